@@ -1,0 +1,31 @@
+import type { Frame, Severity } from '../../models/finding.ts';
+
+/** What crash analysis derives from one kernel report (an ErrorBlock). */
+export interface CrashReport {
+	/** rule id of the family, e.g. 'crash.kasan', 'crash.warning', 'crash.hung-task' (public: never rename) */
+	rule: string;
+	/** syzbot-style title, e.g. `KASAN: slab-use-after-free Read in tcp_v4_rcv` */
+	title: string;
+	alt_titles: string[];
+	/** syzkaller crash type (KASAN-USE-AFTER-FREE-READ, WARNING, HANG, ...) or null when unknown */
+	type: string | null;
+	corrupted: boolean;
+	corrupted_reason: string | null;
+	frames: Frame[];
+	guilty_frame: string | null;
+	fault_location: string | null;
+	severity: Severity;
+	/** the report (or what follows it) contains `Kernel panic - not syncing` */
+	panicked: boolean;
+	cpu: number | null;
+	pid: number | null;
+	comm: string | null;
+	kernel_version: string | null;
+	hardware: string | null;
+	/** raw taint string from the CPU/Tainted line */
+	taint: string | null;
+	/** registers and `Code:` lines, kept as evidence */
+	registers: string[];
+	/** a short plain-language kind, e.g. 'use-after-free read', 'NULL pointer dereference' */
+	kind: string;
+}

@@ -1,0 +1,219 @@
+import type { ErrorBlock } from '../models/error-block.ts';
+import type { LogEvent } from '../models/events.ts';
+import type {
+	Category,
+	DetailValue,
+	EvidenceLine,
+	Explanation,
+	Finding,
+	Occurrence,
+	Severity,
+	StackTrace
+} from '../models/finding.ts';
+import type { LogRecord } from '../models/log-record.ts';
+import type { LogMetadata } from '../models/metadata.ts';
+import type { ExplanationProvider } from '../providers/base.ts';
+import { defaultProvider } from '../providers/factory.ts';
+import { fnv1a } from '../util/hash.ts';
+import { isoFromMs } from '../util/time.ts';
+import { analyzeCrash } from './crash/index.ts';
+import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
+
+/** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
+const MAX_EVIDENCE = 160;
+const MAX_OCCURRENCES = 20;
+const MAX_FINDINGS = 2000;
+
+interface Builder {
+	key: string;
+	rule: string;
+	category: Category;
+	title: string;
+	alt: string[];
+	severity: Severity;
+	count: number;
+	boots: Set<number>;
+	first: RawOcc;
+	last: RawOcc;
+	occ: RawOcc[];
+	stack: StackTrace | null;
+	evidence: EvidenceLine[];
+	details: Record<string, DetailValue>;
+	registry: Explanation | null;
+}
+
+interface RawOcc {
+	first_line: number;
+	last_line: number;
+	boot: number;
+	ts: number | null;
+	wall: number | null;
+}
+
+function escapeRe(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const PREFILTER = new RegExp(
+	[...new Set(LINE_RULES.flatMap((r) => r.triggers))].map(escapeRe).join('|')
+);
+
+/** Stable id: the same rule and title give the same id in any log. */
+export function findingId(category: Category, rule: string, title: string): string {
+	return `${category}-${fnv1a(`${rule}\n${title}`)}`;
+}
+
+/**
+ * Streaming analysis: line events and error blocks go in as ingestion produces them; findings
+ * are grouped on the fly (same rule + title = one finding with a count), so memory grows with
+ * the number of distinct findings, not with the input.
+ */
+export class Analyzer {
+	private builders = new Map<string, Builder>();
+	private dropped = 0;
+
+	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
+
+	/** A kernel message (a reused LogRecord or a kept LogEvent). */
+	record(r: LogRecord | LogEvent): void {
+		const text = r.text;
+		if (!PREFILTER.test(text)) return;
+		for (const rule of LINE_RULES) {
+			if (!rule.triggers.some((t) => text.indexOf(t) !== -1)) continue;
+			const m = rule.pattern.exec(text);
+			if (!m) continue;
+			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
+			this.lineFinding(rule, m, r);
+			return;
+		}
+	}
+
+	block(b: ErrorBlock): void {
+		const c = analyzeCrash(b);
+		const first = b.lines[0];
+		const occ: RawOcc = { first_line: b.startLine, last_line: b.endLine, boot: b.boot, ts: first.ts, wall: null };
+		const evidence: EvidenceLine[] = [];
+		for (const l of b.lines) {
+			if (evidence.length >= MAX_EVIDENCE) break;
+			evidence.push({ line: l.line, text: l.text });
+		}
+		this.add(
+			c.rule,
+			'crash',
+			c.title,
+			c.alt_titles,
+			c.severity,
+			occ,
+			() => ({
+				stack: { frames: c.frames, guilty_frame: c.guilty_frame, fault_location: c.fault_location },
+				evidence,
+				details: {
+					type: c.type,
+					kind: c.kind,
+					corrupted: c.corrupted,
+					corrupted_reason: c.corrupted_reason,
+					panicked: c.panicked,
+					cpu: c.cpu,
+					pid: c.pid,
+					comm: c.comm,
+					kernel_version: c.kernel_version,
+					hardware: c.hardware,
+					taint: c.taint,
+					registers: c.registers,
+					lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
+				},
+				registry: null
+			})
+		);
+	}
+
+	private lineFinding(rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
+		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
+		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
+		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
+		const severity = rule.severityOf ? rule.severityOf(m) : rule.severity;
+		this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
+			stack: null,
+			evidence: [{ line: r.line, text: r.text }],
+			details: rule.details ? rule.details(m) : {},
+			registry: rule.explanation
+		}));
+	}
+
+	private add(
+		rule: string,
+		category: Category,
+		title: string,
+		alt: string[],
+		severity: Severity,
+		occ: RawOcc,
+		init: () => Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
+	): void {
+		const key = `${rule}\n${title}`;
+		const b = this.builders.get(key);
+		if (b) {
+			b.count++;
+			b.boots.add(occ.boot);
+			b.last = occ;
+			if (b.occ.length < MAX_OCCURRENCES) b.occ.push(occ);
+			return;
+		}
+		if (this.builders.size >= MAX_FINDINGS) {
+			this.dropped++;
+			return;
+		}
+		this.builders.set(key, {
+			key,
+			rule,
+			category,
+			title,
+			alt,
+			severity,
+			count: 1,
+			boots: new Set([occ.boot]),
+			first: occ,
+			last: occ,
+			occ: [occ],
+			...init()
+		});
+	}
+
+	/** Build the findings, in order of first appearance, with their explanations. */
+	finish(metadata: LogMetadata): Finding[] {
+		const offset = new Map(metadata.calibration.map((c) => [c.boot, c.offset_ms]));
+		const toOcc = (o: RawOcc): Occurrence => {
+			let wall = o.wall;
+			if (wall === null && o.ts !== null && offset.has(o.boot)) wall = o.ts * 1000 + (offset.get(o.boot) as number);
+			return { first_line: o.first_line, last_line: o.last_line, boot: o.boot, ts: o.ts, wall: isoFromMs(wall) };
+		};
+		const list = [...this.builders.values()].sort((a, b) => a.first.first_line - b.first.first_line);
+		return list.map((b) => {
+			const partial: Omit<Finding, 'explanation'> = {
+				id: findingId(b.category, b.rule, b.title),
+				rule: b.rule,
+				category: b.category,
+				title: b.title,
+				alt_titles: b.alt,
+				severity: b.severity,
+				first_line: b.first.first_line,
+				last_line: b.first.last_line,
+				count: b.count,
+				boots: [...b.boots].sort((x, y) => x - y),
+				first_seen: toOcc(b.first),
+				last_seen: toOcc(b.last),
+				occurrences: b.occ.map(toOcc),
+				stack: b.stack,
+				evidence: b.evidence,
+				details: b.details,
+				related: []
+			};
+			const explanation = this.provider.explain({ finding: partial, metadata, registry: b.registry });
+			return { ...partial, explanation };
+		});
+	}
+
+	/** findings not kept because the report hit its limit of distinct findings */
+	get droppedFindings(): number {
+		return this.dropped;
+	}
+}

@@ -1,0 +1,39 @@
+import type { ErrorBlock } from '../models/error-block.ts';
+import type { LogEvent } from '../models/events.ts';
+import type { InputSummary, LogMetadata } from '../models/metadata.ts';
+import type { AnalysisResult } from '../models/report.ts';
+import { Analyzer } from './engine.ts';
+import { assembleResult } from './result.ts';
+
+/**
+ * Analyse ingested events and error blocks held in arrays (the streaming pipeline feeds an
+ * Analyzer directly instead). `input` is ingestion's line accounting.
+ */
+export function analyze(
+	metadata: LogMetadata,
+	events: LogEvent[],
+	errorBlocks: ErrorBlock[],
+	input?: InputSummary
+): AnalysisResult {
+	const a = new Analyzer();
+	for (const e of events) a.record(e);
+	for (const b of errorBlocks) a.block(b);
+	const findings = a.finish(metadata);
+	const acc: InputSummary = input ?? {
+		format: 'unknown',
+		formats: { unknown: events.length },
+		lines_total: events.length,
+		lines_unparsed: 0,
+		unparsed_reasons: {},
+		lines_skipped: 0,
+		skipped_reasons: {},
+		bytes: 0,
+		warnings: []
+	};
+	return assembleResult({ input: acc, metadata, findings });
+}
+
+export { Analyzer, findingId } from './engine.ts';
+export { summarize } from './summary.ts';
+export { assembleResult, GENERATOR } from './result.ts';
+export { analyzeCrash } from './crash/index.ts';

@@ -1,0 +1,39 @@
+import type { Category, DetailValue, Explanation, Severity } from '../../models/finding.ts';
+
+/**
+ * A detection rule over single kernel messages. One file per rule (or small family), listed in
+ * rules/index.ts; tests walk the registry and check every rule's examples and negatives.
+ */
+export interface LineRule {
+	/** stable id, `category.name` (part of the public report: never rename) */
+	id: string;
+	category: Category;
+	/** default severity; `severityOf` may refine it per match */
+	severity: Severity;
+	/**
+	 * Literal substrings of which at least one occurs in every matching message: a cheap
+	 * prefilter so that `pattern` runs only on candidate lines.
+	 */
+	triggers: string[];
+	/** tested against the message text (prefix removed); must run in linear time */
+	pattern: RegExp;
+	/** finding title; messages with the same rule and title are grouped into one finding */
+	title(m: RegExpExecArray): string;
+	details?(m: RegExpExecArray): Record<string, DetailValue>;
+	severityOf?(m: RegExpExecArray): Severity;
+	/** real message lines (prefix removed) that must match */
+	examples: string[];
+	/** lines that must not match */
+	negatives: string[];
+	explanation: Explanation;
+}
+
+/** A known-benign message: matching lines never become findings, even if a rule matches them. */
+export interface BenignRule {
+	id: string;
+	pattern: RegExp;
+	/** a real line it covers */
+	example: string;
+	/** why it is harmless */
+	why: string;
+}

@@ -1,0 +1,56 @@
+import type { LineRule } from './types.ts';
+
+/** Decode the x86 page-fault error code printed by show_signal_msg (arch/x86/mm/fault.c). */
+export function decodePageFaultError(code: number): string {
+	const parts = [
+		code & 1 ? 'protection violation' : 'page not present',
+		code & 2 ? 'write' : 'read',
+		code & 4 ? 'user mode' : 'kernel mode'
+	];
+	if (code & 16) parts.push('instruction fetch');
+	if (code & 32) parts.push('protection key');
+	return parts.join(', ');
+}
+
+/** arch/x86/mm/fault.c show_signal_msg; arch/x86/kernel/traps.c for `traps:` lines. */
+export const segfault: LineRule = {
+	id: 'userspace.segfault',
+	category: 'userspace',
+	severity: 'low',
+	triggers: ['segfault at', 'traps: '],
+	pattern:
+		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error (\d+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:(\d+))(?: in ([^[\s]+)\[)?/,
+	title: (m) => `${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : 'Trap'} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
+	details: (m) => {
+		const code = Number(m[5] ?? m[8]);
+		return {
+			program: m[1],
+			pid: Number(m[2]),
+			address: m[3] ?? null,
+			ip: m[4] ?? m[7] ?? null,
+			error_code: code,
+			error_decoded: m[3] !== undefined ? decodePageFaultError(code) : null,
+			object: m[9] ?? null
+		};
+	},
+	examples: [
+		'emulator64-x86[4563]: segfault at fffffffe02c670d0 ip 0000000000487ad0 sp 00007ffca9bc5700 error 5 in emulator64-x86[400000+51d000]',
+		'a.out[25311]: segfault at 0 ip 0000000000400546 sp 00007fff2fb08610 error 4 in a.out[400000+1000] likely on CPU 3 (core 3, socket 0)',
+		'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]'
+	],
+	negatives: ['general protection fault, probably for non-canonical address 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN'],
+	explanation: {
+		meaning:
+			'A user-space program crashed: it touched memory it may not use (or hit a CPU trap) and the kernel stopped it. This is a bug in that program or a library it uses, not a kernel crash.',
+		causes: [
+			{ kind: 'userspace', text: 'A bug in the program or in the library named after `in`.' },
+			{ kind: 'hardware', text: 'If many unrelated programs crash at random places, faulty RAM or an unstable overclock.' }
+		],
+		next_steps: [
+			'Check the program’s own logs and `coredumpctl list` / `coredumpctl info <pid>` for a core dump and backtrace.',
+			'Update the program and the library named in the line; report the crash to its developers with the backtrace.',
+			'If crashes hit many different programs, test the memory (memtest86+) and remove overclocking.'
+		],
+		references: ['https://man7.org/linux/man-pages/man1/coredumpctl.1.html']
+	}
+};

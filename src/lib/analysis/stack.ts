@@ -1,0 +1,116 @@
+import type { BlockLine } from '../models/error-block.ts';
+import type { Frame } from '../models/finding.ts';
+
+/**
+ * Call-trace frame lines in the shapes the kernel prints (see docs/DESIGN.md):
+ *   x86:     ` ? dump_stack+0x45/0x56 [mod]`, ` [<ffffffff81662d11>] dump_stack+0x45/0x56`
+ *   arm64:   ` selinux_socket_sendmsg+0x28/0x58 (P)`
+ *   arm:     `[<c0012345>] (func) from [<c0023456>] (caller+0x10/0x20)`
+ *   powerpc: `[c00000007a3efa20] [c00000000030a060] rebuild_sched_domains_locked+0x7b0/0x13a0 (unreliable)`
+ *   s390:    ` [<000000000010014e>] do_one_initcall+0xce/0x160`
+ *   symbolised: ` foo+0x1/0x2 fs/x.c:12`, ` foo fs/x.c:12 [inline]`
+ */
+const FRAME =
+	/^\s*(?:\(?\[<?[0-9a-f]{8,16}>?\]\)?\s+){0,2}(\?\s+)?([A-Za-z_.$][\w.$]*)\+(0x[0-9a-f]+)\/(0x[0-9a-f]+)(?:\s+\[([\w-]+)(?:\s+[0-9a-f]+)?\])?(?:\s+(\S+\.[chS]:\d+))?(\s+\(unreliable\))?/;
+const INLINE = /^\s*(\?\s+)?([A-Za-z_][\w.$]*) (\S+\.[chS]:\d+)(?::\d+)? \[inline\]/;
+const ARM_FROM = /^\s*\[<[0-9a-f]+>\] \(([\w.$]+)(?:\+(0x[0-9a-f]+)\/(0x[0-9a-f]+))?(?: \[([\w-]+)\])?\) from \[<[0-9a-f]+>\] \(([\w.$]+)(?:\+(0x[0-9a-f]+)\/(0x[0-9a-f]+))?(?: \[([\w-]+)\])?\)/;
+
+const CONTEXT_MARKERS: Record<string, string> = {
+	'<IRQ>': 'irq',
+	'</IRQ>': 'task',
+	'<NMI>': 'nmi',
+	'</NMI>': 'task',
+	'<TASK>': 'task',
+	'</TASK>': 'task',
+	'<SOFTIRQ>': 'softirq',
+	'</SOFTIRQ>': 'irq',
+	'<EOI>': 'task',
+	'<<EOE>>': 'task',
+	'<#DF>': 'exception'
+};
+
+/** Parse one frame line; null when the line is not a frame. */
+export function parseFrameLine(text: string, line: number, context = 'task'): Frame | null {
+	const m = FRAME.exec(text);
+	if (m) {
+		return {
+			function: m[2],
+			offset: m[3],
+			size: m[4],
+			module: m[5] ?? null,
+			reliable: !m[1] && !m[7],
+			context,
+			line,
+			source: m[6] ?? null
+		};
+	}
+	const i = INLINE.exec(text);
+	if (i) {
+		return { function: i[2], offset: null, size: null, module: null, reliable: !i[1], context, line, source: i[3] };
+	}
+	return null;
+}
+
+/** Parse an ARM `(a) from (b)` line into its two frames. */
+export function parseArmFromLine(text: string, line: number, context: string): Frame[] {
+	const m = ARM_FROM.exec(text);
+	if (!m) return [];
+	return [
+		{ function: m[1], offset: m[2] ?? null, size: m[3] ?? null, module: m[4] ?? null, reliable: true, context, line, source: null },
+		{ function: m[5], offset: m[6] ?? null, size: m[7] ?? null, module: m[8] ?? null, reliable: true, context, line, source: null }
+	];
+}
+
+const STACK_START = /^(?:Call [Tt]race:|Backtrace:|Call trace:|stack backtrace:|\s*backtrace)/;
+
+/**
+ * The frames of the first call trace in a report (up to the next stack start such as
+ * `Allocated by task`), with stack-switch markers turned into each frame's context.
+ */
+export function parseCallTrace(lines: BlockLine[]): Frame[] {
+	const frames: Frame[] = [];
+	let started = false;
+	let context = 'task';
+	for (const l of lines) {
+		const t = l.text;
+		if (!started) {
+			if (STACK_START.test(t)) started = true;
+			continue;
+		}
+		if (/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was)/.test(t)) {
+			if (frames.length > 0) break;
+			continue;
+		}
+		const marker = t.trim();
+		if (marker in CONTEXT_MARKERS) {
+			context = CONTEXT_MARKERS[marker];
+			continue;
+		}
+		if (/^\s*(?:--- interrupt|Exception stack)/.test(t)) {
+			context = 'exception';
+			continue;
+		}
+		const arm = parseArmFromLine(t, l.line, context);
+		if (arm.length > 0) {
+			if (frames.length === 0) frames.push(arm[0]);
+			frames.push(arm[1]);
+			continue;
+		}
+		const f = parseFrameLine(t, l.line, context);
+		if (f) frames.push(f);
+		if (frames.length >= 200) break;
+	}
+	return frames;
+}
+
+/** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+0x..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: [<..>] f+..`. */
+export function faultLocation(lines: BlockLine[]): string | null {
+	for (const l of lines) {
+		const m =
+			/^(?:RIP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\] )?|EIP: (?:[0-9a-f]{4}:)?\[<[0-9a-f]+>\] |EIP is at |IP: \[<[0-9a-f]+>\] |pc : |PC is at |NIP \[[0-9a-f]+\] |epc : |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \()([\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?)/.exec(
+				l.text
+			);
+		if (m) return m[1];
+	}
+	return null;
+}

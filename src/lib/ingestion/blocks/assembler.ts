@@ -1,0 +1,153 @@
+import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
+import { isEndMarker, matchHeader } from './headers.ts';
+
+const MAX_LINES = 1500;
+/** a report is printed in one burst: a later line of the same context after this gap is not part of it */
+const MAX_GAP_S = 5;
+/** without timestamps, this many lines in a row that do not look like report lines end it */
+const MAX_IDLE = 40;
+const RING = 64;
+
+interface OpenBlock {
+	block: ErrorBlock;
+	lastTs: number;
+	idle: number;
+	lastReportish: number;
+}
+
+function reportish(text: string): boolean {
+	const c = text.charCodeAt(0);
+	return (
+		c === 32 ||
+		c === 9 ||
+		c === 60 /* < */ ||
+		text.indexOf('+0x') !== -1 ||
+		text.indexOf('[<') !== -1 ||
+		/^(?:[A-Z][A-Za-z0-9_]{0,15}|Call [Tt]race|Modules linked in|Hardware name|Workqueue|Mem abort info|Data abort info|pc|lr|sp|x\d+|\w+ by task \d+):/.test(
+			text
+		)
+	);
+}
+
+/**
+ * Assembles multi-line kernel reports from the line stream, following printk contexts so that
+ * interleaved output of different tasks/CPUs does not mix (see docs/INGESTION.md).
+ * Lines before the header are kept from a small ring buffer (no per-line allocation).
+ */
+export class BlockAssembler {
+	private open = new Map<string, OpenBlock>();
+	private ringLine = new Int32Array(RING);
+	private ringText: string[] = new Array(RING).fill('');
+	private ringTs = new Float64Array(RING);
+	private ringCtx: string[] = new Array(RING).fill('');
+	private ringPos = 0;
+	private ringLen = 0;
+	/** after `Sending NMI from CPU`, lines of every CPU context belong to the open report */
+	private nmiCtx = '';
+
+	constructor(private readonly emit: (b: ErrorBlock) => void) {}
+
+	push(line: number, text: string, ts: number, ctx: string, boot: number): void {
+		const header = matchHeader(text);
+		let ob = this.open.get(ctx);
+		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
+		if (ob) {
+			const b = ob.block;
+			if (header && header.splits) {
+				this.close(ob, 'next-report');
+				ob = undefined;
+			} else if (!Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S) {
+				this.close(ob, 'gap');
+				ob = undefined;
+			} else {
+				this.append(ob, line, text, ts, ctx);
+				if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
+				if (isEndMarker(text)) this.close(ob, 'end-marker');
+				else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
+				else if (ctx === '' && ob.idle >= MAX_IDLE) {
+					this.trimIdle(ob);
+					this.close(ob, 'idle');
+				}
+				this.remember(line, text, ts, ctx);
+				return;
+			}
+		}
+		if (header) {
+			const before = this.collectBefore(ctx);
+			const block: ErrorBlock = {
+				header: header.key,
+				boot,
+				context: ctx,
+				startLine: line,
+				endLine: line,
+				before,
+				lines: [{ line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx }],
+				omitted: 0,
+				endReason: 'eof'
+			};
+			this.open.set(ctx, { block, lastTs: ts, idle: 0, lastReportish: 0 });
+		}
+		this.remember(line, text, ts, ctx);
+	}
+
+	/** Close every open report (end of input or of a boot). */
+	closeAll(reason: string): void {
+		for (const ob of [...this.open.values()]) {
+			if (ctxIdle(ob)) this.trimIdle(ob);
+			this.close(ob, reason);
+		}
+		this.ringLen = 0;
+	}
+
+	private append(ob: OpenBlock, line: number, text: string, ts: number, ctx: string): void {
+		const b = ob.block;
+		b.lines.push({ line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx });
+		b.endLine = line;
+		if (!Number.isNaN(ts)) ob.lastTs = ts;
+		if (reportish(text)) {
+			ob.idle = 0;
+			ob.lastReportish = b.lines.length;
+		} else ob.idle++;
+	}
+
+	private trimIdle(ob: OpenBlock): void {
+		const b = ob.block;
+		if (ob.lastReportish > 0 && ob.lastReportish < b.lines.length) {
+			b.lines.length = ob.lastReportish;
+			b.endLine = b.lines[b.lines.length - 1].line;
+		}
+	}
+
+	private close(ob: OpenBlock, reason: string): void {
+		ob.block.endReason = reason;
+		this.open.delete(ob.block.context);
+		if (this.nmiCtx === ob.block.context) this.nmiCtx = '';
+		this.emit(ob.block);
+	}
+
+	private remember(line: number, text: string, ts: number, ctx: string): void {
+		const p = this.ringPos;
+		this.ringLine[p] = line;
+		this.ringText[p] = text;
+		this.ringTs[p] = ts;
+		this.ringCtx[p] = ctx;
+		this.ringPos = (p + 1) % RING;
+		if (this.ringLen < RING) this.ringLen++;
+	}
+
+	private collectBefore(ctx: string): BlockLine[] {
+		const max = ctx.startsWith('T') ? 50 : 5;
+		const out: BlockLine[] = [];
+		for (let k = 1; k <= this.ringLen && out.length < max; k++) {
+			const p = (this.ringPos - k + RING) % RING;
+			if (this.ringCtx[p] !== ctx) continue;
+			const ts = this.ringTs[p];
+			out.push({ line: this.ringLine[p], text: this.ringText[p], ts: Number.isNaN(ts) ? null : ts, context: ctx });
+		}
+		return out.reverse();
+	}
+}
+
+function ctxIdle(ob: OpenBlock): boolean {
+	return ob.block.context === '' && ob.idle > 0;
+}

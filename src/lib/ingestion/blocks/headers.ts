@@ -1,0 +1,101 @@
+/**
+ * Substrings that open a kernel report, with the lines that must not trigger them.
+ * Follows syzkaller's Linux oops table (pkg/report/linux.go, Apache-2.0), see
+ * docs/DESIGN.md; NecroScope adds a few headers syzkaller does not need (marked `extra`).
+ */
+export interface OopsHeader {
+	/** the case-sensitive substring that opens a report */
+	key: string;
+	/** lines containing the key that are not reports */
+	exclude: RegExp[];
+	/** false for headers that never start a second report inside an open one */
+	splits: boolean;
+	/** NecroScope addition, not in syzkaller's table */
+	extra?: boolean;
+}
+
+const h = (key: string, exclude: RegExp[] = [], splits = true, extra = false): OopsHeader => ({
+	key,
+	exclude,
+	splits,
+	extra
+});
+
+export const OOPS_HEADERS: readonly OopsHeader[] = [
+	h('BUG:', [
+		/ODEBUG:/,
+		/Boot_DEBUG:/,
+		/xlog_status:/,
+		/DEBUG:/,
+		/BUG: no syscalls can create resource/
+	]),
+	h('WARNING:', [
+		/WARNING: \/etc\/ssh\/moduli does not exist/,
+		/WARNING: workqueue cpumask: online intersect > possible intersect/,
+		/WARNING: [Tt]he mand mount option/,
+		/WARNING: Unsupported flag value\(s\) of 0x%x in DT_FLAGS_1/,
+		/WARNING: Unprivileged eBPF is enabled with eIBRS/,
+		/WARNING: fbcon: Driver '.*' missed to adjust virtual screen size/,
+		/WARNING: See https.* for mitigation options/,
+		/WARNING: kernel not compiled with CPU_SRSO/,
+		/EXT4-[Ff][Ss](?: \(.*\))?:/,
+		/uses deprecated v2 capabilities/i,
+		/uses wireless extensions/i,
+		/XFS \(\w+\): WARNING/
+	]),
+	h('INFO:', [
+		/INFO: lockdep is turned off/,
+		/INFO: Stall ended before state dump start/,
+		/INFO: NMI handler .* took too long to run/,
+		/_INFO:/,
+		/INFO: recovery required on readonly filesystem/,
+		/(?:handler|interrupt).*took too long/,
+		/INFO: sys_.* is not present in the kernel/,
+		/rmt_storage:INFO:/
+	]),
+	h('Unable to handle kernel'),
+	h('general protection fault', [/general protection fault .* error:\d+ in /, /traps: .*general protection fault/]),
+	h('stack segment: '),
+	h('Kernel panic', [], false),
+	h('PANIC: double fault', [], false),
+	h('rust_kernel: panicked'),
+	h('kernel BUG'),
+	h('Kernel BUG'),
+	h('BUG kmalloc-'),
+	h('divide error:'),
+	h('divide_error:'),
+	h('invalid opcode:', [], false),
+	h('int3:'),
+	h('UBSAN:'),
+	h('Booting the kernel.', [/Parsing ELF/, /Decompressing Linux/, /Unknown parameter '/]),
+	h('unregister_netdevice: waiting for', [], false),
+	h('VFS: Close: file count is 0'),
+	h('VFS: Busy inodes after unmount'),
+	h('Internal error:', [], false),
+	h('Unhandled fault:'),
+	h('Alignment trap:'),
+	h('trusty: panic'),
+	// NecroScope additions: reports real machines print that fuzzing VMs rarely do.
+	h('Watchdog detected hard LOCKUP', [], true, true),
+	h('Oops:', [], false, true)
+];
+
+/** Cheap prefilter: a line can only open a report if it contains one of these. */
+export const HEADER_PREFILTER =
+	/BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |Kernel panic|PANIC: double fault|rust_kernel: panicked|divide.error:|invalid opcode:|int3:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|VFS: |Internal error:|Unhandled fault:|Alignment trap:|trusty: panic|Watchdog detected hard LOCKUP|Oops:/;
+
+/** The header a line opens, or null. Headers are tried in table order. */
+export function matchHeader(text: string): OopsHeader | null {
+	if (!HEADER_PREFILTER.test(text)) return null;
+	for (const hd of OOPS_HEADERS) {
+		if (text.indexOf(hd.key) === -1) continue;
+		if (hd.exclude.some((re) => re.test(text))) continue;
+		return hd;
+	}
+	return null;
+}
+
+/** Lines that end a report. */
+export function isEndMarker(text: string): boolean {
+	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
+}

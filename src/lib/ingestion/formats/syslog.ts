@@ -1,0 +1,130 @@
+import type { LogRecord } from '../../models/log-record.ts';
+import { monthIndex, scanBracketTime, scanCaller, skipOneSpace, type Scan } from './common.ts';
+import type { FormatContext, LineFormat } from './types.ts';
+
+const scan: Scan = { end: 0, value: 0 };
+
+// `Nov 23 10:00:00 host ident[pid]: msg` (RFC 3164, journalctl short/short-precise), with an
+// optional `facility.level` word after the host (UniFi, OpenWrt) and localised month names.
+const RFC3164 =
+	/^([A-Za-zÀ-ÿ]{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/;
+// `2024-11-23T23:15:01.123456+01:00 host ident: msg` (RFC 3339 / journalctl short-iso[-precise])
+const ISO =
+	/^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)([.,]\d{1,9})?(Z|[+-]\d\d:?\d\d)? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?/;
+
+function fracMs(f: string | undefined): number {
+	return f ? Number('0.' + f.slice(1)) * 1000 : 0;
+}
+
+function tzOffsetMs(tz: string | undefined): number {
+	if (!tz || tz === 'Z') return 0;
+	const sign = tz[0] === '-' ? -1 : 1;
+	const d = tz.slice(1).replace(':', '');
+	return sign * (Number(d.slice(0, 2)) * 60 + Number(d.slice(2, 4))) * 60000;
+}
+
+/** After `kernel:` the message may still carry the kernel's own `[ 1.234]` time and caller id. */
+function kernelBody(line: string, start: number, rec: LogRecord): void {
+	let i = start;
+	if (scanBracketTime(line, i, scan)) {
+		rec.ts = scan.value;
+		i = scan.end;
+		const caller = scanCaller(line, i, scan);
+		if (caller !== '') {
+			rec.caller = caller;
+			i = scan.end;
+		}
+		i = skipOneSpace(line, i);
+	}
+	rec.text = line.slice(i);
+}
+
+function finish(line: string, end: number, ident: string, host: string, rec: LogRecord, format: string): true {
+	rec.host = host;
+	rec.format = format;
+	if (ident === 'kernel' || ident === 'vmunix' || ident === 'klogd') {
+		rec.kind = 'kernel';
+		kernelBody(line, end, rec);
+	} else {
+		rec.kind = 'skipped';
+		rec.reason = 'not a kernel message (other program in a syslog file)';
+		rec.text = line.slice(end);
+	}
+	return true;
+}
+
+export const syslogFormat: LineFormat = {
+	id: 'syslog',
+	label: 'syslog / journalctl (short)',
+	examples: [
+		{
+			line: 'Apr 24 22:03:41 antonis-laptop kernel: [  233.386309] sd 0:0:0:0: [sda] Sense Key : Medium Error [current]',
+			text: 'sd 0:0:0:0: [sda] Sense Key : Medium Error [current]',
+			ts: 233.386309,
+			host: 'antonis-laptop'
+		},
+		{
+			line: 'Sep 25 14:42:07 ip-172-26-7-213 kernel: Out of memory: Killed process 44321 (python)',
+			text: 'Out of memory: Killed process 44321 (python)',
+			host: 'ip-172-26-7-213'
+		},
+		{
+			line: 'Mar  2 23:24:28 UDM-Pro user.warn kernel: [1293979.679369] IN=br46 OUT=',
+			text: 'IN=br46 OUT=',
+			ts: 1293979.679369
+		},
+		{
+			line: 'Nov 21 16:56:27 faldara systemd[1]: Started foo.service.',
+			text: 'Started foo.service.',
+			kind: 'skipped'
+		},
+		{ line: 'Okt 06 17:59:27 balrog kernel: NVRM: Xid 79', text: 'NVRM: Xid 79' }
+	],
+	negatives: ['[    0.000000] Linux version', 'Linux version 6.1', 'Oops: 0002 [#1] SMP'],
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+		const c0 = line.charCodeAt(0);
+		if (c0 >= 48 && c0 <= 57) return false;
+		const m = RFC3164.exec(line);
+		if (!m) return false;
+		const month = monthIndex(m[1]);
+		if (month < 0) return false;
+		rec.wall =
+			Date.UTC(ctx.year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) + fracMs(m[6]);
+		return finish(line, m[0].length, m[8], m[7], rec, 'syslog');
+	}
+};
+
+export const isoSyslogFormat: LineFormat = {
+	id: 'syslog-iso',
+	label: 'syslog / journalctl (ISO 8601 time)',
+	examples: [
+		{
+			line: '2024-11-23T23:15:01.123456+01:00 myhost kernel: usb 1-1: new high-speed USB device',
+			text: 'usb 1-1: new high-speed USB device',
+			wall: '2024-11-23T22:15:01.123Z',
+			host: 'myhost'
+		},
+		{
+			line: '2026-09-20T14:03:11+0000 tundra kernel: EXT4-fs error (device sda1): bad block',
+			text: 'EXT4-fs error (device sda1): bad block',
+			host: 'tundra'
+		},
+		{
+			line: '2025-08-31T09:36:55.418891-07:00 stack-pc2 rsyslogd: [origin software="rsyslogd"] rsyslogd was HUPed',
+			text: '[origin software="rsyslogd"] rsyslogd was HUPed',
+			kind: 'skipped'
+		}
+	],
+	negatives: ['2009-02-13T23:31:31,123456+00:00 example[1]', '[    1.0] x'],
+	parse(line: string, rec: LogRecord): boolean {
+		const c0 = line.charCodeAt(0);
+		if (c0 < 48 || c0 > 57) return false;
+		const m = ISO.exec(line);
+		if (!m) return false;
+		rec.wall =
+			Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) +
+			fracMs(m[7]) -
+			tzOffsetMs(m[8]);
+		return finish(line, m[0].length, m[10], m[9], rec, 'syslog-iso');
+	}
+};

@@ -1,0 +1,39 @@
+import type { ErrorBlock } from '../models/error-block.ts';
+import { toEvent, type LogEvent } from '../models/events.ts';
+import type { InputSummary, LogMetadata } from '../models/metadata.ts';
+import { Ingestor, type IngestOptions } from './ingestor.ts';
+
+export interface IngestResult {
+	metadata: LogMetadata;
+	input: InputSummary;
+	events: LogEvent[];
+	errorBlocks: ErrorBlock[];
+}
+
+/**
+ * Ingest a whole log given as lines (tests and small inputs). Every kernel record becomes an
+ * event; the streaming pipeline (pipeline.ts) uses the Ingestor directly and keeps none.
+ */
+export function ingest(lines: Iterable<string>, options: IngestOptions = {}): IngestResult {
+	const events: LogEvent[] = [];
+	const errorBlocks: ErrorBlock[] = [];
+	const ing = new Ingestor(
+		{
+			record: (r) => {
+				events.push(toEvent(r));
+			},
+			block: (b) => {
+				errorBlocks.push(b);
+			}
+		},
+		options
+	);
+	for (const l of lines) ing.pushLine(l);
+	const { metadata, input } = ing.finish();
+	return { metadata, input, events, errorBlocks };
+}
+
+export { Ingestor } from './ingestor.ts';
+export type { IngestSink, IngestOptions, IngestSummary } from './ingestor.ts';
+export { LineSplitter, splitLines } from './lines.ts';
+export { decodeBytes, textSource, InputError } from './decode.ts';

@@ -1,0 +1,152 @@
+import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
+import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
+
+const MAX_MODULES = 500;
+
+function archFromVersion(v: string): string | null {
+	if (/x86_64|amd64|\.el\d+\.x86|-generic|-arch\d|-zen|-liquorix/.test(v)) return null; // version alone is weak
+	if (/aarch64|arm64/.test(v)) return 'arm64';
+	if (/armv7|armhf|-armmp/.test(v)) return 'arm';
+	if (/riscv/.test(v)) return 'riscv64';
+	if (/s390x/.test(v)) return 's390x';
+	if (/ppc64/.test(v)) return 'powerpc64';
+	return null;
+}
+
+function humanKiB(kib: number): string {
+	const gib = kib / 1024 / 1024;
+	return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${(kib / 1024).toFixed(0)} MiB`;
+}
+
+/**
+ * Collects what a log says about the machine: kernel version, command line, hardware, CPU,
+ * memory, modules, taint, architecture. Every check starts with a cheap prefix test.
+ */
+export class MetadataCollector {
+	readonly meta: LogMetadata = emptyMetadata();
+	private archWeight = 0;
+	/** kernel version of each boot, by boot index */
+	readonly bootVersions = new Map<number, string>();
+	private modulesSeen = new Set<string>();
+
+	private setArch(arch: string, weight: number): void {
+		if (weight > this.archWeight) {
+			this.meta.arch = arch;
+			this.archWeight = weight;
+		}
+	}
+
+	observe(text: string, boot: number): void {
+		const m = this.meta;
+		const c = text.charCodeAt(0);
+		switch (c) {
+			case 76 /* L */:
+				if (text.startsWith('Linux version ')) {
+					const rest = text.slice(14);
+					const sp = rest.indexOf(' ');
+					const version = sp === -1 ? rest : rest.slice(0, sp);
+					if (m.kernel_version === null) {
+						m.kernel_version = version;
+						m.kernel_build = rest.slice(sp + 1).trim() || null;
+					}
+					if (!this.bootVersions.has(boot)) this.bootVersions.set(boot, version);
+					const a = archFromVersion(rest);
+					if (a) this.setArch(a, 1);
+				}
+				return;
+			case 67 /* C */:
+				if (m.command_line === null && text.startsWith('Command line: ')) m.command_line = text.slice(14).trim();
+				else if (text.startsWith('CPU: ')) {
+					if (/ PID: \d+ /.test(text)) {
+						const t = taintFromCpuLine(text);
+						if (t) m.taint = decodeTaint(t);
+						const v = /(?:Not tainted|Tainted: [A-Z ]+?) +(\d+\.\d+\S*)/.exec(text);
+						if (v && m.kernel_version === null) m.kernel_version = v[1];
+					} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
+						m.cpu = text.slice(5).split(',')[0].trim();
+						this.setArch('arm', 3);
+					}
+				}
+				return;
+			case 75 /* K */:
+				if (text.startsWith('Kernel command line: ')) m.command_line ??= text.slice(21).trim();
+				else if (text.startsWith('Krnl PSW')) this.setArch('s390x', 5);
+				return;
+			case 68 /* D */:
+				if (text.startsWith('DMI: ')) this.hardware(text.slice(5));
+				return;
+			case 72 /* H */:
+				if (text.startsWith('Hardware name: ')) this.hardware(text.slice(15));
+				return;
+			case 77 /* M */:
+				if (text.startsWith('Memory: ')) {
+					const mm = /^Memory: \d+K\/(\d+)K available/.exec(text);
+					if (mm && m.memory === null) m.memory = humanKiB(Number(mm[1]));
+				} else if (text.startsWith('Machine model: ')) {
+					m.hardware ??= text.slice(15).trim();
+				} else if (text.startsWith('Modules linked in:')) this.modules(text.slice(18));
+				return;
+			case 84 /* T */:
+				if (text.startsWith('Tainted: [')) m.taint = decodeTaint(text.slice(9));
+				return;
+			case 82 /* R */:
+				if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
+				return;
+			case 69 /* E */:
+				if (text.startsWith('EIP: ')) this.setArch('i386', 4);
+				return;
+			case 112 /* p */:
+				if (text.startsWith('pc : ')) this.setArch('arm64', 4);
+				return;
+			case 80 /* P */:
+				if (text.startsWith('PC is at ')) this.setArch('arm', 4);
+				return;
+			case 78 /* N */:
+				if (text.startsWith('NIP:') || text.startsWith('NIP [')) this.setArch('powerpc', 4);
+				return;
+			case 66 /* B */:
+				if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
+				else if (text.startsWith('Booting Linux on physical CPU 0x')) {
+					const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
+					this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
+				}
+				return;
+			case 115 /* s */:
+				if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
+					m.cpu = text.slice(15).replace(/ \(family: .*$/, '').trim();
+					this.setArch('x86_64', 3);
+				}
+				return;
+			case 101 /* e */:
+				if (text.startsWith('epc : ')) this.setArch('riscv64', 4);
+				return;
+			case 114 /* r */:
+				if (text.startsWith('riscv: ')) this.setArch('riscv64', 3);
+				return;
+			case 120 /* x */:
+				if (text.startsWith('x86/fpu: ')) this.setArch('x86_64', 2);
+				return;
+			default:
+				return;
+		}
+	}
+
+	private hardware(s: string): void {
+		const m = this.meta;
+		const at = s.indexOf(', BIOS ');
+		const hw = (at === -1 ? s : s.slice(0, at)).trim();
+		if (m.hardware === null && hw !== '') m.hardware = hw;
+		if (m.bios === null && at !== -1) m.bios = s.slice(at + 7).trim();
+	}
+
+	private modules(list: string): void {
+		const words = list.replace(/\[last unloaded: [^\]]*\]/, '').trim().split(/\s+/);
+		for (const w of words) {
+			const name = w.replace(/\(.*$/, '');
+			if (name === '' || !/^[\w-]+$/.test(name) || this.modulesSeen.has(name)) continue;
+			if (this.modulesSeen.size >= MAX_MODULES) return;
+			this.modulesSeen.add(name);
+			this.meta.modules.push(name);
+		}
+	}
+}

@@ -1,0 +1,31 @@
+/** One line of a multi-line kernel report, prefix removed. */
+export interface BlockLine {
+	line: number;
+	text: string;
+	ts: number | null;
+	/** printk context of the line: '' (no timestamp), 'console' (timestamp, no caller id) or the caller id */
+	context: string;
+}
+
+/**
+ * A multi-line kernel report (oops, WARNING, KASAN, lockdep, hung task, RCU stall, ...) as
+ * assembled by ingestion: the header line that opened it and every following line of the same
+ * printk context up to its end.
+ */
+export interface ErrorBlock {
+	/** id of the oops header that opened the block (e.g. 'BUG:', 'WARNING:') */
+	header: string;
+	boot: number;
+	context: string;
+	/** 1-based input lines of the header line and of the last line kept */
+	startLine: number;
+	endLine: number;
+	/** up to 5 (50 for task contexts) lines of the same context printed just before the header */
+	before: BlockLine[];
+	/** the header line and what follows it */
+	lines: BlockLine[];
+	/** lines of the report that were not kept because the block hit its size limit */
+	omitted: number;
+	/** why the block ended: 'end-marker', 'next-report', 'gap', 'limit', 'boot', 'eof' */
+	endReason: string;
+}

@@ -1,0 +1,112 @@
+export const CATEGORIES = [
+	'crash',
+	'hardware',
+	'storage',
+	'filesystem',
+	'memory',
+	'gpu',
+	'usb',
+	'network',
+	'power',
+	'firmware',
+	'security',
+	'userspace',
+	'other'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(s: Severity): number {
+	return SEVERITIES.indexOf(s);
+}
+
+export type CauseKind =
+	| 'hardware'
+	| 'firmware'
+	| 'driver'
+	| 'kernel'
+	| 'userspace'
+	| 'configuration'
+	| 'environment';
+
+export interface Cause {
+	kind: CauseKind;
+	text: string;
+}
+
+export interface Explanation {
+	meaning: string;
+	causes: Cause[];
+	next_steps: string[];
+	references: string[];
+}
+
+/** One frame of a call trace. */
+export interface Frame {
+	function: string;
+	offset: string | null;
+	size: string | null;
+	module: string | null;
+	/** false for frames printed with '?' (or '(unreliable)') */
+	reliable: boolean;
+	/** 'task', 'irq', 'softirq', 'nmi', 'exception' ... */
+	context: string;
+	/** 1-based input line */
+	line: number;
+	/** source location when the trace is symbolised (file.c:123) */
+	source: string | null;
+}
+
+export interface StackTrace {
+	frames: Frame[];
+	/** the frame syzbot-style titling blames (function name), or null */
+	guilty_frame: string | null;
+	/** faulting location from RIP:/pc :/NIP/PC is at, e.g. 'do_raw_spin_lock+0x8b/0x370' */
+	fault_location: string | null;
+}
+
+export interface EvidenceLine {
+	line: number;
+	text: string;
+}
+
+export interface Occurrence {
+	first_line: number;
+	last_line: number;
+	boot: number;
+	/** kernel monotonic seconds */
+	ts: number | null;
+	/** ISO 8601 wall-clock time when known */
+	wall: string | null;
+}
+
+export type DetailValue = string | number | boolean | null | string[];
+
+export interface Finding {
+	/** stable id: the same rule and title give the same id in any log */
+	id: string;
+	rule: string;
+	category: Category;
+	title: string;
+	alt_titles: string[];
+	severity: Severity;
+	/** 1-based input lines of the first occurrence */
+	first_line: number;
+	last_line: number;
+	count: number;
+	boots: number[];
+	first_seen: Occurrence;
+	last_seen: Occurrence;
+	/** the occurrences kept (the first few), in input order */
+	occurrences: Occurrence[];
+	stack: StackTrace | null;
+	evidence: EvidenceLine[];
+	/** rule-specific facts (crash type, process, device, error code, ...) */
+	details: Record<string, DetailValue>;
+	explanation: Explanation;
+	/** ids of findings this one is linked to (cascade causes and effects) */
+	related: string[];
+}

@@ -1,0 +1,82 @@
+/** A boot found in the log. */
+export interface Boot {
+	index: number;
+	/** journal boot id when the log names it */
+	id: string | null;
+	first_line: number;
+	last_line: number;
+	/** what started it: 'start', 'marker', 'banner', 'timestamp-reset' */
+	reason: string;
+	kernel_version: string | null;
+	/** wall-clock start of the boot (ISO 8601, UTC) when calibrated */
+	started_at: string | null;
+}
+
+export interface TaintFlag {
+	letter: string;
+	name: string;
+	description: string;
+}
+
+export interface Taint {
+	/** the raw string as printed, e.g. 'P        W  O' or '[W]=WARN, [O]=OOT_MODULE' */
+	raw: string;
+	flags: TaintFlag[];
+	unknown: string[];
+}
+
+/** Wall-clock calibration of a boot: wall = ts * 1000 + offset_ms (within ± uncertainty_ms). */
+export interface Calibration {
+	boot: number;
+	offset_ms: number;
+	uncertainty_ms: number;
+	anchors: number;
+	source: string;
+}
+
+export interface LogMetadata {
+	kernel_version: string | null;
+	kernel_build: string | null;
+	command_line: string | null;
+	arch: string | null;
+	hardware: string | null;
+	bios: string | null;
+	cpu: string | null;
+	memory: string | null;
+	modules: string[];
+	taint: Taint | null;
+	boots: Boot[];
+	calibration: Calibration[];
+}
+
+/** Line accounting: every input line is counted exactly once. */
+export interface InputSummary {
+	/** dominant format id */
+	format: string;
+	/** lines recognised per format id */
+	formats: Record<string, number>;
+	lines_total: number;
+	lines_unparsed: number;
+	unparsed_reasons: Record<string, number>;
+	lines_skipped: number;
+	skipped_reasons: Record<string, number>;
+	bytes: number;
+	warnings: string[];
+}
+
+export function emptyMetadata(): LogMetadata {
+	return {
+		kernel_version: null,
+		kernel_build: null,
+		command_line: null,
+		arch: null,
+		hardware: null,
+		bios: null,
+		cpu: null,
+		memory: null,
+		modules: [],
+		taint: null,
+		boots: [],
+		calibration: []
+	};
+}

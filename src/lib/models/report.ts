@@ -1,0 +1,42 @@
+import type { Category, Finding, Severity } from './finding.ts';
+import type { InputSummary, LogMetadata } from './metadata.ts';
+
+/** Follows semver: a new optional field is a minor bump, a renamed or removed field a major one. */
+export const SCHEMA_VERSION = '1.0.0';
+
+export type Verdict = 'kernel-crash' | 'serious-problems' | 'problems' | 'minor-issues' | 'healthy' | 'no-kernel-log';
+
+export interface Cascade {
+	id: string;
+	/** finding ids, earliest cause first */
+	chain: string[];
+	description: string;
+}
+
+export interface Summary {
+	verdict: Verdict;
+	headline: string;
+	counts_by_severity: Record<Severity, number>;
+	counts_by_category: Partial<Record<Category, number>>;
+	/** the most important finding (highest severity, earliest) */
+	primary_finding: string | null;
+	/** the finding most likely to have started the trouble */
+	root_cause: string | null;
+}
+
+export interface AnonymizationSummary {
+	enabled: boolean;
+	/** number of distinct values replaced, per kind */
+	replaced: Record<string, number>;
+}
+
+/** The report: what the CLI prints, the worker returns and the page downloads. */
+export interface AnalysisResult {
+	schema_version: string;
+	generator: { name: string; version: string };
+	input: InputSummary & { name: string | null; anonymization: AnonymizationSummary };
+	metadata: LogMetadata;
+	findings: Finding[];
+	cascades: Cascade[];
+	summary: Summary;
+}

@@ -1,0 +1,2 @@
+export { formatJson } from './json.ts';
+export { formatText } from './text.ts';

@@ -1,0 +1,73 @@
+import { Analyzer } from './analysis/engine.ts';
+import { assembleResult } from './analysis/result.ts';
+import { decodeBytes, InputError, textSource, DEFAULT_LIMITS, type DecodeLimits } from './ingestion/decode.ts';
+import { Ingestor, type IngestOptions } from './ingestion/ingestor.ts';
+import { LineSplitter } from './ingestion/lines.ts';
+import type { AnalysisResult } from './models/report.ts';
+
+export interface Progress {
+	/** input bytes consumed (compressed bytes for .gz) */
+	bytes: number;
+	/** total input bytes when known, else null */
+	totalBytes: number | null;
+	lines: number;
+	done: boolean;
+}
+
+export interface AnalyzeOptions extends IngestOptions {
+	/** shown in the report as input.name (a file name); never used to guess the format */
+	name?: string | null;
+	totalBytes?: number | null;
+	limits?: DecodeLimits;
+	onProgress?: (p: Progress) => void;
+	/** how often to report progress, in lines */
+	progressEvery?: number;
+	/** checked between chunks; return true to stop (throws AnalysisCancelled) */
+	cancelled?: () => boolean;
+}
+
+export class AnalysisCancelled extends Error {
+	constructor() {
+		super('Analysis cancelled.');
+		this.name = 'AnalysisCancelled';
+	}
+}
+
+/**
+ * The whole pipeline over a stream of bytes: decode (gzip, UTF-8) -> lines -> ingestion ->
+ * analysis -> report. Nothing but counters, open reports and findings is kept in memory.
+ */
+export async function analyzeStream(source: AsyncIterable<Uint8Array>, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+	const analyzer = new Analyzer();
+	const ingestor = new Ingestor({ record: (r) => analyzer.record(r), block: (b) => analyzer.block(b) }, opts);
+	const splitter = new LineSplitter((l) => ingestor.pushLine(l));
+	let bytes = 0;
+	const every = opts.progressEvery ?? 50_000;
+	let nextReport = every;
+	const report = (done: boolean) =>
+		opts.onProgress?.({ bytes, totalBytes: opts.totalBytes ?? null, lines: ingestor.linesDone, done });
+	for await (const text of decodeBytes(source, opts.limits ?? DEFAULT_LIMITS, (n) => (bytes += n))) {
+		if (opts.cancelled?.()) throw new AnalysisCancelled();
+		splitter.push(text);
+		if (ingestor.linesDone >= nextReport) {
+			nextReport = ingestor.linesDone + every;
+			report(false);
+		}
+	}
+	splitter.end();
+	const { input, metadata } = ingestor.finish();
+	input.bytes = bytes;
+	if (analyzer.droppedFindings > 0) {
+		input.warnings.push(`${analyzer.droppedFindings} occurrences of further distinct findings were not kept (limit reached).`);
+	}
+	const findings = analyzer.finish(metadata);
+	report(true);
+	return assembleResult({ input, metadata, findings, name: opts.name ?? null });
+}
+
+/** Analyse a string (tests, pasted text). */
+export function analyzeText(text: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+	return analyzeStream(textSource(text), opts);
+}
+
+export { InputError };

@@ -1,0 +1,70 @@
+import type { Taint, TaintFlag } from '../models/metadata.ts';
+
+/** Documentation/admin-guide/tainted-kernels.rst (v6.15), bit order. */
+const TAINTS: Array<[string, string, string]> = [
+	['P', 'PROPRIETARY_MODULE', 'a proprietary (non-GPL) module was loaded'],
+	['F', 'FORCED_MODULE', 'a module was force-loaded'],
+	['S', 'CPU_OUT_OF_SPEC', 'running on out-of-specification hardware or configuration'],
+	['R', 'FORCED_RMMOD', 'a module was force-unloaded'],
+	['M', 'MACHINE_CHECK', 'a CPU reported a machine check exception'],
+	['B', 'BAD_PAGE', 'a bad page reference or unexpected page flags were seen'],
+	['U', 'USER', 'taint requested by user space'],
+	['D', 'DIE', 'the kernel died recently (an oops or BUG)'],
+	['A', 'OVERRIDDEN_ACPI_TABLE', 'an ACPI table was overridden'],
+	['W', 'WARN', 'the kernel issued a warning'],
+	['C', 'CRAP', 'a staging driver was loaded'],
+	['I', 'FIRMWARE_WORKAROUND', 'working around a severe firmware bug'],
+	['O', 'OOT_MODULE', 'an out-of-tree module was loaded'],
+	['E', 'UNSIGNED_MODULE', 'an unsigned module was loaded'],
+	['L', 'SOFTLOCKUP', 'a soft lockup occurred earlier'],
+	['K', 'LIVEPATCH', 'the kernel has been live-patched'],
+	['X', 'AUX', 'auxiliary taint, reserved for distributions'],
+	['T', 'RANDSTRUCT', 'built with the structure-randomisation plugin'],
+	['N', 'TEST', 'an in-kernel test has run'],
+	['J', 'FWCTL', 'user space used a mutating fwctl debug operation']
+];
+
+const BY_LETTER = new Map(TAINTS.map(([l, n, d]) => [l, { letter: l, name: n, description: d }]));
+const BY_NAME = new Map(TAINTS.map(([l, n, d]) => [n, { letter: l, name: n, description: d }]));
+
+/**
+ * Decode a taint string in either form the kernel prints:
+ * the letter string `P        W  O` / `G        W  OE` (G = no proprietary module, blanks = unset)
+ * or the list `[W]=WARN, [O]=OOT_MODULE`. Unknown letters are reported, never dropped.
+ */
+export function decodeTaint(raw: string): Taint {
+	const flags: TaintFlag[] = [];
+	const unknown: string[] = [];
+	const seen = new Set<string>();
+	const add = (letter: string, name?: string) => {
+		if (seen.has(letter)) return;
+		seen.add(letter);
+		const f = BY_LETTER.get(letter) ?? (name ? BY_NAME.get(name) : undefined);
+		if (f) flags.push(f);
+		else unknown.push(name ? `${letter}=${name}` : letter);
+	};
+	const list = raw.match(/\[([A-Z])\]=([A-Z_]+)/g);
+	if (list) {
+		for (const item of list) {
+			const m = /\[([A-Z])\]=([A-Z_]+)/.exec(item);
+			if (m) add(m[1], m[2]);
+		}
+	} else {
+		for (const ch of raw.trim()) {
+			if (ch === ' ' || ch === 'G') continue;
+			add(ch);
+		}
+	}
+	flags.sort((a, b) => TAINTS.findIndex((t) => t[0] === a.letter) - TAINTS.findIndex((t) => t[0] === b.letter));
+	return { raw: raw.trim(), flags, unknown };
+}
+
+/** Pull the taint letters out of a `CPU: ... Tainted: P        W  O      6.1.0 #1` line, if any. */
+export function taintFromCpuLine(text: string): string | null {
+	const at = text.indexOf('Tainted: ');
+	if (at === -1) return null;
+	let end = at + 9;
+	while (end < text.length && /[A-Z ]/.test(text[end])) end++;
+	const letters = text.slice(at + 9, end).trim();
+	return letters === '' ? null : letters;
+}
