@@ -1,0 +1,217 @@
+/**
+ * The JSON Schema (draft 2020-12) of the report, the one source of truth for
+ * static/schema/report.schema.json (the site serves it at schema/report.schema.json).
+ * `npm run -s cli -- --print-schema` prints it; tests/output/schema.test.ts checks the static file
+ * is in sync (UPDATE_SCHEMA=1 rewrites it).
+ *
+ * Objects are closed (additionalProperties: false) except the free-form maps (per-format counts,
+ * reasons, finding details), so a field added to the models without a schema update fails the tests.
+ * Versioning rules: see docs/OUTPUT.md and SCHEMA_VERSION in models/report.ts.
+ */
+import { CATEGORIES, SEVERITIES } from '../models/finding.ts';
+import { SCHEMA_VERSION } from '../models/report.ts';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const str = { type: 'string' };
+const nstr = { type: ['string', 'null'] };
+const line = { type: 'integer', minimum: 1, description: '1-based input line number' };
+const count = { type: 'integer', minimum: 0 };
+const counts = { type: 'object', additionalProperties: count };
+
+function obj(properties: Record<string, Json>, description?: string): { [k: string]: Json } {
+	return {
+		type: 'object',
+		...(description ? { description } : {}),
+		required: Object.keys(properties),
+		additionalProperties: false,
+		properties
+	};
+}
+
+const occurrence = obj({
+	first_line: line,
+	last_line: line,
+	boot: count,
+	ts: { type: ['number', 'null'], description: 'kernel monotonic seconds' },
+	wall: { ...nstr, description: 'ISO 8601 wall-clock time when known' }
+});
+
+const frame = obj({
+	function: str,
+	offset: nstr,
+	size: nstr,
+	module: nstr,
+	reliable: { type: 'boolean', description: "false for frames printed with '?'" },
+	context: { ...str, description: "'task', 'irq', 'softirq', 'nmi', 'exception' ..." },
+	line,
+	source: { ...nstr, description: 'file.c:123 when the trace is symbolised' }
+});
+
+const finding = obj(
+	{
+		id: {
+			type: 'string',
+			pattern: '^[a-z]+-[0-9a-f]{8}$',
+			description: '<category>-<fnv1a(rule + "\\n" + title)>: the same rule and title give the same id in any log'
+		},
+		rule: str,
+		category: { enum: [...CATEGORIES] },
+		title: str,
+		alt_titles: { type: 'array', items: str },
+		severity: { enum: [...SEVERITIES] },
+		first_line: line,
+		last_line: line,
+		count: { type: 'integer', minimum: 1 },
+		boots: { type: 'array', items: count },
+		first_seen: occurrence,
+		last_seen: occurrence,
+		occurrences: { type: 'array', items: occurrence },
+		stack: {
+			anyOf: [
+				{ type: 'null' },
+				obj({
+					frames: { type: 'array', items: frame },
+					guilty_frame: nstr,
+					fault_location: nstr
+				})
+			]
+		},
+		evidence: { type: 'array', items: obj({ line, text: str }) },
+		details: {
+			type: 'object',
+			description: 'rule-specific facts',
+			additionalProperties: {
+				anyOf: [
+					{ type: ['string', 'number', 'boolean', 'null'] },
+					{ type: 'array', items: str }
+				]
+			}
+		},
+		related: { type: 'array', items: str },
+		explanation: obj({
+			meaning: str,
+			causes: {
+				type: 'array',
+				items: obj({
+					kind: {
+						enum: [
+							'hardware',
+							'firmware',
+							'driver',
+							'kernel',
+							'userspace',
+							'configuration',
+							'environment'
+						]
+					},
+					text: str
+				})
+			},
+			next_steps: { type: 'array', items: str },
+			references: { type: 'array', items: str }
+		})
+	},
+	'One problem found in the log (all occurrences of the same rule and title grouped).'
+);
+
+const boot = obj({
+	index: count,
+	id: { ...nstr, description: 'journal boot id when the log names it' },
+	first_line: line,
+	last_line: line,
+	reason: { ...str, description: "'start', 'marker', 'banner', 'timestamp-reset'" },
+	kernel_version: nstr,
+	started_at: nstr
+});
+
+const taint = obj({
+	raw: str,
+	flags: { type: 'array', items: obj({ letter: str, name: str, description: str }) },
+	unknown: { type: 'array', items: str }
+});
+
+const calibration = obj({
+	boot: count,
+	offset_ms: { type: 'number' },
+	uncertainty_ms: { type: 'number', minimum: 0 },
+	anchors: count,
+	source: str
+});
+
+const severityCounts = obj(Object.fromEntries(SEVERITIES.map((s) => [s, count])));
+
+export const REPORT_SCHEMA: { [k: string]: Json } = {
+	$schema: 'https://json-schema.org/draft/2020-12/schema',
+	title: 'NecroScope report',
+	description: `The report NecroScope produces for one kernel log (schema_version ${SCHEMA_VERSION}; see docs/OUTPUT.md).`,
+	...obj({
+		schema_version: {
+			type: 'string',
+			pattern: '^1\\.\\d+\\.\\d+$',
+			description: 'semver of this schema; consumers accept any 1.x'
+		},
+		generator: obj({ name: str, version: str }),
+		input: obj({
+			name: { ...nstr, description: 'file name (no directory), null for stdin or pasted text' },
+			format: { ...str, description: 'dominant line format id' },
+			formats: { ...counts, description: 'lines recognised per format id' },
+			lines_total: count,
+			lines_unparsed: count,
+			unparsed_reasons: counts,
+			lines_skipped: count,
+			skipped_reasons: counts,
+			bytes: count,
+			warnings: { type: 'array', items: str },
+			anonymization: obj({
+				enabled: { type: 'boolean' },
+				replaced: { ...counts, description: 'distinct values replaced, per kind' }
+			})
+		}),
+		metadata: obj({
+			kernel_version: nstr,
+			kernel_build: nstr,
+			command_line: nstr,
+			arch: nstr,
+			hardware: nstr,
+			bios: nstr,
+			cpu: nstr,
+			memory: nstr,
+			modules: { type: 'array', items: str },
+			taint: { anyOf: [{ type: 'null' }, taint] },
+			boots: { type: 'array', items: boot },
+			calibration: { type: 'array', items: calibration }
+		}),
+		findings: { type: 'array', items: finding },
+		cascades: {
+			type: 'array',
+			items: obj({ id: str, chain: { type: 'array', items: str }, description: str })
+		},
+		summary: obj({
+			verdict: {
+				enum: [
+					'kernel-crash',
+					'serious-problems',
+					'problems',
+					'minor-issues',
+					'healthy',
+					'no-kernel-log'
+				]
+			},
+			headline: str,
+			counts_by_severity: severityCounts,
+			counts_by_category: {
+				type: 'object',
+				propertyNames: { enum: [...CATEGORIES] },
+				additionalProperties: count
+			},
+			primary_finding: nstr,
+			root_cause: nstr
+		})
+	})
+};
+
+/** The schema file's exact bytes (two-space JSON, final newline). */
+export function schemaText(): string {
+	return JSON.stringify(REPORT_SCHEMA, null, 2) + '\n';
+}
