@@ -20,7 +20,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			// Every regular expression must run in linear time on hostile input.
 			'regexp/no-super-linear-backtracking': 'error',
 			'regexp/no-super-linear-move': 'error',
@@ -46,9 +49,18 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['node:*', 'fs', 'path', 'zlib'], message: 'The core must not use Node APIs.' },
-						{ group: ['$app/*', 'svelte', 'svelte/*'], message: 'The core must not use Svelte or SvelteKit.' },
-						{ group: ['**/components/*', '**/worker/*', '**/cli/*'], message: 'The core must not import edges.' }
+						{
+							group: ['node:*', 'fs', 'path', 'zlib'],
+							message: 'The core must not use Node APIs.'
+						},
+						{
+							group: ['$app/*', 'svelte', 'svelte/*'],
+							message: 'The core must not use Svelte or SvelteKit.'
+						},
+						{
+							group: ['**/components/*', '**/worker/*', '**/cli/*'],
+							message: 'The core must not import edges.'
+						}
 					]
 				}
 			]

@@ -1,19 +1,22 @@
 /** Small text helpers shared by the layers. */
 
+// CSI (ESC [ params final), OSC (ESC ] ... BEL or ESC \) and two-character escapes.
 // eslint-disable-next-line no-control-regex
-const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
+const ANSI = /\x1b(?:\[[\d;?]*[\x20-\x2f]*[\x40-\x7e]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x40-\x5a\x5c-\x5f])/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS_G = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 /** Remove ANSI/terminal escape sequences (serial console captures, hostile input). */
 export function stripAnsi(s: string): string {
 	return s.indexOf('\x1b') === -1 ? s : s.replace(ANSI, '');
 }
 
-/** Replace control characters other than tab with U+FFFD-free visible escapes (\xNN). */
+/** Show control characters other than tab as visible escapes (\xNN), so text stays inert in a terminal. */
 export function escapeControls(s: string): string {
-	// eslint-disable-next-line no-control-regex
-	return /[\x00-\x08\x0b-\x1f\x7f]/.test(s)
-		? // eslint-disable-next-line no-control-regex
-			s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'))
+	return CONTROLS.test(s)
+		? s.replace(CONTROLS_G, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'))
 		: s;
 }
 

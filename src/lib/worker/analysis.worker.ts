@@ -1,0 +1,87 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { analyzeStream, AnalysisCancelled, InputError, type Progress } from '../pipeline.ts';
+import { formatJson, formatText } from '../output/index.ts';
+import type { AnalysisResult } from '../models/report.ts';
+
+export type ReportFormat = 'json' | 'text';
+
+export interface AnalyzeRequest {
+	/** a pasted text or a dropped file (read here, in the worker, as a stream) */
+	text?: string;
+	file?: File;
+	name?: string | null;
+}
+
+export type AnalyzeResponse =
+	| { ok: true; result: AnalysisResult; inWorker: boolean }
+	| { ok: false; error: { code: string; message: string } };
+
+const encoder = new TextEncoder();
+
+async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
+	const step = 1 << 20;
+	for (let i = 0; i < text.length; i += step) {
+		let end = Math.min(text.length, i + step);
+		// never split a surrogate pair between chunks
+		const c = text.charCodeAt(end - 1);
+		if (end < text.length && c >= 0xd800 && c <= 0xdbff) end++;
+		yield encoder.encode(text.slice(i, end));
+		i = end - step;
+	}
+}
+
+async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
+	const reader = file.stream().getReader();
+	try {
+		for (;;) {
+			const r = await reader.read();
+			if (r.done) return;
+			yield r.value;
+		}
+	} catch (e) {
+		throw new InputError('read', `The file could not be read: ${(e as Error).message}`);
+	} finally {
+		reader.releaseLock();
+	}
+}
+
+const api = {
+	async analyze(req: AnalyzeRequest, onProgress?: (p: Progress) => void): Promise<AnalyzeResponse> {
+		const remote = onProgress as Comlink.Remote<(p: Progress) => void> | undefined;
+		try {
+			const source = req.file ? fileChunks(req.file) : textChunks(req.text ?? '');
+			const result = await analyzeStream(source, {
+				name: req.name ?? req.file?.name ?? null,
+				totalBytes: req.file ? req.file.size : encoder.encode(req.text ?? '').length,
+				progressEvery: 20_000,
+				onProgress: (p) => void remote?.(p)
+			});
+			const inWorker =
+				typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
+			return { ok: true, result, inWorker };
+		} catch (e) {
+			if (e instanceof InputError)
+				return { ok: false, error: { code: e.code, message: e.message } };
+			if (e instanceof AnalysisCancelled)
+				return { ok: false, error: { code: 'cancelled', message: e.message } };
+			return {
+				ok: false,
+				error: {
+					code: 'internal',
+					message: `Analysis failed: ${(e as Error)?.message ?? String(e)}`
+				}
+			};
+		} finally {
+			remote?.[Comlink.releaseProxy]();
+		}
+	},
+
+	/** The same formatters as the CLI, so downloads are byte-identical to its output. */
+	format(result: AnalysisResult, format: ReportFormat): string {
+		return format === 'json' ? formatJson(result) : formatText(result);
+	}
+};
+
+export type AnalysisApi = typeof api;
+Comlink.expose(api);

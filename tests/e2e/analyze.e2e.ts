@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import {
+	cliReport,
+	expectSameOrigin,
+	fixture,
+	openApp,
+	pasteLog,
+	recordRequests,
+	setLogText,
+	watchForErrors
+} from './helpers';
+
+test('pasted log is analysed in a worker; JSON download equals the CLI report; no request leaves the origin', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const urls = recordRequests(context);
+	const problems = watchForErrors(page);
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
+	const log = fixture('e2e/warning-radeon.log');
+
+	await openApp(page);
+	await pasteLog(page, context, baseURL as string, log);
+	await expect(page.getByLabel('Kernel log')).toHaveValue(log);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+
+	const finding = page.locator('article.finding').first();
+	await expect(finding).toContainText('WARNING in radeon_gart_unbind');
+	await expect(finding).toContainText('medium');
+	await expect(page.locator('[data-in-worker="true"]')).toHaveCount(1);
+	expect(
+		workers.some((u) => /\/_app\/immutable\/workers\/analysis\.worker-[\w-]+\.js$/.test(u))
+	).toBe(true);
+
+	// the raw evidence lines are shown, with line numbers
+	await finding.locator('summary').click();
+	await expect(finding.locator('pre.evidence')).toContainText('radeon_gart_unbind+0xca/0xe0');
+	await expect(finding.getByText('guilty frame')).toBeVisible();
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download JSON' }).click()
+	]);
+	const path = await download.path();
+	const fromPage = readFileSync(path, 'utf8');
+	expect(fromPage).toBe(cliReport(log, 'json'));
+
+	const [textDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download text' }).click()
+	]);
+	expect(readFileSync(await textDownload.path(), 'utf8')).toBe(cliReport(log, 'text'));
+
+	expect(problems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
+test('a bundled sample loads and shows a KASAN finding with its kernel version', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const urls = recordRequests(context);
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page.getByLabel('Sample').selectOption('kasan-use-after-free.log');
+	await page.getByRole('button', { name: 'Load sample' }).click();
+	await expect(page.getByLabel('Kernel log')).toHaveValue(/BUG: KASAN: use-after-free/);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding').first()).toContainText(
+		'KASAN: use-after-free Read in aead_recvmsg'
+	);
+	await expect(page.getByTestId('kernel-version')).toHaveText('4.14.0-next-20171127+');
+	expect(problems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
+test('bad input gets a clear message and the page keeps working', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByRole('status')).toContainText('Paste a kernel log');
+
+	await setLogText(page, 'GET /index.html HTTP/1.1 200\nGET /favicon.ico HTTP/1.1 404\n');
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByTestId('headline')).toBeVisible();
+	await expect(page.locator('.warnings')).toContainText('kernel');
+
+	await setLogText(
+		page,
+		'\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f binary\n'.repeat(50)
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('.report')).toContainText('binary or control characters');
+	expect(problems).toEqual([]);
+});
+
+test('file picker analyses several files, each switchable', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles([
+		{
+			name: 'one.log',
+			mimeType: 'text/plain',
+			buffer: Buffer.from(fixture('e2e/warning-radeon.log'))
+		},
+		{
+			name: 'two.log',
+			mimeType: 'text/plain',
+			buffer: Buffer.from(fixture('e2e/kasan-use-after-free.log'))
+		}
+	]);
+	const tabs = page.getByRole('tab');
+	await expect(tabs).toHaveCount(2);
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	await tabs.nth(1).click();
+	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
+	expect(problems).toEqual([]);
+});

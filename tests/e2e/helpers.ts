@@ -1,0 +1,80 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Every request the page makes, to check none leaves the page's own origin. */
+export function recordRequests(context: BrowserContext): string[] {
+	const urls: string[] = [];
+	context.on('request', (r) => urls.push(r.url()));
+	return urls;
+}
+
+export function expectSameOrigin(urls: string[], baseURL: string): void {
+	const origin = new URL(baseURL).origin;
+	const foreign = urls.filter(
+		(u) => !u.startsWith(origin + '/') && !u.startsWith('blob:' + origin) && !u.startsWith('data:')
+	);
+	expect(foreign, 'requests that left the page origin').toEqual([]);
+}
+
+/** Fail the test on any console error, page error or dialog. */
+export function watchForErrors(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+	page.on('dialog', (d) => {
+		problems.push(`dialog: ${d.message()}`);
+		void d.dismiss();
+	});
+	return problems;
+}
+
+export async function openApp(page: Page): Promise<void> {
+	await page.goto('./');
+	await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
+}
+
+/** Put text into the log field the way a paste would (fill() is very slow for big texts). */
+export async function setLogText(page: Page, text: string): Promise<void> {
+	await page.getByLabel('Kernel log').evaluate((el, value) => {
+		const ta = el as HTMLTextAreaElement;
+		ta.value = value;
+		ta.dispatchEvent(new Event('input', { bubbles: true }));
+	}, text);
+}
+
+/** Paste through the real clipboard (needs clipboard permissions on the context). */
+export async function pasteLog(
+	page: Page,
+	context: BrowserContext,
+	baseURL: string,
+	text: string
+): Promise<void> {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL).origin
+	});
+	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+	await page.getByLabel('Kernel log').focus();
+	await page.keyboard.press('ControlOrMeta+V');
+}
+
+export function fixture(path: string): string {
+	return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+}
+
+/** The CLI's report for the same input (stdin, so no file name, like a paste). */
+export function cliReport(
+	input: string | Buffer,
+	format: 'json' | 'text' = 'json',
+	extra: string[] = []
+): string {
+	const r = spawnSync(
+		process.execPath,
+		['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', '--format', format, ...extra, '-'],
+		{ input, encoding: 'utf8', maxBuffer: 1 << 28 }
+	);
+	if (r.status !== 0) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
+	return r.stdout;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeStream, analyzeText, formatJson, formatText } from '../../src/lib/index.ts';
+import { fixture } from '../support/fixtures.ts';
+
+async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
+	const bytes = new TextEncoder().encode(text);
+	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+}
+
+function lineCount(text: string): number {
+	if (text === '') return 0;
+	const n = text.split('\n').length;
+	return text.endsWith('\n') ? n - 1 : n;
+}
+
+describe('pipeline', () => {
+	const log = fixture('e2e/warning-radeon.log');
+
+	it('finds the WARNING with its title, trace and guilty frame', async () => {
+		const r = await analyzeText(log);
+		const crash = r.findings.find((f) => f.category === 'crash');
+		expect(crash?.title).toBe('WARNING in radeon_gart_unbind');
+		expect(crash?.stack?.guilty_frame).toBe('radeon_gart_unbind');
+		expect(crash?.first_line).toBe(1);
+		expect(r.summary.primary_finding).toBe(crash?.id);
+	});
+
+	it('counts every line, whatever the line endings', async () => {
+		for (const text of [log, log.replace(/\n/g, '\r\n'), log.trimEnd(), '', '\n', 'a', 'a\n\nb']) {
+			const r = await analyzeText(text);
+			expect(r.input.lines_total).toBe(lineCount(text.replace(/\r/g, '')));
+		}
+	});
+
+	it('gives byte-identical reports for the same input, in one piece or in tiny chunks', async () => {
+		const whole = formatJson(await analyzeText(log));
+		expect(formatJson(await analyzeText(log))).toBe(whole);
+		expect(formatJson(await analyzeStream(chunks(log, 7)))).toBe(whole);
+		expect(formatJson(await analyzeStream(chunks(log, 64)))).toBe(whole);
+	});
+
+	it('handles empty, binary, NUL and very long-line input without throwing', async () => {
+		const empty = await analyzeText('');
+		expect(empty.input.lines_total).toBe(0);
+		expect(empty.summary.verdict).toBe('no-kernel-log');
+
+		const binary = await analyzeText(
+			'\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n'.repeat(20)
+		);
+		expect(binary.input.lines_total).toBe(20);
+		expect(binary.input.lines_unparsed).toBe(20);
+		expect(binary.input.unparsed_reasons['binary or control characters']).toBe(20);
+
+		const long = 'x'.repeat(5 * 1024 * 1024);
+		const r = await analyzeText(
+			`[    1.000000] ${long}\n[    2.000000] BUG: kernel NULL pointer dereference, address: 0000000000000008\n`
+		);
+		expect(r.input.lines_total).toBe(2);
+		expect(r.input.warnings.join(' ')).toContain('longer than');
+		expect(r.findings.some((f) => f.category === 'crash')).toBe(true);
+	});
+
+	it('reads gzip input by its magic bytes', async () => {
+		const gz = new Blob([log]).stream().pipeThrough(new CompressionStream('gzip'));
+		const bytes = new Uint8Array(await new Response(gz).arrayBuffer());
+		const r = await analyzeStream(
+			(async function* () {
+				yield bytes;
+			})()
+		);
+		const plain = await analyzeText(log);
+		// input.bytes is the size of the input as given (compressed for .gz); everything else is equal
+		expect(r.input.bytes).toBe(bytes.length);
+		expect(formatJson({ ...r, input: { ...r.input, bytes: 0 } })).toBe(
+			formatJson({ ...plain, input: { ...plain.input, bytes: 0 } })
+		);
+	});
+
+	it('never reports user-space segfaults as crashes', async () => {
+		const r = await analyzeText(
+			'[  10.000000] a.out[25311]: segfault at 0 ip 0000000000400546 sp 00007fff2fb08610 error 4 in a.out[400000+1000]\n' +
+				'[  11.000000] traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]\n'
+		);
+		expect(r.findings.map((f) => f.category)).toEqual(['userspace', 'userspace']);
+	});
+
+	it('renders a text report with the verdict, findings and evidence', async () => {
+		const text = formatText(await analyzeText(log));
+		expect(text).toContain('Verdict: ');
+		expect(text).toContain('WARNING in radeon_gart_unbind');
+		expect(text).toContain('radeon_gart_unbind+0xca/0xe0');
+	});
+});
