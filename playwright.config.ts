@@ -11,6 +11,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
+	// not test-results/ itself: Playwright empties its output folder, and the unit report lives there
+	outputDir: 'test-results/e2e-artifacts',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,

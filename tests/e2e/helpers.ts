@@ -72,7 +72,7 @@ export function cliReport(
 ): string {
 	const r = spawnSync(
 		process.execPath,
-		['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', '--format', format, ...extra, '-'],
+		['--import', 'tsx', 'src/cli/main.ts', '--format', format, ...extra, '-'],
 		{ input, encoding: 'utf8', maxBuffer: 1 << 28 }
 	);
 	if (r.status !== 0) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
