@@ -1,44 +1,73 @@
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyzeStream, formatJson, formatText, InputError, type AnalysisResult } from '../lib/index.ts';
+import { analyzeStream, InputError, type AnalyzeOptions } from '../lib/index.ts';
+import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
 
-const USAGE = 'usage: necroscope [--format json|text] [--out-dir DIR] [FILE...|-]';
-
-type Format = 'json' | 'text';
-const EXT: Record<Format, string> = { json: '.json', text: '.txt' };
-const FORMATTERS: Record<Format, (r: AnalysisResult) => string> = { json: formatJson, text: formatText };
+const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [FILE...|-]
+       necroscope --print-schema
+  --format F             report format (default text); markdown is for issues and mailing lists
+  --out-dir DIR          write DIR/<file name without its last extension>.json|.txt|.md per input
+  --anonymize            replace host and user names, addresses, serials and ids by placeholders
+  --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
+  --print-schema         print the report's JSON Schema and exit
+  -                      read standard input (the default when no FILE is given)
+exit status: 0 success, 2 usage or input error, 3 internal error`;
 
 class UsageError extends Error {}
 
 interface Options {
-	format: Format;
+	format: OutputFormat;
 	outDir: string | null;
+	anonymize: boolean;
+	pointers: boolean;
+	printSchema: boolean;
 	files: string[];
 }
 
+function isFormat(v: string): v is OutputFormat {
+	return Object.prototype.hasOwnProperty.call(OUTPUT_FORMATS, v);
+}
+
 function parseArgs(argv: string[]): Options {
-	const o: Options = { format: 'text', outDir: null, files: [] };
+	const o: Options = {
+		format: 'text',
+		outDir: null,
+		anonymize: false,
+		pointers: false,
+		printSchema: false,
+		files: []
+	};
+	let onlyFiles = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const value = () => {
 			const v = argv[++i];
-			if (v === undefined) throw new UsageError(`${a} needs a value`);
+			if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
 			return v;
 		};
-		if (a === '--format' || a.startsWith('--format=')) {
+		if (onlyFiles || a === '-' || !a.startsWith('-')) o.files.push(a);
+		else if (a === '--') onlyFiles = true;
+		else if (a === '--format' || a.startsWith('--format=')) {
 			const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
-			if (!(v in EXT)) throw new UsageError(`unknown format '${v}' (json, text)`);
-			o.format = v as Format;
+			if (v === 'md') o.format = 'markdown';
+			else if (isFormat(v)) o.format = v;
+			else
+				throw new UsageError(`unknown format '${v}' (${Object.keys(OUTPUT_FORMATS).join(', ')})`);
 		} else if (a === '--out-dir' || a.startsWith('--out-dir=')) {
 			o.outDir = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
-		} else if (a === '-h' || a === '--help') {
+			if (o.outDir === '') throw new UsageError('--out-dir needs a value');
+		} else if (a === '--anonymize') o.anonymize = true;
+		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
+		else if (a === '--print-schema') o.printSchema = true;
+		else if (a === '-h' || a === '--help') {
 			process.stdout.write(USAGE + '\n');
 			process.exit(0);
-		} else if (a === '-' || !a.startsWith('-')) o.files.push(a);
-		else throw new UsageError(`unknown option ${a}`);
+		} else throw new UsageError(`unknown option ${a}`);
 	}
 	if (o.files.length === 0) o.files.push('-');
 	if (o.files.length > 1 && !o.outDir) throw new UsageError('several inputs need --out-dir DIR');
+	if (o.files.filter((f) => f === '-').length > 1)
+		throw new UsageError('standard input (-) can be read only once');
 	return o;
 }
 
@@ -48,10 +77,17 @@ function checkReadable(file: string): void {
 	try {
 		st = statSync(file);
 	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new InputError('read', code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`);
+		throw new InputError('read', describe(file, e));
 	}
 	if (st.isDirectory()) throw new InputError('read', `${file}: is a directory`);
+}
+
+function describe(file: string, e: unknown): string {
+	const code = (e as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return `${file}: no such file`;
+	if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
+	if (code === 'EISDIR') return `${file}: is a directory`;
+	return `${file}: cannot read (${code ?? (e as Error).message})`;
 }
 
 async function* readSource(file: string): AsyncGenerator<Uint8Array> {
@@ -59,22 +95,55 @@ async function* readSource(file: string): AsyncGenerator<Uint8Array> {
 	try {
 		for await (const chunk of stream) yield chunk as Uint8Array;
 	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new InputError('read', `${file}: cannot read (${code ?? (e as Error).message})`);
+		throw new InputError('read', describe(file === '-' ? 'standard input' : file, e));
 	}
+}
+
+/** DIR/<base name without its last extension><ext>; inputs with the same base name get -2, -3 ... */
+function outPath(dir: string, file: string, ext: string, used: Set<string>): string {
+	const name = file === '-' ? 'stdin' : basename(file);
+	const base = name.replace(/\.[^.]*$/, '') || name;
+	let candidate = base + ext;
+	for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}${ext}`;
+	used.add(candidate);
+	return join(dir, candidate);
 }
 
 async function main(): Promise<number> {
 	const o = parseArgs(process.argv.slice(2));
+	if (o.printSchema) {
+		process.stdout.write(schemaText());
+		return 0;
+	}
 	for (const f of o.files) checkReadable(f);
-	if (o.outDir) mkdirSync(o.outDir, { recursive: true });
+	if (o.outDir) {
+		try {
+			mkdirSync(o.outDir, { recursive: true });
+		} catch (e) {
+			throw new InputError(
+				'read',
+				`${o.outDir}: cannot create the output directory (${(e as NodeJS.ErrnoException).code})`
+			);
+		}
+	}
+	const { extension, format } = OUTPUT_FORMATS[o.format];
+	const used = new Set<string>();
 	for (const file of o.files) {
 		const name = file === '-' ? null : basename(file);
-		const result = await analyzeStream(readSource(file), { name });
-		const out = FORMATTERS[o.format](result);
+		const opts: AnalyzeOptions = { name };
+		if (o.anonymize) opts.anonymize = { pointers: o.pointers };
+		const result = await analyzeStream(readSource(file), opts);
+		const out = format(result);
 		if (o.outDir) {
-			const base = name ? name.replace(/\.[^.]*$/, '') || name : 'stdin';
-			writeFileSync(join(o.outDir, base + EXT[o.format]), out);
+			const path = outPath(o.outDir, file, extension, used);
+			try {
+				writeFileSync(path, out);
+			} catch (e) {
+				throw new InputError(
+					'read',
+					`${path}: cannot write (${(e as NodeJS.ErrnoException).code})`
+				);
+			}
 		} else process.stdout.write(out);
 	}
 	return 0;
@@ -84,8 +153,12 @@ main().then(
 	(code) => process.exit(code),
 	(e: unknown) => {
 		if (e instanceof UsageError) process.stderr.write(`necroscope: ${e.message}\n${USAGE}\n`);
-		else if (e instanceof InputError) process.stderr.write(`necroscope: ${e.message}\n`);
-		else process.stderr.write(`necroscope: internal error: ${(e as Error)?.message ?? e}\n`);
+		else if (e instanceof InputError)
+			process.stderr.write(`necroscope: ${e.message.split('\n')[0]}\n`);
+		else
+			process.stderr.write(
+				`necroscope: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`
+			);
 		process.exit(e instanceof UsageError || e instanceof InputError ? 2 : 3);
 	}
 );

@@ -1,9 +1,16 @@
 import { Analyzer } from './analysis/engine.ts';
 import { assembleResult } from './analysis/result.ts';
-import { decodeBytes, InputError, textSource, DEFAULT_LIMITS, type DecodeLimits } from './ingestion/decode.ts';
+import {
+	decodeBytes,
+	InputError,
+	textSource,
+	DEFAULT_LIMITS,
+	type DecodeLimits
+} from './ingestion/decode.ts';
 import { Ingestor, type IngestOptions } from './ingestion/ingestor.ts';
 import { LineSplitter } from './ingestion/lines.ts';
 import type { AnalysisResult } from './models/report.ts';
+import { anonymizeReport, NameCollector, type AnonymizeOptions } from './util/anonymize.ts';
 
 export interface Progress {
 	/** input bytes consumed (compressed bytes for .gz) */
@@ -24,6 +31,8 @@ export interface AnalyzeOptions extends IngestOptions {
 	progressEvery?: number;
 	/** checked between chunks; return true to stop (throws AnalysisCancelled) */
 	cancelled?: () => boolean;
+	/** replace personal and identifying data in the report (see util/anonymize.ts, docs/OUTPUT.md) */
+	anonymize?: boolean | AnonymizeOptions;
 }
 
 export class AnalysisCancelled extends Error {
@@ -37,16 +46,48 @@ export class AnalysisCancelled extends Error {
  * The whole pipeline over a stream of bytes: decode (gzip, UTF-8) -> lines -> ingestion ->
  * analysis -> report. Nothing but counters, open reports and findings is kept in memory.
  */
-export async function analyzeStream(source: AsyncIterable<Uint8Array>, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+export async function analyzeStream(
+	source: AsyncIterable<Uint8Array>,
+	opts: AnalyzeOptions = {}
+): Promise<AnalysisResult> {
 	const analyzer = new Analyzer();
-	const ingestor = new Ingestor({ record: (r) => analyzer.record(r), block: (b) => analyzer.block(b) }, opts);
-	const splitter = new LineSplitter((l) => ingestor.pushLine(l));
+	// anonymization learns host and user names from every line; nothing runs when it is off
+	const names = opts.anonymize ? new NameCollector() : null;
+	const ingestor = new Ingestor(
+		{
+			record: names
+				? (r) => {
+						if (r.host !== '') names.host(r.host);
+						analyzer.record(r);
+					}
+				: (r) => analyzer.record(r),
+			block: (b) => analyzer.block(b)
+		},
+		opts
+	);
+	const splitter = new LineSplitter(
+		names
+			? (l) => {
+					names.line(l);
+					ingestor.pushLine(l);
+				}
+			: (l) => ingestor.pushLine(l)
+	);
 	let bytes = 0;
 	const every = opts.progressEvery ?? 50_000;
 	let nextReport = every;
 	const report = (done: boolean) =>
-		opts.onProgress?.({ bytes, totalBytes: opts.totalBytes ?? null, lines: ingestor.linesDone, done });
-	for await (const text of decodeBytes(source, opts.limits ?? DEFAULT_LIMITS, (n) => (bytes += n))) {
+		opts.onProgress?.({
+			bytes,
+			totalBytes: opts.totalBytes ?? null,
+			lines: ingestor.linesDone,
+			done
+		});
+	for await (const text of decodeBytes(
+		source,
+		opts.limits ?? DEFAULT_LIMITS,
+		(n) => (bytes += n)
+	)) {
 		if (opts.cancelled?.()) throw new AnalysisCancelled();
 		splitter.push(text);
 		if (ingestor.linesDone >= nextReport) {
@@ -58,11 +99,15 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array>, opts: Ana
 	const { input, metadata } = ingestor.finish();
 	input.bytes = bytes;
 	if (analyzer.droppedFindings > 0) {
-		input.warnings.push(`${analyzer.droppedFindings} occurrences of further distinct findings were not kept (limit reached).`);
+		input.warnings.push(
+			`${analyzer.droppedFindings} occurrences of further distinct findings were not kept (limit reached).`
+		);
 	}
 	const findings = analyzer.finish(metadata);
 	report(true);
-	return assembleResult({ input, metadata, findings, name: opts.name ?? null });
+	const result = assembleResult({ input, metadata, findings, name: opts.name ?? null });
+	if (!names) return result;
+	return anonymizeReport(result, names, opts.anonymize === true ? {} : opts.anonymize || {});
 }
 
 /** Analyse a string (tests, pasted text). */

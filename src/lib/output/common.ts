@@ -1,15 +1,17 @@
-import { SEVERITIES, type Finding } from '../models/finding.ts';
+import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult } from '../models/report.ts';
 
 /** Findings grouped by severity, most severe first, in order of appearance within a severity. */
 export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
-	return SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s)] as [string, Finding[]]).filter(
-		([, fs]) => fs.length > 0
-	);
+	return SEVERITIES.map(
+		(s) => [s, result.findings.filter((f) => f.severity === s)] as [string, Finding[]]
+	).filter(([, fs]) => fs.length > 0);
 }
 
 export function lineRange(f: { first_line: number; last_line: number }): string {
-	return f.first_line === f.last_line ? `line ${f.first_line}` : `lines ${f.first_line}-${f.last_line}`;
+	return f.first_line === f.last_line
+		? `line ${f.first_line}`
+		: `lines ${f.first_line}-${f.last_line}`;
 }
 
 export function when(f: Finding): string {
@@ -31,8 +33,18 @@ export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 		['CPU', m.cpu],
 		['Memory', m.memory],
 		['Command line', m.command_line],
-		['Taint', m.taint ? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})` : null],
-		['Modules', m.modules.length ? `${m.modules.length}: ${m.modules.slice(0, 40).join(' ')}${m.modules.length > 40 ? ' …' : ''}` : null]
+		[
+			'Taint',
+			m.taint
+				? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
+				: null
+		],
+		[
+			'Modules',
+			m.modules.length
+				? `${m.modules.length}: ${m.modules.slice(0, 40).join(' ')}${m.modules.length > 40 ? ' …' : ''}`
+				: null
+		]
 	];
 	return rows.filter((r): r is [string, string] => r[1] !== null && r[1] !== '');
 }
@@ -43,4 +55,59 @@ export function inputLine(result: AnalysisResult): string {
 		.map(([k, v]) => `${k} ${v}`)
 		.join(', ');
 	return `${i.lines_total} lines (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
+}
+
+// C0/C1 controls (tab kept), DEL, line/paragraph separators and bidirectional overrides/isolates:
+// anything that could move the cursor, recolour a terminal or reorder what a reader sees.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_G = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Make log-derived text inert for a terminal or a rendered page: control characters (ESC of ANSI
+ * sequences included), C1 controls, line separators and bidi overrides become visible escapes
+ * (`\x1b`, `\u202e`). Tabs are kept. The result is always one line.
+ */
+export function inert(s: string): string {
+	if (!UNSAFE.test(s)) return s;
+	return s.replace(UNSAFE_G, (c) => {
+		const n = c.charCodeAt(0);
+		return n < 0x100 ? '\\x' + n.toString(16).padStart(2, '0') : '\\u' + n.toString(16);
+	});
+}
+
+export const VERDICT_LABELS: Record<string, string> = {
+	'kernel-crash': 'Kernel crash',
+	'serious-problems': 'Serious problems',
+	problems: 'Problems',
+	'minor-issues': 'Minor issues',
+	healthy: 'Healthy',
+	'no-kernel-log': 'No kernel log'
+};
+
+/** `12 critical, 3 high` (non-zero severities, most severe first). */
+export function severityCounts(result: AnalysisResult): string {
+	return Object.entries(result.summary.counts_by_severity)
+		.filter(([, n]) => n > 0)
+		.map(([k, n]) => `${n} ${k}`)
+		.join(', ');
+}
+
+/** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */
+export function frameLabel(fr: Frame): string {
+	return `${fr.reliable ? '' : '? '}${fr.function}${fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : ''}${fr.module ? ` [${fr.module}]` : ''}${fr.source ? ` ${fr.source}` : ''}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
+}
+
+/** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boot 1`. */
+export function findingWhere(f: Finding, result: AnalysisResult): string {
+	return `${lineRange(f)}${f.count > 1 ? `, seen ${f.count} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${f.boots.join(', ')}` : ''}`;
+}
+
+/** `mac 2, ipv4 1` */
+export function anonymizationLine(result: AnalysisResult): string | null {
+	const a = result.input.anonymization;
+	if (!a.enabled) return null;
+	const parts = Object.entries(a.replaced).map(([k, n]) => `${k} ${n}`);
+	return `anonymized (${parts.length ? parts.join(', ') : 'nothing to replace'})`;
 }

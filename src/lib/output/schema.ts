@@ -53,7 +53,8 @@ const finding = obj(
 		id: {
 			type: 'string',
 			pattern: '^[a-z]+-[0-9a-f]{8}$',
-			description: '<category>-<fnv1a(rule + "\\n" + title)>: the same rule and title give the same id in any log'
+			description:
+				'<category>-<fnv1a(rule + "\\n" + title)>: the same rule and title give the same id in any log'
 		},
 		rule: str,
 		category: { enum: [...CATEGORIES] },
@@ -82,10 +83,7 @@ const finding = obj(
 			type: 'object',
 			description: 'rule-specific facts',
 			additionalProperties: {
-				anyOf: [
-					{ type: ['string', 'number', 'boolean', 'null'] },
-					{ type: 'array', items: str }
-				]
+				anyOf: [{ type: ['string', 'number', 'boolean', 'null'] }, { type: 'array', items: str }]
 			}
 		},
 		related: { type: 'array', items: str },

@@ -1,0 +1,371 @@
+/**
+ * Anonymization of a finished report: personal and identifying values are replaced by numbered
+ * placeholders (`<host-1>`, `<mac-2>`, `<ipv4-1>` ...), the same value always by the same
+ * placeholder within one report, numbered in order of first appearance (report key order).
+ *
+ * The report is anonymized after the analysis, so findings, titles, ids and line numbers are those
+ * of the original log. Host and user names are also learned from the whole input while it streams
+ * (syslog/journal host fields, `Hostname set to <x>`, `_HOSTNAME=`, `(user@host)` of the
+ * `Linux version` banner, `/home/<user>/`, `/Users/<user>/`) and replaced wherever they appear in
+ * the report, at word boundaries.
+ *
+ * Every regular expression runs in linear time (eslint-plugin-regexp).
+ */
+import type { AnalysisResult } from '../models/report.ts';
+
+export interface AnonymizeOptions {
+	/** also replace kernel pointers (ffff… addresses) and the `Kernel Offset:` (KASLR slide) */
+	pointers?: boolean;
+}
+
+/** Kinds of replaced values, in the order input.anonymization.replaced lists them. */
+export const ANON_KINDS = [
+	'host',
+	'user',
+	'email',
+	'mac',
+	'ipv4',
+	'ipv6',
+	'uuid',
+	'id',
+	'serial',
+	'wwn',
+	'nqn',
+	'iqn',
+	'label',
+	'ptr',
+	'kaslr'
+] as const;
+export type AnonKind = (typeof ANON_KINDS)[number];
+
+/** Generic names that identify nobody: never learned as host or user names. */
+const GENERIC_NAMES = new Set([
+	'localhost',
+	'localhost.localdomain',
+	'localdomain',
+	'(none)',
+	'none',
+	'unknown',
+	'kernel',
+	'root',
+	'linux',
+	'user',
+	'users',
+	'home',
+	'ubuntu',
+	'debian',
+	'fedora',
+	'centos',
+	'archlinux',
+	'buildd',
+	'mockbuild',
+	'builder',
+	'build',
+	'abuild',
+	'nixbld',
+	'portage',
+	'syzkaller'
+]);
+
+const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
+const USER_AT_HOST = /\(([\w.+-]+)@([\w.-]+)\)/;
+const HOSTNAME_SET = /Hostname set to <([^<>\s]+)>/;
+const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
+
+/**
+ * Learns host and user names while the input streams. Only used when anonymization is asked for;
+ * a few substring tests per line, no allocation for lines without a candidate.
+ */
+export class NameCollector {
+	readonly hosts = new Set<string>();
+	readonly users = new Set<string>();
+	private lastHost = '';
+
+	/** the host field of a syslog/journal line */
+	host(h: string): void {
+		if (h === this.lastHost) return;
+		this.lastHost = h;
+		this.addHost(h);
+	}
+
+	/** a raw input line */
+	line(raw: string): void {
+		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
+			for (const m of raw.matchAll(HOME_G)) this.addUser(m[1]);
+		}
+		if (raw.indexOf('Hostname set to <') !== -1) {
+			const m = HOSTNAME_SET.exec(raw);
+			if (m) this.addHost(m[1]);
+		}
+		if (raw.indexOf('_HOSTNAME=') !== -1) {
+			const m = HOSTNAME_FIELD.exec(raw);
+			if (m) this.addHost(m[1]);
+		}
+		if (raw.indexOf('Linux version ') !== -1) {
+			const m = USER_AT_HOST.exec(raw);
+			if (m) {
+				this.addUser(m[1]);
+				this.addHost(m[2]);
+			}
+		}
+	}
+
+	private addHost(h: string): void {
+		if (learnable(h)) this.hosts.add(h);
+	}
+
+	private addUser(u: string): void {
+		if (learnable(u)) this.users.add(u);
+	}
+}
+
+function learnable(name: string): boolean {
+	return (
+		name.length >= 3 &&
+		name.length <= 253 &&
+		!GENERIC_NAMES.has(name.toLowerCase()) &&
+		!/^[\d.:]+$/.test(name) &&
+		// an address or a placeholder is handled by its own pass
+		!/^<[a-z\d]+-\d+>$/.test(name)
+	);
+}
+
+function escapeRegExp(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
+
+// --- patterns (all linear: each starts behind a guard that fails at once inside a run) ---
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/gi;
+const USER_AT_HOST_G = /\(([\w.+-]+)@([\w.-]+)\)/g;
+const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
+const UUID = /(?<![\da-f-])[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f-])/gi;
+const MAC = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
+const ENX = /\benx([\da-f]{12})\b/gi;
+const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
+const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
+const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
+const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/;
+const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]]{4,})/gi;
+const WWN =
+	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address)[ :=-]*)((?:0x)?[\da-f]{16})\b/gi;
+const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
+const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
+const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;
+const LABEL = /(\bdevice label |\bLABEL=)([^\s"']+)/g;
+const POINTER = /\b(?:0x)?ffff[\da-f]{12}\b/gi;
+const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
+
+const VERSION_BEFORE = /(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
+
+/** finding and cascade ids are hashes: kept, so a finding has the same id with and without */
+const FINDING_ID = /^[a-z]+-[\da-f]{8}$/;
+
+const SKIP_KEYS = new Set([
+	'rule',
+	'category',
+	'severity',
+	'schema_version',
+	'generator',
+	'format',
+	'formats',
+	'verdict',
+	'related',
+	'chain',
+	'primary_finding',
+	'root_cause',
+	'kind',
+	'context',
+	'anonymization',
+	'unparsed_reasons',
+	'skipped_reasons',
+	'counts_by_severity',
+	'counts_by_category'
+]);
+
+/** Replaces values by placeholders, consistently, across every string of one report. */
+export class Anonymizer {
+	private readonly maps = new Map<AnonKind, Map<string, string>>();
+	private readonly names: RegExp | null;
+	private readonly nameKind = new Map<string, AnonKind>();
+
+	constructor(
+		learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
+		private readonly opts: AnonymizeOptions = {}
+	) {
+		for (const u of learned.users) this.nameKind.set(u, 'user');
+		for (const h of learned.hosts) this.nameKind.set(h, 'host');
+		const all = [...this.nameKind.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+		this.names = all.length
+			? new RegExp(`(?<![A-Za-z\\d_])(?:${all.map(escapeRegExp).join('|')})(?![A-Za-z\\d_])`, 'g')
+			: null;
+	}
+
+	/** distinct values replaced so far, per kind (kinds with none left out) */
+	get replaced(): Record<string, number> {
+		const out: Record<string, number> = {};
+		for (const k of ANON_KINDS) {
+			const n = this.maps.get(k)?.size ?? 0;
+			if (n > 0) out[k] = n;
+		}
+		return out;
+	}
+
+	/** the placeholder for a value of a kind */
+	placeholder(kind: AnonKind, value: string): string {
+		let m = this.maps.get(kind);
+		if (!m) this.maps.set(kind, (m = new Map()));
+		let p = m.get(value);
+		if (p === undefined) m.set(value, (p = `<${kind}-${m.size + 1}>`));
+		return p;
+	}
+
+	/** Anonymize one string. */
+	text(s: string): string {
+		if (s.length < 3) return s;
+		let t = s;
+		// contextual values first (they may contain what later patterns would cut in pieces)
+		if (t.indexOf('@') !== -1) {
+			t = this.outside(t, EMAIL, (m) => {
+				const last = m.slice(m.lastIndexOf('.') + 1);
+				return /^[a-z]{2,}$/i.test(last) ? this.placeholder('email', m.toLowerCase()) : m;
+			});
+			t = this.outside(t, USER_AT_HOST_G, (_m, u: string, h: string) => {
+				const user = learnable(u) ? this.placeholder('user', u) : u;
+				const host = learnable(h) ? this.placeholder('host', h) : h;
+				return `(${user}@${host})`;
+			});
+		}
+		if (t.indexOf('/home/') !== -1 || t.indexOf('/Users/') !== -1)
+			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
+				learnable(u) ? pre + this.placeholder('user', u) : m
+			);
+		if (t.indexOf('SerialNumber: ') !== -1)
+			t = this.outside(t, SERIAL_LINE, (_m, pre: string, v: string) => {
+				const value = v.trimEnd();
+				return pre + this.placeholder('serial', value) + v.slice(value.length);
+			});
+		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string) =>
+			/^\d{1,3}$/.test(v) ? m : pre + this.placeholder('serial', v)
+		);
+		t = this.outside(t, WWN, (_m, pre: string, v: string) => {
+			const key = v.toLowerCase().replace(/^0x/, '');
+			return pre + this.placeholder('wwn', key);
+		});
+		t = this.outside(t, NAA, (m) => this.placeholder('wwn', m.slice(4).toLowerCase()));
+		t = this.outside(t, NQN, (m) =>
+			m === 'nqn.2014-08.org.nvmexpress.discovery' ? m : this.placeholder('nqn', m)
+		);
+		t = this.outside(t, IQN, (m) => this.placeholder('iqn', m.toLowerCase()));
+		t = this.outside(t, LABEL, (_m, pre: string, v: string) => pre + this.placeholder('label', v));
+		// shapes
+		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
+		t = this.outside(t, MAC, (m) => this.macs(m));
+		t = this.outside(
+			t,
+			ENX,
+			(_m, hex: string) => 'enx' + this.mac(hex.replace(/(..)(?!$)/g, '$1:'))
+		);
+		t = this.outside(t, IPV4, (m, offset: number, whole: string) => this.ipv4(m, offset, whole));
+		if (t.indexOf(':') !== -1) t = this.outside(t, IPV6, (m) => this.ipv6(m));
+		if (this.opts.pointers) {
+			t = this.outside(
+				t,
+				KASLR,
+				(_m, pre: string, v: string) => pre + this.placeholder('kaslr', v.toLowerCase())
+			);
+			t = this.outside(t, POINTER, (m) =>
+				this.placeholder('ptr', m.toLowerCase().replace(/^0x/, ''))
+			);
+		}
+		t = this.outside(t, HEX_ID, (m) =>
+			/^0+$/.test(m) ? m : this.placeholder('id', m.toLowerCase())
+		);
+		if (this.names) {
+			t = this.outside(t, this.names, (m) => this.placeholder(this.nameKind.get(m) ?? 'host', m));
+		}
+		return t;
+	}
+
+	private mac(m: string): string {
+		const key = m.toLowerCase();
+		if (key === '00:00:00:00:00:00' || key === 'ff:ff:ff:ff:ff:ff') return m;
+		return this.placeholder('mac', key);
+	}
+
+	/** a colon-separated byte run: one MAC, an EUI-64, or the iptables `MAC=` dst:src:type */
+	private macs(m: string): string {
+		const bytes = m.split(':');
+		if (bytes.length === 14) {
+			return `${this.mac(bytes.slice(0, 6).join(':'))}:${this.mac(bytes.slice(6, 12).join(':'))}:${bytes[12]}:${bytes[13]}`;
+		}
+		return this.mac(m);
+	}
+
+	private ipv4(m: string, offset: number, whole: string): string {
+		const parts = m.split('.').map(Number);
+		if (parts.some((p) => p > 255)) return m;
+		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127) return m;
+		// firmware and driver versions look like addresses: `version 7.45.41.23`
+		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))) return m;
+		return this.placeholder('ipv4', m);
+	}
+
+	private ipv6(m: string): string {
+		const halves = m.split('::');
+		if (halves.length > 2) return m;
+		const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+		if (groups.some((g) => g === '')) return m;
+		if (halves.length === 1 ? groups.length !== 8 : groups.length > 7) return m;
+		if (m === '::' || m === '::1') return m;
+		return this.placeholder('ipv6', m.toLowerCase());
+	}
+
+	/** Replace matches of `re` in the parts of `s` that are not placeholders already. */
+	private outside(s: string, re: RegExp, fn: (m: string, ...groups: never[]) => string): string {
+		re.lastIndex = 0;
+		if (!re.global) {
+			return s.replace(re, fn as (m: string, ...rest: unknown[]) => string);
+		}
+		if (s.indexOf('<') === -1)
+			return s.replace(re, fn as (m: string, ...rest: unknown[]) => string);
+		PLACEHOLDER.lastIndex = 0;
+		let out = '';
+		let last = 0;
+		for (const p of s.matchAll(PLACEHOLDER)) {
+			const idx = p.index ?? 0;
+			out += s.slice(last, idx).replace(re, fn as (m: string, ...rest: unknown[]) => string) + p[0];
+			last = idx + p[0].length;
+		}
+		return out + s.slice(last).replace(re, fn as (m: string, ...rest: unknown[]) => string);
+	}
+
+	/** Anonymize every string of a report (a new object; the input is not changed). */
+	report(r: AnalysisResult): AnalysisResult {
+		const walk = (v: unknown, key: string): unknown => {
+			if (typeof v === 'string')
+				return SKIP_KEYS.has(key) || (key === 'id' && FINDING_ID.test(v)) ? v : this.text(v);
+			if (Array.isArray(v)) return SKIP_KEYS.has(key) ? v : v.map((x) => walk(x, key));
+			if (v !== null && typeof v === 'object') {
+				if (SKIP_KEYS.has(key)) return v;
+				const o: Record<string, unknown> = {};
+				for (const [k, x] of Object.entries(v)) o[k] = walk(x, k);
+				return o;
+			}
+			return v;
+		};
+		const out = walk(r, '') as AnalysisResult;
+		out.input.anonymization = { enabled: true, replaced: this.replaced };
+		return out;
+	}
+}
+
+/** Anonymize a finished report, with names learned from the whole input. */
+export function anonymizeReport(
+	r: AnalysisResult,
+	learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
+	opts: AnonymizeOptions = {}
+): AnalysisResult {
+	return new Anonymizer(learned, opts).report(r);
+}
