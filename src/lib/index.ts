@@ -1,6 +1,21 @@
 /** NecroScope's public API, used by the worker, the CLI and tests. */
-export { analyzeStream, analyzeText, AnalysisCancelled, InputError, type AnalyzeOptions, type Progress } from './pipeline.ts';
+export {
+	analyzeStream,
+	analyzeText,
+	AnalysisCancelled,
+	InputError,
+	type AnalyzeOptions,
+	type Progress
+} from './pipeline.ts';
 export { ingest } from './ingestion/index.ts';
 export { analyze } from './analysis/index.ts';
-export { formatJson, formatText } from './output/index.ts';
+export {
+	formatJson,
+	formatText,
+	formatMarkdown,
+	OUTPUT_FORMATS,
+	REPORT_SCHEMA,
+	type OutputFormat
+} from './output/index.ts';
+export { anonymizeReport, type AnonymizeOptions } from './util/anonymize.ts';
 export type { AnalysisResult } from './models/report.ts';
