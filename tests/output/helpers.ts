@@ -17,7 +17,8 @@ export function fixtureLogs(): string[] {
 			const p = join(dir, e.name);
 			if (e.isDirectory()) {
 				if (e.name !== 'golden') walk(p);
-			} else if (/\.(?:log|txt|gz)$/.test(e.name) && !/README|\.expect\./i.test(e.name)) out.push(p);
+			} else if (/\.(?:log|txt|gz)$/.test(e.name) && !/README|\.expect\./i.test(e.name))
+				out.push(p);
 		}
 	};
 	walk(join(ROOT, 'fixtures'));

@@ -50,7 +50,9 @@ describe('report JSON Schema', () => {
 
 	it('rejects reports that break the contract', async () => {
 		const validate = validator();
-		const good = JSON.parse(formatJson(await analyzeFile(join(ROOT, 'fixtures/output/abrt-1-oops.log'))));
+		const good = JSON.parse(
+			formatJson(await analyzeFile(join(ROOT, 'fixtures/output/abrt-1-oops.log')))
+		);
 		expect(validate(good)).toBe(true);
 		const renamed = structuredClone(good);
 		renamed.findings[0].severity = 'fatal';

@@ -319,6 +319,8 @@ export class Anonymizer {
 		if (groups.some((g) => g === '')) return m;
 		if (halves.length === 1 ? groups.length !== 8 : groups.length > 7) return m;
 		if (m === '::' || m === '::1') return m;
+		// `a::b` in program text is no address: ask for a real-looking group or three groups
+		if (groups.length < 3 && !groups.some((g) => g.length >= 3)) return m;
 		return this.placeholder('ipv6', m.toLowerCase());
 	}
 

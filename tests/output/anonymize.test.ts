@@ -1,0 +1,217 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../src/lib/output/json.ts';
+import { formatText } from '../../src/lib/output/text.ts';
+import { formatMarkdown } from '../../src/lib/output/markdown.ts';
+import { Anonymizer, NameCollector } from '../../src/lib/util/anonymize.ts';
+import { analyzeText } from '../../src/lib/index.ts';
+import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from './helpers.ts';
+
+const SYNTHETIC = join(OUTPUT_FIXTURES, 'synthetic-personal.log');
+
+/** Every personal value in synthetic-personal.log (all made up). */
+const SECRETS = [
+	'wombat-desk',
+	'alice',
+	'01293805A6A5',
+	'54:e1:ad:12:34:56',
+	'12:34:56:78:9a:bc',
+	'24:5a:4c:a2:b1:0b',
+	'74:7a:11:22:33:44',
+	'0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5',
+	'4f1f422d-02c3-491b-8a19-39e0c4db532a',
+	'198.51.100.7',
+	'192.0.2.46',
+	'203.0.113.9',
+	'192.0.2.10',
+	'192.0.2.99',
+	'fe80::56e1:adff:fe12:3456',
+	'Susanita',
+	'iqn.2001-04.com.example',
+	'20001100aa000002',
+	'alice.smith@example.org'
+];
+
+describe('Anonymizer.text', () => {
+	it('replaces each kind with a numbered placeholder, the same value with the same one', () => {
+		const a = new Anonymizer({ hosts: ['wombat-desk'], users: ['alice'] });
+		expect(a.text('eth0: 54:e1:ad:12:34:56 then 54:E1:AD:12:34:56 and 00:11:22:33:44:55')).toBe(
+			'eth0: <mac-1> then <mac-1> and <mac-2>'
+		);
+		expect(a.text('SRC=192.0.2.46 DST=203.0.113.9 LEN=60, again 192.0.2.46.')).toBe(
+			'SRC=<ipv4-1> DST=<ipv4-2> LEN=60, again <ipv4-1>.'
+		);
+		expect(a.text('addr fe80::56e1:adff:fe12:3456 and 2001:db8:0:0:1:2:3:4')).toBe(
+			'addr <ipv6-1> and <ipv6-2>'
+		);
+		expect(a.text('first mount of filesystem 4f1f422d-02c3-491b-8a19-39e0c4db532a')).toBe(
+			'first mount of filesystem <uuid-1>'
+		);
+		expect(a.text('-- Boot 3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d --')).toBe('-- Boot <id-1> --');
+		expect(a.text('usb 1-3: SerialNumber: 01293805A6A5')).toBe('usb 1-3: SerialNumber: <serial-1>');
+		expect(a.text('host wwpn 0x20001100aa000002 rport wwpn 0x20001100aa000003')).toBe(
+			'host wwpn <wwn-1> rport wwpn <wwn-2>'
+		);
+		expect(
+			a.text('new ctrl: NQN "nqn.2014-08.org.nvmexpress:uuid:0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5"')
+		).toBe('new ctrl: NQN "<nqn-1>"');
+		expect(a.text('login to iqn.2001-04.com.example:storage.disk1 ok')).toBe('login to <iqn-1> ok');
+		expect(a.text('BTRFS: device label Susanita devid 6')).toBe(
+			'BTRFS: device label <label-1> devid 6'
+		);
+		expect(a.text('mail alice.smith@example.org now')).toBe('mail <email-1> now');
+		expect(a.text('Linux version 6.7.0 (alice@wombat-desk) (gcc)')).toBe(
+			'Linux version 6.7.0 (<user-1>@<host-1>) (gcc)'
+		);
+		expect(a.text('from /home/alice/bin/tool on wombat-desk.example.net')).toBe(
+			'from /home/<user-1>/bin/tool on <host-1>.example.net'
+		);
+		expect(a.text('enx54e1ad123456: renamed from eth0')).toBe('enx<mac-1>: renamed from eth0');
+		expect(a.text('IN=br0 MAC=24:5a:4c:a2:b1:0b:74:7a:11:22:33:44:08:00 SRC=x')).toBe(
+			'IN=br0 MAC=<mac-3>:<mac-4>:08:00 SRC=x'
+		);
+		expect(a.replaced).toEqual({
+			host: 1,
+			user: 1,
+			email: 1,
+			mac: 4,
+			ipv4: 2,
+			ipv6: 2,
+			uuid: 1,
+			id: 1,
+			serial: 1,
+			wwn: 2,
+			nqn: 1,
+			iqn: 1,
+			label: 1
+		});
+	});
+
+	it('leaves kernel text that only looks like personal data alone', () => {
+		const a = new Anonymizer({ hosts: ['wombat-desk'], users: ['alice'] }, { pointers: false });
+		const kept = [
+			'Linux version 6.7.0-rc2+ #1 SMP PREEMPT_DYNAMIC Mon, 04 Dec 2023 00:29:19 +0000',
+			'pci 0000:00:1f.6: [8086:15bb] type 00 class 0x020000',
+			'brcmfmac: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571)',
+			'usb 1-3: New USB device strings: Mfr=1, Product=2, SerialNumber=3',
+			'lo: 127.0.0.1 and ::1 and 0.0.0.0 and ff:ff:ff:ff:ff:ff',
+			'RIP: 0010:do_raw_spin_lock+0x8b/0x370 RAX: ffff888012345678',
+			'KASAN: use-after-free Read in refcount_inc_not_zero_checked',
+			'nvme nvme0: NQN nqn.2014-08.org.nvmexpress.discovery',
+			'Sep 25 14:42:07 08:00:27 std::vector a::b',
+			'BUG: unable to handle page fault for address: ffffffffffffff00',
+			'Code: 48 89 e5 41 57 41 56 <0f> 0b'
+		];
+		for (const t of kept) expect(a.text(t)).toBe(t);
+		expect(a.replaced).toEqual({});
+	});
+
+	it('replaces kernel pointers and the KASLR offset only when asked', () => {
+		const line =
+			'RSP: 0018:ffffc90000a77b48 RAX: ffff888012345678 Kernel Offset: 0x2a000000 from 0xffffffff81000000';
+		expect(new Anonymizer().text(line)).toBe(line);
+		expect(new Anonymizer(undefined, { pointers: true }).text(line)).toBe(
+			'RSP: 0018:<ptr-1> RAX: <ptr-2> Kernel Offset: <kaslr-1> from <ptr-3>'
+		);
+	});
+
+	it('never rewrites inside a placeholder, even for a learned name like one', () => {
+		const a = new Anonymizer({ hosts: ['mac-1', 'host'], users: [] });
+		expect(a.text('54:e1:ad:12:34:56 host mac-1')).toBe('<mac-1> <host-1> <host-2>');
+	});
+
+	it('runs in linear time on hostile strings', () => {
+		const a = new Anonymizer({ hosts: ['wombat-desk'], users: ['alice'] }, { pointers: true });
+		const hostile = [
+			'a'.repeat(200_000) + '@',
+			'1.'.repeat(100_000),
+			':'.repeat(200_000),
+			'f'.repeat(200_000),
+			'0a:'.repeat(70_000),
+			'a:'.repeat(100_000) + 'g',
+			'/home/'.repeat(30_000),
+			'SerialNumber: ' + ' '.repeat(200_000),
+			'serial='.repeat(30_000),
+			'(' + 'a@'.repeat(100_000)
+		];
+		const t0 = performance.now();
+		for (const h of hostile) a.text(h);
+		expect(performance.now() - t0).toBeLessThan(2_000);
+	});
+});
+
+describe('NameCollector', () => {
+	it('learns host and user names from banners, paths and systemd lines', () => {
+		const c = new NameCollector();
+		c.host('wombat-desk');
+		c.host('localhost');
+		c.line('systemd[1]: Hostname set to <catalina>.');
+		c.line('Linux version 6.7.0-rc2+ (psusi@faldara) (gcc)');
+		c.line('UBSAN: in /usr/local/google/home/dvyukov/src/linux2/x.c:263:56');
+		c.line('_HOSTNAME=tundra');
+		c.line('exe="/Users/bob/bin/x" and /home/root/ and /home/ab/');
+		expect([...c.hosts].sort()).toEqual(['catalina', 'faldara', 'tundra', 'wombat-desk']);
+		expect([...c.users].sort()).toEqual(['bob', 'dvyukov', 'psusi']);
+	});
+});
+
+describe('anonymized reports', () => {
+	it('leave no personal value of the log in any format, and say what was replaced', async () => {
+		const r = await analyzeFile(SYNTHETIC, { anonymize: true, name: 'kern-wombat-desk.log' });
+		expect(r.input.name).toBe('kern-<host-1>.log');
+		expect(r.input.anonymization.enabled).toBe(true);
+		expect(r.input.anonymization.replaced.host).toBe(1);
+		expect(r.input.anonymization.replaced.user).toBe(1);
+		for (const out of [formatJson(r), formatText(r), formatMarkdown(r)]) {
+			for (const s of SECRETS) expect(out.toLowerCase(), s).not.toContain(s.toLowerCase());
+		}
+		expect(formatJson(r)).toContain('<user-1>');
+	});
+
+	it('keep findings, titles, ids, line numbers and counts', async () => {
+		const logs = fixtureLogs();
+		expect(logs.length).toBeGreaterThan(3);
+		for (const path of logs) {
+			const plain = await analyzeFile(path);
+			const anon = await analyzeFile(path, { anonymize: { pointers: true } });
+			const shape = (r: typeof plain) =>
+				r.findings.map((f) => [f.id, f.rule, f.severity, f.first_line, f.last_line, f.count]);
+			expect(shape(anon), path).toEqual(shape(plain));
+			expect(anon.summary.verdict).toBe(plain.summary.verdict);
+			if (path !== SYNTHETIC) {
+				// no title in these logs names a person or an address
+				expect(
+					anon.findings.map((f) => f.title),
+					path
+				).toEqual(plain.findings.map((f) => f.title));
+			}
+		}
+	});
+
+	it('are deterministic and numbered in order of first appearance', async () => {
+		const a = formatJson(await analyzeFile(SYNTHETIC, { anonymize: { pointers: true } }));
+		const b = formatJson(await analyzeFile(SYNTHETIC, { anonymize: { pointers: true } }));
+		expect(a).toBe(b);
+		for (const kind of ['ptr', 'ipv4', 'user', 'host']) {
+			const seen = [...a.matchAll(new RegExp(`<${kind}-(\\d+)>`, 'g'))].map((m) => Number(m[1]));
+			let max = 0;
+			for (const n of seen) {
+				expect(n).toBeLessThanOrEqual(max + 1);
+				max = Math.max(max, n);
+			}
+		}
+		expect(a).not.toMatch(/ffff[\da-f]{12}/);
+	});
+
+	it('replace a host name learned from the syslog prefix wherever it appears', async () => {
+		const log = [
+			'Nov 21 16:56:27 faldara kernel: NFS: server faldara-nas not responding, still trying',
+			'Nov 21 16:56:28 faldara kernel: netconsole: sending to faldara at port 6666'
+		].join('\n');
+		const r = await analyzeText(log, { anonymize: true, year: 2024 });
+		const json = formatJson(r);
+		expect(json).not.toMatch(/faldara(?!-nas)/);
+		const plain = formatJson(await analyzeText(log, { year: 2024 }));
+		expect(plain).not.toContain('"anonymization": {\n      "enabled": true');
+	});
+});

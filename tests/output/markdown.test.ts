@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import {
+	codeBlock,
+	escapeMarkdown,
+	formatMarkdown,
+	inlineCode
+} from '../../src/lib/output/markdown.ts';
+import { formatText } from '../../src/lib/output/text.ts';
+import { analyzeText } from '../../src/lib/index.ts';
+import { analyzeFile, OUTPUT_FIXTURES } from './helpers.ts';
+
+const HOSTILE = [
+	'[x](javascript:alert(1))',
+	'![img](https://evil.example/p.png)',
+	'<script>alert(1)</script>',
+	'<img src=x onerror=alert(1)>',
+	'see https://evil.example/ and www.evil.example and a@evil.example',
+	'```\n</details>\n```',
+	'`` `inline` ````',
+	'| a | b |',
+	'**bold** _em_ ~~del~~ # heading',
+	'\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 \u202etxt.exe'
+].join(' ');
+
+/** A real report with log-derived text replaced by hostile strings everywhere it can come from. */
+async function hostileReport(): Promise<AnalysisResult> {
+	const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
+	const f = r.findings[0];
+	f.title = HOSTILE;
+	f.alt_titles = [HOSTILE];
+	f.evidence = [
+		{ line: 5, text: HOSTILE },
+		{ line: 6, text: '````` five backticks' }
+	];
+	if (f.stack?.frames[0]) f.stack.frames[0].function = HOSTILE;
+	f.details.corrupted = true;
+	f.details.corrupted_reason = HOSTILE;
+	r.input.name = HOSTILE;
+	r.input.warnings = [HOSTILE];
+	r.summary.headline = HOSTILE;
+	r.metadata.kernel_version = HOSTILE;
+	r.metadata.command_line = HOSTILE;
+	r.metadata.hardware = HOSTILE;
+	r.cascades = [{ id: 'cascade-00000000', chain: [f.id], description: HOSTILE }];
+	if (r.metadata.boots[0]) r.metadata.boots[0].kernel_version = HOSTILE;
+	return r;
+}
+
+/**
+ * What a Markdown renderer would interpret: the text outside fenced code blocks and inline code
+ * spans, with backslash escapes removed.
+ */
+function renderedProse(md: string): string {
+	const lines = md.split('\n');
+	const prose: string[] = [];
+	let fence: string | null = null;
+	for (const l of lines) {
+		if (fence) {
+			if (l === fence) fence = null;
+			continue;
+		}
+		const m = /^(`{3,})\w*$/.exec(l);
+		if (m) {
+			fence = m[1];
+			continue;
+		}
+		prose.push(l);
+	}
+	return prose
+		.join('\n')
+		.replace(/\\[\\`*_[\]<>&|~#!:@.]/g, 'ESC')
+		.replace(/(`+)(?!`)[^]*?(?<!`)\1(?!`)/g, 'CODE');
+}
+
+describe('formatMarkdown', () => {
+	it('shows links, images and HTML from a log as text, never as markup', async () => {
+		const md = formatMarkdown(await hostileReport());
+		const prose = renderedProse(md);
+		// the only HTML is ours; the only links are our references
+		const tags = [...prose.matchAll(/<\/?([a-z]+)/gi)].map((m) => m[1].toLowerCase());
+		expect(new Set(tags)).toEqual(new Set(['details', 'summary', 'sub', 'https']));
+		expect(prose).not.toMatch(/\]\(|!\[|https?:\/\/evil|www\.evil|@evil/);
+		expect(prose).toContain('onerror'); // shown, as text
+		expect(prose).not.toMatch(/\*\*bold|_em_|~~del/);
+		expect(prose).not.toMatch(/`/);
+		expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+		expect(md).toContain('\\x1b[31mred');
+		expect(md).toContain('\\u202etxt.exe');
+	});
+
+	it('puts evidence and traces in collapsible blocks fenced longer than any backtick run', async () => {
+		const md = formatMarkdown(await hostileReport());
+		expect(md).toMatch(/<details>\n<summary>Evidence \(2 lines\)<\/summary>\n\n``````text\n/);
+		expect(md).toMatch(/<details>\n<summary>Call trace \(\d+ frames\)<\/summary>\n\n`{5}text\n/);
+		expect(codeBlock(['a ``` b'])).toEqual(['````text', 'a ``` b', '````']);
+		expect(codeBlock(['plain'])).toEqual(['```text', 'plain', '```']);
+		expect(inlineCode('a`b')).toBe('``a`b``');
+		expect(inlineCode('`x')).toBe('`` `x ``');
+		expect(escapeMarkdown('[x](javascript:y) <b>')).toBe('\\[x\\](javascript:y) \\<b\\>');
+	});
+
+	it('has the summary, findings by severity, explanation, system and boots', async () => {
+		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
+		const md = formatMarkdown(r);
+		expect(md.startsWith('## NecroScope report: Kernel crash\n')).toBe(true);
+		expect(md).toContain(`#### \`${r.findings[0].title}\``);
+		expect(md).toContain('### Critical (1)');
+		expect(md).toContain('**What it means:**');
+		expect(md).toContain('### System');
+		expect(md).toContain('**Boots:** 1');
+		expect(md.endsWith('</sub>\n')).toBe(true);
+		expect(formatMarkdown(r)).toBe(md);
+	});
+
+	it('says so when there is nothing to report', async () => {
+		const md = formatMarkdown(await analyzeText(''));
+		expect(md).toContain('No findings.');
+	});
+});
+
+describe('formatText', () => {
+	it('keeps log text inert in a terminal', async () => {
+		const txt = formatText(await hostileReport());
+		expect(txt).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e]/);
+		expect(txt).toContain('\\x1b[31mred\\x1b[0m');
+		// one line per evidence line: a newline inside log text cannot fake report lines
+		expect(txt).toContain('```\\x0a</details>\\x0a```');
+	});
+
+	it('has the summary, verdict, findings with evidence and trace, metadata and boots', async () => {
+		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
+		const txt = formatText(r);
+		expect(txt).toMatch(/^NecroScope report \(schema \d+\.\d+\.\d+, /);
+		expect(txt).toContain('Verdict: Kernel crash (kernel-crash)');
+		expect(txt).toContain(`* ${r.findings[0].title}`);
+		expect(txt).toContain('  Evidence:');
+		expect(txt).toMatch(/Call trace \(\d+ frames/);
+		expect(txt).toMatch(/\nSystem\n-+\nKernel {8}/);
+		expect(txt).toMatch(/Boots {9}1\n {2}boot 0: lines /);
+	});
+});
