@@ -68,10 +68,39 @@ function renderedProse(md: string): string {
 		}
 		prose.push(l);
 	}
-	return prose
-		.join('\n')
-		.replace(/\\[\\`*_[\]<>&|~#!:@.]/g, 'ESC')
-		.replace(/(`+)(?!`)[^]*?(?<!`)\1(?!`)/g, 'CODE');
+	return stripCodeSpans(prose.join('\n').replace(/\\[\\`*_[\]<>&|~#!:@.]/g, 'ESC'));
+}
+
+/** Replace CommonMark code spans (a backtick run closed by a run of the same length) by CODE. */
+function stripCodeSpans(s: string): string {
+	let out = '';
+	let i = 0;
+	while (i < s.length) {
+		if (s[i] !== '`') {
+			out += s[i++];
+			continue;
+		}
+		let n = 0;
+		while (s[i + n] === '`') n++;
+		const fence = '`'.repeat(n);
+		let j = i + n;
+		let close = -1;
+		while ((j = s.indexOf(fence, j)) !== -1) {
+			if (s[j + n] !== '`' && s[j - 1] !== '`') {
+				close = j;
+				break;
+			}
+			while (s[j] === '`') j++;
+		}
+		if (close === -1) {
+			out += fence;
+			i += n;
+		} else {
+			out += 'CODE';
+			i = close + n;
+		}
+	}
+	return out;
 }
 
 describe('formatMarkdown', () => {
@@ -85,6 +114,7 @@ describe('formatMarkdown', () => {
 		expect(prose).toContain('onerror'); // shown, as text
 		expect(prose).not.toMatch(/\*\*bold|_em_|~~del/);
 		expect(prose).not.toMatch(/`/);
+		// eslint-disable-next-line no-control-regex
 		expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
 		expect(md).toContain('\\x1b[31mred');
 		expect(md).toContain('\\u202etxt.exe');
@@ -123,6 +153,7 @@ describe('formatMarkdown', () => {
 describe('formatText', () => {
 	it('keeps log text inert in a terminal', async () => {
 		const txt = formatText(await hostileReport());
+		// eslint-disable-next-line no-control-regex
 		expect(txt).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e]/);
 		expect(txt).toContain('\\x1b[31mred\\x1b[0m');
 		// one line per evidence line: a newline inside log text cannot fake report lines
