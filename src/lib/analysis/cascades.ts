@@ -1,59 +1,241 @@
-import type { Category, Finding } from '../models/finding.ts';
+import { severityRank, type Finding } from '../models/finding.ts';
 import type { Cascade } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
+import { LINE_RULES } from './rules/index.ts';
 
 /**
- * Which categories can cause which: a finding of a cause category seen before (and within the
- * same boot as) a finding of an effect category is linked to it. Earliest cause first.
+ * Cascades: findings that are probably one problem seen at several layers, linked into chains
+ * with the earliest cause first, e.g. PCIe AER -> NVMe timeout -> I/O error -> EXT4 error ->
+ * remount read-only -> hung task.
+ *
+ * Every rule has a layer (stage) and a domain. A finding can only be caused by an earlier
+ * finding of a lower stage in a compatible domain, in the same boot, close in time. Among the
+ * candidates, one naming the same device wins; findings that name different devices of the same
+ * kind (sda vs sdb) are never linked.
  */
-const CAUSES: Partial<Record<Category, Category[]>> = {
-	storage: ['hardware', 'firmware'],
-	filesystem: ['storage', 'hardware'],
-	crash: ['storage', 'filesystem', 'memory', 'hardware', 'gpu', 'firmware'],
-	memory: ['hardware'],
-	gpu: ['hardware', 'firmware'],
-	network: ['hardware', 'firmware'],
-	usb: ['hardware', 'power']
+
+type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'memory' | 'any';
+
+interface Layer {
+	stage: number;
+	domain: Domain;
+}
+
+const LAYERS: Record<string, Layer> = {
+	// hardware underneath everything
+	'hardware.pcie-aer': { stage: 0, domain: 'any' },
+	'hardware.pcie-dpc': { stage: 0, domain: 'any' },
+	'hardware.machine-check': { stage: 0, domain: 'any' },
+	'hardware.machine-check-logged': { stage: 0, domain: 'any' },
+	'hardware.machine-check-decoded': { stage: 0, domain: 'any' },
+	'hardware.apei-error': { stage: 0, domain: 'any' },
+	'hardware.edac-memory-error': { stage: 0, domain: 'any' },
+	'hardware.thermal-throttling': { stage: 0, domain: 'any' },
+	'firmware.iommu-fault': { stage: 0, domain: 'any' },
+	// devices
+	'storage.nvme-timeout': { stage: 1, domain: 'storage' },
+	'storage.nvme-controller-down': { stage: 1, domain: 'storage' },
+	'storage.ata-exception': { stage: 1, domain: 'storage' },
+	'storage.ata-device-error': { stage: 1, domain: 'storage' },
+	'storage.sata-link-error': { stage: 1, domain: 'storage' },
+	'storage.ata-link-reset': { stage: 1, domain: 'storage' },
+	'storage.scsi-sense': { stage: 1, domain: 'storage' },
+	'storage.smart-failure-predicted': { stage: 1, domain: 'storage' },
+	'usb.host-controller-died': { stage: 1, domain: 'any' },
+	'usb.over-current': { stage: 1, domain: 'usb' },
+	'usb.enumeration-failed': { stage: 2, domain: 'usb' },
+	'usb.device-reset': { stage: 2, domain: 'usb' },
+	'usb.disconnect': { stage: 3, domain: 'usb' },
+	'gpu.amdgpu-page-fault': { stage: 1, domain: 'gpu' },
+	'gpu.nvidia-xid': { stage: 1, domain: 'gpu' },
+	'gpu.nouveau-error': { stage: 1, domain: 'gpu' },
+	'gpu.i915-hang': { stage: 2, domain: 'gpu' },
+	'gpu.amdgpu-ring-timeout': { stage: 2, domain: 'gpu' },
+	'gpu.drm-commit-timeout': { stage: 3, domain: 'gpu' },
+	'gpu.i915-reset': { stage: 3, domain: 'gpu' },
+	'gpu.amdgpu-reset': { stage: 3, domain: 'gpu' },
+	'network.firmware-crash': { stage: 1, domain: 'network' },
+	'network.tx-timeout': { stage: 1, domain: 'network' },
+	'network.link-down': { stage: 2, domain: 'network' },
+	'memory.page-allocation-failure': { stage: 1, domain: 'memory' },
+	'memory.oom-kill': { stage: 2, domain: 'memory' },
+	// block layer
+	'storage.nvme-io-error': { stage: 2, domain: 'storage' },
+	'storage.io-error': { stage: 2, domain: 'storage' },
+	'storage.raid-degraded': { stage: 3, domain: 'storage' },
+	// filesystems
+	'storage.buffer-io-error': { stage: 3, domain: 'storage' },
+	'filesystem.ext4-error': { stage: 4, domain: 'storage' },
+	'filesystem.xfs-error': { stage: 4, domain: 'storage' },
+	'filesystem.btrfs-error': { stage: 4, domain: 'storage' },
+	'filesystem.f2fs-error': { stage: 4, domain: 'storage' },
+	'filesystem.fat-error': { stage: 4, domain: 'storage' },
+	'filesystem.journal-aborted': { stage: 5, domain: 'storage' },
+	'filesystem.remount-read-only': { stage: 6, domain: 'storage' }
 };
 
-/** Crash kinds that plausibly follow from the causes above (a hung task after disk errors, an oops after memory errors). */
-const CRASH_EFFECTS = /^(?:crash\.hung-task|crash\.panic|crash\.rcu-stall|crash\.soft-lockup)$/;
+/**
+ * Crash reports that trouble below can explain, and which causes may explain them: a hung task
+ * after disk or filesystem errors, a panic after filesystem errors (errors=panic), an OOM or a
+ * fatal machine check, lockups and oopses after serious hardware (memory) errors.
+ */
+const CRASH_CAUSES: Record<string, (c: Finding) => boolean> = {
+	'crash.hung-task': (c) => c.category === 'storage' || c.category === 'filesystem' || serious(c),
+	'crash.panic': (c) => c.category === 'filesystem' || c.rule === 'memory.oom-kill' || serious(c),
+	'crash.rcu-stall': serious,
+	'crash.soft-lockup': serious,
+	'crash.hard-lockup': serious,
+	'crash.bad-page': seriousMemory,
+	'crash.oops': seriousMemory,
+	'crash.gpf': seriousMemory,
+	'crash.paging-fault': seriousMemory,
+	'crash.null-deref': seriousMemory,
+	'crash.bug': seriousMemory,
+	'crash.list-corruption': seriousMemory,
+	'crash.slab': seriousMemory
+};
+
+const MEMORY_ERRORS = new Set([
+	'hardware.machine-check',
+	'hardware.machine-check-decoded',
+	'hardware.apei-error',
+	'hardware.edac-memory-error'
+]);
+
+/** a hardware finding of high severity or worse */
+function serious(c: Finding): boolean {
+	return c.category === 'hardware' && severityRank(c.severity) <= severityRank('high');
+}
+
+function seriousMemory(c: Finding): boolean {
+	return MEMORY_ERRORS.has(c.rule) && serious(c);
+}
+
+/** How far back (kernel seconds, else input lines) a cause may be from its effect's first occurrence. */
+const WINDOW_S = 300;
+const WINDOW_LINES = 2000;
+
+const STORM = new Map(LINE_RULES.filter((r) => r.storm).map((r) => [r.id, r.storm!]));
+
+/** Raise the severity of findings whose rule declares a storm threshold that was reached. */
+export function applyStorms(findings: Finding[]): void {
+	for (const f of findings) {
+		const s = STORM.get(f.rule);
+		if (s && f.count >= s.count && severityRank(s.severity) < severityRank(f.severity)) {
+			f.severity = s.severity;
+			f.details = { ...f.details, storm: true };
+		}
+	}
+}
+
+/** Device key and its naming family, from details.device (or port/array). */
+export function deviceKey(f: Finding): { family: string; key: string } | null {
+	const d = f.details.device ?? f.details.port ?? f.details.array;
+	if (typeof d !== 'string' || d === '') return null;
+	let m: RegExpExecArray | null;
+	if ((m = /^(nvme\d+)(?:c\d+)?(?:n\d+)?(?:p\d+)?/.exec(d))) return { family: 'block', key: m[1] };
+	if ((m = /^(mmcblk\d+)/.exec(d))) return { family: 'block', key: m[1] };
+	if ((m = /^((?:sd|vd|hd|xvd)[a-z]+)/.exec(d))) return { family: 'block', key: m[1] };
+	if ((m = /^(dm-\d+|md\d+|loop\d+|zram\d+)/.exec(d))) return { family: 'block', key: m[1] };
+	if ((m = /^(ata\d+)/.exec(d))) return { family: 'ata', key: m[1] };
+	if ((m = /^(?:PCI:)?([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2})/.exec(d)))
+		return { family: 'pci', key: m[1] };
+	if (f.category === 'usb') return { family: 'usb', key: d };
+	if (f.category === 'network') return { family: 'net', key: d };
+	return null;
+}
+
+interface Node {
+	f: Finding;
+	layer: Layer | null;
+	dev: { family: string; key: string } | null;
+	/** [line, ts] of the occurrences kept, to measure distance in time */
+	occ: { line: number; ts: number | null; boot: number }[];
+}
+
+function node(f: Finding): Node {
+	const occ = [...f.occurrences, f.last_seen].map((o) => ({
+		line: o.first_line,
+		ts: o.ts,
+		boot: o.boot
+	}));
+	return { f, layer: LAYERS[f.rule] ?? null, dev: deviceKey(f), occ };
+}
+
+/** May `c` have caused `e`? (ignoring time) */
+function canCause(c: Node, e: Node): boolean {
+	if (!c.layer || c.f.severity === 'info' || e.f.severity === 'info') return false;
+	if (e.f.category === 'crash') return CRASH_CAUSES[e.f.rule]?.(c.f) ?? false;
+	if (!e.layer || c.layer.stage >= e.layer.stage) return false;
+	return c.layer.domain === 'any' || c.layer.domain === e.layer.domain;
+}
+
+/** Is some occurrence of `c` shortly before the first occurrence of `e`, in the same boot? */
+function closeBefore(c: Node, e: Node): boolean {
+	const first = e.f.first_seen;
+	for (const o of c.occ) {
+		if (o.boot !== first.boot || o.line >= first.first_line) continue;
+		if (o.ts !== null && first.ts !== null) {
+			if (first.ts - o.ts <= WINDOW_S && first.ts >= o.ts) return true;
+		} else if (first.first_line - o.line <= WINDOW_LINES) return true;
+	}
+	return false;
+}
+
+function worst(chain: Finding[]): number {
+	return Math.min(...chain.map((f) => severityRank(f.severity)));
+}
 
 export function linkCascades(findings: Finding[]): Cascade[] {
+	applyStorms(findings);
+	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, string>();
-	for (const effect of findings) {
-		const causes = CAUSES[effect.category];
-		if (!causes) continue;
-		if (effect.category === 'crash' && !CRASH_EFFECTS.test(effect.rule)) continue;
-		let best: Finding | null = null;
-		for (const cause of findings) {
-			if (cause === effect || !causes.includes(cause.category)) continue;
-			if (cause.first_line >= effect.first_line) continue;
-			if (!cause.boots.some((b) => effect.boots.includes(b))) continue;
-			if (cause.severity === 'info') continue;
-			if (!best || cause.first_line > best.first_line) best = cause;
+	for (const e of nodes) {
+		let best: Node | null = null;
+		let bestScore = -Infinity;
+		for (const c of nodes) {
+			if (c === e || !canCause(c, e) || !closeBefore(c, e)) continue;
+			const sameFamily = c.dev && e.dev && c.dev.family === e.dev.family;
+			if (sameFamily && c.dev!.key !== e.dev!.key) continue;
+			// same device first, then the nearest layer below, then the latest
+			const score = (sameFamily ? 1000 : 0) + (c.layer?.stage ?? 0) * 10 + c.f.first_line / 1e9;
+			if (score > bestScore) {
+				best = c;
+				bestScore = score;
+			}
 		}
 		if (best) {
-			parent.set(effect.id, best.id);
-			if (!effect.related.includes(best.id)) effect.related.push(best.id);
-			if (!best.related.includes(effect.id)) best.related.push(effect.id);
+			parent.set(e.f.id, best.f.id);
+			if (!e.f.related.includes(best.f.id)) e.f.related.push(best.f.id);
+			if (!best.f.related.includes(e.f.id)) best.f.related.push(e.f.id);
 		}
 	}
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p, [...(children.get(p) ?? []), child]);
-	const cascades: Cascade[] = [];
+	const cascades: (Cascade & { rank: number; line: number })[] = [];
 	for (const f of findings) {
 		if (parent.has(f.id) || !children.has(f.id)) continue;
 		const chain: string[] = [];
 		const walk = (id: string) => {
 			chain.push(id);
-			for (const c of (children.get(id) ?? []).sort((a, b) => (byId.get(a)?.first_line ?? 0) - (byId.get(b)?.first_line ?? 0))) walk(c);
+			const kids = (children.get(id) ?? []).sort(
+				(a, b) => (byId.get(a)?.first_line ?? 0) - (byId.get(b)?.first_line ?? 0)
+			);
+			for (const c of kids) walk(c);
 		};
 		walk(f.id);
-		const titles = chain.map((id) => byId.get(id)?.title ?? id);
-		cascades.push({ id: `cascade-${fnv1a(chain.join(','))}`, chain, description: titles.join(' → ') });
+		const members = chain.map((id) => byId.get(id)!);
+		cascades.push({
+			id: `cascade-${fnv1a(chain.join(','))}`,
+			chain,
+			description: members.map((m) => m.title).join(' → '),
+			rank: worst(members),
+			line: f.first_line
+		});
 	}
 	for (const f of findings) f.related.sort();
-	return cascades;
+	// the most severe cascade first (summary.root_cause takes the first chain's first element)
+	cascades.sort((a, b) => a.rank - b.rank || a.line - b.line);
+	return cascades.map(({ id, chain, description }) => ({ id, chain, description }));
 }

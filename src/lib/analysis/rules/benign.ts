@@ -1,11 +1,65 @@
 import type { BenignRule } from './types.ts';
 
-/** Messages that look alarming but are routine; each entry says why. */
+/**
+ * Messages that look alarming (and would match a rule) but are routine; each entry says why.
+ * The engine checks these only for lines a rule already matched, so they cost nothing per line.
+ */
 export const BENIGN: BenignRule[] = [
 	{
 		id: 'benign.acpi-osi',
 		pattern: /^ACPI: (?:Added _OSI|_OSC evaluation)/,
 		example: 'ACPI: Added _OSI(Module Device)',
 		why: 'Routine ACPI capability negotiation at boot.'
+	},
+	{
+		id: 'benign.bios-osi-linux',
+		pattern: /^ACPI: \[Firmware Bug\]: BIOS _OSI\(Linux\) query ignored/,
+		example: 'ACPI: [Firmware Bug]: BIOS _OSI(Linux) query ignored',
+		why: 'The kernel deliberately answers "no" to firmware asking whether it runs Linux; the firmware then behaves as tested with Windows.'
+	},
+	{
+		id: 'benign.regulatory-db',
+		pattern:
+			/^(?:platform regulatory\.0: )?Direct firmware load for regulatory\.db(?:\.p7s)? failed with error -2/,
+		example: 'platform regulatory.0: Direct firmware load for regulatory.db failed with error -2',
+		why: 'cfg80211 looks for the optional wireless-regdb file and falls back to its built-in rules when it is missing.'
+	},
+	{
+		id: 'benign.iwlwifi-ucode-probe',
+		pattern:
+			/^iwlwifi \S+: Direct firmware load for iwlwifi-[\w-]+\.(?:ucode|pnvm) failed with error -2/,
+		example:
+			'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0-72.ucode failed with error -2',
+		why: 'iwlwifi tries the newest firmware API version first and walks down to the one installed; a real failure is reported as "no suitable firmware found!".'
+	},
+	{
+		id: 'benign.ath10k-cal-probe',
+		pattern:
+			/^ath1[01]k_\w+ \S+: Direct firmware load for ath1[01]k\/(?:pre-cal|cal)-[\w:.-]+\.bin failed with error -2/,
+		example:
+			'ath10k_pci 0000:02:00.0: Direct firmware load for ath10k/pre-cal-pci-0000:02:00.0.bin failed with error -2',
+		why: 'ath10k/ath11k look for optional per-board calibration files before using the calibration stored on the card.'
+	},
+	{
+		id: 'benign.brcmfmac-board-nvram',
+		pattern:
+			/^brcmfmac \S+: Direct firmware load for brcm\/brcmfmac[\w-]+\.[^.\s,]+,\S+ failed with error -2/,
+		example:
+			'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,4-model-b.txt failed with error -2',
+		why: 'brcmfmac first tries a board-specific NVRAM file, then the generic one.'
+	},
+	{
+		id: 'benign.acpi-osc-buffer-limit',
+		pattern:
+			/^ACPI (?:BIOS )?Error(?: \(bug\))?: (?:AE_AML_BUFFER_LIMIT, Field \[CAP1\] at bit offset\/length \d+\/\d+ exceeds size of target Buffer|Method parse\/execution failed \\_SB\._OSC, AE_AML_BUFFER_LIMIT)/,
+		example:
+			'ACPI BIOS Error (bug): AE_AML_BUFFER_LIMIT, Field [CAP1] at bit offset/length 64/32 exceeds size of target Buffer (64 bits) (20170728/dsopcode-235)',
+		why: 'A well-known bug in many laptops’ _OSC method, hit while the kernel negotiates capabilities; the kernel carries on with defaults.'
+	},
+	{
+		id: 'benign.nvme-shutdown-timeout',
+		pattern: /^nvme nvme\d+: Shutdown timeout set to \d+ seconds/,
+		example: 'nvme nvme0: Shutdown timeout set to 8 seconds',
+		why: 'Informational: the drive announces how long it may take to shut down cleanly.'
 	}
 ];

@@ -1,14 +1,132 @@
 /**
- * The only list of line rules, ordered specific -> generic. Crash reports (multi-line) are
- * handled by analysis/crash from ingestion's error blocks, not here.
+ * The only list of line rules, ordered specific -> generic (the first rule whose pattern matches
+ * a message wins). Crash reports (multi-line) are handled by analysis/crash from ingestion's
+ * error blocks, not here.
  */
 import { BENIGN } from './benign.ts';
-import { oomKill } from './memory-oom.ts';
-import { blockIoError } from './storage-io-error.ts';
+import {
+	acpiBiosError,
+	acpiError,
+	firmwareBug,
+	firmwareLoad,
+	iommuFault,
+	microcodeFailed,
+	microcodeMissing
+} from './firmware.ts';
+import {
+	btrfsError,
+	ext4Error,
+	f2fsError,
+	fatError,
+	fsckNeeded,
+	journalAbort,
+	remountRo,
+	xfsError
+} from './filesystem.ts';
+import {
+	amdgpuPageFault,
+	amdgpuReset,
+	amdgpuTimeout,
+	drmCommitTimeout,
+	fifoUnderrun,
+	i915Hang,
+	i915Reset,
+	nouveauError,
+	nvidiaXid
+} from './gpu.ts';
+import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
+import { pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
+import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
+import { oomKill, pageAllocFailure } from './memory-oom.ts';
+import { linkDown, netdevWatchdog, wifiFirmwareCrash } from './network.ts';
+import { suspendFailed, watchdogReset } from './power.ts';
+import { apparmorDenied, auditLost, lockdown, seccompKill, selinuxDenied } from './security.ts';
+import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
+import { blockIoError, bufferIoError } from './storage-io-error.ts';
+import { mdFailure } from './storage-md.ts';
+import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
+import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
+import { usbDisconnect, usbEnumeration, usbOverCurrent, usbReset, xhciDied } from './usb.ts';
 import { segfault } from './userspace-segfault.ts';
 
-export const LINE_RULES: readonly LineRule[] = [oomKill, segfault, blockIoError];
+export const LINE_RULES: readonly LineRule[] = [
+	// memory
+	oomKill,
+	pageAllocFailure,
+	// hardware
+	mceBank,
+	mceLogged,
+	mceDecoded,
+	ghes,
+	edac,
+	pcieAer,
+	pcieAerBit,
+	pcieDpc,
+	thermalThrottle,
+	thermalCritical,
+	// storage
+	nvmeTimeout,
+	nvmeDown,
+	nvmeIoError,
+	ataException,
+	ataDeviceError,
+	ataSerror,
+	ataLink,
+	scsiFailurePrediction,
+	scsiSense,
+	blockIoError,
+	bufferIoError,
+	mdFailure,
+	// filesystem (journal abort and read-only before the generic error rules)
+	journalAbort,
+	remountRo,
+	ext4Error,
+	fsckNeeded,
+	xfsError,
+	btrfsError,
+	f2fsError,
+	fatError,
+	// gpu
+	i915Hang,
+	i915Reset,
+	amdgpuTimeout,
+	amdgpuReset,
+	amdgpuPageFault,
+	nvidiaXid,
+	nouveauError,
+	drmCommitTimeout,
+	fifoUnderrun,
+	// usb
+	xhciDied,
+	usbOverCurrent,
+	usbEnumeration,
+	usbReset,
+	usbDisconnect,
+	// network
+	netdevWatchdog,
+	wifiFirmwareCrash,
+	linkDown,
+	// firmware
+	firmwareLoad,
+	acpiBiosError,
+	acpiError,
+	firmwareBug,
+	microcodeMissing,
+	microcodeFailed,
+	iommuFault,
+	// power
+	suspendFailed,
+	watchdogReset,
+	// security
+	apparmorDenied,
+	selinuxDenied,
+	lockdown,
+	auditLost,
+	seccompKill,
+	// userspace
+	segfault
+];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;
 

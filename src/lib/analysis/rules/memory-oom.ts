@@ -8,7 +8,10 @@ export const oomKill: LineRule = {
 	triggers: ['out of memory: Kill', 'Out of memory: Kill'],
 	pattern:
 		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+) \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
-	title: (m) => (m[1].startsWith('Memory cgroup') ? `Memory cgroup out of memory: killed ${m[3]}` : `Out of memory: killed ${m[3]}`),
+	title: (m) =>
+		m[1].startsWith('Memory cgroup')
+			? `Memory cgroup out of memory: killed ${m[3]}`
+			: `Out of memory: killed ${m[3]}`,
 	details: (m) => ({
 		process: m[3],
 		pid: Number(m[2]),
@@ -21,13 +24,22 @@ export const oomKill: LineRule = {
 		'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',
 		'Out of memory: Kill process 1234 (mysqld) score 900 or sacrifice child'
 	],
-	negatives: ['oom_reaper: reaped process 3352 (python), now anon-rss:0kB', 'snapd invoked oom-killer: gfp_mask=0x140cca'],
+	negatives: [
+		'oom_reaper: reaped process 3352 (python), now anon-rss:0kB',
+		'snapd invoked oom-killer: gfp_mask=0x140cca'
+	],
 	explanation: {
 		meaning:
 			'The kernel ran out of memory it could reclaim and killed a process to free some. The killed program lost its work; if it was a service it may have been restarted.',
 		causes: [
-			{ kind: 'userspace', text: 'A program used more memory than the machine (or its cgroup limit) has, often through a leak or an oversized workload.' },
-			{ kind: 'configuration', text: 'No or too little swap, or a memory limit (cgroup, container, systemd MemoryMax=) set too low.' }
+			{
+				kind: 'userspace',
+				text: 'A program used more memory than the machine (or its cgroup limit) has, often through a leak or an oversized workload.'
+			},
+			{
+				kind: 'configuration',
+				text: 'No or too little swap, or a memory limit (cgroup, container, systemd MemoryMax=) set too low.'
+			}
 		],
 		next_steps: [
 			'Check which process was killed and how much memory it used (anon-rss in the line).',
@@ -35,5 +47,51 @@ export const oomKill: LineRule = {
 			'For a cgroup OOM, raise the limit or reduce the workload; otherwise add memory or swap, or fix the leak.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/mm/concepts.html#oom-killer']
+	}
+};
+
+/** mm/page_alloc.c warn_alloc: `cat: page allocation failure: order:9, mode:0xd0` (older: `page allocation failure. order:9, mode:0xd0`) */
+export const pageAllocFailure: LineRule = {
+	id: 'memory.page-allocation-failure',
+	category: 'memory',
+	severity: 'medium',
+	triggers: ['page allocation failure'],
+	pattern:
+		/^(.+?): page allocation failure[:.] {0,2}order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
+	title: (m) => `Page allocation failure (order ${m[2]})`,
+	details: (m) => ({ process: m[1], order: Number(m[2]), gfp_mask: m[3], gfp_flags: m[4] ?? null }),
+	severityOf: (m) => (Number(m[2]) >= 4 ? 'low' : 'medium'),
+	storm: { count: 20, severity: 'high' },
+	examples: [
+		'cat: page allocation failure. order:9, mode:0xd0',
+		'binder:31804_2: page allocation failure: order:0, mode:0x3100cca(GFP_HIGHUSER_MOVABLE|0x3000000), nodemask=(null),cpuset=background,mems_allowed=0',
+		'kworker/u16:3: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)'
+	],
+	negatives: [
+		'snapd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=-900'
+	],
+	explanation: {
+		meaning:
+			'The kernel could not find free memory for an allocation. For order 0-3 (small blocks) it means real memory pressure; for higher orders it means no large enough physically contiguous block was free (fragmentation): a driver or program asked for a big buffer and that operation failed, while the system as a whole may be fine.',
+		causes: [
+			{ kind: 'userspace', text: 'Memory exhausted by programs (see OOM kills nearby).' },
+			{
+				kind: 'driver',
+				text: 'A driver requesting large contiguous buffers (high order) or atomic allocations under load.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Too little free reserve (`vm.min_free_kbytes`) for bursty network or storage traffic.'
+			}
+		],
+		next_steps: [
+			'Note the process, order and mode (GFP flags) in the line; look at the memory report that follows (free memory per zone and order).',
+			'For high-order failures, check `/proc/buddyinfo`; raising `vm.min_free_kbytes` or enabling compaction can help.',
+			'For order 0 failures, find what uses the memory (`free -h`, `ps aux --sort=-rss | head`).'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/mm/concepts.html',
+			'https://docs.kernel.org/admin-guide/sysctl/vm.html'
+		]
 	}
 };

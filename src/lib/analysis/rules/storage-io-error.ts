@@ -7,8 +7,9 @@ export const blockIoError: LineRule = {
 	severity: 'high',
 	triggers: ['I/O error, dev', 'medium error, dev', 'target error, dev', 'nexus error, dev'],
 	pattern:
-		/^(?:(?:blk_update_request|end_request|print_req_error|Buffer I\/O error on device): )?(?:(critical )?(I\/O|medium|target|nexus|space allocation|protection) error), dev ([\w!.-]+), sector (\d+)/,
-	title: (m) => `${m[1] ? 'Critical ' : ''}${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
+		/^(?:(?:blk_update_request|end_request|print_req_error|Buffer I\/O error on device): )?(critical )?(I\/O|medium|target|nexus|space allocation|protection) error, dev ([\w!.-]+), sector (\d+)/,
+	title: (m) =>
+		`${m[1] ? 'Critical ' : ''}${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
 	details: (m) => ({ device: m[3], sector: Number(m[4]), kind: m[2] }),
 	examples: [
 		'blk_update_request: I/O error, dev sda, sector 1445018928',
@@ -16,18 +17,60 @@ export const blockIoError: LineRule = {
 		'I/O error, dev nvme1n1, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 2',
 		'end_request: I/O error, dev sda, sector 526830440'
 	],
-	negatives: ['Buffer I/O error on dev sda1, logical block 15432, async page read', 'EXT4-fs error (device sda1): ext4_lookup:1855'],
+	negatives: [
+		'Buffer I/O error on dev sda1, logical block 15432, async page read',
+		'EXT4-fs error (device sda1): ext4_lookup:1855'
+	],
 	explanation: {
 		meaning:
 			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable.',
 		causes: [
-			{ kind: 'hardware', text: 'A failing disk (bad sectors), a loose or bad cable, or a failing controller or port.' },
-			{ kind: 'driver', text: 'Less often, a driver or firmware problem (power-management resets, NVMe APST).' }
+			{
+				kind: 'hardware',
+				text: 'A failing disk (bad sectors), a loose or bad cable, or a failing controller or port.'
+			},
+			{
+				kind: 'driver',
+				text: 'Less often, a driver or firmware problem (power-management resets, NVMe APST).'
+			}
 		],
 		next_steps: [
 			'Back up important data now.',
 			'Check the disk’s health: `smartctl -a /dev/<device>` (for NVMe `nvme smart-log /dev/<device>`).',
 			'Reseat or replace the cable, try another port; run the vendor’s long self-test (`smartctl -t long`).'
+		],
+		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
+	}
+};
+
+/** fs/buffer.c buffer_io_error / end_buffer_async_write: the filesystem side of a failed block I/O. */
+export const bufferIoError: LineRule = {
+	id: 'storage.buffer-io-error',
+	category: 'storage',
+	severity: 'high',
+	triggers: ['Buffer I/O error on dev'],
+	pattern:
+		/^Buffer I\/O error on dev(?:ice)? ([\w!.-]+), logical block (\d+)(?:, (lost async page write|lost sync page write|async page read|lost page write))?/,
+	title: (m) => `${m[3]?.startsWith('lost') ? 'Lost writes' : 'Buffer I/O errors'} on ${m[1]}`,
+	details: (m) => ({ device: m[1], logical_block: Number(m[2]), operation: m[3] ?? null }),
+	severityOf: (m) => (m[3]?.startsWith('lost') ? 'critical' : 'high'),
+	examples: [
+		'Buffer I/O error on dev sda1, logical block 15432, async page read',
+		'Buffer I/O error on device sdb1, logical block 0',
+		'Buffer I/O error on dev dm-0, logical block 1234, lost async page write'
+	],
+	negatives: ['blk_update_request: I/O error, dev sda, sector 1445018928'],
+	explanation: {
+		meaning:
+			'A read or write of file data or metadata failed because the block device returned an error (see the I/O errors just before). "lost ... page write" means data that programs had written never reached the disk.',
+		causes: [
+			{ kind: 'hardware', text: 'A failing or disconnected disk, USB stick or card.' },
+			{ kind: 'userspace', text: 'A removable device unplugged while still mounted.' }
+		],
+		next_steps: [
+			'Look for the I/O errors and device resets reported before this line: they name the cause.',
+			'Check the disk with `smartctl -a`; run a filesystem check (`fsck`) once the device works again.',
+			'Unmount removable media before unplugging.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
 	}

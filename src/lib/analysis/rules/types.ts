@@ -21,6 +21,12 @@ export interface LineRule {
 	title(m: RegExpExecArray): string;
 	details?(m: RegExpExecArray): Record<string, DetailValue>;
 	severityOf?(m: RegExpExecArray): Severity;
+	/**
+	 * A storm: once a finding of this rule has at least `count` occurrences its severity is raised
+	 * to `severity` (one USB disconnect is routine, fifty on one port are not). Applied to the
+	 * finished findings (analysis/cascades.ts).
+	 */
+	storm?: { count: number; severity: Severity };
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */

@@ -20,7 +20,8 @@ export const segfault: LineRule = {
 	triggers: ['segfault at', 'traps: '],
 	pattern:
 		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error (\d+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:(\d+))(?: in ([^[\s]+)\[)?/,
-	title: (m) => `${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : 'Trap'} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
+	title: (m) =>
+		`${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : 'Trap'} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
 	details: (m) => {
 		const code = Number(m[5] ?? m[8]);
 		return {
@@ -38,13 +39,18 @@ export const segfault: LineRule = {
 		'a.out[25311]: segfault at 0 ip 0000000000400546 sp 00007fff2fb08610 error 4 in a.out[400000+1000] likely on CPU 3 (core 3, socket 0)',
 		'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]'
 	],
-	negatives: ['general protection fault, probably for non-canonical address 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN'],
+	negatives: [
+		'general protection fault, probably for non-canonical address 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN'
+	],
 	explanation: {
 		meaning:
 			'A user-space program crashed: it touched memory it may not use (or hit a CPU trap) and the kernel stopped it. This is a bug in that program or a library it uses, not a kernel crash.',
 		causes: [
 			{ kind: 'userspace', text: 'A bug in the program or in the library named after `in`.' },
-			{ kind: 'hardware', text: 'If many unrelated programs crash at random places, faulty RAM or an unstable overclock.' }
+			{
+				kind: 'hardware',
+				text: 'If many unrelated programs crash at random places, faulty RAM or an unstable overclock.'
+			}
 		],
 		next_steps: [
 			'Check the program’s own logs and `coredumpctl list` / `coredumpctl info <pid>` for a core dump and backtrace.',

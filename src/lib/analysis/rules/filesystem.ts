@@ -1,0 +1,285 @@
+import type { Explanation } from '../../models/finding.ts';
+import type { LineRule } from './types.ts';
+
+const FS_CAUSES = [
+	{
+		kind: 'hardware' as const,
+		text: 'Disk errors underneath (look for I/O errors on the same device first).'
+	},
+	{
+		kind: 'environment' as const,
+		text: 'Power loss or a forced reset while writing; a removable device pulled while mounted.'
+	},
+	{
+		kind: 'kernel' as const,
+		text: 'Less often, a filesystem or driver bug (check for kernel updates).'
+	}
+];
+
+const ext4Explanation = (meaning: string): Explanation => ({
+	meaning,
+	causes: FS_CAUSES,
+	next_steps: [
+		'Look for disk errors on the same device just before (I/O errors, ATA/NVMe resets) and check the disk: `smartctl -a /dev/<disk>`.',
+		'Back up what you can, then unmount (or boot a live system) and run `fsck -f /dev/<device>` (`e2fsck -f`).',
+		'`dumpe2fs -h /dev/<device>` shows the filesystem state and the recorded first/last errors.'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/ext4.html',
+		'https://man7.org/linux/man-pages/man8/e2fsck.8.html'
+	]
+});
+
+/** ext4_abort / jbd2: `EXT4-fs error (device sda1): ext4_journal_check_start:83: comm kworker: Detected aborted journal`, `Aborting journal on device sda1-8.` */
+export const journalAbort: LineRule = {
+	id: 'filesystem.journal-aborted',
+	category: 'filesystem',
+	severity: 'critical',
+	triggers: ['Detected aborted journal', 'Aborting journal on device', 'JBD2: Detected IO errors'],
+	pattern:
+		/^(?:EXT[34]-fs (?:error|critical) \(device ([\w!.:-]+)\): .*Detected aborted journal|Aborting journal on device ([\w!.:-]+?)(?:-\d+)?\.?$|JBD2: Detected IO errors while flushing file data on ([\w!.:-]+?)(?:-\d+)?$)/,
+	title: (m) => `Journal aborted on ${m[1] ?? m[2] ?? m[3]}`,
+	details: (m) => ({ device: m[1] ?? m[2] ?? m[3] }),
+	severityOf: (m) => (m[3] ? 'high' : 'critical'),
+	examples: [
+		'EXT4-fs error (device sda1): ext4_journal_check_start:83: comm kworker: Detected aborted journal',
+		'Aborting journal on device sda1-8.',
+		'JBD2: Detected IO errors while flushing file data on dm-0-8'
+	],
+	negatives: ['EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)'],
+	explanation: ext4Explanation(
+		'The ext3/ext4 journal hit an error and was shut down: the filesystem stops accepting writes (usually it is remounted read-only right after) to avoid corrupting itself.'
+	)
+};
+
+/** `EXT4-fs (sda1): Remounting filesystem read-only` and the same for other filesystems. */
+export const remountRo: LineRule = {
+	id: 'filesystem.remount-read-only',
+	category: 'filesystem',
+	severity: 'critical',
+	triggers: [
+		'Remounting filesystem read-only',
+		'forced readonly',
+		'Filesystem has been set read-only',
+		'remounting filesystem read-only'
+	],
+	pattern:
+		/^(?:(EXT[234]|FAT|F2FS|NILFS|ocfs2)-fs(?: error)? \(device ([\w!.:-]+)\)|(EXT[234]|FAT|F2FS|NILFS)-fs \(([\w!.:-]+)\)|(BTRFS) \w+ \(device ([\w!.:-]+)(?: state \w+)?\)): .*?([Rr]emounting filesystem read-only|forced readonly|Filesystem has been set read-only)/,
+	title: (m) =>
+		`${m[1] ?? m[3] ?? 'Btrfs'} filesystem on ${m[2] ?? m[4] ?? m[6]} switched to read-only`,
+	details: (m) => ({
+		device: m[2] ?? m[4] ?? m[6],
+		filesystem: (m[1] ?? m[3] ?? m[5]).toLowerCase()
+	}),
+	examples: [
+		'EXT4-fs (sda1): Remounting filesystem read-only',
+		'BTRFS info (device sda1): forced readonly',
+		'FAT-fs (sdb1): Filesystem has been set read-only',
+		'EXT4-fs error (device dm-0): ext4_remount:5000: Remounting filesystem read-only'
+	],
+	negatives: ['EXT4-fs (sda1): re-mounted. Opts: errors=remount-ro'],
+	explanation: ext4Explanation(
+		'The filesystem found an error and switched itself to read-only so that it would not do more damage. Programs that write to it now fail; services and logins may break until it is repaired and remounted.'
+	)
+};
+
+/** fs/ext4/super.c __ext4_error: `EXT4-fs error (device sda1): ext4_lookup:1855: inode #2: comm ls: deleted inode referenced: 12345` */
+export const ext4Error: LineRule = {
+	id: 'filesystem.ext4-error',
+	category: 'filesystem',
+	severity: 'high',
+	triggers: ['-fs error (device', '-fs warning (device', 'Delayed block allocation failed'],
+	pattern:
+		/^(EXT[234])-fs (?:(error)|warning) \(device ([\w!.:-]+)\): (\w+)(?::\d+)?: (?:inode #\d+: )?(?:block \d+: )?(?:comm [^:]*: )?(.*)/,
+	title: (m) =>
+		m[2]
+			? `${m[1]} filesystem error on ${m[3]}`
+			: /I\/O error|Delayed block allocation failed/.test(m[5])
+				? `${m[1]} write errors on ${m[3]}`
+				: `${m[1]} filesystem warning on ${m[3]}`,
+	details: (m) => ({ device: m[3], function: m[4], message: m[5] }),
+	severityOf: (m) =>
+		m[2] || /I\/O error|Delayed block allocation failed/.test(m[5]) ? 'high' : 'medium',
+	examples: [
+		'EXT4-fs error (device sda1): ext4_lookup:1855: inode #2: comm ls: deleted inode referenced: 12345',
+		'EXT4-fs warning (device sdb1): ext4_end_bio:343: I/O error 10 writing to inode 1234 starting block 5678)',
+		'EXT4-fs error (device mmcblk0p2): ext4_validate_block_bitmap:384: comm ext4lazyinit: bg 0: bad block bitmap checksum'
+	],
+	negatives: ['EXT4-fs (sda1): mounted filesystem with ordered data mode. Quota mode: none.'],
+	explanation: ext4Explanation(
+		'The ext4 (or ext3/ext2) filesystem found an inconsistency or failed to write: metadata on disk is damaged or a write did not reach the disk. Depending on the errors= mount option it continues, remounts read-only or panics.'
+	)
+};
+
+/** ext4 mount-time messages that ask for a filesystem check. */
+export const fsckNeeded: LineRule = {
+	id: 'filesystem.fsck-needed',
+	category: 'filesystem',
+	severity: 'medium',
+	triggers: [
+		'e2fsck is recommended',
+		'error count since last fsck',
+		'Please run fsck',
+		'run fsck',
+		'please run fsck.f2fs'
+	],
+	pattern:
+		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting fs with errors)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
+	title: (m) =>
+		m[7]
+			? `FAT volume ${m[8]} was not properly unmounted`
+			: `${m[1] ?? m[9]} filesystem on ${m[2] ?? m[10]} needs a check (fsck)`,
+	details: (m) => ({ device: m[2] ?? m[8] ?? m[10], error_count: m[6] ? Number(m[6]) : null }),
+	severityOf: (m) => (m[4] || (m[1] && !m[3] && !m[5]) ? 'info' : m[7] ? 'low' : 'medium'),
+	examples: [
+		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
+		'EXT4-fs (sda2): error count since last fsck: 5',
+		'FAT-fs (sdb1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.',
+		'EXT4-fs (sdc1): warning: maximal mount count reached, running e2fsck is recommended'
+	],
+	negatives: ['EXT4-fs (sda1): recovery complete'],
+	explanation: ext4Explanation(
+		'The filesystem is marked as having errors (or was not cleanly unmounted) and should be checked. "maximal mount count reached" is only a periodic reminder.'
+	)
+};
+
+const xfsExplanation = (meaning: string): Explanation => ({
+	meaning,
+	causes: FS_CAUSES,
+	next_steps: [
+		'Check the disk underneath for I/O errors and with `smartctl -a`.',
+		'Unmount the filesystem and run `xfs_repair -n /dev/<device>` (dry run), then `xfs_repair`; if the log is dirty mount once to replay it first.',
+		'Restore from backup if repair loses data.'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/xfs.html',
+		'https://man7.org/linux/man-pages/man8/xfs_repair.8.html'
+	]
+});
+
+/** fs/xfs: shutdown, corruption and metadata I/O errors. */
+export const xfsError: LineRule = {
+	id: 'filesystem.xfs-error',
+	category: 'filesystem',
+	severity: 'high',
+	triggers: ['XFS ('],
+	pattern:
+		/^XFS \(([\w!.:-]+)\): (?:(Filesystem has been shut down|Corruption of in-memory data|.*?Shutting down filesystem)|(Corruption detected|Metadata corruption detected|Metadata CRC error detected|(?:First \d+ bytes of )?corrupt metadata)|(metadata I\/O error|log I\/O error|writeback error|metadata write error|I\/O Error Detected))/,
+	title: (m) =>
+		m[2]
+			? `XFS filesystem on ${m[1]} shut down`
+			: m[3]
+				? `XFS corruption detected on ${m[1]}`
+				: `XFS I/O errors on ${m[1]}`,
+	details: (m) => ({ device: m[1], event: m[2] ?? m[3] ?? m[4] }),
+	severityOf: (m) => (m[2] ? 'critical' : 'high'),
+	examples: [
+		'XFS (dm-0): metadata I/O error in "xfs_trans_read_buf_map" at daddr 0x1a4 len 8 error 117',
+		'XFS (sdb1): Corruption detected. Unmount and run xfs_repair',
+		'XFS (sda): Filesystem has been shut down due to log error (0x2).',
+		'XFS (sda1): Corruption of in-memory data (0x8) detected at xfs_trans_cancel+0x12a/0x150 [xfs] (fs/xfs/xfs_trans.c:1079).  Shutting down filesystem.'
+	],
+	negatives: ['XFS (sda1): Mounting V5 Filesystem', 'XFS (sda1): Ending clean mount'],
+	explanation: xfsExplanation(
+		'XFS found corrupted metadata or failed to read/write it. On a shutdown the filesystem stops all I/O: every access fails until it is unmounted, repaired and mounted again.'
+	)
+};
+
+const btrfsExplanation = (meaning: string): Explanation => ({
+	meaning,
+	causes: FS_CAUSES,
+	next_steps: [
+		'See the per-device error counters: `btrfs device stats /mountpoint`; check the disks with `smartctl -a`.',
+		'Run `btrfs scrub start -B /mountpoint` to find and (with a redundant profile) repair bad copies.',
+		'For metadata corruption (corrupt leaf, transid): back up first; only then consider `btrfs check` (read-only by default).'
+	],
+	references: [
+		'https://btrfs.readthedocs.io/en/latest/',
+		'https://docs.kernel.org/filesystems/btrfs.html'
+	]
+});
+
+/** fs/btrfs: device error counters, checksum failures, corruption and transaction aborts. */
+export const btrfsError: LineRule = {
+	id: 'filesystem.btrfs-error',
+	category: 'filesystem',
+	severity: 'high',
+	triggers: ['BTRFS error', 'BTRFS warning', 'BTRFS critical', 'BTRFS: error'],
+	pattern:
+		/^BTRFS:? (?:error|warning|critical) \(device ([\w!.:-]+)(?: state \w+)?\)(?::| in) ?(?:(bdev \S+ errs:)|(.*?csum failed|checksum verify failed|.*?csum mismatch)|(corrupt (?:leaf|node)|parent transid verify failed|.*?level verify failed|bad tree block)|(.*?errno=-?\d+)|(.*))/,
+	title: (m) =>
+		m[2]
+			? `Btrfs device errors on ${m[1]}`
+			: m[3]
+				? `Btrfs checksum errors on ${m[1]}`
+				: m[4]
+					? `Btrfs metadata corruption on ${m[1]}`
+					: m[5]
+						? `Btrfs transaction aborted on ${m[1]}`
+						: `Btrfs errors on ${m[1]}`,
+	details: (m) => ({ device: m[1], message: m.input.slice(m.input.indexOf(')') + 2) }),
+	severityOf: (m) => (m[4] || m[5] ? 'critical' : 'high'),
+	examples: [
+		'BTRFS error (device sda1): bdev /dev/sda1 errs: wr 0, rd 1, flush 0, corrupt 0, gen 0',
+		'BTRFS warning (device sda1): csum failed root 5 ino 257 off 0 csum 0x98f94189 expected csum 0x00000000 mirror 1',
+		'BTRFS critical (device nvme0n1p2): corrupt leaf: root=2 block=123 slot=4, unexpected item end',
+		'BTRFS: error (device dm-0 state A) in btrfs_commit_transaction:2400: errno=-5 IO failure'
+	],
+	negatives: ['BTRFS info (device sda1): disk space caching is enabled'],
+	explanation: btrfsExplanation(
+		'Btrfs detected bad data or metadata (checksum mismatch, corrupt tree block) or an I/O failure on one of its devices. With a redundant profile (raid1, dup) it may have repaired the data from another copy; otherwise the affected files are unreadable.'
+	)
+};
+
+/** fs/f2fs: inconsistency and corruption reports. */
+export const f2fsError: LineRule = {
+	id: 'filesystem.f2fs-error',
+	category: 'filesystem',
+	severity: 'high',
+	triggers: ['F2FS-fs ('],
+	pattern:
+		/^F2FS-fs \(([\w!.:-]+)\): (?:(?:\w+: )?(?:[Ii]nconsistent|[Cc]orrupted|[Ii]nvalid|[Mm]ismatch|[Ww]rong)\b|.*? need fsck\b|.*? fsck\b.*? fix\b|Stopped filesystem due to reason)/,
+	title: (m) => `F2FS filesystem errors on ${m[1]}`,
+	details: (m) => ({ device: m[1], message: m.input.slice(m.input.indexOf(')') + 3) }),
+	examples: [
+		'F2FS-fs (dm-0): inconsistent node block, nid:1234, node_footer[nid:0,ino:0,ofs:0,cpver:0,blkaddr:0]',
+		'F2FS-fs (mmcblk0p40): Wrong valid_user_blocks: 123, user_block_count: 100',
+		'F2FS-fs (sda1): sanity_check_inode: inode (ino=1a2) has corrupted i_extra_isize: 36, max: 20'
+	],
+	negatives: ['F2FS-fs (mmcblk0p40): Mounted with checkpoint version = 3b9a'],
+	explanation: {
+		meaning:
+			'F2FS (the flash filesystem used on phones, SD cards and some SSDs) found inconsistent metadata. Files may be lost or unreadable until it is checked.',
+		causes: FS_CAUSES,
+		next_steps: [
+			'Back up the data, unmount and run `fsck.f2fs -f /dev/<device>`.',
+			'Check the flash device (SD/eMMC cards wear out; replace a card that keeps corrupting).'
+		],
+		references: ['https://docs.kernel.org/filesystems/f2fs.html']
+	}
+};
+
+/** fs/fat/misc.c __fat_fs_error: `FAT-fs (sdb1): error, fat_get_cluster: invalid cluster chain (i_pos 0)` */
+export const fatError: LineRule = {
+	id: 'filesystem.fat-error',
+	category: 'filesystem',
+	severity: 'medium',
+	triggers: ['FAT-fs ('],
+	pattern: /^FAT-fs \(([\w!.:-]+)\): error, (\w+)(?:: (.*))?/,
+	title: (m) => `FAT filesystem errors on ${m[1]}`,
+	details: (m) => ({ device: m[1], function: m[2], message: m[3] ?? null }),
+	examples: ['FAT-fs (sdb1): error, fat_get_cluster: invalid cluster chain (i_pos 0)'],
+	negatives: [
+		'FAT-fs (mmcblk0p1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.'
+	],
+	explanation: {
+		meaning:
+			'The FAT/vfat filesystem (USB sticks, SD cards, the EFI system partition) found damaged structures. The kernel usually switches it to read-only next.',
+		causes: FS_CAUSES,
+		next_steps: [
+			'Copy off what you can, unmount, then run `fsck.vfat -a /dev/<device>`.',
+			'Always unmount/eject removable media before unplugging.'
+		],
+		references: ['https://docs.kernel.org/filesystems/vfat.html']
+	}
+};

@@ -1,0 +1,292 @@
+import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
+
+const ACPI_REFS = [
+	'https://docs.kernel.org/firmware-guide/acpi/index.html',
+	'https://docs.kernel.org/firmware-guide/acpi/debug.html'
+];
+
+/** drivers/base/firmware_loader: `Direct firmware load for X failed with error -2`, `Unable to load firmware X (-2)` */
+export const firmwareLoad: LineRule = {
+	id: 'firmware.load-failed',
+	category: 'firmware',
+	severity: 'low',
+	triggers: [
+		'Direct firmware load for',
+		'Unable to load firmware',
+		'firmware: failed to load',
+		'no suitable firmware found'
+	],
+	pattern:
+		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))/,
+	title: (m) =>
+		m[9]
+			? `No usable firmware found for ${m[1] ?? 'a device'}`
+			: `Firmware ${m[3] ?? m[5] ?? m[7]} could not be loaded`,
+	details: (m) => {
+		const code = m[4] ?? m[6] ?? m[8];
+		return {
+			driver: m[1] ?? null,
+			device: m[2] ?? null,
+			file: m[3] ?? m[5] ?? m[7] ?? null,
+			error: code ? errnoName(code) : null
+		};
+	},
+	severityOf: (m) =>
+		m[9] ? 'medium' : m[4] === '-2' || m[6] === '-2' || m[8] === '-2' ? 'low' : 'medium',
+	examples: [
+		'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0-72.ucode failed with error -2',
+		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
+		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
+		'iwlwifi 0000:00:14.3: no suitable firmware found!',
+		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2'
+	],
+	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
+	explanation: {
+		meaning:
+			'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers probe several versions and use an older one, so one missing file is often harmless; if the device does not work, this is why.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The linux-firmware (or vendor firmware) package is missing, outdated, or not in the initramfs.'
+			},
+			{
+				kind: 'driver',
+				text: 'The driver asks for a newer firmware than the distribution ships (harmless if it falls back).'
+			}
+		],
+		next_steps: [
+			'Check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
+			'Otherwise install/update linux-firmware (or the vendor package), check `/lib/firmware/<file>` exists, and rebuild the initramfs (`update-initramfs -u` / `dracut -f`).'
+		],
+		references: [
+			'https://docs.kernel.org/driver-api/firmware/fw_search_path.html',
+			'https://docs.kernel.org/driver-api/firmware/index.html'
+		]
+	}
+};
+
+/** ACPICA: `ACPI BIOS Error (bug): Could not resolve symbol [\_SB.PCI0.XHC.RHUB.HS11], AE_NOT_FOUND (20210730/dswload2-162)` */
+export const acpiBiosError: LineRule = {
+	id: 'firmware.acpi-bios-error',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['ACPI BIOS Error'],
+	pattern: /^ACPI BIOS Error \(bug\): (.*?)(?:,? (AE_\w+))?(?: \((\d{8})\/[\w-]+\))?$/,
+	title: () => 'ACPI BIOS errors (bugs in the firmware’s ACPI tables)',
+	details: (m) => ({ first_message: m[1], status: m[2] ?? null, acpica: m[3] ?? null }),
+	examples: [
+		'ACPI BIOS Error (bug): Could not resolve symbol [\\_SB.PCI0.XHC.RHUB.HS11], AE_NOT_FOUND (20210730/dswload2-162)',
+		'ACPI BIOS Error (bug): Failure creating named object [\\_SB.PCI0.GPP0.SWUS], AE_ALREADY_EXISTS (20230628/dswload2-326)'
+	],
+	negatives: ['ACPI Error: AE_NOT_FOUND, During name lookup/catalog (20210730/psobject-220)'],
+	explanation: {
+		meaning:
+			'The BIOS/UEFI firmware’s ACPI tables contain mistakes the Linux ACPI interpreter noticed (a reference to something that does not exist, a duplicate object). Usually harmless: the broken part is simply skipped. Occasionally a feature tied to it (a USB port, a sensor, a button) does not work.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Bugs in the vendor’s ACPI tables (often only tested with Windows).'
+			}
+		],
+		next_steps: [
+			'If everything works, ignore it. Otherwise note which device the symbol names (e.g. \\_SB.PCI0.XHC = USB controller).',
+			'Update the BIOS/UEFI; report it to the vendor with `acpidump` output.'
+		],
+		references: ACPI_REFS
+	}
+};
+
+/** ACPICA: `ACPI Error: AE_NOT_FOUND, During name lookup/catalog (20210730/psobject-220)` */
+export const acpiError: LineRule = {
+	id: 'firmware.acpi-error',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['ACPI Error: '],
+	pattern:
+		/^ACPI Error: (?:Aborting method (\S+) due to previous error \((AE_\w+)\)|(.*?)(?:,? (AE_\w+))?(?: \((\d{8})\/[\w-]+\))?$)/,
+	title: () => 'ACPI errors while running firmware methods',
+	details: (m) => ({
+		method: m[1] ?? null,
+		status: m[2] ?? m[4] ?? null,
+		first_message: m[3] ?? null
+	}),
+	storm: { count: 100, severity: 'medium' },
+	examples: [
+		'ACPI Error: AE_NOT_FOUND, During name lookup/catalog (20210730/psobject-220)',
+		'ACPI Error: Aborting method \\_SB.PCI0.LPCB.EC.AC._PSR due to previous error (AE_BAD_PARAMETER) (20200925/psparse-529)'
+	],
+	negatives: ['ACPI: Interpreter enabled'],
+	explanation: {
+		meaning:
+			'A firmware (ACPI) method failed while the kernel ran it. Mostly caused by buggy tables and harmless, but when it is about the embedded controller (EC), battery (_BST/_BIF) or AC adapter (_PSR) it can explain wrong battery readings, fans or suspend problems. A flood of them can also cost CPU time.',
+		causes: [
+			{ kind: 'firmware', text: 'Bugs in the vendor’s ACPI tables.' },
+			{ kind: 'kernel', text: 'Less often, an ACPI interpreter regression in a new kernel.' }
+		],
+		next_steps: [
+			'Look at the method named (e.g. ..._PSR = power source, ..._BST = battery) and whether that feature misbehaves.',
+			'Update the BIOS/UEFI; try another kernel version; report with `acpidump` output.'
+		],
+		references: ACPI_REFS
+	}
+};
+
+/** `[Firmware Bug]: ...` — the kernel detected firmware misbehaviour it works around. */
+export const firmwareBug: LineRule = {
+	id: 'firmware.firmware-bug',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['[Firmware Bug]'],
+	pattern: /^(?:([\w -]+): )?\[Firmware Bug\]:? ?(.*)/,
+	title: (m) => `Firmware bug reported${m[1] ? ` by ${m[1].trim()}` : ''}`,
+	details: (m) => ({ source: m[1] ?? null, message: m[2] }),
+	examples: [
+		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)',
+		'AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found',
+		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)'
+	],
+	negatives: [
+		'[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: 1, disabled.'
+	],
+	explanation: {
+		meaning:
+			'The kernel found the BIOS/firmware doing something wrong (wrong tables, missing microcode fix, bad settings) and worked around it. Usually harmless; the message names what is affected.',
+		causes: [{ kind: 'firmware', text: 'A BIOS/UEFI bug or an outdated BIOS or CPU microcode.' }],
+		next_steps: [
+			'Read the message: "please update microcode" means installing the CPU microcode package (intel-microcode / amd64-microcode).',
+			'Update the BIOS/UEFI if a newer one exists.'
+		],
+		references: ['https://docs.kernel.org/arch/x86/microcode.html', ACPI_REFS[0]]
+	}
+};
+
+/** CPU vulnerability mitigations that need a microcode update: `MMIO Stale Data: Vulnerable: Clear CPU buffers attempted, no microcode` */
+export const microcodeMissing: LineRule = {
+	id: 'firmware.microcode-missing',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['o microcode'],
+	pattern: /^([A-Z][\w /-]*): Vulnerable: (?:[^,]*, )?[Nn]o microcode/,
+	title: (m) => `CPU vulnerability not mitigated: microcode update missing (${m[1].trim()})`,
+	details: (m) => ({ vulnerability: m[1].trim() }),
+	examples: [
+		'MMIO Stale Data: Vulnerable: Clear CPU buffers attempted, no microcode',
+		'SRBDS: Vulnerable: No microcode',
+		'GDS: Vulnerable: No microcode'
+	],
+	negatives: [
+		'MDS: Mitigation: Clear CPU buffers',
+		'microcode: updated early: 0xf0 -> 0xf4, date = 2023-02-22'
+	],
+	explanation: {
+		meaning:
+			'The kernel could not fully protect against a CPU security flaw because the CPU microcode is too old. The system works normally but stays vulnerable.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Outdated CPU microcode (BIOS or the distribution microcode package).'
+			},
+			{
+				kind: 'configuration',
+				text: 'The microcode package is not installed or not in the initramfs; in a VM the host does not pass the microcode features through.'
+			}
+		],
+		next_steps: [
+			'Install/update intel-microcode or amd64-microcode and rebuild the initramfs; update the BIOS.',
+			'Check the state: `grep . /sys/devices/system/cpu/vulnerabilities/*`.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/hw-vuln/index.html',
+			'https://docs.kernel.org/arch/x86/microcode.html'
+		]
+	}
+};
+
+/** Late microcode update failures. */
+export const microcodeFailed: LineRule = {
+	id: 'firmware.microcode-update-failed',
+	category: 'firmware',
+	severity: 'medium',
+	triggers: ['microcode: '],
+	pattern:
+		/^microcode: (?:CPU ?\d+:? )?(update failed|[Uu]pdate did not succeed|[Ff]ailed to (?:update|apply|load) \w*)/,
+	title: () => 'CPU microcode update failed',
+	details: (m) => ({ message: m.input.slice('microcode: '.length) }),
+	examples: [
+		'microcode: CPU1: update failed for patch_level=0x08301025',
+		'microcode: Update did not succeed'
+	],
+	negatives: [
+		'microcode: CPU0: patch_level=0x08701013',
+		'microcode: updated early: 0xf0 -> 0xf4, date = 2023-02-22'
+	],
+	explanation: {
+		meaning:
+			'Loading a CPU microcode update failed: the CPU keeps running its older microcode (with its known bugs).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A microcode file that does not fit the CPU or BIOS, or a BIOS that blocks updates.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Late loading after boot (prefer early loading from the initramfs).'
+			}
+		],
+		next_steps: [
+			'Use early loading: install the microcode package and rebuild the initramfs; check `journalctl -k | grep microcode` after reboot.',
+			'Update the BIOS, which carries its own microcode.'
+		],
+		references: ['https://docs.kernel.org/arch/x86/microcode.html']
+	}
+};
+
+/** drivers/iommu: Intel DMAR and AMD-Vi DMA remapping faults. */
+export const iommuFault: LineRule = {
+	id: 'firmware.iommu-fault',
+	category: 'firmware',
+	severity: 'medium',
+	triggers: ['] Request device [', 'Event logged ['],
+	pattern:
+		/^(?:(\S+) (\S+): )?(?:DMAR: \[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+) \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*)|(?:iommu \w+: )?AMD-Vi: Event logged \[(\w+)(?: device=([0-9a-f:.]+))?)/,
+	title: (m) =>
+		m[3]
+			? `IOMMU fault (${m[3]}) from device ${m[4]}`
+			: `IOMMU fault (${m[8]}) from device ${m[9] ?? m[2] ?? 'unknown'}`,
+	details: (m) => ({
+		device: m[4] ?? m[9] ?? m[2] ?? null,
+		driver: m[1] ?? null,
+		type: m[3] ?? m[8],
+		address: m[5] ?? null,
+		reason: m[7] || (m[6] ? `0x${m[6]}` : null)
+	}),
+	storm: { count: 50, severity: 'high' },
+	examples: [
+		'DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x7a00c000 [fault reason 0x06] PTE Read access is not set',
+		'DMAR: [DMA Write] Request device [03:00.0] fault addr fffd0000 [fault reason 05] PTE Write access is not set',
+		'amdgpu 0000:06:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000e address=0x0 flags=0x0020]',
+		'AMD-Vi: Event logged [IO_PAGE_FAULT device=01:00.0 domain=0x000e address=0x0000000000000000 flags=0x0020]'
+	],
+	negatives: [
+		'DMAR: DRHD base: 0x000000fed90000 flags: 0x0',
+		'AMD-Vi: Interrupt remapping enabled'
+	],
+	explanation: {
+		meaning:
+			'A device tried DMA (memory access) that the IOMMU had not allowed, and it was blocked. The device or its driver may misbehave (lost data, a hung GPU/NIC/disk controller).',
+		causes: [
+			{ kind: 'driver', text: 'A driver bug that uses an unmapped or already freed DMA address.' },
+			{
+				kind: 'firmware',
+				text: 'BIOS tables (RMRR/IVRS) that do not describe memory a device uses.'
+			},
+			{ kind: 'hardware', text: 'A device doing stray DMA (faulty hardware or firmware).' }
+		],
+		next_steps: [
+			'Identify the device: `lspci -s <address> -nnk` and update its driver/firmware and the BIOS.',
+			'As a test, `iommu=pt` (passthrough) or disabling the IOMMU shows whether the problem is IOMMU-related (do not leave it off on systems using VFIO).'
+		],
+		references: ['https://docs.kernel.org/arch/x86/iommu.html']
+	}
+};

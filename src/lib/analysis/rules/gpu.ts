@@ -1,0 +1,345 @@
+import type { Explanation, Severity } from '../../models/finding.ts';
+import type { LineRule } from './types.ts';
+
+const gpuExplanation = (meaning: string, refs: string[]): Explanation => ({
+	meaning,
+	causes: [
+		{
+			kind: 'driver',
+			text: 'A GPU driver or firmware bug triggered by a particular program, game or desktop compositor.'
+		},
+		{
+			kind: 'userspace',
+			text: 'A program (or its Mesa/Vulkan/CUDA stack) sent invalid or endless work to the GPU.'
+		},
+		{
+			kind: 'hardware',
+			text: 'An unstable or overheating GPU, overclocking, or insufficient power; rarely failing video memory.'
+		}
+	],
+	next_steps: [
+		'Note which program was running (named in the line or details) and whether the hang repeats with it.',
+		'Update the kernel, Mesa (or the NVIDIA driver) and the GPU firmware package (linux-firmware).',
+		'Remove GPU overclocks/undervolts, check temperatures and the power supply; test another kernel version to spot a regression.'
+	],
+	references: refs
+});
+
+const I915_REFS = [
+	'https://docs.kernel.org/gpu/i915.html',
+	'https://gitlab.freedesktop.org/drm/i915/kernel/-/wikis/How-to-file-i915-bugs'
+];
+const AMDGPU_REFS = [
+	'https://docs.kernel.org/gpu/amdgpu/index.html',
+	'https://docs.kernel.org/gpu/amdgpu/debugging.html'
+];
+
+/** i915_capture_error_state: `i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:8ed9fff2, in python3 [6414]` */
+export const i915Hang: LineRule = {
+	id: 'gpu.i915-hang',
+	category: 'gpu',
+	severity: 'high',
+	triggers: ['GPU HANG: ecode'],
+	pattern:
+		/^(?:i915 ([0-9a-f:.]+): )?\[drm\] GPU HANG: ecode ([\w:]+), in (.+?) \[(\d+)\](?:, reason: ([^,]+))?/,
+	title: () => 'Intel GPU hang (i915)',
+	details: (m) => ({
+		device: m[1] ?? null,
+		ecode: m[2],
+		process: m[3],
+		pid: Number(m[4]),
+		reason: m[5] ?? null
+	}),
+	storm: { count: 5, severity: 'critical' },
+	examples: [
+		'i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:8ed9fff2, in python3 [6414]',
+		'[drm] GPU HANG: ecode 5:0:0xb5cefffc, in compiz [2650], reason: Ring hung, action: reset'
+	],
+	negatives: ['i915 0000:00:02.0: [drm] python3[6414] context reset due to GPU hang'],
+	explanation: gpuExplanation(
+		'The Intel GPU stopped making progress on the work of the named program. The driver captured an error state (/sys/class/drm/card0/error) and reset the GPU; the program’s rendering was lost and the screen may have frozen briefly.',
+		I915_REFS
+	)
+};
+
+/** i915 reset paths: `Resetting chip for stopped heartbeat on rcs0`, `Resetting rcs0 for preemption time out` */
+export const i915Reset: LineRule = {
+	id: 'gpu.i915-reset',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['[drm] Resetting '],
+	pattern: /^(?:i915 ([0-9a-f:.]+): )?\[drm\] Resetting (\w+) for (.+?)(?: on (\w+))?$/,
+	title: () => 'Intel GPU reset (i915)',
+	details: (m) => ({ device: m[1] ?? null, target: m[2], reason: m[3], engine: m[4] ?? null }),
+	storm: { count: 5, severity: 'high' },
+	examples: [
+		'i915 0000:00:02.0: [drm] Resetting chip for stopped heartbeat on rcs0',
+		'i915 0000:00:02.0: [drm] Resetting rcs0 for preemption time out'
+	],
+	negatives: ['i915 0000:00:02.0: [drm] GuC firmware i915/tgl_guc_70.bin version 70.5.1'],
+	explanation: gpuExplanation(
+		'The Intel GPU driver reset an engine or the whole GPU because work stopped progressing (missed heartbeat, preemption timeout).',
+		I915_REFS
+	)
+};
+
+/** amdgpu_job_timedout: `amdgpu 0000:64:00.0: amdgpu: ring gfx_0.0.0 timeout, signaled seq=54114692, emitted seq=54114694` */
+export const amdgpuTimeout: LineRule = {
+	id: 'gpu.amdgpu-ring-timeout',
+	category: 'gpu',
+	severity: 'high',
+	triggers: [' timeout, signaled seq='],
+	pattern:
+		/^(?:amdgpu ([0-9a-f:.]+): amdgpu: |\[drm:amdgpu_job_timedout \[amdgpu\]\] \*ERROR\* )ring ([\w.]+) timeout, signaled seq=(\d+), emitted seq=(\d+)/,
+	title: (m) => `AMD GPU ring ${m[2]} timeout (amdgpu)`,
+	details: (m) => ({
+		device: m[1] ?? null,
+		ring: m[2],
+		signaled_seq: Number(m[3]),
+		emitted_seq: Number(m[4])
+	}),
+	storm: { count: 5, severity: 'critical' },
+	examples: [
+		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=5346515, emitted seq=5346517',
+		'amdgpu 0000:64:00.0: amdgpu: ring gfx_0.0.0 timeout, signaled seq=54114692, emitted seq=54114694'
+	],
+	negatives: ['[drm] ring gfx_0.0.0 uses VM inv eng 0 on hub 0'],
+	explanation: gpuExplanation(
+		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (10 s by default). The driver then tries to reset the GPU; the desktop may freeze or restart.',
+		AMDGPU_REFS
+	)
+};
+
+/** amdgpu_device_gpu_recover: `GPU reset begin!`, `GPU reset(2) failed`, `GPU Recovery Failed`, drm wedged events. */
+export const amdgpuReset: LineRule = {
+	id: 'gpu.amdgpu-reset',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: [
+		'GPU reset begin',
+		'GPU reset(',
+		'GPU Recovery Failed',
+		'GPU recovery failed',
+		'device wedged',
+		'ASIC reset failed'
+	],
+	pattern:
+		/^(?:amdgpu ([0-9a-f:.]+): (?:amdgpu: )?|\[drm(?::\w+ \[amdgpu\])?\] (?:\*ERROR\* )?)(GPU reset begin!|GPU reset\(\d+\) (?:succeeded|failed)!?|GPU [Rr]ecovery [Ff]ailed|ASIC reset failed with error, -?\d+|device wedged, but recovered through reset|device wedged, needs recovery)/,
+	title: (m) =>
+		/failed|Failed|needs recovery/.test(m[2])
+			? 'AMD GPU reset failed (amdgpu)'
+			: 'AMD GPU reset (amdgpu)',
+	details: (m) => ({ device: m[1] ?? null, event: m[2] }),
+	severityOf: (m): Severity => (/failed|Failed|needs recovery/.test(m[2]) ? 'critical' : 'medium'),
+	storm: { count: 5, severity: 'high' },
+	examples: [
+		'amdgpu 0000:63:00.0: amdgpu: GPU reset begin!',
+		'amdgpu 0000:06:00.0: [drm] device wedged, but recovered through reset',
+		'amdgpu 0000:03:00.0: amdgpu: GPU reset(1) failed',
+		'[drm:amdgpu_device_gpu_recover [amdgpu]] *ERROR* GPU Recovery Failed: -22'
+	],
+	negatives: ['amdgpu 0000:03:00.0: amdgpu: SMU is initialized successfully!'],
+	explanation: gpuExplanation(
+		'The AMD GPU driver reset the GPU to recover from a hang. If the reset succeeded the desktop usually comes back (programs using the GPU may crash); if it failed, the display stays frozen until reboot.',
+		AMDGPU_REFS
+	)
+};
+
+/** gmc_v*_process_interrupt: `amdgpu 0000:03:00.0: amdgpu: [gfxhub] page fault (src_id:0 ring:24 vmid:3 pasid:32769, for process X pid 1 thread X pid 1)` */
+export const amdgpuPageFault: LineRule = {
+	id: 'gpu.amdgpu-page-fault',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['] page fault (src_id', '] no-retry page fault (src_id', '] retry page fault (src_id'],
+	pattern:
+		/^amdgpu ([0-9a-f:.]+): (?:amdgpu: )?\[(\w+)\] (?:no-)?(?:retry )?page fault \(src_id:\d+ ring:\d+ vmid:\d+ pasid:\d+(?:, for process (\S+))?/,
+	title: (m) => `AMD GPU page fault (${m[2]})`,
+	details: (m) => ({ device: m[1], hub: m[2], process: m[3] ?? null }),
+	examples: [
+		'amdgpu 0000:03:00.0: amdgpu: [gfxhub0] retry page fault (src_id:0 ring:0 vmid:1 pasid:32770, for process Xorg pid 1234 thread Xorg:cs0 pid 1235)',
+		'amdgpu 0000:0c:00.0: amdgpu: [mmhub0] no-retry page fault (src_id:0 ring:40 vmid:3 pasid:32769)'
+	],
+	negatives: [
+		'amdgpu 0000:03:00.0: amdgpu:   in page starting at address 0x0000800100000000 from client 27'
+	],
+	explanation: gpuExplanation(
+		'The AMD GPU accessed video memory that was not mapped for the program using it: a GPU-side crash of that program (usually a driver or application bug), often followed by a ring timeout.',
+		AMDGPU_REFS
+	)
+};
+
+interface XidInfo {
+	name: string;
+	severity: Severity;
+}
+
+/** NVIDIA Xid error catalogue (docs.nvidia.com/deploy/xid-errors), the ones seen in practice. */
+export const XIDS: Record<number, XidInfo> = {
+	8: { name: 'GPU stopped processing (timeout)', severity: 'high' },
+	13: { name: 'Graphics engine exception', severity: 'medium' },
+	31: { name: 'GPU memory page fault', severity: 'medium' },
+	32: { name: 'Invalid or corrupted push buffer stream', severity: 'medium' },
+	38: { name: 'Driver firmware error', severity: 'high' },
+	43: { name: 'GPU stopped processing (application fault)', severity: 'low' },
+	44: { name: 'Graphics engine fault during context switch', severity: 'high' },
+	45: { name: 'Preemptive cleanup after previous errors', severity: 'low' },
+	48: { name: 'Double-bit ECC error', severity: 'critical' },
+	56: { name: 'Display engine error', severity: 'medium' },
+	57: { name: 'Error programming video memory interface', severity: 'high' },
+	61: { name: 'Internal micro-controller breakpoint/warning', severity: 'high' },
+	62: { name: 'Internal micro-controller halt', severity: 'high' },
+	63: { name: 'ECC page retirement or row remapping event', severity: 'medium' },
+	64: { name: 'ECC page retirement or row remapping failure', severity: 'high' },
+	68: { name: 'Video decoder (NVDEC) exception', severity: 'medium' },
+	69: { name: 'Graphics engine class error', severity: 'medium' },
+	74: { name: 'NVLink error', severity: 'high' },
+	79: { name: 'GPU has fallen off the bus', severity: 'critical' },
+	92: { name: 'High single-bit ECC error rate', severity: 'medium' },
+	94: { name: 'Contained ECC error', severity: 'medium' },
+	95: { name: 'Uncontained ECC error', severity: 'critical' },
+	109: { name: 'Context switch timeout', severity: 'high' },
+	119: { name: 'GSP RPC timeout', severity: 'high' },
+	120: { name: 'GSP error', severity: 'high' },
+	121: { name: 'C2C link corrected error', severity: 'low' },
+	140: { name: 'Unrecovered ECC error', severity: 'critical' }
+};
+
+/** NVIDIA proprietary driver: `NVRM: Xid (PCI:0000:01:00): 79, pid=1122, GPU has fallen off the bus.` */
+export const nvidiaXid: LineRule = {
+	id: 'gpu.nvidia-xid',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['NVRM: Xid'],
+	pattern:
+		/^NVRM: Xid \((PCI:[0-9a-f:.]+)\): (\d+),(?: pid=(\d+|'<unknown>'),)?(?: name=([^,]*),)? ?(.*)/,
+	title: (m) => {
+		const x = XIDS[Number(m[2])];
+		return `NVIDIA Xid ${m[2]}: ${x ? x.name : 'GPU error'} (${m[1]})`;
+	},
+	details: (m) => ({
+		device: m[1],
+		xid: Number(m[2]),
+		xid_meaning: XIDS[Number(m[2])]?.name ?? null,
+		pid: m[3] && /^\d+$/.test(m[3]) ? Number(m[3]) : null,
+		process: m[4] ?? null,
+		message: m[5]
+	}),
+	severityOf: (m) => XIDS[Number(m[2])]?.severity ?? 'medium',
+	examples: [
+		'NVRM: Xid (PCI:0000:01:00): 79, pid=1122, GPU has fallen off the bus.',
+		'NVRM: Xid (PCI:0000:00:06): 31, pid=79749, name=exe, Ch 0000000a, intr 00000000. MMU Fault: ENGINE GRAPHICS GPC2 GPCCLIENT_T1_7 faulted @ 0x7f4c_a7200000. Fault is of type FAULT_PDE ACCESS_TYPE_VIRT_READ',
+		"NVRM: Xid (PCI:0000:3b:00): 48, pid='<unknown>', name=<unknown>, An uncorrectable double bit error (DBE) has been detected on GPU in the framebuffer at partition 6, subpartition 0."
+	],
+	negatives: ['NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05'],
+	explanation: {
+		meaning:
+			'The NVIDIA driver reported an Xid error: a numbered GPU fault (details.xid_meaning). 13, 31, 43 and 69 usually come from a faulty program; 48, 63, 64, 92, 94 and 95 are video-memory ECC events; 61, 62, 109, 119 and 120 are driver/firmware (GSP) faults; 79 means the GPU dropped off the PCIe bus (power, heat, slot or hardware).',
+		causes: [
+			{ kind: 'userspace', text: 'An application or CUDA kernel bug (Xid 13, 31, 43, 69).' },
+			{ kind: 'driver', text: 'A driver or GPU firmware (GSP) bug (Xid 61, 62, 109, 119, 120).' },
+			{
+				kind: 'hardware',
+				text: 'Failing video memory (48, 64, 95), a GPU falling off the bus from power, heat or a bad riser/slot (79).'
+			}
+		],
+		next_steps: [
+			'Look up the Xid number in NVIDIA’s Xid catalogue and check `nvidia-smi -q` (ECC errors, retired pages/remapped rows, temperatures, power).',
+			'For application Xids, reproduce with the program and update the driver/CUDA; for GSP Xids try the matching driver update or `NVreg_EnableGpuFirmware=0`.',
+			'For 79/48/95: check power cables and PSU capacity, reseat the card, and contact the vendor if it repeats; run `nvidia-bug-report.sh` for a report.'
+		],
+		references: ['https://docs.nvidia.com/deploy/xid-errors/index.html']
+	}
+};
+
+function nouveauKind(s: string): string {
+	if (s.startsWith('fault')) return 'fault';
+	if (s.startsWith('MMIO')) return 'MMIO fault';
+	if (s.startsWith('PBDMA')) return 'PBDMA error';
+	if (s.startsWith('channel')) return 'channel killed';
+	return s;
+}
+
+/** nouveau subdev errors: fifo/gr faults, SCHED_ERROR, MMIO faults, channel kills. */
+export const nouveauError: LineRule = {
+	id: 'gpu.nouveau-error',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['nouveau '],
+	pattern:
+		/^nouveau ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (fifo|gr|bus|mmu|pmu|gsp|disp|fb|ltc|ce\d*|sec2|nvdec\d*|DRM|therm|timer|mc|pbus): .*?(SCHED_ERROR|CACHE_ERROR|TRAP|fault \w+|failed to idle channel|MMIO (?:read|write) of \w+ FAULT|ILLEGAL_\w+|DATA_ERROR|PBDMA\d+: |channel \d+: killed|engine fault|timeout|init failed)/,
+	title: (m) => `nouveau ${m[2]} error (${nouveauKind(m[3])})`,
+	details: (m) => ({
+		device: m[1],
+		subdev: m[2],
+		message: m.input.slice(m.input.indexOf(m[2] + ': ') + m[2].length + 2)
+	}),
+	examples: [
+		'nouveau 0000:01:00.0: fifo: SCHED_ERROR 0a [CTXSW_TIMEOUT]',
+		'nouveau 0000:01:00.0: fifo: fault 00 [READ] at 0000000000000000 engine 00 [GR] client 04 [GPC0/PE_0] reason 02 [PTE] on channel 2 [007f9ae000 Xorg[1234]]',
+		'nouveau 0000:01:00.0: DRM: failed to idle channel 0 [DRM]',
+		'nouveau 0000:01:00.0: bus: MMIO read of 00000000 FAULT at 022554 [ TIMEOUT ]'
+	],
+	negatives: [
+		'nouveau 0000:01:00.0: NVIDIA GK107 (0e7260a2)',
+		'nouveau 0000:01:00.0: DRM: VRAM: 2048 MiB'
+	],
+	explanation: gpuExplanation(
+		'The nouveau driver (open-source NVIDIA) reported a GPU engine fault: a program’s GPU context crashed, a channel was killed or the GPU stopped answering register reads.',
+		['https://nouveau.freedesktop.org/', 'https://docs.kernel.org/gpu/drm-kms.html']
+	)
+};
+
+/** drm_atomic_helper: `[drm:drm_atomic_helper_wait_for_flip_done [drm_kms_helper]] *ERROR* [CRTC:51:pipe A] flip_done timed out` */
+export const drmCommitTimeout: LineRule = {
+	id: 'gpu.drm-commit-timeout',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: [
+		'flip_done timed out',
+		'commit wait timed out',
+		'hw_done timed out',
+		'Waiting for fences timed out'
+	],
+	pattern:
+		/^(?:\S+ [0-9a-f:.]+: )?(?:\[drm(?::(\w+) \[(\w+)\])?\] )?\*ERROR\* (?:\[(\w+):\d+:([^\]]+)\] )?(flip_done timed out|commit wait timed out|hw_done or flip_done timed out|hw_done timed out|Waiting for fences timed out!?)/,
+	title: (m) =>
+		m[5].startsWith('Waiting for fences')
+			? 'Display update waited too long for the GPU (fences timed out)'
+			: `Display update timed out (${m[5].replace(' timed out', '')})`,
+	details: (m) => ({
+		function: m[1] ?? null,
+		module: m[2] ?? null,
+		object: m[3] ? `${m[3]}:${m[4]}` : null
+	}),
+	severityOf: (m) => (m[5].startsWith('Waiting for fences') ? 'high' : 'medium'),
+	storm: { count: 10, severity: 'high' },
+	examples: [
+		'[drm:drm_atomic_helper_wait_for_flip_done [drm_kms_helper]] *ERROR* [CRTC:51:pipe A] flip_done timed out',
+		'[drm:drm_atomic_helper_wait_for_dependencies [drm_kms_helper]] *ERROR* [PLANE:31:plane 1A] commit wait timed out',
+		'[drm:amdgpu_dm_atomic_commit_tail [amdgpu]] *ERROR* Waiting for fences timed out!'
+	],
+	negatives: ['[drm] Initialized i915 1.6.0 20201103 for 0000:00:02.0 on minor 0'],
+	explanation: gpuExplanation(
+		'A display update (page flip / atomic commit) did not complete in time: the screen stops updating, the desktop freezes or stutters for about 10 s at a time. Often a display engine or link (DP/HDMI, docking station) problem, or a hung GPU.',
+		['https://docs.kernel.org/gpu/drm-kms.html']
+	)
+};
+
+/** i915 display FIFO underruns: `[drm:intel_cpu_fifo_underrun_irq_handler [i915]] *ERROR* CPU pipe A FIFO underrun` */
+export const fifoUnderrun: LineRule = {
+	id: 'gpu.display-fifo-underrun',
+	category: 'gpu',
+	severity: 'low',
+	triggers: [' FIFO underrun'],
+	pattern: /\*ERROR\* (CPU|PCH) pipe ([A-Z]) FIFO underrun/,
+	title: (m) => `Display FIFO underrun (${m[1]} pipe ${m[2]})`,
+	details: (m) => ({ source: m[1], pipe: m[2] }),
+	examples: ['[drm:intel_cpu_fifo_underrun_irq_handler [i915]] *ERROR* CPU pipe A FIFO underrun'],
+	negatives: [
+		'[drm] Reducing the compressed framebuffer size. This may lead to less power savings than a non-reduced-size.'
+	],
+	explanation: gpuExplanation(
+		'The display engine ran short of data while sending a frame to the screen: a brief flicker or glitch at most. i915 reports only the first one per pipe.',
+		I915_REFS
+	)
+};

@@ -1,0 +1,235 @@
+import type { Severity } from '../../models/finding.ts';
+import type { LineRule } from './types.ts';
+
+const MCE_REFS = [
+	'https://docs.kernel.org/arch/x86/x86_64/machinecheck.html',
+	'https://docs.kernel.org/admin-guide/ras.html'
+];
+
+const MCE_CAUSES = [
+	{
+		kind: 'hardware' as const,
+		text: 'A failing memory module, CPU cache, or an unstable CPU (overclocking, undervolting, overheating).'
+	},
+	{
+		kind: 'environment' as const,
+		text: 'Power supply problems or overheating can produce machine checks on otherwise healthy parts.'
+	},
+	{
+		kind: 'firmware' as const,
+		text: 'Outdated BIOS or CPU microcode with known errata.'
+	}
+];
+
+const MCE_STEPS = [
+	'Decode the recorded events: install rasdaemon (`ras-mc-ctl --summary`, `ras-mc-ctl --errors`) or mcelog and read what bank and component failed.',
+	'Check whether the errors repeat on the same CPU, bank or memory channel; repeated corrected errors often precede uncorrected ones.',
+	'Remove overclocking/undervolting, check cooling, update the BIOS and microcode; run memtest86+ if a memory bank is named.'
+];
+
+/** Decode the high bits of an x86 MCi_STATUS value (VAL 63, OVER 62, UC 61, EN 60, PCC 57). */
+export function decodeMceStatus(hex: string): { uc: boolean; pcc: boolean; over: boolean } {
+	const h = hex.padStart(16, '0');
+	const top = parseInt(h[0], 16);
+	const next = parseInt(h[1], 16);
+	return { over: (top & 4) !== 0, uc: (top & 2) !== 0, pcc: (next & 2) !== 0 };
+}
+
+/** arch/x86/kernel/cpu/mce/core.c print_mce: `CPU 2: Machine Check: 0 Bank 5: bea0000000000108` */
+export const mceBank: LineRule = {
+	id: 'hardware.machine-check',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['Machine Check'],
+	pattern:
+		/^(?:mce: )?(?:\[Hardware Error\]: )?CPU (\d+):? Machine Check(?: Exception)?: ([0-9a-f]+) Bank (\d+): ([0-9a-f]{1,16})\b/,
+	title: (m) => {
+		const s = decodeMceStatus(m[4]);
+		return `${s.uc ? 'Uncorrected' : 'Corrected'} machine check error (bank ${m[3]})`;
+	},
+	details: (m) => {
+		const s = decodeMceStatus(m[4]);
+		return {
+			cpu: Number(m[1]),
+			bank: Number(m[3]),
+			status: m[4],
+			uncorrected: s.uc,
+			processor_context_corrupt: s.pcc,
+			overflow: s.over
+		};
+	},
+	severityOf: (m): Severity => {
+		const s = decodeMceStatus(m[4]);
+		return s.pcc ? 'critical' : s.uc ? 'high' : 'medium';
+	},
+	storm: { count: 20, severity: 'high' },
+	examples: [
+		'mce: [Hardware Error]: CPU 2: Machine Check: 0 Bank 5: bea0000000000108',
+		'CPU 0: Machine Check Exception: 7 Bank 4: b40000000005001b',
+		'[Hardware Error]: CPU 1: Machine Check: 0 Bank 6: 9c00004001010135'
+	],
+	negatives: [
+		'mce: CPU supports 9 MCE banks',
+		'mce: [Hardware Error]: Machine check events logged'
+	],
+	explanation: {
+		meaning:
+			'The CPU reported a machine check: hardware (CPU, cache, memory controller, bus) detected an error. Corrected errors were fixed by the hardware; uncorrected ones mean data was lost and usually crash the machine.',
+		causes: MCE_CAUSES,
+		next_steps: MCE_STEPS,
+		references: MCE_REFS
+	}
+};
+
+/** mce_notify_irq: printed when corrected or deferred errors were logged to /dev/mcelog or trace. */
+export const mceLogged: LineRule = {
+	id: 'hardware.machine-check-logged',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['Machine check events logged'],
+	pattern: /^(?:mce: )?\[Hardware Error\]: Machine check events logged/,
+	title: () => 'Machine check events logged',
+	storm: { count: 10, severity: 'high' },
+	examples: ['mce: [Hardware Error]: Machine check events logged'],
+	negatives: ['mce: Machine check polling disabled'],
+	explanation: {
+		meaning:
+			'The kernel recorded hardware error events (machine checks) from the CPU, most often corrected memory or cache errors. The details went to the MCE log, not to this log.',
+		causes: MCE_CAUSES,
+		next_steps: MCE_STEPS,
+		references: MCE_REFS
+	}
+};
+
+/** drivers/edac/mce_amd.c decode: `[Hardware Error]: Corrected error, no action required.` */
+export const mceDecoded: LineRule = {
+	id: 'hardware.machine-check-decoded',
+	category: 'hardware',
+	severity: 'low',
+	triggers: [
+		'[Hardware Error]: Corrected',
+		'[Hardware Error]: Uncorrected',
+		'[Hardware Error]: Deferred'
+	],
+	pattern:
+		/^(?:mce: )?\[Hardware Error\]: (Corrected error|Deferred error|Uncorrected, software restartable error|Uncorrected, software containable error|Uncorrected, exception causes context corruption|Uncorrected error)/,
+	title: (m) => `Hardware error: ${m[1].toLowerCase()}`,
+	severityOf: (m) =>
+		m[1].startsWith('Uncorrected, exception')
+			? 'critical'
+			: m[1].startsWith('Uncorrected')
+				? 'high'
+				: m[1].startsWith('Deferred')
+					? 'medium'
+					: 'low',
+	storm: { count: 20, severity: 'medium' },
+	examples: [
+		'[Hardware Error]: Corrected error, no action required.',
+		'mce: [Hardware Error]: Uncorrected, software restartable error.'
+	],
+	negatives: [
+		'[Hardware Error]: CPU:0 (19:61:2) MC21_STATUS[Over|CE|MiscV|AddrV|-|-|SyndV|CECC|-|-|-]: 0xdc2040000400011b'
+	],
+	explanation: {
+		meaning:
+			'The AMD machine-check decoder classified a hardware error. "Corrected" errors were repaired by the hardware and do no harm by themselves; "deferred" and "uncorrected" errors mean data was damaged.',
+		causes: MCE_CAUSES,
+		next_steps: MCE_STEPS,
+		references: MCE_REFS
+	}
+};
+
+/** drivers/firmware/efi/cper.c via GHES: `{1}[Hardware Error]: event severity: corrected` */
+export const ghes: LineRule = {
+	id: 'hardware.apei-error',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['[Hardware Error]: event severity:', '[Hardware Error]:  event severity:'],
+	pattern: /^(?:\{\d+\})?\[Hardware Error\]: {1,2}event severity: (\w+)/,
+	title: (m) => `Firmware-reported hardware error (${m[1]})`,
+	details: (m) => ({ severity: m[1] }),
+	severityOf: (m) =>
+		m[1] === 'fatal'
+			? 'critical'
+			: m[1] === 'recoverable'
+				? 'high'
+				: m[1] === 'corrected'
+					? 'low'
+					: 'info',
+	storm: { count: 20, severity: 'medium' },
+	examples: [
+		'{1}[Hardware Error]: event severity: corrected',
+		'{2}[Hardware Error]: event severity: fatal'
+	],
+	negatives: ['{1}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 0'],
+	explanation: {
+		meaning:
+			'The platform firmware (through ACPI APEI/GHES) reported a hardware error: memory, PCIe or CPU. The following lines name the section (memory, PCIe) and the failing component.',
+		causes: [
+			{ kind: 'hardware', text: 'A failing memory module, PCIe device or CPU component.' },
+			{ kind: 'firmware', text: 'Firmware that reports spurious errors (update the BIOS/BMC).' }
+		],
+		next_steps: [
+			'Read the lines that follow ("section_type", "physical_address", "device_id") to see which component failed.',
+			'Check the BMC/IPMI event log (`ipmitool sel list`) and rasdaemon (`ras-mc-ctl --errors`).',
+			'Replace the failing part if errors repeat; update the BIOS.'
+		],
+		references: [
+			'https://docs.kernel.org/firmware-guide/acpi/apei/einj.html',
+			'https://docs.kernel.org/admin-guide/ras.html'
+		]
+	}
+};
+
+/** drivers/edac/edac_mc.c edac_mc_handle_error: `EDAC MC0: 1 CE memory read error on <label> (...)` */
+export const edac: LineRule = {
+	id: 'hardware.edac-memory-error',
+	category: 'hardware',
+	severity: 'low',
+	triggers: ['EDAC '],
+	pattern:
+		/^EDAC (?:\w+ )?MC(\d+): (?:(\d+) )?(CE|UE)\b(?: ([\w ]*?) on ([^\s(]+)|[^"]+label "([^"]*)")?/,
+	title: (m) => {
+		const where = m[6] || m[5];
+		return `${m[3] === 'UE' ? 'Uncorrectable' : 'Corrected'} memory error (EDAC MC${m[1]}${where ? ` ${where}` : ''})`;
+	},
+	details: (m) => ({
+		controller: `MC${m[1]}`,
+		type: m[3],
+		errors: m[2] ? Number(m[2]) : 1,
+		kind: m[4] ?? null,
+		location: m[6] || m[5] || null
+	}),
+	severityOf: (m) => (m[3] === 'UE' ? 'critical' : 'low'),
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#0_DIMM#0 (channel:0 slot:0 page:0x7f3ec offset:0x280 grain:32 syndrome:0x0 -  OVERFLOW area:DRAM err_code:0001:0092 socket:0 ha:0 channel_mask:1 rank:1 )',
+		'EDAC MC1: 1 UE memory read error on CPU_SrcID#1_MC#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x1234 offset:0x0 grain:32)',
+		'EDAC MC0: CE page 0x3ffb6, offset 0xe40, grain 0, syndrome 0x2a, row 1, channel 0, label "DIMM_A1": amd64_edac'
+	],
+	negatives: [
+		'EDAC MC: Ver: 3.0.0',
+		'EDAC sbridge MC0: HANDLING MCE MEMORY ERROR',
+		'EDAC MC0: Giving out device to module ie31200_edac controller IE31200: DEV 0000:00:00.0 (POLLED)'
+	],
+	explanation: {
+		meaning:
+			'The memory controller detected a memory error through ECC. A corrected error (CE) was repaired and did no harm, but repeated ones on the same module point to a failing DIMM. An uncorrectable error (UE) means data in memory was lost.',
+		causes: [
+			{ kind: 'hardware', text: 'A failing or badly seated memory module (DIMM), or a bad slot.' },
+			{
+				kind: 'environment',
+				text: 'Overheating or unstable power; memory run beyond its rated speed (XMP/EXPO).'
+			}
+		],
+		next_steps: [
+			'See the counts per module: `ras-mc-ctl --summary` / `ras-mc-ctl --errors` (rasdaemon) or `grep . /sys/devices/system/edac/mc/mc*/dimm*/dimm_*_count`.',
+			'Reseat the named DIMM; replace it if corrected errors keep growing or any uncorrectable error appears.',
+			'Run memtest86+ and return memory to rated speeds.'
+		],
+		references: [
+			'https://docs.kernel.org/driver-api/edac.html',
+			'https://docs.kernel.org/admin-guide/ras.html'
+		]
+	}
+};

@@ -1,0 +1,153 @@
+import type { LineRule } from './types.ts';
+
+const AER_REFS = [
+	'https://docs.kernel.org/PCI/pcieaer-howto.html',
+	'https://docs.kernel.org/PCI/pci-error-recovery.html'
+];
+
+/** PCIe AER error bits as printed by drivers/pci/pcie/aer.c (aer_correctable/uncorrectable_error_string). */
+const AER_BITS: Record<string, string> = {
+	RxErr: 'receiver error: bad signal on the link (physical layer)',
+	BadTLP: 'bad transaction-layer packet (link CRC error)',
+	BadDLLP: 'bad data-link-layer packet (link CRC error)',
+	Rollover: 'replay counter rolled over (many retries)',
+	Timeout: 'replay timer timeout (packets had to be resent)',
+	NonFatalErr: 'advisory non-fatal error',
+	CorrIntErr: 'corrected internal error in the device',
+	HeaderOF: 'header log overflow',
+	Undefined: 'undefined error bit',
+	DLP: 'data link protocol error',
+	SDES: 'surprise link down',
+	TLP: 'poisoned transaction-layer packet (data corrupted)',
+	FCP: 'flow control protocol error',
+	CmpltTO: 'completion timeout: the device did not answer a request',
+	CmpltAbrt: 'completer abort',
+	UnxCmplt: 'unexpected completion',
+	RxOF: 'receiver overflow',
+	MalfTLP: 'malformed transaction-layer packet',
+	ECRC: 'end-to-end CRC error',
+	UnsupReq: 'unsupported request',
+	ACSViol: 'access control services violation',
+	UncorrIntErr: 'uncorrectable internal error in the device',
+	BlockedTLP: 'blocked transaction-layer packet',
+	AtomicOpBlocked: 'atomic operation blocked',
+	TLPBlockedErr: 'TLP prefix blocked',
+	PoisonTLPBlocked: 'poisoned TLP egress blocked'
+};
+
+const AER_CAUSES = [
+	{
+		kind: 'hardware' as const,
+		text: 'A marginal PCIe link: a device not fully seated, a riser or cable, a failing device or slot.'
+	},
+	{
+		kind: 'firmware' as const,
+		text: 'Active-state power management (ASPM) bugs in the device or BIOS: links that fail when they wake up.'
+	},
+	{
+		kind: 'driver' as const,
+		text: 'A driver that programs the device wrongly (unsupported requests, completion timeouts).'
+	}
+];
+
+const AER_STEPS = [
+	'Identify the device: `lspci -s <address> -vv` (look at LnkSta, the error status registers and the driver in use).',
+	'Reseat the card or SSD, try another slot, check risers; update the device firmware and the BIOS.',
+	'If only corrected RxErr/BadTLP errors flood the log, try `pcie_aspm=off` as a test; `pci=noaer` only hides the messages.'
+];
+
+/** aer_print_error: `<drv> <bdf>: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)` */
+export const pcieAer: LineRule = {
+	id: 'hardware.pcie-aer',
+	category: 'hardware',
+	severity: 'low',
+	triggers: ['PCIe Bus Error: severity='],
+	pattern:
+		/^(?:(\S+) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): )?(?:AER: )?PCIe Bus Error: severity=(Corrected|Uncorrected \(Non-Fatal\)|Uncorrected \(Fatal\)|Uncorrectable \(Non-Fatal\)|Uncorrectable \(Fatal\)), type=([^,]+)(?:, \(?([^)]*)\)?)?/,
+	title: (m) => {
+		const sev = m[3].startsWith('Corrected')
+			? 'Corrected'
+			: m[3].includes('Non-Fatal')
+				? 'Uncorrectable (non-fatal)'
+				: 'Uncorrectable (fatal)';
+		return `${sev} PCIe error on ${m[2] ?? 'a PCIe device'}`;
+	},
+	details: (m) => ({
+		device: m[2] ?? null,
+		driver: m[1] ?? null,
+		severity: m[3],
+		type: m[4],
+		agent: m[5] ?? null
+	}),
+	severityOf: (m) =>
+		m[3].startsWith('Corrected') ? 'low' : m[3].includes('Non-Fatal') ? 'high' : 'critical',
+	storm: { count: 50, severity: 'medium' },
+	examples: [
+		'pcieport 0000:00:06.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)',
+		'pcieport 0000:00:1c.6: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e6(Receiver ID)',
+		'nvme 0000:01:00.0: PCIe Bus Error: severity=Uncorrected (Non-Fatal), type=Transaction Layer, (Requester ID)',
+		'pcieport 0000:00:01.0: AER: PCIe Bus Error: severity=Uncorrectable (Fatal), type=Inaccessible, (Unregistered Agent ID)'
+	],
+	negatives: [
+		'pcieport 0000:00:02.6: AER: enabled with IRQ 30',
+		'pcieport 0000:00:06.0: AER: Corrected error message received from 0000:00:06.0'
+	],
+	explanation: {
+		meaning:
+			'A PCIe device or port reported an error on its link (Advanced Error Reporting). Corrected errors were retried successfully and are harmless unless they come in floods; uncorrectable errors mean a transfer failed and the device may need a reset or stop working.',
+		causes: AER_CAUSES,
+		next_steps: AER_STEPS,
+		references: AER_REFS
+	}
+};
+
+/** The decoded status bits that follow: `<drv> <bdf>:    [ 0] RxErr                  (First)` */
+export const pcieAerBit: LineRule = {
+	id: 'hardware.pcie-aer-bit',
+	category: 'hardware',
+	severity: 'info',
+	triggers: [':    [', ':   ['],
+	pattern: /^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {3,4}\[ ?(\d+)\] ([A-Za-z]+)\b/,
+	title: (m) => `PCIe error bit ${m[3]} on ${m[1]}`,
+	details: (m) => ({
+		device: m[1],
+		bit: Number(m[2]),
+		name: m[3],
+		meaning: AER_BITS[m[3]] ?? null
+	}),
+	examples: [
+		'pcieport 0000:00:06.0:    [ 0] RxErr                  (First)',
+		'nvme 0000:02:00.0:    [14] CmpltTO                (First)',
+		'pcieport 0000:00:1c.0:    [12] Timeout'
+	],
+	negatives: ['pcieport 0000:00:06.0:   device [8086:a74d] error status/mask=00000001/00002000'],
+	explanation: {
+		meaning:
+			'The error bit a PCIe device set in its AER status register: it says what kind of link or transaction error happened (see details.meaning). RxErr/BadTLP/BadDLLP point to signal quality, CmpltTO to a device that stopped answering, TLP (poisoned) to corrupted data.',
+		causes: AER_CAUSES,
+		next_steps: AER_STEPS,
+		references: AER_REFS
+	}
+};
+
+/** drivers/pci/pcie/dpc.c: `pcieport 0000:00:1d.0: DPC: containment event, status:0x1f01 source:0x0000` */
+export const pcieDpc: LineRule = {
+	id: 'hardware.pcie-dpc',
+	category: 'hardware',
+	severity: 'high',
+	triggers: ['DPC: containment event'],
+	pattern: /^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): DPC: containment event/,
+	title: (m) => `PCIe link disabled by downstream port containment (${m[1]})`,
+	details: (m) => ({ device: m[1] }),
+	examples: ['pcieport 0000:00:1d.0: DPC: containment event, status:0x1f01 source:0x0000'],
+	negatives: [
+		'pcieport 0000:00:1d.0: DPC: error containment capabilities: Int Msg #0, RPExt+ PoisonedTLP+'
+	],
+	explanation: {
+		meaning:
+			'A PCIe port shut down its link to stop an uncorrectable error from spreading. The device behind it disappeared until the kernel recovered the link; I/O to it failed meanwhile.',
+		causes: AER_CAUSES,
+		next_steps: AER_STEPS,
+		references: AER_REFS
+	}
+};

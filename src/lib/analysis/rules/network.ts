@@ -1,0 +1,159 @@
+import type { LineRule } from './types.ts';
+
+const NET_REFS = [
+	'https://docs.kernel.org/networking/netdevices.html',
+	'https://docs.kernel.org/networking/device_drivers/index.html'
+];
+
+/** net/sched/sch_generic.c dev_watchdog, three shapes across kernel versions. */
+export const netdevWatchdog: LineRule = {
+	id: 'network.tx-timeout',
+	category: 'network',
+	severity: 'high',
+	triggers: ['NETDEV WATCHDOG: '],
+	pattern:
+		/^(?:(\S+) \S+ ([\w.@-]+): )?NETDEV WATCHDOG: (?:([\w.@-]+) \(([^)]*)\)|CPU: \d+): transmit queue (\d+) timed out(?: (\d+) ms)?/,
+	title: (m) => `Network transmit timeout on ${m[3] ?? m[2]} (${m[4] ?? m[1]})`,
+	details: (m) => ({
+		device: m[3] ?? m[2],
+		driver: m[4] ?? m[1],
+		queue: Number(m[5]),
+		stalled_ms: m[6] ? Number(m[6]) : null
+	}),
+	storm: { count: 5, severity: 'critical' },
+	examples: [
+		'NETDEV WATCHDOG: enp3s0 (r8169): transmit queue 0 timed out',
+		'NETDEV WATCHDOG: eth0 (e1000e): transmit queue 0 timed out 5120 ms',
+		'r8169 0000:03:00.0 eth0: NETDEV WATCHDOG: CPU: 2: transmit queue 0 timed out 5304 ms'
+	],
+	negatives: ['r8169 0000:03:00.0 eth0: Link is Up - 1Gbps/Full - flow control rx/tx'],
+	explanation: {
+		meaning:
+			'The network card stopped sending packets: a transmit queue made no progress for several seconds, so the driver reset the card. The connection dropped or stalled meanwhile; repeated timeouts mean the network keeps cutting out.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'NIC driver or firmware bugs, very often with power saving (ASPM, EEE) on Realtek and Intel cards.'
+			},
+			{ kind: 'hardware', text: 'A failing NIC, bad cable/switch port, or a PCIe link problem.' }
+		],
+		next_steps: [
+			'Identify the card and driver: `ethtool -i <iface>`, `lspci -nnk`.',
+			'Update the kernel and NIC firmware; for r8169 try the vendor r8168 driver or `pcie_aspm=off`; disable EEE (`ethtool --set-eee <iface> eee off`).',
+			'Swap the cable and switch port to rule out the link.'
+		],
+		references: NET_REFS
+	}
+};
+
+/** `<drv> <bdf> eth0: Link is Down`, `e1000e: eth0 NIC Link is Down`, `igb ...: igb: eno1 NIC Link is Down` */
+export const linkDown: LineRule = {
+	id: 'network.link-down',
+	category: 'network',
+	severity: 'info',
+	triggers: ['Link is Down', 'Link is down', 'Link down'],
+	pattern:
+		/^(?:([\w-]+) [\w:.-]+ ([\w.@-]+): (?:\w+: [\w.@-]+ )?|([\w-]+): ([\w.@-]+) )(?:NIC )?Link (?:is )?[Dd]own\b/,
+	title: (m) => `Network link down on ${m[2] ?? m[4]}`,
+	details: (m) => ({ device: m[2] ?? m[4], driver: m[1] ?? m[3] }),
+	storm: { count: 4, severity: 'medium' },
+	examples: [
+		'e1000e: eth0 NIC Link is Down',
+		'r8169 0000:03:00.0 eth0: Link is Down',
+		'igb 0000:01:00.0 eno1: igb: eno1 NIC Link is Down',
+		'e1000e 0000:00:1f.6 enp0s31f6: NIC Link is Down',
+		'bnxt_en 0000:3b:00.0 bond0: NIC Link is Down'
+	],
+	negatives: [
+		'e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx',
+		'IPv6: ADDRCONF(NETDEV_CHANGE): eth0: link becomes ready'
+	],
+	explanation: {
+		meaning:
+			'The network interface lost its link (cable signal). Once is normal (cable unplugged, switch rebooted, link renegotiated at boot); repeated drops of the same interface are link flapping and interrupt connections.',
+		causes: [
+			{ kind: 'hardware', text: 'A bad cable, connector or switch port; a failing NIC.' },
+			{
+				kind: 'driver',
+				text: 'Energy Efficient Ethernet (EEE) or power-saving bugs; speed/duplex negotiation problems.'
+			},
+			{ kind: 'environment', text: 'The other end (switch, router) rebooting or flapping.' }
+		],
+		next_steps: [
+			'Check `ip -s link show <iface>` and `ethtool <iface>` (speed, errors); look at the switch port’s log.',
+			'Replace the cable, try another switch port; disable EEE (`ethtool --set-eee <iface> eee off`).'
+		],
+		references: NET_REFS
+	}
+};
+
+/** Wi-Fi/NIC firmware crashes reported by their drivers. */
+export const wifiFirmwareCrash: LineRule = {
+	id: 'network.firmware-crash',
+	category: 'network',
+	severity: 'high',
+	triggers: [
+		'Microcode SW error detected',
+		'Hardware error detected',
+		'firmware crashed',
+		'Firmware has halted or crashed',
+		'chip reset',
+		'Detected Hardware Unit Hang',
+		'PCIe link lost',
+		'failed to leave lps state',
+		'driver own failed'
+	],
+	pattern:
+		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed)|(e1000e) [\w:.-]+ ([\w.@-]+): (Detected Hardware Unit Hang)|(\w+) [\w:.-]+ ([\w.@-]+): (PCIe link lost, device now detached)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
+	title: (m) => {
+		const drv = m[1] ?? m[4] ?? m[7] ?? m[10];
+		if (m[9]) return `Network card ${m[8]} fell off the PCIe bus (${drv})`;
+		if (m[6]) return `Network card ${m[5]} hardware hang (${drv})`;
+		if (m[3]?.includes('lps')) return `${drv} firmware stuck in power-save state`;
+		return `${drv} firmware crashed`;
+	},
+	details: (m) => ({
+		driver: m[1] ?? m[4] ?? m[7] ?? m[10],
+		device: m[2] ?? m[5] ?? m[8] ?? null,
+		event: m[3] ?? m[6] ?? m[9] ?? m[11]
+	}),
+	severityOf: (m) => (m[9] ? 'critical' : m[3]?.includes('lps') ? 'medium' : 'high'),
+	storm: { count: 5, severity: 'critical' },
+	examples: [
+		'iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.',
+		'iwlwifi 0000:03:00.0: Microcode SW error detected.  Restarting 0x2000000.',
+		'ath10k_pci 0000:02:00.0: firmware crashed! (guid 4f7d6a2b-1c3e-4c0e-9d1e-3b6c7a8e9f00)',
+		'ath11k_pci 0000:01:00.0: firmware crashed: MHI_CB_EE_RDDM',
+		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
+		'igc 0000:06:00.0 eth0: PCIe link lost, device now detached',
+		'brcmfmac: brcmf_fw_crashed: Firmware has halted or crashed',
+		'rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
+	],
+	negatives: [
+		'iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0 so-a0-gf-a0-72.ucode op_mode iwlmvm'
+	],
+	explanation: {
+		meaning:
+			'The firmware running on the Wi-Fi or network chip crashed (or the chip hung) and the driver restarted it. Connectivity dropped for a moment; if it repeats the connection keeps cutting out. A NIC that "fell off the bus" stays gone until reboot.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A bug in the chip’s firmware (linux-firmware package) or a firmware/driver version mismatch.'
+			},
+			{
+				kind: 'driver',
+				text: 'Power-saving features of the driver (Wi-Fi power save, ASPM) that the chip handles badly.'
+			},
+			{ kind: 'hardware', text: 'A failing card or a poor PCIe/M.2 connection.' }
+		],
+		next_steps: [
+			'Update the kernel and the linux-firmware package; check `modinfo <driver>` and the firmware version printed at load.',
+			'Try turning off power saving: `iw dev <wlan> set power_save off`, `iwlwifi.power_save=0`, or `pcie_aspm=off` as a test.',
+			'Report the firmware dump (e.g. with iwlwifi `devcoredump`) to the driver maintainers if it keeps crashing.'
+		],
+		references: [
+			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/iwlwifi.html',
+			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/ath10k.html'
+		]
+	}
+};

@@ -1,0 +1,116 @@
+import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
+
+/** kernel/power + drivers/base/power: suspend/resume failures. */
+export const suspendFailed: LineRule = {
+	id: 'power.suspend-failed',
+	category: 'power',
+	severity: 'medium',
+	triggers: [
+		'failed to suspend',
+		'failed to resume',
+		'Some devices failed to suspend',
+		'Freezing of tasks failed',
+		'Freezing user space processes failed',
+		'Failed to suspend'
+	],
+	pattern:
+		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ \S+: )?(Failed to suspend device), error (-?\d+))/,
+	title: (m) => {
+		if (m[5]) return 'Suspend aborted: tasks refused to freeze';
+		if (m[4]) return 'Suspend aborted: a device failed to suspend';
+		if (m[6]) return 'Device failed to suspend';
+		return m[1] ? `Device ${m[1]} failed to ${m[2]}` : `A device failed to ${m[2]}`;
+	},
+	details: (m) => ({
+		device: m[1] ?? null,
+		phase: m[2] ?? (m[5] ? 'freeze' : 'suspend'),
+		error: m[3] || m[7] ? errnoName(m[3] ?? m[7]) : null
+	}),
+	severityOf: (m) => (m[2] === 'resume' ? 'high' : 'medium'),
+	examples: [
+		'PM: Device 0000:00:14.0 failed to suspend async: error -16',
+		'PM: Some devices failed to suspend, or early wake event detected',
+		'Freezing of tasks failed after 20.008 seconds (1 tasks refusing to freeze, wq_busy=0):',
+		'PM: Device 1-1 failed to resume async: error -19',
+		'PM: failed to suspend async: error -16'
+	],
+	negatives: [
+		'PM: suspend entry (deep)',
+		'PM: suspend exit',
+		'ata8: failed to resume link (SControl 0)'
+	],
+	explanation: {
+		meaning:
+			'Suspend (sleep) or resume did not complete: a device driver refused to suspend, tasks could not be frozen, or a device failed to come back after resume. The machine stayed awake, woke up at once, or a device stopped working after resume.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver that fails its suspend/resume callback (named in the line or in the `dpm_run_callback` line before).'
+			},
+			{
+				kind: 'userspace',
+				text: 'A process stuck in uninterruptible I/O (often on a network filesystem) blocks freezing.'
+			},
+			{ kind: 'firmware', text: 'BIOS sleep-state bugs (S3/s2idle), wake events from devices.' }
+		],
+		next_steps: [
+			'Find the device and driver named (`lspci -s`, `/sys/bus/*/devices/<name>/driver`) and update the kernel/firmware.',
+			'Debug with `echo 1 > /sys/power/pm_debug_messages` and `echo devices > /sys/power/pm_test`; compare s2idle vs deep in `/sys/power/mem_sleep`.',
+			'Unloading the driver before suspend (a systemd sleep hook) is a common workaround.'
+		],
+		references: [
+			'https://docs.kernel.org/power/basic-pm-debugging.html',
+			'https://docs.kernel.org/power/freezing-of-tasks.html'
+		]
+	}
+};
+
+/** Hardware watchdog resets and unclean watchdog stops. */
+export const watchdogReset: LineRule = {
+	id: 'power.watchdog-reset',
+	category: 'power',
+	severity: 'medium',
+	triggers: [
+		'reset by watchdog',
+		'reset was caused by watchdog',
+		'Last reset was caused by',
+		'caused by the watchdog',
+		'Watchdog reset detected',
+		'watchdog did not stop'
+	],
+	pattern:
+		/^(?:([\w-]+) ([\w.:-]+): |watchdog: (?:\w+: )?)?((?:[Ll]ast )?(?:system )?reset (?:was )?caused by (?:the )?watchdog|rebooted by watchdog|reset by watchdog|Watchdog reset detected|watchdog did not stop!?)/,
+	title: (m) =>
+		m[3].includes('did not stop')
+			? 'Watchdog left running at shutdown'
+			: 'Previous reset was caused by a watchdog',
+	details: (m) => ({ driver: m[1] ?? null, device: m[2] || null, event: m[3] }),
+	severityOf: (m) => (m[3].includes('did not stop') ? 'info' : 'high'),
+	examples: [
+		'imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',
+		'watchdog: watchdog0: watchdog did not stop!',
+		'sunxi-wdt 1c20ca0.watchdog: Watchdog reset detected'
+	],
+	negatives: ['iTCO_wdt iTCO_wdt: initialized. heartbeat=30 sec (nowayout=0)'],
+	explanation: {
+		meaning:
+			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted. "did not stop" at shutdown only means the watchdog was left armed while the system shut down.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A hard lockup or hang in the previous boot (check its log for lockups or hung tasks).'
+			},
+			{
+				kind: 'userspace',
+				text: 'The watchdog daemon (or systemd RuntimeWatchdogSec) stopped petting it.'
+			},
+			{ kind: 'hardware', text: 'Power or hardware faults that freeze the machine.' }
+		],
+		next_steps: [
+			'Read the previous boot’s log (`journalctl -k -b -1`) or pstore (`/sys/fs/pstore`) for what happened before the reset.',
+			'Check the watchdog configuration: `wdctl`, systemd `RuntimeWatchdogSec=`.'
+		],
+		references: ['https://docs.kernel.org/watchdog/watchdog-api.html']
+	}
+};

@@ -1,0 +1,229 @@
+import type { LineRule } from './types.ts';
+
+/** Read `key="value"` or `key=value` from an audit record. Runs only on matched lines. */
+export function auditField(s: string, key: string): string | null {
+	const i = s.indexOf(` ${key}=`);
+	if (i < 0) return null;
+	const j = i + key.length + 2;
+	if (s[j] === '"') {
+		const end = s.indexOf('"', j + 1);
+		return s.slice(j + 1, end < 0 ? s.length : end);
+	}
+	const end = s.indexOf(' ', j);
+	return s.slice(j, end < 0 ? s.length : end) || null;
+}
+
+/** security/apparmor/audit.c: `apparmor="DENIED" operation="open" profile="/usr/sbin/cupsd" ...` */
+export const apparmorDenied: LineRule = {
+	id: 'security.apparmor-denied',
+	category: 'security',
+	severity: 'low',
+	triggers: ['apparmor="DENIED"', 'apparmor="ALLOWED"'],
+	pattern: /apparmor="(DENIED|ALLOWED)" operation="([^"]*)"/,
+	title: (m) => {
+		const who = auditField(m.input, 'profile') ?? auditField(m.input, 'label') ?? 'unknown profile';
+		return `AppArmor ${m[1] === 'DENIED' ? 'denied' : 'allowed (complain mode)'} ${m[2]} for ${who}`;
+	},
+	details: (m) => ({
+		profile: auditField(m.input, 'profile') ?? auditField(m.input, 'label'),
+		operation: m[2],
+		comm: auditField(m.input, 'comm'),
+		name: auditField(m.input, 'name') ?? auditField(m.input, 'path'),
+		requested:
+			auditField(m.input, 'requested_mask') ??
+			auditField(m.input, 'mask') ??
+			auditField(m.input, 'capname'),
+		enforced: m[1] === 'DENIED'
+	}),
+	severityOf: (m) => (m[1] === 'DENIED' ? 'low' : 'info'),
+	examples: [
+		'audit: type=1400 audit(1700000000.123:45): apparmor="DENIED" operation="open" profile="/usr/sbin/cupsd" name="/etc/ssl/private/" pid=1234 comm="cupsd" requested_mask="r" denied_mask="r" fsuid=0 ouid=0',
+		'audit: type=1107 audit(1600000000.100:99): pid=850 uid=103 auid=4294967295 ses=4294967295 subj=unconfined msg=\'apparmor="DENIED" operation="dbus_method_call"  bus="system" path="/org/freedesktop/NetworkManager" interface="org.freedesktop.NetworkManager" member="state" mask="send" name=":1.9" pid=2470 label="snap.spotify.spotify" peer_pid=900 peer_label="unconfined"'
+	],
+	negatives: [
+		'audit: type=1400 audit(1600000000.100:5): apparmor="STATUS" operation="profile_load" profile="unconfined" name="/usr/bin/man" pid=600 comm="apparmor_parser"'
+	],
+	explanation: {
+		meaning:
+			'AppArmor (a security module) blocked a program from doing something its profile does not allow. Usually a profile that is too strict for what the program legitimately does (snaps reading system files are common and harmless); the program may fail at that operation.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The AppArmor profile does not cover a legitimate access (new program version, unusual paths).'
+			},
+			{
+				kind: 'userspace',
+				text: 'The program really attempts something it should not (a bug, or a contained attack).'
+			}
+		],
+		next_steps: [
+			'See all denials for the profile: `journalctl -k | grep apparmor=\\"DENIED\\"`; `aa-status` lists profiles and modes.',
+			'If the program misbehaves, extend the profile (`aa-logprof`) or report the denial to the package/snap maintainers; `aa-complain <profile>` only for testing.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/LSM/apparmor.html']
+	}
+};
+
+/** security/selinux/avc.c: `avc:  denied  { read } for  pid=1234 comm="httpd" ... scontext=... tcontext=... tclass=file permissive=0` */
+export const selinuxDenied: LineRule = {
+	id: 'security.selinux-denied',
+	category: 'security',
+	severity: 'low',
+	triggers: ['avc:  denied', 'avc: denied'],
+	pattern: /avc: {1,2}denied {1,2}\{ ([^}]*) \} for/,
+	title: (m) => {
+		const domain = auditField(m.input, 'scontext')?.split(':')[2] ?? 'unknown';
+		return auditField(m.input, 'permissive') === '1'
+			? `SELinux denials logged (permissive) for domain ${domain}`
+			: `SELinux denials for domain ${domain}`;
+	},
+	details: (m) => ({
+		permissions: m[1].trim(),
+		comm: auditField(m.input, 'comm'),
+		name: auditField(m.input, 'name') ?? auditField(m.input, 'path'),
+		scontext: auditField(m.input, 'scontext'),
+		tcontext: auditField(m.input, 'tcontext'),
+		tclass: auditField(m.input, 'tclass'),
+		permissive: auditField(m.input, 'permissive') === '1'
+	}),
+	severityOf: (m) => (auditField(m.input, 'permissive') === '1' ? 'info' : 'low'),
+	examples: [
+		'audit: type=1400 audit(1700000000.123:456): avc:  denied  { read } for  pid=1234 comm="httpd" name="index.html" dev="sda1" ino=12345 scontext=system_u:system_r:httpd_t:s0 tcontext=unconfined_u:object_r:user_home_t:s0 tclass=file permissive=0',
+		'type=1400 audit(1600000000.0:1): avc: denied { search } for comm="init" name="/" dev="tmpfs" scontext=u:r:init:s0 tcontext=u:object_r:device:s0 tclass=dir permissive=1'
+	],
+	negatives: [
+		'audit: type=1403 audit(1600000000.100:2): policy loaded auid=4294967295 ses=4294967295'
+	],
+	explanation: {
+		meaning:
+			'SELinux blocked (or, with permissive=1, only logged) an access that the policy does not allow. Common after moving files (wrong labels) or with custom setups; the program fails at that operation when enforcing.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Files with the wrong SELinux label (copied/moved files, custom paths) or a missing policy boolean.'
+			},
+			{
+				kind: 'userspace',
+				text: 'A program doing something its domain should not (a bug or a contained attack).'
+			}
+		],
+		next_steps: [
+			'Explain the denial: `ausearch -m avc -ts recent | audit2why`; fix labels with `restorecon -Rv <path>`.',
+			'Enable a documented boolean (`getsebool -a`, `setsebool -P`) or, as a last resort, build a local module with `audit2allow`.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/LSM/SELinux.html',
+			'https://man7.org/linux/man-pages/man8/audit2allow.1.html'
+		]
+	}
+};
+
+/** security/lockdown: `Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7` */
+export const lockdown: LineRule = {
+	id: 'security.lockdown',
+	category: 'security',
+	severity: 'low',
+	triggers: ['is restricted; see man kernel_lockdown'],
+	pattern: /^Lockdown: ([^:]+): (.+?) is restricted; see man kernel_lockdown/,
+	title: (m) => `Kernel lockdown blocked ${m[2]}`,
+	details: (m) => ({ comm: m[1], what: m[2] }),
+	examples: [
+		'Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7',
+		'Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7'
+	],
+	negatives: ['Kernel is locked down from EFI Secure Boot mode; see man kernel_lockdown.7'],
+	explanation: {
+		meaning:
+			'The kernel runs in lockdown mode (usually because of UEFI Secure Boot) and refused an operation that could modify the running kernel: e.g. hibernation, raw port I/O, unsigned modules. The feature named does not work while lockdown is on.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Secure Boot enabled, which turns on lockdown; the program needs a capability lockdown forbids.'
+			}
+		],
+		next_steps: [
+			'Check the mode: `cat /sys/kernel/security/lockdown`.',
+			'Use an alternative (suspend instead of hibernate, signed modules) or, if acceptable, disable Secure Boot.'
+		],
+		references: ['https://man7.org/linux/man-pages/man7/kernel_lockdown.7.html']
+	}
+};
+
+/** kernel/audit.c: lost audit records. */
+export const auditLost: LineRule = {
+	id: 'security.audit-lost',
+	category: 'security',
+	severity: 'medium',
+	triggers: [
+		'audit: backlog limit exceeded',
+		'audit: kauditd hold queue overflow',
+		'audit: audit_lost=',
+		'audit: rate limit exceeded'
+	],
+	pattern:
+		/^audit: (backlog limit exceeded|kauditd hold queue overflow|audit_lost=\d+|rate limit exceeded)/,
+	title: () => 'Audit records lost',
+	details: (m) => ({ event: m[1] }),
+	examples: [
+		'audit: backlog limit exceeded',
+		'audit: audit_lost=12 audit_rate_limit=0 audit_backlog_limit=64',
+		'audit: kauditd hold queue overflow'
+	],
+	negatives: ['audit: initializing netlink subsys (disabled)'],
+	explanation: {
+		meaning:
+			'The kernel audit subsystem produced records faster than they could be delivered and dropped some: the audit trail is incomplete.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A backlog limit too small for the audit rules in use, or auditd not running.'
+			},
+			{
+				kind: 'userspace',
+				text: 'A noisy audit rule or program generating huge numbers of events.'
+			}
+		],
+		next_steps: [
+			'Check `auditctl -s` (lost, backlog, backlog_limit); raise the limit (`-b 8192` or `audit_backlog_limit=` on the kernel command line).',
+			'Make sure auditd runs and trim overly broad rules (`auditctl -l`).'
+		],
+		references: ['https://man7.org/linux/man-pages/man8/auditctl.8.html']
+	}
+};
+
+/** kernel/seccomp.c audit: `audit: type=1326 audit(...): ... comm="x" exe="/usr/bin/x" sig=31 arch=c000003e syscall=57 ...` */
+export const seccompKill: LineRule = {
+	id: 'security.seccomp',
+	category: 'security',
+	severity: 'low',
+	triggers: ['type=1326 '],
+	pattern: /type=1326 audit\([\d.:]+\): .*? sig=(\d+) arch=([0-9a-f]+) syscall=(\d+)/,
+	title: (m) =>
+		`Seccomp ${m[1] === '0' ? 'logged' : 'killed'} ${auditField(m.input, 'comm') ?? 'a program'} (syscall ${m[3]})`,
+	details: (m) => ({
+		comm: auditField(m.input, 'comm'),
+		exe: auditField(m.input, 'exe'),
+		signal: Number(m[1]),
+		arch: m[2],
+		syscall: Number(m[3])
+	}),
+	severityOf: (m) => (m[1] === '0' ? 'info' : 'low'),
+	examples: [
+		'audit: type=1326 audit(1600000000.123:77): auid=1000 uid=1000 gid=1000 ses=2 subj=unconfined pid=4242 comm="chrome" exe="/opt/google/chrome/chrome" sig=31 arch=c000003e syscall=57 compat=0 ip=0x7f0000 code=0x0'
+	],
+	negatives: ['audit: type=1327 audit(1600000000.123:78): proctitle="chrome"'],
+	explanation: {
+		meaning:
+			'A program’s seccomp filter (a sandbox listing allowed system calls) caught a forbidden system call: with sig≠0 the program was killed, with sig=0 the call was only logged.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'The sandbox policy of the program (browser, systemd service with SystemCallFilter=, container runtime) misses a system call a new library version uses.'
+			}
+		],
+		next_steps: [
+			'Look up the syscall number for the arch (`ausyscall <arch> <number>`) and report it to the program or adjust the service’s SystemCallFilter=.'
+		],
+		references: ['https://docs.kernel.org/userspace-api/seccomp_filter.html']
+	}
+};

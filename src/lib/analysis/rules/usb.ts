@@ -1,0 +1,190 @@
+import type { Explanation } from '../../models/finding.ts';
+import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
+
+const USB_REFS = [
+	'https://docs.kernel.org/driver-api/usb/error-codes.html',
+	'https://docs.kernel.org/driver-api/usb/usb.html'
+];
+
+const usbExplanation = (meaning: string): Explanation => ({
+	meaning,
+	causes: [
+		{
+			kind: 'hardware',
+			text: 'A faulty device, cable or hub, or a worn/dirty connector (error -71 is a signalling problem).'
+		},
+		{
+			kind: 'environment',
+			text: 'Not enough power: bus-powered hubs, long cables, power-hungry devices on one port.'
+		},
+		{
+			kind: 'driver',
+			text: 'USB autosuspend or a controller/driver bug that breaks the device after power saving.'
+		}
+	],
+	next_steps: [
+		'Try another cable and another port (directly on the computer, not through a hub); see `lsusb -t` for the topology.',
+		'Use a powered hub for power-hungry devices; check `dmesg -w` while re-plugging.',
+		'If it happens after idle/suspend, test with `usbcore.autosuspend=-1` on the kernel command line.'
+	],
+	references: USB_REFS
+});
+
+/** Port name as used by `usb 1-2:` lines: `usb3-port5` -> `3-5`, `1-1-port2` -> `1-1.2`. */
+export function usbPortName(port: string): string {
+	const i = port.lastIndexOf('-port');
+	if (i < 0) return port;
+	const hub = port.slice(0, i);
+	const n = port.slice(i + 5);
+	return hub.startsWith('usb') ? `${hub.slice(3)}-${n}` : `${hub}.${n}`;
+}
+
+/** drivers/usb/core/hub.c enumeration failures. */
+export const usbEnumeration: LineRule = {
+	id: 'usb.enumeration-failed',
+	category: 'usb',
+	severity: 'medium',
+	triggers: [
+		'device descriptor read',
+		'not accepting address',
+		'unable to enumerate',
+		'Device not responding to setup address',
+		"can't set config",
+		'string descriptor 0 read error'
+	],
+	pattern:
+		/^(?:usb ([\d.-]+): (?:(device descriptor read\/\w+), error (-\d+)|(device not accepting address) \d+, error (-\d+)|(Device not responding to setup address)|(can't set config) #\d+, error (-\d+)|(string descriptor 0 read error): (-\d+))|usb (usb\d+-port\d+|[\d.-]+-port\d+): (unable to enumerate USB device))/,
+	title: (m) => `USB device on port ${m[1] ?? usbPortName(m[11])} failed to enumerate`,
+	details: (m) => {
+		const code = m[3] ?? m[5] ?? m[8] ?? m[10];
+		return {
+			port: m[1] ?? usbPortName(m[11]),
+			event: m[2] ?? m[4] ?? m[6] ?? m[7] ?? m[9] ?? m[12],
+			error: code ? errnoName(code) : null
+		};
+	},
+	storm: { count: 20, severity: 'high' },
+	examples: [
+		'usb 2-1: device descriptor read/64, error -71',
+		'usb 3-5: device not accepting address 5, error -71',
+		'usb usb3-port5: unable to enumerate USB device',
+		'usb 1-1.4: device descriptor read/all, error -110'
+	],
+	negatives: ['usb 2-1: new full-speed USB device number 12 using xhci_hcd'],
+	explanation: usbExplanation(
+		'A USB device was plugged in (or reset) but the computer could not talk to it, so it does not work. -71 (EPROTO) and -110 (ETIMEDOUT) mean the device did not answer correctly: usually cable, port, power or the device itself.'
+	)
+};
+
+/** `usb 1-3: USB disconnect, device number 5` — routine once, a storm when a port keeps dropping. */
+export const usbDisconnect: LineRule = {
+	id: 'usb.disconnect',
+	category: 'usb',
+	severity: 'info',
+	triggers: ['USB disconnect, '],
+	pattern: /^usb ([\d.-]+): USB disconnect, (?:address|device number) (\d+)/,
+	title: (m) => `USB disconnects on port ${m[1]}`,
+	details: (m) => ({ port: m[1] }),
+	storm: { count: 5, severity: 'medium' },
+	examples: ['usb 1-3: USB disconnect, device number 5', 'usb 2-1.2: USB disconnect, address 4'],
+	negatives: ['usb 1-3: new high-speed USB device number 5 using ehci-pci'],
+	explanation: usbExplanation(
+		'A USB device on this port went away. Once is a normal unplug; many disconnects of the same port (a storm) mean the device keeps dropping off and reconnecting.'
+	)
+};
+
+/** `usb 1-1: reset high-speed USB device number 2 using xhci_hcd` */
+export const usbReset: LineRule = {
+	id: 'usb.device-reset',
+	category: 'usb',
+	severity: 'low',
+	triggers: [': reset '],
+	pattern: /^usb ([\d.-]+): reset (\S+) USB device number \d+ using (\S+)/,
+	title: (m) => `USB device resets on port ${m[1]}`,
+	details: (m) => ({ port: m[1], speed: m[2], controller: m[3] }),
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'usb 1-1: reset high-speed USB device number 2 using xhci_hcd',
+		'usb 2-3: reset SuperSpeed USB device number 3 using xhci_hcd'
+	],
+	negatives: ['usb 1-1: new high-speed USB device number 2 using xhci_hcd'],
+	explanation: usbExplanation(
+		'The kernel reset a USB device because it stopped responding. A single reset at boot or resume is routine; many mean the device or its link is unreliable.'
+	)
+};
+
+/** hub.c: `usb usb1-port1: over-current condition`, older `hub 1-0:1.0: over-current condition on port 1` */
+export const usbOverCurrent: LineRule = {
+	id: 'usb.over-current',
+	category: 'usb',
+	severity: 'high',
+	triggers: ['over-current condition'],
+	pattern:
+		/^(?:usb (\S+): over-current condition|hub ([\d.-]+):[\d.]+: over-current condition on port (\d+))/,
+	title: (m) =>
+		`USB over-current on port ${m[1] ? usbPortName(m[1]) : `${m[2].replace(/-0$/, '')}-${m[3]}`}`,
+	details: (m) => ({ port: m[1] ? usbPortName(m[1]) : `${m[2].replace(/-0$/, '')}-${m[3]}` }),
+	examples: [
+		'usb usb1-port1: over-current condition',
+		'hub 1-0:1.0: over-current condition on port 1'
+	],
+	negatives: ['usb usb1-port1: over-current change #1'],
+	explanation: {
+		meaning:
+			'A USB port drew more current than allowed and its power was cut. The device on it stops working until re-plugged.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A short circuit or damaged device/cable, or a device drawing too much power.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Some boards report false over-current on unused ports (BIOS bug).'
+			}
+		],
+		next_steps: [
+			'Unplug the device on that port and check it and its cable for damage.',
+			'Use a powered hub for power-hungry devices; if no device is connected, update the BIOS.'
+		],
+		references: USB_REFS
+	}
+};
+
+/** drivers/usb/host/xhci*.c: the host controller stopped responding. */
+export const xhciDied: LineRule = {
+	id: 'usb.host-controller-died',
+	category: 'usb',
+	severity: 'critical',
+	triggers: ['assume dead', 'HC died', 'Host halt failed', 'Host not halted after'],
+	pattern:
+		/^(xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (\S+): (xHCI host controller not responding, assume dead|HC died; cleaning up|Host halt failed, -?\d+|Host not halted after \d+ microseconds)/,
+	title: (m) => `USB host controller ${m[2]} died`,
+	details: (m) => ({ device: m[2], driver: m[1], event: m[3] }),
+	examples: [
+		'xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead',
+		'xhci_hcd 0000:00:14.0: HC died; cleaning up'
+	],
+	negatives: ['xhci_hcd 0000:00:14.0: xHCI Host Controller'],
+	explanation: {
+		meaning:
+			'A USB host controller stopped responding and was shut down: every USB device behind it (keyboard, mouse, disks, Wi-Fi dongles) disconnected at once and stays gone until reboot or a driver rebind.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A controller or add-in card failing, or a PCIe link problem (see AER errors before).'
+			},
+			{
+				kind: 'driver',
+				text: 'Controller firmware/driver bugs, often around suspend/resume or specific devices.'
+			},
+			{ kind: 'firmware', text: 'BIOS/IOMMU settings that break the controller’s DMA.' }
+		],
+		next_steps: [
+			'Note what was plugged in and happening at that moment (resume, a specific device).',
+			'Update the kernel and BIOS; for add-in cards update the controller firmware.',
+			'Recover without reboot: unbind/bind the controller (`echo 0000:00:14.0 > /sys/bus/pci/drivers/xhci_hcd/unbind` then `bind`).'
+		],
+		references: USB_REFS
+	}
+};
