@@ -29,12 +29,11 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 	yield bytes;
 }
 
-/** Analyse a file the way the CLI does (a fixed year keeps syslog dates reproducible). */
+/** Analyse a file the way the CLI does (same options, so the same bytes). */
 export function analyzeFile(path: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
 	const bytes = new Uint8Array(readFileSync(path));
 	return analyzeStream(once(bytes), {
 		name: path.split('/').pop() ?? null,
-		year: 2024,
 		...opts
 	});
 }

@@ -84,17 +84,20 @@ export function formatText(result: AnalysisResult): string {
 		out.push('Chains of related findings (earliest cause first):');
 		for (const c of result.cascades) out.push(`  - ${inert(c.description)}`);
 	}
+	const blank = () => {
+		if (out[out.length - 1] !== '') out.push('');
+	};
 	for (const [sev, fs] of bySeverity(result)) {
-		out.push('');
+		blank();
 		out.push(`${sev.toUpperCase()} (${fs.length})`);
 		out.push('-'.repeat(72));
 		for (const f of fs) out.push(...findingText(f, result));
 	}
 	if (result.findings.length === 0) {
-		out.push('');
+		blank();
 		out.push('No findings.');
 	}
-	out.push('');
+	blank();
 	out.push('System');
 	out.push('-'.repeat(72));
 	for (const [k, v] of metadataRows(result)) out.push(`${k.padEnd(13)} ${inert(v)}`);
