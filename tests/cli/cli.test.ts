@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
+import { analyzeFile, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+
+const CLI = join(ROOT, 'src', 'cli', 'main.ts');
+const tmp = mkdtempSync(join(tmpdir(), 'necroscope-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], input?: string) {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+		cwd: ROOT,
+		input: input ?? '',
+		encoding: 'utf8',
+		timeout: 60_000
+	});
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const OOPS = join(OUTPUT_FIXTURES, 'abrt-1-oops.log');
+const SYNTHETIC = join(OUTPUT_FIXTURES, 'synthetic-personal.log');
+
+describe('CLI errors', () => {
+	it('a missing file: exit 2, one line on stderr, nothing on stdout', () => {
+		const r = run(['no/such/file.log']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe('necroscope: no/such/file.log: no such file\n');
+		expect(r.stdout).toBe('');
+	});
+
+	it('a directory: exit 2 with a one-line message', () => {
+		const r = run([tmp]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe(`necroscope: ${tmp}: is a directory\n`);
+	});
+
+	it.skipIf(process.getuid?.() === 0)('an unreadable file: exit 2, permission denied', () => {
+		const f = join(tmp, 'secret.log');
+		writeFileSync(f, 'x\n');
+		chmodSync(f, 0o000);
+		const r = run([f]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe(`necroscope: ${f}: permission denied\n`);
+	});
+
+	it('a path through a file: exit 2 with a one-line message, no stack trace', () => {
+		const r = run([join(OOPS, 'inside')]);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+		expect(r.stderr).toMatch(/^necroscope: .*inside: cannot read \(ENOTDIR\)\n$/);
+	});
+
+	it('an unknown option or format: exit 2 with the usage', () => {
+		for (const args of [['--frobnicate'], ['--format', 'pdf', OOPS], ['--format']]) {
+			const r = run(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr).toMatch(/^necroscope: .+\nusage: necroscope /);
+			expect(r.stderr).not.toContain('    at ');
+			expect(r.stdout).toBe('');
+		}
+	});
+
+	it('several inputs without --out-dir: exit 2', () => {
+		const r = run([OOPS, SYNTHETIC]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/^necroscope: several inputs need --out-dir DIR\n/);
+	});
+
+	it('--help: the usage on stdout, exit 0', () => {
+		const r = run(['--help']);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/--format json\|text\|markdown/);
+		expect(r.stdout).toContain('--anonymize');
+	});
+});
+
+describe('CLI output', () => {
+	it('prints the same bytes as the formatters, in every format', async () => {
+		const result = await analyzeFile(OOPS);
+		const expected = {
+			json: formatJson(result),
+			text: formatText(result),
+			markdown: formatMarkdown(result)
+		};
+		for (const [format, bytes] of Object.entries(expected)) {
+			const r = run(['--format', format, OOPS]);
+			expect(r.code, format).toBe(0);
+			expect(r.stdout, format).toBe(bytes);
+		}
+		expect(run([`--format=md`, OOPS]).stdout).toBe(expected.markdown);
+		expect(run([OOPS]).stdout).toBe(expected.text);
+	});
+
+	it('reads standard input for - and when no file is given', () => {
+		const log = readFileSync(OOPS, 'utf8');
+		const a = run(['--format', 'json', '-'], log);
+		const b = run(['--format', 'json'], log);
+		expect(a.code).toBe(0);
+		expect(b.stdout).toBe(a.stdout);
+		const r = JSON.parse(a.stdout);
+		expect(r.input.name).toBeNull();
+		expect(r.findings.length).toBeGreaterThan(0);
+	});
+
+	it('--out-dir writes DIR/<name without its last extension>.<ext> per input', () => {
+		const out = join(tmp, 'reports');
+		const copy = join(tmp, 'abrt-1-oops.log'); // same base name as OOPS
+		writeFileSync(copy, readFileSync(OOPS));
+		const dotted = join(tmp, 'kern.log.1');
+		writeFileSync(dotted, readFileSync(OOPS));
+		let r = run(['--format', 'markdown', '--out-dir', out, OOPS, copy, dotted]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toBe('');
+		expect(readdirSync(out).sort()).toEqual(['abrt-1-oops-2.md', 'abrt-1-oops.md', 'kern.log.md']);
+		r = run(['--format', 'json', `--out-dir=${out}`, '-'], readFileSync(OOPS, 'utf8'));
+		expect(r.code).toBe(0);
+		expect(readdirSync(out)).toContain('stdin.json');
+		expect(readFileSync(join(out, 'abrt-1-oops.md'), 'utf8')).toMatch(/^## NecroScope report: /);
+	});
+
+	it('--anonymize leaves no MAC, IP address or host name of the log in the output', () => {
+		let json = '';
+		for (const format of ['json', 'text', 'markdown']) {
+			const r = run(['--anonymize', '--format', format, SYNTHETIC]);
+			expect(r.code).toBe(0);
+			for (const secret of ['wombat-desk', 'alice', '192.0.2.10', '4f1f422d-02c3', '01293805A6A5'])
+				expect(r.stdout, `${format}: ${secret}`).not.toContain(secret);
+			expect(r.stdout).toContain('<user-1>');
+			if (format === 'json') json = r.stdout;
+		}
+		const report = JSON.parse(json);
+		expect(report.input.anonymization.enabled).toBe(true);
+		expect(report.input.anonymization.replaced).toMatchObject({ host: 1, user: 1, ipv4: 1 });
+		const ptr = run(['--anonymize-pointers', '--format', 'text', SYNTHETIC]).stdout;
+		expect(ptr).not.toMatch(/ffff[\da-f]{12}/);
+		expect(ptr).toContain('Kernel Offset: <kaslr-1>');
+		expect(run(['--format', 'text', SYNTHETIC]).stdout).toContain('ffff888012345678');
+	});
+
+	it('--print-schema prints the published schema', () => {
+		const r = run(['--print-schema']);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toBe(readFileSync(join(ROOT, 'static/schema/report.schema.json'), 'utf8'));
+	});
+});
