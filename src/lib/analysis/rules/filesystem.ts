@@ -238,7 +238,7 @@ export const f2fsError: LineRule = {
 	severity: 'high',
 	triggers: ['F2FS-fs ('],
 	pattern:
-		/^F2FS-fs \(([\w!.:-]+)\): (?:(?:\w+: )?(?:[Ii]nconsistent|[Cc]orrupted|[Ii]nvalid|[Mm]ismatch|[Ww]rong)\b|.*? need fsck\b|.*? fsck\b.*? fix\b|Stopped filesystem due to reason)/,
+		/^F2FS-fs \(([\w!.:-]+)\): (?:(?:\w+: )?(?:inode \(ino=\w+\) has )?(?:[Ii]nconsistent|[Cc]orrupted|[Ii]nvalid|[Mm]ismatch|[Ww]rong)\b|.*? need fsck\b|.*? fsck\b.*? fix\b|Stopped filesystem due to reason)/,
 	title: (m) => `F2FS filesystem errors on ${m[1]}`,
 	details: (m) => ({ device: m[1], message: m.input.slice(m.input.indexOf(')') + 3) }),
 	examples: [

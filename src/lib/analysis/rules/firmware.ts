@@ -35,7 +35,7 @@ export const firmwareLoad: LineRule = {
 	severityOf: (m) =>
 		m[9] ? 'medium' : m[4] === '-2' || m[6] === '-2' || m[8] === '-2' ? 'low' : 'medium',
 	examples: [
-		'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0-72.ucode failed with error -2',
+		'i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
 		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
@@ -104,19 +104,19 @@ export const acpiError: LineRule = {
 	severity: 'low',
 	triggers: ['ACPI Error: '],
 	pattern:
-		/^ACPI Error: (?:Aborting method (\S+) due to previous error \((AE_\w+)\)|(.*?)(?:,? (AE_\w+))?(?: \((\d{8})\/[\w-]+\))?$)/,
+		/^ACPI Error: (?!Aborting method |AE_\w+, During name lookup|Method parse\/execution failed)(.*?)(?:,? (AE_\w+))?(?: \((\d{8})\/[\w-]+\))?$/,
 	title: () => 'ACPI errors while running firmware methods',
-	details: (m) => ({
-		method: m[1] ?? null,
-		status: m[2] ?? m[4] ?? null,
-		first_message: m[3] ?? null
-	}),
+	details: (m) => ({ first_message: m[1], status: m[2] ?? null, acpica: m[3] ?? null }),
 	storm: { count: 100, severity: 'medium' },
 	examples: [
+		'ACPI Error: AE_BAD_PARAMETER, Returned by Handler for [EmbeddedControl] (20200925/evregion-281)',
+		'ACPI Error: No handler for Region [ECOR] (00000000f7d2a0c5) [EmbeddedControl] (20180810/evregion-166)'
+	],
+	negatives: [
+		'ACPI: Interpreter enabled',
 		'ACPI Error: AE_NOT_FOUND, During name lookup/catalog (20210730/psobject-220)',
 		'ACPI Error: Aborting method \\_SB.PCI0.LPCB.EC.AC._PSR due to previous error (AE_BAD_PARAMETER) (20200925/psparse-529)'
 	],
-	negatives: ['ACPI: Interpreter enabled'],
 	explanation: {
 		meaning:
 			'A firmware (ACPI) method failed while the kernel ran it. Mostly caused by buggy tables and harmless, but when it is about the embedded controller (EC), battery (_BST/_BIF) or AC adapter (_PSR) it can explain wrong battery readings, fans or suspend problems. A flood of them can also cost CPU time.',

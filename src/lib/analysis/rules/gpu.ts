@@ -124,7 +124,7 @@ export const amdgpuReset: LineRule = {
 		'ASIC reset failed'
 	],
 	pattern:
-		/^(?:amdgpu ([0-9a-f:.]+): (?:amdgpu: )?|\[drm(?::\w+ \[amdgpu\])?\] (?:\*ERROR\* )?)(GPU reset begin!|GPU reset\(\d+\) (?:succeeded|failed)!?|GPU [Rr]ecovery [Ff]ailed|ASIC reset failed with error, -?\d+|device wedged, but recovered through reset|device wedged, needs recovery)/,
+		/^(?:amdgpu ([0-9a-f:.]+): (?:amdgpu: |\[drm\] )?|\[drm(?::\w+ \[amdgpu\])?\] (?:\*ERROR\* )?)(GPU reset begin!|GPU reset\(\d+\) (?:succeeded|failed)!?|GPU [Rr]ecovery [Ff]ailed|ASIC reset failed with error, -?\d+|device wedged, but recovered through reset|device wedged, needs recovery)/,
 	title: (m) =>
 		/failed|Failed|needs recovery/.test(m[2])
 			? 'AMD GPU reset failed (amdgpu)'

@@ -87,7 +87,7 @@ export const nvmeIoError: LineRule = {
 	severity: 'high',
 	triggers: [' @ LBA '],
 	pattern:
-		/^(nvme\d+(?:c\d+)?n\d+): ([\w ]+)\(0x[0-9a-f]+\) @ LBA (\d+), (\d+) blocks, ([^(]+) \(sct (0x[0-9a-f]+) \/ sc (0x[0-9a-f]+)\)/,
+		/^(nvme\d+(?:c\d+)?n\d+): ([\w /]+)\(0x[0-9a-f]+\) @ LBA (\d+), (\d+) blocks, ([^(]+) \(sct (0x[0-9a-f]+) \/ sc (0x[0-9a-f]+)\)/,
 	title: (m) => `NVMe error on ${m[1]}: ${m[5]}`,
 	details: (m) => ({
 		device: m[1],

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/lib/analysis/engine.ts';
+import { BENIGN_RULES, LINE_RULES, type LineRule } from '../../src/lib/analysis/rules/index.ts';
+import { CATEGORIES, SEVERITIES, type Finding } from '../../src/lib/models/finding.ts';
+import { emptyMetadata } from '../../src/lib/models/metadata.ts';
+import { newRecord } from '../../src/lib/models/log-record.ts';
+
+const CAUSE_KINDS = [
+	'hardware',
+	'firmware',
+	'driver',
+	'kernel',
+	'userspace',
+	'configuration',
+	'environment'
+];
+
+/** Run messages (prefix already removed) through the real engine, as ingestion would. */
+function findingsFor(lines: string[]): Finding[] {
+	const a = new Analyzer();
+	const r = newRecord();
+	lines.forEach((text, i) => {
+		r.line = i + 1;
+		r.text = text;
+		r.ts = i;
+		a.record(r);
+	});
+	return a.finish(emptyMetadata());
+}
+
+const modules = import.meta.glob('../../src/lib/analysis/rules/*.ts', { eager: true }) as Record<
+	string,
+	Record<string, unknown>
+>;
+
+function isLineRule(v: unknown): v is LineRule {
+	return (
+		typeof v === 'object' &&
+		v !== null &&
+		'id' in v &&
+		'pattern' in v &&
+		'triggers' in v &&
+		'explanation' in v
+	);
+}
+
+describe('line rule registry', () => {
+	it('lists every rule exported by a file in rules/', () => {
+		const exported = Object.values(modules).flatMap((m) => Object.values(m).filter(isLineRule));
+		expect(exported.length).toBeGreaterThan(40);
+		for (const r of exported) expect(LINE_RULES, r.id).toContain(r);
+	});
+
+	it('has unique ids shaped category.name and a valid category (never crash)', () => {
+		const ids = LINE_RULES.map((r) => r.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const r of LINE_RULES) {
+			expect(r.id).toMatch(/^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/);
+			expect(r.id.split('.')[0]).toBe(r.category);
+			expect(CATEGORIES).toContain(r.category);
+			expect(r.category).not.toBe('crash');
+			expect(SEVERITIES).toContain(r.severity);
+			if (r.storm) {
+				expect(r.storm.count).toBeGreaterThan(1);
+				expect(SEVERITIES).toContain(r.storm.severity);
+			}
+		}
+	});
+
+	it('has specific triggers', () => {
+		for (const r of LINE_RULES) {
+			expect(r.triggers.length, r.id).toBeGreaterThan(0);
+			for (const t of r.triggers) {
+				expect(t.length, `${r.id}: ${t}`).toBeGreaterThanOrEqual(5);
+				expect(['error', 'Error', 'ERROR', 'failed', 'fail']).not.toContain(t.trim());
+			}
+		}
+	});
+
+	for (const r of LINE_RULES) {
+		describe(r.id, () => {
+			it('matches its examples with a trigger, a title and valid details', () => {
+				expect(r.examples.length).toBeGreaterThan(0);
+				for (const ex of r.examples) {
+					expect(
+						r.triggers.some((t) => ex.includes(t)),
+						`no trigger in: ${ex}`
+					).toBe(true);
+					const m = r.pattern.exec(ex);
+					expect(m, `no match: ${ex}`).not.toBeNull();
+					const title = r.title(m!);
+					expect(title.trim().length).toBeGreaterThan(0);
+					expect(title).not.toMatch(/undefined|null|NaN/);
+					if (r.details) expect(typeof r.details(m!)).toBe('object');
+					if (r.severityOf) expect(SEVERITIES).toContain(r.severityOf(m!));
+				}
+			});
+
+			it('turns each example into a finding of this rule through the engine', () => {
+				for (const ex of r.examples) {
+					const f = findingsFor([ex]);
+					expect(
+						f.map((x) => x.rule),
+						ex
+					).toEqual([r.id]);
+					expect(f[0].category).toBe(r.category);
+				}
+			});
+
+			it('does not match its negatives', () => {
+				expect(r.negatives.length).toBeGreaterThan(0);
+				for (const neg of r.negatives) {
+					expect(r.pattern.exec(neg), neg).toBeNull();
+					expect(findingsFor([neg]).map((x) => x.rule)).not.toContain(r.id);
+				}
+			});
+
+			it('has a complete explanation', () => {
+				const e = r.explanation;
+				expect(e.meaning.length).toBeGreaterThan(40);
+				expect(e.causes.length).toBeGreaterThan(0);
+				for (const c of e.causes) {
+					expect(CAUSE_KINDS).toContain(c.kind);
+					expect(c.text.length).toBeGreaterThan(10);
+				}
+				expect(e.next_steps.length).toBeGreaterThan(0);
+				for (const s of e.next_steps) expect(s.length).toBeGreaterThan(15);
+				expect(e.references.length).toBeGreaterThan(0);
+				for (const u of e.references) expect(u).toMatch(/^https:\/\/[\w.-]+\/\S*$/);
+			});
+
+			it('runs its pattern in linear time on hostile input', () => {
+				const hostile = [
+					r.examples[0].repeat(300),
+					`${r.triggers[0]} ${'a '.repeat(20000)}`,
+					`${r.triggers[0]}${'('.repeat(10000)}${'0'.repeat(10000)}`,
+					r.examples[0].slice(0, 40) + ' '.repeat(20000) + 'x'
+				];
+				const t0 = performance.now();
+				for (const h of hostile) r.pattern.exec(h);
+				expect(performance.now() - t0).toBeLessThan(250);
+			});
+		});
+	}
+});
+
+describe('benign registry', () => {
+	it('has unique ids, reasons, and examples that match but never become findings', () => {
+		const ids = BENIGN_RULES.map((b) => b.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const b of BENIGN_RULES) {
+			expect(b.id).toMatch(/^benign\.[a-z0-9-]+$/);
+			expect(b.why.length).toBeGreaterThan(20);
+			expect(b.pattern.test(b.example), b.example).toBe(true);
+			expect(findingsFor([b.example]), b.id).toEqual([]);
+		}
+	});
+
+	it('covers lines that a rule would otherwise report', () => {
+		// most entries exist because a rule matches them; keep that true (else the entry is dead)
+		const shadowing = BENIGN_RULES.filter((b) =>
+			LINE_RULES.some(
+				(r) => r.triggers.some((t) => b.example.includes(t)) && r.pattern.test(b.example)
+			)
+		);
+		expect(shadowing.length).toBeGreaterThanOrEqual(BENIGN_RULES.length - 2);
+	});
+});
