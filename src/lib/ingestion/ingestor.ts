@@ -4,8 +4,19 @@ import type { Boot, Calibration, InputSummary, LogMetadata } from '../models/met
 import { stripAnsi } from '../util/text.ts';
 import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
-import { FORMATS, type FormatContext, type LineFormat } from './formats/index.ts';
+import { PSTORE_HEADER } from './formats/capture.ts';
+import {
+	ENTRY_LINE,
+	entryTs,
+	FORMAT_BY_ID,
+	FORMATS,
+	newContext,
+	type Entry,
+	type FormatContext,
+	type LineFormat
+} from './formats/index.ts';
 import { MetadataCollector } from './metadata.ts';
+import { findYearHint, type YearHint } from './year.ts';
 
 /** Receives the ingestor's output as it streams. `record` gets a reused object: copy what you keep. */
 export interface IngestSink {
@@ -14,7 +25,10 @@ export interface IngestSink {
 }
 
 export interface IngestOptions {
-	/** year assumed for syslog dates that have none (default: the current year, UTC) */
+	/**
+	 * year assumed for dates that have none (syslog RFC 3164, dmesg --reltime). When absent it
+	 * is inferred from the log (a dated line, else the kernel build date) or DEFAULT_YEAR.
+	 */
 	year?: number;
 	/** lines longer than this are analysed only up to it (the rest is still counted) */
 	maxLineLength?: number;
@@ -25,23 +39,53 @@ export interface IngestSummary {
 	metadata: LogMetadata;
 }
 
+/** Year assumed for yearless dates when the log names none: fixed, so reports are reproducible. */
+export const DEFAULT_YEAR = 2000;
 const DEFAULT_MAX_LINE = 64 * 1024;
 /** a drop of the monotonic time by more than this starts a new boot */
 const RESET_SLACK_S = 1;
+/** records a boot may print before its `Linux version` banner (`Booting Linux on physical CPU`...) */
+const PRE_BANNER_LINES = 30;
+/** lines read ahead (at most) to find the year before the first line is analysed */
+const YEAR_LOOKAHEAD_LINES = 2000;
+const YEAR_LOOKAHEAD_CHARS = 1 << 20;
+/** pstore parts are held back to be put in order, up to this many characters */
+const PSTORE_BUDGET_CHARS = 8 << 20;
+/** anchors kept per calibration segment (the smallest offsets) */
+const ANCHOR_KEEP = 5;
 
-interface Anchor {
-	sum: number;
+const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
+
+/** One stretch of monotonic time with a constant wall-clock offset (a boot, split by suspends). */
+interface Segment {
+	boot: number;
+	index: number;
+	fromTs: number;
+	toTs: number;
+	/** smallest offsets seen (ms), ascending; half the anchor's resolution already added */
+	best: number[];
+	/** resolution/2 of the anchor that gave best[0] */
+	halfRes: number;
 	n: number;
-	min: number;
-	max: number;
+	sources: Set<string>;
+}
+
+interface PstorePart {
+	counter: number;
+	part: number;
+	seq: number;
+	lines: number[];
+	texts: string[];
 }
 
 /**
  * Turns input lines into records, boots, metadata and error blocks, one line at a time.
- * Memory does not grow with the input: only counters, metadata and open blocks are kept.
+ * Memory does not grow with the input: only counters, metadata, open blocks, a bounded year
+ * look-ahead and bounded pstore parts are kept.
  */
 export class Ingestor {
 	private readonly rec: LogRecord = newRecord();
+	private readonly erec: LogRecord = newRecord();
 	private readonly ctx: FormatContext;
 	private readonly maxLine: number;
 	private readonly blocks: BlockAssembler;
@@ -57,18 +101,39 @@ export class Ingestor {
 	private boots: Boot[] = [];
 	private boot = 0;
 	private bootRecords = 0;
+	/** a `Linux version` banner was seen in the current boot */
+	private bannerSeen = false;
+	private bootId = '';
 	private lastTs = NaN;
 	private prevTs = NaN;
 	private prevCaller = '';
-	private anchors = new Map<number, Anchor>();
+	private segments: Segment[] = [];
+	private seg: Segment | null = null;
+	private suspended = false;
 	private truncatedLines = 0;
 	private kernelLines = 0;
+	private droppedMessages = 0;
+	/** year look-ahead: lines held until the year is known (null once it is) */
+	private ahead: string[] | null = null;
+	private aheadChars = 0;
+	private yearHint: YearHint | null = null;
+	private yearSource = 'option';
+	private startYear = 0;
+	/** pstore parts held back to be replayed oldest first (null when none is open) */
+	private pstore: PstorePart[] | null = null;
+	private pstoreChars = 0;
+	private pstoreSeq = 0;
+	private replaying = false;
 
 	constructor(
 		private readonly sink: IngestSink,
 		options: IngestOptions = {}
 	) {
-		this.ctx = { year: options.year ?? new Date().getUTCFullYear(), seenPrefixed: false };
+		this.ctx = newContext(options.year ?? DEFAULT_YEAR);
+		if (options.year === undefined) {
+			this.ahead = [];
+			this.yearSource = 'default';
+		}
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
 		this.blocks = new BlockAssembler((b) => sink.block(b));
 		this.boots.push(this.newBoot(0, 1, 'start', null));
@@ -82,9 +147,45 @@ export class Ingestor {
 	pushLine(raw: string): void {
 		const lineNo = ++this.lineNo;
 		this.bytes += raw.length + 1;
+		if (this.ahead !== null) {
+			this.ahead.push(raw);
+			this.aheadChars += raw.length;
+			const h = findYearHint(raw);
+			if (h !== null && (this.yearHint === null || h.exact)) this.yearHint = h;
+			if (
+				(h !== null && h.exact) ||
+				this.ahead.length >= YEAR_LOOKAHEAD_LINES ||
+				this.aheadChars >= YEAR_LOOKAHEAD_CHARS
+			)
+				this.releaseAhead();
+			return;
+		}
+		this.process(raw, lineNo);
+	}
+
+	private releaseAhead(): void {
+		const lines = this.ahead;
+		if (lines === null) return;
+		this.ahead = null;
+		if (this.yearHint !== null) {
+			this.ctx.year = this.yearHint.year;
+			this.yearSource = this.yearHint.source;
+		}
+		this.startYear = this.ctx.year;
+		const first = this.lineNo - lines.length + 1;
+		for (let k = 0; k < lines.length; k++) this.process(lines[k], first + k);
+	}
+
+	private process(raw: string, lineNo: number): void {
+		if (this.pstore !== null && !this.replaying) {
+			this.holdPstore(raw, lineNo);
+			return;
+		}
 		const rec = this.rec;
 		resetRecord(rec, lineNo);
+		const ctx = this.ctx;
 		if (raw.length === 0) {
+			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
 			this.count(this.skipped, 'blank line');
 			this.linesSkipped++;
 			return;
@@ -95,28 +196,111 @@ export class Ingestor {
 			this.truncatedLines++;
 		}
 		if (line.indexOf('\x1b') !== -1) line = stripAnsi(line);
-		if (!this.classify(line, rec)) return;
+		if (ctx.foreignSection && !line.startsWith('------ ')) {
+			this.count(this.skipped, SKIP_FOREIGN_SECTION);
+			this.linesSkipped++;
+			return;
+		}
+		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
+		this.classify(line, rec);
+		if (rec.reason === ENTRY_LINE) {
+			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
+			return;
+		}
+		if (rec.format === 'pstore' && rec.reason === 'pstore record header' && !this.replaying) {
+			this.dispatch(rec, 1);
+			this.startPstore(rec.text);
+			return;
+		}
+		this.dispatch(rec, 1);
+	}
 
+	/** Offer a line to the open multi-line entry; false (entry flushed) when it is not part of it. */
+	private classifyEntry(line: string, rec: LogRecord): boolean {
+		const e = this.ctx.entry as Entry;
+		const f = FORMAT_BY_ID.get(e.format);
+		if (f !== undefined && f.parse(line, rec, this.ctx) && rec.reason === ENTRY_LINE) {
+			if (e.done) this.finishEntry();
+			return true;
+		}
+		this.finishEntry();
+		resetRecord(rec, rec.line);
+		return false;
+	}
+
+	/** A multi-line entry ended: count its lines and emit its record. */
+	private finishEntry(): void {
+		const e = this.ctx.entry;
+		if (e === null) return;
+		this.ctx.entry = null;
+		const r = this.erec;
+		resetRecord(r, e.msgLine > 0 ? e.msgLine : this.lineNo);
+		r.format = e.format;
+		if (!e.kernel) {
+			r.kind = 'skipped';
+			r.reason = 'not a kernel message (other program in a journal)';
+		} else if (!e.hasText) {
+			r.kind = 'skipped';
+			r.reason = 'entry without a message';
+		} else {
+			r.kind = 'kernel';
+			r.text = e.text;
+			r.ts = entryTs(e);
+			r.wall = e.wall;
+			r.level = e.level;
+			r.caller = e.caller;
+			r.host = e.host;
+		}
+		this.dispatch(r, e.lines);
+	}
+
+	private classify(line: string, rec: LogRecord): void {
+		if (this.last.parse(line, rec, this.ctx)) return;
+		for (const f of FORMATS) {
+			if (f === this.last) continue;
+			resetRecord(rec, rec.line);
+			if (f.parse(line, rec, this.ctx)) {
+				if (rec.kind === 'kernel' && f.id !== 'bare' && f.id !== 'console') this.last = f;
+				return;
+			}
+		}
+		// bare claims every line, so this is unreachable; keep accounting honest anyway
+		rec.kind = 'unparsed';
+		rec.reason = 'unknown shape';
+	}
+
+	/** Count `lines` input lines for a classified record and pass kernel records on. */
+	private dispatch(rec: LogRecord, lines: number): void {
 		switch (rec.kind) {
 			case 'skipped':
-				this.linesSkipped++;
-				this.count(this.skipped, rec.reason);
-				if (rec.reason === 'boot marker') this.startBoot('marker', rec.line, rec.text || null);
+				this.linesSkipped += lines;
+				this.count(this.skipped, rec.reason, lines);
+				if (rec.reason === 'boot marker') {
+					this.startBoot('marker', rec.line, rec.text || null);
+					if (rec.text !== '') this.bootId = rec.text;
+				} else if (rec.reason === 'printk marker') {
+					const n = /^\*\* (\d+) printk messages dropped/.exec(rec.text);
+					if (n) this.droppedMessages += Number(n[1]);
+				}
 				return;
 			case 'unparsed':
-				this.linesUnparsed++;
-				this.count(this.unparsed, rec.reason);
+				this.linesUnparsed += lines;
+				this.count(this.unparsed, rec.reason, lines);
 				if (rec.reason.startsWith('binary')) return;
 				break;
 			case 'continuation':
-				this.count(this.formats, rec.format);
+				this.count(this.formats, rec.format, lines);
 				rec.ts = this.prevTs;
 				rec.caller = this.prevCaller;
 				break;
 			default:
-				this.count(this.formats, rec.format);
+				this.count(this.formats, rec.format, lines);
 				if (rec.format !== 'bare') this.ctx.seenPrefixed = true;
 				this.kernelLines++;
+				if (this.ctx.bootId !== this.bootId) {
+					this.startBoot('boot-id', rec.line, this.ctx.bootId);
+					this.bootId = this.ctx.bootId;
+				}
 		}
 		this.track(rec);
 		this.sink.record(rec);
@@ -124,109 +308,217 @@ export class Ingestor {
 		this.blocks.push(rec.line, rec.text, rec.ts, ctxId, rec.boot);
 	}
 
-	private classify(line: string, rec: LogRecord): boolean {
-		if (this.last.parse(line, rec, this.ctx)) return true;
-		for (const f of FORMATS) {
-			if (f === this.last) continue;
-			resetRecord(rec, rec.line);
-			if (f.parse(line, rec, this.ctx)) {
-				if (rec.kind === 'kernel' && f.id !== 'bare') this.last = f;
-				return true;
-			}
-		}
-		// bare claims every line, so this is unreachable; keep accounting honest anyway
-		rec.kind = 'unparsed';
-		rec.reason = 'unknown shape';
-		this.linesUnparsed++;
-		this.count(this.unparsed, rec.reason);
-		return false;
-	}
-
 	/** Boots, timestamps, metadata and calibration anchors for a kernel record. */
 	private track(rec: LogRecord): void {
 		const ts = rec.ts;
 		if (rec.kind === 'kernel') {
-			const banner = rec.text.startsWith('Linux version ');
-			if (banner && this.bootRecords > 0 && !(ts > 5)) this.startBoot('banner', rec.line, null);
-			else if (!Number.isNaN(ts) && !Number.isNaN(this.lastTs) && ts < this.lastTs - RESET_SLACK_S && ts < 60) {
+			const text = rec.text;
+			const banner = text.startsWith('Linux version ');
+			if (
+				banner &&
+				this.bootRecords > 0 &&
+				!(ts > 5) &&
+				(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
+			)
+				this.startBoot('banner', rec.line, null);
+			else if (
+				!Number.isNaN(ts) &&
+				!Number.isNaN(this.lastTs) &&
+				ts < this.lastTs - RESET_SLACK_S &&
+				ts < 60
+			) {
 				this.startBoot('timestamp-reset', rec.line, null);
 			}
+			if (banner) this.bannerSeen = true;
 			if (!Number.isNaN(ts)) this.lastTs = ts;
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
 			this.bootRecords++;
-			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) this.anchor(rec.wall - ts * 1000);
-			else if (rec.text.charCodeAt(0) === 114 /* r */ && rec.text.startsWith('rtc')) this.rtcAnchor(rec);
+			const c = text.charCodeAt(0);
+			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts);
+			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) {
+				if (!this.suspended) {
+					// prefixes from ctime/iso dmesg are exact to the second; syslog/journal ones are
+					// receipt times (late by the reading delay)
+					const res = rec.wall % 1000 === 0 ? 1000 : 1;
+					this.anchor(rec.wall - ts * 1000, res, rec.format);
+				}
+			} else if (c === 114 /* r */ && text.startsWith('rtc')) this.rtcAnchor(rec);
 		}
 		rec.boot = this.boot;
 		const b = this.boots[this.boot];
-		b.last_line = rec.line;
+		if (rec.line > b.last_line) b.last_line = rec.line;
 		this.metaCollector.observe(rec.text, this.boot);
 	}
+
+	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
+	private suspendMarker(text: string, ts: number): void {
+		if (text.startsWith('PM: suspend entry') || text.startsWith('PM: hibernation entry')) {
+			if (this.seg !== null) this.seg.toTs = ts;
+			this.suspended = true;
+			this.seg = null;
+		} else if (text.startsWith('PM: suspend exit') || text.startsWith('PM: hibernation exit')) {
+			this.suspended = false;
+			this.seg = null;
+			this.nextSegmentFrom = ts;
+		}
+	}
+
+	private nextSegmentFrom = NaN;
+	private segIndex = 0;
 
 	/** `rtc_cmos 00:02: setting system clock to 2014-07-03 13:10:12 UTC (1404393012)` */
 	private rtcAnchor(rec: LogRecord): void {
 		const m = /setting system clock to .* \((\d{9,11})\)$/.exec(rec.text);
-		if (m && !Number.isNaN(rec.ts)) this.anchor(Number(m[1]) * 1000 - rec.ts * 1000, 1000);
+		if (m && !Number.isNaN(rec.ts) && !this.suspended)
+			this.anchor(Number(m[1]) * 1000 - rec.ts * 1000, 1000, 'rtc');
 	}
 
-	private anchor(offset: number, slack = 0): void {
-		let a = this.anchors.get(this.boot);
-		if (!a) {
-			a = { sum: 0, n: 0, min: Infinity, max: -Infinity };
-			this.anchors.set(this.boot, a);
+	private anchor(offset: number, res: number, source: string): void {
+		let s = this.seg;
+		if (s === null) {
+			s = {
+				boot: this.boot,
+				index: this.segIndex++,
+				fromTs: this.nextSegmentFrom,
+				toTs: NaN,
+				best: [],
+				halfRes: 0,
+				n: 0,
+				sources: new Set()
+			};
+			this.seg = s;
+			this.segments.push(s);
 		}
-		a.sum += offset;
-		a.n++;
-		a.min = Math.min(a.min, offset - slack);
-		a.max = Math.max(a.max, offset + slack);
+		const v = offset + res / 2;
+		s.n++;
+		if (s.sources.size < 8) s.sources.add(source);
+		const best = s.best;
+		if (best.length === ANCHOR_KEEP && v >= best[ANCHOR_KEEP - 1]) return;
+		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
+		best[k] = v;
+		while (k > 0 && best[k - 1] > best[k]) {
+			const t = best[k - 1];
+			best[k - 1] = best[k];
+			best[k] = t;
+			k--;
+		}
+		if (k === 0) s.halfRes = res / 2;
 	}
 
 	private newBoot(index: number, line: number, reason: string, id: string | null): Boot {
-		return { index, id, first_line: line, last_line: line, reason, kernel_version: null, started_at: null };
+		return {
+			index,
+			id,
+			first_line: line,
+			last_line: line,
+			reason,
+			kernel_version: null,
+			started_at: null
+		};
 	}
 
 	private startBoot(reason: string, line: number, id: string | null): void {
 		this.blocks.closeAll('boot');
+		this.seg = null;
+		this.suspended = false;
+		this.nextSegmentFrom = NaN;
+		this.segIndex = 0;
 		if (this.bootRecords === 0) {
 			// nothing was seen in the current boot: this marker/banner just names it
 			const cur = this.boots[this.boot];
 			cur.first_line = Math.min(cur.first_line, line);
 			if (cur.index === 0 && cur.reason === 'start') cur.first_line = 1;
 			if (id) cur.id = id;
-			if (reason !== 'banner') cur.reason = reason;
+			if (reason !== 'banner' && !(cur.index === 0 && reason === 'boot-id')) cur.reason = reason;
 			return;
 		}
 		this.boot++;
 		this.boots.push(this.newBoot(this.boot, line, reason, id));
 		this.bootRecords = 0;
+		this.bannerSeen = false;
 		this.lastTs = NaN;
 	}
 
-	private count(map: Record<string, number>, key: string): void {
-		map[key] = (map[key] ?? 0) + 1;
+	// --- pstore: parts of a record come newest first; hold them and replay oldest first ---
+
+	private startPstore(header: string): void {
+		if (this.pstore === null) this.pstore = [];
+		const m = PSTORE_HEADER.exec(header);
+		this.pstore.push({
+			counter: m ? Number(m[2]) : 0,
+			part: m ? Number(m[3]) : 0,
+			seq: this.pstoreSeq++,
+			lines: [],
+			texts: []
+		});
+	}
+
+	private holdPstore(raw: string, lineNo: number): void {
+		const parts = this.pstore as PstorePart[];
+		const h = raw.indexOf('#');
+		if (h > 3 && h < 10 && PSTORE_HEADER.test(raw)) {
+			if (this.pstoreChars > PSTORE_BUDGET_CHARS) this.flushPstore();
+			// count the header now, then open its part
+			this.replaying = true;
+			this.process(raw, lineNo);
+			this.replaying = false;
+			this.startPstore(raw);
+			return;
+		}
+		const p = parts[parts.length - 1];
+		p.lines.push(lineNo);
+		p.texts.push(raw);
+		this.pstoreChars += raw.length + 16;
+		if (this.pstoreChars > PSTORE_BUDGET_CHARS * 2) this.flushPstore();
+	}
+
+	private flushPstore(): void {
+		const parts = this.pstore;
+		if (parts === null) return;
+		this.pstore = null;
+		this.pstoreChars = 0;
+		// oldest first: records by counter, each record's parts from the highest number down
+		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
+		this.replaying = true;
+		for (const p of parts) {
+			for (let k = 0; k < p.lines.length; k++) this.process(p.texts[k], p.lines[k]);
+		}
+		this.replaying = false;
+	}
+
+	private count(map: Record<string, number>, key: string, n = 1): void {
+		map[key] = (map[key] ?? 0) + n;
 	}
 
 	/** End of input: close open reports and return the summary. */
 	finish(): IngestSummary {
+		this.releaseAhead();
+		this.flushPstore();
+		this.finishEntry();
 		this.blocks.closeAll('eof');
 		const meta = this.metaCollector.meta;
 		const calibration: Calibration[] = [];
-		for (const b of this.boots) {
-			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
-			const a = this.anchors.get(b.index);
-			if (a && a.n > 0) {
-				const offset = Math.round(a.sum / a.n);
-				calibration.push({
-					boot: b.index,
-					offset_ms: offset,
-					uncertainty_ms: Math.max(1000, Math.round((a.max - a.min) / 2)),
-					anchors: a.n,
-					source: 'line prefixes and rtc'
-				});
-				b.started_at = isoFromMs(offset);
-			}
+		for (const s of this.segments) {
+			if (s.n === 0) continue;
+			const k = s.best.length - 1;
+			const offset = Math.round(s.best[0]);
+			const spread = s.best[k] - s.best[0];
+			const range =
+				(Number.isNaN(s.fromTs) ? 'boot' : `${s.fromTs.toFixed(3)} s (after a resume)`) +
+				(Number.isNaN(s.toTs) ? '' : ` to ${s.toTs.toFixed(3)} s (suspend)`);
+			calibration.push({
+				boot: s.boot,
+				offset_ms: offset,
+				uncertainty_ms: Math.max(1, Math.round(s.halfRes + spread)),
+				anchors: s.n,
+				source: `${[...s.sources].sort().join(', ')} prefixes; segment ${s.index} from ${range}`
+			});
+			const b = this.boots[s.boot];
+			if (s.index === 0 && b.started_at === null) b.started_at = isoFromMs(offset);
 		}
+		for (const b of this.boots)
+			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
 		meta.boots = this.boots;
 		meta.calibration = calibration;
 		const warnings: string[] = [];
@@ -235,10 +527,31 @@ export class Ingestor {
 				`${this.truncatedLines} line(s) longer than ${this.maxLine} characters were analysed only up to that length.`
 			);
 		}
+		if (this.droppedMessages > 0) {
+			warnings.push(
+				`The log says ${this.droppedMessages} printk message(s) were dropped: reports may be incomplete.`
+			);
+		}
+		if (this.ctx.usedYear && this.yearSource !== 'option') {
+			warnings.push(
+				`Some dates carry no year; they were read as ${this.startYear}` +
+					(this.ctx.year !== this.startYear ? ` to ${this.ctx.year} (the year rolls over)` : '') +
+					` (${YEAR_SOURCES[this.yearSource] ?? this.yearSource}).`
+			);
+		}
 		if (this.lineNo > 0 && this.kernelLines === 0) {
-			warnings.push('No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?');
-		} else if (this.lineNo > 0 && !this.ctx.seenPrefixed && meta.kernel_version === null && !looksKernelish(this.formats)) {
-			warnings.push('No line has a kernel timestamp or syslog kernel tag; lines were read as bare kernel messages.');
+			warnings.push(
+				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
+			);
+		} else if (
+			this.lineNo > 0 &&
+			!this.ctx.seenPrefixed &&
+			meta.kernel_version === null &&
+			!looksKernelish(this.formats)
+		) {
+			warnings.push(
+				'No line has a kernel timestamp or syslog kernel tag; lines were read as bare kernel messages.'
+			);
 		}
 		let dominant = 'none';
 		let best = 0;
@@ -264,6 +577,12 @@ export class Ingestor {
 		};
 	}
 }
+
+const YEAR_SOURCES: Record<string, string> = {
+	default: 'no year found in the log; a fixed default is used so reports are reproducible',
+	'log date': 'year of a dated line in the log',
+	'build date': 'year the kernel was built; the log may be later'
+};
 
 function looksKernelish(formats: Record<string, number>): boolean {
 	return Object.keys(formats).some((k) => k !== 'bare' && k !== 'continuation');

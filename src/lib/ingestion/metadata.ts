@@ -2,6 +2,8 @@ import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
 import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
 
 const MAX_MODULES = 500;
+/** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
+const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
 
 function archFromVersion(v: string): string | null {
 	if (/x86_64|amd64|\.el\d+\.x86|-generic|-arch\d|-zen|-liquorix/.test(v)) return null; // version alone is weak
@@ -28,6 +30,7 @@ export class MetadataCollector {
 	/** kernel version of each boot, by boot index */
 	readonly bootVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
+	private inModules = false;
 
 	private setArch(arch: string, weight: number): void {
 		if (weight > this.archWeight) {
@@ -39,6 +42,14 @@ export class MetadataCollector {
 	observe(text: string, boot: number): void {
 		const m = this.meta;
 		const c = text.charCodeAt(0);
+		if (this.inModules) {
+			// `Modules linked in:` wraps onto indented lines of module names
+			if (c === 32 && MODULE_LINE.test(text)) {
+				this.modules(text);
+				return;
+			}
+			this.inModules = false;
+		}
 		switch (c) {
 			case 76 /* L */:
 				if (text.startsWith('Linux version ')) {
@@ -55,12 +66,19 @@ export class MetadataCollector {
 				}
 				return;
 			case 67 /* C */:
-				if (m.command_line === null && text.startsWith('Command line: ')) m.command_line = text.slice(14).trim();
+				if (m.command_line === null && text.startsWith('Command line: '))
+					m.command_line = text.slice(14).trim();
+				else if (m.cpu === null && text.startsWith('CPU0: ') && /GHz|stepping/.test(text))
+					m.cpu = text
+						.slice(6)
+						.replace(/ (?:\(fam: |stepping ).*$/, '')
+						.trim();
 				else if (text.startsWith('CPU: ')) {
 					if (/ PID: \d+ /.test(text)) {
 						const t = taintFromCpuLine(text);
 						if (t) m.taint = decodeTaint(t);
-						const v = /(?:Not tainted|Tainted: [A-Z ]+?) +(\d+\.\d+\S*)/.exec(text);
+						const nt = text.indexOf('ainted');
+						const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
 						if (v && m.kernel_version === null) m.kernel_version = v[1];
 					} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 						m.cpu = text.slice(5).split(',')[0].trim();
@@ -80,11 +98,16 @@ export class MetadataCollector {
 				return;
 			case 77 /* M */:
 				if (text.startsWith('Memory: ')) {
-					const mm = /^Memory: \d+K\/(\d+)K available/.exec(text);
+					const mm = /^Memory: \d+[Kk]\/(\d+)[Kk] available/.exec(text);
 					if (mm && m.memory === null) m.memory = humanKiB(Number(mm[1]));
+					const old = /^Memory: (\d+)MB = \d+MB total/.exec(text);
+					if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
 				} else if (text.startsWith('Machine model: ')) {
 					m.hardware ??= text.slice(15).trim();
-				} else if (text.startsWith('Modules linked in:')) this.modules(text.slice(18));
+				} else if (text.startsWith('Modules linked in:')) {
+					this.modules(text.slice(18));
+					this.inModules = true;
+				}
 				return;
 			case 84 /* T */:
 				if (text.startsWith('Tainted: [')) m.taint = decodeTaint(text.slice(9));
@@ -113,12 +136,19 @@ export class MetadataCollector {
 				return;
 			case 115 /* s */:
 				if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
-					m.cpu = text.slice(15).replace(/ \(family: .*$/, '').trim();
+					m.cpu = text
+						.slice(15)
+						.replace(/ \(family: .*$/, '')
+						.trim();
 					this.setArch('x86_64', 3);
 				}
 				return;
 			case 101 /* e */:
 				if (text.startsWith('epc : ')) this.setArch('riscv64', 4);
+				else if (m.bios === null && text.startsWith('efi: EFI v')) {
+					// firmware version when DMI names no BIOS: `efi: EFI v2.70 by American Megatrends`
+					m.bios = text.slice(5).trim();
+				}
 				return;
 			case 114 /* r */:
 				if (text.startsWith('riscv: ')) this.setArch('riscv64', 3);
@@ -136,13 +166,18 @@ export class MetadataCollector {
 		const at = s.indexOf(', BIOS ');
 		const hw = (at === -1 ? s : s.slice(0, at)).trim();
 		if (m.hardware === null && hw !== '') m.hardware = hw;
-		if (m.bios === null && at !== -1) m.bios = s.slice(at + 7).trim();
+		if ((m.bios === null || m.bios.startsWith('EFI v')) && at !== -1)
+			m.bios = s.slice(at + 7).trim();
 	}
 
 	private modules(list: string): void {
-		const words = list.replace(/\[last unloaded: [^\]]*\]/, '').trim().split(/\s+/);
+		const words = list
+			.replace(/\[last unloaded: [^\]]*\]/, '')
+			.trim()
+			.split(/\s+/);
 		for (const w of words) {
-			const name = w.replace(/\(.*$/, '');
+			const paren = w.indexOf('(');
+			const name = paren === -1 ? w : w.slice(0, paren);
 			if (name === '' || !/^[\w-]+$/.test(name) || this.modulesSeen.has(name)) continue;
 			if (this.modulesSeen.size >= MAX_MODULES) return;
 			this.modulesSeen.add(name);

@@ -13,7 +13,10 @@ export const bareFormat: LineFormat = {
 	id: 'bare',
 	label: 'no timestamp (dmesg -t, copied report)',
 	examples: [
-		{ line: 'BUG: kernel NULL pointer dereference, address: 0000000000000008', text: 'BUG: kernel NULL pointer dereference, address: 0000000000000008' },
+		{
+			line: 'BUG: kernel NULL pointer dereference, address: 0000000000000008',
+			text: 'BUG: kernel NULL pointer dereference, address: 0000000000000008'
+		},
 		{ line: ' dump_stack+0x1/0x2', text: ' dump_stack+0x1/0x2' }
 	],
 	negatives: ['\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010'],

@@ -150,3 +150,203 @@ export function looksBinary(s: string): boolean {
 	}
 	return n > 0 && (bad > 8 || bad / n > 0.1);
 }
+
+/** Parse two ASCII digits at `i`, -1 when they are not digits. */
+export function two(s: string, i: number): number {
+	const a = s.charCodeAt(i) - ZERO;
+	const b = s.charCodeAt(i + 1) - ZERO;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Parse `n` ASCII digits at `i`, -1 when any is not a digit. */
+export function digitsAt(s: string, i: number, n: number): number {
+	let v = 0;
+	for (let k = 0; k < n; k++) {
+		const d = s.charCodeAt(i + k) - ZERO;
+		if (d < 0 || d > 9) return -1;
+		v = v * 10 + d;
+	}
+	return v;
+}
+
+/** Parse `HH:MM:SS` at `i` into seconds of the day, -1 when it is not one. */
+export function clockAt(s: string, i: number): number {
+	const h = two(s, i);
+	const m = two(s, i + 3);
+	const sec = two(s, i + 6);
+	if (h < 0 || m < 0 || sec < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58)
+		return -1;
+	if (h > 23 || m > 59 || sec > 60) return -1;
+	return h * 3600 + m * 60 + sec;
+}
+
+/** Parse a fraction `.123456` / `,123456` at `i` (which must be the separator). Sets out.end. */
+export function scanFraction(s: string, i: number, out: Scan): number {
+	const c = s.charCodeAt(i);
+	if (c !== DOT && c !== 44 /* , */) {
+		out.end = i;
+		return 0;
+	}
+	let j = i + 1;
+	let frac = 0;
+	let scale = 1;
+	let d = s.charCodeAt(j);
+	while (d >= ZERO && d <= NINE && scale < 1e9) {
+		frac = frac * 10 + (d - ZERO);
+		scale *= 10;
+		d = s.charCodeAt(++j);
+	}
+	if (scale === 1) {
+		out.end = i;
+		return 0;
+	}
+	out.end = j;
+	return frac / scale;
+}
+
+/** Parse a numeric UTC offset `+01:00`, `+0100`, `Z` at `i`; NaN when none. Sets out.end. */
+export function scanOffset(s: string, i: number, out: Scan): number {
+	const c = s.charCodeAt(i);
+	if (c === 90 /* Z */) {
+		out.end = i + 1;
+		return 0;
+	}
+	if (c !== 43 && c !== 45) return NaN;
+	const h = two(s, i + 1);
+	if (h < 0) return NaN;
+	let j = i + 3;
+	if (s.charCodeAt(j) === 58) j++;
+	const m = two(s, j);
+	if (m < 0) return NaN;
+	out.end = j + 2;
+	return (c === 45 ? -1 : 1) * (h * 60 + m) * 60000;
+}
+
+/**
+ * `YYYY-MM-DD[T ]HH:MM:SS[.frac][offset]` at `i` as epoch ms (offset taken as UTC when absent);
+ * NaN when the text there is not one. Sets out.end past it.
+ */
+export function scanIsoDate(s: string, i: number, out: Scan): number {
+	const y = digitsAt(s, i, 4);
+	if (y < 0 || s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return NaN;
+	const mo = two(s, i + 5);
+	const d = two(s, i + 8);
+	const sep = s.charCodeAt(i + 10);
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || (sep !== 84 && sep !== 32)) return NaN;
+	const sec = clockAt(s, i + 11);
+	if (sec < 0) return NaN;
+	const frac = scanFraction(s, i + 19, out);
+	let ms = Date.UTC(y, mo - 1, d) + sec * 1000 + Math.round(frac * 1e6) / 1e3;
+	const end = out.end;
+	const off = scanOffset(s, end, out);
+	if (Number.isNaN(off)) out.end = end;
+	else ms -= off;
+	return ms;
+}
+
+const WEEKDAYS = 'SunMonTueWedThuFriSat';
+
+/** True when three letters at `i` are an English weekday abbreviation. */
+export function isWeekday(s: string, i: number): boolean {
+	const c = s.charCodeAt(i);
+	if (c !== 83 && c !== 77 && c !== 84 && c !== 87 && c !== 70) return false;
+	const w = s.slice(i, i + 3);
+	return w.length === 3 && WEEKDAYS.indexOf(w) % 3 === 0;
+}
+
+/** Month index of the three English letters at `i` (also lower case), -1 otherwise. */
+export function monthAt(s: string, i: number): number {
+	const m = MONTHS[s.slice(i, i + 3).toLowerCase()];
+	return m === undefined ? -1 : m;
+}
+
+/**
+ * ctime text `Fri Feb 13 23:31:31 2009` (day padded with a space or not) at `i`, as epoch ms
+ * read as UTC (dmesg -T prints local time without saying which zone). NaN when not one.
+ */
+export function scanCtime(s: string, i: number, out: Scan): number {
+	if (!isWeekday(s, i) || s.charCodeAt(i + 3) !== SPACE) return NaN;
+	const mo = monthAt(s, i + 4);
+	if (mo < 0 || s.charCodeAt(i + 7) !== SPACE) return NaN;
+	let j = i + 8;
+	if (s.charCodeAt(j) === SPACE) j++;
+	let d = s.charCodeAt(j) - ZERO;
+	if (d < 0 || d > 9) return NaN;
+	j++;
+	const d2 = s.charCodeAt(j) - ZERO;
+	if (d2 >= 0 && d2 <= 9) {
+		d = d * 10 + d2;
+		j++;
+	}
+	if (s.charCodeAt(j) !== SPACE) return NaN;
+	const sec = clockAt(s, j + 1);
+	if (sec < 0 || s.charCodeAt(j + 9) !== SPACE) return NaN;
+	const y = digitsAt(s, j + 10, 4);
+	if (y < 0) return NaN;
+	out.end = j + 14;
+	return Date.UTC(y, mo, d) + sec * 1000;
+}
+
+/** Offsets of the time-zone abbreviations journalctl short-full prints most often, in minutes. */
+export const TZ_ABBREV: Record<string, number> = {
+	UTC: 0,
+	GMT: 0,
+	WET: 0,
+	WEST: 60,
+	BST: 60,
+	CET: 60,
+	CEST: 120,
+	MET: 60,
+	MEST: 120,
+	EET: 120,
+	EEST: 180,
+	MSK: 180,
+	IST: 330,
+	CST: -360,
+	CDT: -300,
+	EST: -300,
+	EDT: -240,
+	MST: -420,
+	MDT: -360,
+	PST: -480,
+	PDT: -420,
+	AKST: -540,
+	AKDT: -480,
+	HST: -600,
+	JST: 540,
+	KST: 540,
+	AEST: 600,
+	AEDT: 660,
+	ACST: 570,
+	AWST: 480,
+	NZST: 720,
+	NZDT: 780,
+	WIB: 420
+};
+
+/** Decode `\xNN` escapes (kmsg, dmesg) as UTF-8 bytes; other text is kept. */
+export function unescapeHex(s: string): string {
+	if (s.indexOf('\\x') === -1) return s;
+	const bytes: number[] = [];
+	let out = '';
+	const flush = () => {
+		if (bytes.length > 0) {
+			out += new TextDecoder().decode(new Uint8Array(bytes));
+			bytes.length = 0;
+		}
+	};
+	for (let i = 0; i < s.length; i++) {
+		if (s.charCodeAt(i) === 92 && s.charCodeAt(i + 1) === 120) {
+			const h = parseInt(s.slice(i + 2, i + 4), 16);
+			if (!Number.isNaN(h) && /^[0-9a-f]{2}$/i.test(s.slice(i + 2, i + 4))) {
+				bytes.push(h < 32 || h === 127 ? 32 : h);
+				i += 3;
+				continue;
+			}
+		}
+		flush();
+		out += s[i];
+	}
+	flush();
+	return out;
+}

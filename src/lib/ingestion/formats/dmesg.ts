@@ -1,20 +1,122 @@
 import type { LogRecord } from '../../models/log-record.ts';
-import { scanBracketTime, scanCaller, scanPriority, skipOneSpace, type Scan } from './common.ts';
-import type { LineFormat } from './types.ts';
+import {
+	scanBracketTime,
+	scanCaller,
+	scanCtime,
+	scanIsoDate,
+	scanPriority,
+	skipOneSpace,
+	type Scan
+} from './common.ts';
+import type { FormatContext, LineFormat } from './types.ts';
 
 const scan: Scan = { end: 0, value: 0 };
+const scan2: Scan = { end: 0, value: 0 };
+
+/** `[   12.345678 <    0.000123>]` (dmesg -d, journalctl short-delta): time and delta. */
+function scanDeltaTime(s: string, i: number, out: Scan): boolean {
+	const lt = s.indexOf(' <', i);
+	if (lt === -1 || lt - i > 20) return false;
+	const gt = s.indexOf('>]', lt);
+	if (gt === -1 || gt - lt > 20) return false;
+	if (!scanBracketTime(s.slice(i, lt) + ']', 0, out)) return false;
+	out.end = gt + 2;
+	return true;
+}
+
+/**
+ * Android/vendor per-process prefix after the time: `  [0:        swapper:    0] `,
+ * ` [1:android.hardwar:  971] ` (`[cpu:comm:pid]`). Returns 'T<pid>' or ''; sets out.end.
+ */
+function scanProcessPrefix(s: string, i: number, out: Scan): string {
+	let j = i;
+	while (s.charCodeAt(j) === 32 && j - i < 3) j++;
+	if (s.charCodeAt(j) !== 91 || s.charCodeAt(j + 2) !== 58) return '';
+	const cpu = s.charCodeAt(j + 1);
+	if (cpu < 48 || cpu > 57) return '';
+	const close = s.indexOf(']', j + 3);
+	if (close === -1 || close - j > 32) return '';
+	const colon = s.lastIndexOf(':', close);
+	if (colon <= j + 2) return '';
+	let k = colon + 1;
+	while (s.charCodeAt(k) === 32) k++;
+	if (k === close) return '';
+	for (let m = k; m < close; m++) {
+		const c = s.charCodeAt(m);
+		if (c < 48 || c > 57) return '';
+	}
+	out.end = close + 1;
+	return 'T' + s.slice(k, close);
+}
+
+/** After `[ts]`: the other time formats dmesg prints when several are asked for at once. */
+function extraTimes(line: string, i: number, rec: LogRecord): number {
+	let j = i;
+	for (let k = 0; k < 3; k++) {
+		const c = line.charCodeAt(j);
+		if (c === 91 /* [ */) {
+			const c1 = line.charCodeAt(j + 1);
+			if (c1 >= 65 && c1 <= 90) {
+				const w = scanCtime(line, j + 1, scan2);
+				if (Number.isNaN(w) || line.charCodeAt(scan2.end) !== 93) return j;
+				rec.wall = w;
+				j = skipOneSpace(line, scan2.end + 1);
+			} else if (c1 === 32 || c1 === 43) {
+				const close = line.indexOf(']', j);
+				if (close === -1 || close - j > 16 || line.indexOf('+', j) > close) return j;
+				j = skipOneSpace(line, close + 1);
+			} else return j;
+		} else if (c >= 48 && c <= 57 && line.charCodeAt(j + 4) === 45) {
+			const w = scanIsoDate(line, j, scan2);
+			if (Number.isNaN(w) || line.charCodeAt(scan2.end) !== 32) return j;
+			rec.wall = w;
+			j = scan2.end + 1;
+		} else return j;
+	}
+	return j;
+}
+
+/** `host kernel: ` after the time: journalctl -o short-monotonic / short-delta. */
+function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext): boolean {
+	const sp = line.indexOf(' ', i);
+	if (sp <= i || sp - i > 64) return false;
+	if (line.startsWith('kernel: ', sp + 1)) {
+		const host = line.slice(i, sp);
+		if (host.indexOf(':') !== -1 || host.indexOf('[') !== -1) return false;
+		ctx.journalMonotonic = true;
+		rec.host = host;
+		rec.text = line.slice(sp + 9);
+		rec.format = 'journal-monotonic';
+		return true;
+	}
+	if (!ctx.journalMonotonic) return false;
+	const m = /^[^\s:[]+(?:\[\d+\])?: ?/.exec(line.slice(sp + 1, sp + 80));
+	if (!m) return false;
+	rec.host = line.slice(i, sp);
+	rec.kind = 'skipped';
+	rec.reason = 'not a kernel message (other program in a syslog file)';
+	rec.text = line.slice(sp + 1 + m[0].length);
+	rec.format = 'journal-monotonic';
+	return true;
+}
 
 /**
  * Plain `dmesg` / console output: `[    1.234567] msg`, optionally preceded by a raw `<6>`
  * priority (dmesg -r, pstore, last_kmsg) and followed by a printk caller id in either spacing
- * (`[  584.319520][   T31] msg`, `[    0.862842] [    T1] msg`).
+ * (`[  584.319520][   T31] msg`, `[    0.862842] [    T1] msg`), an Android `[cpu:comm:pid]`
+ * prefix, a delta (`-d`) and further times when several `--time-format`s were asked for.
+ * `[ts] host kernel: msg` is journalctl -o short-monotonic.
  * See kernel/printk/printk.c (print_time, print_caller) and util-linux sys-utils/dmesg.c.
  */
 export const dmesgFormat: LineFormat = {
 	id: 'dmesg',
 	label: 'dmesg',
 	examples: [
-		{ line: '[    0.000000] Linux version 6.6.4-arch1-1', text: 'Linux version 6.6.4-arch1-1', ts: 0 },
+		{
+			line: '[    0.000000] Linux version 6.6.4-arch1-1',
+			text: 'Linux version 6.6.4-arch1-1',
+			ts: 0
+		},
 		{ line: '[110592.000000] example[48]', text: 'example[48]', ts: 110592 },
 		{
 			line: '[  584.319520][   T31] INFO: task udevd:5612 blocked',
@@ -32,25 +134,92 @@ export const dmesgFormat: LineFormat = {
 		{ line: '<30>[   10.441520] systemd[1]: x', text: 'systemd[1]: x', level: 6 },
 		{ line: '<0>[    0.000000] [    T0] example[0]', text: 'example[0]', level: 0, caller: 'T0' },
 		{ line: '[ 1418.060540][ C1] vhci_hcd: x', text: 'vhci_hcd: x', caller: 'C1' },
-		{ line: '[    2.000000]', text: '', ts: 2 }
+		{ line: '[    2.000000]', text: '', ts: 2 },
+		{ line: '[    8.000000 <    7.000000>] example[2]', text: 'example[2]', ts: 8 },
+		{
+			line: '[    0.000000]  [0:        swapper:    0] Initializing cgroup subsys cpuset',
+			text: 'Initializing cgroup subsys cpuset',
+			caller: 'T0'
+		},
+		{
+			line: '<7>[22555.365633]  [1:android.hardwar:  971] max77705_fg_read_current: current=-1321mA',
+			text: 'max77705_fg_read_current: current=-1321mA',
+			ts: 22555.365633,
+			level: 7,
+			caller: 'T971'
+		},
+		{
+			line: '[    1.000000] [Fri Feb 13 23:31:31 2009] 2009-02-13T23:31:31,123456+00:00 example[1]',
+			text: 'example[1]',
+			ts: 1,
+			wall: '2009-02-13T23:31:31.123Z'
+		},
+		{
+			line: '[17159596.699613 <    0.000000>] [Fri Dec 22 12:26:24 2023] [  +0.000000] 2023-12-22T12:26:24,559613-08:00 device vethab20cf5 entered promiscuous mode',
+			text: 'device vethab20cf5 entered promiscuous mode',
+			ts: 17159596.699613,
+			wall: '2023-12-22T20:26:24.559Z'
+		},
+		{
+			line: '[    7.636966] LibreELEC kernel: Booting Linux on physical CPU 0x0',
+			text: 'Booting Linux on physical CPU 0x0',
+			ts: 7.636966,
+			host: 'LibreELEC'
+		},
+		{
+			line: '[    1.234567 <    0.000123>] myhost kernel: usb 1-1: new high-speed USB device',
+			text: 'usb 1-1: new high-speed USB device',
+			ts: 1.234567,
+			host: 'myhost'
+		},
+		{ line: '<6>msg without time', text: 'msg without time', level: 6 }
 	],
-	negatives: ['Nov 23 10:00:00 host kernel: x', '[Fri Feb 13 23:31:31 2009] example[1]', 'plain text'],
-	parse(line: string, rec: LogRecord): boolean {
+	negatives: [
+		'Nov 23 10:00:00 host kernel: x',
+		'[Fri Feb 13 23:31:31 2009] example[1]',
+		'[Feb13 23:31] new',
+		'[  +1.000000] two',
+		'<30>1 2017-04-27T07:59:12+02:00 nextcloud dhclient - - -  DHCPREQUEST',
+		'plain text'
+	],
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		let i = 0;
 		const c0 = line.charCodeAt(0);
 		if (c0 === 60 /* < */) {
 			const level = scanPriority(line, 0, scan);
 			if (level < 0) return false;
-			rec.level = level;
 			i = scan.end;
+			// `<30>1 2017-...` is RFC 5424 syslog
+			const c = line.charCodeAt(i);
+			if (c >= 49 && c <= 57 && line.charCodeAt(i + 1) === 32) return false;
+			rec.level = level;
 		} else if (c0 !== 91 /* [ */) return false;
 		if (!scanBracketTime(line, i, scan)) {
-			if (i === 0) return false;
-			// `<6>msg`: a raw priority with no time (vmcore-dmesg of old kernels, dmesg -r -t)
-			rec.text = line.slice(i);
-			rec.format = 'dmesg-raw';
-			rec.kind = 'kernel';
-			return true;
+			if (line.charCodeAt(i) === 91 && scanDeltaTime(line, i, scan)) {
+				// fall through with the time read
+			} else {
+				if (i === 0) {
+					// `[<    7.000000>] msg`: delta only (dmesg -d -t)
+					if (line.charCodeAt(1) === 60) {
+						const gt = line.indexOf('>]', 2);
+						if (gt === -1 || gt > 24) return false;
+						for (let k = 2; k < gt; k++) {
+							const d = line.charCodeAt(k);
+							if (d !== 32 && d !== 46 && (d < 48 || d > 57)) return false;
+						}
+						rec.text = line.slice(skipOneSpace(line, gt + 2));
+						rec.format = 'dmesg-delta';
+						rec.kind = 'kernel';
+						return true;
+					}
+					return false;
+				}
+				// `<6>msg`: a raw priority with no time (vmcore-dmesg of old kernels, dmesg -r -t)
+				rec.text = line.slice(i);
+				rec.format = 'dmesg-raw';
+				rec.kind = 'kernel';
+				return true;
+			}
 		}
 		rec.ts = scan.value;
 		i = scan.end;
@@ -58,10 +227,23 @@ export const dmesgFormat: LineFormat = {
 		if (caller !== '') {
 			rec.caller = caller;
 			i = scan.end;
+		} else {
+			const c = line.charCodeAt(i + 1);
+			if (c === 91 || c === 32) {
+				const pid = scanProcessPrefix(line, i, scan);
+				if (pid !== '') {
+					rec.caller = pid;
+					i = scan.end;
+				}
+			}
 		}
-		rec.text = line.slice(skipOneSpace(line, i));
-		rec.format = i > 0 && c0 === 60 ? 'dmesg-raw' : 'dmesg';
+		i = skipOneSpace(line, i);
 		rec.kind = 'kernel';
+		const c = line.charCodeAt(i);
+		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec);
+		else if (i > 0 && c0 === 91 && caller === '' && journalHost(line, i, rec, ctx)) return true;
+		rec.text = line.slice(i);
+		rec.format = c0 === 60 ? 'dmesg-raw' : 'dmesg';
 		return true;
 	}
 };

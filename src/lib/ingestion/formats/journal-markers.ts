@@ -1,7 +1,8 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import type { LineFormat } from './types.ts';
 
-const MARKER = /^-- (?:Boot ([0-9a-f]{32}) --|Reboot --|No entries --|Journal begins at .*|Logs begin at .*|cursor: .*)$/;
+const MARKER =
+	/^-- (?:Boot ([0-9a-f]{32}) --|Reboot --|No entries --|Journal begins at .*|Logs begin at .*|cursor: .*)$/;
 
 /**
  * journalctl's informational lines. `-- Boot <id> --` and `-- Reboot --` separate boots
@@ -11,9 +12,14 @@ export const journalMarkerFormat: LineFormat = {
 	id: 'journal-marker',
 	label: 'journalctl marker',
 	examples: [
-		{ line: '-- Boot 3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d --', text: '3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d', kind: 'skipped' },
+		{
+			line: '-- Boot 3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d --',
+			text: '3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d',
+			kind: 'skipped'
+		},
 		{ line: '-- Reboot --', text: '', kind: 'skipped' },
 		{ line: '-- No entries --', text: '', kind: 'skipped' },
+		{ line: '\u2591\u2591 Subject: Unit succeeded', text: '', kind: 'skipped' },
 		{
 			line: '-- Journal begins at Mon 2023-08-28 17:12:05 EDT, ends at Tue 2023-11-21 17:00:31 EST. --',
 			text: '',
@@ -22,7 +28,16 @@ export const journalMarkerFormat: LineFormat = {
 	],
 	negatives: ['---[ end trace 0000000000000000 ]---', '-- foo'],
 	parse(line: string, rec: LogRecord): boolean {
-		if (line.charCodeAt(0) !== 45 || line.charCodeAt(1) !== 45 || line.charCodeAt(2) !== 32) return false;
+		if (line.charCodeAt(0) === 0x2591 && line.charCodeAt(1) === 0x2591) {
+			// `journalctl -x` catalog explanations under an entry
+			rec.kind = 'skipped';
+			rec.format = 'journal-marker';
+			rec.reason = 'journal catalog text (journalctl -x)';
+			rec.text = '';
+			return true;
+		}
+		if (line.charCodeAt(0) !== 45 || line.charCodeAt(1) !== 45 || line.charCodeAt(2) !== 32)
+			return false;
 		const m = MARKER.exec(line);
 		if (!m) return false;
 		rec.kind = 'skipped';

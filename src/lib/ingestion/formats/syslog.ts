@@ -1,13 +1,21 @@
 import type { LogRecord } from '../../models/log-record.ts';
-import { monthIndex, scanBracketTime, scanCaller, skipOneSpace, type Scan } from './common.ts';
-import type { FormatContext, LineFormat } from './types.ts';
+import {
+	monthIndex,
+	scanBracketTime,
+	scanCaller,
+	scanCtime,
+	scanIsoDate,
+	skipOneSpace,
+	type Scan
+} from './common.ts';
+import { yearFor, type FormatContext, type LineFormat } from './types.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 
 // `Nov 23 10:00:00 host ident[pid]: msg` (RFC 3164, journalctl short/short-precise), with an
 // optional `facility.level` word after the host (UniFi, OpenWrt) and localised month names.
 const RFC3164 =
-	/^([A-Za-zÀ-ÿ]{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/;
+	/^(\p{L}{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/u;
 // `2024-11-23T23:15:01.123456+01:00 host ident: msg` (RFC 3339 / journalctl short-iso[-precise])
 const ISO =
 	/^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)([.,]\d{1,9})?(Z|[+-]\d\d:?\d\d)? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?/;
@@ -39,10 +47,18 @@ function kernelBody(line: string, start: number, rec: LogRecord): void {
 	rec.text = line.slice(i);
 }
 
-function finish(line: string, end: number, ident: string, host: string, rec: LogRecord, format: string): true {
+/** Fill the record from what follows `ident[pid]:` in a syslog/journal line. */
+export function syslogBody(
+	line: string,
+	end: number,
+	ident: string,
+	host: string,
+	rec: LogRecord,
+	format: string
+): true {
 	rec.host = host;
 	rec.format = format;
-	if (ident === 'kernel' || ident === 'vmunix' || ident === 'klogd') {
+	if (ident === 'kernel' || ident === 'vmunix' || ident === 'klogd' || ident === 'kern') {
 		rec.kind = 'kernel';
 		kernelBody(line, end, rec);
 	} else {
@@ -89,8 +105,9 @@ export const syslogFormat: LineFormat = {
 		const month = monthIndex(m[1]);
 		if (month < 0) return false;
 		rec.wall =
-			Date.UTC(ctx.year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) + fracMs(m[6]);
-		return finish(line, m[0].length, m[8], m[7], rec, 'syslog');
+			Date.UTC(yearFor(ctx, month), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) +
+			fracMs(m[6]);
+		return syslogBody(line, m[0].length, m[8], m[7], rec, 'syslog');
 	}
 };
 
@@ -122,9 +139,131 @@ export const isoSyslogFormat: LineFormat = {
 		const m = ISO.exec(line);
 		if (!m) return false;
 		rec.wall =
-			Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) +
+			Date.UTC(
+				Number(m[1]),
+				Number(m[2]) - 1,
+				Number(m[3]),
+				Number(m[4]),
+				Number(m[5]),
+				Number(m[6])
+			) +
 			fracMs(m[7]) -
 			tzOffsetMs(m[8]);
-		return finish(line, m[0].length, m[10], m[9], rec, 'syslog-iso');
+		return syslogBody(line, m[0].length, m[10], m[9], rec, 'syslog-iso');
 	}
 };
+
+/** RFC 5424: `<30>1 2017-04-27T07:59:12+02:00 host app procid msgid [sd] msg`. */
+export const rfc5424Format: LineFormat = {
+	id: 'syslog-5424',
+	label: 'syslog RFC 5424',
+	examples: [
+		{
+			line: '<30>1 2017-04-27T07:59:12+02:00 nextcloud dhclient - - -  DHCPREQUEST on eth0',
+			text: ' DHCPREQUEST on eth0',
+			kind: 'skipped'
+		},
+		{
+			line: '<4>1 2024-11-23T23:15:01.123456+01:00 myhost kernel - - - [  12.500000] usb 1-1: reset',
+			text: 'usb 1-1: reset',
+			ts: 12.5,
+			level: 4,
+			host: 'myhost',
+			wall: '2024-11-23T22:15:01.123Z'
+		},
+		{
+			line: '<6>1 2024-11-23T23:15:01Z myhost kernel - - [meta sequenceId="1"] EXT4-fs (sda1): mounted',
+			text: 'EXT4-fs (sda1): mounted'
+		}
+	],
+	negatives: ['<6>[    1.000000] x', '<6>1x', 'Nov 23 10:00:00 host kernel: x'],
+	parse(line: string, rec: LogRecord): boolean {
+		if (line.charCodeAt(0) !== 60) return false;
+		const gt = line.indexOf('>');
+		if (gt < 2 || gt > 4 || line.charCodeAt(gt + 2) !== 32) return false;
+		const v = line.charCodeAt(gt + 1);
+		if (v < 49 || v > 57) return false;
+		const pri = Number(line.slice(1, gt));
+		if (!(pri >= 0 && pri < 192)) return false;
+		let i = gt + 3;
+		if (line.charCodeAt(i) === 45) i++;
+		else {
+			const w = scanIsoDate(line, i, scan);
+			if (Number.isNaN(w)) return false;
+			rec.wall = w;
+			i = scan.end;
+		}
+		// host, app, procid, msgid
+		const parts: string[] = [];
+		for (let k = 0; k < 4; k++) {
+			if (line.charCodeAt(i) !== 32) return false;
+			const sp = line.indexOf(' ', i + 1);
+			if (sp === -1) return false;
+			parts.push(line.slice(i + 1, sp));
+			i = sp;
+		}
+		i++;
+		if (line.charCodeAt(i) === 45) i++;
+		else {
+			while (line.charCodeAt(i) === 91) {
+				// structured data element; `]` inside values is escaped as `\]`
+				let j = i + 1;
+				for (; j < line.length; j++) {
+					const c = line.charCodeAt(j);
+					if (c === 92) j++;
+					else if (c === 93) break;
+				}
+				if (j >= line.length) return false;
+				i = j + 1;
+			}
+		}
+		if (i < line.length && line.charCodeAt(i) !== 32) return false;
+		const host = parts[0] === '-' ? '' : parts[0];
+		const app = parts[1];
+		rec.level = pri & 7;
+		const kernel = app === 'kernel' || (app === '-' && pri >> 3 === 0);
+		syslogBody(
+			line,
+			Math.min(i + 1, line.length),
+			kernel ? 'kernel' : app,
+			host,
+			rec,
+			'syslog-5424'
+		);
+		if (line.charCodeAt(i + 1) === 0xfeff) rec.text = rec.text.slice(1);
+		return true;
+	}
+};
+
+/** OpenWrt `logread`: `Sat Nov  2 14:07:32 2019 kern.info kernel: [ 1363.021778] msg`. */
+export const logreadFormat: LineFormat = {
+	id: 'syslog-logread',
+	label: 'OpenWrt logread',
+	examples: [
+		{
+			line: 'Sat Nov  2 14:07:32 2019 kern.info kernel: [ 1363.021778] do_page_fault(): sending SIGSEGV to rpcd',
+			text: 'do_page_fault(): sending SIGSEGV to rpcd',
+			ts: 1363.021778,
+			level: 6,
+			wall: '2019-11-02T14:07:32.000Z'
+		},
+		{
+			line: 'Sat Nov  2 14:07:33 2019 daemon.notice netifd: Interface up',
+			text: 'Interface up',
+			kind: 'skipped'
+		}
+	],
+	negatives: ['Sat 2024-11-23 23:15:01 CET myhost kernel: x', 'Nov 23 10:00:00 host kernel: x'],
+	parse(line: string, rec: LogRecord): boolean {
+		const w = scanCtime(line, 0, scan);
+		if (Number.isNaN(w) || line.charCodeAt(scan.end) !== 32) return false;
+		const m = /^[a-z0-9]+\.([a-z]+) ([^\s:[]+)(?:\[\d+\])?: ?/.exec(line.slice(scan.end + 1));
+		if (!m) return false;
+		const lvl = LEVELS.indexOf(m[1]);
+		if (lvl >= 0) rec.level = lvl;
+		rec.wall = w;
+		return syslogBody(line, scan.end + 1 + m[0].length, m[2], '', rec, 'syslog-logread');
+	}
+};
+
+const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];

@@ -10,14 +10,110 @@ export interface FormatExample {
 	caller?: string;
 	host?: string;
 	kind?: LogRecord['kind'];
+	/** lines fed before `line` (multi-line formats: JSON documents, journal export entries) */
+	before?: string[];
 }
+
+/**
+ * A kernel record whose fields are spread over several lines (dmesg --json, journalctl -o
+ * export / verbose / json-pretty). Its lines are counted together when it ends.
+ */
+export interface Entry {
+	/** id of the format collecting it */
+	format: string;
+	/** input lines it spans so far */
+	lines: number;
+	/** line number of the message field (the record's line) */
+	msgLine: number;
+	hasText: boolean;
+	text: string;
+	ts: number;
+	/** receipt monotonic time (journal), used when the kernel's own time is missing */
+	recvTs: number;
+	wall: number;
+	level: number;
+	caller: string;
+	host: string;
+	/** false once a field says it is not a kernel message */
+	kernel: boolean;
+	/** set by the format on the line that ends the entry */
+	done: boolean;
+}
+
+export function newEntry(format: string, line: number): Entry {
+	return {
+		format,
+		lines: 0,
+		msgLine: line,
+		hasText: false,
+		text: '',
+		ts: NaN,
+		recvTs: NaN,
+		wall: NaN,
+		level: -1,
+		caller: '',
+		host: '',
+		kernel: true,
+		done: false
+	};
+}
+
+/** The entry's monotonic time: the kernel's own, else the journal's receipt time. */
+export function entryTs(e: Entry): number {
+	return Number.isNaN(e.ts) ? e.recvTs : e.ts;
+}
+
+/** `rec.reason` of a line that belongs to an open multi-line entry (counted when it ends). */
+export const ENTRY_LINE = 'part of a multi-line entry';
 
 /** Per-input state shared by the formats (e.g. the year syslog lines lack). */
 export interface FormatContext {
 	/** year to assume for syslog dates without one */
 	year: number;
+	/** set once a date without a year was read (the report then states the assumption) */
+	usedYear: boolean;
+	/** month of the previous date without a year, to notice the year rolling over */
+	lastMonth: number;
 	/** true once a line with a kernel prefix was seen: later unprefixed lines are foreign text */
 	seenPrefixed: boolean;
+	/** journal boot id of the latest entry that named one ('' when none) */
+	bootId: string;
+	/** the multi-line entry being read, or null */
+	entry: Entry | null;
+	/** inside a `dmesg --json` document */
+	inDmesgJson: boolean;
+	/** a journalctl -o short-monotonic line was seen: `[ts] host ident[pid]:` is a journal line */
+	journalMonotonic: boolean;
+	/** wall time of the latest `dmesg --reltime` line (epoch ms, NaN when none) */
+	relWall: number;
+	/** inside a section of an Android bug report that is not a kernel log */
+	foreignSection: boolean;
+	/** a /dev/kmsg record was seen (then ` KEY=value` lines are its dictionary) */
+	seenKmsg: boolean;
+}
+
+export function newContext(year: number): FormatContext {
+	return {
+		year,
+		usedYear: false,
+		lastMonth: -1,
+		seenPrefixed: false,
+		bootId: '',
+		entry: null,
+		inDmesgJson: false,
+		journalMonotonic: false,
+		relWall: NaN,
+		foreignSection: false,
+		seenKmsg: false
+	};
+}
+
+/** Advance the assumed year when yearless dates go from late in a year to early in the next. */
+export function yearFor(ctx: FormatContext, month: number): number {
+	if (ctx.lastMonth >= 0 && month < ctx.lastMonth - 5) ctx.year++;
+	ctx.lastMonth = month;
+	ctx.usedYear = true;
+	return ctx.year;
 }
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * Wrappers around kernel text that other tools add: pstore record headers, Android bug report
+ * sections, serial console noise (login prompts glued before the kernel prefix, printk's
+ * `** N printk messages dropped **` markers).
+ */
+import type { LogRecord } from '../../models/log-record.ts';
+import { scanBracketTime, type Scan } from './common.ts';
+import { dmesgFormat } from './dmesg.ts';
+import type { FormatContext, LineFormat } from './types.ts';
+
+const scan: Scan = { end: 0, value: 0 };
+
+export const PSTORE_HEADER =
+	/^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#(\d{1,9}) Part(\d{1,6})$/;
+const PSTORE_FILE =
+	/^(?:dmesg|console|pmsg|ftrace|mce)-(?:ramoops|efi|erst|nvram|powerpc-ofw|zone|blk)(?:-\d+)?:?$/;
+
+/** `Panic#1 Part1` before each part of a pstore dmesg record; `dmesg-efi-123:` file labels. */
+export const pstoreFormat: LineFormat = {
+	id: 'pstore',
+	label: 'pstore / ramoops record header',
+	examples: [
+		{ line: 'Panic#1 Part1', text: 'Panic#1 Part1', kind: 'skipped' },
+		{ line: 'Oops#2 Part3', text: 'Oops#2 Part3', kind: 'skipped' },
+		{ line: 'dmesg-efi-167646279221001:', text: 'dmesg-efi-167646279221001:', kind: 'skipped' },
+		{ line: 'console-ramoops-0', text: 'console-ramoops-0', kind: 'skipped' }
+	],
+	negatives: ['Panic#1 Part', 'Oops: 0000 [#1] SMP', 'dmesg-foo-1:'],
+	parse(line: string, rec: LogRecord): boolean {
+		const h = line.indexOf('#');
+		if (h > 3 && h < 10 && PSTORE_HEADER.test(line)) {
+			rec.kind = 'skipped';
+			rec.reason = 'pstore record header';
+		} else if (line.indexOf('-') > 2 && line.length < 64 && PSTORE_FILE.test(line)) {
+			rec.kind = 'skipped';
+			rec.reason = 'pstore file name';
+		} else return false;
+		rec.format = 'pstore';
+		rec.text = line;
+		return true;
+	}
+};
+
+const KERNEL_SECTION = /KERNEL LOG|LAST KMSG|KMSG|DMESG|RAMOOPS|PSTORE/i;
+
+/** Android bugreport/dumpstate section lines: `------ KERNEL LOG (dmesg) ------`. */
+export const androidSectionFormat: LineFormat = {
+	id: 'android-section',
+	label: 'Android bug report section',
+	examples: [
+		{ line: '------ KERNEL LOG (dmesg) ------', text: 'KERNEL LOG (dmesg)', kind: 'skipped' },
+		{
+			line: "------ 0.010s was the duration of 'KERNEL LOG (dmesg)' ------",
+			text: '',
+			kind: 'skipped'
+		},
+		{
+			line: '------ SYSTEM LOG (logcat -v threadtime -d *:v) ------',
+			text: 'SYSTEM LOG (logcat -v threadtime -d *:v)',
+			kind: 'skipped'
+		}
+	],
+	negatives: ['---[ end trace 0000000000000000 ]---', '------------[ cut here ]------------'],
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+		if (!line.startsWith('------ ') || !line.endsWith(' ------') || line.length < 15) return false;
+		const title = line.slice(7, -7);
+		rec.kind = 'skipped';
+		rec.reason = 'bug report section header';
+		rec.format = 'android-section';
+		if (title.indexOf(' was the duration of ') !== -1) {
+			ctx.foreignSection = false;
+			rec.text = '';
+		} else {
+			ctx.foreignSection = !KERNEL_SECTION.test(title);
+			rec.text = title;
+		}
+		return true;
+	}
+};
+
+/**
+ * Serial console captures: `myhost login: [  123.456789] msg` (a prompt glued before the kernel
+ * prefix), `** 12 printk messages dropped **`, `** replaying previous printk message **`.
+ */
+export const consoleFormat: LineFormat = {
+	id: 'console',
+	label: 'serial console (text glued before the kernel prefix)',
+	examples: [
+		{
+			line: 'syzkaller login: [  123.456789] BUG: KASAN: use-after-free in foo',
+			text: 'BUG: KASAN: use-after-free in foo',
+			ts: 123.456789
+		},
+		{
+			line: '** 12 printk messages dropped **',
+			text: '** 12 printk messages dropped **',
+			kind: 'skipped'
+		},
+		{
+			line: '** replaying previous printk message **',
+			text: '** replaying previous printk message **',
+			kind: 'skipped'
+		}
+	],
+	negatives: ['plain text', 'text with [brackets] only', '** not a marker'],
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+		const c = line.charCodeAt(0);
+		if (c === 42 /* * */) {
+			if (
+				line.endsWith(' printk messages dropped **') ||
+				line === '** replaying previous printk message **'
+			) {
+				rec.kind = 'skipped';
+				rec.reason = 'printk marker';
+				rec.format = 'console';
+				rec.text = line;
+				return true;
+			}
+			return false;
+		}
+		const at = line.indexOf('[');
+		if (at <= 0 || at > 200) return false;
+		if (!(line.startsWith('login: ', at - 7) || ctx.seenPrefixed)) return false;
+		if (!scanBracketTime(line, at, scan)) return false;
+		if (!dmesgFormat.parse(line.slice(at), rec, ctx)) return false;
+		rec.format = 'console';
+		return true;
+	}
+};

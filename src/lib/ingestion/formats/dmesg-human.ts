@@ -1,0 +1,138 @@
+/**
+ * util-linux dmesg's human time formats: `-T`/ctime, `-e`/reltime and `--time-format iso`.
+ * They carry wall-clock times computed by dmesg from the boot time (wrong for messages before
+ * a suspend, see util-linux #4066) and no monotonic time.
+ */
+import type { LogRecord } from '../../models/log-record.ts';
+import {
+	monthAt,
+	scanBracketTime,
+	scanCaller,
+	scanCtime,
+	scanIsoDate,
+	skipOneSpace,
+	two,
+	type Scan
+} from './common.ts';
+import { yearFor, type FormatContext, type LineFormat } from './types.ts';
+
+const scan: Scan = { end: 0, value: 0 };
+
+function callerAndText(line: string, i: number, rec: LogRecord): void {
+	let j = i;
+	const caller = scanCaller(line, j, scan);
+	if (caller !== '') {
+		rec.caller = caller;
+		j = scan.end;
+	}
+	rec.text = line.slice(skipOneSpace(line, j));
+}
+
+export const dmesgCtimeFormat: LineFormat = {
+	id: 'dmesg-ctime',
+	label: 'dmesg -T (ctime)',
+	examples: [
+		{
+			line: '[Fri Feb 13 23:31:31 2009] example[1]',
+			text: 'example[1]',
+			wall: '2009-02-13T23:31:31.000Z'
+		},
+		{
+			line: '[Sat Jun  8 01:41:03 2024] wlan: [5719:I:SME] vdev-0: Connecting',
+			text: 'wlan: [5719:I:SME] vdev-0: Connecting',
+			wall: '2024-06-08T01:41:03.000Z'
+		},
+		{ line: '[Mon Nov 23 10:00:00 2026] [T42] msg', text: 'msg', caller: 'T42' }
+	],
+	negatives: ['[    1.000000] x', '[Feb13 23:31] new', '[Foo Feb 13 23:31:31 2009] x'],
+	parse(line: string, rec: LogRecord): boolean {
+		if (line.charCodeAt(0) !== 91) return false;
+		const w = scanCtime(line, 1, scan);
+		if (Number.isNaN(w) || line.charCodeAt(scan.end) !== 93) return false;
+		rec.wall = w;
+		rec.kind = 'kernel';
+		rec.format = 'dmesg-ctime';
+		callerAndText(line, scan.end + 1, rec);
+		return true;
+	}
+};
+
+export const dmesgReltimeFormat: LineFormat = {
+	id: 'dmesg-reltime',
+	label: 'dmesg -e / -H (reltime)',
+	examples: [
+		{ line: '[Feb13 23:31] new', text: 'new' },
+		{ line: '[  +1.000000] two', text: 'two' },
+		{ line: '[ +19.000000] example[3]', text: 'example[3]' }
+	],
+	negatives: ['[    1.000000] x', '[Fri Feb 13 23:31:31 2009] x', '[+] x'],
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+		if (line.charCodeAt(0) !== 91) return false;
+		const c1 = line.charCodeAt(1);
+		if (c1 === 32 || c1 === 43) {
+			let j = 1;
+			while (line.charCodeAt(j) === 32) j++;
+			if (line.charCodeAt(j) !== 43) return false;
+			// `[  +1.000000]`: reuse the bracket scanner on the number after '+'
+			if (!scanBracketTime('[' + line.slice(j + 1, j + 20), 0, scan)) return false;
+			const end = j + scan.end;
+			if (line.charCodeAt(end - 1) !== 93) return false;
+			if (!Number.isNaN(ctx.relWall)) {
+				ctx.relWall += scan.value * 1000;
+				rec.wall = ctx.relWall;
+			}
+			rec.kind = 'kernel';
+			rec.format = 'dmesg-reltime';
+			callerAndText(line, end, rec);
+			return true;
+		}
+		const mo = monthAt(line, 1);
+		if (mo < 0) return false;
+		const day = two(line, 4);
+		if (day < 1 || line.charCodeAt(6) !== 32) return false;
+		const h = two(line, 7);
+		const m = two(line, 10);
+		if (h < 0 || h > 23 || m < 0 || m > 59 || line.charCodeAt(9) !== 58) return false;
+		if (line.charCodeAt(12) !== 93) return false;
+		const sec = h * 3600 + m * 60;
+		ctx.relWall = Date.UTC(yearFor(ctx, mo), mo, day) + sec * 1000;
+		rec.wall = ctx.relWall;
+		rec.kind = 'kernel';
+		rec.format = 'dmesg-reltime';
+		callerAndText(line, 13, rec);
+		return true;
+	}
+};
+
+export const dmesgIsoFormat: LineFormat = {
+	id: 'dmesg-iso',
+	label: 'dmesg --time-format iso',
+	examples: [
+		{
+			line: '2009-02-13T23:31:31,123456+00:00 example[1]',
+			text: 'example[1]',
+			wall: '2009-02-13T23:31:31.123Z'
+		},
+		{
+			line: '2023-12-22T12:26:24,559615-08:00 device vethab20cf5 entered promiscuous mode',
+			text: 'device vethab20cf5 entered promiscuous mode',
+			wall: '2023-12-22T20:26:24.559Z'
+		}
+	],
+	negatives: [
+		'2024-11-23T23:15:01.123456+01:00 myhost kernel: usb 1-1: new',
+		'2009-02-13 x',
+		'[    1.0] x'
+	],
+	parse(line: string, rec: LogRecord): boolean {
+		const c0 = line.charCodeAt(0);
+		if (c0 < 48 || c0 > 57 || line.charCodeAt(19) !== 44 /* , */) return false;
+		const w = scanIsoDate(line, 0, scan);
+		if (Number.isNaN(w)) return false;
+		rec.wall = w;
+		rec.kind = 'kernel';
+		rec.format = 'dmesg-iso';
+		callerAndText(line, scan.end, rec);
+		return true;
+	}
+};
