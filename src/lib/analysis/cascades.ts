@@ -198,6 +198,9 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 			if (c === e || !canCause(c, e) || !closeBefore(c, e)) continue;
 			const sameFamily = c.dev && e.dev && c.dev.family === e.dev.family;
 			if (sameFamily && c.dev!.key !== e.dev!.key) continue;
+			// without the same device, only link adjacent layers (AER -> NVMe timeout, not AER -> an
+			// I/O error on another disk)
+			if (!sameFamily && e.layer && c.layer && e.layer.stage - c.layer.stage > 1) continue;
 			// same device first, then the nearest layer below, then the latest
 			const score = (sameFamily ? 1000 : 0) + (c.layer?.stage ?? 0) * 10 + c.f.first_line / 1e9;
 			if (score > bestScore) {

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+import type { AnalysisResult } from '../../src/lib/models/report.ts';
+
+function at(ts: number, text: string): string {
+	return `[${ts.toFixed(6).padStart(12)}] ${text}`;
+}
+
+const HUNG_TASK = [
+	'INFO: task kworker/u16:2:123 blocked for more than 122 seconds.',
+	'      Not tainted 6.1.0-13-amd64 #1 Debian 6.1.55-1',
+	'"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+	'task:kworker/u16:2   state:D stack:0     pid:123   ppid:2      flags:0x00004000',
+	'Call Trace:',
+	' <TASK>',
+	' __schedule+0x3a3/0xa40',
+	' schedule+0x5d/0xe0',
+	' io_schedule+0x46/0x70',
+	' </TASK>'
+];
+
+const STORAGE_FAILURE = [
+	at(
+		1,
+		'Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1'
+	),
+	at(100, 'pcieport 0000:00:1d.0: AER: Corrected error message received from 0000:03:00.0'),
+	at(
+		100.0001,
+		'nvme 0000:03:00.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)'
+	),
+	at(100.0002, 'nvme 0000:03:00.0:    [ 0] RxErr                  (First)'),
+	at(120, 'usb 1-3: USB disconnect, device number 5'),
+	at(130, 'nvme nvme0: I/O 407 QID 1 timeout, aborting'),
+	at(160, 'nvme nvme0: I/O 407 QID 1 timeout, reset controller'),
+	at(161, 'I/O error, dev nvme0n1, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 2'),
+	at(161.05, 'I/O error, dev sdb, sector 9999 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2'),
+	at(161.1, 'Buffer I/O error on dev nvme0n1p2, logical block 1234, lost async page write'),
+	at(
+		161.2,
+		'EXT4-fs error (device nvme0n1p2): ext4_journal_check_start:83: comm kworker: Detected aborted journal'
+	),
+	at(161.3, 'EXT4-fs (nvme0n1p2): Remounting filesystem read-only'),
+	...HUNG_TASK.map((l, i) => at(300 + i / 1e6, l))
+].join('\n');
+
+function byRule(r: AnalysisResult, rule: string, title?: string) {
+	const f = r.findings.find(
+		(x) => x.rule === rule && (title === undefined || x.title.includes(title))
+	);
+	expect(f, rule).toBeDefined();
+	return f!;
+}
+
+describe('cascades', () => {
+	it('links a storage failure from the PCIe link up to the hung task, earliest cause first', async () => {
+		const r = await analyzeText(STORAGE_FAILURE);
+		const aer = byRule(r, 'hardware.pcie-aer');
+		const timeout = byRule(r, 'storage.nvme-timeout');
+		const io = byRule(r, 'storage.io-error', 'nvme0n1');
+		const buffer = byRule(r, 'storage.buffer-io-error');
+		const journal = byRule(r, 'filesystem.journal-aborted');
+		const ro = byRule(r, 'filesystem.remount-read-only');
+		const hung = byRule(r, 'crash.hung-task');
+		expect(r.cascades.length).toBe(1);
+		expect(r.cascades[0].chain).toEqual([
+			aer.id,
+			timeout.id,
+			io.id,
+			buffer.id,
+			journal.id,
+			ro.id,
+			hung.id
+		]);
+		expect(r.cascades[0].description).toContain('→');
+		expect(r.summary.root_cause).toBe(aer.id);
+		expect(timeout.related).toEqual([aer.id, io.id].sort());
+		expect(hung.related).toEqual([ro.id]);
+	});
+
+	it('does not link findings about another disk or routine events', async () => {
+		const r = await analyzeText(STORAGE_FAILURE);
+		const other = byRule(r, 'storage.io-error', 'sdb');
+		const usb = byRule(r, 'usb.disconnect');
+		const bit = byRule(r, 'hardware.pcie-aer-bit');
+		for (const f of [other, usb, bit]) {
+			expect(f.related, f.title).toEqual([]);
+			expect(r.cascades.flatMap((c) => c.chain)).not.toContain(f.id);
+		}
+	});
+
+	it('does not link a cause that happened long before', async () => {
+		const log = [
+			at(100, 'nvme nvme0: I/O 407 QID 1 timeout, aborting'),
+			at(
+				5000,
+				'I/O error, dev nvme0n1, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 2'
+			)
+		].join('\n');
+		const r = await analyzeText(log);
+		expect(r.findings.length).toBe(2);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('raises the severity of storms and marks them', async () => {
+		const one = await analyzeText(at(1, 'usb 1-3: USB disconnect, device number 5'));
+		expect(one.findings[0].severity).toBe('info');
+		const lines: string[] = [];
+		for (let i = 0; i < 12; i++) {
+			lines.push(at(10 + i, `usb 1-3: new full-speed USB device number ${i + 5} using xhci_hcd`));
+			lines.push(at(10.5 + i, `usb 1-3: USB disconnect, device number ${i + 5}`));
+		}
+		const storm = await analyzeText(lines.join('\n'));
+		const f = byRule(storm, 'usb.disconnect');
+		expect(f.count).toBe(12);
+		expect(f.severity).toBe('medium');
+		expect(f.details.storm).toBe(true);
+		expect(f.title).toBe('USB disconnects on port 1-3');
+	});
+});
