@@ -10,7 +10,7 @@ export function normalizeTitle(title: string): string {
 	t = t.replace(/([^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}/g, '$1ADDR');
 	t = t.replace(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, 'IP');
 	t = t.replace(/(\.\w+):\d+/g, '$1:LINE');
-	t = t.replace(/([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/g, '$1');
+	t = t.replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/g, '');
 	t = t.replace(/CPU#\d+/g, 'CPU');
 	t = t.replace(/\b\d{7,}\b/g, 'NUM');
 	for (let i = 0; i < 3; i++) t = t.replace(/(^|[^\w.])\d+(?=$|[^\w.])/g, '$1NUM');

@@ -24,6 +24,8 @@ export interface CrashReport {
 	hardware: string | null;
 	/** raw taint string from the CPU/Tainted line */
 	taint: string | null;
+	/** the taint flags decoded, e.g. `W (WARN): the kernel issued a warning`; unknown letters included */
+	taint_flags: string[];
 	/** registers and `Code:` lines, kept as evidence */
 	registers: string[];
 	/** a short plain-language kind, e.g. 'use-after-free read', 'NULL pointer dereference' */

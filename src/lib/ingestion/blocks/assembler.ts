@@ -1,5 +1,5 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
-import { isEndMarker, matchHeader } from './headers.ts';
+import { isEndMarker, matchHeader, type OopsHeader } from './headers.ts';
 
 const MAX_LINES = 1500;
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
@@ -13,6 +13,8 @@ interface OpenBlock {
 	lastTs: number;
 	idle: number;
 	lastReportish: number;
+	/** the end marker was printed; only a panic continuation may still join */
+	ended: boolean;
 }
 
 function reportish(text: string): boolean {
@@ -23,7 +25,7 @@ function reportish(text: string): boolean {
 		c === 60 /* < */ ||
 		text.indexOf('+0x') !== -1 ||
 		text.indexOf('[<') !== -1 ||
-		/^(?:[A-Z][A-Za-z0-9_]{0,15}|Call [Tt]race|Modules linked in|Hardware name|Workqueue|Mem abort info|Data abort info|pc|lr|sp|x\d+|\w+ by task \d+):/.test(
+		/^(?:[A-Z]\w{0,15}|Call [Tt]race|Modules linked in|Hardware name|Mem abort info|Data abort info|pc|lr|sp|x\d+|\w+ by task \d+):/.test(
 			text
 		)
 	);
@@ -51,26 +53,18 @@ export class BlockAssembler {
 		const header = matchHeader(text);
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
-		if (ob) {
+		if (ob && this.continues(ob, header, ts)) {
+			this.remember(line, text, ts, ctx);
 			const b = ob.block;
-			if (header && header.splits) {
-				this.close(ob, 'next-report');
-				ob = undefined;
-			} else if (!Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S) {
-				this.close(ob, 'gap');
-				ob = undefined;
-			} else {
-				this.append(ob, line, text, ts, ctx);
-				if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
-				if (isEndMarker(text)) this.close(ob, 'end-marker');
-				else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
-				else if (ctx === '' && ob.idle >= MAX_IDLE) {
-					this.trimIdle(ob);
-					this.close(ob, 'idle');
-				}
-				this.remember(line, text, ts, ctx);
-				return;
+			this.append(ob, line, text, ts, ctx);
+			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
+			if (isEndMarker(text)) ob.ended = true;
+			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
+			else if (ctx === '' && ob.idle >= MAX_IDLE) {
+				this.trimIdle(ob);
+				this.close(ob, 'idle');
 			}
+			return;
 		}
 		if (header) {
 			const before = this.collectBefore(ctx);
@@ -85,9 +79,35 @@ export class BlockAssembler {
 				omitted: 0,
 				endReason: 'eof'
 			};
-			this.open.set(ctx, { block, lastTs: ts, idle: 0, lastReportish: 0 });
+			this.open.set(ctx, { block, lastTs: ts, idle: 0, lastReportish: 0, ended: false });
 		}
 		this.remember(line, text, ts, ctx);
+	}
+
+	/**
+	 * Whether a line belongs to the open report; if not, the report is closed. A report that
+	 * printed its end marker only takes the panic that follows it (`Kernel panic - not syncing:
+	 * Fatal exception`), so the oops and its panic stay one finding.
+	 */
+	private continues(ob: OpenBlock, header: OopsHeader | null, ts: number): boolean {
+		const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
+		if (ob.ended) {
+			if (header && !header.splits && !gap) {
+				ob.ended = false;
+				return true;
+			}
+			this.close(ob, 'end-marker');
+			return false;
+		}
+		if (header && header.splits) {
+			this.close(ob, 'next-report');
+			return false;
+		}
+		if (gap) {
+			this.close(ob, 'gap');
+			return false;
+		}
+		return true;
 	}
 
 	/** Close every open report (end of input or of a boot). */
@@ -142,7 +162,12 @@ export class BlockAssembler {
 			const p = (this.ringPos - k + RING) % RING;
 			if (this.ringCtx[p] !== ctx) continue;
 			const ts = this.ringTs[p];
-			out.push({ line: this.ringLine[p], text: this.ringText[p], ts: Number.isNaN(ts) ? null : ts, context: ctx });
+			out.push({
+				line: this.ringLine[p],
+				text: this.ringText[p],
+				ts: Number.isNaN(ts) ? null : ts,
+				context: ctx
+			});
 		}
 		return out.reverse();
 	}

@@ -54,7 +54,10 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 		/rmt_storage:INFO:/
 	]),
 	h('Unable to handle kernel'),
-	h('general protection fault', [/general protection fault .* error:\d+ in /, /traps: .*general protection fault/]),
+	h('general protection fault', [
+		/general protection fault .* error:\d+ in /,
+		/traps: .*general protection fault/
+	]),
 	h('stack segment: '),
 	h('Kernel panic', [], false),
 	h('PANIC: double fault', [], false),
@@ -75,6 +78,10 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('Unhandled fault:'),
 	h('Alignment trap:'),
 	h('trusty: panic'),
+	h('fatal error:', [/ALSA/, /fatal error: cannot create timer/]),
+	h('SYZFAIL:'),
+	h('SYZFATAL:'),
+	h('panic:', [/_panic:/, /xlog_status:/, /ddb\.onpanic:/, /evtlog_status:/]),
 	// NecroScope additions: reports real machines print that fuzzing VMs rarely do.
 	h('Watchdog detected hard LOCKUP', [], true, true),
 	h('Oops:', [], false, true)
@@ -82,7 +89,7 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 
 /** Cheap prefilter: a line can only open a report if it contains one of these. */
 export const HEADER_PREFILTER =
-	/BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |Kernel panic|PANIC: double fault|rust_kernel: panicked|divide.error:|invalid opcode:|int3:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|VFS: |Internal error:|Unhandled fault:|Alignment trap:|trusty: panic|Watchdog detected hard LOCKUP|Oops:/;
+	/BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |Kernel panic|PANIC: double fault|rust_kernel: panicked|divide.error:|invalid opcode:|int3:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|VFS: |Internal error:|Unhandled fault:|Alignment trap:|trusty: panic|fatal error:|SYZFA|panic:|Watchdog detected hard LOCKUP|Oops:/;
 
 /** The header a line opens, or null. Headers are tried in table order. */
 export function matchHeader(text: string): OopsHeader | null {

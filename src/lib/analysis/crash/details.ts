@@ -1,0 +1,104 @@
+import type { BlockLine } from '../../models/error-block.ts';
+
+/** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
+export interface CrashFacts {
+	cpu: number | null;
+	pid: number | null;
+	comm: string | null;
+	kernel_version: string | null;
+	hardware: string | null;
+	taint: string | null;
+}
+
+const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: /;
+const OLD_PID_LINE = /^Pid: (\d+), comm: /;
+
+/** `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1` */
+function afterComm(rest: string): { comm: string; taint: string | null; version: string | null } {
+	let at = rest.indexOf(' Not tainted ');
+	let tail: string;
+	let taint: string | null = null;
+	let comm: string;
+	if (at !== -1) {
+		comm = rest.slice(0, at);
+		tail = rest.slice(at + 13);
+	} else {
+		at = rest.indexOf(' Tainted: ');
+		if (at === -1) return { comm: rest.split(' ')[0] ?? rest, taint: null, version: null };
+		comm = rest.slice(0, at);
+		const words = rest.slice(at + 10).split(' ');
+		const taintWords: string[] = [];
+		let k = 0;
+		for (; k < words.length; k++) {
+			const w = words[k];
+			if (w === '') {
+				taintWords.push('');
+				continue;
+			}
+			if (/^\d/.test(w)) break;
+			taintWords.push(w);
+		}
+		taint = taintWords.join(' ').trim() || null;
+		tail = words.slice(k).join(' ');
+	}
+	const version = /^(\d+\.\d\S*)/.exec(tail.trim())?.[1] ?? null;
+	return { comm: comm.trim(), taint, version };
+}
+
+/** Read CPU, PID, command, kernel version, taint and hardware from a report's lines. */
+export function crashFacts(
+	lines: readonly BlockLine[],
+	before: readonly BlockLine[] = []
+): CrashFacts {
+	const facts: CrashFacts = {
+		cpu: null,
+		pid: null,
+		comm: null,
+		kernel_version: null,
+		hardware: null,
+		taint: null
+	};
+	let taintLine: string | null = null;
+	for (const l of [...lines, ...before]) {
+		const t = l.text;
+		if (facts.pid === null) {
+			const m = CPU_LINE.exec(t);
+			if (m) {
+				facts.cpu = Number(m[1]);
+				facts.pid = Number(m[2]);
+				const r = afterComm(t.slice(m[0].length));
+				facts.comm = r.comm;
+				facts.taint = r.taint;
+				facts.kernel_version = r.version;
+				continue;
+			}
+			const o = OLD_PID_LINE.exec(t);
+			if (o) {
+				facts.pid = Number(o[1]);
+				const r = afterComm(t.slice(o[0].length));
+				facts.comm = r.comm;
+				facts.taint = r.taint;
+				facts.kernel_version = r.version;
+				continue;
+			}
+		}
+		if (facts.hardware === null && t.startsWith('Hardware name: '))
+			facts.hardware = t.slice(15).trim();
+		if (taintLine === null && t.startsWith('Tainted: [')) taintLine = t.slice(9).trim();
+	}
+	if (taintLine) facts.taint = taintLine;
+	return facts;
+}
+
+const REGISTER =
+	/^\s*(?:RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d{1,2}|FS|GS|CS|DS|ES|SS|CR[0-4]|DR[0-7]|EIP|EAX|EBX|ECX|EDX|ESI|EDI|EBP|ESP|EFLAGS|Code|pc|lr|sp|x\d{1,2}|pstate|ra|gp|tp|t\d|s\d{1,2}|a\d|epc|status|badaddr|cause|NIP|LR|CTR|MSR|XER|CFAR|DAR|DSISR|IRQMASK|GPR\d\d|Krnl PSW|Krnl GPRS|Krnl Code|r\d{1,2}|fp|ip|Flags|Control|PC|CR)\s*[:=]/;
+
+/** Register dumps and `Code:` lines, kept as evidence (at most 40 lines). */
+export function registerLines(lines: readonly BlockLine[]): string[] {
+	const out: string[] = [];
+	for (const l of lines) {
+		if (REGISTER.test(l.text)) out.push(l.text);
+		if (out.length >= 40) break;
+	}
+	return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * The shape of one title format (syzkaller's `oopsFormat`, pkg/report/linux.go, Apache-2.0).
+ * Regular expressions here are matched against single report lines (never against a joined
+ * text), so a multi-line pattern is a sequence of line patterns.
+ */
+export type StackPart = RegExp | 'stack';
+
+export interface StackRecipe {
+	/** steps: jump to the first line matching a regex (capturing its frame), or parse a stack */
+	parts: StackPart[];
+	/** a second recipe, tried when the first finds no frame */
+	parts2?: StackPart[];
+	/** extra skip patterns (unanchored) on top of the global list */
+	skip?: string[];
+	/** how the frame is chosen from the surviving frames (default: the first) */
+	extractor?: 'stall' | 'hang';
+}
+
+export interface TitleFormat {
+	/** rule id of the finding (public, stable) */
+	rule: string;
+	/** matched against each line; capture groups become {1}, {2}, ... */
+	title: RegExp;
+	/** further lines the title needs, in order, after the title line (captures appended) */
+	titleNext?: RegExp[];
+	/** report pattern: lines that must follow in order (captures appended after the title's) */
+	report?: RegExp[];
+	/** the title: {1}.. are captures, {F} the guilty frame */
+	fmt: string;
+	/** alternative titles, same placeholders */
+	alt?: string[];
+	stack?: StackRecipe;
+	/** no stack trace is required (corruption rule 5 does not apply) */
+	noStackTrace?: boolean;
+	/** the format itself means the report is damaged */
+	corrupted?: boolean;
+}

@@ -1,0 +1,902 @@
+import type { StackRecipe, TitleFormat } from './format-types.ts';
+
+/**
+ * Title formats per oops header, in syzkaller's order (pkg/report/linux.go, Apache-2.0,
+ * described in docs/DESIGN.md). For each report the formats of its header are tried; the
+ * format whose title matches earliest wins (ties: the first listed).
+ *
+ * Templates: {{FUNC}} a frame name followed by `.` or `+`, {{PC}} a `[<hex>]` token,
+ * {{SRC}} a `file.c:NN` location. Every pattern runs on one line, capped in length.
+ */
+const T: Record<string, string> = {
+	'{{FUNC}}': '([a-zA-Z0-9_]+)(?:\\.|\\+)',
+	'{{PC}}': '\\[<?(?:0x)?[0-9a-f]+>?\\]',
+	'{{SRC}}': '([a-zA-Z0-9\\-_/.]+\\.[a-z]+:[0-9]+)'
+};
+
+export function re(src: string): RegExp {
+	return new RegExp(src.replace(/\{\{[A-Z]+\}\}/g, (k) => T[k] ?? k));
+}
+
+/** the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :) and arm (PC is at) */
+export const RIP_FRAME = re(
+	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
+);
+export const CALL_TRACE = /Call [Tt]race:|Backtrace:/;
+
+const ripStack = (skip: string[] = [], extractor?: 'stall'): StackRecipe => ({
+	parts: [RIP_FRAME, CALL_TRACE, 'stack'],
+	parts2: [CALL_TRACE, 'stack'],
+	skip,
+	extractor
+});
+const callTrace = (skip: string[] = [], extractor?: 'stall' | 'hang'): StackRecipe => ({
+	parts: [CALL_TRACE, 'stack'],
+	skip,
+	extractor
+});
+/** WARNING stacks start at the faulting PC (or a powerpc interrupt line), else at Call Trace */
+const warningStack = (...skip: string[]): StackRecipe => ({
+	parts: [re(`(?:${RIP_FRAME.source}|--- interrupt: [0-9]+ at {{FUNC}})`), 'stack'],
+	parts2: [CALL_TRACE, 'stack'],
+	skip
+});
+const ripOnly: StackRecipe = { parts: [RIP_FRAME] };
+
+const KASAN_HW_SKIP = ['kernel_fault', 'tag_check', 'mem_abort', '^el1_', '^el1h_'];
+const LOCKDEP_AT = re('at: (?:{{PC}} +)?{{FUNC}}');
+
+const BUG: TitleFormat[] = [
+	{
+		rule: 'crash.kasan',
+		title: re('BUG: KASAN: ([a-z\\-]+) in {{FUNC}}'),
+		titleNext: [/(Read|Write) (?:of size|at addr) \d+/],
+		fmt: 'KASAN: {1} {3} in {F}',
+		alt: ['bad-access in {F}'],
+		stack: {
+			parts: [re('BUG: KASAN: (?:[a-z\\-]+) in {{FUNC}}'), CALL_TRACE, 'stack'],
+			skip: KASAN_HW_SKIP
+		}
+	},
+	{
+		rule: 'crash.kasan',
+		title: re('BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}'),
+		fmt: 'KASAN: invalid-free in {F}',
+		alt: ['invalid-free in {F}'],
+		stack: {
+			parts: [
+				re('BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}'),
+				CALL_TRACE,
+				'stack'
+			],
+			skip: ['slab_', 'kfree', 'vunmap', 'vfree']
+		}
+	},
+	{
+		rule: 'crash.kasan',
+		title: /BUG: KASAN: ([a-z-]+) on address/,
+		titleNext: [/(Read|Write) of size (\d+)/],
+		fmt: 'KASAN: {1} {2}'
+	},
+	{ rule: 'crash.kasan', title: /BUG: KASAN: (.*)/, fmt: 'KASAN: {1}', corrupted: true },
+	{
+		rule: 'crash.kmsan',
+		title: re('BUG: KMSAN: kernel-usb-infoleak in {{FUNC}}'),
+		fmt: 'KMSAN: kernel-usb-infoleak in {F}',
+		alt: ['KMSAN origin in {F2}'],
+		stack: {
+			parts: ['stack', /Local variable .* created at:|Uninit was created at:/, 'stack'],
+			skip: [
+				'alloc_skb',
+				'usb_submit_urb',
+				'usb_start_wait_urb',
+				'usb_bulk_msg',
+				'usb_interrupt_msg',
+				'usb_control_msg'
+			]
+		},
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.kmsan',
+		title: re('BUG: KMSAN: ([a-z\\-]+) in {{FUNC}}'),
+		fmt: 'KMSAN: {1} in {F}',
+		alt: ['bad-access in {F}'],
+		stack: {
+			parts: ['stack'],
+			skip: [
+				'alloc_skb',
+				'netlink_ack',
+				'netlink_rcv_skb',
+				'_encrypt$',
+				'crypto_',
+				'cipher_',
+				'drbg_',
+				'rng_'
+			]
+		},
+		noStackTrace: true
+	},
+	{ rule: 'crash.kcsan', title: /BUG: KCSAN: (.*)/, fmt: 'KCSAN: {1}', noStackTrace: true },
+	{
+		rule: 'crash.kfence',
+		title: re('BUG: KFENCE: (use-after-free|out-of-bounds) ([a-z\\-]+) in {{FUNC}}'),
+		fmt: 'KFENCE: {1} {2} in {F}',
+		alt: ['bad-access in {F}'],
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+	},
+	{
+		rule: 'crash.kfence',
+		title: re('BUG: KFENCE: invalid free in {{FUNC}}'),
+		fmt: 'KFENCE: invalid free in {F}',
+		alt: ['invalid-free in {F}'],
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+	},
+	{
+		rule: 'crash.kfence',
+		title: re('BUG: KFENCE: invalid (read|write) in {{FUNC}}'),
+		fmt: 'KFENCE: invalid {1} in {F}',
+		alt: ['bad-access in {F}'],
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+	},
+	{
+		rule: 'crash.kfence',
+		title: re('BUG: KFENCE: memory corruption in {{FUNC}}'),
+		fmt: 'KFENCE: memory corruption in {F}',
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+	},
+	{
+		rule: 'crash.paging-fault',
+		title:
+			/BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
+		fmt: 'BUG: unable to handle kernel paging request in {F}',
+		alt: ['bad-access in {F}'],
+		stack: ripStack()
+	},
+	{
+		rule: 'crash.null-deref',
+		title:
+			/BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
+		fmt: 'BUG: unable to handle kernel NULL pointer dereference in {F}',
+		alt: ['bad-access in {F}'],
+		stack: ripStack()
+	},
+	{
+		rule: 'crash.paging-fault',
+		title: /BUG: (?:unable to handle kernel|Unable to handle kernel)/,
+		fmt: 'BUG: unable to handle kernel',
+		corrupted: true
+	},
+	{
+		rule: 'crash.spinlock',
+		title:
+			/BUG: (spinlock|rwlock) (lockup suspected|already unlocked|recursion|cpu recursion|bad magic|wrong owner|wrong CPU|trylock failure on UP)/,
+		fmt: 'BUG: {1} {2} in {F}',
+		stack: callTrace(['spin_', '_lock', '_unlock'])
+	},
+	{
+		rule: 'crash.soft-lockup',
+		title: /BUG: soft lockup/,
+		fmt: 'BUG: soft lockup in {F}',
+		alt: ['stall in {F}'],
+		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall' }
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /BUG: .*still has locks held!/,
+		report: [/still has locks held!/, re('{{PC}} +{{FUNC}}')],
+		fmt: 'BUG: still has locks held in {1}'
+	},
+	{
+		rule: 'crash.atomic-sleep',
+		title: /BUG: scheduling while atomic/,
+		fmt: 'BUG: scheduling while atomic in {F}',
+		stack: callTrace(['schedule'])
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /BUG: lock held when returning to user space/,
+		report: [
+			/BUG: lock held when returning to user space/,
+			/leaving the kernel with locks still held/,
+			LOCKDEP_AT
+		],
+		fmt: 'BUG: lock held when returning to user space in {1}',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /BUG: bad unlock balance detected!/,
+		report: [
+			/BUG: bad unlock balance detected!/,
+			/is trying to release lock/,
+			re('{{PC}} +{{FUNC}}')
+		],
+		fmt: 'BUG: bad unlock balance in {1}',
+		stack: callTrace()
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /BUG: held lock freed!/,
+		report: [/BUG: held lock freed!/, re('{{PC}} +{{FUNC}}')],
+		fmt: 'BUG: held lock freed in {1}'
+	},
+	{
+		rule: 'crash.bad-page',
+		title: /BUG: Bad rss-counter state/,
+		fmt: 'BUG: Bad rss-counter state',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.bad-page',
+		title: /BUG: non-zero (nr_ptes|nr_pmds) on freeing mm/,
+		fmt: 'BUG: non-zero {1} on freeing mm',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.vfs',
+		title: /BUG: Dentry .* still in use \(\d+\) \[(unmount) of ([^\]]+)\]/,
+		fmt: 'BUG: Dentry still in use in {1}',
+		alt: ['BUG: Dentry still in use [{1} of {2}]']
+	},
+	{
+		rule: 'crash.bad-page',
+		title: /BUG: Bad page (?:state|cache)/,
+		fmt: 'BUG: Bad page state in {F}',
+		stack: {
+			parts: [/page last allocated/, 'stack'],
+			skip: [
+				'(?:free|put|get|update|release)_page',
+				'free_unref',
+				'^_*folio',
+				'truncate',
+				'^put_pages_list',
+				'free_pages_prepare',
+				'prep_new_page',
+				'get_page_from_freelist',
+				'^__?alloc_pages',
+				'^alloc_pages',
+				'post_alloc_hook',
+				'page_alloc',
+				'__pagevec_release',
+				'release_pages',
+				'pagevec_lru',
+				'lru_add'
+			]
+		}
+	},
+	{ rule: 'crash.bad-page', title: /BUG: Bad page map/, fmt: 'BUG: Bad page map' },
+	{
+		rule: 'crash.workqueue',
+		title: /BUG: workqueue lockup/,
+		fmt: 'BUG: workqueue lockup',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.atomic-sleep',
+		title: /BUG: sleeping function called from invalid context at (.*)/,
+		fmt: 'BUG: sleeping function called from invalid context in {F}',
+		stack: callTrace()
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /BUG: using ([a-z_]+)\(\) in preemptible/,
+		fmt: 'BUG: using {1}() in preemptible code in {F}',
+		stack: callTrace(['dump_stack', 'preemption', 'preempt', 'debug_', 'processor_id', 'this_cpu'])
+	},
+	{
+		rule: 'crash.workqueue',
+		title: /BUG: workqueue leaked lock or atomic/,
+		report: [/BUG: workqueue leaked lock or atomic/, /last function: (\w+)$/],
+		fmt: 'BUG: workqueue leaked lock or atomic in {1}',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.leak',
+		title: /BUG: memory leak/,
+		fmt: 'memory leak in {F}',
+		stack: {
+			parts: [/backtrace(?: \(crc [0-9a-f]*\))?:/, 'stack'],
+			skip: [
+				'kmemleak',
+				'mmap',
+				'kmem',
+				'slab',
+				'alloc',
+				'create_object',
+				'idr_get',
+				'list_lru_init',
+				'kasprintf',
+				'kvasprintf',
+				'pcpu_create',
+				'strdup',
+				'strndup',
+				'memdup'
+			]
+		}
+	},
+	{
+		rule: 'crash.stack-overflow',
+		title: /BUG: .*stack guard page was hit at/,
+		fmt: 'BUG: stack guard page was hit in {F}',
+		alt: ['stack-overflow in {F}'],
+		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall' }
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /BUG: Invalid wait context/,
+		fmt: 'WARNING: locking bug in {F}',
+		stack: callTrace()
+	},
+	{ rule: 'crash.other', title: /BUG:\s*$/, fmt: 'BUG: corrupted', corrupted: true }
+];
+
+const WARNING: TitleFormat[] = [
+	{
+		rule: 'crash.warning',
+		title: /WARNING: .*lib\/debugobjects\.c.* (?:debug_print|debug_check)/,
+		fmt: 'WARNING: ODEBUG bug in {F}',
+		stack: warningStack(
+			'debug_',
+			'rcu',
+			'hrtimer_',
+			'timer_',
+			'work_',
+			'percpu_',
+			'vunmap',
+			'vfree',
+			'__free_',
+			'debug_check',
+			'kobject_'
+		)
+	},
+	{
+		rule: 'crash.warning',
+		title: /WARNING: .*mm\/usercopy\.c.* usercopy_warn/,
+		fmt: 'WARNING: bad usercopy in {F}',
+		stack: warningStack('usercopy', '__check')
+	},
+	{
+		rule: 'crash.warning',
+		title: /WARNING: .*lib\/kobject\.c.* kobject_/,
+		fmt: 'WARNING: kobject bug in {F}',
+		stack: warningStack('kobject_')
+	},
+	{
+		rule: 'crash.warning',
+		title: /WARNING: .*fs\/proc\/generic\.c.* proc_register/,
+		fmt: 'WARNING: proc registration bug in {F}',
+		stack: warningStack('proc_')
+	},
+	{
+		rule: 'crash.refcount',
+		title: /WARNING: .*lib\/refcount\.c.* refcount_/,
+		fmt: 'WARNING: refcount bug in {F}',
+		stack: warningStack('refcount', 'kobject_')
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: .*kernel\/locking\/lockdep\.c.*lock_/,
+		fmt: 'WARNING: locking bug in {F}',
+		stack: warningStack('lock_sock', 'release_sock')
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: .*still has locks held!/,
+		report: [/still has locks held!/, re('at: {{FUNC}}')],
+		fmt: 'WARNING: still has locks held in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: Nested lock was not taken/,
+		fmt: 'WARNING: nested lock was not taken in {F}',
+		stack: warningStack()
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: lock held when returning to user space/,
+		report: [
+			/WARNING: lock held when returning to user space/,
+			/leaving the kernel with locks still held/,
+			LOCKDEP_AT
+		],
+		fmt: 'WARNING: lock held when returning to user space in {1}',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.warning',
+		title: /WARNING: .*mm\/.*\.c.* k?.?malloc/,
+		fmt: 'WARNING: kmalloc bug in {F}',
+		stack: warningStack('kmalloc', 'krealloc', 'slab', 'kmem')
+	},
+	{
+		rule: 'crash.warning',
+		title: /WARNING: .*mm\/vmalloc\.c.*__vmalloc_node/,
+		fmt: 'WARNING: zero-size vmalloc in {F}',
+		stack: warningStack()
+	},
+	{
+		rule: 'crash.warning',
+		title: re('WARNING: .* at {{SRC}} {{FUNC}}.*usb_submit_urb'),
+		fmt: 'WARNING in {F}/usb_submit_urb',
+		stack: warningStack('usb_submit_urb', 'usb_start_wait_urb', 'usb_bulk_msg', 'usb_interrupt_msg')
+	},
+	{
+		rule: 'crash.warning',
+		title: re('WARNING: .* at {{SRC}} {{FUNC}}'),
+		fmt: 'WARNING in {F}',
+		stack: warningStack()
+	},
+	{
+		rule: 'crash.warning',
+		title: re('WARNING: (?:\\[[^\\]]*\\] )?{{SRC}} at (?:{{FUNC}}|0x[0-9a-f]+)'),
+		fmt: 'WARNING in {F}',
+		stack: warningStack()
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: possible circular locking dependency detected/,
+		report: [/WARNING: possible circular locking dependency detected/, /is trying to acquire lock/],
+		fmt: 'possible deadlock in {F}',
+		stack: {
+			parts: [LOCKDEP_AT, LOCKDEP_AT, 'stack'],
+			skip: ['process_one_work', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue']
+		}
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: possible irq lock inversion dependency detected/,
+		report: [
+			/WARNING: possible irq lock inversion dependency detected/,
+			/just changed the state of lock/,
+			LOCKDEP_AT
+		],
+		fmt: 'possible deadlock in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: .*-safe -> .*-unsafe lock order detected/,
+		fmt: 'possible deadlock in {F}',
+		stack: { parts: [/which became .* at:/, 'stack'] }
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: possible recursive locking detected/,
+		report: [
+			/WARNING: possible recursive locking detected/,
+			/is trying to acquire lock/,
+			LOCKDEP_AT
+		],
+		fmt: 'possible deadlock in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: inconsistent lock state/,
+		report: [/WARNING: inconsistent lock state/, /takes/, LOCKDEP_AT],
+		fmt: 'inconsistent lock state in {F}',
+		stack: callTrace()
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: suspicious RCU usage/,
+		fmt: 'WARNING: suspicious RCU usage in {F}',
+		stack: callTrace(['rcu', 'kmem', 'slab'])
+	},
+	{
+		rule: 'crash.stack-unwind',
+		title: /WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value/,
+		fmt: "WARNING: kernel stack regs has bad '{1}' value",
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.stack-unwind',
+		title: /WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value/,
+		fmt: 'WARNING: kernel stack frame pointer has bad value',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: bad unlock balance detected!/,
+		report: [
+			/WARNING: bad unlock balance detected!/,
+			/is trying to release lock/,
+			re('at: {{FUNC}}')
+		],
+		fmt: 'WARNING: bad unlock balance in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /WARNING: held lock freed!/,
+		report: [/WARNING: held lock freed!/, re('at:(?: {{PC}})? +{{FUNC}}')],
+		fmt: 'WARNING: held lock freed in {1}'
+	},
+	{ rule: 'crash.other', title: /WARNING:\s*$/, fmt: 'WARNING: corrupted', corrupted: true }
+];
+
+const INFO: TitleFormat[] = [
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: possible circular locking dependency detected/,
+		report: [/INFO: possible circular locking dependency detected/, /is trying to acquire lock/],
+		fmt: 'possible deadlock in {F}',
+		stack: {
+			parts: [LOCKDEP_AT, LOCKDEP_AT, 'stack'],
+			skip: ['process_one_work', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue']
+		}
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: possible irq lock inversion dependency detected/,
+		report: [
+			/INFO: possible irq lock inversion dependency detected/,
+			/just changed the state of lock/,
+			LOCKDEP_AT
+		],
+		fmt: 'possible deadlock in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected/,
+		report: [
+			/INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected/,
+			/which became SOFTIRQ-irq-unsafe at:/,
+			re('(?:{{PC}} +)?{{FUNC}}')
+		],
+		fmt: 'possible deadlock in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected/,
+		report: [
+			/INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected/,
+			/which became HARDIRQ-irq-unsafe at:/,
+			re('(?:{{PC}} +)?{{FUNC}}')
+		],
+		fmt: 'possible deadlock in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: possible recursive locking detected/,
+		report: [/INFO: possible recursive locking detected/, /is trying to acquire lock/, LOCKDEP_AT],
+		fmt: 'possible deadlock in {1}'
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: inconsistent lock state/,
+		report: [/INFO: inconsistent lock state/, /takes/, LOCKDEP_AT],
+		fmt: 'inconsistent lock state in {1}'
+	},
+	{
+		rule: 'crash.rcu-stall',
+		title: /INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall/,
+		fmt: 'INFO: rcu detected stall in {F}',
+		alt: ['stall in {F}'],
+		stack: {
+			parts: [/apic_timer_interrupt|Exception stack|el1h_64_irq/, RIP_FRAME, 'stack'],
+			parts2: [/(?:apic_timer_interrupt|Exception stack|el1h_64_irq)/, 'stack'],
+			skip: ['apic_timer_interrupt', 'rcu'],
+			extractor: 'stall'
+		}
+	},
+	{
+		rule: 'crash.rcu-stall',
+		title: /INFO: rcu_(?:preempt|sched|bh|tasks\w*) (?:self-)?detected(?: expedited)? stall/,
+		fmt: 'INFO: rcu detected stall',
+		corrupted: true
+	},
+	{
+		rule: 'crash.rcu-stall',
+		title: /INFO: rcu_(?:preempt|sched|bh) detected stalls/,
+		fmt: 'INFO: rcu detected stall in {F}',
+		alt: ['stall in {F}'],
+		stack: {
+			parts: [/apic_timer_interrupt|Exception stack|el1h_64_irq/, RIP_FRAME, 'stack'],
+			parts2: [/(?:apic_timer_interrupt|Exception stack|el1h_64_irq)/, 'stack'],
+			skip: ['apic_timer_interrupt', 'rcu'],
+			extractor: 'stall'
+		}
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: trying to register non-static key/,
+		fmt: 'INFO: trying to register non-static key in {F}',
+		stack: callTrace(['stack', 'lock', 'IRQ'])
+	},
+	{
+		rule: 'crash.lockdep',
+		title: /INFO: suspicious RCU usage/,
+		fmt: 'INFO: suspicious RCU usage in {F}',
+		stack: callTrace(['rcu', 'kmem', 'slab'])
+	},
+	{
+		rule: 'crash.hung-task',
+		title: /INFO: task .* blocked for more than \d+ seconds/,
+		fmt: 'INFO: task hung in {F}',
+		alt: ['hang in {F}'],
+		stack: callTrace([], 'hang')
+	},
+	{
+		rule: 'crash.hung-task',
+		title: /INFO: task .* can't die for more than .* seconds/,
+		fmt: "INFO: task can't die in {F}",
+		alt: ['hang in {F}'],
+		stack: callTrace(['schedule'])
+	},
+	{
+		rule: 'crash.other',
+		title: /INFO: (Freed|Allocated) in (.*)/,
+		fmt: 'INFO: {1} in {2}',
+		corrupted: true
+	},
+	{ rule: 'crash.other', title: /INFO:\s*$/, fmt: 'INFO: corrupted', corrupted: true }
+];
+
+const PANIC: TitleFormat[] = [
+	{
+		rule: 'crash.panic',
+		title: /Kernel panic - not syncing: Attempted to kill init!/,
+		fmt: 'kernel panic: Attempted to kill init!',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.panic',
+		title: /Kernel panic - not syncing: Couldn't open N_TTY ldisc for [^ ]+ --- error -\d+\./,
+		fmt: "kernel panic: Couldn't open N_TTY ldisc",
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.panic',
+		title:
+			/Kernel panic - not syncing: (Fatal exception|panic_on_warn set|hung_task: blocked tasks)/,
+		fmt: 'kernel panic: {1}',
+		corrupted: true
+	},
+	{
+		rule: 'crash.stack-overflow',
+		title: re(
+			'Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}'
+		),
+		fmt: 'kernel panic: stack is corrupted in {1}',
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.stack-overflow',
+		title: /Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in/,
+		fmt: 'kernel panic: stack is corrupted in {F}',
+		stack: callTrace(['stack_chk'])
+	},
+	{
+		rule: 'crash.stack-overflow',
+		title: /Kernel panic - not syncing: corrupted stack end detected inside scheduler/,
+		fmt: 'kernel panic: corrupted stack end in {F}',
+		alt: ['stack-overflow in {F}'],
+		stack: callTrace(['schedule', 'retint_kernel'], 'stall')
+	},
+	{
+		rule: 'crash.stack-overflow',
+		title: /Kernel panic - not syncing: kernel stack overflow/,
+		fmt: 'kernel stack overflow in {F}',
+		alt: ['stack-overflow in {F}'],
+		stack: callTrace(['bad_stack'], 'stall')
+	},
+	{
+		rule: 'crash.panic',
+		title: /Kernel panic - not syncing: (.*)/,
+		fmt: 'kernel panic: {1}',
+		noStackTrace: true
+	}
+];
+
+const UBSAN: TitleFormat[] = [
+	{
+		rule: 'crash.ubsan',
+		title: /UBSAN: Undefined behaviour in/,
+		fmt: 'UBSAN: undefined-behaviour in {F}',
+		stack: callTrace(['ubsan', 'overflow'])
+	},
+	{
+		rule: 'crash.ubsan',
+		title: /UBSAN: array-index-out-of-bounds in/,
+		fmt: 'UBSAN: array-index-out-of-bounds in {F}',
+		alt: ['bad-access in {F}'],
+		stack: callTrace(['ubsan', 'overflow'])
+	},
+	{
+		rule: 'crash.ubsan',
+		title: /UBSAN: ([\w-]+) in/,
+		fmt: 'UBSAN: {1} in {F}',
+		stack: callTrace(['ubsan', 'overflow'])
+	}
+];
+
+const fixed = (rule: string, title: RegExp, fmt: string, stack?: StackRecipe, alt?: string[]) =>
+	({ rule, title, fmt, stack, alt }) as TitleFormat;
+
+/** Title formats per oops header key (see ingestion/blocks/headers.ts). */
+export const FORMATS: Record<string, TitleFormat[]> = {
+	'BUG:': BUG,
+	'WARNING:': WARNING,
+	'INFO:': INFO,
+	'Unable to handle kernel': [
+		{
+			rule: 'crash.null-deref',
+			title: /Unable to handle kernel (NULL pointer dereference)/,
+			fmt: 'BUG: unable to handle kernel {1} in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		},
+		{
+			rule: 'crash.paging-fault',
+			title:
+				/Unable to handle kernel (paging request|access to user memory|execute from non-executable memory|write to read-only memory)/,
+			fmt: 'BUG: unable to handle kernel {1} in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		}
+	],
+	'general protection fault': [
+		fixed(
+			'crash.gpf',
+			/general protection fault.*:/,
+			'general protection fault in {F}',
+			ripStack(),
+			['bad-access in {F}']
+		)
+	],
+	'stack segment: ': [
+		fixed('crash.gpf', /stack segment: /, 'stack segment fault in {F}', ripStack())
+	],
+	'Kernel panic': PANIC,
+	'PANIC: double fault': [
+		fixed('crash.trap', /PANIC: double fault/, 'PANIC: double fault in {F}', ripOnly)
+	],
+	'rust_kernel: panicked': [
+		{
+			rule: 'crash.rust-panic',
+			title: /rust_kernel: panicked at /,
+			titleNext: [/^\s*(\S.*)$/],
+			fmt: '{1} in {F}',
+			stack: {
+				parts: [CALL_TRACE, 'stack'],
+				skip: ['rust_begin_unwind', 'rust_panic', 'panic_fmt']
+			}
+		}
+	],
+	'kernel BUG': [
+		fixed(
+			'crash.bug',
+			/kernel BUG at mm\/usercopy\.c/,
+			'BUG: bad usercopy in {F}',
+			callTrace(['usercopy', '__check'])
+		),
+		fixed(
+			'crash.list-corruption',
+			/kernel BUG at lib\/list_debug\.c/,
+			'BUG: corrupted list in {F}',
+			callTrace(),
+			['bad-access in {F}']
+		),
+		fixed('crash.bug', /kernel BUG at (.*)/, 'kernel BUG in {F}', { ...ripStack(['^skb_']) })
+	],
+	'Kernel BUG': [fixed('crash.bug', /Kernel BUG (.*)/, 'kernel BUG {1}')],
+	'BUG kmalloc-': [
+		{
+			rule: 'crash.slab',
+			title: /BUG kmalloc-.*: Object already free/,
+			fmt: 'BUG: Object already free',
+			noStackTrace: false
+		}
+	],
+	'divide error:': [fixed('crash.trap', /divide error: /, 'divide error in {F}', ripOnly)],
+	'divide_error:': [fixed('crash.trap', /divide_error: /, 'divide error in {F}', ripOnly)],
+	'invalid opcode:': [fixed('crash.trap', /invalid opcode: /, 'invalid opcode in {F}', ripOnly)],
+	'int3:': [fixed('crash.trap', /int3: /, 'int3 in {F}', ripStack())],
+	'UBSAN:': UBSAN,
+	'Booting the kernel.': [
+		{
+			rule: 'crash.reboot',
+			title: /^Booting the kernel\./,
+			fmt: 'unexpected kernel reboot',
+			noStackTrace: true
+		}
+	],
+	'unregister_netdevice: waiting for': [
+		{
+			rule: 'crash.netdev-refcount',
+			title: /unregister_netdevice: waiting for .* to become free/,
+			fmt: 'unregister_netdevice: waiting for DEV to become free',
+			noStackTrace: true
+		}
+	],
+	'VFS: Close: file count is 0': [
+		{
+			rule: 'crash.vfs',
+			title: /VFS: Close: file count is 0/,
+			fmt: 'VFS: Close: file count is zero (use-after-free)',
+			noStackTrace: true
+		}
+	],
+	'VFS: Busy inodes after unmount': [
+		{
+			rule: 'crash.vfs',
+			title: /VFS: Busy inodes after unmount/,
+			fmt: 'VFS: Busy inodes after unmount (use-after-free)',
+			noStackTrace: true
+		}
+	],
+	'Internal error:': [
+		fixed('crash.arm-fault', /Internal error:/, 'Internal error in {F}', ripStack(), [
+			'bad-access in {F}'
+		])
+	],
+	'Unhandled fault:': [
+		fixed('crash.arm-fault', /Unhandled fault:/, 'Unhandled fault in {F}', ripStack(), [
+			'bad-access in {F}'
+		])
+	],
+	'Alignment trap:': [
+		fixed('crash.arm-fault', /Alignment trap:/, 'Alignment trap in {F}', ripStack())
+	],
+	'trusty: panic': [
+		{
+			rule: 'crash.trusty',
+			title: /trusty: panic.* ASSERT FAILED.*: (.*)/,
+			fmt: 'trusty: ASSERT FAILED: {1}',
+			noStackTrace: true
+		},
+		{
+			rule: 'crash.trusty',
+			title: /trusty: panic \([^)]*\):(?: DEBUG)? (.*)/,
+			fmt: 'trusty: panic: {1}',
+			noStackTrace: true
+		}
+	],
+	'fatal error:': [
+		{ rule: 'crash.syzkaller', title: /fatal error:/, fmt: 'go runtime error', noStackTrace: true }
+	],
+	'panic:': [
+		{ rule: 'crash.syzkaller', title: /panic: (.*)/, fmt: 'panic: {1}', noStackTrace: true }
+	],
+	'SYZFAIL:': [
+		{ rule: 'crash.syzkaller', title: /SYZFAIL: (.*)/, fmt: 'SYZFAIL: {1}', noStackTrace: true }
+	],
+	'SYZFATAL:': [
+		{
+			rule: 'crash.syzkaller',
+			title: /SYZFATAL: (.*)/,
+			fmt: 'SYZFATAL: {1}',
+			alt: ['SYZFATAL'],
+			noStackTrace: true
+		}
+	],
+	// NecroScope additions (real machines, not syzkaller's table)
+	'Watchdog detected hard LOCKUP': [
+		{
+			rule: 'crash.hard-lockup',
+			title: /Watchdog detected hard LOCKUP/,
+			fmt: 'watchdog: hard LOCKUP in {F}',
+			alt: ['stall in {F}'],
+			stack: ripStack()
+		}
+	],
+	'Oops:': [
+		{
+			rule: 'crash.oops',
+			title: /Oops: (?:[0-9a-f]{4} )?\[#\d+\]/,
+			fmt: 'Oops in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		}
+	]
+};
+
+/** rule id used when no format of the header matched (the raw line is the title) */
+export const RAW_RULE: Record<string, string> = {
+	'BUG:': 'crash.other',
+	'WARNING:': 'crash.warning',
+	'INFO:': 'crash.other',
+	'Kernel panic': 'crash.panic',
+	'UBSAN:': 'crash.ubsan',
+	'kernel BUG': 'crash.bug',
+	'Kernel BUG': 'crash.bug'
+};

@@ -1,0 +1,144 @@
+import type { StackPart, StackRecipe } from './format-types.ts';
+import { re } from './formats.ts';
+import { hangFrame, mergedFrame, skipRegExp, stallFrame } from './skip.ts';
+
+/**
+ * Guilty-frame extraction (syzkaller's extractStackFrame, pkg/report, Apache-2.0): a recipe
+ * walks the report lines, capturing frames from the lines its regexes land on and from call
+ * traces; skipped names are dropped and the extractor picks one of the rest.
+ */
+
+/** frame lines: up to two `[<pc>]` tokens, then a name followed by `.` or `+`; arm `(a) from (b+..)` */
+const FRAME_RES = [
+	re('^ *(?:{{PC}} ){0,2}{{FUNC}}'),
+	re('^ *{{PC}} \\(([a-zA-Z0-9_.]+)\\) from {{PC}} \\({{FUNC}}')
+];
+
+/** lines where a (new) stack trace starts; parsing a stack stops at the next one */
+export const STACK_STARTS = [
+	/Call [Tt]race:/,
+	/Allocated:/,
+	/Allocated by task \d+:/,
+	/Freed:/,
+	/Freed by task \d+:/,
+	/[^k] backtrace(?: \(crc [0-9a-f]*\))?:/,
+	/Backtrace:/,
+	/Uninit was stored to memory at/,
+	/status: [0-9a-f]+ badaddr: [0-9a-f]+ cause: /
+];
+
+/** fault-injection frames mixed into a report make it unreliable */
+const POISON = /should_fail\w*\+0x/;
+
+export function isStackStart(line: string): boolean {
+	return STACK_STARTS.some((r) => r.test(line));
+}
+
+export function isFrameLine(line: string): boolean {
+	return FRAME_RES.some((r) => r.test(line));
+}
+
+interface Walk {
+	/** surviving frames with the index of the recipe part that collected them */
+	frames: Array<{ name: string; part: number }>;
+	poisoned: boolean;
+}
+
+function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegExp): Walk {
+	const frames: Walk['frames'] = [];
+	const add = (name: string | undefined, part: number) => {
+		if (name && !skip.test(name)) frames.push({ name, part });
+	};
+	let i = 0;
+	for (let p = 0; p < parts.length; p++) {
+		const part = parts[p];
+		if (part === 'stack') {
+			for (; i < lines.length; i++) {
+				const ln = lines[i];
+				if (POISON.test(ln)) return { frames, poisoned: true };
+				if (isStackStart(ln)) break;
+				for (const fr of FRAME_RES) {
+					const m = fr.exec(ln);
+					if (!m) continue;
+					for (let g = 1; g < m.length; g++) add(m[g], p);
+					break;
+				}
+			}
+			continue;
+		}
+		for (; i < lines.length;) {
+			const ln = lines[i++];
+			if (POISON.test(ln)) return { frames, poisoned: true };
+			const m = part.exec(ln);
+			if (!m) continue;
+			if (m.length > 1) add(m[1], p);
+			break;
+		}
+	}
+	return { frames, poisoned: false };
+}
+
+export interface FrameResult {
+	/** the raw guilty frame name, or null */
+	raw: string | null;
+	/** the name the title uses (an extractor may merge a family, e.g. smp_call_function*) */
+	merged: string | null;
+	/** first frame of the second stack of the recipe (KMSAN origin), or null */
+	second: string | null;
+	/** a fault-injection frame was met */
+	poisoned: boolean;
+}
+
+function pick(w: Walk, recipe: StackRecipe): FrameResult {
+	const names = w.frames.map((f) => f.name);
+	let raw: string | null = names[0] ?? null;
+	if (recipe.extractor === 'stall') raw = names.length ? stallFrame(names) : null;
+	else if (recipe.extractor === 'hang') raw = names.length ? hangFrame(names) : null;
+	const merged = raw && recipe.extractor ? mergedFrame(raw) : raw;
+	const lastPart = recipe.parts.length - 1;
+	const second = w.frames.find((f) => f.part === lastPart && lastPart > 0)?.name ?? null;
+	return { raw, merged, second, poisoned: w.poisoned };
+}
+
+/** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */
+export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): FrameResult {
+	const skip = skipRegExp(recipe.skip);
+	const first = pick(walk(lines, recipe.parts, skip), recipe);
+	if (first.raw || first.poisoned || !recipe.parts2) return first;
+	return pick(walk(lines, recipe.parts2, skip), recipe);
+}
+
+const SYSCALL_PREFIXES = [
+	'SYSC_',
+	'SyS_',
+	'sys_',
+	'__x64_',
+	'__ia32_',
+	'__arm64_',
+	'____sys_',
+	'___sys_',
+	'__sys_',
+	'__se_',
+	'__se_sys_',
+	'__do_sys_',
+	'compat_SYSC_',
+	'compat_SyS_',
+	'ksys_'
+];
+
+/**
+ * The names a frame is known by: itself and each name left after removing one syscall-wrapper
+ * prefix. The canonical name (used in the title) is the shortest.
+ */
+export function frameNames(raw: string): { canonical: string; all: string[] } {
+	const all = [raw];
+	for (const p of SYSCALL_PREFIXES) {
+		if (raw.startsWith(p) && raw.length > p.length) {
+			const s = raw.slice(p.length);
+			if (!all.includes(s)) all.push(s);
+		}
+	}
+	let canonical = raw;
+	for (const n of all) if (n.length < canonical.length) canonical = n;
+	return { canonical, all };
+}

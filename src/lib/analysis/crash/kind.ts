@@ -1,0 +1,68 @@
+/** A short plain-language name of what a report is, from its rule and title. */
+const BY_TITLE: Array<[RegExp, string]> = [
+	[/^KASAN: .*use-after-free Write/, 'use-after-free write'],
+	[/^KASAN: .*use-after-free/, 'use-after-free read'],
+	[/^KASAN: .*invalid-free/, 'invalid or double free'],
+	[/^KASAN: .*out-of-bounds Write/, 'out-of-bounds write'],
+	[/^KASAN: .*out-of-bounds/, 'out-of-bounds read'],
+	[/^KASAN: null-ptr-deref/, 'NULL pointer dereference (KASAN)'],
+	[/^KFENCE: use-after-free/, 'use-after-free (KFENCE)'],
+	[/^KFENCE: out-of-bounds/, 'out-of-bounds access (KFENCE)'],
+	[/^KFENCE: invalid free/, 'invalid free (KFENCE)'],
+	[/^KMSAN: uninit-value/, 'use of uninitialised memory'],
+	[/^KMSAN: .*infoleak/, 'uninitialised memory leaked to user space or a device'],
+	[/^KCSAN: data-race/, 'data race'],
+	[/^UBSAN: array-index-out-of-bounds/, 'array index out of bounds'],
+	[/^UBSAN: shift-out-of-bounds/, 'invalid shift'],
+	[/^UBSAN: signed-integer-overflow/, 'integer overflow'],
+	[/^possible deadlock/, 'possible deadlock'],
+	[/^kernel panic: Attempted to kill init/, 'init (PID 1) died'],
+	[/^kernel panic: VFS: Unable to mount root fs/, 'root file system could not be mounted']
+];
+
+const BY_RULE: Record<string, string> = {
+	'crash.kasan': 'memory-safety bug found by KASAN',
+	'crash.kmsan': 'uninitialised memory use found by KMSAN',
+	'crash.kcsan': 'data race found by KCSAN',
+	'crash.kfence': 'memory-safety bug found by KFENCE',
+	'crash.ubsan': 'undefined behaviour found by UBSAN',
+	'crash.null-deref': 'NULL pointer dereference',
+	'crash.paging-fault': 'invalid memory access',
+	'crash.gpf': 'general protection fault',
+	'crash.trap': 'CPU exception in the kernel',
+	'crash.arm-fault': 'CPU exception in the kernel (ARM)',
+	'crash.oops': 'kernel oops',
+	'crash.bug': 'kernel assertion (BUG_ON) failed',
+	'crash.list-corruption': 'corrupted linked list',
+	'crash.slab': 'slab allocator corruption',
+	'crash.bad-page': 'corrupted page state',
+	'crash.warning': 'kernel warning (WARN_ON)',
+	'crash.refcount': 'reference count bug',
+	'crash.lockdep': 'locking rule violation (lockdep)',
+	'crash.spinlock': 'spinlock misuse',
+	'crash.atomic-sleep': 'sleeping in atomic context',
+	'crash.leak': 'memory leak',
+	'crash.soft-lockup': 'soft lockup (CPU stuck in the kernel)',
+	'crash.hard-lockup': 'hard lockup (CPU stuck with interrupts off)',
+	'crash.rcu-stall': 'RCU stall',
+	'crash.hung-task': 'hung task',
+	'crash.workqueue': 'workqueue problem',
+	'crash.stack-overflow': 'kernel stack overflow or corruption',
+	'crash.stack-unwind': 'unreliable stack unwinding',
+	'crash.panic': 'kernel panic',
+	'crash.vfs': 'file system reference bug',
+	'crash.netdev-refcount': 'network device still referenced',
+	'crash.reboot': 'unexpected reboot',
+	'crash.trusty': 'Trusty TEE panic',
+	'crash.rust-panic': 'Rust code panicked',
+	'crash.syzkaller': 'fuzzer or user-space runtime failure',
+	'crash.other': 'kernel report'
+};
+
+export function kindOf(rule: string, title: string): string {
+	for (const [re, kind] of BY_TITLE) if (re.test(title)) return kind;
+	return BY_RULE[rule] ?? 'kernel report';
+}
+
+/** every rule id crash analysis can produce */
+export const CRASH_RULES: readonly string[] = Object.keys(BY_RULE);

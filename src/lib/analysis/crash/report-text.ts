@@ -1,0 +1,49 @@
+import type { BlockLine } from '../../models/error-block.ts';
+import { matchHeader } from '../../ingestion/blocks/headers.ts';
+
+/** longest line handed to title regexes (keeps every pattern cheap) */
+const MAX_LINE = 1024;
+/** after this many lines a panic or a lockdep splat is the crash's consequence, not part of it */
+const TAIL_AFTER = 22;
+const TAIL_AFTER_KMSAN = 16;
+
+/** messages that carry their own stack and therefore end the report before them */
+const FOREIGN =
+	/vmalloc: allocation failure:|FAULT_INJECTION: forcing a failure|FAULT_FLAG_ALLOW_RETRY missing/;
+
+function questionable(text: string): boolean {
+	if (text.includes('<EOI>')) return false;
+	return text.includes(' ? ') || text.startsWith('? ') || text.endsWith(' (unreliable)');
+}
+
+/**
+ * The lines syzkaller titles a report from (its findReport): from the header line on, minus
+ * questionable `?` frames when the log has a printk context, minus lockdep's taint notice,
+ * cut at the next report and, past the first lines, at the panic or lockdep splat that follows.
+ * The header line is always the first line returned.
+ */
+export function reportText(lines: readonly BlockLine[], context: string): string[] {
+	const out: string[] = [];
+	if (lines.length === 0) return out;
+	const first = lines[0].text;
+	const tailAfter = first.includes('KMSAN') ? TAIL_AFTER_KMSAN : TAIL_AFTER;
+	for (let i = 0; i < lines.length; i++) {
+		let t = lines[i].text;
+		if (t.length > MAX_LINE) t = t.slice(0, MAX_LINE);
+		if (i > 0) {
+			if (context !== '' && questionable(t)) continue;
+			if (t.startsWith('Disabling lock debugging due to kernel taint')) continue;
+			if (FOREIGN.test(t)) break;
+			if (
+				out.length > tailAfter &&
+				(t.includes('Kernel panic - not syncing') ||
+					t.includes('WARNING: possible circular locking dependency detected'))
+			)
+				break;
+			const h = matchHeader(t);
+			if (h && h.splits) break;
+		}
+		out.push(t);
+	}
+	return out;
+}
