@@ -215,3 +215,26 @@ describe('anonymized reports', () => {
 		expect(plain).not.toContain('"anonymization": {\n      "enabled": true');
 	});
 });
+
+describe('Anonymizer.text, values found in real logs', () => {
+	it('replaces a UUID glued to a word and keeps kernel versions', () => {
+		const a = new Anonymizer();
+		expect(
+			a.text(
+				'initrd=\\EFI\\Pop_OS-cf7df0cb-a60c-4338-acf3-ee5255c6ca73\\initrd.img root=UUID=cf7df0cb-a60c-4338-acf3-ee5255c6ca73'
+			)
+		).toBe('initrd=\\EFI\\Pop_OS-<uuid-1>\\initrd.img root=UUID=<uuid-1>');
+		for (const t of [
+			'Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS',
+			'gcc (Uos 8.3.0.7-1+dde) 8.3.0',
+			'Not tainted  (2.6.22.9-61.fc6)'
+		])
+			expect(a.text(t)).toBe(t);
+		expect(a.text('bcm2709.serial=0xd2e6e8cb smsc95xx.macaddr=B8:27:EB:E6:E8:CB')).toBe(
+			'bcm2709.serial=<serial-1> smsc95xx.macaddr=<mac-1>'
+		);
+		expect(a.text('androidboot.serialno=015d07875404060f quiet')).toBe(
+			'androidboot.serialno=<serial-2> quiet'
+		);
+	});
+});

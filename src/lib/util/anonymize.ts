@@ -140,11 +140,12 @@ const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/gi;
 const USER_AT_HOST_G = /\(([\w.+-]+)@([\w.-]+)\)/g;
 const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
-const UUID = /(?<![\da-f-])[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f-])/gi;
+const UUID = /(?<![\da-f])[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f])/gi;
 const MAC = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
-const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
+// not followed by `-27.fc15` or `+`: kernel and package versions look like addresses
+const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/;
 const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]]{4,})/gi;
