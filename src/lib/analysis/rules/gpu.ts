@@ -124,7 +124,7 @@ export const amdgpuReset: LineRule = {
 		'ASIC reset failed'
 	],
 	pattern:
-		/^(?:amdgpu ([0-9a-f:.]+): (?:amdgpu: |\[drm\] )?|\[drm(?::\w+ \[amdgpu\])?\] (?:\*ERROR\* )?)(GPU reset begin!|GPU reset\(\d+\) (?:succeeded|failed)!?|GPU [Rr]ecovery [Ff]ailed|ASIC reset failed with error, -?\d+|device wedged, but recovered through reset|device wedged, needs recovery)/,
+		/^(?:amdgpu ([0-9a-f:.]+): (?:amdgpu: |\[drm\] )?|\[drm(?::\w+ \[amdgpu\])?\] (?:\*ERROR\* )?)(GPU reset begin!|GPU reset\(\d+\) failed!?|GPU [Rr]ecovery [Ff]ailed|ASIC reset failed with error, -?\d+|device wedged, but recovered through reset|device wedged, needs recovery)/,
 	title: (m) =>
 		/failed|Failed|needs recovery/.test(m[2])
 			? 'AMD GPU reset failed (amdgpu)'
@@ -138,7 +138,10 @@ export const amdgpuReset: LineRule = {
 		'amdgpu 0000:03:00.0: amdgpu: GPU reset(1) failed',
 		'[drm:amdgpu_device_gpu_recover [amdgpu]] *ERROR* GPU Recovery Failed: -22'
 	],
-	negatives: ['amdgpu 0000:03:00.0: amdgpu: SMU is initialized successfully!'],
+	negatives: [
+		'amdgpu 0000:03:00.0: amdgpu: SMU is initialized successfully!',
+		'amdgpu 0000:0b:00.0: amdgpu: GPU reset(2) succeeded!'
+	],
 	explanation: gpuExplanation(
 		'The AMD GPU driver reset the GPU to recover from a hang. If the reset succeeded the desktop usually comes back (programs using the GPU may crash); if it failed, the display stays frozen until reboot.',
 		AMDGPU_REFS
@@ -259,6 +262,38 @@ function nouveauKind(s: string): string {
 	return s;
 }
 
+/** nvidia.ko: the user-space driver and the kernel module are different versions. */
+export const nvidiaMismatch: LineRule = {
+	id: 'gpu.nvidia-version-mismatch',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['NVRM: API mismatch'],
+	pattern: /^NVRM: API mismatch: the client has the version ([\w.-]+), but/,
+	title: () => 'NVIDIA driver version mismatch (user space vs kernel module)',
+	details: (m) => ({ client_version: m[1] }),
+	examples: ['NVRM: API mismatch: the client has the version 535.274.02, but'],
+	negatives: ['NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05'],
+	explanation: {
+		meaning:
+			'A program using the NVIDIA GPU came with a different driver version than the loaded kernel module, so it could not use the GPU (no acceleration, CUDA or nvidia-smi failures).',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The NVIDIA driver was updated but the old kernel module is still loaded (no reboot yet), or the DKMS module was not rebuilt for the running kernel.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A container or Flatpak runtime ships another driver version than the host.'
+			}
+		],
+		next_steps: [
+			'Compare `cat /proc/driver/nvidia/version` with the installed package version; reboot after driver updates.',
+			'Rebuild the module (`dkms autoinstall`) or align the container/Flatpak NVIDIA runtime with the host driver.'
+		],
+		references: ['https://wiki.archlinux.org/title/NVIDIA']
+	}
+};
+
 /** nouveau subdev errors: fifo/gr faults, SCHED_ERROR, MMIO faults, channel kills. */
 export const nouveauError: LineRule = {
 	id: 'gpu.nouveau-error',
@@ -331,10 +366,13 @@ export const fifoUnderrun: LineRule = {
 	category: 'gpu',
 	severity: 'low',
 	triggers: [' FIFO underrun'],
-	pattern: /\*ERROR\* (CPU|PCH) pipe ([A-Z]) FIFO underrun/,
-	title: (m) => `Display FIFO underrun (${m[1]} pipe ${m[2]})`,
-	details: (m) => ({ source: m[1], pipe: m[2] }),
-	examples: ['[drm:intel_cpu_fifo_underrun_irq_handler [i915]] *ERROR* CPU pipe A FIFO underrun'],
+	pattern: /\*ERROR\* (CPU|PCH) (pipe|transcoder) ([A-Z]) FIFO underrun/,
+	title: (m) => `Display FIFO underrun (${m[1]} ${m[2]} ${m[3]})`,
+	details: (m) => ({ source: m[1], pipe: m[3] }),
+	examples: [
+		'[drm:intel_cpu_fifo_underrun_irq_handler [i915]] *ERROR* CPU pipe A FIFO underrun',
+		'[drm:intel_pch_fifo_underrun_irq_handler [i915]] *ERROR* PCH transcoder A FIFO underrun'
+	],
 	negatives: [
 		'[drm] Reducing the compressed framebuffer size. This may lead to less power savings than a non-reduced-size.'
 	],

@@ -32,6 +32,7 @@ import {
 	i915Hang,
 	i915Reset,
 	nouveauError,
+	nvidiaMismatch,
 	nvidiaXid
 } from './gpu.ts';
 import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
@@ -94,6 +95,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	amdgpuReset,
 	amdgpuPageFault,
 	nvidiaXid,
+	nvidiaMismatch,
 	nouveauError,
 	drmCommitTimeout,
 	fifoUnderrun,

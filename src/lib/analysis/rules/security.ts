@@ -198,8 +198,13 @@ export const seccompKill: LineRule = {
 	severity: 'low',
 	triggers: ['type=1326 '],
 	pattern: /type=1326 audit\([\d.:]+\): .*? sig=(\d+) arch=([0-9a-f]+) syscall=(\d+)/,
-	title: (m) =>
-		`Seccomp ${m[1] === '0' ? 'logged' : 'killed'} ${auditField(m.input, 'comm') ?? 'a program'} (syscall ${m[3]})`,
+	title: (m) => {
+		const exe = auditField(m.input, 'exe');
+		const who = exe
+			? exe.slice(exe.lastIndexOf('/') + 1)
+			: (auditField(m.input, 'comm') ?? 'a program');
+		return `Seccomp ${m[1] === '0' ? 'logged' : 'killed'} ${who} (syscall ${m[3]})`;
+	},
 	details: (m) => ({
 		comm: auditField(m.input, 'comm'),
 		exe: auditField(m.input, 'exe'),

@@ -50,17 +50,16 @@ export const usbEnumeration: LineRule = {
 		'not accepting address',
 		'unable to enumerate',
 		'Device not responding to setup address',
-		"can't set config",
-		'string descriptor 0 read error'
+		"can't set config"
 	],
 	pattern:
-		/^(?:usb ([\d.-]+): (?:(device descriptor read\/\w+), error (-\d+)|(device not accepting address) \d+, error (-\d+)|(Device not responding to setup address)|(can't set config) #\d+, error (-\d+)|(string descriptor 0 read error): (-\d+))|usb (usb\d+-port\d+|[\d.-]+-port\d+): (unable to enumerate USB device))/,
-	title: (m) => `USB device on port ${m[1] ?? usbPortName(m[11])} failed to enumerate`,
+		/^(?:usb ([\d.-]+): (?:(device descriptor read\/\w+), error (-\d+)|(device not accepting address) \d+, error (-\d+)|(Device not responding to setup address)|(can't set config) #\d+, error (-\d+))|usb (usb\d+-port\d+|[\d.-]+-port\d+): (unable to enumerate USB device))/,
+	title: (m) => `USB device on port ${m[1] ?? usbPortName(m[9])} failed to enumerate`,
 	details: (m) => {
-		const code = m[3] ?? m[5] ?? m[8] ?? m[10];
+		const code = m[3] ?? m[5] ?? m[8];
 		return {
-			port: m[1] ?? usbPortName(m[11]),
-			event: m[2] ?? m[4] ?? m[6] ?? m[7] ?? m[9] ?? m[12],
+			port: m[1] ?? usbPortName(m[9]),
+			event: m[2] ?? m[4] ?? m[6] ?? m[7] ?? m[10],
 			error: code ? errnoName(code) : null
 		};
 	},
@@ -71,7 +70,10 @@ export const usbEnumeration: LineRule = {
 		'usb usb3-port5: unable to enumerate USB device',
 		'usb 1-1.4: device descriptor read/all, error -110'
 	],
-	negatives: ['usb 2-1: new full-speed USB device number 12 using xhci_hcd'],
+	negatives: [
+		'usb 2-1: new full-speed USB device number 12 using xhci_hcd',
+		'usb 3-1.6: string descriptor 0 read error: -22'
+	],
 	explanation: usbExplanation(
 		'A USB device was plugged in (or reset) but the computer could not talk to it, so it does not work. -71 (EPROTO) and -110 (ETIMEDOUT) mean the device did not answer correctly: usually cable, port, power or the device itself.'
 	)

@@ -21,7 +21,7 @@ export const segfault: LineRule = {
 	pattern:
 		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error (\d+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:(\d+))(?: in ([^[\s]+)\[)?/,
 	title: (m) =>
-		`${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : 'Trap'} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
+		`${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : `Trap (${m[6].slice(5)})`} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
 	details: (m) => {
 		const code = Number(m[5] ?? m[8]);
 		return {
@@ -37,7 +37,9 @@ export const segfault: LineRule = {
 	examples: [
 		'emulator64-x86[4563]: segfault at fffffffe02c670d0 ip 0000000000487ad0 sp 00007ffca9bc5700 error 5 in emulator64-x86[400000+51d000]',
 		'a.out[25311]: segfault at 0 ip 0000000000400546 sp 00007fff2fb08610 error 4 in a.out[400000+1000] likely on CPU 3 (core 3, socket 0)',
-		'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]'
+		'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]',
+		'traps: cheese[1724283] trap int3 ip:7fbd589eb0ef sp:7ffdad1902c0 error:0 in libglib-2.0.so.0.8000.0[7fbd589a7000+a0000]',
+		'traps: a.out[1234] trap divide error ip:401136 sp:7ffc2c1d4e40 error:0 in a.out[401000+1000]'
 	],
 	negatives: [
 		'general protection fault, probably for non-canonical address 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN'
@@ -47,6 +49,10 @@ export const segfault: LineRule = {
 			'A user-space program crashed: it touched memory it may not use (or hit a CPU trap) and the kernel stopped it. This is a bug in that program or a library it uses, not a kernel crash.',
 		causes: [
 			{ kind: 'userspace', text: 'A bug in the program or in the library named after `in`.' },
+			{
+				kind: 'userspace',
+				text: 'A `trap int3` in a library such as GLib usually means the program aborted itself on a fatal internal error (g_error / assertion).'
+			},
 			{
 				kind: 'hardware',
 				text: 'If many unrelated programs crash at random places, faulty RAM or an unstable overclock.'
