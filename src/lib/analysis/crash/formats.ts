@@ -45,12 +45,22 @@ const ripOnly: StackRecipe = { parts: [RIP_FRAME] };
 
 const KASAN_HW_SKIP = ['kernel_fault', 'tag_check', 'mem_abort', '^el1_', '^el1h_'];
 const LOCKDEP_AT = re('at: (?:{{PC}} +)?{{FUNC}}');
+/** lockdep prints the releasing function on the line after `is trying to release lock ... at:` */
+const UNLOCK_STACK: StackRecipe = {
+	parts: [
+		/is trying to release lock/,
+		re('^\\s*(?:at: )?(?:{{PC}} +)?{{FUNC}}'),
+		CALL_TRACE,
+		'stack'
+	]
+};
+const SRC_LINE = re('{{SRC}}');
 
 const BUG: TitleFormat[] = [
 	{
 		rule: 'crash.kasan',
 		title: re('BUG: KASAN: ([a-z\\-]+) in {{FUNC}}'),
-		titleNext: [/(Read|Write) (?:of size|at addr) \d+/],
+		titleNext: [/(Read|Write) (?:of size|at addr) [\da-f]+/],
 		fmt: 'KASAN: {1} {3} in {F}',
 		alt: ['bad-access in {F}'],
 		stack: {
@@ -207,13 +217,8 @@ const BUG: TitleFormat[] = [
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: bad unlock balance detected!/,
-		report: [
-			/BUG: bad unlock balance detected!/,
-			/is trying to release lock/,
-			re('{{PC}} +{{FUNC}}')
-		],
-		fmt: 'BUG: bad unlock balance in {1}',
-		stack: callTrace()
+		fmt: 'BUG: bad unlock balance in {F}',
+		stack: UNLOCK_STACK
 	},
 	{
 		rule: 'crash.lockdep',
@@ -334,7 +339,7 @@ const BUG: TitleFormat[] = [
 const WARNING: TitleFormat[] = [
 	{
 		rule: 'crash.warning',
-		title: /WARNING: .*lib\/debugobjects\.c.* (?:debug_print|debug_check)/,
+		title: /WARNING: .*lib\/debugobjects\.c.*(?: debug_print| debug_check| at 0x)/,
 		fmt: 'WARNING: ODEBUG bug in {F}',
 		stack: warningStack(
 			'debug_',
@@ -352,31 +357,31 @@ const WARNING: TitleFormat[] = [
 	},
 	{
 		rule: 'crash.warning',
-		title: /WARNING: .*mm\/usercopy\.c.* usercopy_warn/,
+		title: /WARNING: .*mm\/usercopy\.c.*(?: usercopy_warn| at 0x)/,
 		fmt: 'WARNING: bad usercopy in {F}',
 		stack: warningStack('usercopy', '__check')
 	},
 	{
 		rule: 'crash.warning',
-		title: /WARNING: .*lib\/kobject\.c.* kobject_/,
+		title: /WARNING: .*lib\/kobject\.c.*(?: kobject_| at 0x)/,
 		fmt: 'WARNING: kobject bug in {F}',
 		stack: warningStack('kobject_')
 	},
 	{
 		rule: 'crash.warning',
-		title: /WARNING: .*fs\/proc\/generic\.c.* proc_register/,
+		title: /WARNING: .*fs\/proc\/generic\.c.*(?: proc_register| at 0x)/,
 		fmt: 'WARNING: proc registration bug in {F}',
 		stack: warningStack('proc_')
 	},
 	{
 		rule: 'crash.refcount',
-		title: /WARNING: .*lib\/refcount\.c.* refcount_/,
+		title: /WARNING: .*lib\/refcount\.c.*(?: refcount_| at 0x)/,
 		fmt: 'WARNING: refcount bug in {F}',
 		stack: warningStack('refcount', 'kobject_')
 	},
 	{
 		rule: 'crash.lockdep',
-		title: /WARNING: .*kernel\/locking\/lockdep\.c.*lock_/,
+		title: /WARNING: .*kernel\/locking\/lockdep\.c.*(?:lock_| at 0x)/,
 		fmt: 'WARNING: locking bug in {F}',
 		stack: warningStack('lock_sock', 'release_sock')
 	},
@@ -417,7 +422,7 @@ const WARNING: TitleFormat[] = [
 	},
 	{
 		rule: 'crash.warning',
-		title: re('WARNING: .* at {{SRC}} {{FUNC}}.*usb_submit_urb'),
+		title: /WARNING: .*[ :]usb_submit_urb\+/,
 		fmt: 'WARNING in {F}/usb_submit_urb',
 		stack: warningStack('usb_submit_urb', 'usb_start_wait_urb', 'usb_bulk_msg', 'usb_interrupt_msg')
 	},
@@ -479,6 +484,7 @@ const WARNING: TitleFormat[] = [
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: suspicious RCU usage/,
+		report: [/WARNING: suspicious RCU usage/, SRC_LINE],
 		fmt: 'WARNING: suspicious RCU usage in {F}',
 		stack: callTrace(['rcu', 'kmem', 'slab'])
 	},
@@ -497,12 +503,8 @@ const WARNING: TitleFormat[] = [
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: bad unlock balance detected!/,
-		report: [
-			/WARNING: bad unlock balance detected!/,
-			/is trying to release lock/,
-			re('at: {{FUNC}}')
-		],
-		fmt: 'WARNING: bad unlock balance in {1}'
+		fmt: 'WARNING: bad unlock balance in {F}',
+		stack: UNLOCK_STACK
 	},
 	{
 		rule: 'crash.lockdep',
@@ -536,22 +538,8 @@ const INFO: TitleFormat[] = [
 	},
 	{
 		rule: 'crash.lockdep',
-		title: /INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected/,
-		report: [
-			/INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected/,
-			/which became SOFTIRQ-irq-unsafe at:/,
-			re('(?:{{PC}} +)?{{FUNC}}')
-		],
-		fmt: 'possible deadlock in {1}'
-	},
-	{
-		rule: 'crash.lockdep',
-		title: /INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected/,
-		report: [
-			/INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected/,
-			/which became HARDIRQ-irq-unsafe at:/,
-			re('(?:{{PC}} +)?{{FUNC}}')
-		],
+		title: /INFO: .*-safe -> .*-unsafe lock order detected/,
+		report: [/-safe -> .*-unsafe lock order detected/, /is trying to acquire/, LOCKDEP_AT],
 		fmt: 'possible deadlock in {1}'
 	},
 	{
@@ -568,25 +556,7 @@ const INFO: TitleFormat[] = [
 	},
 	{
 		rule: 'crash.rcu-stall',
-		title: /INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall/,
-		fmt: 'INFO: rcu detected stall in {F}',
-		alt: ['stall in {F}'],
-		stack: {
-			parts: [/apic_timer_interrupt|Exception stack|el1h_64_irq/, RIP_FRAME, 'stack'],
-			parts2: [/(?:apic_timer_interrupt|Exception stack|el1h_64_irq)/, 'stack'],
-			skip: ['apic_timer_interrupt', 'rcu'],
-			extractor: 'stall'
-		}
-	},
-	{
-		rule: 'crash.rcu-stall',
 		title: /INFO: rcu_(?:preempt|sched|bh|tasks\w*) (?:self-)?detected(?: expedited)? stall/,
-		fmt: 'INFO: rcu detected stall',
-		corrupted: true
-	},
-	{
-		rule: 'crash.rcu-stall',
-		title: /INFO: rcu_(?:preempt|sched|bh) detected stalls/,
 		fmt: 'INFO: rcu detected stall in {F}',
 		alt: ['stall in {F}'],
 		stack: {
@@ -596,6 +566,7 @@ const INFO: TitleFormat[] = [
 			extractor: 'stall'
 		}
 	},
+
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: trying to register non-static key/,
@@ -605,12 +576,13 @@ const INFO: TitleFormat[] = [
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: suspicious RCU usage/,
+		report: [/INFO: suspicious RCU usage/, SRC_LINE],
 		fmt: 'INFO: suspicious RCU usage in {F}',
 		stack: callTrace(['rcu', 'kmem', 'slab'])
 	},
 	{
 		rule: 'crash.hung-task',
-		title: /INFO: task .* blocked for more than \d+ seconds/,
+		title: /INFO: task .* blocked (?:in I\/O wait )?for more than \d+ seconds/,
 		fmt: 'INFO: task hung in {F}',
 		alt: ['hang in {F}'],
 		stack: callTrace([], 'hang')

@@ -28,7 +28,7 @@ export const STACK_STARTS = [
 ];
 
 /** fault-injection frames mixed into a report make it unreliable */
-const POISON = /should_fail\w*\+0x/;
+const POISON = /should_fail[\w.]*\+0x/;
 
 export function isStackStart(line: string): boolean {
 	return STACK_STARTS.some((r) => r.test(line));
@@ -71,7 +71,10 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 			if (POISON.test(ln)) return { frames, poisoned: true };
 			const m = part.exec(ln);
 			if (!m) continue;
-			if (m.length > 1) add(m[1], p);
+			add(
+				m.slice(1).find((g) => g !== undefined),
+				p
+			);
 			break;
 		}
 	}

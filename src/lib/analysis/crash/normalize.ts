@@ -12,7 +12,7 @@ export function normalizeTitle(title: string): string {
 	t = t.replace(/(\.\w+):\d+/g, '$1:LINE');
 	t = t.replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/g, '');
 	t = t.replace(/CPU#\d+/g, 'CPU');
-	t = t.replace(/\b\d{7,}\b/g, 'NUM');
+	t = t.replace(/\d{7,}/g, 'NUM');
 	for (let i = 0; i < 3; i++) t = t.replace(/(^|[^\w.])\d+(?=$|[^\w.])/g, '$1NUM');
 	if (t.length > 120) t = t.slice(0, 120);
 	t = t.replace(/\t/g, ' ');

@@ -246,8 +246,59 @@ export function skipRegExp(extra: readonly string[] = []): RegExp {
 }
 
 /** Generic dispatchers: a stall is blamed on the function called by the first of these. */
-const STALL_ANCHORS =
-	/^(?:process_one_work|do_softirq|call_timer_fn|run_timer_softirq|_*run_timers|hrtimer_run|run_ksoftirqd|smpboot_thread_fn|kthread$|ret_from_fork|start_secondary|cpu_startup_entry|do_syscall_|do_fast_syscall_|invoke_syscall|el0_svc_handler|el0_svc_common|ret_fast_syscall|netif_receive_skb|__netif_receive_skb|(?:__)?vfs_read|(?:__)?vfs_write|vfs_iter_read|vfs_iter_write|do_iter_read|do_iter_write|vfs_ioctl|ksys_ioctl|do_vfs_ioctl|do_mmap|vfs_open|do_sys_open|path_openat|do_filp_open|sock_sendmsg|sock_recvmsg|sock_write_iter|sock_read_iter|sock_ioctl|sock_do_ioctl|rtnetlink_rcv_msg|nfnetlink_rcv_msg|genl_rcv_msg|netlink_rcv_skb|netlink_dump|do_page_fault|__do_page_fault|exc_page_fault|handle_mm_fault|__fput|task_work_run|exit_to_usermode|exit_to_user_mode|syscall_exit_to_user_mode|tasklet_action|smp_call_function)/;
+const STALL_ANCHORS = new RegExp(
+	[
+		// work dispatchers, and some of their callers
+		'^process_one_work',
+		'^do_softirq',
+		'^call_timer_fn',
+		'^run_timer_softirq',
+		'^_*run_timers',
+		'^hrtimer_run',
+		'^run_ksoftirqd',
+		'^smpboot_thread_fn',
+		'^kthread$',
+		'^ret_from_fork',
+		'^start_secondary',
+		'^cpu_startup_entry',
+		'^tasklet_action',
+		'^netif_receive_skb',
+		'^__netif_receive_skb',
+		// syscall entry
+		'^do_syscall_',
+		'^do_fast_syscall_',
+		'^invoke_syscall',
+		'^el0_svc_handler',
+		'^el0_svc_common',
+		'^ret_fast_syscall',
+		'^sysenter_dispatch',
+		'^system_call_fastpath',
+		'^entry_SYSCALL',
+		// highly discriminated syscalls: the callee names the driver or protocol
+		'^(?:__x64_sys_|__ia32_sys_|__arm64_sys_|__se_sys_|__do_sys_|__sys_|ksys_|sys_|SyS_|compat_sys_|compat_SyS_)(?:ioctl|read|write|readv|writev|pread64|pwrite64|setsockopt|getsockopt|connect|accept4?|bind|sendto|recvfrom)$',
+		'compat_ioctl',
+		'^(?:compat_)?blkdev_ioctl',
+		'^(?:do_)?vfs_ioctl',
+		'^(?:__)?vfs_read',
+		'^(?:__)?vfs_write',
+		'^new_sync_(?:read|write)',
+		'^do_iter_(?:read|write)',
+		'^vfs_iter_(?:read|write)',
+		'^do_mmap',
+		'^vfs_open',
+		'^sock_sendmsg',
+		'^sock_recvmsg',
+		'^sock_ioctl',
+		'^sock_do_ioctl',
+		'^rtnetlink_rcv_msg',
+		'^nfnetlink_rcv_msg',
+		'^netlink_dump',
+		'^__fput',
+		'^task_work_run',
+		'^exit_to_usermode',
+		'^smp_call_function'
+	].join('|')
+);
 
 /**
  * syzkaller's stall extractor: the frame just above (called by) the first generic dispatcher;

@@ -111,9 +111,8 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 	let second = 'corrupted';
 	if (f.stack) {
 		frame = guiltyFrame(lines.slice(best.line), f.stack);
-		if (frame.poisoned) {
-			corrupted ??= 'a fault-injection stack is mixed into the report';
-		} else if (frame.raw && frame.merged) {
+		if (frame.poisoned) corrupted ??= 'a fault-injection stack is mixed into the report';
+		if (frame.raw && frame.merged) {
 			names =
 				frame.merged !== frame.raw
 					? { canonical: frame.merged, all: [frame.merged, frame.raw] }

@@ -53,7 +53,7 @@ export class BlockAssembler {
 		const header = matchHeader(text);
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
-		if (ob && this.continues(ob, header, ts)) {
+		if (ob && this.continues(ob, header, text, ts)) {
 			this.remember(line, text, ts, ctx);
 			const b = ob.block;
 			this.append(ob, line, text, ts, ctx);
@@ -89,7 +89,7 @@ export class BlockAssembler {
 	 * printed its end marker only takes the panic that follows it (`Kernel panic - not syncing:
 	 * Fatal exception`), so the oops and its panic stay one finding.
 	 */
-	private continues(ob: OpenBlock, header: OopsHeader | null, ts: number): boolean {
+	private continues(ob: OpenBlock, header: OopsHeader | null, text: string, ts: number): boolean {
 		const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
 		if (ob.ended) {
 			if (header && !header.splits && !gap) {
@@ -100,6 +100,12 @@ export class BlockAssembler {
 			return false;
 		}
 		if (header && header.splits) {
+			const b = ob.block;
+			if (b.lines.length === 1 && text.startsWith(b.lines[0].text)) {
+				// a truncated header printed again in full (printk replay): keep only the full one
+				this.open.delete(b.context);
+				return false;
+			}
 			this.close(ob, 'next-report');
 			return false;
 		}
