@@ -24,7 +24,7 @@ export function escapeMarkdown(s: string): string {
 			.replace(/[\\`*_[\]<>&|~#!]/g, (c) => '\\' + c)
 			// GFM extended autolinks: `https://x`, `www.x`, `a@b.c`
 			.replace(/:\/\//g, '\\://')
-			.replace(/\bwww\./gi, (m) => m.slice(0, 3) + '\\.')
+			.replace(/www\./gi, (m) => m.slice(0, 3) + '\\.')
 			.replace(/@/g, '\\@')
 	);
 }

@@ -134,6 +134,7 @@ function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+const PLACEHOLDER_ONLY = new RegExp(`^<(?:${ANON_KINDS.join('|')})-\\d+>$`);
 const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
 
 // --- patterns (all linear: each starts behind a guard that fails at once inside a run) ---
@@ -245,6 +246,7 @@ export class Anonymizer {
 		if (t.indexOf('SerialNumber: ') !== -1)
 			t = this.outside(t, SERIAL_LINE, (_m, pre: string, v: string) => {
 				const value = v.trimEnd();
+				if (PLACEHOLDER_ONLY.test(value)) return _m;
 				return pre + this.placeholder('serial', value) + v.slice(value.length);
 			});
 		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string) =>

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inert } from '../../src/lib/output/common.ts';
+import { codeBlock, escapeMarkdown, inlineCode } from '../../src/lib/output/markdown.ts';
+import { Anonymizer } from '../../src/lib/util/anonymize.ts';
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+// strings made of the characters that matter here
+const tricky = fc.string({
+	unit: fc.constantFrom(
+		...'ab01f:.-_@/<>[]()`*~|#!&\\ \t\n\r\x1b\x07\x00\u202e\u2028eE9'.split(''),
+		'://',
+		'www.',
+		'ffff',
+		'/home/',
+		'SerialNumber: ',
+		'192.0.2.1',
+		'54:e1:ad:12:34:56',
+		'fe80::1ff:fe23:4567:890a'
+	),
+	maxLength: 80
+});
+
+describe('output properties', () => {
+	it('inert text has no control, separator or bidi character left and is one line', () => {
+		fc.assert(
+			fc.property(tricky, (s) => {
+				expect(UNSAFE.test(inert(s))).toBe(false);
+			})
+		);
+	});
+
+	it('escaped Markdown has no unescaped markup character', () => {
+		fc.assert(
+			fc.property(tricky, (s) => {
+				const e = escapeMarkdown(s).replace(/\\[\s\S]/g, 'E');
+				expect(e).not.toMatch(/[`*_[\]<>&|~#!@]|:\/\/|www\./i);
+			})
+		);
+	});
+
+	it('code fences and spans are longer than any backtick run inside', () => {
+		fc.assert(
+			fc.property(fc.array(tricky, { maxLength: 5 }), (lines) => {
+				const block = codeBlock(lines);
+				const fence = block[0].replace('text', '');
+				expect(block[block.length - 1]).toBe(fence);
+				for (const l of block.slice(1, -1)) expect(l.includes(fence)).toBe(false);
+				for (const l of lines) {
+					const code = inlineCode(l);
+					const d = /^`+/.exec(code)?.[0] ?? '';
+					expect(code.slice(d.length, code.length - d.length).includes(d)).toBe(false);
+				}
+			})
+		);
+	});
+
+	it('anonymizing twice changes nothing more, and placeholders stay intact', () => {
+		fc.assert(
+			fc.property(tricky, (s) => {
+				const a = new Anonymizer({ hosts: ['wombat'], users: ['alice'] }, { pointers: true });
+				const once = a.text(s);
+				expect(a.text(once)).toBe(once);
+			})
+		);
+	});
+});
