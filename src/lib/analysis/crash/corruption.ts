@@ -22,7 +22,7 @@ export function corruptionReason(
 		const k = lines.findIndex((l) => start.test(l));
 		if (k === -1) continue;
 		hasStack = true;
-		if (lines.length - k - 1 < 3) return 'the call trace is cut short';
+		if (lines.length - k - 1 < 2) return 'the call trace is cut short';
 		let ok = false;
 		for (let j = k + 1; j < lines.length && j <= k + FRAME_WINDOW; j++) {
 			const l = lines[j];

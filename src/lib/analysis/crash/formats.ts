@@ -133,27 +133,31 @@ const BUG: TitleFormat[] = [
 		title: re('BUG: KFENCE: (use-after-free|out-of-bounds) ([a-z\\-]+) in {{FUNC}}'),
 		fmt: 'KFENCE: {1} {2} in {F}',
 		alt: ['bad-access in {F}'],
-		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: invalid free in {{FUNC}}'),
 		fmt: 'KFENCE: invalid free in {F}',
 		alt: ['invalid-free in {F}'],
-		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: invalid (read|write) in {{FUNC}}'),
 		fmt: 'KFENCE: invalid {1} in {F}',
 		alt: ['bad-access in {F}'],
-		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: memory corruption in {{FUNC}}'),
 		fmt: 'KFENCE: memory corruption in {F}',
-		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] }
+		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.paging-fault',
@@ -242,7 +246,8 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.vfs',
 		title: /BUG: Dentry .* still in use \(\d+\) \[(unmount) of ([^\]]+)\]/,
 		fmt: 'BUG: Dentry still in use in {1}',
-		alt: ['BUG: Dentry still in use [{1} of {2}]']
+		alt: ['BUG: Dentry still in use [{1} of {2}]'],
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.bad-page',
@@ -613,8 +618,7 @@ const PANIC: TitleFormat[] = [
 	{
 		rule: 'crash.panic',
 		title: /Kernel panic - not syncing: Couldn't open N_TTY ldisc for [^ ]+ --- error -\d+\./,
-		fmt: "kernel panic: Couldn't open N_TTY ldisc",
-		noStackTrace: true
+		fmt: "kernel panic: Couldn't open N_TTY ldisc"
 	},
 	{
 		rule: 'crash.panic',
