@@ -49,6 +49,7 @@ const LAYERS: Record<string, Layer> = {
 	'gpu.amdgpu-page-fault': { stage: 1, domain: 'gpu' },
 	'gpu.nvidia-xid': { stage: 1, domain: 'gpu' },
 	'gpu.nouveau-error': { stage: 1, domain: 'gpu' },
+	'gpu.drm-driver-error': { stage: 1, domain: 'gpu' },
 	'gpu.i915-hang': { stage: 2, domain: 'gpu' },
 	'gpu.amdgpu-ring-timeout': { stage: 2, domain: 'gpu' },
 	'gpu.drm-commit-timeout': { stage: 3, domain: 'gpu' },
@@ -57,6 +58,7 @@ const LAYERS: Record<string, Layer> = {
 	'network.firmware-crash': { stage: 1, domain: 'network' },
 	'network.tx-timeout': { stage: 1, domain: 'network' },
 	'network.link-down': { stage: 2, domain: 'network' },
+	'network.nfs-not-responding': { stage: 3, domain: 'network' },
 	'memory.page-allocation-failure': { stage: 1, domain: 'memory' },
 	'memory.oom-kill': { stage: 2, domain: 'memory' },
 	// block layer
@@ -80,7 +82,11 @@ const LAYERS: Record<string, Layer> = {
  * fatal machine check, lockups and oopses after serious hardware (memory) errors.
  */
 const CRASH_CAUSES: Record<string, (c: Finding) => boolean> = {
-	'crash.hung-task': (c) => c.category === 'storage' || c.category === 'filesystem' || serious(c),
+	'crash.hung-task': (c) =>
+		c.category === 'storage' ||
+		c.category === 'filesystem' ||
+		c.rule === 'network.nfs-not-responding' ||
+		serious(c),
 	'crash.panic': (c) => c.category === 'filesystem' || c.rule === 'memory.oom-kill' || serious(c),
 	'crash.rcu-stall': serious,
 	'crash.soft-lockup': serious,

@@ -365,13 +365,16 @@ export const fifoUnderrun: LineRule = {
 	id: 'gpu.display-fifo-underrun',
 	category: 'gpu',
 	severity: 'low',
-	triggers: [' FIFO underrun'],
-	pattern: /\*ERROR\* (CPU|PCH) (pipe|transcoder) ([A-Z]) FIFO underrun/,
-	title: (m) => `Display FIFO underrun (${m[1]} ${m[2]} ${m[3]})`,
-	details: (m) => ({ source: m[1], pipe: m[3] }),
+	triggers: [' FIFO underrun', ' fifo underrun'],
+	pattern:
+		/\*ERROR\* (?:(CPU|PCH) (pipe|transcoder) ([A-Z]) FIFO underrun|uncleared (pch )?fifo underrun on (?:pch )?(pipe|transcoder) ([A-Z]))/,
+	title: (m) =>
+		`Display FIFO underrun (${m[1] ?? (m[4] ? 'PCH' : 'CPU')} ${m[2] ?? m[5]} ${m[3] ?? m[6]})`,
+	details: (m) => ({ source: m[1] ?? (m[4] ? 'PCH' : 'CPU'), pipe: m[3] ?? m[6] }),
 	examples: [
 		'[drm:intel_cpu_fifo_underrun_irq_handler [i915]] *ERROR* CPU pipe A FIFO underrun',
-		'[drm:intel_pch_fifo_underrun_irq_handler [i915]] *ERROR* PCH transcoder A FIFO underrun'
+		'[drm:intel_pch_fifo_underrun_irq_handler [i915]] *ERROR* PCH transcoder A FIFO underrun',
+		'[drm:intel_set_pch_fifo_underrun_reporting [i915]] *ERROR* uncleared pch fifo underrun on pch transcoder A'
 	],
 	negatives: [
 		'[drm] Reducing the compressed framebuffer size. This may lead to less power savings than a non-reduced-size.'
@@ -379,5 +382,33 @@ export const fifoUnderrun: LineRule = {
 	explanation: gpuExplanation(
 		'The display engine ran short of data while sending a frame to the screen: a brief flicker or glitch at most. i915 reports only the first one per pipe.',
 		I915_REFS
+	)
+};
+
+/** Any other DRM driver error: `[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream ...` */
+export const drmDriverError: LineRule = {
+	id: 'gpu.drm-driver-error',
+	category: 'gpu',
+	severity: 'low',
+	triggers: ['*ERROR* '],
+	pattern:
+		/^(?:([\w-]+) [0-9a-f:.]+: )?\[drm(?::(\w+) \[(\w+)\])?\] \*ERROR\* (?!Process information)(.*)/,
+	title: (m) => {
+		const module = m[3] ?? m[1] ?? 'drm';
+		return m[2] ? `${module} driver errors in ${m[2]}` : `${module} driver errors`;
+	},
+	details: (m) => ({ module: m[3] ?? m[1] ?? null, function: m[2] ?? null, message: m[4] }),
+	storm: { count: 200, severity: 'medium' },
+	examples: [
+		'[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000c6f2a3b1 !',
+		'i915 0000:00:02.0: [drm] *ERROR* Atomic update failure on pipe A (start=1234 end=1235) time 120 us, min 1073, max 1079, scanline start 1070, end 1081'
+	],
+	negatives: [
+		'[drm] Initialized amdgpu 3.49.0 20150101 for 0000:03:00.0 on minor 0',
+		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
+	],
+	explanation: gpuExplanation(
+		'A graphics (DRM) driver reported an internal error. Many of these are harmless and fixed by updates; together with display glitches, freezes or other GPU findings they point at the driver named.',
+		['https://docs.kernel.org/gpu/drm-kms.html']
 	)
 };

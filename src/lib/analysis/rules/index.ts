@@ -28,6 +28,7 @@ import {
 	amdgpuReset,
 	amdgpuTimeout,
 	drmCommitTimeout,
+	drmDriverError,
 	fifoUnderrun,
 	i915Hang,
 	i915Reset,
@@ -39,7 +40,13 @@ import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
 import { pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, pageAllocFailure } from './memory-oom.ts';
-import { linkDown, netdevWatchdog, wifiFirmwareCrash } from './network.ts';
+import {
+	linkDown,
+	netdevWatchdog,
+	nfsNotResponding,
+	wifiAssocTimeout,
+	wifiFirmwareCrash
+} from './network.ts';
 import { suspendFailed, watchdogReset } from './power.ts';
 import { apparmorDenied, auditLost, lockdown, seccompKill, selinuxDenied } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
@@ -99,6 +106,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	nouveauError,
 	drmCommitTimeout,
 	fifoUnderrun,
+	drmDriverError,
 	// usb
 	xhciDied,
 	usbOverCurrent,
@@ -109,6 +117,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	netdevWatchdog,
 	wifiFirmwareCrash,
 	linkDown,
+	nfsNotResponding,
+	wifiAssocTimeout,
 	// firmware
 	firmwareLoad,
 	acpiBiosError,

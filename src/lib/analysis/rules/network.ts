@@ -157,3 +157,76 @@ export const wifiFirmwareCrash: LineRule = {
 		]
 	}
 };
+
+/** fs/nfs: `nfs: server 10.0.0.5 not responding, still trying` / `..., timed out` */
+export const nfsNotResponding: LineRule = {
+	id: 'network.nfs-not-responding',
+	category: 'network',
+	severity: 'high',
+	triggers: ['nfs: server '],
+	pattern: /^nfs: server (\S+) not responding, (still trying|timed out)/,
+	title: (m) => `NFS server ${m[1]} not responding`,
+	details: (m) => ({ server: m[1], outcome: m[2] }),
+	examples: [
+		'nfs: server 10.143.140.121 not responding, timed out',
+		'nfs: server fileserver not responding, still trying'
+	],
+	negatives: ['nfs: server fileserver OK'],
+	explanation: {
+		meaning:
+			'An NFS server did not answer. With a hard mount ("still trying") every program touching the share hangs until it comes back (often followed by hung-task reports); with a soft mount ("timed out") their reads and writes fail.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'The NFS server is down, overloaded or unreachable (network outage, firewall, routing).'
+			},
+			{
+				kind: 'hardware',
+				text: 'A failing network link on either side (see link-down or transmit-timeout findings).'
+			},
+			{
+				kind: 'configuration',
+				text: 'Mount options (soft/hard, timeo, retrans) or NFS version mismatches.'
+			}
+		],
+		next_steps: [
+			'Check the server and the path to it: `ping`, `rpcinfo -p <server>`, `showmount -e <server>`; look for "nfs: server ... OK" later in the log.',
+			'See which mounts are affected with `findmnt -t nfs,nfs4` and `nfsstat -m`.',
+			'Consider mount options (`timeo=`, `retrans=`, `soft` only for data that may be lost) and monitoring of the server.'
+		],
+		references: ['https://man7.org/linux/man-pages/man5/nfs.5.html']
+	}
+};
+
+/** net/mac80211/mlme.c: `wlp2s0: association with 00:11:22:33:44:55 timed out` */
+export const wifiAssocTimeout: LineRule = {
+	id: 'network.wifi-connect-timeout',
+	category: 'network',
+	severity: 'low',
+	triggers: [' timed out'],
+	pattern: /^([\w.-]+): (association|authentication) with [0-9a-f:]{17} timed out/,
+	title: (m) => `Wi-Fi ${m[2]} timed out on ${m[1]}`,
+	details: (m) => ({ device: m[1], step: m[2] }),
+	storm: { count: 5, severity: 'medium' },
+	examples: [
+		'wlp2s0: association with d8:07:b6:11:22:33 timed out',
+		'wlan0: authentication with 00:11:22:33:44:55 timed out'
+	],
+	negatives: ['wlp2s0: associated'],
+	explanation: {
+		meaning:
+			'The Wi-Fi interface tried to join an access point and got no answer in time. Once is common (weak signal, roaming); many in a row mean the connection keeps failing.',
+		causes: [
+			{ kind: 'environment', text: 'Weak signal, interference or an overloaded access point.' },
+			{
+				kind: 'driver',
+				text: 'Driver/firmware problems with certain access points (802.11ax/WPA3 features, power saving).'
+			}
+		],
+		next_steps: [
+			'Check signal and errors: `iw dev <wlan> link`, `iw dev <wlan> station dump`.',
+			'Update the kernel/linux-firmware; try disabling Wi-Fi power saving or the problematic band/feature on the access point.'
+		],
+		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};
