@@ -132,7 +132,16 @@ async function main(): Promise<number> {
 		const name = file === '-' ? null : basename(file);
 		const opts: AnalyzeOptions = { name };
 		if (o.anonymize) opts.anonymize = { pointers: o.pointers };
-		const result = await analyzeStream(readSource(file), opts);
+		let result;
+		try {
+			result = await analyzeStream(readSource(file), opts);
+		} catch (e) {
+			// name the input in the one-line message (`x.gz: The compressed file is damaged ...`)
+			const label = file === '-' ? 'standard input' : file;
+			if (e instanceof InputError && !e.message.startsWith(label))
+				throw new InputError(e.code, `${label}: ${e.message}`);
+			throw e;
+		}
 		const out = format(result);
 		if (o.outDir) {
 			const path = outPath(o.outDir, file, extension, used);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
 import { analyzeFile, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
@@ -53,6 +54,15 @@ describe('CLI errors', () => {
 		expect(r.stderr).toMatch(/^necroscope: .*inside: cannot read \(ENOTDIR\)\n$/);
 	});
 
+	it('a damaged .gz: exit 2, one line naming the file', () => {
+		const f = join(tmp, 'broken.log.gz');
+		writeFileSync(f, gzipSync(readFileSync(OOPS)).subarray(0, 60));
+		const r = run([f]);
+		expect(r.code).toBe(2);
+		expect(r.stderr.startsWith(`necroscope: ${f}: `)).toBe(true);
+		expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+
 	it('an unknown option or format: exit 2 with the usage', () => {
 		for (const args of [['--frobnicate'], ['--format', 'pdf', OOPS], ['--format']]) {
 			const r = run(args);
@@ -92,6 +102,15 @@ describe('CLI output', () => {
 		}
 		expect(run([`--format=md`, OOPS]).stdout).toBe(expected.markdown);
 		expect(run([OOPS]).stdout).toBe(expected.text);
+	});
+
+	it('reads .gz input: the same findings as the plain file', () => {
+		const f = join(tmp, 'oops.log.gz');
+		writeFileSync(f, gzipSync(readFileSync(OOPS)));
+		const gz = JSON.parse(run(['--format', 'json', f]).stdout);
+		const plain = JSON.parse(run(['--format', 'json', OOPS]).stdout);
+		expect(gz.findings).toEqual(plain.findings);
+		expect(gz.input.name).toBe('oops.log.gz');
 	});
 
 	it('reads standard input for - and when no file is given', () => {
