@@ -4,11 +4,12 @@
  * `** N printk messages dropped **` markers).
  */
 import type { LogRecord } from '../../models/log-record.ts';
-import { scanBracketTime, type Scan } from './common.ts';
+import { scanBracketTime, scanCaller, type Scan } from './common.ts';
 import { dmesgFormat } from './dmesg.ts';
 import type { FormatContext, LineFormat } from './types.ts';
 
 const scan: Scan = { end: 0, value: 0 };
+const scan2: Scan = { end: 0, value: 0 };
 
 export const PSTORE_HEADER =
 	/^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#(\d{1,9}) Part(\d{1,6})$/;
@@ -49,6 +50,7 @@ export const androidSectionFormat: LineFormat = {
 	label: 'Android bug report section',
 	examples: [
 		{ line: '------ KERNEL LOG (dmesg) ------', text: 'KERNEL LOG (dmesg)', kind: 'skipped' },
+		{ line: '== dumpstate: 2024-11-23 10:05:00', text: '', kind: 'skipped' },
 		{
 			line: "------ 0.010s was the duration of 'KERNEL LOG (dmesg)' ------",
 			text: '',
@@ -62,6 +64,13 @@ export const androidSectionFormat: LineFormat = {
 	],
 	negatives: ['---[ end trace 0000000000000000 ]---', '------------[ cut here ]------------'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+		if (line.startsWith('== dumpstate: ') || line.startsWith('========================')) {
+			rec.kind = 'skipped';
+			rec.reason = 'bug report section header';
+			rec.format = 'android-section';
+			rec.text = '';
+			return true;
+		}
 		if (!line.startsWith('------ ') || !line.endsWith(' ------') || line.length < 15) return false;
 		const title = line.slice(7, -7);
 		rec.kind = 'skipped';
@@ -120,8 +129,13 @@ export const consoleFormat: LineFormat = {
 		}
 		const at = line.indexOf('[');
 		if (at <= 0 || at > 200) return false;
-		if (!(line.startsWith('login: ', at - 7) || ctx.seenPrefixed)) return false;
 		if (!scanBracketTime(line, at, scan)) return false;
+		// a prompt, a log that has prefixes, or a printk caller id make the glued text noise
+		const glued =
+			line.startsWith('login: ', at - 7) ||
+			ctx.seenPrefixed ||
+			scanCaller(line, scan.end, scan2) !== '';
+		if (!glued) return false;
 		if (!dmesgFormat.parse(line.slice(at), rec, ctx)) return false;
 		rec.format = 'console';
 		return true;

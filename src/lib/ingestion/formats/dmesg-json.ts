@@ -137,6 +137,13 @@ export const dmesgJsonFormat: LineFormat = {
 		while (line.charCodeAt(i) === 32) i++;
 		const c = line.charCodeAt(i);
 		if (!ctx.inDmesgJson) {
+			if ((line === '{' || line === '}') && ctx.entry === null) {
+				// first/last line of a JSON document (dmesg --json, journalctl -o json-pretty)
+				rec.kind = 'skipped';
+				rec.reason = 'JSON structure';
+				rec.format = 'dmesg-json';
+				return true;
+			}
 			if (c === 34 && line.endsWith('"dmesg": [') && i + 10 === line.length) {
 				ctx.inDmesgJson = true;
 				rec.kind = 'skipped';

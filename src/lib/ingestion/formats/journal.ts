@@ -353,6 +353,12 @@ export const journalJsonPrettyFormat: LineFormat = {
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const e = ctx.entry;
 		if (e !== null && e.format !== 'journal-json-pretty') return false;
+		if (line === '{' && e === null) {
+			rec.kind = 'skipped';
+			rec.reason = 'JSON structure';
+			rec.format = 'journal-json-pretty';
+			return true;
+		}
 		if (line.charCodeAt(0) === 125 /* } */) {
 			if (e === null || line !== '}') return false;
 			e.lines++;

@@ -1,0 +1,253 @@
+/**
+ * Ingestion behaviour users rely on: every line counted once whatever the input, boots,
+ * calibration (with suspend), the assumed year, pstore ordering, continuation lines and
+ * printk contexts, metadata.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_YEAR } from '../../src/lib/ingestion/ingestor.ts';
+import { expectedLines, ingestBytes, ingestText, type Run } from './helpers.ts';
+
+function accounted(run: Run): number {
+	const i = run.summary.input;
+	return Object.values(i.formats).reduce((a, b) => a + b, 0) + i.lines_skipped + i.lines_unparsed;
+}
+
+describe('line accounting', () => {
+	const cases: Record<string, string> = {
+		empty: '',
+		'only newlines': '\n\n\n',
+		'no final newline': '[    1.000000] a\n[    2.000000] b',
+		crlf: '[    1.000000] a\r\n[    2.000000] b\r\n',
+		nul: '[    1.000000] a\u0000b\n\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\n',
+		'non-kernel text': 'hello\nworld\n',
+		'syslog without kernel lines': 'Nov 23 10:00:00 h sshd[1]: x\nNov 23 10:00:01 h cron[2]: y\n',
+		'a lone JSON brace': '{\n}\n',
+		'an unterminated export entry': '__CURSOR=s=1;b=3f2a\nMESSAGE=x\n_TRANSPORT=kernel',
+		'an open dmesg json': '{\n   "dmesg": [\n      {\n         "pri": 6,',
+		'pstore header at the end': '[    1.000000] a\nPanic#1 Part1'
+	};
+	for (const [name, text] of Object.entries(cases)) {
+		it(`counts every line once: ${name}`, () => {
+			const run = ingestText(text);
+			expect(run.summary.input.lines_total).toBe(expectedLines(text));
+			expect(accounted(run)).toBe(run.summary.input.lines_total);
+		});
+	}
+
+	it('binary input and invalid UTF-8 never throw and are counted', async () => {
+		const bytes = new Uint8Array(4096);
+		for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) & 255;
+		const run = await ingestBytes(bytes, 100);
+		expect(accounted(run)).toBe(run.summary.input.lines_total);
+		expect(run.summary.input.lines_unparsed).toBeGreaterThan(0);
+		const bad = new Uint8Array([0x5b, 0x20, 0x31, 0x2e, 0x30, 0x5d, 0x20, 0xff, 0xfe, 0x0a]);
+		const r2 = await ingestBytes(bad, 3);
+		expect(r2.records[0].text).toBe('\ufffd\ufffd');
+	});
+
+	it('a 5 MB single line is counted and cut for analysis', () => {
+		const text = '[    1.000000] ' + 'x'.repeat(5 * 1024 * 1024);
+		const run = ingestText(text);
+		expect(run.summary.input.lines_total).toBe(1);
+		expect(run.summary.input.warnings.join(' ')).toMatch(/longer than/);
+		expect(run.records[0].text.length).toBeLessThan(70 * 1024);
+	});
+
+	it('holds for any text (property)', () => {
+		const piece = fc.constantFrom(
+			'[    1.000000] a',
+			'<6>[    2.000000] b',
+			'Nov 23 10:00:00 h kernel: c',
+			'Nov 23 10:00:00 h app: d',
+			'-- Boot 3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d --',
+			'{',
+			'}',
+			'   "dmesg": [',
+			'         "msg": "m"',
+			'__CURSOR=s=1;b=3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d',
+			'MESSAGE=x',
+			'Sat 2024-11-23 23:15:01.123456 CET [s=1;b=2]',
+			'    MESSAGE=y',
+			'Panic#1 Part2',
+			'Panic#1 Part1',
+			'6,1,100,-;k',
+			' SUBSYSTEM=pci',
+			'------ KERNEL LOG (dmesg) ------',
+			'------ SYSTEM LOG ------',
+			'',
+			'  indented'
+		);
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(piece, fc.string({ maxLength: 30 })), { maxLength: 40 }),
+				fc.boolean(),
+				(parts, nl) => {
+					const text = parts.join('\n') + (nl ? '\n' : '');
+					const run = ingestText(text);
+					expect(run.summary.input.lines_total).toBe(expectedLines(text));
+					expect(accounted(run)).toBe(run.summary.input.lines_total);
+					for (const r of run.records) expect(r.line).toBeLessThanOrEqual(expectedLines(text));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('boots', () => {
+	it('splits concatenated dmesg on the timestamp reset and names each boot’s kernel', () => {
+		const run = ingestText(
+			'[    0.000000] Linux version 6.1.0 (a@b) #1\n[  100.000000] x\n[    0.000000] Linux version 6.2.0 (a@b) #1\n[    1.000000] y\n'
+		);
+		const boots = run.summary.metadata.boots;
+		expect(boots.map((b) => [b.first_line, b.kernel_version])).toEqual([
+			[1, '6.1.0'],
+			[3, '6.2.0']
+		]);
+		expect(run.records.map((r) => r.boot)).toEqual([0, 0, 1, 1]);
+	});
+
+	it('does not split on `Linux version` after early lines of the same boot', () => {
+		const run = ingestText(
+			'[    0.000000] Booting Linux on physical CPU 0x0\n[    0.000000] Linux version 4.4.15 (a@b) #1\n[    1.000000] x\n'
+		);
+		expect(run.summary.metadata.boots.length).toBe(1);
+	});
+
+	it('splits kern.log without kernel times on a second banner, and journals on boot ids', () => {
+		const kern = ingestText(
+			'Nov 23 10:00:00 h kernel: Linux version 6.1.0 (a@b)\nNov 23 10:00:01 h kernel: x\nNov 23 11:00:00 h kernel: Linux version 6.1.0 (a@b)\n',
+			{ year: 2024 }
+		);
+		expect(kern.summary.metadata.boots.length).toBe(2);
+		const id1 = '3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d';
+		const id2 = '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b';
+		const j = (id: string, m: string) =>
+			JSON.stringify({ _BOOT_ID: id, _TRANSPORT: 'kernel', MESSAGE: m });
+		const run = ingestText([j(id1, 'a'), j(id1, 'b'), j(id2, 'c')].join('\n'));
+		expect(run.summary.metadata.boots.map((b) => b.id)).toEqual([id1, id2]);
+		expect(run.records.map((r) => r.boot)).toEqual([0, 0, 1]);
+	});
+});
+
+describe('wall-clock calibration', () => {
+	it('pairs syslog prefixes with kernel times, and starts a segment after a resume', () => {
+		const lines = [
+			'Nov 23 10:00:10 h kernel: [   10.000000] a',
+			'Nov 23 10:00:20 h kernel: [   20.000000] b',
+			'Nov 23 10:00:30 h kernel: [   30.000000] PM: suspend entry (deep)',
+			'Nov 23 12:00:31 h kernel: [   31.000000] PM: suspend exit',
+			'Nov 23 12:00:40 h kernel: [   40.000000] c'
+		];
+		const cal = ingestText(lines.join('\n'), { year: 2024 }).summary.metadata.calibration;
+		expect(cal.length).toBe(2);
+		const boot0 = Date.UTC(2024, 10, 23, 10, 0, 0);
+		expect(Math.abs(cal[0].offset_ms - boot0)).toBeLessThanOrEqual(cal[0].uncertainty_ms);
+		expect(cal[0].uncertainty_ms).toBeLessThanOrEqual(1000);
+		expect(Math.abs(cal[1].offset_ms - (boot0 + 2 * 3600_000))).toBeLessThanOrEqual(
+			cal[1].uncertainty_ms
+		);
+	});
+
+	it('uses rtc lines, and invents nothing without anchors', () => {
+		const rtc = ingestText(
+			'[    2.000000] rtc_cmos 00:02: setting system clock to 2014-07-03 13:10:12 UTC (1404393012)\n'
+		);
+		expect(rtc.summary.metadata.calibration[0].offset_ms).toBe(1404393012000 - 2000 + 500);
+		expect(rtc.summary.metadata.boots[0].started_at).toMatch(/^2014-07-03T13:10:10/);
+		const none = ingestText('[    2.000000] a\n[    3.000000] b\n');
+		expect(none.summary.metadata.calibration).toEqual([]);
+		expect(none.summary.metadata.boots[0].started_at).toBeNull();
+		expect(none.records.every((r) => Number.isNaN(r.wall))).toBe(true);
+	});
+});
+
+describe('dates without a year', () => {
+	const line = 'Nov 23 10:00:00 h kernel: x';
+	it('uses a fixed default, not today, and says so', () => {
+		const run = ingestText(line + '\n');
+		expect(new Date(run.records[0].wall).getUTCFullYear()).toBe(DEFAULT_YEAR);
+		expect(run.summary.input.warnings.join(' ')).toMatch(/no year/);
+	});
+	it('takes the year from a dated line of the log, even a later one', () => {
+		const run = ingestText(
+			`${line}\n[    2.000000] rtc0: setting system clock to 2019-11-23T10:00:02 UTC (1574503202)\n`
+		);
+		expect(new Date(run.records[0].wall).getUTCFullYear()).toBe(2019);
+	});
+	it('falls back to the kernel build year, and rolls over at New Year', () => {
+		const run = ingestText(
+			'Dec 31 23:59:59 h kernel: Linux version 5.4.0 (a@b) #1 SMP Fri Sep 4 13:20:40 UTC 2020\nJan  1 00:00:01 h kernel: x\n'
+		);
+		expect(run.records.map((r) => new Date(r.wall).getUTCFullYear())).toEqual([2020, 2021]);
+	});
+});
+
+describe('records', () => {
+	it('puts pstore parts back in order (newest part comes first)', () => {
+		const run = ingestText(
+			'Panic#1 Part1\n<4>[   20.000000] Kernel panic - not syncing: x\nPanic#1 Part2\n<6>[   10.000000] early\n'
+		);
+		expect(run.records.map((r) => r.ts)).toEqual([10, 20]);
+		expect(run.summary.metadata.boots.length).toBe(1);
+	});
+
+	it('joins continuation lines to their record, with its time, caller and boot', () => {
+		const run = ingestText(
+			'[    5.000000][  T42] Modules linked in: a b\n                      c_d e(O)\n7,2,6000000,-;pci x\n SUBSYSTEM=pci\n'
+		);
+		const [, cont, , dict] = run.records;
+		expect(cont.kind).toBe('continuation');
+		expect(cont.ts).toBe(5);
+		expect(cont.caller).toBe('T42');
+		expect(dict.kind).toBe('continuation');
+		expect(dict.ts).toBe(6);
+		expect(run.summary.metadata.modules).toEqual(['a', 'b', 'c_d', 'e']);
+	});
+
+	it('keeps interleaved printk contexts apart by caller id', () => {
+		const run = ingestText(
+			[
+				'[   10.000000][ T100] BUG: KASAN: use-after-free in foo+0x1/0x2',
+				'[   10.000001][ T200] usb 1-1: new device',
+				'[   10.000002][ T100] Call Trace:',
+				'[   10.000003][ T100]  foo+0x1/0x2',
+				'[   10.000004][ T100] ---[ end trace 0000000000000000 ]---'
+			].join('\n')
+		);
+		expect(run.blocks.length).toBe(1);
+		expect(run.records.map((r) => r.caller)).toEqual(['T100', 'T200', 'T100', 'T100', 'T100']);
+	});
+
+	it('reads Android bug reports only in their kernel sections', () => {
+		const run = ingestText(
+			'------ SYSTEM LOG (logcat) ------\nBUG: not kernel\n------ KERNEL LOG (dmesg) ------\n[    1.000000] real\n'
+		);
+		expect(run.records.map((r) => r.text)).toEqual(['real']);
+	});
+});
+
+describe('metadata', () => {
+	it('collects version, build, command line, hardware, BIOS, CPU, memory, taint', () => {
+		const m = ingestText(
+			[
+				'[    0.000000] Linux version 6.6.4-arch1-1 (linux@archlinux) (gcc (GCC) 13.2.1) #1 SMP PREEMPT_DYNAMIC Mon, 04 Dec 2023 00:29:19 +0000',
+				'[    0.000000] Command line: initrd=\\ucode.img rw root=/dev/sda2',
+				'[    0.000000] DMI: LENOVO 21N2ZC5PUS/21N2ZC5PUS, BIOS N42ET57W (1.31 ) 08/08/2024',
+				'[    0.000000] Memory: 16303840K/16727620K available (18432K kernel code)',
+				'[    0.100000] smpboot: CPU0: AMD Ryzen 7 7840U w/ Radeon 780M Graphics (family: 0x19, model: 0x74, stepping: 0x1)',
+				'[    9.000000] CPU: 3 PID: 1 Comm: init Tainted: G        W  O      6.6.4-arch1-1 #1'
+			].join('\n')
+		).summary.metadata;
+		expect(m.kernel_version).toBe('6.6.4-arch1-1');
+		expect(m.kernel_build).toMatch(/^\(linux@archlinux\)/);
+		expect(m.command_line).toBe('initrd=\\ucode.img rw root=/dev/sda2');
+		expect(m.hardware).toBe('LENOVO 21N2ZC5PUS/21N2ZC5PUS');
+		expect(m.bios).toBe('N42ET57W (1.31 ) 08/08/2024');
+		expect(m.memory).toBe('16.0 GiB');
+		expect(m.cpu).toBe('AMD Ryzen 7 7840U w/ Radeon 780M Graphics');
+		expect(m.arch).toBe('x86_64');
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W', 'O']);
+	});
+});

@@ -1,0 +1,42 @@
+/**
+ * The same log rewritten into every shape NecroScope reads gives the same crash findings, the
+ * same kernel version and the same boots. The log: two real boots (fixtures/formats/real), each
+ * behind a `Linux version` banner.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+import { baseBoots, render, SHAPES } from './shapes.ts';
+
+async function outcome(text: string) {
+	const r = await analyzeText(text, { year: 2024 });
+	return {
+		crashes: [
+			...new Set(r.findings.filter((f) => f.category === 'crash').map((f) => f.title))
+		].sort(),
+		kernel_version: r.metadata.kernel_version,
+		boots: r.metadata.boots.map((b) => b.kernel_version),
+		lines_total: r.input.lines_total,
+		formats: r.input.formats
+	};
+}
+
+describe('the same log in every shape', () => {
+	const boots = baseBoots();
+	it('the plain dmesg version finds the crashes of both boots', async () => {
+		const ref = await outcome(render(boots, 'dmesg'));
+		expect(ref.crashes.length).toBeGreaterThanOrEqual(2);
+		expect(ref.kernel_version).toBe('5.9.12');
+		expect(ref.boots).toEqual(['5.9.12', '4.10.0-rc6-00059-g2497278']);
+	});
+	for (const shape of SHAPES) {
+		it(shape, async () => {
+			const ref = await outcome(render(boots, 'dmesg'));
+			const text = render(boots, shape);
+			const got = await outcome(text);
+			expect(got.crashes, JSON.stringify(got.formats)).toEqual(ref.crashes);
+			expect(got.kernel_version).toBe(ref.kernel_version);
+			expect(got.boots).toEqual(ref.boots);
+			expect(got.lines_total).toBe(text.split('\n').length - 1);
+		});
+	}
+});
