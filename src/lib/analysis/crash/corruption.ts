@@ -3,6 +3,8 @@ import { isFrameLine, isStackStart, STACK_STARTS } from './frames.ts';
 
 /** How far after a stack start a frame must appear. */
 const FRAME_WINDOW = 15;
+/** frame lines that make a trace without a `Call Trace:` line count as one */
+const MIN_BARE_FRAMES = 3;
 const TIMESTAMP = /\[ *\d+\.\d+\]/;
 
 /**
@@ -34,5 +36,10 @@ export function corruptionReason(
 		}
 		if (!ok) return 'a call trace has no frames';
 	}
-	return hasStack ? null : 'the report has no call trace';
+	if (hasStack) return null;
+	// NecroScope: old kernels and ARM print frames without a `Call Trace:` line
+	let frames = 0;
+	for (const l of lines)
+		if (l.includes('+0x') && isFrameLine(l) && ++frames >= MIN_BARE_FRAMES) return null;
+	return 'the report has no call trace';
 }

@@ -20,7 +20,7 @@ export function re(src: string): RegExp {
 
 /** the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :) and arm (PC is at) */
 export const RIP_FRAME = re(
-	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
+	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
 );
 export const CALL_TRACE = /Call [Tt]race:|Backtrace:/;
 
@@ -55,6 +55,8 @@ const UNLOCK_STACK: StackRecipe = {
 	]
 };
 const SRC_LINE = re('{{SRC}}');
+/** NMI and perf plumbing on top of a hard-lockup stack */
+const HARD_LOCKUP_SKIP = ['watchdog', 'nmi', 'perf_', 'pmu_', 'hardlockup'];
 
 const BUG: TitleFormat[] = [
 	{
@@ -184,7 +186,7 @@ const BUG: TitleFormat[] = [
 	{
 		rule: 'crash.spinlock',
 		title:
-			/BUG: (spinlock|rwlock) (lockup suspected|already unlocked|recursion|cpu recursion|bad magic|wrong owner|wrong CPU|trylock failure on UP)/,
+			/BUG: (spinlock|rwlock) (lockup suspected|lockup|already unlocked|recursion|cpu recursion|bad magic|wrong owner|wrong CPU|trylock failure on UP)/,
 		fmt: 'BUG: {1} {2} in {F}',
 		stack: callTrace(['spin_', '_lock', '_unlock'])
 	},
@@ -343,6 +345,14 @@ const BUG: TitleFormat[] = [
 
 const WARNING: TitleFormat[] = [
 	{
+		rule: 'crash.hard-lockup',
+		title: /WARNING: .*watchdog_overflow_callback/,
+		titleNext: [/Watchdog detected hard LOCKUP/],
+		fmt: 'watchdog: hard LOCKUP in {F}',
+		alt: ['stall in {F}'],
+		stack: warningStack(...HARD_LOCKUP_SKIP)
+	},
+	{
 		rule: 'crash.warning',
 		title: /WARNING: .*lib\/debugobjects\.c.*(?: debug_print| debug_check| at 0x)/,
 		fmt: 'WARNING: ODEBUG bug in {F}',
@@ -440,6 +450,12 @@ const WARNING: TitleFormat[] = [
 	{
 		rule: 'crash.warning',
 		title: re('WARNING: (?:\\[[^\\]]*\\] )?{{SRC}} at (?:{{FUNC}}|0x[0-9a-f]+)'),
+		fmt: 'WARNING in {F}',
+		stack: warningStack()
+	},
+	{
+		rule: 'crash.warning',
+		title: re('WARNING: at {{SRC}}'),
 		fmt: 'WARNING in {F}',
 		stack: warningStack()
 	},
@@ -586,6 +602,13 @@ const INFO: TitleFormat[] = [
 		stack: callTrace(['rcu', 'kmem', 'slab'])
 	},
 	{
+		rule: 'crash.lockdep',
+		title: /INFO: suspicious rcu_dereference_check\(\) usage/,
+		report: [/INFO: suspicious rcu_dereference_check\(\) usage/, SRC_LINE],
+		fmt: 'INFO: suspicious RCU usage in {F}',
+		stack: callTrace(['rcu', 'kmem', 'slab'])
+	},
+	{
 		rule: 'crash.hung-task',
 		title: /INFO: task .* blocked (?:in I\/O wait )?for more than \d+ seconds/,
 		fmt: 'INFO: task hung in {F}',
@@ -685,6 +708,14 @@ const UBSAN: TitleFormat[] = [
 	}
 ];
 
+/** SLUB debugging: `BUG <cache> (Not tainted): Poison overwritten` (NecroScope addition) */
+const SLUB: TitleFormat = {
+	rule: 'crash.slab',
+	title: /BUG ([\w-]+) \((?:Not tainted|Tainted: [^)]*)\): (\w[^:]*)/,
+	fmt: 'SLUB: {2} in {1}',
+	noStackTrace: true
+};
+
 const fixed = (rule: string, title: RegExp, fmt: string, stack?: StackRecipe, alt?: string[]) =>
 	({ rule, title, fmt, stack, alt }) as TitleFormat;
 
@@ -759,10 +790,12 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 		{
 			rule: 'crash.slab',
 			title: /BUG kmalloc-.*: Object already free/,
-			fmt: 'BUG: Object already free',
-			noStackTrace: false
-		}
+			fmt: 'BUG: Object already free'
+		},
+		SLUB
 	],
+	' (Not tainted): ': [SLUB],
+	' (Tainted: ': [SLUB],
 	'divide error:': [fixed('crash.trap', /divide error: /, 'divide error in {F}', ripOnly)],
 	'divide_error:': [fixed('crash.trap', /divide_error: /, 'divide error in {F}', ripOnly)],
 	'invalid opcode:': [fixed('crash.trap', /invalid opcode: /, 'invalid opcode in {F}', ripOnly)],
@@ -852,13 +885,20 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title: /Watchdog detected hard LOCKUP/,
 			fmt: 'watchdog: hard LOCKUP in {F}',
 			alt: ['stall in {F}'],
-			stack: ripStack()
+			stack: ripStack(HARD_LOCKUP_SKIP)
 		}
 	],
 	'Oops:': [
 		{
 			rule: 'crash.oops',
-			title: /Oops: (?:[0-9a-f]{4} )?\[#\d+\]/,
+			title: /Oops: ([A-Z][\w ]*[a-z]), sig: \d+ \[#\d+\]/,
+			fmt: 'Oops: {1} in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		},
+		{
+			rule: 'crash.oops',
+			title: /Oops: .*\[#\d+\]/,
 			fmt: 'Oops in {F}',
 			alt: ['bad-access in {F}'],
 			stack: ripStack()

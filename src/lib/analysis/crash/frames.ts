@@ -10,8 +10,10 @@ import { hangFrame, mergedFrame, skipRegExp, stallFrame } from './skip.ts';
 
 /** frame lines: up to two `[<pc>]` tokens, then a name followed by `.` or `+`; arm `(a) from (b+..)` */
 const FRAME_RES = [
-	re('^ *(?:{{PC}} ){0,2}{{FUNC}}'),
-	re('^ *{{PC}} \\(([a-zA-Z0-9_.]+)\\) from {{PC}} \\({{FUNC}}')
+	re('^ *(?:{{PC}} ){0,2}\\.?{{FUNC}}'),
+	re(
+		'^ *{{PC}} \\(([a-zA-Z0-9_.]+)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \\[[\\w]+\\])?\\) from {{PC}} \\({{FUNC}}'
+	)
 ];
 
 /** lines where a (new) stack trace starts; parsing a stack stops at the next one */
@@ -26,6 +28,9 @@ export const STACK_STARTS = [
 	/Uninit was stored to memory at/,
 	/status: [0-9a-f]+ badaddr: [0-9a-f]+ cause: /
 ];
+
+/** a frame line of a trace printed without a header: a symbol with an offset */
+const BARE_FRAME = /^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*\+0x/;
 
 /** fault-injection frames mixed into a report make it unreliable */
 const POISON = /should_fail[\w.]*\+0x/;
@@ -107,8 +112,15 @@ function pick(w: Walk, recipe: StackRecipe): FrameResult {
 export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): FrameResult {
 	const skip = skipRegExp(recipe.skip);
 	const first = pick(walk(lines, recipe.parts, skip), recipe);
-	if (first.raw || first.poisoned || !recipe.parts2) return first;
-	return pick(walk(lines, recipe.parts2, skip), recipe);
+	if (first.raw || first.poisoned) return first;
+	if (recipe.parts2) {
+		const second = pick(walk(lines, recipe.parts2, skip), recipe);
+		if (second.raw || second.poisoned) return second;
+	}
+	// NecroScope: old kernels and ARM print the trace without a `Call Trace:` line
+	if (lines.some(isStackStart)) return first;
+	const bare = lines.slice(1).filter((l) => BARE_FRAME.test(l));
+	return pick(walk(bare, ['stack'], skip), recipe);
 }
 
 const SYSCALL_PREFIXES = [

@@ -21,7 +21,7 @@ const GCE_DROP = 'serialport: VM disconnected.';
  * severity from the type.
  */
 export function analyzeCrash(block: ErrorBlock): CrashReport {
-	const lines = reportText(block.lines, block.context);
+	const lines = reportText(block.lines, block.context, block.header);
 	const t = buildTitle(block.header, lines);
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();

@@ -1,5 +1,5 @@
 import type { BlockLine } from '../../models/error-block.ts';
-import { matchHeader } from '../../ingestion/blocks/headers.ts';
+import { continuesWith, matchHeader } from '../../ingestion/blocks/headers.ts';
 
 /** longest line handed to title regexes (keeps every pattern cheap) */
 const MAX_LINE = 1024;
@@ -22,7 +22,7 @@ function questionable(text: string): boolean {
  * cut at the next report and, past the first lines, at the panic or lockdep splat that follows.
  * The header line is always the first line returned.
  */
-export function reportText(lines: readonly BlockLine[], context: string): string[] {
+export function reportText(lines: readonly BlockLine[], context: string, header = ''): string[] {
 	const out: string[] = [];
 	if (lines.length === 0) return out;
 	const first = lines[0].text;
@@ -41,7 +41,7 @@ export function reportText(lines: readonly BlockLine[], context: string): string
 			)
 				break;
 			const h = matchHeader(t);
-			if (h && h.splits) break;
+			if (h && h.splits && !continuesWith(header, h)) break;
 		}
 		out.push(t);
 	}

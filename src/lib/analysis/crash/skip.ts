@@ -32,6 +32,8 @@ export const GLOBAL_SKIP: readonly string[] = [
 	'dump_stack',
 	'walk_stack',
 	'dump_backtrace',
+	'unwind_backtrace',
+	'show_trace',
 	'warn_slowpath',
 	'warn_alloc',
 	'warn_bogus',

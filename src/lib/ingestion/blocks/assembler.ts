@@ -1,5 +1,5 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
-import { isEndMarker, matchHeader, type OopsHeader } from './headers.ts';
+import { continuesWith, isEndMarker, matchHeader, type OopsHeader } from './headers.ts';
 
 const MAX_LINES = 1500;
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
@@ -99,7 +99,7 @@ export class BlockAssembler {
 			this.close(ob, 'end-marker');
 			return false;
 		}
-		if (header && header.splits) {
+		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
 			if (b.lines.length === 1 && text.startsWith(b.lines[0].text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one

@@ -12,6 +12,8 @@ export interface OopsHeader {
 	splits: boolean;
 	/** NecroScope addition, not in syzkaller's table */
 	extra?: boolean;
+	/** the line must also match this (for keys that are too common alone) */
+	require?: RegExp;
 }
 
 const h = (key: string, exclude: RegExp[] = [], splits = true, extra = false): OopsHeader => ({
@@ -20,6 +22,8 @@ const h = (key: string, exclude: RegExp[] = [], splits = true, extra = false): O
 	splits,
 	extra
 });
+
+const SLUB_BUG = /^BUG [\w-]+ \((?:Not tainted|Tainted: [^)]*)\): \w/;
 
 export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('BUG:', [
@@ -83,7 +87,11 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('SYZFATAL:'),
 	h('panic:', [/_panic:/, /xlog_status:/, /ddb\.onpanic:/, /evtlog_status:/]),
 	// NecroScope additions: reports real machines print that fuzzing VMs rarely do.
-	h('Watchdog detected hard LOCKUP', [], true, true),
+	// old kernels print it inside a WARNING from watchdog_overflow_callback: then it continues that report
+	h('Watchdog detected hard LOCKUP', [], false, true),
+	// SLUB debugging for any cache: `BUG dentry (Not tainted): Poison overwritten`
+	{ ...h(' (Not tainted): ', [], true, true), require: SLUB_BUG },
+	{ ...h(' (Tainted: ', [], true, true), require: SLUB_BUG },
 	h('Oops:', [], false, true)
 ];
 
@@ -97,10 +105,17 @@ export function matchHeader(text: string): OopsHeader | null {
 	for (const hd of OOPS_HEADERS) {
 		if (text.indexOf(hd.key) === -1) continue;
 		if (hd.exclude.some((re) => re.test(text))) continue;
+		if (hd.require && !hd.require.test(text)) continue;
 		return hd;
 	}
 	return null;
 }
+
+/** SLUB debugging reports go on with `INFO:` detail lines that are part of them */
+export function continuesWith(open: string, next: OopsHeader): boolean {
+	return next.key === 'INFO:' && SLUB_KEYS.has(open);
+}
+const SLUB_KEYS = new Set(['BUG kmalloc-', ' (Not tainted): ', ' (Tainted: ']);
 
 /** Lines that end a report. */
 export function isEndMarker(text: string): boolean {
