@@ -30,7 +30,7 @@ export const STACK_STARTS = [
 ];
 
 /** a frame line of a trace printed without a header: a symbol with an offset */
-const BARE_FRAME = /^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*\+0x/;
+const BARE_FRAME = /^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*(?:\+0x|\) from )/;
 
 /** fault-injection frames mixed into a report make it unreliable */
 const POISON = /should_fail[\w.]*\+0x/;
