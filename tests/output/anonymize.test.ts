@@ -228,6 +228,13 @@ describe('Anonymizer.text, values found in real logs', () => {
 				'initrd=\\EFI\\Pop_OS-cf7df0cb-a60c-4338-acf3-ee5255c6ca73\\initrd.img root=UUID=cf7df0cb-a60c-4338-acf3-ee5255c6ca73'
 			)
 		).toBe('initrd=\\EFI\\Pop_OS-<uuid-1>\\initrd.img root=UUID=<uuid-1>');
+		expect(
+			a.text(
+				'task_memcg=/kubepods.slice/kubepods-burstable-pod0c1d2e3f_4a5b_6c7d_8e9f_a0b1c2d3e4f5.slice/docker-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope pod0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5'
+			)
+		).toBe(
+			'task_memcg=/kubepods.slice/kubepods-burstable-pod<uuid-2>.slice/docker-<id-1>.scope pod<uuid-2>'
+		);
 		for (const t of [
 			'Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS',
 			'gcc (Uos 8.3.0.7-1+dde) 8.3.0',

@@ -141,7 +141,10 @@ const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/gi;
 const USER_AT_HOST_G = /\(([\w.+-]+)@([\w.-]+)\)/g;
 const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
-const UUID = /(?<![\da-f])[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f])/gi;
+// no guard before: `pod1a2b…` (Kubernetes pod UIDs) glue a hex letter to the UUID
+const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f])/gi;
+/** the same with underscores, as systemd escapes them in unit names (`pod1a2b3c4d_5e6f_…`) */
+const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-f])/gi;
 const MAC = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
@@ -264,6 +267,10 @@ export class Anonymizer {
 		t = this.outside(t, LABEL, (_m, pre: string, v: string) => pre + this.placeholder('label', v));
 		// shapes
 		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
+		if (t.indexOf('_') !== -1)
+			t = this.outside(t, UUID_US, (m) =>
+				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
+			);
 		t = this.outside(t, MAC, (m) => this.macs(m));
 		t = this.outside(
 			t,
