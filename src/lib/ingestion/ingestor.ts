@@ -49,8 +49,10 @@ const PRE_BANNER_LINES = 30;
 /** lines read ahead (at most) to find the year before the first line is analysed */
 const YEAR_LOOKAHEAD_LINES = 2000;
 const YEAR_LOOKAHEAD_CHARS = 1 << 20;
-/** pstore parts are held back to be put in order, up to this many characters */
+/** pstore parts are held back to be put in order, up to this many characters in all */
 const PSTORE_BUDGET_CHARS = 8 << 20;
+/** a pstore part has at most this many lines (records are at most a few hundred KiB) */
+const PSTORE_PART_LINES = 4000;
 /** anchors kept per calibration segment (the smallest offsets) */
 const ANCHOR_KEEP = 5;
 
@@ -458,7 +460,6 @@ export class Ingestor {
 		const parts = this.pstore as PstorePart[];
 		const h = raw.indexOf('#');
 		if (h > 3 && h < 10 && PSTORE_HEADER.test(raw)) {
-			if (this.pstoreChars > PSTORE_BUDGET_CHARS) this.flushPstore();
 			// count the header now, then open its part
 			this.replaying = true;
 			this.process(raw, lineNo);
@@ -467,10 +468,15 @@ export class Ingestor {
 			return;
 		}
 		const p = parts[parts.length - 1];
+		if (p.lines.length >= PSTORE_PART_LINES || this.pstoreChars > PSTORE_BUDGET_CHARS) {
+			// longer than any pstore part: the record is over, the rest of the input is not in it
+			this.flushPstore();
+			this.process(raw, lineNo);
+			return;
+		}
 		p.lines.push(lineNo);
 		p.texts.push(raw);
 		this.pstoreChars += raw.length + 16;
-		if (this.pstoreChars > PSTORE_BUDGET_CHARS * 2) this.flushPstore();
 	}
 
 	private flushPstore(): void {

@@ -135,8 +135,15 @@ export const MONTHS: Record<string, number> = {
 	dez_: 11
 };
 
+const EN_MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
 export function monthIndex(name: string): number {
-	const m = MONTHS[name.toLowerCase().replace(/\.$/, '')];
+	if (name.length === 3) {
+		const k = EN_MONTHS.indexOf(name);
+		if (k >= 0 && k % 3 === 0) return k / 3;
+	}
+	const key = name.toLowerCase();
+	const m = MONTHS[key.endsWith('.') ? key.slice(0, -1) : key];
 	return m === undefined ? -1 : m;
 }
 
