@@ -57,12 +57,7 @@ export const remountRo: LineRule = {
 	id: 'filesystem.remount-read-only',
 	category: 'filesystem',
 	severity: 'critical',
-	triggers: [
-		'Remounting filesystem read-only',
-		'forced readonly',
-		'Filesystem has been set read-only',
-		'remounting filesystem read-only'
-	],
+	triggers: ['emounting filesystem read-only', 'forced readonly', 'has been set read-only'],
 	pattern:
 		/^(?:(EXT[234]|FAT|F2FS|NILFS|ocfs2)-fs(?: error)? \(device ([\w!.:-]+)\)|(EXT[234]|FAT|F2FS|NILFS)-fs \(([\w!.:-]+)\)|(BTRFS) \w+ \(device ([\w!.:-]+)(?: state \w+)?\)): .*?([Rr]emounting filesystem read-only|forced readonly|Filesystem has been set read-only)/,
 	title: (m) =>
@@ -116,13 +111,7 @@ export const fsckNeeded: LineRule = {
 	id: 'filesystem.fsck-needed',
 	category: 'filesystem',
 	severity: 'medium',
-	triggers: [
-		'e2fsck is recommended',
-		'error count since last fsck',
-		'Please run fsck',
-		'run fsck',
-		'please run fsck.f2fs'
-	],
+	triggers: ['e2fsck is recommended', 'error count since last fsck', 'run fsck'],
 	pattern:
 		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting fs with errors)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
 	title: (m) =>
@@ -204,7 +193,7 @@ export const btrfsError: LineRule = {
 	id: 'filesystem.btrfs-error',
 	category: 'filesystem',
 	severity: 'high',
-	triggers: ['BTRFS error', 'BTRFS warning', 'BTRFS critical', 'BTRFS: error'],
+	triggers: ['BTRFS'],
 	pattern:
 		/^BTRFS:? (?:error|warning|critical) \(device ([\w!.:-]+)(?: state \w+)?\)(?::| in) ?(?:(bdev \S+ errs:)|(.*?csum failed|checksum verify failed|.*?csum mismatch)|(corrupt (?:leaf|node)|parent transid verify failed|.*?level verify failed|bad tree block)|(.*?errno=-?\d+)|(.*))/,
 	title: (m) =>

@@ -115,14 +115,7 @@ export const amdgpuReset: LineRule = {
 	id: 'gpu.amdgpu-reset',
 	category: 'gpu',
 	severity: 'medium',
-	triggers: [
-		'GPU reset begin',
-		'GPU reset(',
-		'GPU Recovery Failed',
-		'GPU recovery failed',
-		'device wedged',
-		'ASIC reset failed'
-	],
+	triggers: ['GPU reset', 'GPU Recovery', 'GPU recovery', 'device wedged', 'ASIC reset failed'],
 	pattern:
 		/^(?:amdgpu ([0-9a-f:.]+): (?:amdgpu: |\[drm\] )?|\[drm(?::\w+ \[amdgpu\])?\] (?:\*ERROR\* )?)(GPU reset begin!|GPU reset\(\d+\) failed!?|GPU [Rr]ecovery [Ff]ailed|ASIC reset failed with error, -?\d+|device wedged, but recovered through reset|device wedged, needs recovery)/,
 	title: (m) =>
@@ -153,7 +146,7 @@ export const amdgpuPageFault: LineRule = {
 	id: 'gpu.amdgpu-page-fault',
 	category: 'gpu',
 	severity: 'medium',
-	triggers: ['] page fault (src_id', '] no-retry page fault (src_id', '] retry page fault (src_id'],
+	triggers: ['page fault (src_id'],
 	pattern:
 		/^amdgpu ([0-9a-f:.]+): (?:amdgpu: )?\[(\w+)\] (?:no-)?(?:retry )?page fault \(src_id:\d+ ring:\d+ vmid:\d+ pasid:\d+(?:, for process (\S+))?/,
 	title: (m) => `AMD GPU page fault (${m[2]})`,
@@ -329,12 +322,7 @@ export const drmCommitTimeout: LineRule = {
 	id: 'gpu.drm-commit-timeout',
 	category: 'gpu',
 	severity: 'medium',
-	triggers: [
-		'flip_done timed out',
-		'commit wait timed out',
-		'hw_done timed out',
-		'Waiting for fences timed out'
-	],
+	triggers: [' timed out'],
 	pattern:
 		/^(?:\S+ [0-9a-f:.]+: )?(?:\[drm(?::(\w+) \[(\w+)\])?\] )?\*ERROR\* (?:\[(\w+):\d+:([^\]]+)\] )?(flip_done timed out|commit wait timed out|hw_done or flip_done timed out|hw_done timed out|Waiting for fences timed out!?)/,
 	title: (m) =>

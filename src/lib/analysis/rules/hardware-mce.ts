@@ -106,11 +106,7 @@ export const mceDecoded: LineRule = {
 	id: 'hardware.machine-check-decoded',
 	category: 'hardware',
 	severity: 'low',
-	triggers: [
-		'[Hardware Error]: Corrected',
-		'[Hardware Error]: Uncorrected',
-		'[Hardware Error]: Deferred'
-	],
+	triggers: ['[Hardware Error]: '],
 	pattern:
 		/^(?:mce: )?\[Hardware Error\]: (Corrected error|Deferred error|Uncorrected, software restartable error|Uncorrected, software containable error|Uncorrected, exception causes context corruption|Uncorrected error)/,
 	title: (m) => `Hardware error: ${m[1].toLowerCase()}`,
@@ -144,7 +140,7 @@ export const ghes: LineRule = {
 	id: 'hardware.apei-error',
 	category: 'hardware',
 	severity: 'medium',
-	triggers: ['[Hardware Error]: event severity:', '[Hardware Error]:  event severity:'],
+	triggers: ['[Hardware Error]: '],
 	pattern: /^(?:\{\d+\})?\[Hardware Error\]: {1,2}event severity: (\w+)/,
 	title: (m) => `Firmware-reported hardware error (${m[1]})`,
 	details: (m) => ({ severity: m[1] }),

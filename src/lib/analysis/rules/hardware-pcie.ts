@@ -106,8 +106,8 @@ export const pcieAerBit: LineRule = {
 	id: 'hardware.pcie-aer-bit',
 	category: 'hardware',
 	severity: 'info',
-	triggers: [':    [', ':   ['],
-	pattern: /^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {3,4}\[ ?(\d+)\] ([A-Za-z]+)\b/,
+	triggers: [':    ['],
+	pattern: /^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?(\d+)\] ([A-Za-z]+)\b/,
 	title: (m) => `PCIe error bit ${m[3]} on ${m[1]}`,
 	details: (m) => ({
 		device: m[1],

@@ -5,7 +5,7 @@ export const oomKill: LineRule = {
 	id: 'memory.oom-kill',
 	category: 'memory',
 	severity: 'high',
-	triggers: ['out of memory: Kill', 'Out of memory: Kill'],
+	triggers: ['ut of memory: Kill'],
 	pattern:
 		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+) \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
 	title: (m) =>

@@ -93,14 +93,12 @@ export const wifiFirmwareCrash: LineRule = {
 	category: 'network',
 	severity: 'high',
 	triggers: [
-		'Microcode SW error detected',
-		'Hardware error detected',
-		'firmware crashed',
-		'Firmware has halted or crashed',
+		'rror detected',
+		'crashed',
 		'chip reset',
-		'Detected Hardware Unit Hang',
+		'Hardware Unit Hang',
 		'PCIe link lost',
-		'failed to leave lps state',
+		'leave lps state',
 		'driver own failed'
 	],
 	pattern:

@@ -6,14 +6,7 @@ export const suspendFailed: LineRule = {
 	id: 'power.suspend-failed',
 	category: 'power',
 	severity: 'medium',
-	triggers: [
-		'failed to suspend',
-		'failed to resume',
-		'Some devices failed to suspend',
-		'Freezing of tasks failed',
-		'Freezing user space processes failed',
-		'Failed to suspend'
-	],
+	triggers: ['ailed to suspend', 'failed to resume', 'Freezing '],
 	pattern:
 		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ \S+: )?(Failed to suspend device), error (-?\d+))/,
 	title: (m) => {
@@ -71,14 +64,7 @@ export const watchdogReset: LineRule = {
 	id: 'power.watchdog-reset',
 	category: 'power',
 	severity: 'medium',
-	triggers: [
-		'reset by watchdog',
-		'reset was caused by watchdog',
-		'Last reset was caused by',
-		'caused by the watchdog',
-		'Watchdog reset detected',
-		'watchdog did not stop'
-	],
+	triggers: ['by watchdog', 'by the watchdog', 'Watchdog reset detected', 'watchdog did not stop'],
 	pattern:
 		/^(?:([\w-]+) ([\w.:-]+): |watchdog: (?:\w+: )?)?((?:[Ll]ast )?(?:system )?reset (?:was )?caused by (?:the )?watchdog|rebooted by watchdog|reset by watchdog|Watchdog reset detected|watchdog did not stop!?)/,
 	title: (m) =>

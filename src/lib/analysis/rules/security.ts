@@ -69,7 +69,7 @@ export const selinuxDenied: LineRule = {
 	id: 'security.selinux-denied',
 	category: 'security',
 	severity: 'low',
-	triggers: ['avc:  denied', 'avc: denied'],
+	triggers: ['avc: '],
 	pattern: /avc: {1,2}denied {1,2}\{ ([^}]*) \} for/,
 	title: (m) => {
 		const domain = auditField(m.input, 'scontext')?.split(':')[2] ?? 'unknown';
@@ -154,12 +154,7 @@ export const auditLost: LineRule = {
 	id: 'security.audit-lost',
 	category: 'security',
 	severity: 'medium',
-	triggers: [
-		'audit: backlog limit exceeded',
-		'audit: kauditd hold queue overflow',
-		'audit: audit_lost=',
-		'audit: rate limit exceeded'
-	],
+	triggers: ['limit exceeded', 'hold queue overflow', 'audit_lost='],
 	pattern:
 		/^audit: (backlog limit exceeded|kauditd hold queue overflow|audit_lost=\d+|rate limit exceeded)/,
 	title: () => 'Audit records lost',

@@ -5,7 +5,7 @@ export const blockIoError: LineRule = {
 	id: 'storage.io-error',
 	category: 'storage',
 	severity: 'high',
-	triggers: ['I/O error, dev', 'medium error, dev', 'target error, dev', 'nexus error, dev'],
+	triggers: [' error, dev '],
 	pattern:
 		/^(?:(?:blk_update_request|end_request|print_req_error|Buffer I\/O error on device): )?(critical )?(I\/O|medium|target|nexus|space allocation|protection) error, dev ([\w!.-]+), sector (\d+)/,
 	title: (m) =>
