@@ -13,7 +13,8 @@ import type { Frame } from '../models/finding.ts';
 const FRAME =
 	/^\s*(?:\(?\[<?[0-9a-f]{8,16}>?\]\)?\s+){0,2}(\?\s+)?([A-Za-z_.$][\w.$]*)\+(0x[0-9a-f]+)\/(0x[0-9a-f]+)(?:\s+\[([\w-]+)(?:\s+[0-9a-f]+)?\])?(?:\s+(\S+\.[chS]:\d+))?(\s+\(unreliable\))?/;
 const INLINE = /^\s*(\?\s+)?([A-Za-z_][\w.$]*) (\S+\.[chS]:\d+)(?::\d+)? \[inline\]/;
-const ARM_FROM = /^\s*\[<[0-9a-f]+>\] \(([\w.$]+)(?:\+(0x[0-9a-f]+)\/(0x[0-9a-f]+))?(?: \[([\w-]+)\])?\) from \[<[0-9a-f]+>\] \(([\w.$]+)(?:\+(0x[0-9a-f]+)\/(0x[0-9a-f]+))?(?: \[([\w-]+)\])?\)/;
+const ARM_FROM =
+	/^\s*\[<[0-9a-f]+>\] \(([\w.$]+)(?:\+(0x[0-9a-f]+)\/(0x[0-9a-f]+))?(?: \[([\w-]+)\])?\) from \[<[0-9a-f]+>\] \(([\w.$]+)(?:\+(0x[0-9a-f]+)\/(0x[0-9a-f]+))?(?: \[([\w-]+)\])?\)/;
 
 const CONTEXT_MARKERS: Record<string, string> = {
 	'<IRQ>': 'irq',
@@ -46,7 +47,16 @@ export function parseFrameLine(text: string, line: number, context = 'task'): Fr
 	}
 	const i = INLINE.exec(text);
 	if (i) {
-		return { function: i[2], offset: null, size: null, module: null, reliable: !i[1], context, line, source: i[3] };
+		return {
+			function: i[2],
+			offset: null,
+			size: null,
+			module: null,
+			reliable: !i[1],
+			context,
+			line,
+			source: i[3]
+		};
 	}
 	return null;
 }
@@ -56,28 +66,51 @@ export function parseArmFromLine(text: string, line: number, context: string): F
 	const m = ARM_FROM.exec(text);
 	if (!m) return [];
 	return [
-		{ function: m[1], offset: m[2] ?? null, size: m[3] ?? null, module: m[4] ?? null, reliable: true, context, line, source: null },
-		{ function: m[5], offset: m[6] ?? null, size: m[7] ?? null, module: m[8] ?? null, reliable: true, context, line, source: null }
+		{
+			function: m[1],
+			offset: m[2] ?? null,
+			size: m[3] ?? null,
+			module: m[4] ?? null,
+			reliable: true,
+			context,
+			line,
+			source: null
+		},
+		{
+			function: m[5],
+			offset: m[6] ?? null,
+			size: m[7] ?? null,
+			module: m[8] ?? null,
+			reliable: true,
+			context,
+			line,
+			source: null
+		}
 	];
 }
 
-const STACK_START = /^(?:Call [Tt]race:|Backtrace:|Call trace:|stack backtrace:|\s*backtrace)/;
+const STACK_START = /^(?:Call [Tt]race:|Backtrace:|stack backtrace:|\s*backtrace)/;
+const STACK_END =
+	/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\()/;
 
 /**
  * The frames of the first call trace in a report (up to the next stack start such as
- * `Allocated by task`), with stack-switch markers turned into each frame's context.
+ * `Allocated by task`), with stack-switch markers turned into each frame's context. Old
+ * kernels and ARM print frames without a `Call Trace:` line: then every frame line counts.
  */
 export function parseCallTrace(lines: BlockLine[]): Frame[] {
+	const headed = lines.some((l) => STACK_START.test(l.text));
 	const frames: Frame[] = [];
-	let started = false;
+	let started = !headed;
 	let context = 'task';
-	for (const l of lines) {
+	for (let k = headed ? 0 : 1; k < lines.length; k++) {
+		const l = lines[k];
 		const t = l.text;
 		if (!started) {
 			if (STACK_START.test(t)) started = true;
 			continue;
 		}
-		if (/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was)/.test(t)) {
+		if (STACK_END.test(t)) {
 			if (frames.length > 0) break;
 			continue;
 		}
@@ -86,7 +119,7 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 			context = CONTEXT_MARKERS[marker];
 			continue;
 		}
-		if (/^\s*(?:--- interrupt|Exception stack)/.test(t)) {
+		if (/^\s*(?:--- interrupt|Exception stack|---\[ end)/.test(t)) {
 			context = 'exception';
 			continue;
 		}
@@ -97,20 +130,32 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 			continue;
 		}
 		const f = parseFrameLine(t, l.line, context);
-		if (f) frames.push(f);
+		if (f && (headed || f.offset !== null)) frames.push(f);
 		if (frames.length >= 200) break;
 	}
 	return frames;
 }
 
-/** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+0x..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: [<..>] f+..`. */
+/** `name+0x1/0x2` with an optional ` [module]` */
+const SYMBOL = /^[A-Za-z_.$][\w.$]*\+0x[\da-f]+\/0x[\da-f]+(?: \[[\w-]+\])?/;
+
+function symbolIn(text: string): string | null {
+	const at = text.indexOf('+0x');
+	if (at === -1) return null;
+	let start = at;
+	while (start > 0 && /[\w.$]/.test(text[start - 1])) start--;
+	return SYMBOL.exec(text.slice(start))?.[0] ?? null;
+}
+/** lines naming the faulting PC: x86 RIP/EIP/IP, powerpc NIP, arm64/riscv pc/epc, arm PC is at, s390 Krnl PSW */
+const FAULT_LINE =
+	/^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP[: ] |pc : |epc : |PC is at |Krnl PSW : )/;
+
+/** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: f+..`, `Krnl PSW : .. (f+..)`. */
 export function faultLocation(lines: BlockLine[]): string | null {
 	for (const l of lines) {
-		const m =
-			/^(?:RIP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\] )?|EIP: (?:[0-9a-f]{4}:)?\[<[0-9a-f]+>\] |EIP is at |IP: \[<[0-9a-f]+>\] |pc : |PC is at |NIP \[[0-9a-f]+\] |epc : |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \()([\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?)/.exec(
-				l.text
-			);
-		if (m) return m[1];
+		if (!FAULT_LINE.test(l.text)) continue;
+		const m = symbolIn(l.text);
+		if (m) return m;
 	}
 	return null;
 }
