@@ -14,8 +14,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		meaning:
 			'KASAN, the kernel’s memory-error detector, caught the kernel touching memory it must not (freed, out of bounds, or never allocated). Such bugs can corrupt data or be exploited.',
 		causes: [
-			{ kind: 'kernel', text: 'A memory-safety bug in the kernel code named in the title (use-after-free, out-of-bounds access).' },
-			{ kind: 'driver', text: 'Often in a driver or subsystem reached through unusual input (fuzzing, hot-unplug, error paths).' }
+			{
+				kind: 'kernel',
+				text: 'A memory-safety bug in the kernel code named in the title (use-after-free, out-of-bounds access).'
+			},
+			{
+				kind: 'driver',
+				text: 'Often in a driver or subsystem reached through unusual input (fuzzing, hot-unplug, error paths).'
+			}
 		],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/dev-tools/kasan.html']
@@ -24,8 +30,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		meaning:
 			'The kernel followed a NULL (or near-NULL) pointer and crashed (an oops). The task that hit it was killed; the system may be unstable afterwards.',
 		causes: [
-			{ kind: 'kernel', text: 'A kernel or driver bug: a missing check or a race that left a pointer unset.' },
-			{ kind: 'driver', text: 'Out-of-tree or proprietary modules (see the taint flags) are a frequent source.' }
+			{
+				kind: 'kernel',
+				text: 'A kernel or driver bug: a missing check or a race that left a pointer unset.'
+			},
+			{
+				kind: 'driver',
+				text: 'Out-of-tree or proprietary modules (see the taint flags) are a frequent source.'
+			}
 		],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
@@ -35,9 +47,15 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			'The kernel accessed an address that is not mapped and crashed (an oops). The task was killed; the kernel may be in an inconsistent state.',
 		causes: [
 			{ kind: 'kernel', text: 'A kernel or driver bug (use-after-free, corrupted pointer).' },
-			{ kind: 'hardware', text: 'Random bit flips from faulty RAM can produce the same crash at varying places.' }
+			{
+				kind: 'hardware',
+				text: 'Random bit flips from faulty RAM can produce the same crash at varying places.'
+			}
 		],
-		next_steps: [...REPORTING, 'If such crashes appear at random places, test the RAM (memtest86+).'],
+		next_steps: [
+			...REPORTING,
+			'If such crashes appear at random places, test the RAM (memtest86+).'
+		],
 		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
 	},
 	'crash.gpf': {
@@ -53,7 +71,9 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	'crash.bug': {
 		meaning:
 			'A kernel assertion (BUG_ON) failed: the code found its own state impossible and stopped the task. The subsystem involved may no longer work.',
-		causes: [{ kind: 'kernel', text: 'A kernel or driver bug detected by its own consistency check.' }],
+		causes: [
+			{ kind: 'kernel', text: 'A kernel or driver bug detected by its own consistency check.' }
+		],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/process/deprecated.html#bug-and-bug-on']
 	},
@@ -61,8 +81,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		meaning:
 			'The kernel printed a WARNING: code found an unexpected condition but kept running. The system usually continues, but the feature involved may misbehave.',
 		causes: [
-			{ kind: 'kernel', text: 'A kernel or driver bug, or an unexpected state reached through a rare path.' },
-			{ kind: 'firmware', text: 'Drivers often warn about firmware or hardware that behaves unexpectedly.' }
+			{
+				kind: 'kernel',
+				text: 'A kernel or driver bug, or an unexpected state reached through a rare path.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Drivers often warn about firmware or hardware that behaves unexpectedly.'
+			}
 		],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html']
@@ -72,7 +98,10 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			'A CPU ran kernel code for more than about 20 seconds without letting other tasks run (soft lockup). The machine may have been frozen or very slow meanwhile.',
 		causes: [
 			{ kind: 'kernel', text: 'A kernel loop that never yields, or a deadlock on a spinlock.' },
-			{ kind: 'environment', text: 'On virtual machines, an overloaded host that does not schedule the guest’s CPUs.' }
+			{
+				kind: 'environment',
+				text: 'On virtual machines, an overloaded host that does not schedule the guest’s CPUs.'
+			}
 		],
 		next_steps: [...REPORTING, 'On a VM, check the host’s load and steal time (`top`, `vmstat`).'],
 		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
@@ -81,7 +110,10 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		meaning:
 			'A task waited in uninterruptible sleep (state D) for more than the hung-task timeout (usually 120 s). Processes depending on it were stuck.',
 		causes: [
-			{ kind: 'hardware', text: 'A storage device or network file system that stopped answering (check for disk errors just before).' },
+			{
+				kind: 'hardware',
+				text: 'A storage device or network file system that stopped answering (check for disk errors just before).'
+			},
 			{ kind: 'kernel', text: 'A deadlock or a lost wake-up in the kernel.' }
 		],
 		next_steps: [
@@ -95,7 +127,10 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		meaning:
 			'RCU, the kernel’s read-copy-update mechanism, saw a CPU or task fail to pass a quiescent state for a long time: something kept a CPU busy with preemption or interrupts disabled.',
 		causes: [
-			{ kind: 'kernel', text: 'A kernel loop or lock held too long on the CPU named in the report.' },
+			{
+				kind: 'kernel',
+				text: 'A kernel loop or lock held too long on the CPU named in the report.'
+			},
 			{ kind: 'environment', text: 'On virtual machines, a host that starves the guest’s CPUs.' }
 		],
 		next_steps: [...REPORTING],
@@ -105,8 +140,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		meaning:
 			'The kernel panicked: it hit an error it could not recover from and stopped the whole system (or rebooted).',
 		causes: [
-			{ kind: 'kernel', text: 'An earlier oops or BUG in a critical context (see the report above the panic).' },
-			{ kind: 'configuration', text: 'A missing root file system, initramfs or driver at boot (`VFS: Unable to mount root fs`).' }
+			{
+				kind: 'kernel',
+				text: 'An earlier oops or BUG in a critical context (see the report above the panic).'
+			},
+			{
+				kind: 'configuration',
+				text: 'A missing root file system, initramfs or driver at boot (`VFS: Unable to mount root fs`).'
+			}
 		],
 		next_steps: [
 			'Read the report just before the panic: it names the real cause.',
@@ -115,8 +156,327 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
 	},
+	'crash.kmsan': {
+		meaning:
+			'KMSAN, the kernel’s uninitialised-memory detector, caught the kernel using memory that was never written, or copying it to user space or a device (an information leak).',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A missing initialisation in the function named in the title; the report also says where the memory was created.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/dev-tools/kmsan.html']
+	},
+	'crash.kcsan': {
+		meaning:
+			'KCSAN, the kernel’s data-race detector, saw two CPUs access the same memory at the same time without synchronisation, at least one of them writing.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'Missing locking or missing READ_ONCE/WRITE_ONCE annotations in the two functions named in the title; many races are benign, some corrupt data.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/dev-tools/kcsan.html']
+	},
+	'crash.kfence': {
+		meaning:
+			'KFENCE, the low-overhead memory-error detector used on production kernels, caught an out-of-bounds access, a use-after-free, an invalid free or a corrupted object.',
+		causes: [
+			{ kind: 'kernel', text: 'A memory-safety bug in the function named in the title.' },
+			{
+				kind: 'driver',
+				text: 'Often a driver or out-of-tree module (see the taint flags).'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/dev-tools/kfence.html']
+	},
+	'crash.ubsan': {
+		meaning:
+			'UBSAN found undefined behaviour in kernel C code: an out-of-bounds array index, an invalid shift, an integer overflow or similar. The result of the operation is unpredictable.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'An arithmetic or indexing bug, often reachable with unusual input values.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/dev-tools/ubsan.html']
+	},
+	'crash.trap': {
+		meaning:
+			'The CPU raised an exception while running kernel code (division by zero, invalid instruction, breakpoint or double fault) and the kernel killed the task (an oops).',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A kernel bug: a division by zero, a corrupted function pointer or a failed assertion compiled as an invalid instruction.'
+			},
+			{
+				kind: 'hardware',
+				text: 'Rarely, an unstable CPU (overclocking, overheating, microcode).'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.arm-fault': {
+		meaning:
+			'On an ARM machine the kernel took a fault it could not handle (a bad memory access or an alignment problem) and the task was killed (an oops).',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A kernel or driver bug (invalid or freed pointer, misaligned access).'
+			},
+			{
+				kind: 'hardware',
+				text: 'Faulty RAM or an unstable board can cause faults at random places.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.oops': {
+		meaning:
+			'The kernel hit a fatal error in kernel code (an oops). The task that triggered it was killed; the kernel may be unstable until the next reboot.',
+		causes: [
+			{ kind: 'kernel', text: 'A kernel or driver bug in the function named in the title.' },
+			{
+				kind: 'hardware',
+				text: 'Machine checks and memory errors also end in an oops; check the lines before it.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.list-corruption': {
+		meaning:
+			'A kernel linked list was found corrupted (its pointers do not agree). This is usually the visible effect of a use-after-free or a race elsewhere.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A use-after-free, double deletion or missing lock on the list named by the guilty function.'
+			},
+			{ kind: 'hardware', text: 'Bit flips from faulty RAM can also corrupt list pointers.' }
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.slab': {
+		meaning:
+			'The slab allocator’s debugging checks found a corrupted or doubly freed kernel object. Memory of that cache was overwritten after it was freed or beyond its end.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A use-after-free, double free or buffer overflow by the code that uses this cache (the report names where the object was allocated and freed).'
+			},
+			{ kind: 'hardware', text: 'Faulty RAM can produce the same symptoms.' }
+		],
+		next_steps: [...REPORTING, 'Boot with `slub_debug=FZPU` to catch the culprit earlier.'],
+		references: ['https://docs.kernel.org/mm/slub.html']
+	},
+	'crash.bad-page': {
+		meaning:
+			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it.',
+		causes: [
+			{ kind: 'kernel', text: 'A reference-counting bug in memory management or a driver.' },
+			{
+				kind: 'hardware',
+				text: 'Faulty RAM is a frequent cause of random bad page states; test the memory.'
+			}
+		],
+		next_steps: [...REPORTING, 'If such messages recur at random, test the RAM (memtest86+).'],
+		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.refcount': {
+		meaning:
+			'A reference counter went wrong (incremented from zero, decremented below zero or overflowed). The object it protects may be freed while still in use.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A missing get/put pair in the function named in the title: a use-after-free in the making.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/core-api/refcount-vs-atomic.html']
+	},
+	'crash.lockdep': {
+		meaning:
+			'Lockdep, the kernel’s locking checker, found locks taken in an order or context that can deadlock, or locks misused (released twice, held when returning to user space, RCU used unsafely).',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A locking bug in the functions named in the report; the deadlock may never have happened yet.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/locking/lockdep-design.html']
+	},
+	'crash.spinlock': {
+		meaning:
+			'A spinlock was misused (taken twice, released while not held, corrupted) or a CPU waited on one for too long.',
+		causes: [
+			{ kind: 'kernel', text: 'A locking bug or memory corruption of the lock.' },
+			{
+				kind: 'environment',
+				text: 'On virtual machines, a starved vCPU holding the lock can cause lockup reports.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/locking/spinlocks.html']
+	},
+	'crash.atomic-sleep': {
+		meaning:
+			'Kernel code tried to sleep (wait for a lock, allocate memory that may block) where sleeping is forbidden: with a spinlock held, interrupts off or inside an interrupt.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A kernel or driver bug in the function named in the title; it can hang or corrupt the system.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/locking/locktypes.html']
+	},
+	'crash.leak': {
+		meaning:
+			'kmemleak found kernel memory that is no longer referenced anywhere but was never freed. Repeated leaks slowly use up memory.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A missing free on an error or teardown path of the function that allocated the memory.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/dev-tools/kmemleak.html']
+	},
+	'crash.hard-lockup': {
+		meaning:
+			'A CPU ran kernel code with interrupts disabled for many seconds: the NMI watchdog detected a hard lockup. The machine usually freezes or is rebooted.',
+		causes: [
+			{ kind: 'kernel', text: 'A kernel loop or deadlock with interrupts off.' },
+			{
+				kind: 'hardware',
+				text: 'Firmware (SMIs), a hung device or failing hardware can also stall a CPU.'
+			}
+		],
+		next_steps: [
+			...REPORTING,
+			'If it happens at random places, check the firmware version and hardware health.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
+	},
+	'crash.workqueue': {
+		meaning:
+			'A kernel workqueue stopped making progress, or a work item left a lock held. Deferred kernel work (I/O completion, cleanup) is stuck.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A work item that blocks for too long or never finishes, or a locking bug in it.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/core-api/workqueue.html']
+	},
+	'crash.stack-overflow': {
+		meaning:
+			'A kernel stack overflowed or was found corrupted (guard page hit, stack protector tripped, stack end overwritten). Memory next to the stack may be damaged.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'Deep or unbounded recursion, or a large buffer on the stack, in the functions of the trace.'
+			},
+			{
+				kind: 'kernel',
+				text: 'A buffer overflow on the stack (stack-protector reports).'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.stack-unwind': {
+		meaning:
+			'The kernel could not walk a stack reliably: saved registers or frame pointers had unexpected values. The report is about the unwinder, not necessarily a crash.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'Assembly code or a compiler feature that breaks frame-pointer/ORC unwinding.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/arch/x86/orc-unwinder.html']
+	},
+	'crash.vfs': {
+		meaning:
+			'The virtual file system found references that should be gone (busy inodes or dentries at unmount, a file closed with a zero count). It indicates a reference leak or a use-after-free in a file system.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A reference-counting bug in the file system named in the report.'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/filesystems/vfs.html']
+	},
+	'crash.netdev-refcount': {
+		meaning:
+			'A network device cannot be removed because something still holds a reference to it; the removing task waits forever.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A reference leak in a network protocol, tunnel or driver (often after namespace teardown).'
+			}
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/networking/netdevices.html']
+	},
+	'crash.reboot': {
+		meaning:
+			'The machine started booting again in the middle of the log without a report: it was reset, or crashed so hard that nothing was printed.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A hardware or firmware watchdog reset, power loss or triple fault.'
+			},
+			{ kind: 'environment', text: 'A deliberate reboot whose messages were not captured.' }
+		],
+		next_steps: [
+			'Check whether the reboot was requested (shutdown messages in the previous boot).',
+			'Capture the console over serial or netconsole, or enable pstore, to see the last messages.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/ramoops.html']
+	},
+	'crash.trusty': {
+		meaning:
+			'Trusty, the trusted execution environment on some Android/ARM devices, panicked or failed an assertion.',
+		causes: [{ kind: 'firmware', text: 'A bug in the Trusty TEE firmware or a trusted app.' }],
+		next_steps: ['Report it to the device or TEE vendor with the whole report.'],
+		references: ['https://source.android.com/docs/security/features/trusty']
+	},
+	'crash.rust-panic': {
+		meaning:
+			'Rust code in the kernel panicked (an arithmetic overflow, an out-of-bounds index or an explicit panic).',
+		causes: [
+			{ kind: 'kernel', text: 'A bug in the Rust driver or abstraction named in the title.' }
+		],
+		next_steps: [...REPORTING],
+		references: ['https://docs.kernel.org/rust/index.html']
+	},
+	'crash.syzkaller': {
+		meaning:
+			'A user-space program (usually the syzkaller fuzzer or a Go program) reported a fatal error on the console; the kernel itself did not necessarily crash.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A failure of the fuzzer or test harness, or of the program named in the message.'
+			}
+		],
+		next_steps: ['Read the message: it names what failed in user space.'],
+		references: ['https://github.com/google/syzkaller/blob/master/docs/linux/troubleshooting.md']
+	},
 	'crash.other': {
-		meaning: 'The kernel printed a report of an internal error. The subsystem it names may misbehave afterwards.',
+		meaning:
+			'The kernel printed a report of an internal error. The subsystem it names may misbehave afterwards.',
 		causes: [{ kind: 'kernel', text: 'A kernel or driver bug.' }],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/admin-guide/reporting-issues.html']
