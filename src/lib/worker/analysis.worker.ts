@@ -1,16 +1,18 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { analyzeStream, AnalysisCancelled, InputError, type Progress } from '../pipeline.ts';
-import { formatJson, formatText } from '../output/index.ts';
+import { formatJson, formatMarkdown, formatText } from '../output/index.ts';
 import type { AnalysisResult } from '../models/report.ts';
 
-export type ReportFormat = 'json' | 'text';
+export type ReportFormat = 'json' | 'text' | 'markdown';
 
 export interface AnalyzeRequest {
 	/** a pasted text or a dropped file (read here, in the worker, as a stream) */
 	text?: string;
 	file?: File;
 	name?: string | null;
+	/** replace personal and identifying data everywhere in the report */
+	anonymize?: { pointers?: boolean } | null;
 }
 
 export type AnalyzeResponse =
@@ -53,6 +55,7 @@ const api = {
 			const source = req.file ? fileChunks(req.file) : textChunks(req.text ?? '');
 			const result = await analyzeStream(source, {
 				name: req.name ?? req.file?.name ?? null,
+				anonymize: req.anonymize ?? undefined,
 				totalBytes: req.file ? req.file.size : encoder.encode(req.text ?? '').length,
 				progressEvery: 20_000,
 				onProgress: (p) => void remote?.(p)
@@ -79,7 +82,11 @@ const api = {
 
 	/** The same formatters as the CLI, so downloads are byte-identical to its output. */
 	format(result: AnalysisResult, format: ReportFormat): string {
-		return format === 'json' ? formatJson(result) : formatText(result);
+		return format === 'json'
+			? formatJson(result)
+			: format === 'markdown'
+				? formatMarkdown(result)
+				: formatText(result);
 	}
 };
 

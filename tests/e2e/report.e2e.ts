@@ -1,0 +1,172 @@
+import { expect, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import {
+	cliReport,
+	expectSameOrigin,
+	fixture,
+	openApp,
+	recordRequests,
+	setLogText,
+	watchForErrors
+} from './helpers';
+
+const PERSONAL = fixture('output/synthetic-personal.log');
+/** values in the synthetic log that must never appear once anonymized */
+const SECRETS = [
+	'wombat-desk',
+	'alice',
+	'54:e1:ad:12:34:56',
+	'192.0.2.46',
+	'01293805A6A5',
+	'4f1f422d-02c3-491b-8a19-39e0c4db532a'
+].filter((s) => PERSONAL.includes(s));
+
+test('anonymized downloads equal the CLI with --anonymize and keep no original value; Markdown download works', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	expect(SECRETS.length).toBeGreaterThan(0);
+	const urls = recordRequests(context);
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await setLogText(page, PERSONAL);
+	await page.getByLabel(/Anonymize the report/).check();
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByTestId('anonymization')).toContainText('Anonymized:');
+	for (const c of await page.locator('article.finding').all()) await c.locator('summary').click();
+	const shown = await page.locator('.report').innerText();
+	for (const s of SECRETS) expect(shown, s).not.toContain(s);
+
+	for (const [button, format] of [
+		['Download JSON', 'json'],
+		['Download text', 'text'],
+		['Download Markdown', 'markdown']
+	] as const) {
+		const [d] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: button }).click()
+		]);
+		const body = readFileSync(await d.path(), 'utf8');
+		for (const s of SECRETS) expect(body, `${format}: ${s}`).not.toContain(s);
+		expect(body, format).toBe(cliReport(PERSONAL, format as 'json', ['--anonymize']));
+	}
+	expect(problems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
+test('a share link carries the anonymized report and opens read-only in a new page', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL as string).origin
+	});
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await setLogText(page, PERSONAL);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding').first()).toBeVisible();
+	const titles = await page.locator('article.finding .title').allInnerTexts();
+	expect(titles.length).toBeGreaterThan(0);
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	const link = await page.getByLabel('Share link').inputValue();
+	expect(link).toContain('#report=');
+	for (const s of SECRETS) expect(decodeURIComponent(link)).not.toContain(s);
+
+	const other = await context.newPage();
+	const otherProblems = watchForErrors(other);
+	const urls = recordRequests(context);
+	await other.goto(link);
+	await expect(other.getByRole('note')).toContainText('shared report');
+	await expect(other.locator('article.finding .title')).toHaveText(titles);
+	const shown = await other.locator('.report').innerText();
+	for (const s of SECRETS) expect(shown).not.toContain(s);
+	expect(problems).toEqual([]);
+	expect(otherProblems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
+test('a damaged share link gives a clear message', async ({ page }) => {
+	await page.goto('./#report=AAAA-not-a-report');
+	await expect(page.getByRole('alert')).toContainText('damaged');
+	await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
+});
+
+test('Cancel stops a long analysis and the page keeps working', async ({ page }) => {
+	await openApp(page);
+	const big = fixture('e2e/warning-radeon.log').repeat(6000);
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(big) });
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+	await setLogText(page, fixture('e2e/warning-radeon.log'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+});
+
+test('the local model is asked only after an explicit click, only with the anonymized finding, only on loopback', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const received: string[] = [];
+	const server: Server = createServer((req, res) => {
+		const cors = {
+			'access-control-allow-origin': '*',
+			'access-control-allow-headers': 'content-type',
+			'access-control-allow-methods': 'POST, OPTIONS'
+		};
+		if (req.method === 'OPTIONS') {
+			res.writeHead(204, cors).end();
+			return;
+		}
+		let body = '';
+		req.on('data', (c) => (body += c));
+		req.on('end', () => {
+			received.push(body);
+			res.writeHead(200, { ...cors, 'content-type': 'application/json' });
+			res.end(
+				JSON.stringify({
+					choices: [
+						{ message: { role: 'assistant', content: 'Stub model: check the disk cable.' } }
+					]
+				})
+			);
+		});
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const port = (server.address() as AddressInfo).port;
+	try {
+		const urls = recordRequests(context);
+		await openApp(page);
+		await setLogText(page, PERSONAL);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const card = page.locator('article.finding').first();
+		await card.locator('summary').click();
+		await card.getByRole('button', { name: 'Ask a local model…' }).click();
+		expect(received).toEqual([]);
+		expect(await page.locator('iframe').count()).toBe(0);
+
+		await card.getByLabel('Endpoint').fill('http://example.com/v1/chat/completions');
+		await expect(card.getByRole('button', { name: 'Send to local model' })).toBeDisabled();
+		await card.getByLabel('Endpoint').fill(`http://127.0.0.1:${port}/v1/chat/completions`);
+		await card.getByRole('button', { name: 'Send to local model' }).click();
+		await expect(card.getByTestId('llm-answer')).toHaveText('Stub model: check the disk cable.');
+		expect(received).toHaveLength(1);
+		const sent = received[0];
+		for (const s of SECRETS) expect(sent).not.toContain(s);
+		expect(JSON.parse(sent).messages[1].content).toContain('Title:');
+		// apart from the loopback model, nothing left the page's origin
+		expectSameOrigin(
+			urls.filter((u) => !u.startsWith(`http://127.0.0.1:${port}/`)),
+			baseURL as string
+		);
+	} finally {
+		server.close();
+	}
+});
