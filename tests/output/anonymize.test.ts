@@ -116,8 +116,10 @@ describe('Anonymizer.text', () => {
 	});
 
 	it('never rewrites inside a placeholder, even for a learned name like one', () => {
-		const a = new Anonymizer({ hosts: ['mac-1', 'host'], users: [] });
-		expect(a.text('54:e1:ad:12:34:56 host mac-1')).toBe('<mac-1> <host-1> <host-2>');
+		const a = new Anonymizer({ hosts: ['mac-1', 'ipv4'], users: [] });
+		expect(a.text('54:e1:ad:12:34:56 ipv4 mac-1 192.0.2.1')).toBe(
+			'<mac-1> <host-1> <host-2> <ipv4-1>'
+		);
 	});
 
 	it('runs in linear time on hostile strings', () => {
@@ -150,6 +152,8 @@ describe('NameCollector', () => {
 		c.line('UBSAN: in /usr/local/google/home/dvyukov/src/linux2/x.c:263:56');
 		c.line('_HOSTNAME=tundra');
 		c.line('exe="/Users/bob/bin/x" and /home/root/ and /home/ab/');
+		c.line('systemd[1]: Hostname set to <raspberrypi>.');
+		c.host('server');
 		expect([...c.hosts].sort()).toEqual(['catalina', 'faldara', 'tundra', 'wombat-desk']);
 		expect([...c.users].sort()).toEqual(['bob', 'dvyukov', 'psusi']);
 	});

@@ -64,7 +64,41 @@ const GENERIC_NAMES = new Set([
 	'abuild',
 	'nixbld',
 	'portage',
-	'syzkaller'
+	'syzkaller',
+	// default names of boards and distributions, vendor names: they name hardware, not a person,
+	// and also occur in kernel text (module and driver names)
+	'android',
+	'raspberrypi',
+	'orangepi',
+	'odroid',
+	'beaglebone',
+	'kali',
+	'archiso',
+	'alpine',
+	'gentoo',
+	'lenovo',
+	'dell',
+	'asus',
+	'acer',
+	'intel',
+	'amd',
+	'nvidia',
+	// common words a host may be called that kernel messages also use
+	'server',
+	'desktop',
+	'laptop',
+	'computer',
+	'workstation',
+	'test',
+	'router',
+	'gateway',
+	'node',
+	'host',
+	'client',
+	'system',
+	'machine',
+	'device',
+	'live'
 ]);
 
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
