@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/lib/analysis/engine.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from '../../src/lib/analysis/rules/index.ts';
@@ -65,6 +67,12 @@ describe('line rule registry', () => {
 				expect(SEVERITIES).toContain(r.storm.severity);
 			}
 		}
+	});
+
+	it('is documented: docs/RULES.md names every rule and benign entry', () => {
+		const doc = readFileSync(join(import.meta.dirname, '../../docs/RULES.md'), 'utf8');
+		for (const r of LINE_RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
+		for (const b of BENIGN_RULES) expect(doc, b.id).toContain(`\`${b.id}\``);
 	});
 
 	it('has specific triggers', () => {

@@ -1,4 +1,4 @@
-import { severityRank, type Finding } from '../models/finding.ts';
+import { severityRank, type Finding, type Occurrence } from '../models/finding.ts';
 import type { Cascade } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
@@ -25,6 +25,7 @@ const LAYERS: Record<string, Layer> = {
 	// hardware underneath everything
 	'hardware.pcie-aer': { stage: 0, domain: 'any' },
 	'hardware.pcie-dpc': { stage: 0, domain: 'any' },
+	'hardware.pci-device-inaccessible': { stage: 0, domain: 'any' },
 	'hardware.machine-check': { stage: 0, domain: 'any' },
 	'hardware.machine-check-logged': { stage: 0, domain: 'any' },
 	'hardware.machine-check-decoded': { stage: 0, domain: 'any' },
@@ -151,20 +152,29 @@ export function deviceKey(f: Finding): { family: string; key: string } | null {
 	return null;
 }
 
+/** where an occurrence is: input line, kernel seconds, wall-clock ms (when known), boot */
+interface Moment {
+	line: number;
+	ts: number | null;
+	wall: number | null;
+	boot: number;
+}
+
+function moment(o: Occurrence): Moment {
+	const wall = o.wall === null ? NaN : Date.parse(o.wall);
+	return { line: o.first_line, ts: o.ts, wall: Number.isNaN(wall) ? null : wall, boot: o.boot };
+}
+
 interface Node {
 	f: Finding;
 	layer: Layer | null;
 	dev: { family: string; key: string } | null;
-	/** [line, ts] of the occurrences kept, to measure distance in time */
-	occ: { line: number; ts: number | null; boot: number }[];
+	/** the occurrences kept, to measure distance in time */
+	occ: Moment[];
 }
 
 function node(f: Finding): Node {
-	const occ = [...f.occurrences, f.last_seen].map((o) => ({
-		line: o.first_line,
-		ts: o.ts,
-		boot: o.boot
-	}));
+	const occ = [...f.occurrences, f.last_seen].map(moment);
 	return { f, layer: LAYERS[f.rule] ?? null, dev: deviceKey(f), occ };
 }
 
@@ -178,12 +188,14 @@ function canCause(c: Node, e: Node): boolean {
 
 /** Is some occurrence of `c` shortly before the first occurrence of `e`, in the same boot? */
 function closeBefore(c: Node, e: Node): boolean {
-	const first = e.f.first_seen;
+	const first = moment(e.f.first_seen);
 	for (const o of c.occ) {
-		if (o.boot !== first.boot || o.line >= first.first_line) continue;
+		if (o.boot !== first.boot || o.line >= first.line) continue;
 		if (o.ts !== null && first.ts !== null) {
-			if (first.ts - o.ts <= WINDOW_S && first.ts >= o.ts) return true;
-		} else if (first.first_line - o.line <= WINDOW_LINES) return true;
+			if (first.ts >= o.ts && first.ts - o.ts <= WINDOW_S) return true;
+		} else if (o.wall !== null && first.wall !== null) {
+			if (first.wall >= o.wall && first.wall - o.wall <= WINDOW_S * 1000) return true;
+		} else if (first.line - o.line <= WINDOW_LINES) return true;
 	}
 	return false;
 }

@@ -151,3 +151,40 @@ export const pcieDpc: LineRule = {
 		references: AER_REFS
 	}
 };
+
+/** drivers/pci/pci.c: `pcieport 0000:06:00.0: Unable to change power state from D3hot to D0, device inaccessible` */
+export const pciInaccessible: LineRule = {
+	id: 'hardware.pci-device-inaccessible',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['device inaccessible'],
+	pattern:
+		/^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): Unable to change power state from (D\w+) to (D\w+), device inaccessible/,
+	title: (m) => `PCI device ${m[1]} inaccessible after power-state change`,
+	details: (m) => ({ device: m[1], from: m[2], to: m[3] }),
+	examples: [
+		'pcieport 0000:06:00.0: Unable to change power state from D3hot to D0, device inaccessible',
+		'nvme 0000:01:00.0: Unable to change power state from D3cold to D0, device inaccessible'
+	],
+	negatives: ['pci 0000:00:1c.0: PME# supported from D0 D3hot D3cold'],
+	explanation: {
+		meaning:
+			'A PCI device did not wake up from a power-saving state and stopped answering: it and everything behind it (for a bridge or Thunderbolt port: docks, their USB and network controllers) is gone until it is reset or the machine rebooted. Expected when a Thunderbolt/USB-C dock or eGPU was just unplugged.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A hot-pluggable device (Thunderbolt dock, eGPU) was unplugged.'
+			},
+			{
+				kind: 'firmware',
+				text: 'BIOS or device firmware bugs with runtime power management (D3cold).'
+			},
+			{ kind: 'hardware', text: 'A failing device or PCIe link.' }
+		],
+		next_steps: [
+			'Identify the device with `lspci -s <address> -vv`; note whether a dock or eGPU was unplugged at that time.',
+			'Update the BIOS/Thunderbolt firmware (`fwupdmgr`); as a test disable runtime PM for it (`echo on > /sys/bus/pci/devices/<address>/power/control`).'
+		],
+		references: ['https://docs.kernel.org/power/pci.html']
+	}
+};

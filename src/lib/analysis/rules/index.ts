@@ -37,7 +37,7 @@ import {
 	nvidiaXid
 } from './gpu.ts';
 import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
-import { pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
+import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, pageAllocFailure } from './memory-oom.ts';
 import {
@@ -71,6 +71,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	pcieAer,
 	pcieAerBit,
 	pcieDpc,
+	pciInaccessible,
 	thermalThrottle,
 	thermalCritical,
 	// storage

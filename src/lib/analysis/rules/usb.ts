@@ -158,16 +158,20 @@ export const xhciDied: LineRule = {
 	id: 'usb.host-controller-died',
 	category: 'usb',
 	severity: 'critical',
-	triggers: ['assume dead', 'HC died', 'Host halt failed', 'Host not halted after'],
+	triggers: ['HC died', 'Host halt failed', 'Host not halted after'],
 	pattern:
-		/^(xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (\S+): (xHCI host controller not responding, assume dead|HC died; cleaning up|Host halt failed, -?\d+|Host not halted after \d+ microseconds)/,
+		/^(xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (\S+): (HC died; cleaning up|Host halt failed, -?\d+|Host not halted after \d+ microseconds)/,
 	title: (m) => `USB host controller ${m[2]} died`,
 	details: (m) => ({ device: m[2], driver: m[1], event: m[3] }),
 	examples: [
-		'xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead',
-		'xhci_hcd 0000:00:14.0: HC died; cleaning up'
+		'xhci_hcd 0000:00:14.0: HC died; cleaning up',
+		'ehci-pci 0000:00:1d.0: HC died; cleaning up'
 	],
-	negatives: ['xhci_hcd 0000:00:14.0: xHCI Host Controller'],
+	negatives: [
+		'xhci_hcd 0000:00:14.0: xHCI Host Controller',
+		// the line before HC died: one event, one count
+		'xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead'
+	],
 	explanation: {
 		meaning:
 			'A USB host controller stopped responding and was shut down: every USB device behind it (keyboard, mouse, disks, Wi-Fi dongles) disconnected at once and stays gone until reboot or a driver rebind.',
@@ -180,7 +184,11 @@ export const xhciDied: LineRule = {
 				kind: 'driver',
 				text: 'Controller firmware/driver bugs, often around suspend/resume or specific devices.'
 			},
-			{ kind: 'firmware', text: 'BIOS/IOMMU settings that break the controller’s DMA.' }
+			{ kind: 'firmware', text: 'BIOS/IOMMU settings that break the controller’s DMA.' },
+			{
+				kind: 'environment',
+				text: 'A controller inside a Thunderbolt/USB-C dock disappears this way when the dock is unplugged: then it is harmless.'
+			}
 		],
 		next_steps: [
 			'Note what was plugged in and happening at that moment (resume, a specific device).',
