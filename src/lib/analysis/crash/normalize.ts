@@ -7,7 +7,7 @@ export function normalizeTitle(title: string): string {
 	let t = title;
 	t = t.replace(/syz-executor\.?\d+(?:\/\d+)?/g, 'syz-executor');
 	t = t.replace(/syzkaller\d+/g, 'syzkaller');
-	t = t.replace(/([^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}/g, '$1ADDR');
+	t = t.replace(/([^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}\b/g, '$1ADDR');
 	t = t.replace(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, 'IP');
 	t = t.replace(/(\.\w+):\d+/g, '$1:LINE');
 	t = t.replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/g, '');

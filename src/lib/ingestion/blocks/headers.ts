@@ -45,7 +45,9 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 		/EXT4-[Ff][Ss](?: \(.*\))?:/,
 		/uses deprecated v2 capabilities/i,
 		/uses wireless extensions/i,
-		/XFS \(\w+\): WARNING/
+		/XFS \(\w+\): WARNING/,
+		// NecroScope: device messages (`xhci_hcd 0000:00:14.0: WARNING: Host System Error`) are not WARN()
+		/^[\w-]+ [\d:.a-f-]+: WARNING: /
 	]),
 	h('INFO:', [
 		/INFO: lockdep is turned off/,
