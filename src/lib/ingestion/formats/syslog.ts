@@ -1,6 +1,10 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import {
+	clockAt,
+	monthAt,
 	monthIndex,
+	scanFraction,
+	two,
 	scanBracketTime,
 	scanCaller,
 	scanCtime,
@@ -69,6 +73,65 @@ export function syslogBody(
 	return true;
 }
 
+const fast: Scan = { end: 0, value: 0 };
+let cacheKey = '';
+let cacheMs = 0;
+let cacheYear = 0;
+
+/**
+ * The common case without a regular expression: English month, `host ident[pid]: ` with no
+ * `facility.level` word. Returns false to let the general pattern decide.
+ */
+function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+	const month = monthAt(line, 0);
+	if (month < 0 || line.charCodeAt(3) !== 32) return false;
+	// `Mar  2` (space-padded) or `Mar 02`
+	const dayN = line.charCodeAt(4) === 32 ? line.charCodeAt(5) - 48 : two(line, 4);
+	if (!(dayN >= 1 && dayN <= 31) || line.charCodeAt(6) !== 32) return false;
+	const sec = clockAt(line, 7);
+	if (sec < 0) return false;
+	const frac = scanFraction(line, 15, fast);
+	let i = fast.end;
+	if (line.charCodeAt(i) !== 32) return false;
+	const hostEnd = line.indexOf(' ', i + 1);
+	if (hostEnd <= i + 1) return false;
+	// ident: up to ':' or '[', no space; a '.' means a facility.level word: leave it to the regex
+	let j = hostEnd + 1;
+	let c = line.charCodeAt(j);
+	while (j < line.length && c !== 58 && c !== 91 && c !== 32 && c !== 46) c = line.charCodeAt(++j);
+	if (j === hostEnd + 1 || (c !== 58 && c !== 91)) return false;
+	const ident = line.slice(hostEnd + 1, j);
+	if (c === 91) {
+		let k = j + 1;
+		while (line.charCodeAt(k) >= 48 && line.charCodeAt(k) <= 57) k++;
+		if (k === j + 1 || line.charCodeAt(k) !== 93 || line.charCodeAt(k + 1) !== 58) return false;
+		j = k + 1;
+	}
+	i = j + 1;
+	if (line.charCodeAt(i) === 32) i++;
+	const key = line.slice(0, 15);
+	const year = yearFor(ctx, month);
+	if (key !== cacheKey || year !== cacheYear) {
+		cacheKey = key;
+		cacheYear = year;
+		cacheMs = Date.UTC(year, month, dayN) + sec * 1000;
+	}
+	rec.wall = cacheMs + Math.round(frac * 1e6) / 1e3;
+	syslogBody(line, i, ident, line.slice(fast.end + 1, hostEnd), rec, 'syslog');
+	return true;
+}
+
+/** `Nov 23 10:00:00 host last message repeated 3 times` (classic syslogd). */
+function repeatedMarker(line: string, rec: LogRecord): boolean {
+	const at = line.indexOf(' last message repeated ');
+	if (at < 16 || at > 100 || monthIndex(line.slice(0, 3)) < 0) return false;
+	rec.kind = 'skipped';
+	rec.reason = 'not a kernel message (other program in a syslog file)';
+	rec.format = 'syslog';
+	rec.text = line.slice(at + 1);
+	return true;
+}
+
 export const syslogFormat: LineFormat = {
 	id: 'syslog',
 	label: 'syslog / journalctl (short)',
@@ -94,14 +157,31 @@ export const syslogFormat: LineFormat = {
 			text: 'Started foo.service.',
 			kind: 'skipped'
 		},
-		{ line: 'Okt 06 17:59:27 balrog kernel: NVRM: Xid 79', text: 'NVRM: Xid 79' }
+		{ line: 'Okt 06 17:59:27 balrog kernel: NVRM: Xid 79', text: 'NVRM: Xid 79' },
+		{
+			line: 'Nov 23 23:15:01.123456 myhost kernel: usb 1-1: new device',
+			text: 'usb 1-1: new device',
+			wall: '2000-11-23T23:15:01.123Z',
+			host: 'myhost'
+		},
+		{
+			line: 'Aug  9 09:51:01 blizard kernel: Oops: 0002',
+			text: 'Oops: 0002',
+			wall: '2000-08-09T09:51:01.000Z'
+		},
+		{
+			line: 'Aug  9 09:51:02 blizard last message repeated 3 times',
+			text: 'last message repeated 3 times',
+			kind: 'skipped'
+		}
 	],
 	negatives: ['[    0.000000] Linux version', 'Linux version 6.1', 'Oops: 0002 [#1] SMP'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const c0 = line.charCodeAt(0);
 		if (c0 >= 48 && c0 <= 57) return false;
+		if (fastRfc3164(line, rec, ctx)) return true;
 		const m = RFC3164.exec(line);
-		if (!m) return false;
+		if (!m) return repeatedMarker(line, rec);
 		const month = monthIndex(m[1]);
 		if (month < 0) return false;
 		rec.wall =
