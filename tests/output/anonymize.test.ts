@@ -67,6 +67,7 @@ describe('Anonymizer.text', () => {
 			'from /home/<user-1>/bin/tool on <host-1>.example.net'
 		);
 		expect(a.text('enx54e1ad123456: renamed from eth0')).toBe('enx<mac-1>: renamed from eth0');
+		expect(a.text('BD Address: 54-E1-AD-12-34-56')).toBe('BD Address: <mac-1>');
 		expect(a.text('IN=br0 MAC=24:5a:4c:a2:b1:0b:74:7a:11:22:33:44:08:00 SRC=x')).toBe(
 			'IN=br0 MAC=<mac-3>:<mac-4>:08:00 SRC=x'
 		);

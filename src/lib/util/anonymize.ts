@@ -180,6 +180,7 @@ const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f])
 /** the same with underscores, as systemd escapes them in unit names (`pod1a2b3c4d_5e6f_…`) */
 const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-f])/gi;
 const MAC = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
+const MAC_DASH = /(?<![\da-f-])[\da-f]{2}(?:-[\da-f]{2}){5}(?![\da-f-])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 // not followed by `-27.fc15` or `+`: kernel and package versions look like addresses
@@ -306,6 +307,7 @@ export class Anonymizer {
 				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
 			);
 		t = this.outside(t, MAC, (m) => this.macs(m));
+		if (t.indexOf('-') !== -1) t = this.outside(t, MAC_DASH, (m) => this.mac(m.replace(/-/g, ':')));
 		t = this.outside(
 			t,
 			ENX,
