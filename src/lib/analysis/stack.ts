@@ -147,8 +147,7 @@ function symbolIn(text: string): string | null {
 	return SYMBOL.exec(text.slice(start))?.[0] ?? null;
 }
 /** lines naming the faulting PC: x86 RIP/EIP/IP, powerpc NIP, arm64/riscv pc/epc, arm PC is at, s390 Krnl PSW */
-const FAULT_LINE =
-	/^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP[: ] |pc : |epc : |PC is at |Krnl PSW : )/;
+const FAULT_LINE = /^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP:? |pc : |epc : |PC is at |Krnl PSW : )/;
 
 /** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: f+..`, `Krnl PSW : .. (f+..)`. */
 export function faultLocation(lines: BlockLine[]): string | null {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { CRASH_RULES } from '../../src/lib/analysis/crash/kind.ts';
+import { FORMATS, RAW_RULE } from '../../src/lib/analysis/crash/formats.ts';
+import { CRASH_EXPLANATIONS } from '../../src/lib/providers/crash-explanations.ts';
+
+describe('crash explanations', () => {
+	const produced = new Set([
+		...Object.values(FORMATS).flatMap((fs) => fs.map((f) => f.rule)),
+		...Object.values(RAW_RULE),
+		'crash.other'
+	]);
+	it('every rule id a format can produce is known and explained', () => {
+		for (const rule of produced) {
+			expect(CRASH_RULES, rule).toContain(rule);
+			const e = CRASH_EXPLANATIONS[rule];
+			expect(e, rule).toBeDefined();
+			expect(e.meaning.length, rule).toBeGreaterThan(40);
+			expect(e.causes.length, rule).toBeGreaterThan(0);
+			expect(e.next_steps.length, rule).toBeGreaterThan(0);
+			expect(e.references.length, rule).toBeGreaterThan(0);
+		}
+	});
+});
