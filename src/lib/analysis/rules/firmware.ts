@@ -210,12 +210,14 @@ export const microcodeFailed: LineRule = {
 	severity: 'medium',
 	triggers: ['microcode: '],
 	pattern:
-		/^microcode: (?:CPU ?\d+:? )?(update failed|[Uu]pdate did not succeed|[Ff]ailed to (?:update|apply|load) \w*)/,
-	title: () => 'CPU microcode update failed',
+		/^microcode: (?:CPU ?\d+:? )?(update failed|[Uu]pdate did not succeed|[Ff]ailed to (?:update|apply)\b|failed to load file (\S+))/,
+	title: (m) => (m[2] ? 'CPU microcode file not available' : 'CPU microcode update failed'),
+	severityOf: (m) => (m[2] ? 'low' : 'medium'),
 	details: (m) => ({ message: m.input.slice('microcode: '.length) }),
 	examples: [
 		'microcode: CPU1: update failed for patch_level=0x08301025',
-		'microcode: Update did not succeed'
+		'microcode: Update did not succeed',
+		'microcode: failed to load file amd-ucode/microcode_amd.bin'
 	],
 	negatives: [
 		'microcode: CPU0: patch_level=0x08701013',
@@ -223,7 +225,7 @@ export const microcodeFailed: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'Loading a CPU microcode update failed: the CPU keeps running its older microcode (with its known bugs).',
+			'Loading a CPU microcode update failed, or ("failed to load file") no microcode file for this CPU was found: the CPU keeps running the microcode from its BIOS, with the bugs fixed later still present.',
 		causes: [
 			{
 				kind: 'firmware',

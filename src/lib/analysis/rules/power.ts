@@ -20,7 +20,7 @@ export const suspendFailed: LineRule = {
 		phase: m[2] ?? (m[5] ? 'freeze' : 'suspend'),
 		error: m[3] || m[7] ? errnoName(m[3] ?? m[7]) : null
 	}),
-	severityOf: (m) => (m[2] === 'resume' ? 'high' : 'medium'),
+	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[6] ? 'low' : 'medium'),
 	examples: [
 		'PM: Device 0000:00:14.0 failed to suspend async: error -16',
 		'PM: Some devices failed to suspend, or early wake event detected',

@@ -154,17 +154,24 @@ export const auditLost: LineRule = {
 	id: 'security.audit-lost',
 	category: 'security',
 	severity: 'medium',
-	triggers: ['limit exceeded', 'hold queue overflow', 'audit_lost='],
-	pattern:
-		/^audit: (backlog limit exceeded|kauditd hold queue overflow|audit_lost=\d+|rate limit exceeded)/,
-	title: () => 'Audit records lost',
+	triggers: ['limit exceeded', 'hold queue overflow'],
+	pattern: /^audit: (backlog limit exceeded|kauditd hold queue overflow|rate limit exceeded)/,
+	title: (m) =>
+		m[1].startsWith('rate')
+			? 'Audit records dropped by the rate limit'
+			: 'Audit backlog overflowed: records lost',
+	severityOf: (m) => (m[1].startsWith('rate') ? 'low' : 'medium'),
 	details: (m) => ({ event: m[1] }),
 	examples: [
 		'audit: backlog limit exceeded',
-		'audit: audit_lost=12 audit_rate_limit=0 audit_backlog_limit=64',
-		'audit: kauditd hold queue overflow'
+		'audit: kauditd hold queue overflow',
+		'audit: rate limit exceeded'
 	],
-	negatives: ['audit: initializing netlink subsys (disabled)'],
+	negatives: [
+		'audit: initializing netlink subsys (disabled)',
+		// accompanies the lines above: one event, one count
+		'audit: audit_lost=12 audit_rate_limit=0 audit_backlog_limit=64'
+	],
 	explanation: {
 		meaning:
 			'The kernel audit subsystem produced records faster than they could be delivered and dropped some: the audit trail is incomplete.',
