@@ -101,7 +101,8 @@ describe('Anonymizer.text', () => {
 			'nvme nvme0: NQN nqn.2014-08.org.nvmexpress.discovery',
 			'Sep 25 14:42:07 08:00:27 std::vector a::b',
 			'BUG: unable to handle page fault for address: ffffffffffffff00',
-			'Code: 48 89 e5 41 57 41 56 <0f> 0b'
+			'Code: 48 89 e5 41 57 41 56 <0f> 0b',
+			'7990@NOTICE.FW,rai0,UniCmdBssInfoRate() 360'
 		];
 		for (const t of kept) expect(a.text(t)).toBe(t);
 		expect(a.replaced).toEqual({});

@@ -269,7 +269,10 @@ export class Anonymizer {
 		if (t.indexOf('@') !== -1) {
 			t = this.outside(t, EMAIL, (m) => {
 				const last = m.slice(m.lastIndexOf('.') + 1);
-				return /^[a-z]{2,}$/i.test(last) ? this.placeholder('email', m.toLowerCase()) : m;
+				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`
+				return /^[a-z]{2,}$/.test(last) && /[a-z]/i.test(m.slice(0, m.indexOf('@')))
+					? this.placeholder('email', m.toLowerCase())
+					: m;
 			});
 			t = this.outside(t, USER_AT_HOST_G, (_m, u: string, h: string) => {
 				const user = learnable(u) ? this.placeholder('user', u) : u;
