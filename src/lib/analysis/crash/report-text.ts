@@ -27,6 +27,7 @@ export function reportText(lines: readonly BlockLine[], context: string, header 
 	if (lines.length === 0) return out;
 	const first = lines[0].text;
 	const tailAfter = first.includes('KMSAN') ? TAIL_AFTER_KMSAN : TAIL_AFTER;
+	const perTask = context.startsWith('T') || context.startsWith('C');
 	for (let i = 0; i < lines.length; i++) {
 		let t = lines[i].text;
 		if (t.length > MAX_LINE) t = t.slice(0, MAX_LINE);
@@ -40,8 +41,12 @@ export function reportText(lines: readonly BlockLine[], context: string, header 
 					t.includes('WARNING: possible circular locking dependency detected'))
 			)
 				break;
-			const h = matchHeader(t);
-			if (h && h.splits && !continuesWith(header, h)) break;
+			// per-task/per-CPU reports are not cut at the next report (syzkaller): its lines
+			// were filtered by context already
+			if (!perTask) {
+				const h = matchHeader(t);
+				if (h && h.splits && !continuesWith(header, h)) break;
+			}
 		}
 		out.push(t);
 	}

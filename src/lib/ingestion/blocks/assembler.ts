@@ -7,6 +7,11 @@ const MAX_GAP_S = 5;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
+/**
+ * A per-task/per-CPU report interrupted by another report of the same context keeps this
+ * many following lines: syzkaller titles such reports from the uncut text.
+ */
+const SHADOW_LINES = 60;
 
 interface OpenBlock {
 	block: ErrorBlock;
@@ -15,6 +20,8 @@ interface OpenBlock {
 	lastReportish: number;
 	/** the end marker was printed; only a panic continuation may still join */
 	ended: boolean;
+	/** lines a report interrupted by the next one still takes */
+	shadowLeft?: number;
 }
 
 function reportish(text: string): boolean {
@@ -46,10 +53,13 @@ export class BlockAssembler {
 	private ringLen = 0;
 	/** after `Sending NMI from CPU`, lines of every CPU context belong to the open report */
 	private nmiCtx = '';
+	/** interrupted per-task/per-CPU reports that still take some lines of their context */
+	private shadows: OpenBlock[] = [];
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
 	push(line: number, text: string, ts: number, ctx: string, boot: number): void {
+		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
 		const header = matchHeader(text);
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
@@ -106,6 +116,12 @@ export class BlockAssembler {
 				this.open.delete(b.context);
 				return false;
 			}
+			if (b.context.startsWith('T') || b.context.startsWith('C')) {
+				this.open.delete(b.context);
+				ob.shadowLeft = SHADOW_LINES;
+				this.shadows.push(ob);
+				return false;
+			}
 			this.close(ob, 'next-report');
 			return false;
 		}
@@ -116,8 +132,23 @@ export class BlockAssembler {
 		return true;
 	}
 
+	private feedShadows(line: number, text: string, ts: number, ctx: string): void {
+		for (const ob of [...this.shadows]) {
+			if (ob.block.context !== ctx) continue;
+			const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
+			if (!gap) this.append(ob, line, text, ts, ctx);
+			ob.shadowLeft = (ob.shadowLeft ?? 0) - 1;
+			if (gap || ob.shadowLeft <= 0 || isEndMarker(text) || ob.block.lines.length >= MAX_LINES) {
+				this.shadows.splice(this.shadows.indexOf(ob), 1);
+				this.emitClosed(ob, gap ? 'gap' : 'next-report');
+			}
+		}
+	}
+
 	/** Close every open report (end of input or of a boot). */
 	closeAll(reason: string): void {
+		for (const ob of this.shadows) this.emitClosed(ob, 'next-report');
+		this.shadows = [];
 		for (const ob of [...this.open.values()]) {
 			if (ctxIdle(ob)) this.trimIdle(ob);
 			this.close(ob, reason);
@@ -145,9 +176,13 @@ export class BlockAssembler {
 	}
 
 	private close(ob: OpenBlock, reason: string): void {
-		ob.block.endReason = reason;
 		this.open.delete(ob.block.context);
 		if (this.nmiCtx === ob.block.context) this.nmiCtx = '';
+		this.emitClosed(ob, reason);
+	}
+
+	private emitClosed(ob: OpenBlock, reason: string): void {
+		ob.block.endReason = reason;
 		this.emit(ob.block);
 	}
 
