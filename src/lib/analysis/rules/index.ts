@@ -56,7 +56,7 @@ import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
 import { usbDisconnect, usbEnumeration, usbOverCurrent, usbReset, xhciDied } from './usb.ts';
-import { segfault } from './userspace-segfault.ts';
+import { armUserFault, segfault } from './userspace-segfault.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
@@ -138,7 +138,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	auditLost,
 	seccompKill,
 	// userspace
-	segfault
+	segfault,
+	armUserFault
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

@@ -52,12 +52,13 @@ export const nvmeDown: LineRule = {
 	category: 'storage',
 	severity: 'high',
 	triggers: [
+		'Device not ready; aborting',
 		'controller is down',
 		'Disabling device after reset failure',
 		'Removing after probe failure'
 	],
 	pattern:
-		/^nvme (nvme\d+): (?:controller is down; will reset: CSTS=(0x[0-9a-f]+)|(Disabling device after reset failure|Removing after probe failure)(?: status)?: (-?\d+))/,
+		/^nvme (nvme\d+): (?:(?:controller is down; will reset:|Device not ready; aborting (?:reset|initialisation),) CSTS=(0x[0-9a-f]+)|(Disabling device after reset failure|Removing after probe failure)(?: status)?: (-?\d+))/,
 	title: (m) =>
 		m[3]
 			? `NVMe controller ${m[1]} removed after failed reset`
@@ -72,7 +73,8 @@ export const nvmeDown: LineRule = {
 	examples: [
 		'nvme nvme0: controller is down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10',
 		'nvme nvme1: Disabling device after reset failure: -5',
-		'nvme nvme0: Removing after probe failure status: -19'
+		'nvme nvme0: Removing after probe failure status: -19',
+		'nvme nvme0: Device not ready; aborting reset, CSTS=0x1'
 	],
 	negatives: ['nvme nvme0: pci function 0000:01:00.0'],
 	explanation: NVME_EXPLANATION(

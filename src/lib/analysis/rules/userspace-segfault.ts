@@ -66,3 +66,41 @@ export const segfault: LineRule = {
 		references: ['https://man7.org/linux/man-pages/man1/coredumpctl.1.html']
 	}
 };
+
+/** arch/arm64/mm/fault.c and arch/arm/mm/fault.c: a user program's fatal memory fault on ARM. */
+export const armUserFault: LineRule = {
+	id: 'userspace.arm-fault',
+	category: 'userspace',
+	severity: 'low',
+	triggers: [': unhandled '],
+	pattern:
+		/^([^\s[:]+)(?:\[(\d+)\])?: unhandled ([a-z][\w ]*) \((\d+)\) at 0x([0-9a-f]+), (?:esr|code) 0x([0-9a-f]+)(?:, in ([^[\s]+)\[)?/,
+	title: (m) => `Unhandled ${m[3]} in ${m[1]}${m[7] && m[7] !== m[1] ? ` (${m[7]})` : ''}`,
+	details: (m) => ({
+		program: m[1],
+		pid: m[2] ? Number(m[2]) : null,
+		fault: m[3],
+		signal: Number(m[4]),
+		address: m[5],
+		syndrome: m[6],
+		object: m[7] ?? null
+	}),
+	examples: [
+		'test_hwcomposer[1234]: unhandled level 3 translation fault (11) at 0x00000008, esr 0x92000007, in libhwc.so[7f8a000000+20000]',
+		'powerd: unhandled page fault (11) at 0x00000000, code 0x017'
+	],
+	negatives: ['Unhandled fault: imprecise external abort (0x1406) at 0x00000000'],
+	explanation: {
+		meaning:
+			'A user-space program on an ARM system crashed: it touched memory it may not use and the kernel killed it (signal 11 = SIGSEGV, 7 = SIGBUS). A bug in that program or a library, not a kernel crash.',
+		causes: [
+			{ kind: 'userspace', text: 'A bug in the program or the library named after `in`.' },
+			{ kind: 'hardware', text: 'If many unrelated programs crash, faulty RAM or unstable clocks.' }
+		],
+		next_steps: [
+			'Get a core dump and backtrace (`coredumpctl`, or `ulimit -c unlimited` and gdb) and report it to the program’s developers.',
+			'Update the program and its libraries; test memory if crashes are random.'
+		],
+		references: ['https://man7.org/linux/man-pages/man1/coredumpctl.1.html']
+	}
+};
