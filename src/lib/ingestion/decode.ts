@@ -54,7 +54,9 @@ async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arra
 	} catch {
 		throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
 	} finally {
-		reader.releaseLock();
+		// cancel (not just release) so that a writer blocked on backpressure is released too,
+		// e.g. when the consumer stops at the decompression limit
+		await reader.cancel().catch(() => {});
 		await pump;
 	}
 }
@@ -94,13 +96,70 @@ export async function* decodeBytes(
 			}
 		})();
 	}
-	const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-	for await (const chunk of stream) {
-		const text = dec.decode(chunk, { stream: true });
-		if (text !== '') yield text;
+	// Whole characters are decoded without `stream: true` (several times faster); the bytes of a
+	// character cut by the chunk end wait for the next chunk. Before a lead byte the decoder is in
+	// its initial state, so this gives exactly what streaming decoding gives.
+	const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+	let carry: Uint8Array | null = null;
+	let start = true;
+	for await (const c of stream) {
+		let chunk = c;
+		if (carry !== null) {
+			const joined = new Uint8Array(carry.length + chunk.length);
+			joined.set(carry);
+			joined.set(chunk, carry.length);
+			chunk = joined;
+			carry = null;
+		}
+		if (start) {
+			if (chunk.length < 3 && isBomPrefix(chunk)) {
+				carry = chunk;
+				continue;
+			}
+			start = false;
+			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+		}
+		// in windows of at most 64 KiB: decoding cost grows faster than the size on some inputs
+		const n = chunk.length;
+		let off = 0;
+		while (off < n) {
+			const end = Math.min(off + DECODE_WINDOW, n);
+			const cut = off + completeLength(chunk.subarray(off, end));
+			if (end === n && cut < n) carry = chunk.slice(cut);
+			if (cut > off) {
+				const text = dec.decode(chunk.subarray(off, cut));
+				if (text !== '') yield text;
+			}
+			off = end === n ? n : cut;
+		}
 	}
-	const tail = dec.decode();
-	if (tail !== '') yield tail;
+	if (carry !== null) {
+		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
+			carry = carry.subarray(3);
+		const tail = dec.decode(carry);
+		if (tail !== '') yield tail;
+	}
+}
+
+const DECODE_WINDOW = 1 << 16;
+
+function isBomPrefix(b: Uint8Array): boolean {
+	return (b.length < 1 || b[0] === 0xef) && (b.length < 2 || b[1] === 0xbb);
+}
+
+/** Length of the prefix of `b` that ends on a character boundary (at most 3 bytes are left). */
+function completeLength(b: Uint8Array): number {
+	const n = b.length;
+	const lim = n < 3 ? n : 3;
+	for (let k = 1; k <= lim; k++) {
+		const c = b[n - k];
+		if (c < 0x80) return n;
+		if (c >= 0xc0) {
+			const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			return need > k ? n - k : n;
+		}
+	}
+	return n;
 }
 
 /** Wrap a string (or several) as a byte stream. */

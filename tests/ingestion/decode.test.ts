@@ -1,0 +1,66 @@
+/** decode.ts: chunked decoding equals decoding the whole input, for any bytes and any chunking. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/lib/ingestion/decode.ts';
+import { gzip } from './helpers.ts';
+
+async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
+	async function* src() {
+		yield* chunks;
+	}
+	let out = '';
+	for await (const t of decodeBytes(src())) out += t;
+	return out;
+}
+
+function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+	const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+	const out: Uint8Array[] = [];
+	let prev = 0;
+	for (const p of [...points, bytes.length]) {
+		out.push(bytes.slice(prev, p));
+		prev = p;
+	}
+	return out;
+}
+
+describe('decodeBytes', () => {
+	const utf8ish = fc.array(
+		fc.oneof(
+			fc.integer({ min: 0, max: 255 }),
+			fc.constantFrom(0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x0a)
+		),
+		{ maxLength: 200 }
+	);
+	it('equals one-shot decoding for any bytes split anywhere (property)', async () => {
+		await fc.assert(
+			fc.asyncProperty(utf8ish, fc.array(fc.nat(), { maxLength: 12 }), async (arr, cuts) => {
+				const bytes = new Uint8Array(arr);
+				const whole = new TextDecoder('utf-8').decode(bytes);
+				expect(await decodeChunks(split(bytes, cuts))).toBe(whole);
+			}),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('decodes large chunks in windows without breaking characters', async () => {
+		const bytes = new Uint8Array(300_000);
+		for (let i = 0; i < bytes.length; i++)
+			bytes[i] = [0x41, 0xe2, 0x82, 0xac, 0xc3, 0xa9, 0xff, 0x0a][i % 8];
+		expect(await decodeChunks([bytes])).toBe(new TextDecoder().decode(bytes));
+	});
+
+	it('drops a leading byte order mark only, even split over chunks', async () => {
+		const text = '\ufeff[    1.000000] é\ufeff€\n';
+		const bytes = new TextEncoder().encode(text);
+		for (let cut = 0; cut <= bytes.length; cut++)
+			expect(await decodeChunks([bytes.slice(0, cut), bytes.slice(cut)])).toBe(text.slice(1));
+	});
+
+	it('inflates gzip recognised by its magic bytes', async () => {
+		const bytes = new TextEncoder().encode('[    1.000000] héllo\n'.repeat(100));
+		expect(await decodeChunks(split(gzip(bytes), [7, 100, 101]))).toBe(
+			'[    1.000000] héllo\n'.repeat(100)
+		);
+	});
+});
