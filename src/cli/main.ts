@@ -2,6 +2,7 @@ import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { analyzeStream, InputError, type AnalyzeOptions } from '../lib/index.ts';
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
+import { describeFileError } from './errors.ts';
 
 const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [FILE...|-]
        necroscope --print-schema
@@ -77,17 +78,9 @@ function checkReadable(file: string): void {
 	try {
 		st = statSync(file);
 	} catch (e) {
-		throw new InputError('read', describe(file, e));
+		throw new InputError('read', describeFileError(file, e));
 	}
 	if (st.isDirectory()) throw new InputError('read', `${file}: is a directory`);
-}
-
-function describe(file: string, e: unknown): string {
-	const code = (e as NodeJS.ErrnoException).code;
-	if (code === 'ENOENT') return `${file}: no such file`;
-	if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
-	if (code === 'EISDIR') return `${file}: is a directory`;
-	return `${file}: cannot read (${code ?? (e as Error).message})`;
 }
 
 async function* readSource(file: string): AsyncGenerator<Uint8Array> {
@@ -95,7 +88,7 @@ async function* readSource(file: string): AsyncGenerator<Uint8Array> {
 	try {
 		for await (const chunk of stream) yield chunk as Uint8Array;
 	} catch (e) {
-		throw new InputError('read', describe(file === '-' ? 'standard input' : file, e));
+		throw new InputError('read', describeFileError(file === '-' ? 'standard input' : file, e));
 	}
 }
 

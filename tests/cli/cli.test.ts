@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
 import { analyzeFile, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+import { describeFileError as describeError } from '../../src/cli/errors.ts';
 
 const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'necroscope-cli-'));
@@ -163,5 +164,16 @@ describe('CLI output', () => {
 		const r = run(['--print-schema']);
 		expect(r.code).toBe(0);
 		expect(r.stdout).toBe(readFileSync(join(ROOT, 'static/schema/report.schema.json'), 'utf8'));
+	});
+});
+
+describe('CLI error messages', () => {
+	it('say what went wrong with the file in one line', () => {
+		const err = (code: string) => Object.assign(new Error(`${code}: x`), { code });
+		expect(describeError('a.log', err('ENOENT'))).toBe('a.log: no such file');
+		expect(describeError('a.log', err('EACCES'))).toBe('a.log: permission denied');
+		expect(describeError('a.log', err('EPERM'))).toBe('a.log: permission denied');
+		expect(describeError('d', err('EISDIR'))).toBe('d: is a directory');
+		expect(describeError('a.log', err('EIO'))).toBe('a.log: cannot read (EIO)');
 	});
 });
