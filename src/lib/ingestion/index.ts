@@ -33,7 +33,8 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 	return { metadata, input, events, errorBlocks };
 }
 
-export { Ingestor } from './ingestor.ts';
+export { Ingestor, DEFAULT_YEAR } from './ingestor.ts';
+export { FORMATS, FORMAT_BY_ID, FORMAT_VARIANTS } from './formats/index.ts';
 export type { IngestSink, IngestOptions, IngestSummary } from './ingestor.ts';
 export { LineSplitter, splitLines } from './lines.ts';
 export { decodeBytes, textSource, InputError } from './decode.ts';
