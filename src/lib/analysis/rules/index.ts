@@ -47,7 +47,7 @@ import {
 	wifiAssocTimeout,
 	wifiFirmwareCrash
 } from './network.ts';
-import { suspendFailed, watchdogReset } from './power.ts';
+import { suspendFailed, uncleanShutdown, watchdogReset } from './power.ts';
 import { apparmorDenied, auditLost, lockdown, seccompKill, selinuxDenied } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
 import { blockIoError, bufferIoError } from './storage-io-error.ts';
@@ -131,6 +131,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	// power
 	suspendFailed,
 	watchdogReset,
+	uncleanShutdown,
 	// security
 	apparmorDenied,
 	selinuxDenied,

@@ -100,3 +100,51 @@ export const watchdogReset: LineRule = {
 		references: ['https://docs.kernel.org/watchdog/watchdog-api.html']
 	}
 };
+
+/** Signs that the previous boot ended without a clean shutdown (crash, power loss, hard reset). */
+export const uncleanShutdown: LineRule = {
+	id: 'power.unclean-shutdown',
+	category: 'power',
+	severity: 'low',
+	triggers: ['recovery complete', 'Starting recovery', 'uncleanly shut down'],
+	pattern:
+		/^(?:EXT[34]-fs \(([\w!.:-]+)\): (recovery complete)|XFS \(([\w!.:-]+)\): (Starting recovery)|systemd-journald\[\d+\]: File \S+ (corrupted or uncleanly shut down))/,
+	title: () => 'Previous shutdown was not clean',
+	details: (m) => ({
+		device: m[1] ?? m[3] ?? null,
+		evidence: m[2]
+			? 'ext4 journal replayed'
+			: m[4]
+				? 'XFS log replayed'
+				: 'systemd journal file not closed'
+	}),
+	examples: [
+		'EXT4-fs (sda2): recovery complete',
+		'XFS (dm-0): Starting recovery (logdev: internal)',
+		'systemd-journald[312]: File /var/log/journal/0123456789abcdef0123456789abcdef/system.journal corrupted or uncleanly shut down, renaming and replacing.'
+	],
+	negatives: ['EXT4-fs (sda2): mounted filesystem with ordered data mode. Opts: (null)'],
+	explanation: {
+		meaning:
+			'A filesystem journal had to be replayed (or the systemd journal was left open) at this boot: the previous run ended without a clean shutdown — a crash, a freeze followed by a hard reset, or power loss. Look at the previous boot’s log for why.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A kernel crash or hang in the previous boot (panic, lockup, watchdog reset).'
+			},
+			{ kind: 'environment', text: 'Power loss, a held power button, or a battery that ran flat.' },
+			{
+				kind: 'hardware',
+				text: 'Hardware that resets the machine (overheating, power supply, memory).'
+			}
+		],
+		next_steps: [
+			'Read the end of the previous boot: `journalctl -k -b -1 -n 200`, and pstore dumps in `/sys/fs/pstore` or `/var/lib/systemd/pstore`.',
+			'`last -x shutdown reboot` shows whether the machine went down cleanly.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/pstore-blk.html',
+			'https://man7.org/linux/man-pages/man1/journalctl.1.html'
+		]
+	}
+};
