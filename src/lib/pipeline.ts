@@ -29,8 +29,13 @@ export interface AnalyzeOptions extends IngestOptions {
 	onProgress?: (p: Progress) => void;
 	/** how often to report progress, in lines */
 	progressEvery?: number;
-	/** checked between chunks; return true to stop (throws AnalysisCancelled) */
+	/** checked between chunks; return true to throw AnalysisCancelled (nothing is returned) */
 	cancelled?: () => boolean;
+	/**
+	 * checked between chunks; return true to stop reading and get the report of what was read so
+	 * far (it says so in input.warnings)
+	 */
+	stopRequested?: () => boolean;
 	/** replace personal and identifying data in the report (see util/anonymize.ts, docs/OUTPUT.md) */
 	anonymize?: boolean | AnonymizeOptions;
 }
@@ -83,20 +88,36 @@ export async function analyzeStream(
 			lines: ingestor.linesDone,
 			done
 		});
-	for await (const text of decodeBytes(
-		source,
-		opts.limits ?? DEFAULT_LIMITS,
-		(n) => (bytes += n)
-	)) {
-		if (opts.cancelled?.()) throw new AnalysisCancelled();
-		splitter.push(text);
-		if (ingestor.linesDone >= nextReport) {
-			nextReport = ingestor.linesDone + every;
-			report(false);
+	let stoppedBecause: string | null = null;
+	try {
+		for await (const text of decodeBytes(
+			source,
+			opts.limits ?? DEFAULT_LIMITS,
+			(n) => (bytes += n)
+		)) {
+			if (opts.cancelled?.()) throw new AnalysisCancelled();
+			if (opts.stopRequested?.()) {
+				stoppedBecause = 'the analysis was stopped';
+				break;
+			}
+			splitter.push(text);
+			if (ingestor.linesDone >= nextReport) {
+				nextReport = ingestor.linesDone + every;
+				report(false);
+			}
 		}
+	} catch (e) {
+		// a damaged or oversized compressed input: keep what was read before the problem
+		if (!(e instanceof InputError) || ingestor.linesDone === 0) throw e;
+		stoppedBecause = e.message;
 	}
 	splitter.end();
 	const { input, metadata } = ingestor.finish();
+	if (stoppedBecause !== null) {
+		input.warnings.push(
+			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${input.lines_total} lines.`
+		);
+	}
 	input.bytes = bytes;
 	if (analyzer.droppedFindings > 0) {
 		input.warnings.push(

@@ -91,3 +91,55 @@ describe('pipeline', () => {
 		expect(text).toContain('radeon_gart_unbind+0xca/0xe0');
 	});
 });
+
+describe('resource limits', () => {
+	const log = fixture('e2e/warning-radeon.log');
+
+	async function gzip(text: string): Promise<Uint8Array> {
+		const gz = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+		return new Uint8Array(await new Response(gz).arrayBuffer());
+	}
+
+	it('stops a decompression bomb at the limit and keeps what was read', async () => {
+		const bomb = await gzip(log.repeat(400));
+		const r = await analyzeStream(
+			(async function* () {
+				yield bomb;
+			})(),
+			{ limits: { maxDecompressedBytes: 100_000 } }
+		);
+		expect(r.input.lines_total).toBeGreaterThan(0);
+		expect(r.input.lines_total).toBeLessThan(400 * 53);
+		expect(r.input.warnings.join(' ')).toMatch(
+			/Incomplete: The compressed file expands to more than/
+		);
+		expect(r.findings.some((f) => f.title === 'WARNING in radeon_gart_unbind')).toBe(true);
+	});
+
+	it('reports a truncated .gz clearly, keeping the lines before the damage', async () => {
+		const gz = await gzip(log.repeat(50));
+		const cut = gz.slice(0, Math.floor(gz.length * 0.6));
+		const r = await analyzeStream(
+			(async function* () {
+				yield cut;
+			})()
+		);
+		expect(r.input.warnings.join(' ')).toContain('damaged or truncated');
+		expect(r.input.lines_total).toBeGreaterThan(0);
+	});
+
+	it('a stop request returns the report of what was read so far', async () => {
+		let chunks = 0;
+		const r = await analyzeStream(
+			(async function* () {
+				for (let i = 0; i < 10; i++) {
+					chunks++;
+					yield new TextEncoder().encode(log);
+				}
+			})(),
+			{ stopRequested: () => chunks > 3 }
+		);
+		expect(r.input.lines_total).toBe(53 * 3);
+		expect(r.input.warnings.join(' ')).toContain('the analysis was stopped');
+	});
+});

@@ -28,15 +28,29 @@ async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
 		// never split a surrogate pair between chunks
 		const c = text.charCodeAt(end - 1);
 		if (end < text.length && c >= 0xd800 && c <= 0xdbff) end++;
+		await breathe();
 		yield encoder.encode(text.slice(i, end));
 		i = end - step;
 	}
+}
+
+/**
+ * Let the worker's event loop run about every 50 ms, so that a Stop request (a message) is seen
+ * even when every read resolves at once.
+ */
+let lastYield = 0;
+async function breathe(): Promise<void> {
+	const now = performance.now();
+	if (now - lastYield < 50) return;
+	await new Promise((r) => setTimeout(r, 0));
+	lastYield = performance.now();
 }
 
 async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
 	const reader = file.stream().getReader();
 	try {
 		for (;;) {
+			await breathe();
 			const r = await reader.read();
 			if (r.done) return;
 			yield r.value;
@@ -48,9 +62,17 @@ async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
 	}
 }
 
+let stopFlag = false;
+
 const api = {
+	/** Ask the running analysis to stop after the current chunk; it returns what it has. */
+	stop(): void {
+		stopFlag = true;
+	},
+
 	async analyze(req: AnalyzeRequest, onProgress?: (p: Progress) => void): Promise<AnalyzeResponse> {
 		const remote = onProgress as Comlink.Remote<(p: Progress) => void> | undefined;
+		stopFlag = false;
 		try {
 			const source = req.file ? fileChunks(req.file) : textChunks(req.text ?? '');
 			const result = await analyzeStream(source, {
@@ -58,6 +80,7 @@ const api = {
 				anonymize: req.anonymize ?? undefined,
 				totalBytes: req.file ? req.file.size : encoder.encode(req.text ?? '').length,
 				progressEvery: 20_000,
+				stopRequested: () => stopFlag,
 				onProgress: (p) => void remote?.(p)
 			});
 			const inWorker =

@@ -35,7 +35,16 @@ export function analyzeInWorker(
 	const r = getRemote();
 	return new Promise<AnalyzeResponse>((resolve, reject) => {
 		onCrash = (message) => reject(new Error(message));
-		r.analyze(req, Comlink.proxy(progress)).then(resolve, reject);
+		r.analyze(req, Comlink.proxy(progress)).then(
+			(res) => {
+				settled();
+				resolve(res);
+			},
+			(e) => {
+				settled();
+				reject(e);
+			}
+		);
 	});
 }
 
@@ -46,10 +55,30 @@ export function formatInWorker(
 	return getRemote().format(result, format);
 }
 
-/** Stop a running analysis at once: the worker is terminated and the next run starts a new one. */
-export function cancelWorker(): void {
-	onCrash?.('cancelled');
-	dispose();
+/**
+ * Stop a running analysis. The worker is asked to stop and return the report of what it has
+ * read so far; if it does not answer within `graceMs` (stuck in a long chunk), it is terminated
+ * and the next run starts a new one.
+ */
+export function cancelWorker(graceMs = 2000): void {
+	const r = remote;
+	if (!r) return;
+	const timer = setTimeout(() => {
+		if (remote === r) {
+			onCrash?.('cancelled');
+			dispose();
+		}
+	}, graceMs);
+	void r.stop().catch(() => clearTimeout(timer));
+	pending = timer;
+}
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/** The analysis came back (complete or partial): no need to terminate the worker. */
+function settled(): void {
+	if (pending) clearTimeout(pending);
+	pending = undefined;
 }
 
 export function dispose(): void {
