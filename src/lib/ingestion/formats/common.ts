@@ -263,6 +263,19 @@ export function isWeekday(s: string, i: number): boolean {
 
 /** Month index of the three English letters at `i` (also lower case), -1 otherwise. */
 export function monthAt(s: string, i: number): number {
+	const c = s.charCodeAt(i) | 32;
+	// first letters of the English months (either case): j f m a s o n d
+	if (
+		c !== 106 &&
+		c !== 102 &&
+		c !== 109 &&
+		c !== 97 &&
+		c !== 115 &&
+		c !== 111 &&
+		c !== 110 &&
+		c !== 100
+	)
+		return -1;
 	const m = MONTHS[s.slice(i, i + 3).toLowerCase()];
 	return m === undefined ? -1 : m;
 }

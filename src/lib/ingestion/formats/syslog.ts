@@ -180,6 +180,11 @@ export const syslogFormat: LineFormat = {
 		const c0 = line.charCodeAt(0);
 		if (c0 >= 48 && c0 <= 57) return false;
 		if (fastRfc3164(line, rec, ctx)) return true;
+		// prefilter: a month word of 3-5 letters, then spaces and a digit
+		const sp = line.indexOf(' ');
+		if (sp < 3 || sp > 6) return false;
+		const d = line.charCodeAt(line.charCodeAt(sp + 1) === 32 ? sp + 2 : sp + 1);
+		if (d < 48 || d > 57) return false;
 		const m = RFC3164.exec(line);
 		if (!m) return repeatedMarker(line, rec);
 		const month = monthIndex(m[1]);
