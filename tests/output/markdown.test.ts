@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/output/markdown.ts';
 import { formatText } from '../../src/lib/output/text.ts';
 import { analyzeText } from '../../src/lib/index.ts';
-import { analyzeFile, OUTPUT_FIXTURES } from './helpers.ts';
+import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from './helpers.ts';
 
 const HOSTILE = [
 	'[x](javascript:alert(1))',
@@ -118,6 +118,17 @@ describe('formatMarkdown', () => {
 		expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
 		expect(md).toContain('\\x1b[31mred');
 		expect(md).toContain('\\u202etxt.exe');
+	});
+
+	it('renders no markup from any fixture log', async () => {
+		for (const path of fixtureLogs()) {
+			const md = formatMarkdown(await analyzeFile(path));
+			const prose = renderedProse(md);
+			const tags = new Set([...prose.matchAll(/<\/?([a-z]+)/gi)].map((m) => m[1].toLowerCase()));
+			for (const t of tags) expect(['details', 'summary', 'sub', 'https'], path).toContain(t);
+			expect(prose, path).not.toMatch(/\]\(|!\[|`/);
+			expect(md.split('<details>').length, path).toBe(md.split('</details>').length);
+		}
 	});
 
 	it('puts evidence and traces in collapsible blocks fenced longer than any backtick run', async () => {
