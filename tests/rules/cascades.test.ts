@@ -117,4 +117,28 @@ describe('cascades', () => {
 		expect(f.details.storm).toBe(true);
 		expect(f.title).toBe('USB disconnects on port 1-3');
 	});
+	it('explains the dev_watchdog WARNING by the transmit timeout it reports', async () => {
+		const log = [
+			at(1000, '------------[ cut here ]------------'),
+			at(1000.000001, 'NETDEV WATCHDOG: enp3s0 (r8169): transmit queue 0 timed out'),
+			at(
+				1000.000002,
+				'WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:477 dev_watchdog+0x21f/0x230'
+			),
+			at(1000.000003, 'Modules linked in: r8169'),
+			at(1000.000004, 'CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.10.0 #1'),
+			at(1000.000005, 'RIP: 0010:dev_watchdog+0x21f/0x230'),
+			at(1000.000006, 'Call Trace:'),
+			at(1000.000007, ' <IRQ>'),
+			at(1000.000008, ' call_timer_fn+0x29/0x100'),
+			at(1000.000009, ' </IRQ>'),
+			at(1000.00001, '---[ end trace 0123456789abcdef ]---')
+		].join('\n');
+		const r = await analyzeText(log);
+		const tx = byRule(r, 'network.tx-timeout');
+		const warn = r.findings.find((f) => f.category === 'crash');
+		expect(warn?.title).toContain('dev_watchdog');
+		expect(r.cascades.map((c) => c.chain)).toEqual([[tx.id, warn!.id]]);
+		expect(r.summary.root_cause).toBe(tx.id);
+	});
 });

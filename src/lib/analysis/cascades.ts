@@ -82,7 +82,9 @@ const LAYERS: Record<string, Layer> = {
  * after disk or filesystem errors, a panic after filesystem errors (errors=panic), an OOM or a
  * fatal machine check, lockups and oopses after serious hardware (memory) errors.
  */
-const CRASH_CAUSES: Record<string, (c: Finding) => boolean> = {
+const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
+	// the WARN that dev_watchdog prints with a transmit timeout is the same event
+	'crash.warning': (c, e) => c.rule === 'network.tx-timeout' && e.title.includes('dev_watchdog'),
 	'crash.hung-task': (c) =>
 		c.category === 'storage' ||
 		c.category === 'filesystem' ||
@@ -181,7 +183,7 @@ function node(f: Finding): Node {
 /** May `c` have caused `e`? (ignoring time) */
 function canCause(c: Node, e: Node): boolean {
 	if (!c.layer || c.f.severity === 'info' || e.f.severity === 'info') return false;
-	if (e.f.category === 'crash') return CRASH_CAUSES[e.f.rule]?.(c.f) ?? false;
+	if (e.f.category === 'crash') return CRASH_CAUSES[e.f.rule]?.(c.f, e.f) ?? false;
 	if (!e.layer || c.layer.stage >= e.layer.stage) return false;
 	return c.layer.domain === 'any' || c.layer.domain === e.layer.domain;
 }
