@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import {
 	cliReport,
@@ -173,4 +174,27 @@ test('the local model is asked only after an explicit click, only with the anony
 	} finally {
 		server.close();
 	}
+});
+
+test('a .gz file is decompressed in the worker; a binary file gets a clear message', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	const gz = gzipSync(Buffer.from(fixture('e2e/warning-radeon.log')));
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'dmesg.log.gz', mimeType: 'application/gzip', buffer: gz });
+	await expect(page.locator('article.finding').first()).toContainText(
+		'WARNING in radeon_gart_unbind'
+	);
+
+	const binary = Buffer.alloc(64 * 1024);
+	for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: binary });
+	await expect(page.locator('.warnings')).toContainText('No kernel messages were recognised');
+	await expect(page.locator('.report')).toContainText('binary or control characters');
+	expect(problems).toEqual([]);
 });
