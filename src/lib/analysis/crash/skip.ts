@@ -244,8 +244,15 @@ export const GLOBAL_SKIP: readonly string[] = [
 
 /** One regular expression out of the global list plus a format's own patterns. */
 export function skipRegExp(extra: readonly string[] = []): RegExp {
-	return new RegExp([...GLOBAL_SKIP, ...extra].join('|'));
+	const key = extra.join('|');
+	let re = SKIP_CACHE.get(key);
+	if (!re) {
+		re = new RegExp([...GLOBAL_SKIP, ...extra].join('|'));
+		SKIP_CACHE.set(key, re);
+	}
+	return re;
 }
+const SKIP_CACHE = new Map<string, RegExp>();
 
 /** Generic dispatchers: a stall is blamed on the function called by the first of these. */
 const STALL_ANCHORS = new RegExp(

@@ -57,7 +57,9 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 		/INFO: recovery required on readonly filesystem/,
 		/(?:handler|interrupt).*took too long/,
 		/INFO: sys_.* is not present in the kernel/,
-		/rmt_storage:INFO:/
+		/rmt_storage:INFO:/,
+		// NecroScope: driver messages with their own tag (`wlan: [E :VOS] INFO: NV version ...`)
+		/^[\w-]+: \[[^\]]*\] INFO: /
 	]),
 	h('Unable to handle kernel'),
 	h('general protection fault', [
