@@ -28,4 +28,9 @@ export interface ErrorBlock {
 	omitted: number;
 	/** why the block ended: 'end-marker', 'next-report', 'gap', 'limit', 'boot', 'eof' */
 	endReason: string;
+	/**
+	 * first line of the report this one directly follows in the same printk context (e.g. the
+	 * KASAN report whose lockdep splat this is), when it started inside that report
+	 */
+	follows?: number;
 }

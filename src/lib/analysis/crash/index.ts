@@ -58,6 +58,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 				]
 			: [],
 		registers: registerLines(block.lines),
+		follows_line: block.follows ?? null,
 		kind: kindOf(t.rule, title)
 	};
 }

@@ -28,6 +28,8 @@ export interface CrashReport {
 	taint_flags: string[];
 	/** registers and `Code:` lines, kept as evidence */
 	registers: string[];
+	/** first line of the report this one directly continues (same context, no pause), or null */
+	follows_line: number | null;
 	/** a short plain-language kind, e.g. 'use-after-free read', 'NULL pointer dereference' */
 	kind: string;
 }

@@ -55,10 +55,13 @@ export class BlockAssembler {
 	private nmiCtx = '';
 	/** interrupted per-task/per-CPU reports that still take some lines of their context */
 	private shadows: OpenBlock[] = [];
+	/** start line of the report the header on the current line interrupts */
+	private follows: number | null = null;
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
 	push(line: number, text: string, ts: number, ctx: string, boot: number): void {
+		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
 		const header = matchHeader(text);
 		let ob = this.open.get(ctx);
@@ -89,6 +92,7 @@ export class BlockAssembler {
 				omitted: 0,
 				endReason: 'eof'
 			};
+			if (this.follows !== null) block.follows = this.follows;
 			this.open.set(ctx, { block, lastTs: ts, idle: 0, lastReportish: 0, ended: false });
 		}
 		this.remember(line, text, ts, ctx);
@@ -111,6 +115,7 @@ export class BlockAssembler {
 		}
 		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
+			if (!gap) this.follows = b.startLine;
 			if (b.lines.length === 1 && text.startsWith(b.lines[0].text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one
 				this.open.delete(b.context);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
+import { matchHeader } from '../../src/lib/ingestion/blocks/headers.ts';
+import type { ErrorBlock } from '../../src/lib/models/error-block.ts';
+
+function assemble(lines: Array<[string, string]>): ErrorBlock[] {
+	const out: ErrorBlock[] = [];
+	const a = new BlockAssembler((b) => out.push(b));
+	lines.forEach(([ctx, text], i) => a.push(i + 1, text, 10 + i * 0.001, ctx, 0));
+	a.closeAll('eof');
+	return out.sort((x, y) => x.startLine - y.startLine);
+}
+
+describe('oops headers', () => {
+	it('opens reports on syzkaller’s substrings and skips their exclusions', () => {
+		expect(matchHeader('BUG: KASAN: use-after-free in foo+0x1/0x2')?.key).toBe('BUG:');
+		expect(matchHeader('ODEBUG: BUG: free active object')).toBeNull();
+		expect(matchHeader('INFO: lockdep is turned off.')).toBeNull();
+		expect(matchHeader('EXT4-fs (sda1): WARNING: mounting fs with errors')).toBeNull();
+		expect(
+			matchHeader(
+				'traps: a.out[12] general protection fault ip:4005d6 sp:7ffd error:0 in a.out[400000+1000]'
+			)
+		).toBeNull();
+		expect(matchHeader('kernel BUG at mm/slub.c:123!')?.key).toBe('kernel BUG');
+		expect(matchHeader('Kernel panic - not syncing: Fatal exception')?.splits).toBe(false);
+		expect(matchHeader('BUG dentry (Not tainted): Poison overwritten')?.extra).toBe(true);
+		expect(matchHeader('eth0: link up, 1000 Mbps, full duplex')).toBeNull();
+	});
+});
+
+describe('block assembly', () => {
+	it('keeps a panic printed after the end marker in the same report', () => {
+		const b = assemble([
+			['console', 'general protection fault: 0000 [#1] SMP'],
+			['console', 'RIP: 0010:foo+0x1/0x2'],
+			['console', '---[ end trace 0123456789abcdef ]---'],
+			['console', 'Kernel panic - not syncing: Fatal exception'],
+			['console', 'random later line']
+		]);
+		expect(b).toHaveLength(1);
+		expect(b[0].lines.map((l) => l.line)).toContain(4);
+	});
+
+	it('links a report to the one it interrupts in the same context', () => {
+		const b = assemble([
+			['T10', 'BUG: KASAN: use-after-free in foo+0x1/0x2'],
+			['T10', 'Read of size 8 at addr ffff888012345678 by task a/10'],
+			['T10', 'WARNING: possible circular locking dependency detected'],
+			['T20', 'BUG: soft lockup - CPU#1 stuck for 22s! [b:20]'],
+			['T10', 'is trying to acquire lock:']
+		]);
+		expect(b.map((x) => [x.startLine, x.follows ?? null])).toEqual([
+			[1, null],
+			[3, 1],
+			[4, null]
+		]);
+		// the interrupted per-task report still sees what followed (syzkaller does not cut it)
+		expect(b[0].lines.map((l) => l.line)).toEqual([1, 2, 5]);
+		expect(b[1].lines.map((l) => l.line)).toEqual([3, 5]);
+	});
+
+	it('drops a truncated header that is printed again in full', () => {
+		const b = assemble([
+			['T31', 'INFO: t'],
+			['T31', 'INFO: task udevd:5612 blocked for more than 143 seconds.']
+		]);
+		expect(b).toHaveLength(1);
+		expect(b[0].lines[0].text).toContain('udevd');
+	});
+
+	it('keeps contexts apart', () => {
+		const b = assemble([
+			['C0', 'BUG: soft lockup - CPU#0 stuck for 22s! [a:1]'],
+			['C1', 'INFO: rcu_sched self-detected stall on CPU'],
+			['C0', 'RIP: 0010:foo+0x1/0x2'],
+			['C1', 'RIP: 0010:bar+0x1/0x2']
+		]);
+		expect(b.map((x) => x.lines.map((l) => l.line))).toEqual([
+			[1, 3],
+			[2, 4]
+		]);
+	});
+});
