@@ -96,13 +96,13 @@ export const wifiFirmwareCrash: LineRule = {
 		'rror detected',
 		'crashed',
 		'chip reset',
-		'Hardware Unit Hang',
+		' Unit Hang',
 		'PCIe link lost',
 		'leave lps state',
 		'driver own failed'
 	],
 	pattern:
-		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed)|(e1000e) [\w:.-]+ ([\w.@-]+): (Detected Hardware Unit Hang)|(\w+) [\w:.-]+ ([\w.@-]+): (PCIe link lost, device now detached)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
+		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed)|(e1000e|igc|igb|ixgbe) [\w:.-]+ ([\w.@-]+): (Detected (?:Hardware|Tx) Unit Hang)|(\w+) [\w:.-]+ ([\w.@-]+): (PCIe link lost, device now detached)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
 	title: (m) => {
 		const drv = m[1] ?? m[4] ?? m[7] ?? m[10];
 		if (m[9]) return `Network card ${m[8]} fell off the PCIe bus (${drv})`;
@@ -123,6 +123,7 @@ export const wifiFirmwareCrash: LineRule = {
 		'ath10k_pci 0000:02:00.0: firmware crashed! (guid 4f7d6a2b-1c3e-4c0e-9d1e-3b6c7a8e9f00)',
 		'ath11k_pci 0000:01:00.0: firmware crashed: MHI_CB_EE_RDDM',
 		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
+		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
 		'igc 0000:06:00.0 eth0: PCIe link lost, device now detached',
 		'brcmfmac: brcmf_fw_crashed: Firmware has halted or crashed',
 		'rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
