@@ -3,6 +3,7 @@ import { frameNames, guiltyFrame } from '../../src/lib/analysis/crash/frames.ts'
 import { CALL_TRACE, RIP_FRAME } from '../../src/lib/analysis/crash/formats.ts';
 import { hangFrame, skipRegExp, stallFrame } from '../../src/lib/analysis/crash/skip.ts';
 import { normalizeTitle } from '../../src/lib/analysis/crash/normalize.ts';
+import { demangle } from '../../src/lib/analysis/crash/demangle.ts';
 import { crashSeverity, crashType } from '../../src/lib/analysis/crash/type.ts';
 
 describe('skip list', () => {
@@ -128,5 +129,25 @@ describe('type and severity', () => {
 		expect(crashSeverity('LOCKDEP', 'crash.lockdep', false)).toBe('medium');
 		expect(crashSeverity(null, 'crash.other', false)).toBe('low');
 		expect(crashSeverity('WARNING', 'crash.warning', true)).toBe('critical');
+	});
+});
+
+describe('Rust v0 demangling', () => {
+	it('names inherent and trait methods without generic arguments', () => {
+		expect(demangle('_RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref')).toBe(
+			'<rust_binder::process::Process>::update_ref'
+		);
+		expect(
+			demangle(
+				'_RNvXs1b_NtCs9jEwPDbx20M_4core3fmtRNtNtNtB8_5panic10panic_info9PanicInfoNtB6_7Display3fmt'
+			)
+		).toBe('<&core::panic::panic_info::PanicInfo as core::fmt::Display>::fmt');
+		expect(demangle('_RNvCscSpY9Juk0HT_7___rustc17rust_begin_unwind')).toBe(
+			'__rustc::rust_begin_unwind'
+		);
+	});
+	it('leaves C names and unreadable symbols alone', () => {
+		expect(demangle('tcp_v4_rcv')).toBe('tcp_v4_rcv');
+		expect(demangle('_RNvZZ')).toBe('_RNvZZ');
 	});
 });

@@ -1,4 +1,5 @@
 import type { StackPart, StackRecipe } from './format-types.ts';
+import { demangle } from './demangle.ts';
 import { re } from './formats.ts';
 import { hangFrame, mergedFrame, skipRegExp, stallFrame } from './skip.ts';
 
@@ -51,7 +52,8 @@ interface Walk {
 
 function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegExp): Walk {
 	const frames: Walk['frames'] = [];
-	const add = (name: string | undefined, part: number) => {
+	const add = (raw: string | undefined, part: number) => {
+		const name = raw && demangle(raw);
 		if (name && !skip.test(name)) frames.push({ name, part });
 	};
 	let i = 0;
