@@ -99,15 +99,17 @@ export const wifiFirmwareCrash: LineRule = {
 		' Unit Hang',
 		'PCIe link lost',
 		'leave lps state',
-		'driver own failed'
+		'driver own failed',
+		') timeout'
 	],
 	pattern:
-		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed)|(e1000e|igc|igb|ixgbe) [\w:.-]+ ([\w.@-]+): (Detected (?:Hardware|Tx) Unit Hang)|(\w+) [\w:.-]+ ([\w.@-]+): (PCIe link lost, device now detached)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
+		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed|Message [0-9a-f]{8} \(seq \d+\) timeout)|(e1000e|igc|igb|ixgbe) [\w:.-]+ ([\w.@-]+): (Detected (?:Hardware|Tx) Unit Hang)|(\w+) [\w:.-]+ ([\w.@-]+): (PCIe link lost, device now detached)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
 	title: (m) => {
 		const drv = m[1] ?? m[4] ?? m[7] ?? m[10];
 		if (m[9]) return `Network card ${m[8]} fell off the PCIe bus (${drv})`;
 		if (m[6]) return `Network card ${m[5]} hardware hang (${drv})`;
 		if (m[3]?.includes('lps')) return `${drv} firmware stuck in power-save state`;
+		if (m[3]?.startsWith('Message')) return `${drv} firmware not responding (MCU message timeout)`;
 		return `${drv} firmware crashed`;
 	},
 	details: (m) => ({
@@ -115,7 +117,8 @@ export const wifiFirmwareCrash: LineRule = {
 		device: m[2] ?? m[5] ?? m[8] ?? null,
 		event: m[3] ?? m[6] ?? m[9] ?? m[11]
 	}),
-	severityOf: (m) => (m[9] ? 'critical' : m[3]?.includes('lps') ? 'medium' : 'high'),
+	severityOf: (m) =>
+		m[9] ? 'critical' : m[3]?.includes('lps') || m[3]?.startsWith('Message') ? 'medium' : 'high',
 	storm: { count: 5, severity: 'critical' },
 	examples: [
 		'iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.',
@@ -124,6 +127,7 @@ export const wifiFirmwareCrash: LineRule = {
 		'ath11k_pci 0000:01:00.0: firmware crashed: MHI_CB_EE_RDDM',
 		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
 		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+		'mt7921e 0000:01:00.0: Message 00020007 (seq 11) timeout',
 		'igc 0000:06:00.0 eth0: PCIe link lost, device now detached',
 		'brcmfmac: brcmf_fw_crashed: Firmware has halted or crashed',
 		'rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
