@@ -31,6 +31,7 @@ function scanDeltaTime(s: string, i: number, out: Scan): boolean {
 function scanProcessPrefix(s: string, i: number, out: Scan): string {
 	let j = i;
 	while (s.charCodeAt(j) === 32 && j - i < 3) j++;
+	if (s.charCodeAt(j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
 	if (s.charCodeAt(j) !== 91 || s.charCodeAt(j + 2) !== 58) return '';
 	const cpu = s.charCodeAt(j + 1);
 	if (cpu < 48 || cpu > 57) return '';
@@ -47,6 +48,21 @@ function scanProcessPrefix(s: string, i: number, out: Scan): string {
 	}
 	out.end = close + 1;
 	return 'T' + s.slice(k, close);
+}
+
+/** MediaTek kernels: `(6)[422:kworker/6:3]` (cpu, then pid:comm). Returns 'T<pid>' or ''. */
+function scanMtkPrefix(s: string, j: number, out: Scan): string {
+	let k = j + 1;
+	while (s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57 && k - j < 5) k++;
+	if (k === j + 1 || s.charCodeAt(k) !== 41 || s.charCodeAt(k + 1) !== 91) return '';
+	const p = k + 2;
+	let m = p;
+	while (s.charCodeAt(m) >= 48 && s.charCodeAt(m) <= 57 && m - p < 8) m++;
+	if (m === p || s.charCodeAt(m) !== 58) return '';
+	const close = s.indexOf(']', m);
+	if (close === -1 || close - m > 24) return '';
+	out.end = close + 1;
+	return 'T' + s.slice(p, m);
 }
 
 /** After `[ts]`: the other time formats dmesg prints when several are asked for at once. */
@@ -149,6 +165,11 @@ export const dmesgFormat: LineFormat = {
 			caller: 'T971'
 		},
 		{
+			line: '[    4.500426]  (6)[422:kworker/6:3][OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
+			text: '[OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
+			caller: 'T422'
+		},
+		{
 			line: '[    1.000000] [Fri Feb 13 23:31:31 2009] 2009-02-13T23:31:31,123456+00:00 example[1]',
 			text: 'example[1]',
 			ts: 1,
@@ -229,7 +250,7 @@ export const dmesgFormat: LineFormat = {
 			i = scan.end;
 		} else {
 			const c = line.charCodeAt(i + 1);
-			if (c === 91 || c === 32) {
+			if (c === 91 || c === 32 || c === 40) {
 				const pid = scanProcessPrefix(line, i, scan);
 				if (pid !== '') {
 					rec.caller = pid;
