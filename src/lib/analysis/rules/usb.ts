@@ -100,7 +100,7 @@ export const usbDisconnect: LineRule = {
 export const usbReset: LineRule = {
 	id: 'usb.device-reset',
 	category: 'usb',
-	severity: 'low',
+	severity: 'info',
 	triggers: [': reset '],
 	pattern: /^usb ([\d.-]+): reset (\S+) USB device number \d+ using (\S+)/,
 	title: (m) => `USB device resets on port ${m[1]}`,
@@ -112,7 +112,7 @@ export const usbReset: LineRule = {
 	],
 	negatives: ['usb 1-1: new high-speed USB device number 2 using xhci_hcd'],
 	explanation: usbExplanation(
-		'The kernel reset a USB device because it stopped responding. A single reset at boot or resume is routine; many mean the device or its link is unreliable.'
+		'The kernel reset a USB device: after resume this is routine (the controller lost power); otherwise the device stopped responding. Many resets of one port mean the device or its link is unreliable.'
 	)
 };
 
