@@ -518,10 +518,11 @@ export class Ingestor {
 				offset_ms: offset,
 				uncertainty_ms: Math.max(1, Math.round(s.halfRes + spread)),
 				anchors: s.n,
-				source: `${[...s.sources].sort().join(', ')} prefixes; segment ${s.index} from ${range}`
+				source: `anchors from ${[...s.sources].sort().join(', ')}; segment ${s.index} from ${range}`
 			});
 			const b = this.boots[s.boot];
-			if (s.index === 0 && b.started_at === null) b.started_at = isoFromMs(offset);
+			// the boot's start is known only from anchors taken before any suspend
+			if (Number.isNaN(s.fromTs) && b.started_at === null) b.started_at = isoFromMs(offset);
 		}
 		for (const b of this.boots)
 			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
