@@ -22,6 +22,7 @@ interface Options {
 	anonymize: boolean;
 	pointers: boolean;
 	printSchema: boolean;
+	help: boolean;
 	files: string[];
 }
 
@@ -36,6 +37,7 @@ function parseArgs(argv: string[]): Options {
 		anonymize: false,
 		pointers: false,
 		printSchema: false,
+		help: false,
 		files: []
 	};
 	let onlyFiles = false;
@@ -60,11 +62,10 @@ function parseArgs(argv: string[]): Options {
 		} else if (a === '--anonymize') o.anonymize = true;
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
-		else if (a === '-h' || a === '--help') {
-			process.stdout.write(USAGE + '\n');
-			process.exit(0);
-		} else throw new UsageError(`unknown option ${a}`);
+		else if (a === '-h' || a === '--help') o.help = true;
+		else throw new UsageError(`unknown option ${a}`);
 	}
+	if (o.help || o.printSchema) return o;
 	if (o.files.length === 0) o.files.push('-');
 	if (o.files.length > 1 && !o.outDir) throw new UsageError('several inputs need --out-dir DIR');
 	if (o.files.filter((f) => f === '-').length > 1)
@@ -104,6 +105,10 @@ function outPath(dir: string, file: string, ext: string, used: Set<string>): str
 
 async function main(): Promise<number> {
 	const o = parseArgs(process.argv.slice(2));
+	if (o.help) {
+		process.stdout.write(USAGE + '\n');
+		return 0;
+	}
 	if (o.printSchema) {
 		process.stdout.write(schemaText());
 		return 0;
@@ -151,8 +156,12 @@ async function main(): Promise<number> {
 	return 0;
 }
 
+// exitCode, not process.exit(): a pipe takes the output asynchronously, and exiting at once
+// would cut a long report at the pipe's buffer size
 main().then(
-	(code) => process.exit(code),
+	(code) => {
+		process.exitCode = code;
+	},
 	(e: unknown) => {
 		if (e instanceof UsageError) process.stderr.write(`necroscope: ${e.message}\n${USAGE}\n`);
 		else if (e instanceof InputError)
@@ -161,6 +170,6 @@ main().then(
 			process.stderr.write(
 				`necroscope: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`
 			);
-		process.exit(e instanceof UsageError || e instanceof InputError ? 2 : 3);
+		process.exitCode = e instanceof UsageError || e instanceof InputError ? 2 : 3;
 	}
 );

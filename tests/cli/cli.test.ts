@@ -105,6 +105,18 @@ describe('CLI output', () => {
 		expect(run([OOPS]).stdout).toBe(expected.text);
 	});
 
+	it('writes a long report whole through a pipe (no cut at the pipe buffer size)', () => {
+		const log = Array.from(
+			{ length: 400 },
+			(_, i) =>
+				`[ ${100 + i}.000000] Out of memory: Killed process ${1000 + i} (worker${i}) total-vm:1000kB, anon-rss:500kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0`
+		).join('\n');
+		const r = run(['--format', 'json', '-'], log + '\n');
+		expect(r.code).toBe(0);
+		expect(r.stdout.length).toBeGreaterThan(200_000);
+		expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(50);
+	});
+
 	it('reads .gz input: the same findings as the plain file', () => {
 		const f = join(tmp, 'oops.log.gz');
 		writeFileSync(f, gzipSync(readFileSync(OOPS)));
