@@ -163,7 +163,13 @@ describe('real-world crash reports', () => {
 				'WARNING: Unprivileged eBPF is enabled with eIBRS on, data leaks possible via Spectre v2 BHB attacks!',
 				'INFO: lockdep is turned off.',
 				'ODEBUG: object is on stack, but not annotated',
-				'xhci_hcd 0000:00:14.0: WARNING: Host System Error'
+				'xhci_hcd 0000:00:14.0: WARNING: Host System Error',
+				'wlan: [E :VOS] INFO: NV version = 2 is loaded, driver supports NV version = 3',
+				'[pid:657,cpu5,CameraDaemon][klaser]INFO: open laser device success',
+				'INFO:Version = 2,Date = 20180101',
+				'apanic: No panic data available',
+				'init: mount options: data=ordered,errors=panic: No such file or directory',
+				'WiFi@WARN.FW,UniCmdResultRsp() 69: BUG::UniCmdResult.u4Status = 0xc0000001'
 			])
 		);
 		expect(c.map((f) => f.title)).toEqual([]);

@@ -31,7 +31,9 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 		/Boot_DEBUG:/,
 		/xlog_status:/,
 		/DEBUG:/,
-		/BUG: no syscalls can create resource/
+		/BUG: no syscalls can create resource/,
+		// NecroScope: driver debug output (`WiFi@WARN.FW,... BUG::UniCmdResult`)
+		/BUG::/
 	]),
 	h('WARNING:', [
 		/WARNING: \/etc\/ssh\/moduli does not exist/,
@@ -59,7 +61,10 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 		/INFO: sys_.* is not present in the kernel/,
 		/rmt_storage:INFO:/,
 		// NecroScope: driver messages with their own tag (`wlan: [E :VOS] INFO: NV version ...`)
-		/^[\w-]+: \[[^\]]*\] INFO: /
+		/^[\w-]+: \[[^\]]*\] INFO: /,
+		/\]INFO:/,
+		/\[ ?[A-Z]+ ?\] INFO:/,
+		/INFO:\S/
 	]),
 	h('Unable to handle kernel'),
 	h('general protection fault', [
@@ -89,7 +94,7 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('fatal error:', [/ALSA/, /fatal error: cannot create timer/]),
 	h('SYZFAIL:'),
 	h('SYZFATAL:'),
-	h('panic:', [/_panic:/, /xlog_status:/, /ddb\.onpanic:/, /evtlog_status:/]),
+	h('panic:', [/[\w=]panic:/, /xlog_status:/, /ddb\.onpanic:/, /evtlog_status:/]),
 	// NecroScope additions: reports real machines print that fuzzing VMs rarely do.
 	// old kernels print it inside a WARNING from watchdog_overflow_callback: then it continues that report
 	h('Watchdog detected hard LOCKUP', [], false, true),
