@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/lib/output/json.ts';
 import { fnv1a } from '../../src/lib/util/hash.ts';
-import { analyzeText } from '../../src/lib/index.ts';
+import { analyzeStream, analyzeText } from '../../src/lib/index.ts';
 import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from './helpers.ts';
 
 describe('finding ids and ordering', () => {
@@ -53,6 +53,22 @@ describe('finding ids and ordering', () => {
 					if (/^[\x20-\x7e]+$/.test(probe)) expect(raw, `${path}:${e.line}`).toContain(probe);
 				}
 			}
+		}
+	});
+
+	it('give the same bytes whatever the chunks the input arrives in', async () => {
+		const path = join(OUTPUT_FIXTURES, 'synthetic-personal.log');
+		const bytes = new Uint8Array(readFileSync(path));
+		async function* chunks(size: number) {
+			for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+		}
+		const whole = formatJson(await analyzeFile(path, { anonymize: true }));
+		for (const size of [1, 7, 4096]) {
+			const r = await analyzeStream(chunks(size), {
+				name: 'synthetic-personal.log',
+				anonymize: true
+			});
+			expect(formatJson(r), `chunks of ${size}`).toBe(whole);
 		}
 	});
 
