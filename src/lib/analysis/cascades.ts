@@ -57,6 +57,8 @@ const LAYERS: Record<string, Layer> = {
 	'gpu.i915-reset': { stage: 3, domain: 'gpu' },
 	'gpu.amdgpu-reset': { stage: 3, domain: 'gpu' },
 	'network.firmware-crash': { stage: 1, domain: 'network' },
+	'network.nic-hang': { stage: 1, domain: 'network' },
+	'network.nic-lost': { stage: 1, domain: 'network' },
 	'network.tx-timeout': { stage: 1, domain: 'network' },
 	'network.link-down': { stage: 2, domain: 'network' },
 	'network.nfs-not-responding': { stage: 3, domain: 'network' },

@@ -44,6 +44,8 @@ import {
 	linkDown,
 	netdevWatchdog,
 	nfsNotResponding,
+	nicHang,
+	nicLost,
 	wifiAssocTimeout,
 	wifiFirmwareCrash
 } from './network.ts';
@@ -116,6 +118,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	usbDisconnect,
 	// network
 	netdevWatchdog,
+	nicLost,
+	nicHang,
 	wifiFirmwareCrash,
 	linkDown,
 	nfsNotResponding,

@@ -96,39 +96,27 @@ export const wifiFirmwareCrash: LineRule = {
 		'rror detected',
 		'crashed',
 		'chip reset',
-		' Unit Hang',
-		'PCIe link lost',
 		'leave lps state',
 		'driver own failed',
 		') timeout'
 	],
 	pattern:
-		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed|Message [0-9a-f]{8} \(seq \d+\) timeout)|(e1000e|igc|igb|ixgbe) [\w:.-]+ ([\w.@-]+): (Detected (?:Hardware|Tx) Unit Hang)|(\w+) [\w:.-]+ ([\w.@-]+): (PCIe link lost, device now detached)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
+		/^(?:([\w-]+) ([\w:.-]+): (?:[\w ]+: )?(Microcode SW error detected|Hardware error detected|firmware crashed|Firmware has halted or crashed|chip reset failed|firmware failed to leave lps state|driver own failed|Message [0-9a-f]{8} \(seq \d+\) timeout)|(brcmfmac): \w+: (Firmware has halted or crashed))/,
 	title: (m) => {
-		const drv = m[1] ?? m[4] ?? m[7] ?? m[10];
-		if (m[9]) return `Network card ${m[8]} fell off the PCIe bus (${drv})`;
-		if (m[6]) return `Network card ${m[5]} hardware hang (${drv})`;
+		const drv = m[1] ?? m[4];
 		if (m[3]?.includes('lps')) return `${drv} firmware stuck in power-save state`;
 		if (m[3]?.startsWith('Message')) return `${drv} firmware not responding (MCU message timeout)`;
 		return `${drv} firmware crashed`;
 	},
-	details: (m) => ({
-		driver: m[1] ?? m[4] ?? m[7] ?? m[10],
-		device: m[2] ?? m[5] ?? m[8] ?? null,
-		event: m[3] ?? m[6] ?? m[9] ?? m[11]
-	}),
-	severityOf: (m) =>
-		m[9] ? 'critical' : m[3]?.includes('lps') || m[3]?.startsWith('Message') ? 'medium' : 'high',
+	details: (m) => ({ driver: m[1] ?? m[4], device: m[2] ?? null, event: m[3] ?? m[5] }),
+	severityOf: (m) => (m[3]?.includes('lps') || m[3]?.startsWith('Message') ? 'medium' : 'high'),
 	storm: { count: 5, severity: 'critical' },
 	examples: [
 		'iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.',
 		'iwlwifi 0000:03:00.0: Microcode SW error detected.  Restarting 0x2000000.',
 		'ath10k_pci 0000:02:00.0: firmware crashed! (guid 4f7d6a2b-1c3e-4c0e-9d1e-3b6c7a8e9f00)',
 		'ath11k_pci 0000:01:00.0: firmware crashed: MHI_CB_EE_RDDM',
-		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
-		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
 		'mt7921e 0000:01:00.0: Message 00020007 (seq 11) timeout',
-		'igc 0000:06:00.0 eth0: PCIe link lost, device now detached',
 		'brcmfmac: brcmf_fw_crashed: Firmware has halted or crashed',
 		'rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
 	],
@@ -137,7 +125,7 @@ export const wifiFirmwareCrash: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'The firmware running on the Wi-Fi or network chip crashed (or the chip hung) and the driver restarted it. Connectivity dropped for a moment; if it repeats the connection keeps cutting out. A NIC that "fell off the bus" stays gone until reboot.',
+			'The firmware running on the Wi-Fi (or network) chip crashed or stopped answering and the driver restarted it. Connectivity dropped for a moment; if it repeats the connection keeps cutting out.',
 		causes: [
 			{
 				kind: 'firmware',
@@ -158,6 +146,74 @@ export const wifiFirmwareCrash: LineRule = {
 			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/iwlwifi.html',
 			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/ath10k.html'
 		]
+	}
+};
+const NIC_CAUSES = [
+	{
+		kind: 'driver' as const,
+		text: 'NIC driver bugs, often with power saving (ASPM, EEE) or offloads (TSO/GSO) on Intel and Realtek cards.'
+	},
+	{
+		kind: 'hardware' as const,
+		text: 'A faulty card, a marginal PCIe link (see PCIe errors), overheating, or known silicon errata (e.g. early Intel I225-V steppings).'
+	},
+	{
+		kind: 'firmware' as const,
+		text: 'Outdated NVM/firmware on the card or BIOS settings for PCIe power management.'
+	}
+];
+
+const NIC_STEPS = [
+	'Identify the card: `ethtool -i <iface>` (driver, firmware version), `lspci -nnk -s <address>`.',
+	'Update the kernel and the card NVM/BIOS; as tests disable power saving (`pcie_aspm=off`, `ethtool --set-eee <iface> eee off`) or offloads (`ethtool -K <iface> tso off gso off`).',
+	'If the card keeps hanging or disappearing, try another slot or replace it.'
+];
+
+/** e1000e/igb/igc/ixgbe: `igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang` (`Detected Hardware Unit Hang` on e1000e). */
+export const nicHang: LineRule = {
+	id: 'network.nic-hang',
+	category: 'network',
+	severity: 'high',
+	triggers: [' Unit Hang'],
+	pattern:
+		/^(e1000e|igc|igb|ixgbe|ixgbevf|igbvf) [\w:.-]+ ([\w.@-]+): Detected (Hardware|Tx) Unit Hang/,
+	title: (m) => `Network card ${m[2]} transmit hang (${m[1]})`,
+	details: (m) => ({ driver: m[1], device: m[2], kind: m[3] }),
+	storm: { count: 5, severity: 'critical' },
+	examples: [
+		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
+		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang'
+	],
+	negatives: ['igc 0000:02:00.0 enp2s0: NIC Link is Up 2500 Mbps Full Duplex, Flow Control: RX'],
+	explanation: {
+		meaning:
+			'The network card stopped sending: its transmit ring did not advance (the lines after it dump the ring state), and the driver will reset the card. The network drops out meanwhile; repeated hangs make the connection unusable and can end in link flapping or a kernel crash in the driver.',
+		causes: NIC_CAUSES,
+		next_steps: NIC_STEPS,
+		references: [
+			'https://docs.kernel.org/networking/device_drivers/ethernet/intel/igc.html',
+			'https://docs.kernel.org/networking/device_drivers/ethernet/intel/e1000e.html'
+		]
+	}
+};
+
+/** `igc 0000:06:00.0 eth0: PCIe link lost, device now detached` (igb/igc/ixgbe surprise removal). */
+export const nicLost: LineRule = {
+	id: 'network.nic-lost',
+	category: 'network',
+	severity: 'critical',
+	triggers: ['PCIe link lost'],
+	pattern: /^(\w+) [\w:.-]+ ([\w.@-]+): PCIe link lost, device now detached/,
+	title: (m) => `Network card ${m[2]} fell off the PCIe bus (${m[1]})`,
+	details: (m) => ({ driver: m[1], device: m[2] }),
+	examples: ['igc 0000:06:00.0 eth0: PCIe link lost, device now detached'],
+	negatives: ['igc 0000:06:00.0 eth0: NIC Link is Down'],
+	explanation: {
+		meaning:
+			'The network card stopped answering on the PCIe bus and the driver detached it: the interface is gone until the machine is rebooted (or the device rescanned).',
+		causes: NIC_CAUSES,
+		next_steps: NIC_STEPS,
+		references: ['https://docs.kernel.org/PCI/pci-error-recovery.html']
 	}
 };
 
