@@ -115,6 +115,19 @@ describe('boots', () => {
 		expect(run.summary.metadata.boots.length).toBe(1);
 	});
 
+	it('splits a journal on its boot markers, naming each boot', () => {
+		const id = '3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d';
+		const run = ingestText(
+			`Nov 23 10:00:00 h kernel: a\n-- Boot ${id} --\nNov 23 11:00:00 h kernel: b\nNov 23 11:00:01 h kernel: c\n`
+		);
+		expect(
+			run.summary.metadata.boots.map((b) => [b.first_line, b.reason, b.id, b.last_line])
+		).toEqual([
+			[1, 'start', null, 1],
+			[2, 'marker', id, 4]
+		]);
+	});
+
 	it('splits kern.log without kernel times on a second banner, and journals on boot ids', () => {
 		const kern = ingestText(
 			'Nov 23 10:00:00 h kernel: Linux version 6.1.0 (a@b)\nNov 23 10:00:01 h kernel: x\nNov 23 11:00:00 h kernel: Linux version 6.1.0 (a@b)\n',

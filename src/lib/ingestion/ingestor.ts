@@ -299,7 +299,7 @@ export class Ingestor {
 				this.count(this.formats, rec.format, lines);
 				if (rec.format !== 'bare') this.ctx.seenPrefixed = true;
 				this.kernelLines++;
-				if (this.ctx.bootId !== this.bootId) {
+				if (this.ctx.bootId !== '' && this.ctx.bootId !== this.bootId) {
 					this.startBoot('boot-id', rec.line, this.ctx.bootId);
 					this.bootId = this.ctx.bootId;
 				}
