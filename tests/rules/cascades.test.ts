@@ -141,4 +141,30 @@ describe('cascades', () => {
 		expect(r.cascades.map((c) => c.chain)).toEqual([[tx.id, warn!.id]]);
 		expect(r.summary.root_cause).toBe(tx.id);
 	});
+	it('links a failing SATA disk to the I/O and filesystem errors on it', async () => {
+		const log = [
+			at(50, 'ata1.00: exception Emask 0x0 SAct 0x1 SErr 0x0 action 0x0'),
+			at(50.001, 'ata1.00: failed command: READ FPDMA QUEUED'),
+			at(50.002, 'ata1.00: status: { DRDY ERR }'),
+			at(50.003, 'ata1.00: error: { UNC }'),
+			at(50.1, 'sd 0:0:0:0: [sda] tag#6 Sense Key : Medium Error [current] [descriptor]'),
+			at(50.2, 'blk_update_request: I/O error, dev sda, sector 1445018928'),
+			at(
+				50.3,
+				'EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0'
+			)
+		].join('\n');
+		const r = await analyzeText(log);
+		const unc = byRule(r, 'storage.ata-device-error');
+		expect(unc.title).toBe('Uncorrectable media error on ata1.00');
+		expect(unc.severity).toBe('high');
+		const sense = byRule(r, 'storage.scsi-sense');
+		const io = byRule(r, 'storage.io-error');
+		const ext4 = byRule(r, 'filesystem.ext4-error');
+		// the sense data names sda, like the I/O error: same device wins over the nearer ATA line
+		expect(io.related).toContain(sense.id);
+		expect(ext4.related).toEqual([io.id]);
+		const chain = r.cascades.find((c) => c.chain.includes(ext4.id))!.chain;
+		expect(chain.slice(-2)).toEqual([io.id, ext4.id]);
+	});
 });
