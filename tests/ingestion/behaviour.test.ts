@@ -264,3 +264,16 @@ describe('metadata', () => {
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W', 'O']);
 	});
 });
+
+describe('multi-line entries', () => {
+	it('an unterminated journal export entry does not swallow the log after it', () => {
+		const run = ingestText(
+			'__CURSOR=s=1;b=3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d\n_TRANSPORT=kernel\nMESSAGE=first\n[    1.000000] second\n'
+		);
+		expect(run.records.map((r) => [r.line, r.format, r.text])).toEqual([
+			[3, 'journal-export', 'first'],
+			[4, 'dmesg', 'second']
+		]);
+		expect(run.summary.input.formats).toEqual({ dmesg: 1, 'journal-export': 3 });
+	});
+});

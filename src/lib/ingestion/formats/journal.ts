@@ -271,6 +271,16 @@ export const journalJsonFormat: LineFormat = {
 	}
 };
 
+/** `KEY` before `=` at `eq` is a journal field name: upper-case letters, digits, `_`. */
+function isFieldName(line: string, eq: number): boolean {
+	if (eq <= 0 || eq > 64) return false;
+	for (let i = 0; i < eq; i++) {
+		const c = line.charCodeAt(i);
+		if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) return false;
+	}
+	return true;
+}
+
 /** `export`: `FIELD=value` lines, a blank line after each entry. */
 export const journalExportFormat: LineFormat = {
 	id: 'journal-export',
@@ -308,6 +318,11 @@ export const journalExportFormat: LineFormat = {
 			return true;
 		}
 		if (e.format !== 'journal-export') return false;
+		const eq = line.indexOf('=');
+		const binaryValue = e.text === '\u0000';
+		// only field lines (or the value of a binary field) belong to the entry
+		if (line.length > 0 && !binaryValue && line !== 'MESSAGE' && !isFieldName(line, eq))
+			return false;
 		e.lines++;
 		rec.kind = 'skipped';
 		rec.reason = ENTRY_LINE;
@@ -315,8 +330,8 @@ export const journalExportFormat: LineFormat = {
 			e.done = true;
 			return true;
 		}
-		const eq = line.indexOf('=');
-		if (eq > 0) {
+		if (binaryValue) e.text = line.slice(8);
+		else if (eq > 0) {
 			const key = line.slice(0, eq);
 			journalField(e, key, line.slice(eq + 1), ctx);
 			if (key === 'MESSAGE') e.msgLine = rec.line;
@@ -325,7 +340,7 @@ export const journalExportFormat: LineFormat = {
 			e.msgLine = rec.line;
 			e.hasText = true;
 			e.text = '\u0000';
-		} else if (e.text === '\u0000') e.text = line.slice(8);
+		}
 		return true;
 	}
 };
