@@ -7,7 +7,10 @@
 // the ratio to grep and the CLI's peak RSS. Then times pathological inputs (a megabyte-long line
 // of repeated trigger fragments, deep bracket nesting, 1 million `BUG:` lines) to show linear time.
 //
-// usage: node scripts/bench.mjs [--sizes 100,1024] [--shared DIR] [--skip-hostile]
+// With --page, the 100 MB log is also analysed in the built site in Chromium (scripts/bench-page.mjs):
+// time to findings and the main thread's long tasks.
+//
+// usage: node scripts/bench.mjs [--sizes 100,1024] [--shared DIR] [--skip-hostile] [--page]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -120,4 +123,11 @@ if (big.length >= 2) {
 	console.log(
 		`time per MB: ${((a.seconds / (a.bytes / 1048576)) * 1000).toFixed(1)} ms (${a.name}) vs ${((b.seconds / (b.bytes / 1048576)) * 1000).toFixed(1)} ms (${b.name})`
 	);
+}
+
+if (args.includes('--page')) {
+	const file = join(out, `bench-${sizes[0]}.log`);
+	const b = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
+	if (b.status !== 0) throw new Error('build failed');
+	spawnSync(process.execPath, ['scripts/bench-page.mjs', file], { stdio: 'inherit' });
 }

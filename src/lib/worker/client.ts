@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { AnalysisResult } from '../models/report.ts';
 import type { Progress } from '../pipeline.ts';
 import type {
 	AnalysisApi,
@@ -38,7 +39,11 @@ export function analyzeInWorker(
 		r.analyze(req, Comlink.proxy(progress)).then(
 			(res) => {
 				settled();
-				resolve(res);
+				resolve(
+					res.ok
+						? { ok: true, result: JSON.parse(res.json) as AnalysisResult, inWorker: res.inWorker }
+						: res
+				);
 			},
 			(e) => {
 				settled();
@@ -48,11 +53,9 @@ export function analyzeInWorker(
 	});
 }
 
-export function formatInWorker(
-	result: Parameters<AnalysisApi['format']>[0],
-	format: ReportFormat
-): Promise<string> {
-	return getRemote().format(result, format);
+/** Render a report with the CLI's formatters, in the worker. */
+export function formatInWorker(result: AnalysisResult, format: ReportFormat): Promise<string> {
+	return getRemote().format(JSON.stringify(result), format);
 }
 
 /**
