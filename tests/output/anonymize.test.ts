@@ -155,8 +155,19 @@ describe('NameCollector', () => {
 		c.line('_HOSTNAME=tundra');
 		c.line('exe="/Users/bob/bin/x" and /home/root/ and /home/ab/');
 		c.line('systemd[1]: Hostname set to <raspberrypi>.');
+		c.line(
+			'Kernel command line: root=/dev/nfs ip=192.0.2.5::192.0.2.1:255.255.255.0:kiwi:eth0:off'
+		);
+		c.line('Command line: quiet hostname=emu.example.net');
 		c.host('server');
-		expect([...c.hosts].sort()).toEqual(['catalina', 'faldara', 'tundra', 'wombat-desk']);
+		expect([...c.hosts].sort()).toEqual([
+			'catalina',
+			'emu.example.net',
+			'faldara',
+			'kiwi',
+			'tundra',
+			'wombat-desk'
+		]);
 		expect([...c.users].sort()).toEqual(['bob', 'dvyukov', 'psusi']);
 	});
 });

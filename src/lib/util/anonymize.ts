@@ -105,6 +105,9 @@ const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 const USER_AT_HOST = /\(([\w.+-]+)@([\w.-]+)\)/;
 const HOSTNAME_SET = /Hostname set to <([^<>\s]+)>/;
 const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
+// kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
+const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
+const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 
 /**
  * Learns host and user names while the input streams. Only used when anonymization is asked for;
@@ -133,6 +136,14 @@ export class NameCollector {
 		}
 		if (raw.indexOf('_HOSTNAME=') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
+			if (m) this.addHost(m[1]);
+		}
+		if (raw.indexOf('ip=') !== -1) {
+			const m = IP_PARAM.exec(raw);
+			if (m) this.addHost(m[1]);
+		}
+		if (raw.indexOf('hostname=') !== -1) {
+			const m = HOSTNAME_PARAM.exec(raw);
 			if (m) this.addHost(m[1]);
 		}
 		if (raw.indexOf('Linux version ') !== -1) {
