@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LiteralMatcher } from '../../src/lib/util/literal-matcher.ts';
+
+describe('LiteralMatcher', () => {
+	it('finds literals anywhere, including overlapping and suffix cases', () => {
+		const m = new LiteralMatcher(['BUG:', 'WARNING:', 'UG: x', 'he', 'she', 'hers']);
+		expect(m.test('kernel BUG: at x')).toBe(true);
+		expect(m.test('a WARNING: b')).toBe(true);
+		expect(m.test('ushers')).toBe(true);
+		expect(m.test('sh')).toBe(false);
+		expect(m.test('BUG')).toBe(false);
+		expect(m.test('WARNING')).toBe(false);
+		expect(m.test('')).toBe(false);
+		expect(m.test('ünïcödé BUG:')).toBe(true);
+	});
+
+	it('agrees with String.includes on random inputs', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':', ' '), minLength: 1, maxLength: 5 }), {
+					minLength: 1,
+					maxLength: 12
+				}),
+				fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':', ' ', 'é'), maxLength: 40 }),
+				(words, text) => {
+					const m = new LiteralMatcher(words);
+					expect(m.test(text)).toBe(words.some((w) => text.includes(w)));
+				}
+			),
+			{ numRuns: 500, seed: 7 }
+		);
+	});
+});
