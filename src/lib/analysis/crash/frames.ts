@@ -97,17 +97,26 @@ export interface FrameResult {
 	second: string | null;
 	/** a fault-injection frame was met */
 	poisoned: boolean;
+	/** the extractor found no anchor and fell back to the top frame */
+	guessed?: boolean;
 }
 
 function pick(w: Walk, recipe: StackRecipe): FrameResult {
 	const names = w.frames.map((f) => f.name);
 	let raw: string | null = names[0] ?? null;
-	if (recipe.extractor === 'stall') raw = names.length ? stallFrame(names) : null;
-	else if (recipe.extractor === 'hang') raw = names.length ? hangFrame(names) : null;
+	let guessed = false;
+	if (recipe.extractor === 'stall' && names.length > 0) {
+		// NecroScope: without a dispatcher syzkaller says `corrupted`; the top frame is a better hint
+		raw = stallFrame(names);
+		if (raw === null) {
+			raw = names[0];
+			guessed = true;
+		}
+	} else if (recipe.extractor === 'hang') raw = names.length ? hangFrame(names) : null;
 	const merged = raw && recipe.extractor ? mergedFrame(raw) : raw;
 	const lastPart = recipe.parts.length - 1;
 	const second = w.frames.find((f) => f.part === lastPart && lastPart > 0)?.name ?? null;
-	return { raw, merged, second, poisoned: w.poisoned };
+	return { raw, merged, second, poisoned: w.poisoned, guessed };
 }
 
 /** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */

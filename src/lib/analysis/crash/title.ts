@@ -112,6 +112,7 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 	if (f.stack) {
 		frame = guiltyFrame(lines.slice(best.line), f.stack);
 		if (frame.poisoned) corrupted ??= 'a fault-injection stack is mixed into the report';
+		if (frame.guessed) corrupted ??= 'no dispatcher on the stack: the top frame names the stall';
 		if (frame.raw && frame.merged) {
 			names =
 				frame.merged !== frame.raw
