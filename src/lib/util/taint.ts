@@ -55,7 +55,10 @@ export function decodeTaint(raw: string): Taint {
 			add(ch);
 		}
 	}
-	flags.sort((a, b) => TAINTS.findIndex((t) => t[0] === a.letter) - TAINTS.findIndex((t) => t[0] === b.letter));
+	flags.sort(
+		(a, b) =>
+			TAINTS.findIndex((t) => t[0] === a.letter) - TAINTS.findIndex((t) => t[0] === b.letter)
+	);
 	return { raw: raw.trim(), flags, unknown };
 }
 
