@@ -15,6 +15,7 @@ import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplanationProvider } from '../providers/base.ts';
 import { defaultProvider } from '../providers/factory.ts';
 import { fnv1a } from '../util/hash.ts';
+import { LiteralMatcher } from '../util/literal-matcher.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
@@ -50,13 +51,8 @@ interface RawOcc {
 	wall: number | null;
 }
 
-function escapeRe(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const PREFILTER = new RegExp(
-	[...new Set(LINE_RULES.flatMap((r) => r.triggers))].map(escapeRe).join('|')
-);
+/** one pass over each message finds whether any rule's trigger occurs (util/literal-matcher.ts) */
+const PREFILTER = new LiteralMatcher(LINE_RULES.flatMap((r) => r.triggers));
 
 /** Stable id: the same rule and title give the same id in any log. */
 export function findingId(category: Category, rule: string, title: string): string {
@@ -91,40 +87,38 @@ export class Analyzer {
 	block(b: ErrorBlock): void {
 		const c = analyzeCrash(b);
 		const first = b.lines[0];
-		const occ: RawOcc = { first_line: b.startLine, last_line: b.endLine, boot: b.boot, ts: first.ts, wall: null };
+		const occ: RawOcc = {
+			first_line: b.startLine,
+			last_line: b.endLine,
+			boot: b.boot,
+			ts: first.ts,
+			wall: null
+		};
 		const evidence: EvidenceLine[] = [];
 		for (const l of b.lines) {
 			if (evidence.length >= MAX_EVIDENCE) break;
 			evidence.push({ line: l.line, text: l.text });
 		}
-		this.add(
-			c.rule,
-			'crash',
-			c.title,
-			c.alt_titles,
-			c.severity,
-			occ,
-			() => ({
-				stack: { frames: c.frames, guilty_frame: c.guilty_frame, fault_location: c.fault_location },
-				evidence,
-				details: {
-					type: c.type,
-					kind: c.kind,
-					corrupted: c.corrupted,
-					corrupted_reason: c.corrupted_reason,
-					panicked: c.panicked,
-					cpu: c.cpu,
-					pid: c.pid,
-					comm: c.comm,
-					kernel_version: c.kernel_version,
-					hardware: c.hardware,
-					taint: c.taint,
-					registers: c.registers,
-					lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
-				},
-				registry: null
-			})
-		);
+		this.add(c.rule, 'crash', c.title, c.alt_titles, c.severity, occ, () => ({
+			stack: { frames: c.frames, guilty_frame: c.guilty_frame, fault_location: c.fault_location },
+			evidence,
+			details: {
+				type: c.type,
+				kind: c.kind,
+				corrupted: c.corrupted,
+				corrupted_reason: c.corrupted_reason,
+				panicked: c.panicked,
+				cpu: c.cpu,
+				pid: c.pid,
+				comm: c.comm,
+				kernel_version: c.kernel_version,
+				hardware: c.hardware,
+				taint: c.taint,
+				registers: c.registers,
+				lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
+			},
+			registry: null
+		}));
 	}
 
 	private lineFinding(rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
@@ -183,10 +177,19 @@ export class Analyzer {
 		const offset = new Map(metadata.calibration.map((c) => [c.boot, c.offset_ms]));
 		const toOcc = (o: RawOcc): Occurrence => {
 			let wall = o.wall;
-			if (wall === null && o.ts !== null && offset.has(o.boot)) wall = o.ts * 1000 + (offset.get(o.boot) as number);
-			return { first_line: o.first_line, last_line: o.last_line, boot: o.boot, ts: o.ts, wall: isoFromMs(wall) };
+			if (wall === null && o.ts !== null && offset.has(o.boot))
+				wall = o.ts * 1000 + (offset.get(o.boot) as number);
+			return {
+				first_line: o.first_line,
+				last_line: o.last_line,
+				boot: o.boot,
+				ts: o.ts,
+				wall: isoFromMs(wall)
+			};
 		};
-		const list = [...this.builders.values()].sort((a, b) => a.first.first_line - b.first.first_line);
+		const list = [...this.builders.values()].sort(
+			(a, b) => a.first.first_line - b.first.first_line
+		);
 		return list.map((b) => {
 			const partial: Omit<Finding, 'explanation'> = {
 				id: findingId(b.category, b.rule, b.title),
@@ -207,7 +210,11 @@ export class Analyzer {
 				details: b.details,
 				related: []
 			};
-			const explanation = this.provider.explain({ finding: partial, metadata, registry: b.registry });
+			const explanation = this.provider.explain({
+				finding: partial,
+				metadata,
+				registry: b.registry
+			});
 			return { ...partial, explanation };
 		});
 	}

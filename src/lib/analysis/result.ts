@@ -1,6 +1,10 @@
 import type { Finding } from '../models/finding.ts';
 import type { InputSummary, LogMetadata } from '../models/metadata.ts';
-import { SCHEMA_VERSION, type AnalysisResult, type AnonymizationSummary } from '../models/report.ts';
+import {
+	SCHEMA_VERSION,
+	type AnalysisResult,
+	type AnonymizationSummary
+} from '../models/report.ts';
 import { linkCascades } from './cascades.ts';
 import { summarize } from './summary.ts';
 
@@ -23,7 +27,11 @@ export function assembleResult(p: ResultParts): AnalysisResult {
 	return {
 		schema_version: SCHEMA_VERSION,
 		generator: GENERATOR,
-		input: { name: p.name ?? null, ...p.input, anonymization: p.anonymization ?? { enabled: false, replaced: {} } },
+		input: {
+			name: p.name ?? null,
+			...p.input,
+			anonymization: p.anonymization ?? { enabled: false, replaced: {} }
+		},
 		metadata: p.metadata,
 		findings: p.findings,
 		cascades,

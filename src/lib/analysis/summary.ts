@@ -1,4 +1,10 @@
-import { SEVERITIES, severityRank, type Category, type Finding, type Severity } from '../models/finding.ts';
+import {
+	SEVERITIES,
+	severityRank,
+	type Category,
+	type Finding,
+	type Severity
+} from '../models/finding.ts';
 import type { Cascade, Summary, Verdict } from '../models/report.ts';
 
 const HEADLINES: Record<Verdict, string> = {
@@ -23,7 +29,9 @@ export function summarize(findings: Finding[], cascades: Cascade[], kernelLines:
 	for (const f of findings) {
 		if (!primary || severityRank(f.severity) < severityRank(primary.severity)) primary = f;
 	}
-	const worstCrash = findings.filter((f) => f.category === 'crash').reduce((w, f) => Math.min(w, severityRank(f.severity)), 9);
+	const worstCrash = findings
+		.filter((f) => f.category === 'crash')
+		.reduce((w, f) => Math.min(w, severityRank(f.severity)), 9);
 	const worst = primary ? severityRank(primary.severity) : 9;
 	let verdict: Verdict;
 	if (kernelLines === 0 && findings.length === 0) verdict = 'no-kernel-log';
@@ -34,7 +42,8 @@ export function summarize(findings: Finding[], cascades: Cascade[], kernelLines:
 	else verdict = 'healthy';
 	const root = cascades.length > 0 ? cascades[0].chain[0] : (primary?.id ?? null);
 	let headline = HEADLINES[verdict];
-	if (primary) headline += ` Most important: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;
+	if (primary)
+		headline += ` Most important: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;
 	return {
 		verdict,
 		headline,

@@ -24,13 +24,7 @@ export function severityRank(s: Severity): number {
 }
 
 export type CauseKind =
-	| 'hardware'
-	| 'firmware'
-	| 'driver'
-	| 'kernel'
-	| 'userspace'
-	| 'configuration'
-	| 'environment';
+	'hardware' | 'firmware' | 'driver' | 'kernel' | 'userspace' | 'configuration' | 'environment';
 
 export interface Cause {
 	kind: CauseKind;

@@ -4,7 +4,8 @@ import type { InputSummary, LogMetadata } from './metadata.ts';
 /** Follows semver: a new optional field is a minor bump, a renamed or removed field a major one. */
 export const SCHEMA_VERSION = '1.0.0';
 
-export type Verdict = 'kernel-crash' | 'serious-problems' | 'problems' | 'minor-issues' | 'healthy' | 'no-kernel-log';
+export type Verdict =
+	'kernel-crash' | 'serious-problems' | 'problems' | 'minor-issues' | 'healthy' | 'no-kernel-log';
 
 export interface Cascade {
 	id: string;

@@ -24,7 +24,12 @@ export const heuristicProvider: ExplanationProvider = {
 					`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 				);
 			}
-			return { meaning: base.meaning, causes: base.causes, next_steps: steps, references: base.references };
+			return {
+				meaning: base.meaning,
+				causes: base.causes,
+				next_steps: steps,
+				references: base.references
+			};
 		}
 		if (registry) return registry;
 		return {
