@@ -522,6 +522,13 @@ const WARNING: TitleFormat[] = [
 		noStackTrace: true
 	},
 	{
+		// unreadable addresses (`(ptrval)`): syzkaller files both forms under one title
+		rule: 'crash.stack-unwind',
+		title: /WARNING: kernel stack (?:regs|frame pointer) at .* has bad (?:'[^']*' )?value/,
+		fmt: 'WARNING: kernel stack regs has bad value',
+		noStackTrace: true
+	},
+	{
 		rule: 'crash.lockdep',
 		title: /WARNING: bad unlock balance detected!/,
 		fmt: 'WARNING: bad unlock balance in {F}',
