@@ -82,3 +82,19 @@ describe('block assembly', () => {
 		]);
 	});
 });
+
+describe('reboots', () => {
+	it('reports an unannounced reboot but not a requested one', () => {
+		const crash = assemble([
+			['console', 'eth0: link up'],
+			['', 'Booting the kernel.']
+		]);
+		expect(crash.map((b) => b.header)).toEqual(['Booting the kernel.']);
+		const requested = assemble([
+			['console', 'reboot: Restarting system'],
+			['', 'Decompressing Linux... Parsing ELF... done.'],
+			['', 'Booting the kernel.']
+		]);
+		expect(requested).toEqual([]);
+	});
+});

@@ -79,7 +79,7 @@ export class BlockAssembler {
 			}
 			return;
 		}
-		if (header) {
+		if (header && !(header.key === 'Booting the kernel.' && this.requestedReboot())) {
 			const before = this.collectBefore(ctx);
 			const block: ErrorBlock = {
 				header: header.key,
@@ -189,6 +189,15 @@ export class BlockAssembler {
 	private emitClosed(ob: OpenBlock, reason: string): void {
 		ob.block.endReason = reason;
 		this.emit(ob.block);
+	}
+
+	/** a reboot that the previous boot announced (`reboot: Restarting system`) is not a crash */
+	private requestedReboot(): boolean {
+		for (let k = 1; k <= Math.min(this.ringLen, 8); k++) {
+			const t = this.ringText[(this.ringPos - k + RING) % RING];
+			if (/^reboot: |^Restarting system|^kexec_core: Starting new kernel/.test(t)) return true;
+		}
+		return false;
 	}
 
 	private remember(line: number, text: string, ts: number, ctx: string): void {
