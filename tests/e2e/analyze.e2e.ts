@@ -120,3 +120,22 @@ test('file picker analyses several files, each switchable', async ({ page }) => 
 	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
 	expect(problems).toEqual([]);
 });
+
+test('every bundled sample loads and gives findings', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	const options = await page
+		.getByLabel('Sample')
+		.locator('option')
+		.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+	expect(options.length).toBeGreaterThanOrEqual(3);
+	for (const value of options) {
+		await page.getByLabel('Sample').selectOption(value);
+		await page.getByRole('button', { name: 'Load sample' }).click();
+		await expect(page.getByLabel('Kernel log')).not.toHaveValue('');
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('article.finding').first(), value).toBeVisible();
+		await page.getByRole('button', { name: 'Clear' }).click();
+	}
+	expect(problems).toEqual([]);
+});

@@ -114,6 +114,8 @@ export class Analyzer {
 				kernel_version: c.kernel_version,
 				hardware: c.hardware,
 				taint: c.taint,
+				taint_flags: c.taint_flags,
+				follows_line: c.follows_line,
 				registers: c.registers,
 				lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
 			},
@@ -190,7 +192,7 @@ export class Analyzer {
 		const list = [...this.builders.values()].sort(
 			(a, b) => a.first.first_line - b.first.first_line
 		);
-		return list.map((b) => {
+		const findings = list.map((b) => {
 			const partial: Omit<Finding, 'explanation'> = {
 				id: findingId(b.category, b.rule, b.title),
 				rule: b.rule,
@@ -217,10 +219,29 @@ export class Analyzer {
 			});
 			return { ...partial, explanation };
 		});
+		linkContinuations(findings);
+		return findings;
 	}
 
 	/** findings not kept because the report hit its limit of distinct findings */
 	get droppedFindings(): number {
 		return this.dropped;
+	}
+}
+
+/**
+ * A report that starts inside another one (a lockdep splat printed in the middle of a KASAN
+ * report, a second WARNING inside an oops) is linked to it both ways through `related`.
+ */
+function linkContinuations(findings: Finding[]): void {
+	for (const f of findings) {
+		const at = f.details.follows_line;
+		if (typeof at !== 'number') continue;
+		const host = findings.find(
+			(g) => g !== f && g.occurrences.some((o) => o.first_line <= at && at <= o.last_line)
+		);
+		if (!host) continue;
+		if (!f.related.includes(host.id)) f.related.push(host.id);
+		if (!host.related.includes(f.id)) host.related.push(f.id);
 	}
 }
