@@ -3,6 +3,8 @@
  * Follows syzkaller's Linux oops table (pkg/report/linux.go, Apache-2.0), see
  * docs/DESIGN.md; NecroScope adds a few headers syzkaller does not need (marked `extra`).
  */
+import { LiteralMatcher } from '../../util/literal-matcher.ts';
+
 export interface OopsHeader {
 	/** the case-sensitive substring that opens a report */
 	key: string;
@@ -105,8 +107,34 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 ];
 
 /** Cheap prefilter: a line can only open a report if it contains one of these. */
-export const HEADER_PREFILTER =
-	/BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |Kernel panic|PANIC: double fault|rust_kernel: panicked|divide.error:|invalid opcode:|int3:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|VFS: |Internal error:|Unhandled fault:|Alignment trap:|trusty: panic|fatal error:|SYZFA|panic:|Watchdog detected hard LOCKUP|Oops:/;
+export const HEADER_PREFILTER = new LiteralMatcher([
+	'BUG',
+	'WARNING:',
+	'INFO:',
+	'Unable to handle kernel',
+	'general protection fault',
+	'stack segment: ',
+	'Kernel panic',
+	'PANIC: double fault',
+	'rust_kernel: panicked',
+	'divide error:',
+	'divide_error:',
+	'invalid opcode:',
+	'int3:',
+	'UBSAN:',
+	'Booting the kernel.',
+	'unregister_netdevice: waiting for',
+	'VFS: ',
+	'Internal error:',
+	'Unhandled fault:',
+	'Alignment trap:',
+	'trusty: panic',
+	'fatal error:',
+	'SYZFA',
+	'panic:',
+	'Watchdog detected hard LOCKUP',
+	'Oops:'
+]);
 
 /** The header a line opens, or null. Headers are tried in table order. */
 export function matchHeader(text: string): OopsHeader | null {
