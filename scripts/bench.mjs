@@ -42,9 +42,7 @@ function run(cmd, argv) {
 
 const cli = (file) =>
 	run(process.execPath, [
-		'--import',
-		'tsx',
-		'src/cli/main.ts',
+		'scripts/cli.mjs',
 		'--format',
 		'json',
 		'--out-dir',

@@ -6,17 +6,31 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const PORT = 4375;
-const server = spawn(process.execPath, ['scripts/serve.mjs', 'build', String(PORT), '/necroscope/'], { stdio: 'pipe' });
+const server = spawn(
+	process.execPath,
+	['scripts/serve.mjs', 'build', String(PORT), '/necroscope/'],
+	{ stdio: 'pipe' }
+);
 await new Promise((r) => server.stdout.once('data', r));
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
+	]
 });
 const url = `http://127.0.0.1:${PORT}/necroscope/`;
 async function shoot(scheme, withReport, file) {
-	const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: scheme });
+	const page = await browser.newPage({
+		viewport: { width: 1200, height: 900 },
+		colorScheme: scheme
+	});
 	await page.goto(url);
-	await page.waitForFunction(() => !document.querySelector('button.primary')?.hasAttribute('disabled'));
+	await page.waitForFunction(
+		() => !document.querySelector('button.primary')?.hasAttribute('disabled')
+	);
 	if (withReport) {
 		const log = readFileSync('fixtures/e2e/kasan-use-after-free.log', 'utf8');
 		await page.getByLabel('Kernel log').evaluate((el, v) => {

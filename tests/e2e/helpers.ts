@@ -70,11 +70,11 @@ export function cliReport(
 	format: 'json' | 'text' = 'json',
 	extra: string[] = []
 ): string {
-	const r = spawnSync(
-		process.execPath,
-		['--import', 'tsx', 'src/cli/main.ts', '--format', format, ...extra, '-'],
-		{ input, encoding: 'utf8', maxBuffer: 1 << 28 }
-	);
+	const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--format', format, ...extra, '-'], {
+		input,
+		encoding: 'utf8',
+		maxBuffer: 1 << 28
+	});
 	if (r.status !== 0) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
 	return r.stdout;
 }
