@@ -26,6 +26,8 @@ describe('LiteralMatcher', () => {
 				(words, text) => {
 					const m = new LiteralMatcher(words);
 					expect(m.test(text)).toBe(words.some((w) => text.includes(w)));
+					const found = m.matches(text).map((i) => m.literals[i]);
+					expect(found.sort()).toEqual(m.literals.filter((w) => text.includes(w)).sort());
 				}
 			),
 			{ numRuns: 500, seed: 7 }

@@ -53,6 +53,10 @@ interface RawOcc {
 
 /** one pass over each message finds whether any rule's trigger occurs (util/literal-matcher.ts) */
 const PREFILTER = new LiteralMatcher(LINE_RULES.flatMap((r) => r.triggers));
+/** for each literal of PREFILTER, the indices of the rules that have it as a trigger */
+const RULES_BY_LITERAL: number[][] = PREFILTER.literals.map((w) =>
+	LINE_RULES.flatMap((r, i) => (r.triggers.includes(w) ? [i] : []))
+);
 
 /** Stable id: the same rule and title give the same id in any log. */
 export function findingId(category: Category, rule: string, title: string): string {
@@ -74,8 +78,12 @@ export class Analyzer {
 	record(r: LogRecord | LogEvent): void {
 		const text = r.text;
 		if (!PREFILTER.test(text)) return;
-		for (const rule of LINE_RULES) {
-			if (!rule.triggers.some((t) => text.indexOf(t) !== -1)) continue;
+		// the rules one of whose triggers occurs, in registry order (specific -> generic)
+		const candidates = [
+			...new Set(PREFILTER.matches(text).flatMap((w) => RULES_BY_LITERAL[w]))
+		].sort((a, b) => a - b);
+		for (const i of candidates) {
+			const rule = LINE_RULES[i];
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
