@@ -112,7 +112,7 @@ export async function analyzeStream(
 		stoppedBecause = e.message;
 	}
 	splitter.end();
-	const { input, metadata } = ingestor.finish();
+	const { input, metadata, wallClock } = ingestor.finish();
 	if (stoppedBecause !== null) {
 		input.warnings.push(
 			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${input.lines_total} lines.`
@@ -124,7 +124,7 @@ export async function analyzeStream(
 			`${analyzer.droppedFindings} occurrences of further distinct findings were not kept (limit reached).`
 		);
 	}
-	const findings = analyzer.finish(metadata);
+	const findings = analyzer.finish(metadata, wallClock);
 	report(true);
 	const result = assembleResult({ input, metadata, findings, name: opts.name ?? null });
 	if (!names) return result;

@@ -143,3 +143,24 @@ describe('resource limits', () => {
 		expect(r.input.warnings.join(' ')).toContain('the analysis was stopped');
 	});
 });
+
+describe('wall-clock times of findings across a suspend', () => {
+	it('uses the calibration segment that covers each occurrence', async () => {
+		// kernel time stops during suspend: 100 s of monotonic time, but 1 hour of wall time
+		const log = [
+			'2024-11-23T10:00:00.250000+00:00 host kernel: [  100.000000] usb 1-1: new high-speed USB device',
+			'2024-11-23T10:00:01.000000+00:00 host kernel: [  101.000000] blk_update_request: I/O error, dev sda, sector 100',
+			'2024-11-23T10:00:02.000000+00:00 host kernel: [  102.000000] PM: suspend entry (deep)',
+			'2024-11-23T11:00:00.000000+00:00 host kernel: [  103.000000] PM: suspend exit',
+			'2024-11-23T11:00:01.250000+00:00 host kernel: [  104.000000] usb 1-1: reset high-speed USB device',
+			'[  105.000000] blk_update_request: I/O error, dev sdb, sector 200'
+		].join('\n');
+		const r = await analyzeText(log + '\n');
+		const sda = r.findings.find((f) => f.title.includes('sda'));
+		const sdb = r.findings.find((f) => f.title.includes('sdb'));
+		expect(sda?.first_seen.wall).toBe('2024-11-23T10:00:01.000Z');
+		// after the resume the offset is an hour later: 105 s maps to 11:00:02.25
+		expect(sdb?.first_seen.wall).toMatch(/^2024-11-23T11:00:02\.25/);
+		expect(r.metadata.calibration.length).toBe(2);
+	});
+});

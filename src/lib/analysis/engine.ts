@@ -183,12 +183,13 @@ export class Analyzer {
 	}
 
 	/** Build the findings, in order of first appearance, with their explanations. */
-	finish(metadata: LogMetadata): Finding[] {
-		const offset = new Map(metadata.calibration.map((c) => [c.boot, c.offset_ms]));
+	finish(
+		metadata: LogMetadata,
+		wallClock: (boot: number, ts: number) => number | null = singleSegmentClock(metadata)
+	): Finding[] {
 		const toOcc = (o: RawOcc): Occurrence => {
 			let wall = o.wall;
-			if (wall === null && o.ts !== null && offset.has(o.boot))
-				wall = o.ts * 1000 + (offset.get(o.boot) as number);
+			if (wall === null && o.ts !== null) wall = wallClock(o.boot, o.ts);
 			return {
 				first_line: o.first_line,
 				last_line: o.last_line,
@@ -252,4 +253,18 @@ function linkContinuations(findings: Finding[]): void {
 		if (!f.related.includes(host.id)) f.related.push(host.id);
 		if (!host.related.includes(f.id)) host.related.push(f.id);
 	}
+}
+
+/**
+ * Without the ingestor's segment ranges (the array API), a boot's calibration is used only when
+ * it has a single segment: after a suspend, one offset would give wrong times.
+ */
+function singleSegmentClock(metadata: LogMetadata): (boot: number, ts: number) => number | null {
+	const perBoot = new Map<number, number[]>();
+	for (const c of metadata.calibration)
+		perBoot.set(c.boot, [...(perBoot.get(c.boot) ?? []), c.offset_ms]);
+	return (boot, ts) => {
+		const offsets = perBoot.get(boot);
+		return offsets && offsets.length === 1 ? ts * 1000 + offsets[0] : null;
+	};
 }

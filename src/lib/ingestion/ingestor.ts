@@ -37,6 +37,12 @@ export interface IngestOptions {
 export interface IngestSummary {
 	input: InputSummary;
 	metadata: LogMetadata;
+	/**
+	 * Wall-clock time (epoch ms) of a kernel time in a boot, from the calibration segment that
+	 * covers it (suspends split a boot into segments with their own offsets); null when no
+	 * anchor covers that time. Not part of the report: the analyzer uses it for occurrences.
+	 */
+	wallClock: (boot: number, ts: number) => number | null;
 }
 
 /** Year assumed for yearless dates when the log names none: fixed, so reports are reproducible. */
@@ -580,7 +586,16 @@ export class Ingestor {
 				bytes: this.bytes,
 				warnings
 			},
-			metadata: meta
+			metadata: meta,
+			wallClock: (boot, ts) => {
+				for (const seg of this.segments) {
+					if (seg.boot !== boot || seg.n === 0) continue;
+					if (!Number.isNaN(seg.fromTs) && ts < seg.fromTs) continue;
+					if (!Number.isNaN(seg.toTs) && ts > seg.toTs) continue;
+					return ts * 1000 + Math.round(seg.best[0]);
+				}
+				return null;
+			}
 		};
 	}
 }
