@@ -3,8 +3,7 @@
 // large log into the file picker and measures, in the page, the main thread's long tasks (a
 // PerformanceObserver for 'longtask' entries) and the time until the findings appear.
 // usage: node scripts/bench-page.mjs FILE [FILE...]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { openSite } from './lib/site.mjs';
 import { statSync } from 'node:fs';
 
 const files = process.argv.slice(2);
@@ -13,22 +12,8 @@ if (files.length === 0) {
 	process.exit(2);
 }
 const PORT = 4373;
-const server = spawn(
-	process.execPath,
-	['scripts/serve.mjs', 'build', String(PORT), '/necroscope/'],
-	{ stdio: 'pipe' }
-);
-await new Promise((r) => server.stdout.once('data', r));
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'
-	]
-});
+const site = await openSite(PORT);
+const browser = site.browser;
 try {
 	for (const file of files) {
 		const page = await browser.newPage();
@@ -38,7 +23,7 @@ try {
 				for (const e of list.getEntries()) window.__longTasks.push(e.duration);
 			}).observe({ type: 'longtask', buffered: true });
 		});
-		await page.goto(`http://127.0.0.1:${PORT}/necroscope/`);
+		await page.goto(site.url);
 		await page.getByRole('button', { name: 'Analyze' }).waitFor();
 		await page.waitForFunction(
 			() => !document.querySelector('button.primary')?.hasAttribute('disabled')
@@ -67,6 +52,5 @@ try {
 		await page.close();
 	}
 } finally {
-	await browser.close();
-	server.kill();
+	await site.close();
 }

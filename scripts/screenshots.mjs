@@ -1,27 +1,13 @@
 #!/usr/bin/env node
 // Screenshots of the page's main states for README.md and docs/ (run `npm run build` first):
 // node scripts/screenshots.mjs  ->  docs/screenshot.png, docs/screenshot-start.png, docs/screenshot-dark.png
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { openSite } from './lib/site.mjs';
 import { readFileSync } from 'node:fs';
 
 const PORT = 4375;
-const server = spawn(
-	process.execPath,
-	['scripts/serve.mjs', 'build', String(PORT), '/necroscope/'],
-	{ stdio: 'pipe' }
-);
-await new Promise((r) => server.stdout.once('data', r));
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
-	]
-});
-const url = `http://127.0.0.1:${PORT}/necroscope/`;
+const site = await openSite(PORT);
+const browser = site.browser;
+const url = site.url;
 async function shoot(scheme, withReport, file) {
 	const page = await browser.newPage({
 		viewport: { width: 1200, height: 900 },
@@ -50,6 +36,5 @@ try {
 	await shoot('light', true, 'docs/screenshot.png');
 	await shoot('dark', true, 'docs/screenshot-dark.png');
 } finally {
-	await browser.close();
-	server.kill();
+	await site.close();
 }
