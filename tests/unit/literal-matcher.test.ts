@@ -18,10 +18,13 @@ describe('LiteralMatcher', () => {
 	it('agrees with String.includes on random inputs', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':', ' '), minLength: 1, maxLength: 5 }), {
-					minLength: 1,
-					maxLength: 12
-				}),
+				fc.array(
+					fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':', ' '), minLength: 1, maxLength: 5 }),
+					{
+						minLength: 1,
+						maxLength: 12
+					}
+				),
 				fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':', ' ', 'é'), maxLength: 40 }),
 				(words, text) => {
 					const m = new LiteralMatcher(words);
