@@ -1,8 +1,8 @@
 /** Small text helpers shared by the layers. */
 
 // CSI (ESC [ params final), OSC (ESC ] ... BEL or ESC \) and two-character escapes.
-// eslint-disable-next-line no-control-regex
 const ANSI =
+	// eslint-disable-next-line no-control-regex
 	/\x1b(?:\[[\d;?]*[\x20-\x2f]*[\x40-\x7e]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x40-\x5a\x5c-\x5f])/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f]/;
