@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 
 const html = readFileSync('build/index.html', 'utf8');
 const scripts = new Set(
-	[...html.matchAll(/(?:href|import\()"\.\/(_app\/[^"]+\.js)"/g)].map((m) => m[1])
+	[...html.matchAll(/"\.\/(_app\/immutable\/[^"]+\.js)"/g)].map((m) => m[1])
 );
 const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
 let initial = 0;
