@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const html = readFileSync('build/index.html', 'utf8');
-const scripts = new Set(
-	[...html.matchAll(/"\.\/(_app\/immutable\/[^"]+\.js)"/g)].map((m) => m[1])
-);
+const scripts = new Set([...html.matchAll(/"\.\/(_app\/immutable\/[^"]+\.js)"/g)].map((m) => m[1]));
 const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
 let initial = 0;
 for (const s of scripts) initial += gz(join('build', s));
