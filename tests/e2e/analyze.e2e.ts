@@ -139,3 +139,23 @@ test('every bundled sample loads and gives findings', async ({ page }) => {
 	}
 	expect(problems).toEqual([]);
 });
+
+test('a file dropped on the input area is analysed', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	const log = fixture('e2e/warning-radeon.log');
+	const dataTransfer = await page.evaluateHandle((text) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], 'dropped.log', { type: 'text/plain' }));
+		return dt;
+	}, log);
+	const zone = page.getByRole('region', { name: 'Log input' });
+	await zone.dispatchEvent('dragover', { dataTransfer });
+	await zone.dispatchEvent('drop', { dataTransfer });
+	await expect(page.locator('article.finding').first()).toContainText(
+		'WARNING in radeon_gart_unbind'
+	);
+	await page.getByRole('combobox', { name: 'Category' }).selectOption('crash');
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	expect(problems).toEqual([]);
+});
