@@ -276,9 +276,21 @@ export function monthAt(s: string, i: number): number {
 		c !== 100
 	)
 		return -1;
-	const m = MONTHS[s.slice(i, i + 3).toLowerCase()];
+	// three characters lowercased into one number: no substring per line
+	const key = c * 0x100000000 + (s.charCodeAt(i + 1) | 32) * 0x10000 + (s.charCodeAt(i + 2) | 32);
+	const m = MONTH3.get(key);
 	return m === undefined ? -1 : m;
 }
+
+/** MONTHS' three-character names keyed by their lowercased character codes (see monthAt). */
+const MONTH3 = new Map<number, number>(
+	Object.entries(MONTHS)
+		.filter(([name]) => name.length === 3)
+		.map(([name, m]) => [
+			name.charCodeAt(0) * 0x100000000 + name.charCodeAt(1) * 0x10000 + name.charCodeAt(2),
+			m
+		])
+);
 
 /**
  * ctime text `Fri Feb 13 23:31:31 2009` (day padded with a space or not) at `i`, as epoch ms
