@@ -164,3 +164,16 @@ describe('wall-clock times of findings across a suspend', () => {
 		expect(r.metadata.calibration.length).toBe(2);
 	});
 });
+
+describe('line ranges of reordered input', () => {
+	it('a report from pstore parts put back in order still has first_line <= last_line covering its lines', async () => {
+		const r = await analyzeText(fixture('formats/synth/pstore.log'));
+		const crashes = r.findings.filter((f) => f.category === 'crash');
+		expect(crashes.length).toBeGreaterThan(0);
+		for (const f of crashes) {
+			expect(f.first_line).toBeLessThanOrEqual(f.last_line);
+			for (const e of f.evidence)
+				expect(e.line >= f.first_line && e.line <= f.last_line).toBe(true);
+		}
+	});
+});

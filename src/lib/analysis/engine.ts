@@ -95,9 +95,17 @@ export class Analyzer {
 	block(b: ErrorBlock): void {
 		const c = analyzeCrash(b);
 		const first = b.lines[0];
+		// pstore parts are put back in order, so a report's lines need not ascend in the input:
+		// the range is the lowest and highest input line it covers
+		let lo = b.startLine;
+		let hi = b.endLine;
+		for (const l of b.lines) {
+			if (l.line < lo) lo = l.line;
+			if (l.line > hi) hi = l.line;
+		}
 		const occ: RawOcc = {
-			first_line: b.startLine,
-			last_line: b.endLine,
+			first_line: lo,
+			last_line: hi,
 			boot: b.boot,
 			ts: first.ts,
 			wall: null
