@@ -20,19 +20,11 @@ const scan: Scan = { end: 0, value: 0 };
 // optional `facility.level` word after the host (UniFi, OpenWrt) and localised month names.
 const RFC3164 =
 	/^(\p{L}{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/u;
-// `2024-11-23T23:15:01.123456+01:00 host ident: msg` (RFC 3339 / journalctl short-iso[-precise])
-const ISO =
-	/^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)([.,]\d{1,9})?(Z|[+-]\d\d:?\d\d)? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?/;
+// after an ISO date (scanIsoDate): ` host ident[pid]: msg` (RFC 3339 / journalctl short-iso[-precise])
+const HOST_IDENT = / (\S+) ([^\s:[]+)(?:\[\d+\])?: ?/y;
 
 function fracMs(f: string | undefined): number {
 	return f ? Number('0.' + f.slice(1)) * 1000 : 0;
-}
-
-function tzOffsetMs(tz: string | undefined): number {
-	if (!tz || tz === 'Z') return 0;
-	const sign = tz[0] === '-' ? -1 : 1;
-	const d = tz.slice(1).replace(':', '');
-	return sign * (Number(d.slice(0, 2)) * 60 + Number(d.slice(2, 4))) * 60000;
 }
 
 /** After `kernel:` the message may still carry the kernel's own `[ 1.234]` time and caller id. */
@@ -221,20 +213,13 @@ export const isoSyslogFormat: LineFormat = {
 	parse(line: string, rec: LogRecord): boolean {
 		const c0 = line.charCodeAt(0);
 		if (c0 < 48 || c0 > 57) return false;
-		const m = ISO.exec(line);
+		const w = scanIsoDate(line, 0, scan);
+		if (Number.isNaN(w)) return false;
+		HOST_IDENT.lastIndex = scan.end;
+		const m = HOST_IDENT.exec(line);
 		if (!m) return false;
-		rec.wall =
-			Date.UTC(
-				Number(m[1]),
-				Number(m[2]) - 1,
-				Number(m[3]),
-				Number(m[4]),
-				Number(m[5]),
-				Number(m[6])
-			) +
-			fracMs(m[7]) -
-			tzOffsetMs(m[8]);
-		return syslogBody(line, m[0].length, m[10], m[9], rec, 'syslog-iso');
+		rec.wall = w;
+		return syslogBody(line, HOST_IDENT.lastIndex, m[2], m[1], rec, 'syslog-iso');
 	}
 };
 
