@@ -2,7 +2,6 @@
 export {
 	analyzeStream,
 	analyzeText,
-	AnalysisCancelled,
 	InputError,
 	type AnalyzeOptions,
 	type Progress

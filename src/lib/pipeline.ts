@@ -29,8 +29,6 @@ export interface AnalyzeOptions extends IngestOptions {
 	onProgress?: (p: Progress) => void;
 	/** how often to report progress, in lines */
 	progressEvery?: number;
-	/** checked between chunks; return true to throw AnalysisCancelled (nothing is returned) */
-	cancelled?: () => boolean;
 	/**
 	 * checked between chunks; return true to stop reading and get the report of what was read so
 	 * far (it says so in input.warnings)
@@ -38,13 +36,6 @@ export interface AnalyzeOptions extends IngestOptions {
 	stopRequested?: () => boolean;
 	/** replace personal and identifying data in the report (see util/anonymize.ts, docs/OUTPUT.md) */
 	anonymize?: boolean | AnonymizeOptions;
-}
-
-export class AnalysisCancelled extends Error {
-	constructor() {
-		super('Analysis cancelled.');
-		this.name = 'AnalysisCancelled';
-	}
 }
 
 /**
@@ -95,7 +86,6 @@ export async function analyzeStream(
 			opts.limits ?? DEFAULT_LIMITS,
 			(n) => (bytes += n)
 		)) {
-			if (opts.cancelled?.()) throw new AnalysisCancelled();
 			if (opts.stopRequested?.()) {
 				stoppedBecause = 'the analysis was stopped';
 				break;

@@ -5,8 +5,3 @@ export function isoFromMs(ms: number | null): string | null {
 	const d = new Date(ms);
 	return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
-
-/** `[  123.456789]` style rendering of a monotonic time in seconds. */
-export function formatMonotonic(ts: number | null): string {
-	return ts === null ? '' : `${ts.toFixed(6)}s`;
-}

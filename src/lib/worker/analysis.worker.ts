@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { analyzeStream, AnalysisCancelled, InputError, type Progress } from '../pipeline.ts';
+import { analyzeStream, InputError, type Progress } from '../pipeline.ts';
 import { formatJson, formatMarkdown, formatText } from '../output/index.ts';
 import type { AnalysisResult } from '../models/report.ts';
 
@@ -98,8 +98,6 @@ const api = {
 		} catch (e) {
 			if (e instanceof InputError)
 				return { ok: false, error: { code: e.code, message: e.message } };
-			if (e instanceof AnalysisCancelled)
-				return { ok: false, error: { code: 'cancelled', message: e.message } };
 			return {
 				ok: false,
 				error: {
