@@ -1,4 +1,7 @@
-import { Analyzer } from './analysis/engine.ts';
+import { Analyzer, HINT_RULE, PREFILTER } from './analysis/engine.ts';
+import { HEADER_PREFILTER } from './ingestion/blocks/headers.ts';
+import { HINT_HEADER } from './ingestion/tracker.ts';
+import { LiteralMatcher } from './util/literal-matcher.ts';
 import { assembleResult } from './analysis/result.ts';
 import {
 	decodeBytes,
@@ -39,6 +42,19 @@ export interface AnalyzeOptions extends IngestOptions {
 }
 
 /**
+ * One pass over a record's text for both per-line prefilters: report headers (HINT_HEADER) and
+ * rule triggers (HINT_RULE). Ingestion computes it once and hands it to the block assembler and
+ * the analyzer, which would otherwise each scan every line.
+ */
+const TRIGGERS = new LiteralMatcher(
+	[...HEADER_PREFILTER.literals, ...PREFILTER.literals],
+	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...PREFILTER.literals.map(() => HINT_RULE)]
+);
+export function scanTriggers(text: string): number {
+	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
+}
+
+/**
  * The whole pipeline over a stream of bytes: decode (gzip, UTF-8) -> lines -> ingestion ->
  * analysis -> report. Nothing but counters, open reports and findings is kept in memory.
  */
@@ -52,14 +68,14 @@ export async function analyzeStream(
 	const ingestor = new Ingestor(
 		{
 			record: names
-				? (r) => {
+				? (r, hint) => {
 						if (r.host !== '') names.host(r.host);
-						analyzer.record(r);
+						analyzer.record(r, hint);
 					}
-				: (r) => analyzer.record(r),
+				: (r, hint) => analyzer.record(r, hint),
 			block: (b) => analyzer.block(b)
 		},
-		opts
+		{ ...opts, scan: scanTriggers }
 	);
 	const splitter = new LineSplitter(
 		names

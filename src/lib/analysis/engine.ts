@@ -52,11 +52,14 @@ interface RawOcc {
 }
 
 /** one pass over each message finds whether any rule's trigger occurs (util/literal-matcher.ts) */
-const PREFILTER = new LiteralMatcher(LINE_RULES.flatMap((r) => r.triggers));
+export const PREFILTER = new LiteralMatcher(LINE_RULES.flatMap((r) => r.triggers));
 /** for each literal of PREFILTER, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = PREFILTER.literals.map((w) =>
 	LINE_RULES.flatMap((r, i) => (r.triggers.includes(w) ? [i] : []))
 );
+
+/** hint bit (see Analyzer.record): the text holds a rule trigger */
+export const HINT_RULE = 2;
 
 /** Stable id: the same rule and title give the same id in any log. */
 export function findingId(category: Category, rule: string, title: string): string {
@@ -74,10 +77,13 @@ export class Analyzer {
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
-	/** A kernel message (a reused LogRecord or a kept LogEvent). */
-	record(r: LogRecord | LogEvent): void {
+	/**
+	 * A kernel message (a reused LogRecord or a kept LogEvent). `hint` is the pipeline's trigger
+	 * scan of its text (HINT_RULE set when one of PREFILTER's literals occurs), -1 when not made.
+	 */
+	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
-		if (!PREFILTER.test(text)) return;
+		if (hint < 0 ? !PREFILTER.test(text) : (hint & HINT_RULE) === 0) return;
 		// the rules one of whose triggers occurs, in registry order (specific -> generic)
 		const candidates = [
 			...new Set(PREFILTER.matches(text).flatMap((w) => RULES_BY_LITERAL[w]))

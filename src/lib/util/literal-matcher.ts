@@ -16,10 +16,18 @@ export class LiteralMatcher {
 	/** literal indices ending in each state (through failure links too), by row offset / ALPHABET */
 	private readonly outputs: number[][];
 	readonly literals: readonly string[];
+	/** OR of the masks of the literals ending in each state (by row offset / ALPHABET) */
+	private readonly stateMask: Int32Array;
 
-	constructor(literals: readonly string[]) {
+	/**
+	 * `masks[i]` (optional) tags `literals[i]` with bits that `scanMask` reports; a literal given
+	 * twice gets the OR of its masks.
+	 */
+	constructor(literals: readonly string[], masks?: readonly number[]) {
 		const words = [...new Set(literals)].filter((w) => w.length > 0);
 		this.literals = words;
+		const maskOf = new Map<string, number>();
+		literals.forEach((w, i) => maskOf.set(w, (maskOf.get(w) ?? 0) | (masks?.[i] ?? 0)));
 		for (const w of words) {
 			for (let i = 0; i < w.length; i++) {
 				if (w.charCodeAt(i) >= ALPHABET) {
@@ -73,6 +81,9 @@ export class LiteralMatcher {
 		}
 		this.next = next;
 		this.outputs = out;
+		this.stateMask = Int32Array.from(out, (o) =>
+			o.reduce((m, w) => m | (maskOf.get(words[w]) ?? 0), 0)
+		);
 	}
 
 	/** True when at least one literal occurs in `s`. */
@@ -89,6 +100,31 @@ export class LiteralMatcher {
 			if (row < 0) return true;
 		}
 		return false;
+	}
+
+	/**
+	 * OR of the masks of every literal that occurs in `s` (0 when none does), in one pass; it
+	 * stops early once `all` bits are set.
+	 */
+	scanMask(s: string, all = -1): number {
+		const next = this.next;
+		const stateMask = this.stateMask;
+		let row = 0;
+		let m = 0;
+		for (let i = 0, n = s.length; i < n; i++) {
+			const c = s.charCodeAt(i);
+			if (c >= ALPHABET) {
+				row = 0;
+				continue;
+			}
+			row = next[row + c];
+			if (row < 0) {
+				row = ~row;
+				m |= stateMask[row / ALPHABET];
+				if ((m & all) === all) return m;
+			}
+		}
+		return m;
 	}
 
 	/** Indices (into `literals`) of every literal that occurs in `s`, each once, ascending. */

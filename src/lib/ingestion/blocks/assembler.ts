@@ -60,10 +60,21 @@ export class BlockAssembler {
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
-	push(line: number, text: string, ts: number, ctx: string, boot: number): void {
+	/**
+	 * One line of a printk context. `maybeHeader` false says the text holds none of
+	 * HEADER_PREFILTER's literals (the pipeline's combined scan found none), so it opens nothing.
+	 */
+	push(
+		line: number,
+		text: string,
+		ts: number,
+		ctx: string,
+		boot: number,
+		maybeHeader = true
+	): void {
 		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
-		const header = matchHeader(text);
+		const header = maybeHeader ? matchHeader(text) : null;
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
 		if (ob && this.continues(ob, header, text, ts)) {

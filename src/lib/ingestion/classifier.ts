@@ -1,0 +1,322 @@
+import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
+import { stripAnsi } from '../util/text.ts';
+import { PSTORE_HEADER } from './formats/capture.ts';
+import {
+	ENTRY_LINE,
+	entryTs,
+	FORMAT_BY_ID,
+	FORMATS,
+	newContext,
+	type Entry,
+	type FormatContext,
+	type LineFormat
+} from './formats/index.ts';
+import { findYearHint, type YearHint } from './year.ts';
+
+/**
+ * Receives classified records in input order. `rec` is a reused object: copy what you keep.
+ * `lines` is how many input lines the record stands for (a multi-line entry counts all of its
+ * lines at once); `bootId` is the journal boot id in force ('' when none); `hint` is the
+ * classifier's `scan` of the text (see ClassifierOptions), or -1 when it did not scan.
+ */
+export type ClassifiedSink = (rec: LogRecord, lines: number, bootId: string, hint: number) => void;
+
+export interface ClassifierOptions {
+	/**
+	 * year assumed for dates that have none (syslog RFC 3164, dmesg --reltime). When absent it
+	 * is inferred from the log (a dated line, else the kernel build date) or DEFAULT_YEAR.
+	 */
+	year?: number;
+	/** lines longer than this are analysed only up to it (the rest is still counted) */
+	maxLineLength?: number;
+	/**
+	 * computed once over the text of every kernel or continuation record and passed on as
+	 * `hint` (the pipeline's combined trigger scan, so later stages need not scan the text again)
+	 */
+	scan?: (text: string) => number;
+}
+
+/** What the classifier knows at the end of the input that the report needs. */
+export interface ClassifierSummary {
+	lines: number;
+	bytes: number;
+	truncatedLines: number;
+	maxLine: number;
+	/** a date without a year was read */
+	usedYear: boolean;
+	yearSource: string;
+	startYear: number;
+	endYear: number;
+	/** a line with a kernel prefix was seen */
+	seenPrefixed: boolean;
+}
+
+/** Year assumed for yearless dates when the log names none: fixed, so reports are reproducible. */
+export const DEFAULT_YEAR = 2000;
+const DEFAULT_MAX_LINE = 64 * 1024;
+/** lines read ahead (at most) to find the year before the first line is analysed */
+const YEAR_LOOKAHEAD_LINES = 2000;
+const YEAR_LOOKAHEAD_CHARS = 1 << 20;
+/** pstore parts are held back to be put in order, up to this many characters in all */
+const PSTORE_BUDGET_CHARS = 8 << 20;
+/** a pstore part has at most this many lines (records are at most a few hundred KiB) */
+const PSTORE_PART_LINES = 4000;
+
+const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
+
+interface PstorePart {
+	counter: number;
+	part: number;
+	seq: number;
+	lines: number[];
+	texts: string[];
+}
+
+/**
+ * The first half of ingestion: recognises each line's shape (format), strips its prefix and
+ * joins multi-line entries, in input order. It keeps no per-line state beyond a bounded year
+ * look-ahead and bounded pstore parts, and knows nothing of boots, reports or findings, so it
+ * can run on its own thread (the CLI does) with its records sent to the RecordTracker.
+ */
+export class LineClassifier {
+	private readonly rec: LogRecord = newRecord();
+	private readonly erec: LogRecord = newRecord();
+	private readonly ctx: FormatContext;
+	private readonly maxLine: number;
+	private readonly scan: ((text: string) => number) | null;
+	private last: LineFormat = FORMATS[0];
+	private lineNo = 0;
+	private bytes = 0;
+	private truncatedLines = 0;
+	/** year look-ahead: lines held until the year is known (null once it is) */
+	private ahead: string[] | null = null;
+	private aheadChars = 0;
+	private yearHint: YearHint | null = null;
+	private yearSource = 'option';
+	private startYear = 0;
+	/** pstore parts held back to be replayed oldest first (null when none is open) */
+	private pstore: PstorePart[] | null = null;
+	private pstoreChars = 0;
+	private pstoreSeq = 0;
+	private replaying = false;
+
+	constructor(
+		private readonly out: ClassifiedSink,
+		options: ClassifierOptions = {}
+	) {
+		this.ctx = newContext(options.year ?? DEFAULT_YEAR);
+		if (options.year === undefined) {
+			this.ahead = [];
+			this.yearSource = 'default';
+		}
+		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
+		this.scan = options.scan ?? null;
+	}
+
+	get linesDone(): number {
+		return this.lineNo;
+	}
+
+	/** Feed one line (without its newline). */
+	pushLine(raw: string): void {
+		const lineNo = ++this.lineNo;
+		this.bytes += raw.length + 1;
+		if (this.ahead !== null) {
+			this.ahead.push(raw);
+			this.aheadChars += raw.length;
+			const h = findYearHint(raw);
+			if (h !== null && (this.yearHint === null || h.exact)) this.yearHint = h;
+			if (
+				(h !== null && h.exact) ||
+				this.ahead.length >= YEAR_LOOKAHEAD_LINES ||
+				this.aheadChars >= YEAR_LOOKAHEAD_CHARS
+			)
+				this.releaseAhead();
+			return;
+		}
+		this.process(raw, lineNo);
+	}
+
+	/** End of input: release held lines and the open entry. */
+	finish(): ClassifierSummary {
+		this.releaseAhead();
+		this.flushPstore();
+		this.finishEntry();
+		return {
+			lines: this.lineNo,
+			bytes: this.bytes,
+			truncatedLines: this.truncatedLines,
+			maxLine: this.maxLine,
+			usedYear: this.ctx.usedYear,
+			yearSource: this.yearSource,
+			startYear: this.startYear,
+			endYear: this.ctx.year,
+			seenPrefixed: this.ctx.seenPrefixed
+		};
+	}
+
+	private releaseAhead(): void {
+		const lines = this.ahead;
+		if (lines === null) return;
+		this.ahead = null;
+		if (this.yearHint !== null) {
+			this.ctx.year = this.yearHint.year;
+			this.yearSource = this.yearHint.source;
+		}
+		this.startYear = this.ctx.year;
+		const first = this.lineNo - lines.length + 1;
+		for (let k = 0; k < lines.length; k++) this.process(lines[k], first + k);
+	}
+
+	private process(raw: string, lineNo: number): void {
+		if (this.pstore !== null && !this.replaying) {
+			this.holdPstore(raw, lineNo);
+			return;
+		}
+		const rec = this.rec;
+		resetRecord(rec, lineNo);
+		const ctx = this.ctx;
+		if (raw.length === 0) {
+			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
+			rec.kind = 'skipped';
+			rec.reason = 'blank line';
+			this.emit(rec, 1);
+			return;
+		}
+		let line = raw;
+		if (line.length > this.maxLine) {
+			line = line.slice(0, this.maxLine);
+			this.truncatedLines++;
+		}
+		if (line.indexOf('\x1b') !== -1) line = stripAnsi(line);
+		if (ctx.foreignSection && !line.startsWith('------ ')) {
+			rec.kind = 'skipped';
+			rec.reason = SKIP_FOREIGN_SECTION;
+			this.emit(rec, 1);
+			return;
+		}
+		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
+		this.classify(line, rec);
+		if (rec.reason === ENTRY_LINE) {
+			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
+			return;
+		}
+		this.emit(rec, 1);
+		if (rec.format === 'pstore' && rec.reason === 'pstore record header' && !this.replaying)
+			this.startPstore(rec.text);
+	}
+
+	/** Offer a line to the open multi-line entry; false (entry flushed) when it is not part of it. */
+	private classifyEntry(line: string, rec: LogRecord): boolean {
+		const e = this.ctx.entry as Entry;
+		const f = FORMAT_BY_ID.get(e.format);
+		if (f !== undefined && f.parse(line, rec, this.ctx) && rec.reason === ENTRY_LINE) {
+			if (e.done) this.finishEntry();
+			return true;
+		}
+		this.finishEntry();
+		resetRecord(rec, rec.line);
+		return false;
+	}
+
+	/** A multi-line entry ended: count its lines and emit its record. */
+	private finishEntry(): void {
+		const e = this.ctx.entry;
+		if (e === null) return;
+		this.ctx.entry = null;
+		const r = this.erec;
+		resetRecord(r, e.msgLine > 0 ? e.msgLine : this.lineNo);
+		r.format = e.format;
+		if (!e.kernel) {
+			r.kind = 'skipped';
+			r.reason = 'not a kernel message (other program in a journal)';
+		} else if (!e.hasText) {
+			r.kind = 'skipped';
+			r.reason = 'entry without a message';
+		} else {
+			r.kind = 'kernel';
+			r.text = e.text;
+			r.ts = entryTs(e);
+			r.wall = e.wall;
+			r.level = e.level;
+			r.caller = e.caller;
+			r.host = e.host;
+		}
+		this.emit(r, e.lines);
+	}
+
+	private classify(line: string, rec: LogRecord): void {
+		if (this.last.parse(line, rec, this.ctx)) return;
+		for (const f of FORMATS) {
+			if (f === this.last) continue;
+			resetRecord(rec, rec.line);
+			if (f.parse(line, rec, this.ctx)) {
+				if (rec.kind === 'kernel' && f.id !== 'bare' && f.id !== 'console') this.last = f;
+				return;
+			}
+		}
+		// bare claims every line, so this is unreachable; keep accounting honest anyway
+		rec.kind = 'unparsed';
+		rec.reason = 'unknown shape';
+	}
+
+	private emit(rec: LogRecord, lines: number): void {
+		let hint = -1;
+		if (rec.kind === 'kernel') {
+			if (rec.format !== 'bare') this.ctx.seenPrefixed = true;
+			if (this.scan !== null) hint = this.scan(rec.text);
+		} else if (rec.kind === 'continuation' && this.scan !== null) hint = this.scan(rec.text);
+		this.out(rec, lines, this.ctx.bootId, hint);
+	}
+
+	// --- pstore: parts of a record come newest first; hold them and replay oldest first ---
+
+	private startPstore(header: string): void {
+		if (this.pstore === null) this.pstore = [];
+		const m = PSTORE_HEADER.exec(header);
+		this.pstore.push({
+			counter: m ? Number(m[2]) : 0,
+			part: m ? Number(m[3]) : 0,
+			seq: this.pstoreSeq++,
+			lines: [],
+			texts: []
+		});
+	}
+
+	private holdPstore(raw: string, lineNo: number): void {
+		const parts = this.pstore as PstorePart[];
+		const h = raw.indexOf('#');
+		if (h > 3 && h < 10 && PSTORE_HEADER.test(raw)) {
+			// count the header now, then open its part
+			this.replaying = true;
+			this.process(raw, lineNo);
+			this.replaying = false;
+			this.startPstore(raw);
+			return;
+		}
+		const p = parts[parts.length - 1];
+		if (p.lines.length >= PSTORE_PART_LINES || this.pstoreChars > PSTORE_BUDGET_CHARS) {
+			// longer than any pstore part: the record is over, the rest of the input is not in it
+			this.flushPstore();
+			this.process(raw, lineNo);
+			return;
+		}
+		p.lines.push(lineNo);
+		p.texts.push(raw);
+		this.pstoreChars += raw.length + 16;
+	}
+
+	private flushPstore(): void {
+		const parts = this.pstore;
+		if (parts === null) return;
+		this.pstore = null;
+		this.pstoreChars = 0;
+		// oldest first: records by counter, each record's parts from the highest number down
+		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
+		this.replaying = true;
+		for (const p of parts) {
+			for (let k = 0; k < p.lines.length; k++) this.process(p.texts[k], p.lines[k]);
+		}
+		this.replaying = false;
+	}
+}

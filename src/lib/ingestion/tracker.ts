@@ -1,0 +1,378 @@
+import type { ErrorBlock } from '../models/error-block.ts';
+import type { LogRecord } from '../models/log-record.ts';
+import type { Boot, Calibration, InputSummary, LogMetadata } from '../models/metadata.ts';
+import { isoFromMs } from '../util/time.ts';
+import { BlockAssembler } from './blocks/assembler.ts';
+import type { ClassifierSummary } from './classifier.ts';
+import { MetadataCollector } from './metadata.ts';
+
+/**
+ * Receives the ingestor's output as it streams. `record` gets a reused object: copy what you
+ * keep. `hint` is the pipeline's trigger scan of the record's text, or -1 when none was made.
+ */
+export interface IngestSink {
+	record(rec: LogRecord, hint: number): void;
+	block(block: ErrorBlock): void;
+}
+
+export interface IngestSummary {
+	input: InputSummary;
+	metadata: LogMetadata;
+	/**
+	 * Wall-clock time (epoch ms) of a kernel time in a boot, from the calibration segment that
+	 * covers it (suspends split a boot into segments with their own offsets); null when no
+	 * anchor covers that time. Not part of the report: the analyzer uses it for occurrences.
+	 */
+	wallClock: (boot: number, ts: number) => number | null;
+}
+
+/** hint bit: the text holds a literal that can open a kernel report (blocks/headers.ts) */
+export const HINT_HEADER = 1;
+
+/** a drop of the monotonic time by more than this starts a new boot */
+const RESET_SLACK_S = 1;
+/** records a boot may print before its `Linux version` banner (`Booting Linux on physical CPU`...) */
+const PRE_BANNER_LINES = 30;
+/** anchors kept per calibration segment (the smallest offsets) */
+const ANCHOR_KEEP = 5;
+
+/** One stretch of monotonic time with a constant wall-clock offset (a boot, split by suspends). */
+interface Segment {
+	boot: number;
+	index: number;
+	fromTs: number;
+	toTs: number;
+	/** smallest offsets seen (ms), ascending; half the anchor's resolution already added */
+	best: number[];
+	/** resolution/2 of the anchor that gave best[0] */
+	halfRes: number;
+	n: number;
+	sources: Set<string>;
+}
+
+/**
+ * The second half of ingestion: takes the LineClassifier's records in input order and counts
+ * them, splits boots, collects metadata and calibration anchors, and assembles error blocks.
+ * Memory does not grow with the input: only counters, metadata and open blocks are kept.
+ */
+export class RecordTracker {
+	private readonly blocks: BlockAssembler;
+	private readonly metaCollector = new MetadataCollector();
+	private formats: Record<string, number> = {};
+	private unparsed: Record<string, number> = {};
+	private skipped: Record<string, number> = {};
+	private linesUnparsed = 0;
+	private linesSkipped = 0;
+	private boots: Boot[] = [];
+	private boot = 0;
+	private bootRecords = 0;
+	/** a `Linux version` banner was seen in the current boot */
+	private bannerSeen = false;
+	private bootId = '';
+	private lastTs = NaN;
+	private prevTs = NaN;
+	private prevCaller = '';
+	private segments: Segment[] = [];
+	private seg: Segment | null = null;
+	private suspended = false;
+	private kernelLines = 0;
+	private droppedMessages = 0;
+
+	constructor(private readonly sink: IngestSink) {
+		this.blocks = new BlockAssembler((b) => sink.block(b));
+		this.boots.push(this.newBoot(0, 1, 'start', null));
+	}
+
+	/**
+	 * Count `lines` input lines for a classified record and pass kernel records on (the
+	 * LineClassifier's output, see ClassifiedSink).
+	 */
+	dispatch(rec: LogRecord, lines: number, bootId: string, hint: number): void {
+		switch (rec.kind) {
+			case 'skipped':
+				this.linesSkipped += lines;
+				this.count(this.skipped, rec.reason, lines);
+				if (rec.reason === 'boot marker') {
+					this.startBoot('marker', rec.line, rec.text || null);
+					if (rec.text !== '') this.bootId = rec.text;
+				} else if (rec.reason === 'printk marker') {
+					const n = /^\*\* (\d+) printk messages dropped/.exec(rec.text);
+					if (n) this.droppedMessages += Number(n[1]);
+				}
+				return;
+			case 'unparsed':
+				this.linesUnparsed += lines;
+				this.count(this.unparsed, rec.reason, lines);
+				if (rec.reason.startsWith('binary')) return;
+				break;
+			case 'continuation':
+				this.count(this.formats, rec.format, lines);
+				rec.ts = this.prevTs;
+				rec.caller = this.prevCaller;
+				break;
+			default:
+				this.count(this.formats, rec.format, lines);
+				this.kernelLines++;
+				if (bootId !== '' && bootId !== this.bootId) {
+					this.startBoot('boot-id', rec.line, bootId);
+					this.bootId = bootId;
+				}
+		}
+		this.track(rec);
+		this.sink.record(rec, hint);
+		const ctxId = Number.isNaN(rec.ts) ? '' : rec.caller === '' ? 'console' : rec.caller;
+		this.blocks.push(
+			rec.line,
+			rec.text,
+			rec.ts,
+			ctxId,
+			rec.boot,
+			hint < 0 || (hint & HINT_HEADER) !== 0
+		);
+	}
+
+	/** Boots, timestamps, metadata and calibration anchors for a kernel record. */
+	private track(rec: LogRecord): void {
+		const ts = rec.ts;
+		if (rec.kind === 'kernel') {
+			const text = rec.text;
+			const banner = text.startsWith('Linux version ');
+			if (
+				banner &&
+				this.bootRecords > 0 &&
+				!(ts > 5) &&
+				(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
+			)
+				this.startBoot('banner', rec.line, null);
+			else if (
+				!Number.isNaN(ts) &&
+				!Number.isNaN(this.lastTs) &&
+				ts < this.lastTs - RESET_SLACK_S &&
+				ts < 60
+			) {
+				this.startBoot('timestamp-reset', rec.line, null);
+			}
+			if (banner) this.bannerSeen = true;
+			if (!Number.isNaN(ts)) this.lastTs = ts;
+			this.prevTs = ts;
+			this.prevCaller = rec.caller;
+			this.bootRecords++;
+			const c = text.charCodeAt(0);
+			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts);
+			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) {
+				if (!this.suspended) {
+					// prefixes from ctime/iso dmesg are exact to the second; syslog/journal ones are
+					// receipt times (late by the reading delay)
+					const res = rec.wall % 1000 === 0 ? 1000 : 1;
+					this.anchor(rec.wall - ts * 1000, res, rec.format);
+				}
+			} else if (c === 114 /* r */ && text.startsWith('rtc')) this.rtcAnchor(rec);
+		}
+		rec.boot = this.boot;
+		const b = this.boots[this.boot];
+		if (rec.line > b.last_line) b.last_line = rec.line;
+		this.metaCollector.observe(rec.text, this.boot);
+	}
+
+	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
+	private suspendMarker(text: string, ts: number): void {
+		if (text.startsWith('PM: suspend entry') || text.startsWith('PM: hibernation entry')) {
+			if (this.seg !== null) this.seg.toTs = ts;
+			this.suspended = true;
+			this.seg = null;
+		} else if (text.startsWith('PM: suspend exit') || text.startsWith('PM: hibernation exit')) {
+			this.suspended = false;
+			this.seg = null;
+			this.nextSegmentFrom = ts;
+		}
+	}
+
+	private nextSegmentFrom = NaN;
+	private segIndex = 0;
+
+	/** `rtc_cmos 00:02: setting system clock to 2014-07-03 13:10:12 UTC (1404393012)` */
+	private rtcAnchor(rec: LogRecord): void {
+		const m = /setting system clock to .* \((\d{9,11})\)$/.exec(rec.text);
+		if (m && !Number.isNaN(rec.ts) && !this.suspended)
+			this.anchor(Number(m[1]) * 1000 - rec.ts * 1000, 1000, 'rtc');
+	}
+
+	private anchor(offset: number, res: number, source: string): void {
+		let s = this.seg;
+		if (s === null) {
+			s = {
+				boot: this.boot,
+				index: this.segIndex++,
+				fromTs: this.nextSegmentFrom,
+				toTs: NaN,
+				best: [],
+				halfRes: 0,
+				n: 0,
+				sources: new Set()
+			};
+			this.seg = s;
+			this.segments.push(s);
+		}
+		const v = offset + res / 2;
+		s.n++;
+		if (s.sources.size < 8) s.sources.add(source);
+		const best = s.best;
+		if (best.length === ANCHOR_KEEP && v >= best[ANCHOR_KEEP - 1]) return;
+		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
+		best[k] = v;
+		while (k > 0 && best[k - 1] > best[k]) {
+			const t = best[k - 1];
+			best[k - 1] = best[k];
+			best[k] = t;
+			k--;
+		}
+		if (k === 0) s.halfRes = res / 2;
+	}
+
+	private newBoot(index: number, line: number, reason: string, id: string | null): Boot {
+		return {
+			index,
+			id,
+			first_line: line,
+			last_line: line,
+			reason,
+			kernel_version: null,
+			started_at: null
+		};
+	}
+
+	private startBoot(reason: string, line: number, id: string | null): void {
+		this.blocks.closeAll('boot');
+		this.seg = null;
+		this.suspended = false;
+		this.nextSegmentFrom = NaN;
+		this.segIndex = 0;
+		if (this.bootRecords === 0) {
+			// nothing was seen in the current boot: this marker/banner just names it
+			const cur = this.boots[this.boot];
+			cur.first_line = Math.min(cur.first_line, line);
+			if (cur.index === 0 && cur.reason === 'start') cur.first_line = 1;
+			if (id) cur.id = id;
+			if (reason !== 'banner' && !(cur.index === 0 && reason === 'boot-id')) cur.reason = reason;
+			return;
+		}
+		this.boot++;
+		this.boots.push(this.newBoot(this.boot, line, reason, id));
+		this.bootRecords = 0;
+		this.bannerSeen = false;
+		this.lastTs = NaN;
+	}
+
+	private count(map: Record<string, number>, key: string, n = 1): void {
+		map[key] = (map[key] ?? 0) + n;
+	}
+
+	/** End of input (after the classifier's finish): close open reports and return the summary. */
+	finish(c: ClassifierSummary): IngestSummary {
+		this.blocks.closeAll('eof');
+		const meta = this.metaCollector.meta;
+		const calibration: Calibration[] = [];
+		for (const s of this.segments) {
+			if (s.n === 0) continue;
+			const k = s.best.length - 1;
+			const offset = Math.round(s.best[0]);
+			const spread = s.best[k] - s.best[0];
+			const range =
+				(Number.isNaN(s.fromTs) ? 'boot' : `${s.fromTs.toFixed(3)} s (after a resume)`) +
+				(Number.isNaN(s.toTs) ? '' : ` to ${s.toTs.toFixed(3)} s (suspend)`);
+			calibration.push({
+				boot: s.boot,
+				offset_ms: offset,
+				uncertainty_ms: Math.max(1, Math.round(s.halfRes + spread)),
+				anchors: s.n,
+				source: `anchors from ${[...s.sources].sort().join(', ')}; segment ${s.index} from ${range}`
+			});
+			const b = this.boots[s.boot];
+			// the boot's start is known only from anchors taken before any suspend
+			if (Number.isNaN(s.fromTs) && b.started_at === null) b.started_at = isoFromMs(offset);
+		}
+		for (const b of this.boots)
+			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
+		meta.boots = this.boots;
+		meta.calibration = calibration;
+		const warnings: string[] = [];
+		if (c.truncatedLines > 0) {
+			warnings.push(
+				`${c.truncatedLines} line(s) longer than ${c.maxLine} characters were analysed only up to that length.`
+			);
+		}
+		if (this.droppedMessages > 0) {
+			warnings.push(
+				`The log says ${this.droppedMessages} printk message(s) were dropped: reports may be incomplete.`
+			);
+		}
+		if (c.usedYear && c.yearSource !== 'option') {
+			warnings.push(
+				`Some dates carry no year; they were read as ${c.startYear}` +
+					(c.endYear !== c.startYear ? ` to ${c.endYear} (the year rolls over)` : '') +
+					` (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`
+			);
+		}
+		if (c.lines > 0 && this.kernelLines === 0) {
+			warnings.push(
+				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
+			);
+		} else if (
+			c.lines > 0 &&
+			!c.seenPrefixed &&
+			meta.kernel_version === null &&
+			!looksKernelish(this.formats)
+		) {
+			warnings.push(
+				'No line has a kernel timestamp or syslog kernel tag; lines were read as bare kernel messages.'
+			);
+		}
+		let dominant = 'none';
+		let best = 0;
+		for (const [k, v] of Object.entries(this.formats)) {
+			if (k !== 'continuation' && v > best) {
+				best = v;
+				dominant = k;
+			}
+		}
+		return {
+			input: {
+				format: dominant,
+				formats: sortKeys(this.formats),
+				lines_total: c.lines,
+				lines_unparsed: this.linesUnparsed,
+				unparsed_reasons: sortKeys(this.unparsed),
+				lines_skipped: this.linesSkipped,
+				skipped_reasons: sortKeys(this.skipped),
+				bytes: c.bytes,
+				warnings
+			},
+			metadata: meta,
+			wallClock: (boot, ts) => {
+				for (const seg of this.segments) {
+					if (seg.boot !== boot || seg.n === 0) continue;
+					if (!Number.isNaN(seg.fromTs) && ts < seg.fromTs) continue;
+					if (!Number.isNaN(seg.toTs) && ts > seg.toTs) continue;
+					return ts * 1000 + Math.round(seg.best[0]);
+				}
+				return null;
+			}
+		};
+	}
+}
+
+const YEAR_SOURCES: Record<string, string> = {
+	default: 'no year found in the log; a fixed default is used so reports are reproducible',
+	'log date': 'year of a dated line in the log',
+	'build date': 'year the kernel was built; the log may be later'
+};
+
+function looksKernelish(formats: Record<string, number>): boolean {
+	return Object.keys(formats).some((k) => k !== 'bare' && k !== 'continuation');
+}
+
+function sortKeys(o: Record<string, number>): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const k of Object.keys(o).sort()) out[k] = o[k];
+	return out;
+}
