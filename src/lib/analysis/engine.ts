@@ -18,6 +18,7 @@ import { fnv1a } from '../util/hash.ts';
 import { LiteralMatcher } from '../util/literal-matcher.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
+import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
@@ -58,6 +59,33 @@ const RULES_BY_LITERAL: number[][] = PREFILTER.literals.map((w) =>
 	LINE_RULES.flatMap((r, i) => (r.triggers.includes(w) ? [i] : []))
 );
 
+/** characters of title keys kept at most (the cache starts over when full) */
+const TITLE_CACHE_CHARS = 8 << 20;
+/** reports longer than this are not cached */
+const TITLE_KEY_MAX = 256 << 10;
+
+interface CrashTitle {
+	rule: string;
+	title: string;
+	alt: string[];
+	severity: Severity;
+}
+
+/**
+ * Everything a report's title, alternative titles, rule and severity depend on (see
+ * analyzeCrash): the header, whether the report has a printk context and whether it is a
+ * per-task/per-CPU one, and the text of every line. Null for reports too long to cache.
+ */
+function titleKey(b: ErrorBlock): string | null {
+	const ctx = b.context;
+	let key = `${b.header}\u0000${ctx === '' ? '' : ctx.startsWith('T') || ctx.startsWith('C') ? 'T' : 'c'}`;
+	for (const l of b.lines) {
+		key += `\u0000${l.text.length}:${l.text}`;
+		if (key.length > TITLE_KEY_MAX) return null;
+	}
+	return key;
+}
+
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
 
@@ -74,6 +102,9 @@ export function findingId(category: Category, rule: string, title: string): stri
 export class Analyzer {
 	private builders = new Map<string, Builder>();
 	private dropped = 0;
+	/** titles of reports already seen, by titleKey */
+	private titles = new Map<string, CrashTitle>();
+	private titleChars = 0;
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -98,8 +129,28 @@ export class Analyzer {
 		}
 	}
 
+	/**
+	 * A multi-line report. Its title is derived from its text alone (header, printk context kind
+	 * and line texts), so a report printed again word for word (a WARNING repeated all year)
+	 * reuses the title found the first time instead of running the title rules again; the trace
+	 * and details are built only for the first occurrence of a finding, which is all that is kept.
+	 */
 	block(b: ErrorBlock): void {
-		const c = analyzeCrash(b);
+		const key = titleKey(b);
+		let t = key === null ? undefined : this.titles.get(key);
+		let crash: CrashReport | null = null;
+		if (t === undefined) {
+			crash = analyzeCrash(b);
+			t = { rule: crash.rule, title: crash.title, alt: crash.alt_titles, severity: crash.severity };
+			if (key !== null) {
+				if (this.titleChars + key.length > TITLE_CACHE_CHARS) {
+					this.titles.clear();
+					this.titleChars = 0;
+				}
+				this.titles.set(key, t);
+				this.titleChars += key.length;
+			}
+		}
 		const first = b.lines[0];
 		// pstore parts are put back in order, so a report's lines need not ascend in the input:
 		// the range is the lowest and highest input line it covers
@@ -116,33 +167,40 @@ export class Analyzer {
 			ts: first.ts,
 			wall: null
 		};
-		const evidence: EvidenceLine[] = [];
-		for (const l of b.lines) {
-			if (evidence.length >= MAX_EVIDENCE) break;
-			evidence.push({ line: l.line, text: l.text });
-		}
-		this.add(c.rule, 'crash', c.title, c.alt_titles, c.severity, occ, () => ({
-			stack: { frames: c.frames, guilty_frame: c.guilty_frame, fault_location: c.fault_location },
-			evidence,
-			details: {
-				type: c.type,
-				kind: c.kind,
-				corrupted: c.corrupted,
-				corrupted_reason: c.corrupted_reason,
-				panicked: c.panicked,
-				cpu: c.cpu,
-				pid: c.pid,
-				comm: c.comm,
-				kernel_version: c.kernel_version,
-				hardware: c.hardware,
-				taint: c.taint,
-				taint_flags: c.taint_flags,
-				follows_line: c.follows_line,
-				registers: c.registers,
-				lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
-			},
-			registry: null
-		}));
+		this.add(t.rule, 'crash', t.title, t.alt, t.severity, occ, () => {
+			const c = crash ?? analyzeCrash(b);
+			const evidence: EvidenceLine[] = [];
+			for (const l of b.lines) {
+				if (evidence.length >= MAX_EVIDENCE) break;
+				evidence.push({ line: l.line, text: l.text });
+			}
+			return {
+				stack: {
+					frames: c.frames,
+					guilty_frame: c.guilty_frame,
+					fault_location: c.fault_location
+				},
+				evidence,
+				details: {
+					type: c.type,
+					kind: c.kind,
+					corrupted: c.corrupted,
+					corrupted_reason: c.corrupted_reason,
+					panicked: c.panicked,
+					cpu: c.cpu,
+					pid: c.pid,
+					comm: c.comm,
+					kernel_version: c.kernel_version,
+					hardware: c.hardware,
+					taint: c.taint,
+					taint_flags: c.taint_flags,
+					follows_line: c.follows_line,
+					registers: c.registers,
+					lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
+				},
+				registry: null
+			};
+		});
 	}
 
 	private lineFinding(rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
