@@ -16,10 +16,9 @@ import { findYearHint, type YearHint } from './year.ts';
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
  * `lines` is how many input lines the record stands for (a multi-line entry counts all of its
- * lines at once); `bootId` is the journal boot id in force ('' when none); `hint` is the
- * classifier's `scan` of the text (see ClassifierOptions), or -1 when it did not scan.
+ * lines at once); `bootId` is the journal boot id in force ('' when none).
  */
-export type ClassifiedSink = (rec: LogRecord, lines: number, bootId: string, hint: number) => void;
+export type ClassifiedSink = (rec: LogRecord, lines: number, bootId: string) => void;
 
 export interface ClassifierOptions {
 	/**
@@ -29,11 +28,6 @@ export interface ClassifierOptions {
 	year?: number;
 	/** lines longer than this are analysed only up to it (the rest is still counted) */
 	maxLineLength?: number;
-	/**
-	 * computed once over the text of every kernel or continuation record and passed on as
-	 * `hint` (the pipeline's combined trigger scan, so later stages need not scan the text again)
-	 */
-	scan?: (text: string) => number;
 }
 
 /** What the classifier knows at the end of the input that the report needs. */
@@ -83,7 +77,6 @@ export class LineClassifier {
 	private readonly erec: LogRecord = newRecord();
 	private readonly ctx: FormatContext;
 	private readonly maxLine: number;
-	private readonly scan: ((text: string) => number) | null;
 	private last: LineFormat = FORMATS[0];
 	private lineNo = 0;
 	private bytes = 0;
@@ -110,7 +103,6 @@ export class LineClassifier {
 			this.yearSource = 'default';
 		}
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
-		this.scan = options.scan ?? null;
 	}
 
 	get linesDone(): number {
@@ -261,12 +253,8 @@ export class LineClassifier {
 	}
 
 	private emit(rec: LogRecord, lines: number): void {
-		let hint = -1;
-		if (rec.kind === 'kernel') {
-			if (rec.format !== 'bare') this.ctx.seenPrefixed = true;
-			if (this.scan !== null) hint = this.scan(rec.text);
-		} else if (rec.kind === 'continuation' && this.scan !== null) hint = this.scan(rec.text);
-		this.out(rec, lines, this.ctx.bootId, hint);
+		if (rec.kind === 'kernel' && rec.format !== 'bare') this.ctx.seenPrefixed = true;
+		this.out(rec, lines, this.ctx.bootId);
 	}
 
 	// --- pstore: parts of a record come newest first; hold them and replay oldest first ---

@@ -1,7 +1,14 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
 import { RecordTracker, type IngestSink, type IngestSummary } from './tracker.ts';
 
-export type IngestOptions = ClassifierOptions;
+export interface IngestOptions extends ClassifierOptions {
+	/**
+	 * computed once over the text of every kernel or continuation record and handed to the
+	 * tracker and the sink as `hint` (the pipeline's combined trigger scan, so that the block
+	 * assembler and the analyzer need not each scan every line)
+	 */
+	scan?: (text: string) => number;
+}
 export type { IngestSink, IngestSummary };
 export { DEFAULT_YEAR } from './classifier.ts';
 
@@ -18,8 +25,17 @@ export class Ingestor {
 	constructor(sink: IngestSink, options: IngestOptions = {}) {
 		const tracker = new RecordTracker(sink);
 		this.tracker = tracker;
+		const scan = options.scan;
 		this.classifier = new LineClassifier(
-			(rec, lines, bootId, hint) => tracker.dispatch(rec, lines, bootId, hint),
+			scan
+				? (rec, lines, bootId) =>
+						tracker.dispatch(
+							rec,
+							lines,
+							bootId,
+							rec.kind === 'kernel' || rec.kind === 'continuation' ? scan(rec.text) : -1
+						)
+				: (rec, lines, bootId) => tracker.dispatch(rec, lines, bootId, -1),
 			options
 		);
 	}
