@@ -20,7 +20,8 @@ try {
 		await page.addInitScript(() => {
 			window.__longTasks = [];
 			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+				for (const e of list.getEntries())
+					window.__longTasks.push({ start: e.startTime, duration: e.duration });
 			}).observe({ type: 'longtask', buffered: true });
 		});
 		await page.goto(site.url);
@@ -28,7 +29,7 @@ try {
 		await page.waitForFunction(
 			() => !document.querySelector('button.primary')?.hasAttribute('disabled')
 		);
-		await page.evaluate(() => (window.__longTasks = []));
+		const pageT0 = await page.evaluate(() => ((window.__longTasks = []), performance.now()));
 		let progressUpdates = 0;
 		const t0 = Date.now();
 		await page.getByLabel('Choose log files').setInputFiles(file);
@@ -42,13 +43,20 @@ try {
 		await page.locator('article.finding').first().waitFor({ timeout: 600_000 });
 		clearInterval(poll);
 		const seconds = (Date.now() - t0) / 1000;
-		const tasks = await page.evaluate(() => window.__longTasks);
+		const entries = await page.evaluate(() => window.__longTasks);
+		const tasks = entries.map((e) => e.duration);
 		const mb = statSync(file).size / 1048576;
 		console.log(
 			`${file}: ${mb.toFixed(0)} MB in ${seconds.toFixed(1)} s (${(mb / seconds).toFixed(1)} MB/s); ` +
 				`main-thread long tasks: ${tasks.length}, longest ${tasks.length ? Math.max(...tasks).toFixed(0) : 0} ms; ` +
 				`progress bar seen in ${progressUpdates} of ${Math.round(seconds * 5)} polls`
 		);
+		if (process.env.BENCH_PAGE_TASKS) {
+			for (const e of entries)
+				console.log(
+					`  long task at ${((e.start - pageT0) / 1000).toFixed(2)} s: ${e.duration.toFixed(0)} ms`
+				);
+		}
 		await page.close();
 	}
 } finally {

@@ -78,3 +78,33 @@ test('usable on a phone-sized screen', async ({ page }) => {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(375);
 });
+
+test('a log of many boots keeps the timeline and the boot list short, with more on request', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// 25 boots, each with a finding (an I/O error on its own disk)
+	const boots = Array.from({ length: 25 }, (_, k) =>
+		[
+			'[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP',
+			'[    1.000000] sd 0:0:0:0: [sda] Attached SCSI disk',
+			`[    5.000000] blk_update_request: I/O error, dev sd${String.fromCharCode(97 + (k % 26))}, sector ${1000 + k} op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`
+		].join('\n')
+	);
+	await setLogText(page, boots.join('\n'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding').first()).toBeVisible();
+
+	const timeline = page.getByRole('region', { name: 'Timeline of findings' });
+	await expect(timeline.locator('figure')).toHaveCount(10);
+	await expect(timeline).toContainText('10 of 25 boots with findings shown');
+	await timeline.getByRole('button', { name: 'Show 15 more' }).click();
+	await expect(timeline.locator('figure')).toHaveCount(25);
+
+	const meta = page.locator('section.meta');
+	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(10);
+	await meta.getByRole('button', { name: 'Show 15 more boots' }).click();
+	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(25);
+	expect(problems).toEqual([]);
+});

@@ -37,3 +37,36 @@ describe('LiteralMatcher', () => {
 		);
 	});
 });
+
+describe('LiteralMatcher.scanMask', () => {
+	it('reports the OR of the masks of the literals that occur, as one matcher per group would', () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						word: fc.string({
+							unit: fc.constantFrom('a', 'b', 'c', ':'),
+							minLength: 1,
+							maxLength: 4
+						}),
+						mask: fc.constantFrom(1, 2, 4)
+					}),
+					{ minLength: 1, maxLength: 10 }
+				),
+				fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':', ' ', 'é'), maxLength: 40 }),
+				(entries, text) => {
+					const m = new LiteralMatcher(
+						entries.map((e) => e.word),
+						entries.map((e) => e.mask)
+					);
+					let expected = 0;
+					for (const e of entries) if (text.includes(e.word)) expected |= e.mask;
+					expect(m.scanMask(text)).toBe(expected);
+					// stopping early once the wanted bits are found gives at least those bits
+					expect(m.scanMask(text, 1) & 1).toBe(expected & 1);
+				}
+			),
+			{ numRuns: 500, seed: 11 }
+		);
+	});
+});

@@ -22,13 +22,38 @@ export type AnalyzeResponse =
 /**
  * What crosses the worker boundary: the report as JSON text. One string is copied far faster
  * than a structured clone of thousands of small objects, which kept the main thread busy for
- * hundreds of milliseconds on large reports.
+ * hundreds of milliseconds on large reports. The findings come in parts of about PART_CHARS
+ * (JSON arrays), so the page can parse them one task at a time: `head` is the report with an
+ * empty findings array.
  */
 export type WireResponse =
-	| { ok: true; json: string; inWorker: boolean }
+	| { ok: true; head: string; findings: string[]; inWorker: boolean }
 	| { ok: false; error: { code: string; message: string } };
 
 const encoder = new TextEncoder();
+
+/** characters of findings JSON per part (parsed in a few milliseconds) */
+const PART_CHARS = 256 * 1024;
+
+function toWire(result: AnalysisResult): { head: string; findings: string[] } {
+	// the spread keeps the report's key order; findings stays where it was
+	const head = JSON.stringify({ ...result, findings: [] });
+	const parts: string[] = [];
+	let cur: string[] = [];
+	let chars = 0;
+	for (const f of result.findings) {
+		const s = JSON.stringify(f);
+		cur.push(s);
+		chars += s.length;
+		if (chars >= PART_CHARS) {
+			parts.push(`[${cur.join(',')}]`);
+			cur = [];
+			chars = 0;
+		}
+	}
+	if (cur.length > 0) parts.push(`[${cur.join(',')}]`);
+	return { head, findings: parts };
+}
 
 async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
 	const step = 1 << 20;
@@ -94,7 +119,7 @@ const api = {
 			});
 			const inWorker =
 				typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
-			return { ok: true, json: JSON.stringify(result), inWorker };
+			return { ok: true, ...toWire(result), inWorker };
 		} catch (e) {
 			if (e instanceof InputError)
 				return { ok: false, error: { code: e.code, message: e.message } };

@@ -39,11 +39,12 @@ export function analyzeInWorker(
 		r.analyze(req, Comlink.proxy(progress)).then(
 			(res) => {
 				settled();
-				resolve(
-					res.ok
-						? { ok: true, result: JSON.parse(res.json) as AnalysisResult, inWorker: res.inWorker }
-						: res
-				);
+				if (!res.ok) resolve(res);
+				else
+					void parseReport(res.head, res.findings).then(
+						(result) => resolve({ ok: true, result, inWorker: res.inWorker }),
+						reject
+					);
 			},
 			(e) => {
 				settled();
@@ -51,6 +52,19 @@ export function analyzeInWorker(
 			}
 		);
 	});
+}
+
+/** a task boundary: the page handles input and paints between two steps */
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** The report from its wire form, one part of the findings per task (see WireResponse). */
+async function parseReport(head: string, parts: string[]): Promise<AnalysisResult> {
+	const result = JSON.parse(head) as AnalysisResult;
+	for (const part of parts) {
+		await nextTask();
+		for (const f of JSON.parse(part) as AnalysisResult['findings']) result.findings.push(f);
+	}
+	return result;
 }
 
 /** Render a report with the CLI's formatters, in the worker. */

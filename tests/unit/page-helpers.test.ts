@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { groupDigits } from '../../src/lib/components/numbers.ts';
+import { timelineRows } from '../../src/lib/components/timeline.ts';
+import type { Finding } from '../../src/lib/models/finding.ts';
+import type { Boot } from '../../src/lib/models/metadata.ts';
+
+describe('groupDigits', () => {
+	it('groups thousands like en-US toLocaleString', () => {
+		for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 1234567890, -4321]) {
+			expect(groupDigits(n)).toBe(n.toLocaleString('en-US'));
+		}
+	});
+});
+
+describe('timelineRows', () => {
+	const occ = (boot: number, line: number) => ({
+		first_line: line,
+		last_line: line,
+		boot,
+		ts: line / 10,
+		wall: null
+	});
+	const finding = (id: string, occurrences: ReturnType<typeof occ>[]) =>
+		({ id, occurrences }) as unknown as Finding;
+	const boot = (index: number) =>
+		({ index, first_line: index * 100 + 1, last_line: index * 100 + 100 }) as Boot;
+
+	it('gives each boot with findings its marks, first and last occurrence per finding', () => {
+		const a = finding('a', [occ(0, 5), occ(2, 210), occ(2, 250), occ(2, 230)]);
+		const b = finding('b', [occ(2, 205)]);
+		const rows = timelineRows([a, b], [boot(0), boot(1), boot(2)]);
+		expect(rows.map((r) => r.boot.index)).toEqual([0, 2]);
+		expect(rows[0].marks.map((m) => [m.f.id, m.first.first_line, m.last.first_line])).toEqual([
+			['a', 5, 5]
+		]);
+		// report order within a boot; the last kept occurrence, not the largest line
+		expect(rows[1].marks.map((m) => [m.f.id, m.first.first_line, m.last.first_line])).toEqual([
+			['a', 210, 230],
+			['b', 205, 205]
+		]);
+	});
+});
