@@ -198,3 +198,39 @@ test('a .gz file is decompressed in the worker; a binary file gets a clear messa
 	await expect(page.locator('.report')).toContainText('binary or control characters');
 	expect(problems).toEqual([]);
 });
+
+test('a worker that dies during an analysis is reported; the earlier report stays and the page recovers', async ({
+	page
+}) => {
+	await openApp(page);
+	await setLogText(page, fixture('e2e/warning-radeon.log'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+
+	const big = fixture('e2e/warning-radeon.log').repeat(6000);
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(big) });
+	await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+	// an uncaught error ends the worker the way a crash does (the page sees its error event)
+	const worker = page.workers().find((w) => w.url().includes('analysis.worker'));
+	expect(worker).toBeDefined();
+	await worker?.evaluate(() => {
+		setTimeout(() => {
+			throw new Error('simulated crash of the analysis worker');
+		}, 0);
+	});
+	await expect(page.getByRole('alert')).toContainText('The analysis stopped');
+	await expect(page.getByRole('alert')).toContainText('The page still works');
+	await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+	// the report shown before is still there (not one of the big log, which never finished)
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	const small = fixture('e2e/warning-radeon.log');
+	const smallLines = small.split('\n').length - (small.endsWith('\n') ? 1 : 0);
+	await expect(page.locator('section.meta')).toContainText(`${smallLines} lines (`);
+
+	await setLogText(page, fixture('e2e/warning-radeon.log'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+});
