@@ -5,13 +5,20 @@
  */
 export class LineSplitter {
 	private carry = '';
+	/** the current chunk (or the carried part of a line) may hold a '\r' */
+	private mayHaveCR = true;
+	private carryCR = false;
 	constructor(private readonly onLine: (line: string) => void) {}
 
 	push(text: string): void {
+		// most inputs have no '\r' at all: then no line needs to be searched for one
+		const textCR = text.indexOf('\r') !== -1;
+		this.mayHaveCR = textCR || this.carryCR;
 		let start = 0;
 		let nl = text.indexOf('\n');
 		if (nl === -1) {
 			this.carry += text;
+			this.carryCR = this.mayHaveCR;
 			return;
 		}
 		if (this.carry !== '') {
@@ -26,16 +33,19 @@ export class LineSplitter {
 			nl = text.indexOf('\n', start);
 		}
 		this.carry = text.slice(start);
+		this.carryCR = textCR;
 	}
 
 	/** Flush the last line if the input did not end with a newline. */
 	end(): void {
+		this.mayHaveCR = true;
 		if (this.carry !== '') this.emit(this.carry);
 		this.carry = '';
+		this.carryCR = false;
 	}
 
 	private emit(line: string): void {
-		this.onLine(line.indexOf('\r') === -1 ? line : line.replace(/\r/g, ''));
+		this.onLine(!this.mayHaveCR || line.indexOf('\r') === -1 ? line : line.replace(/\r/g, ''));
 	}
 }
 

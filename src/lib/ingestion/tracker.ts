@@ -106,12 +106,12 @@ export class RecordTracker {
 				if (rec.reason.startsWith('binary')) return;
 				break;
 			case 'continuation':
-				this.count(this.formats, rec.format, lines);
+				this.countFormat(rec.format, lines);
 				rec.ts = this.prevTs;
 				rec.caller = this.prevCaller;
 				break;
 			default:
-				this.count(this.formats, rec.format, lines);
+				this.countFormat(rec.format, lines);
 				this.kernelLines++;
 				if (bootId !== '' && bootId !== this.bootId) {
 					this.startBoot('boot-id', rec.line, bootId);
@@ -263,12 +263,33 @@ export class RecordTracker {
 		this.lastTs = NaN;
 	}
 
+	/** lines per format, counted in runs: the same format line after line costs no map update */
+	private runFormat: string | null = null;
+	private runLines = 0;
+
+	private countFormat(format: string, n: number): void {
+		if (format === this.runFormat) {
+			this.runLines += n;
+			return;
+		}
+		this.flushFormatRun();
+		this.runFormat = format;
+		this.runLines = n;
+	}
+
+	private flushFormatRun(): void {
+		if (this.runFormat !== null) this.count(this.formats, this.runFormat, this.runLines);
+		this.runFormat = null;
+		this.runLines = 0;
+	}
+
 	private count(map: Record<string, number>, key: string, n = 1): void {
 		map[key] = (map[key] ?? 0) + n;
 	}
 
 	/** End of input (after the classifier's finish): close open reports and return the summary. */
 	finish(c: ClassifierSummary): IngestSummary {
+		this.flushFormatRun();
 		this.blocks.closeAll('eof');
 		const meta = this.metaCollector.meta;
 		const calibration: Calibration[] = [];

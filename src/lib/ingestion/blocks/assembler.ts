@@ -75,6 +75,11 @@ export class BlockAssembler {
 		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
 		const header = maybeHeader ? matchHeader(text) : null;
+		if (header === null && this.open.size === 0) {
+			// the common case: no report open, none starting
+			this.remember(line, text, ts, ctx);
+			return;
+		}
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
 		if (ob && this.continues(ob, header, text, ts)) {

@@ -54,7 +54,7 @@ export function syslogBody(
 ): true {
 	rec.host = host;
 	rec.format = format;
-	if (ident === 'kernel' || ident === 'vmunix' || ident === 'klogd' || ident === 'kern') {
+	if (KERNEL_IDENTS.includes(ident)) {
 		rec.kind = 'kernel';
 		kernelBody(line, end, rec);
 	} else {
@@ -66,9 +66,11 @@ export function syslogBody(
 }
 
 const fast: Scan = { end: 0, value: 0 };
-let cacheKey = '';
+/** the last `Mmm dd hh:mm:ss` prefix (15 characters) and its time; the last host name */
+let cacheKey = '\u0000';
 let cacheMs = 0;
 let cacheYear = 0;
+let cacheHost = '';
 
 /**
  * The common case without a regular expression: English month, `host ident[pid]: ` with no
@@ -92,7 +94,7 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	let c = line.charCodeAt(j);
 	while (j < line.length && c !== 58 && c !== 91 && c !== 32 && c !== 46) c = line.charCodeAt(++j);
 	if (j === hostEnd + 1 || (c !== 58 && c !== 91)) return false;
-	const ident = line.slice(hostEnd + 1, j);
+	const ident = kernelIdentAt(line, hostEnd + 1, j);
 	if (c === 91) {
 		let k = j + 1;
 		while (line.charCodeAt(k) >= 48 && line.charCodeAt(k) <= 57) k++;
@@ -101,16 +103,27 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	}
 	i = j + 1;
 	if (line.charCodeAt(i) === 32) i++;
-	const key = line.slice(0, 15);
 	const year = yearFor(ctx, month);
-	if (key !== cacheKey || year !== cacheYear) {
-		cacheKey = key;
+	if (year !== cacheYear || !line.startsWith(cacheKey)) {
+		cacheKey = line.slice(0, 15);
 		cacheYear = year;
 		cacheMs = Date.UTC(year, month, dayN) + sec * 1000;
 	}
 	rec.wall = cacheMs + Math.round(frac * 1e6) / 1e3;
-	syslogBody(line, i, ident, line.slice(fast.end + 1, hostEnd), rec, 'syslog');
+	const h = fast.end + 1;
+	if (hostEnd - h !== cacheHost.length || !line.startsWith(cacheHost, h))
+		cacheHost = line.slice(h, hostEnd);
+	syslogBody(line, i, ident, cacheHost, rec, 'syslog');
 	return true;
+}
+
+/** syslog idents of kernel messages (see syslogBody) */
+const KERNEL_IDENTS = ['kernel', 'vmunix', 'klogd', 'kern'];
+
+/** The kernel ident that line[from, to) is, or '' (another program), without a substring. */
+function kernelIdentAt(line: string, from: number, to: number): string {
+	for (const w of KERNEL_IDENTS) if (w.length === to - from && line.startsWith(w, from)) return w;
+	return '';
 }
 
 /** `Nov 23 10:00:00 host last message repeated 3 times` (classic syslogd). */
