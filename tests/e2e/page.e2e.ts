@@ -79,13 +79,13 @@ test('usable on a phone-sized screen', async ({ page }) => {
 	expect(width).toBeLessThanOrEqual(375);
 });
 
-test('a log of many boots keeps the timeline and the boot list short, with more on request', async ({
+test('a log of many boots keeps the timeline, the boot list and the boot filter short', async ({
 	page
 }) => {
 	const problems = watchForErrors(page);
 	await openApp(page);
-	// 25 boots, each with a finding (an I/O error on its own disk)
-	const boots = Array.from({ length: 25 }, (_, k) =>
+	// 120 boots, each with an I/O error on one of 26 disks
+	const boots = Array.from({ length: 120 }, (_, k) =>
 		[
 			'[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP',
 			'[    1.000000] sd 0:0:0:0: [sda] Attached SCSI disk',
@@ -94,17 +94,27 @@ test('a log of many boots keeps the timeline and the boot list short, with more 
 	);
 	await setLogText(page, boots.join('\n'));
 	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.locator('article.finding').first()).toBeVisible();
+	const cards = page.locator('article.finding');
+	await expect(cards.first()).toBeVisible();
 
 	const timeline = page.getByRole('region', { name: 'Timeline of findings' });
 	await expect(timeline.locator('figure')).toHaveCount(10);
-	await expect(timeline).toContainText('10 of 25 boots with findings shown');
-	await timeline.getByRole('button', { name: 'Show 15 more' }).click();
-	await expect(timeline.locator('figure')).toHaveCount(25);
+	await expect(timeline).toContainText('10 of 120 boots with findings shown');
+	await timeline.getByRole('button', { name: 'Show 50 more' }).click();
+	await expect(timeline.locator('figure')).toHaveCount(60);
 
 	const meta = page.locator('section.meta');
 	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(10);
-	await meta.getByRole('button', { name: 'Show 15 more boots' }).click();
-	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(25);
+	await meta.getByRole('button', { name: 'Show 50 more boots' }).click();
+	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(60);
+
+	// more than 100 boots with findings: the boot filter is a number field, not a list
+	const total = await cards.count();
+	const bootField = page.getByRole('spinbutton', { name: 'Boot' });
+	await bootField.fill('7');
+	await expect(cards).toHaveCount(1);
+	await expect(cards.first()).toContainText('sdh');
+	await bootField.fill('');
+	await expect(cards).toHaveCount(total);
 	expect(problems).toEqual([]);
 });
