@@ -1,7 +1,4 @@
-import { Analyzer, HINT_RULE, PREFILTER } from './analysis/engine.ts';
-import { HEADER_PREFILTER } from './ingestion/blocks/headers.ts';
-import { HINT_HEADER } from './ingestion/tracker.ts';
-import { LiteralMatcher } from './util/literal-matcher.ts';
+import { Analyzer, scanTriggers } from './analysis/engine.ts';
 import { assembleResult } from './analysis/result.ts';
 import {
 	decodeBytes,
@@ -39,19 +36,6 @@ export interface AnalyzeOptions extends IngestOptions {
 	stopRequested?: () => boolean;
 	/** replace personal and identifying data in the report (see util/anonymize.ts, docs/OUTPUT.md) */
 	anonymize?: boolean | AnonymizeOptions;
-}
-
-/**
- * One pass over a record's text for both per-line prefilters: report headers (HINT_HEADER) and
- * rule triggers (HINT_RULE). Ingestion computes it once and hands it to the block assembler and
- * the analyzer, which would otherwise each scan every line.
- */
-const TRIGGERS = new LiteralMatcher(
-	[...HEADER_PREFILTER.literals, ...PREFILTER.literals],
-	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...PREFILTER.literals.map(() => HINT_RULE)]
-);
-export function scanTriggers(text: string): number {
-	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
 }
 
 /**

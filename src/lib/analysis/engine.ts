@@ -16,6 +16,8 @@ import type { ExplanationProvider } from '../providers/base.ts';
 import { defaultProvider } from '../providers/factory.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LiteralMatcher } from '../util/literal-matcher.ts';
+import { HEADER_PREFILTER } from '../ingestion/blocks/headers.ts';
+import { HINT_HEADER } from '../ingestion/tracker.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import type { CrashReport } from './crash/types.ts';
@@ -52,12 +54,30 @@ interface RawOcc {
 	wall: number | null;
 }
 
-/** one pass over each message finds whether any rule's trigger occurs (util/literal-matcher.ts) */
-export const PREFILTER = new LiteralMatcher(LINE_RULES.flatMap((r) => r.triggers));
-/** for each literal of PREFILTER, the indices of the rules that have it as a trigger */
-const RULES_BY_LITERAL: number[][] = PREFILTER.literals.map((w) =>
+/** hint bit (see Analyzer.record): the text holds a rule trigger */
+export const HINT_RULE = 2;
+
+/**
+ * One automaton (util/literal-matcher.ts) for both per-line prefilters: the literals that can
+ * open a kernel report (HINT_HEADER) and the rules' triggers (HINT_RULE), so that one pass over
+ * a message tells the block assembler and the analyzer whether to look any further.
+ */
+const TRIGGERS = new LiteralMatcher(
+	[...HEADER_PREFILTER.literals, ...LINE_RULES.flatMap((r) => r.triggers)],
+	[
+		...HEADER_PREFILTER.literals.map(() => HINT_HEADER),
+		...LINE_RULES.flatMap((r) => r.triggers.map(() => HINT_RULE))
+	]
+);
+/** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
+const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
 	LINE_RULES.flatMap((r, i) => (r.triggers.includes(w) ? [i] : []))
 );
+
+/** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
+export function scanTriggers(text: string): number {
+	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
+}
 
 /** characters of title keys kept at most (the cache starts over when full) */
 const TITLE_CACHE_CHARS = 8 << 20;
@@ -86,9 +106,6 @@ function titleKey(b: ErrorBlock): string | null {
 	return key;
 }
 
-/** hint bit (see Analyzer.record): the text holds a rule trigger */
-export const HINT_RULE = 2;
-
 /** Stable id: the same rule and title give the same id in any log. */
 export function findingId(category: Category, rule: string, title: string): string {
 	return `${category}-${fnv1a(`${rule}\n${title}`)}`;
@@ -110,14 +127,14 @@ export class Analyzer {
 
 	/**
 	 * A kernel message (a reused LogRecord or a kept LogEvent). `hint` is the pipeline's trigger
-	 * scan of its text (HINT_RULE set when one of PREFILTER's literals occurs), -1 when not made.
+	 * scan of its text (scanTriggers), -1 when not made.
 	 */
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
-		if (hint < 0 ? !PREFILTER.test(text) : (hint & HINT_RULE) === 0) return;
+		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
 		// the rules one of whose triggers occurs, in registry order (specific -> generic)
 		const candidates = [
-			...new Set(PREFILTER.matches(text).flatMap((w) => RULES_BY_LITERAL[w]))
+			...new Set(TRIGGERS.matches(text).flatMap((w) => RULES_BY_LITERAL[w]))
 		].sort((a, b) => a - b);
 		for (const i of candidates) {
 			const rule = LINE_RULES[i];

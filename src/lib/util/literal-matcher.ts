@@ -35,49 +35,53 @@ export class LiteralMatcher {
 				}
 			}
 		}
-		const goto: Int32Array[] = [new Int32Array(ALPHABET).fill(-1)];
-		const out: number[][] = [[]];
+		// the trie: children of each state as (character, state) pairs; literals ending in it
+		const children: number[][] = [[]];
+		const own: number[][] = [[]];
 		words.forEach((w, index) => {
 			let s = 0;
 			for (let i = 0; i < w.length; i++) {
 				const c = w.charCodeAt(i);
-				if (goto[s][c] === -1) {
-					goto[s][c] = goto.length;
-					goto.push(new Int32Array(ALPHABET).fill(-1));
-					out.push([]);
+				const kids = children[s];
+				let t = -1;
+				for (let k = 0; k < kids.length; k += 2) if (kids[k] === c) t = kids[k + 1];
+				if (t === -1) {
+					t = children.length;
+					kids.push(c, t);
+					children.push([]);
+					own.push([]);
 				}
-				s = goto[s][c];
+				s = t;
 			}
-			out[s].push(index);
+			own[s].push(index);
 		});
-		// breadth-first: failure links folded into a complete transition table
-		const n = goto.length;
+		// breadth-first, so a state's failure state (shallower) is complete before it: its row
+		// starts as a copy of the failure state's row (the failure links folded into a complete
+		// table), then its own edges replace entries. Entries are already encoded (see `next`).
+		const n = children.length;
 		const next = new Int32Array(n * ALPHABET);
 		const fail = new Int32Array(n);
-		const queue: number[] = [];
-		for (let c = 0; c < ALPHABET; c++) {
-			const t = goto[0][c];
-			if (t !== -1) {
-				next[c] = t;
-				queue.push(t);
-			}
-		}
+		const out: number[][] = new Array<number[]>(n);
+		out[0] = [];
+		const queue = [0];
 		for (let qi = 0; qi < queue.length; qi++) {
 			const s = queue[qi];
-			if (fail[s] !== s) out[s] = [...out[s], ...out[fail[s]]];
-			for (let c = 0; c < ALPHABET; c++) {
-				const t = goto[s][c];
-				if (t === -1) next[s * ALPHABET + c] = next[fail[s] * ALPHABET + c];
-				else {
-					next[s * ALPHABET + c] = t;
-					fail[t] = next[fail[s] * ALPHABET + c];
-					queue.push(t);
+			const row = s * ALPHABET;
+			const failRow = fail[s] * ALPHABET;
+			if (s !== 0) next.copyWithin(row, failRow, failRow + ALPHABET);
+			const kids = children[s];
+			for (let k = 0; k < kids.length; k += 2) {
+				const c = kids[k];
+				const t = kids[k + 1];
+				if (s !== 0) {
+					const via = next[failRow + c];
+					fail[t] = (via < 0 ? ~via : via) / ALPHABET;
 				}
+				const inherited = out[fail[t]];
+				out[t] = own[t].length > 0 ? [...own[t], ...inherited] : inherited;
+				next[row + c] = out[t].length > 0 ? ~(t * ALPHABET) : t * ALPHABET;
+				queue.push(t);
 			}
-		}
-		for (let i = 0; i < next.length; i++) {
-			const t = next[i];
-			next[i] = out[t].length > 0 ? ~(t * ALPHABET) : t * ALPHABET;
 		}
 		this.next = next;
 		this.outputs = out;
