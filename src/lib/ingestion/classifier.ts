@@ -69,8 +69,8 @@ interface PstorePart {
 /**
  * The first half of ingestion: recognises each line's shape (format), strips its prefix and
  * joins multi-line entries, in input order. It keeps no per-line state beyond a bounded year
- * look-ahead and bounded pstore parts, and knows nothing of boots, reports or findings, so it
- * can run on its own thread (the CLI does) with its records sent to the RecordTracker.
+ * look-ahead and bounded pstore parts, and knows nothing of boots, reports or findings: the
+ * RecordTracker does that with its records (see Ingestor).
  */
 export class LineClassifier {
 	private readonly rec: LogRecord = newRecord();

@@ -15,8 +15,7 @@ export { DEFAULT_YEAR } from './classifier.ts';
 /**
  * Turns input lines into records, boots, metadata and error blocks, one line at a time: a
  * LineClassifier (shapes, prefixes, multi-line entries) feeding a RecordTracker (counts, boots,
- * metadata, calibration, error blocks) on the same thread. The CLI runs the two halves on two
- * threads instead (see docs/ARCHITECTURE.md); the records between them are the same.
+ * metadata, calibration, error blocks), with the optional trigger scan in between.
  */
 export class Ingestor {
 	private readonly classifier: LineClassifier;
