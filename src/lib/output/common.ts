@@ -101,7 +101,16 @@ export function frameLabel(fr: Frame): string {
 
 /** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boot 1`. */
 export function findingWhere(f: Finding, result: AnalysisResult): string {
-	return `${lineRange(f)}${f.count > 1 ? `, seen ${f.count} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${f.boots.join(', ')}` : ''}`;
+	return `${lineRange(f)}${f.count > 1 ? `, seen ${f.count} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${bootList(f.boots)}` : ''}`;
+}
+
+/** boots named at most in a finding's place (a finding of every boot of a year stays one line) */
+const MAX_BOOTS_NAMED = 20;
+
+function bootList(boots: readonly number[]): string {
+	return boots.length <= MAX_BOOTS_NAMED
+		? boots.join(', ')
+		: `${boots.slice(0, MAX_BOOTS_NAMED).join(', ')}, … (${boots.length} boots)`;
 }
 
 /** `mac 2, ipv4 1` */

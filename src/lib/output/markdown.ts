@@ -71,7 +71,15 @@ function details(summary: string, body: string[]): string[] {
 	return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
 }
 
-function findingSection(f: Finding, result: AnalysisResult): string[] {
+/** evidence lines and frames a shortened report shows per finding (see MARKDOWN_MAX_CHARS) */
+interface SectionLimits {
+	evidence: number;
+	frames: number;
+}
+const FULL: SectionLimits = { evidence: Infinity, frames: Infinity };
+const SHORT: SectionLimits = { evidence: 20, frames: 30 };
+
+function findingSection(f: Finding, result: AnalysisResult, limits = FULL): string[] {
 	const out: string[] = [];
 	out.push(`#### ${inlineCode(f.title)}`, '');
 	out.push(
@@ -106,62 +114,147 @@ function findingSection(f: Finding, result: AnalysisResult): string[] {
 		);
 	}
 	if (f.stack && f.stack.frames.length) {
-		const frames = f.stack.frames.map(
-			(fr) => `${fr.function === f.stack?.guilty_frame ? '>' : ' '} ${frameLabel(fr)}`
-		);
-		out.push(...details(`Call trace (${f.stack.frames.length} frames)`, codeBlock(frames)));
+		const all = f.stack.frames;
+		const frames = all
+			.slice(0, limits.frames)
+			.map((fr) => `${fr.function === f.stack?.guilty_frame ? '>' : ' '} ${frameLabel(fr)}`);
+		const label =
+			frames.length < all.length
+				? `Call trace (first ${frames.length} of ${all.length} frames)`
+				: `Call trace (${all.length} frames)`;
+		out.push(...details(label, codeBlock(frames)));
 	}
 	if (f.evidence.length) {
-		const width = String(f.evidence[f.evidence.length - 1].line).length;
-		const lines = f.evidence.map((e) => `${String(e.line).padStart(width)} | ${e.text}`);
-		out.push(
-			...details(
-				`Evidence (${f.evidence.length} ${f.evidence.length === 1 ? 'line' : 'lines'})`,
-				codeBlock(lines)
-			)
-		);
+		const shown = f.evidence.slice(0, limits.evidence);
+		const width = String(shown[shown.length - 1].line).length;
+		const lines = shown.map((e) => `${String(e.line).padStart(width)} | ${e.text}`);
+		const label =
+			shown.length < f.evidence.length
+				? `Evidence (first ${shown.length} of ${f.evidence.length} lines)`
+				: `Evidence (${f.evidence.length} ${f.evidence.length === 1 ? 'line' : 'lines'})`;
+		out.push(...details(label, codeBlock(lines)));
 	}
 	return out;
 }
 
 /**
+ * Longest Markdown report: GitHub refuses issue and comment bodies over 65,536 characters, and a
+ * report that is cut anywhere else loses its end. A report that would be longer lists the
+ * findings that do not fit on one line each (most severe ones keep their details) and the boot
+ * table up to MAX_BOOT_ROWS rows; the JSON report always has everything.
+ */
+export const MARKDOWN_MAX_CHARS = 65_536;
+/** room kept for what follows the findings (system table, note, footer) */
+const TAIL_RESERVE = 6_000;
+const MAX_BOOT_ROWS = 50;
+
+/**
  * The Markdown report, to paste into a GitHub/GitLab issue or a mailing-list post. Log text is
  * inert: evidence and traces sit in fenced code blocks (fence longer than any backtick run),
- * titles in inline code, anything else escaped. No clock: same input, same bytes.
+ * titles in inline code, anything else escaped. No clock: same input, same bytes. At most
+ * MARKDOWN_MAX_CHARS characters.
  */
 export function formatMarkdown(result: AnalysisResult): string {
-	const out: string[] = [];
+	const head: string[] = [];
 	const s = result.summary;
-	out.push(`## NecroScope report: ${VERDICT_LABELS[s.verdict] ?? escapeMarkdown(s.verdict)}`, '');
-	out.push(escapeMarkdown(s.headline), '');
+	head.push(`## NecroScope report: ${VERDICT_LABELS[s.verdict] ?? escapeMarkdown(s.verdict)}`, '');
+	head.push(escapeMarkdown(s.headline), '');
 	const counts = severityCounts(result);
-	out.push('| | |', '|---|---|');
-	out.push(`| Verdict | ${inlineCode(s.verdict)} |`);
-	out.push(`| Findings | ${result.findings.length}${counts ? ` (${counts})` : ''} |`);
-	if (result.input.name) out.push(`| Input | ${escapeMarkdown(result.input.name)} |`);
-	out.push(`| Lines | ${escapeMarkdown(inputLine(result))} |`);
+	head.push('| | |', '|---|---|');
+	head.push(`| Verdict | ${inlineCode(s.verdict)} |`);
+	head.push(`| Findings | ${result.findings.length}${counts ? ` (${counts})` : ''} |`);
+	if (result.input.name) head.push(`| Input | ${escapeMarkdown(result.input.name)} |`);
+	head.push(`| Lines | ${escapeMarkdown(inputLine(result))} |`);
 	const anon = anonymizationLine(result);
-	if (anon) out.push(`| Privacy | ${escapeMarkdown(anon)} |`);
+	if (anon) head.push(`| Privacy | ${escapeMarkdown(anon)} |`);
 	if (result.metadata.kernel_version)
-		out.push(`| Kernel | ${escapeMarkdown(result.metadata.kernel_version)} |`);
+		head.push(`| Kernel | ${escapeMarkdown(result.metadata.kernel_version)} |`);
 	if (result.metadata.hardware)
-		out.push(`| Hardware | ${escapeMarkdown(result.metadata.hardware)} |`);
-	out.push('');
-	for (const w of result.input.warnings) out.push(`> **Note:** ${escapeMarkdown(w)}`, '');
+		head.push(`| Hardware | ${escapeMarkdown(result.metadata.hardware)} |`);
+	head.push('');
+	for (const w of result.input.warnings) head.push(`> **Note:** ${escapeMarkdown(w)}`, '');
 
 	if (result.cascades.length) {
-		out.push('### Chains of related findings', '');
-		out.push('Earliest cause first.', '');
-		for (const c of result.cascades) out.push(`- ${escapeMarkdown(c.description)}`);
-		out.push('');
+		head.push('### Chains of related findings', '');
+		head.push('Earliest cause first.', '');
+		for (const c of result.cascades) head.push(`- ${escapeMarkdown(c.description)}`);
+		head.push('');
 	}
 
+	const groups = bySeverity(result).map(([sev, fs]) => ({
+		heading: [`### ${sev[0].toUpperCase()}${sev.slice(1)} (${fs.length})`, ''],
+		sections: fs.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+	}));
+	const tail = systemSection(result, Infinity);
+	const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+	const whole =
+		size(head) +
+		size(tail) +
+		groups.reduce(
+			(n, g) => n + size(g.heading) + g.sections.reduce((m, x) => m + x.full.length + 1, 0),
+			0
+		);
+
+	const out = [...head];
 	if (result.findings.length === 0) out.push('### Findings', '', 'No findings.', '');
-	for (const [sev, fs] of bySeverity(result)) {
-		out.push(`### ${sev[0].toUpperCase()}${sev.slice(1)} (${fs.length})`, '');
-		for (const f of fs) out.push(...findingSection(f, result));
+	if (whole <= MARKDOWN_MAX_CHARS) {
+		for (const g of groups) {
+			out.push(...g.heading);
+			for (const x of g.sections) out.push(x.full);
+		}
+		out.push(...tail);
+		return out.join('\n') + '\n';
 	}
 
+	// too long for an issue: the most severe findings with their details (evidence and trace cut
+	// short) while they fit, the others on one line
+	const short = (f: Finding) =>
+		`- ${inlineCode(f.title)} · ${f.severity} · ×${f.count} · line ${f.first_line}${f.boots.length > 1 ? ` · ${f.boots.length} boots` : ''}`;
+	const shortTotal = groups.reduce(
+		(n, g) => n + g.sections.reduce((m, x) => m + short(x.f).length + 1, 0),
+		0
+	);
+	let budget =
+		MARKDOWN_MAX_CHARS - size(out) - TAIL_RESERVE - shortTotal - groups.length * 40 - 400;
+	let listed = 0;
+	const body: string[] = [];
+	for (const g of groups) {
+		body.push(...g.heading);
+		for (const x of g.sections) {
+			const section = findingSection(x.f, result, SHORT).join('\n');
+			if (section.length + 1 <= budget) {
+				budget -= section.length + 1;
+				body.push(section);
+			} else {
+				body.push(short(x.f));
+				listed++;
+			}
+		}
+		body.push('');
+	}
+	const cuts: string[] = [];
+	if (listed > 0)
+		cuts.push(
+			`${listed} of ${result.findings.length} findings are listed on one line without their details, the others show at most ${SHORT.evidence} evidence lines and ${SHORT.frames} frames`
+		);
+	if (result.metadata.boots.length > MAX_BOOT_ROWS)
+		cuts.push(`the boot table shows ${MAX_BOOT_ROWS} of ${result.metadata.boots.length} boots`);
+	out.push(
+		`> **Note:** This report is shortened to fit in an issue (65,536 characters): ${cuts.join(', and ') || 'its end is cut'}. The JSON report has everything.`,
+		''
+	);
+	out.push(...body, ...systemSection(result, MAX_BOOT_ROWS));
+	let text = out.join('\n') + '\n';
+	// a report of thousands of findings can still be too long: end it at a line
+	if (text.length > MARKDOWN_MAX_CHARS) {
+		const end = '\n\n_… cut here: the JSON report has the rest._\n';
+		text = text.slice(0, text.lastIndexOf('\n', MARKDOWN_MAX_CHARS - end.length)) + end;
+	}
+	return text;
+}
+
+function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
+	const out: string[] = [];
 	out.push('### System', '');
 	const rows = metadataRows(result);
 	if (rows.length) {
@@ -173,15 +266,17 @@ export function formatMarkdown(result: AnalysisResult): string {
 	out.push(`**Boots:** ${boots.length}`, '');
 	if (boots.length) {
 		out.push('| Boot | Lines | Kernel | Started | Id |', '|---|---|---|---|---|');
-		for (const b of boots) {
+		for (const b of boots.slice(0, maxBootRows)) {
 			out.push(
 				`| ${b.index} | ${b.first_line}-${b.last_line} | ${escapeMarkdown(b.kernel_version ?? '')} | ${escapeMarkdown(b.started_at ?? '')} | ${escapeMarkdown(b.id ?? '')} |`
 			);
 		}
+		if (boots.length > maxBootRows)
+			out.push('', `${boots.length - maxBootRows} more boots are in the JSON report.`);
 		out.push('');
 	}
 	out.push(
 		`<sub>${escapeMarkdown(`${result.generator.name} ${result.generator.version}, report schema ${result.schema_version}`)}</sub>`
 	);
-	return out.join('\n') + '\n';
+	return out;
 }
