@@ -105,6 +105,10 @@ test('Cancel stops a long analysis, keeps what was analysed, and the page keeps 
 	await page
 		.getByLabel('Choose log files')
 		.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(big) });
+	// stop once some lines were analysed (a Cancel before the first chunk keeps nothing)
+	await expect(page.locator('[aria-label="Analysis progress"] .status')).toContainText(
+		/Analysing… [1-9][\d,]* lines/
+	);
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
 	await expect(page.locator('.warnings')).toContainText('Incomplete: the analysis was stopped');
