@@ -115,6 +115,27 @@ describe('line rule registry', () => {
 				}
 			});
 
+			if (r.context) {
+				const c = r.context;
+				it('reads the facts of its context message, and adds them only to a message that follows it closely', () => {
+					for (const ex of c.examples) {
+						expect(ex.includes(c.trigger), ex).toBe(true);
+						const m = c.pattern.exec(ex);
+						expect(m, `no match: ${ex}`).not.toBeNull();
+						const facts = c.details(m!);
+						expect(Object.values(facts).some((v) => v !== null)).toBe(true);
+						// the context message is not a finding of its own
+						expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
+						const [near] = findingsFor([ex, r.examples[0]]);
+						expect(near.rule).toBe(r.id);
+						for (const [k, v] of Object.entries(facts)) expect(near.details[k]).toEqual(v);
+						const filler = Array.from({ length: c.within }, (_, k) => `filler line ${k}`);
+						const [far] = findingsFor([ex, ...filler, r.examples[0]]);
+						for (const k of Object.keys(facts)) expect(far.details).not.toHaveProperty(k);
+					}
+				});
+			}
+
 			it('does not match its negatives', () => {
 				expect(r.negatives.length).toBeGreaterThan(0);
 				for (const neg of r.negatives) {

@@ -22,6 +22,7 @@ import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
+import type { RuleContext } from './rules/types.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
 const MAX_EVIDENCE = 160;
@@ -62,16 +63,21 @@ export const HINT_RULE = 2;
  * open a kernel report (HINT_HEADER) and the rules' triggers (HINT_RULE), so that one pass over
  * a message tells the block assembler and the analyzer whether to look any further.
  */
+const RULE_LITERALS = LINE_RULES.flatMap((r) => [
+	...r.triggers,
+	...(r.context ? [r.context.trigger] : [])
+]);
 const TRIGGERS = new LiteralMatcher(
-	[...HEADER_PREFILTER.literals, ...LINE_RULES.flatMap((r) => r.triggers)],
-	[
-		...HEADER_PREFILTER.literals.map(() => HINT_HEADER),
-		...LINE_RULES.flatMap((r) => r.triggers.map(() => HINT_RULE))
-	]
+	[...HEADER_PREFILTER.literals, ...RULE_LITERALS],
+	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...RULE_LITERALS.map(() => HINT_RULE)]
 );
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
 	LINE_RULES.flatMap((r, i) => (r.triggers.includes(w) ? [i] : []))
+);
+/** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
+const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
+	LINE_RULES.flatMap((r, i) => (r.context?.trigger === w ? [i] : []))
 );
 
 /** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
@@ -122,6 +128,11 @@ export class Analyzer {
 	/** titles of reports already seen, by titleKey */
 	private titles = new Map<string, CrashTitle>();
 	private titleChars = 0;
+	/** the latest context message of each rule that has one (see LineRule.context) */
+	private contexts = new Map<
+		number,
+		{ line: number; boot: number; details: Record<string, DetailValue> }
+	>();
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -132,18 +143,34 @@ export class Analyzer {
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
 		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
+		const literals = TRIGGERS.matches(text);
+		for (const w of literals) {
+			for (const i of CONTEXTS_BY_LITERAL[w]) {
+				const c = LINE_RULES[i].context as RuleContext;
+				const m = c.pattern.exec(text);
+				if (m) this.contexts.set(i, { line: r.line, boot: r.boot, details: c.details(m) });
+			}
+		}
 		// the rules one of whose triggers occurs, in registry order (specific -> generic)
-		const candidates = [
-			...new Set(TRIGGERS.matches(text).flatMap((w) => RULES_BY_LITERAL[w]))
-		].sort((a, b) => a - b);
+		const candidates = [...new Set(literals.flatMap((w) => RULES_BY_LITERAL[w]))].sort(
+			(a, b) => a - b
+		);
 		for (const i of candidates) {
 			const rule = LINE_RULES[i];
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			this.lineFinding(rule, m, r);
+			this.lineFinding(rule, m, r, this.contextOf(i, r));
 			return;
 		}
+	}
+
+	/** Details of the rule's context message when it was printed just before `r` (same boot). */
+	private contextOf(rule: number, r: LogRecord | LogEvent): Record<string, DetailValue> | null {
+		const c = this.contexts.get(rule);
+		const within = LINE_RULES[rule].context?.within ?? 0;
+		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
+		return c.details;
 	}
 
 	/**
@@ -220,7 +247,12 @@ export class Analyzer {
 		});
 	}
 
-	private lineFinding(rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
+	private lineFinding(
+		rule: LineRule,
+		m: RegExpExecArray,
+		r: LogRecord | LogEvent,
+		context: Record<string, DetailValue> | null = null
+	): void {
 		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
 		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
 		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
@@ -228,7 +260,7 @@ export class Analyzer {
 		this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
 			stack: null,
 			evidence: [{ line: r.line, text: r.text }],
-			details: rule.details ? rule.details(m) : {},
+			details: { ...(rule.details ? rule.details(m) : {}), ...context },
 			registry: rule.explanation
 		}));
 	}

@@ -19,6 +19,28 @@ export const oomKill: LineRule = {
 		uid: m[5] ? Number(m[5]) : null,
 		cgroup_limit: m[1].startsWith('Memory cgroup')
 	}),
+	// mm/oom_kill.c dump_oom_victim(): one summary line before the kill (kernel 4.19 and later)
+	context: {
+		trigger: 'oom-kill:constraint=',
+		pattern: /^oom-kill:constraint=(\w+),(.*)$/,
+		details: (m) => {
+			const field = (key: string) =>
+				m[2]
+					.split(',')
+					.find((f) => f.startsWith(`${key}=`))
+					?.slice(key.length + 1) ?? null;
+			return {
+				oom_constraint: m[1],
+				oom_memcg: field('oom_memcg'),
+				task_memcg: field('task_memcg')
+			};
+		},
+		within: 50,
+		examples: [
+			'oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=docker-4f2a.scope,mems_allowed=0,oom_memcg=/system.slice/docker-4f2a.scope,task_memcg=/system.slice/docker-4f2a.scope,task=java,pid=12345,uid=1000',
+			'oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/user.slice/user-1000.slice/session-2.scope,task=chrome,pid=4321,uid=1000'
+		]
+	},
 	examples: [
 		'Out of memory: Killed process 1043271 (sphinx-build) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200',
 		'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',

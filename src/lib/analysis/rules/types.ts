@@ -27,11 +27,29 @@ export interface LineRule {
 	 * finished findings (analysis/cascades.ts).
 	 */
 	storm?: { count: number; severity: Severity };
+	/**
+	 * A message printed shortly before this one that carries more facts about the same event
+	 * (the `oom-kill:` summary before `Out of memory: Killed process`): when it occurred at most
+	 * `within` lines earlier in the same boot, its details are added to the finding's.
+	 */
+	context?: RuleContext;
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */
 	negatives: string[];
 	explanation: Explanation;
+}
+
+export interface RuleContext {
+	/** literal that occurs in every context message (the prefilter) */
+	trigger: string;
+	/** tested against the message text; must run in linear time */
+	pattern: RegExp;
+	details(m: RegExpExecArray): Record<string, DetailValue>;
+	/** lines the rule's message may follow it by */
+	within: number;
+	/** real message lines that must match */
+	examples: string[];
 }
 
 /** A known-benign message: matching lines never become findings, even if a rule matches them. */
