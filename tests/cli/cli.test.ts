@@ -55,6 +55,22 @@ describe('CLI errors', () => {
 		expect(r.stderr).toMatch(/^necroscope: .*inside: cannot read \(ENOTDIR\)\n$/);
 	});
 
+	it('a .zst file gives the report of the log inside it', () => {
+		const zst = join(ROOT, 'fixtures', 'compressed', 'warning-radeon.log.zst');
+		const plain = join(ROOT, 'fixtures', 'e2e', 'warning-radeon.log');
+		const a = run(['--format', 'json', zst]);
+		const b = run(['--format', 'json', plain]);
+		expect(a.code).toBe(0);
+		const ra = JSON.parse(a.stdout);
+		const rb = JSON.parse(b.stdout);
+		expect(ra.input.bytes).toBe(readFileSync(zst).length);
+		expect(ra.findings).toEqual(rb.findings);
+		expect(ra.input.lines_total).toBe(rb.input.lines_total);
+		expect(ra.findings.map((f: { title: string }) => f.title)).toContain(
+			'WARNING in radeon_gart_unbind'
+		);
+	});
+
 	it('a damaged .gz: exit 2, one line naming the file', () => {
 		const f = join(tmp, 'broken.log.gz');
 		writeFileSync(f, gzipSync(readFileSync(OOPS)).subarray(0, 60));

@@ -180,7 +180,7 @@ test('the local model is asked only after an explicit click, only with the anony
 	}
 });
 
-test('a .gz file is decompressed in the worker; a binary file gets a clear message', async ({
+test('.gz and .zst files are decompressed in the worker; a binary file gets a clear message', async ({
 	page
 }) => {
 	const problems = watchForErrors(page);
@@ -189,6 +189,19 @@ test('a .gz file is decompressed in the worker; a binary file gets a clear messa
 	await page
 		.getByLabel('Choose log files')
 		.setInputFiles({ name: 'dmesg.log.gz', mimeType: 'application/gzip', buffer: gz });
+	await expect(page.locator('article.finding').first()).toContainText(
+		'WARNING in radeon_gart_unbind'
+	);
+	await setLogText(page, '[    1.000000] usb 1-1: new high-speed USB device number 2');
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding')).toHaveCount(0);
+
+	const zst = readFileSync(
+		new URL('../../fixtures/compressed/warning-radeon.log.zst', import.meta.url)
+	);
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'dmesg.log.zst', mimeType: 'application/zstd', buffer: zst });
 	await expect(page.locator('article.finding').first()).toContainText(
 		'WARNING in radeon_gart_unbind'
 	);

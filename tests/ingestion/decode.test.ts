@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/lib/ingestion/decode.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzip } from './helpers.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+const fixture = (p: string) => readFileSync(join(FIXTURES, p), 'utf8');
+const fixtureBytes = (p: string) => new Uint8Array(readFileSync(join(FIXTURES, p)));
 
 async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
 	async function* src() {
@@ -55,6 +61,40 @@ describe('decodeBytes', () => {
 		const bytes = new TextEncoder().encode(text);
 		for (let cut = 0; cut <= bytes.length; cut++)
 			expect(await decodeChunks([bytes.slice(0, cut), bytes.slice(cut)])).toBe(text.slice(1));
+	});
+
+	it('decompresses Zstandard recognised by its magic bytes, in any chunking, frame after frame', async () => {
+		const plain = fixture('e2e/warning-radeon.log');
+		const zst = fixtureBytes('compressed/warning-radeon.log.zst');
+		expect(await decodeChunks([zst])).toBe(plain);
+		expect(await decodeChunks(split(zst, [1, 3, 4, 5, 700, 701, 1500]))).toBe(plain);
+		const two = fixtureBytes('compressed/warning-radeon-two-frames.log.zst');
+		expect(await decodeChunks(split(two, [64, 128, 2000]))).toBe(plain + plain);
+	});
+
+	it('stops a Zstandard decompression bomb at the limit', async () => {
+		const bomb = fixtureBytes('compressed/warning-radeon-20mb.log.zst');
+		let out = 0;
+		const read = async () => {
+			for await (const t of decodeBytes(
+				(async function* () {
+					yield bomb;
+				})(),
+				{ maxDecompressedBytes: 1 << 20 }
+			))
+				out += t.length;
+		};
+		await expect(read()).rejects.toMatchObject({ code: 'decompression-bomb' });
+		// what was decoded before the limit came out, and not much more than the limit
+		expect(out).toBeGreaterThan(0);
+		expect(out).toBeLessThanOrEqual(1 << 20);
+	});
+
+	it('reports a truncated Zstandard file as damaged', async () => {
+		const zst = fixtureBytes('compressed/warning-radeon.log.zst');
+		await expect(decodeChunks([zst.slice(0, zst.length - 200)])).rejects.toMatchObject({
+			code: 'corrupt-compressed'
+		});
 	});
 
 	it('inflates gzip recognised by its magic bytes', async () => {

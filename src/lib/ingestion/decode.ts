@@ -1,8 +1,11 @@
 /**
- * Bytes to text, streaming: gzip is detected from its magic bytes (never from a file name) and
- * inflated with the platform's DecompressionStream; invalid UTF-8 becomes U+FFFD so every byte
- * still belongs to a line.
+ * Bytes to text, streaming: gzip and Zstandard are detected from their magic bytes (never from a
+ * file name); gzip is inflated with the platform's DecompressionStream, Zstandard with fzstd (a
+ * small pure-JavaScript decoder). Invalid UTF-8 becomes U+FFFD so every byte still belongs to a
+ * line.
  */
+import { Decompress as ZstdDecompress } from 'fzstd';
+
 export interface DecodeLimits {
 	/** stop with an error once more than this many decompressed bytes were produced */
 	maxDecompressedBytes: number;
@@ -31,6 +34,65 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>) {
 
 function isGzip(b: Uint8Array): boolean {
 	return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+/** Zstandard frame magic 0xFD2FB528, little-endian */
+function isZstd(b: Uint8Array): boolean {
+	return b.length >= 4 && b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
+}
+
+/** compressed bytes handed to the Zstandard decoder at a time (each push is checked) */
+const ZSTD_SLICE = 1024;
+
+class OverLimit extends Error {}
+
+/**
+ * Zstandard frames (one or more, one after the other) to their bytes. Output past `limit` is
+ * not kept: what came before it is yielded, then the decompression-bomb error is thrown.
+ */
+async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+	let out: Uint8Array[] = [];
+	let produced = 0;
+	const d = new ZstdDecompress((data) => {
+		const room = limit - produced;
+		produced += data.length;
+		// the decoder may reuse its buffer: keep a copy
+		if (data.length > room) {
+			if (room > 0) out.push(data.slice(0, room));
+			throw new OverLimit();
+		}
+		out.push(data.slice());
+	});
+	let over = false;
+	const push = (chunk: Uint8Array, final: boolean) => {
+		try {
+			d.push(chunk, final);
+		} catch (e) {
+			if (!(e instanceof OverLimit))
+				throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
+			over = true;
+		}
+	};
+	for await (const chunk of src) {
+		for (let i = 0; i < chunk.length && !over; i += ZSTD_SLICE) {
+			push(chunk.subarray(i, Math.min(chunk.length, i + ZSTD_SLICE)), false);
+			if (out.length > 0) {
+				yield* out;
+				out = [];
+			}
+		}
+		if (over) throw bomb(limit);
+	}
+	push(new Uint8Array(0), true);
+	yield* out;
+	if (over) throw bomb(limit);
+}
+
+function bomb(limit: number): InputError {
+	return new InputError(
+		'decompression-bomb',
+		`The compressed file expands to more than ${Math.round(limit / 1024 ** 2)} MB; analysis stopped there. Decompress it yourself and analyse a part of it.`
+	);
 }
 
 async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -74,28 +136,33 @@ export async function* decodeBytes(
 	let first = await it.next();
 	while (!first.done && first.value.length === 0) first = await it.next();
 	if (first.done) return;
+	// the magic bytes may arrive in more than one chunk
+	let head: Uint8Array = first.value;
+	while (head.length < 4) {
+		const more = await it.next();
+		if (more.done) break;
+		const joined: Uint8Array = new Uint8Array(head.length + more.value.length);
+		joined.set(head);
+		joined.set(more.value, head.length);
+		head = joined;
+	}
 	const counted = (async function* () {
-		for await (const c of prepend(first.value, it)) {
+		for await (const c of prepend(head, it)) {
 			onBytes?.(c.length);
 			yield c;
 		}
 	})();
 	let stream: AsyncIterable<Uint8Array> = counted;
-	if (isGzip(first.value)) {
+	if (isGzip(head)) {
 		let produced = 0;
 		stream = (async function* () {
 			for await (const c of gunzip(counted)) {
 				produced += c.length;
-				if (produced > limits.maxDecompressedBytes) {
-					throw new InputError(
-						'decompression-bomb',
-						`The compressed file expands to more than ${Math.round(limits.maxDecompressedBytes / 1024 ** 2)} MB; analysis stopped there. Decompress it yourself and analyse a part of it.`
-					);
-				}
+				if (produced > limits.maxDecompressedBytes) throw bomb(limits.maxDecompressedBytes);
 				yield c;
 			}
 		})();
-	}
+	} else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
 	// Whole characters are decoded without `stream: true` (several times faster); the bytes of a
 	// character cut by the chunk end wait for the next chunk. Before a lead byte the decoder is in
 	// its initial state, so this gives exactly what streaming decoding gives.
