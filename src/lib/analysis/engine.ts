@@ -58,15 +58,16 @@ interface RawOcc {
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
 
-/**
- * One automaton (util/literal-matcher.ts) for both per-line prefilters: the literals that can
- * open a kernel report (HINT_HEADER) and the rules' triggers (HINT_RULE), so that one pass over
- * a message tells the block assembler and the analyzer whether to look any further.
- */
+/** the rules' triggers and the triggers of their context messages */
 const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...r.triggers,
 	...(r.context ? [r.context.trigger] : [])
 ]);
+/**
+ * One automaton (util/literal-matcher.ts) for both per-line prefilters: the literals that can
+ * open a kernel report (HINT_HEADER) and the rules' literals (HINT_RULE), so that one pass over
+ * a message tells the block assembler and the analyzer whether to look any further.
+ */
 const TRIGGERS = new LiteralMatcher(
 	[...HEADER_PREFILTER.literals, ...RULE_LITERALS],
 	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...RULE_LITERALS.map(() => HINT_RULE)]
