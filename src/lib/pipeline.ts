@@ -47,19 +47,23 @@ export async function analyzeStream(
 	opts: AnalyzeOptions = {}
 ): Promise<AnalysisResult> {
 	const analyzer = new Analyzer();
-	// anonymization learns host and user names from every line; nothing runs when it is off
+	// anonymization learns host and user names from every line, and the host of every syslog or
+	// journal prefix (other programs' lines too); nothing runs when it is off
 	const names = opts.anonymize ? new NameCollector() : null;
 	const ingestor = new Ingestor(
 		{
-			record: names
-				? (r, hint) => {
-						if (r.host !== '') names.host(r.host);
-						analyzer.record(r, hint);
-					}
-				: (r, hint) => analyzer.record(r, hint),
+			record: (r, hint) => analyzer.record(r, hint),
 			block: (b) => analyzer.block(b)
 		},
-		{ ...opts, scan: scanTriggers }
+		{
+			...opts,
+			scan: scanTriggers,
+			observe: names
+				? (r) => {
+						if (r.host !== '') names.host(r.host);
+					}
+				: undefined
+		}
 	);
 	const splitter = new LineSplitter(
 		names

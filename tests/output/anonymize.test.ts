@@ -235,6 +235,17 @@ describe('anonymized reports', () => {
 		const plain = formatJson(await analyzeText(log, { year: 2024 }));
 		expect(plain).not.toContain('"anonymization": {\n      "enabled": true');
 	});
+	it("learn the host of other programs' lines too (a log server collects several machines)", async () => {
+		const log = [
+			'Nov 21 16:56:20 tarnwick-db postgres[812]: LOG:  checkpoint starting: time',
+			'Nov 21 16:56:27 faldara kernel: nfs: server tarnwick-db not responding, still trying'
+		].join('\n');
+		const r = await analyzeText(log, { anonymize: true, year: 2024 });
+		expect(r.findings.length).toBeGreaterThan(0);
+		for (const out of [formatJson(r), formatText(r), formatMarkdown(r)])
+			expect(out).not.toContain('tarnwick');
+		expect(formatJson(await analyzeText(log, { year: 2024 }))).toContain('tarnwick-db');
+	});
 });
 
 describe('Anonymizer.text, values found in real logs', () => {

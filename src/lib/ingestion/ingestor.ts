@@ -1,4 +1,5 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
+import type { LogRecord } from '../models/log-record.ts';
 import { RecordTracker, type IngestSink, type IngestSummary } from './tracker.ts';
 
 export interface IngestOptions extends ClassifierOptions {
@@ -8,6 +9,8 @@ export interface IngestOptions extends ClassifierOptions {
 	 * assembler and the analyzer need not each scan every line)
 	 */
 	scan?: (text: string) => number;
+	/** sees every classified record, kernel or not (anonymization learns host names from it) */
+	observe?: (rec: LogRecord) => void;
 }
 export type { IngestSink, IngestSummary };
 export { DEFAULT_YEAR } from './classifier.ts';
@@ -25,18 +28,16 @@ export class Ingestor {
 		const tracker = new RecordTracker(sink);
 		this.tracker = tracker;
 		const scan = options.scan;
-		this.classifier = new LineClassifier(
-			scan
-				? (rec, lines, bootId) =>
-						tracker.dispatch(
-							rec,
-							lines,
-							bootId,
-							rec.kind === 'kernel' || rec.kind === 'continuation' ? scan(rec.text) : -1
-						)
-				: (rec, lines, bootId) => tracker.dispatch(rec, lines, bootId, -1),
-			options
-		);
+		const observe = options.observe;
+		this.classifier = new LineClassifier((rec, lines, bootId) => {
+			observe?.(rec);
+			tracker.dispatch(
+				rec,
+				lines,
+				bootId,
+				scan && (rec.kind === 'kernel' || rec.kind === 'continuation') ? scan(rec.text) : -1
+			);
+		}, options);
 	}
 
 	get linesDone(): number {
