@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits } from '../../src/lib/components/numbers.ts';
+import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
 import type { Finding } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';

@@ -32,6 +32,13 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>) {
 	}
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+	const joined = new Uint8Array(a.length + b.length);
+	joined.set(a);
+	joined.set(b, a.length);
+	return joined;
+}
+
 function isGzip(b: Uint8Array): boolean {
 	return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 }
@@ -141,10 +148,7 @@ export async function* decodeBytes(
 	while (head.length < 4) {
 		const more = await it.next();
 		if (more.done) break;
-		const joined: Uint8Array = new Uint8Array(head.length + more.value.length);
-		joined.set(head);
-		joined.set(more.value, head.length);
-		head = joined;
+		head = concat(head, more.value);
 	}
 	const counted = (async function* () {
 		for await (const c of prepend(head, it)) {
@@ -172,10 +176,7 @@ export async function* decodeBytes(
 	for await (const c of stream) {
 		let chunk = c;
 		if (carry !== null) {
-			const joined = new Uint8Array(carry.length + chunk.length);
-			joined.set(carry);
-			joined.set(chunk, carry.length);
-			chunk = joined;
+			chunk = concat(carry, chunk);
 			carry = null;
 		}
 		if (start) {

@@ -1,4 +1,5 @@
 import type { Finding } from '../models/finding.ts';
+import { groupDigits } from '../util/text.ts';
 import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
@@ -240,7 +241,7 @@ export function formatMarkdown(result: AnalysisResult): string {
 	if (result.metadata.boots.length > MAX_BOOT_ROWS)
 		cuts.push(`the boot table shows ${MAX_BOOT_ROWS} of ${result.metadata.boots.length} boots`);
 	out.push(
-		`> **Note:** This report is shortened to fit in an issue (65,536 characters): ${cuts.join(', and ') || 'its end is cut'}. The JSON report has everything.`,
+		`> **Note:** This report is shortened to fit in an issue (${groupDigits(MARKDOWN_MAX_CHARS)} characters): ${cuts.join(', and ') || 'its end is cut'}. The JSON report has everything.`,
 		''
 	);
 	out.push(...body, ...systemSection(result, MAX_BOOT_ROWS));
