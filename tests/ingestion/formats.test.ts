@@ -12,6 +12,7 @@ import {
 	type FormatExample,
 	type LineFormat
 } from '../../src/lib/ingestion/formats/index.ts';
+import { MONTHS, monthAt } from '../../src/lib/ingestion/formats/common.ts';
 import { newRecord, resetRecord } from '../../src/lib/models/log-record.ts';
 import { ingestText } from './helpers.ts';
 
@@ -127,4 +128,50 @@ describe('format registry', () => {
 			});
 		});
 	}
+});
+
+describe('syslog dates', () => {
+	it('reads three-letter month names with an English initial in any case, and nothing else', () => {
+		// other localised names (`ene`, `gen`, `lug`) go through the syslog regular expression
+		for (const [name, month] of Object.entries(MONTHS)) {
+			if (name.length !== 3 || !'jfmasond'.includes(name[0])) continue;
+			const cap = name[0].toUpperCase() + name.slice(1);
+			for (const w of [name, cap, name.toUpperCase()]) expect(monthAt(w, 0), w).toBe(month);
+		}
+		for (const w of [
+			'Foo',
+			'Jux',
+			'J1n',
+			'Ja',
+			'',
+			'Nov'.slice(1),
+			'M\u00e4x',
+			'Jan'.replace('a', '\u00e4')
+		])
+			expect(monthAt(w, 0), w).toBe(-1);
+	});
+
+	it('gives each line its own time when lines of one day follow each other and cross midnight', () => {
+		const ctx = newContext(2024);
+		const rec = newRecord();
+		const syslog = FORMATS.find((f) => f.id === 'syslog') as LineFormat;
+		const walls = [
+			'Dec 31 23:59:59 h kernel: a',
+			'Dec 31 23:59:59.250 h kernel: b',
+			'Jan  1 00:00:01 h kernel: c',
+			'Jan  1 00:00:02 h kernel: d',
+			'Jan 01 13:14:15.5 h kernel: e'
+		].map((line) => {
+			resetRecord(rec, 1);
+			expect(syslog.parse(line, rec, ctx), line).toBe(true);
+			return new Date(rec.wall).toISOString();
+		});
+		expect(walls).toEqual([
+			'2024-12-31T23:59:59.000Z',
+			'2024-12-31T23:59:59.250Z',
+			'2025-01-01T00:00:01.000Z',
+			'2025-01-01T00:00:02.000Z',
+			'2025-01-01T13:14:15.500Z'
+		]);
+	});
 });

@@ -18,6 +18,7 @@ import { fnv1a } from '../util/hash.ts';
 import { LiteralMatcher } from '../util/literal-matcher.ts';
 import { HEADER_PREFILTER } from '../ingestion/blocks/headers.ts';
 import { HINT_HEADER } from '../ingestion/tracker.ts';
+import { detach, detachDeep } from '../util/text.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import type { CrashReport } from './crash/types.ts';
@@ -111,6 +112,21 @@ function titleKey(b: ErrorBlock): string | null {
 		if (key.length > TITLE_KEY_MAX) return null;
 	}
 	return key;
+}
+
+/**
+ * What a finding keeps from its first occurrence, with its strings detached from the input's
+ * decoded text (see util/text.ts detach); the registry entry is static and kept as it is.
+ */
+function detachKept(
+	k: Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
+): Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'> {
+	return {
+		stack: detachDeep(k.stack),
+		evidence: detachDeep(k.evidence),
+		details: detachDeep(k.details),
+		registry: k.registry
+	};
 }
 
 /** Stable id: the same rule and title give the same id in any log. */
@@ -292,15 +308,15 @@ export class Analyzer {
 			key,
 			rule,
 			category,
-			title,
-			alt,
+			title: detach(title),
+			alt: alt.map(detach),
 			severity,
 			count: 1,
 			boots: new Set([occ.boot]),
 			first: occ,
 			last: occ,
 			occ: [occ],
-			...init()
+			...detachKept(init())
 		});
 	}
 

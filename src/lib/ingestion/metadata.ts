@@ -1,5 +1,6 @@
 import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
 import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
+import { detach } from '../util/text.ts';
 
 const MAX_MODULES = 500;
 /** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
@@ -55,10 +56,11 @@ export class MetadataCollector {
 				if (text.startsWith('Linux version ')) {
 					const rest = text.slice(14);
 					const sp = rest.indexOf(' ');
-					const version = sp === -1 ? rest : rest.slice(0, sp);
+					// detached: kept for every boot, a substring would keep its decoded window alive
+					const version = detach(sp === -1 ? rest : rest.slice(0, sp));
 					if (m.kernel_version === null) {
 						m.kernel_version = version;
-						m.kernel_build = rest.slice(sp + 1).trim() || null;
+						m.kernel_build = detach(rest.slice(sp + 1).trim()) || null;
 					}
 					if (!this.bootVersions.has(boot)) this.bootVersions.set(boot, version);
 					const a = archFromVersion(rest);
@@ -180,8 +182,9 @@ export class MetadataCollector {
 			const name = paren === -1 ? w : w.slice(0, paren);
 			if (name === '' || !/^[\w-]+$/.test(name) || this.modulesSeen.has(name)) continue;
 			if (this.modulesSeen.size >= MAX_MODULES) return;
-			this.modulesSeen.add(name);
-			this.meta.modules.push(name);
+			const kept = detach(name);
+			this.modulesSeen.add(kept);
+			this.meta.modules.push(kept);
 		}
 	}
 }

@@ -22,3 +22,25 @@ export function groupDigits(n: number): string {
 		out = s.slice(Math.max(0, i - 3), i) + (out ? `,${out}` : '');
 	return (n < 0 ? '-' : '') + out;
 }
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8 represents a
+ * substring as a view into its parent, so keeping a 100-character line cut from a decoded window
+ * would keep the whole window alive (and copied by every garbage collection) for the life of
+ * the report; what the report keeps is detached.
+ */
+export function detach(s: string): string {
+	return (' ' + s).slice(1);
+}
+
+/** `v` with every string in it detached, through arrays and plain objects (a new value). */
+export function detachDeep<T>(v: T): T {
+	if (typeof v === 'string') return detach(v) as T;
+	if (Array.isArray(v)) return v.map(detachDeep) as T;
+	if (v !== null && typeof v === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [k, x] of Object.entries(v)) out[k] = detachDeep(x);
+		return out as T;
+	}
+	return v;
+}

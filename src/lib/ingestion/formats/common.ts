@@ -276,9 +276,13 @@ export function monthAt(s: string, i: number): number {
 		c !== 100
 	)
 		return -1;
-	// three characters lowercased into one number: no substring per line
-	const key = c * 0x100000000 + (s.charCodeAt(i + 1) | 32) * 0x10000 + (s.charCodeAt(i + 2) | 32);
-	const m = MONTH3.get(key);
+	const c1 = s.charCodeAt(i + 1) | 32;
+	const c2 = s.charCodeAt(i + 2) | 32;
+	// ASCII letters: a table indexed by the three letters (no substring, no hashing per line)
+	if (c1 >= 97 && c1 <= 122 && c2 >= 97 && c2 <= 122)
+		return MONTH3_ASCII[((c & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)];
+	if (c1 < 128 && c2 < 128) return -1;
+	const m = MONTH3.get(c * 0x100000000 + c1 * 0x10000 + c2);
 	return m === undefined ? -1 : m;
 }
 
@@ -291,6 +295,20 @@ const MONTH3 = new Map<number, number>(
 			m
 		])
 );
+
+/** MONTHS' three-letter ASCII names: the month at the index made of their letters' low 5 bits, else -1 */
+const MONTH3_ASCII = (() => {
+	const t = new Int8Array(1 << 15).fill(-1);
+	for (const [name, m] of Object.entries(MONTHS)) {
+		if (name.length !== 3 || !/^[a-z]{3}$/.test(name)) continue;
+		t[
+			((name.charCodeAt(0) & 31) << 10) |
+				((name.charCodeAt(1) & 31) << 5) |
+				(name.charCodeAt(2) & 31)
+		] = m;
+	}
+	return t;
+})();
 
 /**
  * ctime text `Fri Feb 13 23:31:31 2009` (day padded with a space or not) at `i`, as epoch ms

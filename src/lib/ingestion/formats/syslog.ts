@@ -66,10 +66,11 @@ export function syslogBody(
 }
 
 const fast: Scan = { end: 0, value: 0 };
-/** the last `Mmm dd hh:mm:ss` prefix (15 characters) and its time; the last host name */
-let cacheKey = '\u0000';
-let cacheMs = 0;
+/** the last date's year, month and day and its midnight (epoch ms); the last host name */
 let cacheYear = 0;
+let cacheMonth = -1;
+let cacheDay = 0;
+let cacheDayMs = 0;
 let cacheHost = '';
 
 /**
@@ -104,12 +105,13 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	i = j + 1;
 	if (line.charCodeAt(i) === 32) i++;
 	const year = yearFor(ctx, month);
-	if (year !== cacheYear || !line.startsWith(cacheKey)) {
-		cacheKey = line.slice(0, 15);
+	if (dayN !== cacheDay || month !== cacheMonth || year !== cacheYear) {
 		cacheYear = year;
-		cacheMs = Date.UTC(year, month, dayN) + sec * 1000;
+		cacheMonth = month;
+		cacheDay = dayN;
+		cacheDayMs = Date.UTC(year, month, dayN);
 	}
-	rec.wall = cacheMs + Math.round(frac * 1e6) / 1e3;
+	rec.wall = cacheDayMs + sec * 1000 + Math.round(frac * 1e6) / 1e3;
 	const h = fast.end + 1;
 	if (hostEnd - h !== cacheHost.length || !line.startsWith(cacheHost, h))
 		cacheHost = line.slice(h, hostEnd);
