@@ -136,6 +136,35 @@ describe('line rule registry', () => {
 				});
 			}
 
+			for (const f of r.follow ?? []) {
+				it(`folds its follow-up "${f.trigger}" into the finding just before it, and only then`, () => {
+					for (const ex of f.examples) {
+						expect(ex.includes(f.trigger), ex).toBe(true);
+						const m = f.pattern.exec(ex);
+						expect(m, `no match: ${ex}`).not.toBeNull();
+						const facts = f.details(m!);
+						expect(Object.keys(facts).length).toBeGreaterThan(0);
+						// a rule example naming the same device (or the link above it)
+						const device = m!.groups?.device;
+						const own = r.examples.find((e) => {
+							const d = r.pattern.exec(e)?.[1] ?? '';
+							return device === undefined || d === device || device.startsWith(`${d}.`);
+						});
+						expect(own, `no example of ${r.id} for ${ex}`).toBeDefined();
+						const [near] = findingsFor([own!, ex]).filter((x) => x.rule === r.id);
+						expect(near.last_line, ex).toBe(2);
+						expect(near.evidence.map((e) => e.text)).toEqual([own, ex]);
+						for (const [k, v] of Object.entries(facts)) expect(near.details[k], ex).toEqual(v);
+						const filler = Array.from({ length: f.within }, (_, k) => `filler line ${k}`);
+						const [far] = findingsFor([own!, ...filler, ex]).filter((x) => x.rule === r.id);
+						expect(far.last_line).toBe(1);
+						for (const k of Object.keys(facts)) expect(far.details).not.toHaveProperty(k);
+						// alone, a follow-up is not a finding of this rule
+						expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
+					}
+				});
+			}
+
 			it('does not match its negatives', () => {
 				expect(r.negatives.length).toBeGreaterThan(0);
 				for (const neg of r.negatives) {

@@ -59,10 +59,11 @@ interface RawOcc {
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
 
-/** the rules' triggers and the triggers of their context messages */
+/** the rules' triggers and the triggers of their context and follow-up messages */
 const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...r.triggers,
-	...(r.context ? [r.context.trigger] : [])
+	...(r.context ? [r.context.trigger] : []),
+	...(r.follow ?? []).map((f) => f.trigger)
 ]);
 /**
  * One automaton (util/literal-matcher.ts) for both per-line prefilters: the literals that can
@@ -81,6 +82,27 @@ const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
 const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
 	LINE_RULES.flatMap((r, i) => (r.context?.trigger === w ? [i] : []))
 );
+
+/** for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts */
+const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map((w) =>
+	LINE_RULES.flatMap((r, i) =>
+		(r.follow ?? []).flatMap((f, k): Array<[number, number]> => (f.trigger === w ? [[i, k]] : []))
+	)
+);
+
+/** values a follow-up list detail (failed commands, ...) keeps at most */
+export const FOLLOW_LIST_MAX = 8;
+
+/** A rule message whose follow-ups may still come (see LineRule.follow). */
+interface Pending {
+	line: number;
+	boot: number;
+	/** the device the rule's message names (its pattern's group 1), '' when none */
+	device: string;
+	occ: RawOcc;
+	/** the finding, when this is its first occurrence (whose details and evidence are kept) */
+	builder: Builder | null;
+}
 
 /** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
@@ -150,6 +172,8 @@ export class Analyzer {
 		number,
 		{ line: number; boot: number; details: Record<string, DetailValue> }
 	>();
+	/** the latest message of each rule that has follow-ups (see LineRule.follow) */
+	private pending = new Map<number, Pending>();
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -167,6 +191,7 @@ export class Analyzer {
 				const m = c.pattern.exec(text);
 				if (m) this.contexts.set(i, { line: r.line, boot: r.boot, details: c.details(m) });
 			}
+			for (const [i, k] of FOLLOWS_BY_LITERAL[w]) this.followUp(i, k, r);
 		}
 		// the rules one of whose triggers occurs, in registry order (specific -> generic)
 		const candidates = [...new Set(literals.flatMap((w) => RULES_BY_LITERAL[w]))].sort(
@@ -177,7 +202,7 @@ export class Analyzer {
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			this.lineFinding(rule, m, r, this.contextOf(i, r));
+			this.lineFinding(i, rule, m, r, this.contextOf(i, r));
 			return;
 		}
 	}
@@ -188,6 +213,37 @@ export class Analyzer {
 		const within = LINE_RULES[rule].context?.within ?? 0;
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
 		return c.details;
+	}
+
+	/** A possible follow-up `k` of rule `rule`'s latest message (see LineRule.follow). */
+	private followUp(rule: number, k: number, r: LogRecord | LogEvent): void {
+		const p = this.pending.get(rule);
+		const f = LINE_RULES[rule].follow?.[k];
+		if (!p || !f || p.boot !== r.boot || r.line <= p.line || r.line - p.line > f.within) return;
+		const m = f.pattern.exec(r.text);
+		if (!m) return;
+		const device = m.groups?.device;
+		if (
+			p.device !== '' &&
+			device !== undefined &&
+			device !== p.device &&
+			!device.startsWith(`${p.device}.`)
+		)
+			return;
+		if (r.line > p.occ.last_line) p.occ.last_line = r.line;
+		const b = p.builder;
+		if (b === null) return;
+		if (b.evidence.length < MAX_EVIDENCE) b.evidence.push({ line: r.line, text: detach(r.text) });
+		for (const [key, v] of Object.entries(f.details(m))) {
+			const had = b.details[key];
+			if (Array.isArray(v)) {
+				const list = Array.isArray(had) ? had : [];
+				for (const x of v)
+					if (list.length < FOLLOW_LIST_MAX && !list.includes(x)) list.push(detach(x));
+				b.details[key] = list;
+			} else if (had === undefined || had === null)
+				b.details[key] = typeof v === 'string' ? detach(v) : v;
+		}
 	}
 
 	/**
@@ -265,6 +321,7 @@ export class Analyzer {
 	}
 
 	private lineFinding(
+		index: number,
 		rule: LineRule,
 		m: RegExpExecArray,
 		r: LogRecord | LogEvent,
@@ -274,12 +331,21 @@ export class Analyzer {
 		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
 		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
 		const severity = rule.severityOf ? rule.severityOf(m) : rule.severity;
-		this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
+		const b = this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
 			stack: null,
 			evidence: [{ line: r.line, text: r.text }],
 			details: { ...(rule.details ? rule.details(m) : {}), ...context },
 			registry: rule.explanation
 		}));
+		if (rule.follow && b !== null) {
+			this.pending.set(index, {
+				line: r.line,
+				boot: r.boot,
+				device: m[1] ?? '',
+				occ,
+				builder: b.first === occ ? b : null
+			});
+		}
 	}
 
 	private add(
@@ -290,7 +356,7 @@ export class Analyzer {
 		severity: Severity,
 		occ: RawOcc,
 		init: () => Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
-	): void {
+	): Builder | null {
 		const key = `${rule}\n${title}`;
 		const b = this.builders.get(key);
 		if (b) {
@@ -298,13 +364,13 @@ export class Analyzer {
 			b.boots.add(occ.boot);
 			b.last = occ;
 			if (b.occ.length < MAX_OCCURRENCES) b.occ.push(occ);
-			return;
+			return b;
 		}
 		if (this.builders.size >= MAX_FINDINGS) {
 			this.dropped++;
-			return;
+			return null;
 		}
-		this.builders.set(key, {
+		const created: Builder = {
 			key,
 			rule,
 			category,
@@ -317,7 +383,9 @@ export class Analyzer {
 			last: occ,
 			occ: [occ],
 			...detachKept(init())
-		});
+		};
+		this.builders.set(key, created);
+		return created;
 	}
 
 	/** Build the findings, in order of first appearance, with their explanations. */

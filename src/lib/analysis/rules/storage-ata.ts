@@ -78,13 +78,38 @@ export const ataException: LineRule = {
 		frozen: m[6] !== undefined
 	}),
 	storm: { count: 10, severity: 'high' },
+	// ata_eh_link_report: per failed command, `failed command: NAME` and a `cmd .../res ...` pair
+	// whose res line ends with what went wrong (ata_err_string: media error, timeout, ...)
+	follow: [
+		{
+			trigger: ': failed command: ',
+			pattern: /^(?<device>ata\d+\.\d+): failed command: ([A-Z][\w /-]*)/,
+			details: (m) => ({ failed_commands: [m[2].trim()] }),
+			within: 100,
+			examples: [
+				'ata1.00: failed command: READ FPDMA QUEUED',
+				'ata3.00: failed command: FLUSH CACHE EXT'
+			]
+		},
+		{
+			trigger: ' Emask 0x',
+			pattern:
+				/^\s*res [0-9a-f]{2}\/[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f:/]{26} Emask 0x[0-9a-f]+ \(([a-zA-Z][\w ]*)\)/,
+			details: (m) => ({ command_errors: [m[1]] }),
+			within: 100,
+			examples: [
+				'         res 41/40:00:a8:6b:9d/00:00:2e:00:00/40 Emask 0x409 (media error) <F>',
+				'         res 40/00:01:00:00:00/00:00:00:00:00/a0 Emask 0x4 (timeout)'
+			]
+		}
+	],
 	examples: [
 		'ata1.00: exception Emask 0x0 SAct 0x1 SErr 0x0 action 0x0',
 		'ata3: exception Emask 0x10 SAct 0x0 SErr 0x4050002 action 0xe frozen'
 	],
 	negatives: ['ata1: SATA link up 6.0 Gbps (SStatus 133 SControl 300)'],
 	explanation: ATA_EXPLANATION(
-		'A SATA/ATA command failed or the link misbehaved; the kernel’s error handler stepped in (retry, reset). The lines that follow ("failed command", "error: { ... }", "SError: { ... }") say what went wrong.'
+		'A SATA/ATA command failed or the link misbehaved; the kernel’s error handler stepped in (retry, reset). The lines that follow say what went wrong: the failed commands and their errors (media error, timeout, ATA bus error) are in the details, the device and link error bits ("error: { ... }", "SError: { ... }") are findings of their own.'
 	)
 };
 

@@ -22,6 +22,13 @@ const SCSI_CAUSES = [
 	}
 ];
 
+/** `Read(10) 28 00 ...` or `Write(16): 8a 00 ...` (older kernels): the command's name. */
+function cdbName(cdb: string): string {
+	const words = cdb.trim().split(' ');
+	while (words.length > 1 && /^[0-9a-f]{2}$/.test(words[words.length - 1])) words.pop();
+	return words.join(' ').replace(/:$/, '');
+}
+
 /** drivers/scsi/constants.c scsi_print_sense: `sd 0:0:0:0: [sda] tag#6 Sense Key : Medium Error [current] [descriptor]` */
 export const scsiSense: LineRule = {
 	id: 'storage.scsi-sense',
@@ -33,6 +40,30 @@ export const scsiSense: LineRule = {
 	title: (m) => `SCSI ${m[3]} on ${m[2] ?? m[1]}`,
 	details: (m) => ({ device: m[2] ?? null, address: m[1], sense_key: m[3] }),
 	severityOf: (m) => SENSE_SEVERITY[m[3]] ?? 'medium',
+	// scsi_print_sense: the additional sense code, in words, and the command that failed
+	follow: [
+		{
+			trigger: 'Add. Sense: ',
+			pattern:
+				/^(?:sd|st|sr) (?<device>\d+:\d+:\d+:\d+): (?:\[\w+\] )?(?:tag#\d+ )? ?Add\. Sense: (\S.*)$/,
+			details: (m) => ({ additional_sense: m[2].trim() }),
+			within: 10,
+			examples: [
+				'sd 0:0:0:0: [sda] tag#6 Add. Sense: Unrecovered read error - auto reallocate failed',
+				'sd 2:0:0:0: [sdb]  Add. Sense: Logical unit not ready, cause not reportable'
+			]
+		},
+		{
+			trigger: 'CDB: ',
+			pattern: /^(?:sd|st|sr) (?<device>\d+:\d+:\d+:\d+): (?:\[\w+\] )?(?:tag#\d+ )? ?CDB: (\S.*)$/,
+			details: (m) => ({ command: cdbName(m[2]) }),
+			within: 10,
+			examples: [
+				'sd 0:0:0:0: [sda] tag#6 CDB: Read(10) 28 00 2e 9d 6b a8 00 00 08 00',
+				'sd 2:0:0:0: [sdb] CDB: Write(16): 8a 00 00 00 00 01 d1 c0 be 00 00 00 00 08 00 00'
+			]
+		}
+	],
 	examples: [
 		'sd 0:0:0:0: [sda] tag#6 Sense Key : Medium Error [current] [descriptor]',
 		'sd 2:0:0:0: [sdb]  Sense Key : Hardware Error [current]',
@@ -47,7 +78,7 @@ export const scsiSense: LineRule = {
 			'A SCSI/SATA/USB disk answered a command with an error (sense data). Medium Error means data could not be read or written on the platter/flash; Hardware Error is an internal failure of the drive; Not Ready/Aborted Command often come from USB bridges or spun-down disks.',
 		causes: SCSI_CAUSES,
 		next_steps: [
-			'Read the "Add. Sense" line that follows: it names the exact condition (e.g. "Unrecovered read error").',
+			'Read the additional sense in the facts (from the "Add. Sense" line that follows): it names the exact condition (e.g. "Unrecovered read error"); the command says whether a read or a write failed.',
 			'Check the disk with `smartctl -a /dev/sdX`; back up and replace it after Medium or Hardware errors.',
 			'For USB disks, try another cable/port/enclosure.'
 		],

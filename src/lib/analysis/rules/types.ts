@@ -33,6 +33,15 @@ export interface LineRule {
 	 * `within` lines earlier in the same boot, its details are added to the finding's.
 	 */
 	context?: RuleContext;
+	/**
+	 * Messages printed just after this one that carry more facts about the same event (libata's
+	 * `failed command:` after `exception Emask`, the SCSI `Add. Sense:` after `Sense Key :`).
+	 * Capture group 1 of the rule's pattern and of a follow-up's pattern name the device; a
+	 * follow-up joins when it names the same device (or one below it: `ata3.00` after `ata3`),
+	 * or names none, within `within` lines in the same boot. It extends the occurrence's line
+	 * range; on a finding's first occurrence its details and line are added too.
+	 */
+	follow?: RuleFollow[];
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */
@@ -49,6 +58,22 @@ export interface RuleContext {
 	/** lines the rule's message may follow it by */
 	within: number;
 	/** real message lines that must match */
+	examples: string[];
+}
+
+export interface RuleFollow {
+	/** literal that occurs in every follow-up message (the prefilter) */
+	trigger: string;
+	/** tested against the message text; group 1 is the device it names (absent: none) */
+	pattern: RegExp;
+	/**
+	 * facts it adds: a string list is appended to the finding's list of that name (each value
+	 * once, at most FOLLOW_LIST_MAX); another value is set when the finding has none yet
+	 */
+	details(m: RegExpExecArray): Record<string, DetailValue>;
+	/** lines after the rule's message it may come */
+	within: number;
+	/** real message lines that must match (with the rule's first example before them) */
 	examples: string[];
 }
 

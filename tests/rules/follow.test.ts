@@ -1,0 +1,83 @@
+/**
+ * Follow-up messages (LineRule.follow) through the whole pipeline: libata's failed commands and
+ * the SCSI additional sense join the finding of the message they follow.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+import { FOLLOW_LIST_MAX } from '../../src/lib/analysis/engine.ts';
+
+const ATA_BLOCK = (ts: number, device: string, commands: string[]) => [
+	`[${ts.toFixed(6)}] ${device}: exception Emask 0x0 SAct 0x7 SErr 0x0 action 0x0`,
+	`[${ts.toFixed(6)}] ${device}: irq_stat 0x40000008`,
+	...commands.flatMap((c, tag) => [
+		`[${ts.toFixed(6)}] ${device}: failed command: ${c}`,
+		`[${ts.toFixed(6)}] ${device}: cmd 60/08:${String(tag).padStart(2, '0')}:a8:6b:9d/00:00:2e:00:00/40 tag ${tag} ncq dma 4096 in`,
+		`[${ts.toFixed(6)}]          res 41/40:00:a8:6b:9d/00:00:2e:00:00/40 Emask 0x409 (media error) <F>`
+	]),
+	`[${ts.toFixed(6)}] ${device}: status: { DRDY ERR }`,
+	`[${ts.toFixed(6)}] ${device}: error: { UNC }`
+];
+
+describe('follow-up messages', () => {
+	it('gathers the failed commands and their errors into the ATA exception, each once', async () => {
+		const lines = ATA_BLOCK(100, 'ata1.00', [
+			'READ FPDMA QUEUED',
+			'READ FPDMA QUEUED',
+			'WRITE FPDMA QUEUED'
+		]);
+		const r = await analyzeText(lines.join('\n') + '\n');
+		const f = r.findings.find((x) => x.rule === 'storage.ata-exception')!;
+		expect(f.details.failed_commands).toEqual(['READ FPDMA QUEUED', 'WRITE FPDMA QUEUED']);
+		expect(f.details.command_errors).toEqual(['media error']);
+		expect([f.first_line, f.last_line]).toEqual([1, 11]);
+		expect(f.evidence.map((e) => e.line)).toEqual([1, 3, 5, 6, 8, 9, 11]);
+		// the device error bits stay a finding of their own
+		expect(r.findings.map((x) => x.rule)).toContain('storage.ata-device-error');
+	});
+
+	it('keeps a list to its cap, and takes nothing from another device', async () => {
+		const many = Array.from({ length: FOLLOW_LIST_MAX + 4 }, (_, k) => `READ LOG DMA EXT ${k}`);
+		const lines = [
+			...ATA_BLOCK(100, 'ata1.00', many),
+			'[ 100.000001] ata2.00: failed command: FLUSH CACHE EXT'
+		];
+		const r = await analyzeText(lines.join('\n') + '\n');
+		const f = r.findings.find((x) => x.rule === 'storage.ata-exception')!;
+		expect(f.details.failed_commands).toEqual(many.slice(0, FOLLOW_LIST_MAX));
+		expect(f.details.failed_commands).not.toContain('FLUSH CACHE EXT');
+		// the last follow-up is the last command's res line
+		expect(f.last_line).toBe(2 + many.length * 3);
+	});
+
+	it('keeps the first occurrence’s facts and extends every occurrence’s range', async () => {
+		const lines = [
+			'[  10.000000] sd 0:0:0:0: [sda] tag#6 Sense Key : Medium Error [current]',
+			'[  10.000001] sd 0:0:0:0: [sda] tag#6 Add. Sense: Unrecovered read error - auto reallocate failed',
+			'[  10.000002] sd 0:0:0:0: [sda] tag#6 CDB: Read(10) 28 00 2e 9d 6b a8 00 00 08 00',
+			'[  20.000000] sd 0:0:0:0: [sda] tag#1 Sense Key : Medium Error [current]',
+			'[  20.000001] sd 0:0:0:0: [sda] tag#1 Add. Sense: Unrecovered write error',
+			'[  20.000002] sd 0:0:0:0: [sda] tag#1 CDB: Write(10) 2a 00 2e 9d 6b a8 00 00 08 00'
+		];
+		const r = await analyzeText(lines.join('\n') + '\n');
+		const f = r.findings.find((x) => x.rule === 'storage.scsi-sense')!;
+		expect(f.count).toBe(2);
+		expect(f.details.additional_sense).toBe('Unrecovered read error - auto reallocate failed');
+		expect(f.details.command).toBe('Read(10)');
+		expect(f.occurrences.map((o) => [o.first_line, o.last_line])).toEqual([
+			[1, 3],
+			[4, 6]
+		]);
+	});
+
+	it('does not cross a boot', async () => {
+		const lines = [
+			'[ 100.000000] ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x0',
+			'[    0.000000] Linux version 6.8.0 (builder@host) #1 SMP',
+			'[    0.100000] ata1.00: failed command: READ DMA EXT'
+		];
+		const r = await analyzeText(lines.join('\n') + '\n');
+		const f = r.findings.find((x) => x.rule === 'storage.ata-exception')!;
+		expect(f.details).not.toHaveProperty('failed_commands');
+		expect(f.last_line).toBe(1);
+	});
+});
