@@ -55,6 +55,10 @@ test('filters, search, timeline and deep links find findings', async ({ page }) 
 	const id = await cards.first().getAttribute('id');
 	await expect(page).toHaveURL(new RegExp(`#${id}$`));
 	await expect(cards.first().locator('details')).toHaveAttribute('open', '');
+	// the report's facts are listed: the task that warned
+	const facts = cards.first().locator('dl.facts');
+	await expect(facts.locator('dt', { hasText: 'comm' })).toBeVisible();
+	await expect(facts.locator('dd', { hasText: 'kworker/0:1' })).toBeVisible();
 	expect(problems).toEqual([]);
 });
 

@@ -37,6 +37,10 @@ async function hostileReport(): Promise<AnalysisResult> {
 	if (f.stack?.frames[0]) f.stack.frames[0].function = HOSTILE;
 	f.details.corrupted = true;
 	f.details.corrupted_reason = HOSTILE;
+	// facts and the register block quote the log too
+	f.details.comm = HOSTILE;
+	f.details.failed_commands = [HOSTILE, 'READ DMA'];
+	f.details.registers = [HOSTILE, '````` five backticks'];
 	r.input.name = HOSTILE;
 	r.input.warnings = [HOSTILE];
 	r.summary.headline = HOSTILE;
@@ -118,6 +122,8 @@ describe('formatMarkdown', () => {
 		expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
 		expect(md).toContain('\\x1b[31mred');
 		expect(md).toContain('\\u202etxt.exe');
+		expect(md).toContain('- **Facts:** ');
+		expect(md).toContain('<summary>Registers (2 lines)</summary>');
 	});
 
 	it('renders no markup from any fixture log', async () => {
@@ -169,6 +175,8 @@ describe('formatText', () => {
 		expect(txt).toContain('\\x1b[31mred\\x1b[0m');
 		// one line per evidence line: a newline inside log text cannot fake report lines
 		expect(txt).toContain('```\\x0a</details>\\x0a```');
+		expect(txt).toContain('  Facts:\n');
+		expect(txt).toContain('  Registers:\n');
 	});
 
 	it('has the summary, verdict, findings with evidence and trace, metadata and boots', async () => {

@@ -8,6 +8,34 @@ export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
 	).filter(([, fs]) => fs.length > 0);
 }
 
+/** details shown elsewhere (the corrupted-report warning, related findings, the register block) */
+const NOT_FACTS = new Set(['corrupted', 'corrupted_reason', 'follows_line', 'registers']);
+/** characters of one fact's value shown at most */
+export const MAX_FACT_CHARS = 240;
+
+/**
+ * A finding's details as label/value rows for readers, in the rule's order: absent, empty and
+ * false values are left out, lists are joined, `true` reads "yes". The JSON report keeps them all.
+ */
+export function factRows(f: Finding): Array<[string, string]> {
+	const rows: Array<[string, string]> = [];
+	for (const [k, v] of Object.entries(f.details)) {
+		if (NOT_FACTS.has(k) || v === null || v === false || v === '') continue;
+		if (Array.isArray(v) && v.length === 0) continue;
+		if (k === 'lines_omitted' && v === 0) continue;
+		let text = Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : String(v);
+		if (text.length > MAX_FACT_CHARS) text = `${text.slice(0, MAX_FACT_CHARS - 1)}…`;
+		rows.push([k.replace(/_/g, ' '), text]);
+	}
+	return rows;
+}
+
+/** The register and code lines a crash report printed (details.registers), or none. */
+export function registerLines(f: Finding): string[] {
+	const r = f.details.registers;
+	return Array.isArray(r) ? r : [];
+}
+
 export function lineRange(f: { first_line: number; last_line: number }): string {
 	return f.first_line === f.last_line
 		? `line ${f.first_line}`

@@ -4,11 +4,13 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	factRows,
 	findingWhere,
 	frameLabel,
 	inert,
 	inputLine,
 	metadataRows,
+	registerLines,
 	severityCounts,
 	VERDICT_LABELS
 } from './common.ts';
@@ -96,6 +98,9 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 		out.push(
 			`- **Report is incomplete or interleaved:** ${escapeMarkdown(String(f.details.corrupted_reason ?? ''))}`
 		);
+	const facts = factRows(f);
+	if (facts.length)
+		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);
 	out.push('');
 	out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
 	if (f.explanation.causes.length) {
@@ -125,6 +130,8 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 				: `Call trace (${all.length} frames)`;
 		out.push(...details(label, codeBlock(frames)));
 	}
+	const regs = registerLines(f);
+	if (regs.length) out.push(...details(`Registers (${regs.length} lines)`, codeBlock(regs)));
 	if (f.evidence.length) {
 		const shown = f.evidence.slice(0, limits.evidence);
 		const width = String(shown[shown.length - 1].line).length;

@@ -3,11 +3,13 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	factRows,
 	findingWhere,
 	frameLabel,
 	inert,
 	inputLine,
 	metadataRows,
+	registerLines,
 	severityCounts,
 	VERDICT_LABELS
 } from './common.ts';
@@ -38,6 +40,11 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		out.push(
 			`  Report is incomplete or interleaved: ${inert(String(f.details.corrupted_reason ?? ''))}`
 		);
+	const facts = factRows(f);
+	if (facts.length) {
+		out.push('  Facts:');
+		for (const [k, v] of facts) out.push(`    ${k}: ${inert(v)}`);
+	}
 	out.push(`  What it means: ${inert(f.explanation.meaning)}`);
 	if (f.explanation.causes.length) {
 		out.push('  Likely causes:');
@@ -48,6 +55,11 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		for (const n of f.explanation.next_steps) out.push(`    - ${inert(n)}`);
 	}
 	out.push(...frameText(f));
+	const regs = registerLines(f);
+	if (regs.length) {
+		out.push('  Registers:');
+		for (const r of regs) out.push(`    ${inert(r)}`);
+	}
 	if (f.evidence.length) {
 		out.push('  Evidence:');
 		for (const e of f.evidence) out.push(`    ${String(e.line).padStart(7)} | ${inert(e.text)}`);
