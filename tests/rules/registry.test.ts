@@ -147,8 +147,14 @@ describe('line rule registry', () => {
 						// a rule example naming the same device (or the link above it)
 						const device = m!.groups?.device;
 						const own = r.examples.find((e) => {
-							const d = r.pattern.exec(e)?.[1] ?? '';
-							return device === undefined || d === device || device.startsWith(`${d}.`);
+							const m2 = r.pattern.exec(e);
+							const d = m2 && r.details ? r.details(m2).device : null;
+							return (
+								device === undefined ||
+								typeof d !== 'string' ||
+								d === device ||
+								device.startsWith(`${d}.`)
+							);
 						});
 						expect(own, `no example of ${r.id} for ${ex}`).toBeDefined();
 						const [near] = findingsFor([own!, ex]).filter((x) => x.rule === r.id);

@@ -97,7 +97,7 @@ export const FOLLOW_LIST_MAX = 8;
 interface Pending {
 	line: number;
 	boot: number;
-	/** the device the rule's message names (its pattern's group 1), '' when none */
+	/** the device the rule's message names (its `device` detail), '' when none */
 	device: string;
 	occ: RawOcc;
 	/** the finding, when this is its first occurrence (whose details and evidence are kept) */
@@ -331,17 +331,19 @@ export class Analyzer {
 		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
 		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
 		const severity = rule.severityOf ? rule.severityOf(m) : rule.severity;
+		const facts = rule.details ? rule.details(m) : {};
 		const b = this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
 			stack: null,
 			evidence: [{ line: r.line, text: r.text }],
-			details: { ...(rule.details ? rule.details(m) : {}), ...context },
+			details: { ...facts, ...context },
 			registry: rule.explanation
 		}));
 		if (rule.follow && b !== null) {
+			const device = facts.device;
 			this.pending.set(index, {
 				line: r.line,
 				boot: r.boot,
-				device: m[1] ?? '',
+				device: typeof device === 'string' ? device : '',
 				occ,
 				builder: b.first === occ ? b : null
 			});

@@ -82,6 +82,31 @@ export const pcieAer: LineRule = {
 	severityOf: (m) =>
 		m[3].startsWith('Corrected') ? 'low' : m[3].includes('Non-Fatal') ? 'high' : 'critical',
 	storm: { count: 50, severity: 'medium' },
+	// aer_print_error: the status register, then one line per error bit that is set
+	follow: [
+		{
+			trigger: 'error status/mask=',
+			pattern:
+				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {2,3}device \[([0-9a-f]{4}:[0-9a-f]{4})\] error status\/mask=([0-9a-f]{8})\/([0-9a-f]{8})/,
+			details: (m) => ({ device_id: m[2], error_status: m[3], error_mask: m[4] }),
+			within: 10,
+			examples: [
+				'pcieport 0000:00:06.0:   device [8086:a74d] error status/mask=00000001/00002000',
+				'nvme 0000:01:00.0:   device [144d:a808] error status/mask=00004000/00400000'
+			]
+		},
+		{
+			trigger: ':    [',
+			pattern:
+				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?\d+\] ([A-Za-z]+)\b/,
+			details: (m) => ({ error_bits: [m[2]] }),
+			within: 40,
+			examples: [
+				'pcieport 0000:00:06.0:    [ 0] RxErr                  (First)',
+				'nvme 0000:01:00.0:    [14] CmpltTO                (First)'
+			]
+		}
+	],
 	examples: [
 		'pcieport 0000:00:06.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)',
 		'pcieport 0000:00:1c.6: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e6(Receiver ID)',

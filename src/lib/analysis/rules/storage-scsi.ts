@@ -45,7 +45,7 @@ export const scsiSense: LineRule = {
 		{
 			trigger: 'Add. Sense: ',
 			pattern:
-				/^(?:sd|st|sr) (?<device>\d+:\d+:\d+:\d+): (?:\[\w+\] )?(?:tag#\d+ )? ?Add\. Sense: (\S.*)$/,
+				/^(?:sd|st|sr) \d+:\d+:\d+:\d+: (?:\[(?<device>\w+)\] )?(?:tag#\d+ )? ?Add\. Sense: (\S.*)$/,
 			details: (m) => ({ additional_sense: m[2].trim() }),
 			within: 10,
 			examples: [
@@ -55,7 +55,7 @@ export const scsiSense: LineRule = {
 		},
 		{
 			trigger: 'CDB: ',
-			pattern: /^(?:sd|st|sr) (?<device>\d+:\d+:\d+:\d+): (?:\[\w+\] )?(?:tag#\d+ )? ?CDB: (\S.*)$/,
+			pattern: /^(?:sd|st|sr) \d+:\d+:\d+:\d+: (?:\[(?<device>\w+)\] )?(?:tag#\d+ )? ?CDB: (\S.*)$/,
 			details: (m) => ({ command: cdbName(m[2]) }),
 			within: 10,
 			examples: [

@@ -36,10 +36,10 @@ export interface LineRule {
 	/**
 	 * Messages printed just after this one that carry more facts about the same event (libata's
 	 * `failed command:` after `exception Emask`, the SCSI `Add. Sense:` after `Sense Key :`).
-	 * Capture group 1 of the rule's pattern and of a follow-up's pattern name the device; a
-	 * follow-up joins when it names the same device (or one below it: `ata3.00` after `ata3`),
-	 * or names none, within `within` lines in the same boot. It extends the occurrence's line
-	 * range; on a finding's first occurrence its details and line are added too.
+	 * The rule's `device` detail and the named group `device` of a follow-up's pattern name the
+	 * device; a follow-up joins when it names the same device (or one below it: `ata3.00` after
+	 * `ata3`), or either names none, within `within` lines in the same boot. It extends the
+	 * occurrence's line range; on a finding's first occurrence its details and line are added.
 	 */
 	follow?: RuleFollow[];
 	/** real message lines (prefix removed) that must match */
@@ -64,7 +64,7 @@ export interface RuleContext {
 export interface RuleFollow {
 	/** literal that occurs in every follow-up message (the prefilter) */
 	trigger: string;
-	/** tested against the message text; group 1 is the device it names (absent: none) */
+	/** tested against the message text; the named group `device` is the device it names */
 	pattern: RegExp;
 	/**
 	 * facts it adds: a string list is appended to the finding's list of that name (each value
