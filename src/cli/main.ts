@@ -1,18 +1,22 @@
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { analyzeStream, InputError, type AnalyzeOptions } from '../lib/index.ts';
+import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.ts';
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
 import { describeFileError } from './errors.ts';
 
-const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [FILE...|-]
+const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [--fail-on SEVERITY] [FILE...|-]
        necroscope --print-schema
   --format F             report format (default text); markdown is for issues and mailing lists
   --out-dir DIR          write DIR/<file name without its last extension>.json|.txt|.md per input
   --anonymize            replace host and user names, addresses, serials and ids by placeholders
   --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
+  --fail-on SEVERITY     exit 1 when a report has a finding this severe or worse
+                         (critical, high, medium, low, info); the reports are written as usual
   --print-schema         print the report's JSON Schema and exit
   -                      read standard input (the default when no FILE is given)
-exit status: 0 success, 2 usage or input error, 3 internal error`;
+exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error,
+             3 internal error`;
 
 class UsageError extends Error {}
 
@@ -23,7 +27,13 @@ interface Options {
 	pointers: boolean;
 	printSchema: boolean;
 	help: boolean;
+	/** exit 1 when a finding is at least this severe (null: never) */
+	failOn: Severity | null;
 	files: string[];
+}
+
+function isSeverity(v: string): v is Severity {
+	return (SEVERITIES as readonly string[]).includes(v);
 }
 
 function isFormat(v: string): v is OutputFormat {
@@ -38,6 +48,7 @@ function parseArgs(argv: string[]): Options {
 		pointers: false,
 		printSchema: false,
 		help: false,
+		failOn: null,
 		files: []
 	};
 	let onlyFiles = false;
@@ -59,6 +70,11 @@ function parseArgs(argv: string[]): Options {
 		} else if (a === '--out-dir' || a.startsWith('--out-dir=')) {
 			o.outDir = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
 			if (o.outDir === '') throw new UsageError('--out-dir needs a value');
+		} else if (a === '--fail-on' || a.startsWith('--fail-on=')) {
+			const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
+			if (!isSeverity(v))
+				throw new UsageError(`unknown severity '${v}' (${SEVERITIES.join(', ')})`);
+			o.failOn = v;
 		} else if (a === '--anonymize') o.anonymize = true;
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
@@ -126,6 +142,7 @@ async function main(): Promise<number> {
 	}
 	const { extension, format } = OUTPUT_FORMATS[o.format];
 	const used = new Set<string>();
+	let failed = false;
 	for (const file of o.files) {
 		const name = file === '-' ? null : basename(file);
 		const opts: AnalyzeOptions = { name };
@@ -140,6 +157,10 @@ async function main(): Promise<number> {
 				throw new InputError(e.code, `${label}: ${e.message}`);
 			throw e;
 		}
+		if (o.failOn !== null) {
+			const limit = severityRank(o.failOn);
+			if (result.findings.some((f) => severityRank(f.severity) <= limit)) failed = true;
+		}
 		const out = format(result);
 		if (o.outDir) {
 			const path = outPath(o.outDir, file, extension, used);
@@ -153,7 +174,7 @@ async function main(): Promise<number> {
 			}
 		} else process.stdout.write(out);
 	}
-	return 0;
+	return failed ? 1 : 0;
 }
 
 // exitCode, not process.exit(): a pipe takes the output asynchronously, and exiting at once

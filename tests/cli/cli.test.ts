@@ -169,6 +169,35 @@ describe('CLI output', () => {
 		expect(readFileSync(join(out, 'abrt-1-oops.md'), 'utf8')).toMatch(/^## NecroScope report: /);
 	});
 
+	it('--fail-on: exit 1 when a finding is that severe or worse, the reports still written', () => {
+		// the oops is a medium finding; a clean log has none
+		const clean = join(tmp, 'clean.log');
+		writeFileSync(clean, '[    0.000000] Linux version 6.8.0 (builder@host) #1 SMP\n');
+		const expected = run(['--format', 'json', OOPS]).stdout;
+		for (const [level, code] of [
+			['critical', 0],
+			['high', 0],
+			['medium', 1],
+			['info', 1]
+		] as const) {
+			const r = run(['--format', 'json', '--fail-on', level, OOPS]);
+			expect(r.code, level).toBe(code);
+			expect(r.stdout, level).toBe(expected);
+			expect(r.stderr, level).toBe('');
+		}
+		expect(run(['--fail-on=info', clean]).code).toBe(0);
+		// several inputs: 1 when any of them has one; every report is written
+		const out = join(tmp, 'fail-on');
+		const r = run(['--fail-on', 'medium', '--out-dir', out, clean, OOPS]);
+		expect(r.code).toBe(1);
+		expect(readdirSync(out).sort()).toEqual(['abrt-1-oops.txt', 'clean.txt']);
+		const bad = run(['--fail-on', 'severe', OOPS]);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(
+			/^necroscope: unknown severity 'severe' \(critical, high, medium, low, info\)\n/
+		);
+	});
+
 	it('--anonymize leaves no MAC, IP address or host name of the log in the output', () => {
 		let json = '';
 		for (const format of ['json', 'text', 'markdown']) {
