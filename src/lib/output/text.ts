@@ -40,11 +40,6 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		out.push(
 			`  Report is incomplete or interleaved: ${inert(String(f.details.corrupted_reason ?? ''))}`
 		);
-	const facts = factRows(f);
-	if (facts.length) {
-		out.push('  Facts:');
-		for (const [k, v] of facts) out.push(`    ${k}: ${inert(v)}`);
-	}
 	out.push(`  What it means: ${inert(f.explanation.meaning)}`);
 	if (f.explanation.causes.length) {
 		out.push('  Likely causes:');
@@ -53,6 +48,11 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 	if (f.explanation.next_steps.length) {
 		out.push('  What to do:');
 		for (const n of f.explanation.next_steps) out.push(`    - ${inert(n)}`);
+	}
+	const facts = factRows(f);
+	if (facts.length) {
+		out.push('  Facts:');
+		for (const [k, v] of facts) out.push(`    ${k}: ${inert(v)}`);
 	}
 	out.push(...frameText(f));
 	const regs = registerLines(f);
