@@ -331,15 +331,17 @@ export class Analyzer {
 		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
 		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
 		const severity = rule.severityOf ? rule.severityOf(m) : rule.severity;
-		const facts = rule.details ? rule.details(m) : {};
+		// details are built for a finding's first occurrence, and for the device of follow-ups
+		let facts: Record<string, DetailValue> | null = null;
+		const factsOf = () => (facts ??= rule.details ? rule.details(m) : {});
 		const b = this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
 			stack: null,
 			evidence: [{ line: r.line, text: r.text }],
-			details: { ...facts, ...context },
+			details: { ...factsOf(), ...context },
 			registry: rule.explanation
 		}));
 		if (rule.follow && b !== null) {
-			const device = facts.device;
+			const device = factsOf().device;
 			this.pending.set(index, {
 				line: r.line,
 				boot: r.boot,
