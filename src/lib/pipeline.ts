@@ -84,11 +84,13 @@ export async function analyzeStream(
 			done
 		});
 	let stoppedBecause: string | null = null;
+	const notes: string[] = [];
 	try {
 		for await (const text of decodeBytes(
 			source,
 			opts.limits ?? DEFAULT_LIMITS,
-			(n) => (bytes += n)
+			(n) => (bytes += n),
+			(note) => notes.push(note)
 		)) {
 			if (opts.stopRequested?.()) {
 				stoppedBecause = 'the analysis was stopped';
@@ -107,6 +109,8 @@ export async function analyzeStream(
 	}
 	splitter.end();
 	const { input, metadata, wallClock } = ingestor.finish();
+	// what the input is, when it is not a text log, comes first
+	input.warnings.unshift(...notes);
 	if (stoppedBecause !== null) {
 		input.warnings.push(
 			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${input.lines_total} lines.`

@@ -213,6 +213,19 @@ test('.gz and .zst files are decompressed in the worker; a binary file gets a cl
 		.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: binary });
 	await expect(page.locator('.warnings')).toContainText('No kernel messages were recognised');
 	await expect(page.locator('.report')).toContainText('binary or control characters');
+
+	// a systemd journal file is named, with how to export its kernel messages
+	const journal = Buffer.alloc(8 * 1024);
+	journal.write('LPKSHHRH', 0, 'latin1');
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({
+			name: 'system.journal',
+			mimeType: 'application/octet-stream',
+			buffer: journal
+		});
+	await expect(page.locator('.warnings')).toContainText('binary systemd journal file');
+	await expect(page.locator('.warnings')).toContainText('journalctl -k --file');
 	expect(problems).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 /** decode.ts: chunked decoding equals decoding the whole input, for any bytes and any chunking. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/lib/ingestion/decode.ts';
+import { decodeBytes, notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzip } from './helpers.ts';
@@ -102,5 +102,55 @@ describe('decodeBytes', () => {
 		expect(await decodeChunks(split(gzip(bytes), [7, 100, 101]))).toBe(
 			'[    1.000000] héllo\n'.repeat(100)
 		);
+	});
+});
+
+describe('binary formats people drop instead of a text log', () => {
+	const bytes = (...parts: Array<string | number[]>) =>
+		new Uint8Array(
+			parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p))
+		);
+	const tar = new Uint8Array(1024);
+	tar.set(bytes('kern.log'), 0);
+	tar.set(bytes('ustar\u000000'), 257);
+	const cases: Array<[string, Uint8Array, RegExp]> = [
+		['systemd journal', bytes('LPKSHHRH', [0, 0, 0, 0, 1, 0, 0, 0]), /journalctl -k --file/],
+		['ELF vmcore', bytes([0x7f], 'ELF', [2, 1, 1, 0]), /makedumpfile --dump-dmesg/],
+		['xz', bytes([0xfd], '7zXZ', [0, 0, 4]), /xz -dk/],
+		['bzip2', bytes('BZh91AY&SY'), /bunzip2/],
+		['lz4', bytes([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40]), /lz4 -d/],
+		['zip', bytes('PK', [3, 4, 20, 0]), /zip archive/],
+		['7-Zip', bytes('7z', [0xbc, 0xaf, 0x27, 0x1c, 0, 4]), /7-Zip archive/],
+		['tar', tar, /tar xf/]
+	];
+
+	it('names each one and says what to do', () => {
+		for (const [name, head, advice] of cases) expect(notTextAdvice(head), name).toMatch(advice);
+	});
+
+	it('leaves text alone, including text that starts like a magic number', () => {
+		for (const text of [
+			'[    0.000000] Linux version 6.8.0\n',
+			'BZh is not a block size\n',
+			'PK lines\n',
+			'LPKSHHR\n',
+			''
+		])
+			expect(notTextAdvice(new TextEncoder().encode(text)), text).toBeNull();
+	});
+
+	it('is told through the decoder, also when the first bytes come one at a time or gzip-compressed', async () => {
+		for (const [name, head, advice] of cases) {
+			for (const chunks of [[head], Array.from(head, (b) => new Uint8Array([b])), [gzip(head)]]) {
+				const notes: string[] = [];
+				async function* src() {
+					yield* chunks;
+				}
+				for await (const t of decodeBytes(src(), undefined, undefined, (n) => notes.push(n)))
+					expect(typeof t).toBe('string');
+				expect(notes.length, name).toBe(1);
+				expect(notes[0], name).toMatch(advice);
+			}
+		}
 	});
 });

@@ -60,6 +60,19 @@ describe('pipeline', () => {
 		expect(r.findings.some((f) => f.category === 'crash')).toBe(true);
 	});
 
+	it('says what a dropped systemd journal file is and how to export it, counting its lines', async () => {
+		const bytes = new Uint8Array(4096);
+		bytes.set(new TextEncoder().encode('LPKSHHRH'), 0);
+		bytes.set(new TextEncoder().encode('\nMESSAGE=x\n\n'), 600);
+		const r = await analyzeStream(
+			(async function* () {
+				yield bytes;
+			})()
+		);
+		expect(r.input.warnings[0]).toMatch(/binary systemd journal file.*journalctl -k --file/);
+		expect(r.input.lines_total).toBe(4);
+	});
+
 	it('reads gzip input by its magic bytes', async () => {
 		const gz = new Blob([log]).stream().pipeThrough(new CompressionStream('gzip'));
 		const bytes = new Uint8Array(await new Response(gz).arrayBuffer());

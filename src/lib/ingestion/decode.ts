@@ -130,14 +130,72 @@ async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arra
 	}
 }
 
+/** A test for `magic` (a string of byte values, or characters) at offset `at` of the first bytes. */
+function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => boolean {
+	const m = typeof bytes === 'string' ? Array.from(bytes, (c) => c.charCodeAt(0)) : bytes;
+	return (b) => b.length >= at + m.length && m.every((v, i) => b[at + i] === v);
+}
+
+/**
+ * Files people drop instead of a text log, recognised by their first bytes, with what to do
+ * instead. Their bytes are still read and counted like any other input.
+ */
+const NOT_TEXT: ReadonlyArray<{ is: (b: Uint8Array) => boolean; advice: string }> = [
+	{
+		is: magic('LPKSHHRH'),
+		advice:
+			'This is a binary systemd journal file, not text. Export its kernel messages with `journalctl -k --file FILE > kernel.txt` (`-b` for one boot) and analyse that.'
+	},
+	{
+		is: magic([0x7f, 0x45, 0x4c, 0x46]),
+		advice:
+			'This is an ELF file (a kdump vmcore or a program), not a text log. For a vmcore, extract its kernel log with `makedumpfile --dump-dmesg VMCORE dmesg.txt` (or `log` in the crash tool) and analyse that.'
+	},
+	{
+		is: magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]),
+		advice:
+			'This file is xz-compressed, which is not read here: decompress it with `xz -dk FILE` and analyse the result (gzip and Zstandard files are read directly).'
+	},
+	{
+		// `BZh` and the block size, 1 to 9
+		is: (b) => magic('BZh')(b) && b[3] >= 0x31 && b[3] <= 0x39,
+		advice:
+			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` and analyse the result (gzip and Zstandard files are read directly).'
+	},
+	{
+		is: magic([0x04, 0x22, 0x4d, 0x18]),
+		advice:
+			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` and analyse the result (gzip and Zstandard files are read directly).'
+	},
+	{
+		is: magic([0x50, 0x4b, 0x03, 0x04]),
+		advice: 'This is a zip archive: extract the log file from it and analyse that.'
+	},
+	{
+		is: magic([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+		advice: 'This is a 7-Zip archive: extract the log file from it and analyse that.'
+	},
+	{
+		is: magic('ustar', 257),
+		advice: 'This is a tar archive: extract the log file from it (`tar xf FILE`) and analyse that.'
+	}
+];
+
+/** What to do with input whose first bytes name a known non-text format, or null. */
+export function notTextAdvice(head: Uint8Array): string | null {
+	return NOT_TEXT.find((k) => k.is(head))?.advice ?? null;
+}
+
 /**
  * Decode a byte stream (plain or gzip) into text chunks.
- * `onBytes` is told how many input bytes were consumed (for progress).
+ * `onBytes` is told how many input bytes were consumed (for progress); `onNote` gets advice when
+ * the (decompressed) input starts like a known binary format (see notTextAdvice).
  */
 export async function* decodeBytes(
 	src: AsyncIterable<Uint8Array>,
 	limits: DecodeLimits = DEFAULT_LIMITS,
-	onBytes?: (n: number) => void
+	onBytes?: (n: number) => void,
+	onNote?: (message: string) => void
 ): AsyncGenerator<string> {
 	const it = src[Symbol.asyncIterator]();
 	let first = await it.next();
@@ -173,8 +231,20 @@ export async function* decodeBytes(
 	const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 	let carry: Uint8Array | null = null;
 	let start = true;
+	// the first bytes, gathered across chunks, tell a known binary format (see notTextAdvice)
+	let probe: Uint8Array | null = new Uint8Array(0);
+	const identify = () => {
+		if (probe === null) return;
+		const advice = notTextAdvice(probe);
+		probe = null;
+		if (advice !== null) onNote?.(advice);
+	};
 	for await (const c of stream) {
 		let chunk = c;
+		if (probe !== null) {
+			probe = concat(probe, chunk.subarray(0, PROBE_BYTES - probe.length));
+			if (probe.length >= PROBE_BYTES) identify();
+		}
 		if (carry !== null) {
 			chunk = concat(carry, chunk);
 			carry = null;
@@ -202,6 +272,7 @@ export async function* decodeBytes(
 			off = end === n ? n : cut;
 		}
 	}
+	identify();
 	if (carry !== null) {
 		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
 			carry = carry.subarray(3);
@@ -211,6 +282,8 @@ export async function* decodeBytes(
 }
 
 const DECODE_WINDOW = 1 << 14;
+/** bytes looked at to recognise a binary format (a tar header's magic is at 257) */
+const PROBE_BYTES = 512;
 
 function isBomPrefix(b: Uint8Array): boolean {
 	return (b.length < 1 || b[0] === 0xef) && (b.length < 2 || b[1] === 0xbb);
