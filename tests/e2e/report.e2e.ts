@@ -217,13 +217,11 @@ test('.gz and .zst files are decompressed in the worker; a binary file gets a cl
 	// a systemd journal file is named, with how to export its kernel messages
 	const journal = Buffer.alloc(8 * 1024);
 	journal.write('LPKSHHRH', 0, 'latin1');
-	await page
-		.getByLabel('Choose log files')
-		.setInputFiles({
-			name: 'system.journal',
-			mimeType: 'application/octet-stream',
-			buffer: journal
-		});
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'system.journal',
+		mimeType: 'application/octet-stream',
+		buffer: journal
+	});
 	await expect(page.locator('.warnings')).toContainText('binary systemd journal file');
 	await expect(page.locator('.warnings')).toContainText('journalctl -k --file');
 	expect(problems).toEqual([]);
