@@ -124,7 +124,13 @@ export async function analyzeStream(
 	}
 	const findings = analyzer.finish(metadata, wallClock);
 	report(true);
-	const result = assembleResult({ input, metadata, findings, name: opts.name ?? null });
+	const result = assembleResult({
+		input,
+		metadata,
+		findings,
+		name: opts.name ?? null,
+		notText: notes.length > 0
+	});
 	if (!names) return result;
 	return anonymizeReport(result, names, opts.anonymize === true ? {} : opts.anonymize || {});
 }

@@ -71,6 +71,8 @@ describe('pipeline', () => {
 		);
 		expect(r.input.warnings[0]).toMatch(/binary systemd journal file.*journalctl -k --file/);
 		expect(r.input.lines_total).toBe(4);
+		// the text fragments in it are not a kernel log
+		expect(r.summary.verdict).toBe('no-kernel-log');
 	});
 
 	it('reads gzip input by its magic bytes', async () => {

@@ -16,14 +16,21 @@ export interface ResultParts {
 	findings: Finding[];
 	name?: string | null;
 	anonymization?: AnonymizationSummary;
+	/**
+	 * the input is a known binary format (a journal file, a vmcore, an archive: see
+	 * notTextAdvice): text found in it is fragments, so without findings it is no kernel log
+	 */
+	notText?: boolean;
 }
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
 export function assembleResult(p: ResultParts): AnalysisResult {
 	const cascades = linkCascades(p.findings);
-	const kernelLines = Object.entries(p.input.formats)
-		.filter(([k]) => k !== 'continuation')
-		.reduce((n, [, v]) => n + v, 0);
+	const kernelLines = p.notText
+		? 0
+		: Object.entries(p.input.formats)
+				.filter(([k]) => k !== 'continuation')
+				.reduce((n, [, v]) => n + v, 0);
 	return {
 		schema_version: SCHEMA_VERSION,
 		generator: GENERATOR,
