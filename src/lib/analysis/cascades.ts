@@ -31,6 +31,10 @@ const LAYERS: Record<string, Layer> = {
 	'hardware.machine-check-decoded': { stage: 0, domain: 'any' },
 	'hardware.apei-error': { stage: 0, domain: 'any' },
 	'hardware.edac-memory-error': { stage: 0, domain: 'any' },
+	'hardware.memory-failure': { stage: 0, domain: 'any' },
+	'hardware.unknown-nmi': { stage: 0, domain: 'any' },
+	// a disabled interrupt line stalls the devices on it
+	'hardware.irq-disabled': { stage: 0, domain: 'any' },
 	'hardware.thermal-throttling': { stage: 0, domain: 'any' },
 	'firmware.iommu-fault': { stage: 0, domain: 'any' },
 	// devices
@@ -67,7 +71,9 @@ const LAYERS: Record<string, Layer> = {
 	// block layer
 	'storage.nvme-io-error': { stage: 2, domain: 'storage' },
 	'storage.io-error': { stage: 2, domain: 'storage' },
+	'storage.multipath-path-failed': { stage: 2, domain: 'storage' },
 	'storage.raid-degraded': { stage: 3, domain: 'storage' },
+	'storage.swap-io-error': { stage: 3, domain: 'storage' },
 	// filesystems
 	'storage.buffer-io-error': { stage: 3, domain: 'storage' },
 	'filesystem.ext4-error': { stage: 4, domain: 'storage' },
@@ -110,7 +116,8 @@ const MEMORY_ERRORS = new Set([
 	'hardware.machine-check',
 	'hardware.machine-check-decoded',
 	'hardware.apei-error',
-	'hardware.edac-memory-error'
+	'hardware.edac-memory-error',
+	'hardware.memory-failure'
 ]);
 
 /** a hardware finding of high severity or worse */

@@ -37,6 +37,7 @@ import {
 	nvidiaXid
 } from './gpu.ts';
 import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
+import { clocksourceUnstable, irqNobodyCared, memoryFailure, unknownNmi } from './hardware-misc.ts';
 import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, pageAllocFailure } from './memory-oom.ts';
@@ -49,11 +50,12 @@ import {
 	wifiAssocTimeout,
 	wifiFirmwareCrash
 } from './network.ts';
+import { conntrackFull, synFlood, tcpMemory } from './network-stack.ts';
 import { suspendFailed, uncleanShutdown, watchdogReset } from './power.ts';
 import { apparmorDenied, auditLost, lockdown, seccompKill, selinuxDenied } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
-import { blockIoError, bufferIoError } from './storage-io-error.ts';
-import { mdFailure } from './storage-md.ts';
+import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
+import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
@@ -70,12 +72,16 @@ export const LINE_RULES: readonly LineRule[] = [
 	mceDecoded,
 	ghes,
 	edac,
+	memoryFailure,
+	unknownNmi,
 	pcieAer,
 	pcieAerBit,
 	pcieDpc,
 	pciInaccessible,
 	thermalThrottle,
 	thermalCritical,
+	irqNobodyCared,
+	clocksourceUnstable,
 	// storage
 	nvmeTimeout,
 	nvmeDown,
@@ -88,7 +94,9 @@ export const LINE_RULES: readonly LineRule[] = [
 	scsiSense,
 	blockIoError,
 	bufferIoError,
+	swapIoError,
 	mdFailure,
+	multipathFailed,
 	// filesystem (journal abort and read-only before the generic error rules)
 	journalAbort,
 	remountRo,
@@ -124,6 +132,9 @@ export const LINE_RULES: readonly LineRule[] = [
 	linkDown,
 	nfsNotResponding,
 	wifiAssocTimeout,
+	conntrackFull,
+	synFlood,
+	tcpMemory,
 	// firmware
 	firmwareLoad,
 	acpiBiosError,

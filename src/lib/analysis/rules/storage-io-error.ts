@@ -75,3 +75,39 @@ export const bufferIoError: LineRule = {
 		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
 	}
 };
+
+/** mm/page_io.c: `Write-error on swap-device (8:2:123456)` / `Read-error on swap-device (...)` */
+export const swapIoError: LineRule = {
+	id: 'storage.swap-io-error',
+	category: 'storage',
+	severity: 'high',
+	triggers: ['-error on swap-device ('],
+	pattern: /^(Write|Read)-error on swap-device \((\d+):(\d+):(\d+)\)/,
+	title: (m) => `Swap ${m[1] === 'Write' ? 'write' : 'read'} errors on device ${m[2]}:${m[3]}`,
+	details: (m) => ({ device: `${m[2]}:${m[3]}`, offset: Number(m[4]), op: m[1].toLowerCase() }),
+	examples: [
+		'Write-error on swap-device (8:2:1966856)',
+		'Read-error on swap-device (253:1:4184192)'
+	],
+	negatives: ['Adding 8388604k swap on /dev/sda2.  Priority:-2 extents:1 across:8388604k SSFS'],
+	explanation: {
+		meaning:
+			'Reading or writing the swap area failed. A failed read means a program’s swapped-out memory is lost: that program will crash or misbehave. A failed write means memory could not be freed to swap.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A failing disk or SSD under the swap partition or file (look for I/O errors on the same device).'
+			},
+			{
+				kind: 'configuration',
+				text: 'A swap file on a filesystem or device that went away (a removed USB disk, a network block device).'
+			}
+		],
+		next_steps: [
+			'Find the device: `ls -l /dev/block/MAJOR:MINOR` (the numbers in the title), `swapon --show`.',
+			'Check its health (`smartctl -a`), and look for I/O errors on it in this log.',
+			'Move swap to a healthy device (`swapoff`, then `mkswap`/`swapon` elsewhere) and restart the affected programs.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/mm/concepts.html']
+	}
+};

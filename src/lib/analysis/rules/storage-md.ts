@@ -65,3 +65,40 @@ export const mdFailure: LineRule = {
 		...MD_EXPLANATION
 	}
 };
+
+/** drivers/md/dm-mpath.c fail_path: `device-mapper: multipath: 253:2: Failing path 8:32.` */
+export const multipathFailed: LineRule = {
+	id: 'storage.multipath-path-failed',
+	category: 'storage',
+	severity: 'medium',
+	triggers: ['Failing path '],
+	pattern: /^device-mapper: multipath: (?:(\d+:\d+): )?Failing path (\d+:\d+)\./,
+	title: (m) => `Multipath path ${m[2]} failed`,
+	details: (m) => ({ device: m[2], map: m[1] ?? null }),
+	storm: { count: 10, severity: 'high' },
+	examples: [
+		'device-mapper: multipath: 253:2: Failing path 8:32.',
+		'device-mapper: multipath: Failing path 65:16.'
+	],
+	negatives: ['device-mapper: multipath: version 1.14.0 loaded'],
+	explanation: {
+		meaning:
+			'One of the paths to a multipathed storage device (a SAN LUN seen through several links) stopped working. I/O continues over the remaining paths; if all paths fail, I/O to the device is queued or fails.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A cable, HBA port, switch port or storage controller on that path failed or was reset.'
+			},
+			{
+				kind: 'environment',
+				text: 'A storage controller failover or maintenance on the array or fabric.'
+			}
+		],
+		next_steps: [
+			'See the paths and their state: `multipath -ll`.',
+			'Find the path’s device (`ls -l /dev/block/8:32`, the numbers in the title) and its I/O or link errors in this log.',
+			'Check the fabric and array logs; replace the failing cable or port.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/device-mapper/index.html']
+	}
+};

@@ -1,0 +1,173 @@
+import type { LineRule } from './types.ts';
+
+/** mm/memory-failure.c: a page with an uncorrectable memory error taken out of use ("poisoned"). */
+export const memoryFailure: LineRule = {
+	id: 'hardware.memory-failure',
+	category: 'hardware',
+	severity: 'high',
+	triggers: ['Memory failure: '],
+	pattern:
+		/^Memory failure: (?:0x|#)?([0-9a-f]+): (?:recovery action for ([\w ()-]+?): (Recovered|Ignored|Failed|Delayed)|(Sending SIGBUS to (\S+):(\d+) due to hardware memory corruption)|(.+))/,
+	title: (m) =>
+		m[3] === 'Failed' || m[4]
+			? 'Uncorrectable memory error: a process was hit'
+			: 'Uncorrectable memory error: page taken out of use',
+	details: (m) => ({
+		pfn: `0x${m[1]}`,
+		page: m[2] ?? null,
+		outcome: m[3] ?? (m[4] ? 'SIGBUS' : null),
+		process: m[5] ?? null,
+		pid: m[6] ? Number(m[6]) : null,
+		message: m[7] ?? null
+	}),
+	severityOf: (m) => (m[3] === 'Failed' || m[4] ? 'critical' : 'high'),
+	examples: [
+		'Memory failure: 0x7fe8d: recovery action for dirty LRU page: Recovered',
+		'Memory failure: 0x2a1b3c: recovery action for free buddy page: Recovered',
+		'Memory failure: 0x1f32a: Sending SIGBUS to java:3014 due to hardware memory corruption',
+		'Memory failure: 0x3fe22: recovery action for reserved kernel page: Ignored',
+		'Memory failure: 0x4a33c: recovery action for huge page: Failed'
+	],
+	negatives: ['Memory: 16263436K/16661204K available (16384K kernel code, 4195K rwdata)'],
+	explanation: {
+		meaning:
+			'The memory controller found an error it could not correct in a page of RAM, and the kernel took that page out of use ("hwpoison"). When the page held a program’s data the program was killed (SIGBUS); a kernel page cannot be recovered and may bring the machine down later.',
+		causes: [
+			{ kind: 'hardware', text: 'A failing memory module (DIMM), or a failing memory controller.' },
+			{
+				kind: 'environment',
+				text: 'Overheating, unstable overclocking or a marginal power supply.'
+			}
+		],
+		next_steps: [
+			'Find the DIMM: the machine-check lines before it, `ras-mc-ctl --errors` (rasdaemon), `edac-util -v`, or the BMC/IPMI event log (`ipmitool sel list`).',
+			'Replace or reseat that module; run a memory test (memtest86+) to confirm.',
+			'Restart services that received SIGBUS; reboot if a kernel page was affected.'
+		],
+		references: ['https://docs.kernel.org/mm/hwpoison.html']
+	}
+};
+
+/** arch/x86/kernel/nmi.c unknown_nmi_error: `Uhhuh. NMI received for unknown reason 2d on CPU 0.` */
+export const unknownNmi: LineRule = {
+	id: 'hardware.unknown-nmi',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['NMI received for unknown reason'],
+	pattern: /^Uhhuh\. NMI received for unknown reason ([0-9a-f]{1,2}) on CPU (\d+)\./,
+	title: (m) => `Unknown NMI received (reason ${m[1]})`,
+	details: (m) => ({ reason: m[1], cpu: Number(m[2]) }),
+	examples: [
+		'Uhhuh. NMI received for unknown reason 2d on CPU 0.',
+		'Uhhuh. NMI received for unknown reason 3d on CPU 12.'
+	],
+	negatives: ['NMI watchdog: Enabled. Permanently consumes one hw-PMU counter.'],
+	explanation: {
+		meaning:
+			'The processor received a non-maskable interrupt that no driver claimed. Firmware and hardware use NMIs to report serious errors (memory or PCI parity errors, a BMC watchdog); the kernel carried on ("Dazed and confused, but trying to continue").',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A hardware error signalled through the system board (memory, PCIe SERR, power).'
+			},
+			{
+				kind: 'firmware',
+				text: 'The BMC/iLO/iDRAC or its watchdog raising NMIs, or firmware bugs (often reason 2d/3d).'
+			},
+			{ kind: 'environment', text: 'A hypervisor injecting NMIs into a virtual machine.' }
+		],
+		next_steps: [
+			'Read the server’s hardware event log: `ipmitool sel list` or the BMC’s web page.',
+			'Check for memory and PCIe errors in this log (machine checks, EDAC, AER) and update BIOS/BMC firmware.',
+			'On HP servers load the `hpwdt` driver so the iLO’s NMIs are decoded.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/** kernel/irq/spurious.c __report_bad_irq: `irq 16: nobody cared (try booting with the "irqpoll" option)` */
+export const irqNobodyCared: LineRule = {
+	id: 'hardware.irq-disabled',
+	category: 'hardware',
+	severity: 'high',
+	triggers: [': nobody cared'],
+	pattern: /^irq (\d+): nobody cared \(try booting with the "irqpoll" option\)/,
+	title: (m) => `IRQ ${m[1]} disabled: nobody handled it`,
+	details: (m) => ({ irq: Number(m[1]) }),
+	examples: ['irq 16: nobody cared (try booting with the "irqpoll" option)'],
+	negatives: ['Disabling IRQ #16'],
+	explanation: {
+		meaning:
+			'An interrupt line kept firing but no driver handled it (100,000 times without an answer), so the kernel disabled the line ("Disabling IRQ #N"). Every device on that line stops getting interrupts: a disk, USB controller or network card there becomes slow or stops working.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'BIOS/ACPI interrupt routing errors, often with shared legacy interrupts.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver that does not acknowledge its device’s interrupts (or a device with no driver).'
+			},
+			{ kind: 'hardware', text: 'A faulty device asserting its interrupt line.' }
+		],
+		next_steps: [
+			'See which devices share the line: `cat /proc/interrupts`, `lspci -v` (IRQ numbers); the handlers are listed after the call trace.',
+			'Update the BIOS; try the kernel parameter `irqpoll`, or `pci=nomsi` / `noapic` to change the routing.',
+			'Update or change the driver of the device on that line.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * kernel/time/clocksource.c: the watchdog found the main clock drifting against another one and
+ * switched clocks. `clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as
+ * unstable because the skew is too large:`, older `Clocksource tsc unstable (delta = -9847 ns)`.
+ */
+export const clocksourceUnstable: LineRule = {
+	id: 'hardware.clocksource-unstable',
+	category: 'hardware',
+	severity: 'low',
+	triggers: ['as unstable because', 'Clocksource ', 'Marking TSC unstable'],
+	pattern:
+		/^(?:clocksource: timekeeping watchdog on CPU\d+: Marking clocksource '([\w-]+)' as unstable because|Clocksource ([\w-]+) unstable \(delta = -?\d+ ns\)|tsc: Marking (TSC) unstable due to (.+))/,
+	title: (m) => `Clock source ${(m[1] ?? m[2] ?? m[3]).toLowerCase()} marked unstable`,
+	details: (m) => ({ clocksource: (m[1] ?? m[2] ?? m[3]).toLowerCase(), reason: m[4] ?? null }),
+	// `tsc: Marking TSC unstable due to …` is either the watchdog's verdict again or a boot-time
+	// check of the processor (TSC halts in idle on older CPUs): the kernel just uses another clock
+	severityOf: (m) => (m[3] ? 'info' : 'low'),
+	examples: [
+		"clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as unstable because the skew is too large:",
+		'Clocksource tsc unstable (delta = -98480293 ns)',
+		'tsc: Marking TSC unstable due to clocksource watchdog',
+		'tsc: Marking TSC unstable due to check_tsc_sync_source failed'
+	],
+	negatives: [
+		'clocksource: Switched to clocksource tsc',
+		'clocksource: tsc: mask: 0xffffffffffffffff max_cycles: 0x2b2a6b2c1d0, max_idle_ns: 440795267130 ns'
+	],
+	explanation: {
+		meaning:
+			'The kernel found its main clock (usually the TSC) drifting against a reference clock and switched to a slower, steadier one (HPET or ACPI PM timer). Timekeeping stays correct, but reading the time costs more, which slows time-heavy workloads.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A virtual machine whose host is overcommitted or was live-migrated (the most common case).'
+			},
+			{
+				kind: 'firmware',
+				text: 'BIOS system-management interrupts or power-saving states that stall the processors.'
+			},
+			{
+				kind: 'hardware',
+				text: 'Processors whose TSCs are not synchronised (older multi-socket systems).'
+			}
+		],
+		next_steps: [
+			'See the clock in use: `cat /sys/devices/system/clocksource/clocksource0/current_clocksource`.',
+			'In a VM use the hypervisor’s clock (kvm-clock, hyperv_clocksource) and check the host’s load.',
+			'On bare metal update the BIOS and disable deep power-saving states if the problem repeats.'
+		],
+		references: ['https://docs.kernel.org/timers/timekeeping.html']
+	}
+};
