@@ -7,7 +7,7 @@ export const memoryFailure: LineRule = {
 	severity: 'high',
 	triggers: ['Memory failure: '],
 	pattern:
-		/^Memory failure: (?:0x|#)?([0-9a-f]+): (?:recovery action for ([\w ()-]+?): (Recovered|Ignored|Failed|Delayed)|(Sending SIGBUS to (\S+):(\d+) due to hardware memory corruption)|(.+))/,
+		/^Memory failure: (?:0x|#)?([0-9a-f]+): (?:recovery action for ([\w ()-]+): (Recovered|Ignored|Failed|Delayed)|(Sending SIGBUS to (\S+):(\d+) due to hardware memory corruption)|(.+))/,
 	title: (m) =>
 		m[3] === 'Failed' || m[4]
 			? 'Uncorrectable memory error: a process was hit'
