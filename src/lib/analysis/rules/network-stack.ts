@@ -52,13 +52,13 @@ export const synFlood: LineRule = {
 	severity: 'medium',
 	triggers: ['Possible SYN flooding on port '],
 	pattern:
-		/^(TCP|TCPv6): (?:request_sock_TCP(?:v6)?: )?Possible SYN flooding on port (?:\S*?:)?(\d+)\. (Sending cookies|Dropping request)/,
-	title: (m) => `Possible SYN flood on port ${m[2]}`,
-	details: (m) => ({ port: Number(m[2]), protocol: m[1], action: m[3] }),
+		/^(TCP|TCPv6): (?:request_sock_(TCP|TCPv6): )?Possible SYN flooding on port (?:\S*?:)?(\d+)\. (Sending cookies|Dropping request)/,
+	title: (m) => `Possible SYN flood on port ${m[3]}`,
+	details: (m) => ({ port: Number(m[3]), protocol: m[2] ?? m[1], action: m[4] }),
 	examples: [
 		'TCP: request_sock_TCP: Possible SYN flooding on port 80. Sending cookies.  Check SNMP counters.',
 		'TCP: request_sock_TCP: Possible SYN flooding on port [::]:443. Sending cookies.',
-		'TCPv6: request_sock_TCPv6: Possible SYN flooding on port 8080. Dropping request.  Check SNMP counters.',
+		'TCP: request_sock_TCPv6: Possible SYN flooding on port 8080. Dropping request.  Check SNMP counters.',
 		'TCP: Possible SYN flooding on port 25. Sending cookies.'
 	],
 	negatives: ['TCP: Hash tables configured (established 524288 bind 65536)'],
