@@ -85,12 +85,17 @@ export async function analyzeStream(
 		});
 	let stoppedBecause: string | null = null;
 	const notes: string[] = [];
+	/** the input is a binary format whose text is only fragments (see notTextAdvice) */
+	let fragments = false;
 	try {
 		for await (const text of decodeBytes(
 			source,
 			opts.limits ?? DEFAULT_LIMITS,
 			(n) => (bytes += n),
-			(note) => notes.push(note)
+			(note, readable) => {
+				notes.push(note);
+				if (!readable) fragments = true;
+			}
 		)) {
 			if (opts.stopRequested?.()) {
 				stoppedBecause = 'the analysis was stopped';
@@ -129,7 +134,7 @@ export async function analyzeStream(
 		metadata,
 		findings,
 		name: opts.name ?? null,
-		notText: notes.length > 0
+		notText: fragments
 	});
 	if (!names) return result;
 	return anonymizeReport(result, names, opts.anonymize === true ? {} : opts.anonymize || {});

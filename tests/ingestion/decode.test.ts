@@ -116,6 +116,9 @@ describe('binary formats people drop instead of a text log', () => {
 	const cases: Array<[string, Uint8Array, RegExp]> = [
 		['systemd journal', bytes('LPKSHHRH', [0, 0, 0, 0, 1, 0, 0, 0]), /journalctl -k --file/],
 		['ELF vmcore', bytes([0x7f], 'ELF', [2, 1, 1, 0]), /makedumpfile --dump-dmesg/],
+		['kdump compressed vmcore', bytes('KDUMP   ', [6, 0, 0, 0]), /kdump vmcore/],
+		['flattened vmcore', bytes('makedumpfile', [0, 0, 0, 0]), /kdump vmcore/],
+		['diskdump', bytes('DISKDUMP', [1, 0, 0, 0]), /kdump vmcore/],
 		['xz', bytes([0xfd], '7zXZ', [0, 0, 4]), /xz -dk/],
 		['bzip2', bytes('BZh91AY&SY'), /bunzip2/],
 		['lz4', bytes([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40]), /lz4 -d/],

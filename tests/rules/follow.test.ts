@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { FOLLOW_LIST_MAX } from '../../src/lib/analysis/engine.ts';
 
+const RES = '         res 41/40:00:a8:6b:9d/00:00:2e:00:00/40 Emask 0x409 (media error) <F>';
+
 const ATA_BLOCK = (ts: number, device: string, commands: string[]) => [
 	`[${ts.toFixed(6)}] ${device}: exception Emask 0x0 SAct 0x7 SErr 0x0 action 0x0`,
 	`[${ts.toFixed(6)}] ${device}: irq_stat 0x40000008`,
@@ -67,6 +69,36 @@ describe('follow-up messages', () => {
 			[1, 3],
 			[4, 6]
 		]);
+	});
+
+	it('does not give a port the lines of another port whose report it interrupted', async () => {
+		const lines = [
+			'[ 100.000000] ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x0',
+			'[ 100.000001] ata2.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x0',
+			'[ 100.000002] ata1.00: failed command: READ DMA EXT',
+			'[ 100.000003] ata1.00: cmd 25/00:08:a8:6b:9d/00:00:2e:00:00/e0 tag 0 dma 4096 in',
+			`[ 100.000004] ${RES}`
+		];
+		const r = await analyzeText(lines.join('\n') + '\n');
+		const ata2 = r.findings.find((x) => x.title === 'ATA command errors on ata2.00')!;
+		expect(ata2.details).not.toHaveProperty('failed_commands');
+		expect(ata2.details).not.toHaveProperty('command_errors');
+		expect(ata2.last_line).toBe(2);
+	});
+
+	it('gives nothing to an earlier finding when a message was not kept (limit of findings)', async () => {
+		// 2,001 distinct exceptions: the last is dropped, and the res line after it must not join
+		// the 2,000th
+		const lines = Array.from(
+			{ length: 2001 },
+			(_, i) => `[ 100.000000] ata${i + 1}.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x0`
+		);
+		lines.push(`[ 100.000000] ${RES}`);
+		const r = await analyzeText(lines.join('\n') + '\n');
+		expect(r.input.warnings.join(' ')).toContain('not kept');
+		const last = r.findings.find((x) => x.title === 'ATA command errors on ata2000.00')!;
+		expect(last.details).not.toHaveProperty('command_errors');
+		expect(last.last_line).toBe(2000);
 	});
 
 	it('does not cross a boot', async () => {

@@ -104,6 +104,16 @@ describe('line rule registry', () => {
 				}
 			});
 
+			it('gives one severity per title (a finding keeps its first occurrence’s severity)', () => {
+				const byTitle = new Map<string, Set<string>>();
+				for (const ex of r.examples) {
+					const m = r.pattern.exec(ex)!;
+					const t = r.title(m);
+					byTitle.set(t, (byTitle.get(t) ?? new Set()).add(r.severityOf?.(m) ?? r.severity));
+				}
+				for (const [t, sev] of byTitle) expect([...sev], t).toHaveLength(1);
+			});
+
 			it('turns each example into a finding of this rule through the engine', () => {
 				for (const ex of r.examples) {
 					const f = findingsFor([ex]);

@@ -75,6 +75,24 @@ describe('pipeline', () => {
 		expect(r.summary.verdict).toBe('no-kernel-log');
 	});
 
+	it('reads a tar archive of a log as text: it says so, and what is in it counts', async () => {
+		// the first line of a file in a tar is glued to its 512-byte header
+		const log =
+			'[    0.000000] Booting Linux on physical CPU 0x0\n[    0.000000] Linux version 6.8.0 (builder@host) #1 SMP\n[    1.000000] usb 1-1: new device\n';
+		const tar = new Uint8Array(512 + 512);
+		tar.set(new TextEncoder().encode('kern.log'), 0);
+		tar.set(new TextEncoder().encode('ustar\u000000'), 257);
+		tar.set(new TextEncoder().encode(log), 512);
+		const r = await analyzeStream(
+			(async function* () {
+				yield tar;
+			})()
+		);
+		expect(r.input.warnings[0]).toMatch(/tar archive.*tar xf/);
+		expect(r.metadata.kernel_version).toBe('6.8.0');
+		expect(r.summary.verdict).toBe('healthy');
+	});
+
 	it('reads gzip input by its magic bytes', async () => {
 		const gz = new Blob([log]).stream().pipeThrough(new CompressionStream('gzip'));
 		const bytes = new Uint8Array(await new Response(gz).arrayBuffer());

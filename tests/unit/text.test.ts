@@ -1,4 +1,8 @@
-/** util/text.ts: the copies the report keeps of strings cut from the input. */
+/**
+ * util/text.ts: the copies the report keeps of strings cut from the input are equal to them and
+ * are new values (that they share no memory is V8's representation, measured with heap
+ * snapshots, see docs/ARCHITECTURE.md, not something a test can see).
+ */
 import { describe, expect, it } from 'vitest';
 import { detach, detachDeep } from '../../src/lib/util/text.ts';
 

@@ -32,7 +32,6 @@ const LAYERS: Record<string, Layer> = {
 	'hardware.apei-error': { stage: 0, domain: 'any' },
 	'hardware.edac-memory-error': { stage: 0, domain: 'any' },
 	'hardware.memory-failure': { stage: 0, domain: 'any' },
-	'hardware.unknown-nmi': { stage: 0, domain: 'any' },
 	// a disabled interrupt line stalls the devices on it
 	'hardware.irq-disabled': { stage: 0, domain: 'any' },
 	'hardware.thermal-throttling': { stage: 0, domain: 'any' },

@@ -92,6 +92,8 @@ const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map
 
 /** values a follow-up list detail (failed commands, ...) keeps at most */
 export const FOLLOW_LIST_MAX = 8;
+/** a follow-up naming no device joins only this many lines after the latest line that joined */
+const FOLLOW_ADJACENT = 2;
 
 /** A rule message whose follow-ups may still come (see LineRule.follow). */
 interface Pending {
@@ -99,6 +101,8 @@ interface Pending {
 	boot: number;
 	/** the device the rule's message names (its `device` detail), '' when none */
 	device: string;
+	/** the latest line that joined it (the rule's message or a follow-up) */
+	lastJoined: number;
 	occ: RawOcc;
 	/** the finding, when this is its first occurrence (whose details and evidence are kept) */
 	builder: Builder | null;
@@ -223,13 +227,12 @@ export class Analyzer {
 		const m = f.pattern.exec(r.text);
 		if (!m) return;
 		const device = m.groups?.device;
-		if (
-			p.device !== '' &&
-			device !== undefined &&
-			device !== p.device &&
-			!device.startsWith(`${p.device}.`)
-		)
-			return;
+		if (device === undefined) {
+			// a follow-up that names no device (libata's `res` line) continues the lines just before
+			// it: another port's report may have started in between
+			if (r.line - p.lastJoined > FOLLOW_ADJACENT) return;
+		} else if (p.device !== '' && device !== p.device && !device.startsWith(`${p.device}.`)) return;
+		p.lastJoined = r.line;
 		if (r.line > p.occ.last_line) p.occ.last_line = r.line;
 		const b = p.builder;
 		if (b === null) return;
@@ -340,16 +343,21 @@ export class Analyzer {
 			details: { ...factsOf(), ...context },
 			registry: rule.explanation
 		}));
-		if (rule.follow && b !== null) {
-			const device = factsOf().device;
-			this.pending.set(index, {
-				line: r.line,
-				boot: r.boot,
-				device: typeof device === 'string' ? device : '',
-				occ,
-				builder: b.first === occ ? b : null
-			});
+		if (!rule.follow) return;
+		if (b === null) {
+			// not kept (the limit of findings): its follow-ups must not join an earlier message
+			this.pending.delete(index);
+			return;
 		}
+		const device = factsOf().device;
+		this.pending.set(index, {
+			line: r.line,
+			boot: r.boot,
+			device: typeof device === 'string' ? device : '',
+			lastJoined: r.line,
+			occ,
+			builder: b.first === occ ? b : null
+		});
 	}
 
 	private add(

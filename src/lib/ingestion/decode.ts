@@ -140,11 +140,22 @@ function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => bo
  * Files people drop instead of a text log, recognised by their first bytes, with what to do
  * instead. Their bytes are still read and counted like any other input.
  */
-const NOT_TEXT: ReadonlyArray<{ is: (b: Uint8Array) => boolean; advice: string }> = [
+const NOT_TEXT: ReadonlyArray<{
+	is: (b: Uint8Array) => boolean;
+	advice: string;
+	/** the file holds the log's text as it is (a tar archive): what is found in it is real */
+	readable?: boolean;
+}> = [
 	{
 		is: magic('LPKSHHRH'),
 		advice:
 			'This is a binary systemd journal file, not text. Export its kernel messages with `journalctl -k --file FILE > kernel.txt` (`-b` for one boot) and analyse that.'
+	},
+	{
+		// makedumpfile's compressed dump (the default kdump format), its flattened form, diskdump
+		is: (b) => magic('KDUMP   ')(b) || magic('makedumpfile')(b) || magic('DISKDUMP')(b),
+		advice:
+			'This is a kdump vmcore (a memory dump), not a text log. Extract its kernel log with `makedumpfile --dump-dmesg VMCORE dmesg.txt` (or `log` in the crash tool) and analyse that.'
 	},
 	{
 		is: magic([0x7f, 0x45, 0x4c, 0x46]),
@@ -177,25 +188,32 @@ const NOT_TEXT: ReadonlyArray<{ is: (b: Uint8Array) => boolean; advice: string }
 	},
 	{
 		is: magic('ustar', 257),
-		advice: 'This is a tar archive: extract the log file from it (`tar xf FILE`) and analyse that.'
+		advice:
+			'This is a tar archive: its files are read one after the other, with their headers. Extract the log file from it (`tar xf FILE`) and analyse that alone.',
+		readable: true
 	}
 ];
 
 /** What to do with input whose first bytes name a known non-text format, or null. */
 export function notTextAdvice(head: Uint8Array): string | null {
-	return NOT_TEXT.find((k) => k.is(head))?.advice ?? null;
+	return notTextKind(head)?.advice ?? null;
+}
+
+function notTextKind(head: Uint8Array): (typeof NOT_TEXT)[number] | null {
+	return NOT_TEXT.find((k) => k.is(head)) ?? null;
 }
 
 /**
  * Decode a byte stream (plain or gzip) into text chunks.
  * `onBytes` is told how many input bytes were consumed (for progress); `onNote` gets advice when
- * the (decompressed) input starts like a known binary format (see notTextAdvice).
+ * the (decompressed) input starts like a known binary format (see notTextAdvice), and whether
+ * the log's text is in it as it is (a tar archive).
  */
 export async function* decodeBytes(
 	src: AsyncIterable<Uint8Array>,
 	limits: DecodeLimits = DEFAULT_LIMITS,
 	onBytes?: (n: number) => void,
-	onNote?: (message: string) => void
+	onNote?: (message: string, readable: boolean) => void
 ): AsyncGenerator<string> {
 	const it = src[Symbol.asyncIterator]();
 	let first = await it.next();
@@ -235,9 +253,9 @@ export async function* decodeBytes(
 	let probe: Uint8Array | null = new Uint8Array(0);
 	const identify = () => {
 		if (probe === null) return;
-		const advice = notTextAdvice(probe);
+		const kind = notTextKind(probe);
 		probe = null;
-		if (advice !== null) onNote?.(advice);
+		if (kind !== null) onNote?.(kind.advice, kind.readable === true);
 	};
 	for await (const c of stream) {
 		let chunk = c;

@@ -7,26 +7,31 @@ export const memoryFailure: LineRule = {
 	severity: 'high',
 	triggers: ['Memory failure: '],
 	pattern:
-		/^Memory failure: (?:0x|#)?([0-9a-f]+): (?:recovery action for ([\w ()-]+): (Recovered|Ignored|Failed|Delayed)|(Sending SIGBUS to (\S+):(\d+) due to hardware memory corruption)|(.+))/,
+		/^Memory failure: (?:0x|#)?([0-9a-f]+): (?:recovery action for ([\w ()-]+): (Recovered|Ignored|Failed|Delayed)|((?:Sending SIGBUS to|Killing|forcibly killing) (\S+):(\d+) (?:due to hardware memory corruption|because of failure to unmap corrupted page))|(.+))/,
 	title: (m) =>
-		m[3] === 'Failed' || m[4]
-			? 'Uncorrectable memory error: a process was hit'
-			: 'Uncorrectable memory error: page taken out of use',
+		m[4]
+			? 'Uncorrectable memory error: a process was killed'
+			: m[3] === 'Failed' || m[3] === 'Ignored'
+				? 'Uncorrectable memory error: the page could not be recovered'
+				: 'Uncorrectable memory error: page taken out of use',
 	details: (m) => ({
 		pfn: `0x${m[1]}`,
 		page: m[2] ?? null,
-		outcome: m[3] ?? (m[4] ? 'SIGBUS' : null),
+		outcome: m[3] ?? (m[4] ? 'killed' : null),
 		process: m[5] ?? null,
 		pid: m[6] ? Number(m[6]) : null,
 		message: m[7] ?? null
 	}),
-	severityOf: (m) => (m[3] === 'Failed' || m[4] ? 'critical' : 'high'),
+	// a killed process, or a page (often the kernel's own) that could not be isolated
+	severityOf: (m) => (m[3] === 'Failed' || m[3] === 'Ignored' || m[4] ? 'critical' : 'high'),
 	examples: [
 		'Memory failure: 0x7fe8d: recovery action for dirty LRU page: Recovered',
 		'Memory failure: 0x2a1b3c: recovery action for free buddy page: Recovered',
 		'Memory failure: 0x1f32a: Sending SIGBUS to java:3014 due to hardware memory corruption',
 		'Memory failure: 0x3fe22: recovery action for reserved kernel page: Ignored',
-		'Memory failure: 0x4a33c: recovery action for huge page: Failed'
+		'Memory failure: 0x4a33c: recovery action for huge page: Failed',
+		'Memory failure: 0x1f32a: Killing java:3014 due to hardware memory corruption',
+		'Memory failure: 0x1f32a: forcibly killing java:3014 because of failure to unmap corrupted page'
 	],
 	negatives: ['Memory: 16263436K/16661204K available (16384K kernel code, 4195K rwdata)'],
 	explanation: {
@@ -131,10 +136,15 @@ export const clocksourceUnstable: LineRule = {
 	triggers: ['as unstable because', 'Clocksource ', 'Marking TSC unstable'],
 	pattern:
 		/^(?:clocksource: timekeeping watchdog on CPU\d+: Marking clocksource '([\w-]+)' as unstable because|Clocksource ([\w-]+) unstable \(delta = -?\d+ ns\)|tsc: Marking (TSC) unstable due to (.+))/,
-	title: (m) => `Clock source ${(m[1] ?? m[2] ?? m[3]).toLowerCase()} marked unstable`,
+	// `tsc: Marking TSC unstable due to …` is either the watchdog's verdict said again or a
+	// boot-time check of the processor (TSC halts in idle on older CPUs): the kernel just uses
+	// another clock. It has a title of its own, so that a finding's severity never depends on
+	// which of the lines came first.
+	title: (m) =>
+		m[3]
+			? `TSC marked unstable: ${m[4]}`
+			: `Clock source ${(m[1] ?? m[2]).toLowerCase()} marked unstable`,
 	details: (m) => ({ clocksource: (m[1] ?? m[2] ?? m[3]).toLowerCase(), reason: m[4] ?? null }),
-	// `tsc: Marking TSC unstable due to …` is either the watchdog's verdict again or a boot-time
-	// check of the processor (TSC halts in idle on older CPUs): the kernel just uses another clock
 	severityOf: (m) => (m[3] ? 'info' : 'low'),
 	examples: [
 		"clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as unstable because the skew is too large:",

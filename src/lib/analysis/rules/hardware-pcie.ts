@@ -35,6 +35,32 @@ const AER_BITS: Record<string, string> = {
 	PoisonTLPBlocked: 'poisoned TLP egress blocked'
 };
 
+/** the longer names older kernels print for the same bits (before 4.x) */
+const AER_OLD_NAMES: Record<string, string> = {
+	'Receiver Error': 'RxErr',
+	'Bad TLP': 'BadTLP',
+	'Bad DLLP': 'BadDLLP',
+	'RELAY_NUM Rollover': 'Rollover',
+	'Replay Timer Timeout': 'Timeout',
+	'Advisory Non-Fatal': 'NonFatalErr',
+	'Data Link Protocol': 'DLP',
+	'Surprise Down Error': 'SDES',
+	'Poisoned TLP': 'TLP',
+	'Flow Control Protocol': 'FCP',
+	'Completion Timeout': 'CmpltTO',
+	'Completer Abort': 'CmpltAbrt',
+	'Unexpected Completion': 'UnxCmplt',
+	'Receiver Overflow': 'RxOF',
+	'Malformed TLP': 'MalfTLP',
+	'Unsupported Request': 'UnsupReq',
+	'ACS Violation': 'ACSViol'
+};
+
+/** what an AER bit name means, under its current or older name (null when unknown) */
+function aerMeaning(name: string): string | null {
+	return AER_BITS[name] ?? AER_BITS[AER_OLD_NAMES[name] ?? ''] ?? null;
+}
+
 const AER_CAUSES = [
 	{
 		kind: 'hardware' as const,
@@ -63,9 +89,9 @@ export const pcieAer: LineRule = {
 	severity: 'low',
 	triggers: ['PCIe Bus Error: severity='],
 	pattern:
-		/^(?:(\S+) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): )?(?:AER: )?PCIe Bus Error: severity=(Corrected|Uncorrected \(Non-Fatal\)|Uncorrected \(Fatal\)|Uncorrectable \(Non-Fatal\)|Uncorrectable \(Fatal\)), type=([^,]+)(?:, \(?([^)]*)\)?)?/,
+		/^(?:(\S+) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): )?(?:AER: )?PCIe Bus Error: severity=(Corrected|Correctable|Uncorrected \(Non-Fatal\)|Uncorrected \(Fatal\)|Uncorrectable \(Non-Fatal\)|Uncorrectable \(Fatal\)), type=([^,]+)(?:, \(?([^)]*)\)?)?/,
 	title: (m) => {
-		const sev = m[3].startsWith('Corrected')
+		const sev = m[3].startsWith('Correct')
 			? 'Corrected'
 			: m[3].includes('Non-Fatal')
 				? 'Uncorrectable (non-fatal)'
@@ -80,7 +106,7 @@ export const pcieAer: LineRule = {
 		agent: m[5] ?? null
 	}),
 	severityOf: (m) =>
-		m[3].startsWith('Corrected') ? 'low' : m[3].includes('Non-Fatal') ? 'high' : 'critical',
+		m[3].startsWith('Correct') ? 'low' : m[3].includes('Non-Fatal') ? 'high' : 'critical',
 	storm: { count: 50, severity: 'medium' },
 	// aer_print_error: the status register, then one line per error bit that is set
 	follow: [
@@ -98,17 +124,19 @@ export const pcieAer: LineRule = {
 		{
 			trigger: ':    [',
 			pattern:
-				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?\d+\] ([A-Za-z]+)\b/,
+				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?\d+\] ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)*)/,
 			details: (m) => ({ error_bits: [m[2]] }),
 			within: 40,
 			examples: [
 				'pcieport 0000:00:06.0:    [ 0] RxErr                  (First)',
-				'nvme 0000:01:00.0:    [14] CmpltTO                (First)'
+				'nvme 0000:01:00.0:    [14] CmpltTO                (First)',
+				'pcieport 0000:00:1c.0:    [ 6] Bad TLP'
 			]
 		}
 	],
 	examples: [
 		'pcieport 0000:00:06.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)',
+		'pcieport 0000:00:1c.0: PCIe Bus Error: severity=Correctable, type=Physical Layer, (Receiver ID)',
 		'pcieport 0000:00:1c.6: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e6(Receiver ID)',
 		'nvme 0000:01:00.0: PCIe Bus Error: severity=Uncorrected (Non-Fatal), type=Transaction Layer, (Requester ID)',
 		'pcieport 0000:00:01.0: AER: PCIe Bus Error: severity=Uncorrectable (Fatal), type=Inaccessible, (Unregistered Agent ID)'
@@ -132,18 +160,21 @@ export const pcieAerBit: LineRule = {
 	category: 'hardware',
 	severity: 'info',
 	triggers: [':    ['],
-	pattern: /^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?(\d+)\] ([A-Za-z]+)\b/,
+	// newer kernels print short names (`BadTLP`), older ones words (`Bad TLP`) up to the padding
+	pattern:
+		/^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?(\d+)\] ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)*)/,
 	title: (m) => `PCIe error bit ${m[3]} on ${m[1]}`,
 	details: (m) => ({
 		device: m[1],
 		bit: Number(m[2]),
 		name: m[3],
-		meaning: AER_BITS[m[3]] ?? null
+		meaning: aerMeaning(m[3])
 	}),
 	examples: [
 		'pcieport 0000:00:06.0:    [ 0] RxErr                  (First)',
 		'nvme 0000:02:00.0:    [14] CmpltTO                (First)',
-		'pcieport 0000:00:1c.0:    [12] Timeout'
+		'pcieport 0000:00:1c.0:    [12] Timeout',
+		'pcieport 0000:00:1c.0:    [ 0] Receiver Error         (First)'
 	],
 	negatives: ['pcieport 0000:00:06.0:   device [8086:a74d] error status/mask=00000001/00002000'],
 	explanation: {

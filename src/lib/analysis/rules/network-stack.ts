@@ -44,22 +44,25 @@ export const conntrackFull: LineRule = {
 
 /**
  * net/ipv4/tcp_input.c tcp_syn_flood_action: `TCP: request_sock_TCP: Possible SYN flooding on
- * port 443. Sending cookies.  Check SNMP counters.` (newer kernels print the address:port).
+ * port 443. Sending cookies.  Check SNMP counters.`; 3.x-4.3 print `TCP: TCP: Possible …`, 2.6
+ * `possible SYN flooding`, newer kernels the address:port.
  */
 export const synFlood: LineRule = {
 	id: 'network.syn-flood',
 	category: 'network',
 	severity: 'medium',
-	triggers: ['Possible SYN flooding on port '],
+	triggers: ['Possible SYN flooding on port ', 'possible SYN flooding on port '],
 	pattern:
-		/^(TCP|TCPv6): (?:request_sock_(TCP|TCPv6): )?Possible SYN flooding on port (?:\S*?:)?(\d+)\. (Sending cookies|Dropping request)/,
+		/^(TCP|TCPv6): (?:(?:request_sock_)?(TCP|TCPv6): )?[Pp]ossible SYN flooding on port (?:\S*?:)?(\d+)\. (Sending cookies|Dropping request)/,
 	title: (m) => `Possible SYN flood on port ${m[3]}`,
 	details: (m) => ({ port: Number(m[3]), protocol: m[2] ?? m[1], action: m[4] }),
 	examples: [
 		'TCP: request_sock_TCP: Possible SYN flooding on port 80. Sending cookies.  Check SNMP counters.',
 		'TCP: request_sock_TCP: Possible SYN flooding on port [::]:443. Sending cookies.',
 		'TCP: request_sock_TCPv6: Possible SYN flooding on port 8080. Dropping request.  Check SNMP counters.',
-		'TCP: Possible SYN flooding on port 25. Sending cookies.'
+		'TCP: Possible SYN flooding on port 25. Sending cookies.',
+		'TCP: TCP: Possible SYN flooding on port 80. Sending cookies.  Check SNMP counters.',
+		'TCP: possible SYN flooding on port 3306. Sending cookies.'
 	],
 	negatives: ['TCP: Hash tables configured (established 524288 bind 65536)'],
 	explanation: {

@@ -84,7 +84,7 @@ export const swapIoError: LineRule = {
 	triggers: ['-error on swap-device ('],
 	pattern: /^(Write|Read)-error on swap-device \((\d+):(\d+):(\d+)\)/,
 	title: (m) => `Swap ${m[1] === 'Write' ? 'write' : 'read'} errors on device ${m[2]}:${m[3]}`,
-	details: (m) => ({ device: `${m[2]}:${m[3]}`, offset: Number(m[4]), op: m[1].toLowerCase() }),
+	details: (m) => ({ device: `${m[2]}:${m[3]}`, sector: Number(m[4]), op: m[1].toLowerCase() }),
 	examples: [
 		'Write-error on swap-device (8:2:1966856)',
 		'Read-error on swap-device (253:1:4184192)'

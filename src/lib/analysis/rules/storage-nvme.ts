@@ -59,10 +59,13 @@ export const nvmeDown: LineRule = {
 	],
 	pattern:
 		/^nvme (nvme\d+): (?:(?:controller is down; will reset:|Device not ready; aborting (?:reset|initialisation),) CSTS=(0x[0-9a-f]+)|(Disabling device after reset failure|Removing after probe failure)(?: status)?: (-?\d+))/,
+	// each severity has its own title: a finding keeps its first occurrence's severity
 	title: (m) =>
 		m[3]
 			? `NVMe controller ${m[1]} removed after failed reset`
-			: `NVMe controller ${m[1]} stopped responding`,
+			: m[2] === '0xffffffff'
+				? `NVMe controller ${m[1]} fell off the PCIe bus`
+				: `NVMe controller ${m[1]} stopped responding`,
 	details: (m) => ({
 		device: m[1],
 		csts: m[2] ?? null,
