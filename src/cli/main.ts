@@ -1,6 +1,6 @@
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyzeStream, InputError, type AnalyzeOptions } from '../lib/index.ts';
+import { analyzeStream, DEFAULT_LIMITS, InputError, type AnalyzeOptions } from '../lib/index.ts';
 import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.ts';
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
 import { describeFileError } from './errors.ts';
@@ -145,7 +145,8 @@ async function main(): Promise<number> {
 	let failed = false;
 	for (const file of o.files) {
 		const name = file === '-' ? null : basename(file);
-		const opts: AnalyzeOptions = { name };
+		// smaller decoding windows than the page's: less kept per kept line (see DecodeLimits)
+		const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
 		if (o.anonymize) opts.anonymize = { pointers: o.pointers };
 		let result;
 		try {

@@ -7,6 +7,7 @@ export {
 	type Progress
 } from './pipeline.ts';
 export { ingest } from './ingestion/index.ts';
+export { DEFAULT_LIMITS, type DecodeLimits } from './ingestion/decode.ts';
 export { analyze } from './analysis/index.ts';
 export {
 	formatJson,

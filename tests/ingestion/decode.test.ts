@@ -1,7 +1,7 @@
 /** decode.ts: chunked decoding equals decoding the whole input, for any bytes and any chunking. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, notTextAdvice } from '../../src/lib/ingestion/decode.ts';
+import { decodeBytes, DEFAULT_LIMITS, notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzip } from './helpers.ts';
@@ -49,11 +49,20 @@ describe('decodeBytes', () => {
 		);
 	});
 
-	it('decodes large chunks in windows without breaking characters', async () => {
+	it('decodes large chunks in windows of any size without breaking characters', async () => {
 		const bytes = new Uint8Array(300_000);
 		for (let i = 0; i < bytes.length; i++)
 			bytes[i] = [0x41, 0xe2, 0x82, 0xac, 0xc3, 0xa9, 0xff, 0x0a][i % 8];
-		expect(await decodeChunks([bytes])).toBe(new TextDecoder().decode(bytes));
+		const whole = new TextDecoder().decode(bytes);
+		expect(await decodeChunks([bytes])).toBe(whole);
+		for (const decodeWindow of [16, 17, 1 << 14]) {
+			async function* src() {
+				yield bytes;
+			}
+			let out = '';
+			for await (const t of decodeBytes(src(), { ...DEFAULT_LIMITS, decodeWindow })) out += t;
+			expect(out, `window ${decodeWindow}`).toBe(whole);
+		}
 	});
 
 	it('drops a leading byte order mark only, even split over chunks', async () => {
