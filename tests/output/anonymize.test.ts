@@ -246,6 +246,28 @@ describe('anonymized reports', () => {
 			expect(out).not.toContain('tarnwick');
 		expect(formatJson(await analyzeText(log, { year: 2024 }))).toContain('tarnwick-db');
 	});
+
+	it('replace a learned name in any case, one placeholder for all, and keep documentation links', async () => {
+		const log = [
+			'2026-05-22T02:40:45.276053Z DEBUG kernel: [ 10.000000] nfs: server Tarnwick-DB not responding, still trying',
+			'2026-05-22T02:40:46.276053Z DEBUG kernel: [ 11.000000] ACPI Error: AE_NOT_FOUND, While resolving a named reference package element (20210730/dspkginit-438)',
+			'2026-05-22T02:40:47.276053Z DEBUG kernel: [ 12.000000] nfs: server tarnwick-db not responding, still trying',
+			'2026-05-22T02:40:48.276053Z tarnwick-db postgres[812]: LOG:  checkpoint starting: time'
+		].join('\n');
+		const r = await analyzeText(log, { anonymize: true });
+		for (const out of [formatJson(r), formatText(r), formatMarkdown(r)]) {
+			expect(out).not.toMatch(/tarnwick/i);
+			expect(out).not.toMatch(/\bDEBUG\b/);
+		}
+		// both spellings get the same placeholder
+		const nfs = r.findings.filter((f) => f.rule === 'network.nfs-not-responding');
+		expect(new Set(nfs.map((f) => f.title)).size).toBe(1);
+		expect(nfs[0].title).toContain('<host-');
+		// the project's own links are not log text: a host named like a word in them stays out
+		const refs = r.findings.flatMap((f) => f.explanation.references);
+		const plain = await analyzeText(log);
+		expect(refs).toEqual(plain.findings.flatMap((f) => f.explanation.references));
+	});
 });
 
 describe('Anonymizer.text, values found in real logs', () => {

@@ -214,6 +214,8 @@ const VERSION_BEFORE = /(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
 const FINDING_ID = /^[a-z]+-[\da-f]{8}$/;
 
 const SKIP_KEYS = new Set([
+	// the project's own documentation links (a host named `debug` is not in `acpi/debug.html`)
+	'references',
 	'rule',
 	'category',
 	'severity',
@@ -245,11 +247,13 @@ export class Anonymizer {
 		learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
 		private readonly opts: AnonymizeOptions = {}
 	) {
-		for (const u of learned.users) this.nameKind.set(u, 'user');
-		for (const h of learned.hosts) this.nameKind.set(h, 'host');
+		// names match in any case (`MyHost` learned, `myhost` in a message): host names are
+		// case-insensitive, and leaving a name in another case would leak it
+		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
+		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
 		const all = [...this.nameKind.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 		this.names = all.length
-			? new RegExp(`(?<![A-Za-z\\d_])(?:${all.map(escapeRegExp).join('|')})(?![A-Za-z\\d_])`, 'g')
+			? new RegExp(`(?<![A-Za-z\\d_])(?:${all.map(escapeRegExp).join('|')})(?![A-Za-z\\d_])`, 'gi')
 			: null;
 	}
 
@@ -343,7 +347,10 @@ export class Anonymizer {
 			/^0+$/.test(m) ? m : this.placeholder('id', m.toLowerCase())
 		);
 		if (this.names) {
-			t = this.outside(t, this.names, (m) => this.placeholder(this.nameKind.get(m) ?? 'host', m));
+			t = this.outside(t, this.names, (m) => {
+				const key = m.toLowerCase();
+				return this.placeholder(this.nameKind.get(key) ?? 'host', key);
+			});
 		}
 		return t;
 	}
