@@ -19,11 +19,12 @@ export const segfault: LineRule = {
 	severity: 'low',
 	triggers: ['segfault at', 'traps: '],
 	pattern:
-		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error (\d+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:(\d+))(?: in ([^[\s]+)\[)?/,
+		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error ([0-9a-f]+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:([0-9a-f]+))(?: in ([^[\s]+)\[)?/,
 	title: (m) =>
 		`${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : `Trap (${m[6].slice(5)})`} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
 	details: (m) => {
-		const code = Number(m[5] ?? m[8]);
+		// printed with %lx: `error 14` is 0x14 (user-mode instruction fetch of an absent page)
+		const code = parseInt(m[5] ?? m[8], 16);
 		return {
 			program: m[1],
 			pid: Number(m[2]),
@@ -39,7 +40,8 @@ export const segfault: LineRule = {
 		'a.out[25311]: segfault at 0 ip 0000000000400546 sp 00007fff2fb08610 error 4 in a.out[400000+1000] likely on CPU 3 (core 3, socket 0)',
 		'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]',
 		'traps: cheese[1724283] trap int3 ip:7fbd589eb0ef sp:7ffdad1902c0 error:0 in libglib-2.0.so.0.8000.0[7fbd589a7000+a0000]',
-		'traps: a.out[1234] trap divide error ip:401136 sp:7ffc2c1d4e40 error:0 in a.out[401000+1000]'
+		'traps: a.out[1234] trap divide error ip:401136 sp:7ffc2c1d4e40 error:0 in a.out[401000+1000]',
+		'geany[53075]: segfault at 7f6b267132c2 ip 00007f6b267132c2 sp 00007ffd1c3c6a68 error 14 in mime.cache[7f6b2674b000+3000]'
 	],
 	negatives: [
 		'general protection fault, probably for non-canonical address 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN'

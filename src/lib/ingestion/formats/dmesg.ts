@@ -121,7 +121,8 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
  * priority (dmesg -r, pstore, last_kmsg) and followed by a printk caller id in either spacing
  * (`[  584.319520][   T31] msg`, `[    0.862842] [    T1] msg`), an Android `[cpu:comm:pid]`
  * prefix, a delta (`-d`) and further times when several `--time-format`s were asked for.
- * `[ts] host kernel: msg` is journalctl -o short-monotonic.
+ * `[ts] host kernel: msg` is journalctl -o short-monotonic, `[ts] kernel: msg` the same with
+ * --no-hostname (Ubuntu's /var/log/dmesg).
  * See kernel/printk/printk.c (print_time, print_caller) and util-linux sys-utils/dmesg.c.
  */
 export const dmesgFormat: LineFormat = {
@@ -193,7 +194,12 @@ export const dmesgFormat: LineFormat = {
 			ts: 1.234567,
 			host: 'myhost'
 		},
-		{ line: '<6>msg without time', text: 'msg without time', level: 6 }
+		{ line: '<6>msg without time', text: 'msg without time', level: 6 },
+		{
+			line: '[   27.987973] kernel: r8169 0000:07:00.0 enp7s0: Link is Down',
+			text: 'r8169 0000:07:00.0 enp7s0: Link is Down',
+			ts: 27.987973
+		}
 	],
 	negatives: [
 		'Nov 23 10:00:00 host kernel: x',
@@ -262,7 +268,12 @@ export const dmesgFormat: LineFormat = {
 		rec.kind = 'kernel';
 		const c = line.charCodeAt(i);
 		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec);
-		else if (i > 0 && c0 === 91 && caller === '' && journalHost(line, i, rec, ctx)) return true;
+		else if (c === 107 /* k */ && c0 === 91 && caller === '' && line.startsWith('kernel: ', i)) {
+			// journalctl -o short-monotonic --no-hostname (Ubuntu's /var/log/dmesg): `[ts] kernel: msg`
+			rec.text = line.slice(i + 8);
+			rec.format = 'journal-monotonic';
+			return true;
+		} else if (i > 0 && c0 === 91 && caller === '' && journalHost(line, i, rec, ctx)) return true;
 		rec.text = line.slice(i);
 		rec.format = c0 === 60 ? 'dmesg-raw' : 'dmesg';
 		return true;
