@@ -34,6 +34,8 @@ const LAYERS: Record<string, Layer> = {
 	'hardware.memory-failure': { stage: 0, domain: 'any' },
 	// a disabled interrupt line stalls the devices on it
 	'hardware.irq-disabled': { stage: 0, domain: 'any' },
+	// a weak supply makes USB devices and SD cards fail
+	'hardware.undervoltage': { stage: 0, domain: 'any' },
 	'hardware.thermal-throttling': { stage: 0, domain: 'any' },
 	'firmware.iommu-fault': { stage: 0, domain: 'any' },
 	// devices

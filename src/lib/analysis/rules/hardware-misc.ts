@@ -181,3 +181,63 @@ export const clocksourceUnstable: LineRule = {
 		references: ['https://docs.kernel.org/timers/timekeeping.html']
 	}
 };
+
+/** get_throttled bits the Raspberry Pi firmware reports (the upper half: since boot) */
+const THROTTLED_BITS: Array<[number, string]> = [
+	[0, 'under-voltage now'],
+	[1, 'ARM frequency capped now'],
+	[2, 'throttled now'],
+	[3, 'soft temperature limit now'],
+	[16, 'under-voltage has occurred'],
+	[17, 'ARM frequency capping has occurred'],
+	[18, 'throttling has occurred'],
+	[19, 'soft temperature limit has occurred']
+];
+
+/**
+ * Raspberry Pi supply voltage too low: the downstream firmware driver's `Under-voltage detected!
+ * (0x00050005)`, mainline raspberrypi-hwmon's `Undervoltage detected!`.
+ */
+export const undervoltage: LineRule = {
+	id: 'hardware.undervoltage',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['voltage detected!'],
+	pattern: /^(?:(\S+) (\S+): )?Under-?voltage detected!(?: \((0x[0-9a-f]{8})\))?/,
+	title: () => 'Under-voltage: the power supply is too weak',
+	details: (m) => {
+		const v = m[3] ? parseInt(m[3], 16) : null;
+		return {
+			device: m[2] ?? null,
+			throttled: m[3] ?? null,
+			throttled_decoded:
+				v === null ? [] : THROTTLED_BITS.filter(([b]) => v & (1 << b)).map(([, t]) => t)
+		};
+	},
+	storm: { count: 10, severity: 'high' },
+	examples: [
+		'Under-voltage detected! (0x00050005)',
+		'raspberrypi-hwmon raspberrypi-hwmon: Undervoltage detected!'
+	],
+	negatives: ['Voltage normalised (0x00000000)'],
+	explanation: {
+		meaning:
+			'The board’s 5 V supply dropped below what it needs (about 4.63 V on a Raspberry Pi). The firmware slows the processor while it lasts, and USB devices, disks and the SD card can misbehave: SD card corruption and USB resets on these boards are most often caused by this. "Voltage normalised" says when it recovered.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A power supply that cannot deliver enough current, or a long or thin USB cable that drops the voltage.'
+			},
+			{
+				kind: 'environment',
+				text: 'USB disks and other devices drawing power from the board, peaks of load (all cores busy, Wi-Fi, camera).'
+			}
+		],
+		next_steps: [
+			'Use the official supply for the board (5.1 V, 3 A for a Pi 4, 5 A for a Pi 5) and a short, thick cable.',
+			'Power hungry USB devices (disks) from a powered hub.',
+			'Check the state: `vcgencmd get_throttled` (0x0 is good; 0x50000 means under-voltage happened since boot).'
+		],
+		references: ['https://www.raspberrypi.com/documentation/computers/os.html']
+	}
+};

@@ -37,7 +37,13 @@ import {
 	nvidiaXid
 } from './gpu.ts';
 import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
-import { clocksourceUnstable, irqNobodyCared, memoryFailure, unknownNmi } from './hardware-misc.ts';
+import {
+	clocksourceUnstable,
+	irqNobodyCared,
+	memoryFailure,
+	undervoltage,
+	unknownNmi
+} from './hardware-misc.ts';
 import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, pageAllocFailure } from './memory-oom.ts';
@@ -82,6 +88,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	thermalCritical,
 	irqNobodyCared,
 	clocksourceUnstable,
+	undervoltage,
 	// storage
 	nvmeTimeout,
 	nvmeDown,
