@@ -37,7 +37,8 @@ export const blockIoError: LineRule = {
 		next_steps: [
 			'Back up important data now.',
 			'Check the disk’s health: `smartctl -a /dev/<device>` (for NVMe `nvme smart-log /dev/<device>`).',
-			'Reseat or replace the cable, try another port; run the vendor’s long self-test (`smartctl -t long`).'
+			'Reseat or replace the cable, try another port; run the vendor’s long self-test (`smartctl -t long`).',
+			'For a `dm-N` device (LVM, multipath, encryption) the disk is below it: find it with `lsblk` or `dmsetup ls --tree`, check `multipath -ll` for lost paths, and look for errors on that sd/nvme device.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
 	}

@@ -32,6 +32,7 @@ function scanProcessPrefix(s: string, i: number, out: Scan): string {
 	let j = i;
 	while (s.charCodeAt(j) === 32 && j - i < 3) j++;
 	if (s.charCodeAt(j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
+	if (s.startsWith('[pid:', j)) return scanHuaweiPrefix(s, j, out);
 	if (s.charCodeAt(j) !== 91 || s.charCodeAt(j + 2) !== 58) return '';
 	const cpu = s.charCodeAt(j + 1);
 	if (cpu < 48 || cpu > 57) return '';
@@ -48,6 +49,18 @@ function scanProcessPrefix(s: string, i: number, out: Scan): string {
 	}
 	out.end = close + 1;
 	return 'T' + s.slice(k, close);
+}
+
+/** HiSilicon/Huawei kernels: `[pid:414,cpu7,init]` before the message. Returns 'T<pid>' or ''. */
+function scanHuaweiPrefix(s: string, j: number, out: Scan): string {
+	const p = j + 5;
+	let k = p;
+	while (s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57 && k - p < 8) k++;
+	if (k === p || !s.startsWith(',cpu', k)) return '';
+	const close = s.indexOf(']', k);
+	if (close === -1 || close - k > 40) return '';
+	out.end = close + 1;
+	return 'T' + s.slice(p, k);
 }
 
 /** MediaTek kernels: `(6)[422:kworker/6:3]` (cpu, then pid:comm). Returns 'T<pid>' or ''. */
@@ -164,6 +177,11 @@ export const dmesgFormat: LineFormat = {
 			ts: 22555.365633,
 			level: 7,
 			caller: 'T971'
+		},
+		{
+			line: '[   21.734215] [pid:414,cpu7,init]F2FS-fs (sdd61): Invalid checksum crc(0x6fb880c4)',
+			text: 'F2FS-fs (sdd61): Invalid checksum crc(0x6fb880c4)',
+			caller: 'T414'
 		},
 		{
 			line: '[    4.500426]  (6)[422:kworker/6:3][OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
