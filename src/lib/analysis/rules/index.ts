@@ -4,6 +4,7 @@
  * error blocks, not here.
  */
 import { BENIGN } from './benign.ts';
+import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
 	acpiError,
@@ -89,6 +90,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	irqNobodyCared,
 	clocksourceUnstable,
 	undervoltage,
+	probeFailed,
 	// storage
 	nvmeTimeout,
 	nvmeDown,
