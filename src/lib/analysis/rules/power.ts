@@ -8,25 +8,27 @@ export const suspendFailed: LineRule = {
 	severity: 'medium',
 	triggers: ['ailed to suspend', 'failed to resume', 'Freezing '],
 	pattern:
-		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ \S+: )?(Failed to suspend device), error (-?\d+))/,
+		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ (\S+): )?(Failed to suspend device), error (-?\d+))/,
 	title: (m) => {
 		if (m[5]) return 'Suspend aborted: tasks refused to freeze';
 		if (m[4]) return 'Suspend aborted: a device failed to suspend';
-		if (m[6]) return 'Device failed to suspend';
+		// usb_port_suspend: also printed when a device is put to sleep to save power (autosuspend)
+		if (m[7]) return m[6] ? `USB device ${m[6]} failed to suspend` : 'Device failed to suspend';
 		return m[1] ? `Device ${m[1]} failed to ${m[2]}` : `A device failed to ${m[2]}`;
 	},
 	details: (m) => ({
-		device: m[1] ?? null,
+		device: m[1] ?? m[6] ?? null,
 		phase: m[2] ?? (m[5] ? 'freeze' : 'suspend'),
-		error: m[3] || m[7] ? errnoName(m[3] ?? m[7]) : null
+		error: m[3] || m[8] ? errnoName(m[3] ?? m[8]) : null
 	}),
-	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[6] ? 'low' : 'medium'),
+	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[7] ? 'low' : 'medium'),
 	examples: [
 		'PM: Device 0000:00:14.0 failed to suspend async: error -16',
 		'PM: Some devices failed to suspend, or early wake event detected',
 		'Freezing of tasks failed after 20.008 seconds (1 tasks refusing to freeze, wq_busy=0):',
 		'PM: Device 1-1 failed to resume async: error -19',
-		'PM: failed to suspend async: error -16'
+		'PM: failed to suspend async: error -16',
+		'usb 1-7: Failed to suspend device, error -32'
 	],
 	negatives: [
 		'PM: suspend entry (deep)',
