@@ -19,6 +19,19 @@ export const oomKill: LineRule = {
 		uid: m[5] ? Number(m[5]) : null,
 		cgroup_limit: m[1].startsWith('Memory cgroup')
 	}),
+	// kernels before 4.x print the victim's memory on the next line
+	follow: [
+		{
+			trigger: 'Killed process ',
+			pattern: /^Killed process (\d+) \([^)]*\)(?: total-vm:\d+kB,)? anon-rss:(\d+)kB/,
+			details: (m) => ({ anon_rss_kb: Number(m[2]) }),
+			within: 3,
+			examples: [
+				'Killed process 2512 (python) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB',
+				'Killed process 1234 (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB, shmem-rss:0kB'
+			]
+		}
+	],
 	// mm/oom_kill.c dump_oom_victim(): one summary line before the kill (kernel 4.19 and later)
 	context: {
 		trigger: 'oom-kill:constraint=',
