@@ -15,30 +15,32 @@ export const firmwareLoad: LineRule = {
 		'Direct firmware load for',
 		'Unable to load firmware',
 		'firmware: failed to load',
-		'no suitable firmware found'
+		'no suitable firmware found',
+		'and download the correct firmware'
 	],
 	pattern:
-		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))/,
+		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))|^(b43\S*) ERROR: You must go to \S+ and download the correct firmware/,
 	title: (m) =>
-		m[9]
-			? `No usable firmware found for ${m[1] ?? 'a device'}`
+		m[9] || m[10]
+			? `No usable firmware found for ${m[1] ?? m[10] ?? 'a device'}`
 			: `Firmware ${m[3] ?? m[5] ?? m[7]} could not be loaded`,
 	details: (m) => {
 		const code = m[4] ?? m[6] ?? m[8];
 		return {
-			driver: m[1] ?? null,
+			driver: m[1] ?? m[10] ?? null,
 			device: m[2] ?? null,
 			file: m[3] ?? m[5] ?? m[7] ?? null,
 			error: code ? errnoName(code) : null
 		};
 	},
 	severityOf: (m) =>
-		m[9] ? 'medium' : m[4] === '-2' || m[6] === '-2' || m[8] === '-2' ? 'low' : 'medium',
+		m[9] || m[10] ? 'medium' : m[4] === '-2' || m[6] === '-2' || m[8] === '-2' ? 'low' : 'medium',
 	examples: [
 		'i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
 		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
+		'b43-phy0 ERROR: You must go to http://wireless.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
 		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
