@@ -20,10 +20,16 @@ export const firmwareLoad: LineRule = {
 	],
 	pattern:
 		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))|^(b43\S*) ERROR: You must go to \S+ and download the correct firmware/,
-	title: (m) =>
-		m[9] || m[10]
-			? `No usable firmware found for ${m[1] ?? m[10] ?? 'a device'}`
-			: `Firmware ${m[3] ?? m[5] ?? m[7]} could not be loaded`,
+	// a missing file (-2, usually harmless) and other errors (medium) have different titles: a
+	// finding keeps its first occurrence's severity
+	title: (m) => {
+		if (m[9] || m[10]) return `No usable firmware found for ${m[1] ?? m[10] ?? 'a device'}`;
+		const code = m[4] ?? m[6] ?? m[8];
+		const file = m[3] ?? m[5] ?? m[7];
+		return code === '-2'
+			? `Firmware ${file} could not be loaded`
+			: `Firmware ${file} could not be loaded: ${errnoName(code)}`;
+	},
 	details: (m) => {
 		const code = m[4] ?? m[6] ?? m[8];
 		return {
@@ -41,7 +47,8 @@ export const firmwareLoad: LineRule = {
 		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
 		'b43-phy0 ERROR: You must go to http://wireless.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
-		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2'
+		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2',
+		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	explanation: {

@@ -148,6 +148,11 @@ export const ataDeviceError: LineRule = {
 	)
 };
 
+/** SError bits that only say the link went up or down or a device was plugged */
+function linkStateOnly(bits: string): boolean {
+	return bitList(bits).every((b) => b === 'PHYRdyChg' || b === 'CommWake' || b === 'DevExch');
+}
+
 /** `ata2: SError: { UnrecovData Handshk }` — the SATA link's error register, decoded. */
 export const ataSerror: LineRule = {
 	id: 'storage.sata-link-error',
@@ -155,15 +160,15 @@ export const ataSerror: LineRule = {
 	severity: 'medium',
 	triggers: [': SError: { '],
 	pattern: /^(ata\d+)(?:\.\d+)?: SError: \{ ([\w ]+) \}/,
-	title: (m) => `SATA link errors on ${m[1]}`,
+	// link state changes alone (hot plug, power saving) have a title of their own: a finding
+	// keeps its first occurrence's severity
+	title: (m) =>
+		linkStateOnly(m[2]) ? `SATA link state changes on ${m[1]}` : `SATA link errors on ${m[1]}`,
 	details: (m) => {
 		const bits = bitList(m[2]);
 		return { device: m[1], bits, decoded: bits.map((b) => `${b}: ${SERR[b] ?? 'unknown'}`) };
 	},
-	severityOf: (m) =>
-		bitList(m[2]).every((b) => b === 'PHYRdyChg' || b === 'CommWake' || b === 'DevExch')
-			? 'low'
-			: 'medium',
+	severityOf: (m) => (linkStateOnly(m[2]) ? 'low' : 'medium'),
 	examples: ['ata2: SError: { UnrecovData Handshk }', 'ata1: SError: { PHYRdyChg CommWake }'],
 	negatives: ['ata2: SATA max UDMA/133 abar m2048@0xf7d10000 port 0xf7d10180 irq 29'],
 	explanation: ATA_EXPLANATION(
