@@ -30,6 +30,28 @@ describe('oops headers', () => {
 });
 
 describe('block assembly', () => {
+	it('ends a one-line report (unregister_netdevice) at the first line that is not its trace', () => {
+		for (const ctx of ['', 'console']) {
+			const b = assemble([
+				[ctx, 'unregister_netdevice: waiting for lo to become free. Usage count = 1'],
+				[ctx, 'IPv6: ADDRCONF(NETDEV_UP): veth1: link is not ready'],
+				[ctx, 'docker0: port 1(veth1) entered blocking state'],
+				[ctx, 'unregister_netdevice: waiting for lo to become free. Usage count = 1'],
+				[ctx, 'ref_tracker: lo@ffff888012345678 has 1/1 users at'],
+				[ctx, '     __netdev_tracker_alloc include/linux/netdevice.h:4000 [inline]'],
+				[ctx, '     dst_init+0x10/0x20'],
+				[ctx, 'IPv6: ADDRCONF(NETDEV_CHANGE): veth1: link becomes ready']
+			]);
+			expect(
+				b.map((x) => [x.startLine, x.endLine]),
+				`context '${ctx}'`
+			).toEqual([
+				[1, 1],
+				[4, 7]
+			]);
+		}
+	});
+
 	it('keeps a panic printed after the end marker in the same report', () => {
 		const b = assemble([
 			['console', 'general protection fault: 0000 [#1] SMP'],

@@ -24,6 +24,19 @@ interface OpenBlock {
 	shadowLeft?: number;
 }
 
+/**
+ * Reports that are one line, sometimes followed by a trace (`unregister_netdevice: waiting for
+ * lo to become free`, with `ref_tracker` stacks on newer kernels). Without this, unrelated lines
+ * that look report-like (`IPv6: ADDRCONF(...)`) kept such a report open for hours of a log.
+ */
+const ONE_LINE = new Set(['unregister_netdevice: waiting for']);
+
+/** a line of a one-line report's own trace: indented, a frame, or a ref_tracker line */
+function oneLineContinues(text: string): boolean {
+	const c = text.charCodeAt(0);
+	return c === 32 || c === 9 || text.startsWith('ref_tracker') || text.indexOf('+0x') !== -1;
+}
+
 function reportish(text: string): boolean {
 	const c = text.charCodeAt(0);
 	return (
@@ -120,6 +133,11 @@ export class BlockAssembler {
 	 * Fatal exception`), so the oops and its panic stay one finding.
 	 */
 	private continues(ob: OpenBlock, header: OopsHeader | null, text: string, ts: number): boolean {
+		if (ONE_LINE.has(ob.block.header) && !oneLineContinues(text)) {
+			// a one-line report ends at the first line that is not its own trace
+			this.close(ob, 'end-marker');
+			return false;
+		}
 		const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
 		if (ob.ended) {
 			if (header && !header.splits && !gap) {
