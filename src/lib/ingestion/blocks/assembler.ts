@@ -22,16 +22,11 @@ interface OpenBlock {
 	ended: boolean;
 	/** lines a report interrupted by the next one still takes */
 	shadowLeft?: number;
+	/** its header's report is one line and its trace (OopsHeader.oneLine) */
+	oneLine: boolean;
 }
 
-/**
- * Reports that are one line, sometimes followed by a trace (`unregister_netdevice: waiting for
- * lo to become free`, with `ref_tracker` stacks on newer kernels). Without this, unrelated lines
- * that look report-like (`IPv6: ADDRCONF(...)`) kept such a report open for hours of a log.
- */
-const ONE_LINE = new Set(['unregister_netdevice: waiting for']);
-
-/** a line of a one-line report's own trace: indented, a frame, or a ref_tracker line */
+/** a line of a one-line report's own trace (see OopsHeader.oneLine) */
 function oneLineContinues(text: string): boolean {
 	const c = text.charCodeAt(0);
 	return c === 32 || c === 9 || text.startsWith('ref_tracker') || text.indexOf('+0x') !== -1;
@@ -122,7 +117,14 @@ export class BlockAssembler {
 				endReason: 'eof'
 			};
 			if (this.follows !== null) block.follows = this.follows;
-			this.open.set(ctx, { block, lastTs: ts, idle: 0, lastReportish: 0, ended: false });
+			this.open.set(ctx, {
+				block,
+				lastTs: ts,
+				idle: 0,
+				lastReportish: 0,
+				ended: false,
+				oneLine: header.oneLine === true
+			});
 		}
 		this.remember(line, text, ts, ctx);
 	}
@@ -133,7 +135,7 @@ export class BlockAssembler {
 	 * Fatal exception`), so the oops and its panic stay one finding.
 	 */
 	private continues(ob: OpenBlock, header: OopsHeader | null, text: string, ts: number): boolean {
-		if (ONE_LINE.has(ob.block.header) && !oneLineContinues(text)) {
+		if (ob.oneLine && !oneLineContinues(text)) {
 			// a one-line report ends at the first line that is not its own trace
 			this.close(ob, 'end-marker');
 			return false;

@@ -16,6 +16,11 @@ export interface OopsHeader {
 	extra?: boolean;
 	/** the line must also match this (for keys that are too common alone) */
 	require?: RegExp;
+	/**
+	 * the report is this one line plus its own trace, if any (indented lines, `+0x` frames,
+	 * `ref_tracker` lines): it ends at the first other line, even one that looks report-like
+	 */
+	oneLine?: boolean;
 }
 
 const h = (key: string, exclude: RegExp[] = [], splits = true, extra = false): OopsHeader => ({
@@ -86,7 +91,9 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('int3:'),
 	h('UBSAN:'),
 	h('Booting the kernel.', [/Parsing ELF/, /Decompressing Linux/, /Unknown parameter '/]),
-	h('unregister_netdevice: waiting for', [], false),
+	// NecroScope: report-like lines of other subsystems (`IPv6: ADDRCONF(...)`) had kept it open
+	// for hours of a server log
+	{ ...h('unregister_netdevice: waiting for', [], false), oneLine: true },
 	h('VFS: Close: file count is 0'),
 	h('VFS: Busy inodes after unmount'),
 	h('Internal error:', [], false),
