@@ -286,10 +286,13 @@ export function monthAt(s: string, i: number): number {
 	return m === undefined ? -1 : m;
 }
 
-/** MONTHS' three-character names keyed by their lowercased character codes (see monthAt). */
+/**
+ * MONTHS' three-character names with a non-ASCII letter (`mär`), keyed by their lowercased
+ * character codes (see monthAt); ASCII names are in MONTH3_ASCII.
+ */
 const MONTH3 = new Map<number, number>(
 	Object.entries(MONTHS)
-		.filter(([name]) => name.length === 3)
+		.filter(([name]) => name.length === 3 && !/^[a-z]{3}$/.test(name))
 		.map(([name, m]) => [
 			name.charCodeAt(0) * 0x100000000 + name.charCodeAt(1) * 0x10000 + name.charCodeAt(2),
 			m
