@@ -113,3 +113,60 @@ describe('follow-up messages', () => {
 		expect(f.last_line).toBe(1);
 	});
 });
+
+/**
+ * Messages that resolve what a held rule message means (LineRule.resolve): a USB controller that
+ * "died" and is removed at once was unplugged (a Thunderbolt dock), not broken.
+ */
+describe('resolving messages', () => {
+	// a journal excerpt of a laptop whose Thunderbolt controller's xHCI went away (real log)
+	const UNPLUG = [
+		'Dec 10 19:45:52 x1c kernel: sdb: detected capacity change from 120164352 to 0',
+		'Dec 10 19:45:54 x1c kernel: xhci_hcd 0000:3b:00.0: xHCI host controller not responding, assume dead',
+		'Dec 10 19:45:54 x1c kernel: xhci_hcd 0000:3b:00.0: HC died; cleaning up',
+		'Dec 10 19:45:54 x1c tlp[27114]: Error: tlp.service is not enabled',
+		'Dec 10 19:45:54 x1c kernel: xhci_hcd 0000:3b:00.0: remove, state 1',
+		'Dec 10 19:45:54 x1c kernel: usb usb4: USB disconnect, device number 1',
+		'Dec 10 19:45:55 x1c kernel: xhci_hcd 0000:3b:00.0: USB bus 4 deregistered',
+		'Dec 10 19:45:55 x1c kernel: xhci_hcd 0000:3b:00.0: Host halt failed, -19'
+	];
+
+	it('reports a controller removed just after it died as removed (low), not dead', async () => {
+		const r = await analyzeText(UNPLUG.join('\n') + '\n');
+		const usb = r.findings.filter((x) => x.rule === 'usb.host-controller-died');
+		expect(usb.map((f) => [f.title, f.severity, f.first_line, f.last_line])).toEqual([
+			['USB host controller 0000:3b:00.0 stopped responding and was removed', 'low', 3, 5]
+		]);
+		expect(usb[0].details.device).toBe('0000:3b:00.0');
+		expect(r.findings.some((f) => f.severity === 'critical')).toBe(false);
+	});
+
+	it('keeps a controller that died and stayed (or another one was removed) critical', async () => {
+		const other = UNPLUG.map((l) =>
+			l.includes('remove, state') ? l.replace('0000:3b:00.0', '0000:00:14.0') : l
+		);
+		for (const lines of [UNPLUG.filter((l) => !l.includes('remove, state')), other]) {
+			const r = await analyzeText(lines.join('\n') + '\n');
+			const usb = r.findings.filter((x) => x.rule === 'usb.host-controller-died');
+			expect(usb.map((f) => [f.title, f.severity, f.first_line, f.last_line])).toEqual([
+				['USB host controller 0000:3b:00.0 died', 'critical', 3, 3]
+			]);
+		}
+	});
+
+	it('releases a held message at the end of the input and at a new boot', async () => {
+		const end = await analyzeText('[ 5.000000] xhci_hcd 0000:00:14.0: HC died; cleaning up\n');
+		expect(end.findings.map((f) => [f.title, f.severity])).toEqual([
+			['USB host controller 0000:00:14.0 died', 'critical']
+		]);
+		const boot = await analyzeText(
+			[
+				'[ 5.000000] xhci_hcd 0000:00:14.0: HC died; cleaning up',
+				'[ 0.000000] Linux version 6.8.0 (builder@host) #1 SMP',
+				'[ 0.100000] xhci_hcd 0000:00:14.0: remove, state 1'
+			].join('\n') + '\n'
+		);
+		const usb = boot.findings.filter((x) => x.rule === 'usb.host-controller-died');
+		expect(usb.map((f) => [f.severity, f.boots])).toEqual([['critical', [0]]]);
+	});
+});

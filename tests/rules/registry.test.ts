@@ -184,6 +184,36 @@ describe('line rule registry', () => {
 				});
 			}
 
+			if (r.resolve) {
+				const res = r.resolve;
+				it(`is resolved by "${res.trigger}" just after it, and only then`, () => {
+					expect(r.follow, 'a rule has resolve or follow, not both').toBeUndefined();
+					const own = r.examples[0];
+					const m = r.pattern.exec(own)!;
+					const plain = r.title(m);
+					expect(res.title(m)).not.toBe(plain);
+					expect(res.explanation.meaning.length).toBeGreaterThan(40);
+					for (const ex of res.examples) {
+						expect(ex.includes(res.trigger), ex).toBe(true);
+						expect(res.pattern.exec(ex), `no match: ${ex}`).not.toBeNull();
+						const [near] = findingsFor([own, 'filler line', ex]).filter((x) => x.rule === r.id);
+						expect(near.title).toBe(res.title(m));
+						expect(near.severity).toBe(res.severity);
+						expect(near.explanation.meaning).toBe(res.explanation.meaning);
+						expect([near.first_line, near.last_line]).toEqual([1, 3]);
+						expect(near.evidence.map((e) => e.text)).toEqual([own, ex]);
+						// too far: the rule's own finding
+						const filler = Array.from({ length: res.within }, (_, k) => `filler line ${k}`);
+						const far = findingsFor([own, ...filler, ex]).filter((x) => x.rule === r.id);
+						expect(far.map((f) => [f.title, f.severity])).toEqual([
+							[plain, r.severityOf?.(m) ?? r.severity]
+						]);
+						// alone, the resolving message is no finding of this rule
+						expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
+					}
+				});
+			}
+
 			it('does not match its negatives', () => {
 				expect(r.negatives.length).toBeGreaterThan(0);
 				for (const neg of r.negatives) {

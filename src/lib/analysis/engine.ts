@@ -23,7 +23,7 @@ import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
-import type { RuleContext } from './rules/types.ts';
+import type { RuleContext, RuleResolve } from './rules/types.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
 const MAX_EVIDENCE = 160;
@@ -108,6 +108,20 @@ interface Pending {
 	builder: Builder | null;
 }
 
+/** A rule message held until what follows it tells what it means (see LineRule.resolve). */
+interface Held {
+	index: number;
+	m: RegExpExecArray;
+	line: number;
+	boot: number;
+	ts: number | null;
+	wall: number | null;
+	text: string;
+	context: Record<string, DetailValue> | null;
+	/** the device the rule's message names (its `device` detail), '' when none */
+	device: string;
+}
+
 /** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
 	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
@@ -178,6 +192,8 @@ export class Analyzer {
 	>();
 	/** the latest message of each rule that has follow-ups (see LineRule.follow) */
 	private pending = new Map<number, Pending>();
+	/** rule messages waiting for a message that resolves them, oldest first */
+	private held: Held[] = [];
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -187,6 +203,7 @@ export class Analyzer {
 	 */
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
+		if (this.held.length !== 0) this.resolveHeld(r);
 		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
 		const literals = TRIGGERS.matches(text);
 		for (const w of literals) {
@@ -206,9 +223,86 @@ export class Analyzer {
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			this.lineFinding(i, rule, m, r, this.contextOf(i, r));
+			if (rule.resolve) this.hold(i, rule, m, r);
+			else this.lineFinding(i, rule, m, r, this.contextOf(i, r));
 			return;
 		}
+	}
+
+	/** Hold a rule message until a message resolves it or too many lines have passed. */
+	private hold(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
+		const device = rule.details ? rule.details(m).device : undefined;
+		this.held.push({
+			index,
+			m,
+			line: r.line,
+			boot: r.boot,
+			ts: r.ts === null || Number.isNaN(r.ts) ? null : r.ts,
+			wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
+			text: detach(r.text),
+			context: this.contextOf(index, r),
+			device: typeof device === 'string' ? device : ''
+		});
+	}
+
+	/**
+	 * Release the held messages that `r` resolves (same device), and those it is too far from
+	 * (another boot, or more than `within` lines after), as the findings they then are.
+	 */
+	private resolveHeld(r: LogRecord | LogEvent): void {
+		for (let k = 0; k < this.held.length;) {
+			const h = this.held[k];
+			const res = LINE_RULES[h.index].resolve as RuleResolve;
+			let by: RegExpExecArray | null = null;
+			if (r.boot === h.boot && r.line - h.line <= res.within) {
+				if (r.line <= h.line || r.text.indexOf(res.trigger) === -1) {
+					k++;
+					continue;
+				}
+				by = res.pattern.exec(r.text);
+				const device = by?.groups?.device;
+				if (by === null || (device !== undefined && h.device !== '' && device !== h.device)) {
+					k++;
+					continue;
+				}
+			}
+			this.held.splice(k, 1);
+			this.release(h, by === null ? null : r);
+		}
+	}
+
+	/** A held message becomes a finding: the resolution's when `by` resolved it, else the rule's. */
+	private release(h: Held, by: LogRecord | LogEvent | null): void {
+		const rule = LINE_RULES[h.index];
+		const event = {
+			line: h.line,
+			boot: h.boot,
+			ts: h.ts,
+			wall: h.wall,
+			text: h.text
+		};
+		if (by === null) {
+			this.lineFinding(h.index, rule, h.m, event, h.context);
+			return;
+		}
+		const res = rule.resolve as RuleResolve;
+		const occ: RawOcc = {
+			first_line: h.line,
+			last_line: by.line,
+			boot: h.boot,
+			ts: h.ts,
+			wall: h.wall
+		};
+		const text = detach(by.text);
+		this.add(rule.id, rule.category, res.title(h.m), [], res.severity, occ, () => ({
+			stack: null,
+			evidence: [
+				{ line: h.line, text: h.text },
+				{ line: by.line, text }
+			],
+			details: { ...(rule.details ? rule.details(h.m) : {}), ...h.context },
+			registry: res.explanation
+		}));
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
@@ -327,7 +421,7 @@ export class Analyzer {
 		index: number,
 		rule: LineRule,
 		m: RegExpExecArray,
-		r: LogRecord | LogEvent,
+		r: Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'> | LogRecord,
 		context: Record<string, DetailValue> | null = null
 	): void {
 		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
@@ -405,6 +499,7 @@ export class Analyzer {
 		metadata: LogMetadata,
 		wallClock: (boot: number, ts: number) => number | null = singleSegmentClock(metadata)
 	): Finding[] {
+		for (const h of this.held.splice(0)) this.release(h, null);
 		const toOcc = (o: RawOcc): Occurrence => {
 			let wall = o.wall;
 			if (wall === null && o.ts !== null) wall = wallClock(o.boot, o.ts);

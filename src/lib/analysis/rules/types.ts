@@ -42,6 +42,14 @@ export interface LineRule {
 	 * occurrence's line range; on a finding's first occurrence its details and line are added.
 	 */
 	follow?: RuleFollow[];
+	/**
+	 * A message printed soon after this one that changes what it means (a USB host controller
+	 * that "died" and is then removed was unplugged, not broken). The rule's message is held for
+	 * up to `within` lines of the same boot: when such a message naming the same device comes,
+	 * the finding gets the resolution's title, severity and explanation, with both lines;
+	 * otherwise it is recorded as usual. A rule has either this or `follow`.
+	 */
+	resolve?: RuleResolve;
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */
@@ -74,6 +82,21 @@ export interface RuleFollow {
 	/** lines after the rule's message it may come */
 	within: number;
 	/** real message lines that must match (with the rule's first example before them) */
+	examples: string[];
+}
+
+export interface RuleResolve {
+	/** literal that occurs in every resolving message (the prefilter) */
+	trigger: string;
+	/** tested against the message text; the named group `device` is the device it names */
+	pattern: RegExp;
+	/** lines after the rule's message it may come */
+	within: number;
+	/** the finding's title, from the rule's own match */
+	title(m: RegExpExecArray): string;
+	severity: Severity;
+	explanation: Explanation;
+	/** real message lines that must resolve the rule's first example */
 	examples: string[];
 }
 

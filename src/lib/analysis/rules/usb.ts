@@ -159,18 +159,51 @@ export const xhciDied: LineRule = {
 	category: 'usb',
 	severity: 'critical',
 	triggers: ['HC died', 'Host halt failed', 'Host not halted after'],
+	// `Host halt failed, -19` (ENODEV): the controller is already gone, after its removal
 	pattern:
-		/^(xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (\S+): (HC died; cleaning up|Host halt failed, -?\d+|Host not halted after \d+ microseconds)/,
+		/^(xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (\S+): (HC died; cleaning up|Host halt failed, (?:-(?!19\b))?\d+|Host not halted after \d+ microseconds)/,
 	title: (m) => `USB host controller ${m[2]} died`,
 	details: (m) => ({ device: m[2], driver: m[1], event: m[3] }),
+	// usb_remove_hcd(): the controller itself went away (a Thunderbolt/USB-C dock unplugged)
+	resolve: {
+		trigger: ': remove, state ',
+		pattern:
+			/^(?:xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (?<device>\S+): remove, state [0-9a-f]+$/,
+		within: 20,
+		title: (m) => `USB host controller ${m[2]} stopped responding and was removed`,
+		severity: 'low',
+		examples: ['xhci_hcd 0000:00:14.0: remove, state 1'],
+		explanation: {
+			meaning:
+				'A USB host controller stopped answering and was then removed from the system. This is what happens when a Thunderbolt or USB-C dock, or a laptop’s Thunderbolt controller that powers down when its last device is unplugged, goes away: the USB devices behind it disconnect with it. After an unplug it is harmless.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'A dock, USB-C device or Thunderbolt accessory with its own USB controller was unplugged or lost power.'
+				},
+				{
+					kind: 'hardware',
+					text: 'If nothing was unplugged: the controller, card or dock dropped off the PCIe bus (see PCIe link-down or AER errors before it), or a loose cable.'
+				}
+			],
+			next_steps: [
+				'If a dock or USB-C device was unplugged at that moment, nothing needs doing.',
+				'If nothing was unplugged, look for PCIe errors just before it, then reseat or replace the dock’s cable, the dock or the card, and update the dock’s and the BIOS’s firmware.'
+			],
+			references: USB_REFS
+		}
+	},
 	examples: [
 		'xhci_hcd 0000:00:14.0: HC died; cleaning up',
-		'ehci-pci 0000:00:1d.0: HC died; cleaning up'
+		'ehci-pci 0000:00:1d.0: HC died; cleaning up',
+		'xhci_hcd 0000:3b:00.0: Host halt failed, -110'
 	],
 	negatives: [
 		'xhci_hcd 0000:00:14.0: xHCI Host Controller',
 		// the line before HC died: one event, one count
-		'xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead'
+		'xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead',
+		// ENODEV: printed once the controller has been removed
+		'xhci_hcd 0000:3b:00.0: Host halt failed, -19'
 	],
 	explanation: {
 		meaning:
