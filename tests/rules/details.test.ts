@@ -1,6 +1,8 @@
 /** Facts that rules decode from a message, checked against the kernel's own meaning. */
 import { describe, expect, it } from 'vitest';
+import { firmwareBug } from '../../src/lib/analysis/rules/firmware.ts';
 import { segfault } from '../../src/lib/analysis/rules/userspace-segfault.ts';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 
 describe('segfault error codes', () => {
 	const decode = (line: string) => segfault.details!(segfault.pattern.exec(line)!);
@@ -17,5 +19,68 @@ describe('segfault error codes', () => {
 		expect(at('15').error_decoded).toBe('protection violation, read, user mode, instruction fetch');
 		expect(at('6').error_decoded).toBe('page not present, write, user mode');
 		expect(at('4').error_decoded).toBe('page not present, read, user mode');
+	});
+});
+
+describe('segfault mappings', () => {
+	const decode = (line: string) => {
+		const m = segfault.pattern.exec(line)!;
+		return { title: segfault.title(m), ...segfault.details!(m) };
+	};
+
+	it('names the file only when the faulting instruction is inside its mapping', () => {
+		// ip 7f6b267132c2 lies below mime.cache's mapping: a jump into unmapped memory (real log)
+		const outside = decode(
+			'geany[53075]: segfault at 7f6b267132c2 ip 00007f6b267132c2 sp 00007ffd1c3c6a68 error 14 in mime.cache[7f6b26719000+29000]'
+		);
+		expect(outside).toMatchObject({
+			title: 'Segfault in geany',
+			object: null,
+			next_mapping: 'mime.cache'
+		});
+		const inside = decode(
+			'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]'
+		);
+		expect(inside).toMatchObject({
+			title: 'General protection fault in WebKitNetworkPr (libc-2.28.so)',
+			object: 'libc-2.28.so'
+		});
+		expect(inside).not.toHaveProperty('next_mapping');
+	});
+});
+
+describe('firmware bug titles', () => {
+	const title = (line: string) => firmwareBug.title(firmwareBug.pattern.exec(line)!);
+
+	it('keep distinct bugs apart and one bug on several devices together', () => {
+		expect(
+			title(
+				'[Firmware Bug]: Duplicate ACPI video bus devices for the same VGA controller, please try module parameter "video.allow_duplicates=1"if the current driver doesn\'t work.'
+			)
+		).toBe('Firmware bug reported: Duplicate ACPI video bus devices for the same VGA controller');
+		const devices = [
+			'ACPI: [Firmware Bug]: Device [CRE0] status [0000000e]: not present and enabled',
+			'ACPI: [Firmware Bug]: Device [CRE3] status [0000000f]: not present and enabled'
+		].map(title);
+		expect(devices).toEqual([
+			'Firmware bug reported by ACPI: Device […] status […]: not present and enabled',
+			'Firmware bug reported by ACPI: Device […] status […]: not present and enabled'
+		]);
+		expect(title('[Firmware Bug]: Invalid critical threshold (-274000)')).toBe(
+			'Firmware bug reported: Invalid critical threshold'
+		);
+		expect(title('AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found')).toBe(
+			'Firmware bug reported by AMD-Vi: No southbridge IOAPIC found'
+		);
+	});
+
+	it('leave the routine _OSI(Linux) notice out, in both spellings', async () => {
+		for (const line of [
+			'[    0.1] ACPI: [Firmware Bug]: BIOS _OSI(Linux) query ignored',
+			'[    0.1] [Firmware Bug]: ACPI: BIOS _OSI(Linux) query ignored'
+		]) {
+			const r = await analyzeText(line + '\n');
+			expect(r.findings, line).toEqual([]);
+		}
 	});
 });

@@ -16,6 +16,72 @@ function archFromVersion(v: string): string | null {
 	return null;
 }
 
+/** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
+const ARM_PARTS: Record<string, string> = {
+	d03: 'Cortex-A53',
+	d04: 'Cortex-A35',
+	d05: 'Cortex-A55',
+	d07: 'Cortex-A57',
+	d08: 'Cortex-A72',
+	d09: 'Cortex-A73',
+	d0a: 'Cortex-A75',
+	d0b: 'Cortex-A76',
+	d0c: 'Neoverse-N1',
+	d0d: 'Cortex-A77',
+	d40: 'Neoverse-V1',
+	d41: 'Cortex-A78',
+	d44: 'Cortex-X1',
+	d46: 'Cortex-A510',
+	d47: 'Cortex-A710',
+	d49: 'Neoverse-N2',
+	d4f: 'Neoverse-V2'
+};
+
+/** `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known. */
+function aarch64Cpu(s: string): string {
+	// MIDR: implementer 0x41 (ARM), variant, architecture 0xf, part number, revision
+	const midr = /\[41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f]\]/.exec(s);
+	const core = midr ? ARM_PARTS[midr[1]] : undefined;
+	return core ? `${s} (ARM ${core})` : s;
+}
+
+/** the taint letter a module-loading message sets (kernel/module/main.c), or '' */
+function moduleTaintLetter(text: string): string {
+	if (text.endsWith(': loading out-of-tree module taints kernel.')) return 'O';
+	if (text.endsWith(' taints kernel.') && text.indexOf(': module license ') !== -1) return 'P';
+	if (text.endsWith(' - tainting kernel') && text.indexOf(': module verification failed') !== -1)
+		return 'E';
+	if (
+		text.endsWith(
+			': module is from the staging directory, the quality is unknown, you have been warned.'
+		)
+	)
+		return 'C';
+	return '';
+}
+
+/**
+ * `Pid: 21321, comm: libvirtd Not tainted 2.6.32-642.el6.x86_64 #1 Dell Inc. PowerEdge R730xd/0WCJNT`
+ * (x86 show_regs before 3.x): taint letters, kernel release and DMI vendor/product.
+ */
+function pidLine(text: string): { taint: string | null; version: string; hardware: string } | null {
+	let at = text.indexOf(' Not tainted ');
+	let taint: string | null = null;
+	let rest: string;
+	if (at !== -1) rest = text.slice(at + 13);
+	else {
+		at = text.indexOf(' Tainted: ');
+		if (at === -1) return null;
+		let end = at + 10;
+		while (end < text.length && /[A-Z -]/.test(text[end])) end++;
+		taint = text.slice(at + 10, end).trim() || null;
+		rest = text.slice(end);
+	}
+	const m = /^ *(\d+\.\d\S*) #\S+(?: (.*))?$/.exec(rest);
+	if (!m) return null;
+	return { taint, version: m[1], hardware: (m[2] ?? '').trim() };
+}
+
 function humanKiB(kib: number): string {
 	const gib = kib / 1024 / 1024;
 	return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${(kib / 1024).toFixed(0)} MiB`;
@@ -32,6 +98,10 @@ export class MetadataCollector {
 	readonly bootVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
 	private inModules = false;
+	/** the taint was read from a `Tainted:` field (authoritative) */
+	private taintRead = false;
+	/** taint letters set by module-loading messages, when no `Tainted:` field was read */
+	private moduleTaints = '';
 
 	private setArch(arch: string, weight: number): void {
 		if (weight > this.archWeight) {
@@ -50,6 +120,16 @@ export class MetadataCollector {
 				return;
 			}
 			this.inModules = false;
+		}
+		// `wl: module license 'MIXED/Proprietary' taints kernel.`: any first letter, so by the end
+		const last = text.charCodeAt(text.length - 1);
+		if ((last === 46 /* . */ || last === 108) /* l */ && !this.taintRead) {
+			const letter = moduleTaintLetter(text);
+			if (letter !== '' && this.moduleTaints.indexOf(letter) === -1) {
+				this.moduleTaints += letter;
+				m.taint = decodeTaint(this.moduleTaints);
+				return;
+			}
 		}
 		switch (c) {
 			case 76 /* L */:
@@ -78,13 +158,17 @@ export class MetadataCollector {
 				else if (text.startsWith('CPU: ')) {
 					if (/ PID: \d+ /.test(text)) {
 						const t = taintFromCpuLine(text);
-						if (t) m.taint = decodeTaint(t);
+						if (t) this.setTaint(t);
 						const nt = text.indexOf('ainted');
 						const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
 						if (v && m.kernel_version === null) m.kernel_version = v[1];
 					} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 						m.cpu = text.slice(5).split(',')[0].trim();
 						this.setArch('arm', 3);
+					} else if (text.startsWith('CPU: AArch64 Processor')) {
+						m.cpu ??= aarch64Cpu(text.slice(5).trim());
+						// the boot CPU's own statement outweighs a 32-bit task's `PC is at` later
+						this.setArch('arm64', 5);
 					}
 				}
 				return;
@@ -112,7 +196,11 @@ export class MetadataCollector {
 				}
 				return;
 			case 84 /* T */:
-				if (text.startsWith('Tainted: [')) m.taint = decodeTaint(text.slice(9));
+				if (text.startsWith('Tainted: [')) this.setTaint(text.slice(9));
+				return;
+			case 79 /* O */:
+				// device-tree machines: `OF: fdt: Machine model: OnePlus One`
+				if (text.startsWith('OF: fdt: Machine model: ')) m.hardware ??= text.slice(24).trim();
 				return;
 			case 82 /* R */:
 				if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
@@ -125,13 +213,23 @@ export class MetadataCollector {
 				return;
 			case 80 /* P */:
 				if (text.startsWith('PC is at ')) this.setArch('arm', 4);
+				else if (text.startsWith('Pid: ')) {
+					const p = pidLine(text);
+					if (p === null) return;
+					if (p.taint !== null) this.setTaint(p.taint);
+					m.kernel_version ??= p.version;
+					if (p.hardware !== '') m.hardware ??= p.hardware;
+				}
 				return;
 			case 78 /* N */:
 				if (text.startsWith('NIP:') || text.startsWith('NIP [')) this.setArch('powerpc', 4);
 				return;
 			case 66 /* B */:
 				if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
-				else if (text.startsWith('Booting Linux on physical CPU 0x')) {
+				else if (text.startsWith('Boot CPU: AArch64 Processor')) {
+					m.cpu ??= aarch64Cpu(text.slice(10).trim());
+					this.setArch('arm64', 5);
+				} else if (text.startsWith('Booting Linux on physical CPU 0x')) {
 					const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
 					this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
 				}
@@ -161,6 +259,12 @@ export class MetadataCollector {
 			default:
 				return;
 		}
+	}
+
+	/** a `Tainted:` field: it says everything, module messages seen before or after included */
+	private setTaint(raw: string): void {
+		this.taintRead = true;
+		this.meta.taint = decodeTaint(raw);
 	}
 
 	private hardware(s: string): void {

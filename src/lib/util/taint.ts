@@ -29,7 +29,8 @@ const BY_NAME = new Map(TAINTS.map(([l, n, d]) => [n, { letter: l, name: n, desc
 
 /**
  * Decode a taint string in either form the kernel prints:
- * the letter string `P        W  O` / `G        W  OE` (G = no proprietary module, blanks = unset)
+ * the letter string `P        W  O` / `G        W  OE` (G = no proprietary module, blanks = unset;
+ * RHEL: `G           --L------------`, dashes = unset)
  * or the list `[W]=WARN, [O]=OOT_MODULE`. Unknown letters are reported, never dropped.
  */
 export function decodeTaint(raw: string): Taint {
@@ -51,7 +52,8 @@ export function decodeTaint(raw: string): Taint {
 		}
 	} else {
 		for (const ch of raw.trim()) {
-			if (ch === ' ' || ch === 'G') continue;
+			// RHEL kernels print '-' for each unset flag of their longer list
+			if (ch === ' ' || ch === 'G' || ch === '-') continue;
 			add(ch);
 		}
 	}

@@ -13,7 +13,8 @@ export const BENIGN: BenignRule[] = [
 	},
 	{
 		id: 'benign.bios-osi-linux',
-		pattern: /^ACPI: \[Firmware Bug\]: BIOS _OSI\(Linux\) query ignored/,
+		// `ACPI: [Firmware Bug]: ...` since 4.x, `[Firmware Bug]: ACPI: ...` before
+		pattern: /^(?:ACPI: )?\[Firmware Bug\]: (?:ACPI: )?BIOS _OSI\(Linux\) query ignored/,
 		example: 'ACPI: [Firmware Bug]: BIOS _OSI(Linux) query ignored',
 		why: 'The kernel deliberately answers "no" to firmware asking whether it runs Linux; the firmware then behaves as tested with Windows.'
 	},

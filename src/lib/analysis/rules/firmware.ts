@@ -16,13 +16,16 @@ export const firmwareLoad: LineRule = {
 		'Unable to load firmware',
 		'firmware: failed to load',
 		'no suitable firmware found',
-		'and download the correct firmware'
+		'and download the correct firmware',
+		'Failed to load Intel firmware file'
 	],
+	// btintel: an Intel Bluetooth controller without its firmware stays in its bootloader
 	pattern:
-		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))|^(b43\S*) ERROR: You must go to \S+ and download the correct firmware/,
+		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))|^(b43\S*) ERROR: You must go to \S+ and download the correct firmware|^Bluetooth: (hci\d+): Failed to load Intel firmware file (\S+) \((-\d+)\)/,
 	// a missing file (-2, usually harmless) and other errors (medium) have different titles: a
 	// finding keeps its first occurrence's severity
 	title: (m) => {
+		if (m[11]) return `No usable firmware found for Bluetooth ${m[11]}`;
 		if (m[9] || m[10]) return `No usable firmware found for ${m[1] ?? m[10] ?? 'a device'}`;
 		const code = m[4] ?? m[6] ?? m[8];
 		const file = m[3] ?? m[5] ?? m[7];
@@ -31,16 +34,20 @@ export const firmwareLoad: LineRule = {
 			: `Firmware ${file} could not be loaded: ${errnoName(code)}`;
 	},
 	details: (m) => {
-		const code = m[4] ?? m[6] ?? m[8];
+		const code = m[4] ?? m[6] ?? m[8] ?? m[13];
 		return {
-			driver: m[1] ?? m[10] ?? null,
-			device: m[2] ?? null,
-			file: m[3] ?? m[5] ?? m[7] ?? null,
+			driver: m[11] ? 'btintel' : (m[1] ?? m[10] ?? null),
+			device: m[2] ?? m[11] ?? null,
+			file: m[3] ?? m[5] ?? m[7] ?? m[12] ?? null,
 			error: code ? errnoName(code) : null
 		};
 	},
 	severityOf: (m) =>
-		m[9] || m[10] ? 'medium' : m[4] === '-2' || m[6] === '-2' || m[8] === '-2' ? 'low' : 'medium',
+		m[9] || m[10] || m[11]
+			? 'medium'
+			: m[4] === '-2' || m[6] === '-2' || m[8] === '-2'
+				? 'low'
+				: 'medium',
 	examples: [
 		'i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
@@ -48,7 +55,8 @@ export const firmwareLoad: LineRule = {
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
 		'b43-phy0 ERROR: You must go to http://wireless.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
 		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2',
-		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110'
+		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110',
+		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-19-0-1.sfi (-2)'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	explanation: {
@@ -141,6 +149,25 @@ export const acpiError: LineRule = {
 	}
 };
 
+/**
+ * The first clause of a `[Firmware Bug]` message, with device names in brackets and numbers
+ * blanked so that one bug on several devices or CPUs is one finding:
+ * `Device [CRE0] status [0000000e]: not present and enabled` -> `Device […] status […]: not present and enabled`.
+ */
+function bugSummary(message: string): string {
+	let s = message.replace(/^[:\s]+/, '');
+	for (const stop of [', please', ';', ' (']) {
+		const at = s.indexOf(stop);
+		if (at > 0) s = s.slice(0, at);
+	}
+	s = s.replace(/\[[^[\]]{0,64}\]/g, '[…]').replace(/\b(?:0x[0-9a-fA-F]+|\d+)\b/g, 'N');
+	let end = s.length;
+	while (end > 0 && '.!: '.includes(s[end - 1])) end--;
+	s = s.slice(0, end);
+	if (s.length > 80) s = `${s.slice(0, 79)}…`;
+	return s === '' ? 'unspecified' : s;
+}
+
 /** `[Firmware Bug]: ...` — the kernel detected firmware misbehaviour it works around. */
 export const firmwareBug: LineRule = {
 	id: 'firmware.firmware-bug',
@@ -148,7 +175,8 @@ export const firmwareBug: LineRule = {
 	severity: 'low',
 	triggers: ['[Firmware Bug]'],
 	pattern: /^(?:([\w -]+): )?\[Firmware Bug\]:? ?(.*)/,
-	title: (m) => `Firmware bug reported${m[1] ? ` by ${m[1].trim()}` : ''}`,
+	// distinct bugs get distinct findings: the title carries the message's first clause
+	title: (m) => `Firmware bug reported${m[1] ? ` by ${m[1].trim()}` : ''}: ${bugSummary(m[2])}`,
 	details: (m) => ({ source: m[1] ?? null, message: m[2] }),
 	examples: [
 		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)',
@@ -299,5 +327,47 @@ export const iommuFault: LineRule = {
 			'As a test, `iommu=pt` (passthrough) or disabling the IOMMU shows whether the problem is IOMMU-related (do not leave it off on systems using VFIO).'
 		],
 		references: ['https://docs.kernel.org/arch/x86/iommu.html']
+	}
+};
+
+/**
+ * drivers/firmware/efi: `efi: EFI Runtime Services are disabled!` (at boot: `noefi`,
+ * `efi=noruntime`, PREEMPT_RT kernels) and arch/x86/platform/efi/quirks.c
+ * `efi: Froze efi_rts_wq and disabled EFI Runtime Services` (after the firmware faulted).
+ */
+export const efiRuntimeDisabled: LineRule = {
+	id: 'firmware.efi-runtime-disabled',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['EFI Runtime Services are disabled', 'disabled EFI Runtime Services'],
+	pattern:
+		/^(?:efi: )?(?:(EFI Runtime Services are disabled)|Froze efi_rts_wq and (disabled EFI Runtime Services))/,
+	title: (m) =>
+		m[2] ? 'EFI firmware faulted: runtime services disabled' : 'EFI runtime services disabled',
+	details: (m) => ({ reason: m[2] ? 'firmware fault' : 'disabled at boot' }),
+	severityOf: (m) => (m[2] ? 'medium' : 'low'),
+	examples: [
+		'efi: EFI Runtime Services are disabled!',
+		'efi: Froze efi_rts_wq and disabled EFI Runtime Services'
+	],
+	negatives: ['efi: EFI v2.70 by American Megatrends'],
+	explanation: {
+		meaning:
+			'The kernel is not using the UEFI firmware’s runtime services for the rest of this boot: EFI variables (boot entries, `efibootmgr`, firmware updates through fwupd) and, on some machines, the EFI clock are unavailable. After a firmware fault (a `[Firmware Bug]` paging request in an EFI service just before) the kernel turned them off to stay up; otherwise a boot option or the kernel build turned them off.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A UEFI firmware bug: a runtime service touched memory it should not (see the fault and WARNING before).'
+			},
+			{
+				kind: 'configuration',
+				text: 'The kernel command line (`noefi`, `efi=noruntime`) or a PREEMPT_RT kernel, which disables them by default.'
+			}
+		],
+		next_steps: [
+			'If the kernel command line does not disable them on purpose, update the UEFI firmware.',
+			'Until then, change boot entries from the firmware setup menu; `efibootmgr` and fwupd cannot work in this boot.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
 	}
 };

@@ -1,5 +1,6 @@
 import type { Explanation, Severity } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
 
 const gpuExplanation = (meaning: string, refs: string[]): Explanation => ({
 	meaning,
@@ -399,4 +400,39 @@ export const drmDriverError: LineRule = {
 		'A graphics (DRM) driver reported an internal error. Many of these are harmless and fixed by updates; together with display glitches, freezes or other GPU findings they point at the driver named.',
 		['https://docs.kernel.org/gpu/drm-kms.html']
 	)
+};
+
+/**
+ * drivers/gpu/drm/radeon, amdgpu: `radeon 0000:0a:00.0: failed VCE resume (-110).` — a video
+ * encode/decode engine did not start; the rest of the GPU works.
+ */
+export const videoEngineFailed: LineRule = {
+	id: 'gpu.video-engine-failed',
+	category: 'gpu',
+	severity: 'low',
+	triggers: ['failed VCE resume', 'failed UVD resume', 'failed VCN resume'],
+	pattern: /^(radeon|amdgpu) (\S+): (?:amdgpu: )?failed (UVD|VCE|VCN) resume \((-?\d+)\)/,
+	title: (m) => `GPU video engine ${m[3]} did not start on ${m[2]}`,
+	details: (m) => ({ driver: m[1], device: m[2], engine: m[3], error: errnoName(m[4]) }),
+	examples: [
+		'radeon 0000:0a:00.0: failed VCE resume (-110).',
+		'radeon 0000:01:00.0: failed UVD resume (-22).'
+	],
+	negatives: ['[drm] VCE initialized successfully.'],
+	explanation: {
+		meaning:
+			'The GPU’s video engine (UVD/VCN decodes video, VCE encodes it) did not answer when the driver started it. The display and 3D work, but hardware video decoding or encoding is unavailable: video playback and recording fall back to the CPU.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Missing or mismatched GPU firmware for the video engine (radeon/amdgpu files in linux-firmware).'
+			},
+			{ kind: 'driver', text: 'A driver bug with this GPU model, often after resume.' }
+		],
+		next_steps: [
+			'Update linux-firmware and the kernel, then rebuild the initramfs so the GPU firmware is in it.',
+			'Check that other GPU errors are absent; this one alone only disables hardware video.'
+		],
+		references: ['https://docs.kernel.org/gpu/amdgpu/index.html']
+	}
 };

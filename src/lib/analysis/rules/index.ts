@@ -8,6 +8,7 @@ import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
 	acpiError,
+	efiRuntimeDisabled,
 	firmwareBug,
 	firmwareLoad,
 	iommuFault,
@@ -35,7 +36,8 @@ import {
 	i915Reset,
 	nouveauError,
 	nvidiaMismatch,
-	nvidiaXid
+	nvidiaXid,
+	videoEngineFailed
 } from './gpu.ts';
 import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
 import {
@@ -55,6 +57,7 @@ import {
 	nicHang,
 	nicLost,
 	wifiAssocTimeout,
+	wifiConnectionLost,
 	wifiFirmwareCrash
 } from './network.ts';
 import { conntrackFull, synFlood, tcpMemory } from './network-stack.ts';
@@ -66,7 +69,16 @@ import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
-import { usbDisconnect, usbEnumeration, usbOverCurrent, usbReset, xhciDied } from './usb.ts';
+import { moduleLoadFailed, nohzSoftirqPending } from './kernel-misc.ts';
+import { soundCardFailed } from './sound.ts';
+import {
+	ucsiFailed,
+	usbDisconnect,
+	usbEnumeration,
+	usbOverCurrent,
+	usbReset,
+	xhciDied
+} from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
@@ -90,6 +102,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	irqNobodyCared,
 	clocksourceUnstable,
 	undervoltage,
+	soundCardFailed,
 	probeFailed,
 	// storage
 	nvmeTimeout,
@@ -126,9 +139,11 @@ export const LINE_RULES: readonly LineRule[] = [
 	nouveauError,
 	drmCommitTimeout,
 	fifoUnderrun,
+	videoEngineFailed,
 	drmDriverError,
 	// usb
 	xhciDied,
+	ucsiFailed,
 	usbOverCurrent,
 	usbEnumeration,
 	usbReset,
@@ -141,6 +156,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	linkDown,
 	nfsNotResponding,
 	wifiAssocTimeout,
+	wifiConnectionLost,
 	conntrackFull,
 	synFlood,
 	tcpMemory,
@@ -148,6 +164,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	firmwareLoad,
 	acpiBiosError,
 	acpiError,
+	efiRuntimeDisabled,
 	firmwareBug,
 	microcodeMissing,
 	microcodeFailed,
@@ -164,7 +181,10 @@ export const LINE_RULES: readonly LineRule[] = [
 	seccompKill,
 	// userspace
 	segfault,
-	armUserFault
+	armUserFault,
+	// kernel (other)
+	moduleLoadFailed,
+	nohzSoftirqPending
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

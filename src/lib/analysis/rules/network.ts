@@ -289,3 +289,39 @@ export const wifiAssocTimeout: LineRule = {
 		references: ['https://wireless.docs.kernel.org/en/latest/']
 	}
 };
+
+/** net/mac80211/mlme.c: `wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost` — beacons stopped arriving. */
+export const wifiConnectionLost: LineRule = {
+	id: 'network.wifi-connection-lost',
+	category: 'network',
+	severity: 'info',
+	triggers: ['Connection to AP '],
+	pattern: /^([\w.-]+): Connection to AP ([0-9a-f:]{17}) lost/,
+	title: (m) => `Wi-Fi connection to the access point lost on ${m[1]}`,
+	details: (m) => ({ device: m[1], access_point: m[2] }),
+	storm: { count: 3, severity: 'low' },
+	examples: ['wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost'],
+	negatives: [
+		'wlp3s0: associated',
+		'wlan0: deauthenticating from 44:4e:6d:d4:ae:61 by local choice (Reason: 3=DEAUTH_LEAVING)'
+	],
+	explanation: {
+		meaning:
+			'The Wi-Fi interface stopped hearing the access point’s beacons and dropped the connection; it then reconnects (to the same or another access point). Once is a glitch; repeated losses mean an unstable link: short network outages each time.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'Weak signal, interference, or an access point that restarts or steers clients away.'
+			},
+			{
+				kind: 'driver',
+				text: 'Driver or firmware power saving that misses beacons (common with some chips and access points).'
+			}
+		],
+		next_steps: [
+			'Check the signal at those times (`iw dev <wlan> link`) and whether the access point logged anything.',
+			'Try disabling Wi-Fi power saving (`iw dev <wlan> set power_save off`) and update the kernel and linux-firmware.'
+		],
+		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};

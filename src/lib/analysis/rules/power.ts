@@ -108,21 +108,29 @@ export const uncleanShutdown: LineRule = {
 	id: 'power.unclean-shutdown',
 	category: 'power',
 	severity: 'low',
-	triggers: ['recovery complete', 'Starting recovery', 'uncleanly shut down'],
+	triggers: [
+		'recovery complete',
+		'Starting recovery',
+		'uncleanly shut down',
+		'start tree-log replay'
+	],
 	pattern:
-		/^(?:EXT[34]-fs \(([\w!.:-]+)\): (recovery complete)|XFS \(([\w!.:-]+)\): (Starting recovery)|systemd-journald\[\d+\]: File \S+ (corrupted or uncleanly shut down))/,
+		/^(?:EXT[34]-fs \(([\w!.:-]+)\): (recovery complete)|XFS \(([\w!.:-]+)\): (Starting recovery)|systemd-journald\[\d+\]: File \S+ (corrupted or uncleanly shut down)|BTRFS info \(device ([\w!.:-]+)\): (start tree-log replay))/,
 	title: () => 'Previous shutdown was not clean',
 	details: (m) => ({
-		device: m[1] ?? m[3] ?? null,
+		device: m[1] ?? m[3] ?? m[6] ?? null,
 		evidence: m[2]
 			? 'ext4 journal replayed'
 			: m[4]
 				? 'XFS log replayed'
-				: 'systemd journal file not closed'
+				: m[7]
+					? 'btrfs log tree replayed'
+					: 'systemd journal file not closed'
 	}),
 	examples: [
 		'EXT4-fs (sda2): recovery complete',
 		'XFS (dm-0): Starting recovery (logdev: internal)',
+		'BTRFS info (device dm-0): start tree-log replay',
 		'systemd-journald[312]: File /var/log/journal/0123456789abcdef0123456789abcdef/system.journal corrupted or uncleanly shut down, renaming and replacing.'
 	],
 	negatives: ['EXT4-fs (sda2): mounted filesystem with ordered data mode. Opts: (null)'],

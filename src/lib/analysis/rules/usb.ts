@@ -231,3 +231,32 @@ export const xhciDied: LineRule = {
 		references: USB_REFS
 	}
 };
+
+/** drivers/usb/typec/ucsi: `ucsi_acpi USBC000:00: PPM init failed (-110)` — the USB-C manager did not start. */
+export const ucsiFailed: LineRule = {
+	id: 'usb.typec-manager-failed',
+	category: 'usb',
+	severity: 'low',
+	triggers: ['PPM init failed'],
+	pattern: /^(ucsi_\w+) (\S+): PPM init failed \((-?\d+)\)/,
+	title: (m) => `USB-C port manager ${m[2]} (UCSI) did not start`,
+	details: (m) => ({ driver: m[1], device: m[2], error: errnoName(m[3]) }),
+	examples: ['ucsi_acpi USBC000:00: PPM init failed (-110)'],
+	negatives: ['ucsi_acpi USBC000:00: failed to re-enable notifications (-110)'],
+	explanation: {
+		meaning:
+			'The firmware’s USB-C port manager (UCSI, usually in the embedded controller) did not answer when the kernel started it. USB-C data usually still works, but the kernel cannot see or switch the ports’ roles and power: charging status, DisplayPort alternate mode and power-role changes may not be reported.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Embedded-controller or BIOS firmware whose UCSI interface is slow or broken (often fixed by a BIOS update).'
+			},
+			{ kind: 'driver', text: 'A UCSI driver timing problem with this firmware.' }
+		],
+		next_steps: [
+			'Update the BIOS/EC firmware and the kernel.',
+			'If USB-C charging or displays misbehave, check `/sys/class/typec/` for the ports; reloading the driver (`modprobe -r ucsi_acpi && modprobe ucsi_acpi`) sometimes helps.'
+		],
+		references: ['https://docs.kernel.org/driver-api/usb/typec.html']
+	}
+};

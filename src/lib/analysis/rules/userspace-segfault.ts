@@ -12,6 +12,19 @@ export function decodePageFaultError(code: number): string {
 	return parts.join(', ');
 }
 
+/**
+ * The file the faulting instruction is in: the `in file[base+size]` mapping, unless the ip lies
+ * outside it (kernels before 6.1 printed find_vma's answer, the next mapping above the address,
+ * for a jump into unmapped memory).
+ */
+function objectOf(m: RegExpExecArray): string | null {
+	const name = m[9];
+	if (name === undefined || m[10] === undefined) return name ?? null;
+	const ip = BigInt(`0x${m[4] ?? m[7]}`);
+	const base = BigInt(`0x${m[10]}`);
+	return ip >= base && ip < base + BigInt(`0x${m[11]}`) ? name : null;
+}
+
 /** arch/x86/mm/fault.c show_signal_msg; arch/x86/kernel/traps.c for `traps:` lines. */
 export const segfault: LineRule = {
 	id: 'userspace.segfault',
@@ -19,12 +32,21 @@ export const segfault: LineRule = {
 	severity: 'low',
 	triggers: ['segfault at', 'traps: '],
 	pattern:
-		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error ([0-9a-f]+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:([0-9a-f]+))(?: in ([^[\s]+)\[)?/,
-	title: (m) =>
-		`${m[3] !== undefined ? 'Segfault' : m[6] === 'general protection fault' ? 'General protection fault' : `Trap (${m[6].slice(5)})`} in ${m[1]}${m[9] && m[9] !== m[1] ? ` (${m[9]})` : ''}`,
+		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error ([0-9a-f]+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:([0-9a-f]+))(?: in ([^[\s]+)\[(?:([0-9a-f]{1,16})\+([0-9a-f]{1,16})\])?)?/,
+	title: (m) => {
+		const kind =
+			m[3] !== undefined
+				? 'Segfault'
+				: m[6] === 'general protection fault'
+					? 'General protection fault'
+					: `Trap (${m[6].slice(5)})`;
+		const object = objectOf(m);
+		return `${kind} in ${m[1]}${object && object !== m[1] ? ` (${object})` : ''}`;
+	},
 	details: (m) => {
 		// printed with %lx: `error 14` is 0x14 (user-mode instruction fetch of an absent page)
 		const code = parseInt(m[5] ?? m[8], 16);
+		const object = objectOf(m);
 		return {
 			program: m[1],
 			pid: Number(m[2]),
@@ -32,7 +54,9 @@ export const segfault: LineRule = {
 			ip: m[4] ?? m[7] ?? null,
 			error_code: code,
 			error_decoded: m[3] !== undefined ? decodePageFaultError(code) : null,
-			object: m[9] ?? null
+			object,
+			// older kernels name the next mapping above an address that is in none (find_vma)
+			...(m[9] !== undefined && object === null ? { next_mapping: m[9] } : {})
 		};
 	},
 	examples: [

@@ -1,0 +1,85 @@
+import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
+
+/**
+ * kernel/module/main.c: `acpi_i2c: Unknown symbol i2c_new_device (err -2)`,
+ * `nvidia: disagrees about version of symbol module_layout` — a module built for another kernel.
+ */
+export const moduleLoadFailed: LineRule = {
+	id: 'other.module-load-failed',
+	category: 'other',
+	severity: 'low',
+	triggers: [': Unknown symbol ', ': disagrees about version of symbol '],
+	pattern:
+		/^([\w-]+): (?:Unknown symbol (\S+) \(err (-?\d+)\)|disagrees about version of symbol (\S+))/,
+	// one finding per module: it usually lists every symbol it misses
+	title: (m) =>
+		`Module ${m[1]} could not be loaded: ${m[2] ? 'unknown symbols' : 'symbol versions do not match the kernel'}`,
+	details: (m) => ({
+		module: m[1],
+		symbol: m[2] ?? m[4],
+		error: m[3] !== undefined && m[3] !== '0' ? errnoName(m[3]) : null
+	}),
+	examples: [
+		'acpi_i2c: Unknown symbol i2c_new_device (err 0)',
+		'vboxdrv: Unknown symbol __get_user_pages (err -2)',
+		'nvidia: disagrees about version of symbol module_layout'
+	],
+	negatives: [
+		'Unknown symbol in the kallsyms table',
+		'module: x86/modules: Skipping invalid relocation'
+	],
+	explanation: {
+		meaning:
+			'A kernel module refused to load because it needs kernel functions this kernel does not have, or was built against another kernel version. The feature it provides is missing in this boot.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An out-of-tree module (DKMS: VirtualBox, NVIDIA, ZFS, vendor drivers) left over from an older kernel and not rebuilt after a kernel update.'
+			},
+			{
+				kind: 'driver',
+				text: 'A module whose source uses an interface the kernel removed (it needs an update for this kernel).'
+			}
+		],
+		next_steps: [
+			'Rebuild the module for the running kernel (`dkms autoinstall`, or reinstall the vendor package) and check `modinfo <module>` shows the running kernel version.',
+			'If the module is not needed, blacklist it or remove its package.'
+		],
+		references: ['https://docs.kernel.org/kbuild/modules.html']
+	}
+};
+
+/** kernel/time/tick-sched.c report_idle_softirq(): a CPU went idle with softirq work still queued. */
+export const nohzSoftirqPending: LineRule = {
+	id: 'other.nohz-softirq-pending',
+	category: 'other',
+	severity: 'low',
+	// 5.x and later, and the older `NOHZ: local_softirq_pending 08`
+	triggers: ['NOHZ tick-stop error', 'NOHZ: local_softirq_pending'],
+	pattern:
+		/^NOHZ(?: tick-stop error: (?:Non-RCU )?local softirq work is pending, handler #|: local_softirq_pending )([0-9a-f]+)/,
+	title: () => 'CPU went idle with softirq work pending (NOHZ tick-stop error)',
+	details: (m) => ({ softirq_mask: `0x${m[1]}` }),
+	examples: [
+		'NOHZ tick-stop error: Non-RCU local softirq work is pending, handler #80!!!',
+		'NOHZ tick-stop error: local softirq work is pending, handler #08!!!',
+		'NOHZ: local_softirq_pending 08'
+	],
+	negatives: ['tick: NO_HZ_FULL will not be used', 'NOHZ: local_softirq_pending'],
+	explanation: {
+		meaning:
+			'A CPU stopped its timer tick to go idle while deferred interrupt work (a softirq: networking, timers, block I/O) was still waiting. The kernel prints it at most 10 times. That work may run late, which can show as network or timer delays; it points to a kernel or driver bug rather than a hardware fault.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A kernel or driver bug raising a softirq from a context that does not run it (often in virtual machines and with PREEMPT_RT or nohz_full).'
+			}
+		],
+		next_steps: [
+			'Decode the handler mask (bit 3 = NET_RX, bit 7 = SCHED, bit 1 = TIMER) to see which subsystem left work behind.',
+			'Update the kernel; if it repeats with one driver, report it to that driver’s maintainers.'
+		],
+		references: ['https://docs.kernel.org/timers/no_hz.html']
+	}
+};

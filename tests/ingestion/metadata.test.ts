@@ -1,0 +1,86 @@
+/**
+ * What the system summary says about the machine, from lines of real logs that earlier builds
+ * misread or ignored.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestText } from './helpers.ts';
+
+const meta = (lines: string[]) => ingestText(lines.join('\n') + '\n').summary.metadata;
+
+describe('metadata of arm64 and device-tree machines', () => {
+	it('reads the AArch64 boot CPU line as arm64, naming the ARM core', () => {
+		for (const line of [
+			'[    0.000000] CPU: AArch64 Processor [410fd034] revision 4',
+			'[    0.000000] Boot CPU: AArch64 Processor [410fd034]'
+		]) {
+			const m = meta([line]);
+			expect(m.arch).toBe('arm64');
+			expect(m.cpu).toMatch(/^AArch64 Processor \[410fd034\].* \(ARM Cortex-A53\)$/);
+		}
+		// a vendor core (Qualcomm Kryo) keeps the line as printed
+		expect(meta(['[    0.000000] CPU: AArch64 Processor [511f2112] revision 2']).cpu).toBe(
+			'AArch64 Processor [511f2112] revision 2'
+		);
+	});
+
+	it('names the machine from the device tree before a generic Hardware name', () => {
+		const m = meta([
+			'[    0.000000] OF: fdt: Machine model: OnePlus One',
+			'[    2.000000] Hardware name: Generic DT based system'
+		]);
+		expect(m.hardware).toBe('OnePlus One');
+	});
+});
+
+describe('taint', () => {
+	it('is built from module-loading messages when no Tainted: field says it', () => {
+		const m = meta([
+			'[    9.000000] wl: loading out-of-tree module taints kernel.',
+			"[    9.000001] wl: module license 'MIXED/Proprietary' taints kernel.",
+			'[    9.000002] Disabling lock debugging due to kernel taint',
+			'[    9.000003] wl: module verification failed: signature and/or required key missing - tainting kernel'
+		]);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['P', 'O', 'E']);
+	});
+
+	it('gives way to a Tainted: field, before or after', () => {
+		const field =
+			'[   20.000000] CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W         6.1.0 #1';
+		const module = '[    9.000000] wl: loading out-of-tree module taints kernel.';
+		for (const lines of [
+			[module, field],
+			[field, module]
+		])
+			expect(meta(lines).taint?.flags.map((f) => f.letter)).toEqual(['W']);
+	});
+
+	it('reads the RHEL form, whose dashes are unset flags', () => {
+		const m = meta([
+			'<4>Pid: 118823, comm: worker Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1'
+		]);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['L']);
+		expect(m.taint?.unknown).toEqual([]);
+	});
+});
+
+describe('old x86 oops lines', () => {
+	it('give the kernel release and the DMI machine name', () => {
+		const m = meta([
+			'<4>Pid: 21321, comm: libvirtd Not tainted 2.6.32-642.el6.x86_64 #1 Dell Inc. PowerEdge R730xd/0WCJNT'
+		]);
+		expect(m.kernel_version).toBe('2.6.32-642.el6.x86_64');
+		expect(m.hardware).toBe('Dell Inc. PowerEdge R730xd/0WCJNT');
+		expect(m.taint).toBeNull();
+	});
+});
+
+describe('architecture', () => {
+	it('stays arm64 when a 32-bit task crashes on an arm64 kernel (real log)', () => {
+		const m = meta([
+			'[    0.000000] CPU: AArch64 Processor [410fd034] revision 4',
+			'[  246.649688] PC is at 0xf7107aa4',
+			'[  246.649720] pc : [<00000000f7107aa4>] lr : [<00000000f70e6ccf>] pstate: 60000030'
+		]);
+		expect(m.arch).toBe('arm64');
+	});
+});
