@@ -1,6 +1,8 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import { stripAnsi } from '../util/text.ts';
 import { PSTORE_HEADER } from './formats/capture.ts';
+import { scanBracketTime, type Scan } from './formats/common.ts';
+import { dmesgFormat } from './formats/dmesg.ts';
 import {
 	ENTRY_LINE,
 	entryTs,
@@ -58,6 +60,23 @@ const PSTORE_PART_LINES = 4000;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 
+const glueScan: Scan = { end: 0, value: 0 };
+
+/** Index of the first embedded raw record `<N>[   ts.tttttt]` in a message, -1 when none. */
+export function gluedRecordAt(text: string): number {
+	for (let k = text.indexOf('>['); k !== -1; k = text.indexOf('>[', k + 2)) {
+		let j = k - 1;
+		while (j >= 0 && k - j <= 3) {
+			const c = text.charCodeAt(j);
+			if (c < 48 || c > 57) break;
+			j--;
+		}
+		if (j < 0 || j === k - 1 || text.charCodeAt(j) !== 60 /* < */) continue;
+		if (scanBracketTime(text, k + 1, glueScan)) return j;
+	}
+	return -1;
+}
+
 interface PstorePart {
 	counter: number;
 	part: number;
@@ -85,6 +104,8 @@ export class LineClassifier {
 	private ahead: string[] | null = null;
 	private aheadChars = 0;
 	private yearHint: YearHint | null = null;
+	/** latest kernel build year seen in the look-ahead (a lower bound of the log's year), 0 if none */
+	private buildYear = 0;
 	private yearSource = 'option';
 	private startYear = 0;
 	/** pstore parts held back to be replayed oldest first (null when none is open) */
@@ -117,7 +138,13 @@ export class LineClassifier {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
 			const h = findYearHint(raw);
-			if (h !== null && (this.yearHint === null || h.exact)) this.yearHint = h;
+			if (h !== null) {
+				if (h.exact) this.yearHint = h;
+				else {
+					if (this.yearHint === null) this.yearHint = h;
+					if (h.year > this.buildYear) this.buildYear = h.year;
+				}
+			}
 			if (
 				(h !== null && h.exact) ||
 				this.ahead.length >= YEAR_LOOKAHEAD_LINES ||
@@ -151,9 +178,13 @@ export class LineClassifier {
 		const lines = this.ahead;
 		if (lines === null) return;
 		this.ahead = null;
-		if (this.yearHint !== null) {
-			this.ctx.year = this.yearHint.year;
-			this.yearSource = this.yearHint.source;
+		const hint = this.yearHint;
+		if (hint !== null) {
+			// a kernel of the log was built that year: the log's dates cannot be earlier (a date
+			// in a message, such as a firmware's, is not always the log's)
+			const late = this.buildYear > hint.year;
+			this.ctx.year = late ? this.buildYear : hint.year;
+			this.yearSource = late ? 'build date' : hint.source;
 		}
 		this.startYear = this.ctx.year;
 		const first = this.lineNo - lines.length + 1;
@@ -193,9 +224,32 @@ export class LineClassifier {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
 			return;
 		}
-		this.emit(rec, 1);
+		if (rec.kind === 'kernel' && rec.text.indexOf('>[') !== -1) this.emitGlued(rec);
+		else this.emit(rec, 1);
 		if (rec.format === 'pstore' && rec.reason === 'pstore record header' && !this.replaying)
 			this.startPstore(rec.text);
+	}
+
+	/**
+	 * A kernel record whose text holds another raw record, `<N>[    2.678117] msg` (a KERN_CONT
+	 * line or a line without its newline, and the next record glued to it): each embedded record
+	 * is emitted as a record of its own with the same line number (the line is counted with the
+	 * first). Only a `<N>` right before a dmesg time counts; other text is emitted as it is.
+	 */
+	private emitGlued(rec: LogRecord): void {
+		let lines = 1;
+		for (;;) {
+			const text = rec.text;
+			const at = gluedRecordAt(text);
+			if (at < 0) break;
+			rec.text = text.slice(0, at);
+			this.emit(rec, lines);
+			lines = 0;
+			resetRecord(rec, rec.line);
+			// dmesg claims every `<N>[ts]` line as a kernel record
+			dmesgFormat.parse(text.slice(at), rec, this.ctx);
+		}
+		this.emit(rec, lines);
 	}
 
 	/** Offer a line to the open multi-line entry; false (entry flushed) when it is not part of it. */

@@ -29,8 +29,17 @@ export interface IngestSummary {
 /** hint bit: the text holds a literal that can open a kernel report (blocks/headers.ts) */
 export const HINT_HEADER = 1;
 
-/** a drop of the monotonic time by more than this starts a new boot */
+/**
+ * Timestamp reset (concatenated dmesg): the monotonic time drops by more than RESET_SLACK_S to
+ * below RESET_MAX_S, and lands near the start of a boot (below RESET_NEAR_ZERO_S) or below
+ * RESET_FRACTION of the time before. A smaller step back (31.2 s then 29.6 s inside an oops) is
+ * out-of-order printing, as is one record whose time is off (the time then goes back to where it
+ * was before it); an empty record (`[    0.000000] `) never resets.
+ */
 const RESET_SLACK_S = 1;
+const RESET_MAX_S = 60;
+const RESET_NEAR_ZERO_S = 2;
+const RESET_FRACTION = 0.5;
 /** records a boot may print before its `Linux version` banner (`Booting Linux on physical CPU`...) */
 const PRE_BANNER_LINES = 30;
 /** anchors kept per calibration segment (the smallest offsets) */
@@ -69,7 +78,9 @@ export class RecordTracker {
 	/** a `Linux version` banner was seen in the current boot */
 	private bannerSeen = false;
 	private bootId = '';
+	/** time of the latest timed, non-empty kernel record of the boot, and of the one before it */
 	private lastTs = NaN;
+	private beforeLastTs = NaN;
 	private prevTs = NaN;
 	private prevCaller = '';
 	private segments: Segment[] = [];
@@ -144,16 +155,13 @@ export class RecordTracker {
 				(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
 			)
 				this.startBoot('banner', rec.line, null);
-			else if (
-				!Number.isNaN(ts) &&
-				!Number.isNaN(this.lastTs) &&
-				ts < this.lastTs - RESET_SLACK_S &&
-				ts < 60
-			) {
+			else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text))
 				this.startBoot('timestamp-reset', rec.line, null);
-			}
 			if (banner) this.bannerSeen = true;
-			if (!Number.isNaN(ts)) this.lastTs = ts;
+			if (!Number.isNaN(ts) && text.length > 0) {
+				this.beforeLastTs = this.lastTs;
+				this.lastTs = ts;
+			}
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
 			this.bootRecords++;
@@ -172,6 +180,17 @@ export class RecordTracker {
 		const b = this.boots[this.boot];
 		if (rec.line > b.last_line) b.last_line = rec.line;
 		this.metaCollector.observe(rec.text, this.boot);
+	}
+
+	/**
+	 * The time went back by more than RESET_SLACK_S (NaN times never get here): is it a new boot
+	 * or out-of-order printing? See RESET_SLACK_S.
+	 */
+	private timestampReset(ts: number, text: string): boolean {
+		if (!(ts < RESET_MAX_S) || text.trim() === '') return false;
+		if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
+		// one record out of order: the time is back where it was before that record
+		return !(ts > 0 && ts >= this.beforeLastTs);
 	}
 
 	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
@@ -261,6 +280,7 @@ export class RecordTracker {
 		this.bootRecords = 0;
 		this.bannerSeen = false;
 		this.lastTs = NaN;
+		this.beforeLastTs = NaN;
 	}
 
 	/** lines per format, counted in runs: the same format line after line costs no map update */
@@ -268,6 +288,8 @@ export class RecordTracker {
 	private runLines = 0;
 
 	private countFormat(format: string, n: number): void {
+		// a record glued to the previous one on its line (see LineClassifier.emitGlued)
+		if (n === 0) return;
 		if (format === this.runFormat) {
 			this.runLines += n;
 			return;

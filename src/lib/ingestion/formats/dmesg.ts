@@ -1,11 +1,14 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import {
+	clockAt,
+	digitsAt,
 	scanBracketTime,
 	scanCaller,
 	scanCtime,
 	scanIsoDate,
 	scanPriority,
 	skipOneSpace,
+	two,
 	type Scan
 } from './common.ts';
 import type { FormatContext, LineFormat } from './types.ts';
@@ -26,13 +29,16 @@ function scanDeltaTime(s: string, i: number, out: Scan): boolean {
 
 /**
  * Android/vendor per-process prefix after the time: `  [0:        swapper:    0] `,
- * ` [1:android.hardwar:  971] ` (`[cpu:comm:pid]`). Returns 'T<pid>' or ''; sets out.end.
+ * ` [1:android.hardwar:  971] ` (`[cpu:comm:pid]`). Returns 'T<pid>' or ''; sets out.end (and
+ * rec.wall for a HiSilicon/Huawei date).
  */
-function scanProcessPrefix(s: string, i: number, out: Scan): string {
+function scanProcessPrefix(s: string, i: number, out: Scan, rec: LogRecord): string {
 	let j = i;
 	while (s.charCodeAt(j) === 32 && j - i < 3) j++;
 	if (s.charCodeAt(j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
 	if (s.startsWith('[pid:', j)) return scanHuaweiPrefix(s, j, out);
+	if (s.charCodeAt(j) === 91 && s.charCodeAt(j + 5) === 58 /* [YYYY: */)
+		return scanHuaweiDatePrefix(s, j, out, rec);
 	if (s.charCodeAt(j) !== 91 || s.charCodeAt(j + 2) !== 58) return '';
 	const cpu = s.charCodeAt(j + 1);
 	if (cpu < 48 || cpu > 57) return '';
@@ -61,6 +67,25 @@ function scanHuaweiPrefix(s: string, j: number, out: Scan): string {
 	if (close === -1 || close - k > 40) return '';
 	out.end = close + 1;
 	return 'T' + s.slice(p, k);
+}
+
+/**
+ * HiSilicon/Huawei kernels that also print the date: `[2019:06:11 08:36:35][pid:0,cpu0,swapper/0]`.
+ * The date (local time of the device, read as UTC like dmesg -T) becomes rec.wall. Returns
+ * 'T<pid>' or '' (nothing set) when the text is not that.
+ */
+function scanHuaweiDatePrefix(s: string, j: number, out: Scan, rec: LogRecord): string {
+	const y = digitsAt(s, j + 1, 4);
+	const mo = two(s, j + 6);
+	const d = two(s, j + 9);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) return '';
+	if (s.charCodeAt(j + 8) !== 58 || s.charCodeAt(j + 11) !== 32 || s.charCodeAt(j + 20) !== 93)
+		return '';
+	const sec = clockAt(s, j + 12);
+	if (sec < 0 || !s.startsWith('[pid:', j + 21)) return '';
+	const pid = scanHuaweiPrefix(s, j + 21, out);
+	if (pid !== '') rec.wall = Date.UTC(y, mo - 1, d) + sec * 1000;
+	return pid;
 }
 
 /** MediaTek kernels: `(6)[422:kworker/6:3]` (cpu, then pid:comm). Returns 'T<pid>' or ''. */
@@ -184,6 +209,13 @@ export const dmesgFormat: LineFormat = {
 			caller: 'T414'
 		},
 		{
+			line: '[  137.968353] [2019:06:11 08:36:35][pid:0,cpu0,swapper/0]CPU0: shutdown',
+			text: 'CPU0: shutdown',
+			ts: 137.968353,
+			wall: '2019-06-11T08:36:35.000Z',
+			caller: 'T0'
+		},
+		{
 			line: '[    4.500426]  (6)[422:kworker/6:3][OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
 			text: '[OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
 			caller: 'T422'
@@ -275,7 +307,7 @@ export const dmesgFormat: LineFormat = {
 		} else {
 			const c = line.charCodeAt(i + 1);
 			if (c === 91 || c === 32 || c === 40) {
-				const pid = scanProcessPrefix(line, i, scan);
+				const pid = scanProcessPrefix(line, i, scan, rec);
 				if (pid !== '') {
 					rec.caller = pid;
 					i = scan.end;
