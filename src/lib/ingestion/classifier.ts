@@ -13,6 +13,7 @@ import {
 	type FormatContext,
 	type LineFormat
 } from './formats/index.ts';
+import { findClockAnchor, localTimePrefix, type ClockAnchor } from './clock.ts';
 import { findYearHint, type YearHint } from './year.ts';
 
 /**
@@ -45,6 +46,10 @@ export interface ClassifierSummary {
 	endYear: number;
 	/** a line with a kernel prefix was seen */
 	seenPrefixed: boolean;
+	/** the machine's UTC offset, read in the look-ahead (see clock.ts), and its line */
+	localOffset: (ClockAnchor & { line: number }) | null;
+	/** a wall time was read from a prefix in local time */
+	usedLocalTime: boolean;
 }
 
 /** Year assumed for yearless dates when the log names none: fixed, so reports are reproducible. */
@@ -104,6 +109,10 @@ export class LineClassifier {
 	private ahead: string[] | null = null;
 	private aheadChars = 0;
 	private yearHint: YearHint | null = null;
+	/** the machine's UTC offset found in the look-ahead (an audit time or journal header beats an RTC line) */
+	private clock: (ClockAnchor & { line: number }) | null = null;
+	/** a line of the look-ahead starts with a local-time prefix (syslog, dmesg -T) */
+	private localSeen = false;
 	/** latest kernel build year seen in the look-ahead (a lower bound of the log's year), 0 if none */
 	private buildYear = 0;
 	private yearSource = 'option';
@@ -137,16 +146,32 @@ export class LineClassifier {
 		if (this.ahead !== null) {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
-			const h = findYearHint(raw);
-			if (h !== null) {
-				if (h.exact) this.yearHint = h;
-				else {
-					if (this.yearHint === null) this.yearHint = h;
-					if (h.year > this.buildYear) this.buildYear = h.year;
+			if (this.clock === null || this.clock.source === 'rtc') {
+				const a = findClockAnchor(raw);
+				if (a !== null && (this.clock === null || a.source !== 'rtc')) {
+					this.clock = { ...a, line: lineNo };
+					// its date is the log's own: an exact year
+					if (this.yearHint === null || !this.yearHint.exact)
+						this.yearHint = { year: a.year, exact: true, source: 'log date' };
 				}
 			}
+			if (!this.localSeen && localTimePrefix(raw)) this.localSeen = true;
+			let yearKnown = this.yearHint !== null && this.yearHint.exact;
+			if (!yearKnown) {
+				const h = findYearHint(raw);
+				if (h !== null) {
+					if (h.exact) this.yearHint = h;
+					else {
+						if (this.yearHint === null) this.yearHint = h;
+						if (h.year > this.buildYear) this.buildYear = h.year;
+					}
+					yearKnown = h.exact;
+				}
+			}
+			// local times wait for the time zone too (an audit record's time), within the same bounds
+			const clockKnown = !this.localSeen || (this.clock !== null && this.clock.source !== 'rtc');
 			if (
-				(h !== null && h.exact) ||
+				(yearKnown && clockKnown) ||
 				this.ahead.length >= YEAR_LOOKAHEAD_LINES ||
 				this.aheadChars >= YEAR_LOOKAHEAD_CHARS
 			)
@@ -170,7 +195,9 @@ export class LineClassifier {
 			yearSource: this.yearSource,
 			startYear: this.startYear,
 			endYear: this.ctx.year,
-			seenPrefixed: this.ctx.seenPrefixed
+			seenPrefixed: this.ctx.seenPrefixed,
+			localOffset: this.clock,
+			usedLocalTime: this.ctx.usedLocalTime
 		};
 	}
 
@@ -187,6 +214,7 @@ export class LineClassifier {
 			this.yearSource = late ? 'build date' : hint.source;
 		}
 		this.startYear = this.ctx.year;
+		if (this.clock !== null) this.ctx.localOffsetMs = this.clock.offsetMs;
 		const first = this.lineNo - lines.length + 1;
 		for (let k = 0; k < lines.length; k++) this.process(lines[k], first + k);
 	}

@@ -356,6 +356,7 @@ export class RecordTracker {
 					` (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`
 			);
 		}
+		if (c.usedLocalTime) warnings.push(localTimeNote(c));
 		if (c.lines > 0 && this.kernelLines === 0) {
 			warnings.push(
 				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
@@ -418,4 +419,20 @@ function sortKeys(o: Record<string, number>): Record<string, number> {
 	const out: Record<string, number> = {};
 	for (const k of Object.keys(o).sort()) out[k] = o[k];
 	return out;
+}
+
+/** What the report says about times read from prefixes in the machine's local time. */
+function localTimeNote(c: ClassifierSummary): string {
+	const o = c.localOffset;
+	if (o === null)
+		return 'Times in line prefixes are the machine’s local time and the log does not say its time zone: they are given as if they were UTC.';
+	const m = Math.abs(o.offsetMs) / 60000;
+	const zone = `UTC${o.offsetMs < 0 ? '−' : '+'}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+	const from =
+		o.source === 'audit'
+			? 'an audit record’s time stamp'
+			: o.source === 'journal'
+				? 'the journal’s header'
+				: 'the RTC time set at boot';
+	return `Times in line prefixes are the machine’s local time, ${zone} (from ${from} at line ${o.line}): they are given in UTC.`;
 }

@@ -14,7 +14,7 @@ import {
 	two,
 	type Scan
 } from './common.ts';
-import { yearFor, type FormatContext, type LineFormat } from './types.ts';
+import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 
@@ -45,11 +45,11 @@ export const dmesgCtimeFormat: LineFormat = {
 		{ line: '[Mon Nov 23 10:00:00 2026] [T42] msg', text: 'msg', caller: 'T42' }
 	],
 	negatives: ['[    1.000000] x', '[Feb13 23:31] new', '[Foo Feb 13 23:31:31 2009] x'],
-	parse(line: string, rec: LogRecord): boolean {
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		if (line.charCodeAt(0) !== 91) return false;
 		const w = scanCtime(line, 1, scan);
 		if (Number.isNaN(w) || line.charCodeAt(scan.end) !== 93) return false;
-		rec.wall = w;
+		rec.wall = localWall(ctx, w);
 		rec.kind = 'kernel';
 		rec.format = 'dmesg-ctime';
 		callerAndText(line, scan.end + 1, rec);
@@ -95,7 +95,7 @@ export const dmesgReltimeFormat: LineFormat = {
 		if (h < 0 || h > 23 || m < 0 || m > 59 || line.charCodeAt(9) !== 58) return false;
 		if (line.charCodeAt(12) !== 93) return false;
 		const sec = h * 3600 + m * 60;
-		ctx.relWall = Date.UTC(yearFor(ctx, mo), mo, day) + sec * 1000;
+		ctx.relWall = localWall(ctx, Date.UTC(yearFor(ctx, mo), mo, day) + sec * 1000);
 		rec.wall = ctx.relWall;
 		rec.kind = 'kernel';
 		rec.format = 'dmesg-reltime';

@@ -11,7 +11,7 @@ import {
 	two,
 	type Scan
 } from './common.ts';
-import type { FormatContext, LineFormat } from './types.ts';
+import { localWall, type FormatContext, type LineFormat } from './types.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 const scan2: Scan = { end: 0, value: 0 };
@@ -32,13 +32,19 @@ function scanDeltaTime(s: string, i: number, out: Scan): boolean {
  * ` [1:android.hardwar:  971] ` (`[cpu:comm:pid]`). Returns 'T<pid>' or ''; sets out.end (and
  * rec.wall for a HiSilicon/Huawei date).
  */
-function scanProcessPrefix(s: string, i: number, out: Scan, rec: LogRecord): string {
+function scanProcessPrefix(
+	s: string,
+	i: number,
+	out: Scan,
+	rec: LogRecord,
+	ctx: FormatContext
+): string {
 	let j = i;
 	while (s.charCodeAt(j) === 32 && j - i < 3) j++;
 	if (s.charCodeAt(j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
 	if (s.startsWith('[pid:', j)) return scanHuaweiPrefix(s, j, out);
 	if (s.charCodeAt(j) === 91 && s.charCodeAt(j + 5) === 58 /* [YYYY: */)
-		return scanHuaweiDatePrefix(s, j, out, rec);
+		return scanHuaweiDatePrefix(s, j, out, rec, ctx);
 	if (s.charCodeAt(j) !== 91 || s.charCodeAt(j + 2) !== 58) return '';
 	const cpu = s.charCodeAt(j + 1);
 	if (cpu < 48 || cpu > 57) return '';
@@ -74,7 +80,13 @@ function scanHuaweiPrefix(s: string, j: number, out: Scan): string {
  * The date (local time of the device, read as UTC like dmesg -T) becomes rec.wall. Returns
  * 'T<pid>' or '' (nothing set) when the text is not that.
  */
-function scanHuaweiDatePrefix(s: string, j: number, out: Scan, rec: LogRecord): string {
+function scanHuaweiDatePrefix(
+	s: string,
+	j: number,
+	out: Scan,
+	rec: LogRecord,
+	ctx: FormatContext
+): string {
 	const y = digitsAt(s, j + 1, 4);
 	const mo = two(s, j + 6);
 	const d = two(s, j + 9);
@@ -84,7 +96,7 @@ function scanHuaweiDatePrefix(s: string, j: number, out: Scan, rec: LogRecord): 
 	const sec = clockAt(s, j + 12);
 	if (sec < 0 || !s.startsWith('[pid:', j + 21)) return '';
 	const pid = scanHuaweiPrefix(s, j + 21, out);
-	if (pid !== '') rec.wall = Date.UTC(y, mo - 1, d) + sec * 1000;
+	if (pid !== '') rec.wall = localWall(ctx, Date.UTC(y, mo - 1, d) + sec * 1000);
 	return pid;
 }
 
@@ -104,7 +116,7 @@ function scanMtkPrefix(s: string, j: number, out: Scan): string {
 }
 
 /** After `[ts]`: the other time formats dmesg prints when several are asked for at once. */
-function extraTimes(line: string, i: number, rec: LogRecord): number {
+function extraTimes(line: string, i: number, rec: LogRecord, ctx: FormatContext): number {
 	let j = i;
 	for (let k = 0; k < 3; k++) {
 		const c = line.charCodeAt(j);
@@ -113,7 +125,7 @@ function extraTimes(line: string, i: number, rec: LogRecord): number {
 			if (c1 >= 65 && c1 <= 90) {
 				const w = scanCtime(line, j + 1, scan2);
 				if (Number.isNaN(w) || line.charCodeAt(scan2.end) !== 93) return j;
-				rec.wall = w;
+				rec.wall = localWall(ctx, w);
 				j = skipOneSpace(line, scan2.end + 1);
 			} else if (c1 === 32 || c1 === 43) {
 				const close = line.indexOf(']', j);
@@ -307,7 +319,7 @@ export const dmesgFormat: LineFormat = {
 		} else {
 			const c = line.charCodeAt(i + 1);
 			if (c === 91 || c === 32 || c === 40) {
-				const pid = scanProcessPrefix(line, i, scan, rec);
+				const pid = scanProcessPrefix(line, i, scan, rec, ctx);
 				if (pid !== '') {
 					rec.caller = pid;
 					i = scan.end;
@@ -317,7 +329,7 @@ export const dmesgFormat: LineFormat = {
 		i = skipOneSpace(line, i);
 		rec.kind = 'kernel';
 		const c = line.charCodeAt(i);
-		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec);
+		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec, ctx);
 		else if (c === 107 /* k */ && c0 === 91 && caller === '' && line.startsWith('kernel: ', i)) {
 			// journalctl -o short-monotonic --no-hostname (Ubuntu's /var/log/dmesg): `[ts] kernel: msg`
 			rec.text = line.slice(i + 8);

@@ -12,7 +12,7 @@ import {
 	skipOneSpace,
 	type Scan
 } from './common.ts';
-import { yearFor, type FormatContext, type LineFormat } from './types.ts';
+import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 
@@ -111,7 +111,7 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 		cacheDay = dayN;
 		cacheDayMs = Date.UTC(year, month, dayN);
 	}
-	rec.wall = cacheDayMs + sec * 1000 + Math.round(frac * 1e6) / 1e3;
+	rec.wall = localWall(ctx, cacheDayMs + sec * 1000 + Math.round(frac * 1e6) / 1e3);
 	const h = fast.end + 1;
 	if (hostEnd - h !== cacheHost.length || !line.startsWith(cacheHost, h))
 		cacheHost = line.slice(h, hostEnd);
@@ -196,9 +196,11 @@ export const syslogFormat: LineFormat = {
 		if (!m) return repeatedMarker(line, rec);
 		const month = monthIndex(m[1]);
 		if (month < 0) return false;
-		rec.wall =
+		rec.wall = localWall(
+			ctx,
 			Date.UTC(yearFor(ctx, month), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) +
-			fracMs(m[6]);
+				fracMs(m[6])
+		);
 		return syslogBody(line, m[0].length, m[8], m[7], rec, 'syslog');
 	}
 };
@@ -339,14 +341,14 @@ export const logreadFormat: LineFormat = {
 		}
 	],
 	negatives: ['Sat 2024-11-23 23:15:01 CET myhost kernel: x', 'Nov 23 10:00:00 host kernel: x'],
-	parse(line: string, rec: LogRecord): boolean {
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const w = scanCtime(line, 0, scan);
 		if (Number.isNaN(w) || line.charCodeAt(scan.end) !== 32) return false;
 		const m = /^[a-z0-9]+\.([a-z]+) ([^\s:[]+)(?:\[\d+\])?: ?/.exec(line.slice(scan.end + 1));
 		if (!m) return false;
 		const lvl = LEVELS.indexOf(m[1]);
 		if (lvl >= 0) rec.level = lvl;
-		rec.wall = w;
+		rec.wall = localWall(ctx, w);
 		return syslogBody(line, scan.end + 1 + m[0].length, m[2], '', rec, 'syslog-logread');
 	}
 };

@@ -90,6 +90,19 @@ export interface FormatContext {
 	foreignSection: boolean;
 	/** a /dev/kmsg record was seen (then ` KEY=value` lines are its dictionary) */
 	seenKmsg: boolean;
+	/**
+	 * the machine's UTC offset (ms) when the log tells it (see clock.ts), subtracted from local
+	 * times in line prefixes; 0 when unknown
+	 */
+	localOffsetMs: number;
+	/** a wall time was read from a prefix in local time (syslog, journal short, dmesg -T) */
+	usedLocalTime: boolean;
+}
+
+/** A wall time read from a prefix printed in the machine's local time, in UTC when known. */
+export function localWall(ctx: FormatContext, ms: number): number {
+	ctx.usedLocalTime = true;
+	return ms - ctx.localOffsetMs;
 }
 
 export function newContext(year: number): FormatContext {
@@ -104,7 +117,9 @@ export function newContext(year: number): FormatContext {
 		journalMonotonic: false,
 		relWall: NaN,
 		foreignSection: false,
-		seenKmsg: false
+		seenKmsg: false,
+		localOffsetMs: 0,
+		usedLocalTime: false
 	};
 }
 

@@ -1,0 +1,101 @@
+/**
+ * The machine's time zone, from a line that carries both a local-time prefix and an epoch time:
+ * syslog files, `journalctl` short output and `dmesg -T` print local time without saying which
+ * zone, while the kernel's audit records (`audit(1547619175.492:40)`) and the RTC line
+ * (`setting system clock to ... (1547619001)`) give UTC. Read in the year look-ahead.
+ */
+import {
+	clockAt,
+	isWeekday,
+	monthAt,
+	scanCtime,
+	two,
+	TZ_ABBREV,
+	type Scan
+} from './formats/common.ts';
+
+export interface ClockAnchor {
+	/** local time minus UTC, in ms (a whole number of quarter hours) */
+	offsetMs: number;
+	/**
+	 * 'audit' (exact event time), 'journal' (the zone journalctl names in its `-- Logs begin at`
+	 * header) or 'rtc' (weaker: the prefix is when syslog received the line)
+	 */
+	source: 'audit' | 'journal' | 'rtc';
+	/** the year of the line's local date (an exact year for dates printed without one) */
+	year: number;
+}
+
+const QUARTER_HOUR = 15 * 60 * 1000;
+/** the largest offset in use (UTC+14) */
+const MAX_OFFSET = 14 * 3600 * 1000;
+/** how far the prefix may lag behind the epoch time it carries (syslog starts after the kernel) */
+const MAX_LAG = { audit: 60 * 1000, journal: 0, rtc: 5 * 60 * 1000 };
+
+const AUDIT = /audit\((\d{10})\.(\d{3}):\d+\)/;
+const JOURNAL_HEADER =
+	/^-- (?:Logs begin at|Journal begins at) \w+ (\d{4})-\d\d-\d\d \d\d:\d\d:\d\d ([A-Z]{2,5})\b/;
+const RTC = /setting system clock to .*\((\d{9,11})\)\s*$/;
+const scan: Scan = { end: 0, value: 0 };
+
+/** The anchor a raw input line gives, or null (cheap: two substring tests first). */
+export function findClockAnchor(line: string): ClockAnchor | null {
+	if (line.startsWith('-- ')) {
+		const z = JOURNAL_HEADER.exec(line);
+		const minutes = z ? TZ_ABBREV[z[2]] : undefined;
+		return z === null || minutes === undefined
+			? null
+			: { offsetMs: minutes * 60000, source: 'journal', year: Number(z[1]) };
+	}
+	let source: ClockAnchor['source'];
+	let epochMs: number;
+	if (line.indexOf('audit(') !== -1) {
+		const m = AUDIT.exec(line);
+		if (!m) return null;
+		source = 'audit';
+		epochMs = Number(m[1]) * 1000 + Number(m[2]);
+	} else if (line.indexOf('setting system clock to') !== -1) {
+		const m = RTC.exec(line);
+		if (!m) return null;
+		source = 'rtc';
+		epochMs = Number(m[1]) * 1000;
+	} else return null;
+	const local = localPrefix(line, epochMs);
+	if (Number.isNaN(local)) return null;
+	const offsetMs = Math.round((local - epochMs) / QUARTER_HOUR) * QUARTER_HOUR;
+	const lag = local - epochMs - offsetMs;
+	if (Math.abs(offsetMs) > MAX_OFFSET || lag < -1000 || lag > MAX_LAG[source]) return null;
+	return { offsetMs, source, year: new Date(local).getUTCFullYear() };
+}
+
+/**
+ * The local time of a `Nov 23 10:00:00` (syslog, journal short) or `[Mon Nov 23 10:00:00 2026]`
+ * (dmesg -T) prefix, read as UTC; a date without a year gets the year that puts it nearest to
+ * the epoch time `near` (around New Year's Eve the local date may be in another year). NaN when
+ * the line has neither.
+ */
+function localPrefix(line: string, near: number): number {
+	if (line.charCodeAt(0) === 91) {
+		const w = scanCtime(line, 1, scan);
+		return Number.isNaN(w) || line.charCodeAt(scan.end) !== 93 ? NaN : w;
+	}
+	const month = monthAt(line, 0);
+	if (month < 0 || line.charCodeAt(3) !== 32) return NaN;
+	const day = line.charCodeAt(4) === 32 ? line.charCodeAt(5) - 48 : two(line, 4);
+	if (!(day >= 1 && day <= 31) || line.charCodeAt(6) !== 32) return NaN;
+	const sec = clockAt(line, 7);
+	if (sec < 0) return NaN;
+	const year = new Date(near).getUTCFullYear();
+	let best = NaN;
+	for (const y of [year - 1, year, year + 1]) {
+		const t = Date.UTC(y, month, day) + sec * 1000;
+		if (Number.isNaN(best) || Math.abs(t - near) < Math.abs(best - near)) best = t;
+	}
+	return best;
+}
+
+/** The line starts like a local-time prefix: `Nov 23 ` (syslog, journal short) or `[Mon ` (dmesg -T). */
+export function localTimePrefix(line: string): boolean {
+	if (line.charCodeAt(0) === 91) return isWeekday(line, 1);
+	return line.charCodeAt(3) === 32 && monthAt(line, 0) >= 0;
+}

@@ -1,0 +1,80 @@
+/**
+ * Local time in line prefixes: syslog files, journalctl short output and dmesg -T print the
+ * machine's local time without its zone; an audit record's epoch time, the journal's header or
+ * the RTC line tells the offset, and the report then gives UTC.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+import { findClockAnchor } from '../../src/lib/ingestion/clock.ts';
+
+const HOUR = 3600 * 1000;
+
+describe('clock anchors', () => {
+	it('reads the offset from an audit record, the journal header or the RTC line', () => {
+		// real lines: a machine at UTC+05:30, one at UTC-04:00, one at UTC+11:00
+		expect(
+			findClockAnchor(
+				'Jan 16 11:42:44 host kernel: [    0.016000] audit: type=2000 audit(1547619159.680:1): state=initialized audit_enabled=0 res=1'
+			)
+		).toEqual({ offsetMs: 5.5 * HOUR, source: 'audit', year: 2019 });
+		expect(
+			findClockAnchor(
+				'-- Logs begin at Thu 2019-10-31 04:57:54 EDT, end at Thu 2019-10-31 20:20:53 EDT. --'
+			)
+		).toEqual({ offsetMs: -4 * HOUR, source: 'journal', year: 2019 });
+		expect(
+			findClockAnchor(
+				'Dec 10 07:21:36 x1c kernel: rtc_cmos 00:03: setting system clock to 2022-12-09T20:21:18 UTC (1670617278)'
+			)
+		).toEqual({ offsetMs: 11 * HOUR, source: 'rtc', year: 2022 });
+	});
+
+	it('takes no offset from a line whose prefix is far from its epoch time, or without one', () => {
+		// the prefix is 3 hours and 7 minutes off: not a whole time zone, a clock being set
+		expect(
+			findClockAnchor(
+				'Jan 16 09:19:44 host kernel: audit: type=1400 audit(1547619159.680:2): apparmor="STATUS"'
+			)
+		).toBeNull();
+		expect(
+			findClockAnchor('[    0.016000] audit: type=2000 audit(1547619159.680:1): x')
+		).toBeNull();
+		// around New Year: the local date is in the next year
+		expect(
+			findClockAnchor('Jan  1 00:30:00 h kernel: audit: type=1400 audit(1704065400.000:9): x')
+		).toEqual({ offsetMs: HOUR, source: 'audit', year: 2024 });
+	});
+});
+
+describe('wall times of local prefixes', () => {
+	const log = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
+	const OOPS =
+		'Jan 16 11:50:00 host kernel: [  480.000000] usb 1-1: device descriptor read/64, error -71';
+
+	it('are given in UTC when the log tells its zone, and the report says so', async () => {
+		const r = await log([
+			'Jan 16 11:42:44 host kernel: [    0.016000] audit: type=2000 audit(1547619159.680:1): state=initialized audit_enabled=0 res=1',
+			OOPS
+		]);
+		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+		expect(f.first_seen.wall).toBe('2019-01-16T06:20:00.000Z');
+		expect(r.input.warnings.join(' ')).toContain(
+			'UTC+05:30 (from an audit record’s time stamp at line 1)'
+		);
+	});
+
+	it('are given as they are, with a note, when it does not', async () => {
+		const r = await log([
+			'Jan 16 11:42:44 host kernel: [    0.016000] Linux version 6.1.0 (b@h) #1 SMP Wed Jan 16 10:00:00 UTC 2019',
+			OOPS
+		]);
+		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+		expect(f.first_seen.wall).toBe('2019-01-16T11:50:00.000Z');
+		expect(r.input.warnings.join(' ')).toContain('does not say its time zone');
+	});
+
+	it('say nothing of zones for a log without local times', async () => {
+		const r = await log(['[  480.000000] usb 1-1: device descriptor read/64, error -71']);
+		expect(r.input.warnings.join(' ')).not.toContain('local time');
+	});
+});
