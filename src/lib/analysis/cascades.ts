@@ -198,11 +198,18 @@ function canCause(c: Node, e: Node): boolean {
 	return c.layer.domain === 'any' || c.layer.domain === e.layer.domain;
 }
 
-/** Is some occurrence of `c` shortly before the first occurrence of `e`, in the same boot? */
+/**
+ * Is some occurrence of `c` shortly before the first occurrence of `e`, in the same boot? A
+ * crash report's range starts at its `cut here` line, so a WARN()'s own message (the transmit
+ * timeout of `NETDEV WATCHDOG`) lies inside it: that counts as before too.
+ */
 function closeBefore(c: Node, e: Node): boolean {
 	const first = moment(e.f.first_seen);
 	for (const o of c.occ) {
-		if (o.boot !== first.boot || o.line >= first.line) continue;
+		if (o.boot !== first.boot) continue;
+		if (e.f.category === 'crash' && o.line >= first.line && o.line <= e.f.first_seen.last_line)
+			return true;
+		if (o.line >= first.line) continue;
 		if (o.ts !== null && first.ts !== null) {
 			if (first.ts >= o.ts && first.ts - o.ts <= WINDOW_S) return true;
 		} else if (o.wall !== null && first.wall !== null) {

@@ -26,9 +26,26 @@ const CONTEXT_MARKERS: Record<string, string> = {
 	'<SOFTIRQ>': 'softirq',
 	'</SOFTIRQ>': 'irq',
 	'<EOI>': 'task',
-	'<<EOE>>': 'task',
-	'<#DF>': 'exception'
+	'<EOE>': 'task',
+	'<<EOE>>': 'task'
 };
+
+/**
+ * A stack-switch marker at the start of a line: `<IRQ>`, `</NMI>`, `<TASK>`, old kernels'
+ * `<EOI>` / `<<EOE>>`, and exception stacks `<#DF>` / `</#MC>`. Old kernels print the next
+ * frame on the same line (`<<EOE>>  [<ffffffff8154a9ae>] ? _write_lock_irq+0x1e/0x20`).
+ */
+const STACK_MARKER = /^\s*(<<EOE>>|<\/?(?:IRQ|NMI|TASK|SOFTIRQ|EOI|EOE|#[A-Z]{2}\d?)>)/;
+
+/** The line's leading stack marker (null if none) and the text after it. */
+export function splitStackMarker(text: string): { marker: string | null; rest: string } {
+	const m = STACK_MARKER.exec(text);
+	return m ? { marker: m[1], rest: text.slice(m[0].length) } : { marker: null, rest: text };
+}
+
+function markerContext(marker: string): string {
+	return CONTEXT_MARKERS[marker] ?? (marker.startsWith('</') ? 'task' : 'exception');
+}
 
 /** Parse one frame line; null when the line is not a frame. */
 export function parseFrameLine(text: string, line: number, context = 'task'): Frame | null {
@@ -103,21 +120,37 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 	const frames: Frame[] = [];
 	let started = !headed;
 	let context = 'task';
+	// a trace printed again word for word (some vendor kernels dump it twice) is kept once
+	let segment = 0;
+	let previous = 0;
+	const endSegment = () => {
+		if (previous < segment && sameFrames(frames, previous, segment, frames.length))
+			frames.length = segment;
+		else previous = segment;
+		segment = frames.length;
+	};
 	for (let k = headed ? 0 : 1; k < lines.length; k++) {
 		const l = lines[k];
-		const t = l.text;
+		let t = l.text;
 		if (!started) {
 			if (STACK_START.test(t)) started = true;
 			continue;
 		}
-		if (STACK_END.test(t)) {
+		if (STACK_START.test(t)) {
+			if (frames.length > segment) endSegment();
+			continue;
+		}
+		// modern kernels print the interrupted registers (and `Code:`) inside the <NMI>/<IRQ>
+		// section; the trace goes on after `</NMI>`
+		if (STACK_END.test(t) && !(context !== 'task' && t.startsWith('Code: '))) {
 			if (frames.length > 0) break;
 			continue;
 		}
-		const marker = t.trim();
-		if (marker in CONTEXT_MARKERS) {
-			context = CONTEXT_MARKERS[marker];
-			continue;
+		const { marker, rest } = splitStackMarker(t);
+		if (marker !== null) {
+			context = markerContext(marker);
+			if (rest.trim() === '') continue;
+			t = rest;
 		}
 		if (/^\s*(?:--- interrupt|Exception stack|---\[ end)/.test(t)) {
 			context = 'exception';
@@ -133,7 +166,19 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 		if (f && (headed || f.offset !== null)) frames.push(f);
 		if (frames.length >= 200) break;
 	}
+	if (frames.length > segment) endSegment();
 	return frames;
+}
+
+/** frames [a, b) and [b, end) name the same functions at the same offsets */
+function sameFrames(frames: Frame[], a: number, b: number, end: number): boolean {
+	if (b - a !== end - b) return false;
+	for (let i = 0; i < b - a; i++) {
+		const x = frames[a + i];
+		const y = frames[b + i];
+		if (x.function !== y.function || x.offset !== y.offset || x.module !== y.module) return false;
+	}
+	return true;
 }
 
 /** `name+0x1/0x2` with an optional ` [module]` */

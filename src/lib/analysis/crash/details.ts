@@ -42,7 +42,19 @@ function afterComm(rest: string): { comm: string; taint: string | null; version:
 		tail = words.slice(k).join(' ');
 	}
 	const version = /^(\d+\.\d\S*)/.exec(tail.trim())?.[1] ?? null;
-	return { comm: comm.trim(), taint, version };
+	return { comm: commName(comm), taint, version };
+}
+
+/**
+ * Distributions print fields between the command and the taint: RHEL `Kdump: loaded`,
+ * Samsung `FTT: 0 0`. A command name may hold spaces (`CPU 0/KVM`), so only a
+ * capitalised `Word: ` ends it.
+ */
+const AFTER_COMM = / [A-Z]\w*: /;
+
+function commName(text: string): string {
+	const m = AFTER_COMM.exec(text);
+	return (m ? text.slice(0, m.index) : text).trim();
 }
 
 /** Read CPU, PID, command, kernel version, taint and hardware from a report's lines. */

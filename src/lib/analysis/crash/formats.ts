@@ -55,8 +55,16 @@ const UNLOCK_STACK: StackRecipe = {
 	]
 };
 const SRC_LINE = re('{{SRC}}');
-/** NMI and perf plumbing on top of a hard-lockup stack */
-const HARD_LOCKUP_SKIP = ['watchdog', 'nmi', 'perf_', 'pmu_', 'hardlockup'];
+/** NMI and perf plumbing on top of a hard-lockup stack (old kernels: the die-notifier chain) */
+const HARD_LOCKUP_SKIP = [
+	'watchdog',
+	'nmi',
+	'perf_',
+	'pmu_',
+	'hardlockup',
+	'notifier_call_chain',
+	'notify_die'
+];
 
 const BUG: TitleFormat[] = [
 	{

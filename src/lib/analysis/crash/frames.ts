@@ -1,4 +1,5 @@
 import type { StackPart, StackRecipe } from './format-types.ts';
+import { splitStackMarker } from '../stack.ts';
 import { demangle } from './demangle.ts';
 import { re } from './formats.ts';
 import { hangFrame, mergedFrame, skipRegExp, stallFrame } from './skip.ts';
@@ -32,6 +33,21 @@ export const STACK_STARTS = [
 
 /** a frame line of a trace printed without a header: a symbol with an offset */
 const BARE_FRAME = /^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*(?:\+0x|\) from )/;
+
+/** the `?` the kernel puts before a frame it is unsure of, after the `[<pc>]` tokens */
+const UNSURE = /^(\s*(?:\[<?(?:0x)?[\da-f]+>?\]\s+){0,2})\?\s+/;
+/** `f+0x0/..` is a function address left on the stack, not a return address */
+const FUNC_START = /\+0x0\//;
+
+/**
+ * A line as the lenient fallback reads it: the frame after a leading stack marker, `?` frames
+ * as plain frames, except function addresses (`+0x0`).
+ */
+function lenientLine(line: string): string {
+	const t = splitStackMarker(line).rest;
+	if (FUNC_START.test(t) && UNSURE.test(t)) return '';
+	return t.replace(UNSURE, '$1');
+}
 
 /** fault-injection frames mixed into a report make it unreliable */
 const POISON = /should_fail[\w.]*\+0x/;
@@ -99,6 +115,8 @@ export interface FrameResult {
 	poisoned: boolean;
 	/** the extractor found no anchor and fell back to the top frame */
 	guessed?: boolean;
+	/** only frames the kernel marked unreliable (`?`) or printed after a stack marker named it */
+	unsure?: boolean;
 }
 
 function pick(w: Walk, recipe: StackRecipe): FrameResult {
@@ -119,9 +137,8 @@ function pick(w: Walk, recipe: StackRecipe): FrameResult {
 	return { raw, merged, second, poisoned: w.poisoned, guessed };
 }
 
-/** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */
-export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): FrameResult {
-	const skip = skipRegExp(recipe.skip);
+/** The recipe, its fallback recipe, then (no stack start at all) the bare `+0x` frame lines. */
+function attempt(lines: readonly string[], recipe: StackRecipe, skip: RegExp): FrameResult {
 	const first = pick(walk(lines, recipe.parts, skip), recipe);
 	if (first.raw || first.poisoned) return first;
 	if (recipe.parts2) {
@@ -132,6 +149,19 @@ export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): Fram
 	if (lines.some(isStackStart)) return first;
 	const bare = lines.slice(1).filter((l) => BARE_FRAME.test(l));
 	return pick(walk(bare, ['stack'], skip), recipe);
+}
+
+/** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */
+export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): FrameResult {
+	const skip = skipRegExp(recipe.skip);
+	const strict = attempt(lines, recipe, skip);
+	if (strict.raw || strict.poisoned) return strict;
+	// NecroScope: syzkaller reads neither `?` frames nor a frame printed after a stack marker
+	// (`<EOI>  [<pc>] f+..`). Old enterprise kernels print whole traces that way; when nothing
+	// else names the bug they are the best hint left (logs without a printk context keep
+	// their `?` lines, see reportText).
+	const lenient = attempt(lines.map(lenientLine), recipe, skip);
+	return lenient.raw ? { ...lenient, unsure: true } : strict;
 }
 
 const SYSCALL_PREFIXES = [

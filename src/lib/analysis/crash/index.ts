@@ -21,7 +21,11 @@ const GCE_DROP = 'serialport: VM disconnected.';
  * severity from the type.
  */
 export function analyzeCrash(block: ErrorBlock): CrashReport {
-	const lines = reportText(block.lines, block.context, block.header);
+	// a WARN()'s message lines may come before the header line (see BlockAssembler): they are
+	// evidence, but titles, facts and frames start at the header as in syzkaller
+	const h = block.lines.findIndex((l) => l.line === block.startLine);
+	const own = h > 0 ? block.lines.slice(h) : block.lines;
+	const lines = reportText(own, block.context, block.header);
 	const t = buildTitle(block.header, lines);
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
@@ -30,8 +34,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		corrupted = 'the console connection dropped (serialport: VM disconnected)';
 	const type = crashType(title);
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
-	const facts = crashFacts(block.lines, block.before);
-	const frames = parseCallTrace(block.lines);
+	const facts = crashFacts(own, block.before);
+	const frames = parseCallTrace(own);
 	const taint = facts.taint ? decodeTaint(facts.taint) : null;
 	return {
 		rule: t.rule,
@@ -42,7 +46,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		corrupted_reason: corrupted,
 		frames,
 		guilty_frame: t.frame?.raw ?? null,
-		fault_location: faultLocation(block.lines),
+		fault_location: faultLocation(own),
 		severity: crashSeverity(type, t.rule, panicked),
 		panicked,
 		cpu: facts.cpu,
@@ -57,7 +61,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 					...taint.unknown.map((u) => `${u}: unknown taint flag`)
 				]
 			: [],
-		registers: registerLines(block.lines),
+		registers: registerLines(own),
 		follows_line: block.follows ?? null,
 		kind: kindOf(t.rule, title)
 	};

@@ -113,6 +113,7 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 		frame = guiltyFrame(lines.slice(best.line), f.stack);
 		if (frame.poisoned) corrupted ??= 'a fault-injection stack is mixed into the report';
 		if (frame.guessed) corrupted ??= 'no dispatcher on the stack: the top frame names the stall';
+		if (frame.unsure) corrupted ??= 'only frames the kernel marked unreliable (?) name the bug';
 		if (frame.raw && frame.merged) {
 			names =
 				frame.merged !== frame.raw

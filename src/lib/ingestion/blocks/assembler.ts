@@ -12,6 +12,12 @@ const RING = 64;
  * many following lines: syzkaller titles such reports from the uncut text.
  */
 const SHADOW_LINES = 60;
+/**
+ * Modern kernels print a WARN()'s own message between `------------[ cut here ]------------`
+ * and the `WARNING:` line; up to this many lines of the context before a header are searched
+ * for that marker.
+ */
+const MAX_LEAD = 8;
 
 interface OpenBlock {
 	block: ErrorBlock;
@@ -90,7 +96,9 @@ export class BlockAssembler {
 		}
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
-		if (ob && this.continues(ob, header, text, ts)) {
+		// before continues(): a report this header ends must give these lines up first
+		const lead = header ? this.leadLines(ctx, text, ts) : [];
+		if (ob && this.continues(ob, header, text, ts, lead)) {
 			this.remember(line, text, ts, ctx);
 			const b = ob.block;
 			this.append(ob, line, text, ts, ctx);
@@ -112,7 +120,8 @@ export class BlockAssembler {
 				startLine: line,
 				endLine: line,
 				before,
-				lines: [{ line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx }],
+				// the message lines come first; startLine stays the header line (crash/index.ts)
+				lines: [...lead, { line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx }],
 				omitted: 0,
 				endReason: 'eof'
 			};
@@ -134,7 +143,13 @@ export class BlockAssembler {
 	 * printed its end marker only takes the panic that follows it (`Kernel panic - not syncing:
 	 * Fatal exception`), so the oops and its panic stay one finding.
 	 */
-	private continues(ob: OpenBlock, header: OopsHeader | null, text: string, ts: number): boolean {
+	private continues(
+		ob: OpenBlock,
+		header: OopsHeader | null,
+		text: string,
+		ts: number,
+		lead: readonly BlockLine[]
+	): boolean {
 		if (ob.oneLine && !oneLineContinues(text)) {
 			// a one-line report ends at the first line that is not its own trace
 			this.close(ob, 'end-marker');
@@ -152,7 +167,8 @@ export class BlockAssembler {
 		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
 			if (!gap) this.follows = b.startLine;
-			if (b.lines.length === 1 && text.startsWith(b.lines[0].text)) {
+			const last = b.lines[b.lines.length - 1];
+			if (last.line === b.startLine && text.startsWith(last.text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one
 				this.open.delete(b.context);
 				return false;
@@ -163,6 +179,7 @@ export class BlockAssembler {
 				this.shadows.push(ob);
 				return false;
 			}
+			if (lead.length > 0) release(b, lead[0].line);
 			this.close(ob, 'next-report');
 			return false;
 		}
@@ -246,6 +263,36 @@ export class BlockAssembler {
 		if (this.ringLen < RING) this.ringLen++;
 	}
 
+	/**
+	 * The lines from a `cut here` marker just before a header to the header (the WARN()
+	 * message), or none: no marker, no line between it and the header, or another report's
+	 * header among them (a truncated copy of this header, printk replay, does not count).
+	 */
+	private leadLines(ctx: string, headerText: string, ts: number): BlockLine[] {
+		const out: BlockLine[] = [];
+		let replay = true;
+		for (let k = 1; k <= this.ringLen && out.length < MAX_LEAD; k++) {
+			const p = (this.ringPos - k + RING) % RING;
+			if (this.ringCtx[p] !== ctx) continue;
+			const text = this.ringText[p];
+			const at = this.ringTs[p];
+			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) return [];
+			const cut = text.includes('[ cut here ]');
+			if (cut && out.length === 0) return [];
+			if (!cut && matchHeader(text)) {
+				if (replay && headerText.startsWith(text)) {
+					replay = false;
+					continue;
+				}
+				return [];
+			}
+			replay = false;
+			out.push({ line: this.ringLine[p], text, ts: Number.isNaN(at) ? null : at, context: ctx });
+			if (cut) return out.reverse();
+		}
+		return [];
+	}
+
 	private collectBefore(ctx: string): BlockLine[] {
 		const max = ctx.startsWith('T') ? 50 : 5;
 		const out: BlockLine[] = [];
@@ -262,6 +309,15 @@ export class BlockAssembler {
 		}
 		return out.reverse();
 	}
+}
+
+/** Drop the lines from input line `from` on off the end of a report (they open the next one). */
+function release(b: ErrorBlock, from: number): void {
+	let n = b.lines.length;
+	while (n > 1 && b.lines[n - 1].line >= from) n--;
+	if (n === b.lines.length) return;
+	b.lines.length = n;
+	b.endLine = b.lines[n - 1].line;
 }
 
 function ctxIdle(ob: OpenBlock): boolean {
