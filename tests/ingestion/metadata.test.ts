@@ -84,3 +84,20 @@ describe('architecture', () => {
 		expect(m.arch).toBe('arm64');
 	});
 });
+
+describe('old ARM and powerpc lines', () => {
+	it('name the machine from `Machine:`, preferring the device tree model', () => {
+		expect(meta(['<4>[    0.000000] Machine: RK30board']).hardware).toBe('RK30board');
+		expect(
+			meta([
+				'[    0.000000] Machine: Qualcomm MSM 8226 (Flattened Device Tree), model: Qualcomm MSM 8226v2 H1A'
+			]).hardware
+		).toBe('Qualcomm MSM 8226v2 H1A');
+	});
+
+	it('read the release from a powerpc register dump', () => {
+		expect(
+			meta(['REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)']).kernel_version
+		).toBe('2.6.22.9-61.fc6');
+	});
+});

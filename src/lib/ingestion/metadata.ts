@@ -190,6 +190,12 @@ export class MetadataCollector {
 					if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
 				} else if (text.startsWith('Machine model: ')) {
 					m.hardware ??= text.slice(15).trim();
+				} else if (text.startsWith('Machine: ')) {
+					// ARM kernels before 3.x: `Machine: us9230`, or with a device tree
+					// `Machine: Qualcomm MSM 8226 (Flattened Device Tree), model: Qualcomm MSM 8226v2 H1A`
+					const rest = text.slice(9);
+					const model = rest.indexOf(', model: ');
+					m.hardware ??= (model === -1 ? rest : rest.slice(model + 9)).trim() || null;
 				} else if (text.startsWith('Modules linked in:')) {
 					this.modules(text.slice(18));
 					this.inModules = true;
@@ -204,6 +210,11 @@ export class MetadataCollector {
 				return;
 			case 82 /* R */:
 				if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
+				else if (text.startsWith('REGS: ') && m.kernel_version === null) {
+					// powerpc show_regs: `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)`
+					const v = /ainted {1,2}\((\d+\.\d[^)\s]*)\)/.exec(text);
+					if (v) m.kernel_version = v[1];
+				}
 				return;
 			case 69 /* E */:
 				if (text.startsWith('EIP: ')) this.setArch('i386', 4);

@@ -113,7 +113,7 @@ export const fsckNeeded: LineRule = {
 	severity: 'medium',
 	triggers: ['e2fsck is recommended', 'error count since last fsck', 'run fsck'],
 	pattern:
-		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting fs with errors)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
+		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting (?:fs with errors|unchecked fs))|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
 	title: (m) =>
 		m[7]
 			? `FAT volume ${m[8]} was not properly unmounted`
@@ -124,7 +124,8 @@ export const fsckNeeded: LineRule = {
 		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
 		'EXT4-fs (sda2): error count since last fsck: 5',
 		'FAT-fs (sdb1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.',
-		'EXT4-fs (sdc1): warning: maximal mount count reached, running e2fsck is recommended'
+		'EXT4-fs (sdc1): warning: maximal mount count reached, running e2fsck is recommended',
+		'EXT4-fs (sda1): warning: mounting unchecked fs, running e2fsck is recommended'
 	],
 	negatives: ['EXT4-fs (sda1): recovery complete'],
 	explanation: ext4Explanation(

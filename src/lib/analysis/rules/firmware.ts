@@ -17,35 +17,36 @@ export const firmwareLoad: LineRule = {
 		'firmware: failed to load',
 		'no suitable firmware found',
 		'and download the correct firmware',
-		'Failed to load Intel firmware file'
+		'Failed to load Intel firmware file',
+		'could not get nvs file'
 	],
 	// btintel: an Intel Bluetooth controller without its firmware stays in its bootloader
 	pattern:
-		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))|^(b43\S*) ERROR: You must go to \S+ and download the correct firmware|^Bluetooth: (hci\d+): Failed to load Intel firmware file (\S+) \((-\d+)\)/,
+		/^(?:(\S+) (\S+): )?(?:Direct firmware load for (\S+) failed with error (-\d+)|Unable to load firmware (\S+) \((-\d+)\)|firmware: failed to load (\S+) \((-\d+)\)|(no suitable firmware found!?))|^(b43\S*) ERROR: You must go to \S+ and download the correct firmware|^Bluetooth: (hci\d+): Failed to load Intel firmware file (\S+) \((-\d+)\)|^(wl\w+): ERROR could not get nvs file (\S+): (-\d+)/,
 	// a missing file (-2, usually harmless) and other errors (medium) have different titles: a
 	// finding keeps its first occurrence's severity
 	title: (m) => {
 		if (m[11]) return `No usable firmware found for Bluetooth ${m[11]}`;
 		if (m[9] || m[10]) return `No usable firmware found for ${m[1] ?? m[10] ?? 'a device'}`;
-		const code = m[4] ?? m[6] ?? m[8];
-		const file = m[3] ?? m[5] ?? m[7];
+		const code = m[4] ?? m[6] ?? m[8] ?? m[16];
+		const file = m[3] ?? m[5] ?? m[7] ?? m[15];
 		return code === '-2'
 			? `Firmware ${file} could not be loaded`
 			: `Firmware ${file} could not be loaded: ${errnoName(code)}`;
 	},
 	details: (m) => {
-		const code = m[4] ?? m[6] ?? m[8] ?? m[13];
+		const code = m[4] ?? m[6] ?? m[8] ?? m[13] ?? m[16];
 		return {
-			driver: m[11] ? 'btintel' : (m[1] ?? m[10] ?? null),
+			driver: m[11] ? 'btintel' : (m[1] ?? m[10] ?? m[14] ?? null),
 			device: m[2] ?? m[11] ?? null,
-			file: m[3] ?? m[5] ?? m[7] ?? m[12] ?? null,
+			file: m[3] ?? m[5] ?? m[7] ?? m[12] ?? m[15] ?? null,
 			error: code ? errnoName(code) : null
 		};
 	},
 	severityOf: (m) =>
 		m[9] || m[10] || m[11]
 			? 'medium'
-			: m[4] === '-2' || m[6] === '-2' || m[8] === '-2'
+			: m[4] === '-2' || m[6] === '-2' || m[8] === '-2' || m[16] === '-2'
 				? 'low'
 				: 'medium',
 	examples: [
@@ -56,7 +57,8 @@ export const firmwareLoad: LineRule = {
 		'b43-phy0 ERROR: You must go to http://wireless.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
 		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2',
 		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110',
-		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-19-0-1.sfi (-2)'
+		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-19-0-1.sfi (-2)',
+		'wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	explanation: {

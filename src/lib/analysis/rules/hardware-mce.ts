@@ -229,3 +229,29 @@ export const edac: LineRule = {
 		]
 	}
 };
+
+/**
+ * arch/powerpc/kernel/mce_power.c, traps.c (older kernels): `Caused by (from SRR1=8000000000101032):
+ * L2 data cache parity error` after `Machine check in kernel mode.` on IBM POWER machines.
+ */
+export const ppcMachineCheck: LineRule = {
+	id: 'hardware.machine-check-powerpc',
+	category: 'hardware',
+	severity: 'high',
+	triggers: ['Caused by (from SRR1='],
+	pattern: /^Caused by \(from SRR1=([0-9a-f]+)\): (.*\S)/,
+	title: (m) => `CPU machine check: ${m[2]}`,
+	details: (m) => ({ srr1: m[1], error: m[2] }),
+	examples: ['Caused by (from SRR1=8000000000101032): L2 data cache parity error'],
+	negatives: ['Machine check in kernel mode.'],
+	explanation: {
+		meaning:
+			'The POWER processor detected a hardware error (here named after the unit: a cache, the load/store unit, a bus) and raised a machine check. The kernel usually kills the running task or stops; an error in a cache or memory path often recurs.',
+		causes: MCE_CAUSES,
+		next_steps: [
+			'Check the service processor / HMC event log (or `errpt`-style platform logs) for the same event and its location code.',
+			'A repeated cache or memory error means a failing processor or memory card: contact the hardware service.'
+		],
+		references: ['https://docs.kernel.org/arch/powerpc/index.html']
+	}
+};

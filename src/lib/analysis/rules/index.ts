@@ -39,7 +39,7 @@ import {
 	nvidiaXid,
 	videoEngineFailed
 } from './gpu.ts';
-import { edac, ghes, mceBank, mceDecoded, mceLogged } from './hardware-mce.ts';
+import { edac, ghes, mceBank, mceDecoded, mceLogged, ppcMachineCheck } from './hardware-mce.ts';
 import {
 	clocksourceUnstable,
 	irqNobodyCared,
@@ -89,6 +89,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	mceBank,
 	mceLogged,
 	mceDecoded,
+	ppcMachineCheck,
 	ghes,
 	edac,
 	memoryFailure,

@@ -12,12 +12,13 @@ export const moduleLoadFailed: LineRule = {
 	triggers: [': Unknown symbol ', ': disagrees about version of symbol '],
 	pattern:
 		/^([\w-]+): (?:Unknown symbol (\S+) \(err (-?\d+)\)|disagrees about version of symbol (\S+))/,
-	// one finding per module: it usually lists every symbol it misses
-	title: (m) =>
-		`Module ${m[1]} could not be loaded: ${m[2] ? 'unknown symbols' : 'symbol versions do not match the kernel'}`,
+	// one finding per module: it usually lists every symbol it misses, often each twice (version
+	// mismatch, then unknown)
+	title: (m) => `Module ${m[1]} could not be loaded`,
 	details: (m) => ({
 		module: m[1],
 		symbol: m[2] ?? m[4],
+		reason: m[2] ? 'unknown symbols' : 'symbol versions do not match the kernel',
 		error: m[3] !== undefined && m[3] !== '0' ? errnoName(m[3]) : null
 	}),
 	examples: [
