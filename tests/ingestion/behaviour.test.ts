@@ -206,6 +206,29 @@ describe('records', () => {
 		expect(run.summary.metadata.boots.length).toBe(1);
 	});
 
+	it('counts the lines a later pstore record repeats, but analyses them once (oops then panic dump)', () => {
+		// real shape (efi-pstore of an igc hang): the panic's dump holds the oops's lines again
+		const run = ingestText(
+			[
+				'Oops#1 Part1',
+				'<6>[  913.489892] igc 0000:02:00.0 enp2s0: NIC Link is Down',
+				'<4>[ 1330.841660] ------------[ cut here ]------------',
+				'Panic#2 Part1',
+				'<6>[  913.489892] igc 0000:02:00.0 enp2s0: NIC Link is Down',
+				'<4>[ 1330.841660] ------------[ cut here ]------------',
+				'<0>[ 1331.453599] Kernel panic - not syncing: Fatal exception'
+			].join('\n') + '\n'
+		);
+		expect(run.records.map((r) => [r.line, r.text])).toEqual([
+			[2, 'igc 0000:02:00.0 enp2s0: NIC Link is Down'],
+			[3, '------------[ cut here ]------------'],
+			[7, 'Kernel panic - not syncing: Fatal exception']
+		]);
+		const i = run.summary.input;
+		expect(i.skipped_reasons['repeated from an earlier pstore record']).toBe(2);
+		expect(accounted(run)).toBe(7);
+	});
+
 	it('joins continuation lines to their record, with its time, caller and boot', () => {
 		const run = ingestText(
 			'[    5.000000][  T42] Modules linked in: a b\n                      c_d e(O)\n7,2,6000000,-;pci x\n SUBSYSTEM=pci\n'

@@ -64,6 +64,13 @@ const PSTORE_BUDGET_CHARS = 8 << 20;
 const PSTORE_PART_LINES = 4000;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
+const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
+
+/** `[  913.489892] ...` or `<6>[  913.489892] ...`: a line that a time stamp makes unique */
+function timedLine(raw: string): boolean {
+	const c = raw.charCodeAt(0);
+	return (c === 91 || c === 60) && raw.indexOf('.') !== -1 && raw.indexOf(']') !== -1;
+}
 
 const glueScan: Scan = { end: 0, value: 0 };
 
@@ -384,9 +391,37 @@ export class LineClassifier {
 		// oldest first: records by counter, each record's parts from the highest number down
 		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
 		this.replaying = true;
+		// a later record (a panic dumped after an oops) repeats much of the earlier one: its timed
+		// lines already replayed are counted but not analysed again
+		const earlier = new Set<string>();
+		let current: string[] = [];
+		let counter = parts.length > 0 ? parts[0].counter : 0;
 		for (const p of parts) {
-			for (let k = 0; k < p.lines.length; k++) this.process(p.texts[k], p.lines[k]);
+			if (p.counter !== counter) {
+				for (const t of current) earlier.add(t);
+				current = [];
+				counter = p.counter;
+			}
+			for (let k = 0; k < p.lines.length; k++) {
+				const raw = p.texts[k];
+				if (!timedLine(raw)) this.process(raw, p.lines[k]);
+				else if (earlier.has(raw)) this.skipRepeat(p.lines[k]);
+				else {
+					current.push(raw);
+					this.process(raw, p.lines[k]);
+				}
+			}
 		}
 		this.replaying = false;
+	}
+
+	/** A line of a pstore record that an earlier record already held. */
+	private skipRepeat(lineNo: number): void {
+		const rec = this.rec;
+		resetRecord(rec, lineNo);
+		rec.kind = 'skipped';
+		rec.format = 'pstore';
+		rec.reason = SKIP_PSTORE_REPEAT;
+		this.emit(rec, 1);
 	}
 }
