@@ -1,6 +1,7 @@
 /** Facts that rules decode from a message, checked against the kernel's own meaning. */
 import { describe, expect, it } from 'vitest';
 import { firmwareBug } from '../../src/lib/analysis/rules/firmware.ts';
+import { nohzSoftirqPending } from '../../src/lib/analysis/rules/kernel-misc.ts';
 import { segfault } from '../../src/lib/analysis/rules/userspace-segfault.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 
@@ -82,5 +83,16 @@ describe('firmware bug titles', () => {
 			const r = await analyzeText(line + '\n');
 			expect(r.findings, line).toEqual([]);
 		}
+	});
+});
+
+describe('NOHZ softirq mask', () => {
+	it('names the pending softirqs', () => {
+		const m = nohzSoftirqPending.pattern.exec(
+			'NOHZ tick-stop error: Non-RCU local softirq work is pending, handler #08!!!'
+		)!;
+		expect(nohzSoftirqPending.details!(m)).toEqual({ softirq_mask: '0x08', softirqs: ['NET_RX'] });
+		const old = nohzSoftirqPending.pattern.exec('NOHZ: local_softirq_pending 282')!;
+		expect(nohzSoftirqPending.details!(old).softirqs).toEqual(['TIMER', 'SCHED', 'RCU']);
 	});
 });

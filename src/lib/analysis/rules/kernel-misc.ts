@@ -51,6 +51,24 @@ export const moduleLoadFailed: LineRule = {
 	}
 };
 
+/** include/linux/interrupt.h, in bit order */
+const SOFTIRQS = [
+	'HI',
+	'TIMER',
+	'NET_TX',
+	'NET_RX',
+	'BLOCK',
+	'IRQ_POLL',
+	'TASKLET',
+	'SCHED',
+	'HRTIMER',
+	'RCU'
+];
+
+function softirqNames(mask: number): string[] {
+	return SOFTIRQS.filter((_, bit) => (mask & (1 << bit)) !== 0);
+}
+
 /** kernel/time/tick-sched.c report_idle_softirq(): a CPU went idle with softirq work still queued. */
 export const nohzSoftirqPending: LineRule = {
 	id: 'other.nohz-softirq-pending',
@@ -61,7 +79,7 @@ export const nohzSoftirqPending: LineRule = {
 	pattern:
 		/^NOHZ(?: tick-stop error: (?:Non-RCU )?local softirq work is pending, handler #|: local_softirq_pending )([0-9a-f]+)/,
 	title: () => 'CPU went idle with softirq work pending (NOHZ tick-stop error)',
-	details: (m) => ({ softirq_mask: `0x${m[1]}` }),
+	details: (m) => ({ softirq_mask: `0x${m[1]}`, softirqs: softirqNames(parseInt(m[1], 16)) }),
 	examples: [
 		'NOHZ tick-stop error: Non-RCU local softirq work is pending, handler #80!!!',
 		'NOHZ tick-stop error: local softirq work is pending, handler #08!!!',
@@ -78,7 +96,7 @@ export const nohzSoftirqPending: LineRule = {
 			}
 		],
 		next_steps: [
-			'Decode the handler mask (bit 3 = NET_RX, bit 7 = SCHED, bit 1 = TIMER) to see which subsystem left work behind.',
+			'The facts name the pending softirqs (NET_RX: network receive, TIMER, SCHED...): the subsystem that left work behind.',
 			'Update the kernel; if it repeats with one driver, report it to that driver’s maintainers.'
 		],
 		references: ['https://docs.kernel.org/timers/no_hz.html']

@@ -142,6 +142,29 @@ function extraTimes(line: string, i: number, rec: LogRecord, ctx: FormatContext)
 	return j;
 }
 
+/**
+ * LG kernels print their own prefix inside the message: `[ 6933.840641] <6>[ 6933.840641 / 02-10
+ * 03:51:08.444][0] SMBCHG: ...` (priority, time and local date, CPU). Returns the message start
+ * (i when the text is not that); sets the level.
+ */
+function lgPrefix(line: string, i: number, rec: LogRecord): number {
+	const level = line.charCodeAt(i + 1) - 48;
+	if (level < 0 || level > 7 || line.charCodeAt(i + 2) !== 62 || line.charCodeAt(i + 3) !== 91)
+		return i;
+	const slash = line.indexOf(' / ', i + 4);
+	if (slash === -1 || slash - i > 24) return i;
+	const close = line.indexOf('][', slash);
+	if (close === -1 || close - slash > 24) return i;
+	const cpuEnd = line.indexOf(']', close + 2);
+	if (cpuEnd === -1 || cpuEnd - close > 6) return i;
+	for (let k = close + 2; k < cpuEnd; k++) {
+		const d = line.charCodeAt(k);
+		if (d < 48 || d > 57) return i;
+	}
+	rec.level = level;
+	return skipOneSpace(line, cpuEnd + 1);
+}
+
 /** `host kernel: ` after the time: journalctl -o short-monotonic / short-delta. */
 function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext): boolean {
 	const sp = line.indexOf(' ', i);
@@ -258,6 +281,12 @@ export const dmesgFormat: LineFormat = {
 		},
 		{ line: '<6>msg without time', text: 'msg without time', level: 6 },
 		{
+			line: '[ 6933.861215] <6>[ 6933.861215 / 02-10 03:51:08.464][1] SMBCHG: power_ok_handler: triggered: 0x01',
+			text: 'SMBCHG: power_ok_handler: triggered: 0x01',
+			ts: 6933.861215,
+			level: 6
+		},
+		{
 			line: '[   27.987973] kernel: r8169 0000:07:00.0 enp7s0: Link is Down',
 			text: 'r8169 0000:07:00.0 enp7s0: Link is Down',
 			ts: 27.987973
@@ -330,6 +359,7 @@ export const dmesgFormat: LineFormat = {
 		rec.kind = 'kernel';
 		const c = line.charCodeAt(i);
 		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec, ctx);
+		else if (c === 60 /* < */ && c0 === 91) i = lgPrefix(line, i, rec);
 		else if (c === 107 /* k */ && c0 === 91 && caller === '' && line.startsWith('kernel: ', i)) {
 			// journalctl -o short-monotonic --no-hostname (Ubuntu's /var/log/dmesg): `[ts] kernel: msg`
 			rec.text = line.slice(i + 8);
