@@ -96,3 +96,21 @@ describe('NOHZ softirq mask', () => {
 		expect(nohzSoftirqPending.details!(old).softirqs).toEqual(['TIMER', 'SCHED', 'RCU']);
 	});
 });
+
+describe('details collected over occurrences', () => {
+	it('lists every device of a driver that failed on several (real tablet log)', async () => {
+		const r = await analyzeText(
+			[
+				'[    1.100000] pca953x: probe of 4-0020 failed with error -121',
+				'[    2.200000] pca953x: probe of 2-0020 failed with error -110'
+			].join('\n') + '\n'
+		);
+		const f = r.findings.find((x) => x.rule === 'hardware.driver-probe-failed')!;
+		expect(f.count).toBe(2);
+		expect(f.details.devices).toEqual(['4-0020', '2-0020']);
+		expect(f.details.errors).toEqual([
+			'EREMOTEIO (remote I/O error)',
+			'ETIMEDOUT (timed out: no answer)'
+		]);
+	});
+});

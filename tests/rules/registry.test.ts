@@ -214,6 +214,18 @@ describe('line rule registry', () => {
 				});
 			}
 
+			if (r.collect) {
+				const collect = r.collect;
+				it('gathers the details it collects from every occurrence, each value once', () => {
+					const [f] = findingsFor([r.examples[0], r.examples[0]]).filter((x) => x.rule === r.id);
+					const facts = r.details!(r.pattern.exec(r.examples[0])!);
+					for (const [key, listKey] of Object.entries(collect)) {
+						expect(facts, key).toHaveProperty(key);
+						if (typeof facts[key] === 'string') expect(f.details[listKey]).toEqual([facts[key]]);
+					}
+				});
+			}
+
 			it('does not match its negatives', () => {
 				expect(r.negatives.length).toBeGreaterThan(0);
 				for (const neg of r.negatives) {

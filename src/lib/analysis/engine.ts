@@ -108,6 +108,22 @@ interface Pending {
 	builder: Builder | null;
 }
 
+/** Add an occurrence's details to the finding's lists (see LineRule.collect). */
+function collectDetails(
+	b: Builder,
+	collect: Record<string, string>,
+	facts: Record<string, DetailValue>
+): void {
+	for (const [key, listKey] of Object.entries(collect)) {
+		const v = facts[key];
+		if (typeof v !== 'string') continue;
+		const had = b.details[listKey];
+		const list = Array.isArray(had) ? had : [];
+		if (list.length < FOLLOW_LIST_MAX && !list.includes(v)) list.push(detach(v));
+		b.details[listKey] = list;
+	}
+}
+
 /** A rule message held until what follows it tells what it means (see LineRule.resolve). */
 interface Held {
 	index: number;
@@ -437,6 +453,7 @@ export class Analyzer {
 			details: { ...factsOf(), ...context },
 			registry: rule.explanation
 		}));
+		if (b !== null && rule.collect) collectDetails(b, rule.collect, factsOf());
 		if (!rule.follow) return;
 		if (b === null) {
 			// not kept (the limit of findings): its follow-ups must not join an earlier message

@@ -22,6 +22,7 @@ export const probeFailed: LineRule = {
 			? `Driver ${m[1]} could not start its device: no answer`
 			: `Driver ${m[1]} could not start its device`,
 	details: (m) => ({ driver: m[1], device: m[2], error: errnoName(m[3]) }),
+	collect: { device: 'devices', error: 'errors' },
 	// a device that does not answer (timeout, I/O error) is worth a look; most other errors are
 	// drivers probing hardware the board does not have
 	severityOf: (m) => (notAnswering(m) ? 'low' : 'info'),

@@ -15,6 +15,7 @@ export const moduleLoadFailed: LineRule = {
 	// one finding per module: it usually lists every symbol it misses, often each twice (version
 	// mismatch, then unknown)
 	title: (m) => `Module ${m[1]} could not be loaded`,
+	collect: { symbol: 'symbols' },
 	details: (m) => ({
 		module: m[1],
 		symbol: m[2] ?? m[4],

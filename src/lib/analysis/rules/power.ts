@@ -117,6 +117,7 @@ export const uncleanShutdown: LineRule = {
 	pattern:
 		/^(?:EXT[34]-fs \(([\w!.:-]+)\): (recovery complete)|XFS \(([\w!.:-]+)\): (Starting recovery)|systemd-journald\[\d+\]: File \S+ (corrupted or uncleanly shut down)|BTRFS info \(device ([\w!.:-]+)\): (start tree-log replay))/,
 	title: () => 'Previous shutdown was not clean',
+	collect: { device: 'devices' },
 	details: (m) => ({
 		device: m[1] ?? m[3] ?? m[6] ?? null,
 		evidence: m[2]

@@ -50,6 +50,12 @@ export interface LineRule {
 	 * otherwise it is recorded as usual. A rule has either this or `follow`.
 	 */
 	resolve?: RuleResolve;
+	/**
+	 * Details to gather from every occurrence, not only the first: `{ device: 'devices' }` lists
+	 * each distinct `device` (at most FOLLOW_LIST_MAX) under `devices`, for a finding that groups
+	 * several devices under one title (one driver failing on two chips).
+	 */
+	collect?: Record<string, string>;
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */
