@@ -139,9 +139,16 @@ describe('line rule registry', () => {
 						const [near] = findingsFor([ex, r.examples[0]]);
 						expect(near.rule).toBe(r.id);
 						for (const [k, v] of Object.entries(facts)) expect(near.details[k]).toEqual(v);
+						const own = r.pattern.exec(r.examples[0])!;
+						if (c.outcome) {
+							expect(near.title).toBe(c.outcome.title(own));
+							expect(near.title).not.toBe(r.title(own));
+							expect(near.severity).toBe(c.outcome.severity);
+						} else expect(near.title).toBe(r.title(own));
 						const filler = Array.from({ length: c.within }, (_, k) => `filler line ${k}`);
 						const [far] = findingsFor([ex, ...filler, r.examples[0]]);
 						for (const k of Object.keys(facts)) expect(far.details).not.toHaveProperty(k);
+						expect(far.title).toBe(r.title(own));
 					}
 				});
 			}

@@ -443,15 +443,22 @@ export class Analyzer {
 		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
 		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
 		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
-		const severity = rule.severityOf ? rule.severityOf(m) : rule.severity;
+		// a context message may change what the finding is (RuleContext.outcome)
+		const outcome = context !== null ? rule.context?.outcome : undefined;
+		const severity = outcome
+			? outcome.severity
+			: rule.severityOf
+				? rule.severityOf(m)
+				: rule.severity;
 		// details are built for a finding's first occurrence, and for the device of follow-ups
 		let facts: Record<string, DetailValue> | null = null;
 		const factsOf = () => (facts ??= rule.details ? rule.details(m) : {});
-		const b = this.add(rule.id, rule.category, rule.title(m), [], severity, occ, () => ({
+		const title = outcome ? outcome.title(m) : rule.title(m);
+		const b = this.add(rule.id, rule.category, title, [], severity, occ, () => ({
 			stack: null,
 			evidence: [{ line: r.line, text: r.text }],
 			details: { ...factsOf(), ...context },
-			registry: rule.explanation
+			registry: outcome ? outcome.explanation : rule.explanation
 		}));
 		if (b !== null && rule.collect) collectDetails(b, rule.collect, factsOf());
 		if (!rule.follow) return;

@@ -90,6 +90,37 @@ export const mceLogged: LineRule = {
 	pattern: /^(?:mce: )?\[Hardware Error\]: Machine check events logged/,
 	title: () => 'Machine check events logged',
 	storm: { count: 10, severity: 'high' },
+	// arch/x86/kernel/cpu/mce/inject.c: the test module that makes machine checks on request
+	context: {
+		trigger: 'Machine check injector initialized',
+		pattern: /^(?:mce: )?Machine check injector initialized/,
+		details: () => ({ injector_loaded: true }),
+		within: 20000,
+		examples: ['Machine check injector initialized'],
+		outcome: {
+			title: () => 'Machine check events logged after the mce-inject test module was loaded',
+			severity: 'info',
+			explanation: {
+				meaning:
+					'The kernel logged machine check events after the mce-inject module, which creates fake hardware errors on request for testing error handling, was loaded in this boot. They were most likely injected on purpose.',
+				causes: [
+					{
+						kind: 'userspace',
+						text: 'A test (RAS validation, `mce-test`, an administrator) injecting machine checks through /sys/kernel/debug/mce-inject.'
+					},
+					{
+						kind: 'hardware',
+						text: 'Rarely, a real error that happened while the module was loaded: check the MCE log if nobody was testing.'
+					}
+				],
+				next_steps: [
+					'If nobody was testing error handling on this machine, read the events (`ras-mc-ctl --errors`, mcelog) and treat them as real.',
+					'Unload the module when the tests are done (`rmmod mce-inject`).'
+				],
+				references: MCE_REFS
+			}
+		}
+	},
 	examples: ['mce: [Hardware Error]: Machine check events logged'],
 	negatives: ['mce: Machine check polling disabled'],
 	explanation: {

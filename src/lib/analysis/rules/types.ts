@@ -73,6 +73,11 @@ export interface RuleContext {
 	within: number;
 	/** real message lines that must match */
 	examples: string[];
+	/**
+	 * what the finding is instead when the context message came before it (machine checks after
+	 * the mce-inject test module was loaded were injected on purpose)
+	 */
+	outcome?: { title(m: RegExpExecArray): string; severity: Severity; explanation: Explanation };
 }
 
 export interface RuleFollow {
