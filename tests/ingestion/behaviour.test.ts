@@ -229,6 +229,13 @@ describe('records', () => {
 		expect(accounted(run)).toBe(7);
 	});
 
+	it('leaves a message that is one raw record whole (a syslog line relaying `<6>[ts] msg`)', () => {
+		const run = ingestText('Jan 16 07:12:55 host kernel: <6>[    1.000000] usb 1-1: new device\n');
+		expect(run.records.map((r) => [r.line, r.format, r.text])).toEqual([
+			[1, 'syslog', '<6>[    1.000000] usb 1-1: new device']
+		]);
+	});
+
 	it('joins continuation lines to their record, with its time, caller and boot', () => {
 		const run = ingestText(
 			'[    5.000000][  T42] Modules linked in: a b\n                      c_d e(O)\n7,2,6000000,-;pci x\n SUBSYSTEM=pci\n'

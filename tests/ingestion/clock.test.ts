@@ -78,3 +78,58 @@ describe('wall times of local prefixes', () => {
 		expect(r.input.warnings.join(' ')).not.toContain('local time');
 	});
 });
+
+describe('the year and zone a clock anchor gives', () => {
+	const log = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
+	const USB = (prefix: string) =>
+		`${prefix} host kernel: usb 1-1: device descriptor read/64, error -71`;
+
+	it('counts the New Year passed before the anchor line', async () => {
+		const r = await log([
+			USB('Dec 31 23:59:50'),
+			'Jan  1 00:00:10 host kernel: audit: type=1400 audit(1577833210.123:40): apparmor="STATUS"'
+		]);
+		// the audit time is 2019-12-31T23:00:10Z: the machine is at UTC+01:00
+		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+		expect(f.first_seen.wall).toBe('2019-12-31T22:59:50.000Z');
+	});
+
+	it('beats a date printed inside a message', async () => {
+		const r = await log([
+			'Mar  3 10:00:00 host kernel: iwlwifi 0000:00:14.3: Attached to firmware from 2019-08-15 12:06',
+			'Mar  3 10:00:01 host kernel: audit: type=1400 audit(1583229601.000:5): apparmor="STATUS"',
+			USB('Mar  3 10:00:02')
+		]);
+		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+		expect(f.first_seen.wall).toBe('2020-03-03T10:00:02.000Z');
+	});
+
+	it('prefers an audit time to the journal header, whose CST could be China or America', async () => {
+		const r = await log([
+			'-- Logs begin at Mon 2020-03-02 08:00:00 CST, end at Tue 2020-03-03 20:00:00 CST. --',
+			'Mar 03 18:00:01 host kernel: audit: type=1400 audit(1583229601.000:5): apparmor="STATUS"',
+			USB('Mar 03 18:00:02')
+		]);
+		expect(r.input.warnings.join(' ')).toContain('UTC+08:00 (from an audit record');
+		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+		expect(f.first_seen.wall).toBe('2020-03-03T10:00:02.000Z');
+	});
+
+	it('takes no zone from an ambiguous journal header alone', () => {
+		expect(
+			findClockAnchor(
+				'-- Logs begin at Mon 2020-03-02 08:00:00 CST, end at Tue 2020-03-03 20:00:00 CST. --'
+			)
+		).toBeNull();
+	});
+
+	it('bounds the year by the first kernel’s build date, not a later kernel’s', async () => {
+		const r = await log([
+			'Dec 30 10:00:00 host kernel: [    0.000000] Linux version 5.4.0 (b@h) #1 SMP Mon Dec 2 10:00:00 UTC 2019',
+			USB('Dec 30 10:00:05'),
+			'Jan  6 09:00:00 host kernel: [    0.000000] Linux version 5.4.1 (b@h) #1 SMP Fri Jan 3 10:00:00 UTC 2020'
+		]);
+		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+		expect(f.first_seen.wall?.slice(0, 10)).toBe('2019-12-30');
+	});
+});

@@ -70,6 +70,19 @@ describe('firmware bug titles', () => {
 		expect(title('[Firmware Bug]: Invalid critical threshold (-274000)')).toBe(
 			'Firmware bug reported: Invalid critical threshold'
 		);
+		// numbers glued to names, and device names in parentheses (review of this rule)
+		expect(
+			[
+				'[Firmware Bug]: TSC ADJUST differs: CPU1 -2030464 --> 0. Restoring',
+				'[Firmware Bug]: TSC ADJUST differs: CPU3 -2030464 --> 0. Restoring'
+			].map(title)
+		).toEqual([
+			'Firmware bug reported: TSC ADJUST differs: CPUN -N --> N. Restoring',
+			'Firmware bug reported: TSC ADJUST differs: CPUN -N --> N. Restoring'
+		]);
+		expect(title('[Firmware Bug]: ACPI(GFX0) defines _DOD but not _DOS')).toBe(
+			'Firmware bug reported: ACPI(…) defines _DOD but not _DOS'
+		);
 		expect(title('AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found')).toBe(
 			'Firmware bug reported by AMD-Vi: No southbridge IOAPIC found'
 		);

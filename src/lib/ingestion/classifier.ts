@@ -1,7 +1,7 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import { stripAnsi } from '../util/text.ts';
 import { PSTORE_HEADER } from './formats/capture.ts';
-import { scanBracketTime, type Scan } from './formats/common.ts';
+import { monthAt, scanBracketTime, type Scan } from './formats/common.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
 import {
 	ENTRY_LINE,
@@ -65,6 +65,8 @@ const PSTORE_PART_LINES = 4000;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
+/** which clock anchor wins: an audit record's exact time, then a journal header, then the RTC */
+const CLOCK_RANK: Record<ClockAnchor['source'], number> = { rtc: 1, journal: 2, audit: 3 };
 
 /** `[  913.489892] ...` or `<6>[  913.489892] ...`: a line that a time stamp makes unique */
 function timedLine(raw: string): boolean {
@@ -83,7 +85,8 @@ export function gluedRecordAt(text: string): number {
 			if (c < 48 || c > 57) break;
 			j--;
 		}
-		if (j < 0 || j === k - 1 || text.charCodeAt(j) !== 60 /* < */) continue;
+		// at 0 the whole message is one record whose `<N>` is part of the text: nothing glued
+		if (j <= 0 || j === k - 1 || text.charCodeAt(j) !== 60 /* < */) continue;
 		if (scanBracketTime(text, k + 1, glueScan)) return j;
 	}
 	return -1;
@@ -120,6 +123,11 @@ export class LineClassifier {
 	private clock: (ClockAnchor & { line: number }) | null = null;
 	/** a line of the look-ahead starts with a local-time prefix (syslog, dmesg -T) */
 	private localSeen = false;
+	/** the year hint comes from a clock anchor (it then beats the kernel build year) */
+	private anchoredYear = false;
+	/** month of the latest yearless prefix in the look-ahead, and the New Years passed so far */
+	private aheadMonth = -1;
+	private aheadRollovers = 0;
 	/** latest kernel build year seen in the look-ahead (a lower bound of the log's year), 0 if none */
 	private buildYear = 0;
 	private yearSource = 'option';
@@ -153,13 +161,22 @@ export class LineClassifier {
 		if (this.ahead !== null) {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
-			if (this.clock === null || this.clock.source === 'rtc') {
+			// months of yearless prefixes: a date found later in the look-ahead may lie past New Year
+			const mo = raw.charCodeAt(3) === 32 ? monthAt(raw, 0) : -1;
+			if (mo >= 0) {
+				if (this.aheadMonth >= 0 && mo < this.aheadMonth - 5) this.aheadRollovers++;
+				this.aheadMonth = mo;
+			}
+			if (this.clock === null || this.clock.source !== 'audit') {
 				const a = findClockAnchor(raw);
-				if (a !== null && (this.clock === null || a.source !== 'rtc')) {
+				if (
+					a !== null &&
+					(this.clock === null || CLOCK_RANK[a.source] > CLOCK_RANK[this.clock.source])
+				) {
 					this.clock = { ...a, line: lineNo };
-					// its date is the log's own: an exact year
-					if (this.yearHint === null || !this.yearHint.exact)
-						this.yearHint = { year: a.year, exact: true, source: 'log date' };
+					// its date is the log's own: an exact year, before any message's date
+					this.yearHint = { year: a.year - this.aheadRollovers, exact: true, source: 'log date' };
+					this.anchoredYear = true;
 				}
 			}
 			if (!this.localSeen && localTimePrefix(raw)) this.localSeen = true;
@@ -167,16 +184,17 @@ export class LineClassifier {
 			if (!yearKnown) {
 				const h = findYearHint(raw);
 				if (h !== null) {
-					if (h.exact) this.yearHint = h;
+					if (h.exact) this.yearHint = { ...h, year: h.year - this.aheadRollovers };
 					else {
 						if (this.yearHint === null) this.yearHint = h;
-						if (h.year > this.buildYear) this.buildYear = h.year;
+						// the first kernel's: a later one may run after New Year
+						if (this.buildYear === 0) this.buildYear = h.year;
 					}
 					yearKnown = h.exact;
 				}
 			}
 			// local times wait for the time zone too (an audit record's time), within the same bounds
-			const clockKnown = !this.localSeen || (this.clock !== null && this.clock.source !== 'rtc');
+			const clockKnown = !this.localSeen || (this.clock !== null && this.clock.source === 'audit');
 			if (
 				(yearKnown && clockKnown) ||
 				this.ahead.length >= YEAR_LOOKAHEAD_LINES ||
@@ -214,9 +232,9 @@ export class LineClassifier {
 		this.ahead = null;
 		const hint = this.yearHint;
 		if (hint !== null) {
-			// a kernel of the log was built that year: the log's dates cannot be earlier (a date
-			// in a message, such as a firmware's, is not always the log's)
-			const late = this.buildYear > hint.year;
+			// the first kernel of the log was built that year: the log's dates cannot be earlier (a
+			// date in a message, such as a firmware's, is not always the log's; a clock anchor is)
+			const late = !this.anchoredYear && this.buildYear > hint.year;
 			this.ctx.year = late ? this.buildYear : hint.year;
 			this.yearSource = late ? 'build date' : hint.source;
 		}

@@ -27,6 +27,8 @@ export interface ClockAnchor {
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
+/** abbreviations several zones use (China/America, India/Ireland/Israel, Britain/Bangladesh, ...) */
+const AMBIGUOUS_ZONES = new Set(['CST', 'IST', 'BST', 'AST', 'ADT', 'GST', 'SST']);
 /** the largest offset in use (UTC+14) */
 const MAX_OFFSET = 14 * 3600 * 1000;
 /** how far the prefix may lag behind the epoch time it carries (syslog starts after the kernel) */
@@ -42,7 +44,8 @@ const scan: Scan = { end: 0, value: 0 };
 export function findClockAnchor(line: string): ClockAnchor | null {
 	if (line.startsWith('-- ')) {
 		const z = JOURNAL_HEADER.exec(line);
-		const minutes = z ? TZ_ABBREV[z[2]] : undefined;
+		// CST is China's +08:00 as often as America's -06:00: names used by several zones tell nothing
+		const minutes = z && !AMBIGUOUS_ZONES.has(z[2]) ? TZ_ABBREV[z[2]] : undefined;
 		return z === null || minutes === undefined
 			? null
 			: { offsetMs: minutes * 60000, source: 'journal', year: Number(z[1]) };
@@ -94,8 +97,13 @@ function localPrefix(line: string, near: number): number {
 	return best;
 }
 
-/** The line starts like a local-time prefix: `Nov 23 ` (syslog, journal short) or `[Mon ` (dmesg -T). */
+/**
+ * The line starts like a local-time prefix: `Nov 23 ` (syslog, journal short) or `[Mon ` (dmesg
+ * -T), or is the header of journalctl's short output, whose lines have one.
+ */
 export function localTimePrefix(line: string): boolean {
 	if (line.charCodeAt(0) === 91) return isWeekday(line, 1);
+	if (line.startsWith('-- '))
+		return line.startsWith('-- Logs begin at') || line.startsWith('-- Journal begins at');
 	return line.charCodeAt(3) === 32 && monthAt(line, 0) >= 0;
 }

@@ -152,8 +152,8 @@ export const acpiError: LineRule = {
 };
 
 /**
- * The first clause of a `[Firmware Bug]` message, with device names in brackets and numbers
- * blanked so that one bug on several devices or CPUs is one finding:
+ * The first clause of a `[Firmware Bug]` message, with device names in brackets or parentheses
+ * and numbers blanked so that one bug on several devices or CPUs is one finding:
  * `Device [CRE0] status [0000000e]: not present and enabled` -> `Device […] status […]: not present and enabled`.
  */
 function bugSummary(message: string): string {
@@ -162,7 +162,11 @@ function bugSummary(message: string): string {
 		const at = s.indexOf(stop);
 		if (at > 0) s = s.slice(0, at);
 	}
-	s = s.replace(/\[[^[\]]{0,64}\]/g, '[…]').replace(/\b(?:0x[0-9a-fA-F]+|\d+)\b/g, 'N');
+	// numbers glued to names too (`CPU1`, `P0`): one bug on every CPU is one finding
+	s = s
+		.replace(/\[[^[\]]{0,64}\]/g, '[…]')
+		.replace(/\([^()]{0,64}\)/g, '(…)')
+		.replace(/0x[0-9a-fA-F]+|\d+/g, 'N');
 	let end = s.length;
 	while (end > 0 && '.!: '.includes(s[end - 1])) end--;
 	s = s.slice(0, end);

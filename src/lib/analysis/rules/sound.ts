@@ -10,15 +10,19 @@ export const soundCardFailed: LineRule = {
 	category: 'hardware',
 	severity: 'medium',
 	triggers: ['failed to instantiate card'],
-	pattern: /^(?:(\S+) (\S+): )?ASoC: failed to instantiate card (-?\d+)/,
+	// -517 (EPROBE_DEFER): the card is retried when its parts are there, not a failure
+	pattern: /^(?:(\S+) (\S+): )?ASoC: failed to instantiate card (-(?!517\b)\d+)/,
 	title: (m) =>
 		m[2] ? `Sound card ${m[2]} could not be created` : 'Sound card could not be created',
 	details: (m) => ({ driver: m[1] ?? null, device: m[2] ?? null, error: errnoName(m[3]) }),
 	examples: [
 		'sof-essx8336 sof-essx8336: ASoC: failed to instantiate card -22',
+		'bytcr_rt5640 bytcr_rt5640: ASoC: failed to instantiate card -12'
+	],
+	negatives: [
+		'sof-audio-pci-intel-tgl 0000:00:1f.3: Topology: ABI 3:22:1 Kernel ABI 3:23:0',
 		'bytcr_rt5640 bytcr_rt5640: ASoC: failed to instantiate card -517'
 	],
-	negatives: ['sof-audio-pci-intel-tgl 0000:00:1f.3: Topology: ABI 3:22:1 Kernel ABI 3:23:0'],
 	explanation: {
 		meaning:
 			'The sound driver could not assemble the sound card (its codec, DSP and machine driver did not come up together), so this machine has no working audio device in this boot. Messages just before it (DSP topology, firmware, IPC errors) say which part failed.',
