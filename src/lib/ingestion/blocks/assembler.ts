@@ -269,6 +269,20 @@ export class BlockAssembler {
 	 * header among them (a truncated copy of this header, printk replay, does not count).
 	 */
 	private leadLines(ctx: string, headerText: string, ts: number): BlockLine[] {
+		// most headers have no marker before them (a flood of BUG lines): look for it cheaply first
+		let seen = 0;
+		let marked = false;
+		for (let k = 1; k <= this.ringLen && seen <= MAX_LEAD; k++) {
+			const p = (this.ringPos - k + RING) % RING;
+			if (this.ringCtx[p] !== ctx) continue;
+			seen++;
+			const text = this.ringText[p];
+			if (text.charCodeAt(0) === 45 /* - */ && text.includes('[ cut here ]')) {
+				marked = true;
+				break;
+			}
+		}
+		if (!marked) return [];
 		const out: BlockLine[] = [];
 		let replay = true;
 		for (let k = 1; k <= this.ringLen && out.length < MAX_LEAD; k++) {
