@@ -1,5 +1,6 @@
 /** Facts that rules decode from a message, checked against the kernel's own meaning. */
 import { describe, expect, it } from 'vitest';
+import { fsckNeeded } from '../../src/lib/analysis/rules/filesystem.ts';
 import { firmwareBug } from '../../src/lib/analysis/rules/firmware.ts';
 import { nohzSoftirqPending } from '../../src/lib/analysis/rules/kernel-misc.ts';
 import { segfault } from '../../src/lib/analysis/rules/userspace-segfault.ts';
@@ -124,6 +125,28 @@ describe('details collected over occurrences', () => {
 		expect(f.details.errors).toEqual([
 			'EREMOTEIO (remote I/O error)',
 			'ETIMEDOUT (timed out: no answer)'
+		]);
+	});
+});
+
+describe('fsck requests', () => {
+	it('give each severity its own title on the same filesystem', () => {
+		const at = (msg: string) => {
+			const m = fsckNeeded.pattern.exec(`EXT4-fs (sda1): ${msg}`)!;
+			return [fsckNeeded.title(m), fsckNeeded.severityOf!(m)];
+		};
+		expect(
+			[
+				'warning: mounting fs with errors, running e2fsck is recommended',
+				'warning: mounting unchecked fs, running e2fsck is recommended',
+				'warning: maximal mount count reached, running e2fsck is recommended',
+				'error count since last fsck: 5'
+			].map(at)
+		).toEqual([
+			['EXT4 filesystem on sda1 needs a check (fsck)', 'medium'],
+			['EXT4 filesystem on sda1 was mounted unchecked (fsck recommended)', 'low'],
+			['EXT4 filesystem on sda1 is due for its periodic check (fsck)', 'info'],
+			['EXT4 filesystem on sda1 needs a check (fsck)', 'medium']
 		]);
 	});
 });

@@ -106,6 +106,11 @@ export const ext4Error: LineRule = {
 	)
 };
 
+/** `maximal mount count reached` / `checktime reached`: the periodic reminder, not a problem */
+function fsckReminder(m: RegExpExecArray): boolean {
+	return m[1] !== undefined && !m[3] && !m[4] && !m[6];
+}
+
 /** ext4 mount-time messages that ask for a filesystem check. */
 export const fsckNeeded: LineRule = {
 	id: 'filesystem.fsck-needed',
@@ -113,13 +118,19 @@ export const fsckNeeded: LineRule = {
 	severity: 'medium',
 	triggers: ['e2fsck is recommended', 'error count since last fsck', 'run fsck'],
 	pattern:
-		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting (?:fs with errors|unchecked fs))|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
+		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
+	// a title per severity (a finding keeps its first occurrence's): errors recorded (medium),
+	// mounted unchecked or a FAT volume not unmounted (low), the periodic reminder (info)
 	title: (m) =>
-		m[7]
-			? `FAT volume ${m[8]} was not properly unmounted`
-			: `${m[1] ?? m[9]} filesystem on ${m[2] ?? m[10]} needs a check (fsck)`,
-	details: (m) => ({ device: m[2] ?? m[8] ?? m[10], error_count: m[6] ? Number(m[6]) : null }),
-	severityOf: (m) => (m[4] || (m[1] && !m[3] && !m[5]) ? 'info' : m[7] ? 'low' : 'medium'),
+		m[8]
+			? `FAT volume ${m[9]} was not properly unmounted`
+			: m[4]
+				? `${m[1]} filesystem on ${m[2]} was mounted unchecked (fsck recommended)`
+				: fsckReminder(m)
+					? `${m[1]} filesystem on ${m[2]} is due for its periodic check (fsck)`
+					: `${m[1] ?? m[10]} filesystem on ${m[2] ?? m[11]} needs a check (fsck)`,
+	details: (m) => ({ device: m[2] ?? m[9] ?? m[11], error_count: m[7] ? Number(m[7]) : null }),
+	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[4] ? 'low' : 'medium'),
 	examples: [
 		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
 		'EXT4-fs (sda2): error count since last fsck: 5',
