@@ -122,8 +122,16 @@ export class MetadataCollector {
 			this.inModules = false;
 		}
 		// `wl: module license 'MIXED/Proprietary' taints kernel.`: any first letter, so by the end
-		const last = text.charCodeAt(text.length - 1);
-		if ((last === 46 /* . */ || last === 108) /* l */ && !this.taintRead) {
+		// two character tests first: `…l.` (taints kernel.), `…d.` (warned.), `…el` (tainting kernel)
+		const n = text.length;
+		const last = text.charCodeAt(n - 1);
+		const prev = text.charCodeAt(n - 2);
+		if (
+			(last === 46 /* . */
+				? prev === 108 /* l */ || prev === 100 /* d */
+				: last === 108 && prev === 101) &&
+			!this.taintRead
+		) {
 			const letter = moduleTaintLetter(text);
 			if (letter !== '' && this.moduleTaints.indexOf(letter) === -1) {
 				this.moduleTaints += letter;
