@@ -218,6 +218,39 @@ export const pciInaccessible: LineRule = {
 		/^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): Unable to change power state from (D\w+) to (D\w+), device inaccessible/,
 	title: (m) => `PCI device ${m[1]} inaccessible after power-state change`,
 	details: (m) => ({ device: m[1], from: m[2], to: m[3] }),
+	// drivers/usb/core/hcd.c usb_remove_hcd(): a USB controller was just removed from the system
+	// (a Thunderbolt controller powering down after its last device was unplugged); the bridge
+	// above it then no longer answers either
+	context: {
+		trigger: ': remove, state ',
+		pattern: /^(?:xhci_hcd|xhci-hcd|ehci[_-]pci|ohci[_-]pci) (\S+): remove, state [0-9a-f]+$/,
+		details: (m) => ({ removed_device: m[1] }),
+		within: 20,
+		examples: ['xhci_hcd 0000:3b:00.0: remove, state 1'],
+		outcome: {
+			title: (m) => `PCI device ${m[1]} inaccessible while a hot-plugged device was removed`,
+			severity: 'info',
+			explanation: {
+				meaning:
+					'A PCI bridge did not come back from a power-saving state just after the USB controller behind it was removed: a Thunderbolt or USB-C dock (or a laptop’s Thunderbolt controller that powers down when its last device is unplugged) went away. The bridge answers again when something is plugged in.',
+				causes: [
+					{
+						kind: 'environment',
+						text: 'A Thunderbolt/USB-C device or dock was unplugged, or the Thunderbolt controller powered down.'
+					},
+					{
+						kind: 'hardware',
+						text: 'If nothing was unplugged and devices behind this port stay missing, a failing dock, cable or port.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if a dock or device was unplugged at that moment.',
+					'If devices behind the port do not come back when plugged in again, update the BIOS and Thunderbolt firmware.'
+				],
+				references: ['https://docs.kernel.org/admin-guide/thunderbolt.html']
+			}
+		}
+	},
 	examples: [
 		'pcieport 0000:06:00.0: Unable to change power state from D3hot to D0, device inaccessible',
 		'nvme 0000:01:00.0: Unable to change power state from D3cold to D0, device inaccessible'
