@@ -56,6 +56,7 @@ import {
 	nfsNotResponding,
 	nicHang,
 	nicLost,
+	sdioWifiSilent,
 	wifiAssocTimeout,
 	wifiConnectionLost,
 	wifiFirmwareCrash
@@ -154,6 +155,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicLost,
 	nicHang,
 	wifiFirmwareCrash,
+	sdioWifiSilent,
 	linkDown,
 	nfsNotResponding,
 	wifiAssocTimeout,

@@ -1,4 +1,5 @@
 import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
 
 const NET_REFS = [
 	'https://docs.kernel.org/networking/netdevices.html',
@@ -321,6 +322,60 @@ export const wifiConnectionLost: LineRule = {
 		next_steps: [
 			'Check the signal at those times (`iw dev <wlan> link`) and whether the access point logged anything.',
 			'Try disabling Wi-Fi power saving (`iw dev <wlan> set power_save off`) and update the kernel and linux-firmware.'
+		],
+		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};
+
+/**
+ * A Wi-Fi chip on the SDIO bus that does not answer: drivers/net/wireless/realtek/rtw88/sdio.c
+ * `rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110`, broadcom/brcm80211 brcmfmac
+ * `brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50` (its clock never came up).
+ */
+export const sdioWifiSilent: LineRule = {
+	id: 'network.wifi-chip-not-answering',
+	category: 'network',
+	severity: 'medium',
+	triggers: [
+		'sdio read32 failed',
+		'sdio write32 failed',
+		'sdio read8 failed',
+		'sdio write8 failed',
+		'HT Avail timeout'
+	],
+	pattern:
+		/^(?:(rtw\w+) (\S+): sdio (?:read|write)(?:8|16|32) failed \(0x[0-9a-f]+\): (-\d+)|(brcmfmac): brcmf_sdio_htclk: HT Avail timeout)/,
+	title: (m) => `Wi-Fi chip on the SDIO bus does not answer (${m[1] ?? m[4]})`,
+	details: (m) => ({
+		driver: m[1] ?? m[4],
+		device: m[2] ?? null,
+		error: m[3] ? errnoName(m[3]) : 'clock not available (HT Avail timeout)'
+	}),
+	examples: [
+		'rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110',
+		'brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50'
+	],
+	negatives: ['brcmfmac: brcmf_sdio_htclk: HT Avail request error: -5'],
+	explanation: {
+		meaning:
+			'The driver talks to a Wi-Fi chip over the SDIO bus (boards, tablets, handhelds) and the chip did not answer: its registers cannot be read or its clock never started. Wi-Fi (and often Bluetooth on the same chip) does not work in this boot.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Missing or wrong firmware or NVRAM/calibration file for this board (brcmfmac needs a board-specific .txt file).'
+			},
+			{
+				kind: 'hardware',
+				text: 'The chip is powered off or held in reset: a wrong device-tree power sequence, regulator or GPIO, or a faulty module.'
+			},
+			{
+				kind: 'driver',
+				text: 'SDIO timing problems with this host controller (bus speed, tuning).'
+			}
+		],
+		next_steps: [
+			'Check that the board’s firmware and NVRAM files are in /lib/firmware (linux-firmware plus the board-specific file).',
+			'On boards with a device tree, check the chip’s power sequence (mmc-pwrseq, reset GPIO) and try a lower SDIO bus speed.'
 		],
 		references: ['https://wireless.docs.kernel.org/en/latest/']
 	}
