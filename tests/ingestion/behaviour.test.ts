@@ -206,6 +206,46 @@ describe('records', () => {
 		expect(run.summary.metadata.boots.length).toBe(1);
 	});
 
+	it('takes a serial capture’s bootloader lines as the start of the boot they hand over to', () => {
+		// real shapes: U-Boot with its own [s.ms] times (then a bare `Starting kernel ...`), LK
+		for (const handoff of [
+			[
+				'[   9.616]    Loading Device Tree to 000000007c980000 ... OK',
+				'',
+				'Starting kernel ...',
+				''
+			],
+			[
+				'[3640] Continuous splash enabled, keeping panel alive.',
+				'[3640] booting linux @ 0x8000, ramdisk @ 0x2000000'
+			]
+		]) {
+			const bootloader = Array.from(
+				{ length: 40 },
+				(_, k) => `[   ${(k / 10).toFixed(3)}] DRAM: step ${k}`
+			);
+			const run = ingestText(
+				[
+					...bootloader,
+					...handoff,
+					'[    0.000000] Linux version 6.6.63 (b@h) #1 SMP',
+					'[    0.100000] Machine model: some board'
+				].join('\n') + '\n'
+			);
+			expect(run.summary.metadata.boots.map((b) => [b.first_line, b.reason])).toEqual([
+				[1, 'start']
+			]);
+		}
+		// without a hand-over line, a banner after many lines still starts a boot of its own
+		const two = ingestText(
+			[
+				...Array.from({ length: 40 }, (_, k) => `[   ${(k + 1).toFixed(6)}] eth0: link up ${k}`),
+				'[    0.000000] Linux version 6.6.63 (b@h) #1 SMP'
+			].join('\n') + '\n'
+		);
+		expect(two.summary.metadata.boots.length).toBe(2);
+	});
+
 	it('counts the lines a later pstore record repeats, but analyses them once (oops then panic dump)', () => {
 		// real shape (efi-pstore of an igc hang): the panic's dump holds the oops's lines again
 		const run = ingestText(

@@ -40,6 +40,9 @@ const RESET_SLACK_S = 1;
 const RESET_MAX_S = 60;
 const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
+/** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
+const BOOTLOADER_HANDOFF =
+	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
 /** records a boot may print before its `Linux version` banner (`Booting Linux on physical CPU`...) */
 const PRE_BANNER_LINES = 30;
 /** anchors kept per calibration segment (the smallest offsets) */
@@ -77,6 +80,8 @@ export class RecordTracker {
 	private bootRecords = 0;
 	/** a `Linux version` banner was seen in the current boot */
 	private bannerSeen = false;
+	/** the current boot, without a banner yet, printed a bootloader's hand-over to the kernel */
+	private handoff = false;
 	private bootId = '';
 	/** time of the latest timed, non-empty kernel record of the boot, and of the one before it */
 	private lastTs = NaN;
@@ -176,6 +181,12 @@ export class RecordTracker {
 				}
 			} else if (c === 114 /* r */ && text.startsWith('rtc')) this.rtcAnchor(rec);
 		}
+		if (!this.bannerSeen && !this.handoff) {
+			// a bootloader's last words before the kernel of the same boot (serial captures)
+			const c = rec.text.charCodeAt(0);
+			if ((c === 83 || c === 98 || c === 74 || c === 91) && BOOTLOADER_HANDOFF.test(rec.text))
+				this.handoff = true;
+		}
 		rec.boot = this.boot;
 		const b = this.boots[this.boot];
 		if (rec.line > b.last_line) b.last_line = rec.line;
@@ -261,6 +272,14 @@ export class RecordTracker {
 	}
 
 	private startBoot(reason: string, line: number, id: string | null): void {
+		if (this.handoff && !this.bannerSeen && (reason === 'banner' || reason === 'timestamp-reset')) {
+			// the boot so far was the bootloader (U-Boot, LK) handing over to this kernel: one boot
+			this.handoff = false;
+			this.lastTs = NaN;
+			this.beforeLastTs = NaN;
+			return;
+		}
+		this.handoff = false;
 		this.blocks.closeAll('boot');
 		this.seg = null;
 		this.suspended = false;
