@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 
 /**
- * Defects QA found on real logs (/work/shared/corpus/real), with short verbatim excerpts:
+ * Defects QA found on real logs (the real-log corpus, ../shared/corpus/real), with short verbatim excerpts:
  * crash-dmesg-vmcore-dmesg-txt.log (RHEL 6, no timestamps, every frame `?`),
  * apimnewyear-vmcore-dmesg-txt.log (RHEL 8 NMI panic), iamslightlywin-dump-last-kmsg.log
  * (Samsung arm64), ms912x-dmesg-log.log and debian-clearfog-gt-8k-dmesg.log (WARN messages).
