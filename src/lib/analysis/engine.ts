@@ -23,7 +23,7 @@ import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
-import type { RuleContext, RuleResolve } from './rules/types.ts';
+import type { RuleContext, RuleOutcome, RuleResolve } from './rules/types.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
 const MAX_EVIDENCE = 160;
@@ -108,6 +108,15 @@ interface Pending {
 	builder: Builder | null;
 }
 
+/** Append values to a finding's list detail, each once and at most FOLLOW_LIST_MAX in all. */
+function appendList(b: Builder, key: string, values: readonly string[]): void {
+	const had = b.details[key];
+	const list = Array.isArray(had) ? had : [];
+	for (const x of values)
+		if (list.length < FOLLOW_LIST_MAX && !list.includes(x)) list.push(detach(x));
+	b.details[key] = list;
+}
+
 /** Add an occurrence's details to the finding's lists (see LineRule.collect). */
 function collectDetails(
 	b: Builder,
@@ -116,11 +125,7 @@ function collectDetails(
 ): void {
 	for (const [key, listKey] of Object.entries(collect)) {
 		const v = facts[key];
-		if (typeof v !== 'string') continue;
-		const had = b.details[listKey];
-		const list = Array.isArray(had) ? had : [];
-		if (list.length < FOLLOW_LIST_MAX && !list.includes(v)) list.push(detach(v));
-		b.details[listKey] = list;
+		if (typeof v === 'string') appendList(b, listKey, [v]);
 	}
 }
 
@@ -290,35 +295,9 @@ export class Analyzer {
 	/** A held message becomes a finding: the resolution's when `by` resolved it, else the rule's. */
 	private release(h: Held, by: LogRecord | LogEvent | null): void {
 		const rule = LINE_RULES[h.index];
-		const event = {
-			line: h.line,
-			boot: h.boot,
-			ts: h.ts,
-			wall: h.wall,
-			text: h.text
-		};
-		if (by === null) {
-			this.lineFinding(h.index, rule, h.m, event, h.context);
-			return;
-		}
-		const res = rule.resolve as RuleResolve;
-		const occ: RawOcc = {
-			first_line: h.line,
-			last_line: by.line,
-			boot: h.boot,
-			ts: h.ts,
-			wall: h.wall
-		};
-		const text = detach(by.text);
-		this.add(rule.id, rule.category, res.title(h.m), [], res.severity, occ, () => ({
-			stack: null,
-			evidence: [
-				{ line: h.line, text: h.text },
-				{ line: by.line, text }
-			],
-			details: { ...(rule.details ? rule.details(h.m) : {}), ...h.context },
-			registry: res.explanation
-		}));
+		const event = { line: h.line, boot: h.boot, ts: h.ts, wall: h.wall, text: h.text };
+		if (by === null) this.lineFinding(h.index, rule, h.m, event, h.context);
+		else this.lineFinding(h.index, rule, h.m, event, h.context, rule.resolve, by);
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
@@ -349,12 +328,8 @@ export class Analyzer {
 		if (b.evidence.length < MAX_EVIDENCE) b.evidence.push({ line: r.line, text: detach(r.text) });
 		for (const [key, v] of Object.entries(f.details(m))) {
 			const had = b.details[key];
-			if (Array.isArray(v)) {
-				const list = Array.isArray(had) ? had : [];
-				for (const x of v)
-					if (list.length < FOLLOW_LIST_MAX && !list.includes(x)) list.push(detach(x));
-				b.details[key] = list;
-			} else if (had === undefined || had === null)
+			if (Array.isArray(v)) appendList(b, key, v);
+			else if (had === undefined || had === null)
 				b.details[key] = typeof v === 'string' ? detach(v) : v;
 		}
 	}
@@ -438,13 +413,22 @@ export class Analyzer {
 		rule: LineRule,
 		m: RegExpExecArray,
 		r: Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'> | LogRecord,
-		context: Record<string, DetailValue> | null = null
+		context: Record<string, DetailValue> | null = null,
+		resolution?: RuleOutcome,
+		/** the message that resolved it (LineRule.resolve): it ends the occurrence and is evidence */
+		by?: Pick<LogEvent, 'line' | 'text'>
 	): void {
 		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
 		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
-		const occ: RawOcc = { first_line: r.line, last_line: r.line, boot: r.boot, ts, wall };
-		// a context message may change what the finding is (RuleContext.outcome)
-		const outcome = context !== null ? rule.context?.outcome : undefined;
+		const occ: RawOcc = {
+			first_line: r.line,
+			last_line: by ? by.line : r.line,
+			boot: r.boot,
+			ts,
+			wall
+		};
+		// a message after or before it may change what the finding is (resolve, context.outcome)
+		const outcome = resolution ?? (context !== null ? rule.context?.outcome : undefined);
 		const severity = outcome
 			? outcome.severity
 			: rule.severityOf
@@ -456,7 +440,12 @@ export class Analyzer {
 		const title = outcome ? outcome.title(m) : rule.title(m);
 		const b = this.add(rule.id, rule.category, title, [], severity, occ, () => ({
 			stack: null,
-			evidence: [{ line: r.line, text: r.text }],
+			evidence: by
+				? [
+						{ line: r.line, text: r.text },
+						{ line: by.line, text: by.text }
+					]
+				: [{ line: r.line, text: r.text }],
 			details: { ...factsOf(), ...context },
 			registry: outcome ? outcome.explanation : rule.explanation
 		}));

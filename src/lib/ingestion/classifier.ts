@@ -13,7 +13,13 @@ import {
 	type FormatContext,
 	type LineFormat
 } from './formats/index.ts';
-import { findClockAnchor, localTimePrefix, type ClockAnchor } from './clock.ts';
+import {
+	finalAnchor,
+	findClockAnchor,
+	localTimePrefix,
+	outranks,
+	type ClockAnchor
+} from './clock.ts';
 import { findYearHint, type YearHint } from './year.ts';
 
 /**
@@ -65,8 +71,6 @@ const PSTORE_PART_LINES = 4000;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
-/** which clock anchor wins: an audit record's exact time, then a journal header, then the RTC */
-const CLOCK_RANK: Record<ClockAnchor['source'], number> = { rtc: 1, journal: 2, audit: 3 };
 
 /** `[  913.489892] ...` or `<6>[  913.489892] ...`: a line that a time stamp makes unique */
 function timedLine(raw: string): boolean {
@@ -123,8 +127,6 @@ export class LineClassifier {
 	private clock: (ClockAnchor & { line: number }) | null = null;
 	/** a line of the look-ahead starts with a local-time prefix (syslog, dmesg -T) */
 	private localSeen = false;
-	/** the year hint comes from a clock anchor (it then beats the kernel build year) */
-	private anchoredYear = false;
 	/** month of the latest yearless prefix in the look-ahead, and the New Years passed so far */
 	private aheadMonth = -1;
 	private aheadRollovers = 0;
@@ -167,19 +169,15 @@ export class LineClassifier {
 				if (this.aheadMonth >= 0 && mo < this.aheadMonth - 5) this.aheadRollovers++;
 				this.aheadMonth = mo;
 			}
-			if (this.clock === null || this.clock.source !== 'audit') {
+			if (!finalAnchor(this.clock)) {
 				const a = findClockAnchor(raw);
-				if (
-					a !== null &&
-					(this.clock === null || CLOCK_RANK[a.source] > CLOCK_RANK[this.clock.source])
-				) {
+				if (a !== null && outranks(a, this.clock)) {
 					this.clock = { ...a, line: lineNo };
 					// its date is the log's own: an exact year, before any message's date
 					this.yearHint = { year: a.year - this.aheadRollovers, exact: true, source: 'log date' };
-					this.anchoredYear = true;
 				}
 			}
-			if (!this.localSeen && localTimePrefix(raw)) this.localSeen = true;
+			if (!this.localSeen && (mo >= 0 || localTimePrefix(raw))) this.localSeen = true;
 			let yearKnown = this.yearHint !== null && this.yearHint.exact;
 			if (!yearKnown) {
 				const h = findYearHint(raw);
@@ -194,7 +192,7 @@ export class LineClassifier {
 				}
 			}
 			// local times wait for the time zone too (an audit record's time), within the same bounds
-			const clockKnown = !this.localSeen || (this.clock !== null && this.clock.source === 'audit');
+			const clockKnown = !this.localSeen || finalAnchor(this.clock);
 			if (
 				(yearKnown && clockKnown) ||
 				this.ahead.length >= YEAR_LOOKAHEAD_LINES ||
@@ -234,7 +232,7 @@ export class LineClassifier {
 		if (hint !== null) {
 			// the first kernel of the log was built that year: the log's dates cannot be earlier (a
 			// date in a message, such as a firmware's, is not always the log's; a clock anchor is)
-			const late = !this.anchoredYear && this.buildYear > hint.year;
+			const late = this.clock === null && this.buildYear > hint.year;
 			this.ctx.year = late ? this.buildYear : hint.year;
 			this.yearSource = late ? 'build date' : hint.source;
 		}

@@ -5,13 +5,13 @@
  * (`setting system clock to ... (1547619001)`) give UTC. Read in the year look-ahead.
  */
 import {
-	clockAt,
 	isWeekday,
 	monthAt,
 	scanCtime,
-	two,
+	scanSyslogDate,
 	TZ_ABBREV,
-	type Scan
+	type Scan,
+	type SyslogDate
 } from './formats/common.ts';
 
 export interface ClockAnchor {
@@ -39,6 +39,7 @@ const JOURNAL_HEADER =
 	/^-- (?:Logs begin at|Journal begins at) \w+ (\d{4})-\d\d-\d\d \d\d:\d\d:\d\d ([A-Z]{2,5})\b/;
 const RTC = /setting system clock to .*\((\d{9,11})\)\s*$/;
 const scan: Scan = { end: 0, value: 0 };
+const date: SyslogDate = { month: 0, day: 0, sec: 0 };
 
 /** The anchor a raw input line gives, or null (cheap: two substring tests first). */
 export function findClockAnchor(line: string): ClockAnchor | null {
@@ -82,16 +83,11 @@ function localPrefix(line: string, near: number): number {
 		const w = scanCtime(line, 1, scan);
 		return Number.isNaN(w) || line.charCodeAt(scan.end) !== 93 ? NaN : w;
 	}
-	const month = monthAt(line, 0);
-	if (month < 0 || line.charCodeAt(3) !== 32) return NaN;
-	const day = line.charCodeAt(4) === 32 ? line.charCodeAt(5) - 48 : two(line, 4);
-	if (!(day >= 1 && day <= 31) || line.charCodeAt(6) !== 32) return NaN;
-	const sec = clockAt(line, 7);
-	if (sec < 0) return NaN;
+	if (!scanSyslogDate(line, date)) return NaN;
 	const year = new Date(near).getUTCFullYear();
 	let best = NaN;
 	for (const y of [year - 1, year, year + 1]) {
-		const t = Date.UTC(y, month, day) + sec * 1000;
+		const t = Date.UTC(y, date.month, date.day) + date.sec * 1000;
 		if (Number.isNaN(best) || Math.abs(t - near) < Math.abs(best - near)) best = t;
 	}
 	return best;
@@ -106,4 +102,17 @@ export function localTimePrefix(line: string): boolean {
 	if (line.startsWith('-- '))
 		return line.startsWith('-- Logs begin at') || line.startsWith('-- Journal begins at');
 	return line.charCodeAt(3) === 32 && monthAt(line, 0) >= 0;
+}
+
+/** which anchor wins: an audit record's exact time, then a journal header, then the RTC line */
+const RANK: Record<ClockAnchor['source'], number> = { rtc: 1, journal: 2, audit: 3 };
+
+/** `a` should replace the anchor found so far (`than`, null when none). */
+export function outranks(a: ClockAnchor, than: ClockAnchor | null): boolean {
+	return than === null || RANK[a.source] > RANK[than.source];
+}
+
+/** No better anchor can come after this one. */
+export function finalAnchor(a: ClockAnchor | null): boolean {
+	return a !== null && a.source === 'audit';
 }

@@ -1,4 +1,5 @@
 import type { LineRule } from './types.ts';
+import { HCD_REMOVED, HCD_REMOVED_TRIGGER } from './usb.ts';
 
 const AER_REFS = [
 	'https://docs.kernel.org/PCI/pcieaer-howto.html',
@@ -222,8 +223,8 @@ export const pciInaccessible: LineRule = {
 	// (a Thunderbolt controller powering down after its last device was unplugged); the bridge
 	// above it then no longer answers either
 	context: {
-		trigger: ': remove, state ',
-		pattern: /^(?:xhci_hcd|xhci-hcd|ehci[_-]pci|ohci[_-]pci) (\S+): remove, state [0-9a-f]+$/,
+		trigger: HCD_REMOVED_TRIGGER,
+		pattern: HCD_REMOVED,
 		details: (m) => ({ removed_device: m[1] }),
 		within: 20,
 		examples: ['xhci_hcd 0000:3b:00.0: remove, state 1'],

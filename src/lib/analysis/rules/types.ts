@@ -77,7 +77,15 @@ export interface RuleContext {
 	 * what the finding is instead when the context message came before it (machine checks after
 	 * the mce-inject test module was loaded were injected on purpose)
 	 */
-	outcome?: { title(m: RegExpExecArray): string; severity: Severity; explanation: Explanation };
+	outcome?: RuleOutcome;
+}
+
+/** What a rule's finding is instead when a message around it changes its meaning. */
+export interface RuleOutcome {
+	/** the finding's title, from the rule's own match */
+	title(m: RegExpExecArray): string;
+	severity: Severity;
+	explanation: Explanation;
 }
 
 export interface RuleFollow {
@@ -96,17 +104,13 @@ export interface RuleFollow {
 	examples: string[];
 }
 
-export interface RuleResolve {
+export interface RuleResolve extends RuleOutcome {
 	/** literal that occurs in every resolving message (the prefilter) */
 	trigger: string;
 	/** tested against the message text; the named group `device` is the device it names */
 	pattern: RegExp;
 	/** lines after the rule's message it may come */
 	within: number;
-	/** the finding's title, from the rule's own match */
-	title(m: RegExpExecArray): string;
-	severity: Severity;
-	explanation: Explanation;
 	/** real message lines that must resolve the rule's first example */
 	examples: string[];
 }

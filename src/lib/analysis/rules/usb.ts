@@ -153,6 +153,14 @@ export const usbOverCurrent: LineRule = {
 	}
 };
 
+/**
+ * drivers/usb/core/hcd.c usb_remove_hcd(): `xhci_hcd 0000:3b:00.0: remove, state 1`, a USB host
+ * controller taken out of the system (its PCI device removed); `device` names it.
+ */
+export const HCD_REMOVED =
+	/^(?:xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (?<device>\S+): remove, state [0-9a-f]+$/;
+export const HCD_REMOVED_TRIGGER = ': remove, state ';
+
 /** drivers/usb/host/xhci*.c: the host controller stopped responding. */
 export const xhciDied: LineRule = {
 	id: 'usb.host-controller-died',
@@ -166,9 +174,8 @@ export const xhciDied: LineRule = {
 	details: (m) => ({ device: m[2], driver: m[1], event: m[3] }),
 	// usb_remove_hcd(): the controller itself went away (a Thunderbolt/USB-C dock unplugged)
 	resolve: {
-		trigger: ': remove, state ',
-		pattern:
-			/^(?:xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (?<device>\S+): remove, state [0-9a-f]+$/,
+		trigger: HCD_REMOVED_TRIGGER,
+		pattern: HCD_REMOVED,
 		within: 20,
 		title: (m) => `USB host controller ${m[2]} stopped responding and was removed`,
 		severity: 'low',

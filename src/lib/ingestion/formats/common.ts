@@ -313,6 +313,28 @@ const MONTH3_ASCII = (() => {
 	return t;
 })();
 
+/** The date of a syslog (RFC 3164) or journalctl short prefix, without its year. */
+export interface SyslogDate {
+	month: number;
+	day: number;
+	/** seconds since midnight */
+	sec: number;
+}
+
+/** `Nov 23 10:00:00` (`Mar  2` space-padded, or `Mar 02`) at the start of `s`, into `out`. */
+export function scanSyslogDate(s: string, out: SyslogDate): boolean {
+	const month = monthAt(s, 0);
+	if (month < 0 || s.charCodeAt(3) !== SPACE) return false;
+	const day = s.charCodeAt(4) === SPACE ? s.charCodeAt(5) - ZERO : two(s, 4);
+	if (!(day >= 1 && day <= 31) || s.charCodeAt(6) !== SPACE) return false;
+	const sec = clockAt(s, 7);
+	if (sec < 0) return false;
+	out.month = month;
+	out.day = day;
+	out.sec = sec;
+	return true;
+}
+
 /**
  * ctime text `Fri Feb 13 23:31:31 2009` (day padded with a space or not) at `i`, as epoch ms
  * read as UTC (dmesg -T prints local time without saying which zone). NaN when not one.

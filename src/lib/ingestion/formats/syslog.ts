@@ -1,16 +1,15 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import {
-	clockAt,
-	monthAt,
 	monthIndex,
 	scanFraction,
-	two,
 	scanBracketTime,
 	scanCaller,
 	scanCtime,
 	scanIsoDate,
+	scanSyslogDate,
 	skipOneSpace,
-	type Scan
+	type Scan,
+	type SyslogDate
 } from './common.ts';
 import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
 
@@ -66,6 +65,7 @@ export function syslogBody(
 }
 
 const fast: Scan = { end: 0, value: 0 };
+const date: SyslogDate = { month: 0, day: 0, sec: 0 };
 /** the last date's year, month and day and its midnight (epoch ms); the last host name */
 let cacheYear = 0;
 let cacheMonth = -1;
@@ -78,13 +78,10 @@ let cacheHost = '';
  * `facility.level` word. Returns false to let the general pattern decide.
  */
 function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-	const month = monthAt(line, 0);
-	if (month < 0 || line.charCodeAt(3) !== 32) return false;
-	// `Mar  2` (space-padded) or `Mar 02`
-	const dayN = line.charCodeAt(4) === 32 ? line.charCodeAt(5) - 48 : two(line, 4);
-	if (!(dayN >= 1 && dayN <= 31) || line.charCodeAt(6) !== 32) return false;
-	const sec = clockAt(line, 7);
-	if (sec < 0) return false;
+	if (!scanSyslogDate(line, date)) return false;
+	const month = date.month;
+	const dayN = date.day;
+	const sec = date.sec;
 	const frac = scanFraction(line, 15, fast);
 	let i = fast.end;
 	if (line.charCodeAt(i) !== 32) return false;
