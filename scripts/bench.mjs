@@ -2,17 +2,22 @@
 // npm run bench: NecroScope's speed and memory, measured (never asserted in unit tests).
 //
 // Builds benchmark logs from the real-log corpus with make-bench-log.mjs (default 100 MB and
-// 1 GB, in bench/out/), runs the CLI on each (JSON report to /dev/null), and in the same run times
-// `grep -cE` with a fixed set of trigger words over the same file as a reference. Prints MB/s,
-// the ratio to grep and the CLI's peak RSS. Then times pathological inputs (a megabyte-long line
-// of repeated trigger fragments, deep bracket nesting, 1 million `BUG:` lines) to show linear time.
+// 1 GB, in bench/out/), runs the CLI on each (JSON report to bench/out/reports), and in the same
+// run times `grep -cE` with a fixed set of trigger words over the same file as a reference.
+// Each measurement is repeated (--runs, default 3), the CLI and grep alternating, because this
+// kind of machine drifts by 20-40% within minutes: the table gives the median and the range.
+// Prints MB/s and the ratio to grep (from the medians), the CLI's peak RSS, its CPU time (user +
+// system) and its minor page faults (first touches of memory, costly on virtual machines). Then it
+// times pathological inputs (a megabyte-long line of repeated trigger fragments, deep bracket
+// nesting, 1 million `BUG:` lines) to show linear time.
 //
 // With --page, the 100 MB log is also analysed in the built site in Chromium (scripts/bench-page.mjs):
 // time to findings and the main thread's long tasks.
 //
-// usage: node scripts/bench.mjs [--sizes 100,1024] [--shared DIR] [--skip-hostile] [--page]
+// usage: node scripts/bench.mjs [--sizes 100,1024] [--runs N] [--shared DIR] [--skip-hostile] [--page]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -21,6 +26,7 @@ const opt = (name, dflt) => {
 	return i >= 0 ? args[i + 1] : dflt;
 };
 const sizes = opt('--sizes', '100,1024').split(',').map(Number);
+const runs = Math.max(1, Number(opt('--runs', '3')) || 1);
 const shared = resolve(opt('--shared', '../shared'));
 const out = resolve('bench/out');
 mkdirSync(out, { recursive: true });
@@ -28,27 +34,63 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const TRIGGERS =
 	'BUG|WARNING:|INFO:|Oops|panic|Call Trace|segfault|I/O error|Out of memory|EXT4-fs error|AER|NVRM|timeout|Hardware Error|failed';
 
+/** One run: wall seconds, and from /usr/bin/time peak RSS (MB), CPU seconds and minor faults. */
 function run(cmd, argv) {
 	const t0 = process.hrtime.bigint();
 	const r = TIME
-		? spawnSync(TIME, ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 })
+		? spawnSync(TIME, ['-f', '%M %U %S %R', cmd, ...argv], {
+				encoding: 'utf8',
+				maxBuffer: 1 << 26
+			})
 		: spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
 	const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 	if (r.status !== 0)
 		throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-	const rssKb = TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-	return { seconds, rssMb: rssKb / 1024, stdout: r.stdout };
+	const [rssKb, user, sys, faults] = TIME
+		? r.stderr.trim().split('\n').pop().split(' ').map(Number)
+		: [NaN, NaN, NaN, NaN];
+	return { seconds, rssMb: rssKb / 1024, cpu: user + sys, faults, stdout: r.stdout };
 }
 
-const cli = (file) =>
-	run(process.execPath, [
-		'scripts/cli.mjs',
-		'--format',
-		'json',
-		'--out-dir',
-		join(out, 'reports'),
-		file
-	]);
+const cliArgs = (file) => [
+	'scripts/cli.mjs',
+	'--format',
+	'json',
+	'--out-dir',
+	join(out, 'reports'),
+	file
+];
+
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** `runs` runs of the CLI (and of grep when `withGrep`), alternating, summarised. */
+function measure(name, file, bytes, withGrep) {
+	const cli = [];
+	const grep = [];
+	for (let k = 0; k < runs; k++) {
+		if (withGrep) grep.push(run('grep', ['-cE', TRIGGERS, file]).seconds);
+		cli.push(run(process.execPath, cliArgs(file)));
+	}
+	const secs = cli.map((c) => c.seconds);
+	const seconds = median(secs);
+	const g = withGrep ? median(grep) : NaN;
+	return {
+		name,
+		bytes,
+		seconds,
+		min: Math.min(...secs),
+		max: Math.max(...secs),
+		mbs: bytes / 1048576 / seconds,
+		grep: g,
+		ratio: seconds / g,
+		rss: Math.max(...cli.map((c) => c.rssMb)),
+		cpu: median(cli.map((c) => c.cpu)),
+		faults: median(cli.map((c) => c.faults))
+	};
+}
 
 const rows = [];
 for (const mb of sizes) {
@@ -64,19 +106,7 @@ for (const mb of sizes) {
 		});
 		if (g.status !== 0) process.exit(2);
 	}
-	const bytes = statSync(file).size;
-	const grep = run('grep', ['-cE', TRIGGERS, file]);
-	const c = cli(file);
-	const mbs = bytes / 1048576 / c.seconds;
-	rows.push({
-		name: `${mb} MB log`,
-		bytes,
-		seconds: c.seconds,
-		mbs,
-		grep: grep.seconds,
-		ratio: c.seconds / grep.seconds,
-		rss: c.rssMb
-	});
+	rows.push(measure(`${mb} MB log`, file, statSync(file).size, true));
 }
 
 if (!args.includes('--skip-hostile')) {
@@ -92,27 +122,24 @@ if (!args.includes('--skip-hostile')) {
 	for (const [name, text] of Object.entries(hostile)) {
 		const file = join(out, `hostile-${name.replace(/\W+/g, '-')}.log`);
 		writeFileSync(file, text);
-		const c = cli(file);
-		const bytes = Buffer.byteLength(text);
-		rows.push({
-			name,
-			bytes,
-			seconds: c.seconds,
-			mbs: bytes / 1048576 / c.seconds,
-			grep: NaN,
-			ratio: NaN,
-			rss: c.rssMb
-		});
+		rows.push(measure(name, file, Buffer.byteLength(text), false));
 	}
 }
 
 const pad = (s, n) => String(s).padStart(n);
+const num = (x, d) => (Number.isNaN(x) ? '-' : x.toFixed(d));
 console.log(
-	`${'input'.padEnd(34)} ${pad('MB', 8)} ${pad('seconds', 8)} ${pad('MB/s', 7)} ${pad('grep s', 7)} ${pad('x grep', 7)} ${pad('peak RSS MB', 12)}`
+	`${runs} run(s) each, CLI and grep alternating; seconds = median (range); load average before: ${loadavg()
+		.map((x) => x.toFixed(2))
+		.join(' ')}`
+);
+console.log(
+	`${'input'.padEnd(34)} ${pad('MB', 7)} ${pad('seconds', 19)} ${pad('MB/s', 6)} ${pad('grep s', 6)} ${pad('x grep', 6)} ${pad('RSS MB', 6)} ${pad('CPU s', 6)} ${pad('faults', 7)}`
 );
 for (const r of rows) {
+	const range = runs > 1 ? ` (${num(r.min, 2)}-${num(r.max, 2)})` : '';
 	console.log(
-		`${r.name.padEnd(34)} ${pad((r.bytes / 1048576).toFixed(1), 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.mbs.toFixed(1), 7)} ${pad(Number.isNaN(r.grep) ? '-' : r.grep.toFixed(2), 7)} ${pad(Number.isNaN(r.ratio) ? '-' : r.ratio.toFixed(1), 7)} ${pad(Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0), 12)}`
+		`${r.name.padEnd(34)} ${pad((r.bytes / 1048576).toFixed(1), 7)} ${pad(num(r.seconds, 2) + range, 19)} ${pad(num(r.mbs, 1), 6)} ${pad(num(r.grep, 2), 6)} ${pad(num(r.ratio, 1), 6)} ${pad(num(r.rss, 0), 6)} ${pad(num(r.cpu, 2), 6)} ${pad(num(r.faults, 0), 7)}`
 	);
 }
 const big = rows.filter((r) => r.name.endsWith('MB log'));
