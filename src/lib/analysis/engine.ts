@@ -101,6 +101,8 @@ interface Pending {
 	boot: number;
 	/** the device the rule's message names (its `device` detail), '' when none */
 	device: string;
+	/** the rule message's details (a follow-up's other named groups must equal them) */
+	facts: Record<string, DetailValue>;
 	/** the latest line that joined it (the rule's message or a follow-up) */
 	lastJoined: number;
 	occ: RawOcc;
@@ -227,14 +229,18 @@ export class Analyzer {
 		if (this.held.length !== 0) this.resolveHeld(r);
 		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
 		const literals = TRIGGERS.matches(text);
+		let claimed = false;
 		for (const w of literals) {
 			for (const i of CONTEXTS_BY_LITERAL[w]) {
 				const c = LINE_RULES[i].context as RuleContext;
 				const m = c.pattern.exec(text);
 				if (m) this.contexts.set(i, { line: r.line, boot: r.boot, details: c.details(m) });
 			}
-			for (const [i, k] of FOLLOWS_BY_LITERAL[w]) this.followUp(i, k, r);
+			for (const [i, k] of FOLLOWS_BY_LITERAL[w])
+				if (this.followUp(i, k, r) && LINE_RULES[i].follow?.[k].claims) claimed = true;
 		}
+		// a follow-up that belongs to its finding alone is no finding of its own
+		if (claimed) return;
 		// the rules one of whose triggers occurs, in registry order (specific -> generic)
 		const candidates = [...new Set(literals.flatMap((w) => RULES_BY_LITERAL[w]))].sort(
 			(a, b) => a - b
@@ -308,23 +314,36 @@ export class Analyzer {
 		return c.details;
 	}
 
-	/** A possible follow-up `k` of rule `rule`'s latest message (see LineRule.follow). */
-	private followUp(rule: number, k: number, r: LogRecord | LogEvent): void {
+	/**
+	 * A possible follow-up `k` of rule `rule`'s latest message (see LineRule.follow); true when it
+	 * joined that message.
+	 */
+	private followUp(rule: number, k: number, r: LogRecord | LogEvent): boolean {
 		const p = this.pending.get(rule);
 		const f = LINE_RULES[rule].follow?.[k];
-		if (!p || !f || p.boot !== r.boot || r.line <= p.line || r.line - p.line > f.within) return;
+		if (!p || !f || p.boot !== r.boot || r.line <= p.line || r.line - p.line > f.within)
+			return false;
 		const m = f.pattern.exec(r.text);
-		if (!m) return;
-		const device = m.groups?.device;
+		if (!m) return false;
+		const { device, ...keys } = m.groups ?? {};
+		// its other named groups (the OOM victim's `pid`) must name what the rule's message named
+		let keyed = false;
+		for (const [key, v] of Object.entries(keys)) {
+			const own = p.facts[key];
+			if (own === undefined || own === null || v === undefined) continue;
+			if (String(own) !== v) return false;
+			keyed = true;
+		}
 		if (device === undefined) {
-			// a follow-up that names no device (libata's `res` line) continues the lines just before
+			// a follow-up that names nothing (libata's `res` line) continues the lines just before
 			// it: another port's report may have started in between
-			if (r.line - p.lastJoined > FOLLOW_ADJACENT) return;
-		} else if (p.device !== '' && device !== p.device && !device.startsWith(`${p.device}.`)) return;
+			if (!keyed && r.line - p.lastJoined > FOLLOW_ADJACENT) return false;
+		} else if (p.device !== '' && device !== p.device && !device.startsWith(`${p.device}.`))
+			return false;
 		p.lastJoined = r.line;
 		if (r.line > p.occ.last_line) p.occ.last_line = r.line;
 		const b = p.builder;
-		if (b === null) return;
+		if (b === null) return true;
 		if (b.evidence.length < MAX_EVIDENCE) b.evidence.push({ line: r.line, text: detach(r.text) });
 		for (const [key, v] of Object.entries(f.details(m))) {
 			const had = b.details[key];
@@ -332,6 +351,7 @@ export class Analyzer {
 			else if (had === undefined || had === null)
 				b.details[key] = typeof v === 'string' ? detach(v) : v;
 		}
+		return true;
 	}
 
 	/**
@@ -456,11 +476,13 @@ export class Analyzer {
 			this.pending.delete(index);
 			return;
 		}
-		const device = factsOf().device;
+		const own = factsOf();
+		const device = own.device;
 		this.pending.set(index, {
 			line: r.line,
 			boot: r.boot,
 			device: typeof device === 'string' ? device : '',
+			facts: own,
 			lastJoined: r.line,
 			occ,
 			builder: b.first === occ ? b : null

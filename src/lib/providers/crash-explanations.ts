@@ -1,6 +1,10 @@
 import type { Explanation } from '../models/finding.ts';
 
-type Partial = Omit<Explanation, 'next_steps'> & { next_steps: string[] };
+type Partial = Omit<Explanation, 'next_steps'> & {
+	next_steps: string[];
+	/** a notice printed on purpose (crash/notices.ts): its trace needs no decoding */
+	notice?: boolean;
+};
 
 const REPORTING: string[] = [
 	'Search for the exact title on the syzbot dashboard and the kernel mailing lists (lore.kernel.org): a known bug usually has a fix or a patch.',
@@ -92,6 +96,45 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html']
+	},
+	'crash.unsupported-hardware': {
+		meaning:
+			'Not a crash: a Red Hat Enterprise Linux kernel (or a rebuild such as CentOS) found hardware that Red Hat does not support (a CPU or platform it does not certify, or one it has dropped) and said so with a warning and a stack trace, once at boot. The kernel is marked tainted (unsupported hardware) and runs on; Red Hat will not take bug reports or support cases from this machine.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A CPU, chipset or platform that this RHEL release does not support (too new, too old, or never certified).'
+			},
+			{
+				kind: 'environment',
+				text: 'A virtual machine whose emulated CPU model the RHEL release does not recognise.'
+			}
+		],
+		next_steps: [
+			'If you need Red Hat support, check the hardware against the Red Hat Ecosystem Catalog (catalog.redhat.com) and the release’s supported CPUs; a later minor release may support it.',
+			'On a virtual machine, expose a CPU model the release supports (libvirt `host-model`/`host-passthrough`, or a newer VirtualBox).',
+			'Otherwise nothing to fix: the system works; only bugs on this machine cannot be reported to Red Hat.'
+		],
+		references: [
+			'https://catalog.redhat.com/hardware',
+			'https://docs.kernel.org/admin-guide/tainted-kernels.html'
+		],
+		notice: true
+	},
+	'crash.firmware-warning': {
+		meaning:
+			'Not a kernel bug: the kernel found the BIOS/firmware describing the machine wrongly and, as older kernels did, printed its complaint as a warning with a stack trace. The complaint itself is reported as a firmware finding (what it disabled and what to do); the trace adds nothing.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Wrong or incomplete BIOS/UEFI tables (for `Your BIOS is broken;`: the ACPI DMAR table of Intel VT-d).'
+			}
+		],
+		next_steps: [
+			'See the firmware finding for the same message (its `Your BIOS is broken;` line in this report): update the BIOS/UEFI, or change the setting it names.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html'],
+		notice: true
 	},
 	'crash.soft-lockup': {
 		meaning:

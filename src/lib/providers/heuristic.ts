@@ -19,7 +19,7 @@ export const heuristicProvider: ExplanationProvider = {
 			const base = CRASH_EXPLANATIONS[finding.rule] ?? CRASH_EXPLANATIONS['crash.other'];
 			const version = (finding.details.kernel_version as string | null) ?? metadata.kernel_version;
 			const steps = [...base.next_steps];
-			if (finding.stack && finding.stack.frames.length > 0) {
+			if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 				steps.unshift(
 					`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 				);

@@ -5,6 +5,7 @@ import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines } from './details.ts';
 import { kindOf } from './kind.ts';
 import { normalizeTitle } from './normalize.ts';
+import { crashNotice } from './notices.ts';
 import { reportText } from './report-text.ts';
 import { buildTitle } from './title.ts';
 import { crashSeverity, crashType } from './type.ts';
@@ -33,12 +34,14 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	if (!corrupted && block.lines.some((l) => l.text.includes(GCE_DROP)))
 		corrupted = 'the console connection dropped (serialport: VM disconnected)';
 	const type = crashType(title);
+	// a WARN printed on purpose (a support status, broken firmware) is a notice, not a bug
+	const rule = crashNotice(title, own)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
 	const frames = parseCallTrace(own);
 	const taint = facts.taint ? decodeTaint(facts.taint) : null;
 	return {
-		rule: t.rule,
+		rule,
 		title,
 		alt_titles: alts,
 		type,
@@ -47,7 +50,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		frames,
 		guilty_frame: t.frame?.raw ?? null,
 		fault_location: faultLocation(own),
-		severity: crashSeverity(type, t.rule, panicked),
+		severity: crashSeverity(type, rule, panicked),
 		panicked,
 		cpu: facts.cpu,
 		pid: facts.pid,
@@ -63,7 +66,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 			: [],
 		registers: registerLines(own),
 		follows_line: block.follows ?? null,
-		kind: kindOf(t.rule, title)
+		kind: kindOf(rule, title)
 	};
 }
 

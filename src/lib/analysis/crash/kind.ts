@@ -37,6 +37,8 @@ const BY_RULE: Record<string, string> = {
 	'crash.slab': 'slab allocator corruption',
 	'crash.bad-page': 'corrupted page state',
 	'crash.warning': 'kernel warning (WARN_ON)',
+	'crash.unsupported-hardware': 'hardware support notice (Red Hat), not a bug',
+	'crash.firmware-warning': 'kernel warning about broken firmware, not a kernel bug',
 	'crash.refcount': 'reference count bug',
 	'crash.lockdep': 'locking rule violation (lockdep)',
 	'crash.spinlock': 'spinlock misuse',

@@ -1,4 +1,5 @@
 import type { Severity } from '../../models/finding.ts';
+import { NOTICE_SEVERITY } from './notices.ts';
 
 /**
  * Crash type from the final title (syzkaller pkg/report/crash types, Apache-2.0): the first
@@ -119,10 +120,13 @@ const MEDIUM = new Set([
  * Severity after syzkaller's impact ranking: memory-safety writes, invalid frees and
  * use-after-free are critical, as is any report that ended in a panic; oops-class faults,
  * sanitizer reads, hangs and lockups are high; WARNING, lockdep, atomic sleep and leaks are
- * medium; unknown INFO-style reports are low.
+ * medium; unknown INFO-style reports are low. Notices (crash/notices.ts) have their own.
  */
 export function crashSeverity(type: string | null, rule: string, panicked: boolean): Severity {
 	if (panicked || rule === 'crash.panic') return 'critical';
+	// a WARN printed on purpose (crash/notices.ts)
+	const notice = NOTICE_SEVERITY.get(rule);
+	if (notice) return notice;
 	// a DoS for a fuzzer (it never clears there); on real hosts (containers' network namespaces
 	// torn down) it usually clears after a few messages: a reference leak, not a crash
 	if (rule === 'crash.netdev-refcount') return 'medium';

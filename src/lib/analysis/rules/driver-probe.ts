@@ -4,53 +4,143 @@ import { errnoName } from './util.ts';
 /** errors that say the device did not answer (rather than that it is absent or unsupported) */
 const NOT_ANSWERING = new Set([5, 71, 110, 121]);
 
-function notAnswering(m: RegExpExecArray): boolean {
-	return NOT_ANSWERING.has(Math.abs(Number(m[3])));
+/** what a match says: the driver, the device and the error (see probeFailed's pattern) */
+interface Probe {
+	driver: string;
+	device: string;
+	kind: 'no-answer' | 'gadget' | 'positive' | 'other';
+	error: string;
 }
 
-/** drivers/base/dd.c call_driver_probe: `rtw_8821cs: probe of mmc3:0001:1 failed with error -110` */
+function probeOf(m: RegExpExecArray): Probe {
+	if (m[4] !== undefined) {
+		const wiring = m[6].startsWith('Cannot');
+		return {
+			driver: m[4],
+			device: m[5],
+			kind: 'no-answer',
+			error: wiring
+				? 'no answer: chip not found (wrong wiring?)'
+				: 'no answer: did not enter configuration mode after reset'
+		};
+	}
+	if (m[7] !== undefined)
+		return { driver: m[7], device: m[8], kind: 'gadget', error: errnoName(m[9]) };
+	const n = Number(m[3]);
+	// probe() returns 0 or a negative errno: a positive value is the driver's own bug (a byte
+	// count or status code returned as if it were an error); the driver core fails the device
+	if (n > 0)
+		return {
+			driver: m[1],
+			device: m[2],
+			kind: 'positive',
+			error: `${n} (not an error code: the driver returned a positive value)`
+		};
+	return {
+		driver: m[1],
+		device: m[2],
+		kind: NOT_ANSWERING.has(-n) ? 'no-answer' : 'other',
+		error: errnoName(m[3])
+	};
+}
+
+/**
+ * drivers/base/dd.c call_driver_probe: `rtw_8821cs: probe of mmc3:0001:1 failed with error -110`;
+ * the reasons drivers print themselves when the driver core prints nothing (-ENODEV) or before
+ * it: mcp251x CAN controllers (drivers/net/can/spi/mcp251x.c) `mcp251x spi0.5: MCP251x didn't
+ * enter in conf mode after reset`, `Cannot initialize MCP2515. Wrong wiring?`; a USB gadget
+ * driver that cannot bind to its device controller (drivers/usb/gadget/udc/core.c)
+ * `g_multi ci_hdrc.0: failed to start g_multi: -22`.
+ */
 export const probeFailed: LineRule = {
 	id: 'hardware.driver-probe-failed',
 	category: 'hardware',
 	severity: 'info',
-	triggers: [' failed with error '],
-	pattern: /^([\w.-]+): probe of (\S+) failed with error (-?\d+)/,
+	triggers: [
+		' failed with error ',
+		"MCP251x didn't enter in conf mode",
+		'Cannot initialize MCP',
+		': failed to start '
+	],
+	pattern:
+		/^([\w.-]+): probe of (\S+) failed with error (-?\d+)|^(mcp251x) (spi\S+): (MCP251x didn't enter in conf mode after reset|Cannot initialize MCP\w+\. Wrong wiring\?)$|^(g_[\w-]+|configfs-gadget[\w.-]*) (\S+): failed to start [\w.-]+: (-\d+)$/,
 	// one finding per driver and kind of failure (a driver may fail on dozens of devices); the
 	// first device is in the details
-	title: (m) =>
-		notAnswering(m)
-			? `Driver ${m[1]} could not start its device: no answer`
-			: `Driver ${m[1]} could not start its device`,
-	details: (m) => ({ driver: m[1], device: m[2], error: errnoName(m[3]) }),
+	title: (m) => {
+		const p = probeOf(m);
+		if (p.kind === 'gadget') return `USB gadget ${p.driver} could not start`;
+		if (p.kind === 'positive') return `Driver ${p.driver} could not start its device: driver bug`;
+		if (p.kind === 'no-answer') return `Driver ${p.driver} could not start its device: no answer`;
+		return `Driver ${p.driver} could not start its device`;
+	},
+	details: (m) => {
+		const p = probeOf(m);
+		return { driver: p.driver, device: p.device, error: p.error };
+	},
 	collect: { device: 'devices', error: 'errors' },
-	// a device that does not answer (timeout, I/O error) is worth a look; most other errors are
-	// drivers probing hardware the board does not have
-	severityOf: (m) => (notAnswering(m) ? 'low' : 'info'),
+	// a device that does not answer (timeout, I/O error) is worth a look, and so are a USB gadget
+	// (the board's USB device port) that does not start and a driver that fails by its own bug (a
+	// plugged-in display adapter, or a second display controller without a panel: which one is
+	// needed the message does not tell); most other errors are drivers probing hardware the board
+	// does not have
+	severityOf: (m) => (probeOf(m).kind === 'other' ? 'info' : 'low'),
+	// newer mcp251x drivers fail the probe after their own message: the driver core's line for the
+	// same device is the same failure
+	follow: [
+		{
+			trigger: ' failed with error ',
+			pattern: /^(?<driver>mcp251x): probe of (?<device>spi\S+) failed with error (-\d+)$/,
+			details: (m) => ({ probe_error: errnoName(m[3]) }),
+			within: 3,
+			claims: true,
+			examples: ['mcp251x: probe of spi0.5 failed with error -16']
+		}
+	],
 	examples: [
 		'rtw_8821cs: probe of mmc3:0001:1 failed with error -110',
 		'ucsi_acpi: probe of USBC000:00 failed with error -5',
-		'sdhci-pltfm: probe of fe310000.mmc failed with error -22'
+		'sdhci-pltfm: probe of fe310000.mmc failed with error -22',
+		"mcp251x spi0.5: MCP251x didn't enter in conf mode after reset",
+		'mcp251x spi0.0: Cannot initialize MCP2515. Wrong wiring?',
+		'g_multi ci_hdrc.0: failed to start g_multi: -22',
+		'ms912x: probe of 1-1:1.3 failed with error 8'
 	],
-	negatives: ['usb 1-1: device descriptor read/64, error -110'],
+	negatives: [
+		'usb 1-1: device descriptor read/64, error -110',
+		'mcp251x spi0.0: probed',
+		'ath10k_pci 0000:02:00.0: failed to start core: -110'
+	],
 	explanation: {
 		meaning:
-			'A driver found its device but could not initialise it, so that device does not work in this boot (a Wi-Fi chip, a sensor, a controller). A timeout or I/O error means the device did not answer; other errors usually mean the driver does not support this board or the firmware describes hardware that is not there.',
+			'A driver found its device but could not initialise it, so that device does not work in this boot (a Wi-Fi chip, a sensor, a CAN controller, a USB display adapter, the USB gadget of a board’s device port). A timeout or I/O error, or a chip that does not react to its reset, means the device did not answer; an error that is a positive number (`error 8`) is not an error code at all but a bug in the driver, which failed a device that may work; other errors usually mean the driver does not support this board or the firmware describes hardware that is not there.',
 		causes: [
 			{
 				kind: 'hardware',
-				text: 'A device that is powered off, faulty or badly connected (timeouts, I/O errors).'
+				text: 'A device that is powered off, faulty or badly connected (timeouts, I/O errors, a CAN controller whose SPI wiring or oscillator is wrong).'
 			},
 			{
 				kind: 'firmware',
 				text: 'Device tree or ACPI tables describing hardware the board does not have, or a missing firmware file (look for a "firmware" line just before).'
 			},
-			{ kind: 'driver', text: 'A driver that does not support this revision of the device.' }
+			{
+				kind: 'driver',
+				text: 'A driver that does not support this revision of the device, or a driver bug (a positive error value: often an out-of-tree driver returning a byte count as if it were an error).'
+			},
+			{
+				kind: 'configuration',
+				text: 'A USB gadget whose functions the device controller cannot provide (too few endpoints) or whose options (module parameters, configfs) are incomplete.'
+			}
 		],
 		next_steps: [
 			'Look at the lines just before it for the driver’s own reason (firmware download, register read failures).',
 			'Check whether the device works: `dmesg | grep <driver>`, `lsmod`, the device’s entry under `/sys/bus/*/devices/`.',
+			'For a positive error value, update the driver or report the bug to its author (out-of-tree drivers are rebuilt with `dkms`); the hardware is probably fine.',
+			'For a chip that does not answer on SPI or I2C, check its power, wiring, clock and the device-tree node (`spi-max-frequency`, oscillator frequency).',
 			'Update the kernel and firmware package; if the device is not needed, the message is harmless.'
 		],
-		references: ['https://docs.kernel.org/driver-api/driver-model/driver.html']
+		references: [
+			'https://docs.kernel.org/driver-api/driver-model/driver.html',
+			'https://docs.kernel.org/usb/gadget_multi.html'
+		]
 	}
 };

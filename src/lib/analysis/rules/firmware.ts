@@ -287,6 +287,74 @@ export const microcodeFailed: LineRule = {
 	}
 };
 
+/** complaints after which VT-d is not used: a DMAR unit the kernel cannot use, an unparsable table */
+function dmarDisabled(m: RegExpExecArray): boolean {
+	return m[1].startsWith('DMAR reported at address') || m[1].startsWith('ANDD object name');
+}
+
+/**
+ * drivers/iommu/intel/dmar.c and iommu.c (drivers/pci/dmar.c before 3.x, printed there with a
+ * WARNING and a trace): `DMAR: [Firmware Bug]: Your BIOS is broken; DMAR reported at address 0!`,
+ * `… returns all ones!`, `… RHSA refers to non-existent DMAR unit at …`, `… bad RMRR […]`,
+ * `… ANDD object name is not NUL-terminated`, `… DMA routed to ISOCH DMAR unit but no TLB space.`
+ */
+export const dmarBroken: LineRule = {
+	id: 'firmware.dmar-table-broken',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['Your BIOS is broken; '],
+	pattern: /^(?:DMAR: )?(?:\[Firmware Bug\]: ?)?Your BIOS is broken; (\S.*)$/,
+	title: (m) =>
+		dmarDisabled(m)
+			? 'Intel IOMMU (VT-d) disabled: the BIOS DMAR table is broken'
+			: 'Intel IOMMU (VT-d) works around a broken BIOS DMAR table',
+	details: (m) => ({ problem: m[1], iommu_disabled: dmarDisabled(m) }),
+	// the kernel does not use VT-d at all (no DMA protection, no device passthrough, no interrupt
+	// remapping); otherwise it ignores the broken entry
+	severityOf: (m) => (dmarDisabled(m) ? 'medium' : 'low'),
+	// the same message's second line names the firmware to update
+	follow: [
+		{
+			trigger: 'BIOS vendor: ',
+			pattern: /^ *BIOS vendor: ([^;]*); Ver: ([^;]*); Product Version: (.*)$/,
+			details: (m) => ({ bios_vendor: m[1], bios_version: m[2], product_version: m[3] }),
+			within: 2,
+			examples: ['BIOS vendor: Hewlett-Packard; Ver: F.13; Product Version: F.13']
+		}
+	],
+	examples: [
+		'Your BIOS is broken; DMAR reported at address 0!',
+		'DMAR: [Firmware Bug]: Your BIOS is broken; DMAR reported at address fed90000 returns all ones!',
+		'DMAR: [Firmware Bug]: Your BIOS is broken; bad RMRR [0x000000007b800000-0x000000007fffffff]',
+		'DMAR: [Firmware Bug]: Your BIOS is broken; RHSA refers to non-existent DMAR unit at fed91000'
+	],
+	negatives: [
+		'DMAR: DRHD base: 0x000000fed91000 flags: 0x1',
+		'ACPI: DMAR 0x000000008A03C848 000070 (v01 INTEL  EDK2     00000002      01000013)',
+		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)'
+	],
+	explanation: {
+		meaning:
+			'The BIOS/UEFI describes the Intel IOMMU (VT-d, "DMA remapping") wrongly in its ACPI DMAR table. When it names an IOMMU unit at an impossible address (0, or one that reads all ones) or the table cannot be parsed, the kernel does not use VT-d at all: no DMA protection (Thunderbolt, Kernel DMA Protection), no PCI passthrough to virtual machines (VFIO) and no interrupt remapping. Other mistakes (a bad reserved-memory RMRR entry, an RHSA entry for a missing unit) are worked around and VT-d stays on. Harmless for most desktops and laptops that use none of these.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A BIOS bug: the DMAR table is left over from a board with VT-d, describes a unit the BIOS disabled, or was never tested with VT-d on.'
+			},
+			{
+				kind: 'configuration',
+				text: 'VT-d half-enabled in the BIOS setup (switched off there while the table is still published, or the reverse).'
+			}
+		],
+		next_steps: [
+			'Update the BIOS/UEFI (the version is in the details when the kernel printed it); vendors fix DMAR tables in later releases.',
+			'If you need VT-d (VFIO passthrough, DMA protection), toggle "VT-d" / "Intel Virtualization Technology for Directed I/O" in the BIOS setup and check `dmesg | grep -e DMAR -e IOMMU` after a reboot; the kernel cannot repair the table, so `intel_iommu=on` does not help.',
+			'If you do not need it, switch VT-d off in the BIOS setup or boot with `intel_iommu=off` so the kernel no longer reads the broken table; nothing else is lost.'
+		],
+		references: ['https://docs.kernel.org/arch/x86/iommu.html', ACPI_REFS[0]]
+	}
+};
+
 /** drivers/iommu: Intel DMAR and AMD-Vi DMA remapping faults. */
 export const iommuFault: LineRule = {
 	id: 'firmware.iommu-fault',

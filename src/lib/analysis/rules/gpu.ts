@@ -265,6 +265,21 @@ export const nvidiaMismatch: LineRule = {
 	pattern: /^NVRM: API mismatch: the client has the version ([\w.-]+), but/,
 	title: () => 'NVIDIA driver version mismatch (user space vs kernel module)',
 	details: (m) => ({ client_version: m[1] }),
+	// the message goes on over three more NVRM lines (nv_printf with newlines; dmesg indents them)
+	follow: [
+		{
+			trigger: 'NVRM: ',
+			pattern:
+				/^ *NVRM: (?:this kernel module has the version ([\w.-]+)\. {1,2}Please$|make sure that this kernel module and all NVIDIA driver$|components have the same version\.$)/,
+			details: (m) => ({ kernel_module_version: m[1] ?? null }),
+			within: 3,
+			examples: [
+				'NVRM: this kernel module has the version 535.230.02.  Please',
+				'NVRM: make sure that this kernel module and all NVIDIA driver',
+				'NVRM: components have the same version.'
+			]
+		}
+	],
 	examples: ['NVRM: API mismatch: the client has the version 535.274.02, but'],
 	negatives: ['NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05'],
 	explanation: {
@@ -281,7 +296,7 @@ export const nvidiaMismatch: LineRule = {
 			}
 		],
 		next_steps: [
-			'Compare `cat /proc/driver/nvidia/version` with the installed package version; reboot after driver updates.',
+			'The details name both versions (`client_version` of the program’s driver libraries, `kernel_module_version` of the loaded module); compare them with `cat /proc/driver/nvidia/version` and the installed package version, and reboot after driver updates.',
 			'Rebuild the module (`dkms autoinstall`) or align the container/Flatpak NVIDIA runtime with the host driver.'
 		],
 		references: ['https://wiki.archlinux.org/title/NVIDIA']

@@ -8,6 +8,7 @@ import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
 	acpiError,
+	dmarBroken,
 	efiRuntimeDisabled,
 	firmwareBug,
 	firmwareLoad,
@@ -49,7 +50,7 @@ import {
 } from './hardware-misc.ts';
 import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
-import { oomKill, pageAllocFailure } from './memory-oom.ts';
+import { oomKill, pageAllocFailure, processReaped } from './memory-oom.ts';
 import {
 	linkDown,
 	netdevWatchdog,
@@ -85,6 +86,7 @@ import { armUserFault, segfault } from './userspace-segfault.ts';
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
 	oomKill,
+	processReaped,
 	pageAllocFailure,
 	// hardware
 	mceBank,
@@ -168,6 +170,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	acpiBiosError,
 	acpiError,
 	efiRuntimeDisabled,
+	dmarBroken,
 	firmwareBug,
 	microcodeMissing,
 	microcodeFailed,

@@ -1,5 +1,15 @@
 import type { LineRule } from './types.ts';
 
+/** mm/oom_kill.c oom_reap_task_mm(): `oom_reaper: reaped process 2693 (hj.zwh), now anon-rss:0kB, …` */
+const OOM_REAPED = 'oom_reaper: reaped process ';
+const REAPED_PATTERN =
+	/^oom_reaper: reaped process (?<pid>\d+) \(([^)]*)\), now anon-rss:(\d+)kB, file-rss:(\d+)kB, shmem-rss:(\d+)kB/;
+
+/** the memory the reaped process still held (shared pages another process maps are left) */
+function reapedRss(m: RegExpExecArray): number {
+	return Number(m[3]) + Number(m[4]) + Number(m[5]);
+}
+
 /** mm/oom_kill.c: `Out of memory: Killed process` / `Memory cgroup out of memory: Killed process` */
 export const oomKill: LineRule = {
 	id: 'memory.oom-kill',
@@ -19,8 +29,20 @@ export const oomKill: LineRule = {
 		uid: m[5] ? Number(m[5]) : null,
 		cgroup_limit: m[1].startsWith('Memory cgroup')
 	}),
-	// kernels before 4.x print the victim's memory on the next line
 	follow: [
+		// mm/oom_kill.c oom_reap_task_mm(): the oom_reaper thread then frees the victim's memory;
+		// the line belongs to this kill (same pid) and is no finding of its own
+		{
+			trigger: OOM_REAPED,
+			pattern: REAPED_PATTERN,
+			details: (m) => ({ reaped: true, rss_after_reap_kb: reapedRss(m) }),
+			within: 50,
+			claims: true,
+			examples: [
+				'oom_reaper: reaped process 1043271 (sphinx-build), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
+			]
+		},
+		// kernels before 4.x print the victim's memory on the next line
 		{
 			trigger: 'Killed process ',
 			pattern: /^Killed process (\d+) \([^)]*\)(?: total-vm:\d+kB,)? anon-rss:(\d+)kB/,
@@ -82,6 +104,57 @@ export const oomKill: LineRule = {
 			'For a cgroup OOM, raise the limit or reduce the workload; otherwise add memory or swap, or fix the leak.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/mm/concepts.html#oom-killer']
+	}
+};
+
+/**
+ * The oom_reaper line without the kernel OOM kill of the same process before it (which it joins,
+ * see oomKill): Android kernels (Qualcomm/GKI `reap_mem_on_sigkill`) reap every process that the
+ * user-space low-memory killer (lmkd) kills with SIGKILL, and print it the same way.
+ */
+export const processReaped: LineRule = {
+	id: 'memory.process-reaped',
+	category: 'memory',
+	severity: 'low',
+	triggers: [OOM_REAPED],
+	pattern: REAPED_PATTERN,
+	// one finding for all: the processes killed are listed in the details
+	title: () => 'Processes killed to free memory (oom_reaper)',
+	details: (m) => ({ process: m[2], pid: Number(m[1]), rss_after_reap_kb: reapedRss(m) }),
+	collect: { process: 'processes' },
+	// a few kills are routine memory management on a phone; dozens mean constant memory pressure
+	storm: { count: 20, severity: 'medium' },
+	examples: [
+		'oom_reaper: reaped process 2693 (hj.zwh), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB',
+		'oom_reaper: reaped process 14433 (ocess.gservices), now anon-rss:0kB, file-rss:0kB, shmem-rss:4kB',
+		'oom_reaper: reaped process 2949 (id.gms.unstable), now anon-rss:0kB, file-rss:0kB, shmem-rss:64kB'
+	],
+	negatives: [
+		'Out of memory: Killed process 1043271 (sphinx-build) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200',
+		'oom_reaper: unable to reap pid:1234 (java)'
+	],
+	explanation: {
+		meaning:
+			'A process was killed to free memory and the kernel’s oom_reaper took its memory back at once. No kernel OOM kill of that process is in the log: on Android this is the user-space low-memory killer (lmkd) killing apps when memory runs short (routine for cached background apps; many kills, or kills of services and the foreground app, mean the device is short of memory). On other systems the OOM-kill message itself is missing from the log (cut off or rate-limited).',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'Apps and services using more memory than the device has; on Android, lmkd kills the least important ones first.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Too little memory or swap/zram for the workload, or low-memory-killer thresholds set aggressively.'
+			}
+		],
+		next_steps: [
+			'See which processes were killed (the list in the details; the kernel keeps 15 characters of a name and Android keeps its end: `ocess.gservices` is com.google.process.gservices).',
+			'On Android, `adb logcat -b events | grep lowmemorykiller` and `adb shell dumpsys meminfo` show why lmkd killed them and what uses the memory.',
+			'Elsewhere, look for the `Out of memory: Killed process` line in the full kernel log (`journalctl -k`) and treat it as an OOM kill.'
+		],
+		references: [
+			'https://source.android.com/docs/core/perf/lmkd',
+			'https://docs.kernel.org/admin-guide/mm/concepts.html#oom-killer'
+		]
 	}
 };
 

@@ -91,7 +91,11 @@ export interface RuleOutcome {
 export interface RuleFollow {
 	/** literal that occurs in every follow-up message (the prefilter) */
 	trigger: string;
-	/** tested against the message text; the named group `device` is the device it names */
+	/**
+	 * tested against the message text; the named group `device` is the device it names, and any
+	 * other named group must equal the rule message's detail of that name when it has one (the
+	 * OOM victim's `pid`): such a follow-up may come anywhere within `within` lines
+	 */
 	pattern: RegExp;
 	/**
 	 * facts it adds: a string list is appended to the finding's list of that name (each value
@@ -100,6 +104,12 @@ export interface RuleFollow {
 	details(m: RegExpExecArray): Record<string, DetailValue>;
 	/** lines after the rule's message it may come */
 	within: number;
+	/**
+	 * when it joins, it belongs to this finding alone: no rule makes a finding of it (the
+	 * `oom_reaper` line after the OOM kill of the same process). Otherwise a follow-up is still
+	 * offered to every rule.
+	 */
+	claims?: boolean;
 	/** real message lines that must match (with the rule's first example before them) */
 	examples: string[];
 }
