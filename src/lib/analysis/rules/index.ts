@@ -26,6 +26,7 @@ import {
 	xfsError
 } from './filesystem.ts';
 import {
+	adrenoGmuStopFailed,
 	amdgpuPageFault,
 	amdgpuReset,
 	amdgpuTimeout,
@@ -56,8 +57,10 @@ import {
 	nfsNotResponding,
 	nicHang,
 	nicLost,
+	realtekFlushTimeout,
 	sdioWifiSilent,
 	wifiAssocTimeout,
+	wifiAuthAbandoned,
 	wifiConnectionLost,
 	wifiFirmwareCrash
 } from './network.ts';
@@ -142,6 +145,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	drmCommitTimeout,
 	fifoUnderrun,
 	videoEngineFailed,
+	adrenoGmuStopFailed,
 	drmDriverError,
 	// usb
 	xhciDied,
@@ -156,9 +160,11 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicHang,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
+	realtekFlushTimeout,
 	linkDown,
 	nfsNotResponding,
 	wifiAssocTimeout,
+	wifiAuthAbandoned,
 	wifiConnectionLost,
 	conntrackFull,
 	synFlood,
