@@ -7,6 +7,70 @@ import { analyzeText } from '../../src/lib/pipeline.ts';
 
 const analyze = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
 
+describe('a watchdog left running at shutdown that then fires', () => {
+	// apimnewyear-vmcore-dmesg-txt.log (RHEL 8, HPE ProLiant DL380 Gen10): wdmd (sanlock) killed at
+	// shutdown leaves the watchdog running; 51 s later hpwdt's pretimeout NMI panics the machine
+	const shutdown = [
+		'[6060181.105131] systemd-shutdown[1]: Sending SIGKILL to remaining processes...',
+		'[6060181.119849] systemd-shutdown[1]: Sending SIGKILL to PID 35074 (sanlock).',
+		'[6060181.119953] systemd-shutdown[1]: Sending SIGKILL to PID 35095 (wdmd).',
+		'[6060181.120538] watchdog: watchdog0: watchdog did not stop!',
+		'[6060181.158459] systemd-shutdown[1]: Unmounting file systems.',
+		'[6060186.885582] systemd-shutdown[1]: All filesystems unmounted.',
+		'[6060186.886185] systemd-shutdown[1]: Deactivating swaps.',
+		'[6060186.886846] systemd-shutdown[1]: Deactivating swap /dev/dm-4.'
+	];
+	const panic = [
+		'[6060232.193522] Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
+		'[6060232.193523] 1. Integrated Management Log (IML)',
+		'[6060232.193523] 2. OA Syslog',
+		'[6060232.193523] 3. OA Forward Progress Log',
+		'[6060232.193524] 4. iLO Event Log',
+		'[6060232.193524] CPU: 0 PID: 0 Comm: swapper/0 Kdump: loaded Not tainted 4.18.0-193.13.2.el8_2.x86_64 #1',
+		'[6060232.193524] Hardware name: HPE ProLiant DL380 Gen10/ProLiant DL380 Gen10, BIOS U30 10/26/2020',
+		'[6060232.193525] Call Trace:',
+		'[6060232.193525]  <NMI>',
+		'[6060232.193525]  dump_stack+0x5c/0x80',
+		'[6060232.193525]  panic+0xe7/0x2a9',
+		'[6060232.193526]  nmi_panic.cold.9+0xc/0xc',
+		'[6060232.193526]  hpwdt_pretimeout+0x7f/0xc2 [hpwdt]',
+		'[6060232.193526]  nmi_handle+0x63/0x110',
+		'[6060232.193526]  unknown_nmi_error+0x16/0x80',
+		'[6060232.193526]  do_nmi+0x128/0x190',
+		'[6060232.193527]  end_repeat_nmi+0x16/0x6a',
+		'[6060232.193527] RIP: 0010:intel_idle+0x85/0x130'
+	];
+
+	it('is the cause of the NMI panic: one cascade, the watchdog its root', async () => {
+		const r = await analyze([...shutdown, ...panic]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		const p = r.findings.find((f) => f.rule === 'crash.panic')!;
+		expect(wd.title).toBe('Watchdog left running at shutdown fired and panicked the machine');
+		expect(wd.severity).toBe('medium');
+		expect(wd.evidence.map((e) => e.line)).toEqual([4, 9]);
+		expect(wd.related).toEqual([p.id]);
+		expect(r.cascades.map((c) => c.chain)).toEqual([[wd.id, p.id]]);
+		expect(r.summary.root_cause).toBe(wd.id);
+	});
+
+	it('alone stays a routine notice, linked to nothing', async () => {
+		const r = await analyze(shutdown);
+		const [wd] = r.findings;
+		expect([wd.title, wd.severity]).toEqual(['Watchdog left running at shutdown', 'info']);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('does not make a reset reason at boot the cause of a later NMI panic', async () => {
+		const r = await analyze([
+			'[    2.100000] imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',
+			...panic
+		]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		expect([wd.title, wd.severity]).toEqual(['Previous reset was caused by a watchdog', 'high']);
+		expect(r.cascades).toEqual([]);
+	});
+});
+
 describe('Adreno GMU that cannot be stopped', () => {
 	// iamslightlywin-dump-last-kmsg.log (Android, Adreno 650): 587 times in 6 minutes, each followed
 	// by the forced stop's `Suspended GMU`
