@@ -96,6 +96,43 @@ describe('Adreno GMU that cannot be stopped', () => {
 	});
 });
 
+describe('a firmware request that waits for the fallback timeout', () => {
+	it('is a firmware finding when the device stays silent for a minute (linux-bug, iwlwifi)', async () => {
+		// linux-bug-dmesg-out.log (kernel 5.9.12, Intel AX200)
+		const r = await analyze([
+			'[   11.928870] systemd-xdg-autostart-generator[462]: Not generating service for XDG autostart app-pulseaudio-autostart.service, startup phases are not supported.',
+			'[   62.561725] iwlwifi 0000:52:00.0: api flags index 2 larger than supported by driver',
+			'[   62.562776] iwlwifi 0000:52:00.0: TLV_FW_FSEQ_VERSION: FSEQ Version: 89.3.35.22',
+			'[   62.563766] iwlwifi 0000:52:00.0: Found debug destination: EXTERNAL_DRAM',
+			'[   62.564740] iwlwifi 0000:52:00.0: Found debug configuration: 0',
+			'[   62.566220] iwlwifi 0000:52:00.0: loaded firmware version 55.d9698065.0 cc-a0-55.ucode op_mode iwlmvm',
+			'[  124.072284] iwlwifi 0000:52:00.0: Detected Intel(R) Wi-Fi 6 AX200 160MHz, REV=0x340',
+			'[  124.277306] iwlwifi 0000:52:00.0: base HW address: 60:f2:62:15:59:87'
+		]);
+		const [f] = r.findings;
+		expect([f.rule, f.category, f.severity]).toEqual([
+			'firmware.request-stalled',
+			'firmware',
+			'medium'
+		]);
+		expect(f.title).toBe('Firmware request stalled iwlwifi 0000:52:00.0 for about a minute');
+		expect(f.details).toMatchObject({ driver: 'iwlwifi', device: '0000:52:00.0', waited_s: 62 });
+		expect([f.first_line, f.last_line]).toEqual([6, 7]);
+		expect(f.explanation.meaning).toMatch(/boot/);
+	});
+
+	it('is nothing when user space answers at once (iamslightlywin, Android ueventd)', async () => {
+		// iamslightlywin-dump-last-kmsg.log: the fallback is routine there and takes milliseconds
+		const r = await analyze([
+			'<4>[   24.355462]  [6:  kworker/u17:1:  675] cnss_pci 0000:01:00.0: Falling back to syfs fallback for: qca6390/amss20.bin',
+			"<14>[   24.356622]  [4:        ueventd:  856] ueventd: firmware: loading 'qca6390/amss20.bin' for '/devices/platform/soc/1c00000.qcom,pcie/pci0000:00/0000:00:00.0/0000:01:00.0/firmware/qca6390!amss20.bin'",
+			'<14>[   24.366419]  [3:        ueventd:  856] ueventd: firmware: /vendor/firmware/qca6390/amss20.bin loaded done',
+			'<6>[   95.000000]  [3:  kworker/u17:1:  675] cnss_pci 0000:01:00.0: later message'
+		]);
+		expect(r.findings).toEqual([]);
+	});
+});
+
 describe('Realtek Wi-Fi transmit queue flush timeouts', () => {
 	// askubuntu-dmesg-journalctl-lastdayorso.log (journalctl, rtw_8821ce): 9 over four hours
 	it('are one low Wi-Fi finding with their count', async () => {

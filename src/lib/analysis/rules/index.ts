@@ -11,6 +11,7 @@ import {
 	efiRuntimeDisabled,
 	firmwareBug,
 	firmwareLoad,
+	firmwareStall,
 	iommuFault,
 	microcodeFailed,
 	microcodeMissing
@@ -171,6 +172,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	tcpMemory,
 	// firmware
 	firmwareLoad,
+	firmwareStall,
 	acpiBiosError,
 	acpiError,
 	efiRuntimeDisabled,
