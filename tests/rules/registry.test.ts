@@ -17,17 +17,26 @@ const CAUSE_KINDS = [
 	'environment'
 ];
 
-/** Run messages (prefix already removed) through the real engine, as ingestion would. */
-function findingsFor(lines: string[]): Finding[] {
+/**
+ * Run messages (prefix already removed) through the real engine, as ingestion would: one second
+ * apart, or at the kernel times given.
+ */
+function findingsFor(lines: string[], times?: number[]): Finding[] {
 	const a = new Analyzer();
 	const r = newRecord();
 	lines.forEach((text, i) => {
 		r.line = i + 1;
 		r.text = text;
-		r.ts = i;
+		r.ts = times?.[i] ?? i;
 		a.record(r);
 	});
 	return a.finish(emptyMetadata());
+}
+
+/** A stall rule's example, then the device's next message once the silence counts (LineRule.stall). */
+function stalled(r: LineRule, ex: string): Finding[] {
+	const device = r.details!(r.pattern.exec(ex)!).device as string;
+	return findingsFor([ex, `${device}: next message`], [0, r.stall!.min + 1]);
 }
 
 const modules = import.meta.glob('../../src/lib/analysis/rules/*.ts', { eager: true }) as Record<
@@ -116,7 +125,7 @@ describe('line rule registry', () => {
 
 			it('turns each example into a finding of this rule through the engine', () => {
 				for (const ex of r.examples) {
-					const f = findingsFor([ex]);
+					const f = r.stall ? stalled(r, ex) : findingsFor([ex]);
 					expect(
 						f.map((x) => x.rule),
 						ex
@@ -222,6 +231,31 @@ describe('line rule registry', () => {
 						]);
 						// alone, the resolving message is no finding of this rule
 						expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
+					}
+				});
+			}
+
+			if (r.stall) {
+				const stall = r.stall;
+				it('is a finding only when the device it names then stays silent long enough', () => {
+					expect(r.follow, 'a rule has stall or follow, not both').toBeUndefined();
+					expect(r.resolve, 'a rule has stall or resolve, not both').toBeUndefined();
+					expect(stall.min).toBeLessThan(stall.max);
+					const own = r.examples[0];
+					const device = r.details!(r.pattern.exec(own)!).device as string;
+					for (const ex of stall.examples) {
+						expect(ex.includes(device), ex).toBe(true);
+						const at = (gap: number, lines = [own, ex]) =>
+							findingsFor(lines, [100, 100 + gap]).filter((x) => x.rule === r.id);
+						const [near] = at(stall.min + 1);
+						expect([near.first_line, near.last_line]).toEqual([1, 2]);
+						expect(near.evidence.map((e) => e.text)).toEqual([own, ex]);
+						expect(near.details.waited_s).toBe(stall.min + 1);
+						// the device spoke again soon, too late to be this wait, or never
+						expect(at(stall.min - 1)).toEqual([]);
+						expect(at(stall.max + 1)).toEqual([]);
+						expect(at(stall.min + 1, [own, 'another device: message'])).toEqual([]);
+						expect(findingsFor([own])).toEqual([]);
 					}
 				});
 			}

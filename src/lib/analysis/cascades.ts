@@ -14,7 +14,7 @@ import { LINE_RULES } from './rules/index.ts';
  * kind (sda vs sdb) are never linked.
  */
 
-type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'memory' | 'any';
+type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'memory' | 'power' | 'any';
 
 interface Layer {
 	stage: number;
@@ -38,6 +38,8 @@ const LAYERS: Record<string, Layer> = {
 	'hardware.undervoltage': { stage: 0, domain: 'any' },
 	'hardware.thermal-throttling': { stage: 0, domain: 'any' },
 	'firmware.iommu-fault': { stage: 0, domain: 'any' },
+	// a watchdog left running at shutdown that then fired (linked to the panic it caused only)
+	'power.watchdog-reset': { stage: 0, domain: 'power' },
 	// devices
 	'storage.nvme-timeout': { stage: 1, domain: 'storage' },
 	'storage.nvme-controller-down': { stage: 1, domain: 'storage' },
@@ -56,6 +58,7 @@ const LAYERS: Record<string, Layer> = {
 	'gpu.nvidia-xid': { stage: 1, domain: 'gpu' },
 	'gpu.nouveau-error': { stage: 1, domain: 'gpu' },
 	'gpu.drm-driver-error': { stage: 1, domain: 'gpu' },
+	'gpu.adreno-gmu-stop-failed': { stage: 1, domain: 'gpu' },
 	'gpu.i915-hang': { stage: 2, domain: 'gpu' },
 	'gpu.amdgpu-ring-timeout': { stage: 2, domain: 'gpu' },
 	'gpu.drm-commit-timeout': { stage: 3, domain: 'gpu' },
@@ -66,6 +69,7 @@ const LAYERS: Record<string, Layer> = {
 	'network.nic-lost': { stage: 1, domain: 'network' },
 	'network.tx-timeout': { stage: 1, domain: 'network' },
 	'network.link-down': { stage: 2, domain: 'network' },
+	'network.wifi-tx-flush-timeout': { stage: 2, domain: 'network' },
 	'network.nfs-not-responding': { stage: 3, domain: 'network' },
 	'memory.page-allocation-failure': { stage: 1, domain: 'memory' },
 	'memory.oom-kill': { stage: 2, domain: 'memory' },
@@ -99,7 +103,11 @@ const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
 		c.category === 'filesystem' ||
 		c.rule === 'network.nfs-not-responding' ||
 		serious(c),
-	'crash.panic': (c) => c.category === 'filesystem' || c.rule === 'memory.oom-kill' || serious(c),
+	'crash.panic': (c, e) =>
+		c.category === 'filesystem' ||
+		c.rule === 'memory.oom-kill' ||
+		serious(c) ||
+		watchdogFired(c, e),
 	'crash.rcu-stall': serious,
 	'crash.soft-lockup': serious,
 	'crash.hard-lockup': serious,
@@ -120,6 +128,20 @@ const MEMORY_ERRORS = new Set([
 	'hardware.edac-memory-error',
 	'hardware.memory-failure'
 ]);
+
+/**
+ * A watchdog left running at shutdown whose firing the rule saw (power.watchdog-reset resolved,
+ * no longer info) and the panic it caused: hpwdt's `An NMI occurred`, the pretimeout governor's
+ * `watchdog pretimeout event`.
+ */
+function watchdogFired(c: Finding, e: Finding): boolean {
+	return (
+		c.rule === 'power.watchdog-reset' &&
+		c.severity !== 'info' &&
+		String(c.details.event).includes('did not stop') &&
+		/An NMI occurred|watchdog pretimeout event/.test(e.title)
+	);
+}
 
 /** a hardware finding of high severity or worse */
 function serious(c: Finding): boolean {

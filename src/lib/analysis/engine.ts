@@ -23,7 +23,7 @@ import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
-import type { RuleContext, RuleOutcome, RuleResolve } from './rules/types.ts';
+import type { RuleContext, RuleOutcome, RuleResolve, RuleStall } from './rules/types.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
 const MAX_EVIDENCE = 160;
@@ -145,6 +145,18 @@ interface Held {
 	device: string;
 }
 
+/** A rule message waiting for the device it names to speak again (see LineRule.stall). */
+interface Waiting {
+	index: number;
+	m: RegExpExecArray;
+	line: number;
+	boot: number;
+	ts: number;
+	wall: number | null;
+	text: string;
+	device: string;
+}
+
 /** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
 	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
@@ -217,6 +229,8 @@ export class Analyzer {
 	private pending = new Map<number, Pending>();
 	/** rule messages waiting for a message that resolves them, oldest first */
 	private held: Held[] = [];
+	/** rule messages waiting for their device's next message, oldest first */
+	private waiting: Waiting[] = [];
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -227,6 +241,7 @@ export class Analyzer {
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
 		if (this.held.length !== 0) this.resolveHeld(r);
+		if (this.waiting.length !== 0) this.endWaits(r);
 		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
 		const literals = TRIGGERS.matches(text);
 		let claimed = false;
@@ -250,7 +265,8 @@ export class Analyzer {
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			if (rule.resolve) this.hold(i, rule, m, r);
+			if (rule.stall) this.wait(i, rule, m, r);
+			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, m, r);
 			else this.lineFinding(i, rule, m, r, this.contextOf(i, r));
 			return;
 		}
@@ -295,6 +311,46 @@ export class Analyzer {
 			}
 			this.held.splice(k, 1);
 			this.release(h, by === null ? null : r);
+		}
+	}
+
+	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
+	private wait(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
+		const device = rule.details ? rule.details(m).device : undefined;
+		if (typeof device !== 'string' || device === '' || r.ts === null || Number.isNaN(r.ts)) return;
+		this.waiting.push({
+			index,
+			m,
+			line: r.line,
+			boot: r.boot,
+			ts: r.ts,
+			wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
+			text: detach(r.text),
+			device
+		});
+	}
+
+	/**
+	 * End the waits that `r` ends: a message naming the device (a finding when it came after the
+	 * rule's `min` seconds), another boot, or a time past `max` (no finding).
+	 */
+	private endWaits(r: LogRecord | LogEvent): void {
+		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
+		for (let k = 0; k < this.waiting.length;) {
+			const w = this.waiting[k];
+			const stall = LINE_RULES[w.index].stall as RuleStall;
+			const gap = ts === null ? null : ts - w.ts;
+			const names = r.line > w.line && r.text.indexOf(w.device) !== -1;
+			if (r.boot === w.boot && (gap === null || gap <= stall.max) && !names) {
+				k++;
+				continue;
+			}
+			this.waiting.splice(k, 1);
+			if (!names || r.boot !== w.boot || gap === null || gap < stall.min || gap > stall.max)
+				continue;
+			const event = { line: w.line, boot: w.boot, ts: w.ts, wall: w.wall, text: w.text };
+			const rule = LINE_RULES[w.index];
+			this.lineFinding(w.index, rule, w.m, event, { waited_s: Math.round(gap) }, undefined, r);
 		}
 	}
 
@@ -535,6 +591,8 @@ export class Analyzer {
 		wallClock: (boot: number, ts: number) => number | null = singleSegmentClock(metadata)
 	): Finding[] {
 		for (const h of this.held.splice(0)) this.release(h, null);
+		// a device silent until the end: nothing tells how long it waited
+		this.waiting.length = 0;
 		const toOcc = (o: RawOcc): Occurrence => {
 			let wall = o.wall;
 			if (wall === null && o.ts !== null) wall = wallClock(o.boot, o.ts);

@@ -85,6 +85,80 @@ export const firmwareLoad: LineRule = {
 	}
 };
 
+/**
+ * A firmware request that waited for the loader's timeout. With the user-helper fallback built in
+ * (CONFIG_FW_LOADER_USER_HELPER_FALLBACK, old kernels: always), a file missing from
+ * /lib/firmware is asked of user space and the driver waits for an answer until the timeout
+ * (/sys/class/firmware/timeout, 60 s). drivers/base/firmware_loader/fallback.c prints `Falling
+ * back to sysfs fallback for: X` (`Falling back to user helper` before 4.18; Qualcomm's Android
+ * kernels `syfs`); firmware_request_nowarn() prints nothing. iwlwifi 5.x asks for its optional
+ * debug file iwl-debug-yoyo.bin that way just after `loaded firmware version …`. The device's
+ * next message then comes a minute later (real log: iwlwifi, kernel 5.9, 61.5 s).
+ */
+export const firmwareStall: LineRule = {
+	id: 'firmware.request-stalled',
+	category: 'firmware',
+	severity: 'medium',
+	triggers: [
+		'Falling back to sysfs fallback',
+		'Falling back to syfs fallback',
+		'Falling back to user helper',
+		'loaded firmware version'
+	],
+	pattern:
+		/^([\w-]+) ([\w.:,-]+): (?:Falling back to (?:sysfs|syfs) fallback for: (\S+)|Falling back to user helper|loaded firmware version (\S+))/,
+	title: (m) => `Firmware request stalled ${m[1]} ${m[2]} for about a minute`,
+	details: (m) => ({
+		driver: m[1],
+		device: m[2],
+		file: m[3] ?? null,
+		firmware_version: m[4] ?? null
+	}),
+	stall: {
+		min: 55,
+		max: 75,
+		examples: ['iwlwifi 0000:52:00.0: Detected Intel(R) Wi-Fi 6 AX200 160MHz, REV=0x340']
+	},
+	examples: [
+		'iwlwifi 0000:52:00.0: loaded firmware version 55.d9698065.0 cc-a0-55.ucode op_mode iwlmvm',
+		'cnss_pci 0000:01:00.0: Falling back to syfs fallback for: qca6390/amss20.bin',
+		'xhci-tegra 3530000.xhci: Falling back to user helper',
+		'brcmfmac mmc1:0001:1: Falling back to sysfs fallback for: brcm/brcmfmac43455-sdio.bin'
+	],
+	negatives: [
+		// no device to wait for
+		'(NULL device *): Falling back to syfs fallback for: wlan/qca_cld/WCNSS_qcom_cfg.ini',
+		'i915 0000:00:02.0: [drm] Finished loading DMC firmware i915/kbl_dmc_ver1_04.bin (v1.4)'
+	],
+	explanation: {
+		meaning:
+			'A driver asked for a firmware file that was not in /lib/firmware, and the kernel then asked user space for it (the firmware loader’s fallback) and waited for an answer until its timeout, 60 s by default. Nothing answered, so the device was set up about a minute late: when it happens at boot, the boot (or at least this device, often Wi-Fi) was delayed by that long. The file is usually an optional one (iwlwifi 5.x waits this way for its debug file iwl-debug-yoyo.bin right after loading its firmware), so the device often works afterwards.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A kernel built with CONFIG_FW_LOADER_USER_HELPER_FALLBACK=y (custom or old kernels): every missing file waits for the timeout instead of failing at once.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver that asks for an optional file (debug or calibration data) with the fallback instead of a direct, no-wait request.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A firmware file missing from /lib/firmware or from the initramfs.'
+			}
+		],
+		next_steps: [
+			'Check the kernel’s configuration: `grep FW_LOADER_USER_HELPER /boot/config-$(uname -r)`; build without CONFIG_FW_LOADER_USER_HELPER_FALLBACK, or shorten the wait by writing a few seconds to `/sys/class/firmware/timeout` early at boot (a udev rule or an initramfs hook).',
+			'Find the file it waited for (the `Falling back … for:` line, or `dyndbg="file drivers/base/firmware_loader/* +p"` on the kernel command line) and install it (linux-firmware) or rebuild the initramfs.',
+			'Measure the boot to confirm the delay: `systemd-analyze blame`, `dmesg --time-format=reltime` around the device’s lines.'
+		],
+		references: [
+			'https://docs.kernel.org/driver-api/firmware/fallback-mechanisms.html',
+			'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+		]
+	}
+};
+
 /** ACPICA: `ACPI BIOS Error (bug): Could not resolve symbol [\_SB.PCI0.XHC.RHUB.HS11], AE_NOT_FOUND (20210730/dswload2-162)` */
 export const acpiBiosError: LineRule = {
 	id: 'firmware.acpi-bios-error',

@@ -451,3 +451,49 @@ export const videoEngineFailed: LineRule = {
 		references: ['https://docs.kernel.org/gpu/amdgpu/index.html']
 	}
 };
+
+/**
+ * Qualcomm Adreno GPUs (the downstream kgsl driver of Android kernels, kgsl_gmu.c gmu_stop()):
+ * `platform 3d6a000.qcom,gmu: Failed to stop GMU`. The GPU management unit did not reach its
+ * lowest idle level when the GPU was put to sleep; the driver then forces it off (`Suspended
+ * GMU`, not a finding of its own) and flags the GPU for a recovery start at its next use.
+ */
+export const adrenoGmuStopFailed: LineRule = {
+	id: 'gpu.adreno-gmu-stop-failed',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['Failed to stop GMU'],
+	pattern: /^(?:[\w-]+ )?([\w.,:-]+): Failed to stop GMU/,
+	title: (m) => `Adreno GPU management unit ${m[1]} could not be stopped`,
+	details: (m) => ({ device: m[1] }),
+	examples: ['platform 3d6a000.qcom,gmu: Failed to stop GMU'],
+	negatives: [
+		// printed by the forced stop that follows: one event, one count
+		'platform 3d6a000.qcom,gmu: Suspended GMU',
+		'platform 3d6a000.qcom,gmu: Linked as a consumer to regulator.62'
+	],
+	explanation: {
+		meaning:
+			'The GMU is the small controller inside a Qualcomm Adreno GPU that manages its power. Each time the GPU goes idle the driver asks the GMU to stop; here it did not reach its idle state in time, so the driver forced it off and marked the GPU for a full recovery start the next time it is used. The device keeps working, but a GPU that fails this on every idle period restarts through the recovery path again and again: stutter when the screen wakes or an app starts drawing, more battery drain, and it often comes before GPU hangs, GPU faults or a failed suspend.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A kgsl/GMU driver that does not match the GPU firmware or the device’s power setup, typical of custom or ported kernels.'
+			},
+			{
+				kind: 'firmware',
+				text: 'GMU firmware (aXXX_gmu.bin) of another version than the kernel expects, or loaded from the wrong vendor partition.'
+			},
+			{
+				kind: 'hardware',
+				text: 'Rarely, a GPU power rail (GX/CX regulator) that does not switch off as asked.'
+			}
+		],
+		next_steps: [
+			'Check whether it started with a new kernel or ROM: go back to the stock kernel of the device to compare.',
+			'Check that the GPU firmware the kernel loaded (aXXX_sqe.fw, aXXX_gmu.bin, aXXX_zap) comes from the same firmware release as the vendor image.',
+			'Look for GPU faults, hangs or snapshot messages (kgsl, adreno) after it and for failed suspends; report it to the kernel’s maintainer with this log.'
+		],
+		references: ['https://docs.kernel.org/gpu/msm-crash-dump.html']
+	}
+};

@@ -12,6 +12,7 @@ import {
 	efiRuntimeDisabled,
 	firmwareBug,
 	firmwareLoad,
+	firmwareStall,
 	iommuFault,
 	microcodeFailed,
 	microcodeMissing
@@ -27,6 +28,7 @@ import {
 	xfsError
 } from './filesystem.ts';
 import {
+	adrenoGmuStopFailed,
 	amdgpuPageFault,
 	amdgpuReset,
 	amdgpuTimeout,
@@ -57,8 +59,10 @@ import {
 	nfsNotResponding,
 	nicHang,
 	nicLost,
+	realtekFlushTimeout,
 	sdioWifiSilent,
 	wifiAssocTimeout,
+	wifiAuthAbandoned,
 	wifiConnectionLost,
 	wifiFirmwareCrash
 } from './network.ts';
@@ -144,6 +148,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	drmCommitTimeout,
 	fifoUnderrun,
 	videoEngineFailed,
+	adrenoGmuStopFailed,
 	drmDriverError,
 	// usb
 	xhciDied,
@@ -158,15 +163,18 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicHang,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
+	realtekFlushTimeout,
 	linkDown,
 	nfsNotResponding,
 	wifiAssocTimeout,
+	wifiAuthAbandoned,
 	wifiConnectionLost,
 	conntrackFull,
 	synFlood,
 	tcpMemory,
 	// firmware
 	firmwareLoad,
+	firmwareStall,
 	acpiBiosError,
 	acpiError,
 	efiRuntimeDisabled,

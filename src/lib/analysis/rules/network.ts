@@ -291,6 +291,115 @@ export const wifiAssocTimeout: LineRule = {
 	}
 };
 
+/**
+ * net/mac80211/mlme.c ieee80211_mgd_deauth(): `wlan0: aborting authentication with
+ * 02:e4:ce:e6:2e:b1 by local choice (Reason: 3=DEAUTH_LEAVING)` — user space (wpa_supplicant,
+ * NetworkManager, iwd, shill) cancelled a connection attempt still in progress. The routine
+ * `deauthenticating from … by local choice` of an established connection is not matched.
+ */
+export const wifiAuthAbandoned: LineRule = {
+	id: 'network.wifi-auth-abandoned',
+	category: 'network',
+	severity: 'info',
+	triggers: ['aborting authentication with ', 'aborting association with '],
+	pattern:
+		/^([\w.-]+): aborting (authentication|association) with ([0-9a-f:]{17}) by local choice \(Reason: (\d+)=(\w+)\)/,
+	title: (m) => `Wi-Fi ${m[2]} abandoned on ${m[1]}`,
+	details: (m) => ({
+		device: m[1],
+		step: m[2],
+		access_point: m[3],
+		reason: `${m[4]}=${m[5]}`
+	}),
+	collect: { access_point: 'access_points' },
+	storm: { count: 3, severity: 'low' },
+	examples: [
+		'wlan0: aborting authentication with 02:e4:ce:e6:2e:b1 by local choice (Reason: 3=DEAUTH_LEAVING)',
+		'wlp2s0: aborting association with d4:35:1d:04:38:b5 by local choice (Reason: 3=DEAUTH_LEAVING)'
+	],
+	negatives: [
+		// leaving an established connection (suspend, shutdown, the user switching networks)
+		'wlp2s0: deauthenticating from d4:35:1d:04:38:b5 by local choice (Reason: 3=DEAUTH_LEAVING)',
+		'wlan0: authentication with 00:11:22:33:44:55 timed out'
+	],
+	explanation: {
+		meaning:
+			'The Wi-Fi connection manager (wpa_supplicant, NetworkManager, iwd, shill) gave up a connection attempt that had not completed and told the kernel to drop it. Once, it is usually a deliberate switch: the user chose another network, or the manager moved to a better access point or band. Repeated against the same access point, it means that access point did not answer authentication (or association) and the client kept falling back to another one: slower connects and short outages.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'The connection manager changed its mind: another network or access point chosen, a roam, the user disconnecting.'
+			},
+			{
+				kind: 'environment',
+				text: 'An access point (or one of its bands, such as 6 GHz) that does not answer: weak signal, interference, a busy or misconfigured access point.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver or firmware that cannot finish authentication with this access point (its features, WPA3/SAE, multi-link).'
+			}
+		],
+		next_steps: [
+			'If it happened once, around a network change, nothing needs doing.',
+			'If it repeats, read the lines just before it (`send auth to … (try 3/3)`, `Connection to AP … lost`) and the connection manager’s log (`journalctl -u NetworkManager -u wpa_supplicant -u iwd`) for which access point fails.',
+			'Check the signal (`iw dev <wlan> link`, `iw dev <wlan> scan`), and update the kernel and linux-firmware; restricting the access point or the client to a band that works is a workaround.'
+		],
+		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};
+
+/**
+ * rtw88 (realtek/rtw88/mac.c, pci.c) and rtw89 (realtek/rtw89/pci.c): `rtw_8821ce 0000:02:00.0:
+ * timed out to flush queue 2`, `… timed out to flush pci tx ring[1]`, `rtw89_8852be 0000:03:00.0:
+ * timed out to flush pci txch: 2` — the chip did not send out its queued frames when mac80211
+ * asked it to (before a scan, a channel switch, power save or a disconnect).
+ */
+export const realtekFlushTimeout: LineRule = {
+	id: 'network.wifi-tx-flush-timeout',
+	category: 'network',
+	severity: 'low',
+	triggers: [' timed out'],
+	pattern:
+		/^(rtw(?:89)?_\w+) (\S+): timed out to flush (queue \d+|pci tx ring\[\d+\]|pci txch: \d+)/,
+	title: (m) => `Wi-Fi chip ${m[1]} ${m[2]} timed out flushing its transmit queues`,
+	details: (m) => ({ driver: m[1], device: m[2], queue: m[3] }),
+	collect: { queue: 'queues' },
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'rtw_8821ce 0000:02:00.0: timed out to flush queue 2',
+		'rtw_8822ce 0000:03:00.0: timed out to flush pci tx ring[1]',
+		'rtw89_8852be 0000:04:00.0: timed out to flush pci txch: 2'
+	],
+	negatives: [
+		'rtw_8821ce 0000:02:00.0: firmware failed to leave lps state',
+		'wlp2s0: authentication with c8:0e:14:ed:b1:07 timed out'
+	],
+	explanation: {
+		meaning:
+			'Before a scan, a channel switch, power saving or a disconnect, the Wi-Fi stack asks the driver to send out every frame still queued. The Realtek chip did not empty its transmit queue in time, so the frames left were dropped. Now and then it is harmless; often, it goes with short Wi-Fi stalls and slow or dropped connections, typically with the chip’s power saving (see `firmware failed to leave lps state` in the same log).',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'rtw88/rtw89 power saving (LPS, deep power save) or PCIe ASPM that the chip handles badly: the queue stalls while it sleeps.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Chip firmware (rtw88/, rtw89/ in linux-firmware) bugs, fixed in newer releases.'
+			},
+			{
+				kind: 'environment',
+				text: 'A weak or busy channel: frames wait long for airtime and are still queued when the flush times out.'
+			}
+		],
+		next_steps: [
+			'Update the kernel and linux-firmware: rtw88/rtw89 receive many fixes.',
+			'As a test turn off power saving: `iw dev <wlan> set power_save off`, module options `rtw88_core disable_lps_deep=y` and `rtw88_pci disable_aspm=y` (rtw89: `rtw89_core disable_ps_mode=y`, `rtw89_pci disable_aspm_l1=y`).',
+			'If Wi-Fi stalls at those moments, check the signal (`iw dev <wlan> link`) and move closer or to a less busy channel.'
+		],
+		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};
+
 /** net/mac80211/mlme.c: `wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost` — beacons stopped arriving. */
 export const wifiConnectionLost: LineRule = {
 	id: 'network.wifi-connection-lost',

@@ -61,7 +61,14 @@ export const suspendFailed: LineRule = {
 	}
 };
 
-/** Hardware watchdog resets and unclean watchdog stops. */
+const WATCHDOG_REFS = ['https://docs.kernel.org/watchdog/watchdog-api.html'];
+
+/**
+ * Hardware watchdog resets (`imx2-wdt 20bc000.wdog: Last reset was caused by watchdog`) and
+ * watchdogs left running: drivers/watchdog/watchdog_dev.c watchdog_release() prints `watchdog:
+ * watchdog0: watchdog did not stop!` when the last user closes /dev/watchdog without stopping it
+ * (a watchdog daemon killed at shutdown, nowayout).
+ */
 export const watchdogReset: LineRule = {
 	id: 'power.watchdog-reset',
 	category: 'power',
@@ -75,15 +82,61 @@ export const watchdogReset: LineRule = {
 			: 'Previous reset was caused by a watchdog',
 	details: (m) => ({ driver: m[1] ?? null, device: m[2] || null, event: m[3] }),
 	severityOf: (m) => (m[3].includes('did not stop') ? 'info' : 'high'),
+	/*
+	 * A watchdog left running fires when the shutdown outlasts its timeout. hpwdt (HPE ProLiant
+	 * iLO) panics from its pretimeout NMI: `Kernel panic - not syncing: 02: An NMI occurred.
+	 * Depending on your system…` (older kernels: `An NMI occurred, please see the Integrated
+	 * Management Log for details.`), the pretimeout panic governor (pretimeout_panic.c)
+	 * with `watchdog pretimeout event`. Real log: wdmd (sanlock) killed at 6060181 s, the
+	 * watchdog not stopped, the NMI panic 51 s later, as swaps were being deactivated.
+	 */
+	resolve: {
+		trigger: 'Kernel panic - not syncing: ',
+		pattern:
+			/^Kernel panic - not syncing: (?:[0-9A-Fa-f]{2}: )?(?:An NMI occurred[.,]|watchdog pretimeout event)/,
+		within: 2000,
+		when: (m) => m[3].includes('did not stop'),
+		title: () => 'Watchdog left running at shutdown fired and panicked the machine',
+		severity: 'medium',
+		examples: [
+			'Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
+			'Kernel panic - not syncing: An NMI occurred, please see the Integrated Management Log for details.',
+			'Kernel panic - not syncing: watchdog pretimeout event'
+		],
+		explanation: {
+			meaning:
+				'At shutdown the hardware watchdog was left running (the program that kept it alive, such as wdmd, watchdog or systemd, was stopped without disarming it), and the shutdown then took longer than the watchdog’s timeout. The watchdog fired: its pretimeout NMI (HPE iLO hpwdt: "An NMI occurred") or its pretimeout governor panicked the kernel before the shutdown finished. The panic after it is this watchdog, not a kernel bug: the machine went down through a panic (and kdump, if loaded) instead of a clean power-off or reboot.',
+			causes: [
+				{
+					kind: 'userspace',
+					text: 'The watchdog daemon (wdmd of sanlock, watchdog, a cluster fencing agent) was killed at shutdown without stopping the watchdog (no magic close, or nowayout set).'
+				},
+				{
+					kind: 'environment',
+					text: 'A shutdown step that stalled longer than the timeout (an unreachable NFS server, deactivating swap, unmounting a busy filesystem).'
+				},
+				{
+					kind: 'configuration',
+					text: 'A watchdog timeout shorter than a normal shutdown, or systemd’s RebootWatchdogSec/ShutdownWatchdogSec set shorter than the shutdown needs.'
+				}
+			],
+			next_steps: [
+				'Find the shutdown step that was still running when it fired (the lines just before the panic) and fix or shorten it (NFS mounts with `soft`/`_netdev`, unmount order).',
+				'Stop the watchdog daemon cleanly before the final shutdown, or raise the timeout: `wdctl` shows it; set systemd `RebootWatchdogSec=` (or `ShutdownWatchdogSec=`) to cover the whole shutdown.',
+				'On HPE servers check the iLO Integrated Management Log (IML) for the ASR/NMI entry at that time.'
+			],
+			references: WATCHDOG_REFS
+		}
+	},
 	examples: [
-		'imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',
 		'watchdog: watchdog0: watchdog did not stop!',
+		'imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',
 		'sunxi-wdt 1c20ca0.watchdog: Watchdog reset detected'
 	],
 	negatives: ['iTCO_wdt iTCO_wdt: initialized. heartbeat=30 sec (nowayout=0)'],
 	explanation: {
 		meaning:
-			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted. "did not stop" at shutdown only means the watchdog was left armed while the system shut down.',
+			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted. "did not stop" at shutdown means the watchdog was left armed while the system shut down: harmless when the shutdown ends before its timeout.',
 		causes: [
 			{
 				kind: 'kernel',
@@ -99,7 +152,7 @@ export const watchdogReset: LineRule = {
 			'Read the previous boot’s log (`journalctl -k -b -1`) or pstore (`/sys/fs/pstore`) for what happened before the reset.',
 			'Check the watchdog configuration: `wdctl`, systemd `RuntimeWatchdogSec=`.'
 		],
-		references: ['https://docs.kernel.org/watchdog/watchdog-api.html']
+		references: WATCHDOG_REFS
 	}
 };
 

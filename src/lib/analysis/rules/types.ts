@@ -51,6 +51,15 @@ export interface LineRule {
 	 */
 	resolve?: RuleResolve;
 	/**
+	 * A message that is a finding only when the device it names (its `device` detail) then stays
+	 * silent: the next message naming that device, in the same boot, comes between `min` and `max`
+	 * seconds (kernel time) later (a driver waiting for firmware until the loader's timeout). That
+	 * message ends the occurrence and is evidence; the time waited is the detail `waited_s`.
+	 * Otherwise (sooner, later, another boot, the end of the input, no timestamps) the message is
+	 * no finding. A rule has at most one of `stall`, `resolve` and `follow`.
+	 */
+	stall?: RuleStall;
+	/**
 	 * Details to gather from every occurrence, not only the first: `{ device: 'devices' }` lists
 	 * each distinct `device` (at most FOLLOW_LIST_MAX) under `devices`, for a finding that groups
 	 * several devices under one title (one driver failing on two chips).
@@ -121,7 +130,22 @@ export interface RuleResolve extends RuleOutcome {
 	pattern: RegExp;
 	/** lines after the rule's message it may come */
 	within: number;
+	/**
+	 * which of the rule's messages wait for a resolution (all when absent): the others become
+	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused
+	 * by watchdog` at boot)
+	 */
+	when?(m: RegExpExecArray): boolean;
 	/** real message lines that must resolve the rule's first example */
+	examples: string[];
+}
+
+export interface RuleStall {
+	/** seconds of silence from the device, at least */
+	min: number;
+	/** and at most */
+	max: number;
+	/** real messages of the same device that may end the silence (after the rule's first example) */
 	examples: string[];
 }
 

@@ -1,0 +1,196 @@
+/**
+ * Messages that a QA reading of the real-log corpus (shared/corpus/real) found mishandled: each
+ * test keeps the few real lines it needs, naming the corpus file they come from.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+
+const analyze = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
+
+describe('a watchdog left running at shutdown that then fires', () => {
+	// apimnewyear-vmcore-dmesg-txt.log (RHEL 8, HPE ProLiant DL380 Gen10): wdmd (sanlock) killed at
+	// shutdown leaves the watchdog running; 51 s later hpwdt's pretimeout NMI panics the machine
+	const shutdown = [
+		'[6060181.105131] systemd-shutdown[1]: Sending SIGKILL to remaining processes...',
+		'[6060181.119849] systemd-shutdown[1]: Sending SIGKILL to PID 35074 (sanlock).',
+		'[6060181.119953] systemd-shutdown[1]: Sending SIGKILL to PID 35095 (wdmd).',
+		'[6060181.120538] watchdog: watchdog0: watchdog did not stop!',
+		'[6060181.158459] systemd-shutdown[1]: Unmounting file systems.',
+		'[6060186.885582] systemd-shutdown[1]: All filesystems unmounted.',
+		'[6060186.886185] systemd-shutdown[1]: Deactivating swaps.',
+		'[6060186.886846] systemd-shutdown[1]: Deactivating swap /dev/dm-4.'
+	];
+	const panic = [
+		'[6060232.193522] Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
+		'[6060232.193523] 1. Integrated Management Log (IML)',
+		'[6060232.193523] 2. OA Syslog',
+		'[6060232.193523] 3. OA Forward Progress Log',
+		'[6060232.193524] 4. iLO Event Log',
+		'[6060232.193524] CPU: 0 PID: 0 Comm: swapper/0 Kdump: loaded Not tainted 4.18.0-193.13.2.el8_2.x86_64 #1',
+		'[6060232.193524] Hardware name: HPE ProLiant DL380 Gen10/ProLiant DL380 Gen10, BIOS U30 10/26/2020',
+		'[6060232.193525] Call Trace:',
+		'[6060232.193525]  <NMI>',
+		'[6060232.193525]  dump_stack+0x5c/0x80',
+		'[6060232.193525]  panic+0xe7/0x2a9',
+		'[6060232.193526]  nmi_panic.cold.9+0xc/0xc',
+		'[6060232.193526]  hpwdt_pretimeout+0x7f/0xc2 [hpwdt]',
+		'[6060232.193526]  nmi_handle+0x63/0x110',
+		'[6060232.193526]  unknown_nmi_error+0x16/0x80',
+		'[6060232.193526]  do_nmi+0x128/0x190',
+		'[6060232.193527]  end_repeat_nmi+0x16/0x6a',
+		'[6060232.193527] RIP: 0010:intel_idle+0x85/0x130'
+	];
+
+	it('is the cause of the NMI panic: one cascade, the watchdog its root', async () => {
+		const r = await analyze([...shutdown, ...panic]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		const p = r.findings.find((f) => f.rule === 'crash.panic')!;
+		expect(wd.title).toBe('Watchdog left running at shutdown fired and panicked the machine');
+		expect(wd.severity).toBe('medium');
+		expect(wd.evidence.map((e) => e.line)).toEqual([4, 9]);
+		expect(wd.related).toEqual([p.id]);
+		expect(r.cascades.map((c) => c.chain)).toEqual([[wd.id, p.id]]);
+		expect(r.summary.root_cause).toBe(wd.id);
+	});
+
+	it('alone stays a routine notice, linked to nothing', async () => {
+		const r = await analyze(shutdown);
+		const [wd] = r.findings;
+		expect([wd.title, wd.severity]).toEqual(['Watchdog left running at shutdown', 'info']);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('does not make a reset reason at boot the cause of a later NMI panic', async () => {
+		const r = await analyze([
+			'[    2.100000] imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',
+			...panic
+		]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		expect([wd.title, wd.severity]).toEqual(['Previous reset was caused by a watchdog', 'high']);
+		expect(r.cascades).toEqual([]);
+	});
+});
+
+describe('Adreno GMU that cannot be stopped', () => {
+	// iamslightlywin-dump-last-kmsg.log (Android, Adreno 650): 587 times in 6 minutes, each followed
+	// by the forced stop's `Suspended GMU`
+	it('is one GPU finding with its count', async () => {
+		const r = await analyze([
+			'<3>[22556.688033]  [3:  kworker/u17:5: 9481] platform 3d6a000.qcom,gmu: Failed to stop GMU',
+			'<3>[22556.688499]  [3:  kworker/u17:5: 9481] platform 3d6a000.qcom,gmu: Suspended GMU',
+			'<7>[22556.723630]  [3:  kworker/u17:5: 9481] set_freq_limit: id(1) freq(1075200)',
+			'<3>[22558.677949]  [2:  kworker/u17:3: 1673] platform 3d6a000.qcom,gmu: Failed to stop GMU',
+			'<3>[22558.678403]  [2:  kworker/u17:3: 1673] platform 3d6a000.qcom,gmu: Suspended GMU',
+			'<3>[22560.204666]  [0:  kworker/u17:5: 9481] platform 3d6a000.qcom,gmu: Failed to stop GMU',
+			'<3>[22560.205290]  [0:  kworker/u17:5: 9481] platform 3d6a000.qcom,gmu: Suspended GMU'
+		]);
+		expect(r.findings.map((f) => [f.rule, f.title, f.severity, f.count])).toEqual([
+			[
+				'gpu.adreno-gmu-stop-failed',
+				'Adreno GPU management unit 3d6a000.qcom,gmu could not be stopped',
+				'medium',
+				3
+			]
+		]);
+		expect(r.findings[0].category).toBe('gpu');
+	});
+});
+
+describe('a firmware request that waits for the fallback timeout', () => {
+	it('is a firmware finding when the device stays silent for a minute (linux-bug, iwlwifi)', async () => {
+		// linux-bug-dmesg-out.log (kernel 5.9.12, Intel AX200)
+		const r = await analyze([
+			'[   11.928870] systemd-xdg-autostart-generator[462]: Not generating service for XDG autostart app-pulseaudio-autostart.service, startup phases are not supported.',
+			'[   62.561725] iwlwifi 0000:52:00.0: api flags index 2 larger than supported by driver',
+			'[   62.562776] iwlwifi 0000:52:00.0: TLV_FW_FSEQ_VERSION: FSEQ Version: 89.3.35.22',
+			'[   62.563766] iwlwifi 0000:52:00.0: Found debug destination: EXTERNAL_DRAM',
+			'[   62.564740] iwlwifi 0000:52:00.0: Found debug configuration: 0',
+			'[   62.566220] iwlwifi 0000:52:00.0: loaded firmware version 55.d9698065.0 cc-a0-55.ucode op_mode iwlmvm',
+			'[  124.072284] iwlwifi 0000:52:00.0: Detected Intel(R) Wi-Fi 6 AX200 160MHz, REV=0x340',
+			'[  124.277306] iwlwifi 0000:52:00.0: base HW address: 60:f2:62:15:59:87'
+		]);
+		const [f] = r.findings;
+		expect([f.rule, f.category, f.severity]).toEqual([
+			'firmware.request-stalled',
+			'firmware',
+			'medium'
+		]);
+		expect(f.title).toBe('Firmware request stalled iwlwifi 0000:52:00.0 for about a minute');
+		expect(f.details).toMatchObject({ driver: 'iwlwifi', device: '0000:52:00.0', waited_s: 62 });
+		expect([f.first_line, f.last_line]).toEqual([6, 7]);
+		expect(f.explanation.meaning).toMatch(/boot/);
+	});
+
+	it('is nothing when user space answers at once (iamslightlywin, Android ueventd)', async () => {
+		// iamslightlywin-dump-last-kmsg.log: the fallback is routine there and takes milliseconds
+		const r = await analyze([
+			'<4>[   24.355462]  [6:  kworker/u17:1:  675] cnss_pci 0000:01:00.0: Falling back to syfs fallback for: qca6390/amss20.bin',
+			"<14>[   24.356622]  [4:        ueventd:  856] ueventd: firmware: loading 'qca6390/amss20.bin' for '/devices/platform/soc/1c00000.qcom,pcie/pci0000:00/0000:00:00.0/0000:01:00.0/firmware/qca6390!amss20.bin'",
+			'<14>[   24.366419]  [3:        ueventd:  856] ueventd: firmware: /vendor/firmware/qca6390/amss20.bin loaded done',
+			'<6>[   95.000000]  [3:  kworker/u17:1:  675] cnss_pci 0000:01:00.0: later message'
+		]);
+		expect(r.findings).toEqual([]);
+	});
+});
+
+describe('Realtek Wi-Fi transmit queue flush timeouts', () => {
+	// askubuntu-dmesg-journalctl-lastdayorso.log (journalctl, rtw_8821ce): 9 over four hours
+	it('are one low Wi-Fi finding with their count', async () => {
+		const r = await analyze([
+			'Feb 09 12:38:51 hpPav kernel: rtw_8821ce 0000:02:00.0: timed out to flush queue 2',
+			'Feb 09 12:38:51 hpPav kernel: rtw_8821ce 0000:02:00.0: timed out to flush queue 2',
+			'Feb 09 12:40:08 hpPav rtkit-daemon[1271]: Supervising 11 threads of 5 processes of 2 users.',
+			'Feb 09 13:04:29 hpPav kernel: rtw_8821ce 0000:02:00.0: timed out to flush queue 2'
+		]);
+		expect(r.findings.map((f) => [f.rule, f.title, f.severity, f.count])).toEqual([
+			[
+				'network.wifi-tx-flush-timeout',
+				'Wi-Fi chip rtw_8821ce 0000:02:00.0 timed out flushing its transmit queues',
+				'low',
+				3
+			]
+		]);
+		expect(r.findings[0].details).toMatchObject({ driver: 'rtw_8821ce', queues: ['queue 2'] });
+	});
+});
+
+describe('Wi-Fi authentication abandoned by the client', () => {
+	// syslogs-messages-3.log (ChromeOS, iwlwifi): three tries to one access point, then the client
+	// gives up and joins another access point of the same network
+	const attempt = [
+		'2026-05-18T18:01:35.501665Z INFO kernel: [  108.435331] wlan0: disconnect from AP 06:e4:ce:e6:2e:b2 for new auth to 02:e4:ce:e6:2e:b1',
+		'2026-05-18T18:01:35.527238Z INFO kernel: [  108.459911] wlan0: send auth to 02:e4:ce:e6:2e:b1 (try 1/3)',
+		'2026-05-18T18:01:37.603669Z INFO kernel: [  110.537961] wlan0: send auth to 02:e4:ce:e6:2e:b1 (try 2/3)',
+		'2026-05-18T18:01:39.651673Z INFO kernel: [  112.585959] wlan0: send auth to 02:e4:ce:e6:2e:b1 (try 3/3)',
+		'2026-05-18T18:01:40.525676Z INFO kernel: [  113.460109] wlan0: aborting authentication with 02:e4:ce:e6:2e:b1 by local choice (Reason: 3=DEAUTH_LEAVING)',
+		'2026-05-18T18:01:42.382704Z INFO kernel: [  115.316785] wlan0: authenticated'
+	];
+	const abandoned = (r: Awaited<ReturnType<typeof analyze>>) =>
+		r.findings.filter((f) => f.rule === 'network.wifi-auth-abandoned');
+
+	it('once is routine (info): the connection manager switched access points', async () => {
+		const [f] = abandoned(await analyze(attempt));
+		expect([f.title, f.severity, f.count]).toEqual([
+			'Wi-Fi authentication abandoned on wlan0',
+			'info',
+			1
+		]);
+		expect(f.details).toMatchObject({
+			access_point: '02:e4:ce:e6:2e:b1',
+			reason: '3=DEAUTH_LEAVING'
+		});
+	});
+
+	it('three times is a connection problem (low), as for lost connections', async () => {
+		const [f] = abandoned(await analyze([...attempt, ...attempt, ...attempt]));
+		expect([f.severity, f.count, f.details.storm]).toEqual(['low', 3, true]);
+	});
+
+	it('leaving an established connection is no finding (crash-logs log12-04)', async () => {
+		// crash-logs-log12-04-txt.log: the user or a suspend disconnecting
+		const r = await analyze([
+			'Dec 04 23:13:13 peter-x1c kernel: wlp2s0: deauthenticating from d4:35:1d:04:38:b5 by local choice (Reason: 3=DEAUTH_LEAVING)'
+		]);
+		expect(r.findings).toEqual([]);
+	});
+});
