@@ -150,6 +150,15 @@ describe('boots', () => {
 		expect(header.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([[3, 3]]);
 	});
 
+	it('names the kernel the machine ran last, each boot keeping its own', () => {
+		const run = ingestText(
+			'[    0.000000] Linux version 6.1.0 (a@b) (gcc 12) #1 SMP\n[  100.000000] x\n[    0.000000] Linux version 6.2.0 (c@d) (gcc 13) #2 SMP\n[    1.000000] y\n'
+		);
+		const m = run.summary.metadata;
+		expect([m.kernel_version, m.kernel_build]).toEqual(['6.2.0', '(c@d) (gcc 13) #2 SMP']);
+		expect(m.boots.map((b) => b.kernel_version)).toEqual(['6.1.0', '6.2.0']);
+	});
+
 	it('splits kern.log without kernel times on a second banner, and journals on boot ids', () => {
 		const kern = ingestText(
 			'Nov 23 10:00:00 h kernel: Linux version 6.1.0 (a@b)\nNov 23 10:00:01 h kernel: x\nNov 23 11:00:00 h kernel: Linux version 6.1.0 (a@b)\n',

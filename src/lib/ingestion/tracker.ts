@@ -363,8 +363,16 @@ export class RecordTracker {
 			// the boot's start is known only from anchors taken before any suspend
 			if (Number.isNaN(s.fromTs) && b.started_at === null) b.started_at = isoFromMs(offset);
 		}
-		for (const b of this.boots)
-			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
+		// the log's kernel is the one the machine ran last: the latest boot's banner (each boot keeps
+		// its own); without any banner, what an oops line named (`CPU: 0 PID: 1 ... 6.1.0 #1`)
+		for (const b of this.boots) {
+			const v = this.metaCollector.bootVersions.get(b.index) ?? null;
+			b.kernel_version = v;
+			if (v !== null) {
+				meta.kernel_version = v;
+				meta.kernel_build = this.metaCollector.bootBuilds.get(b.index) ?? null;
+			}
+		}
 		meta.boots = this.boots;
 		meta.calibration = calibration;
 		const warnings: string[] = [];
