@@ -128,6 +128,37 @@ describe('boots', () => {
 		]);
 	});
 
+	it('starts boot 0 at its marker or first record, not at header lines (askubuntu journalctl)', () => {
+		// the journal began with the previous boot's last words, from other programs only
+		const marker = ingestText(
+			[
+				'Feb 08 21:00:34 hpPav systemd-shutdown[1]: Syncing filesystems and block devices.',
+				'Feb 08 21:00:34 hpPav systemd-journald[365]: Journal stopped',
+				'-- Reboot --',
+				'Feb 09 12:28:50 hpPav kernel: microcode: microcode updated early to revision 0xea, date = 2021-01-05',
+				'Feb 09 12:28:50 hpPav kernel: Linux version 5.13.0-28-generic (buildd@lgw01-amd64-035) #31~20.04.1-Ubuntu SMP'
+			].join('\n'),
+			{ year: 2022 }
+		);
+		expect(marker.summary.metadata.boots.map((b) => [b.first_line, b.last_line, b.reason])).toEqual(
+			[[3, 5, 'marker']]
+		);
+		const header = ingestText(
+			'-- Journal begins at Sat 2024-11-23 10:00:00 CET, ends at Sat 2024-11-23 11:00:00 CET. --\nNov 23 10:00:00 h sshd[1]: x\nNov 23 10:00:01 h kernel: a\n',
+			{ year: 2024 }
+		);
+		expect(header.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([[3, 3]]);
+	});
+
+	it('names the kernel the machine ran last, each boot keeping its own', () => {
+		const run = ingestText(
+			'[    0.000000] Linux version 6.1.0 (a@b) (gcc 12) #1 SMP\n[  100.000000] x\n[    0.000000] Linux version 6.2.0 (c@d) (gcc 13) #2 SMP\n[    1.000000] y\n'
+		);
+		const m = run.summary.metadata;
+		expect([m.kernel_version, m.kernel_build]).toEqual(['6.2.0', '(c@d) (gcc 13) #2 SMP']);
+		expect(m.boots.map((b) => b.kernel_version)).toEqual(['6.1.0', '6.2.0']);
+	});
+
 	it('splits kern.log without kernel times on a second banner, and journals on boot ids', () => {
 		const kern = ingestText(
 			'Nov 23 10:00:00 h kernel: Linux version 6.1.0 (a@b)\nNov 23 10:00:01 h kernel: x\nNov 23 11:00:00 h kernel: Linux version 6.1.0 (a@b)\n',

@@ -1,7 +1,8 @@
 /**
  * Defects found on real logs (corpus/real), each pinned with a short excerpt of the log that
  * showed it: boots from out-of-order times, HiSilicon/Huawei dated prefixes, records glued after
- * a KERN_CONT line, and the year of yearless dates bounded by the kernel build date.
+ * a KERN_CONT line, the year of yearless dates bounded by the kernel build date, unprefixed
+ * lines of multi-line dmesg records, and indented lines that continue something else.
  */
 import { describe, expect, it } from 'vitest';
 import { gluedRecordAt } from '../../src/lib/ingestion/classifier.ts';
@@ -157,5 +158,178 @@ describe('year of yearless dates', () => {
 			].join('\n')
 		);
 		expect(new Date(run.records[0].wall).getUTCFullYear()).toBe(2021);
+	});
+});
+
+/** kind of each input line's record (`skipped` lines are not in run.records) */
+function kinds(run: Run): string[] {
+	return run.records.map((r) => `${r.line}:${r.kind}`);
+}
+
+describe('unprefixed lines of a multi-line dmesg record', () => {
+	it('joins the rest of `Last level iTLB entries` to its record (m11x-hwinfo, kernel 3.16)', () => {
+		const run = ingestText(
+			[
+				'[    0.026775] process: using mwait in idle threads',
+				'[    0.026783] Last level iTLB entries: 4KB 128, 2MB 4, 4MB 4',
+				'Last level dTLB entries: 4KB 256, 2MB 0, 4MB 32, 1GB 0',
+				'tlb_flushall_shift: -1',
+				'[    0.026928] Freeing SMP alternatives memory: 20K (ffffffff81a1b000 - ffffffff81a20000)'
+			].join('\n')
+		);
+		expect(kinds(run)).toEqual([
+			'1:kernel',
+			'2:kernel',
+			'3:continuation',
+			'4:continuation',
+			'5:kernel'
+		]);
+		expect(run.records[2]).toMatchObject({ format: 'continuation', ts: 0.026783 });
+		expect(run.summary.input.lines_unparsed).toBe(0);
+	});
+
+	it('joins a list announced by a record ending with `:` (raspberrypi3router dwc_otg)', () => {
+		const run = ingestText(
+			[
+				'[    2.902862] WARN::dwc_otg_hcd_init:1047: FIQ DMA bounce buffers: virt = 0xbac14000 dma = 0xfac14000 len=9024',
+				'[    2.918980] FIQ FSM acceleration enabled for :',
+				'Non-periodic Split Transactions',
+				'Periodic Split Transactions',
+				'High-Speed Isochronous Endpoints',
+				'Interrupt/Control Split Transaction hack enabled',
+				'[    2.976416] dwc_otg: Microframe scheduler enabled'
+			].join('\n')
+		);
+		expect(run.summary.input.formats).toEqual({ continuation: 4, dmesg: 3 });
+		expect(run.records.slice(2, 6).every((r) => r.ts === 2.91898)).toBe(true);
+	});
+
+	it('joins register dumps to the oops (abrt oops9-ppc64, satyr rhbz-1040900 s390x)', () => {
+		const ppc = ingestText(
+			[
+				'[ 104.670079] DAR: 00000000000012e0, DSISR: 40000000',
+				'[ 104.670084]',
+				'GPR00: c00000000806b258 c000000010ff3a30 d0000000008e3bb8 0000000000000000',
+				'GPR04: 0000000000000002 0000000000000000 8000010019990500 0000000000000000',
+				'[ 104.670190] NIP [d0000000008cb4dc] .ipr_pci_error_detected+0x18c/0x220 [ipr]'
+			].join('\n')
+		);
+		expect(ppc.summary.input.formats).toEqual({ continuation: 2, dmesg: 3 });
+		const s390 = ingestText(
+			[
+				'[16164.389614] Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])',
+				'[16164.389625]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:3 PM:0 EA:',
+				'Krnl GPRS: 0000000000010000 070000000020db8e 0000000000000030 00000000000000d7',
+				'[16164.389635]            000003ff8086d036 0400000000000000 0000000000000000 000003ff00000000'
+			].join('\n')
+		);
+		expect(kinds(s390)).toEqual(['1:kernel', '2:kernel', '3:continuation', '4:kernel']);
+	});
+
+	it('joins the unindented rest of `Modules linked in:` (abrt oops-with-jiffies)', () => {
+		const run = ingestText(
+			[
+				'[178856.137438] Modules linked in: usb_storage tcp_lp ppdev parport_pc lp parport fuse ipt_MASQUERADE iptable_nat nf_nat xt_CHECKSUM be2iscsi iscsi_boot_sysfs bnx2i cnic uio cxgb3i libcxgbi cxgb3 mdio ib_iser rdma_cm ib_cm iw_cm ib_sa ib_mad ib_core ib_addr iscsi_tcp libiscsi_tcp libiscsi scsi_transport_iscsi nfs fscache auth_rpcgss nfs_acl lockd bnep bluetooth rfcomm ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 ip6table_filter ip6_tables nf_conntrack_ipv4 nf_defrag_ipv4 xt_state nf_conntrack arc4 iwlwifi snd_hda_codec_hdmi snd_hda_codec_conexant mac80211 uvcvideo snd_hda_intel snd_hda_codec videobuf2_core btusb snd_hwdep snd_seq snd_seq_device snd_pcm cfg80211 snd_timer snd e1000e soundcore thinkpad_acpi snd_page_alloc microcode i2c_i801 iTCO_wdt iTCO_vendor_support rfkill joydev videodev media v4l2_compat_ioctl32 videobuf2_vmalloc videobuf2_memops sunrpc uinput i915 drm_kms_helper drm i2c_algo_bit i2c_cor',
+				'c_core video [last unloaded: scsi_wait_scan]',
+				'[178856.137482] Pid: 22695, comm: ksoftirqd/2 Not tainted 3.2.5-3.fc16.x86_64 #1'
+			].join('\n')
+		);
+		expect(kinds(run)).toEqual(['1:kernel', '2:continuation', '3:kernel']);
+	});
+
+	it('leaves other programs’ console output unparsed (lkp calltrace-dmesg-006, n100dc, lkp, bacon-pmos, orangepi)', () => {
+		const openwrt = ingestText(
+			[
+				'[    6.380341] Write protecting the kernel read-only data: 2476k',
+				'procd: Console is alive',
+				'procd: - watchdog -',
+				'[    7.417797] sleep (121) used greatest stack depth: 6036 bytes left',
+				'mounting /dev/root',
+				'mount: mounting 1 on /mnt failed: No such device'
+			].join('\n')
+		);
+		expect(openwrt.summary.input.unparsed_reasons).toEqual({
+			'no kernel prefix in a log whose other lines have one': 4
+		});
+		const others = [
+			'[    7.197660] EXT4-fs (nvme0n1p6): mounted filesystem with ordered data mode. Opts: nodelalloc\nLoading configuration\nExamining Config partition.....',
+			// lkp: the job script's own echo of what it wrote to /dev/kmsg, then its next words
+			'[  452.733269][  T447] WARNING: lkp next download broken!\nWARNING: lkp next download broken!\n[  452.733289][  T447]\nLKP: kexec loading',
+			'[    1.725493] s1: Bringing 0uV into 1300000-1300000uV\n### postmarketOS initramfs ###',
+			'[   3.007] Register 2000140 NbrPorts 2\nStarting the controller\n[   5.682]\nDevice 0: unknown device',
+			'[  111.683752] Mem-Info:\n[child1:446] delete_module (176) returned ENOSYS, marking as inactive.'
+		];
+		for (const text of others) {
+			const run = ingestText(text);
+			expect(run.summary.input.formats.continuation, text).toBeUndefined();
+		}
+	});
+
+	it('leaves shell prompts, garbage and syslog files alone', () => {
+		const prompt = ingestText(
+			'[    2.918980] FIQ FSM acceleration enabled for :\nroot@OpenWrt:/# dmesg'
+		);
+		expect(kinds(prompt)).toEqual(['1:kernel', '2:unparsed']);
+		// gopro-hero7 kmsg: a line cut in two
+		const cut = ingestText(
+			'[    1.466687] exFAT: FS Version 1.2.4\n[    1.4700\n85] exFAT: Core Version 1.2.4'
+		);
+		expect(cut.summary.input.formats.continuation).toBeUndefined();
+		// kern.log: every kernel line has its own prefix; text without one is not the kernel's
+		const kern = ingestText(
+			'Apr 24 22:03:41 host kernel: [  233.386309] Call Trace:\nLast level dTLB entries: 4KB 256'
+		);
+		expect(kinds(kern)).toEqual(['1:kernel', '2:unparsed']);
+	});
+});
+
+describe('indented lines that do not continue a kernel record', () => {
+	it('the rest of another program’s message in a journal is skipped with it (askubuntu journalctl)', () => {
+		const run = ingestText(
+			[
+				`Feb 09 11:34:15 hpPav audit[924]: USER_AVC pid=924 uid=103 auid=4294967295 ses=4294967295 subj=unconfined msg='apparmor="DENIED" operation="dbus_method_call"  bus="system" path="/org/freedesktop/PolicyKit1/Authority"`,
+				`                                   exe="/usr/bin/dbus-daemon" sauid=103 hostname=? addr=? terminal=?'`,
+				`Feb 09 11:34:15 hpPav kernel: audit: type=1107 audit(1644402855.389:64): pid=924 uid=103 auid=4294967295 ses=4294967295 subj=unconfined msg='apparmor="DENIED" operation="dbus_method_call"  bus="system"`,
+				`                               exe="/usr/bin/dbus-daemon" sauid=103 hostname=? addr=? terminal=?'`
+			].join('\n'),
+			{ year: 2022 }
+		);
+		expect(kinds(run)).toEqual(['3:kernel', '4:continuation']);
+		expect(run.summary.input.skipped_reasons).toEqual({
+			'not a kernel message (other program in a syslog file)': 2
+		});
+	});
+
+	it('a note typed into the paste after a blank line is not kernel output (archlinux-for-z83)', () => {
+		const run = ingestText(
+			[
+				'[17285.080525] usbcore: registered new interface driver brcmfmac',
+				'',
+				'Then removing and re-loading the',
+				'kernel module with:',
+				'',
+				' modprobe -v -r brcmfmac',
+				' modprobe -v brcmfmac'
+			].join('\n')
+		);
+		expect(kinds(run)).toEqual([
+			'1:kernel',
+			'3:unparsed',
+			'4:unparsed',
+			'6:unparsed',
+			'7:unparsed'
+		]);
+	});
+
+	it('trace lines of an oops still continue it, also right after a dropped-messages marker', () => {
+		const run = ingestText(
+			[
+				'[  584.319520] Call Trace:',
+				' dump_stack+0x1/0x2',
+				'** 3 printk messages dropped **',
+				' panic+0x10/0x20'
+			].join('\n')
+		);
+		expect(kinds(run)).toEqual(['1:kernel', '2:continuation', '4:continuation']);
 	});
 });

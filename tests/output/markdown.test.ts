@@ -191,3 +191,20 @@ describe('formatText', () => {
 		expect(txt).toMatch(/Boots {9}1\n {2}boot 0: lines /);
 	});
 });
+
+describe('the kernel of a log of several boots', () => {
+	it('is the latest boot’s, and the kernels of earlier boots are named too', async () => {
+		const r = await analyzeText(
+			[
+				'[    0.000000] Linux version 5.3.0-1017-raspi2 (buildd@bos02-arm64-053) #19~18.04.1-Ubuntu SMP',
+				'[  100.000000] x',
+				'[    0.000000] Linux version 5.3.0-1027-raspi2 (buildd@bos02-arm64-053) #29~18.04.1-Ubuntu SMP',
+				'[    1.000000] y'
+			].join('\n')
+		);
+		expect(r.metadata.kernel_version).toBe('5.3.0-1027-raspi2');
+		const line = '5.3.0-1027-raspi2 (latest boot; earlier boots: 5.3.0-1017-raspi2)';
+		expect(formatMarkdown(r)).toContain(`| Kernel | ${escapeMarkdown(line)} |`);
+		expect(formatText(r)).toContain(`Kernel        ${line}`);
+	});
+});

@@ -78,6 +78,19 @@ function timedLine(raw: string): boolean {
 	return (c === 91 || c === 60) && raw.indexOf('.') !== -1 && raw.indexOf(']') !== -1;
 }
 
+/**
+ * A record printed by util-linux dmesg (`dmesg`, `-r`, `-d`, `-T`, `-e`, `--time-format iso`,
+ * `-x`; not `journal-monotonic`, `console` or `bare`): the shapes in which a multi-line record's
+ * later lines come without a prefix.
+ */
+function dmesgShaped(format: string): boolean {
+	return (
+		format.charCodeAt(0) === 100 /* d */ &&
+		format.charCodeAt(1) === 109 /* m */ &&
+		format !== 'dmesg-json'
+	);
+}
+
 const glueScan: Scan = { end: 0, value: 0 };
 
 /** Index of the first embedded raw record `<N>[   ts.tttttt]` in a message, -1 when none. */
@@ -358,8 +371,16 @@ export class LineClassifier {
 	}
 
 	private emit(rec: LogRecord, lines: number): void {
-		if (rec.kind === 'kernel' && rec.format !== 'bare') this.ctx.seenPrefixed = true;
-		this.out(rec, lines, this.ctx.bootId);
+		const ctx = this.ctx;
+		const kind = rec.kind;
+		if (kind === 'kernel') {
+			if (rec.format !== 'bare') ctx.seenPrefixed = true;
+			ctx.openRecord = dmesgShaped(rec.format) ? rec.text : null;
+			ctx.unprefixedRun = false;
+		} else if (kind !== 'continuation') ctx.openRecord = null;
+		ctx.prevKind = kind;
+		ctx.prevReason = rec.reason;
+		this.out(rec, lines, ctx.bootId);
 	}
 
 	// --- pstore: parts of a record come newest first; hold them and replay oldest first ---

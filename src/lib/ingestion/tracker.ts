@@ -83,6 +83,11 @@ export class RecordTracker {
 	/** the current boot, without a banner yet, printed a bootloader's hand-over to the kernel */
 	private handoff = false;
 	private bootId = '';
+	/**
+	 * boot 0 has no line yet: its first line is that of its first record or of the marker that
+	 * names it (header lines before, such as another program's lines in a journal, are in no boot)
+	 */
+	private firstPending = true;
 	/** time of the latest timed, non-empty kernel record of the boot, and of the one before it */
 	private lastTs = NaN;
 	private beforeLastTs = NaN;
@@ -189,6 +194,10 @@ export class RecordTracker {
 		}
 		rec.boot = this.boot;
 		const b = this.boots[this.boot];
+		if (this.firstPending) {
+			this.firstPending = false;
+			b.first_line = rec.line;
+		} else if (rec.line < b.first_line) b.first_line = rec.line;
 		if (rec.line > b.last_line) b.last_line = rec.line;
 		this.metaCollector.observe(rec.text, this.boot);
 	}
@@ -288,8 +297,9 @@ export class RecordTracker {
 		if (this.bootRecords === 0) {
 			// nothing was seen in the current boot: this marker/banner just names it
 			const cur = this.boots[this.boot];
-			cur.first_line = Math.min(cur.first_line, line);
-			if (cur.index === 0 && cur.reason === 'start') cur.first_line = 1;
+			cur.first_line = this.firstPending ? line : Math.min(cur.first_line, line);
+			if (line > cur.last_line) cur.last_line = line;
+			this.firstPending = false;
 			if (id) cur.id = id;
 			if (reason !== 'banner' && !(cur.index === 0 && reason === 'boot-id')) cur.reason = reason;
 			return;
@@ -353,8 +363,16 @@ export class RecordTracker {
 			// the boot's start is known only from anchors taken before any suspend
 			if (Number.isNaN(s.fromTs) && b.started_at === null) b.started_at = isoFromMs(offset);
 		}
-		for (const b of this.boots)
-			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
+		// the log's kernel is the one the machine ran last: the latest boot's banner (each boot keeps
+		// its own); without any banner, what an oops line named (`CPU: 0 PID: 1 ... 6.1.0 #1`)
+		for (const b of this.boots) {
+			const v = this.metaCollector.bootVersions.get(b.index) ?? null;
+			b.kernel_version = v;
+			if (v !== null) {
+				meta.kernel_version = v;
+				meta.kernel_build = this.metaCollector.bootBuilds.get(b.index) ?? null;
+			}
+		}
 		meta.boots = this.boots;
 		meta.calibration = calibration;
 		const warnings: string[] = [];

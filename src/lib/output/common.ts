@@ -50,10 +50,33 @@ export function when(f: Finding): string {
 	return parts.join(', ');
 }
 
+/**
+ * The kernel the machine ran last (metadata.kernel_version: the latest boot's), and the other
+ * kernels earlier boots ran when there were several: `6.2.0 (latest boot; earlier boots: 6.1.0)`.
+ */
+export function kernelLine(m: AnalysisResult['metadata']): string | null {
+	const v = m.kernel_version;
+	if (v === null) return null;
+	const earlier: string[] = [];
+	let latest = -1;
+	for (const b of m.boots) {
+		const bv = b.kernel_version;
+		if (bv === null) continue;
+		latest = b.index;
+		if (bv !== v && !earlier.includes(bv)) earlier.push(bv);
+	}
+	if (earlier.length === 0) return v;
+	const which =
+		latest === m.boots[m.boots.length - 1].index
+			? 'latest boot'
+			: `boot ${latest}, the latest that names its kernel`;
+	return `${v} (${which}; earlier boots: ${earlier.join(', ')})`;
+}
+
 export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 	const m = result.metadata;
 	const rows: Array<[string, string | null]> = [
-		['Kernel', m.kernel_version],
+		['Kernel', kernelLine(m)],
 		['Build', m.kernel_build],
 		['Architecture', m.arch],
 		['Hardware', m.hardware],

@@ -9,6 +9,7 @@ import {
 	frameLabel,
 	inert,
 	inputLine,
+	kernelLine,
 	metadataRows,
 	registerLines,
 	severityCounts,
@@ -175,8 +176,8 @@ export function formatMarkdown(result: AnalysisResult): string {
 	head.push(`| Lines | ${escapeMarkdown(inputLine(result))} |`);
 	const anon = anonymizationLine(result);
 	if (anon) head.push(`| Privacy | ${escapeMarkdown(anon)} |`);
-	if (result.metadata.kernel_version)
-		head.push(`| Kernel | ${escapeMarkdown(result.metadata.kernel_version)} |`);
+	const kernel = kernelLine(result.metadata);
+	if (kernel) head.push(`| Kernel | ${escapeMarkdown(kernel)} |`);
 	if (result.metadata.hardware)
 		head.push(`| Hardware | ${escapeMarkdown(result.metadata.hardware)} |`);
 	head.push('');

@@ -2,11 +2,71 @@ import type { LogRecord } from '../../models/log-record.ts';
 import { looksBinary } from './common.ts';
 import type { FormatContext, LineFormat } from './types.ts';
 
+const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
+const OTHER_PROGRAM = 'not a kernel message';
+const BLANK = 'blank line';
+
+/** `GPR00: c00000000806b258 c000000010ff3a30 ...`, `Krnl GPRS: 0000000000010000 0700...` */
+const REGISTER_DUMP = /^[A-Za-z][\w ]{0,12}: ?[\da-f]{8,}(?: [\da-f]{8,})+/;
+/** the rest of a wrapped `Modules linked in:` list: module names, maybe `[last unloaded: x]` */
+const MODULE_NAMES =
+	/^[\w-]+(?:\([A-Z]+\))?(?: [\w-]+(?:\([A-Z]+\))?)*(?: \[last unloaded: [\w-]+(?:\([A-Z]+\))?\])? *$/;
+
+/**
+ * Is an unindented, unprefixed line the rest of the util-linux dmesg record before it? Older
+ * util-linux prints the later lines of a multi-line record without a prefix and without
+ * indentation. In a console capture the same place holds other programs' output, prompts and
+ * bootloader text, so the line must look like message text and show a sign that the record
+ * goes on: the record ends with `:` (`FIQ FSM acceleration enabled for :` and its list), the
+ * line is a register dump (`GPR00: ...` after an empty record, s390 `Krnl GPRS: ...`), the rest
+ * of `Modules linked in:`, or it starts with the record's own first words (`Last level iTLB
+ * entries` then `Last level dTLB entries`). Once one is taken, the lines right after it are too
+ * (`tlb_flushall_shift: -1`, `GPR04: ...`). Cheap character tests come first.
+ */
+export function continuesRecord(line: string, record: string, run: boolean): boolean {
+	const c = line.charCodeAt(0);
+	// message text starts with a letter or digit (not `[main] ...`, `### ...`, `/ # `, `...`)
+	if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+	if (shellPrompt(line)) return false;
+	if (run) return true;
+	const n = record.length;
+	let e = n - 1;
+	while (e >= 0 && record.charCodeAt(e) === 32) e--;
+	if (e >= 0 && record.charCodeAt(e) === 58 /* : */) return true;
+	const colon = line.indexOf(': ');
+	if (colon > 0 && colon < 15 && REGISTER_DUMP.test(line)) return true;
+	if (record.startsWith('Modules linked in:')) return MODULE_NAMES.test(line);
+	return sameFirstWords(line, record);
+}
+
+/** `root@OpenWrt:/# ls`, `sh-4.2# `, `user@host:~$`: the first word ends with `#` or `$` */
+function shellPrompt(line: string): boolean {
+	const sp = line.indexOf(' ');
+	const end = (sp === -1 ? line.length : sp) - 1;
+	const c = line.charCodeAt(end);
+	return c === 35 /* # */ || c === 36; /* $ */
+}
+
+/** The line starts with the record's first two words (and is not the record again). */
+function sameFirstWords(line: string, record: string): boolean {
+	if (line === record) return false;
+	const n = Math.min(line.length, record.length);
+	let spaces = 0;
+	for (let i = 0; i < n; i++) {
+		const c = line.charCodeAt(i);
+		if (c !== record.charCodeAt(i)) return false;
+		if (c === 32 && ++spaces === 2) return i >= 6;
+	}
+	return false;
+}
+
 /**
  * Lines with no prefix at all: `dmesg -t`, reports copied without timestamps, `journalctl -o cat`.
  * In a log whose other lines carry a kernel prefix, an indented unprefixed line continues the
- * previous record and any other unprefixed line is foreign text (shell prompts, fuzzer output):
- * it is still scanned for reports but counted as unparsed.
+ * line before it (a kernel record's trace, another program's message, foreign text), an
+ * unindented one continues a dmesg record only when `continuesRecord` says so, and any other
+ * unprefixed line is foreign text (shell prompts, fuzzer output, notes): it is still scanned for
+ * reports but counted as unparsed.
  * This format is tried last and claims every line that is text.
  */
 export const bareFormat: LineFormat = {
@@ -28,14 +88,40 @@ export const bareFormat: LineFormat = {
 			return true;
 		}
 		rec.text = line;
+		const c = line.charCodeAt(0);
+		const indented = c === 32 || c === 9;
+		if (indented && ctx.prevKind === 'skipped' && ctx.prevReason.startsWith(OTHER_PROGRAM)) {
+			// the rest of another program's message (journalctl indents it), kernel lines seen or not
+			rec.kind = 'skipped';
+			rec.reason = ctx.prevReason;
+			return true;
+		}
 		if (ctx.seenPrefixed) {
-			const c = line.charCodeAt(0);
-			if (c === 32 || c === 9) {
+			if (indented) {
+				// an indented line continues the line before it
+				const prev = ctx.prevKind;
+				if (prev === 'kernel' || prev === 'continuation') {
+					rec.kind = 'continuation';
+					rec.format = 'continuation';
+				} else if (prev === 'skipped' && ctx.prevReason !== BLANK) {
+					// after a marker (`** 3 printk messages dropped **`, a pstore header)
+					rec.kind = 'continuation';
+					rec.format = 'continuation';
+				} else {
+					// after a blank line or foreign text: a note typed into the paste, a bootloader's
+					rec.kind = 'unparsed';
+					rec.reason = NO_PREFIX;
+				}
+			} else if (
+				ctx.openRecord !== null &&
+				continuesRecord(line, ctx.openRecord, ctx.unprefixedRun)
+			) {
 				rec.kind = 'continuation';
 				rec.format = 'continuation';
+				ctx.unprefixedRun = true;
 			} else {
 				rec.kind = 'unparsed';
-				rec.reason = 'no kernel prefix in a log whose other lines have one';
+				rec.reason = NO_PREFIX;
 			}
 			return true;
 		}

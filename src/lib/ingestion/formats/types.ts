@@ -76,6 +76,16 @@ export interface FormatContext {
 	lastMonth: number;
 	/** true once a line with a kernel prefix was seen: later unprefixed lines are foreign text */
 	seenPrefixed: boolean;
+	/** kind and reason of the previous line's record ('' before the first line) */
+	prevKind: string;
+	prevReason: string;
+	/**
+	 * text of the util-linux dmesg record (with a `[ts]` prefix) that the previous lines belong
+	 * to, which an unprefixed line may continue (a multi-line record); null after any other line
+	 */
+	openRecord: string | null;
+	/** the previous line was an unprefixed line taken as the rest of `openRecord` */
+	unprefixedRun: boolean;
 	/** journal boot id of the latest entry that named one ('' when none) */
 	bootId: string;
 	/** the multi-line entry being read, or null */
@@ -111,6 +121,10 @@ export function newContext(year: number): FormatContext {
 		usedYear: false,
 		lastMonth: -1,
 		seenPrefixed: false,
+		prevKind: '',
+		prevReason: '',
+		openRecord: null,
+		unprefixedRun: false,
 		bootId: '',
 		entry: null,
 		inDmesgJson: false,
