@@ -34,3 +34,26 @@ describe('crash explanations', () => {
 		}
 	});
 });
+
+describe('decode command of a crash in an earlier boot', () => {
+	it('names the release of the boot the report was printed in, not the latest boot', async () => {
+		const { analyzeText } = await import('../../src/lib/pipeline.ts');
+		// two boots of two kernels; the oops prints no `CPU: … <release>` line of its own
+		const log = [
+			'[    0.000000] Linux version 4.15.0-29-generic (buildd@lgw01) (gcc version 7.3.0) #31-Ubuntu SMP',
+			'[   10.000000] BUG: unable to handle kernel NULL pointer dereference at 0000000000000008',
+			'[   10.000001] IP: ext4_get_group_desc+0x12/0x90',
+			'[   10.000002] Call Trace:',
+			'[   10.000003]  ext4_read_block_bitmap_nowait+0x5d/0x6c0',
+			'[   10.000004]  ext4_mb_init_cache+0x163/0x6d0',
+			'[    0.000000] Linux version 4.15.0-43-generic (buildd@lgw01) (gcc version 7.3.0) #46-Ubuntu SMP',
+			'[    1.000000] Command line: ro quiet'
+		].join('\n');
+		const r = await analyzeText(log);
+		expect(r.metadata.kernel_version).toBe('4.15.0-43-generic');
+		const crash = r.findings.find((f) => f.category === 'crash');
+		expect(crash?.first_seen.boot).toBe(0);
+		const steps = crash?.explanation.next_steps.join('\n') ?? '';
+		expect(steps).toContain('decode_stacktrace.sh -r 4.15.0-29-generic');
+	});
+});

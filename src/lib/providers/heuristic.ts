@@ -17,7 +17,12 @@ export const heuristicProvider: ExplanationProvider = {
 	explain({ finding, metadata, registry }: ExplainInput): Explanation {
 		if (finding.category === 'crash') {
 			const base = CRASH_EXPLANATIONS[finding.rule] ?? CRASH_EXPLANATIONS['crash.other'];
-			const version = (finding.details.kernel_version as string | null) ?? metadata.kernel_version;
+			// the report's own release, else its first boot's banner (metadata.kernel_version is the
+			// latest boot's)
+			const version =
+				(finding.details.kernel_version as string | null) ??
+				metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
+				metadata.kernel_version;
 			const steps = [...base.next_steps];
 			if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 				steps.unshift(
