@@ -364,6 +364,14 @@ describe('metadata', () => {
 		expect(m.arch).toBe('x86_64');
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W', 'O']);
 	});
+
+	it('x86-64 kernels before 3.12: the RAM is max_pfn less the pages in holes (absent)', () => {
+		// jetway-port dmesg.log (3.10 grml, 4 GiB of RAM with a memory hole below 4 GiB)
+		const m = ingestText(
+			'[    0.000000] Memory: 3637272k/5226496k available (3801k kernel code, 1445688k absent, 143536k reserved, 2973k data, 932k init)'
+		).summary.metadata;
+		expect(m.memory).toBe('3.6 GiB');
+	});
 });
 
 describe('multi-line entries', () => {

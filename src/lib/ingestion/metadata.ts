@@ -194,7 +194,14 @@ export class MetadataCollector {
 			case 77 /* M */:
 				if (text.startsWith('Memory: ')) {
 					const mm = /^Memory: \d+[Kk]\/(\d+)[Kk] available/.exec(text);
-					if (mm && m.memory === null) m.memory = humanKiB(Number(mm[1]));
+					if (mm && m.memory === null) {
+						// x86-64 kernels before 3.12 print max_pfn (the highest address, holes
+						// included) and the pages in holes: `Memory: 3637272k/5226496k available
+						// (3801k kernel code, 1445688k absent, …)`; the RAM is the difference
+						const absent = /, (\d+)k absent,/.exec(text);
+						const total = Number(mm[1]) - (absent ? Number(absent[1]) : 0);
+						m.memory = humanKiB(total > 0 ? total : Number(mm[1]));
+					}
 					const old = /^Memory: (\d+)MB = \d+MB total/.exec(text);
 					if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
 				} else if (text.startsWith('Machine model: ')) {
