@@ -372,6 +372,23 @@ describe('metadata', () => {
 		).summary.metadata;
 		expect(m.memory).toBe('3.6 GiB');
 	});
+
+	it('arm64: names an ARM core from the boot line MIDR when no CPU line says more', () => {
+		// debian-clearfog-gt-8k dmesg (Armada 8040, kernel 5.8)
+		const m = ingestText(
+			'[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd081]\n[    0.000000] Linux version 5.8.0-0.bpo.2-arm64 (debian-kernel@lists.debian.org) #1 SMP Debian 5.8.10-1~bpo10+1\n'
+		).summary.metadata;
+		expect(m.cpu).toBe('ARM Cortex-A72 (MIDR 0x410fd081)');
+		expect(m.arch).toBe('arm64');
+		// a Qualcomm core (implementer 0x51) is not named; a later CPU line wins over the MIDR
+		const q = ingestText('[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x51df805e]\n')
+			.summary.metadata;
+		expect(q.cpu).toBeNull();
+		const both = ingestText(
+			'[    0.000000] Booting Linux on physical CPU 0x0000000100 [0x411fd073]\n[    0.000000] Boot CPU: AArch64 Processor [411fd073]\n'
+		).summary.metadata;
+		expect(both.cpu).toBe('AArch64 Processor [411fd073] (ARM Cortex-A57)');
+	});
 });
 
 describe('multi-line entries', () => {
