@@ -364,6 +364,31 @@ describe('metadata', () => {
 		expect(m.arch).toBe('x86_64');
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W', 'O']);
 	});
+
+	it('x86-64 kernels before 3.12: the RAM is max_pfn less the pages in holes (absent)', () => {
+		// jetway-port dmesg.log (3.10 grml, 4 GiB of RAM with a memory hole below 4 GiB)
+		const m = ingestText(
+			'[    0.000000] Memory: 3637272k/5226496k available (3801k kernel code, 1445688k absent, 143536k reserved, 2973k data, 932k init)'
+		).summary.metadata;
+		expect(m.memory).toBe('3.6 GiB');
+	});
+
+	it('arm64: names an ARM core from the boot line MIDR when no CPU line says more', () => {
+		// debian-clearfog-gt-8k dmesg (Armada 8040, kernel 5.8)
+		const m = ingestText(
+			'[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd081]\n[    0.000000] Linux version 5.8.0-0.bpo.2-arm64 (debian-kernel@lists.debian.org) #1 SMP Debian 5.8.10-1~bpo10+1\n'
+		).summary.metadata;
+		expect(m.cpu).toBe('ARM Cortex-A72 (MIDR 0x410fd081)');
+		expect(m.arch).toBe('arm64');
+		// a Qualcomm core (implementer 0x51) is not named; a later CPU line wins over the MIDR
+		const q = ingestText('[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x51df805e]\n')
+			.summary.metadata;
+		expect(q.cpu).toBeNull();
+		const both = ingestText(
+			'[    0.000000] Booting Linux on physical CPU 0x0000000100 [0x411fd073]\n[    0.000000] Boot CPU: AArch64 Processor [411fd073]\n'
+		).summary.metadata;
+		expect(both.cpu).toBe('AArch64 Processor [411fd073] (ARM Cortex-A57)');
+	});
 });
 
 describe('multi-line entries', () => {

@@ -34,10 +34,23 @@ const ARM_PARTS: Record<string, string> = {
 	d46: 'Cortex-A510',
 	d47: 'Cortex-A710',
 	d49: 'Neoverse-N2',
-	d4f: 'Neoverse-V2'
+	d4f: 'Neoverse-V2',
+	d80: 'Cortex-A520',
+	d81: 'Cortex-A720',
+	d82: 'Cortex-X4'
 };
 
 /** `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known. */
+/**
+ * arm64 since 4.x: `Booting Linux on physical CPU 0x0000000000 [0x410fd081]` (the boot CPU's MIDR)
+ * -> `ARM Cortex-A72 (MIDR 0x410fd081)` for an ARM Ltd core of the table, else null.
+ */
+function midrCpu(text: string): string | null {
+	const midr = /\[0x(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]$/.exec(text);
+	const core = midr ? ARM_PARTS[midr[2]] : undefined;
+	return core ? `ARM ${core} (MIDR 0x${midr![1]})` : null;
+}
+
 function aarch64Cpu(s: string): string {
 	// MIDR: implementer 0x41 (ARM), variant, architecture 0xf, part number, revision
 	const midr = /\[41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f]\]/.exec(s);
@@ -104,6 +117,8 @@ export class MetadataCollector {
 	private taintRead = false;
 	/** taint letters set by module-loading messages, when no `Tainted:` field was read */
 	private moduleTaints = '';
+	/** the CPU was named from the boot line's MIDR only: a `CPU: AArch64 Processor` line says more */
+	private cpuFromMidr = false;
 
 	private setArch(arch: string, weight: number): void {
 		if (weight > this.archWeight) {
@@ -175,6 +190,8 @@ export class MetadataCollector {
 						m.cpu = text.slice(5).split(',')[0].trim();
 						this.setArch('arm', 3);
 					} else if (text.startsWith('CPU: AArch64 Processor')) {
+						if (this.cpuFromMidr) m.cpu = null;
+						this.cpuFromMidr = false;
 						m.cpu ??= aarch64Cpu(text.slice(5).trim());
 						// the boot CPU's own statement outweighs a 32-bit task's `PC is at` later
 						this.setArch('arm64', 5);
@@ -194,7 +211,14 @@ export class MetadataCollector {
 			case 77 /* M */:
 				if (text.startsWith('Memory: ')) {
 					const mm = /^Memory: \d+[Kk]\/(\d+)[Kk] available/.exec(text);
-					if (mm && m.memory === null) m.memory = humanKiB(Number(mm[1]));
+					if (mm && m.memory === null) {
+						// x86-64 kernels before 3.12 print max_pfn (the highest address, holes
+						// included) and the pages in holes: `Memory: 3637272k/5226496k available
+						// (3801k kernel code, 1445688k absent, …)`; the RAM is the difference
+						const absent = /, (\d+)k absent,/.exec(text);
+						const total = Number(mm[1]) - (absent ? Number(absent[1]) : 0);
+						m.memory = humanKiB(total > 0 ? total : Number(mm[1]));
+					}
 					const old = /^Memory: (\d+)MB = \d+MB total/.exec(text);
 					if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
 				} else if (text.startsWith('Machine model: ')) {
@@ -247,11 +271,18 @@ export class MetadataCollector {
 			case 66 /* B */:
 				if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
 				else if (text.startsWith('Boot CPU: AArch64 Processor')) {
+					if (this.cpuFromMidr) m.cpu = null;
+					this.cpuFromMidr = false;
 					m.cpu ??= aarch64Cpu(text.slice(10).trim());
 					this.setArch('arm64', 5);
 				} else if (text.startsWith('Booting Linux on physical CPU 0x')) {
 					const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
 					this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
+					const named = m.cpu === null && id && id[1].length > 8 ? midrCpu(text) : null;
+					if (named) {
+						m.cpu = named;
+						this.cpuFromMidr = true;
+					}
 				}
 				return;
 			case 115 /* s */:

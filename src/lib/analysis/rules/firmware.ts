@@ -283,17 +283,23 @@ export const microcodeMissing: LineRule = {
 	id: 'firmware.microcode-missing',
 	category: 'firmware',
 	severity: 'low',
-	triggers: ['o microcode'],
-	pattern: /^([A-Z][\w /-]*): Vulnerable: (?:[^,]*, )?[Nn]o microcode/,
+	triggers: ['o microcode', 'microcode not applied'],
+	// AMD SRSO without the IBPB-extending microcode (arch/x86/kernel/cpu/bugs.c): kernels 6.5-6.6
+	// then print `Mitigation: Safe RET`, later ones also `Vulnerable: Safe RET, no microcode`
+	pattern:
+		/^([A-Z][\w /-]*): (?:Vulnerable: (?:[^,]*, )?[Nn]o microcode|IBPB-extending microcode not applied!)/,
 	title: (m) => `CPU vulnerability not mitigated: microcode update missing (${m[1].trim()})`,
 	details: (m) => ({ vulnerability: m[1].trim() }),
 	examples: [
 		'MMIO Stale Data: Vulnerable: Clear CPU buffers attempted, no microcode',
 		'SRBDS: Vulnerable: No microcode',
-		'GDS: Vulnerable: No microcode'
+		'GDS: Vulnerable: No microcode',
+		'Speculative Return Stack Overflow: IBPB-extending microcode not applied!'
 	],
 	negatives: [
 		'MDS: Mitigation: Clear CPU buffers',
+		'Speculative Return Stack Overflow: Mitigation: Safe RET',
+		'Speculative Return Stack Overflow: WARNING: See https://kernel.org/doc/html/latest/admin-guide/hw-vuln/srso.html for mitigation options.',
 		'microcode: updated early: 0xf0 -> 0xf4, date = 2023-02-22'
 	],
 	explanation: {

@@ -340,7 +340,7 @@ export const drmCommitTimeout: LineRule = {
 	severity: 'medium',
 	triggers: [' timed out'],
 	pattern:
-		/^(?:\S+ [0-9a-f:.]+: )?(?:\[drm(?::(\w+) \[(\w+)\])?\] )?\*ERROR\* (?:\[(\w+):\d+:([^\]]+)\] )?(flip_done timed out|commit wait timed out|hw_done or flip_done timed out|hw_done timed out|Waiting for fences timed out!?)/,
+		/^(?:\S+ [0-9a-f:.]+: )?(?:\[drm(?::(\w+)(?: \[(\w+)\])?)?\] )?\*ERROR\* (?:\[(\w+):\d+:([^\]]+)\] )?(flip_done timed out|commit wait timed out|hw_done or flip_done timed out|hw_done timed out|Waiting for fences timed out!?)/,
 	title: (m) =>
 		m[5].startsWith('Waiting for fences')
 			? 'Display update waited too long for the GPU (fences timed out)'
@@ -355,7 +355,9 @@ export const drmCommitTimeout: LineRule = {
 	examples: [
 		'[drm:drm_atomic_helper_wait_for_flip_done [drm_kms_helper]] *ERROR* [CRTC:51:pipe A] flip_done timed out',
 		'[drm:drm_atomic_helper_wait_for_dependencies [drm_kms_helper]] *ERROR* [PLANE:31:plane 1A] commit wait timed out',
-		'[drm:amdgpu_dm_atomic_commit_tail [amdgpu]] *ERROR* Waiting for fences timed out!'
+		'[drm:amdgpu_dm_atomic_commit_tail [amdgpu]] *ERROR* Waiting for fences timed out!',
+		// a DRM helper built into the kernel: `%ps` prints no `[module]` (drm_print.c __drm_err)
+		'[drm:drm_atomic_helper_wait_for_flip_done] *ERROR* [CRTC:32:crtc-0] flip_done timed out'
 	],
 	negatives: ['[drm] Initialized i915 1.6.0 20201103 for 0000:00:02.0 on minor 0'],
 	explanation: gpuExplanation(
@@ -396,7 +398,7 @@ export const drmDriverError: LineRule = {
 	severity: 'low',
 	triggers: ['*ERROR* '],
 	pattern:
-		/^(?:([\w-]+) [0-9a-f:.]+: )?\[drm(?::(\w+) \[(\w+)\])?\] \*ERROR\* (?!Process information)(.*)/,
+		/^(?:([\w-]+) [0-9a-f:.]+: )?\[drm(?::(\w+)(?: \[(\w+)\])?)?\] \*ERROR\* (?!Process information)(.*)/,
 	title: (m) => {
 		const module = m[3] ?? m[1] ?? 'drm';
 		return m[2] ? `${module} driver errors in ${m[2]}` : `${module} driver errors`;
@@ -405,7 +407,9 @@ export const drmDriverError: LineRule = {
 	storm: { count: 200, severity: 'medium' },
 	examples: [
 		'[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000c6f2a3b1 !',
-		'i915 0000:00:02.0: [drm] *ERROR* Atomic update failure on pipe A (start=1234 end=1235) time 120 us, min 1073, max 1079, scanline start 1070, end 1081'
+		'i915 0000:00:02.0: [drm] *ERROR* Atomic update failure on pipe A (start=1234 end=1235) time 120 us, min 1073, max 1079, scanline start 1070, end 1081',
+		// a driver built into the kernel prints no `[module]` (bacon-pmos-mainline dmesg.log, msm mdp5)
+		'[drm:mdp5_irq_error_handler] *ERROR* errors: 04000000'
 	],
 	negatives: [
 		'[drm] Initialized amdgpu 3.49.0 20150101 for 0000:03:00.0 on minor 0',
