@@ -243,3 +243,54 @@ describe('NVIDIA version mismatch', () => {
 		});
 	});
 });
+
+describe('UEFI runtime service fault (arm64)', () => {
+	/** orion-o6-dmesg-out.log lines 495-498, 519-535 (registers left out), 560 */
+	const ORION = [
+		'[    0.983881] [Firmware Bug]: Unable to handle paging request in EFI runtime service',
+		'[    0.983914] ------------[ cut here ]------------',
+		'[    0.983918] WARNING: CPU: 11 PID: 1 at drivers/firmware/efi/runtime-wrappers.c:341 __efi_queue_work+0xf0/0x130',
+		'[    0.983930] Modules linked in:',
+		'[    0.983935] CPU: 11 UID: 0 PID: 1 Comm: swapper/0 Tainted: G S        I        6.12.9+bpo-arm64 #1  Debian 6.12.9-1~bpo12+1',
+		'[    0.983943] Hardware name: Radxa Computer (Shenzhen) Co., Ltd. Radxa Orion O6/Radxa Orion O6, BIOS 1.0 Jan  1 1980',
+		'[    0.983949] pc : __efi_queue_work+0xf0/0x130',
+		'[    0.983951] lr : __efi_queue_work+0xdc/0x130',
+		'[    0.983993] Call trace:',
+		'[    0.983994]  __efi_queue_work+0xf0/0x130',
+		'[    0.983997]  virt_efi_get_time+0x60/0xb8',
+		'[    0.983999]  efi_rtc_probe+0x54/0x190',
+		'[    0.984006]  platform_probe+0x70/0xd0',
+		'[    0.984011]  really_probe+0xc8/0x3a0',
+		'[    0.984035]  efi_rtc_driver_init+0x2c/0x40',
+		'[    0.984039]  do_one_initcall+0x60/0x278',
+		'[    0.984044]  kernel_init_freeable+0x214/0x3c8',
+		'[    0.984048]  kernel_init+0x28/0x1f8',
+		'[    0.984052]  ret_from_fork+0x10/0x20',
+		'[    0.984055] ---[ end trace 0000000000000000 ]---',
+		'[    0.984735] efifb: probing for efifb',
+		'[    1.048397] efi: EFI Runtime Services are disabled!',
+		"[    1.048399] integrity: Couldn't get size: 0x8000000000000007"
+	];
+
+	it('takes the WARN from __efi_queue_work as a firmware notice and names why EFI was disabled', async () => {
+		const f = await findings(ORION);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'firmware.firmware-bug',
+				'Firmware bug reported: Unable to handle paging request in EFI runtime service',
+				'low'
+			],
+			['crash.firmware-warning', 'WARNING in virt_efi_get_time', 'info'],
+			['firmware.efi-runtime-disabled', 'EFI firmware faulted: runtime services disabled', 'medium']
+		]);
+		expect(f[2].details.reason).toBe('firmware fault');
+		expect(f[1].explanation.meaning).toMatch(/^Not a kernel bug/);
+	});
+
+	it('keeps "disabled" a boot choice without a fault before it', async () => {
+		const f = await findings(['[    1.048397] efi: EFI Runtime Services are disabled!']);
+		expect(f.map((x) => [x.title, x.severity, x.details.reason])).toEqual([
+			['EFI runtime services disabled', 'low', 'disabled at boot']
+		]);
+	});
+});

@@ -499,6 +499,38 @@ export const efiRuntimeDisabled: LineRule = {
 		m[2] ? 'EFI firmware faulted: runtime services disabled' : 'EFI runtime services disabled',
 	details: (m) => ({ reason: m[2] ? 'firmware fault' : 'disabled at boot' }),
 	severityOf: (m) => (m[2] ? 'medium' : 'low'),
+	/*
+	 * arm64 turns the runtime services off when a firmware call faults
+	 * (efi_runtime_fixup_exception: `[Firmware Bug]: Unable to handle paging request in EFI
+	 * runtime service`) and only later says `EFI Runtime Services are disabled!`: that one then
+	 * is the fault's consequence, not a boot option (orion-o6-dmesg-out.log, 65 lines apart).
+	 */
+	context: {
+		trigger: '[Firmware Bug]',
+		pattern: /\[Firmware Bug\]: Unable to handle paging request in EFI runtime service/,
+		details: () => ({ reason: 'firmware fault' }),
+		within: 2000,
+		examples: ['[Firmware Bug]: Unable to handle paging request in EFI runtime service'],
+		outcome: {
+			title: () => 'EFI firmware faulted: runtime services disabled',
+			severity: 'medium',
+			explanation: {
+				meaning:
+					'A UEFI runtime service (here called earlier in the boot, often GetTime for the EFI clock or GetVariable) faulted inside the firmware. The kernel caught the fault, printed a `[Firmware Bug]` line and a warning, and turned the EFI runtime services off for the rest of this boot to stay up: EFI variables (boot entries, `efibootmgr`, fwupd firmware updates) and the EFI clock are unavailable.',
+				causes: [
+					{
+						kind: 'firmware',
+						text: 'A UEFI firmware bug: a runtime service touched memory the OS did not map for it (common on early firmware of new boards).'
+					}
+				],
+				next_steps: [
+					'Update the UEFI firmware (BIOS) of the board; report the fault to its vendor with this log.',
+					'Until then, change boot entries from the firmware setup menu; `efibootmgr` and fwupd cannot work in this boot. `efi=noruntime` avoids the fault and the warning at every boot.'
+				],
+				references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+			}
+		}
+	},
 	examples: [
 		'efi: EFI Runtime Services are disabled!',
 		'efi: Froze efi_rts_wq and disabled EFI Runtime Services'
