@@ -294,3 +294,28 @@ describe('UEFI runtime service fault (arm64)', () => {
 		]);
 	});
 });
+
+describe('USB suspend failure of a device that was being disconnected', () => {
+	/** crash-logs-log20221215-txt.log lines 1017-1019 (internal Intel Bluetooth 8087:0a2b at boot) */
+	const GONE = [
+		'Dec 15 16:23:02 peter-x1c kernel: xhci_hcd 0000:00:14.0: USB core suspending port 1-7 not in U0/U1/U2',
+		'Dec 15 16:23:02 peter-x1c kernel: usb 1-7: USB disconnect, device number 3',
+		'Dec 15 16:23:02 peter-x1c kernel: usb 1-7: Failed to suspend device, error -32'
+	];
+
+	it('is a consequence of the disconnect (info), not a suspend problem', async () => {
+		const f = await findings(GONE);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['usb.disconnect', 'USB disconnects on port 1-7', 'info'],
+			['power.suspend-failed', 'USB device 1-7 failed to suspend as it was disconnected', 'info']
+		]);
+	});
+
+	it('stays a suspend failure when another device was disconnected', async () => {
+		const f = await findings([GONE[0], GONE[1].replace('usb 1-7', 'usb 1-9'), GONE[2]]);
+		expect(f.map((x) => [x.title, x.severity])).toContainEqual([
+			'USB device 1-7 failed to suspend',
+			'low'
+		]);
+	});
+});
