@@ -319,3 +319,30 @@ describe('USB suspend failure of a device that was being disconnected', () => {
 		]);
 	});
 });
+
+describe('Wi-Fi association refused temporarily (status 30)', () => {
+	/** crash-logs-log12-04-txt.log lines 1714-1716, 1734-1738 */
+	const REFUSED = [
+		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 1/3)',
+		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
+		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 2/3)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 3/3)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: association with d4:35:1d:04:38:b5 timed out'
+	];
+
+	it('names the access point’s refusal, not a silent access point', async () => {
+		const f = await findings(REFUSED);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'network.wifi-connect-timeout',
+				'Wi-Fi access point refused association temporarily on wlp2s0',
+				'low'
+			]
+		]);
+		expect(f[0].details).toMatchObject({ rejected_temporarily: true, comeback_tu: 1000 });
+		expect(f[0].explanation.meaning).toMatch(/802\.11w/);
+	});
+});
