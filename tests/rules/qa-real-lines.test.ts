@@ -346,3 +346,27 @@ describe('Wi-Fi association refused temporarily (status 30)', () => {
 		expect(f[0].explanation.meaning).toMatch(/802\.11w/);
 	});
 });
+
+describe('vmwgfx on VirtualBox', () => {
+	/** dioxis33-errors-dmesg-txt.log lines 554-556, 593-594 */
+	const VBOX = [
+		'[    5.029909] vmwgfx 0000:00:02.0: [drm] *ERROR* vmwgfx seems to be running on an unsupported hypervisor.',
+		'[    5.029910] vmwgfx 0000:00:02.0: [drm] *ERROR* This configuration is likely broken.',
+		'[    5.029911] vmwgfx 0000:00:02.0: [drm] *ERROR* Please switch to a supported graphics device to avoid problems.',
+		'[    5.943047] [drm:vmw_msg_ioctl [vmwgfx]] *ERROR* Failed to open channel.',
+		'[    5.943071] [drm:vmw_msg_ioctl [vmwgfx]] *ERROR* Failed to open channel.'
+	];
+
+	it('is one finding that says why, not two generic driver-error findings', async () => {
+		const f = await findings(VBOX);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'gpu.vmwgfx-foreign-hypervisor',
+				'VMware graphics driver (vmwgfx) running outside VMware',
+				'low',
+				5
+			]
+		]);
+		expect(f[0].explanation.meaning).toMatch(/VirtualBox/);
+	});
+});
