@@ -249,4 +249,52 @@ describe('QA defects on real logs', () => {
 		]);
 		expect(c[0].details.comm).toBe('provider@4.0-se');
 	});
+	it('7: RHEL 6 hard lockups of several CPUs in a row are one report each', async () => {
+		// crash-dmesg-vmcore-dmesg-txt.log lines 1209-1248: cpu 5 then cpu 21, each printed alone
+		// (no WARNING around it); they were one report, and the second group of seven was
+		// swallowed by the soft lockup report before it
+		const second = HARD_LOCKUP.map((l, i) =>
+			i === 0
+				? '<0>Watchdog detected hard LOCKUP on cpu 21'
+				: i === 2
+					? '<4>Pid: 118626, comm: worker Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1'
+					: l
+		);
+		const c = await crashes([...HARD_LOCKUP, ...second]);
+		expect(c).toHaveLength(1);
+		expect(c[0].title).toBe('watchdog: hard LOCKUP in do_exit');
+		expect(c[0].count).toBe(2);
+		expect(c[0].occurrences.map((o) => [o.first_line, o.last_line])).toEqual([
+			[1, 20],
+			[21, 40]
+		]);
+	});
+
+	it('7: a hard lockup after a soft lockup report starts its own report', async () => {
+		// crash-dmesg-vmcore-dmesg-txt.log lines 3049-3055, then 3114 on (shortened)
+		const c = await crashes([
+			'<0>BUG: soft lockup - CPU#39 stuck for 67s! [CPU 0/KVM:30983]',
+			'<4>Pid: 30983, comm: CPU 0/KVM Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1 Dell Inc. PowerEdge R730xd/0WCJNT',
+			'<4>RIP: 0010:[<ffffffff810bf1a0>]  [<ffffffff810bf1a0>] generic_exec_single+0x90/0xc0',
+			'<4>Call Trace:',
+			'<4> [<ffffffffa0273ab7>] ? kvm_arch_vcpu_ioctl_run+0x5c7/0x1060 [kvm]',
+			'<4> [<ffffffffa025a034>] ? kvm_vcpu_ioctl+0x434/0x580 [kvm]',
+			'<4> [<ffffffff811af742>] ? vfs_ioctl+0x22/0xa0',
+			'<4> [<ffffffff811afe61>] ? sys_ioctl+0x81/0xa0',
+			'<4> [<ffffffff8100b0d2>] ? system_call_fastpath+0x16/0x1b',
+			'<0>Watchdog detected hard LOCKUP on cpu 34',
+			'<4>Pid: 108078, comm: zabbix_agentd Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1',
+			'<4>Call Trace:',
+			'<4> <NMI>  [<ffffffff810f2c41>] ? watchdog_overflow_callback+0xf1/0x110',
+			'<4> [<ffffffff8154b1c3>] ? nmi+0x83/0x90',
+			'<4> [<ffffffff812a6f29>] ? __write_lock_failed+0x9/0x20',
+			'<4> <<EOE>>  [<ffffffff8154a9ae>] ? _write_lock_irq+0x1e/0x20',
+			'<4> [<ffffffff8107ae63>] ? copy_process+0xb93/0x1520',
+			'<4> [<ffffffff8107b946>] ? do_fork+0x96/0x4c0',
+			'<4> [<ffffffff81009598>] ? sys_clone+0x28/0x30'
+		]);
+		expect(c.map((f) => f.rule)).toEqual(['crash.soft-lockup', 'crash.hard-lockup']);
+		expect(c[0].last_line).toBe(9);
+		expect(c[1].title).toBe('watchdog: hard LOCKUP in copy_process');
+	});
 });

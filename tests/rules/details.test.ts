@@ -89,6 +89,23 @@ describe('firmware bug titles', () => {
 		);
 	});
 
+	it('keep a number that is part of a name (P0) and read sources with colons', () => {
+		// dioxis33-errors-dmesg-txt.log line 3: the P-state P0, not an instance number
+		expect(title("[Firmware Bug]: TSC doesn't count with P0 frequency!")).toBe(
+			"Firmware bug reported: TSC doesn't count with P0 frequency"
+		);
+		// ms912x-dmesg-log.log line 775, syslogs-syslog.log (ACPI video), intel-audio-dmesg-log.log
+		expect(title('ACPI: thermal: [Firmware Bug]: Invalid critical threshold (-274000)')).toBe(
+			'Firmware bug reported by ACPI: thermal: Invalid critical threshold'
+		);
+		expect(title('ACPI: video: [Firmware Bug]: ACPI(GFX0) defines _DOD but not _DOS')).toBe(
+			'Firmware bug reported by ACPI: video: ACPI(…) defines _DOD but not _DOS'
+		);
+		expect(title('tpm tpm0: [Firmware Bug]: TPM interrupt not working, polling instead')).toBe(
+			'Firmware bug reported by tpm tpm0: TPM interrupt not working, polling instead'
+		);
+	});
+
 	it('leave the routine _OSI(Linux) notice out, in both spellings', async () => {
 		for (const line of [
 			'[    0.1] ACPI: [Firmware Bug]: BIOS _OSI(Linux) query ignored',

@@ -243,3 +243,130 @@ describe('NVIDIA version mismatch', () => {
 		});
 	});
 });
+
+describe('UEFI runtime service fault (arm64)', () => {
+	/** orion-o6-dmesg-out.log lines 495-498, 519-535 (registers left out), 560 */
+	const ORION = [
+		'[    0.983881] [Firmware Bug]: Unable to handle paging request in EFI runtime service',
+		'[    0.983914] ------------[ cut here ]------------',
+		'[    0.983918] WARNING: CPU: 11 PID: 1 at drivers/firmware/efi/runtime-wrappers.c:341 __efi_queue_work+0xf0/0x130',
+		'[    0.983930] Modules linked in:',
+		'[    0.983935] CPU: 11 UID: 0 PID: 1 Comm: swapper/0 Tainted: G S        I        6.12.9+bpo-arm64 #1  Debian 6.12.9-1~bpo12+1',
+		'[    0.983943] Hardware name: Radxa Computer (Shenzhen) Co., Ltd. Radxa Orion O6/Radxa Orion O6, BIOS 1.0 Jan  1 1980',
+		'[    0.983949] pc : __efi_queue_work+0xf0/0x130',
+		'[    0.983951] lr : __efi_queue_work+0xdc/0x130',
+		'[    0.983993] Call trace:',
+		'[    0.983994]  __efi_queue_work+0xf0/0x130',
+		'[    0.983997]  virt_efi_get_time+0x60/0xb8',
+		'[    0.983999]  efi_rtc_probe+0x54/0x190',
+		'[    0.984006]  platform_probe+0x70/0xd0',
+		'[    0.984011]  really_probe+0xc8/0x3a0',
+		'[    0.984035]  efi_rtc_driver_init+0x2c/0x40',
+		'[    0.984039]  do_one_initcall+0x60/0x278',
+		'[    0.984044]  kernel_init_freeable+0x214/0x3c8',
+		'[    0.984048]  kernel_init+0x28/0x1f8',
+		'[    0.984052]  ret_from_fork+0x10/0x20',
+		'[    0.984055] ---[ end trace 0000000000000000 ]---',
+		'[    0.984735] efifb: probing for efifb',
+		'[    1.048397] efi: EFI Runtime Services are disabled!',
+		"[    1.048399] integrity: Couldn't get size: 0x8000000000000007"
+	];
+
+	it('takes the WARN from __efi_queue_work as a firmware notice and names why EFI was disabled', async () => {
+		const f = await findings(ORION);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'firmware.firmware-bug',
+				'Firmware bug reported: Unable to handle paging request in EFI runtime service',
+				'low'
+			],
+			['crash.firmware-warning', 'WARNING in virt_efi_get_time', 'info'],
+			['firmware.efi-runtime-disabled', 'EFI firmware faulted: runtime services disabled', 'medium']
+		]);
+		expect(f[2].details.reason).toBe('firmware fault');
+		expect(f[1].explanation.meaning).toMatch(/^Not a kernel bug/);
+	});
+
+	it('keeps "disabled" a boot choice without a fault before it', async () => {
+		const f = await findings(['[    1.048397] efi: EFI Runtime Services are disabled!']);
+		expect(f.map((x) => [x.title, x.severity, x.details.reason])).toEqual([
+			['EFI runtime services disabled', 'low', 'disabled at boot']
+		]);
+	});
+});
+
+describe('USB suspend failure of a device that was being disconnected', () => {
+	/** crash-logs-log20221215-txt.log lines 1017-1019 (internal Intel Bluetooth 8087:0a2b at boot) */
+	const GONE = [
+		'Dec 15 16:23:02 peter-x1c kernel: xhci_hcd 0000:00:14.0: USB core suspending port 1-7 not in U0/U1/U2',
+		'Dec 15 16:23:02 peter-x1c kernel: usb 1-7: USB disconnect, device number 3',
+		'Dec 15 16:23:02 peter-x1c kernel: usb 1-7: Failed to suspend device, error -32'
+	];
+
+	it('is a consequence of the disconnect (info), not a suspend problem', async () => {
+		const f = await findings(GONE);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['usb.disconnect', 'USB disconnects on port 1-7', 'info'],
+			['power.suspend-failed', 'USB device 1-7 failed to suspend as it was disconnected', 'info']
+		]);
+	});
+
+	it('stays a suspend failure when another device was disconnected', async () => {
+		const f = await findings([GONE[0], GONE[1].replace('usb 1-7', 'usb 1-9'), GONE[2]]);
+		expect(f.map((x) => [x.title, x.severity])).toContainEqual([
+			'USB device 1-7 failed to suspend',
+			'low'
+		]);
+	});
+});
+
+describe('Wi-Fi association refused temporarily (status 30)', () => {
+	/** crash-logs-log12-04-txt.log lines 1714-1716, 1734-1738 */
+	const REFUSED = [
+		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 1/3)',
+		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
+		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 2/3)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 3/3)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
+		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: association with d4:35:1d:04:38:b5 timed out'
+	];
+
+	it('names the access point’s refusal, not a silent access point', async () => {
+		const f = await findings(REFUSED);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'network.wifi-connect-timeout',
+				'Wi-Fi access point refused association temporarily on wlp2s0',
+				'low'
+			]
+		]);
+		expect(f[0].details).toMatchObject({ rejected_temporarily: true, comeback_tu: 1000 });
+		expect(f[0].explanation.meaning).toMatch(/802\.11w/);
+	});
+});
+
+describe('vmwgfx on VirtualBox', () => {
+	/** dioxis33-errors-dmesg-txt.log lines 554-556, 593-594 */
+	const VBOX = [
+		'[    5.029909] vmwgfx 0000:00:02.0: [drm] *ERROR* vmwgfx seems to be running on an unsupported hypervisor.',
+		'[    5.029910] vmwgfx 0000:00:02.0: [drm] *ERROR* This configuration is likely broken.',
+		'[    5.029911] vmwgfx 0000:00:02.0: [drm] *ERROR* Please switch to a supported graphics device to avoid problems.',
+		'[    5.943047] [drm:vmw_msg_ioctl [vmwgfx]] *ERROR* Failed to open channel.',
+		'[    5.943071] [drm:vmw_msg_ioctl [vmwgfx]] *ERROR* Failed to open channel.'
+	];
+
+	it('is one finding that says why, not two generic driver-error findings', async () => {
+		const f = await findings(VBOX);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'gpu.vmwgfx-foreign-hypervisor',
+				'VMware graphics driver (vmwgfx) running outside VMware',
+				'low',
+				5
+			]
+		]);
+		expect(f[0].explanation.meaning).toMatch(/VirtualBox/);
+	});
+});

@@ -145,8 +145,10 @@ describe('line rule registry', () => {
 						expect(Object.values(facts).some((v) => v !== null)).toBe(true);
 						// the context message is not a finding of its own
 						expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
-						const [near] = findingsFor([ex, r.examples[0]]);
-						expect(near.rule).toBe(r.id);
+						// the context message may be another rule's finding ([Firmware Bug] before EFI off)
+						const near = findingsFor([ex, r.examples[0]]).find((x) => x.rule === r.id);
+						expect(near, ex).toBeDefined();
+						if (!near) continue;
 						for (const [k, v] of Object.entries(facts)) expect(near.details[k]).toEqual(v);
 						const own = r.pattern.exec(r.examples[0])!;
 						if (c.outcome) {
@@ -155,9 +157,12 @@ describe('line rule registry', () => {
 							expect(near.severity).toBe(c.outcome.severity);
 						} else expect(near.title).toBe(r.title(own));
 						const filler = Array.from({ length: c.within }, (_, k) => `filler line ${k}`);
-						const [far] = findingsFor([ex, ...filler, r.examples[0]]);
-						for (const k of Object.keys(facts)) expect(far.details).not.toHaveProperty(k);
-						expect(far.title).toBe(r.title(own));
+						const far = findingsFor([ex, ...filler, r.examples[0]]).find((x) => x.rule === r.id);
+						// facts the rule's own message gives too (the device of `sameDevice`) stay
+						const ownFacts: Record<string, unknown> = r.details?.(own) ?? {};
+						for (const [k, v] of Object.entries(facts))
+							if (ownFacts[k] !== v) expect(far?.details[k]).not.toEqual(v);
+						expect(far?.title).toBe(r.title(own));
 					}
 				});
 			}

@@ -267,7 +267,7 @@ export class Analyzer {
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			if (rule.stall) this.wait(i, rule, m, r);
 			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, m, r);
-			else this.lineFinding(i, rule, m, r, this.contextOf(i, r));
+			else this.lineFinding(i, rule, m, r, this.contextOf(i, r, m));
 			return;
 		}
 	}
@@ -283,7 +283,7 @@ export class Analyzer {
 			ts: r.ts === null || Number.isNaN(r.ts) ? null : r.ts,
 			wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
 			text: detach(r.text),
-			context: this.contextOf(index, r),
+			context: this.contextOf(index, r, m),
 			device: typeof device === 'string' ? device : ''
 		});
 	}
@@ -363,10 +363,18 @@ export class Analyzer {
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
-	private contextOf(rule: number, r: LogRecord | LogEvent): Record<string, DetailValue> | null {
+	private contextOf(
+		rule: number,
+		r: LogRecord | LogEvent,
+		m: RegExpExecArray
+	): Record<string, DetailValue> | null {
 		const c = this.contexts.get(rule);
-		const within = LINE_RULES[rule].context?.within ?? 0;
+		const lr = LINE_RULES[rule];
+		const within = lr.context?.within ?? 0;
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
+		if (lr.context?.when && !lr.context.when(m)) return null;
+		if (lr.context?.sameDevice && (lr.details?.(m).device ?? null) !== c.details.device)
+			return null;
 		return c.details;
 	}
 

@@ -123,15 +123,19 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.firmware-warning': {
 		meaning:
-			'Not a kernel bug: the kernel found the BIOS/firmware describing the machine wrongly and, as older kernels did, printed its complaint as a warning with a stack trace. The complaint itself is reported as a firmware finding (what it disabled and what to do); the trace adds nothing.',
+			'Not a kernel bug: the kernel found the BIOS/firmware misbehaving (describing the machine wrongly, or faulting inside a UEFI runtime service such as GetTime) and printed its complaint as a warning with a stack trace. The complaint itself is reported as a firmware finding (what it disabled and what to do); the trace adds nothing.',
 		causes: [
 			{
 				kind: 'firmware',
 				text: 'Wrong or incomplete BIOS/UEFI tables (for `Your BIOS is broken;`: the ACPI DMAR table of Intel VT-d).'
+			},
+			{
+				kind: 'firmware',
+				text: 'A UEFI runtime service that touched memory it should not (a warning from `__efi_queue_work`): the kernel then disabled the EFI runtime services.'
 			}
 		],
 		next_steps: [
-			'See the firmware finding for the same message (its `Your BIOS is broken;` line in this report): update the BIOS/UEFI, or change the setting it names.'
+			'See the firmware finding for the same event (the `Your BIOS is broken;` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html'],
 		notice: true

@@ -43,6 +43,22 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 			line: 'Your BIOS is broken; DMAR reported at address 0!'
 		},
 		why: 'The trace only carries a firmware complaint, which is reported as a firmware finding of its own.'
+	},
+	{
+		// drivers/firmware/efi/runtime-wrappers.c __efi_queue_work(): WARN_ON_ONCE(status ==
+		// EFI_ABORTED), which the arch's fault handler sets when a UEFI runtime service (GetTime,
+		// GetVariable ...) faulted inside the firmware: arm64 prints `[Firmware Bug]: Unable to
+		// handle paging request in EFI runtime service` first, x86 `efi: Froze efi_rts_wq and
+		// disabled EFI Runtime Services` (orion-o6-dmesg-out.log, Radxa Orion O6 BIOS 1.0)
+		rule: 'crash.firmware-warning',
+		severity: 'info',
+		title: /^WARNING in /,
+		line: /^WARNING: .* __efi_queue_work\+0x/,
+		example: {
+			title: 'WARNING in virt_efi_get_time',
+			line: 'WARNING: CPU: 11 PID: 1 at drivers/firmware/efi/runtime-wrappers.c:341 __efi_queue_work+0xf0/0x130'
+		},
+		why: 'The warning only says that the UEFI firmware faulted in a runtime service; the fault and the disabled runtime services are firmware findings of their own.'
 	}
 ];
 

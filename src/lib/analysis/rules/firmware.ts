@@ -236,11 +236,12 @@ function bugSummary(message: string): string {
 		const at = s.indexOf(stop);
 		if (at > 0) s = s.slice(0, at);
 	}
-	// numbers glued to names too (`CPU1`, `P0`): one bug on every CPU is one finding
+	// numbers glued to a CPU too (`CPU1`): one bug on every CPU is one finding; other names
+	// keep theirs (`TSC doesn't count with P0 frequency!` is about the P-state P0)
 	s = s
 		.replace(/\[[^[\]]{0,64}\]/g, '[…]')
 		.replace(/\([^()]{0,64}\)/g, '(…)')
-		.replace(/0x[0-9a-fA-F]+|\d+/g, 'N');
+		.replace(/(?<=CPU|cpu)\d+|\b(?:0x[0-9a-fA-F]+|\d+)/g, 'N');
 	let end = s.length;
 	while (end > 0 && '.!: '.includes(s[end - 1])) end--;
 	s = s.slice(0, end);
@@ -254,14 +255,18 @@ export const firmwareBug: LineRule = {
 	category: 'firmware',
 	severity: 'low',
 	triggers: ['[Firmware Bug]'],
-	pattern: /^(?:([\w -]+): )?\[Firmware Bug\]:? ?(.*)/,
+	// the source may hold colons: `ACPI: thermal: [Firmware Bug]: …`, `tpm_crb MSFT0101:00: [Firmware Bug]: …`
+	pattern: /^(?:([^[\]]{1,60}?): )?\[Firmware Bug\]:? ?(.*)/,
 	// distinct bugs get distinct findings: the title carries the message's first clause
 	title: (m) => `Firmware bug reported${m[1] ? ` by ${m[1].trim()}` : ''}: ${bugSummary(m[2])}`,
 	details: (m) => ({ source: m[1] ?? null, message: m[2] }),
 	examples: [
 		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)',
 		'AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found',
-		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)'
+		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)',
+		"[Firmware Bug]: TSC doesn't count with P0 frequency!",
+		'ACPI: thermal: [Firmware Bug]: Invalid critical threshold (-274000)',
+		'ACPI: video: [Firmware Bug]: ACPI(GFX0) defines _DOD but not _DOS'
 	],
 	negatives: [
 		'[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: 1, disabled.'
@@ -500,6 +505,38 @@ export const efiRuntimeDisabled: LineRule = {
 		m[2] ? 'EFI firmware faulted: runtime services disabled' : 'EFI runtime services disabled',
 	details: (m) => ({ reason: m[2] ? 'firmware fault' : 'disabled at boot' }),
 	severityOf: (m) => (m[2] ? 'medium' : 'low'),
+	/*
+	 * arm64 turns the runtime services off when a firmware call faults
+	 * (efi_runtime_fixup_exception: `[Firmware Bug]: Unable to handle paging request in EFI
+	 * runtime service`) and only later says `EFI Runtime Services are disabled!`: that one then
+	 * is the fault's consequence, not a boot option (orion-o6-dmesg-out.log, 65 lines apart).
+	 */
+	context: {
+		trigger: '[Firmware Bug]',
+		pattern: /\[Firmware Bug\]: Unable to handle paging request in EFI runtime service/,
+		details: () => ({ reason: 'firmware fault' }),
+		within: 2000,
+		examples: ['[Firmware Bug]: Unable to handle paging request in EFI runtime service'],
+		outcome: {
+			title: () => 'EFI firmware faulted: runtime services disabled',
+			severity: 'medium',
+			explanation: {
+				meaning:
+					'A UEFI runtime service (here called earlier in the boot, often GetTime for the EFI clock or GetVariable) faulted inside the firmware. The kernel caught the fault, printed a `[Firmware Bug]` line and a warning, and turned the EFI runtime services off for the rest of this boot to stay up: EFI variables (boot entries, `efibootmgr`, fwupd firmware updates) and the EFI clock are unavailable.',
+				causes: [
+					{
+						kind: 'firmware',
+						text: 'A UEFI firmware bug: a runtime service touched memory the OS did not map for it (common on early firmware of new boards).'
+					}
+				],
+				next_steps: [
+					'Update the UEFI firmware (BIOS) of the board; report the fault to its vendor with this log.',
+					'Until then, change boot entries from the firmware setup menu; `efibootmgr` and fwupd cannot work in this boot. `efi=noruntime` avoids the fault and the warning at every boot.'
+				],
+				references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+			}
+		}
+	},
 	examples: [
 		'efi: EFI Runtime Services are disabled!',
 		'efi: Froze efi_rts_wq and disabled EFI Runtime Services'

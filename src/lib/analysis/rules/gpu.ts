@@ -391,6 +391,53 @@ export const fifoUnderrun: LineRule = {
 	)
 };
 
+/**
+ * drivers/gpu/drm/vmwgfx/vmwgfx_drv.c: on an x86 hypervisor that is not VMware (VirtualBox's
+ * VMSVGA adapter, QEMU's `-vga vmware`) vmwgfx prints three `drm_err_once` lines, and
+ * vmwgfx_msg.c vmw_msg_ioctl() `Failed to open channel.` whenever user space (Mesa's svga
+ * driver, open-vm-tools) tries VMware's host message channel, which such a hypervisor lacks
+ * (dioxis33 errors/dmesg.txt: VirtualBox 7.0, 3 + 40 lines, the user's "errors").
+ */
+export const vmwgfxForeignHypervisor: LineRule = {
+	id: 'gpu.vmwgfx-foreign-hypervisor',
+	category: 'gpu',
+	severity: 'low',
+	triggers: ['*ERROR* '],
+	pattern:
+		/^(?:vmwgfx (\S+): \[drm\] \*ERROR\* (vmwgfx seems to be running on an unsupported hypervisor|This configuration is likely broken|Please switch to a supported graphics device)|\[drm:vmw_msg_ioctl \[vmwgfx\]\] \*ERROR\* (Failed to open channel))/,
+	title: () => 'VMware graphics driver (vmwgfx) running outside VMware',
+	details: (m) => ({
+		device: m[1] ?? null,
+		message: m[2] ?? m[3],
+		host_channel_failed: m[3] !== undefined
+	}),
+	examples: [
+		'vmwgfx 0000:00:02.0: [drm] *ERROR* vmwgfx seems to be running on an unsupported hypervisor.',
+		'vmwgfx 0000:00:02.0: [drm] *ERROR* This configuration is likely broken.',
+		'vmwgfx 0000:00:02.0: [drm] *ERROR* Please switch to a supported graphics device to avoid problems.',
+		'[drm:vmw_msg_ioctl [vmwgfx]] *ERROR* Failed to open channel.'
+	],
+	negatives: [
+		'vmwgfx 0000:00:02.0: [drm] Running on SVGA version 2.',
+		'[drm:vmw_cmdbuf_work_func [vmwgfx]] *ERROR* Command buffer error.'
+	],
+	explanation: {
+		meaning:
+			'The virtual machine’s graphics adapter is VMware’s SVGA device (VirtualBox’s VMSVGA controller, QEMU’s `-vga vmware`) but the hypervisor is not VMware. The vmwgfx driver works there for the display, yet warns once that this setup is unsupported, and every attempt of user space (Mesa’s 3D driver, open-vm-tools) to talk to VMware’s host message channel fails with `Failed to open channel`, because only VMware has it. These errors are expected in such a VM; 3D acceleration may be broken or slow.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The VM uses VMware’s graphics adapter on another hypervisor (VirtualBox’s default VMSVGA for Linux guests, QEMU/KVM with `-vga vmware`).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the display works: the messages are harmless.',
+			'If graphics misbehave: in VirtualBox turn 3D acceleration off or on (Display settings) and keep the guest additions current; in QEMU/KVM use virtio-gpu (`-vga virtio`, libvirt `<model type="virtio"/>`) instead.'
+		],
+		references: ['https://docs.kernel.org/gpu/vmwgfx.html']
+	}
+};
+
 /** Any other DRM driver error: `[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream ...` */
 export const drmDriverError: LineRule = {
 	id: 'gpu.drm-driver-error',

@@ -40,6 +40,7 @@ import {
 	nouveauError,
 	nvidiaMismatch,
 	nvidiaXid,
+	vmwgfxForeignHypervisor,
 	videoEngineFailed
 } from './gpu.ts';
 import { edac, ghes, mceBank, mceDecoded, mceLogged, ppcMachineCheck } from './hardware-mce.ts';
@@ -149,6 +150,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	fifoUnderrun,
 	videoEngineFailed,
 	adrenoGmuStopFailed,
+	vmwgfxForeignHypervisor,
 	drmDriverError,
 	// usb
 	xhciDied,

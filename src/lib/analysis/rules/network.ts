@@ -268,6 +268,47 @@ export const wifiAssocTimeout: LineRule = {
 	title: (m) => `Wi-Fi ${m[2]} timed out on ${m[1]}`,
 	details: (m) => ({ device: m[1], step: m[2] }),
 	storm: { count: 5, severity: 'medium' },
+	/*
+	 * net/mac80211/mlme.c: status 30 (WLAN_STATUS_ASSOC_REJECTED_TEMPORARILY) in the AssocResp,
+	 * `wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU
+	 * (1024 ms)`, until the tries run out (crash-logs log12-04.txt: four times at boot and after
+	 * a resume, each followed by a successful association a few seconds later)
+	 */
+	context: {
+		trigger: 'rejected association temporarily',
+		pattern:
+			/^([\w.-]+): [0-9a-f:]{17} rejected association temporarily; comeback duration (\d+) TU/,
+		details: (m) => ({ device: m[1], rejected_temporarily: true, comeback_tu: Number(m[2]) }),
+		within: 60,
+		sameDevice: true,
+		when: (m) => m[2] === 'association',
+		examples: [
+			'wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)'
+		],
+		outcome: {
+			title: (m) => `Wi-Fi access point refused association temporarily on ${m[1]}`,
+			severity: 'low',
+			explanation: {
+				meaning:
+					'The access point answered every association request with status 30, "rejected temporarily, try again later", until the client gave up. With protected management frames (802.11w, PMF; WPA3 and many WPA2 networks) an access point does so while it still holds an earlier association of the same client: it first checks with an SA Query whether that one is still alive. Usually the client connects a few seconds later, once the access point has dropped the old association; it happens after a reboot, a resume or a crash that left without a proper disconnect.',
+				causes: [
+					{
+						kind: 'environment',
+						text: 'The access point still had the client’s previous association (the client rebooted, resumed or lost the link without sending a deauthentication).'
+					},
+					{
+						kind: 'firmware',
+						text: 'An access point that keeps refusing (a PMF/SA Query bug in its firmware) when it happens at every connection.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if an `associated` line follows within seconds (`journalctl -k | grep -E "associated|rejected"`).',
+					'If it never connects: update the access point’s firmware, or as a test set PMF to optional instead of required on the access point (or `pmf=1` in wpa_supplicant, `802-11-wireless-security.pmf 1` in NetworkManager).'
+				],
+				references: ['https://wireless.docs.kernel.org/en/latest/']
+			}
+		}
+	},
 	examples: [
 		'wlp2s0: association with d8:07:b6:11:22:33 timed out',
 		'wlan0: authentication with 00:11:22:33:44:55 timed out'

@@ -22,13 +22,51 @@ export const suspendFailed: LineRule = {
 		error: m[3] || m[8] ? errnoName(m[3] ?? m[8]) : null
 	}),
 	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[7] ? 'low' : 'medium'),
+	/*
+	 * usb_port_suspend() fails when the device is already gone from the bus: crash-logs
+	 * log20221215.txt, a ThinkPad's internal Intel Bluetooth (8087:0a2b) dropping off at boot,
+	 * `xhci_hcd 0000:00:14.0: USB core suspending port 1-7 not in U0/U1/U2`,
+	 * `usb 1-7: USB disconnect, device number 3`, `usb 1-7: Failed to suspend device, error -32`.
+	 */
+	context: {
+		trigger: 'USB disconnect',
+		pattern: /^usb (\S+): USB disconnect, device number \d+/,
+		details: (m) => ({ device: m[1], disconnected: true }),
+		within: 5,
+		sameDevice: true,
+		when: (m) => m[7] !== undefined,
+		examples: ['usb 1-7: USB disconnect, device number 3'],
+		outcome: {
+			title: (m) => `USB device ${m[6] ?? ''} failed to suspend as it was disconnected`,
+			severity: 'info',
+			explanation: {
+				meaning:
+					'The USB core was putting the device to sleep (autosuspend) just as it disappeared from the bus, so the suspend failed. The failure is a consequence of the disconnect, not a power-management bug: the device was unplugged, switched off (a laptop’s internal Bluetooth or WWAN module powered down by rfkill, the BIOS or its driver), or left the bus to come back after loading its firmware.',
+				causes: [
+					{
+						kind: 'environment',
+						text: 'The device was unplugged, or an internal module was turned off (rfkill, a BIOS setting, a driver reset).'
+					},
+					{
+						kind: 'hardware',
+						text: 'A device that drops off the bus by itself (a loose cable or connector, a failing device): then the disconnects repeat.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if the device was unplugged or disabled on purpose; `lsusb` shows whether it came back.',
+					'If it keeps disconnecting and reconnecting, see the USB disconnect finding for that port (cable, hub, power).'
+				],
+				references: ['https://docs.kernel.org/driver-api/usb/power-management.html']
+			}
+		}
+	},
 	examples: [
+		'usb 1-7: Failed to suspend device, error -32',
 		'PM: Device 0000:00:14.0 failed to suspend async: error -16',
 		'PM: Some devices failed to suspend, or early wake event detected',
 		'Freezing of tasks failed after 20.008 seconds (1 tasks refusing to freeze, wq_busy=0):',
 		'PM: Device 1-1 failed to resume async: error -19',
-		'PM: failed to suspend async: error -16',
-		'usb 1-7: Failed to suspend device, error -32'
+		'PM: failed to suspend async: error -16'
 	],
 	negatives: [
 		'PM: suspend entry (deep)',

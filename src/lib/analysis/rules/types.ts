@@ -80,6 +80,13 @@ export interface RuleContext {
 	details(m: RegExpExecArray): Record<string, DetailValue>;
 	/** lines the rule's message may follow it by */
 	within: number;
+	/**
+	 * the context message's `device` detail must equal the rule message's (a USB device that
+	 * failed to suspend as it was being disconnected)
+	 */
+	sameDevice?: boolean;
+	/** which of the rule's messages it applies to (default: all) */
+	when?(m: RegExpExecArray): boolean;
 	/** real message lines that must match */
 	examples: string[];
 	/**

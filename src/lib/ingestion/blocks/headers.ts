@@ -105,8 +105,9 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('SYZFATAL:'),
 	h('panic:', [/[\w=]panic:/, /xlog_status:/, /ddb\.onpanic:/, /evtlog_status:/]),
 	// NecroScope additions: reports real machines print that fuzzing VMs rarely do.
-	// old kernels print it inside a WARNING from watchdog_overflow_callback: then it continues that report
-	h('Watchdog detected hard LOCKUP', [], false, true),
+	// old kernels print it inside a WARNING from watchdog_overflow_callback: then it continues that
+	// report (continuesWith); RHEL 6 prints it alone, one report per CPU, often several in a row
+	h('Watchdog detected hard LOCKUP', [], true, true),
 	// SLUB debugging for any cache: `BUG dentry (Not tainted): Poison overwritten`
 	{ ...h(' (Not tainted): ', [], true, true), require: SLUB_BUG },
 	{ ...h(' (Tainted: ', [], true, true), require: SLUB_BUG },
@@ -155,8 +156,13 @@ export function matchHeader(text: string): OopsHeader | null {
 	return null;
 }
 
-/** SLUB debugging reports go on with `INFO:` detail lines that are part of them */
+/**
+ * SLUB debugging reports go on with `INFO:` detail lines that are part of them, and the
+ * `WARN()` of kernels before 4.x (`WARNING: at kernel/watchdog.c:245
+ * watchdog_overflow_callback+0x9c/0xd0()`) with its own `Watchdog detected hard LOCKUP` message.
+ */
 export function continuesWith(open: string, next: OopsHeader): boolean {
+	if (next.key === 'Watchdog detected hard LOCKUP') return open === 'WARNING:';
 	return next.key === 'INFO:' && SLUB_KEYS.has(open);
 }
 const SLUB_KEYS = new Set(['BUG kmalloc-', ' (Not tainted): ', ' (Tainted: ']);
