@@ -117,7 +117,15 @@ if (!args.includes('--skip-hostile')) {
 			'[    1.000000] ' + '['.repeat(500000) + ']'.repeat(500000) + '\n',
 		'1 million BUG: lines': '[    1.000000] BUG: soft lockup - CPU#0 stuck for 22s! [a:1]\n'.repeat(
 			1_000_000
-		)
+		),
+		// messages a rule keeps open until a later line (LineRule.resolve and stall): each is
+		// tested against every following line, so their number must stay bounded
+		'100,000 held watchdog messages':
+			'[    5.000000] watchdog: watchdog0: watchdog did not stop!\n'.repeat(100_000),
+		'100,000 waits for firmware': Array.from(
+			{ length: 100_000 },
+			(_, i) => `[    5.000000] drv dev${i}: Falling back to user helper\n`
+		).join('')
 	};
 	for (const [name, text] of Object.entries(hostile)) {
 		const file = join(out, `hostile-${name.replace(/\W+/g, '-')}.log`);

@@ -60,6 +60,25 @@ describe('a watchdog left running at shutdown that then fires', () => {
 		expect(r.cascades).toEqual([]);
 	});
 
+	it('is not the cause of an NMI panic long after (hpwdt panics on any NMI it cannot place)', async () => {
+		const late = panic.map((l) => l.replace('[6060232.', '[6067232.'));
+		const r = await analyze([...shutdown, ...late]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		expect([wd.title, wd.severity]).toEqual(['Watchdog left running at shutdown', 'info']);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('a flood of them is all counted, the last ones still resolved by the panic', async () => {
+		// each held message is tested against every later line: only the latest 32 are held
+		const flood = Array.from({ length: 100 }, () => shutdown[3]);
+		const r = await analyze([...flood, ...panic]);
+		const wd = r.findings.filter((f) => f.rule === 'power.watchdog-reset');
+		expect(wd.map((f) => [f.title, f.count])).toEqual([
+			['Watchdog left running at shutdown', 68],
+			['Watchdog left running at shutdown fired and panicked the machine', 32]
+		]);
+	});
+
 	it('does not make a reset reason at boot the cause of a later NMI panic', async () => {
 		const r = await analyze([
 			'[    2.100000] imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',

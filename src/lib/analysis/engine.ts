@@ -131,6 +131,11 @@ function collectDetails(
 	}
 }
 
+/** rule messages held at once at most (see Analyzer.hold) */
+const MAX_HELD = 32;
+/** rule messages waiting for their device at once at most (see Analyzer.wait) */
+const MAX_WAITING = 16;
+
 /** A rule message held until what follows it tells what it means (see LineRule.resolve). */
 interface Held {
 	index: number;
@@ -275,6 +280,9 @@ export class Analyzer {
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
 	private hold(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
 		const device = rule.details ? rule.details(m).device : undefined;
+		// every held message is tested against each following line: a flood of them (hostile
+		// input) releases the oldest as it is, so that the cost per line stays bounded
+		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
 		this.held.push({
 			index,
 			m,
@@ -297,7 +305,12 @@ export class Analyzer {
 			const h = this.held[k];
 			const res = LINE_RULES[h.index].resolve as RuleResolve;
 			let by: RegExpExecArray | null = null;
-			if (r.boot === h.boot && r.line - h.line <= res.within) {
+			const late =
+				res.withinSeconds !== undefined &&
+				h.ts !== null &&
+				r.ts !== null &&
+				r.ts - h.ts > res.withinSeconds;
+			if (r.boot === h.boot && r.line - h.line <= res.within && !late) {
 				if (r.line <= h.line || r.text.indexOf(res.trigger) === -1) {
 					k++;
 					continue;
@@ -318,6 +331,9 @@ export class Analyzer {
 	private wait(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
 		const device = rule.details ? rule.details(m).device : undefined;
 		if (typeof device !== 'string' || device === '' || r.ts === null || Number.isNaN(r.ts)) return;
+		// each wait is tested against every following line: a flood of waits (hostile input, many
+		// devices) drops the oldest, so that the cost per line stays bounded
+		if (this.waiting.length >= MAX_WAITING) this.waiting.shift();
 		this.waiting.push({
 			index,
 			m,
@@ -341,7 +357,8 @@ export class Analyzer {
 			const stall = LINE_RULES[w.index].stall as RuleStall;
 			const gap = ts === null ? null : ts - w.ts;
 			const names = r.line > w.line && r.text.indexOf(w.device) !== -1;
-			if (r.boot === w.boot && (gap === null || gap <= stall.max) && !names) {
+			// a time far back (a reset not seen as a new boot, a corrupted time) ends the wait too
+			if (r.boot === w.boot && (gap === null || (gap <= stall.max && gap >= -1)) && !names) {
 				k++;
 				continue;
 			}

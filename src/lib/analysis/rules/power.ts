@@ -133,6 +133,9 @@ export const watchdogReset: LineRule = {
 		pattern:
 			/^Kernel panic - not syncing: (?:[0-9A-Fa-f]{2}: )?(?:An NMI occurred[.,]|watchdog pretimeout event)/,
 		within: 2000,
+		// hpwdt panics on any NMI it cannot place: only one soon after the shutdown is this one
+		// (the cascade window, analysis/cascades.ts)
+		withinSeconds: 300,
 		when: (m) => m[3].includes('did not stop'),
 		title: () => 'Watchdog left running at shutdown fired and panicked the machine',
 		severity: 'medium',

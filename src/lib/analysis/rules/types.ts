@@ -138,6 +138,11 @@ export interface RuleResolve extends RuleOutcome {
 	/** lines after the rule's message it may come */
 	within: number;
 	/**
+	 * kernel seconds after the rule's message it may come, when both have a time (the line
+	 * window alone when either has none)
+	 */
+	withinSeconds?: number;
+	/**
 	 * which of the rule's messages wait for a resolution (all when absent): the others become
 	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused
 	 * by watchdog` at boot)
