@@ -36,10 +36,12 @@ describe('crash explanations', () => {
 });
 
 describe('decode command of a crash in an earlier boot', () => {
-	it('names the release of the boot the report was printed in, not the latest boot', async () => {
+	it('names the release of the boot the report was printed in, not the latest one', async () => {
 		const { analyzeText } = await import('../../src/lib/pipeline.ts');
-		// two boots of two kernels; the oops prints no `CPU: … <release>` line of its own
+		// three boots of three kernels; the oops, in the second, prints no `CPU: … <release>` line
 		const log = [
+			'[    0.000000] Linux version 4.15.0-20-generic (buildd@lgw01) (gcc version 7.3.0) #21-Ubuntu SMP',
+			'[    1.000000] Command line: ro quiet',
 			'[    0.000000] Linux version 4.15.0-29-generic (buildd@lgw01) (gcc version 7.3.0) #31-Ubuntu SMP',
 			'[   10.000000] BUG: unable to handle kernel NULL pointer dereference at 0000000000000008',
 			'[   10.000001] IP: ext4_get_group_desc+0x12/0x90',
@@ -50,9 +52,10 @@ describe('decode command of a crash in an earlier boot', () => {
 			'[    1.000000] Command line: ro quiet'
 		].join('\n');
 		const r = await analyzeText(log);
-		expect(r.metadata.kernel_version).toBe('4.15.0-43-generic');
+		expect(r.metadata.kernel_version).toBe('4.15.0-20-generic');
+		expect(r.metadata.latest_kernel_version).toBe('4.15.0-43-generic');
 		const crash = r.findings.find((f) => f.category === 'crash');
-		expect(crash?.first_seen.boot).toBe(0);
+		expect(crash?.first_seen.boot).toBe(1);
 		const steps = crash?.explanation.next_steps.join('\n') ?? '';
 		expect(steps).toContain('decode_stacktrace.sh -r 4.15.0-29-generic');
 	});

@@ -155,7 +155,9 @@ describe('boots', () => {
 			'[    0.000000] Linux version 6.1.0 (a@b) (gcc 12) #1 SMP\n[  100.000000] x\n[    0.000000] Linux version 6.2.0 (c@d) (gcc 13) #2 SMP\n[    1.000000] y\n'
 		);
 		const m = run.summary.metadata;
-		expect([m.kernel_version, m.kernel_build]).toEqual(['6.2.0', '(c@d) (gcc 13) #2 SMP']);
+		// kernel_version stays the first kernel the log names (a public contract since 1.0.0)
+		expect([m.kernel_version, m.kernel_build]).toEqual(['6.1.0', '(a@b) (gcc 12) #1 SMP']);
+		expect(m.latest_kernel_version).toBe('6.2.0');
 		expect(m.boots.map((b) => b.kernel_version)).toEqual(['6.1.0', '6.2.0']);
 	});
 

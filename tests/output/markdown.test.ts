@@ -193,6 +193,18 @@ describe('formatText', () => {
 });
 
 describe('the kernel of a log of several boots', () => {
+	it('names at most five earlier kernels', async () => {
+		const banners = Array.from({ length: 8 }, (_, i) =>
+			[`[    0.000000] Linux version 6.${i}.0 (a@b) (gcc 12) #1 SMP`, `[  100.000000] x${i}`].join(
+				'\n'
+			)
+		);
+		const r = await analyzeText(banners.join('\n'));
+		expect(formatText(r)).toContain(
+			'Kernel        6.7.0 (latest boot; earlier: 6.0.0, 6.1.0, 6.2.0, 6.3.0, 6.4.0 and 2 more)'
+		);
+	});
+
 	it('is the latest boot’s, and the kernels of earlier boots are named too', async () => {
 		const r = await analyzeText(
 			[
@@ -202,8 +214,9 @@ describe('the kernel of a log of several boots', () => {
 				'[    1.000000] y'
 			].join('\n')
 		);
-		expect(r.metadata.kernel_version).toBe('5.3.0-1027-raspi2');
-		const line = '5.3.0-1027-raspi2 (latest boot; earlier boots: 5.3.0-1017-raspi2)';
+		expect(r.metadata.kernel_version).toBe('5.3.0-1017-raspi2');
+		expect(r.metadata.latest_kernel_version).toBe('5.3.0-1027-raspi2');
+		const line = '5.3.0-1027-raspi2 (latest boot; earlier: 5.3.0-1017-raspi2)';
 		expect(formatMarkdown(r)).toContain(`| Kernel | ${escapeMarkdown(line)} |`);
 		expect(formatText(r)).toContain(`Kernel        ${line}`);
 	});

@@ -109,8 +109,6 @@ export class MetadataCollector {
 	private archWeight = 0;
 	/** kernel version of each boot, by boot index */
 	readonly bootVersions = new Map<number, string>();
-	/** the build string of that banner (`(gcc ...) #1 SMP ...`), null when none */
-	readonly bootBuilds = new Map<number, string | null>();
 	private modulesSeen = new Set<string>();
 	private inModules = false;
 	/** the taint was read from a `Tainted:` field (authoritative) */
@@ -163,10 +161,11 @@ export class MetadataCollector {
 					const sp = rest.indexOf(' ');
 					// detached: kept for every boot, a substring would keep its decoded window alive
 					const version = detach(sp === -1 ? rest : rest.slice(0, sp));
-					if (!this.bootVersions.has(boot)) {
-						this.bootVersions.set(boot, version);
-						this.bootBuilds.set(boot, sp === -1 ? null : detach(rest.slice(sp + 1).trim()) || null);
+					if (m.kernel_version === null) {
+						m.kernel_version = version;
+						m.kernel_build = detach(rest.slice(sp + 1).trim()) || null;
 					}
+					if (!this.bootVersions.has(boot)) this.bootVersions.set(boot, version);
 					const a = archFromVersion(rest);
 					if (a) this.setArch(a, 1);
 				}

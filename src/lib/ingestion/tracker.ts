@@ -363,16 +363,14 @@ export class RecordTracker {
 			// the boot's start is known only from anchors taken before any suspend
 			if (Number.isNaN(s.fromTs) && b.started_at === null) b.started_at = isoFromMs(offset);
 		}
-		// the log's kernel is the one the machine ran last: the latest boot's banner (each boot keeps
-		// its own); without any banner, what an oops line named (`CPU: 0 PID: 1 ... 6.1.0 #1`)
+		// each boot's kernel is its banner's; the latest of them is the kernel the machine ran last
+		// (kernel_version stays the first one the log names, as it always was)
+		let latest: string | null = null;
 		for (const b of this.boots) {
-			const v = this.metaCollector.bootVersions.get(b.index) ?? null;
-			b.kernel_version = v;
-			if (v !== null) {
-				meta.kernel_version = v;
-				meta.kernel_build = this.metaCollector.bootBuilds.get(b.index) ?? null;
-			}
+			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
+			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
+		meta.latest_kernel_version = latest ?? meta.kernel_version;
 		meta.boots = this.boots;
 		meta.calibration = calibration;
 		const warnings: string[] = [];

@@ -35,8 +35,14 @@ export interface Calibration {
 }
 
 export interface LogMetadata {
+	/** the first kernel the log names (a `Linux version` banner, else an oops line) */
 	kernel_version: string | null;
 	kernel_build: string | null;
+	/**
+	 * the kernel the machine ran last: the latest boot's banner (kernel_version when no boot has
+	 * one); the same as kernel_version for a log of one kernel
+	 */
+	latest_kernel_version: string | null;
 	command_line: string | null;
 	arch: string | null;
 	hardware: string | null;
@@ -68,6 +74,7 @@ export function emptyMetadata(): LogMetadata {
 	return {
 		kernel_version: null,
 		kernel_build: null,
+		latest_kernel_version: null,
 		command_line: null,
 		arch: null,
 		hardware: null,

@@ -50,14 +50,18 @@ export function when(f: Finding): string {
 	return parts.join(', ');
 }
 
+/** earlier kernels named in the kernel line at most */
+const EARLIER_KERNELS_SHOWN = 5;
+
 /**
- * The kernel the machine ran last (metadata.kernel_version: the latest boot's), and the other
- * kernels earlier boots ran when there were several: `6.2.0 (latest boot; earlier boots: 6.1.0)`.
+ * The kernel the machine ran last (metadata.latest_kernel_version), and the other kernels the
+ * log names when there were several: `6.2.0 (latest boot; earlier boots: 6.1.0)`.
  */
 export function kernelLine(m: AnalysisResult['metadata']): string | null {
-	const v = m.kernel_version;
+	const v = m.latest_kernel_version ?? m.kernel_version;
 	if (v === null) return null;
 	const earlier: string[] = [];
+	if (m.kernel_version !== null && m.kernel_version !== v) earlier.push(m.kernel_version);
 	let latest = -1;
 	for (const b of m.boots) {
 		const bv = b.kernel_version;
@@ -67,10 +71,13 @@ export function kernelLine(m: AnalysisResult['metadata']): string | null {
 	}
 	if (earlier.length === 0) return v;
 	const which =
-		latest === m.boots[m.boots.length - 1].index
+		latest === -1 || latest === m.boots[m.boots.length - 1].index
 			? 'latest boot'
 			: `boot ${latest}, the latest that names its kernel`;
-	return `${v} (${which}; earlier boots: ${earlier.join(', ')})`;
+	const more = earlier.length - EARLIER_KERNELS_SHOWN;
+	const list =
+		earlier.slice(0, EARLIER_KERNELS_SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '');
+	return `${v} (${which}; earlier: ${list})`;
 }
 
 export function metadataRows(result: AnalysisResult): Array<[string, string]> {

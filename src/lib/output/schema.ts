@@ -169,6 +169,7 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 		metadata: obj({
 			kernel_version: nstr,
 			kernel_build: nstr,
+			latest_kernel_version: nstr,
 			command_line: nstr,
 			arch: nstr,
 			hardware: nstr,
