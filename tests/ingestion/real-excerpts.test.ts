@@ -167,6 +167,27 @@ function kinds(run: Run): string[] {
 }
 
 describe('unprefixed lines of a multi-line dmesg record', () => {
+	it('does not take a console’s other output after a trace header (syzkaller console)', () => {
+		// syzkaller corpus 470.log: the fuzzer's `executing program` between a report's lines
+		const run = ingestText(
+			[
+				'[ 1018.930005][ T7994] Call Trace:',
+				'executing program',
+				'[ 1018.930010][ T7994]  dump_stack+0x197/0x210'
+			].join('\n')
+		);
+		expect(kinds(run)).toEqual(['1:kernel', '2:unparsed', '3:kernel']);
+		// nor after a plain dmesg `Call Trace:`, and never a program's dated output
+		const plain = ingestText(
+			[
+				'[   10.000000] Call Trace:',
+				'2019/11/06 12:00:01 executed programs: 5',
+				'[   10.000010]  dump_stack+0x197/0x210'
+			].join('\n')
+		);
+		expect(kinds(plain)).toEqual(['1:kernel', '2:unparsed', '3:kernel']);
+	});
+
 	it('joins the rest of `Last level iTLB entries` to its record (m11x-hwinfo, kernel 3.16)', () => {
 		const run = ingestText(
 			[

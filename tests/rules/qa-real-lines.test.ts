@@ -46,6 +46,26 @@ describe('oom_reaper', () => {
 		expect(f[0].details).toMatchObject({ pid: 3352, reaped: true, rss_after_reap_kb: 0 });
 	});
 
+	it('joins each reaper line to its own kill when two kills come first (memory cgroups)', async () => {
+		const second = KILL[0]
+			.replace('3352 (python)', '4410 (java)')
+			.replace('5123.100000', '5123.110000');
+		const reapSecond = KILL[1]
+			.replace('3352 (python)', '4410 (java)')
+			.replace('5123.140000', '5123.150000');
+		const f = await findings([KILL[0], second, KILL[1], reapSecond]);
+		// one finding per victim, each with its own reaper line (before, java's went to python's
+		// kill, which is not it, and became a memory.process-reaped finding)
+		expect(f.map((x) => [x.rule, x.details.pid, x.details.reaped])).toEqual([
+			['memory.oom-kill', 3352, true],
+			['memory.oom-kill', 4410, true]
+		]);
+		expect(f.map((x) => x.evidence.map((e) => e.line))).toEqual([
+			[1, 3],
+			[2, 4]
+		]);
+	});
+
 	it('keeps the reaping of another process apart from the OOM kill', async () => {
 		const other = ANDROID[1].replace('[Sat Jun  8 01:41:08 2024]', '[ 5123.150000]');
 		const f = await findings([KILL[0], other]);

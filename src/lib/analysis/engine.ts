@@ -108,7 +108,16 @@ interface Pending {
 	occ: RawOcc;
 	/** the finding, when this is its first occurrence (whose details and evidence are kept) */
 	builder: Builder | null;
+	/**
+	 * the rule's earlier messages of the same boot, latest first (at most KEYED_PENDING - 1): a
+	 * follow-up keyed by a named group (the reaper line's `pid`) may belong to one of them (two
+	 * OOM kills, then both reaper lines)
+	 */
+	older: Pending[];
 }
+
+/** messages of a rule that a keyed follow-up may join (the latest and the ones before it) */
+const KEYED_PENDING = 4;
 
 /** Append values to a finding's list detail, each once and at most FOLLOW_LIST_MAX in all. */
 function appendList(b: Builder, key: string, values: readonly string[]): void {
@@ -400,21 +409,33 @@ export class Analyzer {
 	 * joined that message.
 	 */
 	private followUp(rule: number, k: number, r: LogRecord | LogEvent): boolean {
-		const p = this.pending.get(rule);
+		const latest = this.pending.get(rule);
 		const f = LINE_RULES[rule].follow?.[k];
-		if (!p || !f || p.boot !== r.boot || r.line <= p.line || r.line - p.line > f.within)
-			return false;
+		if (!latest || !f) return false;
 		const m = f.pattern.exec(r.text);
 		if (!m) return false;
 		const { device, ...keys } = m.groups ?? {};
-		// its other named groups (the OOM victim's `pid`) must name what the rule's message named
+		const keyNames = Object.keys(keys).filter((key) => keys[key] !== undefined);
+		// a follow-up keyed by a named group joins the message that named the same value, the
+		// latest or one before it; any other joins the latest only
+		let p: Pending | null = null;
 		let keyed = false;
-		for (const [key, v] of Object.entries(keys)) {
-			const own = p.facts[key];
-			if (own === undefined || own === null || v === undefined) continue;
-			if (String(own) !== v) return false;
-			keyed = true;
+		for (const c of keyNames.length > 0 ? [latest, ...latest.older] : [latest]) {
+			if (c.boot !== r.boot || r.line <= c.line || r.line - c.line > f.within) continue;
+			let match = true;
+			let named = false;
+			for (const key of keyNames) {
+				const own = c.facts[key];
+				if (own === undefined || own === null) continue;
+				named = true;
+				if (String(own) !== keys[key]) match = false;
+			}
+			if (!match) continue;
+			p = c;
+			keyed = named;
+			break;
 		}
+		if (p === null) return false;
 		if (device === undefined) {
 			// a follow-up that names nothing (libata's `res` line) continues the lines just before
 			// it: another port's report may have started in between
@@ -559,6 +580,12 @@ export class Analyzer {
 		}
 		const own = factsOf();
 		const device = own.device;
+		const prev = this.pending.get(index);
+		let older: Pending[] = [];
+		if (prev !== undefined && prev.boot === r.boot) {
+			older = [prev, ...prev.older].slice(0, KEYED_PENDING - 1);
+			for (const o of older) o.older = [];
+		}
 		this.pending.set(index, {
 			line: r.line,
 			boot: r.boot,
@@ -566,7 +593,8 @@ export class Analyzer {
 			facts: own,
 			lastJoined: r.line,
 			occ,
-			builder: b.first === occ ? b : null
+			builder: b.first === occ ? b : null,
+			older
 		});
 	}
 

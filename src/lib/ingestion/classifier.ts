@@ -375,7 +375,9 @@ export class LineClassifier {
 		const kind = rec.kind;
 		if (kind === 'kernel') {
 			if (rec.format !== 'bare') ctx.seenPrefixed = true;
-			ctx.openRecord = dmesgShaped(rec.format) ? rec.text : null;
+			// older util-linux dmesg prints the rest of a record unprefixed; it never prints caller
+			// ids, which only consoles show, where unprefixed lines are other programs' output
+			ctx.openRecord = dmesgShaped(rec.format) && rec.caller === '' ? rec.text : null;
 			ctx.unprefixedRun = false;
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;

@@ -8,6 +8,8 @@ const BLANK = 'blank line';
 
 /** `GPR00: c00000000806b258 c000000010ff3a30 ...`, `Krnl GPRS: 0000000000010000 0700...` */
 const REGISTER_DUMP = /^[A-Za-z][\w ]{0,12}: ?[\da-f]{8,}(?: [\da-f]{8,})+/;
+/** a record that opens a stack trace: `Call Trace:`, `Call trace:`, `Backtrace:`, `Stack:` */
+const TRACE_HEADER = /(?:[Tt]race|Stack):\s*$/;
 /** the rest of a wrapped `Modules linked in:` list: module names, maybe `[last unloaded: x]` */
 const MODULE_NAMES =
 	/^[\w-]+(?:\([A-Z]+\))?(?: [\w-]+(?:\([A-Z]+\))?)*(?: \[last unloaded: [\w-]+(?:\([A-Z]+\))?\])? *$/;
@@ -28,11 +30,14 @@ export function continuesRecord(line: string, record: string, run: boolean): boo
 	// message text starts with a letter or digit (not `[main] ...`, `### ...`, `/ # `, `...`)
 	if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
 	if (shellPrompt(line)) return false;
+	// a program's dated output (`2019/11/06 12:00:01 executed programs: 5`) is never kernel text
+	if (c <= 57 && (line.charCodeAt(4) === 47 || line.charCodeAt(4) === 45)) return false;
 	if (run) return true;
 	const n = record.length;
 	let e = n - 1;
 	while (e >= 0 && record.charCodeAt(e) === 32) e--;
-	if (e >= 0 && record.charCodeAt(e) === 58 /* : */) return true;
+	// a trace header (`Call Trace:`) is followed by frames, not by words: a console's other output
+	if (e >= 0 && record.charCodeAt(e) === 58 /* : */) return !TRACE_HEADER.test(record);
 	const colon = line.indexOf(': ');
 	if (colon > 0 && colon < 15 && REGISTER_DUMP.test(line)) return true;
 	if (record.startsWith('Modules linked in:')) return MODULE_NAMES.test(line);
