@@ -3,6 +3,7 @@
  * test keeps the few real lines it needs, naming the corpus file they come from.
  */
 import { describe, expect, it } from 'vitest';
+import { NMI_PANIC } from '../support/excerpts.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 
 const analyze = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
@@ -20,26 +21,7 @@ describe('a watchdog left running at shutdown that then fires', () => {
 		'[6060186.886185] systemd-shutdown[1]: Deactivating swaps.',
 		'[6060186.886846] systemd-shutdown[1]: Deactivating swap /dev/dm-4.'
 	];
-	const panic = [
-		'[6060232.193522] Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
-		'[6060232.193523] 1. Integrated Management Log (IML)',
-		'[6060232.193523] 2. OA Syslog',
-		'[6060232.193523] 3. OA Forward Progress Log',
-		'[6060232.193524] 4. iLO Event Log',
-		'[6060232.193524] CPU: 0 PID: 0 Comm: swapper/0 Kdump: loaded Not tainted 4.18.0-193.13.2.el8_2.x86_64 #1',
-		'[6060232.193524] Hardware name: HPE ProLiant DL380 Gen10/ProLiant DL380 Gen10, BIOS U30 10/26/2020',
-		'[6060232.193525] Call Trace:',
-		'[6060232.193525]  <NMI>',
-		'[6060232.193525]  dump_stack+0x5c/0x80',
-		'[6060232.193525]  panic+0xe7/0x2a9',
-		'[6060232.193526]  nmi_panic.cold.9+0xc/0xc',
-		'[6060232.193526]  hpwdt_pretimeout+0x7f/0xc2 [hpwdt]',
-		'[6060232.193526]  nmi_handle+0x63/0x110',
-		'[6060232.193526]  unknown_nmi_error+0x16/0x80',
-		'[6060232.193526]  do_nmi+0x128/0x190',
-		'[6060232.193527]  end_repeat_nmi+0x16/0x6a',
-		'[6060232.193527] RIP: 0010:intel_idle+0x85/0x130'
-	];
+	const panic = NMI_PANIC;
 
 	it('is the cause of the NMI panic: one cascade, the watchdog its root', async () => {
 		const r = await analyze([...shutdown, ...panic]);
