@@ -59,10 +59,15 @@ interface RawOcc {
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
 
+/** the literals of a rule's context messages */
+export function contextTriggers(c: RuleContext): readonly string[] {
+	return typeof c.trigger === 'string' ? [c.trigger] : c.trigger;
+}
+
 /** the rules' triggers and the triggers of their context and follow-up messages */
 const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...r.triggers,
-	...(r.context ? [r.context.trigger] : []),
+	...(r.context ? contextTriggers(r.context) : []),
 	...(r.follow ?? []).map((f) => f.trigger)
 ]);
 /**
@@ -80,7 +85,7 @@ const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
 );
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
 const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
-	LINE_RULES.flatMap((r, i) => (r.context?.trigger === w ? [i] : []))
+	LINE_RULES.flatMap((r, i) => (r.context && contextTriggers(r.context).includes(w) ? [i] : []))
 );
 
 /** for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts */

@@ -331,6 +331,46 @@ export const microcodeMissing: LineRule = {
 	}
 };
 
+/**
+ * arch/x86/kernel/cpu/amd.c (6.5+): an AMD Zen 2 CPU whose microcode lacks the Zenbleed fix
+ * (CVE-2023-20593) gets the kernel's own workaround, the DE_CFG "chicken bit".
+ */
+export const zenbleedWorkaround: LineRule = {
+	id: 'firmware.zenbleed-workaround',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['Zenbleed: '],
+	pattern: /^Zenbleed: please update your microcode for the most optimal fix/,
+	title: () => 'AMD Zenbleed handled by a kernel workaround: CPU microcode update recommended',
+	examples: [
+		// proxmox-amd-5700u-gpu-pa dmesg (Ryzen 7 5700U)
+		'Zenbleed: please update your microcode for the most optimal fix'
+	],
+	negatives: ['microcode: CPU0: patch_level=0x0860010f'],
+	explanation: {
+		meaning:
+			'The AMD Zen 2 CPU is affected by Zenbleed (CVE-2023-20593, a leak of register contents between processes) and its microcode does not contain AMD\'s fix, so the kernel set a bit in the CPU (the "chicken bit") that closes the leak itself. The system is protected; the microcode fix is the preferred one and costs less performance.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'CPU microcode older than the July 2023 fix (BIOS, or the distribution microcode package).'
+			},
+			{
+				kind: 'configuration',
+				text: 'The amd64-microcode / linux-firmware package is not installed or not in the initramfs; in a VM the host provides the microcode.'
+			}
+		],
+		next_steps: [
+			'Install/update amd64-microcode (or linux-firmware) and rebuild the initramfs, or update the BIOS; after a reboot the message is gone.',
+			'Check `grep microcode /proc/cpuinfo` for the loaded revision.'
+		],
+		references: [
+			'https://www.amd.com/en/resources/product-security/bulletin/amd-sb-7008.html',
+			'https://docs.kernel.org/arch/x86/microcode.html'
+		]
+	}
+};
+
 /** Late microcode update failures. */
 export const microcodeFailed: LineRule = {
 	id: 'firmware.microcode-update-failed',

@@ -15,7 +15,8 @@ import {
 	firmwareStall,
 	iommuFault,
 	microcodeFailed,
-	microcodeMissing
+	microcodeMissing,
+	zenbleedWorkaround
 } from './firmware.ts';
 import {
 	btrfsError,
@@ -59,6 +60,7 @@ import {
 	netdevWatchdog,
 	nfsNotResponding,
 	nicHang,
+	nicUlp,
 	nicLost,
 	realtekFlushTimeout,
 	sdioWifiSilent,
@@ -76,7 +78,7 @@ import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
-import { moduleLoadFailed, nohzSoftirqPending } from './kernel-misc.ts';
+import { initramfsUnpackFailed, moduleLoadFailed, nohzSoftirqPending } from './kernel-misc.ts';
 import { soundCardFailed } from './sound.ts';
 import {
 	ucsiFailed,
@@ -84,7 +86,8 @@ import {
 	usbEnumeration,
 	usbOverCurrent,
 	usbReset,
-	xhciDied
+	xhciDied,
+	xhciResumeReinit
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
 
@@ -154,6 +157,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	drmDriverError,
 	// usb
 	xhciDied,
+	xhciResumeReinit,
 	ucsiFailed,
 	usbOverCurrent,
 	usbEnumeration,
@@ -163,6 +167,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	netdevWatchdog,
 	nicLost,
 	nicHang,
+	nicUlp,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
 	realtekFlushTimeout,
@@ -183,6 +188,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	dmarBroken,
 	firmwareBug,
 	microcodeMissing,
+	zenbleedWorkaround,
 	microcodeFailed,
 	iommuFault,
 	// power
@@ -200,7 +206,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	armUserFault,
 	// kernel (other)
 	moduleLoadFailed,
-	nohzSoftirqPending
+	nohzSoftirqPending,
+	initramfsUnpackFailed
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

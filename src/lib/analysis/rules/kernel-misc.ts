@@ -103,3 +103,67 @@ export const nohzSoftirqPending: LineRule = {
 		references: ['https://docs.kernel.org/timers/no_hz.html']
 	}
 };
+
+/**
+ * init/initramfs.c: the initramfs archive the boot loader passed could not be (fully) unpacked:
+ * `Initramfs unpacking failed: invalid magic at start of compressed archive`. Unpacking stops at
+ * the error; what was unpacked before it stays.
+ */
+export const initramfsUnpackFailed: LineRule = {
+	id: 'other.initramfs-unpack-failed',
+	category: 'other',
+	severity: 'medium',
+	triggers: ['Initramfs unpacking failed: '],
+	pattern: /^Initramfs unpacking failed: (.+)/,
+	title: () => 'Initramfs could not be unpacked',
+	details: (m) => ({ error: m[1] }),
+	// `Run /init as init process` (5.x+): the archive's own /init started, so its contents were
+	// unpacked before the error (junk after the archive: a boot loader passing a larger size)
+	resolve: {
+		trigger: 'Run /init as init process',
+		pattern: /^Run \/init as init process/,
+		within: 1000,
+		title: () => 'Initramfs unpacked with an error at its end (its /init ran)',
+		severity: 'low',
+		examples: ['Run /init as init process'],
+		explanation: {
+			meaning:
+				'Unpacking the initramfs stopped with an error, but only after the archive itself: its /init program started, so the boot went on normally. The data after the archive was not another archive, most often because the boot loader passed a size larger than the file (the "Freeing initrd memory" line shows the size it passed). Harmless while the machine boots; it costs the memory of that size until the kernel frees it.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'A boot loader script (U-Boot `booti`/`bootz`, a fixed initrd size) that passes more bytes than the initramfs file holds, or padding that is not zeros.'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if the system boots fine.',
+				'To silence it, pass the real file size to the boot loader (U-Boot: `${filesize}` after loading the file) or use a uInitrd/image made for it.'
+			],
+			references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
+		}
+	},
+	examples: [
+		// debian-clearfog-gt-8k dmesg (SolidRun ClearFog GT 8K, arm64, Debian 4.19)
+		'Initramfs unpacking failed: invalid magic at start of compressed archive',
+		'Initramfs unpacking failed: junk in compressed archive'
+	],
+	negatives: [
+		'Trying to unpack rootfs image as initramfs...',
+		'rootfs image is not initramfs (no cpio magic); looks like an initrd'
+	],
+	explanation: {
+		meaning:
+			'The kernel could not unpack the initramfs the boot loader gave it: the early boot environment (the drivers and scripts that find and mount the root file system: storage and RAID drivers, LVM, encryption, firmware) is missing or incomplete. The kernel then tries to mount the root file system by itself, which fails ("VFS: Unable to mount root fs") when that needs a module or a step the initramfs holds.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A corrupt or truncated initramfs file (a full /boot, an interrupted update), one compressed with a method this kernel was built without (zstd, lz4), or a boot loader passing a wrong size or address.'
+			}
+		],
+		next_steps: [
+			'Rebuild the initramfs (`update-initramfs -u -k all`, `dracut -f`, `mkinitcpio -P`) after checking that /boot has free space, then reboot.',
+			'Check that the kernel supports the compression used (`CONFIG_RD_ZSTD`, `CONFIG_RD_LZ4`...) and that the boot loader loads the right file with its real size.'
+		],
+		references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
+	}
+};

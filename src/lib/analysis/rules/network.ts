@@ -198,6 +198,46 @@ export const nicHang: LineRule = {
 	}
 };
 
+/**
+ * e1000e (Intel I217/I218/I219 PHY on the chipset): the PHY's Ultra Low Power mode, entered
+ * when the port is idle or the system suspends, could not be left (the Management Engine did not
+ * answer in time): `e1000e 0000:00:1f.6 enp0s31f6: Failed to disable ULP`.
+ */
+export const nicUlp: LineRule = {
+	id: 'network.nic-ulp-failed',
+	category: 'network',
+	severity: 'low',
+	triggers: ['Failed to disable ULP'],
+	pattern: /^e1000e [\w:.-]+ ([\w.@-]+): Failed to disable ULP/,
+	title: (m) => `Network card ${m[1]} could not leave its ultra-low-power mode (e1000e)`,
+	details: (m) => ({ driver: 'e1000e', device: m[1] }),
+	examples: [
+		// crash-logs log12-04 (ThinkPad X1 Carbon, I219, no cable plugged in)
+		'e1000e 0000:00:1f.6 enp0s31f6: Failed to disable ULP'
+	],
+	negatives: ['e1000e 0000:00:1f.6 enp0s31f6: NIC Link is Down'],
+	explanation: {
+		meaning:
+			'The Intel Ethernet port (I219 and its relatives) sleeps in Ultra Low Power mode while it is idle or the system suspends; waking it failed, because the firmware of the Management Engine that shares the PHY did not answer in time. The port may then not detect a cable or not come up after boot or resume. Without a cable plugged in this is common and harmless; the warning matters when the wired network does not work.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Management Engine (ME) or BIOS firmware that is slow to release the PHY, often after resume or with no cable connected.'
+			},
+			{
+				kind: 'driver',
+				text: 'e1000e versions with ULP handling bugs for newer chipsets, fixed in later kernels.'
+			}
+		],
+		next_steps: [
+			'If the wired network works, nothing needs doing.',
+			'If the port does not come up after boot or resume: re-plug the cable, reload the driver (`modprobe -r e1000e && modprobe e1000e`), and update the kernel, the BIOS and the Intel ME firmware.',
+			'See `ethtool --show-priv-flags <interface>` for the power-saving switches your e1000e version offers, and the BIOS for the LAN power-management settings (Wake on LAN, deep sleep).'
+		],
+		references: ['https://docs.kernel.org/networking/device_drivers/ethernet/intel/e1000e.html']
+	}
+};
+
 /** `igc 0000:06:00.0 eth0: PCIe link lost, device now detached` (igb/igc/ixgbe surprise removal). */
 export const nicLost: LineRule = {
 	id: 'network.nic-lost',

@@ -26,7 +26,12 @@ export interface LineRule {
 	 * to `severity` (one USB disconnect is routine, fifty on one port are not). Applied to the
 	 * finished findings (analysis/cascades.ts).
 	 */
-	storm?: { count: number; severity: Severity };
+	storm?: {
+		count: number;
+		severity: Severity;
+		/** a detail that, when true on the finding, keeps it from being a storm (resets after resume) */
+		unless?: string;
+	};
 	/**
 	 * A message printed shortly before this one that carries more facts about the same event
 	 * (the `oom-kill:` summary before `Out of memory: Killed process`): when it occurred at most
@@ -73,8 +78,11 @@ export interface LineRule {
 }
 
 export interface RuleContext {
-	/** literal that occurs in every context message (the prefilter) */
-	trigger: string;
+	/**
+	 * literal that occurs in every context message (the prefilter), or several when the context
+	 * messages differ (the lines a resume prints)
+	 */
+	trigger: string | readonly string[];
 	/** tested against the message text; must run in linear time */
 	pattern: RegExp;
 	details(m: RegExpExecArray): Record<string, DetailValue>;

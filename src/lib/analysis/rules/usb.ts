@@ -96,21 +96,79 @@ export const usbDisconnect: LineRule = {
 	)
 };
 
-/** `usb 1-1: reset high-speed USB device number 2 using xhci_hcd` */
+/**
+ * `usb 1-1: reset high-speed USB device number 2 using xhci_hcd`; kernels before 3.x spell the
+ * speed `high speed` (and before 2.6.3x end `using ehci_hcd and address 2`).
+ */
 export const usbReset: LineRule = {
 	id: 'usb.device-reset',
 	category: 'usb',
 	severity: 'info',
 	triggers: [': reset '],
-	pattern: /^usb ([\d.-]+): reset (\S+) USB device number \d+ using (\S+)/,
+	pattern:
+		/^usb ([\d.-]+): reset ((?:low|full|high|super|wireless) speed|\S+) USB device (?:number \d+ )?using (\S+)/,
 	title: (m) => `USB device resets on port ${m[1]}`,
-	details: (m) => ({ port: m[1], speed: m[2], controller: m[3] }),
-	storm: { count: 10, severity: 'medium' },
+	details: (m) => ({ port: m[1], speed: m[2].replace(' ', '-'), controller: m[3] }),
+	storm: { count: 10, severity: 'medium', unless: 'after_resume' },
+	// the lines a resume prints before and just after the devices are resumed (drivers/base/power,
+	// kernel/power, ACPI, xHCI): a controller that lost power in sleep has its devices reset
+	context: {
+		trigger: [
+			'resume of devices complete',
+			'Low-level resume complete',
+			'Waking up from system sleep state',
+			'xHC error in resume',
+			'Restarting tasks ...',
+			'PM: suspend exit',
+			'PM: Finishing wakeup'
+		],
+		pattern:
+			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.)/,
+		details: (m) => ({ after_resume: true, resume_event: m[0] }),
+		within: 60,
+		examples: [
+			// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
+			'PM: early resume of devices complete after 0.259 msecs',
+			'PM: resume of devices complete after 587.236 msecs',
+			'PM: Finishing wakeup.',
+			'Restarting tasks ... done.',
+			// crash-logs log12-04 (ThinkPad X1 Carbon)
+			'ACPI: PM: Low-level resume complete',
+			'ACPI: PM: Waking up from system sleep state S3',
+			'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
+			'PM: suspend exit'
+		],
+		outcome: {
+			title: (m) => `USB device resets after resume on port ${m[1]}`,
+			severity: 'info',
+			explanation: {
+				meaning:
+					'The kernel reset a USB device while the system woke up from sleep. This is routine: the USB controller (or the port) lost power during sleep, so the kernel resets each device it had to bring it back ("reset-resume"); it happens at every resume, so many resets of the same port over many resumes are no sign of a failing device.',
+				causes: [
+					{
+						kind: 'firmware',
+						text: 'The platform cuts power to the USB controller in suspend (common on laptops and ARM boards), or the controller reported an error on resume and was re-initialised.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if the device works after resume.',
+					'If a device does not come back after resume, re-plug it; if it never does, test with `usbcore.autosuspend=-1` or report it to the device driver with this log.'
+				],
+				references: USB_REFS
+			}
+		}
+	},
 	examples: [
 		'usb 1-1: reset high-speed USB device number 2 using xhci_hcd',
-		'usb 2-3: reset SuperSpeed USB device number 3 using xhci_hcd'
+		'usb 2-3: reset SuperSpeed USB device number 3 using xhci_hcd',
+		// novo7elf dmesg (3.0 kernel)
+		'usb 2-1: reset high speed USB device number 2 using sw-ehci',
+		'usb 1-1: reset high speed USB device using ehci_hcd and address 2'
 	],
-	negatives: ['usb 1-1: new high-speed USB device number 2 using xhci_hcd'],
+	negatives: [
+		'usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+		'usb 2-1: new high speed USB device number 2 using sw-ehci'
+	],
 	explanation: usbExplanation(
 		'The kernel reset a USB device: after resume this is routine (the controller lost power); otherwise the device stopped responding. Many resets of one port mean the device or its link is unreliable.'
 	)
@@ -236,6 +294,48 @@ export const xhciDied: LineRule = {
 			'Recover without reboot: unbind/bind the controller (`echo 0000:00:14.0 > /sys/bus/pci/drivers/xhci_hcd/unbind` then `bind`).'
 		],
 		references: USB_REFS
+	}
+};
+
+/**
+ * drivers/usb/host/xhci.c xhci_resume(): the controller's status after resume shows it lost its
+ * state (USBSTS 0x411: halted, port change, save/restore error), so it is re-initialised and
+ * its root hubs and devices are reset, as after a power loss.
+ */
+export const xhciResumeReinit: LineRule = {
+	id: 'usb.host-controller-reinit',
+	category: 'usb',
+	severity: 'info',
+	triggers: ['xHC error in resume'],
+	pattern: /^(xhci_hcd|xhci-hcd) (\S+): xHC error in resume, USBSTS (0x[0-9a-f]+), Reinit/,
+	title: (m) => `USB controller ${m[2]} re-initialised after resume`,
+	details: (m) => ({ device: m[2], driver: m[1], usbsts: m[3] }),
+	examples: [
+		// crash-logs log20221215 (ThinkPad X1 Carbon, kernel 6.0)
+		'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit'
+	],
+	negatives: [
+		'usb usb1: root hub lost power or was reset',
+		'xhci_hcd 0000:00:14.0: xHCI Host Controller'
+	],
+	explanation: {
+		meaning:
+			'When the system woke up, the USB controller had lost its saved state (the platform cut its power in sleep, or restoring the state failed), so the kernel re-initialised it like at boot. Its root hubs report "lost power or was reset" and every USB device on it is reset or re-enumerated right after: those resets are a consequence, not a device fault. Common on laptops and harmless when the devices work after resume.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The BIOS powers the USB controller down in S3 sleep, or does not restore it on wake-up.'
+			},
+			{
+				kind: 'driver',
+				text: 'The controller failed to restore its state (save/restore error bit in USBSTS).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if USB devices work after resume.',
+			'If devices are lost after resume, update the BIOS and kernel; testing `mem_sleep_default=s2idle` (if the machine supports it) avoids the power loss.'
+		],
+		references: [...USB_REFS, 'https://docs.kernel.org/driver-api/usb/persist.html']
 	}
 };
 
