@@ -161,6 +161,59 @@ describe('year of yearless dates', () => {
 	});
 });
 
+describe('steps of the wall clock', () => {
+	// izassafar-one-syslog-1.log, boot 3: a Raspberry Pi without RTC restores its saved clock
+	// (Jun 29) and NTP sets it about 3 days forward a minute later
+	const lines = [
+		'Jun 29 12:53:11 ubuntu kernel: [    0.000000] Booting Linux on physical CPU 0x0',
+		'Jun 29 12:53:11 ubuntu kernel: [    0.000000] Linux version 5.3.0-1017-raspi2 (buildd@bos02-arm64-053) (gcc version 7.4.0 (Ubuntu/Linaro 7.4.0-1ubuntu1~18.04.1)) #19~18.04.1-Ubuntu SMP Fri Jan 17 11:16:28 UTC 2020 (Ubuntu 5.3.0-1017.19~18.04.1-raspi2 5.3.13)',
+		'Jun 29 12:53:11 ubuntu kernel: [   18.468086] Voltage normalised (0x00000000)',
+		'Jun 29 12:53:11 ubuntu kernel: [   23.270498] IPv6: ADDRCONF(NETDEV_CHANGE): wlan0: link becomes ready',
+		'Jun 29 12:53:11 ubuntu kernel: [   25.573370] new mount options do not match the existing superblock, will be ignored',
+		'Jun 29 12:53:50 ubuntu systemd-timesyncd[1165]: Timed out waiting for reply from 91.189.91.157:123 (ntp.ubuntu.com).',
+		'Jul  2 06:09:29 ubuntu systemd-timesyncd[1165]: Synchronized to time server 91.189.94.4:123 (ntp.ubuntu.com).',
+		'Jul  2 06:38:40 ubuntu kernel: [ 1815.761160] printk: systemd: 44 output lines suppressed due to ratelimiting',
+		'Jul  2 06:38:40 ubuntu kernel: [ 1815.776622] systemd[1]: Detected architecture arm.'
+	];
+
+	it('start a new calibration segment, and the clock NTP set gives the boot start (izassafar syslog)', () => {
+		const run = ingestText(lines.join('\n'));
+		const { boots, calibration } = run.summary.metadata;
+		expect(boots.length).toBe(1);
+		expect(calibration.map((c) => c.source)).toEqual([
+			'anchors from syslog; segment 0 from boot to 1815.761 s (clock step)',
+			'anchors from syslog; segment 1 from 1815.761 s (after a clock step)'
+		]);
+		expect(calibration[0].offset_ms).toBe(Date.UTC(2020, 5, 29, 12, 52, 45, 927));
+		expect(calibration[1].offset_ms).toBe(Date.UTC(2020, 6, 2, 6, 8, 24, 723));
+		expect(boots[0].started_at).toBe('2020-07-02T06:08:24.723Z');
+		// occurrences keep the time the log shows on either side of the step
+		expect(run.summary.wallClock(0, 20)).toBe(Date.UTC(2020, 5, 29, 12, 53, 5, 927));
+		expect(run.summary.wallClock(0, 1816)).toBe(Date.UTC(2020, 6, 2, 6, 38, 40, 723));
+	});
+
+	it('a step after a resume does not give the boot start, and reading delays are not steps', () => {
+		const run = ingestText(
+			[
+				'Nov 23 10:00:10 h kernel: [   10.000000] a',
+				'Nov 23 10:01:40 h kernel: [   10.500000] b read 90 s late',
+				'Nov 23 10:00:30 h kernel: [   30.000000] PM: suspend entry (deep)',
+				'Nov 23 12:00:31 h kernel: [   31.000000] PM: suspend exit',
+				'Nov 23 12:00:40 h kernel: [   40.000000] c',
+				'Nov 25 12:00:50 h kernel: [   50.000000] d'
+			].join('\n'),
+			{ year: 2024 }
+		);
+		const { boots, calibration } = run.summary.metadata;
+		expect(calibration.map((c) => c.source.replace(/^.*; /, ''))).toEqual([
+			'segment 0 from boot to 30.000 s (suspend)',
+			'segment 1 from 31.000 s (after a resume) to 50.000 s (clock step)',
+			'segment 2 from 50.000 s (after a clock step)'
+		]);
+		expect(boots[0].started_at).toBe('2024-11-23T10:00:00.500Z');
+	});
+});
+
 /** kind of each input line's record (`skipped` lines are not in run.records) */
 function kinds(run: Run): string[] {
 	return run.records.map((r) => `${r.line}:${r.kind}`);
