@@ -55,6 +55,22 @@ describe('timestamp resets', () => {
 		expect(bootStarts(run)).toEqual(['start@1']);
 	});
 
+	it('a record whose seconds lost a digit does not split the boot (cykeek console-ramoops)', () => {
+		// the parsed records of lines 941-949 and 1163-1171 (the lines between are garbled past
+		// parsing; U+FFFD stands for the bytes that are not UTF-8): 28 s printed as 08 s, 41 s as 01 s
+		const run = ingestText(
+			[
+				'[   28.291777]  (1)[544:logd.audItd]type=1\uFFFD0p audyt*1688459116.819:565): evc: denied { read } for comm="busybox" n\uFFFDme="com/a\uFFFDdroid.adbd.img" dev="tmpf',
+				'[   08.292019]  *1)[544:logd.auditd]type=1400 audit(1688459116.819:467): avc: deni\uFFFDd { open } for co\uFFFDm="busybox" path="/dev/loop-control" dev="tmpfs" ',
+				'[   28.422649]  (0)[544:logd.aud)t\uFFFD]type=1t00 \uFFFDudit(1688459116.949:473): avc: denied { mounton } f\uFFFDr comm\uFFFD"busyb\uFFFDx" pat\uFFFD="/apex/com.android.ad\uFFFDd" dev=',
+				'[   41.292259]  (1)[544:logd.auditd]type=1400 audit(1688459129.819:662): avc: denied { write } for comm="recovery" name="/" dev="mmcblk0p\uFFFD" ino=2 sson',
+				'[   01.293001]  (2)[544:logd.auditd]type=1400 audit(1688459129.819:667): avc: denied { getattr } for comm="recovery" path="/persist/.foxs" dev="mocblk',
+				'[   41.293842]  (1)[544:logd.auditd]type=1400 audit(1688459129.819:669): avc: denied { write } for comm="recovery" name=".fsec" dev="mmcblk0p5" ino=54'
+			].join('\n')
+		);
+		expect(bootStarts(run)).toEqual(['start@1']);
+	});
+
 	it('still splits real reboots: to 0 s, and to a time far below the previous one', () => {
 		// iamslightlywin last_kmsg: the previous boot's tail, the bootloader, then the new kernel
 		const lastKmsg = ingestText(
@@ -71,6 +87,12 @@ describe('timestamp resets', () => {
 				'[    8.458154] 01-cpu-hotplug invoked oom-killer: gfp_mask=0x27080c0\n'
 		);
 		expect(bootStarts(lkp)).toEqual(['start@1', 'timestamp-reset@2']);
+		// a new boot whose first record lands near the old time with a digit lowered, but not
+		// just after it (a boot loop: 31.7 s, then 1.5 s), or at 0 s
+		const loop = ingestText('[   31.700000] a\n[    1.500000] b\n[    1.600000] c\n');
+		expect(bootStarts(loop)).toEqual(['start@1', 'timestamp-reset@2']);
+		const zero = ingestText('[   20.000412] a\n[    0.000000] Booting Linux\n');
+		expect(bootStarts(zero)).toEqual(['start@1', 'timestamp-reset@2']);
 	});
 });
 
@@ -190,6 +212,18 @@ describe('steps of the wall clock', () => {
 		// occurrences keep the time the log shows on either side of the step
 		expect(run.summary.wallClock(0, 20)).toBe(Date.UTC(2020, 5, 29, 12, 53, 5, 927));
 		expect(run.summary.wallClock(0, 1816)).toBe(Date.UTC(2020, 6, 2, 6, 38, 40, 723));
+	});
+
+	it('a step by whole hours is the prefix turning to local time, not a clock step (logcat-reports)', () => {
+		const run = ingestText(
+			[
+				'[   24.516601] [2019:06:11 05:34:42][pid:722,cpu4,HwBinder:570_1]hi64xx-dsp[I]hi64xx_hifi_download: img dl--',
+				'[   25.526947] [2019:06:11 08:34:43][pid:929,cpu5,MTMemoryPool]ddr_info va = 0xffffff801e1e0000'
+			].join('\n')
+		);
+		const { boots, calibration } = run.summary.metadata;
+		expect(calibration.length).toBe(1);
+		expect(boots[0].started_at).toBe('2019-06-11T05:34:17.983Z');
 	});
 
 	it('a step after a resume does not give the boot start, and reading delays are not steps', () => {

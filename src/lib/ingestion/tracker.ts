@@ -34,12 +34,21 @@ export const HINT_HEADER = 1;
  * below RESET_MAX_S, and lands near the start of a boot (below RESET_NEAR_ZERO_S) or below
  * RESET_FRACTION of the time before. A smaller step back (31.2 s then 29.6 s inside an oops) is
  * out-of-order printing, as is one record whose time is off (the time then goes back to where it
- * was before it); an empty record (`[    0.000000] `) never resets.
+ * was before it) or whose time is the one before with one digit of its seconds lowered (a
+ * bit-flipped ramoops console: `[   08.292019]` right after `[   28.291777]`, see digitLowered);
+ * an empty record (`[    0.000000] `) never resets.
  */
 const RESET_SLACK_S = 1;
 const RESET_MAX_S = 60;
 const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
+/**
+ * A time that, with one digit of its whole seconds raised, lands this close after the time before
+ * (s: from a little before it, for records of other CPUs, to just after it) is that time with a
+ * corrupted digit. A real reset lands there by chance about once in a few hundred.
+ */
+const DIGIT_BEFORE_S = 0.002;
+const DIGIT_AFTER_S = 0.01;
 /** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
 const BOOTLOADER_HANDOFF =
 	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
@@ -242,7 +251,8 @@ export class RecordTracker {
 		if (!(ts < RESET_MAX_S) || text.trim() === '') return false;
 		if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
 		// one record out of order: the time is back where it was before that record
-		return !(ts > 0 && ts >= this.beforeLastTs);
+		if (ts > 0 && ts >= this.beforeLastTs) return false;
+		return !(ts > 0 && digitLowered(ts, this.lastTs));
 	}
 
 	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
@@ -493,6 +503,21 @@ export class RecordTracker {
 			}
 		};
 	}
+}
+
+/**
+ * Is `ts` the time `last` (or one just after it) with one decimal digit of its whole seconds
+ * lowered, such as a flipped bit turns `[   28.292019]` into `[   08.292019]` (or 41 s into 01 s)?
+ * Called only on a drop that would otherwise be a timestamp reset.
+ */
+function digitLowered(ts: number, last: number): boolean {
+	for (let p = 1; p <= last; p *= 10) {
+		const k = Math.round((last - ts) / p);
+		if (k < 1 || k > 9 || (Math.floor(ts / p) % 10) + k > 9) continue;
+		const t = ts + k * p;
+		if (t >= last - DIGIT_BEFORE_S && t <= last + DIGIT_AFTER_S) return true;
+	}
+	return false;
 }
 
 const YEAR_SOURCES: Record<string, string> = {
