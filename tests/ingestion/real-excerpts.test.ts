@@ -55,6 +55,22 @@ describe('timestamp resets', () => {
 		expect(bootStarts(run)).toEqual(['start@1']);
 	});
 
+	it('a record whose seconds lost a digit does not split the boot (cykeek console-ramoops)', () => {
+		// the parsed records of lines 941-949 and 1163-1171 (the lines between are garbled past
+		// parsing; U+FFFD stands for the bytes that are not UTF-8): 28 s printed as 08 s, 41 s as 01 s
+		const run = ingestText(
+			[
+				'[   28.291777]  (1)[544:logd.audItd]type=1\uFFFD0p audyt*1688459116.819:565): evc: denied { read } for comm="busybox" n\uFFFDme="com/a\uFFFDdroid.adbd.img" dev="tmpf',
+				'[   08.292019]  *1)[544:logd.auditd]type=1400 audit(1688459116.819:467): avc: deni\uFFFDd { open } for co\uFFFDm="busybox" path="/dev/loop-control" dev="tmpfs" ',
+				'[   28.422649]  (0)[544:logd.aud)t\uFFFD]type=1t00 \uFFFDudit(1688459116.949:473): avc: denied { mounton } f\uFFFDr comm\uFFFD"busyb\uFFFDx" pat\uFFFD="/apex/com.android.ad\uFFFDd" dev=',
+				'[   41.292259]  (1)[544:logd.auditd]type=1400 audit(1688459129.819:662): avc: denied { write } for comm="recovery" name="/" dev="mmcblk0p\uFFFD" ino=2 sson',
+				'[   01.293001]  (2)[544:logd.auditd]type=1400 audit(1688459129.819:667): avc: denied { getattr } for comm="recovery" path="/persist/.foxs" dev="mocblk',
+				'[   41.293842]  (1)[544:logd.auditd]type=1400 audit(1688459129.819:669): avc: denied { write } for comm="recovery" name=".fsec" dev="mmcblk0p5" ino=54'
+			].join('\n')
+		);
+		expect(bootStarts(run)).toEqual(['start@1']);
+	});
+
 	it('still splits real reboots: to 0 s, and to a time far below the previous one', () => {
 		// iamslightlywin last_kmsg: the previous boot's tail, the bootloader, then the new kernel
 		const lastKmsg = ingestText(
@@ -71,6 +87,12 @@ describe('timestamp resets', () => {
 				'[    8.458154] 01-cpu-hotplug invoked oom-killer: gfp_mask=0x27080c0\n'
 		);
 		expect(bootStarts(lkp)).toEqual(['start@1', 'timestamp-reset@2']);
+		// a new boot whose first record lands near the old time with a digit lowered, but not
+		// just after it (a boot loop: 31.7 s, then 1.5 s), or at 0 s
+		const loop = ingestText('[   31.700000] a\n[    1.500000] b\n[    1.600000] c\n');
+		expect(bootStarts(loop)).toEqual(['start@1', 'timestamp-reset@2']);
+		const zero = ingestText('[   20.000412] a\n[    0.000000] Booting Linux\n');
+		expect(bootStarts(zero)).toEqual(['start@1', 'timestamp-reset@2']);
 	});
 });
 
@@ -158,6 +180,71 @@ describe('year of yearless dates', () => {
 			].join('\n')
 		);
 		expect(new Date(run.records[0].wall).getUTCFullYear()).toBe(2021);
+	});
+});
+
+describe('steps of the wall clock', () => {
+	// izassafar-one-syslog-1.log, boot 3: a Raspberry Pi without RTC restores its saved clock
+	// (Jun 29) and NTP sets it about 3 days forward a minute later
+	const lines = [
+		'Jun 29 12:53:11 ubuntu kernel: [    0.000000] Booting Linux on physical CPU 0x0',
+		'Jun 29 12:53:11 ubuntu kernel: [    0.000000] Linux version 5.3.0-1017-raspi2 (buildd@bos02-arm64-053) (gcc version 7.4.0 (Ubuntu/Linaro 7.4.0-1ubuntu1~18.04.1)) #19~18.04.1-Ubuntu SMP Fri Jan 17 11:16:28 UTC 2020 (Ubuntu 5.3.0-1017.19~18.04.1-raspi2 5.3.13)',
+		'Jun 29 12:53:11 ubuntu kernel: [   18.468086] Voltage normalised (0x00000000)',
+		'Jun 29 12:53:11 ubuntu kernel: [   23.270498] IPv6: ADDRCONF(NETDEV_CHANGE): wlan0: link becomes ready',
+		'Jun 29 12:53:11 ubuntu kernel: [   25.573370] new mount options do not match the existing superblock, will be ignored',
+		'Jun 29 12:53:50 ubuntu systemd-timesyncd[1165]: Timed out waiting for reply from 91.189.91.157:123 (ntp.ubuntu.com).',
+		'Jul  2 06:09:29 ubuntu systemd-timesyncd[1165]: Synchronized to time server 91.189.94.4:123 (ntp.ubuntu.com).',
+		'Jul  2 06:38:40 ubuntu kernel: [ 1815.761160] printk: systemd: 44 output lines suppressed due to ratelimiting',
+		'Jul  2 06:38:40 ubuntu kernel: [ 1815.776622] systemd[1]: Detected architecture arm.'
+	];
+
+	it('start a new calibration segment, and the clock NTP set gives the boot start (izassafar syslog)', () => {
+		const run = ingestText(lines.join('\n'));
+		const { boots, calibration } = run.summary.metadata;
+		expect(boots.length).toBe(1);
+		expect(calibration.map((c) => c.source)).toEqual([
+			'anchors from syslog; segment 0 from boot to 1815.761 s (clock step)',
+			'anchors from syslog; segment 1 from 1815.761 s (after a clock step)'
+		]);
+		expect(calibration[0].offset_ms).toBe(Date.UTC(2020, 5, 29, 12, 52, 45, 927));
+		expect(calibration[1].offset_ms).toBe(Date.UTC(2020, 6, 2, 6, 8, 24, 723));
+		expect(boots[0].started_at).toBe('2020-07-02T06:08:24.723Z');
+		// occurrences keep the time the log shows on either side of the step
+		expect(run.summary.wallClock(0, 20)).toBe(Date.UTC(2020, 5, 29, 12, 53, 5, 927));
+		expect(run.summary.wallClock(0, 1816)).toBe(Date.UTC(2020, 6, 2, 6, 38, 40, 723));
+	});
+
+	it('a step by whole hours is the prefix turning to local time, not a clock step (logcat-reports)', () => {
+		const run = ingestText(
+			[
+				'[   24.516601] [2019:06:11 05:34:42][pid:722,cpu4,HwBinder:570_1]hi64xx-dsp[I]hi64xx_hifi_download: img dl--',
+				'[   25.526947] [2019:06:11 08:34:43][pid:929,cpu5,MTMemoryPool]ddr_info va = 0xffffff801e1e0000'
+			].join('\n')
+		);
+		const { boots, calibration } = run.summary.metadata;
+		expect(calibration.length).toBe(1);
+		expect(boots[0].started_at).toBe('2019-06-11T05:34:17.983Z');
+	});
+
+	it('a step after a resume does not give the boot start, and reading delays are not steps', () => {
+		const run = ingestText(
+			[
+				'Nov 23 10:00:10 h kernel: [   10.000000] a',
+				'Nov 23 10:01:40 h kernel: [   10.500000] b read 90 s late',
+				'Nov 23 10:00:30 h kernel: [   30.000000] PM: suspend entry (deep)',
+				'Nov 23 12:00:31 h kernel: [   31.000000] PM: suspend exit',
+				'Nov 23 12:00:40 h kernel: [   40.000000] c',
+				'Nov 25 12:00:50 h kernel: [   50.000000] d'
+			].join('\n'),
+			{ year: 2024 }
+		);
+		const { boots, calibration } = run.summary.metadata;
+		expect(calibration.map((c) => c.source.replace(/^.*; /, ''))).toEqual([
+			'segment 0 from boot to 30.000 s (suspend)',
+			'segment 1 from 31.000 s (after a resume) to 50.000 s (clock step)',
+			'segment 2 from 50.000 s (after a clock step)'
+		]);
+		expect(boots[0].started_at).toBe('2024-11-23T10:00:00.500Z');
 	});
 });
 

@@ -34,12 +34,21 @@ export const HINT_HEADER = 1;
  * below RESET_MAX_S, and lands near the start of a boot (below RESET_NEAR_ZERO_S) or below
  * RESET_FRACTION of the time before. A smaller step back (31.2 s then 29.6 s inside an oops) is
  * out-of-order printing, as is one record whose time is off (the time then goes back to where it
- * was before it); an empty record (`[    0.000000] `) never resets.
+ * was before it) or whose time is the one before with one digit of its seconds lowered (a
+ * bit-flipped ramoops console: `[   08.292019]` right after `[   28.291777]`, see digitLowered);
+ * an empty record (`[    0.000000] `) never resets.
  */
 const RESET_SLACK_S = 1;
 const RESET_MAX_S = 60;
 const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
+/**
+ * A time that, with one digit of its whole seconds raised, lands this close after the time before
+ * (s: from a little before it, for records of other CPUs, to just after it) is that time with a
+ * corrupted digit. A real reset lands there by chance about once in a few hundred.
+ */
+const DIGIT_BEFORE_S = 0.002;
+const DIGIT_AFTER_S = 0.01;
 /** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
 const BOOTLOADER_HANDOFF =
 	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
@@ -47,13 +56,45 @@ const BOOTLOADER_HANDOFF =
 const PRE_BANNER_LINES = 30;
 /** anchors kept per calibration segment (the smallest offsets) */
 const ANCHOR_KEEP = 5;
+/**
+ * An anchor whose offset (wall - ts) is this far from its segment's (ms, either way) is a step of
+ * the wall clock (NTP setting a Raspberry Pi's saved clock 3 days forward), not a reading delay:
+ * it starts a new segment. Receipt delays of syslog/journal prefixes are seconds.
+ */
+const CLOCK_STEP_MS = 5 * 60_000;
+/**
+ * A step by a whole number of quarter hours (within this, ms; at most 14 h) is a change of the
+ * time zone of the prefix, not of the clock (HiSilicon `[2019:06:11 05:34:42]` prefixes turn from
+ * UTC to local time when Android sets the zone): it stays in the segment, whose smallest offset
+ * is kept as before.
+ */
+const ZONE_STEP_SLACK_MS = 3000;
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_ZONE_MS = 14 * 3600_000 + ZONE_STEP_SLACK_MS;
 
-/** One stretch of monotonic time with a constant wall-clock offset (a boot, split by suspends). */
+/** Is a step of the wall-clock offset by `d` ms a step of the clock (not a reading delay or zone)? */
+function clockStep(d: number): boolean {
+	const a = d < 0 ? -d : d;
+	if (a <= CLOCK_STEP_MS) return false;
+	if (a > MAX_ZONE_MS) return true;
+	const r = a % QUARTER_HOUR_MS;
+	return r > ZONE_STEP_SLACK_MS && r < QUARTER_HOUR_MS - ZONE_STEP_SLACK_MS;
+}
+
+/** Why a calibration segment starts or ends. */
+type SegmentEdge = 'boot' | 'resume' | 'suspend' | 'clock step' | 'end';
+
+/**
+ * One stretch of monotonic time with a constant wall-clock offset (a boot, split by suspends and
+ * steps of the wall clock).
+ */
 interface Segment {
 	boot: number;
 	index: number;
 	fromTs: number;
 	toTs: number;
+	from: SegmentEdge;
+	to: SegmentEdge;
 	/** smallest offsets seen (ms), ascending; half the anchor's resolution already added */
 	best: number[];
 	/** resolution/2 of the anchor that gave best[0] */
@@ -182,7 +223,7 @@ export class RecordTracker {
 					// prefixes from ctime/iso dmesg are exact to the second; syslog/journal ones are
 					// receipt times (late by the reading delay)
 					const res = rec.wall % 1000 === 0 ? 1000 : 1;
-					this.anchor(rec.wall - ts * 1000, res, rec.format);
+					this.anchor(rec.wall - ts * 1000, res, rec.format, ts);
 				}
 			} else if (c === 114 /* r */ && text.startsWith('rtc')) this.rtcAnchor(rec);
 		}
@@ -210,40 +251,57 @@ export class RecordTracker {
 		if (!(ts < RESET_MAX_S) || text.trim() === '') return false;
 		if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
 		// one record out of order: the time is back where it was before that record
-		return !(ts > 0 && ts >= this.beforeLastTs);
+		if (ts > 0 && ts >= this.beforeLastTs) return false;
+		return !(ts > 0 && digitLowered(ts, this.lastTs));
 	}
 
 	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
 	private suspendMarker(text: string, ts: number): void {
 		if (text.startsWith('PM: suspend entry') || text.startsWith('PM: hibernation entry')) {
-			if (this.seg !== null) this.seg.toTs = ts;
+			if (this.seg !== null) {
+				this.seg.toTs = ts;
+				this.seg.to = 'suspend';
+			}
 			this.suspended = true;
 			this.seg = null;
 		} else if (text.startsWith('PM: suspend exit') || text.startsWith('PM: hibernation exit')) {
 			this.suspended = false;
 			this.seg = null;
 			this.nextSegmentFrom = ts;
+			this.nextSegmentCause = 'resume';
 		}
 	}
 
 	private nextSegmentFrom = NaN;
+	private nextSegmentCause: SegmentEdge = 'boot';
 	private segIndex = 0;
 
 	/** `rtc_cmos 00:02: setting system clock to 2014-07-03 13:10:12 UTC (1404393012)` */
 	private rtcAnchor(rec: LogRecord): void {
 		const m = /setting system clock to .* \((\d{9,11})\)$/.exec(rec.text);
 		if (m && !Number.isNaN(rec.ts) && !this.suspended)
-			this.anchor(Number(m[1]) * 1000 - rec.ts * 1000, 1000, 'rtc');
+			this.anchor(Number(m[1]) * 1000 - rec.ts * 1000, 1000, 'rtc', rec.ts);
 	}
 
-	private anchor(offset: number, res: number, source: string): void {
+	private anchor(offset: number, res: number, source: string, ts: number): void {
 		let s = this.seg;
+		const v = offset + res / 2;
+		if (s !== null && clockStep(v - s.best[0])) {
+			// the wall clock was stepped (see CLOCK_STEP_MS): a new segment from this anchor on
+			s.toTs = ts;
+			s.to = 'clock step';
+			this.nextSegmentFrom = ts;
+			this.nextSegmentCause = 'clock step';
+			s = null;
+		}
 		if (s === null) {
 			s = {
 				boot: this.boot,
 				index: this.segIndex++,
 				fromTs: this.nextSegmentFrom,
 				toTs: NaN,
+				from: this.nextSegmentCause,
+				to: 'end',
 				best: [],
 				halfRes: 0,
 				n: 0,
@@ -252,7 +310,6 @@ export class RecordTracker {
 			this.seg = s;
 			this.segments.push(s);
 		}
-		const v = offset + res / 2;
 		s.n++;
 		if (s.sources.size < 8) s.sources.add(source);
 		const best = s.best;
@@ -293,6 +350,7 @@ export class RecordTracker {
 		this.seg = null;
 		this.suspended = false;
 		this.nextSegmentFrom = NaN;
+		this.nextSegmentCause = 'boot';
 		this.segIndex = 0;
 		if (this.bootRecords === 0) {
 			// nothing was seen in the current boot: this marker/banner just names it
@@ -344,14 +402,18 @@ export class RecordTracker {
 		this.blocks.closeAll('eof');
 		const meta = this.metaCollector.meta;
 		const calibration: Calibration[] = [];
+		/** the boot whose start the segments so far still give (no suspend since the boot) */
+		let startBoot = -1;
 		for (const s of this.segments) {
 			if (s.n === 0) continue;
 			const k = s.best.length - 1;
 			const offset = Math.round(s.best[0]);
 			const spread = s.best[k] - s.best[0];
 			const range =
-				(Number.isNaN(s.fromTs) ? 'boot' : `${s.fromTs.toFixed(3)} s (after a resume)`) +
-				(Number.isNaN(s.toTs) ? '' : ` to ${s.toTs.toFixed(3)} s (suspend)`);
+				(s.from === 'boot'
+					? 'boot'
+					: `${s.fromTs.toFixed(3)} s (${s.from === 'resume' ? 'after a resume' : 'after a clock step'})`) +
+				(s.to === 'end' ? '' : ` to ${s.toTs.toFixed(3)} s (${s.to})`);
 			calibration.push({
 				boot: s.boot,
 				offset_ms: offset,
@@ -360,8 +422,11 @@ export class RecordTracker {
 				source: `anchors from ${[...s.sources].sort().join(', ')}; segment ${s.index} from ${range}`
 			});
 			const b = this.boots[s.boot];
-			// the boot's start is known only from anchors taken before any suspend
-			if (Number.isNaN(s.fromTs) && b.started_at === null) b.started_at = isoFromMs(offset);
+			// the boot's start is known only from anchors taken before any suspend; when the wall
+			// clock was stepped before that, the clock it was set to gives it (see INGESTION.md)
+			if (s.from === 'boot') startBoot = s.boot;
+			else if (s.from === 'resume' || s.boot !== startBoot) startBoot = -1;
+			if (startBoot === s.boot) b.started_at = isoFromMs(offset);
 		}
 		// each boot's kernel is its banner's; the latest of them is the kernel the machine ran last
 		// (kernel_version stays the first one the log names, as it always was)
@@ -438,6 +503,21 @@ export class RecordTracker {
 			}
 		};
 	}
+}
+
+/**
+ * Is `ts` the time `last` (or one just after it) with one decimal digit of its whole seconds
+ * lowered, such as a flipped bit turns `[   28.292019]` into `[   08.292019]` (or 41 s into 01 s)?
+ * Called only on a drop that would otherwise be a timestamp reset.
+ */
+function digitLowered(ts: number, last: number): boolean {
+	for (let p = 1; p <= last; p *= 10) {
+		const k = Math.round((last - ts) / p);
+		if (k < 1 || k > 9 || (Math.floor(ts / p) % 10) + k > 9) continue;
+		const t = ts + k * p;
+		if (t >= last - DIGIT_BEFORE_S && t <= last + DIGIT_AFTER_S) return true;
+	}
+	return false;
 }
 
 const YEAR_SOURCES: Record<string, string> = {
