@@ -19,6 +19,13 @@ export const BENIGN: BenignRule[] = [
 		why: 'The kernel deliberately answers "no" to firmware asking whether it runs Linux; the firmware then behaves as tested with Windows.'
 	},
 	{
+		id: 'benign.acpi-video-dod-without-dos',
+		// drivers/acpi/acpi_video.c prints it at info level and goes on without _DOS
+		pattern: /^(?:ACPI: video: )?\[Firmware Bug\]: ACPI\(\w+\) defines _DOD but not _DOS/,
+		example: 'ACPI: video: [Firmware Bug]: ACPI(GFX0) defines _DOD but not _DOS',
+		why: 'The firmware lists the display outputs (_DOD) without the method that says who switches them (_DOS); the ACPI video driver notes it and works without it. Common on laptops and harmless.'
+	},
+	{
 		id: 'benign.regulatory-db',
 		pattern:
 			/^(?:platform regulatory\.0: )?Direct firmware load for regulatory\.db(?:\.p7s)? failed with error -2/,

@@ -266,7 +266,7 @@ export const firmwareBug: LineRule = {
 		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)',
 		"[Firmware Bug]: TSC doesn't count with P0 frequency!",
 		'ACPI: thermal: [Firmware Bug]: Invalid critical threshold (-274000)',
-		'ACPI: video: [Firmware Bug]: ACPI(GFX0) defines _DOD but not _DOS'
+		'tpm_crb MSFT0101:00: [Firmware Bug]: Bad ACPI memory layout'
 	],
 	negatives: [
 		'[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: 1, disabled.'
