@@ -150,30 +150,42 @@ const MAX_HELD = 32;
 /** rule messages waiting for their device at once at most (see Analyzer.wait) */
 const MAX_WAITING = 16;
 
-/** A rule message held until what follows it tells what it means (see LineRule.resolve). */
-interface Held {
+/** A rule message kept as an event, its time and wall time null when unknown. */
+type KeptEvent = Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'>;
+
+/** A rule message kept until later lines decide what it is (LineRule.resolve and stall). */
+interface Kept {
 	index: number;
 	m: RegExpExecArray;
-	line: number;
-	boot: number;
-	ts: number | null;
-	wall: number | null;
-	text: string;
-	context: Record<string, DetailValue> | null;
+	event: KeptEvent;
 	/** the device the rule's message names (its `device` detail), '' when none */
 	device: string;
 }
 
+/** A rule message held until what follows it tells what it means (see LineRule.resolve). */
+interface Held extends Kept {
+	context: Record<string, DetailValue> | null;
+}
+
 /** A rule message waiting for the device it names to speak again (see LineRule.stall). */
-interface Waiting {
-	index: number;
-	m: RegExpExecArray;
-	line: number;
-	boot: number;
-	ts: number;
-	wall: number | null;
-	text: string;
-	device: string;
+interface Waiting extends Kept {
+	event: KeptEvent & { ts: number };
+}
+
+/** A message as an event that outlives the reused record, its text detached. */
+function keptEvent(r: LogRecord | LogEvent): KeptEvent {
+	return {
+		line: r.line,
+		boot: r.boot,
+		ts: r.ts === null || Number.isNaN(r.ts) ? null : r.ts,
+		wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
+		text: detach(r.text)
+	};
+}
+
+/** A `device` detail as a string, '' when there is none. */
+function deviceName(v: DetailValue | undefined): string {
+	return typeof v === 'string' ? v : '';
 }
 
 /** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
@@ -293,20 +305,15 @@ export class Analyzer {
 
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
 	private hold(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
-		const device = rule.details ? rule.details(m).device : undefined;
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
 		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
 		this.held.push({
 			index,
 			m,
-			line: r.line,
-			boot: r.boot,
-			ts: r.ts === null || Number.isNaN(r.ts) ? null : r.ts,
-			wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
-			text: detach(r.text),
+			event: keptEvent(r),
 			context: this.contextOf(index, r, m),
-			device: typeof device === 'string' ? device : ''
+			device: deviceName(rule.details?.(m).device)
 		});
 	}
 
@@ -317,15 +324,16 @@ export class Analyzer {
 	private resolveHeld(r: LogRecord | LogEvent): void {
 		for (let k = 0; k < this.held.length;) {
 			const h = this.held[k];
+			const e = h.event;
 			const res = LINE_RULES[h.index].resolve as RuleResolve;
 			let by: RegExpExecArray | null = null;
 			const late =
 				res.withinSeconds !== undefined &&
-				h.ts !== null &&
+				e.ts !== null &&
 				r.ts !== null &&
-				r.ts - h.ts > res.withinSeconds;
-			if (r.boot === h.boot && r.line - h.line <= res.within && !late) {
-				if (r.line <= h.line || r.text.indexOf(res.trigger) === -1) {
+				r.ts - e.ts > res.withinSeconds;
+			if (r.boot === e.boot && r.line - e.line <= res.within && !late) {
+				if (r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
 					k++;
 					continue;
 				}
@@ -343,21 +351,13 @@ export class Analyzer {
 
 	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
 	private wait(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
-		const device = rule.details ? rule.details(m).device : undefined;
-		if (typeof device !== 'string' || device === '' || r.ts === null || Number.isNaN(r.ts)) return;
+		const device = deviceName(rule.details?.(m).device);
+		const ts = r.ts;
+		if (device === '' || ts === null || Number.isNaN(ts)) return;
 		// each wait is tested against every following line: a flood of waits (hostile input, many
 		// devices) drops the oldest, so that the cost per line stays bounded
 		if (this.waiting.length >= MAX_WAITING) this.waiting.shift();
-		this.waiting.push({
-			index,
-			m,
-			line: r.line,
-			boot: r.boot,
-			ts: r.ts,
-			wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
-			text: detach(r.text),
-			device
-		});
+		this.waiting.push({ index, m, event: { ...keptEvent(r), ts }, device });
 	}
 
 	/**
@@ -368,29 +368,28 @@ export class Analyzer {
 		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
 		for (let k = 0; k < this.waiting.length;) {
 			const w = this.waiting[k];
+			const e = w.event;
 			const stall = LINE_RULES[w.index].stall as RuleStall;
-			const gap = ts === null ? null : ts - w.ts;
-			const names = r.line > w.line && r.text.indexOf(w.device) !== -1;
+			const gap = ts === null ? null : ts - e.ts;
+			const names = r.line > e.line && r.text.indexOf(w.device) !== -1;
 			// a time far back (a reset not seen as a new boot, a corrupted time) ends the wait too
-			if (r.boot === w.boot && (gap === null || (gap <= stall.max && gap >= -1)) && !names) {
+			if (r.boot === e.boot && (gap === null || (gap <= stall.max && gap >= -1)) && !names) {
 				k++;
 				continue;
 			}
 			this.waiting.splice(k, 1);
-			if (!names || r.boot !== w.boot || gap === null || gap < stall.min || gap > stall.max)
+			if (!names || r.boot !== e.boot || gap === null || gap < stall.min || gap > stall.max)
 				continue;
-			const event = { line: w.line, boot: w.boot, ts: w.ts, wall: w.wall, text: w.text };
 			const rule = LINE_RULES[w.index];
-			this.lineFinding(w.index, rule, w.m, event, { waited_s: Math.round(gap) }, undefined, r);
+			this.lineFinding(w.index, rule, w.m, e, { waited_s: Math.round(gap) }, undefined, r);
 		}
 	}
 
 	/** A held message becomes a finding: the resolution's when `by` resolved it, else the rule's. */
 	private release(h: Held, by: LogRecord | LogEvent | null): void {
 		const rule = LINE_RULES[h.index];
-		const event = { line: h.line, boot: h.boot, ts: h.ts, wall: h.wall, text: h.text };
-		if (by === null) this.lineFinding(h.index, rule, h.m, event, h.context);
-		else this.lineFinding(h.index, rule, h.m, event, h.context, rule.resolve, by);
+		if (by === null) this.lineFinding(h.index, rule, h.m, h.event, h.context);
+		else this.lineFinding(h.index, rule, h.m, h.event, h.context, rule.resolve, by);
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
@@ -539,7 +538,7 @@ export class Analyzer {
 		index: number,
 		rule: LineRule,
 		m: RegExpExecArray,
-		r: Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'> | LogRecord,
+		r: KeptEvent | LogRecord,
 		context: Record<string, DetailValue> | null = null,
 		resolution?: RuleOutcome,
 		/** the message that resolved it (LineRule.resolve): it ends the occurrence and is evidence */
@@ -584,7 +583,6 @@ export class Analyzer {
 			return;
 		}
 		const own = factsOf();
-		const device = own.device;
 		const prev = this.pending.get(index);
 		let older: Pending[] = [];
 		if (prev !== undefined && prev.boot === r.boot) {
@@ -594,7 +592,7 @@ export class Analyzer {
 		this.pending.set(index, {
 			line: r.line,
 			boot: r.boot,
-			device: typeof device === 'string' ? device : '',
+			device: deviceName(own.device),
 			facts: own,
 			lastJoined: r.line,
 			occ,

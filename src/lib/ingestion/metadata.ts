@@ -40,22 +40,33 @@ const ARM_PARTS: Record<string, string> = {
 	d82: 'Cortex-X4'
 };
 
+/** MIDR (implementer 0x41 = ARM, variant, architecture 0xf, part number, revision) in brackets */
+const AARCH64_MIDR = /\[(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]/;
+const BOOT_MIDR = /\[0x(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]$/;
+
+/**
+ * The ARM Ltd core (ARM_PARTS) of the MIDR that `re` finds in `s` (group 1 the MIDR, group 2 its
+ * part number), with that MIDR; null when there is none or its part is not in the table.
+ */
+function armCore(s: string, re: RegExp): { core: string; midr: string } | null {
+	const m = re.exec(s);
+	const core = m ? ARM_PARTS[m[2]] : undefined;
+	return m && core ? { core, midr: m[1] } : null;
+}
+
 /** `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known. */
+function aarch64Cpu(s: string): string {
+	const a = armCore(s, AARCH64_MIDR);
+	return a ? `${s} (ARM ${a.core})` : s;
+}
+
 /**
  * arm64 since 4.x: `Booting Linux on physical CPU 0x0000000000 [0x410fd081]` (the boot CPU's MIDR)
  * -> `ARM Cortex-A72 (MIDR 0x410fd081)` for an ARM Ltd core of the table, else null.
  */
 function midrCpu(text: string): string | null {
-	const midr = /\[0x(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]$/.exec(text);
-	const core = midr ? ARM_PARTS[midr[2]] : undefined;
-	return core ? `ARM ${core} (MIDR 0x${midr![1]})` : null;
-}
-
-function aarch64Cpu(s: string): string {
-	// MIDR: implementer 0x41 (ARM), variant, architecture 0xf, part number, revision
-	const midr = /\[41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f]\]/.exec(s);
-	const core = midr ? ARM_PARTS[midr[1]] : undefined;
-	return core ? `${s} (ARM ${core})` : s;
+	const a = armCore(text, BOOT_MIDR);
+	return a ? `ARM ${a.core} (MIDR 0x${a.midr})` : null;
 }
 
 /** the taint letter a module-loading message sets (kernel/module/main.c), or '' */
@@ -117,6 +128,18 @@ export class MetadataCollector {
 	private moduleTaints = '';
 	/** the CPU was named from the boot line's MIDR only: a `CPU: AArch64 Processor` line says more */
 	private cpuFromMidr = false;
+
+	/**
+	 * `CPU: AArch64 Processor [410fd034] revision 4` (`Boot CPU: …` on newer kernels): it names the
+	 * CPU better than the boot line's MIDR, and the boot CPU's own statement outweighs a 32-bit
+	 * task's `PC is at` later.
+	 */
+	private aarch64Cpu(rest: string): void {
+		if (this.cpuFromMidr) this.meta.cpu = null;
+		this.cpuFromMidr = false;
+		this.meta.cpu ??= aarch64Cpu(rest.trim());
+		this.setArch('arm64', 5);
+	}
 
 	private setArch(arch: string, weight: number): void {
 		if (weight > this.archWeight) {
@@ -188,13 +211,7 @@ export class MetadataCollector {
 					} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 						m.cpu = text.slice(5).split(',')[0].trim();
 						this.setArch('arm', 3);
-					} else if (text.startsWith('CPU: AArch64 Processor')) {
-						if (this.cpuFromMidr) m.cpu = null;
-						this.cpuFromMidr = false;
-						m.cpu ??= aarch64Cpu(text.slice(5).trim());
-						// the boot CPU's own statement outweighs a 32-bit task's `PC is at` later
-						this.setArch('arm64', 5);
-					}
+					} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
 				}
 				return;
 			case 75 /* K */:
@@ -269,12 +286,8 @@ export class MetadataCollector {
 				return;
 			case 66 /* B */:
 				if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
-				else if (text.startsWith('Boot CPU: AArch64 Processor')) {
-					if (this.cpuFromMidr) m.cpu = null;
-					this.cpuFromMidr = false;
-					m.cpu ??= aarch64Cpu(text.slice(10).trim());
-					this.setArch('arm64', 5);
-				} else if (text.startsWith('Booting Linux on physical CPU 0x')) {
+				else if (text.startsWith('Boot CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(10));
+				else if (text.startsWith('Booting Linux on physical CPU 0x')) {
 					const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
 					this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
 					const named = m.cpu === null && id && id[1].length > 8 ? midrCpu(text) : null;

@@ -103,13 +103,14 @@ export const bareFormat: LineFormat = {
 		}
 		if (ctx.seenPrefixed) {
 			if (indented) {
-				// an indented line continues the line before it
+				// an indented line continues the line before it: a kernel record, or a marker
+				// (`** 3 printk messages dropped **`, a pstore header)
 				const prev = ctx.prevKind;
-				if (prev === 'kernel' || prev === 'continuation') {
-					rec.kind = 'continuation';
-					rec.format = 'continuation';
-				} else if (prev === 'skipped' && ctx.prevReason !== BLANK) {
-					// after a marker (`** 3 printk messages dropped **`, a pstore header)
+				if (
+					prev === 'kernel' ||
+					prev === 'continuation' ||
+					(prev === 'skipped' && ctx.prevReason !== BLANK)
+				) {
 					rec.kind = 'continuation';
 					rec.format = 'continuation';
 				} else {
