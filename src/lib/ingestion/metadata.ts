@@ -115,6 +115,8 @@ function humanKiB(kib: number): string {
  * Collects what a log says about the machine: kernel version, command line, hardware, CPU,
  * memory, modules, taint, architecture. Every check starts with a cheap prefix test.
  */
+type LineCheck = (this: MetadataCollector, text: string, boot: number) => void;
+
 export class MetadataCollector {
 	readonly meta: LogMetadata = emptyMetadata();
 	private archWeight = 0;
@@ -148,6 +150,31 @@ export class MetadataCollector {
 		}
 	}
 
+	/** the checks of lines by their first character (char code < 128) */
+	static checks(): (LineCheck | undefined)[] {
+		const p = MetadataCollector.prototype;
+		const t = new Array<LineCheck | undefined>(128).fill(undefined);
+		t[76] = p.lineUpperL;
+		t[67] = p.lineUpperC;
+		t[75] = p.lineUpperK;
+		t[68] = p.lineUpperD;
+		t[72] = p.lineUpperH;
+		t[77] = p.lineUpperM;
+		t[84] = p.lineUpperT;
+		t[79] = p.lineUpperO;
+		t[82] = p.lineUpperR;
+		t[69] = p.lineUpperE;
+		t[112] = p.lineLowerP;
+		t[80] = p.lineUpperP;
+		t[78] = p.lineUpperN;
+		t[66] = p.lineUpperB;
+		t[115] = p.lineLowerS;
+		t[101] = p.lineLowerE;
+		t[114] = p.lineLowerR;
+		t[120] = p.lineLowerX;
+		return t;
+	}
+
 	observe(text: string, boot: number): void {
 		const m = this.meta;
 		const c = text.charCodeAt(0);
@@ -162,8 +189,8 @@ export class MetadataCollector {
 		// `wl: module license 'MIXED/Proprietary' taints kernel.`: any first letter, so by the end
 		// two character tests first: `…l.` (taints kernel.), `…d.` (warned.), `…el` (tainting kernel)
 		const n = text.length;
-		const last = text.charCodeAt(n - 1);
-		const prev = text.charCodeAt(n - 2);
+		const last = n > 1 ? text.charCodeAt(n - 1) : 0;
+		const prev = n > 1 ? text.charCodeAt(n - 2) : 0;
 		if (
 			(last === 46 /* . */
 				? prev === 108 /* l */ || prev === 100 /* d */
@@ -177,151 +204,197 @@ export class MetadataCollector {
 				return;
 			}
 		}
-		switch (c) {
-			case 76 /* L */:
-				if (text.startsWith('Linux version ')) {
-					const rest = text.slice(14);
-					const sp = rest.indexOf(' ');
-					// detached: kept for every boot, a substring would keep its decoded window alive
-					const version = detach(sp === -1 ? rest : rest.slice(0, sp));
-					if (m.kernel_version === null) {
-						m.kernel_version = version;
-						m.kernel_build = detach(rest.slice(sp + 1).trim()) || null;
-					}
-					if (!this.bootVersions.has(boot)) this.bootVersions.set(boot, version);
-					const a = archFromVersion(rest);
-					if (a) this.setArch(a, 1);
-				}
-				return;
-			case 67 /* C */:
-				if (m.command_line === null && text.startsWith('Command line: '))
-					m.command_line = text.slice(14).trim();
-				else if (m.cpu === null && text.startsWith('CPU0: ') && /GHz|stepping/.test(text))
-					m.cpu = text
-						.slice(6)
-						.replace(/ (?:\(fam: |stepping ).*$/, '')
-						.trim();
-				else if (text.startsWith('CPU: ')) {
-					if (/ PID: \d+ /.test(text)) {
-						const t = taintFromCpuLine(text);
-						if (t) this.setTaint(t);
-						const nt = text.indexOf('ainted');
-						const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
-						if (v && m.kernel_version === null) m.kernel_version = v[1];
-					} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
-						m.cpu = text.slice(5).split(',')[0].trim();
-						this.setArch('arm', 3);
-					} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
-				}
-				return;
-			case 75 /* K */:
-				if (text.startsWith('Kernel command line: ')) m.command_line ??= text.slice(21).trim();
-				else if (text.startsWith('Krnl PSW')) this.setArch('s390x', 5);
-				return;
-			case 68 /* D */:
-				if (text.startsWith('DMI: ')) this.hardware(text.slice(5));
-				return;
-			case 72 /* H */:
-				if (text.startsWith('Hardware name: ')) this.hardware(text.slice(15));
-				return;
-			case 77 /* M */:
-				if (text.startsWith('Memory: ')) {
-					const mm = /^Memory: \d+[Kk]\/(\d+)[Kk] available/.exec(text);
-					if (mm && m.memory === null) {
-						// x86-64 kernels before 3.12 print max_pfn (the highest address, holes
-						// included) and the pages in holes: `Memory: 3637272k/5226496k available
-						// (3801k kernel code, 1445688k absent, …)`; the RAM is the difference
-						const absent = /, (\d+)k absent,/.exec(text);
-						const total = Number(mm[1]) - (absent ? Number(absent[1]) : 0);
-						m.memory = humanKiB(total > 0 ? total : Number(mm[1]));
-					}
-					const old = /^Memory: (\d+)MB = \d+MB total/.exec(text);
-					if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
-				} else if (text.startsWith('Machine model: ')) {
-					m.hardware ??= text.slice(15).trim();
-				} else if (text.startsWith('Machine: ')) {
-					// ARM kernels before 3.x: `Machine: us9230`, or with a device tree
-					// `Machine: Qualcomm MSM 8226 (Flattened Device Tree), model: Qualcomm MSM 8226v2 H1A`
-					const rest = text.slice(9);
-					const model = rest.indexOf(', model: ');
-					m.hardware ??= (model === -1 ? rest : rest.slice(model + 9)).trim() || null;
-				} else if (text.startsWith('Modules linked in:')) {
-					this.modules(text.slice(18));
-					this.inModules = true;
-				}
-				return;
-			case 84 /* T */:
-				if (text.startsWith('Tainted: [')) this.setTaint(text.slice(9));
-				return;
-			case 79 /* O */:
-				// device-tree machines: `OF: fdt: Machine model: OnePlus One`
-				if (text.startsWith('OF: fdt: Machine model: ')) m.hardware ??= text.slice(24).trim();
-				return;
-			case 82 /* R */:
-				if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
-				else if (text.startsWith('REGS: ') && m.kernel_version === null) {
-					// powerpc show_regs: `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)`
-					const v = /ainted {1,2}\((\d+\.\d[^)\s]*)\)/.exec(text);
-					if (v) m.kernel_version = v[1];
-				}
-				return;
-			case 69 /* E */:
-				if (text.startsWith('EIP: ')) this.setArch('i386', 4);
-				return;
-			case 112 /* p */:
-				if (text.startsWith('pc : ')) this.setArch('arm64', 4);
-				return;
-			case 80 /* P */:
-				if (text.startsWith('PC is at ')) this.setArch('arm', 4);
-				else if (text.startsWith('Pid: ')) {
-					const p = pidLine(text);
-					if (p === null) return;
-					if (p.taint !== null) this.setTaint(p.taint);
-					m.kernel_version ??= p.version;
-					if (p.hardware !== '') m.hardware ??= p.hardware;
-				}
-				return;
-			case 78 /* N */:
-				if (text.startsWith('NIP:') || text.startsWith('NIP [')) this.setArch('powerpc', 4);
-				return;
-			case 66 /* B */:
-				if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
-				else if (text.startsWith('Boot CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(10));
-				else if (text.startsWith('Booting Linux on physical CPU 0x')) {
-					const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
-					this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
-					const named = m.cpu === null && id && id[1].length > 8 ? midrCpu(text) : null;
-					if (named) {
-						m.cpu = named;
-						this.cpuFromMidr = true;
-					}
-				}
-				return;
-			case 115 /* s */:
-				if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
-					m.cpu = text
-						.slice(15)
-						.replace(/ \(family: .*$/, '')
-						.trim();
-					this.setArch('x86_64', 3);
-				}
-				return;
-			case 101 /* e */:
-				if (text.startsWith('epc : ')) this.setArch('riscv64', 4);
-				else if (m.bios === null && text.startsWith('efi: EFI v')) {
-					// firmware version when DMI names no BIOS: `efi: EFI v2.70 by American Megatrends`
-					m.bios = text.slice(5).trim();
-				}
-				return;
-			case 114 /* r */:
-				if (text.startsWith('riscv: ')) this.setArch('riscv64', 3);
-				return;
-			case 120 /* x */:
-				if (text.startsWith('x86/fpu: ')) this.setArch('x86_64', 2);
-				return;
-			default:
-				return;
+		const check = c < 128 ? LINE_CHECKS[c] : undefined;
+		// a table, not a switch: each check is compiled on its own when its lines are common, and a
+		// rare one never makes this per-line function deoptimise and compile again (see ARCHITECTURE)
+		if (check !== undefined) check.call(this, text, boot);
+	}
+
+	/** lines starting with `L` */
+	private lineUpperL(text: string, boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('Linux version ')) {
+			const rest = text.slice(14);
+			const sp = rest.indexOf(' ');
+			// detached: kept for every boot, a substring would keep its decoded window alive
+			const version = detach(sp === -1 ? rest : rest.slice(0, sp));
+			if (m.kernel_version === null) {
+				m.kernel_version = version;
+				m.kernel_build = detach(rest.slice(sp + 1).trim()) || null;
+			}
+			if (!this.bootVersions.has(boot)) this.bootVersions.set(boot, version);
+			const a = archFromVersion(rest);
+			if (a) this.setArch(a, 1);
 		}
+	}
+
+	/** lines starting with `C` */
+	private lineUpperC(text: string, _boot: number): void {
+		const m = this.meta;
+		if (m.command_line === null && text.startsWith('Command line: '))
+			m.command_line = text.slice(14).trim();
+		else if (m.cpu === null && text.startsWith('CPU0: ') && /GHz|stepping/.test(text))
+			m.cpu = text
+				.slice(6)
+				.replace(/ (?:\(fam: |stepping ).*$/, '')
+				.trim();
+		else if (text.startsWith('CPU: ')) {
+			if (/ PID: \d+ /.test(text)) {
+				const t = taintFromCpuLine(text);
+				if (t) this.setTaint(t);
+				const nt = text.indexOf('ainted');
+				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
+				if (v && m.kernel_version === null) m.kernel_version = v[1];
+			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
+				m.cpu = text.slice(5).split(',')[0].trim();
+				this.setArch('arm', 3);
+			} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
+		}
+	}
+
+	/** lines starting with `K` */
+	private lineUpperK(text: string, _boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('Kernel command line: ')) m.command_line ??= text.slice(21).trim();
+		else if (text.startsWith('Krnl PSW')) this.setArch('s390x', 5);
+	}
+
+	/** lines starting with `D` */
+	private lineUpperD(text: string, _boot: number): void {
+		if (text.startsWith('DMI: ')) this.hardware(text.slice(5));
+	}
+
+	/** lines starting with `H` */
+	private lineUpperH(text: string, _boot: number): void {
+		if (text.startsWith('Hardware name: ')) this.hardware(text.slice(15));
+	}
+
+	/** lines starting with `M` */
+	private lineUpperM(text: string, _boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('Memory: ')) {
+			const mm = /^Memory: \d+[Kk]\/(\d+)[Kk] available/.exec(text);
+			if (mm && m.memory === null) {
+				// x86-64 kernels before 3.12 print max_pfn (the highest address, holes
+				// included) and the pages in holes: `Memory: 3637272k/5226496k available
+				// (3801k kernel code, 1445688k absent, …)`; the RAM is the difference
+				const absent = /, (\d+)k absent,/.exec(text);
+				const total = Number(mm[1]) - (absent ? Number(absent[1]) : 0);
+				m.memory = humanKiB(total > 0 ? total : Number(mm[1]));
+			}
+			const old = /^Memory: (\d+)MB = \d+MB total/.exec(text);
+			if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
+		} else if (text.startsWith('Machine model: ')) {
+			m.hardware ??= text.slice(15).trim();
+		} else if (text.startsWith('Machine: ')) {
+			// ARM kernels before 3.x: `Machine: us9230`, or with a device tree
+			// `Machine: Qualcomm MSM 8226 (Flattened Device Tree), model: Qualcomm MSM 8226v2 H1A`
+			const rest = text.slice(9);
+			const model = rest.indexOf(', model: ');
+			m.hardware ??= (model === -1 ? rest : rest.slice(model + 9)).trim() || null;
+		} else if (text.startsWith('Modules linked in:')) {
+			this.modules(text.slice(18));
+			this.inModules = true;
+		}
+	}
+
+	/** lines starting with `T` */
+	private lineUpperT(text: string, _boot: number): void {
+		if (text.startsWith('Tainted: [')) this.setTaint(text.slice(9));
+	}
+
+	/** lines starting with `O` */
+	private lineUpperO(text: string, _boot: number): void {
+		const m = this.meta;
+		// device-tree machines: `OF: fdt: Machine model: OnePlus One`
+		if (text.startsWith('OF: fdt: Machine model: ')) m.hardware ??= text.slice(24).trim();
+	}
+
+	/** lines starting with `R` */
+	private lineUpperR(text: string, _boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
+		else if (text.startsWith('REGS: ') && m.kernel_version === null) {
+			// powerpc show_regs: `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)`
+			const v = /ainted {1,2}\((\d+\.\d[^)\s]*)\)/.exec(text);
+			if (v) m.kernel_version = v[1];
+		}
+	}
+
+	/** lines starting with `E` */
+	private lineUpperE(text: string, _boot: number): void {
+		if (text.startsWith('EIP: ')) this.setArch('i386', 4);
+	}
+
+	/** lines starting with `p` */
+	private lineLowerP(text: string, _boot: number): void {
+		if (text.startsWith('pc : ')) this.setArch('arm64', 4);
+	}
+
+	/** lines starting with `P` */
+	private lineUpperP(text: string, _boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('PC is at ')) this.setArch('arm', 4);
+		else if (text.startsWith('Pid: ')) {
+			const p = pidLine(text);
+			if (p === null) return;
+			if (p.taint !== null) this.setTaint(p.taint);
+			m.kernel_version ??= p.version;
+			if (p.hardware !== '') m.hardware ??= p.hardware;
+		}
+	}
+
+	/** lines starting with `N` */
+	private lineUpperN(text: string, _boot: number): void {
+		if (text.startsWith('NIP:') || text.startsWith('NIP [')) this.setArch('powerpc', 4);
+	}
+
+	/** lines starting with `B` */
+	private lineUpperB(text: string, _boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
+		else if (text.startsWith('Boot CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(10));
+		else if (text.startsWith('Booting Linux on physical CPU 0x')) {
+			const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
+			this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
+			const named = m.cpu === null && id && id[1].length > 8 ? midrCpu(text) : null;
+			if (named) {
+				m.cpu = named;
+				this.cpuFromMidr = true;
+			}
+		}
+	}
+
+	/** lines starting with `s` */
+	private lineLowerS(text: string, _boot: number): void {
+		const m = this.meta;
+		if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
+			m.cpu = text
+				.slice(15)
+				.replace(/ \(family: .*$/, '')
+				.trim();
+			this.setArch('x86_64', 3);
+		}
+	}
+
+	/** lines starting with `e` */
+	private lineLowerE(text: string, _boot: number): void {
+		const m = this.meta;
+		if (text.startsWith('epc : ')) this.setArch('riscv64', 4);
+		else if (m.bios === null && text.startsWith('efi: EFI v')) {
+			// firmware version when DMI names no BIOS: `efi: EFI v2.70 by American Megatrends`
+			m.bios = text.slice(5).trim();
+		}
+	}
+
+	/** lines starting with `r` */
+	private lineLowerR(text: string, _boot: number): void {
+		if (text.startsWith('riscv: ')) this.setArch('riscv64', 3);
+	}
+
+	/** lines starting with `x` */
+	private lineLowerX(text: string, _boot: number): void {
+		if (text.startsWith('x86/fpu: ')) this.setArch('x86_64', 2);
 	}
 
 	/** a `Tainted:` field: it says everything, module messages seen before or after included */
@@ -355,3 +428,5 @@ export class MetadataCollector {
 		}
 	}
 }
+
+const LINE_CHECKS = MetadataCollector.checks();
