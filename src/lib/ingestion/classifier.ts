@@ -1,5 +1,5 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
-import { stripAnsi } from '../util/text.ts';
+import { codeAt, stripAnsi } from '../util/text.ts';
 import { PSTORE_HEADER } from './formats/capture.ts';
 import { monthAt, scanBracketTime, type Scan } from './formats/common.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
@@ -74,7 +74,7 @@ const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
 
 /** `[  913.489892] ...` or `<6>[  913.489892] ...`: a line that a time stamp makes unique */
 function timedLine(raw: string): boolean {
-	const c = raw.charCodeAt(0);
+	const c = codeAt(raw, 0);
 	return (c === 91 || c === 60) && raw.indexOf('.') !== -1 && raw.indexOf(']') !== -1;
 }
 
@@ -85,8 +85,8 @@ function timedLine(raw: string): boolean {
  */
 function dmesgShaped(format: string): boolean {
 	return (
-		format.charCodeAt(0) === 100 /* d */ &&
-		format.charCodeAt(1) === 109 /* m */ &&
+		codeAt(format, 0) === 100 /* d */ &&
+		codeAt(format, 1) === 109 /* m */ &&
 		format !== 'dmesg-json'
 	);
 }
@@ -98,12 +98,12 @@ export function gluedRecordAt(text: string): number {
 	for (let k = text.indexOf('>['); k !== -1; k = text.indexOf('>[', k + 2)) {
 		let j = k - 1;
 		while (j >= 0 && k - j <= 3) {
-			const c = text.charCodeAt(j);
+			const c = codeAt(text, j);
 			if (c < 48 || c > 57) break;
 			j--;
 		}
 		// at 0 the whole message is one record whose `<N>` is part of the text: nothing glued
-		if (j <= 0 || j === k - 1 || text.charCodeAt(j) !== 60 /* < */) continue;
+		if (j <= 0 || j === k - 1 || codeAt(text, j) !== 60 /* < */) continue;
 		if (scanBracketTime(text, k + 1, glueScan)) return j;
 	}
 	return -1;
@@ -177,7 +177,7 @@ export class LineClassifier {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
 			// months of yearless prefixes: a date found later in the look-ahead may lie past New Year
-			const mo = raw.charCodeAt(3) === 32 ? monthAt(raw, 0) : -1;
+			const mo = codeAt(raw, 3) === 32 ? monthAt(raw, 0) : -1;
 			if (mo >= 0) {
 				if (this.aheadMonth >= 0 && mo < this.aheadMonth - 5) this.aheadRollovers++;
 				this.aheadMonth = mo;

@@ -13,6 +13,7 @@ import {
 	type Scan,
 	type SyslogDate
 } from './formats/common.ts';
+import { codeAt } from '../util/text.ts';
 
 export interface ClockAnchor {
 	/** local time minus UTC, in ms (a whole number of quarter hours) */
@@ -79,9 +80,9 @@ export function findClockAnchor(line: string): ClockAnchor | null {
  * the line has neither.
  */
 function localPrefix(line: string, near: number): number {
-	if (line.charCodeAt(0) === 91) {
+	if (codeAt(line, 0) === 91) {
 		const w = scanCtime(line, 1, scan);
-		return Number.isNaN(w) || line.charCodeAt(scan.end) !== 93 ? NaN : w;
+		return Number.isNaN(w) || codeAt(line, scan.end) !== 93 ? NaN : w;
 	}
 	if (!scanSyslogDate(line, date)) return NaN;
 	const year = new Date(near).getUTCFullYear();
@@ -98,10 +99,10 @@ function localPrefix(line: string, near: number): number {
  * -T), or is the header of journalctl's short output, whose lines have one.
  */
 export function localTimePrefix(line: string): boolean {
-	if (line.charCodeAt(0) === 91) return isWeekday(line, 1);
+	if (codeAt(line, 0) === 91) return isWeekday(line, 1);
 	if (line.startsWith('-- '))
 		return line.startsWith('-- Logs begin at') || line.startsWith('-- Journal begins at');
-	return line.charCodeAt(3) === 32 && monthAt(line, 0) >= 0;
+	return codeAt(line, 3) === 32 && monthAt(line, 0) >= 0;
 }
 
 /** which anchor wins: an audit record's exact time, then a journal header, then the RTC line */

@@ -1,6 +1,6 @@
 import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
 import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
-import { detach } from '../util/text.ts';
+import { codeAt, detach } from '../util/text.ts';
 
 const MAX_MODULES = 500;
 /** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
@@ -177,7 +177,7 @@ export class MetadataCollector {
 
 	observe(text: string, boot: number): void {
 		const m = this.meta;
-		const c = text.charCodeAt(0);
+		const c = codeAt(text, 0);
 		if (this.inModules) {
 			// `Modules linked in:` wraps onto indented lines of module names
 			if (c === 32 && MODULE_LINE.test(text)) {
@@ -189,8 +189,8 @@ export class MetadataCollector {
 		// `wl: module license 'MIXED/Proprietary' taints kernel.`: any first letter, so by the end
 		// two character tests first: `…l.` (taints kernel.), `…d.` (warned.), `…el` (tainting kernel)
 		const n = text.length;
-		const last = n > 1 ? text.charCodeAt(n - 1) : 0;
-		const prev = n > 1 ? text.charCodeAt(n - 2) : 0;
+		const last = n > 1 ? codeAt(text, n - 1) : 0;
+		const prev = n > 1 ? codeAt(text, n - 2) : 0;
 		if (
 			(last === 46 /* . */
 				? prev === 108 /* l */ || prev === 100 /* d */

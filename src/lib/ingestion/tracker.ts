@@ -5,6 +5,7 @@ import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
+import { codeAt } from '../util/text.ts';
 
 /**
  * Receives the ingestor's output as it streams. `record` gets a reused object: copy what you
@@ -216,7 +217,7 @@ export class RecordTracker {
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
 			this.bootRecords++;
-			const c = text.charCodeAt(0);
+			const c = codeAt(text, 0);
 			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts);
 			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) {
 				if (!this.suspended) {
@@ -229,7 +230,7 @@ export class RecordTracker {
 		}
 		if (!this.bannerSeen && !this.handoff) {
 			// a bootloader's last words before the kernel of the same boot (serial captures)
-			const c = rec.text.charCodeAt(0);
+			const c = codeAt(rec.text, 0);
 			if ((c === 83 || c === 98 || c === 74 || c === 91) && BOOTLOADER_HANDOFF.test(rec.text))
 				this.handoff = true;
 		}

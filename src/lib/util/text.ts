@@ -44,3 +44,16 @@ export function detachDeep<T>(v: T): T {
 	}
 	return v;
 }
+
+/**
+ * `s.charCodeAt(i)`, or -1 when `i` is outside `s` (where `charCodeAt` returns NaN). Optimised
+ * code assumes that a `charCodeAt` it has only seen inside its string stays inside, and is thrown
+ * away (deoptimised, then compiled again) the first time it reads past the end; a NaN where it had
+ * only seen small integers does the same. The per-line scanners read past the end of short lines
+ * at many places, which made V8 compile them again for each (about 30 deoptimisations over the
+ * benchmark log). -1 is no character: every test for one fails, and a test for a range of
+ * characters (`c < 48 || c > 57`: not a digit) says it is outside, which NaN did not.
+ */
+export function codeAt(s: string, i: number): number {
+	return i >= 0 && i < s.length ? s.charCodeAt(i) : -1;
+}

@@ -1,5 +1,6 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import { continuesWith, isEndMarker, matchHeader, type OopsHeader } from './headers.ts';
+import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
@@ -34,12 +35,12 @@ interface OpenBlock {
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
 function oneLineContinues(text: string): boolean {
-	const c = text.charCodeAt(0);
+	const c = codeAt(text, 0);
 	return c === 32 || c === 9 || text.startsWith('ref_tracker') || text.indexOf('+0x') !== -1;
 }
 
 function reportish(text: string): boolean {
-	const c = text.charCodeAt(0);
+	const c = codeAt(text, 0);
 	return (
 		c === 32 ||
 		c === 9 ||
@@ -277,7 +278,7 @@ export class BlockAssembler {
 			if (this.ringCtx[p] !== ctx) continue;
 			seen++;
 			const text = this.ringText[p];
-			if (text.charCodeAt(0) === 45 /* - */ && text.includes('[ cut here ]')) {
+			if (codeAt(text, 0) === 45 /* - */ && text.includes('[ cut here ]')) {
 				marked = true;
 				break;
 			}

@@ -1,6 +1,7 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import { looksBinary } from './common.ts';
 import type { FormatContext, LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
 const OTHER_PROGRAM = 'not a kernel message';
@@ -26,18 +27,18 @@ const MODULE_NAMES =
  * (`tlb_flushall_shift: -1`, `GPR04: ...`). Cheap character tests come first.
  */
 export function continuesRecord(line: string, record: string, run: boolean): boolean {
-	const c = line.charCodeAt(0);
+	const c = codeAt(line, 0);
 	// message text starts with a letter or digit (not `[main] ...`, `### ...`, `/ # `, `...`)
 	if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
 	if (shellPrompt(line)) return false;
 	// a program's dated output (`2019/11/06 12:00:01 executed programs: 5`) is never kernel text
-	if (c <= 57 && (line.charCodeAt(4) === 47 || line.charCodeAt(4) === 45)) return false;
+	if (c <= 57 && (codeAt(line, 4) === 47 || codeAt(line, 4) === 45)) return false;
 	if (run) return true;
 	const n = record.length;
 	let e = n - 1;
-	while (e >= 0 && record.charCodeAt(e) === 32) e--;
+	while (e >= 0 && codeAt(record, e) === 32) e--;
 	// a trace header (`Call Trace:`) is followed by frames, not by words: a console's other output
-	if (e >= 0 && record.charCodeAt(e) === 58 /* : */) return !TRACE_HEADER.test(record);
+	if (e >= 0 && codeAt(record, e) === 58 /* : */) return !TRACE_HEADER.test(record);
 	const colon = line.indexOf(': ');
 	if (colon > 0 && colon < 15 && REGISTER_DUMP.test(line)) return true;
 	if (record.startsWith('Modules linked in:')) return MODULE_NAMES.test(line);
@@ -48,7 +49,7 @@ export function continuesRecord(line: string, record: string, run: boolean): boo
 function shellPrompt(line: string): boolean {
 	const sp = line.indexOf(' ');
 	const end = (sp === -1 ? line.length : sp) - 1;
-	const c = line.charCodeAt(end);
+	const c = codeAt(line, end);
 	return c === 35 /* # */ || c === 36; /* $ */
 }
 
@@ -58,8 +59,8 @@ function sameFirstWords(line: string, record: string): boolean {
 	const n = Math.min(line.length, record.length);
 	let spaces = 0;
 	for (let i = 0; i < n; i++) {
-		const c = line.charCodeAt(i);
-		if (c !== record.charCodeAt(i)) return false;
+		const c = codeAt(line, i);
+		if (c !== codeAt(record, i)) return false;
 		if (c === 32 && ++spaces === 2) return i >= 6;
 	}
 	return false;
@@ -93,7 +94,7 @@ export const bareFormat: LineFormat = {
 			return true;
 		}
 		rec.text = line;
-		const c = line.charCodeAt(0);
+		const c = codeAt(line, 0);
 		const indented = c === 32 || c === 9;
 		if (indented && ctx.prevKind === 'skipped' && ctx.prevReason.startsWith(OTHER_PROGRAM)) {
 			// the rest of another program's message (journalctl indents it), kernel lines seen or not

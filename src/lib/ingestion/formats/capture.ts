@@ -7,6 +7,7 @@ import type { LogRecord } from '../../models/log-record.ts';
 import { scanBracketTime, scanCaller, type Scan } from './common.ts';
 import { dmesgFormat } from './dmesg.ts';
 import type { FormatContext, LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 const scan2: Scan = { end: 0, value: 0 };
@@ -113,7 +114,7 @@ export const consoleFormat: LineFormat = {
 	],
 	negatives: ['plain text', 'text with [brackets] only', '** not a marker'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-		const c = line.charCodeAt(0);
+		const c = codeAt(line, 0);
 		if (c === 42 /* * */) {
 			if (
 				line.endsWith(' printk messages dropped **') ||

@@ -1,3 +1,4 @@
+import { codeAt } from '../../util/text.ts';
 /** Shared scanners for the prefixes kernel logs put before messages. Hand-written for speed. */
 
 const SPACE = 32;
@@ -18,20 +19,20 @@ export interface Scan {
  * Returns false when the text there is not one.
  */
 export function scanBracketTime(s: string, i: number, out: Scan): boolean {
-	if (s.charCodeAt(i) !== LBRACKET) return false;
+	if (codeAt(s, i) !== LBRACKET) return false;
 	let j = i + 1;
 	const n = s.length;
-	while (j < n && s.charCodeAt(j) === SPACE) j++;
+	while (j < n && codeAt(s, j) === SPACE) j++;
 	let intPart = 0;
 	let digits = 0;
-	let c = s.charCodeAt(j);
+	let c = codeAt(s, j);
 	while (c >= ZERO && c <= NINE) {
 		intPart = intPart * 10 + (c - ZERO);
 		digits++;
-		c = s.charCodeAt(++j);
+		c = codeAt(s, ++j);
 	}
 	if (digits === 0 || digits > 12 || c !== DOT) return false;
-	c = s.charCodeAt(++j);
+	c = codeAt(s, ++j);
 	let frac = 0;
 	let scale = 1;
 	let fd = 0;
@@ -39,7 +40,7 @@ export function scanBracketTime(s: string, i: number, out: Scan): boolean {
 		frac = frac * 10 + (c - ZERO);
 		scale *= 10;
 		fd++;
-		c = s.charCodeAt(++j);
+		c = codeAt(s, ++j);
 	}
 	if (fd === 0 || fd > 9 || c !== RBRACKET) return false;
 	out.end = j + 1;
@@ -53,16 +54,16 @@ export function scanBracketTime(s: string, i: number, out: Scan): boolean {
  */
 export function scanCaller(s: string, i: number, out: Scan): string {
 	let j = i;
-	if (s.charCodeAt(j) === SPACE && s.charCodeAt(j + 1) === LBRACKET) j++;
-	if (s.charCodeAt(j) !== LBRACKET) return '';
+	if (codeAt(s, j) === SPACE && codeAt(s, j + 1) === LBRACKET) j++;
+	if (codeAt(s, j) !== LBRACKET) return '';
 	let k = j + 1;
-	while (s.charCodeAt(k) === SPACE) k++;
-	const kind = s.charCodeAt(k);
+	while (codeAt(s, k) === SPACE) k++;
+	const kind = codeAt(s, k);
 	if (kind !== 84 /* T */ && kind !== 67 /* C */) return '';
 	let m = k + 1;
-	let c = s.charCodeAt(m);
+	let c = codeAt(s, m);
 	if (!(c >= ZERO && c <= NINE)) return '';
-	while (c >= ZERO && c <= NINE) c = s.charCodeAt(++m);
+	while (c >= ZERO && c <= NINE) c = codeAt(s, ++m);
 	if (c !== RBRACKET || m - k > 12) return '';
 	out.end = m + 1;
 	return s.slice(k, m);
@@ -70,20 +71,20 @@ export function scanCaller(s: string, i: number, out: Scan): string {
 
 /** Skip the single space that separates a prefix from the message. */
 export function skipOneSpace(s: string, i: number): number {
-	return s.charCodeAt(i) === SPACE ? i + 1 : i;
+	return codeAt(s, i) === SPACE ? i + 1 : i;
 }
 
 /** Parse `<N>` syslog priority at `i`; returns the level (0-7) or -1. Sets out.end. */
 export function scanPriority(s: string, i: number, out: Scan): number {
-	if (s.charCodeAt(i) !== 60 /* < */) return -1;
+	if (codeAt(s, i) !== 60 /* < */) return -1;
 	let j = i + 1;
 	let v = 0;
 	let d = 0;
-	let c = s.charCodeAt(j);
+	let c = codeAt(s, j);
 	while (c >= ZERO && c <= NINE && d < 4) {
 		v = v * 10 + (c - ZERO);
 		d++;
-		c = s.charCodeAt(++j);
+		c = codeAt(s, ++j);
 	}
 	if (d === 0 || c !== 62 /* > */) return -1;
 	out.end = j + 1;
@@ -152,7 +153,7 @@ export function looksBinary(s: string): boolean {
 	let bad = 0;
 	const n = Math.min(s.length, 4096);
 	for (let i = 0; i < n; i++) {
-		const c = s.charCodeAt(i);
+		const c = codeAt(s, i);
 		if ((c < 32 && c !== 9 && c !== 27) || c === 0xfffd || c === 127) bad++;
 	}
 	return n > 0 && (bad > 8 || bad / n > 0.1);
@@ -160,8 +161,8 @@ export function looksBinary(s: string): boolean {
 
 /** Parse two ASCII digits at `i`, -1 when they are not digits. */
 export function two(s: string, i: number): number {
-	const a = s.charCodeAt(i) - ZERO;
-	const b = s.charCodeAt(i + 1) - ZERO;
+	const a = codeAt(s, i) - ZERO;
+	const b = codeAt(s, i + 1) - ZERO;
 	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
@@ -169,7 +170,7 @@ export function two(s: string, i: number): number {
 export function digitsAt(s: string, i: number, n: number): number {
 	let v = 0;
 	for (let k = 0; k < n; k++) {
-		const d = s.charCodeAt(i + k) - ZERO;
+		const d = codeAt(s, i + k) - ZERO;
 		if (d < 0 || d > 9) return -1;
 		v = v * 10 + d;
 	}
@@ -181,15 +182,14 @@ export function clockAt(s: string, i: number): number {
 	const h = two(s, i);
 	const m = two(s, i + 3);
 	const sec = two(s, i + 6);
-	if (h < 0 || m < 0 || sec < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58)
-		return -1;
+	if (h < 0 || m < 0 || sec < 0 || codeAt(s, i + 2) !== 58 || codeAt(s, i + 5) !== 58) return -1;
 	if (h > 23 || m > 59 || sec > 60) return -1;
 	return h * 3600 + m * 60 + sec;
 }
 
 /** Parse a fraction `.123456` / `,123456` at `i` (which must be the separator). Sets out.end. */
 export function scanFraction(s: string, i: number, out: Scan): number {
-	const c = s.charCodeAt(i);
+	const c = codeAt(s, i);
 	if (c !== DOT && c !== 44 /* , */) {
 		out.end = i;
 		return 0;
@@ -197,11 +197,11 @@ export function scanFraction(s: string, i: number, out: Scan): number {
 	let j = i + 1;
 	let frac = 0;
 	let scale = 1;
-	let d = s.charCodeAt(j);
+	let d = codeAt(s, j);
 	while (d >= ZERO && d <= NINE && scale < 1e9) {
 		frac = frac * 10 + (d - ZERO);
 		scale *= 10;
-		d = s.charCodeAt(++j);
+		d = codeAt(s, ++j);
 	}
 	if (scale === 1) {
 		out.end = i;
@@ -213,7 +213,7 @@ export function scanFraction(s: string, i: number, out: Scan): number {
 
 /** Parse a numeric UTC offset `+01:00`, `+0100`, `Z` at `i`; NaN when none. Sets out.end. */
 export function scanOffset(s: string, i: number, out: Scan): number {
-	const c = s.charCodeAt(i);
+	const c = codeAt(s, i);
 	if (c === 90 /* Z */) {
 		out.end = i + 1;
 		return 0;
@@ -222,7 +222,7 @@ export function scanOffset(s: string, i: number, out: Scan): number {
 	const h = two(s, i + 1);
 	if (h < 0) return NaN;
 	let j = i + 3;
-	if (s.charCodeAt(j) === 58) j++;
+	if (codeAt(s, j) === 58) j++;
 	const m = two(s, j);
 	if (m < 0) return NaN;
 	out.end = j + 2;
@@ -235,10 +235,10 @@ export function scanOffset(s: string, i: number, out: Scan): number {
  */
 export function scanIsoDate(s: string, i: number, out: Scan): number {
 	const y = digitsAt(s, i, 4);
-	if (y < 0 || s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return NaN;
+	if (y < 0 || codeAt(s, i + 4) !== 45 || codeAt(s, i + 7) !== 45) return NaN;
 	const mo = two(s, i + 5);
 	const d = two(s, i + 8);
-	const sep = s.charCodeAt(i + 10);
+	const sep = codeAt(s, i + 10);
 	if (mo < 1 || mo > 12 || d < 1 || d > 31 || (sep !== 84 && sep !== 32)) return NaN;
 	const sec = clockAt(s, i + 11);
 	if (sec < 0) return NaN;
@@ -255,7 +255,7 @@ const WEEKDAYS = 'SunMonTueWedThuFriSat';
 
 /** True when three letters at `i` are an English weekday abbreviation. */
 export function isWeekday(s: string, i: number): boolean {
-	const c = s.charCodeAt(i);
+	const c = codeAt(s, i);
 	if (c !== 83 && c !== 77 && c !== 84 && c !== 87 && c !== 70) return false;
 	const w = s.slice(i, i + 3);
 	return w.length === 3 && WEEKDAYS.indexOf(w) % 3 === 0;
@@ -263,7 +263,7 @@ export function isWeekday(s: string, i: number): boolean {
 
 /** Month index of the three English letters at `i` (also lower case), -1 otherwise. */
 export function monthAt(s: string, i: number): number {
-	const c = s.charCodeAt(i) | 32;
+	const c = codeAt(s, i) | 32;
 	// first letters of the English months (either case): j f m a s o n d
 	if (
 		c !== 106 &&
@@ -276,8 +276,8 @@ export function monthAt(s: string, i: number): number {
 		c !== 100
 	)
 		return -1;
-	const c1 = s.charCodeAt(i + 1) | 32;
-	const c2 = s.charCodeAt(i + 2) | 32;
+	const c1 = codeAt(s, i + 1) | 32;
+	const c2 = codeAt(s, i + 2) | 32;
 	// ASCII letters: a table indexed by the three letters (no substring, no hashing per line)
 	if (c1 >= 97 && c1 <= 122 && c2 >= 97 && c2 <= 122)
 		return MONTH3_ASCII[((c & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)];
@@ -294,7 +294,7 @@ const MONTH3 = new Map<number, number>(
 	Object.entries(MONTHS)
 		.filter(([name]) => name.length === 3 && !/^[a-z]{3}$/.test(name))
 		.map(([name, m]) => [
-			name.charCodeAt(0) * 0x100000000 + name.charCodeAt(1) * 0x10000 + name.charCodeAt(2),
+			codeAt(name, 0) * 0x100000000 + codeAt(name, 1) * 0x10000 + codeAt(name, 2),
 			m
 		])
 );
@@ -304,11 +304,7 @@ const MONTH3_ASCII = (() => {
 	const t = new Int8Array(1 << 15).fill(-1);
 	for (const [name, m] of Object.entries(MONTHS)) {
 		if (name.length !== 3 || !/^[a-z]{3}$/.test(name)) continue;
-		t[
-			((name.charCodeAt(0) & 31) << 10) |
-				((name.charCodeAt(1) & 31) << 5) |
-				(name.charCodeAt(2) & 31)
-		] = m;
+		t[((codeAt(name, 0) & 31) << 10) | ((codeAt(name, 1) & 31) << 5) | (codeAt(name, 2) & 31)] = m;
 	}
 	return t;
 })();
@@ -324,9 +320,9 @@ export interface SyslogDate {
 /** `Nov 23 10:00:00` (`Mar  2` space-padded, or `Mar 02`) at the start of `s`, into `out`. */
 export function scanSyslogDate(s: string, out: SyslogDate): boolean {
 	const month = monthAt(s, 0);
-	if (month < 0 || s.charCodeAt(3) !== SPACE) return false;
-	const day = s.charCodeAt(4) === SPACE ? s.charCodeAt(5) - ZERO : two(s, 4);
-	if (!(day >= 1 && day <= 31) || s.charCodeAt(6) !== SPACE) return false;
+	if (month < 0 || codeAt(s, 3) !== SPACE) return false;
+	const day = codeAt(s, 4) === SPACE ? codeAt(s, 5) - ZERO : two(s, 4);
+	if (!(day >= 1 && day <= 31) || codeAt(s, 6) !== SPACE) return false;
 	const sec = clockAt(s, 7);
 	if (sec < 0) return false;
 	out.month = month;
@@ -340,22 +336,22 @@ export function scanSyslogDate(s: string, out: SyslogDate): boolean {
  * read as UTC (dmesg -T prints local time without saying which zone). NaN when not one.
  */
 export function scanCtime(s: string, i: number, out: Scan): number {
-	if (!isWeekday(s, i) || s.charCodeAt(i + 3) !== SPACE) return NaN;
+	if (!isWeekday(s, i) || codeAt(s, i + 3) !== SPACE) return NaN;
 	const mo = monthAt(s, i + 4);
-	if (mo < 0 || s.charCodeAt(i + 7) !== SPACE) return NaN;
+	if (mo < 0 || codeAt(s, i + 7) !== SPACE) return NaN;
 	let j = i + 8;
-	if (s.charCodeAt(j) === SPACE) j++;
-	let d = s.charCodeAt(j) - ZERO;
+	if (codeAt(s, j) === SPACE) j++;
+	let d = codeAt(s, j) - ZERO;
 	if (d < 0 || d > 9) return NaN;
 	j++;
-	const d2 = s.charCodeAt(j) - ZERO;
+	const d2 = codeAt(s, j) - ZERO;
 	if (d2 >= 0 && d2 <= 9) {
 		d = d * 10 + d2;
 		j++;
 	}
-	if (s.charCodeAt(j) !== SPACE) return NaN;
+	if (codeAt(s, j) !== SPACE) return NaN;
 	const sec = clockAt(s, j + 1);
-	if (sec < 0 || s.charCodeAt(j + 9) !== SPACE) return NaN;
+	if (sec < 0 || codeAt(s, j + 9) !== SPACE) return NaN;
 	const y = digitsAt(s, j + 10, 4);
 	if (y < 0) return NaN;
 	out.end = j + 14;
@@ -411,7 +407,7 @@ export function unescapeHex(s: string): string {
 		}
 	};
 	for (let i = 0; i < s.length; i++) {
-		if (s.charCodeAt(i) === 92 && s.charCodeAt(i + 1) === 120) {
+		if (codeAt(s, i) === 92 && codeAt(s, i + 1) === 120) {
 			const h = parseInt(s.slice(i + 2, i + 4), 16);
 			if (!Number.isNaN(h) && /^[0-9a-f]{2}$/i.test(s.slice(i + 2, i + 4))) {
 				bytes.push(h < 32 || h === 127 ? 32 : h);

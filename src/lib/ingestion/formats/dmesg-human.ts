@@ -15,6 +15,7 @@ import {
 	type Scan
 } from './common.ts';
 import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 
@@ -46,9 +47,9 @@ export const dmesgCtimeFormat: LineFormat = {
 	],
 	negatives: ['[    1.000000] x', '[Feb13 23:31] new', '[Foo Feb 13 23:31:31 2009] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-		if (line.charCodeAt(0) !== 91) return false;
+		if (codeAt(line, 0) !== 91) return false;
 		const w = scanCtime(line, 1, scan);
-		if (Number.isNaN(w) || line.charCodeAt(scan.end) !== 93) return false;
+		if (Number.isNaN(w) || codeAt(line, scan.end) !== 93) return false;
 		rec.wall = localWall(ctx, w);
 		rec.kind = 'kernel';
 		rec.format = 'dmesg-ctime';
@@ -67,16 +68,16 @@ export const dmesgReltimeFormat: LineFormat = {
 	],
 	negatives: ['[    1.000000] x', '[Fri Feb 13 23:31:31 2009] x', '[+] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-		if (line.charCodeAt(0) !== 91) return false;
-		const c1 = line.charCodeAt(1);
+		if (codeAt(line, 0) !== 91) return false;
+		const c1 = codeAt(line, 1);
 		if (c1 === 32 || c1 === 43) {
 			let j = 1;
-			while (line.charCodeAt(j) === 32) j++;
-			if (line.charCodeAt(j) !== 43) return false;
+			while (codeAt(line, j) === 32) j++;
+			if (codeAt(line, j) !== 43) return false;
 			// `[  +1.000000]`: reuse the bracket scanner on the number after '+'
 			if (!scanBracketTime('[' + line.slice(j + 1, j + 20), 0, scan)) return false;
 			const end = j + scan.end;
-			if (line.charCodeAt(end - 1) !== 93) return false;
+			if (codeAt(line, end - 1) !== 93) return false;
 			if (!Number.isNaN(ctx.relWall)) {
 				ctx.relWall += scan.value * 1000;
 				rec.wall = ctx.relWall;
@@ -89,11 +90,11 @@ export const dmesgReltimeFormat: LineFormat = {
 		const mo = monthAt(line, 1);
 		if (mo < 0) return false;
 		const day = two(line, 4);
-		if (day < 1 || line.charCodeAt(6) !== 32) return false;
+		if (day < 1 || codeAt(line, 6) !== 32) return false;
 		const h = two(line, 7);
 		const m = two(line, 10);
-		if (h < 0 || h > 23 || m < 0 || m > 59 || line.charCodeAt(9) !== 58) return false;
-		if (line.charCodeAt(12) !== 93) return false;
+		if (h < 0 || h > 23 || m < 0 || m > 59 || codeAt(line, 9) !== 58) return false;
+		if (codeAt(line, 12) !== 93) return false;
 		const sec = h * 3600 + m * 60;
 		ctx.relWall = localWall(ctx, Date.UTC(yearFor(ctx, mo), mo, day) + sec * 1000);
 		rec.wall = ctx.relWall;
@@ -125,8 +126,8 @@ export const dmesgIsoFormat: LineFormat = {
 		'[    1.0] x'
 	],
 	parse(line: string, rec: LogRecord): boolean {
-		const c0 = line.charCodeAt(0);
-		if (c0 < 48 || c0 > 57 || line.charCodeAt(19) !== 44 /* , */) return false;
+		const c0 = codeAt(line, 0);
+		if (c0 < 48 || c0 > 57 || codeAt(line, 19) !== 44 /* , */) return false;
 		const w = scanIsoDate(line, 0, scan);
 		if (Number.isNaN(w)) return false;
 		rec.wall = w;

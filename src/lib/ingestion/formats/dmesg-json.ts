@@ -5,6 +5,7 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import { dmesgFormat } from './dmesg.ts';
 import { ENTRY_LINE, newEntry, type FormatContext, type LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 export const LEVEL_NAMES: Record<string, number> = {
 	emerg: 0,
@@ -60,13 +61,12 @@ export const dmesgDecodedFormat: LineFormat = {
 	],
 	negatives: ['kernel: x', 'kern  :bogus : [ 1.0] x', '[    1.000000] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-		if (line.charCodeAt(6) !== 58 || line.charCodeAt(13) !== 58 || line.charCodeAt(14) !== 32)
-			return false;
+		if (codeAt(line, 6) !== 58 || codeAt(line, 13) !== 58 || codeAt(line, 14) !== 32) return false;
 		const fac = line.slice(0, 6).trimEnd();
 		const lvl = LEVEL_NAMES[line.slice(7, 13).trimEnd()];
 		if (lvl === undefined || !FACILITIES.has(fac)) return false;
 		const body = line.slice(15);
-		if (!(body.charCodeAt(0) === 91 && dmesgFormat.parse(body, rec, ctx))) {
+		if (!(codeAt(body, 0) === 91 && dmesgFormat.parse(body, rec, ctx))) {
 			rec.text = body;
 			rec.kind = 'kernel';
 		}
@@ -88,10 +88,10 @@ function jsonString(v: string): string | null {
 /** `   "key": value,` -> [key, raw value without the trailing comma] */
 function field(line: string): [string, string] | null {
 	let i = 0;
-	while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
-	if (line.charCodeAt(i) !== 34) return null;
+	while (codeAt(line, i) === 32 || codeAt(line, i) === 9) i++;
+	if (codeAt(line, i) !== 34) return null;
 	const q = line.indexOf('"', i + 1);
-	if (q === -1 || line.charCodeAt(q + 1) !== 58) return null;
+	if (q === -1 || codeAt(line, q + 1) !== 58) return null;
 	let v = line.slice(q + 2).trim();
 	if (v.endsWith(',')) v = v.slice(0, -1);
 	return [line.slice(i + 1, q), v];
@@ -134,8 +134,8 @@ export const dmesgJsonFormat: LineFormat = {
 	negatives: ['   "dmesg": 1', '"msg": "x"', '[    1.0] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		let i = 0;
-		while (line.charCodeAt(i) === 32) i++;
-		const c = line.charCodeAt(i);
+		while (codeAt(line, i) === 32) i++;
+		const c = codeAt(line, i);
 		if (!ctx.inDmesgJson) {
 			if ((line === '{' || line === '}') && ctx.entry === null) {
 				// first/last line of a JSON document (dmesg --json, journalctl -o json-pretty)

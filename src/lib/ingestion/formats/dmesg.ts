@@ -12,6 +12,7 @@ import {
 	type Scan
 } from './common.ts';
 import { localWall, type FormatContext, type LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 const scan2: Scan = { end: 0, value: 0 };
@@ -40,23 +41,23 @@ function scanProcessPrefix(
 	ctx: FormatContext
 ): string {
 	let j = i;
-	while (s.charCodeAt(j) === 32 && j - i < 3) j++;
-	if (s.charCodeAt(j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
+	while (codeAt(s, j) === 32 && j - i < 3) j++;
+	if (codeAt(s, j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
 	if (s.startsWith('[pid:', j)) return scanHuaweiPrefix(s, j, out);
-	if (s.charCodeAt(j) === 91 && s.charCodeAt(j + 5) === 58 /* [YYYY: */)
+	if (codeAt(s, j) === 91 && codeAt(s, j + 5) === 58 /* [YYYY: */)
 		return scanHuaweiDatePrefix(s, j, out, rec, ctx);
-	if (s.charCodeAt(j) !== 91 || s.charCodeAt(j + 2) !== 58) return '';
-	const cpu = s.charCodeAt(j + 1);
+	if (codeAt(s, j) !== 91 || codeAt(s, j + 2) !== 58) return '';
+	const cpu = codeAt(s, j + 1);
 	if (cpu < 48 || cpu > 57) return '';
 	const close = s.indexOf(']', j + 3);
 	if (close === -1 || close - j > 32) return '';
 	const colon = s.lastIndexOf(':', close);
 	if (colon <= j + 2) return '';
 	let k = colon + 1;
-	while (s.charCodeAt(k) === 32) k++;
+	while (codeAt(s, k) === 32) k++;
 	if (k === close) return '';
 	for (let m = k; m < close; m++) {
-		const c = s.charCodeAt(m);
+		const c = codeAt(s, m);
 		if (c < 48 || c > 57) return '';
 	}
 	out.end = close + 1;
@@ -67,7 +68,7 @@ function scanProcessPrefix(
 function scanHuaweiPrefix(s: string, j: number, out: Scan): string {
 	const p = j + 5;
 	let k = p;
-	while (s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57 && k - p < 8) k++;
+	while (codeAt(s, k) >= 48 && codeAt(s, k) <= 57 && k - p < 8) k++;
 	if (k === p || !s.startsWith(',cpu', k)) return '';
 	const close = s.indexOf(']', k);
 	if (close === -1 || close - k > 40) return '';
@@ -91,8 +92,7 @@ function scanHuaweiDatePrefix(
 	const mo = two(s, j + 6);
 	const d = two(s, j + 9);
 	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) return '';
-	if (s.charCodeAt(j + 8) !== 58 || s.charCodeAt(j + 11) !== 32 || s.charCodeAt(j + 20) !== 93)
-		return '';
+	if (codeAt(s, j + 8) !== 58 || codeAt(s, j + 11) !== 32 || codeAt(s, j + 20) !== 93) return '';
 	const sec = clockAt(s, j + 12);
 	if (sec < 0 || !s.startsWith('[pid:', j + 21)) return '';
 	const pid = scanHuaweiPrefix(s, j + 21, out);
@@ -103,12 +103,12 @@ function scanHuaweiDatePrefix(
 /** MediaTek kernels: `(6)[422:kworker/6:3]` (cpu, then pid:comm). Returns 'T<pid>' or ''. */
 function scanMtkPrefix(s: string, j: number, out: Scan): string {
 	let k = j + 1;
-	while (s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57 && k - j < 5) k++;
-	if (k === j + 1 || s.charCodeAt(k) !== 41 || s.charCodeAt(k + 1) !== 91) return '';
+	while (codeAt(s, k) >= 48 && codeAt(s, k) <= 57 && k - j < 5) k++;
+	if (k === j + 1 || codeAt(s, k) !== 41 || codeAt(s, k + 1) !== 91) return '';
 	const p = k + 2;
 	let m = p;
-	while (s.charCodeAt(m) >= 48 && s.charCodeAt(m) <= 57 && m - p < 8) m++;
-	if (m === p || s.charCodeAt(m) !== 58) return '';
+	while (codeAt(s, m) >= 48 && codeAt(s, m) <= 57 && m - p < 8) m++;
+	if (m === p || codeAt(s, m) !== 58) return '';
 	const close = s.indexOf(']', m);
 	if (close === -1 || close - m > 24) return '';
 	out.end = close + 1;
@@ -119,12 +119,12 @@ function scanMtkPrefix(s: string, j: number, out: Scan): string {
 function extraTimes(line: string, i: number, rec: LogRecord, ctx: FormatContext): number {
 	let j = i;
 	for (let k = 0; k < 3; k++) {
-		const c = line.charCodeAt(j);
+		const c = codeAt(line, j);
 		if (c === 91 /* [ */) {
-			const c1 = line.charCodeAt(j + 1);
+			const c1 = codeAt(line, j + 1);
 			if (c1 >= 65 && c1 <= 90) {
 				const w = scanCtime(line, j + 1, scan2);
-				if (Number.isNaN(w) || line.charCodeAt(scan2.end) !== 93) return j;
+				if (Number.isNaN(w) || codeAt(line, scan2.end) !== 93) return j;
 				rec.wall = localWall(ctx, w);
 				j = skipOneSpace(line, scan2.end + 1);
 			} else if (c1 === 32 || c1 === 43) {
@@ -132,9 +132,9 @@ function extraTimes(line: string, i: number, rec: LogRecord, ctx: FormatContext)
 				if (close === -1 || close - j > 16 || line.indexOf('+', j) > close) return j;
 				j = skipOneSpace(line, close + 1);
 			} else return j;
-		} else if (c >= 48 && c <= 57 && line.charCodeAt(j + 4) === 45) {
+		} else if (c >= 48 && c <= 57 && codeAt(line, j + 4) === 45) {
 			const w = scanIsoDate(line, j, scan2);
-			if (Number.isNaN(w) || line.charCodeAt(scan2.end) !== 32) return j;
+			if (Number.isNaN(w) || codeAt(line, scan2.end) !== 32) return j;
 			rec.wall = w;
 			j = scan2.end + 1;
 		} else return j;
@@ -148,9 +148,8 @@ function extraTimes(line: string, i: number, rec: LogRecord, ctx: FormatContext)
  * (i when the text is not that); sets the level.
  */
 function lgPrefix(line: string, i: number, rec: LogRecord): number {
-	const level = line.charCodeAt(i + 1) - 48;
-	if (level < 0 || level > 7 || line.charCodeAt(i + 2) !== 62 || line.charCodeAt(i + 3) !== 91)
-		return i;
+	const level = codeAt(line, i + 1) - 48;
+	if (level < 0 || level > 7 || codeAt(line, i + 2) !== 62 || codeAt(line, i + 3) !== 91) return i;
 	const slash = line.indexOf(' / ', i + 4);
 	if (slash === -1 || slash - i > 24) return i;
 	const close = line.indexOf('][', slash);
@@ -158,7 +157,7 @@ function lgPrefix(line: string, i: number, rec: LogRecord): number {
 	const cpuEnd = line.indexOf(']', close + 2);
 	if (cpuEnd === -1 || cpuEnd - close > 6) return i;
 	for (let k = close + 2; k < cpuEnd; k++) {
-		const d = line.charCodeAt(k);
+		const d = codeAt(line, k);
 		if (d < 48 || d > 57) return i;
 	}
 	rec.level = level;
@@ -302,27 +301,27 @@ export const dmesgFormat: LineFormat = {
 	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		let i = 0;
-		const c0 = line.charCodeAt(0);
+		const c0 = codeAt(line, 0);
 		if (c0 === 60 /* < */) {
 			const level = scanPriority(line, 0, scan);
 			if (level < 0) return false;
 			i = scan.end;
 			// `<30>1 2017-...` is RFC 5424 syslog
-			const c = line.charCodeAt(i);
-			if (c >= 49 && c <= 57 && line.charCodeAt(i + 1) === 32) return false;
+			const c = codeAt(line, i);
+			if (c >= 49 && c <= 57 && codeAt(line, i + 1) === 32) return false;
 			rec.level = level;
 		} else if (c0 !== 91 /* [ */) return false;
 		if (!scanBracketTime(line, i, scan)) {
-			if (line.charCodeAt(i) === 91 && scanDeltaTime(line, i, scan)) {
+			if (codeAt(line, i) === 91 && scanDeltaTime(line, i, scan)) {
 				// fall through with the time read
 			} else {
 				if (i === 0) {
 					// `[<    7.000000>] msg`: delta only (dmesg -d -t)
-					if (line.charCodeAt(1) === 60) {
+					if (codeAt(line, 1) === 60) {
 						const gt = line.indexOf('>]', 2);
 						if (gt === -1 || gt > 24) return false;
 						for (let k = 2; k < gt; k++) {
-							const d = line.charCodeAt(k);
+							const d = codeAt(line, k);
 							if (d !== 32 && d !== 46 && (d < 48 || d > 57)) return false;
 						}
 						rec.text = line.slice(skipOneSpace(line, gt + 2));
@@ -346,7 +345,7 @@ export const dmesgFormat: LineFormat = {
 			rec.caller = caller;
 			i = scan.end;
 		} else {
-			const c = line.charCodeAt(i + 1);
+			const c = codeAt(line, i + 1);
 			if (c === 91 || c === 32 || c === 40) {
 				const pid = scanProcessPrefix(line, i, scan, rec, ctx);
 				if (pid !== '') {
@@ -357,7 +356,7 @@ export const dmesgFormat: LineFormat = {
 		}
 		i = skipOneSpace(line, i);
 		rec.kind = 'kernel';
-		const c = line.charCodeAt(i);
+		const c = codeAt(line, i);
 		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec, ctx);
 		else if (c === 60 /* < */ && c0 === 91) i = lgPrefix(line, i, rec);
 		else if (c === 107 /* k */ && c0 === 91 && caller === '' && line.startsWith('kernel: ', i)) {

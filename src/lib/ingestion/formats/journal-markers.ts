@@ -1,5 +1,6 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import type { LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const MARKER =
 	/^-- (?:Boot ([0-9a-f]{32}) --|Reboot --|No entries --|Journal begins at .*|Logs begin at .*|cursor: .*)$/;
@@ -28,7 +29,7 @@ export const journalMarkerFormat: LineFormat = {
 	],
 	negatives: ['---[ end trace 0000000000000000 ]---', '-- foo'],
 	parse(line: string, rec: LogRecord): boolean {
-		if (line.charCodeAt(0) === 0x2591 && line.charCodeAt(1) === 0x2591) {
+		if (codeAt(line, 0) === 0x2591 && codeAt(line, 1) === 0x2591) {
 			// `journalctl -x` catalog explanations under an entry
 			rec.kind = 'skipped';
 			rec.format = 'journal-marker';
@@ -36,8 +37,7 @@ export const journalMarkerFormat: LineFormat = {
 			rec.text = '';
 			return true;
 		}
-		if (line.charCodeAt(0) !== 45 || line.charCodeAt(1) !== 45 || line.charCodeAt(2) !== 32)
-			return false;
+		if (codeAt(line, 0) !== 45 || codeAt(line, 1) !== 45 || codeAt(line, 2) !== 32) return false;
 		const m = MARKER.exec(line);
 		if (!m) return false;
 		rec.kind = 'skipped';

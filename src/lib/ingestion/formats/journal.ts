@@ -15,6 +15,7 @@ import {
 	type FormatContext,
 	type LineFormat
 } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 
@@ -73,17 +74,16 @@ function journalField(e: Entry, key: string, value: string, ctx: FormatContext):
  * table of abbreviations, UTC when unknown); sets out.end past the zone. NaN when not one.
  */
 function scanFullDate(s: string, out: Scan): number {
-	if (!isWeekday(s, 0) || s.charCodeAt(3) !== 32) return NaN;
+	if (!isWeekday(s, 0) || codeAt(s, 3) !== 32) return NaN;
 	const y = digitsAt(s, 4, 4);
-	if (y < 0 || s.charCodeAt(8) !== 45 || s.charCodeAt(11) !== 45 || s.charCodeAt(14) !== 32)
-		return NaN;
+	if (y < 0 || codeAt(s, 8) !== 45 || codeAt(s, 11) !== 45 || codeAt(s, 14) !== 32) return NaN;
 	const mo = two(s, 9);
 	const d = two(s, 12);
 	const sec = clockAt(s, 15);
 	if (mo < 1 || mo > 12 || d < 1 || sec < 0) return NaN;
 	const frac = scanFraction(s, 23, out);
 	const sp = out.end;
-	if (s.charCodeAt(sp) !== 32) return NaN;
+	if (codeAt(s, sp) !== 32) return NaN;
 	const zEnd = s.indexOf(' ', sp + 1);
 	if (zEnd === -1 || zEnd - sp > 7) return NaN;
 	const zone = s.slice(sp + 1, zEnd);
@@ -128,7 +128,7 @@ export const journalFullFormat: LineFormat = {
 		const e = ctx.entry;
 		if (e !== null) {
 			// verbose field line: 4 spaces, FIELD=value
-			if (e.format !== 'journal-full' || line.charCodeAt(0) !== 32) return false;
+			if (e.format !== 'journal-full' || codeAt(line, 0) !== 32) return false;
 			e.lines++;
 			rec.kind = 'skipped';
 			rec.reason = ENTRY_LINE;
@@ -176,13 +176,13 @@ export const journalUnixFormat: LineFormat = {
 	],
 	negatives: ['6,339,5140900,-;x', '2024-11-23T23:15:01 host kernel: x', '12345 text'],
 	parse(line: string, rec: LogRecord): boolean {
-		const c0 = line.charCodeAt(0);
+		const c0 = codeAt(line, 0);
 		if (c0 < 49 || c0 > 57) return false;
 		const dot = line.indexOf('.');
 		if (dot < 9 || dot > 11 || digitsAt(line, 0, dot) < 0) return false;
 		const frac = scanFraction(line, dot, scan);
 		const sp = scan.end;
-		if (sp === dot || line.charCodeAt(sp) !== 32) return false;
+		if (sp === dot || codeAt(line, sp) !== 32) return false;
 		const hostEnd = line.indexOf(' ', sp + 1);
 		if (hostEnd === -1) return false;
 		const m = IDENT.exec(line.slice(hostEnd, hostEnd + 80));
@@ -239,8 +239,8 @@ export const journalJsonFormat: LineFormat = {
 	negatives: ['{', '{"a": 1}', '{not json MESSAGE', '[    1.0] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		let i = 0;
-		if (line.charCodeAt(0) === 0x1e) i = 1;
-		if (line.charCodeAt(i) !== 123 || line.charCodeAt(line.length - 1) !== 125) return false;
+		if (codeAt(line, 0) === 0x1e) i = 1;
+		if (codeAt(line, i) !== 123 || codeAt(line, line.length - 1) !== 125) return false;
 		if (line.indexOf('"MESSAGE"') === -1 && line.indexOf('"__CURSOR"') === -1) return false;
 		let obj: unknown;
 		try {
@@ -275,7 +275,7 @@ export const journalJsonFormat: LineFormat = {
 function isFieldName(line: string, eq: number): boolean {
 	if (eq <= 0 || eq > 64) return false;
 	for (let i = 0; i < eq; i++) {
-		const c = line.charCodeAt(i);
+		const c = codeAt(line, i);
 		if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) return false;
 	}
 	return true;
@@ -374,7 +374,7 @@ export const journalJsonPrettyFormat: LineFormat = {
 			rec.format = 'journal-json-pretty';
 			return true;
 		}
-		if (line.charCodeAt(0) === 125 /* } */) {
+		if (codeAt(line, 0) === 125 /* } */) {
 			if (e === null || line !== '}') return false;
 			e.lines++;
 			e.done = true;
@@ -382,7 +382,7 @@ export const journalJsonPrettyFormat: LineFormat = {
 			rec.reason = ENTRY_LINE;
 			return true;
 		}
-		if (line.charCodeAt(0) !== 9 || line.charCodeAt(1) !== 34) return false;
+		if (codeAt(line, 0) !== 9 || codeAt(line, 1) !== 34) return false;
 		const q = line.indexOf('" : ', 2);
 		if (q === -1) return false;
 		const key = line.slice(2, q);

@@ -6,16 +6,17 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import { unescapeHex } from './common.ts';
 import type { FormatContext, LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 /** Reads `digits,` at i; returns the number and the index after the comma via `pos`. */
 const pos = { i: 0 };
 function num(s: string, i: number, max: number): number {
 	let v = 0;
 	let j = i;
-	let c = s.charCodeAt(j);
+	let c = codeAt(s, j);
 	while (c >= 48 && c <= 57 && j - i < max) {
 		v = v * 10 + (c - 48);
-		c = s.charCodeAt(++j);
+		c = codeAt(s, ++j);
 	}
 	if (j === i) return -1;
 	pos.i = j;
@@ -60,13 +61,13 @@ export const kmsgFormat: LineFormat = {
 	],
 	negatives: ['6,339;x', '1,2,3,4', '[    1.0] x', '2024-01-01 x', '12,34 text'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-		const c0 = line.charCodeAt(0);
+		const c0 = codeAt(line, 0);
 		if (c0 === 32) {
 			// dictionary line of the previous record: ` SUBSYSTEM=acpi`
 			if (!ctx.seenKmsg) return false;
 			let j = 1;
-			let c = line.charCodeAt(j);
-			while ((c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) c = line.charCodeAt(++j);
+			let c = codeAt(line, j);
+			while ((c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) c = codeAt(line, ++j);
 			if (j === 1 || c !== 61 /* = */) return false;
 			rec.kind = 'continuation';
 			rec.format = 'kmsg';
@@ -75,16 +76,16 @@ export const kmsgFormat: LineFormat = {
 		}
 		if (c0 < 48 || c0 > 57) return false;
 		const prio = num(line, 0, 4);
-		if (prio < 0 || line.charCodeAt(pos.i) !== 44) return false;
-		if (num(line, pos.i + 1, 20) < 0 || line.charCodeAt(pos.i) !== 44) return false;
+		if (prio < 0 || codeAt(line, pos.i) !== 44) return false;
+		if (num(line, pos.i + 1, 20) < 0 || codeAt(line, pos.i) !== 44) return false;
 		const usec = num(line, pos.i + 1, 20);
-		if (usec < 0 || line.charCodeAt(pos.i) !== 44) return false;
-		const flag = line.charCodeAt(pos.i + 1);
+		if (usec < 0 || codeAt(line, pos.i) !== 44) return false;
+		const flag = codeAt(line, pos.i + 1);
 		if (flag !== 45 && flag !== 99 && flag !== 43) return false;
 		const semi = line.indexOf(';', pos.i + 2);
 		if (semi === -1) return false;
 		const more = line.slice(pos.i + 2, semi);
-		if (more !== '' && more.charCodeAt(0) !== 44) return false;
+		if (more !== '' && codeAt(more, 0) !== 44) return false;
 		if (more !== '') {
 			const at = more.indexOf(',caller=');
 			if (at !== -1) {

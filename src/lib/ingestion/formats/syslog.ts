@@ -12,6 +12,7 @@ import {
 	type SyslogDate
 } from './common.ts';
 import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
+import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 
@@ -84,23 +85,23 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	const sec = date.sec;
 	const frac = scanFraction(line, 15, fast);
 	let i = fast.end;
-	if (line.charCodeAt(i) !== 32) return false;
+	if (codeAt(line, i) !== 32) return false;
 	const hostEnd = line.indexOf(' ', i + 1);
 	if (hostEnd <= i + 1) return false;
 	// ident: up to ':' or '[', no space; a '.' means a facility.level word: leave it to the regex
 	let j = hostEnd + 1;
-	let c = line.charCodeAt(j);
-	while (j < line.length && c !== 58 && c !== 91 && c !== 32 && c !== 46) c = line.charCodeAt(++j);
+	let c = codeAt(line, j);
+	while (j < line.length && c !== 58 && c !== 91 && c !== 32 && c !== 46) c = codeAt(line, ++j);
 	if (j === hostEnd + 1 || (c !== 58 && c !== 91)) return false;
 	const ident = kernelIdentAt(line, hostEnd + 1, j);
 	if (c === 91) {
 		let k = j + 1;
-		while (line.charCodeAt(k) >= 48 && line.charCodeAt(k) <= 57) k++;
-		if (k === j + 1 || line.charCodeAt(k) !== 93 || line.charCodeAt(k + 1) !== 58) return false;
+		while (codeAt(line, k) >= 48 && codeAt(line, k) <= 57) k++;
+		if (k === j + 1 || codeAt(line, k) !== 93 || codeAt(line, k + 1) !== 58) return false;
 		j = k + 1;
 	}
 	i = j + 1;
-	if (line.charCodeAt(i) === 32) i++;
+	if (codeAt(line, i) === 32) i++;
 	const year = yearFor(ctx, month);
 	if (dayN !== cacheDay || month !== cacheMonth || year !== cacheYear) {
 		cacheYear = year;
@@ -181,13 +182,13 @@ export const syslogFormat: LineFormat = {
 	],
 	negatives: ['[    0.000000] Linux version', 'Linux version 6.1', 'Oops: 0002 [#1] SMP'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-		const c0 = line.charCodeAt(0);
+		const c0 = codeAt(line, 0);
 		if (c0 >= 48 && c0 <= 57) return false;
 		if (fastRfc3164(line, rec, ctx)) return true;
 		// prefilter: a month word of 3-5 letters, then spaces and a digit
 		const sp = line.indexOf(' ');
 		if (sp < 3 || sp > 6) return false;
-		const d = line.charCodeAt(line.charCodeAt(sp + 1) === 32 ? sp + 2 : sp + 1);
+		const d = codeAt(line, codeAt(line, sp + 1) === 32 ? sp + 2 : sp + 1);
 		if (d < 48 || d > 57) return false;
 		const m = RFC3164.exec(line);
 		if (!m) return repeatedMarker(line, rec);
@@ -225,7 +226,7 @@ export const isoSyslogFormat: LineFormat = {
 	],
 	negatives: ['2009-02-13T23:31:31,123456+00:00 example[1]', '[    1.0] x'],
 	parse(line: string, rec: LogRecord): boolean {
-		const c0 = line.charCodeAt(0);
+		const c0 = codeAt(line, 0);
 		if (c0 < 48 || c0 > 57) return false;
 		const w = scanIsoDate(line, 0, scan);
 		if (Number.isNaN(w)) return false;
@@ -262,15 +263,15 @@ export const rfc5424Format: LineFormat = {
 	],
 	negatives: ['<6>[    1.000000] x', '<6>1x', 'Nov 23 10:00:00 host kernel: x'],
 	parse(line: string, rec: LogRecord): boolean {
-		if (line.charCodeAt(0) !== 60) return false;
+		if (codeAt(line, 0) !== 60) return false;
 		const gt = line.indexOf('>');
-		if (gt < 2 || gt > 4 || line.charCodeAt(gt + 2) !== 32) return false;
-		const v = line.charCodeAt(gt + 1);
+		if (gt < 2 || gt > 4 || codeAt(line, gt + 2) !== 32) return false;
+		const v = codeAt(line, gt + 1);
 		if (v < 49 || v > 57) return false;
 		const pri = Number(line.slice(1, gt));
 		if (!(pri >= 0 && pri < 192)) return false;
 		let i = gt + 3;
-		if (line.charCodeAt(i) === 45) i++;
+		if (codeAt(line, i) === 45) i++;
 		else {
 			const w = scanIsoDate(line, i, scan);
 			if (Number.isNaN(w)) return false;
@@ -280,20 +281,20 @@ export const rfc5424Format: LineFormat = {
 		// host, app, procid, msgid
 		const parts: string[] = [];
 		for (let k = 0; k < 4; k++) {
-			if (line.charCodeAt(i) !== 32) return false;
+			if (codeAt(line, i) !== 32) return false;
 			const sp = line.indexOf(' ', i + 1);
 			if (sp === -1) return false;
 			parts.push(line.slice(i + 1, sp));
 			i = sp;
 		}
 		i++;
-		if (line.charCodeAt(i) === 45) i++;
+		if (codeAt(line, i) === 45) i++;
 		else {
-			while (line.charCodeAt(i) === 91) {
+			while (codeAt(line, i) === 91) {
 				// structured data element; `]` inside values is escaped as `\]`
 				let j = i + 1;
 				for (; j < line.length; j++) {
-					const c = line.charCodeAt(j);
+					const c = codeAt(line, j);
 					if (c === 92) j++;
 					else if (c === 93) break;
 				}
@@ -301,7 +302,7 @@ export const rfc5424Format: LineFormat = {
 				i = j + 1;
 			}
 		}
-		if (i < line.length && line.charCodeAt(i) !== 32) return false;
+		if (i < line.length && codeAt(line, i) !== 32) return false;
 		const host = parts[0] === '-' ? '' : parts[0];
 		const app = parts[1];
 		rec.level = pri & 7;
@@ -314,7 +315,7 @@ export const rfc5424Format: LineFormat = {
 			rec,
 			'syslog-5424'
 		);
-		if (line.charCodeAt(i + 1) === 0xfeff) rec.text = rec.text.slice(1);
+		if (codeAt(line, i + 1) === 0xfeff) rec.text = rec.text.slice(1);
 		return true;
 	}
 };
@@ -340,7 +341,7 @@ export const logreadFormat: LineFormat = {
 	negatives: ['Sat 2024-11-23 23:15:01 CET myhost kernel: x', 'Nov 23 10:00:00 host kernel: x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const w = scanCtime(line, 0, scan);
-		if (Number.isNaN(w) || line.charCodeAt(scan.end) !== 32) return false;
+		if (Number.isNaN(w) || codeAt(line, scan.end) !== 32) return false;
 		const m = /^[a-z0-9]+\.([a-z]+) ([^\s:[]+)(?:\[\d+\])?: ?/.exec(line.slice(scan.end + 1));
 		if (!m) return false;
 		const lvl = LEVELS.indexOf(m[1]);
