@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { FOLLOW_LIST_MAX } from '../../src/lib/analysis/engine.ts';
+import { fixture } from '../support/fixtures.ts';
 
 const RES = '         res 41/40:00:a8:6b:9d/00:00:2e:00:00/40 Emask 0x409 (media error) <F>';
 
@@ -111,6 +112,88 @@ describe('follow-up messages', () => {
 		const f = r.findings.find((x) => x.rule === 'storage.ata-exception')!;
 		expect(f.details).not.toHaveProperty('failed_commands');
 		expect(f.last_line).toBe(1);
+	});
+});
+
+/**
+ * The OOM victim's line that kernels before 5.1 print after `Kill process … or sacrifice child`
+ * joins the kill of the same pid, in all its spellings (mm/oom_kill.c over the years, and RHEL 6).
+ */
+describe('the OOM victim line (Killed process)', () => {
+	/** fixtures/health/oom-kill.log lines 76-77 (Ubuntu 3.13, kern.log) */
+	const REAL = fixture('health/oom-kill.log').split('\n').slice(75, 77);
+	const kill = (pid: number, comm: string) =>
+		`[ 500.000000] Out of memory: Kill process ${pid} (${comm}) score 900 or sacrifice child`;
+	const oomKills = async (lines: string[]) =>
+		(await analyzeText(lines.join('\n') + '\n')).findings.filter(
+			(f) => f.rule === 'memory.oom-kill'
+		);
+
+	it('joins the real victim line of the same pid, with its memory', async () => {
+		expect(REAL[1]).toContain('Killed process 2512 (python)');
+		const [f, ...rest] = await oomKills(REAL);
+		expect(rest).toEqual([]);
+		expect(f.details).toMatchObject({ process: 'python', pid: 2512, anon_rss_kb: 255836 });
+		expect([f.first_line, f.last_line, f.evidence.length]).toEqual([1, 2, 2]);
+	});
+
+	it('reads every spelling of the victim line', async () => {
+		const spellings: Array<[string, number | null, number | null]> = [
+			// late 2.6.2x
+			['Killed process 1234 (mysqld)', null, null],
+			// 2.6.32 to 2.6.35
+			[
+				'Killed process 1234 (mysqld) vsz:2034432kB, anon-rss:1572864kB, file-rss:0kB',
+				1572864,
+				null
+			],
+			// 4.5 to 5.0
+			[
+				'Killed process 1234 (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB, shmem-rss:0kB',
+				1572864,
+				null
+			],
+			// RHEL 6
+			[
+				'Killed process 1234, UID 27, (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB',
+				1572864,
+				27
+			]
+		];
+		for (const [line, rss, uid] of spellings) {
+			const [f, ...rest] = await oomKills([kill(1234, 'mysqld'), `[ 500.000100] ${line}`]);
+			expect(rest, line).toEqual([]);
+			expect([f.last_line, f.evidence.length], line).toEqual([2, 2]);
+			expect(f.details, line).toMatchObject({ pid: 1234, anon_rss_kb: rss, uid });
+		}
+	});
+
+	it('does not take the line of another pid (a child the kernel killed instead)', async () => {
+		const [f] = await oomKills([
+			kill(2050, 'bash'),
+			'[ 500.000100] Killed process 2051 (stress) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB'
+		]);
+		expect(f.details).toMatchObject({ process: 'bash', pid: 2050, anon_rss_kb: null });
+		expect([f.last_line, f.evidence.length]).toEqual([1, 1]);
+	});
+
+	it('gives each of two kills its own victim line, whatever their order', async () => {
+		const fs = await oomKills([
+			kill(2512, 'python'),
+			kill(2515, 'java'),
+			'[ 500.000100] Killed process 2515 (java) total-vm:104532kB, anon-rss:42640kB, file-rss:0kB',
+			'[ 500.000200] Killed process 2512 (python) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB'
+		]);
+		expect(fs.map((f) => [f.details.pid, f.details.anon_rss_kb, f.last_line])).toEqual([
+			[2512, 255836, 4],
+			[2515, 42640, 3]
+		]);
+	});
+
+	it('reads the one-line kill of RHEL 5', async () => {
+		const [f] = await oomKills(['Out of memory: Killed process 4187, UID 0, (yum).']);
+		expect(f.title).toBe('Out of memory: killed yum');
+		expect(f.details).toMatchObject({ process: 'yum', pid: 4187, uid: 0 });
 	});
 });
 

@@ -178,9 +178,10 @@ describe('line rule registry', () => {
 						expect(m, `no match: ${ex}`).not.toBeNull();
 						const facts = f.details(m!);
 						expect(Object.keys(facts).length).toBeGreaterThan(0);
-						const device = m!.groups?.device;
-						// a rule example naming the same device (or the link above it) whose own message
-						// does not already carry the follow-up's facts (those are kept, not replaced)
+						const { device, ...keys } = m!.groups ?? {};
+						// a rule example naming the same device (or the link above it) and the same value
+						// of every other named group (the OOM victim's pid), whose own message does not
+						// already carry the follow-up's facts (those are kept, not replaced)
 						const own = r.examples.find((e) => {
 							const m2 = r.pattern.exec(e);
 							const ownFacts = m2 && r.details ? r.details(m2) : {};
@@ -190,7 +191,10 @@ describe('line rule registry', () => {
 								typeof d !== 'string' ||
 								d === device ||
 								device.startsWith(`${d}.`);
-							return sameDevice && Object.keys(facts).every((k) => ownFacts[k] == null);
+							const sameKeys = Object.entries(keys).every(
+								([k, v]) => v === undefined || ownFacts[k] == null || String(ownFacts[k]) === v
+							);
+							return sameDevice && sameKeys && Object.keys(facts).every((k) => ownFacts[k] == null);
 						});
 						expect(own, `no example of ${r.id} for ${ex}`).toBeDefined();
 						const joined = findingsFor([own!, ex]).filter((x) => x.rule === r.id);

@@ -42,6 +42,6 @@ export function assembleResult(p: ResultParts): AnalysisResult {
 		metadata: p.metadata,
 		findings: p.findings,
 		cascades,
-		summary: summarize(p.findings, cascades, kernelLines)
+		summary: summarize(p.findings, cascades, kernelLines, p.metadata.boots)
 	};
 }

@@ -3,8 +3,10 @@ import {
 	severityRank,
 	type Category,
 	type Finding,
+	type Occurrence,
 	type Severity
 } from '../models/finding.ts';
+import type { Boot } from '../models/metadata.ts';
 import type { Cascade, Summary, Verdict } from '../models/report.ts';
 
 const HEADLINES: Record<Verdict, string> = {
@@ -16,7 +18,139 @@ const HEADLINES: Record<Verdict, string> = {
 	'no-kernel-log': 'No kernel messages were recognised.'
 };
 
-export function summarize(findings: Finding[], cascades: Cascade[], kernelLines: number): Summary {
+/**
+ * Reports of the kernel's oops path (die(), oops_end()): a fault or BUG that kills the task, and
+ * the machine when panic_on_oops is set or kdump is loaded (crash_kexec runs before the panic
+ * message, so a kdump capture ends in the oops itself). A Rust panic ends in BUG().
+ */
+const OOPS_RULES: ReadonlySet<string> = new Set([
+	'crash.oops',
+	'crash.null-deref',
+	'crash.paging-fault',
+	'crash.gpf',
+	'crash.trap',
+	'crash.arm-fault',
+	'crash.bug',
+	'crash.list-corruption',
+	'crash.stack-overflow',
+	'crash.rust-panic'
+]);
+
+/**
+ * Reports after which the kernel itself is damaged: an oops (taint D: it killed a task, maybe
+ * holding locks) or memory found corrupted (taint B: KASAN, KFENCE, SLUB, bad page state).
+ * Every later report of the boot may be their consequence.
+ */
+const DAMAGE_RULES: ReadonlySet<string> = new Set([
+	...OOPS_RULES,
+	'crash.kasan',
+	'crash.kfence',
+	'crash.slab',
+	'crash.bad-page'
+]);
+
+/** kernel lines a boot may go on for after the oops it ends in (another CPU's last words) */
+export const FATAL_TAIL = 5;
+
+interface CrashOcc {
+	f: Finding;
+	o: Occurrence;
+}
+
+/** kernel time when both have one, else input line: pstore dumps put parts out of line order */
+function earlier(a: Occurrence, b: Occurrence): boolean {
+	if (a.ts !== null && b.ts !== null && a.ts !== b.ts) return a.ts < b.ts;
+	return a.first_line < b.first_line;
+}
+
+function panics(c: CrashOcc): boolean {
+	return (
+		c.f.rule === 'crash.panic' ||
+		(c.f.details.panicked === true && c.o.first_line === c.f.first_line)
+	);
+}
+
+/** A boot that ended in a crash: the report to name for it, with the crash's severity. */
+export interface FatalCrash {
+	boot: number;
+	finding: Finding;
+	severity: Severity;
+}
+
+/**
+ * The crash each boot ended in, if it ended in one (see docs/OUTPUT.md, "The headline"): a
+ * kernel panic, or an oops its log ends in (within FATAL_TAIL lines: what a kdump capture
+ * holds). The report named is the panic's own, or for a panic printed apart from the report
+ * it ended (a damaged title: `kernel panic: Fatal exception`) the report printed just before
+ * it, or the oops the log ends in; and then the first report of the boot that damaged the
+ * kernel (DAMAGE_RULES) when there is one at or before it and the report named is of that kind
+ * or the panic is a damaged one. Only the occurrences a finding keeps are seen (its first 20
+ * and its last).
+ */
+export function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): FatalCrash[] {
+	const byBoot = new Map<number, CrashOcc[]>();
+	for (const f of findings) {
+		if (f.category !== 'crash') continue;
+		const occs = f.occurrences.some((o) => o.first_line === f.last_seen.first_line)
+			? f.occurrences
+			: [...f.occurrences, f.last_seen];
+		for (const o of occs) {
+			const list = byBoot.get(o.boot);
+			if (list) list.push({ f, o });
+			else byBoot.set(o.boot, [{ f, o }]);
+		}
+	}
+	const ends = new Map(boots.map((b) => [b.index, b.last_line]));
+	const out: FatalCrash[] = [];
+	for (const boot of [...byBoot.keys()].sort((a, b) => a - b)) {
+		const list = byBoot.get(boot)!;
+		let last = list[0];
+		let panic: CrashOcc | null = null;
+		let damage: CrashOcc | null = null;
+		for (const c of list) {
+			if (c.o.last_line > last.o.last_line) last = c;
+			if (panics(c) && (panic === null || earlier(c.o, panic.o))) panic = c;
+			if (DAMAGE_RULES.has(c.f.rule) && (damage === null || earlier(c.o, damage.o))) damage = c;
+		}
+		const end = ends.get(boot);
+		const endsInOops =
+			OOPS_RULES.has(last.f.rule) && end !== undefined && end - last.o.last_line <= FATAL_TAIL;
+		if (panic === null && !endsInOops) continue;
+		let report = panic ?? last;
+		// a panic printed apart from the oops, WARNING (panic_on_warn) or hung task it ended in
+		const apart =
+			panic !== null && panic.f.rule === 'crash.panic' && panic.f.details.corrupted === true
+				? panic
+				: null;
+		if (apart !== null)
+			for (const c of list)
+				if (c !== apart && earlier(c.o, apart.o) && (report === apart || earlier(report.o, c.o)))
+					report = c;
+		if (
+			damage !== null &&
+			(apart !== null || DAMAGE_RULES.has(report.f.rule)) &&
+			!earlier(report.o, damage.o)
+		)
+			report = damage;
+		const severity =
+			panic !== null && severityRank(panic.f.severity) < severityRank(report.f.severity)
+				? panic.f.severity
+				: report.f.severity;
+		out.push({ boot, finding: report.f, severity });
+	}
+	return out;
+}
+
+/**
+ * The headline names the most severe finding. Among equally severe ones, the crash a boot ended
+ * in comes first (the earliest such boot); otherwise the earliest finding in the log.
+ */
+export function summarize(
+	findings: Finding[],
+	cascades: Cascade[],
+	kernelLines: number,
+	boots: readonly Boot[] = []
+): Summary {
 	const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
 	const byCat: Partial<Record<Category, number>> = {};
 	for (const f of findings) {
@@ -25,14 +159,16 @@ export function summarize(findings: Finding[], cascades: Cascade[], kernelLines:
 	}
 	const sortedCats: Partial<Record<Category, number>> = {};
 	for (const k of Object.keys(byCat).sort() as Category[]) sortedCats[k] = byCat[k];
-	let primary: Finding | null = null;
+	let first: Finding | null = null;
 	for (const f of findings) {
-		if (!primary || severityRank(f.severity) < severityRank(primary.severity)) primary = f;
+		if (!first || severityRank(f.severity) < severityRank(first.severity)) first = f;
 	}
+	const worst = first ? severityRank(first.severity) : 9;
+	const fatal = fatalCrashes(findings, boots).find((c) => severityRank(c.severity) === worst);
+	const primary = fatal?.finding ?? first;
 	const worstCrash = findings
 		.filter((f) => f.category === 'crash')
 		.reduce((w, f) => Math.min(w, severityRank(f.severity)), 9);
-	const worst = primary ? severityRank(primary.severity) : 9;
 	let verdict: Verdict;
 	if (kernelLines === 0 && findings.length === 0) verdict = 'no-kernel-log';
 	else if (worstCrash <= severityRank('high')) verdict = 'kernel-crash';

@@ -10,23 +10,28 @@ function reapedRss(m: RegExpExecArray): number {
 	return Number(m[3]) + Number(m[4]) + Number(m[5]);
 }
 
-/** mm/oom_kill.c: `Out of memory: Killed process` / `Memory cgroup out of memory: Killed process` */
+/**
+ * mm/oom_kill.c: `Out of memory: Killed process` / `Memory cgroup out of memory: Killed process`
+ * (5.1 and later, one line), `Out of memory: Kill process … or sacrifice child` (2.6.36 to 5.0,
+ * the victim's memory on the next line), RHEL 5's `Out of memory: Killed process 4187, UID 0,
+ * (yum).` (one line)
+ */
 export const oomKill: LineRule = {
 	id: 'memory.oom-kill',
 	category: 'memory',
 	severity: 'high',
 	triggers: ['ut of memory: Kill'],
 	pattern:
-		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+) \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
+		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+)(?:, UID (\d+),)? \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
 	title: (m) =>
 		m[1].startsWith('Memory cgroup')
-			? `Memory cgroup out of memory: killed ${m[3]}`
-			: `Out of memory: killed ${m[3]}`,
+			? `Memory cgroup out of memory: killed ${m[4]}`
+			: `Out of memory: killed ${m[4]}`,
 	details: (m) => ({
-		process: m[3],
+		process: m[4],
 		pid: Number(m[2]),
-		anon_rss_kb: m[4] ? Number(m[4]) : null,
-		uid: m[5] ? Number(m[5]) : null,
+		anon_rss_kb: m[5] ? Number(m[5]) : null,
+		uid: m[3] ? Number(m[3]) : m[6] ? Number(m[6]) : null,
 		cgroup_limit: m[1].startsWith('Memory cgroup')
 	}),
 	follow: [
@@ -42,15 +47,27 @@ export const oomKill: LineRule = {
 				'oom_reaper: reaped process 1043271 (sphinx-build), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
 			]
 		},
-		// kernels before 4.x print the victim's memory on the next line
+		// kernels before 5.1 print the victim on a line of its own after the kill line; it joins
+		// the kill of the same pid (the kernel may have killed a child instead: its line is not
+		// this process's). Spellings: `Killed process 1234 (x) total-vm:…kB, anon-rss:…kB,
+		// file-rss:…kB` (2.6.36 to 4.4), `…, shmem-rss:…kB` (4.5 to 5.0), RHEL 6's `Killed process
+		// 1234, UID 27, (x) total-vm:…`, and before 2.6.36 `Killed process 1234 (x)` and `… vsz:…kB,
+		// anon-rss:…`, whose kill line (`kill process … or a child`, which kills a child first
+		// when it can) the rule does not read
 		{
 			trigger: 'Killed process ',
-			pattern: /^Killed process (\d+) \([^)]*\)(?: total-vm:\d+kB,)? anon-rss:(\d+)kB/,
-			details: (m) => ({ anon_rss_kb: Number(m[2]) }),
+			pattern: /^Killed process (?<pid>\d+)(?:, UID (\d+),)? \([^)]*\)(?:.*?anon-rss:(\d+)kB)?/,
+			details: (m) => ({
+				anon_rss_kb: m[3] ? Number(m[3]) : null,
+				uid: m[2] ? Number(m[2]) : null
+			}),
 			within: 3,
 			examples: [
 				'Killed process 2512 (python) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB',
-				'Killed process 1234 (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB, shmem-rss:0kB'
+				'Killed process 1234 (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB, shmem-rss:0kB',
+				'Killed process 1234, UID 27, (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB',
+				'Killed process 1234 (mysqld) vsz:2034432kB, anon-rss:1572864kB, file-rss:0kB',
+				'Killed process 1234 (mysqld)'
 			]
 		}
 	],
@@ -79,7 +96,9 @@ export const oomKill: LineRule = {
 	examples: [
 		'Out of memory: Killed process 1043271 (sphinx-build) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200',
 		'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',
-		'Out of memory: Kill process 1234 (mysqld) score 900 or sacrifice child'
+		'Out of memory: Kill process 1234 (mysqld) score 900 or sacrifice child',
+		'Out of memory: Kill process 2512 (python) score 496 or sacrifice child',
+		'Out of memory: Killed process 4187, UID 0, (yum).'
 	],
 	negatives: [
 		'oom_reaper: reaped process 3352 (python), now anon-rss:0kB',
