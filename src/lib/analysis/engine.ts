@@ -488,8 +488,9 @@ export class Analyzer {
 				title: crash.title,
 				alt: crash.alt_titles,
 				severity: crash.severity,
-				location: crash.source_location,
-				caller: crash.caller
+				// kept as long as the cache: cut from a line, they would keep its decoded window
+				location: crash.source_location === null ? null : detach(crash.source_location),
+				caller: crash.caller === null ? null : detach(crash.caller)
 			};
 			if (key !== null) {
 				if (this.titleChars + key.length > TITLE_CACHE_CHARS) {
