@@ -34,7 +34,7 @@ describe('the source location a report names', () => {
 		expect(sourceLocation('WARNING:', 'WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467')).toBe(
 			'arch/x86/kernel/cpu/mtrr/generic.c:467'
 		);
-		// 6.18: the location first (syzkaller corpus)
+		// kernels of 2025: the location first (syzkaller corpus)
 		expect(
 			sourceLocation(
 				'WARNING:',

@@ -8,7 +8,7 @@ import { skipRegExp } from './skip.ts';
  * locations are different assertions, so different bugs (see docs/DESIGN.md, Grouping):
  *   `WARNING: CPU: 2 PID: 1 at drivers/base/core.c:551 device_create_file+0xa0/0xb4()`
  *   `WARNING: at fs/inode.c:1219 iput+0x1b/0x60()` (kernels before 3.12)
- *   `WARNING: drivers/base/core.c:551 at device_create_file+0xa0/0xb4, CPU#2: swapper/0/1` (6.18)
+ *   `WARNING: drivers/base/core.c:551 at device_create_file+0xa0/0xb4, CPU#2: swapper/0/1` (2025)
  *   `kernel BUG at mm/slub.c:3431!`
  * The path is kept as printed (out-of-tree builds print the build directory).
  */
