@@ -7,13 +7,24 @@ import { analyzeStream, analyzeText } from '../../src/lib/index.ts';
 import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from './helpers.ts';
 
 describe('finding ids and ordering', () => {
-	it('are <category>-<fnv1a(rule \\n title)>, unique within a report', async () => {
+	it('are <category>-<fnv1a(rule \\n title)>, with the file and line when the title is shared, unique within a report', async () => {
+		let shared = 0;
 		for (const path of fixtureLogs()) {
 			const r = await analyzeFile(path);
-			for (const f of r.findings)
-				expect(f.id, path).toBe(`${f.category}-${fnv1a(`${f.rule}\n${f.title}`)}`);
+			for (const f of r.findings) {
+				const twins = r.findings.filter((g) => g.rule === f.rule && g.title === f.title);
+				const at = f.details.source_location;
+				const key =
+					twins.length > 1 && typeof at === 'string'
+						? `${f.rule}\n${f.title}\n${at.slice(at.lastIndexOf('/') + 1)}`
+						: `${f.rule}\n${f.title}`;
+				if (twins.length > 1) shared++;
+				expect(f.id, path).toBe(`${f.category}-${fnv1a(key)}`);
+			}
 			expect(new Set(r.findings.map((f) => f.id)).size, path).toBe(r.findings.length);
 		}
+		// fishlogs-dmesg-log.log: two WARNINGs in device_create_file
+		expect(shared).toBeGreaterThanOrEqual(2);
 	});
 
 	it('give the same bug in another log the same id', async () => {

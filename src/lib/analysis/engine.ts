@@ -21,6 +21,7 @@ import { HINT_HEADER } from '../ingestion/tracker.ts';
 import { detach, detachDeep } from '../util/text.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
+import { fileAndLine } from './crash/location.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
 import type { RuleContext, RuleOutcome, RuleResolve, RuleStall } from './rules/types.ts';
@@ -35,6 +36,8 @@ interface Builder {
 	rule: string;
 	category: Category;
 	title: string;
+	/** what tells findings of the same rule and title apart (a crash report's source location), or '' */
+	variant: string;
 	alt: string[];
 	severity: Severity;
 	count: number;
@@ -203,11 +206,15 @@ interface CrashTitle {
 	title: string;
 	alt: string[];
 	severity: Severity;
+	/** the WARN()/BUG() location the header line names (CrashReport.source_location) */
+	location: string | null;
+	/** the function that called the guilty frame (CrashReport.caller) */
+	caller: string | null;
 }
 
 /**
- * Everything a report's title, alternative titles, rule and severity depend on (see
- * analyzeCrash): the header, whether the report has a printk context and whether it is a
+ * Everything a report's title, alternative titles, rule, severity, source location and caller
+ * depend on (see analyzeCrash): the header, whether the report has a printk context and whether it is a
  * per-task/per-CPU one, and the text of every line. Null for reports too long to cache.
  */
 function titleKey(b: ErrorBlock): string | null {
@@ -235,15 +242,19 @@ function detachKept(
 	};
 }
 
-/** Stable id: the same rule and title give the same id in any log. */
-export function findingId(category: Category, rule: string, title: string): string {
-	return `${category}-${fnv1a(`${rule}\n${title}`)}`;
+/**
+ * Stable id: the same rule and title give the same id in any log. `variant` tells apart findings
+ * of one rule and title in the same report (see Analyzer.finish): their ids hash it too.
+ */
+export function findingId(category: Category, rule: string, title: string, variant = ''): string {
+	return `${category}-${fnv1a(variant === '' ? `${rule}\n${title}` : `${rule}\n${title}\n${variant}`)}`;
 }
 
 /**
  * Streaming analysis: line events and error blocks go in as ingestion produces them; findings
- * are grouped on the fly (same rule + title = one finding with a count), so memory grows with
- * the number of distinct findings, not with the input.
+ * are grouped on the fly (same rule + title = one finding with a count; crash reports that name
+ * the source location of their WARN()/BUG() also by that location), so memory grows with the
+ * number of distinct findings, not with the input.
  */
 export class Analyzer {
 	private builders = new Map<string, Builder>();
@@ -472,7 +483,15 @@ export class Analyzer {
 		let crash: CrashReport | null = null;
 		if (t === undefined) {
 			crash = analyzeCrash(b);
-			t = { rule: crash.rule, title: crash.title, alt: crash.alt_titles, severity: crash.severity };
+			t = {
+				rule: crash.rule,
+				title: crash.title,
+				alt: crash.alt_titles,
+				severity: crash.severity,
+				// kept as long as the cache: cut from a line, they would keep its decoded window
+				location: crash.source_location === null ? null : detach(crash.source_location),
+				caller: crash.caller === null ? null : detach(crash.caller)
+			};
 			if (key !== null) {
 				if (this.titleChars + key.length > TITLE_CACHE_CHARS) {
 					this.titles.clear();
@@ -498,7 +517,10 @@ export class Analyzer {
 			ts: first.ts,
 			wall: null
 		};
-		this.add(t.rule, 'crash', t.title, t.alt, t.severity, occ, () => {
+		// the same title raised by another WARN()/BUG() (another source location) is another bug
+		const location = t.location;
+		const variant = location === null ? '' : fileAndLine(location);
+		const built = this.add(t.rule, 'crash', t.title, t.alt, t.severity, occ, variant, () => {
 			const c = crash ?? analyzeCrash(b);
 			const evidence: EvidenceLine[] = [];
 			for (const l of b.lines) {
@@ -515,6 +537,7 @@ export class Analyzer {
 				details: {
 					type: c.type,
 					kind: c.kind,
+					...(location === null ? {} : { source_location: location, called_from: [] }),
 					corrupted: c.corrupted,
 					corrupted_reason: c.corrupted_reason,
 					panicked: c.panicked,
@@ -532,6 +555,10 @@ export class Analyzer {
 				registry: null
 			};
 		});
+		// the functions that called the guilty frame, each once: the same WARN() reached from
+		// several drivers is one finding that names them all
+		if (built !== null && location !== null && t.caller !== null)
+			appendList(built, 'called_from', [t.caller]);
 	}
 
 	private lineFinding(
@@ -564,7 +591,7 @@ export class Analyzer {
 		let facts: Record<string, DetailValue> | null = null;
 		const factsOf = () => (facts ??= rule.details ? rule.details(m) : {});
 		const title = outcome ? outcome.title(m) : rule.title(m);
-		const b = this.add(rule.id, rule.category, title, [], severity, occ, () => ({
+		const b = this.add(rule.id, rule.category, title, [], severity, occ, '', () => ({
 			stack: null,
 			evidence: by
 				? [
@@ -608,9 +635,10 @@ export class Analyzer {
 		alt: string[],
 		severity: Severity,
 		occ: RawOcc,
+		variant: string,
 		init: () => Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
 	): Builder | null {
-		const key = `${rule}\n${title}`;
+		const key = `${rule}\n${title}\n${variant}`;
 		const b = this.builders.get(key);
 		if (b) {
 			b.count++;
@@ -628,6 +656,7 @@ export class Analyzer {
 			rule,
 			category,
 			title: detach(title),
+			variant: detach(variant),
 			alt: alt.map(detach),
 			severity,
 			count: 1,
@@ -663,9 +692,16 @@ export class Analyzer {
 		const list = [...this.builders.values()].sort(
 			(a, b) => a.first.first_line - b.first.first_line
 		);
+		// a rule and title that several findings share: their variants go into their ids
+		const shared = new Map<string, number>();
+		for (const b of list) {
+			const k = `${b.rule}\n${b.title}`;
+			shared.set(k, (shared.get(k) ?? 0) + 1);
+		}
 		const findings = list.map((b) => {
+			const variant = (shared.get(`${b.rule}\n${b.title}`) ?? 0) > 1 ? b.variant : '';
 			const partial: Omit<Finding, 'explanation'> = {
-				id: findingId(b.category, b.rule, b.title),
+				id: findingId(b.category, b.rule, b.title, variant),
 				rule: b.rule,
 				category: b.category,
 				title: b.title,

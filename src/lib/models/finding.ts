@@ -80,7 +80,10 @@ export interface Occurrence {
 export type DetailValue = string | number | boolean | null | string[];
 
 export interface Finding {
-	/** stable id: the same rule and title give the same id in any log */
+	/**
+	 * stable id: the same rule and title give the same id in any log (findings of a shared rule and
+	 * title that name a source location hash it too, see docs/OUTPUT.md)
+	 */
 	id: string;
 	rule: string;
 	category: Category;

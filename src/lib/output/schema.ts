@@ -54,7 +54,7 @@ const finding = obj(
 			type: 'string',
 			pattern: '^[a-z]+-[0-9a-f]{8}$',
 			description:
-				'<category>-<fnv1a(rule + "\\n" + title)>: the same rule and title give the same id in any log'
+				'<category>-<fnv1a(rule + "\\n" + title)>: the same rule and title give the same id in any log; when several findings of a report share rule and title (crash reports raised at different source locations), each located one hashes rule + "\\n" + title + "\\n" + the file name and line of its source_location'
 		},
 		rule: str,
 		category: { enum: [...CATEGORIES] },
@@ -110,7 +110,7 @@ const finding = obj(
 			references: { type: 'array', items: str }
 		})
 	},
-	'One problem found in the log (all occurrences of the same rule and title grouped).'
+	'One problem found in the log (all occurrences of the same rule and title grouped; crash reports that name the source location of their WARN() or BUG() also by that location).'
 );
 
 const boot = obj({

@@ -4,6 +4,7 @@ import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines } from './details.ts';
 import { kindOf } from './kind.ts';
+import { callerOf, sourceLocation } from './location.ts';
 import { normalizeTitle } from './normalize.ts';
 import { crashNotice } from './notices.ts';
 import { reportText } from './report-text.ts';
@@ -40,6 +41,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const facts = crashFacts(own, block.before);
 	const frames = parseCallTrace(own);
 	const taint = facts.taint ? decodeTaint(facts.taint) : null;
+	const guilty = t.frame?.raw ?? null;
+	const fault = faultLocation(own);
 	return {
 		rule,
 		title,
@@ -48,8 +51,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		corrupted: corrupted !== null,
 		corrupted_reason: corrupted,
 		frames,
-		guilty_frame: t.frame?.raw ?? null,
-		fault_location: faultLocation(own),
+		guilty_frame: guilty,
+		fault_location: fault,
 		severity: crashSeverity(type, rule, panicked),
 		panicked,
 		cpu: facts.cpu,
@@ -66,7 +69,9 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 			: [],
 		registers: registerLines(own),
 		follows_line: block.follows ?? null,
-		kind: kindOf(rule, title)
+		kind: kindOf(rule, title),
+		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
+		caller: callerOf(frames, guilty, fault)
 	};
 }
 

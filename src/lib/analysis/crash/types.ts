@@ -32,4 +32,8 @@ export interface CrashReport {
 	follows_line: number | null;
 	/** a short plain-language kind, e.g. 'use-after-free read', 'NULL pointer dereference' */
 	kind: string;
+	/** `path:line` of the WARN()/BUG() that fired, from the header line, or null (see location.ts) */
+	source_location: string | null;
+	/** the function that called the guilty frame, or null */
+	caller: string | null;
 }
