@@ -1,6 +1,7 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
 import type { LogRecord } from '../models/log-record.ts';
-import { RecordTracker, type IngestSink, type IngestSummary } from './tracker.ts';
+import { BitFlipSigns } from './bitflips.ts';
+import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
 export interface IngestOptions extends ClassifierOptions {
 	/**
@@ -12,7 +13,12 @@ export interface IngestOptions extends ClassifierOptions {
 	/** sees every classified record, kernel or not (anonymization learns host names from it) */
 	observe?: (rec: LogRecord) => void;
 }
-export type { IngestSink, IngestSummary };
+export type { IngestSink };
+
+export interface IngestSummary extends TrackerSummary {
+	/** the log is damaged by flipped bits (see bitflips.ts; input.warnings says so); not reported */
+	bitFlipped: boolean;
+}
 export { DEFAULT_YEAR } from './classifier.ts';
 
 /**
@@ -23,14 +29,17 @@ export { DEFAULT_YEAR } from './classifier.ts';
 export class Ingestor {
 	private readonly classifier: LineClassifier;
 	private readonly tracker: RecordTracker;
+	private readonly flips = new BitFlipSigns();
 
 	constructor(sink: IngestSink, options: IngestOptions = {}) {
 		const tracker = new RecordTracker(sink);
 		this.tracker = tracker;
 		const scan = options.scan;
 		const observe = options.observe;
+		const flips = this.flips;
 		this.classifier = new LineClassifier((rec, lines, bootId) => {
 			observe?.(rec);
+			flips.observe(rec);
 			tracker.dispatch(
 				rec,
 				lines,
@@ -52,6 +61,9 @@ export class Ingestor {
 	/** End of input: close open reports and return the summary. */
 	finish(): IngestSummary {
 		const c: ClassifierSummary = this.classifier.finish();
-		return this.tracker.finish(c);
+		const summary = this.tracker.finish(c);
+		const flipped = this.flips.warning(c.lines);
+		if (flipped !== null) summary.input.warnings.push(flipped);
+		return { ...summary, bitFlipped: flipped !== null };
 	}
 }
