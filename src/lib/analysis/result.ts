@@ -6,6 +6,7 @@ import {
 	type AnonymizationSummary
 } from '../models/report.ts';
 import { linkCascades } from './cascades.ts';
+import { foldGarbledDomains } from './garbled.ts';
 import { summarize } from './summary.ts';
 
 export const GENERATOR = { name: 'NecroScope', version: '0.1.0' };
@@ -21,11 +22,23 @@ export interface ResultParts {
 	 * notTextAdvice): text found in it is fragments, so without findings it is no kernel log
 	 */
 	notText?: boolean;
+	/**
+	 * the log is corrupted by flipped bits (ingestion/bitflips.ts): SELinux denials whose domain
+	 * was garbled are counted with the domain (garbled.ts), and a warning says how many
+	 */
+	bitFlipped?: boolean;
 }
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
 export function assembleResult(p: ResultParts): AnalysisResult {
-	const cascades = linkCascades(p.findings);
+	let findings = p.findings;
+	let warnings = p.input.warnings;
+	if (p.bitFlipped) {
+		const folded = foldGarbledDomains(findings);
+		findings = folded.findings;
+		if (folded.denials > 0) warnings = [...warnings, foldedNote(folded.denials, folded.spellings)];
+	}
+	const cascades = linkCascades(findings);
 	const kernelLines = p.notText
 		? 0
 		: Object.entries(p.input.formats)
@@ -37,11 +50,19 @@ export function assembleResult(p: ResultParts): AnalysisResult {
 		input: {
 			name: p.name ?? null,
 			...p.input,
+			warnings,
 			anonymization: p.anonymization ?? { enabled: false, replaced: {} }
 		},
 		metadata: p.metadata,
-		findings: p.findings,
+		findings,
 		cascades,
-		summary: summarize(p.findings, cascades, kernelLines)
+		summary: summarize(findings, cascades, kernelLines)
 	};
+}
+
+/** What the report says of SELinux denials counted with the domain their garbled name was. */
+function foldedNote(denials: number, spellings: string[]): string {
+	const shown = spellings.slice(0, 5).map((d) => `"${d}"`);
+	const more = spellings.length > 5 ? `, and ${spellings.length - 5} more` : '';
+	return `${denials} SELinux denial(s) whose domain name the flipped bits garbled (${shown.join(', ')}${more}) are counted with the domain they differ from by a few bits, or with domain unknown when no domain is that near and the name holds bytes that are not text.`;
 }

@@ -8,6 +8,8 @@ export interface IngestResult {
 	input: InputSummary;
 	events: LogEvent[];
 	errorBlocks: ErrorBlock[];
+	/** the log is corrupted by flipped bits (see bitflips.ts); pass it on to `analyze` */
+	bitFlipped: boolean;
 }
 
 /**
@@ -29,8 +31,8 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 		options
 	);
 	for (const l of lines) ing.pushLine(l);
-	const { metadata, input } = ing.finish();
-	return { metadata, input, events, errorBlocks };
+	const { metadata, input, bitFlipped } = ing.finish();
+	return { metadata, input, events, errorBlocks, bitFlipped };
 }
 
 export { Ingestor, DEFAULT_YEAR } from './ingestor.ts';

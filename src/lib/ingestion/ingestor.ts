@@ -16,7 +16,10 @@ export interface IngestOptions extends ClassifierOptions {
 export type { IngestSink };
 
 export interface IngestSummary extends TrackerSummary {
-	/** the log is damaged by flipped bits (see bitflips.ts; input.warnings says so); not reported */
+	/**
+	 * the log is damaged by flipped bits (see bitflips.ts; input.warnings says so). Not a field of
+	 * the report: the analysis counts garbled SELinux domains with theirs (analysis/garbled.ts).
+	 */
 	bitFlipped: boolean;
 }
 export { DEFAULT_YEAR } from './classifier.ts';
