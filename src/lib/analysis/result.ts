@@ -27,11 +27,17 @@ export interface ResultParts {
 	 * was garbled are counted with the domain (garbled.ts), and a warning says how many
 	 */
 	bitFlipped?: boolean;
+	/**
+	 * the boot that ingestion found to be the oldest part of a ring buffer read from the wrong
+	 * place, now counted in boot 0 (ingestion/ring.ts): the findings still name it
+	 */
+	wrappedBoot?: number;
 }
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
 export function assembleResult(p: ResultParts): AnalysisResult {
 	let findings = p.findings;
+	if (p.wrappedBoot !== undefined && p.wrappedBoot > 0) renumberBoot(findings, p.wrappedBoot);
 	let warnings = p.input.warnings;
 	if (p.bitFlipped) {
 		const folded = foldGarbledDomains(findings);
@@ -65,4 +71,13 @@ function foldedNote(denials: number, spellings: string[]): string {
 	const shown = spellings.slice(0, 5).map((d) => `"${d}"`);
 	const more = spellings.length > 5 ? `, and ${spellings.length - 5} more` : '';
 	return `${denials} SELinux denial(s) whose domain name the flipped bits garbled (${shown.join(', ')}${more}) are counted with the domain they differ from by a few bits, or with domain unknown when no domain is that near and the name holds bytes that are not text.`;
+}
+
+/** Findings of boot `k` (a wrapped ring buffer's oldest part) are of boot 0. */
+function renumberBoot(findings: Finding[], k: number): void {
+	const to0 = (b: number) => (b === k ? 0 : b);
+	for (const f of findings) {
+		f.boots = [...new Set(f.boots.map(to0))].sort((a, b) => a - b);
+		for (const o of [f.first_seen, f.last_seen, ...f.occurrences]) o.boot = to0(o.boot);
+	}
 }

@@ -12,6 +12,11 @@ export interface IngestResult {
 	bitFlipped: boolean;
 }
 
+/** The boot of a record or report, with a wrapped ring buffer's oldest part counted in boot 0. */
+function unwrapped(boot: number, wrapped: number): number {
+	return boot === wrapped ? 0 : boot;
+}
+
 /**
  * Ingest a whole log given as lines (tests and small inputs). Every kernel record becomes an
  * event; the streaming pipeline (pipeline.ts) uses the Ingestor directly and keeps none.
@@ -31,7 +36,11 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 		options
 	);
 	for (const l of lines) ing.pushLine(l);
-	const { metadata, input, bitFlipped } = ing.finish();
+	const { metadata, input, bitFlipped, wrappedBoot } = ing.finish();
+	if (wrappedBoot >= 0) {
+		for (const e of events) e.boot = unwrapped(e.boot, wrappedBoot);
+		for (const b of errorBlocks) b.boot = unwrapped(b.boot, wrappedBoot);
+	}
 	return { metadata, input, events, errorBlocks, bitFlipped };
 }
 

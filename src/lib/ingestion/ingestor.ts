@@ -1,6 +1,7 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import { BitFlipSigns } from './bitflips.ts';
+import { RingWrap } from './ring.ts';
 import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
 export interface IngestOptions extends ClassifierOptions {
@@ -21,6 +22,12 @@ export interface IngestSummary extends TrackerSummary {
 	 * the report: the analysis counts garbled SELinux domains with theirs (analysis/garbled.ts).
 	 */
 	bitFlipped: boolean;
+	/**
+	 * the boot that was the oldest part of a ring buffer read from the wrong place (see ring.ts),
+	 * now counted in boot 0; -1 when none. Records and reports passed on before the end carry it:
+	 * the report's findings are renumbered (analysis/result.ts).
+	 */
+	wrappedBoot: number;
 }
 export { DEFAULT_YEAR } from './classifier.ts';
 
@@ -33,6 +40,7 @@ export class Ingestor {
 	private readonly classifier: LineClassifier;
 	private readonly tracker: RecordTracker;
 	private readonly flips = new BitFlipSigns();
+	private readonly ring = new RingWrap();
 
 	constructor(sink: IngestSink, options: IngestOptions = {}) {
 		const tracker = new RecordTracker(sink);
@@ -40,6 +48,7 @@ export class Ingestor {
 		const scan = options.scan;
 		const observe = options.observe;
 		const flips = this.flips;
+		const ring = this.ring;
 		this.classifier = new LineClassifier((rec, lines, bootId) => {
 			observe?.(rec);
 			flips.observe(rec);
@@ -49,6 +58,7 @@ export class Ingestor {
 				bootId,
 				scan && (rec.kind === 'kernel' || rec.kind === 'continuation') ? scan(rec.text) : -1
 			);
+			ring.observe(rec);
 		}, options);
 	}
 
@@ -67,6 +77,8 @@ export class Ingestor {
 		const summary = this.tracker.finish(c);
 		const flipped = this.flips.warning(c.lines);
 		if (flipped !== null) summary.input.warnings.push(flipped);
-		return { ...summary, bitFlipped: flipped !== null };
+		const wrapped = this.ring.unwrap(summary.metadata);
+		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
+		return { ...summary, bitFlipped: flipped !== null, wrappedBoot: wrapped?.boot ?? -1 };
 	}
 }
