@@ -13,38 +13,49 @@ import type { LogRecord } from '../models/log-record.ts';
  * changed, and in a different place on different lines. That is what decides; the lines with
  * bytes that are not UTF-8 are the figure that says how much of the log is affected.
  *
- * Per line this costs one `indexOf` (a one-byte string, as pure-ASCII text is, cannot hold
- * U+FFFD and is not scanned) and, for lines without a prefix only, a look at their first
- * characters.
+ * A log without a damaged stamp costs a few comparisons per line: the stamp is looked at only on
+ * lines without a prefix, and the lines holding U+FFFD are counted (one `indexOf` a line) only
+ * from the first damaged stamp on, which in a bit-flipped log comes early.
  */
 export class BitFlipSigns {
-	/** kernel, continuation and unparsed lines holding U+FFFD (bytes that are not UTF-8) */
-	invalidLines = 0;
 	/** unparsed (or bare) lines that start with a dmesg time stamp damaged by flipped bits */
 	damagedStamps = 0;
 	/** the first damaged time stamps: line numbers and the stamps as printed */
 	readonly examples: Array<{ line: number; stamp: string }> = [];
+	/** kernel, continuation and unparsed lines from the first damaged stamp on */
+	linesSince = 0;
+	/** those of them holding U+FFFD (bytes that are not UTF-8) */
+	invalidLines = 0;
 	/** positions (bit i = character i of the stamp) where damaged stamps differ from the template */
 	private positions = 0;
+	/** the latest line counted in linesSince, and in invalidLines (glued records share a line) */
+	private lastLine = 0;
 	private lastInvalid = 0;
 
 	/** Look at one classified record (any kind; other programs' lines are ignored). */
 	observe(rec: LogRecord): void {
 		const kind = rec.kind;
 		if (kind === 'skipped') return;
-		const text = rec.text;
-		// a record glued to the one before it on its line has the same line number
-		if (text.indexOf('\uFFFD') !== -1 && rec.line !== this.lastInvalid) {
-			this.lastInvalid = rec.line;
+		// a damaged stamp is no prefix: the line is unparsed, or bare text before the first prefix
+		if (kind === 'unparsed' || rec.format === 'bare') {
+			const stamp = flippedStamp(rec.text);
+			if (stamp !== null) {
+				this.damagedStamps++;
+				this.positions |= stamp.positions;
+				if (this.examples.length < EXAMPLES)
+					this.examples.push({ line: rec.line, stamp: stamp.text });
+			}
+		}
+		if (this.damagedStamps === 0) return;
+		const line = rec.line;
+		if (line !== this.lastLine) {
+			this.lastLine = line;
+			this.linesSince++;
+		}
+		if (line !== this.lastInvalid && rec.text.indexOf('\uFFFD') !== -1) {
+			this.lastInvalid = line;
 			this.invalidLines++;
 		}
-		// a damaged stamp is no prefix: the line is unparsed, or bare text before the first prefix
-		if (kind !== 'unparsed' && rec.format !== 'bare') return;
-		const stamp = flippedStamp(text);
-		if (stamp === null) return;
-		this.damagedStamps++;
-		this.positions |= stamp.positions;
-		if (this.examples.length < EXAMPLES) this.examples.push({ line: rec.line, stamp: stamp.text });
 	}
 
 	/**
@@ -57,12 +68,12 @@ export class BitFlipSigns {
 	}
 
 	/** The report's warning, null when the log shows no flipped bits. */
-	warning(linesTotal: number): string | null {
+	warning(): string | null {
 		if (!this.found) return null;
 		const [a] = this.examples;
 		const bytes =
 			this.invalidLines > 0
-				? `, and ${this.invalidLines} of the ${linesTotal} lines hold bytes that are not text (not UTF-8)`
+				? `, and from that line on ${this.invalidLines} of ${this.linesSince} lines hold bytes that are not text (not UTF-8)`
 				: '';
 		return (
 			'The log is corrupted: characters are off by one flipped bit here and there, as in a pstore/ramoops buffer whose RAM did not hold its content across the reset. ' +

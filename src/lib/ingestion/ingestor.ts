@@ -75,7 +75,7 @@ export class Ingestor {
 	finish(): IngestSummary {
 		const c: ClassifierSummary = this.classifier.finish();
 		const summary = this.tracker.finish(c);
-		const flipped = this.flips.warning(c.lines);
+		const flipped = this.flips.warning();
 		if (flipped !== null) summary.input.warnings.push(flipped);
 		const wrapped = this.ring.unwrap(summary.metadata);
 		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
