@@ -35,16 +35,9 @@ export interface ResultParts {
 }
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
-export function assembleResult(p: ResultParts): AnalysisResult {
-	let findings = p.findings;
-	if (p.wrappedBoot !== undefined && p.wrappedBoot > 0) renumberBoot(findings, p.wrappedBoot);
-	let warnings = p.input.warnings;
-	if (p.bitFlipped) {
-		const folded = foldGarbledDomains(findings);
-		findings = folded.findings;
-		if (folded.denials > 0) warnings = [...warnings, foldedNote(folded.denials, folded.spellings)];
-	}
-	const cascades = linkCascades(findings);
+export function assembleResult(parts: ResultParts): AnalysisResult {
+	const p = afterIngestion(parts);
+	const cascades = linkCascades(p.findings);
 	const kernelLines = p.notText
 		? 0
 		: Object.entries(p.input.formats)
@@ -56,13 +49,30 @@ export function assembleResult(p: ResultParts): AnalysisResult {
 		input: {
 			name: p.name ?? null,
 			...p.input,
-			warnings,
 			anonymization: p.anonymization ?? { enabled: false, replaced: {} }
 		},
 		metadata: p.metadata,
-		findings,
+		findings: p.findings,
 		cascades,
-		summary: summarize(findings, cascades, kernelLines)
+		summary: summarize(p.findings, cascades, kernelLines)
+	};
+}
+
+/**
+ * What ingestion found only at the end of the input, applied to the findings: a wrapped ring
+ * buffer's oldest part is boot 0, and in a bit-flipped log garbled SELinux domains are counted
+ * with the domain they were (with a warning that says so).
+ */
+function afterIngestion(p: ResultParts): ResultParts {
+	if (p.wrappedBoot !== undefined && p.wrappedBoot > 0) renumberBoot(p.findings, p.wrappedBoot);
+	if (!p.bitFlipped) return p;
+	const folded = foldGarbledDomains(p.findings);
+	if (folded.denials === 0) return p;
+	const note = foldedNote(folded.denials, folded.spellings);
+	return {
+		...p,
+		findings: folded.findings,
+		input: { ...p.input, warnings: [...p.input.warnings, note] }
 	};
 }
 
