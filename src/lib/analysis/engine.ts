@@ -27,8 +27,8 @@ import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
 import type { RuleContext, RuleOutcome, RuleResolve, RuleStall } from './rules/types.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
-const MAX_EVIDENCE = 160;
-const MAX_OCCURRENCES = 20;
+export const MAX_EVIDENCE = 160;
+export const MAX_OCCURRENCES = 20;
 const MAX_FINDINGS = 2000;
 
 interface Builder {

@@ -7,13 +7,15 @@ import { assembleResult } from './result.ts';
 
 /**
  * Analyse ingested events and error blocks held in arrays (the streaming pipeline feeds an
- * Analyzer directly instead). `input` is ingestion's line accounting.
+ * Analyzer directly instead). `input` is ingestion's line accounting, `bitFlipped` what
+ * ingestion found of flipped bits (`IngestResult.bitFlipped`).
  */
 export function analyze(
 	metadata: LogMetadata,
 	events: LogEvent[],
 	errorBlocks: ErrorBlock[],
-	input?: InputSummary
+	input?: InputSummary,
+	bitFlipped = false
 ): AnalysisResult {
 	const a = new Analyzer();
 	for (const e of events) a.record(e);
@@ -30,7 +32,7 @@ export function analyze(
 		bytes: 0,
 		warnings: []
 	};
-	return assembleResult({ input: acc, metadata, findings });
+	return assembleResult({ input: acc, metadata, findings, bitFlipped });
 }
 
 export { Analyzer, findingId } from './engine.ts';

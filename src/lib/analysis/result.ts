@@ -6,6 +6,7 @@ import {
 	type AnonymizationSummary
 } from '../models/report.ts';
 import { linkCascades } from './cascades.ts';
+import { foldGarbledDomains } from './garbled.ts';
 import { summarize } from './summary.ts';
 
 export const GENERATOR = { name: 'NecroScope', version: '0.1.0' };
@@ -21,10 +22,21 @@ export interface ResultParts {
 	 * notTextAdvice): text found in it is fragments, so without findings it is no kernel log
 	 */
 	notText?: boolean;
+	/**
+	 * the log is corrupted by flipped bits (ingestion/bitflips.ts): SELinux denials whose domain
+	 * was garbled are counted with the domain (garbled.ts), and a warning says how many
+	 */
+	bitFlipped?: boolean;
+	/**
+	 * the boot that ingestion found to be the oldest part of a ring buffer read from the wrong
+	 * place, now counted in boot 0 (ingestion/ring.ts): the findings still name it
+	 */
+	wrappedBoot?: number;
 }
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
-export function assembleResult(p: ResultParts): AnalysisResult {
+export function assembleResult(parts: ResultParts): AnalysisResult {
+	const p = afterIngestion(parts);
 	const cascades = linkCascades(p.findings);
 	const kernelLines = p.notText
 		? 0
@@ -44,4 +56,38 @@ export function assembleResult(p: ResultParts): AnalysisResult {
 		cascades,
 		summary: summarize(p.findings, cascades, kernelLines, p.metadata.boots)
 	};
+}
+
+/**
+ * What ingestion found only at the end of the input, applied to the findings: a wrapped ring
+ * buffer's oldest part is boot 0, and in a bit-flipped log garbled SELinux domains are counted
+ * with the domain they were (with a warning that says so).
+ */
+function afterIngestion(p: ResultParts): ResultParts {
+	if (p.wrappedBoot !== undefined && p.wrappedBoot > 0) renumberBoot(p.findings, p.wrappedBoot);
+	if (!p.bitFlipped) return p;
+	const folded = foldGarbledDomains(p.findings);
+	if (folded.denials === 0) return p;
+	const note = foldedNote(folded.denials, folded.spellings);
+	return {
+		...p,
+		findings: folded.findings,
+		input: { ...p.input, warnings: [...p.input.warnings, note] }
+	};
+}
+
+/** What the report says of SELinux denials counted with the domain their garbled name was. */
+function foldedNote(denials: number, spellings: string[]): string {
+	const shown = spellings.slice(0, 5).map((d) => `"${d}"`);
+	const more = spellings.length > 5 ? `, and ${spellings.length - 5} more` : '';
+	return `${denials} SELinux denial(s) whose domain name the flipped bits garbled (${shown.join(', ')}${more}) are counted with the domain they differ from by a few bits, or with domain unknown when no domain is that near and the name holds bytes that are not text.`;
+}
+
+/** Findings of boot `k` (a wrapped ring buffer's oldest part) are of boot 0. */
+function renumberBoot(findings: Finding[], k: number): void {
+	const to0 = (b: number) => (b === k ? 0 : b);
+	for (const f of findings) {
+		f.boots = [...new Set(f.boots.map(to0))].sort((a, b) => a - b);
+		for (const o of [f.first_seen, f.last_seen, ...f.occurrences]) o.boot = to0(o.boot);
+	}
 }

@@ -8,6 +8,13 @@ export interface IngestResult {
 	input: InputSummary;
 	events: LogEvent[];
 	errorBlocks: ErrorBlock[];
+	/** the log is corrupted by flipped bits (see bitflips.ts); pass it on to `analyze` */
+	bitFlipped: boolean;
+}
+
+/** The boot of a record or report, with a wrapped ring buffer's oldest part counted in boot 0. */
+function unwrapped(boot: number, wrapped: number): number {
+	return boot === wrapped ? 0 : boot;
 }
 
 /**
@@ -29,8 +36,12 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 		options
 	);
 	for (const l of lines) ing.pushLine(l);
-	const { metadata, input } = ing.finish();
-	return { metadata, input, events, errorBlocks };
+	const { metadata, input, bitFlipped, wrappedBoot } = ing.finish();
+	if (wrappedBoot >= 0) {
+		for (const e of events) e.boot = unwrapped(e.boot, wrappedBoot);
+		for (const b of errorBlocks) b.boot = unwrapped(b.boot, wrappedBoot);
+	}
+	return { metadata, input, events, errorBlocks, bitFlipped };
 }
 
 export { Ingestor, DEFAULT_YEAR } from './ingestor.ts';

@@ -1,6 +1,8 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
 import type { LogRecord } from '../models/log-record.ts';
-import { RecordTracker, type IngestSink, type IngestSummary } from './tracker.ts';
+import { BitFlipSigns } from './bitflips.ts';
+import { RingWrap } from './ring.ts';
+import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
 export interface IngestOptions extends ClassifierOptions {
 	/**
@@ -12,7 +14,21 @@ export interface IngestOptions extends ClassifierOptions {
 	/** sees every classified record, kernel or not (anonymization learns host names from it) */
 	observe?: (rec: LogRecord) => void;
 }
-export type { IngestSink, IngestSummary };
+export type { IngestSink };
+
+export interface IngestSummary extends TrackerSummary {
+	/**
+	 * the log is damaged by flipped bits (see bitflips.ts; input.warnings says so). Not a field of
+	 * the report: the analysis counts garbled SELinux domains with theirs (analysis/garbled.ts).
+	 */
+	bitFlipped: boolean;
+	/**
+	 * the boot that was the oldest part of a ring buffer read from the wrong place (see ring.ts),
+	 * now counted in boot 0; -1 when none. Records and reports passed on before the end carry it:
+	 * the report's findings are renumbered (analysis/result.ts).
+	 */
+	wrappedBoot: number;
+}
 export { DEFAULT_YEAR } from './classifier.ts';
 
 /**
@@ -23,20 +39,26 @@ export { DEFAULT_YEAR } from './classifier.ts';
 export class Ingestor {
 	private readonly classifier: LineClassifier;
 	private readonly tracker: RecordTracker;
+	private readonly flips = new BitFlipSigns();
+	private readonly ring = new RingWrap();
 
 	constructor(sink: IngestSink, options: IngestOptions = {}) {
 		const tracker = new RecordTracker(sink);
 		this.tracker = tracker;
 		const scan = options.scan;
 		const observe = options.observe;
+		const flips = this.flips;
+		const ring = this.ring;
 		this.classifier = new LineClassifier((rec, lines, bootId) => {
 			observe?.(rec);
+			flips.observe(rec);
 			tracker.dispatch(
 				rec,
 				lines,
 				bootId,
 				scan && (rec.kind === 'kernel' || rec.kind === 'continuation') ? scan(rec.text) : -1
 			);
+			ring.observe(rec);
 		}, options);
 	}
 
@@ -52,6 +74,11 @@ export class Ingestor {
 	/** End of input: close open reports and return the summary. */
 	finish(): IngestSummary {
 		const c: ClassifierSummary = this.classifier.finish();
-		return this.tracker.finish(c);
+		const summary = this.tracker.finish(c);
+		const flipped = this.flips.warning();
+		if (flipped !== null) summary.input.warnings.push(flipped);
+		const wrapped = this.ring.unwrap(summary.metadata);
+		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
+		return { ...summary, bitFlipped: flipped !== null, wrappedBoot: wrapped?.boot ?? -1 };
 	}
 }

@@ -64,6 +64,28 @@ export const apparmorDenied: LineRule = {
 	}
 };
 
+/** what the title of a denial's finding says before the domain */
+const SELINUX_MODES = ['SELinux denials logged (permissive)', 'SELinux denials'];
+const FOR_DOMAIN = ' for domain ';
+
+/**
+ * The domain (type) of a security context, `httpd_t` of `system_u:system_r:httpd_t:s0`, or
+ * `unknown`: also when the third field is a level (`s0` of `u:rzrecovery:s0`, whose `:` a
+ * flipped bit turned into `z`), which no domain is named.
+ */
+export function selinuxDomain(scontext: string | null): string {
+	const domain = scontext?.split(':')[2];
+	return domain === undefined || domain === '' || /^s\d+$/.test(domain) ? 'unknown' : domain;
+}
+
+/** The mode (what the title says before the domain) and domain of a denial finding's title. */
+export function selinuxTitleParts(title: string): { mode: string; domain: string } | null {
+	const at = title.indexOf(FOR_DOMAIN);
+	const mode = title.slice(0, at);
+	if (at < 0 || !SELINUX_MODES.includes(mode)) return null;
+	return { mode, domain: title.slice(at + FOR_DOMAIN.length) };
+}
+
 /** security/selinux/avc.c: `avc:  denied  { read } for  pid=1234 comm="httpd" ... scontext=... tcontext=... tclass=file permissive=0` */
 export const selinuxDenied: LineRule = {
 	id: 'security.selinux-denied',
@@ -72,10 +94,8 @@ export const selinuxDenied: LineRule = {
 	triggers: ['avc: '],
 	pattern: /avc: {1,2}denied {1,2}\{ ([^}]*) \} for/,
 	title: (m) => {
-		const domain = auditField(m.input, 'scontext')?.split(':')[2] ?? 'unknown';
-		return auditField(m.input, 'permissive') === '1'
-			? `SELinux denials logged (permissive) for domain ${domain}`
-			: `SELinux denials for domain ${domain}`;
+		const mode = SELINUX_MODES[auditField(m.input, 'permissive') === '1' ? 0 : 1];
+		return `${mode}${FOR_DOMAIN}${selinuxDomain(auditField(m.input, 'scontext'))}`;
 	},
 	details: (m) => ({
 		permissions: m[1].trim(),
