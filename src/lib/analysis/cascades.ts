@@ -1,5 +1,5 @@
 import { severityRank, type Finding, type Occurrence } from '../models/finding.ts';
-import type { Cascade } from '../models/report.ts';
+import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
 
@@ -250,11 +250,23 @@ function worst(chain: Finding[]): number {
 	return Math.min(...chain.map((f) => severityRank(f.severity)));
 }
 
+/** a finding's cause, how sure the link is and what supports it */
+interface Parent {
+	id: string;
+	certainty: Certainty;
+	reason: string | null;
+}
+
+/** ` → ` between a cause and its effect; a possible link says so */
+function arrow(link: Parent): string {
+	return link.certainty === 'possible' ? ' → possibly → ' : ' → ';
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
-	const parent = new Map<string, string>();
+	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
 		let best: Node | null = null;
 		let bestScore = -Infinity;
@@ -272,20 +284,28 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 				bestScore = score;
 			}
 		}
-		if (best) {
-			parent.set(e.f.id, best.f.id);
-			if (!e.f.related.includes(best.f.id)) e.f.related.push(best.f.id);
-			if (!best.f.related.includes(e.f.id)) best.f.related.push(e.f.id);
-		}
+		if (best) parent.set(e.f.id, { id: best.f.id, certainty: 'probable', reason: null });
 	}
+	for (const [child, p] of parent) relate(byId.get(child)!, byId.get(p.id)!);
 	const children = new Map<string, string[]>();
-	for (const [child, p] of parent) children.set(p, [...(children.get(p) ?? []), child]);
+	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);
 	const cascades: (Cascade & { rank: number; line: number })[] = [];
 	for (const f of findings) {
 		if (parent.has(f.id) || !children.has(f.id)) continue;
 		const chain: string[] = [];
+		const links: CascadeLink[] = [];
+		let description = '';
 		const walk = (id: string) => {
+			const m = byId.get(id)!;
+			const up = parent.get(id);
 			chain.push(id);
+			// the root has no parent; every other member has the link that brought it in
+			if (up) {
+				links.push({ cause: up.id, effect: id, certainty: up.certainty, reason: up.reason });
+				description += arrow(up);
+			}
+			description += m.title;
+			if (up?.reason) description += ` (${up.reason})`;
 			const kids = (children.get(id) ?? []).sort(
 				(a, b) => (byId.get(a)?.first_line ?? 0) - (byId.get(b)?.first_line ?? 0)
 			);
@@ -296,7 +316,8 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		cascades.push({
 			id: `cascade-${fnv1a(chain.join(','))}`,
 			chain,
-			description: members.map((m) => m.title).join(' → '),
+			description,
+			links,
 			rank: worst(members),
 			line: f.first_line
 		});
@@ -304,5 +325,11 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	for (const f of findings) f.related.sort();
 	// the most severe cascade first (summary.root_cause takes the first chain's first element)
 	cascades.sort((a, b) => a.rank - b.rank || a.line - b.line);
-	return cascades.map(({ id, chain, description }) => ({ id, chain, description }));
+	return cascades.map(({ id, chain, description, links }) => ({ id, chain, description, links }));
+}
+
+/** link two findings both ways through `related` */
+function relate(a: Finding, b: Finding): void {
+	if (!a.related.includes(b.id)) a.related.push(b.id);
+	if (!b.related.includes(a.id)) b.related.push(a.id);
 }
