@@ -195,3 +195,72 @@ describe('Wi-Fi authentication abandoned by the client', () => {
 		expect(r.findings).toEqual([]);
 	});
 });
+
+describe('under-voltage in a boot that ended without a clean shutdown', () => {
+	// izassafar-one-kern-log.log (Raspberry Pi, Ubuntu 5.3 raspi2): the last kernel messages of
+	// boot 11 (lines 3950-3955) are under-voltage, the next boot (lines 3956-3957, 4262-4264)
+	// replays the root filesystem's journal
+	const ended = [
+		'Jul 15 11:44:58 ubuntu kernel: [14757.267421] Under-voltage detected! (0x00050005)',
+		'Jul 15 11:45:04 ubuntu kernel: [14763.315310] Voltage normalised (0x00000000)',
+		'Jul 15 12:01:00 ubuntu kernel: [15718.900126] Under-voltage detected! (0x00050005)',
+		'Jul 15 12:01:06 ubuntu kernel: [15724.948195] Voltage normalised (0x00000000)',
+		'Jul 15 12:17:03 ubuntu kernel: [16682.550475] Under-voltage detected! (0x00050005)',
+		'Jul 15 12:17:07 ubuntu kernel: [16686.582353] Voltage normalised (0x00000000)'
+	];
+	const next = [
+		'Jul 15 12:13:43 ubuntu kernel: [    0.000000] Booting Linux on physical CPU 0x0',
+		'Jul 15 12:13:43 ubuntu kernel: [    0.000000] Linux version 5.3.0-1028-raspi2 (buildd@bos02-arm64-054) (gcc version 7.5.0 (Ubuntu/Linaro 7.5.0-3ubuntu1~18.04)) #30~18.04.1-Ubuntu SMP Fri Jun 19 20:32:12 UTC 2020 (Ubuntu 5.3.0-1028.30~18.04.1-raspi2 5.3.18)',
+		'Jul 15 12:13:43 ubuntu kernel: [    9.688933] EXT4-fs (mmcblk0p2): INFO: recovery required on readonly filesystem',
+		'Jul 15 12:13:43 ubuntu kernel: [    9.697353] EXT4-fs (mmcblk0p2): write access will be enabled during recovery',
+		'Jul 15 12:13:43 ubuntu kernel: [    9.912807] EXT4-fs (mmcblk0p2): recovery complete'
+	];
+
+	it('is a possible cause of the unclean shutdown, and the link says why', async () => {
+		const r = await analyze([...ended, ...next]);
+		const uv = r.findings.find((f) => f.rule === 'hardware.undervoltage')!;
+		const unclean = r.findings.find((f) => f.rule === 'power.unclean-shutdown')!;
+		expect([uv.boots, unclean.boots]).toEqual([[0], [1]]);
+		expect(r.cascades).toHaveLength(1);
+		const [c] = r.cascades;
+		expect(c.chain).toEqual([uv.id, unclean.id]);
+		expect(c.links).toEqual([
+			{
+				cause: uv.id,
+				effect: unclean.id,
+				certainty: 'possible',
+				reason: 'under-voltage in boot 0, which ended without a clean shutdown'
+			}
+		]);
+		expect(c.description).toBe(
+			'Under-voltage: the power supply is too weak → possibly → Previous shutdown was not clean (under-voltage in boot 0, which ended without a clean shutdown)'
+		);
+		expect(unclean.related).toEqual([uv.id]);
+		expect(r.summary.root_cause).toBe(uv.id);
+	});
+
+	it('is not linked when it came after the unclean shutdown was found, in the next boot', async () => {
+		// izassafar-one-kern-log.log lines 3159, 3208, 3515, 3544: boot 9 replays its journal, boot
+		// 10 too and then has under-voltage; boot 9 had none
+		const r = await analyze([
+			'Jul  7 08:43:14 ubuntu kernel: [   10.194698] EXT4-fs (mmcblk0p2): recovery complete',
+			'Jul  7 08:55:07 ubuntu kernel: [    0.000000] Booting Linux on physical CPU 0x0',
+			'Jul  7 08:55:07 ubuntu kernel: [   10.653248] EXT4-fs (mmcblk0p2): recovery complete',
+			'Jul  7 08:55:07 ubuntu kernel: [   16.062444] Under-voltage detected! (0x00050000)'
+		]);
+		expect(r.findings.map((f) => [f.rule, f.boots])).toEqual([
+			['power.unclean-shutdown', [0, 1]],
+			['hardware.undervoltage', [1]]
+		]);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('counts the boots that ended uncleanly with under-voltage', async () => {
+		// the same boot twice more: under-voltage ended two of the three boots that ended uncleanly
+		const clean = ended.map((l) => l.replace('Under-voltage detected!', 'Voltage fine'));
+		const r = await analyze([...ended, ...next, ...clean, ...next, ...ended, ...next]);
+		expect(r.cascades[0].links[0].reason).toBe(
+			'under-voltage in 2 of the 3 boots that ended without a clean shutdown: boots 0 and 2'
+		);
+	});
+});

@@ -152,6 +152,50 @@ function seriousMemory(c: Finding): boolean {
 	return MEMORY_ERRORS.has(c.rule) && serious(c);
 }
 
+/**
+ * Possible causes: links between findings of different kinds that the layers and CRASH_CAUSES do
+ * not make, because the log shows only that the timing fits, not that one caused the other. Each
+ * returns what supports the link, in words, or null when the timing does not fit. A finding
+ * with a probable cause gets no possible one.
+ */
+interface PossibleCause {
+	cause: string;
+	effect: string;
+	evidence(c: Finding, e: Finding): string | null;
+}
+
+const POSSIBLE_CAUSES: PossibleCause[] = [
+	// a supply that sags below what the board needs can reset it (a brown-out): the boot ends
+	// without a shutdown, and the next one replays its filesystem journal
+	{
+		cause: 'hardware.undervoltage',
+		effect: 'power.unclean-shutdown',
+		evidence: (c, e) => {
+			const ended = endedUncleanly(e);
+			const hit = ended.filter((b) => c.boots.includes(b));
+			if (hit.length === 0) return null;
+			return ended.length === 1
+				? `under-voltage in boot ${hit[0]}, which ended without a clean shutdown`
+				: `under-voltage in ${hit.length} of the ${ended.length} boots that ended without a clean shutdown: ${bootList(hit)}`;
+		}
+	}
+];
+
+/**
+ * The boots that ended without a clean shutdown: the boot before each boot in which an unclean
+ * shutdown was found (its journal replayed at mount). The first boot of the log has none before it.
+ */
+function endedUncleanly(e: Finding): number[] {
+	return e.boots.filter((b) => b > 0).map((b) => b - 1);
+}
+
+/** `boot 3`, `boots 3 and 8`, `boots 0, 2, 4, … and 14` (at most 8 named) */
+function bootList(boots: number[]): string {
+	if (boots.length === 1) return `boot ${boots[0]}`;
+	if (boots.length > 8) return `boots ${boots.slice(0, 7).join(', ')}, … and ${boots.at(-1)}`;
+	return `boots ${boots.slice(0, -1).join(', ')} and ${boots.at(-1)}`;
+}
+
 /** How far back (kernel seconds, else input lines) a cause may be from its effect's first occurrence. */
 const WINDOW_S = 300;
 const WINDOW_LINES = 2000;
@@ -286,6 +330,12 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		}
 		if (best) parent.set(e.f.id, { id: best.f.id, certainty: 'probable', reason: null });
 	}
+	// a possible cause only where no probable one was found
+	for (const e of findings) {
+		if (parent.has(e.id) || e.severity === 'info') continue;
+		const link = possibleCause(e, findings, parent);
+		if (link) parent.set(e.id, link);
+	}
 	for (const [child, p] of parent) relate(byId.get(child)!, byId.get(p.id)!);
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);
@@ -326,6 +376,33 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	// the most severe cascade first (summary.root_cause takes the first chain's first element)
 	cascades.sort((a, b) => a.rank - b.rank || a.line - b.line);
 	return cascades.map(({ id, chain, description, links }) => ({ id, chain, description, links }));
+}
+
+/** The first possible cause of `e` (POSSIBLE_CAUSES order, then input order) the log supports. */
+function possibleCause(
+	e: Finding,
+	findings: Finding[],
+	parent: Map<string, Parent>
+): Parent | null {
+	for (const p of POSSIBLE_CAUSES) {
+		if (p.effect !== e.rule) continue;
+		for (const c of findings) {
+			if (c.rule !== p.cause || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
+			const reason = p.evidence(c, e);
+			if (reason !== null) return { id: c.id, certainty: 'possible', reason };
+		}
+	}
+	return null;
+}
+
+/**
+ * Does `from` lead to `to`: is it `to` or one of its causes, direct or not? A link from `to` to
+ * `from` would then close a cycle.
+ */
+function leadsTo(from: string, to: string, parent: Map<string, Parent>): boolean {
+	for (let id: string | undefined = to; id !== undefined; id = parent.get(id)?.id)
+		if (id === from) return true;
+	return false;
 }
 
 /** link two findings both ways through `related` */
