@@ -35,6 +35,40 @@ describe('a watchdog left running at shutdown that then fires', () => {
 		expect(r.summary.root_cause).toBe(wd.id);
 	});
 
+	// lines 9601 and 9642 of the same log: the NFS server (an oVirt ISO domain) stopped answering
+	// long before the shutdown and still did not answer between `did not stop!` and the panic
+	const nfsBefore = '[6060157.277526] nfs: server 10.143.140.121 not responding, timed out';
+	const nfsDuring = '[6060204.893402] nfs: server 10.143.140.121 not responding, timed out';
+
+	it('has an NFS server still unreachable while it ran down as a possible cause', async () => {
+		const r = await analyze([nfsBefore, ...shutdown, nfsDuring, ...panic]);
+		const nfs = r.findings.find((f) => f.rule === 'network.nfs-not-responding')!;
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		const p = r.findings.find((f) => f.rule === 'crash.panic')!;
+		expect(r.cascades.map((c) => c.chain)).toEqual([[nfs.id, wd.id, p.id]]);
+		expect(r.cascades[0].links.map((l) => [l.cause, l.effect, l.certainty, l.reason])).toEqual([
+			[
+				nfs.id,
+				wd.id,
+				'possible',
+				'the NFS server was still not answering 24 s after the watchdog was left running, before it fired'
+			],
+			[wd.id, p.id, 'probable', null]
+		]);
+		expect(r.cascades[0].description).toMatch(
+			/^NFS server 10\.143\.140\.121 not responding → possibly → Watchdog left running at shutdown fired and panicked the machine \(the NFS server was still not answering 24 s after the watchdog was left running, before it fired\) → kernel panic: /
+		);
+		expect(nfs.related).toEqual([wd.id]);
+		expect(wd.related).toEqual([nfs.id, p.id].sort());
+	});
+
+	it('does not have an NFS server as a possible cause when it was not heard from meanwhile', async () => {
+		const r = await analyze([nfsBefore, ...shutdown, ...panic]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		const p = r.findings.find((f) => f.rule === 'crash.panic')!;
+		expect(r.cascades.map((c) => c.chain)).toEqual([[wd.id, p.id]]);
+	});
+
 	it('alone stays a routine notice, linked to nothing', async () => {
 		const r = await analyze(shutdown);
 		const [wd] = r.findings;
@@ -44,10 +78,12 @@ describe('a watchdog left running at shutdown that then fires', () => {
 
 	it('is not the cause of an NMI panic long after (hpwdt panics on any NMI it cannot place)', async () => {
 		const late = panic.map((l) => l.replace('[6060232.', '[6067232.'));
-		const r = await analyze([...shutdown, ...late]);
+		// nor is an unreachable NFS server the cause of a watchdog that did not fire
+		const r = await analyze([...shutdown, nfsDuring, ...late]);
 		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
 		expect([wd.title, wd.severity]).toEqual(['Watchdog left running at shutdown', 'info']);
 		expect(r.cascades).toEqual([]);
+		expect(r.findings.every((f) => f.related.length === 0)).toBe(true);
 	});
 
 	it('a flood of them is all counted, the last ones still resolved by the panic', async () => {

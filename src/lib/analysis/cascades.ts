@@ -178,6 +178,25 @@ const POSSIBLE_CAUSES: PossibleCause[] = [
 				? `under-voltage in boot ${hit[0]}, which ended without a clean shutdown`
 				: `under-voltage in ${hit.length} of the ${ended.length} boots that ended without a clean shutdown: ${bootList(hit)}`;
 		}
+	},
+	// a shutdown held up by an unreachable NFS server (processes in uninterruptible NFS I/O, an
+	// unmount waiting for the server) can outlast a watchdog left running, which then fires
+	{
+		cause: 'network.nfs-not-responding',
+		effect: 'power.watchdog-reset',
+		evidence: (c, e) => {
+			// the watchdog's first occurrence runs from `did not stop!` to the panic it resolved to
+			const w = e.first_seen;
+			if (!String(e.details.event).includes('did not stop') || w.last_line === w.first_line)
+				return null;
+			const during = [...c.occurrences, c.last_seen].filter(
+				(o) => o.boot === w.boot && o.first_line > w.first_line && o.first_line < w.last_line
+			);
+			const o = during.at(-1);
+			if (o === undefined) return null;
+			const after = o.ts !== null && w.ts !== null ? ` ${Math.round(o.ts - w.ts)} s` : '';
+			return `the NFS server was still not answering${after} after the watchdog was left running, before it fired`;
+		}
 	}
 ];
 
