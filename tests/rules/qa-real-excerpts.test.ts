@@ -300,3 +300,72 @@ describe('under-voltage in a boot that ended without a clean shutdown', () => {
 		);
 	});
 });
+
+describe('Wi-Fi without its calibration file whose driver module then fails to load', () => {
+	// log-files-dmesg-log.log (a Tegra tablet on Android, kernel 3.1, TI WiLink compat-wireless
+	// driver), lines 619-622 and 727-734: the nvs file is missing, then the SDIO module of another
+	// wl12xx build misses six of its symbols
+	const nvs = [
+		'<4>[    9.122019] Powering off wifi',
+		'<3>[    9.138261] wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2',
+		'<4>[    9.151158] cfg80211: wext will not work because kernel was compiled with CONFIG_WIRELESS_EXT=n. Tools using wext interface, like iwconfig will not work.',
+		'<6>[    9.167047] wl12xx: loaded'
+	];
+	const module = [
+		'<4>[   22.971019] wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)',
+		'<4>[   22.977485] wl12xx_sdio: Unknown symbol wl1271_alloc_hw (err 0)',
+		'<4>[   22.983955] wl12xx_sdio: Unknown symbol wl1271_unregister_hw (err 0)',
+		'<4>[   22.992405] wl12xx_sdio: Unknown symbol wl1271_irq (err 0)',
+		'<4>[   22.998150] wl12xx_sdio: Unknown symbol wl1271_init_ieee80211 (err 0)',
+		'<6>[   22.999464] nvavp nvavp: using SMMU at ff00000 to load AVP kernel',
+		'<6>[   22.999882] nvavp nvavp: AVP os at vaddr=f0e00000 paddr=ff00000 reset_addr=0ff00094',
+		'<4>[   23.020340] wl12xx_sdio: Unknown symbol wl1271_free_hw (err 0)'
+	];
+
+	it('is one Wi-Fi finding that names both, linked to the module’s own finding', async () => {
+		const r = await analyze([...nvs, ...module]);
+		const wifi = r.findings.find((f) => f.rule === 'firmware.load-failed')!;
+		const mod = r.findings.find((f) => f.rule === 'other.module-load-failed')!;
+		expect([wifi.title, wifi.severity]).toEqual([
+			'Wi-Fi wl12xx probably does not work: calibration file wl1271-nvs.bin missing and a driver module could not be loaded',
+			'medium'
+		]);
+		expect(wifi.evidence.map((e) => e.line)).toEqual([2, 5]);
+		expect(wifi.details).toMatchObject({
+			driver: 'wl12xx',
+			file: 'wl1271-nvs.bin',
+			module: 'wl12xx_sdio',
+			symbol: 'wl1271_register_hw'
+		});
+		// the module keeps its finding with every missing symbol
+		expect([mod.severity, mod.count, (mod.details.symbols as string[]).length]).toEqual([
+			'low',
+			6,
+			6
+		]);
+		expect(wifi.related).toEqual([mod.id]);
+		expect(mod.related).toEqual([wifi.id]);
+		expect(r.summary.primary_finding).toBe(wifi.id);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('stays a missing file when no module of the driver fails, or another does', async () => {
+		const other = '<4>[   22.971019] acpi_i2c: Unknown symbol i2c_new_device (err 0)';
+		for (const lines of [nvs, [...nvs, other]]) {
+			const r = await analyze(lines);
+			const fw = r.findings.find((f) => f.rule === 'firmware.load-failed')!;
+			expect([fw.title, fw.severity, fw.related]).toEqual([
+				'Firmware wl1271-nvs.bin could not be loaded',
+				'low',
+				[]
+			]);
+		}
+	});
+
+	it('stays a missing file when the module fails minutes later', async () => {
+		const late = module.map((l) => l.replace('[   22.', '[  922.').replace('[   23.', '[  923.'));
+		const r = await analyze([...nvs, ...late]);
+		const fw = r.findings.find((f) => f.rule === 'firmware.load-failed')!;
+		expect([fw.title, fw.severity]).toEqual(['Firmware wl1271-nvs.bin could not be loaded', 'low']);
+	});
+});
