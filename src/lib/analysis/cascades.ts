@@ -11,7 +11,8 @@ import { LINE_RULES } from './rules/index.ts';
  * Every rule has a layer (stage) and a domain. A finding can only be caused by an earlier
  * finding of a lower stage in a compatible domain, in the same boot, close in time. Among the
  * candidates, one naming the same device wins; findings that name different devices of the same
- * kind (sda vs sdb) are never linked.
+ * kind (sda vs sdb) are never linked. Those links are probable; a finding without one may get a
+ * possible cause (POSSIBLE_CAUSES), a link that only the timing supports, with its reason.
  */
 
 type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'memory' | 'power' | 'any';
