@@ -47,7 +47,7 @@ async function hostileReport(): Promise<AnalysisResult> {
 	r.metadata.kernel_version = HOSTILE;
 	r.metadata.command_line = HOSTILE;
 	r.metadata.hardware = HOSTILE;
-	r.cascades = [{ id: 'cascade-00000000', chain: [f.id], description: HOSTILE }];
+	r.cascades = [{ id: 'cascade-00000000', chain: [f.id], description: HOSTILE, links: [] }];
 	if (r.metadata.boots[0]) r.metadata.boots[0].kernel_version = HOSTILE;
 	return r;
 }

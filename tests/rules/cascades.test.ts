@@ -73,6 +73,16 @@ describe('cascades', () => {
 			hung.id
 		]);
 		expect(r.cascades[0].description).toContain('→');
+		expect(r.cascades[0].description).not.toContain('possibly');
+		// one link per member after the first, each from its cause, all probable
+		expect(r.cascades[0].links.map((l) => [l.cause, l.effect, l.certainty, l.reason])).toEqual([
+			[aer.id, timeout.id, 'probable', null],
+			[timeout.id, io.id, 'probable', null],
+			[io.id, buffer.id, 'probable', null],
+			[buffer.id, journal.id, 'probable', null],
+			[journal.id, ro.id, 'probable', null],
+			[ro.id, hung.id, 'probable', null]
+		]);
 		expect(r.summary.root_cause).toBe(aer.id);
 		expect(timeout.related).toEqual([aer.id, io.id].sort());
 		expect(hung.related).toEqual([ro.id]);

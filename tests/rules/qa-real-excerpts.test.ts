@@ -35,6 +35,40 @@ describe('a watchdog left running at shutdown that then fires', () => {
 		expect(r.summary.root_cause).toBe(wd.id);
 	});
 
+	// lines 9601 and 9642 of the same log: the NFS server (an oVirt ISO domain) stopped answering
+	// long before the shutdown and still did not answer between `did not stop!` and the panic
+	const nfsBefore = '[6060157.277526] nfs: server 10.143.140.121 not responding, timed out';
+	const nfsDuring = '[6060204.893402] nfs: server 10.143.140.121 not responding, timed out';
+
+	it('has an NFS server still unreachable while it ran down as a possible cause', async () => {
+		const r = await analyze([nfsBefore, ...shutdown, nfsDuring, ...panic]);
+		const nfs = r.findings.find((f) => f.rule === 'network.nfs-not-responding')!;
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		const p = r.findings.find((f) => f.rule === 'crash.panic')!;
+		expect(r.cascades.map((c) => c.chain)).toEqual([[nfs.id, wd.id, p.id]]);
+		expect(r.cascades[0].links.map((l) => [l.cause, l.effect, l.certainty, l.reason])).toEqual([
+			[
+				nfs.id,
+				wd.id,
+				'possible',
+				'the NFS server was still not answering 24 s after the watchdog was left running, before it fired'
+			],
+			[wd.id, p.id, 'probable', null]
+		]);
+		expect(r.cascades[0].description).toMatch(
+			/^NFS server 10\.143\.140\.121 not responding → possibly → Watchdog left running at shutdown fired and panicked the machine \(the NFS server was still not answering 24 s after the watchdog was left running, before it fired\) → kernel panic: /
+		);
+		expect(nfs.related).toEqual([wd.id]);
+		expect(wd.related).toEqual([nfs.id, p.id].sort());
+	});
+
+	it('does not have an NFS server as a possible cause when it was not heard from meanwhile', async () => {
+		const r = await analyze([nfsBefore, ...shutdown, ...panic]);
+		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
+		const p = r.findings.find((f) => f.rule === 'crash.panic')!;
+		expect(r.cascades.map((c) => c.chain)).toEqual([[wd.id, p.id]]);
+	});
+
 	it('alone stays a routine notice, linked to nothing', async () => {
 		const r = await analyze(shutdown);
 		const [wd] = r.findings;
@@ -44,10 +78,12 @@ describe('a watchdog left running at shutdown that then fires', () => {
 
 	it('is not the cause of an NMI panic long after (hpwdt panics on any NMI it cannot place)', async () => {
 		const late = panic.map((l) => l.replace('[6060232.', '[6067232.'));
-		const r = await analyze([...shutdown, ...late]);
+		// nor is an unreachable NFS server the cause of a watchdog that did not fire
+		const r = await analyze([...shutdown, nfsDuring, ...late]);
 		const wd = r.findings.find((f) => f.rule === 'power.watchdog-reset')!;
 		expect([wd.title, wd.severity]).toEqual(['Watchdog left running at shutdown', 'info']);
 		expect(r.cascades).toEqual([]);
+		expect(r.findings.every((f) => f.related.length === 0)).toBe(true);
 	});
 
 	it('a flood of them is all counted, the last ones still resolved by the panic', async () => {
@@ -193,5 +229,143 @@ describe('Wi-Fi authentication abandoned by the client', () => {
 			'Dec 04 23:13:13 peter-x1c kernel: wlp2s0: deauthenticating from d4:35:1d:04:38:b5 by local choice (Reason: 3=DEAUTH_LEAVING)'
 		]);
 		expect(r.findings).toEqual([]);
+	});
+});
+
+describe('under-voltage in a boot that ended without a clean shutdown', () => {
+	// izassafar-one-kern-log.log (Raspberry Pi, Ubuntu 5.3 raspi2): the last kernel messages of
+	// boot 11 (lines 3950-3955) are under-voltage, the next boot (lines 3956-3957, 4262-4264)
+	// replays the root filesystem's journal
+	const ended = [
+		'Jul 15 11:44:58 ubuntu kernel: [14757.267421] Under-voltage detected! (0x00050005)',
+		'Jul 15 11:45:04 ubuntu kernel: [14763.315310] Voltage normalised (0x00000000)',
+		'Jul 15 12:01:00 ubuntu kernel: [15718.900126] Under-voltage detected! (0x00050005)',
+		'Jul 15 12:01:06 ubuntu kernel: [15724.948195] Voltage normalised (0x00000000)',
+		'Jul 15 12:17:03 ubuntu kernel: [16682.550475] Under-voltage detected! (0x00050005)',
+		'Jul 15 12:17:07 ubuntu kernel: [16686.582353] Voltage normalised (0x00000000)'
+	];
+	const next = [
+		'Jul 15 12:13:43 ubuntu kernel: [    0.000000] Booting Linux on physical CPU 0x0',
+		'Jul 15 12:13:43 ubuntu kernel: [    0.000000] Linux version 5.3.0-1028-raspi2 (buildd@bos02-arm64-054) (gcc version 7.5.0 (Ubuntu/Linaro 7.5.0-3ubuntu1~18.04)) #30~18.04.1-Ubuntu SMP Fri Jun 19 20:32:12 UTC 2020 (Ubuntu 5.3.0-1028.30~18.04.1-raspi2 5.3.18)',
+		'Jul 15 12:13:43 ubuntu kernel: [    9.688933] EXT4-fs (mmcblk0p2): INFO: recovery required on readonly filesystem',
+		'Jul 15 12:13:43 ubuntu kernel: [    9.697353] EXT4-fs (mmcblk0p2): write access will be enabled during recovery',
+		'Jul 15 12:13:43 ubuntu kernel: [    9.912807] EXT4-fs (mmcblk0p2): recovery complete'
+	];
+
+	it('is a possible cause of the unclean shutdown, and the link says why', async () => {
+		const r = await analyze([...ended, ...next]);
+		const uv = r.findings.find((f) => f.rule === 'hardware.undervoltage')!;
+		const unclean = r.findings.find((f) => f.rule === 'power.unclean-shutdown')!;
+		expect([uv.boots, unclean.boots]).toEqual([[0], [1]]);
+		expect(r.cascades).toHaveLength(1);
+		const [c] = r.cascades;
+		expect(c.chain).toEqual([uv.id, unclean.id]);
+		expect(c.links).toEqual([
+			{
+				cause: uv.id,
+				effect: unclean.id,
+				certainty: 'possible',
+				reason: 'under-voltage in boot 0, which ended without a clean shutdown'
+			}
+		]);
+		expect(c.description).toBe(
+			'Under-voltage: the power supply is too weak → possibly → Previous shutdown was not clean (under-voltage in boot 0, which ended without a clean shutdown)'
+		);
+		expect(unclean.related).toEqual([uv.id]);
+		expect(r.summary.root_cause).toBe(uv.id);
+	});
+
+	it('is not linked when it came after the unclean shutdown was found, in the next boot', async () => {
+		// izassafar-one-kern-log.log lines 3159, 3208, 3515, 3544: boot 9 replays its journal, boot
+		// 10 too and then has under-voltage; boot 9 had none
+		const r = await analyze([
+			'Jul  7 08:43:14 ubuntu kernel: [   10.194698] EXT4-fs (mmcblk0p2): recovery complete',
+			'Jul  7 08:55:07 ubuntu kernel: [    0.000000] Booting Linux on physical CPU 0x0',
+			'Jul  7 08:55:07 ubuntu kernel: [   10.653248] EXT4-fs (mmcblk0p2): recovery complete',
+			'Jul  7 08:55:07 ubuntu kernel: [   16.062444] Under-voltage detected! (0x00050000)'
+		]);
+		expect(r.findings.map((f) => [f.rule, f.boots])).toEqual([
+			['power.unclean-shutdown', [0, 1]],
+			['hardware.undervoltage', [1]]
+		]);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('counts the boots that ended uncleanly with under-voltage', async () => {
+		// the same boot twice more: under-voltage ended two of the three boots that ended uncleanly
+		const clean = ended.map((l) => l.replace('Under-voltage detected!', 'Voltage fine'));
+		const r = await analyze([...ended, ...next, ...clean, ...next, ...ended, ...next]);
+		expect(r.cascades[0].links[0].reason).toBe(
+			'under-voltage in 2 of the 3 boots that ended without a clean shutdown: boots 0 and 2'
+		);
+	});
+});
+
+describe('Wi-Fi without its calibration file whose driver module then fails to load', () => {
+	// log-files-dmesg-log.log (a Tegra tablet on Android, kernel 3.1, TI WiLink compat-wireless
+	// driver), lines 619-622 and 727-734: the nvs file is missing, then the SDIO module of another
+	// wl12xx build misses six of its symbols
+	const nvs = [
+		'<4>[    9.122019] Powering off wifi',
+		'<3>[    9.138261] wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2',
+		'<4>[    9.151158] cfg80211: wext will not work because kernel was compiled with CONFIG_WIRELESS_EXT=n. Tools using wext interface, like iwconfig will not work.',
+		'<6>[    9.167047] wl12xx: loaded'
+	];
+	const module = [
+		'<4>[   22.971019] wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)',
+		'<4>[   22.977485] wl12xx_sdio: Unknown symbol wl1271_alloc_hw (err 0)',
+		'<4>[   22.983955] wl12xx_sdio: Unknown symbol wl1271_unregister_hw (err 0)',
+		'<4>[   22.992405] wl12xx_sdio: Unknown symbol wl1271_irq (err 0)',
+		'<4>[   22.998150] wl12xx_sdio: Unknown symbol wl1271_init_ieee80211 (err 0)',
+		'<6>[   22.999464] nvavp nvavp: using SMMU at ff00000 to load AVP kernel',
+		'<6>[   22.999882] nvavp nvavp: AVP os at vaddr=f0e00000 paddr=ff00000 reset_addr=0ff00094',
+		'<4>[   23.020340] wl12xx_sdio: Unknown symbol wl1271_free_hw (err 0)'
+	];
+
+	it('is one Wi-Fi finding that names both, linked to the module’s own finding', async () => {
+		const r = await analyze([...nvs, ...module]);
+		const wifi = r.findings.find((f) => f.rule === 'firmware.load-failed')!;
+		const mod = r.findings.find((f) => f.rule === 'other.module-load-failed')!;
+		expect([wifi.title, wifi.severity]).toEqual([
+			'Wi-Fi wl12xx probably does not work: calibration file wl1271-nvs.bin missing and a driver module could not be loaded',
+			'medium'
+		]);
+		expect(wifi.evidence.map((e) => e.line)).toEqual([2, 5]);
+		expect(wifi.details).toMatchObject({
+			driver: 'wl12xx',
+			file: 'wl1271-nvs.bin',
+			module: 'wl12xx_sdio',
+			symbol: 'wl1271_register_hw'
+		});
+		// the module keeps its finding with every missing symbol
+		expect([mod.severity, mod.count, (mod.details.symbols as string[]).length]).toEqual([
+			'low',
+			6,
+			6
+		]);
+		expect(wifi.related).toEqual([mod.id]);
+		expect(mod.related).toEqual([wifi.id]);
+		expect(r.summary.primary_finding).toBe(wifi.id);
+		expect(r.cascades).toEqual([]);
+	});
+
+	it('stays a missing file when no module of the driver fails, or another does', async () => {
+		const other = '<4>[   22.971019] acpi_i2c: Unknown symbol i2c_new_device (err 0)';
+		for (const lines of [nvs, [...nvs, other]]) {
+			const r = await analyze(lines);
+			const fw = r.findings.find((f) => f.rule === 'firmware.load-failed')!;
+			expect([fw.title, fw.severity, fw.related]).toEqual([
+				'Firmware wl1271-nvs.bin could not be loaded',
+				'low',
+				[]
+			]);
+		}
+	});
+
+	it('stays a missing file when the module fails minutes later', async () => {
+		const late = module.map((l) => l.replace('[   22.', '[  922.').replace('[   23.', '[  923.'));
+		const r = await analyze([...nvs, ...late]);
+		const fw = r.findings.find((f) => f.rule === 'firmware.load-failed')!;
+		expect([fw.title, fw.severity]).toEqual(['Firmware wl1271-nvs.bin could not be loaded', 'low']);
 	});
 });

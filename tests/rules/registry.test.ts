@@ -221,7 +221,9 @@ describe('line rule registry', () => {
 				const res = r.resolve;
 				it(`is resolved by "${res.trigger}" just after it, and only then`, () => {
 					expect(r.follow, 'a rule has resolve or follow, not both').toBeUndefined();
-					const own = r.examples[0];
+					// the first example that waits for a resolution
+					const own = r.examples.find((ex) => res.when?.(r.pattern.exec(ex)!) ?? true)!;
+					expect(own, 'an example that waits').toBeDefined();
 					const m = r.pattern.exec(own)!;
 					const plain = r.title(m);
 					expect(res.title(m)).not.toBe(plain);
@@ -235,6 +237,9 @@ describe('line rule registry', () => {
 						expect(near.explanation.meaning).toBe(res.explanation.meaning);
 						expect([near.first_line, near.last_line]).toEqual([1, 3]);
 						expect(near.evidence.map((e) => e.text)).toEqual([own, ex]);
+						// the facts of the resolving message join the rule's
+						const added = res.details?.(res.pattern.exec(ex)!) ?? {};
+						expect(near.details).toEqual({ ...r.details?.(m), ...added });
 						// too far: the rule's own finding
 						const filler = Array.from({ length: res.within }, (_, k) => `filler line ${k}`);
 						const far = findingsFor([own, ...filler, ex]).filter((x) => x.rule === r.id);

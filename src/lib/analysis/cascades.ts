@@ -1,5 +1,5 @@
 import { severityRank, type Finding, type Occurrence } from '../models/finding.ts';
-import type { Cascade } from '../models/report.ts';
+import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
 
@@ -11,7 +11,8 @@ import { LINE_RULES } from './rules/index.ts';
  * Every rule has a layer (stage) and a domain. A finding can only be caused by an earlier
  * finding of a lower stage in a compatible domain, in the same boot, close in time. Among the
  * candidates, one naming the same device wins; findings that name different devices of the same
- * kind (sda vs sdb) are never linked.
+ * kind (sda vs sdb) are never linked. Those links are probable; a finding without one may get a
+ * possible cause (POSSIBLE_CAUSES), a link that only the timing supports, with its reason.
  */
 
 type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'memory' | 'power' | 'any';
@@ -152,6 +153,69 @@ function seriousMemory(c: Finding): boolean {
 	return MEMORY_ERRORS.has(c.rule) && serious(c);
 }
 
+/**
+ * Possible causes: links between findings of different kinds that the layers and CRASH_CAUSES do
+ * not make, because the log shows only that the timing fits, not that one caused the other. Each
+ * returns what supports the link, in words, or null when the timing does not fit. A finding
+ * with a probable cause gets no possible one.
+ */
+interface PossibleCause {
+	cause: string;
+	effect: string;
+	evidence(c: Finding, e: Finding): string | null;
+}
+
+const POSSIBLE_CAUSES: PossibleCause[] = [
+	// a supply that sags below what the board needs can reset it (a brown-out): the boot ends
+	// without a shutdown, and the next one replays its filesystem journal
+	{
+		cause: 'hardware.undervoltage',
+		effect: 'power.unclean-shutdown',
+		evidence: (c, e) => {
+			const ended = endedUncleanly(e);
+			const hit = ended.filter((b) => c.boots.includes(b));
+			if (hit.length === 0) return null;
+			return ended.length === 1
+				? `under-voltage in boot ${hit[0]}, which ended without a clean shutdown`
+				: `under-voltage in ${hit.length} of the ${ended.length} boots that ended without a clean shutdown: ${bootList(hit)}`;
+		}
+	},
+	// a shutdown held up by an unreachable NFS server (processes in uninterruptible NFS I/O, an
+	// unmount waiting for the server) can outlast a watchdog left running, which then fires
+	{
+		cause: 'network.nfs-not-responding',
+		effect: 'power.watchdog-reset',
+		evidence: (c, e) => {
+			// the watchdog's first occurrence runs from `did not stop!` to the panic it resolved to
+			const w = e.first_seen;
+			if (!String(e.details.event).includes('did not stop') || w.last_line === w.first_line)
+				return null;
+			const during = [...c.occurrences, c.last_seen].filter(
+				(o) => o.boot === w.boot && o.first_line > w.first_line && o.first_line < w.last_line
+			);
+			const o = during.at(-1);
+			if (o === undefined) return null;
+			const after = o.ts !== null && w.ts !== null ? ` ${Math.round(o.ts - w.ts)} s` : '';
+			return `the NFS server was still not answering${after} after the watchdog was left running, before it fired`;
+		}
+	}
+];
+
+/**
+ * The boots that ended without a clean shutdown: the boot before each boot in which an unclean
+ * shutdown was found (its journal replayed at mount). The first boot of the log has none before it.
+ */
+function endedUncleanly(e: Finding): number[] {
+	return e.boots.filter((b) => b > 0).map((b) => b - 1);
+}
+
+/** `boot 3`, `boots 3 and 8`, `boots 0, 2, 4, … and 14` (at most 8 named) */
+function bootList(boots: number[]): string {
+	if (boots.length === 1) return `boot ${boots[0]}`;
+	if (boots.length > 8) return `boots ${boots.slice(0, 7).join(', ')}, … and ${boots.at(-1)}`;
+	return `boots ${boots.slice(0, -1).join(', ')} and ${boots.at(-1)}`;
+}
+
 /** How far back (kernel seconds, else input lines) a cause may be from its effect's first occurrence. */
 const WINDOW_S = 300;
 const WINDOW_LINES = 2000;
@@ -250,11 +314,23 @@ function worst(chain: Finding[]): number {
 	return Math.min(...chain.map((f) => severityRank(f.severity)));
 }
 
+/** a finding's cause, how sure the link is and what supports it */
+interface Parent {
+	id: string;
+	certainty: Certainty;
+	reason: string | null;
+}
+
+/** ` → ` between a cause and its effect; a possible link says so */
+function arrow(link: Parent): string {
+	return link.certainty === 'possible' ? ' → possibly → ' : ' → ';
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
-	const parent = new Map<string, string>();
+	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
 		let best: Node | null = null;
 		let bestScore = -Infinity;
@@ -272,20 +348,34 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 				bestScore = score;
 			}
 		}
-		if (best) {
-			parent.set(e.f.id, best.f.id);
-			if (!e.f.related.includes(best.f.id)) e.f.related.push(best.f.id);
-			if (!best.f.related.includes(e.f.id)) best.f.related.push(e.f.id);
-		}
+		if (best) parent.set(e.f.id, { id: best.f.id, certainty: 'probable', reason: null });
 	}
+	// a possible cause only where no probable one was found
+	for (const e of findings) {
+		if (parent.has(e.id) || e.severity === 'info') continue;
+		const link = possibleCause(e, findings, parent);
+		if (link) parent.set(e.id, link);
+	}
+	for (const [child, p] of parent) relate(byId.get(child)!, byId.get(p.id)!);
 	const children = new Map<string, string[]>();
-	for (const [child, p] of parent) children.set(p, [...(children.get(p) ?? []), child]);
+	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);
 	const cascades: (Cascade & { rank: number; line: number })[] = [];
 	for (const f of findings) {
 		if (parent.has(f.id) || !children.has(f.id)) continue;
 		const chain: string[] = [];
+		const links: CascadeLink[] = [];
+		let description = '';
 		const walk = (id: string) => {
+			const m = byId.get(id)!;
+			const up = parent.get(id);
 			chain.push(id);
+			// the root has no parent; every other member has the link that brought it in
+			if (up) {
+				links.push({ cause: up.id, effect: id, certainty: up.certainty, reason: up.reason });
+				description += arrow(up);
+			}
+			description += m.title;
+			if (up?.reason) description += ` (${up.reason})`;
 			const kids = (children.get(id) ?? []).sort(
 				(a, b) => (byId.get(a)?.first_line ?? 0) - (byId.get(b)?.first_line ?? 0)
 			);
@@ -296,7 +386,8 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		cascades.push({
 			id: `cascade-${fnv1a(chain.join(','))}`,
 			chain,
-			description: members.map((m) => m.title).join(' → '),
+			description,
+			links,
 			rank: worst(members),
 			line: f.first_line
 		});
@@ -304,5 +395,38 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	for (const f of findings) f.related.sort();
 	// the most severe cascade first (summary.root_cause takes the first chain's first element)
 	cascades.sort((a, b) => a.rank - b.rank || a.line - b.line);
-	return cascades.map(({ id, chain, description }) => ({ id, chain, description }));
+	return cascades.map(({ id, chain, description, links }) => ({ id, chain, description, links }));
+}
+
+/** The first possible cause of `e` (POSSIBLE_CAUSES order, then input order) the log supports. */
+function possibleCause(
+	e: Finding,
+	findings: Finding[],
+	parent: Map<string, Parent>
+): Parent | null {
+	for (const p of POSSIBLE_CAUSES) {
+		if (p.effect !== e.rule) continue;
+		for (const c of findings) {
+			if (c.rule !== p.cause || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
+			const reason = p.evidence(c, e);
+			if (reason !== null) return { id: c.id, certainty: 'possible', reason };
+		}
+	}
+	return null;
+}
+
+/**
+ * Does `from` lead to `to`: is it `to` or one of its causes, direct or not? A link from `to` to
+ * `from` would then close a cycle.
+ */
+function leadsTo(from: string, to: string, parent: Map<string, Parent>): boolean {
+	for (let id: string | undefined = to; id !== undefined; id = parent.get(id)?.id)
+		if (id === from) return true;
+	return false;
+}
+
+/** link two findings both ways through `related` */
+function relate(a: Finding, b: Finding): void {
+	if (!a.related.includes(b.id)) a.related.push(b.id);
+	if (!b.related.includes(a.id)) b.related.push(a.id);
 }

@@ -49,6 +49,8 @@ interface Builder {
 	evidence: EvidenceLine[];
 	details: Record<string, DetailValue>;
 	registry: Explanation | null;
+	/** the line of the message that resolved its first occurrence (LineRule.resolve) */
+	resolvedBy?: number;
 }
 
 interface RawOcc {
@@ -356,7 +358,7 @@ export class Analyzer {
 				}
 			}
 			this.held.splice(k, 1);
-			this.release(h, by === null ? null : r);
+			this.release(h, by === null ? null : r, by);
 		}
 	}
 
@@ -396,11 +398,23 @@ export class Analyzer {
 		}
 	}
 
-	/** A held message becomes a finding: the resolution's when `by` resolved it, else the rule's. */
-	private release(h: Held, by: LogRecord | LogEvent | null): void {
+	/**
+	 * A held message becomes a finding: the resolution's when `by` (matched as `byMatch`) resolved
+	 * it, with the facts the resolving message adds, else the rule's.
+	 */
+	private release(
+		h: Held,
+		by: LogRecord | LogEvent | null,
+		byMatch: RegExpExecArray | null = null
+	): void {
 		const rule = LINE_RULES[h.index];
-		if (by === null) this.lineFinding(h.index, rule, h.m, h.event, h.context);
-		else this.lineFinding(h.index, rule, h.m, h.event, h.context, rule.resolve, by);
+		if (by === null) {
+			this.lineFinding(h.index, rule, h.m, h.event, h.context);
+			return;
+		}
+		const res = rule.resolve as RuleResolve;
+		const facts = byMatch && res.details ? { ...h.context, ...res.details(byMatch) } : h.context;
+		this.lineFinding(h.index, rule, h.m, h.event, facts, res, by);
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
@@ -603,6 +617,7 @@ export class Analyzer {
 			registry: outcome ? outcome.explanation : rule.explanation
 		}));
 		if (b !== null && rule.collect) collectDetails(b, rule.collect, factsOf());
+		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;
 		if (!rule.follow) return;
 		if (b === null) {
 			// not kept (the limit of findings): its follow-ups must not join an earlier message
@@ -727,6 +742,7 @@ export class Analyzer {
 			return { ...partial, explanation };
 		});
 		linkContinuations(findings);
+		linkResolutions(findings, list);
 		return findings;
 	}
 
@@ -751,6 +767,24 @@ function linkContinuations(findings: Finding[]): void {
 		if (!f.related.includes(host.id)) f.related.push(host.id);
 		if (!host.related.includes(f.id)) host.related.push(f.id);
 	}
+}
+
+/**
+ * A finding whose meaning another finding's message resolved (a missing Wi-Fi calibration file,
+ * then the driver's module that fails to load) is linked to that finding both ways through
+ * `related`. `builders` are the findings' builders, in the same order.
+ */
+function linkResolutions(findings: Finding[], builders: Builder[]): void {
+	findings.forEach((f, k) => {
+		const at = builders[k].resolvedBy;
+		if (at === undefined) return;
+		const other = findings.find(
+			(g) => g !== f && g.occurrences.some((o) => o.first_line <= at && at <= o.last_line)
+		);
+		if (!other) return;
+		if (!f.related.includes(other.id)) f.related.push(other.id);
+		if (!other.related.includes(f.id)) other.related.push(f.id);
+	});
 }
 
 /**

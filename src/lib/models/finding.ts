@@ -104,6 +104,6 @@ export interface Finding {
 	/** rule-specific facts (crash type, process, device, error code, ...) */
 	details: Record<string, DetailValue>;
 	explanation: Explanation;
-	/** ids of findings this one is linked to (cascade causes and effects) */
+	/** ids of findings this one is linked to: cascade causes and effects, a report inside it or around it, the finding whose message resolved it */
 	related: string[];
 }

@@ -7,11 +7,29 @@ export const SCHEMA_VERSION = '1.2.0';
 export type Verdict =
 	'kernel-crash' | 'serious-problems' | 'problems' | 'minor-issues' | 'healthy' | 'no-kernel-log';
 
+/**
+ * How sure a link is: `probable` for one problem seen at several layers (an I/O error after the
+ * disk's timeout), `possible` where only the timing fits (under-voltage in a boot that ended
+ * without a clean shutdown).
+ */
+export type Certainty = 'probable' | 'possible';
+
+/** One link of a cascade: `cause` may have led to `effect` (finding ids). */
+export interface CascadeLink {
+	cause: string;
+	effect: string;
+	certainty: Certainty;
+	/** what in the log supports a possible link, in words; null for probable links */
+	reason: string | null;
+}
+
 export interface Cascade {
 	id: string;
 	/** finding ids, earliest cause first */
 	chain: string[];
 	description: string;
+	/** the links between the chain's findings, one per finding after the first, in chain order */
+	links: CascadeLink[];
 }
 
 export interface Summary {

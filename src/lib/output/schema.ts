@@ -184,7 +184,25 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 		findings: { type: 'array', items: finding },
 		cascades: {
 			type: 'array',
-			items: obj({ id: str, chain: { type: 'array', items: str }, description: str })
+			items: obj({
+				id: str,
+				chain: { type: 'array', items: str },
+				description: str,
+				links: {
+					type: 'array',
+					description: 'since 1.2.0: one link per chain member after the first',
+					items: obj({
+						cause: str,
+						effect: str,
+						certainty: {
+							enum: ['probable', 'possible'],
+							description:
+								'probable: one problem seen at several layers; possible: only the timing fits'
+						},
+						reason: { ...nstr, description: 'what supports a possible link, in words' }
+					})
+				}
+			})
 		},
 		summary: obj({
 			verdict: {

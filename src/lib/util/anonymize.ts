@@ -226,6 +226,10 @@ const SKIP_KEYS = new Set([
 	'verdict',
 	'related',
 	'chain',
+	// a cascade link's finding ids and certainty (its reason is log-derived text: replaced)
+	'cause',
+	'effect',
+	'certainty',
 	'primary_finding',
 	'root_cause',
 	'kind',

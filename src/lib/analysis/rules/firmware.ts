@@ -49,6 +49,50 @@ export const firmwareLoad: LineRule = {
 			: m[4] === '-2' || m[6] === '-2' || m[8] === '-2' || m[16] === '-2'
 				? 'low'
 				: 'medium',
+	/*
+	 * TI WiLink Wi-Fi (wl1251, wl12xx, wlcore): the NVS file is the chip's calibration data (radio
+	 * parameters, MAC address). wl12xx registers its device without it, asks for it again when the
+	 * interface comes up and cannot boot the chip without it (wl1271_boot_upload_nvs: `NVS file is
+	 * needed during boot`). A module of the same driver that then fails to load (real log, a Tegra
+	 * tablet on Android, kernel 3.1: `wl12xx_sdio: Unknown symbol wl1271_register_hw`, 14 s and 107
+	 * lines later, the SDIO glue built against another wl12xx than the compat-wireless one
+	 * loaded) is a second fault of the same Wi-Fi: together, Wi-Fi most likely does not work.
+	 */
+	resolve: {
+		trigger: ': Unknown symbol ',
+		pattern: /^((?:wl1251|wl12xx|wl18xx|wlcore)(?:_sdio|_spi)?): Unknown symbol (\S+)/,
+		within: 2000,
+		withinSeconds: 300,
+		when: (m) => m[14] !== undefined,
+		title: (m) =>
+			`Wi-Fi ${m[14]} probably does not work: calibration file ${m[15]} missing and a driver module could not be loaded`,
+		severity: 'medium',
+		details: (m) => ({ module: m[1], symbol: m[2] }),
+		examples: ['wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)'],
+		explanation: {
+			meaning:
+				'The TI WiLink Wi-Fi driver (wl12xx) asked for its NVS file, the chip’s calibration data (radio settings and MAC address), and it was missing. The driver asks for it again when the Wi-Fi interface is brought up and cannot start the chip without it, so unless the file is there by then, Wi-Fi does not come up. Then a module of the same driver (named in the facts, often the SDIO part wl12xx_sdio) refused to load because the wl12xx module it needs does not have the functions it calls: the two were built from different sources. Either fault alone can keep Wi-Fi from working; together, Wi-Fi most likely does not work at all. The module’s own finding lists every missing symbol.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'The NVS file was never installed or generated (on Android builds for TI chips it is made by TI’s calibrator at first boot, or shipped by the vendor per board).'
+				},
+				{
+					kind: 'configuration',
+					text: 'Wi-Fi modules from two builds mixed: a compat-wireless/backports wl12xx next to a wl12xx_sdio built with the kernel (or the other way round).'
+				}
+			],
+			next_steps: [
+				'Check whether Wi-Fi is there: `ip link` or `iw dev` (a wlan0), and `lsmod | grep -e wl12xx -e wlcore` for the modules loaded.',
+				'Compare the modules: `modinfo wl12xx wl12xx_sdio` (vermagic, srcversion) and load the pair from the same build (on Android, the files in /system/lib/modules and the Wi-Fi HAL’s module path).',
+				'Install the board’s NVS file where the driver looks (`/lib/firmware/` and the name in the message, `ti-connectivity/` on newer kernels; Android: /system/etc/firmware), or generate it with TI’s calibrator (`calibrator plt autocalibrate`).'
+			],
+			references: [
+				'https://wireless.docs.kernel.org/en/latest/',
+				'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+			]
+		}
+	},
 	examples: [
 		'i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',

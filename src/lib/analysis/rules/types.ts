@@ -156,7 +156,9 @@ export interface RuleResolve extends RuleOutcome {
 	 * by watchdog` at boot)
 	 */
 	when?(m: RegExpExecArray): boolean;
-	/** real message lines that must resolve the rule's first example */
+	/** facts the resolving message adds to the finding (the module that failed to load) */
+	details?(m: RegExpExecArray): Record<string, DetailValue>;
+	/** real message lines that must resolve the rule's first example that waits (`when`) */
 	examples: string[];
 }
 
