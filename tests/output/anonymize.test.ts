@@ -41,6 +41,10 @@ describe('Anonymizer.text', () => {
 		expect(a.text('SRC=192.0.2.46 DST=203.0.113.9 LEN=60, again 192.0.2.46.')).toBe(
 			'SRC=<ipv4-1> DST=<ipv4-2> LEN=60, again <ipv4-1>.'
 		);
+		// `server` ends in `ver`, which only a word of its own says is a version
+		expect(a.text('nfs: server 192.0.2.46 not responding, fw 1.2.3.4, ver 5.6.7.8')).toBe(
+			'nfs: server <ipv4-1> not responding, fw 1.2.3.4, ver 5.6.7.8'
+		);
 		expect(a.text('addr fe80::56e1:adff:fe12:3456 and 2001:db8:0:0:1:2:3:4')).toBe(
 			'addr <ipv6-1> and <ipv6-2>'
 		);

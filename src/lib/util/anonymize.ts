@@ -208,7 +208,8 @@ const LABEL = /(\bdevice label |\bLABEL=)([^\s"']+)/g;
 const POINTER = /\b(?:0x)?ffff[\da-f]{12}\b/gi;
 const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
 
-const VERSION_BEFORE = /(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
+// a word of its own: `NFS: server 10.1.2.3 not responding` ends in `ver ` and is an address
+const VERSION_BEFORE = /(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
 
 /** finding and cascade ids are hashes: kept, so a finding has the same id with and without */
 const FINDING_ID = /^[a-z]+-[\da-f]{8}$/;
