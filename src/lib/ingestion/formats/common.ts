@@ -1,5 +1,5 @@
-import { codeAt } from '../../util/text.ts';
 /** Shared scanners for the prefixes kernel logs put before messages. Hand-written for speed. */
+import { codeAt } from '../../util/text.ts';
 
 const SPACE = 32;
 const DOT = 46;
