@@ -18,9 +18,9 @@ describe('the source location a report names', () => {
 		expect(
 			sourceLocation(
 				'WARNING:',
-				'WARNING: CPU: 2 PID: 1 at /home/dpi/qb5_8814/workspace/HEROQLTE_USA_TMO/android/kernel/drivers/base/core.c:551 device_create_file+0xa0/0xb4()'
+				'WARNING: CPU: 2 PID: 1 at /home/builder/android/kernel/drivers/base/core.c:551 device_create_file+0xa0/0xb4()'
 			)
-		).toBe('/home/dpi/qb5_8814/workspace/HEROQLTE_USA_TMO/android/kernel/drivers/base/core.c:551');
+		).toBe('/home/builder/android/kernel/drivers/base/core.c:551');
 		expect(
 			sourceLocation(
 				'WARNING:',

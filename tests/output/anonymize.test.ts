@@ -189,6 +189,26 @@ describe('anonymized reports', () => {
 		expect(formatJson(r)).toContain('<user-1>');
 	});
 
+	it('keep finding ids and certainties under link keys, and replace log text under the same keys', async () => {
+		const r = await analyzeText('[    1.000000] usb 1-1: device descriptor read/64, error -71\n');
+		const f = r.findings[0];
+		f.details.cause = 'host wombat-desk';
+		r.cascades.push({
+			id: 'cascade-00000001',
+			chain: [f.id, f.id],
+			links: [{ cause: f.id, effect: f.id, certainty: 'possible', reason: 'seen on wombat-desk' }],
+			description: 'on wombat-desk'
+		} as (typeof r.cascades)[number]);
+		const a = new Anonymizer({ hosts: ['wombat-desk'], users: [] }).report(r);
+		expect(a.findings[0].details.cause).toBe('host <host-1>');
+		expect(a.cascades.at(-1)?.links[0]).toEqual({
+			cause: f.id,
+			effect: f.id,
+			certainty: 'possible',
+			reason: 'seen on <host-1>'
+		});
+	});
+
 	it('keep findings, titles, ids, line numbers and counts', async () => {
 		const logs = fixtureLogs();
 		expect(logs.length).toBeGreaterThan(3);

@@ -60,6 +60,8 @@ describe('a watchdog left running at shutdown that then fires', () => {
 		);
 		expect(nfs.related).toEqual([wd.id]);
 		expect(wd.related).toEqual([nfs.id, p.id].sort());
+		// a possible cause is shown in the cascade, never named the root cause
+		expect(r.summary.root_cause).toBe(wd.id);
 	});
 
 	it('does not have an NFS server as a possible cause when it was not heard from meanwhile', async () => {
@@ -272,7 +274,9 @@ describe('under-voltage in a boot that ended without a clean shutdown', () => {
 			'Under-voltage: the power supply is too weak → possibly → Previous shutdown was not clean (under-voltage in boot 0, which ended without a clean shutdown)'
 		);
 		expect(unclean.related).toEqual([uv.id]);
-		expect(r.summary.root_cause).toBe(uv.id);
+		// a cascade of possible links names no root cause: the primary finding is named, as before
+		expect(r.summary.root_cause).toBe(r.summary.primary_finding);
+		expect(r.summary.primary_finding).toBe(uv.id);
 	});
 
 	it('is not linked when it came after the unclean shutdown was found, in the next boot', async () => {

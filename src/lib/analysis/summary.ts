@@ -142,6 +142,21 @@ export function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[
 }
 
 /**
+ * The likely root cause: the first finding of the first cascade that has a probable link, past
+ * the causes it links only as possible (their timing fits, nothing more), which the cascade still
+ * shows; null when no cascade has a probable link (the primary finding is then named). So
+ * `root_cause` means what it meant before possible links existed.
+ */
+function probableRoot(cascades: readonly Cascade[]): string | null {
+	for (const c of cascades) {
+		let k = 0;
+		while (k < c.links.length && c.links[k].certainty === 'possible') k++;
+		if (k < c.links.length) return c.chain[k];
+	}
+	return null;
+}
+
+/**
  * The headline names the most severe finding. Among equally severe ones, the crash a boot ended
  * in comes first (the earliest such boot); otherwise the earliest finding in the log.
  */
@@ -176,7 +191,7 @@ export function summarize(
 	else if (worst === severityRank('medium')) verdict = 'problems';
 	else if (worst === severityRank('low')) verdict = 'minor-issues';
 	else verdict = 'healthy';
-	const root = cascades.length > 0 ? cascades[0].chain[0] : (primary?.id ?? null);
+	const root = probableRoot(cascades) ?? primary?.id ?? null;
 	let headline = HEADLINES[verdict];
 	if (primary)
 		headline += ` Most important: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;

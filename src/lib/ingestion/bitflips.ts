@@ -1,4 +1,5 @@
 import type { LogRecord } from '../models/log-record.ts';
+import { codeAt } from '../util/text.ts';
 
 /**
  * Signs that a log was damaged by flipped bits: a pstore/ramoops buffer (`console-ramoops`) is
@@ -100,8 +101,7 @@ const MAX_WIDTH = 8;
  */
 export function flippedStamp(s: string): { text: string; positions: number } | null {
 	let at = 0;
-	if (s.charCodeAt(0) === 60 /* < */ && s.charCodeAt(2) === 62 /* > */ && isDigit(s.charCodeAt(1)))
-		at = 3;
+	if (codeAt(s, 0) === 60 /* < */ && codeAt(s, 2) === 62 /* > */ && isDigit(codeAt(s, 1))) at = 3;
 	let best: { text: string; positions: number } | null = null;
 	let bestOff = MAX_OFF + 1;
 	for (let w = MIN_WIDTH; w <= MAX_WIDTH; w++) {

@@ -204,7 +204,7 @@ export class MetadataCollector {
 				return;
 			}
 		}
-		const check = c < 128 ? LINE_CHECKS[c] : undefined;
+		const check = c >= 0 && c < 128 ? LINE_CHECKS[c] : undefined;
 		// a table, not a switch: each check is compiled on its own when its lines are common, and a
 		// rare one never makes this per-line function deoptimise and compile again (see ARCHITECTURE)
 		if (check !== undefined) check.call(this, text, boot);

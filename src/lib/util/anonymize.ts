@@ -213,6 +213,12 @@ const VERSION_BEFORE = /(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
 
 /** finding and cascade ids are hashes: kept, so a finding has the same id with and without */
 const FINDING_ID = /^[a-z]+-[\da-f]{8}$/;
+/**
+ * keys kept only when their value is what the report itself writes there: a finding id, or a
+ * cascade link's certainty (a rule's detail of the same name, text from the log, is replaced)
+ */
+const ID_KEYS = new Set(['id', 'cause', 'effect']);
+const CERTAINTIES = new Set(['probable', 'possible']);
 
 const SKIP_KEYS = new Set([
 	// the project's own documentation links (a host named `debug` is not in `acpi/debug.html`)
@@ -227,10 +233,6 @@ const SKIP_KEYS = new Set([
 	'verdict',
 	'related',
 	'chain',
-	// a cascade link's finding ids and certainty (its reason is log-derived text: replaced)
-	'cause',
-	'effect',
-	'certainty',
 	'primary_finding',
 	'root_cause',
 	'kind',
@@ -419,7 +421,11 @@ export class Anonymizer {
 	report(r: AnalysisResult): AnalysisResult {
 		const walk = (v: unknown, key: string): unknown => {
 			if (typeof v === 'string')
-				return SKIP_KEYS.has(key) || (key === 'id' && FINDING_ID.test(v)) ? v : this.text(v);
+				return SKIP_KEYS.has(key) ||
+					(ID_KEYS.has(key) && FINDING_ID.test(v)) ||
+					(key === 'certainty' && CERTAINTIES.has(v))
+					? v
+					: this.text(v);
 			if (Array.isArray(v)) return SKIP_KEYS.has(key) ? v : v.map((x) => walk(x, key));
 			if (v !== null && typeof v === 'object') {
 				if (SKIP_KEYS.has(key)) return v;
