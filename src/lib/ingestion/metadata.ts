@@ -153,25 +153,28 @@ export class MetadataCollector {
 	/** the checks of lines by their first character (char code < 128) */
 	static checks(): (LineCheck | undefined)[] {
 		const p = MetadataCollector.prototype;
+		const byLetter: Record<string, LineCheck> = {
+			L: p.lineUpperL,
+			C: p.lineUpperC,
+			K: p.lineUpperK,
+			D: p.lineUpperD,
+			H: p.lineUpperH,
+			M: p.lineUpperM,
+			T: p.lineUpperT,
+			O: p.lineUpperO,
+			R: p.lineUpperR,
+			E: p.lineUpperE,
+			p: p.lineLowerP,
+			P: p.lineUpperP,
+			N: p.lineUpperN,
+			B: p.lineUpperB,
+			s: p.lineLowerS,
+			e: p.lineLowerE,
+			r: p.lineLowerR,
+			x: p.lineLowerX
+		};
 		const t = new Array<LineCheck | undefined>(128).fill(undefined);
-		t[76] = p.lineUpperL;
-		t[67] = p.lineUpperC;
-		t[75] = p.lineUpperK;
-		t[68] = p.lineUpperD;
-		t[72] = p.lineUpperH;
-		t[77] = p.lineUpperM;
-		t[84] = p.lineUpperT;
-		t[79] = p.lineUpperO;
-		t[82] = p.lineUpperR;
-		t[69] = p.lineUpperE;
-		t[112] = p.lineLowerP;
-		t[80] = p.lineUpperP;
-		t[78] = p.lineUpperN;
-		t[66] = p.lineUpperB;
-		t[115] = p.lineLowerS;
-		t[101] = p.lineLowerE;
-		t[114] = p.lineLowerR;
-		t[120] = p.lineLowerX;
+		for (const [letter, check] of Object.entries(byLetter)) t[letter.charCodeAt(0)] = check;
 		return t;
 	}
 
