@@ -85,20 +85,27 @@ const TRIGGERS = new LiteralMatcher(
 	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...RULE_LITERALS.map(() => HINT_RULE)]
 );
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
-const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
-	LINE_RULES.flatMap((r, i) => (r.triggers.includes(w) ? [i] : []))
-);
+const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
-const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map((w) =>
-	LINE_RULES.flatMap((r, i) => (r.context && contextTriggers(r.context).includes(w) ? [i] : []))
-);
-
+const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts */
-const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map((w) =>
-	LINE_RULES.flatMap((r, i) =>
-		(r.follow ?? []).flatMap((f, k): Array<[number, number]> => (f.trigger === w ? [[i, k]] : []))
-	)
-);
+const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map(() => []);
+{
+	// one pass over the rules (a search of every rule for every literal took about 15 ms of each
+	// run's start-up); rules in registry order, each listed once per literal
+	const literalIndex = new Map(TRIGGERS.literals.map((w, k) => [w, k]));
+	const add = (lists: number[][], w: string, i: number) => {
+		const list = lists[literalIndex.get(w) as number];
+		if (list.at(-1) !== i) list.push(i);
+	};
+	LINE_RULES.forEach((r, i) => {
+		for (const w of r.triggers) add(RULES_BY_LITERAL, w, i);
+		if (r.context) for (const w of contextTriggers(r.context)) add(CONTEXTS_BY_LITERAL, w, i);
+		(r.follow ?? []).forEach((f, k) =>
+			FOLLOWS_BY_LITERAL[literalIndex.get(f.trigger) as number].push([i, k])
+		);
+	});
+}
 
 /** values a follow-up list detail (failed commands, ...) keeps at most */
 export const FOLLOW_LIST_MAX = 8;
