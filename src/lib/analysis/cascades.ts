@@ -1,4 +1,4 @@
-import { severityRank, type Finding, type Occurrence } from '../models/finding.ts';
+import { relate, severityRank, type Finding, type Occurrence } from '../models/finding.ts';
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
@@ -423,10 +423,4 @@ function leadsTo(from: string, to: string, parent: Map<string, Parent>): boolean
 	for (let id: string | undefined = to; id !== undefined; id = parent.get(id)?.id)
 		if (id === from) return true;
 	return false;
-}
-
-/** link two findings both ways through `related` */
-function relate(a: Finding, b: Finding): void {
-	if (!a.related.includes(b.id)) a.related.push(b.id);
-	if (!b.related.includes(a.id)) b.related.push(a.id);
 }

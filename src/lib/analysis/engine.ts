@@ -10,6 +10,7 @@ import type {
 	Severity,
 	StackTrace
 } from '../models/finding.ts';
+import { relate } from '../models/finding.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplanationProvider } from '../providers/base.ts';
@@ -184,13 +185,18 @@ interface Waiting extends Kept {
 	event: KeptEvent & { ts: number };
 }
 
+/** A time of a record (NaN when none) or of an event (null when none), null when none. */
+function known(v: number | null): number | null {
+	return v === null || Number.isNaN(v) ? null : v;
+}
+
 /** A message as an event that outlives the reused record, its text detached. */
 function keptEvent(r: LogRecord | LogEvent): KeptEvent {
 	return {
 		line: r.line,
 		boot: r.boot,
-		ts: r.ts === null || Number.isNaN(r.ts) ? null : r.ts,
-		wall: r.wall === null || Number.isNaN(r.wall) ? null : r.wall,
+		ts: known(r.ts),
+		wall: known(r.wall),
 		text: detach(r.text)
 	};
 }
@@ -394,7 +400,7 @@ export class Analyzer {
 	 * rule's `min` seconds), another boot, or a time past `max` (no finding).
 	 */
 	private endWaits(r: LogRecord | LogEvent): void {
-		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
+		const ts = known(r.ts);
 		for (let k = 0; k < this.waiting.length;) {
 			const w = this.waiting[k];
 			const e = w.event;
@@ -457,6 +463,9 @@ export class Analyzer {
 		const latest = this.pending.get(rule);
 		const f = LINE_RULES[rule].follow?.[k];
 		if (!latest || !f) return false;
+		// the earlier messages a keyed follow-up may join are of the same boot and before the
+		// latest: outside the latest's window, none can be joined (no pattern to run)
+		if (latest.boot !== r.boot || r.line - latest.line > f.within) return false;
 		const m = f.pattern.exec(r.text);
 		if (!m) return false;
 		const { device, ...keys } = m.groups ?? {};
@@ -601,8 +610,8 @@ export class Analyzer {
 		/** the message that resolved it (LineRule.resolve): it ends the occurrence and is evidence */
 		by?: Pick<LogEvent, 'line' | 'text'>
 	): void {
-		const ts = r.ts === null || Number.isNaN(r.ts) ? null : r.ts;
-		const wall = r.wall === null || Number.isNaN(r.wall) ? null : r.wall;
+		const ts = known(r.ts);
+		const wall = known(r.wall);
 		const occ: RawOcc = {
 			first_line: r.line,
 			last_line: by ? by.line : r.line,
@@ -768,6 +777,14 @@ export class Analyzer {
 	}
 }
 
+/** Link `f` both ways through `related` to the first other finding that has `line` in one of its kept occurrences. */
+function linkToFindingAt(findings: Finding[], f: Finding, line: number): void {
+	const other = findings.find(
+		(g) => g !== f && g.occurrences.some((o) => o.first_line <= line && line <= o.last_line)
+	);
+	if (other) relate(f, other);
+}
+
 /**
  * A report that starts inside another one (a lockdep splat printed in the middle of a KASAN
  * report, a second WARNING inside an oops) is linked to it both ways through `related`.
@@ -775,13 +792,7 @@ export class Analyzer {
 function linkContinuations(findings: Finding[]): void {
 	for (const f of findings) {
 		const at = f.details.follows_line;
-		if (typeof at !== 'number') continue;
-		const host = findings.find(
-			(g) => g !== f && g.occurrences.some((o) => o.first_line <= at && at <= o.last_line)
-		);
-		if (!host) continue;
-		if (!f.related.includes(host.id)) f.related.push(host.id);
-		if (!host.related.includes(f.id)) host.related.push(f.id);
+		if (typeof at === 'number') linkToFindingAt(findings, f, at);
 	}
 }
 
@@ -793,13 +804,7 @@ function linkContinuations(findings: Finding[]): void {
 function linkResolutions(findings: Finding[], builders: Builder[]): void {
 	findings.forEach((f, k) => {
 		const at = builders[k].resolvedBy;
-		if (at === undefined) return;
-		const other = findings.find(
-			(g) => g !== f && g.occurrences.some((o) => o.first_line <= at && at <= o.last_line)
-		);
-		if (!other) return;
-		if (!f.related.includes(other.id)) f.related.push(other.id);
-		if (!other.related.includes(f.id)) other.related.push(f.id);
+		if (at !== undefined) linkToFindingAt(findings, f, at);
 	});
 }
 

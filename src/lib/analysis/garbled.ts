@@ -1,4 +1,5 @@
 import type { Finding } from '../models/finding.ts';
+import { oneBit, popcount } from '../util/bits.ts';
 import { MAX_EVIDENCE, MAX_OCCURRENCES } from './engine.ts';
 import { selinuxDenied, selinuxTitleParts } from './rules/security.ts';
 
@@ -91,13 +92,7 @@ function unreadable(d: string): boolean {
 
 /** `c` is `expected` with one bit flipped (U+FFFD: its top bit) */
 function flipped(c: number, expected: number): boolean {
-	return c === 0xfffd || popcount(c ^ expected) === 1;
-}
-
-function popcount(x: number): number {
-	let k = 0;
-	for (; x !== 0; x &= x - 1) k++;
-	return k;
+	return c === 0xfffd || oneBit(c, expected);
 }
 
 /**

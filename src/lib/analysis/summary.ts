@@ -71,7 +71,7 @@ function panics(c: CrashOcc): boolean {
 }
 
 /** A boot that ended in a crash: the report to name for it, with the crash's severity. */
-export interface FatalCrash {
+interface FatalCrash {
 	boot: number;
 	finding: Finding;
 	severity: Severity;
@@ -87,7 +87,7 @@ export interface FatalCrash {
  * or the panic is a damaged one. Only the occurrences a finding keeps are seen (its first 20
  * and its last).
  */
-export function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): FatalCrash[] {
+function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): FatalCrash[] {
 	const byBoot = new Map<number, CrashOcc[]>();
 	for (const f of findings) {
 		if (f.category !== 'crash') continue;

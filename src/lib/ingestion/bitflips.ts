@@ -1,4 +1,5 @@
 import type { LogRecord } from '../models/log-record.ts';
+import { oneBit, popcount } from '../util/bits.ts';
 import { codeAt } from '../util/text.ts';
 
 /**
@@ -102,6 +103,9 @@ const MAX_WIDTH = 8;
 export function flippedStamp(s: string): { text: string; positions: number } | null {
 	let at = 0;
 	if (codeAt(s, 0) === 60 /* < */ && codeAt(s, 2) === 62 /* > */ && isDigit(codeAt(s, 1))) at = 3;
+	// the opening bracket is the same character in every width: most lines stop here
+	const open = codeAt(s, at);
+	if (open !== 91 /* [ */ && open !== 0xfffd && !oneBit(open, 91)) return null;
 	let best: { text: string; positions: number } | null = null;
 	let bestOff = MAX_OFF + 1;
 	for (let w = MIN_WIDTH; w <= MAX_WIDTH; w++) {
@@ -152,21 +156,9 @@ function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
-/** `c` is `expected` with exactly one bit changed */
-function oneBit(c: number, expected: number): boolean {
-	const x = c ^ expected;
-	return x !== 0 && (x & (x - 1)) === 0;
-}
-
 /** `c` is a digit with exactly one bit changed (and not a digit itself) */
 function flippedDigit(c: number): boolean {
 	if (c > 127) return false;
 	for (let d = 48; d <= 57; d++) if (oneBit(c, d)) return true;
 	return false;
-}
-
-function popcount(x: number): number {
-	let n = 0;
-	for (; x !== 0; x &= x - 1) n++;
-	return n;
 }

@@ -107,3 +107,9 @@ export interface Finding {
 	/** ids of findings this one is linked to: cascade causes and effects, a report inside it or around it, the finding whose message resolved it */
 	related: string[];
 }
+
+/** Link two findings both ways through `related` (each id once). */
+export function relate(a: Finding, b: Finding): void {
+	if (!a.related.includes(b.id)) a.related.push(b.id);
+	if (!b.related.includes(a.id)) b.related.push(a.id);
+}

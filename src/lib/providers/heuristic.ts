@@ -17,8 +17,8 @@ export const heuristicProvider: ExplanationProvider = {
 	explain({ finding, metadata, registry }: ExplainInput): Explanation {
 		if (finding.category === 'crash') {
 			const base = CRASH_EXPLANATIONS[finding.rule] ?? CRASH_EXPLANATIONS['crash.other'];
-			// the report's own release, else its first boot's banner (metadata.kernel_version is the
-			// latest boot's)
+			// the report's own release, else its boot's banner, else the first kernel the log names
+			// (metadata.kernel_version)
 			const version =
 				(finding.details.kernel_version as string | null) ??
 				metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??

@@ -26,7 +26,7 @@ const MODULE_NAMES =
  * entries` then `Last level dTLB entries`). Once one is taken, the lines right after it are too
  * (`tlb_flushall_shift: -1`, `GPR04: ...`). Cheap character tests come first.
  */
-export function continuesRecord(line: string, record: string, run: boolean): boolean {
+function continuesRecord(line: string, record: string, run: boolean): boolean {
 	const c = codeAt(line, 0);
 	// message text starts with a letter or digit (not `[main] ...`, `### ...`, `/ # `, `...`)
 	if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;

@@ -80,8 +80,8 @@ export interface FormatContext {
 	prevKind: string;
 	prevReason: string;
 	/**
-	 * text of the util-linux dmesg record (with a `[ts]` prefix) that the previous lines belong
-	 * to, which an unprefixed line may continue (a multi-line record); null after any other line
+	 * text (its prefix removed) of the util-linux dmesg record that the previous lines belong to,
+	 * which an unprefixed line may continue (a multi-line record); null after any other line
 	 */
 	openRecord: string | null;
 	/** the previous line was an unprefixed line taken as the rest of `openRecord` */
