@@ -9,6 +9,8 @@ import {
 	FORMAT_BY_ID,
 	FORMATS,
 	newContext,
+	SKIP_BLANK,
+	SKIP_OTHER_JOURNAL,
 	type Entry,
 	type FormatContext,
 	type LineFormat
@@ -266,7 +268,7 @@ export class LineClassifier {
 		if (raw.length === 0) {
 			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
 			rec.kind = 'skipped';
-			rec.reason = 'blank line';
+			rec.reason = SKIP_BLANK;
 			this.emit(rec, 1);
 			return;
 		}
@@ -339,7 +341,7 @@ export class LineClassifier {
 		r.format = e.format;
 		if (!e.kernel) {
 			r.kind = 'skipped';
-			r.reason = 'not a kernel message (other program in a journal)';
+			r.reason = SKIP_OTHER_JOURNAL;
 		} else if (!e.hasText) {
 			r.kind = 'skipped';
 			r.reason = 'entry without a message';

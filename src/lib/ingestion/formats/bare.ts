@@ -1,11 +1,15 @@
 import type { LogRecord } from '../../models/log-record.ts';
 import { looksBinary } from './common.ts';
-import type { FormatContext, LineFormat } from './types.ts';
+import {
+	type FormatContext,
+	type LineFormat,
+	SKIP_BLANK,
+	SKIP_OTHER_JOURNAL,
+	SKIP_OTHER_SYSLOG
+} from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
 const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
-const OTHER_PROGRAM = 'not a kernel message';
-const BLANK = 'blank line';
 
 /** `GPR00: c00000000806b258 c000000010ff3a30 ...`, `Krnl GPRS: 0000000000010000 0700...` */
 const REGISTER_DUMP = /^[A-Za-z][\w ]{0,12}: ?[\da-f]{8,}(?: [\da-f]{8,})+/;
@@ -96,7 +100,11 @@ export const bareFormat: LineFormat = {
 		rec.text = line;
 		const c = codeAt(line, 0);
 		const indented = c === 32 || c === 9;
-		if (indented && ctx.prevKind === 'skipped' && ctx.prevReason.startsWith(OTHER_PROGRAM)) {
+		if (
+			indented &&
+			ctx.prevKind === 'skipped' &&
+			(ctx.prevReason === SKIP_OTHER_SYSLOG || ctx.prevReason === SKIP_OTHER_JOURNAL)
+		) {
 			// the rest of another program's message (journalctl indents it), kernel lines seen or not
 			rec.kind = 'skipped';
 			rec.reason = ctx.prevReason;
@@ -110,7 +118,7 @@ export const bareFormat: LineFormat = {
 				if (
 					prev === 'kernel' ||
 					prev === 'continuation' ||
-					(prev === 'skipped' && ctx.prevReason !== BLANK)
+					(prev === 'skipped' && ctx.prevReason !== SKIP_BLANK)
 				) {
 					rec.kind = 'continuation';
 					rec.format = 'continuation';

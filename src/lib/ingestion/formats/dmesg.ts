@@ -11,7 +11,7 @@ import {
 	two,
 	type Scan
 } from './common.ts';
-import { localWall, type FormatContext, type LineFormat } from './types.ts';
+import { localWall, type FormatContext, type LineFormat, SKIP_OTHER_SYSLOG } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
@@ -182,7 +182,7 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
 	if (!m) return false;
 	rec.host = line.slice(i, sp);
 	rec.kind = 'skipped';
-	rec.reason = 'not a kernel message (other program in a syslog file)';
+	rec.reason = SKIP_OTHER_SYSLOG;
 	rec.text = line.slice(sp + 1 + m[0].length);
 	rec.format = 'journal-monotonic';
 	return true;

@@ -60,4 +60,11 @@ export const FORMAT_VARIANTS: Readonly<Record<string, string>> = {
 };
 
 export type { LineFormat, FormatContext, FormatExample, Entry } from './types.ts';
-export { newContext, ENTRY_LINE, entryTs } from './types.ts';
+export {
+	newContext,
+	ENTRY_LINE,
+	entryTs,
+	SKIP_BLANK,
+	SKIP_OTHER_JOURNAL,
+	SKIP_OTHER_SYSLOG
+} from './types.ts';

@@ -11,6 +11,7 @@ import {
 	ENTRY_LINE,
 	entryTs,
 	newEntry,
+	SKIP_OTHER_JOURNAL,
 	type Entry,
 	type FormatContext,
 	type LineFormat
@@ -262,7 +263,7 @@ export const journalJsonFormat: LineFormat = {
 		rec.host = e.host;
 		if (!e.kernel) {
 			rec.kind = 'skipped';
-			rec.reason = 'not a kernel message (other program in a journal)';
+			rec.reason = SKIP_OTHER_JOURNAL;
 		} else if (!e.hasText) {
 			rec.kind = 'skipped';
 			rec.reason = 'journal entry without a message';

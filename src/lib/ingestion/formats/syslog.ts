@@ -11,7 +11,13 @@ import {
 	type Scan,
 	type SyslogDate
 } from './common.ts';
-import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
+import {
+	localWall,
+	yearFor,
+	type FormatContext,
+	type LineFormat,
+	SKIP_OTHER_SYSLOG
+} from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
@@ -59,7 +65,7 @@ export function syslogBody(
 		kernelBody(line, end, rec);
 	} else {
 		rec.kind = 'skipped';
-		rec.reason = 'not a kernel message (other program in a syslog file)';
+		rec.reason = SKIP_OTHER_SYSLOG;
 		rec.text = line.slice(end);
 	}
 	return true;
@@ -131,7 +137,7 @@ function repeatedMarker(line: string, rec: LogRecord): boolean {
 	const at = line.indexOf(' last message repeated ');
 	if (at < 16 || at > 100 || monthIndex(line.slice(0, 3)) < 0) return false;
 	rec.kind = 'skipped';
-	rec.reason = 'not a kernel message (other program in a syslog file)';
+	rec.reason = SKIP_OTHER_SYSLOG;
 	rec.format = 'syslog';
 	rec.text = line.slice(at + 1);
 	return true;

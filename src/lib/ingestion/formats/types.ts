@@ -65,6 +65,12 @@ export function entryTs(e: Entry): number {
 
 /** `rec.reason` of a line that belongs to an open multi-line entry (counted when it ends). */
 export const ENTRY_LINE = 'part of a multi-line entry';
+/** `rec.reason` of an empty line */
+export const SKIP_BLANK = 'blank line';
+/** `rec.reason` of another program's line in a syslog file */
+export const SKIP_OTHER_SYSLOG = 'not a kernel message (other program in a syslog file)';
+/** `rec.reason` of another program's entry in a journal */
+export const SKIP_OTHER_JOURNAL = 'not a kernel message (other program in a journal)';
 
 /** Per-input state shared by the formats (e.g. the year syslog lines lack). */
 export interface FormatContext {
