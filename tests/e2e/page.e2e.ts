@@ -104,6 +104,11 @@ test('a log of many boots keeps the timeline, the boot list and the boot filter 
 	const timeline = page.getByRole('region', { name: 'Timeline of findings' });
 	await expect(timeline.locator('figure')).toHaveCount(10);
 	await expect(timeline).toContainText('10 of 120 boots with findings shown');
+	// a row is a caption and a thin plot: ten boots do not push the findings screens down
+	for (const box of await timeline
+		.locator('figure')
+		.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+		expect(box).toBeLessThan(64);
 	await timeline.getByRole('button', { name: 'Show 50 more' }).click();
 	await expect(timeline.locator('figure')).toHaveCount(60);
 
@@ -120,5 +125,34 @@ test('a log of many boots keeps the timeline, the boot list and the boot filter 
 	await expect(cards.first()).toContainText('sdh');
 	await bootField.fill('');
 	await expect(cards).toHaveCount(total);
+	expect(problems).toEqual([]);
+});
+
+test('a chain of related findings reads as a sentence with links to each finding', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await setLogText(
+		page,
+		[
+			'[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP',
+			'[  100.000000] ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen',
+			'[  100.100000] ata1.00: failed command: READ DMA',
+			'[  101.000000] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
+			'[  102.000000] EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0'
+		].join('\n')
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const chain = page.locator('.cascades li');
+	await expect(chain).toHaveCount(1);
+	// the spaces around the arrows survive Svelte's trimming of whitespace at block edges
+	await expect(chain).toHaveText(
+		'ATA command errors on ata1.00 → I/O error on sda → EXT4 filesystem error on sda1'
+	);
+	await chain.getByRole('link', { name: 'I/O error on sda' }).click();
+	await expect(
+		page.locator('article.finding', { has: page.locator('details[open]') })
+	).toContainText('I/O error on sda');
 	expect(problems).toEqual([]);
 });
