@@ -5,6 +5,7 @@ import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
+import { UNPARSED_NUL } from './nul.ts';
 import { codeAt } from '../util/text.ts';
 
 /**
@@ -166,7 +167,8 @@ export class RecordTracker {
 			case 'unparsed':
 				this.linesUnparsed += lines;
 				this.count(this.unparsed, rec.reason, lines);
-				if (rec.reason.startsWith('binary')) return;
+				// not text: in no boot, not analysed
+				if (rec.reason === UNPARSED_NUL || rec.reason.startsWith('binary')) return;
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
