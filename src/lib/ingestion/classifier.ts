@@ -395,6 +395,7 @@ export class LineClassifier {
 			// ids, which only consoles show, where unprefixed lines are other programs' output
 			ctx.openRecord = dmesgShaped(rec.format) && rec.caller === '' ? rec.text : null;
 			ctx.unprefixedRun = false;
+			ctx.bootloader = false;
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;
 		ctx.prevReason = rec.reason;
