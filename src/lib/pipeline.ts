@@ -67,11 +67,11 @@ export async function analyzeStream(
 	);
 	const splitter = new LineSplitter(
 		names
-			? (l) => {
+			? (l, nul) => {
 					names.line(l);
-					ingestor.pushLine(l);
+					ingestor.pushLine(l, nul);
 				}
-			: (l) => ingestor.pushLine(l)
+			: (l, nul) => ingestor.pushLine(l, nul)
 	);
 	let bytes = 0;
 	const every = opts.progressEvery ?? 50_000;

@@ -62,7 +62,7 @@ function collector(options: IngestOptions): { ing: Ingestor; run: Omit<Run, 'sum
 /** Whole text, split in memory. */
 export function ingestText(text: string, options: IngestOptions = {}): Run {
 	const { ing, run } = collector(options);
-	const s = new LineSplitter((l) => ing.pushLine(l));
+	const s = new LineSplitter((l, nul) => ing.pushLine(l, nul));
 	s.push(text);
 	s.end();
 	return { ...run, summary: ing.finish() };
@@ -75,7 +75,7 @@ export async function ingestBytes(
 	options: IngestOptions = {}
 ): Promise<Run> {
 	const { ing, run } = collector(options);
-	const s = new LineSplitter((l) => ing.pushLine(l));
+	const s = new LineSplitter((l, nul) => ing.pushLine(l, nul));
 	async function* src() {
 		for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
 	}

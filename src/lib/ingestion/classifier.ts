@@ -23,6 +23,7 @@ import {
 	type ClockAnchor
 } from './clock.ts';
 import { findYearHint, type YearHint } from './year.ts';
+import { UNPARSED_NUL } from './nul.ts';
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -278,6 +279,19 @@ export class LineClassifier {
 			this.truncatedLines++;
 		}
 		if (line.indexOf('\x1b') !== -1) line = stripAnsi(line);
+		if (codeAt(line, 0) === 0) {
+			// NUL bytes never written (see nul.ts), then what the logger wrote after them: the
+			// stretch is counted by the ingestor, the text is read as if it were alone on its line
+			let k = 1;
+			while (codeAt(line, k) === 0) k++;
+			if (k === line.length) {
+				rec.kind = 'unparsed';
+				rec.reason = UNPARSED_NUL;
+				this.emit(rec, 1);
+				return;
+			}
+			line = line.slice(k);
+		}
 		if (ctx.foreignSection && !line.startsWith('------ ')) {
 			rec.kind = 'skipped';
 			rec.reason = SKIP_FOREIGN_SECTION;
@@ -381,6 +395,7 @@ export class LineClassifier {
 			// ids, which only consoles show, where unprefixed lines are other programs' output
 			ctx.openRecord = dmesgShaped(rec.format) && rec.caller === '' ? rec.text : null;
 			ctx.unprefixedRun = false;
+			ctx.bootloader = false;
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;
 		ctx.prevReason = rec.reason;

@@ -1,6 +1,7 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import { BitFlipSigns } from './bitflips.ts';
+import { NulStretches } from './nul.ts';
 import { RingWrap } from './ring.ts';
 import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
@@ -41,6 +42,7 @@ export class Ingestor {
 	private readonly tracker: RecordTracker;
 	private readonly flips = new BitFlipSigns();
 	private readonly ring = new RingWrap();
+	private readonly nuls = new NulStretches();
 
 	constructor(sink: IngestSink, options: IngestOptions = {}) {
 		const tracker = new RecordTracker(sink);
@@ -66,8 +68,12 @@ export class Ingestor {
 		return this.classifier.linesDone;
 	}
 
-	/** Feed one line (without its newline). */
-	pushLine(raw: string): void {
+	/**
+	 * Feed one line (without its newline). `mayHaveNul` false: the caller knows that the line holds
+	 * no NUL character (LineSplitter tells so from its chunk), and it is not searched for one.
+	 */
+	pushLine(raw: string, mayHaveNul = true): void {
+		if (mayHaveNul && raw.indexOf('\0') !== -1) this.nuls.line(raw, this.classifier.linesDone + 1);
 		this.classifier.pushLine(raw);
 	}
 
@@ -79,6 +85,12 @@ export class Ingestor {
 		if (flipped !== null) summary.input.warnings.push(flipped);
 		const wrapped = this.ring.unwrap(summary.metadata);
 		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
+		const nul = this.nuls.warning(
+			summary.metadata.boots,
+			summary.input.formats,
+			summary.input.lines_total
+		);
+		if (nul !== null) summary.input.warnings.push(nul);
 		return { ...summary, bitFlipped: flipped !== null, wrappedBoot: wrapped?.boot ?? -1 };
 	}
 }

@@ -5,6 +5,8 @@ import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
+import { UNPARSED_NUL } from './nul.ts';
+import { UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { codeAt } from '../util/text.ts';
 
 /**
@@ -166,7 +168,8 @@ export class RecordTracker {
 			case 'unparsed':
 				this.linesUnparsed += lines;
 				this.count(this.unparsed, rec.reason, lines);
-				if (rec.reason.startsWith('binary')) return;
+				// not text: in no boot, not analysed
+				if (rec.reason === UNPARSED_NUL || rec.reason.startsWith('binary')) return;
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
@@ -235,12 +238,16 @@ export class RecordTracker {
 				this.handoff = true;
 		}
 		rec.boot = this.boot;
-		const b = this.boots[this.boot];
-		if (this.firstPending) {
-			this.firstPending = false;
-			b.first_line = rec.line;
-		} else if (rec.line < b.first_line) b.first_line = rec.line;
-		if (rec.line > b.last_line) b.last_line = rec.line;
+		// a bootloader's log after the restart is not in the boot's range (it is analysed all the
+		// same, as unparsed text is: what follows it up to the next kernel record may be kernel text)
+		if (rec.reason !== UNPARSED_BOOTLOADER) {
+			const b = this.boots[this.boot];
+			if (this.firstPending) {
+				this.firstPending = false;
+				b.first_line = rec.line;
+			} else if (rec.line < b.first_line) b.first_line = rec.line;
+			if (rec.line > b.last_line) b.last_line = rec.line;
+		}
 		this.metaCollector.observe(rec.text, this.boot);
 	}
 

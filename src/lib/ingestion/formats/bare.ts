@@ -5,11 +5,18 @@ import {
 	type LineFormat,
 	SKIP_BLANK,
 	SKIP_OTHER_JOURNAL,
-	SKIP_OTHER_SYSLOG
+	SKIP_OTHER_SYSLOG,
+	UNPARSED_BOOTLOADER
 } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
 const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
+
+/**
+ * A line of a Qualcomm bootloader's log (XBL, ABL), as Samsung phones keep it in last_kmsg after
+ * the kernel's: `{348676} ** XBL(720, warm reset, valid magic) **`, `{ 4017002 }[ ABL ] ...`
+ */
+const QCOM_BOOTLOADER = /^\{ ?\d{1,10} ?\}(?: \*\* XBL\(| ?\[ [A-Z]{3} \] )/;
 
 /** `GPR00: c00000000806b258 c000000010ff3a30 ...`, `Krnl GPRS: 0000000000010000 0700...` */
 const REGISTER_DUMP = /^[A-Za-z][\w ]{0,12}: ?[\da-f]{8,}(?: [\da-f]{8,})+/;
@@ -99,6 +106,13 @@ export const bareFormat: LineFormat = {
 		}
 		rec.text = line;
 		const c = codeAt(line, 0);
+		if (ctx.seenPrefixed && (ctx.bootloader || (c === 123 /* { */ && QCOM_BOOTLOADER.test(line)))) {
+			// a bootloader's log, up to the next kernel record (its lines have no common shape)
+			ctx.bootloader = true;
+			rec.kind = 'unparsed';
+			rec.reason = UNPARSED_BOOTLOADER;
+			return true;
+		}
 		const indented = c === 32 || c === 9;
 		if (
 			indented &&

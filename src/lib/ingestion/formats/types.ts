@@ -71,6 +71,12 @@ export const SKIP_BLANK = 'blank line';
 export const SKIP_OTHER_SYSLOG = 'not a kernel message (other program in a syslog file)';
 /** `rec.reason` of another program's entry in a journal */
 export const SKIP_OTHER_JOURNAL = 'not a kernel message (other program in a journal)';
+/**
+ * `rec.reason` of a bootloader's log in a log whose other lines have a kernel prefix: a Qualcomm
+ * XBL/ABL log in an Android last_kmsg, from its `{348676} ** XBL(720, warm reset, valid magic) **`
+ * up to the next kernel record (formats/bare.ts). Such lines are in no boot's range (tracker.ts).
+ */
+export const UNPARSED_BOOTLOADER = 'bootloader output';
 
 /** Per-input state shared by the formats (e.g. the year syslog lines lack). */
 export interface FormatContext {
@@ -92,6 +98,8 @@ export interface FormatContext {
 	openRecord: string | null;
 	/** the previous line was an unprefixed line taken as the rest of `openRecord` */
 	unprefixedRun: boolean;
+	/** the lines since the latest kernel record are a bootloader's log (see UNPARSED_BOOTLOADER) */
+	bootloader: boolean;
 	/** journal boot id of the latest entry that named one ('' when none) */
 	bootId: string;
 	/** the multi-line entry being read, or null */
@@ -131,6 +139,7 @@ export function newContext(year: number): FormatContext {
 		prevReason: '',
 		openRecord: null,
 		unprefixedRun: false,
+		bootloader: false,
 		bootId: '',
 		entry: null,
 		inDmesgJson: false,

@@ -1,0 +1,158 @@
+/**
+ * Stretches of NUL bytes (src/lib/ingestion/nul.ts), on real logs: a Raspberry Pi's kern.log
+ * with a hole before a new boot (fixtures/formats/real/izassafar-one-kern-log.log, lines 4341-4400
+ * of the original), an Android last_kmsg ending in unwritten space (the fixture is the file's
+ * first 43,749 bytes; the original is exactly those and 480,539 NUL bytes), and the bit-flipped
+ * ramoops console, whose single NUL bytes are damaged characters, not stretches.
+ */
+import { describe, expect, it } from 'vitest';
+import { LineSplitter } from '../../src/lib/ingestion/lines.ts';
+import { bootAfter } from '../../src/lib/ingestion/nul.ts';
+import type { Boot } from '../../src/lib/models/metadata.ts';
+import { ingestBytes, ingestText, readFixture, type Run } from './helpers.ts';
+
+const KERN_LOG = 'real/izassafar-one-kern-log.log';
+const LAST_KMSG = 'real/dns-airtab-m973w-enginee-kernel-log-last-kmsg.log';
+const FLIPPED = 'real/cykeek-stuff-console-ramoops-0.log';
+
+function nulWarning(run: Run): string | undefined {
+	return run.summary.input.warnings.find((w) => w.includes('NUL bytes'));
+}
+
+function accounted(run: Run): number {
+	const i = run.summary.input;
+	return Object.values(i.formats).reduce((a, b) => a + b, 0) + i.lines_skipped + i.lines_unparsed;
+}
+
+/** The original last_kmsg: the fixture's bytes, then the 480,539 NUL bytes it was cut from. */
+function fullLastKmsg(): Uint8Array {
+	const head = readFixture(LAST_KMSG);
+	const all = new Uint8Array(head.length + 480_539);
+	all.set(head);
+	return all;
+}
+
+describe('NUL stretches in a syslog file (izassafar kern.log, a power cut)', () => {
+	it('are reported with their line, size and meaning, and the boot after them', async () => {
+		const run = await ingestBytes(readFixture(KERN_LOG), 1 << 16);
+		const w = nulWarning(run);
+		expect(w).toContain('83 bytes in 1 line (line 16: 83 bytes)');
+		expect(w).toContain('right before the first line of a new boot (boot 1)');
+		expect(w).toContain('the machine lost power or crashed');
+		expect(w).toContain('the end of boot 0, which did not shut down cleanly');
+	});
+
+	it('do not hide the line the logger wrote after them: it is a syslog line, the boot’s first', async () => {
+		const run = await ingestBytes(readFixture(KERN_LOG), 1 << 16);
+		const input = run.summary.input;
+		expect(input.lines_total).toBe(60);
+		expect(accounted(run)).toBe(60);
+		expect(input.formats).toEqual({ syslog: 60 });
+		const first = run.records.find((r) => r.line === 16);
+		expect(first?.format).toBe('syslog');
+		expect(first?.text).toBe('Booting Linux on physical CPU 0x0');
+		expect(first?.host).toBe('ubuntu');
+		expect(Number.isNaN(first?.wall)).toBe(false);
+		expect(run.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([
+			[1, 15],
+			[16, 60]
+		]);
+	});
+
+	it('give the same report whatever the chunks the bytes come in', async () => {
+		const bytes = readFixture(KERN_LOG);
+		const whole = await ingestBytes(bytes, 1 << 16);
+		for (const chunk of [7, 64, 83])
+			expect((await ingestBytes(bytes, chunk)).summary.input).toEqual(whole.summary.input);
+	});
+});
+
+describe('NUL stretches in a pstore buffer (airtab last_kmsg)', () => {
+	it('are reported as a buffer not fully written, and the log as ending in one', async () => {
+		const run = await ingestBytes(fullLastKmsg(), 1 << 16);
+		const input = run.summary.input;
+		const w = nulWarning(run);
+		expect(w).toContain('480,699 bytes in 3 lines');
+		expect(w).toContain(
+			'line 672: 128 bytes; line 678: 32 bytes; line 679: 480,539 bytes, the whole line'
+		);
+		expect(w).toContain('The log ends in such a stretch.');
+		expect(w).toContain('the buffer was not fully written');
+		expect(w).not.toContain('new boot');
+		// every line counted: the last one, NUL bytes only, as unparsed with a reason that says so
+		expect(input.lines_total).toBe(679);
+		expect(accounted(run)).toBe(679);
+		expect(input.unparsed_reasons).toEqual({ 'NUL bytes only (space never written)': 1 });
+		// it is in no boot and not analysed
+		expect(run.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([[1, 678]]);
+		expect(run.records.some((r) => r.line === 679)).toBe(false);
+	});
+
+	it('are found within a line too (the fixture cut before the last line)', async () => {
+		const run = await ingestBytes(readFixture(LAST_KMSG), 64);
+		expect(nulWarning(run)).toContain(
+			'160 bytes in 2 lines (line 672: 128 bytes; line 678: 32 bytes)'
+		);
+		expect(nulWarning(run)).not.toContain('ends in such a stretch');
+	});
+});
+
+describe('what is not a NUL stretch', () => {
+	it('single NUL bytes of a bit-flipped ramoops console (40 lines hold one or two)', async () => {
+		const bytes = readFixture(FLIPPED);
+		const text = new TextDecoder().decode(bytes);
+		expect(text.split('\n').filter((l) => l.includes('\0')).length).toBe(40);
+		expect(nulWarning(await ingestBytes(bytes, 1 << 16))).toBeUndefined();
+	});
+
+	it('a log without NUL bytes', () => {
+		expect(nulWarning(ingestText('[    1.000000] a\n[    2.000000] b\n'))).toBeUndefined();
+	});
+});
+
+describe('the line splitter', () => {
+	it('says which lines may hold a NUL: those of a chunk that has one, never a line that has one as clean', () => {
+		const seen: Array<[string, boolean]> = [];
+		const s = new LineSplitter((l, nul) => seen.push([l.replace(/\0/g, '@'), nul]));
+		s.push('a\nb\n');
+		s.push('c\0\nd');
+		s.push('e\nf\n');
+		s.push('h\ni\n');
+		s.push('g');
+		s.end();
+		expect(seen).toEqual([
+			['a', false],
+			['b', false],
+			['c@', true],
+			['d' + 'e', true],
+			// the chunk's first line came from a chunk with a NUL: its other lines are searched too
+			['f', true],
+			['h', false],
+			['i', false],
+			['g', true]
+		]);
+	});
+});
+
+describe('bootAfter', () => {
+	const boot = (index: number, first: number, last: number): Boot => ({
+		index,
+		id: null,
+		first_line: first,
+		last_line: last,
+		reason: 'timestamp-reset',
+		kernel_version: null,
+		started_at: null
+	});
+	const boots = [boot(0, 1, 10), boot(1, 12, 20), boot(2, 30, 40)];
+	it('is the boot that starts at the line, or after it with no kernel line before in between', () => {
+		expect(bootAfter(boots, 12)).toBe(1);
+		expect(bootAfter(boots, 11)).toBe(1);
+		expect(bootAfter(boots, 25)).toBe(2);
+	});
+	it('is none inside a boot or after the last one', () => {
+		expect(bootAfter(boots, 5)).toBe(-1);
+		expect(bootAfter(boots, 35)).toBe(-1);
+		expect(bootAfter(boots, 50)).toBe(-1);
+	});
+});
