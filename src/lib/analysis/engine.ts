@@ -166,10 +166,25 @@ const MAX_WAITING = 16;
 /** A rule message kept as an event, its time and wall time null when unknown. */
 type KeptEvent = Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'>;
 
+/**
+ * A rule's match of a message, with the rule's details of it (LineRule.details) once something
+ * needs them: a held message's device, its context's device and its finding would otherwise
+ * each compute them again. Nothing changes them (a finding copies them, see detachKept).
+ */
+interface RuleMatch {
+	m: RegExpExecArray;
+	facts: Record<string, DetailValue> | null;
+}
+
+/** The rule's details of its match, computed on the first call only. */
+function detailsOf(rule: LineRule, x: RuleMatch): Record<string, DetailValue> {
+	return (x.facts ??= rule.details ? rule.details(x.m) : {});
+}
+
 /** A rule message kept until later lines decide what it is (LineRule.resolve and stall). */
 interface Kept {
 	index: number;
-	m: RegExpExecArray;
+	match: RuleMatch;
 	event: KeptEvent;
 	/** the device the rule's message names (its `device` detail), '' when none */
 	device: string;
@@ -331,24 +346,25 @@ export class Analyzer {
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			if (rule.stall) this.wait(i, rule, m, r);
-			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, m, r);
-			else this.lineFinding(i, rule, m, r, this.contextOf(i, r, m));
+			const x: RuleMatch = { m, facts: null };
+			if (rule.stall) this.wait(i, rule, x, r);
+			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, x, r);
+			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
 			return;
 		}
 	}
 
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
-	private hold(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
+	private hold(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | LogEvent): void {
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
 		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
 		this.held.push({
 			index,
-			m,
+			match: x,
 			event: keptEvent(r),
-			context: this.contextOf(index, r, m),
-			device: deviceName(rule.details?.(m).device)
+			context: this.contextOf(index, r, x),
+			device: deviceName(detailsOf(rule, x).device)
 		});
 	}
 
@@ -385,14 +401,14 @@ export class Analyzer {
 	}
 
 	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
-	private wait(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
-		const device = deviceName(rule.details?.(m).device);
+	private wait(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | LogEvent): void {
+		const device = deviceName(detailsOf(rule, x).device);
 		const ts = r.ts;
 		if (device === '' || ts === null || Number.isNaN(ts)) return;
 		// each wait is tested against every following line: a flood of waits (hostile input, many
 		// devices) drops the oldest, so that the cost per line stays bounded
 		if (this.waiting.length >= MAX_WAITING) this.waiting.shift();
-		this.waiting.push({ index, m, event: { ...keptEvent(r), ts }, device });
+		this.waiting.push({ index, match: x, event: { ...keptEvent(r), ts }, device });
 	}
 
 	/**
@@ -416,7 +432,7 @@ export class Analyzer {
 			if (!names || r.boot !== e.boot || gap === null || gap < stall.min || gap > stall.max)
 				continue;
 			const rule = LINE_RULES[w.index];
-			this.lineFinding(w.index, rule, w.m, e, { waited_s: Math.round(gap) }, undefined, r);
+			this.lineFinding(w.index, rule, w.match, e, { waited_s: Math.round(gap) }, undefined, r);
 		}
 	}
 
@@ -431,26 +447,26 @@ export class Analyzer {
 	): void {
 		const rule = LINE_RULES[h.index];
 		if (by === null) {
-			this.lineFinding(h.index, rule, h.m, h.event, h.context);
+			this.lineFinding(h.index, rule, h.match, h.event, h.context);
 			return;
 		}
 		const res = rule.resolve as RuleResolve;
 		const facts = byMatch && res.details ? { ...h.context, ...res.details(byMatch) } : h.context;
-		this.lineFinding(h.index, rule, h.m, h.event, facts, res, by);
+		this.lineFinding(h.index, rule, h.match, h.event, facts, res, by);
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
 	private contextOf(
 		rule: number,
 		r: LogRecord | LogEvent,
-		m: RegExpExecArray
+		x: RuleMatch
 	): Record<string, DetailValue> | null {
 		const c = this.contexts.get(rule);
 		const lr = LINE_RULES[rule];
 		const within = lr.context?.within ?? 0;
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
-		if (lr.context?.when && !lr.context.when(m)) return null;
-		if (lr.context?.sameDevice && (lr.details?.(m).device ?? null) !== c.details.device)
+		if (lr.context?.when && !lr.context.when(x.m)) return null;
+		if (lr.context?.sameDevice && (detailsOf(lr, x).device ?? null) !== c.details.device)
 			return null;
 		return c.details;
 	}
@@ -603,13 +619,14 @@ export class Analyzer {
 	private lineFinding(
 		index: number,
 		rule: LineRule,
-		m: RegExpExecArray,
+		x: RuleMatch,
 		r: KeptEvent | LogRecord,
 		context: Record<string, DetailValue> | null = null,
 		resolution?: RuleOutcome,
 		/** the message that resolved it (LineRule.resolve): it ends the occurrence and is evidence */
 		by?: Pick<LogEvent, 'line' | 'text'>
 	): void {
+		const m = x.m;
 		const ts = known(r.ts);
 		const wall = known(r.wall);
 		const occ: RawOcc = {
@@ -627,8 +644,7 @@ export class Analyzer {
 				? rule.severityOf(m)
 				: rule.severity;
 		// details are built for a finding's first occurrence, and for the device of follow-ups
-		let facts: Record<string, DetailValue> | null = null;
-		const factsOf = () => (facts ??= rule.details ? rule.details(m) : {});
+		const factsOf = () => detailsOf(rule, x);
 		const title = outcome ? outcome.title(m) : rule.title(m);
 		const b = this.add(rule.id, rule.category, title, [], severity, occ, '', () => ({
 			stack: null,
