@@ -64,6 +64,8 @@ interface RawOcc {
 
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
+/** hint bit (see Analyzer.resolveHeld): the text holds the trigger of a resolving message */
+export const HINT_RESOLVE = 4;
 
 /** the literals of a rule's context messages */
 export function contextTriggers(c: RuleContext): readonly string[] {
@@ -76,14 +78,21 @@ const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...(r.context ? contextTriggers(r.context) : []),
 	...(r.follow ?? []).map((f) => f.trigger)
 ]);
+/** the triggers of the rules' resolving messages (LineRule.resolve) */
+const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => (r.resolve ? [r.resolve.trigger] : []));
 /**
- * One automaton (util/literal-matcher.ts) for both per-line prefilters: the literals that can
- * open a kernel report (HINT_HEADER) and the rules' literals (HINT_RULE), so that one pass over
- * a message tells the block assembler and the analyzer whether to look any further.
+ * One automaton (util/literal-matcher.ts) for the per-line prefilters: the literals that can
+ * open a kernel report (HINT_HEADER), the rules' literals (HINT_RULE) and their resolving
+ * messages' (HINT_RESOLVE), so that one pass over a message tells the block assembler and the
+ * analyzer whether to look any further.
  */
 const TRIGGERS = new LiteralMatcher(
-	[...HEADER_PREFILTER.literals, ...RULE_LITERALS],
-	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...RULE_LITERALS.map(() => HINT_RULE)]
+	[...HEADER_PREFILTER.literals, ...RULE_LITERALS, ...RESOLVE_LITERALS],
+	[
+		...HEADER_PREFILTER.literals.map(() => HINT_HEADER),
+		...RULE_LITERALS.map(() => HINT_RULE),
+		...RESOLVE_LITERALS.map(() => HINT_RESOLVE)
+	]
 );
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
@@ -221,9 +230,9 @@ function deviceName(v: DetailValue | undefined): string {
 	return typeof v === 'string' ? v : '';
 }
 
-/** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
+/** The prefilter hint of a message: HINT_HEADER, HINT_RULE and HINT_RESOLVE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
-	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
+	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE | HINT_RESOLVE);
 }
 
 /** characters of title keys kept at most (the cache starts over when full) */
@@ -312,7 +321,7 @@ export class Analyzer {
 	 */
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
-		if (this.held.length !== 0) this.resolveHeld(r);
+		if (this.held.length !== 0) this.resolveHeld(r, hint);
 		if (this.waiting.length !== 0) this.endWaits(r);
 		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
 		this.matchRules(r, text);
@@ -372,7 +381,9 @@ export class Analyzer {
 	 * Release the held messages that `r` resolves (same device), and those it is too far from
 	 * (another boot, or more than `within` lines after), as the findings they then are.
 	 */
-	private resolveHeld(r: LogRecord | LogEvent): void {
+	private resolveHeld(r: LogRecord | LogEvent, hint: number): void {
+		// no resolving trigger in the text (most lines): only the held messages' windows to check
+		const resolving = hint < 0 || (hint & HINT_RESOLVE) !== 0;
 		for (let k = 0; k < this.held.length;) {
 			const h = this.held[k];
 			const e = h.event;
@@ -384,7 +395,7 @@ export class Analyzer {
 				r.ts !== null &&
 				r.ts - e.ts > res.withinSeconds;
 			if (r.boot === e.boot && r.line - e.line <= res.within && !late) {
-				if (r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
+				if (!resolving || r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
 					k++;
 					continue;
 				}
