@@ -1,8 +1,10 @@
 /** Facts that rules decode from a message, checked against the kernel's own meaning. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fsckNeeded } from '../../src/lib/analysis/rules/filesystem.ts';
 import { firmwareBug } from '../../src/lib/analysis/rules/firmware.ts';
 import { nohzSoftirqPending } from '../../src/lib/analysis/rules/kernel-misc.ts';
+import { suspendFailed } from '../../src/lib/analysis/rules/power.ts';
+import { xhciDied } from '../../src/lib/analysis/rules/usb.ts';
 import { segfault } from '../../src/lib/analysis/rules/userspace-segfault.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 
@@ -165,5 +167,38 @@ describe('fsck requests', () => {
 			['EXT4 filesystem on sda1 is due for its periodic check (fsck)', 'info'],
 			['EXT4 filesystem on sda1 needs a check (fsck)', 'medium']
 		]);
+	});
+});
+
+/**
+ * A message's details (LineRule.details) are computed once, however many steps need them: the
+ * device of a held message and then its finding, or the device its context must name and then
+ * its finding.
+ */
+describe('details of a matched message', () => {
+	afterEach(() => {
+		vi.restoreAllMocks();
+	});
+
+	it('are computed once for a held message that becomes its own finding', async () => {
+		const details = vi.spyOn(xhciDied, 'details');
+		const r = await analyzeText('[ 10.000000] xhci_hcd 0000:3b:00.0: HC died; cleaning up\n');
+		const f = r.findings.find((x) => x.rule === 'usb.host-controller-died')!;
+		expect(f.details).toMatchObject({ device: '0000:3b:00.0', event: 'HC died; cleaning up' });
+		expect(details).toHaveBeenCalledTimes(1);
+	});
+
+	it('are computed once for a message whose context must name its device', async () => {
+		const details = vi.spyOn(suspendFailed, 'details');
+		const r = await analyzeText(
+			[
+				'[ 10.000000] usb 1-7: USB disconnect, device number 3',
+				'[ 10.000100] usb 1-7: Failed to suspend device, error -32'
+			].join('\n') + '\n'
+		);
+		const f = r.findings.find((x) => x.rule === 'power.suspend-failed')!;
+		expect(f.severity).toBe('info');
+		expect(f.details).toMatchObject({ device: '1-7' });
+		expect(details).toHaveBeenCalledTimes(1);
 	});
 });

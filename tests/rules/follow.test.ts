@@ -198,6 +198,90 @@ describe('the OOM victim line (Killed process)', () => {
 });
 
 /**
+ * The OOM kill as older kernels spell it (mm/oom_kill.c): fixtures/health/oom-kill-old-kernels.log
+ * is synthesised from the format strings (no real log has these shapes), one boot per kernel.
+ * Each spelling gives the finding the modern line gives: the process, its pid and, from the
+ * victim line of the same pid, its memory.
+ */
+describe('older spellings of the OOM kill', () => {
+	const OLD = fixture('health/oom-kill-old-kernels.log').split('\n');
+	/** the lines of the fixture's boot whose banner names `version`, banner left out */
+	const boot = (version: string) => {
+		const start = OLD.findIndex((l) => l.includes(`Linux version ${version} `));
+		const end = OLD.findIndex((l, k) => k > start && l.includes('Linux version '));
+		return OLD.slice(start + 1, end === -1 ? OLD.length - 1 : end);
+	};
+	const oomKills = async (lines: string[]) =>
+		(await analyzeText(lines.join('\n') + '\n')).findings.filter(
+			(f) => f.rule === 'memory.oom-kill'
+		);
+
+	it("reads 2.4's `Out of Memory: Killed process … .`", async () => {
+		const lines = boot('2.4.37.11');
+		expect(lines).toEqual([
+			'Mar  3 14:02:17 db1 kernel: Out of Memory: Killed process 1234 (java).'
+		]);
+		const [f, ...rest] = await oomKills(lines);
+		expect(rest).toEqual([]);
+		expect(f.title).toBe('Out of memory: killed java');
+		expect(f.severity).toBe('high');
+		expect(f.details).toMatchObject({ process: 'java', pid: 1234, cgroup_limit: false });
+	});
+
+	it('reads the kill of 2.6.16 to 2.6.24, not the line naming the process chosen', async () => {
+		const lines = boot('2.6.18-6-686');
+		expect(lines[0]).toContain(
+			'Out of Memory: Kill process 3094 (java) score 1061645 and children.'
+		);
+		const [f, ...rest] = await oomKills(lines);
+		expect(rest).toEqual([]);
+		expect(f.count).toBe(1);
+		expect(f.title).toBe('Out of memory: killed java');
+		expect([f.first_line, f.last_line]).toEqual([2, 2]);
+		expect(f.details).toMatchObject({ process: 'java', pid: 3094 });
+	});
+
+	it('reads `kill process … or a child` of 2.6.25 to 2.6.35 with the victim line of the same pid', async () => {
+		const lines = boot('2.6.26-2-686');
+		expect(lines[2]).toContain('Out of memory: kill process 2415 (java) score 56789 or a child');
+		const fs = await oomKills(lines);
+		expect(
+			fs.map((f) => [f.title, f.details.pid, f.first_line, f.last_line, f.evidence.length])
+		).toEqual([
+			// the kernel killed a child (another pid): its line is not this kill's
+			['Out of memory: killed bash', 2290, 1, 1, 1],
+			['Out of memory: killed java', 2415, 3, 4, 2]
+		]);
+	});
+
+	it("reads the cgroup's `kill process … or a child` with the victim's memory (2.6.32 to 2.6.35)", async () => {
+		const [f, ...rest] = await oomKills(boot('2.6.32-5-amd64'));
+		expect(rest).toEqual([]);
+		expect(f.title).toBe('Memory cgroup out of memory: killed httpd');
+		expect([f.first_line, f.last_line, f.evidence.length]).toEqual([1, 2, 2]);
+		expect(f.details).toMatchObject({
+			process: 'httpd',
+			pid: 4821,
+			anon_rss_kb: 262144,
+			cgroup_limit: true
+		});
+	});
+
+	it("reads the cgroup's `Kill process … or sacrifice child` (2.6.36 to 5.0)", async () => {
+		const [f, ...rest] = await oomKills(boot('3.16.0-4-amd64'));
+		expect(rest).toEqual([]);
+		expect(f.title).toBe('Memory cgroup out of memory: killed java');
+		expect([f.first_line, f.last_line, f.evidence.length]).toEqual([1, 2, 2]);
+		expect(f.details).toMatchObject({
+			process: 'java',
+			pid: 30528,
+			anon_rss_kb: 1048576,
+			cgroup_limit: true
+		});
+	});
+});
+
+/**
  * Messages that resolve what a held rule message means (LineRule.resolve): a USB controller that
  * "died" and is removed at once was unplugged (a Thunderbolt dock), not broken.
  */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Analyzer, contextTriggers } from '../../src/lib/analysis/engine.ts';
+import { Analyzer, contextTriggers, scanTriggers } from '../../src/lib/analysis/engine.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from '../../src/lib/analysis/rules/index.ts';
 import { CATEGORIES, SEVERITIES, type Finding } from '../../src/lib/models/finding.ts';
 import { emptyMetadata } from '../../src/lib/models/metadata.ts';
@@ -21,6 +21,7 @@ const CAUSE_KINDS = [
  * Run messages (prefix already removed) through the real engine, as ingestion would: one second
  * apart, or at the kernel times given.
  */
+/** The lines through the analyzer as the pipeline gives them: with their prefilter scan. */
 function findingsFor(lines: string[], times?: number[]): Finding[] {
 	const a = new Analyzer();
 	const r = newRecord();
@@ -28,7 +29,7 @@ function findingsFor(lines: string[], times?: number[]): Finding[] {
 		r.line = i + 1;
 		r.text = text;
 		r.ts = times?.[i] ?? i;
-		a.record(r);
+		a.record(r, scanTriggers(text));
 	});
 	return a.finish(emptyMetadata());
 }

@@ -64,6 +64,8 @@ interface RawOcc {
 
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
+/** hint bit (see Analyzer.resolveHeld): the text holds the trigger of a resolving message */
+export const HINT_RESOLVE = 4;
 
 /** the literals of a rule's context messages */
 export function contextTriggers(c: RuleContext): readonly string[] {
@@ -76,14 +78,21 @@ const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...(r.context ? contextTriggers(r.context) : []),
 	...(r.follow ?? []).map((f) => f.trigger)
 ]);
+/** the triggers of the rules' resolving messages (LineRule.resolve) */
+const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => (r.resolve ? [r.resolve.trigger] : []));
 /**
- * One automaton (util/literal-matcher.ts) for both per-line prefilters: the literals that can
- * open a kernel report (HINT_HEADER) and the rules' literals (HINT_RULE), so that one pass over
- * a message tells the block assembler and the analyzer whether to look any further.
+ * One automaton (util/literal-matcher.ts) for the per-line prefilters: the literals that can
+ * open a kernel report (HINT_HEADER), the rules' literals (HINT_RULE) and their resolving
+ * messages' (HINT_RESOLVE), so that one pass over a message tells the block assembler and the
+ * analyzer whether to look any further.
  */
 const TRIGGERS = new LiteralMatcher(
-	[...HEADER_PREFILTER.literals, ...RULE_LITERALS],
-	[...HEADER_PREFILTER.literals.map(() => HINT_HEADER), ...RULE_LITERALS.map(() => HINT_RULE)]
+	[...HEADER_PREFILTER.literals, ...RULE_LITERALS, ...RESOLVE_LITERALS],
+	[
+		...HEADER_PREFILTER.literals.map(() => HINT_HEADER),
+		...RULE_LITERALS.map(() => HINT_RULE),
+		...RESOLVE_LITERALS.map(() => HINT_RESOLVE)
+	]
 );
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
@@ -166,10 +175,25 @@ const MAX_WAITING = 16;
 /** A rule message kept as an event, its time and wall time null when unknown. */
 type KeptEvent = Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'>;
 
+/**
+ * A rule's match of a message, with the rule's details of it (LineRule.details) once something
+ * needs them: a held message's device, its context's device and its finding would otherwise
+ * each compute them again. Nothing changes them (a finding copies them, see detachKept).
+ */
+interface RuleMatch {
+	m: RegExpExecArray;
+	facts: Record<string, DetailValue> | null;
+}
+
+/** The rule's details of its match, computed on the first call only. */
+function detailsOf(rule: LineRule, x: RuleMatch): Record<string, DetailValue> {
+	return (x.facts ??= rule.details ? rule.details(x.m) : {});
+}
+
 /** A rule message kept until later lines decide what it is (LineRule.resolve and stall). */
 interface Kept {
 	index: number;
-	m: RegExpExecArray;
+	match: RuleMatch;
 	event: KeptEvent;
 	/** the device the rule's message names (its `device` detail), '' when none */
 	device: string;
@@ -206,9 +230,9 @@ function deviceName(v: DetailValue | undefined): string {
 	return typeof v === 'string' ? v : '';
 }
 
-/** The prefilter hint of a message: HINT_HEADER and HINT_RULE bits (see TRIGGERS). */
+/** The prefilter hint of a message: HINT_HEADER, HINT_RULE and HINT_RESOLVE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
-	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE);
+	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE | HINT_RESOLVE);
 }
 
 /** characters of title keys kept at most (the cache starts over when full) */
@@ -297,7 +321,7 @@ export class Analyzer {
 	 */
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
-		if (this.held.length !== 0) this.resolveHeld(r);
+		if (this.held.length !== 0) this.resolveHeld(r, hint);
 		if (this.waiting.length !== 0) this.endWaits(r);
 		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
 		this.matchRules(r, text);
@@ -331,24 +355,25 @@ export class Analyzer {
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			if (rule.stall) this.wait(i, rule, m, r);
-			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, m, r);
-			else this.lineFinding(i, rule, m, r, this.contextOf(i, r, m));
+			const x: RuleMatch = { m, facts: null };
+			if (rule.stall) this.wait(i, rule, x, r);
+			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, x, r);
+			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
 			return;
 		}
 	}
 
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
-	private hold(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
+	private hold(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | LogEvent): void {
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
 		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
 		this.held.push({
 			index,
-			m,
+			match: x,
 			event: keptEvent(r),
-			context: this.contextOf(index, r, m),
-			device: deviceName(rule.details?.(m).device)
+			context: this.contextOf(index, r, x),
+			device: deviceName(detailsOf(rule, x).device)
 		});
 	}
 
@@ -356,7 +381,9 @@ export class Analyzer {
 	 * Release the held messages that `r` resolves (same device), and those it is too far from
 	 * (another boot, or more than `within` lines after), as the findings they then are.
 	 */
-	private resolveHeld(r: LogRecord | LogEvent): void {
+	private resolveHeld(r: LogRecord | LogEvent, hint: number): void {
+		// no resolving trigger in the text (most lines): only the held messages' windows to check
+		const resolving = hint < 0 || (hint & HINT_RESOLVE) !== 0;
 		for (let k = 0; k < this.held.length;) {
 			const h = this.held[k];
 			const e = h.event;
@@ -368,7 +395,7 @@ export class Analyzer {
 				r.ts !== null &&
 				r.ts - e.ts > res.withinSeconds;
 			if (r.boot === e.boot && r.line - e.line <= res.within && !late) {
-				if (r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
+				if (!resolving || r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
 					k++;
 					continue;
 				}
@@ -385,14 +412,14 @@ export class Analyzer {
 	}
 
 	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
-	private wait(index: number, rule: LineRule, m: RegExpExecArray, r: LogRecord | LogEvent): void {
-		const device = deviceName(rule.details?.(m).device);
+	private wait(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | LogEvent): void {
+		const device = deviceName(detailsOf(rule, x).device);
 		const ts = r.ts;
 		if (device === '' || ts === null || Number.isNaN(ts)) return;
 		// each wait is tested against every following line: a flood of waits (hostile input, many
 		// devices) drops the oldest, so that the cost per line stays bounded
 		if (this.waiting.length >= MAX_WAITING) this.waiting.shift();
-		this.waiting.push({ index, m, event: { ...keptEvent(r), ts }, device });
+		this.waiting.push({ index, match: x, event: { ...keptEvent(r), ts }, device });
 	}
 
 	/**
@@ -416,7 +443,7 @@ export class Analyzer {
 			if (!names || r.boot !== e.boot || gap === null || gap < stall.min || gap > stall.max)
 				continue;
 			const rule = LINE_RULES[w.index];
-			this.lineFinding(w.index, rule, w.m, e, { waited_s: Math.round(gap) }, undefined, r);
+			this.lineFinding(w.index, rule, w.match, e, { waited_s: Math.round(gap) }, undefined, r);
 		}
 	}
 
@@ -431,26 +458,26 @@ export class Analyzer {
 	): void {
 		const rule = LINE_RULES[h.index];
 		if (by === null) {
-			this.lineFinding(h.index, rule, h.m, h.event, h.context);
+			this.lineFinding(h.index, rule, h.match, h.event, h.context);
 			return;
 		}
 		const res = rule.resolve as RuleResolve;
 		const facts = byMatch && res.details ? { ...h.context, ...res.details(byMatch) } : h.context;
-		this.lineFinding(h.index, rule, h.m, h.event, facts, res, by);
+		this.lineFinding(h.index, rule, h.match, h.event, facts, res, by);
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
 	private contextOf(
 		rule: number,
 		r: LogRecord | LogEvent,
-		m: RegExpExecArray
+		x: RuleMatch
 	): Record<string, DetailValue> | null {
 		const c = this.contexts.get(rule);
 		const lr = LINE_RULES[rule];
 		const within = lr.context?.within ?? 0;
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
-		if (lr.context?.when && !lr.context.when(m)) return null;
-		if (lr.context?.sameDevice && (lr.details?.(m).device ?? null) !== c.details.device)
+		if (lr.context?.when && !lr.context.when(x.m)) return null;
+		if (lr.context?.sameDevice && (detailsOf(lr, x).device ?? null) !== c.details.device)
 			return null;
 		return c.details;
 	}
@@ -603,13 +630,14 @@ export class Analyzer {
 	private lineFinding(
 		index: number,
 		rule: LineRule,
-		m: RegExpExecArray,
+		x: RuleMatch,
 		r: KeptEvent | LogRecord,
 		context: Record<string, DetailValue> | null = null,
 		resolution?: RuleOutcome,
 		/** the message that resolved it (LineRule.resolve): it ends the occurrence and is evidence */
 		by?: Pick<LogEvent, 'line' | 'text'>
 	): void {
+		const m = x.m;
 		const ts = known(r.ts);
 		const wall = known(r.wall);
 		const occ: RawOcc = {
@@ -627,8 +655,7 @@ export class Analyzer {
 				? rule.severityOf(m)
 				: rule.severity;
 		// details are built for a finding's first occurrence, and for the device of follow-ups
-		let facts: Record<string, DetailValue> | null = null;
-		const factsOf = () => (facts ??= rule.details ? rule.details(m) : {});
+		const factsOf = () => detailsOf(rule, x);
 		const title = outcome ? outcome.title(m) : rule.title(m);
 		const b = this.add(rule.id, rule.category, title, [], severity, occ, '', () => ({
 			stack: null,

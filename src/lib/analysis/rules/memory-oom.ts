@@ -11,18 +11,24 @@ function reapedRss(m: RegExpExecArray): number {
 }
 
 /**
- * mm/oom_kill.c: `Out of memory: Killed process` / `Memory cgroup out of memory: Killed process`
- * (5.1 and later, one line), `Out of memory: Kill process … or sacrifice child` (2.6.36 to 5.0,
- * the victim's memory on the next line), RHEL 5's `Out of memory: Killed process 4187, UID 0,
- * (yum).` (one line)
+ * mm/oom_kill.c's OOM kill, in every spelling since 2.4 (the cgroup one says `Memory cgroup out of
+ * memory` instead of `Out of memory`):
+ * - `Out of memory: Killed process 1234 (x) total-vm:…` (5.1 and later, one line);
+ * - `Out of memory: Kill process 1234 (x) score 900 or sacrifice child` (2.6.36 to 5.0) and
+ *   `Out of memory: kill process 1234 (x) score 56789 or a child` (2.6.25 to 2.6.35), the victim
+ *   on the next line (see `follow`);
+ * - `Out of memory: Killed process 1234 (x).` (2.6.16 to 2.6.24, after `Out of Memory: Kill
+ *   process … and children.`, which only names the process chosen and is not read), RHEL 5's
+ *   `Out of memory: Killed process 4187, UID 0, (yum).`, and 2.4's `Out of Memory: Killed
+ *   process 1234 (x).`, one line each.
  */
 export const oomKill: LineRule = {
 	id: 'memory.oom-kill',
 	category: 'memory',
 	severity: 'high',
-	triggers: ['ut of memory: Kill'],
+	triggers: ['ut of memory: Kill', 'ut of memory: kill process ', 'ut of Memory: Killed process '],
 	pattern:
-		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+)(?:, UID (\d+),)? \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
+		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?|Out of Memory(?=: Killed)): (?:Kill(?:ed)?|kill) process (\d+)(?:, UID (\d+),)? \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
 	title: (m) =>
 		m[1].startsWith('Memory cgroup')
 			? `Memory cgroup out of memory: killed ${m[4]}`
@@ -47,13 +53,13 @@ export const oomKill: LineRule = {
 				'oom_reaper: reaped process 1043271 (sphinx-build), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
 			]
 		},
-		// kernels before 5.1 print the victim on a line of its own after the kill line; it joins
-		// the kill of the same pid (the kernel may have killed a child instead: its line is not
-		// this process's). Spellings: `Killed process 1234 (x) total-vm:…kB, anon-rss:…kB,
-		// file-rss:…kB` (2.6.36 to 4.4), `…, shmem-rss:…kB` (4.5 to 5.0), RHEL 6's `Killed process
-		// 1234, UID 27, (x) total-vm:…`, and before 2.6.36 `Killed process 1234 (x)` and `… vsz:…kB,
-		// anon-rss:…`, whose kill line (`kill process … or a child`, which kills a child first
-		// when it can) the rule does not read
+		// kernels 2.6.25 to 5.0 print the victim on a line of its own after the kill line; it
+		// joins the kill of the same pid (the kernel may have killed a child instead: its line is
+		// not this process's, and before 2.6.36, `… or a child`, a child is tried first).
+		// Spellings: `Killed process 1234 (x) total-vm:…kB, anon-rss:…kB, file-rss:…kB` (2.6.36
+		// to 4.4), `…, shmem-rss:…kB` (4.5 to 5.0), RHEL 6's `Killed process 1234, UID 27, (x)
+		// total-vm:…`, `Killed process 1234 (x) vsz:…kB, anon-rss:…` (2.6.32 to 2.6.35) and
+		// `Killed process 1234 (x)` (2.6.25 to 2.6.31)
 		{
 			trigger: 'Killed process ',
 			pattern: /^Killed process (?<pid>\d+)(?:, UID (\d+),)? \([^)]*\)(?:.*?anon-rss:(\d+)kB)?/,
@@ -98,9 +104,16 @@ export const oomKill: LineRule = {
 		'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',
 		'Out of memory: Kill process 1234 (mysqld) score 900 or sacrifice child',
 		'Out of memory: Kill process 2512 (python) score 496 or sacrifice child',
-		'Out of memory: Killed process 4187, UID 0, (yum).'
+		'Out of memory: Killed process 4187, UID 0, (yum).',
+		'Memory cgroup out of memory: Kill process 30528 (java) score 1000 or sacrifice child',
+		'Out of memory: kill process 1234 (java) score 56789 or a child',
+		'Memory cgroup out of memory: kill process 1234 (java) score 56789 or a child',
+		'Out of memory: Killed process 3094 (java).',
+		'Out of Memory: Killed process 1234 (java).'
 	],
 	negatives: [
+		// 2.6.16 to 2.6.24: the process chosen; the kill is the `Out of memory: Killed process` after it
+		'Out of Memory: Kill process 3094 (java) score 1061645 and children.',
 		'oom_reaper: reaped process 3352 (python), now anon-rss:0kB',
 		'snapd invoked oom-killer: gfp_mask=0x140cca'
 	],
