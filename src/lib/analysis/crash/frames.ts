@@ -137,10 +137,11 @@ function frameNamesOf(line: string): string[] {
  * - guilty frame taken from a trace: the next frame of that trace with another name;
  * - guilty frame taken from the faulting-PC line (`RIP:`, `pc :`, `EIP is at`): the trace printed
  *   after that line, which the recipe may not read (modern x86 and arm64 print the PC line
- *   before `Call Trace:`; panic_on_warn and old i386 print it after the trap's own trace, and the
- *   interrupted frames follow it): the frame after the guilty one if that trace holds it, else
- *   that trace's first frame, unless it is reporting plumbing (a skipped frame: old i386 `BUG()`
- *   traces start with `show_trace_log_lvl`, the die() path, and name no caller).
+ *   before `Call Trace:`; panic_on_warn prints it after the trap's own trace, then the
+ *   interrupted frames without a header): the frame after the guilty one if that trace holds
+ *   it, else that trace's first frame, unless it is reporting plumbing (a skipped frame: the
+ *   trace old i386 kernels print after `EIP is at` for a `BUG()` is die()'s, starting with
+ *   `show_trace_log_lvl`, and names no caller).
  */
 function callerOf(
 	w: Walk,
