@@ -94,6 +94,29 @@ describe('the headline', () => {
 		}
 	});
 
+	it('names the Trusty assert whose halt a panicking WARNING reports, as syzkaller titles the log', async () => {
+		// 354, 356: the secure OS fails an assert and halts (`trusty: HALT`), then the Trusty
+		// driver's call into it WARNs (`drivers/trusty/trusty.c:215`) and panic_on_warn panics
+		const logs: Array<[string, string]> = [
+			['syzkaller/354.log', 'trusty: ASSERT FAILED: list_in_list(&ref->ref_node)'],
+			// the assert printed over two lines, its condition on the second: syzkaller's title has none
+			['headline/syzkaller-356.log', 'trusty: ASSERT FAILED:']
+		];
+		for (const [id, title] of logs) {
+			const r = await analyzeText(fixture(id));
+			expect(
+				r.findings.map((f) => [f.rule, f.severity, f.details.panicked]),
+				id
+			).toEqual([
+				['crash.trusty', 'high', false],
+				['crash.warning', 'critical', true]
+			]);
+			expect(r.findings[1].title).toBe('WARNING in bug_handler');
+			expect(named(r), id).toBe(title);
+			expect(r.summary.verdict).toBe('kernel-crash');
+		}
+	});
+
 	it('names the kernel BUG a pstore dump ends in over an earlier critical finding', async () => {
 		// two pstore records interleaved: igc transmit hangs (critical) for minutes, then
 		// `kernel BUG at lib/dynamic_queue_limits.c:27!` in the NIC's interrupt and the panic

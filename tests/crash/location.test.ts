@@ -1,16 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callerOf, fileAndLine, sourceLocation } from '../../src/lib/analysis/crash/location.ts';
-import { faultLocation, parseCallTrace } from '../../src/lib/analysis/stack.ts';
-import type { BlockLine } from '../../src/lib/models/error-block.ts';
+import { fileAndLine, sourceLocation } from '../../src/lib/analysis/crash/location.ts';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 
-const block = (texts: string[]): BlockLine[] =>
-	texts.map((text, i) => ({ line: i + 1, text, ts: null, context: '' }));
-
-/** the caller of `guilty` in a report's lines, as analyzeCrash finds it */
-function caller(guilty: string | null, texts: string[]): string | null {
-	const lines = block(texts);
-	return callerOf(parseCallTrace(lines), guilty, faultLocation(lines));
+/** title and `called_from` of each located crash finding of a log */
+async function callers(log: string): Promise<Array<[string, unknown]>> {
+	const { findings } = await analyzeText(log);
+	return findings
+		.filter((f) => f.category === 'crash' && f.details.source_location !== undefined)
+		.map((f) => [f.title, f.details.called_from]);
 }
+
+const syzkaller = (n: number) =>
+	readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'syzkaller', `${n}.log`), 'utf8');
 
 describe('the source location a report names', () => {
 	it('is the WARN() location of the WARNING line, in every form the kernel printed', () => {
@@ -89,90 +92,115 @@ describe('the source location a report names', () => {
 });
 
 describe('the caller of the guilty frame', () => {
-	it('is the frame below it in the trace (fishlogs-dmesg-log.log lines 592-602)', () => {
-		const trace = [
-			'Call trace:',
-			'[<ffffffc000155c28>] dump_backtrace+0x0/0x144',
-			'[<ffffffc000155df4>] show_stack+0x14/0x20',
-			'[<ffffffc000f85830>] dump_stack+0xa8/0xe8',
-			'[<ffffffc00016dab4>] warn_slowpath_common+0x8c/0xb4',
-			'[<ffffffc00016db2c>] warn_slowpath_fmt+0x50/0x5c',
-			'[<ffffffc0006949f0>] device_create_file+0xa0/0xb4',
-			'[<ffffffc00183d49c>] sensors_init+0xcc/0x1c4',
-			'[<ffffffc00014eaf8>] do_one_initcall+0x1a4/0x1c4'
-		];
-		expect(caller('device_create_file', trace)).toBe('sensors_init');
-		expect(caller(null, trace)).toBeNull();
+	it('is the frame below it in the trace (fishlogs-dmesg-log.log lines 586-601, arm64)', async () => {
+		const log = readFileSync(
+			join(import.meta.dirname, '..', '..', 'fixtures', 'output', 'fishlogs-dmesg-log.log'),
+			'utf8'
+		);
+		expect(await callers(log.split('\n').slice(585, 601).join('\n'))).toEqual([
+			['WARNING in device_create_file', ['sensors_init']]
+		]);
 	});
 
-	it('skips `?` frames, recursion and frames that never name a bug', () => {
-		expect(
-			caller('gcov_info_dup', [
-				'Call Trace:',
-				' dump_stack+0x19/0x1b',
-				' ? gcov_info_dup+0x1a/0x90',
-				' warn_slowpath_null+0x1d/0x20',
-				' gcov_info_dup+0x1a/0x90',
-				' gcov_info_dup+0x2a/0x90',
-				' ? stale_frame+0x10/0x20',
-				' kmemdup+0x10/0x20',
-				' mutex_lock+0x10/0x20',
-				' gcov_event+0x40/0x80'
-			])
-		).toBe('gcov_event');
-		expect(
-			caller('foo', ['Call Trace:', ' foo+0x1/0x2', ' mutex_lock+0x10/0x20', ' kfree+0x1/0x2'])
-		).toBeNull();
-	});
-
-	it('is the first frame when x86 prints the guilty frame on the RIP line only', () => {
+	it('skips `?` frames, recursion and frames that never name a bug', async () => {
+		// synthesised: no real log has all three below one guilty frame
 		const report = [
-			'WARNING: CPU: 1 PID: 123 at drivers/gpu/drm/radeon/radeon_gart.c:256 radeon_gart_unbind+0x1a/0x90 [radeon]',
-			'RIP: 0010:radeon_gart_unbind+0x1a/0x90 [radeon]',
+			'WARNING: CPU: 0 PID: 1 at kernel/gcov/base.c:10 gcov_info_dup+0x1a/0x90',
 			'Call Trace:',
-			' <TASK>',
-			' ? __warn+0x81/0x130',
-			' ? radeon_gart_unbind+0x1a/0x90 [radeon]',
-			' ? report_bug+0x171/0x1a0',
-			' radeon_ttm_backend_unbind+0x20/0x40 [radeon]',
-			' </TASK>'
+			' dump_stack+0x19/0x1b',
+			' ? gcov_info_dup+0x1a/0x90',
+			' warn_slowpath_null+0x1d/0x20',
+			' gcov_info_dup+0x1a/0x90',
+			' gcov_info_dup+0x2a/0x90',
+			' ? stale_frame+0x10/0x20',
+			' kmemdup+0x10/0x20',
+			' mutex_lock+0x10/0x20',
+			' gcov_event+0x40/0x80',
+			'---[ end trace 0000000000000000 ]---'
 		];
-		expect(caller('radeon_gart_unbind', report)).toBe('radeon_ttm_backend_unbind');
-		// the faulting function with a compiler suffix (satyr-rhbz-865695-0.log lines 6, 18-19)
-		expect(
-			caller('wdev_priv', [
-				'EIP is at wdev_priv.part.8+0x3/0x5 [wl]',
-				'Call Trace:',
-				' [<f8e3dde1>] wl_cfg80211_scan+0x411/0x4a0 [wl]'
-			])
-		).toBe('wl_cfg80211_scan');
-		// another faulting function: the trace's first frame is not known to call the guilty one
-		expect(
-			caller('blk_sync_queue', [
-				'RIP: 0010:__flush_work+0x740/0x880',
-				'Call Trace:',
-				' blk_cleanup_queue+0x20/0x40'
-			])
-		).toBeNull();
+		expect(await callers(report.join('\n'))).toEqual([
+			['WARNING in gcov_info_dup', ['gcov_event']]
+		]);
+		const none = [...report.slice(0, 6), ' mutex_lock+0x10/0x20', ' kfree+0x1/0x2', report[11]];
+		expect(await callers(none.join('\n'))).toEqual([['WARNING in gcov_info_dup', []]]);
 	});
 
-	it('is unknown when the trace starts with the reporting plumbing (i386 BUG(), panic_on_warn)', () => {
-		// kerneloops-i386-bug-on.log lines 445, 453-462: the trace of die(), without the faulting
-		// function
+	it('is the first frame of the trace after the faulting-PC line when x86 names the guilty function there only', async () => {
+		// fixtures/e2e/warning-radeon.log: `RIP:` before `Call Trace:`, the guilty frame not in it
+		const log = readFileSync(
+			join(import.meta.dirname, '..', '..', 'fixtures', 'e2e', 'warning-radeon.log'),
+			'utf8'
+		);
+		expect(await callers(log)).toEqual([
+			['WARNING in radeon_gart_unbind', ['radeon_ttm_backend_unbind']]
+		]);
+		// satyr-rhbz-865695-0.log lines 1-25: a faulting function with a compiler suffix
 		expect(
-			caller('modinit', [
-				'EIP is at modinit+0x3/0x7 [oops]',
-				'Call Trace:',
-				' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
-				' [<c040654a>] show_stack_log_lvl+0x9b/0xa3',
-				' [<c04065f9>] show_registers+0xa7/0x178',
-				' [<c04067eb>] die+0x121/0x20c',
-				' [<c06422a8>] do_trap+0x8a/0xa3',
-				' [<c0406b95>] do_invalid_op+0x88/0x92',
-				' [<c0642072>] error_code+0x72/0x78',
-				' [<c0455445>] sys_init_module+0x1430/0x155c',
-				' [<c0405252>] syscall_call+0x7/0xb'
-			])
-		).toBeNull();
+			await callers(
+				[
+					'kernel BUG at include/net/cfg80211.h:2473!',
+					'invalid opcode: 0000 [#1] SMP ',
+					'EIP: 0060:[<f8e40765>] EFLAGS: 00210246 CPU: 1',
+					'EIP is at wdev_priv.part.8+0x3/0x5 [wl]',
+					'EAX: 00000000 EBX: f3cf6120 ECX: f8fc05a0 EDX: f3e16400',
+					'Call Trace:',
+					' [<f8e3dde1>] wl_cfg80211_scan+0x411/0x4a0 [wl]',
+					' [<c09705a8>] ? mutex_lock+0x18/0x40',
+					' [<f8034a38>] nl80211_trigger_scan+0x3d8/0x560 [cfg80211]'
+				].join('\n')
+			)
+		).toEqual([['kernel BUG in wdev_priv', ['wl_cfg80211_scan']]]);
+	});
+
+	it('is the first frame after the registers when panic_on_warn printed the trap first (syzkaller 140, 346, 400)', async () => {
+		// `Call Trace:` holds dump_stack, panic, __warn ... invalid_op; then `RIP:`, the
+		// registers and the interrupted frames, without a header of their own
+		expect(await callers(syzkaller(140))).toEqual([
+			['WARNING in strp_data_ready', ['psock_data_ready']]
+		]);
+		// the same with another CPU's RCU stall interleaved
+		expect(await callers(syzkaller(346))).toEqual([
+			['WARNING in xfrm_state_fini', ['xfrm_net_exit']]
+		]);
+		// a `Code:` line after `RIP:`, and the WARN in a helper the title skips (__flush_work,
+		// __cancel_work_timer, cancel_work_sync): the caller of the guilty blk_sync_queue
+		expect(await callers(syzkaller(400))).toEqual([
+			['WARNING in blk_sync_queue', ['blk_cleanup_queue']]
+		]);
+	});
+
+	it('is named as the title names frames (syzkaller 408, 714)', async () => {
+		// `get_device_parent.isra.27` ... `uinput_ioctl_handler.isra.9`: without the compiler suffix
+		expect(await callers(syzkaller(408))).toEqual([
+			['WARNING: refcount bug in input_register_device', ['uinput_ioctl_handler']]
+		]);
+		// arm `(a) from (b)`: `(__fortify_panic) from (ext4_fileattr_get+0x0/0x78)` then
+		// `(__ext4_ioctl) from (ext4_ioctl+0x10/0x14)`: the frame below the guilty one is __ext4_ioctl
+		expect(await callers(syzkaller(714))).toEqual([
+			['WARNING in ext4_fileattr_get', ['__ext4_ioctl']]
+		]);
+	});
+
+	it('is unknown when the trace starts with the reporting plumbing (kerneloops-i386-bug-on.log lines 439-462)', async () => {
+		// the trace of die(), without the faulting function
+		const report = [
+			'kernel BUG at /tmp/oops.c:5!',
+			'invalid opcode: 0000 [#1] SMP ',
+			'EIP: 0060:[<e024e003>] EFLAGS: 00210286 CPU: 0',
+			'EIP is at modinit+0x3/0x7 [oops]',
+			'EAX: e024e000 EBX: d434d9c8 ECX: e024e300 EDX: 00000001',
+			'Call Trace:',
+			' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+			' [<c040654a>] show_stack_log_lvl+0x9b/0xa3',
+			' [<c04065f9>] show_registers+0xa7/0x178',
+			' [<c04067eb>] die+0x121/0x20c',
+			' [<c06422a8>] do_trap+0x8a/0xa3',
+			' [<c0406b95>] do_invalid_op+0x88/0x92',
+			' [<c0642072>] error_code+0x72/0x78',
+			' [<c0455445>] sys_init_module+0x1430/0x155c',
+			' [<c0405252>] syscall_call+0x7/0xb',
+			' ======================='
+		];
+		expect(await callers(report.join('\n'))).toEqual([['kernel BUG in modinit', []]]);
 	});
 });

@@ -37,16 +37,26 @@ const OOPS_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Reports of the trusted OS beside the kernel halting (Trusty's `panic`, a failed `ASSERT`, then
+ * `trusty: HALT`): every later call into it fails, so what the kernel reports next (the Trusty
+ * driver's WARNING, which panic_on_warn makes the boot's panic) is that halt reaching Linux, of
+ * whatever kind it is.
+ */
+const HALT_RULES: ReadonlySet<string> = new Set(['crash.trusty']);
+
+/**
  * Reports after which the kernel itself is damaged: an oops (taint D: it killed a task, maybe
- * holding locks) or memory found corrupted (taint B: KASAN, KFENCE, SLUB, bad page state).
- * Every later report of the boot may be their consequence.
+ * holding locks), memory found corrupted (taint B: KASAN, KFENCE, SLUB, bad page state) or the
+ * trusted OS it calls halted (HALT_RULES). Every later report of the boot may be their
+ * consequence.
  */
 const DAMAGE_RULES: ReadonlySet<string> = new Set([
 	...OOPS_RULES,
 	'crash.kasan',
 	'crash.kfence',
 	'crash.slab',
-	'crash.bad-page'
+	'crash.bad-page',
+	...HALT_RULES
 ]);
 
 /** kernel lines a boot may go on for after the oops it ends in (another CPU's last words) */
@@ -83,8 +93,8 @@ interface FatalCrash {
  * holds). The report named is the panic's own, or for a panic printed apart from the report
  * it ended (a damaged title: `kernel panic: Fatal exception`) the report printed just before
  * it, or the oops the log ends in; and then the first report of the boot that damaged the
- * kernel (DAMAGE_RULES) when there is one at or before it and the report named is of that kind
- * or the panic is a damaged one. Only the occurrences a finding keeps are seen (its first 20
+ * kernel (DAMAGE_RULES) when there is one at or before it and the report named is of that kind,
+ * the panic is a damaged one or the damage is a trusted OS's halt (HALT_RULES). Only the occurrences a finding keeps are seen (its first 20
  * and its last).
  */
 function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): FatalCrash[] {
@@ -128,7 +138,7 @@ function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): Fat
 					report = c;
 		if (
 			damage !== null &&
-			(apart !== null || DAMAGE_RULES.has(report.f.rule)) &&
+			(apart !== null || DAMAGE_RULES.has(report.f.rule) || HALT_RULES.has(damage.f.rule)) &&
 			!earlier(report.o, damage.o)
 		)
 			report = damage;

@@ -61,16 +61,16 @@ export function isFrameLine(line: string): boolean {
 }
 
 interface Walk {
-	/** surviving frames with the index of the recipe part that collected them */
-	frames: Array<{ name: string; part: number }>;
+	/** surviving frames with the index of the recipe part that collected them and their line */
+	frames: Array<{ name: string; part: number; line: number }>;
 	poisoned: boolean;
 }
 
 function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegExp): Walk {
 	const frames: Walk['frames'] = [];
-	const add = (raw: string | undefined, part: number) => {
+	const add = (raw: string | undefined, part: number, line: number) => {
 		const name = raw && demangle(raw);
-		if (name && !skip.test(name)) frames.push({ name, part });
+		if (name && !skip.test(name)) frames.push({ name, part, line });
 	};
 	let i = 0;
 	for (let p = 0; p < parts.length; p++) {
@@ -83,7 +83,7 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 				for (const fr of FRAME_RES) {
 					const m = fr.exec(ln);
 					if (!m) continue;
-					for (let g = 1; g < m.length; g++) add(m[g], p);
+					for (let g = 1; g < m.length; g++) add(m[g], p, i);
 					break;
 				}
 			}
@@ -96,7 +96,8 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 			if (!m) continue;
 			add(
 				m.slice(1).find((g) => g !== undefined),
-				p
+				p,
+				i - 1
 			);
 			break;
 		}
@@ -111,6 +112,8 @@ export interface FrameResult {
 	merged: string | null;
 	/** first frame of the second stack of the recipe (KMSAN origin), or null */
 	second: string | null;
+	/** the function that called the guilty frame (see callerOf), or null */
+	caller: string | null;
 	/** a fault-injection frame was met */
 	poisoned: boolean;
 	/** the extractor found no anchor and fell back to the top frame */
@@ -119,7 +122,64 @@ export interface FrameResult {
 	unsure?: boolean;
 }
 
-function pick(w: Walk, recipe: StackRecipe): FrameResult {
+/** The names of a frame line (two for arm's `(a) from (b)`), demangled; none for other lines. */
+function frameNamesOf(line: string): string[] {
+	for (const fr of FRAME_RES) {
+		const m = fr.exec(line);
+		if (m) return m.slice(1).flatMap((g) => (g ? [demangle(g)] : []));
+	}
+	return [];
+}
+
+/**
+ * The function that called the guilty frame, from the walk that chose it, named as the title
+ * names frames (so skipped frames are never callers):
+ * - guilty frame taken from a trace: the next frame of that trace with another name;
+ * - guilty frame taken from the faulting-PC line (`RIP:`, `pc :`, `EIP is at`): the trace printed
+ *   after that line, which the recipe may not read (modern x86 and arm64 print the PC line
+ *   before `Call Trace:`; panic_on_warn prints it after the trap's own trace, then the
+ *   interrupted frames without a header): the frame after the guilty one if that trace holds
+ *   it, else that trace's first frame, unless it is reporting plumbing (a skipped frame: the
+ *   trace old i386 kernels print after `EIP is at` for a `BUG()` is die()'s, starting with
+ *   `show_trace_log_lvl`, and names no caller).
+ */
+function callerOf(
+	w: Walk,
+	parts: readonly StackPart[],
+	raw: string | null,
+	lines: readonly string[],
+	skip: RegExp
+): string | null {
+	if (raw === null) return null;
+	const at = w.frames.findIndex((f) => f.name === raw);
+	if (at === -1) return null;
+	const g = w.frames[at];
+	if (parts[g.part] === 'stack') {
+		for (let k = at + 1; k < w.frames.length && w.frames[k].part === g.part; k++)
+			if (w.frames[k].name !== raw) return w.frames[k].name;
+		return null;
+	}
+	const names: string[] = [];
+	for (let i = g.line + 1; i < lines.length; i++) {
+		// the trace after the PC line: a stack start before its first frame begins it
+		if (isStackStart(lines[i])) {
+			if (names.length > 0) break;
+			continue;
+		}
+		names.push(...frameNamesOf(lines[i]));
+	}
+	const own = names.indexOf(raw);
+	if (own !== -1) return names.slice(own + 1).find((n) => n !== raw && !skip.test(n)) ?? null;
+	return names.length > 0 && !skip.test(names[0]) ? names[0] : null;
+}
+
+function pick(
+	w: Walk,
+	recipe: StackRecipe,
+	parts: readonly StackPart[],
+	lines: readonly string[],
+	skip: RegExp
+): FrameResult {
 	const names = w.frames.map((f) => f.name);
 	let raw: string | null = names[0] ?? null;
 	let guessed = false;
@@ -134,21 +194,22 @@ function pick(w: Walk, recipe: StackRecipe): FrameResult {
 	const merged = raw && recipe.extractor ? mergedFrame(raw) : raw;
 	const lastPart = recipe.parts.length - 1;
 	const second = w.frames.find((f) => f.part === lastPart && lastPart > 0)?.name ?? null;
-	return { raw, merged, second, poisoned: w.poisoned, guessed };
+	const caller = callerOf(w, parts, raw, lines, skip);
+	return { raw, merged, second, caller, poisoned: w.poisoned, guessed };
 }
 
 /** The recipe, its fallback recipe, then (no stack start at all) the bare `+0x` frame lines. */
 function attempt(lines: readonly string[], recipe: StackRecipe, skip: RegExp): FrameResult {
-	const first = pick(walk(lines, recipe.parts, skip), recipe);
+	const first = pick(walk(lines, recipe.parts, skip), recipe, recipe.parts, lines, skip);
 	if (first.raw || first.poisoned) return first;
 	if (recipe.parts2) {
-		const second = pick(walk(lines, recipe.parts2, skip), recipe);
+		const second = pick(walk(lines, recipe.parts2, skip), recipe, recipe.parts2, lines, skip);
 		if (second.raw || second.poisoned) return second;
 	}
 	// NecroScope: old kernels and ARM print the trace without a `Call Trace:` line
 	if (lines.some(isStackStart)) return first;
 	const bare = lines.slice(1).filter((l) => BARE_FRAME.test(l));
-	return pick(walk(bare, ['stack'], skip), recipe);
+	return pick(walk(bare, ['stack'], skip), recipe, ['stack'], bare, skip);
 }
 
 /** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */

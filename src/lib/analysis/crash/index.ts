@@ -4,7 +4,7 @@ import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines } from './details.ts';
 import { kindOf } from './kind.ts';
-import { callerOf, sourceLocation } from './location.ts';
+import { sourceLocation } from './location.ts';
 import { normalizeTitle } from './normalize.ts';
 import { crashNotice } from './notices.ts';
 import { reportText } from './report-text.ts';
@@ -71,7 +71,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		follows_line: block.follows ?? null,
 		kind: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
-		caller: callerOf(frames, guilty, fault)
+		caller: t.frame?.caller ?? null
 	};
 }
 

@@ -1,7 +1,3 @@
-import type { Frame } from '../../models/finding.ts';
-import { demangle } from './demangle.ts';
-import { skipRegExp } from './skip.ts';
-
 /**
  * The source location a WARN() or BUG() report names on its header line: which assertion
  * fired. Two reports with the same syzbot title (the same guilty frame) but different
@@ -42,42 +38,4 @@ export function sourceLocation(header: string, line: string): string | null {
  */
 export function fileAndLine(location: string): string {
 	return location.slice(location.lastIndexOf('/') + 1);
-}
-
-/**
- * The function that called the guilty frame, named as the title would name it (Rust symbols
- * demangled): the first reliable frame below the guilty frame's first reliable frame that has
- * another name and is not one of the frames that never name a bug (skip.ts: allocators, locking,
- * reporting plumbing ...). When the trace holds no reliable guilty frame (x86 prints a WARN's
- * function on the `RIP:` line and starts the trace at its caller, after `?` frames of the trap),
- * the trace's first reliable frame, provided the faulting location is the guilty frame and that
- * first frame is not one of those (old i386 kernels and panic_on_warn start the trace with
- * `show_trace_log_lvl` or `dump_stack` and `panic`). Null otherwise.
- */
-export function callerOf(
-	frames: readonly Frame[],
-	guilty: string | null,
-	faultLocation: string | null
-): string | null {
-	if (guilty === null) return null;
-	const skip = skipRegExp();
-	const at = frames.findIndex((f) => f.reliable && f.function === guilty);
-	if (at !== -1) {
-		for (let k = at + 1; k < frames.length; k++) {
-			const f = frames[k];
-			if (!f.reliable || f.function === guilty) continue;
-			const name = demangle(f.function);
-			if (!skip.test(name)) return name;
-		}
-		return null;
-	}
-	// the faulting function may carry a compiler suffix (`wdev_priv.part.8+0x3/0x5`)
-	if (
-		faultLocation === null ||
-		!(faultLocation.startsWith(`${guilty}+`) || faultLocation.startsWith(`${guilty}.`))
-	)
-		return null;
-	const first = frames.find((f) => f.reliable);
-	const name = first === undefined ? null : demangle(first.function);
-	return name === null || skip.test(name) ? null : name;
 }

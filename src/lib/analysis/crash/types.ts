@@ -34,6 +34,6 @@ export interface CrashReport {
 	kind: string;
 	/** `path:line` of the WARN()/BUG() that fired, from the header line, or null (see location.ts) */
 	source_location: string | null;
-	/** the function that called the guilty frame, or null */
+	/** the function that called the guilty frame (frames.ts, callerOf), or null */
 	caller: string | null;
 }
