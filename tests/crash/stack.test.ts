@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { faultLocation, parseCallTrace, parseFrameLine } from '../../src/lib/analysis/stack.ts';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import type { BlockLine } from '../../src/lib/models/error-block.ts';
 
 const block = (texts: string[]): BlockLine[] =>
@@ -112,5 +115,81 @@ describe('call-trace frames per architecture', () => {
 			at('Krnl PSW : 0704c00180000000 000003ff800fe0d6 (will_oops_init+0x16/0x38 [will_oops])')
 		).toBe('will_oops_init+0x16/0x38 [will_oops]');
 		expect(at('RIP: 0033:0x7f4117ebd1b7')).toBeNull();
+	});
+});
+
+describe('frames of the code an exception interrupted', () => {
+	const fixtureText = (...path: string[]) =>
+		readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', ...path), 'utf8');
+	const frameNames = async (log: string, title: string) => {
+		const { findings } = await analyzeText(log);
+		const f = findings.find((x) => x.title === title);
+		return f?.stack?.frames.map((fr) => fr.function) ?? [];
+	};
+
+	it('go on after the trap frame, its RIP:, Code: and registers (4.19 x86, panic_on_warn)', async () => {
+		// syzkaller log 400: `Call Trace:` holds the trap's own frames down to invalid_op; the
+		// frames of the code that hit the WARN come after its registers, with no header
+		const names = await frameNames(
+			fixtureText('syzkaller', '400.log'),
+			'WARNING in blk_sync_queue'
+		);
+		expect(names.slice(0, 3)).toEqual(['__dump_stack', 'dump_stack', 'panic']);
+		const trap = names.indexOf('invalid_op');
+		expect(trap).toBeGreaterThan(0);
+		// the guilty frame, which the report marks, is among them
+		expect(names.slice(trap + 1, trap + 5)).toEqual([
+			'__cancel_work_timer',
+			'cancel_work_sync',
+			'blk_sync_queue',
+			'blk_cleanup_queue'
+		]);
+		expect(names.at(-1)).toBe('ret_from_fork');
+	});
+
+	it('go on after an interrupt frame inside <TASK> (5.13 x86, a real pstore)', async () => {
+		// i225nic pstore: <IRQ> ... </IRQ> <TASK> asm_common_interrupt, RIP: cpuidle_enter_state,
+		// Code:, registers, then the idle task's frames up to </TASK>
+		const names = await frameNames(
+			fixtureText('formats', 'real', 'i225nic-pstore-panic-log-txt.log'),
+			'WARNING: refcount bug in tcp_wfree'
+		);
+		const irq = names.indexOf('asm_common_interrupt');
+		expect(irq).toBeGreaterThan(0);
+		expect(names.slice(irq + 1)).toEqual([
+			'cpuidle_enter_state',
+			'cpuidle_enter',
+			'call_cpuidle',
+			'do_idle',
+			'cpu_startup_entry',
+			'start_secondary',
+			'secondary_startup_64_no_verify'
+		]);
+	});
+
+	it('stop at a system call’s user registers, before the next report in the block', () => {
+		// the shape of syzkaller log 396: a trace ending in the syscall entry, its user-mode
+		// RIP (segment 0033) and Code:, then another report of the same task
+		const frames = parseCallTrace(
+			block([
+				'WARNING: held lock freed!',
+				'Call Trace:',
+				' sock_close+0x16/0x20 net/socket.c:1200',
+				' do_syscall_64+0x103/0x610 arch/x86/entry/common.c:290',
+				' entry_SYSCALL_64_after_hwframe+0x49/0xbe',
+				'RIP: 0033:0x447269',
+				'Code: e8 7c 14 03 00 48 83 c4 18 c3 0f 1f 80 00 00 00 00 48 89 f8 48 89 f7',
+				'RSP: 002b:00007ffd2b6d8e28 EFLAGS: 00000246 ORIG_RAX: 0000000000000003',
+				'BUG: KASAN: use-after-free in do_raw_spin_lock+0x28a/0x2e0',
+				'Call Trace:',
+				' dump_stack+0x172/0x1f0',
+				' kasan_report+0x12/0x20'
+			])
+		);
+		expect(frames.map((f) => f.function)).toEqual([
+			'sock_close',
+			'do_syscall_64',
+			'entry_SYSCALL_64_after_hwframe'
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 import type { BlockLine } from '../models/error-block.ts';
 import type { Frame } from '../models/finding.ts';
+import { codeAt } from '../util/text.ts';
 
 /**
  * Call-trace frame lines in the shapes the kernel prints (see docs/DESIGN.md):
@@ -120,6 +121,8 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 	const frames: Frame[] = [];
 	let started = !headed;
 	let context = 'task';
+	/** between an exception frame's `RIP:` line and the next frame (see below) */
+	let inRegs = false;
 	// a trace printed again word for word (some vendor kernels dump it twice) is kept once
 	let segment = 0;
 	let previous = 0;
@@ -140,9 +143,17 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 			if (frames.length > segment) endSegment();
 			continue;
 		}
-		// modern kernels print the interrupted registers (and `Code:`) inside the <NMI>/<IRQ>
-		// section; the trace goes on after `</NMI>`
-		if (STACK_END.test(t) && !(context !== 'task' && t.startsWith('Code: '))) {
+		// the unwinder prints the registers of an exception or interrupt frame it crosses (`RIP:`,
+		// `Code:`, the registers) inside the trace, and goes on with the frames of the code that was
+		// interrupted: inside a <NMI>/<IRQ> section on modern kernels, or with no marker after a
+		// trap's own frames (`invalid_op` of a WARN with panic_on_warn, 4.x x86). Only kernel code
+		// (segment 0010): a system call's user registers (`RIP: 0033:`) end the trace; before 4.9 the
+		// line (`RIP: 0010:[<ffffffff81f014b0>] ...`) starts another CPU's registers, then its trace
+		if (frames.length > 0 && t.startsWith('RIP: 0010:') && codeAt(t, 10) !== 91 /* [ */) {
+			inRegs = true;
+			continue;
+		}
+		if (STACK_END.test(t) && !((context !== 'task' || inRegs) && t.startsWith('Code: '))) {
 			if (frames.length > 0) break;
 			continue;
 		}
@@ -163,6 +174,8 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 			continue;
 		}
 		const f = parseFrameLine(t, l.line, context);
+		// the first frame after an exception frame's registers ends them
+		if (f !== null) inRegs = false;
 		if (f && (headed || f.offset !== null)) frames.push(f);
 		if (frames.length >= 200) break;
 	}
