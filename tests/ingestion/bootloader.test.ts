@@ -6,6 +6,7 @@
  * 1645), then the next boot's kernel from line 1646.
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import { ingestBytes, ingestText, readFixture, type Run } from './helpers.ts';
 
 const NAME = 'real/iamslightlywin-dump-last-kmsg.log';
@@ -40,7 +41,7 @@ describe('a bootloader’s log between two boots (iamslightlywin last_kmsg)', ()
 		expect(input.formats).toEqual({ 'dmesg-raw': 30 + 26 });
 	});
 
-	it('at the end of the log (the restart after a panic, then the bootloader) is in no boot', async () => {
+	it('at the end of the log (a restart from the shell, then the bootloader) is in no boot', async () => {
 		const lines = new TextDecoder().decode(readFixture(NAME)).split('\n').slice(0, 200);
 		const run = ingestText(lines.join('\n') + '\n');
 		expect(ranges(run)).toEqual([[1, 30]]);
@@ -64,5 +65,20 @@ describe('a bootloader’s log between two boots (iamslightlywin last_kmsg)', ()
 			ingestText(`${kernel}\n{ 4017002 }[ ABL ] [USWWP] Success\n${other}\n${kernel}\n${other}\n`)
 				.summary.input.unparsed_reasons
 		).toEqual({ [BOOTLOADER]: 2, 'no kernel prefix in a log whose other lines have one': 1 });
+	});
+
+	it('is not analysed: its words are the bootloader’s, not the kernel’s', async () => {
+		const kernel = '<6>[    1.000000] x';
+		const log = [
+			kernel,
+			'{383293} ** XBL(719, restored from storage) **',
+			'B - 1234 - Kernel panic - not syncing: fake',
+			'Error: USB timeout, device failed',
+			''
+		].join('\n');
+		const r = await analyzeText(log);
+		expect(r.input.unparsed_reasons).toEqual({ [BOOTLOADER]: 3 });
+		expect(r.findings).toEqual([]);
+		expect(r.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([[1, 1]]);
 	});
 });

@@ -59,6 +59,18 @@ describe('NUL stretches in a syslog file (izassafar kern.log, a power cut)', () 
 		]);
 	});
 
+	it('longer than a line may be (64 KiB) still leave the line after them whole', async () => {
+		// the fixture's 83-byte hole made 70,000 bytes long
+		const text = new TextDecoder().decode(readFixture(KERN_LOG));
+		const run = ingestText(text.replace(/\0+/, '\0'.repeat(70_000)));
+		const first = run.records.find((r) => r.line === 16);
+		expect(first?.format).toBe('syslog');
+		expect(first?.text).toBe('Booting Linux on physical CPU 0x0');
+		expect(run.summary.metadata.boots.map((b) => b.first_line)).toEqual([1, 16]);
+		expect(run.summary.input.warnings.some((w) => w.includes('longer than'))).toBe(false);
+		expect(nulWarning(run)).toContain('70,000 bytes in 1 line (line 16: 70,000 bytes)');
+	});
+
 	it('give the same report whatever the chunks the bytes come in', async () => {
 		const bytes = readFixture(KERN_LOG);
 		const whole = await ingestBytes(bytes, 1 << 16);
@@ -68,7 +80,7 @@ describe('NUL stretches in a syslog file (izassafar kern.log, a power cut)', () 
 });
 
 describe('NUL stretches in a pstore buffer (airtab last_kmsg)', () => {
-	it('are reported as a buffer not fully written, and the log as ending in one', async () => {
+	it('are reported as space not written inside the buffer and not used yet at its end', async () => {
 		const run = await ingestBytes(fullLastKmsg(), 1 << 16);
 		const input = run.summary.input;
 		const w = nulWarning(run);
@@ -76,8 +88,13 @@ describe('NUL stretches in a pstore buffer (airtab last_kmsg)', () => {
 		expect(w).toContain(
 			'line 672: 128 bytes; line 678: 32 bytes; line 679: 480,539 bytes, the whole line'
 		);
-		expect(w).toContain('The log ends in such a stretch.');
-		expect(w).toContain('the buffer was not fully written');
+		expect(w).toContain('The log ends in the last of them.');
+		// a last_kmsg read at its full size (512 KiB) ends in the part of the buffer not used yet
+		expect(w).toContain('NUL bytes at its end are the part of the buffer not used yet');
+		expect(w).toContain('nothing is missing there');
+		expect(w).toContain('a stretch before the end is space that was not written');
+		// a hole longer than a line may be (64 KiB) is not a long line cut
+		expect(input.warnings.some((x) => x.includes('longer than'))).toBe(false);
 		expect(w).not.toContain('new boot');
 		// every line counted: the last one, NUL bytes only, as unparsed with a reason that says so
 		expect(input.lines_total).toBe(679);
@@ -93,7 +110,8 @@ describe('NUL stretches in a pstore buffer (airtab last_kmsg)', () => {
 		expect(nulWarning(run)).toContain(
 			'160 bytes in 2 lines (line 672: 128 bytes; line 678: 32 bytes)'
 		);
-		expect(nulWarning(run)).not.toContain('ends in such a stretch');
+		expect(nulWarning(run)).not.toContain('ends in');
+		expect(nulWarning(run)).toContain('what the buffer should hold there is missing');
 	});
 });
 
@@ -103,6 +121,33 @@ describe('what is not a NUL stretch', () => {
 		const text = new TextDecoder().decode(bytes);
 		expect(text.split('\n').filter((l) => l.includes('\0')).length).toBe(40);
 		expect(nulWarning(await ingestBytes(bytes, 1 << 16))).toBeUndefined();
+	});
+
+	it('a few NUL bytes alone on a line: not text, but not space never written either', () => {
+		const run = ingestText('[    1.000000] a\n\0\0\0\n[    2.000000] b\n');
+		expect(nulWarning(run)).toBeUndefined();
+		expect(run.summary.input.unparsed_reasons).toEqual({ 'binary or control characters': 1 });
+	});
+
+	it('the length of a binary field in a journal export entry, which may start with a 0 byte', () => {
+		// journalctl -o export: a binary MESSAGE is its length in 8 little-endian bytes, then the
+		// bytes; a length of 256 starts with a 0 byte, which is the message's, not a stretch
+		const msg = 'Out of memory: Killed process 1234 (java) total-vm:2048kB, anon-rss:1024kB'.padEnd(
+			256,
+			'.'
+		);
+		const entry = [
+			'__CURSOR=s=6d1c;i=1a2;b=3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d;m=2e6b3c;t=6279a;x=9f1',
+			'__REALTIME_TIMESTAMP=1700000000000000',
+			'__MONOTONIC_TIMESTAMP=5000000',
+			'_TRANSPORT=kernel',
+			'PRIORITY=3',
+			'MESSAGE',
+			'\0\u0001\0\0\0\0\0\0' + msg,
+			''
+		].join('\n');
+		const run = ingestText(entry + '\n');
+		expect(run.records.filter((r) => r.kind === 'kernel').map((r) => r.text)).toEqual([msg]);
 	});
 
 	it('a log without NUL bytes', () => {

@@ -23,7 +23,7 @@ import {
 	type ClockAnchor
 } from './clock.ts';
 import { findYearHint, type YearHint } from './year.ts';
-import { UNPARSED_NUL } from './nul.ts';
+import { MIN_RUN, UNPARSED_NUL } from './nul.ts';
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -274,24 +274,28 @@ export class LineClassifier {
 			return;
 		}
 		let line = raw;
+		if (codeAt(raw, 0) === 0 && ctx.entry === null) {
+			// a stretch of NUL bytes never written (see nul.ts), then what the logger wrote after
+			// it: the stretch is counted by the ingestor, the text is read as if it were alone on
+			// its line (before the length cut: a hole may be longer than a line may be). Not inside
+			// a journal export entry, whose binary fields start with their length in 8 bytes.
+			let k = 1;
+			while (codeAt(raw, k) === 0) k++;
+			if (k >= MIN_RUN) {
+				if (k === raw.length) {
+					rec.kind = 'unparsed';
+					rec.reason = UNPARSED_NUL;
+					this.emit(rec, 1);
+					return;
+				}
+				line = raw.slice(k);
+			}
+		}
 		if (line.length > this.maxLine) {
 			line = line.slice(0, this.maxLine);
 			this.truncatedLines++;
 		}
 		if (line.indexOf('\x1b') !== -1) line = stripAnsi(line);
-		if (codeAt(line, 0) === 0) {
-			// NUL bytes never written (see nul.ts), then what the logger wrote after them: the
-			// stretch is counted by the ingestor, the text is read as if it were alone on its line
-			let k = 1;
-			while (codeAt(line, k) === 0) k++;
-			if (k === line.length) {
-				rec.kind = 'unparsed';
-				rec.reason = UNPARSED_NUL;
-				this.emit(rec, 1);
-				return;
-			}
-			line = line.slice(k);
-		}
 		if (ctx.foreignSection && !line.startsWith('------ ')) {
 			rec.kind = 'skipped';
 			rec.reason = SKIP_FOREIGN_SECTION;

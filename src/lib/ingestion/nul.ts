@@ -1,4 +1,5 @@
 import type { Boot } from '../models/metadata.ts';
+import { groupDigits } from '../util/text.ts';
 
 /**
  * Stretches of NUL bytes where log text should be. NUL is never log text: a run of them is space
@@ -64,17 +65,18 @@ export class NulStretches {
 		// two stretches may come before the same boot
 		const before = next.filter((b, k) => k === 0 || b !== next[k - 1]);
 		const shown = this.examples.length;
+		const one = this.lines === 1;
 		const beforeText =
 			next.length === 0
 				? ''
 				: next.length === shown && shown === this.lines
-					? `${shown === 1 ? 'It comes' : 'Each comes'} right before the first line of a new boot (${bootNames(before)}). `
-					: `${next.length} of them come right before the first line of a new boot (${bootNames(before)}). `;
-		const atEnd =
-			this.lastLine === lines && this.lastWhole ? ' The log ends in such a stretch.' : '';
+					? `${one ? 'It comes' : 'Each comes'} right before the first line of a new boot (${bootNames(before)}). `
+					: `${next.length} of them ${next.length === 1 ? 'comes' : 'come'} right before the first line of a new boot (${bootNames(before)}). `;
+		const atEnd = this.lastLine === lines && this.lastWhole;
 		const head =
-			`The log holds stretches of NUL bytes (^@) where text should be: ${count(this.bytes, 'byte')} in ` +
-			`${count(this.lines, 'line')} (${where}${more}).${atEnd} ${beforeText}`;
+			`The log holds ${one ? 'a stretch' : 'stretches'} of NUL bytes (^@), which are never log text: ` +
+			`${count(this.bytes, 'byte')} in ${count(this.lines, 'line')} (${where}${more}).` +
+			`${atEnd ? ` The log ends in ${one ? 'it' : 'the last of them'}.` : ''} ${beforeText}`;
 		switch (logKind(formats)) {
 			case 'file':
 				return (
@@ -85,14 +87,17 @@ export class NulStretches {
 						: '.')
 				);
 			case 'buffer':
+				// a buffer read whole (a last_kmsg of its full size) ends in the part not used yet
 				return (
 					head +
-					'In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes are space that was never written: the buffer was not fully written, and what it should hold there is missing.'
+					(atEnd
+						? `In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes at its end are the part of the buffer not used yet: nothing is missing there${one ? '.' : '; a stretch before the end is space that was not written, and what the buffer should hold there is missing.'}`
+						: 'In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes are space that was not written: what the buffer should hold there is missing.')
 				);
 			default:
 				return (
 					head +
-					'NUL bytes are never log text: in a file written to disk they are space whose data never reached the disk (the machine lost power or crashed first, and the end of the boot before is lost); in a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), the buffer was not fully written.'
+					'In a log file written to disk they are space whose data never reached the disk (the machine lost power or crashed before it was written, and what was logged there is lost); in a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), space not written or not used yet.'
 				);
 		}
 	}
@@ -106,7 +111,7 @@ export const MIN_RUN = 16;
 const EXAMPLES = 5;
 
 function count(n: number, unit: string): string {
-	return `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
+	return `${groupDigits(n)} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -168,8 +168,14 @@ export class RecordTracker {
 			case 'unparsed':
 				this.linesUnparsed += lines;
 				this.count(this.unparsed, rec.reason, lines);
-				// not text: in no boot, not analysed
-				if (rec.reason === UNPARSED_NUL || rec.reason.startsWith('binary')) return;
+				// not kernel text: in no boot, not analysed (a bootloader's log after a restart has
+				// its own messages, whose words would read as the kernel's)
+				if (
+					rec.reason === UNPARSED_NUL ||
+					rec.reason === UNPARSED_BOOTLOADER ||
+					rec.reason.startsWith('binary')
+				)
+					return;
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
@@ -238,16 +244,12 @@ export class RecordTracker {
 				this.handoff = true;
 		}
 		rec.boot = this.boot;
-		// a bootloader's log after the restart is not in the boot's range (it is analysed all the
-		// same, as unparsed text is: what follows it up to the next kernel record may be kernel text)
-		if (rec.reason !== UNPARSED_BOOTLOADER) {
-			const b = this.boots[this.boot];
-			if (this.firstPending) {
-				this.firstPending = false;
-				b.first_line = rec.line;
-			} else if (rec.line < b.first_line) b.first_line = rec.line;
-			if (rec.line > b.last_line) b.last_line = rec.line;
-		}
+		const b = this.boots[this.boot];
+		if (this.firstPending) {
+			this.firstPending = false;
+			b.first_line = rec.line;
+		} else if (rec.line < b.first_line) b.first_line = rec.line;
+		if (rec.line > b.last_line) b.last_line = rec.line;
 		this.metaCollector.observe(rec.text, this.boot);
 	}
 
