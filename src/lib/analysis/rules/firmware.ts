@@ -107,7 +107,7 @@ export const firmwareLoad: LineRule = {
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	explanation: {
 		meaning:
-			'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers probe several versions and use an older one, so one missing file is often harmless; if the device does not work, this is why.',
+			'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers try several file names or versions and use the first one found, so one missing file is often harmless when a later line shows a firmware version loaded; if the device does not work, this is why. A finding titled "No usable firmware found" is different: the driver found none of the files it can use (iwlwifi’s `no suitable firmware found!`, b43’s `download the correct firmware`, an Intel Bluetooth controller that stays in its bootloader), so that device, usually Wi-Fi or Bluetooth, does not work until its firmware is installed.',
 		causes: [
 			{
 				kind: 'configuration',
@@ -115,12 +115,12 @@ export const firmwareLoad: LineRule = {
 			},
 			{
 				kind: 'driver',
-				text: 'The driver asks for a newer firmware than the distribution ships (harmless if it falls back).'
+				text: 'The driver asks for a newer firmware than the distribution ships (harmless if it falls back to an older file it finds).'
 			}
 		],
 		next_steps: [
-			'Check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
-			'Otherwise install/update linux-firmware (or the vendor package), check `/lib/firmware/<file>` exists, and rebuild the initramfs (`update-initramfs -u` / `dracut -f`).'
+			'For a missing file: check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
+			'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor package; b43 needs its own installer, e.g. `firmware-b43-installer`), check that the file exists (`ls /lib/firmware/<file>`; iwlwifi lists the minimum and maximum versions it accepts on the lines after), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
 		],
 		references: [
 			'https://docs.kernel.org/driver-api/firmware/fw_search_path.html',

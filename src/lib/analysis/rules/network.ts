@@ -126,7 +126,7 @@ export const wifiFirmwareCrash: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'The firmware running on the Wi-Fi (or network) chip crashed or stopped answering and the driver restarted it. Connectivity dropped for a moment; if it repeats the connection keeps cutting out.',
+			'The firmware running on the Wi-Fi (or network) chip crashed or stopped answering, and the driver restarted it or carried on without it. Connectivity dropped for a moment; if it repeats the connection keeps cutting out. Realtek rtw88’s `firmware failed to leave lps state` means the chip did not wake from its Leisure Power Save state when the driver needed it: packets are delayed or lost and the connection may drop (often followed by `timed out to flush queue` and reconnections).',
 		causes: [
 			{
 				kind: 'firmware',
@@ -140,7 +140,7 @@ export const wifiFirmwareCrash: LineRule = {
 		],
 		next_steps: [
 			'Update the kernel and the linux-firmware package; check `modinfo <driver>` and the firmware version printed at load.',
-			'Try turning off power saving: `iw dev <wlan> set power_save off`, `iwlwifi.power_save=0`, or `pcie_aspm=off` as a test.',
+			'Try turning off power saving: `iw dev <wlan> set power_save off`, `iwlwifi.power_save=0`, or `pcie_aspm=off` as a test; for Realtek rtw88 chips (rtw_8821ce, rtw_8822ce …) `options rtw88_core disable_lps_deep=y` and `options rtw88_pci disable_aspm=y` in a file under /etc/modprobe.d/, then reboot.',
 			'Report the firmware dump (e.g. with iwlwifi `devcoredump`) to the driver maintainers if it keeps crashing.'
 		],
 		references: [

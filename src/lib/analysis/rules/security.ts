@@ -194,20 +194,20 @@ export const auditLost: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'The kernel audit subsystem produced records faster than they could be delivered and dropped some: the audit trail is incomplete.',
+			'The kernel audit subsystem dropped records, so the audit trail (and the SELinux/AppArmor denials it carries) is incomplete. `backlog limit exceeded` and `hold queue overflow`: records came faster than the audit daemon took them and the queue overflowed (medium). `rate limit exceeded`: more records per second than the configured rate limit (`audit_rate_limit=` on the line before) allows were thrown away on purpose (low); Android’s logd sets a limit of 5 per second, so a burst of SELinux denials at boot shows this and is harmless there.',
 		causes: [
 			{
 				kind: 'configuration',
-				text: 'A backlog limit too small for the audit rules in use, or auditd not running.'
+				text: 'A backlog limit too small for the audit rules in use, or auditd not running; for `rate limit exceeded`, a rate limit set on purpose (auditctl -r, Android’s logd).'
 			},
 			{
 				kind: 'userspace',
-				text: 'A noisy audit rule or program generating huge numbers of events.'
+				text: 'A noisy audit rule or program generating huge numbers of events (on Android, a burst of SELinux denials).'
 			}
 		],
 		next_steps: [
-			'Check `auditctl -s` (lost, backlog, backlog_limit); raise the limit (`-b 8192` or `audit_backlog_limit=` on the kernel command line).',
-			'Make sure auditd runs and trim overly broad rules (`auditctl -l`).'
+			'Check `auditctl -s` (lost, backlog, backlog_limit, rate_limit); for a backlog overflow raise the limit (`-b 8192` or `audit_backlog_limit=` on the kernel command line).',
+			'Make sure auditd runs and trim overly broad rules (`auditctl -l`); for the rate limit, raise or remove it (`auditctl -r 0`) only if you need every record.'
 		],
 		references: ['https://man7.org/linux/man-pages/man8/auditctl.8.html']
 	}
