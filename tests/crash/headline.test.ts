@@ -117,6 +117,18 @@ describe('the headline', () => {
 		}
 	});
 
+	it('does not name a Trusty assert for an unrelated crash later in the boot', async () => {
+		// 354's assert 22 s before 256's NULL dereference in sock_poll (an oops and its panic):
+		// neither in the Trusty driver nor right after the halt
+		const assert = fixture('syzkaller/354.log')
+			.split('\n')[0]
+			.replace(/^\[ *[\d.]+\]/, '[    5.000000]');
+		expect(assert).toContain('trusty: panic');
+		const r = await analyzeText(`${assert}\n${fixture('syzkaller/256.log')}`);
+		expect(r.findings.map((f) => f.rule)).toContain('crash.trusty');
+		expect(named(r)).toBe('BUG: unable to handle kernel NULL pointer dereference in sock_poll');
+	});
+
 	it('names the kernel BUG a pstore dump ends in over an earlier critical finding', async () => {
 		// two pstore records interleaved: igc transmit hangs (critical) for minutes, then
 		// `kernel BUG at lib/dynamic_queue_limits.c:27!` in the NIC's interrupt and the panic

@@ -38,26 +38,38 @@ const OOPS_RULES: ReadonlySet<string> = new Set([
 
 /**
  * Reports of the trusted OS beside the kernel halting (Trusty's `panic`, a failed `ASSERT`, then
- * `trusty: HALT`): every later call into it fails, so what the kernel reports next (the Trusty
- * driver's WARNING, which panic_on_warn makes the boot's panic) is that halt reaching Linux, of
- * whatever kind it is.
+ * `trusty: HALT`): every later call into it fails, so the report the kernel prints right after
+ * (the Trusty driver's WARNING, which panic_on_warn makes the boot's panic) is that halt reaching
+ * Linux, of whatever kind it is (see haltReached).
  */
 const HALT_RULES: ReadonlySet<string> = new Set(['crash.trusty']);
+/** seconds after a halt within which a report is taken for the halt reaching Linux */
+const HALT_REACH_S = 5;
 
 /**
  * Reports after which the kernel itself is damaged: an oops (taint D: it killed a task, maybe
- * holding locks), memory found corrupted (taint B: KASAN, KFENCE, SLUB, bad page state) or the
- * trusted OS it calls halted (HALT_RULES). Every later report of the boot may be their
- * consequence.
+ * holding locks) or memory found corrupted (taint B: KASAN, KFENCE, SLUB, bad page state). Every
+ * later report of the boot may be their consequence.
  */
 const DAMAGE_RULES: ReadonlySet<string> = new Set([
 	...OOPS_RULES,
 	'crash.kasan',
 	'crash.kfence',
 	'crash.slab',
-	'crash.bad-page',
-	...HALT_RULES
+	'crash.bad-page'
 ]);
+
+/**
+ * Is `report` the trusted OS's halt reaching Linux: after it, and in the trusted OS's driver
+ * (its WARN()'s location under `drivers/trusty/`) or within HALT_REACH_S of it? An unrelated
+ * crash later in the boot (an ext4 oops minutes after) is not.
+ */
+function haltReached(halt: CrashOcc, report: CrashOcc): boolean {
+	if (report === halt || earlier(report.o, halt.o)) return false;
+	const loc = report.f.details.source_location;
+	if (typeof loc === 'string' && loc.includes('drivers/trusty/')) return true;
+	return halt.o.ts !== null && report.o.ts !== null && report.o.ts - halt.o.ts <= HALT_REACH_S;
+}
 
 /** kernel lines a boot may go on for after the oops it ends in (another CPU's last words) */
 export const FATAL_TAIL = 5;
@@ -93,9 +105,10 @@ interface FatalCrash {
  * holds). The report named is the panic's own, or for a panic printed apart from the report
  * it ended (a damaged title: `kernel panic: Fatal exception`) the report printed just before
  * it, or the oops the log ends in; and then the first report of the boot that damaged the
- * kernel (DAMAGE_RULES) when there is one at or before it and the report named is of that kind,
- * the panic is a damaged one or the damage is a trusted OS's halt (HALT_RULES). Only the occurrences a finding keeps are seen (its first 20
- * and its last).
+ * kernel (DAMAGE_RULES) when there is one at or before it and the report named is of that kind
+ * or the panic is a damaged one; and then a trusted OS's halt (HALT_RULES) when the report named
+ * is that halt reaching Linux (haltReached). Only the occurrences a finding keeps are seen (its
+ * first 20 and its last).
  */
 function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): FatalCrash[] {
 	const byBoot = new Map<number, CrashOcc[]>();
@@ -117,10 +130,12 @@ function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): Fat
 		let last = list[0];
 		let panic: CrashOcc | null = null;
 		let damage: CrashOcc | null = null;
+		let halt: CrashOcc | null = null;
 		for (const c of list) {
 			if (c.o.last_line > last.o.last_line) last = c;
 			if (panics(c) && (panic === null || earlier(c.o, panic.o))) panic = c;
 			if (DAMAGE_RULES.has(c.f.rule) && (damage === null || earlier(c.o, damage.o))) damage = c;
+			if (HALT_RULES.has(c.f.rule) && (halt === null || earlier(c.o, halt.o))) halt = c;
 		}
 		const end = ends.get(boot);
 		const endsInOops =
@@ -138,10 +153,11 @@ function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): Fat
 					report = c;
 		if (
 			damage !== null &&
-			(apart !== null || DAMAGE_RULES.has(report.f.rule) || HALT_RULES.has(damage.f.rule)) &&
+			(apart !== null || DAMAGE_RULES.has(report.f.rule)) &&
 			!earlier(report.o, damage.o)
 		)
 			report = damage;
+		if (halt !== null && haltReached(halt, report)) report = halt;
 		const severity =
 			panic !== null && severityRank(panic.f.severity) < severityRank(report.f.severity)
 				? panic.f.severity
