@@ -29,10 +29,11 @@ export const oomKill: LineRule = {
 	triggers: ['ut of memory: Kill', 'ut of memory: kill process ', 'ut of Memory: Killed process '],
 	pattern:
 		/^(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?|Out of Memory(?=: Killed)): (?:Kill(?:ed)?|kill) process (\d+)(?:, UID (\d+),)? \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?(?:.*?UID:(\d+))?/,
+	// before 2.6.36 the kernel kills the chosen process's first child with memory of its own if
+	// it has one (`… or a child`; its `Killed process` line names the child): the line does not
+	// say which died
 	title: (m) =>
-		m[1].startsWith('Memory cgroup')
-			? `Memory cgroup out of memory: killed ${m[4]}`
-			: `Out of memory: killed ${m[4]}`,
+		`${m[1].startsWith('Memory cgroup') ? 'Memory cgroup out of memory' : 'Out of memory'}: killed ${m[4]}${m.input.endsWith(' or a child') ? ' or a child of it' : ''}`,
 	details: (m) => ({
 		process: m[4],
 		pid: Number(m[2]),
