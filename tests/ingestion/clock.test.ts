@@ -1,7 +1,7 @@
 /**
  * Local time in line prefixes: syslog files, journalctl short output and dmesg -T print the
- * machine's local time without its zone; an audit record's epoch time, the journal's header or
- * the RTC line tells the offset, and the report then gives UTC.
+ * machine's local time without its zone; an audit record's epoch time, the journal's header, a
+ * program's own time stamp or the RTC line tells the offset, and the report then gives UTC.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
@@ -27,6 +27,29 @@ describe('clock anchors', () => {
 				'Dec 10 07:21:36 x1c kernel: rtc_cmos 00:03: setting system clock to 2022-12-09T20:21:18 UTC (1670617278)'
 			)
 		).toEqual({ offsetMs: 11 * HOUR, source: 'rtc', year: 2022 });
+	});
+
+	it('reads the offset from a program’s own time stamp (linux-crash, logs-srv, crash-logs)', () => {
+		// NetworkManager's epoch time: a machine at UTC-04:00 (linux-crash crash1.txt line 8)
+		expect(
+			findClockAnchor(
+				'Apr 05 02:31:49 saikarch-p4 NetworkManager[578]: <info>  [1680676309.3287] device (wlp7s0): supplicant interface state: associated -> completed'
+			)
+		).toEqual({ offsetMs: -4 * HOUR, source: 'stamp', year: 2023 });
+		// containerd's ISO time with its offset: UTC-03:00 (logs-srv messages line 790)
+		expect(
+			findClockAnchor(
+				'Nov 21 08:35:02 openshiftrunner1 containerd: time="2021-11-21T08:35:02.186624558-03:00" level=info msg="shim containerd-shim started"'
+			)
+		).toEqual({ offsetMs: -3 * HOUR, source: 'stamp', year: 2021 });
+		// a time in a message that is not the line's own (a certificate's date) is far from the prefix
+		expect(
+			findClockAnchor('Nov 21 08:35:02 host app[1]: certificate valid until 2022-01-01T00:00:00Z')
+		).toBeNull();
+		// a stamp without a zone says nothing
+		expect(
+			findClockAnchor('Nov 21 08:35:02 host app[1]: time="2021-11-21T08:35:02.186" level=info')
+		).toBeNull();
 	});
 
 	it('takes no offset from a line whose prefix is far from its epoch time, or without one', () => {
@@ -113,6 +136,20 @@ describe('the year and zone a clock anchor gives', () => {
 		expect(r.input.warnings.join(' ')).toContain('UTC+08:00 (from an audit record');
 		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
 		expect(f.first_seen.wall).toBe('2020-03-03T10:00:02.000Z');
+	});
+
+	it('gives the year and zone of a journal whose only epoch times are NetworkManager’s (linux-crash)', async () => {
+		const r = await analyzeText(
+			[
+				'Apr 05 02:31:49 saikarch-p4 wpa_supplicant[636]: wlp7s0: CTRL-EVENT-CONNECTED - Connection to a4:b2:39:5f:f4:ac completed [id=0 id_str=]',
+				'Apr 05 02:31:49 saikarch-p4 kernel: IPv6: ADDRCONF(NETDEV_CHANGE): wlp7s0: link becomes ready',
+				'Apr 05 02:31:49 saikarch-p4 NetworkManager[578]: <info>  [1680676309.3287] device (wlp7s0): supplicant interface state: associated -> completed'
+			].join('\n')
+		);
+		expect(r.input.warnings.join(' ')).toContain('read as 2023');
+		expect(r.input.warnings.join(' ')).toContain(
+			'UTC−04:00 (from a program’s own time stamp in its message at line 3)'
+		);
 	});
 
 	it('takes no zone from an ambiguous journal header alone', () => {

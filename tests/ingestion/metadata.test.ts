@@ -101,3 +101,36 @@ describe('old ARM and powerpc lines', () => {
 		).toBe('2.6.22.9-61.fc6');
 	});
 });
+
+describe('the CPU of older x86 kernels', () => {
+	it('drops the `(fam: ...)` of smpboot before 3.15 and the padding of the brand string', () => {
+		// jetway-port dmesg line 219 (3.10), m11x-hwinfo i1545 dmesg
+		expect(
+			meta([
+				'[    0.803618] smpboot: CPU0: AMD G-T56N Processor (fam: 14, model: 02, stepping: 00)'
+			]).cpu
+		).toBe('AMD G-T56N Processor');
+		expect(
+			meta([
+				'[    0.060000] smpboot: CPU0: Genuine Intel(R) CPU           U7300  @ 1.30GHz (fam: 06, model: 17, stepping: 0a)'
+			]).cpu
+		).toBe('Genuine Intel(R) CPU U7300 @ 1.30GHz');
+		expect(
+			meta([
+				'[    8.812225] smpboot: CPU0: AMD G-T56N Processor (family: 0x14, model: 0x2, stepping: 0x0)'
+			]).cpu
+		).toBe('AMD G-T56N Processor');
+	});
+
+	it('reads `CPU: <model> stepping NN` of 2.6 kernels (loghub Linux_2k line 1959)', () => {
+		expect(
+			meta(['Jul 27 14:41:58 combo kernel: CPU: Intel Pentium III (Coppermine) stepping 06']).cpu
+		).toBe('Intel Pentium III (Coppermine)');
+		// an oops's CPU line is not a model name
+		expect(
+			meta([
+				'[   29.6] CPU: 1 PID: 117 Comm: modprobe Tainted: G      D           5.4.0-1051-fips #57-Ubuntu'
+			]).cpu
+		).toBeNull();
+	});
+});

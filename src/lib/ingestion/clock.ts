@@ -2,7 +2,10 @@
  * The machine's time zone, from a line that carries both a local-time prefix and an epoch time:
  * syslog files, `journalctl` short output and `dmesg -T` print local time without saying which
  * zone, while the kernel's audit records (`audit(1547619175.492:40)`) and the RTC line
- * (`setting system clock to ... (1547619001)`) give UTC. Read in the year look-ahead.
+ * (`setting system clock to ... (1547619001)`) give UTC, and so do some programs' own time stamps
+ * in their messages (NetworkManager's `<info>  [1680676309.3287]`, an ISO 8601 time with its
+ * offset such as containerd's `time="2021-11-21T08:35:02.186624558-03:00"`). Read in the year
+ * look-ahead.
  */
 import {
 	isWeekday,
@@ -20,9 +23,10 @@ export interface ClockAnchor {
 	offsetMs: number;
 	/**
 	 * 'audit' (exact event time), 'journal' (the zone journalctl names in its `-- Logs begin at`
-	 * header) or 'rtc' (weaker: the prefix is when syslog received the line)
+	 * header), 'stamp' (a program's own epoch or ISO time in its message, exact too) or 'rtc'
+	 * (weaker: the prefix is when syslog received the line)
 	 */
-	source: 'audit' | 'journal' | 'rtc';
+	source: 'audit' | 'journal' | 'stamp' | 'rtc';
 	/** the year of the line's local date (an exact year for dates printed without one) */
 	year: number;
 }
@@ -33,12 +37,17 @@ const AMBIGUOUS_ZONES = new Set(['CST', 'IST', 'BST', 'AST', 'ADT', 'GST', 'SST'
 /** the largest offset in use (UTC+14) */
 const MAX_OFFSET = 14 * 3600 * 1000;
 /** how far the prefix may lag behind the epoch time it carries (syslog starts after the kernel) */
-const MAX_LAG = { audit: 60 * 1000, journal: 0, rtc: 5 * 60 * 1000 };
+const MAX_LAG = { audit: 60 * 1000, journal: 0, stamp: 60 * 1000, rtc: 5 * 60 * 1000 };
 
 const AUDIT = /audit\((\d{10})\.(\d{3}):\d+\)/;
 const JOURNAL_HEADER =
 	/^-- (?:Logs begin at|Journal begins at) \w+ (\d{4})-\d\d-\d\d \d\d:\d\d:\d\d ([A-Z]{2,5})\b/;
 const RTC = /setting system clock to .*\((\d{9,11})\)\s*$/;
+/** NetworkManager (and ModemManager): `NetworkManager[578]: <info>  [1680676309.3287] device ...` */
+const NM_STAMP = /\]: <(?:trace|debug|info|warn|error)> +\[(1\d{9})\.(\d{1,6})\] /;
+/** an ISO 8601 time with its offset in a message: `time="2021-11-21T08:35:02.18-03:00"` */
+const ISO_STAMP =
+	/(?:^|[^\d-])((?:19[7-9]|20\d)\d)-([01]\d)-([0-3]\d)T([0-2]\d):([0-5]\d):([0-6]\d)(?:[.,](\d{1,9}))?(Z|[+-][01]\d:?[0-5]\d)(?![\d:])/;
 const scan: Scan = { end: 0, value: 0 };
 const date: SyslogDate = { month: 0, day: 0, sec: 0 };
 
@@ -64,13 +73,42 @@ export function findClockAnchor(line: string): ClockAnchor | null {
 		if (!m) return null;
 		source = 'rtc';
 		epochMs = Number(m[1]) * 1000;
-	} else return null;
+	} else {
+		epochMs = programStamp(line);
+		if (Number.isNaN(epochMs)) return null;
+		source = 'stamp';
+	}
 	const local = localPrefix(line, epochMs);
 	if (Number.isNaN(local)) return null;
 	const offsetMs = Math.round((local - epochMs) / QUARTER_HOUR) * QUARTER_HOUR;
 	const lag = local - epochMs - offsetMs;
 	if (Math.abs(offsetMs) > MAX_OFFSET || lag < -1000 || lag > MAX_LAG[source]) return null;
 	return { offsetMs, source, year: new Date(local).getUTCFullYear() };
+}
+
+/**
+ * The UTC time (epoch ms) of a program's own time stamp in the line (NM_STAMP, ISO_STAMP), NaN
+ * when there is none. Only in the look-ahead: a few substring tests, a regex when one passes.
+ */
+function programStamp(line: string): number {
+	if (line.indexOf(']: <') !== -1) {
+		const m = NM_STAMP.exec(line);
+		if (m) return Number(m[1]) * 1000 + Math.round(Number('0.' + m[2]) * 1000);
+	}
+	const t = line.indexOf('T', 20);
+	if (t === -1 || line.indexOf('-', 16) === -1) return NaN;
+	const m = ISO_STAMP.exec(line);
+	if (!m) return NaN;
+	const zone = m[8];
+	let offMin = 0;
+	if (zone !== 'Z') {
+		const hh = Number(zone.slice(1, 3));
+		const mm = Number(zone.slice(zone.length - 2));
+		offMin = (zone[0] === '-' ? -1 : 1) * (hh * 60 + mm);
+	}
+	const frac = m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0;
+	const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) + frac - offMin * 60000;
+	return Number.isNaN(utc) ? NaN : utc;
 }
 
 /**
@@ -105,8 +143,11 @@ export function localTimePrefix(line: string): boolean {
 	return codeAt(line, 3) === 32 && monthAt(line, 0) >= 0;
 }
 
-/** which anchor wins: an audit record's exact time, then a journal header, then the RTC line */
-const RANK: Record<ClockAnchor['source'], number> = { rtc: 1, journal: 2, audit: 3 };
+/**
+ * which anchor wins: an audit record's exact time, then a journal header, then a program's time
+ * stamp, then the RTC line
+ */
+const RANK: Record<ClockAnchor['source'], number> = { rtc: 1, stamp: 2, journal: 3, audit: 4 };
 
 /** `a` should replace the anchor found so far (`than`, null when none). */
 export function outranks(a: ClockAnchor, than: ClockAnchor | null): boolean {

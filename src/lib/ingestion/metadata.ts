@@ -252,6 +252,9 @@ export class MetadataCollector {
 				m.cpu = text.slice(5).split(',')[0].trim();
 				this.setArch('arm', 3);
 			} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
+			else if (m.cpu === null && / stepping [0-9a-f]{2}$/.test(text))
+				// x86 before 2.6.24 (print_cpu_info): `CPU: Intel Pentium III (Coppermine) stepping 06`
+				m.cpu = text.slice(5, -12).replace(/ {2,}/g, ' ').trim() || null;
 		}
 	}
 
@@ -372,9 +375,11 @@ export class MetadataCollector {
 	private lineLowerS(text: string, _boot: number): void {
 		const m = this.meta;
 		if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
+			// `(family: 0x6, model: 0x9e, stepping: 0x9)`; before 3.15 `(fam: 06, model: 3a, stepping: 09)`
 			m.cpu = text
 				.slice(15)
-				.replace(/ \(family: .*$/, '')
+				.replace(/ \((?:family|fam): .*$/, '')
+				.replace(/ {2,}/g, ' ')
 				.trim();
 			this.setArch('x86_64', 3);
 		}

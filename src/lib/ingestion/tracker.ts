@@ -558,6 +558,8 @@ function localTimeNote(c: ClassifierSummary): string {
 			? 'an audit record’s time stamp'
 			: o.source === 'journal'
 				? 'the journal’s header'
-				: 'the RTC time set at boot';
+				: o.source === 'stamp'
+					? 'a program’s own time stamp in its message'
+					: 'the RTC time set at boot';
 	return `Times in line prefixes are the machine’s local time, ${zone} (from ${from} at line ${o.line}): they are given in UTC.`;
 }

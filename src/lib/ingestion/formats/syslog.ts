@@ -143,6 +143,29 @@ function repeatedMarker(line: string, rec: LogRecord): boolean {
 	return true;
 }
 
+/**
+ * `Jun 19 04:09:11 combo syslogd 1.4.1: restart.`, `Jul  7 08:06:15 combo  -- root[2421]: ROOT
+ * LOGIN ON tty2`: a dated line with a host whose program tag is not `ident[pid]:` (sysklogd's own
+ * restart line, login's) is another program's line of the file, not kernel text. Lines naming a
+ * kernel ident, or with a `[` after the host (a kernel time), are left to the other formats.
+ */
+function otherProgram(line: string, rec: LogRecord): boolean {
+	if (!scanSyslogDate(line, date) || codeAt(line, 15) !== 32 || codeAt(line, 16) === 91)
+		return false;
+	const hostEnd = line.indexOf(' ', 16);
+	if (hostEnd <= 16) return false;
+	let i = hostEnd + 1;
+	while (codeAt(line, i) === 32) i++;
+	if (i >= line.length || codeAt(line, i) === 91 || line.indexOf('kern', 16) !== -1) return false;
+	if (line.indexOf('vmunix', 16) !== -1) return false;
+	rec.kind = 'skipped';
+	rec.reason = SKIP_OTHER_SYSLOG;
+	rec.format = 'syslog';
+	rec.host = line.slice(16, hostEnd);
+	rec.text = line.slice(i);
+	return true;
+}
+
 export const syslogFormat: LineFormat = {
 	id: 'syslog',
 	label: 'syslog / journalctl (short)',
@@ -184,9 +207,26 @@ export const syslogFormat: LineFormat = {
 			line: 'Aug  9 09:51:02 blizard last message repeated 3 times',
 			text: 'last message repeated 3 times',
 			kind: 'skipped'
+		},
+		{
+			line: 'Jun 19 04:09:11 combo syslogd 1.4.1: restart.',
+			text: 'syslogd 1.4.1: restart.',
+			kind: 'skipped'
+		},
+		{
+			line: 'Jul  7 08:06:15 combo  -- root[2421]: ROOT LOGIN ON tty2',
+			text: '-- root[2421]: ROOT LOGIN ON tty2',
+			kind: 'skipped'
 		}
 	],
-	negatives: ['[    0.000000] Linux version', 'Linux version 6.1', 'Oops: 0002 [#1] SMP'],
+	negatives: [
+		'[    0.000000] Linux version',
+		'Linux version 6.1',
+		'Oops: 0002 [#1] SMP',
+		'Jul 27 14:41:57 [   12.345678] usb 1-1: reset',
+		'Jul 27 14:41:57 host [   12.345678] usb 1-1: reset',
+		'Jul 27 14:41:57 host kernel [   12.345678] usb 1-1: reset'
+	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const c0 = codeAt(line, 0);
 		if (c0 >= 48 && c0 <= 57) return false;
@@ -197,7 +237,7 @@ export const syslogFormat: LineFormat = {
 		const d = codeAt(line, codeAt(line, sp + 1) === 32 ? sp + 2 : sp + 1);
 		if (d < 48 || d > 57) return false;
 		const m = RFC3164.exec(line);
-		if (!m) return repeatedMarker(line, rec);
+		if (!m) return repeatedMarker(line, rec) || otherProgram(line, rec);
 		const month = monthIndex(m[1]);
 		if (month < 0) return false;
 		rec.wall = localWall(
