@@ -195,3 +195,19 @@ describe('real-world crash reports', () => {
 		expect(c[0].severity).toBe('medium');
 	});
 });
+
+describe('the time of a report in a syslog file without kernel times', () => {
+	it('is its header line’s prefix, in UTC once the log’s zone is known', async () => {
+		// logs-srv-messages.log (CentOS 7 /var/log/messages): its audit-less kernel lines carry no
+		// printk time, so no calibration can place them; line 788's ISO time with offset tells
+		// the zone (-03:00), and the report's own prefix gives its time
+		const log = [
+			'Nov 21 08:35:02 openshiftrunner1 containerd: time="2021-11-21T08:35:02.180817412-03:00" level=info msg="starting containerd"',
+			'Nov 21 08:58:33 openshiftrunner1 kernel: unregister_netdevice: waiting for lo to become free. Usage count = 1'
+		].join('\n');
+		const [f] = await crashes(log);
+		expect(f.title).toBe('unregister_netdevice: waiting for DEV to become free');
+		expect(f.first_seen.ts).toBeNull();
+		expect(f.first_seen.wall).toBe('2021-11-21T11:58:33.000Z');
+	});
+});

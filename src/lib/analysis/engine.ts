@@ -581,7 +581,9 @@ export class Analyzer {
 			last_line: hi,
 			boot: b.boot,
 			ts: first.ts,
-			wall: null
+			// a report with a kernel time is placed by the calibration (finish); one without, by
+			// its header line's own prefix (a kern.log without printk times)
+			wall: first.ts === null ? (b.wall ?? null) : null
 		};
 		// the same title raised by another WARN()/BUG() (another source location) is another bug
 		const location = t.location;

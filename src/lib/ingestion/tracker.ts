@@ -199,7 +199,8 @@ export class RecordTracker {
 			rec.ts,
 			ctxId,
 			rec.boot,
-			hint < 0 || (hint & HINT_HEADER) !== 0
+			hint < 0 || (hint & HINT_HEADER) !== 0,
+			rec.wall
 		);
 	}
 

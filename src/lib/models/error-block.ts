@@ -33,4 +33,9 @@ export interface ErrorBlock {
 	 * KASAN report whose lockdep splat this is), when it started inside that report
 	 */
 	follows?: number;
+	/**
+	 * wall-clock time (epoch ms) of the header line when its prefix gave one (a syslog or journal
+	 * line); the analysis uses it for a report without a kernel time, which calibration cannot place
+	 */
+	wall?: number;
 }

@@ -85,7 +85,8 @@ export class BlockAssembler {
 		ts: number,
 		ctx: string,
 		boot: number,
-		maybeHeader = true
+		maybeHeader = true,
+		wall = NaN
 	): void {
 		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
@@ -127,6 +128,7 @@ export class BlockAssembler {
 				endReason: 'eof'
 			};
 			if (this.follows !== null) block.follows = this.follows;
+			if (!Number.isNaN(wall)) block.wall = wall;
 			this.open.set(ctx, {
 				block,
 				lastTs: ts,
