@@ -7,11 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-
-async function findings(lines: string[]) {
-	const r = await analyzeText(lines.join('\n') + '\n');
-	return r.findings;
-}
+import { findingsOf } from '../support/analyze.ts';
 
 describe('oom_reaper', () => {
 	/** androiddmesg-dmesg-txt.log lines 60-61, 112-113, 121 (lmkd kills on a Qualcomm 5.4 kernel) */
@@ -24,7 +20,7 @@ describe('oom_reaper', () => {
 	];
 
 	it('reports processes reaped without a kernel OOM kill (Android lmkd) as one low finding', async () => {
-		const f = await findings(ANDROID);
+		const f = await findingsOf(ANDROID);
 		expect(f.map((x) => [x.rule, x.severity, x.count])).toEqual([
 			['memory.process-reaped', 'low', 3]
 		]);
@@ -39,7 +35,7 @@ describe('oom_reaper', () => {
 	];
 
 	it('joins the reaper line to the OOM kill of the same process, as no finding of its own', async () => {
-		const f = await findings([KILL[0], '[ 5123.120000] e1000e: eth0 NIC Link is Up', KILL[1]]);
+		const f = await findingsOf([KILL[0], '[ 5123.120000] e1000e: eth0 NIC Link is Up', KILL[1]]);
 		expect(f.map((x) => x.rule)).toEqual(['memory.oom-kill']);
 		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 3]);
 		expect([f[0].first_line, f[0].last_line]).toEqual([1, 3]);
@@ -53,7 +49,7 @@ describe('oom_reaper', () => {
 		const reapSecond = KILL[1]
 			.replace('3352 (python)', '4410 (java)')
 			.replace('5123.140000', '5123.150000');
-		const f = await findings([KILL[0], second, KILL[1], reapSecond]);
+		const f = await findingsOf([KILL[0], second, KILL[1], reapSecond]);
 		// one finding per victim, each with its own reaper line (before, java's went to python's
 		// kill, which is not it, and became a memory.process-reaped finding)
 		expect(f.map((x) => [x.rule, x.details.pid, x.details.reaped])).toEqual([
@@ -68,7 +64,7 @@ describe('oom_reaper', () => {
 
 	it('keeps the reaping of another process apart from the OOM kill', async () => {
 		const other = ANDROID[1].replace('[Sat Jun  8 01:41:08 2024]', '[ 5123.150000]');
-		const f = await findings([KILL[0], other]);
+		const f = await findingsOf([KILL[0], other]);
 		expect(f.map((x) => x.rule)).toEqual(['memory.oom-kill', 'memory.process-reaped']);
 		expect(f[0].details.reaped).toBeUndefined();
 	});
@@ -131,7 +127,7 @@ describe('WARNs printed on purpose', () => {
 	];
 
 	it('reports a broken DMAR table as a firmware finding, and its WARN trace as a notice', async () => {
-		const f = await findings(BROKEN_BIOS);
+		const f = await findingsOf(BROKEN_BIOS);
 		expect(f.map((x) => [x.rule, x.severity])).toEqual([
 			['crash.firmware-warning', 'info'],
 			['firmware.dmar-table-broken', 'medium']
@@ -151,7 +147,7 @@ describe('WARNs printed on purpose', () => {
 
 	it('tells the newer one-line form apart by what the kernel then does', async () => {
 		// drivers/iommu/intel/dmar.c and iommu.c format strings (pr_fmt "DMAR: ", FW_BUG)
-		const f = await findings([
+		const f = await findingsOf([
 			'[    0.012000] DMAR: [Firmware Bug]: Your BIOS is broken; bad RMRR [0x000000007b800000-0x000000007fffffff]',
 			'[    0.012001] BIOS vendor: LENOVO; Ver: N1EET62W (1.35 ); Product Version: ThinkPad P50'
 		]);
@@ -178,7 +174,7 @@ describe('WARNs printed on purpose', () => {
 describe('driver probe failures', () => {
 	it('reports mcp251x CAN controllers that do not answer (real ODROID-C1+ log)', async () => {
 		// odroid-c1plus-dmesg-log.log lines 653, 685, 690
-		const f = await findings([
+		const f = await findingsOf([
 			'[    6.618343] mcp251x spi0.0: probed',
 			"[    7.674374] mcp251x spi0.5: MCP251x didn't enter in conf mode after reset",
 			"[    8.696499] mcp251x spi0.6: MCP251x didn't enter in conf mode after reset"
@@ -197,7 +193,7 @@ describe('driver probe failures', () => {
 
 	it('counts a newer mcp251x failure once, with the driver core’s error', async () => {
 		// newer kernels fail the probe with -EBUSY after the driver's message
-		const f = await findings([
+		const f = await findingsOf([
 			"[    7.674374] mcp251x spi0.5: MCP251x didn't enter in conf mode after reset",
 			'[    7.674401] mcp251x: probe of spi0.5 failed with error -16'
 		]);
@@ -210,7 +206,7 @@ describe('driver probe failures', () => {
 
 	it('reports a USB gadget that does not start on its controller (real Tegra tablet log)', async () => {
 		// clamor-s-files-grate-19062020-dmesg-txt.log lines 191-193
-		const f = await findings([
+		const f = await findingsOf([
 			'[    0.488842] no file given for LUN0',
 			'[    0.488928] printk: console [ttyGS0] disabled',
 			'[    0.489286] g_multi ci_hdrc.0: failed to start g_multi: -22'
@@ -227,7 +223,7 @@ describe('driver probe failures', () => {
 
 	it('names a positive probe "error" as the driver’s bug (real ms912x USB display adapter)', async () => {
 		// ms912x-docs-dmesg-1-txt.log lines 11-14 and 43
-		const f = await findings([
+		const f = await findingsOf([
 			'[  295.423654] ms912x: resolution set successfully',
 			'[  295.423660] ms912x: set_resolution failed: 8',
 			'[  295.423668] ms912x: probe failed for device ms912x-2',
@@ -247,7 +243,7 @@ describe('driver probe failures', () => {
 describe('NVIDIA version mismatch', () => {
 	it('keeps the whole four-line NVRM message as evidence (real log)', async () => {
 		// ms912x-error-log-txt.log lines 1-4
-		const f = await findings([
+		const f = await findingsOf([
 			'[336056.160737] NVRM: API mismatch: the client has the version 535.274.02, but',
 			'                NVRM: this kernel module has the version 535.230.02.  Please',
 			'                NVRM: make sure that this kernel module and all NVIDIA driver',
@@ -293,7 +289,7 @@ describe('UEFI runtime service fault (arm64)', () => {
 	];
 
 	it('takes the WARN from __efi_queue_work as a firmware notice and names why EFI was disabled', async () => {
-		const f = await findings(ORION);
+		const f = await findingsOf(ORION);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			[
 				'firmware.firmware-bug',
@@ -308,7 +304,7 @@ describe('UEFI runtime service fault (arm64)', () => {
 	});
 
 	it('keeps "disabled" a boot choice without a fault before it', async () => {
-		const f = await findings(['[    1.048397] efi: EFI Runtime Services are disabled!']);
+		const f = await findingsOf(['[    1.048397] efi: EFI Runtime Services are disabled!']);
 		expect(f.map((x) => [x.title, x.severity, x.details.reason])).toEqual([
 			['EFI runtime services disabled', 'low', 'disabled at boot']
 		]);
@@ -324,7 +320,7 @@ describe('USB suspend failure of a device that was being disconnected', () => {
 	];
 
 	it('is a consequence of the disconnect (info), not a suspend problem', async () => {
-		const f = await findings(GONE);
+		const f = await findingsOf(GONE);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			['usb.disconnect', 'USB disconnects on port 1-7', 'info'],
 			['power.suspend-failed', 'USB device 1-7 failed to suspend as it was disconnected', 'info']
@@ -332,7 +328,7 @@ describe('USB suspend failure of a device that was being disconnected', () => {
 	});
 
 	it('stays a suspend failure when another device was disconnected', async () => {
-		const f = await findings([GONE[0], GONE[1].replace('usb 1-7', 'usb 1-9'), GONE[2]]);
+		const f = await findingsOf([GONE[0], GONE[1].replace('usb 1-7', 'usb 1-9'), GONE[2]]);
 		expect(f.map((x) => [x.title, x.severity])).toContainEqual([
 			'USB device 1-7 failed to suspend',
 			'low'
@@ -354,7 +350,7 @@ describe('Wi-Fi association refused temporarily (status 30)', () => {
 	];
 
 	it('names the access point’s refusal, not a silent access point', async () => {
-		const f = await findings(REFUSED);
+		const f = await findingsOf(REFUSED);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			[
 				'network.wifi-connect-timeout',
@@ -378,7 +374,7 @@ describe('vmwgfx on VirtualBox', () => {
 	];
 
 	it('is one finding that says why, not two generic driver-error findings', async () => {
-		const f = await findings(VBOX);
+		const f = await findingsOf(VBOX);
 		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
 			[
 				'gpu.vmwgfx-foreign-hypervisor',

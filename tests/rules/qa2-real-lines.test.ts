@@ -5,17 +5,12 @@
  * without its microcode).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-
-async function findings(lines: string[]) {
-	const r = await analyzeText(lines.join('\n') + '\n');
-	return r.findings;
-}
+import { findingsOf } from '../support/analyze.ts';
 
 describe('DRM errors of a driver built into the kernel', () => {
 	/** bacon-pmos-mainline-dev-dmesg-log.log line 1896 (msm mdp5, 4.17): `%ps` prints no [module] */
 	it('reports `[drm:function] *ERROR*` like `[drm:function [module]] *ERROR*`', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'[    6.085520] [drm:mdp5_irq_error_handler] *ERROR* errors: 04000000'
 		]);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
@@ -29,7 +24,7 @@ describe('DRM errors of a driver built into the kernel', () => {
 	});
 
 	it('still reads the module of a modular driver', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'[ 1095.000000] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log'
 		]);
 		expect(f.map((x) => x.title)).toEqual(['vmwgfx driver errors in vmw_host_log']);
@@ -45,7 +40,7 @@ describe('AMD Speculative Return Stack Overflow without microcode', () => {
 	];
 
 	it('reports the missing microcode even when the kernel then says "Mitigation: Safe RET"', async () => {
-		const f = await findings(PROXMOX);
+		const f = await findingsOf(PROXMOX);
 		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
 			[
 				'firmware.microcode-missing',
@@ -58,7 +53,7 @@ describe('AMD Speculative Return Stack Overflow without microcode', () => {
 
 	/** dioxis33-errors-dmesg-txt.log lines 131-133 (later kernels also print "no microcode") */
 	it('keeps one finding when the kernel also prints "Vulnerable: Safe RET, no microcode"', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'[    0.066003] Speculative Return Stack Overflow: IBPB-extending microcode not applied!',
 			'[    0.066004] Speculative Return Stack Overflow: WARNING: See https://kernel.org/doc/html/latest/admin-guide/hw-vuln/srso.html for mitigation options.',
 			'[    0.066005] Speculative Return Stack Overflow: Vulnerable: Safe RET, no microcode'

@@ -6,12 +6,7 @@
  * (Zenbleed), debian-clearfog-gt-8k-dmesg.log (initramfs with junk after it).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-
-async function findings(lines: string[]) {
-	const r = await analyzeText(lines.join('\n') + '\n');
-	return r.findings;
-}
+import { findingsOf } from '../support/analyze.ts';
 
 /** novo7elf-dmesg-log.log lines 93-144, trimmed: one suspend/resume cycle of the tablet */
 function novoCycle(t: number, reset = true): string[] {
@@ -34,7 +29,7 @@ function novoCycle(t: number, reset = true): string[] {
 
 describe('USB device resets', () => {
 	it('reads the 3.0 kernel spelling `reset high speed USB device`', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'<6>[27017.820781] usb 2-1: reset high speed USB device number 2 using sw-ehci'
 		]);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
@@ -45,7 +40,7 @@ describe('USB device resets', () => {
 
 	it('a reset at each of 25 resumes is routine: info, not a reset storm', async () => {
 		const lines = Array.from({ length: 25 }, (_, k) => novoCycle(26749.7 + 7.5 * k)).flat();
-		const f = await findings(lines);
+		const f = await findingsOf(lines);
 		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
 			['usb.device-reset', 'USB device resets after resume on port 2-1', 'info', 25]
 		]);
@@ -63,7 +58,7 @@ describe('USB device resets', () => {
 			...novoCycle(26749.7, false),
 			...Array.from({ length: 10 }, () => [...filler, reset]).flat()
 		];
-		const f = await findings(lines);
+		const f = await findingsOf(lines);
 		expect(f.map((x) => [x.title, x.severity, x.count])).toEqual([
 			['USB device resets on port 2-1', 'medium', 10]
 		]);
@@ -71,7 +66,7 @@ describe('USB device resets', () => {
 
 	/** crash-logs-log20221215-txt.log lines 2887-2902 (ThinkPad X1 Carbon, kernel 6.0) */
 	it('explains the resets after `xHC error in resume … Reinit`', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'Dec 15 21:01:17 peter-x1c kernel: ACPI: PM: Waking up from system sleep state S3',
 			'Dec 15 21:01:17 peter-x1c kernel: ACPI: EC: interrupt unblocked',
 			'Dec 15 21:01:17 peter-x1c kernel: ACPI: EC: event unblocked',
@@ -103,7 +98,7 @@ describe('USB device resets', () => {
 describe('AMD Zenbleed without the microcode fix', () => {
 	/** proxmox-amd-5700u-gpu-pa-dmesg-txt.log lines 101-103 (Ryzen 7 5700U) */
 	it('is low and does not say "not mitigated": the kernel applied its own workaround', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'[    0.173879] Calibrating delay loop (skipped), value calculated using timer frequency.. 3593.11 BogoMIPS (lpj=7186228)',
 			'[    0.173898] Zenbleed: please update your microcode for the most optimal fix',
 			'[    0.173900] x86/cpu: User Mode Instruction Prevention (UMIP) activated'
@@ -116,7 +111,7 @@ describe('AMD Zenbleed without the microcode fix', () => {
 describe('e1000e ULP', () => {
 	/** crash-logs-log12-04-txt.log lines 2984-2987 (I219, no cable plugged in) */
 	it('reports `Failed to disable ULP` as a low network-card finding', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'Dec 04 23:21:10 peter-x1c systemd-logind[670]: Lid opened.',
 			'Dec 04 23:21:11 peter-x1c kernel: e1000e 0000:00:1f.6 enp0s31f6: Failed to disable ULP',
 			"Dec 04 23:21:11 peter-x1c NetworkManager[689]: <info>  [1670156471.9070] device (enp0s31f6): state change: unavailable -> unmanaged (reason 'sleeping', sys-iface-state: 'managed')"
@@ -141,7 +136,7 @@ describe('Initramfs unpacking failed', () => {
 	];
 
 	it('is low when the archive’s /init then ran (junk after the archive)', async () => {
-		const f = await findings([...CLEARFOG, '[    2.323024] Run /init as init process']);
+		const f = await findingsOf([...CLEARFOG, '[    2.323024] Run /init as init process']);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			[
 				'other.initramfs-unpack-failed',
@@ -153,7 +148,7 @@ describe('Initramfs unpacking failed', () => {
 	});
 
 	it('is medium when the boot went on without the initramfs', async () => {
-		const f = await findings([...CLEARFOG, '[    2.323024] Run /sbin/init as init process']);
+		const f = await findingsOf([...CLEARFOG, '[    2.323024] Run /sbin/init as init process']);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			['other.initramfs-unpack-failed', 'Initramfs could not be unpacked', 'medium']
 		]);

@@ -7,12 +7,7 @@
  * firmware that does not leave its power-save state).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-
-async function findings(lines: string[]) {
-	const r = await analyzeText(lines.join('\n') + '\n');
-	return r.findings;
-}
+import { findingsOf } from '../support/analyze.ts';
 
 describe('no usable firmware: the device does not work', () => {
 	// intel-audio-dmesg-log.log lines 518 and 553-556 (Comet Lake laptop, Intel Wi-Fi QuZ)
@@ -25,7 +20,7 @@ describe('no usable firmware: the device does not work', () => {
 	];
 
 	it('says so for iwlwifi, not only that a missing file is often harmless', async () => {
-		const f = await findings(iwlwifi);
+		const f = await findingsOf(iwlwifi);
 		const none = f.find((x) => x.title === 'No usable firmware found for iwlwifi')!;
 		expect(none.severity).toBe('medium');
 		expect(none.explanation.meaning).toMatch(/No usable firmware found.*does not work/);
@@ -34,7 +29,7 @@ describe('no usable firmware: the device does not work', () => {
 
 	// dfir-sample-files-syslog-1.log line 1070 (Broadcom BCM43228, Kali 6.6)
 	it('names the b43 firmware installer', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'2024-12-18T00:43:18.755140+01:00 kpepe kernel: b43-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.'
 		]);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
@@ -47,7 +42,7 @@ describe('no usable firmware: the device does not work', () => {
 describe('audit records over the rate limit', () => {
 	// syslogs-arcvm-console-output.log lines 796-797 (ChromeOS ARC VM, Android's logd limit)
 	it('is low and explained as the rate limit, not a backlog to raise', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'[   59.914987] audit: audit_lost=1 audit_rate_limit=5 audit_backlog_limit=64',
 			'[   59.921102] audit: rate limit exceeded'
 		]);
@@ -60,7 +55,7 @@ describe('audit records over the rate limit', () => {
 
 	// logcat-reports-dmesg-txt.log lines 9214-9215 (Huawei, Kirin 970): the same with a prefix
 	it('reads the Huawei caller prefix', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'[   46.242889] [pid:587,cpu4,nfc@1.0-service]audit: audit_lost=19 audit_rate_limit=5 audit_backlog_limit=64',
 			'[   46.242889] [pid:587,cpu4,nfc@1.0-service]audit: rate limit exceeded'
 		]);
@@ -73,7 +68,7 @@ describe('audit records over the rate limit', () => {
 describe('rtw88 firmware stuck in its power-save state', () => {
 	// askubuntu-dmesg-journalctl-lastdayorso.log lines 4383-4384 (HP Pavilion, RTL8821CE)
 	it('explains the power-save state and names the rtw88 module options', async () => {
-		const f = await findings([
+		const f = await findingsOf([
 			'Feb 09 11:42:36 hpPav kernel: rtw_8821ce 0000:02:00.0: firmware failed to leave lps state',
 			'Feb 09 11:42:38 hpPav kernel: rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
 		]);
