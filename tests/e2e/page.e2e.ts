@@ -154,5 +154,20 @@ test('a chain of related findings reads as a sentence with links to each finding
 	await expect(
 		page.locator('article.finding', { has: page.locator('details[open]') })
 	).toContainText('I/O error on sda');
+
+	// a possible link says so, and gives its reason after the effect
+	await setLogText(
+		page,
+		[
+			'[    0.000000] Linux version 5.3.0-1028-raspi2 (buildd@host) (gcc version 7.5.0) #30 SMP',
+			'[   10.000000] Under-voltage detected! (0x00050005)',
+			'[    0.000000] Linux version 5.3.0-1028-raspi2 (buildd@host) (gcc version 7.5.0) #30 SMP',
+			'[    5.000000] EXT4-fs (mmcblk0p2): recovery complete'
+		].join('\n')
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(chain).toHaveText(
+		'Under-voltage: the power supply is too weak → possibly → Previous shutdown was not clean (under-voltage in boot 0, which ended without a clean shutdown)'
+	);
 	expect(problems).toEqual([]);
 });
