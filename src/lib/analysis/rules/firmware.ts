@@ -293,6 +293,44 @@ function bugSummary(message: string): string {
 	return s === '' ? 'unspecified' : s;
 }
 
+/**
+ * drivers/acpi/thermal.c (v5.3, acpi_thermal_get_trip_points): an ACPI thermal zone whose
+ * critical, hot, passive and active trip points are all missing or invalid is not registered
+ * (-ENODEV), one line per zone. Before `firmware.firmware-bug`, whose explanation (microcode, a
+ * worked-around table) does not fit: real log, a Surface Pro 7 printing it for 9 zones.
+ */
+export const thermalZoneNoTrip: LineRule = {
+	id: 'firmware.thermal-zone-no-trip',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['No valid trip found'],
+	pattern: /^\[Firmware Bug\]: No valid trip found/,
+	title: () => 'ACPI thermal zone without valid trip points not used',
+	examples: [
+		// linux-surface-pro-7-dump lastbootlog.txt (Surface Pro 7, kernel 5.3), 9 times
+		'[Firmware Bug]: No valid trip found'
+	],
+	negatives: [
+		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata',
+		'thermal LNXTHERM:00: registered as thermal_zone0'
+	],
+	explanation: {
+		meaning:
+			'An ACPI thermal zone of the firmware defines no temperature at which to act (no valid critical, hot, passive or active trip point), so the kernel does not register it: that zone has no entry under /sys/class/thermal and the kernel does not cool by it. The kernel prints it once per such zone. It is common on laptops and tablets whose embedded controller or firmware drives the fans itself, and usually harmless: the CPU still protects itself (it throttles and, at its limit, shuts down), and other zones and drivers (the CPU package, the platform driver) still report temperatures.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Thermal zones left empty or placeholders in the ACPI tables (the firmware handles cooling through the embedded controller, or the zones are meant for another operating system’s driver).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if the machine does not overheat. Check which temperatures are available with `sensors` or `grep . /sys/class/thermal/thermal_zone*/type`.',
+			'If it runs hot or throttles, update the BIOS/UEFI and use the platform’s own thermal driver or daemon (thermald on Intel, the vendor’s platform driver).'
+		],
+		references: ['https://docs.kernel.org/driver-api/thermal/sysfs-api.html', ACPI_REFS[0]]
+	}
+};
+
 /** `[Firmware Bug]: ...` — the kernel detected firmware misbehaviour it works around. */
 export const firmwareBug: LineRule = {
 	id: 'firmware.firmware-bug',

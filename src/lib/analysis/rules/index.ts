@@ -16,6 +16,7 @@ import {
 	iommuFault,
 	microcodeFailed,
 	microcodeMissing,
+	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
 import {
@@ -186,6 +187,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	acpiError,
 	efiRuntimeDisabled,
 	dmarBroken,
+	thermalZoneNoTrip,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,
