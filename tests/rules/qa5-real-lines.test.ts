@@ -2,7 +2,8 @@
  * Findings whose title or explanation a fifth QA reading of the real-log corpus
  * (shared/corpus/real), mostly ARM boards and small machines, found misleading for the log it was
  * about, with short verbatim excerpts: linux-surface-pro-7-dump-lastbootlog-txt.log (ACPI
- * thermal zones without trip points).
+ * thermal zones without trip points), bananapi-dmesg-log.log and pikernel-dmesg.log (modules
+ * built for another kernel).
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/analyze.ts';
@@ -35,5 +36,41 @@ describe('ACPI thermal zone without trip points', () => {
 			'[    0.000000] [Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)'
 		]);
 		expect(f.map((x) => x.rule)).toEqual(['firmware.firmware-bug']);
+	});
+});
+
+describe('modules built for another kernel', () => {
+	// bananapi-dmesg-log.log lines 1-4 (gasket, the Coral Edge TPU driver, built by DKMS)
+	it('names mismatched headers and counts lines, not load attempts', async () => {
+		const f = await findingsOf([
+			'[ 1289.155781] gasket: disagrees about version of symbol dev_warn',
+			'[ 1289.155801] gasket: Unknown symbol dev_warn (err -22)',
+			'[ 1289.155920] gasket: disagrees about version of symbol get_device',
+			'[ 1289.155931] gasket: Unknown symbol get_device (err -22)'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.count])).toEqual([
+			['other.module-load-failed', 'Module gasket could not be loaded', 4]
+		]);
+		expect(f[0].explanation.meaning).toMatch(/not of attempts to load the module/);
+		expect(f[0].explanation.causes.map((c) => c.text).join(' ')).toMatch(
+			/headers that do not match the running kernel/
+		);
+		expect(f[0].explanation.next_steps.join(' ')).toMatch(/linux-headers-\$\(uname -r\)/);
+	});
+
+	// pikernel-dmesg.log lines 240-241 (Raspberry Pi, self-built 3.6.11+ kernel)
+	it('explains module_layout for modules that come with the kernel', async () => {
+		const f = await findingsOf([
+			'[    5.453809] led_class: disagrees about version of symbol module_layout',
+			'[    5.702307] crc_ccitt: disagrees about version of symbol module_layout'
+		]);
+		expect(f.map((x) => x.title)).toEqual([
+			'Module led_class could not be loaded',
+			'Module crc_ccitt could not be loaded'
+		]);
+		expect(f[0].explanation.causes.map((c) => c.text).join(' ')).toMatch(
+			/module_layout.*another build of a kernel with the same version/
+		);
+		expect(f[0].explanation.next_steps.join(' ')).toMatch(/modules_install/);
 	});
 });
