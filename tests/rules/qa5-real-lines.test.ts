@@ -3,7 +3,8 @@
  * (shared/corpus/real), mostly ARM boards and small machines, found misleading for the log it was
  * about, with short verbatim excerpts: linux-surface-pro-7-dump-lastbootlog-txt.log (ACPI
  * thermal zones without trip points), bananapi-dmesg-log.log and pikernel-dmesg.log (modules
- * built for another kernel).
+ * built for another kernel), archlinux-for-z83-dmesg.log (a brcmfmac Wi-Fi chip without its board
+ * file).
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/analyze.ts';
@@ -72,5 +73,53 @@ describe('modules built for another kernel', () => {
 			/module_layout.*another build of a kernel with the same version/
 		);
 		expect(f[0].explanation.next_steps.join(' ')).toMatch(/modules_install/);
+	});
+});
+
+describe('brcmfmac SDIO board file (NVRAM) missing', () => {
+	// archlinux-for-z83-dmesg.log lines 1, 46-47 (Z83 mini PC, BCM43340; its user fixed Wi-Fi by
+	// installing the board file)
+	const z83 = [
+		'[    3.301149] brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
+		'[    6.307197] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
+		'[    7.322608] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50'
+	];
+
+	it('is the likely cause, not an often harmless missing file', async () => {
+		const f = await findingsOf(z83);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'firmware.brcmfmac-nvram-missing',
+				'Wi-Fi board file (NVRAM) brcm/brcmfmac43340-sdio.txt missing: brcmfmac probably cannot start the chip',
+				'medium'
+			],
+			[
+				'network.wifi-chip-not-answering',
+				'Wi-Fi chip on the SDIO bus does not answer (brcmfmac)',
+				'medium'
+			]
+		]);
+		expect(f[0].explanation.meaning).toMatch(/board file \(NVRAM\)/);
+		expect(f[0].explanation.meaning).not.toMatch(/often harmless/);
+	});
+
+	// line 1 of archlinux-for-z83-dmesg.log, then the firmware version line of
+	// raspberrypi3router-dmesg-txt.log line 351 (a chip that started: NVRAM from elsewhere)
+	it('is low when the chip reports its firmware version soon after', async () => {
+		const f = await findingsOf([
+			z83[0],
+			'[    7.644522] brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571) FWID 01-cc4eda9c'
+		]);
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['Wi-Fi board file (NVRAM) brcm/brcmfmac43340-sdio.txt missing, but the chip started', 'low']
+		]);
+	});
+
+	// izassafar-one-kern-log.log line 328 (Raspberry Pi 3 B+): the board-specific name, tried first
+	it('leaves the board-specific name alone (known benign)', async () => {
+		const f = await findingsOf([
+			'Jul  6 07:13:02 ubuntu kernel: [   13.558041] brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt failed with error -2'
+		]);
+		expect(f).toEqual([]);
 	});
 });

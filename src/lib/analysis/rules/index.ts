@@ -8,6 +8,7 @@ import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
 	acpiError,
+	brcmfmacNvramMissing,
 	dmarBroken,
 	efiRuntimeDisabled,
 	firmwareBug,
@@ -181,6 +182,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	synFlood,
 	tcpMemory,
 	// firmware
+	brcmfmacNvramMissing,
 	firmwareLoad,
 	firmwareStall,
 	acpiBiosError,
