@@ -130,6 +130,91 @@ export const firmwareLoad: LineRule = {
 };
 
 /**
+ * drivers/net/wireless/broadcom/brcm80211/brcmfmac/firmware.c: an SDIO chip needs a board file
+ * (NVRAM: radio calibration, antenna, clocks) beside its firmware. The driver asks first for a
+ * name with the board model (`brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt`: a missing one
+ * is harmless when the generic file exists: `benign.brcmfmac-board-nvram`), then for the
+ * generic `brcm/brcmfmac<chip>-sdio.txt`. Missing too, the chip does not start unless the UEFI
+ * firmware holds the NVRAM (some x86 tablets), which shows as the firmware version printed
+ * after it (`brcmf_c_preinit_dcmds: Firmware version = …`, 5.x+ `Firmware: BCM4345/6 wl0: …`).
+ * Real log: a Z83 mini PC (BCM43340) with `HT Avail timeout` 3 s later, fixed by its user by
+ * installing the file. Before `firmware.load-failed`.
+ */
+export const brcmfmacNvramMissing: LineRule = {
+	id: 'firmware.brcmfmac-nvram-missing',
+	category: 'firmware',
+	severity: 'medium',
+	triggers: ['Direct firmware load for brcm/'],
+	pattern:
+		/^brcmfmac (\S+): Direct firmware load for (brcm\/brcmfmac\w+-sdio\.txt) failed with error -2/,
+	title: (m) => `Wi-Fi board file (NVRAM) ${m[2]} missing: brcmfmac probably cannot start the chip`,
+	details: (m) => ({ driver: 'brcmfmac', device: m[1], file: m[2], error: errnoName('-2') }),
+	resolve: {
+		trigger: 'brcmf_c_preinit_dcmds: Firmware',
+		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
+		within: 2000,
+		withinSeconds: 120,
+		title: (m) => `Wi-Fi board file (NVRAM) ${m[2]} missing, but the chip started`,
+		severity: 'low',
+		examples: [
+			// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571) FWID 01-cc4eda9c',
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware: BCM4345/6 wl0: Mar  1 2015 07:29:38 version 7.45.18 (r538002) FWID 01-6a2c8ad4'
+		],
+		explanation: {
+			meaning:
+				'The Broadcom Wi-Fi driver (brcmfmac) did not find the generic board file (NVRAM) of this SDIO chip in /lib/firmware, but the chip’s firmware started and reported its version soon after: the driver took the NVRAM from somewhere else (the UEFI firmware on some x86 tablets, or the chip’s own memory). Wi-Fi should work; if it is weak or unstable, a board file made for this board may help.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'No board file installed for this board; the NVRAM came from the UEFI firmware or the chip.'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if Wi-Fi works (`iw dev`, `ip link`).',
+				'If it is weak or drops out, install the board file for this board (the distribution’s or board vendor’s package) under the name in the title.'
+			],
+			references: [
+				'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
+				'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+			]
+		}
+	},
+	examples: [
+		// archlinux-for-z83 dmesg (Z83 mini PC, Atom x5-Z8350, BCM43340 on SDIO)
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2'
+	],
+	negatives: [
+		// the board-specific name, tried first (izassafar kern.log, Raspberry Pi 3 B+)
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt failed with error -2',
+		'brcmfmac 0000:01:00.0: Direct firmware load for brcm/brcmfmac4356-pcie.txt failed with error -2',
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.bin failed with error -2'
+	],
+	explanation: {
+		meaning:
+			'The Broadcom Wi-Fi driver (brcmfmac) did not find the board file (NVRAM) of this SDIO chip: the radio calibration, antenna and clock settings of this particular board, which the chip needs beside its firmware. It already tried a name with the board model if there is one; this is the generic name, its last try. Unless the UEFI firmware holds the NVRAM (some x86 tablets; then a firmware version line follows), the chip does not start and Wi-Fi, often Bluetooth on the same chip too, does not work in this boot: look for `HT Avail timeout` or a failed firmware download just after. linux-firmware ships the firmware but few board files, because they belong to the board, not the chip.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The board file for this board was never installed: it comes from the board or tablet vendor (a Windows driver folder, the vendor’s Linux image) or a distribution package for the board (Raspberry Pi, Armbian), not from linux-firmware.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A board file installed under another chip’s or board’s name, or missing from the initramfs when brcmfmac is loaded from it.'
+			}
+		],
+		next_steps: [
+			'Check whether Wi-Fi came up: `iw dev`, `ip link`, and `dmesg | grep brcmf` for `HT Avail timeout` or a firmware version line.',
+			'Install the board file under the name in the message (`/lib/firmware/brcm/…-sdio.txt`): the board vendor’s or the distribution’s package for this board, or the file of a board with the same chip and module (copied from the vendor’s Windows driver as `brcmfmac<chip>-sdio.txt`), then reload the driver (`modprobe -r brcmfmac && modprobe brcmfmac`) or reboot; rebuild the initramfs if brcmfmac is in it.'
+		],
+		references: [
+			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
+			'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+		]
+	}
+};
+
+/**
  * A firmware request that waited for the loader's timeout. With the user-helper fallback built in
  * (CONFIG_FW_LOADER_USER_HELPER_FALLBACK, old kernels: always), a file missing from
  * /lib/firmware is asked of user space and the driver waits for an answer until the timeout
@@ -292,6 +377,44 @@ function bugSummary(message: string): string {
 	if (s.length > 80) s = `${s.slice(0, 79)}…`;
 	return s === '' ? 'unspecified' : s;
 }
+
+/**
+ * drivers/acpi/thermal.c (v5.3, acpi_thermal_get_trip_points): an ACPI thermal zone whose
+ * critical, hot, passive and active trip points are all missing or invalid is not registered
+ * (-ENODEV), one line per zone. Before `firmware.firmware-bug`, whose explanation (microcode, a
+ * worked-around table) does not fit: real log, a Surface Pro 7 printing it for 9 zones.
+ */
+export const thermalZoneNoTrip: LineRule = {
+	id: 'firmware.thermal-zone-no-trip',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['No valid trip found'],
+	pattern: /^\[Firmware Bug\]: No valid trip found/,
+	title: () => 'ACPI thermal zone without valid trip points not used',
+	examples: [
+		// linux-surface-pro-7-dump lastbootlog.txt (Surface Pro 7, kernel 5.3), 9 times
+		'[Firmware Bug]: No valid trip found'
+	],
+	negatives: [
+		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata',
+		'thermal LNXTHERM:00: registered as thermal_zone0'
+	],
+	explanation: {
+		meaning:
+			'An ACPI thermal zone of the firmware defines no temperature at which to act (no valid critical, hot, passive or active trip point), so the kernel does not register it: that zone has no entry under /sys/class/thermal and the kernel does not cool by it. The kernel prints it once per such zone. It is common on laptops and tablets whose embedded controller or firmware drives the fans itself, and usually harmless: the CPU still protects itself (it throttles and, at its limit, shuts down), and other zones and drivers (the CPU package, the platform driver) still report temperatures.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Thermal zones left empty or placeholders in the ACPI tables (the firmware handles cooling through the embedded controller, or the zones are meant for another operating system’s driver).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if the machine does not overheat. Check which temperatures are available with `sensors` or `grep . /sys/class/thermal/thermal_zone*/type`.',
+			'If it runs hot or throttles, update the BIOS/UEFI and use the platform’s own thermal driver or daemon (thermald on Intel, the vendor’s platform driver).'
+		],
+		references: ['https://docs.kernel.org/driver-api/thermal/sysfs-api.html', ACPI_REFS[0]]
+	}
+};
 
 /** `[Firmware Bug]: ...` — the kernel detected firmware misbehaviour it works around. */
 export const firmwareBug: LineRule = {

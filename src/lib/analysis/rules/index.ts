@@ -8,6 +8,7 @@ import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
 	acpiError,
+	brcmfmacNvramMissing,
 	dmarBroken,
 	efiRuntimeDisabled,
 	firmwareBug,
@@ -16,6 +17,7 @@ import {
 	iommuFault,
 	microcodeFailed,
 	microcodeMissing,
+	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
 import {
@@ -180,12 +182,14 @@ export const LINE_RULES: readonly LineRule[] = [
 	synFlood,
 	tcpMemory,
 	// firmware
+	brcmfmacNvramMissing,
 	firmwareLoad,
 	firmwareStall,
 	acpiBiosError,
 	acpiError,
 	efiRuntimeDisabled,
 	dmarBroken,
+	thermalZoneNoTrip,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,

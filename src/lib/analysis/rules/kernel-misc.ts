@@ -25,7 +25,11 @@ export const moduleLoadFailed: LineRule = {
 	examples: [
 		'acpi_i2c: Unknown symbol i2c_new_device (err 0)',
 		'vboxdrv: Unknown symbol __get_user_pages (err -2)',
-		'nvidia: disagrees about version of symbol module_layout'
+		'nvidia: disagrees about version of symbol module_layout',
+		// bananapi dmesg.log (gasket, the Coral Edge TPU driver, built by DKMS), pikernel dmesg
+		'gasket: disagrees about version of symbol dev_warn',
+		'gasket: Unknown symbol dev_warn (err -22)',
+		'snd: disagrees about version of symbol module_layout'
 	],
 	negatives: [
 		'Unknown symbol in the kallsyms table',
@@ -33,11 +37,19 @@ export const moduleLoadFailed: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A kernel module refused to load because it needs kernel functions this kernel does not have, or was built against another kernel version. The feature it provides is missing in this boot.',
+			'A kernel module refused to load because it needs kernel functions this kernel does not have, or was built against another kernel version. The feature it provides (the driver of a device, a file system, sound…) is missing in this boot. The kernel prints a line for each function it cannot resolve, often two (the version mismatch, then the unknown symbol), so the count is of those lines, not of attempts to load the module.',
 		causes: [
 			{
 				kind: 'configuration',
 				text: 'An out-of-tree module (DKMS: VirtualBox, NVIDIA, ZFS, vendor drivers) left over from an older kernel and not rebuilt after a kernel update.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A module built against kernel headers that do not match the running kernel exactly (`disagrees about version of symbol` for ordinary kernel functions such as dev_err): common on single-board computers whose vendor kernel has no matching headers package.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Modules that come with the kernel (snd, led_class…) failing on `module_layout`: the files in /lib/modules/<version> belong to another build of a kernel with the same version string, as when a self-built or replaced kernel image (a Raspberry Pi kernel.img) is booted without installing its own modules.'
 			},
 			{
 				kind: 'driver',
@@ -45,7 +57,9 @@ export const moduleLoadFailed: LineRule = {
 			}
 		],
 		next_steps: [
-			'Rebuild the module for the running kernel (`dkms autoinstall`, or reinstall the vendor package) and check `modinfo <module>` shows the running kernel version.',
+			'Compare the module with the running kernel: `uname -r` and `uname -v` against `modinfo -F vermagic <module>` and the path of `modinfo -n <module>`.',
+			'Rebuild an out-of-tree module for the running kernel after installing the headers of exactly that kernel (`linux-headers-$(uname -r)`, the board vendor’s headers package): `dkms autoinstall`, or reinstall the vendor package.',
+			'For modules that come with the kernel, install the modules of the kernel that was booted (`make modules_install` from the same build, or the kernel and modules packages together) and run `depmod -a`.',
 			'If the module is not needed, blacklist it or remove its package.'
 		],
 		references: ['https://docs.kernel.org/kbuild/modules.html']
