@@ -43,6 +43,14 @@ describe('taint', () => {
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['P', 'O', 'E']);
 	});
 
+	it('counts a dangerous module option set on the command line (TAINT_USER)', () => {
+		// syslogs messages.3 line 455 (ChromeOS, i915.enable_guc=3 on the command line)
+		const m = meta([
+			'2026-05-18T17:59:47.299642Z NOTICE kernel: [    0.033475] Setting dangerous option i915.enable_guc - tainting kernel'
+		]);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['U']);
+	});
+
 	it('gives way to a Tainted: field, before or after', () => {
 		const field =
 			'[   20.000000] CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W         6.1.0 #1';
@@ -95,6 +103,28 @@ describe('old ARM and powerpc lines', () => {
 		).toBe('Qualcomm MSM 8226v2 H1A');
 	});
 
+	it('take the memory from the total of the banks, not from the free pages after it', () => {
+		// ubtouch-dmesg syslog lines 48-49 (3.4 on a Qualcomm MSM8226 phone)
+		const lines = [
+			'Dec  4 11:16:33 ubuntu-phablet kernel: [    0.000000] Memory: 132MB 14MB 5MB 756MB = 907MB total',
+			'Dec  4 11:16:33 ubuntu-phablet kernel: [    0.000000] Memory: 681256k/681256k available, 260824k reserved, 17408K highmem'
+		];
+		expect(meta(lines).memory).toBe('907 MiB');
+		// one bank (tf201log dmesg.txt line 36)
+		expect(meta(['<6>[    0.000000] Memory: 1005MB = 1005MB total']).memory).toBe('1005 MiB');
+	});
+
+	it('read taint and release from the CPU line of an ARM register dump before 3.x', () => {
+		// ubtouch-dmesg syslog line 1601, after `powerd: unhandled page fault`
+		const m = meta([
+			'Dec  4 11:16:58 ubuntu-phablet kernel: [   41.067260] CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)'
+		]);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W']);
+		expect(m.kernel_version).toBe('3.4.0-gff5ac3e');
+		expect(m.cpu).toBeNull();
+		expect(meta(['[   12.000000] CPU: 0    Not tainted  (3.0.8 #1)']).kernel_version).toBe('3.0.8');
+	});
+
 	it('read the release from a powerpc register dump', () => {
 		expect(
 			meta(['REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)']).kernel_version
@@ -120,6 +150,15 @@ describe('the CPU of older x86 kernels', () => {
 				'[    8.812225] smpboot: CPU0: AMD G-T56N Processor (family: 0x14, model: 0x2, stepping: 0x0)'
 			]).cpu
 		).toBe('AMD G-T56N Processor');
+	});
+
+	it('drops the padding of DMI strings in the machine name', () => {
+		// m11x-hwinfo i1545 dmesg line 25
+		const m = meta([
+			'[    0.000000] DMI: Dell Inc. Inspiron 1545                   /0G848F, BIOS A05 02/25/2009'
+		]);
+		expect(m.hardware).toBe('Dell Inc. Inspiron 1545 /0G848F');
+		expect(m.bios).toBe('A05 02/25/2009');
 	});
 
 	it('reads `CPU: <model> stepping NN` of 2.6 kernels (loghub Linux_2k line 1959)', () => {
