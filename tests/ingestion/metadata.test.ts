@@ -23,6 +23,19 @@ describe('metadata of arm64 and device-tree machines', () => {
 		);
 	});
 
+	it('names the ARM core of a 32-bit kernel from the MIDR of its CPU line', () => {
+		// tf201log dmesg.txt line 3 (Tegra 3), izassafar-one syslog.1 line 5 (Raspberry Pi 3 B+)
+		expect(
+			meta(['<4>[    0.000000] CPU: ARMv7 Processor [412fc099] revision 9 (ARMv7), cr=10c5387f'])
+				.cpu
+		).toBe('ARMv7 Processor [412fc099] revision 9 (ARMv7) (ARM Cortex-A9)');
+		const m = meta([
+			'Feb  3 18:33:30 ubuntu kernel: [    0.000000] CPU: ARMv7 Processor [410fd034] revision 4 (ARMv7), cr=30c5383d'
+		]);
+		expect(m.cpu).toBe('ARMv7 Processor [410fd034] revision 4 (ARMv7) (ARM Cortex-A53)');
+		expect(m.arch).toBe('arm');
+	});
+
 	it('names the machine from the device tree before a generic Hardware name', () => {
 		const m = meta([
 			'[    0.000000] OF: fdt: Machine model: OnePlus One',

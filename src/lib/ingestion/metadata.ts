@@ -20,6 +20,13 @@ function archFromVersion(v: string): string | null {
 
 /** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
 const ARM_PARTS: Record<string, string> = {
+	c05: 'Cortex-A5',
+	c07: 'Cortex-A7',
+	c08: 'Cortex-A8',
+	c09: 'Cortex-A9',
+	c0d: 'Cortex-A12',
+	c0e: 'Cortex-A17',
+	c0f: 'Cortex-A15',
 	d03: 'Cortex-A53',
 	d04: 'Cortex-A35',
 	d05: 'Cortex-A55',
@@ -43,7 +50,7 @@ const ARM_PARTS: Record<string, string> = {
 };
 
 /** MIDR (implementer 0x41 = ARM, variant, architecture 0xf, part number, revision) in brackets */
-const AARCH64_MIDR = /\[(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]/;
+const AARCH64_MIDR = /\[(41[0-9a-f]f([cd][0-9a-f]{2})[0-9a-f])\]/;
 const BOOT_MIDR = /\[0x(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]$/;
 
 /**
@@ -56,7 +63,10 @@ function armCore(s: string, re: RegExp): { core: string; midr: string } | null {
 	return m && core ? { core, midr: m[1] } : null;
 }
 
-/** `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known. */
+/**
+ * `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known;
+ * also 32-bit ARM's `ARMv7 Processor [410fc073] revision 3 (ARMv7)`.
+ */
 function aarch64Cpu(s: string): string {
 	const a = armCore(s, AARCH64_MIDR);
 	return a ? `${s} (ARM ${a.core})` : s;
@@ -263,7 +273,7 @@ export class MetadataCollector {
 				const v = /\((\d+\.\d\S*) #/.exec(text);
 				if (v) m.kernel_version ??= v[1];
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
-				m.cpu = text.slice(5).split(',')[0].trim();
+				m.cpu = aarch64Cpu(text.slice(5).split(',')[0].trim());
 				this.setArch('arm', 3);
 			} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
 			else if (m.cpu === null && / stepping [0-9a-f]{2}$/.test(text))
