@@ -23,6 +23,19 @@ describe('metadata of arm64 and device-tree machines', () => {
 		);
 	});
 
+	it('names the ARM core of a 32-bit kernel from the MIDR of its CPU line', () => {
+		// tf201log dmesg.txt line 3 (Tegra 3), izassafar-one syslog.1 line 5 (Raspberry Pi 3 B+)
+		expect(
+			meta(['<4>[    0.000000] CPU: ARMv7 Processor [412fc099] revision 9 (ARMv7), cr=10c5387f'])
+				.cpu
+		).toBe('ARMv7 Processor [412fc099] revision 9 (ARMv7) (ARM Cortex-A9)');
+		const m = meta([
+			'Feb  3 18:33:30 ubuntu kernel: [    0.000000] CPU: ARMv7 Processor [410fd034] revision 4 (ARMv7), cr=30c5383d'
+		]);
+		expect(m.cpu).toBe('ARMv7 Processor [410fd034] revision 4 (ARMv7) (ARM Cortex-A53)');
+		expect(m.arch).toBe('arm');
+	});
+
 	it('names the machine from the device tree before a generic Hardware name', () => {
 		const m = meta([
 			'[    0.000000] OF: fdt: Machine model: OnePlus One',
@@ -41,6 +54,14 @@ describe('taint', () => {
 			'[    9.000003] wl: module verification failed: signature and/or required key missing - tainting kernel'
 		]);
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['P', 'O', 'E']);
+	});
+
+	it('counts a dangerous module option set on the command line (TAINT_USER)', () => {
+		// syslogs messages.3 line 455 (ChromeOS, i915.enable_guc=3 on the command line)
+		const m = meta([
+			'2026-05-18T17:59:47.299642Z NOTICE kernel: [    0.033475] Setting dangerous option i915.enable_guc - tainting kernel'
+		]);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['U']);
 	});
 
 	it('gives way to a Tainted: field, before or after', () => {
@@ -95,6 +116,28 @@ describe('old ARM and powerpc lines', () => {
 		).toBe('Qualcomm MSM 8226v2 H1A');
 	});
 
+	it('take the memory from the total of the banks, not from the free pages after it', () => {
+		// ubtouch-dmesg syslog lines 48-49 (3.4 on a Qualcomm MSM8226 phone)
+		const lines = [
+			'Dec  4 11:16:33 ubuntu-phablet kernel: [    0.000000] Memory: 132MB 14MB 5MB 756MB = 907MB total',
+			'Dec  4 11:16:33 ubuntu-phablet kernel: [    0.000000] Memory: 681256k/681256k available, 260824k reserved, 17408K highmem'
+		];
+		expect(meta(lines).memory).toBe('907 MiB');
+		// one bank (tf201log dmesg.txt line 36)
+		expect(meta(['<6>[    0.000000] Memory: 1005MB = 1005MB total']).memory).toBe('1005 MiB');
+	});
+
+	it('read taint and release from the CPU line of an ARM register dump before 3.x', () => {
+		// ubtouch-dmesg syslog line 1601, after `powerd: unhandled page fault`
+		const m = meta([
+			'Dec  4 11:16:58 ubuntu-phablet kernel: [   41.067260] CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)'
+		]);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W']);
+		expect(m.kernel_version).toBe('3.4.0-gff5ac3e');
+		expect(m.cpu).toBeNull();
+		expect(meta(['[   12.000000] CPU: 0    Not tainted  (3.0.8 #1)']).kernel_version).toBe('3.0.8');
+	});
+
 	it('read the release from a powerpc register dump', () => {
 		expect(
 			meta(['REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)']).kernel_version
@@ -120,6 +163,15 @@ describe('the CPU of older x86 kernels', () => {
 				'[    8.812225] smpboot: CPU0: AMD G-T56N Processor (family: 0x14, model: 0x2, stepping: 0x0)'
 			]).cpu
 		).toBe('AMD G-T56N Processor');
+	});
+
+	it('drops the padding of DMI strings in the machine name', () => {
+		// m11x-hwinfo i1545 dmesg line 25
+		const m = meta([
+			'[    0.000000] DMI: Dell Inc. Inspiron 1545                   /0G848F, BIOS A05 02/25/2009'
+		]);
+		expect(m.hardware).toBe('Dell Inc. Inspiron 1545 /0G848F');
+		expect(m.bios).toBe('A05 02/25/2009');
 	});
 
 	it('reads `CPU: <model> stepping NN` of 2.6 kernels (loghub Linux_2k line 1959)', () => {

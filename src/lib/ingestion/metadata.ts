@@ -3,6 +3,8 @@ import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 const MAX_MODULES = 500;
+/** ARM __show_regs before 3.x: `CPU: 0    Not tainted  (3.0.8 #1)`, `CPU: 3    Tainted: G  W  (…)` */
+const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
 /** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
 const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
 
@@ -18,6 +20,13 @@ function archFromVersion(v: string): string | null {
 
 /** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
 const ARM_PARTS: Record<string, string> = {
+	c05: 'Cortex-A5',
+	c07: 'Cortex-A7',
+	c08: 'Cortex-A8',
+	c09: 'Cortex-A9',
+	c0d: 'Cortex-A12',
+	c0e: 'Cortex-A17',
+	c0f: 'Cortex-A15',
 	d03: 'Cortex-A53',
 	d04: 'Cortex-A35',
 	d05: 'Cortex-A55',
@@ -41,7 +50,7 @@ const ARM_PARTS: Record<string, string> = {
 };
 
 /** MIDR (implementer 0x41 = ARM, variant, architecture 0xf, part number, revision) in brackets */
-const AARCH64_MIDR = /\[(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]/;
+const AARCH64_MIDR = /\[(41[0-9a-f]f([cd][0-9a-f]{2})[0-9a-f])\]/;
 const BOOT_MIDR = /\[0x(41[0-9a-f]f(d[0-9a-f]{2})[0-9a-f])\]$/;
 
 /**
@@ -54,7 +63,10 @@ function armCore(s: string, re: RegExp): { core: string; midr: string } | null {
 	return m && core ? { core, midr: m[1] } : null;
 }
 
-/** `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known. */
+/**
+ * `AArch64 Processor [410fd034] revision 4` -> the same, with the ARM core it names when known;
+ * also 32-bit ARM's `ARMv7 Processor [410fc073] revision 3 (ARMv7)`.
+ */
 function aarch64Cpu(s: string): string {
 	const a = armCore(s, AARCH64_MIDR);
 	return a ? `${s} (ARM ${a.core})` : s;
@@ -69,12 +81,18 @@ function midrCpu(text: string): string | null {
 	return a ? `ARM ${a.core} (MIDR 0x${a.midr})` : null;
 }
 
-/** the taint letter a module-loading message sets (kernel/module/main.c), or '' */
+/**
+ * the taint letter a module-loading message sets (kernel/module/main.c), or one of the kernel's
+ * own messages that taints: `Setting dangerous option i915.enable_guc - tainting kernel`
+ * (kernel/params.c, param_check_unsafe: TAINT_USER); else ''
+ */
 function moduleTaintLetter(text: string): string {
 	if (text.endsWith(': loading out-of-tree module taints kernel.')) return 'O';
 	if (text.endsWith(' taints kernel.') && text.indexOf(': module license ') !== -1) return 'P';
-	if (text.endsWith(' - tainting kernel') && text.indexOf(': module verification failed') !== -1)
-		return 'E';
+	if (text.endsWith(' - tainting kernel')) {
+		if (text.indexOf(': module verification failed') !== -1) return 'E';
+		if (text.startsWith('Setting dangerous option ')) return 'U';
+	}
 	if (
 		text.endsWith(
 			': module is from the staging directory, the quality is unknown, you have been warned.'
@@ -248,8 +266,14 @@ export class MetadataCollector {
 				const nt = text.indexOf('ainted');
 				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
 				if (v && m.kernel_version === null) m.kernel_version = v[1];
+			} else if (OLD_ARM_CPU_LINE.test(text)) {
+				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
+				const t = taintFromCpuLine(text);
+				if (t) this.setTaint(t);
+				const v = /\((\d+\.\d\S*) #/.exec(text);
+				if (v) m.kernel_version ??= v[1];
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
-				m.cpu = text.slice(5).split(',')[0].trim();
+				m.cpu = aarch64Cpu(text.slice(5).split(',')[0].trim());
 				this.setArch('arm', 3);
 			} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
 			else if (m.cpu === null && / stepping [0-9a-f]{2}$/.test(text))
@@ -288,7 +312,10 @@ export class MetadataCollector {
 				const total = Number(mm[1]) - (absent ? Number(absent[1]) : 0);
 				m.memory = humanKiB(total > 0 ? total : Number(mm[1]));
 			}
-			const old = /^Memory: (\d+)MB = \d+MB total/.exec(text);
+			// ARM before 3.12 (mem_init): one size per memory bank, then their sum, `Memory: 132MB
+			// 14MB 5MB 756MB = 907MB total`; the `Memory: 681256k/681256k available` line after it
+			// counts free pages only
+			const old = /^Memory:(?: \d+MB)+ = (\d+)MB total/.exec(text);
 			if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
 		} else if (text.startsWith('Machine model: ')) {
 			m.hardware ??= text.slice(15).trim();
@@ -414,7 +441,8 @@ export class MetadataCollector {
 	private hardware(s: string): void {
 		const m = this.meta;
 		const at = s.indexOf(', BIOS ');
-		const hw = (at === -1 ? s : s.slice(0, at)).trim();
+		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
+		const hw = (at === -1 ? s : s.slice(0, at)).replace(/ {2,}/g, ' ').trim();
 		if (m.hardware === null && hw !== '') m.hardware = hw;
 		if ((m.bios === null || m.bios.startsWith('EFI v')) && at !== -1)
 			m.bios = s.slice(at + 7).trim();
