@@ -177,4 +177,24 @@ describe('cascades', () => {
 		const chain = r.cascades.find((c) => c.chain.includes(ext4.id))!.chain;
 		expect(chain.slice(-2)).toEqual([io.id, ext4.id]);
 	});
+
+	it('links a brcmfmac chip without its board file to the chip that then does not answer', async () => {
+		// archlinux-for-z83-dmesg.log lines 1 and 46-47 (an Atom x5 mini PC with an SDIO
+		// BCM43340): the generic NVRAM name is missing, then the chip's clock never comes up
+		const r = await analyzeText(
+			[
+				'[    3.301149] brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
+				'[    3.303306] r8169 0000:01:00.0 enp1s0: renamed from eth0',
+				'[    6.307197] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
+				'[    7.322608] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
+				'[   40.000000] e1000e 0000:00:19.0 eth0: Detected Hardware Unit Hang:'
+			].join('\n')
+		);
+		const nvram = byRule(r, 'firmware.brcmfmac-nvram-missing');
+		const chip = byRule(r, 'network.wifi-chip-not-answering');
+		expect(r.cascades.map((c) => c.chain)).toEqual([[nvram.id, chip.id]]);
+		expect(r.summary.root_cause).toBe(nvram.id);
+		// a wired NIC's hang (another network finding of the same stage) is not the board file's
+		expect(byRule(r, 'network.nic-hang').related).toEqual([]);
+	});
 });

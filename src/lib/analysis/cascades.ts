@@ -15,7 +15,7 @@ import { LINE_RULES } from './rules/index.ts';
  * possible cause (POSSIBLE_CAUSES), a link that only the timing supports, with its reason.
  */
 
-type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'memory' | 'power' | 'any';
+type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'wifi-sdio' | 'memory' | 'power' | 'any';
 
 interface Layer {
 	stage: number;
@@ -65,6 +65,10 @@ const LAYERS: Record<string, Layer> = {
 	'gpu.drm-commit-timeout': { stage: 3, domain: 'gpu' },
 	'gpu.i915-reset': { stage: 3, domain: 'gpu' },
 	'gpu.amdgpu-reset': { stage: 3, domain: 'gpu' },
+	// an SDIO Wi-Fi chip (brcmfmac) without its board file (NVRAM) does not start: its clock
+	// never comes up (`HT Avail timeout`); a domain of their own, not every network finding's
+	'firmware.brcmfmac-nvram-missing': { stage: 0, domain: 'wifi-sdio' },
+	'network.wifi-chip-not-answering': { stage: 1, domain: 'wifi-sdio' },
 	'network.firmware-crash': { stage: 1, domain: 'network' },
 	'network.nic-hang': { stage: 1, domain: 'network' },
 	'network.nic-lost': { stage: 1, domain: 'network' },
