@@ -357,7 +357,8 @@ export const acpiError: LineRule = {
 /**
  * The first clause of a `[Firmware Bug]` message, with device names in brackets or parentheses
  * and numbers blanked so that one bug on several devices or CPUs is one finding:
- * `Device [CRE0] status [0000000e]: not present and enabled` -> `Device […] status […]: not present and enabled`.
+ * `cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR…)` ->
+ * `cpu N, invalid threshold interrupt offset N for bank N, block N`.
  */
 function bugSummary(message: string): string {
 	let s = message.replace(/^[:\s]+/, '');
@@ -416,6 +417,83 @@ export const thermalZoneNoTrip: LineRule = {
 	}
 };
 
+/**
+ * drivers/acpi/thermal.c (v6.6, acpi_thermal_get_trip_points → critical trip): a `_CRT` at or
+ * below 0 °C is discarded as invalid (`Invalid critical threshold (0)`, the value in tenths of a
+ * kelvin; 6.15 prints the kernel's invalid-temperature marker, `(-274000)`). The zone is still
+ * registered with its other trip points. Before `firmware.firmware-bug`, whose explanation
+ * (microcode, a worked-around table) does not fit: real logs, two Intel laptops.
+ */
+export const thermalCriticalInvalid: LineRule = {
+	id: 'firmware.thermal-critical-invalid',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['Invalid critical threshold'],
+	pattern: /^(?:ACPI: thermal: )?\[Firmware Bug\]: Invalid critical threshold \((-?\d+)\)/,
+	title: () => 'ACPI thermal zone with an invalid critical temperature: ignored',
+	details: (m) => ({ critical_threshold: Number(m[1]) }),
+	examples: [
+		// ms912x dmesg.log (kernel 6.15, Intel laptop), line 775
+		'ACPI: thermal: [Firmware Bug]: Invalid critical threshold (-274000)',
+		// intel-audio dmesg.log (Intel laptop), line 179
+		'ACPI: thermal: [Firmware Bug]: Invalid critical threshold (0)'
+	],
+	negatives: ['ACPI: thermal: Thermal Zone [TZ01] (35 C)', '[Firmware Bug]: No valid trip found'],
+	explanation: {
+		meaning:
+			'An ACPI thermal zone of the firmware gives a critical temperature (`_CRT`, the temperature at which the operating system must shut down) of 0 °C or below, which cannot be meant, so the kernel ignores it. The zone is still used with its other trip points (a following `Thermal Zone [TZ01] (35 C)` line shows it); only the orderly shutdown at that zone’s critical temperature is missing. Common on laptops whose firmware leaves the value unset, and harmless: the CPU still protects itself (it throttles and, at its limit, the hardware switches off), and the embedded controller drives the fans.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A critical temperature left unset (0) in the ACPI tables; the firmware relies on the embedded controller and the CPU’s own protection instead.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if the machine does not overheat. `grep . /sys/class/thermal/thermal_zone*/type /sys/class/thermal/thermal_zone*/trip_point_*_temp` lists the zones and the trip points the kernel uses.',
+			'If the machine runs hot, update the BIOS/UEFI and check the fans and the vendor’s thermal tools (thermald on Intel).'
+		],
+		references: ['https://docs.kernel.org/driver-api/thermal/sysfs-api.html', ACPI_REFS[0]]
+	}
+};
+
+/**
+ * drivers/acpi/bus.c (v6.12, acpi_bus_get_status): a device whose `_STA` says "enabled" without
+ * "present" is taken as absent (enabled and functional cleared), one line per device at each bus
+ * scan. Before `firmware.firmware-bug`, whose title blanks the device names (`Device […] status
+ * […]`): real log, a Radxa Orion O6 printing it 16 times for CRE0-CRE3.
+ */
+export const acpiDeviceNotPresentEnabled: LineRule = {
+	id: 'firmware.acpi-device-not-present',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['not present and enabled'],
+	pattern:
+		/^(?:ACPI: )?\[Firmware Bug\]: Device \[([\w.]{1,16})\] status \[([0-9a-fA-F]{1,8})\]: not present and enabled/,
+	title: () => 'ACPI devices marked enabled but not present: treated as absent',
+	details: (m) => ({ device: m[1], status: m[2] }),
+	collect: { device: 'devices' },
+	examples: [
+		// orion-o6 dmesg.out (Radxa Orion O6, kernel 6.12), lines 277-280, 16 times
+		'ACPI: [Firmware Bug]: Device [CRE0] status [0000000e]: not present and enabled'
+	],
+	negatives: ['ACPI: [Firmware Bug]: BIOS _OSI(Linux) query ignored'],
+	explanation: {
+		meaning:
+			'The firmware’s status method (`_STA`) of these ACPI devices says "enabled" but not "present", which contradicts itself. The kernel takes them as absent and does not use them; it prints the line again at each scan of the ACPI bus, so one device appears several times. Usually harmless: the firmware most likely describes parts this board does not have or that it leaves to itself (the devices are listed under `devices`).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'ACPI tables shared between boards or releases, with status bits of absent devices set wrongly (common on early firmware of new ARM and x86 boards).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if the hardware works. If a device of the board is missing, look up the ACPI name in the tables (`acpidump`, `iasl -d`) and update the firmware.',
+			'Update the BIOS/UEFI; report it to the board vendor with `acpidump` output.'
+		],
+		references: ACPI_REFS
+	}
+};
+
 /** `[Firmware Bug]: ...` — the kernel detected firmware misbehaviour it works around. */
 export const firmwareBug: LineRule = {
 	id: 'firmware.firmware-bug',
@@ -432,7 +510,6 @@ export const firmwareBug: LineRule = {
 		'AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found',
 		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)',
 		"[Firmware Bug]: TSC doesn't count with P0 frequency!",
-		'ACPI: thermal: [Firmware Bug]: Invalid critical threshold (-274000)',
 		'tpm_crb MSFT0101:00: [Firmware Bug]: Bad ACPI memory layout'
 	],
 	negatives: [

@@ -7,6 +7,7 @@ import { BENIGN } from './benign.ts';
 import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
+	acpiDeviceNotPresentEnabled,
 	acpiError,
 	brcmfmacNvramMissing,
 	dmarBroken,
@@ -17,6 +18,7 @@ import {
 	iommuFault,
 	microcodeFailed,
 	microcodeMissing,
+	thermalCriticalInvalid,
 	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
@@ -190,6 +192,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	efiRuntimeDisabled,
 	dmarBroken,
 	thermalZoneNoTrip,
+	thermalCriticalInvalid,
+	acpiDeviceNotPresentEnabled,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,
