@@ -56,6 +56,17 @@ describe('taint', () => {
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['P', 'O', 'E']);
 	});
 
+	it('writes the letters of module messages in the order the kernel prints them', () => {
+		// crash-logs log20221215.txt lines 931-934 (Broadcom wl): had been given as `OPE`
+		const m = meta([
+			'Dec 15 16:23:02 peter-x1c kernel: wl: loading out-of-tree module taints kernel.',
+			"Dec 15 16:23:02 peter-x1c kernel: wl: module license 'MIXED/Proprietary' taints kernel.",
+			'Dec 15 16:23:02 peter-x1c kernel: Disabling lock debugging due to kernel taint',
+			'Dec 15 16:23:02 peter-x1c kernel: wl: module verification failed: signature and/or required key missing - tainting kernel'
+		]);
+		expect(m.taint?.raw).toBe('POE');
+	});
+
 	it('counts a dangerous module option set on the command line (TAINT_USER)', () => {
 		// syslogs messages.3 line 455 (ChromeOS, i915.enable_guc=3 on the command line)
 		const m = meta([

@@ -86,6 +86,9 @@ function midrCpu(text: string): string | null {
  * own messages that taints: `Setting dangerous option i915.enable_guc - tainting kernel`
  * (kernel/params.c, param_check_unsafe: TAINT_USER); else ''
  */
+/** the order in which the kernel prints taint letters (kernel/panic.c taint_flags, v6.15) */
+const TAINT_ORDER = 'PFSRMBUDAWCIOELKXTNJ';
+
 function moduleTaintLetter(text: string): string {
 	if (text.endsWith(': loading out-of-tree module taints kernel.')) return 'O';
 	if (text.endsWith(' taints kernel.') && text.indexOf(': module license ') !== -1) return 'P';
@@ -220,7 +223,10 @@ export class MetadataCollector {
 		) {
 			const letter = moduleTaintLetter(text);
 			if (letter !== '' && this.moduleTaints.indexOf(letter) === -1) {
-				this.moduleTaints += letter;
+				// in the kernel's own order (print_tainted): `POE`, not the order of the messages
+				this.moduleTaints = [...this.moduleTaints, letter]
+					.sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b))
+					.join('');
 				m.taint = decodeTaint(this.moduleTaints);
 				return;
 			}
