@@ -45,6 +45,29 @@ describe('metadata of arm64 and device-tree machines', () => {
 	});
 });
 
+describe('powerpc platform', () => {
+	it('names the machine from the platform of the oops header', () => {
+		// abrt-oops9-ppc64 line 8, kerneloops-power5-with-machinecheck line 13
+		expect(meta(['[ 104.669967] SMP NR_CPUS=2048 NUMA pSeries']).hardware).toBe('pSeries');
+		const m = meta(['Oops: Machine check, sig: 7 [#1]', 'SMP NR_CPUS=128 NUMA pSeries']);
+		expect(m.hardware).toBe('pSeries');
+		expect(m.arch).toBe('powerpc');
+	});
+
+	it('lets a Hardware name line replace the platform, and takes no option for a platform', () => {
+		// the platform line of abrt-oops9-ppc64 (line 8), then a Hardware name line of the shape powerpc
+		// prints since 4.x (not from the corpus: none of its logs has one)
+		const m = meta([
+			'[ 104.669967] SMP NR_CPUS=2048 NUMA pSeries',
+			'[ 104.670013] Hardware name: IBM,9009-42A POWER9 (raw) 0x4e0202 0xf000005 of:IBM,FW940.00 (VL940_027) hv:phyp pSeries'
+		]);
+		expect(m.hardware).toBe(
+			'IBM,9009-42A POWER9 (raw) 0x4e0202 0xf000005 of:IBM,FW940.00 (VL940_027) hv:phyp pSeries'
+		);
+		expect(meta(['[    1.000000] SMP NR_CPUS=4 NUMA ']).hardware).toBeNull();
+	});
+});
+
 describe('taint', () => {
 	it('is built from module-loading messages when no Tainted: field says it', () => {
 		const m = meta([
