@@ -207,6 +207,42 @@ describe('wall-clock calibration', () => {
 		expect(none.summary.metadata.boots[0].started_at).toBeNull();
 		expect(none.records.every((r) => Number.isNaN(r.wall))).toBe(true);
 	});
+
+	it('reads the RTC line of any RTC driver, not only one whose name starts with rtc', () => {
+		// logs-a5y17lte dmesg.log lines 4 and 1884 (Samsung Exynos PMIC RTC, kernel built a week before)
+		const run = ingestText(
+			'[    0.000000] Linux version 3.18.14-g406953af719-dirty (dzmitry@acer) (gcc version 4.9 20150123 (prerelease) (GCC) ) #1 SMP PREEMPT Sat Jul 14 20:37:01 UTC 2018\n' +
+				'[    2.193160] s2m-rtc s2m-rtc: setting system clock to 2018-07-21 16:32:09 UTC (1532190729)\n'
+		);
+		expect(run.summary.metadata.calibration[0].offset_ms).toBe(1532190729000 - 2193 + 500);
+		expect(run.summary.metadata.boots[0].started_at).toBe('2018-07-21T16:32:07.307Z');
+		expect(run.summary.input.warnings).toEqual([]);
+	});
+
+	it('does not take the wall clock from an RTC that reads a time before its kernel was built', () => {
+		// log-files dmesg.log lines 2 and 552 (Tegra 3 tablet: the RTC said 2011, the kernel is from 2013)
+		const tegra = ingestText(
+			'<5>[    0.000000] Linux version 3.1.10 (root@ubuntu-server) (gcc version 4.6.x-google 20120106 (prerelease) (GCC) ) #1 SMP PREEMPT Sun Apr 7 15:09:18 CST 2013\n' +
+				'<6>[    5.841458] rtc_tps80031 rtc_tps80031.0: setting system clock to 2011-01-03 23:55:57 UTC (1294098957)\n'
+		);
+		expect(tegra.summary.metadata.calibration).toEqual([]);
+		expect(tegra.summary.metadata.boots[0].started_at).toBeNull();
+		expect(tegra.summary.input.warnings.join(' ')).toMatch(
+			/real-time clock read 2011-01-03 23:55:57 UTC at line 2, before its kernel was built \(2013\)/
+		);
+		// debian-clearfog-gt-8k dmesg lines 14 and 248: Debian dates its build `(2020-09-26)`
+		const clearfog = ingestText(
+			'[    0.000000] Linux version 5.8.0-0.bpo.2-arm64 (debian-kernel@lists.debian.org) (gcc-8 (Debian 8.3.0-6) 8.3.0, GNU ld (GNU Binutils for Debian) 2.31.1) #1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)\n' +
+				'[    2.462309] armada38x-rtc f4284000.rtc: setting system clock to 1980-12-27T20:29:45 UTC (346796985)\n'
+		);
+		expect(clearfog.summary.metadata.calibration).toEqual([]);
+		// jetsontx2-samsung dmesg lines 5 and 723: a numeric zone before the year
+		const jetson = ingestText(
+			'[    0.000000] Linux version 4.4.38 (root@tegra-ubuntu) (gcc version 5.4.0 20160609 (Ubuntu/Linaro 5.4.0-6ubuntu1~16.04.5) ) #1 SMP PREEMPT Thu Nov 23 14:03:01 +05 2017\n' +
+				'[    6.281975] tegra_rtc c2a0000.rtc: setting system clock to 2016-02-12 01:59:24 UTC (1455242364)\n'
+		);
+		expect(jetson.summary.metadata.calibration).toEqual([]);
+	});
 });
 
 describe('dates without a year', () => {

@@ -45,6 +45,29 @@ describe('metadata of arm64 and device-tree machines', () => {
 	});
 });
 
+describe('powerpc platform', () => {
+	it('names the machine from the platform of the oops header', () => {
+		// abrt-oops9-ppc64 line 8, kerneloops-power5-with-machinecheck line 13
+		expect(meta(['[ 104.669967] SMP NR_CPUS=2048 NUMA pSeries']).hardware).toBe('pSeries');
+		const m = meta(['Oops: Machine check, sig: 7 [#1]', 'SMP NR_CPUS=128 NUMA pSeries']);
+		expect(m.hardware).toBe('pSeries');
+		expect(m.arch).toBe('powerpc');
+	});
+
+	it('lets a Hardware name line replace the platform, and takes no option for a platform', () => {
+		// the platform line of abrt-oops9-ppc64 (line 8), then a Hardware name line of the shape powerpc
+		// prints since 4.x (not from the corpus: none of its logs has one)
+		const m = meta([
+			'[ 104.669967] SMP NR_CPUS=2048 NUMA pSeries',
+			'[ 104.670013] Hardware name: IBM,9009-42A POWER9 (raw) 0x4e0202 0xf000005 of:IBM,FW940.00 (VL940_027) hv:phyp pSeries'
+		]);
+		expect(m.hardware).toBe(
+			'IBM,9009-42A POWER9 (raw) 0x4e0202 0xf000005 of:IBM,FW940.00 (VL940_027) hv:phyp pSeries'
+		);
+		expect(meta(['[    1.000000] SMP NR_CPUS=4 NUMA ']).hardware).toBeNull();
+	});
+});
+
 describe('taint', () => {
 	it('is built from module-loading messages when no Tainted: field says it', () => {
 		const m = meta([
@@ -54,6 +77,17 @@ describe('taint', () => {
 			'[    9.000003] wl: module verification failed: signature and/or required key missing - tainting kernel'
 		]);
 		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['P', 'O', 'E']);
+	});
+
+	it('writes the letters of module messages in the order the kernel prints them', () => {
+		// crash-logs log20221215.txt lines 931-934 (Broadcom wl): had been given as `OPE`
+		const m = meta([
+			'Dec 15 16:23:02 peter-x1c kernel: wl: loading out-of-tree module taints kernel.',
+			"Dec 15 16:23:02 peter-x1c kernel: wl: module license 'MIXED/Proprietary' taints kernel.",
+			'Dec 15 16:23:02 peter-x1c kernel: Disabling lock debugging due to kernel taint',
+			'Dec 15 16:23:02 peter-x1c kernel: wl: module verification failed: signature and/or required key missing - tainting kernel'
+		]);
+		expect(m.taint?.raw).toBe('POE');
 	});
 
 	it('counts a dangerous module option set on the command line (TAINT_USER)', () => {

@@ -18,6 +18,13 @@ function archFromVersion(v: string): string | null {
 	return null;
 }
 
+/**
+ * powerpc die(): `[BL]E PAGE_SIZE=64K MMU=Hash PREEMPT SMP NR_CPUS=2048 DEBUG_PAGEALLOC NUMA pSeries`
+ * (arch/powerpc/kernel/traps.c, v2.6.22 to v6.x): the platform is what follows the options
+ */
+const PPC_DIE =
+	/^(?:[BL]E PAGE_SIZE=\d+K )?(?:MMU=\w+ )?(?:PREEMPT(?:_\w+)? )?(?:SMP NR_CPUS=\d+ )?(?:DEBUG_PAGEALLOC )?(?:NUMA )?([A-Za-z][\w ,.-]*)$/;
+
 /** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
 const ARM_PARTS: Record<string, string> = {
 	c05: 'Cortex-A5',
@@ -86,6 +93,9 @@ function midrCpu(text: string): string | null {
  * own messages that taints: `Setting dangerous option i915.enable_guc - tainting kernel`
  * (kernel/params.c, param_check_unsafe: TAINT_USER); else ''
  */
+/** the order in which the kernel prints taint letters (kernel/panic.c taint_flags, v6.15) */
+const TAINT_ORDER = 'PFSRMBUDAWCIOELKXTNJ';
+
 function moduleTaintLetter(text: string): string {
 	if (text.endsWith(': loading out-of-tree module taints kernel.')) return 'O';
 	if (text.endsWith(' taints kernel.') && text.indexOf(': module license ') !== -1) return 'P';
@@ -148,6 +158,8 @@ export class MetadataCollector {
 	private moduleTaints = '';
 	/** the CPU was named from the boot line's MIDR only: a `CPU: AArch64 Processor` line says more */
 	private cpuFromMidr = false;
+	/** the machine was named only by powerpc's platform (`pSeries`): a `Hardware name:` says more */
+	private hardwareFromPlatform = false;
 
 	/**
 	 * `CPU: AArch64 Processor [410fd034] revision 4` (`Boot CPU: …` on newer kernels): it names the
@@ -187,6 +199,7 @@ export class MetadataCollector {
 			N: p.lineUpperN,
 			B: p.lineUpperB,
 			s: p.lineLowerS,
+			S: p.lineUpperS,
 			e: p.lineLowerE,
 			r: p.lineLowerR,
 			x: p.lineLowerX
@@ -220,7 +233,10 @@ export class MetadataCollector {
 		) {
 			const letter = moduleTaintLetter(text);
 			if (letter !== '' && this.moduleTaints.indexOf(letter) === -1) {
-				this.moduleTaints += letter;
+				// in the kernel's own order (print_tainted): `POE`, not the order of the messages
+				this.moduleTaints = [...this.moduleTaints, letter]
+					.sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b))
+					.join('');
 				m.taint = decodeTaint(this.moduleTaints);
 				return;
 			}
@@ -234,7 +250,8 @@ export class MetadataCollector {
 	/** lines starting with `L` */
 	private lineUpperL(text: string, boot: number): void {
 		const m = this.meta;
-		if (text.startsWith('Linux version ')) {
+		if (text.startsWith('LE PAGE_SIZE=')) this.powerpcPlatform(text);
+		else if (text.startsWith('Linux version ')) {
 			const rest = text.slice(14);
 			const sp = rest.indexOf(' ');
 			// detached: kept for every boot, a substring would keep its decoded window alive
@@ -368,6 +385,7 @@ export class MetadataCollector {
 	private lineUpperP(text: string, _boot: number): void {
 		const m = this.meta;
 		if (text.startsWith('PC is at ')) this.setArch('arm', 4);
+		else if (text.startsWith('PREEMPT SMP NR_CPUS=')) this.powerpcPlatform(text);
 		else if (text.startsWith('Pid: ')) {
 			const p = pidLine(text);
 			if (p === null) return;
@@ -386,6 +404,7 @@ export class MetadataCollector {
 	private lineUpperB(text: string, _boot: number): void {
 		const m = this.meta;
 		if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
+		else if (text.startsWith('BE PAGE_SIZE=')) this.powerpcPlatform(text);
 		else if (text.startsWith('Boot CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(10));
 		else if (text.startsWith('Booting Linux on physical CPU 0x')) {
 			const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
@@ -409,6 +428,27 @@ export class MetadataCollector {
 				.replace(/ {2,}/g, ' ')
 				.trim();
 			this.setArch('x86_64', 3);
+		}
+	}
+
+	/** lines starting with `S` */
+	private lineUpperS(text: string, _boot: number): void {
+		if (text.startsWith('SMP NR_CPUS=')) this.powerpcPlatform(text);
+	}
+
+	/**
+	 * powerpc's die() names the platform (ppc_md.name) after the build options: `SMP NR_CPUS=2048
+	 * NUMA pSeries`, since 4.x `BE PAGE_SIZE=64K MMU=Hash SMP NR_CPUS=2048 NUMA pSeries`. It is
+	 * the machine when nothing better names it; a `Hardware name:` line replaces it.
+	 */
+	private powerpcPlatform(text: string): void {
+		const m = PPC_DIE.exec(text.trimEnd());
+		// `SMP NR_CPUS=4 NUMA ` with no platform name
+		if (m === null || m[1] === 'NUMA') return;
+		this.setArch('powerpc', 4);
+		if (this.meta.hardware === null) {
+			this.meta.hardware = detach(m[1]);
+			this.hardwareFromPlatform = true;
 		}
 	}
 
@@ -440,6 +480,10 @@ export class MetadataCollector {
 
 	private hardware(s: string): void {
 		const m = this.meta;
+		if (this.hardwareFromPlatform) {
+			m.hardware = null;
+			this.hardwareFromPlatform = false;
+		}
 		const at = s.indexOf(', BIOS ');
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
 		const hw = (at === -1 ? s : s.slice(0, at)).replace(/ {2,}/g, ' ').trim();

@@ -7,7 +7,8 @@ import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_BOOTLOADER } from './formats/index.ts';
-import { codeAt } from '../util/text.ts';
+import { findYearHint } from './year.ts';
+import { codeAt, detach } from '../util/text.ts';
 
 /**
  * Receives the ingestor's output as it streams. `record` gets a reused object: copy what you
@@ -124,6 +125,10 @@ export class RecordTracker {
 	private bootRecords = 0;
 	/** a `Linux version` banner was seen in the current boot */
 	private bannerSeen = false;
+	/** the year the current boot's kernel was built (from its banner), 0 when unknown */
+	private buildYear = 0;
+	/** the first RTC time not used because it is before its kernel's build year */
+	private rtcRejected: { line: number; time: string; buildYear: number } | null = null;
 	/** the current boot, without a banner yet, printed a bootloader's hand-over to the kernel */
 	private handoff = false;
 	private bootId = '';
@@ -219,7 +224,10 @@ export class RecordTracker {
 				this.startBoot('banner', rec.line, null);
 			else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text))
 				this.startBoot('timestamp-reset', rec.line, null);
-			if (banner) this.bannerSeen = true;
+			if (banner) {
+				this.bannerSeen = true;
+				this.buildYear = bannerBuildYear(text);
+			}
 			if (!Number.isNaN(ts) && text.length > 0) {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
@@ -236,7 +244,13 @@ export class RecordTracker {
 					const res = rec.wall % 1000 === 0 ? 1000 : 1;
 					this.anchor(rec.wall - ts * 1000, res, rec.format, ts);
 				}
-			} else if (c === 114 /* r */ && text.startsWith('rtc')) this.rtcAnchor(rec);
+			} else if (
+				// `rtc_cmos 00:02: setting system clock to …`, but the device may be any RTC's
+				// (`s2m-rtc s2m-rtc:`, `qcom,qpnp-rtc qpnp-rtc-8:`): by the `)` that ends the line
+				codeAt(text, text.length - 1) === 41 /* ) */ &&
+				text.indexOf('setting system clock to ') !== -1
+			)
+				this.rtcAnchor(rec);
 		}
 		if (!this.bannerSeen && !this.handoff) {
 			// a bootloader's last words before the kernel of the same boot (serial captures)
@@ -289,9 +303,16 @@ export class RecordTracker {
 
 	/** `rtc_cmos 00:02: setting system clock to 2014-07-03 13:10:12 UTC (1404393012)` */
 	private rtcAnchor(rec: LogRecord): void {
-		const m = /setting system clock to .* \((\d{9,11})\)$/.exec(rec.text);
-		if (m && !Number.isNaN(rec.ts) && !this.suspended)
-			this.anchor(Number(m[1]) * 1000 - rec.ts * 1000, 1000, 'rtc', rec.ts);
+		const m = /setting system clock to (.*) \((\d{9,11})\)$/.exec(rec.text);
+		if (!m || Number.isNaN(rec.ts) || this.suspended) return;
+		const epochMs = Number(m[2]) * 1000;
+		// an RTC that was never set (no battery, or one a phone's kernel may not write) starts from
+		// some old date: before the kernel was even built, its time is not the wall clock
+		if (this.buildYear > 0 && new Date(epochMs).getUTCFullYear() < this.buildYear) {
+			this.rtcRejected ??= { line: rec.line, time: detach(m[1]), buildYear: this.buildYear };
+			return;
+		}
+		this.anchor(epochMs - rec.ts * 1000, 1000, 'rtc', rec.ts);
 	}
 
 	private anchor(offset: number, res: number, source: string, ts: number): void {
@@ -377,6 +398,7 @@ export class RecordTracker {
 		this.boots.push(this.newBoot(this.boot, line, reason, id));
 		this.bootRecords = 0;
 		this.bannerSeen = false;
+		this.buildYear = 0;
 		this.lastTs = NaN;
 		this.beforeLastTs = NaN;
 	}
@@ -468,6 +490,13 @@ export class RecordTracker {
 			);
 		}
 		if (c.usedLocalTime) warnings.push(localTimeNote(c));
+		const r = this.rtcRejected;
+		if (r !== null) {
+			warnings.push(
+				`The real-time clock read ${r.time} at line ${r.line}, before its kernel was built (${r.buildYear}): ` +
+					'it had not been set (a flat or missing RTC battery, or an RTC that Linux does not set), so no wall-clock time was taken from it.'
+			);
+		}
 		if (c.lines > 0 && this.kernelLines === 0) {
 			warnings.push(
 				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
@@ -514,6 +543,17 @@ export class RecordTracker {
 			}
 		};
 	}
+}
+
+/** Debian's `#1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)`, `… Thu Nov 23 14:03:01 +05 2017` */
+const BANNER_END_YEAR = /[ (]((?:19[7-9]|20\d)\d)(?:-[01]\d-[0-3]\d\))?$/;
+
+/** the year a `Linux version` banner says its kernel was built, 0 when it says none */
+function bannerBuildYear(text: string): number {
+	const h = findYearHint(text);
+	if (h !== null && h.source === 'build date') return h.year;
+	const m = BANNER_END_YEAR.exec(text.trimEnd());
+	return m ? Number(m[1]) : 0;
 }
 
 /**
