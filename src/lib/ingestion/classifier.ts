@@ -23,7 +23,7 @@ import {
 	type ClockAnchor
 } from './clock.ts';
 import { findYearHint, type YearHint } from './year.ts';
-import { MIN_RUN, UNPARSED_NUL } from './nul.ts';
+import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -279,8 +279,7 @@ export class LineClassifier {
 			// it: the stretch is counted by the ingestor, the text is read as if it were alone on
 			// its line (before the length cut: a hole may be longer than a line may be). Not inside
 			// a journal export entry, whose binary fields start with their length in 8 bytes.
-			let k = 1;
-			while (codeAt(raw, k) === 0) k++;
+			const k = nulRunEnd(raw, 0);
 			if (k >= MIN_RUN) {
 				if (k === raw.length) {
 					rec.kind = 'unparsed';

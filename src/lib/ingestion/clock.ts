@@ -11,6 +11,7 @@ import {
 	isWeekday,
 	monthAt,
 	scanCtime,
+	scanIsoDate,
 	scanSyslogDate,
 	TZ_ABBREV,
 	type Scan,
@@ -47,7 +48,7 @@ const RTC = /setting system clock to .*\((\d{9,11})\)\s*$/;
 const NM_STAMP = /\]: <(?:trace|debug|info|warn|error)> +\[(1\d{9})\.(\d{1,6})\] /;
 /** an ISO 8601 time with its offset in a message: `time="2021-11-21T08:35:02.18-03:00"` */
 const ISO_STAMP =
-	/(?:^|[^\d-])((?:19[7-9]|20\d)\d)-([01]\d)-([0-3]\d)T([0-2]\d):([0-5]\d):([0-6]\d)(?:[.,](\d{1,9}))?(Z|[+-][01]\d:?[0-5]\d)(?![\d:])/;
+	/(?:^|[^\d-])((?:19[7-9]|20\d)\d)-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-6]\d(?:[.,]\d{1,9})?(?:Z|[+-][01]\d:?[0-5]\d)(?![\d:])/;
 const scan: Scan = { end: 0, value: 0 };
 const date: SyslogDate = { month: 0, day: 0, sec: 0 };
 
@@ -99,16 +100,8 @@ function programStamp(line: string): number {
 	if (t === -1 || line.indexOf('-', 16) === -1) return NaN;
 	const m = ISO_STAMP.exec(line);
 	if (!m) return NaN;
-	const zone = m[8];
-	let offMin = 0;
-	if (zone !== 'Z') {
-		const hh = Number(zone.slice(1, 3));
-		const mm = Number(zone.slice(zone.length - 2));
-		offMin = (zone[0] === '-' ? -1 : 1) * (hh * 60 + mm);
-	}
-	const frac = m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0;
-	const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) + frac - offMin * 60000;
-	return Number.isNaN(utc) ? NaN : utc;
+	// the regex finds it (with its offset, which makes it a UTC time); scanIsoDate reads it
+	return scanIsoDate(line, m[0].startsWith(m[1]) ? m.index : m.index + 1, scan);
 }
 
 /**

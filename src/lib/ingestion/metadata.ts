@@ -25,6 +25,11 @@ function archFromVersion(v: string): string | null {
 const PPC_DIE =
 	/^(?:[BL]E PAGE_SIZE=\d+K )?(?:MMU=\w+ )?(?:PREEMPT(?:_\w+)? )?(?:SMP NR_CPUS=\d+ )?(?:DEBUG_PAGEALLOC )?(?:NUMA )?([A-Za-z][\w ,.-]*)$/;
 
+/** a name the firmware or kernel padded with runs of spaces (`CPU           U7300  @`), tidied */
+function squeezeSpaces(s: string): string {
+	return s.replace(/ {2,}/g, ' ').trim();
+}
+
 /** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
 const ARM_PARTS: Record<string, string> = {
 	c05: 'Cortex-A5',
@@ -295,7 +300,7 @@ export class MetadataCollector {
 			} else if (text.startsWith('CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(5));
 			else if (m.cpu === null && / stepping [0-9a-f]{2}$/.test(text))
 				// x86 before 2.6.24 (print_cpu_info): `CPU: Intel Pentium III (Coppermine) stepping 06`
-				m.cpu = text.slice(5, -12).replace(/ {2,}/g, ' ').trim() || null;
+				m.cpu = squeezeSpaces(text.slice(5, -12)) || null;
 		}
 	}
 
@@ -422,11 +427,7 @@ export class MetadataCollector {
 		const m = this.meta;
 		if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
 			// `(family: 0x6, model: 0x9e, stepping: 0x9)`; before 3.15 `(fam: 06, model: 3a, stepping: 09)`
-			m.cpu = text
-				.slice(15)
-				.replace(/ \((?:family|fam): .*$/, '')
-				.replace(/ {2,}/g, ' ')
-				.trim();
+			m.cpu = squeezeSpaces(text.slice(15).replace(/ \((?:family|fam): .*$/, ''));
 			this.setArch('x86_64', 3);
 		}
 	}
@@ -486,7 +487,7 @@ export class MetadataCollector {
 		}
 		const at = s.indexOf(', BIOS ');
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
-		const hw = (at === -1 ? s : s.slice(0, at)).replace(/ {2,}/g, ' ').trim();
+		const hw = squeezeSpaces(at === -1 ? s : s.slice(0, at));
 		if (m.hardware === null && hw !== '') m.hardware = hw;
 		if ((m.bios === null || m.bios.startsWith('EFI v')) && at !== -1)
 			m.bios = s.slice(at + 7).trim();

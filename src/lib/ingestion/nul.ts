@@ -1,5 +1,5 @@
 import type { Boot } from '../models/metadata.ts';
-import { groupDigits } from '../util/text.ts';
+import { codeAt, groupDigits } from '../util/text.ts';
 
 /**
  * Stretches of NUL bytes where log text should be. NUL is never log text: a run of them is space
@@ -36,8 +36,7 @@ export class NulStretches {
 		let n = 0;
 		const len = raw.length;
 		for (let i = raw.indexOf('\0'); i !== -1;) {
-			let j = i + 1;
-			while (j < len && raw.charCodeAt(j) === 0) j++;
+			const j = nulRunEnd(raw, i);
 			if (j - i >= MIN_RUN) n += j - i;
 			i = j < len ? raw.indexOf('\0', j) : -1;
 		}
@@ -105,6 +104,12 @@ export class NulStretches {
 
 /** the unparsed reason of a line of NUL bytes only */
 export const UNPARSED_NUL = 'NUL bytes only (space never written)';
+
+/** The index just past the run of NUL characters that starts at `i` (`i` when there is none). */
+export function nulRunEnd(s: string, i: number): number {
+	while (codeAt(s, i) === 0) i++;
+	return i;
+}
 
 /** a run of NUL bytes shorter than this is not a stretch (see the class comment) */
 export const MIN_RUN = 16;

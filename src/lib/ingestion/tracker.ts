@@ -7,7 +7,7 @@ import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_BOOTLOADER } from './formats/index.ts';
-import { findYearHint } from './year.ts';
+import { bannerBuildYear } from './year.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -543,17 +543,6 @@ export class RecordTracker {
 			}
 		};
 	}
-}
-
-/** Debian's `#1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)`, `… Thu Nov 23 14:03:01 +05 2017` */
-const BANNER_END_YEAR = /[ (]((?:19[7-9]|20\d)\d)(?:-[01]\d-[0-3]\d\))?$/;
-
-/** the year a `Linux version` banner says its kernel was built, 0 when it says none */
-function bannerBuildYear(text: string): number {
-	const h = findYearHint(text);
-	if (h !== null && h.source === 'build date') return h.year;
-	const m = BANNER_END_YEAR.exec(text.trimEnd());
-	return m ? Number(m[1]) : 0;
 }
 
 /**

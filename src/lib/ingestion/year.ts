@@ -38,3 +38,17 @@ function fromEpoch(ms: number): YearHint | null {
 	const y = new Date(ms).getUTCFullYear();
 	return y >= 1970 && y < 2100 ? { year: y, exact: true, source: 'log date' } : null;
 }
+
+/** Debian's `#1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)`, `… Thu Nov 23 14:03:01 +05 2017` */
+const BANNER_END_YEAR = /[ (]((?:19[7-9]|20\d)\d)(?:-[01]\d-[0-3]\d\))?$/;
+
+/**
+ * The year a `Linux version` banner says its kernel was built, 0 when it says none: the build
+ * date findYearHint reads, or the forms it does not (a date in parentheses, a zone as an offset).
+ */
+export function bannerBuildYear(text: string): number {
+	const h = findYearHint(text);
+	if (h !== null && h.source === 'build date') return h.year;
+	const m = BANNER_END_YEAR.exec(text.trimEnd());
+	return m ? Number(m[1]) : 0;
+}

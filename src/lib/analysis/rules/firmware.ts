@@ -5,6 +5,11 @@ const ACPI_REFS = [
 	'https://docs.kernel.org/firmware-guide/acpi/index.html',
 	'https://docs.kernel.org/firmware-guide/acpi/debug.html'
 ];
+/** for the ACPI thermal zones' firmware bugs: the kernel's thermal sysfs, then ACPI */
+const ACPI_THERMAL_REFS = [
+	'https://docs.kernel.org/driver-api/thermal/sysfs-api.html',
+	ACPI_REFS[0]
+];
 
 /** drivers/base/firmware_loader: `Direct firmware load for X failed with error -2`, `Unable to load firmware X (-2)` */
 export const firmwareLoad: LineRule = {
@@ -413,7 +418,7 @@ export const thermalZoneNoTrip: LineRule = {
 			'Nothing is needed if the machine does not overheat. Check which temperatures are available with `sensors` or `grep . /sys/class/thermal/thermal_zone*/type`.',
 			'If it runs hot or throttles, update the BIOS/UEFI and use the platform’s own thermal driver or daemon (thermald on Intel, the vendor’s platform driver).'
 		],
-		references: ['https://docs.kernel.org/driver-api/thermal/sysfs-api.html', ACPI_REFS[0]]
+		references: ACPI_THERMAL_REFS
 	}
 };
 
@@ -452,7 +457,7 @@ export const thermalCriticalInvalid: LineRule = {
 			'Nothing is needed if the machine does not overheat. `grep . /sys/class/thermal/thermal_zone*/type /sys/class/thermal/thermal_zone*/trip_point_*_temp` lists the zones and the trip points the kernel uses.',
 			'If the machine runs hot, update the BIOS/UEFI and check the fans and the vendor’s thermal tools (thermald on Intel).'
 		],
-		references: ['https://docs.kernel.org/driver-api/thermal/sysfs-api.html', ACPI_REFS[0]]
+		references: ACPI_THERMAL_REFS
 	}
 };
 
