@@ -243,6 +243,64 @@ describe('wall-clock calibration', () => {
 		);
 		expect(jetson.summary.metadata.calibration).toEqual([]);
 	});
+
+	it('takes the wall clock from kernel audit records when nothing else gives it', () => {
+		// lkp bad-rss-counter log lines 2-4: a dmesg whose only clock is the audit records' epoch times
+		const run = ingestText(
+			'[   77.942409] audit: type=1326 audit(1621988597.409:32): auid=4294967295 uid=65534 gid=65534 ses=4294967295 pid=1752 comm="trinity-c3" exe="/bin/trinity" sig=9\n' +
+				'[   78.934719] audit: type=1326 audit(1621988598.402:33): auid=4294967295 uid=65534 gid=65534 ses=4294967295 pid=1734 comm="trinity-c0" exe="/bin/trinity" sig=9\n' +
+				'[   79.022900] audit: type=1326 audit(1621988598.490:34): auid=4294967295 uid=65534 gid=65534 ses=4294967295 pid=1766 comm="trinity-c0" exe="/bin/trinity" sig=9\n'
+		);
+		const [cal] = run.summary.metadata.calibration;
+		// offsets (ms) 1621988519466.591, 1621988519467.281, 1621988519467.100: the middle one,
+		// plus half the coarse clock's tick
+		expect(cal.offset_ms).toBe(Math.round(1621988598490 - 79022.9 + 5));
+		expect(cal.uncertainty_ms).toBe(6);
+		expect(cal.anchors).toBe(3);
+		expect(cal.source).toMatch(/^anchors from audit;/);
+		expect(run.summary.metadata.boots[0].started_at).toBe('2021-05-26T00:21:59.472Z');
+	});
+
+	it('does not take the wall clock from the audit start-up record nor from a clock never set', () => {
+		// orion-o6 dmesg line 230 (the clock not set yet) and ubuntu-20-04-fips dmesg line 187: printed
+		// at 9.4 s, 50 s before the time the RTC sets at 37.8 s (line 1067)
+		const run = ingestText(
+			'[    0.207392] audit: type=2000 audit(0.204:1): state=initialized audit_enabled=0 res=1\n' +
+				'[    9.439548] audit: type=2000 audit(1659619988.952:1): state=initialized audit_enabled=0 res=1\n' +
+				'[    9.500000] audit: type=1400 audit(12.345:2): apparmor="STATUS" operation="profile_load" profile="unconfined" name="x"\n'
+		);
+		expect(run.summary.metadata.calibration).toEqual([]);
+		expect(run.summary.metadata.boots[0].started_at).toBeNull();
+	});
+
+	it('prefers an RTC line to audit records in the same stretch of a boot', () => {
+		// ubuntu-20-04-fips dmesg lines 1067 and 1531
+		const run = ingestText(
+			'[   37.789099] rtc_cmos rtc_cmos: setting system clock to 2022-08-04T13:34:27 UTC (1659620067)\n' +
+				'[   88.291803] audit: type=1400 audit(1659620117.999:2): apparmor="STATUS" operation="profile_load" profile="unconfined" name="nvidia_modprobe" pid=1\n'
+		);
+		const [cal] = run.summary.metadata.calibration;
+		expect(cal.source).toMatch(/^anchors from rtc;/);
+		expect(cal.offset_ms).toBe(1659620067000 - 37789 + 500);
+	});
+
+	it('is not thrown off by one audit record whose kernel time is damaged', () => {
+		// cykeek console-ramoops lines 1140, 1141, 1163 and 1168 (bit-flipped RAM: 41.293001 reads
+		// 01.293001, one record out of order, not a new boot), Android's logd.auditd relaying audit
+		// records (its caller prefix left out)
+		const run = ingestText(
+			'[   38.592240] type=1400 audit(1688459127.119:647): avc: denied { ioctl } for comm="busybox" path="/dev/block/loop1" dev="tmpfs" ino=13517\n' +
+				'[   38.772255] type=1400 audit(1688459127.299:648): avc: denied { ioctl } for comm="busybox" path="/dev/block/loop0" dev="tmpfs" ino=22204\n' +
+				'[   41.292259] type=1400 audit(1688459129.819:662): avc: denied { write } for comm="recovery" name="/" dev="mmcblk0p5" ino=2\n' +
+				'[   01.293001] type=1400 audit(1688459129.819:667): avc: denied { getattr } for comm="recovery" path="/persist/.foxs" dev="mmcblk0p5" ino=537\n'
+		);
+		const [cal] = run.summary.metadata.calibration;
+		// kept largest first: 1688459128525.999 (damaged), 1688459088527, 1688459088526.745,
+		// 1688459088526.741: the median of four is the second
+		expect(run.summary.metadata.boots).toHaveLength(1);
+		expect(cal.offset_ms).toBe(1688459088532);
+		expect(cal.uncertainty_ms).toBeGreaterThan(39_000);
+	});
 });
 
 describe('dates without a year', () => {

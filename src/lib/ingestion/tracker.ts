@@ -85,6 +85,16 @@ function clockStep(d: number): boolean {
 	return r > ZONE_STEP_SLACK_MS && r < QUARTER_HOUR_MS - ZONE_STEP_SLACK_MS;
 }
 
+/** `audit: type=1400 audit(1659620117.999:2):`, `type=1400 audit(…)`: type, seconds, milliseconds */
+const AUDIT_RECORD = /^(?:audit: )?type=(\d{4}) audit\((\d{9,11})\.(\d{3}):\d+\)/;
+/** audit times before this year are a clock never set (the kernel's build year, when known, is later) */
+const MIN_AUDIT_YEAR = 2000;
+/**
+ * half the resolution of an audit time: it is the coarse real-time clock, which advances once a
+ * scheduler tick (1-10 ms)
+ */
+const AUDIT_HALF_RES_MS = 5;
+
 /** Why a calibration segment starts or ends. */
 type SegmentEdge = 'boot' | 'resume' | 'suspend' | 'clock step' | 'end';
 
@@ -105,6 +115,9 @@ interface Segment {
 	halfRes: number;
 	n: number;
 	sources: Set<string>;
+	/** audit records' offsets (ms), largest first, and their count: used when n is 0 */
+	auditBest: number[];
+	auditN: number;
 }
 
 /**
@@ -251,6 +264,13 @@ export class RecordTracker {
 				text.indexOf('setting system clock to ') !== -1
 			)
 				this.rtcAnchor(rec);
+			else if (
+				// `audit: type=1400 audit(…)`, `type=1400 audit(…)`: a cheap test before the pattern
+				(c === 97 || c === 116) /* a, t */ &&
+				!Number.isNaN(ts) &&
+				(text.startsWith('audit: type=') || text.startsWith('type='))
+			)
+				this.auditAnchor(text, ts);
 		}
 		if (!this.bannerSeen && !this.handoff) {
 			// a bootloader's last words before the kernel of the same boot (serial captures)
@@ -315,17 +335,41 @@ export class RecordTracker {
 		this.anchor(epochMs - rec.ts * 1000, 1000, 'rtc', rec.ts);
 	}
 
-	private anchor(offset: number, res: number, source: string, ts: number): void {
-		let s = this.seg;
-		const v = offset + res / 2;
-		if (s !== null && clockStep(v - s.best[0])) {
-			// the wall clock was stepped (see CLOCK_STEP_MS): a new segment from this anchor on
-			s.toTs = ts;
-			s.to = 'clock step';
-			this.nextSegmentFrom = ts;
-			this.nextSegmentCause = 'clock step';
-			s = null;
+	/**
+	 * `audit: type=1400 audit(1659620117.999:2): …` (older kernels: `type=1400 audit(…)`): the
+	 * event's UTC time, taken before the record is printed. A fallback for segments without other
+	 * anchors (see finish); not `type=2000`, printed when audit starts, often before the clock is
+	 * set (ubuntu-20-04-fips: 50 s before the RTC line sets it), nor a time before the kernel's
+	 * build year (`audit(0.204:1)`).
+	 */
+	private auditAnchor(text: string, ts: number): void {
+		if (this.suspended) return;
+		const m = AUDIT_RECORD.exec(text);
+		if (m === null || m[1] === '2000') return;
+		const epochMs = Number(m[2]) * 1000 + Number(m[3]);
+		if (new Date(epochMs).getUTCFullYear() < Math.max(this.buildYear, MIN_AUDIT_YEAR)) return;
+		const s = this.segment();
+		const v = epochMs - ts * 1000;
+		// the print comes after the event: the largest offset is the least delayed
+		const best = s.auditBest;
+		if (best.length === ANCHOR_KEEP && v <= best[ANCHOR_KEEP - 1]) {
+			s.auditN++;
+			return;
 		}
+		s.auditN++;
+		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
+		best[k] = v;
+		while (k > 0 && best[k - 1] < best[k]) {
+			const t = best[k - 1];
+			best[k - 1] = best[k];
+			best[k] = t;
+			k--;
+		}
+	}
+
+	/** The open calibration segment, a new one when none is open. */
+	private segment(): Segment {
+		let s = this.seg;
 		if (s === null) {
 			s = {
 				boot: this.boot,
@@ -337,11 +381,29 @@ export class RecordTracker {
 				best: [],
 				halfRes: 0,
 				n: 0,
-				sources: new Set()
+				sources: new Set(),
+				auditBest: [],
+				auditN: 0
 			};
 			this.seg = s;
 			this.segments.push(s);
 		}
+		return s;
+	}
+
+	private anchor(offset: number, res: number, source: string, ts: number): void {
+		let s = this.seg;
+		const v = offset + res / 2;
+		if (s !== null && s.n > 0 && clockStep(v - s.best[0])) {
+			// the wall clock was stepped (see CLOCK_STEP_MS): a new segment from this anchor on
+			s.toTs = ts;
+			s.to = 'clock step';
+			this.nextSegmentFrom = ts;
+			this.nextSegmentCause = 'clock step';
+			this.seg = null;
+			s = null;
+		}
+		if (s === null) s = this.segment();
 		s.n++;
 		if (s.sources.size < 8) s.sources.add(source);
 		const best = s.best;
@@ -438,6 +500,17 @@ export class RecordTracker {
 		/** the boot whose start the segments so far still give (no suspend since the boot) */
 		let startBoot = -1;
 		for (const s of this.segments) {
+			if (s.n === 0 && s.auditN > 0) {
+				// only audit records: the median of the largest offsets kept (one record with a
+				// damaged time, or a clock set forward once, does not decide), their spread as the
+				// uncertainty
+				const a = s.auditBest;
+				const v = a[(a.length - 1) >> 1] + AUDIT_HALF_RES_MS;
+				s.best = [v, v + (a[0] - a[a.length - 1])];
+				s.halfRes = AUDIT_HALF_RES_MS;
+				s.n = s.auditN;
+				s.sources.add('audit');
+			}
 			if (s.n === 0) continue;
 			const k = s.best.length - 1;
 			const offset = Math.round(s.best[0]);
