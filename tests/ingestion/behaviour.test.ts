@@ -322,6 +322,20 @@ describe('dates without a year', () => {
 		);
 		expect(run.records.map((r) => new Date(r.wall).getUTCFullYear())).toEqual([2020, 2021]);
 	});
+	it('reads the build year of banners that end in a date or follow a numeric zone', () => {
+		// the banners of debian-clearfog-gt-8k (line 14) and jetsontx2-samsung (line 5), in a kern.log
+		const debian = ingestText(
+			'Nov 23 10:00:00 h kernel: [    0.000000] Linux version 5.8.0-0.bpo.2-arm64 (debian-kernel@lists.debian.org) (gcc-8 (Debian 8.3.0-6) 8.3.0, GNU ld (GNU Binutils for Debian) 2.31.1) #1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)\n'
+		);
+		expect(new Date(debian.records[0].wall).getUTCFullYear()).toBe(2020);
+		expect(debian.summary.input.warnings.join(' ')).toMatch(
+			/read as 2020 \(year the kernel was built/
+		);
+		const jetson = ingestText(
+			'Nov 23 10:00:00 h kernel: [    0.000000] Linux version 4.4.38 (root@tegra-ubuntu) (gcc version 5.4.0 20160609 (Ubuntu/Linaro 5.4.0-6ubuntu1~16.04.5) ) #1 SMP PREEMPT Thu Nov 23 14:03:01 +05 2017\n'
+		);
+		expect(new Date(jetson.records[0].wall).getUTCFullYear()).toBe(2017);
+	});
 });
 
 describe('records', () => {

@@ -22,7 +22,7 @@ export function findYearHint(line: string): YearHint | null {
 	if (m && (v === -1 || m.index < v))
 		return { year: Number(m[1]), exact: true, source: 'log date' };
 	if (v !== -1) {
-		const b = BUILD_YEAR.exec(line);
+		const b = BUILD_YEAR.exec(line) ?? BANNER_END_YEAR.exec(line.trimEnd());
 		return b ? { year: Number(b[1]), exact: false, source: 'build date' } : null;
 	}
 	m = m ?? CTIME.exec(line);
@@ -39,16 +39,14 @@ function fromEpoch(ms: number): YearHint | null {
 	return y >= 1970 && y < 2100 ? { year: y, exact: true, source: 'log date' } : null;
 }
 
-/** Debian's `#1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)`, `… Thu Nov 23 14:03:01 +05 2017` */
+/**
+ * The build date at the end of a banner in the forms BUILD_YEAR does not read: Debian's
+ * `#1 SMP Debian 5.8.10-1~bpo10+1 (2020-09-26)`, a zone as an offset `… Thu Nov 23 14:03:01 +05 2017`
+ */
 const BANNER_END_YEAR = /[ (]((?:19[7-9]|20\d)\d)(?:-[01]\d-[0-3]\d\))?$/;
 
-/**
- * The year a `Linux version` banner says its kernel was built, 0 when it says none: the build
- * date findYearHint reads, or the forms it does not (a date in parentheses, a zone as an offset).
- */
+/** The year a `Linux version` banner says its kernel was built, 0 when it says none. */
 export function bannerBuildYear(text: string): number {
 	const h = findYearHint(text);
-	if (h !== null && h.source === 'build date') return h.year;
-	const m = BANNER_END_YEAR.exec(text.trimEnd());
-	return m ? Number(m[1]) : 0;
+	return h !== null && h.source === 'build date' ? h.year : 0;
 }
