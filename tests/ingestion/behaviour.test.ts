@@ -244,6 +244,24 @@ describe('wall-clock calibration', () => {
 		expect(jetson.summary.metadata.calibration).toEqual([]);
 	});
 
+	it('warns that dmesg -T times before the last resume are late', () => {
+		// synthesised (no real dmesg -T log in the corpus spans a suspend): dmesg(1) computes -T times
+		// from the boot time, and the kernel clock does not count the time suspended
+		const run = ingestText(
+			'[Mon Nov 23 10:00:00 2026] PM: suspend entry (deep)\n' +
+				'[Mon Nov 23 10:00:01 2026] PM: suspend exit\n' +
+				'[Mon Nov 23 10:00:05 2026] e1000e: eth0 NIC Link is Up\n'
+		);
+		expect(run.summary.input.warnings.join(' ')).toMatch(
+			/resumed last at line 2.*every time printed before that resume is later than it really was/
+		);
+		// a plain dmesg's kernel times are not wall times: nothing to warn about
+		const plain = ingestText(
+			'[  100.000000] PM: suspend entry (deep)\n[  101.000000] PM: suspend exit\n'
+		);
+		expect(plain.summary.input.warnings).toEqual([]);
+	});
+
 	it('takes the wall clock from kernel audit records when nothing else gives it', () => {
 		// lkp bad-rss-counter log lines 2-4: a dmesg whose only clock is the audit records' epoch times
 		const run = ingestText(

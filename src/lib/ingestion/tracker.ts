@@ -95,6 +95,12 @@ const MIN_AUDIT_YEAR = 2000;
  */
 const AUDIT_HALF_RES_MS = 5;
 
+/**
+ * formats whose wall times util-linux dmesg computed from the boot time and the kernel time
+ * (dmesg -T, -e, --time-format iso): right after the last resume only (dmesg(1) on -T)
+ */
+const DMESG_CLOCK_TIMES = new Set(['dmesg-ctime', 'dmesg-reltime', 'dmesg-iso']);
+
 /** Why a calibration segment starts or ends. */
 type SegmentEdge = 'boot' | 'resume' | 'suspend' | 'clock step' | 'end';
 
@@ -160,6 +166,8 @@ export class RecordTracker {
 	private suspended = false;
 	private kernelLines = 0;
 	private droppedMessages = 0;
+	/** line of the last resume printed with a time dmesg computed (DMESG_CLOCK_TIMES), 0 if none */
+	private humanResume = 0;
 
 	constructor(private readonly sink: IngestSink) {
 		this.blocks = new BlockAssembler((b) => sink.block(b));
@@ -249,7 +257,7 @@ export class RecordTracker {
 			this.prevCaller = rec.caller;
 			this.bootRecords++;
 			const c = codeAt(text, 0);
-			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts);
+			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts, rec);
 			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) {
 				if (!this.suspended) {
 					// prefixes from ctime/iso dmesg are exact to the second; syslog/journal ones are
@@ -301,7 +309,7 @@ export class RecordTracker {
 	}
 
 	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
-	private suspendMarker(text: string, ts: number): void {
+	private suspendMarker(text: string, ts: number, rec: LogRecord): void {
 		if (text.startsWith('PM: suspend entry') || text.startsWith('PM: hibernation entry')) {
 			if (this.seg !== null) {
 				this.seg.toTs = ts;
@@ -310,6 +318,7 @@ export class RecordTracker {
 			this.suspended = true;
 			this.seg = null;
 		} else if (text.startsWith('PM: suspend exit') || text.startsWith('PM: hibernation exit')) {
+			if (DMESG_CLOCK_TIMES.has(rec.format)) this.humanResume = rec.line;
 			this.suspended = false;
 			this.seg = null;
 			this.nextSegmentFrom = ts;
@@ -563,6 +572,11 @@ export class RecordTracker {
 			);
 		}
 		if (c.usedLocalTime) warnings.push(localTimeNote(c));
+		if (this.humanResume > 0) {
+			warnings.push(
+				`The machine was suspended (it resumed last at line ${this.humanResume}), and the times in this log were computed by dmesg (-T, --time-format) from the time it booted: the kernel's clock stops while suspended, so every time printed before that resume is later than it really was, by the time the machine then spent suspended. Times after the last resume are right.`
+			);
+		}
 		const r = this.rtcRejected;
 		if (r !== null) {
 			warnings.push(
