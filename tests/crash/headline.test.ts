@@ -157,4 +157,16 @@ describe('the headline', () => {
 		]);
 		expect(named(cpu)).toBe(cpu.findings[0].title);
 	});
+
+	it('does not call an informational finding the most important problem of a healthy log', async () => {
+		// m11x-hwinfo dmesg line 708: the only finding of the log is informational
+		const r = await analyzeText(
+			'[   11.776846] tsc: Marking TSC unstable due to TSC halts in idle\n'
+		);
+		expect(r.findings.map((f) => f.severity)).toEqual(['info']);
+		expect(r.summary.verdict).toBe('healthy');
+		expect(r.summary.headline).toBe(
+			`No problems were found. For information: ${r.findings[0].title}.`
+		);
+	});
 });

@@ -219,8 +219,11 @@ export function summarize(
 	else verdict = 'healthy';
 	const root = probableRoot(cascades) ?? primary?.id ?? null;
 	let headline = HEADLINES[verdict];
-	if (primary)
-		headline += ` Most important: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;
+	if (primary) {
+		// with only informational findings, none of them is a problem: "most important" would say so
+		const lead = verdict === 'healthy' ? 'For information' : 'Most important';
+		headline += ` ${lead}: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;
+	}
 	return {
 		verdict,
 		headline,
