@@ -33,16 +33,22 @@ for (const scheme of ['light', 'dark'] as const) {
 test("shows the most severe finding first, or the log's order when asked", async ({ page }) => {
 	const problems = watchForErrors(page);
 	await openApp(page);
-	// apimnewyear vmcore-dmesg lines 51 and 9643: an I/O error long before the panic
+	// apimnewyear vmcore-dmesg lines 51, 9559 and 9643: an I/O error long before the panic, and an
+	// audit record that tells the wall-clock time
 	await setLogText(
 		page,
 		'[6032881.868599] blk_update_request: I/O error, dev dm-14, sector 0 op 0x0:(READ) flags 0x0 phys_seg 32 prio class 0\n' +
+			'[6060091.135624] audit: type=1305 audit(1639914874.351:951398): op=set audit_pid=0 old=2331 auid=4294967295 ses=4294967295 res=1\n' +
 			'[6060232.193522] Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:\n'
 	);
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	const titles = page.locator('article.finding .title');
 	await expect(titles).toHaveCount(2);
 	await expect(titles.first()).toContainText('kernel panic');
+	// when it happened, in wall-clock time and kernel time
+	await expect(page.locator('article.finding .meta').first()).toContainText(
+		'2021-12-19 11:56:55 UTC · 6060232.194 s'
+	);
 	await page.getByRole('combobox', { name: 'Order' }).selectOption('log');
 	await expect(titles.first()).toContainText('I/O error on dm-14');
 	expect(problems).toEqual([]);
