@@ -174,10 +174,14 @@ test('a chain of related findings reads as a sentence with links to each finding
 	await expect(chain).toHaveText(
 		'ATA command errors on ata1.00 → I/O error on sda → EXT4 filesystem error on sda1'
 	);
-	await chain.getByRole('link', { name: 'I/O error on sda' }).click();
-	await expect(
-		page.locator('article.finding', { has: page.locator('details[open]') })
-	).toContainText('I/O error on sda');
+	await chain.getByRole('link', { name: 'EXT4 filesystem error on sda1' }).click();
+	const open = page.locator('article.finding', { has: page.locator('details[open]') });
+	await expect(open).toContainText('EXT4 filesystem error on sda1');
+	// two references are two links with a comma and a space between them
+	await expect(open.locator('p', { hasText: 'References:' })).toHaveText(
+		'References: https://docs.kernel.org/admin-guide/ext4.html, https://man7.org/linux/man-pages/man8/e2fsck.8.html'
+	);
+	await expect(open.locator('p', { hasText: 'References:' }).getByRole('link')).toHaveCount(2);
 
 	// a possible link says so, and gives its reason after the effect
 	await setLogText(
