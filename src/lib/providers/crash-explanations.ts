@@ -132,10 +132,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			{
 				kind: 'firmware',
 				text: 'A UEFI runtime service that touched memory it should not (a warning from `__efi_queue_work`): the kernel then disabled the EFI runtime services.'
+			},
+			{
+				kind: 'firmware',
+				text: 'A memory range register (MTRR) the BIOS programmed with an invalid mask (`mtrr: your BIOS has set up an incorrect mask`), which the kernel fixed.'
 			}
 		],
 		next_steps: [
-			'See the firmware finding for the same event (the `Your BIOS is broken;` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
+			'See the firmware finding for the same event (the `Your BIOS is broken;` or `mtrr: your BIOS has` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html'],
 		notice: true
@@ -202,6 +206,30 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			...REPORTING
 		],
 		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.oom-panic': {
+		meaning:
+			'The machine ran out of memory (RAM and swap) and, because the `vm.panic_on_oom` setting is on, the kernel panicked (stopped, or rebooted with `kernel.panic` set) instead of killing a process to free memory. This is a configuration choice, not a kernel bug: with the setting off, the OOM killer would have ended the largest process and the machine would have kept running.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A process that used more and more memory (a leak, or a load bigger than the machine): the task list printed before the panic shows each process’s resident memory (`rss`, in pages of 4 KiB) and swap use (`swapents`).'
+			},
+			{
+				kind: 'configuration',
+				text: '`vm.panic_on_oom` set to 1 or 2 (sysctl.conf, or a cluster or high-availability setup that wants a failed node to reboot), with too little RAM or swap for the load.'
+			}
+		],
+		next_steps: [
+			'Find the process with the largest `rss` (and `swapents`) in the task list above the panic: fix its leak, limit it (a systemd `MemoryMax=` or cgroup limit), or give the machine more memory.',
+			'If a reboot on out-of-memory is not what you want, set `vm.panic_on_oom = 0` (`sysctl -w vm.panic_on_oom=0`, and in /etc/sysctl.d/) so the OOM killer ends a process instead.',
+			'Watch memory before it runs out (`free -m`, `vmstat 5`, the process’s memory over time) to see how fast it grows.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/sysctl/vm.html#panic-on-oom',
+			'https://docs.kernel.org/admin-guide/mm/concepts.html#oom-killer'
+		],
+		notice: true
 	},
 	'crash.kmsan': {
 		meaning:

@@ -59,6 +59,31 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 			line: 'WARNING: CPU: 11 PID: 1 at drivers/firmware/efi/runtime-wrappers.c:341 __efi_queue_work+0xf0/0x130'
 		},
 		why: 'The warning only says that the UEFI firmware faulted in a runtime service; the fault and the disabled runtime services are firmware findings of their own.'
+	},
+	{
+		// arch/x86/kernel/cpu/mtrr/generic.c generic_get_mtrr() of 2.6 kernels: WARN_ONCE(1,
+		// KERN_INFO "mtrr: your BIOS has set up an incorrect mask, fixing it up.\n")
+		// (abrt-cut-here.log, ProLiant BL460c G1); later kernels print the line alone
+		rule: 'crash.firmware-warning',
+		severity: 'info',
+		title: /^WARNING in /,
+		line: /^mtrr: your BIOS has (?:set up|configured) an incorrect mask/,
+		example: {
+			title: 'WARNING in generic_get_mtrr',
+			line: 'mtrr: your BIOS has set up an incorrect mask, fixing it up.'
+		},
+		why: 'The warning carries the BIOS’s wrong MTRR mask, which the kernel fixed; the mask is a firmware finding of its own.'
+	},
+	{
+		// mm/oom_kill.c check_panic_on_oom(): with the vm.panic_on_oom sysctl set, the kernel panics
+		// instead of killing a task: "Out of memory: %s panic_on_oom is enabled" with
+		// "system-wide" (1 or 2) or "compulsory" (2, for a cpuset or memory policy constraint)
+		// (abrt-kernel-panic-oom.log, RHEL 7 in VMware)
+		rule: 'crash.oom-panic',
+		severity: 'critical',
+		title: /^kernel panic: Out of memory: (?:system-wide|compulsory) panic_on_oom is enabled$/,
+		example: { title: 'kernel panic: Out of memory: system-wide panic_on_oom is enabled' },
+		why: 'The machine ran out of memory and the vm.panic_on_oom setting asked for a panic instead of killing a process: a configuration, not a kernel bug.'
 	}
 ];
 

@@ -729,6 +729,44 @@ export const dmarBroken: LineRule = {
 	}
 };
 
+/**
+ * arch/x86/kernel/cpu/mtrr/generic.c generic_get_mtrr(): a variable-range MTRR whose mask is not
+ * contiguous or has bits beyond the CPU's physical address width. 2.6 kernels print it with
+ * WARN_ONCE (a `WARNING: at …/mtrr/generic.c` trace, a notice in crash/notices.ts), later ones with
+ * pr_warn as `… configured an incorrect mask, fixing it.`
+ */
+export const mtrrBadMask: LineRule = {
+	id: 'firmware.mtrr-bad-mask',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['mtrr: your BIOS has '],
+	pattern: /^mtrr: your BIOS has (?:set up|configured) an incorrect mask, fixing it/,
+	title: () => 'The BIOS set up a memory range register (MTRR) wrongly; the kernel fixed it',
+	examples: [
+		'mtrr: your BIOS has set up an incorrect mask, fixing it up.',
+		'mtrr: your BIOS has configured an incorrect mask, fixing it.'
+	],
+	negatives: [
+		'mtrr: your CPUs had inconsistent variable MTRR settings',
+		'MTRR default type: uncachable'
+	],
+	explanation: {
+		meaning:
+			'MTRRs (memory type range registers) tell the CPU how to cache each range of physical memory (RAM write-back, device memory uncached or write-combining). The BIOS programmed one of them with an invalid mask (not contiguous, or with bits beyond the CPU’s physical address width); the kernel corrected the mask in its copy and carried on. Nothing is lost: it is a firmware bug the kernel works around, printed once.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A BIOS that computes MTRR masks for a different physical address width than the CPU reports, or a BIOS bug in how it sets up the ranges.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed for the machine to work: the kernel already fixed the mask.',
+			'Update the BIOS/system ROM to a release that programs the MTRRs correctly; `cat /proc/mtrr` shows the ranges as the kernel now sees them.'
+		],
+		references: ['https://docs.kernel.org/arch/x86/mtrr.html']
+	}
+};
+
 /** drivers/iommu: Intel DMAR and AMD-Vi DMA remapping faults. */
 export const iommuFault: LineRule = {
 	id: 'firmware.iommu-fault',

@@ -18,6 +18,7 @@ import {
 	iommuFault,
 	microcodeFailed,
 	microcodeMissing,
+	mtrrBadMask,
 	thermalCriticalInvalid,
 	thermalZoneNoTrip,
 	zenbleedWorkaround
@@ -191,6 +192,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	acpiError,
 	efiRuntimeDisabled,
 	dmarBroken,
+	mtrrBadMask,
 	thermalZoneNoTrip,
 	thermalCriticalInvalid,
 	acpiDeviceNotPresentEnabled,

@@ -1,0 +1,105 @@
+/**
+ * Crash reports that are not kernel bugs, found by a QA reading of the real-log corpus
+ * (../shared/corpus/real), with verbatim excerpts: abrt-kernel-panic-oom.log (a panic asked for by
+ * vm.panic_on_oom, RHEL 7 in VMware) and abrt-cut-here.log (2.6's MTRR mask WARN_ONCE, HP ProLiant
+ * BL460c G1).
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/analyze.ts';
+
+describe('panic_on_oom', () => {
+	/** abrt-kernel-panic-oom.log lines 1-26: the end of the OOM task list, the panic and its trace */
+	const PANIC = [
+		'[890563.635398] [ 1804]    89  1804    25638        3      50      276             0 qmgr',
+		'[890563.635400] [ 2079]     0  2079    27509        1      10       32             0 agetty',
+		'[890563.635402] [38910]   950 38910    28321        0      14       53             0 respawn.sh',
+		'[890563.635404] [39971]   950 39971  1983637   542742    3389  1015908             0 webservice',
+		'[890563.635407] [32384]    89 32384    25592       14      49      248             0 pickup',
+		'[890563.635409] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled',
+		'',
+		'[890563.635617] CPU: 0 PID: 35943 Comm: webservice Not tainted 3.10.0-327.28.2.el7.x86_64 #1',
+		'[890563.635735] Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00 09/17/2015',
+		'[890563.636662]  ffffffff81875018 0000000079c9dd5c ffff88008015ba80 ffffffff8163654b',
+		'[890563.636690]  ffff88008015bb00 ffffffff8162fdda ffffffff00000010 ffff88008015bb10',
+		'[890563.636717]  ffff88008015bab0 0000000079c9dd5c 000000000000000e ffffffff81878cf5',
+		'[890563.636743] Call Trace:',
+		'[890563.636754]  [<ffffffff8163654b>] dump_stack+0x19/0x1b',
+		'[890563.636772]  [<ffffffff8162fdda>] panic+0xd8/0x1e7',
+		'[890563.636789]  [<ffffffff8116d3b5>] check_panic_on_oom+0x55/0x60',
+		'[890563.636808]  [<ffffffff8116d7ab>] out_of_memory+0x23b/0x4f0',
+		'[890563.636828]  [<ffffffff81173c16>] __alloc_pages_nodemask+0xaa6/0xba0',
+		'[890563.636850]  [<ffffffff811b7e8a>] alloc_pages_vma+0x9a/0x150',
+		'[890563.636869]  [<ffffffff811a9c7b>] read_swap_cache_async+0xeb/0x160',
+		'[890563.636891]  [<ffffffff811d4226>] ? mem_cgroup_update_page_stat+0x16/0x50',
+		'[890563.636913]  [<ffffffff811a9d98>] swapin_readahead+0xa8/0x110',
+		'[890563.636933]  [<ffffffff81197912>] handle_mm_fault+0xa42/0xf50',
+		'[890563.636952]  [<ffffffff81642130>] __do_page_fault+0x150/0x450',
+		'[890563.636971]  [<ffffffff81642453>] do_page_fault+0x23/0x80',
+		'[890563.636988]  [<ffffffff8163e748>] page_fault+0x28/0x30'
+	];
+
+	it('names the panic a configured panic on out-of-memory, not a kernel bug', async () => {
+		const f = await findingsOf(PANIC);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'crash.oom-panic',
+				'kernel panic: Out of memory: system-wide panic_on_oom is enabled',
+				'critical'
+			]
+		]);
+		expect(f[0].details.kind).toBe('out of memory, with panic_on_oom set (not a kernel bug)');
+		const e = f[0].explanation;
+		expect(e.meaning).toContain('vm.panic_on_oom');
+		expect(e.next_steps.join(' ')).toContain('vm.panic_on_oom = 0');
+		// a panic asked for by a setting has no trace to decode, and no boot-time root fs advice
+		expect(e.next_steps.join(' ')).not.toMatch(/decode_stacktrace|root=/);
+	});
+
+	it('keeps other panics kernel panics', async () => {
+		const f = await findingsOf([
+			'[   12.000000] Kernel panic - not syncing: Out of memory and no killable processes...'
+		]);
+		expect(f.map((x) => x.rule)).toEqual(['crash.panic']);
+	});
+});
+
+describe('MTRR mask fixed up by the kernel', () => {
+	/** abrt-cut-here.log lines 1-14: the WARN_ONCE of generic_get_mtrr and the start of its trace */
+	const WARN = [
+		'------------[ cut here ]------------',
+		'WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467',
+		'generic_get_mtrr+0x11e/0x140() (Not tainted)',
+		'Hardware name: ProLiant BL460c G1',
+		'mtrr: your BIOS has set up an incorrect mask, fixing it up.',
+		'Modules linked in: radeon(+)(U) ttm(U) drm_kms_helper(U) drm(U) i2c_algo_bit(U)',
+		'i2c_core(U) dm_mod(U)',
+		'Pid: 143, comm: modprobe Not tainted 2.6.32-19.el6.x86_64 #1',
+		'Call Trace:',
+		'[<ffffffff81067c33>] warn_slowpath_common+0x83/0xc0',
+		'[<ffffffff81067cd1>] warn_slowpath_fmt+0x41/0x50',
+		'[<ffffffff81028e4e>] generic_get_mtrr+0x11e/0x140',
+		'[<ffffffff8102793b>] mtrr_add_page+0xdb/0x470',
+		'[<ffffffff810d0e99>] ? request_threaded_irq+0x1c9/0x2e0'
+	];
+
+	it('reports the BIOS mistake as a low firmware finding and its WARN trace as a notice', async () => {
+		const f = await findingsOf(WARN);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['crash.firmware-warning', 'WARNING in generic_get_mtrr', 'info'],
+			[
+				'firmware.mtrr-bad-mask',
+				'The BIOS set up a memory range register (MTRR) wrongly; the kernel fixed it',
+				'low'
+			]
+		]);
+		expect(f[1].evidence.map((x) => x.line)).toEqual([5]);
+		expect(f[0].explanation.meaning).toMatch(/^Not a kernel bug/);
+	});
+
+	it('reads the later one-line form', async () => {
+		const f = await findingsOf([
+			'[    0.000000] mtrr: your BIOS has configured an incorrect mask, fixing it.'
+		]);
+		expect(f.map((x) => [x.rule, x.severity])).toEqual([['firmware.mtrr-bad-mask', 'low']]);
+	});
+});
