@@ -18,6 +18,38 @@ function archFromVersion(v: string): string | null {
 	return null;
 }
 
+const RELEASE_ARCH: Readonly<Record<string, string>> = {
+	x86_64: 'x86_64',
+	amd64: 'x86_64',
+	i386: 'i386',
+	i486: 'i386',
+	i586: 'i386',
+	i686: 'i386',
+	'686': 'i386',
+	aarch64: 'arm64',
+	arm64: 'arm64',
+	armv7hl: 'arm',
+	armmp: 'arm',
+	ppc64le: 'powerpc64',
+	ppc64: 'powerpc64',
+	s390x: 's390x',
+	riscv64: 'riscv64'
+};
+
+/**
+ * The architecture a distribution's kernel release names, or null: RPM kernels end in their
+ * package's architecture (`2.6.32-19.el6.x86_64`, `2.6.35.6-45.fc14.i686.PAE`,
+ * `5.14.0-70.el9.aarch64`), Debian's flavour names it (`6.1.0-9-amd64`, `4.19.0-16-686-pae`,
+ * `5.10.0-8-armmp-lpae`). Ubuntu's `-generic` is built for every architecture and says nothing.
+ */
+export function archFromRelease(release: string): string | null {
+	const m =
+		/[.-](x86_64|amd64|i[3-6]86|686|aarch64|arm64|armv7hl|armmp|ppc64le|ppc64|s390x|riscv64)\b/.exec(
+			release
+		);
+	return m === null ? null : RELEASE_ARCH[m[1]];
+}
+
 /**
  * powerpc die(): `[BL]E PAGE_SIZE=64K MMU=Hash PREEMPT SMP NR_CPUS=2048 DEBUG_PAGEALLOC NUMA pSeries`
  * (arch/powerpc/kernel/traps.c, v2.6.22 to v6.x): the platform is what follows the options
@@ -176,6 +208,22 @@ export class MetadataCollector {
 		this.cpuFromMidr = false;
 		this.meta.cpu ??= aarch64Cpu(rest.trim());
 		this.setArch('arm64', 5);
+	}
+
+	/**
+	 * At the end: when no line showed the architecture (an oops excerpt without registers, a log
+	 * of a boot's later part), the kernel release may name it.
+	 */
+	archFromReleases(): void {
+		const m = this.meta;
+		if (m.arch !== null) return;
+		for (const v of [m.latest_kernel_version, m.kernel_version]) {
+			const a = v === null ? null : archFromRelease(v);
+			if (a !== null) {
+				m.arch = a;
+				return;
+			}
+		}
 	}
 
 	private setArch(arch: string, weight: number): void {

@@ -551,6 +551,7 @@ export class RecordTracker {
 			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
 		meta.latest_kernel_version = latest ?? meta.kernel_version;
+		this.metaCollector.archFromReleases();
 		meta.boots = this.boots;
 		meta.calibration = calibration;
 		const warnings: string[] = [];
