@@ -80,17 +80,35 @@ export function kernelLine(m: AnalysisResult['metadata']): string | null {
 	return `${v} (${which}; earlier: ${list})`;
 }
 
+/**
+ * When the kernel line names a later kernel than the first the log names, the build and the
+ * command line (read from the first banner and the first `Command line:`) say whose they are.
+ */
+export function firstKernelLabels(m: AnalysisResult['metadata']): {
+	build: string;
+	commandLine: string;
+} {
+	const v = m.latest_kernel_version ?? m.kernel_version;
+	if (m.kernel_version === null || v === m.kernel_version)
+		return { build: 'Build', commandLine: 'Command line' };
+	return {
+		build: `Build (${m.kernel_version})`,
+		commandLine: 'Command line (the first boot that printed one)'
+	};
+}
+
 export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 	const m = result.metadata;
+	const label = firstKernelLabels(m);
 	const rows: Array<[string, string | null]> = [
 		['Kernel', kernelLine(m)],
-		['Build', m.kernel_build],
+		[label.build, m.kernel_build],
 		['Architecture', m.arch],
 		['Hardware', m.hardware],
 		['BIOS', m.bios],
 		['CPU', m.cpu],
 		['Memory', m.memory],
-		['Command line', m.command_line],
+		[label.commandLine, m.command_line],
 		[
 			'Taint',
 			m.taint
