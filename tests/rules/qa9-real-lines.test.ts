@@ -2,7 +2,7 @@
  * Crash reports that are not kernel bugs, found by a QA reading of the real-log corpus
  * (../shared/corpus/real), with verbatim excerpts: abrt-kernel-panic-oom.log (a panic asked for by
  * vm.panic_on_oom, RHEL 7 in VMware) and abrt-cut-here.log (2.6's MTRR mask WARN_ONCE, HP ProLiant
- * BL460c G1).
+ * BL460c G1), amdgpu-crash-crash1-txt.log (the program whose GPU job hung).
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/analyze.ts';
@@ -101,5 +101,30 @@ describe('MTRR mask fixed up by the kernel', () => {
 			'[    0.000000] mtrr: your BIOS has configured an incorrect mask, fixing it.'
 		]);
 		expect(f.map((x) => [x.rule, x.severity])).toEqual([['firmware.mtrr-bad-mask', 'low']]);
+	});
+});
+
+describe('AMD GPU ring timeout', () => {
+	/** amdgpu-crash-crash1-txt.log lines 4270-4273 (journalctl, Arch, kernel 6.1, a game's hang) */
+	const HANG = [
+		'Jan 06 14:37:38 archdesktop kernel: [drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal register access in command stream',
+		'Jan 06 14:37:38 archdesktop kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=516877, emitted seq=516879',
+		'Jan 06 14:37:38 archdesktop kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602',
+		'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset begin!'
+	];
+
+	it('names the program whose job hung, from the line after the timeout', async () => {
+		const f = await findingsOf(HANG);
+		const t = f.find((x) => x.rule === 'gpu.amdgpu-ring-timeout');
+		expect(t?.details).toMatchObject({
+			ring: 'gfx_0.0.0',
+			process: 'physics',
+			process_pid: 37602,
+			thread: 'physics',
+			thread_pid: 37602
+		});
+		expect(t?.evidence.map((e) => e.line)).toEqual([2, 3]);
+		// the process line is the timeout's, not a driver error of its own
+		expect(f.filter((x) => x.evidence.some((e) => e.line === 3))).toHaveLength(1);
 	});
 });

@@ -100,6 +100,24 @@ export const amdgpuTimeout: LineRule = {
 		emitted_seq: Number(m[4])
 	}),
 	storm: { count: 5, severity: 'critical' },
+	// the next line names the program whose job hung (amdgpu_job_timedout, 5.x-6.7)
+	follow: [
+		{
+			trigger: 'Process information: process ',
+			pattern: /Process information: process (\S.*?) pid (\d+) thread (\S.*?) pid (\d+)\s*$/,
+			details: (m) => ({
+				process: m[1],
+				process_pid: Number(m[2]),
+				thread: m[3],
+				thread_pid: Number(m[4])
+			}),
+			within: 2,
+			claims: true,
+			examples: [
+				'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
+			]
+		}
+	],
 	examples: [
 		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=5346515, emitted seq=5346517',
 		'amdgpu 0000:64:00.0: amdgpu: ring gfx_0.0.0 timeout, signaled seq=54114692, emitted seq=54114694'
