@@ -2,7 +2,8 @@
  * Crash reports that are not kernel bugs, found by a QA reading of the real-log corpus
  * (../shared/corpus/real), with verbatim excerpts: abrt-kernel-panic-oom.log (a panic asked for by
  * vm.panic_on_oom, RHEL 7 in VMware) and abrt-cut-here.log (2.6's MTRR mask WARN_ONCE, HP ProLiant
- * BL460c G1), amdgpu-crash-crash1-txt.log (the program whose GPU job hung).
+ * BL460c G1), amdgpu-crash-crash1-txt.log (the program whose GPU job hung),
+ * jetway-port-dmesg-log.log (a module without a licence refused GPL-only symbols).
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/analyze.ts';
@@ -126,5 +127,39 @@ describe('AMD GPU ring timeout', () => {
 		expect(t?.evidence.map((e) => e.line)).toEqual([2, 3]);
 		// the process line is the timeout's, not a driver error of its own
 		expect(f.filter((x) => x.evidence.some((e) => e.line === 3))).toHaveLength(1);
+	});
+});
+
+describe('module refused GPL-only symbols', () => {
+	/** jetway-port-dmesg-log.log lines 822-827 (a port's own acpi_i2c on 3.x, no MODULE_LICENSE) */
+	const LICENSE = [
+		"[   26.518270] acpi_i2c: module license 'unspecified' taints kernel.",
+		'[   26.518281] Disabling lock debugging due to kernel taint',
+		'[   26.518420] acpi_i2c: Unknown symbol i2c_new_device (err 0)',
+		'[   26.518461] acpi_i2c: Unknown symbol acpi_dev_get_resources (err 0)',
+		'[   26.518490] acpi_i2c: Unknown symbol acpi_dev_resource_interrupt (err 0)',
+		'[   26.518522] acpi_i2c: Unknown symbol acpi_dev_free_resource_list (err 0)'
+	];
+
+	it('says the licence, not another kernel, kept the module from loading', async () => {
+		const f = await findingsOf(LICENSE);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'other.module-load-failed',
+				'Module acpi_i2c could not be loaded: its licence keeps it from GPL-only symbols',
+				'low',
+				4
+			]
+		]);
+		expect(f[0].details).toMatchObject({ module: 'acpi_i2c', license: 'unspecified' });
+		expect(f[0].explanation.next_steps[0]).toContain('MODULE_LICENSE("GPL")');
+	});
+
+	it('keeps the plain title when the licence message names another module', async () => {
+		const f = await findingsOf([
+			"[   26.518270] nvidia: module license 'NVIDIA' taints kernel.",
+			...LICENSE.slice(2)
+		]);
+		expect(f.map((x) => x.title)).toEqual(['Module acpi_i2c could not be loaded']);
 	});
 });

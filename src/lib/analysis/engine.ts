@@ -477,7 +477,8 @@ export class Analyzer {
 		const within = lr.context?.within ?? 0;
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
 		if (lr.context?.when && !lr.context.when(x.m)) return null;
-		if (lr.context?.sameDevice && (detailsOf(lr, x).device ?? null) !== c.details.device)
+		const same = lr.context?.sameDevice ? 'device' : lr.context?.sameDetail;
+		if (same !== undefined && (detailsOf(lr, x)[same] ?? null) !== (c.details[same] ?? null))
 			return null;
 		return c.details;
 	}

@@ -22,6 +22,50 @@ export const moduleLoadFailed: LineRule = {
 		reason: m[2] ? 'unknown symbols' : 'symbol versions do not match the kernel',
 		error: m[3] !== undefined && m[3] !== '0' ? errnoName(m[3]) : null
 	}),
+	// kernel/module: a module whose licence is not GPL-compatible is marked proprietary (taint P)
+	// and may not use symbols exported with EXPORT_SYMBOL_GPL, which then are `Unknown symbol`
+	// (jetway-port-dmesg-log.log: a port's own acpi_i2c without MODULE_LICENSE)
+	context: {
+		trigger: "module license '",
+		pattern: /^([\w-]+): module license '([^']*)' taints kernel/,
+		details: (m) => ({
+			module: m[1],
+			license: m[2],
+			reason: 'GPL-only symbols refused to a module without a GPL-compatible licence'
+		}),
+		within: 20,
+		sameDetail: 'module',
+		when: (m) => m[2] !== undefined,
+		examples: ["acpi_i2c: module license 'unspecified' taints kernel."],
+		outcome: {
+			title: (m) =>
+				`Module ${m[1]} could not be loaded: its licence keeps it from GPL-only symbols`,
+			severity: 'low',
+			explanation: {
+				meaning:
+					'The module declares a licence the kernel does not take as GPL-compatible (`unspecified` means it has no MODULE_LICENSE line at all), so the kernel marked it proprietary (taint P) and refused it the kernel functions exported only to GPL modules (EXPORT_SYMBOL_GPL). Each of those is reported as an unknown symbol and the module does not load: the feature it provides is missing in this boot. Symbols missing for this reason are there in the kernel; a module built for another kernel prints the same line, so check both.',
+				causes: [
+					{
+						kind: 'driver',
+						text: 'A self-written or ported module without `MODULE_LICENSE("GPL")` (or another GPL-compatible licence string) in its source.'
+					},
+					{
+						kind: 'driver',
+						text: 'A proprietary module that uses functions the kernel reserves for GPL modules.'
+					}
+				],
+				next_steps: [
+					'If the module is yours or open source, add `MODULE_LICENSE("GPL");` (or `"GPL v2"`, `"Dual MIT/GPL"`, `"Dual BSD/GPL"`) to its source, rebuild it for the running kernel and load it again.',
+					'Check that the symbols exist in this kernel (`grep -w <symbol> /proc/kallsyms` or the kernel’s Module.symvers): a symbol that is not there at all means the module also needs porting to this kernel version.',
+					'A proprietary module cannot use these functions; ask its vendor for a build for this kernel.'
+				],
+				references: [
+					'https://docs.kernel.org/process/license-rules.html',
+					'https://docs.kernel.org/admin-guide/tainted-kernels.html'
+				]
+			}
+		}
+	},
 	examples: [
 		'acpi_i2c: Unknown symbol i2c_new_device (err 0)',
 		'vboxdrv: Unknown symbol __get_user_pages (err -2)',

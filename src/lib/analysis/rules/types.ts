@@ -93,6 +93,8 @@ export interface RuleContext {
 	 * failed to suspend as it was being disconnected)
 	 */
 	sameDevice?: boolean;
+	/** the context message's detail of this name must equal the rule message's (a module's name) */
+	sameDetail?: string;
 	/** which of the rule's messages it applies to (default: all) */
 	when?(m: RegExpExecArray): boolean;
 	/** real message lines that must match */
