@@ -3,7 +3,8 @@
  * (../shared/corpus/real), with verbatim excerpts: abrt-kernel-panic-oom.log (a panic asked for by
  * vm.panic_on_oom, RHEL 7 in VMware) and abrt-cut-here.log (2.6's MTRR mask WARN_ONCE, HP ProLiant
  * BL460c G1), amdgpu-crash-crash1-txt.log (the program whose GPU job hung),
- * jetway-port-dmesg-log.log (a module without a licence refused GPL-only symbols).
+ * jetway-port-dmesg-log.log (a module without a licence refused GPL-only symbols),
+ * logging-kern-log-1.log (vmwgfx in VirtualBox).
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/analyze.ts';
@@ -161,5 +162,24 @@ describe('module refused GPL-only symbols', () => {
 			...LICENSE.slice(2)
 		]);
 		expect(f.map((x) => x.title)).toEqual(['Module acpi_i2c could not be loaded']);
+	});
+});
+
+describe('vmwgfx in VirtualBox', () => {
+	/** logging-kern-log-1.log lines 430-431 (Ubuntu 18.04 in VirtualBox, VMSVGA adapter) */
+	const VBOX = [
+		'Jan 10 14:58:56 rakeshelk-VirtualBox kernel: [    1.422366] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log',
+		'Jan 10 14:58:56 rakeshelk-VirtualBox kernel: [    1.423121] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log'
+	];
+
+	it('makes no finding of the copy to the host log that VirtualBox cannot take', async () => {
+		expect(await findingsOf(VBOX)).toEqual([]);
+	});
+
+	it('keeps other vmwgfx errors', async () => {
+		const f = await findingsOf([
+			'[    2.000000] [drm:vmw_cmdbuf_work_func [vmwgfx]] *ERROR* Command buffer error.'
+		]);
+		expect(f).toHaveLength(1);
 	});
 });

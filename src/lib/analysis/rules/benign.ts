@@ -26,6 +26,14 @@ export const BENIGN: BenignRule[] = [
 		why: 'The firmware lists the display outputs (_DOD) without the method that says who switches them (_DOS); the ACPI video driver notes it and works without it. Common on laptops and harmless.'
 	},
 	{
+		id: 'benign.vmwgfx-host-log',
+		// drivers/gpu/drm/vmwgfx/vmwgfx_msg.c vmw_host_log(): the driver's messages to the
+		// hypervisor's log over VMware's guest RPC channel (logging-kern-log-1.log, VirtualBox)
+		pattern: /^\[drm:vmw_host_log \[vmwgfx\]\] \*ERROR\* Failed to send log/,
+		example: '[drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log',
+		why: 'vmwgfx copies some of its messages to the hypervisor’s own log over VMware’s guest RPC channel; VirtualBox’s VMSVGA adapter (and other hosts) do not offer that channel, so the copy fails. The display driver itself works.'
+	},
+	{
 		id: 'benign.regulatory-db',
 		pattern:
 			/^(?:platform regulatory\.0: )?Direct firmware load for regulatory\.db(?:\.p7s)? failed with error -2/,
