@@ -153,8 +153,14 @@ type LineCheck = (this: MetadataCollector, text: string, boot: number) => void;
 export class MetadataCollector {
 	readonly meta: LogMetadata = emptyMetadata();
 	private archWeight = 0;
-	/** kernel version of each boot, by boot index */
+	/** kernel version of each boot, by boot index: its `Linux version` banner's */
 	readonly bootVersions = new Map<number, string>();
+	/**
+	 * the first kernel version an oops line of each boot names (`CPU: 0 PID: 1 Comm: x Not
+	 * tainted 5.4.0 #1`, x86's old `Pid:` line, …), by boot index: the boot's kernel when the log
+	 * lacks its banner (a vmcore-dmesg whose start was overwritten)
+	 */
+	readonly oopsVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
 	private inModules = false;
 	/** the taint was read from a `Tainted:` field (authoritative) */
@@ -176,6 +182,14 @@ export class MetadataCollector {
 		this.cpuFromMidr = false;
 		this.meta.cpu ??= aarch64Cpu(rest.trim());
 		this.setArch('arm64', 5);
+	}
+
+	/** a kernel version an oops line of boot `boot` names */
+	private oopsVersion(version: string, boot: number): void {
+		if (this.oopsVersions.has(boot)) return;
+		const v = detach(version);
+		this.oopsVersions.set(boot, v);
+		this.meta.kernel_version ??= v;
 	}
 
 	private setArch(arch: string, weight: number): void {
@@ -272,7 +286,7 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `C` */
-	private lineUpperC(text: string, _boot: number): void {
+	private lineUpperC(text: string, boot: number): void {
 		const m = this.meta;
 		if (m.command_line === null && text.startsWith('Command line: '))
 			m.command_line = text.slice(14).trim();
@@ -286,14 +300,15 @@ export class MetadataCollector {
 				const t = taintFromCpuLine(text);
 				if (t) this.setTaint(t);
 				const nt = text.indexOf('ainted');
-				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
-				if (v && m.kernel_version === null) m.kernel_version = v[1];
+				const v =
+					nt === -1 || this.oopsVersions.has(boot) ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
+				if (v) this.oopsVersion(v[1], boot);
 			} else if (OLD_ARM_CPU_LINE.test(text)) {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);
 				if (t) this.setTaint(t);
 				const v = /\((\d+\.\d\S*) #/.exec(text);
-				if (v) m.kernel_version ??= v[1];
+				if (v) this.oopsVersion(v[1], boot);
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 				m.cpu = aarch64Cpu(text.slice(5).split(',')[0].trim());
 				this.setArch('arm', 3);
@@ -366,13 +381,12 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `R` */
-	private lineUpperR(text: string, _boot: number): void {
-		const m = this.meta;
+	private lineUpperR(text: string, boot: number): void {
 		if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
-		else if (text.startsWith('REGS: ') && m.kernel_version === null) {
+		else if (text.startsWith('REGS: ') && !this.oopsVersions.has(boot)) {
 			// powerpc show_regs: `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)`
 			const v = /ainted {1,2}\((\d+\.\d[^)\s]*)\)/.exec(text);
-			if (v) m.kernel_version = v[1];
+			if (v) this.oopsVersion(v[1], boot);
 		}
 	}
 
@@ -387,7 +401,7 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `P` */
-	private lineUpperP(text: string, _boot: number): void {
+	private lineUpperP(text: string, boot: number): void {
 		const m = this.meta;
 		if (text.startsWith('PC is at ')) this.setArch('arm', 4);
 		else if (text.startsWith('PREEMPT SMP NR_CPUS=')) this.powerpcPlatform(text);
@@ -395,7 +409,7 @@ export class MetadataCollector {
 			const p = pidLine(text);
 			if (p === null) return;
 			if (p.taint !== null) this.setTaint(p.taint);
-			m.kernel_version ??= p.version;
+			this.oopsVersion(p.version, boot);
 			if (p.hardware !== '') m.hardware ??= p.hardware;
 		}
 	}
