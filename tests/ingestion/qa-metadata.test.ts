@@ -40,3 +40,41 @@ describe("a boot's kernel without its banner", () => {
 		expect(m.latest_kernel_version).toBe('4.18.0-240.el8.x86_64');
 	});
 });
+
+describe('whether the kernel was tainted (metadata.tainted)', () => {
+	/** crash-dmesg-vmcore-dmesg-txt.log line 44, then line 1211 (a soft lockup tainted it: L) */
+	const NOT_TAINTED =
+		'<4>Pid: 21321, comm: libvirtd Not tainted 2.6.32-642.el6.x86_64 #1 Dell Inc. PowerEdge R730xd/0WCJNT';
+	const TAINTED =
+		'<4>Pid: 118823, comm: worker Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1';
+
+	it('is false when an oops line says `Not tainted` and none prints a taint', () => {
+		const m = summary([NOT_TAINTED]).metadata;
+		expect([m.taint, m.tainted]).toEqual([null, false]);
+		// apimnewyear-vmcore-dmesg-txt.log line 9645
+		expect(
+			summary([
+				'[6060232.193524] CPU: 0 PID: 0 Comm: swapper/0 Kdump: loaded Not tainted 4.18.0-193.13.2.el8_2.x86_64 #1'
+			]).metadata.tainted
+		).toBe(false);
+	});
+
+	it('is true when the log prints a taint, also after a `Not tainted` line', () => {
+		const m = summary([NOT_TAINTED, TAINTED]).metadata;
+		expect(m.tainted).toBe(true);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['L']);
+		expect(summary([TAINTED, NOT_TAINTED]).metadata.tainted).toBe(true);
+	});
+
+	it('is true when a module taints the kernel as it loads', () => {
+		// askubuntu-dmesg-journalctl-lastdayorso.log line 1231
+		const m = summary([
+			'Feb 09 12:29:06 hpPav kernel: nvidia: loading out-of-tree module taints kernel.'
+		]).metadata;
+		expect([m.taint?.raw, m.tainted]).toEqual(['O', true]);
+	});
+
+	it('is null when the log does not say', () => {
+		expect(summary(['<6>device vnet162 entered promiscuous mode']).metadata.tainted).toBeNull();
+	});
+});

@@ -257,6 +257,7 @@ export class MetadataCollector {
 					.sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b))
 					.join('');
 				m.taint = decodeTaint(this.moduleTaints);
+				m.tainted = true;
 				return;
 			}
 		}
@@ -299,6 +300,7 @@ export class MetadataCollector {
 			if (/ PID: \d+ /.test(text)) {
 				const t = taintFromCpuLine(text);
 				if (t) this.setTaint(t);
+				else if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
 				const nt = text.indexOf('ainted');
 				const v =
 					nt === -1 || this.oopsVersions.has(boot) ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
@@ -307,6 +309,7 @@ export class MetadataCollector {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);
 				if (t) this.setTaint(t);
+				else if (text.indexOf(' Not tainted') !== -1) this.notTainted();
 				const v = /\((\d+\.\d\S*) #/.exec(text);
 				if (v) this.oopsVersion(v[1], boot);
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
@@ -383,8 +386,10 @@ export class MetadataCollector {
 	/** lines starting with `R` */
 	private lineUpperR(text: string, boot: number): void {
 		if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
-		else if (text.startsWith('REGS: ') && !this.oopsVersions.has(boot)) {
+		else if (text.startsWith('REGS: ')) {
 			// powerpc show_regs: `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)`
+			if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
+			if (this.oopsVersions.has(boot)) return;
 			const v = /ainted {1,2}\((\d+\.\d[^)\s]*)\)/.exec(text);
 			if (v) this.oopsVersion(v[1], boot);
 		}
@@ -409,6 +414,7 @@ export class MetadataCollector {
 			const p = pidLine(text);
 			if (p === null) return;
 			if (p.taint !== null) this.setTaint(p.taint);
+			else this.notTainted();
 			this.oopsVersion(p.version, boot);
 			if (p.hardware !== '') m.hardware ??= p.hardware;
 		}
@@ -491,6 +497,15 @@ export class MetadataCollector {
 	private setTaint(raw: string): void {
 		this.taintRead = true;
 		this.meta.taint = decodeTaint(raw);
+		this.meta.tainted = true;
+	}
+
+	/**
+	 * an oops line's `Not tainted`: the kernel was not tainted then, unless the log prints a taint
+	 * (`tainted` stays true once one is read, as `taint` stays set)
+	 */
+	private notTainted(): void {
+		this.meta.tainted ??= false;
 	}
 
 	private hardware(s: string): void {

@@ -52,6 +52,11 @@ export interface LogMetadata {
 	memory: string | null;
 	modules: string[];
 	taint: Taint | null;
+	/**
+	 * whether the kernel was tainted: true when the log prints a taint (`taint`), false when it
+	 * says `Not tainted` and never prints one, null when it does not say
+	 */
+	tainted: boolean | null;
 	boots: Boot[];
 	calibration: Calibration[];
 }
@@ -84,6 +89,7 @@ export function emptyMetadata(): LogMetadata {
 		memory: null,
 		modules: [],
 		taint: null,
+		tainted: null,
 		boots: [],
 		calibration: []
 	};
