@@ -74,6 +74,8 @@ test('a bundled sample loads and shows a KASAN finding with its kernel version',
 		'KASAN: use-after-free Read in aead_recvmsg'
 	);
 	await expect(page.getByTestId('kernel-version')).toHaveText('4.14.0-next-20171127+');
+	// the report's `CPU: 1 PID: 3568 Comm: syz-executor5 Not tainted …` line
+	await expect(page.getByTestId('taint')).toHaveText('not tainted');
 	expect(problems).toEqual([]);
 	expectSameOrigin(urls, baseURL as string);
 });

@@ -168,12 +168,56 @@ describe('the OOM victim line (Killed process)', () => {
 		}
 	});
 
-	it('does not take the line of another pid (a child the kernel killed instead)', async () => {
+	it('joins the line of a child the kernel killed instead, and says which process died', async () => {
+		// the real kill line (serverlog-kern-log-1.log line 76, Ubuntu 3.13), then the victim line
+		// of that kernel's format naming a child: mm/oom_kill.c oom_kill_process() of 2.6.36 to 5.0
+		// kills a child with memory of its own rather than the process chosen, when it has one
+		const child =
+			'Mar 15 17:01:55 capstonealzheimer kernel: [9686414.565186] Killed process 2519 (python) total-vm:412332kB, anon-rss:201836kB, file-rss:80kB';
+		const [f, ...rest] = await oomKills([REAL[0], child]);
+		expect(rest).toEqual([]);
+		expect([f.first_line, f.last_line, f.evidence.length]).toEqual([1, 2, 2]);
+		expect(f.title).toBe('Out of memory: killed python');
+		expect(f.details).toMatchObject({
+			process: 'python',
+			pid: 2512,
+			// the memory of the process chosen is not printed; the child's is its own
+			anon_rss_kb: null,
+			killed_child: 'python',
+			killed_child_pid: 2519,
+			killed_child_anon_rss_kb: 201836
+		});
+	});
+
+	it('joins the reaper line of the child killed instead (4.6 to 5.0), and no other victim line', async () => {
+		const fs = await analyzeText(
+			[
+				kill(2050, 'bash'),
+				'[ 500.000100] Killed process 2051 (stress) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB, shmem-rss:0kB',
+				'[ 500.000200] Killed process 2052 (stress) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB, shmem-rss:0kB',
+				'[ 500.000300] oom_reaper: reaped process 2051 (stress), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
+			].join('\n') + '\n'
+		);
+		const [f, ...rest] = fs.findings;
+		expect(rest.map((x) => x.rule)).toEqual([]);
+		expect(f.details).toMatchObject({
+			process: 'bash',
+			pid: 2050,
+			killed_child: 'stress',
+			killed_child_pid: 2051,
+			reaped: true,
+			rss_after_reap_kb: 0
+		});
+		expect(f.evidence.map((e) => e.line)).toEqual([1, 2, 4]);
+	});
+
+	it('takes no line of another pid after a kill that spares no child (5.1 and later)', async () => {
 		const [f] = await oomKills([
-			kill(2050, 'bash'),
+			'[ 500.000000] Out of memory: Killed process 2050 (bash) total-vm:632332kB, anon-rss:1024kB, file-rss:80kB, shmem-rss:0kB',
 			'[ 500.000100] Killed process 2051 (stress) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB'
 		]);
-		expect(f.details).toMatchObject({ process: 'bash', pid: 2050, anon_rss_kb: null });
+		expect(f.details).toMatchObject({ process: 'bash', pid: 2050, anon_rss_kb: 1024 });
+		expect(f.details.killed_child).toBeUndefined();
 		expect([f.last_line, f.evidence.length]).toEqual([1, 1]);
 	});
 
@@ -241,18 +285,20 @@ describe('older spellings of the OOM kill', () => {
 		expect(f.details).toMatchObject({ process: 'java', pid: 3094 });
 	});
 
-	it('reads `kill process … or a child` of 2.6.25 to 2.6.35 with the victim line of the same pid', async () => {
+	it('reads `kill process … or a child` of 2.6.25 to 2.6.35 with the victim line, of the same pid or of a child', async () => {
 		const lines = boot('2.6.26-2-686');
 		expect(lines[2]).toContain('Out of memory: kill process 2415 (java) score 56789 or a child');
 		const fs = await oomKills(lines);
 		expect(
 			fs.map((f) => [f.title, f.details.pid, f.first_line, f.last_line, f.evidence.length])
 		).toEqual([
-			// the kernel killed a child (another pid): its line is not this kill's, and the title
-			// does not claim that the process chosen died
-			['Out of memory: killed bash or a child of it', 2290, 1, 1, 1],
+			// the kernel killed a child (another pid): its line joins as the kill of a child, and
+			// the title does not claim that the process chosen died
+			['Out of memory: killed bash or a child of it', 2290, 1, 2, 2],
 			['Out of memory: killed java or a child of it', 2415, 3, 4, 2]
 		]);
+		expect(fs[0].details).toMatchObject({ killed_child: 'stress', killed_child_pid: 2310 });
+		expect(fs[1].details.killed_child).toBeUndefined();
 	});
 
 	it("reads the cgroup's `kill process … or a child` with the victim's memory (2.6.32 to 2.6.35)", async () => {

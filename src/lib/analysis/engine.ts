@@ -141,6 +141,11 @@ interface Pending {
 	 * OOM kills, then both reaper lines)
 	 */
 	older: Pending[];
+	/**
+	 * per follow-up of the rule, whether one naming another key may still join (RuleFollow.instead:
+	 * the child an OOM kill `… or sacrifice child` killed); null when none may
+	 */
+	instead: boolean[] | null;
 }
 
 /** messages of a rule that a keyed follow-up may join (the latest and the ones before it) */
@@ -517,6 +522,20 @@ export class Analyzer {
 			keyed = named;
 			break;
 		}
+		// a follow-up naming another key (the child killed instead of the process chosen) joins
+		// the latest message, once, when that message allows it
+		let substitute = false;
+		if (
+			p === null &&
+			keyNames.length > 0 &&
+			f.instead &&
+			latest.instead?.[k] &&
+			r.line > latest.line
+		) {
+			p = latest;
+			keyed = true;
+			substitute = true;
+		}
 		if (p === null) return false;
 		if (device === undefined) {
 			// a follow-up that names nothing (libata's `res` line) continues the lines just before
@@ -526,10 +545,21 @@ export class Analyzer {
 			return false;
 		p.lastJoined = r.line;
 		if (r.line > p.occ.last_line) p.occ.last_line = r.line;
+		if (p.instead !== null && f.instead) {
+			// one victim line per kill: once one joined, none naming another key may
+			p.instead[k] = false;
+			// the keys of the process killed instead are the message's now (for the reaper line)
+			if (substitute) {
+				const rekeyed: Record<string, DetailValue> = { ...p.facts };
+				for (const key of keyNames) rekeyed[key] = detach(keys[key]);
+				p.facts = rekeyed;
+			}
+		}
 		const b = p.builder;
 		if (b === null) return true;
 		if (b.evidence.length < MAX_EVIDENCE) b.evidence.push({ line: r.line, text: detach(r.text) });
-		for (const [key, v] of Object.entries(f.details(m))) {
+		const added = substitute && f.instead ? f.instead.details(m) : f.details(m);
+		for (const [key, v] of Object.entries(added)) {
 			const had = b.details[key];
 			if (Array.isArray(v)) appendList(b, key, v);
 			else if (had === undefined || had === null)
@@ -694,7 +724,10 @@ export class Analyzer {
 			lastJoined: r.line,
 			occ,
 			builder: b.first === occ ? b : null,
-			older
+			older,
+			instead: rule.follow.some((f) => f.instead)
+				? rule.follow.map((f) => f.instead?.when(m) ?? false)
+				: null
 		});
 	}
 

@@ -83,7 +83,7 @@ export class Ingestor {
 		const summary = this.tracker.finish(c);
 		const flipped = this.flips.warning();
 		if (flipped !== null) summary.input.warnings.push(flipped);
-		const wrapped = this.ring.unwrap(summary.metadata);
+		const wrapped = this.ring.unwrap(summary.metadata, (b) => this.tracker.hasBanner(b));
 		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
 		const nul = this.nuls.warning(
 			summary.metadata.boots,

@@ -185,8 +185,14 @@ type LineCheck = (this: MetadataCollector, text: string, boot: number) => void;
 export class MetadataCollector {
 	readonly meta: LogMetadata = emptyMetadata();
 	private archWeight = 0;
-	/** kernel version of each boot, by boot index */
+	/** kernel version of each boot, by boot index: its `Linux version` banner's */
 	readonly bootVersions = new Map<number, string>();
+	/**
+	 * the first kernel version an oops line of each boot names (`CPU: 0 PID: 1 Comm: x Not
+	 * tainted 5.4.0 #1`, x86's old `Pid:` line, …), by boot index: the boot's kernel when the log
+	 * lacks its banner (a vmcore-dmesg whose start was overwritten)
+	 */
+	readonly oopsVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
 	private inModules = false;
 	/** the taint was read from a `Tainted:` field (authoritative) */
@@ -224,6 +230,14 @@ export class MetadataCollector {
 				return;
 			}
 		}
+	}
+
+	/** a kernel version an oops line of boot `boot` names */
+	private oopsVersion(version: string, boot: number): void {
+		if (this.oopsVersions.has(boot)) return;
+		const v = detach(version);
+		this.oopsVersions.set(boot, v);
+		this.meta.kernel_version ??= v;
 	}
 
 	private setArch(arch: string, weight: number): void {
@@ -291,6 +305,7 @@ export class MetadataCollector {
 					.sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b))
 					.join('');
 				m.taint = decodeTaint(this.moduleTaints);
+				m.tainted = true;
 				return;
 			}
 		}
@@ -320,7 +335,7 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `C` */
-	private lineUpperC(text: string, _boot: number): void {
+	private lineUpperC(text: string, boot: number): void {
 		const m = this.meta;
 		if (m.command_line === null && text.startsWith('Command line: '))
 			m.command_line = text.slice(14).trim();
@@ -333,15 +348,18 @@ export class MetadataCollector {
 			if (/ PID: \d+ /.test(text)) {
 				const t = taintFromCpuLine(text);
 				if (t) this.setTaint(t);
+				else if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
 				const nt = text.indexOf('ainted');
-				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
-				if (v && m.kernel_version === null) m.kernel_version = v[1];
+				const v =
+					nt === -1 || this.oopsVersions.has(boot) ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
+				if (v) this.oopsVersion(v[1], boot);
 			} else if (OLD_ARM_CPU_LINE.test(text)) {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);
 				if (t) this.setTaint(t);
+				else if (text.indexOf(' Not tainted') !== -1) this.notTainted();
 				const v = /\((\d+\.\d\S*) #/.exec(text);
-				if (v) m.kernel_version ??= v[1];
+				if (v) this.oopsVersion(v[1], boot);
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 				m.cpu = aarch64Cpu(text.slice(5).split(',')[0].trim());
 				this.setArch('arm', 3);
@@ -414,13 +432,14 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `R` */
-	private lineUpperR(text: string, _boot: number): void {
-		const m = this.meta;
+	private lineUpperR(text: string, boot: number): void {
 		if (text.startsWith('RIP: ')) this.setArch('x86_64', 4);
-		else if (text.startsWith('REGS: ') && m.kernel_version === null) {
+		else if (text.startsWith('REGS: ')) {
 			// powerpc show_regs: `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)`
+			if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
+			if (this.oopsVersions.has(boot)) return;
 			const v = /ainted {1,2}\((\d+\.\d[^)\s]*)\)/.exec(text);
-			if (v) m.kernel_version = v[1];
+			if (v) this.oopsVersion(v[1], boot);
 		}
 	}
 
@@ -435,7 +454,7 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `P` */
-	private lineUpperP(text: string, _boot: number): void {
+	private lineUpperP(text: string, boot: number): void {
 		const m = this.meta;
 		if (text.startsWith('PC is at ')) this.setArch('arm', 4);
 		else if (text.startsWith('PREEMPT SMP NR_CPUS=')) this.powerpcPlatform(text);
@@ -443,7 +462,8 @@ export class MetadataCollector {
 			const p = pidLine(text);
 			if (p === null) return;
 			if (p.taint !== null) this.setTaint(p.taint);
-			m.kernel_version ??= p.version;
+			else this.notTainted();
+			this.oopsVersion(p.version, boot);
 			if (p.hardware !== '') m.hardware ??= p.hardware;
 		}
 	}
@@ -525,6 +545,15 @@ export class MetadataCollector {
 	private setTaint(raw: string): void {
 		this.taintRead = true;
 		this.meta.taint = decodeTaint(raw);
+		this.meta.tainted = true;
+	}
+
+	/**
+	 * an oops line's `Not tainted`: the kernel was not tainted then, unless the log prints a taint
+	 * (`tainted` stays true once one is read, as `taint` stays set)
+	 */
+	private notTainted(): void {
+		this.meta.tainted ??= false;
 	}
 
 	private hardware(s: string): void {

@@ -47,10 +47,10 @@ export class RingWrap {
 	}
 
 	/** The index of the boot that is the wrapped buffer's oldest part (see above), or -1. */
-	wrappedBoot(boots: readonly Boot[]): number {
+	wrappedBoot(boots: readonly Boot[], banner: (boot: number) => boolean): number {
 		if (boots.length !== 2 || !this.firstLineFragment) return -1;
 		const [first, second] = boots;
-		if (first.kernel_version !== null || second.kernel_version !== null) return -1;
+		if (banner(first.index) || banner(second.index)) return -1;
 		if (second.reason !== 'timestamp-reset' || this.boot !== 1) return -1;
 		if (!(this.bootFirstTs >= WRAP_LATE_START_S)) return -1;
 		const gap = this.firstTs - this.lastTs;
@@ -62,9 +62,12 @@ export class RingWrap {
 	 * report says of it; null (nothing changed) when the log is no wrapped buffer. The records
 	 * already passed on keep the boot they had: the report's findings are renumbered with it.
 	 */
-	unwrap(meta: LogMetadata): { boot: number; warning: string } | null {
+	unwrap(
+		meta: LogMetadata,
+		banner: (boot: number) => boolean
+	): { boot: number; warning: string } | null {
 		const boots = meta.boots;
-		const k = this.wrappedBoot(boots);
+		const k = this.wrappedBoot(boots, banner);
 		// a wall clock of its own would be another boot's
 		if (k < 0 || meta.calibration.some((c) => c.boot === k)) return null;
 		const [first, second] = boots;
@@ -73,6 +76,7 @@ export class RingWrap {
 			`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`;
 		first.first_line = Math.min(first.first_line, second.first_line);
 		first.last_line = Math.max(first.last_line, second.last_line);
+		first.kernel_version ??= second.kernel_version;
 		boots.splice(k, 1);
 		return { boot: k, warning };
 	}

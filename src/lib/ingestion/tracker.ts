@@ -500,6 +500,11 @@ export class RecordTracker {
 		map[key] = (map[key] ?? 0) + n;
 	}
 
+	/** whether boot `boot` printed a `Linux version` banner */
+	hasBanner(boot: number): boolean {
+		return this.metaCollector.bootVersions.has(boot);
+	}
+
 	/** End of input (after the classifier's finish): close open reports and return the summary. */
 	finish(c: ClassifierSummary): IngestSummary {
 		this.flushFormatRun();
@@ -543,11 +548,13 @@ export class RecordTracker {
 			else if (s.from === 'resume' || s.boot !== startBoot) startBoot = -1;
 			if (startBoot === s.boot) b.started_at = isoFromMs(offset);
 		}
-		// each boot's kernel is its banner's; the latest of them is the kernel the machine ran last
-		// (kernel_version stays the first one the log names, as it always was)
+		// each boot's kernel is its banner's, else the one its oops lines name; the latest of them
+		// is the kernel the machine ran last (kernel_version stays the first one the log names, as
+		// it always was)
 		let latest: string | null = null;
+		const mc = this.metaCollector;
 		for (const b of this.boots) {
-			b.kernel_version = this.metaCollector.bootVersions.get(b.index) ?? null;
+			b.kernel_version = mc.bootVersions.get(b.index) ?? mc.oopsVersions.get(b.index) ?? null;
 			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
 		meta.latest_kernel_version = latest ?? meta.kernel_version;

@@ -7,6 +7,7 @@ export interface Boot {
 	last_line: number;
 	/** what started it: 'start', 'marker', 'banner', 'timestamp-reset' */
 	reason: string;
+	/** its `Linux version` banner's, else the one its first oops line names */
 	kernel_version: string | null;
 	/** wall-clock start of the boot (ISO 8601, UTC) when calibrated */
 	started_at: string | null;
@@ -39,8 +40,8 @@ export interface LogMetadata {
 	kernel_version: string | null;
 	kernel_build: string | null;
 	/**
-	 * the kernel the machine ran last: the latest boot's banner (kernel_version when no boot has
-	 * one); the same as kernel_version for a log of one kernel
+	 * the kernel the machine ran last: the latest boot's (banner, else oops line; kernel_version
+	 * when no boot names one); the same as kernel_version for a log of one kernel
 	 */
 	latest_kernel_version: string | null;
 	command_line: string | null;
@@ -51,6 +52,11 @@ export interface LogMetadata {
 	memory: string | null;
 	modules: string[];
 	taint: Taint | null;
+	/**
+	 * whether the kernel was tainted: true when the log prints a taint (`taint`), false when it
+	 * says `Not tainted` and never prints one, null when it does not say
+	 */
+	tainted: boolean | null;
 	boots: Boot[];
 	calibration: Calibration[];
 }
@@ -83,6 +89,7 @@ export function emptyMetadata(): LogMetadata {
 		memory: null,
 		modules: [],
 		taint: null,
+		tainted: null,
 		boots: [],
 		calibration: []
 	};

@@ -113,7 +113,9 @@ export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 			'Taint',
 			m.taint
 				? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
-				: null
+				: m.tainted === false
+					? 'not tainted'
+					: null
 		],
 		[
 			'Modules',

@@ -178,6 +178,11 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 			memory: nstr,
 			modules: { type: 'array', items: str },
 			taint: { anyOf: [{ type: 'null' }, taint] },
+			tainted: {
+				type: ['boolean', 'null'],
+				description:
+					"since 1.3.0: true when the log prints a taint, false when it says 'Not tainted' and prints none, null when it does not say"
+			},
 			boots: { type: 'array', items: boot },
 			calibration: { type: 'array', items: calibration }
 		}),

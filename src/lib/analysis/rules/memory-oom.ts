@@ -55,20 +55,30 @@ export const oomKill: LineRule = {
 			]
 		},
 		// kernels 2.6.25 to 5.0 print the victim on a line of its own after the kill line; it
-		// joins the kill of the same pid (the kernel may have killed a child instead: its line is
-		// not this process's, and before 2.6.36, `… or a child`, a child is tried first).
+		// joins the kill of the same pid. The kernel may kill a child of the process chosen
+		// instead (one with memory of its own; before 2.6.36, `… or a child`, a child is tried
+		// first): the line then names the child, and joins as the kill of a child
+		// (`killed_child`, its pid and memory; the oom_reaper line of that pid joins after it).
 		// Spellings: `Killed process 1234 (x) total-vm:…kB, anon-rss:…kB, file-rss:…kB` (2.6.36
 		// to 4.4), `…, shmem-rss:…kB` (4.5 to 5.0), RHEL 6's `Killed process 1234, UID 27, (x)
 		// total-vm:…`, `Killed process 1234 (x) vsz:…kB, anon-rss:…` (2.6.32 to 2.6.35) and
 		// `Killed process 1234 (x)` (2.6.25 to 2.6.31)
 		{
 			trigger: 'Killed process ',
-			pattern: /^Killed process (?<pid>\d+)(?:, UID (\d+),)? \([^)]*\)(?:.*?anon-rss:(\d+)kB)?/,
+			pattern: /^Killed process (?<pid>\d+)(?:, UID (\d+),)? \(([^)]*)\)(?:.*?anon-rss:(\d+)kB)?/,
 			details: (m) => ({
-				anon_rss_kb: m[3] ? Number(m[3]) : null,
+				anon_rss_kb: m[4] ? Number(m[4]) : null,
 				uid: m[2] ? Number(m[2]) : null
 			}),
 			within: 3,
+			instead: {
+				when: (m) => / or (?:sacrifice|a) child$/.test(m.input),
+				details: (m) => ({
+					killed_child: m[3],
+					killed_child_pid: Number(m[1]),
+					killed_child_anon_rss_kb: m[4] ? Number(m[4]) : null
+				})
+			},
 			examples: [
 				'Killed process 2512 (python) total-vm:632332kB, anon-rss:255836kB, file-rss:80kB',
 				'Killed process 1234 (mysqld) total-vm:2034432kB, anon-rss:1572864kB, file-rss:0kB, shmem-rss:0kB',

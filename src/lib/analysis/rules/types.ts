@@ -136,8 +136,24 @@ export interface RuleFollow {
 	 * offered to every rule.
 	 */
 	claims?: boolean;
+	/**
+	 * A follow-up keyed by a named group that names another value than the rule message's may
+	 * still join the latest message, once, when `when` (of the rule message's match) allows it:
+	 * the OOM kill `… or sacrifice child`, after which the kernel may kill a child of the process
+	 * chosen and print the child's pid. It adds `details` instead of the follow-up's own, and its
+	 * values of the named groups become the message's, so that a later follow-up keyed by them
+	 * joins too (the oom_reaper line of the child).
+	 */
+	instead?: RuleFollowInstead;
 	/** real message lines that must match (with the rule's first example before them) */
 	examples: string[];
+}
+
+export interface RuleFollowInstead {
+	/** whether the rule's message lets another value join (tested on the rule's match) */
+	when(m: RegExpExecArray): boolean;
+	/** the facts such a follow-up adds (of the follow-up's match) */
+	details(m: RegExpExecArray): Record<string, DetailValue>;
 }
 
 export interface RuleResolve extends RuleOutcome {
