@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
+import { findingsOf } from '../support/analyze.ts';
 
 const hardwareOf = async (lines: string[]) =>
 	(await analyzeText(lines.join('\n') + '\n')).metadata.hardware;
@@ -59,5 +60,34 @@ describe('DMI placeholders in the machine name', () => {
 				'[    0.000000] DMI: HP Victus by HP Gaming Laptop 15-fa0xxx/8A4F, BIOS F.28 08/19/2024'
 			])
 		).toBe('HP Victus by HP Gaming Laptop 15-fa0xxx/8A4F');
+	});
+});
+
+describe('unchecked MSR access', () => {
+	// cmpe283-assignment1-dmesg-log.log lines 655-659 (a module probing VMX features in a cloud VM)
+	const lines = [
+		'[ 9468.320447]   Conceal VM entries from Intel PT: Can set=No, Can clear=Yes',
+		'[ 9468.320563] unchecked MSR access error: RDMSR from 0x492 at rIP: 0xffffffff8b47892a (native_read_msr+0xa/0x30)',
+		'[ 9468.320563] Call Trace:',
+		'[ 9468.320568]  detect_vmx_features+0x12c/0x160 [cmpe283_1]',
+		'[ 9468.320570]  init_module+0x1a/0x20 [cmpe283_1]'
+	];
+
+	it('is a low finding naming the register, saying it is usually harmless in a VM', async () => {
+		const f = await findingsOf(lines);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'other.unchecked-msr-access',
+				'Read of model-specific register 0x492 refused by the CPU',
+				'low'
+			]
+		]);
+		expect(f[0].details).toMatchObject({
+			access: 'read',
+			msr: '0x492',
+			function: 'native_read_msr+0xa/0x30'
+		});
+		expect(f[0].explanation.meaning).toMatch(/virtual machine it is common and usually harmless/);
+		expect(f[0].explanation.next_steps.join(' ')).toMatch(/bare metal.*report it to the kernel/);
 	});
 });

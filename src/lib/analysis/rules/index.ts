@@ -82,7 +82,12 @@ import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
-import { initramfsUnpackFailed, moduleLoadFailed, nohzSoftirqPending } from './kernel-misc.ts';
+import {
+	initramfsUnpackFailed,
+	moduleLoadFailed,
+	nohzSoftirqPending,
+	uncheckedMsrAccess
+} from './kernel-misc.ts';
 import { soundCardFailed } from './sound.ts';
 import {
 	ucsiFailed,
@@ -215,7 +220,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	// kernel (other)
 	moduleLoadFailed,
 	nohzSoftirqPending,
-	initramfsUnpackFailed
+	initramfsUnpackFailed,
+	uncheckedMsrAccess
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;
