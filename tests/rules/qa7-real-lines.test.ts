@@ -91,3 +91,44 @@ describe('unchecked MSR access', () => {
 		expect(f[0].explanation.next_steps.join(' ')).toMatch(/bare metal.*report it to the kernel/);
 	});
 });
+
+describe('a failed driver probe after what its driver reported', () => {
+	it('is linked to the earlier finding naming the same driver and device', async () => {
+		// rg353v-linux-rtw-8821cs-log.log lines 1-3 and 24-26 (Anbernic RG353V, SDIO Wi-Fi)
+		const r = await analyzeText(
+			[
+				'[    4.410535] rtw_8821cs mmc3:0001:1: Firmware version 24.11.0, H2C version 12',
+				'[    4.748703] rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110',
+				'[    4.751042] rtw_8821cs mmc3:0001:1: sdio write32 failed (0x11080): -110',
+				'[    4.782172] rtw_8821cs mmc3:0001:1: failed to setup chip efuse info',
+				'[    4.783347] rtw_8821cs mmc3:0001:1: failed to setup chip information',
+				'[    4.785688] rtw_8821cs: probe of mmc3:0001:1 failed with error -110'
+			].join('\n') + '\n'
+		);
+		const rule = new Map(r.findings.map((f) => [f.id, f.rule]));
+		expect(r.cascades.map((c) => c.chain.map((id) => rule.get(id)))).toEqual([
+			['network.wifi-chip-not-answering', 'hardware.driver-probe-failed']
+		]);
+		expect(r.cascades[0].links[0].certainty).toBe('probable');
+	});
+
+	it('links an info probe failure too, and not one of another device', async () => {
+		// intel-audio-sof-dyndbg-conf-log.log lines 1274-1276 (ES8336 codec, SOF topology -22)
+		const lines = [
+			'[    5.519782] sof-essx8336 sof-essx8336: ASoC: failed to instantiate card -22',
+			'[    5.519865] sof-essx8336 sof-essx8336: snd_soc_register_card failed: -22',
+			'[    5.519867] sof-essx8336: probe of sof-essx8336 failed with error -22'
+		];
+		const r = await analyzeText(lines.join('\n') + '\n');
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'Sound card sof-essx8336 could not be created → Driver sof-essx8336 could not start its device'
+		]);
+		const other = await analyzeText(
+			[
+				...lines.slice(0, 2),
+				'[    5.519867] sof-essx8336: probe of sof-essx8336.1 failed with error -22'
+			].join('\n') + '\n'
+		);
+		expect(other.cascades).toEqual([]);
+	});
+});
