@@ -132,3 +132,33 @@ describe('a failed driver probe after what its driver reported', () => {
 		expect(other.cascades).toEqual([]);
 	});
 });
+
+describe('clocksource watchdog and unstable TSC', () => {
+	it('says a VM is usually the hypervisor and that the kernel falls back to hpet or acpi_pm', async () => {
+		// ubuntu-20-04-fips-logs-dmesg-txt.log lines 194-197
+		const f = await findingsOf([
+			"[    9.579420] clocksource: timekeeping watchdog on CPU1: Marking clocksource 'tsc-early' as unstable because the skew is too large:",
+			"[    9.579424] clocksource:                       'refined-jiffies' wd_now: fffedc19 wd_last: fffedb90 mask: ffffffff",
+			"[    9.579426] clocksource:                       'tsc-early' cs_now: b788b38be cs_last: b22e8809f mask: ffffffffffffffff",
+			'[    9.579428] tsc: Marking TSC unstable due to clocksource watchdog'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['hardware.clocksource-unstable', 'Clock source tsc-early marked unstable', 'low'],
+			['hardware.clocksource-unstable', 'TSC marked unstable: clocksource watchdog', 'info']
+		]);
+		const e = f[0].explanation;
+		expect(e.meaning).toMatch(/falls back to the next clock source, usually hpet or acpi_pm/);
+		expect(e.meaning).toMatch(/virtual machine it is usually the hypervisor.*steal time/);
+		expect(e.meaning).toMatch(/harmless beyond timing precision/);
+		expect(e.causes.map((c) => c.kind)).toEqual(['environment', 'firmware', 'hardware', 'kernel']);
+	});
+
+	it("notes that Red Hat's 2.6.32 kernels keep the TSC", async () => {
+		// crash-dmesg-vmcore-dmesg-txt.log line 3280 (RHEL 6 KVM host)
+		const f = await findingsOf([
+			'<4>Clocksource tsc unstable (delta = -137438883487 ns).  Enable clocksource failover by adding clocksource_failover kernel parameter.'
+		]);
+		expect(f.map((x) => x.title)).toEqual(['Clock source tsc marked unstable']);
+		expect(f[0].explanation.meaning).toMatch(/clocksource_failover/);
+	});
+});
