@@ -162,3 +162,34 @@ describe('clocksource watchdog and unstable TSC', () => {
 		expect(f[0].explanation.meaning).toMatch(/clocksource_failover/);
 	});
 });
+
+describe('interrupt flags mismatch', () => {
+	it('names the driver that did not get its interrupt and the one holding it', async () => {
+		// lkp-05.log lines 3-5 (kernel test robot, QEMU, 4.8.0-rc1 i386)
+		const f = await findingsOf([
+			'[   29.092667] Using IPI Shortcut mode',
+			'[   29.096478] genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
+			'[   29.097957] Freeing unused kernel memory: 488K (c1c2b000 - c1ca5000)'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'hardware.irq-flags-mismatch',
+				'Interrupt 4 refused to serial: goldfish_pdev_bus holds it',
+				'medium'
+			]
+		]);
+		expect(f[0].details).toMatchObject({ irq: 4, device: 'serial', holder: 'goldfish_pdev_bus' });
+		expect(f[0].explanation.meaning).toMatch(/driver named first did not get its interrupt/);
+	});
+
+	it("reads a phone's last_kmsg line with its task prefix", async () => {
+		// iamslightlywin dump-last-kmsg.log lines 15187-15188 (Samsung phone)
+		const f = await findingsOf([
+			'<3>[   26.958712]  [7:crtc_commit:135:  508] genirq: Flags mismatch irq 466. 00006001 (esd_recovery) vs. 00002003 (UB_CON_DET)',
+			'<3>[   26.958757]  [7:crtc_commit:135:  508] [SDE] ss_event_esd_recovery_init : Failed to request_irq, ret=-16'
+		]);
+		expect(f.map((x) => x.title)).toEqual([
+			'Interrupt 466 refused to esd_recovery: UB_CON_DET holds it'
+		]);
+	});
+});

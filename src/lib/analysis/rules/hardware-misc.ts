@@ -90,6 +90,63 @@ export const unknownNmi: LineRule = {
 	}
 };
 
+/**
+ * kernel/irq/manage.c __setup_irq (v6.12): `genirq: Flags mismatch irq 4. 00000000 (serial) vs.
+ * 00000080 (goldfish_pdev_bus)`: the driver named first asked for an interrupt line that the
+ * second holds, and one of them does not share it (or not with the same trigger type); its
+ * request_irq() fails with -EBUSY. Kernels before 3.x print it without `genirq: `.
+ */
+export const irqFlagsMismatch: LineRule = {
+	id: 'hardware.irq-flags-mismatch',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['Flags mismatch irq '],
+	pattern:
+		/(?:^|genirq: )Flags mismatch irq (\d+)\. ([0-9a-f]{8}) \(([^()]*)\) vs\. ([0-9a-f]{8}) \(([^()]*)\)/,
+	title: (m) => `Interrupt ${m[1]} refused to ${m[3]}: ${m[5]} holds it`,
+	details: (m) => ({
+		irq: Number(m[1]),
+		device: m[3],
+		flags: `0x${m[2]}`,
+		holder: m[5],
+		holder_flags: `0x${m[4]}`
+	}),
+	examples: [
+		// lkp-05.log (Android emulator): the 8250 serial driver after goldfish's platform bus
+		'genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
+		// iamslightlywin dump last_kmsg (Samsung phone, vendor display driver)
+		'genirq: Flags mismatch irq 466. 00006001 (esd_recovery) vs. 00002003 (UB_CON_DET)'
+	],
+	negatives: [
+		'genirq: Setting trigger mode 3 for irq 17 failed (gic_set_type+0x0/0x48)',
+		'irq 16: nobody cared (try booting with the "irqpoll" option)'
+	],
+	explanation: {
+		meaning:
+			'A driver asked for an interrupt line that another driver already holds, and the two cannot share it: one of them did not ask to share, or they want different trigger types. The kernel refused the second request (EBUSY), so the driver named first did not get its interrupt: that device usually does not work (it fails to start or open), or works only by polling, slowly. The driver that holds the line, named second, is unaffected.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The firmware (ACPI tables, BIOS settings, a device tree) gives two devices the same interrupt, or names a legacy device (a serial or parallel port, ISA) that is not there or sits elsewhere.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver that requests its interrupt as not shared, or with another trigger type, on a line that is shared by design (PCI INTx, a GPIO or PMIC interrupt), common in vendor and out-of-tree drivers.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A driver loaded for hardware the machine does not have (a legacy port driver in a VM or emulator), or two drivers bound to one device.'
+			}
+		],
+		next_steps: [
+			'See who holds the line: `grep -E "^ *<irq>:" /proc/interrupts` (the driver named second should be there) and check whether the device of the driver named first works.',
+			'If that device is not needed (a legacy serial port in a VM), disable it in the BIOS/UEFI or blacklist its driver; if it is, free the interrupt (BIOS settings for legacy ports, another PCI slot) or update the BIOS.',
+			'On a device-tree or phone kernel, report it to the board or driver vendor with this line: the interrupts in the device tree or the driver’s request flags need fixing.'
+		],
+		references: ['https://docs.kernel.org/core-api/genericirq.html']
+	}
+};
+
 /** kernel/irq/spurious.c __report_bad_irq: `irq 16: nobody cared (try booting with the "irqpoll" option)` */
 export const irqNobodyCared: LineRule = {
 	id: 'hardware.irq-disabled',

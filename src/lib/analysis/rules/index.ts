@@ -51,6 +51,7 @@ import {
 import { edac, ghes, mceBank, mceDecoded, mceLogged, ppcMachineCheck } from './hardware-mce.ts';
 import {
 	clocksourceUnstable,
+	irqFlagsMismatch,
 	irqNobodyCared,
 	memoryFailure,
 	undervoltage,
@@ -121,6 +122,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	thermalThrottle,
 	thermalCritical,
 	irqNobodyCared,
+	irqFlagsMismatch,
 	clocksourceUnstable,
 	undervoltage,
 	soundCardFailed,
