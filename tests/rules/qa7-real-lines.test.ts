@@ -193,3 +193,36 @@ describe('interrupt flags mismatch', () => {
 		]);
 	});
 });
+
+describe('W+X mappings', () => {
+	// lkp-05.log lines 8-11 and 29-30 (kernel test robot, QEMU, 4.8.0-rc1 i386)
+	const lines = [
+		'[   29.100491] NX-protecting the kernel data: 7740k',
+		'[   29.101800] ------------[ cut here ]------------',
+		'[   29.102438] WARNING: CPU: 0 PID: 1 at arch/x86/mm/dump_pagetables.c:225 note_page+0xe0/0x50f',
+		'[   29.103819] x86/mm: Found insecure W+X mapping at address c00a0000/0xc00a0000',
+		'[   29.116458]  [<c1669581>] ? rest_init+0x10e/0x10e',
+		'[   29.117090] ---[ end trace abe6f705a196d176 ]---',
+		'[   29.117821] x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.'
+	];
+
+	it('is one low security finding with the address and the number of pages', async () => {
+		const f = (await findingsOf(lines)).filter((x) => x.category !== 'crash');
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			['security.wx-mappings', 'Kernel memory both writable and executable (W+X)', 'low', 1]
+		]);
+		expect(f[0].details).toEqual({ arch: 'x86', address: 'c00a0000/0xc00a0000', pages: 96 });
+		expect(f[0].explanation.next_steps.join(' ')).toMatch(/report it to the distribution/);
+	});
+
+	it('takes the summary line alone, and not a check that passed', async () => {
+		const f = await findingsOf([lines[6]]);
+		expect(f.map((x) => [x.rule, x.details.pages])).toEqual([['security.wx-mappings', 96]]);
+		// zictes-log-dmesg-0.log line 897
+		expect(
+			await findingsOf([
+				'[    1.264138] kernel: x86/mm: Checked W+X mappings: passed, no W+X pages found.'
+			])
+		).toEqual([]);
+	});
+});

@@ -76,7 +76,14 @@ import {
 } from './network.ts';
 import { conntrackFull, synFlood, tcpMemory } from './network-stack.ts';
 import { suspendFailed, uncleanShutdown, watchdogReset } from './power.ts';
-import { apparmorDenied, auditLost, lockdown, seccompKill, selinuxDenied } from './security.ts';
+import {
+	apparmorDenied,
+	auditLost,
+	lockdown,
+	seccompKill,
+	selinuxDenied,
+	wxMappings
+} from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
 import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
@@ -216,6 +223,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	lockdown,
 	auditLost,
 	seccompKill,
+	wxMappings,
 	// userspace
 	segfault,
 	armUserFault,
