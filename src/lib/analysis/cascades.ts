@@ -330,12 +330,44 @@ function arrow(link: Parent): string {
 	return link.certainty === 'possible' ? ' → possibly → ' : ' → ';
 }
 
+/** the rule of a driver's failed probe (`probe of X failed with error -N`) */
+const PROBE_FAILED = 'hardware.driver-probe-failed';
+
+/**
+ * What made a driver's probe fail: the latest earlier finding, shortly before it in the same
+ * boot, that names the same driver and one of the same devices (the SDIO Wi-Fi chip that did not
+ * answer its driver, then `rtw_8821cs: probe of mmc3:0001:1 failed with error -110`). A failed
+ * probe is where the driver gives up on the device, so it is the end of whatever that driver
+ * reported about it; it is linked even when it is info, which says only that the device is
+ * without its driver.
+ */
+function probeCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== PROBE_FAILED) return null;
+	const driver = e.f.details.driver;
+	const listed = e.f.details.devices;
+	const devices = Array.isArray(listed) ? listed : [e.f.details.device];
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (c === e || c.f.rule === PROBE_FAILED || c.f.severity === 'info') continue;
+		if (typeof driver !== 'string' || c.f.details.driver !== driver) continue;
+		if (!devices.includes(c.f.details.device as string)) continue;
+		if (!closeBefore(c, e) || (best && best.f.first_line > c.f.first_line)) continue;
+		best = c;
+	}
+	return best;
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
+		const failed = probeCause(e, nodes);
+		if (failed) {
+			parent.set(e.f.id, { id: failed.f.id, certainty: 'probable', reason: null });
+			continue;
+		}
 		let best: Node | null = null;
 		let bestScore = -Infinity;
 		for (const c of nodes) {

@@ -62,6 +62,37 @@ function squeezeSpaces(s: string): string {
 	return s.replace(/ {2,}/g, ' ').trim();
 }
 
+/**
+ * What a board vendor's firmware template leaves in the DMI fields nobody filled in (`To be filled
+ * by O.E.M.`, `Default string`, ASUS's `System manufacturer System Product Name`), a whole
+ * space-separated field: it names no machine. `x{4,}` only as a word of its own (`15-fa0xxx` is
+ * HP's model name).
+ */
+const DMI_PLACEHOLDERS =
+	'(?:to be filled by o\\.e\\.m\\.?|default string|system product name|system manufacturer|not specified|not applicable|x{4,})';
+const DMI_PLACEHOLDER = new RegExp(`(?:^| )${DMI_PLACEHOLDERS}(?= |$)`, 'gi');
+/** the vendor-product part of a DMI string ends with a placeholder: the product is one */
+const DMI_PLACEHOLDER_LAST = new RegExp(`(?:^| )${DMI_PLACEHOLDERS} *$`, 'i');
+
+/**
+ * The machine named by a DMI string, `vendor product/board` (drivers/firmware/dmi_scan.c,
+ * dmi_format_ids), without its placeholders, or '' when nothing else is left. A product dropped
+ * from between vendor and board leaves `vendor board` (`ASUS PRIME B550-PLUS`); a string with no
+ * placeholder is returned as it is.
+ */
+export function dmiMachine(s: string): string {
+	const slash = s.indexOf('/');
+	const head = slash === -1 ? s : s.slice(0, slash);
+	const board = slash === -1 ? '' : s.slice(slash + 1);
+	const headKept = squeezeSpaces(head.replace(DMI_PLACEHOLDER, ''));
+	const boardKept = squeezeSpaces(board.replace(DMI_PLACEHOLDER, ''));
+	if (headKept === squeezeSpaces(head) && boardKept === squeezeSpaces(board)) return s;
+	if (boardKept === '') return headKept;
+	if (headKept === '') return boardKept;
+	// with the product gone the board names the model: `ASUS PRIME B550-PLUS`
+	return `${headKept}${DMI_PLACEHOLDER_LAST.test(head) ? ' ' : '/'}${boardKept}`;
+}
+
 /** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
 const ARM_PARTS: Record<string, string> = {
 	c05: 'Cortex-A5',
@@ -168,7 +199,7 @@ function pidLine(text: string): { taint: string | null; version: string; hardwar
 	}
 	const m = /^ *(\d+\.\d\S*) #\S+(?: (.*))?$/.exec(rest);
 	if (!m) return null;
-	return { taint, version: m[1], hardware: (m[2] ?? '').trim() };
+	return { taint, version: m[1], hardware: dmiMachine((m[2] ?? '').trim()) };
 }
 
 function humanKiB(kib: number): string {
@@ -564,7 +595,7 @@ export class MetadataCollector {
 		}
 		const at = s.indexOf(', BIOS ');
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
-		const hw = squeezeSpaces(at === -1 ? s : s.slice(0, at));
+		const hw = dmiMachine(squeezeSpaces(at === -1 ? s : s.slice(0, at)));
 		if (m.hardware === null && hw !== '') m.hardware = hw;
 		if ((m.bios === null || m.bios.startsWith('EFI v')) && at !== -1)
 			m.bios = s.slice(at + 7).trim();

@@ -90,6 +90,63 @@ export const unknownNmi: LineRule = {
 	}
 };
 
+/**
+ * kernel/irq/manage.c __setup_irq (v6.12): `genirq: Flags mismatch irq 4. 00000000 (serial) vs.
+ * 00000080 (goldfish_pdev_bus)`: the driver named first asked for an interrupt line that the
+ * second holds, and one of them does not share it (or not with the same trigger type); its
+ * request_irq() fails with -EBUSY. Kernels before 3.x print it without `genirq: `.
+ */
+export const irqFlagsMismatch: LineRule = {
+	id: 'hardware.irq-flags-mismatch',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['Flags mismatch irq '],
+	pattern:
+		/(?:^|genirq: )Flags mismatch irq (\d+)\. ([0-9a-f]{8}) \(([^()]*)\) vs\. ([0-9a-f]{8}) \(([^()]*)\)/,
+	title: (m) => `Interrupt ${m[1]} refused to ${m[3]}: ${m[5]} holds it`,
+	details: (m) => ({
+		irq: Number(m[1]),
+		device: m[3],
+		flags: `0x${m[2]}`,
+		holder: m[5],
+		holder_flags: `0x${m[4]}`
+	}),
+	examples: [
+		// lkp-05.log (Android emulator): the 8250 serial driver after goldfish's platform bus
+		'genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
+		// iamslightlywin dump last_kmsg (Samsung phone, vendor display driver)
+		'genirq: Flags mismatch irq 466. 00006001 (esd_recovery) vs. 00002003 (UB_CON_DET)'
+	],
+	negatives: [
+		'genirq: Setting trigger mode 3 for irq 17 failed (gic_set_type+0x0/0x48)',
+		'irq 16: nobody cared (try booting with the "irqpoll" option)'
+	],
+	explanation: {
+		meaning:
+			'A driver asked for an interrupt line that another driver already holds, and the two cannot share it: one of them did not ask to share, or they want different trigger types. The kernel refused the second request (EBUSY), so the driver named first did not get its interrupt: that device usually does not work (it fails to start or open), or works only by polling, slowly. The driver that holds the line, named second, is unaffected.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The firmware (ACPI tables, BIOS settings, a device tree) gives two devices the same interrupt, or names a legacy device (a serial or parallel port, ISA) that is not there or sits elsewhere.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver that requests its interrupt as not shared, or with another trigger type, on a line that is shared by design (PCI INTx, a GPIO or PMIC interrupt), common in vendor and out-of-tree drivers.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A driver loaded for hardware the machine does not have (a legacy port driver in a VM or emulator), or two drivers bound to one device.'
+			}
+		],
+		next_steps: [
+			'See who holds the line: `grep -E "^ *<irq>:" /proc/interrupts` (the driver named second should be there) and check whether the device of the driver named first works.',
+			'If that device is not needed (a legacy serial port in a VM), disable it in the BIOS/UEFI or blacklist its driver; if it is, free the interrupt (BIOS settings for legacy ports, another PCI slot) or update the BIOS.',
+			'On a device-tree or phone kernel, report it to the board or driver vendor with this line: the interrupts in the device tree or the driver’s request flags need fixing.'
+		],
+		references: ['https://docs.kernel.org/core-api/genericirq.html']
+	}
+};
+
 /** kernel/irq/spurious.c __report_bad_irq: `irq 16: nobody cared (try booting with the "irqpoll" option)` */
 export const irqNobodyCared: LineRule = {
 	id: 'hardware.irq-disabled',
@@ -158,27 +215,35 @@ export const clocksourceUnstable: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'The kernel found its main clock (usually the TSC) drifting against a reference clock and switched to a slower, steadier one (HPET or ACPI PM timer). Timekeeping stays correct, but reading the time costs more, which slows time-heavy workloads.',
+			'The kernel stopped trusting the TSC, the processor’s time-stamp counter and its fastest clock: the clocksource watchdog found it disagreeing with a second clock (HPET, the ACPI PM timer, or jiffies) by more than it allows, or a check at boot found it unusable (`TSC halts in idle` on older processors, processors whose counters are not in step). The kernel then falls back to the next clock source, usually hpet or acpi_pm (a `Switched to clocksource` line follows): time stays correct, but reading the clock costs about a microsecond instead of a few nanoseconds, which slows programs that read the time very often (databases, tracing, games) and makes fine timings less precise. In a virtual machine it is usually the hypervisor, not the hardware: a virtual CPU that the host did not run for a while (steal time on an overcommitted host), a live migration or a paused VM makes the two clocks disagree for a moment; harmless beyond timing precision. On bare metal it points at the firmware (system-management interrupts that stall the processors) or a real TSC problem. Red Hat’s 2.6.32 kernels keep the TSC and only say so (`Enable clocksource failover by adding clocksource_failover`).',
 		causes: [
 			{
 				kind: 'environment',
-				text: 'A virtual machine whose host is overcommitted or was live-migrated (the most common case).'
+				text: 'A virtual machine whose virtual CPUs the host held up: steal time on an overcommitted host, a live migration, a VM paused or snapshotted (the most common case).'
 			},
 			{
 				kind: 'firmware',
-				text: 'BIOS system-management interrupts or power-saving states that stall the processors.'
+				text: 'On bare metal, BIOS system-management interrupts (SMIs) that stall the processors, or firmware that writes the TSC (`TSC ADJUST differs` lines).'
 			},
 			{
 				kind: 'hardware',
-				text: 'Processors whose TSCs are not synchronised (older multi-socket systems).'
+				text: 'A TSC that really is unreliable: older processors whose TSC stops in deep idle states or follows the clock frequency (`TSC halts in idle`), or multi-socket machines whose TSCs are not synchronised (`check_tsc_sync_source failed`).'
+			},
+			{
+				kind: 'kernel',
+				text: 'A long stall of the processor doing the check (a lockup, interrupts off for seconds) shows as a huge skew; so can a coarse watchdog clock (jiffies, when there is no HPET or ACPI PM timer).'
 			}
 		],
 		next_steps: [
-			'See the clock in use: `cat /sys/devices/system/clocksource/clocksource0/current_clocksource`.',
-			'In a VM use the hypervisor’s clock (kvm-clock, hyperv_clocksource) and check the host’s load.',
-			'On bare metal update the BIOS and disable deep power-saving states if the problem repeats.'
+			'See the clock in use and the others: `cat /sys/devices/system/clocksource/clocksource0/current_clocksource` and `available_clocksource` in the same directory.',
+			'In a VM nothing is needed unless precise timing matters: check that the guest uses the hypervisor’s clock (kvm-clock, hyperv_clocksource_tsc_page, xen) and look at steal time (`st` in `top` or `vmstat 1`), the host’s load and migrations.',
+			'On bare metal update the BIOS/UEFI, look for a lockup or stall reported just before, and check the processor’s flags (`grep -o -w -e constant_tsc -e nonstop_tsc /proc/cpuinfo | sort -u`); if it repeats on a processor with both, report it with the watchdog’s lines (`wd_now`, `cs_now`).',
+			'Only when the TSC is known to be good, `tsc=reliable` on the kernel command line turns the watchdog’s check off; it also hides real drifts.'
 		],
-		references: ['https://docs.kernel.org/timers/timekeeping.html']
+		references: [
+			'https://docs.kernel.org/timers/timekeeping.html',
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+		]
 	}
 };
 

@@ -52,6 +52,7 @@ import {
 import { edac, ghes, mceBank, mceDecoded, mceLogged, ppcMachineCheck } from './hardware-mce.ts';
 import {
 	clocksourceUnstable,
+	irqFlagsMismatch,
 	irqNobodyCared,
 	memoryFailure,
 	undervoltage,
@@ -76,14 +77,26 @@ import {
 } from './network.ts';
 import { conntrackFull, synFlood, tcpMemory } from './network-stack.ts';
 import { suspendFailed, uncleanShutdown, watchdogReset } from './power.ts';
-import { apparmorDenied, auditLost, lockdown, seccompKill, selinuxDenied } from './security.ts';
+import {
+	apparmorDenied,
+	auditLost,
+	lockdown,
+	seccompKill,
+	selinuxDenied,
+	wxMappings
+} from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
 import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
-import { initramfsUnpackFailed, moduleLoadFailed, nohzSoftirqPending } from './kernel-misc.ts';
+import {
+	initramfsUnpackFailed,
+	moduleLoadFailed,
+	nohzSoftirqPending,
+	uncheckedMsrAccess
+} from './kernel-misc.ts';
 import { soundCardFailed } from './sound.ts';
 import {
 	ucsiFailed,
@@ -117,6 +130,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	thermalThrottle,
 	thermalCritical,
 	irqNobodyCared,
+	irqFlagsMismatch,
 	clocksourceUnstable,
 	undervoltage,
 	soundCardFailed,
@@ -211,13 +225,15 @@ export const LINE_RULES: readonly LineRule[] = [
 	lockdown,
 	auditLost,
 	seccompKill,
+	wxMappings,
 	// userspace
 	segfault,
 	armUserFault,
 	// kernel (other)
 	moduleLoadFailed,
 	nohzSoftirqPending,
-	initramfsUnpackFailed
+	initramfsUnpackFailed,
+	uncheckedMsrAccess
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

@@ -225,3 +225,68 @@ export const initramfsUnpackFailed: LineRule = {
 		references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
 	}
 };
+
+/**
+ * arch/x86/mm/extable.c (ex_handler_msr, v6.12): `unchecked MSR access error: RDMSR from 0x492
+ * at rIP: 0xffffffff8b47892a (native_read_msr+0xa/0x30)`, `... WRMSR to 0x48 (tried to write
+ * 0x0000000000000004) at rIP: ...`. pr_warn_once since 4.10, with the call trace under it (4.6-4.9
+ * printed it as a WARN_ONCE, which the crash analysis reads).
+ */
+export const uncheckedMsrAccess: LineRule = {
+	id: 'other.unchecked-msr-access',
+	category: 'other',
+	severity: 'low',
+	triggers: ['unchecked MSR access error: '],
+	pattern:
+		/^unchecked MSR access error: (RDMSR|WRMSR) (?:from|to) (0x[0-9a-fA-F]+)(?: \(tried to write (0x[0-9a-fA-F]+)\))? at rIP: (0x[0-9a-f]+)(?: \(([^)\s]+)\))?/,
+	title: (m) =>
+		`${m[1] === 'RDMSR' ? 'Read of' : 'Write to'} model-specific register ${m[2].toLowerCase()} refused by the CPU`,
+	details: (m) => ({
+		access: m[1] === 'RDMSR' ? 'read' : 'write',
+		msr: m[2].toLowerCase(),
+		value: m[3] ?? null,
+		rip: m[4],
+		function: m[5] ?? null
+	}),
+	examples: [
+		// cmpe283-assignment1-dmesg-log.log (a module probing VMX features in a cloud VM)
+		'unchecked MSR access error: RDMSR from 0x492 at rIP: 0xffffffff8b47892a (native_read_msr+0xa/0x30)',
+		'unchecked MSR access error: WRMSR to 0x48 (tried to write 0x0000000000000004) at rIP: 0xffffffff8106b1a4 (native_write_msr+0x4/0x20)'
+	],
+	negatives: [
+		'msr: Write to unrecognized MSR 0x1a4 by x86_energy_perf (pid: 884).',
+		'kvm: vcpu0, guest rIP: 0xffffffff8106b1a4 unhandled rdmsr: 0x492'
+	],
+	explanation: {
+		meaning:
+			'A driver or the kernel read (RDMSR) or wrote (WRMSR) a model-specific register, a numbered CPU control or status register, that this processor, or the hypervisor presenting it to a virtual machine, does not implement. The processor refused; the kernel caught the fault and carried on (a read gives 0, a write is dropped), so the machine is fine, but the feature that wanted the register (a capability probe, power or performance monitoring) may not work. Recent kernels print this only for the first such access of a boot, with a call trace under it naming the function that made it. In a virtual machine it is common and usually harmless: hypervisors implement only some registers.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A virtual machine whose hypervisor does not emulate the register (VMX capability registers under nested virtualization, power, thermal and performance registers).'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver or out-of-tree module that assumes every processor of a family has the register.'
+			},
+			{
+				kind: 'kernel',
+				text: 'On bare metal, a kernel that believes this processor model has a register it does not (a wrong CPU model table).'
+			},
+			{
+				kind: 'firmware',
+				text: 'Firmware that hides or locks a processor feature the kernel expects.'
+			}
+		],
+		next_steps: [
+			'Find the function that made the access: the `Call Trace:` lines right after the message (the first frame after native_read_msr or native_write_msr; a name in brackets is the module).',
+			'In a virtual machine nothing needs doing unless a feature is missing; then check the CPU model and features the hypervisor exposes (QEMU/KVM `-cpu host`, nested virtualization settings).',
+			'On bare metal, with a kernel function named, report it to the kernel developers (or to the vendor of the module named in brackets) with this line, its call trace and the processor (`grep -m1 "model name" /proc/cpuinfo`); update the BIOS first.',
+			'Look the register number up (Intel SDM volume 4, AMD APM volume 2) to see which feature it belongs to.'
+		],
+		references: [
+			'https://elixir.bootlin.com/linux/v6.12/source/arch/x86/mm/extable.c',
+			'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-sdm.html'
+		]
+	}
+};

@@ -254,3 +254,69 @@ export const seccompKill: LineRule = {
 		references: ['https://docs.kernel.org/userspace-api/seccomp_filter.html']
 	}
 };
+
+/**
+ * The boot-time W+X check (CONFIG_DEBUG_WX; arch/x86/mm/dump_pagetables.c, arch/arm64/mm/ptdump.c,
+ * mm/ptdump.c, v6.12): `x86/mm: Found insecure W+X mapping at address c00a0000/0xc00a0000` inside
+ * a WARN_ONCE, then `x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.` (arm64 adds `, N
+ * non-UXN pages found`). The summary line may come alone (the WARN is printed once per boot).
+ */
+export const wxMappings: LineRule = {
+	id: 'security.wx-mappings',
+	category: 'security',
+	severity: 'low',
+	triggers: ['Found insecure W+X mapping', 'Checked W+X mappings: FAILED'],
+	pattern:
+		/^(?:(\w+)\/mm: )?(?:Found insecure W\+X mapping at address (\S+)|Checked W\+X mappings: FAILED, (\d+) W\+X pages found)/,
+	title: () => 'Kernel memory both writable and executable (W+X)',
+	details: (m) => ({
+		arch: m[1] ?? null,
+		address: m[2] ?? null,
+		pages: m[3] === undefined ? null : Number(m[3])
+	}),
+	// the summary after the WARN that named the first mapping, with the same `x86/mm: ` prefix
+	// (the key that lets it join across the WARN's lines): one finding, with the count
+	follow: [
+		{
+			trigger: 'Checked W+X mappings: FAILED',
+			pattern: /^(?<arch>\w+)\/mm: Checked W\+X mappings: FAILED, (\d+) W\+X pages found/,
+			details: (m) => ({ pages: Number(m[2]) }),
+			within: 200,
+			claims: true,
+			examples: ['x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.']
+		}
+	],
+	examples: [
+		// lkp-05.log (kernel test robot, QEMU, 4.8.0-rc1 i386)
+		'x86/mm: Found insecure W+X mapping at address c00a0000/0xc00a0000',
+		'x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.'
+	],
+	negatives: [
+		'x86/mm: Checked W+X mappings: passed, no W+X pages found.',
+		'Checked W+X mappings: passed, no W+X pages found'
+	],
+	explanation: {
+		meaning:
+			'At boot the kernel checked its own page tables and found memory that is both writable and executable (W+X). That is a hardening weakness, not a fault: code that could write there through some bug could also run what it wrote, which the kernel’s W^X protection is meant to rule out. The machine works normally. It usually comes from the firmware (EFI runtime regions, the legacy BIOS area below 1 MB that some boards and virtual machines map so) or from a driver or kernel code that maps memory so; the address names the region (the WARNING printed around it names the checker, note_page, not the culprit).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware memory (EFI runtime services, the legacy BIOS area between 640 KB and 1 MB) that the kernel maps writable and executable on this machine.'
+			},
+			{
+				kind: 'kernel',
+				text: 'A kernel version or configuration that leaves a region W+X, usually fixed in a later release.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver or out-of-tree module that allocates executable memory and leaves it writable.'
+			}
+		],
+		next_steps: [
+			'Note the address and the number of W+X pages (the `Checked W+X mappings` line).',
+			'Update the kernel and the BIOS/UEFI; if it stays on the distribution’s current kernel, report it to the distribution with these lines and the machine’s model.',
+			'Nothing is needed for the machine to work; the check itself comes from `CONFIG_DEBUG_WX`.'
+		],
+		references: ['https://docs.kernel.org/security/self-protection.html']
+	}
+};
