@@ -94,6 +94,7 @@ import {
 	xhciResumeReinit
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
+import { vboxVersionMismatch } from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
@@ -214,6 +215,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	armUserFault,
 	// kernel (other)
 	moduleLoadFailed,
+	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed
 ];
