@@ -45,3 +45,40 @@ describe('VirtualBox Guest Additions that do not match the vboxguest driver', ()
 		expect(f).toEqual([]);
 	});
 });
+
+describe('AMD crypto co-processor (CCP) not made available by the BIOS', () => {
+	it('is one info finding that says the PSP part started', async () => {
+		// proxmox-amd-5700u-gpu-pa-dmesg-txt.log lines 856-861 (Ryzen 7 5700U, kernel 6.5)
+		const f = await findingsOf([
+			'[    7.645493] ccp 0000:05:00.2: enabling device (0000 -> 0002)',
+			'[    7.645736] ccp 0000:05:00.2: ccp: unable to access the device: you might be running a broken BIOS.',
+			'[    7.650954] snd_rn_pci_acp3x 0000:05:00.5: enabling device (0000 -> 0002)',
+			'[    7.653155] input: PC Speaker as /devices/platform/pcspkr/input/input5',
+			'[    7.655920] ccp 0000:05:00.2: tee enabled',
+			'[    7.655928] ccp 0000:05:00.2: psp enabled'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'firmware.amd-ccp-unavailable',
+				'AMD crypto co-processor (CCP) not made available by the BIOS: harmless',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].details).toMatchObject({ device: '0000:05:00.2', enabled: ['tee', 'psp'] });
+		expect(f[0].explanation.meaning).toMatch(/Nothing usual depends on the CCP/);
+		expect(f[0].explanation.next_steps[0]).toMatch(/Nothing to do/);
+	});
+
+	it('takes a journal line without a following PSP line', async () => {
+		// zictes-log-dmesg.log lines 1229-1231 (ASUS PRIME B550-PLUS, kernel 5.11)
+		const f = await findingsOf([
+			'[   24.386182] kernel: ccp 0000:09:00.1: enabling device (0000 -> 0002)',
+			'[   24.386469] kernel: ccp 0000:09:00.1: ccp: unable to access the device: you might be running a broken BIOS.',
+			'[   24.386908] kernel: pstore: Using crash dump compression: deflate'
+		]);
+		expect(f.map((x) => [x.rule, x.severity, x.details.device, x.details.enabled])).toEqual([
+			['firmware.amd-ccp-unavailable', 'info', '0000:09:00.1', undefined]
+		]);
+	});
+});
