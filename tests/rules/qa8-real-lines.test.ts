@@ -82,3 +82,27 @@ describe('AMD crypto co-processor (CCP) not made available by the BIOS', () => {
 		]);
 	});
 });
+
+describe('Sound DSP topology that could not be set up', () => {
+	// intel-audio-sof-dyndbg-conf-log.log lines 1268 and 1272
+	it('is a medium finding naming the device and the DAI the DSP refused', async () => {
+		const f = await findingsOf([
+			'[    5.519507] sof-audio-pci-intel-tgl 0000:00:1f.3: Failed to set dai config for dmic16k',
+			'[    5.519761] sof-audio-pci-intel-tgl 0000:00:1f.3: error: failed to load DSP topology -22'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'hardware.sound-topology-failed',
+				'Sound DSP topology could not be set up on 0000:00:1f.3 (sof-audio-pci-intel-tgl)',
+				'medium'
+			]
+		]);
+		expect(f[0].details).toMatchObject({
+			driver: 'sof-audio-pci-intel-tgl',
+			device: '0000:00:1f.3',
+			dai: 'dmic16k'
+		});
+		expect(f[0].details.error).toMatch(/^EINVAL/);
+		expect(f[0].explanation.meaning).toMatch(/refusing a setting/);
+	});
+});

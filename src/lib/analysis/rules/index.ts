@@ -84,7 +84,7 @@ import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
 import { initramfsUnpackFailed, moduleLoadFailed, nohzSoftirqPending } from './kernel-misc.ts';
-import { soundCardFailed } from './sound.ts';
+import { soundCardFailed, soundTopologyFailed } from './sound.ts';
 import {
 	ucsiFailed,
 	usbDisconnect,
@@ -120,6 +120,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	irqNobodyCared,
 	clocksourceUnstable,
 	undervoltage,
+	soundTopologyFailed,
 	soundCardFailed,
 	probeFailed,
 	// storage
