@@ -106,3 +106,17 @@ describe('Sound DSP topology that could not be set up', () => {
 		expect(f[0].explanation.meaning).toMatch(/refusing a setting/);
 	});
 });
+
+describe('atmel_mxt_ts without its optional maxtouch.cfg', () => {
+	it('is no finding: the touch controller keeps the configuration stored in it', async () => {
+		// clamor-s-files-grate-19062020-dmesg-txt.log lines 375-378 (Tegra tablet): the driver
+		// goes on 3 ms later, no wait for the firmware loader
+		const f = await findingsOf([
+			'[    1.197998] atmel_mxt_ts 1-004d: Family: 161 Variant: 2 Firmware V2.0.AA Objects: 23',
+			'[    1.199461] atmel_mxt_ts 1-004d: Enabling RETRIGEN workaround',
+			'[    1.216316] atmel_mxt_ts 1-004d: Direct firmware load for maxtouch.cfg failed with error -2',
+			'[    1.219819] atmel_mxt_ts 1-004d: Touchscreen size X1599Y999'
+		]);
+		expect(f).toEqual([]);
+	});
+});
