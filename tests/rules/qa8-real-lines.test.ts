@@ -120,3 +120,34 @@ describe('atmel_mxt_ts without its optional maxtouch.cfg', () => {
 		expect(f).toEqual([]);
 	});
 });
+
+describe('Wi-Fi connection attempt that failed with the Qualcomm qcacld driver', () => {
+	it('is a low finding naming the access point and the step that failed', async () => {
+		// androiddmesg-dmesg-txt.log lines 3, 4, 16, 23-25, 32, 33 (Qualcomm phone, kernel 5.4):
+		// the 5 GHz access point never acknowledged authentication
+		const f = await findingsOf([
+			'[Sat Jun  8 01:41:04 2024] [schedu][0x28a4c75205fe][20:16:31.842931] wlan: [30402:I:PE] Auth TX: seq 1 seq num 3096 status 0 WEP 0 to 78:d2:94:0d:52:77',
+			'[Sat Jun  8 01:41:04 2024] [schedu][0x28a4c75379c6][20:16:31.847888] wlan: [30402:I:PE] Auth TX: fail (3)',
+			'[Sat Jun  8 01:41:04 2024] [schedu][0x28a4c7f2039e][20:16:32.389033] wlan: [30402:I:PE] Auth TX: fail (3)',
+			'[Sat Jun  8 01:41:05 2024] [schedu][0x28a4c86db098][20:16:32.811179] wlan: [30402:I:PE] Auth TX: seq 1 seq num 3112 status 0 WEP 0 to 78:d2:94:0d:52:77',
+			'[Sat Jun  8 01:41:05 2024] [schedu][0x28a4c8770ece][20:16:32.843155] wlan: [30402:W:PE] lim_process_auth_failure_timeout: received AUTH failure timeout in sessionid 0 limMlmstate 5 limSmeState 4',
+			'[Sat Jun  8 01:41:05 2024] [schedu][0x28a4c87716b6][20:16:32.843261] wlan: [30402:E:PE] lim_process_mlm_auth_cnf: Auth Failure occurred',
+			'[Sat Jun  8 01:41:05 2024] [schedu][0x28a4c879d060][20:16:32.852563] wlan: [30402:E:HDD] hdd_association_completion_handler: wlan0(vdevid-0): connection failed with 78:d2:94:0d:52:77 result: 1 and Status: 9',
+			'[Sat Jun  8 01:41:05 2024] [schedu][0x28a4c879da55][20:16:32.852696] wlan: [30402:E:HDD] hdd_association_completion_handler: send connect failure to nl80211: for bssid 78:d2:94:0d:52:77 result: 1 and Status: 9 reasoncode: 65530'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'network.wifi-connect-failed',
+				'Wi-Fi connection attempt failed (Qualcomm qcacld driver)',
+				'low',
+				1
+			]
+		]);
+		expect(f[0].details).toMatchObject({
+			access_point: '78:d2:94:0d:52:77',
+			step: 'authentication',
+			access_points: ['78:d2:94:0d:52:77']
+		});
+		expect(f[0].explanation.meaning).toMatch(/did not even acknowledge/);
+	});
+});
