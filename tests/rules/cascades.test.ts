@@ -197,4 +197,31 @@ describe('cascades', () => {
 		// a wired NIC's hang (another network finding of the same stage) is not the board file's
 		expect(byRule(r, 'network.nic-hang').related).toEqual([]);
 	});
+
+	it('links a sound DSP topology that was not set up to the sound card that then was not created', async () => {
+		// intel-audio-sof-dyndbg-conf-log.log lines 1267-1276 (Tiger Lake, ES8336 codec; the
+		// sof-dyndbg lines between them left out): the DSP refused a DAI's configuration
+		const r = await analyzeText(
+			[
+				'[    5.519502] sof-audio-pci-intel-tgl 0000:00:1f.3: ipc tx error for 0x80010000 (msg/reply size: 216/12): -22',
+				'[    5.519507] sof-audio-pci-intel-tgl 0000:00:1f.3: Failed to set dai config for dmic16k',
+				'[    5.519756] sof-audio-pci-intel-tgl 0000:00:1f.3: error: tplg component load failed -22',
+				'[    5.519761] sof-audio-pci-intel-tgl 0000:00:1f.3: error: failed to load DSP topology -22',
+				'[    5.519763] sof-audio-pci-intel-tgl 0000:00:1f.3: ASoC: error at snd_soc_component_probe on 0000:00:1f.3: -22',
+				'[    5.519782] sof-essx8336 sof-essx8336: ASoC: failed to instantiate card -22',
+				'[    5.519865] sof-essx8336 sof-essx8336: snd_soc_register_card failed: -22',
+				'[    5.519867] sof-essx8336: probe of sof-essx8336 failed with error -22'
+			].join('\n')
+		);
+		const topology = byRule(r, 'hardware.sound-topology-failed');
+		const card = byRule(r, 'hardware.sound-card-failed');
+		expect(r.cascades.map((c) => [c.chain, c.description])).toEqual([
+			[
+				[topology.id, card.id],
+				'Sound DSP topology could not be set up on 0000:00:1f.3 (sof-audio-pci-intel-tgl) → Sound card sof-essx8336 could not be created'
+			]
+		]);
+		expect(r.cascades[0].links.map((l) => l.certainty)).toEqual(['probable']);
+		expect(r.summary.root_cause).toBe(topology.id);
+	});
 });

@@ -15,7 +15,8 @@ import { LINE_RULES } from './rules/index.ts';
  * possible cause (POSSIBLE_CAUSES), a link that only the timing supports, with its reason.
  */
 
-type Domain = 'storage' | 'gpu' | 'usb' | 'network' | 'wifi-sdio' | 'memory' | 'power' | 'any';
+type Domain =
+	'storage' | 'gpu' | 'usb' | 'network' | 'wifi-sdio' | 'sound' | 'memory' | 'power' | 'any';
 
 interface Layer {
 	stage: number;
@@ -76,6 +77,9 @@ const LAYERS: Record<string, Layer> = {
 	'network.link-down': { stage: 2, domain: 'network' },
 	'network.wifi-tx-flush-timeout': { stage: 2, domain: 'network' },
 	'network.nfs-not-responding': { stage: 3, domain: 'network' },
+	// a sound DSP whose topology was not set up leaves its sound card without pipelines
+	'hardware.sound-topology-failed': { stage: 1, domain: 'sound' },
+	'hardware.sound-card-failed': { stage: 2, domain: 'sound' },
 	'memory.page-allocation-failure': { stage: 1, domain: 'memory' },
 	'memory.oom-kill': { stage: 2, domain: 'memory' },
 	// block layer

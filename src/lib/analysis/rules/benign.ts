@@ -65,6 +65,14 @@ export const BENIGN: BenignRule[] = [
 		why: 'brcmfmac first tries a board-specific NVRAM file, then the generic one.'
 	},
 	{
+		id: 'benign.atmel-mxt-config',
+		// drivers/input/touchscreen/atmel_mxt_ts.c: mxt_initialize() asks for the optional
+		// maxtouch.cfg; mxt_configure_objects() updates the chip's configuration only when it exists
+		pattern: /^atmel_mxt_ts \S+: Direct firmware load for maxtouch\.cfg failed with error -2/,
+		example: 'atmel_mxt_ts 1-004d: Direct firmware load for maxtouch.cfg failed with error -2',
+		why: 'The Atmel maXTouch driver looks for an optional configuration file to write into the touch controller; without it the controller keeps the configuration stored in it and works as before.'
+	},
+	{
 		id: 'benign.acpi-osc-buffer-limit',
 		pattern:
 			/^ACPI (?:BIOS )?Error(?: \(bug\))?: (?:AE_AML_BUFFER_LIMIT, Field \[CAP1\] at bit offset\/length \d+\/\d+ exceeds size of target Buffer|Method parse\/execution failed \\_SB\._OSC, AE_AML_BUFFER_LIMIT)/,

@@ -889,3 +889,60 @@ export const efiRuntimeDisabled: LineRule = {
 		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
 	}
 };
+
+/**
+ * drivers/crypto/ccp/ccp-dev-v5.c ccp5_init(): `ccp 0000:0d:00.1: ccp: unable to access the
+ * device: you might be running a broken BIOS.` (dev_notice) — the CCP's queue mask register reads
+ * all ones, so the driver gives up the crypto engine "but not the load, as the PSP could get
+ * properly initialized" (`psp enabled`, `tee enabled` after it). Common on Ryzen desktop boards
+ * (real logs: PRIME X470-PRO, PRIME B550-PLUS, a Ryzen 7 5700U mini PC).
+ */
+export const amdCcpInaccessible: LineRule = {
+	id: 'firmware.amd-ccp-unavailable',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['ccp: unable to access the device'],
+	pattern: /^ccp (\S+): ccp: unable to access the device: you might be running a broken BIOS/,
+	title: () => 'AMD crypto co-processor (CCP) not made available by the BIOS: harmless',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	follow: [
+		{
+			trigger: 'psp enabled',
+			pattern: /^ccp (?<device>\S+): psp enabled$/,
+			details: () => ({ enabled: ['psp'] }),
+			within: 10,
+			examples: ['ccp 0000:0d:00.1: psp enabled']
+		},
+		{
+			trigger: 'tee enabled',
+			pattern: /^ccp (?<device>\S+): tee enabled$/,
+			details: () => ({ enabled: ['tee'] }),
+			within: 10,
+			examples: ['ccp 0000:05:00.2: tee enabled']
+		}
+	],
+	examples: [
+		// amdgpu-crash-crash1-txt.log, proxmox-amd-5700u-gpu-pa-dmesg-txt.log, zictes-log-*.log
+		'ccp 0000:0d:00.1: ccp: unable to access the device: you might be running a broken BIOS.',
+		'ccp 0000:05:00.2: ccp: unable to access the device: you might be running a broken BIOS.'
+	],
+	negatives: ['ccp 0000:0c:00.1: ccp enabled', 'ccp 0000:0d:00.1: psp enabled'],
+	explanation: {
+		meaning:
+			'On AMD Ryzen and EPYC processors one PCI function holds two devices driven by the ccp driver: the Cryptographic Co-Processor (CCP), an engine that can take AES, SHA and RSA work and random numbers off the CPU, and the interface to the Platform Security Processor (PSP). The CCP’s registers read as all ones: the BIOS has not given the operating system access to it. The driver leaves the CCP unused and goes on with the PSP, which starts when `psp enabled` or `tee enabled` follows (listed under `enabled`). Nothing usual depends on the CCP: the kernel’s encryption runs on the CPU’s own AES and SHA instructions, which are faster for disks and network traffic, and the firmware TPM (fTPM) is reached through the TPM driver, not this one. The message is common on Ryzen desktop boards; “broken BIOS” is the driver’s wording for this setting.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The board’s BIOS keeps the CCP for the firmware or does not enable it for the operating system (many consumer boards).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: no feature you are likely to use is missing.',
+			'Only if you need the CCP itself (crypto offload with `ccp-crypto`, its random number source): update the BIOS; `dmesg | grep ccp` shows which parts of the device started.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/crypto/ccp/ccp-dev-v5.c'
+		]
+	}
+};

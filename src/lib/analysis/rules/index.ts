@@ -9,6 +9,7 @@ import {
 	acpiBiosError,
 	acpiDeviceNotPresentEnabled,
 	acpiError,
+	amdCcpInaccessible,
 	brcmfmacNvramMissing,
 	dmarBroken,
 	efiRuntimeDisabled,
@@ -68,6 +69,7 @@ import {
 	nicHang,
 	nicUlp,
 	nicLost,
+	qcacldConnectFailed,
 	realtekFlushTimeout,
 	sdioWifiSilent,
 	wifiAssocTimeout,
@@ -97,7 +99,7 @@ import {
 	nohzSoftirqPending,
 	uncheckedMsrAccess
 } from './kernel-misc.ts';
-import { soundCardFailed } from './sound.ts';
+import { soundCardFailed, soundTopologyFailed } from './sound.ts';
 import {
 	ucsiFailed,
 	usbDisconnect,
@@ -108,6 +110,7 @@ import {
 	xhciResumeReinit
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
+import { vboxVersionMismatch } from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
@@ -133,6 +136,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	irqFlagsMismatch,
 	clocksourceUnstable,
 	undervoltage,
+	soundTopologyFailed,
 	soundCardFailed,
 	probeFailed,
 	// storage
@@ -194,6 +198,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	nfsNotResponding,
 	wifiAssocTimeout,
 	wifiAuthAbandoned,
+	qcacldConnectFailed,
 	wifiConnectionLost,
 	conntrackFull,
 	synFlood,
@@ -210,6 +215,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	thermalZoneNoTrip,
 	thermalCriticalInvalid,
 	acpiDeviceNotPresentEnabled,
+	amdCcpInaccessible,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,
@@ -231,6 +237,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	armUserFault,
 	// kernel (other)
 	moduleLoadFailed,
+	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed,
 	uncheckedMsrAccess

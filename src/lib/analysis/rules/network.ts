@@ -481,6 +481,73 @@ export const realtekFlushTimeout: LineRule = {
 	}
 };
 
+/**
+ * Qualcomm's out-of-tree Wi-Fi driver (qcacld-3.0, Android phones; its lines start with `wlan:
+ * [pid:level:module]`), core/hdd/src/wlan_hdd_assoc.c: `hdd_association_completion_handler: send
+ * connect failure to nl80211: for bssid 78:d2:94:0d:52:77 result: 1 and Status: 9 reasoncode:
+ * 65530` — one per failed connection attempt, told to the connection manager. Before it, `Auth TX:
+ * fail (3)` (the access point did not acknowledge the authentication frame) and
+ * `lim_process_mlm_auth_cnf: Auth Failure occurred` (real log: AndroidDmesg dmesg.txt, a 5 GHz
+ * access point that never answered; the phone joined the same router's 2.4 GHz one 5 s later).
+ */
+export const qcacldConnectFailed: LineRule = {
+	id: 'network.wifi-connect-failed',
+	category: 'network',
+	severity: 'low',
+	triggers: ['send connect failure to nl80211'],
+	pattern:
+		/hdd_association_completion_handler: send connect failure to nl80211: for bssid ([0-9a-f:]{17}) result: (\d+) and Status: (\d+) reasoncode: (\d+)/,
+	title: () => 'Wi-Fi connection attempt failed (Qualcomm qcacld driver)',
+	details: (m) => ({
+		access_point: m[1],
+		result: Number(m[2]),
+		status: Number(m[3]),
+		reason_code: Number(m[4])
+	}),
+	collect: { access_point: 'access_points' },
+	storm: { count: 5, severity: 'medium' },
+	context: {
+		trigger: 'Auth Failure occurred',
+		pattern: /lim_process_mlm_auth_cnf: Auth Failure occurred/,
+		details: () => ({ step: 'authentication' }),
+		within: 20,
+		examples: [
+			'[schedu][0x28a4c87716b6][20:16:32.843261] wlan: [30402:E:PE] lim_process_mlm_auth_cnf: Auth Failure occurred'
+		]
+	},
+	examples: [
+		// androiddmesg-dmesg-txt.log line 33
+		'[schedu][0x28a4c879da55][20:16:32.852696] wlan: [30402:E:HDD] hdd_association_completion_handler: send connect failure to nl80211: for bssid 78:d2:94:0d:52:77 result: 1 and Status: 9 reasoncode: 65530'
+	],
+	negatives: [
+		'[schedu][0x28a4c879a8fc][20:16:32.852038] wlan: [30402:E:HDD] hdd_association_completion_handler: wlan0(vdevid-0): connection failed with 78:d2:94:0d:52:77 result: 3 and Status: 7',
+		'[schedu][0x28a4c7f2039e][20:16:32.389033] wlan: [30402:I:PE] Auth TX: fail (3)'
+	],
+	explanation: {
+		meaning:
+			'The Qualcomm Wi-Fi driver (qcacld, on Android phones) told the connection manager that an attempt to join an access point failed. With `step` authentication, the access point never completed authentication: the `Auth TX: fail` lines before it say the access point did not even acknowledge the authentication frames, the usual sign of an access point out of reach on that band or channel. One failure followed by a connection to another access point (often the same router’s other band, a few seconds later) is the phone falling back; repeated failures to the access points listed mean the phone cannot join that network.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A weak or disturbed signal on that band (5 GHz reaches less far than 2.4 GHz), or an access point too busy to answer.'
+			},
+			{
+				kind: 'configuration',
+				text: 'An access point whose settings the phone cannot use (a channel or band not allowed in the phone’s country setting, WPA3-only or other security modes).'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver or firmware problem with this access point, when it fails at close range while other devices connect.'
+			}
+		],
+		next_steps: [
+			'If a connection follows within seconds (`Auth TX: success`, `Assoc rsp RX`), nothing needs doing.',
+			'If it keeps failing: move closer, try the access point’s other band, restart the access point, and check its security and channel settings; update the phone (its Wi-Fi firmware comes with the system).'
+		],
+		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};
+
 /** net/mac80211/mlme.c: `wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost` — beacons stopped arriving. */
 export const wifiConnectionLost: LineRule = {
 	id: 'network.wifi-connection-lost',

@@ -1,0 +1,71 @@
+import type { LineRule } from './types.ts';
+
+/**
+ * VirtualBox Guest Additions: VBoxService writes its release log to the kernel log through the
+ * vboxguest driver, each line starting with its own wall-clock time and thread name:
+ * `06:13:15.527104 main     Error: Service 'control' failed to initialize: VERR_VERSION_MISMATCH`.
+ * VERR_VERSION_MISMATCH: two VirtualBox components of different versions. In the real logs
+ * (Ubuntu 18.04 guest, kernel 4.15) VBoxService 6.0.0 from /opt/VBoxGuestAdditions-6.0.0 ran
+ * with the kernel's own vboxguest 5.2.8_KernelUbuntu: a VirtualBox 6.0 host's guest control
+ * service refuses GUEST_MSG_MAKE_ME_MASTER from a driver that does not pass the requestor
+ * (`Outdated VBoxGuest w/o requestor support`), which the kernel's vboxguest does only since
+ * Linux 5.0.
+ */
+export const vboxVersionMismatch: LineRule = {
+	id: 'other.vbox-guest-version-mismatch',
+	category: 'other',
+	severity: 'low',
+	triggers: ['VERR_VERSION_MISMATCH'],
+	pattern:
+		/^\d\d:\d\d:\d\d\.\d+ [\w-]+\s+Error: (?:Service '([\w-]+)' failed to initialize|Failed to become guest (control) master|(.+?)): VERR_VERSION_MISMATCH$/,
+	// one finding: VBoxService prints two lines for one failure, and again at each start
+	title: () => 'VirtualBox Guest Additions do not match the vboxguest driver or the host',
+	details: (m) => ({
+		service: m[1] ?? m[2] ?? null,
+		message: m[3] ?? null
+	}),
+	collect: { service: 'services' },
+	/*
+	 * drivers/virt/vboxguest/vboxguest_linux.c (and the Guest Additions' own module):
+	 * `vboxguest: Successfully loaded version 5.2.8_KernelUbuntu (interface 0x00010004)`
+	 */
+	context: {
+		trigger: 'vboxguest: Successfully loaded version ',
+		pattern: /^vboxguest: Successfully loaded version (\S+)/,
+		details: (m) => ({ vboxguest_version: m[1] }),
+		within: 5000,
+		examples: [
+			'vboxguest: Successfully loaded version 5.2.8_KernelUbuntu (interface 0x00010004)',
+			'vboxguest: Successfully loaded version 7.0.12 r159484'
+		]
+	},
+	examples: [
+		// logging-kern-log-1.log, logging-syslog.log (VBoxService 6.0.0, vboxguest 5.2.8_KernelUbuntu)
+		"09:31:30.251235 main     Error: Service 'control' failed to initialize: VERR_VERSION_MISMATCH",
+		'09:31:30.249133 main     Error: Failed to become guest control master: VERR_VERSION_MISMATCH'
+	],
+	negatives: [
+		'09:31:30.242020 main     VBoxService 6.0.0 r127566 (verbosity: 0) linux.amd64 (Dec 18 2018 12:44:47) release log',
+		'vboxguest: Successfully loaded version 5.2.8_KernelUbuntu (interface 0x00010004)'
+	],
+	explanation: {
+		meaning:
+			"This machine is a VirtualBox guest. VBoxService, the Guest Additions’ background service (it writes its log to the kernel log through the vboxguest driver), could not start one of its services because two VirtualBox parts have versions that do not work together: the Guest Additions programs, the vboxguest kernel driver and the VirtualBox host. The usual case is the one of the service `control`: Guest Additions 6.0 or later installed from the Guest Additions CD (under /opt/VBoxGuestAdditions-<version>) run with the older vboxguest that comes with the kernel (its version ends in `_KernelUbuntu`, or is the one of a kernel before 5.0); that driver does not tell the host which process calls, so a VirtualBox 6.0 or later host refuses to let VBoxService take over guest control. Then guest control does not work: the host cannot run programs in the guest or copy files into it (`VBoxManage guestcontrol`, the automatic Guest Additions update). Shared folders, the clipboard and display resizing are other parts; this message does not say they fail. VBoxService reports this failure on two lines each time it starts (`Failed to become guest control master`, `Service 'control' failed to initialize`), so the count is twice the number of its starts.",
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Guest Additions installed from the VirtualBox CD, but the kernel’s own vboxguest driver loaded instead of theirs (they were built for an older kernel, or not built because the kernel headers were missing).'
+			},
+			{
+				kind: 'configuration',
+				text: 'The distribution’s Guest Additions packages and the ones from the CD mixed, or Guest Additions much older or newer than the VirtualBox host.'
+			}
+		],
+		next_steps: [
+			'Compare the versions: `modinfo vboxguest` (version and file: under kernel/ it is the kernel’s own driver), `VBoxService --version`, and the host’s VirtualBox version (Help > About VirtualBox).',
+			'Reinstall the Guest Additions for the running kernel: install its headers and compilers (`linux-headers-$(uname -r)`, gcc, make, perl), run the installer from the Guest Additions CD again (or `sudo rcvboxadd setup` for installed ones), reboot, and check that `vboxguest: Successfully loaded version` now shows the Additions’ version.',
+			'Or use one set only: remove the CD’s Additions (`/opt/VBoxGuestAdditions-*/uninstall.sh`) and install the distribution’s guest packages (virtualbox-guest-utils, virtualbox-guest-x11), which match the kernel’s driver.'
+		],
+		references: ['https://www.virtualbox.org/manual/ch04.html']
+	}
+};
