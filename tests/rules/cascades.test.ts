@@ -215,13 +215,16 @@ describe('cascades', () => {
 		);
 		const topology = byRule(r, 'hardware.sound-topology-failed');
 		const card = byRule(r, 'hardware.sound-card-failed');
+		// the driver's probe failure that follows is the card's effect (a failed probe linked to
+		// the earlier finding naming the same driver and device)
+		const probe = byRule(r, 'hardware.driver-probe-failed');
 		expect(r.cascades.map((c) => [c.chain, c.description])).toEqual([
 			[
-				[topology.id, card.id],
-				'Sound DSP topology could not be set up on 0000:00:1f.3 (sof-audio-pci-intel-tgl) → Sound card sof-essx8336 could not be created'
+				[topology.id, card.id, probe.id],
+				'Sound DSP topology could not be set up on 0000:00:1f.3 (sof-audio-pci-intel-tgl) → Sound card sof-essx8336 could not be created → Driver sof-essx8336 could not start its device'
 			]
 		]);
-		expect(r.cascades[0].links.map((l) => l.certainty)).toEqual(['probable']);
+		expect(r.cascades[0].links.map((l) => l.certainty)).toEqual(['probable', 'probable']);
 		expect(r.summary.root_cause).toBe(topology.id);
 	});
 });
