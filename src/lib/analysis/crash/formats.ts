@@ -18,9 +18,12 @@ export function re(src: string): RegExp {
 	return new RegExp(src.replace(/\{\{[A-Z]+\}\}/g, (k) => T[k] ?? k));
 }
 
-/** the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :) and arm (PC is at) */
+/**
+ * the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :), arm (PC is at)
+ * and s390 (`Krnl PSW : <mask> <address> (func+0x3a/0x1000 [mod])`, the address symbolised)
+ */
 export const RIP_FRAME = re(
-	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
+	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \\()(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
 );
 export const CALL_TRACE = /Call [Tt]race:|Backtrace:/;
 

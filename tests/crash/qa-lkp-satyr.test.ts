@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+
+/**
+ * Crash-report defects found on real logs (the real-log corpus, ../shared/corpus/real), with
+ * short verbatim excerpts: satyr-rhbz-1040900-s390x-1.log and -2.log (s390x).
+ */
+async function crashes(lines: string[]) {
+	const r = await analyzeText(lines.join('\n'));
+	return r.findings.filter((f) => f.category === 'crash');
+}
+
+/** satyr-rhbz-1040900-s390x-2.log lines 1-31 (register and code lines and most frames left out) */
+const S390_BUG = [
+	'kernel BUG at drivers/scsi/scsi_lib.c:660!',
+	'illegal operation: 0001 [#1] SMP',
+	'Modules linked in: foo blah',
+	'CPU: 0 PID: 10721 Comm: systemd-udevd Not tainted 3.69.69-69.0.fit.s390x #1',
+	'task: 000000006d639110 ti: 000000006ef48000 task.ti: 000000006ef48000',
+	'Krnl PSW : 0404c00180000000 0000000000431f8e (scsi_alloc_sgtable+0x62/0x7c)',
+	'           R:0 T:1 IO:0 EX:0 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 EA:3',
+	'Call Trace:',
+	'([<00000000027f8000>] 0x27f8000)',
+	' [<0000000000432114>] scsi_init_io+0xdc/0x184',
+	' [<000003ff808bd352>] sd_prep_fn+0xfa/0xd1c [sd_mod]',
+	' [<00000000003813e4>] blk_peek_request+0xfc/0x25c',
+	' [<0000004e15e926dc>] 0x4e15e926dc',
+	'Last Breaking-Event-Address:',
+	' [<0000000000431f8a>] scsi_alloc_sgtable+0x5e/0x7c'
+];
+
+/** satyr-rhbz-1040900-s390x-1.log lines 4-31 (registers, code and most modules left out) */
+const S390_WARNING = [
+	'[16164.389575] WARNING: at /tmp/will_oops.VBwBJthHLD/will_oops.c:11',
+	'[16164.389576] Modules linked in: will_oops(OF+) sg qeth_l2 vmur nfsd',
+	'[16164.389606] CPU: 0 PID: 32037 Comm: insmod Tainted: GF          O--------------   3.10.0-54.0.1.el7.s390x #1',
+	'[16164.389614] Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])',
+	'[16164.389625]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:3 PM:0 EA:3',
+	'[16164.398666] Call Trace:',
+	'[16164.398670] ([<000003ff8086d036>] will_oops_init+0x36/0x1000 [will_oops])',
+	'[16164.398685]  [<000000000010014e>] do_one_initcall+0xce/0x160',
+	'[16164.398692]  [<00000000001ab224>] load_module+0x1414/0x19f4',
+	'[16164.398699]  [<00000000001ab9b2>] SyS_finit_module+0x8e/0xc4',
+	'[16164.400545]  [<00000000005db6f4>] sysc_tracego+0x14/0x1a',
+	'[16164.400552]  [<000003fffd4a1d92>] 0x3fffd4a1d92',
+	'[16164.400586] Last Breaking-Event-Address:',
+	'[16164.400588]  [<000003ff8086d036>] will_oops_init+0x36/0x1000 [will_oops]',
+	'[16164.400600] ---[ end trace 4e37b1eb61ae9844 ]---'
+];
+
+describe('crash reports of lkp and satyr logs', () => {
+	it('s390: the guilty frame is the function of the Krnl PSW line', async () => {
+		const c = await crashes(S390_BUG);
+		expect(c).toHaveLength(1);
+		expect(c[0].title).toBe('kernel BUG in scsi_alloc_sgtable');
+		expect(c[0].stack?.guilty_frame).toBe('scsi_alloc_sgtable');
+		expect(c[0].stack?.fault_location).toBe('scsi_alloc_sgtable+0x62/0x7c');
+		const w = await crashes(S390_WARNING);
+		expect(w).toHaveLength(1);
+		expect(w[0].title).toBe('WARNING in will_oops_init');
+		expect(w[0].details.called_from).toEqual(['do_one_initcall']);
+	});
+
+	it('s390: the call trace ends at Last Breaking-Event-Address', async () => {
+		const c = await crashes(S390_BUG);
+		const names = c[0].stack?.frames.map((f) => f.function);
+		expect(names).toEqual(['scsi_init_io', 'sd_prep_fn', 'blk_peek_request']);
+		const w = await crashes(S390_WARNING);
+		expect(w[0].stack?.frames.map((f) => f.function)).toEqual([
+			'will_oops_init',
+			'do_one_initcall',
+			'load_module',
+			'SyS_finit_module',
+			'sysc_tracego'
+		]);
+	});
+});
