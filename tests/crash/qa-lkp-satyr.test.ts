@@ -75,3 +75,31 @@ describe('crash reports of lkp and satyr logs', () => {
 		]);
 	});
 });
+
+/** lkp-13.log lines 3-15 (modules and stack words shortened) */
+const OOPS_AFTER_END = [
+	'[   17.708265] ------------[ cut here ]------------',
+	'[   17.709231] WARNING: CPU: 1 PID: 356 at kernel/sched/core.c:7497 __might_sleep+0x75/0x80()',
+	'[   17.709231] do not call blocking ops when !TASK_RUNNING; state=f8aa4800 set at [<ffffffff810b7cb5>] finish_wait+0x5/0x70',
+	'[   17.709231] Modules linked in: test_firmware rpcsec_gss_krb5 auth_rpcgss nfsv4',
+	'[   17.709231] CPU: 1 PID: 356 Comm: cat-kmsg Not tainted 4.3.0 #1',
+	'[   17.709231] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+	'[   17.709231]  ffffffff81b94a88 ffff88000cffea30 ffffffff81404043 ffff88000cffea78',
+	'[   17.709231] Call Trace:',
+	'[   17.709231]  <UNK> ',
+	'[   17.709231] ---[ end trace 322af61ac3977ce8 ]---',
+	'[   17.709231] invalid opcode: 0000 [#1] SMP '
+];
+
+describe('reports after an end marker', () => {
+	it('an invalid opcode after a WARNING’s end marker is an oops of its own', async () => {
+		const r = await analyzeText(OOPS_AFTER_END.join('\n'));
+		const c = r.findings.filter((f) => f.category === 'crash');
+		expect(c.map((f) => [f.rule, f.first_line, f.last_line])).toEqual([
+			['crash.warning', 2, 10],
+			['crash.trap', 11, 11]
+		]);
+		expect(c[1].title).toBe('invalid opcode in corrupted');
+		expect(r.summary.verdict).toBe('kernel-crash');
+	});
+});
