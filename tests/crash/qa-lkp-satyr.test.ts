@@ -103,3 +103,36 @@ describe('reports after an end marker', () => {
 		expect(r.summary.verdict).toBe('kernel-crash');
 	});
 });
+
+/** lkp-57.log lines 33-35 and crash-dmesg-vmcore-dmesg-txt.log lines 3281-3283 */
+const HUNG_NOT_TAINTED = [
+	'[  246.602311] INFO: task rcu_perf_writer:48 blocked for more than 120 seconds.',
+	'[  246.603656]       Not tainted 4.8.0-rc1 #1',
+	'[  246.604354] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.'
+];
+const HUNG_TAINTED = [
+	'<3>INFO: task CPU 0/KVM:8543 blocked for more than 120 seconds.',
+	'<3>      Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1',
+	'<3>"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.'
+];
+
+describe('the hung-task taint line', () => {
+	it('gives the kernel version (and no taint) when it says Not tainted', async () => {
+		const r = await analyzeText(HUNG_NOT_TAINTED.join('\n'));
+		expect(r.metadata.kernel_version).toBe('4.8.0-rc1');
+		expect(r.metadata.taint).toBeNull();
+		const c = r.findings.filter((f) => f.category === 'crash');
+		expect(c[0].details.kernel_version).toBe('4.8.0-rc1');
+		expect(c[0].details.taint).toBeNull();
+	});
+
+	it('gives the kernel version and taint when it says Tainted', async () => {
+		const r = await analyzeText(HUNG_TAINTED.join('\n'));
+		expect(r.metadata.kernel_version).toBe('2.6.32-642.el6.x86_64');
+		expect(r.metadata.taint?.raw).toBe('G           --L------------');
+		expect(r.metadata.taint?.flags.map((f) => f.letter)).toEqual(['L']);
+		const c = r.findings.filter((f) => f.category === 'crash');
+		expect(c[0].details.kernel_version).toBe('2.6.32-642.el6.x86_64');
+		expect(c[0].details.taint_flags).toEqual(['L (SOFTLOCKUP): a soft lockup occurred earlier']);
+	});
+});

@@ -1,5 +1,5 @@
 import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
-import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
+import { decodeTaint, hungTaskTaint, taintFromCpuLine } from '../util/taint.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 const MAX_MODULES = 500;
@@ -161,6 +161,8 @@ export class MetadataCollector {
 	private taintRead = false;
 	/** taint letters set by module-loading messages, when no `Tainted:` field was read */
 	private moduleTaints = '';
+	/** the previous line was a hung-task header (`INFO: task … blocked for more than N seconds.`) */
+	private afterHungTask = false;
 	/** the CPU was named from the boot line's MIDR only: a `CPU: AArch64 Processor` line says more */
 	private cpuFromMidr = false;
 	/** the machine was named only by powerpc's platform (`pSeries`): a `Hardware name:` says more */
@@ -189,6 +191,7 @@ export class MetadataCollector {
 	static checks(): (LineCheck | undefined)[] {
 		const p = MetadataCollector.prototype;
 		const byLetter: Record<string, LineCheck> = {
+			I: p.lineUpperI,
 			L: p.lineUpperL,
 			C: p.lineUpperC,
 			K: p.lineUpperK,
@@ -217,6 +220,10 @@ export class MetadataCollector {
 	observe(text: string, boot: number): void {
 		const m = this.meta;
 		const c = codeAt(text, 0);
+		if (this.afterHungTask) {
+			this.afterHungTask = false;
+			if (c === 32) this.hungTaskLine(text);
+		}
 		if (this.inModules) {
 			// `Modules linked in:` wraps onto indented lines of module names
 			if (c === 32 && MODULE_LINE.test(text)) {
@@ -250,6 +257,24 @@ export class MetadataCollector {
 		// a table, not a switch: each check is compiled on its own when its lines are common, and a
 		// rare one never makes this per-line function deoptimise and compile again (see ARCHITECTURE)
 		if (check !== undefined) check.call(this, text, boot);
+	}
+
+	/** lines starting with `I` */
+	private lineUpperI(text: string, _boot: number): void {
+		if (text.startsWith('INFO: task ') && text.indexOf(' blocked for more than ') !== -1)
+			this.afterHungTask = true;
+	}
+
+	/**
+	 * The line after a hung-task header: `      Not tainted 4.8.0-rc1 #1` or
+	 * `      Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1`, the taint and
+	 * release as a `CPU:` line prints them.
+	 */
+	private hungTaskLine(text: string): void {
+		const h = hungTaskTaint(text);
+		if (h === null) return;
+		if (h.taint !== null) this.setTaint(h.taint);
+		this.meta.kernel_version ??= h.version;
 	}
 
 	/** lines starting with `L` */

@@ -73,3 +73,25 @@ export function taintFromCpuLine(text: string): string | null {
 	const letters = text.slice(at + 9, end).trim();
 	return letters === '' ? null : letters;
 }
+
+/**
+ * The taint and release of the line a hung-task report prints after its header
+ * (kernel/hung_task.c: `"      %s %s %.*s\n", print_tainted(), init_utsname()->release, …`):
+ * `      Not tainted 4.8.0-rc1 #1`, `      Tainted: G        W  OE      6.1.0 #1`, RHEL
+ * `      Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1`.
+ */
+export function hungTaskTaint(text: string): { taint: string | null; version: string } | null {
+	const t = text.trimStart();
+	if (t.length === text.length) return null;
+	let taint: string | null = null;
+	let rest: string;
+	if (t.startsWith('Not tainted ')) rest = t.slice(12);
+	else if (t.startsWith('Tainted: ')) {
+		let end = 9;
+		while (end < t.length && /[A-Z -]/.test(t[end])) end++;
+		taint = t.slice(9, end).trim() || null;
+		rest = t.slice(end);
+	} else return null;
+	const m = /^ *(\d+\.\d\S*)/.exec(rest);
+	return m ? { taint, version: m[1] } : null;
+}
