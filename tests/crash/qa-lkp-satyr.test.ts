@@ -136,3 +136,70 @@ describe('the hung-task taint line', () => {
 		expect(c[0].details.taint_flags).toEqual(['L (SOFTLOCKUP): a soft lockup occurred earlier']);
 	});
 });
+
+/** lkp-72.log lines 1-9 */
+const WORKQUEUE_LEAK = [
+	'[  179.857058] BUG: workqueue leaked lock or atomic: kworker/u2:2/0x00000001/127',
+	'[  179.857058]      last function: stress_inorder_work',
+	'[  179.857984] INFO: lockdep is turned off.',
+	'[  179.857984] CPU: 0 PID: 127 Comm: kworker/u2:2 Tainted: G        W         5.12.0-rc4-02460-gd43013c83210 #3',
+	'[  179.857984] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014',
+	'[  179.857984] Workqueue: test-ww_mutex stress_inorder_work',
+	'[  179.857984] Call Trace:',
+	'[  179.857984]  dump_stack+0x45/0x63',
+	'[  179.857984]  process_one_work+0xa6c/0xce0'
+];
+/** abrt-oops-recursive-locking1.log lines 1-9 */
+const RECURSIVE_LOCKING = [
+	'[   28.557007] =============================================',
+	'[   28.557007] [ INFO: possible recursive locking detected ]',
+	'[   28.557007] 3.1.0-0.rc0.git19.1.fc17.x86_64 #1',
+	'[   28.557007] ---------------------------------------------',
+	'[   28.557007] modprobe/684 is trying to acquire lock:',
+	'[   28.557007]  (&hdl->lock){+.+...}, at: [<ffffffffa02919ba>] find_ref_lock+0x24/0x46 [videodev]',
+	'[   28.557007]',
+	'[   28.557007] but task is already holding lock:',
+	'[   28.557007]  (&hdl->lock){+.+...}, at: [<ffffffffa029380f>] v4l2_ctrl_add_handler+0x49/0x97 [videodev]'
+];
+/** satyr-gitlog-23.log lines 1-7 */
+const LOCK_HELD_RETURNING = [
+	'[  130.891594] ================================================',
+	'[  130.894569] [ BUG: lock held when returning to user space! ]',
+	'[  130.897257] 3.4.0-rc5-next-20120501-sasha #104 Tainted: G        W',
+	'[  130.900336] ------------------------------------------------',
+	'[  130.902996] trinity/8384 is leaving the kernel with locks still held!',
+	'[  130.906106] 1 lock held by trinity/8384:',
+	'[  130.907924]  #0:  (sk_lock-AF_INET){+.+.+.}, at: [<ffffffff82b9503f>] l2tp_ip_sendmsg+0x2f/0x550'
+];
+
+describe('titles that name their function', () => {
+	it('give that function as the guilty frame (lockdep, workqueue)', async () => {
+		const cases: Array<[string[], string, string]> = [
+			[
+				WORKQUEUE_LEAK,
+				'BUG: workqueue leaked lock or atomic in stress_inorder_work',
+				'stress_inorder_work'
+			],
+			[RECURSIVE_LOCKING, 'possible deadlock in find_ref_lock', 'find_ref_lock'],
+			[
+				LOCK_HELD_RETURNING,
+				'BUG: lock held when returning to user space in l2tp_ip_sendmsg',
+				'l2tp_ip_sendmsg'
+			]
+		];
+		for (const [lines, title, frame] of cases) {
+			const c = await crashes(lines);
+			expect(c[0].title).toBe(title);
+			expect(c[0].stack?.guilty_frame).toBe(frame);
+		}
+	});
+
+	// no real log of the corpus has a stack-protector panic: a made-up line of that shape
+	it('gives the function of a stack-protector panic as the guilty frame', async () => {
+		const c = await crashes([
+			'Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: foo_ioctl+0x1a2/0x1b0'
+		]);
+		expect(c[0].title).toBe('kernel panic: stack is corrupted in foo_ioctl');
+		expect(c[0].stack?.guilty_frame).toBe('foo_ioctl');
+	});
+});

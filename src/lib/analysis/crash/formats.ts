@@ -212,7 +212,8 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /BUG: .*still has locks held!/,
 		report: [/still has locks held!/, re('{{PC}} +{{FUNC}}')],
-		fmt: 'BUG: still has locks held in {1}'
+		fmt: 'BUG: still has locks held in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.atomic-sleep',
@@ -229,6 +230,7 @@ const BUG: TitleFormat[] = [
 			LOCKDEP_AT
 		],
 		fmt: 'BUG: lock held when returning to user space in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
@@ -241,7 +243,8 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /BUG: held lock freed!/,
 		report: [/BUG: held lock freed!/, re('{{PC}} +{{FUNC}}')],
-		fmt: 'BUG: held lock freed in {1}'
+		fmt: 'BUG: held lock freed in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.bad-page',
@@ -312,6 +315,7 @@ const BUG: TitleFormat[] = [
 		title: /BUG: workqueue leaked lock or atomic/,
 		report: [/BUG: workqueue leaked lock or atomic/, /last function: (\w+)$/],
 		fmt: 'BUG: workqueue leaked lock or atomic in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
@@ -415,7 +419,8 @@ const WARNING: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /WARNING: .*still has locks held!/,
 		report: [/still has locks held!/, re('at: {{FUNC}}')],
-		fmt: 'WARNING: still has locks held in {1}'
+		fmt: 'WARNING: still has locks held in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
@@ -432,6 +437,7 @@ const WARNING: TitleFormat[] = [
 			LOCKDEP_AT
 		],
 		fmt: 'WARNING: lock held when returning to user space in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
@@ -488,7 +494,8 @@ const WARNING: TitleFormat[] = [
 			/just changed the state of lock/,
 			LOCKDEP_AT
 		],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
@@ -504,7 +511,8 @@ const WARNING: TitleFormat[] = [
 			/is trying to acquire lock/,
 			LOCKDEP_AT
 		],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
@@ -549,7 +557,8 @@ const WARNING: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /WARNING: held lock freed!/,
 		report: [/WARNING: held lock freed!/, re('at:(?: {{PC}})? +{{FUNC}}')],
-		fmt: 'WARNING: held lock freed in {1}'
+		fmt: 'WARNING: held lock freed in {1}',
+		frameArg: 1
 	},
 	{ rule: 'crash.other', title: /WARNING:\s*$/, fmt: 'WARNING: corrupted', corrupted: true }
 ];
@@ -573,25 +582,29 @@ const INFO: TitleFormat[] = [
 			/just changed the state of lock/,
 			LOCKDEP_AT
 		],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: .*-safe -> .*-unsafe lock order detected/,
 		report: [/-safe -> .*-unsafe lock order detected/, /is trying to acquire/, LOCKDEP_AT],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: possible recursive locking detected/,
 		report: [/INFO: possible recursive locking detected/, /is trying to acquire lock/, LOCKDEP_AT],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: inconsistent lock state/,
 		report: [/INFO: inconsistent lock state/, /takes/, LOCKDEP_AT],
-		fmt: 'inconsistent lock state in {1}'
+		fmt: 'inconsistent lock state in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.rcu-stall',
@@ -674,6 +687,7 @@ const PANIC: TitleFormat[] = [
 			'Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}'
 		),
 		fmt: 'kernel panic: stack is corrupted in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
