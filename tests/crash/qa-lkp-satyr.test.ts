@@ -203,3 +203,33 @@ describe('titles that name their function', () => {
 		expect(c[0].stack?.guilty_frame).toBe('foo_ioctl');
 	});
 });
+
+/** lkp-24.log lines 4-20 (stack words left out) */
+const INVALID_SUBCLASS = [
+	'[   22.740146] BUG: looking up invalid subclass: 4294967295',
+	'[   22.740885] turning off the locking correctness validator.',
+	'[   22.741645] CPU: 1 PID: 411 Comm: trinity-main Not tainted 4.8.0-rc1 #117',
+	'[   22.745847] Call Trace:',
+	'[   22.746255]  [<cadec3f0>] dump_stack+0x58/0x72',
+	'[   22.746983]  [<caca41e8>] register_lock_class+0x7b/0x3d2',
+	'[   22.747885]  [<cb2cb70a>] ? sock_destroy_inode+0x23/0x26',
+	'[   22.748800]  [<caca531f>] __lock_acquire+0x84/0x6c4',
+	'[   22.749433]  [<caca5c36>] lock_acquire+0x57/0x75',
+	'[   22.749893]  [<cb3be762>] ? hashbin_delete+0x6e/0xca',
+	'[   22.750582]  [<cb49e42c>] _raw_spin_lock_irqsave_nested+0x34/0x45',
+	'[   22.751362]  [<cb3be762>] ? hashbin_delete+0x6e/0xca',
+	'[   22.751984]  [<cb3c0d1e>] ? irias_delete_value+0x4b/0x4b',
+	'[   22.752671]  [<cb3be762>] hashbin_delete+0x6e/0xca',
+	'[   22.753214]  [<cb3c0a44>] __irias_delete_object+0x51/0x64'
+];
+
+describe('BUG: looking up invalid subclass', () => {
+	it('is a lockdep report of medium severity, titled by the caller', async () => {
+		const c = await crashes(INVALID_SUBCLASS);
+		expect(c).toHaveLength(1);
+		expect(c[0].rule).toBe('crash.lockdep');
+		expect(c[0].severity).toBe('medium');
+		expect(c[0].title).toBe('BUG: looking up invalid subclass in hashbin_delete');
+		expect(c[0].details.type).toBe('LOCKDEP');
+	});
+});

@@ -247,6 +247,15 @@ const BUG: TitleFormat[] = [
 		frameArg: 1
 	},
 	{
+		// NecroScope: lockdep's look_up_lock_class() on a lock taken with a subclass out of range
+		// (`BUG: looking up invalid subclass: 4294967295`), then `turning off the locking
+		// correctness validator.` and the trace of the caller that passed it
+		rule: 'crash.lockdep',
+		title: /BUG: looking up invalid subclass/,
+		fmt: 'BUG: looking up invalid subclass in {F}',
+		stack: callTrace()
+	},
+	{
 		rule: 'crash.bad-page',
 		title: /BUG: Bad rss-counter state/,
 		fmt: 'BUG: Bad rss-counter state',
