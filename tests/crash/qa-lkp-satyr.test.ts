@@ -266,3 +266,22 @@ describe('panic titles', () => {
 		expect(normalizeTitle(`WARNING in ${'x'.repeat(130)}`)).toHaveLength(120);
 	});
 });
+
+describe('taint F before 3.15', () => {
+	it('says a module may have failed signature verification on a 3.10 kernel', async () => {
+		const r = await analyzeText(S390_WARNING.join('\n'));
+		const f = r.metadata.taint?.flags.find((x) => x.letter === 'F');
+		expect(f?.description).toBe(
+			'a module was force-loaded or failed signature verification (kernels 3.7 to 3.14 set F for both)'
+		);
+		const c = r.findings.filter((x) => x.category === 'crash');
+		expect(String(c[0].details.taint_flags)).toMatch(/^F \(FORCED_MODULE\): .*signature/);
+	});
+
+	it('keeps the plain meaning on other kernels', async () => {
+		const r = await analyzeText(
+			'[   10.000000] CPU: 0 PID: 1 Comm: insmod Tainted: GF          O    3.15.0 #1'
+		);
+		expect(r.metadata.taint?.flags[0].description).toBe('a module was force-loaded');
+	});
+});

@@ -249,7 +249,7 @@ export class MetadataCollector {
 				this.moduleTaints = [...this.moduleTaints, letter]
 					.sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b))
 					.join('');
-				m.taint = decodeTaint(this.moduleTaints);
+				m.taint = decodeTaint(this.moduleTaints, m.kernel_version);
 				return;
 			}
 		}
@@ -273,7 +273,7 @@ export class MetadataCollector {
 	private hungTaskLine(text: string): void {
 		const h = hungTaskTaint(text);
 		if (h === null) return;
-		if (h.taint !== null) this.setTaint(h.taint);
+		if (h.taint !== null) this.setTaint(h.taint, h.version);
 		this.meta.kernel_version ??= h.version;
 	}
 
@@ -309,15 +309,15 @@ export class MetadataCollector {
 		else if (text.startsWith('CPU: ')) {
 			if (/ PID: \d+ /.test(text)) {
 				const t = taintFromCpuLine(text);
-				if (t) this.setTaint(t);
 				const nt = text.indexOf('ainted');
 				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
+				if (t) this.setTaint(t, v?.[1]);
 				if (v && m.kernel_version === null) m.kernel_version = v[1];
 			} else if (OLD_ARM_CPU_LINE.test(text)) {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);
-				if (t) this.setTaint(t);
 				const v = /\((\d+\.\d\S*) #/.exec(text);
+				if (t) this.setTaint(t, v?.[1]);
 				if (v) m.kernel_version ??= v[1];
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 				m.cpu = aarch64Cpu(text.slice(5).split(',')[0].trim());
@@ -419,7 +419,7 @@ export class MetadataCollector {
 		else if (text.startsWith('Pid: ')) {
 			const p = pidLine(text);
 			if (p === null) return;
-			if (p.taint !== null) this.setTaint(p.taint);
+			if (p.taint !== null) this.setTaint(p.taint, p.version);
 			m.kernel_version ??= p.version;
 			if (p.hardware !== '') m.hardware ??= p.hardware;
 		}
@@ -499,9 +499,9 @@ export class MetadataCollector {
 	}
 
 	/** a `Tainted:` field: it says everything, module messages seen before or after included */
-	private setTaint(raw: string): void {
+	private setTaint(raw: string, version?: string): void {
 		this.taintRead = true;
-		this.meta.taint = decodeTaint(raw);
+		this.meta.taint = decodeTaint(raw, version ?? this.meta.kernel_version);
 	}
 
 	private hardware(s: string): void {

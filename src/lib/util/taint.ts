@@ -28,19 +28,40 @@ const BY_LETTER = new Map(TAINTS.map(([l, n, d]) => [l, { letter: l, name: n, de
 const BY_NAME = new Map(TAINTS.map(([l, n, d]) => [n, { letter: l, name: n, description: d }]));
 
 /**
+ * Kernels 3.7 to 3.14 also set F for a module that failed signature verification (`module
+ * verification failed: signature and/or required key missing - tainting kernel`); 3.15 gave that
+ * its own letter, E. RHEL 7 (3.10) prints `GF` so.
+ */
+const OLD_F: TaintFlag = {
+	letter: 'F',
+	name: 'FORCED_MODULE',
+	description:
+		'a module was force-loaded or failed signature verification (kernels 3.7 to 3.14 set F for both)'
+};
+
+function signedAsForced(version: string | null | undefined): boolean {
+	const m = version ? /^3\.(\d+)\./.exec(version) : null;
+	return m !== null && Number(m[1]) >= 7 && Number(m[1]) <= 14;
+}
+
+/**
  * Decode a taint string in either form the kernel prints:
  * the letter string `P        W  O` / `G        W  OE` (G = no proprietary module, blanks = unset;
  * RHEL: `G           --L------------`, dashes = unset)
  * or the list `[W]=WARN, [O]=OOT_MODULE`. Unknown letters are reported, never dropped.
+ * The kernel version, when known, words F as the kernel meant it (see OLD_F).
  */
-export function decodeTaint(raw: string): Taint {
+export function decodeTaint(raw: string, version?: string | null): Taint {
 	const flags: TaintFlag[] = [];
 	const unknown: string[] = [];
 	const seen = new Set<string>();
 	const add = (letter: string, name?: string) => {
 		if (seen.has(letter)) return;
 		seen.add(letter);
-		const f = BY_LETTER.get(letter) ?? (name ? BY_NAME.get(name) : undefined);
+		const f =
+			letter === 'F' && signedAsForced(version)
+				? OLD_F
+				: (BY_LETTER.get(letter) ?? (name ? BY_NAME.get(name) : undefined));
 		if (f) flags.push(f);
 		else unknown.push(name ? `${letter}=${name}` : letter);
 	};
