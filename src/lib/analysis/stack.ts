@@ -109,7 +109,7 @@ export function parseArmFromLine(text: string, line: number, context: string): F
 
 const STACK_START = /^(?:Call [Tt]race:|Backtrace:|stack backtrace:|\s*backtrace)/;
 const STACK_END =
-	/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\()/;
+	/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
 
 /**
  * The frames of the first call trace in a report (up to the next stack start such as

@@ -1,5 +1,5 @@
 import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
-import { decodeTaint, taintFromCpuLine } from '../util/taint.ts';
+import { decodeTaint, hungTaskTaint, taintFromCpuLine } from '../util/taint.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 const MAX_MODULES = 500;
@@ -230,6 +230,8 @@ export class MetadataCollector {
 	private taintRead = false;
 	/** taint letters set by module-loading messages, when no `Tainted:` field was read */
 	private moduleTaints = '';
+	/** the previous line was a hung-task header (`INFO: task … blocked for more than N seconds.`) */
+	private afterHungTask = false;
 	/** the CPU was named from the boot line's MIDR only: a `CPU: AArch64 Processor` line says more */
 	private cpuFromMidr = false;
 	/** the machine was named only by powerpc's platform (`pSeries`): a `Hardware name:` says more */
@@ -282,6 +284,7 @@ export class MetadataCollector {
 	static checks(): (LineCheck | undefined)[] {
 		const p = MetadataCollector.prototype;
 		const byLetter: Record<string, LineCheck> = {
+			I: p.lineUpperI,
 			L: p.lineUpperL,
 			C: p.lineUpperC,
 			K: p.lineUpperK,
@@ -310,6 +313,10 @@ export class MetadataCollector {
 	observe(text: string, boot: number): void {
 		const m = this.meta;
 		const c = codeAt(text, 0);
+		if (this.afterHungTask) {
+			this.afterHungTask = false;
+			if (c === 32) this.hungTaskLine(text, boot);
+		}
 		if (this.inModules) {
 			// `Modules linked in:` wraps onto indented lines of module names
 			if (c === 32 && MODULE_LINE.test(text)) {
@@ -335,7 +342,7 @@ export class MetadataCollector {
 				this.moduleTaints = [...this.moduleTaints, letter]
 					.sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b))
 					.join('');
-				m.taint = decodeTaint(this.moduleTaints);
+				m.taint = decodeTaint(this.moduleTaints, m.kernel_version);
 				m.tainted = true;
 				return;
 			}
@@ -344,6 +351,25 @@ export class MetadataCollector {
 		// a table, not a switch: each check is compiled on its own when its lines are common, and a
 		// rare one never makes this per-line function deoptimise and compile again (see ARCHITECTURE)
 		if (check !== undefined) check.call(this, text, boot);
+	}
+
+	/** lines starting with `I` */
+	private lineUpperI(text: string, _boot: number): void {
+		if (text.startsWith('INFO: task ') && text.indexOf(' blocked for more than ') !== -1)
+			this.afterHungTask = true;
+	}
+
+	/**
+	 * The line after a hung-task header: `      Not tainted 4.8.0-rc1 #1` or
+	 * `      Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1`, the taint and
+	 * release as a `CPU:` line prints them.
+	 */
+	private hungTaskLine(text: string, boot: number): void {
+		const h = hungTaskTaint(text);
+		if (h === null) return;
+		if (h.taint !== null) this.setTaint(h.taint, h.version);
+		else this.notTainted();
+		this.oopsVersion(h.version, boot);
 	}
 
 	/** lines starting with `L` */
@@ -378,18 +404,17 @@ export class MetadataCollector {
 		else if (text.startsWith('CPU: ')) {
 			if (/ PID: \d+ /.test(text)) {
 				const t = taintFromCpuLine(text);
-				if (t) this.setTaint(t);
-				else if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
 				const nt = text.indexOf('ainted');
-				const v =
-					nt === -1 || this.oopsVersions.has(boot) ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
-				if (v) this.oopsVersion(v[1], boot);
+				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
+				if (t) this.setTaint(t, v?.[1]);
+				else if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
+				if (v && !this.oopsVersions.has(boot)) this.oopsVersion(v[1], boot);
 			} else if (OLD_ARM_CPU_LINE.test(text)) {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);
-				if (t) this.setTaint(t);
-				else if (text.indexOf(' Not tainted') !== -1) this.notTainted();
 				const v = /\((\d+\.\d\S*) #/.exec(text);
+				if (t) this.setTaint(t, v?.[1]);
+				else if (text.indexOf(' Not tainted') !== -1) this.notTainted();
 				if (v) this.oopsVersion(v[1], boot);
 			} else if (m.cpu === null && text.startsWith('CPU: ARM')) {
 				m.cpu = aarch64Cpu(text.slice(5).split(',')[0].trim());
@@ -492,7 +517,7 @@ export class MetadataCollector {
 		else if (text.startsWith('Pid: ')) {
 			const p = pidLine(text);
 			if (p === null) return;
-			if (p.taint !== null) this.setTaint(p.taint);
+			if (p.taint !== null) this.setTaint(p.taint, p.version);
 			else this.notTainted();
 			this.oopsVersion(p.version, boot);
 			if (p.hardware !== '') m.hardware ??= p.hardware;
@@ -573,9 +598,9 @@ export class MetadataCollector {
 	}
 
 	/** a `Tainted:` field: it says everything, module messages seen before or after included */
-	private setTaint(raw: string): void {
+	private setTaint(raw: string, version?: string): void {
 		this.taintRead = true;
-		this.meta.taint = decodeTaint(raw);
+		this.meta.taint = decodeTaint(raw, version ?? this.meta.kernel_version);
 		this.meta.tainted = true;
 	}
 

@@ -28,19 +28,40 @@ const BY_LETTER = new Map(TAINTS.map(([l, n, d]) => [l, { letter: l, name: n, de
 const BY_NAME = new Map(TAINTS.map(([l, n, d]) => [n, { letter: l, name: n, description: d }]));
 
 /**
+ * Kernels 3.7 to 3.14 also set F for a module that failed signature verification (`module
+ * verification failed: signature and/or required key missing - tainting kernel`); 3.15 gave that
+ * its own letter, E. RHEL 7 (3.10) prints `GF` so.
+ */
+const OLD_F: TaintFlag = {
+	letter: 'F',
+	name: 'FORCED_MODULE',
+	description:
+		'a module was force-loaded or failed signature verification (kernels 3.7 to 3.14 set F for both)'
+};
+
+function signedAsForced(version: string | null | undefined): boolean {
+	const m = version ? /^3\.(\d+)\./.exec(version) : null;
+	return m !== null && Number(m[1]) >= 7 && Number(m[1]) <= 14;
+}
+
+/**
  * Decode a taint string in either form the kernel prints:
  * the letter string `P        W  O` / `G        W  OE` (G = no proprietary module, blanks = unset;
  * RHEL: `G           --L------------`, dashes = unset)
  * or the list `[W]=WARN, [O]=OOT_MODULE`. Unknown letters are reported, never dropped.
+ * The kernel version, when known, words F as the kernel meant it (see OLD_F).
  */
-export function decodeTaint(raw: string): Taint {
+export function decodeTaint(raw: string, version?: string | null): Taint {
 	const flags: TaintFlag[] = [];
 	const unknown: string[] = [];
 	const seen = new Set<string>();
 	const add = (letter: string, name?: string) => {
 		if (seen.has(letter)) return;
 		seen.add(letter);
-		const f = BY_LETTER.get(letter) ?? (name ? BY_NAME.get(name) : undefined);
+		const f =
+			letter === 'F' && signedAsForced(version)
+				? OLD_F
+				: (BY_LETTER.get(letter) ?? (name ? BY_NAME.get(name) : undefined));
 		if (f) flags.push(f);
 		else unknown.push(name ? `${letter}=${name}` : letter);
 	};
@@ -72,4 +93,26 @@ export function taintFromCpuLine(text: string): string | null {
 	while (end < text.length && /[A-Z ]/.test(text[end])) end++;
 	const letters = text.slice(at + 9, end).trim();
 	return letters === '' ? null : letters;
+}
+
+/**
+ * The taint and release of the line a hung-task report prints after its header
+ * (kernel/hung_task.c: `"      %s %s %.*s\n", print_tainted(), init_utsname()->release, …`):
+ * `      Not tainted 4.8.0-rc1 #1`, `      Tainted: G        W  OE      6.1.0 #1`, RHEL
+ * `      Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1`.
+ */
+export function hungTaskTaint(text: string): { taint: string | null; version: string } | null {
+	const t = text.trimStart();
+	if (t.length === text.length) return null;
+	let taint: string | null = null;
+	let rest: string;
+	if (t.startsWith('Not tainted ')) rest = t.slice(12);
+	else if (t.startsWith('Tainted: ')) {
+		let end = 9;
+		while (end < t.length && /[A-Z -]/.test(t[end])) end++;
+		taint = t.slice(9, end).trim() || null;
+		rest = t.slice(end);
+	} else return null;
+	const m = /^ *(\d+\.\d\S*)/.exec(rest);
+	return m ? { taint, version: m[1] } : null;
 }

@@ -1,4 +1,5 @@
 import type { BlockLine } from '../../models/error-block.ts';
+import { hungTaskTaint } from '../../util/taint.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -10,6 +11,7 @@ export interface CrashFacts {
 	taint: string | null;
 }
 
+const HUNG_TASK = /^INFO: task .* blocked for more than /;
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: /;
 const OLD_PID_LINE = /^Pid: (\d+), comm: /;
 
@@ -99,6 +101,15 @@ export function crashFacts(
 		if (taintLine === null && t.startsWith('Tainted: [')) taintLine = t.slice(9).trim();
 	}
 	if (taintLine) facts.taint = taintLine;
+	// a hung-task report prints the taint and release on the line after its header, and the
+	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces)
+	if (lines.length > 1 && HUNG_TASK.test(lines[0].text)) {
+		const h = hungTaskTaint(lines[1].text);
+		if (h) {
+			facts.kernel_version = h.version;
+			facts.taint = h.taint;
+		}
+	}
 	return facts;
 }
 

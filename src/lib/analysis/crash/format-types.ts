@@ -27,6 +27,11 @@ export interface TitleFormat {
 	report?: RegExp[];
 	/** the title: {1}.. are captures, {F} the guilty frame */
 	fmt: string;
+	/**
+	 * the capture ({N}) that names the function the title blames, for formats without a stack
+	 * recipe (`possible deadlock in {1}` from a lockdep `at:` line): it is the guilty frame
+	 */
+	frameArg?: number;
 	/** alternative titles, same placeholders */
 	alt?: string[];
 	stack?: StackRecipe;

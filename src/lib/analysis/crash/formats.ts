@@ -18,9 +18,12 @@ export function re(src: string): RegExp {
 	return new RegExp(src.replace(/\{\{[A-Z]+\}\}/g, (k) => T[k] ?? k));
 }
 
-/** the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :) and arm (PC is at) */
+/**
+ * the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :), arm (PC is at)
+ * and s390 (`Krnl PSW : <mask> <address> (func+0x3a/0x1000 [mod])`, the address symbolised)
+ */
 export const RIP_FRAME = re(
-	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
+	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \\()(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
 );
 export const CALL_TRACE = /Call [Tt]race:|Backtrace:/;
 
@@ -209,7 +212,8 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /BUG: .*still has locks held!/,
 		report: [/still has locks held!/, re('{{PC}} +{{FUNC}}')],
-		fmt: 'BUG: still has locks held in {1}'
+		fmt: 'BUG: still has locks held in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.atomic-sleep',
@@ -226,6 +230,7 @@ const BUG: TitleFormat[] = [
 			LOCKDEP_AT
 		],
 		fmt: 'BUG: lock held when returning to user space in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
@@ -238,7 +243,17 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /BUG: held lock freed!/,
 		report: [/BUG: held lock freed!/, re('{{PC}} +{{FUNC}}')],
-		fmt: 'BUG: held lock freed in {1}'
+		fmt: 'BUG: held lock freed in {1}',
+		frameArg: 1
+	},
+	{
+		// NecroScope: lockdep's look_up_lock_class() on a lock taken with a subclass out of range
+		// (`BUG: looking up invalid subclass: 4294967295`), then `turning off the locking
+		// correctness validator.` and the trace of the caller that passed it
+		rule: 'crash.lockdep',
+		title: /BUG: looking up invalid subclass/,
+		fmt: 'BUG: looking up invalid subclass in {F}',
+		stack: callTrace()
 	},
 	{
 		rule: 'crash.bad-page',
@@ -309,6 +324,7 @@ const BUG: TitleFormat[] = [
 		title: /BUG: workqueue leaked lock or atomic/,
 		report: [/BUG: workqueue leaked lock or atomic/, /last function: (\w+)$/],
 		fmt: 'BUG: workqueue leaked lock or atomic in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
@@ -412,7 +428,8 @@ const WARNING: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /WARNING: .*still has locks held!/,
 		report: [/still has locks held!/, re('at: {{FUNC}}')],
-		fmt: 'WARNING: still has locks held in {1}'
+		fmt: 'WARNING: still has locks held in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
@@ -429,6 +446,7 @@ const WARNING: TitleFormat[] = [
 			LOCKDEP_AT
 		],
 		fmt: 'WARNING: lock held when returning to user space in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{
@@ -485,7 +503,8 @@ const WARNING: TitleFormat[] = [
 			/just changed the state of lock/,
 			LOCKDEP_AT
 		],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
@@ -501,7 +520,8 @@ const WARNING: TitleFormat[] = [
 			/is trying to acquire lock/,
 			LOCKDEP_AT
 		],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
@@ -546,7 +566,8 @@ const WARNING: TitleFormat[] = [
 		rule: 'crash.lockdep',
 		title: /WARNING: held lock freed!/,
 		report: [/WARNING: held lock freed!/, re('at:(?: {{PC}})? +{{FUNC}}')],
-		fmt: 'WARNING: held lock freed in {1}'
+		fmt: 'WARNING: held lock freed in {1}',
+		frameArg: 1
 	},
 	{ rule: 'crash.other', title: /WARNING:\s*$/, fmt: 'WARNING: corrupted', corrupted: true }
 ];
@@ -570,25 +591,29 @@ const INFO: TitleFormat[] = [
 			/just changed the state of lock/,
 			LOCKDEP_AT
 		],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: .*-safe -> .*-unsafe lock order detected/,
 		report: [/-safe -> .*-unsafe lock order detected/, /is trying to acquire/, LOCKDEP_AT],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: possible recursive locking detected/,
 		report: [/INFO: possible recursive locking detected/, /is trying to acquire lock/, LOCKDEP_AT],
-		fmt: 'possible deadlock in {1}'
+		fmt: 'possible deadlock in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: inconsistent lock state/,
 		report: [/INFO: inconsistent lock state/, /takes/, LOCKDEP_AT],
-		fmt: 'inconsistent lock state in {1}'
+		fmt: 'inconsistent lock state in {1}',
+		frameArg: 1
 	},
 	{
 		rule: 'crash.rcu-stall',
@@ -671,6 +696,7 @@ const PANIC: TitleFormat[] = [
 			'Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}'
 		),
 		fmt: 'kernel panic: stack is corrupted in {1}',
+		frameArg: 1,
 		noStackTrace: true
 	},
 	{

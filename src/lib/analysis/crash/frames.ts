@@ -31,6 +31,16 @@ export const STACK_STARTS = [
 	/status: [0-9a-f]+ badaddr: [0-9a-f]+ cause: /
 ];
 
+/**
+ * lines that end a stack trace without starting another: s390 prints the last branch taken
+ * (`Last Breaking-Event-Address:` and one frame) after the trace, which is not a caller
+ */
+const STACK_ENDS = [/^\s*Last Breaking-Event-Address:/];
+
+export function isStackEnd(line: string): boolean {
+	return STACK_ENDS.some((r) => r.test(line));
+}
+
 /** a frame line of a trace printed without a header: a symbol with an offset */
 const BARE_FRAME = /^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*(?:\+0x|\) from )/;
 
@@ -79,7 +89,7 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 			for (; i < lines.length; i++) {
 				const ln = lines[i];
 				if (POISON.test(ln)) return { frames, poisoned: true };
-				if (isStackStart(ln)) break;
+				if (isStackStart(ln) || isStackEnd(ln)) break;
 				for (const fr of FRAME_RES) {
 					const m = fr.exec(ln);
 					if (!m) continue;
@@ -161,6 +171,7 @@ function callerOf(
 	}
 	const names: string[] = [];
 	for (let i = g.line + 1; i < lines.length; i++) {
+		if (isStackEnd(lines[i])) break;
 		// the trace after the PC line: a stack start before its first frame begins it
 		if (isStackStart(lines[i])) {
 			if (names.length > 0) break;

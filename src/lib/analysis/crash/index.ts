@@ -40,7 +40,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
 	const frames = parseCallTrace(own);
-	const taint = facts.taint ? decodeTaint(facts.taint) : null;
+	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const guilty = t.frame?.raw ?? null;
 	const fault = faultLocation(own);
 	return {

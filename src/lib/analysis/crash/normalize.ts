@@ -3,6 +3,24 @@
  * executor names, addresses, IPs, file:line, offsets, CPU numbers and decimal numbers are
  * replaced by placeholders; the result is ASCII, single-spaced and at most 120 bytes.
  */
+const PANIC = 'kernel panic: ';
+
+/**
+ * The first 120 bytes. NecroScope: a panic's message is free text, the kernel's own words
+ * (hpwdt: `02: An NMI occurred. Depending on your system the reason for the NMI is logged in any
+ * one of the following resources:`), so a panic title that is too long ends with its last
+ * whole sentence (`kernel panic: NUM: An NMI occurred`), else its last whole word, instead of in
+ * the middle of a word (`... any one of the followin`).
+ */
+function cut(t: string): string {
+	const head = t.slice(0, 120);
+	if (!t.startsWith(PANIC)) return head;
+	const sentence = head.lastIndexOf('. ');
+	if (sentence > PANIC.length) return head.slice(0, sentence);
+	const space = head.lastIndexOf(' ');
+	return space > PANIC.length && t[120] !== ' ' ? head.slice(0, space) : head;
+}
+
 export function normalizeTitle(title: string): string {
 	let t = title;
 	t = t.replace(/syz-executor\.?\d+(?:\/\d+)?/g, 'syz-executor');
@@ -14,7 +32,7 @@ export function normalizeTitle(title: string): string {
 	t = t.replace(/CPU#\d+/g, 'CPU');
 	t = t.replace(/\d{7,}/g, 'NUM');
 	for (let i = 0; i < 3; i++) t = t.replace(/(^|[^\w.])\d+(?=$|[^\w.])/g, '$1NUM');
-	if (t.length > 120) t = t.slice(0, 120);
+	if (t.length > 120) t = cut(t);
 	t = t.replace(/\t/g, ' ');
 	// eslint-disable-next-line no-control-regex
 	t = t.replace(/[\x00-\x1f\x7f-\uffff]/g, '');

@@ -123,6 +123,10 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 			corrupted ??= 'no usable stack frame was found';
 		}
 		if (frame.second) second = frame.second;
+	} else if (f.frameArg && args[f.frameArg - 1]) {
+		// the title names the function itself (a lockdep `at:` line, `last function:`)
+		const raw = args[f.frameArg - 1];
+		frame = { raw, merged: raw, second: null, caller: null, poisoned: false };
 	}
 	const title = fill(f.fmt, args, names.canonical, second);
 	const alts = new Set<string>();

@@ -36,7 +36,7 @@ const TYPES: Array<[RegExp, string]> = [
 	[/^KCSAN: data-race/, 'KCSAN-DATARACE'],
 	[/^KCSAN: assert: race in/, 'KCSAN-ASSERT'],
 	[
-		/^(?:possible deadlock in|inconsistent lock state in|BUG: (?:spinlock|rwlock)|BUG: using|(?:BUG|WARNING): (?:bad unlock balance|held lock freed|still has locks held)|WARNING: lock held|WARNING: locking bug|WARNING: nested lock|WARNING: suspicious RCU usage in)/,
+		/^(?:possible deadlock in|inconsistent lock state in|BUG: (?:spinlock|rwlock)|BUG: using|(?:BUG|WARNING): (?:bad unlock balance|held lock freed|still has locks held)|WARNING: lock held|WARNING: locking bug|WARNING: nested lock|WARNING: suspicious RCU usage in|BUG: looking up invalid subclass)/,
 		'LOCKDEP'
 	],
 	[

@@ -1,5 +1,5 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
-import { continuesWith, isEndMarker, matchHeader, type OopsHeader } from './headers.ts';
+import { continuesWith, isEndMarker, joinsEnded, matchHeader, type OopsHeader } from './headers.ts';
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
@@ -160,7 +160,7 @@ export class BlockAssembler {
 		}
 		const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
 		if (ob.ended) {
-			if (header && !header.splits && !gap) {
+			if (header && joinsEnded(header) && !gap) {
 				ob.ended = false;
 				return true;
 			}

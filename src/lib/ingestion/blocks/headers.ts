@@ -167,6 +167,15 @@ export function continuesWith(open: string, next: OopsHeader): boolean {
 }
 const SLUB_KEYS = new Set(['BUG kmalloc-', ' (Not tainted): ', ' (Tainted: ']);
 
+/**
+ * Whether a report that printed its end marker takes this header's report: only the panic
+ * it causes (`Kernel panic - not syncing: Fatal exception`). Another oops after the marker
+ * (`invalid opcode:`, `Oops:`, `Internal error:`) is a report of its own.
+ */
+export function joinsEnded(next: OopsHeader): boolean {
+	return next.key === 'Kernel panic';
+}
+
 /** Lines that end a report. */
 export function isEndMarker(text: string): boolean {
 	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
