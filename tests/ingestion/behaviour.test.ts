@@ -531,3 +531,40 @@ describe('multi-line entries', () => {
 		expect(run.summary.input.formats).toEqual({ dmesg: 1, 'journal-export': 3 });
 	});
 });
+
+describe('a log that stops right after the kernel started', () => {
+	/** orangepi-rv2-notes-bootlog-txt.log lines 122-136: U-Boot's hand-over and the first kernel lines */
+	const SERIAL = [
+		'[   9.492] ## Flattened Device Tree blob at 31000000',
+		'[   9.494]    Booting using the fdt blob at 0x31000000',
+		'[   9.599]    Loading Ramdisk to 7ca04000, end 7dd8e066 ... OK',
+		'[   9.616]    Loading Device Tree to 000000007c980000, end 000000007ca03fff ... OK',
+		'',
+		'Starting kernel ...',
+		'',
+		'[    0.000000] Linux version 6.6.63-ky (root@test) (riscv64-unknown-linux-gnu-gcc (g09b62c20e09) 13.2.1 20240423, GNU ld (GNU Binutils) 2.42) #1.0.0 SMP PREEMPT Wed Mar 12 09:04:00 CST 2025',
+		'[    0.000000] Machine model: ky x1 orangepi-rv2 board',
+		'[    0.000000] SBI specification v1.0 detected',
+		'[    0.000000] SBI implementation ID=0x1 Version=0x10003',
+		'[    0.000000] SBI IPI extension detected',
+		'[    0.000000] SBI RFENCE extension detected',
+		"[    0.000000] earlycon: sbi0 at I/O port 0x0 (options '')",
+		'[    0.000000] printk: bootconsole [sbi0] enabled'
+	];
+
+	it('warns that the capture ended or the kernel went quiet, with the early console hint', () => {
+		const w = ingestText(SERIAL.join('\n')).summary.input.warnings;
+		expect(w.filter((x) => x.startsWith("The kernel's messages stop"))).toEqual([
+			"The kernel's messages stop 0.000000 s after it started, 8 line(s) from its banner at line 8: the capture ended there, or the kernel hung or lost its console this early. The last line enables the early boot console: a kernel that goes quiet there has often moved its output to the console that `console=` names (another port, or a display), or hung before that console started; boot with `keep_bootcon` and check `console=` to tell which."
+		]);
+	});
+
+	it('says nothing of a boot that goes on', () => {
+		const more = Array.from(
+			{ length: 50 },
+			(_, k) => `[    ${(0.01 * (k + 1)).toFixed(6)}] line ${k}`
+		);
+		const w = ingestText([...SERIAL, ...more].join('\n')).summary.input.warnings;
+		expect(w.some((x) => x.startsWith("The kernel's messages stop"))).toBe(false);
+	});
+});

@@ -56,6 +56,9 @@ const DIGIT_AFTER_S = 0.01;
 /** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
 const BOOTLOADER_HANDOFF =
 	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
+/** a last boot that stops within this many seconds and records of its banner ends early */
+const EARLY_END_S = 1;
+const EARLY_END_RECORDS = 40;
 /** records a boot may print before its `Linux version` banner (`Booting Linux on physical CPU`...) */
 const PRE_BANNER_LINES = 30;
 /** anchors kept per calibration segment (the smallest offsets) */
@@ -144,6 +147,10 @@ export class RecordTracker {
 	private bootRecords = 0;
 	/** a `Linux version` banner was seen in the current boot */
 	private bannerSeen = false;
+	/** kernel records of the boot from its banner on, its line, and the last record's text */
+	private sinceBanner = 0;
+	private bannerLine = 0;
+	private lastText = '';
 	/** the year the current boot's kernel was built (from its banner), 0 when unknown */
 	private buildYear = 0;
 	/** the first RTC time not used because it is before its kernel's build year */
@@ -230,6 +237,25 @@ export class RecordTracker {
 		);
 	}
 
+	/**
+	 * The input's last boot printed its banner and then stops within its first second: a capture
+	 * cut short, or a kernel that hung or lost its console early (a serial log of a board that
+	 * does not come up). Null otherwise.
+	 */
+	private earlyEnd(): string | null {
+		if (!this.bannerSeen || this.sinceBanner > EARLY_END_RECORDS || !(this.lastTs < EARLY_END_S))
+			return null;
+		const bootcon = /^printk: (?:bootconsole|legacy bootconsole) \[[^\]]*\] enabled/.test(
+			this.lastText
+		);
+		return (
+			`The kernel's messages stop ${this.lastTs.toFixed(6)} s after it started, ${this.sinceBanner} line(s) from its banner at line ${this.bannerLine}: the capture ended there, or the kernel hung or lost its console this early.` +
+			(bootcon
+				? ' The last line enables the early boot console: a kernel that goes quiet there has often moved its output to the console that `console=` names (another port, or a display), or hung before that console started; boot with `keep_bootcon` and check `console=` to tell which.'
+				: ' If the machine did not come up, boot with `earlycon` and `keep_bootcon` to see how far it gets.')
+		);
+	}
+
 	/** Boots, timestamps, metadata and calibration anchors for a kernel record. */
 	private track(rec: LogRecord): void {
 		const ts = rec.ts;
@@ -248,7 +274,11 @@ export class RecordTracker {
 			if (banner) {
 				this.bannerSeen = true;
 				this.buildYear = bannerBuildYear(text);
+				this.sinceBanner = 0;
+				this.bannerLine = rec.line;
 			}
+			this.sinceBanner++;
+			if (text.length > 0) this.lastText = text;
 			if (!Number.isNaN(ts) && text.length > 0) {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
@@ -562,6 +592,8 @@ export class RecordTracker {
 		meta.boots = this.boots;
 		meta.calibration = calibration;
 		const warnings: string[] = [];
+		const early = this.earlyEnd();
+		if (early !== null) warnings.push(early);
 		if (c.truncatedLines > 0) {
 			warnings.push(
 				`${c.truncatedLines} line(s) longer than ${c.maxLine} characters were analysed only up to that length.`
