@@ -183,3 +183,35 @@ describe('vmwgfx in VirtualBox', () => {
 		expect(f).toHaveLength(1);
 	});
 });
+
+describe('AMD GPU reset outcome', () => {
+	/** amdgpu-crash-crash1-txt.log lines 4273-4280 and 4316 (other lines between them left out) */
+	const RESET = [
+		'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset begin!',
+		'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: free PSP TMR buffer',
+		'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: MODE1 reset',
+		'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU mode1 reset',
+		'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU smu mode1 reset',
+		'Jan 06 14:37:39 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset succeeded, trying to resume',
+		'Jan 06 14:37:39 archdesktop kernel: [drm] PCIE GART of 512M enabled (table at 0x0000008000300000).',
+		'Jan 06 14:37:39 archdesktop kernel: [drm] VRAM is lost due to GPU reset!',
+		'Jan 06 14:37:39 archdesktop kernel: [drm] PSP is resuming...',
+		'Jan 06 14:37:39 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset(2) succeeded!'
+	];
+
+	it('says the reset succeeded and lost video memory', async () => {
+		const f = await findingsOf(RESET);
+		expect(f.map((x) => [x.rule, x.count])).toEqual([['gpu.amdgpu-reset', 1]]);
+		expect(f[0].details).toMatchObject({ vram_lost: true, reset_succeeded: true });
+		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 8, 10]);
+		expect(f[0].explanation.meaning).toContain('vram_lost');
+	});
+
+	it('takes no outcome of another GPU', async () => {
+		const f = await findingsOf([
+			RESET[0],
+			'Jan 06 14:37:39 archdesktop kernel: amdgpu 0000:03:00.0: amdgpu: GPU reset(2) succeeded!'
+		]);
+		expect(f[0].details.reset_succeeded).toBeUndefined();
+	});
+});

@@ -540,7 +540,7 @@ export class Analyzer {
 		if (device === undefined) {
 			// a follow-up that names nothing (libata's `res` line) continues the lines just before
 			// it: another port's report may have started in between
-			if (!keyed && r.line - p.lastJoined > FOLLOW_ADJACENT) return false;
+			if (!keyed && !f.anywhere && r.line - p.lastJoined > FOLLOW_ADJACENT) return false;
 		} else if (p.device !== '' && device !== p.device && !device.startsWith(`${p.device}.`))
 			return false;
 		p.lastJoined = r.line;

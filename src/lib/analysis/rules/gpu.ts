@@ -144,6 +144,27 @@ export const amdgpuReset: LineRule = {
 	details: (m) => ({ device: m[1] ?? null, event: m[2] }),
 	severityOf: (m): Severity => (/failed|Failed|needs recovery/.test(m[2]) ? 'critical' : 'medium'),
 	storm: { count: 5, severity: 'high' },
+	// amdgpu_device_gpu_recover's outcome (amdgpu-crash-crash1-txt.log: a mode1 reset that lost
+	// video memory, then `GPU reset(2) succeeded!` 43 lines later)
+	follow: [
+		{
+			trigger: 'VRAM is lost due to GPU reset',
+			pattern: /^\[drm\] VRAM is lost due to GPU reset!/,
+			details: () => ({ vram_lost: true }),
+			within: 40,
+			anywhere: true,
+			claims: true,
+			examples: ['[drm] VRAM is lost due to GPU reset!']
+		},
+		{
+			trigger: 'GPU reset(',
+			pattern: /^amdgpu (?<device>[0-9a-f:.]+): amdgpu: GPU reset\(\d+\) succeeded!/,
+			details: () => ({ reset_succeeded: true }),
+			within: 200,
+			claims: true,
+			examples: ['amdgpu 0000:0b:00.0: amdgpu: GPU reset(2) succeeded!']
+		}
+	],
 	examples: [
 		'amdgpu 0000:63:00.0: amdgpu: GPU reset begin!',
 		'amdgpu 0000:06:00.0: [drm] device wedged, but recovered through reset',
@@ -155,7 +176,7 @@ export const amdgpuReset: LineRule = {
 		'amdgpu 0000:0b:00.0: amdgpu: GPU reset(2) succeeded!'
 	],
 	explanation: gpuExplanation(
-		'The AMD GPU driver reset the GPU to recover from a hang. If the reset succeeded the desktop usually comes back (programs using the GPU may crash); if it failed, the display stays frozen until reboot.',
+		'The AMD GPU driver reset the GPU to recover from a hang. If the reset succeeded (`reset_succeeded`) the display usually comes back; if it failed, the display stays frozen until reboot. When the kernel also says video memory was lost (`vram_lost`), every program’s GPU state is gone: programs whose GPU contexts are not robust, often the desktop compositor, are ended by their graphics driver, so the desktop session may have restarted or logged out.',
 		AMDGPU_REFS
 	)
 };

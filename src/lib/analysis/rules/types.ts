@@ -137,6 +137,12 @@ export interface RuleFollow {
 	 */
 	claims?: boolean;
 	/**
+	 * a follow-up that names nothing joins only right after the lines it continues; with this it
+	 * may come anywhere within `within` lines (a driver's one-line outcome among its other
+	 * messages: amdgpu's `VRAM is lost due to GPU reset!` seven lines into the reset)
+	 */
+	anywhere?: boolean;
+	/**
 	 * A follow-up keyed by a named group that names another value than the rule message's may
 	 * still join the latest message, once, when `when` (of the rule message's match) allows it:
 	 * the OOM kill `… or sacrifice child`, after which the kernel may kill a child of the process
