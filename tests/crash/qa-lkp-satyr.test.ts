@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { normalizeTitle } from '../../src/lib/analysis/crash/normalize.ts';
+import { NMI_PANIC } from '../support/excerpts.ts';
 
 /**
  * Crash-report defects found on real logs (the real-log corpus, ../shared/corpus/real), with
@@ -235,26 +236,9 @@ describe('BUG: looking up invalid subclass', () => {
 	});
 });
 
-/** apimnewyear-vmcore-dmesg-txt.log lines 9643-9659 */
-const HPWDT_PANIC = [
-	'[6060232.193522] Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
-	'[6060232.193523] 1. Integrated Management Log (IML)',
-	'[6060232.193523] 2. OA Syslog',
-	'[6060232.193523] 3. OA Forward Progress Log',
-	'[6060232.193524] 4. iLO Event Log',
-	'[6060232.193524] CPU: 0 PID: 0 Comm: swapper/0 Kdump: loaded Not tainted 4.18.0-193.13.2.el8_2.x86_64 #1',
-	'[6060232.193524] Hardware name: HPE ProLiant DL380 Gen10/ProLiant DL380 Gen10, BIOS U30 10/26/2020',
-	'[6060232.193525] Call Trace:',
-	'[6060232.193525]  <NMI>',
-	'[6060232.193525]  dump_stack+0x5c/0x80',
-	'[6060232.193525]  panic+0xe7/0x2a9',
-	'[6060232.193526]  nmi_panic.cold.9+0xc/0xc',
-	'[6060232.193526]  hpwdt_pretimeout+0x7f/0xc2 [hpwdt]'
-];
-
 describe('panic titles', () => {
 	it('keep the panic message, normalised, cut after a whole sentence', async () => {
-		const c = await crashes(HPWDT_PANIC);
+		const c = await crashes(NMI_PANIC);
 		expect(c[0].title).toBe('kernel panic: NUM: An NMI occurred');
 		expect(c[0].title.length).toBeLessThanOrEqual(120);
 	});

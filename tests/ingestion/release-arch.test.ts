@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { archFromRelease } from '../../src/lib/ingestion/metadata.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
+import { MTRR_WARN } from '../support/excerpts.ts';
 
 describe('architecture from the kernel release', () => {
 	it('reads RPM and Debian release names, and nothing from releases built for every architecture', () => {
@@ -29,19 +30,7 @@ describe('architecture from the kernel release', () => {
 
 	it('names the architecture of an oops excerpt that only gives its release', async () => {
 		// abrt-cut-here.log lines 1-9: an x86-64 RHEL 6 WARNING without registers
-		const r = await analyzeText(
-			[
-				'------------[ cut here ]------------',
-				'WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467',
-				'generic_get_mtrr+0x11e/0x140() (Not tainted)',
-				'Hardware name: ProLiant BL460c G1',
-				'mtrr: your BIOS has set up an incorrect mask, fixing it up.',
-				'Modules linked in: radeon(+)(U) ttm(U) drm_kms_helper(U) drm(U) i2c_algo_bit(U)',
-				'i2c_core(U) dm_mod(U)',
-				'Pid: 143, comm: modprobe Not tainted 2.6.32-19.el6.x86_64 #1',
-				'Call Trace:'
-			].join('\n')
-		);
+		const r = await analyzeText(MTRR_WARN.slice(0, 9).join('\n'));
 		expect([r.metadata.kernel_version, r.metadata.arch]).toEqual([
 			'2.6.32-19.el6.x86_64',
 			'x86_64'

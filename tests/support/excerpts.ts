@@ -34,3 +34,21 @@ export const NMI_PANIC = [
 	'[6060232.193532]  start_kernel+0x53b/0x55b',
 	'[6060232.193532]  secondary_startup_64+0xb7/0xc0'
 ];
+
+/** abrt-cut-here.log lines 1-14: the WARN_ONCE of generic_get_mtrr and the start of its trace */
+export const MTRR_WARN = [
+	'------------[ cut here ]------------',
+	'WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467',
+	'generic_get_mtrr+0x11e/0x140() (Not tainted)',
+	'Hardware name: ProLiant BL460c G1',
+	'mtrr: your BIOS has set up an incorrect mask, fixing it up.',
+	'Modules linked in: radeon(+)(U) ttm(U) drm_kms_helper(U) drm(U) i2c_algo_bit(U)',
+	'i2c_core(U) dm_mod(U)',
+	'Pid: 143, comm: modprobe Not tainted 2.6.32-19.el6.x86_64 #1',
+	'Call Trace:',
+	'[<ffffffff81067c33>] warn_slowpath_common+0x83/0xc0',
+	'[<ffffffff81067cd1>] warn_slowpath_fmt+0x41/0x50',
+	'[<ffffffff81028e4e>] generic_get_mtrr+0x11e/0x140',
+	'[<ffffffff8102793b>] mtrr_add_page+0xdb/0x470',
+	'[<ffffffff810d0e99>] ? request_threaded_irq+0x1c9/0x2e0'
+];
