@@ -198,3 +198,20 @@ describe('AMD GPU reset outcome', () => {
 		expect(f[0].details.reset_succeeded).toBeUndefined();
 	});
 });
+
+describe('ACPI table code an old kernel skips', () => {
+	/** n100dc-itx-sophos-dmesg.log lines 197-199 (Intel N100 board, kernel 4.14, ACPICA 20170728) */
+	const OLD_ACPICA = [
+		'[    0.016007] ACPI: Core revision 20170728',
+		'[    0.046803] ACPI Warning: Unsupported module-level executable opcode 0x70 at table offset 0x13D78 (20170728/psloop-247)',
+		'[    0.048029] ACPI Warning: Unsupported module-level executable opcode 0x70 at table offset 0x143AD (20170728/psloop-247)'
+	];
+
+	it('is one low finding naming the interpreter release', async () => {
+		const f = await findingsOf(OLD_ACPICA);
+		expect(f.map((x) => [x.rule, x.severity, x.count])).toEqual([
+			['firmware.acpi-code-skipped', 'low', 2]
+		]);
+		expect(f[0].details).toEqual({ opcode: '0x70', acpica: '20170728' });
+	});
+});

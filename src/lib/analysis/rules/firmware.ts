@@ -293,6 +293,41 @@ export const firmwareStall: LineRule = {
 	}
 };
 
+/**
+ * ACPICA's parser before its 2018 rewrite (kernels before 4.17) skipped statements at a table's
+ * top level outside If/Else/While blocks: `ACPI Warning: Unsupported module-level executable
+ * opcode 0x70 at table offset 0x13D78 (20170728/psloop-247)` (n100dc: Intel N100 on 4.14, 24 times)
+ */
+export const acpiModuleLevelSkipped: LineRule = {
+	id: 'firmware.acpi-code-skipped',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['Unsupported module-level executable opcode'],
+	pattern:
+		/^ACPI Warning: Unsupported module-level executable opcode (0x[0-9A-Fa-f]+) at table offset (0x[0-9A-Fa-f]+)(?: \((\d{8})\/[\w-]+\))?/,
+	title: () => 'ACPI firmware code skipped by this kernel’s older ACPI interpreter',
+	details: (m) => ({ opcode: m[1], acpica: m[3] ?? null }),
+	examples: [
+		'ACPI Warning: Unsupported module-level executable opcode 0x70 at table offset 0x13D78 (20170728/psloop-247)'
+	],
+	negatives: ['ACPI: Executed 108 blocks of module-level executable AML code'],
+	explanation: {
+		meaning:
+			'The firmware’s ACPI tables hold statements outside any method (module-level code, run once when a table is loaded: opcode 0x70 is a Store, setting a value). The ACPI interpreter of this kernel (the ACPICA release in the details) is older than such tables and skipped them, so values the firmware meant to set at load time were not set. Usually harmless; sometimes a device or feature that depends on them is missing or misconfigured. Typical of a kernel much older than the machine.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A kernel older than about 4.17 (ACPICA before 2018) on firmware written for newer interpreters.'
+			}
+		],
+		next_steps: [
+			'If a device or feature is missing on this machine, try a newer kernel (4.17 or later runs these statements).',
+			'Otherwise nothing needs to be done.'
+		],
+		references: ACPI_REFS
+	}
+};
+
 /** ACPICA: `ACPI BIOS Error (bug): Could not resolve symbol [\_SB.PCI0.XHC.RHUB.HS11], AE_NOT_FOUND (20210730/dswload2-162)` */
 export const acpiBiosError: LineRule = {
 	id: 'firmware.acpi-bios-error',

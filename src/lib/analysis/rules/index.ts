@@ -7,6 +7,7 @@ import { BENIGN } from './benign.ts';
 import { probeFailed } from './driver-probe.ts';
 import {
 	acpiBiosError,
+	acpiModuleLevelSkipped,
 	acpiDeviceNotPresentEnabled,
 	acpiError,
 	amdCcpInaccessible,
@@ -208,6 +209,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	firmwareLoad,
 	firmwareStall,
 	acpiBiosError,
+	acpiModuleLevelSkipped,
 	acpiError,
 	efiRuntimeDisabled,
 	dmarBroken,
