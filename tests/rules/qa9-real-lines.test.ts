@@ -215,3 +215,13 @@ describe('ACPI table code an old kernel skips', () => {
 		expect(f[0].details).toEqual({ opcode: '0x70', acpica: '20170728' });
 	});
 });
+
+describe('NVIDIA modeset ownership', () => {
+	it('makes no finding of a display server refused modesetting while another holds it', async () => {
+		// venroot-logs-dmesg-log.log line 1287 (Pop!_OS, NVIDIA 535.104.05)
+		const f = await findingsOf([
+			'[   25.881087] [drm:nv_drm_master_set [nvidia_drm]] *ERROR* [nvidia-drm] [GPU ID 0x00000100] Failed to grab modeset ownership'
+		]);
+		expect(f).toEqual([]);
+	});
+});

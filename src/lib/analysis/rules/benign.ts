@@ -34,6 +34,17 @@ export const BENIGN: BenignRule[] = [
 		why: 'vmwgfx copies some of its messages to the hypervisor’s own log over VMware’s guest RPC channel; VirtualBox’s VMSVGA adapter (and other hosts) do not offer that channel, so the copy fails. The display driver itself works.'
 	},
 	{
+		id: 'benign.nvidia-modeset-ownership',
+		// nvidia-drm's nv_drm_master_set(): a second DRM master (a display manager handing over to
+		// the session's display server) asked for modesetting while another held it
+		// (venroot-logs-dmesg-log.log, 25 s into a Pop!_OS boot)
+		pattern:
+			/^\[drm:nv_drm_master_set \[nvidia_drm\]\] \*ERROR\* \[nvidia-drm\] \[GPU ID 0x[0-9a-f]+\] Failed to grab modeset ownership/,
+		example:
+			'[drm:nv_drm_master_set [nvidia_drm]] *ERROR* [nvidia-drm] [GPU ID 0x00000100] Failed to grab modeset ownership',
+		why: 'With nvidia-drm.modeset=1, the NVIDIA driver lets one program at a time set display modes; when the display manager hands the screen to the session (or another display server starts), the newcomer is refused once while the first still holds it. The display works; only a screen that stays black would make it matter.'
+	},
+	{
 		id: 'benign.regulatory-db',
 		pattern:
 			/^(?:platform regulatory\.0: )?Direct firmware load for regulatory\.db(?:\.p7s)? failed with error -2/,
