@@ -19,8 +19,14 @@ const MAX_FRAMES = 40;
 
 function frameText(f: Finding): string[] {
 	if (!f.stack || f.stack.frames.length === 0) return [];
-	const out = [`  Call trace (${f.stack.frames.length} frames, > marks the guilty frame):`];
-	for (const fr of f.stack.frames.slice(0, MAX_FRAMES)) {
+	const shown = f.stack.frames.slice(0, MAX_FRAMES);
+	const guilty = f.stack.guilty_frame;
+	// the legend only when a shown frame carries the mark
+	const marked = guilty !== null && shown.some((fr) => fr.function === guilty);
+	const out = [
+		`  Call trace (${f.stack.frames.length} frames${marked ? ', > marks the guilty frame' : ''}):`
+	];
+	for (const fr of shown) {
 		const mark = fr.function === f.stack.guilty_frame ? '>' : ' ';
 		out.push(`   ${mark} ${inert(frameLabel(fr))}`);
 	}
