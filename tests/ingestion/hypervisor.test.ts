@@ -99,7 +99,7 @@ describe('metadata.hypervisor', () => {
 		expect(m.hypervisor).toBe('Bochs');
 	});
 
-	it('is null for a physical machine and for a host running guests ', () => {
+	it('is null for a physical machine and for a host running guests', () => {
 		expect(
 			meta([
 				'[    0.000000] DMI: LENOVO 20KGS2AQ1A/20KGS2AQ1A, BIOS N23ET83W (1.58 ) 09/28/2022',

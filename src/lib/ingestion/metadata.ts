@@ -677,7 +677,9 @@ export class MetadataCollector {
 			this.hardwareFromPlatform = false;
 		}
 		const at = s.indexOf(', BIOS ');
-		this.setHypervisor(hypervisorFromDmi(at === -1 ? s : s.slice(0, at)), 3);
+		// one DMI product is enough: oops headers repeat it
+		if (this.hypervisorWeight < 3)
+			this.setHypervisor(hypervisorFromDmi(at === -1 ? s : s.slice(0, at)), 3);
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
 		const hw = dmiMachine(squeezeSpaces(at === -1 ? s : s.slice(0, at)));
 		if (m.hardware === null && hw !== '') m.hardware = hw;
