@@ -76,6 +76,8 @@ test('a bundled sample loads and shows a KASAN finding with its kernel version',
 	await expect(page.getByTestId('kernel-version')).toHaveText('4.14.0-next-20171127+');
 	// the report's `CPU: 1 PID: 3568 Comm: syz-executor5 Not tainted …` line
 	await expect(page.getByTestId('taint')).toHaveText('not tainted');
+	// syzbot's guests: `Hardware name: Google Google Compute Engine/Google Compute Engine, …`
+	await expect(page.getByTestId('hypervisor')).toHaveText('Google Compute Engine');
 	expect(problems).toEqual([]);
 	expectSameOrigin(urls, baseURL as string);
 });

@@ -93,6 +93,48 @@ export function dmiMachine(s: string): string {
 	return `${headKept}${DMI_PLACEHOLDER_LAST.test(head) ? ' ' : '/'}${boardKept}`;
 }
 
+/**
+ * Virtual machines by the DMI string the firmware gives them (`DMI:` at boot, `Hardware name:` in
+ * oops reports: `vendor product/board`), with the name the report gives the hypervisor. QEMU's
+ * SeaBIOS says `Bochs` unless the machine type sets a vendor; the QEMU `virt` board of arm64
+ * guests is `linux,dummy-virt`.
+ */
+const VM_PRODUCTS: ReadonlyArray<readonly [RegExp, string]> = [
+	[/^Google Google Compute Engine\b/, 'Google Compute Engine'],
+	[/^Amazon EC2\b/, 'Amazon EC2'],
+	[/^(?:innotek GmbH )?VirtualBox\b/, 'VirtualBox'],
+	[/^VMware, Inc\. VMware|^VMware Virtual Platform/, 'VMware'],
+	[/^Microsoft Corporation Virtual Machine\b/, 'Microsoft Hyper-V'],
+	[/^QEMU\b|^linux,dummy-virt\b/, 'QEMU'],
+	[/^Bochs\b/, 'Bochs'],
+	[/^Xen HVM domU\b/, 'Xen HVM'],
+	[/^Parallels\b/, 'Parallels'],
+	[/^OpenStack Foundation OpenStack Nova\b/, 'OpenStack Nova'],
+	[/^ChromiumOS crosvm\b/, 'crosvm'],
+	[/^(?:Red Hat )?KVM\b/, 'KVM']
+];
+
+/** the hypervisor a DMI string names (VM_PRODUCTS), or null for a physical machine */
+export function hypervisorFromDmi(dmi: string): string | null {
+	const s = dmi.trim();
+	for (const [re, name] of VM_PRODUCTS) if (re.test(s)) return name;
+	return null;
+}
+
+/**
+ * The hypervisor a kernel line names: `Hypervisor detected: KVM` (arch/x86/kernel/cpu/hypervisor.c:
+ * `KVM`, `VMware`, `Microsoft Hyper-V`, `Xen HVM`, `Xen PV`, `ACRN`, `Jailhouse`) or `Booting
+ * paravirtualized kernel on KVM` (`bare hardware` on a physical machine); else null.
+ */
+export function hypervisorFromLine(text: string): string | null {
+	const m =
+		/^(?:Hypervisor detected: |Booting paravirtualized kernel on )([A-Za-z][\w .-]{0,39}?)\s*$/.exec(
+			text
+		);
+	if (m === null || m[1] === 'bare hardware') return null;
+	return m[1];
+}
+
 /** ARM Ltd CPU part numbers (MIDR bits 15:4) of common cores, for `AArch64 Processor [410fd034]`. */
 const ARM_PARTS: Record<string, string> = {
 	c05: 'Cortex-A5',
@@ -236,6 +278,11 @@ export class MetadataCollector {
 	private cpuFromMidr = false;
 	/** the machine was named only by powerpc's platform (`pSeries`): a `Hardware name:` says more */
 	private hardwareFromPlatform = false;
+	/**
+	 * how the hypervisor was named: 1 `Booting paravirtualized kernel on`, 2 `Hypervisor detected:`,
+	 * 3 a DMI product (it names the platform: VirtualBox and GCE guests say `KVM` too)
+	 */
+	private hypervisorWeight = 0;
 
 	/**
 	 * `CPU: AArch64 Processor [410fd034] revision 4` (`Boot CPU: …` on newer kernels): it names the
@@ -441,6 +488,15 @@ export class MetadataCollector {
 	/** lines starting with `H` */
 	private lineUpperH(text: string, _boot: number): void {
 		if (text.startsWith('Hardware name: ')) this.hardware(text.slice(15));
+		else if (text.startsWith('Hypervisor detected: '))
+			this.setHypervisor(hypervisorFromLine(text), 2);
+	}
+
+	/** the first hypervisor named by the strongest kind of line (hypervisorWeight) */
+	private setHypervisor(name: string | null, weight: number): void {
+		if (name === null || weight <= this.hypervisorWeight) return;
+		this.meta.hypervisor = detach(name);
+		this.hypervisorWeight = weight;
 	}
 
 	/** lines starting with `M` */
@@ -535,6 +591,8 @@ export class MetadataCollector {
 		if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
 		else if (text.startsWith('BE PAGE_SIZE=')) this.powerpcPlatform(text);
 		else if (text.startsWith('Boot CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(10));
+		else if (text.startsWith('Booting paravirtualized kernel on '))
+			this.setHypervisor(hypervisorFromLine(text), 1);
 		else if (text.startsWith('Booting Linux on physical CPU 0x')) {
 			const id = /^Booting Linux on physical CPU 0x([0-9a-f]+)/.exec(text);
 			this.setArch(id && id[1].length > 8 ? 'arm64' : 'arm', 3);
@@ -619,6 +677,9 @@ export class MetadataCollector {
 			this.hardwareFromPlatform = false;
 		}
 		const at = s.indexOf(', BIOS ');
+		// one DMI product is enough: oops headers repeat it
+		if (this.hypervisorWeight < 3)
+			this.setHypervisor(hypervisorFromDmi(at === -1 ? s : s.slice(0, at)), 3);
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
 		const hw = dmiMachine(squeezeSpaces(at === -1 ? s : s.slice(0, at)));
 		if (m.hardware === null && hw !== '') m.hardware = hw;

@@ -50,6 +50,12 @@ export interface LogMetadata {
 	bios: string | null;
 	cpu: string | null;
 	memory: string | null;
+	/**
+	 * the hypervisor when the log shows a virtual machine, else null: the platform its DMI
+	 * product names (`VirtualBox`, `Google Compute Engine`, `QEMU`), else the kernel's
+	 * `Hypervisor detected:` or `Booting paravirtualized kernel on` (`KVM`, `VMware`)
+	 */
+	hypervisor: string | null;
 	modules: string[];
 	taint: Taint | null;
 	/**
@@ -87,6 +93,7 @@ export function emptyMetadata(): LogMetadata {
 		bios: null,
 		cpu: null,
 		memory: null,
+		hypervisor: null,
 		modules: [],
 		taint: null,
 		tainted: null,

@@ -105,6 +105,7 @@ export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 		[label.build, m.kernel_build],
 		['Architecture', m.arch],
 		['Hardware', m.hardware],
+		['Virtual machine', m.hypervisor],
 		['BIOS', m.bios],
 		['CPU', m.cpu],
 		['Memory', m.memory],

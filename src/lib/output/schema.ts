@@ -176,6 +176,11 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 			bios: nstr,
 			cpu: nstr,
 			memory: nstr,
+			hypervisor: {
+				...nstr,
+				description:
+					"since 1.4.0: the hypervisor of a virtual machine (its DMI product, else the kernel's 'Hypervisor detected:'), null when the log shows none"
+			},
 			modules: { type: 'array', items: str },
 			taint: { anyOf: [{ type: 'null' }, taint] },
 			tainted: {

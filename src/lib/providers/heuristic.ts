@@ -1,4 +1,4 @@
-import type { Explanation } from '../models/finding.ts';
+import type { Explanation, Finding } from '../models/finding.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import { CRASH_EXPLANATIONS } from './crash-explanations.ts';
 
@@ -9,6 +9,74 @@ import { CRASH_EXPLANATIONS } from './crash-explanations.ts';
 export function decodeCommand(version: string | null, findingId: string): string {
 	const target = version ? `-r ${version}` : 'vmlinux';
 	return `./scripts/decode_stacktrace.sh ${target} < ${findingId}.txt`;
+}
+
+const STEAL_TIME =
+	'Check the host’s load and the guest’s steal time (`st` in `top` or `vmstat 1`) around that time';
+
+/** A step for virtual machines: the first step of a rule's findings when metadata.hypervisor is set. */
+export interface VmStep {
+	/** the findings of the rule it is for; all of them when absent */
+	applies?: (finding: Omit<Finding, 'explanation'>) => boolean;
+	/** the step, given the hypervisor's name */
+	step: (hypervisor: string) => string;
+	/** the starts of the rule's own steps that do not hold in a virtual machine: left out */
+	drops?: readonly string[];
+}
+
+const vm = (hypervisor: string): string => `This machine is a virtual machine (${hypervisor})`;
+
+/** `[Firmware Bug]:` messages about the TSC (`TSC doesn't count with P0 frequency!`, `TSC_DEADLINE disabled due to Errata`) */
+const aboutTsc = (f: Omit<Finding, 'explanation'>): boolean =>
+	/\bTSC/.test(String(f.details.message ?? f.title));
+
+const LOCKUP_STEP = (h: string): string =>
+	`${vm(h)}: in a guest, a CPU that seems stuck for many seconds is often one the host did not run (an overcommitted host, steal time, the VM paused, snapshotted or migrated). ${STEAL_TIME}, before suspecting the guest’s kernel.`;
+
+/**
+ * Rule id -> the step that changes the advice in a virtual machine: where the cause is usually
+ * the host (lockups, RCU stalls, clock skew) or only the host can act (microcode, the virtual
+ * firmware's TSC). Severities do not change.
+ */
+export const VM_STEPS: Readonly<Record<string, VmStep>> = {
+	'crash.hard-lockup': {
+		step: (h) =>
+			`${vm(h)}: in a guest, a hard lockup reported by the perf NMI watchdog is usually the host’s doing, not the guest’s: its virtual CPU was not run for seconds (host overcommit, steal time) or the host emulates the performance counters the watchdog uses poorly. ${STEAL_TIME}; guests often run with \`nmi_watchdog=0\` on the kernel command line.`,
+		drops: ['If it happens at random places, check the firmware version and hardware health.']
+	},
+	'crash.soft-lockup': {
+		step: LOCKUP_STEP,
+		drops: ['On a VM, check the host’s load and steal time']
+	},
+	'crash.rcu-stall': { step: LOCKUP_STEP },
+	'firmware.microcode-missing': {
+		step: (h) =>
+			`${vm(h)}: the host loads the CPU microcode and decides which CPU features the guest sees, so a microcode package or a BIOS update inside the guest changes nothing. It is for the host’s administrator to update, or, in a cloud, for the provider (or another machine type).`,
+		drops: ['Install/update intel-microcode or amd64-microcode']
+	},
+	'firmware.firmware-bug': {
+		applies: aboutTsc,
+		step: (h) =>
+			`${vm(h)}: the TSC and the firmware the guest sees are the hypervisor’s, so a BIOS or microcode update inside the guest cannot fix this, and it is usually harmless there. If timing matters, check that the guest uses the hypervisor’s clock (kvm-clock, hyperv_clocksource_tsc_page, xen: \`cat /sys/devices/system/clocksource/clocksource0/current_clocksource\`) and update the hypervisor, or ask its provider.`,
+		drops: ['Read the message: "please update microcode"', 'Update the BIOS/UEFI']
+	},
+	'hardware.clocksource-unstable': {
+		step: (h) =>
+			`${vm(h)}: the skew most likely comes from the hypervisor (a virtual CPU the host held up, a live migration, a paused VM), not from the hardware or a BIOS inside the guest.`,
+		drops: ['On bare metal update the BIOS/UEFI']
+	}
+};
+
+/** `steps` with the VM step of the finding's rule first, when the machine is a virtual machine */
+export function withVmStep(
+	steps: readonly string[],
+	finding: Omit<Finding, 'explanation'>,
+	hypervisor: string | null | undefined
+): string[] {
+	const v = hypervisor ? VM_STEPS[finding.rule] : undefined;
+	if (!hypervisor || v === undefined || (v.applies && !v.applies(finding))) return [...steps];
+	const drops = v.drops ?? [];
+	return [v.step(hypervisor), ...steps.filter((s) => !drops.some((d) => s.startsWith(d)))];
 }
 
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
@@ -32,11 +100,17 @@ export const heuristicProvider: ExplanationProvider = {
 			return {
 				meaning: base.meaning,
 				causes: base.causes,
-				next_steps: steps,
+				next_steps: withVmStep(steps, finding, metadata.hypervisor),
 				references: base.references
 			};
 		}
-		if (registry) return registry;
+		if (registry) {
+			if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
+			return {
+				...registry,
+				next_steps: withVmStep(registry.next_steps, finding, metadata.hypervisor)
+			};
+		}
 		return {
 			meaning: 'The kernel reported this condition.',
 			causes: [{ kind: 'kernel', text: 'See the evidence lines.' }],

@@ -1,0 +1,165 @@
+/**
+ * Advice that was wrong for virtual machines, found by a QA reading of the real-log corpus
+ * (../shared/corpus/real), with verbatim excerpts: abrt-nmi-oops-hash.log (a hard lockup in the
+ * idle path of a QEMU/KVM guest, `Hardware name: Bochs`), cmpe283-assignment1-dmesg-log.log
+ * (MMIO Stale Data without microcode on Google Compute Engine) and dioxis33-errors-dmesg-txt.log
+ * (a VirtualBox guest's `[Firmware Bug]: TSC doesn't count with P0 frequency!`). In a virtual
+ * machine the first step names the host; on bare metal the advice is what it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { CRASH_EXPLANATIONS } from '../../src/lib/providers/crash-explanations.ts';
+import { VM_STEPS } from '../../src/lib/providers/heuristic.ts';
+import { LINE_RULES } from '../../src/lib/analysis/rules/index.ts';
+import { findingsOf } from '../support/analyze.ts';
+
+/** abrt-nmi-oops-hash.log, the whole file */
+const NMI = [
+	'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',
+	'Hardware name: Bochs',
+	'Watchdog detected hard LOCKUP on cpu 0',
+	'Modules linked in: tcp_lp fuse ebtable_nat xt_CHECKSUM bridge stp llc nf_conntrack_netbios_ns nf_conntrack_broadcast ipt_MASQUERADE ip6table_nat nf_nat_ipv6 ip6table_mangle ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 iptable_nat nf_nat_ipv4 nf_nat iptable_mangle nf_conntrack_ipv4 nf_defrag_ipv4 xt_conntrack bnep nf_conntrack bluetooth rfkill ebtable_filter ebtables ip6table_filter ip6_tables joydev snd_intel8x0 snd_ac97_codec crc32_pclmul ac97_bus crc32c_intel snd_seq snd_seq_device ghash_clmulni_intel snd_pcm snd_page_alloc snd_timer snd microcode virtio_balloon 8139too i2c_piix4 soundcore 8139cp mii binfmt_misc qxl drm_kms_helper ttm drm i2c_core uinput',
+	'Pid: 0, comm: swapper/0 Not tainted 3.8.9-200.fc18.x86_64 #1',
+	'Call Trace:',
+	'  <NMI>  [<ffffffff810eb800>] ? watchdog_overflow_callback+0x60/0xd0',
+	'  [<ffffffff8105cd86>] warn_slowpath_common+0x66/0x80',
+	'  [<ffffffff8105cdec>] warn_slowpath_fmt+0x4c/0x50',
+	'  [<ffffffff810eb7a0>] ? watchdog_enable+0x1e0/0x1e0',
+	'  [<ffffffff810eb83c>] watchdog_overflow_callback+0x9c/0xd0',
+	'  [<ffffffff811261ce>] __perf_event_overflow+0x8e/0x220',
+	'  [<ffffffff81125059>] ? perf_event_update_userpage+0x19/0x100',
+	'  [<ffffffff81126da4>] perf_event_overflow+0x14/0x20',
+	'  [<ffffffff81028b02>] intel_pmu_handle_irq+0x1b2/0x370',
+	'  [<ffffffff81646e1d>] perf_event_nmi_handler+0x1d/0x20',
+	'  [<ffffffff816465e9>] nmi_handle.isra.0+0x59/0x90',
+	'  [<ffffffff816466f0>] do_nmi+0xd0/0x310',
+	'  [<ffffffff81645c41>] end_repeat_nmi+0x1e/0x2e',
+	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
+	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
+	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
+	'  <<EOE>>  [<ffffffff810944f0>] account_idle_ticks+0x90/0xa0',
+	'  [<ffffffff810b6ae5>] tick_nohz_idle_exit+0x165/0x1a0',
+	'  [<ffffffff8101c06b>] cpu_idle+0x11b/0x140',
+	'  [<ffffffff81629902>] rest_init+0x72/0x80',
+	'  [<ffffffff81d04eca>] start_kernel+0x3f2/0x3fe',
+	'  [<ffffffff81d048e1>] ? repair_env_string+0x5c/0x5c',
+	'  [<ffffffff81d04120>] ? early_idt_handlers+0x120/0x120',
+	'  [<ffffffff81d045e0>] x86_64_start_reservations+0x2a/0x2c',
+	'  [<ffffffff81d046d5>] x86_64_start_kernel+0xf3/0x100'
+];
+
+/** cmpe283-assignment1-dmesg-log.log lines 38-39 and 206 */
+const GCE = [
+	'[    0.000000] DMI: Google Google Compute Engine/Google Compute Engine, BIOS Google 10/11/2022',
+	'[    0.000000] Hypervisor detected: KVM',
+	'[    0.438493] MMIO Stale Data: Vulnerable: Clear CPU buffers attempted, no microcode'
+];
+
+/** dioxis33-errors-dmesg-txt.log lines 3, 17-18 and 133 */
+const VBOX = [
+	"[    0.000000] [Firmware Bug]: TSC doesn't count with P0 frequency!",
+	'[    0.000000] DMI: innotek GmbH VirtualBox/VirtualBox, BIOS VirtualBox 12/01/2006',
+	'[    0.000000] Hypervisor detected: KVM',
+	'[    0.066005] Speculative Return Stack Overflow: Vulnerable: Safe RET, no microcode'
+];
+
+/** the lines that make the machine a virtual machine, left out: the same log on bare metal */
+const bare = (lines: string[]) =>
+	lines.filter((l) => !/Hardware name: |DMI: |Hypervisor detected: /.test(l));
+
+const only = async (lines: string[], rule: string) => {
+	const f = (await findingsOf(lines)).filter((x) => x.rule === rule);
+	expect(f).toHaveLength(1);
+	return f[0];
+};
+
+describe('a hard lockup in a QEMU/KVM guest (abrt-nmi-oops-hash.log)', () => {
+	it('first points at the host: overcommit, steal time, nmi_watchdog=0', async () => {
+		const f = await only(NMI, 'crash.hard-lockup');
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(Bochs\): /);
+		expect(steps[0]).toContain('steal time');
+		expect(steps[0]).toContain('nmi_watchdog=0');
+		expect(steps.join('\n')).not.toContain('hardware health');
+		expect(f.severity).toBe((await only(bare(NMI), 'crash.hard-lockup')).severity);
+	});
+
+	it('keeps the firmware and hardware step on bare metal', async () => {
+		const steps = (await only(bare(NMI), 'crash.hard-lockup')).explanation.next_steps;
+		expect(steps.join('\n')).toContain('check the firmware version and hardware health');
+		expect(steps.join('\n')).not.toContain('virtual machine (');
+	});
+});
+
+describe('microcode missing in a cloud VM (cmpe283-assignment1-dmesg-log.log)', () => {
+	it('is for the host or the provider, not a package in the guest', async () => {
+		const f = await only(GCE, 'firmware.microcode-missing');
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(Google Compute Engine\): /);
+		expect(steps[0]).toContain('provider');
+		expect(steps.join('\n')).not.toContain('intel-microcode');
+		// the check of the state stays
+		expect(steps.join('\n')).toContain('/sys/devices/system/cpu/vulnerabilities');
+		expect(f.severity).toBe('low');
+	});
+
+	it('still says to install the microcode package on bare metal', async () => {
+		const steps = (await only(bare(GCE), 'firmware.microcode-missing')).explanation.next_steps;
+		expect(steps[0]).toMatch(/^Install\/update intel-microcode/);
+	});
+});
+
+describe("a VirtualBox guest's TSC firmware bug (dioxis33-errors-dmesg-txt.log)", () => {
+	it('says the TSC is the hypervisor’s, not to update the BIOS', async () => {
+		const f = await only(VBOX, 'firmware.firmware-bug');
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(VirtualBox\): the TSC/);
+		expect(steps.join('\n')).not.toContain('Update the BIOS/UEFI');
+		expect(f.severity).toBe((await only(bare(VBOX), 'firmware.firmware-bug')).severity);
+	});
+
+	it('leaves other firmware bugs of a VM alone', async () => {
+		const f = await only(
+			[VBOX[1], '[    0.000000] AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found'],
+			'firmware.firmware-bug'
+		);
+		expect(f.explanation.next_steps.join('\n')).not.toContain('virtual machine (');
+	});
+
+	it('gives its microcode finding the host step too', async () => {
+		const f = await only(VBOX, 'firmware.microcode-missing');
+		expect(f.explanation.next_steps[0]).toMatch(
+			/^This machine is a virtual machine \(VirtualBox\)/
+		);
+	});
+});
+
+describe('the table of VM steps', () => {
+	it('gives an unstable TSC in a guest the hypervisor step, without the BIOS one', async () => {
+		const f = await only(
+			[
+				VBOX[1],
+				"[   20.000000] clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as unstable because the skew is too large:"
+			],
+			'hardware.clocksource-unstable'
+		);
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(VirtualBox\)/);
+		expect(steps.join('\n')).not.toContain('On bare metal update the BIOS');
+		expect(steps.join('\n')).toContain('In a VM nothing is needed');
+	});
+
+	const explanation = (rule: string) =>
+		CRASH_EXPLANATIONS[rule] ?? LINE_RULES.find((r) => r.id === rule)?.explanation;
+
+	it('names rules that exist, and each step it drops is one of the rule’s', () => {
+		for (const [rule, v] of Object.entries(VM_STEPS)) {
+			const e = explanation(rule);
+			expect(e, rule).toBeDefined();
+			for (const d of v.drops ?? [])
+				expect(
+					e?.next_steps.some((s) => s.startsWith(d)),
+					`${rule}: ${d}`
+				).toBe(true);
+		}
+	});
+});
