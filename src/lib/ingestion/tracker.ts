@@ -572,13 +572,7 @@ export class RecordTracker {
 				`The log says ${this.droppedMessages} printk message(s) were dropped: reports may be incomplete.`
 			);
 		}
-		if (c.usedYear && c.yearSource !== 'option') {
-			warnings.push(
-				`Some dates carry no year; they were read as ${c.startYear}` +
-					(c.endYear !== c.startYear ? ` to ${c.endYear} (the year rolls over)` : '') +
-					` (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`
-			);
-		}
+		if (c.usedYear && c.yearSource !== 'option') warnings.push(yearNote(c));
 		if (c.usedLocalTime) warnings.push(localTimeNote(c));
 		if (this.humanResume > 0) {
 			warnings.push(
@@ -660,6 +654,24 @@ const YEAR_SOURCES: Record<string, string> = {
 	'log date': 'year of a dated line in the log',
 	'build date': 'year the kernel was built; the log may be later'
 };
+
+/** What the report says of the year given to dates printed without one. */
+function yearNote(c: ClassifierSummary): string {
+	const years = `${c.startYear}${c.endYear !== c.startYear ? ` to ${c.endYear} (the year rolls over)` : ''}`;
+	const f = c.yearFloor;
+	if (c.yearSource === 'kernel release' && f !== null) {
+		const days = Math.floor(f.uptime / 86400);
+		return (
+			`Some dates carry no year and the log does not say it: they were read as ${years}, the earliest possible, ` +
+			`as line ${f.line} names the kernel ${f.release}, which did not exist before ${new Date(f.floorMs).toISOString().slice(0, 10)}` +
+			(days > 0
+				? `, and its boot had been running for ${days} day${days === 1 ? '' : 's'} there`
+				: '') +
+			'. The real year may be later.'
+		);
+	}
+	return `Some dates carry no year; they were read as ${years} (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`;
+}
 
 function looksKernelish(formats: Record<string, number>): boolean {
 	return Object.keys(formats).some((k) => k !== 'bare' && k !== 'continuation');
