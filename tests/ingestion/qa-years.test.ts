@@ -17,6 +17,13 @@ const SERVERLOG = [
 	'Mar 15 17:01:55 capstonealzheimer kernel: [9686414.564175] Hardware name: Bochs Bochs, BIOS Bochs 01/01/2011'
 ];
 
+/** bard-linux-logs-bone-kern-log.log lines 1-3: no banner, no kernel release, no dated line */
+const BARD = [
+	'Jul 30 19:47:20 beaglebone kernel: [  526.109543] usb 1-1: Product: Nexus 10',
+	'Jul 30 19:47:20 beaglebone kernel: [  526.109580] usb 1-1: Manufacturer: samsung',
+	'Jul 30 19:47:20 beaglebone kernel: [  526.109616] usb 1-1: SerialNumber: R32CB06YPMH'
+];
+
 describe('a yearless syslog whose lines name the kernel release', () => {
 	it('does not start a boot before its kernel existed (it had been 1999 with the default 2000)', () => {
 		const r = run(SERVERLOG);
@@ -61,5 +68,16 @@ describe('a yearless syslog whose lines name the kernel release', () => {
 			)
 		).toBe('4.4.38');
 		expect(namedRelease('usb 1-1: Product: Nexus 10')).toBeNull();
+	});
+});
+
+describe('a yearless syslog that never tells its year', () => {
+	it('says the year shown is a placeholder, not the log’s', () => {
+		const r = run(BARD);
+		expect(r.summary.metadata.boots[0].started_at?.slice(0, 16)).toBe('2000-07-30T19:38');
+		const note = r.summary.input.warnings.join(' ');
+		expect(note).toMatch(/nothing in it tells which/);
+		expect(note).toMatch(/year 2000, a placeholder/);
+		expect(note).toMatch(/their year is not/);
 	});
 });

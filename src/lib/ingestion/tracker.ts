@@ -650,14 +650,20 @@ function digitLowered(ts: number, last: number): boolean {
 }
 
 const YEAR_SOURCES: Record<string, string> = {
-	default: 'no year found in the log; a fixed default is used so reports are reproducible',
 	'log date': 'year of a dated line in the log',
 	'build date': 'year the kernel was built; the log may be later'
 };
 
 /** What the report says of the year given to dates printed without one. */
 function yearNote(c: ClassifierSummary): string {
-	const years = `${c.startYear}${c.endYear !== c.startYear ? ` to ${c.endYear} (the year rolls over)` : ''}`;
+	const rolls = c.endYear !== c.startYear;
+	if (c.yearSource === 'default')
+		return (
+			'The dates in this log carry no year and nothing in it tells which: they are shown in the year ' +
+			`${c.startYear}${rolls ? ` (${c.endYear} after New Year)` : ''}, a placeholder that is the same for every such log so that reports are reproducible. ` +
+			'Their month, day and time are the log’s; their year is not.'
+		);
+	const years = `${c.startYear}${rolls ? ` to ${c.endYear} (the year rolls over)` : ''}`;
 	const f = c.yearFloor;
 	if (c.yearSource === 'kernel release' && f !== null) {
 		const days = Math.floor(f.uptime / 86400);
