@@ -81,3 +81,21 @@ describe('a yearless syslog that never tells its year', () => {
 		expect(note).toMatch(/their year is not/);
 	});
 });
+
+describe('an RTC time before the kernel the boot names existed', () => {
+	/** lkp-calltrace-dmesg-006.log lines 1, 4 and 345: a 4.7-rc2 kernel whose test RTC reads 2003 */
+	const LKP = [
+		'[    0.540085] ================================================================================',
+		'[    0.543593] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.7.0-rc2-00316-g0451490 #1',
+		'[    6.373955] rtc-test rtc-test.0: setting system clock to 2003-03-25 16:16:33 UTC (1048608993)'
+	];
+
+	it('is no anchor, and the report says why (the boot had started in 2003)', () => {
+		const r = run(LKP);
+		expect(r.summary.metadata.boots[0].started_at).toBeNull();
+		expect(r.summary.metadata.calibration).toEqual([]);
+		expect(r.summary.input.warnings.join(' ')).toMatch(
+			/read 2003-03-25 16:16:33 UTC at line 3, before its kernel 4\.7\.0-rc2-00316-g0451490 existed \(2016-05-15\)/
+		);
+	});
+});

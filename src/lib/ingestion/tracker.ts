@@ -7,7 +7,7 @@ import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_BOOTLOADER } from './formats/index.ts';
-import { bannerBuildYear } from './year.ts';
+import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -147,7 +147,14 @@ export class RecordTracker {
 	/** the year the current boot's kernel was built (from its banner), 0 when unknown */
 	private buildYear = 0;
 	/** the first RTC time not used because it is before its kernel's build year */
-	private rtcRejected: { line: number; time: string; buildYear: number } | null = null;
+	private rtcRejected: {
+		line: number;
+		time: string;
+		buildYear: number;
+		release: { name: string; floorMs: number } | null;
+	} | null = null;
+	/** the first kernel release the current boot names (banner or oops line) and when it could first run */
+	private release: { name: string; floorMs: number } | null = null;
 	/** the current boot, without a banner yet, printed a bootloader's hand-over to the kernel */
 	private handoff = false;
 	private bootId = '';
@@ -249,6 +256,11 @@ export class RecordTracker {
 				this.bannerSeen = true;
 				this.buildYear = bannerBuildYear(text);
 			}
+			if (this.release === null) {
+				const r = namedRelease(text);
+				const floorMs = r === null ? 0 : releaseFloorMs(r);
+				if (r !== null && floorMs > 0) this.release = { name: r, floorMs };
+			}
 			if (!Number.isNaN(ts) && text.length > 0) {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
@@ -338,7 +350,22 @@ export class RecordTracker {
 		// an RTC that was never set (no battery, or one a phone's kernel may not write) starts from
 		// some old date: before the kernel was even built, its time is not the wall clock
 		if (this.buildYear > 0 && new Date(epochMs).getUTCFullYear() < this.buildYear) {
-			this.rtcRejected ??= { line: rec.line, time: detach(m[1]), buildYear: this.buildYear };
+			this.rtcRejected ??= {
+				line: rec.line,
+				time: detach(m[1]),
+				buildYear: this.buildYear,
+				release: null
+			};
+			return;
+		}
+		// nor before a kernel of the release the boot names (so far) existed
+		if (this.release !== null && epochMs < this.release.floorMs) {
+			this.rtcRejected ??= {
+				line: rec.line,
+				time: detach(m[1]),
+				buildYear: 0,
+				release: this.release
+			};
 			return;
 		}
 		this.anchor(epochMs - rec.ts * 1000, 1000, 'rtc', rec.ts);
@@ -470,6 +497,7 @@ export class RecordTracker {
 		this.bootRecords = 0;
 		this.bannerSeen = false;
 		this.buildYear = 0;
+		this.release = null;
 		this.lastTs = NaN;
 		this.beforeLastTs = NaN;
 	}
@@ -582,7 +610,10 @@ export class RecordTracker {
 		const r = this.rtcRejected;
 		if (r !== null) {
 			warnings.push(
-				`The real-time clock read ${r.time} at line ${r.line}, before its kernel was built (${r.buildYear}): ` +
+				`The real-time clock read ${r.time} at line ${r.line}, ` +
+					(r.release !== null
+						? `before its kernel ${r.release.name} existed (${new Date(r.release.floorMs).toISOString().slice(0, 10)}): `
+						: `before its kernel was built (${r.buildYear}): `) +
 					'it had not been set (a flat or missing RTC battery, or an RTC that Linux does not set), so no wall-clock time was taken from it.'
 			);
 		}
