@@ -88,7 +88,7 @@ describe('wall times of local prefixes', () => {
 
 	it('are given as they are, with a note, when it does not', async () => {
 		const r = await log([
-			'Jan 16 11:42:44 host kernel: [    0.016000] Linux version 6.1.0 (b@h) #1 SMP Wed Jan 16 10:00:00 UTC 2019',
+			'Jan 16 11:42:44 host kernel: [    0.016000] Linux version 4.19.0 (b@h) #1 SMP Wed Jan 16 10:00:00 UTC 2019',
 			OOPS
 		]);
 		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;

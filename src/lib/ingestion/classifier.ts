@@ -1,7 +1,13 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
 import { PSTORE_HEADER } from './formats/capture.ts';
-import { monthAt, scanBracketTime, type Scan } from './formats/common.ts';
+import {
+	monthAt,
+	scanBracketTime,
+	scanSyslogDate,
+	type Scan,
+	type SyslogDate
+} from './formats/common.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
 import {
 	ENTRY_LINE,
@@ -22,7 +28,7 @@ import {
 	outranks,
 	type ClockAnchor
 } from './clock.ts';
-import { findYearHint, type YearHint } from './year.ts';
+import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
 import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
 
 /**
@@ -59,6 +65,24 @@ export interface ClassifierSummary {
 	localOffset: (ClockAnchor & { line: number }) | null;
 	/** a wall time was read from a prefix in local time */
 	usedLocalTime: boolean;
+	/** when the year is the earliest the kernel release a line names allows (source 'kernel release') */
+	yearFloor: YearFloor | null;
+}
+
+/**
+ * A kernel release named on a line with a yearless date: its boot began (the line's date less
+ * its kernel time) no earlier than the release existed, a lower bound of the log's year.
+ */
+export interface YearFloor {
+	line: number;
+	release: string;
+	/** the first day a kernel of that release can have run (UTC ms) */
+	floorMs: number;
+	/** seconds the boot had been running at that line (0 without a kernel time) */
+	uptime: number;
+	date: SyslogDate;
+	/** New Years the look-ahead's yearless prefixes passed before the line */
+	rollovers: number;
 }
 
 /** Year assumed for yearless dates when the log names none: fixed, so reports are reproducible. */
@@ -74,6 +98,29 @@ const PSTORE_PART_LINES = 4000;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
+
+const floorDate: SyslogDate = { month: 0, day: 0, sec: 0 };
+const floorScan: Scan = { end: 0, value: 0 };
+
+/** The YearFloor of a line with a yearless date that names a kernel release, or null. */
+function yearFloor(raw: string, line: number, rollovers: number): YearFloor | null {
+	const release = namedRelease(raw);
+	if (release === null || !scanSyslogDate(raw, floorDate)) return null;
+	const floorMs = releaseFloorMs(release);
+	if (floorMs === 0) return null;
+	// the kernel time after the prefix (`host kernel: [9686414.563978] …`), if any
+	const k = raw.indexOf(': [');
+	const uptime = k !== -1 && scanBracketTime(raw, k + 2, floorScan) ? floorScan.value : 0;
+	return { line, release, floorMs, uptime, date: { ...floorDate }, rollovers };
+}
+
+/** The earliest year of the log's first date that lets the floor's boot start after its release. */
+export function floorYear(f: YearFloor): number {
+	const d = f.date;
+	let y = new Date(f.floorMs).getUTCFullYear();
+	while (Date.UTC(y, d.month, d.day) + d.sec * 1000 - f.uptime * 1000 < f.floorMs) y++;
+	return y - f.rollovers;
+}
 
 /** `[  913.489892] ...` or `<6>[  913.489892] ...`: a line that a time stamp makes unique */
 function timedLine(raw: string): boolean {
@@ -148,6 +195,8 @@ export class LineClassifier {
 	private aheadRollovers = 0;
 	/** latest kernel build year seen in the look-ahead (a lower bound of the log's year), 0 if none */
 	private buildYear = 0;
+	/** the first kernel release named on a line with a yearless date, in the look-ahead */
+	private floor: YearFloor | null = null;
 	private yearSource = 'option';
 	private startYear = 0;
 	/** pstore parts held back to be replayed oldest first (null when none is open) */
@@ -206,6 +255,8 @@ export class LineClassifier {
 					}
 					yearKnown = h.exact;
 				}
+				if (this.floor === null && mo >= 0)
+					this.floor = yearFloor(raw, lineNo, this.aheadRollovers);
 			}
 			// local times wait for the time zone too (an audit record's time), within the same bounds
 			const clockKnown = !this.localSeen || finalAnchor(this.clock);
@@ -236,7 +287,8 @@ export class LineClassifier {
 			endYear: this.ctx.year,
 			seenPrefixed: this.ctx.seenPrefixed,
 			localOffset: this.clock,
-			usedLocalTime: this.ctx.usedLocalTime
+			usedLocalTime: this.ctx.usedLocalTime,
+			yearFloor: this.yearSource === 'kernel release' ? this.floor : null
 		};
 	}
 
@@ -251,6 +303,16 @@ export class LineClassifier {
 			const late = this.clock === null && this.buildYear > hint.year;
 			this.ctx.year = late ? this.buildYear : hint.year;
 			this.yearSource = late ? 'build date' : hint.source;
+		}
+		// without a date of the log's own, the year is at least the one in which the kernel that a
+		// line names can have been running since that line's boot began
+		const f = this.floor;
+		if (f !== null && (hint === null || !hint.exact)) {
+			const y = floorYear(f);
+			if (y > this.ctx.year) {
+				this.ctx.year = y;
+				this.yearSource = 'kernel release';
+			}
 		}
 		this.startYear = this.ctx.year;
 		if (this.clock !== null) this.ctx.localOffsetMs = this.clock.offsetMs;

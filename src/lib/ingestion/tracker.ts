@@ -7,7 +7,7 @@ import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_BOOTLOADER } from './formats/index.ts';
-import { bannerBuildYear } from './year.ts';
+import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -154,7 +154,14 @@ export class RecordTracker {
 	/** the year the current boot's kernel was built (from its banner), 0 when unknown */
 	private buildYear = 0;
 	/** the first RTC time not used because it is before its kernel's build year */
-	private rtcRejected: { line: number; time: string; buildYear: number } | null = null;
+	private rtcRejected: {
+		line: number;
+		time: string;
+		buildYear: number;
+		release: { name: string; floorMs: number } | null;
+	} | null = null;
+	/** the first kernel release the current boot names (banner or oops line) and when it could first run */
+	private release: { name: string; floorMs: number } | null = null;
 	/** the current boot, without a banner yet, printed a bootloader's hand-over to the kernel */
 	private handoff = false;
 	private bootId = '';
@@ -279,6 +286,11 @@ export class RecordTracker {
 			}
 			this.sinceBanner++;
 			if (text.length > 0) this.lastText = text;
+			if (this.release === null) {
+				const r = namedRelease(text);
+				const floorMs = r === null ? 0 : releaseFloorMs(r);
+				if (r !== null && floorMs > 0) this.release = { name: r, floorMs };
+			}
 			if (!Number.isNaN(ts) && text.length > 0) {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
@@ -368,7 +380,22 @@ export class RecordTracker {
 		// an RTC that was never set (no battery, or one a phone's kernel may not write) starts from
 		// some old date: before the kernel was even built, its time is not the wall clock
 		if (this.buildYear > 0 && new Date(epochMs).getUTCFullYear() < this.buildYear) {
-			this.rtcRejected ??= { line: rec.line, time: detach(m[1]), buildYear: this.buildYear };
+			this.rtcRejected ??= {
+				line: rec.line,
+				time: detach(m[1]),
+				buildYear: this.buildYear,
+				release: null
+			};
+			return;
+		}
+		// nor before a kernel of the release the boot names (so far) existed
+		if (this.release !== null && epochMs < this.release.floorMs) {
+			this.rtcRejected ??= {
+				line: rec.line,
+				time: detach(m[1]),
+				buildYear: 0,
+				release: this.release
+			};
 			return;
 		}
 		this.anchor(epochMs - rec.ts * 1000, 1000, 'rtc', rec.ts);
@@ -500,6 +527,7 @@ export class RecordTracker {
 		this.bootRecords = 0;
 		this.bannerSeen = false;
 		this.buildYear = 0;
+		this.release = null;
 		this.lastTs = NaN;
 		this.beforeLastTs = NaN;
 	}
@@ -604,13 +632,7 @@ export class RecordTracker {
 				`The log says ${this.droppedMessages} printk message(s) were dropped: reports may be incomplete.`
 			);
 		}
-		if (c.usedYear && c.yearSource !== 'option') {
-			warnings.push(
-				`Some dates carry no year; they were read as ${c.startYear}` +
-					(c.endYear !== c.startYear ? ` to ${c.endYear} (the year rolls over)` : '') +
-					` (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`
-			);
-		}
+		if (c.usedYear && c.yearSource !== 'option') warnings.push(yearNote(c));
 		if (c.usedLocalTime) warnings.push(localTimeNote(c));
 		if (this.humanResume > 0) {
 			warnings.push(
@@ -620,7 +642,10 @@ export class RecordTracker {
 		const r = this.rtcRejected;
 		if (r !== null) {
 			warnings.push(
-				`The real-time clock read ${r.time} at line ${r.line}, before its kernel was built (${r.buildYear}): ` +
+				`The real-time clock read ${r.time} at line ${r.line}, ` +
+					(r.release !== null
+						? `before its kernel ${r.release.name} existed (${new Date(r.release.floorMs).toISOString().slice(0, 10)}): `
+						: `before its kernel was built (${r.buildYear}): `) +
 					'it had not been set (a flat or missing RTC battery, or an RTC that Linux does not set), so no wall-clock time was taken from it.'
 			);
 		}
@@ -688,10 +713,34 @@ function digitLowered(ts: number, last: number): boolean {
 }
 
 const YEAR_SOURCES: Record<string, string> = {
-	default: 'no year found in the log; a fixed default is used so reports are reproducible',
 	'log date': 'year of a dated line in the log',
 	'build date': 'year the kernel was built; the log may be later'
 };
+
+/** What the report says of the year given to dates printed without one. */
+function yearNote(c: ClassifierSummary): string {
+	const rolls = c.endYear !== c.startYear;
+	if (c.yearSource === 'default')
+		return (
+			'The dates in this log carry no year and nothing in it tells which: they are shown in the year ' +
+			`${c.startYear}${rolls ? ` (${c.endYear} after New Year)` : ''}, a placeholder that is the same for every such log so that reports are reproducible. ` +
+			'Their month, day and time are the log’s; their year is not.'
+		);
+	const years = `${c.startYear}${rolls ? ` to ${c.endYear} (the year rolls over)` : ''}`;
+	const f = c.yearFloor;
+	if (c.yearSource === 'kernel release' && f !== null) {
+		const days = Math.floor(f.uptime / 86400);
+		return (
+			`Some dates carry no year and the log does not say it: they were read as ${years}, the earliest possible, ` +
+			`as line ${f.line} names the kernel ${f.release}, which did not exist before ${new Date(f.floorMs).toISOString().slice(0, 10)}` +
+			(days > 0
+				? `, and its boot had been running for ${days} day${days === 1 ? '' : 's'} there`
+				: '') +
+			'. The real year may be later.'
+		);
+	}
+	return `Some dates carry no year; they were read as ${years} (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`;
+}
 
 function looksKernelish(formats: Record<string, number>): boolean {
 	return Object.keys(formats).some((k) => k !== 'bare' && k !== 'continuation');
