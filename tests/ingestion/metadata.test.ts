@@ -82,10 +82,10 @@ describe('taint', () => {
 	it('writes the letters of module messages in the order the kernel prints them', () => {
 		// crash-logs log20221215.txt lines 931-934 (Broadcom wl): had been given as `OPE`
 		const m = meta([
-			'Dec 15 16:23:02 peter-x1c kernel: wl: loading out-of-tree module taints kernel.',
-			"Dec 15 16:23:02 peter-x1c kernel: wl: module license 'MIXED/Proprietary' taints kernel.",
-			'Dec 15 16:23:02 peter-x1c kernel: Disabling lock debugging due to kernel taint',
-			'Dec 15 16:23:02 peter-x1c kernel: wl: module verification failed: signature and/or required key missing - tainting kernel'
+			'Dec 15 16:23:02 laptop-x1c kernel: wl: loading out-of-tree module taints kernel.',
+			"Dec 15 16:23:02 laptop-x1c kernel: wl: module license 'MIXED/Proprietary' taints kernel.",
+			'Dec 15 16:23:02 laptop-x1c kernel: Disabling lock debugging due to kernel taint',
+			'Dec 15 16:23:02 laptop-x1c kernel: wl: module verification failed: signature and/or required key missing - tainting kernel'
 		]);
 		expect(m.taint?.raw).toBe('POE');
 	});

@@ -228,7 +228,7 @@ describe('Wi-Fi authentication abandoned by the client', () => {
 	it('leaving an established connection is no finding (crash-logs log12-04)', async () => {
 		// crash-logs-log12-04-txt.log: the user or a suspend disconnecting
 		const r = await analyze([
-			'Dec 04 23:13:13 peter-x1c kernel: wlp2s0: deauthenticating from d4:35:1d:04:38:b5 by local choice (Reason: 3=DEAUTH_LEAVING)'
+			'Dec 04 23:13:13 laptop-x1c kernel: wlp2s0: deauthenticating from d4:35:1d:04:38:b5 by local choice (Reason: 3=DEAUTH_LEAVING)'
 		]);
 		expect(r.findings).toEqual([]);
 	});

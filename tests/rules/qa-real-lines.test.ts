@@ -314,9 +314,9 @@ describe('UEFI runtime service fault (arm64)', () => {
 describe('USB suspend failure of a device that was being disconnected', () => {
 	/** crash-logs-log20221215-txt.log lines 1017-1019 (internal Intel Bluetooth 8087:0a2b at boot) */
 	const GONE = [
-		'Dec 15 16:23:02 peter-x1c kernel: xhci_hcd 0000:00:14.0: USB core suspending port 1-7 not in U0/U1/U2',
-		'Dec 15 16:23:02 peter-x1c kernel: usb 1-7: USB disconnect, device number 3',
-		'Dec 15 16:23:02 peter-x1c kernel: usb 1-7: Failed to suspend device, error -32'
+		'Dec 15 16:23:02 laptop-x1c kernel: xhci_hcd 0000:00:14.0: USB core suspending port 1-7 not in U0/U1/U2',
+		'Dec 15 16:23:02 laptop-x1c kernel: usb 1-7: USB disconnect, device number 3',
+		'Dec 15 16:23:02 laptop-x1c kernel: usb 1-7: Failed to suspend device, error -32'
 	];
 
 	it('is a consequence of the disconnect (info), not a suspend problem', async () => {
@@ -339,14 +339,14 @@ describe('USB suspend failure of a device that was being disconnected', () => {
 describe('Wi-Fi association refused temporarily (status 30)', () => {
 	/** crash-logs-log12-04-txt.log lines 1714-1716, 1734-1738 */
 	const REFUSED = [
-		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 1/3)',
-		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
-		'Dec 04 16:56:35 peter-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
-		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 2/3)',
-		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 3/3)',
-		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
-		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
-		'Dec 04 16:56:36 peter-x1c kernel: wlp2s0: association with d4:35:1d:04:38:b5 timed out'
+		'Dec 04 16:56:35 laptop-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 1/3)',
+		'Dec 04 16:56:35 laptop-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
+		'Dec 04 16:56:35 laptop-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
+		'Dec 04 16:56:36 laptop-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 2/3)',
+		'Dec 04 16:56:36 laptop-x1c kernel: wlp2s0: associate with d4:35:1d:04:38:b5 (try 3/3)',
+		'Dec 04 16:56:36 laptop-x1c kernel: wlp2s0: RX AssocResp from d4:35:1d:04:38:b5 (capab=0x1411 status=30 aid=7)',
+		'Dec 04 16:56:36 laptop-x1c kernel: wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)',
+		'Dec 04 16:56:36 laptop-x1c kernel: wlp2s0: association with d4:35:1d:04:38:b5 timed out'
 	];
 
 	it('names the access point’s refusal, not a silent access point', async () => {

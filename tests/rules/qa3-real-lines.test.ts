@@ -67,18 +67,18 @@ describe('USB device resets', () => {
 	/** crash-logs-log20221215-txt.log lines 2887-2902 (ThinkPad X1 Carbon, kernel 6.0) */
 	it('explains the resets after `xHC error in resume … Reinit`', async () => {
 		const f = await findingsOf([
-			'Dec 15 21:01:17 peter-x1c kernel: ACPI: PM: Waking up from system sleep state S3',
-			'Dec 15 21:01:17 peter-x1c kernel: ACPI: EC: interrupt unblocked',
-			'Dec 15 21:01:17 peter-x1c kernel: ACPI: EC: event unblocked',
-			'Dec 15 21:01:17 peter-x1c kernel: xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
-			'Dec 15 21:01:17 peter-x1c kernel: usb usb1: root hub lost power or was reset',
-			'Dec 15 21:01:17 peter-x1c kernel: usb usb2: root hub lost power or was reset',
-			'Dec 15 21:01:17 peter-x1c kernel: nvme nvme0: 8/0/0 default/read/poll queues',
-			'Dec 15 21:01:17 peter-x1c kernel: usb 1-8: reset high-speed USB device number 4 using xhci_hcd',
-			'Dec 15 21:01:17 peter-x1c kernel: usb 2-3: reset SuperSpeed USB device number 2 using xhci_hcd',
-			'Dec 15 21:01:17 peter-x1c kernel: usb 1-1: reset full-speed USB device number 2 using xhci_hcd',
-			'Dec 15 21:01:17 peter-x1c kernel: OOM killer enabled.',
-			'Dec 15 21:01:17 peter-x1c kernel: Restarting tasks ... done.'
+			'Dec 15 21:01:17 laptop-x1c kernel: ACPI: PM: Waking up from system sleep state S3',
+			'Dec 15 21:01:17 laptop-x1c kernel: ACPI: EC: interrupt unblocked',
+			'Dec 15 21:01:17 laptop-x1c kernel: ACPI: EC: event unblocked',
+			'Dec 15 21:01:17 laptop-x1c kernel: xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
+			'Dec 15 21:01:17 laptop-x1c kernel: usb usb1: root hub lost power or was reset',
+			'Dec 15 21:01:17 laptop-x1c kernel: usb usb2: root hub lost power or was reset',
+			'Dec 15 21:01:17 laptop-x1c kernel: nvme nvme0: 8/0/0 default/read/poll queues',
+			'Dec 15 21:01:17 laptop-x1c kernel: usb 1-8: reset high-speed USB device number 4 using xhci_hcd',
+			'Dec 15 21:01:17 laptop-x1c kernel: usb 2-3: reset SuperSpeed USB device number 2 using xhci_hcd',
+			'Dec 15 21:01:17 laptop-x1c kernel: usb 1-1: reset full-speed USB device number 2 using xhci_hcd',
+			'Dec 15 21:01:17 laptop-x1c kernel: OOM killer enabled.',
+			'Dec 15 21:01:17 laptop-x1c kernel: Restarting tasks ... done.'
 		]);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			[
@@ -112,9 +112,9 @@ describe('e1000e ULP', () => {
 	/** crash-logs-log12-04-txt.log lines 2984-2987 (I219, no cable plugged in) */
 	it('reports `Failed to disable ULP` as a low network-card finding', async () => {
 		const f = await findingsOf([
-			'Dec 04 23:21:10 peter-x1c systemd-logind[670]: Lid opened.',
-			'Dec 04 23:21:11 peter-x1c kernel: e1000e 0000:00:1f.6 enp0s31f6: Failed to disable ULP',
-			"Dec 04 23:21:11 peter-x1c NetworkManager[689]: <info>  [1670156471.9070] device (enp0s31f6): state change: unavailable -> unmanaged (reason 'sleeping', sys-iface-state: 'managed')"
+			'Dec 04 23:21:10 laptop-x1c systemd-logind[670]: Lid opened.',
+			'Dec 04 23:21:11 laptop-x1c kernel: e1000e 0000:00:1f.6 enp0s31f6: Failed to disable ULP',
+			"Dec 04 23:21:11 laptop-x1c NetworkManager[689]: <info>  [1670156471.9070] device (enp0s31f6): state change: unavailable -> unmanaged (reason 'sleeping', sys-iface-state: 'managed')"
 		]);
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			[

@@ -149,10 +149,10 @@ describe('module refused GPL-only symbols', () => {
 });
 
 describe('vmwgfx in VirtualBox', () => {
-	/** logging-kern-log-1.log lines 430-431 (Ubuntu 18.04 in VirtualBox, VMSVGA adapter) */
+	/** logging-kern-log-1.log lines 430-431 (Ubuntu 18.04 in VirtualBox, VMSVGA adapter; host name replaced) */
 	const VBOX = [
-		'Jan 10 14:58:56 rakeshelk-VirtualBox kernel: [    1.422366] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log',
-		'Jan 10 14:58:56 rakeshelk-VirtualBox kernel: [    1.423121] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log'
+		'Jan 10 14:58:56 ubuntu-VirtualBox kernel: [    1.422366] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log',
+		'Jan 10 14:58:56 ubuntu-VirtualBox kernel: [    1.423121] [drm:vmw_host_log [vmwgfx]] *ERROR* Failed to send log'
 	];
 
 	it('makes no finding of the copy to the host log that VirtualBox cannot take', async () => {
