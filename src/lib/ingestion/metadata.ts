@@ -455,7 +455,7 @@ export class MetadataCollector {
 				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
 				if (t) this.setTaint(t, v?.[1]);
 				else if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
-				if (v && !this.oopsVersions.has(boot)) this.oopsVersion(v[1], boot);
+				if (v) this.oopsVersion(v[1], boot);
 			} else if (OLD_ARM_CPU_LINE.test(text)) {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);

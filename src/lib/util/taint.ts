@@ -85,13 +85,22 @@ export function decodeTaint(raw: string, version?: string | null): Taint {
 	return { raw: raw.trim(), flags, unknown };
 }
 
+/**
+ * Where the letters of a `Tainted: ` field that starts at `start` end: letters and spaces, and with
+ * `dashes` also RHEL's `-` placeholders (`G           --L------------`).
+ */
+function taintFieldEnd(text: string, start: number, dashes: boolean): number {
+	const chars = dashes ? /[A-Z -]/ : /[A-Z ]/;
+	let end = start;
+	while (end < text.length && chars.test(text[end])) end++;
+	return end;
+}
+
 /** Pull the taint letters out of a `CPU: ... Tainted: P        W  O      6.1.0 #1` line, if any. */
 export function taintFromCpuLine(text: string): string | null {
 	const at = text.indexOf('Tainted: ');
 	if (at === -1) return null;
-	let end = at + 9;
-	while (end < text.length && /[A-Z ]/.test(text[end])) end++;
-	const letters = text.slice(at + 9, end).trim();
+	const letters = text.slice(at + 9, taintFieldEnd(text, at + 9, false)).trim();
 	return letters === '' ? null : letters;
 }
 
@@ -108,8 +117,7 @@ export function hungTaskTaint(text: string): { taint: string | null; version: st
 	let rest: string;
 	if (t.startsWith('Not tainted ')) rest = t.slice(12);
 	else if (t.startsWith('Tainted: ')) {
-		let end = 9;
-		while (end < t.length && /[A-Z -]/.test(t[end])) end++;
+		const end = taintFieldEnd(t, 9, true);
 		taint = t.slice(9, end).trim() || null;
 		rest = t.slice(end);
 	} else return null;
