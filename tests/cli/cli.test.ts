@@ -217,6 +217,20 @@ describe('CLI output', () => {
 		expect(run(['--format', 'text', SYNTHETIC]).stdout).toContain('ffff888012345678');
 	});
 
+	it('says in input.assumed_year which year dates without one were given', () => {
+		// the library's AnalyzeOptions.year has no CLI option: the year always comes from the log
+		const serverlog = run(['--format', 'json', join(OUTPUT_FIXTURES, 'serverlog-kern-log-1.log')]);
+		expect(serverlog.code).toBe(0);
+		expect(JSON.parse(serverlog.stdout).input.assumed_year).toEqual({
+			first: 2014,
+			last: 2014,
+			source: 'kernel release',
+			exact: false
+		});
+		const dmesg = run(['--format', 'json', join(OUTPUT_FIXTURES, 'syzkaller-424.log')]);
+		expect(JSON.parse(dmesg.stdout).input.assumed_year).toBeNull();
+	});
+
 	it('--print-schema prints the published schema', () => {
 		const r = run(['--print-schema']);
 		expect(r.code).toBe(0);

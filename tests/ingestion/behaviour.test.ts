@@ -327,18 +327,50 @@ describe('dates without a year', () => {
 		const run = ingestText(line + '\n');
 		expect(new Date(run.records[0].wall).getUTCFullYear()).toBe(DEFAULT_YEAR);
 		expect(run.summary.input.warnings.join(' ')).toMatch(/no year/);
+		expect(run.summary.input.assumed_year).toEqual({
+			first: DEFAULT_YEAR,
+			last: DEFAULT_YEAR,
+			source: 'placeholder',
+			exact: false
+		});
 	});
 	it('takes the year from a dated line of the log, even a later one', () => {
 		const run = ingestText(
 			`${line}\n[    2.000000] rtc0: setting system clock to 2019-11-23T10:00:02 UTC (1574503202)\n`
 		);
 		expect(new Date(run.records[0].wall).getUTCFullYear()).toBe(2019);
+		expect(run.summary.input.assumed_year).toMatchObject({ source: 'log date', exact: true });
 	});
 	it('falls back to the kernel build year, and rolls over at New Year', () => {
 		const run = ingestText(
 			'Dec 31 23:59:59 h kernel: Linux version 5.4.0 (a@b) #1 SMP Fri Sep 4 13:20:40 UTC 2020\nJan  1 00:00:01 h kernel: x\n'
 		);
 		expect(run.records.map((r) => new Date(r.wall).getUTCFullYear())).toEqual([2020, 2021]);
+		expect(run.summary.input.assumed_year).toEqual({
+			first: 2020,
+			last: 2021,
+			source: 'build date',
+			exact: false
+		});
+	});
+	it('takes the year option as it is, and counts its New Years too', () => {
+		const run = ingestText('Dec 31 23:59:59 h kernel: x\nJan  1 00:00:01 h kernel: y\n', {
+			year: 2016
+		});
+		expect(run.records.map((r) => new Date(r.wall).getUTCFullYear())).toEqual([2016, 2017]);
+		expect(run.summary.input.assumed_year).toEqual({
+			first: 2016,
+			last: 2017,
+			source: 'option',
+			exact: true
+		});
+		expect(run.summary.input.warnings.join(' ')).not.toMatch(/year/);
+	});
+	it('assumes no year for a log whose dates all carry one', () => {
+		const run = ingestText(
+			'[    2.000000] rtc0: setting system clock to 2019-11-23T10:00:02 UTC (1574503202)\n'
+		);
+		expect(run.summary.input.assumed_year).toBeNull();
 	});
 	it('reads the build year of banners that end in a date or follow a numeric zone', () => {
 		// the banners of debian-clearfog-gt-8k (line 14) and jetsontx2-samsung (line 5), in a kern.log

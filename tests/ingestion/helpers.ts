@@ -111,6 +111,7 @@ export function digest(run: Run): Record<string, unknown> {
 		lines_unparsed: input.lines_unparsed,
 		unparsed_reasons: input.unparsed_reasons,
 		warnings: input.warnings,
+		assumed_year: input.assumed_year,
 		kernel_version: metadata.kernel_version,
 		kernel_build: metadata.kernel_build,
 		command_line: metadata.command_line,

@@ -36,6 +36,12 @@ describe('a yearless syslog whose lines name the kernel release', () => {
 		expect(note).toMatch(/line 3 names the kernel 3\.13\.0-57-generic/);
 		expect(note).toMatch(/112 days/);
 		expect(note).toMatch(/real year may be later/);
+		expect(r.summary.input.assumed_year).toEqual({
+			first: 2014,
+			last: 2014,
+			source: 'kernel release',
+			exact: false
+		});
 	});
 
 	it('lets a date of the log itself win over the bound', () => {
@@ -45,6 +51,12 @@ describe('a yearless syslog whose lines name the kernel release', () => {
 		]);
 		expect(year(r.summary.metadata.boots[0].started_at)).toBe(2015);
 		expect(r.summary.input.warnings.join(' ')).not.toMatch(/earliest possible/);
+		expect(r.summary.input.assumed_year).toEqual({
+			first: 2016,
+			last: 2016,
+			source: 'log date',
+			exact: true
+		});
 	});
 
 	it('reads when each release could first run', () => {
@@ -79,6 +91,12 @@ describe('a yearless syslog that never tells its year', () => {
 		expect(note).toMatch(/nothing in it tells which/);
 		expect(note).toMatch(/year 2000, a placeholder/);
 		expect(note).toMatch(/their year is not/);
+		expect(r.summary.input.assumed_year).toEqual({
+			first: 2000,
+			last: 2000,
+			source: 'placeholder',
+			exact: false
+		});
 	});
 });
 

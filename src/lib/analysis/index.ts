@@ -30,7 +30,8 @@ export function analyze(
 		lines_skipped: 0,
 		skipped_reasons: {},
 		bytes: 0,
-		warnings: []
+		warnings: [],
+		assumed_year: null
 	};
 	return assembleResult({ input: acc, metadata, findings, bitFlipped });
 }

@@ -1,4 +1,5 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
+import type { YearSource } from '../models/metadata.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
 import { PSTORE_HEADER } from './formats/capture.ts';
 import {
@@ -56,7 +57,8 @@ export interface ClassifierSummary {
 	maxLine: number;
 	/** a date without a year was read */
 	usedYear: boolean;
-	yearSource: string;
+	yearSource: YearSource;
+	/** year of the first date without one, and of the last (later when they pass New Year) */
 	startYear: number;
 	endYear: number;
 	/** a line with a kernel prefix was seen */
@@ -197,8 +199,8 @@ export class LineClassifier {
 	private buildYear = 0;
 	/** the first kernel release named on a line with a yearless date, in the look-ahead */
 	private floor: YearFloor | null = null;
-	private yearSource = 'option';
-	private startYear = 0;
+	private yearSource: YearSource = 'option';
+	private startYear: number;
 	/** pstore parts held back to be replayed oldest first (null when none is open) */
 	private pstore: PstorePart[] | null = null;
 	private pstoreChars = 0;
@@ -209,10 +211,11 @@ export class LineClassifier {
 		private readonly out: ClassifiedSink,
 		options: ClassifierOptions = {}
 	) {
-		this.ctx = newContext(options.year ?? DEFAULT_YEAR);
+		this.startYear = options.year ?? DEFAULT_YEAR;
+		this.ctx = newContext(this.startYear);
 		if (options.year === undefined) {
 			this.ahead = [];
-			this.yearSource = 'default';
+			this.yearSource = 'placeholder';
 		}
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
 	}

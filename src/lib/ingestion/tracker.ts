@@ -1,6 +1,12 @@
 import type { ErrorBlock } from '../models/error-block.ts';
 import type { LogRecord } from '../models/log-record.ts';
-import type { Boot, Calibration, InputSummary, LogMetadata } from '../models/metadata.ts';
+import type {
+	AssumedYear,
+	Boot,
+	Calibration,
+	InputSummary,
+	LogMetadata
+} from '../models/metadata.ts';
 import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
@@ -681,7 +687,8 @@ export class RecordTracker {
 				lines_skipped: this.linesSkipped,
 				skipped_reasons: sortKeys(this.skipped),
 				bytes: c.bytes,
-				warnings
+				warnings,
+				assumed_year: assumedYear(c)
 			},
 			metadata: meta,
 			wallClock: (boot, ts) => {
@@ -712,15 +719,22 @@ function digitLowered(ts: number, last: number): boolean {
 	return false;
 }
 
-const YEAR_SOURCES: Record<string, string> = {
+const YEAR_SOURCE_WORDS: Record<string, string> = {
 	'log date': 'year of a dated line in the log',
 	'build date': 'year the kernel was built; the log may be later'
 };
 
-/** What the report says of the year given to dates printed without one. */
+/** The year given to dates printed without one, for programs (input.assumed_year). */
+function assumedYear(c: ClassifierSummary): AssumedYear | null {
+	if (!c.usedYear) return null;
+	const exact = c.yearSource === 'option' || c.yearSource === 'log date';
+	return { first: c.startYear, last: c.endYear, source: c.yearSource, exact };
+}
+
+/** What the report says of the year given to dates printed without one (for people). */
 function yearNote(c: ClassifierSummary): string {
 	const rolls = c.endYear !== c.startYear;
-	if (c.yearSource === 'default')
+	if (c.yearSource === 'placeholder')
 		return (
 			'The dates in this log carry no year and nothing in it tells which: they are shown in the year ' +
 			`${c.startYear}${rolls ? ` (${c.endYear} after New Year)` : ''}, a placeholder that is the same for every such log so that reports are reproducible. ` +
@@ -739,7 +753,7 @@ function yearNote(c: ClassifierSummary): string {
 			'. The real year may be later.'
 		);
 	}
-	return `Some dates carry no year; they were read as ${years} (${YEAR_SOURCES[c.yearSource] ?? c.yearSource}).`;
+	return `Some dates carry no year; they were read as ${years} (${YEAR_SOURCE_WORDS[c.yearSource] ?? c.yearSource}).`;
 }
 
 function looksKernelish(formats: Record<string, number>): boolean {

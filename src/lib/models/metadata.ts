@@ -67,6 +67,36 @@ export interface LogMetadata {
 	calibration: Calibration[];
 }
 
+/**
+ * Where the year of dates printed without one (RFC 3164 syslog, journalctl short, dmesg -e) came
+ * from: `option` the caller's (AnalyzeOptions.year), `log date` a date of the log's own, `build
+ * date` the first kernel's build year (a lower bound), `kernel release` the earliest year a
+ * kernel release that a line names could run (a lower bound), `placeholder` the fixed
+ * DEFAULT_YEAR when the log tells nothing.
+ */
+export const YEAR_SOURCES = [
+	'option',
+	'log date',
+	'build date',
+	'kernel release',
+	'placeholder'
+] as const;
+export type YearSource = (typeof YEAR_SOURCES)[number];
+
+/** The year given to dates printed without one, which their wall times inherit. */
+export interface AssumedYear {
+	/** year of the first such date */
+	first: number;
+	/** year of the last one: later than `first` when the dates pass New Year */
+	last: number;
+	source: YearSource;
+	/**
+	 * the year is known (`option`, `log date`), not a lower bound (`build date`, `kernel
+	 * release`) nor a placeholder
+	 */
+	exact: boolean;
+}
+
 /** Line accounting: every input line is counted exactly once. */
 export interface InputSummary {
 	/** dominant format id */
@@ -80,6 +110,8 @@ export interface InputSummary {
 	skipped_reasons: Record<string, number>;
 	bytes: number;
 	warnings: string[];
+	/** the year given to dates printed without one; null when the log has no such date */
+	assumed_year: AssumedYear | null;
 }
 
 export function emptyMetadata(): LogMetadata {

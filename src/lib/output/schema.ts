@@ -9,6 +9,7 @@
  * Versioning rules: see docs/OUTPUT.md and SCHEMA_VERSION in models/report.ts.
  */
 import { CATEGORIES, SEVERITIES } from '../models/finding.ts';
+import { YEAR_SOURCES } from '../models/metadata.ts';
 import { SCHEMA_VERSION } from '../models/report.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -137,6 +138,24 @@ const calibration = obj({
 	source: str
 });
 
+const assumedYear = obj({
+	first: { type: 'integer', description: 'year of the first date without one' },
+	last: {
+		type: 'integer',
+		description: 'year of the last date without one (later than first when they pass New Year)'
+	},
+	source: {
+		enum: [...YEAR_SOURCES],
+		description:
+			"option: the caller's; log date: a date of the log's own; build date: the first kernel's build year, a lower bound; kernel release: the earliest year a kernel the log names could run, a lower bound; placeholder: the fixed year 2000, the log tells nothing"
+	},
+	exact: {
+		type: 'boolean',
+		description:
+			'true when the year is known (option, log date); false for a lower bound (build date, kernel release) or the placeholder'
+	}
+});
+
 const severityCounts = obj(Object.fromEntries(SEVERITIES.map((s) => [s, count])));
 
 export const REPORT_SCHEMA: { [k: string]: Json } = {
@@ -161,6 +180,11 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 			skipped_reasons: counts,
 			bytes: count,
 			warnings: { type: 'array', items: str },
+			assumed_year: {
+				description:
+					'since 1.5.0: the year given to dates printed without one (RFC 3164 syslog, journalctl short, dmesg -e), which started_at and wall times inherit; null when the log has no such date',
+				anyOf: [{ type: 'null' }, assumedYear]
+			},
 			anonymization: obj({
 				enabled: { type: 'boolean' },
 				replaced: { ...counts, description: 'distinct values replaced, per kind' }

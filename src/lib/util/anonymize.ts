@@ -238,6 +238,8 @@ const SKIP_KEYS = new Set([
 	'kind',
 	'context',
 	'anonymization',
+	// years and the words of an enumeration: a host named `option` must not rewrite its value
+	'assumed_year',
 	'unparsed_reasons',
 	'skipped_reasons',
 	'counts_by_severity',
