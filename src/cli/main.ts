@@ -5,7 +5,7 @@ import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.t
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
 import { describeFileError } from './errors.ts';
 
-const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [--fail-on SEVERITY] [FILE...|-]
+const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
        necroscope --print-schema
   --format F             report format (default text); markdown is for issues and mailing lists
   --out-dir DIR          write DIR/<file name without its last extension>.json|.txt|.md per input
@@ -13,6 +13,8 @@ const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [
   --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
   --fail-on SEVERITY     exit 1 when a report has a finding this severe or worse
                          (critical, high, medium, low, info); the reports are written as usual
+  --year YYYY            year of dates printed without one (syslog, journalctl short,
+                         dmesg -e) when you know it; by default it is read from the log
   --print-schema         print the report's JSON Schema and exit
   -                      read standard input (the default when no FILE is given)
 exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error,
@@ -29,8 +31,14 @@ interface Options {
 	help: boolean;
 	/** exit 1 when a finding is at least this severe (null: never) */
 	failOn: Severity | null;
+	/** year of dates printed without one (AnalyzeOptions.year), null: read from the log */
+	year: number | null;
 	files: string[];
 }
+
+/** years --year accepts: from before the first Linux kernel log to far ahead */
+const MIN_YEAR = 1970;
+const MAX_YEAR = 2100;
 
 function isSeverity(v: string): v is Severity {
 	return (SEVERITIES as readonly string[]).includes(v);
@@ -49,6 +57,7 @@ function parseArgs(argv: string[]): Options {
 		printSchema: false,
 		help: false,
 		failOn: null,
+		year: null,
 		files: []
 	};
 	let onlyFiles = false;
@@ -75,6 +84,12 @@ function parseArgs(argv: string[]): Options {
 			if (!isSeverity(v))
 				throw new UsageError(`unknown severity '${v}' (${SEVERITIES.join(', ')})`);
 			o.failOn = v;
+		} else if (a === '--year' || a.startsWith('--year=')) {
+			const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
+			const y = /^\d{4}$/.test(v) ? Number(v) : NaN;
+			if (!(y >= MIN_YEAR && y <= MAX_YEAR))
+				throw new UsageError(`--year needs a year from ${MIN_YEAR} to ${MAX_YEAR}, not '${v}'`);
+			o.year = y;
 		} else if (a === '--anonymize') o.anonymize = true;
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
@@ -148,6 +163,7 @@ async function main(): Promise<number> {
 		// smaller decoding windows than the page's: less kept per kept line (see DecodeLimits)
 		const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
 		if (o.anonymize) opts.anonymize = { pointers: o.pointers };
+		if (o.year !== null) opts.year = o.year;
 		let result;
 		try {
 			result = await analyzeStream(readSource(file), opts);

@@ -218,7 +218,6 @@ describe('CLI output', () => {
 	});
 
 	it('says in input.assumed_year which year dates without one were given', () => {
-		// the library's AnalyzeOptions.year has no CLI option: the year always comes from the log
 		const serverlog = run(['--format', 'json', join(OUTPUT_FIXTURES, 'serverlog-kern-log-1.log')]);
 		expect(serverlog.code).toBe(0);
 		expect(JSON.parse(serverlog.stdout).input.assumed_year).toEqual({
@@ -229,6 +228,36 @@ describe('CLI output', () => {
 		});
 		const dmesg = run(['--format', 'json', join(OUTPUT_FIXTURES, 'syzkaller-424.log')]);
 		expect(JSON.parse(dmesg.stdout).input.assumed_year).toBeNull();
+	});
+
+	it('--year gives dates printed without one the year the user knows', () => {
+		const log = join(OUTPUT_FIXTURES, 'serverlog-kern-log-1.log');
+		const r = run(['--format', 'json', '--year', '2016', log]);
+		expect(r.code).toBe(0);
+		const report = JSON.parse(r.stdout);
+		expect(report.input.assumed_year).toEqual({
+			first: 2016,
+			last: 2016,
+			source: 'option',
+			exact: true
+		});
+		// the year the log's kernel release allows is no longer a guess worth a warning
+		expect(report.input.warnings.join(' ')).not.toMatch(/carry no year/);
+		// `Mar 15 17:01:55 … [9686414.563978]`: the boot began 112 days before March 15, 2016 (the
+		// log alone allows 2014 at the earliest, so 2013-11-23 without the option)
+		expect(report.metadata.boots[0].started_at).toBe('2015-11-24T14:21:40.935Z');
+		expect(JSON.parse(run(['--format', 'json', '--year=2016', log]).stdout)).toEqual(report);
+		// a dmesg log has no such date: the option changes nothing
+		const dmesg = join(OUTPUT_FIXTURES, 'syzkaller-424.log');
+		expect(run(['--format', 'json', '--year', '2016', dmesg]).stdout).toBe(
+			run(['--format', 'json', dmesg]).stdout
+		);
+		for (const bad of ['16', '20x6', '1969', '2101', '']) {
+			const u = run(['--year', bad, log]);
+			expect(u.code).toBe(2);
+			expect(u.stderr).toMatch(/^necroscope: --year needs /);
+			expect(u.stdout).toBe('');
+		}
 	});
 
 	it('--print-schema prints the published schema', () => {
