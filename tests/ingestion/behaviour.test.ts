@@ -128,6 +128,31 @@ describe('boots', () => {
 		]);
 	});
 
+	it('skips a boot marker with the null id without starting a boot, counting the line', () => {
+		// amdgpu-crash-crash1-txt.log (a journal export posted to an issue) ends with this marker
+		const text = [
+			'Jan 06 14:37:54 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: ring gfx_0.0.0 timeout',
+			'Jan 06 14:37:55 archdesktop bluetoothd[1179]: Endpoint registered: sender=:1.109 path=/MediaEndpoint/A2DPSink/aac',
+			'-- Boot 00000000000000000000000000000000 --',
+			'Jan 06 14:37:56 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset begin!'
+		].join('\n');
+		const run = ingestText(text, { year: 2024 });
+		const i = run.summary.input;
+		expect(i.lines_total).toBe(4);
+		expect(accounted(run)).toBe(4);
+		expect(i.skipped_reasons['boot marker with the null id']).toBe(1);
+		expect(i.skipped_reasons['boot marker']).toBeUndefined();
+		expect(
+			run.summary.metadata.boots.map((b) => [b.first_line, b.last_line, b.reason, b.id])
+		).toEqual([[1, 4, 'start', null]]);
+		expect(run.records.map((r) => r.boot)).toEqual([0, 0]);
+		// a real id still starts a boot
+		const real = ingestText(text.replace(/0{32}/, '3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d'), {
+			year: 2024
+		});
+		expect(real.summary.metadata.boots.map((b) => b.reason)).toEqual(['start', 'marker']);
+	});
+
 	it('starts boot 0 at its marker or first record, not at header lines (askubuntu journalctl)', () => {
 		// the journal began with the previous boot's last words, from other programs only
 		const marker = ingestText(

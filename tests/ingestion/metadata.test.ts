@@ -118,6 +118,63 @@ describe('taint', () => {
 	});
 });
 
+describe('taint and release of lockdep, SLUB and old WARNING lines', () => {
+	it('reads lockdep identity lines, giving the boot its kernel when no banner does (real logs)', () => {
+		// lkp-75.log lines 1-4
+		const lkp = ingestText(
+			[
+				'[    0.368007][    T1] ============================================',
+				'[    0.368302][    T1] WARNING: possible recursive locking detected',
+				'[    0.368598][    T1] 5.10.110-00159-g58823a9b097c #1 Not tainted',
+				'[    0.368633][    T1] --------------------------------------------'
+			].join('\n') + '\n'
+		).summary.metadata;
+		expect([lkp.tainted, lkp.taint]).toEqual([false, null]);
+		expect(lkp.kernel_version).toBe('5.10.110-00159-g58823a9b097c');
+		expect(lkp.boots.map((b) => b.kernel_version)).toEqual(['5.10.110-00159-g58823a9b097c']);
+		// satyr-gitlog-12.log lines 1-4, without any prefix
+		const satyr = meta([
+			'=============================================',
+			'[ INFO: possible recursive locking detected ]',
+			'3.4.0 #3257 Tainted: G        W',
+			'---------------------------------------------'
+		]);
+		expect(satyr.tainted).toBe(true);
+		expect(satyr.taint?.flags.map((f) => f.letter)).toEqual(['W']);
+		expect(satyr.kernel_version).toBe('3.4.0');
+	});
+
+	it('keeps the banner as the boot kernel and a taint read before a later Not tainted', () => {
+		const m = meta([
+			'[    0.000000] Linux version 6.1.0 (a@b) #1 SMP',
+			'[   10.000000] CPU: 0 PID: 1 Comm: x Tainted: G        W          6.1.0 #1',
+			'[   20.000000] WARNING: possible circular locking dependency detected',
+			'[   20.000000] 6.1.0-other #1 Not tainted'
+		]);
+		expect(m.boots.map((b) => b.kernel_version)).toEqual(['6.1.0']);
+		expect(m.tainted).toBe(true);
+		expect(m.taint?.flags.map((f) => f.letter)).toEqual(['W']);
+	});
+
+	it('reads the taint in parentheses of SLUB and old WARNING lines (real logs)', () => {
+		// satyr-gitlog-19.log line 2, satyr-gitlog-30.log line 2, kerneloops-i386-bug-on.log line 429
+		expect(meta(['BUG numa_policy (Not tainted): Poison overwritten']).tainted).toBe(false);
+		const slub = meta([
+			'[  299.281634] BUG kmalloc-4096 (Tainted: G          I ): Poison overwritten'
+		]);
+		expect(slub.tainted).toBe(true);
+		expect(slub.taint?.flags.map((f) => f.letter)).toEqual(['I']);
+		expect(meta(['WARNING: at /tmp/oops.c:5 modinit() (Not tainted)']).tainted).toBe(false);
+		// a plain BUG: or a new WARNING: line says nothing about the taint
+		expect(
+			meta([
+				'[    1.000000] BUG: KASAN: use-after-free in f+0x1/0x2',
+				'[    2.000000] WARNING: CPU: 0 PID: 1 at kernel/foo.c:12 f+0x1/0x2'
+			]).tainted
+		).toBeNull();
+	});
+});
+
 describe('old x86 oops lines', () => {
 	it('give the kernel release and the DMI machine name', () => {
 		const m = meta([

@@ -1,5 +1,11 @@
 import { emptyMetadata, type LogMetadata } from '../models/metadata.ts';
-import { decodeTaint, hungTaskTaint, taintFromCpuLine } from '../util/taint.ts';
+import {
+	decodeTaint,
+	hungTaskTaint,
+	lockdepIdentTaint,
+	parenTaint,
+	taintFromCpuLine
+} from '../util/taint.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 const MAX_MODULES = 500;
@@ -350,10 +356,12 @@ export class MetadataCollector {
 			S: p.lineUpperS,
 			e: p.lineLowerE,
 			r: p.lineLowerR,
-			x: p.lineLowerX
+			x: p.lineLowerX,
+			W: p.lineUpperW
 		};
 		const t = new Array<LineCheck | undefined>(128).fill(undefined);
 		for (const [letter, check] of Object.entries(byLetter)) t[letter.charCodeAt(0)] = check;
+		for (let d = 48; d <= 57; d++) t[d] = p.lineDigit;
 		return t;
 	}
 
@@ -417,6 +425,36 @@ export class MetadataCollector {
 		if (h.taint !== null) this.setTaint(h.taint, h.version);
 		else this.notTainted();
 		this.oopsVersion(h.version, boot);
+	}
+
+	/**
+	 * lines starting with a digit: lockdep's identity line under its header,
+	 * `6.1.0-rc1-syzkaller #0 Not tainted` or `3.4.0 #3257 Tainted: G        W`, the taint and
+	 * release as a `CPU:` line prints them
+	 */
+	private lineDigit(text: string, boot: number): void {
+		if (text.indexOf('ainted') === -1) return;
+		const l = lockdepIdentTaint(text);
+		if (l === null) return;
+		if (l.taint !== null) this.setTaint(l.taint, l.version);
+		else this.notTainted();
+		this.oopsVersion(l.version, boot);
+	}
+
+	/**
+	 * SLUB's `BUG kmalloc-64 (Tainted: G    B      ): Poison overwritten` and old kernels'
+	 * `WARNING: at kernel/foo.c:12 f() (Not tainted)`: the taint in parentheses
+	 */
+	private parenLine(text: string): void {
+		const p = parenTaint(text);
+		if (p === null) return;
+		if (p.taint !== null) this.setTaint(p.taint);
+		else this.notTainted();
+	}
+
+	/** lines starting with `W` */
+	private lineUpperW(text: string, _boot: number): void {
+		if (text.startsWith('WARNING: at ')) this.parenLine(text);
 	}
 
 	/** lines starting with `L` */
@@ -589,6 +627,7 @@ export class MetadataCollector {
 	private lineUpperB(text: string, _boot: number): void {
 		const m = this.meta;
 		if (text.startsWith('BIOS-e820:')) this.setArch('x86_64', 2);
+		else if (text.startsWith('BUG ')) this.parenLine(text);
 		else if (text.startsWith('BE PAGE_SIZE=')) this.powerpcPlatform(text);
 		else if (text.startsWith('Boot CPU: AArch64 Processor')) this.aarch64Cpu(text.slice(10));
 		else if (text.startsWith('Booting paravirtualized kernel on '))

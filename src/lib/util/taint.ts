@@ -1,4 +1,5 @@
 import type { Taint, TaintFlag } from '../models/metadata.ts';
+import { codeAt } from './text.ts';
 
 /** Documentation/admin-guide/tainted-kernels.rst (v6.15), bit order. */
 const TAINTS: Array<[string, string, string]> = [
@@ -123,4 +124,65 @@ export function hungTaskTaint(text: string): { taint: string | null; version: st
 	} else return null;
 	const m = /^ *(\d+\.\d\S*)/.exec(rest);
 	return m ? { taint, version: m[1] } : null;
+}
+
+/**
+ * The identity line lockdep (and RCU's lockdep checks) print under their header
+ * (kernel/locking/lockdep.c print_kernel_ident: `"%s %.*s %s\n"`, the release, the build
+ * version up to its first space and print_tainted()): `6.1.0-rc1-syzkaller #0 Not tainted`,
+ * `3.4.0 #3257 Tainted: G        W`. The taint letters (null for `Not tainted`) and the release;
+ * null for any other line. The caller tests that the line starts with a digit.
+ */
+export function lockdepIdentTaint(text: string): { taint: string | null; version: string } | null {
+	const sp = text.indexOf(' ');
+	// `<release> #<n> `: the build version starts with `#` and holds no space
+	if (sp < 3 || codeAt(text, sp + 1) !== 35 /* # */) return null;
+	const sp2 = text.indexOf(' ', sp + 2);
+	if (sp2 === -1) return null;
+	const version = text.slice(0, sp);
+	if (!/^\d+\.\d/.test(version)) return null;
+	const rest = text.slice(sp2 + 1).trimEnd();
+	if (rest === 'Not tainted') return { taint: null, version };
+	if (!rest.startsWith('Tainted: ')) return null;
+	const end = taintFieldEnd(rest, 9, true);
+	const taint = rest.slice(9, end).trim();
+	// nothing after the letters: print_tainted() ends the line
+	return taint !== '' && end === rest.length ? { taint, version } : null;
+}
+
+/**
+ * The taint old-style reports print in parentheses (print_tainted()): SLUB's
+ * `BUG <cache> (Not tainted): <message>` / `BUG kmalloc-64 (Tainted: G    B      ): Poison
+ * overwritten` (mm/slub.c slab_bug) and, before 3.11, `WARNING: at <file>:<line> <func>() (Not
+ * tainted)` (kernel/panic.c warn_slowpath_common). `{ taint }` with the letters, null for `Not
+ * tainted`; null for any other line.
+ */
+export function parenTaint(text: string): { taint: string | null } | null {
+	let open: number;
+	const slub = text.startsWith('BUG ');
+	if (slub) {
+		// one word, the cache's name, then the parentheses and a colon
+		open = text.indexOf(' ', 4) + 1;
+		if (open < 6) return null;
+	} else if (text.startsWith('WARNING: at ')) {
+		const t = text.trimEnd();
+		if (codeAt(t, t.length - 1) !== 41 /* ) */) return null;
+		// the parentheses end the line: the last ` (` opens them (a function's `()` has no space)
+		open = t.lastIndexOf(' (') + 1;
+		if (open < 13) return null;
+		text = t;
+	} else return null;
+	if (codeAt(text, open) !== 40 /* ( */) return null;
+	let close: number;
+	let taint: string | null = null;
+	if (text.startsWith('(Not tainted)', open)) close = open + 12;
+	else if (text.startsWith('(Tainted: ', open)) {
+		close = taintFieldEnd(text, open + 10, true);
+		taint = text.slice(open + 10, close).trim() || null;
+		if (taint === null) return null;
+	} else return null;
+	if (codeAt(text, close) !== 41 /* ) */) return null;
+	// SLUB's message follows `): `; the warning's parentheses end its line
+	if (slub ? !text.startsWith(': ', close + 1) : close !== text.length - 1) return null;
+	return { taint };
 }

@@ -5,9 +5,13 @@ import { codeAt } from '../../util/text.ts';
 const MARKER =
 	/^-- (?:Boot ([0-9a-f]{32}) --|Reboot --|No entries --|Journal begins at .*|Logs begin at .*|cursor: .*)$/;
 
+/** the all-zero id some exported or merged journals print in `-- Boot <id> --`: no boot has it */
+const NULL_BOOT_ID = '00000000000000000000000000000000';
+
 /**
  * journalctl's informational lines. `-- Boot <id> --` and `-- Reboot --` separate boots
- * (the ingestor reads `rec.reason` to split them); the others are skipped.
+ * (the ingestor reads `rec.reason` to split them); the others are skipped, as is a boot
+ * marker with the null id, which names no boot.
  */
 export const journalMarkerFormat: LineFormat = {
 	id: 'journal-marker',
@@ -18,6 +22,7 @@ export const journalMarkerFormat: LineFormat = {
 			text: '3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d',
 			kind: 'skipped'
 		},
+		{ line: '-- Boot 00000000000000000000000000000000 --', text: '', kind: 'skipped' },
 		{ line: '-- Reboot --', text: '', kind: 'skipped' },
 		{ line: '-- No entries --', text: '', kind: 'skipped' },
 		{ line: '\u2591\u2591 Subject: Unit succeeded', text: '', kind: 'skipped' },
@@ -42,7 +47,10 @@ export const journalMarkerFormat: LineFormat = {
 		if (!m) return false;
 		rec.kind = 'skipped';
 		rec.format = 'journal-marker';
-		if (m[1] !== undefined || line === '-- Reboot --') {
+		if (m[1] === NULL_BOOT_ID) {
+			rec.reason = 'boot marker with the null id';
+			rec.text = '';
+		} else if (m[1] !== undefined || line === '-- Reboot --') {
 			rec.reason = 'boot marker';
 			rec.text = m[1] ?? '';
 		} else {
