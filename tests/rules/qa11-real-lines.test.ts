@@ -1,7 +1,8 @@
 /**
  * Findings of a QA reading of the real-log corpus (../shared/corpus/real) as a kernel developer
  * would judge them, with verbatim excerpts: ubuntu-20-04-fips-logs-dmesg-txt.log (the clocksource
- * watchdog's report read as two findings).
+ * watchdog's report read as two findings), askubuntu-dmesg-journalctl-lastdayorso.log (an audit
+ * record's hex-encoded comm shown as hex).
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/analyze.ts';
@@ -38,5 +39,27 @@ describe('clocksource watchdog report', () => {
 		]);
 		const alone = await findingsOf([REPORT[3]]);
 		expect(alone.map((x) => x.title)).toEqual(['TSC marked unstable: clocksource watchdog']);
+	});
+});
+
+describe('audit records with hex-encoded strings', () => {
+	it('decodes a comm the kernel printed as hex (a thread name with a space)', async () => {
+		// askubuntu-dmesg-journalctl-lastdayorso.log line 7042
+		const f = await findingsOf([
+			'Feb 09 16:46:26 hpPav kernel: audit: type=1400 audit(1644421586.083:74): apparmor="DENIED" operation="open" profile="snap.spotify.spotify" name="/sys/devices/virtual/dmi/id/sys_vendor" pid=1894077 comm=436F726520546872656164 requested_mask="r" denied_mask="r" fsuid=1000 ouid=0'
+		]);
+		expect(f.map((x) => x.title)).toEqual(['AppArmor denied open for snap.spotify.spotify']);
+		expect(f[0].details).toMatchObject({
+			comm: 'Core Thread',
+			name: '/sys/devices/virtual/dmi/id/sys_vendor'
+		});
+	});
+
+	it('leaves quoted values as they are', async () => {
+		// askubuntu-dmesg-journalctl-lastdayorso.log line 1847
+		const f = await findingsOf([
+			'Feb 09 12:29:25 hpPav kernel: audit: type=1400 audit(1644406165.077:60): apparmor="DENIED" operation="capable" profile="/usr/sbin/cups-browsed" pid=1056 comm="cups-browsed" capability=23  capname="sys_nice"'
+		]);
+		expect(f[0].details).toMatchObject({ comm: 'cups-browsed', requested: 'sys_nice' });
 	});
 });
