@@ -353,7 +353,7 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.bad-page': {
 		meaning:
-			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it.',
+			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it, or (`Bad page cache`) when removing it from the page cache while a program still had it mapped.',
 		causes: [
 			{ kind: 'kernel', text: 'A reference-counting bug in memory management or a driver.' },
 			{

@@ -276,11 +276,22 @@ const BUG: TitleFormat[] = [
 	},
 	{
 		rule: 'crash.bad-page',
-		title: /BUG: Bad page (?:state|cache)/,
-		fmt: 'BUG: Bad page state in {F}',
+		// `Bad page cache` (mm/filemap.c: a page still mapped when it left the page cache) is
+		// another check than `Bad page state` (a page freed or allocated in a bad state): the
+		// title keeps the kernel's word, as syzkaller's `Bad page %[1]v`
+		title: /BUG: Bad page (state|cache)/,
+		fmt: 'BUG: Bad page {1} in {F}',
 		stack: {
 			parts: [/page last allocated/, 'stack'],
+			// NecroScope: the allocation stack is printed only with page_owner on, which syzbot
+			// has and most kernels do not; without it syzkaller says `corrupted`, while the stack
+			// that found the page (`Call Trace:`) names the code that freed or removed it
+			parts2: [CALL_TRACE, 'stack'],
 			skip: [
+				'bad_page',
+				'unaccount_page_cache',
+				'filemap_unaccount_folio',
+				'delete_from_page_cache',
 				'(?:free|put|get|update|release)_page',
 				'free_unref',
 				'^_*folio',

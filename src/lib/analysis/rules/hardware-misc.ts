@@ -196,13 +196,39 @@ export const clocksourceUnstable: LineRule = {
 	// `tsc: Marking TSC unstable due to …` is either the watchdog's verdict said again or a
 	// boot-time check of the processor (TSC halts in idle on older CPUs): the kernel just uses
 	// another clock. It has a title of its own, so that a finding's severity never depends on
-	// which of the lines came first.
+	// which of the lines came first; right after the watchdog's verdict it is a follow-up of that
+	// finding instead (one event, one finding).
 	title: (m) =>
 		m[3]
 			? `TSC marked unstable: ${m[4]}`
 			: `Clock source ${(m[1] ?? m[2]).toLowerCase()} marked unstable`,
 	details: (m) => ({ clocksource: (m[1] ?? m[2] ?? m[3]).toLowerCase(), reason: m[4] ?? null }),
 	severityOf: (m) => (m[3] ? 'info' : 'low'),
+	// the watchdog's report: the clock it compared with (`refined-jiffies` when the machine has
+	// no HPET or ACPI PM timer: a coarse reference), the judged clock's values, and the TSC line
+	// that repeats the verdict (since 5.14 after a `skewed … ns` and an `is current clocksource` line)
+	follow: [
+		{
+			// the watchdog's line, then the judged clock's (`'tsc-early' cs_now: …`), which adds nothing
+			trigger: '_now: ',
+			pattern: /^clocksource: +'([\w-]+)' (?:(wd)|cs)_n(?:ow|sec): /,
+			details: (m): Record<string, string> => (m[2] ? { watchdog: m[1] } : {}),
+			within: 3,
+			examples: [
+				"clocksource:                       'refined-jiffies' wd_now: fffedc19 wd_last: fffedb90 mask: ffffffff",
+				"clocksource:                       'hpet' wd_nsec: 511985489 wd_now: 1a5f8d2 wd_last: 1253d2d mask: ffffffff"
+			]
+		},
+		{
+			trigger: 'Marking TSC unstable due to clocksource watchdog',
+			pattern: /^tsc: Marking TSC unstable due to clocksource watchdog/,
+			details: () => ({ tsc_marked_unstable: true }),
+			within: 8,
+			anywhere: true,
+			claims: true,
+			examples: ['tsc: Marking TSC unstable due to clocksource watchdog']
+		}
+	],
 	examples: [
 		"clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as unstable because the skew is too large:",
 		'Clocksource tsc unstable (delta = -98480293 ns)',

@@ -13,6 +13,22 @@ export function auditField(s: string, key: string): string | null {
 	return s.slice(j, end < 0 ? s.length : end) || null;
 }
 
+const HEX_STRING = /^(?:[0-9A-F]{2})+$/;
+
+/**
+ * A string field of an audit record (comm, exe, name, path, profile): audit_log_untrustedstring
+ * prints a value that holds a space, a quote or a control character as unquoted upper-case hex
+ * (a thread named `Core Thread` is `comm=436F726520546872656164`), which is decoded here.
+ */
+export function auditString(s: string, key: string): string | null {
+	const v = auditField(s, key);
+	if (v === null || s[s.indexOf(` ${key}=`) + key.length + 2] === '"' || !HEX_STRING.test(v))
+		return v;
+	const bytes = new Uint8Array(v.length / 2);
+	for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(v.slice(2 * i, 2 * i + 2), 16);
+	return new TextDecoder().decode(bytes);
+}
+
 /** security/apparmor/audit.c: `apparmor="DENIED" operation="open" profile="/usr/sbin/cupsd" ...` */
 export const apparmorDenied: LineRule = {
 	id: 'security.apparmor-denied',
@@ -21,14 +37,15 @@ export const apparmorDenied: LineRule = {
 	triggers: ['apparmor="DENIED"', 'apparmor="ALLOWED"'],
 	pattern: /apparmor="(DENIED|ALLOWED)" operation="([^"]*)"/,
 	title: (m) => {
-		const who = auditField(m.input, 'profile') ?? auditField(m.input, 'label') ?? 'unknown profile';
+		const who =
+			auditString(m.input, 'profile') ?? auditString(m.input, 'label') ?? 'unknown profile';
 		return `AppArmor ${m[1] === 'DENIED' ? 'denied' : 'allowed (complain mode)'} ${m[2]} for ${who}`;
 	},
 	details: (m) => ({
-		profile: auditField(m.input, 'profile') ?? auditField(m.input, 'label'),
+		profile: auditString(m.input, 'profile') ?? auditString(m.input, 'label'),
 		operation: m[2],
-		comm: auditField(m.input, 'comm'),
-		name: auditField(m.input, 'name') ?? auditField(m.input, 'path'),
+		comm: auditString(m.input, 'comm'),
+		name: auditString(m.input, 'name') ?? auditString(m.input, 'path'),
 		requested:
 			auditField(m.input, 'requested_mask') ??
 			auditField(m.input, 'mask') ??
@@ -99,8 +116,8 @@ export const selinuxDenied: LineRule = {
 	},
 	details: (m) => ({
 		permissions: m[1].trim(),
-		comm: auditField(m.input, 'comm'),
-		name: auditField(m.input, 'name') ?? auditField(m.input, 'path'),
+		comm: auditString(m.input, 'comm'),
+		name: auditString(m.input, 'name') ?? auditString(m.input, 'path'),
 		scontext: auditField(m.input, 'scontext'),
 		tcontext: auditField(m.input, 'tcontext'),
 		tclass: auditField(m.input, 'tclass'),
@@ -221,15 +238,15 @@ export const seccompKill: LineRule = {
 	triggers: ['type=1326 '],
 	pattern: /type=1326 audit\([\d.:]+\): .*? sig=(\d+) arch=([0-9a-f]+) syscall=(\d+)/,
 	title: (m) => {
-		const exe = auditField(m.input, 'exe');
+		const exe = auditString(m.input, 'exe');
 		const who = exe
 			? exe.slice(exe.lastIndexOf('/') + 1)
-			: (auditField(m.input, 'comm') ?? 'a program');
+			: (auditString(m.input, 'comm') ?? 'a program');
 		return `Seccomp ${m[1] === '0' ? 'logged' : 'killed'} ${who} (syscall ${m[3]})`;
 	},
 	details: (m) => ({
-		comm: auditField(m.input, 'comm'),
-		exe: auditField(m.input, 'exe'),
+		comm: auditString(m.input, 'comm'),
+		exe: auditString(m.input, 'exe'),
 		signal: Number(m[1]),
 		arch: m[2],
 		syscall: Number(m[3])
