@@ -277,3 +277,34 @@ describe('the CPU of older x86 kernels', () => {
 		).toBeNull();
 	});
 });
+
+describe('kernel release of a USB root hub', () => {
+	it('names the boot kernel from the root hub when the log lost its banner (real log)', () => {
+		// proxmox-amd-5700u-gpu-pa-dmesg-txt.log starts at 0.005 s, after the banner; line 694
+		const m = meta([
+			'[    0.005196]   node   0: [mem 0x000000000a001000-0x000000000a1fffff]',
+			'[    1.979250] usb usb1: Manufacturer: Linux 6.5.13-1-pve xhci-hcd',
+			'[    1.979832] usb usb2: Manufacturer: Linux 6.5.13-1-pve xhci-hcd'
+		]);
+		expect(m.kernel_version).toBe('6.5.13-1-pve');
+		expect(m.boots.map((b) => b.kernel_version)).toEqual(['6.5.13-1-pve']);
+		// intel-audio-dmesg-log.log line 336: the release also names the architecture
+		const d = meta([
+			'[    1.615986] usb usb1: Manufacturer: Linux 5.18.17-amd64-desktop-hwe xhci-hcd'
+		]);
+		expect([d.kernel_version, d.arch]).toEqual(['5.18.17-amd64-desktop-hwe', 'x86_64']);
+	});
+
+	it('keeps the banner, and does not read a device that runs Linux as another machine', () => {
+		const m = meta([
+			'[    0.000000] Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) #1 SMP',
+			'[    1.900000] usb usb1: Manufacturer: Linux 6.1.0-other xhci-hcd'
+		]);
+		expect(m.boots.map((b) => b.kernel_version)).toEqual(['6.1.0-13-amd64']);
+		// a phone attached in USB tethering mode names its own kernel
+		const phone = meta([
+			'[  100.000000] usb 1-1: Manufacturer: Linux 4.14.190-perf with dwc3-gadget'
+		]);
+		expect(phone.kernel_version).toBeNull();
+	});
+});

@@ -12,6 +12,9 @@ const MAX_MODULES = 500;
 /** ARM __show_regs before 3.x: `CPU: 0    Not tainted  (3.0.8 #1)`, `CPU: 3    Tainted: G  W  (…)` */
 const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
 /** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
+/** `usb usb1: Manufacturer: Linux 6.5.13-1-pve xhci-hcd` (drivers/usb/core/hcd.c) */
+const ROOT_HUB_KERNEL = /^usb usb\d+: Manufacturer: Linux (\d+\.\d\S*) \S/;
+
 const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
 
 function archFromVersion(v: string): string | null {
@@ -267,9 +270,10 @@ export class MetadataCollector {
 	/** kernel version of each boot, by boot index: its `Linux version` banner's */
 	readonly bootVersions = new Map<number, string>();
 	/**
-	 * the first kernel version an oops line of each boot names (`CPU: 0 PID: 1 Comm: x Not
-	 * tainted 5.4.0 #1`, x86's old `Pid:` line, …), by boot index: the boot's kernel when the log
-	 * lacks its banner (a vmcore-dmesg whose start was overwritten)
+	 * the first kernel version another line of each boot names (an oops line's `CPU: 0 PID: 1
+	 * Comm: x Not tainted 5.4.0 #1`, x86's old `Pid:` line, lockdep's identity line, a USB root
+	 * hub's manufacturer string, …), by boot index: the boot's kernel when the log lacks its
+	 * banner (a vmcore-dmesg whose start was overwritten, a dmesg whose start was lost)
 	 */
 	readonly oopsVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
@@ -318,7 +322,7 @@ export class MetadataCollector {
 		}
 	}
 
-	/** a kernel version an oops line of boot `boot` names */
+	/** a kernel version a line of boot `boot` other than its banner names */
 	private oopsVersion(version: string, boot: number): void {
 		if (this.oopsVersions.has(boot)) return;
 		const v = detach(version);
@@ -357,6 +361,7 @@ export class MetadataCollector {
 			e: p.lineLowerE,
 			r: p.lineLowerR,
 			x: p.lineLowerX,
+			u: p.lineLowerU,
 			W: p.lineUpperW
 		};
 		const t = new Array<LineCheck | undefined>(128).fill(undefined);
@@ -687,6 +692,19 @@ export class MetadataCollector {
 	/** lines starting with `r` */
 	private lineLowerR(text: string, _boot: number): void {
 		if (text.startsWith('riscv: ')) this.setArch('riscv64', 3);
+	}
+
+	/**
+	 * lines starting with `u`: a USB root hub's manufacturer string is the running kernel's
+	 * release and the host controller driver, `usb usb1: Manufacturer: Linux 6.5.13-1-pve
+	 * xhci-hcd`, the boot's kernel when the log lacks its banner (a dmesg whose start the ring
+	 * buffer lost). A device's own string (`usb 1-1: Manufacturer: Linux 4.14 with dwc3-gadget`,
+	 * a phone) is another machine's and is not read.
+	 */
+	private lineLowerU(text: string, boot: number): void {
+		if (!text.startsWith('usb usb')) return;
+		const m = ROOT_HUB_KERNEL.exec(text);
+		if (m !== null) this.oopsVersion(m[1], boot);
 	}
 
 	/** lines starting with `x` */
