@@ -41,3 +41,18 @@ describe('boots of a syslog file without kernel times', () => {
 		]);
 	});
 });
+
+describe('dmesg stamps with a space before the bracket', () => {
+	it('reads `[    0.043841 ][    T0 ]` as a time and a caller, not as bare text (lkp-74)', () => {
+		// lkp-74.log lines 1 and 7: an i386 0-day test boot
+		const r = run([
+			'[    0.043841 ][    T0 ] EIP: string_nocheck+0x59/0xb0',
+			'[    0.048509 ][    T0 ] Kernel panic - not syncing: Fatal exception'
+		]);
+		expect(r.records.map((x) => [x.format, x.ts, x.caller, x.text])).toEqual([
+			['dmesg', 0.043841, 'T0', 'EIP: string_nocheck+0x59/0xb0'],
+			['dmesg', 0.048509, 'T0', 'Kernel panic - not syncing: Fatal exception']
+		]);
+		expect(r.summary.input.warnings).toEqual([]);
+	});
+});
