@@ -67,6 +67,13 @@ const EARLY_END_S = 1;
 const EARLY_END_RECORDS = 40;
 /** records a boot may print before its `Linux version` banner (`Booting Linux on physical CPU`...) */
 const PRE_BANNER_LINES = 30;
+/**
+ * ...and, in a log without kernel times, how far apart their prefix times may be (ms, either
+ * way): they are printed in the same instant and read together, so a kernel line logged longer
+ * before the banner is a boot before it (a syslog file: `PM: suspend entry (deep)`, then 17 days
+ * later the next boot's banner). With kernel times the reset of the time tells.
+ */
+const PRE_BANNER_WALL_MS = 60_000;
 /** anchors kept per calibration segment (the smallest offsets) */
 const ANCHOR_KEEP = 5;
 /**
@@ -179,6 +186,8 @@ export class RecordTracker {
 	/** time of the latest timed, non-empty kernel record of the boot, and of the one before it */
 	private lastTs = NaN;
 	private beforeLastTs = NaN;
+	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
+	private lastWall = NaN;
 	private prevTs = NaN;
 	private prevCaller = '';
 	private segments: Segment[] = [];
@@ -279,7 +288,9 @@ export class RecordTracker {
 				banner &&
 				this.bootRecords > 0 &&
 				!(ts > 5) &&
-				(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
+				(this.bannerSeen ||
+					this.bootRecords > PRE_BANNER_LINES ||
+					(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS))
 			)
 				this.startBoot('banner', rec.line, null);
 			else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text))
@@ -297,6 +308,7 @@ export class RecordTracker {
 				const floorMs = r === null ? 0 : releaseFloorMs(r);
 				if (r !== null && floorMs > 0) this.release = { name: r, floorMs };
 			}
+			if (!Number.isNaN(rec.wall)) this.lastWall = rec.wall;
 			if (!Number.isNaN(ts) && text.length > 0) {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
@@ -536,6 +548,7 @@ export class RecordTracker {
 		this.release = null;
 		this.lastTs = NaN;
 		this.beforeLastTs = NaN;
+		this.lastWall = NaN;
 	}
 
 	/** lines per format, counted in runs: the same format line after line costs no map update */

@@ -219,6 +219,12 @@ export const dmesgFormat: LineFormat = {
 			caller: 'T1'
 		},
 		{ line: '[  175.967267][T13309] UBSAN: x', text: 'UBSAN: x', caller: 'T13309' },
+		{
+			line: '[    0.043841 ][    T0 ] EIP: string_nocheck+0x59/0xb0',
+			text: 'EIP: string_nocheck+0x59/0xb0',
+			ts: 0.043841,
+			caller: 'T0'
+		},
 		{ line: '<6>[    0.000000] Command line: ro', text: 'Command line: ro', level: 6 },
 		{ line: '<30>[   10.441520] systemd[1]: x', text: 'systemd[1]: x', level: 6 },
 		{ line: '<0>[    0.000000] [    T0] example[0]', text: 'example[0]', level: 0, caller: 'T0' },
@@ -296,6 +302,7 @@ export const dmesgFormat: LineFormat = {
 		'[Fri Feb 13 23:31:31 2009] example[1]',
 		'[Feb13 23:31] new',
 		'[  +1.000000] two',
+		'[    0.043841  ] two spaces',
 		'<30>1 2017-04-27T07:59:12+02:00 nextcloud dhclient - - -  DHCPREQUEST',
 		'plain text'
 	],
