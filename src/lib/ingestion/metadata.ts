@@ -11,10 +11,9 @@ import { codeAt, detach } from '../util/text.ts';
 const MAX_MODULES = 500;
 /** ARM __show_regs before 3.x: `CPU: 0    Not tainted  (3.0.8 #1)`, `CPU: 3    Tainted: G  W  (…)` */
 const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
-/** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
 /** `usb usb1: Manufacturer: Linux 6.5.13-1-pve xhci-hcd` (drivers/usb/core/hcd.c) */
 const ROOT_HUB_KERNEL = /^usb usb\d+: Manufacturer: Linux (\d+\.\d\S*) \S/;
-
+/** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
 const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
 
 function archFromVersion(v: string): string | null {
