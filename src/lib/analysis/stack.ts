@@ -108,12 +108,13 @@ export function parseArmFromLine(text: string, line: number, context: string): F
 }
 
 const STACK_START = /^(?:Call [Tt]race:|Backtrace:|stack backtrace:|\s*backtrace)/;
+// KASAN of 4.6 to 4.10 heads its allocation and free stacks `Allocated:` and `Freed:`
 const STACK_END =
-	/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
+	/^(?:Allocated by task|Freed by task|Allocated:\s*$|Freed:\s*$|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
 
 /**
  * The frames of the first call trace in a report (up to the next stack start such as
- * `Allocated by task`), with stack-switch markers turned into each frame's context. Old
+ * `Allocated by task`, or `Allocated:` before 4.11), with stack-switch markers turned into each frame's context. Old
  * kernels and ARM print frames without a `Call Trace:` line: then every frame line counts.
  */
 export function parseCallTrace(lines: BlockLine[]): Frame[] {
