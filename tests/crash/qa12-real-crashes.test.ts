@@ -149,3 +149,85 @@ describe('double fault of older x86 kernels', () => {
 		]);
 	});
 });
+
+describe('i386 call traces: `<IRQ>` after the interrupt stack', () => {
+	// satyr-gitlog-13.log lines 73-113 (3.4.1, i386): the lockdep splat's stack backtrace, whose
+	// softirq frames come first and the idle task's after `<IRQ>`
+	const TRACE = [
+		'[ 8683.928121] stack backtrace:',
+		'[ 8683.928121] Pid: 0, comm: swapper/0 Not tainted 3.4.1-build-0061 #14',
+		'[ 8683.928121] Call Trace:',
+		'[ 8683.928121]  [<c034bdd2>] ? printk+0x18/0x1a',
+		'[ 8683.928121]  [<c0158904>] print_circular_bug+0x1ac/0x1b6',
+		'[ 8683.928121]  [<c0159f1b>] __lock_acquire+0x9a3/0xc27',
+		'[ 8683.928121]  [<c015a561>] lock_acquire+0x71/0x85',
+		'[ 8683.928121]  [<e0fc73ec>] ? l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+		'[ 8683.928121]  [<c034da2d>] _raw_spin_lock+0x33/0x40',
+		'[ 8683.928121]  [<e0fc73ec>] ? l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+		'[ 8683.928121]  [<e0fc73ec>] l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+		'[ 8683.928121]  [<e0fe31fb>] l2tp_eth_dev_xmit+0x1a/0x2f [l2tp_eth]',
+		'[ 8683.928121]  [<c02e01e7>] dev_hard_start_xmit+0x333/0x3f2',
+		'[ 8683.928121]  [<c02f064c>] sch_direct_xmit+0x55/0x119',
+		'[ 8683.928121]  [<c02e0528>] dev_queue_xmit+0x282/0x418',
+		'[ 8683.928121]  [<c02e02a6>] ? dev_hard_start_xmit+0x3f2/0x3f2',
+		'[ 8683.928121]  [<c031f4fb>] NF_HOOK.clone.19+0x45/0x4c',
+		'[ 8683.928121]  [<c031f524>] arp_xmit+0x22/0x24',
+		'[ 8683.928121]  [<c02e02a6>] ? dev_hard_start_xmit+0x3f2/0x3f2',
+		'[ 8683.928121]  [<c031f567>] arp_send+0x41/0x48',
+		'[ 8683.928121]  [<c031fa7d>] arp_process+0x289/0x491',
+		'[ 8683.928121]  [<c031f7f4>] ? __neigh_lookup.clone.20+0x42/0x42',
+		'[ 8683.928121]  [<c031f4fb>] NF_HOOK.clone.19+0x45/0x4c',
+		'[ 8683.928121]  [<c031f7a0>] arp_rcv+0xb1/0xc3',
+		'[ 8683.928121]  [<c031f7f4>] ? __neigh_lookup.clone.20+0x42/0x42',
+		'[ 8683.928121]  [<c02de91b>] __netif_receive_skb+0x329/0x378',
+		'[ 8683.928121]  [<c02de9d3>] process_backlog+0x69/0x130',
+		'[ 8683.928121]  [<c02df103>] net_rx_action+0x90/0x15d',
+		'[ 8683.928121]  [<c012b2b5>] __do_softirq+0x7b/0x118',
+		'[ 8683.928121]  [<c012b23a>] ? local_bh_enable+0xd/0xd',
+		'[ 8683.928121]  <IRQ>  [<c012b4d0>] ? irq_exit+0x41/0x91',
+		'[ 8683.928121]  [<c0103c6f>] ? do_IRQ+0x79/0x8d',
+		'[ 8683.928121]  [<c0157ea1>] ? trace_hardirqs_off_caller+0x2e/0x86',
+		'[ 8683.928121]  [<c034ef6e>] ? common_interrupt+0x2e/0x34',
+		'[ 8683.928121]  [<c0108a33>] ? default_idle+0x23/0x38',
+		'[ 8683.928121]  [<c01091a8>] ? cpu_idle+0x55/0x6f',
+		'[ 8683.928121]  [<c033df25>] ? rest_init+0xa1/0xa7',
+		'[ 8683.928121]  [<c033de84>] ? __read_lock_failed+0x14/0x14',
+		'[ 8683.928121]  [<c0498745>] ? start_kernel+0x303/0x30a',
+		'[ 8683.928121]  [<c0498209>] ? repair_env_string+0x51/0x51',
+		'[ 8683.928121]  [<c04980a8>] ? i386_start_kernel+0xa8/0xaf'
+	];
+
+	it('puts the frames before `<IRQ>` in irq context and those after it in the task', async () => {
+		const f = await findingsOf([
+			'[ 8683.927555] [ INFO: possible circular locking dependency detected ]',
+			'[ 8683.927782] -------------------------------------------------------',
+			'[ 8683.927895] swapper/0/0 is trying to acquire lock:',
+			'[ 8683.928007]  (slock-AF_INET){+.-...}, at: [<e0fc73ec>] l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+			...TRACE
+		]);
+		const frames = f[0].stack?.frames ?? [];
+		const at = (name: string) => frames.find((x) => x.function === name)?.context;
+		expect(at('l2tp_xmit_skb')).toBe('irq');
+		expect(at('__do_softirq')).toBe('irq');
+		expect(at('irq_exit')).toBe('task');
+		expect(at('cpu_idle')).toBe('task');
+		expect(at('i386_start_kernel')).toBe('task');
+	});
+
+	it('leaves x86-64 `<IRQ>` ... `<EOI>` sections as they are', async () => {
+		// satyr-gitlog-18.log lines 14-16 and 33-36 (3.1.0, x86-64)
+		const f = await findingsOf([
+			'[ INFO: suspicious rcu_dereference_check() usage. ]',
+			'net/mac80211/agg-rx.c:148 invoked rcu_dereference_check() without protection!',
+			'Call Trace:',
+			' <IRQ>  [<ffffffff81093454>] lockdep_rcu_dereference+0xa4/0xc0',
+			' [<ffffffffa02778c9>] sta_rx_agg_session_timer_expired+0xc9/0x110 [mac80211]',
+			' [<ffffffff81479ab3>] apic_timer_interrupt+0x73/0x80',
+			' <EOI>  [<ffffffff8146aac6>] ? free_debug_processing+0x1a1/0x1d5',
+			' [<ffffffff81153b15>] ? putname+0x35/0x50',
+			' [<ffffffff8146ab2b>] __slab_free+0x31/0x2ca'
+		]);
+		const ctx = (f[0].stack?.frames ?? []).map((x) => x.context);
+		expect(ctx).toEqual(['irq', 'irq', 'irq', 'task', 'task', 'task']);
+	});
+});
