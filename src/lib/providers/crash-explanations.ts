@@ -136,10 +136,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			{
 				kind: 'firmware',
 				text: 'A memory range register (MTRR) the BIOS programmed with an invalid mask (`mtrr: your BIOS has set up an incorrect mask`), which the kernel fixed.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Interrupt remapping enabled by the BIOS on an Intel 5500/5520/X58 chipset with an erratum (`This system BIOS has enabled interrupt remapping`), which the kernel turned off.'
 			}
 		],
 		next_steps: [
-			'See the firmware finding for the same event (the `Your BIOS is broken;` or `mtrr: your BIOS has` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
+			'See the firmware finding for the same event (the `Your BIOS is broken;`, `mtrr: your BIOS has` or `This system BIOS has enabled interrupt remapping` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html'],
 		notice: true
