@@ -279,3 +279,19 @@ describe('interrupt remapping erratum (WARN_TAINT of 3.10)', () => {
 		]);
 	});
 });
+
+describe('Bad rss-counter state', () => {
+	it('explains the address-space teardown check, not a bad page', async () => {
+		// lkp-bad-rss-counter-02.log line 5 (kernel test robot, trinity)
+		const f = await findingsOf([
+			'[   80.051123] BUG: Bad rss-counter state mm:0000000002d98df7 type:MM_ANONPAGES val:512'
+		]);
+		expect(f.map((x) => [x.rule, x.title])).toEqual([
+			['crash.bad-page', 'BUG: Bad rss-counter state']
+		]);
+		expect(f[0].explanation.meaning).toMatch(/`Bad rss-counter state` .* teardown of a process/);
+		expect(f[0].explanation.causes.map((c) => c.text).join(' ')).toMatch(
+			/without updating its counters/
+		);
+	});
+});

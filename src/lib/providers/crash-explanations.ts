@@ -357,9 +357,13 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.bad-page': {
 		meaning:
-			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it, or (`Bad page cache`) when removing it from the page cache while a program still had it mapped.',
+			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it, or (`Bad page cache`) when removing it from the page cache while a program still had it mapped. `Bad rss-counter state` and `non-zero nr_ptes on freeing mm` come from the teardown of a process’s address space instead: a counter of its mapped pages (type MM_ANONPAGES, MM_FILEPAGES …) or page tables did not come back to zero, so pages were mapped or unmapped somewhere without the count being updated.',
 		causes: [
 			{ kind: 'kernel', text: 'A reference-counting bug in memory management or a driver.' },
+			{
+				kind: 'kernel',
+				text: 'For `Bad rss-counter state`: code that maps or unmaps pages of a process (page-table walks, huge pages, migration, a driver’s mmap) without updating its counters; the mismatch is in the accounting, the memory itself is usually freed.'
+			},
 			{
 				kind: 'hardware',
 				text: 'Faulty RAM is a frequent cause of random bad page states; test the memory.'
