@@ -3,6 +3,7 @@
  * with a verbatim excerpt of the log named in its comment.
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
 
 describe('KASAN of 4.6 to 4.10: allocation and free stacks', () => {
@@ -293,5 +294,43 @@ describe('Bad rss-counter state', () => {
 		expect(f[0].explanation.causes.map((c) => c.text).join(' ')).toMatch(
 			/without updating its counters/
 		);
+	});
+});
+
+describe('a module list wrapped at 80 columns', () => {
+	it('reads the unindented lines of the list', async () => {
+		// abrt-koops-tainted-bg1.log lines 1-12 (Fedora 15, 2.6.38, i686), as abrt saved it
+		const r = await analyzeText(
+			[
+				'kernel BUG at mm/filemap.c:125!',
+				'invalid opcode: 0000 [#1] SMP ',
+				'last sysfs file: /sys/devices/system/cpu/cpu1/cache/index1/shared_cpu_map',
+				'Modules linked in: tcp_lp fuse 8021q garp p4_clockmod stp llc ip6t_REJECT',
+				'nf_conntrack_ipv6 nf_defrag_ipv6 ip6table_filter ip6_tables usblp snd_intel8x0',
+				'ppdev snd_ac97_codec ac97_bus snd_seq snd_seq_device snd_pcm microcode',
+				'snd_timer snd parport_pc sis900 parport soundcore mii snd_page_alloc ipv6',
+				'ata_generic pata_acpi sata_sis pata_sis nouveau ttm drm_kms_helper drm',
+				'i2c_algo_bit i2c_core video [last unloaded: mperf]',
+				'Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS',
+				'662/1066T-M2/662/1066T-M2',
+				'EIP: 0060:[<c04ac80f>] EFLAGS: 00010046 CPU: 1'
+			].join('\n') + '\n'
+		);
+		expect(r.metadata.modules).toHaveLength(41);
+		expect(r.metadata.modules.slice(-4)).toEqual(['drm', 'i2c_algo_bit', 'i2c_core', 'video']);
+		expect(r.metadata.modules).not.toContain('mperf');
+	});
+
+	it('does not join a list cut mid-word at the kernel line limit', async () => {
+		// abrt-oops-with-jiffies.log lines 3-5 (3.2.5): the kernel cut the list after `i2`
+		const r = await analyzeText(
+			[
+				'[178856.137438] Modules linked in: usb_storage tcp_lp ppdev parport_pc lp parport fuse ipt_MASQUERADE iptable_nat nf_nat xt_CHECKSUM be2iscsi iscsi_boot_sysfs bnx2i iptable_mangle cnic uio cxgb4i cxgb4 cxgb3i bridge stp llc libcxgbi cxgb3 mdio ib_iser rdma_cm ib_cm iw_cm ib_sa ib_mad ib_core ib_addr iscsi_tcp libiscsi_tcp libiscsi scsi_transport_iscsi ip6t_REJECT nf_conntrack_ipv4 nf_conntrack_ipv6 nf_defrag_ipv6 nf_defrag_ipv4 xt_state ip6table_filter nf_conntrack ip6_tables sha256_generic dm_crypt snd_hda_codec_hdmi snd_hda_codec_conexant snd_hda_intel snd_hda_codec snd_hwdep arc4 vhost_net macvtap macvlan tun snd_seq snd_seq_device virtio_net snd_pcm kvm_intel snd_timer kvm thinkpad_acpi iwlwifi snd mac80211 e1000e tpm_tis tpm tpm_bios nfsd lockd snd_page_alloc soundcore cfg80211 rfkill nfs_acl auth_rpcgss i2c_i801 sunrpc uinput joydev iTCO_wdt iTCO_vendor_support microcode firewire_ohci firewire_core crc_itu_t sdhci_pci sdhci mmc_core wmi i915 drm_kms_helper drm i2c_algo_bit i2',
+				'c_core video [last unloaded: scsi_wait_scan]',
+				'[178856.137482] Pid: 22695, comm: ksoftirqd/2 Not tainted 3.2.5-3.fc16.x86_64 #1'
+			].join('\n') + '\n'
+		);
+		expect(r.metadata.modules).toContain('i2');
+		expect(r.metadata.modules).not.toContain('c_core');
 	});
 });

@@ -16,6 +16,14 @@ const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
 const ROOT_HUB_KERNEL = /^usb usb\d+: Manufacturer: Linux (\d+\.\d\S*) \S/;
 
 const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
+/**
+ * the same list wrapped onto unindented lines by a bug-reporting tool (abrt, kerneloops wrap an
+ * oops at 80 columns): two or more module names, one with `_`, maybe `[last unloaded: x]`. Only
+ * after a short line: a list cut at the kernel's 1024-byte line limit goes on mid-word (`… i2`,
+ * `c_core video`), which would make two wrong names
+ */
+const WRAPPED_MODULES =
+	/^(?=[^ ]*_|.* [^ ]*_)[\w-]+(?:\([A-Z]+\))?(?: [\w-]+(?:\([A-Z]+\))?)+(?: \[last unloaded: [\w-]+\])? *$/;
 
 function archFromVersion(v: string): string | null {
 	if (/x86_64|amd64|\.el\d+\.x86|-generic|-arch\d|-zen|-liquorix/.test(v)) return null; // version alone is weak
@@ -278,6 +286,8 @@ export class MetadataCollector {
 	readonly oopsVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
 	private inModules = false;
+	/** the length of the last line of the `Modules linked in:` list */
+	private modulesLineLength = 0;
 	/** the taint was read from a `Tainted:` field (authoritative) */
 	private taintRead = false;
 	/** taint letters set by module-loading messages, when no `Tainted:` field was read */
@@ -379,8 +389,15 @@ export class MetadataCollector {
 		}
 		if (this.inModules) {
 			// `Modules linked in:` wraps onto indented lines of module names
-			if (c === 32 && MODULE_LINE.test(text)) {
+			if (
+				c === 32
+					? MODULE_LINE.test(text)
+					: this.modulesLineLength <= 100 && WRAPPED_MODULES.test(text)
+			) {
 				this.modules(text);
+				this.modulesLineLength = text.length;
+				// the list ends with the module unloaded last
+				this.inModules = !text.includes('[last unloaded: ');
 				return;
 			}
 			this.inModules = false;
@@ -570,7 +587,8 @@ export class MetadataCollector {
 			m.hardware ??= (model === -1 ? rest : rest.slice(model + 9)).trim() || null;
 		} else if (text.startsWith('Modules linked in:')) {
 			this.modules(text.slice(18));
-			this.inModules = true;
+			this.modulesLineLength = text.length;
+			this.inModules = !text.includes('[last unloaded: ');
 		}
 	}
 
