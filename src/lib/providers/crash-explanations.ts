@@ -235,6 +235,35 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		notice: true
 	},
+	'crash.init-died': {
+		meaning:
+			'The init process (PID 1, the first program the kernel starts, usually systemd or the initramfs’s init) exited or was killed, and the kernel cannot go on without it, so it panicked. The `exitcode` is a wait status: a small number is the signal that killed init (0x0000000b: 11, SIGSEGV; 0x00000009: SIGKILL; 0x80 added when it dumped core), a multiple of 0x100 is the status init exited with (0x00000100: exit(1), 0x00007f00: exit(127), a program not found). It is rarely a kernel bug: the lines just before the panic say why init ended.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'init crashed (an `init[1]: segfault at …` line before the panic) or exited: a broken, truncated or wrong-architecture init binary or library in the root file system or initramfs, or `init=` naming a program that ends.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A kernel setting the user space does not support: with `vsyscall=none` an old glibc or static binary that calls the legacy vsyscall page segfaults at ffffffffff600400 (`vsyscall attempted with vsyscall=none`); an initramfs built for another kernel or without the drivers for the root device.'
+			},
+			{
+				kind: 'kernel',
+				text: 'A kernel oops in init’s own context kills it too: then an oops report comes before the panic and it is the bug.'
+			}
+		],
+		next_steps: [
+			'Read the lines just before the panic: init’s segfault or error messages, and the exit code in the panic line (signal or exit status, above).',
+			'Boot with `init=/bin/sh` (or `rd.break` with dracut) to get a shell and run the init program by hand; check that the initramfs matches this kernel (`lsinitrd`, `lsinitramfs`).',
+			'For a segfault at ffffffffff600400 with `vsyscall attempted with vsyscall=none`, boot with `vsyscall=xonly` (or `emulate` on old kernels) or update the user space.',
+			'If an oops comes before the panic, treat that oops as the bug (decode its trace and report it).'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/init.html',
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+		],
+		notice: true
+	},
 	'crash.kmsan': {
 		meaning:
 			'KMSAN, the kernel’s uninitialised-memory detector, caught the kernel using memory that was never written, or copying it to user space or a device (an information leak).',

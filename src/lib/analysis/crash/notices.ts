@@ -90,6 +90,16 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'The warning only says that the BIOS enabled interrupt remapping on a chipset with an erratum, which the kernel then turned off; that is a firmware finding of its own.'
 	},
 	{
+		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
+		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
+		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb
+		rule: 'crash.init-died',
+		severity: 'critical',
+		title: /^kernel panic: Attempted to kill init!$/,
+		example: { title: 'kernel panic: Attempted to kill init!' },
+		why: 'The init process (PID 1) exited or was killed, and the kernel cannot run without it: most often a user-space crash or a broken initramfs, not a kernel bug.'
+	},
+	{
 		// mm/oom_kill.c check_panic_on_oom(): with the vm.panic_on_oom sysctl set, the kernel panics
 		// instead of killing a task: "Out of memory: %s panic_on_oom is enabled" with
 		// "system-wide" (1 or 2) or "compulsory" (2, for a cpuset or memory policy constraint)
