@@ -380,3 +380,62 @@ describe('Attempted to kill init', () => {
 		expect(panic?.explanation.next_steps.join(' ')).not.toMatch(/root=/);
 	});
 });
+
+describe('architecture from the entry functions of a call trace', () => {
+	it('names x86-64 from retint_user', async () => {
+		// lkp-09.log lines 4-26 (4.8.0-rc1): a panic trace and no registers or banner
+		const r = await analyzeText(
+			[
+				'[    7.493303] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b',
+				'[    7.493303] ',
+				'[    7.494301] CPU: 1 PID: 1 Comm: init Not tainted 4.8.0-rc1 #140',
+				'[    7.495077] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+				'[    7.495077]  0000000000000000 ffff88000006fc80 ffffffff81259308 ffff88000006a000',
+				'[    7.495077]  ffffffff8217b011 ffff88000006fd00 ffffffff81151d6b ffffffff00000010',
+				'[    7.495077]  ffff88000006fd10 ffff88000006fca8 ffff88000006fcb8 000000000000000b',
+				'[    7.495077] Call Trace:',
+				'[    7.495077]  [<ffffffff81259308>] dump_stack+0x82/0xb8',
+				'[    7.495077]  [<ffffffff81151d6b>] panic+0xd8/0x20d',
+				'[    7.495077]  [<ffffffff810c48d2>] do_exit+0x4a9/0x935',
+				'[    7.495077]  [<ffffffff810c4dfd>] do_group_exit+0x73/0xb8',
+				'[    7.495077]  [<ffffffff810cdaaa>] get_signal+0x4a0/0x4cc',
+				'[    7.495077]  [<ffffffff81032957>] do_signal+0x23/0x58c',
+				'[    7.495077]  [<ffffffff8104e5b3>] ? __bad_area_nosemaphore+0x172/0x1a0',
+				'[    7.495077]  [<ffffffff81100000>] ? freeze_processes+0x38/0xd9',
+				'[    7.495077]  [<ffffffff81152277>] ? printk+0x49/0x51',
+				'[    7.495077]  [<ffffffff8104e5f0>] ? bad_area_nosemaphore+0xf/0x11',
+				'[    7.495077]  [<ffffffff81000d1f>] ? prepare_exit_to_usermode+0x76/0xdb',
+				'[    7.495077]  [<ffffffff8126eacf>] ? __this_cpu_preempt_check+0x13/0x15',
+				'[    7.495077]  [<ffffffff81000d3b>] prepare_exit_to_usermode+0x92/0xdb',
+				'[    7.495077]  [<ffffffff81af6fb1>] retint_user+0x8/0x20',
+				'[    7.495077] Kernel Offset: disabled'
+			].join('\n') + '\n'
+		);
+		expect(r.metadata.arch).toBe('x86_64');
+	});
+
+	it('names i386 from i386_start_kernel', async () => {
+		// lkp-71.log lines 1-16 (5.12.0-rc7): a boot panic of a 32-bit kernel
+		const r = await analyzeText(
+			[
+				'[    0.317424] Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000',
+				'[    0.318712] CPU: 0 PID: 0 Comm: swapper Not tainted 5.12.0-rc7 #1',
+				'[    0.319274] Call Trace:',
+				'[    0.319516]  dump_stack+0x95/0xe0',
+				'[    0.319844]  panic+0xb2/0x269',
+				'[    0.320123]  __populate_section_memmap+0x6d/0x76',
+				'[    0.320562]  sparse_init_nid+0x166/0x22d',
+				'[    0.320943]  sparse_init+0x190/0x19e',
+				'[    0.321267]  paging_init+0x82/0x8a',
+				'[    0.321585]  native_pagetable_init+0x106/0x10e',
+				'[    0.321988]  setup_arch+0xa65/0xb22',
+				'[    0.322336]  ? vprintk_default+0x10/0x20',
+				'[    0.322726]  start_kernel+0x5d/0x59f',
+				'[    0.323061]  i386_start_kernel+0x43/0x45',
+				'[    0.323418]  startup_32_smp+0x164/0x168',
+				'[    0.323802] ---[ end Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000 ]---'
+			].join('\n') + '\n'
+		);
+		expect(r.metadata.arch).toBe('i386');
+	});
+});
