@@ -3,6 +3,7 @@
  * with a verbatim excerpt of the log named in its comment.
  */
 import { describe, expect, it } from 'vitest';
+import { guiltyMarks } from '../../src/lib/output/common.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
 
@@ -494,5 +495,41 @@ describe('a Code: line wrapped at 80 columns', () => {
 		const code = regs.findIndex((x) => x.startsWith('Code: '));
 		expect(regs.slice(code + 1, code + 3)).toEqual([LOG[36], LOG[37]]);
 		expect(regs.at(-1)).toBe(LOG[38]);
+	});
+});
+
+describe('the guilty frame in a call trace', () => {
+	it('marks the reliable frames of the guilty function only', () => {
+		// satyr-gitlog-13.log lines 79-83 (3.4.1, i386): `l2tp_xmit_skb` thrice, twice with `?`
+		const frame = (fn: string, reliable: boolean, line: number) => ({
+			function: fn,
+			offset: '0x173',
+			size: '0x47e',
+			module: fn === 'l2tp_xmit_skb' ? 'l2tp_core' : null,
+			reliable,
+			context: 'irq',
+			line,
+			source: null
+		});
+		const frames = [
+			frame('lock_acquire', true, 79),
+			frame('l2tp_xmit_skb', false, 80),
+			frame('_raw_spin_lock', true, 81),
+			frame('l2tp_xmit_skb', false, 82),
+			frame('l2tp_xmit_skb', true, 83)
+		];
+		expect(guiltyMarks({ frames, guilty_frame: 'l2tp_xmit_skb' })).toEqual([
+			false,
+			false,
+			false,
+			false,
+			true
+		]);
+		// satyr-rhbz-865695-2.log line 6: a compiler clone names the guilty function
+		expect(
+			guiltyMarks({ frames: [frame('wdev_priv.part.8', true, 6)], guilty_frame: 'wdev_priv' })
+		).toEqual([true]);
+		// only unreliable frames name it: they keep the mark
+		expect(guiltyMarks({ frames: [frame('f', false, 1)], guilty_frame: 'f' })).toEqual([true]);
 	});
 });
