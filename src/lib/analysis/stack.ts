@@ -108,12 +108,13 @@ export function parseArmFromLine(text: string, line: number, context: string): F
 }
 
 const STACK_START = /^(?:Call [Tt]race:|Backtrace:|stack backtrace:|\s*backtrace)/;
+// KASAN of 4.6 to 4.10 heads its allocation and free stacks `Allocated:` and `Freed:`
 const STACK_END =
-	/^(?:Allocated by task|Freed by task|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
+	/^(?:Allocated by task|Freed by task|Allocated:\s*$|Freed:\s*$|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
 
 /**
  * The frames of the first call trace in a report (up to the next stack start such as
- * `Allocated by task`), with stack-switch markers turned into each frame's context. Old
+ * `Allocated by task`, or `Allocated:` before 4.11), with stack-switch markers turned into each frame's context. Old
  * kernels and ARM print frames without a `Call Trace:` line: then every frame line counts.
  */
 export function parseCallTrace(lines: BlockLine[]): Frame[] {
@@ -126,6 +127,10 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 	// a trace printed again word for word (some vendor kernels dump it twice) is kept once
 	let segment = 0;
 	let previous = 0;
+	// i386 before 4.9 prints `<IRQ>` after the frames of an interrupt stack (see i386IrqStacks)
+	let lastIrq = -1;
+	let irqClosed = false;
+	let pc32 = false;
 	const endSegment = () => {
 		if (previous < segment && sameFrames(frames, previous, segment, frames.length))
 			frames.length = segment;
@@ -159,6 +164,8 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 		}
 		const { marker, rest } = splitStackMarker(t);
 		if (marker !== null) {
+			if (marker === '<IRQ>') lastIrq = frames.length;
+			else if (marker === '<EOI>' || marker === '</IRQ>') irqClosed = true;
 			context = markerContext(marker);
 			if (rest.trim() === '') continue;
 			t = rest;
@@ -175,12 +182,33 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 		}
 		const f = parseFrameLine(t, l.line, context);
 		// the first frame after an exception frame's registers ends them
-		if (f !== null) inRegs = false;
+		if (f !== null) {
+			inRegs = false;
+			if (PC32.test(t)) pc32 = true;
+		}
 		if (f && (headed || f.offset !== null)) frames.push(f);
 		if (frames.length >= 200) break;
 	}
 	if (frames.length > segment) endSegment();
+	if (pc32 && lastIrq > 0 && !irqClosed) i386IrqStacks(frames, lastIrq);
 	return frames;
+}
+
+/** a 32-bit `[<c012b4d0>]` program counter */
+const PC32 = /^\s*\[<[0-9a-f]{8}>\]/;
+
+/**
+ * i386 kernels before 4.9 (dumpstack_32.c) walk an interrupt stack, then print `<IRQ>` and go on
+ * with the stack that was interrupted, and print no `<EOI>`: the frames before the last `<IRQ>`
+ * ran on an interrupt stack (hard or soft), those after it are the task's. x86-64 and later i386
+ * kernels print `<IRQ>` before the interrupt frames and close them with `<EOI>` or `</IRQ>`.
+ */
+function i386IrqStacks(frames: Frame[], lastIrq: number): void {
+	for (let i = 0; i < frames.length; i++) {
+		const c = frames[i].context;
+		if (i < lastIrq && c === 'task') frames[i].context = 'irq';
+		else if (i >= lastIrq && c === 'irq') frames[i].context = 'task';
+	}
 }
 
 /** frames [a, b) and [b, end) name the same functions at the same offsets */

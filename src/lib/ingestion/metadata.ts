@@ -13,8 +13,22 @@ const MAX_MODULES = 500;
 const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
 /** `usb usb1: Manufacturer: Linux 6.5.13-1-pve xhci-hcd` (drivers/usb/core/hcd.c) */
 const ROOT_HUB_KERNEL = /^usb usb\d+: Manufacturer: Linux (\d+\.\d\S*) \S/;
+/**
+ * entry and start-up code of one x86 architecture only: arch/x86/entry/entry_64.S, head64.c (and
+ * before 4.2 kernel/entry_64.S), or entry_32.S and head32.c / head_32.S
+ */
+const ENTRY_FRAME =
+	/(?:^|[\s\]])(?:(entry_SYSCALL_64\w*|x86_64_start_kernel|x86_64_start_reservations|system_call_fastpath|retint_user)|entry_INT80_32|entry_SYSENTER_32|i386_start_kernel|startup_32_smp|sysenter_do_call|syscall_call)\+0x/;
 /** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
 const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
+/**
+ * the same list wrapped onto unindented lines by a bug-reporting tool (abrt, kerneloops wrap an
+ * oops at 80 columns): two or more module names, one with `_`, maybe `[last unloaded: x]`. Only
+ * after a short line: a list cut at the kernel's 1024-byte line limit goes on mid-word (`… i2`,
+ * `c_core video`), which would make two wrong names
+ */
+const WRAPPED_MODULES =
+	/^(?=[^ ]*_|.* [^ ]*_)[\w-]+(?:\([A-Z]+\))?(?: [\w-]+(?:\([A-Z]+\))?)+(?: \[last unloaded: [\w-]+\])? *$/;
 
 function archFromVersion(v: string): string | null {
 	if (/x86_64|amd64|\.el\d+\.x86|-generic|-arch\d|-zen|-liquorix/.test(v)) return null; // version alone is weak
@@ -277,6 +291,8 @@ export class MetadataCollector {
 	readonly oopsVersions = new Map<number, string>();
 	private modulesSeen = new Set<string>();
 	private inModules = false;
+	/** the length of the last line of the `Modules linked in:` list */
+	private modulesLineLength = 0;
 	/** the taint was read from a `Tainted:` field (authoritative) */
 	private taintRead = false;
 	/** taint letters set by module-loading messages, when no `Tainted:` field was read */
@@ -366,6 +382,8 @@ export class MetadataCollector {
 		const t = new Array<LineCheck | undefined>(128).fill(undefined);
 		for (const [letter, check] of Object.entries(byLetter)) t[letter.charCodeAt(0)] = check;
 		for (let d = 48; d <= 57; d++) t[d] = p.lineDigit;
+		t[32] = p.lineFrame;
+		t[91] = p.lineFrame;
 		return t;
 	}
 
@@ -378,8 +396,15 @@ export class MetadataCollector {
 		}
 		if (this.inModules) {
 			// `Modules linked in:` wraps onto indented lines of module names
-			if (c === 32 && MODULE_LINE.test(text)) {
+			if (
+				c === 32
+					? MODULE_LINE.test(text)
+					: this.modulesLineLength <= 100 && WRAPPED_MODULES.test(text)
+			) {
 				this.modules(text);
+				this.modulesLineLength = text.length;
+				// the list ends with the module unloaded last
+				this.inModules = !text.includes('[last unloaded: ');
 				return;
 			}
 			this.inModules = false;
@@ -410,6 +435,17 @@ export class MetadataCollector {
 		// a table, not a switch: each check is compiled on its own when its lines are common, and a
 		// rare one never makes this per-line function deoptimise and compile again (see ARCHITECTURE)
 		if (check !== undefined) check.call(this, text, boot);
+	}
+
+	/**
+	 * Call-trace lines (starting with a space or `[`), only while nothing named the architecture:
+	 * an entry or start-up function that only one x86 architecture has (an oops excerpt without
+	 * registers, `Attempted to kill init!` with its trace)
+	 */
+	private lineFrame(text: string, _boot: number): void {
+		if (this.archWeight > 0 || text.indexOf('+0x') === -1) return;
+		const m = ENTRY_FRAME.exec(text);
+		if (m) this.setArch(m[1] === undefined ? 'i386' : 'x86_64', 1);
 	}
 
 	/** lines starting with `I` */
@@ -569,7 +605,8 @@ export class MetadataCollector {
 			m.hardware ??= (model === -1 ? rest : rest.slice(model + 9)).trim() || null;
 		} else if (text.startsWith('Modules linked in:')) {
 			this.modules(text.slice(18));
-			this.inModules = true;
+			this.modulesLineLength = text.length;
+			this.inModules = !text.includes('[last unloaded: ');
 		}
 	}
 

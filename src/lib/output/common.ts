@@ -174,6 +174,23 @@ export function severityCounts(result: AnalysisResult): string {
 }
 
 /** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */
+/**
+ * Which frames of a finding's call trace are its guilty frame: those with its name, a compiler
+ * clone of it (`wdev_priv.part.8` for `wdev_priv`) included. When one of them is reliable, only
+ * the reliable ones: the `?` entries of the same function are stale return addresses.
+ */
+export function guiltyMarks(stack: {
+	frames: readonly Frame[];
+	guilty_frame: string | null;
+}): boolean[] {
+	const g = stack.guilty_frame;
+	const named = stack.frames.map(
+		(fr) => g !== null && (fr.function === g || fr.function.startsWith(`${g}.`))
+	);
+	const reliable = stack.frames.some((fr, i) => named[i] && fr.reliable);
+	return named.map((n, i) => n && (!reliable || stack.frames[i].reliable));
+}
+
 export function frameLabel(fr: Frame): string {
 	return `${fr.reliable ? '' : '? '}${fr.function}${fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : ''}${fr.module ? ` [${fr.module}]` : ''}${fr.source ? ` ${fr.source}` : ''}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
 }

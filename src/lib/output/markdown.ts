@@ -7,6 +7,7 @@ import {
 	factRows,
 	findingWhere,
 	frameLabel,
+	guiltyMarks,
 	inert,
 	inputLine,
 	kernelLine,
@@ -122,9 +123,10 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 	}
 	if (f.stack && f.stack.frames.length) {
 		const all = f.stack.frames;
+		const marks = guiltyMarks(f.stack);
 		const frames = all
 			.slice(0, limits.frames)
-			.map((fr) => `${fr.function === f.stack?.guilty_frame ? '>' : ' '} ${frameLabel(fr)}`);
+			.map((fr, i) => `${marks[i] ? '>' : ' '} ${frameLabel(fr)}`);
 		const label =
 			frames.length < all.length
 				? `Call trace (first ${frames.length} of ${all.length} frames)`

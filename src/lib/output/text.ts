@@ -6,6 +6,7 @@ import {
 	factRows,
 	findingWhere,
 	frameLabel,
+	guiltyMarks,
 	inert,
 	inputLine,
 	metadataRows,
@@ -20,16 +21,15 @@ const MAX_FRAMES = 40;
 function frameText(f: Finding): string[] {
 	if (!f.stack || f.stack.frames.length === 0) return [];
 	const shown = f.stack.frames.slice(0, MAX_FRAMES);
-	const guilty = f.stack.guilty_frame;
+	const marks = guiltyMarks(f.stack);
 	// the legend only when a shown frame carries the mark
-	const marked = guilty !== null && shown.some((fr) => fr.function === guilty);
+	const marked = marks.slice(0, MAX_FRAMES).includes(true);
 	const out = [
 		`  Call trace (${f.stack.frames.length} frames${marked ? ', > marks the guilty frame' : ''}):`
 	];
-	for (const fr of shown) {
-		const mark = fr.function === f.stack.guilty_frame ? '>' : ' ';
-		out.push(`   ${mark} ${inert(frameLabel(fr))}`);
-	}
+	shown.forEach((fr, i) => {
+		out.push(`   ${marks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`);
+	});
 	if (f.stack.frames.length > MAX_FRAMES)
 		out.push(`     … ${f.stack.frames.length - MAX_FRAMES} more frames`);
 	return out;

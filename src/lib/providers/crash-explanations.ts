@@ -136,10 +136,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			{
 				kind: 'firmware',
 				text: 'A memory range register (MTRR) the BIOS programmed with an invalid mask (`mtrr: your BIOS has set up an incorrect mask`), which the kernel fixed.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Interrupt remapping enabled by the BIOS on an Intel 5500/5520/X58 chipset with an erratum (`This system BIOS has enabled interrupt remapping`), which the kernel turned off.'
 			}
 		],
 		next_steps: [
-			'See the firmware finding for the same event (the `Your BIOS is broken;` or `mtrr: your BIOS has` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
+			'See the firmware finding for the same event (the `Your BIOS is broken;`, `mtrr: your BIOS has` or `This system BIOS has enabled interrupt remapping` line in this report, or the `[Firmware Bug]` fault and `EFI runtime services` lines around it): update the BIOS/UEFI, or change the setting it names.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html'],
 		notice: true
@@ -228,6 +232,35 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: [
 			'https://docs.kernel.org/admin-guide/sysctl/vm.html#panic-on-oom',
 			'https://docs.kernel.org/admin-guide/mm/concepts.html#oom-killer'
+		],
+		notice: true
+	},
+	'crash.init-died': {
+		meaning:
+			'The init process (PID 1, the first program the kernel starts, usually systemd or the initramfs’s init) exited or was killed, and the kernel cannot go on without it, so it panicked. The `exitcode` is a wait status: a small number is the signal that killed init (0x0000000b: 11, SIGSEGV; 0x00000009: SIGKILL; 0x80 added when it dumped core), a multiple of 0x100 is the status init exited with (0x00000100: exit(1), 0x00007f00: exit(127), a program not found). It is rarely a kernel bug: the lines just before the panic say why init ended.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'init crashed (an `init[1]: segfault at …` line before the panic) or exited: a broken, truncated or wrong-architecture init binary or library in the root file system or initramfs, or `init=` naming a program that ends.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A kernel setting the user space does not support: with `vsyscall=none` an old glibc or static binary that calls the legacy vsyscall page segfaults at ffffffffff600400 (`vsyscall attempted with vsyscall=none`); an initramfs built for another kernel or without the drivers for the root device.'
+			},
+			{
+				kind: 'kernel',
+				text: 'A kernel oops in init’s own context kills it too: then an oops report comes before the panic and it is the bug.'
+			}
+		],
+		next_steps: [
+			'Read the lines just before the panic: init’s segfault or error messages, and the exit code in the panic line (signal or exit status, above).',
+			'Boot with `init=/bin/sh` (or `rd.break` with dracut) to get a shell and run the init program by hand; check that the initramfs matches this kernel (`lsinitrd`, `lsinitramfs`).',
+			'For a segfault at ffffffffff600400 with `vsyscall attempted with vsyscall=none`, boot with `vsyscall=xonly` (or `emulate` on old kernels) or update the user space.',
+			'If an oops comes before the panic, treat that oops as the bug (decode its trace and report it).'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/init.html',
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html'
 		],
 		notice: true
 	},
@@ -353,9 +386,13 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.bad-page': {
 		meaning:
-			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it, or (`Bad page cache`) when removing it from the page cache while a program still had it mapped.',
+			'The kernel found a memory page in an impossible state (still mapped, wrong reference count or flags) when freeing or allocating it, or (`Bad page cache`) when removing it from the page cache while a program still had it mapped. `Bad rss-counter state` and `non-zero nr_ptes on freeing mm` come from the teardown of a process’s address space instead: a counter of its mapped pages (type MM_ANONPAGES, MM_FILEPAGES …) or page tables did not come back to zero, so pages were mapped or unmapped somewhere without the count being updated.',
 		causes: [
 			{ kind: 'kernel', text: 'A reference-counting bug in memory management or a driver.' },
+			{
+				kind: 'kernel',
+				text: 'For `Bad rss-counter state`: code that maps or unmaps pages of a process (page-table walks, huge pages, migration, a driver’s mmap) without updating its counters; the mismatch is in the accounting, the memory itself is usually freed.'
+			},
 			{
 				kind: 'hardware',
 				text: 'Faulty RAM is a frequent cause of random bad page states; test the memory.'

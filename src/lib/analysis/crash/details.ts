@@ -116,11 +116,22 @@ export function crashFacts(
 const REGISTER =
 	/^\s*(?:RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d{1,2}|FS|GS|CS|DS|ES|SS|CR[0-4]|DR[0-7]|EIP|EAX|EBX|ECX|EDX|ESI|EDI|EBP|ESP|EFLAGS|Code|pc|lr|sp|x\d{1,2}|pstate|ra|gp|tp|t\d|s\d{1,2}|a\d|epc|status|badaddr|cause|NIP|LR|CTR|MSR|XER|CFAR|DAR|DSISR|IRQMASK|GPR\d\d|Krnl PSW|Krnl GPRS|Krnl Code|r\d{1,2}|fp|ip|Flags|Control|PC|CR)\s*[:=]/;
 
-/** Register dumps and `Code:` lines, kept as evidence (at most 40 lines). */
+/**
+ * the rest of a `Code:` dump that a bug-reporting tool wrapped at 80 columns (abrt): instruction
+ * bytes only, the faulting one in `<..>` (x86) or `(..)` (arm)
+ */
+const CODE_REST = /^\s*(?:[<(]?[\da-f]{2,8}[>)]? +)*[<(]?[\da-f]{2,8}[>)]? *$/;
+
+/** Register dumps and `Code:` lines (with their wrapped rest), kept as evidence (at most 40 lines). */
 export function registerLines(lines: readonly BlockLine[]): string[] {
 	const out: string[] = [];
+	let inCode = false;
 	for (const l of lines) {
-		if (REGISTER.test(l.text)) out.push(l.text);
+		if (REGISTER.test(l.text)) {
+			out.push(l.text);
+			inCode = /^\s*Code\s*:/.test(l.text);
+		} else if (inCode && CODE_REST.test(l.text)) out.push(l.text);
+		else inCode = false;
 		if (out.length >= 40) break;
 	}
 	return out;

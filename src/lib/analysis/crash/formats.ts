@@ -809,6 +809,8 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 	'PANIC: double fault': [
 		fixed('crash.trap', /PANIC: double fault/, 'PANIC: double fault in {F}', ripOnly)
 	],
+	// die()'s `double fault: 0000 [1]`, alone on older x86 kernels: the crash syzbot names so
+	'double fault: ': [fixed('crash.trap', /double fault: /, 'PANIC: double fault in {F}', ripOnly)],
 	'rust_kernel: panicked': [
 		{
 			rule: 'crash.rust-panic',

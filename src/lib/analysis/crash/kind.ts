@@ -53,6 +53,7 @@ const BY_RULE: Record<string, string> = {
 	'crash.stack-unwind': 'unreliable stack unwinding',
 	'crash.panic': 'kernel panic',
 	'crash.oom-panic': 'out of memory, with panic_on_oom set (not a kernel bug)',
+	'crash.init-died': 'init (PID 1) died',
 	'crash.vfs': 'file system reference bug',
 	'crash.netdev-refcount': 'network device still referenced',
 	'crash.reboot': 'unexpected reboot',

@@ -75,6 +75,31 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'The warning carries the BIOS’s wrong MTRR mask, which the kernel fixed; the mask is a firmware finding of its own.'
 	},
 	{
+		// drivers/iommu/intel_irq_remapping.c of 3.10 intel_irq_remapping_supported():
+		// WARN_TAINT(1, TAINT_FIRMWARE_WORKAROUND, "This system BIOS has enabled interrupt
+		// remapping\non a chipset that contains an erratum …") (satyr-github-113.log, HP Z600);
+		// later kernels print the same text with pr_warn
+		rule: 'crash.firmware-warning',
+		severity: 'info',
+		title: /^WARNING in /,
+		line: /^This system BIOS has enabled interrupt remapping/,
+		example: {
+			title: 'WARNING in intel_irq_remapping_supported',
+			line: 'This system BIOS has enabled interrupt remapping'
+		},
+		why: 'The warning only says that the BIOS enabled interrupt remapping on a chipset with an erratum, which the kernel then turned off; that is a firmware finding of its own.'
+	},
+	{
+		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
+		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
+		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb
+		rule: 'crash.init-died',
+		severity: 'critical',
+		title: /^kernel panic: Attempted to kill init!$/,
+		example: { title: 'kernel panic: Attempted to kill init!' },
+		why: 'The init process (PID 1) exited or was killed, and the kernel cannot run without it: most often a user-space crash or a broken initramfs, not a kernel bug.'
+	},
+	{
 		// mm/oom_kill.c check_panic_on_oom(): with the vm.panic_on_oom sysctl set, the kernel panics
 		// instead of killing a task: "Out of memory: %s panic_on_oom is enabled" with
 		// "system-wide" (1 or 2) or "compulsory" (2, for a cpuset or memory policy constraint)

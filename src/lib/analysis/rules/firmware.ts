@@ -802,6 +802,52 @@ export const mtrrBadMask: LineRule = {
 	}
 };
 
+/**
+ * drivers/iommu/intel/irq_remapping.c intel_irq_remapping_supported() (intel_irq_remapping.c
+ * before 4.x): arch/x86/kernel/early-quirks.c intel_remapping_check() flags the Intel
+ * 5500/5520/X58 I/O hubs (revision 0x13 or older, and revision 0x22 of 0x3405), which "have a
+ * problem draining interrupts when irq remapping is enabled"; when the BIOS enabled interrupt
+ * remapping on one, the kernel turns it off and taints itself (I). 3.10 printed the message with
+ * WARN_TAINT (a `WARNING: at …` trace, a notice in crash/notices.ts), later kernels with pr_warn
+ * (`DMAR-IR: This system BIOS …`), on five lines
+ */
+export const irqRemapErratum: LineRule = {
+	id: 'firmware.irq-remapping-erratum',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['This system BIOS has enabled interrupt remapping'],
+	pattern: /^(?:DMAR-IR: )?This system BIOS has enabled interrupt remapping\s*$/,
+	title: () =>
+		'Interrupt remapping disabled: the chipset has an erratum the BIOS did not work around',
+	examples: [
+		'This system BIOS has enabled interrupt remapping',
+		'DMAR-IR: This system BIOS has enabled interrupt remapping'
+	],
+	negatives: [
+		'DMAR-IR: Enabled IRQ remapping in x2apic mode',
+		'DMAR-IR: IRQ remapping was enabled on dmar0 but we are not in kdump mode'
+	],
+	explanation: {
+		meaning:
+			'The machine’s Intel 5500, 5520 or X58 I/O hub is of a stepping with an erratum: it may lose interrupts in flight when interrupt remapping is on. The BIOS switched interrupt remapping on anyway, so the kernel switched it off again to keep the machine stable, and marked itself tainted (I, firmware workaround). The machine works normally; without interrupt remapping the kernel cannot isolate the interrupts of devices passed through to virtual machines (VFIO), and may leave the CPUs out of x2APIC mode.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A BIOS that enables interrupt remapping (part of VT-d) on an early I/O hub stepping (revision 0x13 or older, or 0x22) without the erratum’s workaround.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed for the machine to work: the kernel already turned interrupt remapping off.',
+			'Update the BIOS; vendors released versions that leave interrupt remapping off on these chipsets. `lspci -s 00:00.0 -v` shows the I/O hub and its revision.',
+			'For device passthrough with interrupt isolation, use a machine without the erratum; the kernel will not enable interrupt remapping on this one.'
+		],
+		references: [
+			'https://docs.kernel.org/arch/x86/iommu.html',
+			'https://docs.kernel.org/admin-guide/tainted-kernels.html'
+		]
+	}
+};
+
 /** drivers/iommu: Intel DMAR and AMD-Vi DMA remapping faults. */
 export const iommuFault: LineRule = {
 	id: 'firmware.iommu-fault',

@@ -111,7 +111,11 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	// SLUB debugging for any cache: `BUG dentry (Not tainted): Poison overwritten`
 	{ ...h(' (Not tainted): ', [], true, true), require: SLUB_BUG },
 	{ ...h(' (Tainted: ', [], true, true), require: SLUB_BUG },
-	h('Oops:', [], false, true)
+	h('Oops:', [], false, true),
+	// x86 do_double_fault() calls die("double fault", ...): `double fault: 0000 [1] PREEMPT SMP`
+	// (2.6.24). Later kernels print `PANIC: double fault, error_code: 0x0` before it, whose report
+	// it must not split
+	{ ...h('double fault: ', [], false, true), require: /(?:^|\s)double fault: [\da-f]{4} \[#?\d+\]/ }
 ];
 
 /** Cheap prefilter: a line can only open a report if it contains one of these. */
@@ -141,7 +145,8 @@ export const HEADER_PREFILTER = new LiteralMatcher([
 	'SYZFA',
 	'panic:',
 	'Watchdog detected hard LOCKUP',
-	'Oops:'
+	'Oops:',
+	'double fault: '
 ]);
 
 /** The header a line opens, or null. Headers are tried in table order. */
