@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Analyzer, contextTriggers, scanTriggers } from '../../src/lib/analysis/engine.ts';
+import {
+	Analyzer,
+	contextTriggers,
+	resolutionsOf,
+	scanTriggers
+} from '../../src/lib/analysis/engine.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from '../../src/lib/analysis/rules/index.ts';
 import { CATEGORIES, SEVERITIES, type Finding } from '../../src/lib/models/finding.ts';
 import { emptyMetadata } from '../../src/lib/models/metadata.ts';
@@ -218,12 +223,14 @@ describe('line rule registry', () => {
 				});
 			}
 
-			if (r.resolve) {
-				const res = r.resolve;
+			for (const res of resolutionsOf(r)) {
 				it(`is resolved by "${res.trigger}" just after it, and only then`, () => {
 					expect(r.follow, 'a rule has resolve or follow, not both').toBeUndefined();
-					// the first example that waits for a resolution
-					const own = r.examples.find((ex) => res.when?.(r.pattern.exec(ex)!) ?? true)!;
+					// the first example that waits for this resolution (and for no earlier one)
+					const own = r.examples.find((ex) => {
+						const m = r.pattern.exec(ex);
+						return m !== null && resolutionsOf(r).find((x) => x.when?.(m) ?? true) === res;
+					})!;
 					expect(own, 'an example that waits').toBeDefined();
 					const m = r.pattern.exec(own)!;
 					const plain = r.title(m);

@@ -78,8 +78,22 @@ const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...(r.context ? contextTriggers(r.context) : []),
 	...(r.follow ?? []).map((f) => f.trigger)
 ]);
+/** a rule's resolutions (LineRule.resolve), none, one or several */
+export function resolutionsOf(rule: LineRule): readonly RuleResolve[] {
+	return rule.resolve === undefined
+		? []
+		: 'trigger' in rule.resolve
+			? [rule.resolve]
+			: rule.resolve;
+}
+
+/** the resolution a rule message waits for (the first whose `when` it passes), if any */
+function resolutionFor(rule: LineRule, m: RegExpExecArray): RuleResolve | undefined {
+	return resolutionsOf(rule).find((res) => res.when?.(m) ?? true);
+}
+
 /** the triggers of the rules' resolving messages (LineRule.resolve) */
-const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => (r.resolve ? [r.resolve.trigger] : []));
+const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => resolutionsOf(r).map((res) => res.trigger));
 /**
  * One automaton (util/literal-matcher.ts) for the per-line prefilters: the literals that can
  * open a kernel report (HINT_HEADER), the rules' literals (HINT_RULE) and their resolving
@@ -207,6 +221,8 @@ interface Kept {
 /** A rule message held until what follows it tells what it means (see LineRule.resolve). */
 interface Held extends Kept {
 	context: Record<string, DetailValue> | null;
+	/** the resolution it waits for */
+	res: RuleResolve;
 }
 
 /** A rule message waiting for the device it names to speak again (see LineRule.stall). */
@@ -361,15 +377,22 @@ export class Analyzer {
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			const x: RuleMatch = { m, facts: null };
+			const res = rule.resolve === undefined ? undefined : resolutionFor(rule, m);
 			if (rule.stall) this.wait(i, rule, x, r);
-			else if (rule.resolve && (rule.resolve.when?.(m) ?? true)) this.hold(i, rule, x, r);
+			else if (res) this.hold(i, rule, x, r, res);
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
 			return;
 		}
 	}
 
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
-	private hold(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | LogEvent): void {
+	private hold(
+		index: number,
+		rule: LineRule,
+		x: RuleMatch,
+		r: LogRecord | LogEvent,
+		res: RuleResolve
+	): void {
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
 		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
@@ -378,7 +401,8 @@ export class Analyzer {
 			match: x,
 			event: keptEvent(r),
 			context: this.contextOf(index, r, x),
-			device: deviceName(detailsOf(rule, x).device)
+			device: deviceName(detailsOf(rule, x).device),
+			res
 		});
 	}
 
@@ -392,7 +416,7 @@ export class Analyzer {
 		for (let k = 0; k < this.held.length;) {
 			const h = this.held[k];
 			const e = h.event;
-			const res = LINE_RULES[h.index].resolve as RuleResolve;
+			const res = h.res;
 			let by: RegExpExecArray | null = null;
 			const late =
 				res.withinSeconds !== undefined &&
@@ -466,7 +490,7 @@ export class Analyzer {
 			this.lineFinding(h.index, rule, h.match, h.event, h.context);
 			return;
 		}
-		const res = rule.resolve as RuleResolve;
+		const res = h.res;
 		const facts = byMatch && res.details ? { ...h.context, ...res.details(byMatch) } : h.context;
 		this.lineFinding(h.index, rule, h.match, h.event, facts, res, by);
 	}

@@ -63,41 +63,78 @@ export const firmwareLoad: LineRule = {
 	 * lines later, the SDIO glue built against another wl12xx than the compat-wireless one
 	 * loaded) is a second fault of the same Wi-Fi: together, Wi-Fi most likely does not work.
 	 */
-	resolve: {
-		trigger: ': Unknown symbol ',
-		pattern: /^((?:wl1251|wl12xx|wl18xx|wlcore)(?:_sdio|_spi)?): Unknown symbol (\S+)/,
-		within: 2000,
-		withinSeconds: 300,
-		when: (m) => m[14] !== undefined,
-		title: (m) =>
-			`Wi-Fi ${m[14]} probably does not work: calibration file ${m[15]} missing and a driver module could not be loaded`,
-		severity: 'medium',
-		details: (m) => ({ module: m[1], symbol: m[2] }),
-		examples: ['wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)'],
-		explanation: {
-			meaning:
-				'The TI WiLink Wi-Fi driver (wl12xx) asked for its NVS file, the chip’s calibration data (radio settings and MAC address), and it was missing. The driver asks for it again when the Wi-Fi interface is brought up and cannot start the chip without it, so unless the file is there by then, Wi-Fi does not come up. Then a module of the same driver (named in the facts, often the SDIO part wl12xx_sdio) refused to load because the wl12xx module it needs does not have the functions it calls: the two were built from different sources. Either fault alone can keep Wi-Fi from working; together, Wi-Fi most likely does not work at all. The module’s own finding lists every missing symbol.',
-			causes: [
-				{
-					kind: 'configuration',
-					text: 'The NVS file was never installed or generated (on Android builds for TI chips it is made by TI’s calibrator at first boot, or shipped by the vendor per board).'
-				},
-				{
-					kind: 'configuration',
-					text: 'Wi-Fi modules from two builds mixed: a compat-wireless/backports wl12xx next to a wl12xx_sdio built with the kernel (or the other way round).'
-				}
+	resolve: [
+		{
+			trigger: ': Unknown symbol ',
+			pattern: /^((?:wl1251|wl12xx|wl18xx|wlcore)(?:_sdio|_spi)?): Unknown symbol (\S+)/,
+			within: 2000,
+			withinSeconds: 300,
+			when: (m) => m[14] !== undefined,
+			title: (m) =>
+				`Wi-Fi ${m[14]} probably does not work: calibration file ${m[15]} missing and a driver module could not be loaded`,
+			severity: 'medium',
+			details: (m) => ({ module: m[1], symbol: m[2] }),
+			examples: ['wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)'],
+			explanation: {
+				meaning:
+					'The TI WiLink Wi-Fi driver (wl12xx) asked for its NVS file, the chip’s calibration data (radio settings and MAC address), and it was missing. The driver asks for it again when the Wi-Fi interface is brought up and cannot start the chip without it, so unless the file is there by then, Wi-Fi does not come up. Then a module of the same driver (named in the facts, often the SDIO part wl12xx_sdio) refused to load because the wl12xx module it needs does not have the functions it calls: the two were built from different sources. Either fault alone can keep Wi-Fi from working; together, Wi-Fi most likely does not work at all. The module’s own finding lists every missing symbol.',
+				causes: [
+					{
+						kind: 'configuration',
+						text: 'The NVS file was never installed or generated (on Android builds for TI chips it is made by TI’s calibrator at first boot, or shipped by the vendor per board).'
+					},
+					{
+						kind: 'configuration',
+						text: 'Wi-Fi modules from two builds mixed: a compat-wireless/backports wl12xx next to a wl12xx_sdio built with the kernel (or the other way round).'
+					}
+				],
+				next_steps: [
+					'Check whether Wi-Fi is there: `ip link` or `iw dev` (a wlan0), and `lsmod | grep -e wl12xx -e wlcore` for the modules loaded.',
+					'Compare the modules: `modinfo wl12xx wl12xx_sdio` (vermagic, srcversion) and load the pair from the same build (on Android, the files in /system/lib/modules and the Wi-Fi HAL’s module path).',
+					'Install the board’s NVS file where the driver looks (`/lib/firmware/` and the name in the message, `ti-connectivity/` on newer kernels; Android: /system/etc/firmware), or generate it with TI’s calibrator (`calibrator plt autocalibrate`).'
+				],
+				references: [
+					'https://wireless.docs.kernel.org/en/latest/',
+					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+				]
+			}
+		},
+		/*
+		 * NVIDIA Tegra's USB controller (drivers/usb/host/xhci-tegra.c) prints the timestamp of the
+		 * firmware it started (`Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07
+		 * release`). The L4T kernels (Jetson TX1/TX2/Xavier) ask for the file again when the first
+		 * request fails (`cannot find firmware....retry after 1 second`): real log, a Jetson TX2 on
+		 * 4.4.38, -2 at 6.2 s (root filesystem not mounted yet), loaded at 8.4 s, 129 lines later,
+		 * and its keyboard and hub found on that controller.
+		 */
+		{
+			trigger: ': Firmware timestamp: ',
+			pattern: /^xhci-tegra (?<device>\S+): Firmware timestamp: /,
+			within: 1000,
+			withinSeconds: 120,
+			when: (m) => m[1] === 'xhci-tegra' && m[4] === '-2',
+			title: (m) => `Firmware ${m[3]} loaded at a second try`,
+			severity: 'info',
+			examples: [
+				'xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release'
 			],
-			next_steps: [
-				'Check whether Wi-Fi is there: `ip link` or `iw dev` (a wlan0), and `lsmod | grep -e wl12xx -e wlcore` for the modules loaded.',
-				'Compare the modules: `modinfo wl12xx wl12xx_sdio` (vermagic, srcversion) and load the pair from the same build (on Android, the files in /system/lib/modules and the Wi-Fi HAL’s module path).',
-				'Install the board’s NVS file where the driver looks (`/lib/firmware/` and the name in the message, `ti-connectivity/` on newer kernels; Android: /system/etc/firmware), or generate it with TI’s calibrator (`calibrator plt autocalibrate`).'
-			],
-			references: [
-				'https://wireless.docs.kernel.org/en/latest/',
-				'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
-			]
+			explanation: {
+				meaning:
+					'The Tegra USB (xHCI) controller’s driver asked for its firmware before the file could be read (usually because the root filesystem was not mounted yet and the file is not in the initramfs), tried again and then loaded it: the controller runs and the USB ports work. The first failure only delayed USB by a second or two.',
+				causes: [
+					{
+						kind: 'configuration',
+						text: 'The firmware file is on the root filesystem but not in the initramfs (or the driver is built into the kernel), so it is not there at the first request.'
+					}
+				],
+				next_steps: [
+					'Nothing is needed: the controller’s firmware was loaded (the `Firmware timestamp` line).',
+					'To have USB up without the delay, put the file in the initramfs (or build the driver as a module).'
+				],
+				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
+			}
 		}
-	},
+	],
 	examples: [
 		'i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
@@ -107,7 +144,8 @@ export const firmwareLoad: LineRule = {
 		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2',
 		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110',
 		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-19-0-1.sfi (-2)',
-		'wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2'
+		'wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2',
+		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	explanation: {

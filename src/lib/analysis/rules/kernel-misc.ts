@@ -139,6 +139,37 @@ export const nohzSoftirqPending: LineRule = {
 		/^NOHZ(?: tick-stop error: (?:Non-RCU )?local softirq work is pending, handler #|: local_softirq_pending )([0-9a-f]+)/,
 	title: () => 'CPU went idle with softirq work pending (NOHZ tick-stop error)',
 	details: (m) => ({ softirq_mask: `0x${m[1]}`, softirqs: softirqNames(parseInt(m[1], 16)) }),
+	/*
+	 * kernel/cpu.c (freeze_secondary_cpus): the other CPUs are taken offline at suspend (and
+	 * hibernation, kexec); a CPU on its way down may still stop its tick with softirq work that
+	 * the CPU-dead handler then moves to a live CPU (nothing is lost). Real log, an LG phone
+	 * (MSM8992, 3.10): `NOHZ: local_softirq_pending 02` one line after `Disabling non-boot CPUs ...`.
+	 */
+	context: {
+		trigger: 'Disabling non-boot CPUs',
+		pattern: /^Disabling non-boot CPUs/,
+		details: () => ({ during: 'CPUs taken offline (suspend)' }),
+		within: 40,
+		examples: ['Disabling non-boot CPUs ...'],
+		outcome: {
+			title: () => 'CPU went idle with softirq work pending while CPUs were taken offline',
+			severity: 'info',
+			explanation: {
+				meaning:
+					'A CPU stopped its timer tick with deferred interrupt work (a softirq) still waiting, just after the kernel began taking the other CPUs offline (`Disabling non-boot CPUs`, at suspend, hibernation or kexec). A CPU on its way down can leave such work behind; the kernel moves it to a CPU that stays online, so nothing is lost. It is harmless.',
+				causes: [
+					{
+						kind: 'kernel',
+						text: 'CPU hot-unplug at suspend racing with a softirq raised on a CPU about to go down (timer or network work).'
+					}
+				],
+				next_steps: [
+					'Nothing is needed. Look further only if the message also appears outside suspend, or if resume then fails.'
+				],
+				references: ['https://docs.kernel.org/core-api/cpu_hotplug.html']
+			}
+		}
+	},
 	examples: [
 		'NOHZ tick-stop error: Non-RCU local softirq work is pending, handler #80!!!',
 		'NOHZ tick-stop error: local softirq work is pending, handler #08!!!',

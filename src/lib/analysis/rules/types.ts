@@ -52,9 +52,11 @@ export interface LineRule {
 	 * that "died" and is then removed was unplugged, not broken). The rule's message is held for
 	 * up to `within` lines of the same boot: when such a message naming the same device comes,
 	 * the finding gets the resolution's title, severity and explanation, with both lines;
-	 * otherwise it is recorded as usual. A rule has either this or `follow`.
+	 * otherwise it is recorded as usual. A rule has either this or `follow`. A list holds
+	 * resolutions of different messages of the rule: a message waits for the first one whose
+	 * `when` it passes (one without `when` takes them all).
 	 */
-	resolve?: RuleResolve;
+	resolve?: RuleResolve | readonly RuleResolve[];
 	/**
 	 * A message that is a finding only when the device it names (its `device` detail) then stays
 	 * silent: the next message naming that device, in the same boot, comes between `min` and `max`
