@@ -105,6 +105,16 @@ test('usable on a phone-sized screen', async ({ page }) => {
 	await analyzeFixture(page, 'e2e/kasan-use-after-free.log');
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(375);
+	// an opened crash: its call trace is wider than the screen and scrolls sideways, by keyboard too
+	await page.locator('article.finding summary').first().click();
+	const trace = page.getByRole('region', { name: /^Call trace of / }).first();
+	await expect(trace).toBeVisible();
+	expect(await trace.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+	const report = await new AxeBuilder({ page }).analyze();
+	expect(
+		report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+	).toEqual([]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
 test('a log of many boots keeps the timeline, the boot list and the boot filter short', async ({
