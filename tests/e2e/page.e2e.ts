@@ -209,3 +209,23 @@ test('a chain of related findings reads as a sentence with links to each finding
 	);
 	expect(problems).toEqual([]);
 });
+
+test('a closed finding shows that it opens, and the mark turns when it is open', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await analyzeFixture(page, 'e2e/warning-radeon.log');
+	const summary = page.locator('article.finding summary').first();
+	const mark = () =>
+		summary.evaluate((el) => {
+			const s = getComputedStyle(el, '::before');
+			return { content: s.content, transform: s.transform };
+		});
+	const closed = await mark();
+	expect(closed.content).toContain('▸');
+	expect(closed.transform).toBe('none');
+	await summary.click();
+	await expect(summary.locator('..')).toHaveAttribute('open', '');
+	await expect.poll(async () => (await mark()).transform).not.toBe('none');
+	expect(problems).toEqual([]);
+});
