@@ -229,3 +229,31 @@ test('a closed finding shows that it opens, and the mark turns when it is open',
 	await expect.poll(async () => (await mark()).transform).not.toBe('none');
 	expect(problems).toEqual([]);
 });
+
+test('commands and quoted log text in explanations and input notes are shown as code, without backticks', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// askubuntu-dmesg-journalctl-lastdayorso line 4383: the explanation quotes the message
+	await setLogText(
+		page,
+		'[ 5000.000000] rtw_8821ce 0000:02:00.0: firmware failed to leave lps state\n'
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const card = page.locator('article.finding').first();
+	await card.locator('summary').click();
+	const meaning = card.locator('h4', { hasText: 'What it means' }).locator('+ p');
+	await expect(
+		meaning.locator('code', { hasText: 'firmware failed to leave lps state' })
+	).toBeVisible();
+	expect(await meaning.textContent()).not.toContain('`');
+
+	// an ELF file's note names the command that extracts a vmcore's log
+	await setLogText(page, '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000\u0000\n'.repeat(20));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const notes = page.locator('.warnings');
+	await expect(notes.locator('code', { hasText: 'makedumpfile' })).toBeVisible();
+	expect(await notes.textContent()).not.toContain('`');
+	expect(problems).toEqual([]);
+});
