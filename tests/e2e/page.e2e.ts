@@ -105,6 +105,16 @@ test('usable on a phone-sized screen', async ({ page }) => {
 	await analyzeFixture(page, 'e2e/kasan-use-after-free.log');
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(375);
+	// an opened crash: its call trace is wider than the screen and scrolls sideways, by keyboard too
+	await page.locator('article.finding summary').first().click();
+	const trace = page.getByRole('region', { name: /^Call trace of / }).first();
+	await expect(trace).toBeVisible();
+	expect(await trace.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+	const report = await new AxeBuilder({ page }).analyze();
+	expect(
+		report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+	).toEqual([]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
 test('a log of many boots keeps the timeline, the boot list and the boot filter short', async ({
@@ -197,5 +207,53 @@ test('a chain of related findings reads as a sentence with links to each finding
 	await expect(chain).toHaveText(
 		'Under-voltage: the power supply is too weak → possibly → Previous shutdown was not clean (under-voltage in boot 0, which ended without a clean shutdown)'
 	);
+	expect(problems).toEqual([]);
+});
+
+test('a closed finding shows that it opens, and the mark turns when it is open', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await analyzeFixture(page, 'e2e/warning-radeon.log');
+	const summary = page.locator('article.finding summary').first();
+	const mark = () =>
+		summary.evaluate((el) => {
+			const s = getComputedStyle(el, '::before');
+			return { content: s.content, transform: s.transform };
+		});
+	const closed = await mark();
+	expect(closed.content).toContain('▸');
+	expect(closed.transform).toBe('none');
+	await summary.click();
+	await expect(summary.locator('..')).toHaveAttribute('open', '');
+	await expect.poll(async () => (await mark()).transform).not.toBe('none');
+	expect(problems).toEqual([]);
+});
+
+test('commands and quoted log text in explanations and input notes are shown as code, without backticks', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// askubuntu-dmesg-journalctl-lastdayorso line 4383: the explanation quotes the message
+	await setLogText(
+		page,
+		'[ 5000.000000] rtw_8821ce 0000:02:00.0: firmware failed to leave lps state\n'
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const card = page.locator('article.finding').first();
+	await card.locator('summary').click();
+	const meaning = card.locator('h4', { hasText: 'What it means' }).locator('+ p');
+	await expect(
+		meaning.locator('code', { hasText: 'firmware failed to leave lps state' })
+	).toBeVisible();
+	expect(await meaning.textContent()).not.toContain('`');
+
+	// an ELF file's note names the command that extracts a vmcore's log
+	await setLogText(page, '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000\u0000\n'.repeat(20));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const notes = page.locator('.warnings');
+	await expect(notes.locator('code', { hasText: 'makedumpfile' })).toBeVisible();
+	expect(await notes.textContent()).not.toContain('`');
 	expect(problems).toEqual([]);
 });
