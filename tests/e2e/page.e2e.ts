@@ -257,3 +257,24 @@ test('commands and quoted log text in explanations and input notes are shown as 
 	expect(await notes.textContent()).not.toContain('`');
 	expect(problems).toEqual([]);
 });
+
+test('the end of an analysis is announced and the keyboard focus goes to the report', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await setLogText(page, fixture('e2e/warning-radeon.log'));
+	// a keyboard user: Analyze is disabled while it runs, which drops the focus to the page
+	await page.getByRole('button', { name: 'Analyze' }).focus();
+	await page.keyboard.press('Enter');
+	const heading = page.locator('#summary-h');
+	await expect(heading).toBeFocused();
+	const announcement = page.getByTestId('announcement');
+	await expect(announcement).toHaveAttribute('aria-live', 'polite');
+	await expect(announcement).toHaveText(/^Analysis done: .+/);
+	expect(await announcement.textContent()).toContain((await heading.textContent())?.trim() ?? '?');
+	// a new analysis starts with a clear announcement, so the same headline is announced again
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(announcement).toHaveText(/^Analysis done: .+/);
+	expect(problems).toEqual([]);
+});
