@@ -384,8 +384,7 @@ describe('Attempted to kill init', () => {
 
 describe('architecture from the entry functions of a call trace', () => {
 	it('names x86-64 from retint_user', async () => {
-		// lkp-09.log lines 4-26 (4.8.0-rc1): a panic trace and no registers or banner
-		// lines 4-26: the panic and its trace, without the segfaults
+		// lkp-09.log lines 4-26 (4.8.0-rc1): the panic and its trace, no registers or banner
 		const r = await analyzeText(LKP09.slice(3).join('\n') + '\n');
 		expect(r.metadata.arch).toBe('x86_64');
 	});
