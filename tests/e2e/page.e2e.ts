@@ -273,6 +273,8 @@ test('the end of an analysis is announced and the keyboard focus goes to the rep
 	await expect(announcement).toHaveAttribute('aria-live', 'polite');
 	await expect(announcement).toHaveText(/^Analysis done: .+/);
 	expect(await announcement.textContent()).toContain((await heading.textContent())?.trim() ?? '?');
+	// the most important finding, below the verdict
+	await expect(page.getByTestId('headline')).toBeVisible();
 	// a new analysis starts with a clear announcement, so the same headline is announced again
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await expect(announcement).toHaveText(/^Analysis done: .+/);
