@@ -113,7 +113,7 @@ export async function analyzeStream(
 		stoppedBecause = e.message;
 	}
 	splitter.end();
-	const { input, metadata, wallClock, bitFlipped, wrappedBoot } = ingestor.finish();
+	const { input, metadata, wallClock, bitFlipped, wrappedBoot, notKernel } = ingestor.finish();
 	// what the input is, when it is not a text log, comes first
 	input.warnings.unshift(...notes);
 	if (stoppedBecause !== null) {
@@ -134,7 +134,7 @@ export async function analyzeStream(
 		metadata,
 		findings,
 		name: opts.name ?? null,
-		notText: fragments,
+		notText: fragments || notKernel,
 		bitFlipped,
 		wrappedBoot
 	});

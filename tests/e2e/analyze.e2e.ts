@@ -90,7 +90,7 @@ test('bad input gets a clear message and the page keeps working', async ({ page 
 
 	await setLogText(page, 'GET /index.html HTTP/1.1 200\nGET /favicon.ico HTTP/1.1 404\n');
 	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.locator('#summary-h')).toHaveText('No problems were found');
+	await expect(page.locator('#summary-h')).toHaveText('No kernel messages were recognised');
 	// a headline of one sentence is said once, as the heading
 	await expect(page.getByTestId('headline')).toHaveCount(0);
 	await expect(page.locator('.warnings')).toContainText('kernel');

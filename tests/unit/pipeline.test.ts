@@ -60,6 +60,37 @@ describe('pipeline', () => {
 		expect(r.findings.some((f) => f.category === 'crash')).toBe(true);
 	});
 
+	it('says no kernel log was found in text that reads as no kernel message, and counts it', async () => {
+		// a web server's access log pasted by mistake: it had been read as bare kernel messages
+		// and called healthy
+		const web = await analyzeText(
+			'GET /index.html HTTP/1.1 200\nGET /favicon.ico HTTP/1.1 404\nPOST /login HTTP/1.1 302\n'
+		);
+		expect(web.input.lines_total).toBe(3);
+		expect(web.input.formats).toEqual({ bare: 3 });
+		expect(web.summary.verdict).toBe('no-kernel-log');
+		expect(web.input.warnings.join(' ')).toMatch(/No kernel messages were recognised/);
+
+		// unprefixed kernel messages (dmesg -t, a copied excerpt) are a kernel log
+		for (const line of [
+			'usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+			'EXT4-fs (sda1): mounted filesystem with ordered data mode',
+			'Freeing unused kernel image (initmem) memory: 2756K',
+			'[drm] Initialized i915 1.6.0 20201103 for 0000:00:02.0 on minor 0'
+		]) {
+			const r = await analyzeText(`${line}\n`);
+			expect(r.summary.verdict, line).toBe('healthy');
+		}
+		// and a line that names the kernel, whatever the others are
+		const banner = await analyzeText('Linux version 6.8.0 (builder@host) #1 SMP\nhello\n');
+		expect(banner.summary.verdict).toBe('healthy');
+		// a report in such text is still found
+		const bug = await analyzeText(
+			'GET / HTTP/1.1 200\nBUG: kernel NULL pointer dereference, address: 0000000000000008\n'
+		);
+		expect(bug.summary.verdict).toBe('kernel-crash');
+	});
+
 	it('says what a dropped systemd journal file is and how to export it, counting its lines', async () => {
 		const bytes = new Uint8Array(4096);
 		bytes.set(new TextEncoder().encode('LPKSHHRH'), 0);

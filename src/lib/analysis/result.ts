@@ -19,7 +19,8 @@ export interface ResultParts {
 	anonymization?: AnonymizationSummary;
 	/**
 	 * the input is a known binary format (a journal file, a vmcore, an archive: see
-	 * notTextAdvice): text found in it is fragments, so without findings it is no kernel log
+	 * notTextAdvice): text found in it is fragments, so without findings it is no kernel log;
+	 * likewise text that does not read as kernel messages (IngestSummary.notKernel)
 	 */
 	notText?: boolean;
 	/**

@@ -34,7 +34,19 @@ export interface IngestSummary {
 	 * anchor covers that time. Not part of the report: the analyzer uses it for occurrences.
 	 */
 	wallClock: (boot: number, ts: number) => number | null;
+	/**
+	 * the input is text but none of it reads as kernel messages: only unprefixed lines, none shaped
+	 * like one (see KERNELISH), no banner. Without findings the report says no kernel log was found.
+	 */
+	notKernel: boolean;
 }
+
+/**
+ * An unprefixed line shaped like a kernel message: a subsystem or device prefix within its first
+ * six words (`usb 1-1: new device`, `EXT4-fs (sda1): mounted`, `Memory: 16 GiB`) or a bracketed
+ * tag (`[drm] Initialized`). A web server's or a program's log pasted by mistake has none.
+ */
+const KERNELISH = /^(?:\[[^\]\s]{1,40}\] |[^\s:]{1,60}(?: [^\s:]{1,60}){0,5}: )/;
 
 /** hint bit: the text holds a literal that can open a kernel report (blocks/headers.ts) */
 export const HINT_HEADER = 1;
@@ -194,6 +206,8 @@ export class RecordTracker {
 	private seg: Segment | null = null;
 	private suspended = false;
 	private kernelLines = 0;
+	/** an unprefixed kernel line shaped like a kernel message was seen (see KERNELISH) */
+	private kernelishBare = false;
 	private droppedMessages = 0;
 	/** line of the last resume printed with a time dmesg computed (DMESG_CLOCK_TIMES), 0 if none */
 	private humanResume = 0;
@@ -240,6 +254,8 @@ export class RecordTracker {
 			default:
 				this.countFormat(rec.format, lines);
 				this.kernelLines++;
+				if (!this.kernelishBare && rec.format === 'bare' && KERNELISH.test(rec.text))
+					this.kernelishBare = true;
 				if (bootId !== '' && bootId !== this.bootId) {
 					this.startBoot('boot-id', rec.line, bootId);
 					this.bootId = bootId;
@@ -668,7 +684,13 @@ export class RecordTracker {
 					'it had not been set (a flat or missing RTC battery, or an RTC that Linux does not set), so no wall-clock time was taken from it.'
 			);
 		}
-		if (c.lines > 0 && this.kernelLines === 0) {
+		const notKernel =
+			this.kernelLines > 0 &&
+			!this.kernelishBare &&
+			!c.seenPrefixed &&
+			meta.kernel_version === null &&
+			!looksKernelish(this.formats);
+		if (c.lines > 0 && (this.kernelLines === 0 || notKernel)) {
 			warnings.push(
 				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
 			);
@@ -704,6 +726,7 @@ export class RecordTracker {
 				assumed_year: assumedYear(c)
 			},
 			metadata: meta,
+			notKernel,
 			wallClock: (boot, ts) => {
 				for (const seg of this.segments) {
 					if (seg.boot !== boot || seg.n === 0) continue;
