@@ -163,5 +163,7 @@ test('a file dropped on the input area is analysed', async ({ page }) => {
 	);
 	await page.getByRole('combobox', { name: 'Category' }).selectOption('crash');
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	// the report says which file it is of
+	await expect(page.getByTestId('input-summary')).toContainText(/^\s*dropped\.log:\s\S+ lines/);
 	expect(problems).toEqual([]);
 });
