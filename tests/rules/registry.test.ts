@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	Analyzer,
 	contextTriggers,
+	resolutionFor,
 	resolutionsOf,
 	scanTriggers
 } from '../../src/lib/analysis/engine.ts';
@@ -229,7 +230,7 @@ describe('line rule registry', () => {
 					// the first example that waits for this resolution (and for no earlier one)
 					const own = r.examples.find((ex) => {
 						const m = r.pattern.exec(ex);
-						return m !== null && resolutionsOf(r).find((x) => x.when?.(m) ?? true) === res;
+						return m !== null && resolutionFor(r, m) === res;
 					})!;
 					expect(own, 'an example that waits').toBeDefined();
 					const m = r.pattern.exec(own)!;

@@ -78,17 +78,19 @@ const RULE_LITERALS = LINE_RULES.flatMap((r) => [
 	...(r.context ? contextTriggers(r.context) : []),
 	...(r.follow ?? []).map((f) => f.trigger)
 ]);
+const NO_RESOLUTIONS: readonly RuleResolve[] = [];
+
 /** a rule's resolutions (LineRule.resolve), none, one or several */
 export function resolutionsOf(rule: LineRule): readonly RuleResolve[] {
 	return rule.resolve === undefined
-		? []
+		? NO_RESOLUTIONS
 		: 'trigger' in rule.resolve
 			? [rule.resolve]
 			: rule.resolve;
 }
 
 /** the resolution a rule message waits for (the first whose `when` it passes), if any */
-function resolutionFor(rule: LineRule, m: RegExpExecArray): RuleResolve | undefined {
+export function resolutionFor(rule: LineRule, m: RegExpExecArray): RuleResolve | undefined {
 	return resolutionsOf(rule).find((res) => res.when?.(m) ?? true);
 }
 
@@ -377,7 +379,7 @@ export class Analyzer {
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			const x: RuleMatch = { m, facts: null };
-			const res = rule.resolve === undefined ? undefined : resolutionFor(rule, m);
+			const res = resolutionFor(rule, m);
 			if (rule.stall) this.wait(i, rule, x, r);
 			else if (res) this.hold(i, rule, x, r, res);
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));

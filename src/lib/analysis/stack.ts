@@ -114,8 +114,9 @@ const STACK_END =
 
 /**
  * The frames of the first call trace in a report (up to the next stack start such as
- * `Allocated by task`, or `Allocated:` before 4.11), with stack-switch markers turned into each frame's context. Old
- * kernels and ARM print frames without a `Call Trace:` line: then every frame line counts.
+ * `Allocated by task`, or `Allocated:` before 4.11), with stack-switch markers turned into each
+ * frame's context. Old kernels and ARM print frames without a `Call Trace:` line: then every
+ * frame line counts.
  */
 export function parseCallTrace(lines: BlockLine[]): Frame[] {
 	const headed = lines.some((l) => STACK_START.test(l.text));

@@ -401,10 +401,7 @@ export class MetadataCollector {
 					? MODULE_LINE.test(text)
 					: this.modulesLineLength <= 100 && WRAPPED_MODULES.test(text)
 			) {
-				this.modules(text);
-				this.modulesLineLength = text.length;
-				// the list ends with the module unloaded last
-				this.inModules = !text.includes('[last unloaded: ');
+				this.moduleLine(text, text);
 				return;
 			}
 			this.inModules = false;
@@ -604,9 +601,7 @@ export class MetadataCollector {
 			const model = rest.indexOf(', model: ');
 			m.hardware ??= (model === -1 ? rest : rest.slice(model + 9)).trim() || null;
 		} else if (text.startsWith('Modules linked in:')) {
-			this.modules(text.slice(18));
-			this.modulesLineLength = text.length;
-			this.inModules = !text.includes('[last unloaded: ');
+			this.moduleLine(text, text.slice(18));
 		}
 	}
 
@@ -778,6 +773,16 @@ export class MetadataCollector {
 		if (m.hardware === null && hw !== '') m.hardware = hw;
 		if ((m.bios === null || m.bios.startsWith('EFI v')) && at !== -1)
 			m.bios = s.slice(at + 7).trim();
+	}
+
+	/**
+	 * a line of the `Modules linked in:` list (`list`: its module names): the list goes on to the
+	 * next line unless it ends with the module unloaded last
+	 */
+	private moduleLine(line: string, list: string): void {
+		this.modules(list);
+		this.modulesLineLength = line.length;
+		this.inModules = !line.includes('[last unloaded: ');
 	}
 
 	private modules(list: string): void {

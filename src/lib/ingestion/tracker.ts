@@ -684,22 +684,18 @@ export class RecordTracker {
 					'it had not been set (a flat or missing RTC battery, or an RTC that Linux does not set), so no wall-clock time was taken from it.'
 			);
 		}
-		const notKernel =
-			this.kernelLines > 0 &&
-			!this.kernelishBare &&
+		// no kernel prefix and no banner: the lines were read as bare kernel messages
+		const onlyBare =
+			c.lines > 0 &&
 			!c.seenPrefixed &&
 			meta.kernel_version === null &&
 			!looksKernelish(this.formats);
+		const notKernel = onlyBare && this.kernelLines > 0 && !this.kernelishBare;
 		if (c.lines > 0 && (this.kernelLines === 0 || notKernel)) {
 			warnings.push(
 				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
 			);
-		} else if (
-			c.lines > 0 &&
-			!c.seenPrefixed &&
-			meta.kernel_version === null &&
-			!looksKernelish(this.formats)
-		) {
+		} else if (onlyBare) {
 			warnings.push(
 				'No line has a kernel timestamp or syslog kernel tag; lines were read as bare kernel messages.'
 			);

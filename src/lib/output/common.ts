@@ -173,7 +173,6 @@ export function severityCounts(result: AnalysisResult): string {
 		.join(', ');
 }
 
-/** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */
 /**
  * Which frames of a finding's call trace are its guilty frame: those with its name, a compiler
  * clone of it (`wdev_priv.part.8` for `wdev_priv`) included. When one of them is reliable, only
@@ -191,6 +190,7 @@ export function guiltyMarks(stack: {
 	return named.map((n, i) => n && (!reliable || stack.frames[i].reliable));
 }
 
+/** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */
 export function frameLabel(fr: Frame): string {
 	return `${fr.reliable ? '' : '? '}${fr.function}${fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : ''}${fr.module ? ` [${fr.module}]` : ''}${fr.source ? ` ${fr.source}` : ''}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
 }
