@@ -11,6 +11,7 @@ import {
 } from './formats/common.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
 import {
+	BOOTLOADER_HANDOFF,
 	ENTRY_LINE,
 	entryTs,
 	FORMAT_BY_ID,
@@ -18,6 +19,8 @@ import {
 	newContext,
 	SKIP_BLANK,
 	SKIP_OTHER_JOURNAL,
+	UBOOT_BANNER,
+	UNPARSED_BOOTLOADER,
 	type Entry,
 	type FormatContext,
 	type LineFormat
@@ -206,6 +209,8 @@ export class LineClassifier {
 	private pstoreChars = 0;
 	private pstoreSeq = 0;
 	private replaying = false;
+	/** inside U-Boot's output: from its banner to its hand-over to the kernel (see uboot) */
+	private inUBoot = false;
 
 	constructor(
 		private readonly out: ClassifiedSink,
@@ -367,6 +372,7 @@ export class LineClassifier {
 			return;
 		}
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
+		if ((this.inUBoot || codeAt(line, 0) === 85) /* U */ && this.uboot(line, rec)) return;
 		this.classify(line, rec);
 		if (rec.reason === ENTRY_LINE) {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
@@ -376,6 +382,30 @@ export class LineClassifier {
 		else this.emit(rec, 1);
 		if (rec.format === 'pstore' && rec.reason === 'pstore record header' && !this.replaying)
 			this.startPstore(rec.text);
+	}
+
+	/**
+	 * U-Boot's output, from its banner (`U-Boot SPL 2022.10ky (…)`) to its hand-over (`Starting
+	 * kernel ...`), is the bootloader's whatever its shape: unparsed `bootloader output`, in no
+	 * boot and not analysed. Its lines may carry times of its own (`[   0.918] CPU:   rv64imafdcv`),
+	 * which would otherwise read as the kernel's. A kernel line ends it too, should the hand-over
+	 * not be printed (`EFI stub: Booting Linux Kernel...`, a `Linux version` banner). Blank lines
+	 * stay blank. True when the line was emitted.
+	 */
+	private uboot(line: string, rec: LogRecord): boolean {
+		if (!this.inUBoot) {
+			if (!UBOOT_BANNER.test(line)) return false;
+			this.inUBoot = true;
+		} else if (line.indexOf('Linux version ') !== -1 || line.indexOf('Booting Linux') !== -1) {
+			this.inUBoot = false;
+			return false;
+		}
+		if (BOOTLOADER_HANDOFF.test(line)) this.inUBoot = false;
+		rec.kind = 'unparsed';
+		rec.reason = UNPARSED_BOOTLOADER;
+		rec.text = line;
+		this.emit(rec, 1);
+		return true;
 	}
 
 	/**
