@@ -109,13 +109,18 @@ const floorScan: Scan = { end: 0, value: 0 };
 
 /** The YearFloor of a line with a yearless date that names a kernel release, or null. */
 function yearFloor(raw: string, line: number, rollovers: number): YearFloor | null {
-	const release = namedRelease(raw);
+	// the message after the prefix, and the kernel time in it (`host kernel: [9686414.563978] …`)
+	const k = raw.indexOf(': ');
+	let uptime = 0;
+	let at = k === -1 ? 0 : k + 2;
+	if (scanBracketTime(raw, at, floorScan)) {
+		uptime = floorScan.value;
+		at = floorScan.end + (codeAt(raw, floorScan.end) === 32 ? 1 : 0);
+	}
+	const release = namedRelease(raw.slice(at));
 	if (release === null || !scanSyslogDate(raw, floorDate)) return null;
 	const floorMs = releaseFloorMs(release);
 	if (floorMs === 0) return null;
-	// the kernel time after the prefix (`host kernel: [9686414.563978] …`), if any
-	const k = raw.indexOf(': [');
-	const uptime = k !== -1 && scanBracketTime(raw, k + 2, floorScan) ? floorScan.value : 0;
 	return { line, release, floorMs, uptime, date: { ...floorDate }, rollovers };
 }
 

@@ -7,12 +7,11 @@ import {
 	taintFromCpuLine
 } from '../util/taint.ts';
 import { codeAt, detach } from '../util/text.ts';
+import { rootHubRelease } from './year.ts';
 
 const MAX_MODULES = 500;
 /** ARM __show_regs before 3.x: `CPU: 0    Not tainted  (3.0.8 #1)`, `CPU: 3    Tainted: G  W  (…)` */
 const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
-/** `usb usb1: Manufacturer: Linux 6.5.13-1-pve xhci-hcd` (drivers/usb/core/hcd.c) */
-const ROOT_HUB_KERNEL = /^usb usb\d+: Manufacturer: Linux (\d+\.\d\S*) \S/;
 /**
  * entry and start-up code of one x86 architecture only: arch/x86/entry/entry_64.S, head64.c (and
  * before 4.2 kernel/entry_64.S), or entry_32.S and head32.c / head_32.S
@@ -733,9 +732,8 @@ export class MetadataCollector {
 	 * a phone) is another machine's and is not read.
 	 */
 	private lineLowerU(text: string, boot: number): void {
-		if (!text.startsWith('usb usb')) return;
-		const m = ROOT_HUB_KERNEL.exec(text);
-		if (m !== null) this.oopsVersion(m[1], boot);
+		const r = rootHubRelease(text);
+		if (r !== null) this.oopsVersion(r, boot);
 	}
 
 	/** lines starting with `x` */
