@@ -124,21 +124,30 @@ describe('U-Boot’s output in a serial capture (orangepi-rv2-notes bootlog.txt)
 	it('is bootloader output from its banner to its hand-over, whatever its lines’ shape', () => {
 		const run = ingestText(text([...ROM, ...UBOOT, ...KERNEL]));
 		const input = run.summary.input;
-		const blank = UBOOT.filter((l) => l === '').length;
-		expect(input.unparsed_reasons).toEqual({ [BOOTLOADER]: UBOOT.length - blank });
-		// the boot ROM's lines before U-Boot's banner are still bare text (nothing tells them apart)
-		expect(input.formats).toEqual({ bare: 4, dmesg: 3 });
-		expect(run.records.filter((r) => r.kind === 'kernel').map((r) => r.ts)).toEqual([
-			NaN,
-			NaN,
-			NaN,
-			NaN,
-			0,
-			0,
-			0
-		]);
+		const blank = [...ROM, ...UBOOT].filter((l) => l === '').length;
+		// the boot ROM's lines before U-Boot's banner too
+		expect(input.unparsed_reasons).toEqual({ [BOOTLOADER]: ROM.length + UBOOT.length - blank });
+		expect(input.skipped_reasons).toEqual({ 'blank line': blank });
+		expect(input.formats).toEqual({ dmesg: 3 });
+		expect(run.records.filter((r) => r.kind === 'kernel').map((r) => r.ts)).toEqual([0, 0, 0]);
 		expect(run.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([
-			[1, ROM.length + UBOOT.length + KERNEL.length]
+			[ROM.length + UBOOT.length + 1, ROM.length + UBOOT.length + KERNEL.length]
+		]);
+	});
+
+	it('leaves the input’s first bare lines bare when no U-Boot banner follows them', () => {
+		expect(ingestText(text([...ROM, ...KERNEL])).summary.input.formats).toEqual({
+			bare: 4,
+			dmesg: 3
+		});
+		// more than a boot ROM prints: `dmesg -t` text, and a U-Boot banner later does not take it
+		const bare = Array.from({ length: 17 }, (_, k) => `line ${k}`);
+		const run = ingestText(text([...bare, ...UBOOT, ...KERNEL]));
+		expect(run.summary.input.formats).toEqual({ bare: 17, dmesg: 3 });
+		expect(run.records.slice(0, 3).map((r) => [r.line, r.kind])).toEqual([
+			[1, 'kernel'],
+			[2, 'kernel'],
+			[3, 'kernel']
 		]);
 	});
 

@@ -169,6 +169,19 @@ export function gluedRecordAt(text: string): number {
 	return -1;
 }
 
+/** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
+const HEAD_HOLD = 16;
+
+/** what a held bare or blank record needs to be emitted later */
+interface HeldRecord {
+	line: number;
+	kind: LogRecord['kind'];
+	format: string;
+	reason: string;
+	text: string;
+	lines: number;
+}
+
 interface PstorePart {
 	counter: number;
 	part: number;
@@ -216,6 +229,13 @@ export class LineClassifier {
 	private replaying = false;
 	/** inside U-Boot's output: from its banner to its hand-over to the kernel (see uboot) */
 	private inUBoot = false;
+	/**
+	 * the input's first records while they are bare text or blank lines, held back (at most
+	 * HEAD_HOLD) in case U-Boot's banner follows: then they were a boot ROM's (see uboot). Null
+	 * once any other record came.
+	 */
+	private head: HeldRecord[] | null = [];
+	private readonly hrec: LogRecord = newRecord();
 
 	constructor(
 		private readonly out: ClassifiedSink,
@@ -289,6 +309,7 @@ export class LineClassifier {
 		this.releaseAhead();
 		this.flushPstore();
 		this.finishEntry();
+		this.releaseHead(false);
 		return {
 			lines: this.lineNo,
 			bytes: this.bytes,
@@ -401,6 +422,8 @@ export class LineClassifier {
 		if (!this.inUBoot) {
 			if (!UBOOT_BANNER.test(line)) return false;
 			this.inUBoot = true;
+			// what came before it at the start of the input was a boot ROM's (`sys: 0x200`)
+			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(true);
 		} else if (line.indexOf('Linux version ') !== -1 || line.indexOf('Booting Linux') !== -1) {
 			this.inUBoot = false;
 			return false;
@@ -502,7 +525,41 @@ export class LineClassifier {
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;
 		ctx.prevReason = rec.reason;
+		if (this.head !== null && this.holdHead(rec, lines)) return;
 		this.out(rec, lines, ctx.bootId);
+	}
+
+	/**
+	 * Hold the input's first bare or blank records (see head); false, after emitting those held,
+	 * for the first other record or once HEAD_HOLD are held.
+	 */
+	private holdHead(rec: LogRecord, lines: number): boolean {
+		const head = this.head as HeldRecord[];
+		const bare = rec.kind === 'kernel' && rec.format === 'bare';
+		if ((bare || rec.reason === SKIP_BLANK) && head.length < HEAD_HOLD) {
+			const { line, kind, format, reason, text } = rec;
+			head.push({ line, kind, format, reason, text, lines });
+			return true;
+		}
+		this.releaseHead(false);
+		return false;
+	}
+
+	/** Emit the held records (see head) as they were, or as bootloader output (blank lines stay blank). */
+	private releaseHead(bootloader: boolean): void {
+		const head = this.head;
+		if (head === null) return;
+		this.head = null;
+		const r = this.hrec;
+		for (const h of head) {
+			resetRecord(r, h.line);
+			const blank = h.kind !== 'kernel';
+			r.kind = bootloader && !blank ? 'unparsed' : h.kind;
+			r.format = bootloader && !blank ? '' : h.format;
+			r.reason = bootloader && !blank ? UNPARSED_BOOTLOADER : h.reason;
+			r.text = h.text;
+			this.out(r, h.lines, this.ctx.bootId);
+		}
 	}
 
 	// --- pstore: parts of a record come newest first; hold them and replay oldest first ---
