@@ -82,3 +82,107 @@ describe('a bootloader’s log between two boots (iamslightlywin last_kmsg)', ()
 		expect(r.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([[1, 1]]);
 	});
 });
+
+describe('U-Boot’s output in a serial capture (orangepi-rv2-notes bootlog.txt)', () => {
+	// orangepi-rv2-notes-bootlog-txt.log lines 1-10, 14-22 and 118-136: the boot ROM, U-Boot SPL
+	// and U-Boot with their own [s.ms] times, the hand-over, then the kernel
+	const ROM = ['sys: 0x200', 'try sd...', 'bm:3', 'j...', ''];
+	const UBOOT = [
+		'U-Boot SPL 2022.10ky (Mar 11 2025 - 22:24:18 +0800)',
+		'[   0.114] DDR type LPDDR4X',
+		'[   0.126] lpddr4_silicon_init consume 12ms',
+		'[   0.127] Change DDR data rate to 2400MT/s',
+		'spl: partition error',
+		'[   0.859] ## Checking hash(es) for Image opensbi ... OK',
+		'[   0.864] ## Checking hash(es) for Image uboot ... OK',
+		'[   0.870] ## Checking hash(es) for Image fdt_14 ... OK',
+		'[   0.915]',
+		'',
+		'U-Boot 2022.10ky (Mar 11 2025 - 22:24:18 +0800)',
+		'',
+		'[   0.918] CPU:   rv64imafdcv',
+		'[   0.920] Model: ky x1 orangepi-rv2 board',
+		'[   9.386]    Data Size:    20488294 Bytes = 19.5 MiB',
+		'[   9.391]    Load Address: 00000000',
+		'[   9.394]    Entry Point:  00000000',
+		'   Verifying Checksum ... OK',
+		'[   9.492] ## Flattened Device Tree blob at 31000000',
+		'[   9.494]    Booting using the fdt blob at 0x31000000',
+		'[   9.599]    Loading Ramdisk to 7ca04000, end 7dd8e066 ... OK',
+		'[   9.616]    Loading Device Tree to 000000007c980000, end 000000007ca03fff ... OK',
+		'',
+		'Starting kernel ...',
+		''
+	];
+	const KERNEL = [
+		'[    0.000000] Linux version 6.6.63-ky (root@test) (riscv64-unknown-linux-gnu-gcc (g09b62c20e09) 13.2.1 20240423, GNU ld (GNU Binutils) 2.42) #1.0.0 SMP PREEMPT Wed Mar 12 09:04:00 CST 2025',
+		'[    0.000000] Machine model: ky x1 orangepi-rv2 board',
+		'[    0.000000] SBI specification v1.0 detected'
+	];
+	const text = (lines: string[]) => lines.join('\n') + '\n';
+
+	it('is bootloader output from its banner to its hand-over, whatever its lines’ shape', () => {
+		const run = ingestText(text([...ROM, ...UBOOT, ...KERNEL]));
+		const input = run.summary.input;
+		const blank = [...ROM, ...UBOOT].filter((l) => l === '').length;
+		// the boot ROM's lines before U-Boot's banner too
+		expect(input.unparsed_reasons).toEqual({ [BOOTLOADER]: ROM.length + UBOOT.length - blank });
+		expect(input.skipped_reasons).toEqual({ 'blank line': blank });
+		expect(input.formats).toEqual({ dmesg: 3 });
+		expect(run.records.filter((r) => r.kind === 'kernel').map((r) => r.ts)).toEqual([0, 0, 0]);
+		expect(run.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([
+			[ROM.length + UBOOT.length + 1, ROM.length + UBOOT.length + KERNEL.length]
+		]);
+	});
+
+	it('leaves the input’s first bare lines bare when no U-Boot banner follows them', () => {
+		expect(ingestText(text([...ROM, ...KERNEL])).summary.input.formats).toEqual({
+			bare: 4,
+			dmesg: 3
+		});
+		// more than a boot ROM prints: `dmesg -t` text, and a U-Boot banner later does not take it
+		const bare = Array.from({ length: 17 }, (_, k) => `line ${k}`);
+		const run = ingestText(text([...bare, ...UBOOT, ...KERNEL]));
+		expect(run.summary.input.formats).toEqual({ bare: 17, dmesg: 3 });
+		expect(run.records.slice(0, 3).map((r) => [r.line, r.kind])).toEqual([
+			[1, 'kernel'],
+			[2, 'kernel'],
+			[3, 'kernel']
+		]);
+	});
+
+	it('does not start the boot: a capture that begins with U-Boot starts it at the kernel', () => {
+		const run = ingestText(text([...UBOOT, ...KERNEL]));
+		expect(run.summary.metadata.boots.map((b) => [b.first_line, b.reason])).toEqual([
+			[UBOOT.length + 1, 'start']
+		]);
+		expect(run.summary.input.formats).toEqual({ dmesg: 3 });
+	});
+
+	it('after a restart is in neither boot: the next starts at its kernel', () => {
+		const before = [
+			'[  120.000000] reboot: Restarting system',
+			...UBOOT,
+			...KERNEL,
+			'[    1.000000] next'
+		];
+		const run = ingestText(text(before));
+		expect(run.summary.metadata.boots.map((b) => [b.first_line, b.last_line])).toEqual([
+			[1, 1],
+			[UBOOT.length + 2, before.length]
+		]);
+	});
+
+	it('ends at a kernel line when the hand-over is not printed (EFI boot)', () => {
+		const run = ingestText(
+			text([UBOOT[0], UBOOT[1], 'EFI stub: Booting Linux Kernel...', ...KERNEL])
+		);
+		expect(run.summary.input.unparsed_reasons).toEqual({ [BOOTLOADER]: 2 });
+		expect(run.summary.input.formats).toEqual({ bare: 1, dmesg: 3 });
+	});
+
+	it('is not begun by the kernel naming U-Boot', () => {
+		const run = ingestText(text(['[    0.000000] efi: EFI v2.80 by Das U-Boot', ...KERNEL]));
+		expect(run.summary.input.unparsed_reasons).toEqual({});
+	});
+});

@@ -117,3 +117,53 @@ describe('an RTC time before the kernel the boot names existed', () => {
 		);
 	});
 });
+
+describe('the kernel release lockdep’s identity line and a USB root hub name', () => {
+	/** lkp-75.log line 3 and satyr-gitlog-01.log line 3: lockdep's identity line under its header */
+	const LOCKDEP = [
+		'[    0.368598][    T1] 5.10.110-00159-g58823a9b097c #1 Not tainted',
+		'[   65.470000] 3.5.0-rc5 #2 Not tainted'
+	];
+	/** izassafar-one-kern-log.log line 183 (a Raspberry Pi's kern.log of 2020, Ubuntu 5.3 raspi2) */
+	const ROOT_HUB =
+		'Jul  6 07:13:02 ubuntu kernel: [    3.320569] usb usb1: Manufacturer: Linux 5.3.0-1027-raspi2 dwc_otg_hcd';
+	const message = (line: string) => line.slice(line.lastIndexOf('] ') + 2);
+
+	it('are read by the year’s reader as the metadata collector reads them', () => {
+		expect(LOCKDEP.map((l) => namedRelease(message(l)))).toEqual([
+			'5.10.110-00159-g58823a9b097c',
+			'3.5.0-rc5'
+		]);
+		expect(namedRelease(message(ROOT_HUB))).toBe('5.3.0-1027-raspi2');
+		// a device's own string is another machine's kernel (bard-linux-logs-bone-kern-log.log)
+		expect(namedRelease(message(BARD[1]))).toBeNull();
+		for (const l of [...LOCKDEP, ROOT_HUB])
+			expect(run([l]).summary.metadata.kernel_version).toBe(namedRelease(message(l)));
+	});
+
+	it('bound the year of a yearless syslog that names its kernel only there', () => {
+		// 5.3's merge window opened with 5.2's release, 2019-07-07: a boot 3 s old on Jul 6 is 2020's
+		const r = run([ROOT_HUB]);
+		expect(r.summary.input.assumed_year).toEqual({
+			first: 2020,
+			last: 2020,
+			source: 'kernel release',
+			exact: false
+		});
+		expect(r.summary.input.warnings.join(' ')).toMatch(
+			/line 1 names the kernel 5\.3\.0-1027-raspi2/
+		);
+	});
+
+	it('bound the time an RTC may set (lockdep’s identity line before the 2003 test RTC)', () => {
+		// lkp-75.log line 3, then lkp-calltrace-dmesg-006.log line 345's test RTC
+		const r = run([
+			LOCKDEP[0],
+			'[    6.373955][    T1] rtc-test rtc-test.0: setting system clock to 2003-03-25 16:16:33 UTC (1048608993)'
+		]);
+		expect(r.summary.metadata.calibration).toEqual([]);
+		expect(r.summary.input.warnings.join(' ')).toMatch(
+			/before its kernel 5\.10\.110-00159-g58823a9b097c existed/
+		);
+	});
+});

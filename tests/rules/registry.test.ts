@@ -286,6 +286,32 @@ describe('line rule registry', () => {
 				});
 			}
 
+			if (r.perBoot) {
+				it('counts the boots its messages come in, not the messages', () => {
+					expect(r.follow ?? r.resolve ?? r.stall, 'perBoot with follow, resolve or stall').toBe(
+						undefined
+					);
+					const a = new Analyzer();
+					const rec = newRecord();
+					const boots = [...r.examples.map(() => 0), ...r.examples.map(() => 1)];
+					[...r.examples, ...r.examples].forEach((text, i) => {
+						rec.line = i + 1;
+						rec.text = text;
+						rec.ts = i;
+						rec.boot = boots[i];
+						a.record(rec, scanTriggers(text));
+					});
+					const [f] = a.finish(emptyMetadata()).filter((x) => x.rule === r.id);
+					expect([f.count, f.boots, f.occurrences.map((o) => o.first_line)]).toEqual([
+						2,
+						[0, 1],
+						[1, r.examples.length + 1]
+					]);
+					// every sign of the first boot is evidence, none of the second
+					expect(f.evidence.map((e) => e.text)).toEqual(r.examples);
+				});
+			}
+
 			if (r.collect) {
 				const collect = r.collect;
 				it('gathers the details it collects from every occurrence, each value once', () => {

@@ -184,7 +184,11 @@ function collectDetails(
 ): void {
 	for (const [key, listKey] of Object.entries(collect)) {
 		const v = facts[key];
-		if (typeof v === 'string') appendList(b, listKey, [v]);
+		if (typeof v !== 'string') continue;
+		appendList(b, listKey, [v]);
+		// the first occurrence named none (a journal file before the filesystem's replay): the
+		// single detail names the first the list has, not null beside it
+		if (b.details[key] === null) b.details[key] = detach(v);
 	}
 }
 
@@ -716,6 +720,16 @@ export class Analyzer {
 		// details are built for a finding's first occurrence, and for the device of follow-ups
 		const factsOf = () => detailsOf(rule, x);
 		const title = outcome ? outcome.title(m) : rule.title(m);
+		if (rule.perBoot) {
+			// another sign of the event its boot already has (LineRule.perBoot): not counted again
+			const seen = this.builders.get(`${rule.id}\n${title}\n`);
+			if (seen !== undefined && seen.boots.has(r.boot)) {
+				if (seen.first.boot === r.boot && seen.evidence.length < MAX_EVIDENCE)
+					seen.evidence.push({ line: r.line, text: detach(r.text) });
+				if (rule.collect) collectDetails(seen, rule.collect, factsOf());
+				return;
+			}
+		}
 		const b = this.add(rule.id, rule.category, title, [], severity, occ, '', () => ({
 			stack: null,
 			evidence: by

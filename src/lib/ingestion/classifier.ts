@@ -11,6 +11,7 @@ import {
 } from './formats/common.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
 import {
+	BOOTLOADER_HANDOFF,
 	ENTRY_LINE,
 	entryTs,
 	FORMAT_BY_ID,
@@ -18,6 +19,8 @@ import {
 	newContext,
 	SKIP_BLANK,
 	SKIP_OTHER_JOURNAL,
+	UBOOT_BANNER,
+	UNPARSED_BOOTLOADER,
 	type Entry,
 	type FormatContext,
 	type LineFormat
@@ -106,13 +109,18 @@ const floorScan: Scan = { end: 0, value: 0 };
 
 /** The YearFloor of a line with a yearless date that names a kernel release, or null. */
 function yearFloor(raw: string, line: number, rollovers: number): YearFloor | null {
-	const release = namedRelease(raw);
+	// the message after the prefix, and the kernel time in it (`host kernel: [9686414.563978] …`)
+	const k = raw.indexOf(': ');
+	let uptime = 0;
+	let at = k === -1 ? 0 : k + 2;
+	if (scanBracketTime(raw, at, floorScan)) {
+		uptime = floorScan.value;
+		at = floorScan.end + (codeAt(raw, floorScan.end) === 32 ? 1 : 0);
+	}
+	const release = namedRelease(raw.slice(at));
 	if (release === null || !scanSyslogDate(raw, floorDate)) return null;
 	const floorMs = releaseFloorMs(release);
 	if (floorMs === 0) return null;
-	// the kernel time after the prefix (`host kernel: [9686414.563978] …`), if any
-	const k = raw.indexOf(': [');
-	const uptime = k !== -1 && scanBracketTime(raw, k + 2, floorScan) ? floorScan.value : 0;
 	return { line, release, floorMs, uptime, date: { ...floorDate }, rollovers };
 }
 
@@ -161,6 +169,19 @@ export function gluedRecordAt(text: string): number {
 	return -1;
 }
 
+/** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
+const HEAD_HOLD = 16;
+
+/** what a held bare or blank record needs to be emitted later */
+interface HeldRecord {
+	line: number;
+	kind: LogRecord['kind'];
+	format: string;
+	reason: string;
+	text: string;
+	lines: number;
+}
+
 interface PstorePart {
 	counter: number;
 	part: number;
@@ -206,6 +227,15 @@ export class LineClassifier {
 	private pstoreChars = 0;
 	private pstoreSeq = 0;
 	private replaying = false;
+	/** inside U-Boot's output: from its banner to its hand-over to the kernel (see uboot) */
+	private inUBoot = false;
+	/**
+	 * the input's first records while they are bare text or blank lines, held back (at most
+	 * HEAD_HOLD) in case U-Boot's banner follows: then they were a boot ROM's (see uboot). Null
+	 * once any other record came.
+	 */
+	private head: HeldRecord[] | null = [];
+	private readonly hrec: LogRecord = newRecord();
 
 	constructor(
 		private readonly out: ClassifiedSink,
@@ -279,6 +309,7 @@ export class LineClassifier {
 		this.releaseAhead();
 		this.flushPstore();
 		this.finishEntry();
+		this.releaseHead(false);
 		return {
 			lines: this.lineNo,
 			bytes: this.bytes,
@@ -367,6 +398,7 @@ export class LineClassifier {
 			return;
 		}
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
+		if ((this.inUBoot || codeAt(line, 0) === 85) /* U */ && this.uboot(line, rec)) return;
 		this.classify(line, rec);
 		if (rec.reason === ENTRY_LINE) {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
@@ -376,6 +408,32 @@ export class LineClassifier {
 		else this.emit(rec, 1);
 		if (rec.format === 'pstore' && rec.reason === 'pstore record header' && !this.replaying)
 			this.startPstore(rec.text);
+	}
+
+	/**
+	 * U-Boot's output, from its banner (`U-Boot SPL 2022.10ky (…)`) to its hand-over (`Starting
+	 * kernel ...`), is the bootloader's whatever its shape: unparsed `bootloader output`, in no
+	 * boot and not analysed. Its lines may carry times of its own (`[   0.918] CPU:   rv64imafdcv`),
+	 * which would otherwise read as the kernel's. A kernel line ends it too, should the hand-over
+	 * not be printed (`EFI stub: Booting Linux Kernel...`, a `Linux version` banner). Blank lines
+	 * stay blank. True when the line was emitted.
+	 */
+	private uboot(line: string, rec: LogRecord): boolean {
+		if (!this.inUBoot) {
+			if (!UBOOT_BANNER.test(line)) return false;
+			this.inUBoot = true;
+			// what came before it at the start of the input was a boot ROM's (`sys: 0x200`)
+			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(true);
+		} else if (line.indexOf('Linux version ') !== -1 || line.indexOf('Booting Linux') !== -1) {
+			this.inUBoot = false;
+			return false;
+		}
+		if (BOOTLOADER_HANDOFF.test(line)) this.inUBoot = false;
+		rec.kind = 'unparsed';
+		rec.reason = UNPARSED_BOOTLOADER;
+		rec.text = line;
+		this.emit(rec, 1);
+		return true;
 	}
 
 	/**
@@ -467,7 +525,41 @@ export class LineClassifier {
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;
 		ctx.prevReason = rec.reason;
+		if (this.head !== null && this.holdHead(rec, lines)) return;
 		this.out(rec, lines, ctx.bootId);
+	}
+
+	/**
+	 * Hold the input's first bare or blank records (see head); false, after emitting those held,
+	 * for the first other record or once HEAD_HOLD are held.
+	 */
+	private holdHead(rec: LogRecord, lines: number): boolean {
+		const head = this.head as HeldRecord[];
+		const bare = rec.kind === 'kernel' && rec.format === 'bare';
+		if ((bare || rec.reason === SKIP_BLANK) && head.length < HEAD_HOLD) {
+			const { line, kind, format, reason, text } = rec;
+			head.push({ line, kind, format, reason, text, lines });
+			return true;
+		}
+		this.releaseHead(false);
+		return false;
+	}
+
+	/** Emit the held records (see head) as they were, or as bootloader output (blank lines stay blank). */
+	private releaseHead(bootloader: boolean): void {
+		const head = this.head;
+		if (head === null) return;
+		this.head = null;
+		const r = this.hrec;
+		for (const h of head) {
+			resetRecord(r, h.line);
+			const blank = h.kind !== 'kernel';
+			r.kind = bootloader && !blank ? 'unparsed' : h.kind;
+			r.format = bootloader && !blank ? '' : h.format;
+			r.reason = bootloader && !blank ? UNPARSED_BOOTLOADER : h.reason;
+			r.text = h.text;
+			this.out(r, h.lines, this.ctx.bootId);
+		}
 	}
 
 	// --- pstore: parts of a record come newest first; hold them and replay oldest first ---

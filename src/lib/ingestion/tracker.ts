@@ -12,7 +12,7 @@ import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
-import { UNPARSED_BOOTLOADER } from './formats/index.ts';
+import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { codeAt, detach } from '../util/text.ts';
 
@@ -71,9 +71,6 @@ const RESET_FRACTION = 0.5;
  */
 const DIGIT_BEFORE_S = 0.002;
 const DIGIT_AFTER_S = 0.01;
-/** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
-const BOOTLOADER_HANDOFF =
-	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
 /** a last boot that stops within this many seconds and records of its banner ends early */
 const EARLY_END_S = 1;
 const EARLY_END_RECORDS = 40;
@@ -239,12 +236,14 @@ export class RecordTracker {
 				this.count(this.unparsed, rec.reason, lines);
 				// not kernel text: in no boot, not analysed (a bootloader's log after a restart has
 				// its own messages, whose words would read as the kernel's)
-				if (
-					rec.reason === UNPARSED_NUL ||
-					rec.reason === UNPARSED_BOOTLOADER ||
-					rec.reason.startsWith('binary')
-				)
+				if (rec.reason === UNPARSED_BOOTLOADER) {
+					// U-Boot's last words before the kernel of the same boot (see handoff), when the
+					// boot had no kernel yet (no banner, no time: at most a boot ROM's bare lines)
+					if (!this.bannerSeen && Number.isNaN(this.lastTs) && BOOTLOADER_HANDOFF.test(rec.text))
+						this.handoff = true;
 					return;
+				}
+				if (rec.reason === UNPARSED_NUL || rec.reason.startsWith('binary')) return;
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);

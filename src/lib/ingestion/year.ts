@@ -1,5 +1,8 @@
 /** Finding the year of a log from its own lines, for dates printed without one. */
 
+import { lockdepIdentTaint } from '../util/taint.ts';
+import { codeAt } from '../util/text.ts';
+
 export interface YearHint {
 	year: number;
 	/** true for a date the log was written on; false for the kernel build date */
@@ -209,9 +212,38 @@ export function releaseFloorMs(release: string): number {
 const RELEASE_NAMED =
 	/(?:Linux version |[ :]Not tainted +\(?|[ :]Tainted: [A-Z ]*\(?)(\d+\.\d[^\s#()]*)(?: |\)|$)/;
 
-/** The kernel release a line names (its banner, an oops's CPU or Pid line), or null. */
-export function namedRelease(line: string): string | null {
-	if (line.indexOf('ersion ') === -1 && line.indexOf('ainted') === -1) return null;
-	const m = RELEASE_NAMED.exec(line);
+/** `usb usb1: Manufacturer: Linux 6.5.13-1-pve xhci-hcd` (drivers/usb/core/hcd.c) */
+const ROOT_HUB_KERNEL = /^usb usb\d+: Manufacturer: Linux (\d+\.\d\S*) \S/;
+
+/**
+ * The running kernel's release that a USB root hub's manufacturer string names, `usb usb1:
+ * Manufacturer: Linux 6.5.13-1-pve xhci-hcd`, or null. A device's own string (`usb 1-1:
+ * Manufacturer: Linux 4.14 with dwc3-gadget`, a phone) is another machine's kernel: null.
+ */
+export function rootHubRelease(text: string): string | null {
+	if (!text.startsWith('usb usb')) return null;
+	const m = ROOT_HUB_KERNEL.exec(text);
+	return m === null ? null : m[1];
+}
+
+/**
+ * The kernel release a message (its prefix removed) names, or null: its banner, an oops's `CPU:`
+ * or `Pid:` line, the line after a hung-task header, lockdep's identity line (`5.10.110-00159-g58823a9b097c
+ * #1 Not tainted`, read by lockdepIdentTaint as the metadata collector reads it) or a USB root
+ * hub's manufacturer string (rootHubRelease, the collector's too). Literal and first-character
+ * tests come first: it runs on every kernel line of a boot until one names its kernel.
+ */
+export function namedRelease(text: string): string | null {
+	const c = codeAt(text, 0);
+	if (c === 117 /* u */) {
+		const r = rootHubRelease(text);
+		if (r !== null) return r;
+	}
+	if (text.indexOf('ersion ') === -1 && text.indexOf('ainted') === -1) return null;
+	if (c >= 48 && c <= 57) {
+		const l = lockdepIdentTaint(text);
+		if (l !== null) return l.version;
+	}
+	const m = RELEASE_NAMED.exec(text);
 	return m === null ? null : m[1];
 }

@@ -212,6 +212,8 @@ export const uncleanShutdown: LineRule = {
 		/^(?:EXT[34]-fs \(([\w!.:-]+)\): (recovery complete)|XFS \(([\w!.:-]+)\): (Starting recovery)|systemd-journald\[\d+\]: File \S+ (corrupted or uncleanly shut down)|BTRFS info \(device ([\w!.:-]+)\): (start tree-log replay))/,
 	title: () => 'Previous shutdown was not clean',
 	collect: { device: 'devices' },
+	// the journal files and filesystems one shutdown left to recover: one occurrence per boot
+	perBoot: true,
 	details: (m) => ({
 		device: m[1] ?? m[3] ?? m[6] ?? null,
 		evidence: m[2]

@@ -72,6 +72,14 @@ export interface LineRule {
 	 * several devices under one title (one driver failing on two chips).
 	 */
 	collect?: Record<string, string>;
+	/**
+	 * One occurrence per boot: the rule's messages are signs of one event of the boot (the journal
+	 * files and filesystems one unclean shutdown left to recover), so a later message in a boot
+	 * the finding already has is not counted again. It adds its `collect` details, and its line to
+	 * the evidence when it is in the first occurrence's boot. The count is the number of boots.
+	 * A rule has at most one of `perBoot`, `stall`, `resolve` and `follow`.
+	 */
+	perBoot?: boolean;
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */

@@ -74,9 +74,20 @@ export const SKIP_OTHER_JOURNAL = 'not a kernel message (other program in a jour
 /**
  * `rec.reason` of a bootloader's log in a log whose other lines have a kernel prefix: a Qualcomm
  * XBL/ABL log in an Android last_kmsg, from its `{348676} ** XBL(720, warm reset, valid magic) **`
- * up to the next kernel record (formats/bare.ts). Such lines are in no boot's range (tracker.ts).
+ * up to the next kernel record (formats/bare.ts); U-Boot's output from its banner to its hand-over
+ * (LineClassifier). Such lines are in no boot's range and not analysed (tracker.ts).
  */
 export const UNPARSED_BOOTLOADER = 'bootloader output';
+
+/**
+ * U-Boot's banner, `U-Boot SPL 2022.10ky (Mar 11 2025 - 22:24:18 +0800)`, `U-Boot 2022.10ky (…)`
+ * (also TPL, VPL): its output follows, up to its hand-over to the kernel (LineClassifier).
+ */
+export const UBOOT_BANNER = /^U-Boot (?:[STV]PL )?\d{4}\.\d{2}/;
+
+/** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
+export const BOOTLOADER_HANDOFF =
+	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
 
 /** Per-input state shared by the formats (e.g. the year syslog lines lack). */
 export interface FormatContext {
