@@ -57,3 +57,31 @@ describe('duplicate ACPI video bus device', () => {
 		expect(f[0].evidence.map((e) => e.line)).toEqual([3]);
 	});
 });
+
+describe('FAT volume not properly unmounted', () => {
+	// ideapad320-15ikb-defconf-genkernel-dmesg.log lines 880-881 (sda4, a FAT volume next to ext4 and ntfs3 ones)
+	const LINES = [
+		'[    8.885234] Adding 8388604k swap on /dev/sdb1.  Priority:-2 extents:1 across:8388604k FS',
+		'[    8.962941] FAT-fs (sda4): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.'
+	];
+
+	it('gives FAT advice (fsck.fat), not the ext4 steps', async () => {
+		const f = await findingsOf(LINES);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['filesystem.fsck-needed', 'FAT volume sda4 was not properly unmounted', 'low']
+		]);
+		const steps = f[0].explanation.next_steps.join(' ');
+		expect(steps).toContain('fsck.fat');
+		expect(steps).not.toContain('e2fsck');
+		expect(steps).not.toContain('dumpe2fs');
+		expect(f[0].explanation.references.join(' ')).not.toContain('ext4');
+	});
+
+	it('keeps the ext4 steps for ext4', async () => {
+		// the rule's own example line
+		const f = await findingsOf([
+			'[    5.000000] EXT4-fs (sda1): warning: mounting unchecked fs, running e2fsck is recommended'
+		]);
+		expect(f[0].explanation.next_steps.join(' ')).toContain('e2fsck');
+	});
+});
