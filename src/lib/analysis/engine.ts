@@ -739,7 +739,7 @@ export class Analyzer {
 					]
 				: [{ line: r.line, text: r.text }],
 			details: { ...factsOf(), ...context },
-			registry: outcome ? outcome.explanation : rule.explanation
+			registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
 		}));
 		if (b !== null && rule.collect) collectDetails(b, rule.collect, factsOf());
 		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;

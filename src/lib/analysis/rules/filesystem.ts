@@ -111,6 +111,40 @@ function fsckReminder(m: RegExpExecArray): boolean {
 	return m[1] !== undefined && !m[3] && !m[4] && !m[6];
 }
 
+/**
+ * fs/fat/inode.c fat_fill_super(): a FAT volume mounted with its dirty bit set (FAT16/FAT32 keep
+ * it in the boot sector; the driver sets it while mounted read-write and clears it at a clean
+ * unmount). The ext4 steps (e2fsck, dumpe2fs) do not apply to it: real logs, an IdeaPad's EFI
+ * system partition, USB sticks and SD cards.
+ */
+const FAT_DIRTY: Explanation = {
+	meaning:
+		'The FAT volume (often the EFI system partition, a USB stick or an SD card) still had its “dirty” flag set when it was mounted: it was not unmounted cleanly the last time it was written. The kernel mounts it anyway and nothing is repaired by itself. Usually nothing is lost; only files being written at that moment may be damaged, and the flag stays until a check clears it.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'The device was pulled or the machine lost power or crashed while the volume was mounted.'
+		},
+		{
+			kind: 'environment',
+			text: 'Another system left it marked: Windows with Fast Startup or hibernation, the firmware, a camera or phone.'
+		},
+		{
+			kind: 'hardware',
+			text: 'Rarely a failing card or stick (look for I/O errors on the same device).'
+		}
+	],
+	next_steps: [
+		'Unmount the volume and check it: `fsck.fat -a /dev/<device>` (package dosfstools; `fsck.fat -n` only looks). For the EFI system partition (mounted at /boot or /boot/efi), unmount it first or check it from a live system.',
+		'Eject removable media before pulling them; on a machine that also runs Windows, turn off Fast Startup so that Windows closes its volumes.',
+		'If the flag comes back after clean shutdowns, look for I/O errors on the device and replace the card or stick.'
+	],
+	references: [
+		'https://docs.kernel.org/filesystems/vfat.html',
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/fat/inode.c'
+	]
+};
+
 /** ext4 mount-time messages that ask for a filesystem check. */
 export const fsckNeeded: LineRule = {
 	id: 'filesystem.fsck-needed',
@@ -131,6 +165,7 @@ export const fsckNeeded: LineRule = {
 					: `${m[1] ?? m[10]} filesystem on ${m[2] ?? m[11]} needs a check (fsck)`,
 	details: (m) => ({ device: m[2] ?? m[9] ?? m[11], error_count: m[7] ? Number(m[7]) : null }),
 	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[4] ? 'low' : 'medium'),
+	explanationOf: (m) => (m[8] ? FAT_DIRTY : undefined),
 	examples: [
 		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
 		'EXT4-fs (sda2): error count since last fsck: 5',

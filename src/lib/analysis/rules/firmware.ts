@@ -578,7 +578,7 @@ export const firmwareBug: LineRule = {
 	category: 'firmware',
 	severity: 'low',
 	triggers: ['[Firmware Bug]'],
-	// the source may hold colons: `ACPI: thermal: [Firmware Bug]: …`, `tpm_crb MSFT0101:00: [Firmware Bug]: …`
+	// the source may hold colons: `ACPI: thermal: [Firmware Bug]: …`, `tpm tpm0: [Firmware Bug]: …`
 	pattern: /^(?:([^[\]]{1,60}?): )?\[Firmware Bug\]:? ?(.*)/,
 	// distinct bugs get distinct findings: the title carries the message's first clause
 	title: (m) => `Firmware bug reported${m[1] ? ` by ${m[1].trim()}` : ''}: ${bugSummary(m[2])}`,
@@ -588,7 +588,7 @@ export const firmwareBug: LineRule = {
 		'AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found',
 		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)',
 		"[Firmware Bug]: TSC doesn't count with P0 frequency!",
-		'tpm_crb MSFT0101:00: [Firmware Bug]: Bad ACPI memory layout'
+		'tpm tpm0: [Firmware Bug]: TPM interrupt not working, polling instead'
 	],
 	negatives: [
 		'[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: 1, disabled.'

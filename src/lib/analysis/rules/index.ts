@@ -26,6 +26,7 @@ import {
 	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
+import { acpiVideoDuplicate, tpmCrbAcpiLayout } from './firmware-notices.ts';
 import {
 	btrfsError,
 	ext4Error,
@@ -220,6 +221,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	thermalCriticalInvalid,
 	acpiDeviceNotPresentEnabled,
 	amdCcpInaccessible,
+	tpmCrbAcpiLayout,
+	acpiVideoDuplicate,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,

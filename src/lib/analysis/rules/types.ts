@@ -22,6 +22,11 @@ export interface LineRule {
 	details?(m: RegExpExecArray): Record<string, DetailValue>;
 	severityOf?(m: RegExpExecArray): Severity;
 	/**
+	 * the explanation for this match when it differs from `explanation` (a FAT volume's dirty
+	 * bit under a rule of ext4 checks); a finding keeps its first occurrence's
+	 */
+	explanationOf?(m: RegExpExecArray): Explanation | undefined;
+	/**
 	 * A storm: once a finding of this rule has at least `count` occurrences its severity is raised
 	 * to `severity` (one USB disconnect is routine, fifty on one port are not). Applied to the
 	 * finished findings (analysis/cascades.ts).

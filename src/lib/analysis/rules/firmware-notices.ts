@@ -1,0 +1,95 @@
+import type { LineRule } from './types.ts';
+
+/**
+ * `[Firmware Bug]` notices that the kernel works around completely and that are common on
+ * ordinary laptops: each is an info finding with an explanation of its own instead of the
+ * generic `firmware.firmware-bug` (low), whose advice (microcode, BIOS update) does not fit.
+ * Listed before `firmware.firmware-bug` in index.ts.
+ */
+
+/**
+ * drivers/char/tpm/tpm_crb.c crb_map_io(): for the command-buffer and memory-mapped start
+ * methods the control area should follow the locality registers in the device's ACPI memory
+ * resource; when it does not, the driver warns (dev_warn) and leaves `regs_h` unset, so it does
+ * not request and relinquish localities (`__crb_request_locality` returns at once) and drives
+ * the TPM through the control area alone. Real log: a Lenovo IdeaPad 320-15IKB (Intel PTT,
+ * kernel 5.15).
+ */
+export const tpmCrbAcpiLayout: LineRule = {
+	id: 'firmware.tpm-crb-acpi-layout',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['Bad ACPI memory layout'],
+	pattern: /^tpm_crb (\S+): \[Firmware Bug\]: Bad ACPI memory layout/,
+	title: () => 'TPM’s ACPI description lays out its registers unusually: worked around',
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		// ideapad320-15ikb-defconf genkernel_dmesg (LENOVO 80XL, kernel 5.15.75)
+		'tpm_crb MSFT0101:00: [Firmware Bug]: Bad ACPI memory layout'
+	],
+	negatives: [
+		'tpm_crb MSFT0101:00: [Firmware Bug]: ACPI region does not cover the entire command/response buffer. [mem 0xfed40000-0xfed4087f flags 0x200] vs fed40080 f80',
+		"tpm_crb MSFT0101:00: can't request region for resource [mem 0xfed40000-0xfed4087f]"
+	],
+	explanation: {
+		meaning:
+			'The firmware’s ACPI table for the TPM (the security chip, here reached through the CRB interface, as with Intel PTT and AMD fTPM firmware TPMs) places the TPM’s control area somewhere other than right after its locality registers. The tpm_crb driver notes it and works without the locality registers: it talks to the TPM through the control area alone, which is all a single-user PC needs. The TPM keeps working (measured boot, disk-encryption keys sealed to it, `systemd-cryptenroll --tpm2-device`); the line is common on laptops with a firmware TPM and is printed once per boot.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The vendor’s ACPI tables describe the TPM’s memory differently from what the kernel expects (the layout of the TCG specification).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed. To confirm the TPM works: `ls /sys/class/tpm/` shows `tpm0`, and `cat /sys/class/tpm/tpm0/tpm_version_major` prints 2.',
+			'If the TPM is missing or its commands fail (`tpm tpm0:` errors), update the BIOS/UEFI and check that the TPM (PTT, fTPM) is enabled in its setup.'
+		],
+		references: [
+			'https://docs.kernel.org/security/tpm/index.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/char/tpm/tpm_crb.c'
+		]
+	}
+};
+
+/**
+ * drivers/acpi/acpi_video.c (drivers/acpi/video.c before 4.x) acpi_video_bus_add(): a second ACPI
+ * video bus device for a graphics controller that already has one is refused (-ENODEV) unless
+ * `video.allow_duplicates=1`; the notice is printed with pr_info. Real log: a Dell Inspiron 1545
+ * (kernel 3.16).
+ */
+export const acpiVideoDuplicate: LineRule = {
+	id: 'firmware.acpi-video-duplicate',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['Duplicate ACPI video bus devices'],
+	pattern:
+		/^(?:ACPI: video: )?\[Firmware Bug\]: Duplicate ACPI video bus devices for the same VGA controller/,
+	title: () => 'Duplicate ACPI video bus device of the graphics controller ignored',
+	examples: [
+		// m11x-hwinfo i1545-dmesg.log (Dell Inspiron 1545, kernel 3.16)
+		'[Firmware Bug]: Duplicate ACPI video bus devices for the same VGA controller, please try module parameter "video.allow_duplicates=1"if the current driver doesn\'t work.',
+		'ACPI: video: [Firmware Bug]: Duplicate ACPI video bus devices for the same VGA controller, please try module parameter "video.allow_duplicates=1"if the current driver doesn\'t work.'
+	],
+	negatives: [
+		'ACPI: Video Device [VID1] (multi-head: yes  rom: no  post: no)',
+		'ACPI: video: [Firmware Bug]: ACPI(GFX0) defines _DOD but not _DOS'
+	],
+	explanation: {
+		meaning:
+			'The firmware’s ACPI tables describe the same graphics controller twice as an ACPI video bus, the device through which the firmware offers backlight control, brightness hotkeys and display switching (often a leftover of a sister model with other graphics). The ACPI video driver uses the first description and ignores the duplicate, as it does by default. Harmless as long as the brightness keys and the backlight work.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'ACPI tables shared between models (with and without discrete graphics) that keep two video bus devices.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if brightness control and the display hotkeys work.',
+			'If they do not, try `video.allow_duplicates=1` on the kernel command line (the kernel’s own suggestion), or `acpi_backlight=vendor` / `acpi_backlight=native`, and update the BIOS.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+			'https://docs.kernel.org/firmware-guide/acpi/video_extension.html'
+		]
+	}
+};
