@@ -404,3 +404,77 @@ describe('the call trace of a report is its own task’s, not the next stack pri
 		expect(trace).not.toContain('should_failslab');
 	});
 });
+
+describe('KCSAN: the guilty frame is the first function of the title', () => {
+	async function kcsan(lines: string[]) {
+		const r = await analyzeText(lines.join('\n') + '\n');
+		return r.findings.find((x) => x.rule === 'crash.kcsan')!;
+	}
+
+	it('a data race between two tasks: the trace of the title’s first function only (lkp-kcsan-02.log, 5.3)', async () => {
+		// lkp-kcsan-02.log lines 1-34: the write of task 175, then the read of task 166
+		const f = await kcsan([
+			'[   62.168598] ==================================================================',
+			'[   62.168598] BUG: KCSAN: data-race in generic_permission / kernfs_refresh_inode',
+			'[   62.168598] ',
+			'[   62.168598] write to 0xffff8fee4c40700c of 4 bytes by task 175 on cpu 4:',
+			'[   62.168598]  kernfs_refresh_inode+0x70/0x170',
+			'[   62.168598]  kernfs_iop_permission+0x4f/0x90',
+			'[   62.168598]  inode_permission+0x190/0x200',
+			'[   62.168598]  link_path_walk+0x503/0x8e0',
+			'[   62.168598]  path_lookupat+0x69/0x4d0',
+			'[   62.168598]  filename_lookup+0x136/0x280',
+			'[   62.168598]  user_path_at_empty+0x47/0x60',
+			'[   62.168598]  vfs_statx+0x9b/0x130',
+			'[   62.168598]  __do_sys_newlstat+0x50/0xb0',
+			'[   62.168598]  __x64_sys_newlstat+0x37/0x50',
+			'[   62.168598]  do_syscall_64+0x85/0x260',
+			'[   62.168598]  entry_SYSCALL_64_after_hwframe+0x44/0xa9',
+			'[   62.168598] ',
+			'[   62.168598] read to 0xffff8fee4c40700c of 4 bytes by task 166 on cpu 6:',
+			'[   62.168598]  generic_permission+0x5b/0x2a0',
+			'[   62.168598]  kernfs_iop_permission+0x66/0x90',
+			'[   62.168598]  inode_permission+0x190/0x200',
+			'[   62.168598]  link_path_walk+0x503/0x8e0',
+			'[   62.168598]  path_lookupat+0x69/0x4d0',
+			'[   62.168598]  filename_lookup+0x136/0x280',
+			'[   62.168598]  user_path_at_empty+0x47/0x60',
+			'[   62.168598]  do_faccessat+0x11a/0x390',
+			'[   62.168598]  __x64_sys_access+0x3c/0x50',
+			'[   62.168598]  do_syscall_64+0x85/0x260',
+			'[   62.168598]  entry_SYSCALL_64_after_hwframe+0x44/0xa9',
+			'',
+			'[   62.168598] Reported by Kernel Concurrency Sanitizer on:',
+			'[   62.168598] CPU: 6 PID: 166 Comm: systemd-journal Not tainted 5.3.0-rc7+ #1',
+			'[   62.168598] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014',
+			'[   62.168598] =================================================================='
+		]);
+		expect(f.title).toBe('KCSAN: data-race in generic_permission / kernfs_refresh_inode');
+		expect(f.stack?.guilty_frame).toBe('generic_permission');
+		const trace = f.stack!.frames.map((fr) => fr.function);
+		expect(trace).toHaveLength(11);
+		expect(trace[0]).toBe('generic_permission');
+		expect(trace).not.toContain('kernfs_refresh_inode');
+	});
+
+	it('a race at unknown origin (lkp-kcsan-01.log, kernel test robot)', async () => {
+		// lkp-kcsan-01.log lines 1-13
+		const f = await kcsan([
+			'[   14.009362][  T161] BUG: KCSAN: data-race in mutex_spin_on_owner+0x14e/0x2c0',
+			'[   14.010544][  T161] ',
+			'[   14.010939][  T161] race at unknown origin, with read to 0xffff888100608034 of 4 bytes by task 161 on cpu 0:',
+			'[   14.011132][  T161]  mutex_spin_on_owner+0x14e/0x2c0',
+			'[   14.011132][  T161]  mutex_optimistic_spin+0x40/0x2c0',
+			'[   14.011132][  T161]  __mutex_lock_common+0x954/0x1240',
+			'[   14.011132][  T161]  ww_mutex_lock+0x52/0x200',
+			'[   14.011132][  T161]  stress_inorder_work+0x36f/0x600',
+			'[   14.011132][  T161]  process_one_work+0x3e2/0x600',
+			'[   14.011132][  T161]  worker_thread+0x543/0xa80',
+			'[   14.011132][  T161]  kthread+0x23a/0x280',
+			'[   14.011132][  T161]  ret_from_fork+0x1f/0x30',
+			''
+		]);
+		expect(f.title).toBe('KCSAN: data-race in mutex_spin_on_owner');
+		expect(f.stack?.guilty_frame).toBe('mutex_spin_on_owner');
+	});
+});
