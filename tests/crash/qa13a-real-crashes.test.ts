@@ -478,3 +478,16 @@ describe('KCSAN: the guilty frame is the first function of the title', () => {
 		expect(f.stack?.guilty_frame).toBe('mutex_spin_on_owner');
 	});
 });
+
+describe('user-space messages in the kernel log', () => {
+	it('the LKP harness’s own WARNING is no kernel WARNING (lkp-lkp.log)', async () => {
+		// lkp-lkp.log lines 5-8: written to /dev/kmsg by the test harness, then echoed on the console
+		const findings = await findingsOf([
+			'[  452.733269][  T447] WARNING: lkp next download broken!',
+			'WARNING: lkp next download broken!',
+			'[  452.733289][  T447]',
+			'LKP: kexec loading'
+		]);
+		expect(findings).toEqual([]);
+	});
+});
