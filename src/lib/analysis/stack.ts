@@ -224,7 +224,7 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 			frames.push(arm[1]);
 			continue;
 		}
-		const f = parseFrameLine(t, l.line, context);
+		const f = parseFrameLine(t, l.line, context) ?? (headed ? bareFrame(t, l.line, context) : null);
 		// the first frame after an exception frame's registers ends them
 		if (f !== null) {
 			inRegs = false;
@@ -252,6 +252,29 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 		traces.find((_, i) => named !== undefined && pids[i] === named) ??
 		traces[0]
 	);
+}
+
+/**
+ * A kernel frame the kernel could not symbolise, printed as its 64-bit kernel address
+ * (`[<ffffffffa00000d5>] 0xffffffffa00000d5`: an ftrace trampoline in lkp-kasan-02.log, the init
+ * code of a module already freed, arm64's bad PC `0xffffffffdeadbeef`); kmemleak's end marker
+ * (`0xffffffffffffffff`) is none, nor is an s390 user-space return address (`0x4e15e926dc`).
+ */
+const BARE_FRAME = /^\s*\[<[0-9a-f]{8,16}>\]\s+(\?\s+)?(0xffff[0-9a-f]{12})\s*$/;
+
+function bareFrame(text: string, line: number, context: string): Frame | null {
+	const m = BARE_FRAME.exec(text);
+	if (m === null || m[2] === '0xffffffffffffffff') return null;
+	return {
+		function: m[2],
+		offset: null,
+		size: null,
+		module: null,
+		reliable: !m[1],
+		context,
+		line,
+		source: null
+	};
 }
 
 /** a 32-bit `[<c012b4d0>]` program counter */
