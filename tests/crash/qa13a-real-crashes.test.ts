@@ -534,3 +534,17 @@ describe('a frame the kernel could not symbolise', () => {
 		]);
 	});
 });
+
+describe('the machine of a DMI string that names only its board', () => {
+	it('is the board, not `/DX58SO` (lkp-calltrace-dmesg-002.log, an Intel desktop board)', async () => {
+		// lkp-calltrace-dmesg-002.log lines 6-7
+		const r = await analyzeText(
+			[
+				'[ 1457.701544] CPU: 1 PID: 0 Comm: swapper/1 Tainted: G        W I     4.10.0-rc3-00259-g9881b02 #1',
+				'[ 1457.701544] Hardware name:                  /DX58SO, BIOS SOX5810J.86A.4934.2010.0129.1220 01/29/2010'
+			].join('\n') + '\n'
+		);
+		expect(r.metadata.hardware).toBe('DX58SO');
+		expect(r.metadata.bios).toBe('SOX5810J.86A.4934.2010.0129.1220 01/29/2010');
+	});
+});
