@@ -476,6 +476,8 @@ describe('KCSAN: the guilty frame is the first function of the title', () => {
 		]);
 		expect(f.title).toBe('KCSAN: data-race in mutex_spin_on_owner');
 		expect(f.stack?.guilty_frame).toBe('mutex_spin_on_owner');
+		// one access only: the explanation must not speak of two functions caught
+		expect(f.explanation.meaning).toContain('race at unknown origin');
 	});
 });
 
