@@ -63,8 +63,7 @@ describe('an OOM report whose kill line is missing', () => {
 			process: 'trinity-c1',
 			gfp_mask: '0x24200ca',
 			gfp_flags: 'GFP_HIGHUSER_MOVABLE',
-			order: 0,
-			oom_score_adj: 500
+			order: 0
 		});
 		expect(oom[0].explanation.meaning).toContain('not its end');
 	});
