@@ -112,17 +112,19 @@ const STACK_START = /^(?:Call [Tt]race:|Backtrace:|stack backtrace:|\s*backtrace
 const STACK_END =
 	/^(?:Allocated by task|Freed by task|Allocated:\s*$|Freed:\s*$|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
 
+/** a dump's `CPU: 1 PID: 5189 Comm: X …` line (`CPU: 0 UID: 0 PID: 112 …` on recent kernels): its pid */
+const CPU_PID = /^CPU: \d+ (?:UID: \d+ )?PID: (\d+)/;
+/** the task a WARNING's header names: `WARNING: CPU: 1 PID: 1798 at lib/debugobjects.c:287 …` */
+const HEADER_PID = /CPU: \d+ PID: (\d+) at /;
 /**
  * The start of another task's or CPU's stack after the report's own: an RCU stall's starved
  * grace-period kthread (`rcu_sched kthread starved for 10002 jiffies!`, then its stack), the NMI
- * backtraces of other CPUs (`Sending NMI from CPU 0 to CPUs 1:`, `NMI backtrace for cpu 1`), a new
- * dump's `CPU: 1 PID: 0 Comm: …` line, the other access of a KCSAN data race (`read to
- * 0xffff8fee4c40700c of 4 bytes by task 166 on cpu 6:`), and sched_show_task()'s task line (`task:rcu_preempt
- * state:I …` since 5.10, before it the name padded to 15 characters and the state letter:
- * `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`).
+ * backtraces of other CPUs (`Sending NMI from CPU 0 to CPUs 1:`, `NMI backtrace for cpu 1`), a
+ * new dump's `CPU: 1 PID: 0 Comm: …` line, the other access of a KCSAN data race (`read to
+ * 0xffff8fee4c40700c of 4 bytes by task 166 on cpu 6:`), and sched_show_task()'s task line
+ * (`task:rcu_preempt state:I …` since 5.10, before it the name padded to 15 characters and the
+ * state letter: `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`).
  */
-const CPU_PID = /^CPU: \d+ (?:UID: \d+ )?PID: (\d+)/;
-const HEADER_PID = /CPU: \d+ PID: (\d+) at /;
 const OTHER_STACK =
 	/^(?:(?:rcu: )?\S+ kthread starved for |(?:read|write|read-write)(?: \(marked\))? to 0x|Sending NMI from CPU |NMI backtrace for cpu |CPU: \d+ (?:UID: \d+ )?PID: |task:\S)|^.{15} [A-Z] +(?:running task|[0-9a-f]+) +\d+ +\d+ +\d+ 0x/;
 
