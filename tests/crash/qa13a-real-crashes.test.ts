@@ -478,6 +478,18 @@ describe('KCSAN: the guilty frame is the first function of the title', () => {
 		// one access only: the explanation must not speak of two functions caught
 		expect(f.explanation.meaning).toContain('race at unknown origin');
 	});
+
+	it('a KCSAN header that names no function keeps its title, with no guilty frame', async () => {
+		// lkp-kcsan-01.log lines 1-4, the header's function left out
+		const f = await kcsan([
+			'[   14.009362][  T161] BUG: KCSAN: data-race',
+			'[   14.010544][  T161] ',
+			'[   14.010939][  T161] race at unknown origin, with read to 0xffff888100608034 of 4 bytes by task 161 on cpu 0:',
+			'[   14.011132][  T161]  mutex_spin_on_owner+0x14e/0x2c0'
+		]);
+		expect(f.title).toBe('KCSAN: data-race');
+		expect(f.stack?.guilty_frame ?? null).toBeNull();
+	});
 });
 
 describe('user-space messages in the kernel log', () => {

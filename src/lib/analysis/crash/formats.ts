@@ -150,6 +150,8 @@ const BUG: TitleFormat[] = [
 		frameArg: 1,
 		noStackTrace: true
 	},
+	// any other KCSAN header, verbatim (listed after: the first listed wins on ties)
+	{ rule: 'crash.kcsan', title: /BUG: KCSAN: (.*)/, fmt: 'KCSAN: {1}', noStackTrace: true },
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: (use-after-free|out-of-bounds) ([a-z\\-]+) in {{FUNC}}'),
