@@ -261,6 +261,26 @@ describe('line rule registry', () => {
 				});
 			}
 
+			if (r.expects) {
+				const expects = r.expects;
+				it(`is no finding when "${expects.trigger}" ends its event, and one when it does not come`, () => {
+					expect(r.follow, 'a rule has expects or follow, not both').toBeUndefined();
+					expect(r.resolve, 'a rule has expects or resolve, not both').toBeUndefined();
+					expect(r.stall, 'a rule has expects or stall, not both').toBeUndefined();
+					const own = r.examples[0];
+					for (const ex of expects.examples) {
+						expect(ex.includes(expects.trigger), ex).toBe(true);
+						expect(expects.pattern.exec(ex), `no match: ${ex}`).not.toBeNull();
+						const rules = (lines: string[]) => findingsFor(lines).map((x) => x.rule);
+						expect(rules([own, 'filler line', ex])).not.toContain(r.id);
+						// too far, or never: the rule's own finding
+						const filler = Array.from({ length: expects.within }, (_, k) => `filler line ${k}`);
+						expect(rules([own, ...filler, ex])).toContain(r.id);
+						expect(rules([own, 'filler line'])).toContain(r.id);
+					}
+				});
+			}
+
 			if (r.stall) {
 				const stall = r.stall;
 				it('is a finding only when the device it names then stays silent long enough', () => {

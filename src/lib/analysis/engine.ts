@@ -25,7 +25,13 @@ import { analyzeCrash } from './crash/index.ts';
 import { fileAndLine } from './crash/location.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
-import type { RuleContext, RuleOutcome, RuleResolve, RuleStall } from './rules/types.ts';
+import type {
+	RuleContext,
+	RuleExpect,
+	RuleOutcome,
+	RuleResolve,
+	RuleStall
+} from './rules/types.ts';
 
 /** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
 export const MAX_EVIDENCE = 160;
@@ -94,8 +100,11 @@ export function resolutionFor(rule: LineRule, m: RegExpExecArray): RuleResolve |
 	return resolutionsOf(rule).find((res) => res.when?.(m) ?? true);
 }
 
-/** the triggers of the rules' resolving messages (LineRule.resolve) */
-const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => resolutionsOf(r).map((res) => res.trigger));
+/** the triggers of the rules' resolving and expected messages (LineRule.resolve, expects) */
+const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => [
+	...resolutionsOf(r).map((res) => res.trigger),
+	...(r.expects ? [r.expects.trigger] : [])
+]);
 /**
  * One automaton (util/literal-matcher.ts) for the per-line prefilters: the literals that can
  * open a kernel report (HINT_HEADER), the rules' literals (HINT_RULE) and their resolving
@@ -227,8 +236,8 @@ interface Kept {
 /** A rule message held until what follows it tells what it means (see LineRule.resolve). */
 interface Held extends Kept {
 	context: Record<string, DetailValue> | null;
-	/** the resolution it waits for */
-	res: RuleResolve;
+	/** the resolution it waits for, or the message that ends its event (LineRule.expects) */
+	res: RuleResolve | RuleExpect;
 }
 
 /** A rule message waiting for the device it names to speak again (see LineRule.stall). */
@@ -383,7 +392,7 @@ export class Analyzer {
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			const x: RuleMatch = { m, facts: null };
-			const res = resolutionFor(rule, m);
+			const res = resolutionFor(rule, m) ?? rule.expects;
 			if (rule.stall) this.wait(i, rule, x, r);
 			else if (res) this.hold(i, rule, x, r, res);
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
@@ -397,7 +406,7 @@ export class Analyzer {
 		rule: LineRule,
 		x: RuleMatch,
 		r: LogRecord | LogEvent,
-		res: RuleResolve
+		res: RuleResolve | RuleExpect
 	): void {
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
@@ -484,7 +493,8 @@ export class Analyzer {
 
 	/**
 	 * A held message becomes a finding: the resolution's when `by` (matched as `byMatch`) resolved
-	 * it, with the facts the resolving message adds, else the rule's.
+	 * it, with the facts the resolving message adds, else the rule's; none when `by` is the
+	 * message that ends its event (LineRule.expects).
 	 */
 	private release(
 		h: Held,
@@ -497,6 +507,8 @@ export class Analyzer {
 			return;
 		}
 		const res = h.res;
+		// the message that ends its event came: another rule reports that event
+		if (!('title' in res)) return;
 		const facts = byMatch && res.details ? { ...h.context, ...res.details(byMatch) } : h.context;
 		this.lineFinding(h.index, rule, h.match, h.event, facts, res, by);
 	}

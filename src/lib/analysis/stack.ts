@@ -112,15 +112,42 @@ const STACK_START = /^(?:Call [Tt]race:|Backtrace:|stack backtrace:|\s*backtrace
 const STACK_END =
 	/^(?:Allocated by task|Freed by task|Allocated:\s*$|Freed:\s*$|Last potentially related|The buggy address|Memory state around|Code: |---\[ end|Modules linked in|Uninit was|Exception stack\(|\s*Last Breaking-Event-Address:)/;
 
+/** a dump's `CPU: 1 PID: 5189 Comm: X …` line (`CPU: 0 UID: 0 PID: 112 …` on recent kernels): its pid */
+const CPU_PID = /^CPU: \d+ (?:UID: \d+ )?PID: (\d+)/;
+/** the task a WARNING's header names: `WARNING: CPU: 1 PID: 1798 at lib/debugobjects.c:287 …` */
+const HEADER_PID = /CPU: \d+ PID: (\d+) at /;
 /**
- * The frames of the first call trace in a report (up to the next stack start such as
- * `Allocated by task`, or `Allocated:` before 4.11), with stack-switch markers turned into each
- * frame's context. Old kernels and ARM print frames without a `Call Trace:` line: then every
- * frame line counts.
+ * The start of another task's or CPU's stack after the report's own: an RCU stall's starved
+ * grace-period kthread (`rcu_sched kthread starved for 10002 jiffies!`, then its stack), the NMI
+ * backtraces of other CPUs (`Sending NMI from CPU 0 to CPUs 1:`, `NMI backtrace for cpu 1`), a
+ * new dump's `CPU: 1 PID: 0 Comm: …` line, the other access of a KCSAN data race (`read to
+ * 0xffff8fee4c40700c of 4 bytes by task 166 on cpu 6:`), and sched_show_task()'s task line
+ * (`task:rcu_preempt state:I …` since 5.10, before it the name padded to 15 characters and the
+ * state letter: `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`).
  */
-export function parseCallTrace(lines: BlockLine[]): Frame[] {
+const OTHER_STACK =
+	/^(?:(?:rcu: )?\S+ kthread starved for |(?:read|write|read-write)(?: \(marked\))? to 0x|Sending NMI from CPU |NMI backtrace for cpu |CPU: \d+ (?:UID: \d+ )?PID: |task:\S)|^.{15} [A-Z] +(?:running task|[0-9a-f]+) +\d+ +\d+ +\d+ 0x/;
+
+/**
+ * The frames of the call trace of a report (up to the next stack start such as `Allocated by
+ * task`, or `Allocated:` before 4.11), with stack-switch markers turned into each frame's
+ * context. Old kernels and ARM print frames without a `Call Trace:` line: then every frame line
+ * counts. When the stacks of other tasks or CPUs follow (OTHER_STACK), each is a trace of its
+ * own, and the report's is the first that holds its guilty frame (`guilty`, a function name as
+ * the title names it), else the first: an RCU stall of 4.19 and later prints the starved
+ * grace-period kthread's stack before the stalled CPU's. A later trace whose `CPU:` line names the
+ * first one's pid is that task again (6.x prints a WARNING's trace, then panic_on_warn's), never
+ * chosen for its guilty frame: the first is the report's own. Without the guilty frame, the trace
+ * of the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) is chosen, else the first.
+ */
+export function parseCallTrace(lines: BlockLine[], guilty: string | null = null): Frame[] {
 	const headed = lines.some((l) => STACK_START.test(l.text));
-	const frames: Frame[] = [];
+	const traces: Frame[][] = [];
+	let frames: Frame[] = [];
+	// the pid of each trace's `CPU: N PID: P` line (null when it has none): a later trace of the
+	// first one's pid is the same task printed again (a panic after a WARNING of 6.x)
+	const pids: Array<string | null> = [];
+	let pid: string | null = null;
 	let started = !headed;
 	let context = 'task';
 	/** between an exception frame's `RIP:` line and the next frame (see below) */
@@ -141,6 +168,7 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 	for (let k = headed ? 0 : 1; k < lines.length; k++) {
 		const l = lines[k];
 		let t = l.text;
+		if (frames.length === 0 && t.startsWith('CPU: ')) pid = CPU_PID.exec(t)?.[1] ?? pid;
 		if (!started) {
 			if (STACK_START.test(t)) started = true;
 			continue;
@@ -157,6 +185,23 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 		// line (`RIP: 0010:[<ffffffff81f014b0>] ...`) starts another CPU's registers, then its trace
 		if (frames.length > 0 && t.startsWith('RIP: 0010:') && codeAt(t, 10) !== 91 /* [ */) {
 			inRegs = true;
+			continue;
+		}
+		// another task's or CPU's stack is another trace (lkp-41.log: an RCU stall's starved
+		// kthread printed after the stalled CPU's stack had been read as more of its frames)
+		if (frames.length > 0 && OTHER_STACK.test(t)) {
+			if (frames.length > segment) endSegment();
+			if (pc32 && lastIrq > 0 && !irqClosed) i386IrqStacks(frames, lastIrq);
+			traces.push(frames);
+			pids.push(pid);
+			pid = CPU_PID.exec(t)?.[1] ?? null;
+			frames = [];
+			started = !headed;
+			context = 'task';
+			inRegs = false;
+			segment = previous = 0;
+			lastIrq = -1;
+			irqClosed = pc32 = false;
 			continue;
 		}
 		if (STACK_END.test(t) && !((context !== 'task' || inRegs) && t.startsWith('Code: '))) {
@@ -181,7 +226,7 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 			frames.push(arm[1]);
 			continue;
 		}
-		const f = parseFrameLine(t, l.line, context);
+		const f = parseFrameLine(t, l.line, context) ?? (headed ? bareFrame(t, l.line, context) : null);
 		// the first frame after an exception frame's registers ends them
 		if (f !== null) {
 			inRegs = false;
@@ -192,7 +237,46 @@ export function parseCallTrace(lines: BlockLine[]): Frame[] {
 	}
 	if (frames.length > segment) endSegment();
 	if (pc32 && lastIrq > 0 && !irqClosed) i386IrqStacks(frames, lastIrq);
-	return frames;
+	if (traces.length === 0) return frames;
+	if (frames.length > 0) {
+		traces.push(frames);
+		pids.push(pid);
+	}
+	const names = (fr: Frame) =>
+		guilty !== null && (fr.function === guilty || fr.function.startsWith(`${guilty}.`));
+	const own = traces.filter((_, i) => i === 0 || pids[i] === null || pids[i] !== pids[0]);
+	// the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) when another task's report
+	// was printed into it first
+	const named = lines.length > 0 ? HEADER_PID.exec(lines[0].text)?.[1] : undefined;
+	return (
+		own.find((tr) => tr.some((fr) => names(fr) && fr.reliable)) ??
+		own.find((tr) => tr.some(names)) ??
+		traces.find((_, i) => named !== undefined && pids[i] === named) ??
+		traces[0]
+	);
+}
+
+/**
+ * A kernel frame the kernel could not symbolise, printed as its 64-bit kernel address
+ * (`[<ffffffffa00000d5>] 0xffffffffa00000d5`: an ftrace trampoline in lkp-kasan-02.log, the init
+ * code of a module already freed, arm64's bad PC `0xffffffffdeadbeef`); kmemleak's end marker
+ * (`0xffffffffffffffff`) is none, nor is an s390 user-space return address (`0x4e15e926dc`).
+ */
+const BARE_FRAME = /^\s*\[<[0-9a-f]{8,16}>\]\s+(\?\s+)?(0xffff[0-9a-f]{12})\s*$/;
+
+function bareFrame(text: string, line: number, context: string): Frame | null {
+	const m = BARE_FRAME.exec(text);
+	if (m === null || m[2] === '0xffffffffffffffff') return null;
+	return {
+		function: m[2],
+		offset: null,
+		size: null,
+		module: null,
+		reliable: !m[1],
+		context,
+		line,
+		source: null
+	};
 }
 
 /** a 32-bit `[<c012b4d0>]` program counter */

@@ -119,6 +119,9 @@ export function dmiMachine(s: string): string {
 	const board = slash === -1 ? '' : s.slice(slash + 1);
 	const headKept = squeezeSpaces(head.replace(DMI_PLACEHOLDER, ''));
 	const boardKept = squeezeSpaces(board.replace(DMI_PLACEHOLDER, ''));
+	// vendor and product left blank, only the board named: `                 /DX58SO` (an Intel
+	// desktop board, lkp-calltrace-dmesg-002.log)
+	if (headKept === '' && boardKept !== '') return boardKept;
 	if (headKept === squeezeSpaces(head) && boardKept === squeezeSpaces(board)) return s;
 	if (boardKept === '') return headKept;
 	if (headKept === '') return boardKept;

@@ -278,11 +278,11 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.kcsan': {
 		meaning:
-			'KCSAN, the kernel’s data-race detector, saw two CPUs access the same memory at the same time without synchronisation, at least one of them writing.',
+			'KCSAN, the kernel’s data-race detector, saw two accesses to the same memory at the same time without synchronisation, at least one of them a write. When the title names two functions, it caught both, and the report shows each one’s stack. When it names one (`race at unknown origin` in the report), KCSAN saw the value change while it watched that access but did not catch the other one: a CPU or device it does not watch, or code built without KCSAN instrumentation. An `assert: race` title means an ASSERT_EXCLUSIVE_*() check in the code found another access where none may be.',
 		causes: [
 			{
 				kind: 'kernel',
-				text: 'Missing locking or missing READ_ONCE/WRITE_ONCE annotations in the two functions named in the title; many races are benign, some corrupt data.'
+				text: 'Missing locking or missing READ_ONCE/WRITE_ONCE annotations in the functions named in the title; many races are benign, some corrupt data.'
 			}
 		],
 		next_steps: [...REPORTING],

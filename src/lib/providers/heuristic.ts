@@ -97,8 +97,14 @@ export const heuristicProvider: ExplanationProvider = {
 					`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 				);
 			}
+			// an oops whose meaning says the task was killed, when the report ended in a panic
+			// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
+			const meaning =
+				finding.details.panicked === true && !/panic/i.test(base.meaning)
+					? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
+					: base.meaning;
 			return {
-				meaning: base.meaning,
+				meaning,
 				causes: base.causes,
 				next_steps: withVmStep(steps, finding, metadata.hypervisor),
 				references: base.references

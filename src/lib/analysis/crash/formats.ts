@@ -140,6 +140,17 @@ const BUG: TitleFormat[] = [
 		},
 		noStackTrace: true
 	},
+	{
+		// `BUG: KCSAN: data-race in generic_permission / kernfs_refresh_inode` (KCSAN orders the
+		// two functions by name), `… in mutex_spin_on_owner+0x14e/0x2c0` (race at unknown origin):
+		// the title verbatim; the first function it names is the guilty frame
+		rule: 'crash.kcsan',
+		title: /BUG: KCSAN: (?=[a-z:() -]*? in ([A-Za-z_][\w.$]*))(.*)/,
+		fmt: 'KCSAN: {2}',
+		frameArg: 1,
+		noStackTrace: true
+	},
+	// any other KCSAN header, verbatim (listed after: the first listed wins on ties)
 	{ rule: 'crash.kcsan', title: /BUG: KCSAN: (.*)/, fmt: 'KCSAN: {1}', noStackTrace: true },
 	{
 		rule: 'crash.kfence',

@@ -39,9 +39,9 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, own)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
-	const frames = parseCallTrace(own);
-	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const guilty = t.frame?.raw ?? null;
+	const frames = parseCallTrace(own, guilty);
+	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const fault = faultLocation(own);
 	return {
 		rule,

@@ -64,7 +64,7 @@ import {
 } from './hardware-misc.ts';
 import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
-import { oomKill, pageAllocFailure, processReaped } from './memory-oom.ts';
+import { oomKill, oomKillerInvoked, pageAllocFailure, processReaped } from './memory-oom.ts';
 import {
 	linkDown,
 	netdevWatchdog,
@@ -118,6 +118,7 @@ import { vboxVersionMismatch } from './virtual-machine.ts';
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
 	oomKill,
+	oomKillerInvoked,
 	processReaped,
 	pageAllocFailure,
 	// hardware

@@ -151,6 +151,81 @@ export const oomKill: LineRule = {
 };
 
 /**
+ * mm/oom_kill.c dump_header(): the first line of an OOM report, `trinity-c1 invoked oom-killer:
+ * gfp_mask=0x24200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=500` (2.6.24 and later; before
+ * 2.6.36 `oomkilladj=0`, then `oom_adj=0, oom_score_adj=0`, and from 4.9 with `nodemask=`), then a
+ * stack, `Mem-Info:` and the task list. The report ends with the kill (`memory.oom-kill`) or the
+ * panic of `vm.panic_on_oom` or of no killable process, each a line `… out of memory …`: when it
+ * comes the header is no finding of its own. Without it the log was cut within the report (the
+ * task list can be thousands of lines long, hence the window).
+ */
+export const oomKillerInvoked: LineRule = {
+	id: 'memory.oom-kill-not-logged',
+	category: 'memory',
+	severity: 'high',
+	triggers: [' invoked oom-killer: '],
+	pattern: /^(.+?) invoked oom-killer: gfp_mask=(0x[0-9a-f]+)(?:\(([^)]*)\))?,/,
+	title: (m) => `Out of memory: OOM killer invoked by ${m[1]}, no kill in the log`,
+	// the keys of memory.page-allocation-failure (no new key in the report's contract)
+	details: (m) => {
+		const order = / order=(-?\d+)/.exec(m.input);
+		return {
+			process: m[1],
+			order: order ? Number(order[1]) : null,
+			gfp_mask: m[2],
+			gfp_flags: m[3] ?? null
+		};
+	},
+	expects: {
+		trigger: 'ut of memory',
+		pattern: /ut of memory(?: \(oom_kill_allocating_task\))?(?::| and no killable processes)/,
+		within: 20000,
+		examples: [
+			'Out of memory: Kill process 2512 (python) score 496 or sacrifice child',
+			'Out of memory: Killed process 1043271 (sphinx-build) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200',
+			'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',
+			'Out of memory: kill process 1234 (java) score 56789 or a child',
+			'Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled',
+			'Kernel panic - not syncing: Out of memory and no killable processes...'
+		]
+	},
+	examples: [
+		'trinity-c1 invoked oom-killer: gfp_mask=0x24200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=500',
+		'python invoked oom-killer: gfp_mask=0x280da, order=0, oom_score_adj=0',
+		'01-cpu-hotplug invoked oom-killer: gfp_mask=0x27080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO|__GFP_NOTRACK), order=0, oom_score_adj=0',
+		'snapd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=-900'
+	],
+	negatives: [
+		'Out of memory: Kill process 2512 (python) score 496 or sacrifice child',
+		'rb_consumer: page allocation failure: order:0, mode:0x24010c0(GFP_KERNEL|__GFP_NORETRY)'
+	],
+	explanation: {
+		meaning:
+			'The kernel ran out of memory it could reclaim and started the OOM killer when the process named could not get memory (that process asked for memory last; it is not necessarily the one using the most). The log holds the start of the OOM report (the `invoked oom-killer` line, a stack, `Mem-Info:` and maybe the task list) but not its end, the line that says which process was killed (`Out of memory: Killed process …`): the log was cut within the report (the machine stopped or was reset, the console capture ended, or the lines were lost). Most likely a process was killed, or the machine hung or panicked, right after.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A program used more memory than the machine (or its cgroup limit) has, often through a leak or an oversized workload.'
+			},
+			{
+				kind: 'configuration',
+				text: 'No or too little swap, or a memory limit (cgroup, container, systemd MemoryMax=) set too low.'
+			},
+			{
+				kind: 'environment',
+				text: 'The log was captured incompletely: a serial console or log collector stopped, or the machine was reset while the report was printed.'
+			}
+		],
+		next_steps: [
+			'Look for the end of the report in a fuller copy of the log (`journalctl -k`, `/var/log/kern.log`, a serial console capture): `Out of memory: Killed process …` names the victim.',
+			'The task list after `Mem-Info:`, when printed, shows each process’s memory (rss, in pages): the largest is usually the one killed.',
+			'Look at memory use over time: `free -h`, `vmstat 1`, `systemd-cgtop` or your monitoring; add memory or swap, raise the cgroup limit, or fix the leak.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/mm/concepts.html#oom-killer']
+	}
+};
+
+/**
  * The oom_reaper line without the kernel OOM kill of the same process before it (which it joins,
  * see oomKill): Android kernels (Qualcomm/GKI `reap_mem_on_sigkill`) reap every process that the
  * user-space low-memory killer (lmkd) kills with SIGKILL, and print it the same way.

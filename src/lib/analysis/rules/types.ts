@@ -72,6 +72,14 @@ export interface LineRule {
 	 */
 	stall?: RuleStall;
 	/**
+	 * The message that ends the event this one starts, reported by another rule (the OOM kill
+	 * after the OOM killer's `invoked oom-killer:` line): the rule's message is held for up to
+	 * `within` lines of the same boot, and is no finding when that message comes; otherwise
+	 * (the log was cut before it, the boot changed, the input ended) it is the rule's finding.
+	 * A rule has at most one of `expects`, `stall`, `resolve` and `follow`.
+	 */
+	expects?: RuleExpect;
+	/**
 	 * Details to gather from every occurrence, not only the first: `{ device: 'devices' }` lists
 	 * each distinct `device` (at most FOLLOW_LIST_MAX) under `devices`, for a finding that groups
 	 * several devices under one title (one driver failing on two chips).
@@ -198,6 +206,19 @@ export interface RuleResolve extends RuleOutcome {
 	/** facts the resolving message adds to the finding (the module that failed to load) */
 	details?(m: RegExpExecArray): Record<string, DetailValue>;
 	/** real message lines that must resolve the rule's first example that waits (`when`) */
+	examples: string[];
+}
+
+export interface RuleExpect {
+	/** literal that occurs in every such message (the prefilter) */
+	trigger: string;
+	/** tested against the message text */
+	pattern: RegExp;
+	/** lines after the rule's message it may come */
+	within: number;
+	/** never bounded in kernel time (see RuleResolve.withinSeconds) */
+	withinSeconds?: undefined;
+	/** real messages that end the event of the rule's first example */
 	examples: string[];
 }
 

@@ -51,6 +51,9 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 		/WARNING: fbcon: Driver '.*' missed to adjust virtual screen size/,
 		/WARNING: See https.* for mitigation options/,
 		/WARNING: kernel not compiled with CPU_SRSO/,
+		// NecroScope: the LKP test harness writes its own complaints to /dev/kmsg (`WARNING: lkp
+		// next download broken!`, lkp-lkp.log): user space, no WARN()
+		/WARNING: lkp /,
 		/EXT4-[Ff][Ss](?: \(.*\))?:/,
 		/uses deprecated v2 capabilities/i,
 		/uses wireless extensions/i,
