@@ -235,6 +235,25 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		notice: true
 	},
+	'crash.sysfs-attribute-mode': {
+		meaning:
+			"A small driver bug, harmless to the machine: a driver created a file in /sys with a read or write permission but without the function that reads (`show`) or writes (`store`) it, and the kernel warned with a stack trace, usually once at boot. The file is created anyway; reading it (`read permission without 'show'`) or writing it (`write permission without 'store'`) fails with an I/O error, and nothing else is affected. The `Attribute` line names the file; the trace names the driver that created it (the function after `device_create_file`). Vendor kernels of phones and boards print these often.",
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver that declares the sysfs file with the wrong mode (for example `S_IRUGO | S_IWUSR`, or `DEVICE_ATTR(name, 0664, show, NULL)`) for the handlers it has.'
+			}
+		],
+		next_steps: [
+			'Nothing to do for the machine: the device works; only that one /sys file cannot be read or written.',
+			'For the driver’s maintainer (or a porter building this kernel): give the attribute the mode its handlers allow (`DEVICE_ATTR_RO`, `DEVICE_ATTR_WO` or `DEVICE_ATTR_RW`), or add the missing `show`/`store` function.'
+		],
+		references: [
+			'https://docs.kernel.org/filesystems/sysfs.html',
+			'https://elixir.bootlin.com/linux/latest/source/drivers/base/core.c'
+		],
+		notice: true
+	},
 	'crash.init-died': {
 		meaning:
 			'The init process (PID 1, the first program the kernel starts, usually systemd or the initramfs’s init) exited or was killed, and the kernel cannot go on without it, so it panicked. The `exitcode` is a wait status: a small number is the signal that killed init (0x0000000b: 11, SIGSEGV; 0x00000009: SIGKILL; 0x80 added when it dumped core), a multiple of 0x100 is the status init exited with (0x00000100: exit(1), 0x00007f00: exit(127), a program not found). It is rarely a kernel bug: the lines just before the panic say why init ended.',

@@ -35,8 +35,9 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	if (!corrupted && block.lines.some((l) => l.text.includes(GCE_DROP)))
 		corrupted = 'the console connection dropped (serialport: VM disconnected)';
 	const type = crashType(title);
-	// a WARN printed on purpose (a support status, broken firmware) is a notice, not a bug
-	const rule = crashNotice(title, own)?.rule ?? t.rule;
+	// a WARN printed on purpose (a support status, broken firmware) is a notice, not a bug; its
+	// message may be one of the lines before the header
+	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
 	const guilty = t.frame?.raw ?? null;

@@ -52,6 +52,7 @@ const BY_RULE: Record<string, string> = {
 	'crash.stack-overflow': 'kernel stack overflow or corruption',
 	'crash.stack-unwind': 'unreliable stack unwinding',
 	'crash.panic': 'kernel panic',
+	'crash.sysfs-attribute-mode': 'driver bug in a sysfs file’s permissions (harmless)',
 	'crash.oom-panic': 'out of memory, with panic_on_oom set (not a kernel bug)',
 	'crash.init-died': 'init (PID 1) died',
 	'crash.vfs': 'file system reference bug',

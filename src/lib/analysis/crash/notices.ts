@@ -11,7 +11,7 @@ export interface CrashNotice {
 	severity: Severity;
 	/** tested against the normalised title */
 	title: RegExp;
-	/** when given, a line of the report (from its header on) must match too */
+	/** when given, a line of the report must match too (a WARN's message may come before its header) */
 	line?: RegExp;
 	/** a real report it covers: its title and the line `line` matches */
 	example: { title: string; line?: string };
@@ -90,6 +90,22 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'The warning only says that the BIOS enabled interrupt remapping on a chipset with an erratum, which the kernel then turned off; that is a firmware finding of its own.'
 	},
 	{
+		// drivers/base/core.c device_create_file(): WARN((mode & S_IWUGO) && !attr->store,
+		// "Attribute %s: write permission without 'store'\n") and the same for S_IRUGO without
+		// show(): a driver gave a sysfs file a permission it has no handler for, and the file is
+		// created all the same (logs-a5y17lte-dmesg.log, a Samsung Exynos 7880 vendor kernel; the
+		// message comes after the WARNING: line before 4.x, before it since)
+		rule: 'crash.sysfs-attribute-mode',
+		severity: 'low',
+		title: /^WARNING in device_create_file$/,
+		line: /^Attribute \S+: (?:write permission without 'store'|read permission without 'show')$/,
+		example: {
+			title: 'WARNING in device_create_file',
+			line: "Attribute error_cnt: write permission without 'store'"
+		},
+		why: 'A driver declared a sysfs file readable or writable without the function that reads or writes it; only that file misbehaves.'
+	},
+	{
 		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
 		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
 		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb
@@ -112,7 +128,7 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 	}
 ];
 
-/** The notice a report is, from its final title and its lines (header on), or null. */
+/** The notice a report is, from its final title and its lines (with a WARN's message lines), or null. */
 export function crashNotice(title: string, lines: readonly { text: string }[]): CrashNotice | null {
 	for (const n of CRASH_NOTICES) {
 		if (!n.title.test(title)) continue;
