@@ -3,6 +3,7 @@
  * (../shared/corpus/real), each with a verbatim excerpt of the log named in its comment.
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
 
 const taskOf = (f: { details: Record<string, unknown> }) => ({
@@ -170,5 +171,45 @@ describe('lockdep’s dependency chain', () => {
 		expect(frames.at(-1)).toBe('stub_execve');
 		expect(frames).not.toContain('proc_map_files_lookup');
 		expect(taskOf(f[0])).toEqual({ cpu: null, pid: 1556, comm: 'bash' });
+	});
+});
+
+describe('architecture from the frames of a lockdep report', () => {
+	it('arm’s `(a) from (b)` frames', async () => {
+		// satyr-gitlog-08.log lines 2-5 and 27-29 (abrt/satyr, 3.4.0, ARM): no registers
+		const r = await analyzeText(
+			[
+				'[ INFO: possible recursive locking detected ]',
+				'3.4.0 #37 Tainted: G        W',
+				'---------------------------------------------',
+				'filemonkey/122 is trying to acquire lock:',
+				'stack backtrace:',
+				'[<c0014fcc>] (unwind_backtrace+0x0/0x120) from [<c00ca600>] (validate_chain+0x6f8/0x1054)',
+				'[<c00ca600>] (validate_chain+0x6f8/0x1054) from [<c00cb778>] (__lock_acquire+0x81c/0x8d8)',
+				''
+			].join('\n')
+		);
+		expect(r.metadata.arch).toBe('arm');
+	});
+
+	it('x86-64’s entry_64.S stubs of 3.x: stub_execve, tracesys, gs_change', async () => {
+		// satyr-gitlog-20.log lines 29-31 and 47-49, satyr-gitlog-27.log line 78 (abrt/satyr)
+		for (const line of [
+			'       tracesys+0xdd/0xe2',
+			'       stub_execve+0x6c/0xc0',
+			' [<ffffffff814e51e0>] ? gs_change+0xb/0xb'
+		]) {
+			const r = await analyzeText(
+				[
+					'[ INFO: possible circular locking dependency detected ]',
+					'3.4.0-rc4-24406-g841e6a6 #121 Not tainted',
+					'-> #0 (&sb->s_type->i_mutex_key#8){+.+.+.}:',
+					'       do_execve+0x43/0x45',
+					line,
+					''
+				].join('\n')
+			);
+			expect(r.metadata.arch, line).toBe('x86_64');
+		}
 	});
 });
