@@ -213,3 +213,36 @@ describe('architecture from the frames of a lockdep report', () => {
 		}
 	});
 });
+
+describe('advice for lockups', () => {
+	it('a soft lockup in smp_call_function_many points at the CPU that does not answer', async () => {
+		// satyr-rhbz-1235021.log lines 1, 9, 12 and 26-29 (abrt/satyr, Fedora 22's 4.0.5)
+		const f = await findingsOf([
+			'NMI watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [pulseaudio:1580]',
+			'CPU: 0 PID: 1580 Comm: pulseaudio Not tainted 4.0.5-300.fc22.x86_64+debug #1',
+			'RIP: 0010:[<ffffffff81153416>]  [<ffffffff81153416>] smp_call_function_many+0x216/0x280',
+			'Call Trace:',
+			' [<ffffffff810778b0>] ? leave_mm+0x180/0x180',
+			' [<ffffffff811534ff>] on_each_cpu+0x3f/0xb0',
+			' [<ffffffff8107838c>] flush_tlb_all+0x1c/0x20'
+		]);
+		expect(f.map((x) => x.title)).toEqual(['BUG: soft lockup in smp_call_function']);
+		const steps = f[0].explanation.next_steps.join('\n');
+		expect(steps).toContain('`smp_call_function_many`');
+		expect(steps).toContain('kernel.softlockup_all_cpu_backtrace=1');
+	});
+
+	it('a spinlock lockup whose owner is the waiting task is called a self-deadlock', async () => {
+		// satyr-gitlog-01.log lines 35-39 (abrt/satyr, 3.5.0-rc5, ARM)
+		const f = await findingsOf([
+			'[   65.470000] BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73',
+			'[   65.470000]  lock: 0xc3358724, .magic: dead4ead, .owner: ksdioirqd/mmc0/73, .owner_cpu: 0',
+			'[   65.470000] [<c0014990>] (unwind_backtrace+0x0/0xf4) from [<c01b46b0>] (do_raw_spin_lock+0x100/0x144)',
+			'[   65.470000] [<c01b46b0>] (do_raw_spin_lock+0x100/0x144) from [<c02f6724>] (_raw_spin_lock_irqsave+0x50/0x5c)',
+			'[   65.470000] [<c02f6724>] (_raw_spin_lock_irqsave+0x50/0x5c) from [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc])'
+		]);
+		expect(f.map((x) => x.rule)).toEqual(['crash.spinlock']);
+		const causes = f[0].explanation.causes.map((c) => c.text).join('\n');
+		expect(causes).toContain('`.owner` is the waiting task itself');
+	});
+});

@@ -158,7 +158,11 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 				text: 'On virtual machines, an overloaded host that does not schedule the guest’s CPUs.'
 			}
 		],
-		next_steps: [...REPORTING, 'On a VM, check the host’s load and steal time (`top`, `vmstat`).'],
+		next_steps: [
+			...REPORTING,
+			'If the stuck CPU waits in `smp_call_function_many`, `smp_call_function_single` or `csd_lock_wait` (a cross-CPU call such as a TLB flush), it waits for another CPU to answer, and that CPU is the culprit: get every CPU’s backtrace (`kernel.softlockup_all_cpu_backtrace=1`, or `echo l > /proc/sysrq-trigger` while it hangs).',
+			'On a VM, check the host’s load and steal time (`top`, `vmstat`).'
+		],
 		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
 	},
 	'crash.hung-task': {
@@ -430,6 +434,10 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			'A spinlock was misused (taken twice, released while not held, corrupted) or a CPU waited on one for too long.',
 		causes: [
 			{ kind: 'kernel', text: 'A locking bug or memory corruption of the lock.' },
+			{
+				kind: 'kernel',
+				text: 'A lockup whose `.owner` is the waiting task itself on its own CPU (`BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` with `.owner: ksdioirqd/mmc0/73, .owner_cpu: 0`): the task took the lock it already holds, a real deadlock that never ends; lockdep’s `possible recursive locking detected` usually names the two places just before.'
+			},
 			{
 				kind: 'environment',
 				text: 'On virtual machines, a starved vCPU holding the lock can cause lockup reports.'
