@@ -228,8 +228,13 @@ describe('advice for lockups', () => {
 		]);
 		expect(f.map((x) => x.title)).toEqual(['BUG: soft lockup in smp_call_function']);
 		const steps = f[0].explanation.next_steps.join('\n');
-		expect(steps).toContain('`smp_call_function_many`');
+		expect(steps).toContain('cross-CPU call (`smp_call_function_many`');
 		expect(steps).toContain('kernel.softlockup_all_cpu_backtrace=1');
+		// lkp-80.log: a soft lockup whose CPU is not known to wait for another
+		const other = await findingsOf([
+			'[  185.681694] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]'
+		]);
+		expect(other[0].explanation.next_steps.join('\n')).not.toContain('cross-CPU');
 	});
 
 	it('a spinlock lockup whose owner is the waiting task is called a self-deadlock', async () => {

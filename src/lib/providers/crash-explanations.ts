@@ -1,10 +1,30 @@
-import type { Explanation } from '../models/finding.ts';
+import type { Explanation, Finding } from '../models/finding.ts';
 
 type Partial = Omit<Explanation, 'next_steps'> & {
 	next_steps: string[];
 	/** a notice printed on purpose (crash/notices.ts): its trace needs no decoding */
 	notice?: boolean;
 };
+
+const CROSS_CPU_STEP =
+	'The stuck CPU waits in a cross-CPU call (`smp_call_function_many`, `smp_call_function_single`, `csd_lock_wait`: a TLB flush, an `on_each_cpu`) for another CPU to run it, and that CPU is the culprit: get every CPU’s backtrace (`kernel.softlockup_all_cpu_backtrace=1`, or `echo l > /proc/sysrq-trigger` while it hangs).';
+
+/** a cross-CPU call where the report stopped the CPU: the fault location or the first frames */
+const CROSS_CPU_WAIT = /^(?:smp_call_function|csd_lock_wait|on_each_cpu)/;
+
+/**
+ * Steps that hold for only some findings of their rule, and the test that says for which: the
+ * others leave them out (satyr-rhbz-1235021.log: a soft lockup in smp_call_function_many).
+ */
+export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>) => boolean> =
+	new Map([
+		[
+			CROSS_CPU_STEP,
+			(f: Omit<Finding, 'explanation'>) =>
+				CROSS_CPU_WAIT.test(f.stack?.fault_location ?? '') ||
+				(f.stack?.frames.slice(0, 4).some((x) => CROSS_CPU_WAIT.test(x.function)) ?? false)
+		]
+	]);
 
 const REPORTING: string[] = [
 	'Search for the exact title on the syzbot dashboard and the kernel mailing lists (lore.kernel.org): a known bug usually has a fix or a patch.',
@@ -159,8 +179,8 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			}
 		],
 		next_steps: [
+			CROSS_CPU_STEP,
 			...REPORTING,
-			'If the stuck CPU waits in `smp_call_function_many`, `smp_call_function_single` or `csd_lock_wait` (a cross-CPU call such as a TLB flush), it waits for another CPU to answer, and that CPU is the culprit: get every CPU’s backtrace (`kernel.softlockup_all_cpu_backtrace=1`, or `echo l > /proc/sysrq-trigger` while it hangs).',
 			'On a VM, check the host’s load and steal time (`top`, `vmstat`).'
 		],
 		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
