@@ -177,6 +177,14 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 			if (frames.length > segment) endSegment();
 			continue;
 		}
+		// lockdep's dependency chain (`-> #1 (&sig->cred_guard_mutex){+.+.+.}:`) prints the stack
+		// that took each lock, the current task's last (`-> #0`): when the log ends before the
+		// report's `stack backtrace:` only that one is the task's (satyr-gitlog-20.log)
+		if (!headed && t.startsWith('-> #')) {
+			frames.length = 0;
+			segment = previous = 0;
+			continue;
+		}
 		// the unwinder prints the registers of an exception or interrupt frame it crosses (`RIP:`,
 		// `Code:`, the registers) inside the trace, and goes on with the frames of the code that was
 		// interrupted: inside a <NMI>/<IRQ> section on modern kernels, or with no marker after a

@@ -17,7 +17,7 @@ const OLD_ARM_CPU_LINE = /^CPU: \d+ +(?:Not tainted|Tainted: )/;
  * before 4.2 kernel/entry_64.S), or entry_32.S and head32.c / head_32.S
  */
 const ENTRY_FRAME =
-	/(?:^|[\s\]])(?:(entry_SYSCALL_64\w*|x86_64_start_kernel|x86_64_start_reservations|system_call_fastpath|retint_user)|entry_INT80_32|entry_SYSENTER_32|i386_start_kernel|startup_32_smp|sysenter_do_call|syscall_call)\+0x/;
+	/(?:^|[\s\]])(?:(entry_SYSCALL_64\w*|x86_64_start_kernel|x86_64_start_reservations|system_call_fastpath|retint_user|stub_execve|tracesys|gs_change)|entry_INT80_32|entry_SYSENTER_32|i386_start_kernel|startup_32_smp|sysenter_do_call|syscall_call)\+0x/;
 /** a wrapped line of `Modules linked in:`: only module names (with optional taint flags) */
 const MODULE_LINE = /^ +[\w-]+(?:\([A-Z]+\))?(?: +[\w-]+(?:\([A-Z]+\))?)* *$/;
 /**
@@ -451,10 +451,13 @@ export class MetadataCollector {
 	/**
 	 * Call-trace lines (starting with a space or `[`), only while nothing named the architecture:
 	 * an entry or start-up function that only one x86 architecture has (an oops excerpt without
-	 * registers, `Attempted to kill init!` with its trace)
+	 * registers, `Attempted to kill init!` with its trace; `stub_execve`, `tracesys` and
+	 * `gs_change` of x86-64's entry_64.S before 4.x in a lockdep report), or arm's frame format
 	 */
 	private lineFrame(text: string, _boot: number): void {
 		if (this.archWeight > 0 || text.indexOf('+0x') === -1) return;
+		// arm's unwinder before 3.19: `[<c0014990>] (unwind_backtrace+0x0/0xf4) from [<c005ccb8>] (…)`
+		if (text.indexOf(') from [<') !== -1) return this.setArch('arm', 1);
 		const m = ENTRY_FRAME.exec(text);
 		if (m) this.setArch(m[1] === undefined ? 'i386' : 'x86_64', 1);
 	}

@@ -1,10 +1,30 @@
-import type { Explanation } from '../models/finding.ts';
+import type { Explanation, Finding } from '../models/finding.ts';
 
 type Partial = Omit<Explanation, 'next_steps'> & {
 	next_steps: string[];
 	/** a notice printed on purpose (crash/notices.ts): its trace needs no decoding */
 	notice?: boolean;
 };
+
+const CROSS_CPU_STEP =
+	'The stuck CPU waits in a cross-CPU call (`smp_call_function_many`, `smp_call_function_single`, `csd_lock_wait`: a TLB flush, an `on_each_cpu`) for another CPU to run it, and that CPU is the culprit: get every CPU’s backtrace (`kernel.softlockup_all_cpu_backtrace=1`, or `echo l > /proc/sysrq-trigger` while it hangs).';
+
+/** a cross-CPU call where the report stopped the CPU: the fault location or the first frames */
+const CROSS_CPU_WAIT = /^(?:smp_call_function|csd_lock_wait|on_each_cpu)/;
+
+/**
+ * Steps that hold for only some findings of their rule, and the test that says for which: the
+ * others leave them out (satyr-rhbz-1235021.log: a soft lockup in smp_call_function_many).
+ */
+export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>) => boolean> =
+	new Map([
+		[
+			CROSS_CPU_STEP,
+			(f: Omit<Finding, 'explanation'>) =>
+				CROSS_CPU_WAIT.test(f.stack?.fault_location ?? '') ||
+				(f.stack?.frames.slice(0, 4).some((x) => CROSS_CPU_WAIT.test(x.function)) ?? false)
+		]
+	]);
 
 const REPORTING: string[] = [
 	'Search for the exact title on the syzbot dashboard and the kernel mailing lists (lore.kernel.org): a known bug usually has a fix or a patch.',
@@ -158,7 +178,11 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 				text: 'On virtual machines, an overloaded host that does not schedule the guest’s CPUs.'
 			}
 		],
-		next_steps: [...REPORTING, 'On a VM, check the host’s load and steal time (`top`, `vmstat`).'],
+		next_steps: [
+			CROSS_CPU_STEP,
+			...REPORTING,
+			'On a VM, check the host’s load and steal time (`top`, `vmstat`).'
+		],
 		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
 	},
 	'crash.hung-task': {
@@ -449,6 +473,10 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			'A spinlock was misused (taken twice, released while not held, corrupted) or a CPU waited on one for too long.',
 		causes: [
 			{ kind: 'kernel', text: 'A locking bug or memory corruption of the lock.' },
+			{
+				kind: 'kernel',
+				text: 'A lockup whose `.owner` is the waiting task itself on its own CPU (`BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` with `.owner: ksdioirqd/mmc0/73, .owner_cpu: 0`): the task took the lock it already holds, a real deadlock that never ends; lockdep’s `possible recursive locking detected` usually names the two places just before.'
+			},
 			{
 				kind: 'environment',
 				text: 'On virtual machines, a starved vCPU holding the lock can cause lockup reports.'

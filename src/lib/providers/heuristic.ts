@@ -1,6 +1,6 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
-import { CRASH_EXPLANATIONS } from './crash-explanations.ts';
+import { CRASH_EXPLANATIONS, STEP_APPLIES } from './crash-explanations.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -91,7 +91,7 @@ export const heuristicProvider: ExplanationProvider = {
 				(finding.details.kernel_version as string | null) ??
 				metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
 				metadata.kernel_version;
-			const steps = [...base.next_steps];
+			const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
 			if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 				steps.unshift(
 					`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``

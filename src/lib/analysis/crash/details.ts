@@ -14,6 +14,25 @@ export interface CrashFacts {
 const HUNG_TASK = /^INFO: task .* blocked for more than /;
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: /;
 const OLD_PID_LINE = /^Pid: (\d+), comm: /;
+/** `BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]` (after a `watchdog: ` prefix) */
+const SOFT_LOCKUP = /soft lockup - CPU#(\d+) stuck for \d+s! \[([^\]]+)\]/;
+/**
+ * lockdep's task line, `bash/949 is trying to acquire lock:`, `flush-254:16/2499 is trying to
+ * release lock`, `squid/1603 [HC0[0]:SC0[0]:HE1:SE1] takes:`: before 3.9 (or with the log cut
+ * before `stack backtrace:`) no `CPU:` line names the task
+ */
+/** spin_dump(): `BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` */
+const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)$/;
+const LOCKDEP_TASK = /^(\S+)\/(\d+) (?:is trying to (?:acquire|release) lock|\[HC\d)/;
+
+/** `swapper:1` of `INFO: task swapper:1 blocked for more than 120 seconds.` (the name may hold `:`) */
+function hungTask(header: string): { comm: string; pid: number } | null {
+	const end = header.indexOf(' blocked for more than ');
+	const task = header.slice(11, end);
+	const colon = task.lastIndexOf(':');
+	if (end === -1 || colon < 1 || !/^\d+$/.test(task.slice(colon + 1))) return null;
+	return { comm: task.slice(0, colon), pid: Number(task.slice(colon + 1)) };
+}
 
 /** `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1` */
 function afterComm(rest: string): { comm: string; taint: string | null; version: string | null } {
@@ -102,15 +121,56 @@ export function crashFacts(
 	}
 	if (taintLine) facts.taint = taintLine;
 	// a hung-task report prints the taint and release on the line after its header, and the
-	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces)
-	if (lines.length > 1 && HUNG_TASK.test(lines[0].text)) {
-		const h = hungTaskTaint(lines[1].text);
+	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces): the blocked task is
+	// the header's, on no CPU (lkp-28.log: `CPU: 0 PID: 13 Comm: khungtaskd` of the panic that
+	// followed had been given as the task's)
+	if (lines.length > 0 && HUNG_TASK.test(lines[0].text)) {
+		const task = hungTask(lines[0].text);
+		if (task) {
+			facts.cpu = null;
+			facts.pid = task.pid;
+			facts.comm = task.comm;
+		}
+		const h = lines.length > 1 ? hungTaskTaint(lines[1].text) : null;
 		if (h) {
 			facts.kernel_version = h.version;
 			facts.taint = h.taint;
 		}
 	}
+	if (facts.pid === null && lines.length > 0) taskOfHeader(lines, facts);
 	return facts;
+}
+
+/**
+ * The task that reports without a `CPU:` line name in their own words: a soft lockup's header
+ * cut before its dump (lkp-80.log), spin_dump()'s header and lockdep's task line of kernels
+ * before 3.9 (satyr-gitlog-01.log, satyr-gitlog-31.log).
+ */
+function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
+	const s = SOFT_LOCKUP.exec(lines[0].text);
+	if (s) {
+		const colon = s[2].lastIndexOf(':');
+		if (colon < 1) return;
+		facts.cpu = Number(s[1]);
+		facts.pid = Number(s[2].slice(colon + 1)) || null;
+		facts.comm = facts.pid === null ? null : s[2].slice(0, colon);
+		return;
+	}
+	const b = SPINLOCK_TASK.exec(lines[0].text);
+	if (b) {
+		facts.cpu = Number(b[1]);
+		facts.comm = b[2];
+		facts.pid = Number(b[3]);
+		return;
+	}
+	for (const l of lines.slice(0, 12)) {
+		const m = LOCKDEP_TASK.exec(l.text);
+		if (m) {
+			facts.comm = m[1];
+			facts.pid = Number(m[2]);
+			return;
+		}
+	}
 }
 
 const REGISTER =
