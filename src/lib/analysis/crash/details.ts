@@ -1,5 +1,5 @@
 import type { BlockLine } from '../../models/error-block.ts';
-import { hungTaskTaint } from '../../util/taint.ts';
+import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -102,15 +102,86 @@ export function crashFacts(
 	}
 	if (taintLine) facts.taint = taintLine;
 	// a hung-task report prints the taint and release on the line after its header, and the
-	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces)
-	if (lines.length > 1 && HUNG_TASK.test(lines[0].text)) {
-		const h = hungTaskTaint(lines[1].text);
+	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces): the task is the
+	// header's `<comm>:<pid>`, and a sleeping task runs on no CPU
+	if (lines.length > 0 && HUNG_TASK.test(lines[0].text)) {
+		const task = hungTask(lines[0].text);
+		if (task) {
+			facts.comm = task.comm;
+			facts.pid = task.pid;
+			facts.cpu = null;
+		}
+		const h = lines.length > 1 ? hungTaskTaint(lines[1].text) : null;
 		if (h) {
 			facts.kernel_version = h.version;
 			facts.taint = h.taint;
 		}
 	}
+	if (facts.pid === null && lines.length > 0) softLockupTask(lines[0].text, facts);
+	if (facts.kernel_version === null || facts.pid === null) lockdepFacts(lines, facts);
 	return facts;
+}
+
+const SOFT_LOCKUP = /soft lockup - CPU#(\d+) stuck for \d+s! \[(.+):(\d+)\]$/;
+
+/**
+ * `BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]` (kernel/watchdog.c): the CPU and
+ * the task running on it, for a report whose `CPU:` line was lost
+ */
+function softLockupTask(text: string, facts: CrashFacts): void {
+	if (!text.includes('soft lockup - CPU#')) return;
+	const m = SOFT_LOCKUP.exec(text.trimEnd());
+	if (!m) return;
+	facts.cpu = Number(m[1]);
+	facts.comm = m[2];
+	facts.pid = Number(m[3]);
+}
+
+/** `INFO: task kworker/u8:2:123 blocked for more than ...`: the command (colons allowed) and PID */
+function hungTask(text: string): { comm: string; pid: number } | null {
+	const end = text.indexOf(' blocked for ');
+	const colon = text.lastIndexOf(':', end);
+	const pid = text.slice(colon + 1, end);
+	if (colon <= 11 || !/^\d+$/.test(pid)) return null;
+	return { comm: text.slice(11, colon), pid: Number(pid) };
+}
+
+/** lockdep's task line: `<comm>/<pid> is trying to acquire lock:` / `... [HC0[0]:SC0[0]:HE1:SE1] takes:` */
+const LOCKDEP_TASK = [' is trying to acquire', ' is trying to release', ' [HC'];
+
+/**
+ * Lockdep reports of kernels whose stack dump prints no `CPU: ... PID:` line (arm before 3.9,
+ * or a report cut before it) still name the kernel and the task: the identity line under
+ * the header (`3.5.0-rc5 #2 Not tainted`, lockdep.c print_kernel_ident) and the task line
+ * (`ksdioirqd/mmc0/73 is trying to acquire lock:`, the command may hold a `/`). Fills what the
+ * `CPU:` line did not give; searched in the report's first lines only.
+ */
+function lockdepFacts(lines: readonly BlockLine[], facts: CrashFacts): void {
+	const n = Math.min(lines.length, 12);
+	for (let i = 1; i < n; i++) {
+		const t = lines[i].text;
+		const c = t.charCodeAt(0);
+		if (facts.kernel_version === null && c >= 48 && c <= 57) {
+			const id = lockdepIdentTaint(t);
+			if (id) {
+				facts.kernel_version = id.version;
+				facts.taint ??= id.taint;
+				continue;
+			}
+		}
+		if (facts.pid !== null) continue;
+		for (const k of LOCKDEP_TASK) {
+			const at = t.indexOf(k);
+			if (at <= 0) continue;
+			const slash = t.lastIndexOf('/', at);
+			const pid = t.slice(slash + 1, at);
+			if (slash > 0 && /^\d+$/.test(pid)) {
+				facts.comm = t.slice(0, slash);
+				facts.pid = Number(pid);
+			}
+			break;
+		}
+	}
 }
 
 const REGISTER =

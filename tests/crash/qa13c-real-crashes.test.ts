@@ -1,0 +1,211 @@
+/**
+ * Crash facts (task, CPU, kernel version, taint) found wrong or missing by a QA reading of the
+ * real-log corpus, each with a verbatim excerpt of the log named in its comment.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/analyze.ts';
+
+async function crash(lines: string[]) {
+	const c = (await findingsOf(lines)).filter((f) => f.category === 'crash');
+	expect(c.length).toBeGreaterThan(0);
+	return c[0];
+}
+
+describe('hung task: the blocked task, not khungtaskd', () => {
+	// lkp-28.log lines 4-44 (kernel test robot, 4.8.0-rc1, i386): the `CPU:` line is the
+	// panicking khungtaskd's, the hung task is swapper:1
+	const REPORT = [
+		'[  251.950215] INFO: task swapper:1 blocked for more than 120 seconds.',
+		'[  252.156188]       Not tainted 4.8.0-rc1 #3',
+		'[  252.323174] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+		'[  252.414164] swapper         D cf03c000     0     1      0 0x00000000',
+		'[  252.794158]  cf03be6c 0000ec97 cf02f000 cf03c000 cdbdff6c cf02f000 cf03be78 c147ea46',
+		'[  253.099199]  7fffffff cf03beac c14810e7 00200046 c147f090 00000000 00000001 00000001',
+		'[  253.460141]  cdbdff70 cdbdff6c cdbdff70 cf03beac c1481752 7fffffff cf03bee0 c147f097',
+		'[  253.952228] Call Trace:',
+		'[  253.998180]  [<c147ea46>] schedule+0x1e/0x31',
+		'[  254.012364]  [<c14810e7>] schedule_timeout+0x15/0xa2',
+		'[  254.033363]  [<c147f090>] ? __wait_for_common+0xd1/0xfe',
+		'[  254.040307]  [<c1481752>] ? _raw_spin_unlock_irq+0x22/0x32',
+		'[  254.064254]  [<c147f097>] __wait_for_common+0xd8/0xfe',
+		'[  254.070995]  [<c14810d2>] ? console_conditional_schedule+0x24/0x24',
+		'[  254.095358]  [<c1047344>] ? scheduler_tick+0x50/0x50',
+		'[  254.115350]  [<c147f0d1>] wait_for_completion+0x14/0x17',
+		'[  254.138526]  [<c1043a5e>] kthread_stop+0x32/0x4a',
+		'[  254.165391]  [<c17c5191>] test_rht_init+0x544/0x595',
+		'[  254.187328]  [<c17c4c4d>] ? test_hash_init+0x2b5/0x2b5',
+		'[  254.201327]  [<c17aac26>] do_one_initcall+0x7c/0xf6',
+		'[  254.223553]  [<c104340f>] ? parse_args+0x19a/0x26d',
+		'[  254.243517]  [<c17aad5a>] ? kernel_init_freeable+0xba/0x159',
+		'[  254.264524]  [<c17aad76>] kernel_init_freeable+0xd6/0x159',
+		'[  254.272295]  [<c147d30c>] kernel_init+0x8/0xd0',
+		'[  254.290380]  [<c1481ba2>] ret_from_kernel_thread+0xe/0x24',
+		'[  254.309242]  [<c147d304>] ? rest_init+0xa0/0xa0',
+		'[  257.500197] no locks held by swapper/1.',
+		'[  257.618158] Kernel panic - not syncing: hung_task: blocked tasks',
+		'[  257.636464] CPU: 0 PID: 13 Comm: khungtaskd Not tainted 4.8.0-rc1 #3',
+		'[  257.655774]  00000000 cf02f000 cf121ee8 c11896fd cf121f00 c108b2d0 cf02f138 cf02f000',
+		'[  257.677556]  cf02f138 00000002 cf121f28 c1079335 c165379e 000003ff 00008000 00000078',
+		'[  257.699197]  cf02f000 cf117cb0 00000000 c107910e cf121fa4 c10436ef cf121f6c 00000000',
+		'[  257.721696] Call Trace:',
+		'[  257.725229]  [<c11896fd>] dump_stack+0x16/0x18',
+		'[  257.741233]  [<c108b2d0>] panic+0x8b/0x1b1',
+		'[  257.746675]  [<c1079335>] watchdog+0x227/0x287',
+		'[  257.762685]  [<c107910e>] ? rcu_lock_acquire+0x21/0x21',
+		'[  257.770464]  [<c10436ef>] kthread+0x8b/0x90',
+		'[  257.787056]  [<c1481ba2>] ret_from_kernel_thread+0xe/0x24',
+		'[  257.805198]  [<c1043664>] ? init_completion+0x1e/0x1e',
+		'[  257.812078] Kernel Offset: disabled'
+	];
+
+	it('names the task of the header, with no CPU', async () => {
+		const f = await crash(REPORT);
+		expect(f.title).toBe('INFO: task hung in test_rht_init');
+		expect(f.details.comm).toBe('swapper');
+		expect(f.details.pid).toBe(1);
+		expect(f.details.cpu).toBeNull();
+		expect(f.details.kernel_version).toBe('4.8.0-rc1');
+	});
+
+	it('keeps colons in the command name', async () => {
+		const f = await crash([
+			'[  251.950215] INFO: task kworker/u8:2:123 blocked for more than 120 seconds.',
+			...REPORT.slice(1)
+		]);
+		expect(f.details.comm).toBe('kworker/u8:2');
+		expect(f.details.pid).toBe(123);
+	});
+});
+
+describe('lockdep report without a CPU: line', () => {
+	// satyr-gitlog-01.log lines 1-34 (arm, 3.5.0-rc5): the stack dump prints no `CPU:` line
+	const RECURSIVE = [
+		'[   65.470000] =============================================',
+		'[   65.470000] [ INFO: possible recursive locking detected ]',
+		'[   65.470000] 3.5.0-rc5 #2 Not tainted',
+		'[   65.470000] ---------------------------------------------',
+		'[   65.470000] ksdioirqd/mmc0/73 is trying to acquire lock:',
+		'[   65.470000]  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+		'[   65.470000]',
+		'[   65.470000] but task is already holding lock:',
+		'[   65.470000]  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+		'[   65.470000]',
+		'[   65.470000] other info that might help us debug this:',
+		'[   65.470000]  Possible unsafe locking scenario:',
+		'[   65.470000]',
+		'[   65.470000]        CPU0',
+		'[   65.470000]        ----',
+		'[   65.470000]   lock(&(&host->lock)->rlock#2);',
+		'[   65.470000]   lock(&(&host->lock)->rlock#2);',
+		'[   65.470000]',
+		'[   65.470000]  *** DEADLOCK ***',
+		'[   65.470000]',
+		'[   65.470000]  May be due to missing lock nesting notation',
+		'[   65.470000]',
+		'[   65.470000] 1 lock held by ksdioirqd/mmc0/73:',
+		'[   65.470000]  #0:  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+		'[   65.470000]',
+		'[   65.470000] stack backtrace:',
+		'[   65.470000] [<c0014990>] (unwind_backtrace+0x0/0xf4) from [<c005ccb8>] (__lock_acquire+0x14f8/0x1b98)',
+		'[   65.470000] [<c005ccb8>] (__lock_acquire+0x14f8/0x1b98) from [<c005d3f8>] (lock_acquire+0xa0/0x108)',
+		'[   65.470000] [<c005d3f8>] (lock_acquire+0xa0/0x108) from [<c02f671c>] (_raw_spin_lock_irqsave+0x48/0x5c)',
+		'[   65.470000] [<c02f671c>] (_raw_spin_lock_irqsave+0x48/0x5c) from [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc])',
+		'[   65.470000] [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]) from [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc])',
+		'[   65.470000] [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc]) from [<c0219b38>] (sdio_irq_thread+0x1bc/0x274)',
+		'[   65.470000] [<c0219b38>] (sdio_irq_thread+0x1bc/0x274) from [<c003c324>] (kthread+0x8c/0x98)',
+		'[   65.470000] [<c003c324>] (kthread+0x8c/0x98) from [<c00101ac>] (kernel_thread_exit+0x0/0x8)'
+	];
+	// satyr-gitlog-08.log lines 1-40 (arm, 3.4.0, no timestamps): a tainted kernel
+	const TAINTED = [
+		'=============================================',
+		'[ INFO: possible recursive locking detected ]',
+		'3.4.0 #37 Tainted: G        W',
+		'---------------------------------------------',
+		'filemonkey/122 is trying to acquire lock:',
+		' (s_active#13){++++.+}, at: [<c01a3d28>] sysfs_remove_dir+0x9c/0xb4',
+		'',
+		'but task is already holding lock:',
+		' (s_active#13){++++.+}, at: [<c01a22f0>] sysfs_write_file+0xe8/0x140',
+		'',
+		'other info that might help us debug this:',
+		' Possible unsafe locking scenario:',
+		'',
+		'       CPU0',
+		'       ----',
+		'  lock(s_active#13);',
+		'  lock(s_active#13);',
+		'',
+		' *** DEADLOCK ***',
+		'',
+		' May be due to missing lock nesting notation',
+		'',
+		'2 locks held by filemonkey/122:',
+		' #0:  (&buffer->mutex){+.+.+.}, at: [<c01a2230>] sysfs_write_file+0x28/0x140',
+		' #1:  (s_active#13){++++.+}, at: [<c01a22f0>] sysfs_write_file+0xe8/0x140',
+		'',
+		'stack backtrace:',
+		'[<c0014fcc>] (unwind_backtrace+0x0/0x120) from [<c00ca600>] (validate_chain+0x6f8/0x1054)',
+		'[<c00ca600>] (validate_chain+0x6f8/0x1054) from [<c00cb778>] (__lock_acquire+0x81c/0x8d8)',
+		'[<c00cb778>] (__lock_acquire+0x81c/0x8d8) from [<c00cb9c0>] (lock_acquire+0x18c/0x1e8)',
+		'[<c00cb9c0>] (lock_acquire+0x18c/0x1e8) from [<c01a3ba8>] (sysfs_addrm_finish+0xd0/0x180)',
+		'[<c01a3ba8>] (sysfs_addrm_finish+0xd0/0x180) from [<c01a3d28>] (sysfs_remove_dir+0x9c/0xb4)',
+		'[<c01a3d28>] (sysfs_remove_dir+0x9c/0xb4) from [<c02d0e5c>] (kobject_del+0x10/0x38)',
+		'[<c02d0e5c>] (kobject_del+0x10/0x38) from [<c02d0f74>] (kobject_release+0xf0/0x194)',
+		'[<c02d0f74>] (kobject_release+0xf0/0x194) from [<c0565a98>] (cpufreq_cpu_put+0xc/0x24)',
+		'[<c0565a98>] (cpufreq_cpu_put+0xc/0x24) from [<c05683f0>] (store+0x6c/0x74)',
+		'[<c05683f0>] (store+0x6c/0x74) from [<c01a2314>] (sysfs_write_file+0x10c/0x140)',
+		'[<c01a2314>] (sysfs_write_file+0x10c/0x140) from [<c014af44>] (vfs_write+0xb0/0x128)',
+		'[<c014af44>] (vfs_write+0xb0/0x128) from [<c014b06c>] (sys_write+0x3c/0x68)',
+		'[<c014b06c>] (sys_write+0x3c/0x68) from [<c000e0e0>] (ret_fast_syscall+0x0/0x3c)'
+	];
+	// satyr-gitlog-16.log (3.5.0-rc1): a release, the command holds a colon
+	const UNLOCK = [
+		'[   45.153294] =====================================',
+		'[   45.154784] [ BUG: bad unlock balance detected! ]',
+		'[   45.155591] 3.5.0-rc1-00002-gb22b1f1 #124 Not tainted',
+		'[   45.155591] -------------------------------------',
+		'[   45.155591] flush-254:16/2499 is trying to release lock (&(&wb->list_lock)->rlock) at:',
+		'[   45.155591] [<c022c3da>] writeback_sb_inodes+0x160/0x327',
+		'[   45.155591] but there are no more locks to release!'
+	];
+
+	it('reads the release from the identity line and the task from the task line', async () => {
+		const f = await crash(RECURSIVE);
+		expect(f.title).toBe('possible deadlock in mxs_mmc_enable_sdio_irq');
+		expect(f.details.kernel_version).toBe('3.5.0-rc5');
+		expect(f.details.comm).toBe('ksdioirqd/mmc0');
+		expect(f.details.pid).toBe(73);
+		expect(f.details.cpu).toBeNull();
+		expect(f.explanation.next_steps.join('\n')).toContain('decode_stacktrace.sh -r 3.5.0-rc5 ');
+	});
+
+	it('reads the taint letters of the identity line', async () => {
+		const f = await crash(TAINTED);
+		expect(f.details.kernel_version).toBe('3.4.0');
+		expect(f.details.taint).toBe('G        W');
+		expect(f.details.comm).toBe('filemonkey');
+		expect(f.details.pid).toBe(122);
+	});
+
+	it('reads the task of a bad unlock', async () => {
+		const f = await crash(UNLOCK);
+		expect(f.details.kernel_version).toBe('3.5.0-rc1-00002-gb22b1f1');
+		expect(f.details.comm).toBe('flush-254:16');
+		expect(f.details.pid).toBe(2499);
+	});
+});
+
+describe('soft lockup reduced to its header', () => {
+	// lkp-80.log (the whole log): the CPU and the task are on the header line only
+	const HEADER = [
+		'[  185.681694] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]'
+	];
+
+	it('reads the CPU and the task from the header', async () => {
+		const f = await crash(HEADER);
+		expect(f.title).toBe('BUG: soft lockup in corrupted');
+		expect(f.details.cpu).toBe(0);
+		expect(f.details.comm).toBe('trinity-c0');
+		expect(f.details.pid).toBe(6886);
+	});
+});
