@@ -209,3 +209,22 @@ describe('soft lockup reduced to its header', () => {
 		expect(f.details.pid).toBe(6886);
 	});
 });
+
+describe('workqueue lockup: where to look', () => {
+	// lkp-50.log lines 4-8 (kernel test robot, QEMU, 4.8.0-rc1): the busy-workqueue dump names the
+	// stuck work, and the advice said only to search for the title
+	const REPORT = [
+		'[   91.718045] BUG: workqueue lockup - pool cpus=1 node=0 flags=0x0 nice=0 stuck for 45s!',
+		'[   91.730295] BUG: workqueue lockup - pool cpus=0-1 flags=0x4 nice=0 stuck for 43s!',
+		'[   91.731336] Showing busy workqueues and worker pools:',
+		'[   91.731987] workqueue events: flags=0x0',
+		'[   91.732514]   pwq 2: cpus=1 node=0 flags=0x0 nice=0 active=3/256'
+	];
+
+	it('points at the busy-workqueue dump and at a CPU kept busy', async () => {
+		const f = await crash(REPORT);
+		expect(f.title).toBe('BUG: workqueue lockup');
+		expect(f.explanation.next_steps[0]).toContain('Showing busy workqueues and worker pools:');
+		expect(f.explanation.causes.map((c) => c.text).join('\n')).toContain('cond_resched()');
+	});
+});
