@@ -532,9 +532,21 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			{
 				kind: 'kernel',
 				text: 'A work item that blocks for too long or never finishes, or a locking bug in it.'
+			},
+			{
+				kind: 'kernel',
+				text: 'For a lockup: a CPU kept busy in the kernel without scheduling (a long loop without cond_resched() on a non-preemptible kernel, a soft lockup), so the pool’s workers could not run.'
+			},
+			{
+				kind: 'environment',
+				text: 'For a lockup on a virtual machine: a host that did not run the guest’s CPUs for that long.'
 			}
 		],
-		next_steps: [...REPORTING],
+		next_steps: [
+			'For a lockup, read the `Showing busy workqueues and worker pools:` dump that follows it: `in-flight:` names the work function each busy worker runs (the stuck one), `pending:` the work queued behind it; look for a soft lockup or a hung task of the same time.',
+			'For a leaked lock or atomic, the `last function:` line names the work function that returned with a lock held or preemption disabled: that function has the bug.',
+			...REPORTING
+		],
 		references: ['https://docs.kernel.org/core-api/workqueue.html']
 	},
 	'crash.stack-overflow': {

@@ -8,7 +8,12 @@ const TAINTS: Array<[string, string, string]> = [
 	['S', 'CPU_OUT_OF_SPEC', 'running on out-of-specification hardware or configuration'],
 	['R', 'FORCED_RMMOD', 'a module was force-unloaded'],
 	['M', 'MACHINE_CHECK', 'a CPU reported a machine check exception'],
-	['B', 'BAD_PAGE', 'a bad page reference or unexpected page flags were seen'],
+	// mm/kasan/report.c, mm/kfence/report.c and mm/slub.c set it too, on every report
+	[
+		'B',
+		'BAD_PAGE',
+		'a bad page reference or unexpected page flags were seen, or a memory-error detector (KASAN, KFENCE, SLUB debug) reported'
+	],
 	['U', 'USER', 'taint requested by user space'],
 	['D', 'DIE', 'the kernel died recently (an oops or BUG)'],
 	['A', 'OVERRIDDEN_ACPI_TABLE', 'an ACPI table was overridden'],

@@ -1,5 +1,5 @@
 import type { BlockLine } from '../../models/error-block.ts';
-import { hungTaskTaint } from '../../util/taint.ts';
+import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -138,7 +138,29 @@ export function crashFacts(
 		}
 	}
 	if (facts.pid === null && lines.length > 0) taskOfHeader(lines, facts);
+	if (facts.kernel_version === null) lockdepIdent(lines, facts);
 	return facts;
+}
+
+/**
+ * Lockdep reports of kernels whose stack dump prints no `CPU: ... PID:` line (arm before 3.9,
+ * or a report cut before it) still name the kernel: the identity line under the header
+ * (`3.5.0-rc5 #2 Not tainted`, lockdep.c print_kernel_ident), searched in the report's first
+ * lines only. Fills the release, and the taint when no other line gave it.
+ */
+function lockdepIdent(lines: readonly BlockLine[], facts: CrashFacts): void {
+	const n = Math.min(lines.length, 12);
+	for (let i = 1; i < n; i++) {
+		const t = lines[i].text;
+		const c = t.charCodeAt(0);
+		if (c < 48 || c > 57) continue;
+		const id = lockdepIdentTaint(t);
+		if (id) {
+			facts.kernel_version = id.version;
+			facts.taint ??= id.taint;
+			return;
+		}
+	}
 }
 
 /**

@@ -1,0 +1,196 @@
+/**
+ * Crash facts (task, CPU, kernel version, taint) found wrong or missing by a QA reading of the
+ * real-log corpus, each with a verbatim excerpt of the log named in its comment.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/analyze.ts';
+
+async function crash(lines: string[]) {
+	const c = (await findingsOf(lines)).filter((f) => f.category === 'crash');
+	expect(c.length).toBeGreaterThan(0);
+	return c[0];
+}
+
+describe('lockdep report without a CPU: line', () => {
+	// satyr-gitlog-01.log lines 1-34 (arm, 3.5.0-rc5): the stack dump prints no `CPU:` line
+	const RECURSIVE = [
+		'[   65.470000] =============================================',
+		'[   65.470000] [ INFO: possible recursive locking detected ]',
+		'[   65.470000] 3.5.0-rc5 #2 Not tainted',
+		'[   65.470000] ---------------------------------------------',
+		'[   65.470000] ksdioirqd/mmc0/73 is trying to acquire lock:',
+		'[   65.470000]  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+		'[   65.470000]',
+		'[   65.470000] but task is already holding lock:',
+		'[   65.470000]  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+		'[   65.470000]',
+		'[   65.470000] other info that might help us debug this:',
+		'[   65.470000]  Possible unsafe locking scenario:',
+		'[   65.470000]',
+		'[   65.470000]        CPU0',
+		'[   65.470000]        ----',
+		'[   65.470000]   lock(&(&host->lock)->rlock#2);',
+		'[   65.470000]   lock(&(&host->lock)->rlock#2);',
+		'[   65.470000]',
+		'[   65.470000]  *** DEADLOCK ***',
+		'[   65.470000]',
+		'[   65.470000]  May be due to missing lock nesting notation',
+		'[   65.470000]',
+		'[   65.470000] 1 lock held by ksdioirqd/mmc0/73:',
+		'[   65.470000]  #0:  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+		'[   65.470000]',
+		'[   65.470000] stack backtrace:',
+		'[   65.470000] [<c0014990>] (unwind_backtrace+0x0/0xf4) from [<c005ccb8>] (__lock_acquire+0x14f8/0x1b98)',
+		'[   65.470000] [<c005ccb8>] (__lock_acquire+0x14f8/0x1b98) from [<c005d3f8>] (lock_acquire+0xa0/0x108)',
+		'[   65.470000] [<c005d3f8>] (lock_acquire+0xa0/0x108) from [<c02f671c>] (_raw_spin_lock_irqsave+0x48/0x5c)',
+		'[   65.470000] [<c02f671c>] (_raw_spin_lock_irqsave+0x48/0x5c) from [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc])',
+		'[   65.470000] [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]) from [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc])',
+		'[   65.470000] [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc]) from [<c0219b38>] (sdio_irq_thread+0x1bc/0x274)',
+		'[   65.470000] [<c0219b38>] (sdio_irq_thread+0x1bc/0x274) from [<c003c324>] (kthread+0x8c/0x98)',
+		'[   65.470000] [<c003c324>] (kthread+0x8c/0x98) from [<c00101ac>] (kernel_thread_exit+0x0/0x8)'
+	];
+	// satyr-gitlog-08.log lines 1-40 (arm, 3.4.0, no timestamps): a tainted kernel
+	const TAINTED = [
+		'=============================================',
+		'[ INFO: possible recursive locking detected ]',
+		'3.4.0 #37 Tainted: G        W',
+		'---------------------------------------------',
+		'filemonkey/122 is trying to acquire lock:',
+		' (s_active#13){++++.+}, at: [<c01a3d28>] sysfs_remove_dir+0x9c/0xb4',
+		'',
+		'but task is already holding lock:',
+		' (s_active#13){++++.+}, at: [<c01a22f0>] sysfs_write_file+0xe8/0x140',
+		'',
+		'other info that might help us debug this:',
+		' Possible unsafe locking scenario:',
+		'',
+		'       CPU0',
+		'       ----',
+		'  lock(s_active#13);',
+		'  lock(s_active#13);',
+		'',
+		' *** DEADLOCK ***',
+		'',
+		' May be due to missing lock nesting notation',
+		'',
+		'2 locks held by filemonkey/122:',
+		' #0:  (&buffer->mutex){+.+.+.}, at: [<c01a2230>] sysfs_write_file+0x28/0x140',
+		' #1:  (s_active#13){++++.+}, at: [<c01a22f0>] sysfs_write_file+0xe8/0x140',
+		'',
+		'stack backtrace:',
+		'[<c0014fcc>] (unwind_backtrace+0x0/0x120) from [<c00ca600>] (validate_chain+0x6f8/0x1054)',
+		'[<c00ca600>] (validate_chain+0x6f8/0x1054) from [<c00cb778>] (__lock_acquire+0x81c/0x8d8)',
+		'[<c00cb778>] (__lock_acquire+0x81c/0x8d8) from [<c00cb9c0>] (lock_acquire+0x18c/0x1e8)',
+		'[<c00cb9c0>] (lock_acquire+0x18c/0x1e8) from [<c01a3ba8>] (sysfs_addrm_finish+0xd0/0x180)',
+		'[<c01a3ba8>] (sysfs_addrm_finish+0xd0/0x180) from [<c01a3d28>] (sysfs_remove_dir+0x9c/0xb4)',
+		'[<c01a3d28>] (sysfs_remove_dir+0x9c/0xb4) from [<c02d0e5c>] (kobject_del+0x10/0x38)',
+		'[<c02d0e5c>] (kobject_del+0x10/0x38) from [<c02d0f74>] (kobject_release+0xf0/0x194)',
+		'[<c02d0f74>] (kobject_release+0xf0/0x194) from [<c0565a98>] (cpufreq_cpu_put+0xc/0x24)',
+		'[<c0565a98>] (cpufreq_cpu_put+0xc/0x24) from [<c05683f0>] (store+0x6c/0x74)',
+		'[<c05683f0>] (store+0x6c/0x74) from [<c01a2314>] (sysfs_write_file+0x10c/0x140)',
+		'[<c01a2314>] (sysfs_write_file+0x10c/0x140) from [<c014af44>] (vfs_write+0xb0/0x128)',
+		'[<c014af44>] (vfs_write+0xb0/0x128) from [<c014b06c>] (sys_write+0x3c/0x68)',
+		'[<c014b06c>] (sys_write+0x3c/0x68) from [<c000e0e0>] (ret_fast_syscall+0x0/0x3c)'
+	];
+	// satyr-gitlog-16.log (3.5.0-rc1): a release, the command holds a colon
+	const UNLOCK = [
+		'[   45.153294] =====================================',
+		'[   45.154784] [ BUG: bad unlock balance detected! ]',
+		'[   45.155591] 3.5.0-rc1-00002-gb22b1f1 #124 Not tainted',
+		'[   45.155591] -------------------------------------',
+		'[   45.155591] flush-254:16/2499 is trying to release lock (&(&wb->list_lock)->rlock) at:',
+		'[   45.155591] [<c022c3da>] writeback_sb_inodes+0x160/0x327',
+		'[   45.155591] but there are no more locks to release!'
+	];
+
+	it('reads the release from the identity line and the task from the task line', async () => {
+		const f = await crash(RECURSIVE);
+		expect(f.title).toBe('possible deadlock in mxs_mmc_enable_sdio_irq');
+		expect(f.details.kernel_version).toBe('3.5.0-rc5');
+		expect(f.details.comm).toBe('ksdioirqd/mmc0');
+		expect(f.details.pid).toBe(73);
+		expect(f.details.cpu).toBeNull();
+		expect(f.explanation.next_steps.join('\n')).toContain('decode_stacktrace.sh -r 3.5.0-rc5 ');
+	});
+
+	it('reads the taint letters of the identity line', async () => {
+		const f = await crash(TAINTED);
+		expect(f.details.kernel_version).toBe('3.4.0');
+		expect(f.details.taint).toBe('G        W');
+		expect(f.details.comm).toBe('filemonkey');
+		expect(f.details.pid).toBe(122);
+	});
+
+	it('reads the task of a bad unlock', async () => {
+		const f = await crash(UNLOCK);
+		expect(f.details.kernel_version).toBe('3.5.0-rc1-00002-gb22b1f1');
+		expect(f.details.comm).toBe('flush-254:16');
+		expect(f.details.pid).toBe(2499);
+	});
+});
+
+describe('workqueue lockup: where to look', () => {
+	// lkp-50.log lines 4-8 (kernel test robot, QEMU, 4.8.0-rc1): the busy-workqueue dump names the
+	// stuck work, and the advice said only to search for the title
+	const REPORT = [
+		'[   91.718045] BUG: workqueue lockup - pool cpus=1 node=0 flags=0x0 nice=0 stuck for 45s!',
+		'[   91.730295] BUG: workqueue lockup - pool cpus=0-1 flags=0x4 nice=0 stuck for 43s!',
+		'[   91.731336] Showing busy workqueues and worker pools:',
+		'[   91.731987] workqueue events: flags=0x0',
+		'[   91.732514]   pwq 2: cpus=1 node=0 flags=0x0 nice=0 active=3/256'
+	];
+
+	it('points at the busy-workqueue dump and at a CPU kept busy', async () => {
+		const f = await crash(REPORT);
+		expect(f.title).toBe('BUG: workqueue lockup');
+		expect(f.explanation.next_steps[0]).toContain('Showing busy workqueues and worker pools:');
+		expect(f.explanation.causes.map((c) => c.text).join('\n')).toContain('cond_resched()');
+	});
+});
+
+describe('taint B after a KASAN report', () => {
+	// lkp-48.log lines 34-66 (kernel test robot, QEMU, 4.8.0-rc1 with KASAN): the KASAN report
+	// just before set B, which was explained as a bad page only
+	const GPF = [
+		'[  150.375503] general protection fault: 0000 [#1] SMP KASAN',
+		'[  150.376803] CPU: 0 PID: 1 Comm: swapper/0 Tainted: G    B           4.8.0-rc1 #111',
+		'[  150.378701] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+		'[  150.380811] task: ffff8800104a6040 task.stack: ffff8800104a8000',
+		'[  150.382189] RIP: 0010:[<ffffffff83a0b6e7>]  [<ffffffff83a0b6e7>] init_real_cpu_mask+0x77/0x150',
+		'[  150.385452] RSP: 0000:ffff8800104afe00  EFLAGS: 00010202',
+		'[  150.387721] RAX: ffff8800104a6040 RBX: 0000ffff00013138 RCX: ffffffff845c4267',
+		'[  150.391410] RDX: 1ffffffff0c8d060 RSI: 0000000000000206 RDI: 0000000000000206',
+		'[  150.394084] RBP: ffff8800104afe28 R08: 0000000000000000 R09: 746e696174206c65',
+		'[  150.397796] R10: ffff8800104a6040 R11: 206f742065756420 R12: 0000000000000002',
+		'[  150.401466] R13: 0000000000000040 R14: 0000000000000002 R15: 0000000000000038',
+		'[  150.404068] FS:  0000000000000000(0000) GS:ffff880011000000(0000) knlGS:0000000000000000',
+		'[  150.408071] CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
+		'[  150.411462] CR2: 00000000ffffffff CR3: 000000000520a000 CR4: 00000000000006b0',
+		'[  150.413067] Stack:',
+		'[  150.414805]  ffff880011013138 0000000000000000 ffffffff8613a7df ffffffff861d98f8',
+		'[  150.419231]  0000000000000038 ffff8800104afe58 ffffffff83a0b8a6 0000000000000000',
+		'[  150.424696]  0000000000000000 ffffffff8613a7df ffffffff861d98f8 ffff8800104afe78',
+		'[  150.429039] Call Trace:',
+		'[  150.468368]  [<ffffffff8613a7df>] ? dev_init+0x1df/0x1df',
+		'[  150.470728]  [<ffffffff83a0b8a6>] node_affinity_init+0xe6/0x270',
+		'[  150.473187]  [<ffffffff8613a7df>] ? dev_init+0x1df/0x1df',
+		'[  150.476576]  [<ffffffff8613a80f>] hfi1_mod_init+0x30/0x3e1',
+		'[  150.478955]  [<ffffffff86065c60>] do_one_initcall+0xe6/0x220',
+		'[  150.482372]  [<ffffffff86065ff9>] kernel_init_freeable+0x25f/0x374',
+		'[  150.484814]  [<ffffffff845b898b>] kernel_init+0x1b/0x210',
+		'[  150.487106]  [<ffffffff845c4cbf>] ret_from_fork+0x1f/0x40',
+		'[  150.490453]  [<ffffffff845b8970>] ? rest_init+0xf0/0xf0',
+		'[  150.492714] Code: c7 c7 10 08 ae 85 e8 69 7c 51 fe 41 89 c5 4a 8d 3c ed 80 54 03 86 e8 d9 5f a5 fd 4a 03 1c ed 80 54 03 86 48 89 df e8 c9 5f a5 fd <48> 8b 3b be 40 00 00 00 48 83 05 21 66 de 03 01 e8 b4 6d 56 fe ',
+		'[  150.516855] RIP  [<ffffffff83a0b6e7>] init_real_cpu_mask+0x77/0x150',
+		'[  150.520538]  RSP <ffff8800104afe00>',
+		'[  150.522598] ---[ end trace b130d896846ab2e6 ]---',
+		'[  150.524788] Kernel panic - not syncing: Fatal exception'
+	];
+
+	it('says a memory-error detector sets B too', async () => {
+		const f = await crash(GPF);
+		expect(f.title).toBe('general protection fault in init_real_cpu_mask');
+		expect(f.details.taint).toBe('G    B');
+		expect(String((f.details.taint_flags as string[])[0])).toContain('KASAN');
+	});
+});
