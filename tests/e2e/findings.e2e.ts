@@ -126,10 +126,16 @@ test('the timeline is one tab stop; the arrow keys move between its marks', asyn
 			)
 		].join('\n')
 	).join('\n');
-	await analyze(page, log);
+	// a fourth boot where sdh fails before sda: its marks go left to right, not in report order
+	const fourth = [
+		'[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP',
+		'[    1.000000] blk_update_request: I/O error, dev sdh, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
+		'[    9.000000] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+	].join('\n');
+	await analyze(page, `${log}\n${fourth}`);
 	const timeline = page.getByRole('toolbar', { name: 'Findings on the timeline' });
 	const marks = timeline.getByRole('button');
-	await expect(marks).toHaveCount(24);
+	await expect(marks).toHaveCount(26);
 	await expect(timeline.locator('[tabindex="0"]')).toHaveCount(1);
 
 	// Tab reaches the first mark, and the next Tab leaves the timeline
@@ -145,7 +151,9 @@ test('the timeline is one tab stop; the arrow keys move between its marks', asyn
 		await page.evaluate(() => document.activeElement?.closest('svg')?.getAttribute('aria-label'))
 	).toBe('Findings of boot 1');
 	await page.keyboard.press('End');
-	expect(await focused()).toMatch(/^high: I\/O error on sdh /);
+	expect(await focused()).toMatch(/^high: I\/O error on sda .* — 9\.000 s$/);
+	await page.keyboard.press('ArrowLeft');
+	expect(await focused()).toMatch(/^high: I\/O error on sdh .* — 1\.000 s$/);
 	await page.keyboard.press('Home');
 	await page.keyboard.press('ArrowLeft');
 	expect(await focused()).toMatch(/^high: I\/O error on sda /);
