@@ -124,6 +124,22 @@ test('file picker analyses several files, each switchable', async ({ page }) => 
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 	await tabs.nth(1).click();
 	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
+	// the ARIA tabs pattern: one tab stop, arrows choose, the panel is named by its tab
+	await expect(page.getByRole('tablist').locator('[tabindex="0"]')).toHaveText('two.log (1)');
+	await expect(page.getByRole('tabpanel', { name: 'two.log (1)' })).toContainText('aead_recvmsg');
+	await tabs.nth(1).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(tabs.nth(0)).toBeFocused();
+	await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tabpanel', { name: 'one.log (1)' })).toContainText(
+		'radeon_gart_unbind'
+	);
+	await page.keyboard.press('End');
+	await expect(tabs.nth(1)).toBeFocused();
+	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
+	await page.keyboard.press('Tab');
+	await expect(tabs.nth(0)).not.toBeFocused();
+	await expect(tabs.nth(1)).not.toBeFocused();
 	expect(problems).toEqual([]);
 });
 
