@@ -4,6 +4,7 @@ import {
 	cliReport,
 	expectSameOrigin,
 	fixture,
+	MIXED,
 	openApp,
 	pasteLog,
 	recordRequests,
@@ -124,6 +125,22 @@ test('file picker analyses several files, each switchable', async ({ page }) => 
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 	await tabs.nth(1).click();
 	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
+	// the ARIA tabs pattern: one tab stop, arrows choose, the panel is named by its tab
+	await expect(page.getByRole('tablist').locator('[tabindex="0"]')).toHaveText('two.log (1)');
+	await expect(page.getByRole('tabpanel', { name: 'two.log (1)' })).toContainText('aead_recvmsg');
+	await tabs.nth(1).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(tabs.nth(0)).toBeFocused();
+	await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tabpanel', { name: 'one.log (1)' })).toContainText(
+		'radeon_gart_unbind'
+	);
+	await page.keyboard.press('End');
+	await expect(tabs.nth(1)).toBeFocused();
+	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
+	await page.keyboard.press('Tab');
+	await expect(tabs.nth(0)).not.toBeFocused();
+	await expect(tabs.nth(1)).not.toBeFocused();
 	expect(problems).toEqual([]);
 });
 
@@ -149,7 +166,8 @@ test('every bundled sample loads and gives findings', async ({ page }) => {
 test('a file dropped on the input area is analysed', async ({ page }) => {
 	const problems = watchForErrors(page);
 	await openApp(page);
-	const log = fixture('e2e/warning-radeon.log');
+	// three findings of three categories, so that the category filter is offered
+	const log = MIXED;
 	const dataTransfer = await page.evaluateHandle((text) => {
 		const dt = new DataTransfer();
 		dt.items.add(new File([text], 'dropped.log', { type: 'text/plain' }));
@@ -158,11 +176,12 @@ test('a file dropped on the input area is analysed', async ({ page }) => {
 	const zone = page.getByRole('region', { name: 'Log input' });
 	await zone.dispatchEvent('dragover', { dataTransfer });
 	await zone.dispatchEvent('drop', { dataTransfer });
+	await expect(page.locator('article.finding')).toHaveCount(3);
+	await page.getByRole('combobox', { name: 'Category' }).selectOption('crash');
+	await expect(page.locator('article.finding')).toHaveCount(1);
 	await expect(page.locator('article.finding').first()).toContainText(
 		'WARNING in radeon_gart_unbind'
 	);
-	await page.getByRole('combobox', { name: 'Category' }).selectOption('crash');
-	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 	// the report says which file it is of
 	await expect(page.getByTestId('input-summary')).toContainText(/^\s*dropped\.log:\s\S+ lines/);
 	expect(problems).toEqual([]);

@@ -64,6 +64,18 @@ export function fixture(path: string): string {
 	return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 }
 
+/**
+ * Three findings of two severities and three categories: the radeon WARNING, then
+ * askubuntu-dmesg-journalctl-lastdayorso's rtw_8821ce line (twice) and an I/O error.
+ */
+export const MIXED =
+	fixture('e2e/warning-radeon.log') +
+	[
+		'[ 5000.000000] rtw_8821ce 0000:02:00.0: firmware failed to leave lps state',
+		'[ 5001.000000] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
+		'[ 5002.000000] rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
+	].join('\n');
+
 /** The CLI's report for the same input (stdin, so no file name, like a paste). */
 export function cliReport(
 	input: string | Buffer,

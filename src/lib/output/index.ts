@@ -1,5 +1,5 @@
 export { formatJson } from './json.ts';
-export { formatText } from './text.ts';
+export { formatFindingText, formatText } from './text.ts';
 export { formatMarkdown, escapeMarkdown } from './markdown.ts';
 export { REPORT_SCHEMA, schemaText } from './schema.ts';
 export { inert } from './common.ts';

@@ -1,0 +1,294 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import {
+	cliReport,
+	expectSameOrigin,
+	fixture,
+	MIXED,
+	openApp,
+	recordRequests,
+	setLogText,
+	watchForErrors
+} from './helpers';
+
+/**
+ * loghub Linux_2k.log lines 1910-1916: the kernel lines of a healthy boot, syslog dates without a
+ * year (two input notes, no finding)
+ */
+const HEALTHY_YEARLESS = [
+	'Jul 27 14:41:57 combo kernel: klogd 1.4.1, log source = /proc/kmsg started.',
+	'Jul 27 14:41:57 combo kernel: Linux version 2.6.5-1.358 (bhcompile@bugs.build.redhat.com) (gcc version 3.3.3 20040412 (Red Hat Linux 3.3.3-7)) #1 Sat May 8 09:04:50 EDT 2004',
+	'Jul 27 14:41:57 combo kernel: BIOS-provided physical RAM map:',
+	'Jul 27 14:41:57 combo kernel:  BIOS-e820: 0000000000000000 - 00000000000a0000 (usable)',
+	'Jul 27 14:41:57 combo kernel:  BIOS-e820: 00000000000f0000 - 0000000000100000 (reserved)',
+	'Jul 27 14:41:57 combo kernel:  BIOS-e820: 0000000000100000 - 0000000007eae000 (usable)',
+	'Jul 27 14:41:57 combo kernel:  BIOS-e820: 0000000007eae000 - 0000000008000000 (reserved)'
+].join('\n');
+
+async function analyze(page: Page, text: string) {
+	await openApp(page);
+	await setLogText(page, text);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
+}
+
+test('filtering findings announces "N of M" once, politely, in the page’s one live region', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await analyze(page, MIXED);
+	const announcement = page.getByTestId('announcement');
+	const cards = page.locator('article.finding');
+	await expect(cards).toHaveCount(3);
+	// (SvelteKit's own route announcer aside: it speaks on navigation, which this page has none of)
+	expect(
+		await page
+			.locator('[aria-live], [role="status"], [role="alert"]')
+			.and(page.locator(':not(#svelte-announcer)'))
+			.count()
+	).toBe(1);
+
+	await page.getByRole('combobox', { name: 'Severity' }).selectOption('high');
+	await expect(cards).toHaveCount(1);
+	await expect(announcement).toHaveText('1 of 3 findings shown.');
+	await expect(page.locator('.findings-h')).toContainText('(1 of 3)');
+
+	// the same count after another change is announced again (the region is emptied first)
+	await page.getByRole('combobox', { name: 'Severity' }).selectOption('medium');
+	await expect(announcement).toHaveText('2 of 3 findings shown.');
+	await page.getByRole('combobox', { name: 'Severity' }).selectOption('all');
+	await expect(announcement).toHaveText('3 of 3 findings shown.');
+	await page.getByRole('combobox', { name: 'Category' }).selectOption('storage');
+	await expect(announcement).toHaveText('1 of 3 findings shown.');
+	await page.getByRole('combobox', { name: 'Category' }).selectOption('all');
+	await expect(announcement).toHaveText('3 of 3 findings shown.');
+
+	// typing a search word is one announcement, not one per key
+	await announcement.evaluate((el) => {
+		const w = window as unknown as { said: string[] };
+		w.said = [];
+		new MutationObserver(() => {
+			if (el.textContent) w.said.push(el.textContent);
+		}).observe(el, { childList: true, characterData: true, subtree: true });
+	});
+	await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('rtw_8821ce', {
+		delay: 60
+	});
+	await expect(cards).toHaveCount(1);
+	await expect(announcement).toHaveText('1 of 3 findings shown.');
+	await page.waitForTimeout(1000);
+	expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([
+		'1 of 3 findings shown.'
+	]);
+	expect(problems).toEqual([]);
+});
+
+test('a report without findings shows no filters and says the log is healthy', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await analyze(page, HEALTHY_YEARLESS);
+	await expect(page.locator('#summary-h')).toBeVisible();
+	await expect(
+		page.getByText('No findings: nothing in this log matched a known problem.')
+	).toBeVisible();
+	await expect(page.getByRole('search')).toHaveCount(0);
+	await expect(page.getByRole('combobox', { name: 'Severity' })).toHaveCount(0);
+	await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveCount(0);
+	await expect(page.locator('.findings-h')).toHaveText('Findings');
+
+	// one finding: nothing to filter either
+	await setLogText(page, fixture('e2e/warning-radeon.log'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding')).toHaveCount(1);
+	await expect(page.getByRole('search')).toHaveCount(0);
+
+	// several findings of one category: Severity and Search are offered, Category (one choice) not
+	await setLogText(page, MIXED);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding')).toHaveCount(3);
+	await expect(page.getByRole('search')).toBeVisible();
+	const severity = page.getByRole('combobox', { name: 'Severity' });
+	// only the severities some finding has
+	expect(await severity.locator('option').allTextContents()).toEqual(['all', 'high', 'medium']);
+	expect(problems).toEqual([]);
+});
+
+test('the timeline is one tab stop; the arrow keys move between its marks', async ({ page }) => {
+	const problems = watchForErrors(page);
+	// three boots with an I/O error on each of 8 disks (the line of the 120-boot test above)
+	const log = Array.from({ length: 3 }, () =>
+		[
+			'[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP',
+			...Array.from(
+				{ length: 8 },
+				(_, d) =>
+					`[    ${5 + d}.000000] blk_update_request: I/O error, dev sd${String.fromCharCode(97 + d)}, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`
+			)
+		].join('\n')
+	).join('\n');
+	// a fourth boot where sdh fails before sda: its marks go left to right, not in report order
+	const fourth = [
+		'[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP',
+		'[    1.000000] blk_update_request: I/O error, dev sdh, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
+		'[    9.000000] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+	].join('\n');
+	await analyze(page, `${log}\n${fourth}`);
+	const timeline = page.getByRole('toolbar', { name: 'Findings on the timeline' });
+	const marks = timeline.getByRole('button');
+	await expect(marks).toHaveCount(26);
+	await expect(timeline.locator('[tabindex="0"]')).toHaveCount(1);
+
+	// Tab reaches the first mark, and the next Tab leaves the timeline
+	await page.getByRole('button', { name: 'Copy share link' }).focus();
+	await page.keyboard.press('Tab');
+	const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+	expect(await focused()).toMatch(/^high: I\/O error on sda .* — 5\.000 s$/);
+	await page.keyboard.press('ArrowRight');
+	expect(await focused()).toMatch(/^high: I\/O error on sdb /);
+	await page.keyboard.press('ArrowDown');
+	expect(await focused()).toMatch(/^high: I\/O error on sdb /);
+	expect(
+		await page.evaluate(() => document.activeElement?.closest('svg')?.getAttribute('aria-label'))
+	).toBe('Findings of boot 1');
+	await page.keyboard.press('End');
+	expect(await focused()).toMatch(/^high: I\/O error on sda .* — 9\.000 s$/);
+	await page.keyboard.press('ArrowLeft');
+	expect(await focused()).toMatch(/^high: I\/O error on sdh .* — 1\.000 s$/);
+	await page.keyboard.press('Home');
+	await page.keyboard.press('ArrowLeft');
+	expect(await focused()).toMatch(/^high: I\/O error on sda /);
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	// the mark reached last is the one Tab comes back to
+	await expect(timeline.locator('[tabindex="0"]')).toHaveAttribute('aria-label', /sdc/);
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]'))).toBeNull();
+	await page.keyboard.press('Shift+Tab');
+	expect(await focused()).toMatch(/^high: I\/O error on sdc /);
+
+	await page.keyboard.press('Enter');
+	const open = page.locator('article.finding', { has: page.locator('details[open]') });
+	await expect(open).toContainText('I/O error on sdc');
+	expect(problems).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`input notes are shown as notes, not errors, and pass axe (${scheme}, desktop and phone)`, async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const problems = watchForErrors(page);
+		await page.emulateMedia({ colorScheme: scheme });
+		await analyze(page, HEALTHY_YEARLESS);
+		const note = page.locator('.report li', { hasText: 'Some dates carry no year' });
+		await expect(note).toBeVisible();
+		const colours = await note.evaluate((li) => {
+			const box = (li.closest('.notes') ?? li.parentElement) as HTMLElement;
+			const root = getComputedStyle(document.documentElement);
+			const probe = document.createElement('span');
+			document.body.append(probe);
+			const resolve = (v: string) => {
+				probe.style.color = root.getPropertyValue(v);
+				return getComputedStyle(probe).color;
+			};
+			const out = {
+				text: getComputedStyle(li).color,
+				body: getComputedStyle(document.body).color,
+				error: [resolve('--sev-high'), resolve('--sev-critical')],
+				border: getComputedStyle(box).borderLeftColor,
+				noteBorder: resolve('--note-border')
+			};
+			probe.remove();
+			return out;
+		});
+		// the text in the page's text colour, marked by a warning-coloured box, not the error colour
+		expect(colours.text).toBe(colours.body);
+		expect(colours.error).not.toContain(colours.text);
+		expect(colours.border).toBe(colours.noteBorder);
+		expect(colours.error).not.toContain(colours.border);
+		await expect(page.locator('.notes')).toContainText('About this input');
+
+		for (const width of [1280, 375]) {
+			await page.setViewportSize({ width, height: 800 });
+			const axe = await new AxeBuilder({ page }).analyze();
+			expect(
+				axe.violations.map((v) => `${width}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+			).toEqual([]);
+		}
+		expect(problems).toEqual([]);
+	});
+}
+
+test('a crash has a "Save crash report" button that saves its text report as the file its advice names, made in the page', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const problems = watchForErrors(page);
+	const log = fixture('e2e/kasan-use-after-free.log');
+	await analyze(page, log);
+	const card = page.locator('article.finding').first();
+	const id = (await card.getAttribute('id')) as string;
+	expect(id).toMatch(/^crash-/);
+	await card.locator('summary').click();
+	// the advice names the file
+	await expect(card).toContainText(`Save this finding’s lines as ${id}.txt`);
+
+	// what the object URL is made from, and that it is revoked
+	await page.evaluate(() => {
+		const w = window as unknown as { blobs: Blob[]; revoked: string[]; made: string[] };
+		w.blobs = [];
+		w.revoked = [];
+		w.made = [];
+		const create = URL.createObjectURL.bind(URL);
+		const revoke = URL.revokeObjectURL.bind(URL);
+		URL.createObjectURL = (b: Blob | MediaSource) => {
+			w.blobs.push(b as Blob);
+			const u = create(b);
+			w.made.push(u);
+			return u;
+		};
+		URL.revokeObjectURL = (u: string) => {
+			w.revoked.push(u);
+			revoke(u);
+		};
+	});
+	const urls = recordRequests(context);
+	const button = card.getByRole('button', { name: 'Save crash report' });
+	await expect(button).toBeVisible();
+	const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+	expect(download.suggestedFilename()).toBe(`${id}.txt`);
+	const body = readFileSync(await download.path(), 'utf8');
+
+	// the CLI's text report of the same input, from this finding's "* title" line to the blank line
+	const cli = cliReport(log, 'text');
+	const start = cli.indexOf('* KASAN: use-after-free Read in aead_recvmsg\n');
+	expect(start).toBeGreaterThan(-1);
+	const expected = cli.slice(start, cli.indexOf('\n\n', start) + 1);
+	expect(expected).toContain(`id ${id},`);
+	expect(expected).toContain('Evidence:');
+	expect(body).toBe(expected);
+
+	const blob = await page.evaluate(async () => {
+		const w = window as unknown as { blobs: Blob[] };
+		return { n: w.blobs.length, type: w.blobs[0].type, text: await w.blobs[0].text() };
+	});
+	expect(blob).toEqual({ n: 1, type: 'text/plain;charset=utf-8', text: expected });
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { revoked: string[] }).revoked), {
+			timeout: 15_000
+		})
+		.toEqual(await page.evaluate(() => (window as unknown as { made: string[] }).made));
+	// nothing but the blob: no request went anywhere
+	expect(urls.filter((u) => !u.startsWith('blob:'))).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+
+	// a finding that is not a crash has no such button
+	await setLogText(page, MIXED);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const io = page.locator('article.finding', { hasText: 'I/O error on sda' });
+	await io.locator('summary').click();
+	await expect(io.locator('.body')).toBeVisible();
+	await expect(io.getByRole('button', { name: 'Save crash report' })).toHaveCount(0);
+	expect(problems).toEqual([]);
+});
