@@ -237,6 +237,28 @@ describe('advice for lockups', () => {
 		expect(other[0].explanation.next_steps.join('\n')).not.toContain('cross-CPU');
 	});
 
+	it('the step for a possible virtual machine is left out on named physical hardware', async () => {
+		// satyr-rhbz-1235021.log lines 1, 9, 10, 12 and 26-27: a Gigabyte board, no hypervisor
+		const report = (hardware: string | null) => [
+			'NMI watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [pulseaudio:1580]',
+			'CPU: 0 PID: 1580 Comm: pulseaudio Not tainted 4.0.5-300.fc22.x86_64+debug #1',
+			...(hardware === null ? [] : [`Hardware name: ${hardware}`]),
+			'RIP: 0010:[<ffffffff81153416>]  [<ffffffff81153416>] smp_call_function_many+0x216/0x280',
+			'Call Trace:',
+			' [<ffffffff810778b0>] ? leave_mm+0x180/0x180'
+		];
+		const steps = async (hardware: string | null) =>
+			(await findingsOf(report(hardware)))[0].explanation.next_steps.join('\n');
+		expect(
+			await steps('Gigabyte Technology Co., Ltd. Z87M-D3H/Z87M-D3H, BIOS F11 08/12/2014')
+		).not.toContain('On a VM');
+		// unknown hardware, or a cloud's QEMU machine type the hypervisor list does not name
+		expect(await steps(null)).toContain('On a VM, check the host');
+		expect(
+			await steps('Hetzner vServer/Standard PC (Q35 + ICH9, 2009), BIOS 20171111 11/11/2017')
+		).toContain('On a VM, check the host');
+	});
+
 	it('a spinlock lockup whose owner is the waiting task is called a self-deadlock', async () => {
 		// satyr-gitlog-01.log lines 35-39 (abrt/satyr, 3.5.0-rc5, ARM)
 		const f = await findingsOf([

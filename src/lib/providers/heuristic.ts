@@ -67,12 +67,36 @@ export const VM_STEPS: Readonly<Record<string, VmStep>> = {
 	}
 };
 
-/** `steps` with the VM step of the finding's rule first, when the machine is a virtual machine */
+/**
+ * Hardware names of virtual machines whose hypervisor VM_PRODUCTS (ingestion/metadata.ts) does not
+ * name: QEMU machine types under a hosting company's vendor name (`Hetzner vServer/Standard PC
+ * (Q35 + ICH9, 2009)`) and other clouds' products.
+ */
+const VIRTUAL_HARDWARE = /Standard PC \(|virtual|vServer|Droplet|\bKVM\b|\bcloud\b/i;
+
+/** the step of a crash explanation that holds only if the machine may be a virtual machine */
+const IF_VM = 'On a VM, ';
+
+/**
+ * The log names the machine's hardware and it is no virtual machine (no hypervisor seen, and no
+ * virtual machine's name): a step that starts "On a VM" is left out (satyr-rhbz-1235021.log's
+ * soft lockup on a `Gigabyte Technology Co., Ltd. Z87M-D3H/Z87M-D3H`).
+ */
+function physical(hardware: string | null | undefined, hypervisor: string | null | undefined) {
+	return !hypervisor && !!hardware && !VIRTUAL_HARDWARE.test(hardware);
+}
+
+/**
+ * `steps` with the VM step of the finding's rule first, when the machine is a virtual machine;
+ * without the steps for a possible virtual machine when it is known to be physical
+ */
 export function withVmStep(
 	steps: readonly string[],
 	finding: Omit<Finding, 'explanation'>,
-	hypervisor: string | null | undefined
+	hypervisor: string | null | undefined,
+	hardware?: string | null
 ): string[] {
+	if (physical(hardware, hypervisor)) return steps.filter((s) => !s.startsWith(IF_VM));
 	const v = hypervisor ? VM_STEPS[finding.rule] : undefined;
 	if (!hypervisor || v === undefined || (v.applies && !v.applies(finding))) return [...steps];
 	const drops = v.drops ?? [];
@@ -106,7 +130,7 @@ export const heuristicProvider: ExplanationProvider = {
 			return {
 				meaning,
 				causes: base.causes,
-				next_steps: withVmStep(steps, finding, metadata.hypervisor),
+				next_steps: withVmStep(steps, finding, metadata.hypervisor, metadata.hardware),
 				references: base.references
 			};
 		}
