@@ -72,7 +72,12 @@ test('filters, search, timeline and deep links find findings', async ({ page }) 
 	await expect(cards.first()).toContainText('WARNING in radeon_gart_unbind');
 	await page.getByRole('searchbox', { name: 'Search' }).fill('no such text anywhere');
 	await expect(cards).toHaveCount(0);
-	await page.getByRole('searchbox', { name: 'Search' }).fill('');
+	// filters that hide everything say so and can be cleared in one step
+	await expect(page.getByText('No finding matches these filters.')).toBeVisible();
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	await expect(cards).toHaveCount(total);
+	await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+	await expect(page.getByText('No finding matches these filters.')).toHaveCount(0);
 
 	// the timeline is keyboard operable and opens the finding it points at
 	const dot = page.getByRole('button', { name: /WARNING in radeon_gart_unbind/ }).first();
