@@ -233,6 +233,11 @@ interface Kept {
 	device: string;
 }
 
+/** the key of a finding's builder: its rule, title and variant (Analyzer.add) */
+function builderKey(rule: string, title: string, variant: string): string {
+	return `${rule}\n${title}\n${variant}`;
+}
+
 /** A rule message held until what follows it tells what it means (see LineRule.resolve). */
 interface Held extends Kept {
 	context: Record<string, DetailValue> | null;
@@ -734,7 +739,7 @@ export class Analyzer {
 		const title = outcome ? outcome.title(m) : rule.title(m);
 		if (rule.perBoot) {
 			// another sign of the event its boot already has (LineRule.perBoot): not counted again
-			const seen = this.builders.get(`${rule.id}\n${title}\n`);
+			const seen = this.builders.get(builderKey(rule.id, title, ''));
 			if (seen !== undefined && seen.boots.has(r.boot)) {
 				if (seen.first.boot === r.boot && seen.evidence.length < MAX_EVIDENCE)
 					seen.evidence.push({ line: r.line, text: detach(r.text) });
@@ -793,7 +798,7 @@ export class Analyzer {
 		variant: string,
 		init: () => Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
 	): Builder | null {
-		const key = `${rule}\n${title}\n${variant}`;
+		const key = builderKey(rule, title, variant);
 		const b = this.builders.get(key);
 		if (b) {
 			b.count++;

@@ -250,8 +250,7 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 		traces.push(frames);
 		pids.push(pid);
 	}
-	const names = (fr: Frame) =>
-		guilty !== null && (fr.function === guilty || fr.function.startsWith(`${guilty}.`));
+	const names = (fr: Frame) => guilty !== null && isGuiltyFunction(fr.function, guilty);
 	const own = traces.filter((_, i) => i === 0 || pids[i] === null || pids[i] !== pids[0]);
 	// the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) when another task's report
 	// was printed into it first
@@ -262,6 +261,14 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 		traces.find((_, i) => named !== undefined && pids[i] === named) ??
 		traces[0]
 	);
+}
+
+/**
+ * A frame's function is the guilty function a title names: the function itself or a compiler
+ * clone of it (`wdev_priv.part.8` for `wdev_priv`, `.isra.0`, `.constprop.0`).
+ */
+export function isGuiltyFunction(fn: string, guilty: string): boolean {
+	return fn === guilty || fn.startsWith(`${guilty}.`);
 }
 
 /**

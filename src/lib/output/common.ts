@@ -1,5 +1,6 @@
 import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult } from '../models/report.ts';
+import { isGuiltyFunction } from '../analysis/stack.ts';
 
 /** Findings grouped by severity, most severe first, in order of appearance within a severity. */
 export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
@@ -174,8 +175,8 @@ export function severityCounts(result: AnalysisResult): string {
 }
 
 /**
- * Which frames of a finding's call trace are its guilty frame: those with its name, a compiler
- * clone of it (`wdev_priv.part.8` for `wdev_priv`) included. When one of them is reliable, only
+ * Which frames of a finding's call trace are its guilty frame: those of its function or a
+ * compiler clone of it (isGuiltyFunction). When one of them is reliable, only
  * the reliable ones: the `?` entries of the same function are stale return addresses.
  */
 export function guiltyMarks(stack: {
@@ -183,9 +184,7 @@ export function guiltyMarks(stack: {
 	guilty_frame: string | null;
 }): boolean[] {
 	const g = stack.guilty_frame;
-	const named = stack.frames.map(
-		(fr) => g !== null && (fr.function === g || fr.function.startsWith(`${g}.`))
-	);
+	const named = stack.frames.map((fr) => g !== null && isGuiltyFunction(fr.function, g));
 	const reliable = stack.frames.some((fr, i) => named[i] && fr.reliable);
 	return named.map((n, i) => n && (!reliable || stack.frames[i].reliable));
 }

@@ -16,13 +16,15 @@ const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: /;
 const OLD_PID_LINE = /^Pid: (\d+), comm: /;
 /** `BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]` (after a `watchdog: ` prefix) */
 const SOFT_LOCKUP = /soft lockup - CPU#(\d+) stuck for \d+s! \[([^\]]+)\]/;
+/** spin_dump(): `BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` */
+const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)$/;
+/** the first lines of a report, where lockdep prints its identity and task lines */
+const HEAD_LINES = 12;
 /**
  * lockdep's task line, `bash/949 is trying to acquire lock:`, `flush-254:16/2499 is trying to
  * release lock`, `squid/1603 [HC0[0]:SC0[0]:HE1:SE1] takes:`: before 3.9 (or with the log cut
  * before `stack backtrace:`) no `CPU:` line names the task
  */
-/** spin_dump(): `BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` */
-const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)$/;
 const LOCKDEP_TASK = /^(\S+)\/(\d+) (?:is trying to (?:acquire|release) lock|\[HC\d)/;
 
 /** `swapper:1` of `INFO: task swapper:1 blocked for more than 120 seconds.` (the name may hold `:`) */
@@ -149,7 +151,7 @@ export function crashFacts(
  * lines only. Fills the release, and the taint when no other line gave it.
  */
 function lockdepIdent(lines: readonly BlockLine[], facts: CrashFacts): void {
-	const n = Math.min(lines.length, 12);
+	const n = Math.min(lines.length, HEAD_LINES);
 	for (let i = 1; i < n; i++) {
 		const t = lines[i].text;
 		const c = t.charCodeAt(0);
@@ -185,7 +187,7 @@ function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
 		facts.pid = Number(b[3]);
 		return;
 	}
-	for (const l of lines.slice(0, 12)) {
+	for (const l of lines.slice(0, HEAD_LINES)) {
 		const m = LOCKDEP_TASK.exec(l.text);
 		if (m) {
 			facts.comm = m[1];

@@ -209,18 +209,14 @@ export interface RuleResolve extends RuleOutcome {
 	examples: string[];
 }
 
-export interface RuleExpect {
-	/** literal that occurs in every such message (the prefilter) */
-	trigger: string;
-	/** tested against the message text */
-	pattern: RegExp;
-	/** lines after the rule's message it may come */
-	within: number;
-	/** never bounded in kernel time (see RuleResolve.withinSeconds) */
-	withinSeconds?: undefined;
-	/** real messages that end the event of the rule's first example */
-	examples: string[];
-}
+/**
+ * The message that ends a rule's event (LineRule.expects): waited for as a resolution is, with no
+ * outcome of its own; `examples` are real messages that end the event of the rule's first example.
+ */
+export type RuleExpect = Pick<
+	RuleResolve,
+	'trigger' | 'pattern' | 'within' | 'withinSeconds' | 'examples'
+>;
 
 export interface RuleStall {
 	/** seconds of silence from the device, at least */
