@@ -26,7 +26,7 @@ import {
 	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
-import { acpiVideoDuplicate, tpmCrbAcpiLayout } from './firmware-notices.ts';
+import { acpiVideoDuplicate, tpmCrbAcpiLayout, tpmInterruptPolling } from './firmware-notices.ts';
 import {
 	btrfsError,
 	ext4Error,
@@ -113,7 +113,7 @@ import {
 	xhciResumeReinit
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
-import { vboxVersionMismatch } from './virtual-machine.ts';
+import { vboxVersionMismatch, virtualizationDisabled } from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
@@ -223,11 +223,13 @@ export const LINE_RULES: readonly LineRule[] = [
 	acpiDeviceNotPresentEnabled,
 	amdCcpInaccessible,
 	tpmCrbAcpiLayout,
+	tpmInterruptPolling,
 	acpiVideoDuplicate,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,
 	microcodeFailed,
+	virtualizationDisabled,
 	iommuFault,
 	// power
 	suspendFailed,
