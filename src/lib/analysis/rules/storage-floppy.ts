@@ -14,7 +14,7 @@ export const floppyTimeout: LineRule = {
 	severity: 'low',
 	triggers: ['timeout handler died', 'floppy timeout called', 'while reading block 0'],
 	pattern:
-		/^floppy(\d*): (?:(?:\w+: timeout handler died\.|floppy timeout called)|error (-?\d+) while reading block 0)/,
+		/^floppy(\d*): (?:\w+: timeout handler died\.|floppy timeout called|error (-?\d+) while reading block 0)/,
 	title: (m) =>
 		m[2] !== undefined
 			? 'Floppy drive could not be read when it was opened'
