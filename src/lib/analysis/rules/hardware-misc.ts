@@ -248,7 +248,7 @@ export const clocksourceUnstable: LineRule = {
 		causes: [
 			{
 				kind: 'environment',
-				text: 'A virtual machine whose virtual CPUs the host held up: steal time on an overcommitted host, a live migration, a VM paused or snapshotted (the most common case).'
+				text: 'In a virtual machine, virtual CPUs that the host held up: steal time on an overcommitted host, a live migration, a VM paused or snapshotted.'
 			},
 			{
 				kind: 'firmware',

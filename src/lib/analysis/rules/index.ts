@@ -92,6 +92,7 @@ import {
 } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
 import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
+import { floppyTimeout } from './storage-floppy.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
@@ -158,6 +159,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	swapIoError,
 	mdFailure,
 	multipathFailed,
+	floppyTimeout,
 	// filesystem (journal abort and read-only before the generic error rules)
 	journalAbort,
 	remountRo,
