@@ -100,3 +100,20 @@ describe('i915 display FIFO underrun', () => {
 		expect(e.causes.map((c) => c.text).join(' ')).not.toContain('sent invalid or endless work');
 	});
 });
+
+describe('a DRM driver error that is no GPU hang', () => {
+	// crash-logs-log12-04-txt.log line 2475 (ThinkPad X1 Carbon, i915, journalctl)
+	const LINE =
+		'Dec 04 19:03:10 peter-x1c kernel: i915 0000:00:02.0: [drm] *ERROR* Atomic update failure on pipe A (start=402283 end=402284) time 139 us, min 1073, max 1079, scanline start 1072, end 1081';
+
+	it('gets advice for a driver error, not the steps for a hung GPU', async () => {
+		const f = await findingsOf([LINE]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['gpu.drm-driver-error', 'i915 driver errors', 'low']
+		]);
+		const steps = f[0].explanation.next_steps.join(' ');
+		expect(steps).not.toContain('hang');
+		expect(steps).not.toContain('overclock');
+		expect(steps).toContain('can be ignored');
+	});
+});

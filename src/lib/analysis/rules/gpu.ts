@@ -523,10 +523,33 @@ export const drmDriverError: LineRule = {
 		'[drm] Initialized amdgpu 3.49.0 20150101 for 0000:03:00.0 on minor 0',
 		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
 	],
-	explanation: gpuExplanation(
-		'A graphics (DRM) driver reported an internal error. Many of these are harmless and fixed by updates; together with display glitches, freezes or other GPU findings they point at the driver named.',
-		['https://docs.kernel.org/gpu/drm-kms.html']
-	)
+	// advice for any driver error, not the GPU-hang steps (crash-logs log12-04.txt: i915's
+	// `Atomic update failure on pipe A`, a display update that missed its window, had been told
+	// to note which program hung the GPU and to remove overclocks)
+	explanation: {
+		meaning:
+			'A graphics (DRM) driver reported an internal error. Many of these are harmless and fixed by updates; together with display glitches, freezes or other GPU findings they point at the driver named.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A bug or a missing quirk in the graphics driver for this GPU or screen, often fixed in later kernels.'
+			},
+			{
+				kind: 'firmware',
+				text: 'GPU or display firmware (linux-firmware) that does not match the driver.'
+			},
+			{
+				kind: 'userspace',
+				text: 'A program or compositor that asked for something the driver refused (a mode, a buffer or a command stream it cannot handle).'
+			}
+		],
+		next_steps: [
+			'Note what happened at that moment (a screen plugged in or out, a resume, a game or video starting) and whether a screen glitched or froze; a single error with nothing visible can be ignored.',
+			'Otherwise update the kernel, Mesa (or the NVIDIA driver) and linux-firmware.',
+			'If it persists, search the function and message named here in the driver’s bug tracker, or report it there with this log.'
+		],
+		references: ['https://docs.kernel.org/gpu/drm-kms.html']
+	}
 };
 
 /**
