@@ -62,7 +62,14 @@ import {
 	undervoltage,
 	unknownNmi
 } from './hardware-misc.ts';
-import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
+import {
+	pciEeh,
+	pciEehDisabled,
+	pciInaccessible,
+	pcieAer,
+	pcieAerBit,
+	pcieDpc
+} from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, oomKillerInvoked, pageAllocFailure, processReaped } from './memory-oom.ts';
 import {
@@ -135,6 +142,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	pcieAerBit,
 	pcieDpc,
 	pciInaccessible,
+	pciEeh,
+	pciEehDisabled,
 	thermalThrottle,
 	thermalCritical,
 	irqNobodyCared,
