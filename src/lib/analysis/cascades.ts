@@ -361,15 +361,96 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/**
+ * Crash reports that are the consequence of an earlier one: the kernel printed two reports of
+ * one problem. Only where the two reports themselves show it:
+ * - a KASAN report and the fault of the same access right after it (`BUG: KASAN:
+ *   wild-memory-access on address 0000ffff00013138`, then `general protection fault` whose
+ *   `RIP:` is the instruction KASAN's trace stopped at, `init_real_cpu_mask+0x77/0x150`, in the
+ *   same task: `lkp-48.log`). KASAN reports a bad access before it is made, and an access to a
+ *   non-canonical or unmapped address then faults;
+ * - an RCU stall and a task hung waiting for an RCU grace period after it (`INFO: rcu_sched
+ *   self-detected stall on CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120
+ *   seconds` in synchronize_sched(): `lkp-57.log`): the stalled CPU holds up every grace period,
+ *   so synchronize_rcu() and its kin wait as long as it stalls.
+ */
+interface FollowOn {
+	cause: ReadonlySet<string>;
+	effect: ReadonlySet<string>;
+	follows(c: Finding, e: Finding): boolean;
+}
+
+/** at most this many input lines between the end of a KASAN report and the fault it foretold */
+const SAME_ACCESS_LINES = 10;
+
+const FOLLOW_ONS: FollowOn[] = [
+	{
+		cause: new Set(['crash.kasan']),
+		effect: new Set(['crash.gpf', 'crash.paging-fault', 'crash.null-deref', 'crash.oops']),
+		follows: sameAccess
+	},
+	{
+		cause: new Set(['crash.rcu-stall']),
+		effect: new Set(['crash.hung-task']),
+		follows: (_c, e) =>
+			e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false
+	}
+];
+
+/** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */
+const GRACE_PERIOD =
+	/^(?:synchronize_(?:rcu|sched|rcu_bh|net)(?:_expedited)?|__wait_rcu_gp|wait_rcu_gp|rcu_barrier(?:_sched|_bh)?)$/;
+
+/**
+ * Is `e` the fault of the access that the KASAN report `c` caught: printed right after it in the
+ * same boot, by the same task, at the instruction where the KASAN report's trace stopped?
+ */
+function sameAccess(c: Finding, e: Finding): boolean {
+	const k = c.first_seen;
+	const f = e.first_seen;
+	if (
+		k.boot !== f.boot ||
+		f.first_line <= k.last_line ||
+		f.first_line - k.last_line > SAME_ACCESS_LINES
+	)
+		return false;
+	if (typeof c.details.pid !== 'number' || c.details.pid !== e.details.pid) return false;
+	const at = e.stack?.fault_location;
+	if (!at) return false;
+	return (
+		c.stack?.frames.some(
+			(fr) => fr.offset !== null && `${fr.function}+${fr.offset}/${fr.size ?? ''}` === at
+		) ?? false
+	);
+}
+
+/** The earlier crash report `e` is a consequence of (FOLLOW_ONS), the latest if several are. */
+function followOnCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.category !== 'crash') return null;
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (c === e || c.f.category !== 'crash') continue;
+		if (
+			!FOLLOW_ONS.some(
+				(r) => r.cause.has(c.f.rule) && r.effect.has(e.f.rule) && r.follows(c.f, e.f)
+			)
+		)
+			continue;
+		if (!closeBefore(c, e) || (best && best.f.first_line > c.f.first_line)) continue;
+		best = c;
+	}
+	return best;
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
-		const failed = probeCause(e, nodes);
-		if (failed) {
-			parent.set(e.f.id, { id: failed.f.id, certainty: 'probable', reason: null });
+		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes);
+		if (direct) {
+			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;
 		}
 		let best: Node | null = null;
