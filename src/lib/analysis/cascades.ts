@@ -2,6 +2,7 @@ import { relate, severityRank, type Finding, type Occurrence } from '../models/f
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
+import { DAMAGE_RULES } from './summary.ts';
 
 /**
  * Cascades: findings that are probably one problem seen at several layers, linked into chains
@@ -372,7 +373,13 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  * - an RCU stall and a task hung waiting for an RCU grace period after it (`INFO: rcu_sched
  *   self-detected stall on CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120
  *   seconds` in synchronize_sched(): `lkp-57.log`): the stalled CPU holds up every grace period,
- *   so synchronize_rcu() and its kin wait as long as it stalls.
+ *   so synchronize_rcu() and its kin wait as long as it stalls;
+ * - a report that damaged the kernel (an oops that killed a task, memory found corrupted:
+ *   summary.ts's DAMAGE_RULES), then `BUG: Bad rss-counter state` (or `non-zero pgtables_bytes on
+ *   freeing mm`): check_mm() finds an address space's page counters off when it is torn down, and
+ *   a task killed in the middle of mapping or unmapping pages leaves them off. Printed within
+ *   TEARDOWN_S of such a crash, it is that crash's consequence (teardownAfterCrash), not a bug
+ *   to report of its own; alone it stays a kernel bug worth reporting (high).
  */
 interface FollowOn {
 	cause: ReadonlySet<string>;
@@ -394,8 +401,51 @@ const FOLLOW_ONS: FollowOn[] = [
 		effect: new Set(['crash.hung-task']),
 		follows: (_c, e) =>
 			e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false
+	},
+	{
+		cause: DAMAGE_RULES,
+		effect: new Set(['crash.bad-page']),
+		follows: (c, e) =>
+			teardownCheck(e) && !teardownCheck(c) && shortlyAfter(c, e, TEARDOWN_S, TEARDOWN_LINES)
 	}
 ];
+
+/**
+ * How soon after the crash a teardown check counts as its consequence: a killed task's address
+ * space is torn down as it exits, right after its oops (later only when other threads shared it).
+ */
+const TEARDOWN_S = 60;
+const TEARDOWN_LINES = 200;
+
+/**
+ * Is `e`'s first occurrence after one of `c`'s kept occurrences in the same boot, at most `s`
+ * kernel seconds later (`lines` input lines without kernel times)?
+ */
+function shortlyAfter(c: Finding, e: Finding, s: number, lines: number): boolean {
+	const f = e.first_seen;
+	return [...c.occurrences, c.last_seen].some((o) => {
+		if (o.boot !== f.boot || o.first_line >= f.first_line) return false;
+		if (o.ts !== null && f.ts !== null) return f.ts >= o.ts && f.ts - o.ts <= s;
+		return f.first_line - o.first_line <= lines;
+	});
+}
+
+/** check_mm()'s reports, at the teardown of an address space (`BUG: Bad rss-counter state`) */
+function teardownCheck(f: Finding): boolean {
+	return /^BUG: (?:Bad rss-counter state|non-zero pgtables_bytes)/.test(f.title);
+}
+
+/**
+ * A teardown check that follows a crash of its boot: the crash's consequence (medium instead of
+ * high), and its explanation says so.
+ */
+function teardownAfterCrash(f: Finding, cause: Finding): void {
+	f.severity = 'medium';
+	f.explanation = {
+		...f.explanation,
+		meaning: `${f.explanation.meaning} Here it follows \`${cause.title}\` in the same boot: a task killed in the middle of mapping or unmapping pages leaves its counters off, so this is most likely that crash's consequence; report the crash, and this only with it.`
+	};
+}
 
 /** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */
 const GRACE_PERIOD =
@@ -477,7 +527,12 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		const link = possibleCause(e, findings, parent);
 		if (link) parent.set(e.id, link);
 	}
-	for (const [child, p] of parent) relate(byId.get(child)!, byId.get(p.id)!);
+	for (const [child, p] of parent) {
+		const [effect, cause] = [byId.get(child)!, byId.get(p.id)!];
+		relate(effect, cause);
+		if (cause.category === 'crash' && teardownCheck(effect) && !teardownCheck(cause))
+			teardownAfterCrash(effect, cause);
+	}
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);
 	const cascades: (Cascade & { rank: number; line: number })[] = [];
