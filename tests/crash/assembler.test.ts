@@ -52,6 +52,37 @@ describe('block assembly', () => {
 		}
 	});
 
+	it('ends a workqueue lockup at the end of its dump and an rss-counter BUG at its line', () => {
+		// lkp-64.log: the lockup's header was cut; the raid6 self-test's lines are not its report
+		const lockup = assemble([
+			['console', 'raid6test: test_disks(24, 38): faila= 24(D)  failb= 38(D)  OK'],
+			['console', 'BUG: workqueue lockup - pool'],
+			['console', 'raid6test: test_disks(24, 39): faila= 24(D)  failb= 39(D)  OK'],
+			['console', 'raid6test: test_disks(24, 40): faila= 24(D)  failb= 40(D)  OK']
+		]);
+		expect(lockup.map((x) => [x.startLine, x.endLine])).toEqual([[2, 2]]);
+		// lkp-50.log: show_all_workqueues()'s dump is the report's
+		const dump = assemble([
+			['console', 'BUG: workqueue lockup - pool cpus=0-1 flags=0x4 nice=0 stuck for 43s!'],
+			['console', 'Showing busy workqueues and worker pools:'],
+			['console', 'workqueue events: flags=0x0'],
+			['console', '  pwq 2: cpus=1 node=0 flags=0x0 nice=0 active=3/256'],
+			['console', '    pending: vmstat_shepherd, check_corruption'],
+			['console', 'pool 2: cpus=1 node=0 flags=0x0 nice=0 hung=45s workers=2 idle: 17'],
+			['console', 'raid6test: test_disks(24, 39): faila= 24(D)  failb= 39(D)  OK']
+		]);
+		expect(dump.map((x) => [x.startLine, x.endLine])).toEqual([[1, 6]]);
+		// lkp-bad-rss-counter-02.log: check_mm() prints one line; the audit lines after it are not its
+		const rss = assemble([
+			['console', 'BUG: Bad rss-counter state mm:0000000002d98df7 type:MM_ANONPAGES val:512'],
+			[
+				'console',
+				'audit: type=1326 audit(1621988599.539:35): auid=4294967295 uid=65534 gid=65534 ses=4294967295 pid=1776 comm="trinity-c5" exe="/bin/trinity" sig=9 arch=40000003 syscall=19 compat=1 ip=0xf7fbb549 code=0x0'
+			]
+		]);
+		expect(rss.map((x) => [x.startLine, x.endLine])).toEqual([[1, 1]]);
+	});
+
 	it('keeps a panic printed after the end marker in the same report', () => {
 		const b = assemble([
 			['console', 'general protection fault: 0000 [#1] SMP'],

@@ -78,3 +78,30 @@ describe('whether the kernel was tainted (metadata.tainted)', () => {
 		expect(summary(['<6>device vnet162 entered promiscuous mode']).metadata.tainted).toBeNull();
 	});
 });
+
+describe('a machine name wrapped onto the next line', () => {
+	/** abrt-koops-tainted-bg1.log lines 9-12: abrt's koops file, wrapped at 80 columns */
+	const WRAPPED = [
+		'i2c_algo_bit i2c_core video [last unloaded: mperf]',
+		'Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS',
+		'662/1066T-M2/662/1066T-M2',
+		'EIP: 0060:[<c04ac80f>] EFLAGS: 00010046 CPU: 1'
+	];
+
+	it('is read whole when the next line is its last word', () => {
+		expect(summary(WRAPPED).metadata.hardware).toBe('ECS 662/1066T-M2/662/1066T-M2');
+	});
+
+	it('is not extended by a next line that would have fitted, or that is no DMI word', () => {
+		const short = ['Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS', 'M2'];
+		expect(summary(short).metadata.hardware).toBe('ECS');
+		const other = [WRAPPED[1], 'EIP: 0060:[<c04ac80f>] EFLAGS: 00010046 CPU: 1 and more words'];
+		expect(summary(other).metadata.hardware).toBe('ECS');
+		// a `Hardware name:` line that does not end with the name (its BIOS follows) takes nothing
+		const bios = [
+			'Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+			'0000000000000008_ffff8800104afd08_ffffffff81ef3b9d_ffff8800104afd90_ffffffff83a0b6e7'
+		];
+		expect(summary(bios).metadata.hardware).toBe('QEMU Standard PC (i440FX + PIIX, 1996)');
+	});
+});

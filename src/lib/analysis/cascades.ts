@@ -2,6 +2,7 @@ import { relate, severityRank, type Finding, type Occurrence } from '../models/f
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
+import { DAMAGE_RULES } from './summary.ts';
 
 /**
  * Cascades: findings that are probably one problem seen at several layers, linked into chains
@@ -375,15 +376,145 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/**
+ * Crash reports that are the consequence of an earlier one: the kernel printed two reports of
+ * one problem. Only where the two reports themselves show it:
+ * - a KASAN report and the fault of the same access right after it (`BUG: KASAN:
+ *   wild-memory-access on address 0000ffff00013138`, then `general protection fault` whose
+ *   `RIP:` is the instruction KASAN's trace stopped at, `init_real_cpu_mask+0x77/0x150`, in the
+ *   same task: `lkp-48.log`). KASAN reports a bad access before it is made, and an access to a
+ *   non-canonical or unmapped address then faults;
+ * - an RCU stall and a task hung waiting for an RCU grace period after it (`INFO: rcu_sched
+ *   self-detected stall on CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120
+ *   seconds` in synchronize_sched(): `lkp-57.log`): the stalled CPU holds up every grace period,
+ *   so synchronize_rcu() and its kin wait as long as it stalls;
+ * - a report that damaged the kernel (an oops that killed a task, memory found corrupted:
+ *   summary.ts's DAMAGE_RULES), then `BUG: Bad rss-counter state` (or `non-zero pgtables_bytes on
+ *   freeing mm`): check_mm() finds an address space's page counters off when it is torn down, and
+ *   a task killed in the middle of mapping or unmapping pages leaves them off. Printed within
+ *   TEARDOWN_S of such a crash, it is that crash's consequence (teardownAfterCrash), not a bug
+ *   to report of its own; alone it stays a kernel bug worth reporting (high).
+ */
+interface FollowOn {
+	cause: ReadonlySet<string>;
+	effect: ReadonlySet<string>;
+	follows(c: Finding, e: Finding): boolean;
+}
+
+/** at most this many input lines between the end of a KASAN report and the fault it foretold */
+const SAME_ACCESS_LINES = 10;
+
+const FOLLOW_ONS: FollowOn[] = [
+	{
+		cause: new Set(['crash.kasan']),
+		effect: new Set(['crash.gpf', 'crash.paging-fault', 'crash.null-deref', 'crash.oops']),
+		follows: sameAccess
+	},
+	{
+		cause: new Set(['crash.rcu-stall']),
+		effect: new Set(['crash.hung-task']),
+		follows: (_c, e) =>
+			e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false
+	},
+	{
+		cause: DAMAGE_RULES,
+		effect: new Set(['crash.bad-page']),
+		follows: (c, e) =>
+			teardownCheck(e) && !teardownCheck(c) && shortlyAfter(c, e, TEARDOWN_S, TEARDOWN_LINES)
+	}
+];
+
+/**
+ * How soon after the crash a teardown check counts as its consequence: a killed task's address
+ * space is torn down as it exits, right after its oops (later only when other threads shared it).
+ */
+const TEARDOWN_S = 60;
+const TEARDOWN_LINES = 200;
+
+/**
+ * Is `e`'s first occurrence after one of `c`'s kept occurrences in the same boot, at most `s`
+ * kernel seconds later (`lines` input lines without kernel times)?
+ */
+function shortlyAfter(c: Finding, e: Finding, s: number, lines: number): boolean {
+	const f = e.first_seen;
+	return [...c.occurrences, c.last_seen].some((o) => {
+		if (o.boot !== f.boot || o.first_line >= f.first_line) return false;
+		if (o.ts !== null && f.ts !== null) return f.ts >= o.ts && f.ts - o.ts <= s;
+		return f.first_line - o.first_line <= lines;
+	});
+}
+
+/** check_mm()'s reports, at the teardown of an address space (`BUG: Bad rss-counter state`) */
+function teardownCheck(f: Finding): boolean {
+	return /^BUG: (?:Bad rss-counter state|non-zero pgtables_bytes)/.test(f.title);
+}
+
+/**
+ * A teardown check that follows a crash of its boot: the crash's consequence (medium instead of
+ * high), and its explanation says so.
+ */
+function teardownAfterCrash(f: Finding, cause: Finding): void {
+	f.severity = 'medium';
+	f.explanation = {
+		...f.explanation,
+		meaning: `${f.explanation.meaning} Here it follows \`${cause.title}\` in the same boot: a task killed in the middle of mapping or unmapping pages leaves its counters off, so this is most likely that crash's consequence; report the crash, and this only with it.`
+	};
+}
+
+/** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */
+const GRACE_PERIOD =
+	/^(?:synchronize_(?:rcu|sched|rcu_bh|net)(?:_expedited)?|__wait_rcu_gp|wait_rcu_gp|rcu_barrier(?:_sched|_bh)?)$/;
+
+/**
+ * Is `e` the fault of the access that the KASAN report `c` caught: printed right after it in the
+ * same boot, by the same task, at the instruction where the KASAN report's trace stopped?
+ */
+function sameAccess(c: Finding, e: Finding): boolean {
+	const k = c.first_seen;
+	const f = e.first_seen;
+	if (
+		k.boot !== f.boot ||
+		f.first_line <= k.last_line ||
+		f.first_line - k.last_line > SAME_ACCESS_LINES
+	)
+		return false;
+	if (typeof c.details.pid !== 'number' || c.details.pid !== e.details.pid) return false;
+	const at = e.stack?.fault_location;
+	if (!at) return false;
+	return (
+		c.stack?.frames.some(
+			(fr) => fr.offset !== null && `${fr.function}+${fr.offset}/${fr.size ?? ''}` === at
+		) ?? false
+	);
+}
+
+/** The earlier crash report `e` is a consequence of (FOLLOW_ONS), the latest if several are. */
+function followOnCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.category !== 'crash') return null;
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (c === e || c.f.category !== 'crash') continue;
+		if (
+			!FOLLOW_ONS.some(
+				(r) => r.cause.has(c.f.rule) && r.effect.has(e.f.rule) && r.follows(c.f, e.f)
+			)
+		)
+			continue;
+		if (!closeBefore(c, e) || (best && best.f.first_line > c.f.first_line)) continue;
+		best = c;
+	}
+	return best;
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
-		const failed = probeCause(e, nodes);
-		if (failed) {
-			parent.set(e.f.id, { id: failed.f.id, certainty: 'probable', reason: null });
+		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes);
+		if (direct) {
+			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;
 		}
 		let best: Node | null = null;
@@ -410,7 +541,12 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		const link = possibleCause(e, findings, parent);
 		if (link) parent.set(e.id, link);
 	}
-	for (const [child, p] of parent) relate(byId.get(child)!, byId.get(p.id)!);
+	for (const [child, p] of parent) {
+		const [effect, cause] = [byId.get(child)!, byId.get(p.id)!];
+		relate(effect, cause);
+		if (cause.category === 'crash' && teardownCheck(effect) && !teardownCheck(cause))
+			teardownAfterCrash(effect, cause);
+	}
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);
 	const cascades: (Cascade & { rank: number; line: number })[] = [];

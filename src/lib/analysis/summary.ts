@@ -51,7 +51,7 @@ const HALT_REACH_S = 5;
  * holding locks) or memory found corrupted (taint B: KASAN, KFENCE, SLUB, bad page state). Every
  * later report of the boot may be their consequence.
  */
-const DAMAGE_RULES: ReadonlySet<string> = new Set([
+export const DAMAGE_RULES: ReadonlySet<string> = new Set([
 	...OOPS_RULES,
 	'crash.kasan',
 	'crash.kfence',

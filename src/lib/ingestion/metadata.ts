@@ -297,6 +297,18 @@ function pidLine(text: string): { taint: string | null; version: string; hardwar
 	return { taint, version: m[1], hardware: dmiMachine((m[2] ?? '').trim()) };
 }
 
+/**
+ * Is `next` the last word of a machine name that a capture wrapped at 80 columns moved off a
+ * line of `length` characters: one word of a DMI name (no space, no `:`), and too long to have
+ * fitted after it? abrt's koops file (`abrt-koops-tainted-bg1.log`, 2.6.38) prints
+ * `Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS` and on the next line
+ * `662/1066T-M2/662/1066T-M2`, the product and board of an ECS board: the machine had been `ECS`.
+ */
+function wrappedMachine(length: number, next: string): boolean {
+	return length + 1 + next.length > 80 && next.length <= 64 && DMI_WORD.test(next);
+}
+const DMI_WORD = /^[.()/-]*\w[\w.()/-]*$/;
+
 function humanKiB(kib: number): string {
 	const gib = kib / 1024 / 1024;
 	return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${(kib / 1024).toFixed(0)} MiB`;
@@ -330,6 +342,12 @@ export class MetadataCollector {
 	private moduleTaints = '';
 	/** the previous line was a hung-task header (`INFO: task … blocked for more than N seconds.`) */
 	private afterHungTask = false;
+	/**
+	 * the length of the `Pid:` or `Hardware name:` line just read when it named the machine and
+	 * ended with it, else 0: a capture wrapped at 80 columns may carry the name's last word on the
+	 * next line (wrappedMachine)
+	 */
+	private machineLine = 0;
 	/** the CPU was named from the boot line's MIDR only: a `CPU: AArch64 Processor` line says more */
 	private cpuFromMidr = false;
 	/** the machine was named only by powerpc's platform (`pSeries`): a `Hardware name:` says more */
@@ -424,6 +442,14 @@ export class MetadataCollector {
 		if (this.afterHungTask) {
 			this.afterHungTask = false;
 			if (c === 32) this.hungTaskLine(text, boot);
+		}
+		if (this.machineLine !== 0) {
+			const n = this.machineLine;
+			this.machineLine = 0;
+			if (wrappedMachine(n, text)) {
+				m.hardware = detach(`${m.hardware} ${text}`);
+				return;
+			}
 		}
 		if (this.inModules) {
 			// `Modules linked in:` wraps onto indented lines of module names
@@ -596,8 +622,12 @@ export class MetadataCollector {
 
 	/** lines starting with `H` */
 	private lineUpperH(text: string, _boot: number): void {
-		if (text.startsWith('Hardware name: ')) this.hardware(text.slice(15));
-		else if (text.startsWith('Hypervisor detected: '))
+		if (text.startsWith('Hardware name: ')) {
+			const before = this.meta.hardware;
+			this.hardware(text.slice(15));
+			const hw = this.meta.hardware;
+			if (hw !== null && hw !== before && text.endsWith(hw)) this.machineLine = text.length;
+		} else if (text.startsWith('Hypervisor detected: '))
 			this.setHypervisor(hypervisorFromLine(text), 2);
 	}
 
@@ -684,7 +714,10 @@ export class MetadataCollector {
 			if (p.taint !== null) this.setTaint(p.taint, p.version);
 			else this.notTainted();
 			this.oopsVersion(p.version, boot);
-			if (p.hardware !== '') m.hardware ??= p.hardware;
+			if (p.hardware !== '' && m.hardware === null) {
+				m.hardware = p.hardware;
+				if (text.endsWith(p.hardware)) this.machineLine = text.length;
+			}
 		}
 	}
 

@@ -1,5 +1,12 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
-import { continuesWith, isEndMarker, joinsEnded, matchHeader, type OopsHeader } from './headers.ts';
+import {
+	continuesWith,
+	isEndMarker,
+	joinsEnded,
+	matchHeader,
+	shapedReport,
+	type OopsHeader
+} from './headers.ts';
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
@@ -31,6 +38,8 @@ interface OpenBlock {
 	shadowLeft?: number;
 	/** its header's report is one line and its trace (OopsHeader.oneLine) */
 	oneLine: boolean;
+	/** the lines after the header that a report of a known shape takes (shapedReport), or null */
+	shape: ((text: string) => boolean) | null;
 }
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
@@ -135,7 +144,8 @@ export class BlockAssembler {
 				idle: 0,
 				lastReportish: 0,
 				ended: false,
-				oneLine: header.oneLine === true
+				oneLine: header.oneLine === true,
+				shape: header.key === 'BUG:' ? shapedReport(text) : null
 			});
 		}
 		this.remember(line, text, ts, ctx);
@@ -153,8 +163,9 @@ export class BlockAssembler {
 		ts: number,
 		lead: readonly BlockLine[]
 	): boolean {
-		if (ob.oneLine && !oneLineContinues(text)) {
-			// a one-line report ends at the first line that is not its own trace
+		if ((ob.oneLine && !oneLineContinues(text)) || (ob.shape !== null && !ob.shape(text))) {
+			// a one-line report ends at the first line that is not its own trace, a report of a known
+			// shape at the first line of another
 			this.close(ob, 'end-marker');
 			return false;
 		}

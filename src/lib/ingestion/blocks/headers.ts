@@ -184,6 +184,54 @@ export function joinsEnded(next: OopsHeader): boolean {
 	return next.key === 'Kernel panic';
 }
 
+/**
+ * Reports of the `BUG:` header whose lines the kernel prints in a known shape, so that they end
+ * at the first line of another shape, even within the 5 s a timestamped report may go on for:
+ * - `BUG: Bad rss-counter state mm:… type:MM_ANONPAGES val:512` and `BUG: non-zero
+ *   pgtables_bytes on freeing mm: …` (check_mm() in kernel/fork.c, at the teardown of an address
+ *   space) are one `pr_alert` line each, with no trace;
+ * - `BUG: workqueue lockup - pool cpus=1 node=0 flags=0x0 nice=0 stuck for 45s!` (the workqueue
+ *   watchdog, wq_watchdog_timer_fn() in kernel/workqueue.c) is followed only by
+ *   show_all_workqueues()'s dump (`Showing busy workqueues and worker pools:`, `workqueue events:
+ *   flags=0x0`, indented `pwq`/`in-flight:`/`pending:` lines, `pool 2: cpus=1 …`) and, since 6.3,
+ *   the stacks of the workers hogging a CPU (`Showing backtraces of running workers …`).
+ * The predicate says whether a line after the header is still the report's; null for every
+ * other report. In `lkp-64.log` the lockup's header was cut (`BUG: workqueue lockup - pool`) and
+ * the report had taken the next three lines of the raid6 self-test; in
+ * `lkp-bad-rss-counter-02.log` the rss-counter line had taken four seccomp audit lines.
+ */
+export function shapedReport(text: string): ((line: string) => boolean) | null {
+	const at = text.indexOf('BUG: ');
+	if (at === -1) return null;
+	if (text.startsWith('workqueue lockup', at + 5)) return workqueueDumpLine;
+	if (
+		text.startsWith('Bad rss-counter state', at + 5) ||
+		text.startsWith('non-zero pgtables_bytes on freeing mm', at + 5) ||
+		text.startsWith('non-zero nr_p', at + 5)
+	)
+		return noMoreLines;
+	return null;
+}
+
+const noMoreLines = (): boolean => false;
+
+/** a line of show_all_workqueues() or of the stack dump of a worker (see shapedReport) */
+function workqueueDumpLine(text: string): boolean {
+	const c = text.charCodeAt(0);
+	if (c === 32 || c === 9 || c === 60 /* < */) return true;
+	return (
+		text.startsWith('Showing ') ||
+		text.startsWith('workqueue ') ||
+		text.startsWith('pool ') ||
+		text.startsWith('task:') ||
+		text.startsWith('Call Trace:') ||
+		text.startsWith('Sending NMI') ||
+		text.startsWith('NMI backtrace') ||
+		text.indexOf('+0x') !== -1 ||
+		/^(?:CPU: \d|Hardware name:|Workqueue:|[A-Z][A-Z\d]{1,3}: )/.test(text)
+	);
+}
+
 /** Lines that end a report. */
 export function isEndMarker(text: string): boolean {
 	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
