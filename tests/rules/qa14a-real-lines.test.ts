@@ -79,7 +79,40 @@ describe('ext2 mounted read-write with its valid flag unset', () => {
 			['EXT2 filesystem on loop0 was mounted unchecked (fsck recommended)', 'low']
 		]);
 		expect(f[1].explanation.meaning).toContain('ext2, and ext3/ext4 without a journal');
-		// the periodic reminder keeps the rule's own explanation
-		expect(f[0].explanation.meaning).toContain('periodic reminder');
+	});
+});
+
+describe('periodic check reminder (maximal mount count reached)', () => {
+	// ubtouch-dmesg-dmesg.log lines 784-788 (Ubuntu Touch phone, 3.4; the same in its other logs)
+	const LINES = [
+		'[    5.102419] initrd: checking filesystem integrity for the userdata partition',
+		"[    5.110179] EXT3-fs (mmcblk0p29): error: couldn't mount because of unsupported optional features (40)",
+		"[    5.115023] EXT2-fs (mmcblk0p29): error: couldn't mount because of unsupported optional features (40)",
+		'[    5.128506] EXT4-fs (mmcblk0p29): warning: maximal mount count reached, running e2fsck is recommended',
+		'[    5.129451] EXT4-fs (mmcblk0p29): mounted filesystem with ordered data mode. Opts: errors=remount-ro'
+	];
+
+	it('is explained as a setting reached, not as a filesystem marked with errors', async () => {
+		const f = await findingsOf(LINES);
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['EXT4 filesystem on mmcblk0p29 is due for its periodic check (fsck)', 'info']
+		]);
+		const e = f[0].explanation;
+		expect(e.meaning).toContain('Not a problem that was found');
+		expect(e.meaning).not.toContain('marked as having errors');
+		expect(e.next_steps.join(' ')).toContain('tune2fs -c -1 -i 0');
+	});
+
+	it('leaves a filesystem with recorded errors the reading of errors', async () => {
+		// the rule's own example line
+		const f = await findingsOf([
+			'[    5.000000] EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended'
+		]);
+		expect([f[0].title, f[0].severity]).toEqual([
+			'EXT4 filesystem on sda1 needs a check (fsck)',
+			'medium'
+		]);
+		expect(f[0].explanation.meaning).toContain('marked as having errors');
+		expect(f[0].explanation.meaning).not.toContain('periodic');
 	});
 });

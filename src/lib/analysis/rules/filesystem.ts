@@ -181,6 +181,30 @@ const UNCHECKED: Explanation = {
 	]
 };
 
+/**
+ * ext4_setup_super(): the mount count or the check interval stored in the superblock (mke2fs,
+ * tune2fs) was reached. Real logs: Ubuntu Touch and Android phones, whose images keep the periodic
+ * check, print it at every boot.
+ */
+const PERIODIC_CHECK: Explanation = {
+	meaning:
+		'Not a problem that was found: the filesystem has been mounted as many times as its maximal mount count, or its check interval has passed. Both are settings stored in the filesystem when it was created (mke2fs) or changed with tune2fs, and e2fsck is asked for as a routine precaution; the kernel mounts the filesystem as usual. Most distributions now create filesystems with these checks turned off; phone and embedded images often keep them, and the message then comes back at every mount until e2fsck checks the filesystem.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A maximal mount count or check interval set on the filesystem (defaults of older e2fsprogs, phone and embedded images).'
+		}
+	],
+	next_steps: [
+		'Nothing is wrong. At a convenient time run `e2fsck -f /dev/<device>` on the unmounted filesystem, which resets the count, or turn the periodic check off: `tune2fs -c -1 -i 0 /dev/<device>`.',
+		'`dumpe2fs -h /dev/<device>` shows the mount count, the maximal mount count and the next check time.'
+	],
+	references: [
+		'https://man7.org/linux/man-pages/man8/tune2fs.8.html',
+		'https://man7.org/linux/man-pages/man8/e2fsck.8.html'
+	]
+};
+
 /** ` on sda1`, or nothing for the 2.6 kernels' messages that name no device */
 function onDevice(device: string | undefined): string {
 	return device === undefined ? '' : ` on ${device}`;
@@ -213,7 +237,8 @@ export const fsckNeeded: LineRule = {
 		error_count: m[7] ? Number(m[7]) : null
 	}),
 	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[4] ? 'low' : 'medium'),
-	explanationOf: (m) => (m[8] ? FAT_DIRTY : m[4] ? UNCHECKED : undefined),
+	explanationOf: (m) =>
+		m[8] ? FAT_DIRTY : m[4] ? UNCHECKED : fsckReminder(m) ? PERIODIC_CHECK : undefined,
 	examples: [
 		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
 		'EXT4-fs (sda2): error count since last fsck: 5',
@@ -227,7 +252,7 @@ export const fsckNeeded: LineRule = {
 		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)"
 	],
 	explanation: ext4Explanation(
-		'The filesystem is marked as having errors (or was not cleanly unmounted) and should be checked. "maximal mount count reached" is only a periodic reminder.'
+		'The filesystem is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error” or F2FS inconsistency, in this boot or an earlier one) and it has not been checked since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow.'
 	)
 };
 
