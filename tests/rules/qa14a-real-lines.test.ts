@@ -116,3 +116,36 @@ describe('periodic check reminder (maximal mount count reached)', () => {
 		expect(f[0].explanation.meaning).not.toContain('periodic');
 	});
 });
+
+describe('I/O errors on a device-mapper device', () => {
+	// apimnewyear-vmcore-dmesg-txt.log lines 49-52 (oVirt host, RHEL 8): dm-14 fails reads of
+	// sector 0 every 100 to 200 s for 7.5 hours (273 errors), and no disk under it reports an error
+	const LINES = [
+		'[6032875.869557] device-mapper: core: ovirt-ha-broker: sending ioctl 5401 to DM device without required privilege.',
+		'[6032875.967681] device-mapper: core: ovirt-ha-broker: sending ioctl 5401 to DM device without required privilege.',
+		'[6032881.868599] blk_update_request: I/O error, dev dm-14, sector 0 op 0x0:(READ) flags 0x0 phys_seg 32 prio class 0',
+		'[6032885.969319] device-mapper: core: ovirt-ha-broker: sending ioctl 5401 to DM device without required privilege.'
+	];
+
+	it('points below the map (paths, a removed LUN), not at cables and bad sectors first', async () => {
+		const f = await findingsOf(LINES);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['storage.io-error', 'I/O error on dm-14', 'high']
+		]);
+		const e = f[0].explanation;
+		expect(e.meaning).toContain('device-mapper device');
+		expect(e.meaning).toContain('paths all failed');
+		expect(e.causes[0].text).toContain('unreachable');
+		expect(e.next_steps.join(' ')).toContain('multipath -ll');
+		expect(e.next_steps.join(' ')).toContain('dmsetup info');
+	});
+
+	it('keeps the disk reading for a disk', async () => {
+		// the rule's own example line
+		const f = await findingsOf([
+			'[  100.000000] blk_update_request: I/O error, dev sda, sector 1445018928'
+		]);
+		expect(f[0].explanation.causes[0].text).toContain('A failing disk (bad sectors)');
+		expect(f[0].explanation.meaning).not.toContain('device-mapper');
+	});
+});
