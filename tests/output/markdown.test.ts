@@ -190,6 +190,18 @@ describe('formatText', () => {
 		expect(txt).toMatch(/\nSystem\n-+\nKernel {8}/);
 		expect(txt).toMatch(/Boots {9}1\n {2}boot 0: lines /);
 	});
+
+	it('counts one line in the singular', async () => {
+		const one = formatText(
+			await analyzeText(
+				'Oct 12 23:25:16 box kernel: mce: [Hardware Error]: Machine check events logged\n'
+			)
+		);
+		expect(one).toContain('Lines: 1 line (syslog 1; 0 skipped, 0 not understood)');
+		expect(formatText(await analyzeText('[    0.000000] a\n[    0.100000] b\n'))).toContain(
+			'Lines: 2 lines ('
+		);
+	});
 });
 
 describe('the kernel of a log of several boots', () => {

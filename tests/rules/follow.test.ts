@@ -345,12 +345,13 @@ describe('resolving messages', () => {
 		'Dec 10 19:45:55 x1c kernel: xhci_hcd 0000:3b:00.0: Host halt failed, -19'
 	];
 
-	it('reports a controller removed just after it died as removed (low), not dead', async () => {
+	it('reports a controller removed just after it died as hot-unplugged (info), not dead', async () => {
 		const r = await analyzeText(UNPLUG.join('\n') + '\n');
 		const usb = r.findings.filter((x) => x.rule === 'usb.host-controller-died');
 		expect(usb.map((f) => [f.title, f.severity, f.first_line, f.last_line])).toEqual([
-			['USB host controller 0000:3b:00.0 stopped responding and was removed', 'low', 3, 5]
+			['USB host controller 0000:3b:00.0 went away (hot-unplugged)', 'info', 3, 5]
 		]);
+		expect(usb[0].explanation.meaning).toMatch(/unplugged, not broken/);
 		expect(usb[0].details.device).toBe('0000:3b:00.0');
 		expect(r.findings.some((f) => f.severity === 'critical')).toBe(false);
 	});
@@ -366,6 +367,19 @@ describe('resolving messages', () => {
 				['USB host controller 0000:3b:00.0 died', 'critical', 3, 3]
 			]);
 		}
+	});
+
+	it('keeps a controller critical when it is removed only later (an unbind by hand)', async () => {
+		const r = await analyzeText(
+			[
+				'[ 5.000000] xhci_hcd 0000:3b:00.0: HC died; cleaning up',
+				'[ 65.000000] xhci_hcd 0000:3b:00.0: remove, state 1'
+			].join('\n') + '\n'
+		);
+		const usb = r.findings.filter((x) => x.rule === 'usb.host-controller-died');
+		expect(usb.map((f) => [f.title, f.severity])).toEqual([
+			['USB host controller 0000:3b:00.0 died', 'critical']
+		]);
 	});
 
 	it('releases a held message at the end of the input and at a new boot', async () => {

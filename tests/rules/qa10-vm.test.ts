@@ -148,8 +148,46 @@ describe('the table of VM steps', () => {
 		expect(steps.join('\n')).toContain('In a VM nothing is needed');
 	});
 
+	// amdmsrtweaker-lnx-dmesg-txt.log lines 23 and 246-248: a Lenovo laptop's TSC warp at boot
+	const LENOVO = [
+		'[    0.000000] DMI: LENOVO Sabine/Torpedo, BIOS 54CN18WW 07/20/2011',
+		'[    0.593580] TSC synchronization [CPU#0 -> CPU#1]:',
+		'[    0.593580] Measured 131240517 cycles TSC warp between CPUs, turning off TSC clock.',
+		'[    0.593580] tsc: Marking TSC unstable due to check_tsc_sync_source failed'
+	];
+
+	it('does not offer a virtual machine as the cause of an unstable TSC on bare metal', async () => {
+		const f = await only(LENOVO, 'hardware.clocksource-unstable');
+		const text = JSON.stringify(f.explanation.causes) + f.explanation.next_steps.join('\n');
+		expect(text).not.toMatch(/virtual machine|In a VM|most common case/);
+		expect(f.explanation.causes.map((c) => c.kind)).toEqual(['firmware', 'hardware', 'kernel']);
+		expect(f.explanation.next_steps[1]).toMatch(/^On bare metal update the BIOS/);
+	});
+
+	it('keeps the virtual machine cause when the log does not say what the machine is', async () => {
+		const f = await only(LENOVO.slice(1), 'hardware.clocksource-unstable');
+		expect(f.explanation.causes[0].text).toMatch(/^In a virtual machine, /);
+		expect(f.explanation.next_steps.join('\n')).toContain('In a VM nothing is needed');
+	});
+
 	const explanation = (rule: string) =>
 		CRASH_EXPLANATIONS[rule] ?? LINE_RULES.find((r) => r.id === rule)?.explanation;
+
+	it('names causes and steps for bare metal that are the rule’s own', () => {
+		for (const [rule, v] of Object.entries(VM_STEPS)) {
+			const e = explanation(rule);
+			for (const d of v.bareMetal?.causes ?? [])
+				expect(
+					e?.causes.some((c) => c.text.startsWith(d)),
+					`${rule}: ${d}`
+				).toBe(true);
+			for (const d of v.bareMetal?.steps ?? [])
+				expect(
+					e?.next_steps.some((s) => s.startsWith(d)),
+					`${rule}: ${d}`
+				).toBe(true);
+		}
+	});
 
 	it('names rules that exist, and each step it drops is one of the rule’s', () => {
 		for (const [rule, v] of Object.entries(VM_STEPS)) {

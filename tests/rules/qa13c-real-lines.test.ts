@@ -30,7 +30,7 @@ describe('tpm_crb notice about the ACPI memory layout', () => {
 
 	it('leaves other TPM firmware bugs to the generic rule', async () => {
 		const f = await findingsOf([
-			'[    1.234567] tpm tpm0: [Firmware Bug]: TPM interrupt not working, polling instead'
+			'[    1.234567] tpm_crb MSFT0101:00: [Firmware Bug]: ACPI region does not cover the entire command/response buffer. [mem 0xfed40000-0xfed4087f flags 0x200] vs fed40080 f80'
 		]);
 		expect(f.map((x) => [x.rule, x.severity])).toEqual([['firmware.firmware-bug', 'low']]);
 	});

@@ -28,6 +28,9 @@ const LAYERS: Record<string, Layer> = {
 	'hardware.pcie-aer': { stage: 0, domain: 'any' },
 	'hardware.pcie-dpc': { stage: 0, domain: 'any' },
 	'hardware.pci-device-inaccessible': { stage: 0, domain: 'any' },
+	// POWER's Enhanced Error Handling froze (or removed) a PCI adapter's endpoint
+	'hardware.pci-eeh': { stage: 0, domain: 'any' },
+	'hardware.pci-eeh-disabled': { stage: 0, domain: 'any' },
 	'hardware.machine-check': { stage: 0, domain: 'any' },
 	'hardware.machine-check-logged': { stage: 0, domain: 'any' },
 	'hardware.machine-check-decoded': { stage: 0, domain: 'any' },
@@ -121,11 +124,11 @@ const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
 	'crash.soft-lockup': serious,
 	'crash.hard-lockup': serious,
 	'crash.bad-page': seriousMemory,
-	'crash.oops': seriousMemory,
-	'crash.gpf': seriousMemory,
-	'crash.paging-fault': seriousMemory,
-	'crash.null-deref': seriousMemory,
-	'crash.bug': seriousMemory,
+	'crash.oops': seriousMemoryOrEehRecovery,
+	'crash.gpf': seriousMemoryOrEehRecovery,
+	'crash.paging-fault': seriousMemoryOrEehRecovery,
+	'crash.null-deref': seriousMemoryOrEehRecovery,
+	'crash.bug': seriousMemoryOrEehRecovery,
 	'crash.list-corruption': seriousMemory,
 	'crash.slab': seriousMemory
 };
@@ -159,6 +162,17 @@ function serious(c: Finding): boolean {
 
 function seriousMemory(c: Finding): boolean {
 	return MEMORY_ERRORS.has(c.rule) && serious(c);
+}
+
+/**
+ * An oops in POWER's EEH recovery (a driver's error_detected/slot_reset callback called from
+ * eeh_report_error, eeh_handle_event … in the eehd thread) after an EEH freeze: the driver
+ * crashed while recovering from that PCI error (abrt oops9-ppc64: ipr_pci_error_detected).
+ */
+function seriousMemoryOrEehRecovery(c: Finding, e: Finding): boolean {
+	if (seriousMemory(c)) return true;
+	if (c.rule !== 'hardware.pci-eeh' && c.rule !== 'hardware.pci-eeh-disabled') return false;
+	return (e.stack?.frames ?? []).some((f) => /^\.?eeh_/.test(f.function));
 }
 
 /**

@@ -151,3 +151,66 @@ export function outranks(a: ClockAnchor, than: ClockAnchor | null): boolean {
 export function finalAnchor(a: ClockAnchor | null): boolean {
 	return a !== null && a.source === 'audit';
 }
+
+/** seconds in each unit of systemd's format_timespan() (`1min 12.251s`, `464ms`, `2h 3min`) */
+const SPAN_UNITS: Readonly<Record<string, number>> = {
+	y: 31557600,
+	month: 2629800,
+	w: 604800,
+	d: 86400,
+	h: 3600,
+	min: 60,
+	s: 1,
+	ms: 0.001,
+	us: 0.000001
+};
+const SPAN_WORD = /^(\d+(?:\.\d+)?)(month|min|ms|us|[ywdhs])$/;
+
+/** seconds of a systemd time span (`1min 12.251s`), NaN when it is not one */
+function timespan(text: string): number {
+	let sum = 0;
+	for (const w of text.split(' ')) {
+		const m = SPAN_WORD.exec(w);
+		if (m === null) return NaN;
+		sum += Number(m[1]) * SPAN_UNITS[m[2]];
+	}
+	return sum;
+}
+
+const STARTUP = 'Startup finished in ';
+/** the parts of the boot systemd counts from the kernel's start (monotonic time 0) */
+const SINCE_KERNEL = new Set(['kernel', 'initrd', 'userspace']);
+
+/**
+ * The monotonic time (s) at which systemd, as the machine's init, printed `Startup finished in
+ * 21.504s (firmware) + 6.225s (loader) + 1.164s (kernel) + 9.675s (userspace) = 38.570s.`: the
+ * sum of its kernel, initrd and userspace parts (the kernel part counts from monotonic time 0,
+ * firmware and loader come before it; src/core/manager.c manager_check_finished). NaN when the
+ * text is not that message, names no kernel part (a user's or a container's manager: `Startup
+ * finished in 166ms.`) or its parts do not add up to its total.
+ */
+export function startupMonotonic(text: string): number {
+	if (!text.startsWith(STARTUP)) return NaN;
+	const eq = text.indexOf(' = ', STARTUP.length);
+	if (eq === -1) return NaN;
+	let mono = 0;
+	let all = 0;
+	let kernel = false;
+	for (const part of text.slice(STARTUP.length, eq).split(' + ')) {
+		const open = part.lastIndexOf(' (');
+		if (open === -1 || !part.endsWith(')')) return NaN;
+		const what = part.slice(open + 2, -1);
+		const v = timespan(part.slice(0, open));
+		if (Number.isNaN(v)) return NaN;
+		all += v;
+		if (what === 'kernel') kernel = true;
+		if (SINCE_KERNEL.has(what)) mono += v;
+		else if (what !== 'firmware' && what !== 'loader') return NaN;
+	}
+	const rest = text.slice(eq + 3);
+	const dot = rest.indexOf('. ');
+	const total = timespan(dot === -1 ? rest.replace(/\.$/, '') : rest.slice(0, dot));
+	// each part is rounded to the millisecond
+	if (!kernel || !(Math.abs(total - all) < 0.01)) return NaN;
+	return mono;
+}

@@ -30,17 +30,34 @@ const WRAPPED_MODULES =
 	/^(?=[^ ]*_|.* [^ ]*_)[\w-]+(?:\([A-Z]+\))?(?: [\w-]+(?:\([A-Z]+\))?)+(?: \[last unloaded: [\w-]+\])? *$/;
 
 /**
- * A weak sign of the architecture anywhere in the rest of a `Linux version` banner (weight 1: any
- * line that one architecture prints outweighs it): the compiler's target (`armv7-alpine-linux-
- * musleabihf-gcc`, `riscv64-unknown-linux-gnu-gcc`), the release, even the build host (Ubuntu's
- * armhf raspi2 kernels name their builder `bos02-arm64-051`: arm64 here until the boot CPU's
- * `ARMv7 Processor` line says arm). A name of x86 or of a release built for every architecture
+ * The rest of a `Linux version` banner without its builder, the `(user@host)` after the release:
+ * the host is the machine that compiled the kernel, not the one that runs it (Ubuntu builds its
+ * armhf raspi2 kernels on `bos02-arm64-051`, and had read as arm64 until the boot CPU's `ARMv7
+ * Processor` line said arm). The first parenthesised field is the builder only when it holds an
+ * `@` (`(debian-kernel@lists.debian.org)`); otherwise it is the compiler and is kept.
+ */
+function withoutBuilder(rest: string): string {
+	const open = rest.indexOf(' (');
+	if (open === -1) return rest;
+	const close = rest.indexOf(')', open);
+	if (close === -1) return rest;
+	const at = rest.indexOf('@', open);
+	if (at === -1 || at > close) return rest;
+	return rest.slice(0, open) + rest.slice(close + 1);
+}
+
+/**
+ * A weak sign of the architecture in the rest of a `Linux version` banner (weight 1: any line
+ * that one architecture prints outweighs it): the compiler's target (`armv7-alpine-linux-
+ * musleabihf-gcc`, `riscv64-unknown-linux-gnu-gcc`) or the release, never the builder
+ * `(user@host)` (see withoutBuilder). A name of x86 or of a release built for every architecture
  * gives nothing. Not the same reading as archFromRelease (the release alone, x86 included, used
  * only when no line named an architecture): on the 59 distinct banners of the real and syzkaller
  * logs the two disagree on 15 (Fedora's `4.2.3-300.fc23.x86_64` is x86_64 there, nothing here;
  * an Alpine armv7 compiler is arm here, nothing there), so they stay two.
  */
-function archFromVersion(v: string): string | null {
+function archFromVersion(rest: string): string | null {
+	const v = withoutBuilder(rest);
 	if (/x86_64|amd64|\.el\d+\.x86|-generic|-arch\d|-zen|-liquorix/.test(v)) return null; // version alone is weak
 	if (/aarch64|arm64/.test(v)) return 'arm64';
 	if (/armv7|armhf|-armmp/.test(v)) return 'arm';

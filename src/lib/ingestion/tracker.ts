@@ -14,6 +14,8 @@ import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
+import { startupMonotonic } from './clock.ts';
+import { SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -149,6 +151,12 @@ interface Segment {
 	/** audit records' offsets (ms), largest first, and their count: used when n is 0 */
 	auditBest: number[];
 	auditN: number;
+	/**
+	 * the boot's start (epoch ms, half the prefix's resolution added) from systemd's `Startup
+	 * finished` line, NaN when none: used when there is no other anchor (see startupAnchor)
+	 */
+	startup: number;
+	startupHalfRes: number;
 }
 
 /**
@@ -197,6 +205,10 @@ export class RecordTracker {
 	private beforeLastTs = NaN;
 	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
 	private lastWall = NaN;
+	/** prefix time (epoch ms) of the boot's first kernel record that had one */
+	private bootWall = NaN;
+	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
+	private kernelHost = '';
 	private prevTs = NaN;
 	private prevCaller = '';
 	private segments: Segment[] = [];
@@ -223,7 +235,13 @@ export class RecordTracker {
 			case 'skipped':
 				this.linesSkipped += lines;
 				this.count(this.skipped, rec.reason, lines);
-				if (rec.reason === 'boot marker') {
+				// systemd's `Startup finished in …` (a cheap first-character test before the rest)
+				if (
+					codeAt(rec.text, 0) === 83 /* S */ &&
+					(rec.reason === SKIP_OTHER_SYSLOG || rec.reason === SKIP_OTHER_JOURNAL)
+				)
+					this.startupAnchor(rec);
+				else if (rec.reason === 'boot marker') {
 					this.startBoot('marker', rec.line, rec.text || null);
 					if (rec.text !== '') this.bootId = rec.text;
 				} else if (rec.reason === 'printk marker') {
@@ -323,7 +341,11 @@ export class RecordTracker {
 				const floorMs = r === null ? 0 : releaseFloorMs(r);
 				if (r !== null && floorMs > 0) this.release = { name: r, floorMs };
 			}
-			if (!Number.isNaN(rec.wall)) this.lastWall = rec.wall;
+			if (!Number.isNaN(rec.wall)) {
+				this.lastWall = rec.wall;
+				this.kernelHost = rec.host;
+				if (Number.isNaN(this.bootWall)) this.bootWall = rec.wall;
+			}
 			if (!Number.isNaN(ts) && text.length > 0) {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
@@ -466,6 +488,34 @@ export class RecordTracker {
 		}
 	}
 
+	/**
+	 * systemd's `Startup finished in … (kernel) + … (userspace) = ….` in a syslog file or journal
+	 * whose kernel lines carry no kernel time (`journalctl` short output): the line's prefix less
+	 * the monotonic time the message gives (see startupMonotonic) is when the boot began, late by
+	 * at most the journal's delay in receiving it, within the prefix's resolution. Used only when
+	 * the segment has no other anchor (finish). Only the boot's first segment (before any suspend),
+	 * only the machine's own line (the host of its latest kernel line: a log server's file holds
+	 * other machines' too; not the first, as the initrd's host name may be another), and not when the start would be after the boot's first kernel line was
+	 * received (the line is then a later boot's, printed before that boot's banner).
+	 */
+	private startupAnchor(rec: LogRecord): void {
+		const wall = rec.wall;
+		if (Number.isNaN(wall) || Number.isNaN(this.bootWall) || this.suspended) return;
+		if (rec.host !== '' && this.kernelHost !== '' && rec.host !== this.kernelHost) return;
+		const mono = startupMonotonic(rec.text);
+		if (Number.isNaN(mono)) return;
+		const res = wall % 1000 === 0 ? 1000 : 1;
+		const start = wall - mono * 1000;
+		if (start > this.bootWall + res) return;
+		const s = this.seg ?? (this.nextSegmentCause === 'boot' ? this.segment() : null);
+		if (s === null || s.from !== 'boot') return;
+		const v = start + res / 2;
+		if (Number.isNaN(s.startup) || v < s.startup) {
+			s.startup = v;
+			s.startupHalfRes = res / 2;
+		}
+	}
+
 	/** The open calibration segment, a new one when none is open. */
 	private segment(): Segment {
 		let s = this.seg;
@@ -482,7 +532,9 @@ export class RecordTracker {
 				n: 0,
 				sources: new Set(),
 				auditBest: [],
-				auditN: 0
+				auditN: 0,
+				startup: NaN,
+				startupHalfRes: 0
 			};
 			this.seg = s;
 			this.segments.push(s);
@@ -558,6 +610,7 @@ export class RecordTracker {
 		this.boot++;
 		this.boots.push(this.newBoot(this.boot, line, reason, id));
 		this.bootRecords = 0;
+		this.bootWall = NaN;
 		this.bannerSeen = false;
 		this.buildYear = 0;
 		this.release = null;
@@ -617,15 +670,27 @@ export class RecordTracker {
 				s.n = s.auditN;
 				s.sources.add('audit');
 			}
+			if (s.n === 0 && !Number.isNaN(s.startup)) {
+				// only systemd's startup line: the boot's start it gives (see startupAnchor)
+				s.best = [s.startup];
+				s.halfRes = s.startupHalfRes;
+				s.n = 1;
+				s.sources.add('systemd');
+			}
 			if (s.n === 0) continue;
 			const k = s.best.length - 1;
 			const offset = Math.round(s.best[0]);
 			const spread = s.best[k] - s.best[0];
+			// a suspend in a log whose lines have no kernel time: no time to name
 			const range =
 				(s.from === 'boot'
 					? 'boot'
 					: `${s.fromTs.toFixed(3)} s (${s.from === 'resume' ? 'after a resume' : 'after a clock step'})`) +
-				(s.to === 'end' ? '' : ` to ${s.toTs.toFixed(3)} s (${s.to})`);
+				(s.to === 'end'
+					? ''
+					: Number.isNaN(s.toTs)
+						? ` to a ${s.to}`
+						: ` to ${s.toTs.toFixed(3)} s (${s.to})`);
 			calibration.push({
 				boot: s.boot,
 				offset_ms: offset,

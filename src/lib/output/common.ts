@@ -134,7 +134,7 @@ export function inputLine(result: AnalysisResult): string {
 	const formats = Object.entries(i.formats)
 		.map(([k, v]) => `${k} ${v}`)
 		.join(', ');
-	return `${i.lines_total} lines (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
+	return `${i.lines_total} ${i.lines_total === 1 ? 'line' : 'lines'} (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
 }
 
 // C0/C1 controls (tab kept), DEL, line/paragraph separators and bidirectional overrides/isolates:

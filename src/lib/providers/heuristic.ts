@@ -22,6 +22,11 @@ export interface VmStep {
 	step: (hypervisor: string) => string;
 	/** the starts of the rule's own steps that do not hold in a virtual machine: left out */
 	drops?: readonly string[];
+	/**
+	 * the starts of the rule's own causes and steps that hold only in a virtual machine: left out
+	 * when the log names physical hardware and no hypervisor (see physical)
+	 */
+	bareMetal?: { causes?: readonly string[]; steps?: readonly string[] };
 }
 
 const vm = (hypervisor: string): string => `This machine is a virtual machine (${hypervisor})`;
@@ -63,7 +68,10 @@ export const VM_STEPS: Readonly<Record<string, VmStep>> = {
 	'hardware.clocksource-unstable': {
 		step: (h) =>
 			`${vm(h)}: the skew most likely comes from the hypervisor (a virtual CPU the host held up, a live migration, a paused VM), not from the hardware or a BIOS inside the guest.`,
-		drops: ['On bare metal update the BIOS/UEFI']
+		drops: ['On bare metal update the BIOS/UEFI'],
+		// amdmsrtweaker-lnx-dmesg-txt.log, a Lenovo laptop, had been told that a virtual machine
+		// was the most likely cause of its TSC's warp between CPUs at boot
+		bareMetal: { causes: ['In a virtual machine'], steps: ['In a VM '] }
 	}
 };
 
@@ -103,6 +111,26 @@ export function withVmStep(
 	return [v.step(hypervisor), ...steps.filter((s) => !drops.some((d) => s.startsWith(d)))];
 }
 
+/**
+ * A line rule's explanation on a machine known to be physical: without the causes and steps its
+ * VM_STEPS entry says hold only in a virtual machine.
+ */
+function onBareMetal(
+	registry: Explanation,
+	finding: Omit<Finding, 'explanation'>,
+	v: VmStep | undefined
+): Explanation {
+	const b = v?.bareMetal;
+	if (b === undefined || (v?.applies && !v.applies(finding))) return registry;
+	const causes = b.causes ?? [];
+	const steps = b.steps ?? [];
+	return {
+		...registry,
+		causes: registry.causes.filter((c) => !causes.some((d) => c.text.startsWith(d))),
+		next_steps: registry.next_steps.filter((s) => !steps.some((d) => s.startsWith(d)))
+	};
+}
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
@@ -135,6 +163,8 @@ export const heuristicProvider: ExplanationProvider = {
 			};
 		}
 		if (registry) {
+			if (physical(metadata.hardware, metadata.hypervisor))
+				return onBareMetal(registry, finding, VM_STEPS[finding.rule]);
 			if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
 			return {
 				...registry,

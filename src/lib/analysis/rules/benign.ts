@@ -26,6 +26,16 @@ export const BENIGN: BenignRule[] = [
 		why: 'The firmware lists the display outputs (_DOD) without the method that says who switches them (_DOS); the ACPI video driver notes it and works without it. Common on laptops and harmless.'
 	},
 	{
+		id: 'benign.acpi-video-no-bqc',
+		// drivers/acpi/video.c (acpi_video.c since 4.x) acpi_video_init_brightness(): the output
+		// has _BCL/_BCM (levels, set a level) but no _BQC (read the level); printed once per
+		// output device (jetway-port-dmesg-log.log, a Jetway board with 3.10: five times, no panel)
+		pattern:
+			/^(?:ACPI: video: )?\[Firmware Bug\]: (?:ACPI: )?No _BQC method, cannot determine initial brightness/,
+		example: '[Firmware Bug]: ACPI: No _BQC method, cannot determine initial brightness',
+		why: 'The firmware lets the ACPI video driver set the backlight level (_BCM) but not read it back (_BQC), so the driver cannot learn the level the firmware left and sets one itself. Brightness control works; on a desktop board without a panel the outputs are not even used.'
+	},
+	{
 		id: 'benign.vmwgfx-host-log',
 		// drivers/gpu/drm/vmwgfx/vmwgfx_msg.c vmw_host_log(): the driver's messages to the
 		// hypervisor's log over VMware's guest RPC channel (logging-kern-log-1.log, VirtualBox)

@@ -93,3 +93,48 @@ export const acpiVideoDuplicate: LineRule = {
 		]
 	}
 };
+
+/**
+ * drivers/char/tpm/tpm_tis_core.c: at probe the driver makes the TPM raise the interrupt the
+ * firmware (ACPI `_CRS`) gave it; when none arrives it says `dev_err(&chip->dev, FW_BUG "TPM
+ * interrupt not working, polling instead\n")` and drives the chip by polling its status. Real
+ * log: an Intel laptop (intel-audio dmesg.log).
+ */
+export const tpmInterruptPolling: LineRule = {
+	id: 'firmware.tpm-interrupt-polling',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['TPM interrupt not working'],
+	// `tpm tpm0:` (the TPM's own device) since 4.x, `tpm_tis 00:08:` (the platform device) before
+	pattern:
+		/^(?:tpm (tpm\d+)|tpm_tis (\S+)): \[Firmware Bug\]: TPM interrupt not working, polling instead/,
+	title: () => 'TPM interrupt not working: the driver polls the chip instead',
+	details: (m) => ({ device: m[1] ?? m[2] }),
+	examples: [
+		// intel-audio dmesg.log line 186 (Intel laptop, tpm_tis)
+		'tpm tpm0: [Firmware Bug]: TPM interrupt not working, polling instead',
+		'tpm_tis 00:08: [Firmware Bug]: TPM interrupt not working, polling instead'
+	],
+	negatives: [
+		'tpm_crb MSFT0101:00: [Firmware Bug]: Bad ACPI memory layout',
+		'tpm tpm0: [Firmware Bug]: the BIOS does not support the TPM2 interface'
+	],
+	explanation: {
+		meaning:
+			'The TPM (the security chip, here driven by tpm_tis) was given an interrupt line by the firmware, but when the driver tested it at start-up no interrupt arrived. The driver then works without it: it asks the chip for its status in a loop instead of waiting to be told. The TPM keeps working (measured boot, keys sealed to it, `systemd-cryptenroll --tpm2-device`); TPM commands can take a little longer. Common on laptops whose ACPI tables name an interrupt that is not wired or not set up.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The ACPI description of the TPM names an interrupt that the chip does not raise, or that the firmware left misconfigured.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed. To confirm the TPM works: `ls /sys/class/tpm/` shows `tpm0`, and `cat /sys/class/tpm/tpm0/tpm_version_major` prints its version.',
+			'If TPM commands time out or the boot is slow around the TPM, update the BIOS/UEFI; `tpm_tis.interrupts=0` on the kernel command line makes the driver poll from the start and skip the test.'
+		],
+		references: [
+			'https://docs.kernel.org/security/tpm/index.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/char/tpm/tpm_tis_core.c'
+		]
+	}
+};

@@ -588,7 +588,7 @@ export const firmwareBug: LineRule = {
 		'AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found',
 		'[Firmware Bug]: cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR00000413=0xc000000001000000)',
 		"[Firmware Bug]: TSC doesn't count with P0 frequency!",
-		'tpm tpm0: [Firmware Bug]: TPM interrupt not working, polling instead'
+		'tpm_crb MSFT0101:00: [Firmware Bug]: ACPI region does not cover the entire command/response buffer. [mem 0xfed40000-0xfed4087f flags 0x200] vs fed40080 f80'
 	],
 	negatives: [
 		'[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: 1, disabled.'

@@ -424,10 +424,32 @@ export const fifoUnderrun: LineRule = {
 	negatives: [
 		'[drm] Reducing the compressed framebuffer size. This may lead to less power savings than a non-reduced-size.'
 	],
-	explanation: gpuExplanation(
-		'The display engine ran short of data while sending a frame to the screen: a brief flicker or glitch at most. i915 reports only the first one per pipe.',
-		I915_REFS
-	)
+	// its own advice: a display engine that ran dry is no program's GPU work (the generic GPU
+	// steps asked which program was running; skomra vmcore-dmesg.txt, an uncleared underrun at boot)
+	explanation: {
+		meaning:
+			'The display engine ran short of pixel data while sending a frame to a screen (its FIFO ran empty): a brief flicker, a flash of black or a stripe of garbage on that screen, at most. i915 reports only the first underrun of a pipe or transcoder and then stays silent until the next mode set, so one line may stand for several. An underrun reported as `uncleared` happened before reporting was turned on, while a screen was being set up (at boot, when i915 takes over the firmware’s display, or at a mode change): usually harmless.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'Display watermarks or bandwidth that the driver computed wrongly for this mode (high resolution or refresh rate, several screens), or power-saving features (panel self refresh, frame buffer compression) that delay the display’s memory reads; often fixed in later kernels.'
+			},
+			{
+				kind: 'firmware',
+				text: 'The firmware’s own display setup left an underrun behind when i915 took over (an `uncleared` one at boot).'
+			},
+			{
+				kind: 'hardware',
+				text: 'Memory too slow or too busy for the display’s reads (a single memory channel, heavy GPU use at a high resolution).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if no screen flickered: one report at boot or at a mode change is common.',
+			'If a screen flickers or blanks: update the kernel; as tests, turn off panel self refresh (`i915.enable_psr=0`) or frame buffer compression (`i915.enable_fbc=0`) on the kernel command line.',
+			'If it persists, report it to the i915 bug tracker with the log of a boot with `drm.debug=0xe`.'
+		],
+		references: I915_REFS
+	}
 };
 
 /**
@@ -501,10 +523,33 @@ export const drmDriverError: LineRule = {
 		'[drm] Initialized amdgpu 3.49.0 20150101 for 0000:03:00.0 on minor 0',
 		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
 	],
-	explanation: gpuExplanation(
-		'A graphics (DRM) driver reported an internal error. Many of these are harmless and fixed by updates; together with display glitches, freezes or other GPU findings they point at the driver named.',
-		['https://docs.kernel.org/gpu/drm-kms.html']
-	)
+	// advice for any driver error, not the GPU-hang steps (crash-logs log12-04.txt: i915's
+	// `Atomic update failure on pipe A`, a display update that missed its window, had been told
+	// to note which program hung the GPU and to remove overclocks)
+	explanation: {
+		meaning:
+			'A graphics (DRM) driver reported an internal error. Many of these are harmless and fixed by updates; together with display glitches, freezes or other GPU findings they point at the driver named.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A bug or a missing quirk in the graphics driver for this GPU or screen, often fixed in later kernels.'
+			},
+			{
+				kind: 'firmware',
+				text: 'GPU or display firmware (linux-firmware) that does not match the driver.'
+			},
+			{
+				kind: 'userspace',
+				text: 'A program or compositor that asked for something the driver refused (a mode, a buffer or a command stream it cannot handle).'
+			}
+		],
+		next_steps: [
+			'Note what happened at that moment (a screen plugged in or out, a resume, a game or video starting) and whether a screen glitched or froze; a single error with nothing visible can be ignored.',
+			'Otherwise update the kernel, Mesa (or the NVIDIA driver) and linux-firmware.',
+			'If it persists, search the function and message named here in the driver’s bug tracker, or report it there with this log.'
+		],
+		references: ['https://docs.kernel.org/gpu/drm-kms.html']
+	}
 };
 
 /**

@@ -192,8 +192,9 @@ export const clocksourceUnstable: LineRule = {
 	severity: 'low',
 	triggers: ['as unstable because', 'Clocksource ', 'Marking TSC unstable'],
 	pattern:
-		/^(?:clocksource: timekeeping watchdog on CPU\d+: Marking clocksource '([\w-]+)' as unstable because|Clocksource ([\w-]+) unstable \(delta = -?\d+ ns\)|tsc: Marking (TSC) unstable due to (.+))/,
-	// `tsc: Marking TSC unstable due to …` is either the watchdog's verdict said again or a
+		/^(?:clocksource: timekeeping watchdog on CPU\d+: Marking clocksource '([\w-]+)' as unstable because|Clocksource ([\w-]+) unstable \(delta = -?\d+ ns\)|(?:tsc: )?Marking (TSC) unstable due to:? (.+?)\.?$)/,
+	// `tsc: Marking TSC unstable due to …` (2.6.2x: `Marking TSC unstable due to: TSC halts in
+	// idle.`) is either the watchdog's verdict said again or a
 	// boot-time check of the processor (TSC halts in idle on older CPUs): the kernel just uses
 	// another clock. It has a title of its own, so that a finding's severity never depends on
 	// which of the lines came first; right after the watchdog's verdict it is a follow-up of that
@@ -221,7 +222,7 @@ export const clocksourceUnstable: LineRule = {
 		},
 		{
 			trigger: 'Marking TSC unstable due to clocksource watchdog',
-			pattern: /^tsc: Marking TSC unstable due to clocksource watchdog/,
+			pattern: /^(?:tsc: )?Marking TSC unstable due to clocksource watchdog/,
 			details: () => ({ tsc_marked_unstable: true }),
 			within: 8,
 			anywhere: true,
@@ -233,7 +234,9 @@ export const clocksourceUnstable: LineRule = {
 		"clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as unstable because the skew is too large:",
 		'Clocksource tsc unstable (delta = -98480293 ns)',
 		'tsc: Marking TSC unstable due to clocksource watchdog',
-		'tsc: Marking TSC unstable due to check_tsc_sync_source failed'
+		'tsc: Marking TSC unstable due to check_tsc_sync_source failed',
+		// kerneloops-i386-bug-on.log line 375 (2.6.2x, i386 laptop)
+		'Marking TSC unstable due to: TSC halts in idle.'
 	],
 	negatives: [
 		'clocksource: Switched to clocksource tsc',
@@ -245,7 +248,7 @@ export const clocksourceUnstable: LineRule = {
 		causes: [
 			{
 				kind: 'environment',
-				text: 'A virtual machine whose virtual CPUs the host held up: steal time on an overcommitted host, a live migration, a VM paused or snapshotted (the most common case).'
+				text: 'In a virtual machine, virtual CPUs that the host held up: steal time on an overcommitted host, a live migration, a VM paused or snapshotted.'
 			},
 			{
 				kind: 'firmware',

@@ -278,3 +278,127 @@ export const pciInaccessible: LineRule = {
 		references: ['https://docs.kernel.org/power/pci.html']
 	}
 };
+
+const EEH_REFS = [
+	'https://docs.kernel.org/arch/powerpc/eeh-pci-error-recovery.html',
+	'https://docs.kernel.org/PCI/pci-error-recovery.html'
+];
+
+/**
+ * POWER's Enhanced Error Handling (arch/powerpc/kernel/eeh*.c): the PCI host bridge (PHB) froze a
+ * partitionable endpoint (PE) after a PCI error. 3.x kernels print `EEH: Detected PCI bus error on
+ * PHB#1-PE#10000` (eeh_event.c) and then `EEH: This PCI device has failed 1 times in the last
+ * hour` (eeh_driver.c); later ones `EEH: Frozen PHB#0-PE#fe detected` (eeh.c
+ * eeh_dev_check_failure) and `EEH: Recovering PHB#0-PE#fe` when recovery starts. In the real log
+ * (abrt oops9-ppc64, RHEL 7 3.10 pSeries) the ipr SAS adapter's error_detected callback then
+ * oopsed in the recovery thread (eehd).
+ */
+export const pciEeh: LineRule = {
+	id: 'hardware.pci-eeh',
+	category: 'hardware',
+	severity: 'high',
+	triggers: ['EEH: Detected PCI bus error on ', 'EEH: Frozen PHB#'],
+	pattern:
+		/^EEH: (?:Detected PCI bus error on PHB#(\w+)-PE#(\w+)|Frozen PHB#(\w+)-PE#(\w+) detected)/,
+	title: (m) => `PCI error froze PowerPC PHB#${m[1] ?? m[3]}-PE#${m[2] ?? m[4]} (EEH)`,
+	details: (m) => ({ device: `PHB#${m[1] ?? m[3]}-PE#${m[2] ?? m[4]}` }),
+	follow: [
+		{
+			// eeh_driver.c eeh_handle_normal_event(): the freeze count in the last hour, after
+			// which (eeh_max_freezes, 5 by default) the device is disabled for good
+			trigger: 'EEH: This PCI device has failed ',
+			pattern: /^EEH: This PCI device has failed (\d+) times in the last hour/,
+			details: (m) => ({ failures_last_hour: Number(m[1]) }),
+			within: 5,
+			examples: ['EEH: This PCI device has failed 1 times in the last hour']
+		},
+		{
+			trigger: 'EEH: Recovering PHB#',
+			pattern: /^EEH: Recovering (?<device>PHB#\w+-PE#\w+)/,
+			details: () => ({ recovery_started: true }),
+			within: 20,
+			examples: ['EEH: Recovering PHB#0-PE#fe']
+		}
+	],
+	examples: [
+		// abrt-oops9-ppc64.log line 3 (RHEL 7, kernel 3.10, pSeries)
+		'EEH: Detected PCI bus error on PHB#1-PE#10000',
+		'EEH: Frozen PHB#0-PE#fe detected'
+	],
+	negatives: [
+		'EEH: pSeries platform initialized',
+		'EEH: This PCI device has failed 1 times in the last hour',
+		'EEH: PCI Enhanced I/O Error Handling Enabled'
+	],
+	explanation: {
+		meaning:
+			'On IBM POWER machines the PCI host bridge watches every transfer; when a PCI device or its slot makes an error (a bad transfer, a device that stops answering, a DMA to an address it may not use) Enhanced Error Handling freezes that device’s partitionable endpoint (PE): its reads return all ones and its writes are dropped, so corrupt data cannot spread. The kernel then asks the device’s driver to stop, resets the slot and lets the driver start again. I/O to the device fails meanwhile; drivers whose error-recovery code has bugs can crash during it, and a device that fails too often (5 times in an hour by default) is switched off for good.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A PCI adapter that is failing or not seated well in its slot (most EEH events in the field), or a failing slot or riser.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver that programs its device wrongly (a DMA outside its mapped memory, an access while the device is powered down).'
+			},
+			{
+				kind: 'firmware',
+				text: 'Adapter or system firmware bugs; the adapter’s firmware level too old for the kernel.'
+			}
+		],
+		next_steps: [
+			'Find the adapter behind the PE: `lspci -v` and the lines printed before the event name the PCI address and driver; on PowerVM the HMC and `errpt`/`servicelog` have the platform’s own error entry.',
+			'If the count of failures in the last hour grows, reseat or replace the adapter, or move it to another slot; update the adapter and system firmware.',
+			'If the driver crashed during recovery (an oops in the `eehd` thread right after), update the kernel: the bug is in the driver’s error-recovery code; report it with this log.'
+		],
+		references: EEH_REFS
+	}
+};
+
+/**
+ * eeh_driver.c: the PE was frozen once too often (`EEH: PHB#1-PE#10000 has failed 6 times in the`
+ * / `last hour and has been permanently disabled.` in 3.x, one line later) or could not be
+ * recovered (`EEH: Unable to recover from failure from PHB#0-PE#fe.`): the devices under it are
+ * removed. No real log of the corpus has it; the lines follow the kernel's format strings.
+ */
+export const pciEehDisabled: LineRule = {
+	id: 'hardware.pci-eeh-disabled',
+	category: 'hardware',
+	severity: 'critical',
+	triggers: ['EEH: PHB#', 'EEH: Unable to recover from failure from PHB#'],
+	pattern:
+		/^EEH: (?:PHB#(\w+)-PE#(\w+) has failed (\d+) times in the|Unable to recover from failure from PHB#(\w+)-PE#(\w+))/,
+	title: (m) => `PowerPC PHB#${m[1] ?? m[4]}-PE#${m[2] ?? m[5]} disabled after PCI errors (EEH)`,
+	details: (m) => ({
+		device: `PHB#${m[1] ?? m[4]}-PE#${m[2] ?? m[5]}`,
+		failures_last_hour: m[3] === undefined ? null : Number(m[3]),
+		reason: m[3] === undefined ? 'recovery failed' : 'too many failures'
+	}),
+	examples: [
+		'EEH: PHB#1-PE#10000 has failed 6 times in the',
+		'EEH: PHB#0-PE#fe has failed 6 times in the last hour and has been permanently disabled.',
+		'EEH: Unable to recover from failure from PHB#0-PE#fe.'
+	],
+	negatives: ['EEH: Detected PCI bus error on PHB#1-PE#10000', 'EEH: Recovering PHB#0-PE#fe'],
+	explanation: {
+		meaning:
+			'Enhanced Error Handling froze this PCI device’s endpoint after a PCI error and either could not bring it back or it had failed too often (5 times in an hour by default), so the kernel removed the devices under it for good. Everything on that adapter (disks behind a SAS adapter, network ports) is gone until the adapter is repaired and the machine rebooted or the slot re-added.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A failing PCI adapter, or one not seated well in its slot (the kernel itself suggests reseating or replacing it).'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver whose error recovery does not work for this device, so every attempt fails.'
+			}
+		],
+		next_steps: [
+			'Look at the EEH events before it for the adapter and its driver, and at the platform’s error log (HMC, `servicelog`).',
+			'Reseat or replace the adapter, or move it to another slot; update the adapter and system firmware.',
+			'The limit is the `eeh_max_freezes` setting (debugfs `powerpc/eeh_max_freezes`); raising it only hides a device that keeps failing.'
+		],
+		references: EEH_REFS
+	}
+};

@@ -26,7 +26,7 @@ import {
 	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
-import { acpiVideoDuplicate, tpmCrbAcpiLayout } from './firmware-notices.ts';
+import { acpiVideoDuplicate, tpmCrbAcpiLayout, tpmInterruptPolling } from './firmware-notices.ts';
 import {
 	btrfsError,
 	ext4Error,
@@ -62,7 +62,14 @@ import {
 	undervoltage,
 	unknownNmi
 } from './hardware-misc.ts';
-import { pciInaccessible, pcieAer, pcieAerBit, pcieDpc } from './hardware-pcie.ts';
+import {
+	pciEeh,
+	pciEehDisabled,
+	pciInaccessible,
+	pcieAer,
+	pcieAerBit,
+	pcieDpc
+} from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, oomKillerInvoked, pageAllocFailure, processReaped } from './memory-oom.ts';
 import {
@@ -92,6 +99,7 @@ import {
 } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
 import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
+import { floppyTimeout } from './storage-floppy.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
@@ -113,7 +121,7 @@ import {
 	xhciResumeReinit
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
-import { vboxVersionMismatch } from './virtual-machine.ts';
+import { vboxVersionMismatch, virtualizationDisabled } from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
 	// memory
@@ -134,6 +142,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	pcieAerBit,
 	pcieDpc,
 	pciInaccessible,
+	pciEeh,
+	pciEehDisabled,
 	thermalThrottle,
 	thermalCritical,
 	irqNobodyCared,
@@ -158,6 +168,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	swapIoError,
 	mdFailure,
 	multipathFailed,
+	floppyTimeout,
 	// filesystem (journal abort and read-only before the generic error rules)
 	journalAbort,
 	remountRo,
@@ -223,11 +234,13 @@ export const LINE_RULES: readonly LineRule[] = [
 	acpiDeviceNotPresentEnabled,
 	amdCcpInaccessible,
 	tpmCrbAcpiLayout,
+	tpmInterruptPolling,
 	acpiVideoDuplicate,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,
 	microcodeFailed,
+	virtualizationDisabled,
 	iommuFault,
 	// power
 	suspendFailed,

@@ -230,17 +230,21 @@ export const xhciDied: LineRule = {
 		/^(xhci_hcd|ehci[_-]pci|ohci[_-]pci|xhci-hcd) (\S+): (HC died; cleaning up|Host halt failed, (?:-(?!19\b))?\d+|Host not halted after \d+ microseconds)/,
 	title: (m) => `USB host controller ${m[2]} died`,
 	details: (m) => ({ device: m[2], driver: m[1], event: m[3] }),
-	// usb_remove_hcd(): the controller itself went away (a Thunderbolt/USB-C dock unplugged)
+	// usb_remove_hcd(): the controller's PCI device itself went away at once (a Thunderbolt/USB-C
+	// dock unplugged, a Thunderbolt controller powering down after its last device left): the
+	// driver's remove runs only when the device is removed (hot-unplug) or unbound; within 10 s,
+	// so that an unbind by hand later to recover a dead controller does not count
 	resolve: {
 		trigger: HCD_REMOVED_TRIGGER,
 		pattern: HCD_REMOVED,
 		within: 20,
-		title: (m) => `USB host controller ${m[2]} stopped responding and was removed`,
-		severity: 'low',
+		withinSeconds: 10,
+		title: (m) => `USB host controller ${m[2]} went away (hot-unplugged)`,
+		severity: 'info',
 		examples: ['xhci_hcd 0000:00:14.0: remove, state 1'],
 		explanation: {
 			meaning:
-				'A USB host controller stopped answering and was then removed from the system. This is what happens when a Thunderbolt or USB-C dock, or a laptop’s Thunderbolt controller that powers down when its last device is unplugged, goes away: the USB devices behind it disconnect with it. After an unplug it is harmless.',
+				'A USB host controller stopped answering and its PCI device was removed from the system at once: the controller was unplugged, not broken. This is what happens when a Thunderbolt or USB-C dock goes away, or a laptop’s Thunderbolt controller, which brings its own USB controller only while something is plugged into it, powers down after its last device is unplugged: the driver notices the controller gone ("HC died"), then it is removed, and the USB devices behind it disconnect with it. After an unplug it is harmless.',
 			causes: [
 				{
 					kind: 'environment',

@@ -69,3 +69,80 @@ export const vboxVersionMismatch: LineRule = {
 		references: ['https://www.virtualbox.org/manual/ch04.html']
 	}
 };
+
+/**
+ * Hardware virtualization (Intel VT-x, AMD-V/SVM) switched off in the firmware setup, so KVM
+ * cannot start. The kernel says it in several ways:
+ * - arch/x86/kvm/x86.c kvm_arch_init() (2.6.x-6.1), once per attempt to load kvm_intel or
+ *   kvm_amd (udev tries on every CPU's device, so a boot prints it again and again):
+ *   `kvm: disabled by bios`, 5.19-6.1 `kvm: support for 'kvm_amd' disabled by bios`;
+ * - since 6.3 the vendor modules: `kvm_intel: VMX not enabled (by BIOS) in MSR_IA32_FEAT_CTL on
+ *   CPU 0`, `kvm_amd: SVM disabled (by BIOS) in MSR_VM_CR on CPU 0`;
+ * - arch/x86/kernel/cpu/feat_ctl.c (5.6+) at boot, when the firmware locked
+ *   MSR_IA32_FEAT_CTL without VMX: `x86/cpu: VMX (outside TXT) disabled by BIOS`.
+ * Real logs: zictes dmesg (ASUS PRIME B550-PLUS, Ryzen, ten `kvm: disabled by bios` in 1 s of
+ * one boot), ideapad320-15ikb genkernel_dmesg (LENOVO 80XL, the feat_ctl line).
+ */
+export const virtualizationDisabled: LineRule = {
+	id: 'firmware.virtualization-disabled',
+	category: 'firmware',
+	// the factory setting of many machines, and udev tries to load kvm on every one whose
+	// processor has the feature: a fact for whoever wants virtual machines, not a fault
+	severity: 'info',
+	triggers: ['disabled by bios', 'disabled by BIOS', ' (by BIOS) in MSR_'],
+	pattern:
+		/^(?:kvm: (?:support for '(kvm_\w+)' )?disabled by bios|(kvm_\w+): (SVM|VMX) (?:disabled|not enabled) \(by BIOS\) in MSR_\w+ on CPU \d+|x86\/cpu: (VMX) \(outside TXT\) disabled by BIOS)/,
+	title: () => 'Hardware virtualization disabled in the firmware: KVM cannot run virtual machines',
+	details: (m) => {
+		const module = m[1] ?? m[2] ?? null;
+		const tech = m[3] ?? m[4] ?? null;
+		const vendor =
+			tech === 'VMX' || module === 'kvm_intel'
+				? 'Intel VT-x'
+				: tech === 'SVM' || module === 'kvm_amd'
+					? 'AMD-V (SVM)'
+					: null;
+		return { module, technology: vendor };
+	},
+	// signs of one setting: the boot's first line is the finding, the others are not counted
+	perBoot: true,
+	examples: [
+		// zictes dmesg.log line 1254 (ASUS PRIME B550-PLUS, Ryzen, kernel 5.x)
+		'kvm: disabled by bios',
+		// ideapad320-15ikb-defconf genkernel_dmesg (LENOVO 80XL, kernel 5.15.75)
+		'x86/cpu: VMX (outside TXT) disabled by BIOS',
+		// kernel formats (not in the real corpus)
+		"kvm: support for 'kvm_amd' disabled by bios",
+		'kvm_intel: VMX not enabled (by BIOS) in MSR_IA32_FEAT_CTL on CPU 0',
+		'kvm_amd: SVM disabled (by BIOS) in MSR_VM_CR on CPU 3'
+	],
+	negatives: [
+		'x86/cpu: SGX disabled by BIOS.',
+		'MTRRs disabled by BIOS',
+		'kvm: Nested Virtualization enabled',
+		'kvm: no hardware support'
+	],
+	explanation: {
+		meaning:
+			'The processor can run virtual machines with hardware help (Intel VT-x, AMD-V/SVM), but the BIOS/UEFI setup has that switched off, so the kernel cannot use it: the KVM module does not load and /dev/kvm does not exist. QEMU/KVM, libvirt, virt-manager, GNOME Boxes, the Android emulator and VirtualBox then cannot run virtual machines, or run them only very slowly in software. Nothing else is affected: a machine that runs no virtual machines can ignore it. The message is printed each time something tries to load kvm_intel or kvm_amd (udev tries once per CPU at boot), so a boot often shows it many times; it counts once per boot here. In a virtual machine it means the host does not offer nested virtualization to this guest.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Virtualization switched off in the firmware setup (the default on many desktop boards and some laptops): "Intel Virtualization Technology", "VT-x", "SVM Mode" or "AMD-V".'
+			},
+			{
+				kind: 'firmware',
+				text: 'A BIOS update or a reset to defaults (CMOS cleared, a dead battery) that turned it off again.'
+			}
+		],
+		next_steps: [
+			'If you want to run virtual machines: enable it in the BIOS/UEFI setup (often under Advanced > CPU Configuration: "Intel Virtualization Technology", or "SVM Mode" on AMD boards), save, and power the machine off completely before starting it again.',
+			'Check afterwards: `lscpu | grep -i virtualization` names VT-x or AMD-V, `ls /dev/kvm` exists, and the kernel log no longer has this line.',
+			'If you do not run virtual machines, nothing is needed.'
+		],
+		references: [
+			'https://docs.kernel.org/virt/kvm/index.html',
+			'https://docs.kernel.org/arch/x86/cpuinfo.html'
+		]
+	}
+};
