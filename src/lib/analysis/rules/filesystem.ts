@@ -145,37 +145,114 @@ const FAT_DIRTY: Explanation = {
 	]
 };
 
-/** ext4 mount-time messages that ask for a filesystem check. */
+/**
+ * fs/ext4/super.c ext4_setup_super() (ext2, ext3 alike): mounted read-write without the
+ * superblock's valid-state flag. Filesystems without a journal clear it while mounted and set it
+ * back at a clean unmount; real logs: an ext4 partition without a journal next to a journal being
+ * replayed at the same boot (a Tegra tablet), an ext2 image in a loop file (a phone), an Android
+ * system partition remounted read-write.
+ */
+const UNCHECKED: Explanation = {
+	meaning:
+		'The filesystem was mounted read-write while its “cleanly unmounted” (valid) flag was not set. ext2, and ext3/ext4 without a journal (Android system images, small SD-card partitions, images in loop files), clear that flag while mounted and set it again only at a clean unmount: it usually means the last unmount was not clean (a crash, a power loss, the device pulled while mounted). The kernel mounts it anyway and repairs nothing: damage, if any, stays until e2fsck checks it. A filesystem with a journal replays it instead (“recovery complete”), and a check that did not finish or a tool that wrote the image can also leave the flag unset.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'Power loss, a crash or a forced reboot while the filesystem was mounted read-write, or a removable device pulled without unmounting.'
+		},
+		{
+			kind: 'configuration',
+			text: 'An image written by a build tool (Android system images, loop-file images) without the flag set.'
+		},
+		{
+			kind: 'hardware',
+			text: 'Rarely a failing disk or card (look for I/O errors on the same device).'
+		}
+	],
+	next_steps: [
+		'Check the filesystem while it is unmounted (or from a live system): `e2fsck -f /dev/<device>`; a clean check sets the flag again.',
+		'Look at how the previous boot ended (journal replays or other unclean-shutdown signs in this log, `journalctl -b -1 -n 100`).',
+		'`dumpe2fs -h /dev/<device>` shows the filesystem state (“not clean”) and whether it has a journal.'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/ext4.html',
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/ext4/super.c',
+		'https://man7.org/linux/man-pages/man8/e2fsck.8.html'
+	]
+};
+
+/**
+ * ext4_setup_super(): the mount count or the check interval stored in the superblock (mke2fs,
+ * tune2fs) was reached. Real logs: Ubuntu Touch and Android phones, whose images keep the periodic
+ * check, print it at every boot.
+ */
+const PERIODIC_CHECK: Explanation = {
+	meaning:
+		'Not a problem that was found: the filesystem has been mounted as many times as its maximal mount count, or its check interval has passed. Both are settings stored in the filesystem when it was created (mke2fs) or changed with tune2fs, and e2fsck is asked for as a routine precaution; the kernel mounts the filesystem as usual. Most distributions now create filesystems with these checks turned off; phone and embedded images often keep them, and the message then comes back at every mount until e2fsck checks the filesystem.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A maximal mount count or check interval set on the filesystem (defaults of older e2fsprogs, phone and embedded images).'
+		}
+	],
+	next_steps: [
+		'Nothing is wrong. At a convenient time run `e2fsck -f /dev/<device>` on the unmounted filesystem, which resets the count, or turn the periodic check off: `tune2fs -c -1 -i 0 /dev/<device>`.',
+		'`dumpe2fs -h /dev/<device>` shows the mount count, the maximal mount count and the next check time.'
+	],
+	references: [
+		'https://man7.org/linux/man-pages/man8/tune2fs.8.html',
+		'https://man7.org/linux/man-pages/man8/e2fsck.8.html'
+	]
+};
+
+/** ` on sda1`, or nothing for the 2.6 kernels' messages that name no device */
+function onDevice(device: string | undefined): string {
+	return device === undefined ? '' : ` on ${device}`;
+}
+
+/**
+ * ext2/3/4 mount-time messages that ask for a filesystem check: `EXT4-fs (sda1): warning: …`, and
+ * the 2.6 kernels' `EXT2-fs warning: mounting unchecked fs, …` (printk before ext2_msg/ext3_msg:
+ * no device named).
+ */
 export const fsckNeeded: LineRule = {
 	id: 'filesystem.fsck-needed',
 	category: 'filesystem',
 	severity: 'medium',
 	triggers: ['e2fsck is recommended', 'error count since last fsck', 'run fsck'],
 	pattern:
-		/^(?:(EXT[234])-fs \(([\w!.:-]+)\): (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
+		/^(?:(EXT[234])-fs(?: \(([\w!.:-]+)\):)? (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
 	// a title per severity (a finding keeps its first occurrence's): errors recorded (medium),
 	// mounted unchecked or a FAT volume not unmounted (low), the periodic reminder (info)
 	title: (m) =>
 		m[8]
 			? `FAT volume ${m[9]} was not properly unmounted`
 			: m[4]
-				? `${m[1]} filesystem on ${m[2]} was mounted unchecked (fsck recommended)`
+				? `${m[1]} filesystem${onDevice(m[2])} was mounted unchecked (fsck recommended)`
 				: fsckReminder(m)
-					? `${m[1]} filesystem on ${m[2]} is due for its periodic check (fsck)`
-					: `${m[1] ?? m[10]} filesystem on ${m[2] ?? m[11]} needs a check (fsck)`,
-	details: (m) => ({ device: m[2] ?? m[9] ?? m[11], error_count: m[7] ? Number(m[7]) : null }),
+					? `${m[1]} filesystem${onDevice(m[2])} is due for its periodic check (fsck)`
+					: `${m[1] ?? m[10]} filesystem${onDevice(m[2] ?? m[11])} needs a check (fsck)`,
+	details: (m) => ({
+		device: m[2] ?? m[9] ?? m[11] ?? null,
+		error_count: m[7] ? Number(m[7]) : null
+	}),
 	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[4] ? 'low' : 'medium'),
-	explanationOf: (m) => (m[8] ? FAT_DIRTY : undefined),
+	explanationOf: (m) =>
+		m[8] ? FAT_DIRTY : m[4] ? UNCHECKED : fsckReminder(m) ? PERIODIC_CHECK : undefined,
 	examples: [
 		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
 		'EXT4-fs (sda2): error count since last fsck: 5',
 		'FAT-fs (sdb1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.',
 		'EXT4-fs (sdc1): warning: maximal mount count reached, running e2fsck is recommended',
-		'EXT4-fs (sda1): warning: mounting unchecked fs, running e2fsck is recommended'
+		'EXT4-fs (sda1): warning: mounting unchecked fs, running e2fsck is recommended',
+		'EXT2-fs warning: mounting unchecked fs, running e2fsck is recommended'
 	],
-	negatives: ['EXT4-fs (sda1): recovery complete'],
+	negatives: [
+		'EXT4-fs (sda1): recovery complete',
+		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)"
+	],
 	explanation: ext4Explanation(
-		'The filesystem is marked as having errors (or was not cleanly unmounted) and should be checked. "maximal mount count reached" is only a periodic reminder.'
+		'The filesystem is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error” or F2FS inconsistency, in this boot or an earlier one) and it has not been checked since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow.'
 	)
 };
 
