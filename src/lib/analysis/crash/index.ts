@@ -1,8 +1,8 @@
 import type { ErrorBlock } from '../../models/error-block.ts';
-import { faultLocation, parseCallTrace, parseFrameLine } from '../stack.ts';
+import { faultLocation, parseCallTrace, parseFrameLine, withFaultFrame } from '../stack.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
-import { crashFacts, registerLines } from './details.ts';
+import { crashFacts, registerLines, reportFacts } from './details.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
 import { normalizeTitle } from './normalize.ts';
@@ -41,7 +41,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
 	const guilty = t.frame?.raw ?? null;
-	const frames = parseCallTrace(own, guilty);
+	const frames = withFaultFrame(parseCallTrace(own, guilty), own, guilty);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const fault = faultLocation(own);
 	return {
@@ -72,7 +72,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		follows_line: block.follows ?? null,
 		kind: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
-		caller: t.frame?.caller ?? null
+		caller: t.frame?.caller ?? null,
+		report_facts: reportFacts(block.header, block.lines, Math.max(h, 0))
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { Frame, Severity } from '../../models/finding.ts';
+import type { DetailValue, Frame, Severity } from '../../models/finding.ts';
 
 /** What crash analysis derives from one kernel report (an ErrorBlock). */
 export interface CrashReport {
@@ -36,4 +36,6 @@ export interface CrashReport {
 	source_location: string | null;
 	/** the function that called the guilty frame (frames.ts, callerOf), or null */
 	caller: string | null;
+	/** facts only some reports print (details.ts, reportFacts): a WARN()'s message, a lockup's pool */
+	report_facts: Record<string, DetailValue>;
 }
