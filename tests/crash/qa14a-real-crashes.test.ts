@@ -3,7 +3,9 @@
  * and the syzkaller corpus, each with a verbatim excerpt of the log named in its comment.
  */
 import { describe, expect, it } from 'vitest';
+import { CRASH_RULES } from '../../src/lib/analysis/crash/kind.ts';
 import { guiltyMarks } from '../../src/lib/output/common.ts';
+import { CRASH_VARIANTS } from '../../src/lib/providers/crash-explanations.ts';
 import { formatText } from '../../src/lib/output/text.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
@@ -213,5 +215,137 @@ describe('a workqueue lockup names its pool and how long it was stuck', () => {
 		const f = await findingsOf(['[  134.526853] BUG: workqueue lockup - pool']);
 		expect(f[0].title).toBe('BUG: workqueue lockup');
 		expect(f[0].details).not.toHaveProperty('pool');
+	});
+});
+
+describe('explanations that fit the report, not only its rule', () => {
+	const crashOf = async (lines: string[]) =>
+		(await findingsOf(lines)).find((x) => x.category === 'crash')!;
+
+	it('a general protection fault on a CR4 write is no bad pointer', async () => {
+		// lkp-30.log lines 4-12 and 37-40 (kernel test robot, 4.8.0-rc1, i386 QEMU): `<0f> 22 e2` is
+		// `mov %edx,%cr4` in native_flush_tlb_global
+		const f = await crashOf([
+			'[   40.594570] general protection fault: 0000 [#1] PREEMPT DEBUG_PAGEALLOC',
+			'[   40.596017] Modules linked in:',
+			'[   40.596782] CPU: 0 PID: 3482 Comm: seq Not tainted 4.8.0-rc1 #128',
+			'[   40.598402] task: cc3f1040 task.stack: ca6c2000',
+			'[   40.599519] EIP: 0060:[<cc62405c>] EFLAGS: 00010006 CPU: 0',
+			'[   40.600933] EIP is at native_flush_tlb_global+0x52/0x62',
+			'[   40.602463] EAX: 000006b0 EBX: 00000001 ECX: 00000046 EDX: 00000630',
+			'[   40.615349] ESI: 00000000 EDI: ca6c3e80 EBP: ca6c3e3c ESP: ca6c3e2c',
+			'[   40.618288] CR0: 80050033 CR2: 08093680 CR3: 09dac020 CR4: 000006b0',
+			'[   40.638876] Call Trace:',
+			'[   40.639489]  [<cc6264ca>] __flush_tlb_all+0x12/0x1d',
+			'[   40.640651]  [<cc6283ec>] __kernel_map_pages+0x95/0xe5',
+			'[   40.689121] Code: 45 f8 00 00 00 00 c7 45 fc 00 00 00 00 66 0f 38 82 01 eb 25 e8 a8 fc ff ff 89 c1 fa 90 8d 74 26 00 a1 58 bb c5 cc 89 c2 80 e2 7f <0f> 22 e2 0f 22 e1 eb 06 0f 20 d8 0f 22 d8 c9 c3 55 89 e5 e8 88 ff ff ff c9 c3 55',
+			'[   40.696619] EIP: [<cc62405c>] native_flush_tlb_global+0x52/0x62 SS:ESP 0068:ca6c3e2c',
+			'[   40.698776] ---[ end trace ab8661148f1a8c9e ]---',
+			'[   40.711101] Kernel panic - not syncing: Fatal exception'
+		]);
+		expect(f.rule).toBe('crash.gpf');
+		expect(f.explanation.meaning).toContain('control register CR4');
+		expect(f.explanation.meaning).not.toContain('poisoned pointer');
+		expect(f.explanation.causes.map((c) => c.text).join('\n')).not.toContain('corrupted list');
+		expect(f.explanation.next_steps.join('\n')).toContain('`CR4:` value');
+	});
+
+	it('an ordinary general protection fault keeps the bad-pointer explanation', async () => {
+		// lkp-48.log-like: the fault location is no CR4 write
+		const f = await crashOf([
+			'[  150.400000] general protection fault: 0000 [#1] SMP',
+			'[  150.400001] RIP: 0010:[<ffffffff8110e4ee>]  [<ffffffff8110e4ee>] init_real_cpu_mask+0x9c/0x143',
+			'[  150.400002] Call Trace:',
+			'[  150.400003]  [<ffffffff8110e4ee>] init_real_cpu_mask+0x9c/0x143',
+			'[  150.400004]  [<ffffffff8110e5ee>] kernel_init_freeable+0x100/0x200',
+			'[  150.400005] Code: 48 8b 07 48 85 c0 <48> 8b 10 0f 0b'
+		]);
+		expect(f.rule).toBe('crash.gpf');
+		expect(f.explanation.meaning).toContain('poisoned pointer');
+	});
+
+	it('an allocation size warning blames the caller, not firmware', async () => {
+		// lkp-51.log lines 3-4, 6 and 10-22 (kernel test robot, 4.8.0-rc1): an order >= MAX_ORDER
+		const f = await crashOf([
+			'[   24.032492] ------------[ cut here ]------------',
+			'[   24.054463] WARNING: CPU: 0 PID: 199 at mm/page_alloc.c:3470 __alloc_pages_slowpath+0x5a/0xd4e',
+			'[   24.069369] CPU: 0 PID: 199 Comm: systemd-udevd Not tainted 4.8.0-rc1 #146',
+			'[   24.073595] Call Trace:',
+			'[   24.073950]  [<ffffffff814f21e3>] dump_stack+0x14c/0x1ba',
+			'[   24.074683]  [<ffffffff810e4f1c>] __warn+0x11b/0x14b',
+			'[   24.075364]  [<ffffffff810e4f72>] warn_slowpath_null+0x26/0x2f',
+			'[   24.076190]  [<ffffffff811c5663>] __alloc_pages_slowpath+0x5a/0xd4e',
+			'[   24.077238]  [<ffffffff811c46c9>] ? get_page_from_freelist+0x13b/0xad1',
+			'[   24.078135]  [<ffffffff81136bf7>] ? lock_is_held+0x7e/0x92',
+			'[   24.078893]  [<ffffffff811c64a6>] __alloc_pages_nodemask+0x14f/0x16e',
+			'[   24.079768]  [<ffffffff8120d829>] alloc_pages_current+0xc7/0xd5',
+			'[   24.080575]  [<ffffffff811dd627>] kmalloc_order+0x1a/0x8f',
+			'[   24.081320]  [<ffffffff8121963a>] __kmalloc_track_caller+0x37/0x189',
+			'[   24.082182]  [<ffffffff811d6674>] kmemdup+0x29/0x4c',
+			'[   24.082861]  [<ffffffff8119605e>] gcov_info_dup+0xbf/0x154'
+		]);
+		expect(f.title).toBe('WARNING in gcov_info_dup');
+		expect(f.rule).toBe('crash.warning');
+		expect(f.explanation.causes.map((c) => c.kind)).not.toContain('firmware');
+		expect(f.explanation.meaning).toContain('MAX_ORDER');
+		expect(f.explanation.next_steps.join('\n')).toContain('report it upstream');
+		// lkp-56.log lines 3-4 and 11-20: KMALLOC_MAX_SIZE, syzkaller's `kmalloc bug`
+		const k = await crashOf([
+			'------------[ cut here ]------------',
+			'[   30.277063] WARNING: CPU: 0 PID: 151 at mm/slab_common.c:861 kmalloc_slab+0xe4/0x260',
+			'[   30.425678] Call Trace:',
+			'[   30.426977]  [<ffffffffa5a2427a>] dump_stack+0x118/0x17e',
+			'[   30.428816]  [<ffffffffa5582774>] ? kmalloc_slab+0xe4/0x260',
+			'[   30.442797]  [<ffffffffa5310655>] __warn+0x255/0x270',
+			'[   30.444704]  [<ffffffffa547ab77>] ? gcov_info_dup+0x187/0x2c0',
+			'[   30.446605]  [<ffffffffa53106b1>] warn_slowpath_null+0x41/0x50',
+			'[   30.448504]  [<ffffffffa5582774>] kmalloc_slab+0xe4/0x260',
+			'[   30.450354]  [<ffffffffa55ff6ef>] __kmalloc_track_caller+0x2f/0x6b0',
+			'[   30.452379]  [<ffffffffa556eb69>] kmemdup+0x39/0xa0',
+			'[   30.465167]  [<ffffffffa547ab77>] gcov_info_dup+0x187/0x2c0'
+		]);
+		expect(k.title).toBe('WARNING: kmalloc bug in gcov_info_dup');
+		expect(k.explanation.causes.map((c) => c.kind)).not.toContain('firmware');
+		expect(k.explanation.meaning).toContain('KMALLOC_MAX_SIZE');
+	});
+
+	it('ftrace_bug says what failed and what to look at', async () => {
+		// ubtouch-dmesg-dmesg.log lines 83-86, 93-94 and 102 (Ubuntu Touch, Xiaomi armani, 3.4 ARM)
+		const f = await crashOf([
+			'[    0.047653] ------------[ cut here ]------------',
+			'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+			'[    0.047804] Modules linked in:',
+			'[    0.047836] Backtrace: ',
+			'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',
+			'[    0.048385] [<c0215bd0>] (ftrace_bug+0x0/0x174) from [<c02160f4>] (ftrace_process_locs+0x3b0/0x500)',
+			'[    0.048898] ---[ end trace da227214a82491b7 ]---',
+			'[    0.048938] ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c'
+		]);
+		expect(f.title).toBe('WARNING in ftrace_bug');
+		const steps = f.explanation.next_steps.join('\n');
+		expect(steps).toContain('ftrace faulted on writing');
+		expect(steps).not.toContain('syzbot dashboard');
+		expect(f.explanation.meaning).toContain('function tracer');
+	});
+
+	it('other WARNINGs keep the rule’s explanation', async () => {
+		// lkp-39.log lines 3-6
+		const f = await crashOf([
+			'[  220.866855] ------------[ cut here ]------------',
+			'[  220.866913] WARNING: CPU: 0 PID: 860 at drivers/block/floppy.c:975 schedule_bh+0x29/0x4b',
+			'[  220.866918] Modules linked in:',
+			'[  220.866946] CPU: 0 PID: 860 Comm: mount Not tainted 4.8.0-rc1 #1'
+		]);
+		expect(f.explanation.meaning).toContain('The kernel printed a WARNING');
+	});
+
+	it('every variant is of a known crash rule and fully written', () => {
+		for (const v of CRASH_VARIANTS) {
+			expect(CRASH_RULES, v.name).toContain(v.rule);
+			expect(v.explanation.meaning.length, v.name).toBeGreaterThan(40);
+			expect(v.explanation.causes.length, v.name).toBeGreaterThan(0);
+			expect(v.explanation.next_steps.length, v.name).toBeGreaterThan(0);
+			expect(v.explanation.references.length, v.name).toBeGreaterThan(0);
+		}
 	});
 });
