@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CRASH_RULES } from '../../src/lib/analysis/crash/kind.ts';
 import { guiltyMarks } from '../../src/lib/output/common.ts';
 import { CRASH_VARIANTS } from '../../src/lib/providers/crash-explanations.ts';
+import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { formatText } from '../../src/lib/output/text.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
@@ -347,5 +348,84 @@ describe('explanations that fit the report, not only its rule', () => {
 			expect(v.explanation.next_steps.length, v.name).toBeGreaterThan(0);
 			expect(v.explanation.references.length, v.name).toBeGreaterThan(0);
 		}
+	});
+});
+
+describe('a report the log ends inside', () => {
+	// lkp-kasan-08.log lines 4-6 and 11-25 (kernel test robot, 4.8.0-rc1, QEMU): the log ends in
+	// the access's call trace, before the allocation and free stacks
+	const KASAN = [
+		'[  193.358264] BUG: KASAN: slab-out-of-bounds in of_device_uevent+0x210/0x420 at addr ffff880012230f89',
+		'[  193.359848] Read of size 1 by task swapper/1',
+		'[  193.360633] CPU: 0 PID: 1 Comm: swapper Not tainted 4.8.0-rc1 #135',
+		'[  193.367375] Call Trace:',
+		'[  193.367874]  [<ffffffff81a7b858>] dump_stack+0x1e/0x26',
+		'[  193.368826]  [<ffffffff8137614c>] kasan_object_err+0x1c/0x90',
+		'[  193.369778]  [<ffffffff81376650>] kasan_report+0x3e0/0x5f0',
+		'[  193.370663]  [<ffffffff82c575f0>] ? of_device_uevent+0x210/0x420',
+		'[  193.371696]  [<ffffffff82c50b58>] ? of_find_property+0x48/0x60',
+		'[  193.372706]  [<ffffffff81375cc5>] __asan_load1+0x45/0x50',
+		'[  193.373636]  [<ffffffff82c575f0>] of_device_uevent+0x210/0x420',
+		'[  193.374636]  [<ffffffff81a95aff>] ? string+0x14f/0x160',
+		'[  193.375535]  [<ffffffff82c573e0>] ? of_device_get_modalias+0x480/0x480',
+		'[  193.376651]  [<ffffffff81a9a434>] ? vsnprintf+0xe54/0xe90',
+		'[  193.377600]  [<ffffffff825ece2b>] dev_uevent+0x3bb/0x6e0',
+		'[  193.378519]  [<ffffffff81a995e0>] ? num_to_str+0x1a0/0x1a0',
+		'[  193.379457]  [<ffffffff825eca70>] ? device_get_devnode+0x3f0/0x3f0',
+		'[  193.380681]  [<ffffffff8116a5f4>] ? __lock_is_held+0x64/0x80'
+	];
+
+	it('is marked cut short in the details and the reports, not corrupted', async () => {
+		const result = await analyzeText(KASAN.join('\n') + '\n');
+		const f = result.findings[0];
+		expect(f.title).toBe('KASAN: slab-out-of-bounds Read in of_device_uevent');
+		expect(f.details.cut_short).toBe(true);
+		// corrupted keeps syzkaller's meaning
+		expect(f.details.corrupted).toBe(false);
+		expect(formatText(result)).toContain(
+			'  Report is cut short: the log ends inside its call trace\n'
+		);
+		expect(formatMarkdown(result)).toContain(
+			'- **Report is cut short:** the log ends inside its call trace\n'
+		);
+	});
+
+	it('is not cut when the trace reached its bottom or more of the report followed', async () => {
+		// satyr-gitlog-13.log lines 1-6, 73-83 and 107-113 (3.4.1, i386): an idle task's trace ends
+		// in `?` frames down to `? i386_start_kernel`
+		const idle = await findingsOf([
+			'[ 8683.927442] ======================================================',
+			'[ 8683.927555] [ INFO: possible circular locking dependency detected ]',
+			'[ 8683.927672] 3.4.1-build-0061 #14 Not tainted',
+			'[ 8683.927782] -------------------------------------------------------',
+			'[ 8683.927895] swapper/0/0 is trying to acquire lock:',
+			'[ 8683.928007]  (slock-AF_INET){+.-...}, at: [<e0fc73ec>] l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+			'[ 8683.928121] stack backtrace:',
+			'[ 8683.928121] Pid: 0, comm: swapper/0 Not tainted 3.4.1-build-0061 #14',
+			'[ 8683.928121] Call Trace:',
+			'[ 8683.928121]  [<c034bdd2>] ? printk+0x18/0x1a',
+			'[ 8683.928121]  [<c0158904>] print_circular_bug+0x1ac/0x1b6',
+			'[ 8683.928121]  [<c0159f1b>] __lock_acquire+0x9a3/0xc27',
+			'[ 8683.928121]  [<c015a561>] lock_acquire+0x71/0x85',
+			'[ 8683.928121]  [<e0fc73ec>] ? l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+			'[ 8683.928121]  [<c034da2d>] _raw_spin_lock+0x33/0x40',
+			'[ 8683.928121]  [<e0fc73ec>] ? l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+			'[ 8683.928121]  [<e0fc73ec>] l2tp_xmit_skb+0x173/0x47e [l2tp_core]',
+			'[ 8683.928121]  [<c0108a33>] ? default_idle+0x23/0x38',
+			'[ 8683.928121]  [<c01091a8>] ? cpu_idle+0x55/0x6f',
+			'[ 8683.928121]  [<c033df25>] ? rest_init+0xa1/0xa7',
+			'[ 8683.928121]  [<c033de84>] ? __read_lock_failed+0x14/0x14',
+			'[ 8683.928121]  [<c0498745>] ? start_kernel+0x303/0x30a',
+			'[ 8683.928121]  [<c0498209>] ? repair_env_string+0x51/0x51',
+			'[ 8683.928121]  [<c04980a8>] ? i386_start_kernel+0xa8/0xaf'
+		]);
+		expect(idle[0].title).toBe('possible deadlock in l2tp_xmit_skb');
+		expect(idle[0].details).not.toHaveProperty('cut_short');
+		// the same KASAN report with a line of its own after the trace
+		const more = await findingsOf([
+			...KASAN,
+			'[  193.381000] Object at ffff880012230f80, in cache kmalloc-16 size: 16'
+		]);
+		expect(more[0].details).not.toHaveProperty('cut_short');
 	});
 });

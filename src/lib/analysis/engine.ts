@@ -698,6 +698,7 @@ export class Analyzer {
 					...(location === null ? {} : { source_location: location, called_from: [] }),
 					corrupted: c.corrupted,
 					corrupted_reason: c.corrupted_reason,
+					...(c.cut_short ? { cut_short: true } : {}),
 					panicked: c.panicked,
 					cpu: c.cpu,
 					pid: c.pid,

@@ -9,8 +9,17 @@ export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
 	).filter(([, fs]) => fs.length > 0);
 }
 
-/** details shown elsewhere (the corrupted-report warning, related findings, the register block) */
-const NOT_FACTS = new Set(['corrupted', 'corrupted_reason', 'follows_line', 'registers']);
+/** details shown elsewhere (the corrupted- and cut-report warnings, related findings, the register block) */
+const NOT_FACTS = new Set([
+	'corrupted',
+	'corrupted_reason',
+	'cut_short',
+	'follows_line',
+	'registers'
+]);
+
+/** what a report whose log ends inside its call trace (details.cut_short) is told */
+export const CUT_SHORT = 'the log ends inside its call trace';
 /** characters of one fact's value shown at most */
 export const MAX_FACT_CHARS = 240;
 
