@@ -185,6 +185,17 @@ describe("a WARN()'s message in the facts", () => {
 			'[  193.358264] BUG: KASAN: slab-out-of-bounds in of_device_uevent+0x210/0x420 at addr ffff880012230f89'
 		]);
 		expect(bug[0].details).not.toHaveProperty('warn_message');
+		// lkp-75.log lines 1-6 (5.10, lockdep): a WARNING: header of lockdep is no WARN()
+		const lockdep = await findingsOf([
+			'[    0.368007][    T1] ============================================',
+			'[    0.368302][    T1] WARNING: possible recursive locking detected',
+			'[    0.368598][    T1] 5.10.110-00159-g58823a9b097c #1 Not tainted',
+			'[    0.368633][    T1] --------------------------------------------',
+			'[    0.368633][    T1] swapper/1 is trying to acquire lock:',
+			'[    0.368633][    T1] c39f57d0 (gcov_lock){+.+.}-{3:3}, at: llvm_gcov_init+0x3d/0xc2'
+		]);
+		expect(lockdep[0].title).toBe('possible deadlock in llvm_gcov_init');
+		expect(lockdep[0].details).not.toHaveProperty('warn_message');
 	});
 });
 

@@ -280,8 +280,15 @@ export function workqueueLockup(text: string): { pool: string; stuck_s: number }
 }
 
 /**
+ * A `WARNING:` header of a WARN() (`WARNING: CPU: 0 PID: 1 at f.c:1 f+0x1/0x2`, 2.6's `WARNING:
+ * at f.c:1 f()`, 6.16's `WARNING: f.c:1 at f+0x1/0x2, CPU#0: …`), not one of lockdep's
+ * (`WARNING: possible recursive locking detected`, lkp-75.log), whose next lines are no message
+ */
+const WARN_HEADER = /^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: \d+ at |at |[\w./-]+:\d+ at )/;
+
+/**
  * The facts only some reports print, in their own words: a WARN()'s message (`warn_message`,
- * for every WARNING report, null when it printed none) and a workqueue lockup's pool and time
+ * for every WARN() report, null when it printed none) and a workqueue lockup's pool and time
  * (`pool`, a list over the finding's occurrences, and `stuck_s`, the longest; lkp-50.log).
  */
 export function reportFacts(
@@ -289,7 +296,8 @@ export function reportFacts(
 	lines: readonly BlockLine[],
 	h: number
 ): Record<string, DetailValue> {
-	if (header === 'WARNING:') return { warn_message: warnMessage(lines, h) };
+	if (header === 'WARNING:' && lines.length > h && WARN_HEADER.test(lines[h].text))
+		return { warn_message: warnMessage(lines, h) };
 	const w = lines.length > h ? workqueueLockup(lines[h].text) : null;
 	return w ? { pool: [w.pool], stuck_s: w.stuck_s } : {};
 }
