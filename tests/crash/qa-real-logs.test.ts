@@ -146,7 +146,9 @@ describe('QA defects on real logs', () => {
 			'i915 0000:00:02.0: [drm] drm_WARN_ON(intel_dp->pps.vdd_wakeref)'
 		);
 		expect(c[0].details.comm).toBe('systemd-udevd');
+		// the WARN()'s function from `RIP:` on top (stack.ts withFaultFrame), then the trace
 		expect(c[0].stack?.frames.map((f) => f.function)).toEqual([
+			'intel_pps_vdd_on_unlocked',
 			'intel_pps_vdd_on',
 			'intel_dp_detect'
 		]);

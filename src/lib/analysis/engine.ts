@@ -23,6 +23,7 @@ import { detach, detachDeep } from '../util/text.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
 import { fileAndLine } from './crash/location.ts';
+import { workqueueLockup } from './crash/details.ts';
 import type { CrashReport } from './crash/types.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
 import type {
@@ -183,6 +184,16 @@ function appendList(b: Builder, key: string, values: readonly string[]): void {
 	for (const x of values)
 		if (list.length < FOLLOW_LIST_MAX && !list.includes(x)) list.push(detach(x));
 	b.details[key] = list;
+}
+
+/** A later workqueue lockup of a finding: its pool joins the list, the longest time is kept. */
+function moreLockup(b: Builder, block: ErrorBlock): void {
+	const head = block.lines.find((l) => l.line === block.startLine);
+	const w = head === undefined ? null : workqueueLockup(head.text);
+	if (w === null) return;
+	appendList(b, 'pool', [w.pool]);
+	const had = b.details.stuck_s;
+	if (typeof had !== 'number' || w.stuck_s > had) b.details.stuck_s = w.stuck_s;
 }
 
 /** Add an occurrence's details to the finding's lists (see LineRule.collect). */
@@ -683,9 +694,11 @@ export class Analyzer {
 				details: {
 					type: c.type,
 					kind: c.kind,
+					...c.report_facts,
 					...(location === null ? {} : { source_location: location, called_from: [] }),
 					corrupted: c.corrupted,
 					corrupted_reason: c.corrupted_reason,
+					...(c.cut_short ? { cut_short: true } : {}),
 					panicked: c.panicked,
 					cpu: c.cpu,
 					pid: c.pid,
@@ -705,6 +718,8 @@ export class Analyzer {
 		// several drivers is one finding that names them all
 		if (built !== null && location !== null && t.caller !== null)
 			appendList(built, 'called_from', [t.caller]);
+		// each workqueue lockup names its pool (lkp-50.log: two pools, 45 s and 43 s)
+		if (built !== null && built.count > 1 && t.rule === 'crash.workqueue') moreLockup(built, b);
 	}
 
 	private lineFinding(

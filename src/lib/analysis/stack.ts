@@ -337,10 +337,35 @@ const FAULT_LINE = /^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP:? |pc : |epc : |PC is
 
 /** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: f+..`, `Krnl PSW : .. (f+..)`. */
 export function faultLocation(lines: BlockLine[]): string | null {
+	return faultFrame(lines)?.text ?? null;
+}
+
+/** The faulting location (faultLocation) and the line it is on, or null. */
+function faultFrame(lines: BlockLine[]): { text: string; line: number } | null {
 	for (const l of lines) {
 		if (!FAULT_LINE.test(l.text)) continue;
 		const m = symbolIn(l.text);
-		if (m) return m;
+		if (m) return { text: m, line: l.line };
 	}
 	return null;
+}
+
+/**
+ * The frames of a report with its faulting function on top when the guilty function is that
+ * function and no frame of the trace names it: x86 prints the function that hit a WARN() or
+ * faulted only in `RIP:`, and the trace starts at its caller (syzkaller report 744, `WARNING in
+ * dbAdjTree`: `RIP: 0010:dbAdjTree+0x454/0x4e0`, a trace from `dbJoin` on). The frame added is
+ * the `RIP:` line's, reliable, in the context of the trace's first frame.
+ */
+export function withFaultFrame(
+	frames: Frame[],
+	lines: BlockLine[],
+	guilty: string | null
+): Frame[] {
+	if (guilty === null || frames.some((fr) => isGuiltyFunction(fr.function, guilty))) return frames;
+	const at = faultFrame(lines);
+	if (at === null) return frames;
+	const top = parseFrameLine(at.text, at.line, frames[0]?.context ?? 'task');
+	if (top === null || !isGuiltyFunction(top.function, guilty)) return frames;
+	return [top, ...frames];
 }

@@ -9,8 +9,17 @@ export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
 	).filter(([, fs]) => fs.length > 0);
 }
 
-/** details shown elsewhere (the corrupted-report warning, related findings, the register block) */
-const NOT_FACTS = new Set(['corrupted', 'corrupted_reason', 'follows_line', 'registers']);
+/** details shown elsewhere (the corrupted- and cut-report warnings, related findings, the register block) */
+const NOT_FACTS = new Set([
+	'corrupted',
+	'corrupted_reason',
+	'cut_short',
+	'follows_line',
+	'registers'
+]);
+
+/** what a report whose log ends inside its call trace (details.cut_short) is told */
+export const CUT_SHORT = 'the log ends inside its call trace';
 /** characters of one fact's value shown at most */
 export const MAX_FACT_CHARS = 240;
 
@@ -175,9 +184,11 @@ export function severityCounts(result: AnalysisResult): string {
 }
 
 /**
- * Which frames of a finding's call trace are its guilty frame: those of its function or a
- * compiler clone of it (isGuiltyFunction). When one of them is reliable, only
- * the reliable ones: the `?` entries of the same function are stale return addresses.
+ * Which frame of a finding's call trace is its guilty frame: the first of its function or a
+ * compiler clone of it (isGuiltyFunction), and when one of them is reliable the first reliable
+ * one: the `?` entries of the same function are stale return addresses, and a function that
+ * calls itself (satyr-gitlog-01.log: `mxs_mmc_enable_sdio_irq` from `mxs_mmc_enable_sdio_irq`)
+ * is guilty in its innermost call, the one the title was taken from.
  */
 export function guiltyMarks(stack: {
 	frames: readonly Frame[];
@@ -185,8 +196,9 @@ export function guiltyMarks(stack: {
 }): boolean[] {
 	const g = stack.guilty_frame;
 	const named = stack.frames.map((fr) => g !== null && isGuiltyFunction(fr.function, g));
-	const reliable = stack.frames.some((fr, i) => named[i] && fr.reliable);
-	return named.map((n, i) => n && (!reliable || stack.frames[i].reliable));
+	let at = stack.frames.findIndex((fr, i) => named[i] && fr.reliable);
+	if (at === -1) at = named.indexOf(true);
+	return named.map((_, i) => i === at);
 }
 
 /** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */

@@ -7,6 +7,7 @@ import {
 	factRows,
 	findingWhere,
 	frameLabel,
+	CUT_SHORT,
 	guiltyMarks,
 	inert,
 	inputLine,
@@ -100,6 +101,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 		out.push(
 			`- **Report is incomplete or interleaved:** ${escapeMarkdown(String(f.details.corrupted_reason ?? ''))}`
 		);
+	if (f.details.cut_short === true) out.push(`- **Report is cut short:** ${CUT_SHORT}`);
 	const facts = factRows(f);
 	if (facts.length)
 		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);

@@ -82,7 +82,8 @@ const finding = obj(
 		evidence: { type: 'array', items: obj({ line, text: str }) },
 		details: {
 			type: 'object',
-			description: 'rule-specific facts',
+			description:
+				'rule-specific facts; since 1.6.0 a WARN() report has warn_message (the WARN()’s own message, or null) and a workqueue lockup pool (the pools named, a list) and stuck_s (the longest time); cut_short is true when the log ends inside a crash report’s call trace',
 			additionalProperties: {
 				anyOf: [{ type: ['string', 'number', 'boolean', 'null'] }, { type: 'array', items: str }]
 			}

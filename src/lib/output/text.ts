@@ -6,6 +6,7 @@ import {
 	factRows,
 	findingWhere,
 	frameLabel,
+	CUT_SHORT,
 	guiltyMarks,
 	inert,
 	inputLine,
@@ -46,6 +47,7 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		out.push(
 			`  Report is incomplete or interleaved: ${inert(String(f.details.corrupted_reason ?? ''))}`
 		);
+	if (f.details.cut_short === true) out.push(`  Report is cut short: ${CUT_SHORT}`);
 	out.push(`  What it means: ${inert(f.explanation.meaning)}`);
 	if (f.explanation.causes.length) {
 		out.push('  Likely causes:');

@@ -653,3 +653,155 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: ['https://docs.kernel.org/admin-guide/reporting-issues.html']
 	}
 };
+
+/**
+ * The function a WARNING report's header names (`WARNING: CPU: 0 PID: 199 at mm/page_alloc.c:3470
+ * __alloc_pages_slowpath+0x5a/0xd4e`, `WARNING: fs/jfs/jfs_dmap.c:2867 at dbAdjTree+0x454/0x4e0,
+ * CPU#0: …`), read from the finding's evidence, or null.
+ */
+const WARN_AT = /^WARNING: (?:\S.*)? ?at (?:\S+:\d+ )?([A-Za-z_][\w.]*)\+0x/;
+
+export function warnFunction(f: Pick<Finding, 'evidence'>): string | null {
+	for (const e of f.evidence.slice(0, 8)) {
+		if (!e.text.startsWith('WARNING: ')) continue;
+		const m = WARN_AT.exec(e.text);
+		if (m) return m[1];
+	}
+	return null;
+}
+
+/**
+ * The allocator functions whose WARN() says a caller asked for what they cannot give: an order
+ * of MAX_ORDER or more (`__alloc_pages_slowpath` of 4.x, `__alloc_pages_nodemask`, `__alloc_pages`
+ * since 5.13), more than KMALLOC_MAX_SIZE (`kmalloc_slab`, syzkaller's `WARNING: kmalloc bug`, and
+ * the large-kmalloc paths), more than INT_MAX (`kvmalloc_node`), __GFP_NOFAIL for a large order
+ */
+const ALLOC_WARNS =
+	/^(?:__alloc_pages(?:_slowpath|_nodemask|_noprof)?|__alloc_frozen_pages_noprof|kmalloc_slab|kmalloc_large(?:_node)?|__kmalloc_large_node(?:_noprof)?|kmalloc_order|__?kvmalloc_node(?:_noprof)?)(?:\.|$)/;
+
+/** a `Code:` line whose faulting instruction is a move to CR4 (`0f 22 e0`-`e7`, with a REX prefix or not) */
+const CR4_WRITE = /<(?:0f> 22|4[\da-f]> 0f 22) e[0-7]\b/;
+
+/** the faulting function writes CR4 (arch/x86: native_write_cr4, __write_cr4, the PGE toggle of a global TLB flush) */
+const CR4_FUNCTION =
+	/^(?:native_write_cr4|__write_cr4|cr4_update_irqsoff|native_flush_tlb_global|__native_flush_tlb_global)\+/;
+
+/**
+ * A crash rule's findings that need their own explanation, and the test that says which: the
+ * rule's explanation would mislead them (lkp-30.log's CR4 write called a bad pointer, lkp-51.log's
+ * allocation size given a firmware cause, ubtouch's ftrace_bug told to report upstream).
+ */
+export interface CrashVariant {
+	rule: string;
+	/** what the findings are, in words */
+	name: string;
+	applies: (f: Omit<Finding, 'explanation'>) => boolean;
+	explanation: Partial;
+}
+
+export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.gpf',
+		name: 'a general protection fault on a write to CR4',
+		applies: (f) =>
+			CR4_FUNCTION.test(f.stack?.fault_location ?? '') ||
+			(Array.isArray(f.details.registers) &&
+				f.details.registers.some((r) => r.trimStart().startsWith('Code:') && CR4_WRITE.test(r))),
+		explanation: {
+			meaning:
+				'The CPU refused a write to its control register CR4 (the faulting instruction is a `mov` to `%cr4`, bytes `0f 22 e0`–`e7` in the `Code:` line, in `native_write_cr4` or the global TLB flush that toggles CR4.PGE) with a general protection fault. That is no bad pointer: CR4 switches CPU features on and off (PGE, PCIDE, SMEP, SMAP, OSXSAVE, FSGSBASE, UMIP …), and the CPU faults when the value sets a bit it does not support or a combination it forbids. The task was killed.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'In a virtual machine: a virtual CPU that advertises a feature (in CPUID) that the hypervisor does not let the guest enable, from a CPU model that does not match the host, nested virtualization, or a live migration to a host without the feature.'
+				},
+				{
+					kind: 'kernel',
+					text: 'The kernel turned a CR4 bit on after a wrong feature check, or wrote a stale value (its per-CPU copy of CR4 out of date, while a CPU was brought up, resumed or stopped).'
+				},
+				{
+					kind: 'hardware',
+					text: 'On bare metal, rarely: a CPU erratum that microcode or a BIOS update fixes.'
+				}
+			],
+			next_steps: [
+				'Compare the `CR4:` value of the register dump with the value being written (the register the `mov` to `%cr4` reads, such as `RDI` or `EDX`): the bits that differ are the feature being switched; `X86_CR4_*` in arch/x86/include/uapi/asm/processor-flags.h names them.',
+				'In a virtual machine, check the CPU model the hypervisor gives the guest (`lscpu` flags in the guest, `-cpu` of QEMU, libvirt’s `host-model`/`host-passthrough`) and whether the fault followed a live migration; try the hypervisor’s default model or a newer hypervisor.',
+				'On bare metal, update the BIOS and the CPU microcode.',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/arch/x86/cpuinfo.html',
+				'https://docs.kernel.org/admin-guide/bug-hunting.html'
+			]
+		}
+	},
+	{
+		rule: 'crash.warning',
+		name: 'an allocator’s warning about a size (or flags) it cannot give',
+		applies: (f) =>
+			ALLOC_WARNS.test(warnFunction(f) ?? '') || /^WARNING: kmalloc bug in /.test(f.title),
+		explanation: {
+			meaning:
+				'The page or slab allocator was asked for memory it cannot give, and warned about its caller: most often a size too large for it (an order of MAX_ORDER or more for the page allocator, 4 MiB with 4 KiB pages on most configurations; more than KMALLOC_MAX_SIZE for kmalloc; more than INT_MAX for kvmalloc), or flags that contradict each other (__GFP_NOFAIL for a large allocation). The allocation failed and returned NULL; the caller usually gives up with an out-of-memory error. It says nothing about the memory left on the machine.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A bug in the caller, the first function below the allocator in the trace: it computed the size from a value it did not check, often one user space passes in (a system call or ioctl argument, a file, module or device header), or from a count that overflowed.'
+				},
+				{
+					kind: 'driver',
+					text: 'A driver or subsystem that needs a large buffer and asks kmalloc() or the page allocator for it instead of kvmalloc()/vmalloc(), or that handles the failure but does not pass __GFP_NOWARN.'
+				}
+			],
+			next_steps: [
+				'Find the caller: the first frame below the allocator’s own functions in the trace (`kmalloc*`, `__kmalloc*`, `kmemdup`, `krealloc`, `alloc_pages*`, `__get_free_pages`, `kvmalloc*`; `gcov_info_dup` under `kmemdup` in a 4.8 report) asked for the size; see where that size comes from in its source.',
+				'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+				'Search for the title on the syzbot dashboard and the kernel mailing lists (lore.kernel.org): such size checks are often fixed already; try the newest stable kernel of your series.'
+			],
+			references: [
+				'https://docs.kernel.org/core-api/memory-allocation.html',
+				'https://docs.kernel.org/admin-guide/bug-hunting.html'
+			]
+		}
+	},
+	{
+		rule: 'crash.warning',
+		name: 'ftrace failing to patch a call site (ftrace_bug)',
+		applies: (f) => warnFunction(f) === 'ftrace_bug' || f.title === 'WARNING in ftrace_bug',
+		explanation: {
+			meaning:
+				'ftrace, the kernel’s function tracer, failed to patch a function’s call site: every traceable function starts with a call (mcount or fentry) that ftrace turns into a no-op at boot and back into a call when tracing starts, and here it found bytes it did not expect or could not write them (`ftrace_bug`). ftrace then switches itself off: function tracing, and what is built on it (perf function events, kprobes on function entry, live patching), does not work until the next boot; the rest of the system runs on. The line the kernel prints after the trace names the call site and what failed (`ftrace faulted on writing …`, `ftrace failed to modify …`, with the `expected` and `actual` bytes).',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'Kernel or module code was changed behind ftrace’s back: a live patch, kprobes, another tracer, or an out-of-tree module or security product that hooks kernel functions by rewriting their first bytes.'
+				},
+				{
+					kind: 'driver',
+					text: 'When the call site is in a module: a module whose code is not what ftrace recorded (built for another kernel or with another compiler, or modifying its own code).'
+				},
+				{
+					kind: 'kernel',
+					text: 'At boot (`ftrace_init` or `ftrace_process_locs` in the trace): call sites that are not what the kernel’s build recorded, or kernel code that cannot be written at that point; a problem of that kernel build, often a vendor kernel.'
+				}
+			],
+			next_steps: [
+				'Read the `ftrace faulted on writing` or `ftrace failed to modify` line printed after the trace: it names the function whose call site failed, with `[module]` when it is in a module.',
+				'If that function is in a module, or the warning came right after a module was loaded, look at that module: an out-of-tree driver, a live patch or a monitoring or security product that hooks kernel functions; update or unload it and tell its vendor.',
+				'If it happened at boot, the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
+				'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.'
+			],
+			references: [
+				'https://docs.kernel.org/trace/ftrace.html',
+				'https://docs.kernel.org/trace/ftrace-design.html'
+			]
+		}
+	}
+];
+
+/** The explanation of a crash finding: its variant's (CRASH_VARIANTS), else its rule's. */
+export function crashExplanation(f: Omit<Finding, 'explanation'>): Partial {
+	for (const v of CRASH_VARIANTS) if (v.rule === f.rule && v.applies(f)) return v.explanation;
+	return CRASH_EXPLANATIONS[f.rule] ?? CRASH_EXPLANATIONS['crash.other'];
+}

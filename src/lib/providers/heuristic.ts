@@ -1,6 +1,6 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
-import { CRASH_EXPLANATIONS, STEP_APPLIES } from './crash-explanations.ts';
+import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -136,7 +136,7 @@ export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
 	explain({ finding, metadata, registry }: ExplainInput): Explanation {
 		if (finding.category === 'crash') {
-			const base = CRASH_EXPLANATIONS[finding.rule] ?? CRASH_EXPLANATIONS['crash.other'];
+			const base = crashExplanation(finding);
 			// the report's own release, else its boot's banner, else the first kernel the log names
 			// (metadata.kernel_version)
 			const version =

@@ -1,4 +1,5 @@
 import type { BlockLine } from '../../models/error-block.ts';
+import type { DetailValue } from '../../models/finding.ts';
 import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
@@ -219,4 +220,84 @@ export function registerLines(lines: readonly BlockLine[]): string[] {
 		if (out.length >= 40) break;
 	}
 	return out;
+}
+
+/** characters of a WARN()'s message kept at most */
+const MAX_MESSAGE = 500;
+/** lines after a WARNING: header read for its message at most */
+const MESSAGE_WINDOW = 8;
+/**
+ * What ends a WARN()'s message printed after its header: the stack dump's own lines (modules,
+ * task, registers, trace, raw stack words) and the end marker.
+ */
+const AFTER_MESSAGE =
+	/^(?:Modules linked in:|CPU: \d|Pid: \d|Call [Tt]race:|Backtrace:|RIP: |EIP: |Code: |task: |Krnl PSW|pstate: |pc : |PC is at |Tainted: |---\[ end trace|\s*\[<|\s*(?:[\da-f]{8,16} ){3})/;
+/**
+ * Lines inside a WARN()'s message that are not part of it: old kernels' `Hardware name:` before
+ * the message, the function of a header printed on two lines (`generic_get_mtrr+0x11e/0x140()
+ * (Not tainted)`, abrt-cut-here.log) and another program's line printed into it (`systemd[1]:
+ * Created slice …`, debian-clearfog-gt-8k-dmesg.log)
+ */
+const NOT_MESSAGE = /^(?:Hardware name: |[\w.$]+\+0x[\da-f]+\/0x[\da-f]+\(\)|[\w.@-]+\[\d+\]: )/;
+
+/**
+ * A WARN()'s own message (`WARN(cond, fmt, ...)`), its lines joined by spaces, or null:
+ * kernels since 4.x print it between `[ cut here ]` and the `WARNING:` header (lkp-21.log's
+ * `Could not determine valid watermarks for inherited state` of 4.8 came after the header, as in
+ * older kernels, before `Modules linked in:`). `lines` are the report's lines with the ones
+ * before its header (BlockAssembler), `h` the header's index among them.
+ */
+export function warnMessage(lines: readonly BlockLine[], h: number): string | null {
+	const parts: string[] = [];
+	if (h > 0) {
+		// the lines from the `cut here` marker (lines[0]) to the header
+		for (let i = 1; i < h; i++) keepMessageLine(lines[i].text, parts);
+	} else {
+		const end = Math.min(lines.length, h + 1 + MESSAGE_WINDOW);
+		for (let i = h + 1; i < end; i++) {
+			const t = lines[i].text;
+			if (AFTER_MESSAGE.test(t)) break;
+			keepMessageLine(t, parts);
+		}
+	}
+	if (parts.length === 0) return null;
+	const text = parts.join(' ');
+	return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
+}
+
+function keepMessageLine(text: string, parts: string[]): void {
+	const t = text.trim();
+	if (t !== '' && !NOT_MESSAGE.test(t)) parts.push(t);
+}
+
+/** `BUG: workqueue lockup - pool cpus=0-1 flags=0x4 nice=0 stuck for 43s!` (kernel/workqueue.c wq_watchdog_timer_fn) */
+const WQ_LOCKUP = /^BUG: workqueue lockup - pool (\S.*) stuck for (\d+)s!/;
+
+/** The pool a workqueue lockup names and how long it was stuck, or null (a header cut short, lkp-64.log). */
+export function workqueueLockup(text: string): { pool: string; stuck_s: number } | null {
+	const m = WQ_LOCKUP.exec(text);
+	return m ? { pool: m[1], stuck_s: Number(m[2]) } : null;
+}
+
+/**
+ * A `WARNING:` header of a WARN() (`WARNING: CPU: 0 PID: 1 at f.c:1 f+0x1/0x2`, 2.6's `WARNING:
+ * at f.c:1 f()`, 6.16's `WARNING: f.c:1 at f+0x1/0x2, CPU#0: …`), not one of lockdep's
+ * (`WARNING: possible recursive locking detected`, lkp-75.log), whose next lines are no message
+ */
+const WARN_HEADER = /^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: \d+ at |at |[\w./-]+:\d+ at )/;
+
+/**
+ * The facts only some reports print, in their own words: a WARN()'s message (`warn_message`,
+ * for every WARN() report, null when it printed none) and a workqueue lockup's pool and time
+ * (`pool`, a list over the finding's occurrences, and `stuck_s`, the longest; lkp-50.log).
+ */
+export function reportFacts(
+	header: string,
+	lines: readonly BlockLine[],
+	h: number
+): Record<string, DetailValue> {
+	if (header === 'WARNING:' && lines.length > h && WARN_HEADER.test(lines[h].text))
+		return { warn_message: warnMessage(lines, h) };
+	const w = lines.length > h ? workqueueLockup(lines[h].text) : null;
+	return w ? { pool: [w.pool], stuck_s: w.stuck_s } : {};
 }

@@ -1,8 +1,9 @@
 import type { ErrorBlock } from '../../models/error-block.ts';
-import { faultLocation, parseCallTrace, parseFrameLine } from '../stack.ts';
+import type { Frame } from '../../models/finding.ts';
+import { faultLocation, parseCallTrace, parseFrameLine, withFaultFrame } from '../stack.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
-import { crashFacts, registerLines } from './details.ts';
+import { crashFacts, registerLines, reportFacts } from './details.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
 import { normalizeTitle } from './normalize.ts';
@@ -16,6 +17,30 @@ export type { CrashReport } from './types.ts';
 
 const PANIC_LINE = 'Kernel panic - not syncing';
 const GCE_DROP = 'serialport: VM disconnected.';
+
+/**
+ * Functions a call trace ends with: the entry code of system calls, exceptions and interrupts,
+ * kernel threads' start and the boot or idle path of a CPU. A trace whose last reliable frame is
+ * none of them goes on past the frame.
+ */
+const TRACE_BOTTOM =
+	/^(?:ret_from_|ret_fast_syscall|kernel_thread|kthread$|entry_|system_call|sysenter_|syscall_call|tracesys|int_ret_from_sys_call|stub_|ia32_|el0_|el0t_|el1h_|(?:i386_|x86_64_)?start_kernel|x86_64_start_|secondary_startup|start_secondary|cpu_startup_entry|cpu_bringup|rest_init|cpu_idle|do_idle|__primary_switched|handle_exception|common_interrupt|page_fault$|async_page_fault$|do_syscall_64$|do_fast_syscall_32$|do_int80_syscall_32$|worker_thread$|smpboot_thread_fn$)/;
+
+/**
+ * The report was still open when the input ended (BlockAssembler: `eof`) and its last line is a
+ * frame of its call trace, and no frame from the last reliable one on is a trace's bottom (the
+ * `?` entries after it may be: `? start_kernel` of an i386 idle task, satyr-gitlog-13.log): the
+ * log was cut in the middle of the trace (lkp-kasan-08.log ends at `? __lock_is_held+0x64/0x80`
+ * of a KASAN report whose allocation and free stacks never came).
+ */
+function cutInTrace(frames: readonly Frame[], endLine: number): boolean {
+	if (frames.length === 0 || frames[frames.length - 1].line !== endLine) return false;
+	for (let i = frames.length - 1; i >= 0; i--) {
+		if (TRACE_BOTTOM.test(frames[i].function)) return false;
+		if (frames[i].reliable) return true;
+	}
+	return true;
+}
 
 /**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
@@ -41,7 +66,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
 	const guilty = t.frame?.raw ?? null;
-	const frames = parseCallTrace(own, guilty);
+	const frames = withFaultFrame(parseCallTrace(own, guilty), own, guilty);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const fault = faultLocation(own);
 	return {
@@ -72,7 +97,9 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		follows_line: block.follows ?? null,
 		kind: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
-		caller: t.frame?.caller ?? null
+		caller: t.frame?.caller ?? null,
+		cut_short: block.endReason === 'eof' && cutInTrace(frames, block.endLine),
+		report_facts: reportFacts(block.header, block.lines, Math.max(h, 0))
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { Frame, Severity } from '../../models/finding.ts';
+import type { DetailValue, Frame, Severity } from '../../models/finding.ts';
 
 /** What crash analysis derives from one kernel report (an ErrorBlock). */
 export interface CrashReport {
@@ -36,4 +36,11 @@ export interface CrashReport {
 	source_location: string | null;
 	/** the function that called the guilty frame (frames.ts, callerOf), or null */
 	caller: string | null;
+	/**
+	 * the log ends inside the report's call trace (index.ts, cutInTrace); apart from `corrupted`,
+	 * which follows syzkaller's rules, so that titles keep their syzkaller meaning
+	 */
+	cut_short: boolean;
+	/** facts only some reports print (details.ts, reportFacts): a WARN()'s message, a lockup's pool */
+	report_facts: Record<string, DetailValue>;
 }
