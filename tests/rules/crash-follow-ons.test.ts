@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import { LKP48_GPF } from '../support/excerpts.ts';
 
 // lkp-48.log (lines 3-66): KASAN catches a wild access, then the access faults (CONFIG_KASAN_INLINE)
 const KASAN_THEN_GPF = [
@@ -35,39 +36,7 @@ const KASAN_THEN_GPF = [
 	'[  150.371075] Disabling lock debugging due to kernel taint',
 	'[  150.372432] kasan: CONFIG_KASAN_INLINE enabled',
 	'[  150.373634] kasan: GPF could be caused by NULL-ptr deref or user memory access',
-	'[  150.375503] general protection fault: 0000 [#1] SMP KASAN',
-	'[  150.376803] CPU: 0 PID: 1 Comm: swapper/0 Tainted: G    B           4.8.0-rc1 #111',
-	'[  150.378701] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
-	'[  150.380811] task: ffff8800104a6040 task.stack: ffff8800104a8000',
-	'[  150.382189] RIP: 0010:[<ffffffff83a0b6e7>]  [<ffffffff83a0b6e7>] init_real_cpu_mask+0x77/0x150',
-	'[  150.385452] RSP: 0000:ffff8800104afe00  EFLAGS: 00010202',
-	'[  150.387721] RAX: ffff8800104a6040 RBX: 0000ffff00013138 RCX: ffffffff845c4267',
-	'[  150.391410] RDX: 1ffffffff0c8d060 RSI: 0000000000000206 RDI: 0000000000000206',
-	'[  150.394084] RBP: ffff8800104afe28 R08: 0000000000000000 R09: 746e696174206c65',
-	'[  150.397796] R10: ffff8800104a6040 R11: 206f742065756420 R12: 0000000000000002',
-	'[  150.401466] R13: 0000000000000040 R14: 0000000000000002 R15: 0000000000000038',
-	'[  150.404068] FS:  0000000000000000(0000) GS:ffff880011000000(0000) knlGS:0000000000000000',
-	'[  150.408071] CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
-	'[  150.411462] CR2: 00000000ffffffff CR3: 000000000520a000 CR4: 00000000000006b0',
-	'[  150.413067] Stack:',
-	'[  150.414805]  ffff880011013138 0000000000000000 ffffffff8613a7df ffffffff861d98f8',
-	'[  150.419231]  0000000000000038 ffff8800104afe58 ffffffff83a0b8a6 0000000000000000',
-	'[  150.424696]  0000000000000000 ffffffff8613a7df ffffffff861d98f8 ffff8800104afe78',
-	'[  150.429039] Call Trace:',
-	'[  150.468368]  [<ffffffff8613a7df>] ? dev_init+0x1df/0x1df',
-	'[  150.470728]  [<ffffffff83a0b8a6>] node_affinity_init+0xe6/0x270',
-	'[  150.473187]  [<ffffffff8613a7df>] ? dev_init+0x1df/0x1df',
-	'[  150.476576]  [<ffffffff8613a80f>] hfi1_mod_init+0x30/0x3e1',
-	'[  150.478955]  [<ffffffff86065c60>] do_one_initcall+0xe6/0x220',
-	'[  150.482372]  [<ffffffff86065ff9>] kernel_init_freeable+0x25f/0x374',
-	'[  150.484814]  [<ffffffff845b898b>] kernel_init+0x1b/0x210',
-	'[  150.487106]  [<ffffffff845c4cbf>] ret_from_fork+0x1f/0x40',
-	'[  150.490453]  [<ffffffff845b8970>] ? rest_init+0xf0/0xf0',
-	'[  150.492714] Code: c7 c7 10 08 ae 85 e8 69 7c 51 fe 41 89 c5 4a 8d 3c ed 80 54 03 86 e8 d9 5f a5 fd 4a 03 1c ed 80 54 03 86 48 89 df e8 c9 5f a5 fd <48> 8b 3b be 40 00 00 00 48 83 05 21 66 de 03 01 e8 b4 6d 56 fe ',
-	'[  150.516855] RIP  [<ffffffff83a0b6e7>] init_real_cpu_mask+0x77/0x150',
-	'[  150.520538]  RSP <ffff8800104afe00>',
-	'[  150.522598] ---[ end trace b130d896846ab2e6 ]---',
-	'[  150.524788] Kernel panic - not syncing: Fatal exception'
+	...LKP48_GPF
 ].join('\n');
 
 // lkp-57.log (lines 4-70): CPU 0 stalls in mark_rodata_ro(), then rcu_perf_writer hangs in
