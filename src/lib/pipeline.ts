@@ -11,6 +11,7 @@ import { Ingestor, type IngestOptions } from './ingestion/ingestor.ts';
 import { LineSplitter } from './ingestion/lines.ts';
 import type { AnalysisResult } from './models/report.ts';
 import { anonymizeReport, NameCollector, type AnonymizeOptions } from './util/anonymize.ts';
+import { groupDigits } from './util/text.ts';
 
 export interface Progress {
 	/** input bytes consumed (compressed bytes for .gz) */
@@ -118,7 +119,7 @@ export async function analyzeStream(
 	input.warnings.unshift(...notes);
 	if (stoppedBecause !== null) {
 		input.warnings.push(
-			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${input.lines_total} lines.`
+			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${groupDigits(input.lines_total)} ${input.lines_total === 1 ? 'line' : 'lines'}.`
 		);
 	}
 	input.bytes = bytes;

@@ -177,6 +177,8 @@ describe('resource limits', () => {
 		expect(r.input.warnings.join(' ')).toMatch(
 			/Incomplete: The compressed file expands to more than/
 		);
+		// the count is grouped as everywhere else in the reports: "the first 1,880 lines"
+		expect(r.input.warnings.join(' ')).toMatch(/covers only the first \d{1,3}(,\d{3})+ lines\./);
 		expect(r.findings.some((f) => f.title === 'WARNING in radeon_gart_unbind')).toBe(true);
 	});
 
