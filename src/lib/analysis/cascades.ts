@@ -55,6 +55,7 @@ const LAYERS: Record<string, Layer> = {
 	'storage.ata-link-reset': { stage: 1, domain: 'storage' },
 	'storage.scsi-sense': { stage: 1, domain: 'storage' },
 	'storage.smart-failure-predicted': { stage: 1, domain: 'storage' },
+	'storage.floppy-timeout': { stage: 1, domain: 'storage' },
 	'usb.host-controller-died': { stage: 1, domain: 'any' },
 	'usb.over-current': { stage: 1, domain: 'usb' },
 	'usb.enumeration-failed': { stage: 2, domain: 'usb' },
@@ -109,8 +110,14 @@ const LAYERS: Record<string, Layer> = {
  * fatal machine check, lockups and oopses after serious hardware (memory) errors.
  */
 const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
-	// the WARN that dev_watchdog prints with a transmit timeout is the same event
-	'crash.warning': (c, e) => c.rule === 'network.tx-timeout' && e.title.includes('dev_watchdog'),
+	// the WARN that dev_watchdog prints with a transmit timeout is the same event; a WARN of the
+	// floppy driver's own state checks after its controller timed out (lkp-39: `timeout handler
+	// died`, then `WARNING … at drivers/block/floppy.c:975 schedule_bh`) is that timeout's
+	// consequence
+	'crash.warning': (c, e) =>
+		(c.rule === 'network.tx-timeout' && e.title.includes('dev_watchdog')) ||
+		(c.rule === 'storage.floppy-timeout' &&
+			String(e.details.source_location ?? '').startsWith('drivers/block/floppy.c')),
 	'crash.hung-task': (c) =>
 		c.category === 'storage' ||
 		c.category === 'filesystem' ||
