@@ -121,3 +121,19 @@ describe('2.6.2x TSC check at boot', () => {
 		expect(f[0].details).toMatchObject({ clocksource: 'tsc', reason: 'TSC halts in idle' });
 	});
 });
+
+describe('a Wi-Fi firmware crash', () => {
+	// askubuntu journalctl-lastDayOrSo: rtw88's finding had pointed at the iwlwifi and ath10k pages
+	it('points at its own driver’s page of the wireless docs, or at their index', async () => {
+		const [rtw] = await findingsOf([
+			'Feb 09 11:42:36 hpPav kernel: rtw_8821ce 0000:02:00.0: firmware failed to leave lps state'
+		]);
+		expect(rtw.explanation.references).toEqual(['https://wireless.docs.kernel.org/en/latest/']);
+		const [iwl] = await findingsOf([
+			'[  100.000000] iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.'
+		]);
+		expect(iwl.explanation.references).toEqual([
+			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/iwlwifi.html'
+		]);
+	});
+});

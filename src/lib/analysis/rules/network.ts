@@ -88,6 +88,13 @@ export const linkDown: LineRule = {
 	}
 };
 
+const WIRELESS_DOCS = 'https://wireless.docs.kernel.org/en/latest/';
+const WIRELESS_DRIVER_PAGES: [RegExp, string][] = [
+	[/^iwlwifi$/, 'iwlwifi.html'],
+	[/^ath10k/, 'ath10k.html'],
+	[/^ath11k/, 'ath11k.html']
+];
+
 /** Wi-Fi/NIC firmware crashes reported by their drivers. */
 export const wifiFirmwareCrash: LineRule = {
 	id: 'network.firmware-crash',
@@ -143,10 +150,18 @@ export const wifiFirmwareCrash: LineRule = {
 			'Try turning off power saving: `iw dev <wlan> set power_save off`, `iwlwifi.power_save=0`, or `pcie_aspm=off` as a test; for Realtek rtw88 chips (rtw_8821ce, rtw_8822ce …) `options rtw88_core disable_lps_deep=y` and `options rtw88_pci disable_aspm=y` in a file under /etc/modprobe.d/, then reboot.',
 			'Report the firmware dump (e.g. with iwlwifi `devcoredump`) to the driver maintainers if it keeps crashing.'
 		],
-		references: [
-			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/iwlwifi.html',
-			'https://wireless.docs.kernel.org/en/latest/en/users/drivers/ath10k.html'
-		]
+		references: [WIRELESS_DOCS]
+	},
+	// the driver's own page of the wireless documentation where it has one (rtw88's finding had
+	// pointed at the iwlwifi and ath10k pages)
+	explanationOf(m) {
+		const page = WIRELESS_DRIVER_PAGES.find(([re]) => re.test(m[1] ?? m[4]))?.[1];
+		return page
+			? {
+					...wifiFirmwareCrash.explanation,
+					references: [`${WIRELESS_DOCS}en/users/drivers/${page}`]
+				}
+			: undefined;
 	}
 };
 const NIC_CAUSES = [
