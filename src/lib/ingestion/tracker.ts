@@ -495,8 +495,9 @@ export class RecordTracker {
 	 * at most the journal's delay in receiving it, within the prefix's resolution. Used only when
 	 * the segment has no other anchor (finish). Only the boot's first segment (before any suspend),
 	 * only the machine's own line (the host of its latest kernel line: a log server's file holds
-	 * other machines' too; not the first, as the initrd's host name may be another), and not when the start would be after the boot's first kernel line was
-	 * received (the line is then a later boot's, printed before that boot's banner).
+	 * other machines' too; not the first, as the initrd's host name may be another), and not when
+	 * the start would be after the boot's first kernel line was received (the line is then a later
+	 * boot's, printed before that boot's banner).
 	 */
 	private startupAnchor(rec: LogRecord): void {
 		const wall = rec.wall;
