@@ -54,7 +54,8 @@ export async function analyzeStream(
 	const ingestor = new Ingestor(
 		{
 			record: (r, hint) => analyzer.record(r, hint),
-			block: (b) => analyzer.block(b)
+			block: (b) => analyzer.block(b),
+			program: (r, boot) => analyzer.program(r, boot)
 		},
 		{
 			...opts,

@@ -267,7 +267,7 @@ function known(v: number | null): number | null {
 }
 
 /** A message as an event that outlives the reused record, its text detached. */
-function keptEvent(r: LogRecord | LogEvent): KeptEvent {
+function keptEvent(r: LogRecord | KeptEvent): KeptEvent {
 	return {
 		line: r.line,
 		boot: r.boot,
@@ -380,21 +380,41 @@ export class Analyzer {
 	}
 
 	/**
+	 * A line of a user-space program that ingestion passes on (LogRecord.program: a user-space
+	 * OOM killer in a syslog file or journal), in boot `boot`. Only rules marked `userspace` read
+	 * it, as the text `program: message`; it resolves, ends or joins no kernel message.
+	 */
+	program(rec: LogRecord, boot: number): void {
+		const text = `${rec.program}: ${rec.text}`;
+		if ((TRIGGERS.scanMask(text, HINT_RULE) & HINT_RULE) === 0) return;
+		// a journal's monotonic time (short-monotonic) is the kernel's clock: calibrated as one
+		const e: KeptEvent = { line: rec.line, boot, ts: known(rec.ts), wall: known(rec.wall), text };
+		this.matchRules(e, text, true);
+	}
+
+	/**
 	 * The rules whose triggers occur in a message (about 1 message in 70): kept apart from
 	 * `record`, which runs for every message, so that this rarer and larger code is compiled on
 	 * its own and a branch of it met for the first time does not send `record` back to slower code.
+	 * `userspace`: the message is a user-space program's (see `program`), for `userspace` rules only.
 	 */
-	private matchRules(r: LogRecord | LogEvent, text: string): void {
+	private matchRules(r: LogRecord | KeptEvent, text: string, userspace = false): void {
 		const literals = TRIGGERS.matches(text);
 		let claimed = false;
 		for (const w of literals) {
 			for (const i of CONTEXTS_BY_LITERAL[w]) {
+				if (userspace && !LINE_RULES[i].userspace) continue;
 				const c = LINE_RULES[i].context as RuleContext;
 				const m = c.pattern.exec(text);
-				if (m) this.contexts.set(i, { line: r.line, boot: r.boot, details: c.details(m) });
+				if (m) this.setContext(i, c, r, c.details(m));
 			}
 			for (const [i, k] of FOLLOWS_BY_LITERAL[w])
-				if (this.followUp(i, k, r) && LINE_RULES[i].follow?.[k].claims) claimed = true;
+				if (
+					(!userspace || LINE_RULES[i].userspace) &&
+					this.followUp(i, k, r) &&
+					LINE_RULES[i].follow?.[k].claims
+				)
+					claimed = true;
 		}
 		// a follow-up that belongs to its finding alone is no finding of its own
 		if (claimed) return;
@@ -404,6 +424,7 @@ export class Analyzer {
 		);
 		for (const i of candidates) {
 			const rule = LINE_RULES[i];
+			if (userspace && !rule.userspace) continue;
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
@@ -416,12 +437,31 @@ export class Analyzer {
 		}
 	}
 
+	/** A context message of rule `i` (see LineRule.context and RuleContext.accumulate). */
+	private setContext(
+		i: number,
+		c: RuleContext,
+		r: LogRecord | KeptEvent,
+		details: Record<string, DetailValue>
+	): void {
+		const had = this.contexts.get(i);
+		if (
+			c.accumulate &&
+			had !== undefined &&
+			had.boot === r.boot &&
+			r.line >= had.line &&
+			r.line - had.line <= c.within
+		)
+			details = { ...had.details, ...details };
+		this.contexts.set(i, { line: r.line, boot: r.boot, details });
+	}
+
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
 	private hold(
 		index: number,
 		rule: LineRule,
 		x: RuleMatch,
-		r: LogRecord | LogEvent,
+		r: LogRecord | KeptEvent,
 		res: RuleResolve | RuleExpect
 	): void {
 		// every held message is tested against each following line: a flood of them (hostile
@@ -472,7 +512,7 @@ export class Analyzer {
 	}
 
 	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
-	private wait(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | LogEvent): void {
+	private wait(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | KeptEvent): void {
 		const device = deviceName(detailsOf(rule, x).device);
 		const ts = r.ts;
 		if (device === '' || ts === null || Number.isNaN(ts)) return;
@@ -532,7 +572,7 @@ export class Analyzer {
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */
 	private contextOf(
 		rule: number,
-		r: LogRecord | LogEvent,
+		r: LogRecord | KeptEvent,
 		x: RuleMatch
 	): Record<string, DetailValue> | null {
 		const c = this.contexts.get(rule);
@@ -550,7 +590,7 @@ export class Analyzer {
 	 * A possible follow-up `k` of rule `rule`'s latest message (see LineRule.follow); true when it
 	 * joined that message.
 	 */
-	private followUp(rule: number, k: number, r: LogRecord | LogEvent): boolean {
+	private followUp(rule: number, k: number, r: LogRecord | KeptEvent): boolean {
 		const latest = this.pending.get(rule);
 		const f = LINE_RULES[rule].follow?.[k];
 		if (!latest || !f) return false;
@@ -762,7 +802,9 @@ export class Analyzer {
 				return;
 			}
 		}
-		const b = this.add(rule.id, rule.category, title, [], severity, occ, '', () => ({
+		// one finding per boot (LineRule.byBoot): the boot tells them apart
+		const variant = rule.byBoot ? `boot ${r.boot}` : '';
+		const b = this.add(rule.id, rule.category, title, [], severity, occ, variant, () => ({
 			stack: null,
 			evidence: by
 				? [
@@ -773,7 +815,13 @@ export class Analyzer {
 			details: { ...factsOf(), ...context },
 			registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
 		}));
-		if (b !== null && rule.collect) collectDetails(b, rule.collect, factsOf());
+		// a user-space rule's collected facts may come from its context (nohang's victim)
+		if (b !== null && rule.collect)
+			collectDetails(
+				b,
+				rule.collect,
+				rule.userspace && context !== null ? { ...factsOf(), ...context } : factsOf()
+			);
 		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;
 		if (!rule.follow) return;
 		if (b === null) {

@@ -25,6 +25,12 @@ import { codeAt, detach } from '../util/text.ts';
 export interface IngestSink {
 	record(rec: LogRecord, hint: number): void;
 	block(block: ErrorBlock): void;
+	/**
+	 * A skipped line of a user-space program whose messages are analysed too (`rec.program`, a
+	 * user-space OOM killer), with the boot it falls in. It is counted as skipped, as any other
+	 * program's line, and is not a kernel record: no boot, metadata, calibration or report.
+	 */
+	program?(rec: LogRecord, boot: number): void;
 }
 
 export interface IngestSummary {
@@ -235,6 +241,7 @@ export class RecordTracker {
 			case 'skipped':
 				this.linesSkipped += lines;
 				this.count(this.skipped, rec.reason, lines);
+				if (rec.program !== '') this.sink.program?.(rec, this.boot);
 				// systemd's `Startup finished in …` (a cheap first-character test before the rest)
 				if (
 					codeAt(rec.text, 0) === 83 /* S */ &&

@@ -35,6 +35,11 @@ export interface LogRecord {
 	caller: string;
 	/** host name from a syslog/journal prefix, '' when absent */
 	host: string;
+	/**
+	 * the syslog/journal program of a skipped line whose messages are analysed too (a user-space
+	 * OOM killer: USERSPACE_PROGRAMS in formats/syslog.ts), '' for every other line
+	 */
+	program: string;
 	/** 0-based index of the boot the line belongs to (set by the ingestor) */
 	boot: number;
 }
@@ -51,6 +56,7 @@ export function newRecord(): LogRecord {
 		level: -1,
 		caller: '',
 		host: '',
+		program: '',
 		boot: 0
 	};
 }
@@ -66,4 +72,5 @@ export function resetRecord(r: LogRecord, line: number): void {
 	r.level = -1;
 	r.caller = '';
 	r.host = '';
+	r.program = '';
 }

@@ -72,6 +72,7 @@ import {
 } from './hardware-pcie.ts';
 import { thermalCritical, thermalThrottle } from './hardware-thermal.ts';
 import { oomKill, oomKillerInvoked, pageAllocFailure, processReaped } from './memory-oom.ts';
+import { earlyoomKill, lmkKill, nohangKill, oomdKill } from './memory-userspace-oom.ts';
 import {
 	linkDown,
 	netdevWatchdog,
@@ -128,6 +129,10 @@ export const LINE_RULES: readonly LineRule[] = [
 	oomKill,
 	oomKillerInvoked,
 	processReaped,
+	oomdKill,
+	earlyoomKill,
+	nohangKill,
+	lmkKill,
 	pageAllocFailure,
 	// hardware
 	mceBank,

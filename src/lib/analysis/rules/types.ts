@@ -93,6 +93,18 @@ export interface LineRule {
 	 * A rule has at most one of `perBoot`, `stall`, `resolve` and `follow`.
 	 */
 	perBoot?: boolean;
+	/**
+	 * The rule reads the lines of the user-space programs that ingestion passes on
+	 * (USERSPACE_PROGRAMS in ingestion/formats/syslog.ts: the user-space OOM killers in a syslog
+	 * file or journal), as the text `program: message`, as well as kernel messages. Rules without
+	 * it never see those lines.
+	 */
+	userspace?: boolean;
+	/**
+	 * One finding per boot: the same rule and title in another boot is another finding (a
+	 * user-space OOM killer's kills, one finding per killer and boot).
+	 */
+	byBoot?: boolean;
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */
@@ -120,6 +132,12 @@ export interface RuleContext {
 	sameDetail?: string;
 	/** which of the rule's messages it applies to (default: all) */
 	when?(m: RegExpExecArray): boolean;
+	/**
+	 * the context is several messages (a program's multi-line report: the thresholds crossed,
+	 * then the victim): a context message within `within` lines of the one before it, in the same
+	 * boot, adds its details to that one's instead of replacing them
+	 */
+	accumulate?: boolean;
 	/** real message lines that must match */
 	examples: string[];
 	/**

@@ -12,6 +12,7 @@ import {
 	type Scan
 } from './common.ts';
 import { localWall, type FormatContext, type LineFormat, SKIP_OTHER_SYSLOG } from './types.ts';
+import { userspaceProgram } from './syslog.ts';
 import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
@@ -178,13 +179,15 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
 		return true;
 	}
 	if (!ctx.journalMonotonic) return false;
-	const m = /^[^\s:[]+(?:\[\d+\])?: ?/.exec(line.slice(sp + 1, sp + 80));
+	const m = /^([^\s:[]+)(?:\[\d+\])?: ?/.exec(line.slice(sp + 1, sp + 80));
 	if (!m) return false;
 	rec.host = line.slice(i, sp);
 	rec.kind = 'skipped';
 	rec.reason = SKIP_OTHER_SYSLOG;
 	rec.text = line.slice(sp + 1 + m[0].length);
 	rec.format = 'journal-monotonic';
+	// a user-space OOM killer's line is analysed too (see USERSPACE_PROGRAMS)
+	rec.program = userspaceProgram(m[1]);
 	return true;
 }
 

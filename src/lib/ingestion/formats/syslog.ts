@@ -67,8 +67,30 @@ export function syslogBody(
 		rec.kind = 'skipped';
 		rec.reason = SKIP_OTHER_SYSLOG;
 		rec.text = line.slice(end);
+		rec.program = userspaceProgram(ident);
 	}
 	return true;
+}
+
+/**
+ * User-space programs whose lines in a syslog file or journal are analysed as well as counted as
+ * skipped (another program's line): the user-space OOM killers, whose kills the kernel does not
+ * log (rules/memory-userspace-oom.ts). A short fixed list, compared by length first.
+ */
+export const USERSPACE_PROGRAMS = [
+	'systemd-oomd',
+	'earlyoom',
+	'nohang',
+	'nohang-desktop',
+	'lmkd',
+	'lowmemorykiller'
+] as const;
+
+/** The entry of USERSPACE_PROGRAMS that `ident` is, or ''. */
+export function userspaceProgram(ident: string): string {
+	const n = ident.length;
+	for (const w of USERSPACE_PROGRAMS) if (w.length === n && w === ident) return w;
+	return '';
 }
 
 const fast: Scan = { end: 0, value: 0 };
@@ -99,7 +121,8 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	let c = codeAt(line, j);
 	while (j < line.length && c !== 58 && c !== 91 && c !== 32 && c !== 46) c = codeAt(line, ++j);
 	if (j === hostEnd + 1 || (c !== 58 && c !== 91)) return false;
-	const ident = kernelIdentAt(line, hostEnd + 1, j);
+	// a kernel ident, else one of USERSPACE_PROGRAMS, else '' (another program), without a substring
+	const ident = kernelIdentAt(line, hostEnd + 1, j) || userspaceIdentAt(line, hostEnd + 1, j);
 	if (c === 91) {
 		let k = j + 1;
 		while (codeAt(line, k) >= 48 && codeAt(line, k) <= 57) k++;
@@ -129,6 +152,13 @@ const KERNEL_IDENTS = ['kernel', 'vmunix', 'klogd', 'kern'];
 /** The kernel ident that line[from, to) is, or '' (another program), without a substring. */
 function kernelIdentAt(line: string, from: number, to: number): string {
 	for (const w of KERNEL_IDENTS) if (w.length === to - from && line.startsWith(w, from)) return w;
+	return '';
+}
+
+/** The entry of USERSPACE_PROGRAMS that line[from, to) is, or '', without a substring. */
+function userspaceIdentAt(line: string, from: number, to: number): string {
+	const n = to - from;
+	for (const w of USERSPACE_PROGRAMS) if (w.length === n && line.startsWith(w, from)) return w;
 	return '';
 }
 
