@@ -440,3 +440,52 @@ describe('a report the log ends inside', () => {
 		expect(more[0].details).not.toHaveProperty('cut_short');
 	});
 });
+
+describe('the machine named by an old x86 `Pid:` line', () => {
+	// abrt-koops-tainted-bg1.log lines 1-13 (2.6.38, i686): the crash's hardware fact had been
+	// null, though the `Pid:` line names the machine and a capture wrapped its last word
+	it('is the crash’s hardware fact, with a wrapped last word', async () => {
+		const [f] = await findingsOf([
+			'kernel BUG at mm/filemap.c:125!',
+			'invalid opcode: 0000 [#1] SMP ',
+			'last sysfs file: /sys/devices/system/cpu/cpu1/cache/index1/shared_cpu_map',
+			'Modules linked in: tcp_lp fuse 8021q garp p4_clockmod stp llc ip6t_REJECT',
+			'nf_conntrack_ipv6 nf_defrag_ipv6 ip6table_filter ip6_tables usblp snd_intel8x0',
+			'ppdev snd_ac97_codec ac97_bus snd_seq snd_seq_device snd_pcm microcode',
+			'snd_timer snd parport_pc sis900 parport soundcore mii snd_page_alloc ipv6',
+			'ata_generic pata_acpi sata_sis pata_sis nouveau ttm drm_kms_helper drm',
+			'i2c_algo_bit i2c_core video [last unloaded: mperf]',
+			'Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS',
+			'662/1066T-M2/662/1066T-M2',
+			'EIP: 0060:[<c04ac80f>] EFLAGS: 00010046 CPU: 1',
+			'EIP is at __remove_from_page_cache+0x4d/0xab'
+		]);
+		expect(f.details).toMatchObject({
+			pid: 4008,
+			comm: 'rm',
+			hardware: 'ECS 662/1066T-M2/662/1066T-M2'
+		});
+	});
+
+	// satyr-rhbz-865695-0.log and crash-dmesg-vmcore-dmesg-txt.log: the name on the line itself;
+	// 2.6.24's `Not tainted (2.6.24-0.77.rc4.git4.fc9 #1)` and a line ending at `#1` name none
+	it('is read on the line itself, and only after the release and build number', async () => {
+		const hw = async (pid: string) =>
+			(
+				await findingsOf([
+					'BUG: unable to handle kernel NULL pointer dereference at 0000000000000008',
+					pid,
+					'RIP: 0010:[<ffffffff8104a1b2>]  [<ffffffff8104a1b2>] f+0x12/0x40'
+				])
+			)[0].details.hardware;
+		expect(
+			await hw(
+				'Pid: 598, comm: wpa_supplicant Tainted: P         C O 3.6.1-1.fc17.i686.PAE #1 Hewlett-Packard HP Mini 110-1100/308F'
+			)
+		).toBe('Hewlett-Packard HP Mini 110-1100/308F');
+		expect(
+			await hw('Pid: 8369, comm: insmod Not tainted (2.6.24-0.77.rc4.git4.fc9 #1)')
+		).toBeNull();
+		expect(await hw('Pid: 143, comm: modprobe Not tainted 2.6.32-19.el6.x86_64 #1')).toBeNull();
+	});
+});

@@ -304,7 +304,7 @@ function pidLine(text: string): { taint: string | null; version: string; hardwar
  * `Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS` and on the next line
  * `662/1066T-M2/662/1066T-M2`, the product and board of an ECS board: the machine had been `ECS`.
  */
-function wrappedMachine(length: number, next: string): boolean {
+export function wrappedMachine(length: number, next: string): boolean {
 	return length + 1 + next.length > 80 && next.length <= 64 && DMI_WORD.test(next);
 }
 const DMI_WORD = /^[.()/-]*\w[\w.()/-]*$/;

@@ -1,6 +1,7 @@
 import type { BlockLine } from '../../models/error-block.ts';
 import type { DetailValue } from '../../models/finding.ts';
 import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
+import { wrappedMachine } from '../../ingestion/metadata.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -81,6 +82,23 @@ function commName(text: string): string {
 	return (m ? text.slice(0, m.index) : text).trim();
 }
 
+/**
+ * The machine at the end of x86's `Pid:` line before 3.x, after the release and build number
+ * (`Pid: 598, comm: wpa_supplicant Tainted: P         C O 3.6.1-1.fc17.i686.PAE #1
+ * Hewlett-Packard HP Mini 110-1100/308F`), with its last word when a capture wrapped it onto the
+ * next line (`next`; abrt-koops-tainted-bg1.log: `… #1 ECS`, then `662/1066T-M2/662/1066T-M2`),
+ * or null when the line names none.
+ */
+function pidMachine(t: string, version: string | null, next: string | undefined): string | null {
+	if (version === null) return null;
+	const v = t.indexOf(` ${version} #`);
+	if (v === -1) return null;
+	const sp = t.indexOf(' ', v + version.length + 2);
+	const machine = sp === -1 ? '' : t.slice(sp + 1).trim();
+	if (machine === '') return null;
+	return next !== undefined && wrappedMachine(t.length, next) ? `${machine} ${next}` : machine;
+}
+
 /** Read CPU, PID, command, kernel version, taint and hardware from a report's lines. */
 export function crashFacts(
 	lines: readonly BlockLine[],
@@ -95,8 +113,9 @@ export function crashFacts(
 		taint: null
 	};
 	let taintLine: string | null = null;
-	for (const l of [...lines, ...before]) {
-		const t = l.text;
+	const all = [...lines, ...before];
+	for (let i = 0; i < all.length; i++) {
+		const t = all[i].text;
 		if (facts.pid === null) {
 			const m = CPU_LINE.exec(t);
 			if (m) {
@@ -115,6 +134,7 @@ export function crashFacts(
 				facts.comm = r.comm;
 				facts.taint = r.taint;
 				facts.kernel_version = r.version;
+				facts.hardware ??= pidMachine(t, r.version, all[i + 1]?.text);
 				continue;
 			}
 		}
