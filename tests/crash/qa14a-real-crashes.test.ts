@@ -10,6 +10,7 @@ import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { formatText } from '../../src/lib/output/text.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
+import { ABRT_BG1 } from '../support/excerpts.ts';
 
 describe('the guilty mark of a function that calls itself', () => {
 	// satyr-gitlog-01.log lines 35-43 (abrt/satyr, 3.5.0-rc5, ARM): the driver takes its own lock
@@ -445,21 +446,7 @@ describe('the machine named by an old x86 `Pid:` line', () => {
 	// abrt-koops-tainted-bg1.log lines 1-13 (2.6.38, i686): the crash's hardware fact had been
 	// null, though the `Pid:` line names the machine and a capture wrapped its last word
 	it('is the crash’s hardware fact, with a wrapped last word', async () => {
-		const [f] = await findingsOf([
-			'kernel BUG at mm/filemap.c:125!',
-			'invalid opcode: 0000 [#1] SMP ',
-			'last sysfs file: /sys/devices/system/cpu/cpu1/cache/index1/shared_cpu_map',
-			'Modules linked in: tcp_lp fuse 8021q garp p4_clockmod stp llc ip6t_REJECT',
-			'nf_conntrack_ipv6 nf_defrag_ipv6 ip6table_filter ip6_tables usblp snd_intel8x0',
-			'ppdev snd_ac97_codec ac97_bus snd_seq snd_seq_device snd_pcm microcode',
-			'snd_timer snd parport_pc sis900 parport soundcore mii snd_page_alloc ipv6',
-			'ata_generic pata_acpi sata_sis pata_sis nouveau ttm drm_kms_helper drm',
-			'i2c_algo_bit i2c_core video [last unloaded: mperf]',
-			'Pid: 4008, comm: rm Tainted: G    B       2.6.38.6-27.fc15.i686 #1 ECS',
-			'662/1066T-M2/662/1066T-M2',
-			'EIP: 0060:[<c04ac80f>] EFLAGS: 00010046 CPU: 1',
-			'EIP is at __remove_from_page_cache+0x4d/0xab'
-		]);
+		const [f] = await findingsOf(ABRT_BG1.slice(0, 13));
 		expect(f.details).toMatchObject({
 			pid: 4008,
 			comm: 'rm',

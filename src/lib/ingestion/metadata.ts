@@ -277,9 +277,12 @@ function moduleTaintLetter(text: string): string {
 
 /**
  * `Pid: 21321, comm: libvirtd Not tainted 2.6.32-642.el6.x86_64 #1 Dell Inc. PowerEdge R730xd/0WCJNT`
- * (x86 show_regs before 3.x): taint letters, kernel release and DMI vendor/product.
+ * (x86 show_regs before 3.x): taint letters, kernel release and DMI vendor/product (`hardware`,
+ * placeholders dropped; `machine`, as printed).
  */
-function pidLine(text: string): { taint: string | null; version: string; hardware: string } | null {
+export function pidLine(
+	text: string
+): { taint: string | null; version: string; hardware: string; machine: string } | null {
 	let at = text.indexOf(' Not tainted ');
 	let taint: string | null = null;
 	let rest: string;
@@ -294,7 +297,8 @@ function pidLine(text: string): { taint: string | null; version: string; hardwar
 	}
 	const m = /^ *(\d+\.\d\S*) #\S+(?: (.*))?$/.exec(rest);
 	if (!m) return null;
-	return { taint, version: m[1], hardware: dmiMachine((m[2] ?? '').trim()) };
+	const machine = (m[2] ?? '').trim();
+	return { taint, version: m[1], hardware: dmiMachine(machine), machine };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BlockLine } from '../../models/error-block.ts';
 import type { DetailValue } from '../../models/finding.ts';
 import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
-import { wrappedMachine } from '../../ingestion/metadata.ts';
+import { pidLine, wrappedMachine } from '../../ingestion/metadata.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -89,12 +89,8 @@ function commName(text: string): string {
  * next line (`next`; abrt-koops-tainted-bg1.log: `… #1 ECS`, then `662/1066T-M2/662/1066T-M2`),
  * or null when the line names none.
  */
-function pidMachine(t: string, version: string | null, next: string | undefined): string | null {
-	if (version === null) return null;
-	const v = t.indexOf(` ${version} #`);
-	if (v === -1) return null;
-	const sp = t.indexOf(' ', v + version.length + 2);
-	const machine = sp === -1 ? '' : t.slice(sp + 1).trim();
+function pidMachine(t: string, next: string | undefined): string | null {
+	const machine = pidLine(t)?.machine ?? '';
 	if (machine === '') return null;
 	return next !== undefined && wrappedMachine(t.length, next) ? `${machine} ${next}` : machine;
 }
@@ -134,7 +130,7 @@ export function crashFacts(
 				facts.comm = r.comm;
 				facts.taint = r.taint;
 				facts.kernel_version = r.version;
-				facts.hardware ??= pidMachine(t, r.version, all[i + 1]?.text);
+				facts.hardware ??= pidMachine(t, all[i + 1]?.text);
 				continue;
 			}
 		}

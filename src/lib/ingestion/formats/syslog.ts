@@ -88,9 +88,7 @@ export const USERSPACE_PROGRAMS = [
 
 /** The entry of USERSPACE_PROGRAMS that `ident` is, or ''. */
 export function userspaceProgram(ident: string): string {
-	const n = ident.length;
-	for (const w of USERSPACE_PROGRAMS) if (w.length === n && w === ident) return w;
-	return '';
+	return userspaceIdentAt(ident, 0, ident.length);
 }
 
 const fast: Scan = { end: 0, value: 0 };
