@@ -10,6 +10,7 @@ import {
 	type SyslogDate
 } from './formats/common.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
+import { entryProgram } from './formats/journal.ts';
 import {
 	BOOTLOADER_HANDOFF,
 	ENTRY_LINE,
@@ -482,6 +483,14 @@ export class LineClassifier {
 		if (!e.kernel) {
 			r.kind = 'skipped';
 			r.reason = SKIP_OTHER_JOURNAL;
+			// a user-space OOM killer's entry (or systemd's about an oomd kill) is analysed too
+			r.program = entryProgram(e);
+			if (r.program !== '') {
+				r.text = e.text;
+				r.ts = entryTs(e);
+				r.wall = e.wall;
+				r.host = e.host;
+			}
 		} else if (!e.hasText) {
 			r.kind = 'skipped';
 			r.reason = 'entry without a message';

@@ -12,7 +12,7 @@ import {
 	type Scan
 } from './common.ts';
 import { localWall, type FormatContext, type LineFormat, SKIP_OTHER_SYSLOG } from './types.ts';
-import { userspaceProgram } from './syslog.ts';
+import { programOf } from './syslog.ts';
 import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
@@ -186,8 +186,8 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
 	rec.reason = SKIP_OTHER_SYSLOG;
 	rec.text = line.slice(sp + 1 + m[0].length);
 	rec.format = 'journal-monotonic';
-	// a user-space OOM killer's line is analysed too (see USERSPACE_PROGRAMS)
-	rec.program = userspaceProgram(m[1]);
+	// a user-space OOM killer's line, and systemd's about an oomd kill, are analysed too (programOf)
+	rec.program = programOf(m[1], line, sp + 1 + m[0].length);
 	return true;
 }
 
