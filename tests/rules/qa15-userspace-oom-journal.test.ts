@@ -77,6 +77,18 @@ function exported(es: Fields[]): string[] {
 	return es.flatMap((e) => [...Object.entries(e).map(([k, v]) => `${k}=${v}`), '']);
 }
 
+/** `journalctl -o json-pretty`: `{`, a `\t"FIELD" : "value"` line per field, `}` */
+function pretty(es: Fields[]): string[] {
+	return es.flatMap((e) => [
+		'{',
+		...Object.entries(e).map(
+			([k, v], i, all) =>
+				`\t${JSON.stringify(k)} : ${JSON.stringify(v)}${i < all.length - 1 ? ',' : ''}`
+		),
+		'}'
+	]);
+}
+
 /** `journalctl -o verbose`: a date and cursor line, then `    FIELD=value` lines */
 function verbose(es: Fields[]): string[] {
 	return es.flatMap((e) => {
@@ -149,15 +161,21 @@ describe('journalctl -o export and -o verbose', () => {
 	// verbose output shows no __MONOTONIC_TIMESTAMP: its entries are placed by their date
 	for (const [name, lines, format, ts] of [
 		['export', exported(es), 'journal-export', 7001],
-		['verbose', verbose(es), 'journal-full', null]
+		['verbose', verbose(es), 'journal-full', null],
+		['json-pretty', pretty(es), 'journal-json-pretty', 7001]
 	] as const) {
 		it(`reads ${name} entries: systemd-oomd's kill with systemd's count, earlyoom's kill`, async () => {
 			const r = await reportOf(lines);
-			// the kernel's entry is the only kernel record; the others' lines are skipped
+			// the kernel's entry is the only kernel record; the others' lines are skipped (as are
+			// json-pretty's opening braces)
 			expect(r.input.formats).toEqual({ [format]: lines.length - r.input.lines_skipped });
-			expect(r.input.skipped_reasons).toEqual({
-				'not a kernel message (other program in a journal)': r.input.lines_skipped
-			});
+			const others =
+				lines.length -
+				(r.input.formats[format] ?? 0) -
+				(r.input.skipped_reasons['JSON structure'] ?? 0);
+			expect(r.input.skipped_reasons['not a kernel message (other program in a journal)']).toBe(
+				others
+			);
 			const f = r.findings.filter((x) => x.category === 'memory');
 			expect(f.map((x) => [x.rule, x.count, x.details.process, x.evidence.length])).toEqual([
 				['memory.systemd-oomd-kill', 1, 'app-gnome-firefox-2345.scope', 2],
