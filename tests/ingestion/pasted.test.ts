@@ -1,5 +1,5 @@
 /**
- * Logs as users hand them over: saved by Windows tools in UTF-16. Each is a real log (fixtures/formats/real)
+ * Logs as users hand them over: saved by Windows tools in UTF-16, with classic Mac line ends. Each is a real log (fixtures/formats/real)
  * transformed the way the tool does it, and must give what the log itself gives: the same
  * findings, kernel version, boots and line count.
  */
@@ -38,6 +38,7 @@ async function outcome(bytes: Uint8Array, chunk = 1 << 16) {
 }
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
+const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function utf16(s: string, order: 'le' | 'be', bom = true): Uint8Array {
 	const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
@@ -63,6 +64,18 @@ describe('UTF-16 text (Windows PowerShell `>`, Notepad "Unicode")', () => {
 			expect(await outcome(utf16(crlf, 'le'), 7)).toEqual(ref);
 			expect(await outcome(utf16(text(bytes), 'be'))).toEqual(ref);
 			expect(await outcome(utf16(text(bytes), 'le', false), 33)).toEqual(ref);
+		});
+	}
+});
+
+describe('lines ending in a lone CR (classic Mac OS line ends)', () => {
+	for (const log of LOGS) {
+		it(`${log}: read as the log with LF line ends`, async () => {
+			const bytes = readFixture(log);
+			const ref = await outcome(bytes);
+			const cr = utf8(text(bytes).replace(/\n/g, '\r'));
+			expect(await outcome(cr)).toEqual(ref);
+			expect(await outcome(cr, 5)).toEqual(ref);
 		});
 	}
 });
