@@ -1,5 +1,6 @@
 /**
- * Logs as users hand them over: saved by Windows tools in UTF-16, with classic Mac line ends. Each is a real log (fixtures/formats/real)
+ * Logs as users hand them over: saved by Windows tools in UTF-16, with classic Mac line ends,
+ * quoted in a reply or copied with line numbers. Each is a real log (fixtures/formats/real)
  * transformed the way the tool does it, and must give what the log itself gives: the same
  * findings, kernel version, boots and line count.
  */
@@ -78,4 +79,69 @@ describe('lines ending in a lone CR (classic Mac OS line ends)', () => {
 			expect(await outcome(cr, 5)).toEqual(ref);
 		});
 	}
+});
+
+/** The log's lines with a prefix; `nth` counts from 1. */
+function prefixed(bytes: Uint8Array, prefix: (line: string, nth: number) => string): Uint8Array {
+	const lines = text(bytes).split('\n');
+	const last = lines.pop();
+	return utf8(lines.map((l, i) => prefix(l, i + 1) + '\n').join('') + last);
+}
+
+describe('quote marks and line numbers before every line', () => {
+	const PREFIXES: Record<string, (line: string, nth: number) => string> = {
+		// an e-mail or GitHub reply: `> `, and a bare `>` on an empty line
+		'e-mail quote': (l) => (l === '' ? '>' : '> ' + l),
+		'quote in a quote': (l) => '> > ' + l,
+		'mutt quote in a quote': (l) => '>> ' + l,
+		'cat -n': (l, n) => `${String(n).padStart(6)}\t${l}`,
+		'editor line numbers': (l, n) => `${n}: ${l}`,
+		'pastebin line numbers': (l, n) => `${String(n).padStart(4)} | ${l}`,
+		'less -N line numbers': (l, n) => `${String(n).padStart(7)} ${l}`
+	};
+	for (const log of LOGS) {
+		for (const [name, prefix] of Object.entries(PREFIXES)) {
+			it(`${log}, ${name}: read as the log, and the report says what was removed`, async () => {
+				const bytes = readFixture(log);
+				const ref = await outcome(bytes);
+				const got = await outcome(prefixed(bytes, prefix));
+				const note = got.warnings.shift();
+				expect(got).toEqual(ref);
+				expect(note).toMatch(/^Every line of this paste starts with .*removed before reading\.$/);
+			});
+		}
+	}
+
+	it('a reply whose first line is the writer own words is read too', async () => {
+		const bytes = readFixture('real/lkp-calltrace-dmesg-007.log');
+		const ref = await outcome(bytes);
+		const reply = utf8(
+			'On Tue, someone wrote:\n' + text(prefixed(bytes, (l) => '> ' + l)).replace(/\n$/, '')
+		);
+		const got = await outcome(reply);
+		expect(got.findings.map((f) => f.replace(/ @\d+$/, ''))).toEqual(
+			ref.findings.map((f) => f.replace(/ @\d+$/, ''))
+		);
+		expect(got.kernel_version).toBe(ref.kernel_version);
+	});
+
+	it('a log whose own lines start with numbers is not touched', async () => {
+		// /dev/kmsg records (`6,339,5140900,-;`) and journalctl -o short-unix times
+		const kmsg = [
+			'6,339,5140900,-;NET: Registered protocol family 10',
+			'6,340,5140901,-;Segment Routing with IPv6',
+			'6,341,5140902,-;In-situ OAM (IOAM) with IPv6',
+			'4,342,5140903,-;usb 1-1: device descriptor read/64, error -71'
+		].join('\n');
+		const unix = [
+			'1732400101.123456 myhost kernel: usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+			'1732400102.123456 myhost kernel: usb 1-1: device descriptor read/64, error -71',
+			'1732400103.123456 myhost kernel: usb 1-1: device not accepting address 2, error -71'
+		].join('\n');
+		for (const log of [kmsg, unix]) {
+			const got = await outcome(utf8(log));
+			expect(got.warnings.join('\n')).not.toMatch(/Every line of this paste/);
+			expect(got.lines_unparsed).toBe(0);
+		}
+	});
 });
