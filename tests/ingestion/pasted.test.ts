@@ -145,3 +145,15 @@ describe('quote marks and line numbers before every line', () => {
 		}
 	});
 });
+
+describe('a tab for the space after the time stamp (a copy from a web page or terminal)', () => {
+	for (const log of LOGS.slice(0, 2)) {
+		it(`${log}: read as the log`, async () => {
+			const bytes = readFixture(log);
+			const ref = await outcome(bytes);
+			const tabbed = utf8(text(bytes).replace(/^(\[ *\d+\.\d+\]) /gm, '$1\t'));
+			expect(text(tabbed)).not.toBe(text(bytes));
+			expect(await outcome(tabbed)).toEqual(ref);
+		});
+	}
+});
