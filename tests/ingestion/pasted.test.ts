@@ -157,3 +157,47 @@ describe('a tab for the space after the time stamp (a copy from a web page or te
 		});
 	}
 });
+
+/**
+ * askubuntu-dmesg-journalctl-lastdayorso.log (a `journalctl` paste) lines 1-3 and 78-86: other
+ * programs' lines of the boot before, `-- Reboot --`, the next boot's first kernel lines.
+ */
+const JOURNAL = [
+	'Feb 08 21:00:33 hpPav systemd[1]: Unmounted Mount unit for kolourpaint, revision 69.',
+	'Feb 08 21:00:33 hpPav systemd[1]: boot-efi.mount: Succeeded.',
+	'Feb 08 21:00:33 hpPav systemd[1]: Unmounted /boot/efi.',
+	'Feb 08 21:00:33 hpPav systemd[1]: Shutting down.',
+	'Feb 08 21:00:34 hpPav systemd-shutdown[1]: Syncing filesystems and block devices.',
+	'Feb 08 21:00:34 hpPav systemd-shutdown[1]: Sending SIGTERM to remaining processes...',
+	'Feb 08 21:00:34 hpPav systemd-journald[365]: Journal stopped',
+	'-- Reboot --',
+	'Feb 09 12:28:50 hpPav kernel: microcode: microcode updated early to revision 0xea, date = 2021-01-05',
+	'Feb 09 12:28:50 hpPav kernel: Linux version 5.13.0-28-generic (buildd@lgw01-amd64-035) (gcc (Ubuntu 9.3.0-17ubuntu1~20.04) 9.3.0, GNU ld (GNU Binutils for Ubuntu) 2.34) #31~20.04.1-Ubuntu SMP Wed Jan 19 14:08:10 UTC 2022 (Ubuntu 5.13.0-28.31~20.04.1-generic 5.13.19)',
+	'Feb 09 12:28:50 hpPav kernel: Command line: BOOT_IMAGE=/boot/vmlinuz-5.13.0-28-generic root=UUID=85898a04-7c7a-405c-bfa9-591bdcdeae0b ro intel_idle.max_cstate=1 processor.max_cstate=1 quiet splash vt.handoff=7',
+	'Feb 09 12:28:50 hpPav kernel: KERNEL supported cpus:'
+];
+
+describe('a journal paste that starts with a cut line or a typed `...`', () => {
+	it('keeps one boot, starting where the journal says', async () => {
+		const whole = JOURNAL.join('\n') + '\n';
+		const ref = await outcome(utf8(whole));
+		expect(ref.boots).toEqual([[8, 12, '5.13.0-28-generic']]);
+		for (const start of [
+			// the first line cut mid-way by the copy
+			whole.slice(whole.indexOf('nit for kolourpaint')),
+			// the user's mark of lines left out
+			'...\n' + whole
+		]) {
+			const got = await outcome(utf8(start));
+			// the first line is unprefixed text in a journal, not a kernel line of a boot of its own
+			expect(got.boots).toEqual([[1, start.startsWith('...') ? 13 : 12, '5.13.0-28-generic']]);
+			expect(got.lines_unparsed).toBe(1);
+			expect(got.formats.bare).toBeUndefined();
+			expect(got.findings).toEqual(
+				ref.findings.map((f) =>
+					f.replace(/@(\d+)/, (_, n) => `@${start.startsWith('...') ? Number(n) + 1 : n}`)
+				)
+			);
+		}
+	});
+});
