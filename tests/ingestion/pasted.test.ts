@@ -201,3 +201,40 @@ describe('a journal paste that starts with a cut line or a typed `...`', () => {
 		}
 	});
 });
+
+describe('a log wrapped by a mail program or a terminal', () => {
+	/** wrap every line at `width` columns: by words (a mail program) or anywhere (a terminal) */
+	function wrap(bytes: Uint8Array, width: number, words: boolean): Uint8Array {
+		const out: string[] = [];
+		for (const line of text(bytes).split('\n')) {
+			let rest = line;
+			while (rest.length > width) {
+				let cut = words ? rest.lastIndexOf(' ', width) : width;
+				if (cut <= 0) cut = width;
+				out.push(rest.slice(0, cut));
+				rest = words ? rest.slice(cut).trimStart() : rest.slice(cut);
+			}
+			out.push(rest);
+		}
+		return utf8(out.join('\n'));
+	}
+
+	for (const log of ['real/serverlog-kern-log-1.log', 'real/skomra-logs-vmcore-dmesg-txt.log']) {
+		it(`${log} wrapped at 72 (words) or 80 (anywhere): the report says so`, async () => {
+			for (const [width, words] of [
+				[72, true],
+				[80, false]
+			] as const) {
+				const got = await outcome(wrap(readFixture(log), width, words));
+				expect(got.warnings[0]).toMatch(/^This log looks wrapped at about \d+ columns/);
+			}
+		});
+	}
+
+	it('a log that is not wrapped is not said to be', async () => {
+		for (const log of LOGS) {
+			const got = await outcome(readFixture(log));
+			expect(got.warnings.join('\n')).not.toMatch(/looks wrapped/);
+		}
+	});
+});

@@ -89,6 +89,8 @@ export class Ingestor {
 		this.paste.finish();
 		const c: ClassifierSummary = this.classifier.finish();
 		const summary = this.tracker.finish(c);
+		const wrappedLines = this.paste.wrapWarning();
+		if (wrappedLines !== null) summary.input.warnings.unshift(wrappedLines);
 		const pasted = this.paste.warning();
 		if (pasted !== null) summary.input.warnings.unshift(pasted);
 		const flipped = this.flips.warning();

@@ -66,11 +66,62 @@ function lineNumber(line: string): { n: number; sep: string; end: number } | nul
 	return null;
 }
 
+/** The shape of a line's start: its first 5 characters, digits as 9, letters as A or a. */
+function startKey(line: string): string {
+	let k = '';
+	for (let i = 0; i < 5 && i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c >= 0x30 && c <= 0x39) k += '9';
+		else if (c >= 0x41 && c <= 0x5a) k += 'A';
+		else if (c >= 0x61 && c <= 0x7a) k += 'a';
+		else k += line[i];
+	}
+	return k;
+}
+
+/** A start that can be a log's prefix: a time, a date, a priority (`[  `, `Jan 1`, `<6>[`). */
+function prefixLike(key: string): boolean {
+	return /\d/.test(key) || key.startsWith('[ ') || key.startsWith('[A');
+}
+
+/**
+ * A log wrapped at a width (mail programs at 72 to 78 columns, word by word; a terminal at its
+ * width, mid-word): none of the first lines is longer than 100 characters, one in five or more
+ * starts with the log's prefix (the most common start that can be one, see prefixLike), and at
+ * least 3 of them, one in ten, start otherwise right after a line that reached within 12
+ * characters of the longest (the rest of that line). Null when not. A log whose lines share no
+ * start (most bare oops excerpts) is not judged.
+ */
+function wrapWidth(lines: string[]): { width: number; fragments: number; lines: number } | null {
+	if (lines.length < 10) return null;
+	let width = 0;
+	for (const l of lines) if (l.length > width) width = l.length;
+	if (width > 100 || width < 40) return null;
+	const keys = lines.map(startKey);
+	const counts = new Map<string, number>();
+	for (const k of keys) if (prefixLike(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+	let main = '';
+	let most = 0;
+	for (const [k, n] of counts)
+		if (n > most) {
+			main = k;
+			most = n;
+		}
+	if (most * 5 < lines.length) return null;
+	let fragments = 0;
+	for (let i = 1; i < lines.length; i++)
+		if (keys[i] !== main && lines[i - 1].length >= width - 12) fragments++;
+	return fragments >= 3 && fragments * 10 >= lines.length
+		? { width, fragments, lines: lines.length }
+		: null;
+}
+
 export class PastePrefix {
 	private mode: Mode = { kind: 'undecided' };
 	private held: string[] = [];
 	private heldNul: boolean[] = [];
 	private nonBlank = 0;
+	private wrapped: { width: number; fragments: number; lines: number } | null = null;
 
 	constructor(private readonly emit: (line: string, mayHaveNul: boolean) => void) {}
 
@@ -97,6 +148,13 @@ export class PastePrefix {
 		if (this.mode.kind === 'undecided') this.decide();
 	}
 
+	/** What the report says about a log wrapped at a width (see wrapWidth), or null. */
+	wrapWarning(): string | null {
+		const w = this.wrapped;
+		if (w === null) return null;
+		return `This log looks wrapped at about ${w.width} columns (by a mail program, an editor or a terminal copy): ${w.fragments} of its first ${w.lines} lines continue the line before them without the log's prefix. Such a line is read as text of its own, so messages are cut in two and findings can be missed or misnamed. Analyse the log file itself, or copy it without wrapping.`;
+	}
+
 	/** What the report says about a prefix that was removed, or null. */
 	warning(): string | null {
 		const m = this.mode;
@@ -114,6 +172,7 @@ export class PastePrefix {
 
 	private decide(): void {
 		const lines = this.held.filter((l) => l.trim() !== '');
+		this.wrapped = wrapWidth(lines);
 		this.mode = { kind: 'none' };
 		if (lines.length >= 3) {
 			const depths = lines.map(quoteDepth);
