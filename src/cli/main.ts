@@ -39,7 +39,8 @@ function usage(prog: string): string {
   -h, --help             print this help and exit
   --version              print the version and exit
   FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
-                         capture ...; gzip and Zstandard files are decompressed
+                         capture ...; gzip and Zstandard files are decompressed,
+                         UTF-16 (with its byte order mark) and CRLF line ends are read
   -                      read standard input (the default when no FILE is given and it is
                          not a terminal); -- ends the options
 examples:

@@ -250,6 +250,27 @@ describe('CLI output', () => {
 		expect(gz.input.name).toBe('oops.log.gz');
 	});
 
+	it('reads a UTF-16 log (PowerShell `dmesg > dmesg.txt`) and a CRLF one like the UTF-8 file', () => {
+		const text = readFileSync(OOPS, 'utf8');
+		const plain = JSON.parse(run(['--format', 'json', OOPS]).stdout);
+		const crlf = text.replace(/\n/g, '\r\n');
+		const variants = {
+			'utf16le.log': Buffer.from('\ufeff' + crlf, 'utf16le'),
+			'utf16be.log': Buffer.from('\ufeff' + crlf, 'utf16le').swap16(),
+			'crlf.log': Buffer.from(crlf)
+		};
+		for (const [name, bytes] of Object.entries(variants)) {
+			const f = join(tmp, name);
+			writeFileSync(f, bytes);
+			const r = run(['--format', 'json', f]);
+			expect(r.code, name).toBe(0);
+			const report = JSON.parse(r.stdout);
+			expect(report.findings, name).toEqual(plain.findings);
+			expect(report.verdict, name).toEqual(plain.verdict);
+			expect(report.input.lines_total, name).toBe(plain.input.lines_total);
+		}
+	});
+
 	it('reads standard input for - and when no file is given', () => {
 		const log = readFileSync(OOPS, 'utf8');
 		const a = run(['--format', 'json', '-'], log);

@@ -38,9 +38,13 @@ describe('decodeBytes', () => {
 		),
 		{ maxLength: 200 }
 	);
+	// FF FE and FE FF, which UTF-8 never has, are UTF-16's byte order mark (next test)
+	const notUtf16 = utf8ish.filter(
+		(a) => !((a[0] === 0xff && a[1] === 0xfe) || (a[0] === 0xfe && a[1] === 0xff))
+	);
 	it('equals one-shot decoding for any bytes split anywhere (property)', async () => {
 		await fc.assert(
-			fc.asyncProperty(utf8ish, fc.array(fc.nat(), { maxLength: 12 }), async (arr, cuts) => {
+			fc.asyncProperty(notUtf16, fc.array(fc.nat(), { maxLength: 12 }), async (arr, cuts) => {
 				const bytes = new Uint8Array(arr);
 				const whole = new TextDecoder('utf-8').decode(bytes);
 				expect(await decodeChunks(split(bytes, cuts))).toBe(whole);
@@ -63,6 +67,37 @@ describe('decodeBytes', () => {
 			for await (const t of decodeBytes(src(), { ...DEFAULT_LIMITS, decodeWindow })) out += t;
 			expect(out, `window ${decodeWindow}`).toBe(whole);
 		}
+	});
+
+	// `dmesg > dmesg.txt` in Windows PowerShell 5 (WSL) or Notepad's "Unicode" save: the report
+	// was "No kernel log", every line not understood
+	it('decodes UTF-16 text with a byte order mark, LE and BE, split anywhere', async () => {
+		const text = '[    1.000000] é€😀 Kernel panic - not syncing\r\n[    2.000000] ok\r\n';
+		const le = new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le'));
+		const be = new Uint8Array(le.length);
+		for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+		for (const [name, bytes] of [
+			['LE', le],
+			['BE', be]
+		] as const) {
+			expect(await decodeChunks([bytes]), name).toBe(text);
+			for (let cut = 0; cut <= bytes.length; cut++)
+				expect(await decodeChunks(split(bytes, [cut, cut + 1, cut + 3])), `${name} ${cut}`).toBe(
+					text
+				);
+			for (const decodeWindow of [16, 17]) {
+				async function* src() {
+					yield bytes;
+				}
+				let out = '';
+				for await (const t of decodeBytes(src(), { ...DEFAULT_LIMITS, decodeWindow })) out += t;
+				expect(out, `${name} window ${decodeWindow}`).toBe(text);
+			}
+		}
+		// the mark alone is no text; FF or FE without its pair stays invalid UTF-8
+		expect(await decodeChunks([new Uint8Array([0xff, 0xfe])])).toBe('');
+		expect(await decodeChunks([new Uint8Array([0xff, 0x41, 0x0a])])).toBe('\ufffdA\n');
+		expect(await decodeChunks([new Uint8Array([0xfe]), new Uint8Array([0x41])])).toBe('\ufffdA');
 	});
 
 	it('drops a leading byte order mark only, even split over chunks', async () => {

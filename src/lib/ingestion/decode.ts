@@ -2,7 +2,8 @@
  * Bytes to text, streaming: gzip and Zstandard are detected from their magic bytes (never from a
  * file name); gzip is inflated with the platform's DecompressionStream, Zstandard with fzstd (a
  * small pure-JavaScript decoder). Invalid UTF-8 becomes U+FFFD so every byte still belongs to a
- * line.
+ * line. Text that starts with a UTF-16 byte order mark (FF FE or FE FF, never UTF-8) is decoded
+ * as UTF-16.
  */
 import { Decompress as ZstdDecompress } from 'fzstd';
 
@@ -258,6 +259,9 @@ export async function* decodeBytes(
 	const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
 	let carry: Uint8Array | null = null;
 	let start = true;
+	// UTF-16 text with its byte order mark (Windows PowerShell's `>`, Notepad's "Unicode"):
+	// decoded as such instead of as UTF-8, where every other byte is a NUL
+	let wide: TextDecoder | null = null;
 	// the first bytes, gathered across chunks, tell a known binary format (see notTextAdvice)
 	let probe: Uint8Array | null = new Uint8Array(0);
 	const identify = () => {
@@ -283,6 +287,16 @@ export async function* decodeBytes(
 			}
 			start = false;
 			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+			else if (isUtf16Bom(chunk))
+				wide = new TextDecoder(chunk[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: false });
+		}
+		if (wide !== null) {
+			// the decoder drops the byte order mark and keeps a cut character for the next call
+			for (let off = 0; off < chunk.length; off += windowBytes) {
+				const text = wide.decode(chunk.subarray(off, off + windowBytes), { stream: true });
+				if (text !== '') yield text;
+			}
+			continue;
 		}
 		// in windows (see DecodeLimits.decodeWindow): decoding cost grows faster than the size on
 		// some inputs, and a line kept by a report keeps its whole window alive
@@ -300,7 +314,11 @@ export async function* decodeBytes(
 		}
 	}
 	identify();
-	if (carry !== null) {
+	if (wide !== null) {
+		const tail = wide.decode();
+		if (tail !== '') yield tail;
+	} else if (carry !== null) {
+		if (start && isUtf16Bom(carry)) return;
 		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
 			carry = carry.subarray(3);
 		const tail = dec.decode(carry);
@@ -312,8 +330,16 @@ const DECODE_WINDOW = 1 << 16;
 /** bytes looked at to recognise a binary format (a tar header's magic is at 257) */
 const PROBE_BYTES = 512;
 
+/** `b` (under 3 bytes) may be the start of a UTF-8 or UTF-16 byte order mark */
 function isBomPrefix(b: Uint8Array): boolean {
-	return (b.length < 1 || b[0] === 0xef) && (b.length < 2 || b[1] === 0xbb);
+	if (b.length < 1) return true;
+	if (b[0] === 0xef) return b.length < 2 || b[1] === 0xbb;
+	return (b[0] === 0xff || b[0] === 0xfe) && (b.length < 2 || isUtf16Bom(b));
+}
+
+/** FF FE (UTF-16LE) or FE FF (UTF-16BE); both are bytes UTF-8 never has */
+function isUtf16Bom(b: Uint8Array): boolean {
+	return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 }
 
 /** Length of the prefix of `b` that ends on a character boundary (at most 3 bytes are left). */
