@@ -1,12 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
 	chmodSync,
+	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
+	realpathSync,
 	rmSync,
+	symlinkSync,
 	writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -466,6 +470,42 @@ describe('CLI output', () => {
 		const r = run(['--print-schema']);
 		expect(r.code).toBe(0);
 		expect(r.stdout).toBe(readFileSync(join(ROOT, 'static/schema/report.schema.json'), 'utf8'));
+	});
+});
+
+describe('npm run cli (scripts/cli.mjs)', () => {
+	// two checkouts (git worktrees) sharing one node_modules through a symlink, as in a
+	// worktree per branch: each must run its own sources, whichever was bundled last
+	it('runs the bundle of its own checkout', { timeout: 120_000 }, () => {
+		const hashes: string[] = [];
+		const version = (checkout: string) =>
+			spawnSync(process.execPath, [join(checkout, 'scripts', 'cli.mjs'), '--version'], {
+				encoding: 'utf8',
+				timeout: 60_000
+			}).stdout;
+		const [a, b] = ['checkout-a', 'checkout-b'].map((name) => {
+			const dir = join(tmp, name);
+			for (const part of ['src', 'scripts'])
+				cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+			symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+			hashes.push(createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 12));
+			return dir;
+		});
+		try {
+			const result = join(b, 'src', 'lib', 'analysis', 'result.ts');
+			writeFileSync(
+				result,
+				readFileSync(result, 'utf8').replace(/version: '[^']*'/, "version: '9.9.9'")
+			);
+			const mine = version(a);
+			expect(mine).toMatch(/^necroscope \d/);
+			expect(mine).not.toContain('9.9.9');
+			expect(version(b)).toMatch(/^necroscope 9\.9\.9 /);
+			expect(version(a)).toBe(mine);
+		} finally {
+			for (const h of hashes)
+				rmSync(join(ROOT, 'node_modules', '.cache', 'necroscope', `cli-${h}.mjs`), { force: true });
+		}
 	});
 });
 
