@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { fstatSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -21,11 +21,14 @@ export function makeDir(dir: string): void {
 	}
 }
 
-/** device and inode of a file (null: there is none), to tell the same file under two names */
-export function fileIdentity(path: string): string | null {
+/**
+ * device and inode of a regular file, by path or open descriptor (null: there is none), to tell
+ * the same file under two names
+ */
+export function fileIdentity(file: string | number): string | null {
 	try {
-		const st = statSync(path);
-		return `${st.dev}:${st.ino}`;
+		const st = typeof file === 'number' ? fstatSync(file) : statSync(file);
+		return st.isFile() ? `${st.dev}:${st.ino}` : null;
 	} catch {
 		return null;
 	}

@@ -21,8 +21,9 @@ function programName(): string {
 }
 
 function usage(prog: string): string {
+	const indent = ' '.repeat('usage: '.length + prog.length + 1);
 	return `usage: ${prog} [--format json|text|markdown] [--out-dir DIR] [--anonymize]
-         [--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
+${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
        ${prog} --print-schema | --help | --version
   --format F             report format: text (default), json, or markdown (md) for issues and
                          mailing lists; --format=F works too
@@ -284,8 +285,9 @@ async function main(prog: string): Promise<number> {
 	// every input is analysed even when another one cannot be read, as cat or grep do; the
 	// exit status is the worst: 3 (a bug), 2 (an input that could not be read), 1 (--fail-on)
 	let status = 0;
+	// `--out-dir logs - < logs/stdin.txt` must not write over standard input's file either
 	const inputs = new Set(
-		o.files.map((f) => (f === '-' ? null : fileIdentity(f))).filter((id) => id !== null)
+		o.files.map((f) => fileIdentity(f === '-' ? 0 : f)).filter((id) => id !== null)
 	);
 	const names = new OutputNames(o.outDir, extension, inputs);
 	for (const file of o.files) {

@@ -329,6 +329,45 @@ describe('CLI output', () => {
 		);
 	});
 
+	it('standard input redirected from a file in --out-dir is not written over either', () => {
+		const dir = join(tmp, 'stdin-dir');
+		mkdirSync(dir);
+		const saved = join(dir, 'stdin.txt');
+		writeFileSync(saved, readFileSync(OOPS));
+		const r = spawnSync(
+			'sh',
+			['-c', `"${process.execPath}" "${CLI}" --out-dir "${dir}" - < "${saved}"`],
+			{
+				encoding: 'utf8',
+				timeout: 60_000
+			}
+		);
+		expect(r.status).toBe(0);
+		expect(readFileSync(saved)).toEqual(readFileSync(OOPS));
+		expect(readdirSync(dir).sort()).toEqual(['stdin-2.txt', 'stdin.txt']);
+	});
+
+	it('Ctrl-C or SIGTERM while reading: ends at once, no stack trace', async () => {
+		for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+			const child = spawn(process.execPath, [CLI, '--format', 'json', '-'], { cwd: ROOT });
+			let out = '';
+			child.stdout.on('data', (d) => (out += d));
+			child.stderr.on('data', (d) => (out += d));
+			// a log still being written (standard input left open)
+			child.stdin.write(readFileSync(OOPS));
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			const sent = Date.now();
+			child.kill(signal);
+			const [code, by] = await new Promise<[number | null, string | null]>((resolve) =>
+				child.on('close', (c, s) => resolve([c, s]))
+			);
+			expect(by, signal).toBe(signal);
+			expect(code, signal).toBeNull();
+			expect(Date.now() - sent, signal).toBeLessThan(5_000);
+			expect(out, signal).toBe('');
+		}
+	});
+
 	it('a reader that closes the pipe early (`| head -1`): no EPIPE stack trace', async () => {
 		const log = Array.from(
 			{ length: 400 },
