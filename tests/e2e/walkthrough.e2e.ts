@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { fixture, openApp, setLogText, watchForErrors } from './helpers';
+import { fixture, openApp, pasteLog, setLogText, watchForErrors } from './helpers';
 
 /**
  * The page walked through as three users would: with the keyboard only, on a phone, and with a
@@ -406,5 +406,37 @@ test('a worker that does not answer Cancel is ended: the page says so, and the n
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await expect(page.locator('article.finding')).toHaveCount(3);
 	await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toHaveCount(0);
+	expect(problems).toEqual([]);
+});
+
+test('a paste too large to show is kept out of the text field, and analysed', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// 1.4 MB: the browser lays out a text field's whole value (4.6 MB froze the page for 4 s)
+	const log = RADEON.repeat(300);
+	await pasteLog(page, context, baseURL as string, log);
+	const held = zone(page).locator('.held');
+	await expect(held).toHaveText(
+		/Pasted log: 15,900 lines, 1\.4\s+million characters\.\s+It is too large to show here/
+	);
+	await expect(page.locator('textarea')).toHaveCount(0);
+	const analyze = page.getByRole('button', { name: 'Analyze' });
+	await expect(analyze).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('input-summary')).toContainText(/^\s*15,900 lines/);
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	// Clear drops it and gives the text field back, with the focus
+	await page.getByRole('button', { name: 'Clear' }).click();
+	await expect(held).toHaveCount(0);
+	await expect(page.getByLabel('Kernel log')).toBeFocused();
+	await expect(page.getByLabel('Kernel log')).toHaveValue('');
+	// a paste of ordinary size still goes into the field
+	await pasteLog(page, context, baseURL as string, RADEON);
+	await expect(page.getByLabel('Kernel log')).toHaveValue(RADEON);
 	expect(problems).toEqual([]);
 });
