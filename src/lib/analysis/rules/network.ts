@@ -185,20 +185,22 @@ const NIC_STEPS = [
 	'If the card keeps hanging or disappearing, try another slot or replace it.'
 ];
 
-/** e1000e/igb/igc/ixgbe: `igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang` (`Detected Hardware Unit Hang` on e1000e). */
+/** e1000e/igb/igc/ixgbe: `igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang` (`Detected Hardware Unit Hang` on e1000e; igb names the PCI device only). */
 export const nicHang: LineRule = {
 	id: 'network.nic-hang',
 	category: 'network',
 	severity: 'high',
 	triggers: [' Unit Hang'],
 	pattern:
-		/^(e1000e|igc|igb|ixgbe|ixgbevf|igbvf) [\w:.-]+ ([\w.@-]+): Detected (Hardware|Tx) Unit Hang/,
-	title: (m) => `Network card ${m[2]} transmit hang (${m[1]})`,
-	details: (m) => ({ driver: m[1], device: m[2], kind: m[3] }),
+		/^(e1000e|igc|igb|ixgbe|ixgbevf|igbvf) ([\w:.-]+)(?: ([\w.@-]+))?: Detected (Hardware|Tx) Unit Hang/,
+	title: (m) => `Network card ${m[3] ?? m[2]} transmit hang (${m[1]})`,
+	details: (m) => ({ driver: m[1], device: m[3] ?? m[2], kind: m[4] }),
 	storm: { count: 5, severity: 'critical' },
 	examples: [
 		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
-		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang'
+		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+		// igb prints it with the PCI device (dev_err), not the interface
+		'igb 0000:01:00.0: Detected Tx Unit Hang'
 	],
 	negatives: ['igc 0000:02:00.0 enp2s0: NIC Link is Up 2500 Mbps Full Duplex, Flow Control: RX'],
 	explanation: {
