@@ -391,3 +391,111 @@ describe('network stack messages', () => {
 		expect(steps(f[0])).toContain('log_martians=0');
 	});
 });
+
+describe('transmit timeouts reported by the drivers themselves', () => {
+	// drivers/net/ethernet/broadcom/tg3.c tg3_tx_timeout; net/sched/sch_generic.c dev_watchdog
+	// (WARN_ONCE before 6.7: printed for the first timeout of a boot only)
+	const WARN = [
+		'[ 1000.000000] ------------[ cut here ]------------',
+		'[ 1000.000001] NETDEV WATCHDOG: eth2 (tg3): transmit queue 0 timed out',
+		'[ 1000.000002] WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:477 dev_watchdog+0x21f/0x230',
+		'[ 1000.000003] Modules linked in: tg3 ptp pps_core',
+		'[ 1000.000004] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.15.0-91-generic #101-Ubuntu',
+		'[ 1000.000005] RIP: 0010:dev_watchdog+0x21f/0x230',
+		'[ 1000.000006] Call Trace:',
+		'[ 1000.000007]  <IRQ>',
+		'[ 1000.000008]  call_timer_fn+0x29/0x120',
+		'[ 1000.000009]  </IRQ>',
+		'[ 1000.000010] ---[ end trace 1234567890abcdef ]---',
+		'[ 1000.000011] tg3 0000:04:00.0 eth2: transmit timed out, resetting'
+	];
+	const LATER = Array.from(
+		{ length: 70 },
+		(_, k) =>
+			`[ 1000.1${String(k).padStart(5, '0')}] tg3 0000:04:00.0 eth2: 0x0000${k}0: 0x165f14e4`
+	);
+
+	it('the driver’s line right after dev_watchdog’s is the same timeout; a later one another', async () => {
+		const f = await findingsOf([
+			...WARN,
+			...LATER,
+			'[ 2000.000011] tg3 0000:04:00.0 eth2: transmit timed out, resetting'
+		]);
+		const tx = f.filter((x) => x.rule === 'network.tx-timeout');
+		expect(tx.map((x) => [x.title, x.severity, x.count])).toEqual([
+			['Network transmit timeout on eth2 (tg3)', 'high', 2]
+		]);
+		expect(tx[0].details).toMatchObject({ device: 'eth2', driver: 'tg3', queue: 0 });
+		expect(tx[0].evidence.map((e) => e.line)).toEqual([2, 12]);
+	});
+
+	it('reads bnxt_en, mlx5_core, ixgbe and igb reports alone', async () => {
+		// bnxt_en bnxt_tx_timeout, mlx5e tx reporter, ixgbe_tx_timeout_reset, igb_reset_task
+		const f = await findingsOf([
+			'[ 10.0] bnxt_en 0000:82:00.1 ens2f1: TX timeout detected, starting reset task!',
+			'[ 20.0] mlx5_core 0000:5e:00.0 ens1f0: TX timeout on queue: 3, SQ: 0x1234, CQ: 0x5678, SQ Cons: 0x0 SQ Prod: 0x5, usecs since last trans: 12345000',
+			'[ 30.0] ixgbe 0000:02:00.0 eth1: initiating reset due to tx timeout',
+			'[ 40.0] igb 0000:01:00.0 eth0: Reset adapter',
+			'[ 50.0] e1000e 0000:00:1f.6 eno1: Reset adapter unexpectedly'
+		]);
+		expect(summary(f)).toEqual([
+			['network.tx-timeout', 'Network transmit timeout on ens2f1 (bnxt_en)', 'high'],
+			['network.tx-timeout', 'Network transmit timeout on ens1f0 (mlx5_core)', 'high'],
+			['network.tx-timeout', 'Network transmit timeout on eth1 (ixgbe)', 'high'],
+			['network.tx-timeout', 'Network transmit timeout on eth0 (igb)', 'high']
+		]);
+	});
+});
+
+describe('Wi-Fi chips that stop answering, short of a firmware crash', () => {
+	it('iwlwifi command timeouts, a stuck queue, a chip that did not wake, firmware not loaded', async () => {
+		// drivers/net/wireless/intel/iwlwifi/pcie/tx.c, trans.c
+		const f = await findingsOf([
+			'[ 7000.000001] iwlwifi 0000:02:00.0: Error sending REPLY_ADD_STA: time out after 500ms.',
+			'[ 7000.000002] iwlwifi 0000:02:00.0: Queue 2 is stuck 10 11',
+			'[ 7002.000003] iwlwifi 0000:02:00.0: Error sending STATISTICS_CMD: time out after 2000ms.',
+			'[ 7100.000004] iwlwifi 0000:00:14.3: Timeout waiting for hardware access (CSR_GP_CNTRL 0x08040008)',
+			'[ 7200.000005] iwlwifi 0000:04:00.0: Failed to load firmware chunk!',
+			'[ 7200.000006] iwlwifi 0000:04:00.0: Could not load the [0] uCode section'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'network.wifi-chip-stalled',
+				'iwlwifi firmware did not answer a command in time',
+				'medium',
+				2
+			],
+			['network.wifi-chip-stalled', 'iwlwifi transmit queue stuck', 'medium', 1],
+			['network.wifi-chip-stalled', 'iwlwifi chip did not wake up', 'medium', 1],
+			['network.wifi-chip-stalled', 'iwlwifi could not load its firmware into the chip', 'high', 1]
+		]);
+		expect(f[0].details).toMatchObject({ device: '0000:02:00.0', command: 'REPLY_ADD_STA' });
+		expect(steps(f[0])).toContain('power_save');
+	});
+
+	it('ath10k not waking and ath9k’s DMA stop (low)', async () => {
+		// drivers/net/wireless/ath/ath10k/pci.c, ath9k/xmit.c ath_drain_all_txq
+		const f = await findingsOf([
+			'[  500.000001] ath10k_pci 0000:04:00.0: failed to wake target for read32 at 0x0003a028: -110',
+			'[  600.000002] ath: phy0: Failed to stop TX DMA, queues=0x005!'
+		]);
+		expect(summary(f)).toEqual([
+			['network.wifi-chip-stalled', 'ath10k_pci chip did not wake up', 'medium'],
+			['network.wifi-chip-stalled', 'ath9k could not stop transmit DMA', 'low']
+		]);
+	});
+});
+
+describe('lockdown refusing an unsigned module', () => {
+	it('is explained as a DKMS module to sign with an enrolled key', async () => {
+		// security/lockdown/lockdown.c (the Lockdown lines of the corpus have other features)
+		const f = await findingsOf([
+			'[   25.100001] Lockdown: modprobe: unsigned module loading is restricted; see man kernel_lockdown.7'
+		]);
+		expect(summary(f)).toEqual([
+			['security.lockdown', 'Kernel lockdown blocked unsigned module loading', 'low']
+		]);
+		expect(f[0].explanation.meaning).toContain('DKMS');
+		expect(steps(f[0])).toContain('mokutil --import');
+	});
+});

@@ -85,6 +85,7 @@ import {
 	sdioWifiSilent,
 	wifiAssocTimeout,
 	wifiAuthAbandoned,
+	wifiChipStalled,
 	wifiConnectionLost,
 	wifiFirmwareCrash
 } from './network.ts';
@@ -229,6 +230,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicUlp,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
+	wifiChipStalled,
 	realtekFlushTimeout,
 	linkDown,
 	nfsNotResponding,
