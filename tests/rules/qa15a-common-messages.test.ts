@@ -499,3 +499,24 @@ describe('lockdown refusing an unsigned module', () => {
 		expect(steps(f[0])).toContain('mokutil --import');
 	});
 });
+
+describe('r8169 giving up on a chip condition', () => {
+	it('is low once and names the condition; a NETDEV WATCHDOG before it stays its own finding', async () => {
+		// drivers/net/ethernet/realtek/r8169_main.c rtl_loop_wait (6.x NETDEV WATCHDOG shape)
+		const f = await findingsOf([
+			'[ 3001.000001] r8169 0000:03:00.0 enp3s0: NETDEV WATCHDOG: CPU: 2: transmit queue 0 timed out 5120 ms',
+			'[ 3001.000050] r8169 0000:03:00.0 enp3s0: rtl_rxtx_empty_cond == 0 (loop: 42, delay: 100).',
+			'[ 3001.200100] r8169 0000:03:00.0 enp3s0: Link is Down'
+		]);
+		expect(summary(f)).toEqual([
+			['network.tx-timeout', 'Network transmit timeout on enp3s0 (r8169)', 'high'],
+			[
+				'network.r8169-chip-timeout',
+				'Realtek network chip enp3s0 did not answer the driver (rtl_rxtx_empty_cond)',
+				'low'
+			],
+			['network.link-down', 'Network link down on enp3s0', 'info']
+		]);
+		expect(steps(f[1])).toContain('pcie_aspm=off');
+	});
+});

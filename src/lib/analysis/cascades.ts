@@ -77,6 +77,7 @@ const LAYERS: Record<string, Layer> = {
 	'network.wifi-chip-not-answering': { stage: 1, domain: 'wifi-sdio' },
 	'network.firmware-crash': { stage: 1, domain: 'network' },
 	'network.wifi-chip-stalled': { stage: 1, domain: 'network' },
+	'network.r8169-chip-timeout': { stage: 1, domain: 'network' },
 	'network.nic-hang': { stage: 1, domain: 'network' },
 	'network.nic-lost': { stage: 1, domain: 'network' },
 	'network.tx-timeout': { stage: 1, domain: 'network' },

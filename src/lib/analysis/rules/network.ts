@@ -800,3 +800,46 @@ export const wifiChipStalled: LineRule = {
 		references: [WIRELESS_DOCS]
 	}
 };
+
+/**
+ * drivers/net/ethernet/realtek/r8169_main.c rtl_loop_wait: the driver polled a condition of the
+ * chip and gave up, `r8169 0000:03:00.0 enp3s0: rtl_rxtx_empty_cond == 0 (loop: 42, delay: 100).`
+ * (`rtl_chipcmd_cond`: the chip's reset, `rtl_txcfg_empty_cond`, `rtl_phyar_cond`,
+ * `rtl_ocp_gphy_cond`, `rtl_eriar_cond` …: its FIFOs, PHY or registers).
+ */
+export const r8169ChipTimeout: LineRule = {
+	id: 'network.r8169-chip-timeout',
+	category: 'network',
+	severity: 'low',
+	triggers: ['_cond == '],
+	pattern: /^r8169 \S+ ([\w.@-]+): (rtl_\w+_cond) == [01] \(loop: \d+, delay: \d+\)/,
+	title: (m) => `Realtek network chip ${m[1]} did not answer the driver (${m[2]})`,
+	details: (m) => ({ driver: 'r8169', device: m[1], condition: m[2] }),
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'r8169 0000:03:00.0 enp3s0: rtl_rxtx_empty_cond == 0 (loop: 42, delay: 100).',
+		'r8169 0000:02:00.0 enp2s0: rtl_chipcmd_cond == 1 (loop: 100, delay: 100).'
+	],
+	negatives: ['r8169 0000:03:00.0 enp3s0: Link is Down'],
+	explanation: {
+		meaning:
+			'The r8169 driver waited for the Realtek Ethernet chip (RTL8111/8168/8125 …) to reach a state, and it did not in time: `rtl_rxtx_empty_cond`/`rtl_txcfg_empty_cond` its transmit and receive queues did not drain, `rtl_chipcmd_cond` a reset did not finish, the PHY or register conditions a register access did not complete. Once at shutdown, suspend or a link change it is usually harmless; repeated, or together with transmit timeouts and link drops, the chip is hanging and the network cuts out.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'Power saving the chip handles badly (ASPM L1 substates, EEE), more often on some chip revisions and after resume.'
+			},
+			{
+				kind: 'firmware',
+				text: 'The chip’s firmware (rtl_nic in linux-firmware) or the BIOS’s PCIe power settings.'
+			},
+			{ kind: 'hardware', text: 'A faulty chip or a marginal PCIe link.' }
+		],
+		next_steps: [
+			'If the network works, nothing needs doing. Otherwise note the chip: `dmesg | grep -i "RTL8"` and `ethtool -i <iface>`.',
+			'Update the kernel and linux-firmware; as tests disable power saving: `pcie_aspm=off` on the kernel command line, `ethtool --set-eee <iface> eee off`.',
+			'If it keeps failing, try Realtek’s r8168/r8125 driver (dkms) or another network card.'
+		],
+		references: ['https://docs.kernel.org/networking/device_drivers/ethernet/index.html']
+	}
+};
