@@ -22,7 +22,7 @@ export const smbNotResponding: LineRule = {
 	negatives: ['CIFS: Attempting to mount \\\\fileserver\\share'],
 	explanation: {
 		meaning:
-			'A Windows/Samba file server (an SMB share mounted with cifs) did not answer for the time printed (twice the echo interval), so the client dropped the connection and is reconnecting. Programs using the share hung meanwhile; with a hard mount they wait until it is back, with the default soft mount their reads and writes fail with errors.',
+			'A Windows/Samba file server (an SMB share mounted with cifs) did not answer for the time printed (three times the echo interval of 60 s; twice on older kernels), so the client dropped the connection and is reconnecting. Programs using the share hung meanwhile; with a hard mount they wait until it is back, with the default soft mount their reads and writes fail with errors.',
 		causes: [
 			{
 				kind: 'environment',
