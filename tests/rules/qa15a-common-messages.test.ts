@@ -429,12 +429,13 @@ describe('transmit timeouts reported by the drivers themselves', () => {
 		expect(tx[0].evidence.map((e) => e.line)).toEqual([2, 12]);
 	});
 
-	it('reads bnxt_en, mlx5_core, ixgbe and igb reports alone', async () => {
+	it('reads bnxt_en, mlx5_core, ixgbe and igb reports alone (igb’s `Reset adapter` only)', async () => {
 		// bnxt_en bnxt_tx_timeout, mlx5e tx reporter, ixgbe_tx_timeout_reset, igb_reset_task
 		const f = await findingsOf([
 			'[ 10.0] bnxt_en 0000:82:00.1 ens2f1: TX timeout detected, starting reset task!',
 			'[ 20.0] mlx5_core 0000:5e:00.0 ens1f0: TX timeout on queue: 3, SQ: 0x1234, CQ: 0x5678, SQ Cons: 0x0 SQ Prod: 0x5, usecs since last trans: 12345000',
 			'[ 30.0] ixgbe 0000:02:00.0 eth1: initiating reset due to tx timeout',
+			'[ 30.1] ixgbe 0000:02:00.0 eth1: Reset adapter',
 			'[ 40.0] igb 0000:01:00.0 eth0: Reset adapter',
 			'[ 50.0] e1000e 0000:00:1f.6 eno1: Reset adapter unexpectedly'
 		]);

@@ -14,13 +14,14 @@ const NET_REFS = [
  * adapter` (only its tx_timeout schedules that reset).
  */
 const DRIVER_TX_TIMEOUT =
-	/^(tg3|bnxt_en|mlx5_core|ixgbe|igb) \S+ (?<device>[\w.@-]+): (transmit timed out, resetting|TX timeout detected, starting reset task!|TX timeout on queue: \d+|initiating reset due to tx timeout|Reset adapter$)/;
+	/^(tg3|bnxt_en|mlx5_core|ixgbe) \S+ (?<device>[\w.@-]+): (transmit timed out, resetting|TX timeout detected, starting reset task!|TX timeout on queue: \d+|initiating reset due to tx timeout)/;
+const IGB_RESET = /^(igb) \S+ (?<device>[\w.@-]+): (Reset adapter)$/;
 
 /** the follow-up of a driver's own report right after dev_watchdog's (one timeout, not two) */
-function driverFollow(trigger: string, example: string) {
+function driverFollow(trigger: string, example: string, pattern = DRIVER_TX_TIMEOUT) {
 	return {
 		trigger,
-		pattern: DRIVER_TX_TIMEOUT,
+		pattern,
 		details: (m: RegExpExecArray) => ({ driver_message: m[3] }),
 		// after the WARN's trace of dev_watchdog (about 40 lines)
 		within: 60,
@@ -47,11 +48,12 @@ export const netdevWatchdog: LineRule = {
 		'Reset adapter'
 	],
 	pattern:
-		/^(?:(?:(\S+) \S+ ([\w.@-]+): )?NETDEV WATCHDOG: (?:([\w.@-]+) \(([^)]*)\)|CPU: \d+): transmit queue (\d+) timed out(?: (\d+) ms)?|(tg3|bnxt_en|mlx5_core|ixgbe|igb) \S+ ([\w.@-]+): (transmit timed out, resetting|TX timeout detected, starting reset task!|TX timeout on queue: \d+|initiating reset due to tx timeout|Reset adapter$))/,
-	title: (m) => `Network transmit timeout on ${m[3] ?? m[2] ?? m[8]} (${m[4] ?? m[1] ?? m[7]})`,
+		/^(?:(?:(\S+) \S+ ([\w.@-]+): )?NETDEV WATCHDOG: (?:([\w.@-]+) \(([^)]*)\)|CPU: \d+): transmit queue (\d+) timed out(?: (\d+) ms)?|(tg3|bnxt_en|mlx5_core|ixgbe) \S+ ([\w.@-]+): (transmit timed out, resetting|TX timeout detected, starting reset task!|TX timeout on queue: \d+|initiating reset due to tx timeout)|(igb) \S+ ([\w.@-]+): (Reset adapter)$)/,
+	title: (m) =>
+		`Network transmit timeout on ${m[3] ?? m[2] ?? m[8] ?? m[11]} (${m[4] ?? m[1] ?? m[7] ?? m[10]})`,
 	details: (m): Record<string, DetailValue> =>
-		m[7]
-			? { device: m[8], driver: m[7], driver_message: m[9] }
+		m[7] || m[10]
+			? { device: m[8] ?? m[11], driver: m[7] ?? m[10], driver_message: m[9] ?? m[12] }
 			: {
 					device: m[3] ?? m[2],
 					driver: m[4] ?? m[1],
@@ -75,7 +77,7 @@ export const netdevWatchdog: LineRule = {
 			'initiating reset due to tx timeout',
 			'ixgbe 0000:02:00.0 eth1: initiating reset due to tx timeout'
 		),
-		driverFollow('Reset adapter', 'igb 0000:01:00.0 eth0: Reset adapter')
+		driverFollow('Reset adapter', 'igb 0000:01:00.0 eth0: Reset adapter', IGB_RESET)
 	],
 	storm: { count: 5, severity: 'critical' },
 	examples: [
@@ -94,7 +96,8 @@ export const netdevWatchdog: LineRule = {
 	],
 	negatives: [
 		'r8169 0000:03:00.0 eth0: Link is Up - 1Gbps/Full - flow control rx/tx',
-		'e1000e 0000:00:1f.6 eno1: Reset adapter unexpectedly'
+		'e1000e 0000:00:1f.6 eno1: Reset adapter unexpectedly',
+		'ixgbe 0000:02:00.0 eth1: Reset adapter'
 	],
 	explanation: {
 		meaning:
