@@ -156,3 +156,64 @@ describe('the CPU of x86-64 reports before 3.10', () => {
 		]);
 	});
 });
+
+describe('a fault on an instruction fetch', () => {
+	// syzkaller report 480 lines 1-12 (5.6): `#PF: supervisor instruction fetch`, `RIP: 0010:0x86`:
+	// a call through a NULL function pointer, explained as a NULL data access
+	const X86 = [
+		'[  202.652969][ T9969] BUG: kernel NULL pointer dereference, address: 0000000000000086',
+		'[  202.660811][ T9969] #PF: supervisor instruction fetch in kernel mode',
+		'[  202.667314][ T9969] #PF: error_code(0x0010) - not-present page',
+		'[  202.673292][ T9969] PGD 42d21067 P4D 42d21067 PUD a442d067 PMD 0 ',
+		'[  202.679547][ T9969] Oops: 0010 [#1] PREEMPT SMP KASAN',
+		'[  202.684751][ T9969] CPU: 1 PID: 9969 Comm: syz-executor.0 Not tainted 5.6.0-rc6-syzkaller #0',
+		'[  202.685601][ T9967] ubi0: scanning is finished',
+		'[  202.693464][ T9969] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011',
+		'[  202.693481][ T9969] RIP: 0010:0x86',
+		'[  202.693499][ T9969] Code: Bad RIP value.',
+		'[  202.693508][ T9969] RSP: 0018:ffffc90001b9f998 EFLAGS: 00010086',
+		'[  202.693515][ T9969] RAX: ffffc90001b9f9c8 RBX: fffffe0000000000 RCX: 0000000000040000'
+	];
+	// iamslightlywin-dump-last-kmsg.log lines 17905-17918 (arm64, 4.19): `IABT (current EL)`,
+	// `pc : 0x402288f85f8e74`, the bad address itself
+	const ARM64 = [
+		'<1>[   50.483162]  [4:provider@4.0-se: 1823] Unable to handle kernel paging request at virtual address 00402288f85f8e74',
+		'<1>[   50.483173]  [4:provider@4.0-se: 1823] Mem abort info:',
+		'<1>[   50.483180]  [4:provider@4.0-se: 1823]   ESR = 0x86000004',
+		'<1>[   50.483186]  [4:provider@4.0-se: 1823]   Exception class = IABT (current EL), IL = 32 bits',
+		'<1>[   50.483193]  [4:provider@4.0-se: 1823]   SET = 0, FnV = 0',
+		'<1>[   50.483198]  [4:provider@4.0-se: 1823]   EA = 0, S1PTW = 0',
+		'<1>[   50.483204]  [4:provider@4.0-se: 1823] [00402288f85f8e74] address between user and kernel address ranges',
+		'<0>[   50.483218]  [4:provider@4.0-se: 1823] Internal error: Oops: 86000004 [#1] PREEMPT SMP',
+		'<4>[   50.483224]  [4:provider@4.0-se: 1823] Modules linked in:',
+		'<0>[   50.483229]  [4:provider@4.0-se: 1823] Process provider@4.0-se (pid: 1823, stack limit = 0x000000009983a02a)',
+		'<4>[   50.483234]  [4:provider@4.0-se: 1823] CPU: 4 PID: 1823 Comm: provider@4.0-se FTT: 0 0 Tainted: G S      W         4.19.113~Windstation+ #1',
+		'<4>[   50.483238]  [4:provider@4.0-se: 1823] Hardware name: Samsung GTS7L PROJECT - PV REV0.4 (board-id,7) (DT)',
+		'<4>[   50.483241]  [4:provider@4.0-se: 1823] pstate: 60400005 (nZCv daif +PAN -UAO)',
+		'<4>[   50.483244]  [4:provider@4.0-se: 1823] pc : 0x402288f85f8e74'
+	];
+
+	it('says the kernel jumped to a bad address, and to look for the call', async () => {
+		const [x86] = await crashes(X86.join('\n') + '\n');
+		expect(x86.rule).toBe('crash.null-deref');
+		expect(x86.explanation.meaning).toContain('The kernel jumped to address zero');
+		const [arm] = await crashes(ARM64.join('\n') + '\n');
+		expect(arm.rule).toBe('crash.paging-fault');
+		expect(arm.explanation.meaning).toContain(
+			'The kernel jumped to an address where no code is mapped'
+		);
+		expect(arm.explanation.next_steps[0]).toContain('`lr :`');
+	});
+
+	it('keeps the data-access explanation for a read (ubuntu-20-04-fips, #PF: supervisor read access)', async () => {
+		const [f] = await crashes(
+			[
+				'[   29.364515] BUG: kernel NULL pointer dereference, address: 0000000000000038',
+				'[   29.368305] #PF: supervisor read access in kernel mode',
+				'[   29.368305] #PF: error_code(0x0000) - not-present page',
+				'[   29.368305] Oops: 0000 [#1] SMP NOPTI'
+			].join('\n') + '\n'
+		);
+		expect(f.explanation.meaning).not.toContain('jumped');
+	});
+});
