@@ -708,7 +708,7 @@ const INSTRUCTION_FETCH =
 	/^#PF: supervisor instruction fetch|^\s*(?:Exception class|EC) = .*IABT \(current EL\)/;
 
 const jumpedTo = (what: string): Partial => ({
-	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title is the one that made the jump, not code that ran wrong itself. The task was killed; the kernel may be in an inconsistent state.`,
+	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title made the jump or called the function that did, and no code ran wrong at the faulting address itself. The task was killed; the kernel may be in an inconsistent state.`,
 	causes: [
 		{
 			kind: 'kernel',
@@ -722,6 +722,7 @@ const jumpedTo = (what: string): Partial => ({
 	next_steps: [
 		'Find the call that jumped: on arm64 the `lr :` register names the function that made it, on x86 the first frame of the call trace; the structure it called through is the suspect.',
 		'If a module was loaded or unloaded just before, test without it.',
+		'If such crashes appear at random places, test the RAM (memtest86+).',
 		...REPORTING
 	],
 	references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
