@@ -699,7 +699,51 @@ export interface CrashVariant {
 	explanation: Partial;
 }
 
+/**
+ * the CPU faulted fetching an instruction, not reading or writing data: x86's `#PF: supervisor
+ * instruction fetch in kernel mode` (4.20+, show_fault_oops()), arm64's `Exception class = IABT
+ * (current EL)` (older) or `EC = 0x21: IABT (current EL)` (5.x+, mem_abort_decode())
+ */
+const INSTRUCTION_FETCH =
+	/^#PF: supervisor instruction fetch|^\s*(?:Exception class|EC) = .*IABT \(current EL\)/;
+
+const jumpedTo = (what: string): Partial => ({
+	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title made the jump or called the function that did, and no code ran wrong at the faulting address itself. The task was killed; the kernel may be in an inconsistent state.`,
+	causes: [
+		{
+			kind: 'kernel',
+			text: 'A callback called through a structure that was freed or never set (an operations table, a timer or work item of a freed object), a module unloaded while one of its callbacks was still registered, or a return address overwritten on the stack.'
+		},
+		{
+			kind: 'hardware',
+			text: 'Random bit flips from faulty RAM can corrupt a stored pointer; suspect it when such crashes appear at random places.'
+		}
+	],
+	next_steps: [
+		'Find the call that jumped: on arm64 the `lr :` register names the function that made it, on x86 the first frame of the call trace; the structure it called through is the suspect.',
+		'If a module was loaded or unloaded just before, test without it.',
+		'If such crashes appear at random places, test the RAM (memtest86+).',
+		...REPORTING
+	],
+	references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+});
+
+const fetchFault = (f: Omit<Finding, 'explanation'>) =>
+	f.evidence.some((e) => INSTRUCTION_FETCH.test(e.text));
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.paging-fault',
+		name: 'a jump to an address with no code',
+		applies: fetchFault,
+		explanation: jumpedTo('an address where no code is mapped')
+	},
+	{
+		rule: 'crash.null-deref',
+		name: 'a call through a NULL function pointer',
+		applies: fetchFault,
+		explanation: jumpedTo('address zero (or just above it), a call through a NULL function pointer')
+	},
 	{
 		rule: 'crash.gpf',
 		name: 'a general protection fault on a write to CR4',

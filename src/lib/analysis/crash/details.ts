@@ -16,10 +16,12 @@ export interface CrashFacts {
 const HUNG_TASK = /^INFO: task .* blocked for more than /;
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: /;
 const OLD_PID_LINE = /^Pid: (\d+), comm: /;
+/** `CPU 0 `: x86-64's show_registers() before 3.10, the line before `Pid:` */
+const OLD_CPU_LINE = /^CPU (\d+) *$/;
 /** `BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]` (after a `watchdog: ` prefix) */
 const SOFT_LOCKUP = /soft lockup - CPU#(\d+) stuck for \d+s! \[([^\]]+)\]/;
 /** spin_dump(): `BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` */
-const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)$/;
+const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)(?:,|$)/;
 /** the first lines of a report, where lockdep prints its identity and task lines */
 const HEAD_LINES = 12;
 /**
@@ -126,6 +128,9 @@ export function crashFacts(
 			const o = OLD_PID_LINE.exec(t);
 			if (o) {
 				facts.pid = Number(o[1]);
+				// x86-64 before 3.10 printed the CPU on the line before (`CPU 0 `, then `Pid:`)
+				const c = i > 0 ? OLD_CPU_LINE.exec(all[i - 1].text) : null;
+				if (c) facts.cpu = Number(c[1]);
 				const r = afterComm(t.slice(o[0].length));
 				facts.comm = r.comm;
 				facts.taint = r.taint;
@@ -157,6 +162,11 @@ export function crashFacts(
 		}
 	}
 	if (facts.pid === null && lines.length > 0) taskOfHeader(lines, facts);
+	else if (facts.cpu === null && lines.length > 0) {
+		// an old `Pid:` line names no CPU; spin_dump()'s header does, for the same task
+		const b = SPINLOCK_TASK.exec(lines[0].text);
+		if (b && Number(b[3]) === facts.pid) facts.cpu = Number(b[1]);
+	}
 	if (facts.kernel_version === null) lockdepIdent(lines, facts);
 	return facts;
 }
@@ -223,11 +233,16 @@ const REGISTER =
  */
 const CODE_REST = /^\s*(?:[<(]?[\da-f]{2,8}[>)]? +)*[<(]?[\da-f]{2,8}[>)]? *$/;
 
-/** Register dumps and `Code:` lines (with their wrapped rest), kept as evidence (at most 40 lines). */
+/**
+ * Register dumps and `Code:` lines (with their wrapped rest), kept as evidence (at most 40 lines),
+ * up to the end marker: x86's summary after it repeats the registers of the boot's first oops
+ * (isExecSummary), which a later oops's report must not show as its own.
+ */
 export function registerLines(lines: readonly BlockLine[]): string[] {
 	const out: string[] = [];
 	let inCode = false;
 	for (const l of lines) {
+		if (l.text.startsWith('---[ end trace')) break;
 		if (REGISTER.test(l.text)) {
 			out.push(l.text);
 			inCode = /^\s*Code\s*:/.test(l.text);

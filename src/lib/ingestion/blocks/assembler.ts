@@ -2,6 +2,7 @@ import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import {
 	continuesWith,
 	isEndMarker,
+	isExecSummary,
 	joinsEnded,
 	matchHeader,
 	shapedReport,
@@ -175,6 +176,8 @@ export class BlockAssembler {
 				ob.ended = false;
 				return true;
 			}
+			// x86's register summary after the marker: the report's, still ended
+			if (!header && !gap && isExecSummary(ob.block.header, text)) return true;
 			this.close(ob, 'end-marker');
 			return false;
 		}

@@ -185,6 +185,40 @@ export function joinsEnded(next: OopsHeader): boolean {
 }
 
 /**
+ * The "executive summary" x86 prints after an oops's end marker (oops_end() in
+ * arch/x86/kernel/dumpstack.c, since 4.17: `__show_regs(&exec_summary_regs, SHOW_REGS_ALL)`, the
+ * registers of the first oops "in case the oops scrolled away"): `RIP:`, `Code:`, the register
+ * lines, then `panic("Fatal exception")` if panic_on_oops is set. An ended report takes these
+ * lines and stays ended, so the panic after them still joins it (joinsEnded): in syzkaller report
+ * 738 (`Oops: general protection fault, probably for non-canonical address`, 6.14) and
+ * `i225nic-pstore-panic-log-txt.log` (5.13) the oops and its panic had been two findings, the
+ * oops `panicked: no`.
+ */
+export function isExecSummary(open: string, text: string): boolean {
+	return DIE_HEADERS.has(open) && EXEC_SUMMARY.test(text);
+}
+/**
+ * the headers of x86 die() reports, the only ones oops_end() ends: a lockdep splat printed
+ * inside an oops (syzkaller report 352, `WARNING: possible circular locking dependency
+ * detected`) takes the oops's end marker, but the panic that follows is the oops's, not the splat's
+ */
+const DIE_HEADERS = new Set([
+	'BUG:',
+	'general protection fault',
+	'stack segment: ',
+	'PANIC: double fault',
+	'double fault: ',
+	'kernel BUG',
+	'divide error:',
+	'divide_error:',
+	'invalid opcode:',
+	'int3:',
+	'Oops:'
+]);
+const EXEC_SUMMARY =
+	/^(?:RIP|EIP|Code|RSP|RAX|RDX|RBP|R10|R13|FS|CS|CR0|CR2|DR0|DR3|DR6|PKRU|EAX|ESI|DS): /;
+
+/**
  * Reports of the `BUG:` header whose lines the kernel prints in a known shape, so that they end
  * at the first line of another shape, even within the 5 s a timestamped report may go on for:
  * - `BUG: Bad rss-counter state mm:… type:MM_ANONPAGES val:512` and `BUG: non-zero

@@ -1,0 +1,219 @@
+/**
+ * Crash reports of newer kernels and the crash families found untested or wrong by a QA reading
+ * of the title formats against the syzkaller corpus and the real-log corpus, each with a verbatim
+ * excerpt of the log named in its comment (or a fixture of fixtures/syzkaller).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+import { fixture } from '../support/fixtures.ts';
+
+const crashes = async (text: string) =>
+	(await analyzeText(text)).findings.filter((f) => f.category === 'crash');
+
+describe("x86's register summary after an oops's end marker", () => {
+	it('keeps the oops and the panic after its summary one finding (syzkaller report 738, 6.14)', async () => {
+		// `Oops: general protection fault, probably for non-canonical address …` (the 6.10+ header),
+		// `---[ end trace ]---`, oops_end()'s summary (`RIP:` … `DR3:`), then `Kernel panic - not
+		// syncing: Fatal exception`: the panic had been a finding of its own, the oops not panicked
+		const found = await crashes(fixture('syzkaller/738.log'));
+		expect(found.map((f) => [f.title, f.severity, f.details.panicked])).toEqual([
+			['general protection fault in mremap', 'critical', true]
+		]);
+		expect(found[0].last_line).toBe(57);
+		// the summary repeats the registers: they are shown once
+		const regs = found[0].details.registers as string[];
+		expect(regs.filter((r) => r.startsWith('RIP: 0010:'))).toEqual([
+			'RIP: 0010:__se_sys_mremap+0x25fa/0x2c00'
+		]);
+	});
+
+	// ubuntu-20-04-fips-logs-dmesg-txt.log lines 864-912 (5.4.0-1051-fips): a NULL dereference
+	// in urandom_read, its end marker, the summary, then the same oops in another task
+	const FIPS = [
+		'[   29.364515] BUG: kernel NULL pointer dereference, address: 0000000000000038',
+		'[   29.368305] #PF: supervisor read access in kernel mode',
+		'[   29.368305] #PF: error_code(0x0000) - not-present page',
+		'[   29.368305] PGD 0 P4D 0 ',
+		'[   29.368305] Oops: 0000 [#1] SMP NOPTI',
+		'[   29.368305] CPU: 0 PID: 114 Comm: modprobe Not tainted 5.4.0-1051-fips #57-Ubuntu',
+		'[   29.368305] Hardware name: To be filled by O.E.M. To be filled by O.E.M./Inagua CRB, BIOS 4.6.5 03/08/2013',
+		'[   29.368305] RIP: 0010:urandom_read+0x268/0x480',
+		'[   29.368305] Code: c0 0f 85 90 01 00 00 4c 01 e3 4d 01 e5 4c 39 6d 88 0f 84 93 01 00 00 4c 8b 25 f4 e1 a7 01 44 8b bd 78 ff ff ff b8 00 10 00 00 <4d> 8b 4c 24 38 45 29 ef 41 81 ff 00 10 00 00 4c 89 cf 44 0f 47 f8',
+		'[   29.368305] RSP: 0018:ffffa667c016fe48 EFLAGS: 00010246',
+		'[   29.368305] RAX: 0000000000001000 RBX: 0000565192a027e0 RCX: 0000000000000001',
+		'[   29.368305] RDX: 0000000000000010 RSI: 0000565192a027e0 RDI: 0000000000000000',
+		'[   29.368305] RBP: ffffa667c016fed8 R08: 0000000000000000 R09: 0000000000000000',
+		'[   29.368305] R10: ffff993fa4e1c848 R11: 0000000000000000 R12: 0000000000000000',
+		'[   29.368305] R13: 0000000000000000 R14: ffffa667c016fe68 R15: 0000000000000010',
+		'[   29.368305] FS:  00007f6fd6733500(0000) GS:ffff993fa4e00000(0000) knlGS:0000000000000000',
+		'[   29.368305] CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
+		'[   29.368305] CR2: 0000000000000038 CR3: 0000000062d7a000 CR4: 00000000000006f0',
+		'[   29.368305] Call Trace:',
+		'[   29.368305]  ? __schedule+0x2eb/0x740',
+		'[   29.368305]  __x64_sys_getrandom+0x7f/0x130',
+		'[   29.368305]  ? __wake_up_pollfree+0x40/0x40',
+		'[   29.368305]  do_syscall_64+0x57/0x190',
+		'[   29.368305]  entry_SYSCALL_64_after_hwframe+0x44/0xa9',
+		'[   29.368305] RIP: 0033:0x7f6fd687573d',
+		'[   29.368305] Code: 00 c3 66 2e 0f 1f 84 00 00 00 00 00 90 f3 0f 1e fa 48 89 f8 48 89 f7 48 89 d6 48 89 ca 4d 89 c2 4d 89 c8 4c 8b 4c 24 08 0f 05 <48> 3d 01 f0 ff ff 73 01 c3 48 8b 0d 23 37 0d 00 f7 d8 64 89 01 48',
+		'[   29.368305] RSP: 002b:00007ffc94663748 EFLAGS: 00000246 ORIG_RAX: 000000000000013e',
+		'[   29.368305] RAX: ffffffffffffffda RBX: ffffffffffffffff RCX: 00007f6fd687573d',
+		'[   29.368305] RDX: 0000000000000000 RSI: 0000000000000010 RDI: 0000565192a027e0',
+		'[   29.368305] RBP: 0000565192a02790 R08: 0000000000000000 R09: 00000000946639b0',
+		'[   29.368305] R10: 1999999999999999 R11: 0000000000000246 R12: 0000000000000010',
+		'[   29.368305] R13: 0000000000000002 R14: 0000000000000000 R15: 000000007fffffff',
+		'[   29.368305] Modules linked in:',
+		'[   29.368305] CR2: 0000000000000038',
+		'[   29.368311] ---[ end trace 43ef301ad4cafb21 ]---',
+		'[   29.372312] RIP: 0010:urandom_read+0x268/0x480',
+		'[   29.376311] Code: c0 0f 85 90 01 00 00 4c 01 e3 4d 01 e5 4c 39 6d 88 0f 84 93 01 00 00 4c 8b 25 f4 e1 a7 01 44 8b bd 78 ff ff ff b8 00 10 00 00 <4d> 8b 4c 24 38 45 29 ef 41 81 ff 00 10 00 00 4c 89 cf 44 0f 47 f8',
+		'[   29.380309] RSP: 0018:ffffa667c016fe48 EFLAGS: 00010246',
+		'[   29.384310] RAX: 0000000000001000 RBX: 0000565192a027e0 RCX: 0000000000000001',
+		'[   29.388311] RDX: 0000000000000010 RSI: 0000565192a027e0 RDI: 0000000000000000',
+		'[   29.392310] RBP: ffffa667c016fed8 R08: 0000000000000000 R09: 0000000000000000',
+		'[   29.396310] R10: ffff993fa4e1c848 R11: 0000000000000000 R12: 0000000000000000',
+		'[   29.400311] R13: 0000000000000000 R14: ffffa667c016fe68 R15: 0000000000000010',
+		'[   29.404312] FS:  00007f6fd6733500(0000) GS:ffff993fa4e00000(0000) knlGS:0000000000000000',
+		'[   29.408311] CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
+		'[   29.412311] CR2: 0000000000000038 CR3: 0000000062d7a000 CR4: 00000000000006f0',
+		'[   29.423557] BUG: kernel NULL pointer dereference, address: 0000000000000038',
+		'[   29.424308] #PF: supervisor read access in kernel mode',
+		'[   29.424308] #PF: error_code(0x0000) - not-present page'
+	];
+
+	it("takes the summary into the oops's lines, not its registers, and ends there (fips 5.4)", async () => {
+		const found = await crashes(FIPS.join('\n') + '\n');
+		// the second oops's header (line 47) is a report of its own
+		expect(found.map((f) => f.first_line)).toEqual([1, 47]);
+		expect(found[0].title).toBe(
+			'BUG: unable to handle kernel NULL pointer dereference in urandom_read'
+		);
+		expect(found[0].last_line).toBe(46);
+		const regs = found[0].details.registers as string[];
+		expect(regs.filter((r) => r.startsWith('RIP: '))).toEqual([
+			'RIP: 0010:urandom_read+0x268/0x480',
+			'RIP: 0033:0x7f6fd687573d'
+		]);
+	});
+});
+
+describe('the CPU of x86-64 reports before 3.10', () => {
+	// kerneloops-i386-oops-with-end-marker.log lines 2-19 (2.6.24-rc5, x86-64): show_registers()
+	// printed `CPU 0 ` on a line of its own before the `Pid:` line, and no fact named the CPU
+	const DOUBLE_FAULT = [
+		'double fault: 0000 [1] PREEMPT SMP ',
+		'CPU 0 ',
+		'Pid: 2847, comm: grub Not tainted 2.6.24-rc5 #234',
+		'RIP: 0010:[<ffffffff80224f28>]  [<ffffffff80224f28>] search_extable+0x0/0x64',
+		'RSP: 0000:ffff810008000000  EFLAGS: 00010046',
+		'RAX: ffffffff8020e66f RBX: 080e050809993830 RCX: ffffffff8020e732',
+		'RDX: ffffffff8020e732 RSI: ffffffff80870460 RDI: ffffffff8086c370',
+		'RBP: ffff810008000008 R08: 0000000000000000 R09: 0000000000000000',
+		'R10: 0000000000000000 R11: 0000000000000200 R12: ffff810008000048',
+		'R13: 0000000000000000 R14: 0000000000000000 R15: ffff81003c913e78',
+		'FS:  00007f80aed7f780(0000) GS:ffffffff80be4000(0063) knlGS:0000000009993830',
+		'CS:  0010 DS: 002b ES: 002b CR0: 000000008005003b',
+		'CR2: ffff810007fffff8 CR3: 000000003cddc000 CR4: 00000000000006e0',
+		'DR0: 0000000000000000 DR1: 0000000000000000 DR2: 0000000000000000',
+		'DR3: 0000000000000000 DR6: 00000000ffff0ff0 DR7: 0000000000000400',
+		'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
+		'Stack: ',
+		'Call Trace:'
+	];
+	// the same log, lines 26-37: spin_dump()'s header names the CPU and task, the `Pid:` line no CPU
+	const LOCKUP = [
+		'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
+		'Pid: 2847, comm: grub Tainted: G      D 2.6.24-rc5 #234',
+		'',
+		'Call Trace:',
+		' <#DF>  [<ffffffff80460d15>] _raw_spin_lock+0xfd/0x125',
+		' [<ffffffff808690c2>] _spin_lock_irqsave+0x20/0x27',
+		' [<ffffffff8026ac07>] taskstats_exit+0xd2/0x2cf',
+		' [<ffffffff8023dddc>] do_exit+0x24f/0x772',
+		' [<ffffffff804d0409>] do_unblank_screen+0xf/0x11e',
+		' [<ffffffff8020d35f>] oops_begin+0x0/0x96',
+		' [<ffffffff8020dcba>] die+0x5d/0x66',
+		' [<ffffffff8020df6b>] do_double_fault+0x63/0x65'
+	];
+
+	it('reads the CPU from the line before `Pid:`', async () => {
+		const [f] = await crashes(DOUBLE_FAULT.join('\n') + '\n');
+		expect([f.title, f.details.cpu, f.details.pid, f.details.comm]).toEqual([
+			'PANIC: double fault in search_extable',
+			0,
+			2847,
+			'grub'
+		]);
+	});
+
+	it("reads it from a spinlock lockup's header that also names the lock", async () => {
+		const [f] = await crashes(LOCKUP.join('\n') + '\n');
+		expect([f.title, f.details.cpu, f.details.pid, f.details.comm]).toEqual([
+			'BUG: spinlock lockup in taskstats_exit',
+			0,
+			2847,
+			'grub'
+		]);
+	});
+});
+
+describe('a fault on an instruction fetch', () => {
+	// syzkaller report 480 lines 1-12 (5.6): `#PF: supervisor instruction fetch`, `RIP: 0010:0x86`:
+	// a call through a NULL function pointer, explained as a NULL data access
+	const X86 = [
+		'[  202.652969][ T9969] BUG: kernel NULL pointer dereference, address: 0000000000000086',
+		'[  202.660811][ T9969] #PF: supervisor instruction fetch in kernel mode',
+		'[  202.667314][ T9969] #PF: error_code(0x0010) - not-present page',
+		'[  202.673292][ T9969] PGD 42d21067 P4D 42d21067 PUD a442d067 PMD 0 ',
+		'[  202.679547][ T9969] Oops: 0010 [#1] PREEMPT SMP KASAN',
+		'[  202.684751][ T9969] CPU: 1 PID: 9969 Comm: syz-executor.0 Not tainted 5.6.0-rc6-syzkaller #0',
+		'[  202.685601][ T9967] ubi0: scanning is finished',
+		'[  202.693464][ T9969] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011',
+		'[  202.693481][ T9969] RIP: 0010:0x86',
+		'[  202.693499][ T9969] Code: Bad RIP value.',
+		'[  202.693508][ T9969] RSP: 0018:ffffc90001b9f998 EFLAGS: 00010086',
+		'[  202.693515][ T9969] RAX: ffffc90001b9f9c8 RBX: fffffe0000000000 RCX: 0000000000040000'
+	];
+	// iamslightlywin-dump-last-kmsg.log lines 17905-17918 (arm64, 4.19): `IABT (current EL)`,
+	// `pc : 0x402288f85f8e74`, the bad address itself
+	const ARM64 = [
+		'<1>[   50.483162]  [4:provider@4.0-se: 1823] Unable to handle kernel paging request at virtual address 00402288f85f8e74',
+		'<1>[   50.483173]  [4:provider@4.0-se: 1823] Mem abort info:',
+		'<1>[   50.483180]  [4:provider@4.0-se: 1823]   ESR = 0x86000004',
+		'<1>[   50.483186]  [4:provider@4.0-se: 1823]   Exception class = IABT (current EL), IL = 32 bits',
+		'<1>[   50.483193]  [4:provider@4.0-se: 1823]   SET = 0, FnV = 0',
+		'<1>[   50.483198]  [4:provider@4.0-se: 1823]   EA = 0, S1PTW = 0',
+		'<1>[   50.483204]  [4:provider@4.0-se: 1823] [00402288f85f8e74] address between user and kernel address ranges',
+		'<0>[   50.483218]  [4:provider@4.0-se: 1823] Internal error: Oops: 86000004 [#1] PREEMPT SMP',
+		'<4>[   50.483224]  [4:provider@4.0-se: 1823] Modules linked in:',
+		'<0>[   50.483229]  [4:provider@4.0-se: 1823] Process provider@4.0-se (pid: 1823, stack limit = 0x000000009983a02a)',
+		'<4>[   50.483234]  [4:provider@4.0-se: 1823] CPU: 4 PID: 1823 Comm: provider@4.0-se FTT: 0 0 Tainted: G S      W         4.19.113~Windstation+ #1',
+		'<4>[   50.483238]  [4:provider@4.0-se: 1823] Hardware name: Samsung GTS7L PROJECT - PV REV0.4 (board-id,7) (DT)',
+		'<4>[   50.483241]  [4:provider@4.0-se: 1823] pstate: 60400005 (nZCv daif +PAN -UAO)',
+		'<4>[   50.483244]  [4:provider@4.0-se: 1823] pc : 0x402288f85f8e74'
+	];
+
+	it('says the kernel jumped to a bad address, and to look for the call', async () => {
+		const [x86] = await crashes(X86.join('\n') + '\n');
+		expect(x86.rule).toBe('crash.null-deref');
+		expect(x86.explanation.meaning).toContain('The kernel jumped to address zero');
+		const [arm] = await crashes(ARM64.join('\n') + '\n');
+		expect(arm.rule).toBe('crash.paging-fault');
+		expect(arm.explanation.meaning).toContain(
+			'The kernel jumped to an address where no code is mapped'
+		);
+		expect(arm.explanation.next_steps[0]).toContain('`lr :`');
+	});
+
+	it('keeps the data-access explanation for a read (ubuntu-20-04-fips, #PF: supervisor read access)', async () => {
+		const [f] = await crashes(
+			[
+				'[   29.364515] BUG: kernel NULL pointer dereference, address: 0000000000000038',
+				'[   29.368305] #PF: supervisor read access in kernel mode',
+				'[   29.368305] #PF: error_code(0x0000) - not-present page',
+				'[   29.368305] Oops: 0000 [#1] SMP NOPTI'
+			].join('\n') + '\n'
+		);
+		expect(f.explanation.meaning).not.toContain('jumped');
+	});
+});
