@@ -111,8 +111,14 @@ import {
 	nohzSoftirqPending,
 	uncheckedMsrAccess
 } from './kernel-misc.ts';
-import { soundCardFailed, soundTopologyFailed } from './sound.ts';
 import {
+	hdaCodecTimeout,
+	sofFirmwareFailed,
+	soundCardFailed,
+	soundTopologyFailed
+} from './sound.ts';
+import {
+	uasAbort,
 	ucsiFailed,
 	usbDisconnect,
 	usbEnumeration,
@@ -157,6 +163,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	undervoltage,
 	soundTopologyFailed,
 	soundCardFailed,
+	sofFirmwareFailed,
+	hdaCodecTimeout,
 	probeFailed,
 	// storage
 	nvmeTimeout,
@@ -204,6 +212,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	ucsiFailed,
 	usbOverCurrent,
 	usbEnumeration,
+	uasAbort,
 	usbReset,
 	usbDisconnect,
 	// network

@@ -1,0 +1,182 @@
+/**
+ * GPU, USB, PCIe, power, thermal, sound, memory, CPU, firmware and VM messages that people most
+ * often paste into forums and bug trackers asking what they mean, run in a dmesg context. Where no
+ * corpus log has the message, the lines are written from the kernel's format strings (each block
+ * says so); every test failed before its rule or pattern was added.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/analyze.ts';
+
+const BANNER =
+	'[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)';
+
+describe('USB: a port that would not enable', () => {
+	// drivers/usb/core/hub.c hub_port_reset(): written from the kernel's format string
+	const LINES = [
+		BANNER,
+		'[   10.000000] usb 2-3: new high-speed USB device number 4 using xhci_hcd',
+		'[   10.400000] usb usb2-port3: Cannot enable. Maybe the USB cable is bad?',
+		'[   10.800000] usb usb2-port3: Cannot enable. Maybe the USB cable is bad?',
+		'[   10.800100] usb usb2-port3: attempt power cycle'
+	];
+
+	it('is a USB enumeration failure of the port, with the advice about cables and power', async () => {
+		const f = (await findingsOf(LINES)).find((x) => x.rule === 'usb.enumeration-failed');
+		expect(f).toMatchObject({
+			title: 'USB device on port 2-3 failed to enumerate',
+			severity: 'medium',
+			count: 2
+		});
+		expect(f?.details).toMatchObject({ port: '2-3', event: 'Cannot enable' });
+		expect(f?.explanation.next_steps.join(' ')).toContain('cable');
+	});
+});
+
+describe('USB-C: the UCSI port manager failing through dev_err_probe()', () => {
+	// drivers/usb/typec/ucsi/ucsi.c (6.x) ucsi_init_work(): dev_err_probe(…, "PPM init failed\n")
+	it('is a low finding with the error decoded from its name', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[    5.000000] ucsi_acpi USBC000:00: error -ETIMEDOUT: PPM init failed'
+			])
+		).find((x) => x.rule === 'usb.typec-manager-failed');
+		expect(f).toMatchObject({
+			title: 'USB-C port manager USBC000:00 (UCSI) did not start',
+			severity: 'low'
+		});
+		expect(f?.details.error).toBe('ETIMEDOUT (timed out: no answer)');
+	});
+});
+
+describe('USB disks: UAS command aborts', () => {
+	// drivers/usb/storage/uas.c uas_eh_abort_handler() / uas_log_cmd_state(): written from the
+	// kernel's format strings, with the SCSI error handler's reset after it
+	const LINES = [
+		BANNER,
+		'[  400.000000] sd 6:0:0:0: [sdb] tag#5 uas_eh_abort_handler 0 uas-tag 6 inflight: CMD IN ',
+		'[  400.000100] sd 6:0:0:0: [sdb] tag#5 CDB: Read(10) 28 00 00 00 08 00 00 00 08 00',
+		'[  400.000200] scsi host6: uas_eh_device_reset_handler start',
+		'[  400.100000] usb 2-1: reset SuperSpeed USB device number 2 using xhci_hcd',
+		'[  400.200000] scsi host6: uas_eh_device_reset_handler success',
+		'[  460.000000] sd 6:0:0:0: [sdb] tag#7 uas_eh_abort_handler 0 uas-tag 8 inflight: CMD OUT'
+	];
+
+	it('is a medium finding of the disk, advising the usb-storage quirk', async () => {
+		const all = await findingsOf(LINES);
+		const f = all.find((x) => x.rule === 'usb.uas-command-aborted');
+		expect(f).toMatchObject({
+			title: 'USB disk sdb stopped answering: command aborted (UAS)',
+			severity: 'medium',
+			count: 2
+		});
+		expect(f?.details).toMatchObject({
+			device: 'sdb',
+			scsi_address: '6:0:0:0',
+			inflight: 'CMD IN'
+		});
+		expect(f?.explanation.next_steps.join(' ')).toContain('usb-storage.quirks=');
+		// the reset the abort leads to stays its own (info) finding
+		expect(all.find((x) => x.rule === 'usb.device-reset')?.severity).toBe('info');
+	});
+
+	it('does not take the reset handler or the later cleanup lines', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[  400.000200] scsi host6: uas_eh_device_reset_handler start',
+			'[  400.000300] sd 6:0:0:0: [sdb] tag#5 uas_zap_pending 0 uas-tag 6 inflight: CMD '
+		]);
+		expect(f.filter((x) => x.rule === 'usb.uas-command-aborted')).toEqual([]);
+	});
+});
+
+describe('HD-Audio: a codec that does not answer', () => {
+	// sound/pci/hda/hda_controller.c azx_rirb_get_response(): written from the kernel's format strings
+	it('is low while the driver falls back to polling, with the codec address', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[  100.000000] snd_hda_intel 0000:00:1f.3: azx_get_response timeout, switching to polling mode: last cmd=0x20270503'
+			])
+		).find((x) => x.rule === 'hardware.hda-codec-timeout');
+		expect(f).toMatchObject({
+			title:
+				'HD-Audio codec answered too late on 0000:00:1f.3: the driver switched to a fallback mode',
+			severity: 'low'
+		});
+		expect(f?.details).toMatchObject({
+			device: '0000:00:1f.3',
+			fallback: 'polling mode',
+			codec_address: 2,
+			last_cmd: '0x20270503'
+		});
+		expect(f?.explanation.next_steps.join(' ')).toContain('snd_hda_intel.power_save=0');
+	});
+
+	it('is medium once the bus is reset: the codec no longer answers', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[  100.000000] snd_hda_intel 0000:00:1f.3: No response from codec, disabling MSI: last cmd=0x000f0000',
+				'[  100.000100] snd_hda_intel 0000:00:1f.3: No response from codec, resetting bus: last cmd=0x000f0000'
+			])
+		).filter((x) => x.rule === 'hardware.hda-codec-timeout');
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			[
+				'HD-Audio codec answered too late on 0000:00:1f.3: the driver switched to a fallback mode',
+				'low'
+			],
+			['HD-Audio codec stopped answering on 0000:00:1f.3', 'medium']
+		]);
+	});
+});
+
+describe('Sound Open Firmware: the DSP firmware missing or not booting', () => {
+	// sound/soc/sof/loader.c, core.c: written from the kernel's format strings (the corpus has only
+	// SOF boots that worked: intel-audio-dmesg-log.log `firmware boot complete`)
+	it('a boot failure is one medium finding of the device', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[    8.000000] sof-audio-pci-intel-tgl 0000:00:1f.3: booting DSP firmware',
+				'[    8.500000] sof-audio-pci-intel-tgl 0000:00:1f.3: error: firmware boot failure',
+				'[    8.500100] sof-audio-pci-intel-tgl 0000:00:1f.3: error: failed to boot DSP firmware -5',
+				'[    8.500200] sof-audio-pci-intel-tgl 0000:00:1f.3: error: sof_probe_work failed err: -5'
+			])
+		).filter((x) => x.rule === 'hardware.sound-firmware-failed');
+		expect(f).toHaveLength(1);
+		expect(f[0]).toMatchObject({
+			title: 'Sound DSP firmware did not start on 0000:00:1f.3: no internal audio',
+			severity: 'medium',
+			count: 2
+		});
+		expect(f[0].explanation.next_steps.join(' ')).toContain('snd_intel_dspcfg.dsp_driver=1');
+	});
+
+	it('a missing firmware file says to install sof-firmware', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[    8.000000] sof-audio-pci-intel-tgl 0000:00:1f.3: Direct firmware load for intel/sof/sof-tgl.ri failed with error -2',
+				'[    8.000100] sof-audio-pci-intel-tgl 0000:00:1f.3: error: request firmware intel/sof/sof-tgl.ri failed err: -2',
+				'[    8.000200] sof-audio-pci-intel-tgl 0000:00:1f.3: error: failed to load DSP firmware -2'
+			])
+		).find((x) => x.rule === 'hardware.sound-firmware-failed');
+		expect(f).toMatchObject({
+			title: 'Sound DSP firmware missing on 0000:00:1f.3: no internal audio',
+			severity: 'medium'
+		});
+		expect(f?.details.firmware).toBe('intel/sof/sof-tgl.ri');
+		expect(f?.explanation.next_steps[0]).toContain('firmware-sof-signed');
+	});
+
+	it('a firmware that booted is no finding', async () => {
+		// intel-audio-dmesg-log.log
+		const f = await findingsOf([
+			BANNER,
+			'[    3.551330] snd_sof:snd_sof_run_firmware: sof-audio-pci-intel-cnl 0000:00:1f.3: booting DSP firmware',
+			'[    3.663795] snd_sof:snd_sof_run_firmware: sof-audio-pci-intel-cnl 0000:00:1f.3: firmware boot complete'
+		]);
+		expect(f).toEqual([]);
+	});
+});
