@@ -180,3 +180,121 @@ describe('Sound Open Firmware: the DSP firmware missing or not booting', () => {
 		expect(f).toEqual([]);
 	});
 });
+
+describe('NVIDIA: the GPU could not be initialised', () => {
+	// kernel-open/nvidia/nv.c, osinit.c: written from the driver's format strings
+	const LINES = [
+		BANNER,
+		'[    7.896649] NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05  Sat Aug 19 01:15:15 UTC 2023',
+		'[   12.000000] NVRM: GPU 0000:01:00.0: GPU does not have the necessary power cables connected.',
+		'[   12.000100] NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x24:0x1c:1436)',
+		'[   12.000200] NVRM: GPU 0000:01:00.0: rm_init_adapter failed, device minor number 0'
+	];
+
+	it('is one high finding of the GPU with the power-cable reason', async () => {
+		const f = (await findingsOf(LINES)).filter((x) => x.rule === 'gpu.nvidia-init-failed');
+		expect(f).toHaveLength(1);
+		expect(f[0]).toMatchObject({
+			title: 'NVIDIA GPU 0000:01:00.0 could not be initialised',
+			severity: 'high',
+			count: 2
+		});
+		expect(f[0].details).toMatchObject({
+			device: '0000:01:00.0',
+			rm_error: '0x24:0x1c:1436',
+			power_cables_missing: true
+		});
+	});
+});
+
+describe('NVIDIA: the module found no GPU', () => {
+	// nv.c: written from the driver's format strings
+	it('says nouveau took the GPU when the driver says so', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[    7.000000] NVRM: The NVIDIA probe routine was not called for 1 device(s).',
+				'[    7.000100] NVRM: This can occur when a driver such as: ',
+				'[    7.000200] NVRM: nouveau, rivafb, nvidiafb or rivatv ',
+				'[    7.000300] NVRM: was loaded and obtained ownership of the NVIDIA device(s).',
+				'[    7.000400] NVRM: No NVIDIA devices probed.'
+			])
+		).find((x) => x.rule === 'gpu.nvidia-no-gpu');
+		expect(f).toMatchObject({
+			title: 'NVIDIA driver loaded but found no GPU it can drive',
+			severity: 'medium'
+		});
+		expect(f?.details.reason).toBe('another driver (nouveau, nvidiafb, rivafb) took the GPU');
+	});
+
+	it('names the legacy branch a GPU needs', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[    7.000000] NVRM: The NVIDIA GeForce GTX 680 GPU installed in this system is',
+				'[    7.000100] NVRM:  supported through the NVIDIA 470.xx Legacy drivers. Please',
+				'[    7.000200] NVRM:  visit http://www.nvidia.com/object/unix.html for more',
+				'[    7.000300] NVRM:  information.  The 550.54.14 NVIDIA driver will ignore',
+				'[    7.000400] NVRM:  this GPU.  Continuing probe...',
+				'[    7.000500] NVRM: No NVIDIA GPU found.'
+			])
+		).find((x) => x.rule === 'gpu.nvidia-no-gpu');
+		expect(f?.details).toMatchObject({
+			reason: 'the GPU needs the NVIDIA 470.xx legacy driver',
+			legacy_branch: '470.xx'
+		});
+	});
+});
+
+describe('amdgpu: the SMU not answering', () => {
+	// drivers/gpu/drm/amd/pm/swsmu/smu_cmn.c: written from the kernel's format string
+	it('is a medium finding of the GPU', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				"[ 3000.000000] amdgpu 0000:03:00.0: amdgpu: SMU: I'm not done with your previous command: SMN_C2PMSG_66:0x00000006 SMN_C2PMSG_82:0x00000000!",
+				'[ 3000.000100] amdgpu 0000:03:00.0: amdgpu: Failed to export SMU metrics table!'
+			])
+		).find((x) => x.rule === 'gpu.amdgpu-smu-timeout');
+		expect(f).toMatchObject({
+			title: 'AMD GPU 0000:03:00.0 power-management firmware (SMU) not answering',
+			severity: 'medium'
+		});
+	});
+});
+
+describe('x86 split locks and RT throttling', () => {
+	// arch/x86/kernel/cpu/bus_lock.c, kernel/sched/rt.c: written from the kernel's format strings
+	it('a program taking split-lock traps is a low finding naming it, the boot notice none', async () => {
+		const f = await findingsOf([
+			BANNER,
+			// the boot notice: ubuntu-bug and three other corpus logs
+			'[    0.000000] x86/split lock detection: #AC: crashing the kernel on kernel split_locks and warning on user-space split_locks',
+			'[  100.000000] x86/split lock detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890',
+			'[  100.500000] x86/split lock detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			['other.split-lock', 'Program Steam used split locks: slowed down by the kernel', 'low', 2]
+		]);
+		expect(f[0].details).toMatchObject({ process: 'Steam', pid: 12345 });
+		expect(f[0].explanation.next_steps.join(' ')).toContain('kernel.split_lock_mitigate=0');
+	});
+
+	it('RT throttling is a low finding', async () => {
+		const f = await findingsOf([BANNER, '[  200.000000] sched: RT throttling activated']);
+		expect(f.map((x) => [x.rule, x.severity])).toEqual([['other.rt-throttling', 'low']]);
+	});
+});
+
+describe('CMCI storms', () => {
+	// arch/x86/kernel/cpu/mce/intel.c and (6.10+) threshold.c: written from the format strings
+	it('is a medium hardware finding, the end of the storm none', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[ 5000.000000] mce: CPU2 BANK7 CMCI storm detected',
+			'[ 5030.000000] mce: CPU2 BANK7 CMCI storm subsided'
+		]);
+		expect(f.map((x) => [x.rule, x.severity])).toEqual([['hardware.cmci-storm', 'medium']]);
+		expect(f[0].details).toMatchObject({ cpu: 2, bank: 7 });
+	});
+});

@@ -41,6 +41,7 @@ import {
 	adrenoGmuStopFailed,
 	amdgpuPageFault,
 	amdgpuReset,
+	amdgpuSmuTimeout,
 	amdgpuTimeout,
 	drmCommitTimeout,
 	drmDriverError,
@@ -48,12 +49,22 @@ import {
 	i915Hang,
 	i915Reset,
 	nouveauError,
+	nvidiaInitFailed,
 	nvidiaMismatch,
+	nvidiaNoGpu,
 	nvidiaXid,
 	vmwgfxForeignHypervisor,
 	videoEngineFailed
 } from './gpu.ts';
-import { edac, ghes, mceBank, mceDecoded, mceLogged, ppcMachineCheck } from './hardware-mce.ts';
+import {
+	cmciStorm,
+	edac,
+	ghes,
+	mceBank,
+	mceDecoded,
+	mceLogged,
+	ppcMachineCheck
+} from './hardware-mce.ts';
 import {
 	clocksourceUnstable,
 	irqFlagsMismatch,
@@ -109,6 +120,8 @@ import {
 	initramfsUnpackFailed,
 	moduleLoadFailed,
 	nohzSoftirqPending,
+	rtThrottling,
+	splitLock,
 	uncheckedMsrAccess
 } from './kernel-misc.ts';
 import {
@@ -144,6 +157,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	mceBank,
 	mceLogged,
 	mceDecoded,
+	cmciStorm,
 	ppcMachineCheck,
 	ghes,
 	edac,
@@ -197,8 +211,11 @@ export const LINE_RULES: readonly LineRule[] = [
 	amdgpuTimeout,
 	amdgpuReset,
 	amdgpuPageFault,
+	amdgpuSmuTimeout,
 	nvidiaXid,
 	nvidiaMismatch,
+	nvidiaInitFailed,
+	nvidiaNoGpu,
 	nouveauError,
 	drmCommitTimeout,
 	fifoUnderrun,
@@ -275,7 +292,9 @@ export const LINE_RULES: readonly LineRule[] = [
 	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed,
-	uncheckedMsrAccess
+	uncheckedMsrAccess,
+	splitLock,
+	rtThrottling
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;
