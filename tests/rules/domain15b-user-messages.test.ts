@@ -298,3 +298,34 @@ describe('CMCI storms', () => {
 		expect(f[0].details).toMatchObject({ cpu: 2, bank: 7 });
 	});
 });
+
+describe('Suspend aborted: a device or a wake-up event', () => {
+	// kernel/power/suspend.c, drivers/base/power/main.c: written from the kernel's format strings
+	const ABORTED = '[ 1000.200200] PM: Some devices failed to suspend, or early wake event detected';
+
+	it('alone (a wake-up event) is low and says both readings', async () => {
+		const f = await findingsOf([BANNER, '[ 1000.000000] PM: suspend entry (deep)', ABORTED]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'power.suspend-failed',
+				'Suspend aborted: a device failed to suspend or a wake-up event came in',
+				'low'
+			]
+		]);
+		expect(f[0].explanation.next_steps.join(' ')).toContain('pm_wakeup_irq');
+	});
+
+	it('after a device failure, the device is the medium finding', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[ 1000.000000] PM: suspend entry (deep)',
+			'[ 1000.200000] PM: dpm_run_callback(): pci_pm_suspend+0x0/0x170 returns -16',
+			'[ 1000.200100] PM: Device 0000:00:14.0 failed to suspend async: error -16',
+			ABORTED
+		]);
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['Device 0000:00:14.0 failed to suspend', 'medium'],
+			['Suspend aborted: a device failed to suspend or a wake-up event came in', 'low']
+		]);
+	});
+});
