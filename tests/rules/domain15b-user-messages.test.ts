@@ -329,3 +329,27 @@ describe('Suspend aborted: a device or a wake-up event', () => {
 		]);
 	});
 });
+
+describe('Intel IOMMU faults of kernels before 4.x', () => {
+	// 3.x drivers/iommu/dmar.c dmar_fault_do_one(): one printk over two lines, written from the
+	// kernel's format string
+	it('is an IOMMU fault of the device, with the reason from the second line', async () => {
+		const f = (
+			await findingsOf([
+				BANNER,
+				'[  100.000000] dmar: DRHD: handling fault status reg 2',
+				'[  100.000100] DMAR:[DMA Read] Request device [02:00.0] fault addr 9fe000 ',
+				'[  100.000200] DMAR:[fault reason 06] PTE Read access is not set'
+			])
+		).find((x) => x.rule === 'firmware.iommu-fault');
+		expect(f).toMatchObject({
+			title: 'IOMMU fault (DMA Read) from device 02:00.0',
+			severity: 'medium'
+		});
+		expect(f?.details).toMatchObject({
+			device: '02:00.0',
+			address: '9fe000',
+			reason: 'PTE Read access is not set'
+		});
+	});
+});
