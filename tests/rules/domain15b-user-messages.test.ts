@@ -353,3 +353,33 @@ describe('Intel IOMMU faults of kernels before 4.x', () => {
 		});
 	});
 });
+
+describe('A GPU the driver gave up on', () => {
+	// drivers/gpu/drm/amd/amdgpu/amdgpu_device.c, amdgpu_drv.c: written from the kernel's format
+	// strings
+	it('is a medium finding naming the GPU, beside the driver errors before it', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[    3.000000] [drm:amdgpu_device_ip_init [amdgpu]] *ERROR* hw_init of IP block <gfx_v10_0> failed -110',
+			'[    3.000100] amdgpu 0000:03:00.0: amdgpu: amdgpu_device_ip_init failed',
+			'[    3.000200] amdgpu 0000:03:00.0: amdgpu: Fatal error during GPU init',
+			'[    3.000300] amdgpu: probe of 0000:03:00.0 failed with error -110'
+		]);
+		expect(f.find((x) => x.rule === 'gpu.init-failed')).toMatchObject({
+			title: 'GPU 0000:03:00.0 could not be initialised (amdgpu)',
+			severity: 'medium'
+		});
+		expect(f.find((x) => x.rule === 'gpu.drm-driver-error')?.severity).toBe('low');
+	});
+
+	it('takes i915’s [drm] *ERROR* spelling before the generic driver-error rule', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[    3.000000] i915 0000:00:02.0: [drm] *ERROR* Device initialization failed (-110)'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['gpu.init-failed', 'GPU 0000:00:02.0 could not be initialised (i915)', 'medium']
+		]);
+		expect(f[0].details.error).toBe('ETIMEDOUT (timed out: no answer)');
+	});
+});

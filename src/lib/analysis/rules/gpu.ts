@@ -819,3 +819,61 @@ export const amdgpuSmuTimeout: LineRule = {
 		references: AMDGPU_REFS
 	}
 };
+
+/**
+ * The GPU driver gave up on the GPU at probe: amdgpu/radeon `amdgpu 0000:03:00.0: amdgpu: Fatal
+ * error during GPU init` (amdgpu_device.c, radeon_device.c; radeon prints no `amdgpu: `) and i915
+ * `i915 0000:00:02.0: Device initialization failed (-110)` (i915_driver.c i915_driver_probe(),
+ * 5.x-6.x: `[drm] *ERROR* Device initialization failed (-110)`). The lines before it say which
+ * part failed (an IP block's hw_init, firmware, a timeout); the driver core's `probe of … failed`
+ * follows. Written from the kernel's format strings: no corpus log has them.
+ */
+export const gpuInitFailed: LineRule = {
+	id: 'gpu.init-failed',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['Fatal error during GPU init', 'Device initialization failed ('],
+	pattern:
+		/^(?:(amdgpu|radeon) (\S+): (?:amdgpu: )?Fatal error during GPU init|(i915) (\S+): (?:\[drm\] \*ERROR\* )?Device initialization failed \((-\d+)\))/,
+	title: (m) => `GPU ${m[2] ?? m[4]} could not be initialised (${m[1] ?? m[3]})`,
+	details: (m) => ({
+		driver: m[1] ?? m[3],
+		device: m[2] ?? m[4],
+		error: m[5] ? errnoName(m[5]) : null
+	}),
+	examples: [
+		'amdgpu 0000:03:00.0: amdgpu: Fatal error during GPU init',
+		'radeon 0000:01:00.0: Fatal error during GPU init',
+		'i915 0000:00:02.0: [drm] *ERROR* Device initialization failed (-110)',
+		'i915 0000:00:02.0: Device initialization failed (-22)'
+	],
+	negatives: ['amdgpu 0000:03:00.0: amdgpu: SMU is initialized successfully!'],
+	explanation: {
+		meaning:
+			'The graphics driver could not bring this GPU up and gave up on it: it has no accelerated driver in this boot. The screen, if it is on this GPU, stays on the firmware’s basic framebuffer (low resolution, no 3D, no video decoding, often no external screens), or black. The lines just before it say which part failed (an `*ERROR* … hw_init of IP block … failed`, a firmware file that could not be loaded, a timeout).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'GPU firmware missing or too old for this GPU (linux-firmware: amdgpu/*.bin, i915/*.bin), or missing from the initramfs.'
+			},
+			{
+				kind: 'driver',
+				text: 'A GPU newer than the kernel’s driver supports, or a driver regression for this GPU.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Kernel parameters that get in the way (`nomodeset`, `amdgpu.si_support`/`cik_support` choices, a wrong `amdgpu.dc`), or BIOS settings (Above-4G decoding / Resizable BAR, the primary display).'
+			},
+			{ kind: 'hardware', text: 'A GPU not answering (power, seating, a failing card).' }
+		],
+		next_steps: [
+			'Read the GPU lines just before it (`journalctl -k -b | grep -iE "amdgpu|radeon|i915|drm"`): the first error names the failing part.',
+			'Update linux-firmware and the kernel together and rebuild the initramfs; a GPU released after your kernel needs a newer one.',
+			'Remove `nomodeset` and GPU tuning parameters from the kernel command line; on desktops check the card’s power cables and seating.'
+		],
+		references: [
+			'https://docs.kernel.org/gpu/amdgpu/index.html',
+			'https://docs.kernel.org/gpu/i915.html'
+		]
+	}
+};

@@ -46,6 +46,7 @@ import {
 	drmCommitTimeout,
 	drmDriverError,
 	fifoUnderrun,
+	gpuInitFailed,
 	i915Hang,
 	i915Reset,
 	nouveauError,
@@ -221,6 +222,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	fifoUnderrun,
 	videoEngineFailed,
 	adrenoGmuStopFailed,
+	gpuInitFailed,
 	vmwgfxForeignHypervisor,
 	drmDriverError,
 	// usb
