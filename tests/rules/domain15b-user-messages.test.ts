@@ -383,3 +383,49 @@ describe('A GPU the driver gave up on', () => {
 		expect(f[0].details.error).toBe('ETIMEDOUT (timed out: no answer)');
 	});
 });
+
+describe('PCI: a memory BAR that got no address', () => {
+	// drivers/pci/setup-res.c: written from the kernel's format strings (6.7+ and before)
+	it('a memory BAR 0-5 is a low finding with its size', async () => {
+		const f = await findingsOf([
+			BANNER,
+			"[    0.300000] pci 0000:01:00.0: BAR 0 [mem size 0x10000000 64bit pref]: can't assign; no space",
+			'[    0.300100] pci 0000:01:00.0: BAR 0 [mem size 0x10000000 64bit pref]: failed to assign'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'hardware.pci-bar-unassigned',
+				'PCI device 0000:01:00.0: memory BAR 0 (256 MB) got no address',
+				'low'
+			]
+		]);
+		expect(f[0].explanation.next_steps.join(' ')).toContain('pci=realloc');
+	});
+
+	it('assigned on a later pass, it is info', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[    0.300000] pci 0000:01:00.0: BAR 0: no space for [mem size 0x10000000 64bit pref]',
+			'[    0.300100] pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]',
+			'[    0.310000] pci 0000:00:01.0: BAR 15: assigned [mem 0x80000000-0x9fffffff 64bit pref]',
+			'[    0.310100] pci 0000:01:00.0: BAR 0: assigned [mem 0x80000000-0x8fffffff 64bit pref]'
+		]);
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['PCI device 0000:01:00.0: memory BAR 0 assigned on a later pass', 'info']
+		]);
+	});
+
+	it('bridge windows, the ROM, SR-IOV and I/O-port BARs are no finding', async () => {
+		// real corpus lines: orion-o6 dmesg.out (an I/O BAR, 6.12), ideapad320-15ikb dmesg (a GPU's ROM),
+		// n100dc-itx-sophos dmesg (SR-IOV BARs), crash-logs log12-11 (a bridge window)
+		const f = await findingsOf([
+			BANNER,
+			"[    0.312377] pci 0000:31:00.0: BAR 0 [io  size 0x0100]: can't assign; no space",
+			'[    0.312381] pci 0000:31:00.0: BAR 0 [io  size 0x0100]: failed to assign',
+			'[    0.558247] pci 0000:01:00.0: BAR 6: failed to assign [mem size 0x00080000 pref]',
+			'[    3.329029] pci 0000:01:00.0: BAR 7: failed to assign [mem size 0x00100000 64bit]',
+			'[    3.400000] pci 0000:06:02.0: BAR 15: failed to assign [mem size 0x00200000 64bit pref]'
+		]);
+		expect(f).toEqual([]);
+	});
+});

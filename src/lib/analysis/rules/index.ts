@@ -75,6 +75,7 @@ import {
 	unknownNmi
 } from './hardware-misc.ts';
 import {
+	pciBarUnassigned,
 	pciEeh,
 	pciEehDisabled,
 	pciInaccessible,
@@ -170,6 +171,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	pciInaccessible,
 	pciEeh,
 	pciEehDisabled,
+	pciBarUnassigned,
 	thermalThrottle,
 	thermalCritical,
 	irqNobodyCared,
