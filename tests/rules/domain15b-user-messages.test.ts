@@ -429,3 +429,24 @@ describe('PCI: a memory BAR that got no address', () => {
 		expect(f).toEqual([]);
 	});
 });
+
+describe('The USB-C controller of an NVIDIA card', () => {
+	// drivers/usb/typec/ucsi/ucsi_ccg.c, drivers/i2c/busses/i2c-nvidia-gpu.c: written from the
+	// kernel's format strings
+	it('is a low finding that says what the controller is', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[    5.000000] nvidia-gpu 0000:01:00.3: i2c timeout error e0000000',
+			'[    5.000100] ucsi_ccg 0-0008: i2c_transfer failed -110',
+			'[    5.000200] ucsi_ccg 0-0008: ucsi_ccg_init failed - -110'
+		]);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'usb.typec-ccg-failed',
+				"USB-C controller 0-0008 (ucsi_ccg, usually a graphics card's) did not start",
+				'low'
+			]
+		]);
+		expect(f[0].explanation.meaning).toContain('NVIDIA');
+	});
+});

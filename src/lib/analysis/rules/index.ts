@@ -134,6 +134,7 @@ import {
 } from './sound.ts';
 import {
 	uasAbort,
+	ucsiCcgFailed,
 	ucsiFailed,
 	usbDisconnect,
 	usbEnumeration,
@@ -231,6 +232,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	xhciDied,
 	xhciResumeReinit,
 	ucsiFailed,
+	ucsiCcgFailed,
 	usbOverCurrent,
 	usbEnumeration,
 	uasAbort,

@@ -455,3 +455,41 @@ export const uasAbort: LineRule = {
 		]
 	}
 };
+
+/**
+ * drivers/usb/typec/ucsi/ucsi_ccg.c ucsi_ccg_probe(): `ucsi_ccg 0-0008: ucsi_ccg_init failed -
+ * -110` (after `i2c_transfer failed -110`). The Cypress CCGx USB-C controller is reached over an
+ * I2C bus; almost always it is the one on an NVIDIA Turing graphics card (RTX 20xx, GTX 16xx:
+ * the card's VirtualLink USB-C port, on the GPU's own I2C bus `nvidia-gpu 0000:01:00.3`), which
+ * many cards announce without having the port. Written from the kernel's format strings.
+ */
+export const ucsiCcgFailed: LineRule = {
+	id: 'usb.typec-ccg-failed',
+	category: 'usb',
+	severity: 'low',
+	triggers: ['ucsi_ccg_init failed'],
+	pattern: /^ucsi_ccg (\S+): ucsi_ccg_init failed - (-?\d+)/,
+	title: (m) => `USB-C controller ${m[1]} (ucsi_ccg, usually a graphics card's) did not start`,
+	details: (m) => ({ device: m[1], error: errnoName(m[2]) }),
+	examples: ['ucsi_ccg 0-0008: ucsi_ccg_init failed - -110'],
+	negatives: ['ucsi_ccg 0-0008: i2c_transfer failed -110'],
+	explanation: {
+		meaning:
+			'The driver for a Cypress CCGx USB-C controller could not talk to it over I2C, so that USB-C port is not managed. Nearly always this is the USB-C (VirtualLink) controller of an NVIDIA RTX 20xx / GTX 16xx graphics card: many of these cards announce it even when they have no USB-C port, or the port is not wired; then it is harmless. Graphics are not affected.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A graphics card that announces a USB-C controller it does not have or that is powered down.'
+			},
+			{
+				kind: 'driver',
+				text: 'The controller answers too slowly on the GPU’s I2C bus (the `nvidia-gpu … i2c timeout error` lines beside it).'
+			}
+		],
+		next_steps: [
+			'If the graphics card has no USB-C port, or you do not use it, ignore it; `blacklist ucsi_ccg` (and `i2c_nvidia_gpu`) in /etc/modprobe.d/ silences it.',
+			'If you use the card’s USB-C port and it does not work, update the kernel and the graphics card’s firmware.'
+		],
+		references: ['https://docs.kernel.org/driver-api/usb/typec.html']
+	}
+};
