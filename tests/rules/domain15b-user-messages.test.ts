@@ -450,3 +450,20 @@ describe('The USB-C controller of an NVIDIA card', () => {
 		expect(f[0].explanation.meaning).toContain('NVIDIA');
 	});
 });
+
+describe('A USB port the hub disabled', () => {
+	// drivers/usb/core/hub.c port_event(): written from the kernel's format string
+	it('is a low finding of the port, with the cable and power advice', async () => {
+		const f = await findingsOf([
+			BANNER,
+			'[  500.000000] usb usb1-port3: disabled by hub (EMI?), re-enabling...',
+			'[  500.000100] usb 1-3: USB disconnect, device number 4'
+		]);
+		const p = f.find((x) => x.rule === 'usb.port-disabled');
+		expect(p).toMatchObject({
+			title: 'USB port 1-3 disabled by the hub and re-enabled',
+			severity: 'low'
+		});
+		expect(p?.explanation.next_steps.join(' ')).toContain('cable');
+	});
+});

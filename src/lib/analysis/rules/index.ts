@@ -139,6 +139,7 @@ import {
 	usbDisconnect,
 	usbEnumeration,
 	usbOverCurrent,
+	usbPortDisabledEmi,
 	usbReset,
 	xhciDied,
 	xhciResumeReinit
@@ -235,6 +236,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	ucsiCcgFailed,
 	usbOverCurrent,
 	usbEnumeration,
+	usbPortDisabledEmi,
 	uasAbort,
 	usbReset,
 	usbDisconnect,

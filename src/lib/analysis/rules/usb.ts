@@ -493,3 +493,28 @@ export const ucsiCcgFailed: LineRule = {
 		references: ['https://docs.kernel.org/driver-api/usb/typec.html']
 	}
 };
+
+/**
+ * drivers/usb/core/hub.c port_event(): `usb usb1-port3: disabled by hub (EMI?), re-enabling...` —
+ * the hub disabled a port with a device on it (the link broke: electrical interference, a cable
+ * or the device itself), and the kernel re-enables it; the device disconnects and comes back.
+ * Written from the kernel's format string.
+ */
+export const usbPortDisabledEmi: LineRule = {
+	id: 'usb.port-disabled',
+	category: 'usb',
+	severity: 'low',
+	triggers: ['disabled by hub (EMI?)'],
+	pattern: /^usb (usb\d+-port\d+|[\d.-]+-port\d+): disabled by hub \(EMI\?\), re-enabling/,
+	title: (m) => `USB port ${usbPortName(m[1])} disabled by the hub and re-enabled`,
+	details: (m) => ({ port: usbPortName(m[1]) }),
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'usb usb1-port3: disabled by hub (EMI?), re-enabling...',
+		'usb 1-1-port2: disabled by hub (EMI?), re-enabling...'
+	],
+	negatives: ['usb usb1-port3: attempt power cycle'],
+	explanation: usbExplanation(
+		'The hub (or the computer’s root hub) switched off the port of a working device because its link broke, and the kernel switched it back on: the device disconnects and reconnects (a USB disk interrupts its transfers, a keyboard or audio device drops out for a moment). "EMI" is the kernel’s guess: electrical interference, though a poor cable, connector or a device that resets itself is as common. Once is a glitch; repeats on one port mean the cable, port or device is unreliable.'
+	)
+};
