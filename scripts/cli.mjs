@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // `npm run cli`: runs src/cli/main.ts. The TypeScript is bundled once with esbuild into
-// node_modules/.cache/necroscope/cli.mjs and rebuilt only when a source file is newer, so each
-// run starts in about 0.1 s instead of compiling every module through a loader.
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// node_modules/.cache/necroscope/cli-<checkout>.mjs and rebuilt only when a source file is newer,
+// so each run starts in about 0.1 s instead of compiling every module through a loader. The
+// bundle is named after the checkout: git worktrees that share one node_modules (a symlink) ran
+// whichever checkout's bundle was built last, since it was newer than their own sources.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'node_modules', '.cache', 'necroscope', 'cli.mjs');
+const root = realpathSync(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
+const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const out = join(root, 'node_modules', '.cache', 'necroscope', `cli-${checkout}.mjs`);
 
 function newest(dir) {
 	let t = 0;

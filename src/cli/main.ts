@@ -1,14 +1,35 @@
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { analyzeStream, DEFAULT_LIMITS, InputError, type AnalyzeOptions } from '../lib/index.ts';
 import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.ts';
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
-import { describeFileError } from './errors.ts';
+import { GENERATOR } from '../lib/analysis/result.ts';
+import { SCHEMA_VERSION } from '../lib/models/report.ts';
+import { describeFileError, describeOutDirError } from './errors.ts';
+import { fileIdentity, makeDir, OutputNames } from './files.ts';
+import { closest } from './suggest.ts';
 
-const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [--anonymize] [--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
-       necroscope --print-schema
-  --format F             report format (default text); markdown is for issues and mailing lists
-  --out-dir DIR          write DIR/<file name without its last extension>.json|.txt|.md per input
+/**
+ * How this CLI was started, for the usage and its examples (pasted, they run the same way):
+ * `npm run -s cli --` from the repository's package script, else the name it was called by.
+ */
+function programName(): string {
+	if (process.env.npm_lifecycle_event === 'cli') return 'npm run -s cli --';
+	const script = process.argv[1] ?? '';
+	if (script === '' || /^necroscope(?:\.m?js)?$/.test(basename(script))) return 'necroscope';
+	return `node ${relative(process.cwd(), script) || script}`;
+}
+
+function usage(prog: string): string {
+	const indent = ' '.repeat('usage: '.length + prog.length + 1);
+	return `usage: ${prog} [--format json|text|markdown] [--out-dir DIR] [--anonymize]
+${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
+       ${prog} --print-schema | --help | --version
+  --format F             report format: text (default), json, or markdown (md) for issues and
+                         mailing lists; --format=F works too
+  --out-dir DIR          write one report per input, DIR/<file name without its last
+                         extension>.txt|.json|.md (DIR is created); same names get -2, -3 ...
+                         and an input is never written over
   --anonymize            replace host and user names, addresses, serials and ids by placeholders
   --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
   --fail-on SEVERITY     exit 1 when a report has a finding this severe or worse
@@ -16,9 +37,21 @@ const USAGE = `usage: necroscope [--format json|text|markdown] [--out-dir DIR] [
   --year YYYY            year of dates printed without one (syslog, journalctl short,
                          dmesg -e) when you know it; by default it is read from the log
   --print-schema         print the report's JSON Schema and exit
-  -                      read standard input (the default when no FILE is given)
-exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error,
+  -h, --help             print this help and exit
+  --version              print the version and exit
+  FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
+                         capture ...; gzip and Zstandard files are decompressed,
+                         UTF-16 (with or without a byte order mark) and CRLF line ends are read
+  -                      read standard input (the default when no FILE is given and it is
+                         not a terminal); -- ends the options
+examples:
+  sudo dmesg | ${prog} --format json
+  journalctl -k -b | ${prog} --fail-on high
+  ${prog} --out-dir reports --format markdown /var/log/kern.log*   # rsyslog's files
+exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error (one line
+             on stderr per error; with several inputs the others are still analysed),
              3 internal error`;
+}
 
 class UsageError extends Error {}
 
@@ -29,6 +62,7 @@ interface Options {
 	pointers: boolean;
 	printSchema: boolean;
 	help: boolean;
+	version: boolean;
 	/** exit 1 when a finding is at least this severe (null: never) */
 	failOn: Severity | null;
 	/** year of dates printed without one (AnalyzeOptions.year), null: read from the log */
@@ -40,6 +74,48 @@ interface Options {
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2100;
 
+/** the options that take a value */
+const VALUE_OPTIONS = ['--format', '--out-dir', '--fail-on', '--year'];
+const FLAG_OPTIONS = [
+	'--anonymize',
+	'--anonymize-pointers',
+	'--print-schema',
+	'--help',
+	'--version'
+];
+
+/** spellings other tools use for what is spelled otherwise here */
+const OTHER_SPELLINGS: Record<string, string> = {
+	'-f': '--format',
+	'--json': '--format json',
+	'--text': '--format text',
+	'--markdown': '--format markdown',
+	'--md': '--format markdown',
+	'-o': '--out-dir',
+	'--output': '--out-dir',
+	'--output-dir': '--out-dir',
+	'-v': '--version',
+	'-V': '--version'
+};
+
+function unknownOption(a: string): UsageError {
+	const [name] = a.split('=', 1);
+	if (FLAG_OPTIONS.includes(name)) return new UsageError(`${name} takes no value`);
+	const meant = OTHER_SPELLINGS[name] ?? closest(name, [...VALUE_OPTIONS, ...FLAG_OPTIONS]);
+	return new UsageError(
+		`unknown option ${a}${meant ? `: did you mean ${meant}?` : ' (--help lists the options)'}`
+	);
+}
+
+/** `unknown format 'JSON': did you mean json? (json, text, markdown)` */
+function badValue(what: string, v: string, choices: readonly string[]): UsageError {
+	if (v === '') return new UsageError(`--${what} needs a value (${choices.join(', ')})`);
+	const meant = closest(v, choices);
+	return new UsageError(
+		`unknown ${what} '${v}'${meant ? `: did you mean ${meant}?` : ''} (${choices.join(', ')})`
+	);
+}
+
 function isSeverity(v: string): v is Severity {
 	return (SEVERITIES as readonly string[]).includes(v);
 }
@@ -48,7 +124,7 @@ function isFormat(v: string): v is OutputFormat {
 	return Object.prototype.hasOwnProperty.call(OUTPUT_FORMATS, v);
 }
 
-function parseArgs(argv: string[]): Options {
+function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Options {
 	const o: Options = {
 		format: 'text',
 		outDir: null,
@@ -56,6 +132,7 @@ function parseArgs(argv: string[]): Options {
 		pointers: false,
 		printSchema: false,
 		help: false,
+		version: false,
 		failOn: null,
 		year: null,
 		files: []
@@ -63,29 +140,30 @@ function parseArgs(argv: string[]): Options {
 	let onlyFiles = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
+		const eq = a.indexOf('=');
+		const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
 		const value = () => {
+			if (eq > 0 && name !== a) return a.slice(eq + 1);
 			const v = argv[++i];
 			if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
 			return v;
 		};
 		if (onlyFiles || a === '-' || !a.startsWith('-')) o.files.push(a);
 		else if (a === '--') onlyFiles = true;
-		else if (a === '--format' || a.startsWith('--format=')) {
-			const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
+		else if (name === '--format') {
+			const v = value();
 			if (v === 'md') o.format = 'markdown';
 			else if (isFormat(v)) o.format = v;
-			else
-				throw new UsageError(`unknown format '${v}' (${Object.keys(OUTPUT_FORMATS).join(', ')})`);
-		} else if (a === '--out-dir' || a.startsWith('--out-dir=')) {
-			o.outDir = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
+			else throw badValue('format', v, Object.keys(OUTPUT_FORMATS));
+		} else if (name === '--out-dir') {
+			o.outDir = value();
 			if (o.outDir === '') throw new UsageError('--out-dir needs a value');
-		} else if (a === '--fail-on' || a.startsWith('--fail-on=')) {
-			const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
-			if (!isSeverity(v))
-				throw new UsageError(`unknown severity '${v}' (${SEVERITIES.join(', ')})`);
+		} else if (name === '--fail-on') {
+			const v = value();
+			if (!isSeverity(v)) throw badValue('severity', v, SEVERITIES);
 			o.failOn = v;
-		} else if (a === '--year' || a.startsWith('--year=')) {
-			const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : value();
+		} else if (name === '--year') {
+			const v = value();
 			const y = /^\d{4}$/.test(v) ? Number(v) : NaN;
 			if (!(y >= MIN_YEAR && y <= MAX_YEAR))
 				throw new UsageError(`--year needs a year from ${MIN_YEAR} to ${MAX_YEAR}, not '${v}'`);
@@ -94,10 +172,16 @@ function parseArgs(argv: string[]): Options {
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
 		else if (a === '-h' || a === '--help') o.help = true;
-		else throw new UsageError(`unknown option ${a}`);
+		else if (a === '--version') o.version = true;
+		else throw unknownOption(a);
 	}
-	if (o.help || o.printSchema) return o;
-	if (o.files.length === 0) o.files.push('-');
+	if (o.help || o.version || o.printSchema) return o;
+	if (o.files.length === 0) {
+		// a script gets standard input; a person at a terminal would wait for nothing
+		if (stdinIsTerminal)
+			throw new UsageError(`no input: name a log FILE, or pipe one in (sudo dmesg | ${prog})`);
+		o.files.push('-');
+	}
 	if (o.files.length > 1 && !o.outDir) throw new UsageError('several inputs need --out-dir DIR');
 	if (o.files.filter((f) => f === '-').length > 1)
 		throw new UsageError('standard input (-) can be read only once');
@@ -124,90 +208,129 @@ async function* readSource(file: string): AsyncGenerator<Uint8Array> {
 	}
 }
 
-/** DIR/<base name without its last extension><ext>; inputs with the same base name get -2, -3 ... */
-function outPath(dir: string, file: string, ext: string, used: Set<string>): string {
-	const name = file === '-' ? 'stdin' : basename(file);
-	const base = name.replace(/\.[^.]*$/, '') || name;
-	let candidate = base + ext;
-	for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}${ext}`;
-	used.add(candidate);
-	return join(dir, candidate);
+/** The one-line message of an error on stderr, and the exit status it gives. */
+function report(e: unknown): number {
+	if (e instanceof InputError) {
+		process.stderr.write(`necroscope: ${e.message.split('\n')[0]}\n`);
+		return 2;
+	}
+	process.stderr.write(
+		`necroscope: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`
+	);
+	return 3;
 }
 
-async function main(): Promise<number> {
-	const o = parseArgs(process.argv.slice(2));
+/**
+ * A reader that stopped reading (`necroscope big.log | head -1`) closes the pipe: the rest of
+ * the output is dropped without the EPIPE stack trace Node prints for an unhandled stream
+ * error, and the exit status stays that of the analysis.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+	stream.on('error', (e: NodeJS.ErrnoException) => {
+		if (e.code === 'EPIPE') return;
+		// a full disk (`> /dev/full`) or another failure of the output: one line, status 2
+		if (stream !== process.stderr)
+			process.stderr.write(`necroscope: cannot write the report (${e.code ?? e.message})\n`);
+		process.exit(2);
+	});
+}
+
+async function analyzeOne(file: string, o: Options) {
+	const name = file === '-' ? null : basename(file);
+	// smaller decoding windows than the page's: less kept per kept line (see DecodeLimits)
+	const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
+	if (o.anonymize) opts.anonymize = { pointers: o.pointers };
+	if (o.year !== null) opts.year = o.year;
+	try {
+		return await analyzeStream(readSource(file), opts);
+	} catch (e) {
+		// name the input in the one-line message (`x.gz: The compressed file is damaged ...`)
+		const label = file === '-' ? 'standard input' : file;
+		if (e instanceof InputError && !e.message.startsWith(label))
+			throw new InputError(e.code, `${label}: ${e.message}`);
+		throw e;
+	}
+}
+
+async function main(prog: string): Promise<number> {
+	quietOnClosedPipe(process.stdout);
+	quietOnClosedPipe(process.stderr);
+	const o = parseArgs(process.argv.slice(2), process.stdin.isTTY === true, prog);
 	if (o.help) {
-		process.stdout.write(USAGE + '\n');
+		process.stdout.write(usage(prog) + '\n');
+		return 0;
+	}
+	if (o.version) {
+		process.stdout.write(`necroscope ${GENERATOR.version} (report schema ${SCHEMA_VERSION})\n`);
 		return 0;
 	}
 	if (o.printSchema) {
 		process.stdout.write(schemaText());
 		return 0;
 	}
-	for (const f of o.files) checkReadable(f);
-	if (o.outDir) {
-		try {
-			mkdirSync(o.outDir, { recursive: true });
-		} catch (e) {
-			throw new InputError(
-				'read',
-				`${o.outDir}: cannot create the output directory (${(e as NodeJS.ErrnoException).code})`
-			);
-		}
-	}
 	const { extension, format } = OUTPUT_FORMATS[o.format];
-	const used = new Set<string>();
-	let failed = false;
+	if (!o.outDir) {
+		// one input, to standard output
+		const file = o.files[0];
+		checkReadable(file);
+		const result = await analyzeOne(file, o);
+		process.stdout.write(format(result));
+		return o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0;
+	}
+	try {
+		makeDir(o.outDir);
+	} catch (e) {
+		throw new InputError('read', describeOutDirError(o.outDir, e));
+	}
+	// every input is analysed even when another one cannot be read, as cat or grep do; the
+	// exit status is the worst: 3 (a bug), 2 (an input that could not be read), 1 (--fail-on)
+	let status = 0;
+	// `--out-dir logs - < logs/stdin.txt` must not write over standard input's file either
+	const inputs = new Set(
+		o.files.map((f) => fileIdentity(f === '-' ? 0 : f)).filter((id) => id !== null)
+	);
+	const names = new OutputNames(o.outDir, extension, inputs);
 	for (const file of o.files) {
-		const name = file === '-' ? null : basename(file);
-		// smaller decoding windows than the page's: less kept per kept line (see DecodeLimits)
-		const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
-		if (o.anonymize) opts.anonymize = { pointers: o.pointers };
-		if (o.year !== null) opts.year = o.year;
 		let result;
 		try {
-			result = await analyzeStream(readSource(file), opts);
+			checkReadable(file);
+			result = await analyzeOne(file, o);
 		} catch (e) {
-			// name the input in the one-line message (`x.gz: The compressed file is damaged ...`)
-			const label = file === '-' ? 'standard input' : file;
-			if (e instanceof InputError && !e.message.startsWith(label))
-				throw new InputError(e.code, `${label}: ${e.message}`);
-			throw e;
+			status = Math.max(status, report(e));
+			continue;
 		}
-		if (o.failOn !== null) {
-			const limit = severityRank(o.failOn);
-			if (result.findings.some((f) => severityRank(f.severity) <= limit)) failed = true;
+		if (o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn))
+			status = Math.max(status, 1);
+		const { path, renamed } = names.next(file);
+		// two reports of the same name would not tell which input each is from
+		if (renamed !== null)
+			process.stderr.write(`necroscope: ${file}: report ${path} (${renamed})\n`);
+		try {
+			writeFileSync(path, format(result));
+		} catch (e) {
+			// the next report would fail the same way: stop
+			throw new InputError('read', `${path}: cannot write (${(e as NodeJS.ErrnoException).code})`);
 		}
-		const out = format(result);
-		if (o.outDir) {
-			const path = outPath(o.outDir, file, extension, used);
-			try {
-				writeFileSync(path, out);
-			} catch (e) {
-				throw new InputError(
-					'read',
-					`${path}: cannot write (${(e as NodeJS.ErrnoException).code})`
-				);
-			}
-		} else process.stdout.write(out);
 	}
-	return failed ? 1 : 0;
+	return status;
+}
+
+function hasFindingAtLeast(findings: readonly { severity: Severity }[], level: Severity): boolean {
+	const limit = severityRank(level);
+	return findings.some((f) => severityRank(f.severity) <= limit);
 }
 
 // exitCode, not process.exit(): a pipe takes the output asynchronously, and exiting at once
 // would cut a long report at the pipe's buffer size
-main().then(
+const prog = programName();
+main(prog).then(
 	(code) => {
 		process.exitCode = code;
 	},
 	(e: unknown) => {
-		if (e instanceof UsageError) process.stderr.write(`necroscope: ${e.message}\n${USAGE}\n`);
-		else if (e instanceof InputError)
-			process.stderr.write(`necroscope: ${e.message.split('\n')[0]}\n`);
-		else
-			process.stderr.write(
-				`necroscope: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`
-			);
-		process.exitCode = e instanceof UsageError || e instanceof InputError ? 2 : 3;
+		if (e instanceof UsageError) {
+			process.stderr.write(`necroscope: ${e.message}\n`);
+			process.exitCode = 2;
+		} else process.exitCode = report(e);
 	}
 );

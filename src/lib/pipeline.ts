@@ -35,6 +35,12 @@ export interface AnalyzeOptions extends IngestOptions {
 	 * far (it says so in input.warnings)
 	 */
 	stopRequested?: () => boolean;
+	/**
+	 * awaited between decoded windows, before stopRequested is checked: the worker lets its event
+	 * loop run here, since a decompressed stream can deliver its windows without ever giving it a
+	 * turn, and a Stop request (a message) would wait for the whole file
+	 */
+	pause?: () => Promise<void>;
 	/** replace personal and identifying data in the report (see util/anonymize.ts, docs/OUTPUT.md) */
 	anonymize?: boolean | AnonymizeOptions;
 }
@@ -99,6 +105,7 @@ export async function analyzeStream(
 				if (!readable) fragments = true;
 			}
 		)) {
+			if (opts.pause) await opts.pause();
 			if (opts.stopRequested?.()) {
 				stoppedBecause = 'the analysis was stopped';
 				break;

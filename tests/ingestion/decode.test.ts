@@ -1,7 +1,12 @@
 /** decode.ts: chunked decoding equals decoding the whole input, for any bytes and any chunking. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, DEFAULT_LIMITS, notTextAdvice } from '../../src/lib/ingestion/decode.ts';
+import {
+	decodeBytes,
+	DEFAULT_LIMITS,
+	notTextAdvice,
+	utf16Order
+} from '../../src/lib/ingestion/decode.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzip } from './helpers.ts';
@@ -42,7 +47,8 @@ describe('decodeBytes', () => {
 		await fc.assert(
 			fc.asyncProperty(utf8ish, fc.array(fc.nat(), { maxLength: 12 }), async (arr, cuts) => {
 				const bytes = new Uint8Array(arr);
-				const whole = new TextDecoder('utf-8').decode(bytes);
+				// the first bytes may be those of UTF-16 text (a byte order mark, 0 bytes between)
+				const whole = new TextDecoder(utf16Order(bytes.subarray(0, 512)) ?? 'utf-8').decode(bytes);
 				expect(await decodeChunks(split(bytes, cuts))).toBe(whole);
 			}),
 			{ numRuns: 400 }
@@ -70,6 +76,30 @@ describe('decodeBytes', () => {
 		const bytes = new TextEncoder().encode(text);
 		for (let cut = 0; cut <= bytes.length; cut++)
 			expect(await decodeChunks([bytes.slice(0, cut), bytes.slice(cut)])).toBe(text.slice(1));
+	});
+
+	it('reads UTF-16 text by its byte order mark, or by the 0 bytes of ASCII text in it', async () => {
+		const text = '[    1.000000] é€ BUG: unable to handle page fault\r\n'.repeat(40);
+		const le = new Uint8Array(text.length * 2);
+		for (let i = 0; i < text.length; i++) {
+			le[2 * i] = text.charCodeAt(i) & 0xff;
+			le[2 * i + 1] = text.charCodeAt(i) >> 8;
+		}
+		const be = le.map((_, i) => le[i ^ 1]);
+		const bomLE = new Uint8Array([0xff, 0xfe, ...le]);
+		const bomBE = new Uint8Array([0xfe, 0xff, ...be]);
+		for (const bytes of [bomLE, bomBE, le, be])
+			for (const cuts of [[], [1], [1, 2, 3, 513], [511, 512, 1001]])
+				expect(await decodeChunks(split(bytes, cuts))).toBe(text);
+		expect(utf16Order(le)).toBe('utf-16le');
+		expect(utf16Order(be)).toBe('utf-16be');
+		// too short to tell without a byte order mark; UTF-8, Latin-1 and NUL padding are not UTF-16
+		expect(utf16Order(le.subarray(0, 30))).toBeNull();
+		expect(utf16Order(new TextEncoder().encode(text))).toBeNull();
+		expect(utf16Order(new Uint8Array(512))).toBeNull();
+		expect(
+			utf16Order(new Uint8Array([...new Uint8Array(64), ...new TextEncoder().encode(text)]))
+		).toBeNull();
 	});
 
 	it('decompresses Zstandard recognised by its magic bytes, in any chunking, frame after frame', async () => {

@@ -136,3 +136,33 @@ export const ABRT_BG1 = [
 	'[drm] nouveau 0000:01:00.0: Setting dpms mode 0 on vga encoder (output 0)',
 	'[drm] nouveau 0000:01:00.0: Output VGA-1 is running on CRTC 0 using output A'
 ];
+
+/**
+ * crash-logs-log20221215-txt.log lines 2444-2466 (a ThinkPad's journal): nohang-desktop's report
+ * of one kill, the thresholds crossed, the victim, `Sending SIGTERM to the victim`, its summary
+ */
+export const NOHANG_KILL = [
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: Memory status that requires corrective actions:',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   MemAvailable [345 MiB, 4.5 %] <= soft_threshold_min_mem [384 MiB, 5.0 %]',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   SwapFree [804 MiB, 9.8 %] <= soft_threshold_min_swap [819 MiB, 10.0 %]',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: Victim status (found in 1ms):',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   PID:       23152, name: Privileged Cont, state: S (sleeping), EUID: 1000, SID: 1122 (xfce4-session), lifetime: 1h 10min 39s',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   badness:   980, oom_score:  780, oom_score_adj:  167',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   Vm, MiB:   Size: 2443, RSS: 45 (Anon: 10, File: 35, Shmem: 1), Swap: 14',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   cgroup_v1:',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   cgroup_v2: /user.slice/user-1000.slice/session-2.scope',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   ancestry:  PID 22987 (firefox) <= PID 1231 (panel-7-whisker) <= PID 1215 (xfce4-panel)',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   exe realpath: /usr/lib/firefox/firefox',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   cwd realpath: /proc/23154/fdinfo',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: Memory info, MiB:',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   total=7690, used=6495, free=203, available=345, shared=467, buffers=13, cache=979,',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   swap_total=8192, swap_used=7388, swap_free=804',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: Memory pressure (system-wide):',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   some avg10=6.57 avg60=2.81 avg300=1.21',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   full avg10=5.80 avg60=2.54 avg300=1.11',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: Implementing a corrective action:',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   Sending SIGTERM to the victim',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: OK; total response time: 57ms',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]: What happened in the last 1h 58min 7s:',
+	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   [ OK ] Sending SIGTERM to Privileged Cont: 1'
+];

@@ -76,12 +76,16 @@ const LAYERS: Record<string, Layer> = {
 	'firmware.brcmfmac-nvram-missing': { stage: 0, domain: 'wifi-sdio' },
 	'network.wifi-chip-not-answering': { stage: 1, domain: 'wifi-sdio' },
 	'network.firmware-crash': { stage: 1, domain: 'network' },
+	'network.wifi-chip-stalled': { stage: 1, domain: 'network' },
+	'network.r8169-chip-timeout': { stage: 1, domain: 'network' },
 	'network.nic-hang': { stage: 1, domain: 'network' },
 	'network.nic-lost': { stage: 1, domain: 'network' },
 	'network.tx-timeout': { stage: 1, domain: 'network' },
 	'network.link-down': { stage: 2, domain: 'network' },
 	'network.wifi-tx-flush-timeout': { stage: 2, domain: 'network' },
+	'network.bond-link-down': { stage: 2, domain: 'network' },
 	'network.nfs-not-responding': { stage: 3, domain: 'network' },
+	'network.smb-not-responding': { stage: 3, domain: 'network' },
 	// a sound DSP whose topology was not set up leaves its sound card without pipelines
 	'hardware.sound-topology-failed': { stage: 1, domain: 'sound' },
 	'hardware.sound-card-failed': { stage: 2, domain: 'sound' },
@@ -91,6 +95,11 @@ const LAYERS: Record<string, Layer> = {
 	'storage.nvme-io-error': { stage: 2, domain: 'storage' },
 	'storage.io-error': { stage: 2, domain: 'storage' },
 	'storage.multipath-path-failed': { stage: 2, domain: 'storage' },
+	// a lost iSCSI session or a disk set offline makes its I/O fail
+	'storage.iscsi-connection-error': { stage: 1, domain: 'storage' },
+	'storage.scsi-command-timeout': { stage: 1, domain: 'storage' },
+	'storage.scsi-device-offline': { stage: 2, domain: 'storage' },
+	'storage.thin-pool': { stage: 2, domain: 'storage' },
 	'storage.raid-degraded': { stage: 3, domain: 'storage' },
 	'storage.swap-io-error': { stage: 3, domain: 'storage' },
 	// filesystems

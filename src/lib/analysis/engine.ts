@@ -1,5 +1,5 @@
 import type { ErrorBlock } from '../models/error-block.ts';
-import type { LogEvent } from '../models/events.ts';
+import type { LogEvent, ProgramEvent } from '../models/events.ts';
 import type {
 	Category,
 	DetailValue,
@@ -381,10 +381,14 @@ export class Analyzer {
 
 	/**
 	 * A line of a user-space program that ingestion passes on (LogRecord.program: a user-space
-	 * OOM killer in a syslog file or journal), in boot `boot`. Only rules marked `userspace` read
-	 * it, as the text `program: message`; it resolves, ends or joins no kernel message.
+	 * OOM killer in a syslog file or journal, systemd's line about a systemd-oomd kill), in boot
+	 * `boot`; a reused record or a kept ProgramEvent. Only rules marked `userspace` read it, as
+	 * the text `program: message`; it resolves, ends or joins no kernel message.
 	 */
-	program(rec: LogRecord, boot: number): void {
+	program(
+		rec: Pick<LogRecord | ProgramEvent, 'line' | 'ts' | 'wall' | 'program' | 'text'>,
+		boot: number
+	): void {
 		const text = `${rec.program}: ${rec.text}`;
 		if ((TRIGGERS.scanMask(text, HINT_RULE) & HINT_RULE) === 0) return;
 		// a journal's monotonic time (short-monotonic) is the kernel's clock: calibrated as one

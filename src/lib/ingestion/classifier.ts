@@ -9,7 +9,9 @@ import {
 	type Scan,
 	type SyslogDate
 } from './formats/common.ts';
+import { NO_PREFIX } from './formats/bare.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
+import { entryProgram } from './formats/journal.ts';
 import {
 	BOOTLOADER_HANDOFF,
 	ENTRY_LINE,
@@ -19,6 +21,7 @@ import {
 	newContext,
 	SKIP_BLANK,
 	SKIP_OTHER_JOURNAL,
+	SKIP_OTHER_SYSLOG,
 	UBOOT_BANNER,
 	UNPARSED_BOOTLOADER,
 	type Entry,
@@ -167,6 +170,19 @@ export function gluedRecordAt(text: string): number {
 		if (scanBracketTime(text, k + 1, glueScan)) return j;
 	}
 	return -1;
+}
+
+/** A record of a syslog file's or a journal's shape: a kernel line, another program's, a marker. */
+function syslogOrJournal(rec: LogRecord): boolean {
+	if (rec.kind === 'kernel')
+		return rec.format.startsWith('syslog') || rec.format.startsWith('journal');
+	return (
+		rec.kind === 'skipped' &&
+		(rec.reason === SKIP_OTHER_SYSLOG ||
+			rec.reason === SKIP_OTHER_JOURNAL ||
+			rec.reason === 'boot marker' ||
+			rec.reason === 'journal marker')
+	);
 }
 
 /** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
@@ -482,6 +498,14 @@ export class LineClassifier {
 		if (!e.kernel) {
 			r.kind = 'skipped';
 			r.reason = SKIP_OTHER_JOURNAL;
+			// a user-space OOM killer's entry (or systemd's about an oomd kill) is analysed too
+			r.program = entryProgram(e);
+			if (r.program !== '') {
+				r.text = e.text;
+				r.ts = entryTs(e);
+				r.wall = e.wall;
+				r.host = e.host;
+			}
 		} else if (!e.hasText) {
 			r.kind = 'skipped';
 			r.reason = 'entry without a message';
@@ -541,12 +565,18 @@ export class LineClassifier {
 			head.push({ line, kind, format, reason, text, lines });
 			return true;
 		}
-		this.releaseHead(false);
+		this.releaseHead(false, syslogOrJournal(rec));
 		return false;
 	}
 
-	/** Emit the held records (see head) as they were, or as bootloader output (blank lines stay blank). */
-	private releaseHead(bootloader: boolean): void {
+	/**
+	 * Emit the held records (see head) as they were, or as bootloader output (blank lines stay
+	 * blank). Before a syslog file's or a journal's first line (`foreign`), they are unprefixed
+	 * text in a prefixed log, not kernel lines: the rest of a line the copy cut (`0:33 hpPav
+	 * systemd[1]: Unmounted …`), a `...` that the user typed. Read as bare kernel lines, they had
+	 * opened a boot 0 of their own before the journal's `-- Boot … --` marker or banner.
+	 */
+	private releaseHead(bootloader: boolean, foreign = false): void {
 		const head = this.head;
 		if (head === null) return;
 		this.head = null;
@@ -554,9 +584,10 @@ export class LineClassifier {
 		for (const h of head) {
 			resetRecord(r, h.line);
 			const blank = h.kind !== 'kernel';
-			r.kind = bootloader && !blank ? 'unparsed' : h.kind;
-			r.format = bootloader && !blank ? '' : h.format;
-			r.reason = bootloader && !blank ? UNPARSED_BOOTLOADER : h.reason;
+			const other = (bootloader || foreign) && !blank;
+			r.kind = other ? 'unparsed' : h.kind;
+			r.format = other ? '' : h.format;
+			r.reason = other ? (bootloader ? UNPARSED_BOOTLOADER : NO_PREFIX) : h.reason;
 			r.text = h.text;
 			this.out(r, h.lines, this.ctx.bootId);
 		}

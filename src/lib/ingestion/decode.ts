@@ -251,6 +251,35 @@ export async function* decodeBytes(
 			}
 		})();
 	} else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
+	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
+	// after decompression: gather them (a decompression error comes after what was read)
+	const inner = stream[Symbol.asyncIterator]();
+	let lead: Uint8Array = new Uint8Array(0);
+	let failure: unknown = null;
+	try {
+		while (lead.length < PROBE_BYTES) {
+			const r = await inner.next();
+			if (r.done) break;
+			lead = lead.length === 0 ? r.value : concat(lead, r.value);
+		}
+	} catch (e) {
+		failure = e;
+	}
+	const order = utf16Order(lead);
+	if (order !== null) {
+		yield* decodeUtf16(lead, failure === null ? inner : null, order, limits);
+		if (failure !== null) throw failure;
+		return;
+	}
+	stream = (async function* () {
+		if (lead.length > 0) yield lead;
+		if (failure !== null) throw failure;
+		for (;;) {
+			const r = await inner.next();
+			if (r.done) return;
+			yield r.value;
+		}
+	})();
 	// Whole characters are decoded without `stream: true` (several times faster); the bytes of a
 	// character cut by the chunk end wait for the next chunk. Before a lead byte the decoder is in
 	// its initial state, so this gives exactly what streaming decoding gives.
@@ -309,6 +338,58 @@ export async function* decodeBytes(
 }
 
 const DECODE_WINDOW = 1 << 16;
+
+/**
+ * The byte order of UTF-16 text, from its byte order mark (`FF FE` little-endian, as Windows
+ * PowerShell 5's `>` and Notepad's "Unicode" save, `FE FF` big-endian) or, without one, from
+ * text whose first bytes (at least 32) alternate a character byte and a 0 byte in 9 pairs of 10
+ * (ASCII text in UTF-16); null for anything else (UTF-8 and Latin-1 text never has 0 bytes).
+ */
+export function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+	if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+	const pairs = b.length >> 1;
+	if (pairs < 16) return null;
+	let le = 0;
+	let be = 0;
+	for (let i = 0; i < pairs; i++) {
+		const lo = b[2 * i];
+		const hi = b[2 * i + 1];
+		if (hi === 0 && lo !== 0) le++;
+		else if (lo === 0 && hi !== 0) be++;
+	}
+	if (le * 10 >= pairs * 9) return 'utf-16le';
+	if (be * 10 >= pairs * 9) return 'utf-16be';
+	return null;
+}
+
+/**
+ * UTF-16 text to text chunks: the decoder drops the byte order mark and keeps a character cut
+ * by a chunk's end (or an odd byte) for the next chunk; at most a window of bytes at a time.
+ */
+async function* decodeUtf16(
+	lead: Uint8Array,
+	rest: AsyncIterator<Uint8Array> | null,
+	order: 'utf-16le' | 'utf-16be',
+	limits: DecodeLimits
+): AsyncGenerator<string> {
+	const dec = new TextDecoder(order, { fatal: false });
+	const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
+	let chunk: Uint8Array | null = lead;
+	while (chunk !== null) {
+		for (let off = 0; off < chunk.length; off += windowBytes) {
+			const text = dec.decode(chunk.subarray(off, off + windowBytes), { stream: true });
+			if (text !== '') yield text;
+		}
+		chunk = null;
+		if (rest !== null) {
+			const r = await rest.next();
+			if (!r.done) chunk = r.value;
+		}
+	}
+	const tail = dec.decode();
+	if (tail !== '') yield tail;
+}
 /** bytes looked at to recognise a binary format (a tar header's magic is at 257) */
 const PROBE_BYTES = 512;
 

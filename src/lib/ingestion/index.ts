@@ -1,5 +1,5 @@
 import type { ErrorBlock } from '../models/error-block.ts';
-import { toEvent, type LogEvent } from '../models/events.ts';
+import { toEvent, toProgramEvent, type LogEvent, type ProgramEvent } from '../models/events.ts';
 import type { InputSummary, LogMetadata } from '../models/metadata.ts';
 import { Ingestor, type IngestOptions } from './ingestor.ts';
 
@@ -8,6 +8,12 @@ export interface IngestResult {
 	input: InputSummary;
 	events: LogEvent[];
 	errorBlocks: ErrorBlock[];
+	/**
+	 * the lines of user-space programs that the analysis reads too (a user-space OOM killer's,
+	 * systemd's about an oomd kill: LogRecord.program), counted as skipped; pass them on to
+	 * `analyze` (the streaming pipeline hands them to the Analyzer as they come)
+	 */
+	programs: ProgramEvent[];
 	/** the log is corrupted by flipped bits (see bitflips.ts); pass it on to `analyze` */
 	bitFlipped: boolean;
 }
@@ -19,11 +25,13 @@ function unwrapped(boot: number, wrapped: number): number {
 
 /**
  * Ingest a whole log given as lines (tests and small inputs). Every kernel record becomes an
- * event; the streaming pipeline (pipeline.ts) uses the Ingestor directly and keeps none.
+ * event, every line of a program the analysis reads too a ProgramEvent; the streaming pipeline
+ * (pipeline.ts) uses the Ingestor directly and keeps none.
  */
 export function ingest(lines: Iterable<string>, options: IngestOptions = {}): IngestResult {
 	const events: LogEvent[] = [];
 	const errorBlocks: ErrorBlock[] = [];
+	const programs: ProgramEvent[] = [];
 	const ing = new Ingestor(
 		{
 			record: (r) => {
@@ -31,6 +39,9 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 			},
 			block: (b) => {
 				errorBlocks.push(b);
+			},
+			program: (r, boot) => {
+				programs.push(toProgramEvent(r, boot));
 			}
 		},
 		options
@@ -40,8 +51,9 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 	if (wrappedBoot >= 0) {
 		for (const e of events) e.boot = unwrapped(e.boot, wrappedBoot);
 		for (const b of errorBlocks) b.boot = unwrapped(b.boot, wrappedBoot);
+		for (const p of programs) p.boot = unwrapped(p.boot, wrappedBoot);
 	}
-	return { metadata, input, events, errorBlocks, bitFlipped };
+	return { metadata, input, events, errorBlocks, programs, bitFlipped };
 }
 
 export { Ingestor, DEFAULT_YEAR } from './ingestor.ts';

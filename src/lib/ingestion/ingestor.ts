@@ -2,6 +2,7 @@ import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from '
 import type { LogRecord } from '../models/log-record.ts';
 import { BitFlipSigns } from './bitflips.ts';
 import { NulStretches } from './nul.ts';
+import { PastePrefix } from './paste.ts';
 import { RingWrap } from './ring.ts';
 import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
@@ -43,6 +44,8 @@ export class Ingestor {
 	private readonly flips = new BitFlipSigns();
 	private readonly ring = new RingWrap();
 	private readonly nuls = new NulStretches();
+	/** quote marks or line numbers that a paste put before every line (see paste.ts) */
+	private readonly paste = new PastePrefix((raw, mayHaveNul) => this.classify(raw, mayHaveNul));
 
 	constructor(sink: IngestSink, options: IngestOptions = {}) {
 		const tracker = new RecordTracker(sink);
@@ -65,7 +68,7 @@ export class Ingestor {
 	}
 
 	get linesDone(): number {
-		return this.classifier.linesDone;
+		return this.classifier.linesDone + this.paste.holding;
 	}
 
 	/**
@@ -73,14 +76,23 @@ export class Ingestor {
 	 * no NUL character (LineSplitter tells so from its chunk), and it is not searched for one.
 	 */
 	pushLine(raw: string, mayHaveNul = true): void {
+		this.paste.push(raw, mayHaveNul);
+	}
+
+	private classify(raw: string, mayHaveNul: boolean): void {
 		if (mayHaveNul && raw.indexOf('\0') !== -1) this.nuls.line(raw, this.classifier.linesDone + 1);
 		this.classifier.pushLine(raw);
 	}
 
 	/** End of input: close open reports and return the summary. */
 	finish(): IngestSummary {
+		this.paste.finish();
 		const c: ClassifierSummary = this.classifier.finish();
 		const summary = this.tracker.finish(c);
+		const wrappedLines = this.paste.wrapWarning();
+		if (wrappedLines !== null) summary.input.warnings.unshift(wrappedLines);
+		const pasted = this.paste.warning();
+		if (pasted !== null) summary.input.warnings.unshift(pasted);
 		const flipped = this.flips.warning();
 		if (flipped !== null) summary.input.warnings.push(flipped);
 		const wrapped = this.ring.unwrap(summary.metadata, (b) => this.tracker.hasBanner(b));

@@ -37,7 +37,8 @@ export interface LogRecord {
 	host: string;
 	/**
 	 * the syslog/journal program of a skipped line whose messages are analysed too (a user-space
-	 * OOM killer: USERSPACE_PROGRAMS in formats/syslog.ts), '' for every other line
+	 * OOM killer: USERSPACE_PROGRAMS in formats/syslog.ts; `systemd` for its line about a
+	 * systemd-oomd kill: programOf there), '' for every other line
 	 */
 	program: string;
 	/** 0-based index of the boot the line belongs to (set by the ingestor) */

@@ -115,6 +115,7 @@ const api = {
 				totalBytes: req.file ? req.file.size : encoder.encode(req.text ?? '').length,
 				progressEvery: 20_000,
 				stopRequested: () => stopFlag,
+				pause: breathe,
 				onProgress: (p) => void remote?.(p)
 			});
 			const inWorker =

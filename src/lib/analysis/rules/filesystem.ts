@@ -1,5 +1,6 @@
-import type { Explanation } from '../../models/finding.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
 
 const FS_CAUSES = [
 	{
@@ -52,6 +53,68 @@ export const journalAbort: LineRule = {
 	)
 };
 
+const REMOUNT_RO_MEANING =
+	'The filesystem found an error and switched itself to read-only so that it would not do more damage. Programs that write to it now fail; services and logins may break until it is repaired and remounted.';
+
+/**
+ * The read-only switch of a filesystem other than ext2/3/4: its own checker, never e2fsck (Btrfs
+ * has no fsck to run unattended; FAT and exFAT have fsck.fat and fsck.exfat, F2FS fsck.f2fs).
+ */
+function readOnlyExplanation(fs: string): Explanation | undefined {
+	switch (fs) {
+		case 'btrfs':
+			return {
+				meaning:
+					'Btrfs hit an error it could not handle (usually a transaction aborted just before: an I/O error, metadata corruption or running out of metadata space) and forced the filesystem read-only. Writes fail from now on; a forced read-only Btrfs cannot be remounted read-write, only unmounted and mounted again.',
+				causes: [
+					FS_CAUSES[0],
+					{
+						kind: 'configuration',
+						text: 'No free space for metadata (errno=-28 in the transaction abort just before).'
+					},
+					FS_CAUSES[2]
+				],
+				next_steps: [
+					'Read the Btrfs error just before (`errno=-5` I/O failure, `errno=-28` no space, `corrupt leaf`, `parent transid verify failed`) and look for disk errors on the same device: `btrfs device stats /mountpoint`, `smartctl -a /dev/<disk>`.',
+					'Back up what you can while it is still mounted, then unmount and mount it again; for `errno=-28` free space (`btrfs filesystem usage /mountpoint`, `btrfs balance start -dusage=10 /mountpoint`).',
+					'Check it unmounted with `btrfs check --readonly /dev/<device>`; do not run `btrfs check --repair` (or fsck) without advice from the Btrfs developers: it can make damage worse.'
+				],
+				references: [
+					'https://btrfs.readthedocs.io/en/latest/btrfs-check.html',
+					'https://docs.kernel.org/filesystems/btrfs.html'
+				]
+			};
+		case 'fat':
+		case 'exfat':
+			return {
+				meaning: `${REMOUNT_RO_MEANING} ${fs === 'fat' ? 'FAT' : 'exFAT'} volumes are mostly USB sticks, SD cards and the EFI system partition.`,
+				causes: FS_CAUSES,
+				next_steps: [
+					'Copy off what you can, then unmount the volume and check it: ' +
+						(fs === 'fat'
+							? '`fsck.fat -a /dev/<device>` (package dosfstools).'
+							: '`fsck.exfat /dev/<device>` (package exfatprogs).') +
+						' Windows’ `chkdsk /f` repairs it too.',
+					'Eject removable media before pulling them; if errors come back, look for I/O errors on the device and replace the card or stick.'
+				],
+				references: ['https://docs.kernel.org/filesystems/vfat.html']
+			};
+		case 'f2fs':
+			return {
+				meaning: REMOUNT_RO_MEANING,
+				causes: FS_CAUSES,
+				next_steps: [
+					'Look for I/O errors on the same device just before; back up what you can.',
+					'Unmount and run `fsck.f2fs -f /dev/<device>` (package f2fs-tools; Android runs it at boot).',
+					'Check the flash device (SD/eMMC/UFS wear); replace a card that keeps corrupting.'
+				],
+				references: ['https://docs.kernel.org/filesystems/f2fs.html']
+			};
+		default:
+			return undefined;
+	}
+}
+
 /** `EXT4-fs (sda1): Remounting filesystem read-only` and the same for other filesystems. */
 export const remountRo: LineRule = {
 	id: 'filesystem.remount-read-only',
@@ -59,51 +122,112 @@ export const remountRo: LineRule = {
 	severity: 'critical',
 	triggers: ['emounting filesystem read-only', 'forced readonly', 'has been set read-only'],
 	pattern:
-		/^(?:(EXT[234]|FAT|F2FS|NILFS|ocfs2)-fs(?: error)? \(device ([\w!.:-]+)\)|(EXT[234]|FAT|F2FS|NILFS)-fs \(([\w!.:-]+)\)|(BTRFS) \w+ \(device ([\w!.:-]+)(?: state \w+)?\)): .*?([Rr]emounting filesystem read-only|forced readonly|Filesystem has been set read-only)/,
+		/^(?:(EXT[234]|FAT|F2FS|NILFS|ocfs2)-fs(?: error)? \(device ([\w!.:-]+)\)|(EXT[234]|FAT|exFAT|F2FS|NILFS)-fs \(([\w!.:-]+)\)|(BTRFS) \w+ \(device ([\w!.:-]+)(?: state \w+)?\)): .*?([Rr]emounting filesystem read-only|forced readonly|Filesystem has been set read-only)/,
 	title: (m) =>
 		`${m[1] ?? m[3] ?? 'Btrfs'} filesystem on ${m[2] ?? m[4] ?? m[6]} switched to read-only`,
 	details: (m) => ({
 		device: m[2] ?? m[4] ?? m[6],
 		filesystem: (m[1] ?? m[3] ?? m[5]).toLowerCase()
 	}),
+	explanationOf: (m) => readOnlyExplanation((m[1] ?? m[3] ?? m[5]).toLowerCase()),
 	examples: [
 		'EXT4-fs (sda1): Remounting filesystem read-only',
 		'BTRFS info (device sda1): forced readonly',
 		'FAT-fs (sdb1): Filesystem has been set read-only',
+		'exFAT-fs (sdc1): Filesystem has been set read-only',
 		'EXT4-fs error (device dm-0): ext4_remount:5000: Remounting filesystem read-only'
 	],
 	negatives: ['EXT4-fs (sda1): re-mounted. Opts: errors=remount-ro'],
-	explanation: ext4Explanation(
-		'The filesystem found an error and switched itself to read-only so that it would not do more damage. Programs that write to it now fail; services and logins may break until it is repaired and remounted.'
-	)
+	explanation: ext4Explanation(REMOUNT_RO_MEANING)
 };
 
-/** fs/ext4/super.c __ext4_error: `EXT4-fs error (device sda1): ext4_lookup:1855: inode #2: comm ls: deleted inode referenced: 12345` */
+/**
+ * fs/ext4/super.c __ext4_error: `EXT4-fs error (device sda1): ext4_lookup:1855: inode #2: comm ls:
+ * deleted inode referenced: 12345`; and three ext4_msg() errors that name no function before the
+ * device: the delayed allocation that lost data (fs/ext4/inode.c mpage_map_and_submit_extent), a
+ * superblock write that failed (ext4_commit_super) and a group descriptor check that failed at
+ * mount (ext4_check_descriptors).
+ */
 export const ext4Error: LineRule = {
 	id: 'filesystem.ext4-error',
 	category: 'filesystem',
 	severity: 'high',
-	triggers: ['-fs error (device', '-fs warning (device', 'Delayed block allocation failed'],
+	triggers: [
+		'-fs error (device',
+		'-fs warning (device',
+		'Delayed block allocation failed',
+		'error while writing superblock',
+		'ext4_check_descriptors: '
+	],
 	pattern:
-		/^(EXT[234])-fs (?:(error)|warning) \(device ([\w!.:-]+)\): (\w+)(?::\d+)?: (?:inode #\d+: )?(?:block \d+: )?(?:comm [^:]*: )?(.*)/,
+		/^(?:(EXT[234])-fs (?:(error)|warning) \(device ([\w!.:-]+)\): (\w+)(?::\d+)?: (?:inode #\d+: )?(?:block \d+: )?(?:comm [^:]*: )?(.*)|(EXT4)-fs \(([\w!.:-]+)\): ((Delayed block allocation failed) for inode \d+ .*?with error (\d+)|I\/O (error) while writing superblock|(ext4_check_descriptors): .*))/,
 	title: (m) =>
-		m[2]
-			? `${m[1]} filesystem error on ${m[3]}`
-			: /I\/O error|Delayed block allocation failed/.test(m[5])
-				? `${m[1]} write errors on ${m[3]}`
-				: `${m[1]} filesystem warning on ${m[3]}`,
-	details: (m) => ({ device: m[3], function: m[4], message: m[5] }),
+		m[6]
+			? m[12]
+				? `${m[6]} filesystem error on ${m[7]}`
+				: `${m[6]} write errors on ${m[7]}`
+			: m[2]
+				? `${m[1]} filesystem error on ${m[3]}`
+				: /I\/O error|Delayed block allocation failed/.test(m[5])
+					? `${m[1]} write errors on ${m[3]}`
+					: `${m[1]} filesystem warning on ${m[3]}`,
+	details: (m): Record<string, DetailValue> =>
+		m[6]
+			? {
+					device: m[7],
+					function: m[12] ?? null,
+					message: m[8],
+					error: m[10] ? errnoName(`-${m[10]}`) : null
+				}
+			: { device: m[3], function: m[4], message: m[5] },
 	severityOf: (m) =>
-		m[2] || /I\/O error|Delayed block allocation failed/.test(m[5]) ? 'high' : 'medium',
+		m[6] || m[2] || /I\/O error|Delayed block allocation failed/.test(m[5]) ? 'high' : 'medium',
+	explanationOf: (m) => (m[9] ? DELALLOC_FAILED : undefined),
 	examples: [
 		'EXT4-fs error (device sda1): ext4_lookup:1855: inode #2: comm ls: deleted inode referenced: 12345',
 		'EXT4-fs warning (device sdb1): ext4_end_bio:343: I/O error 10 writing to inode 1234 starting block 5678)',
-		'EXT4-fs error (device mmcblk0p2): ext4_validate_block_bitmap:384: comm ext4lazyinit: bg 0: bad block bitmap checksum'
+		'EXT4-fs error (device mmcblk0p2): ext4_validate_block_bitmap:384: comm ext4lazyinit: bg 0: bad block bitmap checksum',
+		'EXT4-fs (sdf1): Delayed block allocation failed for inode 1234 at logical offset 0 with max blocks 1 with error 117',
+		'EXT4-fs (sda2): I/O error while writing superblock',
+		'EXT4-fs (sda2): ext4_check_descriptors: Checksum for group 0 failed (1234!=5678)'
 	],
-	negatives: ['EXT4-fs (sda1): mounted filesystem with ordered data mode. Quota mode: none.'],
+	negatives: [
+		'EXT4-fs (sda1): mounted filesystem with ordered data mode. Quota mode: none.',
+		'EXT4-fs (sdf1): This should not happen!! Data will be lost'
+	],
 	explanation: ext4Explanation(
 		'The ext4 (or ext3/ext2) filesystem found an inconsistency or failed to write: metadata on disk is damaged or a write did not reach the disk. Depending on the errors= mount option it continues, remounts read-only or panics.'
 	)
+};
+
+/**
+ * mpage_map_and_submit_extent(): data written to the page cache (delayed allocation) could not be
+ * given blocks on disk when it was flushed; the kernel then prints `This should not happen!! Data
+ * will be lost` and drops it.
+ */
+const DELALLOC_FAILED: Explanation = {
+	meaning:
+		'Data that programs had already written (it sat in memory, waiting for ext4 to choose its blocks: delayed allocation) could not be placed on disk when it was flushed, and was thrown away: the kernel says "Data will be lost". The error number says why: 117 (EUCLEAN) the filesystem’s metadata is corrupted, 28 (ENOSPC) no space left, 122 (EDQUOT) a quota, 5 (EIO) the disk failed.',
+	causes: [
+		{
+			kind: 'hardware',
+			text: 'Metadata corruption (error 117), often after disk errors, power loss or a device pulled while mounted; or the disk failing (error 5).'
+		},
+		{
+			kind: 'configuration',
+			text: 'The filesystem or a quota ran out of space while the data was still waiting to be written (error 28, 122).'
+		},
+		FS_CAUSES[2]
+	],
+	next_steps: [
+		'The file named by the inode number lost its recent writes: find it with `debugfs -R "ncheck <inode>" /dev/<device>` and restore it from a copy.',
+		'Error 117 or 5: back up, unmount and run `e2fsck -f /dev/<device>`; check the disk with `smartctl -a /dev/<disk>`.',
+		'Error 28 or 122: free space or raise the quota (`df -h`, `df -i`, `repquota`).'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/ext4.html',
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/ext4/inode.c'
+	]
 };
 
 /** `maximal mount count reached` / `checktime reached`: the periodic reminder, not a problem */
@@ -210,49 +334,153 @@ function onDevice(device: string | undefined): string {
 	return device === undefined ? '' : ` on ${device}`;
 }
 
+/** exFAT's dirty flag (fs/exfat/super.c, 5.7+): as FAT's, with exfatprogs' checker */
+const EXFAT_DIRTY: Explanation = {
+	...FAT_DIRTY,
+	meaning: FAT_DIRTY.meaning.replace('The FAT volume', 'The exFAT volume'),
+	next_steps: [
+		'Unmount the volume and check it: `fsck.exfat /dev/<device>` (package exfatprogs), or `chkdsk /f` on Windows.',
+		...FAT_DIRTY.next_steps.slice(1)
+	],
+	references: [
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/exfat/super.c'
+	]
+};
+
+/**
+ * An NTFS volume with its dirty flag set: ntfs3 (5.15+, fs/ntfs3/super.c) will not mount it
+ * read-write without the `force` option; the old ntfs driver (fs/ntfs/super.c) mounted it
+ * read-only. Windows leaves it set when it hibernates, which Fast Startup does at every shutdown.
+ */
+const NTFS_DIRTY: Explanation = {
+	meaning:
+		'The NTFS volume is marked dirty: Windows did not close it cleanly, so Linux will not write to it. ntfs3 refuses to mount it read-write unless the `force` option is given (the mount fails or is read-only); the older ntfs driver mounted it read-only. Writing to it anyway could corrupt it or lose what Windows still holds in its hibernation file.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'Windows Fast Startup or hibernation: Windows hibernates its kernel at shutdown and leaves its volumes marked in use.'
+		},
+		{
+			kind: 'environment',
+			text: 'Windows crashed or lost power, or an external disk was unplugged without "safely remove".'
+		},
+		{
+			kind: 'hardware',
+			text: 'Rarely a failing disk (look for I/O errors on the same device).'
+		}
+	],
+	next_steps: [
+		'Boot Windows and shut it down fully (Shift+Shut down, or turn off Fast Startup in Power Options and hibernation with `powercfg /h off`), then run `chkdsk /f X:` on that volume.',
+		'Without Windows, `ntfsfix -d /dev/<device>` (package ntfs-3g) clears the flag and fixes only simple problems; mount with `-o force` only if you accept the risk.',
+		'External disk: eject it in Windows before unplugging.'
+	],
+	references: [
+		'https://docs.kernel.org/filesystems/ntfs3.html',
+		'https://wiki.archlinux.org/title/NTFS'
+	]
+};
+
+/** fs/hfsplus/super.c: a volume (a Mac's disk) not cleanly unmounted is mounted read-only */
+const HFSPLUS_DIRTY: Explanation = {
+	meaning:
+		'The HFS+ volume (a Mac disk or a disk formatted on a Mac) was not cleanly unmounted the last time it was used, so Linux mounted it read-only. Nothing is repaired by itself.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'The disk was unplugged without ejecting it, or the Mac crashed or lost power.'
+		}
+	],
+	next_steps: [
+		'On a Mac, check it with Disk Utility (First Aid); on Linux, unmount it and run `fsck.hfsplus -f /dev/<device>` (package hfsprogs).',
+		'Eject the disk before unplugging it.'
+	],
+	references: [
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/hfsplus/super.c'
+	]
+};
+
+/** F2FS's "need fsck" flag (SBI_NEED_FSCK), set with a message ending `run fsck to fix.` */
+const F2FS_FSCK: Explanation = {
+	meaning:
+		'F2FS (the flash filesystem of phones, SD cards and some SSDs) found inconsistent metadata and marked itself as needing a check. It keeps running, but until `fsck.f2fs` repairs it files may be wrong or unreadable and the damage can grow.',
+	causes: FS_CAUSES,
+	next_steps: [
+		'Back up the data, unmount and run `fsck.f2fs -f /dev/<device>` (package f2fs-tools); Android runs it at the next boot.',
+		'Look for I/O errors on the same device and check the flash device’s wear (SD/eMMC/UFS); replace a card that keeps corrupting.'
+	],
+	references: ['https://docs.kernel.org/filesystems/f2fs.html']
+};
+
+/** the dirty-volume explanation of an exFAT, NTFS or HFS+ match (not ext4's steps) */
+function dirtyExplanation(m: RegExpExecArray): Explanation | undefined {
+	if (m[12]) return EXFAT_DIRTY;
+	if (m[14] || m[15]) return NTFS_DIRTY;
+	if (m[16]) return HFSPLUS_DIRTY;
+	if (m[10]) return F2FS_FSCK;
+	return undefined;
+}
+
 /**
  * ext2/3/4 mount-time messages that ask for a filesystem check: `EXT4-fs (sda1): warning: …`, and
  * the 2.6 kernels' `EXT2-fs warning: mounting unchecked fs, …` (printk before ext2_msg/ext3_msg:
- * no device named).
+ * no device named); FAT's and exFAT's dirty flag, NTFS's (ntfs3 and the old ntfs driver), HFS+'s
+ * unclean unmount, F2FS's `run fsck to fix`.
  */
 export const fsckNeeded: LineRule = {
 	id: 'filesystem.fsck-needed',
 	category: 'filesystem',
 	severity: 'medium',
-	triggers: ['e2fsck is recommended', 'error count since last fsck', 'run fsck'],
+	triggers: [
+		'e2fsck is recommended',
+		'error count since last fsck',
+		'run fsck',
+		'olume is dirty',
+		'fsck.hfsplus is recommended'
+	],
 	pattern:
-		/^(?:(EXT[234])-fs(?: \(([\w!.:-]+)\):)? (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck)/,
+		/^(?:(EXT[234])-fs(?: \(([\w!.:-]+)\):)? (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck|(exFAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|ntfs3(?:: |\()([\w!.-]+)\)?:? volume is dirty|NTFS-fs error \(device ([\w!.:-]+)\): load_system_files\(\): Volume is dirty|hfsplus: (Filesystem was not cleanly unmounted))/,
 	// a title per severity (a finding keeps its first occurrence's): errors recorded (medium),
 	// mounted unchecked or a FAT volume not unmounted (low), the periodic reminder (info)
 	title: (m) =>
-		m[8]
-			? `FAT volume ${m[9]} was not properly unmounted`
-			: m[4]
-				? `${m[1]} filesystem${onDevice(m[2])} was mounted unchecked (fsck recommended)`
-				: fsckReminder(m)
-					? `${m[1]} filesystem${onDevice(m[2])} is due for its periodic check (fsck)`
-					: `${m[1] ?? m[10]} filesystem${onDevice(m[2] ?? m[11])} needs a check (fsck)`,
+		m[8] || m[12]
+			? `${m[8] ?? m[12]} volume ${m[9] ?? m[13]} was not properly unmounted`
+			: m[14] || m[15]
+				? `NTFS volume ${m[14] ?? m[15]} is marked dirty: not mounted read-write`
+				: m[16]
+					? 'HFS+ volume was not cleanly unmounted: mounted read-only'
+					: m[4]
+						? `${m[1]} filesystem${onDevice(m[2])} was mounted unchecked (fsck recommended)`
+						: fsckReminder(m)
+							? `${m[1]} filesystem${onDevice(m[2])} is due for its periodic check (fsck)`
+							: `${m[1] ?? m[10]} filesystem${onDevice(m[2] ?? m[11])} needs a check (fsck)`,
 	details: (m) => ({
-		device: m[2] ?? m[9] ?? m[11] ?? null,
+		device: m[2] ?? m[9] ?? m[11] ?? m[13] ?? m[14] ?? m[15] ?? null,
 		error_count: m[7] ? Number(m[7]) : null
 	}),
-	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[4] ? 'low' : 'medium'),
+	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[12] || m[4] ? 'low' : 'medium'),
 	explanationOf: (m) =>
-		m[8] ? FAT_DIRTY : m[4] ? UNCHECKED : fsckReminder(m) ? PERIODIC_CHECK : undefined,
+		m[8] ? FAT_DIRTY : m[4] ? UNCHECKED : fsckReminder(m) ? PERIODIC_CHECK : dirtyExplanation(m),
 	examples: [
 		'EXT4-fs (sda1): warning: mounting fs with errors, running e2fsck is recommended',
 		'EXT4-fs (sda2): error count since last fsck: 5',
 		'FAT-fs (sdb1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.',
 		'EXT4-fs (sdc1): warning: maximal mount count reached, running e2fsck is recommended',
 		'EXT4-fs (sda1): warning: mounting unchecked fs, running e2fsck is recommended',
-		'EXT2-fs warning: mounting unchecked fs, running e2fsck is recommended'
+		'EXT2-fs warning: mounting unchecked fs, running e2fsck is recommended',
+		'F2FS-fs (dm-5): sanity_check_inode: corrupted inode i_blocks i_ino=1234 iblocks=8, run fsck to fix.',
+		'exFAT-fs (sdc1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.',
+		'ntfs3: sdd1: volume is dirty and "force" flag is not set!',
+		'ntfs3(sdd1): volume is dirty and "force" flag is not set!',
+		'NTFS-fs error (device sdb1): load_system_files(): Volume is dirty.  Mounting read-only.  Run chkdsk and mount in Windows.',
+		'hfsplus: Filesystem was not cleanly unmounted, running fsck.hfsplus is recommended.  mounting read-only.'
 	],
 	negatives: [
 		'EXT4-fs (sda1): recovery complete',
-		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)"
+		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
+		'ntfs3: Max link count 4000'
 	],
 	explanation: ext4Explanation(
-		'The filesystem is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error” or F2FS inconsistency, in this boot or an earlier one) and it has not been checked since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow.'
+		'The filesystem is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error”, in this boot or an earlier one) and it has not been checked since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow.'
 	)
 };
 
@@ -312,6 +540,35 @@ const btrfsExplanation = (meaning: string): Explanation => ({
 	]
 });
 
+/**
+ * fs/btrfs/volumes.c btrfs_dev_stat_print_on_load(): at mount, a device whose persistent error
+ * counters are not all zero. The counters add up since they were last reset: the errors may be
+ * years old.
+ */
+const BTRFS_COUNTERS_AT_MOUNT: Explanation = {
+	meaning:
+		'Not an error of this boot: at mount Btrfs prints the error counters it keeps on the device when any is not zero. wr/rd/flush count failed writes, reads and cache flushes (the disk or its link), corrupt counts checksum mismatches, gen blocks of the wrong generation (lost writes). The counters only grow until they are reset, so these errors may be old.',
+	causes: [
+		{
+			kind: 'hardware',
+			text: 'Earlier disk, cable or controller errors (wr, rd, flush), or silent data corruption (corrupt, gen).'
+		},
+		{
+			kind: 'environment',
+			text: 'Earlier power losses or a device pulled while mounted.'
+		}
+	],
+	next_steps: [
+		'Compare with an earlier boot: if the numbers grow, the device still has problems; check it with `smartctl -a /dev/<disk>`.',
+		'Run `btrfs scrub start -B /mountpoint` to find (and with a redundant profile repair) bad copies; `btrfs device stats /mountpoint` shows the counters.',
+		'Once the cause is dealt with and a scrub is clean, reset them with `btrfs device stats -z /mountpoint` so that new errors stand out.'
+	],
+	references: [
+		'https://btrfs.readthedocs.io/en/latest/btrfs-device.html',
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/btrfs/volumes.c'
+	]
+};
+
 /** fs/btrfs: device error counters, checksum failures, corruption and transaction aborts. */
 export const btrfsError: LineRule = {
 	id: 'filesystem.btrfs-error',
@@ -319,24 +576,31 @@ export const btrfsError: LineRule = {
 	severity: 'high',
 	triggers: ['BTRFS'],
 	pattern:
-		/^BTRFS:? (?:error|warning|critical) \(device ([\w!.:-]+)(?: state \w+)?\)(?::| in) ?(?:(bdev \S+ errs:)|(.*?csum failed|checksum verify failed|.*?csum mismatch)|(corrupt (?:leaf|node)|parent transid verify failed|.*?level verify failed|bad tree block)|(.*?errno=-?\d+)|(.*))/,
+		/^BTRFS:? (?:error|warning|critical) \(device ([\w!.:-]+)(?: state \w+)?\)(?::| in) ?(?:(bdev \S+ errs:)|(.*?csum failed|checksum verify failed|.*?csum mismatch)|(corrupt (?:leaf|node)|parent transid verify failed|.*?level verify failed|bad tree block)|(.*?errno=-?\d+)|(.*))|^BTRFS info \(device ([\w!.:-]+)(?: state \w+)?\): (bdev \S+ errs: .*)/,
 	title: (m) =>
-		m[2]
-			? `Btrfs device errors on ${m[1]}`
-			: m[3]
-				? `Btrfs checksum errors on ${m[1]}`
-				: m[4]
-					? `Btrfs metadata corruption on ${m[1]}`
-					: m[5]
-						? `Btrfs transaction aborted on ${m[1]}`
-						: `Btrfs errors on ${m[1]}`,
-	details: (m) => ({ device: m[1], message: m.input.slice(m.input.indexOf(')') + 2) }),
-	severityOf: (m) => (m[4] || m[5] ? 'critical' : 'high'),
+		m[7]
+			? `Btrfs device errors recorded earlier on ${m[7]} (counters at mount)`
+			: m[2]
+				? `Btrfs device errors on ${m[1]}`
+				: m[3]
+					? `Btrfs checksum errors on ${m[1]}`
+					: m[4]
+						? `Btrfs metadata corruption on ${m[1]}`
+						: m[5]
+							? `Btrfs transaction aborted on ${m[1]}`
+							: `Btrfs errors on ${m[1]}`,
+	details: (m) => ({
+		device: m[1] ?? m[7],
+		message: m[8] ?? m.input.slice(m.input.indexOf(')') + 2)
+	}),
+	severityOf: (m) => (m[7] ? 'low' : m[4] || m[5] ? 'critical' : 'high'),
+	explanationOf: (m) => (m[7] ? BTRFS_COUNTERS_AT_MOUNT : undefined),
 	examples: [
 		'BTRFS error (device sda1): bdev /dev/sda1 errs: wr 0, rd 1, flush 0, corrupt 0, gen 0',
 		'BTRFS warning (device sda1): csum failed root 5 ino 257 off 0 csum 0x98f94189 expected csum 0x00000000 mirror 1',
 		'BTRFS critical (device nvme0n1p2): corrupt leaf: root=2 block=123 slot=4, unexpected item end',
-		'BTRFS: error (device dm-0 state A) in btrfs_commit_transaction:2400: errno=-5 IO failure'
+		'BTRFS: error (device dm-0 state A) in btrfs_commit_transaction:2400: errno=-5 IO failure',
+		'BTRFS info (device sdd1): bdev /dev/sdd1 errs: wr 0, rd 0, flush 0, corrupt 3, gen 0'
 	],
 	negatives: ['BTRFS info (device sda1): disk space caching is enabled'],
 	explanation: btrfsExplanation(
@@ -351,7 +615,7 @@ export const f2fsError: LineRule = {
 	severity: 'high',
 	triggers: ['F2FS-fs ('],
 	pattern:
-		/^F2FS-fs \(([\w!.:-]+)\): (?:(?:\w+: )?(?:inode \(ino=\w+\) has )?(?:[Ii]nconsistent|[Cc]orrupted|[Ii]nvalid|[Mm]ismatch|[Ww]rong)\b|.*? need fsck\b|.*? fsck\b.*? fix\b|Stopped filesystem due to reason)/,
+		/^F2FS-fs \(([\w!.:-]+)\): (?:(?:\w+: )?(?:inode \(ino=\w+\) has )?(?:[Ii]nconsistent|[Cc]orrupted|[Ii]nvalid|[Mm]ismatch|[Ww]rong)\b|.*? need fsck\b|.*? fsck\b.*? fix\b|Stopped filesystem due to reason|access invalid blkaddr|Failed to get valid F2FS checkpoint)/,
 	title: (m) => `F2FS filesystem errors on ${m[1]}`,
 	details: (m) => ({ device: m[1], message: m.input.slice(m.input.indexOf(')') + 3) }),
 	// fs/f2fs/super.c: a bad superblock copy found at mount and rewritten from the good one
@@ -386,7 +650,9 @@ export const f2fsError: LineRule = {
 		'F2FS-fs (dm-0): inconsistent node block, nid:1234, node_footer[nid:0,ino:0,ofs:0,cpver:0,blkaddr:0]',
 		'F2FS-fs (mmcblk0p40): Wrong valid_user_blocks: 123, user_block_count: 100',
 		'F2FS-fs (dm-0): Invalid checksum crc(0x6fb880c4)',
-		'F2FS-fs (sda1): sanity_check_inode: inode (ino=1a2) has corrupted i_extra_isize: 36, max: 20'
+		'F2FS-fs (sda1): sanity_check_inode: inode (ino=1a2) has corrupted i_extra_isize: 36, max: 20',
+		'F2FS-fs (dm-8): access invalid blkaddr:1234',
+		'F2FS-fs (dm-9): Failed to get valid F2FS checkpoint'
 	],
 	negatives: ['F2FS-fs (mmcblk0p40): Mounted with checkpoint version = 3b9a'],
 	explanation: {
@@ -401,16 +667,34 @@ export const f2fsError: LineRule = {
 	}
 };
 
+const EXFAT_ERROR: Explanation = {
+	meaning:
+		'The exFAT filesystem (large USB sticks, SD cards of 64 GB and more, camera cards) found damaged structures. With the default errors=remount-ro it switches to read-only next.',
+	causes: FS_CAUSES,
+	next_steps: [
+		'Copy off what you can, unmount, then run `fsck.exfat /dev/<device>` (package exfatprogs) or `chkdsk /f` on Windows.',
+		'Always unmount/eject removable media before unplugging; replace a card that keeps corrupting.'
+	],
+	references: [
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/fs/exfat/misc.c'
+	]
+};
+
 /** fs/fat/misc.c __fat_fs_error: `FAT-fs (sdb1): error, fat_get_cluster: invalid cluster chain (i_pos 0)` */
 export const fatError: LineRule = {
 	id: 'filesystem.fat-error',
 	category: 'filesystem',
 	severity: 'medium',
 	triggers: ['FAT-fs ('],
-	pattern: /^FAT-fs \(([\w!.:-]+)\): error, (\w+)(?:: (.*))?/,
-	title: (m) => `FAT filesystem errors on ${m[1]}`,
-	details: (m) => ({ device: m[1], function: m[2], message: m[3] ?? null }),
-	examples: ['FAT-fs (sdb1): error, fat_get_cluster: invalid cluster chain (i_pos 0)'],
+	// exFAT (fs/exfat/misc.c __exfat_fs_error, 5.7+) names no function: `error, invalid access …`
+	pattern: /^(FAT|exFAT)-fs \(([\w!.:-]+)\): error, (?:(\w+): )?(.*)/,
+	title: (m) => `${m[1]} filesystem errors on ${m[2]}`,
+	details: (m) => ({ device: m[2], function: m[3] ?? null, message: m[4] || null }),
+	explanationOf: (m) => (m[1] === 'exFAT' ? EXFAT_ERROR : undefined),
+	examples: [
+		'FAT-fs (sdb1): error, fat_get_cluster: invalid cluster chain (i_pos 0)',
+		'exFAT-fs (sdc1): error, invalid access to FAT (entry 0x00001234)'
+	],
 	negatives: [
 		'FAT-fs (mmcblk0p1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.'
 	],

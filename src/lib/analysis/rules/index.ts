@@ -94,14 +94,24 @@ import {
 	nicUlp,
 	nicLost,
 	qcacldConnectFailed,
+	r8169ChipTimeout,
 	realtekFlushTimeout,
 	sdioWifiSilent,
 	wifiAssocTimeout,
 	wifiAuthAbandoned,
+	wifiChipStalled,
 	wifiConnectionLost,
 	wifiFirmwareCrash
 } from './network.ts';
-import { conntrackFull, synFlood, tcpMemory } from './network-stack.ts';
+import {
+	bondLinkDown,
+	conntrackFull,
+	martianPacket,
+	neighbourOverflow,
+	synFlood,
+	tcpMemory
+} from './network-stack.ts';
+import { smbMountFailed, smbNotResponding } from './network-smb.ts';
 import { suspendFailed, uncleanShutdown, watchdogReset } from './power.ts';
 import {
 	apparmorDenied,
@@ -113,10 +123,12 @@ import {
 } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
 import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
+import { cryptSetupFailed, thinPool, verityCorrupted } from './storage-dm.ts';
 import { floppyTimeout } from './storage-floppy.ts';
+import { iscsiConnection } from './storage-iscsi.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
 import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
-import { scsiFailurePrediction, scsiSense } from './storage-scsi.ts';
+import { scsiFailurePrediction, scsiOffline, scsiSense, scsiTimeout } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
 import {
 	initramfsUnpackFailed,
@@ -195,11 +207,17 @@ export const LINE_RULES: readonly LineRule[] = [
 	ataLink,
 	scsiFailurePrediction,
 	scsiSense,
+	scsiTimeout,
+	scsiOffline,
+	iscsiConnection,
 	blockIoError,
 	bufferIoError,
 	swapIoError,
 	mdFailure,
 	multipathFailed,
+	thinPool,
+	verityCorrupted,
+	cryptSetupFailed,
 	floppyTimeout,
 	// filesystem (journal abort and read-only before the generic error rules)
 	journalAbort,
@@ -247,9 +265,13 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicUlp,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
+	wifiChipStalled,
+	r8169ChipTimeout,
 	realtekFlushTimeout,
 	linkDown,
 	nfsNotResponding,
+	smbNotResponding,
+	smbMountFailed,
 	wifiAssocTimeout,
 	wifiAuthAbandoned,
 	qcacldConnectFailed,
@@ -257,6 +279,9 @@ export const LINE_RULES: readonly LineRule[] = [
 	conntrackFull,
 	synFlood,
 	tcpMemory,
+	neighbourOverflow,
+	bondLinkDown,
+	martianPacket,
 	// firmware
 	brcmfmacNvramMissing,
 	firmwareLoad,

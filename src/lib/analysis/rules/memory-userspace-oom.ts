@@ -33,11 +33,23 @@ function explanation(killer: string, settings: string, reference: string): Expla
 	};
 }
 
+/** systemd's line about a systemd-oomd kill (see oomdKill), as `systemd: message` */
+const OOMD_UNIT =
+	/^systemd: (?<process>\S+): systemd-oomd killed (\d+|some) process\(es\) in this unit\./;
+
 /**
  * systemd-oomd (src/oom/oomd-manager.c): `Killed <cgroup> due to memory pressure for <cgroup>
  * being 62.41% > 50.00% for > 20s with reclaim activity`, and on swap `Killed <cgroup> due to
  * swap used (…) / total (…) being more than 90.00%` (newer: `memory used (…) / total (…) and
  * swap used (…) / total (…) being more than …`). It kills a whole cgroup (a unit or scope).
+ *
+ * The systemd instance that manages the unit (PID 1, or a user's `systemd --user` for an app's
+ * scope) then says so (src/core/unit.c, unit_check_oomd_kill, from the count systemd-oomd leaves
+ * in the cgroup's `user.oomd_kill` attribute): `app-gnome-firefox-2345.scope: systemd-oomd killed
+ * 37 process(es) in this unit.` (`some process(es)` when the count is unknown). That is the same
+ * kill: after systemd-oomd's line for the same unit (same boot, within 100 lines) it adds the
+ * count of processes and is no kill of its own; alone (a log of the unit only, or systemd-oomd's
+ * line cut away) it is the kill.
  */
 export const oomdKill: LineRule = {
 	id: 'memory.systemd-oomd-kill',
@@ -45,31 +57,62 @@ export const oomdKill: LineRule = {
 	severity: 'high',
 	userspace: true,
 	byBoot: true,
-	triggers: ['systemd-oomd: Killed '],
+	triggers: ['systemd-oomd: Killed ', ': systemd-oomd killed '],
 	pattern:
-		/^systemd-oomd: Killed (\S+) due to (?:memory pressure for (\S+) being ([\d.]+%) > ([\d.]+%) for > (\S+)|[^\n]*?swap used[^\n]*? being more than ([\d.]+%))/,
+		/^(?:systemd-oomd: Killed (\S+) due to (?:memory pressure for (\S+) being ([\d.]+%) > ([\d.]+%) for > (\S+)|[^\n]*?swap used[^\n]*? being more than ([\d.]+%))|systemd: (\S+): systemd-oomd killed (\d+|some) process\(es\) in this unit\.)/,
 	title: () => 'Low memory: systemd-oomd killed processes (user-space OOM killer)',
-	details: (m) => ({
-		killer: 'systemd-oomd',
-		// the unit killed: the last part of the cgroup path
-		process: m[1].slice(m[1].lastIndexOf('/') + 1),
-		cgroup: m[1],
-		reason: m[2] !== undefined ? 'memory pressure' : 'swap used',
-		pressure_cgroup: m[2] ?? null,
-		pressure: m[3] ?? null,
-		limit: m[4] ?? m[6] ?? null,
-		duration: m[5] ?? null
-	}),
+	details: (m) =>
+		m[7] !== undefined
+			? {
+					killer: 'systemd-oomd',
+					process: m[7],
+					cgroup: null,
+					reason: null,
+					pressure_cgroup: null,
+					pressure: null,
+					limit: null,
+					duration: null,
+					processes_killed: processCount(m[8])
+				}
+			: {
+					killer: 'systemd-oomd',
+					// the unit killed: the last part of the cgroup path
+					process: m[1].slice(m[1].lastIndexOf('/') + 1),
+					cgroup: m[1],
+					reason: m[2] !== undefined ? 'memory pressure' : 'swap used',
+					pressure_cgroup: m[2] ?? null,
+					pressure: m[3] ?? null,
+					limit: m[4] ?? m[6] ?? null,
+					duration: m[5] ?? null,
+					processes_killed: null
+				},
 	collect: { process: 'processes' },
+	follow: [
+		{
+			trigger: ': systemd-oomd killed ',
+			pattern: OOMD_UNIT,
+			details: (m) => ({ processes_killed: processCount(m[2]) }),
+			within: 100,
+			claims: true,
+			examples: [
+				'systemd: app-gnome-firefox-2345.scope: systemd-oomd killed 37 process(es) in this unit.'
+			]
+		}
+	],
 	examples: [
 		// the forms of src/oom/oomd-manager.c (the corpus has no systemd-oomd kill)
 		'systemd-oomd: Killed /user.slice/user-1000.slice/user@1000.service/app.slice/app-gnome-firefox-2345.scope due to memory pressure for /user.slice/user-1000.slice/user@1000.service being 62.41% > 50.00% for > 20s with reclaim activity',
 		'systemd-oomd: Killed /system.slice/build.service due to swap used (8245387264) / total (8589930496) being more than 90.00%',
-		'systemd-oomd: Killed /user.slice/user-1000.slice/user@1000.service/app.slice/app-org.gnome.Terminal.slice/vte-spawn-1f2e.scope due to memory used (15921000448) / total (16487256064) and swap used (7912361984) / total (8589930496) being more than 90.00%'
+		'systemd-oomd: Killed /user.slice/user-1000.slice/user@1000.service/app.slice/app-org.gnome.Terminal.slice/vte-spawn-1f2e.scope due to memory used (15921000448) / total (16487256064) and swap used (7912361984) / total (8589930496) being more than 90.00%',
+		// systemd's line (src/core/unit.c), alone
+		'systemd: user@1000.service: systemd-oomd killed 12 process(es) in this unit.',
+		'systemd: app-gnome-firefox-2345.scope: systemd-oomd killed some process(es) in this unit.'
 	],
 	negatives: [
 		'systemd-oomd: Considered 12 cgroups for killing, top candidates were:',
-		'systemd[1]: app-gnome-firefox-2345.scope: systemd-oomd killed 37 process(es) in this unit.'
+		// the kernel's OOM kill in a unit (unit.c), its own finding from the kernel's lines
+		'systemd: user@1000.service: A process of this unit has been killed by the OOM killer.',
+		"systemd: user@1000.service: Failed with result 'oom-kill'."
 	],
 	explanation: explanation(
 		'systemd-oomd',
@@ -77,6 +120,11 @@ export const oomdKill: LineRule = {
 		'https://www.freedesktop.org/software/systemd/man/latest/systemd-oomd.service.html'
 	)
 };
+
+/** systemd's count of processes systemd-oomd killed in a unit, null for `some` */
+function processCount(n: string): number | null {
+	return n === 'some' ? null : Number(n);
+}
 
 /**
  * earlyoom (main.c, kill.c): `low memory! at or below SIGTERM limits: mem 10.00%, swap 10.00%`,

@@ -1,3 +1,4 @@
+import type { DetailValue } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -6,28 +7,98 @@ const NET_REFS = [
 	'https://docs.kernel.org/networking/device_drivers/index.html'
 ];
 
-/** net/sched/sch_generic.c dev_watchdog, three shapes across kernel versions. */
+/**
+ * Drivers' own reports of a transmit timeout (their ndo_tx_timeout or the reset it schedules):
+ * tg3 `transmit timed out, resetting`, bnxt_en `TX timeout detected, starting reset task!`,
+ * mlx5_core `TX timeout on queue: 3, …`, ixgbe `initiating reset due to tx timeout`, igb `Reset
+ * adapter` (only its tx_timeout schedules that reset).
+ */
+const DRIVER_TX_TIMEOUT =
+	/^(tg3|bnxt_en|mlx5_core|ixgbe) \S+ (?<device>[\w.@-]+): (transmit timed out, resetting|TX timeout detected, starting reset task!|TX timeout on queue: \d+|initiating reset due to tx timeout)/;
+const IGB_RESET = /^(igb) \S+ (?<device>[\w.@-]+): (Reset adapter)$/;
+
+/** the follow-up of a driver's own report right after dev_watchdog's (one timeout, not two) */
+function driverFollow(trigger: string, example: string, pattern = DRIVER_TX_TIMEOUT) {
+	return {
+		trigger,
+		pattern,
+		details: (m: RegExpExecArray) => ({ driver_message: m[3] }),
+		// after the WARN's trace of dev_watchdog (about 40 lines)
+		within: 60,
+		claims: true,
+		examples: [example]
+	};
+}
+
+/**
+ * net/sched/sch_generic.c dev_watchdog, three shapes across kernel versions; before 6.7 it is a
+ * WARN_ONCE, printed for the first timeout of a boot only, so the drivers' own reports (above)
+ * of later ones are findings of this rule too.
+ */
 export const netdevWatchdog: LineRule = {
 	id: 'network.tx-timeout',
 	category: 'network',
 	severity: 'high',
-	triggers: ['NETDEV WATCHDOG: '],
+	triggers: [
+		'NETDEV WATCHDOG: ',
+		'transmit timed out, resetting',
+		'TX timeout detected, starting reset task',
+		'TX timeout on queue: ',
+		'initiating reset due to tx timeout',
+		'Reset adapter'
+	],
 	pattern:
-		/^(?:(\S+) \S+ ([\w.@-]+): )?NETDEV WATCHDOG: (?:([\w.@-]+) \(([^)]*)\)|CPU: \d+): transmit queue (\d+) timed out(?: (\d+) ms)?/,
-	title: (m) => `Network transmit timeout on ${m[3] ?? m[2]} (${m[4] ?? m[1]})`,
-	details: (m) => ({
-		device: m[3] ?? m[2],
-		driver: m[4] ?? m[1],
-		queue: Number(m[5]),
-		stalled_ms: m[6] ? Number(m[6]) : null
-	}),
+		/^(?:(?:(\S+) \S+ ([\w.@-]+): )?NETDEV WATCHDOG: (?:([\w.@-]+) \(([^)]*)\)|CPU: \d+): transmit queue (\d+) timed out(?: (\d+) ms)?|(tg3|bnxt_en|mlx5_core|ixgbe) \S+ ([\w.@-]+): (transmit timed out, resetting|TX timeout detected, starting reset task!|TX timeout on queue: \d+|initiating reset due to tx timeout)|(igb) \S+ ([\w.@-]+): (Reset adapter)$)/,
+	title: (m) =>
+		`Network transmit timeout on ${m[3] ?? m[2] ?? m[8] ?? m[11]} (${m[4] ?? m[1] ?? m[7] ?? m[10]})`,
+	details: (m): Record<string, DetailValue> =>
+		m[7] || m[10]
+			? { device: m[8] ?? m[11], driver: m[7] ?? m[10], driver_message: m[9] ?? m[12] }
+			: {
+					device: m[3] ?? m[2],
+					driver: m[4] ?? m[1],
+					queue: Number(m[5]),
+					stalled_ms: m[6] ? Number(m[6]) : null
+				},
+	follow: [
+		driverFollow(
+			'transmit timed out, resetting',
+			'tg3 0000:04:00.0 eth2: transmit timed out, resetting'
+		),
+		driverFollow(
+			'TX timeout detected, starting reset task',
+			'bnxt_en 0000:82:00.1 ens2f1: TX timeout detected, starting reset task!'
+		),
+		driverFollow(
+			'TX timeout on queue: ',
+			'mlx5_core 0000:5e:00.0 ens1f0: TX timeout on queue: 3, SQ: 0x1234, CQ: 0x5678, SQ Cons: 0x0 SQ Prod: 0x5, usecs since last trans: 12345000'
+		),
+		driverFollow(
+			'initiating reset due to tx timeout',
+			'ixgbe 0000:02:00.0 eth1: initiating reset due to tx timeout'
+		),
+		driverFollow('Reset adapter', 'igb 0000:01:00.0 eth0: Reset adapter', IGB_RESET)
+	],
 	storm: { count: 5, severity: 'critical' },
 	examples: [
 		'NETDEV WATCHDOG: enp3s0 (r8169): transmit queue 0 timed out',
 		'NETDEV WATCHDOG: eth0 (e1000e): transmit queue 0 timed out 5120 ms',
-		'r8169 0000:03:00.0 eth0: NETDEV WATCHDOG: CPU: 2: transmit queue 0 timed out 5304 ms'
+		'r8169 0000:03:00.0 eth0: NETDEV WATCHDOG: CPU: 2: transmit queue 0 timed out 5304 ms',
+		'NETDEV WATCHDOG: eth2 (tg3): transmit queue 0 timed out',
+		'NETDEV WATCHDOG: ens2f1 (bnxt_en): transmit queue 5 timed out 5376 ms',
+		'mlx5_core 0000:5e:00.0 ens1f0: NETDEV WATCHDOG: CPU: 7: transmit queue 3 timed out 5120 ms',
+		'NETDEV WATCHDOG: eth1 (ixgbe): transmit queue 2 timed out',
+		'tg3 0000:04:00.0 eth2: transmit timed out, resetting',
+		'bnxt_en 0000:82:00.1 ens2f1: TX timeout detected, starting reset task!',
+		'mlx5_core 0000:5e:00.0 ens1f0: TX timeout on queue: 3, SQ: 0x1234, CQ: 0x5678, SQ Cons: 0x0 SQ Prod: 0x5, usecs since last trans: 12345000',
+		'ixgbe 0000:02:00.0 eth1: initiating reset due to tx timeout',
+		'igb 0000:01:00.0 eth0: Reset adapter'
 	],
-	negatives: ['r8169 0000:03:00.0 eth0: Link is Up - 1Gbps/Full - flow control rx/tx'],
+	negatives: [
+		'r8169 0000:03:00.0 eth0: Link is Up - 1Gbps/Full - flow control rx/tx',
+		'e1000e 0000:00:1f.6 eno1: Reset adapter unexpectedly',
+		'ixgbe 0000:02:00.0 eth1: Reset adapter'
+	],
 	explanation: {
 		meaning:
 			'The network card stopped sending packets: a transmit queue made no progress for several seconds, so the driver reset the card. The connection dropped or stalled meanwhile; repeated timeouts mean the network keeps cutting out.',
@@ -185,20 +256,22 @@ const NIC_STEPS = [
 	'If the card keeps hanging or disappearing, try another slot or replace it.'
 ];
 
-/** e1000e/igb/igc/ixgbe: `igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang` (`Detected Hardware Unit Hang` on e1000e). */
+/** e1000e/igb/igc/ixgbe: `igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang` (`Detected Hardware Unit Hang` on e1000e; igb names the PCI device only). */
 export const nicHang: LineRule = {
 	id: 'network.nic-hang',
 	category: 'network',
 	severity: 'high',
 	triggers: [' Unit Hang'],
 	pattern:
-		/^(e1000e|igc|igb|ixgbe|ixgbevf|igbvf) [\w:.-]+ ([\w.@-]+): Detected (Hardware|Tx) Unit Hang/,
-	title: (m) => `Network card ${m[2]} transmit hang (${m[1]})`,
-	details: (m) => ({ driver: m[1], device: m[2], kind: m[3] }),
+		/^(e1000e|igc|igb|ixgbe|ixgbevf|igbvf) ([\w:.-]+)(?: ([\w.@-]+))?: Detected (Hardware|Tx) Unit Hang/,
+	title: (m) => `Network card ${m[3] ?? m[2]} transmit hang (${m[1]})`,
+	details: (m) => ({ driver: m[1], device: m[3] ?? m[2], kind: m[4] }),
 	storm: { count: 5, severity: 'critical' },
 	examples: [
 		'e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
-		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang'
+		'igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+		// igb prints it with the PCI device (dev_err), not the interface
+		'igb 0000:01:00.0: Detected Tx Unit Hang'
 	],
 	negatives: ['igc 0000:02:00.0 enp2s0: NIC Link is Up 2500 Mbps Full Duplex, Flow Control: RX'],
 	explanation: {
@@ -650,5 +723,126 @@ export const sdioWifiSilent: LineRule = {
 			'On boards with a device tree, check the chip’s power sequence (mmc-pwrseq, reset GPIO) and try a lower SDIO bus speed.'
 		],
 		references: ['https://wireless.docs.kernel.org/en/latest/']
+	}
+};
+
+/**
+ * A PCIe Wi-Fi chip or its firmware that stopped answering the driver, short of a firmware crash:
+ * iwlwifi (drivers/net/wireless/intel/iwlwifi/pcie) `Error sending REPLY_ADD_STA: time out after
+ * 500ms.`, `Queue 2 is stuck 10 11`, `Failed to wake NIC for hcmd`, `Timeout waiting for hardware
+ * access (CSR_GP_CNTRL 0x…)`, `Failed to load firmware chunk!`; ath10k `failed to wake target for
+ * read32 at 0x…: -110`; ath9k `ath: phy0: Failed to stop TX DMA, queues=0x005!`.
+ */
+export const wifiChipStalled: LineRule = {
+	id: 'network.wifi-chip-stalled',
+	category: 'network',
+	severity: 'medium',
+	triggers: [
+		'Error sending ',
+		' is stuck ',
+		'Failed to wake NIC',
+		'Timeout waiting for hardware access',
+		'Failed to load firmware chunk',
+		'failed to wake target',
+		'Failed to stop TX DMA'
+	],
+	pattern:
+		/^(?:(iwlwifi) (\S+): (?:Error sending (\w+): time out after \d+ms|(Queue) \d+ is stuck|(Failed to wake NIC|Timeout waiting for hardware access)|(Failed to load firmware chunk))|(ath10k_\w+) (\S+): (failed to wake target) for|ath: (phy\d+): (Failed to stop TX DMA))/,
+	// a title per severity: firmware not loaded (high), the chip not answering (medium), ath9k's
+	// DMA stop (low)
+	title: (m) => {
+		if (m[3]) return 'iwlwifi firmware did not answer a command in time';
+		if (m[4]) return 'iwlwifi transmit queue stuck';
+		if (m[5] || m[9]) return `${m[1] ?? m[7]} chip did not wake up`;
+		if (m[6]) return 'iwlwifi could not load its firmware into the chip';
+		return 'ath9k could not stop transmit DMA';
+	},
+	details: (m) => ({
+		driver: m[1] ?? m[7] ?? 'ath9k',
+		device: m[2] ?? m[8] ?? m[10],
+		command: m[3] ?? null
+	}),
+	severityOf: (m) => (m[6] ? 'high' : m[11] ? 'low' : 'medium'),
+	storm: { count: 10, severity: 'high' },
+	examples: [
+		'iwlwifi 0000:02:00.0: Error sending REPLY_ADD_STA: time out after 500ms.',
+		'iwlwifi 0000:06:00.0: Error sending STATISTICS_CMD: time out after 2000ms.',
+		'iwlwifi 0000:02:00.0: Queue 2 is stuck 10 11',
+		'iwlwifi 0000:05:00.0: Failed to wake NIC for hcmd',
+		'iwlwifi 0000:00:14.3: Timeout waiting for hardware access (CSR_GP_CNTRL 0x08040008)',
+		'iwlwifi 0000:04:00.0: Failed to load firmware chunk!',
+		'ath10k_pci 0000:04:00.0: failed to wake target for read32 at 0x0003a028: -110',
+		'ath: phy0: Failed to stop TX DMA, queues=0x005!'
+	],
+	negatives: [
+		'iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0 so-a0-gf-a0-72.ucode op_mode iwlmvm',
+		'iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.'
+	],
+	explanation: {
+		meaning:
+			'The Wi-Fi driver could not get an answer from its chip: the firmware did not complete a command in time, a transmit queue made no progress, the chip did not wake from power saving when the driver accessed it, or (iwlwifi `Failed to load firmware chunk!`) the firmware could not even be copied into it, so Wi-Fi does not come up. Often a firmware crash or a driver restart follows; the connection stalls or drops meanwhile. ath9k’s `Failed to stop TX DMA` is usually a short glitch during a channel change or reset and matters only when it repeats with disconnections.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'Power saving of the chip or the PCIe link (Wi-Fi power save, ASPM, the platform’s sleep states) that it does not wake from reliably, often after suspend and resume.'
+			},
+			{
+				kind: 'firmware',
+				text: 'A firmware bug or a firmware file that does not fit the driver version (linux-firmware package).'
+			},
+			{
+				kind: 'hardware',
+				text: 'A failing card, a loose M.2/mini-PCIe module, or (iwlwifi after resume) the chip losing power.'
+			}
+		],
+		next_steps: [
+			'Update the kernel and the linux-firmware package; note the firmware version the driver prints at load.',
+			'As tests turn power saving off: `iw dev <wlan> set power_save off`, for iwlwifi `options iwlwifi power_save=0` and `options iwlmvm power_scheme=1` in /etc/modprobe.d/, or boot with `pcie_aspm=off`.',
+			'If it happens after resume, reload the driver (`modprobe -r iwlmvm iwlwifi && modprobe iwlwifi`); reseat the card if it also happens at boot.'
+		],
+		references: [WIRELESS_DOCS]
+	}
+};
+
+/**
+ * drivers/net/ethernet/realtek/r8169_main.c rtl_loop_wait: the driver polled a condition of the
+ * chip and gave up, `r8169 0000:03:00.0 enp3s0: rtl_rxtx_empty_cond == 0 (loop: 42, delay: 100).`
+ * (`rtl_chipcmd_cond`: the chip's reset, `rtl_txcfg_empty_cond`, `rtl_phyar_cond`,
+ * `rtl_ocp_gphy_cond`, `rtl_eriar_cond` …: its FIFOs, PHY or registers).
+ */
+export const r8169ChipTimeout: LineRule = {
+	id: 'network.r8169-chip-timeout',
+	category: 'network',
+	severity: 'low',
+	triggers: ['_cond == '],
+	pattern: /^r8169 \S+ ([\w.@-]+): (rtl_\w+_cond) == [01] \(loop: \d+, delay: \d+\)/,
+	title: (m) => `Realtek network chip ${m[1]} did not answer the driver (${m[2]})`,
+	details: (m) => ({ driver: 'r8169', device: m[1], condition: m[2] }),
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'r8169 0000:03:00.0 enp3s0: rtl_rxtx_empty_cond == 0 (loop: 42, delay: 100).',
+		'r8169 0000:02:00.0 enp2s0: rtl_chipcmd_cond == 1 (loop: 100, delay: 100).'
+	],
+	negatives: ['r8169 0000:03:00.0 enp3s0: Link is Down'],
+	explanation: {
+		meaning:
+			'The r8169 driver waited for the Realtek Ethernet chip (RTL8111/8168/8125 …) to reach a state, and it did not in time: `rtl_rxtx_empty_cond`/`rtl_txcfg_empty_cond` its transmit and receive queues did not drain, `rtl_chipcmd_cond` a reset did not finish, the PHY or register conditions a register access did not complete. Once at shutdown, suspend or a link change it is usually harmless; repeated, or together with transmit timeouts and link drops, the chip is hanging and the network cuts out.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'Power saving the chip handles badly (ASPM L1 substates, EEE), more often on some chip revisions and after resume.'
+			},
+			{
+				kind: 'firmware',
+				text: 'The chip’s firmware (rtl_nic in linux-firmware) or the BIOS’s PCIe power settings.'
+			},
+			{ kind: 'hardware', text: 'A faulty chip or a marginal PCIe link.' }
+		],
+		next_steps: [
+			'If the network works, nothing needs doing. Otherwise note the chip: `dmesg | grep -i "RTL8"` and `ethtool -i <iface>`.',
+			'Update the kernel and linux-firmware; as tests disable power saving: `pcie_aspm=off` on the kernel command line, `ethtool --set-eee <iface> eee off`.',
+			'If it keeps failing, try Realtek’s r8168/r8125 driver (dkms) or another network card.'
+		],
+		references: ['https://docs.kernel.org/networking/device_drivers/ethernet/index.html']
 	}
 };

@@ -1,3 +1,4 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 
 /** Read `key="value"` or `key=value` from an audit record. Runs only on matched lines. */
@@ -155,6 +156,30 @@ export const selinuxDenied: LineRule = {
 	}
 };
 
+/**
+ * security/lockdown with module signatures enforced (kernel/module/signing.c): a module without a
+ * valid signature, most often one built by DKMS (NVIDIA, VirtualBox, ZFS, v4l2loopback).
+ */
+const LOCKDOWN_UNSIGNED_MODULE: Explanation = {
+	meaning:
+		'The kernel runs in lockdown mode (usually because UEFI Secure Boot is on) and refused to load a module that has no valid signature; `modprobe` reports "Key was rejected by service". Modules built on the machine (DKMS: NVIDIA, VirtualBox, ZFS, v4l2loopback, out-of-tree Wi-Fi drivers) are unsigned unless they are signed with a key the firmware trusts, so the device or feature they drive does not work.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'Secure Boot on, and a DKMS or hand-built module not signed with an enrolled Machine Owner Key (MOK).'
+		}
+	],
+	next_steps: [
+		'Find the module: `journalctl -k -b | grep -i -e lockdown -e "module verification"` and `dkms status`; check Secure Boot with `mokutil --sb-state`.',
+		'Sign it with an enrolled key: most distributions’ DKMS do this once their key is enrolled (`mokutil --import <key.der>`, then confirm at the next boot in MokManager; Ubuntu: `update-secureboot-policy --enroll-key`), then rebuild the module (`dkms autoinstall`).',
+		'Or use the distribution’s signed package of the driver; turning Secure Boot off also lifts lockdown.'
+	],
+	references: [
+		'https://man7.org/linux/man-pages/man7/kernel_lockdown.7.html',
+		'https://docs.kernel.org/admin-guide/module-signing.html'
+	]
+};
+
 /** security/lockdown: `Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7` */
 export const lockdown: LineRule = {
 	id: 'security.lockdown',
@@ -164,8 +189,10 @@ export const lockdown: LineRule = {
 	pattern: /^Lockdown: ([^:]+): (.+?) is restricted; see man kernel_lockdown/,
 	title: (m) => `Kernel lockdown blocked ${m[2]}`,
 	details: (m) => ({ comm: m[1], what: m[2] }),
+	explanationOf: (m) => (m[2] === 'unsigned module loading' ? LOCKDOWN_UNSIGNED_MODULE : undefined),
 	examples: [
 		'Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7',
+		'Lockdown: modprobe: unsigned module loading is restricted; see man kernel_lockdown.7',
 		'Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7'
 	],
 	negatives: ['Kernel is locked down from EFI Secure Boot mode; see man kernel_lockdown.7'],

@@ -28,24 +28,27 @@ export const mdFailure: LineRule = {
 		'Disk failure on',
 		'kicking non-fresh',
 		'active with ',
-		'not enough operational mirrors',
-		'super_written gets error'
+		'not enough operational ',
+		'super_written gets error',
+		'read error not correctable'
 	],
 	pattern:
-		/^(?:md\/raid(\d*):(md\w+): (?:Disk failure on (\w+), disabling device\.?|(not enough operational mirrors)|(?:raid level \d+ )?active with (\d+) out of (?!\5 )(\d+) (?:devices|mirrors))|md: kicking non-fresh (\w+) from array!?|md: (super_written gets error)=(-?\d+))/,
+		/^(?:md\/raid(\d*):(md\w+): (?:Disk failure on (\w+), disabling device\.?|(not enough operational (?:mirrors|devices))|(?:raid level \d+ )?active with (\d+) out of (?!\5 )(\d+) (?:devices|mirrors)|read error not correctable \(sector (\d+) on (\w+)\))|md: kicking non-fresh (\w+) from array!?|md: (super_written gets error)=(-?\d+))/,
 	title: (m) => {
 		if (m[3]) return `RAID ${m[2]}: member ${m[3]} failed`;
 		if (m[4]) return `RAID ${m[2]}: not enough working disks`;
 		if (m[5]) return `RAID ${m[2]} running degraded`;
-		if (m[7]) return `RAID member ${m[7]} kicked out (stale)`;
+		if (m[8]) return `RAID ${m[2]}: unrecoverable read error on ${m[8]}`;
+		if (m[9]) return `RAID member ${m[9]} kicked out (stale)`;
 		return 'RAID superblock write failed';
 	},
 	details: (m) => ({
 		array: m[2] ?? null,
 		level: m[1] || null,
-		device: m[3] ?? m[7] ?? null,
+		device: m[3] ?? m[8] ?? m[9] ?? null,
 		working: m[5] ? Number(m[5]) : null,
-		total: m[6] ? Number(m[6]) : null
+		total: m[6] ? Number(m[6]) : null,
+		...(m[7] ? { sector: Number(m[7]) } : {})
 	}),
 	severityOf: (m) => (m[4] || m[5] === '0' ? 'critical' : 'high'),
 	examples: [
@@ -53,7 +56,9 @@ export const mdFailure: LineRule = {
 		'md/raid:md0: raid level 5 active with 2 out of 3 devices, algorithm 2',
 		'md: kicking non-fresh sdc1 from array!',
 		'md/raid1:md127: not enough operational mirrors',
-		'md/raid1:md1: active with 1 out of 2 mirrors'
+		'md/raid1:md1: active with 1 out of 2 mirrors',
+		'md/raid:md5: not enough operational devices (2/4 failed)',
+		'md/raid:md1: read error not correctable (sector 1234 on sdc1).'
 	],
 	negatives: [
 		'md/raid1:md0: active with 2 out of 2 mirrors',

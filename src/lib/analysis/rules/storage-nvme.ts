@@ -24,21 +24,26 @@ const NVME_EXPLANATION = (meaning: string): Explanation => ({
 	]
 });
 
-/** drivers/nvme/host/pci.c nvme_timeout: `nvme nvme0: I/O 407 QID 1 timeout, aborting` */
+/**
+ * drivers/nvme/host/pci.c nvme_timeout: `nvme nvme0: I/O 407 QID 1 timeout, aborting`; 6.1-6.4
+ * name the command (`I/O 17 (Write) QID 1 …`), 6.5+ the tag and opcode (`I/O tag 192 (80c0) opcode
+ * 0x1 (I/O Cmd) QID 1 …`).
+ */
 export const nvmeTimeout: LineRule = {
 	id: 'storage.nvme-timeout',
 	category: 'storage',
 	severity: 'high',
 	triggers: [' timeout, '],
 	pattern:
-		/^nvme (nvme\d+): I\/O (?:tag )?\d+ (?:\([0-9a-f]+\) opcode 0x[0-9a-f]+ \([^)]*\) )?QID (\d+) timeout, (aborting|reset controller|completion polled|disable controller)/,
+		/^nvme (nvme\d+): I\/O (?:tag )?\d+ (?:\([0-9a-f]+\) opcode 0x[0-9a-f]+ \([^)]*\) |\([^)]*\) )?QID (\d+) timeout, (aborting|reset controller|completion polled|disable controller)/,
 	title: (m) => `NVMe command timeouts on ${m[1]}`,
 	details: (m) => ({ device: m[1], queue: Number(m[2]), action: m[3], admin_queue: m[2] === '0' }),
 	examples: [
 		'nvme nvme0: I/O 407 QID 1 timeout, aborting',
 		'nvme nvme1: I/O tag 192 (80c0) opcode 0x1 (I/O Cmd) QID 1 timeout, aborting req_op:WRITE(1) size:16384',
 		'nvme nvme0: I/O 6 QID 0 timeout, reset controller',
-		'nvme nvme0: I/O 24 QID 2 timeout, completion polled'
+		'nvme nvme0: I/O 24 QID 2 timeout, completion polled',
+		'nvme nvme3: I/O 17 (Write) QID 1 timeout, aborting'
 	],
 	negatives: ['nvme nvme0: Shutdown timeout set to 8 seconds'],
 	explanation: NVME_EXPLANATION(

@@ -117,3 +117,96 @@ export const scsiFailurePrediction: LineRule = {
 		references: ['https://www.smartmontools.org/wiki/FAQ']
 	}
 };
+
+const OFFLINE_STEPS = [
+	'Find what happened to the device just before: its I/O errors, timeouts, resets, a USB disconnect, an iSCSI session or FC link lost (those are findings of their own).',
+	'Check the disk and its path: `lsscsi`, `smartctl -a /dev/sdX`, the cable, enclosure or HBA; for iSCSI/FC the network or fabric and the storage array.',
+	'Once the cause is fixed, bring it back: `echo running > /sys/block/sdX/device/state` (or delete and rescan the device), then check the filesystem on it.'
+];
+
+/**
+ * drivers/scsi/scsi_error.c scsi_eh_offline_sdevs: `sd 0:0:0:0: Device offlined - not ready after
+ * error recovery` (a tag and the disk's name before it on newer kernels), and drivers/scsi/scsi_lib.c:
+ * `sd 8:0:0:0: rejecting I/O to offline device`, every I/O after it.
+ */
+export const scsiOffline: LineRule = {
+	id: 'storage.scsi-device-offline',
+	category: 'storage',
+	severity: 'high',
+	triggers: ['rejecting I/O to offline device', 'Device offlined - '],
+	pattern:
+		/^(?:sd|st|sr|scsi|ses) (\d+:\d+:\d+:\d+): (?:\[(\w+)\] )?(?:tag#\d+ )?(?:(Device offlined) - (.*)|rejecting I\/O to offline device)/,
+	title: (m) =>
+		m[3]
+			? `SCSI device ${m[2] ?? m[1]} taken offline after failed error recovery`
+			: `I/O rejected: SCSI device ${m[2] ?? m[1]} is offline`,
+	details: (m) => ({ device: m[2] ?? null, address: m[1], reason: m[4]?.trim() ?? null }),
+	storm: { count: 50, severity: 'critical' },
+	examples: [
+		'sd 0:0:0:0: Device offlined - not ready after error recovery',
+		'sd 2:0:0:0: [sdb] tag#12 Device offlined - not ready after error recovery',
+		'sd 8:0:0:0: rejecting I/O to offline device',
+		'scsi 8:0:0:0: rejecting I/O to offline device'
+	],
+	negatives: ['sd 8:0:0:0: rejecting I/O to dead device', 'sd 0:0:0:0: [sda] Attached SCSI disk'],
+	explanation: {
+		meaning:
+			'The SCSI layer gave up on a disk: its error handler could not bring it back after errors or timeouts (resets did not help) and set it offline, and every read or write to it now fails at once ("rejecting I/O to offline device"). Filesystems on it report errors or go read-only; nothing on the disk is reachable until it is brought back or the machine restarts.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A failing or hung disk, a bad cable, enclosure, USB bridge or HBA.'
+			},
+			{
+				kind: 'environment',
+				text: 'Network or fabric storage (iSCSI, Fibre Channel, SAS) whose path was lost for longer than its recovery timeout.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Disk or controller firmware that stops answering (power management, queue depth).'
+			}
+		],
+		next_steps: OFFLINE_STEPS,
+		references: ['https://docs.kernel.org/scsi/scsi_eh.html']
+	}
+};
+
+/**
+ * drivers/scsi/scsi_lib.c: `sd 2:0:0:0: [sdb] tag#5 timing out command, waited 180s`: a command
+ * that was retried until its whole time allowance (timeout × (retries + 1)) ran out.
+ */
+export const scsiTimeout: LineRule = {
+	id: 'storage.scsi-command-timeout',
+	category: 'storage',
+	severity: 'high',
+	triggers: ['timing out command, waited '],
+	pattern:
+		/^(?:sd|st|sr|scsi) (\d+:\d+:\d+:\d+): (?:\[(\w+)\] )?(?:tag#\d+ )?timing out command, waited (\d+)s/,
+	title: (m) => `SCSI commands timed out on ${m[2] ?? m[1]}`,
+	details: (m) => ({ device: m[2] ?? null, address: m[1], waited_s: Number(m[3]) }),
+	examples: [
+		'sd 2:0:0:0: [sdb] tag#5 timing out command, waited 180s',
+		'sd 0:0:0:0: timing out command, waited 360s'
+	],
+	negatives: ['sd 2:0:0:0: [sdb] tag#5 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_OK'],
+	explanation: {
+		meaning:
+			'A command to the disk was retried until its whole time allowance ran out (the time in the message) and failed: the disk did not answer. Programs waiting for it hung meanwhile; the failed read or write follows as an I/O error.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A failing disk retrying bad sectors for a long time, or a bad cable, enclosure or USB bridge.'
+			},
+			{
+				kind: 'environment',
+				text: 'Network or fabric storage (iSCSI, FC, a virtual disk) that stalled: an overloaded array or a lost path.'
+			}
+		],
+		next_steps: [
+			'Check the disk: `smartctl -a /dev/sdX` (pending and reallocated sectors, error log).',
+			'For a USB disk try another cable, port or enclosure; for iSCSI/FC/virtual disks look at the storage side and the path.',
+			'Back up the data if the disk itself is failing.'
+		],
+		references: ['https://docs.kernel.org/scsi/scsi_eh.html']
+	}
+};

@@ -6,6 +6,7 @@ const ERRNO: Record<number, string> = {
 	5: 'EIO (input/output error)',
 	11: 'EAGAIN (try again)',
 	12: 'ENOMEM (out of memory)',
+	13: 'EACCES (permission denied)',
 	16: 'EBUSY (device busy)',
 	19: 'ENODEV (no such device)',
 	22: 'EINVAL (invalid argument)',
@@ -17,8 +18,12 @@ const ERRNO: Record<number, string> = {
 	95: 'EOPNOTSUPP (not supported)',
 	108: 'ESHUTDOWN (endpoint shut down)',
 	110: 'ETIMEDOUT (timed out: no answer)',
+	111: 'ECONNREFUSED (connection refused)',
+	112: 'EHOSTDOWN (host is down)',
+	113: 'EHOSTUNREACH (no route to host)',
 	117: 'EUCLEAN (structure needs cleaning: corruption)',
-	121: 'EREMOTEIO (remote I/O error)'
+	121: 'EREMOTEIO (remote I/O error)',
+	122: 'EDQUOT (quota exceeded)'
 };
 
 /** `-71` -> `EPROTO (protocol error ...)`; unknown codes are returned as given. */

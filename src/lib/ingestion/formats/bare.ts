@@ -10,7 +10,8 @@ import {
 } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
-const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
+/** `rec.reason` of unprefixed text in a log whose other lines have a prefix */
+export const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
 
 /**
  * A line of a Qualcomm bootloader's log (XBL, ABL), as Samsung phones keep it in last_kmsg after

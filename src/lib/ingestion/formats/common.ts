@@ -79,6 +79,17 @@ export function skipOneSpace(s: string, i: number): number {
 	return codeAt(s, i) === SPACE ? i + 1 : i;
 }
 
+/**
+ * Skip the one space, or tab, that separates a dmesg prefix from its message: a copy from a web
+ * page or a terminal may have turned the space into a tab (`[    0.000000]\tLinux version ...`),
+ * never the message's own first character (the kernel's tab after the space stays: `[    0.000000]
+ * \tTrampoline variant of Tasks RCU enabled.`).
+ */
+export function skipOneBlank(s: string, i: number): number {
+	const c = codeAt(s, i);
+	return c === SPACE || c === 9 ? i + 1 : i;
+}
+
 /** Parse `<N>` syslog priority at `i`; returns the level (0-7) or -1. Sets out.end. */
 export function scanPriority(s: string, i: number, out: Scan): number {
 	if (codeAt(s, i) !== 60 /* < */) return -1;

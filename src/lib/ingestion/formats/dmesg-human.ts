@@ -10,7 +10,7 @@ import {
 	scanCaller,
 	scanCtime,
 	scanIsoDate,
-	skipOneSpace,
+	skipOneBlank,
 	two,
 	type Scan
 } from './common.ts';
@@ -26,7 +26,7 @@ function callerAndText(line: string, i: number, rec: LogRecord): void {
 		rec.caller = caller;
 		j = scan.end;
 	}
-	rec.text = line.slice(skipOneSpace(line, j));
+	rec.text = line.slice(skipOneBlank(line, j));
 }
 
 export const dmesgCtimeFormat: LineFormat = {

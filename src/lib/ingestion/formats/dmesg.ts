@@ -7,12 +7,13 @@ import {
 	scanCtime,
 	scanIsoDate,
 	scanPriority,
+	skipOneBlank,
 	skipOneSpace,
 	two,
 	type Scan
 } from './common.ts';
 import { localWall, type FormatContext, type LineFormat, SKIP_OTHER_SYSLOG } from './types.ts';
-import { userspaceProgram } from './syslog.ts';
+import { programOf } from './syslog.ts';
 import { codeAt } from '../../util/text.ts';
 
 const scan: Scan = { end: 0, value: 0 };
@@ -186,8 +187,8 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
 	rec.reason = SKIP_OTHER_SYSLOG;
 	rec.text = line.slice(sp + 1 + m[0].length);
 	rec.format = 'journal-monotonic';
-	// a user-space OOM killer's line is analysed too (see USERSPACE_PROGRAMS)
-	rec.program = userspaceProgram(m[1]);
+	// a user-space OOM killer's line, and systemd's about an oomd kill, are analysed too (programOf)
+	rec.program = programOf(m[1], line, sp + 1 + m[0].length);
 	return true;
 }
 
@@ -210,6 +211,18 @@ export const dmesgFormat: LineFormat = {
 			ts: 0
 		},
 		{ line: '[110592.000000] example[48]', text: 'example[48]', ts: 110592 },
+		// the separator turned into a tab by a copy (gopro-hero7-kmsg.log's banner so); the
+		// kernel's own tab after the space stays in the message (clamor-s-files-grate-txt.log)
+		{
+			line: '[    0.000000]\tLinux version 4.4.15 (jenkins@abfb73072b4e) (gcc version 4.9.2 (GCC) ) #1 SMP PREEMPT Thu Jun 7 13:54:08 PDT 2018',
+			text: 'Linux version 4.4.15 (jenkins@abfb73072b4e) (gcc version 4.9.2 (GCC) ) #1 SMP PREEMPT Thu Jun 7 13:54:08 PDT 2018',
+			ts: 0
+		},
+		{
+			line: '[    0.000000] \tTrampoline variant of Tasks RCU enabled.',
+			text: '\tTrampoline variant of Tasks RCU enabled.',
+			ts: 0
+		},
 		{
 			line: '[  584.319520][   T31] INFO: task udevd:5612 blocked',
 			text: 'INFO: task udevd:5612 blocked',
@@ -364,7 +377,7 @@ export const dmesgFormat: LineFormat = {
 				}
 			}
 		}
-		i = skipOneSpace(line, i);
+		i = skipOneBlank(line, i);
 		rec.kind = 'kernel';
 		const c = codeAt(line, i);
 		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec, ctx);

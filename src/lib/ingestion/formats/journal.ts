@@ -6,7 +6,7 @@
  */
 import type { LogRecord } from '../../models/log-record.ts';
 import { clockAt, digitsAt, isWeekday, scanFraction, TZ_ABBREV, two, type Scan } from './common.ts';
-import { syslogBody } from './syslog.ts';
+import { programOf, syslogBody } from './syslog.ts';
 import {
 	ENTRY_LINE,
 	entryTs,
@@ -53,6 +53,10 @@ function journalField(e: Entry, key: string, value: string, ctx: FormatContext):
 			return;
 		case 'SYSLOG_IDENTIFIER':
 			if (value !== 'kernel') e.kernel = false;
+			e.ident = value;
+			return;
+		case '_COMM':
+			e.comm = value;
 			return;
 		case '_HOSTNAME':
 			e.host = value;
@@ -68,6 +72,15 @@ function journalField(e: Entry, key: string, value: string, ctx: FormatContext):
 		default:
 			return;
 	}
+}
+
+/**
+ * The program of another program's entry whose message is analysed too (see programOf: a
+ * user-space OOM killer, systemd's line about an oomd kill), '' for any other: its name is the
+ * SYSLOG_IDENTIFIER field, else _COMM, as journalctl shows it.
+ */
+export function entryProgram(e: Entry): string {
+	return programOf(e.ident !== '' ? e.ident : e.comm, e.text, 0);
 }
 
 /**
@@ -264,6 +277,7 @@ export const journalJsonFormat: LineFormat = {
 		if (!e.kernel) {
 			rec.kind = 'skipped';
 			rec.reason = SKIP_OTHER_JOURNAL;
+			rec.program = entryProgram(e);
 		} else if (!e.hasText) {
 			rec.kind = 'skipped';
 			rec.reason = 'journal entry without a message';

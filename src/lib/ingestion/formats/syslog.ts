@@ -67,7 +67,7 @@ export function syslogBody(
 		rec.kind = 'skipped';
 		rec.reason = SKIP_OTHER_SYSLOG;
 		rec.text = line.slice(end);
-		rec.program = userspaceProgram(ident);
+		rec.program = programOf(ident, line, end);
 	}
 	return true;
 }
@@ -86,9 +86,30 @@ export const USERSPACE_PROGRAMS = [
 	'lowmemorykiller'
 ] as const;
 
-/** The entry of USERSPACE_PROGRAMS that `ident` is, or ''. */
-export function userspaceProgram(ident: string): string {
-	return userspaceIdentAt(ident, 0, ident.length);
+/**
+ * systemd's syslog/journal name: of its lines only the one it prints when systemd-oomd killed
+ * processes of one of its units is analysed (see programOf).
+ */
+const SYSTEMD = 'systemd';
+
+/** The names userspaceIdentAt recognises: USERSPACE_PROGRAMS, then systemd (see programOf). */
+const PROGRAM_IDENTS: readonly string[] = [...USERSPACE_PROGRAMS, SYSTEMD];
+
+/**
+ * The program of another program's line whose message is analysed too, '' for every other line:
+ * an entry of USERSPACE_PROGRAMS, or `systemd` for the line that systemd (PID 1 or a user's
+ * manager) prints when systemd-oomd killed processes of one of its units (src/core/unit.c,
+ * unit_check_oomd_kill: `user@1000.service: systemd-oomd killed 12 process(es) in this unit.`,
+ * `… killed some process(es) …`); `line` from `from` on is the message. A name is compared by
+ * length first, and a systemd line is tested by its end only, then by one literal.
+ */
+export function programOf(ident: string, line: string, from: number): string {
+	const p = userspaceIdentAt(ident, 0, ident.length);
+	if (p !== SYSTEMD) return p;
+	return line.endsWith(' process(es) in this unit.') &&
+		line.indexOf(': systemd-oomd killed ', from) !== -1
+		? p
+		: '';
 }
 
 const fast: Scan = { end: 0, value: 0 };
@@ -119,7 +140,8 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	let c = codeAt(line, j);
 	while (j < line.length && c !== 58 && c !== 91 && c !== 32 && c !== 46) c = codeAt(line, ++j);
 	if (j === hostEnd + 1 || (c !== 58 && c !== 91)) return false;
-	// a kernel ident, else one of USERSPACE_PROGRAMS, else '' (another program), without a substring
+	// a kernel ident, else one of USERSPACE_PROGRAMS or systemd (see programOf), else '' (another
+	// program), without a substring
 	const ident = kernelIdentAt(line, hostEnd + 1, j) || userspaceIdentAt(line, hostEnd + 1, j);
 	if (c === 91) {
 		let k = j + 1;
@@ -153,10 +175,10 @@ function kernelIdentAt(line: string, from: number, to: number): string {
 	return '';
 }
 
-/** The entry of USERSPACE_PROGRAMS that line[from, to) is, or '', without a substring. */
+/** The entry of PROGRAM_IDENTS that line[from, to) is, or '', without a substring. */
 function userspaceIdentAt(line: string, from: number, to: number): string {
 	const n = to - from;
-	for (const w of USERSPACE_PROGRAMS) if (w.length === n && line.startsWith(w, from)) return w;
+	for (const w of PROGRAM_IDENTS) if (w.length === n && line.startsWith(w, from)) return w;
 	return '';
 }
 

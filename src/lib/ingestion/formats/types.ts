@@ -36,6 +36,9 @@ export interface Entry {
 	host: string;
 	/** false once a field says it is not a kernel message */
 	kernel: boolean;
+	/** the SYSLOG_IDENTIFIER and _COMM fields ('' when absent): the program of another's entry */
+	ident: string;
+	comm: string;
 	/** set by the format on the line that ends the entry */
 	done: boolean;
 }
@@ -54,6 +57,8 @@ export function newEntry(format: string, line: number): Entry {
 		caller: '',
 		host: '',
 		kernel: true,
+		ident: '',
+		comm: '',
 		done: false
 	};
 }

@@ -1,0 +1,209 @@
+/**
+ * Prefixes that pasting adds to every line of a log: the quote marks of an e-mail or issue reply
+ * (`> `, `> > `, `>> `) and line numbers (`cat -n`'s `     1\t`, an editor's or a pastebin's
+ * `12: `, `12 | `, `12 `). They hide every line's own prefix, so a quoted dmesg had been read
+ * only where `[ts]` still came out as a serial console's glued text, a quoted syslog file read
+ * every program's line as the kernel's, and a quoted bare oops lost its kernel version.
+ *
+ * The prefix is recognised once, from the input's first lines (at most HOLD non-blank lines are
+ * held back), never per line: when nine in ten of them carry it (line numbers also counting up by
+ * one), it is removed from every line that has it, and the report says so. Lines are not joined
+ * or dropped: line numbers stay the input's.
+ */
+
+/** non-blank lines looked at before deciding */
+const HOLD = 32;
+/** lines held back at most (blank ones included) */
+const HOLD_LINES = 128;
+
+type Mode =
+	| { kind: 'undecided' }
+	| { kind: 'none' }
+	| { kind: 'quote'; depth: number }
+	| { kind: 'numbers'; sep: string };
+
+/** The number of quote levels (`>` with an optional space after each) at the start of a line. */
+function quoteDepth(line: string): number {
+	let i = 0;
+	let depth = 0;
+	while (i < line.length && line.charCodeAt(i) === 0x3e /* > */) {
+		depth++;
+		i++;
+		if (line.charCodeAt(i) === 0x20) i++;
+	}
+	return depth;
+}
+
+/** The text after `depth` quote levels (and the one space after each). */
+function unquote(line: string, depth: number): string {
+	let i = 0;
+	for (let d = 0; d < depth && line.charCodeAt(i) === 0x3e; d++) {
+		i++;
+		if (line.charCodeAt(i) === 0x20) i++;
+	}
+	return i === 0 ? line : line.slice(i);
+}
+
+/** Separators that follow a line number: tab (`cat -n`, `nl`), `: `, `:`, ` | `, `| `, ` `. */
+const SEPARATORS = ['\t', ': ', ':', ' | ', '| ', ' '];
+
+/** A leading line number (after optional spaces) and its separator, or null. */
+function lineNumber(line: string): { n: number; sep: string; end: number } | null {
+	let i = 0;
+	while (line.charCodeAt(i) === 0x20) i++;
+	const start = i;
+	while (i < line.length && i - start < 8) {
+		const c = line.charCodeAt(i);
+		if (c < 0x30 || c > 0x39) break;
+		i++;
+	}
+	if (i === start) return null;
+	for (const sep of SEPARATORS)
+		if (line.startsWith(sep, i))
+			return { n: Number(line.slice(start, i)), sep, end: i + sep.length };
+	// a numbered blank line: the number ends the line
+	if (i === line.length) return { n: Number(line.slice(start, i)), sep: '', end: i };
+	return null;
+}
+
+/** The shape of a line's start: its first 5 characters, digits as 9, letters as A or a. */
+function startKey(line: string): string {
+	let k = '';
+	for (let i = 0; i < 5 && i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c >= 0x30 && c <= 0x39) k += '9';
+		else if (c >= 0x41 && c <= 0x5a) k += 'A';
+		else if (c >= 0x61 && c <= 0x7a) k += 'a';
+		else k += line[i];
+	}
+	return k;
+}
+
+/** A start that can be a log's prefix: a time, a date, a priority (`[  `, `Jan 1`, `<6>[`). */
+function prefixLike(key: string): boolean {
+	return /\d/.test(key) || key.startsWith('[ ') || key.startsWith('[A');
+}
+
+/**
+ * A log wrapped at a width (mail programs at 72 to 78 columns, word by word; a terminal at its
+ * width, mid-word): none of the first lines is longer than 100 characters, one in five or more
+ * starts with the log's prefix (the most common start that can be one, see prefixLike), and at
+ * least 3 of them, one in ten, start otherwise right after a line that reached within 12
+ * characters of the longest (the rest of that line). Null when not. A log whose lines share no
+ * start (most bare oops excerpts) is not judged.
+ */
+function wrapWidth(lines: string[]): { width: number; fragments: number; lines: number } | null {
+	if (lines.length < 10) return null;
+	let width = 0;
+	for (const l of lines) if (l.length > width) width = l.length;
+	if (width > 100 || width < 40) return null;
+	const keys = lines.map(startKey);
+	const counts = new Map<string, number>();
+	for (const k of keys) if (prefixLike(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+	let main = '';
+	let most = 0;
+	for (const [k, n] of counts)
+		if (n > most) {
+			main = k;
+			most = n;
+		}
+	if (most * 5 < lines.length) return null;
+	let fragments = 0;
+	for (let i = 1; i < lines.length; i++)
+		if (keys[i] !== main && lines[i - 1].length >= width - 12) fragments++;
+	return fragments >= 3 && fragments * 10 >= lines.length
+		? { width, fragments, lines: lines.length }
+		: null;
+}
+
+export class PastePrefix {
+	private mode: Mode = { kind: 'undecided' };
+	private held: string[] = [];
+	private heldNul: boolean[] = [];
+	private nonBlank = 0;
+	private wrapped: { width: number; fragments: number; lines: number } | null = null;
+
+	constructor(private readonly emit: (line: string, mayHaveNul: boolean) => void) {}
+
+	/** lines held back while the prefix is not decided yet */
+	get holding(): number {
+		return this.held.length;
+	}
+
+	push(raw: string, mayHaveNul: boolean): void {
+		const m = this.mode;
+		if (m.kind === 'none') this.emit(raw, mayHaveNul);
+		else if (m.kind === 'quote') this.emit(unquote(raw, m.depth), mayHaveNul);
+		else if (m.kind === 'numbers') this.emit(this.unnumber(raw, m.sep), mayHaveNul);
+		else {
+			this.held.push(raw);
+			this.heldNul.push(mayHaveNul);
+			if (raw.trim() !== '') this.nonBlank++;
+			if (this.nonBlank >= HOLD || this.held.length >= HOLD_LINES) this.decide();
+		}
+	}
+
+	/** End of input: decide on what was held and pass it on. */
+	finish(): void {
+		if (this.mode.kind === 'undecided') this.decide();
+	}
+
+	/** What the report says about a log wrapped at a width (see wrapWidth), or null. */
+	wrapWarning(): string | null {
+		const w = this.wrapped;
+		if (w === null) return null;
+		return `This log looks wrapped at about ${w.width} columns (by a mail program, an editor or a terminal copy): ${w.fragments} of its first ${w.lines} lines continue the line before them without the log's prefix. Such a line is read as text of its own, so messages are cut in two and findings can be missed or misnamed. Analyse the log file itself, or copy it without wrapping.`;
+	}
+
+	/** What the report says about a prefix that was removed, or null. */
+	warning(): string | null {
+		const m = this.mode;
+		if (m.kind === 'quote')
+			return `Every line of this paste starts with ${m.depth === 1 ? 'the quote mark `>`' : `${m.depth} quote marks \`>\``} of an e-mail or issue reply; ${m.depth === 1 ? 'it was' : 'they were'} removed before reading.`;
+		if (m.kind === 'numbers')
+			return 'Every line of this paste starts with its line number (`cat -n`, an editor or a pastebin); the numbers were removed before reading.';
+		return null;
+	}
+
+	private unnumber(raw: string, sep: string): string {
+		const n = lineNumber(raw);
+		return n !== null && (n.sep === sep || n.sep === '') ? raw.slice(n.end) : raw;
+	}
+
+	private decide(): void {
+		const lines = this.held.filter((l) => l.trim() !== '');
+		this.wrapped = wrapWidth(lines);
+		this.mode = { kind: 'none' };
+		if (lines.length >= 3) {
+			const depths = lines.map(quoteDepth);
+			const quoted = depths.filter((d) => d > 0);
+			if (quoted.length * 10 >= lines.length * 9)
+				this.mode = { kind: 'quote', depth: Math.min(...quoted) };
+			else {
+				const nums = lines.map(lineNumber);
+				const seps = new Map<string, number>();
+				let counting = 0;
+				for (let i = 0; i < nums.length; i++) {
+					const n = nums[i];
+					if (n === null) continue;
+					if (n.sep !== '') seps.set(n.sep, (seps.get(n.sep) ?? 0) + 1);
+					const prev = i > 0 ? nums[i - 1] : null;
+					// blank lines between may have been numbered too (cat -n) or not (nl)
+					if (prev !== null && n.n > prev.n && n.n - prev.n <= 3) counting++;
+				}
+				const sep = [...seps].sort((a, b) => b[1] - a[1])[0];
+				if (
+					sep !== undefined &&
+					sep[1] * 10 >= lines.length * 9 &&
+					counting * 10 >= (lines.length - 1) * 9
+				)
+					this.mode = { kind: 'numbers', sep: sep[0] };
+			}
+		}
+		const held = this.held;
+		const nul = this.heldNul;
+		this.held = [];
+		this.heldNul = [];
+		for (let i = 0; i < held.length; i++) this.push(held[i], nul[i]);
+	}
+}

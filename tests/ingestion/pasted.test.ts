@@ -1,0 +1,240 @@
+/**
+ * Logs as users hand them over: saved by Windows tools in UTF-16, with classic Mac line ends,
+ * quoted in a reply or copied with line numbers. Each is a real log (fixtures/formats/real)
+ * transformed the way the tool does it, and must give what the log itself gives: the same
+ * findings, kernel version, boots and line count.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeStream } from '../../src/lib/pipeline.ts';
+import { readFixture } from './helpers.ts';
+
+const LOGS = [
+	// dmesg with a WARNING and a firmware stall
+	'real/linux-bug-dmesg-out.log',
+	// dmesg with a NULL pointer oops
+	'real/lkp-calltrace-dmesg-007.log',
+	// kern.log (RFC 3164 syslog) with an OOM kill
+	'real/serverlog-kern-log-1.log',
+	// journalctl short, other programs' lines among the kernel's
+	'real/linux-surface-pro-7-dump-lastbootlog-txt.log',
+	// kern.log with two boots
+	'real/izassafar-one-kern-log.log'
+];
+
+async function outcome(bytes: Uint8Array, chunk = 1 << 16) {
+	async function* src() {
+		for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+	}
+	const r = await analyzeStream(src());
+	return {
+		verdict: r.summary.verdict,
+		findings: r.findings.map((f) => `${f.rule} ${f.title} x${f.count} @${f.first_line}`).sort(),
+		kernel_version: r.metadata.kernel_version,
+		boots: r.metadata.boots.map((b) => [b.first_line, b.last_line, b.kernel_version]),
+		lines_total: r.input.lines_total,
+		lines_unparsed: r.input.lines_unparsed,
+		formats: r.input.formats,
+		warnings: r.input.warnings
+	};
+}
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function utf16(s: string, order: 'le' | 'be', bom = true): Uint8Array {
+	const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
+	let o = 0;
+	const put = (c: number) => {
+		out[o++] = order === 'le' ? c & 0xff : c >> 8;
+		out[o++] = order === 'le' ? c >> 8 : c & 0xff;
+	};
+	if (bom) put(0xfeff);
+	for (let i = 0; i < s.length; i++) put(s.charCodeAt(i));
+	return out;
+}
+
+describe('UTF-16 text (Windows PowerShell `>`, Notepad "Unicode")', () => {
+	for (const log of LOGS) {
+		it(`${log}: read as the UTF-8 log, in any chunking`, async () => {
+			const bytes = readFixture(log);
+			const ref = await outcome(bytes);
+			expect(ref.findings.length + ref.lines_total).toBeGreaterThan(0);
+			// PowerShell 5's `dmesg > log.txt` writes UTF-16 LE with a BOM and CRLF line ends
+			const crlf = text(bytes).replace(/\n/g, '\r\n');
+			expect(await outcome(utf16(crlf, 'le'))).toEqual(ref);
+			expect(await outcome(utf16(crlf, 'le'), 7)).toEqual(ref);
+			expect(await outcome(utf16(text(bytes), 'be'))).toEqual(ref);
+			expect(await outcome(utf16(text(bytes), 'le', false), 33)).toEqual(ref);
+		});
+	}
+});
+
+describe('lines ending in a lone CR (classic Mac OS line ends)', () => {
+	for (const log of LOGS) {
+		it(`${log}: read as the log with LF line ends`, async () => {
+			const bytes = readFixture(log);
+			const ref = await outcome(bytes);
+			const cr = utf8(text(bytes).replace(/\n/g, '\r'));
+			expect(await outcome(cr)).toEqual(ref);
+			expect(await outcome(cr, 5)).toEqual(ref);
+		});
+	}
+});
+
+/** The log's lines with a prefix; `nth` counts from 1. */
+function prefixed(bytes: Uint8Array, prefix: (line: string, nth: number) => string): Uint8Array {
+	const lines = text(bytes).split('\n');
+	const last = lines.pop();
+	return utf8(lines.map((l, i) => prefix(l, i + 1) + '\n').join('') + last);
+}
+
+describe('quote marks and line numbers before every line', () => {
+	const PREFIXES: Record<string, (line: string, nth: number) => string> = {
+		// an e-mail or GitHub reply: `> `, and a bare `>` on an empty line
+		'e-mail quote': (l) => (l === '' ? '>' : '> ' + l),
+		'quote in a quote': (l) => '> > ' + l,
+		'mutt quote in a quote': (l) => '>> ' + l,
+		'cat -n': (l, n) => `${String(n).padStart(6)}\t${l}`,
+		'editor line numbers': (l, n) => `${n}: ${l}`,
+		'pastebin line numbers': (l, n) => `${String(n).padStart(4)} | ${l}`,
+		'less -N line numbers': (l, n) => `${String(n).padStart(7)} ${l}`
+	};
+	for (const log of LOGS) {
+		for (const [name, prefix] of Object.entries(PREFIXES)) {
+			it(`${log}, ${name}: read as the log, and the report says what was removed`, async () => {
+				const bytes = readFixture(log);
+				const ref = await outcome(bytes);
+				const got = await outcome(prefixed(bytes, prefix));
+				const note = got.warnings.shift();
+				expect(got).toEqual(ref);
+				expect(note).toMatch(/^Every line of this paste starts with .*removed before reading\.$/);
+			});
+		}
+	}
+
+	it('a reply whose first line is the writer own words is read too', async () => {
+		const bytes = readFixture('real/lkp-calltrace-dmesg-007.log');
+		const ref = await outcome(bytes);
+		const reply = utf8(
+			'On Tue, someone wrote:\n' + text(prefixed(bytes, (l) => '> ' + l)).replace(/\n$/, '')
+		);
+		const got = await outcome(reply);
+		expect(got.findings.map((f) => f.replace(/ @\d+$/, ''))).toEqual(
+			ref.findings.map((f) => f.replace(/ @\d+$/, ''))
+		);
+		expect(got.kernel_version).toBe(ref.kernel_version);
+	});
+
+	it('a log whose own lines start with numbers is not touched', async () => {
+		// /dev/kmsg records (`6,339,5140900,-;`) and journalctl -o short-unix times
+		const kmsg = [
+			'6,339,5140900,-;NET: Registered protocol family 10',
+			'6,340,5140901,-;Segment Routing with IPv6',
+			'6,341,5140902,-;In-situ OAM (IOAM) with IPv6',
+			'4,342,5140903,-;usb 1-1: device descriptor read/64, error -71'
+		].join('\n');
+		const unix = [
+			'1732400101.123456 myhost kernel: usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+			'1732400102.123456 myhost kernel: usb 1-1: device descriptor read/64, error -71',
+			'1732400103.123456 myhost kernel: usb 1-1: device not accepting address 2, error -71'
+		].join('\n');
+		for (const log of [kmsg, unix]) {
+			const got = await outcome(utf8(log));
+			expect(got.warnings.join('\n')).not.toMatch(/Every line of this paste/);
+			expect(got.lines_unparsed).toBe(0);
+		}
+	});
+});
+
+describe('a tab for the space after the time stamp (a copy from a web page or terminal)', () => {
+	for (const log of LOGS.slice(0, 2)) {
+		it(`${log}: read as the log`, async () => {
+			const bytes = readFixture(log);
+			const ref = await outcome(bytes);
+			const tabbed = utf8(text(bytes).replace(/^(\[ *\d+\.\d+\]) /gm, '$1\t'));
+			expect(text(tabbed)).not.toBe(text(bytes));
+			expect(await outcome(tabbed)).toEqual(ref);
+		});
+	}
+});
+
+/**
+ * askubuntu-dmesg-journalctl-lastdayorso.log (a `journalctl` paste) lines 1-3 and 78-86: other
+ * programs' lines of the boot before, `-- Reboot --`, the next boot's first kernel lines.
+ */
+const JOURNAL = [
+	'Feb 08 21:00:33 hpPav systemd[1]: Unmounted Mount unit for kolourpaint, revision 69.',
+	'Feb 08 21:00:33 hpPav systemd[1]: boot-efi.mount: Succeeded.',
+	'Feb 08 21:00:33 hpPav systemd[1]: Unmounted /boot/efi.',
+	'Feb 08 21:00:33 hpPav systemd[1]: Shutting down.',
+	'Feb 08 21:00:34 hpPav systemd-shutdown[1]: Syncing filesystems and block devices.',
+	'Feb 08 21:00:34 hpPav systemd-shutdown[1]: Sending SIGTERM to remaining processes...',
+	'Feb 08 21:00:34 hpPav systemd-journald[365]: Journal stopped',
+	'-- Reboot --',
+	'Feb 09 12:28:50 hpPav kernel: microcode: microcode updated early to revision 0xea, date = 2021-01-05',
+	'Feb 09 12:28:50 hpPav kernel: Linux version 5.13.0-28-generic (buildd@lgw01-amd64-035) (gcc (Ubuntu 9.3.0-17ubuntu1~20.04) 9.3.0, GNU ld (GNU Binutils for Ubuntu) 2.34) #31~20.04.1-Ubuntu SMP Wed Jan 19 14:08:10 UTC 2022 (Ubuntu 5.13.0-28.31~20.04.1-generic 5.13.19)',
+	'Feb 09 12:28:50 hpPav kernel: Command line: BOOT_IMAGE=/boot/vmlinuz-5.13.0-28-generic root=UUID=85898a04-7c7a-405c-bfa9-591bdcdeae0b ro intel_idle.max_cstate=1 processor.max_cstate=1 quiet splash vt.handoff=7',
+	'Feb 09 12:28:50 hpPav kernel: KERNEL supported cpus:'
+];
+
+describe('a journal paste that starts with a cut line or a typed `...`', () => {
+	it('keeps one boot, starting where the journal says', async () => {
+		const whole = JOURNAL.join('\n') + '\n';
+		const ref = await outcome(utf8(whole));
+		expect(ref.boots).toEqual([[8, 12, '5.13.0-28-generic']]);
+		for (const start of [
+			// the first line cut mid-way by the copy
+			whole.slice(whole.indexOf('nit for kolourpaint')),
+			// the user's mark of lines left out
+			'...\n' + whole
+		]) {
+			const got = await outcome(utf8(start));
+			// the first line is unprefixed text in a journal, not a kernel line of a boot of its own
+			expect(got.boots).toEqual([[1, start.startsWith('...') ? 13 : 12, '5.13.0-28-generic']]);
+			expect(got.lines_unparsed).toBe(1);
+			expect(got.formats.bare).toBeUndefined();
+			expect(got.findings).toEqual(
+				ref.findings.map((f) =>
+					f.replace(/@(\d+)/, (_, n) => `@${start.startsWith('...') ? Number(n) + 1 : n}`)
+				)
+			);
+		}
+	});
+});
+
+describe('a log wrapped by a mail program or a terminal', () => {
+	/** wrap every line at `width` columns: by words (a mail program) or anywhere (a terminal) */
+	function wrap(bytes: Uint8Array, width: number, words: boolean): Uint8Array {
+		const out: string[] = [];
+		for (const line of text(bytes).split('\n')) {
+			let rest = line;
+			while (rest.length > width) {
+				let cut = words ? rest.lastIndexOf(' ', width) : width;
+				if (cut <= 0) cut = width;
+				out.push(rest.slice(0, cut));
+				rest = words ? rest.slice(cut).trimStart() : rest.slice(cut);
+			}
+			out.push(rest);
+		}
+		return utf8(out.join('\n'));
+	}
+
+	for (const log of ['real/serverlog-kern-log-1.log', 'real/skomra-logs-vmcore-dmesg-txt.log']) {
+		it(`${log} wrapped at 72 (words) or 80 (anywhere): the report says so`, async () => {
+			for (const [width, words] of [
+				[72, true],
+				[80, false]
+			] as const) {
+				const got = await outcome(wrap(readFixture(log), width, words));
+				expect(got.warnings[0]).toMatch(/^This log looks wrapped at about \d+ columns/);
+			}
+		});
+	}
+
+	it('a log that is not wrapped is not said to be', async () => {
+		for (const log of LOGS) {
+			const got = await outcome(readFixture(log));
+			expect(got.warnings.join('\n')).not.toMatch(/looks wrapped/);
+		}
+	});
+});
