@@ -268,7 +268,7 @@ describe('x86 split locks and RT throttling', () => {
 	it('a program taking split-lock traps is a low finding naming it, the boot notice none', async () => {
 		const f = await findingsOf([
 			BANNER,
-			// the boot notice: ubuntu-bug and three other corpus logs
+			// the boot notice: ms912x dmesg.log, intel-audio sof-dyndbg.conf-log and two syslogs files
 			'[    0.000000] x86/split lock detection: #AC: crashing the kernel on kernel split_locks and warning on user-space split_locks',
 			'[  100.000000] x86/split lock detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890',
 			'[  100.500000] x86/split lock detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890'

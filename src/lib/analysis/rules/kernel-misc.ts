@@ -345,7 +345,7 @@ export const splitLock: LineRule = {
 		'x86/split lock detection: #DB: game.exe/4321 took a bus_lock trap at address: 0x140012345'
 	],
 	negatives: [
-		// ubuntu-bug dmesg and three other corpus logs: the boot notice
+		// the boot notice (ms912x dmesg.log, intel-audio sof-dyndbg.conf-log, syslogs messages.3, syslog)
 		'x86/split lock detection: #AC: crashing the kernel on kernel split_locks and warning on user-space split_locks'
 	],
 	explanation: {
