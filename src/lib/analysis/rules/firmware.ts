@@ -886,14 +886,19 @@ export const irqRemapErratum: LineRule = {
 	}
 };
 
-/** drivers/iommu: Intel DMAR and AMD-Vi DMA remapping faults. */
+/**
+ * drivers/iommu: Intel DMAR and AMD-Vi DMA remapping faults. Kernels before 4.x print the DMAR
+ * fault over two lines (`DMAR:[DMA Read] Request device [02:00.0] fault addr 9fe000 `, then
+ * `DMAR:[fault reason 06] PTE Read access is not set`): the second line is a follow-up with the
+ * reason.
+ */
 export const iommuFault: LineRule = {
 	id: 'firmware.iommu-fault',
 	category: 'firmware',
 	severity: 'medium',
 	triggers: ['] Request device [', 'Event logged ['],
 	pattern:
-		/^(?:(\S+) (\S+): )?(?:DMAR: \[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+) \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*)|(?:iommu \w+: )?AMD-Vi: Event logged \[(\w+)(?: device=([0-9a-f:.]+))?)/,
+		/^(?:(\S+) (\S+): )?(?:DMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+)(?: \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*))?|(?:iommu \w+: )?AMD-Vi: Event logged \[(\w+)(?: device=([0-9a-f:.]+))?)/,
 	title: (m) =>
 		m[3]
 			? `IOMMU fault (${m[3]}) from device ${m[4]}`
@@ -910,7 +915,18 @@ export const iommuFault: LineRule = {
 		'DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x7a00c000 [fault reason 0x06] PTE Read access is not set',
 		'DMAR: [DMA Write] Request device [03:00.0] fault addr fffd0000 [fault reason 05] PTE Write access is not set',
 		'amdgpu 0000:06:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000e address=0x0 flags=0x0020]',
-		'AMD-Vi: Event logged [IO_PAGE_FAULT device=01:00.0 domain=0x000e address=0x0000000000000000 flags=0x0020]'
+		'AMD-Vi: Event logged [IO_PAGE_FAULT device=01:00.0 domain=0x000e address=0x0000000000000000 flags=0x0020]',
+		// 3.x drivers/iommu/dmar.c dmar_fault_do_one() (written from the kernel's format string)
+		'DMAR:[DMA Read] Request device [02:00.0] fault addr 9fe000 '
+	],
+	follow: [
+		{
+			trigger: 'DMAR:[fault reason ',
+			pattern: /^DMAR:\[fault reason (\d+)\] ?(.*\S)?/,
+			details: (m) => ({ reason: m[2] ?? `0x${m[1]}` }),
+			within: 1,
+			examples: ['DMAR:[fault reason 06] PTE Read access is not set']
+		}
 	],
 	negatives: [
 		'DMAR: DRHD base: 0x000000fed90000 flags: 0x0',

@@ -632,3 +632,248 @@ export const adrenoGmuStopFailed: LineRule = {
 		references: ['https://docs.kernel.org/gpu/msm-crash-dump.html']
 	}
 };
+
+const NVIDIA_REFS = [
+	'https://download.nvidia.com/XFree86/Linux-x86_64/latest/README/commonproblems.html',
+	'https://wiki.archlinux.org/title/NVIDIA'
+];
+
+/**
+ * NVIDIA driver (src/nvidia/arch/nvalloc/unix/src/osinit.c, kernel-open/nvidia/nv.c): the GPU
+ * could not be initialised when a program (a display server, nvidia-smi, a CUDA program) opened
+ * it: `NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x26:0x56:1482)` and `NVRM: GPU
+ * 0000:01:00.0: rm_init_adapter failed, device minor number 0`; drivers before 45x print no `GPU …:`
+ * (`NVRM: RmInitAdapter failed! (0x26:0xffff:1227)`, `NVRM: rm_init_adapter failed for device
+ * bearing minor number 0`). Both lines of one attempt are one finding; every later open tries
+ * again and counts. Written from the driver's format strings: no corpus log has it.
+ */
+export const nvidiaInitFailed: LineRule = {
+	id: 'gpu.nvidia-init-failed',
+	category: 'gpu',
+	severity: 'high',
+	triggers: ['RmInitAdapter failed', 'rm_init_adapter failed'],
+	pattern:
+		/^NVRM: (?:GPU ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): )?(?:RmInitAdapter failed! \((0x[0-9a-f]+:0x[0-9a-f]+:\d+)\)|rm_init_adapter failed(?:, device minor number| for device bearing minor number) (\d+))/,
+	title: (m) =>
+		m[1] ? `NVIDIA GPU ${m[1]} could not be initialised` : 'NVIDIA GPU could not be initialised',
+	details: (m) => ({ device: m[1] ?? null, rm_error: m[2] ?? null }),
+	// nv.c: the driver's own reason, printed just before (`GPU does not have the necessary power
+	// cables connected.`)
+	context: {
+		trigger: 'necessary power cables',
+		pattern: /^NVRM: GPU (\S+): GPU does not have the necessary power cables connected/,
+		details: (m) => ({ device: m[1], power_cables_missing: true }),
+		within: 10,
+		sameDevice: true,
+		examples: ['NVRM: GPU 0000:01:00.0: GPU does not have the necessary power cables connected.']
+	},
+	examples: [
+		'NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x26:0x56:1482)',
+		'NVRM: GPU 0000:01:00.0: rm_init_adapter failed, device minor number 0',
+		'NVRM: RmInitAdapter failed! (0x26:0xffff:1227)',
+		'NVRM: rm_init_adapter failed for device bearing minor number 0'
+	],
+	negatives: ['NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05'],
+	explanation: {
+		meaning:
+			'The NVIDIA driver loaded, but it could not start the GPU when a program (the display server, nvidia-smi, a CUDA program) opened it: the GPU cannot be used in this boot (no NVIDIA display, `nvidia-smi` says "No devices were found"). Each later attempt prints it again. The codes in brackets are the driver’s internal status; the NVRM lines just before it usually give the reason.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'The card is not powered: PCIe power cables not connected (`power_cables_missing`), a weak power supply, or an external GPU enclosure or riser that is not working.'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver release that does not support this GPU well, or GPU firmware (GSP) that fails to start (recent drivers, codes such as 0x62).'
+			},
+			{
+				kind: 'firmware',
+				text: 'A laptop’s hybrid graphics (dGPU powered off by the firmware or runtime power management), or BIOS settings such as a disabled Above-4G decoding that leave the GPU’s memory unmapped.'
+			},
+			{ kind: 'hardware', text: 'A failing GPU (it also shows Xid 79 or vanishes from `lspci`).' }
+		],
+		next_steps: [
+			'Read the NVRM lines just before it; check that `lspci -nnk` shows the GPU with the nvidia driver in use.',
+			'On a desktop, check the PCIe power cables and reseat the card; on a server, check the slot and the power supply.',
+			'Try another driver release (a newer one, or the legacy branch the GPU needs); if GSP firmware is suspected, test `NVreg_EnableGpuFirmware=0` (proprietary modules only).',
+			'Update the BIOS; on laptops, check the graphics mode (hybrid/discrete) in the firmware settings. Run `nvidia-bug-report.sh` for a report.'
+		],
+		references: NVIDIA_REFS
+	}
+};
+
+/**
+ * nv.c: the NVIDIA module loaded but has no GPU to drive: `NVRM: No NVIDIA GPU found.`, `NVRM:
+ * No NVIDIA devices probed.` (older drivers `NVRM: No NVIDIA graphics adapter found!`). The
+ * driver says why in the lines just before (the context): another driver (nouveau) owns the GPU
+ * (`NVRM: The NVIDIA probe routine was not called for 1 device(s).`), or this release does not
+ * support it (`NVRM:  supported through the NVIDIA 470.xx Legacy drivers. Please`, `NVRM:
+ * installed in this system is not supported by the`). Written from the driver's format strings.
+ */
+export const nvidiaNoGpu: LineRule = {
+	id: 'gpu.nvidia-no-gpu',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['NVRM: No NVIDIA '],
+	pattern: /^NVRM: No NVIDIA (?:GPU found|devices probed|graphics adapter found)/,
+	title: () => 'NVIDIA driver loaded but found no GPU it can drive',
+	details: () => ({}),
+	context: {
+		trigger: [
+			'NVRM: The NVIDIA probe routine',
+			'supported through the NVIDIA ',
+			'installed in this system is not supported'
+		],
+		pattern:
+			/^NVRM: {1,2}(?:(The NVIDIA probe routine was not called)|(?:\S.* )?supported through the NVIDIA ([\w.]+) Legacy drivers|(installed in this system is not supported))/,
+		details: (m) => ({
+			reason: m[1]
+				? 'another driver (nouveau, nvidiafb, rivafb) took the GPU'
+				: m[2]
+					? `the GPU needs the NVIDIA ${m[2]} legacy driver`
+					: 'the GPU is not supported by this driver release',
+			legacy_branch: m[2] ?? null
+		}),
+		within: 30,
+		examples: [
+			'NVRM: The NVIDIA probe routine was not called for 1 device(s).',
+			'NVRM:  supported through the NVIDIA 470.xx Legacy drivers. Please',
+			'NVRM: installed in this system is not supported by the'
+		]
+	},
+	examples: ['NVRM: No NVIDIA GPU found.', 'NVRM: No NVIDIA devices probed.'],
+	negatives: ['NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05'],
+	explanation: {
+		meaning:
+			'The NVIDIA kernel module was loaded but did not take any GPU, so nothing uses the NVIDIA driver in this boot (the desktop runs on another GPU or without acceleration). `reason`, from the driver’s lines just before, says why when it printed one.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Another driver took the GPU first: nouveau (or nvidiafb/rivafb) was not blacklisted, or is in the initramfs.'
+			},
+			{
+				kind: 'configuration',
+				text: 'The installed driver release does not support this GPU: older GPUs need a legacy branch (470.xx, 390.xx, 340.xx), the newest GPUs a newer driver, and pre-Turing GPUs the proprietary instead of the open kernel modules.'
+			},
+			{
+				kind: 'firmware',
+				text: 'The GPU is switched off or hidden by the firmware (a laptop in integrated-only mode), or absent.'
+			}
+		],
+		next_steps: [
+			'Check `lspci -nnk | grep -A3 -i nvidia`: which driver is in use for the GPU, and its PCI ID.',
+			'If nouveau holds it, blacklist nouveau (the driver package usually does) and rebuild the initramfs.',
+			'If the release does not support the GPU, install the branch NVIDIA lists for it (the legacy branch named in `legacy_branch`).'
+		],
+		references: NVIDIA_REFS
+	}
+};
+
+/**
+ * amdgpu's power-management firmware (SMU) not answering: `amdgpu 0000:03:00.0: amdgpu: SMU: I'm
+ * not done with your previous command: SMN_C2PMSG_66:0x00000006 SMN_C2PMSG_82:0x00000000!`
+ * (drivers/gpu/drm/amd/pm/swsmu/smu_cmn.c __smu_cmn_reg_print_error) and the older powerplay
+ * drivers' `amdgpu: [powerplay] Failed to send message 0x2a, response 0x0`. Written from the
+ * kernel's format strings: no corpus log has it.
+ */
+export const amdgpuSmuTimeout: LineRule = {
+	id: 'gpu.amdgpu-smu-timeout',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ["I'm not done with your previous command", '[powerplay] Failed to send message'],
+	pattern:
+		/^(?:amdgpu ([0-9a-f:.]+): )?amdgpu: (?:SMU: I'm not done with your previous command|\[powerplay\] Failed to send message (0x[0-9a-f]+))/,
+	title: (m) =>
+		m[1]
+			? `AMD GPU ${m[1]} power-management firmware (SMU) not answering`
+			: 'AMD GPU power-management firmware (SMU) not answering',
+	details: (m) => ({ device: m[1] ?? null, message: m[2] ?? null }),
+	storm: { count: 20, severity: 'high' },
+	examples: [
+		"amdgpu 0000:03:00.0: amdgpu: SMU: I'm not done with your previous command: SMN_C2PMSG_66:0x00000006 SMN_C2PMSG_82:0x00000000!",
+		'amdgpu: [powerplay] Failed to send message 0x2a, response 0x0'
+	],
+	negatives: ['amdgpu 0000:03:00.0: amdgpu: SMU is resuming...'],
+	explanation: {
+		meaning:
+			'The AMD GPU’s System Management Unit (the firmware that sets clocks, voltages, fans and power states) did not answer a request from the driver in time. Clock or power changes are lost; when it keeps happening the GPU usually hangs, fails to resume or resets soon after (look for ring timeouts and GPU resets next to it).',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver or SMU firmware bug with this GPU, most often at resume from suspend or at runtime power-down (dGPUs of laptops).'
+			},
+			{
+				kind: 'configuration',
+				text: 'Overclocking, undervolting or power-limit tools (CoreCtrl, LACT, `amdgpu.ppfeaturemask`) pushing the SMU outside what it accepts.'
+			},
+			{
+				kind: 'hardware',
+				text: 'An unstable GPU or power supply, or a GPU that has stopped answering entirely.'
+			}
+		],
+		next_steps: [
+			'Remove overclocks/undervolts and custom `amdgpu.ppfeaturemask` values, and reboot.',
+			'Update the kernel and linux-firmware together (the SMU firmware comes from linux-firmware).',
+			'If it happens at resume or idle on a laptop dGPU, test `amdgpu.runpm=0`; report it to the amdgpu issue tracker with this log.'
+		],
+		references: AMDGPU_REFS
+	}
+};
+
+/**
+ * The GPU driver gave up on the GPU at probe: amdgpu/radeon `amdgpu 0000:03:00.0: amdgpu: Fatal
+ * error during GPU init` (amdgpu_device.c, radeon_device.c; radeon prints no `amdgpu: `) and i915
+ * `i915 0000:00:02.0: Device initialization failed (-110)` (i915_driver.c i915_driver_probe(),
+ * 5.x-6.x: `[drm] *ERROR* Device initialization failed (-110)`). The lines before it say which
+ * part failed (an IP block's hw_init, firmware, a timeout); the driver core's `probe of … failed`
+ * follows. Written from the kernel's format strings: no corpus log has them.
+ */
+export const gpuInitFailed: LineRule = {
+	id: 'gpu.init-failed',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: ['Fatal error during GPU init', 'Device initialization failed ('],
+	pattern:
+		/^(?:(amdgpu|radeon) (\S+): (?:amdgpu: )?Fatal error during GPU init|(i915) (\S+): (?:\[drm\] \*ERROR\* )?Device initialization failed \((-\d+)\))/,
+	title: (m) => `GPU ${m[2] ?? m[4]} could not be initialised (${m[1] ?? m[3]})`,
+	details: (m) => ({
+		driver: m[1] ?? m[3],
+		device: m[2] ?? m[4],
+		error: m[5] ? errnoName(m[5]) : null
+	}),
+	examples: [
+		'amdgpu 0000:03:00.0: amdgpu: Fatal error during GPU init',
+		'radeon 0000:01:00.0: Fatal error during GPU init',
+		'i915 0000:00:02.0: [drm] *ERROR* Device initialization failed (-110)',
+		'i915 0000:00:02.0: Device initialization failed (-22)'
+	],
+	negatives: ['amdgpu 0000:03:00.0: amdgpu: SMU is initialized successfully!'],
+	explanation: {
+		meaning:
+			'The graphics driver could not bring this GPU up and gave up on it: it has no accelerated driver in this boot. The screen, if it is on this GPU, stays on the firmware’s basic framebuffer (low resolution, no 3D, no video decoding, often no external screens), or black. The lines just before it say which part failed (an `*ERROR* … hw_init of IP block … failed`, a firmware file that could not be loaded, a timeout).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'GPU firmware missing or too old for this GPU (linux-firmware: amdgpu/*.bin, i915/*.bin), or missing from the initramfs.'
+			},
+			{
+				kind: 'driver',
+				text: 'A GPU newer than the kernel’s driver supports, or a driver regression for this GPU.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Kernel parameters that get in the way (`nomodeset`, `amdgpu.si_support`/`cik_support` choices, a wrong `amdgpu.dc`), or BIOS settings (Above-4G decoding / Resizable BAR, the primary display).'
+			},
+			{ kind: 'hardware', text: 'A GPU not answering (power, seating, a failing card).' }
+		],
+		next_steps: [
+			'Read the GPU lines just before it (`journalctl -k -b | grep -iE "amdgpu|radeon|i915|drm"`): the first error names the failing part.',
+			'Update linux-firmware and the kernel together and rebuild the initramfs; a GPU released after your kernel needs a newer one.',
+			'Remove `nomodeset` and GPU tuning parameters from the kernel command line; on desktops check the card’s power cables and seating.'
+		],
+		references: [
+			'https://docs.kernel.org/gpu/amdgpu/index.html',
+			'https://docs.kernel.org/gpu/i915.html'
+		]
+	}
+};

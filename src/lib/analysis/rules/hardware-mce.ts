@@ -286,3 +286,39 @@ export const ppcMachineCheck: LineRule = {
 		references: ['https://docs.kernel.org/arch/powerpc/index.html']
 	}
 };
+
+/**
+ * arch/x86/kernel/cpu/mce/intel.c (to 6.9): `CMCI storm detected: switching to poll mode`; 6.10+
+ * (mce/threshold.c): `CPU2 BANK7 CMCI storm detected`. So many corrected machine-check errors came
+ * in so fast that the kernel stopped taking an interrupt for each and polls instead; the
+ * `subsided` line is the storm's end. Written from the kernel's format strings.
+ */
+export const cmciStorm: LineRule = {
+	id: 'hardware.cmci-storm',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: ['CMCI storm detected'],
+	pattern: /^(?:mce: )?(?:CPU(\d+) BANK(\d+) )?CMCI storm detected/,
+	title: () => 'Storm of corrected hardware errors (CMCI): machine checks switched to polling',
+	details: (m) => ({
+		cpu: m[1] ? Number(m[1]) : null,
+		bank: m[2] ? Number(m[2]) : null
+	}),
+	storm: { count: 10, severity: 'high' },
+	examples: ['CMCI storm detected: switching to poll mode', 'mce: CPU2 BANK7 CMCI storm detected'],
+	negatives: [
+		'CMCI storm subsided: switching to interrupt mode',
+		'mce: CPU2 BANK7 CMCI storm subsided'
+	],
+	explanation: {
+		meaning:
+			'The processor reported corrected machine-check errors (CMCI: corrected machine-check interrupts) so fast that the kernel stopped taking an interrupt for each and polls for them instead. Each error was corrected, so no data was lost yet, but a storm means one part, most often a memory module (or a CPU cache), is producing errors continuously and may soon produce uncorrectable ones.',
+		causes: MCE_CAUSES,
+		next_steps: [
+			'Find the failing part: `ras-mc-ctl --errors` / `--summary` (rasdaemon) or `mcelog`, and the EDAC counters (`grep . /sys/devices/system/edac/mc/mc*/dimm*/dimm_ce_count`); the bank number tells memory controller from cache.',
+			'If one memory module keeps counting errors, reseat or replace it; run memtest86+.',
+			'Remove overclocking/undervolting and update the BIOS and microcode.'
+		],
+		references: MCE_REFS
+	}
+};

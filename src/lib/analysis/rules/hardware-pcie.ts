@@ -402,3 +402,89 @@ export const pciEehDisabled: LineRule = {
 		references: EEH_REFS
 	}
 };
+
+/** `0x10000000` -> `256 MB` */
+function barSize(hex: string): string {
+	const n = parseInt(hex, 16);
+	if (n >= 2 ** 30 && n % 2 ** 30 === 0) return `${n / 2 ** 30} GB`;
+	if (n >= 2 ** 20 && n % 2 ** 20 === 0) return `${n / 2 ** 20} MB`;
+	if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
+	return `${n} bytes`;
+}
+
+/**
+ * drivers/pci/setup-res.c: a device's memory BAR (0-5, its registers or video memory window) got
+ * no address: `pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]` (to
+ * 6.6; `no space for` just before) and `pci 0000:01:00.0: BAR 0 [mem size 0x10000000 64bit pref]:
+ * failed to assign` (6.7+). Not matched: I/O-port BARs (I/O space is scarce and most devices work
+ * without theirs: corpus, `BAR 0 [io  size 0x0100]: failed to assign` of a Realtek network card, orion-o6), the ROM
+ * (BAR 6), SR-IOV BARs (7-12) and bridge windows (13-16), all common and harmless in the corpus.
+ * A later pass that assigns it (`BAR 0: assigned [mem …]`, after the bridge windows are resized)
+ * resolves it. Written from the kernel's format strings: no corpus log has a failed memory BAR 0-5.
+ */
+export const pciBarUnassigned: LineRule = {
+	id: 'hardware.pci-bar-unassigned',
+	category: 'hardware',
+	severity: 'low',
+	triggers: ['failed to assign [mem ', ']: failed to assign'],
+	pattern:
+		/^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR ([0-5])(?:: failed to assign \[mem size (0x[0-9a-f]+)|\s\[mem size (0x[0-9a-f]+)(?: [\w ]*)?\]: failed to assign)/,
+	title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} (${barSize(m[3] ?? m[4])}) got no address`,
+	details: (m) => ({ device: m[1], bar: Number(m[2]), size: barSize(m[3] ?? m[4]) }),
+	resolve: {
+		trigger: ': assigned',
+		pattern:
+			/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR [0-5](?:: assigned \[mem |\s\[mem [^\]]*\]: assigned)/,
+		within: 200,
+		title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} assigned on a later pass`,
+		severity: 'info',
+		examples: ['pci 0000:01:00.0: BAR 0: assigned [mem 0x80000000-0x8fffffff 64bit pref]'],
+		explanation: {
+			meaning:
+				'The kernel could not place this device’s memory window on its first pass, resized the bridge windows above it and placed it on a later pass. The device has its addresses; nothing is wrong.',
+			causes: [
+				{
+					kind: 'firmware',
+					text: 'The firmware left bridge windows too small (common behind Thunderbolt and hot-plug ports); the kernel enlarged them.'
+				}
+			],
+			next_steps: ['Nothing to do.'],
+			references: ['https://docs.kernel.org/PCI/pci.html']
+		}
+	},
+	examples: [
+		'pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]',
+		'pci 0000:06:00.0: BAR 0 [mem size 0x01000000]: failed to assign'
+	],
+	negatives: [
+		// corpus lines: bridge windows, the ROM, SR-IOV and I/O-port BARs
+		'pci 0000:05:00.0: BAR 13: failed to assign [io  size 0x4000]',
+		'pci 0000:06:02.0: BAR 15: failed to assign [mem size 0x00200000 64bit pref]',
+		'pci 0000:01:00.0: BAR 6: failed to assign [mem size 0x00080000 pref]',
+		'pci 0000:01:00.0: BAR 7: failed to assign [mem size 0x00100000 64bit]',
+		'pci 0000:31:00.0: BAR 0 [io  size 0x0100]: failed to assign'
+	],
+	explanation: {
+		meaning:
+			'The kernel found no free physical address range for one of this device’s memory windows (BAR: its registers, or a GPU’s video-memory aperture), so that window is not mapped and the device’s driver cannot use it: the device usually fails to start (`can’t enable device`, or its driver’s probe fails). Common with GPUs with large windows on older firmware, external GPUs behind Thunderbolt, and many devices behind one hot-plug port.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The firmware reserved too little address space for PCI devices, or below 4 GB only (Above-4G decoding off), or too little behind a Thunderbolt/hot-plug bridge.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Kernel parameters that limit PCI resources (`pci=nocrs`, a `pci=hpmmiosize=` too small) or a BIOS option such as Resizable BAR on a board that cannot place it.'
+			}
+		],
+		next_steps: [
+			'See which device it is: `lspci -s <address> -nnk` and `lspci -vv -s <address>` (the BAR shows `[disabled]` or `<unassigned>`).',
+			'Enable "Above 4G decoding" in the BIOS (and, to test, turn Resizable BAR off); update the BIOS.',
+			'Boot with `pci=realloc` so the kernel resizes bridge windows itself; behind Thunderbolt, `pci=hpmmioprefsize=8G` (or more) gives hot-plug ports room.'
+		],
+		references: [
+			'https://docs.kernel.org/PCI/pci.html',
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+		]
+	}
+};

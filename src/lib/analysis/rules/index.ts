@@ -41,19 +41,31 @@ import {
 	adrenoGmuStopFailed,
 	amdgpuPageFault,
 	amdgpuReset,
+	amdgpuSmuTimeout,
 	amdgpuTimeout,
 	drmCommitTimeout,
 	drmDriverError,
 	fifoUnderrun,
+	gpuInitFailed,
 	i915Hang,
 	i915Reset,
 	nouveauError,
+	nvidiaInitFailed,
 	nvidiaMismatch,
+	nvidiaNoGpu,
 	nvidiaXid,
 	vmwgfxForeignHypervisor,
 	videoEngineFailed
 } from './gpu.ts';
-import { edac, ghes, mceBank, mceDecoded, mceLogged, ppcMachineCheck } from './hardware-mce.ts';
+import {
+	cmciStorm,
+	edac,
+	ghes,
+	mceBank,
+	mceDecoded,
+	mceLogged,
+	ppcMachineCheck
+} from './hardware-mce.ts';
 import {
 	clocksourceUnstable,
 	irqFlagsMismatch,
@@ -63,6 +75,7 @@ import {
 	unknownNmi
 } from './hardware-misc.ts';
 import {
+	pciBarUnassigned,
 	pciEeh,
 	pciEehDisabled,
 	pciInaccessible,
@@ -121,14 +134,24 @@ import {
 	initramfsUnpackFailed,
 	moduleLoadFailed,
 	nohzSoftirqPending,
+	rtThrottling,
+	splitLock,
 	uncheckedMsrAccess
 } from './kernel-misc.ts';
-import { soundCardFailed, soundTopologyFailed } from './sound.ts';
 import {
+	hdaCodecTimeout,
+	sofFirmwareFailed,
+	soundCardFailed,
+	soundTopologyFailed
+} from './sound.ts';
+import {
+	uasAbort,
+	ucsiCcgFailed,
 	ucsiFailed,
 	usbDisconnect,
 	usbEnumeration,
 	usbOverCurrent,
+	usbPortDisabledEmi,
 	usbReset,
 	xhciDied,
 	xhciResumeReinit
@@ -150,6 +173,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	mceBank,
 	mceLogged,
 	mceDecoded,
+	cmciStorm,
 	ppcMachineCheck,
 	ghes,
 	edac,
@@ -161,6 +185,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	pciInaccessible,
 	pciEeh,
 	pciEehDisabled,
+	pciBarUnassigned,
 	thermalThrottle,
 	thermalCritical,
 	irqNobodyCared,
@@ -169,6 +194,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	undervoltage,
 	soundTopologyFailed,
 	soundCardFailed,
+	sofFirmwareFailed,
+	hdaCodecTimeout,
 	probeFailed,
 	// storage
 	nvmeTimeout,
@@ -207,21 +234,28 @@ export const LINE_RULES: readonly LineRule[] = [
 	amdgpuTimeout,
 	amdgpuReset,
 	amdgpuPageFault,
+	amdgpuSmuTimeout,
 	nvidiaXid,
 	nvidiaMismatch,
+	nvidiaInitFailed,
+	nvidiaNoGpu,
 	nouveauError,
 	drmCommitTimeout,
 	fifoUnderrun,
 	videoEngineFailed,
 	adrenoGmuStopFailed,
+	gpuInitFailed,
 	vmwgfxForeignHypervisor,
 	drmDriverError,
 	// usb
 	xhciDied,
 	xhciResumeReinit,
 	ucsiFailed,
+	ucsiCcgFailed,
 	usbOverCurrent,
 	usbEnumeration,
+	usbPortDisabledEmi,
+	uasAbort,
 	usbReset,
 	usbDisconnect,
 	// network
@@ -291,7 +325,9 @@ export const LINE_RULES: readonly LineRule[] = [
 	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed,
-	uncheckedMsrAccess
+	uncheckedMsrAccess,
+	splitLock,
+	rtThrottling
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

@@ -321,3 +321,86 @@ export const uncheckedMsrAccess: LineRule = {
 		]
 	}
 };
+
+/**
+ * arch/x86/kernel/cpu/bus_lock.c (intel.c before 6.7) split_lock_warn(): `x86/split lock
+ * detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890`, and
+ * handle_bus_lock()'s `#DB: … took a bus_lock trap at address: …` (pr_warn_ratelimited). The
+ * boot notice `x86/split lock detection: #AC: crashing the kernel on kernel split_locks and
+ * warning on user-space split_locks` (corpus: four logs) says how the kernel is set and is not
+ * matched. Written from the kernel's format strings.
+ */
+export const splitLock: LineRule = {
+	id: 'other.split-lock',
+	category: 'other',
+	severity: 'low',
+	triggers: ['_lock trap at address'],
+	pattern:
+		/^x86\/split lock detection: #(?:AC|DB): (.+)\/(\d+) took a (split_lock|bus_lock) trap at address: (0x[0-9a-f]+)/,
+	title: (m) =>
+		`Program ${m[1]} used ${m[3] === 'bus_lock' ? 'bus locks' : 'split locks'}: slowed down by the kernel`,
+	details: (m) => ({ process: m[1], pid: Number(m[2]), kind: m[3], address: m[4] }),
+	examples: [
+		'x86/split lock detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890',
+		'x86/split lock detection: #DB: game.exe/4321 took a bus_lock trap at address: 0x140012345'
+	],
+	negatives: [
+		// the boot notice (ms912x dmesg.log, intel-audio sof-dyndbg.conf-log, syslogs messages.3, syslog)
+		'x86/split lock detection: #AC: crashing the kernel on kernel split_locks and warning on user-space split_locks'
+	],
+	explanation: {
+		meaning:
+			'A program made an atomic memory access to data that straddles two cache lines (a "split lock"; a "bus lock" on CPUs that report them after the fact). The processor can only do this by locking the whole memory bus, which stalls every other core for a moment (and other virtual machines on the same host). The kernel warns and, since 6.2 by default (`kernel.split_lock_mitigate=1`), makes the program sleep for about 10 ms each time, so that program (often a game under Wine/Proton or an old binary) can stutter or run slowly. Nothing is broken; it is a performance matter.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'Code doing locked operations on misaligned data: some Windows games and anti-cheat under Wine/Proton, old or hand-optimised software.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the program runs well.',
+			'If it stutters, turn the penalty off: `sysctl kernel.split_lock_mitigate=0` (kernel 6.2 and later; the kernel still warns) or boot with `split_lock_detect=off`.',
+			'Report it to the program’s developers: the fix is aligning the data.'
+		],
+		references: [
+			'https://docs.kernel.org/arch/x86/buslock.html',
+			'https://docs.kernel.org/admin-guide/sysctl/kernel.html'
+		]
+	}
+};
+
+/**
+ * kernel/sched/rt.c sched_rt_runtime_exceeded(): `sched: RT throttling activated`, printed once
+ * per boot (printk_deferred_once) the first time real-time tasks use up their share of a CPU.
+ * Written from the kernel's format string: no corpus log has it.
+ */
+export const rtThrottling: LineRule = {
+	id: 'other.rt-throttling',
+	category: 'other',
+	severity: 'low',
+	triggers: ['RT throttling activated'],
+	pattern: /^sched: RT throttling activated/,
+	title: () => 'Real-time tasks throttled: they used up the CPU time allowed to them',
+	details: () => ({}),
+	examples: ['sched: RT throttling activated'],
+	negatives: ['sched_clock: Marking stable (1234, 5678)->(9012, -3456)'],
+	explanation: {
+		meaning:
+			'Real-time tasks (SCHED_FIFO/SCHED_RR: audio servers, realtime threads, some drivers’ interrupt threads) ran for the whole time the kernel allows them on a CPU (by default 0.95 s of every second, `kernel.sched_rt_runtime_us`), so the kernel paused them for the rest of the period to let normal tasks run. It is printed only once per boot. A real-time task that hits the limit is busy-looping or overloaded: expect audio drop-outs or latency in it; in a virtual machine, time stolen by the host can make a task look busier than it is.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A real-time program spinning or overloaded (an audio server or plug-in, a realtime control loop, a program started with `chrt`).'
+			},
+			{
+				kind: 'environment',
+				text: 'A virtual machine on an overcommitted host (steal time counts against the real-time budget).'
+			}
+		],
+		next_steps: [
+			'Find the real-time tasks and their CPU use: `ps -eLo pid,cls,rtprio,pcpu,comm | awk \'$2 != "TS"\'` (or `top`, sorted by CPU).',
+			'If one of them is spinning, fix or restart it; do not turn the limit off (`sched_rt_runtime_us=-1`) unless the realtime setup needs it, since a runaway task can then freeze the machine.'
+		],
+		references: ['https://docs.kernel.org/scheduler/sched-rt-group.html']
+	}
+};

@@ -1,5 +1,29 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
+
+const SUSPEND_ABORTED: Explanation = {
+	meaning:
+		'The kernel stopped a suspend while it was putting devices to sleep, and the machine stayed awake (or woke at once). The message covers two cases: a device’s driver failed its suspend (then a `PM: Device … failed to suspend` or `dpm_run_callback() … returns` line comes just before it and is a finding of its own, which says which device), or a wake-up event arrived during the suspend (a key press, mouse movement, a USB device, the lid or power adapter, a network packet with wake-on-LAN), and the kernel aborted on purpose. Without a device line before it, it was the wake-up event: harmless when it happens now and then.',
+	causes: [
+		{
+			kind: 'driver',
+			text: 'A device driver that failed its suspend callback (the device line before this one names it).'
+		},
+		{
+			kind: 'hardware',
+			text: 'A device that signals wake-up during suspend: a mouse, a USB device, a network card with wake-on-LAN, a noisy lid or AC sensor.'
+		}
+	],
+	next_steps: [
+		'Look just before this line for `PM: Device … failed to suspend` / `dpm_run_callback()`: if there is one, that device is the problem (see its finding).',
+		'If there is none and suspend keeps failing, find the wake-up source: `cat /sys/power/pm_wakeup_irq` after the attempt, `cat /sys/kernel/debug/wakeup_sources` (the active ones), and with `echo 1 > /sys/power/pm_debug_messages` the log names it; disable its wake-up (`/sys/bus/*/devices/<name>/power/wakeup`, or the entry in `/proc/acpi/wakeup`).'
+	],
+	references: [
+		'https://docs.kernel.org/power/basic-pm-debugging.html',
+		'https://docs.kernel.org/admin-guide/pm/sleep-states.html'
+	]
+};
 
 /** kernel/power + drivers/base/power: suspend/resume failures. */
 export const suspendFailed: LineRule = {
@@ -11,7 +35,9 @@ export const suspendFailed: LineRule = {
 		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ (\S+): )?(Failed to suspend device), error (-?\d+))/,
 	title: (m) => {
 		if (m[5]) return 'Suspend aborted: tasks refused to freeze';
-		if (m[4]) return 'Suspend aborted: a device failed to suspend';
+		// kernel/power/suspend.c: printed when dpm_suspend_start() fails, which a device's failed
+		// callback and a wake-up event pending (pm_wakeup_pending(): -EBUSY, no device line) both do
+		if (m[4]) return 'Suspend aborted: a device failed to suspend or a wake-up event came in';
 		// usb_port_suspend: also printed when a device is put to sleep to save power (autosuspend)
 		if (m[7]) return m[6] ? `USB device ${m[6]} failed to suspend` : 'Device failed to suspend';
 		return m[1] ? `Device ${m[1]} failed to ${m[2]}` : `A device failed to ${m[2]}`;
@@ -21,7 +47,8 @@ export const suspendFailed: LineRule = {
 		phase: m[2] ?? (m[5] ? 'freeze' : 'suspend'),
 		error: m[3] || m[8] ? errnoName(m[3] ?? m[8]) : null
 	}),
-	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[7] ? 'low' : 'medium'),
+	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[7] || m[4] ? 'low' : 'medium'),
+	explanationOf: (m) => (m[4] ? SUSPEND_ABORTED : undefined),
 	/*
 	 * usb_port_suspend() fails when the device is already gone from the bus: crash-logs
 	 * log20221215.txt, a ThinkPad's internal Intel Bluetooth (8087:0a2b) dropping off at boot,

@@ -1,3 +1,4 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -103,6 +104,172 @@ export const soundTopologyFailed: LineRule = {
 			'Read the lines just before it (`journalctl -k -b | grep -i sof`): which topology file was loaded and which DAI or component failed.',
 			'Update sof-firmware (`sof-firmware` / `firmware-sof-signed`, firmware and topologies from one release) and the kernel; `dmesg | grep -i topology` shows the file in use.',
 			'If it still fails, search the failing DAI with the laptop model in the SOF project’s issues: a machine-driver quirk (for ES8336 boards, the `quirk` option of snd_soc_sof_es8336) or a kernel parameter is often known.'
+		],
+		references: ['https://thesofproject.github.io/latest/getting_started/index.html']
+	}
+};
+
+const HDA_REFS = [
+	'https://docs.kernel.org/sound/hd-audio/notes.html',
+	'https://docs.kernel.org/sound/alsa-configuration.html'
+];
+
+/**
+ * sound/pci/hda/hda_controller.c azx_rirb_get_response(): the controller got no answer from a
+ * codec in time and falls back step by step: `snd_hda_intel 0000:00:1f.3: azx_get_response
+ * timeout, switching to polling mode: last cmd=0x20270503`, then `No response from codec,
+ * disabling MSI: last cmd=…` (both warnings: the driver carries on), then `No response from codec,
+ * resetting bus: last cmd=…` and `azx_get_response timeout, switching to single_cmd mode: last
+ * cmd=…` (errors: the codec no longer answers at all). Kernels before 3.15 print `hda_intel:` or
+ * `hda-intel:` instead of the device. The first hex digit of the 32-bit command is the codec's
+ * address (`codec_address`). Written from the kernel's format strings: no corpus log has them.
+ */
+export const hdaCodecTimeout: LineRule = {
+	id: 'hardware.hda-codec-timeout',
+	category: 'hardware',
+	severity: 'low',
+	triggers: ['azx_get_response timeout', 'No response from codec'],
+	pattern:
+		/^(?:(\S+) (\S+)|hda[-_]intel): (?:azx_get_response timeout, switching to (polling|single_cmd) mode|No response from codec, (disabling MSI|resetting bus))(?:: last cmd=0x([0-9a-f])([0-9a-f]{7}))?/,
+	title: (m) => {
+		const on = m[2] ? ` on ${m[2]}` : '';
+		return m[3] === 'single_cmd' || m[4] === 'resetting bus'
+			? `HD-Audio codec stopped answering${on}`
+			: `HD-Audio codec answered too late${on}: the driver switched to a fallback mode`;
+	},
+	severityOf: (m) => (m[3] === 'single_cmd' || m[4] === 'resetting bus' ? 'medium' : 'low'),
+	details: (m) => ({
+		driver: m[1] ?? null,
+		device: m[2] ?? null,
+		fallback: m[3] ? `${m[3]} mode` : m[4],
+		codec_address: m[5] ? parseInt(m[5], 16) : null,
+		last_cmd: m[5] ? `0x${m[5]}${m[6]}` : null
+	}),
+	storm: { count: 20, severity: 'medium' },
+	examples: [
+		'snd_hda_intel 0000:00:1f.3: azx_get_response timeout, switching to polling mode: last cmd=0x20270503',
+		'snd_hda_intel 0000:00:1f.3: No response from codec, disabling MSI: last cmd=0x20270503',
+		'snd_hda_intel 0000:00:1f.3: No response from codec, resetting bus: last cmd=0x20270503',
+		'snd_hda_intel 0000:00:1b.0: azx_get_response timeout, switching to single_cmd mode: last cmd=0x000f0000',
+		'hda_intel: azx_get_response timeout, switching to polling mode: last cmd=0x000f0000'
+	],
+	negatives: [
+		'snd_hda_intel 0000:05:00.6: no codecs found!',
+		'snd_hda_intel 0000:00:1f.3: spurious response 0x0:0x0, last cmd=0x20270503'
+	],
+	explanation: {
+		meaning:
+			'The HD-Audio controller sent a command to a codec (the chip behind the speakers, headphone jack and microphones, or a graphics card’s HDMI/DisplayPort audio) and got no answer in time. The driver falls back step by step: polling instead of waiting for an interrupt, then no MSI; sound usually keeps working, if slower to react. "resetting bus" and "single_cmd mode" are the last steps: the codec no longer answers at all and sound from it is gone until a reboot. `codec_address` is the codec the command was for (0 is usually the built-in analog codec, 2 or 3 the HDMI audio of an Intel GPU).',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'The codec was powered down by HD-Audio power saving or runtime PM and did not wake (often after resume or when idle).'
+			},
+			{
+				kind: 'firmware',
+				text: 'A BIOS that leaves a codec slot announced but empty or powered off (the HDMI codec of a disabled GPU), or that wires the interrupt wrong.'
+			},
+			{
+				kind: 'hardware',
+				text: 'A codec or HDMI audio function that hangs (seen with some discrete GPUs and docks).'
+			}
+		],
+		next_steps: [
+			'Check whether sound works (`aplay -l`, play a sound); one polling-mode switch at boot with working sound needs nothing.',
+			'If it comes at resume or after idle, test with `snd_hda_intel.power_save=0` on the kernel command line.',
+			'If the codec is one you do not use (the HDMI audio at address 2 or 3), `snd_hda_intel.probe_mask=1` probes only codec 0; if interrupts are the trouble, `snd_hda_intel.enable_msi=0`.',
+			'Update the BIOS and the kernel; report it to alsa-devel with `alsa-info.sh` output if sound is lost.'
+		],
+		references: HDA_REFS
+	}
+};
+
+const SOF_FIRMWARE_MISSING: Explanation = {
+	meaning:
+		'The sound driver for this controller’s DSP (Sound Open Firmware) could not find its firmware or topology file, so the sound card built on the DSP is not created: the built-in speakers, headphone jack and digital microphones do not work in this boot. Laptops with digital microphones (most since 2019) need this firmware; their sound does not work without it.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'The sof-firmware package is not installed, or is too old for this machine (the file named in `firmware` or in the `Direct firmware load` line just before).'
+		},
+		{
+			kind: 'configuration',
+			text: 'The firmware is installed but not in the initramfs while the driver loads from it.'
+		}
+	],
+	next_steps: [
+		'Install the sof-firmware package (`sof-firmware` on Arch and Fedora, `firmware-sof-signed` on Debian/Ubuntu) and, for the configuration, `alsa-ucm-conf`; then rebuild the initramfs and reboot.',
+		'If it is installed, check that the file the driver asked for exists under /lib/firmware/intel/ (`sof`, `sof-ipc4`, `sof-tplg`); a newer package may be needed for a new laptop.'
+	],
+	references: ['https://thesofproject.github.io/latest/getting_started/index.html']
+};
+
+/**
+ * Sound Open Firmware (sound/soc/sof/core.c, loader.c): the DSP of an Intel (or AMD, MediaTek)
+ * sound controller got no firmware or did not start it. `sof-audio-pci-intel-tgl 0000:00:1f.3:
+ * error: failed to load DSP firmware -2` (a missing file; 5.x also `error: request firmware
+ * intel/sof/sof-tgl.ri failed err: -2`), `SOF firmware and/or topology file not found.` (6.x),
+ * `error: firmware boot failure` and `error: failed to boot DSP firmware -5` (the DSP did not start
+ * the firmware). Newer kernels drop the `error: ` prefix. Written from the kernel's format
+ * strings: the corpus has only SOF boots that succeeded (`firmware boot complete`).
+ */
+export const sofFirmwareFailed: LineRule = {
+	id: 'hardware.sound-firmware-failed',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: [
+		' DSP firmware ',
+		'firmware boot failure',
+		'topology file not found',
+		'request firmware '
+	],
+	pattern:
+		/^(sof-\S+|snd_sof\S*) (\S+): (?:error: )?(?:(failed to load DSP firmware|SOF firmware and\/or topology file not found|request firmware (\S+) failed)|(failed to boot DSP firmware|[Ff]irmware boot failure))(?: err:)? ?(-\d+)?/,
+	title: (m) =>
+		m[3]
+			? `Sound DSP firmware missing on ${m[2]}: no internal audio`
+			: `Sound DSP firmware did not start on ${m[2]}: no internal audio`,
+	details: (m) => ({
+		driver: m[1],
+		device: m[2],
+		firmware: m[4] ?? null,
+		error: m[6] ? errnoName(m[6]) : null
+	}),
+	explanationOf: (m) => (m[3] ? SOF_FIRMWARE_MISSING : undefined),
+	examples: [
+		'sof-audio-pci-intel-tgl 0000:00:1f.3: error: failed to boot DSP firmware -5',
+		'sof-audio-pci-intel-tgl 0000:00:1f.3: error: firmware boot failure',
+		'sof-audio-pci-intel-cnl 0000:00:1f.3: failed to boot DSP firmware -110',
+		'sof-audio-pci-intel-tgl 0000:00:1f.3: error: failed to load DSP firmware -2',
+		'sof-audio-pci-intel-tgl 0000:00:1f.3: error: request firmware intel/sof/sof-tgl.ri failed err: -2',
+		'sof-audio-pci-intel-mtl 0000:00:1f.3: SOF firmware and/or topology file not found.'
+	],
+	negatives: [
+		// intel-audio-dmesg-log.log: a boot that worked
+		'sof-audio-pci-intel-cnl 0000:00:1f.3: firmware boot complete',
+		'sof-audio-pci-intel-cnl 0000:00:1f.3: booting DSP firmware'
+	],
+	explanation: {
+		meaning:
+			'The sound controller’s DSP was given its firmware but did not start it, so the sound card built on the DSP is not created: the built-in speakers, headphone jack and digital microphones do not work in this boot (HDMI audio may). The driver dumps the DSP’s registers just after this line; those matter only to developers.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A DSP firmware file that does not fit this kernel or this machine (sof-firmware older or newer than the kernel expects, or a signed-key mismatch on some laptops).'
+			},
+			{
+				kind: 'hardware',
+				text: 'The DSP left in a bad state by the previous boot, another OS or a suspend (a full power-off usually clears it).'
+			},
+			{
+				kind: 'driver',
+				text: 'A driver bug for this platform, often fixed in newer kernels.'
+			}
+		],
+		next_steps: [
+			'Shut the machine down completely (not a reboot) and start it again; if audio comes back, it was the DSP’s state.',
+			'Update the sof-firmware package (`sof-firmware` / `firmware-sof-signed`) and the kernel together.',
+			'To get sound meanwhile, `snd_intel_dspcfg.dsp_driver=1` uses the legacy HD-Audio driver instead of the DSP (built-in digital microphones will not work with it); report the failure to the SOF project with this log.'
 		],
 		references: ['https://thesofproject.github.io/latest/getting_started/index.html']
 	}

@@ -1,6 +1,6 @@
 import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
-import { errnoName } from './util.ts';
+import { errnoName, errnoSymbolName } from './util.ts';
 
 const USB_REFS = [
 	'https://docs.kernel.org/driver-api/usb/error-codes.html',
@@ -50,10 +50,11 @@ export const usbEnumeration: LineRule = {
 		'not accepting address',
 		'unable to enumerate',
 		'Device not responding to setup address',
-		"can't set config"
+		"can't set config",
+		'Maybe the USB cable is bad'
 	],
 	pattern:
-		/^(?:usb ([\d.-]+): (?:(device descriptor read\/\w+), error (-\d+)|(device not accepting address) \d+, error (-\d+)|(Device not responding to setup address)|(can't set config) #\d+, error (-\d+))|usb (usb\d+-port\d+|[\d.-]+-port\d+): (unable to enumerate USB device))/,
+		/^(?:usb ([\d.-]+): (?:(device descriptor read\/\w+), error (-\d+)|(device not accepting address) \d+, error (-\d+)|(Device not responding to setup address)|(can't set config) #\d+, error (-\d+))|usb (usb\d+-port\d+|[\d.-]+-port\d+): (unable to enumerate USB device|Cannot enable)(?:\. Maybe the USB cable is bad\?)?)/,
 	title: (m) => `USB device on port ${m[1] ?? usbPortName(m[9])} failed to enumerate`,
 	details: (m) => {
 		const code = m[3] ?? m[5] ?? m[8];
@@ -68,11 +69,16 @@ export const usbEnumeration: LineRule = {
 		'usb 2-1: device descriptor read/64, error -71',
 		'usb 3-5: device not accepting address 5, error -71',
 		'usb usb3-port5: unable to enumerate USB device',
-		'usb 1-1.4: device descriptor read/all, error -110'
+		'usb 1-1.4: device descriptor read/all, error -110',
+		// drivers/usb/core/hub.c hub_port_connect(): the port would not enable after the retries
+		// (written from the kernel's format string)
+		'usb usb2-port3: Cannot enable. Maybe the USB cable is bad?',
+		'usb 1-1-port2: Cannot enable. Maybe the USB cable is bad?'
 	],
 	negatives: [
 		'usb 2-1: new full-speed USB device number 12 using xhci_hcd',
-		'usb 3-1.6: string descriptor 0 read error: -22'
+		'usb 3-1.6: string descriptor 0 read error: -22',
+		'usb usb2-port3: config error'
 	],
 	explanation: usbExplanation(
 		'A USB device was plugged in (or reset) but the computer could not talk to it, so it does not work. -71 (EPROTO) and -110 (ETIMEDOUT) mean the device did not answer correctly: usually cable, port, power or the device itself.'
@@ -343,16 +349,34 @@ export const xhciResumeReinit: LineRule = {
 	}
 };
 
-/** drivers/usb/typec/ucsi: `ucsi_acpi USBC000:00: PPM init failed (-110)` — the USB-C manager did not start. */
+/**
+ * drivers/usb/typec/ucsi: `ucsi_acpi USBC000:00: PPM init failed (-110)` — the USB-C manager did
+ * not start. Kernels 6.x print it through dev_err_probe(): `ucsi_acpi USBC000:00: error
+ * -ETIMEDOUT: PPM init failed` (the error's name, not its number).
+ */
 export const ucsiFailed: LineRule = {
 	id: 'usb.typec-manager-failed',
 	category: 'usb',
 	severity: 'low',
 	triggers: ['PPM init failed'],
-	pattern: /^(ucsi_\w+) (\S+): PPM init failed \((-?\d+)\)/,
+	pattern: /^(ucsi_\w+) (\S+): (?:error (-?[A-Z]\w*|-?\d+): )?PPM init failed(?: \((-?\d+)\))?/,
 	title: (m) => `USB-C port manager ${m[2]} (UCSI) did not start`,
-	details: (m) => ({ driver: m[1], device: m[2], error: errnoName(m[3]) }),
-	examples: ['ucsi_acpi USBC000:00: PPM init failed (-110)'],
+	details: (m) => ({
+		driver: m[1],
+		device: m[2],
+		error: m[4]
+			? errnoName(m[4])
+			: m[3]
+				? /\d/.test(m[3])
+					? errnoName(m[3])
+					: errnoSymbolName(m[3])
+				: null
+	}),
+	examples: [
+		'ucsi_acpi USBC000:00: PPM init failed (-110)',
+		// dev_err_probe()'s `error %pe: ` (written from the kernel's format, 6.x)
+		'ucsi_acpi USBC000:00: error -ETIMEDOUT: PPM init failed'
+	],
 	negatives: ['ucsi_acpi USBC000:00: failed to re-enable notifications (-110)'],
 	explanation: {
 		meaning:
@@ -370,4 +394,127 @@ export const ucsiFailed: LineRule = {
 		],
 		references: ['https://docs.kernel.org/driver-api/usb/typec.html']
 	}
+};
+
+/**
+ * drivers/usb/storage/uas.c uas_eh_abort_handler() via uas_log_cmd_state(): `sd 6:0:0:0: [sdb]
+ * tag#5 uas_eh_abort_handler 0 uas-tag 6 inflight: CMD IN ` — the SCSI layer's timeout (30 s)
+ * expired on a command sent to a USB disk driven by the UAS driver and the command was aborted;
+ * `uas_eh_device_reset_handler start` and a `reset SuperSpeed USB device` follow. Kernels before
+ * 4.x print no `tag#`; before the disk is named, no `[sdb]`.
+ */
+export const uasAbort: LineRule = {
+	id: 'usb.uas-command-aborted',
+	category: 'usb',
+	severity: 'medium',
+	triggers: ['uas_eh_abort_handler'],
+	pattern:
+		/^(?:sd|scsi) (\d+:\d+:\d+:\d+): (?:\[(\w+)\] )?(?:tag#\d+ )?uas_eh_abort_handler -?\d+ uas-tag \d+ inflight:((?: [\w-]+)*)/,
+	title: (m) => `USB disk ${m[2] ?? m[1]} stopped answering: command aborted (UAS)`,
+	details: (m) => ({
+		device: m[2] ?? m[1],
+		scsi_address: m[1],
+		inflight: m[3].trim() || null
+	}),
+	storm: { count: 10, severity: 'high' },
+	examples: [
+		// written from the kernel's format string (uas_log_cmd_state)
+		'sd 6:0:0:0: [sdb] tag#5 uas_eh_abort_handler 0 uas-tag 6 inflight: CMD IN ',
+		'sd 2:0:0:0: [sda] tag#0 uas_eh_abort_handler 0 uas-tag 1 inflight: CMD OUT',
+		'sd 0:0:0:0: [sda] uas_eh_abort_handler 0 uas-tag 1 inflight: CMD'
+	],
+	negatives: [
+		'scsi host6: uas_eh_device_reset_handler start',
+		'sd 6:0:0:0: [sdb] tag#5 uas_zap_pending 0 uas-tag 6 inflight: CMD '
+	],
+	explanation: {
+		meaning:
+			'A USB disk or USB stick driven by the UAS driver (USB Attached SCSI, the fast protocol of USB 3 enclosures) did not complete a command within the SCSI timeout (30 s by default), so the kernel aborted the command and then resets the device. Reads and writes stall meanwhile; if the reset does not help, I/O errors and a disconnect follow. Once after plugging in can be a slow drive spinning up; repeated aborts mean the enclosure or its link is not reliable.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A USB-SATA/NVMe bridge chip whose UAS firmware is buggy (several JMicron, ASMedia and Realtek bridges; many enclosures work only with the older usb-storage protocol).'
+			},
+			{
+				kind: 'environment',
+				text: 'Not enough power or a poor cable/port: a 2.5" disk or NVMe enclosure on a bus-powered hub or front-panel port.'
+			},
+			{
+				kind: 'hardware',
+				text: 'The drive itself failing (slow reads of bad sectors stall the bridge).'
+			}
+		],
+		next_steps: [
+			'Find the enclosure’s ID with `lsusb` (e.g. `152d:0578`) and try it without UAS: add `usb-storage.quirks=152d:0578:u` to the kernel command line (or `options usb-storage quirks=152d:0578:u` in /etc/modprobe.d/, then rebuild the initramfs) and re-plug; if the aborts stop, the bridge’s UAS support is broken.',
+			'Use a port directly on the computer and a short cable; give the enclosure its own power if it has an input.',
+			'Check the drive’s health with `smartctl -a -d sat /dev/sdX` (or `-d sntasmedia`/`-d sntjmicron` for NVMe enclosures).'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+			'https://elixir.bootlin.com/linux/latest/source/drivers/usb/storage/uas.c'
+		]
+	}
+};
+
+/**
+ * drivers/usb/typec/ucsi/ucsi_ccg.c ucsi_ccg_probe(): `ucsi_ccg 0-0008: ucsi_ccg_init failed -
+ * -110` (after `i2c_transfer failed -110`). The Cypress CCGx USB-C controller is reached over an
+ * I2C bus; almost always it is the one on an NVIDIA Turing graphics card (RTX 20xx, GTX 16xx:
+ * the card's VirtualLink USB-C port, on the GPU's own I2C bus `nvidia-gpu 0000:01:00.3`), which
+ * many cards announce without having the port. Written from the kernel's format strings.
+ */
+export const ucsiCcgFailed: LineRule = {
+	id: 'usb.typec-ccg-failed',
+	category: 'usb',
+	severity: 'low',
+	triggers: ['ucsi_ccg_init failed'],
+	pattern: /^ucsi_ccg (\S+): ucsi_ccg_init failed - (-?\d+)/,
+	title: (m) => `USB-C controller ${m[1]} (ucsi_ccg, usually a graphics card's) did not start`,
+	details: (m) => ({ device: m[1], error: errnoName(m[2]) }),
+	examples: ['ucsi_ccg 0-0008: ucsi_ccg_init failed - -110'],
+	negatives: ['ucsi_ccg 0-0008: i2c_transfer failed -110'],
+	explanation: {
+		meaning:
+			'The driver for a Cypress CCGx USB-C controller could not talk to it over I2C, so that USB-C port is not managed. Nearly always this is the USB-C (VirtualLink) controller of an NVIDIA RTX 20xx / GTX 16xx graphics card: many of these cards announce it even when they have no USB-C port, or the port is not wired; then it is harmless. Graphics are not affected.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A graphics card that announces a USB-C controller it does not have or that is powered down.'
+			},
+			{
+				kind: 'driver',
+				text: 'The controller answers too slowly on the GPU’s I2C bus (the `nvidia-gpu … i2c timeout error` lines beside it).'
+			}
+		],
+		next_steps: [
+			'If the graphics card has no USB-C port, or you do not use it, ignore it; `blacklist ucsi_ccg` (and `i2c_nvidia_gpu`) in /etc/modprobe.d/ silences it.',
+			'If you use the card’s USB-C port and it does not work, update the kernel and the graphics card’s firmware.'
+		],
+		references: ['https://docs.kernel.org/driver-api/usb/typec.html']
+	}
+};
+
+/**
+ * drivers/usb/core/hub.c port_event(): `usb usb1-port3: disabled by hub (EMI?), re-enabling...` —
+ * the hub disabled a port with a device on it (the link broke: electrical interference, a cable
+ * or the device itself), and the kernel re-enables it; the device disconnects and comes back.
+ * Written from the kernel's format string.
+ */
+export const usbPortDisabledEmi: LineRule = {
+	id: 'usb.port-disabled',
+	category: 'usb',
+	severity: 'low',
+	triggers: ['disabled by hub (EMI?)'],
+	pattern: /^usb (usb\d+-port\d+|[\d.-]+-port\d+): disabled by hub \(EMI\?\), re-enabling/,
+	title: (m) => `USB port ${usbPortName(m[1])} disabled by the hub and re-enabled`,
+	details: (m) => ({ port: usbPortName(m[1]) }),
+	storm: { count: 10, severity: 'medium' },
+	examples: [
+		'usb usb1-port3: disabled by hub (EMI?), re-enabling...',
+		'usb 1-1-port2: disabled by hub (EMI?), re-enabling...'
+	],
+	negatives: ['usb usb1-port3: attempt power cycle'],
+	explanation: usbExplanation(
+		'The hub (or the computer’s root hub) switched off the port of a working device because its link broke, and the kernel switched it back on: the device disconnects and reconnects (a USB disk interrupts its transfers, a keyboard or audio device drops out for a moment). "EMI" is the kernel’s guess: electrical interference, though a poor cable, connector or a device that resets itself is as common. Once is a glitch; repeats on one port mean the cable, port or device is unreliable.'
+	)
 };

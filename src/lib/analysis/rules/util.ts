@@ -32,6 +32,16 @@ export function errnoName(code: string | number): string {
 	return ERRNO[n] ?? `error ${code}`;
 }
 
+/**
+ * `-ETIMEDOUT` (the `%pe` of dev_err_probe, `error -ETIMEDOUT: …`) -> `ETIMEDOUT (timed out: no
+ * answer)`; unknown names are returned without the sign.
+ */
+export function errnoSymbolName(symbol: string): string {
+	const name = symbol.startsWith('-') ? symbol.slice(1) : symbol;
+	for (const text of Object.values(ERRNO)) if (text.startsWith(name + ' ')) return text;
+	return name;
+}
+
 /** Turn a decoded bit list such as `{ UNC }` / `{ UnrecovData Handshk }` into its words. */
 export function bitList(s: string): string[] {
 	return s.split(' ').filter((w) => w !== '');
