@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
-import { LKP48_GPF } from '../support/excerpts.ts';
+import { FIPS_OOPS, LKP48_GPF } from '../support/excerpts.ts';
 
 // lkp-48.log (lines 3-66): KASAN catches a wild access, then the access faults (CONFIG_KASAN_INLINE)
 const KASAN_THEN_GPF = [
@@ -111,45 +111,6 @@ const STALL_THEN_HUNG = [
 	'[  246.672077]  [<ffffffff81193df0>] ? kthread_stop+0x970/0x970'
 ].join('\n');
 
-// ubuntu-20-04-fips-logs-dmesg-txt.log lines 864-899: an oops that killed modprobe
-const OOPS = [
-	'[   29.364515] BUG: kernel NULL pointer dereference, address: 0000000000000038',
-	'[   29.368305] #PF: supervisor read access in kernel mode',
-	'[   29.368305] #PF: error_code(0x0000) - not-present page',
-	'[   29.368305] PGD 0 P4D 0 ',
-	'[   29.368305] Oops: 0000 [#1] SMP NOPTI',
-	'[   29.368305] CPU: 0 PID: 114 Comm: modprobe Not tainted 5.4.0-1051-fips #57-Ubuntu',
-	'[   29.368305] Hardware name: To be filled by O.E.M. To be filled by O.E.M./Inagua CRB, BIOS 4.6.5 03/08/2013',
-	'[   29.368305] RIP: 0010:urandom_read+0x268/0x480',
-	'[   29.368305] Code: c0 0f 85 90 01 00 00 4c 01 e3 4d 01 e5 4c 39 6d 88 0f 84 93 01 00 00 4c 8b 25 f4 e1 a7 01 44 8b bd 78 ff ff ff b8 00 10 00 00 <4d> 8b 4c 24 38 45 29 ef 41 81 ff 00 10 00 00 4c 89 cf 44 0f 47 f8',
-	'[   29.368305] RSP: 0018:ffffa667c016fe48 EFLAGS: 00010246',
-	'[   29.368305] RAX: 0000000000001000 RBX: 0000565192a027e0 RCX: 0000000000000001',
-	'[   29.368305] RDX: 0000000000000010 RSI: 0000565192a027e0 RDI: 0000000000000000',
-	'[   29.368305] RBP: ffffa667c016fed8 R08: 0000000000000000 R09: 0000000000000000',
-	'[   29.368305] R10: ffff993fa4e1c848 R11: 0000000000000000 R12: 0000000000000000',
-	'[   29.368305] R13: 0000000000000000 R14: ffffa667c016fe68 R15: 0000000000000010',
-	'[   29.368305] FS:  00007f6fd6733500(0000) GS:ffff993fa4e00000(0000) knlGS:0000000000000000',
-	'[   29.368305] CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
-	'[   29.368305] CR2: 0000000000000038 CR3: 0000000062d7a000 CR4: 00000000000006f0',
-	'[   29.368305] Call Trace:',
-	'[   29.368305]  ? __schedule+0x2eb/0x740',
-	'[   29.368305]  __x64_sys_getrandom+0x7f/0x130',
-	'[   29.368305]  ? __wake_up_pollfree+0x40/0x40',
-	'[   29.368305]  do_syscall_64+0x57/0x190',
-	'[   29.368305]  entry_SYSCALL_64_after_hwframe+0x44/0xa9',
-	'[   29.368305] RIP: 0033:0x7f6fd687573d',
-	'[   29.368305] Code: 00 c3 66 2e 0f 1f 84 00 00 00 00 00 90 f3 0f 1e fa 48 89 f8 48 89 f7 48 89 d6 48 89 ca 4d 89 c2 4d 89 c8 4c 8b 4c 24 08 0f 05 <48> 3d 01 f0 ff ff 73 01 c3 48 8b 0d 23 37 0d 00 f7 d8 64 89 01 48',
-	'[   29.368305] RSP: 002b:00007ffc94663748 EFLAGS: 00000246 ORIG_RAX: 000000000000013e',
-	'[   29.368305] RAX: ffffffffffffffda RBX: ffffffffffffffff RCX: 00007f6fd687573d',
-	'[   29.368305] RDX: 0000000000000000 RSI: 0000000000000010 RDI: 0000565192a027e0',
-	'[   29.368305] RBP: 0000565192a02790 R08: 0000000000000000 R09: 00000000946639b0',
-	'[   29.368305] R10: 1999999999999999 R11: 0000000000000246 R12: 0000000000000010',
-	'[   29.368305] R13: 0000000000000002 R14: 0000000000000000 R15: 000000007fffffff',
-	'[   29.368305] Modules linked in:',
-	'[   29.368305] CR2: 0000000000000038',
-	'[   29.368311] ---[ end trace 43ef301ad4cafb21 ]---',
-	'[   29.372312] RIP: 0010:urandom_read+0x268/0x480'
-];
 // lkp-bad-rss-counter-02.log lines 2-9: check_mm()'s line among seccomp audit lines
 const RSS = [
 	'[   77.942409] audit: type=1326 audit(1621988597.409:32): auid=4294967295 uid=65534 gid=65534 ses=4294967295 pid=1752 comm="trinity-c3" exe="/bin/trinity" sig=9 arch=40000003 syscall=19 compat=1 ip=0xf7fbb549 code=0x0',
@@ -228,7 +189,7 @@ describe('crash reports that follow from an earlier one', () => {
 		expect(lone.explanation.meaning).not.toContain('Here it follows');
 		expect(alone.cascades).toEqual([]);
 		// the oops 20 s before the rss-counter line (29.36 s moved to 60.36 s; the line is at 80.05 s)
-		const after = await analyzeText([...shifted(OOPS, 31), ...RSS].join('\n'));
+		const after = await analyzeText([...shifted(FIPS_OOPS, 31), ...RSS].join('\n'));
 		expect(rules(after)).toEqual([['crash.null-deref', 'crash.bad-page']]);
 		const rss = after.findings.find((f) => f.title === 'BUG: Bad rss-counter state')!;
 		expect(rss.severity).toBe('medium');
@@ -237,7 +198,7 @@ describe('crash reports that follow from an earlier one', () => {
 		);
 		// 70 s after the oops (the rss-counter line moved to 100.05 s): too long after it for its task's
 		// teardown
-		const later = await analyzeText([...OOPS, ...shifted(RSS, 20)].join('\n'));
+		const later = await analyzeText([...FIPS_OOPS, ...shifted(RSS, 20)].join('\n'));
 		expect(rules(later)).toEqual([]);
 		expect(later.findings.find((f) => f.title === 'BUG: Bad rss-counter state')!.severity).toBe(
 			'high'
