@@ -135,6 +135,47 @@ test('Cancel stops a long analysis of a compressed file too', async ({ page }) =
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 });
 
+test('Copy share link, then Analyze and Cancel: the link holds the whole report, and Cancel stops only the new analysis', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL as string).origin
+	});
+	const problems = watchForErrors(page);
+	await openApp(page);
+	const radeon = fixture('e2e/warning-radeon.log');
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'big.log',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(radeon.repeat(6000))
+	});
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind', {
+		timeout: 60_000
+	});
+	// the share link's anonymized copy is a second analysis of the 28 MB log, in the same worker;
+	// a new analysis started meanwhile, and its Cancel, had run and stopped together with it
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	await setLogText(page, radeon);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toHaveText(
+		'Cancelled before a report was ready: there is nothing new to show.',
+		{ timeout: 60_000 }
+	);
+	await expect(page.locator('.share-note')).toContainText('Link copied');
+	const link = await page.getByLabel('Share link').inputValue();
+	const other = await context.newPage();
+	await other.goto(link);
+	await expect(other.getByRole('note')).toContainText('shared report');
+	await expect(other.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	await expect(other.getByTestId('input-summary')).toContainText('318,000 lines (dmesg: 318,000)');
+	await expect(other.locator('.report')).not.toContainText('Incomplete');
+	expect(problems).toEqual([]);
+});
+
 test('the local model is asked only after an explicit click, only with the anonymized finding, only on loopback', async ({
 	page,
 	context,

@@ -28,11 +28,44 @@ function getRemote(): Comlink.Remote<AnalysisApi> {
 	return remote;
 }
 
-/** Run one analysis in the worker. Rejects only if the worker itself dies. */
+/**
+ * Analyses run one at a time: the worker has one Stop flag, and a crash or a Cancel is told to the
+ * analysis that runs. The page's analysis and the report view's own (the anonymized copy behind
+ * Copy share link and the local model) would otherwise run together in the worker, and a Cancel
+ * meant for the page's would stop the other, or leave the page's waiting for ever.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+/** the analysis running in the worker: the page's (Cancel applies) or an aside */
+let active: 'page' | 'aside' | null = null;
+/** a Cancel that came while the page's analysis waited for an aside to finish */
+let cancelQueued = false;
+
+/**
+ * Run one analysis in the worker, after any that runs. Rejects only if the worker itself dies,
+ * or (`Error('cancelled')`) when Cancel came before it started. `aside`: an analysis of the
+ * report view's own (see queue), which Cancel does not stop.
+ */
 export function analyzeInWorker(
 	req: AnalyzeRequest,
-	progress: (p: Progress) => void
+	progress: (p: Progress) => void,
+	aside = false
 ): Promise<AnalyzeResponse> {
+	if (!aside) cancelQueued = false;
+	const run = queue.then(() => {
+		if (!aside && cancelQueued) {
+			cancelQueued = false;
+			return Promise.reject(new Error('cancelled'));
+		}
+		active = aside ? 'aside' : 'page';
+		return start(req, progress).finally(() => {
+			active = null;
+		});
+	});
+	queue = run.catch(() => undefined);
+	return run;
+}
+
+function start(req: AnalyzeRequest, progress: (p: Progress) => void): Promise<AnalyzeResponse> {
 	const r = getRemote();
 	return new Promise<AnalyzeResponse>((resolve, reject) => {
 		onCrash = (message) => reject(new Error(message));
@@ -78,6 +111,11 @@ export function formatInWorker(result: AnalysisResult, format: ReportFormat): Pr
  * and the next run starts a new one.
  */
 export function cancelWorker(graceMs = 2000): void {
+	// the page's analysis waits for an aside (see queue): it will not start, the aside goes on
+	if (active === 'aside') {
+		cancelQueued = true;
+		return;
+	}
 	const r = remote;
 	if (!r) return;
 	const timer = setTimeout(() => {
