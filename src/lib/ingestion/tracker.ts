@@ -27,8 +27,9 @@ export interface IngestSink {
 	block(block: ErrorBlock): void;
 	/**
 	 * A skipped line of a user-space program whose messages are analysed too (`rec.program`, a
-	 * user-space OOM killer, systemd's line about a systemd-oomd kill), with the boot it falls in. It is counted as skipped, as any other
-	 * program's line, and is not a kernel record: no boot, metadata, calibration or report.
+	 * user-space OOM killer, systemd's line about a systemd-oomd kill), with the boot it falls in.
+	 * It is counted as skipped, as any other program's line, and is not a kernel record: no boot,
+	 * metadata, calibration or report.
 	 */
 	program?(rec: LogRecord, boot: number): void;
 }
