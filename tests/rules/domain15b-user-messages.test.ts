@@ -354,6 +354,35 @@ describe('Intel IOMMU faults of kernels before 4.x', () => {
 	});
 });
 
+describe('An AMD IOMMU that stops answering', () => {
+	// drivers/iommu/amd/iommu.c wait_on_sem(), in both prefixes: written from the kernel's format
+	// string (no corpus log has it)
+	it('is a high finding, critical when it goes on', async () => {
+		const once = (
+			await findingsOf([
+				BANNER,
+				'[ 5000.000000] iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:03:00.0 address=0x000000010a3c1000]',
+				'[ 5000.100000] iommu ivhd0: AMD-Vi: Completion-Wait loop timed out'
+			])
+		).find((x) => x.rule === 'firmware.iommu-timeout');
+		expect(once).toMatchObject({
+			title: 'AMD IOMMU stopped answering (Completion-Wait loop timed out)',
+			severity: 'high',
+			details: { iommu: 'ivhd0' }
+		});
+		const storm = (
+			await findingsOf([
+				BANNER,
+				...Array.from(
+					{ length: 25 },
+					(_, i) => `[ ${5000 + i}.000000] AMD-Vi: Completion-Wait loop timed out`
+				)
+			])
+		).find((x) => x.rule === 'firmware.iommu-timeout');
+		expect(storm).toMatchObject({ severity: 'critical', count: 25, details: { iommu: null } });
+	});
+});
+
 describe('A GPU the driver gave up on', () => {
 	// drivers/gpu/drm/amd/amdgpu/amdgpu_device.c, amdgpu_drv.c: written from the kernel's format
 	// strings

@@ -952,6 +952,52 @@ export const iommuFault: LineRule = {
 };
 
 /**
+ * drivers/iommu/amd/iommu.c wait_on_sem(): `pr_alert("Completion-Wait loop timed out\n")` under
+ * pr_fmt `AMD-Vi: ` (and, since 5.x, the IOMMU's own `iommu ivhd0: ` device prefix): the IOMMU
+ * did not finish the commands the kernel queued for it (invalidations of its caches). Written
+ * from the kernel's format string: no corpus log has it.
+ */
+export const iommuTimeout: LineRule = {
+	id: 'firmware.iommu-timeout',
+	category: 'firmware',
+	severity: 'high',
+	triggers: ['Completion-Wait loop timed out'],
+	pattern: /^(?:iommu (\S+): )?AMD-Vi: Completion-Wait loop timed out/,
+	title: () => 'AMD IOMMU stopped answering (Completion-Wait loop timed out)',
+	details: (m) => ({ iommu: m[1] ?? null }),
+	storm: { count: 20, severity: 'critical' },
+	examples: [
+		'AMD-Vi: Completion-Wait loop timed out',
+		'iommu ivhd0: AMD-Vi: Completion-Wait loop timed out'
+	],
+	negatives: ['AMD-Vi: Interrupt remapping enabled', 'AMD-Vi: Lazy IO/TLB flushing enabled'],
+	explanation: {
+		meaning:
+			'The AMD IOMMU (the unit that checks the memory accesses of devices) did not complete the commands the kernel gave it, such as flushing its address caches, within the time allowed. Devices behind it can stop working (GPU, NVMe, network), and the machine often freezes or needs a hard reset soon after; the lines around it usually show `IOTLB_INV_TIMEOUT` events or devices timing out.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A BIOS/AGESA bug in the IOMMU set-up, common on some boards after a BIOS update or with IOMMU options changed.'
+			},
+			{
+				kind: 'hardware',
+				text: 'A device behind the IOMMU that no longer answers (a GPU or NVMe drive that fell off the bus), which stalls the invalidation waiting for it.'
+			},
+			{ kind: 'kernel', text: 'An IOMMU driver bug of this kernel version with this chipset.' }
+		],
+		next_steps: [
+			'Update the BIOS (AGESA) of the board, and look at the lines just before this one for the device that stopped answering (`lspci -nnk` names it).',
+			'As a test, boot with `iommu=pt` (devices of the host bypass translation) or, if no VM uses device passthrough, `amd_iommu=off`; if the freezes stop, report it with this log to the board vendor and to the kernel (iommu@lists.linux.dev).',
+			'Try a newer kernel of your series: several IOMMU timeouts were fixed in later releases.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+			'https://docs.kernel.org/arch/x86/iommu.html'
+		]
+	}
+};
+
+/**
  * drivers/firmware/efi: `efi: EFI Runtime Services are disabled!` (at boot: `noefi`,
  * `efi=noruntime`, PREEMPT_RT kernels) and arch/x86/platform/efi/quirks.c
  * `efi: Froze efi_rts_wq and disabled EFI Runtime Services` (after the firmware faulted).

@@ -18,6 +18,7 @@ import {
 	firmwareLoad,
 	firmwareStall,
 	iommuFault,
+	iommuTimeout,
 	irqRemapErratum,
 	microcodeFailed,
 	microcodeMissing,
@@ -306,6 +307,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	microcodeFailed,
 	virtualizationDisabled,
 	iommuFault,
+	iommuTimeout,
 	// power
 	suspendFailed,
 	watchdogReset,
