@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-import { FIPS_OOPS } from '../support/excerpts.ts';
+import { FIPS_OOPS, KERNELOOPS_DOUBLE_FAULT } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 
 const crashes = async (text: string) =>
@@ -66,26 +66,7 @@ describe("x86's register summary after an oops's end marker", () => {
 describe('the CPU of x86-64 reports before 3.10', () => {
 	// kerneloops-i386-oops-with-end-marker.log lines 2-19 (2.6.24-rc5, x86-64): show_registers()
 	// printed `CPU 0 ` on a line of its own before the `Pid:` line, and no fact named the CPU
-	const DOUBLE_FAULT = [
-		'double fault: 0000 [1] PREEMPT SMP ',
-		'CPU 0 ',
-		'Pid: 2847, comm: grub Not tainted 2.6.24-rc5 #234',
-		'RIP: 0010:[<ffffffff80224f28>]  [<ffffffff80224f28>] search_extable+0x0/0x64',
-		'RSP: 0000:ffff810008000000  EFLAGS: 00010046',
-		'RAX: ffffffff8020e66f RBX: 080e050809993830 RCX: ffffffff8020e732',
-		'RDX: ffffffff8020e732 RSI: ffffffff80870460 RDI: ffffffff8086c370',
-		'RBP: ffff810008000008 R08: 0000000000000000 R09: 0000000000000000',
-		'R10: 0000000000000000 R11: 0000000000000200 R12: ffff810008000048',
-		'R13: 0000000000000000 R14: 0000000000000000 R15: ffff81003c913e78',
-		'FS:  00007f80aed7f780(0000) GS:ffffffff80be4000(0063) knlGS:0000000009993830',
-		'CS:  0010 DS: 002b ES: 002b CR0: 000000008005003b',
-		'CR2: ffff810007fffff8 CR3: 000000003cddc000 CR4: 00000000000006e0',
-		'DR0: 0000000000000000 DR1: 0000000000000000 DR2: 0000000000000000',
-		'DR3: 0000000000000000 DR6: 00000000ffff0ff0 DR7: 0000000000000400',
-		'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
-		'Stack: ',
-		'Call Trace:'
-	];
+	// (KERNELOOPS_DOUBLE_FAULT)
 	// the same log, lines 26-37: spin_dump()'s header names the CPU and task, the `Pid:` line no CPU
 	const LOCKUP = [
 		'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
@@ -103,7 +84,7 @@ describe('the CPU of x86-64 reports before 3.10', () => {
 	];
 
 	it('reads the CPU from the line before `Pid:`', async () => {
-		const [f] = await crashes(DOUBLE_FAULT.join('\n') + '\n');
+		const [f] = await crashes(KERNELOOPS_DOUBLE_FAULT.join('\n') + '\n');
 		expect([f.title, f.details.cpu, f.details.pid, f.details.comm]).toEqual([
 			'PANIC: double fault in search_extable',
 			0,
