@@ -521,3 +521,22 @@ describe('r8169 giving up on a chip condition', () => {
 		expect(steps(f[1])).toContain('pcie_aspm=off');
 	});
 });
+
+describe('an NVMe controller that went away', () => {
+	// drivers/nvme/host/pci.c nvme_timeout()/nvme_dev_disable (6.x): the kernel's own hint after
+	// the reset names three parameters; the advice gave two, without the PCIe port's power
+	// management. Written from the kernel's format strings
+	it('gives the test parameters the kernel suggests', async () => {
+		const f = (
+			await findingsOf([
+				'[ 9000.000000] nvme nvme0: controller is down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10',
+				'[ 9000.000100] nvme nvme0: Does your device have a faulty power saving mode enabled?',
+				'[ 9000.000200] nvme nvme0: Try "nvme_core.default_ps_max_latency_us=0 pcie_aspm=off pcie_port_pm=off" and report a bug'
+			])
+		).find((x) => x.rule === 'storage.nvme-controller-down');
+		expect(f?.severity).toBe('critical');
+		expect(steps(f as F)).toContain(
+			'`nvme_core.default_ps_max_latency_us=0 pcie_aspm=off pcie_port_pm=off`'
+		);
+	});
+});

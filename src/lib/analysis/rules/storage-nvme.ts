@@ -15,7 +15,7 @@ const NVME_EXPLANATION = (meaning: string): Explanation => ({
 	next_steps: [
 		'Check the drive: `nvme smart-log /dev/nvme0` (critical_warning, media_errors, temperature) and `smartctl -a /dev/nvme0`.',
 		'Update the SSD firmware (`fwupdmgr`, vendor tool) and the BIOS.',
-		'As a test, disable power saving: boot with `nvme_core.default_ps_max_latency_us=0 pcie_aspm=off`.',
+		'As a test, disable power saving: boot with `nvme_core.default_ps_max_latency_us=0 pcie_aspm=off pcie_port_pm=off` (what the kernel itself suggests after a controller reset, `Try "nvme_core.default_ps_max_latency_us=0 pcie_aspm=off pcie_port_pm=off" and report a bug`).',
 		'Back up the data if media errors or resets repeat.'
 	],
 	references: [
