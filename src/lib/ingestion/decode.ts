@@ -271,6 +271,12 @@ export async function* decodeBytes(
 		if (failure !== null) throw failure;
 		return;
 	}
+	// the same first bytes tell a known binary format (see notTextAdvice); a short input is told at
+	// its end, and one whose decompression failed before PROBE_BYTES is not told
+	if (lead.length >= PROBE_BYTES || failure === null) {
+		const kind = notTextKind(lead.subarray(0, PROBE_BYTES));
+		if (kind !== null) onNote?.(kind.advice, kind.readable === true);
+	}
 	stream = (async function* () {
 		if (lead.length > 0) yield lead;
 		if (failure !== null) throw failure;
@@ -287,20 +293,8 @@ export async function* decodeBytes(
 	const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
 	let carry: Uint8Array | null = null;
 	let start = true;
-	// the first bytes, gathered across chunks, tell a known binary format (see notTextAdvice)
-	let probe: Uint8Array | null = new Uint8Array(0);
-	const identify = () => {
-		if (probe === null) return;
-		const kind = notTextKind(probe);
-		probe = null;
-		if (kind !== null) onNote?.(kind.advice, kind.readable === true);
-	};
 	for await (const c of stream) {
 		let chunk = c;
-		if (probe !== null) {
-			probe = concat(probe, chunk.subarray(0, PROBE_BYTES - probe.length));
-			if (probe.length >= PROBE_BYTES) identify();
-		}
 		if (carry !== null) {
 			chunk = concat(carry, chunk);
 			carry = null;
@@ -328,7 +322,6 @@ export async function* decodeBytes(
 			off = end === n ? n : cut;
 		}
 	}
-	identify();
 	if (carry !== null) {
 		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
 			carry = carry.subarray(3);
