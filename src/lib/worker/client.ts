@@ -69,7 +69,13 @@ function start(req: AnalyzeRequest, progress: (p: Progress) => void): Promise<An
 	const r = getRemote();
 	return new Promise<AnalyzeResponse>((resolve, reject) => {
 		onCrash = (message) => reject(new Error(message));
-		r.analyze(req, Comlink.proxy(progress)).then(
+		// the callback's return value is dropped: Comlink sends it back to the worker, and a value it
+		// cannot clone (the page's `(p) => (progress = p)` returns its state's proxy) had raised
+		// "Unserializable return value" on every progress step
+		const report = (p: Progress): void => {
+			progress(p);
+		};
+		r.analyze(req, Comlink.proxy(report)).then(
 			(res) => {
 				settled();
 				if (!res.ok) resolve(res);
