@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-import { FIPS_OOPS, KERNELOOPS_DOUBLE_FAULT } from '../support/excerpts.ts';
+import {
+	FIPS_OOPS,
+	KERNELOOPS_DOUBLE_FAULT,
+	KERNELOOPS_SPINLOCK_LOCKUP
+} from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 
 const crashes = async (text: string) =>
@@ -66,22 +70,8 @@ describe("x86's register summary after an oops's end marker", () => {
 describe('the CPU of x86-64 reports before 3.10', () => {
 	// kerneloops-i386-oops-with-end-marker.log lines 2-19 (2.6.24-rc5, x86-64): show_registers()
 	// printed `CPU 0 ` on a line of its own before the `Pid:` line, and no fact named the CPU
-	// (KERNELOOPS_DOUBLE_FAULT)
-	// the same log, lines 26-37: spin_dump()'s header names the CPU and task, the `Pid:` line no CPU
-	const LOCKUP = [
-		'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
-		'Pid: 2847, comm: grub Tainted: G      D 2.6.24-rc5 #234',
-		'',
-		'Call Trace:',
-		' <#DF>  [<ffffffff80460d15>] _raw_spin_lock+0xfd/0x125',
-		' [<ffffffff808690c2>] _spin_lock_irqsave+0x20/0x27',
-		' [<ffffffff8026ac07>] taskstats_exit+0xd2/0x2cf',
-		' [<ffffffff8023dddc>] do_exit+0x24f/0x772',
-		' [<ffffffff804d0409>] do_unblank_screen+0xf/0x11e',
-		' [<ffffffff8020d35f>] oops_begin+0x0/0x96',
-		' [<ffffffff8020dcba>] die+0x5d/0x66',
-		' [<ffffffff8020df6b>] do_double_fault+0x63/0x65'
-	];
+	// (KERNELOOPS_DOUBLE_FAULT); the same log, lines 26-37 (KERNELOOPS_SPINLOCK_LOCKUP):
+	// spin_dump()'s header names the CPU and task, the `Pid:` line no CPU
 
 	it('reads the CPU from the line before `Pid:`', async () => {
 		const [f] = await crashes(KERNELOOPS_DOUBLE_FAULT.join('\n') + '\n');
@@ -94,7 +84,7 @@ describe('the CPU of x86-64 reports before 3.10', () => {
 	});
 
 	it("reads it from a spinlock lockup's header that also names the lock", async () => {
-		const [f] = await crashes(LOCKUP.join('\n') + '\n');
+		const [f] = await crashes(KERNELOOPS_SPINLOCK_LOCKUP.join('\n') + '\n');
 		expect([f.title, f.details.cpu, f.details.pid, f.details.comm]).toEqual([
 			'BUG: spinlock lockup in taskstats_exit',
 			0,

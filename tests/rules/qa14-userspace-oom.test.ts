@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-import { NOHANG_KILL } from '../support/excerpts.ts';
+import { NOHANG_KILL, NOHANG_KILL_FACTS } from '../support/excerpts.ts';
 
 async function reportOf(lines: string[]) {
 	return analyzeText(lines.join('\n') + '\n');
@@ -28,12 +28,7 @@ describe('nohang (real: crash-logs-log20221215-txt.log lines 2444-2466)', () => 
 			['memory.nohang-kill', 'high', 1, 21]
 		]);
 		expect(f[0].details).toMatchObject({
-			killer: 'nohang-desktop',
-			signal: 'SIGTERM',
-			process: 'Privileged Cont',
-			pid: 23152,
-			rss_mib: 45,
-			limit: 'MemAvailable [345 MiB, 4.5 %] <= soft_threshold_min_mem [384 MiB, 5.0 %]',
+			...NOHANG_KILL_FACTS,
 			swap_limit: 'SwapFree [804 MiB, 9.8 %] <= soft_threshold_min_swap [819 MiB, 10.0 %]',
 			processes: ['Privileged Cont']
 		});

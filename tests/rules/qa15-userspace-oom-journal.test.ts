@@ -16,7 +16,7 @@ import { analyze } from '../../src/lib/analysis/index.ts';
 import { ingest } from '../../src/lib/ingestion/index.ts';
 import { Ingestor } from '../../src/lib/ingestion/ingestor.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-import { NOHANG_KILL } from '../support/excerpts.ts';
+import { NOHANG_KILL, NOHANG_KILL_FACTS } from '../support/excerpts.ts';
 
 async function reportOf(lines: string[]) {
 	return analyzeText(lines.join('\n') + '\n');
@@ -113,14 +113,7 @@ describe('journalctl -o json (nohang, real messages)', () => {
 		expect(f.map((x) => [x.rule, x.severity, x.count, x.first_line])).toEqual([
 			['memory.nohang-kill', 'high', 1, 21]
 		]);
-		expect(f[0].details).toMatchObject({
-			killer: 'nohang-desktop',
-			signal: 'SIGTERM',
-			process: 'Privileged Cont',
-			pid: 23152,
-			rss_mib: 45,
-			limit: 'MemAvailable [345 MiB, 4.5 %] <= soft_threshold_min_mem [384 MiB, 5.0 %]'
-		});
+		expect(f[0].details).toMatchObject(NOHANG_KILL_FACTS);
 		expect(f[0].evidence[0].text).toBe('nohang-desktop:   Sending SIGTERM to the victim');
 		// the journal's monotonic time is the kernel's clock
 		expect(f[0].first_seen.ts).toBe(7020);

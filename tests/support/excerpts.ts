@@ -167,6 +167,16 @@ export const NOHANG_KILL = [
 	'Dec 15 18:21:11 peter-x1c nohang-desktop[499]:   [ OK ] Sending SIGTERM to Privileged Cont: 1'
 ];
 
+/** what NOHANG_KILL's finding tells of the kill, in every shape the lines come in */
+export const NOHANG_KILL_FACTS = {
+	killer: 'nohang-desktop',
+	signal: 'SIGTERM',
+	process: 'Privileged Cont',
+	pid: 23152,
+	rss_mib: 45,
+	limit: 'MemAvailable [345 MiB, 4.5 %] <= soft_threshold_min_mem [384 MiB, 5.0 %]'
+};
+
 /**
  * ubuntu-20-04-fips-logs-dmesg-txt.log lines 864-899 (5.4.0-1051-fips): a NULL dereference in
  * urandom_read that killed modprobe, its end marker and the first line of x86's summary after it
@@ -233,4 +243,23 @@ export const KERNELOOPS_DOUBLE_FAULT = [
 	'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
 	'Stack: ',
 	'Call Trace:'
+];
+
+/**
+ * kerneloops-i386-oops-with-end-marker.log lines 26-37: the spinlock lockup of the task dying of that double fault (spin_dump()'s
+ * header names the CPU and task, the `Pid:` line no CPU), to the first frames of its trace
+ */
+export const KERNELOOPS_SPINLOCK_LOCKUP = [
+	'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
+	'Pid: 2847, comm: grub Tainted: G      D 2.6.24-rc5 #234',
+	'',
+	'Call Trace:',
+	' <#DF>  [<ffffffff80460d15>] _raw_spin_lock+0xfd/0x125',
+	' [<ffffffff808690c2>] _spin_lock_irqsave+0x20/0x27',
+	' [<ffffffff8026ac07>] taskstats_exit+0xd2/0x2cf',
+	' [<ffffffff8023dddc>] do_exit+0x24f/0x772',
+	' [<ffffffff804d0409>] do_unblank_screen+0xf/0x11e',
+	' [<ffffffff8020d35f>] oops_begin+0x0/0x96',
+	' [<ffffffff8020dcba>] die+0x5d/0x66',
+	' [<ffffffff8020df6b>] do_double_fault+0x63/0x65'
 ];
