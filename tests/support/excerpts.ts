@@ -246,8 +246,9 @@ export const KERNELOOPS_DOUBLE_FAULT = [
 ];
 
 /**
- * kerneloops-i386-oops-with-end-marker.log lines 26-37: the spinlock lockup of the task dying of that double fault (spin_dump()'s
- * header names the CPU and task, the `Pid:` line no CPU), to the first frames of its trace
+ * kerneloops-i386-oops-with-end-marker.log lines 26-37: the spinlock lockup of the task dying of
+ * KERNELOOPS_DOUBLE_FAULT (spin_dump()'s header names the CPU and task, the `Pid:` line no CPU),
+ * to the first frames of its trace
  */
 export const KERNELOOPS_SPINLOCK_LOCKUP = [
 	'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
