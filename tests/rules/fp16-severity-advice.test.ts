@@ -1,7 +1,10 @@
 /**
  * A severity and advice review of the real-log corpus (../shared/corpus/real), with verbatim
  * excerpts: lkp-09.log (the init process of a QEMU test guest segfaulted in the vsyscall page,
- * then `Attempted to kill init!`).
+ * then `Attempted to kill init!`), dioxis33-errors-dmesg-txt.log (a VirtualBox guest's link-down
+ * and USB Tablet disconnect), lkp-05.log (a QEMU guest's serial port refused its interrupt),
+ * iamslightlywin-dump-last-kmsg.log (the same refusal on a Samsung tablet described by a device
+ * tree) and cmpe283-assignment1-dmesg-log.log (a refused RDMSR on Google Compute Engine).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
@@ -12,6 +15,10 @@ const only = async (lines: string[], rule: string) => {
 	expect(f).toHaveLength(1);
 	return f[0];
 };
+
+/** the lines that name the machine, left out: the same log on an unknown machine */
+const unknown = (lines: string[]) =>
+	lines.filter((l) => !/Hardware name: |DMI: |Hypervisor detected: /.test(l));
 
 describe('a segfault of the init process (lkp-09.log)', () => {
 	// lkp-09.log lines 1-7 (kernel 4.8.0-rc1 with vsyscall=none, QEMU)
@@ -56,5 +63,100 @@ describe('a segfault of the init process (lkp-09.log)', () => {
 		expect([f.title, f.severity]).toEqual(['Segfault in init', 'low']);
 		expect(f.explanation.next_steps[0]).toMatch(/^Check the program’s own logs/);
 		expect(f.details.vsyscall).toBeUndefined();
+	});
+});
+
+describe('a VirtualBox guest (dioxis33-errors-dmesg-txt.log)', () => {
+	// dioxis33-errors-dmesg-txt.log lines 17-18, 443-444, 634 and 646
+	const LINES = [
+		'[    0.000000] DMI: innotek GmbH VirtualBox/VirtualBox, BIOS VirtualBox 12/01/2006',
+		'[    0.000000] Hypervisor detected: KVM',
+		'[    1.675901] usb 1-1: Product: USB Tablet',
+		'[    1.675903] usb 1-1: Manufacturer: VirtualBox',
+		'[  221.481583] usb 1-1: USB disconnect, device number 2',
+		'[  223.370677] e1000: enp0s3 NIC Link is Down'
+	];
+
+	it('is not told to replace the network cable', async () => {
+		const steps = (await only(LINES, 'network.link-down')).explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(VirtualBox\): /);
+		expect(steps.join('\n')).not.toContain('Replace the cable');
+		const bare = (await only(unknown(LINES), 'network.link-down')).explanation.next_steps;
+		expect(bare.join('\n')).toContain('Replace the cable');
+	});
+
+	it('is not told to try another USB cable or a powered hub', async () => {
+		const f = await only(LINES, 'usb.disconnect');
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(VirtualBox\): /);
+		expect(steps.join('\n')).not.toMatch(/Try another cable|Use a powered hub/);
+		const bare = await only(unknown(LINES), 'usb.disconnect');
+		expect(bare.explanation.next_steps[0]).toMatch(/^Try another cable/);
+		expect(f.severity).toBe(bare.severity);
+	});
+});
+
+describe('an interrupt refused to a driver', () => {
+	const BIOS_STEP = 'disable it in the BIOS/UEFI';
+
+	it('in a QEMU guest, points at the VM’s devices, not its BIOS (lkp-05.log)', async () => {
+		// lkp-05.log lines 3 and 14
+		const LINES = [
+			'[   29.096478] genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
+			'[   29.105899] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014'
+		];
+		const f = await only(LINES, 'hardware.irq-flags-mismatch');
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(QEMU\): /);
+		expect(steps.join('\n')).not.toContain(BIOS_STEP);
+		expect(f.severity).toBe('medium');
+		const bare = await only(unknown(LINES), 'hardware.irq-flags-mismatch');
+		expect(bare.explanation.next_steps.join('\n')).toContain(BIOS_STEP);
+	});
+
+	it('on a device-tree tablet, has no BIOS step (iamslightlywin-dump-last-kmsg.log)', async () => {
+		// iamslightlywin-dump-last-kmsg.log lines 6314 and the genirq line (Samsung Galaxy Tab S7 FE)
+		const LINES = [
+			'<3>[   26.958712]  [7:crtc_commit:135:  508] genirq: Flags mismatch irq 466. 00006001 (esd_recovery) vs. 00002003 (UB_CON_DET)',
+			'<4>[22921.938456]  [3:    kworker/3:0:14402] Hardware name: Samsung GTS7L PROJECT - PV REV0.4 (board-id,7) (DT)'
+		];
+		const steps = (await only(LINES, 'hardware.irq-flags-mismatch')).explanation.next_steps;
+		expect(steps.join('\n')).not.toContain('BIOS');
+		expect(steps.join('\n')).toContain('device tree');
+		expect(steps.join('\n')).not.toContain('virtual machine (');
+	});
+});
+
+describe('a refused MSR read', () => {
+	// cmpe283-assignment1-dmesg-log.log lines 38-39 and 656
+	const LINES = [
+		'[    0.000000] DMI: Google Google Compute Engine/Google Compute Engine, BIOS Google 10/11/2022',
+		'[    0.000000] Hypervisor detected: KVM',
+		'[ 9468.320563] unchecked MSR access error: RDMSR from 0x492 at rIP: 0xffffffff8b47892a (native_read_msr+0xa/0x30)'
+	];
+
+	it('in a cloud VM, is the hypervisor’s, without the bare-metal report and BIOS step', async () => {
+		const steps = (await only(LINES, 'other.unchecked-msr-access')).explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(Google Compute Engine\): /);
+		expect(steps.join('\n')).not.toMatch(/On bare metal|update the BIOS first/);
+	});
+
+	it('on a named physical machine, has no virtual-machine cause or step', async () => {
+		// the same line on a physical machine: its DMI line as printed by a Lenovo laptop
+		// (amdmsrtweaker-lnx-dmesg-txt.log line 23)
+		const f = await only(
+			['[    0.000000] DMI: LENOVO Sabine/Torpedo, BIOS 54CN18WW 07/20/2011', LINES[2]],
+			'other.unchecked-msr-access'
+		);
+		const e = f.explanation;
+		expect(e.causes.map((c) => c.text).join('\n')).not.toMatch(/^A virtual machine/m);
+		expect(e.next_steps.join('\n')).not.toContain('In a virtual machine');
+		expect(e.next_steps.join('\n')).toContain('On bare metal');
+	});
+
+	it('keeps both when the log does not say what the machine is', async () => {
+		const steps = (await only(unknown(LINES), 'other.unchecked-msr-access')).explanation.next_steps;
+		expect(steps.join('\n')).toContain('In a virtual machine');
+		expect(steps.join('\n')).toContain('On bare metal');
 	});
 });
