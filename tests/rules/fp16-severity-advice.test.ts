@@ -4,7 +4,8 @@
  * then `Attempted to kill init!`), dioxis33-errors-dmesg-txt.log (a VirtualBox guest's link-down
  * and USB Tablet disconnect), lkp-05.log (a QEMU guest's serial port refused its interrupt),
  * iamslightlywin-dump-last-kmsg.log (the same refusal on a Samsung tablet described by a device
- * tree) and cmpe283-assignment1-dmesg-log.log (a refused RDMSR on Google Compute Engine).
+ * tree), cmpe283-assignment1-dmesg-log.log (a refused RDMSR on Google Compute Engine) and
+ * syslogs-messages-3.log (one corrected PCIe error of a Chromebook at boot).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
@@ -158,5 +159,41 @@ describe('a refused MSR read', () => {
 		const steps = (await only(unknown(LINES), 'other.unchecked-msr-access')).explanation.next_steps;
 		expect(steps.join('\n')).toContain('In a virtual machine');
 		expect(steps.join('\n')).toContain('On bare metal');
+	});
+});
+
+describe('one corrected PCIe error (syslogs-messages-3.log)', () => {
+	// syslogs-messages-3.log lines 377 and 998-1001: a Chromebook's SD card reader, at boot
+	const LINES = [
+		'2026-05-18T17:59:47.299413Z INFO kernel: [    0.000000] DMI: Google Craask/Craask, BIOS Google_Craask.15217.1007.0 08/19/2025',
+		'2026-05-18T17:59:47.301225Z INFO kernel: [    0.499554] pcieport 0000:00:1c.0: AER: Corrected error message received from 0000:01:00.0',
+		'2026-05-18T17:59:47.301226Z WARNING kernel: [    0.499832] sdhci-pci 0000:01:00.0: PCIe Bus Error: severity=Corrected, type=Data Link Layer, (Transmitter ID)',
+		'2026-05-18T17:59:47.301228Z WARNING kernel: [    0.499838] sdhci-pci 0000:01:00.0:   device [17a0:9750] error status/mask=00001000/00002000',
+		'2026-05-18T17:59:47.301230Z WARNING kernel: [    0.499841] sdhci-pci 0000:01:00.0:    [12] Timeout               '
+	];
+
+	it('is told that alone it needs nothing, not first to reseat a card', async () => {
+		for (const rule of ['hardware.pcie-aer', 'hardware.pcie-aer-bit']) {
+			const f = await only(LINES, rule);
+			const steps = f.explanation.next_steps;
+			expect(steps[0], rule).toMatch(/^One corrected error, .* needs nothing/);
+			expect(
+				steps.some((s) => s.startsWith('Reseat')),
+				rule
+			).toBe(false);
+			expect(steps[2], rule).toMatch(/^If they keep coming: try `pcie_aspm=off`/);
+		}
+		expect((await only(LINES, 'hardware.pcie-aer')).severity).toBe('low');
+	});
+
+	it('leaves the advice of an uncorrectable error as it was', async () => {
+		// the format of an uncorrectable error (the rule's example), with its bit
+		const f = await findingsOf([
+			'nvme 0000:01:00.0: PCIe Bus Error: severity=Uncorrected (Non-Fatal), type=Transaction Layer, (Requester ID)',
+			'nvme 0000:01:00.0:    [14] CmpltTO                (First)'
+		]);
+		for (const x of f.filter((y) => y.rule.startsWith('hardware.pcie-aer')))
+			expect(x.explanation.next_steps[1], x.rule).toMatch(/^Reseat the card or SSD/);
+		expect(f.map((x) => x.rule).sort()).toEqual(['hardware.pcie-aer', 'hardware.pcie-aer-bit']);
 	});
 });
