@@ -126,6 +126,21 @@ describe('an interrupt refused to a driver', () => {
 		expect(steps.join('\n')).toContain('device tree');
 		expect(steps.join('\n')).not.toContain('virtual machine (');
 	});
+
+	it('on an ARM board named without DMI, has no BIOS step either', async () => {
+		// the same line on a Raspberry Pi: izassafar-one-kern-log.log lines 4-5 and 8 (an ARM
+		// kernel, `Machine model:` from the device tree, no DMI line)
+		const LINES = [
+			'Jul  6 07:13:02 ubuntu kernel: [    0.000000] Linux version 5.3.0-1027-raspi2 (buildd@bos02-arm64-051) (gcc version 7.5.0 (Ubuntu/Linaro 7.5.0-3ubuntu1~18.04)) #29~18.04.1-Ubuntu SMP Wed May 27 16:06:23 UTC 2020 (Ubuntu 5.3.0-1027.29~18.04.1-raspi2 5.3.18)',
+			'Jul  6 07:13:02 ubuntu kernel: [    0.000000] CPU: ARMv7 Processor [410fd034] revision 4 (ARMv7), cr=30c5383d',
+			'Jul  6 07:13:02 ubuntu kernel: [    0.000000] OF: fdt: Machine model: Raspberry Pi 3 Model B Plus Rev 1.3',
+			'Jul  6 07:13:05 ubuntu kernel: [   26.958712] genirq: Flags mismatch irq 466. 00006001 (esd_recovery) vs. 00002003 (UB_CON_DET)'
+		];
+		const r = await analyzeText(LINES.join('\n') + '\n');
+		expect([r.metadata.arch, r.metadata.bios]).toEqual(['arm', null]);
+		const f = r.findings.find((x) => x.rule === 'hardware.irq-flags-mismatch')!;
+		expect(f.explanation.next_steps.join('\n')).not.toContain('BIOS');
+	});
 });
 
 describe('a refused MSR read', () => {

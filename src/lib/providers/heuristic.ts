@@ -1,4 +1,5 @@
 import type { Explanation, Finding } from '../models/finding.ts';
+import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
 
@@ -121,9 +122,16 @@ const VIRTUAL_HARDWARE = /Standard PC \(|virtual|vServer|Droplet|\bKVM\b|\bcloud
 
 /**
  * A machine described by a device tree (arm64's `Hardware name: Samsung … (DT)`, 32-bit ARM's
- * `Generic DT based system`): a board, phone or tablet with no BIOS setup.
+ * `Generic DT based system`), or an ARM or RISC-V machine the log names without DMI (no BIOS
+ * line: `Raspberry Pi 3 Model B Plus Rev 1.3`, `OnePlus One`): a board, phone or tablet with no
+ * BIOS setup. An ARM server or board with UEFI and DMI (`Radxa Orion O6`) is not one.
  */
 const DEVICE_TREE = /\(DT\)$|\bDT based\b/;
+
+function deviceTree(m: Pick<LogMetadata, 'hardware' | 'arch' | 'bios'>): boolean {
+	if (!m.hardware) return false;
+	return DEVICE_TREE.test(m.hardware) || (/^(?:arm|aarch64|riscv)/.test(m.arch ?? '') && !m.bios);
+}
 
 /** the step of a crash explanation that holds only if the machine may be a virtual machine */
 const IF_VM = 'On a VM, ';
@@ -162,10 +170,10 @@ function onBareMetal(
 	registry: Explanation,
 	finding: Omit<Finding, 'explanation'>,
 	v: VmStep | undefined,
-	hardware: string | null
+	metadata: Pick<LogMetadata, 'hardware' | 'arch' | 'bios'>
 ): Explanation {
 	const b = v?.bareMetal;
-	const dt = hardware !== null && DEVICE_TREE.test(hardware) ? (v?.deviceTree ?? []) : [];
+	const dt = deviceTree(metadata) ? (v?.deviceTree ?? []) : [];
 	if ((b === undefined && dt.length === 0) || (v?.applies && !v.applies(finding))) return registry;
 	const causes = b?.causes ?? [];
 	const steps = [...(b?.steps ?? []), ...dt];
@@ -209,7 +217,7 @@ export const heuristicProvider: ExplanationProvider = {
 		}
 		if (registry) {
 			if (physical(metadata.hardware, metadata.hypervisor))
-				return onBareMetal(registry, finding, VM_STEPS[finding.rule], metadata.hardware);
+				return onBareMetal(registry, finding, VM_STEPS[finding.rule], metadata);
 			if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
 			return {
 				...registry,
