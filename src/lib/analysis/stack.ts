@@ -141,6 +141,26 @@ const OTHER_STACK =
  * of the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) is chosen, else the first.
  */
 export function parseCallTrace(lines: BlockLine[], guilty: string | null = null): Frame[] {
+	return chooseTrace(lines, callTraces(lines), guilty);
+}
+
+/** The call traces of a report and the pid of each trace's `CPU: N PID: P` line (see parseCallTrace). */
+interface Traces {
+	traces: Frame[][];
+	pids: Array<string | null>;
+}
+
+/**
+ * The trace a report's lines end in: the last of its traces (another task's or CPU's stack
+ * printed after the report's own, such as an RCU stall's starved grace-period kthread), or
+ * none. Whether the log was cut inside the report is read from it (crash/index.ts, cutInTrace).
+ */
+export function lastCallTrace(lines: BlockLine[]): Frame[] {
+	const { traces } = callTraces(lines);
+	return traces[traces.length - 1] ?? [];
+}
+
+function callTraces(lines: BlockLine[]): Traces {
 	const headed = lines.some((l) => STACK_START.test(l.text));
 	const traces: Frame[][] = [];
 	let frames: Frame[] = [];
@@ -245,11 +265,15 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 	}
 	if (frames.length > segment) endSegment();
 	if (pc32 && lastIrq > 0 && !irqClosed) i386IrqStacks(frames, lastIrq);
-	if (traces.length === 0) return frames;
-	if (frames.length > 0) {
+	if (frames.length > 0 || traces.length === 0) {
 		traces.push(frames);
 		pids.push(pid);
 	}
+	return { traces, pids };
+}
+
+function chooseTrace(lines: BlockLine[], { traces, pids }: Traces, guilty: string | null): Frame[] {
+	if (traces.length === 1) return traces[0];
 	const names = (fr: Frame) => guilty !== null && isGuiltyFunction(fr.function, guilty);
 	const own = traces.filter((_, i) => i === 0 || pids[i] === null || pids[i] !== pids[0]);
 	// the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) when another task's report
