@@ -289,10 +289,13 @@ function chooseTrace(lines: BlockLine[], { traces, pids }: Traces, guilty: strin
 
 /**
  * A frame's function is the guilty function a title names: the function itself or a compiler
- * clone of it (`wdev_priv.part.8` for `wdev_priv`, `.isra.0`, `.constprop.0`).
+ * clone of it (`wdev_priv.part.8` for `wdev_priv`, `.isra.0`, `.constprop.0`), also as the
+ * dot symbol of 64-bit powerpc's ELFv1 kernels (`.ipr_pci_error_detected` for
+ * `ipr_pci_error_detected`; abrt-oops9-ppc64.log's trace had not shown its guilty frame).
  */
 export function isGuiltyFunction(fn: string, guilty: string): boolean {
-	return fn === guilty || fn.startsWith(`${guilty}.`);
+	const f = codeAt(fn, 0) === 46 /* . */ && codeAt(guilty, 0) !== 46 ? fn.slice(1) : fn;
+	return f === guilty || f.startsWith(`${guilty}.`);
 }
 
 /**

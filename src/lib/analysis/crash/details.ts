@@ -22,6 +22,19 @@ const OLD_CPU_LINE = /^CPU (\d+) *$/;
 const SOFT_LOCKUP = /soft lockup - CPU#(\d+) stuck for \d+s! \[([^\]]+)\]/;
 /** spin_dump(): `BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` */
 const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)(?:,|$)/;
+/**
+ * powerpc's show_regs() before 3.x: `TASK = c000000033b12000[28081] 'scp' THREAD:
+ * c000000008c70000 CPU: 1` (kerneloops-power5-with-machinecheck.log, 2.6.22), the task's pid and
+ * command and the CPU
+ */
+const PPC_TASK = /^TASK = [0-9a-f]+\[(\d+)\] '([^']*)' THREAD: [0-9a-f]+(?: CPU: (\d+))?/;
+/**
+ * powerpc's `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)` (since 2.6; 3.x
+ * and later print the taint letters, `Tainted: G W --------------  (3.10.0-33.el7.ppc64)`):
+ * the taint and release when no `CPU:` line named them
+ */
+const PPC_REGS =
+	/^REGS: [0-9a-f]+ TRAP: [0-9a-f]+ +(?:Not tainted +|Tainted: ([^(]+))\((\d+\.\d[^)\s]*)\)/;
 /** the first lines of a report, where lockdep prints its identity and task lines */
 const HEAD_LINES = 12;
 /**
@@ -137,6 +150,21 @@ export function crashFacts(
 				facts.kernel_version = r.version;
 				facts.hardware ??= pidMachine(t, all[i + 1]?.text);
 				continue;
+			}
+		}
+		if (facts.pid === null && t.startsWith('TASK = ')) {
+			const p = PPC_TASK.exec(t);
+			if (p) {
+				facts.pid = Number(p[1]);
+				facts.comm = p[2];
+				if (p[3] !== undefined) facts.cpu = Number(p[3]);
+			}
+		}
+		if (facts.kernel_version === null && t.startsWith('REGS: ')) {
+			const r = PPC_REGS.exec(t);
+			if (r) {
+				facts.kernel_version = r[2];
+				facts.taint ??= r[1]?.trim() || null;
 			}
 		}
 		if (facts.hardware === null && t.startsWith('Hardware name: '))
