@@ -163,3 +163,212 @@ describe('powerpc', () => {
 		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual([1, 251, 'eehd']);
 	});
 });
+
+describe('real crash families that had no title test', () => {
+	// satyr-gitlog-24.log (abrt/satyr, 3.3.4, i386), lines 1-12, 33-35, 52-60, 67-76 and 85-87:
+	// lockdep's old bracketed header; squid takes a counter's lock in process context with
+	// softirqs on, which the softirq path (the `{IN-SOFTIRQ-W} state was registered at:` stack)
+	// takes too
+	const GITLOG24 = [
+		'[  762.903880] =================================',
+		'[  762.903890] [ INFO: inconsistent lock state ]',
+		'[  762.903903] 3.3.4-build-0061 #8 Not tainted',
+		'[  762.904133] ---------------------------------',
+		'[  762.904344] inconsistent {IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W} usage.',
+		'[  762.904542] squid/1603 [HC0[0]:SC0[0]:HE1:SE1] takes:',
+		'[  762.904542]  (key#3){+.?...}, at: [<c0232cc4>] __percpu_counter_sum+0xd/0x58',
+		'[  762.904542] {IN-SOFTIRQ-W} state was registered at:',
+		'[  762.904542]   [<c0158b84>] __lock_acquire+0x284/0xc26',
+		'[  762.904542]   [<c01598e8>] lock_acquire+0x71/0x85',
+		'[  762.904542]   [<c0349765>] _raw_spin_lock+0x33/0x40',
+		'[  762.904542]   [<c0232c93>] __percpu_counter_add+0x58/0x7c',
+		'[  762.904542]   [<c02db228>] net_rx_action+0x90/0x160',
+		'[  762.904542]   [<c012a445>] __do_softirq+0x7b/0x118',
+		'[  762.904542] irq event stamp: 156915469',
+		'[  762.904542] 1 lock held by squid/1603:',
+		'[  762.904542]  #0:  (sk_lock-AF_INET){+.+.+.}, at: [<c03055c0>] lock_sock+0xa/0xc',
+		'[  762.904542]',
+		'[  762.904542] stack backtrace:',
+		'[  762.904542] Pid: 1603, comm: squid Not tainted 3.3.4-build-0061 #8',
+		'[  762.904542] Call Trace:',
+		'[  762.904542]  [<c0347b73>] ? printk+0x18/0x1d',
+		'[  762.904542]  [<c015873a>] valid_state+0x1f6/0x201',
+		'[  762.904542]  [<c0158816>] mark_lock+0xd1/0x1bb',
+		'[  762.904542]  [<c01598e8>] lock_acquire+0x71/0x85',
+		'[  762.904542]  [<c0232cc4>] ? __percpu_counter_sum+0xd/0x58',
+		'[  762.904542]  [<c0349765>] _raw_spin_lock+0x33/0x40',
+		'[  762.904542]  [<c0232cc4>] ? __percpu_counter_sum+0xd/0x58',
+		'[  762.904542]  [<c0232cc4>] __percpu_counter_sum+0xd/0x58',
+		'[  762.904542]  [<c02cebc4>] __sk_mem_schedule+0xdd/0x1c7',
+		'[  762.904542]  [<c02d178d>] ? __alloc_skb+0x76/0x100',
+		'[  762.904542]  [<c0305e8e>] sk_wmem_schedule+0x21/0x2d',
+		'[  762.904542]  [<c0306370>] sk_stream_alloc_skb+0x42/0xaa',
+		'[  762.904542]  [<c0306567>] tcp_sendmsg+0x18f/0x68b',
+		'[  762.904542]  [<c01a1900>] sys_write+0x3d/0x5e',
+		'[  762.904542]  [<c0349ec9>] syscall_call+0x7/0xb',
+		'[  762.904542]  [<c0340000>] ? rp_sidt+0x41/0x83'
+	];
+
+	it("titles lockdep's old inconsistent lock state by the `at:` function after `takes:` (satyr-gitlog-24)", async () => {
+		const [f] = await crashes(GITLOG24);
+		expect([f.rule, f.title, f.severity, f.details.type]).toEqual([
+			'crash.lockdep',
+			'inconsistent lock state in __percpu_counter_sum',
+			'medium',
+			'LOCKDEP'
+		]);
+		expect(f.first_line).toBe(2);
+		expect(f.stack!.guilty_frame).toBe('__percpu_counter_sum');
+		// the trace is the current task's (after `stack backtrace:`), not the registered state's
+		expect(f.stack!.frames[0].function).toBe('printk');
+		expect(f.stack!.frames.at(-2)!.function).toBe('syscall_call');
+		expect(guiltyMarks(f.stack!).indexOf(true)).toBe(7);
+		expect([f.details.pid, f.details.comm, f.details.kernel_version]).toEqual([
+			1603,
+			'squid',
+			'3.3.4-build-0061'
+		]);
+		expect(f.details).not.toHaveProperty('cut_short');
+	});
+
+	// satyr-gitlog-19.log (abrt/satyr, x86-64), lines 2-25: SLUB found a freed mempolicy written to
+	// (0x6a instead of its poison 0x6b); the report is cut before the checker's stack
+	const GITLOG19 = [
+		'BUG numa_policy (Not tainted): Poison overwritten',
+		'-----------------------------------------------------------------------------',
+		'',
+		'INFO: 0xffff880146498250-0xffff880146498250. First byte 0x6a instead of 0x6b',
+		'INFO: Allocated in mpol_new+0xa3/0x140 age=46310 cpu=6 pid=32154',
+		' __slab_alloc+0x3d3/0x445',
+		' kmem_cache_alloc+0x29d/0x2b0',
+		' mpol_new+0xa3/0x140',
+		' sys_mbind+0x142/0x620',
+		' system_call_fastpath+0x16/0x1b',
+		'INFO: Freed in __mpol_put+0x27/0x30 age=46268 cpu=6 pid=32154',
+		' __slab_free+0x2e/0x1de',
+		' kmem_cache_free+0x25a/0x260',
+		' __mpol_put+0x27/0x30',
+		' remove_vma+0x68/0x90',
+		' exit_mmap+0x118/0x140',
+		' mmput+0x73/0x110',
+		' exit_mm+0x108/0x130',
+		' do_exit+0x162/0xb90',
+		' do_group_exit+0x4f/0xc0',
+		' sys_exit_group+0x17/0x20',
+		' system_call_fastpath+0x16/0x1b',
+		'INFO: Slab 0xffffea0005192600 objects=27 used=27 fp=0x          (null) flags=0x20000000004080',
+		'INFO: Object 0xffff880146498250 @offset=592 fp=0xffff88014649b9d0'
+	];
+
+	it('names a poison overwrite by the function that freed the object (satyr-gitlog-19)', async () => {
+		const [f] = await crashes(GITLOG19);
+		// it had been `SLUB: Poison overwritten in numa_policy`: a cache in the frame's place
+		expect([f.rule, f.title, f.severity, f.details.corrupted]).toEqual([
+			'crash.slab',
+			'SLUB: Poison overwritten in __mpol_put',
+			'high',
+			false
+		]);
+		expect(f.stack!.guilty_frame).toBe('__mpol_put');
+		// the trace is the free track, not the allocation and free tracks read as one
+		expect(f.stack!.frames.map((fr) => fr.function)).toEqual([
+			'__slab_free',
+			'kmem_cache_free',
+			'__mpol_put',
+			'remove_vma',
+			'exit_mmap',
+			'mmput',
+			'exit_mm',
+			'do_exit',
+			'do_group_exit',
+			'sys_exit_group',
+			'system_call_fastpath'
+		]);
+	});
+
+	// satyr-gitlog-30.log (abrt/satyr, x86-64), lines 1-12, 22-30 and 35-40: the same check on a
+	// kmalloc cache of a tainted kernel, with the tracks' own lines wrapped by the capture
+	const GITLOG30 = [
+		'[  299.281565] =============================================================================',
+		'[  299.281634] BUG kmalloc-4096 (Tainted: G          I ): Poison overwritten',
+		'[  299.281682] -----------------------------------------------------------------------------',
+		'[  299.281684]',
+		'[  299.281752] INFO: 0xffff880056c305d0-0xffff880056c305d0. First byte',
+		'0x6a instead of 0x6b',
+		'[  299.281816] INFO: Allocated in scsi_host_alloc+0x4a/0x490 age=1688',
+		'cpu=1 pid=2004',
+		'[  299.281870] \t__slab_alloc+0x617/0x6c1',
+		'[  299.281901] \t__kmalloc+0x28c/0x2e0',
+		'[  299.281931] \tscsi_host_alloc+0x4a/0x490',
+		'[  299.281966] \tusb_stor_probe1+0x5b/0xc40 [usb_storage]',
+		'[  299.282337] \t0xffffffffa04ab03d',
+		'[  299.282364] \tdo_one_initcall+0x47/0x230',
+		'[  299.282396] \tsys_init_module+0xa0f/0x1fe0',
+		'[  299.282429] INFO: Freed in scsi_host_dev_release+0x18a/0x1d0 age=85',
+		'cpu=0 pid=2008',
+		'[  299.282482] \t__slab_free+0x3c/0x2a1',
+		'[  299.282510] \tkfree+0x296/0x310',
+		'[  299.282536] \tscsi_host_dev_release+0x18a/0x1d0',
+		'[  299.282574] \tdevice_release+0x74/0x100',
+		'[  299.282723] \tdo_scan_async+0x1fc/0x2b0',
+		'[  299.282753] \tkthread+0xdf/0xf0',
+		'[  299.282782] \tkernel_thread_helper+0x4/0x10',
+		'[  299.282817] INFO: Slab 0xffffea00015b0c00 objects=7 used=7 fp=0x',
+		'      (null) flags=0x100000000004080',
+		'[  299.282882] INFO: Object 0xffff880056c30000 @offset=0 fp=0x          (null)'
+	];
+
+	it("names it so on a kmalloc cache and reads the header's taint (satyr-gitlog-30)", async () => {
+		const [f] = await crashes(GITLOG30);
+		expect(f.title).toBe('SLUB: Poison overwritten in scsi_host_dev_release');
+		expect(f.first_line).toBe(2);
+		expect(f.stack!.frames[0].function).toBe('__slab_free');
+		expect(f.stack!.frames.at(-1)!.function).toBe('kernel_thread_helper');
+		// the taint was only in the header's parentheses
+		expect(f.details.taint).toBe('G          I');
+		expect(f.details.taint_flags).toEqual([
+			'I (FIRMWARE_WORKAROUND): working around a severe firmware bug'
+		]);
+	});
+
+	it('names a report without tracks by its cache, and other checks too', async () => {
+		const bare = GITLOG19.filter((l) => l.startsWith('BUG ') || l.startsWith('INFO: 0x'));
+		const [f] = await crashes(bare);
+		expect([f.title, f.details.corrupted]).toEqual([
+			'SLUB: Poison overwritten in numa_policy',
+			false
+		]);
+		const [g] = await crashes([
+			'BUG kmalloc-64 (Not tainted): Freepointer corrupt',
+			...GITLOG19.slice(1)
+		]);
+		expect(g.title).toBe('SLUB: Freepointer corrupt in kmalloc-NUM');
+	});
+
+	// written from the format strings of mm/slub.c of 6.1 (slab_bug(), check_bytes_and_report(),
+	// print_track() without the `INFO: ` of older kernels, stack_depot_print()): a write past the
+	// end of a live object is named by the function that allocated it
+	it('names a red zone overwrite by the function that allocated the object (6.1 form)', async () => {
+		const [f] = await crashes([
+			'[   41.392140] =============================================================================',
+			'[   41.392901] BUG kmalloc-16 (Tainted: G           O      ): Right Redzone overwritten',
+			'[   41.393620] -----------------------------------------------------------------------------',
+			'[   41.393620] ',
+			'[   41.394556] 0xffff888003e3e9d0-0xffff888003e3e9d3 @offset=2512. First byte 0x0 instead of 0xcc',
+			'[   41.395388] Allocated in ring_alloc+0x2c/0x80 [ringbuf] age=3 cpu=1 pid=283',
+			'[   41.396117]  __kmem_cache_alloc_node+0x1b7/0x2e0',
+			'[   41.396640]  kmalloc_trace+0x26/0x90',
+			'[   41.397070]  ring_alloc+0x2c/0x80 [ringbuf]',
+			'[   41.397553]  ring_init+0x17/0x1000 [ringbuf]',
+			'[   41.398036]  do_one_initcall+0x56/0x230',
+			'[   41.398488]  do_init_module+0x4a/0x200',
+			'[   41.398931]  __do_sys_finit_module+0x9e/0xf0',
+			'[   41.399413]  do_syscall_64+0x3b/0x90',
+			'[   41.399844]  entry_SYSCALL_64_after_hwframe+0x6e/0xd8',
+			'[   41.400380] Slab 0xffffea00000f8f80 objects=21 used=21 fp=0x0000000000000000 flags=0x100000000000200(slab|node=0|zone=1)',
+			'[   41.401455] Object 0xffff888003e3e9c0 @offset=2496 fp=0x0000000000000000'
+		]);
+		expect(f.title).toBe('SLUB: Right Redzone overwritten in ring_alloc');
+		expect(f.stack!.guilty_frame).toBe('ring_alloc');
+	});
+});

@@ -123,10 +123,13 @@ const HEADER_PID = /CPU: \d+ PID: (\d+) at /;
  * new dump's `CPU: 1 PID: 0 Comm: …` line, the other access of a KCSAN data race (`read to
  * 0xffff8fee4c40700c of 4 bytes by task 166 on cpu 6:`), and sched_show_task()'s task line
  * (`task:rcu_preempt state:I …` since 5.10, before it the name padded to 15 characters and the
- * state letter: `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`).
+ * state letter: `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`), and SLUB's
+ * tracks of an object's last allocation and free (`INFO: Allocated in f+0x4a/0x490 age=1688 …`,
+ * `INFO: Freed in …`, each with its stack, printed without a `Call Trace:` line: the two had been
+ * read as one trace in satyr-gitlog-19.log and satyr-gitlog-30.log).
  */
 const OTHER_STACK =
-	/^(?:(?:rcu: )?\S+ kthread starved for |(?:read|write|read-write)(?: \(marked\))? to 0x|Sending NMI from CPU |NMI backtrace for cpu |CPU: \d+ (?:UID: \d+ )?PID: |task:\S)|^.{15} [A-Z] +(?:running task|[0-9a-f]+) +\d+ +\d+ +\d+ 0x/;
+	/^(?:(?:rcu: )?\S+ kthread starved for |(?:read|write|read-write)(?: \(marked\))? to 0x|Sending NMI from CPU |NMI backtrace for cpu |CPU: \d+ (?:UID: \d+ )?PID: |task:\S|(?:INFO: )?(?:Allocated|Freed) in [\w.]+\+0x)|^.{15} [A-Z] +(?:running task|[0-9a-f]+) +\d+ +\d+ +\d+ 0x/;
 
 /**
  * The frames of the call trace of a report (up to the next stack start such as `Allocated by

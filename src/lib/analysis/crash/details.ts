@@ -1,6 +1,6 @@
 import type { BlockLine } from '../../models/error-block.ts';
 import type { DetailValue } from '../../models/finding.ts';
-import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
+import { hungTaskTaint, lockdepIdentTaint, parenTaint } from '../../util/taint.ts';
 import { pidLine, wrappedMachine } from '../../ingestion/metadata.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
@@ -172,6 +172,11 @@ export function crashFacts(
 		if (taintLine === null && t.startsWith('Tainted: [')) taintLine = t.slice(9).trim();
 	}
 	if (taintLine) facts.taint = taintLine;
+	// SLUB's header holds the taint in parentheses, `BUG kmalloc-4096 (Tainted: G          I ):
+	// Poison overwritten`, and its report no `CPU:` line (satyr-gitlog-30.log); so does 2.6's
+	// `WARNING: at f.c:12 f() (Tainted: …)`
+	if (facts.taint === null && lines.length > 0)
+		facts.taint = parenTaint(lines[0].text)?.taint ?? null;
 	// a hung-task report prints the taint and release on the line after its header, and the
 	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces): the blocked task is
 	// the header's, on no CPU (lkp-28.log: `CPU: 0 PID: 13 Comm: khungtaskd` of the panic that

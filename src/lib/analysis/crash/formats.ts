@@ -771,13 +771,41 @@ const UBSAN: TitleFormat[] = [
 	}
 ];
 
-/** SLUB debugging: `BUG <cache> (Not tainted): Poison overwritten` (NecroScope addition) */
-const SLUB: TitleFormat = {
-	rule: 'crash.slab',
-	title: /BUG ([\w-]+) \((?:Not tainted|Tainted: [^)]*)\): (\w[^:]*)/,
-	fmt: 'SLUB: {2} in {1}',
-	noStackTrace: true
-};
+/**
+ * SLUB debugging: `BUG <cache> (Not tainted): Poison overwritten` (NecroScope addition; mm/slub.c
+ * slab_bug()). With SLAB_STORE_USER it prints the object's last allocation and free
+ * (`INFO: Allocated in f+0x../0x.. age=.. cpu=.. pid=..`, `INFO: Freed in f+..`, each with its
+ * stack; newer kernels print them without `INFO: `). A poisoned object that was written to after its free is named by the function that
+ * freed it (the code whose object it was; the writer is not known), an overwritten red zone (a
+ * write past the end of an object in use) by the one that allocated it. The cache names the
+ * report when no track is printed, and for the other checks (padding, free pointer, counts).
+ */
+const SLUB_HEAD = 'BUG ([\\w-]+) \\((?:Not tainted|Tainted: [^)]*)\\): ';
+const SLUB_ALLOCATED = re('^(?:INFO: )?Allocated in {{FUNC}}');
+const SLUB: TitleFormat[] = [
+	{
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}(Poison overwritten)`),
+		fmt: 'SLUB: {2} in {F}',
+		fallback: 'SLUB: {2} in {1}',
+		stack: { parts: [re('^(?:INFO: )?Freed in {{FUNC}}')], parts2: [SLUB_ALLOCATED] },
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}((?:Left |Right )?Redzone overwritten)`),
+		fmt: 'SLUB: {2} in {F}',
+		fallback: 'SLUB: {2} in {1}',
+		stack: { parts: [SLUB_ALLOCATED] },
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}(\\w[^:]*)`),
+		fmt: 'SLUB: {2} in {1}',
+		noStackTrace: true
+	}
+];
 
 const fixed = (rule: string, title: RegExp, fmt: string, stack?: StackRecipe, alt?: string[]) =>
 	({ rule, title, fmt, stack, alt }) as TitleFormat;
@@ -857,10 +885,10 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title: /BUG kmalloc-.*: Object already free/,
 			fmt: 'BUG: Object already free'
 		},
-		SLUB
+		...SLUB
 	],
-	' (Not tainted): ': [SLUB],
-	' (Tainted: ': [SLUB],
+	' (Not tainted): ': SLUB,
+	' (Tainted: ': SLUB,
 	'divide error:': [fixed('crash.trap', /divide error: /, 'divide error in {F}', ripOnly)],
 	'divide_error:': [fixed('crash.trap', /divide_error: /, 'divide error in {F}', ripOnly)],
 	'invalid opcode:': [fixed('crash.trap', /invalid opcode: /, 'invalid opcode in {F}', ripOnly)],
