@@ -372,3 +372,555 @@ describe('real crash families that had no title test', () => {
 		expect(f.stack!.guilty_frame).toBe('ring_alloc');
 	});
 });
+
+// Reports written from the kernel's format strings (no log of these kernels is in either corpus):
+// riscv 6.6 (arch/riscv/mm/fault.c die_kernel_fault(), kernel/traps.c die(), kernel/process.c
+// __show_regs(), kernel/stacktrace.c: no `Call Trace:` line in die()'s dump, the frames follow
+// `status: … badaddr: … cause: …`), mips 5.15 (arch/mips/mm/fault.c no_context, kernel/traps.c
+// die(), __show_regs(), show_stacktrace(), show_backtrace()), loongarch 6.6 (arch/loongarch/mm/
+// fault.c no_context(), kernel/traps.c die(), __show_regs(), show_backtrace()), s390 6.6
+// (arch/s390/mm/fault.c do_no_context(), dump_fault_info(), kernel/dumpstack.c die(),
+// show_registers(), show_stack(), show_last_breaking_event()), powerpc 6.6 and 5.14
+// (arch/powerpc/mm/fault.c __bad_page_fault(), kernel/traps.c die(), kernel/process.c
+// show_regs(), show_stack()), arm 5.10 and 6.1 (arch/arm/mm/fault.c __do_kernel_fault(),
+// kernel/traps.c __die(), dump_backtrace_entry(), kernel/process.c __show_regs()).
+const RISCV = [
+	'[   42.117203] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010',
+	'[   42.118420] Oops [#1]',
+	'[   42.118627] Modules linked in: vfat fat virtio_net net_failover failover',
+	'[   42.119811] CPU: 2 PID: 311 Comm: cat Not tainted 6.6.8 #1',
+	'[   42.120498] Hardware name: riscv-virtio,qemu (DT)',
+	'[   42.121109] epc : sysfs_kf_seq_show+0x6c/0x134',
+	'[   42.121744]  ra : seq_read_iter+0x12a/0x3aa',
+	'[   42.122316] epc : ffffffff802d8c2e ra : ffffffff8027e6a2 sp : ff20000000c6bc60',
+	'[   42.123104]  gp : ffffffff81a1a4b8 tp : ff6000000216b840 t0 : 0000000000000000',
+	'[   42.123901]  t1 : 0000000000000000 t2 : 0000000000000000 s0 : ff20000000c6bca0',
+	'[   42.124686]  s1 : ff60000002397a80 a0 : 0000000000000000 a1 : ff600000023a2000',
+	'[   42.125474]  a2 : 0000000000000000 a3 : 0000000000000000 a4 : 0000000000000000',
+	'[   42.126262]  a5 : 0000000000000000 a6 : 0000000000000000 a7 : 0000000000000000',
+	'[   42.127051]  s2 : ff600000023a2000 s3 : 0000000000001000 s4 : ff60000002397aa8',
+	'[   42.127838]  s5 : ff20000000c6bdd8 s6 : 0000000000000000 s7 : ff6000000246c000',
+	'[   42.128626]  s8 : 0000000000000000 s9 : 0000000000020000 s10: 0000000000000000',
+	'[   42.129416]  s11: 0000000000000000 t3 : 0000000000000000 t4 : 0000000000000000',
+	'[   42.130204]  t5 : 0000000000000000 t6 : 0000000000000000',
+	'[   42.130781] status: 0000000200000120 badaddr: 0000000000000010 cause: 000000000000000d',
+	'[   42.131655] [<ffffffff802d8c2e>] sysfs_kf_seq_show+0x6c/0x134',
+	'[   42.132330] [<ffffffff8027e6a2>] seq_read_iter+0x12a/0x3aa',
+	'[   42.132991] [<ffffffff802d962e>] kernfs_fop_read_iter+0x13c/0x1a0',
+	'[   42.133702] [<ffffffff80250f52>] vfs_read+0x1b2/0x23a',
+	'[   42.134313] [<ffffffff8025171e>] ksys_read+0x5e/0xc6',
+	'[   42.134912] [<ffffffff802517a2>] __riscv_sys_read+0x1c/0x24',
+	'[   42.135577] [<ffffffff80a36ca6>] do_trap_ecall_u+0xe2/0xf6',
+	'[   42.136236] [<ffffffff80a41c0a>] ret_from_exception+0x0/0x64',
+	'[   42.136905] Code: 6782 0813 0a09 7179 f406 f022 e84a 1800 8932 6b9c (6b9c) 8a3e',
+	'[   42.137712] ---[ end trace 0000000000000000 ]---',
+	'[   42.138318] Kernel panic - not syncing: Fatal exception',
+	'[   42.138929] SMP: stopping secondary CPUs',
+	'[   42.139436] ---[ end Kernel panic - not syncing: Fatal exception ]---'
+];
+
+const MIPS = [
+	'[  118.503318] CPU 0 Unable to handle kernel paging request at virtual address 00000004, epc == 8f0b2a1c, ra == 8f0b29f8',
+	'[  118.514220] Oops[#1]:',
+	'[  118.516508] CPU: 0 PID: 1742 Comm: hostapd Not tainted 5.15.134 #0',
+	'[  118.522774] $ 0   : 00000000 00000001 00000000 81f4c000',
+	'[  118.528061] $ 4   : 81f4c000 00000000 00000004 00000000',
+	'[  118.533349] $ 8   : 00000001 00000000 00000000 00000000',
+	'[  118.538638] $12   : 00000000 00000000 00000000 00000000',
+	'[  118.543925] $16   : 81d2e000 81e0c800 00000000 81d2e8a0',
+	'[  118.549214] $20   : 00000000 00000000 00000001 81e0c800',
+	'[  118.554502] $24   : 00000000 801a3b40                  ',
+	'[  118.559791] $28   : 81c28000 81c29d40 00000000 8f0b29f8',
+	'[  118.565080] Hi    : 00000000',
+	'[  118.567984] Lo    : 00000000',
+	'[  118.570896] epc   : 8f0b2a1c ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]',
+	'[  118.577217] ra    : 8f0b29f8 ath9k_hw_reset+0x20/0x1cb8 [ath9k_hw]',
+	'[  118.583519] Status: 1100fc03\tKERNEL EXL IE ',
+	'[  118.587738] Cause : 00800008 (ExcCode 02)',
+	'[  118.591766] BadVA : 00000004',
+	'[  118.594657] PrId  : 00019750 (MIPS 74Kc)',
+	'[  118.598606] Modules linked in: ath9k ath9k_common ath9k_hw ath mac80211 cfg80211 compat',
+	'[  118.697150] Process hostapd (pid: 1742, threadinfo=c8c0cf3e, task=2bb0d4d4, tls=77e91ed4)',
+	'[  118.705426] Stack : 81d2e000 81e0c800 81f4c000 00000000 81d2e8a0 8f12a4c4 00000000 00000000',
+	'[  118.713856]         81d2e000 00000001 81e0c800 8f12a8e0 00000000 81c29e00 81d2e000 8f13b10c',
+	'[  118.722286]         ...',
+	'[  118.724843] Call Trace:',
+	'[  118.727367] [<8f0b2a1c>] ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]',
+	'[  118.733373] [<8f12a4c4>] ath_reset_internal+0xf0/0x1f8 [ath9k]',
+	'[  118.739350] [<8f12a8e0>] ath_reset+0x2c/0x58 [ath9k]',
+	'[  118.744428] [<8f13b10c>] ath_hw_check_work+0x8c/0xc8 [ath9k]',
+	'[  118.750234] [<80060a20>] process_one_work+0x228/0x4a0',
+	'[  118.755398] [<80061308>] worker_thread+0x2b4/0x57c',
+	'[  118.760293] [<800683d4>] kthread+0x130/0x15c',
+	'[  118.764667] [<80013578>] ret_from_kernel_thread+0x14/0x1c',
+	'[  118.770187] ',
+	'[  118.771728] Code: 8c820000  24040004  8e030060 <8c620004> 10400006  00000000  8e040060  0c3c2a6e  00000000 ',
+	'[  118.781645] ',
+	'[  118.783155] ---[ end trace 2c2d8f6a6b1f3e9d ]---',
+	'[  118.787796] Kernel panic - not syncing: Fatal exception',
+	'[  118.793062] Rebooting in 3 seconds..'
+];
+
+const LOONGARCH = [
+	'[   73.486301] CPU 3 Unable to handle kernel paging request at virtual address 0000000000000008, era == 9000000000d5d3ac, ra == 9000000000d5d388',
+	'[   73.487937] Oops[#1]:',
+	'[   73.488197] CPU: 3 PID: 1027 Comm: modprobe Not tainted 6.6.0 #1',
+	'[   73.488899] Hardware name: Loongson Loongson-3A5000-7A1000-1w-CRB/Loongson-LS3A5000-7A1000-1w-CRB, BIOS vUDK2018-LoongArch-V2.0.0-prebeta9 10/21/2022',
+	'[   73.490515] pc 9000000000d5d3ac ra 9000000000d5d388 tp 90000001043f4000 sp 90000001043f7a80',
+	'[   73.491462] a0 0000000000000000 a1 0000000000000001 a2 0000000000000000 a3 90000001043f7a58',
+	'[   73.492409] a4 0000000000000000 a5 0000000000000000 a6 0000000000000000 a7 0000000000000001',
+	'[   73.493355] t0 0000000000000000 t1 0000000000000000 t2 0000000000000000 t3 0000000000000000',
+	'[   73.494302] t4 0000000000000000 t5 0000000000000000 t6 0000000000000000 t7 0000000000000000',
+	'[   73.495249] t8 0000000000000000 u0 0000000000000000 s9 0000000000000000 s0 9000000100c4e000',
+	'[   73.496195] s1 9000000100c4e0a0 s2 0000000000000000 s3 0000000000000001 s4 900000000195e000',
+	'[   73.497142] s5 0000000000000000 s6 9000000100c4e000 s7 0000000000000000 s8 0000000000000000',
+	'[   73.498087]    ra: 9000000000d5d388 pci_enable_device_flags+0x48/0x1a0',
+	'[   73.498818]   ERA: 9000000000d5d3ac pci_enable_device_flags+0x6c/0x1a0',
+	'[   73.499549]  CRMD: 000000b0 (PLV0 -IE -DA +PG DACF=CC DACM=CC -WE)',
+	'[   73.500247]  PRMD: 00000004 (PPLV0 +PIE -PWE)',
+	'[   73.500706]  EUEN: 00000000 (-FPE -SXE -ASXE -BTE)',
+	'[   73.501215]  ECFG: 00071c1c (LIE=2-4,10-12 VS=7)',
+	'[   73.501706] ESTAT: 00010000 [PIL] (IS= ECode=1 EsubCode=0)',
+	'[   73.502293]  BADV: 0000000000000008',
+	'[   73.502650]  PRID: 0014c012 (Loongson-64bit, Loongson-3A5000)',
+	'[   73.503255] Modules linked in: snd_hda_intel(+) snd_intel_dspcfg snd_hda_codec snd_hwdep snd_hda_core snd_pcm snd_timer snd soundcore',
+	'[   73.504683] Process modprobe (pid: 1027, threadinfo=000000008f1e2a4c, task=00000000c8d3b1a7)',
+	'[   73.505634] Stack : 9000000100c4e000 9000000100c4e0a0 0000000000000000 9000000000d5d550',
+	'[   73.506547]         90000001043f7b48 9000000100c4e000 ffff800002a4b3c8 ffff800002a40250',
+	'[   73.507460]         ...',
+	'[   73.507731] Call Trace:',
+	'[   73.507744] [<9000000000d5d3ac>] pci_enable_device_flags+0x6c/0x1a0',
+	'[   73.508548] [<ffff800002a40250>] azx_probe+0x1b0/0x6b8 [snd_hda_intel]',
+	'[   73.509282] [<9000000000d6a9c4>] local_pci_probe+0x44/0xc0',
+	'[   73.509911] [<9000000000d6bce0>] pci_device_probe+0xe0/0x220',
+	'[   73.510561] [<9000000000ef4aa8>] really_probe+0x190/0x3d8',
+	'[   73.511179] [<9000000000ef4d58>] __driver_probe_device+0x68/0x190',
+	'[   73.511875] [<9000000000ef4ec4>] driver_probe_device+0x44/0x140',
+	'[   73.512550] [<9000000000ef51b4>] __driver_attach+0xd4/0x218',
+	'[   73.513190] [<9000000000ef1c3c>] bus_for_each_dev+0x7c/0xe0',
+	'[   73.513828] [<9000000000ef3a38>] bus_add_driver+0x118/0x268',
+	'[   73.514466] [<9000000000ef65b8>] driver_register+0x98/0x160',
+	'[   73.515103] [<90000000002200d8>] do_one_initcall+0x78/0x1e0',
+	'[   73.515741] [<90000000002f0a6c>] do_init_module+0x5c/0x268',
+	'[   73.516378] [<90000000002f3520>] __do_sys_finit_module+0x100/0x1c0',
+	'[   73.517084] [<900000000121e7f4>] do_syscall+0x94/0x1a0',
+	'[   73.517672] [<9000000000221998>] handle_syscall+0xb8/0x158',
+	'[   73.518288] ',
+	'[   73.518437] Code: 0015008d  2880218c  0040818c <2880218c> 0280040c  5c00198d  00150004  57ff4c00  02c0c3ff',
+	'[   73.519471] ',
+	'[   73.519602] ---[ end trace 0000000000000000 ]---',
+	'[   73.520075] Kernel panic - not syncing: Fatal exception'
+];
+
+const S390 = [
+	'[  351.207410] Unable to handle kernel pointer dereference in virtual kernel address space',
+	'[  351.207418] Failing address: 0000000000000000 TEID: 0000000000000483',
+	'[  351.207421] Fault in home space mode while using kernel ASCE.',
+	'[  351.207425] AS:00000001d9a64007 R3:00000001ffff0007 S:00000001ffff6000 P:000000000000013d ',
+	'[  351.207452] Oops: 0004 ilc:3 [#1] SMP ',
+	'[  351.207456] Modules linked in: qeth_l2 qeth qdio ccwgroup dasd_eckd_mod dasd_mod',
+	'[  351.207475] CPU: 1 PID: 2317 Comm: ip Not tainted 6.6.0 #1',
+	'[  351.207479] Hardware name: IBM 8561 T01 701 (z/VM 7.2.0)',
+	'[  351.207482] Krnl PSW : 0704c00180000000 000003ff800a4b7e (qeth_l2_set_rx_mode+0x3e/0x1c8 [qeth_l2])',
+	'[  351.207512]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 RI:0 EA:3',
+	'[  351.207517] Krnl GPRS: 0000000000000000 0000000000000000 00000000a7b6d000 0000000000000000',
+	'[  351.207521]            000003ff800a4b40 0000000000000000 00000000a7b6d000 00000000a7b6d8c0',
+	'[  351.207524]            0000000000000000 0000000000000000 0000000000000000 00000000a7b6d000',
+	'[  351.207528]            00000000834d0000 000003ff800b5f48 000003ff800a4b62 0000038000e7f6f8',
+	'[  351.207536] Krnl Code: 000003ff800a4b72: e310b0080004\tlg\t%r1,8(%r11)',
+	'[  351.207536]            000003ff800a4b78: a7190000\t\tlghi\t%r1,0',
+	'[  351.207536]           #000003ff800a4b7c: e31010000004\tlg\t%r1,0(%r1)',
+	'[  351.207536]           >000003ff800a4b82: b9040021\t\tlgr\t%r2,%r1',
+	'[  351.207552] Call Trace:',
+	'[  351.207555]  [<000003ff800a4b7e>] qeth_l2_set_rx_mode+0x3e/0x1c8 [qeth_l2] ',
+	'[  351.207562]  [<0000000000c3b7a4>] __dev_set_rx_mode+0x6c/0xb8 ',
+	'[  351.207568]  [<0000000000c3b830>] dev_set_rx_mode+0x40/0x58 ',
+	'[  351.207572]  [<0000000000c40d1e>] __dev_open+0x10e/0x1a0 ',
+	'[  351.207577]  [<0000000000c4135a>] __dev_change_flags+0x1ca/0x238 ',
+	'[  351.207582]  [<0000000000c41402>] dev_change_flags+0x3a/0x78 ',
+	'[  351.207586]  [<0000000000c5a3be>] do_setlink+0x35e/0xf90 ',
+	'[  351.207591]  [<0000000000c5f4da>] rtnl_newlink+0x5a2/0x8f8 ',
+	'[  351.207596]  [<0000000000c5c6a0>] rtnetlink_rcv_msg+0x168/0x3f0 ',
+	'[  351.207600]  [<0000000000cbc20c>] netlink_rcv_skb+0x5c/0x108 ',
+	'[  351.207606]  [<0000000000cbb92c>] netlink_unicast+0x1dc/0x2d8 ',
+	'[  351.207610]  [<0000000000cbbd9e>] netlink_sendmsg+0x2fe/0x458 ',
+	'[  351.207614]  ([<0000000000c0e6f4>] ____sys_sendmsg+0x2bc/0x2d8)',
+	'[  351.207619]  [<0000000000c10cb6>] ___sys_sendmsg+0x7e/0xb8 ',
+	'[  351.207623]  [<0000000000c10dd8>] __sys_sendmsg+0x60/0xa8 ',
+	'[  351.207627]  [<0000000000de95a2>] __do_syscall+0x1ea/0x210 ',
+	'[  351.207633]  [<0000000000df9c30>] system_call+0x70/0x98 ',
+	'[  351.207638] Last Breaking-Event-Address:',
+	'[  351.207640]  [<000003ff800a4b60>] qeth_l2_set_rx_mode+0x20/0x1c8 [qeth_l2]',
+	'[  351.207646] ---[ end trace 0000000000000000 ]---',
+	'[  351.207650] Kernel panic - not syncing: Fatal exception: panic_on_oops'
+];
+
+const PPC_NULL = [
+	'[   31.449370] BUG: Kernel NULL pointer dereference on read at 0x00000010',
+	'[   31.449386] Faulting instruction address: 0xc000000000a1c3b4',
+	'[   31.449393] Oops: Kernel access of bad area, sig: 11 [#1]',
+	'[   31.449398] LE PAGE_SIZE=64K MMU=Radix SMP NR_CPUS=2048 NUMA pSeries',
+	'[   31.449406] Modules linked in: ibmvnic(+) bonding rfkill sunrpc pseries_rng xfs libcrc32c sd_mod sg ibmvscsi',
+	'[   31.449435] CPU: 4 PID: 1311 Comm: NetworkManager Not tainted 6.6.0-28.el9.ppc64le #1',
+	'[   31.449443] Hardware name: IBM,9080-HEX POWER10 (raw) 0x800200 0xf000006 of:IBM,FW1030.20 (NH1030_058) hv:phyp pSeries',
+	'[   31.449450] NIP:  c000000000a1c3b4 LR: c008000001a4e4c8 CTR: c000000000a1c390',
+	'[   31.449455] REGS: c000000012f1f5a0 TRAP: 0300   Not tainted  (6.6.0-28.el9.ppc64le)',
+	'[   31.449461] MSR:  800000000280b033 <SF,VEC,VSX,EE,FP,ME,IR,DR,RI,LE>  CR: 28002822  XER: 20040000',
+	'[   31.449478] CFAR: c000000000a1c3a8 DAR: 0000000000000010 DSISR: 40000000 IRQMASK: 0 ',
+	'[   31.449478] GPR00: c008000001a4e4c8 c000000012f1f840 c000000002a4e400 0000000000000000 ',
+	'[   31.449478] GPR04: 0000000000000000 0000000000000000 0000000000000000 0000000000000000 ',
+	'[   31.449478] GPR08: 0000000000000000 0000000000000000 0000000000000000 c008000001a6a2e8 ',
+	'[   31.449478] GPR12: c000000000a1c390 c000000fff7fa300 0000000000000000 0000000000000000 ',
+	'[   31.449478] GPR16: 0000000000000000 0000000000000000 0000000000000000 0000000000000000 ',
+	'[   31.449478] GPR20: 0000000000000000 0000000000000000 0000000000000000 0000000000000000 ',
+	'[   31.449478] GPR24: c00000000f6e5000 0000000000000000 c00000000f6e5a00 0000000000000000 ',
+	'[   31.449478] GPR28: c00000000f6e5000 c00000000f6e5a00 0000000000000000 c00000000f6e5a00 ',
+	'[   31.449551] NIP [c000000000a1c3b4] netif_carrier_on+0x24/0xa0',
+	'[   31.449561] LR [c008000001a4e4c8] ibmvnic_open+0x1e0/0x330 [ibmvnic]',
+	'[   31.449570] Call Trace:',
+	'[   31.449573] [c000000012f1f840] [c000000012f1f8e0] 0xc000000012f1f8e0 (unreliable)',
+	'[   31.449581] [c000000012f1f870] [c008000001a4e4c8] ibmvnic_open+0x1e0/0x330 [ibmvnic]',
+	'[   31.449590] [c000000012f1f8f0] [c000000000d0b4f8] __dev_open+0x158/0x260',
+	'[   31.449598] [c000000012f1f960] [c000000000d0bbe4] __dev_change_flags+0x234/0x2d0',
+	'[   31.449606] [c000000012f1fa10] [c000000000d0bcc8] dev_change_flags+0x48/0xb0',
+	'[   31.449613] [c000000012f1fa50] [c000000000d28f30] do_setlink+0x3a0/0x1220',
+	'[   31.449621] [c000000012f1fbd0] [c000000000d2f3a8] rtnl_newlink+0x6f8/0x9d0',
+	'[   31.449628] [c000000012f1fd00] [c000000000d2a4f0] rtnetlink_rcv_msg+0x1b0/0x5e0',
+	'[   31.449636] [c000000012f1fd90] [c000000000dbc1b4] netlink_rcv_skb+0x84/0x1a0',
+	'[   31.449644] [c000000012f1fdf0] [c000000000dbb6d8] netlink_unicast+0x2e8/0x3f0',
+	'[   31.449652] [c000000012f1fe40] [c000000000dbbc0c] netlink_sendmsg+0x42c/0x500',
+	'[   31.449659] [c000000012f1fed0] [c000000000c98a44] ____sys_sendmsg+0x3a4/0x3d0',
+	'[   31.449667] [c000000012f1ff10] [c00000000002f8a0] system_call_exception+0x140/0x250',
+	'[   31.449675] [c000000012f1ff50] [c00000000000d05c] system_call_vectored_common+0x15c/0x2ec',
+	'[   31.449683] --- interrupt: 3000 at 0x7fff8a3d6b48',
+	'[   31.449688] Code: 60000000 3c4c0203 38422070 7c0802a6 60000000 fbe1fff8 7c7f1b78 f821ffd1 e9230000 71290001 41820034 e9230010 <81290010> ',
+	'[   31.449712] ---[ end trace 0000000000000000 ]---',
+	'[   31.449720] Kernel panic - not syncing: Fatal exception'
+];
+
+const PPC_DATA = [
+	'[  212.583412] BUG: Unable to handle kernel data access on read at 0xc00a000004002008',
+	'[  212.583430] Faulting instruction address: 0xc0000000004f3e0c',
+	'[  212.583438] Oops: Kernel access of bad area, sig: 11 [#1]',
+	'[  212.583443] LE PAGE_SIZE=64K MMU=Hash SMP NR_CPUS=2048 NUMA PowerNV',
+	'[  212.583452] Modules linked in: xfs libcrc32c',
+	'[  212.583470] CPU: 12 PID: 4471 Comm: kworker/12:1 Tainted: G        W          5.14.0-70.el9.ppc64le #1',
+	'[  212.583480] Workqueue: events_freezable_power_ disk_events_workfn',
+	'[  212.583490] NIP:  c0000000004f3e0c LR: c0000000004f3db4 CTR: 0000000000000000',
+	'[  212.583496] REGS: c000000094a3f7d0 TRAP: 0300   Tainted: G        W           (5.14.0-70.el9.ppc64le)',
+	'[  212.583503] MSR:  9000000000009033 <SF,HV,EE,ME,IR,DR,RI,LE>  CR: 24002284  XER: 00000000',
+	'[  212.583520] CFAR: c0000000004f3dbc DAR: c00a000004002008 DSISR: 40000000 IRQMASK: 0 ',
+	'[  212.583520] GPR00: c0000000004f3db4 c000000094a3fa70 c000000002a4e400 c00a000004002000 ',
+	'[  212.583600] NIP [c0000000004f3e0c] kmem_cache_alloc+0x10c/0x3f0',
+	'[  212.583610] LR [c0000000004f3db4] kmem_cache_alloc+0xb4/0x3f0',
+	'[  212.583617] Call Trace:',
+	'[  212.583620] [c000000094a3fa70] [c0000000004f3db4] kmem_cache_alloc+0xb4/0x3f0 (unreliable)',
+	'[  212.583630] [c000000094a3fae0] [c00000000079f6a8] scsi_execute_cmd+0x58/0x3a0',
+	'[  212.583640] [c000000094a3fb60] [c0000000007a6e34] sr_check_events+0xd4/0x3f0',
+	'[  212.583650] [c000000094a3fc40] [c0000000007f2e68] cdrom_check_events+0x38/0x70',
+	'[  212.583660] [c000000094a3fc70] [c00000000061c250] disk_check_events+0x60/0x1b0',
+	'[  212.583670] [c000000094a3fcf0] [c000000000188f5c] process_one_work+0x29c/0x5a0',
+	'[  212.583680] [c000000094a3fd90] [c0000000001892e8] worker_thread+0x88/0x610',
+	'[  212.583690] [c000000094a3fe10] [c000000000194a3c] kthread+0x12c/0x140',
+	'[  212.583700] [c000000094a3fe50] [c00000000000cd64] ret_from_kernel_thread+0x5c/0x64',
+	'[  212.583710] Instruction dump:',
+	'[  212.583715] 7d29182e 2c090000 41820150 7d3f4a14 7fe9182a 2c3f0000 41820140 e93f0008 ',
+	'[  212.583735] ---[ end trace 41b7b1f61e3f2a8c ]---'
+];
+
+const ARM_510 = [
+	'[  605.310942] 8<--- cut here ---',
+	'[  605.314104] Unable to handle kernel NULL pointer dereference at virtual address 00000004',
+	'[  605.322228] pgd = 3a3fd1f2',
+	'[  605.324945] [00000004] *pgd=00000000',
+	'[  605.328550] Internal error: Oops: 805 [#1] SMP ARM',
+	'[  605.333361] Modules linked in: brcmfmac brcmutil cfg80211 rfkill',
+	'[  605.339413] CPU: 1 PID: 77 Comm: kworker/1:2 Tainted: G        W         5.10.110 #1',
+	'[  605.347261] Hardware name: BCM2835',
+	'[  605.350696] Workqueue: events brcmf_fweh_event_worker [brcmfmac]',
+	'[  605.356773] PC is at brcmf_notify_connect_status+0x1a4/0x4e8 [brcmfmac]',
+	'[  605.363453] LR is at brcmf_notify_connect_status+0x18c/0x4e8 [brcmfmac]',
+	'[  605.370133] pc : [<bf35f93c>]    lr : [<bf35f924>]    psr: 60000013',
+	'[  605.376467] sp : c25cfe38  ip : 00000000  fp : c25cfe74',
+	'[  605.381748] r10: c3f9c800  r9 : c25ce000  r8 : c3ac0000',
+	'[  605.387026] r7 : c3f9c9c0  r6 : c3ac0000  r5 : c1e24010  r4 : 00000000',
+	'[  605.393621] r3 : 00000000  r2 : 00000001  r1 : 00000000  r0 : 00000000',
+	'[  605.400216] Flags: nZCv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment none',
+	'[  605.407431] Control: 10c5383d  Table: 0289806a  DAC: 00000051',
+	'[  605.413240] Process kworker/1:2 (pid: 77, stack limit = 0xbfc6b49d)',
+	'[  605.419571] Stack: (0xc25cfe38 to 0xc25d0000)',
+	'[  605.423961] fe20:                                                       c3ac0000 c3f9c9c0',
+	'[  605.432233] fe40: c25cfe5c c25cfe50 c08a3d3c 00000000 c3f9c800 c3f9c9c0 c3ac0000 00000000',
+	'[  605.440505] [<bf35f93c>] (brcmf_notify_connect_status [brcmfmac]) from [<bf36d0a8>] (brcmf_fweh_event_worker+0x1d4/0x30c [brcmfmac])',
+	'[  605.452548] [<bf36d0a8>] (brcmf_fweh_event_worker [brcmfmac]) from [<c014b8d4>] (process_one_work+0x250/0x57c)',
+	'[  605.462712] [<c014b8d4>] (process_one_work) from [<c014bc5c>] (worker_thread+0x5c/0x5fc)',
+	'[  605.470894] [<c014bc5c>] (worker_thread) from [<c01534d0>] (kthread+0x170/0x174)',
+	'[  605.478379] [<c01534d0>] (kthread) from [<c0100148>] (ret_from_fork+0x14/0x2c)',
+	'[  605.485692] Exception stack(0xc25cffb0 to 0xc25cfff8)',
+	'[  605.490823] ffa0:                                     00000000 00000000 00000000 00000000',
+	'[  605.499101] Code: e5943000 e3a02001 e5843018 e5940008 (e5804004) ',
+	'[  605.505312] ---[ end trace 6a3e7f8b1c2d4e50 ]---',
+	'[  605.510017] Kernel panic - not syncing: Fatal exception'
+];
+
+const ARM_61 = [
+	'[  605.310942] 8<--- cut here ---',
+	'[  605.314104] Unable to handle kernel NULL pointer dereference at virtual address 00000004 when write',
+	'[  605.322228] [00000004] *pgd=00000000',
+	'[  605.328550] Internal error: Oops: 805 [#1] SMP ARM',
+	'[  605.333361] Modules linked in: brcmfmac brcmutil cfg80211 rfkill',
+	'[  605.339413] CPU: 1 PID: 77 Comm: kworker/1:2 Tainted: G        W          6.1.21 #1',
+	'[  605.347261] Hardware name: BCM2835',
+	'[  605.350696] Workqueue: events brcmf_fweh_event_worker [brcmfmac]',
+	'[  605.356773] PC is at brcmf_notify_connect_status+0x1a4/0x4e8 [brcmfmac]',
+	'[  605.363453] LR is at brcmf_notify_connect_status+0x18c/0x4e8 [brcmfmac]',
+	'[  605.370133] pc : [<bf35f93c>]    lr : [<bf35f924>]    psr: 60000013',
+	'[  605.376467] sp : c25cfe38  ip : 00000000  fp : c25cfe74',
+	'[  605.381748] r10: c3f9c800  r9 : c25ce000  r8 : c3ac0000',
+	'[  605.387026] r7 : c3f9c9c0  r6 : c3ac0000  r5 : c1e24010  r4 : 00000000',
+	'[  605.393621] r3 : 00000000  r2 : 00000001  r1 : 00000000  r0 : 00000000',
+	'[  605.400216] Flags: nZCv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment none',
+	'[  605.407431] Control: 10c5383d  Table: 0289806a  DAC: 00000051',
+	'[  605.413240] Register r0 information: NULL pointer',
+	'[  605.418046] Register r1 information: NULL pointer',
+	'[  605.413240] Process kworker/1:2 (pid: 77, stack limit = 0xbfc6b49d)',
+	'[  605.419571] Stack: (0xc25cfe38 to 0xc25d0000)',
+	'[  605.423961] fe20:                                                       c3ac0000 c3f9c9c0',
+	'[  605.432233] fe40: c25cfe5c c25cfe50 c08a3d3c 00000000 c3f9c800 c3f9c9c0 c3ac0000 00000000',
+	'[  605.440505]  brcmf_notify_connect_status [brcmfmac] from brcmf_fweh_event_worker+0x1d4/0x30c [brcmfmac]',
+	'[  605.452548]  brcmf_fweh_event_worker [brcmfmac] from process_one_work+0x250/0x57c',
+	'[  605.462712]  process_one_work from worker_thread+0x5c/0x5fc',
+	'[  605.470894]  worker_thread from kthread+0x170/0x174',
+	'[  605.478379]  kthread from ret_from_fork+0x14/0x2c',
+	'[  605.485692] Exception stack(0xc25cffb0 to 0xc25cfff8)',
+	'[  605.490823] ffa0:                                     00000000 00000000 00000000 00000000',
+	'[  605.499101] Code: e5943000 e3a02001 e5843018 e5940008 (e5804004) ',
+	'[  605.505312] ---[ end trace 0000000000000000 ]---',
+	'[  605.510017] Kernel panic - not syncing: Fatal exception'
+];
+// satyr-arm-hung-task-oops-2.log (abrt/satyr, 3.17.8-300.fc21.armv7hl, no kernel times), lines
+// 1-17 and 37-44 (the stack words between them left out; the modules line cut at 400 characters)
+const ARM_317 = [
+	'Unable to handle kernel NULL pointer dereference at virtual address 00000009',
+	'pgd = e8a60000',
+	'[00000009] *pgd=00000000',
+	'Internal error: Oops: 805 [#1] SMP ARM',
+	'Modules linked in: smsc95xx usbnet mii ses enclosure snd_soc_omap_mcbsp omapdrm drm_kms_helper snd_soc_omap_abe_twl6040 snd_soc_twl6040 snd_soc_omap_mcpdm snd_soc_omap drm omap_aes snd_soc_core fb_sys_fops omap_wdt omap4_keypad omap_ocp2scp encoder_tfp410 encoder_tpd12s015 snd_compress connector_hdmi connector_dvi omap_des pwm_twl_led pwm_twl snd_pcm_dmaengine ac97_bus snd_pcm leds_gpio omapdss sn',
+	'CPU: 1 PID: 431 Comm: systemd-logind Not tainted 3.17.8-300.fc21.armv7hl #1',
+	'task: ed16dd80 ti: e8a58000 task.ti: e8a58000',
+	'PC is at shmem_getpage_gfp+0x584/0x72c',
+	'LR is at shmem_getpage_gfp+0x454/0x72c',
+	'pc : [<c0333330>]    lr : [<c0333200>]    psr: 80070113',
+	'sp : e8a59dd8  ip : 2d2f9000  fp : 00000000',
+	'r10: e89fa198  r9 : 00000001  r8 : 000200da',
+	'r7 : 00000000  r6 : 00000003  r5 : 00000000  r4 : e89fa1c0',
+	'r3 : ee1a44a0  r2 : 00000009  r1 : 00000000  r0 : 00000000',
+	'Flags: Nzcv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment user',
+	'Control: 10c5387d  Table: a8a6004a  DAC: 00000015',
+	'Process systemd-logind (pid: 431, stack limit = 0xe8a58248)',
+	'[<c0333330>] (shmem_getpage_gfp) from [<c031c7a0>] (generic_perform_write+0xa8/0x1c0)',
+	'[<c031c7a0>] (generic_perform_write) from [<c031e698>] (__generic_file_write_iter+0x31c/0x38c)',
+	'[<c031e698>] (__generic_file_write_iter) from [<c031e744>] (generic_file_write_iter+0x3c/0xc8)',
+	'[<c031e744>] (generic_file_write_iter) from [<c036e4e4>] (new_sync_write+0x84/0xa8)',
+	'[<c036e4e4>] (new_sync_write) from [<c036ec10>] (vfs_write+0xc0/0x1b0)',
+	'[<c036ec10>] (vfs_write) from [<c036f270>] (SyS_write+0x48/0x88)',
+	'[<c036f270>] (SyS_write) from [<c020ea40>] (ret_fast_syscall+0x0/0x30)',
+	'Code: ea000005 e59d302c e59d2024 e3a00000 (e5823000)'
+];
+
+interface ArchCase {
+	name: string;
+	lines: string[];
+	arch: string;
+	title: string;
+	guilty: string;
+	fault: string;
+	frames: string[];
+	frameCount: number;
+	task: [number | null, number, string];
+	kernel: string;
+	panicked: boolean;
+	/** the index of the guilty frame in the trace (default 0) */
+	marked?: number;
+}
+
+const ARCH_CASES: ArchCase[] = [
+	{
+		name: 'riscv 6.6, frames after the status line',
+		lines: RISCV,
+		arch: 'riscv64',
+		title: 'BUG: unable to handle kernel NULL pointer dereference in sysfs_kf_seq_show',
+		guilty: 'sysfs_kf_seq_show',
+		fault: 'sysfs_kf_seq_show+0x6c/0x134',
+		frames: ['sysfs_kf_seq_show', 'seq_read_iter', 'kernfs_fop_read_iter'],
+		frameCount: 8,
+		task: [2, 311, 'cat'],
+		kernel: '6.6.8',
+		panicked: true
+	},
+	{
+		name: 'mips 5.15, the address before the symbol in epc',
+		lines: MIPS,
+		arch: 'mips',
+		title: 'BUG: unable to handle kernel paging request in ath9k_hw_reset',
+		guilty: 'ath9k_hw_reset',
+		fault: 'ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]',
+		frames: ['ath9k_hw_reset', 'ath_reset_internal', 'ath_reset'],
+		frameCount: 8,
+		task: [0, 1742, 'hostapd'],
+		kernel: '5.15.134',
+		panicked: true
+	},
+	{
+		name: 'loongarch 6.6, the address before the symbol in ERA',
+		lines: LOONGARCH,
+		arch: 'loongarch64',
+		title: 'BUG: unable to handle kernel paging request in pci_enable_device_flags',
+		guilty: 'pci_enable_device_flags',
+		fault: 'pci_enable_device_flags+0x6c/0x1a0',
+		frames: ['pci_enable_device_flags', 'azx_probe', 'local_pci_probe'],
+		frameCount: 16,
+		task: [3, 1027, 'modprobe'],
+		kernel: '6.6.0',
+		panicked: true
+	},
+	{
+		name: "s390 6.6, a kernel pointer dereference, the trace's `(…)` frame and the last break",
+		lines: S390,
+		arch: 's390x',
+		title: 'BUG: unable to handle kernel paging request in qeth_l2_set_rx_mode',
+		guilty: 'qeth_l2_set_rx_mode',
+		fault: 'qeth_l2_set_rx_mode+0x3e/0x1c8 [qeth_l2]',
+		frames: ['qeth_l2_set_rx_mode', '__dev_set_rx_mode', 'dev_set_rx_mode'],
+		frameCount: 17,
+		task: [1, 2317, 'ip'],
+		kernel: '6.6.0',
+		panicked: true
+	},
+	{
+		name: 'powerpc 6.6, a NULL read, an unnamed (unreliable) first frame',
+		lines: PPC_NULL,
+		arch: 'powerpc',
+		title: 'BUG: unable to handle kernel NULL pointer dereference in netif_carrier_on',
+		guilty: 'netif_carrier_on',
+		fault: 'netif_carrier_on+0x24/0xa0',
+		frames: ['netif_carrier_on', 'ibmvnic_open', '__dev_open'],
+		frameCount: 14,
+		task: [4, 1311, 'NetworkManager'],
+		kernel: '6.6.0-28.el9.ppc64le',
+		panicked: true
+	},
+	{
+		name: 'powerpc 5.14, a data access in an allocator (skipped), no panic',
+		lines: PPC_DATA,
+		arch: 'powerpc',
+		title: 'BUG: unable to handle kernel paging request in scsi_execute_cmd',
+		guilty: 'scsi_execute_cmd',
+		fault: 'kmem_cache_alloc+0x10c/0x3f0',
+		frames: ['kmem_cache_alloc', 'scsi_execute_cmd', 'sr_check_events'],
+		frameCount: 9,
+		marked: 1,
+		task: [12, 4471, 'kworker/12:1'],
+		kernel: '5.14.0-70.el9.ppc64le',
+		panicked: false
+	},
+	{
+		name: 'arm 5.10, `[<pc>] (a) from [<pc>] (b+..)` frames',
+		lines: ARM_510,
+		arch: 'arm',
+		title: 'BUG: unable to handle kernel NULL pointer dereference in brcmf_notify_connect_status',
+		guilty: 'brcmf_notify_connect_status',
+		fault: 'brcmf_notify_connect_status+0x1a4/0x4e8 [brcmfmac]',
+		frames: ['brcmf_notify_connect_status', 'brcmf_fweh_event_worker', 'process_one_work'],
+		frameCount: 6,
+		task: [1, 77, 'kworker/1:2'],
+		kernel: '5.10.110',
+		panicked: true
+	},
+	{
+		name: 'arm 6.1, ` a [mod] from b+..` frames',
+		lines: ARM_61,
+		arch: 'arm',
+		title: 'BUG: unable to handle kernel NULL pointer dereference in brcmf_notify_connect_status',
+		guilty: 'brcmf_notify_connect_status',
+		fault: 'brcmf_notify_connect_status+0x1a4/0x4e8 [brcmfmac]',
+		frames: ['brcmf_notify_connect_status', 'brcmf_fweh_event_worker', 'process_one_work'],
+		frameCount: 6,
+		task: [1, 77, 'kworker/1:2'],
+		kernel: '6.1.21',
+		panicked: true
+	},
+	{
+		name: 'arm 3.17 (satyr-arm-hung-task-oops-2.log), no kernel times',
+		lines: ARM_317,
+		arch: 'arm',
+		title: 'BUG: unable to handle kernel NULL pointer dereference in shmem_getpage_gfp',
+		guilty: 'shmem_getpage_gfp',
+		fault: 'shmem_getpage_gfp+0x584/0x72c',
+		frames: ['shmem_getpage_gfp', 'generic_perform_write', '__generic_file_write_iter'],
+		frameCount: 8,
+		task: [1, 431, 'systemd-logind'],
+		kernel: '3.17.8-300.fc21.armv7hl',
+		panicked: false
+	}
+];
+
+describe('oopses of each architecture', () => {
+	it.each(ARCH_CASES)('$name', async (c) => {
+		const result = await analyze(c.lines);
+		expect(result.metadata.arch).toBe(c.arch);
+		const found = result.findings.filter((f) => f.category === 'crash');
+		// the oops and the panic after it are one finding
+		expect(found).toHaveLength(1);
+		const [f] = found;
+		expect(f.title).toBe(c.title);
+		expect(f.alt_titles).toEqual([`bad-access in ${c.guilty}`]);
+		expect(f.details.corrupted).toBe(false);
+		expect(f.details.panicked).toBe(c.panicked);
+		expect(f.severity).toBe(c.panicked ? 'critical' : 'high');
+		expect(f.stack!.guilty_frame).toBe(c.guilty);
+		expect(f.stack!.fault_location).toBe(c.fault);
+		expect(f.stack!.frames.map((fr) => fr.function).slice(0, 3)).toEqual(c.frames);
+		expect(f.stack!.frames).toHaveLength(c.frameCount);
+		expect(guiltyMarks(f.stack!).indexOf(true)).toBe(c.marked ?? 0);
+		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual(c.task);
+		expect(f.details.kernel_version).toBe(c.kernel);
+		expect((f.details.registers as string[]).length).toBeGreaterThan(2);
+		expect(f.details).not.toHaveProperty('cut_short');
+	});
+
+	it("ends the s390 trace at the last breaking event, and keeps the unwinder's `(…)` frame", async () => {
+		const [f] = await crashes(S390);
+		const fns = f.stack!.frames.map((fr) => fr.function);
+		expect(fns.at(-1)).toBe('system_call');
+		expect(fns).toContain('____sys_sendmsg');
+	});
+
+	it("reads mips's and loongarch's register dumps", async () => {
+		const [m] = await crashes(MIPS);
+		expect(m.details.registers).toEqual(
+			expect.arrayContaining([
+				'$ 0   : 00000000 00000001 00000000 81f4c000',
+				'epc   : 8f0b2a1c ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]',
+				'BadVA : 00000004'
+			])
+		);
+		const [l] = await crashes(LOONGARCH);
+		expect(l.details.registers).toEqual(
+			expect.arrayContaining([
+				'  ERA: 9000000000d5d3ac pci_enable_device_flags+0x6c/0x1a0',
+				' BADV: 0000000000000008'
+			])
+		);
+	});
+
+	it('reads the 64-bit mips epc as mips64', async () => {
+		const wide = MIPS.map((l) =>
+			l.includes('] epc   : ')
+				? '[  118.570896] epc   : ffffffffc0e2aa1c ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]'
+				: l
+		);
+		const result = await analyze(wide);
+		expect(result.metadata.arch).toBe('mips64');
+	});
+});

@@ -79,8 +79,35 @@ export function parseFrameLine(text: string, line: number, context = 'task'): Fr
 	return null;
 }
 
-/** Parse an ARM `(a) from (b)` line into its two frames. */
+/**
+ * arm since 5.14 without CONFIG_BACKTRACE_VERBOSE (arch/arm/kernel/traps.c dump_backtrace_entry,
+ * `"%s %ps from %pS\n"`): ` brcmf_fweh_event_worker [brcmfmac] from process_one_work+0x250/0x57c`,
+ * the caller with its offset
+ */
+const ARM_FROM_SHORT =
+	/^\s*([A-Za-z_][\w.$]*)(?: \[([\w-]+)\])? from ([A-Za-z_][\w.$]*)\+(0x[0-9a-f]+)\/(0x[0-9a-f]+)(?: \[([\w-]+)\])?\s*$/;
+
+/** Parse an ARM `(a) from (b)` line (or 5.14's ` a from b+..`) into its two frames. */
 export function parseArmFromLine(text: string, line: number, context: string): Frame[] {
+	const s = text.includes(' from ') && !text.includes(') from ') ? ARM_FROM_SHORT.exec(text) : null;
+	if (s) {
+		const frame = (
+			fn: string,
+			mod: string | undefined,
+			off: string | null,
+			size: string | null
+		) => ({
+			function: fn,
+			offset: off,
+			size,
+			module: mod ?? null,
+			reliable: true,
+			context,
+			line,
+			source: null
+		});
+		return [frame(s[1], s[2], null, null), frame(s[3], s[6], s[4], s[5])];
+	}
 	const m = ARM_FROM.exec(text);
 	if (!m) return [];
 	return [
@@ -362,8 +389,9 @@ function symbolIn(text: string): string | null {
 	while (start > 0 && /[\w.$]/.test(text[start - 1])) start--;
 	return SYMBOL.exec(text.slice(start))?.[0] ?? null;
 }
-/** lines naming the faulting PC: x86 RIP/EIP/IP, powerpc NIP, arm64/riscv pc/epc, arm PC is at, s390 Krnl PSW */
-const FAULT_LINE = /^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP:? |pc : |epc : |PC is at |Krnl PSW : )/;
+/** lines naming the faulting PC: x86 RIP/EIP/IP, powerpc NIP, arm64/riscv/mips pc/epc, arm PC is at, s390 Krnl PSW, loongarch ERA */
+const FAULT_LINE =
+	/^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP:? |pc : |epc +: |PC is at |Krnl PSW : |ERA: [0-9a-f]+ )/;
 
 /** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: f+..`, `Krnl PSW : .. (f+..)`. */
 export function faultLocation(lines: BlockLine[]): string | null {

@@ -19,11 +19,13 @@ export function re(src: string): RegExp {
 }
 
 /**
- * the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :), arm (PC is at)
- * and s390 (`Krnl PSW : <mask> <address> (func+0x3a/0x1000 [mod])`, the address symbolised)
+ * the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :), arm (PC is at),
+ * s390 (`Krnl PSW : <mask> <address> (func+0x3a/0x1000 [mod])`, the address symbolised), and
+ * NecroScope: mips (`epc   : 8f0b2a1c func+0x44/0x1cb8 [mod]`) and loongarch (`  ERA:
+ * 9000000000d5d3ac func+0x6c/0x1a0`), which print the address before the symbol
  */
 export const RIP_FRAME = re(
-	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \\()(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
+	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \\(|epc {2,}: [0-9a-f]+ |ERA: [0-9a-f]+ )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
 );
 export const CALL_TRACE = /Call [Tt]race:|Backtrace:/;
 
@@ -828,6 +830,15 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title:
 				/Unable to handle kernel (paging request|access to user memory|execute from non-executable memory|write to read-only memory)/,
 			fmt: 'BUG: unable to handle kernel {1} in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		},
+		{
+			// NecroScope: s390's fault on a kernel address (arch/s390/mm/fault.c), the paging request
+			// of other architectures; syzkaller's table has no format for it
+			rule: 'crash.paging-fault',
+			title: /Unable to handle kernel pointer dereference in virtual kernel address space/,
+			fmt: 'BUG: unable to handle kernel paging request in {F}',
 			alt: ['bad-access in {F}'],
 			stack: ripStack()
 		}
