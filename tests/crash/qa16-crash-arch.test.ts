@@ -923,4 +923,42 @@ describe('oopses of each architecture', () => {
 		const result = await analyze(wide);
 		expect(result.metadata.arch).toBe('mips64');
 	});
+	// written from the format strings of riscv 6.6 (kernel/panic.c __warn(), arch/riscv
+	// kernel/process.c show_regs(), which dumps the trace after the registers with no header)
+	it('titles a riscv WARN() by its epc and reads its header line', async () => {
+		const [f] = await crashes([
+			'[    3.402117] ------------[ cut here ]------------',
+			'[    3.402694] WARNING: CPU: 1 PID: 1 at drivers/clk/clk.c:1022 clk_core_disable+0xb6/0xc0',
+			'[    3.403586] Modules linked in:',
+			'[    3.403949] CPU: 1 PID: 1 Comm: swapper/0 Not tainted 6.6.8 #1',
+			'[    3.404614] Hardware name: StarFive VisionFive 2 v1.3B (DT)',
+			'[    3.405243] epc : clk_core_disable+0xb6/0xc0',
+			'[    3.405771]  ra : clk_core_disable+0xb6/0xc0',
+			'[    3.406296] epc : ffffffff805a6b9e ra : ffffffff805a6b9e sp : ff2000000002bb40',
+			'[    3.407101]  gp : ffffffff81a1a4b8 tp : ff6000000208d880 t0 : ffffffff81a3a3a8',
+			'[    3.407897]  t5 : ffffffff81a4d0e7 t6 : ff2000000002b8f8',
+			'[    3.408480] status: 0000000200000100 badaddr: 0000000000000000 cause: 0000000000000003',
+			'[    3.409336] [<ffffffff805a6b9e>] clk_core_disable+0xb6/0xc0',
+			'[    3.409978] [<ffffffff805a6bc8>] clk_disable+0x20/0x36',
+			'[    3.410580] [<ffffffff806c3a52>] dw_mci_probe+0x4ea/0x7a4',
+			'[    3.411204] [<ffffffff80621b86>] platform_probe+0x4e/0xa6',
+			'[    3.411828] [<ffffffff8061f2b2>] really_probe+0x82/0x21e',
+			'[    3.412440] [<ffffffff80002b7c>] kernel_init+0x1e/0x10a',
+			'[    3.413042] [<ffffffff80003c0e>] ret_from_fork+0xe/0x1c',
+			'[    3.413646] ---[ end trace 0000000000000000 ]---'
+		]);
+		expect(f.title).toBe('WARNING in clk_core_disable');
+		expect(f.details.source_location).toBe('drivers/clk/clk.c:1022');
+		expect(f.details.called_from).toEqual(['clk_disable']);
+		expect(f.stack!.frames.map((fr) => fr.function)).toEqual([
+			'clk_core_disable',
+			'clk_disable',
+			'dw_mci_probe',
+			'platform_probe',
+			'really_probe',
+			'kernel_init',
+			'ret_from_fork'
+		]);
+		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual([1, 1, 'swapper/0']);
+	});
 });
