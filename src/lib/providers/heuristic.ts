@@ -184,51 +184,82 @@ function onBareMetal(
 	};
 }
 
+const MEMTEST = '(memtest86+)';
+
+/**
+ * The memory test a step names, for this machine: memtest86+ boots only on x86 PCs, and a
+ * guest's memory is the host's (lkp-73.log, a QEMU guest, and iamslightlywin-dump-last-kmsg.log,
+ * an arm64 tablet, had both been told to run memtest86+). Unknown machines keep the step.
+ */
+function memoryTest(
+	step: string,
+	m: Pick<LogMetadata, 'hardware' | 'arch' | 'hypervisor'>
+): string {
+	if (!step.includes(MEMTEST)) return step;
+	if (m.hypervisor || (m.hardware && VIRTUAL_HARDWARE.test(m.hardware)))
+		return step.replace(
+			MEMTEST,
+			'(memtest86+ on the host: a virtual machine’s memory is the host’s)'
+		);
+	if (m.arch !== null && !/^(?:x86|i[3-6]86)/.test(m.arch))
+		return step.replace(
+			MEMTEST,
+			`(memtest86+ runs only on x86 PCs; on this ${m.arch} machine use \`memtester\` on the running system, or the maker’s hardware diagnostics)`
+		);
+	return step;
+}
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
-	explain({ finding, metadata, registry }: ExplainInput): Explanation {
-		if (finding.category === 'crash') {
-			const base = crashExplanation(finding);
-			// the report's own release, else its boot's banner, else the first kernel the log names
-			// (metadata.kernel_version)
-			const version =
-				(finding.details.kernel_version as string | null) ??
-				metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
-				metadata.kernel_version;
-			const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
-			if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
-				steps.unshift(
-					`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
-				);
-			}
-			// an oops whose meaning says the task was killed, when the report ended in a panic
-			// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
-			const meaning =
-				finding.details.panicked === true && !/panic/i.test(base.meaning)
-					? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
-					: base.meaning;
-			return {
-				meaning,
-				causes: base.causes,
-				next_steps: withVmStep(steps, finding, metadata.hypervisor, metadata.hardware),
-				references: base.references
-			};
-		}
-		if (registry) {
-			if (physical(metadata.hardware, metadata.hypervisor))
-				return onBareMetal(registry, finding, VM_STEPS[finding.rule], metadata);
-			if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
-			return {
-				...registry,
-				next_steps: withVmStep(registry.next_steps, finding, metadata.hypervisor)
-			};
-		}
-		return {
-			meaning: 'The kernel reported this condition.',
-			causes: [{ kind: 'kernel', text: 'See the evidence lines.' }],
-			next_steps: ['Search for the message text in the kernel documentation and mailing lists.'],
-			references: ['https://docs.kernel.org/']
-		};
+	explain(input: ExplainInput): Explanation {
+		const e = explainFor(input);
+		if (!e.next_steps.some((s) => s.includes(MEMTEST))) return e;
+		return { ...e, next_steps: e.next_steps.map((s) => memoryTest(s, input.metadata)) };
 	}
 };
+
+function explainFor({ finding, metadata, registry }: ExplainInput): Explanation {
+	if (finding.category === 'crash') {
+		const base = crashExplanation(finding);
+		// the report's own release, else its boot's banner, else the first kernel the log names
+		// (metadata.kernel_version)
+		const version =
+			(finding.details.kernel_version as string | null) ??
+			metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
+			metadata.kernel_version;
+		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
+		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
+			steps.unshift(
+				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
+			);
+		}
+		// an oops whose meaning says the task was killed, when the report ended in a panic
+		// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
+		const meaning =
+			finding.details.panicked === true && !/panic/i.test(base.meaning)
+				? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
+				: base.meaning;
+		return {
+			meaning,
+			causes: base.causes,
+			next_steps: withVmStep(steps, finding, metadata.hypervisor, metadata.hardware),
+			references: base.references
+		};
+	}
+	if (registry) {
+		if (physical(metadata.hardware, metadata.hypervisor))
+			return onBareMetal(registry, finding, VM_STEPS[finding.rule], metadata);
+		if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
+		return {
+			...registry,
+			next_steps: withVmStep(registry.next_steps, finding, metadata.hypervisor)
+		};
+	}
+	return {
+		meaning: 'The kernel reported this condition.',
+		causes: [{ kind: 'kernel', text: 'See the evidence lines.' }],
+		next_steps: ['Search for the message text in the kernel documentation and mailing lists.'],
+		references: ['https://docs.kernel.org/']
+	};
+}
