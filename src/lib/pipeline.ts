@@ -47,7 +47,8 @@ export interface AnalyzeOptions extends IngestOptions {
 
 /**
  * The whole pipeline over a stream of bytes: decode (gzip, zstd, xz; UTF-8) -> lines ->
- * ingestion -> analysis -> report. Nothing but counters, open reports and findings is kept in memory.
+ * ingestion -> analysis -> report. Nothing but counters, open reports and findings is kept in
+ * memory.
  */
 export async function analyzeStream(
 	source: AsyncIterable<Uint8Array>,
