@@ -181,7 +181,10 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 	}
 }
 
-/** The decoder's error (`get_next_output failed with error code N`, xz-embedded's xz_ret) told plainly. */
+/**
+ * The decoder's error (`get_next_output failed with error code N`, N being xz-embedded's
+ * xz_ret) told plainly; an error of the input itself (a read error) is kept as it is.
+ */
 function xzError(e: unknown): unknown {
 	if (e instanceof InputError) return e;
 	const code = Number(/error code (\d+)/.exec(String((e as Error)?.message ?? e))?.[1] ?? NaN);
