@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	decodeBytes,
 	DEFAULT_LIMITS,
+	InputError,
 	notTextAdvice,
 	utf16Order
 } from '../../src/lib/ingestion/decode.ts';
@@ -251,6 +252,24 @@ describe('decodeBytes', () => {
 			message: expect.stringContaining('SHA-256 check')
 		});
 		expect((error as Error).message).toContain('xz -dk FILE');
+	});
+
+	it('passes an error reading an .xz file on as it is, after the text decoded before it', async () => {
+		const xz = fixtureBytes('compressed/fishlogs-dmesg-log.log.xz');
+		const failure = new InputError('read', 'The file could not be read: gone');
+		let out = '';
+		const read = async () => {
+			for await (const t of decodeBytes(
+				(async function* () {
+					yield xz.slice(0, 30_000);
+					throw failure;
+				})()
+			))
+				out += t;
+		};
+		await expect(read()).rejects.toBe(failure);
+		expect(out.length).toBeGreaterThan(0);
+		expect(fixture('output/fishlogs-dmesg-log.log').startsWith(out)).toBe(true);
 	});
 
 	it('releases the xz decoder when reading stops early, so the next xz input is read', async () => {
