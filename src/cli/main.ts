@@ -40,8 +40,9 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
   -h, --help             print this help and exit
   --version              print the version and exit
   FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
-                         capture ...; gzip and Zstandard files are decompressed,
-                         UTF-16 (with or without a byte order mark) and CRLF line ends are read
+                         capture ...; gzip, Zstandard and xz files are decompressed
+                         (recognised by their first bytes, not their name), UTF-16 (with
+                         or without a byte order mark) and CRLF line ends are read
   -                      read standard input (the default when no FILE is given and it is
                          not a terminal); -- ends the options
 examples:

@@ -97,6 +97,47 @@ describe('CLI errors', () => {
 		);
 	});
 
+	it('a .xz file gives the report of the log inside it, the same but for its name and size', () => {
+		// the CLI is an ES-module bundle for Node: xz-decompress is loaded there without `require`
+		const xz = join(ROOT, 'fixtures', 'compressed', 'fishlogs-dmesg-log.log.xz');
+		const plain = join(OUTPUT_FIXTURES, 'fishlogs-dmesg-log.log');
+		const a = run(['--format', 'json', xz]);
+		const b = run(['--format', 'json', plain]);
+		expect(a.code).toBe(0);
+		expect(a.stderr).toBe('');
+		const ra = JSON.parse(a.stdout);
+		const rb = JSON.parse(b.stdout);
+		expect(ra.input.bytes).toBe(readFileSync(xz).length);
+		expect(ra.input.name).toBe('fishlogs-dmesg-log.log.xz');
+		const same = (r: { input: object }) => ({ ...r, input: { ...r.input, name: '', bytes: 0 } });
+		expect(JSON.stringify(same(ra))).toBe(JSON.stringify(same(rb)));
+		// from standard input too
+		const c = spawnSync(process.execPath, [CLI, '--format', 'json', '-'], {
+			input: readFileSync(xz),
+			encoding: 'utf8'
+		});
+		expect(c.status).toBe(0);
+		expect(JSON.parse(c.stdout).input.lines_total).toBe(rb.input.lines_total);
+	});
+
+	it('a truncated .xz: the report of what was decoded, said to be incomplete; nothing decoded: exit 2', () => {
+		const xz = readFileSync(join(ROOT, 'fixtures', 'compressed', 'fishlogs-dmesg-log.log.xz'));
+		const cut = join(tmp, 'cut.log.xz');
+		writeFileSync(cut, xz.subarray(0, 40_000));
+		const r = run(['--format', 'text', cut]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(
+			'Incomplete: The compressed file is truncated: it ends in the middle of its data.'
+		);
+		const head = join(tmp, 'head.log.xz');
+		writeFileSync(head, xz.subarray(0, 30));
+		const h = run([head]);
+		expect(h.code).toBe(2);
+		expect(h.stderr).toBe(
+			`necroscope: ${head}: The compressed file is truncated: it ends in the middle of its data.\n`
+		);
+	});
+
 	it('a damaged .gz: exit 2, one line naming the file', () => {
 		const f = join(tmp, 'broken.log.gz');
 		writeFileSync(f, gzipSync(readFileSync(OOPS)).subarray(0, 60));
