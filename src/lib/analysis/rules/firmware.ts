@@ -898,7 +898,7 @@ export const iommuFault: LineRule = {
 	severity: 'medium',
 	triggers: ['] Request device [', 'Event logged ['],
 	pattern:
-		/^(?:(\S+) (\S+): )?(?:DMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+)(?: \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*))?|(?:iommu \w+: )?AMD-Vi: Event logged \[(\w+)(?: device=([0-9a-f:.]+))?)/,
+		/^(?:(\S+) (\S+): )?(?:DMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+)(?: \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*))?|(?:iommu \w+: )?AMD-Vi: Event logged \[(?!IOTLB_INV_TIMEOUT)(\w+)(?: device=([0-9a-f:.]+))?)/,
 	title: (m) =>
 		m[3]
 			? `IOMMU fault (${m[3]}) from device ${m[4]}`
@@ -930,7 +930,9 @@ export const iommuFault: LineRule = {
 	],
 	negatives: [
 		'DMAR: DRHD base: 0x000000fed90000 flags: 0x0',
-		'AMD-Vi: Interrupt remapping enabled'
+		'AMD-Vi: Interrupt remapping enabled',
+		// a device that did not answer the IOMMU, not a blocked access: firmware.iommu-flush-timeout
+		'iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:03:00.0 address=0x000000010a2b3c40]'
 	],
 	explanation: {
 		meaning:
@@ -996,6 +998,99 @@ export const iommuTimeout: LineRule = {
 		]
 	}
 };
+
+/**
+ * A device or IOMMU that did not complete a cache invalidation. drivers/iommu/amd/iommu.c
+ * iommu_print_event(): `Event logged [IOTLB_INV_TIMEOUT device=%04x:%02x:%02x.%x address=0x%llx]`
+ * (dev_err of the IOMMU, `iommu ivhd0: AMD-Vi: …`; before 5.x `AMD-Vi: Event logged
+ * [IOTLB_INV_TIMEOUT device=03:00.0 address=0x…]`): a device with its own translation cache (ATS)
+ * did not acknowledge an invalidation. drivers/iommu/intel/dmar.c qi_dump_fault() (6.x): `DMAR:
+ * VT-d detected Invalidation Time-out Error: SID 300`, then `DMAR: QI HEAD: Device-TLB
+ * Invalidation qw0 = 0x…, qw1 = 0x…` and `QI PRIOR: …`; qi_check_fault() then `DMAR: Invalidation
+ * Time-out Error (ITE) cleared` (all that kernels before 5.17 print). The SID (source id) is the
+ * PCI requester id, bus << 8 | device << 3 | function. Written from the format strings: no corpus
+ * log has them.
+ */
+export const iommuInvalidationTimeout: LineRule = {
+	id: 'firmware.iommu-flush-timeout',
+	category: 'firmware',
+	severity: 'high',
+	triggers: ['IOTLB_INV_TIMEOUT', 'Invalidation Time-out Error'],
+	pattern:
+		/^(?:(?:\S+ \S+: )?AMD-Vi: Event logged \[IOTLB_INV_TIMEOUT device=([0-9a-f:.]+) address=(0x[0-9a-f]+)|DMAR: (?:VT-d detected Invalidation Time-out Error: SID ([0-9a-f]+)|(Invalidation Time-out Error \(ITE\) cleared)))/,
+	title: (m) =>
+		m[1]
+			? `IOMMU invalidation timed out: device ${m[1]} did not answer (AMD-Vi)`
+			: 'IOMMU invalidation timed out (Intel VT-d)',
+	details: (m) => ({
+		device: m[1] ?? sidDevice(m[3]),
+		address: m[2] ?? null,
+		sid: m[3] ? `0x${m[3]}` : null
+	}),
+	follow: [
+		{
+			trigger: 'QI HEAD: ',
+			pattern: /^DMAR: QI HEAD: ([\w -]+?) qw0 = /,
+			details: (m) => ({ descriptor: m[1] }),
+			within: 2,
+			examples: [
+				'DMAR: QI HEAD: Device-TLB Invalidation qw0 = 0x300000000003, qw1 = 0x7ffffffffffff001'
+			]
+		},
+		{
+			// 6.x prints it after qi_dump_fault's lines: the same time-out, counted once
+			trigger: 'Invalidation Time-out Error',
+			pattern: /^DMAR: Invalidation Time-out Error \(ITE\) (cleared)/,
+			details: () => ({ cleared: true }),
+			within: 4,
+			claims: true,
+			examples: ['DMAR: Invalidation Time-out Error (ITE) cleared']
+		}
+	],
+	storm: { count: 20, severity: 'critical' },
+	examples: [
+		'DMAR: VT-d detected Invalidation Time-out Error: SID 300',
+		'iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:03:00.0 address=0x000000010a2b3c40]',
+		'AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=03:00.0 address=0x00000000fde40000]',
+		'DMAR: Invalidation Time-out Error (ITE) cleared'
+	],
+	negatives: [
+		'DMAR: VT-d detected Invalidation Queue Error: Reason f',
+		'AMD-Vi: Event logged [IO_PAGE_FAULT device=01:00.0 domain=0x000e address=0x0000000000000000 flags=0x0020]'
+	],
+	explanation: {
+		meaning:
+			'The IOMMU (the unit that translates and checks the memory accesses of devices) asked a device to drop addresses from its own translation cache, or tried to flush its own, and got no answer in time. Nothing was blocked: a device did not answer. Until the invalidation completes the kernel cannot safely reuse that memory; the device is usually hung or gone (a GPU or NVMe drive that stopped answering, a card that fell off the bus), and the machine may freeze soon after.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'The device named (AMD: `device=`; Intel: the SID, bus:device.function) hung or dropped off the PCIe bus: look for its driver’s errors and PCIe AER or link-down lines before.'
+			},
+			{
+				kind: 'firmware',
+				text: 'A device firmware or BIOS problem with ATS (Address Translation Services), the device-side cache of a GPU, an accelerator or a virtual function.'
+			},
+			{ kind: 'driver', text: 'An IOMMU or device driver bug of this kernel version.' }
+		],
+		next_steps: [
+			'Identify the device with `lspci -s <bus:device.function> -nnk` and read its driver’s messages just before this one.',
+			'Update the BIOS, the device’s firmware and the kernel; as a test boot with `iommu=pt` (devices of the host bypass translation) and see whether the freezes stop.',
+			'If it comes with PCIe errors or the device disappearing, reseat or test the card in another slot.'
+		],
+		references: [
+			'https://docs.kernel.org/arch/x86/iommu.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/iommu/intel/dmar.c'
+		]
+	}
+};
+
+/** a VT-d source id (`300`, hex: bus << 8 | device << 3 | function) as `03:00.0`; null for 0 */
+function sidDevice(sid: string | undefined): string | null {
+	const n = sid === undefined ? 0 : parseInt(sid, 16);
+	if (!n || n > 0xffff) return null;
+	const hex = (v: number) => v.toString(16).padStart(2, '0');
+	return `${hex(n >> 8)}:${hex((n >> 3) & 0x1f)}.${n & 7}`;
+}
 
 /**
  * drivers/firmware/efi: `efi: EFI Runtime Services are disabled!` (at boot: `noefi`,

@@ -17,6 +17,7 @@ import {
 	firmwareBug,
 	firmwareLoad,
 	firmwareStall,
+	iommuInvalidationTimeout,
 	iommuFault,
 	iommuTimeout,
 	irqRemapErratum,
@@ -93,6 +94,8 @@ import {
 	nfsNotResponding,
 	nicHang,
 	nicUlp,
+	mlx5Health,
+	nicMdd,
 	nicLost,
 	qcacldConnectFailed,
 	r8169ChipTimeout,
@@ -128,7 +131,7 @@ import { cryptSetupFailed, thinPool, verityCorrupted } from './storage-dm.ts';
 import { floppyTimeout } from './storage-floppy.ts';
 import { iscsiConnection } from './storage-iscsi.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
-import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
+import { nvmeApstFailed, nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiOffline, scsiSense, scsiTimeout } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
 import {
@@ -202,6 +205,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	nvmeTimeout,
 	nvmeDown,
 	nvmeIoError,
+	nvmeApstFailed,
 	ataException,
 	ataDeviceError,
 	ataSerror,
@@ -264,6 +268,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicLost,
 	nicHang,
 	nicUlp,
+	mlx5Health,
+	nicMdd,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
 	wifiChipStalled,
@@ -306,6 +312,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	zenbleedWorkaround,
 	microcodeFailed,
 	virtualizationDisabled,
+	iommuInvalidationTimeout,
 	iommuFault,
 	iommuTimeout,
 	// power
