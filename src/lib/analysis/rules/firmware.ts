@@ -442,13 +442,15 @@ function bugSummary(message: string): string {
 	let s = message.replace(/^[:\s]+/, '');
 	for (const stop of [', please', ';', ' (']) {
 		const at = s.indexOf(stop);
-		if (at > 0) s = s.slice(0, at);
+		// a word with a part in parentheses is no aside: `battery: (dis)charge rate invalid.`
+		if (at > 0 && !(stop === ' (' && /^\([a-z]+\)[a-z]/.test(s.slice(at + 1, at + 24))))
+			s = s.slice(0, at);
 	}
 	// numbers glued to a CPU too (`CPU1`): one bug on every CPU is one finding; other names
 	// keep theirs (`TSC doesn't count with P0 frequency!` is about the P-state P0)
 	s = s
 		.replace(/\[[^[\]]{0,64}\]/g, '[…]')
-		.replace(/\([^()]{0,64}\)/g, '(…)')
+		.replace(/\([^()]{0,64}\)(?![a-z])/g, '(…)')
 		.replace(/(?<=CPU|cpu)\d+|\b(?:0x[0-9a-fA-F]+|\d+)/g, 'N');
 	let end = s.length;
 	while (end > 0 && '.!: '.includes(s[end - 1])) end--;
@@ -458,7 +460,53 @@ function bugSummary(message: string): string {
 }
 
 /**
- * drivers/acpi/thermal.c (v5.3, acpi_thermal_get_trip_points): an ACPI thermal zone whose
+ * drivers/bluetooth/btbcm.c btbcm_initialize(): no patch file (`.hcd`) for a Broadcom/Cypress
+ * Bluetooth controller, `Bluetooth: hci0: BCM: firmware Patch file not found, tried:`, then one
+ * `BCM: 'brcm/BCM4350C5-0a5c-6412.hcd'` line per name tried (firmware_request_nowarn: no
+ * `Direct firmware load` line). Written from the format strings (6.12): no corpus log has them.
+ */
+export const bcmBluetoothPatchMissing: LineRule = {
+	id: 'firmware.bluetooth-patch-missing',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['firmware Patch file not found'],
+	pattern: /^Bluetooth: (hci\d+): BCM: firmware Patch file not found/,
+	title: (m) => `Broadcom Bluetooth ${m[1]} runs without its firmware patch (file missing)`,
+	details: (m) => ({ device: m[1] }),
+	follow: [
+		{
+			trigger: ": BCM: '",
+			pattern: /^Bluetooth: (?<device>hci\d+): BCM: '([^']+)'$/,
+			details: (m) => ({ files: [m[2]] }),
+			within: 4,
+			examples: ["Bluetooth: hci0: BCM: 'brcm/BCM4350C5-0a5c-6412.hcd'"]
+		}
+	],
+	examples: ['Bluetooth: hci0: BCM: firmware Patch file not found, tried:'],
+	negatives: ["Bluetooth: hci0: BCM: 'brcm/BCM4350C5-0a5c-6412.hcd' Patch"],
+	explanation: {
+		meaning:
+			'The Broadcom/Cypress Bluetooth controller (many laptops, Raspberry Pi-like boards, USB dongles) did not get its firmware patch because none of the files the driver looked for (listed after this line) is installed. The controller then runs the old firmware in its ROM: Bluetooth often still works, but may be unreliable (devices not found, audio dropping, pairing failing) or not work at all.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The .hcd file is not shipped by linux-firmware for most of these controllers (Broadcom distributes it with its Windows driver); it has to be installed separately.'
+			}
+		],
+		next_steps: [
+			'Install the file named after this line into /lib/firmware/brcm/ (distributions package many as broadcom-bt-firmware, or it can be extracted from the vendor’s Windows driver), then reload `btusb` or reboot.',
+			'If Bluetooth works well as it is, nothing needs doing.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/bluetooth/btbcm.c',
+			'https://wiki.archlinux.org/title/Bluetooth'
+		]
+	}
+};
+
+/**
+ * drivers/acpi/thermal.c (v5.3, acpi_thermal_get_trip_points; 6.6+ acpi_thermal_add(): `ACPI:
+ * thermal: [Firmware Bug]: No valid trip points!`, the zone then registered without trips): an ACPI thermal zone whose
  * critical, hot, passive and active trip points are all missing or invalid is not registered
  * (-ENODEV), one line per zone. Before `firmware.firmware-bug`, whose explanation (microcode, a
  * worked-around table) does not fit: real log, a Surface Pro 7 printing it for 9 zones.
@@ -467,12 +515,15 @@ export const thermalZoneNoTrip: LineRule = {
 	id: 'firmware.thermal-zone-no-trip',
 	category: 'firmware',
 	severity: 'low',
-	triggers: ['No valid trip found'],
-	pattern: /^\[Firmware Bug\]: No valid trip found/,
+	triggers: ['No valid trip found', 'No valid trip points!'],
+	// 6.6+: `No valid trip points!` under the pr_fmt `ACPI: thermal: `
+	pattern: /^(?:ACPI: thermal: )?\[Firmware Bug\]: No valid trip (?:found|points!)/,
 	title: () => 'ACPI thermal zone without valid trip points not used',
 	examples: [
 		// linux-surface-pro-7-dump lastbootlog.txt (Surface Pro 7, kernel 5.3), 9 times
-		'[Firmware Bug]: No valid trip found'
+		'[Firmware Bug]: No valid trip found',
+		// drivers/acpi/thermal.c acpi_thermal_add() (6.6+), written from its format string
+		'ACPI: thermal: [Firmware Bug]: No valid trip points!'
 	],
 	negatives: [
 		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata',
@@ -480,7 +531,7 @@ export const thermalZoneNoTrip: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'An ACPI thermal zone of the firmware defines no temperature at which to act (no valid critical, hot, passive or active trip point), so the kernel does not register it: that zone has no entry under /sys/class/thermal and the kernel does not cool by it. The kernel prints it once per such zone. It is common on laptops and tablets whose embedded controller or firmware drives the fans itself, and usually harmless: the CPU still protects itself (it throttles and, at its limit, shuts down), and other zones and drivers (the CPU package, the platform driver) still report temperatures.',
+			'An ACPI thermal zone of the firmware defines no temperature at which to act (no valid critical, hot, passive or active trip point), so the kernel does not act on it: kernels before 6.6 do not register the zone (no entry under /sys/class/thermal), later ones register it without trip points (`No valid trip points!`), and either way the kernel does not cool by it. The kernel prints it once per such zone. It is common on laptops and tablets whose embedded controller or firmware drives the fans itself, and usually harmless: the CPU still protects itself (it throttles and, at its limit, shuts down), and other zones and drivers (the CPU package, the platform driver) still report temperatures.',
 		causes: [
 			{
 				kind: 'firmware',

@@ -9,6 +9,7 @@ import {
 	acpiBiosError,
 	acpiModuleLevelSkipped,
 	acpiDeviceNotPresentEnabled,
+	bcmBluetoothPatchMissing,
 	acpiError,
 	amdCcpInaccessible,
 	brcmfmacNvramMissing,
@@ -69,10 +70,12 @@ import {
 	ppcMachineCheck
 } from './hardware-mce.ts';
 import {
+	bluetoothTimeout,
 	clocksourceUnstable,
 	irqFlagsMismatch,
 	irqNobodyCared,
 	memoryFailure,
+	tpmError,
 	undervoltage,
 	unknownNmi
 } from './hardware-misc.ts';
@@ -200,6 +203,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	soundCardFailed,
 	sofFirmwareFailed,
 	hdaCodecTimeout,
+	bluetoothTimeout,
+	tpmError,
 	probeFailed,
 	// storage
 	nvmeTimeout,
@@ -291,6 +296,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	martianPacket,
 	// firmware
 	brcmfmacNvramMissing,
+	bcmBluetoothPatchMissing,
 	firmwareLoad,
 	firmwareStall,
 	acpiBiosError,
