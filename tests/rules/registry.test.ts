@@ -267,16 +267,26 @@ describe('line rule registry', () => {
 					expect(r.follow, 'a rule has expects or follow, not both').toBeUndefined();
 					expect(r.resolve, 'a rule has expects or resolve, not both').toBeUndefined();
 					expect(r.stall, 'a rule has expects or stall, not both').toBeUndefined();
-					const own = r.examples[0];
+					// the first example that waits (`when`)
+					const own = r.examples.find((ex) => {
+						const m = r.pattern.exec(ex);
+						return m !== null && (expects.when?.(m) ?? true);
+					})!;
+					expect(own, 'an example that waits').toBeDefined();
 					for (const ex of expects.examples) {
 						expect(ex.includes(expects.trigger), ex).toBe(true);
 						expect(expects.pattern.exec(ex), `no match: ${ex}`).not.toBeNull();
-						const rules = (lines: string[]) => findingsFor(lines).map((x) => x.rule);
-						expect(rules([own, 'filler line', ex])).not.toContain(r.id);
+						// the first lines of the rule's findings: the message that ends the event may be the
+						// rule's own finding (ntfs3's refused mount after its dirty-volume notice)
+						const starts = (lines: string[]) =>
+							findingsFor(lines)
+								.filter((x) => x.rule === r.id)
+								.map((x) => x.first_line);
+						expect(starts([own, 'filler line', ex])).not.toContain(1);
 						// too far, or never: the rule's own finding
 						const filler = Array.from({ length: expects.within }, (_, k) => `filler line ${k}`);
-						expect(rules([own, ...filler, ex])).toContain(r.id);
-						expect(rules([own, 'filler line'])).toContain(r.id);
+						expect(starts([own, ...filler, ex])).toContain(1);
+						expect(starts([own, 'filler line'])).toContain(1);
 					}
 				});
 			}

@@ -433,7 +433,8 @@ export class Analyzer {
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			const x: RuleMatch = { m, facts: null };
-			const res = resolutionFor(rule, m) ?? rule.expects;
+			const res =
+				resolutionFor(rule, m) ?? (rule.expects?.when?.(m) === false ? undefined : rule.expects);
 			if (rule.stall) this.wait(i, rule, x, r);
 			else if (res) this.hold(i, rule, x, r, res);
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));

@@ -414,7 +414,7 @@ const F2FS_FSCK: Explanation = {
 /** the dirty-volume explanation of an exFAT, NTFS or HFS+ match (not ext4's steps) */
 function dirtyExplanation(m: RegExpExecArray): Explanation | undefined {
 	if (m[12]) return EXFAT_DIRTY;
-	if (m[14] || m[15]) return NTFS_DIRTY;
+	if (m[14] || m[15] || m[17]) return NTFS_DIRTY;
 	if (m[16]) return HFSPLUS_DIRTY;
 	if (m[10]) return F2FS_FSCK;
 	return undefined;
@@ -435,29 +435,33 @@ export const fsckNeeded: LineRule = {
 		'error count since last fsck',
 		'run fsck',
 		'olume is dirty',
-		'fsck.hfsplus is recommended'
+		'fsck.hfsplus is recommended',
+		'to use chkdsk',
+		'failed to replay log file'
 	],
 	pattern:
-		/^(?:(EXT[234])-fs(?: \(([\w!.:-]+)\):)? (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck|(exFAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|ntfs3(?:: |\()([\w!.-]+)\)?:? volume is dirty|NTFS-fs error \(device ([\w!.:-]+)\): load_system_files\(\): Volume is dirty|hfsplus: (Filesystem was not cleanly unmounted))/,
+		/^(?:(EXT[234])-fs(?: \(([\w!.:-]+)\):)? (?:(warning: mounting fs with errors)|(warning: mounting unchecked fs)|(warning: maximal mount count reached)|warning: checktime reached|(error count since last fsck): (\d+))|(FAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|(F2FS)-fs \(([\w!.:-]+)\): .*[Rr]un fsck|(exFAT)-fs \(([\w!.:-]+)\): Volume was not properly unmounted|ntfs3(?:: |\()([\w!.-]+)\)?:? volume is dirty|NTFS-fs error \(device ([\w!.:-]+)\): load_system_files\(\): Volume is dirty|hfsplus: (Filesystem was not cleanly unmounted)|ntfs3(?:: |\()([\w!.-]+)\)?:? (?:(It is recommend?ed to use chkdsk)|failed to replay log file))/,
 	// a title per severity (a finding keeps its first occurrence's): errors recorded (medium),
 	// mounted unchecked or a FAT volume not unmounted (low), the periodic reminder (info)
 	title: (m) =>
 		m[8] || m[12]
 			? `${m[8] ?? m[12]} volume ${m[9] ?? m[13]} was not properly unmounted`
-			: m[14] || m[15]
-				? `NTFS volume ${m[14] ?? m[15]} is marked dirty: not mounted read-write`
-				: m[16]
-					? 'HFS+ volume was not cleanly unmounted: mounted read-only'
-					: m[4]
-						? `${m[1]} filesystem${onDevice(m[2])} was mounted unchecked (fsck recommended)`
-						: fsckReminder(m)
-							? `${m[1]} filesystem${onDevice(m[2])} is due for its periodic check (fsck)`
-							: `${m[1] ?? m[10]} filesystem${onDevice(m[2] ?? m[11])} needs a check (fsck)`,
+			: m[18]
+				? `NTFS volume ${m[17]} is marked dirty (chkdsk recommended)`
+				: m[14] || m[15] || m[17]
+					? `NTFS volume ${m[14] ?? m[15] ?? m[17]} is marked dirty: not mounted read-write`
+					: m[16]
+						? 'HFS+ volume was not cleanly unmounted: mounted read-only'
+						: m[4]
+							? `${m[1]} filesystem${onDevice(m[2])} was mounted unchecked (fsck recommended)`
+							: fsckReminder(m)
+								? `${m[1]} filesystem${onDevice(m[2])} is due for its periodic check (fsck)`
+								: `${m[1] ?? m[10]} filesystem${onDevice(m[2] ?? m[11])} needs a check (fsck)`,
 	details: (m) => ({
-		device: m[2] ?? m[9] ?? m[11] ?? m[13] ?? m[14] ?? m[15] ?? null,
+		device: m[2] ?? m[9] ?? m[11] ?? m[13] ?? m[14] ?? m[15] ?? m[17] ?? null,
 		error_count: m[7] ? Number(m[7]) : null
 	}),
-	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[12] || m[4] ? 'low' : 'medium'),
+	severityOf: (m) => (fsckReminder(m) ? 'info' : m[8] || m[12] || m[4] || m[18] ? 'low' : 'medium'),
 	explanationOf: (m) =>
 		m[8] ? FAT_DIRTY : m[4] ? UNCHECKED : fsckReminder(m) ? PERIODIC_CHECK : dirtyExplanation(m),
 	examples: [
@@ -471,9 +475,23 @@ export const fsckNeeded: LineRule = {
 		'exFAT-fs (sdc1): Volume was not properly unmounted. Some data may be corrupt. Please run fsck.',
 		'ntfs3: sdd1: volume is dirty and "force" flag is not set!',
 		'ntfs3(sdd1): volume is dirty and "force" flag is not set!',
+		// fs/ntfs3/super.c ntfs_fill_super (6.x): printed at every mount of a dirty volume (the
+		// mount goes on read-only or forced, or the line below ends it); the log replay refused
+		'ntfs3(sdd1): It is recommened to use chkdsk.',
+		"ntfs3(sdd1): failed to replay log file. Can't mount rw!",
 		'NTFS-fs error (device sdb1): load_system_files(): Volume is dirty.  Mounting read-only.  Run chkdsk and mount in Windows.',
 		'hfsplus: Filesystem was not cleanly unmounted, running fsck.hfsplus is recommended.  mounting read-only.'
 	],
+	// ntfs3 prints `It is recommened to use chkdsk.` at every mount of a dirty volume: when the
+	// mount is then refused (read-write without `force`), that line is the finding, counted once
+	expects: {
+		trigger: 'ntfs3',
+		pattern:
+			/^ntfs3(?:: |\()(?<device>[\w!.-]+)\)?:? (?:volume is dirty and "force" flag is not set|failed to replay log file)/,
+		within: 20,
+		when: (m) => m[18] !== undefined,
+		examples: ['ntfs3(sdd1): volume is dirty and "force" flag is not set!']
+	},
 	negatives: [
 		'EXT4-fs (sda1): recovery complete',
 		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",

@@ -442,13 +442,15 @@ function bugSummary(message: string): string {
 	let s = message.replace(/^[:\s]+/, '');
 	for (const stop of [', please', ';', ' (']) {
 		const at = s.indexOf(stop);
-		if (at > 0) s = s.slice(0, at);
+		// a word with a part in parentheses is no aside: `battery: (dis)charge rate invalid.`
+		if (at > 0 && !(stop === ' (' && /^\([a-z]+\)[a-z]/.test(s.slice(at + 1, at + 24))))
+			s = s.slice(0, at);
 	}
 	// numbers glued to a CPU too (`CPU1`): one bug on every CPU is one finding; other names
 	// keep theirs (`TSC doesn't count with P0 frequency!` is about the P-state P0)
 	s = s
 		.replace(/\[[^[\]]{0,64}\]/g, '[…]')
-		.replace(/\([^()]{0,64}\)/g, '(…)')
+		.replace(/\([^()]{0,64}\)(?![a-z])/g, '(…)')
 		.replace(/(?<=CPU|cpu)\d+|\b(?:0x[0-9a-fA-F]+|\d+)/g, 'N');
 	let end = s.length;
 	while (end > 0 && '.!: '.includes(s[end - 1])) end--;
@@ -458,7 +460,53 @@ function bugSummary(message: string): string {
 }
 
 /**
- * drivers/acpi/thermal.c (v5.3, acpi_thermal_get_trip_points): an ACPI thermal zone whose
+ * drivers/bluetooth/btbcm.c btbcm_initialize(): no patch file (`.hcd`) for a Broadcom/Cypress
+ * Bluetooth controller, `Bluetooth: hci0: BCM: firmware Patch file not found, tried:`, then one
+ * `BCM: 'brcm/BCM4350C5-0a5c-6412.hcd'` line per name tried (firmware_request_nowarn: no
+ * `Direct firmware load` line). Written from the format strings (6.12): no corpus log has them.
+ */
+export const bcmBluetoothPatchMissing: LineRule = {
+	id: 'firmware.bluetooth-patch-missing',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['firmware Patch file not found'],
+	pattern: /^Bluetooth: (hci\d+): BCM: firmware Patch file not found/,
+	title: (m) => `Broadcom Bluetooth ${m[1]} runs without its firmware patch (file missing)`,
+	details: (m) => ({ device: m[1] }),
+	follow: [
+		{
+			trigger: ": BCM: '",
+			pattern: /^Bluetooth: (?<device>hci\d+): BCM: '([^']+)'$/,
+			details: (m) => ({ files: [m[2]] }),
+			within: 4,
+			examples: ["Bluetooth: hci0: BCM: 'brcm/BCM4350C5-0a5c-6412.hcd'"]
+		}
+	],
+	examples: ['Bluetooth: hci0: BCM: firmware Patch file not found, tried:'],
+	negatives: ["Bluetooth: hci0: BCM: 'brcm/BCM4350C5-0a5c-6412.hcd' Patch"],
+	explanation: {
+		meaning:
+			'The Broadcom/Cypress Bluetooth controller (many laptops, Raspberry Pi-like boards, USB dongles) did not get its firmware patch because none of the files the driver looked for (listed after this line) is installed. The controller then runs the old firmware in its ROM: Bluetooth often still works, but may be unreliable (devices not found, audio dropping, pairing failing) or not work at all.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The .hcd file is not shipped by linux-firmware for most of these controllers (Broadcom distributes it with its Windows driver); it has to be installed separately.'
+			}
+		],
+		next_steps: [
+			'Install the file named after this line into /lib/firmware/brcm/ (distributions package many as broadcom-bt-firmware, or it can be extracted from the vendor’s Windows driver), then reload `btusb` or reboot.',
+			'If Bluetooth works well as it is, nothing needs doing.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/bluetooth/btbcm.c',
+			'https://wiki.archlinux.org/title/Bluetooth'
+		]
+	}
+};
+
+/**
+ * drivers/acpi/thermal.c (v5.3, acpi_thermal_get_trip_points; 6.6+ acpi_thermal_add(): `ACPI:
+ * thermal: [Firmware Bug]: No valid trip points!`, the zone then registered without trips): an ACPI thermal zone whose
  * critical, hot, passive and active trip points are all missing or invalid is not registered
  * (-ENODEV), one line per zone. Before `firmware.firmware-bug`, whose explanation (microcode, a
  * worked-around table) does not fit: real log, a Surface Pro 7 printing it for 9 zones.
@@ -467,12 +515,15 @@ export const thermalZoneNoTrip: LineRule = {
 	id: 'firmware.thermal-zone-no-trip',
 	category: 'firmware',
 	severity: 'low',
-	triggers: ['No valid trip found'],
-	pattern: /^\[Firmware Bug\]: No valid trip found/,
+	triggers: ['No valid trip found', 'No valid trip points!'],
+	// 6.6+: `No valid trip points!` under the pr_fmt `ACPI: thermal: `
+	pattern: /^(?:ACPI: thermal: )?\[Firmware Bug\]: No valid trip (?:found|points!)/,
 	title: () => 'ACPI thermal zone without valid trip points not used',
 	examples: [
 		// linux-surface-pro-7-dump lastbootlog.txt (Surface Pro 7, kernel 5.3), 9 times
-		'[Firmware Bug]: No valid trip found'
+		'[Firmware Bug]: No valid trip found',
+		// drivers/acpi/thermal.c acpi_thermal_add() (6.6+), written from its format string
+		'ACPI: thermal: [Firmware Bug]: No valid trip points!'
 	],
 	negatives: [
 		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata',
@@ -480,7 +531,7 @@ export const thermalZoneNoTrip: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'An ACPI thermal zone of the firmware defines no temperature at which to act (no valid critical, hot, passive or active trip point), so the kernel does not register it: that zone has no entry under /sys/class/thermal and the kernel does not cool by it. The kernel prints it once per such zone. It is common on laptops and tablets whose embedded controller or firmware drives the fans itself, and usually harmless: the CPU still protects itself (it throttles and, at its limit, shuts down), and other zones and drivers (the CPU package, the platform driver) still report temperatures.',
+			'An ACPI thermal zone of the firmware defines no temperature at which to act (no valid critical, hot, passive or active trip point), so the kernel does not act on it: kernels before 6.6 do not register the zone (no entry under /sys/class/thermal), later ones register it without trip points (`No valid trip points!`), and either way the kernel does not cool by it. The kernel prints it once per such zone. It is common on laptops and tablets whose embedded controller or firmware drives the fans itself, and usually harmless: the CPU still protects itself (it throttles and, at its limit, shuts down), and other zones and drivers (the CPU package, the platform driver) still report temperatures.',
 		causes: [
 			{
 				kind: 'firmware',
@@ -898,7 +949,7 @@ export const iommuFault: LineRule = {
 	severity: 'medium',
 	triggers: ['] Request device [', 'Event logged ['],
 	pattern:
-		/^(?:(\S+) (\S+): )?(?:DMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+)(?: \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*))?|(?:iommu \w+: )?AMD-Vi: Event logged \[(\w+)(?: device=([0-9a-f:.]+))?)/,
+		/^(?:(\S+) (\S+): )?(?:DMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[\w ]*\] Request device \[([0-9a-f:.]+)\] (?:PASID \w+ )?fault (?:addr|index) (?:0x)?([0-9a-f]+)(?: \[fault reason (?:0x)?([0-9a-f]+)\] ?(.*))?|(?:iommu \w+: )?AMD-Vi: Event logged \[(?!IOTLB_INV_TIMEOUT)(\w+)(?: device=([0-9a-f:.]+))?)/,
 	title: (m) =>
 		m[3]
 			? `IOMMU fault (${m[3]}) from device ${m[4]}`
@@ -930,7 +981,9 @@ export const iommuFault: LineRule = {
 	],
 	negatives: [
 		'DMAR: DRHD base: 0x000000fed90000 flags: 0x0',
-		'AMD-Vi: Interrupt remapping enabled'
+		'AMD-Vi: Interrupt remapping enabled',
+		// a device that did not answer the IOMMU, not a blocked access: firmware.iommu-flush-timeout
+		'iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:03:00.0 address=0x000000010a2b3c40]'
 	],
 	explanation: {
 		meaning:
@@ -996,6 +1049,99 @@ export const iommuTimeout: LineRule = {
 		]
 	}
 };
+
+/**
+ * A device or IOMMU that did not complete a cache invalidation. drivers/iommu/amd/iommu.c
+ * iommu_print_event(): `Event logged [IOTLB_INV_TIMEOUT device=%04x:%02x:%02x.%x address=0x%llx]`
+ * (dev_err of the IOMMU, `iommu ivhd0: AMD-Vi: …`; before 5.x `AMD-Vi: Event logged
+ * [IOTLB_INV_TIMEOUT device=03:00.0 address=0x…]`): a device with its own translation cache (ATS)
+ * did not acknowledge an invalidation. drivers/iommu/intel/dmar.c qi_dump_fault() (6.x): `DMAR:
+ * VT-d detected Invalidation Time-out Error: SID 300`, then `DMAR: QI HEAD: Device-TLB
+ * Invalidation qw0 = 0x…, qw1 = 0x…` and `QI PRIOR: …`; qi_check_fault() then `DMAR: Invalidation
+ * Time-out Error (ITE) cleared` (all that kernels before 5.17 print). The SID (source id) is the
+ * PCI requester id, bus << 8 | device << 3 | function. Written from the format strings: no corpus
+ * log has them.
+ */
+export const iommuInvalidationTimeout: LineRule = {
+	id: 'firmware.iommu-flush-timeout',
+	category: 'firmware',
+	severity: 'high',
+	triggers: ['IOTLB_INV_TIMEOUT', 'Invalidation Time-out Error'],
+	pattern:
+		/^(?:(?:\S+ \S+: )?AMD-Vi: Event logged \[IOTLB_INV_TIMEOUT device=([0-9a-f:.]+) address=(0x[0-9a-f]+)|DMAR: (?:VT-d detected Invalidation Time-out Error: SID ([0-9a-f]+)|(Invalidation Time-out Error \(ITE\) cleared)))/,
+	title: (m) =>
+		m[1]
+			? `IOMMU invalidation timed out: device ${m[1]} did not answer (AMD-Vi)`
+			: 'IOMMU invalidation timed out (Intel VT-d)',
+	details: (m) => ({
+		device: m[1] ?? sidDevice(m[3]),
+		address: m[2] ?? null,
+		sid: m[3] ? `0x${m[3]}` : null
+	}),
+	follow: [
+		{
+			trigger: 'QI HEAD: ',
+			pattern: /^DMAR: QI HEAD: ([\w -]+?) qw0 = /,
+			details: (m) => ({ descriptor: m[1] }),
+			within: 2,
+			examples: [
+				'DMAR: QI HEAD: Device-TLB Invalidation qw0 = 0x300000000003, qw1 = 0x7ffffffffffff001'
+			]
+		},
+		{
+			// 6.x prints it after qi_dump_fault's lines: the same time-out, counted once
+			trigger: 'Invalidation Time-out Error',
+			pattern: /^DMAR: Invalidation Time-out Error \(ITE\) (cleared)/,
+			details: () => ({ cleared: true }),
+			within: 4,
+			claims: true,
+			examples: ['DMAR: Invalidation Time-out Error (ITE) cleared']
+		}
+	],
+	storm: { count: 20, severity: 'critical' },
+	examples: [
+		'DMAR: VT-d detected Invalidation Time-out Error: SID 300',
+		'iommu ivhd0: AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:03:00.0 address=0x000000010a2b3c40]',
+		'AMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=03:00.0 address=0x00000000fde40000]',
+		'DMAR: Invalidation Time-out Error (ITE) cleared'
+	],
+	negatives: [
+		'DMAR: VT-d detected Invalidation Queue Error: Reason f',
+		'AMD-Vi: Event logged [IO_PAGE_FAULT device=01:00.0 domain=0x000e address=0x0000000000000000 flags=0x0020]'
+	],
+	explanation: {
+		meaning:
+			'The IOMMU (the unit that translates and checks the memory accesses of devices) asked a device to drop addresses from its own translation cache, or tried to flush its own, and got no answer in time. Nothing was blocked: a device did not answer. Until the invalidation completes the kernel cannot safely reuse that memory; the device is usually hung or gone (a GPU or NVMe drive that stopped answering, a card that fell off the bus), and the machine may freeze soon after.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'The device named (AMD: `device=`; Intel: the SID, bus:device.function) hung or dropped off the PCIe bus: look for its driver’s errors and PCIe AER or link-down lines before.'
+			},
+			{
+				kind: 'firmware',
+				text: 'A device firmware or BIOS problem with ATS (Address Translation Services), the device-side cache of a GPU, an accelerator or a virtual function.'
+			},
+			{ kind: 'driver', text: 'An IOMMU or device driver bug of this kernel version.' }
+		],
+		next_steps: [
+			'Identify the device with `lspci -s <bus:device.function> -nnk` and read its driver’s messages just before this one.',
+			'Update the BIOS, the device’s firmware and the kernel; as a test boot with `iommu=pt` (devices of the host bypass translation) and see whether the freezes stop.',
+			'If it comes with PCIe errors or the device disappearing, reseat or test the card in another slot.'
+		],
+		references: [
+			'https://docs.kernel.org/arch/x86/iommu.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/iommu/intel/dmar.c'
+		]
+	}
+};
+
+/** a VT-d source id (`300`, hex: bus << 8 | device << 3 | function) as `03:00.0`; null for 0 */
+function sidDevice(sid: string | undefined): string | null {
+	const n = sid === undefined ? 0 : parseInt(sid, 16);
+	if (!n || n > 0xffff) return null;
+	const hex = (v: number) => v.toString(16).padStart(2, '0');
+	return `${hex(n >> 8)}:${hex((n >> 3) & 0x1f)}.${n & 7}`;
+}
 
 /**
  * drivers/firmware/efi: `efi: EFI Runtime Services are disabled!` (at boot: `noefi`,

@@ -1,4 +1,6 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
 
 /** mm/memory-failure.c: a page with an uncorrectable memory error taken out of use ("poisoned"). */
 export const memoryFailure: LineRule = {
@@ -182,6 +184,39 @@ export const irqNobodyCared: LineRule = {
 };
 
 /**
+ * kernel/time/clocksource.c cs_watchdog_read() (5.14+): the watchdog could not read its reference
+ * clock around the judged one quickly enough, several times in a row, and marks the judged clock
+ * unstable without having measured a drift.
+ */
+const READ_BACK_DELAY: Explanation = {
+	meaning:
+		'The clocksource watchdog, which checks the main clock (usually the TSC, the processor’s fast time-stamp counter) against a second one (HPET or the ACPI PM timer), could not take a clean reading: reading the second clock took longer than allowed (the delay is in the line) at every attempt, so it stopped trusting the main clock as a precaution. No drift of the TSC was measured; it may well be fine. The kernel switches to the slower clock (a `Switched to clocksource` line follows): time stays correct, but reading it costs more, which slows programs that read the time very often.',
+	causes: [
+		{
+			kind: 'firmware',
+			text: 'System Management Interrupts (SMIs) of the firmware that stop the CPU for a while, or a slow HPET on some boards.'
+		},
+		{
+			kind: 'environment',
+			text: 'In a virtual machine, a virtual CPU the host did not run for a moment, or a slowly emulated HPET.'
+		},
+		{
+			kind: 'kernel',
+			text: 'Heavy load with interrupts off for long stretches, or deep idle states on some processors.'
+		}
+	],
+	next_steps: [
+		'See the clock in use: `cat /sys/devices/system/clocksource/clocksource0/current_clocksource`.',
+		'On bare metal update the BIOS/UEFI; if it happens once at boot under load, it can be ignored.',
+		'If the processor has `constant_tsc` and `nonstop_tsc` (`grep -o -w -e constant_tsc -e nonstop_tsc /proc/cpuinfo | sort -u`) and it keeps happening, `tsc=reliable` on the kernel command line keeps the TSC (it also turns off the check).'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/kernel/time/clocksource.c'
+	]
+};
+
+/**
  * kernel/time/clocksource.c: the watchdog found the main clock drifting against another one and
  * switched clocks. `clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc' as
  * unstable because the skew is too large:`, older `Clocksource tsc unstable (delta = -9847 ns)`.
@@ -190,9 +225,14 @@ export const clocksourceUnstable: LineRule = {
 	id: 'hardware.clocksource-unstable',
 	category: 'hardware',
 	severity: 'low',
-	triggers: ['as unstable because', 'Clocksource ', 'Marking TSC unstable'],
+	triggers: [
+		'as unstable because',
+		'Clocksource ',
+		'Marking TSC unstable',
+		'excessive read-back delay'
+	],
 	pattern:
-		/^(?:clocksource: timekeeping watchdog on CPU\d+: Marking clocksource '([\w-]+)' as unstable because|Clocksource ([\w-]+) unstable \(delta = -?\d+ ns\)|(?:tsc: )?Marking (TSC) unstable due to:? (.+?)\.?$)/,
+		/^(?:clocksource: timekeeping watchdog on CPU\d+: Marking clocksource '([\w-]+)' as unstable because|Clocksource ([\w-]+) unstable \(delta = -?\d+ ns\)|(?:tsc: )?Marking (TSC) unstable due to:? (.+?)\.?$|clocksource: timekeeping watchdog on CPU\d+: wd-([\w-]+)-wd excessive read-back delay of (\d+)ns)/,
 	// `tsc: Marking TSC unstable due to …` (2.6.2x: `Marking TSC unstable due to: TSC halts in
 	// idle.`) is either the watchdog's verdict said again or a
 	// boot-time check of the processor (TSC halts in idle on older CPUs): the kernel just uses
@@ -202,9 +242,16 @@ export const clocksourceUnstable: LineRule = {
 	title: (m) =>
 		m[3]
 			? `TSC marked unstable: ${m[4]}`
-			: `Clock source ${(m[1] ?? m[2]).toLowerCase()} marked unstable`,
-	details: (m) => ({ clocksource: (m[1] ?? m[2] ?? m[3]).toLowerCase(), reason: m[4] ?? null }),
+			: m[5]
+				? `Clock source ${m[5]} marked unstable: the watchdog clock could not be read in time`
+				: `Clock source ${(m[1] ?? m[2]).toLowerCase()} marked unstable`,
+	details: (m) => ({
+		clocksource: (m[1] ?? m[2] ?? m[3] ?? m[5]).toLowerCase(),
+		reason: m[4] ?? (m[5] ? 'watchdog read-back delay' : null),
+		...(m[6] ? { read_back_delay_ns: Number(m[6]) } : {})
+	}),
 	severityOf: (m) => (m[3] ? 'info' : 'low'),
+	explanationOf: (m) => (m[5] ? READ_BACK_DELAY : undefined),
 	// the watchdog's report: the clock it compared with (`refined-jiffies` when the machine has
 	// no HPET or ACPI PM timer: a coarse reference), the judged clock's values, and the TSC line
 	// that repeats the verdict (since 5.14 after a `skewed … ns` and an `is current clocksource` line)
@@ -236,7 +283,9 @@ export const clocksourceUnstable: LineRule = {
 		'tsc: Marking TSC unstable due to clocksource watchdog',
 		'tsc: Marking TSC unstable due to check_tsc_sync_source failed',
 		// kerneloops-i386-bug-on.log line 375 (2.6.2x, i386 laptop)
-		'Marking TSC unstable due to: TSC halts in idle.'
+		'Marking TSC unstable due to: TSC halts in idle.',
+		// kernel/time/clocksource.c cs_watchdog_read() (5.14+), written from its format string
+		'clocksource: timekeeping watchdog on CPU3: wd-tsc-wd excessive read-back delay of 153560ns vs. limit of 125000ns, wd-wd read-back delay only 45250ns, attempt 4, marking tsc unstable'
 	],
 	negatives: [
 		'clocksource: Switched to clocksource tsc',
@@ -335,3 +384,145 @@ export const undervoltage: LineRule = {
 		references: ['https://www.raspberrypi.com/documentation/computers/os.html']
 	}
 };
+
+/**
+ * A Bluetooth controller that does not answer the host's commands: net/bluetooth/hci_core.c
+ * hci_cmd_timeout() `Bluetooth: hci0: command 0xfc05 tx timeout` (`command tx timeout` without an
+ * opcode), hci_sync.c `Bluetooth: hci0: Opcode 0x0c03 failed: -110` (only the time-out: other
+ * codes are commands a controller refuses, often harmlessly), btintel.c `Reading Intel version
+ * command failed (-110)` / `Reading Intel version information failed (-110)`. Written from the
+ * format strings (6.12): no corpus log has them.
+ */
+export const bluetoothTimeout: LineRule = {
+	id: 'hardware.bluetooth-not-answering',
+	category: 'hardware',
+	severity: 'medium',
+	triggers: [' tx timeout', 'failed: -110', 'failed (-110)'],
+	pattern:
+		/^Bluetooth: (hci\d+): (?:command (?:(0x[0-9a-f]{4}) )?tx timeout|Opcode (0x[0-9a-f]{4}) failed: -110|Reading Intel version (?:information |command )?failed \(-110\))/,
+	title: (m) => `Bluetooth controller ${m[1]} did not answer (command timed out)`,
+	details: (m) => ({ device: m[1], opcode: m[2] ?? m[3] ?? null }),
+	storm: { count: 20, severity: 'high' },
+	examples: [
+		'Bluetooth: hci0: command 0xfc05 tx timeout',
+		'Bluetooth: hci0: command tx timeout',
+		'Bluetooth: hci0: Opcode 0x0c03 failed: -110',
+		'Bluetooth: hci0: Reading Intel version command failed (-110)'
+	],
+	negatives: [
+		'Bluetooth: hci0: Opcode 0x2041 failed: -56',
+		'Bluetooth: hci0: link tx timeout',
+		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-0040-0041.sfi (-2)'
+	],
+	explanation: {
+		meaning:
+			'The Bluetooth controller did not answer a command of the host within its time (2 s for most, 10 s for some): it is hung, asleep, or not running its firmware. When it happens at start-up (reset 0x0c03, a vendor command such as Intel’s 0xfc05 reading the version), Bluetooth does not come up in this boot; later, connections drop. On laptops the controller is usually a USB device inside the Wi-Fi card, so it often follows a resume or a warm reboot that left it in a bad state.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'The controller kept a bad state across a warm reboot or suspend (it stays powered); a full power-off clears it.'
+			},
+			{
+				kind: 'driver',
+				text: 'USB autosuspend of the controller that it does not wake from, or a driver regression of this kernel.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Missing or mismatched controller firmware (linux-firmware: intel/ibt-*, rtl_bt/*, brcm/*.hcd).'
+			}
+		],
+		next_steps: [
+			'Shut the machine down completely (on some laptops also unplug the power for a minute) instead of rebooting; check whether Bluetooth works after a cold start.',
+			'Reload the driver: `modprobe -r btusb && modprobe btusb`; as a test turn its autosuspend off with `btusb.enable_autosuspend=n` on the kernel command line.',
+			'Update the kernel and linux-firmware; `lsusb` shows whether the controller is still on the bus.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/net/bluetooth/hci_core.c',
+			'https://wiki.archlinux.org/title/Bluetooth'
+		]
+	}
+};
+
+/**
+ * TPM commands that failed: drivers/char/tpm/tpm-interface.c tpm_try_transmit() `tpm tpm0:
+ * tpm_try_transmit: send(): error -62` (older kernels `tpm_transmit: …`), `Operation Timed out`,
+ * tpm_transmit_cmd() `A TPM error (256) occurred attempting to read a pcr value` (the TPM's
+ * response code, decimal), tpm1-cmd.c `TPM self test failed` and `Error (N) sending savestate
+ * before suspend`. Written from the format strings (6.12): no corpus log has them.
+ */
+export const tpmError: LineRule = {
+	id: 'hardware.tpm-error',
+	category: 'hardware',
+	severity: 'low',
+	triggers: [
+		'send(): error',
+		'Operation Timed out',
+		'A TPM error (',
+		'TPM self test failed',
+		'sending savestate'
+	],
+	pattern:
+		/^tpm (tpm\d+): (?:tpm_(?:try_)?transmit: send\(\): error (-\d+)|(Operation Timed out)|A TPM error \((\d+)\) occurred (.+)|(TPM self test failed)|Error \((-?\d+)\) sending savestate before suspend)/,
+	title: (m) => `TPM ${m[1]}: commands failed`,
+	details: (m) => ({
+		device: m[1],
+		error: m[2]
+			? errnoName(m[2])
+			: m[3]
+				? 'timed out'
+				: m[6]
+					? 'self test failed'
+					: m[7]
+						? `savestate error ${m[7]}`
+						: null,
+		tpm_rc: m[4] ? tpmRc(Number(m[4])) : null,
+		operation: m[5] ?? null
+	}),
+	examples: [
+		'tpm tpm0: tpm_try_transmit: send(): error -62',
+		'tpm tpm0: A TPM error (256) occurred attempting to read a pcr value',
+		'tpm tpm0: Operation Timed out',
+		'tpm tpm0: TPM self test failed',
+		'tpm tpm0: Error (-62) sending savestate before suspend'
+	],
+	negatives: [
+		'tpm tpm0: [Firmware Bug]: TPM interrupt not working, polling instead',
+		'tpm_tis MSFT0101:00: 2.0 TPM (device-id 0x1B, rev-id 22)'
+	],
+	explanation: {
+		meaning:
+			'The kernel could not complete a command with the TPM (the security chip, or the firmware TPM of Intel PTT / AMD fTPM): it did not answer in time (-62 ETIME, "Operation Timed out") or answered with an error code (256 = TPM_RC_INITIALIZE: the TPM was not started, as when the firmware skips it after a resume). The machine runs normally; what uses the TPM may fail in this boot: disks unlocked by the TPM (systemd-cryptenroll, Clevis, BitLocker-style set-ups) asking for the passphrase, measured boot and IMA, the TPM’s random-number generator. Firmware TPMs of some AMD processors are known to stall this way.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A BIOS/UEFI or TPM firmware bug, most often at resume from suspend (AMD fTPM stutter, TPM not restarted).'
+			},
+			{
+				kind: 'configuration',
+				text: 'The TPM disabled, cleared or switched between modes (PTT/fTPM vs discrete) in the firmware set-up.'
+			},
+			{ kind: 'hardware', text: 'A failing discrete TPM module or its bus (LPC/SPI).' }
+		],
+		next_steps: [
+			'If nothing uses the TPM, nothing needs doing. Otherwise check it: `ls /sys/class/tpm/`, `tpm2_selftest --fulltest` and `tpm2_getcap properties-fixed` (tpm2-tools).',
+			'Update the BIOS/UEFI (AMD fTPM fixes come with AGESA updates); if errors follow every resume, report them with this log.',
+			'If a TPM-sealed disk key stopped working, unlock with the recovery passphrase and re-enroll the key after fixing the TPM.'
+		],
+		references: [
+			'https://docs.kernel.org/security/tpm/index.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/char/tpm/tpm-interface.c'
+		]
+	}
+};
+
+/** a TPM response code (decimal in the log) with the name of the common ones */
+function tpmRc(rc: number): string {
+	const names: Record<number, string> = {
+		256: 'TPM_RC_INITIALIZE (TPM not started)',
+		257: 'TPM_RC_FAILURE (TPM in failure mode)',
+		2305: 'TPM_RC_RETRY',
+		2312: 'TPM_RC_TESTING',
+		2304: 'TPM_RC_YIELDED'
+	};
+	return names[rc] ?? `0x${rc.toString(16)}`;
+}

@@ -53,13 +53,32 @@ export const thermalCritical: LineRule = {
 	category: 'hardware',
 	severity: 'critical',
 	triggers: ['ritical temperature reached'],
-	pattern: /^(?:thermal (\S+): )?[Cc]ritical temperature reached(?:\s*\((\d+) C\))?/,
+	// 5.12+ drivers/thermal/thermal_core.c: `%s: critical temperature reached` with the zone's
+	// type (`thermal thermal_zone2: acpitz: critical temperature reached`), no temperature
+	pattern: /^(?:thermal (\S+): (?:([\w-]+): )?)?[Cc]ritical temperature reached(?:\s*\((\d+) C\))?/,
 	title: (m) => `Critical temperature reached: emergency shutdown${m[1] ? ` (${m[1]})` : ''}`,
-	details: (m) => ({ zone: m[1] ?? null, temperature_c: m[2] ? Number(m[2]) : null }),
+	details: (m) => ({
+		zone: m[1] ?? null,
+		zone_type: m[2] ?? null,
+		temperature_c: m[3] ? Number(m[3]) : null
+	}),
+	follow: [
+		{
+			// kernel/reboot.c hw_protection_shutdown() (5.17+), called by the thermal core
+			trigger: 'HARDWARE PROTECTION ',
+			pattern: /^reboot: HARDWARE PROTECTION (shutdown|reboot) \(([^)]*)\)/,
+			details: (m) => ({ action: `${m[1]} (${m[2]})` }),
+			within: 3,
+			claims: true,
+			examples: ['reboot: HARDWARE PROTECTION shutdown (Temperature too high)']
+		}
+	],
 	examples: [
 		'Critical temperature reached (100 C), shutting down',
 		'thermal thermal_zone0: critical temperature reached, shutting down',
-		'thermal thermal_zone3: critical temperature reached (105 C), shutting down'
+		'thermal thermal_zone3: critical temperature reached (105 C), shutting down',
+		'thermal thermal_zone2: acpitz: critical temperature reached',
+		'thermal thermal_zone7: x86_pkg_temp: critical temperature reached'
 	],
 	negatives: ['thermal thermal_zone0: failed to read out thermal zone (-61)'],
 	explanation: {

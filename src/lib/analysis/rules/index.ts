@@ -9,6 +9,7 @@ import {
 	acpiBiosError,
 	acpiModuleLevelSkipped,
 	acpiDeviceNotPresentEnabled,
+	bcmBluetoothPatchMissing,
 	acpiError,
 	amdCcpInaccessible,
 	brcmfmacNvramMissing,
@@ -17,6 +18,7 @@ import {
 	firmwareBug,
 	firmwareLoad,
 	firmwareStall,
+	iommuInvalidationTimeout,
 	iommuFault,
 	iommuTimeout,
 	irqRemapErratum,
@@ -68,10 +70,12 @@ import {
 	ppcMachineCheck
 } from './hardware-mce.ts';
 import {
+	bluetoothTimeout,
 	clocksourceUnstable,
 	irqFlagsMismatch,
 	irqNobodyCared,
 	memoryFailure,
+	tpmError,
 	undervoltage,
 	unknownNmi
 } from './hardware-misc.ts';
@@ -93,6 +97,8 @@ import {
 	nfsNotResponding,
 	nicHang,
 	nicUlp,
+	mlx5Health,
+	nicMdd,
 	nicLost,
 	qcacldConnectFailed,
 	r8169ChipTimeout,
@@ -128,7 +134,7 @@ import { cryptSetupFailed, thinPool, verityCorrupted } from './storage-dm.ts';
 import { floppyTimeout } from './storage-floppy.ts';
 import { iscsiConnection } from './storage-iscsi.ts';
 import { mdFailure, multipathFailed } from './storage-md.ts';
-import { nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
+import { nvmeApstFailed, nvmeDown, nvmeIoError, nvmeTimeout } from './storage-nvme.ts';
 import { scsiFailurePrediction, scsiOffline, scsiSense, scsiTimeout } from './storage-scsi.ts';
 import type { BenignRule, LineRule } from './types.ts';
 import {
@@ -197,11 +203,14 @@ export const LINE_RULES: readonly LineRule[] = [
 	soundCardFailed,
 	sofFirmwareFailed,
 	hdaCodecTimeout,
+	bluetoothTimeout,
+	tpmError,
 	probeFailed,
 	// storage
 	nvmeTimeout,
 	nvmeDown,
 	nvmeIoError,
+	nvmeApstFailed,
 	ataException,
 	ataDeviceError,
 	ataSerror,
@@ -264,6 +273,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	nicLost,
 	nicHang,
 	nicUlp,
+	mlx5Health,
+	nicMdd,
 	wifiFirmwareCrash,
 	sdioWifiSilent,
 	wifiChipStalled,
@@ -285,6 +296,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	martianPacket,
 	// firmware
 	brcmfmacNvramMissing,
+	bcmBluetoothPatchMissing,
 	firmwareLoad,
 	firmwareStall,
 	acpiBiosError,
@@ -306,6 +318,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	zenbleedWorkaround,
 	microcodeFailed,
 	virtualizationDisabled,
+	iommuInvalidationTimeout,
 	iommuFault,
 	iommuTimeout,
 	// power

@@ -1,4 +1,4 @@
-import type { DetailValue } from '../../models/finding.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -287,6 +287,188 @@ export const nicHang: LineRule = {
 };
 
 /**
+ * drivers/net/ethernet/mellanox/mlx5/core/health.c (ConnectX-4 and later), messages of
+ * mlx5_core_err/mlx5_log, which put the function, line and pid first: `mlx5_core 0000:3b:00.0:
+ * poll_health:785:(pid 0): Fatal error 1 detected`, `… device's health compromised - reached miss
+ * count` (the firmware stopped updating its health counter), print_health_info()'s dump (6.x:
+ * `Health issue observed, firmware internal error, severity(3) ERROR:`, then `assert_var[0]
+ * 0x…` … `synd 0x1: firmware internal error`; older kernels print the dump from `assert_var[0]`
+ * on), `Driver is in error state. Unloading`, `health recovery failed`; `FW fatal error` is how
+ * the devlink health reporter names it. The dump's lines join the message that started it.
+ */
+export const mlx5Health: LineRule = {
+	id: 'network.mlx5-health',
+	category: 'network',
+	severity: 'high',
+	triggers: [
+		'Fatal error ',
+		'health compromised',
+		'Health issue observed',
+		'assert_var[0]',
+		'Driver is in error state',
+		'health recovery failed',
+		'FW fatal error'
+	],
+	pattern:
+		/^mlx5_core (\S+): (?:\w+:\d+:\(pid \d+\): )?(?:(Fatal error \d+ detected)|(?:device's )?(health compromised) - reached miss count|Health issue observed, ([^,]+), severity\((\d)\)|(assert_var)\[0\] 0x|(Driver is in error state)|(health recovery failed)|.*(FW fatal error))/,
+	title: (m) =>
+		m[4] !== undefined && Number(m[4]) >= 4
+			? `Mellanox ConnectX (mlx5) adapter ${m[1]} reported a firmware health warning`
+			: `Mellanox ConnectX (mlx5) adapter ${m[1]}: firmware fatal error`,
+	details: (m) => ({
+		driver: 'mlx5_core',
+		device: m[1],
+		event:
+			m[2] ??
+			(m[3] ? 'health counter stopped (miss count reached)' : undefined) ??
+			(m[4] ? `health issue (firmware severity ${m[4]})` : undefined) ??
+			(m[5] ? 'health buffer dump' : undefined) ??
+			m[6] ??
+			m[7] ??
+			m[8],
+		syndrome: m[3] ?? null
+	}),
+	// the firmware's severity: 0-3 emergency to error, 4 and above warning to debug
+	severityOf: (m) => (m[4] !== undefined && Number(m[4]) >= 4 ? 'medium' : 'high'),
+	follow: [
+		{
+			// 6.x: the dump's header after `Fatal error N detected` (one event)
+			trigger: 'Health issue observed',
+			pattern:
+				/^mlx5_core (?<device>\S+): (?:\w+:\d+:\(pid \d+\): )?Health issue observed, ([^,]+), severity/,
+			details: (m) => ({ syndrome: m[2] }),
+			within: 3,
+			claims: true,
+			examples: [
+				'mlx5_core 0000:3b:00.0: print_health_info:431:(pid 0): Health issue observed, firmware internal error, severity(3) ERROR:'
+			]
+		},
+		{
+			trigger: 'assert_var[0]',
+			pattern: /^mlx5_core (?<device>\S+): (?:\w+:\d+:\(pid \d+\): )?assert_var\[0\] (0x[0-9a-f]+)/,
+			details: (m) => ({ assert_var0: m[2] }),
+			within: 4,
+			claims: true,
+			examples: ['mlx5_core 0000:3b:00.0: print_health_info:435:(pid 0): assert_var[0] 0x00000001']
+		},
+		{
+			trigger: 'synd 0x',
+			pattern: /^mlx5_core (?<device>\S+): (?:\w+:\d+:\(pid \d+\): )?synd (0x[0-9a-f]+): (.+)/,
+			details: (m) => ({ syndrome: m[3].trim(), syndrome_code: m[2] }),
+			within: 20,
+			examples: [
+				'mlx5_core 0000:3b:00.0: print_health_info:447:(pid 0): synd 0x1: firmware internal error'
+			]
+		}
+	],
+	examples: [
+		'mlx5_core 0000:3b:00.0: poll_health:785:(pid 0): Fatal error 1 detected',
+		"mlx5_core 0000:3b:00.0: poll_health:801:(pid 0): device's health compromised - reached miss count",
+		'mlx5_core 0000:3b:00.0: print_health_info:431:(pid 0): Health issue observed, firmware internal error, severity(3) ERROR:',
+		'mlx5_core 0000:5e:00.1: print_health_info:431:(pid 1234): Health issue observed, High temperature, severity(4) WARNING:',
+		'mlx5_core 0000:3b:00.0: print_health_info:373:(pid 0): assert_var[0] 0x00000001',
+		'mlx5_core 0000:3b:00.0: mlx5_fw_fatal_reporter_err_work:657:(pid 123): Driver is in error state. Unloading',
+		'mlx5_core 0000:3b:00.0: mlx5_health_try_recover:343:(pid 123): health recovery failed',
+		'mlx5_core 0000:3b:00.0: mlx5_fw_fatal_reporter_err_work: FW fatal error reported'
+	],
+	negatives: [
+		'mlx5_core 0000:3b:00.0: print_health_info:436:(pid 0): assert_var[1] 0x00000000',
+		'mlx5_core 0000:3b:00.0: mlx5_health_try_recover:347:(pid 123): health recovery succeeded',
+		'mlx5_core 0000:3b:00.0: firmware version: 16.35.2000'
+	],
+	explanation: {
+		meaning:
+			'The firmware of a Mellanox/NVIDIA ConnectX network adapter (driver mlx5_core) reported a fatal error or stopped updating its health counter, and the driver printed the firmware’s health buffer (assert_var, synd). The adapter stops passing traffic; the driver tries to recover it by resetting it ("health recovery"), which takes its interfaces (and any RDMA/InfiniBand users, virtual functions and VMs using them) down meanwhile, or unloads it when that fails. A "health warning" of a lower firmware severity (such as high temperature) is a warning the adapter kept running through.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A bug of the adapter’s firmware (the syndrome and assert_var values identify it for the vendor), often fixed by a newer firmware.'
+			},
+			{
+				kind: 'hardware',
+				text: 'Overheating (poor airflow over the card), a failing adapter, or PCIe errors on its slot (see PCIe AER findings).'
+			},
+			{ kind: 'driver', text: 'A driver and firmware pair that do not work together well.' }
+		],
+		next_steps: [
+			'Note the firmware version (`ethtool -i <iface>`, `mlxfwmanager` or `flint -d <pci> q`) and update it to the vendor’s current release for the card.',
+			'Check the card’s temperature and the slot’s PCIe errors (`mget_temp`, `lspci -vvv -s <pci>`).',
+			'If it repeats, collect the health report (`devlink health show`, `devlink health dump show pci/<pci> reporter fw_fatal`) with this log for NVIDIA/Mellanox support.'
+		],
+		references: [
+			'https://docs.kernel.org/networking/device_drivers/ethernet/mellanox/mlx5/devlink.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/net/ethernet/mellanox/mlx5/core/health.c'
+		]
+	}
+};
+
+/**
+ * Intel's Malicious Driver Detection: the NIC checked the transmit (or receive) descriptors it was
+ * given and found them invalid. i40e (drivers/net/ethernet/intel/i40e/i40e_main.c
+ * i40e_handle_mdd_event): `Malicious Driver Detection event 0x02 on TX queue 5 PF number 0x00 VF
+ * number 0x00`, then, before 5.x, `TX driver issue detected, PF reset issued` (the function is
+ * reset), or `TX driver issue detected on VF 3` (the VF is disabled until its host re-enables it);
+ * ice: `Malicious Driver Detection event 2 on TX queue 5 PF# 0 VF# 0`.
+ */
+export const nicMdd: LineRule = {
+	id: 'network.nic-mdd-event',
+	category: 'network',
+	severity: 'medium',
+	triggers: ['driver issue detected', 'Malicious Driver Detection event'],
+	pattern:
+		/^(i40e|ice) (\S+)(?: [\w.@-]+)?: (?:(TX|RX) driver issue detected(?:(, PF reset issued)| on VF (\d+))|Malicious Driver Detection event (?:0x)?([0-9a-f]+) on (TX|RX) queue (\d+))/,
+	title: (m) =>
+		m[5]
+			? `${m[1]} ${m[2]}: virtual function ${m[5]} disabled by Malicious Driver Detection`
+			: `${m[1]} ${m[2]}: Malicious Driver Detection event`,
+	details: (m) => ({
+		driver: m[1],
+		device: m[2],
+		direction: m[3] ?? m[7],
+		pf_reset: m[4] !== undefined,
+		vf: m[5] ? Number(m[5]) : null,
+		mdd_event: m[6] ?? null,
+		queue: m[8] ? Number(m[8]) : null
+	}),
+	storm: { count: 5, severity: 'high' },
+	examples: [
+		'i40e 0000:3b:00.0: TX driver issue detected, PF reset issued',
+		'i40e 0000:3b:00.1: RX driver issue detected, PF reset issued',
+		'i40e 0000:3b:00.0: TX driver issue detected on VF 3',
+		'i40e 0000:3b:00.0: Malicious Driver Detection event 0x02 on TX queue 5 PF number 0x00 VF number 0x00',
+		'ice 0000:17:00.0: Malicious Driver Detection event 2 on TX queue 12 PF# 0 VF# 0'
+	],
+	negatives: ['i40e 0000:3b:00.0: Use PF Control I/F to re-enable the VF'],
+	explanation: {
+		meaning:
+			'The Intel network adapter checked the descriptors its driver (or a virtual machine’s driver, for a VF) gave it and found them invalid ("malicious"): the adapter refuses them, and the driver resets the whole function ("PF reset issued": its links drop for a few seconds and traffic stops meanwhile) or disables the virtual function (a VM loses its network until the host re-enables it). A few events after a hang or a driver change may be harmless; repeated ones mean the link keeps resetting.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver bug building transmit descriptors, often with offloads (TSO, checksum offload) or unusual packets (tunnels, very small or fragmented frames).'
+			},
+			{
+				kind: 'firmware',
+				text: 'An old NVM (adapter firmware) that does not fit the driver version.'
+			},
+			{
+				kind: 'userspace',
+				text: 'For a VF: the guest’s driver (iavf, DPDK) misbehaving, which is what the check protects the host from.'
+			}
+		],
+		next_steps: [
+			'Note driver and firmware versions (`ethtool -i <iface>`) and update the kernel (or Intel’s out-of-tree driver) and the adapter’s NVM.',
+			'As a test turn offloads off (`ethtool -K <iface> tso off gso off`) and see whether the events stop.',
+			'For a VF, update the guest’s driver; the host re-enables the VF by resetting it.'
+		],
+		references: [
+			'https://docs.kernel.org/networking/device_drivers/ethernet/intel/i40e.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/net/ethernet/intel/i40e/i40e_main.c'
+		]
+	}
+};
+
+/**
  * e1000e (Intel I217/I218/I219 PHY on the chipset): the PHY's Ultra Low Power mode, entered
  * when the port is idle or the system suspends, could not be left (the Management Engine did not
  * answer in time): `e1000e 0000:00:1f.6 enp0s31f6: Failed to disable ULP`.
@@ -346,7 +528,12 @@ export const nicLost: LineRule = {
 	}
 };
 
-/** fs/nfs: `nfs: server 10.0.0.5 not responding, still trying` / `..., timed out` */
+/**
+ * net/sunrpc/clnt.c call_timeout(): `nfs: server 10.0.0.5 not responding, still trying` (a hard
+ * mount: the call is retried) / `..., timed out` (a soft mount: the call fails). Only a call that
+ * printed `still trying` sets RPC_CALL_MAJORSEEN, and call_decode() then prints `nfs: server
+ * 10.0.0.5 OK` when the server answers it: the outage ended (resolve).
+ */
 export const nfsNotResponding: LineRule = {
 	id: 'network.nfs-not-responding',
 	category: 'network',
@@ -354,12 +541,42 @@ export const nfsNotResponding: LineRule = {
 	triggers: ['nfs: server '],
 	pattern: /^nfs: server (\S+) not responding, (still trying|timed out)/,
 	title: (m) => `NFS server ${m[1]} not responding`,
-	details: (m) => ({ server: m[1], outcome: m[2] }),
+	// `device` (the server) lets only that server's `OK` resolve the message
+	details: (m) => ({ server: m[1], outcome: m[2], device: m[1] }),
+	resolve: {
+		trigger: 'nfs: server ',
+		pattern: /^nfs: server (?<device>\S+) OK$/,
+		// an outage of a hard mount may last long: the OK still ends it, within the lines held
+		within: 5000,
+		when: (m) => m[2] === 'still trying',
+		title: (m) => `NFS server ${m[1]} stopped answering for a while, then came back`,
+		severity: 'medium',
+		examples: ['nfs: server fileserver OK'],
+		explanation: {
+			meaning:
+				'An NFS server did not answer for a while and then answered again ("nfs: server … OK"). The share is mounted hard, so nothing failed: programs reading or writing files on it waited (frozen, perhaps with hung-task reports meanwhile) and carried on once the server was back.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'The server was restarted, overloaded or briefly unreachable (network outage, failover, a switch or Wi-Fi link dropping).'
+				},
+				{
+					kind: 'hardware',
+					text: 'A flaky network link on either side (see link-down or transmit-timeout findings at the same time).'
+				}
+			],
+			next_steps: [
+				'Compare the times of the two lines with the server’s own logs and its reboots or maintenance.',
+				'If it happens often, check the network path (`ping`, interface errors with `ip -s link`) and the server’s load; `nfsstat -c` shows the client’s retransmissions.'
+			],
+			references: ['https://man7.org/linux/man-pages/man5/nfs.5.html']
+		}
+	},
 	examples: [
 		'nfs: server 10.143.140.121 not responding, timed out',
 		'nfs: server fileserver not responding, still trying'
 	],
-	negatives: ['nfs: server fileserver OK'],
+	negatives: ['nfs: server fileserver OK', 'nfs: server 10.0.0.5 OK'],
 	explanation: {
 		meaning:
 			'An NFS server did not answer. With a hard mount ("still trying") every program touching the share hangs until it comes back (often followed by hung-task reports); with a soft mount ("timed out") their reads and writes fail.',
@@ -727,6 +944,39 @@ export const sdioWifiSilent: LineRule = {
 };
 
 /**
+ * brcmfmac's fwil.c brcmf_fil_cmd_data(): every firmware command is refused once the driver has
+ * marked the SDIO/PCIe/USB bus to the chip down (the chip stopped answering, its firmware halted,
+ * a resume failed, or it was unplugged): `bus is down. we have nothing to do.`, usually many times.
+ */
+const BRCMF_BUS_DOWN: Explanation = {
+	meaning:
+		'The brcmfmac driver (Broadcom/Cypress Wi-Fi, as in Raspberry Pi boards, some laptops and Apple machines) marked the bus to its Wi-Fi chip down, and now refuses every command to the chip’s firmware: Wi-Fi (and scanning, power-save changes, connecting) does not work until the driver is reloaded or the machine rebooted. It is a consequence: the lines before it tell why the bus went down (an SDIO or PCIe error, a firmware halt or trap, a failed resume).',
+	causes: [
+		{
+			kind: 'firmware',
+			text: 'The chip’s firmware crashed or hung (look for `firmware trap`, `Firmware has halted or crashed` or SDIO errors just before).'
+		},
+		{
+			kind: 'driver',
+			text: 'A failed resume from suspend, or power saving of the SDIO bus the chip does not come back from.'
+		},
+		{
+			kind: 'hardware',
+			text: 'An unstable supply or SDIO signal (Raspberry Pi under-voltage, a loose module), or the chip was removed.'
+		}
+	],
+	next_steps: [
+		'Read the brcmfmac lines just before the first of these for the first error.',
+		'Reload the driver to get Wi-Fi back: `modprobe -r brcmfmac && modprobe brcmfmac` (or reboot).',
+		'Update the kernel and the firmware files (linux-firmware, the board’s brcmfmac*.txt); on a Raspberry Pi check the power supply; as a test turn Wi-Fi power saving off (`iw dev wlan0 set power_save off`).'
+	],
+	references: [
+		'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
+		'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/net/wireless/broadcom/brcm80211/brcmfmac/fwil.c'
+	]
+};
+
+/**
  * A PCIe Wi-Fi chip or its firmware that stopped answering the driver, short of a firmware crash:
  * iwlwifi (drivers/net/wireless/intel/iwlwifi/pcie) `Error sending REPLY_ADD_STA: time out after
  * 500ms.`, `Queue 2 is stuck 10 11`, `Failed to wake NIC for hcmd`, `Timeout waiting for hardware
@@ -744,10 +994,11 @@ export const wifiChipStalled: LineRule = {
 		'Timeout waiting for hardware access',
 		'Failed to load firmware chunk',
 		'failed to wake target',
-		'Failed to stop TX DMA'
+		'Failed to stop TX DMA',
+		'bus is down. we have nothing to do'
 	],
 	pattern:
-		/^(?:(iwlwifi) (\S+): (?:Error sending (\w+): time out after \d+ms|(Queue) \d+ is stuck|(Failed to wake NIC|Timeout waiting for hardware access)|(Failed to load firmware chunk))|(ath10k_\w+) (\S+): (failed to wake target) for|ath: (phy\d+): (Failed to stop TX DMA))/,
+		/^(?:(iwlwifi) (\S+): (?:Error sending (\w+): time out after \d+ms|(Queue) \d+ is stuck|(Failed to wake NIC|Timeout waiting for hardware access)|(Failed to load firmware chunk))|(ath10k_\w+) (\S+): (failed to wake target) for|ath: (phy\d+): (Failed to stop TX DMA)|(?:ieee80211 (phy\d+)|brcmfmac): brcmf_fil_cmd_data: (bus is down))/,
 	// a title per severity: firmware not loaded (high), the chip not answering (medium), ath9k's
 	// DMA stop (low)
 	title: (m) => {
@@ -755,14 +1006,16 @@ export const wifiChipStalled: LineRule = {
 		if (m[4]) return 'iwlwifi transmit queue stuck';
 		if (m[5] || m[9]) return `${m[1] ?? m[7]} chip did not wake up`;
 		if (m[6]) return 'iwlwifi could not load its firmware into the chip';
+		if (m[13]) return 'brcmfmac Wi-Fi chip unreachable: its bus is down';
 		return 'ath9k could not stop transmit DMA';
 	},
 	details: (m) => ({
-		driver: m[1] ?? m[7] ?? 'ath9k',
-		device: m[2] ?? m[8] ?? m[10],
+		driver: m[1] ?? m[7] ?? (m[13] ? 'brcmfmac' : 'ath9k'),
+		device: m[2] ?? m[8] ?? m[10] ?? m[12] ?? null,
 		command: m[3] ?? null
 	}),
 	severityOf: (m) => (m[6] ? 'high' : m[11] ? 'low' : 'medium'),
+	explanationOf: (m) => (m[13] ? BRCMF_BUS_DOWN : undefined),
 	storm: { count: 10, severity: 'high' },
 	examples: [
 		'iwlwifi 0000:02:00.0: Error sending REPLY_ADD_STA: time out after 500ms.',
@@ -772,7 +1025,10 @@ export const wifiChipStalled: LineRule = {
 		'iwlwifi 0000:00:14.3: Timeout waiting for hardware access (CSR_GP_CNTRL 0x08040008)',
 		'iwlwifi 0000:04:00.0: Failed to load firmware chunk!',
 		'ath10k_pci 0000:04:00.0: failed to wake target for read32 at 0x0003a028: -110',
-		'ath: phy0: Failed to stop TX DMA, queues=0x005!'
+		'ath: phy0: Failed to stop TX DMA, queues=0x005!',
+		// drivers/net/wireless/broadcom/brcm80211/brcmfmac/fwil.c (bphy_err: wiphy_err, `%s: ` func)
+		'ieee80211 phy0: brcmf_fil_cmd_data: bus is down. we have nothing to do.',
+		'brcmfmac: brcmf_fil_cmd_data: bus is down. we have nothing to do.'
 	],
 	negatives: [
 		'iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0 so-a0-gf-a0-72.ucode op_mode iwlmvm',

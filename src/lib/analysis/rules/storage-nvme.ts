@@ -121,3 +121,53 @@ export const nvmeIoError: LineRule = {
 		'The NVMe SSD rejected or failed a command and said why (NVMe status code). "Unrecovered Read Error" means the data at that block is lost; other codes usually mean a driver or firmware problem.'
 	)
 };
+
+/**
+ * drivers/nvme/host/core.c nvme_configure_apst(): `nvme nvme0: failed to set APST feature (2)`.
+ * The code is the Set Features command's result: a positive NVMe status (2: Invalid Field in
+ * Command, the drive refused the power-state table) or a negative errno (-19: the controller was
+ * gone, as after a failed resume; -4: interrupted at shutdown).
+ */
+export const nvmeApstFailed: LineRule = {
+	id: 'storage.nvme-apst-failed',
+	category: 'storage',
+	severity: 'low',
+	triggers: ['failed to set APST feature'],
+	pattern: /^nvme (nvme\d+): failed to set APST feature \((-?\d+)\)/,
+	title: (m) => `NVMe ${m[1]}: power saving (APST) could not be configured`,
+	details: (m) => ({
+		device: m[1],
+		error: m[2].startsWith('-') ? errnoName(m[2]) : `NVMe status 0x${Number(m[2]).toString(16)}`
+	}),
+	examples: [
+		'nvme nvme0: failed to set APST feature (2)',
+		'nvme nvme1: failed to set APST feature (-19)'
+	],
+	negatives: ['nvme nvme0: APST enabled'],
+	explanation: {
+		meaning:
+			'The NVMe driver could not program the drive’s Autonomous Power State Transitions (APST: the table of low-power states the SSD may enter by itself when idle). A positive number is the drive’s answer (2: it refused the table as invalid); the drive then works normally but without that power saving, so it may draw a little more power and run warmer. A negative number is an error of the request itself: -19 (ENODEV) means the controller was no longer there, as after a failed resume, and the other NVMe findings of the log tell what happened to it.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The SSD’s firmware does not accept the power-state table the kernel builds from what the drive itself advertises (a firmware bug of some models).'
+			},
+			{
+				kind: 'configuration',
+				text: 'A quirk or kernel parameter (`nvme_core.default_ps_max_latency_us`) that limits the states, with a drive that rejects the result.'
+			},
+			{
+				kind: 'hardware',
+				text: 'With -19 or -5: the controller stopped answering (removed, failed resume, PCIe link lost).'
+			}
+		],
+		next_steps: [
+			'With a positive code and no other NVMe errors, nothing needs doing; `nvme get-feature /dev/nvme0 -f 0x0c -H` shows the APST state, and an SSD firmware update may fix it.',
+			'With a negative code, read the NVMe and PCIe findings around it (controller down, timeouts, resume failures) first.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/nvme/host/core.c',
+			'https://wiki.archlinux.org/title/Solid_state_drive/NVMe'
+		]
+	}
+};

@@ -229,11 +229,12 @@ export interface RuleResolve extends RuleOutcome {
 
 /**
  * The message that ends a rule's event (LineRule.expects): waited for as a resolution is, with no
- * outcome of its own; `examples` are real messages that end the event of the rule's first example.
+ * outcome of its own; `when` says which of the rule's messages wait for it (all when absent);
+ * `examples` are real messages that end the event of the rule's first example that waits.
  */
 export type RuleExpect = Pick<
 	RuleResolve,
-	'trigger' | 'pattern' | 'within' | 'withinSeconds' | 'examples'
+	'trigger' | 'pattern' | 'within' | 'withinSeconds' | 'when' | 'examples'
 >;
 
 export interface RuleStall {
