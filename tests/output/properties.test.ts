@@ -57,6 +57,15 @@ describe('output properties', () => {
 		);
 	});
 
+	it('a serial number is replaced on the first pass, also before a line end', () => {
+		// the property below found it (seed 1170443226): `$` without the m flag had missed the
+		// value when a newline followed, and the second pass replaced it
+		const a = new Anonymizer({ hosts: [], users: [] });
+		expect(a.text('54:e1:ad:12:34:56SerialNumber: aaaa\nnext')).toBe(
+			'<mac-1>SerialNumber: <serial-1>\nnext'
+		);
+	});
+
 	it('anonymizing twice changes nothing more, and placeholders stay intact', () => {
 		fc.assert(
 			fc.property(tricky, (s) => {

@@ -197,7 +197,8 @@ const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 // not followed by `-27.fc15` or `+`: kernel and package versions look like addresses
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
-const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/;
+// to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
+const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
 const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]]{4,})/gi;
 const WWN =
 	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address)[ :=-]*)((?:0x)?[\da-f]{16})\b/gi;
