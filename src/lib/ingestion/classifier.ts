@@ -108,6 +108,12 @@ const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
 
 const floorDate: SyslogDate = { month: 0, day: 0, sec: 0 };
+const aheadDate: SyslogDate = { month: 0, day: 0, sec: 0 };
+
+/** The month of a syslog date whose month name is not three letters (`déc. 04 10:00:01`), or -1. */
+function scanLocalMonth(raw: string): number {
+	return scanSyslogDate(raw, aheadDate) ? aheadDate.month : -1;
+}
 const floorScan: Scan = { end: 0, value: 0 };
 
 /** The YearFloor of a line with a yearless date that names a kernel release, or null. */
@@ -278,7 +284,7 @@ export class LineClassifier {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
 			// months of yearless prefixes: a date found later in the look-ahead may lie past New Year
-			const mo = codeAt(raw, 3) === 32 ? monthAt(raw, 0) : -1;
+			const mo = codeAt(raw, 3) === 32 ? monthAt(raw, 0) : scanLocalMonth(raw);
 			if (mo >= 0) {
 				if (this.aheadMonth >= 0 && mo < this.aheadMonth - 5) this.aheadRollovers++;
 				this.aheadMonth = mo;
