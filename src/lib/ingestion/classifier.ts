@@ -10,6 +10,10 @@ import {
 	type SyslogDate
 } from './formats/common.ts';
 import { NO_PREFIX } from './formats/bare.ts';
+import { WRAPPED_REST } from './paste.ts';
+
+/** `rec.reason` of an input line joined to the line before it (a wrapped log, see paste.ts) */
+const SKIP_WRAPPED = 'rest of a wrapped line (joined to the line before)';
 import { dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
 import {
@@ -384,6 +388,13 @@ export class LineClassifier {
 		const rec = this.rec;
 		resetRecord(rec, lineNo);
 		const ctx = this.ctx;
+		if (raw === WRAPPED_REST) {
+			// joined to the line before (a wrapped log, see paste.ts): counted here
+			rec.kind = 'skipped';
+			rec.reason = SKIP_WRAPPED;
+			this.emit(rec, 1);
+			return;
+		}
 		if (raw.length === 0) {
 			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
 			rec.kind = 'skipped';
