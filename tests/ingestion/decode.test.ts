@@ -333,6 +333,67 @@ describe('binary formats people drop instead of a text log', () => {
 			expect(notTextAdvice(new TextEncoder().encode(text)), text).toBeNull();
 	});
 
+	// a file of random bytes (a disk image, a memory dump, an encrypted file) had no such note: it
+	// was read as 76 lines of `binary or control characters` and only asked whether it was a log
+	const random = (n: number, seed: number) => {
+		const out = new Uint8Array(n);
+		let x = seed;
+		for (let i = 0; i < n; i++) {
+			x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+			out[i] = x >>> 24;
+		}
+		return out;
+	};
+
+	it('says that any other binary data is not text', () => {
+		for (let seed = 1; seed <= 50; seed++)
+			expect(notTextAdvice(random(512, seed)), `seed ${seed}`).toMatch(/binary data, not text/);
+		// a PNG image: its signature, then compressed data
+		const png = random(512, 7);
+		png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		expect(notTextAdvice(png)).toMatch(/binary data, not text/);
+	});
+
+	it('leaves real logs with a few odd bytes alone', () => {
+		const real = join(FIXTURES, 'formats', 'real');
+		// the bit-flipped console-ramoops (bytes that are not UTF-8 on most lines), a last_kmsg
+		// with NUL stretches, a syslog file, a dmesg
+		for (const f of [
+			'cykeek-stuff-console-ramoops-0.log',
+			'dns-airtab-m973w-enginee-kernel-log-last-kmsg.log',
+			'izassafar-one-kern-log.log',
+			'linux-bug-dmesg-out.log'
+		]) {
+			const b = new Uint8Array(readFileSync(join(real, f)));
+			for (let at = 0; at + 512 <= b.length; at += 4096)
+				expect(notTextAdvice(b.subarray(at, at + 512)), `${f} at ${at}`).toBeNull();
+		}
+		// a German kern.log in Latin-1 (`Mär` is M, 0xE4, r), and a log after a NUL stretch
+		const latin1 = Uint8Array.from(
+			'M\u00e4r  4 10:00:01 host kernel: [    1.000000] \u00e4\u00f6\u00fc\u00df\n'.repeat(8),
+			(c) => c.charCodeAt(0)
+		);
+		expect(notTextAdvice(latin1)).toBeNull();
+		const holed = new Uint8Array(512);
+		holed.set(
+			new TextEncoder().encode('Jul 16 08:47:03 ubuntu kernel: [    0.000000] Booting'),
+			300
+		);
+		expect(notTextAdvice(holed)).toBeNull();
+	});
+
+	it('is told for random bytes through the decoder, short or long', async () => {
+		for (const n of [40, 511, 20000]) {
+			const notes: string[] = [];
+			async function* src() {
+				yield random(n, n);
+			}
+			for await (const t of decodeBytes(src(), undefined, undefined, (m) => notes.push(m)))
+				expect(typeof t).toBe('string');
+			expect(notes, `${n} bytes`).toEqual([expect.stringMatching(/binary data, not text/)]);
+		}
+	});
+
 	it('is told through the decoder, also when the first bytes come one at a time or gzip-compressed', async () => {
 		for (const [name, head, advice] of cases) {
 			for (const chunks of [[head], Array.from(head, (b) => new Uint8Array([b])), [gzip(head)]]) {

@@ -203,38 +203,72 @@ describe('a journal paste that starts with a cut line or a typed `...`', () => {
 });
 
 describe('a log wrapped by a mail program or a terminal', () => {
-	/** wrap every line at `width` columns: by words (a mail program) or anywhere (a terminal) */
-	function wrap(bytes: Uint8Array, width: number, words: boolean): Uint8Array {
+	/**
+	 * wrap every line at `width` columns: by words, dropping the space (a mail program) or keeping
+	 * it at the end of the line (`fold -s`), or anywhere (a terminal, `fold`)
+	 */
+	function wrap(bytes: Uint8Array, width: number, how: 'mail' | 'fold-s' | 'fold'): Uint8Array {
 		const out: string[] = [];
 		for (const line of text(bytes).split('\n')) {
 			let rest = line;
 			while (rest.length > width) {
-				let cut = words ? rest.lastIndexOf(' ', width) : width;
+				let cut =
+					how === 'fold' ? width : rest.lastIndexOf(' ', how === 'mail' ? width : width - 1);
 				if (cut <= 0) cut = width;
+				else if (how === 'fold-s') cut++;
 				out.push(rest.slice(0, cut));
-				rest = words ? rest.slice(cut).trimStart() : rest.slice(cut);
+				rest = how === 'mail' && rest[cut] === ' ' ? rest.slice(cut + 1) : rest.slice(cut);
 			}
 			out.push(rest);
 		}
 		return utf8(out.join('\n'));
 	}
 
-	for (const log of ['real/serverlog-kern-log-1.log', 'real/skomra-logs-vmcore-dmesg-txt.log']) {
-		it(`${log} wrapped at 72 (words) or 80 (anywhere): the report says so`, async () => {
-			for (const [width, words] of [
-				[72, true],
-				[80, false]
+	const same = (o: Awaited<ReturnType<typeof outcome>>) => ({
+		verdict: o.verdict,
+		// line numbers are the wrapped input's
+		findings: o.findings.map((f) => f.replace(/ @\d+$/, '')),
+		kernel_version: o.kernel_version,
+		boots: o.boots.map((b) => b[2])
+	});
+
+	// lkp-calltrace-dmesg-007.log is not among them: of its first 32 lines only 2 or 3 are
+	// wrapped, too few to tell (see wrapWidth), and it is read as it is, cut lines and all
+	const wrapped = [
+		...LOGS.filter((l) => !l.includes('lkp-calltrace-dmesg-007')),
+		'real/skomra-logs-vmcore-dmesg-txt.log'
+	];
+	for (const log of wrapped) {
+		it(`${log} wrapped at 72 or 80 columns: joined back, it gives the log's report`, async () => {
+			const ref = same(await outcome(readFixture(log)));
+			for (const [width, how] of [
+				[72, 'mail'],
+				[80, 'mail'],
+				[72, 'fold-s'],
+				[80, 'fold-s'],
+				[72, 'fold'],
+				[80, 'fold']
 			] as const) {
-				const got = await outcome(wrap(readFixture(log), width, words));
-				expect(got.warnings[0]).toMatch(/^This log looks wrapped at about \d+ columns/);
+				const bytes = wrap(readFixture(log), width, how);
+				const got = await outcome(bytes);
+				const lines = text(bytes).split('\n').length - (text(bytes).endsWith('\n') ? 1 : 0);
+				expect
+					.soft(got.warnings[0], `${width} ${how}`)
+					.toMatch(
+						/^This log was wrapped at \d+ columns .*: \d+ lines that continued the line before them/
+					);
+				// they had been read as cut lines: serverlog-kern-log-1.log lost its OOM kill
+				expect(same(got), `${width} ${how}`).toEqual(ref);
+				expect(got.lines_total, `${width} ${how}`).toBe(lines);
 			}
 		});
 	}
 
-	it('a log that is not wrapped is not said to be', async () => {
+	it('a log that is not wrapped is not said to be, nor joined', async () => {
 		for (const log of LOGS) {
 			const got = await outcome(readFixture(log));
-			expect(got.warnings.join('\n')).not.toMatch(/looks wrapped/);
+			expect(got.warnings.join('\n')).not.toMatch(/wrapped at/);
+			expect(JSON.stringify(got)).not.toMatch(/rest of a wrapped line/);
 		}
 	});
 });

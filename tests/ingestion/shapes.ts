@@ -76,6 +76,18 @@ const usec = (ts: number) => String(Math.round(ts * 1e6));
 
 type LineShape = (r: BaseRecord, boot: number, index: number) => string;
 
+let deltaPrev = 0;
+
+function netconsole(r: BaseRecord, b: number, i: number, chunk: number): string {
+	const head = `${b === 0 ? '5.9.12' : '4.10.0-rc6'},${r.level},${i},${usec(r.ts)},-`;
+	const body = kmsgEscape(r.text);
+	if (body.length <= chunk) return `${head};${body}`;
+	const out: string[] = [];
+	for (let off = 0; off < body.length; off += chunk)
+		out.push(`${head},ncfrag=${off}/${body.length};${body.slice(off, off + chunk)}`);
+	return out.join('\n');
+}
+
 /** Shapes that print one line per record, with what goes between boots. */
 const LINE_SHAPES: Record<string, { line: LineShape; between?: (boot: number) => string[] }> = {
 	dmesg: { line: (r) => `[${tsText(r.ts)}] ${r.text}` },
@@ -88,6 +100,10 @@ const LINE_SHAPES: Record<string, { line: LineShape; between?: (boot: number) =>
 		line: (r) => `kern  :${LEVELS[r.level].padEnd(6)}: [${tsText(r.ts)}] ${r.text}`
 	},
 	kmsg: { line: (r, _b, i) => `${r.level},${i},${usec(r.ts)},-;${kmsgEscape(r.text)}` },
+	// netconsole's extended mode with the release prepended (`+r`), a message longer than its
+	// chunk split into `ncfrag=offset/length` fragments (the kernel's chunk is 1000 bytes; 64 here,
+	// so that the test log's long messages are split)
+	'netconsole-ext': { line: (r, b, i) => netconsole(r, b, i, 64) },
 	'kern-log': {
 		line: (r, b) => `${syslogDate(wallOf(b, r.ts))} ${HOST} kernel: [${tsText(r.ts)}] ${r.text}`
 	},
@@ -109,6 +125,14 @@ const LINE_SHAPES: Record<string, { line: LineShape; between?: (boot: number) =>
 	},
 	'journal-short-monotonic': {
 		line: (r) => `[${tsText(r.ts)}] ${HOST} kernel: ${r.text}`,
+		between: (b) => [`-- Boot ${BOOT_IDS[b]} --`]
+	},
+	'journal-short-delta': {
+		line: (r, _b, i) => {
+			const d = i === 0 ? 0 : Math.max(0, r.ts - deltaPrev);
+			deltaPrev = r.ts;
+			return `[${tsText(r.ts)} <${tsText(d)}>] ${HOST} kernel: ${r.text}`;
+		},
 		between: (b) => [`-- Boot ${BOOT_IDS[b]} --`]
 	},
 	'journal-short-full': {

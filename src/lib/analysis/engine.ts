@@ -258,7 +258,28 @@ interface Held extends Kept {
 
 /** A rule message waiting for the device it names to speak again (see LineRule.stall). */
 interface Waiting extends Kept {
-	event: KeptEvent & { ts: number };
+	/** seconds: the message's kernel time, or its wall time when it has none (see wallClock) */
+	at: number;
+	/** `at` is a wall time; of `dmesg -H` (reltime): its minute's start, in seconds, else NaN */
+	wall: boolean;
+	minute: number;
+}
+
+/**
+ * The wall time of a message without a kernel time, in seconds (`dmesg -T`, `-H`, journalctl's
+ * and syslog's short output without `[ts]`), or null. `dmesg -H` gives the minute of a record only
+ * when the minute changes (`[Dec 3 16:12]`, without the delta from the record before), then
+ * exact deltas: its wall times are exact within one minute's lines, and from one minute's to
+ * another's known only to within that minute.
+ */
+function wallClock(r: LogRecord | LogEvent | KeptEvent): number | null {
+	const w = known(r.wall);
+	return w === null ? null : w / 1000;
+}
+
+/** The start of the minute of a `dmesg -H` record, in seconds (see wallClock), else NaN. */
+function reltimeMinute(r: LogRecord | LogEvent | KeptEvent, at: number): number {
+	return 'format' in r && r.format === 'dmesg-reltime' ? Math.floor(at / 60) * 60 : NaN;
 }
 
 /** A time of a record (NaN when none) or of an event (null when none), null when none. */
@@ -519,12 +540,24 @@ export class Analyzer {
 	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
 	private wait(index: number, rule: LineRule, x: RuleMatch, r: LogRecord | KeptEvent): void {
 		const device = deviceName(detailsOf(rule, x).device);
-		const ts = r.ts;
-		if (device === '' || ts === null || Number.isNaN(ts)) return;
+		if (device === '') return;
+		const ts = known(r.ts);
+		// without a kernel time, the wall time of the line's prefix
+		const at = ts ?? wallClock(r);
+		if (at === null) return;
+		const minute = ts === null ? reltimeMinute(r, at) : NaN;
 		// each wait is tested against every following line: a flood of waits (hostile input, many
 		// devices) drops the oldest, so that the cost per line stays bounded
 		if (this.waiting.length >= MAX_WAITING) this.waiting.shift();
-		this.waiting.push({ index, match: x, event: { ...keptEvent(r), ts }, device });
+		this.waiting.push({
+			index,
+			match: x,
+			event: keptEvent(r),
+			device,
+			at,
+			wall: ts === null,
+			minute
+		});
 	}
 
 	/**
@@ -533,20 +566,37 @@ export class Analyzer {
 	 */
 	private endWaits(r: LogRecord | LogEvent): void {
 		const ts = known(r.ts);
+		const wall = wallClock(r);
 		for (let k = 0; k < this.waiting.length;) {
 			const w = this.waiting[k];
 			const e = w.event;
 			const stall = LINE_RULES[w.index].stall as RuleStall;
-			const gap = ts === null ? null : ts - e.ts;
+			const at = w.wall ? wall : ts;
+			let gap = at === null ? null : at - w.at;
+			// the silence is known to lie between gap and most
+			let most = gap;
+			if (at !== null && !Number.isNaN(w.minute)) {
+				// dmesg -H: from one minute's lines to another's, the time of each is known only
+				// to lie within its minute (see wallClock)
+				const minute = reltimeMinute(r, at);
+				if (minute !== w.minute) {
+					gap = Number.isNaN(minute) ? null : at - (w.minute + 60);
+					most = Number.isNaN(minute) ? null : minute + 60 - w.at;
+				}
+			}
 			const names = r.line > e.line && r.text.indexOf(w.device) !== -1;
 			// a time far back (a reset not seen as a new boot, a corrupted time) ends the wait too
-			if (r.boot === e.boot && (gap === null || (gap <= stall.max && gap >= -1)) && !names) {
+			if (
+				r.boot === e.boot &&
+				(gap === null || most === null || (gap <= stall.max && most >= -1)) &&
+				!names
+			) {
 				k++;
 				continue;
 			}
 			this.waiting.splice(k, 1);
-			if (!names || r.boot !== e.boot || gap === null || gap < stall.min || gap > stall.max)
-				continue;
+			if (!names || r.boot !== e.boot || gap === null || most === null) continue;
+			if (gap < stall.min || most > stall.max) continue;
 			const rule = LINE_RULES[w.index];
 			this.lineFinding(w.index, rule, w.match, e, { waited_s: Math.round(gap) }, undefined, r);
 		}

@@ -10,6 +10,10 @@ import {
 	type SyslogDate
 } from './formats/common.ts';
 import { NO_PREFIX } from './formats/bare.ts';
+import { WRAPPED_REST } from './paste.ts';
+
+/** `rec.reason` of an input line joined to the line before it (a wrapped log, see paste.ts) */
+const SKIP_WRAPPED = 'rest of a wrapped line (joined to the line before)';
 import { dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
 import {
@@ -108,6 +112,12 @@ const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
 
 const floorDate: SyslogDate = { month: 0, day: 0, sec: 0 };
+const aheadDate: SyslogDate = { month: 0, day: 0, sec: 0 };
+
+/** The month of a syslog date whose month name is not three letters (`déc. 04 10:00:01`), or -1. */
+function scanLocalMonth(raw: string): number {
+	return scanSyslogDate(raw, aheadDate) ? aheadDate.month : -1;
+}
 const floorScan: Scan = { end: 0, value: 0 };
 
 /** The YearFloor of a line with a yearless date that names a kernel release, or null. */
@@ -278,7 +288,7 @@ export class LineClassifier {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
 			// months of yearless prefixes: a date found later in the look-ahead may lie past New Year
-			const mo = codeAt(raw, 3) === 32 ? monthAt(raw, 0) : -1;
+			const mo = codeAt(raw, 3) === 32 ? monthAt(raw, 0) : scanLocalMonth(raw);
 			if (mo >= 0) {
 				if (this.aheadMonth >= 0 && mo < this.aheadMonth - 5) this.aheadRollovers++;
 				this.aheadMonth = mo;
@@ -378,6 +388,13 @@ export class LineClassifier {
 		const rec = this.rec;
 		resetRecord(rec, lineNo);
 		const ctx = this.ctx;
+		if (raw === WRAPPED_REST) {
+			// joined to the line before (a wrapped log, see paste.ts): counted here
+			rec.kind = 'skipped';
+			rec.reason = SKIP_WRAPPED;
+			this.emit(rec, 1);
+			return;
+		}
 		if (raw.length === 0) {
 			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
 			rec.kind = 'skipped';

@@ -302,8 +302,51 @@ const NOT_TEXT: ReadonlyArray<{
 		advice:
 			'This is a tar archive: its files are read one after the other, with their headers. Extract the log file from it (`tar xf FILE`) and analyse that alone.',
 		readable: true
+	},
+	{
+		// last: any other binary data (random bytes, an image, a disk or memory image)
+		is: (b) => binaryShare(b) >= BINARY_SHARE,
+		advice:
+			'This file is binary data, not text: a quarter or more of its first bytes are control characters or not UTF-8, which no kernel log has. Analyse the kernel log as text (`dmesg > dmesg.txt`, `journalctl -k > kernel.txt`, or the log file itself).'
 	}
 ];
+
+/** share of binaryShare at which the first bytes are binary data, not text */
+const BINARY_SHARE = 0.25;
+
+/**
+ * The share of the first bytes (NUL bytes aside) that no text has: C0 controls other than tab,
+ * line and page ends and escape (ANSI colours), DEL, and bytes that do not form UTF-8. Random
+ * bytes give about 0.5; a text log in Latin-1 or with flipped bits a few hundredths. NUL bytes
+ * are left out: a stretch of them is space never written before a log's text (see nul.ts).
+ * 0 when fewer than 32 bytes are not NUL.
+ */
+function binaryShare(b: Uint8Array): number {
+	let n = 0;
+	let bad = 0;
+	for (let i = 0; i < b.length; i++) {
+		const c = b[i];
+		if (c === 0) continue;
+		n++;
+		if (c < 0x80) {
+			if ((c < 32 && (c < 9 || c > 13) && c !== 27) || c === 127) bad++;
+			continue;
+		}
+		// a UTF-8 sequence: its lead byte, then 1 to 3 continuation bytes (a sequence cut by
+		// the end of the probe counts as text)
+		const len =
+			c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		let k = 1;
+		while (k < len && i + k < b.length && (b[i + k] & 0xc0) === 0x80) k++;
+		if (len === 0 || (k < len && i + k < b.length)) {
+			bad++;
+			continue;
+		}
+		n += k - 1;
+		i += k - 1;
+	}
+	return n < 32 ? 0 : bad / n;
+}
 
 /** What to do with input whose first bytes name a known non-text format, or null. */
 export function notTextAdvice(head: Uint8Array): string | null {

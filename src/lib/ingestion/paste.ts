@@ -116,25 +116,92 @@ function wrapWidth(lines: string[]): { width: number; fragments: number; lines: 
 		: null;
 }
 
+/** What stands for an input line joined to the line before it (see Unwrap): skipped, counted. */
+export const WRAPPED_REST = '\u0001rest of a wrapped line';
+
+/** startKey with spaces as digits: `[    0.0` and `[   12.3`, `Dec  3` and `Dec 13` alike */
+function shapeKey(line: string): string {
+	return startKey(line).replaceAll(' ', '9');
+}
+
+/**
+ * How to join a wrapped log back, when its wrap is certain: among its first lines (wrapWidth
+ * found it wrapped), one in five or more start like the log's prefix (by
+ * shapeKey), and 9 in 10 of those that do not (at least 3) come
+ * right after a line cut at the width: one that the line's first word would have made longer
+ * than the width (a mail program's wrap at a space, see wordCut), or, when 9 in 10 of them have
+ * exactly the width, that width (a terminal's or `fold`'s cut mid-word). Null when not
+ * certain: the lines are then read as they are, with the warning.
+ */
+interface Unwrap {
+	width: number;
+	hard: boolean;
+	main: string;
+}
+
+/**
+ * A line of `n` characters was cut at a space by a wrap at `width` before `next`: the first word
+ * of `next` would not have fitted after it (a mail program drops the space, `fold -s` keeps it).
+ */
+function wordCut(n: number, next: string, width: number): boolean {
+	let w = 0;
+	while (w < next.length && next.charCodeAt(w) !== 32) w++;
+	return n + w >= width;
+}
+
+function unwrapPlan(lines: string[], width: number): Unwrap | null {
+	const keys = lines.map(shapeKey);
+	const counts = new Map<string, number>();
+	for (const k of keys) if (prefixLike(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+	let main = '';
+	let most = 0;
+	for (const [k, n] of counts)
+		if (n > most) {
+			main = k;
+			most = n;
+		}
+	if (most * 5 < lines.length) return null;
+	let other = 0;
+	let cut = 0;
+	let exact = 0;
+	for (let i = 1; i < lines.length; i++) {
+		if (keys[i] === main) continue;
+		other++;
+		const n = lines[i - 1].length;
+		if (wordCut(n, lines[i], width)) cut++;
+		if (n === width) exact++;
+	}
+	if (other < 3 || cut * 10 < other * 9) return null;
+	return { width, hard: exact * 10 >= cut * 9, main };
+}
+
 export class PastePrefix {
 	private mode: Mode = { kind: 'undecided' };
 	private held: string[] = [];
 	private heldNul: boolean[] = [];
 	private nonBlank = 0;
 	private wrapped: { width: number; fragments: number; lines: number } | null = null;
+	/** a certain wrap, joined back (see unwrapPlan), and the lines so joined */
+	private unwrap: Unwrap | null = null;
+	private joined = 0;
+	/** the line being joined: its text, NUL flag, the length of its last piece, pieces added */
+	private pending: string | null = null;
+	private pendingNul = false;
+	private pendingLast = 0;
+	private pendingRest = 0;
 
 	constructor(private readonly emit: (line: string, mayHaveNul: boolean) => void) {}
 
 	/** lines held back while the prefix is not decided yet */
 	get holding(): number {
-		return this.held.length;
+		return this.held.length + (this.pending === null ? 0 : 1 + this.pendingRest);
 	}
 
 	push(raw: string, mayHaveNul: boolean): void {
 		const m = this.mode;
-		if (m.kind === 'none') this.emit(raw, mayHaveNul);
-		else if (m.kind === 'quote') this.emit(unquote(raw, m.depth), mayHaveNul);
-		else if (m.kind === 'numbers') this.emit(this.unnumber(raw, m.sep), mayHaveNul);
+		if (m.kind === 'none') this.out(raw, mayHaveNul);
+		else if (m.kind === 'quote') this.out(unquote(raw, m.depth), mayHaveNul);
+		else if (m.kind === 'numbers') this.out(this.unnumber(raw, m.sep), mayHaveNul);
 		else {
 			this.held.push(raw);
 			this.heldNul.push(mayHaveNul);
@@ -146,12 +213,57 @@ export class PastePrefix {
 	/** End of input: decide on what was held and pass it on. */
 	finish(): void {
 		if (this.mode.kind === 'undecided') this.decide();
+		this.flush();
+	}
+
+	/**
+	 * A line after its paste prefix is removed: passed on, or, in a log whose wrap is certain,
+	 * joined to the line before when that line was cut and this one does not start like the
+	 * log's prefix. A joined line is passed on as the whole line, on the first piece's line
+	 * number, then a WRAPPED_REST for each other piece (so that every input line is counted).
+	 */
+	private out(line: string, mayHaveNul: boolean): void {
+		const u = this.unwrap;
+		if (u === null) {
+			this.emit(line, mayHaveNul);
+			return;
+		}
+		const p = this.pending;
+		if (
+			p !== null &&
+			line.length > 0 &&
+			(u.hard ? this.pendingLast === u.width : wordCut(this.pendingLast, line, u.width)) &&
+			shapeKey(line) !== u.main
+		) {
+			// a mail program's wrap drops the space it broke the line at (`fold -s` keeps it)
+			const space = !u.hard && !p.endsWith(' ') && line.charCodeAt(0) !== 32;
+			this.pending = p + (space ? ' ' : '') + line;
+			this.pendingNul ||= mayHaveNul;
+			this.pendingLast = line.length;
+			this.pendingRest++;
+			this.joined++;
+			return;
+		}
+		this.flush();
+		this.pending = line;
+		this.pendingNul = mayHaveNul;
+		this.pendingLast = line.length;
+	}
+
+	private flush(): void {
+		if (this.pending === null) return;
+		this.emit(this.pending, this.pendingNul);
+		for (let k = 0; k < this.pendingRest; k++) this.emit(WRAPPED_REST, false);
+		this.pending = null;
+		this.pendingRest = 0;
 	}
 
 	/** What the report says about a log wrapped at a width (see wrapWidth), or null. */
 	wrapWarning(): string | null {
 		const w = this.wrapped;
 		if (w === null) return null;
+		if (this.unwrap !== null)
+			return `This log was wrapped at ${w.width} columns (by ${this.unwrap.hard ? 'a terminal or an editor, mid-word' : 'a mail program or an editor, at spaces'}): ${this.joined} lines that continued the line before them without the log's prefix were joined back to it before reading (line numbers stay the input's). Analyse the log file itself, or copy it without wrapping, to be sure nothing was joined wrongly.`;
 		return `This log looks wrapped at about ${w.width} columns (by a mail program, an editor or a terminal copy): ${w.fragments} of its first ${w.lines} lines continue the line before them without the log's prefix. Such a line is read as text of its own, so messages are cut in two and findings can be missed or misnamed. Analyse the log file itself, or copy it without wrapping.`;
 	}
 
@@ -174,6 +286,7 @@ export class PastePrefix {
 		const lines = this.held.filter((l) => l.trim() !== '');
 		this.wrapped = wrapWidth(lines);
 		this.mode = { kind: 'none' };
+		const wrapped = this.wrapped;
 		if (lines.length >= 3) {
 			const depths = lines.map(quoteDepth);
 			const quoted = depths.filter((d) => d > 0);
@@ -199,6 +312,17 @@ export class PastePrefix {
 				)
 					this.mode = { kind: 'numbers', sep: sep[0] };
 			}
+		}
+		// judged on the lines as they will be read (after their paste prefix)
+		if (wrapped !== null) {
+			const m = this.mode;
+			const seen =
+				m.kind === 'quote'
+					? lines.map((l) => unquote(l, m.depth))
+					: m.kind === 'numbers'
+						? lines.map((l) => this.unnumber(l, m.sep))
+						: lines;
+			this.unwrap = unwrapPlan(seen, wrapped.width);
 		}
 		const held = this.held;
 		const nul = this.heldNul;

@@ -149,8 +149,81 @@ export const MONTHS: Record<string, number> = {
 	mei: 4,
 	fev: 1,
 	out: 9,
-	dez_: 11
+	dez_: 11,
+	avril: 3,
+	// the same names in Latin-1 (de_DE, fr_FR), read as UTF-8: the accented letter is U+FFFD
+	'm\ufffdr': 2,
+	'f\ufffdvr': 1,
+	'ao\ufffdt': 7,
+	'd\ufffdc': 11
 };
+
+/** first letters of MONTHS' names (lower case) */
+const MONTH_INITIALS = new Set(Object.keys(MONTHS).map((k) => k.charCodeAt(0)));
+
+/** A letter of a month or weekday name: ASCII, Latin, or U+FFFD (a Latin-1 letter read as UTF-8). */
+function nameLetter(c: number): boolean {
+	return (
+		(c >= 97 && c <= 122) ||
+		(c >= 65 && c <= 90) ||
+		(c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+		c === 0xfffd
+	);
+}
+
+/**
+ * The month named at `i` by a word of 3 to 5 letters, English or localised (MONTHS: `Dez`,
+ * `déc.`, `févr.`, `avril`, also in Latin-1), with the dot of an abbreviation, followed by a
+ * space (or, when `space` is false, by anything but a letter): the month, and in `out.end` the
+ * index after the word (and dot); -1 when not one. English
+ * months cost what monthAt costs; other words a few comparisons unless they are 3 to 5 letters
+ * starting like a month.
+ */
+export function monthWordAt(s: string, i: number, out: Scan, space = true): number {
+	const m = monthAt(s, i);
+	if (m >= 0 && codeAt(s, i + 3) === SPACE) {
+		out.end = i + 3;
+		return m;
+	}
+	if (m >= 0 && !space && !nameLetter(codeAt(s, i + 3))) {
+		out.end = codeAt(s, i + 3) === 46 ? i + 4 : i + 3;
+		return m;
+	}
+	if (!MONTH_INITIALS.has(codeAt(s, i) | 32)) return -1;
+	let j = i + 1;
+	while (j - i < 6 && nameLetter(codeAt(s, j))) j++;
+	const n = j - i;
+	const c = codeAt(s, j);
+	if (n < 3 || n > 5 || (space && c !== SPACE && c !== 46) || nameLetter(c)) return -1;
+	const mo = MONTHS[s.slice(i, j).toLowerCase()];
+	if (mo === undefined) return -1;
+	const end = c === 46 ? j + 1 : j;
+	if (space && codeAt(s, end) !== SPACE) return -1;
+	out.end = end;
+	return mo;
+}
+
+/**
+ * A weekday word at `i` as strftime's `%a` prints it in any locale (`Fri`, `Do`, `jeu.`, `mié`):
+ * 2 to 4 letters and an optional dot, then a space. The index of the space, or -1.
+ */
+function weekdayWordEnd(s: string, i: number): number {
+	let j = i;
+	while (j - i < 5 && nameLetter(codeAt(s, j))) j++;
+	if (j - i < 2 || j - i > 4 || !WEEKDAY_NAMES.has(s.slice(i, j).toLowerCase())) return -1;
+	if (codeAt(s, j) === 46) j++;
+	return codeAt(s, j) === SPACE ? j : -1;
+}
+
+/** `%a` in the locales of MONTHS (de, fr, es, it, nl, pt; U+FFFD for a Latin-1 letter) */
+const WEEKDAY_NAMES = new Set(
+	(
+		'mo di mi do fr sa so lun mar mer jeu ven sam dim mié jue vie sáb dom gio sab ' +
+		'ma wo vr za zo seg ter qua qui sex mi\ufffd s\ufffdb'
+	).split(' ')
+);
+
+const wordScan: Scan = { end: 0, value: 0 };
 
 const EN_MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
@@ -333,29 +406,46 @@ export interface SyslogDate {
 	sec: number;
 }
 
-/** `Nov 23 10:00:00` (`Mar  2` space-padded, or `Mar 02`) at the start of `s`, into `out`. */
-export function scanSyslogDate(s: string, out: SyslogDate): boolean {
-	const month = monthAt(s, 0);
-	if (month < 0 || codeAt(s, 3) !== SPACE) return false;
-	const day = codeAt(s, 4) === SPACE ? codeAt(s, 5) - ZERO : two(s, 4);
-	if (!(day >= 1 && day <= 31) || codeAt(s, 6) !== SPACE) return false;
-	const sec = clockAt(s, 7);
+/**
+ * `Nov 23 10:00:00` (`Mar  2` space-padded, or `Mar 02`) at the start of `s`, into `out`; the
+ * month also localised (journalctl in a German or French locale: `Dez 04`, `déc. 04`, see
+ * monthWordAt). `end` gets the index after the time (15 with a three-letter month).
+ */
+export function scanSyslogDate(s: string, out: SyslogDate, end?: Scan): boolean {
+	const month = monthWordAt(s, 0, wordScan);
+	if (month < 0) return false;
+	const p = wordScan.end + 1;
+	const day = codeAt(s, p) === SPACE ? codeAt(s, p + 1) - ZERO : two(s, p);
+	if (!(day >= 1 && day <= 31) || codeAt(s, p + 2) !== SPACE) return false;
+	const sec = clockAt(s, p + 3);
 	if (sec < 0) return false;
 	out.month = month;
 	out.day = day;
 	out.sec = sec;
+	if (end !== undefined) end.end = p + 11;
 	return true;
 }
 
 /**
  * ctime text `Fri Feb 13 23:31:31 2009` (day padded with a space or not) at `i`, as epoch ms
- * read as UTC (dmesg -T prints local time without saying which zone). NaN when not one.
+ * read as UTC (dmesg -T prints local time without saying which zone). NaN when not one. The
+ * weekday and month may be another locale's (`Do Dez  3`, `jeu. déc.  3`: see monthWordAt).
  */
 export function scanCtime(s: string, i: number, out: Scan): number {
-	if (!isWeekday(s, i) || codeAt(s, i + 3) !== SPACE) return NaN;
-	const mo = monthAt(s, i + 4);
-	if (mo < 0 || codeAt(s, i + 7) !== SPACE) return NaN;
-	let j = i + 8;
+	let mo = -1;
+	let j = -1;
+	if (isWeekday(s, i) && codeAt(s, i + 3) === SPACE) {
+		mo = monthAt(s, i + 4);
+		if (mo >= 0 && codeAt(s, i + 7) === SPACE) j = i + 8;
+	}
+	if (j < 0) {
+		// another locale's names: `Do Dez  3 16:10:51 2026`, `jeu. déc.  3 16:10:51 2026`
+		const w = weekdayWordEnd(s, i);
+		if (w < 0) return NaN;
+		mo = monthWordAt(s, w + 1, wordScan);
+		if (mo < 0) return NaN;
+		j = wordScan.end + 1;
+	}
 	if (codeAt(s, j) === SPACE) j++;
 	let d = codeAt(s, j) - ZERO;
 	if (d < 0 || d > 9) return NaN;

@@ -5,7 +5,7 @@
  */
 import type { LogRecord } from '../../models/log-record.ts';
 import {
-	monthAt,
+	monthWordAt,
 	scanBracketTime,
 	scanCaller,
 	scanCtime,
@@ -43,7 +43,18 @@ export const dmesgCtimeFormat: LineFormat = {
 			text: 'wlan: [5719:I:SME] vdev-0: Connecting',
 			wall: '2024-06-08T01:41:03.000Z'
 		},
-		{ line: '[Mon Nov 23 10:00:00 2026] [T42] msg', text: 'msg', caller: 'T42' }
+		{ line: '[Mon Nov 23 10:00:00 2026] [T42] msg', text: 'msg', caller: 'T42' },
+		{
+			// util-linux 2.38 in de_DE.UTF-8 and fr_FR.ISO-8859-1 (read as UTF-8)
+			line: '[Do Dez  3 16:10:51 2026] usb 1-1.1: new full-speed USB device',
+			text: 'usb 1-1.1: new full-speed USB device',
+			wall: '2026-12-03T16:10:51.000Z'
+		},
+		{
+			line: '[jeu. d\ufffdc.  3 16:10:51 2026] usb 1-1.1: new',
+			text: 'usb 1-1.1: new',
+			wall: '2026-12-03T16:10:51.000Z'
+		}
 	],
 	negatives: ['[    1.000000] x', '[Feb13 23:31] new', '[Foo Feb 13 23:31:31 2009] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
@@ -63,7 +74,11 @@ export const dmesgReltimeFormat: LineFormat = {
 	label: 'dmesg -e / -H (reltime)',
 	examples: [
 		{ line: '[Feb13 23:31] new', text: 'new' },
+		{ line: '[Dec 4 10:00] new', text: 'new', wall: '2000-12-04T10:00:00.000Z' },
+		{ line: '[Dez 4 10:00] neu', text: 'neu', wall: '2000-12-04T10:00:00.000Z' },
+		{ line: '[déc. 3 16:10] usb 1-1.1: new', text: 'usb 1-1.1: new' },
 		{ line: '[  +1.000000] two', text: 'two' },
+		{ line: '[  +0,095585] zwei', text: 'zwei' },
 		{ line: '[ +19.000000] example[3]', text: 'example[3]' }
 	],
 	negatives: ['[    1.000000] x', '[Fri Feb 13 23:31:31 2009] x', '[+] x'],
@@ -74,8 +89,11 @@ export const dmesgReltimeFormat: LineFormat = {
 			let j = 1;
 			while (codeAt(line, j) === 32) j++;
 			if (codeAt(line, j) !== 43) return false;
-			// `[  +1.000000]`: reuse the bracket scanner on the number after '+'
-			if (!scanBracketTime('[' + line.slice(j + 1, j + 20), 0, scan)) return false;
+			// `[  +1.000000]`: reuse the bracket scanner on the number after '+' (a decimal comma
+			// in a German or French locale: `[  +0,095585]`)
+			let num = line.slice(j + 1, j + 20);
+			if (codeAt(num, num.indexOf(',') + 7) === 93) num = num.replace(',', '.');
+			if (!scanBracketTime('[' + num, 0, scan)) return false;
 			const end = j + scan.end;
 			if (codeAt(line, end - 1) !== 93) return false;
 			if (!Number.isNaN(ctx.relWall)) {
@@ -87,20 +105,23 @@ export const dmesgReltimeFormat: LineFormat = {
 			callerAndText(line, end, rec);
 			return true;
 		}
-		const mo = monthAt(line, 1);
+		// `[Feb13 23:31]`; util-linux pads a day below 10 with a space (`[Dec 4 10:00]`, strftime's
+		// `%b%e`), and the month is the locale's (`[Dez 4 10:00]`, `[déc. 4 10:00]`)
+		const mo = monthWordAt(line, 1, scan, false);
 		if (mo < 0) return false;
-		const day = two(line, 4);
-		if (day < 1 || codeAt(line, 6) !== 32) return false;
-		const h = two(line, 7);
-		const m = two(line, 10);
-		if (h < 0 || h > 23 || m < 0 || m > 59 || codeAt(line, 9) !== 58) return false;
-		if (codeAt(line, 12) !== 93) return false;
+		const p = scan.end;
+		const day = codeAt(line, p) === 32 ? codeAt(line, p + 1) - 48 : two(line, p);
+		if (!(day >= 1 && day <= 31) || codeAt(line, p + 2) !== 32) return false;
+		const h = two(line, p + 3);
+		const m = two(line, p + 6);
+		if (h < 0 || h > 23 || m < 0 || m > 59 || codeAt(line, p + 5) !== 58) return false;
+		if (codeAt(line, p + 8) !== 93) return false;
 		const sec = h * 3600 + m * 60;
 		ctx.relWall = localWall(ctx, Date.UTC(yearFor(ctx, mo), mo, day) + sec * 1000);
 		rec.wall = ctx.relWall;
 		rec.kind = 'kernel';
 		rec.format = 'dmesg-reltime';
-		callerAndText(line, 13, rec);
+		callerAndText(line, p + 9, rec);
 		return true;
 	}
 };

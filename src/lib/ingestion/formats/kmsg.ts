@@ -5,7 +5,7 @@
  */
 import type { LogRecord } from '../../models/log-record.ts';
 import { unescapeHex } from './common.ts';
-import type { FormatContext, LineFormat } from './types.ts';
+import { ENTRY_LINE, newEntry, type FormatContext, type LineFormat } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
 /** Reads `digits,` at i; returns the number and the index after the comma via `pos`. */
@@ -49,8 +49,16 @@ export const kmsgFormat: LineFormat = {
 			text: 'Command line: initrd=\\ucode.img ro'
 		},
 		{
+			// a fragment opens a multi-line entry (see fragment): alone, it is read at the end
+			before: [],
 			line: '6,416,1758426,-,ncfrag=0/31;the first chunk,',
 			text: 'the first chunk,'
+		},
+		{
+			line: '6.4.0,6,444,501151268,-;netconsole: network logging started',
+			text: 'netconsole: network logging started',
+			ts: 501.151268,
+			level: 6
 		},
 		{
 			before: ['7,160,424069,-;pci_root PNP0A03:00: host bridge window'],
@@ -59,7 +67,15 @@ export const kmsgFormat: LineFormat = {
 			kind: 'continuation'
 		}
 	],
-	negatives: ['6,339;x', '1,2,3,4', '[    1.0] x', '2024-01-01 x', '12,34 text'],
+	negatives: [
+		'6,339;x',
+		'1,2,3,4',
+		'[    1.0] x',
+		'2024-01-01 x',
+		'12,34 text',
+		'6.4.0,6.4.0,6,444,501151268,-;x',
+		'1.5 GB free, 3,4,5,-;x'
+	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const c0 = codeAt(line, 0);
 		if (c0 === 32) {
@@ -76,8 +92,11 @@ export const kmsgFormat: LineFormat = {
 		}
 		if (c0 < 48 || c0 > 57) return false;
 		const prio = num(line, 0, 4);
-		if (prio < 0 || codeAt(line, pos.i) !== 44) return false;
-		if (num(line, pos.i + 1, 20) < 0 || codeAt(line, pos.i) !== 44) return false;
+		if (prio < 0) return false;
+		if (codeAt(line, pos.i) === 46 /* . */) return released(line, rec, ctx);
+		if (codeAt(line, pos.i) !== 44) return false;
+		const seq = num(line, pos.i + 1, 20);
+		if (seq < 0 || codeAt(line, pos.i) !== 44) return false;
 		const usec = num(line, pos.i + 1, 20);
 		if (usec < 0 || codeAt(line, pos.i) !== 44) return false;
 		const flag = codeAt(line, pos.i + 1);
@@ -96,9 +115,81 @@ export const kmsgFormat: LineFormat = {
 		ctx.seenKmsg = true;
 		rec.level = prio & 7;
 		rec.ts = usec / 1e6;
+		const frag = more === '' ? -1 : more.indexOf(',ncfrag=');
+		if (frag !== -1) return fragment(line.slice(semi + 1), more, frag + 8, seq, rec, ctx);
 		rec.text = unescapeHex(line.slice(semi + 1));
 		rec.kind = 'kernel';
 		rec.format = 'kmsg';
 		return true;
 	}
 };
+
+/**
+ * netconsole's extended mode with the release prepended (`netconsole=+r…`): `6.4.0,6,444,501151268,-;
+ * netconsole: network logging started`. The release (no blank, `;` or `,` in it, at most 64
+ * characters) is dropped and the rest read as a record.
+ */
+function released(line: string, rec: LogRecord, ctx: FormatContext): boolean {
+	const comma = line.indexOf(',');
+	if (comma < 3 || comma > 64) return false;
+	for (let i = 0; i < comma; i++) {
+		const c = codeAt(line, i);
+		if (c <= 32 || c === 59 /* ; */) return false;
+	}
+	const c = codeAt(line, comma + 1);
+	if (c < 48 || c > 57) return false;
+	const rest = line.slice(comma + 1);
+	// a second release is not one
+	if (codeAt(rest, num(rest, 0, 4) < 0 ? 0 : pos.i) !== 44) return false;
+	return kmsgFormat.parse(rest, rec, ctx);
+}
+
+/**
+ * A fragment of a message netconsole split (more than 1000 bytes, its extended mode:
+ * Documentation/networking/netconsole.rst): `6,416,1758426,-,ncfrag=0/31;the first chunk,` then
+ * `6,416,1758426,-,ncfrag=16/31; the 2nd chunk.`, each with the record's header and the byte offset
+ * of its text in the message. The fragments of one record are joined into one multi-line entry,
+ * which ends with the fragment that reaches the message's length (or with a line that is not the
+ * next fragment: what came is read).
+ */
+function fragment(
+	body: string,
+	more: string,
+	at: number,
+	seq: number,
+	rec: LogRecord,
+	ctx: FormatContext
+): boolean {
+	const off = num(more, at, 10);
+	if (off < 0 || codeAt(more, pos.i) !== 47 /* / */) return false;
+	const total = num(more, pos.i + 1, 10);
+	if (total < 0) return false;
+	let e = ctx.entry;
+	if (e !== null && (e.format !== 'kmsg' || e.seq !== seq || off !== e.bytes)) return false;
+	if (e === null) {
+		e = ctx.entry = newEntry('kmsg', rec.line);
+		e.seq = seq;
+		e.bytes = off;
+		e.hasText = true;
+		e.level = rec.level;
+		e.ts = rec.ts;
+		e.caller = rec.caller;
+	}
+	e.lines++;
+	e.text += unescapeHex(body);
+	e.bytes += utf8Length(body);
+	if (e.bytes >= total) e.done = true;
+	rec.kind = 'skipped';
+	rec.reason = ENTRY_LINE;
+	return true;
+}
+
+function utf8Length(s: string): number {
+	let n = s.length;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		// 2 bytes below U+0800, 3 above, 4 for a surrogate pair
+		if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+	}
+	return n;
+}

@@ -25,7 +25,7 @@ const scan: Scan = { end: 0, value: 0 };
 // `Nov 23 10:00:00 host ident[pid]: msg` (RFC 3164, journalctl short/short-precise), with an
 // optional `facility.level` word after the host (UniFi, OpenWrt) and localised month names.
 const RFC3164 =
-	/^(\p{L}{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/u;
+	/^([\p{L}\uFFFD]{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/u;
 // after an ISO date (scanIsoDate): ` host ident[pid]: msg` (RFC 3339 / journalctl short-iso[-precise])
 const HOST_IDENT = / (\S+) ([^\s:[]+)(?:\[\d+\])?: ?/y;
 
@@ -114,6 +114,7 @@ export function programOf(ident: string, line: string, from: number): string {
 
 const fast: Scan = { end: 0, value: 0 };
 const date: SyslogDate = { month: 0, day: 0, sec: 0 };
+const dateEnd: Scan = { end: 0, value: 0 };
 /** the last date's year, month and day and its midnight (epoch ms); the last host name */
 let cacheYear = 0;
 let cacheMonth = -1;
@@ -126,7 +127,7 @@ let cacheHost = '';
  * `facility.level` word. Returns false to let the general pattern decide.
  */
 function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean {
-	if (!scanSyslogDate(line, date)) return false;
+	if (!scanSyslogDate(line, date, dateEnd) || dateEnd.end !== 15) return false;
 	const month = date.month;
 	const dayN = date.day;
 	const sec = date.sec;
@@ -200,8 +201,8 @@ function repeatedMarker(line: string, rec: LogRecord): boolean {
  * kernel ident, or with a `[` after the host (a kernel time), are left to the other formats.
  */
 function otherProgram(line: string, rec: LogRecord): boolean {
-	if (!scanSyslogDate(line, date) || codeAt(line, 15) !== 32 || codeAt(line, 16) === 91)
-		return false;
+	if (!scanSyslogDate(line, date, dateEnd) || dateEnd.end !== 15) return false;
+	if (codeAt(line, 15) !== 32 || codeAt(line, 16) === 91) return false;
 	const hostEnd = line.indexOf(' ', 16);
 	if (hostEnd <= 16) return false;
 	let i = hostEnd + 1;

@@ -41,6 +41,9 @@ export interface Entry {
 	comm: string;
 	/** set by the format on the line that ends the entry */
 	done: boolean;
+	/** netconsole fragments: the record's sequence number, and the message bytes received */
+	seq: number;
+	bytes: number;
 }
 
 export function newEntry(format: string, line: number): Entry {
@@ -59,7 +62,9 @@ export function newEntry(format: string, line: number): Entry {
 		kernel: true,
 		ident: '',
 		comm: '',
-		done: false
+		done: false,
+		seq: -1,
+		bytes: 0
 	};
 }
 
