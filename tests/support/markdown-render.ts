@@ -5,8 +5,7 @@
  * never a GitHub/GitLab reference (`#123`, `@user`: those are linked after rendering, in any text
  * outside code and links, whatever backslashes the source had).
  */
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import MarkdownIt, { type Token } from 'markdown-it';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { inert, metadataRows } from '../../src/lib/output/common.ts';
 
@@ -146,7 +145,7 @@ function inlineProblems(t: Token, references: Set<string>): string[] {
 		switch (c.type) {
 			case 'link_open': {
 				inLink++;
-				const href = c.attrGet('href') ?? '';
+				const href = String(c.attrGet('href') ?? '');
 				if (c.markup === 'linkify' || !references.has(href))
 					problems.push(`link to ${href} (${c.markup || 'inline'})`);
 				break;
