@@ -140,7 +140,14 @@ describe('formatMarkdown', () => {
 	it('puts evidence and traces in collapsible blocks fenced longer than any backtick run', async () => {
 		const md = formatMarkdown(await hostileReport());
 		expect(md).toMatch(/<details>\n<summary>Evidence \(2 lines\)<\/summary>\n\n``````text\n/);
-		expect(md).toMatch(/<details>\n<summary>Call trace \(\d+ frames\)<\/summary>\n\n`{5}text\n/);
+		expect(md).toMatch(
+			/<details>\n<summary>Call trace \(\d+ frames(?:, > marks the guilty frame)?\)<\/summary>\n\n`{5}text\n/
+		);
+		// syzkaller-424.log marks chaoskey_disconnect: the legend says what `>` is, as in the text
+		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
+		expect(formatMarkdown(r)).toContain(
+			'<summary>Call trace (42 frames, > marks the guilty frame)</summary>'
+		);
 		expect(codeBlock(['a ``` b'])).toEqual(['````text', 'a ``` b', '````']);
 		expect(codeBlock(['plain'])).toEqual(['```text', 'plain', '```']);
 		expect(inlineCode('a`b')).toBe('``a`b``');

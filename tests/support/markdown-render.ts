@@ -29,7 +29,8 @@ const STRONG =
 	/^(?:Id:|Rule:|Category:|Severity:|Where:|Also known as:|Guilty frame:|Faulting location:|Report is incomplete or interleaved:|Report is cut short:|Facts:|What it means:|Likely causes:|What to do:|References:|Boots:|Note:)$/;
 const H3 =
 	/^(?:Chains of related findings|System|Findings|(?:Critical|High|Medium|Low|Info) \(\d+\))$/;
-const SUMMARY = /^<summary>(?:Call trace|Registers|Evidence) \([\w ]+\)<\/summary>$/;
+const SUMMARY =
+	/^<summary>(?:Call trace|Registers|Evidence) \([\w ]+(?:, > marks the guilty frame)?\)<\/summary>$/;
 /** what GitHub and GitLab link after rendering: issues `#12`, mentions `@name` (`@all` pings everyone) */
 const REFERENCE = /(?:^|\W)(?:#\d|@[a-z\d])/i;
 

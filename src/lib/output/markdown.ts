@@ -161,10 +161,13 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 		const frames = all
 			.slice(0, limits.frames)
 			.map((fr, i) => `${marks[i] ? '>' : ' '} ${frameLabel(fr)}`);
+		// as in the text report, the legend when a shown frame carries the mark (a bare `>` is
+		// text in HTML, and reads as itself in a plain-text mail)
+		const legend = marks.slice(0, frames.length).includes(true) ? ', > marks the guilty frame' : '';
 		const label =
 			frames.length < all.length
-				? `Call trace (first ${frames.length} of ${all.length} frames)`
-				: `Call trace (${all.length} frames)`;
+				? `Call trace (first ${frames.length} of ${all.length} frames${legend})`
+				: `Call trace (${all.length} frames${legend})`;
 		out.push(...details(label, codeBlock(frames)));
 	}
 	const regs = registerLines(f);
