@@ -1,4 +1,4 @@
-import { fstatSync, mkdirSync, statSync } from 'node:fs';
+import { fstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -69,4 +69,29 @@ export class OutputNames {
 			return { path, renamed };
 		}
 	}
+}
+
+/**
+ * Write a report whole or not at all: to a hidden name beside it, then renamed over it, so a full
+ * disk or a kill part-way leaves the previous report (or none), never the first part of one.
+ */
+export function writeWhole(path: string, data: string): void {
+	const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+	try {
+		writeFileSync(tmp, data);
+		renameSync(tmp, path);
+	} catch (e) {
+		rmSync(tmp, { force: true });
+		throw e;
+	}
+}
+
+/**
+ * Ctrl-C, SIGTERM or a closed terminal end the run as they did (killed by the signal, at once
+ * while an input is read), but never inside a report's write: a handler runs only between
+ * synchronous steps, and it raises the signal again with the default action.
+ */
+export function endBetweenWrites(): void {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+		process.once(signal, () => process.kill(process.pid, signal));
 }

@@ -1,4 +1,4 @@
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { analyzeStream, DEFAULT_LIMITS, InputError, type AnalyzeOptions } from '../lib/index.ts';
 import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.ts';
@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/ind
 import { GENERATOR } from '../lib/analysis/result.ts';
 import { SCHEMA_VERSION } from '../lib/models/report.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
-import { fileIdentity, makeDir, OutputNames } from './files.ts';
+import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
 import { closest } from './suggest.ts';
 
 /**
@@ -40,8 +40,9 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
   -h, --help             print this help and exit
   --version              print the version and exit
   FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
-                         capture ...; gzip and Zstandard files are decompressed,
-                         UTF-16 (with or without a byte order mark) and CRLF line ends are read
+                         capture ...; gzip, Zstandard and xz files are decompressed
+                         (recognised by their first bytes, not their name), UTF-16 (with
+                         or without a byte order mark) and CRLF line ends are read
   -                      read standard input (the default when no FILE is given and it is
                          not a terminal); -- ends the options
 examples:
@@ -285,6 +286,7 @@ async function main(prog: string): Promise<number> {
 	// every input is analysed even when another one cannot be read, as cat or grep do; the
 	// exit status is the worst: 3 (a bug), 2 (an input that could not be read), 1 (--fail-on)
 	let status = 0;
+	endBetweenWrites();
 	// `--out-dir logs - < logs/stdin.txt` must not write over standard input's file either
 	const inputs = new Set(
 		o.files.map((f) => fileIdentity(f === '-' ? 0 : f)).filter((id) => id !== null)
@@ -306,7 +308,7 @@ async function main(prog: string): Promise<number> {
 		if (renamed !== null)
 			process.stderr.write(`necroscope: ${file}: report ${path} (${renamed})\n`);
 		try {
-			writeFileSync(path, format(result));
+			writeWhole(path, format(result));
 		} catch (e) {
 			// the next report would fail the same way: stop
 			throw new InputError('read', `${path}: cannot write (${(e as NodeJS.ErrnoException).code})`);

@@ -14,7 +14,7 @@ import { anonymizeReport, NameCollector, type AnonymizeOptions } from './util/an
 import { groupDigits } from './util/text.ts';
 
 export interface Progress {
-	/** input bytes consumed (compressed bytes for .gz) */
+	/** input bytes consumed (compressed bytes for .gz, .zst and .xz) */
 	bytes: number;
 	/** total input bytes when known, else null */
 	totalBytes: number | null;
@@ -46,8 +46,9 @@ export interface AnalyzeOptions extends IngestOptions {
 }
 
 /**
- * The whole pipeline over a stream of bytes: decode (gzip, UTF-8) -> lines -> ingestion ->
- * analysis -> report. Nothing but counters, open reports and findings is kept in memory.
+ * The whole pipeline over a stream of bytes: decode (gzip, zstd, xz; UTF-8) -> lines ->
+ * ingestion -> analysis -> report. Nothing but counters, open reports and findings is kept in
+ * memory.
  */
 export async function analyzeStream(
 	source: AsyncIterable<Uint8Array>,

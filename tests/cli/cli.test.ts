@@ -21,6 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
 import { analyzeFile, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
 import { describeFileError as describeError } from '../../src/cli/errors.ts';
+import { writeWhole } from '../../src/cli/files.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'necroscope-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -93,6 +94,47 @@ describe('CLI errors', () => {
 		expect(ra.input.lines_total).toBe(rb.input.lines_total);
 		expect(ra.findings.map((f: { title: string }) => f.title)).toContain(
 			'WARNING in radeon_gart_unbind'
+		);
+	});
+
+	it('a .xz file gives the report of the log inside it, the same but for its name and size', () => {
+		// the CLI is an ES-module bundle for Node: xz-decompress is loaded there without `require`
+		const xz = join(ROOT, 'fixtures', 'compressed', 'fishlogs-dmesg-log.log.xz');
+		const plain = join(OUTPUT_FIXTURES, 'fishlogs-dmesg-log.log');
+		const a = run(['--format', 'json', xz]);
+		const b = run(['--format', 'json', plain]);
+		expect(a.code).toBe(0);
+		expect(a.stderr).toBe('');
+		const ra = JSON.parse(a.stdout);
+		const rb = JSON.parse(b.stdout);
+		expect(ra.input.bytes).toBe(readFileSync(xz).length);
+		expect(ra.input.name).toBe('fishlogs-dmesg-log.log.xz');
+		const same = (r: { input: object }) => ({ ...r, input: { ...r.input, name: '', bytes: 0 } });
+		expect(JSON.stringify(same(ra))).toBe(JSON.stringify(same(rb)));
+		// from standard input too
+		const c = spawnSync(process.execPath, [CLI, '--format', 'json', '-'], {
+			input: readFileSync(xz),
+			encoding: 'utf8'
+		});
+		expect(c.status).toBe(0);
+		expect(JSON.parse(c.stdout).input.lines_total).toBe(rb.input.lines_total);
+	});
+
+	it('a truncated .xz: the report of what was decoded, said to be incomplete; nothing decoded: exit 2', () => {
+		const xz = readFileSync(join(ROOT, 'fixtures', 'compressed', 'fishlogs-dmesg-log.log.xz'));
+		const cut = join(tmp, 'cut.log.xz');
+		writeFileSync(cut, xz.subarray(0, 40_000));
+		const r = run(['--format', 'text', cut]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(
+			'Incomplete: The compressed file is truncated: it ends in the middle of its data.'
+		);
+		const head = join(tmp, 'head.log.xz');
+		writeFileSync(head, xz.subarray(0, 30));
+		const h = run([head]);
+		expect(h.code).toBe(2);
+		expect(h.stderr).toBe(
+			`necroscope: ${head}: The compressed file is truncated: it ends in the middle of its data.\n`
 		);
 	});
 
@@ -366,6 +408,49 @@ describe('CLI output', () => {
 			expect(Date.now() - sent, signal).toBeLessThan(5_000);
 			expect(out, signal).toBe('');
 		}
+	});
+
+	it('--out-dir: a report is written whole or not at all, the previous one kept', () => {
+		const dir = join(tmp, 'whole');
+		mkdirSync(dir);
+		const report = join(dir, 'dmesg.json');
+		writeWhole(report, '{"first":1}\n');
+		writeWhole(report, '{"second":2}\n');
+		expect(readFileSync(report, 'utf8')).toBe('{"second":2}\n');
+		expect(readdirSync(dir)).toEqual(['dmesg.json']);
+		// a write that fails part-way (here its hidden temporary name is taken by a directory;
+		// in use, a full disk) throws, keeps the last whole report and leaves nothing else
+		const blocked = join(dir, `.dmesg.json.${process.pid}.tmp`);
+		mkdirSync(blocked);
+		expect(() => writeWhole(report, '{"third":3}\n')).toThrow();
+		expect(readFileSync(report, 'utf8')).toBe('{"second":2}\n');
+		rmSync(blocked, { recursive: true });
+		expect(readdirSync(dir)).toEqual(['dmesg.json']);
+	});
+
+	it('Ctrl-C during an --out-dir batch: killed by the signal, no report cut short', async () => {
+		const dir = join(tmp, 'interrupted');
+		mkdirSync(dir);
+		// many inputs, so that the signal comes while reports are being written
+		const inputs = Array.from({ length: 40 }, () => OOPS);
+		const child = spawn(process.execPath, [CLI, '--format', 'json', '--out-dir', dir, ...inputs], {
+			cwd: ROOT
+		});
+		let err = '';
+		child.stderr.on('data', (d) => (err += d));
+		// once the first report is there
+		while (readdirSync(dir).filter((f) => f.endsWith('.json')).length === 0)
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		child.kill('SIGINT');
+		const by = await new Promise<string | null>((resolve) =>
+			child.on('close', (_c, s) => resolve(s))
+		);
+		expect(by).toBe('SIGINT');
+		expect(err.includes('at ')).toBe(false);
+		const written = readdirSync(dir);
+		expect(written.every((f) => f.endsWith('.json'))).toBe(true);
+		for (const f of written)
+			expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
 	});
 
 	it('a reader that closes the pipe early (`| head -1`): no EPIPE stack trace', async () => {

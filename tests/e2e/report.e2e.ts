@@ -180,6 +180,38 @@ test('Copy share link, then Analyze and Cancel: the link holds the whole report,
 	expect(problems).toEqual([]);
 });
 
+test('an analysis started while the share link is being made says it waits for it, then runs', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL as string).origin
+	});
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'big.log',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(BIG_RADEON)
+	});
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind', {
+		timeout: 60_000
+	});
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	// it had said "Analysing… 0 lines, 0.0 KB" until the copy was made, as if it were stuck
+	const status = page.locator('[aria-label="Analysis progress"] .status');
+	await expect(status).toHaveText(
+		'Waiting for the anonymized copy of the last report for its share link to be made; this analysis starts after it.'
+	);
+	await expect(page.locator('article.finding').first()).toContainText('KASAN', {
+		timeout: 60_000
+	});
+	await expect(status).toHaveCount(0);
+});
+
 test('the local model is asked only after an explicit click, only with the anonymized finding, only on loopback', async ({
 	page,
 	context,

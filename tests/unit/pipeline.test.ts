@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText, formatJson, formatText } from '../../src/lib/index.ts';
-import { fixture } from '../support/fixtures.ts';
+import { fixture, fixtureBytes } from '../support/fixtures.ts';
 
 async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
 	const bytes = new TextEncoder().encode(text);
@@ -140,6 +140,28 @@ describe('pipeline', () => {
 		);
 	});
 
+	it('reads xz input by its magic bytes: the same report as the plain log, in any chunking', async () => {
+		for (const [xz, plainPath] of [
+			['compressed/warning-radeon.log.xz', 'e2e/warning-radeon.log'],
+			['compressed/fishlogs-dmesg-log.log.xz', 'output/fishlogs-dmesg-log.log']
+		]) {
+			const bytes = new Uint8Array(fixtureBytes(xz));
+			const plain = await analyzeText(fixture(plainPath));
+			for (const size of [bytes.length, 4096, 3]) {
+				const r = await analyzeStream(
+					(async function* () {
+						for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+					})()
+				);
+				// input.bytes is the size of the input as given (compressed); everything else is equal
+				expect(r.input.bytes, `${xz} in chunks of ${size}`).toBe(bytes.length);
+				expect(formatJson({ ...r, input: { ...r.input, bytes: 0 } })).toBe(
+					formatJson({ ...plain, input: { ...plain.input, bytes: 0 } })
+				);
+			}
+		}
+	});
+
 	it('never reports user-space segfaults as crashes', async () => {
 		const r = await analyzeText(
 			'[  10.000000] a.out[25311]: segfault at 0 ip 0000000000400546 sp 00007fff2fb08610 error 4 in a.out[400000+1000]\n' +
@@ -193,6 +215,66 @@ describe('resource limits', () => {
 		expect(r.input.warnings.join(' ')).toContain('damaged or truncated');
 		expect(r.input.lines_total).toBeGreaterThan(0);
 	});
+
+	const once = (bytes: Uint8Array) =>
+		(async function* () {
+			yield bytes;
+		})();
+
+	it('stops an xz decompression bomb at the limit and keeps what was read', async () => {
+		const bomb = new Uint8Array(fixtureBytes('compressed/warning-radeon-20mb.log.xz'));
+		const r = await analyzeStream(once(bomb), { limits: { maxDecompressedBytes: 100_000 } });
+		expect(r.input.lines_total).toBeGreaterThan(1000);
+		expect(r.input.lines_total).toBeLessThan(100_000 / 40);
+		expect(r.input.warnings.join(' ')).toMatch(
+			/Incomplete: The compressed file expands to more than 0 MB; analysis stopped there\./
+		);
+		expect(r.findings.some((f) => f.title === 'WARNING in radeon_gart_unbind')).toBe(true);
+	});
+
+	it('reports a truncated or damaged .xz clearly, keeping the lines before the damage', async () => {
+		const xz = new Uint8Array(fixtureBytes('compressed/fishlogs-dmesg-log.log.xz'));
+		const cut = await analyzeStream(once(xz.slice(0, 40_000)));
+		expect(cut.input.warnings.join(' ')).toContain(
+			'Incomplete: The compressed file is truncated: it ends in the middle of its data. This report covers only the first'
+		);
+		expect(cut.input.lines_total).toBeGreaterThan(1000);
+		const bad = xz.slice();
+		bad[50_000] ^= 0x55;
+		const damaged = await analyzeStream(once(bad));
+		expect(damaged.input.warnings.join(' ')).toContain(
+			'Incomplete: The compressed file is damaged or truncated.'
+		);
+		expect(damaged.input.lines_total).toBeGreaterThan(1000);
+		// nothing decoded at all: an input error (the CLI's exit 2, the page's message)
+		await expect(analyzeStream(once(xz.slice(0, 30)))).rejects.toMatchObject({
+			code: 'corrupt-compressed'
+		});
+	});
+
+	it('a stop request during an .xz analysis is seen between decompressed windows', async () => {
+		// 20 MiB of text from one 4.9 KB chunk: the windows come without any read of the input, so
+		// only the pause hook between windows lets a stop request (a worker message) arrive
+		const bomb = new Uint8Array(fixtureBytes('compressed/warning-radeon-20mb.log.xz'));
+		let pauses = 0;
+		let stop = false;
+		const r = await analyzeStream(once(bomb), {
+			pause: async () => {
+				pauses++;
+				if (pauses === 20) setTimeout(() => (stop = true), 0);
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			},
+			stopRequested: () => stop
+		});
+		expect(r.input.warnings.join(' ')).toContain('the analysis was stopped');
+		expect(r.input.lines_total).toBeGreaterThan(0);
+		expect(r.input.lines_total).toBeLessThan(100_000);
+		// the stopped decoder was released: the next .xz input is read to its end
+		const next = await analyzeStream(
+			once(new Uint8Array(fixtureBytes('compressed/warning-radeon.log.xz')))
+		);
+		expect(next.input.lines_total).toBe(53);
+	}, 20_000);
 
 	it('a stop request returns the report of what was read so far', async () => {
 		let chunks = 0;

@@ -17,7 +17,16 @@ import { DAMAGE_RULES } from './summary.ts';
  */
 
 type Domain =
-	'storage' | 'gpu' | 'usb' | 'network' | 'wifi-sdio' | 'sound' | 'memory' | 'power' | 'any';
+	| 'storage'
+	| 'gpu'
+	| 'usb'
+	| 'network'
+	| 'wifi-sdio'
+	| 'sound'
+	| 'memory'
+	| 'power'
+	| 'userspace'
+	| 'any';
 
 interface Layer {
 	stage: number;
@@ -110,7 +119,9 @@ const LAYERS: Record<string, Layer> = {
 	'filesystem.f2fs-error': { stage: 4, domain: 'storage' },
 	'filesystem.fat-error': { stage: 4, domain: 'storage' },
 	'filesystem.journal-aborted': { stage: 5, domain: 'storage' },
-	'filesystem.remount-read-only': { stage: 6, domain: 'storage' }
+	'filesystem.remount-read-only': { stage: 6, domain: 'storage' },
+	// a program's fatal fault: a cause only of the panic when that program was init (PID 1)
+	'userspace.segfault': { stage: 0, domain: 'userspace' }
 };
 
 /**
@@ -137,6 +148,8 @@ const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
 		c.rule === 'memory.oom-kill' ||
 		serious(c) ||
 		watchdogFired(c, e),
+	// the init process's fatal fault, then `Attempted to kill init!` (lkp-09.log, lkp-49.log)
+	'crash.init-died': (c) => c.rule === 'userspace.segfault' && c.details.pid === 1,
 	'crash.rcu-stall': serious,
 	'crash.soft-lockup': serious,
 	'crash.hard-lockup': serious,

@@ -79,8 +79,35 @@ export function parseFrameLine(text: string, line: number, context = 'task'): Fr
 	return null;
 }
 
-/** Parse an ARM `(a) from (b)` line into its two frames. */
+/**
+ * arm since 5.14 without CONFIG_BACKTRACE_VERBOSE (arch/arm/kernel/traps.c dump_backtrace_entry,
+ * `"%s %ps from %pS\n"`): ` brcmf_fweh_event_worker [brcmfmac] from process_one_work+0x250/0x57c`,
+ * the caller with its offset
+ */
+const ARM_FROM_SHORT =
+	/^\s*([A-Za-z_][\w.$]*)(?: \[([\w-]+)\])? from ([A-Za-z_][\w.$]*)\+(0x[0-9a-f]+)\/(0x[0-9a-f]+)(?: \[([\w-]+)\])?\s*$/;
+
+/** Parse an ARM `(a) from (b)` line (or 5.14's ` a from b+..`) into its two frames. */
 export function parseArmFromLine(text: string, line: number, context: string): Frame[] {
+	const s = text.includes(' from ') && !text.includes(') from ') ? ARM_FROM_SHORT.exec(text) : null;
+	if (s) {
+		const frame = (
+			fn: string,
+			mod: string | undefined,
+			off: string | null,
+			size: string | null
+		) => ({
+			function: fn,
+			offset: off,
+			size,
+			module: mod ?? null,
+			reliable: true,
+			context,
+			line,
+			source: null
+		});
+		return [frame(s[1], s[2], null, null), frame(s[3], s[6], s[4], s[5])];
+	}
 	const m = ARM_FROM.exec(text);
 	if (!m) return [];
 	return [
@@ -123,10 +150,13 @@ const HEADER_PID = /CPU: \d+ PID: (\d+) at /;
  * new dump's `CPU: 1 PID: 0 Comm: …` line, the other access of a KCSAN data race (`read to
  * 0xffff8fee4c40700c of 4 bytes by task 166 on cpu 6:`), and sched_show_task()'s task line
  * (`task:rcu_preempt state:I …` since 5.10, before it the name padded to 15 characters and the
- * state letter: `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`).
+ * state letter: `rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000`), and SLUB's
+ * tracks of an object's last allocation and free (`INFO: Allocated in f+0x4a/0x490 age=1688 …`,
+ * `INFO: Freed in …`, each with its stack, printed without a `Call Trace:` line: the two had been
+ * read as one trace in satyr-gitlog-19.log and satyr-gitlog-30.log).
  */
 const OTHER_STACK =
-	/^(?:(?:rcu: )?\S+ kthread starved for |(?:read|write|read-write)(?: \(marked\))? to 0x|Sending NMI from CPU |NMI backtrace for cpu |CPU: \d+ (?:UID: \d+ )?PID: |task:\S)|^.{15} [A-Z] +(?:running task|[0-9a-f]+) +\d+ +\d+ +\d+ 0x/;
+	/^(?:(?:rcu: )?\S+ kthread starved for |(?:read|write|read-write)(?: \(marked\))? to 0x|Sending NMI from CPU |NMI backtrace for cpu |CPU: \d+ (?:UID: \d+ )?PID: |task:\S|(?:INFO: )?(?:Allocated|Freed) in [\w.]+\+0x)|^.{15} [A-Z] +(?:running task|[0-9a-f]+) +\d+ +\d+ +\d+ 0x/;
 
 /**
  * The frames of the call trace of a report (up to the next stack start such as `Allocated by
@@ -141,6 +171,26 @@ const OTHER_STACK =
  * of the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) is chosen, else the first.
  */
 export function parseCallTrace(lines: BlockLine[], guilty: string | null = null): Frame[] {
+	return chooseTrace(lines, callTraces(lines), guilty);
+}
+
+/** The call traces of a report and the pid of each trace's `CPU: N PID: P` line (see parseCallTrace). */
+interface Traces {
+	traces: Frame[][];
+	pids: Array<string | null>;
+}
+
+/**
+ * The trace a report's lines end in: the last of its traces (another task's or CPU's stack
+ * printed after the report's own, such as an RCU stall's starved grace-period kthread), or
+ * none. Whether the log was cut inside the report is read from it (crash/index.ts, cutInTrace).
+ */
+export function lastCallTrace(lines: BlockLine[]): Frame[] {
+	const { traces } = callTraces(lines);
+	return traces[traces.length - 1] ?? [];
+}
+
+function callTraces(lines: BlockLine[]): Traces {
 	const headed = lines.some((l) => STACK_START.test(l.text));
 	const traces: Frame[][] = [];
 	let frames: Frame[] = [];
@@ -245,11 +295,15 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 	}
 	if (frames.length > segment) endSegment();
 	if (pc32 && lastIrq > 0 && !irqClosed) i386IrqStacks(frames, lastIrq);
-	if (traces.length === 0) return frames;
-	if (frames.length > 0) {
+	if (frames.length > 0 || traces.length === 0) {
 		traces.push(frames);
 		pids.push(pid);
 	}
+	return { traces, pids };
+}
+
+function chooseTrace(lines: BlockLine[], { traces, pids }: Traces, guilty: string | null): Frame[] {
+	if (traces.length === 1) return traces[0];
 	const names = (fr: Frame) => guilty !== null && isGuiltyFunction(fr.function, guilty);
 	const own = traces.filter((_, i) => i === 0 || pids[i] === null || pids[i] !== pids[0]);
 	// the task the header names (`WARNING: CPU: 1 PID: 1798 at …`) when another task's report
@@ -265,10 +319,13 @@ export function parseCallTrace(lines: BlockLine[], guilty: string | null = null)
 
 /**
  * A frame's function is the guilty function a title names: the function itself or a compiler
- * clone of it (`wdev_priv.part.8` for `wdev_priv`, `.isra.0`, `.constprop.0`).
+ * clone of it (`wdev_priv.part.8` for `wdev_priv`, `.isra.0`, `.constprop.0`), also as the
+ * dot symbol of 64-bit powerpc's ELFv1 kernels (`.ipr_pci_error_detected` for
+ * `ipr_pci_error_detected`; abrt-oops9-ppc64.log's trace had not shown its guilty frame).
  */
 export function isGuiltyFunction(fn: string, guilty: string): boolean {
-	return fn === guilty || fn.startsWith(`${guilty}.`);
+	const f = codeAt(fn, 0) === 46 /* . */ && codeAt(guilty, 0) !== 46 ? fn.slice(1) : fn;
+	return f === guilty || f.startsWith(`${guilty}.`);
 }
 
 /**
@@ -332,8 +389,9 @@ function symbolIn(text: string): string | null {
 	while (start > 0 && /[\w.$]/.test(text[start - 1])) start--;
 	return SYMBOL.exec(text.slice(start))?.[0] ?? null;
 }
-/** lines naming the faulting PC: x86 RIP/EIP/IP, powerpc NIP, arm64/riscv pc/epc, arm PC is at, s390 Krnl PSW */
-const FAULT_LINE = /^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP:? |pc : |epc : |PC is at |Krnl PSW : )/;
+/** lines naming the faulting PC: x86 RIP/EIP/IP, powerpc NIP, arm64/riscv/mips pc/epc, arm PC is at, s390 Krnl PSW, loongarch ERA */
+const FAULT_LINE =
+	/^\s*(?:RIP: |EIP: |EIP is at |IP: |NIP:? |pc : |epc +: |PC is at |Krnl PSW : |ERA: [0-9a-f]+ )/;
 
 /** The faulting location from `RIP: 0010:f+0x1/0x2`, `pc : f+..`, `PC is at f+..`, `NIP [..] f+..`, `epc : f+..`, `EIP: f+..`, `Krnl PSW : .. (f+..)`. */
 export function faultLocation(lines: BlockLine[]): string | null {

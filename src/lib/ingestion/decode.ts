@@ -1,10 +1,16 @@
 /**
- * Bytes to text, streaming: gzip and Zstandard are detected from their magic bytes (never from a
- * file name); gzip is inflated with the platform's DecompressionStream, Zstandard with fzstd (a
- * small pure-JavaScript decoder). Invalid UTF-8 becomes U+FFFD so every byte still belongs to a
- * line.
+ * Bytes to text, streaming: gzip, Zstandard and xz are detected from their magic bytes (never
+ * from a file name); gzip is inflated with the platform's DecompressionStream, Zstandard with
+ * fzstd (a small pure-JavaScript decoder), xz with xz-decompress (xz-embedded compiled to
+ * WebAssembly, the module inlined in its JavaScript). Invalid UTF-8 becomes U+FFFD so every byte
+ * still belongs to a line.
  */
 import { Decompress as ZstdDecompress } from 'fzstd';
+// before xz-decompress, which needs it as it loads (see xz-require.ts)
+import { returnRequire } from './xz-require.ts';
+import { XzReadableStream } from 'xz-decompress';
+
+returnRequire();
 
 export interface DecodeLimits {
 	/** stop with an error once more than this many decompressed bytes were produced */
@@ -56,6 +62,19 @@ function isZstd(b: Uint8Array): boolean {
 	return b.length >= 4 && b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
 }
 
+/** xz stream header magic `FD 37 7A 58 5A 00` */
+function isXz(b: Uint8Array): boolean {
+	return (
+		b.length >= 6 &&
+		b[0] === 0xfd &&
+		b[1] === 0x37 &&
+		b[2] === 0x7a &&
+		b[3] === 0x58 &&
+		b[4] === 0x5a &&
+		b[5] === 0x00
+	);
+}
+
 /** compressed bytes handed to the Zstandard decoder at a time (each push is checked) */
 const ZSTD_SLICE = 1024;
 
@@ -101,6 +120,95 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 	push(new Uint8Array(0), true);
 	yield* out;
 	if (over) throw bomb(limit);
+}
+
+/**
+ * xz streams (one or more, with stream padding between them, as `cat a.xz b.xz` gives) to their
+ * bytes, in windows of at most 64 KiB (the decoder's output buffer). Output past `limit` is not
+ * kept: what came before it is yielded, then the decompression-bomb error is thrown. A damaged or
+ * truncated file throws after what was decoded before the damage.
+ */
+async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+	const it = src[Symbol.asyncIterator]();
+	// pulled one chunk at a time by the decoder; an empty chunk is never handed to it (xz-embedded
+	// takes a call that makes no progress as the input's end)
+	const input = new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				for (;;) {
+					const r = await it.next();
+					if (r.done) {
+						controller.close();
+						return;
+					}
+					if (r.value.length > 0) {
+						controller.enqueue(r.value);
+						return;
+					}
+				}
+			},
+			async cancel() {
+				await it.return?.();
+			}
+		},
+		{ highWaterMark: 0 }
+	);
+	const reader = new XzReadableStream(input).getReader();
+	let produced = 0;
+	try {
+		for (;;) {
+			let r: ReadableStreamReadResult<Uint8Array>;
+			try {
+				r = await reader.read();
+			} catch (e) {
+				throw xzError(e);
+			}
+			if (r.done) return;
+			const data = r.value;
+			if (data.length === 0) continue;
+			const room = limit - produced;
+			produced += data.length;
+			if (data.length > room) {
+				if (room > 0) yield data.subarray(0, room);
+				throw bomb(limit);
+			}
+			yield data;
+		}
+	} finally {
+		// always: the decoder serialises its instances, and one left open would make the next
+		// .xz input wait forever (a stopped analysis, the decompression limit)
+		await reader.cancel().catch(() => {});
+	}
+}
+
+/**
+ * The decoder's error (`get_next_output failed with error code N`, N being xz-embedded's
+ * xz_ret) told plainly; an error of the input itself (a read error) is kept as it is.
+ */
+function xzError(e: unknown): unknown {
+	if (e instanceof InputError) return e;
+	const code = Number(/error code (\d+)/.exec(String((e as Error)?.message ?? e))?.[1] ?? NaN);
+	switch (code) {
+		case 8: // XZ_BUF_ERROR: the input ended inside a stream
+			return new InputError(
+				'corrupt-compressed',
+				'The compressed file is truncated: it ends in the middle of its data.'
+			);
+		case 2: // XZ_UNSUPPORTED_CHECK
+		case 6: // XZ_OPTIONS_ERROR: a SHA-256 check, a filter other than LZMA2 (delta, x86...)
+			return new InputError(
+				'corrupt-compressed',
+				'This xz file uses options that are not read here (a SHA-256 check, or a filter other than LZMA2 such as delta or x86): decompress it with `xz -dk FILE` and analyse the result.'
+			);
+		case 3: // XZ_MEM_ERROR
+		case 4: // XZ_MEMLIMIT_ERROR: a dictionary over 64 MiB (`xz -9` uses 64 MiB)
+			return new InputError(
+				'corrupt-compressed',
+				'This xz file was compressed with a dictionary larger than 64 MiB, more than is read here: decompress it with `xz -dk FILE` and analyse the result.'
+			);
+		default: // XZ_FORMAT_ERROR, XZ_DATA_ERROR (a bad checksum too)
+			return new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
+	}
 }
 
 function bomb(limit: number): InputError {
@@ -171,20 +279,15 @@ const NOT_TEXT: ReadonlyArray<{
 			'This is an ELF file (a kdump vmcore or a program), not a text log. For a vmcore, extract its kernel log with `makedumpfile --dump-dmesg VMCORE dmesg.txt` (or `log` in the crash tool) and analyse that.'
 	},
 	{
-		is: magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]),
-		advice:
-			'This file is xz-compressed, which is not read here: decompress it with `xz -dk FILE` and analyse the result (gzip and Zstandard files are read directly).'
-	},
-	{
 		// `BZh` and the block size, 1 to 9
 		is: (b) => magic('BZh')(b) && b[3] >= 0x31 && b[3] <= 0x39,
 		advice:
-			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` and analyse the result (gzip and Zstandard files are read directly).'
+			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
 	},
 	{
 		is: magic([0x04, 0x22, 0x4d, 0x18]),
 		advice:
-			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` and analyse the result (gzip and Zstandard files are read directly).'
+			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
 	},
 	{
 		is: magic([0x50, 0x4b, 0x03, 0x04]),
@@ -212,7 +315,7 @@ function notTextKind(head: Uint8Array): (typeof NOT_TEXT)[number] | null {
 }
 
 /**
- * Decode a byte stream (plain or gzip) into text chunks.
+ * Decode a byte stream (plain, gzip, Zstandard or xz) into text chunks.
  * `onBytes` is told how many input bytes were consumed (for progress); `onNote` gets advice when
  * the (decompressed) input starts like a known binary format (see notTextAdvice), and whether
  * the log's text is in it as it is (a tar archive).
@@ -229,7 +332,7 @@ export async function* decodeBytes(
 	if (first.done) return;
 	// the magic bytes may arrive in more than one chunk
 	let head: Uint8Array = first.value;
-	while (head.length < 4) {
+	while (head.length < 6) {
 		const more = await it.next();
 		if (more.done) break;
 		head = concat(head, more.value);
@@ -251,6 +354,7 @@ export async function* decodeBytes(
 			}
 		})();
 	} else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
+	else if (isXz(head)) stream = unxz(counted, limits.maxDecompressedBytes);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
 	// after decompression: gather them (a decompression error comes after what was read)
 	const inner = stream[Symbol.asyncIterator]();
@@ -265,68 +369,74 @@ export async function* decodeBytes(
 	} catch (e) {
 		failure = e;
 	}
-	const order = utf16Order(lead);
-	if (order !== null) {
-		yield* decodeUtf16(lead, failure === null ? inner : null, order, limits);
-		if (failure !== null) throw failure;
-		return;
-	}
-	// the same first bytes tell a known binary format (see notTextAdvice); a short input is told at
-	// its end, and one whose decompression failed before PROBE_BYTES is not told
-	if (lead.length >= PROBE_BYTES || failure === null) {
-		const kind = notTextKind(lead.subarray(0, PROBE_BYTES));
-		if (kind !== null) onNote?.(kind.advice, kind.readable === true);
-	}
-	stream = (async function* () {
-		if (lead.length > 0) yield lead;
-		if (failure !== null) throw failure;
-		for (;;) {
-			const r = await inner.next();
-			if (r.done) return;
-			yield r.value;
+	// a reader that stops early (a Stop request) ends the decompressor too: xz-decompress runs one
+	// decoder at a time, and one left open would keep the next .xz input waiting forever
+	try {
+		const order = utf16Order(lead);
+		if (order !== null) {
+			yield* decodeUtf16(lead, failure === null ? inner : null, order, limits);
+			if (failure !== null) throw failure;
+			return;
 		}
-	})();
-	// Whole characters are decoded without `stream: true` (several times faster); the bytes of a
-	// character cut by the chunk end wait for the next chunk. Before a lead byte the decoder is in
-	// its initial state, so this gives exactly what streaming decoding gives.
-	const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-	const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
-	let carry: Uint8Array | null = null;
-	let start = true;
-	for await (const c of stream) {
-		let chunk = c;
+		// the same first bytes tell a known binary format (see notTextAdvice); a short input is told at
+		// its end, and one whose decompression failed before PROBE_BYTES is not told
+		if (lead.length >= PROBE_BYTES || failure === null) {
+			const kind = notTextKind(lead.subarray(0, PROBE_BYTES));
+			if (kind !== null) onNote?.(kind.advice, kind.readable === true);
+		}
+		stream = (async function* () {
+			if (lead.length > 0) yield lead;
+			if (failure !== null) throw failure;
+			for (;;) {
+				const r = await inner.next();
+				if (r.done) return;
+				yield r.value;
+			}
+		})();
+		// Whole characters are decoded without `stream: true` (several times faster); the bytes of a
+		// character cut by the chunk end wait for the next chunk. Before a lead byte the decoder is in
+		// its initial state, so this gives exactly what streaming decoding gives.
+		const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+		const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
+		let carry: Uint8Array | null = null;
+		let start = true;
+		for await (const c of stream) {
+			let chunk = c;
+			if (carry !== null) {
+				chunk = concat(carry, chunk);
+				carry = null;
+			}
+			if (start) {
+				if (chunk.length < 3 && isBomPrefix(chunk)) {
+					carry = chunk;
+					continue;
+				}
+				start = false;
+				if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+			}
+			// in windows (see DecodeLimits.decodeWindow): decoding cost grows faster than the size on
+			// some inputs, and a line kept by a report keeps its whole window alive
+			const n = chunk.length;
+			let off = 0;
+			while (off < n) {
+				const end = Math.min(off + windowBytes, n);
+				const cut = off + completeLength(chunk.subarray(off, end));
+				if (end === n && cut < n) carry = chunk.slice(cut);
+				if (cut > off) {
+					const text = dec.decode(chunk.subarray(off, cut));
+					if (text !== '') yield text;
+				}
+				off = end === n ? n : cut;
+			}
+		}
 		if (carry !== null) {
-			chunk = concat(carry, chunk);
-			carry = null;
+			if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
+				carry = carry.subarray(3);
+			const tail = dec.decode(carry);
+			if (tail !== '') yield tail;
 		}
-		if (start) {
-			if (chunk.length < 3 && isBomPrefix(chunk)) {
-				carry = chunk;
-				continue;
-			}
-			start = false;
-			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-		}
-		// in windows (see DecodeLimits.decodeWindow): decoding cost grows faster than the size on
-		// some inputs, and a line kept by a report keeps its whole window alive
-		const n = chunk.length;
-		let off = 0;
-		while (off < n) {
-			const end = Math.min(off + windowBytes, n);
-			const cut = off + completeLength(chunk.subarray(off, end));
-			if (end === n && cut < n) carry = chunk.slice(cut);
-			if (cut > off) {
-				const text = dec.decode(chunk.subarray(off, cut));
-				if (text !== '') yield text;
-			}
-			off = end === n ? n : cut;
-		}
-	}
-	if (carry !== null) {
-		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
-			carry = carry.subarray(3);
-		const tail = dec.decode(carry);
-		if (tail !== '') yield tail;
+	} finally {
+		await inner.return?.(undefined);
 	}
 }
 

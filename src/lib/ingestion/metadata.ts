@@ -67,6 +67,9 @@ function archFromVersion(rest: string): string | null {
 	return null;
 }
 
+/** loongarch's show_regs() (arch/loongarch/kernel/traps.c): `pc <era> ra <ra> tp <tp> sp <sp>` */
+const LOONGARCH_PC = /^pc [0-9a-f]{16} ra [0-9a-f]{16} tp /;
+
 const RELEASE_ARCH: Readonly<Record<string, string>> = {
 	x86_64: 'x86_64',
 	amd64: 'x86_64',
@@ -705,6 +708,8 @@ export class MetadataCollector {
 	/** lines starting with `p` */
 	private lineLowerP(text: string, _boot: number): void {
 		if (text.startsWith('pc : ')) this.setArch('arm64', 4);
+		// loongarch's show_regs(): `pc 9000000000d5d3ac ra 9000000000d5d388 tp … sp …`
+		else if (LOONGARCH_PC.test(text)) this.setArch('loongarch64', 4);
 	}
 
 	/** lines starting with `P` */
@@ -785,6 +790,10 @@ export class MetadataCollector {
 	private lineLowerE(text: string, _boot: number): void {
 		const m = this.meta;
 		if (text.startsWith('epc : ')) this.setArch('riscv64', 4);
+		// mips's show_regs(): `epc   : 8f0b2a1c ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]`, the address
+		// as wide as a register (8 or 16 digits)
+		else if (text.startsWith('epc   : '))
+			this.setArch(codeAt(text, 16) === 32 /* space */ ? 'mips' : 'mips64', 4);
 		else if (m.bios === null && text.startsWith('efi: EFI v')) {
 			// firmware version when DMI names no BIOS: `efi: EFI v2.70 by American Megatrends`
 			m.bios = text.slice(5).trim();

@@ -1,4 +1,5 @@
 import type { Explanation, Finding } from '../models/finding.ts';
+import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
 
@@ -27,6 +28,11 @@ export interface VmStep {
 	 * when the log names physical hardware and no hypervisor (see physical)
 	 */
 	bareMetal?: { causes?: readonly string[]; steps?: readonly string[] };
+	/**
+	 * the starts of the rule's own steps about a PC's BIOS: left out too when the physical machine
+	 * is one a device tree describes (see deviceTree), which has no BIOS setup to change
+	 */
+	deviceTree?: readonly string[];
 }
 
 const vm = (hypervisor: string): string => `This machine is a virtual machine (${hypervisor})`;
@@ -72,6 +78,38 @@ export const VM_STEPS: Readonly<Record<string, VmStep>> = {
 		// amdmsrtweaker-lnx-dmesg-txt.log, a Lenovo laptop, had been told that a virtual machine
 		// was the most likely cause of its TSC's warp between CPUs at boot
 		bareMetal: { causes: ['In a virtual machine'], steps: ['In a VM '] }
+	},
+	// dioxis33-errors-dmesg-txt.log: a VirtualBox guest's e1000 `enp0s3 NIC Link is Down` had
+	// been told to replace the cable and try another switch port
+	'network.link-down': {
+		step: (h) =>
+			`${vm(h)}: its network card is a virtual one, whose link the hypervisor sets: it goes down when the host changes or disconnects the VM’s network attachment (a “cable connected” setting, the host’s bridge or adapter going down, the host asleep, the VM paused, saved or migrated), not through a cable. Check the VM’s network settings and the host’s log at that time; cables and switch ports matter on the host only.`,
+		drops: ['Replace the cable']
+	},
+	// dioxis33-errors-dmesg-txt.log: the disconnect of VirtualBox's emulated `USB Tablet` had been
+	// told to try another cable and a powered hub
+	'usb.disconnect': {
+		step: (h) =>
+			`${vm(h)}: its USB devices are emulated by the hypervisor (the VM’s tablet, keyboard or mouse) or passed through from the host, and they disconnect when the host detaches or re-attaches them (a USB filter or the host taking the device back, the VM paused or the host asleep). Check the VM’s USB settings and the host’s log; a cable or hub matters only for a passed-through device, on the host.`,
+		drops: ['Try another cable', 'Use a powered hub']
+	},
+	// lkp-05.log: a QEMU guest's serial port refused IRQ 4 (held by goldfish_pdev_bus, the Android
+	// emulator's bus driver built into the kernel) had been told to change BIOS settings
+	'hardware.irq-flags-mismatch': {
+		step: (h) =>
+			`${vm(h)}: its interrupt lines are those of the virtual hardware the hypervisor emulates, so a BIOS setting or update inside the guest does not change them. Remove the device from the VM’s configuration if it is not needed, or keep the driver that should not be there from loading (blacklist it; a driver for another platform built into the kernel needs a kernel without it).`,
+		drops: ['If that device is not needed (a legacy serial port in a VM)'],
+		// iamslightlywin-dump-last-kmsg.log: a Samsung tablet (`… (DT)`) had been told to change
+		// BIOS settings for `Flags mismatch irq 466 … (esd_recovery) vs. … (UB_CON_DET)`
+		deviceTree: ['If that device is not needed (a legacy serial port in a VM)']
+	},
+	// cmpe283-assignment1-dmesg-log.log: a Google Compute Engine guest's refused RDMSR 0x492 had
+	// been told, beside the VM step, to report it to the kernel developers after a BIOS update
+	'other.unchecked-msr-access': {
+		step: (h) =>
+			`${vm(h)}: the hypervisor decides which model-specific registers the guest may use, and a refused access is most often one it does not emulate: harmless unless a feature is missing, and no BIOS update in the guest changes it. If a feature is missing, check the CPU model and features the VM is given (QEMU/KVM \`-cpu host\`, nested virtualization settings, the cloud’s machine type).`,
+		drops: ['In a virtual machine nothing needs doing', 'On bare metal'],
+		bareMetal: { causes: ['A virtual machine whose hypervisor'], steps: ['In a virtual machine'] }
 	}
 };
 
@@ -81,6 +119,19 @@ export const VM_STEPS: Readonly<Record<string, VmStep>> = {
  * (Q35 + ICH9, 2009)`) and other clouds' products.
  */
 const VIRTUAL_HARDWARE = /Standard PC \(|virtual|vServer|Droplet|\bKVM\b|\bcloud\b/i;
+
+/**
+ * A machine described by a device tree (arm64's `Hardware name: Samsung … (DT)`, 32-bit ARM's
+ * `Generic DT based system`), or an ARM or RISC-V machine the log names without DMI (no BIOS
+ * line: `Raspberry Pi 3 Model B Plus Rev 1.3`, `OnePlus One`): a board, phone or tablet with no
+ * BIOS setup. An ARM server or board with UEFI and DMI (`Radxa Orion O6`) is not one.
+ */
+const DEVICE_TREE = /\(DT\)$|\bDT based\b/;
+
+function deviceTree(m: Pick<LogMetadata, 'hardware' | 'arch' | 'bios'>): boolean {
+	if (!m.hardware) return false;
+	return DEVICE_TREE.test(m.hardware) || (/^(?:arm|aarch64|riscv)/.test(m.arch ?? '') && !m.bios);
+}
 
 /** the step of a crash explanation that holds only if the machine may be a virtual machine */
 const IF_VM = 'On a VM, ';
@@ -118,12 +169,14 @@ export function withVmStep(
 function onBareMetal(
 	registry: Explanation,
 	finding: Omit<Finding, 'explanation'>,
-	v: VmStep | undefined
+	v: VmStep | undefined,
+	metadata: Pick<LogMetadata, 'hardware' | 'arch' | 'bios'>
 ): Explanation {
 	const b = v?.bareMetal;
-	if (b === undefined || (v?.applies && !v.applies(finding))) return registry;
-	const causes = b.causes ?? [];
-	const steps = b.steps ?? [];
+	const dt = deviceTree(metadata) ? (v?.deviceTree ?? []) : [];
+	if ((b === undefined && dt.length === 0) || (v?.applies && !v.applies(finding))) return registry;
+	const causes = b?.causes ?? [];
+	const steps = [...(b?.steps ?? []), ...dt];
 	return {
 		...registry,
 		causes: registry.causes.filter((c) => !causes.some((d) => c.text.startsWith(d))),
@@ -131,51 +184,82 @@ function onBareMetal(
 	};
 }
 
+const MEMTEST = '(memtest86+)';
+
+/**
+ * The memory test a step names, for this machine: memtest86+ boots only on x86 PCs, and a
+ * guest's memory is the host's (lkp-73.log, a QEMU guest, and iamslightlywin-dump-last-kmsg.log,
+ * an arm64 tablet, had both been told to run memtest86+). Unknown machines keep the step.
+ */
+function memoryTest(
+	step: string,
+	m: Pick<LogMetadata, 'hardware' | 'arch' | 'hypervisor'>
+): string {
+	if (!step.includes(MEMTEST)) return step;
+	if (m.hypervisor || (m.hardware && VIRTUAL_HARDWARE.test(m.hardware)))
+		return step.replace(
+			MEMTEST,
+			'(memtest86+ on the host: a virtual machine’s memory is the host’s)'
+		);
+	if (m.arch !== null && !/^(?:x86|i[3-6]86)/.test(m.arch))
+		return step.replace(
+			MEMTEST,
+			`(memtest86+ runs only on x86 PCs; on this ${m.arch} machine use \`memtester\` on the running system, or the maker’s hardware diagnostics)`
+		);
+	return step;
+}
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
-	explain({ finding, metadata, registry }: ExplainInput): Explanation {
-		if (finding.category === 'crash') {
-			const base = crashExplanation(finding);
-			// the report's own release, else its boot's banner, else the first kernel the log names
-			// (metadata.kernel_version)
-			const version =
-				(finding.details.kernel_version as string | null) ??
-				metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
-				metadata.kernel_version;
-			const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
-			if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
-				steps.unshift(
-					`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
-				);
-			}
-			// an oops whose meaning says the task was killed, when the report ended in a panic
-			// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
-			const meaning =
-				finding.details.panicked === true && !/panic/i.test(base.meaning)
-					? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
-					: base.meaning;
-			return {
-				meaning,
-				causes: base.causes,
-				next_steps: withVmStep(steps, finding, metadata.hypervisor, metadata.hardware),
-				references: base.references
-			};
-		}
-		if (registry) {
-			if (physical(metadata.hardware, metadata.hypervisor))
-				return onBareMetal(registry, finding, VM_STEPS[finding.rule]);
-			if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
-			return {
-				...registry,
-				next_steps: withVmStep(registry.next_steps, finding, metadata.hypervisor)
-			};
-		}
-		return {
-			meaning: 'The kernel reported this condition.',
-			causes: [{ kind: 'kernel', text: 'See the evidence lines.' }],
-			next_steps: ['Search for the message text in the kernel documentation and mailing lists.'],
-			references: ['https://docs.kernel.org/']
-		};
+	explain(input: ExplainInput): Explanation {
+		const e = explainFor(input);
+		if (!e.next_steps.some((s) => s.includes(MEMTEST))) return e;
+		return { ...e, next_steps: e.next_steps.map((s) => memoryTest(s, input.metadata)) };
 	}
 };
+
+function explainFor({ finding, metadata, registry }: ExplainInput): Explanation {
+	if (finding.category === 'crash') {
+		const base = crashExplanation(finding);
+		// the report's own release, else its boot's banner, else the first kernel the log names
+		// (metadata.kernel_version)
+		const version =
+			(finding.details.kernel_version as string | null) ??
+			metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
+			metadata.kernel_version;
+		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
+		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
+			steps.unshift(
+				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
+			);
+		}
+		// an oops whose meaning says the task was killed, when the report ended in a panic
+		// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
+		const meaning =
+			finding.details.panicked === true && !/panic/i.test(base.meaning)
+				? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
+				: base.meaning;
+		return {
+			meaning,
+			causes: base.causes,
+			next_steps: withVmStep(steps, finding, metadata.hypervisor, metadata.hardware),
+			references: base.references
+		};
+	}
+	if (registry) {
+		if (physical(metadata.hardware, metadata.hypervisor))
+			return onBareMetal(registry, finding, VM_STEPS[finding.rule], metadata);
+		if (!metadata.hypervisor || VM_STEPS[finding.rule] === undefined) return registry;
+		return {
+			...registry,
+			next_steps: withVmStep(registry.next_steps, finding, metadata.hypervisor)
+		};
+	}
+	return {
+		meaning: 'The kernel reported this condition.',
+		causes: [{ kind: 'kernel', text: 'See the evidence lines.' }],
+		next_steps: ['Search for the message text in the kernel documentation and mailing lists.'],
+		references: ['https://docs.kernel.org/']
+	};
+}

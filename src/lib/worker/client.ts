@@ -39,26 +39,45 @@ let queue: Promise<unknown> = Promise.resolve();
 let active: 'page' | 'aside' | null = null;
 /** a Cancel that came while the page's analysis waited for an aside to finish */
 let cancelQueued = false;
+/** what each aside queued or running is for, in queue order (the page says what it waits for) */
+const asides: string[] = [];
+
+export interface AnalyzeOptions {
+	/**
+	 * An analysis of the report view's own (see queue), which Cancel does not stop; the words say
+	 * what it makes ("the anonymized copy for the share link"), for a page analysis that waits.
+	 */
+	aside?: string;
+	/**
+	 * Called with what the analysis waits for when it has to wait for an aside, and with null
+	 * when it starts. Its progress said "0 lines" all the while, as if it were stuck.
+	 */
+	waiting?: (what: string | null) => void;
+}
 
 /**
  * Run one analysis in the worker, after any that runs. Rejects only if the worker itself dies,
- * or (`Error('cancelled')`) when Cancel came before it started. `aside`: an analysis of the
- * report view's own (see queue), which Cancel does not stop.
+ * or (`Error('cancelled')`) when Cancel came before it started.
  */
 export function analyzeInWorker(
 	req: AnalyzeRequest,
 	progress: (p: Progress) => void,
-	aside = false
+	{ aside, waiting }: AnalyzeOptions = {}
 ): Promise<AnalyzeResponse> {
-	if (!aside) cancelQueued = false;
+	if (aside === undefined) cancelQueued = false;
+	else asides.push(aside);
+	const waits = aside === undefined && asides.length > 0;
+	if (waits) waiting?.(asides[0]);
 	const run = queue.then(() => {
-		if (!aside && cancelQueued) {
+		if (waits) waiting?.(null);
+		if (aside === undefined && cancelQueued) {
 			cancelQueued = false;
 			return Promise.reject(new Error('cancelled'));
 		}
-		active = aside ? 'aside' : 'page';
+		active = aside === undefined ? 'page' : 'aside';
 		return start(req, progress).finally(() => {
 			active = null;
+			if (aside !== undefined) asides.splice(asides.indexOf(aside), 1);
 		});
 	});
 	queue = run.catch(() => undefined);

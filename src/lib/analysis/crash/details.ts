@@ -1,6 +1,6 @@
 import type { BlockLine } from '../../models/error-block.ts';
 import type { DetailValue } from '../../models/finding.ts';
-import { hungTaskTaint, lockdepIdentTaint } from '../../util/taint.ts';
+import { hungTaskTaint, lockdepIdentTaint, parenTaint } from '../../util/taint.ts';
 import { pidLine, wrappedMachine } from '../../ingestion/metadata.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
@@ -22,6 +22,19 @@ const OLD_CPU_LINE = /^CPU (\d+) *$/;
 const SOFT_LOCKUP = /soft lockup - CPU#(\d+) stuck for \d+s! \[([^\]]+)\]/;
 /** spin_dump(): `BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` */
 const SPINLOCK_TASK = /^BUG: (?:spin|rw)lock [a-z ]+ on CPU#(\d+), (\S+)\/(\d+)(?:,|$)/;
+/**
+ * powerpc's show_regs() before 3.x: `TASK = c000000033b12000[28081] 'scp' THREAD:
+ * c000000008c70000 CPU: 1` (kerneloops-power5-with-machinecheck.log, 2.6.22), the task's pid and
+ * command and the CPU
+ */
+const PPC_TASK = /^TASK = [0-9a-f]+\[(\d+)\] '([^']*)' THREAD: [0-9a-f]+(?: CPU: (\d+))?/;
+/**
+ * powerpc's `REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)` (since 2.6; 3.x
+ * and later print the taint letters, `Tainted: G W --------------  (3.10.0-33.el7.ppc64)`):
+ * the taint and release when no `CPU:` line named them
+ */
+const PPC_REGS =
+	/^REGS: [0-9a-f]+ TRAP: [0-9a-f]+ +(?:Not tainted +|Tainted: ([^(]+))\((\d+\.\d[^)\s]*)\)/;
 /** the first lines of a report, where lockdep prints its identity and task lines */
 const HEAD_LINES = 12;
 /**
@@ -139,11 +152,31 @@ export function crashFacts(
 				continue;
 			}
 		}
+		if (facts.pid === null && t.startsWith('TASK = ')) {
+			const p = PPC_TASK.exec(t);
+			if (p) {
+				facts.pid = Number(p[1]);
+				facts.comm = p[2];
+				if (p[3] !== undefined) facts.cpu = Number(p[3]);
+			}
+		}
+		if (facts.kernel_version === null && t.startsWith('REGS: ')) {
+			const r = PPC_REGS.exec(t);
+			if (r) {
+				facts.kernel_version = r[2];
+				facts.taint ??= r[1]?.trim() || null;
+			}
+		}
 		if (facts.hardware === null && t.startsWith('Hardware name: '))
 			facts.hardware = t.slice(15).trim();
 		if (taintLine === null && t.startsWith('Tainted: [')) taintLine = t.slice(9).trim();
 	}
 	if (taintLine) facts.taint = taintLine;
+	// SLUB's header holds the taint in parentheses, `BUG kmalloc-4096 (Tainted: G          I ):
+	// Poison overwritten`, and its report no `CPU:` line (satyr-gitlog-30.log); so does 2.6's
+	// `WARNING: at f.c:12 f() (Tainted: …)`
+	if (facts.taint === null && lines.length > 0)
+		facts.taint = parenTaint(lines[0].text)?.taint ?? null;
 	// a hung-task report prints the taint and release on the line after its header, and the
 	// `CPU:` lines after it are khungtaskd's or other CPUs' (NMI backtraces): the blocked task is
 	// the header's, on no CPU (lkp-28.log: `CPU: 0 PID: 13 Comm: khungtaskd` of the panic that
@@ -225,7 +258,7 @@ function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
 }
 
 const REGISTER =
-	/^\s*(?:RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d{1,2}|FS|GS|CS|DS|ES|SS|CR[0-4]|DR[0-7]|EIP|EAX|EBX|ECX|EDX|ESI|EDI|EBP|ESP|EFLAGS|Code|pc|lr|sp|x\d{1,2}|pstate|ra|gp|tp|t\d|s\d{1,2}|a\d|epc|status|badaddr|cause|NIP|LR|CTR|MSR|XER|CFAR|DAR|DSISR|IRQMASK|GPR\d\d|Krnl PSW|Krnl GPRS|Krnl Code|r\d{1,2}|fp|ip|Flags|Control|PC|CR)\s*[:=]/;
+	/^\s*(?:\$ ?\d{1,2}|Hi|Lo|Status|Cause|BadVA|PrId|ERA|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID|RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d{1,2}|FS|GS|CS|DS|ES|SS|CR[0-4]|DR[0-7]|EIP|EAX|EBX|ECX|EDX|ESI|EDI|EBP|ESP|EFLAGS|Code|pc|lr|sp|x\d{1,2}|pstate|ra|gp|tp|t\d|s\d{1,2}|a\d|epc|status|badaddr|cause|NIP|LR|CTR|MSR|XER|CFAR|DAR|DSISR|IRQMASK|GPR\d\d|Krnl PSW|Krnl GPRS|Krnl Code|r\d{1,2}|fp|ip|Flags|Control|PC|CR)\s*[:=]/;
 
 /**
  * the rest of a `Code:` dump that a bug-reporting tool wrapped at 80 columns (abrt): instruction

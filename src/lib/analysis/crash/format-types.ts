@@ -32,6 +32,11 @@ export interface TitleFormat {
 	 * recipe (`possible deadlock in {1}` from a lockdep `at:` line): it is the guilty frame
 	 */
 	frameArg?: number;
+	/**
+	 * the title when the stack recipe finds no frame, for reports that name no function in every
+	 * form the kernel prints (the report is not corrupted for it): SLUB's tracks are optional
+	 */
+	fallback?: string;
 	/** alternative titles, same placeholders */
 	alt?: string[];
 	stack?: StackRecipe;

@@ -19,11 +19,13 @@ export function re(src: string): RegExp {
 }
 
 /**
- * the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :), arm (PC is at)
- * and s390 (`Krnl PSW : <mask> <address> (func+0x3a/0x1000 [mod])`, the address symbolised)
+ * the faulting-PC line of x86 (RIP/EIP/IP), powerpc (NIP), arm64/riscv (pc :), arm (PC is at),
+ * s390 (`Krnl PSW : <mask> <address> (func+0x3a/0x1000 [mod])`, the address symbolised), and
+ * NecroScope: mips (`epc   : 8f0b2a1c func+0x44/0x1cb8 [mod]`) and loongarch (`  ERA:
+ * 9000000000d5d3ac func+0x6c/0x1a0`), which print the address before the symbol
  */
 export const RIP_FRAME = re(
-	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \\()(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
+	'(?:EIP is at |(?:IP|NIP|pc |PC is at):? |Krnl PSW : [0-9a-f]+ [0-9a-f]+ \\(|epc {2,}: [0-9a-f]+ |ERA: [0-9a-f]+ )(?:(?:[0-9]+:)?(?:{{PC}} +){0,2}\\.?{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))'
 );
 export const CALL_TRACE = /Call [Tt]race:|Backtrace:/;
 
@@ -771,13 +773,41 @@ const UBSAN: TitleFormat[] = [
 	}
 ];
 
-/** SLUB debugging: `BUG <cache> (Not tainted): Poison overwritten` (NecroScope addition) */
-const SLUB: TitleFormat = {
-	rule: 'crash.slab',
-	title: /BUG ([\w-]+) \((?:Not tainted|Tainted: [^)]*)\): (\w[^:]*)/,
-	fmt: 'SLUB: {2} in {1}',
-	noStackTrace: true
-};
+/**
+ * SLUB debugging: `BUG <cache> (Not tainted): Poison overwritten` (NecroScope addition; mm/slub.c
+ * slab_bug()). With SLAB_STORE_USER it prints the object's last allocation and free
+ * (`INFO: Allocated in f+0x../0x.. age=.. cpu=.. pid=..`, `INFO: Freed in f+..`, each with its
+ * stack; newer kernels print them without `INFO: `). A poisoned object that was written to after its free is named by the function that
+ * freed it (the code whose object it was; the writer is not known), an overwritten red zone (a
+ * write past the end of an object in use) by the one that allocated it. The cache names the
+ * report when no track is printed, and for the other checks (padding, free pointer, counts).
+ */
+const SLUB_HEAD = 'BUG ([\\w-]+) \\((?:Not tainted|Tainted: [^)]*)\\): ';
+const SLUB_ALLOCATED = re('^(?:INFO: )?Allocated in {{FUNC}}');
+const SLUB: TitleFormat[] = [
+	{
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}(Poison overwritten)`),
+		fmt: 'SLUB: {2} in {F}',
+		fallback: 'SLUB: {2} in {1}',
+		stack: { parts: [re('^(?:INFO: )?Freed in {{FUNC}}')], parts2: [SLUB_ALLOCATED] },
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}((?:Left |Right )?Redzone overwritten)`),
+		fmt: 'SLUB: {2} in {F}',
+		fallback: 'SLUB: {2} in {1}',
+		stack: { parts: [SLUB_ALLOCATED] },
+		noStackTrace: true
+	},
+	{
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}(\\w[^:]*)`),
+		fmt: 'SLUB: {2} in {1}',
+		noStackTrace: true
+	}
+];
 
 const fixed = (rule: string, title: RegExp, fmt: string, stack?: StackRecipe, alt?: string[]) =>
 	({ rule, title, fmt, stack, alt }) as TitleFormat;
@@ -800,6 +830,15 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title:
 				/Unable to handle kernel (paging request|access to user memory|execute from non-executable memory|write to read-only memory)/,
 			fmt: 'BUG: unable to handle kernel {1} in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		},
+		{
+			// NecroScope: s390's fault on a kernel address (arch/s390/mm/fault.c), the paging request
+			// of other architectures; syzkaller's table has no format for it
+			rule: 'crash.paging-fault',
+			title: /Unable to handle kernel pointer dereference in virtual kernel address space/,
+			fmt: 'BUG: unable to handle kernel paging request in {F}',
 			alt: ['bad-access in {F}'],
 			stack: ripStack()
 		}
@@ -857,10 +896,10 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title: /BUG kmalloc-.*: Object already free/,
 			fmt: 'BUG: Object already free'
 		},
-		SLUB
+		...SLUB
 	],
-	' (Not tainted): ': [SLUB],
-	' (Tainted: ': [SLUB],
+	' (Not tainted): ': SLUB,
+	' (Tainted: ': SLUB,
 	'divide error:': [fixed('crash.trap', /divide error: /, 'divide error in {F}', ripOnly)],
 	'divide_error:': [fixed('crash.trap', /divide_error: /, 'divide error in {F}', ripOnly)],
 	'invalid opcode:': [fixed('crash.trap', /invalid opcode: /, 'invalid opcode in {F}', ripOnly)],

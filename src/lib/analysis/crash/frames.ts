@@ -10,12 +10,17 @@ import { hangFrame, mergedFrame, skipRegExp, stallFrame } from './skip.ts';
  * traces; skipped names are dropped and the extractor picks one of the rest.
  */
 
-/** frame lines: up to two `[<pc>]` tokens, then a name followed by `.` or `+`; arm `(a) from (b+..)` */
+/**
+ * frame lines: up to two `[<pc>]` tokens, then a name followed by `.` or `+`; arm `(a) from
+ * (b+..)`, and NecroScope: arm since 5.14 without CONFIG_BACKTRACE_VERBOSE (the default), ` a
+ * [mod] from b+0x54/0x214 [mod]` (arch/arm/kernel/traps.c dump_backtrace_entry)
+ */
 const FRAME_RES = [
 	re('^ *(?:{{PC}} ){0,2}\\.?{{FUNC}}'),
 	re(
 		'^ *{{PC}} \\(([a-zA-Z0-9_.]+)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \\[[\\w]+\\])?\\) from {{PC}} \\({{FUNC}}'
-	)
+	),
+	/^ *([a-zA-Z_][\w.]*)(?: \[[\w-]+\])? from (\w+)(?:\.[\w.]*)?\+0x/
 ];
 
 /** lines where a (new) stack trace starts; parsing a stack stops at the next one */
@@ -42,7 +47,8 @@ export function isStackEnd(line: string): boolean {
 }
 
 /** a frame line of a trace printed without a header: a symbol with an offset */
-const BARE_FRAME = /^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*(?:\+0x|\) from )/;
+const BARE_FRAME =
+	/^\s*(?:\[<?[\da-f]+>?\]\s*){0,2}\(?[A-Za-z_][\w.]*(?:\+0x|\) from | (?:\[[\w-]+\] )?from [A-Za-z_][\w.]*\+0x)/;
 
 /** the `?` the kernel puts before a frame it is unsure of, after the `[<pc>]` tokens */
 const UNSURE = /^(\s*(?:\[<?(?:0x)?[\da-f]+>?\]\s+){0,2})\?\s+/;

@@ -1,6 +1,12 @@
 import type { ErrorBlock } from '../../models/error-block.ts';
 import type { Frame } from '../../models/finding.ts';
-import { faultLocation, parseCallTrace, parseFrameLine, withFaultFrame } from '../stack.ts';
+import {
+	faultLocation,
+	lastCallTrace,
+	parseCallTrace,
+	parseFrameLine,
+	withFaultFrame
+} from '../stack.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
@@ -28,10 +34,13 @@ const TRACE_BOTTOM =
 
 /**
  * The report was still open when the input ended (BlockAssembler: `eof`) and its last line is a
- * frame of its call trace, and no frame from the last reliable one on is a trace's bottom (the
- * `?` entries after it may be: `? start_kernel` of an i386 idle task, satyr-gitlog-13.log): the
- * log was cut in the middle of the trace (lkp-kasan-08.log ends at `? __lock_is_held+0x64/0x80`
- * of a KASAN report whose allocation and free stacks never came).
+ * frame of the last call trace it holds, and no frame from the last reliable one on is a trace's
+ * bottom (the `?` entries after it may be: `? start_kernel` of an i386 idle task,
+ * satyr-gitlog-13.log): the log was cut in the middle of the trace (lkp-kasan-08.log ends at
+ * `? __lock_is_held+0x64/0x80` of a KASAN report whose allocation and free stacks never came).
+ * The last trace, not the report's own: lkp-41.log ends inside the stack of the RCU stall's
+ * starved kthread (`? __schedule+0x32d/0x34c` after `rcu_gp_kthread`), printed after the
+ * stalled CPU's complete one, and had not been marked.
  */
 function cutInTrace(frames: readonly Frame[], endLine: number): boolean {
 	if (frames.length === 0 || frames[frames.length - 1].line !== endLine) return false;
@@ -98,7 +107,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		kind: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
 		caller: t.frame?.caller ?? null,
-		cut_short: block.endReason === 'eof' && cutInTrace(frames, block.endLine),
+		cut_short: block.endReason === 'eof' && cutInTrace(lastCallTrace(own), block.endLine),
 		report_facts: reportFacts(block.header, block.lines, Math.max(h, 0))
 	};
 }

@@ -18,7 +18,8 @@ function questionable(text: string): boolean {
 
 /**
  * The lines syzkaller titles a report from (its findReport): from the header line on, minus
- * questionable `?` frames when the log has a printk context, minus lockdep's taint notice,
+ * questionable `?` frames when the log has a printk context (powerpc's `(unreliable)` frame
+ * always), minus lockdep's taint notice,
  * cut at the next report and, past the first lines, at the panic or lockdep splat that follows.
  * The header line is always the first line returned.
  */
@@ -32,7 +33,11 @@ export function reportText(lines: readonly BlockLine[], context: string, header 
 		let t = lines[i].text;
 		if (t.length > MAX_LINE) t = t.slice(0, MAX_LINE);
 		if (i > 0) {
-			if (context !== '' && questionable(t)) continue;
+			// powerpc's ` (unreliable)` frame is the stale return address of the first frame (its
+			// LR save slot, not a caller): dropped also without a printk context, where `?` frames
+			// are kept (kerneloops-power5-with-machinecheck.log: `.avc_has_perm+0x6c/0x9c
+			// (unreliable)` had named an oops in `._spin_lock` called from unix_stream_recvmsg)
+			if ((context !== '' && questionable(t)) || t.endsWith(' (unreliable)')) continue;
 			if (t.startsWith('Disabling lock debugging due to kernel taint')) continue;
 			if (FOREIGN.test(t)) break;
 			if (

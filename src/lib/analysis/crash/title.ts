@@ -111,6 +111,16 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 	let second = 'corrupted';
 	if (f.stack) {
 		frame = guiltyFrame(lines.slice(best.line), f.stack);
+		if (!frame.raw && !frame.poisoned && f.fallback !== undefined)
+			return {
+				format: f,
+				rule: f.rule,
+				title: fill(f.fallback, args, '', ''),
+				alts: [],
+				at: best.line,
+				frame: null,
+				corrupted
+			};
 		if (frame.poisoned) corrupted ??= 'a fault-injection stack is mixed into the report';
 		if (frame.guessed) corrupted ??= 'no dispatcher on the stack: the top frame names the stall';
 		if (frame.unsure) corrupted ??= 'only frames the kernel marked unreliable (?) name the bug';

@@ -57,6 +57,18 @@ const AER_OLD_NAMES: Record<string, string> = {
 	'ACS Violation': 'ACSViol'
 };
 
+/** the bits of the correctable error status register (aer_correctable_error_string) */
+const CORRECTABLE_BITS = new Set([
+	'RxErr',
+	'BadTLP',
+	'BadDLLP',
+	'Rollover',
+	'Timeout',
+	'NonFatalErr',
+	'CorrIntErr',
+	'HeaderOF'
+]);
+
 /** what an AER bit name means, under its current or older name (null when unknown) */
 function aerMeaning(name: string): string | null {
 	return AER_BITS[name] ?? AER_BITS[AER_OLD_NAMES[name] ?? ''] ?? null;
@@ -81,6 +93,21 @@ const AER_STEPS = [
 	'Identify the device: `lspci -s <address> -vv` (look at LnkSta, the error status registers and the driver in use).',
 	'Reseat the card or SSD, try another slot, check risers; update the device firmware and the BIOS.',
 	'If only corrected RxErr/BadTLP errors flood the log, try `pcie_aspm=off` as a test; `pci=noaer` only hides the messages.'
+];
+
+const AER_MEANING =
+	'A PCIe device or port reported an error on its link (Advanced Error Reporting). Corrected errors were retried successfully and are harmless unless they come in floods; uncorrectable errors mean a transfer failed and the device may need a reset or stop working.';
+
+/**
+ * The steps of a corrected error: nothing to do for one, and hardware work only for a stream of
+ * them. syslogs-messages-3.log (a Chromebook, `DMI: Google Craask/Craask`): one corrected
+ * `sdhci-pci 0000:01:00.0: PCIe Bus Error: severity=Corrected, type=Data Link Layer` at 0.5 s,
+ * as the link came up at boot, had been told to reseat the card and try another slot.
+ */
+const AER_CORRECTED_STEPS = [
+	'One corrected error, or a few at boot or resume while links train, needs nothing: the link retried the transfer and it got through. Only a steady stream matters: count them (`journalctl -k | grep -c "PCIe Bus Error"`).',
+	AER_STEPS[0],
+	'If they keep coming: try `pcie_aspm=off` as a test (link power saving is the usual cause on laptops, where the device is soldered or an M.2 module); on a desktop or server reseat the card or SSD, try another slot, check risers; update the device firmware and the BIOS. `pci=noaer` only hides the messages.'
 ];
 
 /** aer_print_error: `<drv> <bdf>: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)` */
@@ -108,6 +135,15 @@ export const pcieAer: LineRule = {
 	}),
 	severityOf: (m) =>
 		m[3].startsWith('Correct') ? 'low' : m[3].includes('Non-Fatal') ? 'high' : 'critical',
+	explanationOf: (m) =>
+		m[3].startsWith('Correct')
+			? {
+					meaning: AER_MEANING,
+					causes: AER_CAUSES,
+					next_steps: AER_CORRECTED_STEPS,
+					references: AER_REFS
+				}
+			: undefined,
 	storm: { count: 50, severity: 'medium' },
 	// aer_print_error: the status register, then one line per error bit that is set
 	follow: [
@@ -147,8 +183,7 @@ export const pcieAer: LineRule = {
 		'pcieport 0000:00:06.0: AER: Corrected error message received from 0000:00:06.0'
 	],
 	explanation: {
-		meaning:
-			'A PCIe device or port reported an error on its link (Advanced Error Reporting). Corrected errors were retried successfully and are harmless unless they come in floods; uncorrectable errors mean a transfer failed and the device may need a reset or stop working.',
+		meaning: AER_MEANING,
 		causes: AER_CAUSES,
 		next_steps: AER_STEPS,
 		references: AER_REFS
@@ -171,6 +206,11 @@ export const pcieAerBit: LineRule = {
 		name: m[3],
 		meaning: aerMeaning(m[3])
 	}),
+	// a bit of the correctable status register gets the steps of a corrected error
+	explanationOf: (m) =>
+		CORRECTABLE_BITS.has(AER_OLD_NAMES[m[3]] ?? m[3])
+			? { ...pcieAerBit.explanation, next_steps: AER_CORRECTED_STEPS }
+			: undefined,
 	examples: [
 		'pcieport 0000:00:06.0:    [ 0] RxErr                  (First)',
 		'nvme 0000:02:00.0:    [14] CmpltTO                (First)',

@@ -1,3 +1,4 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 
 /** Decode the x86 page-fault error code printed by show_signal_msg (arch/x86/mm/fault.c). */
@@ -25,11 +26,88 @@ function objectOf(m: RegExpExecArray): string | null {
 	return ip >= base && ip < base + BigInt(`0x${m[11]}`) ? name : null;
 }
 
+/**
+ * The legacy vsyscall page of x86-64, at ffffffffff600000 (one page): a jump into it, printed as
+ * a segfault whose ip is in it, is a call of the old vsyscall time()/gettimeofday()/getcpu() that
+ * this kernel does not map (`vsyscall=none`, CONFIG_LEGACY_VSYSCALL_NONE).
+ */
+const VSYSCALL = /^f{10}600[0-9a-f]{3}$/;
+
+const isVsyscall = (m: RegExpExecArray): boolean => VSYSCALL.test(m[4] ?? m[7] ?? '');
+
+/** the init process: the kernel panics when it dies (`Attempted to kill init!`) */
+const isInit = (m: RegExpExecArray): boolean => m[2] === '1';
+
+const VSYSCALL_CAUSE = {
+	kind: 'configuration',
+	text: 'The program jumped into the legacy vsyscall page (address ffffffffff600xxx: the old fast time(), gettimeofday() and getcpu() of glibc before 2.14, still in static binaries, old containers, chroots and initramfs images), and this kernel does not provide it: it was booted with `vsyscall=none` or built with CONFIG_LEGACY_VSYSCALL_NONE (the kernel says so on the line `vsyscall attempted with vsyscall=none` next to this one).'
+} as const;
+
+const VSYSCALL_STEPS = [
+	'Boot with `vsyscall=xonly` (the default since 5.3: calls are emulated) or `vsyscall=emulate` on the kernel command line, or build the kernel with CONFIG_LEGACY_VSYSCALL_XONLY; check the current setting with `grep -o "vsyscall=[a-z]*" /proc/cmdline`.',
+	'Or replace the program with one built against a newer C library (glibc 2.14 or later does not use the vsyscall page).'
+];
+
+/**
+ * The explanation of a segfault of the init process (PID 1) or of a call into the vsyscall page,
+ * else none (the rule's own). lkp-09.log and lkp-49.log: `init[1]: segfault at ffffffffff600400
+ * ip ffffffffff600400 … error 15`, then `Kernel panic - not syncing: Attempted to kill init!
+ * exitcode=0x0000000b`: init was a static binary of an old glibc and the test kernel had
+ * `vsyscall=none`; the finding had been a low "Segfault in init", unlinked to the panic.
+ */
+function segfaultExplanation(m: RegExpExecArray): Explanation | undefined {
+	const init = isInit(m);
+	const vsyscall = isVsyscall(m);
+	if (!init && !vsyscall) return undefined;
+	const own = segfault.explanation;
+	const meaning = [
+		init
+			? 'The init process (PID 1, the first program the kernel started: systemd, SysV init, busybox or an initramfs’s /init) crashed. The kernel cannot run without it: an init that does not handle the signal dies and the kernel panics at once (`Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b`, 0xb = SIGSEGV, 0x7 = SIGBUS, 0x4 = SIGILL); systemd catches it, writes a core dump and freezes (`Caught <SEGV>, dumped core … Freezing execution.`), so services can no longer be started or stopped and the machine needs a reboot.'
+			: own.meaning,
+		vsyscall
+			? 'The address is the legacy vsyscall page, which this kernel does not map: the program called the old vsyscall time functions, and crashes at once every time it runs.'
+			: ''
+	]
+		.filter((x) => x !== '')
+		.join(' ');
+	const causes = vsyscall
+		? [VSYSCALL_CAUSE, ...own.causes.slice(0, 1)]
+		: [
+				...own.causes.slice(0, 1),
+				{
+					kind: 'userspace' as const,
+					text: 'A damaged or mismatched root filesystem or initramfs: an init binary or library that is corrupt, of another architecture, or does not match the kernel’s features.'
+				},
+				own.causes[2]
+			];
+	const steps = [
+		...(vsyscall ? VSYSCALL_STEPS : []),
+		...(init
+			? [
+					'Read the lines right after it: a `Kernel panic - not syncing: Attempted to kill init!` means the machine stopped here; on systemd look for `systemd[1]: Caught <SEGV>` and the core dump (`coredumpctl info 1`).'
+				]
+			: []),
+		...(init && !vsyscall
+			? [
+					'Boot an older kernel or a rescue system and check the init binary and its libraries (`rpm -Va`, `debsums -s`, `file /sbin/init`), rebuild the initramfs (`dracut -f`, `update-initramfs -u`).'
+				]
+			: []),
+		...(vsyscall ? [] : own.next_steps.slice(1))
+	];
+	const references = vsyscall
+		? [...own.references, 'https://docs.kernel.org/admin-guide/kernel-parameters.html']
+		: own.references;
+	return { ...own, meaning, causes, next_steps: steps, references };
+}
+
 /** arch/x86/mm/fault.c show_signal_msg; arch/x86/kernel/traps.c for `traps:` lines. */
 export const segfault: LineRule = {
 	id: 'userspace.segfault',
 	category: 'userspace',
 	severity: 'low',
+	// the init process: the machine panics or freezes with it (lkp-09.log, lkp-49.log)
+	severityOf: (m) => (isInit(m) ? 'high' : 'low'),
+	explanationOf: segfaultExplanation,
 	triggers: ['segfault at', 'traps: '],
 	pattern:
 		/^(?:traps: )?(\S(?:.*\S)?)\[(\d+)\]:? (?:segfault at ([0-9a-f]+) ip ([0-9a-f]+) sp [0-9a-f]+ error ([0-9a-f]+)|(general protection fault|trap [\w ]+) ip:([0-9a-f]+) sp:[0-9a-f]+ error:([0-9a-f]+))(?: in ([^[\s]+)\[(?:([0-9a-f]{1,16})\+([0-9a-f]{1,16})\])?)?/,
@@ -41,7 +119,8 @@ export const segfault: LineRule = {
 					? 'General protection fault'
 					: `Trap (${m[6].slice(5)})`;
 		const object = objectOf(m);
-		return `${kind} in ${m[1]}${object && object !== m[1] ? ` (${object})` : ''}`;
+		const init = isInit(m) ? ', the init process (PID 1)' : '';
+		return `${kind} in ${m[1]}${object && object !== m[1] ? ` (${object})` : ''}${init}`;
 	},
 	details: (m) => {
 		// printed with %lx: `error 14` is 0x14 (user-mode instruction fetch of an absent page)
@@ -55,6 +134,7 @@ export const segfault: LineRule = {
 			error_code: code,
 			error_decoded: m[3] !== undefined ? decodePageFaultError(code) : null,
 			object,
+			...(isVsyscall(m) ? { vsyscall: true } : {}),
 			// older kernels name the next mapping above an address that is in none (find_vma)
 			...(m[9] !== undefined && object === null ? { next_mapping: m[9] } : {})
 		};
@@ -65,7 +145,9 @@ export const segfault: LineRule = {
 		'traps: WebKitNetworkPr[5820] general protection fault ip:7f91a8e1d944 sp:7fff1bd83228 error:0 in libc-2.28.so[7f91a8cde000+14d000]',
 		'traps: cheese[1724283] trap int3 ip:7fbd589eb0ef sp:7ffdad1902c0 error:0 in libglib-2.0.so.0.8000.0[7fbd589a7000+a0000]',
 		'traps: a.out[1234] trap divide error ip:401136 sp:7ffc2c1d4e40 error:0 in a.out[401000+1000]',
-		'geany[53075]: segfault at 7f6b267132c2 ip 00007f6b267132c2 sp 00007ffd1c3c6a68 error 14 in mime.cache[7f6b2674b000+3000]'
+		'geany[53075]: segfault at 7f6b267132c2 ip 00007f6b267132c2 sp 00007ffd1c3c6a68 error 14 in mime.cache[7f6b2674b000+3000]',
+		// lkp-09.log: the init process called the vsyscall page of a kernel without it
+		'init[1]: segfault at ffffffffff600400 ip ffffffffff600400 sp 00007fffc5ff7228 error 15'
 	],
 	negatives: [
 		'general protection fault, probably for non-canonical address 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN'

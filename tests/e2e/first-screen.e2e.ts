@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { fixture, openApp, setLogText } from './helpers';
+
+/**
+ * What a user sees first, on a laptop (1280×800) and a phone (390×844): the report, not the input
+ * area it came from; the input controls in rows that keep a label with its field.
+ */
+
+/** The first lines of serverlog-dmesg-0.log (ServerLog, dmesg.0): one boot, no finding. */
+const CLEAN_BOOT = [
+	'[    0.000000] Initializing cgroup subsys cpuset',
+	'[    0.000000] Initializing cgroup subsys cpu',
+	'[    0.000000] Initializing cgroup subsys cpuacct',
+	'[    0.000000] Linux version 3.13.0-57-generic (buildd@brownie) (gcc version 4.8.2 (Ubuntu 4.8.2-19ubuntu1) ) #95-Ubuntu SMP Fri Jun 19 09:28:15 UTC 2015 (Ubuntu 3.13.0-57.95-generic 3.13.11-ckt21)',
+	'[    0.000000] Command line: root=LABEL=DOROOT ro',
+	'[    0.000000] KERNEL supported cpus:',
+	'[    0.000000]   Intel GenuineIntel',
+	'[    0.000000]   AMD AuthenticAMD',
+	'[    0.000000]   Centaur CentaurHauls'
+].join('\n');
+
+test.describe('on a 1280×800 screen', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('the report comes to the top of the screen when an analysis ends', async ({ page }) => {
+		await openApp(page);
+		await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const heading = page.locator('#summary-h');
+		await expect(heading).toBeFocused();
+		// it had been focused where it was, 645 px down: the first screen was the empty input area.
+		// Scrolled up to the heading, or as far as the page goes (a short report ends the page).
+		await expect
+			.poll(() =>
+				heading.evaluate((h) => {
+					const max = document.documentElement.scrollHeight - window.innerHeight;
+					return (
+						window.scrollY > 0 && (h.getBoundingClientRect().top < 100 || window.scrollY >= max - 1)
+					);
+				})
+			)
+			.toBe(true);
+		await expect(page.locator('article.finding').first()).toBeInViewport();
+	});
+
+	test('a healthy one-boot log says where a freeze or crash before it would be', async ({
+		page
+	}) => {
+		await openApp(page);
+		await setLogText(page, CLEAN_BOOT);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toHaveText('No problems were found');
+		// dmesg taken after a freeze and a restart is the new boot's: it had said only "No findings"
+		await expect(page.getByTestId('previous-boot')).toContainText('journalctl -k -b -1');
+	});
+});
+
+test.describe('on a 390×844 phone screen', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('a share link opens on its report, with the note that it is a shared one', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+			origin: new URL(baseURL as string).origin
+		});
+		await openApp(page);
+		await setLogText(page, fixture('e2e/warning-radeon.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await page.getByRole('button', { name: 'Copy share link' }).click();
+		const link = await page.getByLabel('Share link').inputValue();
+		const other = await context.newPage();
+		await other.goto(link);
+		await expect(other.locator('#summary-h')).toHaveText(/problems/i);
+		// the banner and the report had been below the input area: off the first screen
+		await expect(other.getByRole('note')).toBeInViewport();
+		await expect(other.locator('#summary-h')).toBeInViewport();
+		await expect(other.locator('#summary-h')).toBeFocused();
+	});
+
+	test('the sample list stays on the row of its label, inside the input area', async ({ page }) => {
+		await openApp(page);
+		const label = await page.locator('label[for="sample-select"]').boundingBox();
+		const select = await page.locator('#sample-select').boundingBox();
+		const area = await page.locator('section.input').boundingBox();
+		if (!label || !select || !area) throw new Error('not laid out');
+		// "Sample" had ended the buttons' row and its list, cut at the screen's edge, the next
+		expect(Math.abs(label.y + label.height / 2 - (select.y + select.height / 2))).toBeLessThan(4);
+		expect(select.x + select.width).toBeLessThanOrEqual(area.x + area.width);
+	});
+
+	test('a call trace without module frames has no Module column', async ({ page }) => {
+		await openApp(page);
+		await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await page.locator('article.finding summary').first().click();
+		// an empty Module column had taken the phone's width from the Context and Line columns
+		await expect(page.locator('article.finding').first().locator('.frames th')).toHaveText([
+			'Function',
+			'Offset',
+			'Context',
+			'Line'
+		]);
+
+		await setLogText(page, fixture('e2e/warning-radeon.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+		await page.locator('article.finding summary').first().click();
+		await expect(page.locator('article.finding').first().locator('.frames th')).toHaveText([
+			'Function',
+			'Offset',
+			'Module',
+			'Context',
+			'Line'
+		]);
+	});
+});
