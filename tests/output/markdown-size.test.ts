@@ -41,7 +41,7 @@ describe('the Markdown report of a big log', () => {
 		expect(md).toContain('the boot table shows 50 of 300 boots');
 		for (const f of result.findings) expect(md).toContain(`\`${f.title}\``);
 		// the findings that keep their details show a shortened trace and evidence
-		expect(md).toMatch(/Call trace \(first 30 of 4\d frames\)/);
+		expect(md).toMatch(/Call trace \(first 30 of 4\d frames(?:, > marks the guilty frame)?\)/);
 		expect(md).toMatch(/Evidence \(first 20 of 4\d lines\)/);
 		// the text report is not cut
 		expect(formatText(result).length).toBeGreaterThan(MARKDOWN_MAX_CHARS);

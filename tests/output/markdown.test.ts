@@ -140,7 +140,14 @@ describe('formatMarkdown', () => {
 	it('puts evidence and traces in collapsible blocks fenced longer than any backtick run', async () => {
 		const md = formatMarkdown(await hostileReport());
 		expect(md).toMatch(/<details>\n<summary>Evidence \(2 lines\)<\/summary>\n\n``````text\n/);
-		expect(md).toMatch(/<details>\n<summary>Call trace \(\d+ frames\)<\/summary>\n\n`{5}text\n/);
+		expect(md).toMatch(
+			/<details>\n<summary>Call trace \(\d+ frames(?:, > marks the guilty frame)?\)<\/summary>\n\n`{5}text\n/
+		);
+		// syzkaller-424.log marks chaoskey_disconnect: the legend says what `>` is, as in the text
+		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
+		expect(formatMarkdown(r)).toContain(
+			'<summary>Call trace (42 frames, > marks the guilty frame)</summary>'
+		);
 		expect(codeBlock(['a ``` b'])).toEqual(['````text', 'a ``` b', '````']);
 		expect(codeBlock(['plain'])).toEqual(['```text', 'plain', '```']);
 		expect(inlineCode('a`b')).toBe('``a`b``');
@@ -188,7 +195,7 @@ describe('formatText', () => {
 		expect(txt).toContain('  Evidence:');
 		expect(txt).toMatch(/Call trace \(\d+ frames/);
 		expect(txt).toMatch(/\nSystem\n-+\nKernel {8}/);
-		expect(txt).toMatch(/Boots {9}1\n {2}boot 0: lines /);
+		expect(txt).toMatch(/Boots {11}1\n {2}boot 0: lines /);
 	});
 
 	it('counts one line in the singular', async () => {
@@ -213,7 +220,8 @@ describe('the kernel of a log of several boots', () => {
 		);
 		const r = await analyzeText(banners.join('\n'));
 		expect(formatText(r)).toContain(
-			'Kernel        6.7.0 (latest boot; earlier: 6.0.0, 6.1.0, 6.2.0, 6.3.0, 6.4.0 and 2 more)'
+			'Kernel          6.7.0 (latest boot; earlier: 6.0.0, 6.1.0, 6.2.0, 6.3.0, 6.4.0\n' +
+				'                and 2 more)'
 		);
 	});
 
@@ -230,6 +238,6 @@ describe('the kernel of a log of several boots', () => {
 		expect(r.metadata.latest_kernel_version).toBe('5.3.0-1027-raspi2');
 		const line = '5.3.0-1027-raspi2 (latest boot; earlier: 5.3.0-1017-raspi2)';
 		expect(formatMarkdown(r)).toContain(`| Kernel | ${escapeMarkdown(line)} |`);
-		expect(formatText(r)).toContain(`Kernel        ${line}`);
+		expect(formatText(r)).toContain(`Kernel          ${line}`);
 	});
 });

@@ -19,13 +19,42 @@ import {
 } from './common.ts';
 
 /**
+ * What GitHub and GitLab link after rendering, in any text outside code and links, whatever
+ * backslashes the source had: `#12` (an issue) and `@name` (a person, who is notified; `@all` on
+ * GitLab is everyone). A kernel banner's `#1 SMP` and a build host's `(@name` are such text.
+ */
+const REFERENCE = /\B(?:#\d+|@[a-z\d][\w-]*)/gi;
+
+/**
  * Escape text that came from a log (or may contain log text) for Markdown prose, table cells and
  * headings (CommonMark/GFM): links, images, raw HTML, emphasis, tables and autolinks are shown as
- * text, never rendered. Control characters are made visible first.
+ * text, never rendered, and issue references and mentions (`#1`, `@name`) are inline code, which
+ * neither GitHub nor GitLab links. Control characters are made visible first.
  */
 export function escapeMarkdown(s: string): string {
+	// leading blanks would make an indented code block, and a leading `-`, `+` or `1.` a list,
+	// where the text starts a line (the headline, a list item's text)
+	const text = inert(s).replace(/^[ \t]+/, '');
+	const lead = /^(?:[-+]|\d{1,9}[.)](?=[ \t]|$))/.exec(text)?.[0] ?? '';
+	if (lead === '') return escapeInline(text);
+	return `${lead.slice(0, -1)}\\${lead.slice(-1)}${escapeInline(text.slice(lead.length))}`;
+}
+
+/** escapeMarkdown for text in the middle of a line */
+function escapeInline(s: string): string {
+	if (!s.includes('#') && !s.includes('@')) return escapeProse(s);
+	let out = '';
+	let at = 0;
+	for (const m of s.matchAll(REFERENCE)) {
+		out += escapeProse(s.slice(at, m.index)) + inlineCode(m[0]);
+		at = m.index + m[0].length;
+	}
+	return out + escapeProse(s.slice(at));
+}
+
+function escapeProse(s: string): string {
 	return (
-		inert(s)
+		s
 			// ASCII punctuation that opens links/images/HTML/code/emphasis/tables/headings
 			.replace(/[\\`*_[\]<>&|~#!]/g, (c) => '\\' + c)
 			// GFM extended autolinks: `https://x`, `www.x`, `a@b.c`
@@ -42,7 +71,10 @@ export function escapeMarkdown(s: string): string {
 export function proseMarkdown(s: string): string {
 	const parts = s.split('`');
 	if (parts.length % 2 === 0) return escapeMarkdown(s);
-	return parts.map((p, i) => (i % 2 ? inlineCode(p) : escapeMarkdown(p))).join('');
+	// (the first part starts the line)
+	return parts
+		.map((p, i) => (i % 2 ? inlineCode(p) : i === 0 ? escapeMarkdown(p) : escapeInline(inert(p))))
+		.join('');
 }
 
 /** Inline code for an identifier that may contain backticks (delimiter longer than any run). */
@@ -129,10 +161,13 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 		const frames = all
 			.slice(0, limits.frames)
 			.map((fr, i) => `${marks[i] ? '>' : ' '} ${frameLabel(fr)}`);
+		// as in the text report, the legend when a shown frame carries the mark (a bare `>` is
+		// text in HTML, and reads as itself in a plain-text mail)
+		const legend = marks.slice(0, frames.length).includes(true) ? ', > marks the guilty frame' : '';
 		const label =
 			frames.length < all.length
-				? `Call trace (first ${frames.length} of ${all.length} frames)`
-				: `Call trace (${all.length} frames)`;
+				? `Call trace (first ${frames.length} of ${all.length} frames${legend})`
+				: `Call trace (${all.length} frames${legend})`;
 		out.push(...details(label, codeBlock(frames)));
 	}
 	const regs = registerLines(f);

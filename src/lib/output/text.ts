@@ -18,6 +18,42 @@ import {
 
 const RULE = '='.repeat(72);
 const MAX_FRAMES = 40;
+/** column of the System section's values (after `Virtual machine`) */
+const LABEL = 16;
+/** the width prose is wrapped to (a plain-text mail); log lines are never wrapped nor cut */
+export const TEXT_WIDTH = 80;
+
+/**
+ * Prose as lines of at most TEXT_WIDTH columns: the first line starts with `first`, the others
+ * with `indent` spaces. Words are split at spaces only; a word longer than the width and a
+ * `code span` (a command to copy) are never broken, so nothing is cut and a line may be longer.
+ */
+export function wrap(text: string, first: string, indent: number): string[] {
+	const words: string[] = [];
+	let code = false;
+	for (const w of text.split(' ')) {
+		// a code span's words stay together
+		if (code) words[words.length - 1] += ' ' + w;
+		else words.push(w);
+		for (const c of w) if (c === '`') code = !code;
+	}
+	const lines: string[] = [];
+	let line = first;
+	// the first word follows `first` after a space, unless it ends in one (an indent, a label
+	// padded to a column)
+	let empty = first === '' || first.endsWith(' ');
+	let fresh = true;
+	for (const w of words) {
+		if (!fresh && line.length + 1 + w.length > TEXT_WIDTH) {
+			lines.push(line.trimEnd());
+			line = ' '.repeat(indent) + w;
+		} else line += (empty ? '' : ' ') + w;
+		empty = false;
+		fresh = false;
+	}
+	lines.push(line.trimEnd());
+	return lines;
+}
 
 function frameText(f: Finding): string[] {
 	if (!f.stack || f.stack.frames.length === 0) return [];
@@ -40,27 +76,32 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 	const out: string[] = [];
 	out.push(`* ${inert(f.title)}`);
 	out.push(`  id ${f.id}, ${f.category}, rule ${f.rule}`);
-	out.push(`  ${inert(findingWhere(f, result))}`);
-	if (f.alt_titles.length) out.push(`  Also known as: ${f.alt_titles.map(inert).join('; ')}`);
+	out.push(...wrap(inert(findingWhere(f, result)), '  ', 4));
+	if (f.alt_titles.length)
+		out.push(...wrap(f.alt_titles.map(inert).join('; '), '  Also known as:', 4));
 	if (f.stack?.fault_location) out.push(`  Faulting location: ${inert(f.stack.fault_location)}`);
 	if (f.details.corrupted)
 		out.push(
-			`  Report is incomplete or interleaved: ${inert(String(f.details.corrupted_reason ?? ''))}`
+			...wrap(
+				inert(String(f.details.corrupted_reason ?? '')),
+				'  Report is incomplete or interleaved:',
+				4
+			)
 		);
 	if (f.details.cut_short === true) out.push(`  Report is cut short: ${CUT_SHORT}`);
-	out.push(`  What it means: ${inert(f.explanation.meaning)}`);
+	out.push(...wrap(inert(f.explanation.meaning), '  What it means:', 4));
 	if (f.explanation.causes.length) {
 		out.push('  Likely causes:');
-		for (const c of f.explanation.causes) out.push(`    - (${c.kind}) ${inert(c.text)}`);
+		for (const c of f.explanation.causes) out.push(...wrap(inert(c.text), `    - (${c.kind})`, 6));
 	}
 	if (f.explanation.next_steps.length) {
 		out.push('  What to do:');
-		for (const n of f.explanation.next_steps) out.push(`    - ${inert(n)}`);
+		for (const n of f.explanation.next_steps) out.push(...wrap(inert(n), '    -', 6));
 	}
 	const facts = factRows(f);
 	if (facts.length) {
 		out.push('  Facts:');
-		for (const [k, v] of facts) out.push(`    ${k}: ${inert(v)}`);
+		for (const [k, v] of facts) out.push(...wrap(inert(v), `    ${k}:`, 6));
 	}
 	out.push(...frameText(f));
 	const regs = registerLines(f);
@@ -69,11 +110,14 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		for (const r of regs) out.push(`    ${inert(r)}`);
 	}
 	if (f.evidence.length) {
+		// line numbers as wide as the largest: the log line keeps as many columns as it can
+		const width = String(Math.max(...f.evidence.map((e) => e.line))).length;
 		out.push('  Evidence:');
-		for (const e of f.evidence) out.push(`    ${String(e.line).padStart(7)} | ${inert(e.text)}`);
+		for (const e of f.evidence)
+			out.push(`    ${String(e.line).padStart(width)} | ${inert(e.text)}`);
 	}
 	if (f.explanation.references.length)
-		out.push(`  References: ${f.explanation.references.map(inert).join(' ')}`);
+		out.push(...wrap(f.explanation.references.map(inert).join(' '), '  References:', 4));
 	out.push('');
 	return out;
 }
@@ -99,18 +143,18 @@ export function formatText(result: AnalysisResult): string {
 	);
 	out.push(RULE);
 	out.push(`Verdict: ${VERDICT_LABELS[s.verdict] ?? s.verdict} (${s.verdict})`);
-	out.push(inert(s.headline));
+	out.push(...wrap(inert(s.headline), '', 0));
 	const counts = severityCounts(result);
 	out.push(`Findings: ${result.findings.length}${counts ? ` (${counts})` : ''}`);
 	if (result.input.name) out.push(`Input: ${inert(result.input.name)}`);
 	out.push(`Lines: ${inert(inputLine(result))}`);
 	const anon = anonymizationLine(result);
 	if (anon) out.push(`Privacy: ${anon}`);
-	for (const w of result.input.warnings) out.push(`Note: ${inert(w)}`);
+	for (const w of result.input.warnings) out.push(...wrap(inert(w), 'Note:', 6));
 	if (result.cascades.length) {
 		out.push('');
 		out.push('Chains of related findings (earliest cause first):');
-		for (const c of result.cascades) out.push(`  - ${inert(c.description)}`);
+		for (const c of result.cascades) out.push(...wrap(inert(c.description), '  -', 4));
 	}
 	const blank = () => {
 		if (out[out.length - 1] !== '') out.push('');
@@ -128,12 +172,20 @@ export function formatText(result: AnalysisResult): string {
 	blank();
 	out.push('System');
 	out.push('-'.repeat(72));
-	for (const [k, v] of metadataRows(result)) out.push(`${k.padEnd(13)} ${inert(v)}`);
-	out.push(`Boots         ${result.metadata.boots.length}`);
+	// values start in one column (a longer label, such as the first boot's command line, gets
+	// its own line) and wrap under it
+	for (const [k, v] of [...metadataRows(result), ['Boots', String(result.metadata.boots.length)]]) {
+		if (k.length < LABEL) out.push(...wrap(inert(v), k.padEnd(LABEL), LABEL));
+		else out.push(k, ...wrap(inert(v), ' '.repeat(LABEL), LABEL));
+	}
 	for (const b of result.metadata.boots) {
 		out.push(
-			inert(
-				`  boot ${b.index}: lines ${b.first_line}-${b.last_line}${b.kernel_version ? `, kernel ${b.kernel_version}` : ''}${b.started_at ? `, started ${b.started_at}` : ''}${b.id ? `, id ${b.id}` : ''}`
+			...wrap(
+				inert(
+					`lines ${b.first_line}-${b.last_line}${b.kernel_version ? `, kernel ${b.kernel_version}` : ''}${b.started_at ? `, started ${b.started_at}` : ''}${b.id ? `, id ${b.id}` : ''}`
+				),
+				`  boot ${b.index}:`,
+				4
 			)
 		);
 	}
