@@ -90,3 +90,10 @@ export function cliReport(
 	if (r.status !== 0) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
 	return r.stdout;
 }
+
+/**
+ * The wait for an analysis' first progress: it comes after 20,000 lines from a worker just
+ * started, which takes seconds on a busy machine (CI runs saw "Analysing… 0 lines" for the
+ * default 5 s); the assertions themselves are unchanged.
+ */
+export const FIRST_PROGRESS = { timeout: 30_000 };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import {
+	FIRST_PROGRESS,
 	cliReport,
 	expectSameOrigin,
 	fixture,
@@ -104,10 +105,9 @@ const BIG_RADEON = fixture('e2e/warning-radeon.log').repeat(6000);
 async function cancelPartWay(page: Page, file: Parameters<Page['setInputFiles']>[1]) {
 	await page.getByLabel('Choose log files').setInputFiles(file);
 	// stop once some lines were analysed (a Cancel before the first chunk keeps nothing)
-	// the first progress comes after 20,000 lines, from a worker just started: slow on a busy machine
 	await expect(page.locator('[aria-label="Analysis progress"] .status')).toContainText(
 		/Analysing… [1-9][\d,]* lines/,
-		{ timeout: 30_000 }
+		FIRST_PROGRESS
 	);
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);

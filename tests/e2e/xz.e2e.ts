@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+	FIRST_PROGRESS,
 	cliReport,
 	expectSameOrigin,
 	fixture,
@@ -59,7 +60,7 @@ test('Cancel stops an .xz analysis whose windows need no read, and the next .xz 
 	});
 	await expect(page.locator('[aria-label="Analysis progress"] .status')).toContainText(
 		/Analysing… [1-9][\d,]* lines/,
-		{ timeout: 30_000 }
+		FIRST_PROGRESS
 	);
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
