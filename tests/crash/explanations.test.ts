@@ -60,3 +60,20 @@ describe('decode command of a crash in an earlier boot', () => {
 		expect(steps).toContain('decode_stacktrace.sh -r 4.15.0-29-generic');
 	});
 });
+
+describe('a network device that cannot be freed (logs-srv-messages.log lines 3398-3399)', () => {
+	// a report without a call trace: only the kernel's repeated waiting line
+	const LINES = [
+		'Nov 21 12:18:03 openshiftrunner1 kernel: unregister_netdevice: waiting for lo to become free. Usage count = 1',
+		'Nov 21 12:18:13 openshiftrunner1 kernel: unregister_netdevice: waiting for lo to become free. Usage count = 1'
+	];
+	it('is told to the networking maintainers with the device, not to a guilty function', async () => {
+		const { findingsOf } = await import('../support/analyze.ts');
+		const f = (await findingsOf(LINES)).find((x) => x.rule === 'crash.netdev-refcount')!;
+		expect(f.stack?.frames ?? []).toEqual([]);
+		const steps = f.explanation.next_steps.join('\n');
+		expect(steps).not.toContain('guilty function');
+		expect(steps).toContain('netdev@vger.kernel.org');
+		expect(steps).toContain('a container or network namespace ending');
+	});
+});

@@ -27,7 +27,7 @@ export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>)
 	]);
 
 const REPORTING: string[] = [
-	'Search for the exact title on the syzbot dashboard and the kernel mailing lists (lore.kernel.org): a known bug usually has a fix or a patch.',
+	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.',
 	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
 	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.'
 ];
@@ -598,7 +598,14 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 				text: 'A reference leak in a network protocol, tunnel or driver (often after namespace teardown).'
 			}
 		],
-		next_steps: [...REPORTING],
+		// a report without a call trace (logs-srv-messages.log: only the `waiting for lo to become
+		// free` lines) had been told to report it to the guilty function's maintainers
+		next_steps: [
+			REPORTING[0],
+			'Note the device the message names and what was being removed then: a container or network namespace ending (its `lo`), a VPN or tunnel interface, a driver being unloaded. The device, and whatever waits for it (`ip`, a container runtime), stays stuck until a reboot.',
+			REPORTING[1],
+			'If it persists, report it to the networking maintainers (netdev@vger.kernel.org) with the device, the kernel version and what was being removed; kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message the stack that took the leaked reference: include it.'
+		],
 		references: ['https://docs.kernel.org/networking/netdevices.html']
 	},
 	'crash.reboot': {
@@ -801,7 +808,7 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Find the caller: the first frame below the allocator’s own functions in the trace (`kmalloc*`, `__kmalloc*`, `kmemdup`, `krealloc`, `alloc_pages*`, `__get_free_pages`, `kvmalloc*`; `gcov_info_dup` under `kmemdup` in a 4.8 report) asked for the size; see where that size comes from in its source.',
 				'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
-				'Search for the title on the syzbot dashboard and the kernel mailing lists (lore.kernel.org): such size checks are often fixed already; try the newest stable kernel of your series.'
+				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already; try the newest stable kernel of your series.'
 			],
 			references: [
 				'https://docs.kernel.org/core-api/memory-allocation.html',

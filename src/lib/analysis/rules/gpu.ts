@@ -445,7 +445,7 @@ export const fifoUnderrun: LineRule = {
 		],
 		next_steps: [
 			'Nothing to do if no screen flickered: one report at boot or at a mode change is common.',
-			'If a screen flickers or blanks: update the kernel; as tests, turn off panel self refresh (`i915.enable_psr=0`) or frame buffer compression (`i915.enable_fbc=0`) on the kernel command line.',
+			'If a screen flickers or blanks: update the kernel; to test, turn off panel self refresh (`i915.enable_psr=0`) or frame buffer compression (`i915.enable_fbc=0`) on the kernel command line.',
 			'If it persists, report it to the i915 bug tracker with the log of a boot with `drm.debug=0xe`.'
 		],
 		references: I915_REFS

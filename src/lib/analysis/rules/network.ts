@@ -252,7 +252,7 @@ const NIC_CAUSES = [
 
 const NIC_STEPS = [
 	'Identify the card: `ethtool -i <iface>` (driver, firmware version), `lspci -nnk -s <address>`.',
-	'Update the kernel and the card NVM/BIOS; as tests disable power saving (`pcie_aspm=off`, `ethtool --set-eee <iface> eee off`) or offloads (`ethtool -K <iface> tso off gso off`).',
+	'Update the kernel and the card NVM/BIOS; to test, disable power saving (`pcie_aspm=off`, `ethtool --set-eee <iface> eee off`) or offloads (`ethtool -K <iface> tso off gso off`).',
 	'If the card keeps hanging or disappearing, try another slot or replace it.'
 ];
 
@@ -1096,7 +1096,7 @@ export const r8169ChipTimeout: LineRule = {
 		],
 		next_steps: [
 			'If the network works, nothing needs doing. Otherwise note the chip: `dmesg | grep -i "RTL8"` and `ethtool -i <iface>`.',
-			'Update the kernel and linux-firmware; as tests disable power saving: `pcie_aspm=off` on the kernel command line, `ethtool --set-eee <iface> eee off`.',
+			'Update the kernel and linux-firmware; to test, disable power saving: `pcie_aspm=off` on the kernel command line, `ethtool --set-eee <iface> eee off`.',
 			'If it keeps failing, try Realtek’s r8168/r8125 driver (dkms) or another network card.'
 		],
 		references: ['https://docs.kernel.org/networking/device_drivers/ethernet/index.html']
