@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import {
 	FIPS_OOPS,
+	IAMSLIGHTLYWIN_IABT,
 	KERNELOOPS_DOUBLE_FAULT,
 	KERNELOOPS_SPINLOCK_LOCKUP
 } from '../support/excerpts.ts';
@@ -111,24 +112,7 @@ describe('a fault on an instruction fetch', () => {
 		'[  202.693508][ T9969] RSP: 0018:ffffc90001b9f998 EFLAGS: 00010086',
 		'[  202.693515][ T9969] RAX: ffffc90001b9f9c8 RBX: fffffe0000000000 RCX: 0000000000040000'
 	];
-	// iamslightlywin-dump-last-kmsg.log lines 17905-17918 (arm64, 4.19): `IABT (current EL)`,
-	// `pc : 0x402288f85f8e74`, the bad address itself
-	const ARM64 = [
-		'<1>[   50.483162]  [4:provider@4.0-se: 1823] Unable to handle kernel paging request at virtual address 00402288f85f8e74',
-		'<1>[   50.483173]  [4:provider@4.0-se: 1823] Mem abort info:',
-		'<1>[   50.483180]  [4:provider@4.0-se: 1823]   ESR = 0x86000004',
-		'<1>[   50.483186]  [4:provider@4.0-se: 1823]   Exception class = IABT (current EL), IL = 32 bits',
-		'<1>[   50.483193]  [4:provider@4.0-se: 1823]   SET = 0, FnV = 0',
-		'<1>[   50.483198]  [4:provider@4.0-se: 1823]   EA = 0, S1PTW = 0',
-		'<1>[   50.483204]  [4:provider@4.0-se: 1823] [00402288f85f8e74] address between user and kernel address ranges',
-		'<0>[   50.483218]  [4:provider@4.0-se: 1823] Internal error: Oops: 86000004 [#1] PREEMPT SMP',
-		'<4>[   50.483224]  [4:provider@4.0-se: 1823] Modules linked in:',
-		'<0>[   50.483229]  [4:provider@4.0-se: 1823] Process provider@4.0-se (pid: 1823, stack limit = 0x000000009983a02a)',
-		'<4>[   50.483234]  [4:provider@4.0-se: 1823] CPU: 4 PID: 1823 Comm: provider@4.0-se FTT: 0 0 Tainted: G S      W         4.19.113~Windstation+ #1',
-		'<4>[   50.483238]  [4:provider@4.0-se: 1823] Hardware name: Samsung GTS7L PROJECT - PV REV0.4 (board-id,7) (DT)',
-		'<4>[   50.483241]  [4:provider@4.0-se: 1823] pstate: 60400005 (nZCv daif +PAN -UAO)',
-		'<4>[   50.483244]  [4:provider@4.0-se: 1823] pc : 0x402288f85f8e74'
-	];
+	const ARM64 = IAMSLIGHTLYWIN_IABT;
 
 	it('says the kernel jumped to a bad address, and to look for the call', async () => {
 		const [x86] = await crashes(X86.join('\n') + '\n');
