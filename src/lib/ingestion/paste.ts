@@ -84,6 +84,20 @@ function prefixLike(key: string): boolean {
 	return /\d/.test(key) || key.startsWith('[ ') || key.startsWith('[A');
 }
 
+/** The commonest of the keys that look like a log prefix (prefixLike), and how many lines have it. */
+function commonestPrefix(keys: string[]): { main: string; most: number } {
+	const counts = new Map<string, number>();
+	for (const k of keys) if (prefixLike(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+	let main = '';
+	let most = 0;
+	for (const [k, n] of counts)
+		if (n > most) {
+			main = k;
+			most = n;
+		}
+	return { main, most };
+}
+
 /**
  * A log wrapped at a width (mail programs at 72 to 78 columns, word by word; a terminal at its
  * width, mid-word): none of the first lines is longer than 100 characters, one in five or more
@@ -98,15 +112,7 @@ function wrapWidth(lines: string[]): { width: number; fragments: number; lines: 
 	for (const l of lines) if (l.length > width) width = l.length;
 	if (width > 100 || width < 40) return null;
 	const keys = lines.map(startKey);
-	const counts = new Map<string, number>();
-	for (const k of keys) if (prefixLike(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
-	let main = '';
-	let most = 0;
-	for (const [k, n] of counts)
-		if (n > most) {
-			main = k;
-			most = n;
-		}
+	const { main, most } = commonestPrefix(keys);
 	if (most * 5 < lines.length) return null;
 	let fragments = 0;
 	for (let i = 1; i < lines.length; i++)
@@ -151,15 +157,7 @@ function wordCut(n: number, next: string, width: number): boolean {
 
 function unwrapPlan(lines: string[], width: number): Unwrap | null {
 	const keys = lines.map(shapeKey);
-	const counts = new Map<string, number>();
-	for (const k of keys) if (prefixLike(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
-	let main = '';
-	let most = 0;
-	for (const [k, n] of counts)
-		if (n > most) {
-			main = k;
-			most = n;
-		}
+	const { main, most } = commonestPrefix(keys);
 	if (most * 5 < lines.length) return null;
 	let other = 0;
 	let cut = 0;
