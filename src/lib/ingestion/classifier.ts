@@ -11,9 +11,6 @@ import {
 } from './formats/common.ts';
 import { NO_PREFIX } from './formats/bare.ts';
 import { WRAPPED_REST } from './paste.ts';
-
-/** `rec.reason` of an input line joined to the line before it (a wrapped log, see paste.ts) */
-const SKIP_WRAPPED = 'rest of a wrapped line (joined to the line before)';
 import { dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
 import {
@@ -110,6 +107,8 @@ const PSTORE_PART_LINES = 4000;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
+/** `rec.reason` of an input line joined to the line before it (a wrapped log, see paste.ts) */
+const SKIP_WRAPPED = 'rest of a wrapped line (joined to the line before)';
 
 const floorDate: SyslogDate = { month: 0, day: 0, sec: 0 };
 const aheadDate: SyslogDate = { month: 0, day: 0, sec: 0 };
