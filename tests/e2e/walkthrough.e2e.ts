@@ -78,21 +78,19 @@ test('a long analysis shows its progress without a page error, and a file droppe
 	test.setTimeout(180_000);
 	const problems = watchForErrors(page);
 	await openApp(page);
-	await page
-		.getByLabel('Choose log files')
-		.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(BIG) });
-	await expect(status(page)).toContainText(
-		/Analysing… [1-9][\d,]* lines, [\d.]+ MB of 13\.3 MB/,
-		FIRST_PROGRESS
-	);
-	await expect(page.locator('progress')).toHaveAttribute('value', /^\d+$/);
-	// a drop while it runs: said, not analysed (it had started a second analysis in the same
-	// worker, and the report shown was the dropped file's)
+	// made before the analysis starts, so that the drop comes while it certainly runs (made after
+	// the first progress, on a busy machine the analysis had ended before the drop)
 	const dataTransfer = await page.evaluateHandle((text) => {
 		const dt = new DataTransfer();
 		dt.items.add(new File([text], 'dropped.log', { type: 'text/plain' }));
 		return dt;
 	}, RADEON);
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(BIG) });
+	await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+	// a drop while it runs: said, not analysed (it had started a second analysis in the same
+	// worker, and the report shown was the dropped file's)
 	await zone(page).dispatchEvent('dragenter', { dataTransfer });
 	await expect(zone(page)).not.toHaveClass(/dragging/);
 	await zone(page).dispatchEvent('dragover', { dataTransfer });
@@ -100,6 +98,11 @@ test('a long analysis shows its progress without a page error, and a file droppe
 	await expect(zone(page).locator('.note')).toHaveText(
 		'An analysis is running: wait for it or cancel it, then drop the files again.'
 	);
+	await expect(status(page)).toContainText(
+		/Analysing… [1-9][\d,]* lines, [\d.]+ MB of 13\.3 MB/,
+		FIRST_PROGRESS
+	);
+	await expect(page.locator('progress')).toHaveAttribute('value', /^\d+$/);
 	await expect(page.getByTestId('input-summary')).toContainText(/^\s*big\.log:/, {
 		timeout: 30_000
 	});
