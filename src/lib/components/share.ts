@@ -47,15 +47,8 @@ export async function decodeShare(
 			fromBase64Url(hash.slice(SHARE_PREFIX.length)),
 			new DecompressionStream('deflate-raw')
 		);
-		const r = JSON.parse(new TextDecoder().decode(bytes)) as AnalysisResult;
-		if (
-			typeof r !== 'object' ||
-			r === null ||
-			typeof r.schema_version !== 'string' ||
-			!Array.isArray(r.findings)
-		) {
-			return { ok: false, error: 'The link does not hold a NecroScope report.' };
-		}
+		const r = asReport(JSON.parse(new TextDecoder().decode(bytes)));
+		if (r === null) return { ok: false, error: 'The link does not hold a NecroScope report.' };
 		return { ok: true, report: r };
 	} catch {
 		return {
@@ -63,4 +56,51 @@ export async function decodeShare(
 			error: 'The shared report in this link is damaged or incomplete (was the link cut?).'
 		};
 	}
+}
+
+/** A parsed value that is a NecroScope report of schema 1.x, or null. */
+function asReport(v: unknown): AnalysisResult | null {
+	const r = v as AnalysisResult;
+	if (
+		typeof r !== 'object' ||
+		r === null ||
+		typeof r.schema_version !== 'string' ||
+		!r.schema_version.startsWith('1.') ||
+		!Array.isArray(r.findings) ||
+		typeof r.summary !== 'object' ||
+		typeof r.input !== 'object' ||
+		typeof r.metadata !== 'object'
+	)
+		return null;
+	return r;
+}
+
+/** the start of a JSON report as NecroScope writes it (the CLI, the page's download) */
+const REPORT_START =
+	/^\s*\{\s*"schema_version"\s*:\s*"1\.\d+\.\d+"\s*,\s*"generator"\s*:\s*\{\s*"name"\s*:\s*"NecroScope"/;
+/** a report file larger than this is not opened as one (reports keep at most 2,000 findings) */
+const MAX_REPORT_BYTES = 64 * 1024 ** 2;
+
+/**
+ * A dropped or chosen file that is a NecroScope JSON report (a user's download, the CLI's
+ * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
+ * analysed); an error message for a file that starts as a report and cannot be read as one.
+ * A support engineer sent a report file had seen it analysed as a log. Never throws.
+ */
+export async function openReportFile(
+	file: Blob
+): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
+	try {
+		if (!REPORT_START.test(await file.slice(0, 256).text())) return null;
+		if (file.size > MAX_REPORT_BYTES)
+			return { ok: false, error: 'This NecroScope report file is too large to open here.' };
+		const r = asReport(JSON.parse(await file.text()));
+		if (r !== null) return { ok: true, report: r };
+	} catch {
+		// not JSON after all
+	}
+	return {
+		ok: false,
+		error: 'This file starts as a NecroScope report but is damaged or incomplete (was it cut?).'
+	};
 }
