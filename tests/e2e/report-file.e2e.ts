@@ -23,13 +23,11 @@ test('a NecroScope JSON report file is shown as it was saved, not analysed as a 
 	const saved = cliReport(fixture('e2e/warning-radeon.log'));
 	const report = JSON.parse(saved);
 	await openApp(page);
-	await page
-		.getByLabel('Choose log files')
-		.setInputFiles({
-			name: 'from-a-user.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(saved)
-		});
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'from-a-user.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(saved)
+	});
 	await expect(page.getByRole('note')).toContainText(
 		'You are viewing a NecroScope report file (from-a-user.json)'
 	);
@@ -46,13 +44,11 @@ test('a NecroScope JSON report file is shown as it was saved, not analysed as a 
 	]);
 	expect(readFileSync(await download.path(), 'utf8')).toBe(saved);
 	// a log analysed next replaces it, without the note
-	await page
-		.getByLabel('Choose log files')
-		.setInputFiles({
-			name: 'dmesg.log',
-			mimeType: 'text/plain',
-			buffer: Buffer.from(fixture('e2e/warning-radeon.log'))
-		});
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'dmesg.log',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(fixture('e2e/warning-radeon.log'))
+	});
 	await expect(page.locator('[data-in-worker="true"]')).toHaveCount(1);
 	await expect(page.getByRole('note')).toHaveCount(0);
 	expect(problems).toEqual([]);
