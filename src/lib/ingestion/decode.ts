@@ -53,27 +53,14 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 	return joined;
 }
 
-function isGzip(b: Uint8Array): boolean {
-	return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-}
+/** gzip member magic `1F 8B` (magic() is below, with the formats that are not read) */
+const isGzip = magic([0x1f, 0x8b]);
 
 /** Zstandard frame magic 0xFD2FB528, little-endian */
-function isZstd(b: Uint8Array): boolean {
-	return b.length >= 4 && b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
-}
+const isZstd = magic([0x28, 0xb5, 0x2f, 0xfd]);
 
 /** xz stream header magic `FD 37 7A 58 5A 00` */
-function isXz(b: Uint8Array): boolean {
-	return (
-		b.length >= 6 &&
-		b[0] === 0xfd &&
-		b[1] === 0x37 &&
-		b[2] === 0x7a &&
-		b[3] === 0x58 &&
-		b[4] === 0x5a &&
-		b[5] === 0x00
-	);
-}
+const isXz = magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
 
 /** compressed bytes handed to the Zstandard decoder at a time (each push is checked) */
 const ZSTD_SLICE = 1024;
