@@ -142,7 +142,15 @@ const IF_VM = 'On a VM, ';
  * soft lockup on a `Gigabyte Technology Co., Ltd. Z87M-D3H/Z87M-D3H`).
  */
 function physical(hardware: string | null | undefined, hypervisor: string | null | undefined) {
-	return !hypervisor && !!hardware && !VIRTUAL_HARDWARE.test(hardware);
+	return !!hardware && !virtualMachine(hardware, hypervisor);
+}
+
+/** A hypervisor was seen, or the hardware name is a virtual machine's (VIRTUAL_HARDWARE). */
+function virtualMachine(
+	hardware: string | null | undefined,
+	hypervisor: string | null | undefined
+) {
+	return !!hypervisor || (!!hardware && VIRTUAL_HARDWARE.test(hardware));
 }
 
 /**
@@ -196,7 +204,7 @@ function memoryTest(
 	m: Pick<LogMetadata, 'hardware' | 'arch' | 'hypervisor'>
 ): string {
 	if (!step.includes(MEMTEST)) return step;
-	if (m.hypervisor || (m.hardware && VIRTUAL_HARDWARE.test(m.hardware)))
+	if (virtualMachine(m.hardware, m.hypervisor))
 		return step.replace(
 			MEMTEST,
 			'(memtest86+ on the host: a virtual machine’s memory is the host’s)'
