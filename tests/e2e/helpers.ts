@@ -97,3 +97,20 @@ export function cliReport(
  * default 5 s); the assertions themselves are unchanged.
  */
 export const FIRST_PROGRESS = { timeout: 30_000 };
+
+/**
+ * Open `file` (a log of radeon WARNINGs), Cancel once some lines were analysed, and see the
+ * report of what was read.
+ */
+export async function cancelPartWay(page: Page, file: Parameters<Page['setInputFiles']>[1]) {
+	await page.getByLabel('Choose log files').setInputFiles(file);
+	// stop once some lines were analysed (a Cancel before the first chunk keeps nothing)
+	await expect(page.locator('[aria-label="Analysis progress"] .status')).toContainText(
+		/Analysing… [1-9][\d,]* lines/,
+		FIRST_PROGRESS
+	);
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
+	await expect(page.locator('.warnings')).toContainText('Incomplete: the analysis was stopped');
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+}

@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import {
-	FIRST_PROGRESS,
+	cancelPartWay,
 	cliReport,
 	expectSameOrigin,
 	fixture,
@@ -101,18 +101,24 @@ test('a damaged share link gives a clear message', async ({ page }) => {
 /** 28 MB of one WARNING report: long enough to Cancel part-way */
 const BIG_RADEON = fixture('e2e/warning-radeon.log').repeat(6000);
 
-/** Open `file`, Cancel once some lines were analysed, and see the report of what was read. */
-async function cancelPartWay(page: Page, file: Parameters<Page['setInputFiles']>[1]) {
-	await page.getByLabel('Choose log files').setInputFiles(file);
-	// stop once some lines were analysed (a Cancel before the first chunk keeps nothing)
-	await expect(page.locator('[aria-label="Analysis progress"] .status')).toContainText(
-		/Analysing… [1-9][\d,]* lines/,
-		FIRST_PROGRESS
-	);
-	await page.getByRole('button', { name: 'Cancel' }).click();
-	await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
-	await expect(page.locator('.warnings')).toContainText('Incomplete: the analysis was stopped');
-	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+/**
+ * The 28 MB log analysed, then Copy share link clicked: the link's anonymized copy, a second
+ * analysis of the log in the same worker, is being made when this returns.
+ */
+async function shareBigReport(page: Page, context: BrowserContext, baseURL: string) {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL).origin
+	});
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'big.log',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(BIG_RADEON)
+	});
+	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind', {
+		timeout: 60_000
+	});
+	await page.getByRole('button', { name: 'Copy share link' }).click();
 }
 
 test('Cancel stops a long analysis, keeps what was analysed, and the page keeps working', async ({
@@ -146,22 +152,10 @@ test('Copy share link, then Analyze and Cancel: the link holds the whole report,
 	baseURL
 }) => {
 	test.setTimeout(120_000);
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL as string).origin
-	});
 	const problems = watchForErrors(page);
-	await openApp(page);
-	await page.getByLabel('Choose log files').setInputFiles({
-		name: 'big.log',
-		mimeType: 'text/plain',
-		buffer: Buffer.from(BIG_RADEON)
-	});
-	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind', {
-		timeout: 60_000
-	});
-	// the share link's anonymized copy is a second analysis of the 28 MB log, in the same worker;
-	// a new analysis started meanwhile, and its Cancel, had run and stopped together with it
-	await page.getByRole('button', { name: 'Copy share link' }).click();
+	// a new analysis started while the link's copy is made, and its Cancel, had run and stopped
+	// together with the copy
+	await shareBigReport(page, context, baseURL as string);
 	await setLogText(page, fixture('e2e/warning-radeon.log'));
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await page.getByRole('button', { name: 'Cancel' }).click();
@@ -186,19 +180,7 @@ test('an analysis started while the share link is being made says it waits for i
 	baseURL
 }) => {
 	test.setTimeout(120_000);
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL as string).origin
-	});
-	await openApp(page);
-	await page.getByLabel('Choose log files').setInputFiles({
-		name: 'big.log',
-		mimeType: 'text/plain',
-		buffer: Buffer.from(BIG_RADEON)
-	});
-	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind', {
-		timeout: 60_000
-	});
-	await page.getByRole('button', { name: 'Copy share link' }).click();
+	await shareBigReport(page, context, baseURL as string);
 	await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	// it had said "Analysing… 0 lines, 0.0 KB" until the copy was made, as if it were stuck
