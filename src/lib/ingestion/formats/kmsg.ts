@@ -8,6 +8,9 @@ import { unescapeHex } from './common.ts';
 import { ENTRY_LINE, newEntry, type FormatContext, type LineFormat } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
+/** for the byte offsets of netconsole fragments (rare lines: an encoded copy is fine) */
+const UTF8 = new TextEncoder();
+
 /** Reads `digits,` at i; returns the number and the index after the comma via `pos`. */
 const pos = { i: 0 };
 function num(s: string, i: number, max: number): number {
@@ -177,19 +180,10 @@ function fragment(
 	}
 	e.lines++;
 	e.text += unescapeHex(body);
-	e.bytes += utf8Length(body);
+	// the offsets count the message's UTF-8 bytes (a decoded text: no lone surrogate)
+	e.bytes += UTF8.encode(body).length;
 	if (e.bytes >= total) e.done = true;
 	rec.kind = 'skipped';
 	rec.reason = ENTRY_LINE;
 	return true;
-}
-
-function utf8Length(s: string): number {
-	let n = s.length;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		// 2 bytes below U+0800, 3 above, 4 for a surrogate pair
-		if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
-	}
-	return n;
 }
