@@ -120,7 +120,11 @@ const boot = obj({
 	id: { ...nstr, description: 'journal boot id when the log names it' },
 	first_line: line,
 	last_line: line,
-	reason: { ...str, description: "'start', 'marker', 'banner', 'timestamp-reset'" },
+	reason: {
+		...str,
+		description:
+			"'start', 'marker', 'banner', 'timestamp-reset', 'boot-id' (a change of the journal's boot id)"
+	},
 	kernel_version: nstr,
 	started_at: nstr
 });
