@@ -1,0 +1,146 @@
+/**
+ * SLUB's other checks, s390 NULL dereferences, and findings of the real-log corpus whose title,
+ * guilty frame or trace was wrong. Real logs are quoted verbatim with their names; reports no log
+ * of either corpus holds were written from the kernel's own format strings (the kernel version is
+ * named for each).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/lib/pipeline.ts';
+
+const analyze = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
+const crashes = async (lines: string[]) =>
+	(await analyze(lines)).findings.filter((f) => f.category === 'crash');
+
+// written from mm/slub.c of 4.19 (slab_bug(), slab_err(), object_err(), print_trailer() and
+// print_track() with `INFO: `, dump_stack()): the checks other than poison and red zone name no
+// track of their own, so the function whose allocation or free ran the check names the report
+describe('SLUB checks other than poison and red zone', () => {
+	const TRAILER = [
+		'[  112.530411] INFO: Slab 0x00000000a2c3e1f7 objects=21 used=21 fp=0x          (null) flags=0x4000000000010200',
+		'[  112.531120] INFO: Object 0x00000000d9f0c2a1 @offset=1152 fp=0x00000000000000c3',
+		'[  112.531802] CPU: 1 PID: 2211 Comm: modprobe Tainted: G    B      O      4.19.0 #1',
+		'[  112.532367] Call Trace:',
+		'[  112.532581]  dump_stack+0x5c/0x7b',
+		'[  112.532877]  print_trailer+0x16a/0x180',
+		'[  112.533201]  check_object+0x1c6/0x2a0',
+		'[  112.533520]  free_debug_processing+0x11b/0x2a0',
+		'[  112.533891]  __slab_free+0x1f1/0x3b0',
+		'[  112.534197]  kfree+0x1b6/0x1d0',
+		'[  112.534470]  ring_release+0x21/0x40 [ringbuf]',
+		'[  112.534840]  __x64_sys_delete_module+0x16c/0x260',
+		'[  112.535215]  do_syscall_64+0x5b/0x160',
+		'[  112.535533]  entry_SYSCALL_64_after_hwframe+0x44/0xa9'
+	];
+	const report = (what: string) => [
+		'[  112.528321] =============================================================================',
+		`[  112.529012] BUG kmalloc-64 (Tainted: G    B      O     ): ${what}`,
+		'[  112.529680] -----------------------------------------------------------------------------',
+		'[  112.529680] ',
+		...TRAILER
+	];
+
+	it('names a corrupt free pointer by the function that freed the object, not by its cache', async () => {
+		const [f] = await crashes(report('Freepointer corrupt'));
+		expect([f.rule, f.title, f.stack!.guilty_frame]).toEqual([
+			'crash.slab',
+			'SLUB: Freepointer corrupt in ring_release',
+			'ring_release'
+		]);
+	});
+
+	it("leaves the check's addresses and counts out of the title", async () => {
+		const titles = await Promise.all(
+			[
+				'Padding overwritten. 0x00000000b0f1a6d2-0x00000000b7c8e0e4 @offset=3968',
+				'Invalid object pointer 0x00000000d9f0c2a1',
+				'Wrong object count. Counter is 20 but counted were 21'
+			].map(async (w) => (await crashes(report(w)))[0].title)
+		);
+		expect(titles).toEqual([
+			'SLUB: Padding overwritten in ring_release',
+			'SLUB: Invalid object pointer in ring_release',
+			'SLUB: Wrong object count in ring_release'
+		]);
+	});
+
+	it('names a check without a call trace by the check alone', async () => {
+		const [f] = await crashes(report('Freepointer corrupt').slice(0, 6));
+		expect(f.title).toBe('SLUB: Freepointer corrupt');
+	});
+
+	it("is syzkaller's `BUG: Object already free` in any cache", async () => {
+		const [f] = await crashes(
+			report('Object already free').map((l) => l.replace('kmalloc-64', 'dentry'))
+		);
+		expect([f.title, f.details.type]).toEqual(['BUG: Object already free', 'DoS']);
+	});
+});
+
+// written from arch/s390/mm/fault.c of 6.6 (do_no_context(), dump_fault_info(): the failing page,
+// then the TEID) and of 2.6.32 (the address printed with %p, `(null)` for 0), die() and
+// show_registers(): a fault in the first page is a NULL pointer dereference, as on x86 and arm64
+describe('s390 faults at address 0', () => {
+	const oops = (fault: string[]) => [
+		...fault,
+		'[  351.207452] Oops: 0004 ilc:3 [#1] SMP ',
+		'[  351.207475] CPU: 1 PID: 2317 Comm: ip Not tainted 6.6.0 #1',
+		'[  351.207482] Krnl PSW : 0704c00180000000 000003ff800a4b7e (qeth_l2_set_rx_mode+0x3e/0x1c8 [qeth_l2])',
+		'[  351.207512]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 RI:0 EA:3',
+		'[  351.207552] Call Trace:',
+		'[  351.207555]  [<000003ff800a4b7e>] qeth_l2_set_rx_mode+0x3e/0x1c8 [qeth_l2] ',
+		'[  351.207562]  [<0000000000c3b7a4>] __dev_set_rx_mode+0x6c/0xb8 ',
+		'[  351.207568]  [<0000000000c3b830>] dev_set_rx_mode+0x40/0x58 ',
+		'[  351.207572]  [<0000000000c40d1e>] __dev_open+0x10e/0x1a0 ',
+		'[  351.207577]  [<0000000000c4135a>] __dev_change_flags+0x1ca/0x238 ',
+		'[  351.207582]  [<0000000000c41402>] dev_change_flags+0x3a/0x78 ',
+		'[  351.207633]  [<0000000000df9c30>] system_call+0x70/0x98 '
+	];
+	const failing = (addr: string, space = 'kernel pointer dereference in virtual kernel') => [
+		`[  351.207410] Unable to handle ${space} address space`,
+		`[  351.207418] Failing address: ${addr} TEID: ${addr.slice(0, 13)}483`,
+		'[  351.207421] Fault in home space mode while using kernel ASCE.'
+	];
+	const title = async (lines: string[]) => {
+		const [f] = await crashes(oops(lines));
+		return [f.rule, f.title, f.details.type];
+	};
+
+	it('names a fault in the first page a NULL pointer dereference', async () => {
+		expect(await title(failing('0000000000000000'))).toEqual([
+			'crash.null-deref',
+			'BUG: unable to handle kernel NULL pointer dereference in qeth_l2_set_rx_mode',
+			'NULL-POINTER-DEREFERENCE'
+		]);
+		expect(
+			await title(failing('0000000000000000', 'kernel paging request in virtual user'))
+		).toEqual([
+			'crash.null-deref',
+			'BUG: unable to handle kernel NULL pointer dereference in qeth_l2_set_rx_mode',
+			'NULL-POINTER-DEREFERENCE'
+		]);
+	});
+
+	it('keeps any other failing address a paging request', async () => {
+		expect(await title(failing('000003ff800a4000'))).toEqual([
+			'crash.paging-fault',
+			'BUG: unable to handle kernel paging request in qeth_l2_set_rx_mode',
+			'MEMORY_SAFETY_BUG'
+		]);
+	});
+
+	it('reads the address of kernels before 3.x from the line itself', async () => {
+		const old = (addr: string) => [
+			`[  351.207410] Unable to handle kernel pointer dereference at virtual kernel address ${addr}`
+		];
+		expect(await title(old('(null)'))).toEqual([
+			'crash.null-deref',
+			'BUG: unable to handle kernel NULL pointer dereference in qeth_l2_set_rx_mode',
+			'NULL-POINTER-DEREFERENCE'
+		]);
+		expect(await title(old('0000000080001000'))).toEqual([
+			'crash.paging-fault',
+			'BUG: unable to handle kernel paging request in qeth_l2_set_rx_mode',
+			'MEMORY_SAFETY_BUG'
+		]);
+	});
+});
