@@ -199,7 +199,61 @@ const POWER5 = [
 	'[c000000008c73e30] [c0000000000086c8] syscall_exit+0x0/0x40'
 ];
 
+// kerneloops-i386-oops-with-end-marker.log lines 2-43 (2.6.24-rc5, x86-64): a double fault, then
+// the dying task spins on a lock in taskstats_exit() from do_exit() and die()
+const DOUBLE_FAULT = [
+	'double fault: 0000 [1] PREEMPT SMP ',
+	'CPU 0 ',
+	'Pid: 2847, comm: grub Not tainted 2.6.24-rc5 #234',
+	'RIP: 0010:[<ffffffff80224f28>]  [<ffffffff80224f28>] search_extable+0x0/0x64',
+	'RSP: 0000:ffff810008000000  EFLAGS: 00010046',
+	'RAX: ffffffff8020e66f RBX: 080e050809993830 RCX: ffffffff8020e732',
+	'RDX: ffffffff8020e732 RSI: ffffffff80870460 RDI: ffffffff8086c370',
+	'RBP: ffff810008000008 R08: 0000000000000000 R09: 0000000000000000',
+	'R10: 0000000000000000 R11: 0000000000000200 R12: ffff810008000048',
+	'R13: 0000000000000000 R14: 0000000000000000 R15: ffff81003c913e78',
+	'FS:  00007f80aed7f780(0000) GS:ffffffff80be4000(0063) knlGS:0000000009993830',
+	'CS:  0010 DS: 002b ES: 002b CR0: 000000008005003b',
+	'CR2: ffff810007fffff8 CR3: 000000003cddc000 CR4: 00000000000006e0',
+	'DR0: 0000000000000000 DR1: 0000000000000000 DR2: 0000000000000000',
+	'DR3: 0000000000000000 DR6: 00000000ffff0ff0 DR7: 0000000000000400',
+	'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
+	'Stack: ',
+	'Call Trace:',
+	'',
+	'',
+	'Code: 55 48 89 d0 48 89 d1 48 c1 e8 20 48 89 e5 53 75 46 48 b8 00 ',
+	'RIP  [<ffffffff80224f28>] search_extable+0x0/0x64',
+	' RSP <ffff810008000000>',
+	'---[ end trace a28726ab5968e532 ]---',
+	'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
+	'Pid: 2847, comm: grub Tainted: G      D 2.6.24-rc5 #234',
+	'',
+	'Call Trace:',
+	' <#DF>  [<ffffffff80460d15>] _raw_spin_lock+0xfd/0x125',
+	' [<ffffffff808690c2>] _spin_lock_irqsave+0x20/0x27',
+	' [<ffffffff8026ac07>] taskstats_exit+0xd2/0x2cf',
+	' [<ffffffff8023dddc>] do_exit+0x24f/0x772',
+	' [<ffffffff804d0409>] do_unblank_screen+0xf/0x11e',
+	' [<ffffffff8020d35f>] oops_begin+0x0/0x96',
+	' [<ffffffff8020dcba>] die+0x5d/0x66',
+	' [<ffffffff8020df6b>] do_double_fault+0x63/0x65',
+	' [<ffffffff8020d0ed>] double_fault+0x7d/0x90',
+	' [<ffffffff8020e66f>] do_general_protection+0x0/0x11a',
+	' [<ffffffff8020e732>] do_general_protection+0xc3/0x11a',
+	' [<ffffffff8020e732>] do_general_protection+0xc3/0x11a',
+	' [<ffffffff80224f28>] search_extable+0x0/0x64',
+	' <<EOE>> '
+];
+
 describe('an oops, then the sleep of its task on its way out', () => {
+	it('links a spinlock lockup on the way out to the oops (kerneloops-i386-oops-with-end-marker)', async () => {
+		const r = await analyze(DOUBLE_FAULT);
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'PANIC: double fault in search_extable → BUG: spinlock lockup in taskstats_exit'
+		]);
+	});
+
 	it('links the atomic sleep to the oops as its consequence (kerneloops-power5-with-machinecheck)', async () => {
 		const r = await analyze(POWER5);
 		const rule = new Map(r.findings.map((f) => [f.id, f.rule]));

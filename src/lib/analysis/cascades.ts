@@ -424,11 +424,13 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   TEARDOWN_S of such a crash, it is that crash's consequence (teardownAfterCrash), not a bug
  *   to report of its own; alone it stays a kernel bug worth reporting (high);
  * - an oops, then `BUG: sleeping function called from invalid context` (or `scheduling while
- *   atomic`) whose trace runs through the oops path (die(), oops_end(), make_task_dead() ...):
- *   the oops kills its task with do_exit(), which may sleep, and a task that faulted with
- *   interrupts off or a spinlock held exits in atomic context (`kerneloops-power5-with-
- *   machinecheck.log`: a machine check in `._spin_lock`, then might_sleep() in `.down_read` from
- *   `.profile_task_exit`, `.do_exit`, `.die`, `.machine_check_exception`).
+ *   atomic`, or `BUG: spinlock lockup`) whose trace runs through the oops path (die(),
+ *   oops_end(), make_task_dead() ...): the oops kills its task with do_exit(), which may sleep
+ *   and takes locks, and a task that faulted with interrupts off or a lock held exits in atomic
+ *   context (`kerneloops-power5-with-machinecheck.log`: a machine check in `._spin_lock`, then
+ *   might_sleep() in `.down_read` from `.profile_task_exit`, `.do_exit`, `.die`,
+ *   `.machine_check_exception`; `kerneloops-i386-oops-with-end-marker.log`: a double fault, then
+ *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`).
  */
 interface FollowOn {
 	cause: ReadonlySet<string>;
@@ -453,7 +455,7 @@ const FOLLOW_ONS: FollowOn[] = [
 	},
 	{
 		cause: OOPS_RULES,
-		effect: new Set(['crash.atomic-sleep']),
+		effect: new Set(['crash.atomic-sleep', 'crash.spinlock']),
 		follows: (c, e) =>
 			exitedFromOops(e) &&
 			(typeof c.details.pid !== 'number' ||
@@ -476,7 +478,7 @@ const OOPS_EXIT =
 const OOPS_EXIT_S = 10;
 const OOPS_EXIT_LINES = 100;
 
-/** Did the task of this atomic-sleep report sleep on its way out of an oops? */
+/** Did the task of this report sleep or spin on its way out of an oops? */
 function exitedFromOops(e: Finding): boolean {
 	return e.stack?.frames.some((f) => f.reliable && OOPS_EXIT.test(f.function)) ?? false;
 }
