@@ -273,3 +273,50 @@ describe('an oops, then the sleep of its task on its way out', () => {
 		expect(r.cascades).toEqual([]);
 	});
 });
+
+describe('a report the log ends before its call trace', () => {
+	it('is cut short when the log ends on its header line (lkp-80, lkp-42)', async () => {
+		// lkp-80.log, the whole log
+		const [f] = await crashes([
+			'[  185.681694] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]'
+		]);
+		expect([f.title, f.details.corrupted, f.details.cut_short]).toEqual([
+			'BUG: soft lockup in corrupted',
+			true,
+			true
+		]);
+		// lkp-42.log lines 68-71 (the log's end): the first oops ended, a second one begins
+		const g = await crashes([
+			'[    0.545141] RIP  [<ffffffff810af776>] find_busiest_group+0xc6/0x8a0',
+			'[    0.545710]  RSP <ffff880073d174e8>',
+			'[    0.546021] ---[ end trace 9e67a5c067482902 ]---',
+			'[    0.546024] general protection fault: 0000 [#2] SMP DEBUG_PAGEALLOC'
+		]);
+		expect(g.at(-1)!.details.cut_short).toBe(true);
+	});
+
+	it('is not when the report needs no trace, or lost its start instead (lkp-74)', async () => {
+		// lkp-74.log lines 6-8: the panic of an oops whose header the log lost
+		const [f] = await crashes([
+			'[    0.047867 ][    T0 ] CR0: 80050033 CR2: 20534847 CR3: 039b7000 CR4: 00040690',
+			'[    0.048509 ][    T0 ] Kernel panic - not syncing: Fatal exception',
+			'[    0.049111 ][    T0 ] ---[ end Kernel panic - not syncing: Fatal exception ]---'
+		]);
+		expect([f.title, f.details.corrupted, f.details.cut_short]).toEqual([
+			'kernel panic: Fatal exception',
+			true,
+			undefined
+		]);
+		// satyr-gitlog-23.log lines 1-7, a lockdep report without a trace of its own
+		const [g] = await crashes([
+			'[  130.891594] ================================================',
+			'[  130.894569] [ BUG: lock held when returning to user space! ]',
+			'[  130.897257] 3.4.0-rc5-next-20120501-sasha #104 Tainted: G        W',
+			'[  130.900336] ------------------------------------------------',
+			'[  130.902996] trinity/8384 is leaving the kernel with locks still held!',
+			'[  130.906106] 1 lock held by trinity/8384:',
+			'[  130.907924]  #0:  (sk_lock-AF_INET){+.+.+.}, at: [<ffffffff82b9503f>] l2tp_ip_sendmsg+0x2f/0x550'
+		]);
+		expect(g.details.cut_short).toBeUndefined();
+	});
+});
