@@ -395,10 +395,10 @@ describe('a report the log ends inside', () => {
 		// corrupted keeps syzkaller's meaning
 		expect(f.details.corrupted).toBe(false);
 		expect(formatText(result)).toContain(
-			'  Report is cut short: the log ends inside its call trace\n'
+			'  Report is cut short: the log ends before its call trace does\n'
 		);
 		expect(formatMarkdown(result)).toContain(
-			'- **Report is cut short:** the log ends inside its call trace\n'
+			'- **Report is cut short:** the log ends before its call trace does\n'
 		);
 	});
 

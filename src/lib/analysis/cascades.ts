@@ -2,7 +2,7 @@ import { relate, severityRank, type Finding, type Occurrence } from '../models/f
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
-import { DAMAGE_RULES } from './summary.ts';
+import { DAMAGE_RULES, OOPS_RULES } from './summary.ts';
 
 /**
  * Cascades: findings that are probably one problem seen at several layers, linked into chains
@@ -422,7 +422,15 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   freeing mm`): check_mm() finds an address space's page counters off when it is torn down, and
  *   a task killed in the middle of mapping or unmapping pages leaves them off. Printed within
  *   TEARDOWN_S of such a crash, it is that crash's consequence (teardownAfterCrash), not a bug
- *   to report of its own; alone it stays a kernel bug worth reporting (high).
+ *   to report of its own; alone it stays a kernel bug worth reporting (high);
+ * - an oops, then `BUG: sleeping function called from invalid context` (or `scheduling while
+ *   atomic`, or `BUG: spinlock lockup`) whose trace runs through the oops path (die(),
+ *   oops_end(), make_task_dead() ...): the oops kills its task with do_exit(), which may sleep
+ *   and takes locks, and a task that faulted with interrupts off or a lock held exits in atomic
+ *   context (`kerneloops-power5-with-machinecheck.log`: a machine check in `._spin_lock`, then
+ *   might_sleep() in `.down_read` from `.profile_task_exit`, `.do_exit`, `.die`,
+ *   `.machine_check_exception`; `kerneloops-i386-oops-with-end-marker.log`: a double fault, then
+ *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`).
  */
 interface FollowOn {
 	cause: ReadonlySet<string>;
@@ -446,12 +454,34 @@ const FOLLOW_ONS: FollowOn[] = [
 			e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false
 	},
 	{
+		cause: OOPS_RULES,
+		effect: new Set(['crash.atomic-sleep', 'crash.spinlock']),
+		follows: (c, e) =>
+			exitedFromOops(e) &&
+			(typeof c.details.pid !== 'number' ||
+				typeof e.details.pid !== 'number' ||
+				c.details.pid === e.details.pid) &&
+			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+	},
+	{
 		cause: DAMAGE_RULES,
 		effect: new Set(['crash.bad-page']),
 		follows: (c, e) =>
 			teardownCheck(e) && !teardownCheck(c) && shortlyAfter(c, e, TEARDOWN_S, TEARDOWN_LINES)
 	}
 ];
+
+/** the oops path's frames that end in do_exit() (ppc64 ELF v1 prints them with a leading dot) */
+const OOPS_EXIT =
+	/^\.?(?:die|__die|oops_end|make_task_dead|rewind_stack_do_exit|rewind_stack_and_make_dead)$/;
+/** the oops's task exits right after the oops is printed */
+const OOPS_EXIT_S = 10;
+const OOPS_EXIT_LINES = 100;
+
+/** Did the task of this report sleep or spin on its way out of an oops? */
+function exitedFromOops(e: Finding): boolean {
+	return e.stack?.frames.some((f) => f.reliable && OOPS_EXIT.test(f.function)) ?? false;
+}
 
 /**
  * How soon after the crash a teardown check counts as its consequence: a killed task's address

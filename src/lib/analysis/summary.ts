@@ -23,7 +23,7 @@ const HEADLINES: Record<Verdict, string> = {
  * the machine when panic_on_oops is set or kdump is loaded (crash_kexec runs before the panic
  * message, so a kdump capture ends in the oops itself). A Rust panic ends in BUG().
  */
-const OOPS_RULES: ReadonlySet<string> = new Set([
+export const OOPS_RULES: ReadonlySet<string> = new Set([
 	'crash.oops',
 	'crash.null-deref',
 	'crash.paging-fault',

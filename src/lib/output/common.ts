@@ -18,8 +18,8 @@ const NOT_FACTS = new Set([
 	'registers'
 ]);
 
-/** what a report whose log ends inside its call trace (details.cut_short) is told */
-export const CUT_SHORT = 'the log ends inside its call trace';
+/** what a report whose log ends before its call trace does (details.cut_short) is told */
+export const CUT_SHORT = 'the log ends before its call trace does';
 /** characters of one fact's value shown at most */
 export const MAX_FACT_CHARS = 240;
 

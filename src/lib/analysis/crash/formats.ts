@@ -779,17 +779,35 @@ const UBSAN: TitleFormat[] = [
  * (`INFO: Allocated in f+0x../0x.. age=.. cpu=.. pid=..`, `INFO: Freed in f+..`, each with its
  * stack; newer kernels print them without `INFO: `). A poisoned object that was written to after its free is named by the function that
  * freed it (the code whose object it was; the writer is not known), an overwritten red zone (a
- * write past the end of an object in use) by the one that allocated it. The cache names the
- * report when no track is printed, and for the other checks (padding, free pointer, counts).
+ * write past the end of an object in use) by the one that allocated it; without a track, by the
+ * check alone (`SLUB: Poison overwritten`). A double free is syzkaller's `BUG: Object already
+ * free` in every cache (syzkaller reads only kmalloc caches' form). The other checks (padding,
+ * free pointer, object counts, an invalid object pointer) are named by the function the
+ * allocation or free that ran the check was called from (the call trace of object_err() and
+ * slab_err(), SLUB's own frames skipped), as syzbot names a KASAN invalid free; never by the
+ * cache, which is no function.
  */
 const SLUB_HEAD = 'BUG ([\\w-]+) \\((?:Not tainted|Tainted: [^)]*)\\): ';
 const SLUB_ALLOCATED = re('^(?:INFO: )?Allocated in {{FUNC}}');
+/** SLUB's checking and reporting frames, above the allocation or free that ran the check */
+const SLUB_CHECK_SKIP = [
+	'object_err',
+	'print_trailer',
+	'debug_processing',
+	'consistency_checks',
+	'^check_',
+	'on_freelist',
+	'validate_slab',
+	'free_to_partial_list',
+	'^free_debug',
+	'^alloc_debug'
+];
 const SLUB: TitleFormat[] = [
 	{
 		rule: 'crash.slab',
 		title: new RegExp(`${SLUB_HEAD}(Poison overwritten)`),
 		fmt: 'SLUB: {2} in {F}',
-		fallback: 'SLUB: {2} in {1}',
+		fallback: 'SLUB: {2}',
 		stack: { parts: [re('^(?:INFO: )?Freed in {{FUNC}}')], parts2: [SLUB_ALLOCATED] },
 		noStackTrace: true
 	},
@@ -797,14 +815,24 @@ const SLUB: TitleFormat[] = [
 		rule: 'crash.slab',
 		title: new RegExp(`${SLUB_HEAD}((?:Left |Right )?Redzone overwritten)`),
 		fmt: 'SLUB: {2} in {F}',
-		fallback: 'SLUB: {2} in {1}',
+		fallback: 'SLUB: {2}',
 		stack: { parts: [SLUB_ALLOCATED] },
 		noStackTrace: true
 	},
 	{
 		rule: 'crash.slab',
-		title: new RegExp(`${SLUB_HEAD}(\\w[^:]*)`),
-		fmt: 'SLUB: {2} in {1}',
+		title: new RegExp(`${SLUB_HEAD}Object already free`),
+		fmt: 'BUG: Object already free',
+		noStackTrace: true
+	},
+	{
+		// the check's name, without the address or counts printed after it (`Padding overwritten.
+		// 0x..-0x.. @offset=..`, `Invalid object pointer 0x..`, `Wrong object count. Counter is ..`)
+		rule: 'crash.slab',
+		title: new RegExp(`${SLUB_HEAD}([a-zA-Z][a-zA-Z ]*[a-zA-Z])`),
+		fmt: 'SLUB: {2} in {F}',
+		fallback: 'SLUB: {2}',
+		stack: callTrace(SLUB_CHECK_SKIP),
 		noStackTrace: true
 	}
 ];
@@ -818,6 +846,28 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 	'WARNING:': WARNING,
 	'INFO:': INFO,
 	'Unable to handle kernel': [
+		{
+			// NecroScope: s390's fault in the first page (arch/s390/mm/fault.c prints the failing
+			// page on the next line, `Failing address: 0000000000000000 TEID: 0000000000000483`;
+			// kernels before 3.x the address itself, `at virtual kernel address (null)`): a NULL
+			// pointer dereference, as x86 and arm64 call a fault below PAGE_SIZE. First, as the
+			// paging request below also matches the user space form
+			rule: 'crash.null-deref',
+			title:
+				/Unable to handle kernel (?:pointer dereference|paging request) in virtual (?:kernel|user) address space/,
+			titleNext: [/^Failing address: 0{16} /],
+			fmt: 'BUG: unable to handle kernel NULL pointer dereference in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		},
+		{
+			rule: 'crash.null-deref',
+			title:
+				/Unable to handle kernel (?:pointer dereference|paging request) at virtual (?:kernel|user) address (?:\(null\)|0{8,16}$)/,
+			fmt: 'BUG: unable to handle kernel NULL pointer dereference in {F}',
+			alt: ['bad-access in {F}'],
+			stack: ripStack()
+		},
 		{
 			rule: 'crash.null-deref',
 			title: /Unable to handle kernel (NULL pointer dereference)/,
@@ -837,7 +887,8 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			// NecroScope: s390's fault on a kernel address (arch/s390/mm/fault.c), the paging request
 			// of other architectures; syzkaller's table has no format for it
 			rule: 'crash.paging-fault',
-			title: /Unable to handle kernel pointer dereference in virtual kernel address space/,
+			title:
+				/Unable to handle kernel pointer dereference (?:in virtual kernel address space|at virtual kernel address)/,
 			fmt: 'BUG: unable to handle kernel paging request in {F}',
 			alt: ['bad-access in {F}'],
 			stack: ripStack()

@@ -82,8 +82,16 @@ interface Walk {
 	poisoned: boolean;
 }
 
+/**
+ * Walk a recipe over the lines. A fault-injection frame ends the part being walked, as in
+ * syzkaller: the walk goes on with the next part from the line after it, and the report is
+ * poisoned (syzkaller report 200: `should_fail` in the middle of the RIP part, then
+ * `should_failslab` in the middle of the Call Trace part, so the frames after it, down to the
+ * next `Call Trace:`, name the bug: `general protection fault in __alloc_skb`).
+ */
 function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegExp): Walk {
 	const frames: Walk['frames'] = [];
+	let poisoned = false;
 	const add = (raw: string | undefined, part: number, line: number) => {
 		const name = raw && demangle(raw);
 		if (name && !skip.test(name)) frames.push({ name, part, line });
@@ -94,7 +102,11 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 		if (part === 'stack') {
 			for (; i < lines.length; i++) {
 				const ln = lines[i];
-				if (POISON.test(ln)) return { frames, poisoned: true };
+				if (POISON.test(ln)) {
+					poisoned = true;
+					i++;
+					break;
+				}
 				if (isStackStart(ln) || isStackEnd(ln)) break;
 				for (const fr of FRAME_RES) {
 					const m = fr.exec(ln);
@@ -107,7 +119,10 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 		}
 		for (; i < lines.length;) {
 			const ln = lines[i++];
-			if (POISON.test(ln)) return { frames, poisoned: true };
+			if (POISON.test(ln)) {
+				poisoned = true;
+				break;
+			}
 			const m = part.exec(ln);
 			if (!m) continue;
 			add(
@@ -118,7 +133,7 @@ function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegEx
 			break;
 		}
 	}
-	return { frames, poisoned: false };
+	return { frames, poisoned };
 }
 
 export interface FrameResult {

@@ -1,4 +1,4 @@
-import type { ErrorBlock } from '../../models/error-block.ts';
+import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import type { Frame } from '../../models/finding.ts';
 import {
 	faultLocation,
@@ -18,6 +18,7 @@ import { reportText } from './report-text.ts';
 import { buildTitle } from './title.ts';
 import { crashSeverity, crashType } from './type.ts';
 import type { CrashReport } from './types.ts';
+import type { TitleFormat } from './format-types.ts';
 
 export type { CrashReport } from './types.ts';
 
@@ -49,6 +50,28 @@ function cutInTrace(frames: readonly Frame[], endLine: number): boolean {
 		if (frames[i].reliable) return true;
 	}
 	return true;
+}
+
+/**
+ * The report was still open when the input ended, its format needs a call trace, and it is
+ * corrupted for want of one: the log ends before the trace (lkp-80.log is the one line `watchdog:
+ * BUG: soft lockup - CPU#0 stuck for 22s!`; lkp-42.log, lkp-72.log end on the header line of a
+ * second report; lkp-75.log ends in lockdep's list of held locks, before `stack backtrace:`).
+ */
+function endsBeforeTrace(
+	format: TitleFormat | null,
+	corrupted: string | null,
+	own: BlockLine[]
+): boolean {
+	return (
+		format !== null &&
+		!format.noStackTrace &&
+		// a damaged form (`Kernel panic - not syncing: Fatal exception` without its oops,
+		// lkp-74.log) lost its start, not its end
+		!format.corrupted &&
+		corrupted !== null &&
+		lastCallTrace(own).length === 0
+	);
 }
 
 /**
@@ -107,7 +130,9 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		kind: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
 		caller: t.frame?.caller ?? null,
-		cut_short: block.endReason === 'eof' && cutInTrace(lastCallTrace(own), block.endLine),
+		cut_short:
+			block.endReason === 'eof' &&
+			(cutInTrace(lastCallTrace(own), block.endLine) || endsBeforeTrace(t.format, corrupted, own)),
 		report_facts: reportFacts(block.header, block.lines, Math.max(h, 0))
 	};
 }
