@@ -81,6 +81,13 @@ describe('line rule registry', () => {
 			if (r.storm) {
 				expect(r.storm.count).toBeGreaterThan(1);
 				expect(SEVERITIES).toContain(r.storm.severity);
+				if (r.storm.then) {
+					// a second level comes later and is more severe
+					expect(r.storm.then.count).toBeGreaterThan(r.storm.count);
+					expect(SEVERITIES.indexOf(r.storm.then.severity)).toBeLessThan(
+						SEVERITIES.indexOf(r.storm.severity)
+					);
+				}
 			}
 		}
 	});

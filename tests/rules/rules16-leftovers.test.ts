@@ -170,9 +170,16 @@ describe('messages that had no finding', () => {
 		expect(summary(mdd)).toEqual([
 			['network.nic-mdd-event', 'i40e 0000:3b:00.0: Malicious Driver Detection event', 'medium']
 		]);
-		// the event and the reset it caused: both lines, the first one's facts
-		expect(mdd[0].count).toBe(2);
-		expect(mdd[0].details).toMatchObject({ direction: 'TX', queue: 5, mdd_event: '02' });
+		// the event and the reset it caused: one occurrence with both lines, the first one's facts
+		// and the reset's (it had been counted twice: a storm after 3 events instead of 5)
+		expect(mdd[0].count).toBe(1);
+		expect(mdd[0].details).toMatchObject({
+			direction: 'TX',
+			queue: 5,
+			mdd_event: '02',
+			pf_reset: true
+		});
+		expect(mdd[0].evidence.map((e) => e.line)).toEqual([1, 2]);
 	});
 });
 

@@ -278,13 +278,11 @@ const STORM = new Map(LINE_RULES.filter((r) => r.storm).map((r) => [r.id, r.stor
 export function applyStorms(findings: Finding[]): void {
 	for (const f of findings) {
 		const s = STORM.get(f.rule);
-		if (
-			s &&
-			f.count >= s.count &&
-			severityRank(s.severity) < severityRank(f.severity) &&
-			!(s.unless !== undefined && f.details[s.unless] === true)
-		) {
-			f.severity = s.severity;
+		if (!s || f.count < s.count || (s.unless !== undefined && f.details[s.unless] === true))
+			continue;
+		const severity = s.then && f.count >= s.then.count ? s.then.severity : s.severity;
+		if (severityRank(severity) < severityRank(f.severity)) {
+			f.severity = severity;
 			f.details = { ...f.details, storm: true };
 		}
 	}

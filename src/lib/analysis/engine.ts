@@ -214,6 +214,11 @@ function collectDetails(
 
 /** rule messages held at once at most (see Analyzer.hold) */
 const MAX_HELD = 32;
+/**
+ * repeats of a held message that one held message gathers at most (RuleResolve.repeats): an
+ * outage printed more often than that releases its oldest lines as the rule's own finding
+ */
+const MAX_REPEATS = 4096;
 /** rule messages waiting for their device at once at most (see Analyzer.wait) */
 const MAX_WAITING = 16;
 
@@ -254,6 +259,11 @@ interface Held extends Kept {
 	context: Record<string, DetailValue> | null;
 	/** the resolution it waits for, or the message that ends its event (LineRule.expects) */
 	res: RuleResolve | RuleExpect;
+	/**
+	 * the same device's later messages of the rule that it gathered (RuleResolve.repeats), oldest
+	 * first: one event, resolved or released with it; its window runs from the latest
+	 */
+	repeats: Held[];
 }
 
 /** A rule message waiting for the device it names to speak again (see LineRule.stall). */
@@ -490,17 +500,38 @@ export class Analyzer {
 		r: LogRecord | KeptEvent,
 		res: RuleResolve | RuleExpect
 	): void {
-		// every held message is tested against each following line: a flood of them (hostile
-		// input) releases the oldest as it is, so that the cost per line stays bounded
-		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
-		this.held.push({
+		const h: Held = {
 			index,
 			match: x,
 			event: keptEvent(r),
 			context: this.contextOf(index, r, x),
 			device: deviceName(detailsOf(rule, x).device),
-			res
-		});
+			res,
+			repeats: []
+		};
+		// another line of an event already waiting (an NFS server still not answering): it joins
+		// that event, which one resolution ends, instead of taking a place of its own
+		if ('repeats' in res && res.repeats && h.device !== '') {
+			const first = this.held.find(
+				(o) =>
+					o.index === index && o.res === res && o.device === h.device && o.event.boot === r.boot
+			);
+			if (first !== undefined) {
+				// bounded: a flood releases the event's oldest line as it is
+				if (first.repeats.length >= MAX_REPEATS) {
+					const oldest = { ...first, repeats: [] };
+					const next = first.repeats.shift() as Held;
+					this.release(oldest, null);
+					Object.assign(first, { match: next.match, event: next.event, context: next.context });
+				}
+				first.repeats.push(h);
+				return;
+			}
+		}
+		// every held message is tested against each following line: a flood of them (hostile
+		// input) releases the oldest as it is, so that the cost per line stays bounded
+		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
+		this.held.push(h);
 	}
 
 	/**
@@ -512,7 +543,8 @@ export class Analyzer {
 		const resolving = hint < 0 || (hint & HINT_RESOLVE) !== 0;
 		for (let k = 0; k < this.held.length;) {
 			const h = this.held[k];
-			const e = h.event;
+			// an event of several lines waits from its latest (RuleResolve.repeats)
+			const e = h.repeats.length === 0 ? h.event : h.repeats[h.repeats.length - 1].event;
 			const res = h.res;
 			let by: RegExpExecArray | null = null;
 			const late =
@@ -613,15 +645,18 @@ export class Analyzer {
 		byMatch: RegExpExecArray | null = null
 	): void {
 		const rule = LINE_RULES[h.index];
-		if (by === null) {
-			this.lineFinding(h.index, rule, h.match, h.event, h.context);
-			return;
+		for (const one of [h, ...h.repeats]) {
+			if (by === null) {
+				this.lineFinding(one.index, rule, one.match, one.event, one.context);
+				continue;
+			}
+			const res = one.res;
+			// the message that ends its event came: another rule reports that event
+			if (!('title' in res)) return;
+			const facts =
+				byMatch && res.details ? { ...one.context, ...res.details(byMatch) } : one.context;
+			this.lineFinding(one.index, rule, one.match, one.event, facts, res, by);
 		}
-		const res = h.res;
-		// the message that ends its event came: another rule reports that event
-		if (!('title' in res)) return;
-		const facts = byMatch && res.details ? { ...h.context, ...res.details(byMatch) } : h.context;
-		this.lineFinding(h.index, rule, h.match, h.event, facts, res, by);
 	}
 
 	/** Details of the rule's context message when it was printed just before `r` (same boot). */

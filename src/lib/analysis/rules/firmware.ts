@@ -433,6 +433,16 @@ export const acpiError: LineRule = {
 };
 
 /**
+ * Who printed a `[Firmware Bug]` message: a driver's or bus's `dev_*()` prefix (`pci
+ * 0000:00:1f.0`, `tpm_crb MSFT0101:00`) is the driver and its device; anything else (`ACPI`,
+ * `ACPI: thermal`, `x86/cpu`, `AMD-Vi`) names the subsystem alone.
+ */
+function bugSource(source: string): { by: string; device: string | null } {
+	const m = /^([\w.-]+) ([\w.:-]+)$/.exec(source.trim());
+	return m ? { by: m[1], device: m[2] } : { by: source.trim(), device: null };
+}
+
+/**
  * The first clause of a `[Firmware Bug]` message, with device names in brackets or parentheses
  * and numbers blanked so that one bug on several devices or CPUs is one finding:
  * `cpu 0, invalid threshold interrupt offset 1 for bank 4, block 1 (MSR…)` ->
@@ -448,10 +458,14 @@ function bugSummary(message: string): string {
 	}
 	// numbers glued to a CPU too (`CPU1`): one bug on every CPU is one finding; other names
 	// keep theirs (`TSC doesn't count with P0 frequency!` is about the P-state P0)
+	// addresses printed without `0x` (`vs fed40080 f80`, `entry at fe000000`, the LAPIC register
+	// `APIC500`) too: lower-case hex words with a digit and a letter (not `e820`)
 	s = s
 		.replace(/\[[^[\]]{0,64}\]/g, '[…]')
 		.replace(/\([^()]{0,64}\)(?![a-z])/g, '(…)')
-		.replace(/(?<=CPU|cpu)\d+|\b(?:0x[0-9a-fA-F]+|\d+)/g, 'N');
+		.replace(/(?<=CPU|cpu)\d+|(?<=\bAPIC)[0-9a-f]+\b|\b(?:0x[0-9a-fA-F]+|[0-9a-f]+\b|\d+)/g, (w) =>
+			/\d/.test(w) && w !== 'e820' ? 'N' : w
+		);
 	let end = s.length;
 	while (end > 0 && '.!: '.includes(s[end - 1])) end--;
 	s = s.slice(0, end);
@@ -586,6 +600,54 @@ export const thermalCriticalInvalid: LineRule = {
 };
 
 /**
+ * drivers/acpi/processor_perflib.c acpi_processor_get_performance_states(): a P-state of the
+ * firmware's `_PSS` table with a frequency of 0 (or one too large to count in kHz) is dropped,
+ * `ACPI: [Firmware Bug]: Invalid BIOS _PSS frequency found for processor 0: 0x0 MHz` (pr_fmt
+ * `ACPI: ` since 5.x; `[Firmware Bug]: ACPI: …` in 3.x-4.x; `ACPI: Invalid BIOS _PSS frequency:
+ * 0x… MHz` before 2.6.39, without FW_BUG); when none is left, `No valid BIOS _PSS frequency found
+ * for processor 0` and the CPU has no ACPI P-states (acpi-cpufreq does not drive it). Written
+ * from the format strings: no corpus log has them.
+ */
+export const acpiPssInvalid: LineRule = {
+	id: 'firmware.acpi-pss-invalid',
+	category: 'firmware',
+	severity: 'low',
+	triggers: ['BIOS _PSS frequency'],
+	pattern:
+		/^(?:ACPI: )?(?:\[Firmware Bug\]: )?(?:ACPI: )?(Invalid|No valid) BIOS _PSS frequency(?: found for processor (\d+))?/,
+	title: (m) =>
+		m[1] === 'Invalid'
+			? 'ACPI _PSS table lists an invalid CPU frequency: that P-state is ignored'
+			: 'ACPI _PSS table has no valid CPU frequency: no ACPI frequency scaling',
+	details: (m) => ({ processor: m[2] === undefined ? null : Number(m[2]) }),
+	examples: [
+		'ACPI: [Firmware Bug]: Invalid BIOS _PSS frequency found for processor 0: 0x0 MHz',
+		'[Firmware Bug]: ACPI: Invalid BIOS _PSS frequency found for processor 3: 0x0 MHz',
+		'ACPI: Invalid BIOS _PSS frequency: 0x80000000 MHz',
+		'ACPI: [Firmware Bug]: No valid BIOS _PSS frequency found for processor 0'
+	],
+	negatives: ['ACPI: \\_PR_.CPU0: _PSS: 8 P-states'],
+	explanation: {
+		meaning:
+			'The firmware’s ACPI `_PSS` table, which lists the CPU’s performance states (frequencies and voltages) for the operating system to switch between, has an entry with an impossible frequency (usually 0). The kernel leaves that entry out and uses the others, so frequency scaling works with one step less. When no entry is valid ("No valid BIOS _PSS frequency"), the ACPI frequency driver (acpi-cpufreq) cannot drive that CPU: it then runs at the frequency the firmware set, unless another driver (intel_pstate, amd-pstate) manages it.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A BIOS/UEFI bug in the processor objects of its ACPI tables, often on boards whose BIOS was not tested with this CPU model or with some settings (C-states, turbo) changed.'
+			}
+		],
+		next_steps: [
+			'Check which frequency driver is in use and its range: `cpupower frequency-info` (or `cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_driver`). If intel_pstate or amd-pstate drives the CPU, or the range is right, nothing needs doing.',
+			'If the CPU stays at one frequency, update the BIOS/UEFI and check its power-management settings (EIST/SpeedStep, Cool’n’Quiet, C-states).'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/pm/cpufreq.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/acpi/processor_perflib.c'
+		]
+	}
+};
+
+/**
  * drivers/acpi/bus.c (v6.12, acpi_bus_get_status): a device whose `_STA` says "enabled" without
  * "present" is taken as absent (enabled and functional cleared), one line per device at each bus
  * scan. Before `firmware.firmware-bug`, whose title blanks the device names (`Device […] status
@@ -631,9 +693,15 @@ export const firmwareBug: LineRule = {
 	triggers: ['[Firmware Bug]'],
 	// the source may hold colons: `ACPI: thermal: [Firmware Bug]: …`, `tpm tpm0: [Firmware Bug]: …`
 	pattern: /^(?:([^[\]]{1,60}?): )?\[Firmware Bug\]:? ?(.*)/,
-	// distinct bugs get distinct findings: the title carries the message's first clause
-	title: (m) => `Firmware bug reported${m[1] ? ` by ${m[1].trim()}` : ''}: ${bugSummary(m[2])}`,
-	details: (m) => ({ source: m[1] ?? null, message: m[2] }),
+	// distinct bugs get distinct findings: the title carries the message's first clause and the
+	// subsystem or driver that printed it, not its device (`pci 0000:00:1f.0`, `pnp 00:05`: the
+	// same bug on another slot or machine), which is the detail `device`
+	title: (m) =>
+		`Firmware bug reported${m[1] ? ` by ${bugSource(m[1]).by}` : ''}: ${bugSummary(m[2])}`,
+	details: (m) => {
+		const device = m[1] ? bugSource(m[1]).device : null;
+		return { source: m[1] ?? null, message: m[2], ...(device !== null ? { device } : {}) };
+	},
 	examples: [
 		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)',
 		'AMD-Vi: [Firmware Bug]: : No southbridge IOAPIC found',

@@ -26,6 +26,7 @@ import {
 	microcodeMissing,
 	mtrrBadMask,
 	thermalCriticalInvalid,
+	acpiPssInvalid,
 	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
@@ -308,6 +309,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	mtrrBadMask,
 	thermalZoneNoTrip,
 	thermalCriticalInvalid,
+	acpiPssInvalid,
 	acpiDeviceNotPresentEnabled,
 	amdCcpInaccessible,
 	tpmCrbAcpiLayout,

@@ -30,11 +30,24 @@ export const suspendFailed: LineRule = {
 	id: 'power.suspend-failed',
 	category: 'power',
 	severity: 'medium',
-	triggers: ['ailed to suspend', 'failed to resume', 'Freezing '],
+	triggers: [
+		'ailed to suspend',
+		'failed to resume',
+		'Freezing ',
+		' suspend of devices failed',
+		'failed to power down'
+	],
 	pattern:
-		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ (\S+): )?(Failed to suspend device), error (-?\d+))/,
+		/^(?:PM: (?:[Dd]evice (\S+) )?failed to (suspend|resume)(?: async| early| late| noirq)*(?:: error (-?\d+))?|(?:PM: )?(Some devices failed to suspend)|(Freezing (?:of tasks|user space processes|remaining freezable tasks) failed)(?: after [\d.]+ seconds)?|(?:\S+ (\S+): )?(Failed to suspend device), error (-?\d+)|(?:PM: )?(late|noirq) suspend of devices failed|(?:PM: )?(Some devices failed to power down))/,
 	title: (m) => {
 		if (m[5]) return 'Suspend aborted: tasks refused to freeze';
+		// kernel/power/suspend.c suspend_enter(): dpm_suspend_late() or dpm_suspend_noirq()
+		// failed, for the same two reasons as dpm_suspend_start() (the noirq phase checks
+		// pm_wakeup_pending() once more)
+		if (m[9])
+			return `Suspend aborted in its ${m[9]} phase: a device failed to suspend or a wake-up event came in`;
+		// kernel/power/hibernate.c create_image() (`…, aborting`), and suspend_enter() before 3.x
+		if (m[10]) return 'Suspend or hibernation aborted: a device failed to power down';
 		// kernel/power/suspend.c: printed when dpm_suspend_start() fails, which a device's failed
 		// callback and a wake-up event pending (pm_wakeup_pending(): -EBUSY, no device line) both do
 		if (m[4]) return 'Suspend aborted: a device failed to suspend or a wake-up event came in';
@@ -44,11 +57,12 @@ export const suspendFailed: LineRule = {
 	},
 	details: (m) => ({
 		device: m[1] ?? m[6] ?? null,
-		phase: m[2] ?? (m[5] ? 'freeze' : 'suspend'),
+		phase: m[2] ?? (m[5] ? 'freeze' : m[9] ? `${m[9]} suspend` : 'suspend'),
 		error: m[3] || m[8] ? errnoName(m[3] ?? m[8]) : null
 	}),
-	severityOf: (m) => (m[2] === 'resume' ? 'high' : m[7] || m[4] ? 'low' : 'medium'),
-	explanationOf: (m) => (m[4] ? SUSPEND_ABORTED : undefined),
+	severityOf: (m) =>
+		m[2] === 'resume' ? 'high' : m[7] || m[4] || m[9] || m[10] ? 'low' : 'medium',
+	explanationOf: (m) => (m[4] || m[9] || m[10] ? SUSPEND_ABORTED : undefined),
 	/*
 	 * usb_port_suspend() fails when the device is already gone from the bus: crash-logs
 	 * log20221215.txt, a ThinkPad's internal Intel Bluetooth (8087:0a2b) dropping off at boot,
@@ -93,12 +107,19 @@ export const suspendFailed: LineRule = {
 		'PM: Some devices failed to suspend, or early wake event detected',
 		'Freezing of tasks failed after 20.008 seconds (1 tasks refusing to freeze, wq_busy=0):',
 		'PM: Device 1-1 failed to resume async: error -19',
-		'PM: failed to suspend async: error -16'
+		'PM: failed to suspend async: error -16',
+		// kernel/power/suspend.c suspend_enter() (pr_fmt `PM: `; 3.x printk with `PM: `)
+		'PM: late suspend of devices failed',
+		'PM: noirq suspend of devices failed',
+		// kernel/power/hibernate.c create_image()
+		'PM: Some devices failed to power down, aborting'
 	],
 	negatives: [
 		'PM: suspend entry (deep)',
 		'PM: suspend exit',
-		'ata8: failed to resume link (SControl 0)'
+		'ata8: failed to resume link (SControl 0)',
+		'PM: late suspend of devices complete after 1.234 msecs',
+		'PM: noirq suspend of devices complete after 0.812 msecs'
 	],
 	explanation: {
 		meaning:

@@ -257,6 +257,37 @@ export const auditLost: LineRule = {
 	}
 };
 
+/**
+ * include/uapi/linux/audit.h AUDIT_ARCH_*: the ELF machine (EM_*) with __AUDIT_ARCH_64BIT
+ * (0x80000000) and __AUDIT_ARCH_LE (0x40000000), as audit prints it (`arch=c000003e`)
+ */
+const AUDIT_ARCHES: Record<string, string> = {
+	c000003e: 'x86_64',
+	'40000003': 'i386',
+	c00000b7: 'aarch64',
+	'40000028': 'arm',
+	c00000f3: 'riscv64',
+	c0000015: 'ppc64le',
+	'80000015': 'ppc64',
+	'80000016': 's390x',
+	c0000102: 'loongarch64'
+};
+
+const SECCOMP_EXPLANATION: Explanation = {
+	meaning:
+		'A program’s seccomp filter (a sandbox listing allowed system calls) caught a forbidden system call: with sig≠0 the program was killed, with sig=0 the call was only logged.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'The sandbox policy of the program (browser, systemd service with SystemCallFilter=, container runtime) misses a system call a new library version uses.'
+		}
+	],
+	next_steps: [
+		'Look up the syscall number for the arch (`ausyscall <arch> <number>`) and report it to the program or adjust the service’s SystemCallFilter=.'
+	],
+	references: ['https://docs.kernel.org/userspace-api/seccomp_filter.html']
+};
+
 /** kernel/seccomp.c audit: `audit: type=1326 audit(...): ... comm="x" exe="/usr/bin/x" sig=31 arch=c000003e syscall=57 ...` */
 export const seccompKill: LineRule = {
 	id: 'security.seccomp',
@@ -276,6 +307,8 @@ export const seccompKill: LineRule = {
 		exe: auditString(m.input, 'exe'),
 		signal: Number(m[1]),
 		arch: m[2],
+		// the name `ausyscall` takes (null for an architecture not listed)
+		arch_name: AUDIT_ARCHES[m[2]] ?? null,
 		syscall: Number(m[3])
 	}),
 	severityOf: (m) => (m[1] === '0' ? 'info' : 'low'),
@@ -283,20 +316,18 @@ export const seccompKill: LineRule = {
 		'audit: type=1326 audit(1600000000.123:77): auid=1000 uid=1000 gid=1000 ses=2 subj=unconfined pid=4242 comm="chrome" exe="/opt/google/chrome/chrome" sig=31 arch=c000003e syscall=57 compat=0 ip=0x7f0000 code=0x0'
 	],
 	negatives: ['audit: type=1327 audit(1600000000.123:78): proctitle="chrome"'],
-	explanation: {
-		meaning:
-			'A program’s seccomp filter (a sandbox listing allowed system calls) caught a forbidden system call: with sig≠0 the program was killed, with sig=0 the call was only logged.',
-		causes: [
-			{
-				kind: 'userspace',
-				text: 'The sandbox policy of the program (browser, systemd service with SystemCallFilter=, container runtime) misses a system call a new library version uses.'
-			}
-		],
-		next_steps: [
-			'Look up the syscall number for the arch (`ausyscall <arch> <number>`) and report it to the program or adjust the service’s SystemCallFilter=.'
-		],
-		references: ['https://docs.kernel.org/userspace-api/seccomp_filter.html']
-	}
+	// the lookup command for the architecture and number of the first occurrence
+	explanationOf: (m) => {
+		const arch = AUDIT_ARCHES[m[2]];
+		if (arch === undefined) return undefined;
+		return {
+			...SECCOMP_EXPLANATION,
+			next_steps: [
+				`Look up the system call: \`ausyscall ${arch} ${m[3]}\` names it (syscall ${m[3]} of ${arch}); report it to the program or adjust the service’s SystemCallFilter=.`
+			]
+		};
+	},
+	explanation: SECCOMP_EXPLANATION
 };
 
 /**

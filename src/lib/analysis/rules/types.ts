@@ -36,6 +36,11 @@ export interface LineRule {
 		severity: Severity;
 		/** a detail that, when true on the finding, keeps it from being a storm (resets after resume) */
 		unless?: string;
+		/**
+		 * a second level, from a higher count on (a Wi-Fi connection lost 3 times is low, 5 times
+		 * medium like the other Wi-Fi storms)
+		 */
+		then?: { count: number; severity: Severity };
 	};
 	/**
 	 * A message printed shortly before this one that carries more facts about the same event
@@ -223,6 +228,13 @@ export interface RuleResolve extends RuleOutcome {
 	when?(m: RegExpExecArray): boolean;
 	/** facts the resolving message adds to the finding (the module that failed to load) */
 	details?(m: RegExpExecArray): Record<string, DetailValue>;
+	/**
+	 * the rule's messages of the same device (its `device` detail, not empty) that come while
+	 * one waits are one event with it: held together (one of the 32 places), resolved or
+	 * released together, and the window runs from the latest (an NFS server's `still trying`
+	 * lines until its `OK`)
+	 */
+	repeats?: boolean;
 	/** real message lines that must resolve the rule's first example that waits (`when`) */
 	examples: string[];
 }
