@@ -96,6 +96,33 @@ describe('wall times of local prefixes', () => {
 		expect(r.input.warnings.join(' ')).toContain('does not say its time zone');
 	});
 
+	// `dmesg -T` as util-linux prints it (`%a %b %e %H:%M:%S %Y`) in each locale; a message's
+	// date (xhci-tegra's firmware time stamp, jetsontx2-samsung-dmesg-samsung-log.log) gives the
+	// year before the audit record's line gives the zone
+	for (const [locale, day] of [
+		['C', 'Wed Jan 16'],
+		['de_DE', 'Mi Jan 16'],
+		['fr_FR', 'mer. janv. 16'],
+		['es_ES', 'mié ene 16']
+	]) {
+		it(`are given in UTC from an audit record after a dated message in dmesg -T (${locale})`, async () => {
+			const r = await log([
+				`[${day} 11:42:40 2019] Linux version 4.19.0 (b@h) #1 SMP Wed Jan 16 10:00:00 UTC 2019`,
+				`[${day} 11:42:41 2019] xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release`,
+				`[${day} 11:42:44 2019] audit: type=2000 audit(1547619159.680:1): state=initialized audit_enabled=0 res=1`,
+				`[${day} 11:50:00 2019] usb 1-1: device descriptor read/64, error -71`
+			]);
+			expect(r.input.formats).toEqual({ 'dmesg-ctime': 4 });
+			// another locale's weekday had not made the look-ahead wait for the zone: the dated
+			// message ended it, and the times were given as if they were UTC (11:50:00Z)
+			const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
+			expect(f.first_seen.wall).toBe('2019-01-16T06:20:00.000Z');
+			expect(r.input.warnings.join(' ')).toContain(
+				'UTC+05:30 (from an audit record’s time stamp at line 3)'
+			);
+		});
+	}
+
 	it('say nothing of zones for a log without local times', async () => {
 		const r = await log(['[  480.000000] usb 1-1: device descriptor read/64, error -71']);
 		expect(r.input.warnings.join(' ')).not.toContain('local time');

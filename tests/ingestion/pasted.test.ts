@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeStream } from '../../src/lib/pipeline.ts';
-import { readFixture } from './helpers.ts';
+import { ingestText, readFixture } from './helpers.ts';
 
 const LOGS = [
 	// dmesg with a WARNING and a firmware stall
@@ -232,12 +232,9 @@ describe('a log wrapped by a mail program or a terminal', () => {
 		boots: o.boots.map((b) => b[2])
 	});
 
-	// lkp-calltrace-dmesg-007.log is not among them: of its first 32 lines only 2 or 3 are
-	// wrapped, too few to tell (see wrapWidth), and it is read as it is, cut lines and all
-	const wrapped = [
-		...LOGS.filter((l) => !l.includes('lkp-calltrace-dmesg-007')),
-		'real/skomra-logs-vmcore-dmesg-txt.log'
-	];
+	// of lkp-calltrace-dmesg-007.log's first 32 lines only 2 or 3 are wrapped, too few to tell
+	// (see wrapWidth): more lines are then looked at (it had been read as it was, cut lines and all)
+	const wrapped = [...LOGS, 'real/skomra-logs-vmcore-dmesg-txt.log'];
 	for (const log of wrapped) {
 		it(`${log} wrapped at 72 or 80 columns: joined back, it gives the log's report`, async () => {
 			const ref = same(await outcome(readFixture(log)));
@@ -263,6 +260,66 @@ describe('a log wrapped by a mail program or a terminal', () => {
 			}
 		});
 	}
+
+	it('each joined line is the line as it was: at a double space, at a word longer than the width', () => {
+		// serverlog-kern-log-1.log's stack lines have two spaces after the time
+		// (`[9686414.564196]  0000000000000000 ffff88000c1eda68 …`): a mail program cut there leaves
+		// one, and the space it drops had not been put back (the joined line had one space);
+		// skomra-logs-vmcore-dmesg-txt.log's device paths (`input: Wacom Cintiq 21UX2 Pen as
+		// /devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/0003:056A:00CC.0001/input/input5`) are
+		// longer than the width: cut where they reach it, they are joined without a space
+		for (const log of ['real/serverlog-kern-log-1.log', 'real/skomra-logs-vmcore-dmesg-txt.log']) {
+			const texts = (t: string) =>
+				ingestText(t)
+					.records.filter((r) => r.kind === 'kernel' || r.kind === 'continuation')
+					.map((r) => r.text);
+			const ref = texts(text(readFixture(log)));
+			for (const [width, how] of [
+				[72, 'mail'],
+				[80, 'mail'],
+				[72, 'fold-s'],
+				[80, 'fold-s']
+			] as const)
+				expect(texts(text(wrap(readFixture(log), width, how))), `${log} ${width} ${how}`).toEqual(
+					ref
+				);
+		}
+	});
+
+	it('a line of another program before the log is not joined with the next (lkp-12.log)', () => {
+		// trinity's own lines, then the kernel's (intel/lkp-tests spec/fixtures/stats/dmesg/12, the
+		// first 20 lines)
+		const log = [
+			'[child1:446] finit_module (313) returned ENOSYS, marking as inactive.',
+			'[child0:445] lookup_dcookie (212) returned ENOSYS, marking as inactive.',
+			'[watchdog] Watchdog is alive. (pid:432)',
+			'[  111.628064] rb_consumer: page allocation failure: order:0, mode:0x24010c0(GFP_KERNEL|__GFP_NORETRY)',
+			'[  111.629607] CPU: 0 PID: 54 Comm: rb_consumer Not tainted 4.8.0-rc1 #127',
+			'[  111.630678] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+			'[  111.631825] trinity-c1 invoked oom-killer: gfp_mask=0x24200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=500',
+			'[  111.633377]  0000000000000001 ffff880012267a88 ffffffff81ba28d9 ffff880012267a58',
+			'[  111.651525]  ffffffff81bb094d ffffffff833eea80 0000000000000000 0000000000000001',
+			'[  111.652676]  ffff880012267c78 0000000000000000 00000000024010c0 ffff880012267b18',
+			'[  111.653828] Call Trace:',
+			'[  111.654259]  [<ffffffff81ba28d9>] dump_stack+0x197/0x25e',
+			'[  111.655028]  [<ffffffff81bb094d>] ? ___ratelimit+0x2bd/0x2f0',
+			'[  111.655863]  [<ffffffff81342ddb>] warn_alloc_failed+0x20b/0x240',
+			'[  111.656734]  [<ffffffff8262b64f>] ? _cond_resched+0x2f/0x70',
+			'[  111.657541]  [<ffffffff81342bb2>] ? __perform_reclaim+0xe2/0x100',
+			'[  111.658399]  [<ffffffff813504b6>] __alloc_pages_slowpath+0x1d56/0x1df0',
+			'[  111.659332]  [<ffffffff81188353>] ? finish_task_switch+0x3d3/0x550',
+			'[  111.660219]  [<ffffffff8134e503>] ? get_page_from_freelist+0x483/0x530',
+			'[  111.661233]  [<ffffffff813509fa>] __alloc_pages_nodemask+0x4aa/0xa30'
+		].join('\n');
+		for (const how of ['mail', 'fold-s'] as const) {
+			const run = ingestText(text(wrap(utf8(log), 72, how)));
+			expect(run.summary.input.warnings[0], how).toMatch(/^This log was wrapped at/);
+			// `[child1:446] finit_module (313) … inactive.` had been joined with `[child0:445] …`
+			// and `[watchdog] …` after it, as if they were the rest of a line cut at the width
+			expect(run.records.slice(0, 3).map((r) => r.text)).toEqual(log.split('\n').slice(0, 3));
+			expect(run.records[3].text).toBe(log.split('\n')[3].slice(15));
+		}
+	});
 
 	it('a log that is not wrapped is not said to be, nor joined', async () => {
 		for (const log of LOGS) {

@@ -93,13 +93,53 @@ const LINE_SHAPES: Record<string, { line: LineShape; between?: (boot: number) =>
 	dmesg: { line: (r) => `[${tsText(r.ts)}] ${r.text}` },
 	'dmesg-raw': { line: (r) => `<${r.level}>[${tsText(r.ts)}] ${r.text}` },
 	'dmesg-caller': { line: (r) => `[${tsText(r.ts)}][    T1] ${r.text}` },
+	// util-linux's own caller column: a space after the time, padded to the widest PID
+	'dmesg-caller-spaced': { line: (r) => `[${tsText(r.ts)}] [    T1] ${r.text}` },
+	'dmesg-raw-caller': { line: (r) => `<${r.level}>[${tsText(r.ts)}][    T1] ${r.text}` },
+	// Android kernels' CONFIG_PRINTK_PROCESS prefix (`%c[%1d:%15s:%5d]`), last_kmsg
+	'android-last-kmsg': {
+		line: (r) =>
+			`<${r.level}>[${tsText(r.ts)}]  [1:${'kworker/1:1'.padStart(15)}:${'57'.padStart(5)}] ${r.text}`
+	},
 	'dmesg-ctime': { line: (r, b) => `[${ctime(wallOf(b, r.ts))}] ${r.text}` },
+	// several --time-format at once: raw, ctime, iso
+	'dmesg-multi-time': {
+		line: (r, b) =>
+			`[${tsText(r.ts)}] [${ctime(wallOf(b, r.ts))}] ${isoDate(wallOf(b, r.ts), ',')} ${r.text}`
+	},
 	'dmesg-iso': { line: (r, b) => `${isoDate(wallOf(b, r.ts), ',')} ${r.text}` },
 	'dmesg-delta': { line: (r) => `[${tsText(r.ts)} <${tsText(0)}>] ${r.text}` },
 	'dmesg-decoded': {
 		line: (r) => `kern  :${LEVELS[r.level].padEnd(6)}: [${tsText(r.ts)}] ${r.text}`
 	},
 	kmsg: { line: (r, _b, i) => `${r.level},${i},${usec(r.ts)},-;${kmsgEscape(r.text)}` },
+	'kmsg-caller': {
+		line: (r, _b, i) => `${r.level},${i},${usec(r.ts)},-,caller=T1;${kmsgEscape(r.text)}`
+	},
+	'dmesg-decoded-caller': {
+		line: (r) => `kern  :${LEVELS[r.level].padEnd(6)}: [${tsText(r.ts)}] [T1] ${r.text}`
+	},
+	// UniFi / BusyBox syslogd: facility.level after the host
+	'syslog-facility': {
+		line: (r, b) =>
+			`${syslogDate(wallOf(b, r.ts))} ${HOST} kern.${LEVELS[r.level]} kernel: [${tsText(r.ts)}] ${r.text}`
+	},
+	// rsyslog's high-precision file format
+	'syslog-rsyslog-iso': {
+		line: (r, b) => `${isoDate(wallOf(b, r.ts))} ${HOST} kernel: [${tsText(r.ts)}] ${r.text}`
+	},
+	'syslog-5424-plain': {
+		line: (r, b) => `<${r.level}>1 ${isoDate(wallOf(b, r.ts))} ${HOST} kernel - - - ${r.text}`
+	},
+	'journal-short-no-hostname': {
+		line: (r, b) => `${syslogDate(wallOf(b, r.ts))} kernel: ${r.text}`,
+		between: (b) => [`-- Boot ${BOOT_IDS[b]} --`]
+	},
+	'journal-short-monotonic-no-hostname': {
+		line: (r) => `[${tsText(r.ts)}] kernel: ${r.text}`,
+		between: (b) => [`-- Boot ${BOOT_IDS[b]} --`]
+	},
+	'journal-json-sse': { line: (r, b) => 'data: ' + journalJson(r, b) + '\n' },
 	// netconsole's extended mode with the release prepended (`+r`), a message longer than its
 	// chunk split into `ncfrag=offset/length` fragments (the kernel's chunk is 1000 bytes; 64 here,
 	// so that the test log's long messages are split)
@@ -200,15 +240,20 @@ function reltime(boots: Boots): string[] {
 
 function multiLine(boots: Boots, shape: string): string[] {
 	const out: string[] = [];
-	if (shape === 'dmesg-json') out.push('{', '   "dmesg": [');
+	const json = shape.startsWith('dmesg-json');
+	if (json) out.push('{', '   "dmesg": [');
 	boots.forEach((recs, b) => {
 		recs.forEach((r, i) => {
 			const wall = wallOf(b, r.ts);
-			if (shape === 'dmesg-json') {
+			if (json) {
+				// `-x` gives facility and level as strings; CONFIG_PRINTK_CALLER adds `caller`
 				out.push(
 					i === 0 && b === 0 ? '      {' : '      },{',
-					`         "pri": ${r.level},`,
+					...(shape === 'dmesg-json-decoded'
+						? ['         "fac": "kern",', `         "pri": "${LEVELS[r.level]}",`]
+						: [`         "pri": ${r.level},`]),
 					`         "time": ${r.ts.toFixed(6).padStart(12)},`,
+					...(shape === 'dmesg-json-caller' ? ['         "caller": "T1",'] : []),
 					`         "msg": ${JSON.stringify(r.text)}`
 				);
 			} else if (shape === 'journal-export') {
@@ -231,7 +276,7 @@ function multiLine(boots: Boots, shape: string): string[] {
 			}
 		});
 	});
-	if (shape === 'dmesg-json') out.push('      }', '   ]', '}');
+	if (json) out.push('      }', '   ]', '}');
 	return out;
 }
 
@@ -275,6 +320,11 @@ function serial(boots: Boots): string[] {
 	return out.map((l) => l + '\r');
 }
 
+/** A serial capture whose lines end in CR CR LF (a terminal that adds a CR to the CR LF it gets). */
+function serialCrCr(boots: Boots): string[] {
+	return serial(boots).map((l) => l + '\r');
+}
+
 export const SHAPES = [
 	...Object.keys(LINE_SHAPES),
 	'dmesg-reltime',
@@ -284,7 +334,10 @@ export const SHAPES = [
 	'journal-json-pretty',
 	'pstore',
 	'android-bugreport',
-	'serial-console'
+	'serial-console',
+	'serial-console-crcrlf',
+	'dmesg-json-caller',
+	'dmesg-json-decoded'
 ];
 
 /** The whole log in one shape, as text. */
@@ -302,6 +355,7 @@ export function render(boots: Boots, shape: string): string {
 	else if (shape === 'pstore') lines = pstore(boots);
 	else if (shape === 'android-bugreport') lines = android(boots);
 	else if (shape === 'serial-console') lines = serial(boots);
+	else if (shape === 'serial-console-crcrlf') lines = serialCrCr(boots);
 	else lines = multiLine(boots, shape);
 	return lines.join('\n') + '\n';
 }

@@ -127,10 +127,11 @@ function localPrefix(line: string, near: number): number {
 
 /**
  * The line starts like a local-time prefix: `Nov 23 ` (syslog, journal short) or `[Mon ` (dmesg
- * -T), or is the header of journalctl's short output, whose lines have one.
+ * -T, also in another locale: `[Do Dez  3 16:10:51 2026]`, `[jeu. déc.  3 16:10:51 2026]`), or
+ * is the header of journalctl's short output, whose lines have one.
  */
 export function localTimePrefix(line: string): boolean {
-	if (codeAt(line, 0) === 91) return isWeekday(line, 1);
+	if (codeAt(line, 0) === 91) return isWeekday(line, 1) || !Number.isNaN(scanCtime(line, 1, scan));
 	if (line.startsWith('-- '))
 		return line.startsWith('-- Logs begin at') || line.startsWith('-- Journal begins at');
 	return codeAt(line, 3) === 32 && monthAt(line, 0) >= 0;

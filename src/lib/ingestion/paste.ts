@@ -6,15 +6,21 @@
  * every program's line as the kernel's, and a quoted bare oops lost its kernel version.
  *
  * The prefix is recognised once, from the input's first lines (at most HOLD non-blank lines are
- * held back), never per line: when nine in ten of them carry it (line numbers also counting up by
- * one), it is removed from every line that has it, and the report says so. Lines are not joined
- * or dropped: line numbers stay the input's.
+ * held back, HOLD_MORE when a wrap may show further on), never per line: when nine in ten of
+ * them carry it (line numbers also counting up by one), it is removed from every line that has
+ * it, and the report says so. Lines are not joined or dropped: line numbers stay the input's.
  */
 
 /** non-blank lines looked at before deciding */
 const HOLD = 32;
 /** lines held back at most (blank ones included) */
 const HOLD_LINES = 128;
+/**
+ * non-blank lines looked at, and lines held back at most, when the first HOLD lines have the
+ * width and prefix of a wrapped log but too few cut lines to tell (see wrapWidth)
+ */
+const HOLD_MORE = 128;
+const HOLD_MORE_LINES = 512;
 
 type Mode =
 	| { kind: 'undecided' }
@@ -103,10 +109,11 @@ function commonestPrefix(keys: string[]): { main: string; most: number } {
  * width, mid-word): none of the first lines is longer than 100 characters, one in five or more
  * starts with the log's prefix (the most common start that can be one, see prefixLike), and at
  * least 3 of them, one in ten, start otherwise right after a line that reached within 12
- * characters of the longest (the rest of that line). Null when not. A log whose lines share no
- * start (most bare oops excerpts) is not judged.
+ * characters of the longest (the rest of that line: `fragments`, see enoughFragments). Null when
+ * the lines have not the width and prefix of one. A log whose lines share no start (most bare
+ * oops excerpts) is not judged.
  */
-function wrapWidth(lines: string[]): { width: number; fragments: number; lines: number } | null {
+function wrapWidth(lines: string[]): Wrapped | null {
 	if (lines.length < 10) return null;
 	let width = 0;
 	for (const l of lines) if (l.length > width) width = l.length;
@@ -117,9 +124,19 @@ function wrapWidth(lines: string[]): { width: number; fragments: number; lines: 
 	let fragments = 0;
 	for (let i = 1; i < lines.length; i++)
 		if (keys[i] !== main && lines[i - 1].length >= width - 12) fragments++;
-	return fragments >= 3 && fragments * 10 >= lines.length
-		? { width, fragments, lines: lines.length }
-		: null;
+	return { width, fragments, lines: lines.length };
+}
+
+interface Wrapped {
+	width: number;
+	/** lines that start otherwise than the log's prefix right after a line near the width */
+	fragments: number;
+	lines: number;
+}
+
+/** enough cut lines among the first lines to call the log wrapped (see wrapWidth) */
+function enoughFragments(w: Wrapped | null): w is Wrapped {
+	return w !== null && w.fragments >= 3 && w.fragments * 10 >= w.lines;
 }
 
 /** What stands for an input line joined to the line before it (see Unwrap): skipped, counted. */
@@ -142,6 +159,11 @@ function shapeKey(line: string): string {
 interface Unwrap {
 	width: number;
 	hard: boolean;
+	/**
+	 * cut at spaces by a program that drops the space it cut at (a mail program; `fold -s` keeps
+	 * it at the end of the line): lines so cut end without one (at least 3, one in ten)
+	 */
+	drops: boolean;
 	main: string;
 }
 
@@ -162,15 +184,24 @@ function unwrapPlan(lines: string[], width: number): Unwrap | null {
 	let other = 0;
 	let cut = 0;
 	let exact = 0;
+	// log lines cut at a space that end without it: a mail program's (`fold -s` keeps the space
+	// on every one; a mail program too leaves one of two at the end, `]  0000…` cut after `] `:
+	// serverlog-kern-log-1.log's stack lines)
+	let dropped = 0;
 	for (let i = 1; i < lines.length; i++) {
 		if (keys[i] === main) continue;
 		other++;
-		const n = lines[i - 1].length;
-		if (wordCut(n, lines[i], width)) cut++;
+		const prev = lines[i - 1];
+		const n = prev.length;
+		if (wordCut(n, lines[i], width)) {
+			cut++;
+			// the first piece of a log line (other text may hold lines of any kind)
+			if (keys[i - 1] === main && !prev.endsWith(' ')) dropped++;
+		}
 		if (n === width) exact++;
 	}
 	if (other < 3 || cut * 10 < other * 9) return null;
-	return { width, hard: exact * 10 >= cut * 9, main };
+	return { width, hard: exact * 10 >= cut * 9, drops: dropped >= 3 && dropped * 10 >= cut, main };
 }
 
 export class PastePrefix {
@@ -178,7 +209,10 @@ export class PastePrefix {
 	private held: string[] = [];
 	private heldNul: boolean[] = [];
 	private nonBlank = 0;
-	private wrapped: { width: number; fragments: number; lines: number } | null = null;
+	private wrapped: Wrapped | null = null;
+	/** non-blank lines and lines to hold before deciding (more when a wrap may show further on) */
+	private hold = HOLD;
+	private holdLines = HOLD_LINES;
 	/** a certain wrap, joined back (see unwrapPlan), and the lines so joined */
 	private unwrap: Unwrap | null = null;
 	private joined = 0;
@@ -186,6 +220,14 @@ export class PastePrefix {
 	private pending: string | null = null;
 	private pendingNul = false;
 	private pendingLast = 0;
+	/** the last piece holds a space (else, of the width, it is a word cut mid-way) */
+	private pendingSpace = false;
+	/**
+	 * the line starts like a log's prefix (prefixLike): only such a line is joined with what
+	 * follows (a wrap cuts log lines; a tool's output among them, `[child1:446] finit_module
+	 * (313) returned ENOSYS, marking as inactive.` in trinity's lkp-12.log, is no line of the log)
+	 */
+	private pendingPrefixed = false;
 	private pendingRest = 0;
 
 	constructor(private readonly emit: (line: string, mayHaveNul: boolean) => void) {}
@@ -204,13 +246,13 @@ export class PastePrefix {
 			this.held.push(raw);
 			this.heldNul.push(mayHaveNul);
 			if (raw.trim() !== '') this.nonBlank++;
-			if (this.nonBlank >= HOLD || this.held.length >= HOLD_LINES) this.decide();
+			if (this.nonBlank >= this.hold || this.held.length >= this.holdLines) this.decide(false);
 		}
 	}
 
 	/** End of input: decide on what was held and pass it on. */
 	finish(): void {
-		if (this.mode.kind === 'undecided') this.decide();
+		if (this.mode.kind === 'undecided') this.decide(true);
 		this.flush();
 	}
 
@@ -227,17 +269,27 @@ export class PastePrefix {
 			return;
 		}
 		const p = this.pending;
+		const start = startKey(line);
+		const key = start.replaceAll(' ', '9');
 		if (
 			p !== null &&
+			this.pendingPrefixed &&
 			line.length > 0 &&
 			(u.hard ? this.pendingLast === u.width : wordCut(this.pendingLast, line, u.width)) &&
-			shapeKey(line) !== u.main
+			key !== u.main
 		) {
-			// a mail program's wrap drops the space it broke the line at (`fold -s` keeps it)
-			const space = !u.hard && !p.endsWith(' ') && line.charCodeAt(0) !== 32;
+			// a mail program's wrap drops the space it broke the line at (`fold -s` keeps it), also
+			// one of two (`a  b` is `a ` then `b`, or `a` then ` b`); when the log does not tell
+			// which, a space is put back only where neither piece has one. A word longer than the
+			// width was cut where it reached the width, without a space.
+			const space =
+				!u.hard &&
+				!(this.pendingLast >= u.width && !this.pendingSpace) &&
+				(u.drops || (!p.endsWith(' ') && line.charCodeAt(0) !== 32));
 			this.pending = p + (space ? ' ' : '') + line;
 			this.pendingNul ||= mayHaveNul;
 			this.pendingLast = line.length;
+			this.pendingSpace = line.indexOf(' ') !== -1;
 			this.pendingRest++;
 			this.joined++;
 			return;
@@ -246,6 +298,9 @@ export class PastePrefix {
 		this.pending = line;
 		this.pendingNul = mayHaveNul;
 		this.pendingLast = line.length;
+		this.pendingSpace = line.indexOf(' ') !== -1;
+		// (`Jul  1` as `Jul 10`; or a stretch of NUL bytes, space never written, before the log's text)
+		this.pendingPrefixed = key === u.main || prefixLike(start) || line.charCodeAt(0) === 0;
 	}
 
 	private flush(): void {
@@ -280,9 +335,18 @@ export class PastePrefix {
 		return n !== null && (n.sep === sep || n.sep === '') ? raw.slice(n.end) : raw;
 	}
 
-	private decide(): void {
+	/** Decide on the held lines; `end` at the end of the input (no more lines to look at). */
+	private decide(end: boolean): void {
 		const lines = this.held.filter((l) => l.trim() !== '');
-		this.wrapped = wrapWidth(lines);
+		const w = wrapWidth(lines);
+		// the first lines have a wrapped log's width and prefix and one cut line or two, too few
+		// to tell (a log whose first lines are mostly short): look at more of them
+		if (!end && this.hold === HOLD && w !== null && w.fragments > 0 && !enoughFragments(w)) {
+			this.hold = HOLD_MORE;
+			this.holdLines = HOLD_MORE_LINES;
+			return;
+		}
+		this.wrapped = enoughFragments(w) ? w : null;
 		this.mode = { kind: 'none' };
 		const wrapped = this.wrapped;
 		if (lines.length >= 3) {

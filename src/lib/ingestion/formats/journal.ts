@@ -226,7 +226,10 @@ function valueString(v: unknown): string | null {
 	return null;
 }
 
-/** `json` / `json-seq`: one object per line (json-seq prefixes each with 0x1E). */
+/**
+ * `json` / `json-seq` / `json-sse`: one object per line (json-seq prefixes each with 0x1E,
+ * json-sse, for server-sent events, with `data: ` and a blank line after each).
+ */
 export const journalJsonFormat: LineFormat = {
 	id: 'journal-json',
 	label: 'journalctl -o json',
@@ -245,6 +248,11 @@ export const journalJsonFormat: LineFormat = {
 			level: 6
 		},
 		{
+			line: 'data: {"_TRANSPORT":"kernel","PRIORITY":"4","MESSAGE":"usb 1-1: reset"}',
+			text: 'usb 1-1: reset',
+			level: 4
+		},
+		{
 			line: '{ "_TRANSPORT" : "journal", "SYSLOG_IDENTIFIER" : "sshd", "MESSAGE" : "Accepted" }',
 			text: 'Accepted',
 			kind: 'skipped'
@@ -253,7 +261,9 @@ export const journalJsonFormat: LineFormat = {
 	negatives: ['{', '{"a": 1}', '{not json MESSAGE', '[    1.0] x'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		let i = 0;
-		if (codeAt(line, 0) === 0x1e) i = 1;
+		const c0 = codeAt(line, 0);
+		if (c0 === 0x1e) i = 1;
+		else if (c0 === 100 && line.startsWith('data: ')) i = 6;
 		if (codeAt(line, i) !== 123 || codeAt(line, line.length - 1) !== 125) return false;
 		if (line.indexOf('"MESSAGE"') === -1 && line.indexOf('"__CURSOR"') === -1) return false;
 		let obj: unknown;

@@ -134,8 +134,11 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	const frac = scanFraction(line, 15, fast);
 	let i = fast.end;
 	if (codeAt(line, i) !== 32) return false;
-	const hostEnd = line.indexOf(' ', i + 1);
+	let hostEnd = line.indexOf(' ', i + 1);
 	if (hostEnd <= i + 1) return false;
+	// `journalctl --no-hostname`: the word after the date is the tag (`kernel:`, `systemd[1]:`);
+	// no host name ends with a colon
+	if (codeAt(line, hostEnd - 1) === 58) hostEnd = i;
 	// ident: up to ':' or '[', no space; a '.' means a facility.level word: leave it to the regex
 	let j = hostEnd + 1;
 	let c = codeAt(line, j);
@@ -161,7 +164,8 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	}
 	rec.wall = localWall(ctx, cacheDayMs + sec * 1000 + Math.round(frac * 1e6) / 1e3);
 	const h = fast.end + 1;
-	if (hostEnd - h !== cacheHost.length || !line.startsWith(cacheHost, h))
+	if (hostEnd < h) cacheHost = '';
+	else if (hostEnd - h !== cacheHost.length || !line.startsWith(cacheHost, h))
 		cacheHost = line.slice(h, hostEnd);
 	syslogBody(line, i, ident, cacheHost, rec, 'syslog');
 	return true;
@@ -262,6 +266,16 @@ export const syslogFormat: LineFormat = {
 		{
 			line: 'Jun 19 04:09:11 combo syslogd 1.4.1: restart.',
 			text: 'syslogd 1.4.1: restart.',
+			kind: 'skipped'
+		},
+		{
+			line: 'Nov 23 10:00:01 kernel: usb 1-1.1: new full-speed USB device number 4 using xhci_hcd',
+			text: 'usb 1-1.1: new full-speed USB device number 4 using xhci_hcd',
+			host: ''
+		},
+		{
+			line: 'Nov 23 10:00:01 systemd[1]: Started foo.service.',
+			text: 'Started foo.service.',
 			kind: 'skipped'
 		},
 		{
