@@ -173,6 +173,27 @@ describe("a WARN()'s message in the facts", () => {
 		);
 	});
 
+	it('takes a message that starts like a header, and makes no finding of it', async () => {
+		// ms912x-error-log-txt.log lines 43-45 and 48-51 (Ubuntu 6.8, Acer Predator PH315-51):
+		// WARN(…, "BUG: the value to copy was not set!") had been a crash finding of its own
+		const f = await findingsOf([
+			'[339920.733796] ------------[ cut here ]------------',
+			'[339920.733799] BUG: the value to copy was not set!',
+			'[339920.733810] WARNING: CPU: 3 PID: 6539 at drivers/gpu/drm/drm_ioctl.c:489 drm_copy_field+0xb8/0xc0',
+			'[339920.733952] CPU: 3 PID: 6539 Comm: Xorg Tainted: P           OE      6.8.0-85-generic #85-Ubuntu',
+			'[339920.733954] Hardware name: Acer Predator PH315-51/Sienta_CFS, BIOS V1.15 06/12/2018',
+			'[339920.733955] RIP: 0010:drm_copy_field+0xb8/0xc0'
+		]);
+		expect(f.map((x) => x.title)).toEqual(['WARNING in drm_copy_field']);
+		expect(f[0].details.warn_message).toBe('BUG: the value to copy was not set!');
+		// without the marker, a BUG: line before a WARNING stays a report of its own
+		const apart = await findingsOf([
+			'[339920.733799] BUG: the value to copy was not set!',
+			'[339920.733810] WARNING: CPU: 3 PID: 6539 at drivers/gpu/drm/drm_ioctl.c:489 drm_copy_field+0xb8/0xc0'
+		]);
+		expect(apart).toHaveLength(2);
+	});
+
 	it('is null for a WARN() without a message, and absent from other reports', async () => {
 		// lkp-39.log lines 3-6 (kernel test robot, 4.8.0-rc1)
 		const f = await findingsOf([

@@ -109,7 +109,13 @@ export class BlockAssembler {
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
 		// before continues(): a report this header ends must give these lines up first
-		const lead = header ? this.leadLines(ctx, text, ts) : [];
+		const lead = header ? this.leadLines(ctx, text, ts, header.key === 'WARNING:') : [];
+		if (ob && lead.length > 0 && ob.block.lines.every((l) => lead.some((m) => m.line === l.line))) {
+			// the open "report" was this WARN()'s own message, which happened to start like a
+			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
+			this.open.delete(ob.block.context);
+			ob = undefined;
+		}
 		if (ob && this.continues(ob, header, text, ts, lead)) {
 			this.remember(line, text, ts, ctx);
 			const b = ob.block;
@@ -283,9 +289,11 @@ export class BlockAssembler {
 	/**
 	 * The lines from a `cut here` marker just before a header to the header (the WARN()
 	 * message), or none: no marker, no line between it and the header, or another report's
-	 * header among them (a truncated copy of this header, printk replay, does not count).
+	 * header among them (a truncated copy of this header, printk replay, does not count). For a
+	 * `WARNING:` header (`warn`), a line right after the marker is its message even when it
+	 * starts like a header: WARN(cond, "BUG: …") prints `BUG: …` there.
 	 */
-	private leadLines(ctx: string, headerText: string, ts: number): BlockLine[] {
+	private leadLines(ctx: string, headerText: string, ts: number, warn = false): BlockLine[] {
 		// most headers have no marker before them (a flood of BUG lines): look for it cheaply first
 		let seen = 0;
 		let marked = false;
@@ -310,7 +318,7 @@ export class BlockAssembler {
 			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) return [];
 			const cut = text.includes('[ cut here ]');
 			if (cut && out.length === 0) return [];
-			if (!cut && matchHeader(text)) {
+			if (!cut && matchHeader(text) && !(warn && this.afterCut(ctx, k))) {
 				if (replay && headerText.startsWith(text)) {
 					replay = false;
 					continue;
@@ -322,6 +330,15 @@ export class BlockAssembler {
 			if (cut) return out.reverse();
 		}
 		return [];
+	}
+
+	/** Whether the line of context `ctx` before the ring's k-th newest is a `cut here` marker. */
+	private afterCut(ctx: string, k: number): boolean {
+		for (let j = k + 1; j <= this.ringLen; j++) {
+			const p = (this.ringPos - j + RING) % RING;
+			if (this.ringCtx[p] === ctx) return this.ringText[p].includes('[ cut here ]');
+		}
+		return false;
 	}
 
 	private collectBefore(ctx: string): BlockLine[] {
