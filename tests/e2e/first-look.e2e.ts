@@ -100,7 +100,10 @@ test.describe('on a 1280×800 screen', () => {
 
 		await setLogText(page, MIXED);
 		await page.getByRole('button', { name: 'Analyze' }).click();
-		await expect(page.getByTestId('announcement')).toHaveText(/I\/O error on sda/);
+		// a screen reader is told it is kept
+		await expect(page.getByTestId('announcement')).toHaveText(
+			/I\/O error on sda.* The share link of the previous report is kept above it\.$/
+		);
 		const earlier = page.getByRole('textbox', {
 			name: 'Share link of the previous report (pasted log)'
 		});
@@ -109,9 +112,11 @@ test.describe('on a 1280×800 screen', () => {
 		await expect(own).toHaveCount(0);
 		await page.getByRole('button', { name: 'Dismiss' }).click();
 		await expect(earlier).toHaveCount(0);
+		// the focus, on the button that went, goes to the report's heading (not to the page)
+		await expect(page.locator('#summary-h')).toBeFocused();
 		// the next analysis after it does not bring it back
 		await page.getByRole('button', { name: 'Analyze' }).click();
-		await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
+		await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: .*sda\.$/);
 		await expect(earlier).toHaveCount(0);
 		expect(problems).toEqual([]);
 	});
@@ -142,6 +147,9 @@ test.describe('on a phone (390×844)', () => {
 		// what the other columns said is under the function
 		await expect(trace.locator('tbody tr').first()).toContainText(/0x\w+\/0x\w+ · \w+ · line \d+/);
 		await expect(trace.locator('tbody tr').first()).toBeVisible();
+		// the evidence lines wrap too: none to be scrolled to sideways
+		const evidence = card.getByRole('region', { name: /^Evidence lines of / });
+		expect(await evidence.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			390
 		);
