@@ -125,6 +125,30 @@ test.describe('on a 1280×800 screen', () => {
 test.describe('on a phone (390×844)', () => {
 	test.use({ viewport: { width: 390, height: 844 } });
 
+	test('the headline names the most important finding as a link to it, on the first screen', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await setLogText(page, MANY_BOOTS);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toBeFocused();
+		// (with the real log's input notes the summary fills a phone's first screen: the findings
+		// had been a screen and more down)
+		const first = page.locator('article.finding').first();
+		const link = page
+			.getByTestId('headline')
+			.getByRole('link', { name: 'Under-voltage: the power supply is too weak' });
+		await expect(link).toBeInViewport();
+		await page.keyboard.press('Tab');
+		await expect(link).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(first.locator('summary')).toBeFocused();
+		await expect(first.locator('summary')).toBeInViewport();
+		await expect(first.locator('details')).toHaveAttribute('open', '');
+		expect(problems).toEqual([]);
+	});
+
 	test('a call trace reads without scrolling sideways: each frame’s function whole on its line', async ({
 		page
 	}) => {
