@@ -9,7 +9,8 @@ import {
 	pasteLog,
 	recordRequests,
 	setLogText,
-	watchForErrors
+	watchForErrors,
+	openFinding
 } from './helpers';
 
 test('pasted log is analysed in a worker; JSON download equals the CLI report; no request leaves the origin', async ({
@@ -37,7 +38,7 @@ test('pasted log is analysed in a worker; JSON download equals the CLI report; n
 	).toBe(true);
 
 	// the raw evidence lines are shown, with line numbers
-	await finding.locator('summary').click();
+	await openFinding(finding);
 	await expect(finding.locator('.evidence')).toContainText('radeon_gart_unbind+0xca/0xe0');
 	await expect(finding.getByText('guilty frame')).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, setLogText } from './helpers';
+import { fixture, openApp, setLogText, openFinding } from './helpers';
 
 /**
  * What a user sees first, on a laptop (1280×800) and a phone (390×844): the report, not the input
@@ -95,7 +95,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await openApp(page);
 		await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
 		await page.getByRole('button', { name: 'Analyze' }).click();
-		await page.locator('article.finding summary').first().click();
+		await openFinding(page.locator('article.finding').first());
 		// an empty Module column had taken the phone's width from the Context and Line columns
 		await expect(page.locator('article.finding').first().locator('.frames th')).toHaveText([
 			'Function',
@@ -107,7 +107,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await setLogText(page, fixture('e2e/warning-radeon.log'));
 		await page.getByRole('button', { name: 'Analyze' }).click();
 		await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
-		await page.locator('article.finding summary').first().click();
+		await openFinding(page.locator('article.finding').first());
 		await expect(page.locator('article.finding').first().locator('.frames th')).toHaveText([
 			'Function',
 			'Offset',

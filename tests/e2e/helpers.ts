@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -113,4 +113,14 @@ export async function cancelPartWay(page: Page, file: Parameters<Page['setInputF
 	await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
 	await expect(page.locator('.warnings')).toContainText('Incomplete: the analysis was stopped');
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+}
+
+/**
+ * Open a finding's card (a click on its summary) unless it is open already: the most important
+ * finding of a report starts open, and a click would close it.
+ */
+export async function openFinding(card: Locator): Promise<void> {
+	const details = card.locator('details').first();
+	if ((await details.getAttribute('open')) === null) await card.locator('summary').first().click();
+	await expect(details).toHaveAttribute('open', '');
 }

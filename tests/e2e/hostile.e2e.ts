@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, setLogText, watchForErrors } from './helpers';
+import { openApp, setLogText, watchForErrors, openFinding } from './helpers';
 
 const HOSTILE = [
 	'[    1.000000] <script>window.__pwned = 1; alert("xss")</script>',
@@ -24,7 +24,7 @@ test('hostile log text is shown as text and never executes', async ({ page }) =>
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	const cards = page.locator('article.finding');
 	await expect(cards.first()).toBeVisible();
-	for (const c of await cards.all()) await c.locator('summary').click();
+	for (const c of await cards.all()) await openFinding(c);
 	await expect(page.locator('.report')).toContainText('<img src=x onerror=alert(1)>');
 	expect(
 		await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)

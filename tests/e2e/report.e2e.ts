@@ -11,7 +11,8 @@ import {
 	openApp,
 	recordRequests,
 	setLogText,
-	watchForErrors
+	watchForErrors,
+	openFinding
 } from './helpers';
 
 const PERSONAL = fixture('output/synthetic-personal.log');
@@ -38,7 +39,7 @@ test('anonymized downloads equal the CLI with --anonymize and keep no original v
 	await page.getByLabel(/Anonymize the report/).check();
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await expect(page.getByTestId('anonymization')).toContainText('Anonymized:');
-	for (const c of await page.locator('article.finding').all()) await c.locator('summary').click();
+	for (const c of await page.locator('article.finding').all()) await openFinding(c);
 	const shown = await page.locator('.report').innerText();
 	for (const s of SECRETS) expect(shown, s).not.toContain(s);
 
@@ -192,6 +193,10 @@ test('an analysis started while the share link is being made says it waits for i
 		timeout: 60_000
 	});
 	await expect(status).toHaveCount(0);
+	// the link made meanwhile is the previous report's: kept in view (it had gone with its report)
+	await expect(
+		page.getByRole('textbox', { name: /^Share link of the previous report/ })
+	).toHaveValue(/#report=/);
 });
 
 test('the local model is asked only after an explicit click, only with the anonymized finding, only on loopback', async ({
@@ -232,7 +237,7 @@ test('the local model is asked only after an explicit click, only with the anony
 		await setLogText(page, PERSONAL);
 		await page.getByRole('button', { name: 'Analyze' }).click();
 		const card = page.locator('article.finding').first();
-		await card.locator('summary').click();
+		await openFinding(card);
 		await card.getByRole('button', { name: 'Ask a local model…' }).click();
 		expect(received).toEqual([]);
 		expect(await page.locator('iframe').count()).toBe(0);

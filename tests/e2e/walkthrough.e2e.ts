@@ -260,7 +260,9 @@ test.describe('on a phone (360 × 740, touch)', () => {
 		await expect(mark).toHaveAttribute('aria-expanded', 'true');
 		const entry = toolbar.locator('.cluster').getByRole('button', { name: /WARNING in note_page/ });
 		await entry.tap();
-		const open = page.locator('article.finding', { has: page.locator('details[open]') });
+		const open = page.locator('article.finding', {
+			has: page.locator('details[open] > summary:focus')
+		});
 		await expect(open).toContainText('WARNING in note_page');
 		const [scroll, client] = await noSideways(page);
 		expect(scroll).toBeLessThanOrEqual(client);
