@@ -125,6 +125,8 @@ async function shareBigReport(page: Page, context: BrowserContext, baseURL: stri
 test('Cancel stops a long analysis, keeps what was analysed, and the page keeps working', async ({
 	page
 }) => {
+	// handing Chromium 28 MB took 85 s on a machine busy with other builds
+	test.setTimeout(180_000);
 	await openApp(page);
 	await cancelPartWay(page, {
 		name: 'big.log',
@@ -137,6 +139,7 @@ test('Cancel stops a long analysis, keeps what was analysed, and the page keeps 
 });
 
 test('Cancel stops a long analysis of a compressed file too', async ({ page }) => {
+	test.setTimeout(180_000);
 	await openApp(page);
 	// 28 MB of text in a .gz of a few hundred KB: its windows are decompressed as fast as they are
 	// read, so the worker has to give its event loop a turn to see the Stop request
@@ -311,6 +314,7 @@ test('.gz and .zst files are decompressed in the worker; a binary file gets a cl
 test('a worker that dies during an analysis is reported; the earlier report stays and the page recovers', async ({
 	page
 }) => {
+	test.setTimeout(180_000);
 	await openApp(page);
 	await setLogText(page, fixture('e2e/warning-radeon.log'));
 	await page.getByRole('button', { name: 'Analyze' }).click();
@@ -336,7 +340,7 @@ test('a worker that dies during an analysis is reported; the earlier report stay
 	await page
 		.getByLabel('Choose log files')
 		.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(big) });
-	await expect(page.getByRole('alert')).toContainText('The analysis stopped');
+	await expect(page.getByRole('alert')).toContainText('The analysis stopped', { timeout: 120_000 });
 	await expect(page.getByRole('alert')).toContainText('The page still works');
 	await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
 	// the report shown before is still there (not one of the big log, which never finished)
