@@ -373,7 +373,8 @@ const ZIP_SLICE = 4096;
  * other). Every member is inflated (a member written with a data descriptor has no size before
  * its data), the others' output dropped; all of it counts against `limit`, past which the
  * decompression-bomb error is thrown (`bomb`). A damaged or truncated zip throws after what was
- * read.
+ * read; damaged data that still inflates is told by its size when the local header has it (no
+ * checksum is checked), not in a member written with a data descriptor.
  */
 export async function* walkZip(
 	src: AsyncIterable<Uint8Array>,
@@ -396,6 +397,7 @@ export async function* walkZip(
 			current = file.name;
 			queue.push({ type: 'start', name: file.name, replaces: choice.replaces });
 		}
+		let got = 0;
 		file.ondata = (err, data, final) => {
 			if (over || failed !== null) return;
 			if (err) {
@@ -411,9 +413,13 @@ export async function* walkZip(
 				return;
 			}
 			if (choice.take) {
+				got += data.length;
 				if (data.length > 0) queue.push({ type: 'data', bytes: data });
 				if (final) {
-					queue.push({ type: 'end' });
+					// damaged data can inflate without an error: its size tells (fflate checks no CRC;
+					// a member with a data descriptor has no size here)
+					if (file.originalSize !== undefined && got !== file.originalSize) failed = file.name;
+					else queue.push({ type: 'end' });
 					current = null;
 				}
 			}
