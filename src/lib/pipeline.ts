@@ -45,6 +45,9 @@ export interface AnalyzeOptions extends IngestOptions {
 	anonymize?: boolean | AnonymizeOptions;
 }
 
+/** input bytes between progress reports while an archive's other members are passed over */
+const SKIP_PROGRESS_BYTES = 1 << 22;
+
 /**
  * The whole pipeline over a stream of bytes: decode (gzip, zstd, xz; UTF-8) -> lines ->
  * ingestion -> analysis -> report. Nothing but counters, open reports and findings is kept in
@@ -91,6 +94,7 @@ export async function analyzeStream(
 	let bytes = 0;
 	const every = opts.progressEvery ?? 50_000;
 	let nextReport = every;
+	let nextBytes = SKIP_PROGRESS_BYTES;
 	const report = (done: boolean) =>
 		opts.onProgress?.({
 			bytes,
@@ -121,6 +125,14 @@ export async function analyzeStream(
 			if (opts.stopRequested?.()) {
 				stoppedBecause = 'the analysis was stopped';
 				break;
+			}
+			if (text === '') {
+				// an archive's other members are passed over (see archiveText): progress in bytes
+				if (bytes >= nextBytes) {
+					nextBytes = bytes + SKIP_PROGRESS_BYTES;
+					report(false);
+				}
+				continue;
 			}
 			splitter.push(text);
 			if (ingestor.linesDone >= nextReport) {

@@ -168,6 +168,18 @@ describe('a tar archive', () => {
 		expect(r.input.lines_total).toBe(0);
 		expect(r.input.warnings.at(-1)).toMatch(/^Incomplete: the analysis was stopped/);
 	});
+
+	it('tells progress in bytes while other members are passed over', async () => {
+		const big = tar([
+			{ name: `${SOS}/sos_commands/block/big`, data: new Uint8Array(12 << 20) },
+			{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG }
+		]);
+		const seen: Array<[number, number]> = [];
+		await analyzeBytes(big, { onProgress: (p) => seen.push([p.bytes, p.lines]) });
+		// before the log's first line: at 4 MiB and 8 MiB (and 12), then the end
+		expect(seen.filter(([, lines]) => lines === 0).length).toBeGreaterThanOrEqual(2);
+		expect(seen.at(-1)).toEqual([big.length, KERN_LOG.split('\n').length - 1]);
+	});
 });
 
 describe('a zip archive', () => {

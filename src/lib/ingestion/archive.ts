@@ -11,6 +11,7 @@
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { InputError } from './decode.ts';
+import { groupDigits } from '../util/text.ts';
 
 export type ArchiveKind = 'tar' | 'zip';
 
@@ -161,7 +162,7 @@ export class ArchiveSummary {
 	/** the note for the report's warnings */
 	note(): string {
 		const kind = this.kind === 'tar' ? 'a tar archive' : 'a zip archive';
-		const count = `${this.files} ${this.files === 1 ? 'file' : 'files'}`;
+		const count = `${groupDigits(this.files)} ${this.files === 1 ? 'file' : 'files'}`;
 		if (this.chosen === null) {
 			const listed = this.first.map((n) => `\`${n}\``).join(', ');
 			const more =
