@@ -70,6 +70,10 @@ describe('kernelLogMember', () => {
 		];
 		for (const [path, rank] of cases) expect(kernelLogMember(path)?.rank ?? null, path).toBe(rank);
 		expect(kernelLogMember(`${SOS}/var/log/kern.log.2.xz`)).toMatchObject({ readable: false });
+		expect(kernelLogMember(`${SOS}/var/log/kern.log.2.zst`)).toMatchObject({
+			rank: 15,
+			readable: true
+		});
 	});
 });
 

@@ -60,7 +60,8 @@ export interface KernelLogMember {
  * | 60   | `bugreport…txt` (Android; only its kernel sections are read)              | an Android bug report                    |
  *
  * A rotated file (`kern.log.1`, `messages-20240101`, `syslog.2.gz`) ranks just after the current
- * one (older boots). `.gz` members are decompressed; `.xz`, `.bz2`, `.zst` and `.lz4` ones are
+ * one (older boots). `.gz` and `.zst` members are decompressed; `.xz` (xz-decompress runs one
+ * decoder at a time: inside a `.tar.xz` it would wait for itself), `.bz2` and `.lz4` ones are
  * listed as not read.
  */
 export function kernelLogMember(path: string): KernelLogMember | null {
@@ -72,8 +73,8 @@ export function kernelLogMember(path: string): KernelLogMember | null {
 	let rotated = false;
 	const dot = base.lastIndexOf('.');
 	const ext = dot > 0 ? base.slice(dot + 1) : '';
-	if (ext === 'gz') base = base.slice(0, dot);
-	else if (ext === 'xz' || ext === 'bz2' || ext === 'zst' || ext === 'lz4') {
+	if (ext === 'gz' || ext === 'zst') base = base.slice(0, dot);
+	else if (ext === 'xz' || ext === 'bz2' || ext === 'lz4') {
 		base = base.slice(0, dot);
 		readable = false;
 	}
