@@ -45,6 +45,9 @@ export interface AnalyzeOptions extends IngestOptions {
 	anonymize?: boolean | AnonymizeOptions;
 }
 
+/** input bytes between progress reports while an archive's other members are passed over */
+const SKIP_PROGRESS_BYTES = 1 << 22;
+
 /**
  * The whole pipeline over a stream of bytes: decode (gzip, zstd, xz; UTF-8) -> lines ->
  * ingestion -> analysis -> report. Nothing but counters, open reports and findings is kept in
@@ -54,37 +57,44 @@ export async function analyzeStream(
 	source: AsyncIterable<Uint8Array>,
 	opts: AnalyzeOptions = {}
 ): Promise<AnalysisResult> {
-	const analyzer = new Analyzer();
 	// anonymization learns host and user names from every line, and the host of every syslog or
 	// journal prefix (other programs' lines too); nothing runs when it is off
 	const names = opts.anonymize ? new NameCollector() : null;
-	const ingestor = new Ingestor(
-		{
-			record: (r, hint) => analyzer.record(r, hint),
-			block: (b) => analyzer.block(b),
-			program: (r, boot) => analyzer.program(r, boot)
-		},
-		{
-			...opts,
-			scan: scanTriggers,
-			observe: names
-				? (r) => {
-						if (r.host !== '') names.host(r.host);
+	const start = () => {
+		const analyzer = new Analyzer();
+		const ingestor = new Ingestor(
+			{
+				record: (r, hint) => analyzer.record(r, hint),
+				block: (b) => analyzer.block(b),
+				program: (r, boot) => analyzer.program(r, boot)
+			},
+			{
+				...opts,
+				scan: scanTriggers,
+				observe: names
+					? (r) => {
+							if (r.host !== '') names.host(r.host);
+						}
+					: undefined
+			}
+		);
+		const splitter = new LineSplitter(
+			names
+				? (l, nul) => {
+						names.line(l);
+						ingestor.pushLine(l, nul);
 					}
-				: undefined
-		}
-	);
-	const splitter = new LineSplitter(
-		names
-			? (l, nul) => {
-					names.line(l);
-					ingestor.pushLine(l, nul);
-				}
-			: (l, nul) => ingestor.pushLine(l, nul)
-	);
+				: (l, nul) => ingestor.pushLine(l, nul)
+		);
+		return { analyzer, ingestor, splitter };
+	};
+	// an archive member that replaces another (a better kernel log met later, see archive.ts)
+	// starts the analysis again
+	let { analyzer, ingestor, splitter } = start();
 	let bytes = 0;
 	const every = opts.progressEvery ?? 50_000;
 	let nextReport = every;
+	let nextBytes = SKIP_PROGRESS_BYTES;
 	const report = (done: boolean) =>
 		opts.onProgress?.({
 			bytes,
@@ -104,12 +114,25 @@ export async function analyzeStream(
 			(note, readable) => {
 				notes.push(note);
 				if (!readable) fragments = true;
+			},
+			(_member, replaces) => {
+				if (replaces === null) return;
+				({ analyzer, ingestor, splitter } = start());
+				nextReport = every;
 			}
 		)) {
 			if (opts.pause) await opts.pause();
 			if (opts.stopRequested?.()) {
 				stoppedBecause = 'the analysis was stopped';
 				break;
+			}
+			if (text === '') {
+				// an archive's other members are passed over (see archiveText): progress in bytes
+				if (bytes >= nextBytes) {
+					nextBytes = bytes + SKIP_PROGRESS_BYTES;
+					report(false);
+				}
+				continue;
 			}
 			splitter.push(text);
 			if (ingestor.linesDone >= nextReport) {

@@ -302,9 +302,6 @@ describe('binary formats people drop instead of a text log', () => {
 		new Uint8Array(
 			parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p))
 		);
-	const tar = new Uint8Array(1024);
-	tar.set(bytes('kern.log'), 0);
-	tar.set(bytes('ustar\u000000'), 257);
 	const cases: Array<[string, Uint8Array, RegExp]> = [
 		['systemd journal', bytes('LPKSHHRH', [0, 0, 0, 0, 1, 0, 0, 0]), /journalctl -k --file/],
 		['ELF vmcore', bytes([0x7f], 'ELF', [2, 1, 1, 0]), /makedumpfile --dump-dmesg/],
@@ -313,9 +310,7 @@ describe('binary formats people drop instead of a text log', () => {
 		['diskdump', bytes('DISKDUMP', [1, 0, 0, 0]), /kdump vmcore/],
 		['bzip2', bytes('BZh91AY&SY'), /bunzip2/],
 		['lz4', bytes([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40]), /lz4 -d/],
-		['zip', bytes('PK', [3, 4, 20, 0]), /zip archive/],
-		['7-Zip', bytes('7z', [0xbc, 0xaf, 0x27, 0x1c, 0, 4]), /7-Zip archive/],
-		['tar', tar, /tar xf/]
+		['7-Zip', bytes('7z', [0xbc, 0xaf, 0x27, 0x1c, 0, 4]), /7-Zip archive/]
 	];
 
 	it('names each one and says what to do', () => {

@@ -9,6 +9,7 @@ import { Decompress as ZstdDecompress } from 'fzstd';
 // before xz-decompress, which needs it as it loads (see xz-require.ts)
 import { returnRequire } from './xz-require.ts';
 import { XzReadableStream } from 'xz-decompress';
+import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
 
 returnRequire();
 
@@ -246,8 +247,6 @@ function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => bo
 const NOT_TEXT: ReadonlyArray<{
 	is: (b: Uint8Array) => boolean;
 	advice: string;
-	/** the file holds the log's text as it is (a tar archive): what is found in it is real */
-	readable?: boolean;
 }> = [
 	{
 		is: magic('LPKSHHRH'),
@@ -277,18 +276,8 @@ const NOT_TEXT: ReadonlyArray<{
 			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
 	},
 	{
-		is: magic([0x50, 0x4b, 0x03, 0x04]),
-		advice: 'This is a zip archive: extract the log file from it and analyse that.'
-	},
-	{
 		is: magic([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
 		advice: 'This is a 7-Zip archive: extract the log file from it and analyse that.'
-	},
-	{
-		is: magic('ustar', 257),
-		advice:
-			'This is a tar archive: its files are read one after the other, with their headers. Extract the log file from it (`tar xf FILE`) and analyse that alone.',
-		readable: true
 	},
 	{
 		// last: any other binary data (random bytes, an image, a disk or memory image)
@@ -347,14 +336,17 @@ function notTextKind(head: Uint8Array): (typeof NOT_TEXT)[number] | null {
 /**
  * Decode a byte stream (plain, gzip, Zstandard or xz) into text chunks.
  * `onBytes` is told how many input bytes were consumed (for progress); `onNote` gets advice when
- * the (decompressed) input starts like a known binary format (see notTextAdvice), and whether
- * the log's text is in it as it is (a tar archive).
+ * the (decompressed) input starts like a known binary format (see notTextAdvice), or what was
+ * read of an archive (tar, zip: see archiveText), and whether a log's text was read from it
+ * (false: what is found is fragments). `onMember` is told when an archive member's text starts,
+ * and whose text it replaces (see archiveText).
  */
 export async function* decodeBytes(
 	src: AsyncIterable<Uint8Array>,
 	limits: DecodeLimits = DEFAULT_LIMITS,
 	onBytes?: (n: number) => void,
-	onNote?: (message: string, readable: boolean) => void
+	onNote?: (message: string, readable: boolean) => void,
+	onMember?: (name: string, replaces: string | null) => void
 ): AsyncGenerator<string> {
 	const it = src[Symbol.asyncIterator]();
 	let first = await it.next();
@@ -374,16 +366,8 @@ export async function* decodeBytes(
 		}
 	})();
 	let stream: AsyncIterable<Uint8Array> = counted;
-	if (isGzip(head)) {
-		let produced = 0;
-		stream = (async function* () {
-			for await (const c of gunzip(counted)) {
-				produced += c.length;
-				if (produced > limits.maxDecompressedBytes) throw bomb(limits.maxDecompressedBytes);
-				yield c;
-			}
-		})();
-	} else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
+	if (isGzip(head)) stream = limited(gunzip(counted), limits.maxDecompressedBytes);
+	else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
 	else if (isXz(head)) stream = unxz(counted, limits.maxDecompressedBytes);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
 	// after decompression: gather them (a decompression error comes after what was read)
@@ -402,6 +386,21 @@ export async function* decodeBytes(
 	// a reader that stops early (a Stop request) ends the decompressor too: xz-decompress runs one
 	// decoder at a time, and one left open would keep the next .xz input waiting forever
 	try {
+		const rest = (async function* () {
+			if (lead.length > 0) yield lead;
+			if (failure !== null) throw failure;
+			for (;;) {
+				const r = await inner.next();
+				if (r.done) return;
+				yield r.value;
+			}
+		})();
+		// an archive (tar, zip): its kernel log is read, by its member's path (see archive.ts)
+		const archive = archiveKind(lead);
+		if (archive !== null) {
+			yield* archiveText(rest, archive, limits, onNote, onMember);
+			return;
+		}
 		const order = utf16Order(lead);
 		if (order !== null) {
 			yield* decodeUtf16(lead, failure === null ? inner : null, order, limits);
@@ -412,61 +411,133 @@ export async function* decodeBytes(
 		// its end, and one whose decompression failed before PROBE_BYTES is not told
 		if (lead.length >= PROBE_BYTES || failure === null) {
 			const kind = notTextKind(lead.subarray(0, PROBE_BYTES));
-			if (kind !== null) onNote?.(kind.advice, kind.readable === true);
+			if (kind !== null) onNote?.(kind.advice, false);
 		}
-		stream = (async function* () {
-			if (lead.length > 0) yield lead;
-			if (failure !== null) throw failure;
-			for (;;) {
-				const r = await inner.next();
-				if (r.done) return;
-				yield r.value;
-			}
-		})();
-		// Whole characters are decoded without `stream: true` (several times faster); the bytes of a
-		// character cut by the chunk end wait for the next chunk. Before a lead byte the decoder is in
-		// its initial state, so this gives exactly what streaming decoding gives.
-		const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-		const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
-		let carry: Uint8Array | null = null;
-		let start = true;
-		for await (const c of stream) {
-			let chunk = c;
-			if (carry !== null) {
-				chunk = concat(carry, chunk);
-				carry = null;
-			}
-			if (start) {
-				if (chunk.length < 3 && isBomPrefix(chunk)) {
-					carry = chunk;
-					continue;
-				}
-				start = false;
-				if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-			}
-			// in windows (see DecodeLimits.decodeWindow): decoding cost grows faster than the size on
-			// some inputs, and a line kept by a report keeps its whole window alive
-			const n = chunk.length;
-			let off = 0;
-			while (off < n) {
-				const end = Math.min(off + windowBytes, n);
-				const cut = off + completeLength(chunk.subarray(off, end));
-				if (end === n && cut < n) carry = chunk.slice(cut);
-				if (cut > off) {
-					const text = dec.decode(chunk.subarray(off, cut));
-					if (text !== '') yield text;
-				}
-				off = end === n ? n : cut;
-			}
-		}
-		if (carry !== null) {
-			if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
-				carry = carry.subarray(3);
-			const tail = dec.decode(carry);
-			if (tail !== '') yield tail;
-		}
+		yield* utf8Text(rest, limits);
 	} finally {
 		await inner.return?.(undefined);
+	}
+}
+
+/**
+ * UTF-8 bytes to text. Whole characters are decoded without `stream: true` (several times
+ * faster); the bytes of a character cut by the chunk end wait for the next chunk. Before a lead
+ * byte the decoder is in its initial state, so this gives exactly what streaming decoding gives.
+ * A UTF-8 byte order mark is dropped.
+ */
+async function* utf8Text(
+	stream: AsyncIterable<Uint8Array>,
+	limits: DecodeLimits
+): AsyncGenerator<string> {
+	const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+	const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
+	let carry: Uint8Array | null = null;
+	let start = true;
+	for await (const c of stream) {
+		let chunk = c;
+		if (carry !== null) {
+			chunk = concat(carry, chunk);
+			carry = null;
+		}
+		if (start) {
+			if (chunk.length < 3 && isBomPrefix(chunk)) {
+				carry = chunk;
+				continue;
+			}
+			start = false;
+			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+		}
+		// in windows (see DecodeLimits.decodeWindow): decoding cost grows faster than the size on
+		// some inputs, and a line kept by a report keeps its whole window alive
+		const n = chunk.length;
+		let off = 0;
+		while (off < n) {
+			const end = Math.min(off + windowBytes, n);
+			const cut = off + completeLength(chunk.subarray(off, end));
+			if (end === n && cut < n) carry = chunk.slice(cut);
+			if (cut > off) {
+				const text = dec.decode(chunk.subarray(off, cut));
+				if (text !== '') yield text;
+			}
+			off = end === n ? n : cut;
+		}
+	}
+	if (carry !== null) {
+		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
+			carry = carry.subarray(3);
+		const tail = dec.decode(carry);
+		if (tail !== '') yield tail;
+	}
+}
+
+/**
+ * An archive's kernel log as text: the member chosen by its path (see archive.ts), decompressed
+ * when it is gzip or Zstandard (a rotated `kern.log.2.gz`). An empty string is yielded while
+ * other members are passed over, so that the reader can stop and tell progress. `onMember` is
+ * told when a member's text starts (and which one's text it replaces: the caller starts again);
+ * `onNote` gets, at the end (also a stopped or failed one), which member was analysed and which
+ * other kernel logs were not, or what the archive holds when none is read.
+ */
+async function* archiveText(
+	src: AsyncIterable<Uint8Array>,
+	kind: ArchiveKind,
+	limits: DecodeLimits,
+	onNote?: (message: string, readable: boolean) => void,
+	onMember?: (name: string, replaces: string | null) => void
+): AsyncGenerator<string> {
+	const summary = new ArchiveSummary(kind);
+	const walk =
+		kind === 'tar'
+			? walkTar(src, summary)
+			: walkZip(src, summary, limits.maxDecompressedBytes, bomb);
+	try {
+		for (;;) {
+			const r = await walk.next();
+			if (r.done) return;
+			const ev = r.value;
+			if (ev.type === 'tick') yield '';
+			if (ev.type !== 'start') continue;
+			onMember?.(ev.name, ev.replaces);
+			const body = (async function* () {
+				for (;;) {
+					const m = await walk.next();
+					if (m.done || m.value.type === 'end') return;
+					if (m.value.type === 'data') yield m.value.bytes;
+				}
+			})();
+			yield* memberText(body, limits);
+		}
+	} finally {
+		onNote?.(summary.note(), summary.chosen !== null);
+		await walk.return(undefined);
+	}
+}
+
+/** A member's bytes as text: gzip and Zstandard are decompressed (xz is not: see archive.ts). */
+async function* memberText(
+	body: AsyncIterable<Uint8Array>,
+	limits: DecodeLimits
+): AsyncGenerator<string> {
+	const it = body[Symbol.asyncIterator]();
+	let head: Uint8Array = new Uint8Array(0);
+	while (head.length < 4) {
+		const r = await it.next();
+		if (r.done) break;
+		head = concat(head, r.value);
+	}
+	let stream: AsyncIterable<Uint8Array> = prepend(head, it);
+	if (isGzip(head)) stream = limited(gunzip(stream), limits.maxDecompressedBytes);
+	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes);
+	yield* utf8Text(stream, limits);
+}
+
+/** gzip output checked against the decompression limit */
+async function* limited(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+	let produced = 0;
+	for await (const c of src) {
+		produced += c.length;
+		if (produced > limit) throw bomb(limit);
+		yield c;
 	}
 }
 

@@ -1,0 +1,265 @@
+/**
+ * archive.ts: a tar or zip archive (sosreport, Android bug report, a packed /var/log) is read by
+ * its kernel-log member, chosen by path. The archives are built here, the logs in them real
+ * (fixtures/formats/real: linux-bug-dmesg-out.log, a dmesg; izassafar-one-kern-log.log, a
+ * kern.log; dfir-sample-files-syslog-1.log, a syslog file). Before, a tar was read as text with its 512-byte headers and a zip only got a note.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { kernelLogMember } from '../../src/lib/ingestion/archive.ts';
+import { analyzeStream, analyzeText, type AnalyzeOptions } from '../../src/lib/pipeline.ts';
+import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import { streamedZip, tar, zip } from '../support/archives.ts';
+import { fixturePath } from './helpers.ts';
+
+const DMESG = readFileSync(fixturePath('real/linux-bug-dmesg-out.log'), 'utf8');
+const KERN_LOG = readFileSync(fixturePath('real/izassafar-one-kern-log.log'), 'utf8');
+/** 115 KB: compressed in more than one deflate block */
+const SYSLOG = readFileSync(fixturePath('real/dfir-sample-files-syslog-1.log'), 'utf8');
+const SOS = 'sosreport-host1-2026-12-04-abcdefg';
+
+async function analyzeBytes(
+	bytes: Uint8Array,
+	opts: AnalyzeOptions = {},
+	chunk = 1 << 16
+): Promise<AnalysisResult> {
+	return analyzeStream(
+		(async function* () {
+			for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+		})(),
+		opts
+	);
+}
+
+/** what a report found, to compare an archive's report with its log's */
+function digest(r: AnalysisResult) {
+	return {
+		findings: r.findings.map((f) => f.title),
+		lines: r.input.lines_total,
+		kernel: r.metadata.kernel_version,
+		boots: r.metadata.boots.length,
+		verdict: r.summary.verdict
+	};
+}
+
+describe('kernelLogMember', () => {
+	it('names the kernel logs of a sosreport, a packed /var/log and an Android bug report', () => {
+		const cases: Array<[string, number | null]> = [
+			[`${SOS}/var/log/kern.log`, 10],
+			[`${SOS}/var/log/kern.log.1`, 15],
+			[`${SOS}/var/log/messages`, 20],
+			[`${SOS}/var/log/messages-20241201`, 25],
+			[`${SOS}/var/log/syslog.2.gz`, 25],
+			['var/log/syslog', 20],
+			['kern.log', 10],
+			['log/kern.log', 10],
+			[`${SOS}/sos_commands/logs/journalctl_--no-pager_-k`, 30],
+			[`${SOS}/sos_commands/logs/journalctl_--no-pager_--catalog_--boot`, 40],
+			[`${SOS}/sos_commands/logs/journalctl_--no-pager_--catalog_--boot_-1`, 41],
+			[`${SOS}/sos_commands/kernel/dmesg`, 50],
+			[`${SOS}/var/log/dmesg`, 50],
+			[`${SOS}/var/log/dmesg.0`, 55],
+			['bugreport-sdk_gphone64_x86_64-UE1A.230829.036-2026-12-04-10-00-00.txt', 60],
+			// not kernel logs: another program's `messages`, sosreport's other journal output
+			[`${SOS}/usr/share/locale/de/messages`, null],
+			[`${SOS}/etc/rsyslog.d/messages`, null],
+			[`${SOS}/sos_commands/logs/journalctl_--disk-usage`, null],
+			[`${SOS}/sos_commands/kernel/sysctl_-a`, null],
+			[`${SOS}/var/log/kern.log.conf`, null]
+		];
+		for (const [path, rank] of cases) expect(kernelLogMember(path)?.rank ?? null, path).toBe(rank);
+		expect(kernelLogMember(`${SOS}/var/log/kern.log.2.xz`)).toMatchObject({ readable: false });
+		expect(kernelLogMember(`${SOS}/var/log/kern.log.2.zst`)).toMatchObject({
+			rank: 15,
+			readable: true
+		});
+	});
+});
+
+describe('a tar archive', () => {
+	const sos = tar([
+		{ name: `${SOS}/`, type: '5' },
+		{ name: `${SOS}/etc/hostname`, data: 'host1\n' },
+		{ name: `${SOS}/sos_commands/kernel/dmesg`, data: DMESG },
+		{ name: `${SOS}/sos_commands/kernel/sysctl_-a`, data: 'kernel.panic = 0\n' },
+		{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG },
+		{ name: `${SOS}/var/log/messages`, data: KERN_LOG }
+	]);
+
+	it('is read by its best kernel log, whatever the chunks, plain or gzip-compressed', async () => {
+		const alone = digest(await analyzeText(KERN_LOG));
+		expect(alone.findings.length).toBeGreaterThan(0);
+		for (const bytes of [sos, gzipSync(sos)]) {
+			for (const chunk of [7, 512, 1 << 16]) {
+				const r = await analyzeBytes(bytes, {}, chunk);
+				expect(digest(r), `${chunk}`).toEqual(alone);
+				// dmesg came first and was replaced by kern.log; messages holds the same lines
+				expect(r.input.warnings[0]).toBe(
+					`This is a tar archive (5 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log\` (kern.log). Other kernel logs in it, not analysed so that no message is counted twice: \`${SOS}/sos_commands/kernel/dmesg\`, \`${SOS}/var/log/messages\`.`
+				);
+			}
+		}
+	});
+
+	it('reads a dmesg when it is the only kernel log, and a rotated gzip-compressed kern.log', async () => {
+		const dmesg = await analyzeBytes(
+			tar([
+				{ name: `${SOS}/sos_commands/kernel/dmesg`, data: DMESG },
+				{ name: `${SOS}/sos_commands/kernel/sysctl_-a`, data: 'kernel.panic = 0\n' }
+			])
+		);
+		expect(digest(dmesg)).toEqual(digest(await analyzeText(DMESG)));
+		const rotated = await analyzeBytes(
+			tar([{ name: 'var/log/kern.log.2.gz', data: gzipSync(KERN_LOG) }])
+		);
+		expect(digest(rotated)).toEqual(digest(await analyzeText(KERN_LOG)));
+	});
+
+	it('reads long paths: pax records and GNU long names', async () => {
+		const deep = `${SOS}/${'very-long-directory-name/'.repeat(5)}var/log/kern.log`;
+		expect(deep.length).toBeGreaterThan(100);
+		for (const long of ['pax', 'gnu'] as const) {
+			const r = await analyzeBytes(tar([{ name: deep, data: KERN_LOG, long }]));
+			expect(r.input.warnings[0], long).toContain(`\`${deep}\``);
+			expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
+		}
+	});
+
+	it('without a kernel log says what it holds (the first 20 names)', async () => {
+		const files = Array.from({ length: 25 }, (_, i) => ({
+			name: `${SOS}/etc/file${i}`,
+			data: 'x\n'
+		}));
+		const r = await analyzeBytes(tar(files));
+		expect(r.input.warnings[0]).toMatch(
+			/^This is a tar archive with no kernel log that is read here .* It holds 25 files: `sosreport-host1-2026-12-04-abcdefg\/etc\/file0`, .*`sosreport-host1-2026-12-04-abcdefg\/etc\/file19`, and 5 more\. Extract the kernel log from it/
+		);
+		expect(r.input.lines_total).toBe(0);
+		expect(r.summary.verdict).toBe('no-kernel-log');
+	});
+
+	it('cut short keeps what was read and says so', async () => {
+		// in the middle of kern.log, before messages and the end-of-archive blocks
+		const kernEnd = sos.length - 1024 - 512 - Math.ceil(KERN_LOG.length / 512) * 512;
+		const cut = sos.subarray(0, kernEnd - (KERN_LOG.length >> 1));
+		const r = await analyzeBytes(cut);
+		expect(r.input.lines_total).toBeGreaterThan(10);
+		expect(r.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The archive is truncated: it ends in the middle of `.*\/var\/log\/kern\.log`\. This report covers only the first /
+		);
+	});
+
+	it('with a damaged header stops there and says so', async () => {
+		const bad = sos.slice();
+		// the header of sysctl_-a, after the dmesg
+		const at = 512 * (4 + Math.ceil(DMESG.length / 512));
+		expect(String.fromCharCode(...bad.subarray(at, at + 10))).toBe(SOS.slice(0, 10));
+		bad[at + 3] ^= 0x20;
+		const r = await analyzeBytes(bad);
+		expect(digest(r)).toEqual(digest(await analyzeText(DMESG)));
+		expect(r.input.warnings.at(-1)).toMatch(/^Incomplete: The archive is damaged or truncated\./);
+	});
+
+	it('lets a Stop request in while other members are passed over', async () => {
+		const big = tar([
+			{ name: `${SOS}/sos_commands/block/big`, data: new Uint8Array(8 << 20) },
+			{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG }
+		]);
+		let asked = 0;
+		const r = await analyzeBytes(big, { stopRequested: () => ++asked > 3 });
+		expect(asked).toBe(4);
+		expect(r.input.lines_total).toBe(0);
+		expect(r.input.warnings.at(-1)).toMatch(/^Incomplete: the analysis was stopped/);
+	});
+
+	it('tells progress in bytes while other members are passed over', async () => {
+		const big = tar([
+			{ name: `${SOS}/sos_commands/block/big`, data: new Uint8Array(12 << 20) },
+			{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG }
+		]);
+		const seen: Array<[number, number]> = [];
+		await analyzeBytes(big, { onProgress: (p) => seen.push([p.bytes, p.lines]) });
+		// before the log's first line: at 4 MiB and 8 MiB (and 12), then the end
+		expect(seen.filter(([, lines]) => lines === 0).length).toBeGreaterThanOrEqual(2);
+		expect(seen.at(-1)).toEqual([big.length, KERN_LOG.split('\n').length - 1]);
+	});
+});
+
+describe('a zip archive', () => {
+	const BUGREPORT = 'bugreport-sdk_gphone64_x86_64-UE1A.230829.036-2026-12-04-10-00-00.txt';
+	const report = [
+		'========================================================',
+		'== dumpstate: 2026-12-04 10:00:00',
+		'========================================================',
+		'',
+		'------ KERNEL LOG (dmesg) ------',
+		DMESG.trimEnd(),
+		"------ 0.011s was the duration of 'KERNEL LOG (dmesg)' ------",
+		'------ UPTIME (uptime) ------',
+		' 10:00:01 up 1 day,  2:03,  0 users,  load average: 1.20, 1.10, 1.00',
+		"------ 0.002s was the duration of 'UPTIME' ------",
+		''
+	].join('\n');
+
+	it("reads an Android bug report's kernel log, written as it streams (data descriptors)", async () => {
+		const bytes = streamedZip(
+			{
+				'version.txt': '2.0',
+				[BUGREPORT]: report,
+				'FS/data/misc/logd/logcat': 'not a kernel log\n'.repeat(1000),
+				'main_entry.txt': BUGREPORT
+			},
+			['version.txt']
+		);
+		const r = await analyzeBytes(bytes, {}, 1000);
+		const alone = await analyzeText(report);
+		expect(digest(r)).toEqual(digest(alone));
+		expect(r.findings.map((f) => f.title)).toEqual(
+			(await analyzeText(DMESG)).findings.map((f) => f.title)
+		);
+		expect(r.input.warnings[0]).toBe(
+			`This is a zip archive (4 files): the kernel log analysed is its member \`${BUGREPORT}\` (an Android bug report).`
+		);
+	});
+
+	it('reads a packed /var/log with sizes in its headers', async () => {
+		const r = await analyzeBytes(
+			zip({ 'log/dmesg': DMESG, 'log/kern.log': KERN_LOG, 'log/auth.log': 'x\n' })
+		);
+		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
+		expect(r.input.warnings[0]).toContain(
+			'not analysed so that no message is counted twice: `log/dmesg`'
+		);
+	});
+
+	it('cut short or damaged keeps what was read and says so', async () => {
+		const bytes = zip({ 'var/log/syslog': SYSLOG, 'var/log/zz': 'x' });
+		const cut = await analyzeBytes(bytes.subarray(0, bytes.length >> 1));
+		expect(cut.input.lines_total).toBeGreaterThan(10);
+		expect(cut.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The archive is truncated: it ends in the middle of `var\/log\/syslog`\./
+		);
+		const bad = bytes.slice();
+		for (let i = bytes.length - 2000; i < bytes.length - 1900; i++) bad[i] ^= 0x5a;
+		const damaged = await analyzeBytes(bad);
+		expect(damaged.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The archive is damaged: its member `var\/log\/syslog` cannot be decompressed\./
+		);
+	});
+
+	it('stops at the decompression limit, other members counted too', async () => {
+		const bytes = zip({ 'var/log/big': new Uint8Array(4 << 20), 'var/log/kern.log': KERN_LOG });
+		expect(bytes.length).toBeLessThan(10_000);
+		await expect(
+			analyzeBytes(bytes, { limits: { maxDecompressedBytes: 1 << 20 } })
+		).rejects.toThrow(/expands to more than 1 MB/);
+		const r = await analyzeBytes(zip({ 'var/log/syslog': SYSLOG }), {
+			limits: { maxDecompressedBytes: 50_000 }
+		});
+		expect(r.input.lines_total).toBeGreaterThan(10);
+		expect(r.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The compressed file expands to more than 0 MB/
+		);
+	});
+});
