@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, fstatSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import {
 	analyzeStream,
@@ -19,6 +19,7 @@ import {
 } from '../lib/output/report-file.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
+import { ProgressLine } from './progress.ts';
 import { closest } from './suggest.ts';
 
 /**
@@ -280,6 +281,10 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 	const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
 	if (o.anonymize) opts.anonymize = { pointers: o.pointers };
 	if (o.year !== null) opts.year = o.year;
+	const progress = process.stderr.isTTY
+		? new ProgressLine(process.stderr, label, fileSize(file))
+		: null;
+	if (progress) opts.onProgress = progress.update;
 	try {
 		return await analyzeStream(replay(), opts);
 	} catch (e) {
@@ -287,6 +292,18 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 		if (e instanceof InputError && !e.message.startsWith(label))
 			throw new InputError(e.code, `${label}: ${e.message}`);
 		throw e;
+	} finally {
+		progress?.clear();
+	}
+}
+
+/** the size of a regular file, for the progress line's percentage; null for a pipe or stdin */
+function fileSize(file: string): number | null {
+	try {
+		const st = file === '-' ? fstatSync(0) : statSync(file);
+		return st.isFile() ? st.size : null;
+	} catch {
+		return null;
 	}
 }
 
