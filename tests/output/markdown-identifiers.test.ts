@@ -28,6 +28,10 @@ describe('identifiers in Markdown prose', () => {
 			'The kernel crashed or reported a serious internal error. Most important: KASAN: slab-out-of-bounds Read in `inotify_read`.'
 		);
 		expect(md).not.toContain('\\_');
+		// not inside a longer token: corpus kernel releases read 3.10.0-693.el7.`x86_64`
+		expect(escapeMarkdown('3.10.0-693.el7.x86_64 PH315-51/PH315_51')).toBe(
+			'3.10.0-693.el7.x86\\_64 PH315-51/PH315\\_51'
+		);
 		expect(escapeMarkdown('x86_64, BOOT_IMAGE=/vmlinuz, __vfs_read, e1000e_poll')).toBe(
 			'`x86_64`, `BOOT_IMAGE`=/vmlinuz, `__vfs_read`, `e1000e_poll`'
 		);
