@@ -1,12 +1,25 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, fstatSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { analyzeStream, DEFAULT_LIMITS, InputError, type AnalyzeOptions } from '../lib/index.ts';
+import {
+	analyzeStream,
+	DEFAULT_LIMITS,
+	InputError,
+	type AnalysisResult,
+	type AnalyzeOptions
+} from '../lib/index.ts';
 import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.ts';
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
 import { GENERATOR } from '../lib/analysis/result.ts';
 import { SCHEMA_VERSION } from '../lib/models/report.ts';
+import {
+	MAX_REPORT_BYTES,
+	readReport,
+	REPORT_HEAD_BYTES,
+	startsAsReport
+} from '../lib/output/report-file.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
+import { ProgressLine } from './progress.ts';
 import { closest } from './suggest.ts';
 
 /**
@@ -42,7 +55,8 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
   FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
                          capture ...; gzip, Zstandard and xz files are decompressed
                          (recognised by their first bytes, not their name), UTF-16 (with
-                         or without a byte order mark) and CRLF line ends are read
+                         or without a byte order mark) and CRLF line ends are read; a
+                         NecroScope JSON report is rendered again in the --format asked
   -                      read standard input (the default when no FILE is given and it is
                          not a terminal); -- ends the options
 examples:
@@ -236,21 +250,112 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 	});
 }
 
-async function analyzeOne(file: string, o: Options) {
+/**
+ * The report of one input: a log is analysed; a NecroScope JSON report (the page's download, an
+ * earlier `--format json`; the page's test, readReport) is read back as it is, to be rendered in
+ * the format asked (`necroscope report.json --format markdown`).
+ */
+async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
+	const label = file === '-' ? 'standard input' : file;
+	const source = readSource(file);
+	// the first bytes tell a report from a log; for a log they go to the analysis with the rest
+	const head: Uint8Array[] = [];
+	let headBytes = 0;
+	let ended = false;
+	while (headBytes < REPORT_HEAD_BYTES) {
+		const next = await source.next();
+		if (next.done) {
+			ended = true;
+			break;
+		}
+		head.push(next.value);
+		headBytes += next.value.length;
+	}
+	if (startsAsReport(concat(head))) return readReportInput(label, head, ended ? null : source, o);
+	async function* replay(): AsyncGenerator<Uint8Array> {
+		yield* head;
+		if (!ended) yield* source;
+	}
 	const name = file === '-' ? null : basename(file);
 	// smaller decoding windows than the page's: less kept per kept line (see DecodeLimits)
 	const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
 	if (o.anonymize) opts.anonymize = { pointers: o.pointers };
 	if (o.year !== null) opts.year = o.year;
+	const progress = process.stderr.isTTY
+		? new ProgressLine(process.stderr, label, fileSize(file))
+		: null;
+	if (progress) opts.onProgress = progress.update;
 	try {
-		return await analyzeStream(readSource(file), opts);
+		return await analyzeStream(replay(), opts);
 	} catch (e) {
 		// name the input in the one-line message (`x.gz: The compressed file is damaged ...`)
-		const label = file === '-' ? 'standard input' : file;
 		if (e instanceof InputError && !e.message.startsWith(label))
 			throw new InputError(e.code, `${label}: ${e.message}`);
 		throw e;
+	} finally {
+		progress?.clear();
 	}
+}
+
+/** the size of a regular file, for the progress line's percentage; null for a pipe or stdin */
+function fileSize(file: string): number | null {
+	try {
+		const st = file === '-' ? fstatSync(0) : statSync(file);
+		return st.isFile() ? st.size : null;
+	} catch {
+		return null;
+	}
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
+/** A NecroScope report input, whole: its report, or an InputError saying why it cannot be read. */
+async function readReportInput(
+	label: string,
+	head: Uint8Array[],
+	rest: AsyncGenerator<Uint8Array> | null,
+	o: Options
+): Promise<AnalysisResult> {
+	const chunks = [...head];
+	let bytes = chunks.reduce((n, c) => n + c.length, 0);
+	if (rest)
+		for await (const chunk of rest) {
+			bytes += chunk.length;
+			if (bytes > MAX_REPORT_BYTES)
+				throw new InputError(
+					'read',
+					`${label}: is a NecroScope report too large to read (over ${MAX_REPORT_BYTES / 1024 ** 2} MiB)`
+				);
+			chunks.push(chunk);
+		}
+	const r = await readReport(new TextDecoder().decode(concat(chunks)));
+	if (!r.ok) throw new InputError('read', `${label}: ${r.error}`);
+	const report = r.report;
+	// what these options change is made from the log, which a report no longer holds
+	if (o.anonymize && !report.input.anonymization.enabled)
+		throw new InputError(
+			'read',
+			`${label}: is a NecroScope report of a log analysed without --anonymize; anonymize the log itself`
+		);
+	if (o.year !== null)
+		throw new InputError(
+			'read',
+			`${label}: is a NecroScope report: its dates were given their year when the log was analysed; give --year with the log`
+		);
+	if (r.newer !== null && o.format !== 'json')
+		process.stderr.write(
+			`necroscope: ${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
+		);
+	return report;
 }
 
 async function main(prog: string): Promise<number> {

@@ -68,3 +68,33 @@ test('a report file cut short says so and shows no report', async ({ page }) => 
 	);
 	await expect(page.locator('section.report')).toHaveCount(0);
 });
+
+test('a report file that breaks the schema says where, and one of a newer major version says which', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	const report = JSON.parse(cliReport(fixture('e2e/warning-radeon.log')));
+	delete report.findings[0].title;
+	await openApp(page);
+	// validated in the page under its Content-Security-Policy (no eval: the generated validator)
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'edited.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(report, null, 2))
+	});
+	await expect(page.getByRole('alert')).toContainText(
+		"This file is a NecroScope report that does not follow its schema (/findings/0 must have required property 'title')"
+	);
+	await expect(page.locator('section.report')).toHaveCount(0);
+	report.schema_version = '2.0.0';
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'newer.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(report, null, 2))
+	});
+	await expect(page.getByRole('alert')).toContainText(
+		'This file is a NecroScope report of schema 2.0.0, which this version'
+	);
+	await expect(page.locator('section.report')).toHaveCount(0);
+	expect(problems).toEqual([]);
+});

@@ -36,9 +36,13 @@ describe('output properties', () => {
 		expect(escapeMarkdown('@a #1 a@b x#1')).toBe('`@a` `#1` a\\@b x\\#1');
 		fc.assert(
 			fc.property(tricky, (s) => {
-				// issue references and mentions are inline code of their own (`#1`, `@name`)
+				// references, mentions and identifiers are inline code of their own (`#1`, `@name`,
+				// `!1`, `~label`, `%milestone`, `inotify_read`)
 				const e = escapeMarkdown(s)
-					.replace(/`(?:#\d+|@[a-z\d][\w-]*)`/gi, 'C')
+					.replace(
+						/`(?:[#!]\d+(?:~[\w.-]+)?|@[a-z\d][\w-]*|[~%][a-z\d][\w.-]*|_*[a-z][a-z\d]*(?:_+[a-z\d]+)+)`/gi,
+						'C'
+					)
 					.replace(/\\[\s\S]/g, 'E');
 				expect(e).not.toMatch(/[`*_[\]<>&|~#!@]|:\/\/|www\./i);
 			})

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/lib/output/json.ts';
 import { REPORT_SCHEMA, schemaText } from '../../src/lib/output/schema.ts';
@@ -9,6 +10,23 @@ import { analyzeText } from '../../src/lib/index.ts';
 import { analyzeFile, fixtureLogs, ROOT } from './helpers.ts';
 
 const STATIC = join(ROOT, 'static', 'schema', 'report.schema.json');
+const VALIDATOR = join(ROOT, 'src', 'lib', 'output', 'report-validator.generated.js');
+
+/** The report validator ajv generates from REPORT_SCHEMA, as src/lib/output/report-file.ts loads it. */
+function validatorText(): string {
+	const ajv = new Ajv2020({
+		allErrors: true,
+		strict: true,
+		allowUnionTypes: true,
+		code: { source: true, esm: true }
+	});
+	return (
+		'/* eslint-disable */\n// @ts-nocheck\n' +
+		'// Generated from src/lib/output/schema.ts by tests/output/schema.test.ts (UPDATE_SCHEMA=1): do not edit.\n' +
+		standaloneCode(ajv, ajv.compile(REPORT_SCHEMA)) +
+		'\n'
+	);
+}
 
 function validator() {
 	const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -19,6 +37,11 @@ describe('report JSON Schema', () => {
 	it('the published file is the generated schema (UPDATE_SCHEMA=1 rewrites it)', () => {
 		if (process.env.UPDATE_SCHEMA) writeFileSync(STATIC, schemaText());
 		expect(readFileSync(STATIC, 'utf8')).toBe(schemaText());
+	});
+
+	it('the generated validator is the schema compiled (UPDATE_SCHEMA=1 rewrites it)', () => {
+		if (process.env.UPDATE_SCHEMA) writeFileSync(VALIDATOR, validatorText());
+		expect(readFileSync(VALIDATOR, 'utf8')).toBe(validatorText());
 	});
 
 	it('is a valid draft 2020-12 schema', () => {

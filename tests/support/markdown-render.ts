@@ -2,7 +2,7 @@
  * The Markdown report as a real CommonMark/GFM renderer reads it (markdown-it with raw HTML,
  * tables, strikethrough and GFM-style autolinks), and the invariants its readers rely on: log text
  * never becomes a link, an image, HTML, a heading, a list, emphasis or a table cell break, and
- * never a GitHub/GitLab reference (`#123`, `@user`: those are linked after rendering, in any text
+ * never a GitHub/GitLab reference (`#123`, `@user`, `!123`, `~label`, `%milestone`: those are linked after rendering, in any text
  * outside code and links, whatever backslashes the source had).
  */
 import MarkdownIt, { type Token } from 'markdown-it';
@@ -31,8 +31,11 @@ const H3 =
 	/^(?:Chains of related findings|System|Findings|(?:Critical|High|Medium|Low|Info) \(\d+\))$/;
 const SUMMARY =
 	/^<summary>(?:Call trace|Registers|Evidence) \([\w ]+(?:, > marks the guilty frame)?\)<\/summary>$/;
-/** what GitHub and GitLab link after rendering: issues `#12`, mentions `@name` (`@all` pings everyone) */
-const REFERENCE = /(?:^|\W)(?:#\d|@[a-z\d])/i;
+/**
+ * what GitHub and GitLab link after rendering: issues `#12`, mentions `@name` (`@all` pings
+ * everyone), GitLab's merge requests `!12`, labels `~name` and milestones `%name`
+ */
+const REFERENCE = /(?:^|\W)(?:[#!]\d|[@~%][a-z\d])/i;
 
 /**
  * Everything wrong with a Markdown report of `result`, as sentences (empty when it is right).

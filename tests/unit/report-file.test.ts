@@ -1,11 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openReportFile } from '../../src/lib/components/share.ts';
+import { decodeShare, encodeShare, openReportFile } from '../../src/lib/components/share.ts';
+import { readReport, startsAsReport } from '../../src/lib/output/report-file.ts';
+import { SCHEMA_VERSION } from '../../src/lib/models/report.ts';
 import { ROOT } from '../output/helpers.ts';
 
 const REPORT = readFileSync(join(ROOT, 'fixtures/output/golden/syzkaller-424.json'), 'utf8');
 const LOG = readFileSync(join(ROOT, 'fixtures/e2e/warning-radeon.log'), 'utf8');
+
+// a report's JSON, changed in ways its type does not allow
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Report = Record<string, any>;
+
+/** the report with one change */
+function edited(change: (r: Report) => void, version?: string): string {
+	const r = JSON.parse(REPORT);
+	if (version) r.schema_version = version;
+	change(r);
+	return JSON.stringify(r, null, 2) + '\n';
+}
+
+const [MAJOR, MINOR] = SCHEMA_VERSION.split('.').map(Number);
+const NEWER_MINOR = `${MAJOR}.${MINOR + 1}.0`;
 
 describe('a NecroScope report file opened in the page', () => {
 	it('is the report it holds, as it was saved', async () => {
@@ -22,11 +39,80 @@ describe('a NecroScope report file opened in the page', () => {
 
 	it('a report cut short is said to be damaged, not analysed as a log', async () => {
 		const r = await openReportFile(new Blob([REPORT.slice(0, REPORT.length / 2)]));
-		expect(r).toEqual({ ok: false, error: expect.stringContaining('damaged or incomplete') });
+		expect(r).toEqual({
+			ok: false,
+			error: 'This file starts as a NecroScope report but is damaged or incomplete (was it cut?).'
+		});
 	});
 
-	it('a report of another major schema version is not taken for one of this version', async () => {
+	it('a report of another major schema version says so (it had been analysed as a log)', async () => {
 		const other = REPORT.replace(/"1\.\d+\.\d+"/, '"2.0.0"');
-		expect(await openReportFile(new Blob([other]))).toBeNull();
+		expect(await openReportFile(new Blob([other]))).toEqual({
+			ok: false,
+			error: `This file is a NecroScope report of schema 2.0.0, which this version (schema ${SCHEMA_VERSION}) cannot read: open it with the NecroScope that wrote it, or a newer one.`
+		});
+	});
+
+	it('JSON that starts as a report but does not follow the schema is not shown (it had been, and broke the page)', async () => {
+		// a finding without a title or a severity: the page's loose check let it through
+		const noTitle = edited((r) => {
+			delete r.findings[0].title;
+		});
+		expect(await openReportFile(new Blob([noTitle]))).toEqual({
+			ok: false,
+			error:
+				"This file is a NecroScope report that does not follow its schema (/findings/0 must have required property 'title'): it was damaged or edited."
+		});
+		const badSeverity = edited((r) => (r.findings[0].severity = 'fatal'));
+		expect(await openReportFile(new Blob([badSeverity]))).toMatchObject({
+			ok: false,
+			error: expect.stringContaining(
+				'(/findings/0/severity must be equal to one of the allowed values)'
+			)
+		});
+		const extra = edited((r) => (r.input.uploaded_by = 'x'));
+		expect(await openReportFile(new Blob([extra]))).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('(/input must NOT have additional properties: uploaded_by)')
+		});
+	});
+
+	it('a report of a newer minor version opens without what that version added', async () => {
+		const added = edited((r) => (r.metadata.new_field = 'x'), NEWER_MINOR);
+		const r = await readReport(added);
+		expect(r).toEqual({ ok: true, report: JSON.parse(added), newer: NEWER_MINOR });
+		expect(await openReportFile(new Blob([added]))).toMatchObject({ ok: true });
+		// a value this version does not know is not guessed at
+		const category = edited((r) => (r.findings[0].category = 'quantum'), NEWER_MINOR);
+		expect(await readReport(category)).toMatchObject({
+			ok: false,
+			kind: 'version',
+			error: expect.stringContaining(`of schema ${NEWER_MINOR}, newer than this version's`)
+		});
+	});
+
+	it('the test needs only the first bytes, as UTF-8 or text, with or without a byte order mark', () => {
+		expect(startsAsReport(new TextEncoder().encode(REPORT.slice(0, 256)))).toBe(true);
+		expect(startsAsReport(new TextEncoder().encode('\ufeff' + REPORT.slice(0, 200)))).toBe(true);
+		expect(startsAsReport(JSON.stringify(JSON.parse(REPORT)))).toBe(true);
+		expect(startsAsReport(LOG)).toBe(false);
+	});
+});
+
+describe('a share link', () => {
+	it('holds the report, checked by the same schema', async () => {
+		const report = JSON.parse(REPORT);
+		expect(await decodeShare(await encodeShare(report))).toEqual({ ok: true, report });
+		const bad = JSON.parse(edited((r) => (r.findings[0].severity = 'fatal')));
+		expect(await decodeShare(await encodeShare(bad))).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(
+				/^The report in this link is a NecroScope report that does not follow its schema/
+			)
+		});
+		expect(await decodeShare('#report=AAAA')).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('damaged or incomplete')
+		});
 	});
 });

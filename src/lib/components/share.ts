@@ -1,4 +1,10 @@
 import type { AnalysisResult } from '$lib/models/report';
+import {
+	MAX_REPORT_BYTES,
+	readReport,
+	REPORT_HEAD_BYTES,
+	startsAsReport
+} from '$lib/output/report-file';
 
 /**
  * Share links carry the (anonymized) report, never the log, compressed in the URL fragment:
@@ -42,65 +48,45 @@ export async function encodeShare(report: AnalysisResult): Promise<string> {
 export async function decodeShare(
 	hash: string
 ): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string }> {
+	let text;
 	try {
 		const bytes = await pipe(
 			fromBase64Url(hash.slice(SHARE_PREFIX.length)),
 			new DecompressionStream('deflate-raw')
 		);
-		const r = asReport(JSON.parse(new TextDecoder().decode(bytes)));
-		if (r === null) return { ok: false, error: 'The link does not hold a NecroScope report.' };
-		return { ok: true, report: r };
+		text = new TextDecoder().decode(bytes);
 	} catch {
-		return {
-			ok: false,
-			error: 'The shared report in this link is damaged or incomplete (was the link cut?).'
-		};
+		text = null;
 	}
+	if (text !== null && !startsAsReport(text))
+		return { ok: false, error: 'The link does not hold a NecroScope report.' };
+	const r = text === null ? null : await readReport(text);
+	if (r?.ok) return { ok: true, report: r.report };
+	if (r && r.kind !== 'damaged') return { ok: false, error: `The report in this link ${r.error}.` };
+	return {
+		ok: false,
+		error: 'The shared report in this link is damaged or incomplete (was the link cut?).'
+	};
 }
-
-/** A parsed value that is a NecroScope report of schema 1.x, or null. */
-function asReport(v: unknown): AnalysisResult | null {
-	const r = v as AnalysisResult;
-	if (
-		typeof r !== 'object' ||
-		r === null ||
-		typeof r.schema_version !== 'string' ||
-		!r.schema_version.startsWith('1.') ||
-		!Array.isArray(r.findings) ||
-		typeof r.summary !== 'object' ||
-		typeof r.input !== 'object' ||
-		typeof r.metadata !== 'object'
-	)
-		return null;
-	return r;
-}
-
-/** the start of a JSON report as NecroScope writes it (the CLI, the page's download) */
-const REPORT_START =
-	/^\s*\{\s*"schema_version"\s*:\s*"1\.\d+\.\d+"\s*,\s*"generator"\s*:\s*\{\s*"name"\s*:\s*"NecroScope"/;
-/** a report file larger than this is not opened as one (reports keep at most 2,000 findings) */
-const MAX_REPORT_BYTES = 64 * 1024 ** 2;
 
 /**
  * A dropped or chosen file that is a NecroScope JSON report (a user's download, the CLI's
  * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
- * analysed); an error message for a file that starts as a report and cannot be read as one.
+ * analysed); an error message for a file that starts as a report and cannot be read as one
+ * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI).
  * A support engineer sent a report file had seen it analysed as a log. Never throws.
  */
 export async function openReportFile(
 	file: Blob
 ): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
 	try {
-		if (!REPORT_START.test(await file.slice(0, 256).text())) return null;
+		const head = new Uint8Array(await file.slice(0, REPORT_HEAD_BYTES).arrayBuffer());
+		if (!startsAsReport(head)) return null;
 		if (file.size > MAX_REPORT_BYTES)
 			return { ok: false, error: 'This NecroScope report file is too large to open here.' };
-		const r = asReport(JSON.parse(await file.text()));
-		if (r !== null) return { ok: true, report: r };
+		const r = await readReport(await file.text());
+		return r.ok ? { ok: true, report: r.report } : { ok: false, error: `This file ${r.error}.` };
 	} catch {
-		// not JSON after all
+		return { ok: false, error: 'This file could not be read.' };
 	}
-	return {
-		ok: false,
-		error: 'This file starts as a NecroScope report but is damaged or incomplete (was it cut?).'
-	};
 }

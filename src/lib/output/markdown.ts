@@ -21,15 +21,21 @@ import {
 /**
  * What GitHub and GitLab link after rendering, in any text outside code and links, whatever
  * backslashes the source had: `#12` (an issue) and `@name` (a person, who is notified; `@all` on
- * GitLab is everyone). A kernel banner's `#1 SMP` and a build host's `(@name` are such text.
+ * GitLab is everyone), and GitLab's `!12` (a merge request), `~name` (a label) and `%name` (a
+ * milestone), since its reference filters read the rendered text. A kernel banner's `#1 SMP` and
+ * a build host's `(@name` are such text, and so is an Ubuntu banner's `#1~18.04.2-Ubuntu`
+ * (`~18` would be label 18). These become inline code, which neither links; and so
+ * do identifiers with underscores (`inotify_read`, `x86_64`, `BOOT_IMAGE`), which escaped read
+ * `inotify\_read` wherever the Markdown is pasted as plain text (a mail).
  */
-const REFERENCE = /\B(?:#\d+|@[a-z\d][\w-]*)/gi;
+const REFERENCE =
+	/\B(?:[#!]\d+(?:~[\w.-]+)?|@[a-z\d][\w-]*|[~%][a-z\d][\w.-]*)|(?<![\w./+-])_*[a-z][a-z\d]*(?:_+[a-z\d]+)+(?![\w/+-]|\.\w)/gi;
 
 /**
  * Escape text that came from a log (or may contain log text) for Markdown prose, table cells and
  * headings (CommonMark/GFM): links, images, raw HTML, emphasis, tables and autolinks are shown as
- * text, never rendered, and issue references and mentions (`#1`, `@name`) are inline code, which
- * neither GitHub nor GitLab links. Control characters are made visible first.
+ * text, never rendered, and references, mentions and identifiers (REFERENCE) are inline code,
+ * which neither GitHub nor GitLab links. Control characters are made visible first.
  */
 export function escapeMarkdown(s: string): string {
 	// leading blanks would make an indented code block, and a leading `-`, `+` or `1.` a list,
@@ -42,7 +48,7 @@ export function escapeMarkdown(s: string): string {
 
 /** escapeMarkdown for text in the middle of a line */
 function escapeInline(s: string): string {
-	if (!s.includes('#') && !s.includes('@')) return escapeProse(s);
+	if (!/[#@!~%_]/.test(s)) return escapeProse(s);
 	let out = '';
 	let at = 0;
 	for (const m of s.matchAll(REFERENCE)) {

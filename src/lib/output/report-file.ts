@@ -1,0 +1,97 @@
+/**
+ * Is this input a NecroScope JSON report, and can it be read as one? One check for the page (a
+ * dropped report file, a share link) and the CLI (`necroscope report.json --format markdown`):
+ * a file that starts as a report is parsed and validated against the report's JSON Schema
+ * (REPORT_SCHEMA), by the validator ajv generates from it ahead of time
+ * (report-validator.generated.js: ajv compiles a schema with `new Function`, which the page's
+ * Content-Security-Policy forbids, and ajv is a development dependency only).
+ */
+import { SCHEMA_VERSION, type AnalysisResult } from '../models/report.ts';
+
+/** the start of a JSON report as NecroScope writes it (the CLI, the page's download), any version */
+const REPORT_START =
+	/^\s*\{\s*"schema_version"\s*:\s*"(\d+)\.(\d+)\.\d+"\s*,\s*"generator"\s*:\s*\{\s*"name"\s*:\s*"NecroScope"/;
+/** the bytes of an input startsAsReport needs */
+export const REPORT_HEAD_BYTES = 256;
+/** a report file larger than this is not opened as one (reports keep at most 2,000 findings) */
+export const MAX_REPORT_BYTES = 64 * 1024 ** 2;
+
+/** True when the first bytes of an input (REPORT_HEAD_BYTES are enough) start a NecroScope report. */
+export function startsAsReport(head: Uint8Array | string): boolean {
+	const text =
+		typeof head === 'string' ? head : new TextDecoder().decode(head.subarray(0, REPORT_HEAD_BYTES));
+	return REPORT_START.test(text);
+}
+
+/**
+ * A report read back: `newer` is its schema version when that is a newer minor version than this
+ * program's (what that version added is kept in the object, and the text and Markdown reports
+ * leave it out), else null. `error` completes a sentence whose subject is the file ("This file",
+ * "report.json:"), for an input that starts as a report and cannot be read as one: `damaged`
+ * (not JSON: cut short), `version` (a schema this version cannot read), `invalid` (JSON that
+ * does not follow the schema: damaged or edited).
+ */
+export type ReportRead =
+	| { ok: true; report: AnalysisResult; newer: string | null }
+	| { ok: false; kind: 'damaged' | 'version' | 'invalid'; error: string };
+
+interface Validator {
+	(data: unknown): boolean;
+	errors?:
+		| { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[]
+		| null;
+}
+
+const [MAJOR, MINOR] = SCHEMA_VERSION.split('.').map(Number);
+
+/**
+ * The report in the text of an input that starts as one (startsAsReport), or why it cannot be
+ * shown: damaged (not JSON, cut), of a newer major schema version, or not valid against the
+ * schema. Never throws.
+ */
+export async function readReport(text: string): Promise<ReportRead> {
+	const [, major, minor] = REPORT_START.exec(text) ?? [];
+	let v: unknown;
+	try {
+		v = JSON.parse(text);
+	} catch {
+		return {
+			ok: false,
+			kind: 'damaged',
+			error: 'starts as a NecroScope report but is damaged or incomplete (was it cut?)'
+		};
+	}
+	const version = (v as { schema_version?: unknown } | null)?.schema_version;
+	const named = typeof version === 'string' ? version : `${major}.${minor}.x`;
+	if (Number(major) !== MAJOR)
+		return {
+			ok: false,
+			kind: 'version',
+			error: `is a NecroScope report of schema ${named}, which this version (schema ${SCHEMA_VERSION}) cannot read: open it with the NecroScope that wrote it, or a newer one`
+		};
+	const newer = Number(minor) > MINOR ? named : null;
+	const validate = (await import('./report-validator.generated.js')).default as Validator;
+	if (validate(v)) return { ok: true, report: v as AnalysisResult, newer };
+	// a newer minor version adds fields (closed objects here): shown without them when nothing
+	// else is wrong; a value this version does not know (a new category) is not guessed at
+	if (newer !== null) {
+		if (validate.errors?.every((e) => e.keyword === 'additionalProperties'))
+			return { ok: true, report: v as AnalysisResult, newer };
+		return {
+			ok: false,
+			kind: 'version',
+			error: `is a NecroScope report of schema ${named}, newer than this version's ${SCHEMA_VERSION}, with values this version does not know: open it with the NecroScope that wrote it, or a newer one`
+		};
+	}
+	const e = validate.errors?.[0];
+	const extra =
+		e?.keyword === 'additionalProperties' ? `: ${String(e.params.additionalProperty)}` : '';
+	const where = e
+		? `${e.instancePath || 'the top level'} ${e.message ?? 'is not valid'}${extra}`
+		: '';
+	return {
+		ok: false,
+		kind: 'invalid',
+		error: `is a NecroScope report that does not follow its schema (${where}): it was damaged or edited`
+	};
+}

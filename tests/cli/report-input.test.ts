@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
+import { SCHEMA_VERSION } from '../../src/lib/models/report.ts';
+import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+
+/**
+ * A NecroScope JSON report given to the CLI is re-rendered in the format asked, as the page opens
+ * one: it had been analysed as a log (`necroscope report.json --format markdown` printed a report
+ * about the JSON text, verdict `problems` for abrt-1-oops.log's report).
+ */
+
+const tmp = mkdtempSync(join(tmpdir(), 'necroscope-report-input-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const CLI = join(tmp, 'necroscope.mjs');
+buildSync({
+	entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+	outfile: CLI,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	logLevel: 'error'
+});
+
+function run(args: string[], input = '') {
+	const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, input, encoding: 'utf8' });
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** the CLI's output for a log, and its JSON report saved as a file */
+function saved(log: string, options: string[] = []): { json: string; path: string } {
+	const json = run(['--format', 'json', ...options, log]).stdout;
+	const path = join(tmp, 'report.json');
+	writeFileSync(path, json);
+	return { json, path };
+}
+
+const OOPS = join(OUTPUT_FIXTURES, 'abrt-1-oops.log');
+
+describe('a JSON report given to the CLI', () => {
+	it('is re-rendered in each format, byte for byte what the run on the log printed', () => {
+		for (const [log, options] of [
+			[OOPS, []],
+			[join(OUTPUT_FIXTURES, 'serverlog-kern-log-1.log'), []],
+			[join(OUTPUT_FIXTURES, 'synthetic-personal.log'), ['--anonymize-pointers']]
+		] as const) {
+			const original = Object.fromEntries(
+				['text', 'markdown', 'json'].map((f) => [f, run(['--format', f, ...options, log])])
+			);
+			const path = join(tmp, 'report.json');
+			writeFileSync(path, original.json.stdout);
+			for (const format of ['text', 'markdown', 'json']) {
+				const converted = run(['--format', format, path]);
+				expect(converted, `${log} ${format}`).toEqual({ ...original[format], stderr: '' });
+			}
+			// from standard input too (a pipe from zcat, curl)
+			expect(run(['--format', 'markdown', '-'], original.json.stdout).stdout).toBe(
+				original.markdown.stdout
+			);
+		}
+	});
+
+	it('with --out-dir, beside logs; --fail-on reads its findings', () => {
+		const { path } = saved(OOPS);
+		const out = join(tmp, 'out');
+		const r = run(['--out-dir', out, '--format', 'md', '--fail-on', 'medium', path, OOPS]);
+		expect(r).toMatchObject({ code: 1, stderr: '' });
+		expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(
+			readFileSync(join(out, 'abrt-1-oops.md'), 'utf8')
+		);
+		expect(run(['--fail-on', 'critical', path]).code).toBe(0);
+	});
+
+	it('damaged, of a newer major version or against the schema: exit 2 and one line saying so', () => {
+		const { json } = saved(OOPS);
+		const cases: [string, string][] = [
+			[
+				json.slice(0, 2000),
+				'starts as a NecroScope report but is damaged or incomplete (was it cut?)'
+			],
+			[
+				json.replace(`"${SCHEMA_VERSION}"`, '"2.0.0"'),
+				`is a NecroScope report of schema 2.0.0, which this version (schema ${SCHEMA_VERSION}) cannot read: open it with the NecroScope that wrote it, or a newer one`
+			],
+			[
+				json.replace('"severity": "medium"', '"severity": "fatal"'),
+				'is a NecroScope report that does not follow its schema (/findings/0/severity must be equal to one of the allowed values): it was damaged or edited'
+			]
+		];
+		for (const [text, message] of cases) {
+			writeFileSync(join(tmp, 'bad.json'), text);
+			expect(run(['bad.json'])).toEqual({
+				code: 2,
+				stdout: '',
+				stderr: `necroscope: bad.json: ${message}\n`
+			});
+		}
+	});
+
+	it('of a newer minor version: shown, with a note that what it added is not', () => {
+		const { json } = saved(OOPS);
+		const [major, minor] = SCHEMA_VERSION.split('.').map(Number);
+		const newer = `${major}.${minor + 1}.0`;
+		const r = run(
+			['-'],
+			json
+				.replace(`"${SCHEMA_VERSION}"`, `"${newer}"`)
+				.replace('"hypervisor": null,', '"hypervisor": null,\n    "new_field": 1,')
+		);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toBe(run([OOPS]).stdout.replace(SCHEMA_VERSION, newer));
+		expect(r.stderr).toBe(
+			`necroscope: standard input: a report of schema ${newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
+		);
+	});
+
+	it('--anonymize and --year, which need the log, are refused unless already so', () => {
+		const { path } = saved(OOPS);
+		expect(run(['--anonymize', path])).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('analysed without --anonymize; anonymize the log itself')
+		});
+		expect(run(['--year', '2020', path])).toMatchObject({ code: 2 });
+		const anonymized = saved(OOPS, ['--anonymize']);
+		expect(run(['--anonymize', anonymized.path]).stdout).toBe(run(['--anonymize', OOPS]).stdout);
+	});
+});
+
+describe('the text and Markdown reports need nothing the JSON report does not hold', () => {
+	it('every fixture log: the reports of its JSON report read back are the same bytes', async () => {
+		for (const path of fixtureLogs()) {
+			for (const options of path.includes('synthetic')
+				? [{}, { anonymize: { pointers: true } }]
+				: [{}]) {
+				const result = await analyzeFile(path, options);
+				const back = JSON.parse(formatJson(result));
+				expect(formatText(back), path).toBe(formatText(result));
+				expect(formatMarkdown(back), path).toBe(formatMarkdown(result));
+				expect(formatJson(back), path).toBe(formatJson(result));
+			}
+		}
+	});
+});
