@@ -5,7 +5,6 @@ import {
 	cpSync,
 	existsSync,
 	mkdirSync,
-	mkdtempSync,
 	readdirSync,
 	readFileSync,
 	realpathSync,
@@ -13,30 +12,16 @@ import {
 	symlinkSync,
 	writeFileSync
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { bundleCli } from '../support/cli-bundle.ts';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
 import { analyzeFile, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
 import { describeFileError as describeError } from '../../src/cli/errors.ts';
 import { writeWhole } from '../../src/cli/files.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'necroscope-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-// bundled once, as scripts/cli.mjs does: each run then starts in about 0.1 s instead of
-// compiling every module through tsx (about 40 runs here)
-const CLI = join(tmp, 'necroscope.mjs');
-buildSync({
-	entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-	outfile: CLI,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	logLevel: 'error'
-});
+const { tmp, cli: CLI } = bundleCli('necroscope-cli-');
 
 function run(args: string[], input?: string, timeout = 60_000) {
 	const r = spawnSync(process.execPath, [CLI, ...args], {

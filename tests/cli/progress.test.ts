@@ -1,11 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bundleCli } from '../support/cli-bundle.ts';
 import { ProgressLine } from '../../src/cli/progress.ts';
-import { ROOT } from '../output/helpers.ts';
 
 describe('the progress line of a long analysis', () => {
 	afterEach(() => vi.useRealTimers());
@@ -41,18 +39,7 @@ describe('the progress line of a long analysis', () => {
 
 // a terminal needs script(1) (util-linux) to stand in for one
 describe.runIf(existsSync('/usr/bin/script'))('the CLI', () => {
-	const tmp = mkdtempSync(join(tmpdir(), 'necroscope-progress-'));
-	afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-	const CLI = join(tmp, 'necroscope.mjs');
-	buildSync({
-		entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-		outfile: CLI,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'error'
-	});
+	const { tmp, cli: CLI } = bundleCli('necroscope-progress-');
 	// standard input that pauses past the first second, then 100,000 more lines
 	const log = join(tmp, 'part.log');
 	writeFileSync(

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { bundleCli } from '../support/cli-bundle.ts';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/models/report.ts';
-import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from '../output/helpers.ts';
 
 /**
  * A NecroScope JSON report given to the CLI is re-rendered in the format asked, as the page opens
@@ -14,18 +13,7 @@ import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES, ROOT } from '../output/helpe
  * about the JSON text, verdict `problems` for abrt-1-oops.log's report).
  */
 
-const tmp = mkdtempSync(join(tmpdir(), 'necroscope-report-input-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const CLI = join(tmp, 'necroscope.mjs');
-buildSync({
-	entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-	outfile: CLI,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	logLevel: 'error'
-});
+const { tmp, cli: CLI } = bundleCli('necroscope-report-input-');
 
 function run(args: string[], input = '') {
 	const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, input, encoding: 'utf8' });
