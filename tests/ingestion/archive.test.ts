@@ -116,6 +116,21 @@ describe('a tar archive', () => {
 		expect(digest(rotated)).toEqual(digest(await analyzeText(KERN_LOG)));
 	});
 
+	it('passes over an empty kern.log (just rotated) for the rotated one, not replacing dmesg with nothing', async () => {
+		// before, the empty kern.log ranked first: it replaced dmesg and the report had no line
+		const r = await analyzeBytes(
+			tar([
+				{ name: `${SOS}/sos_commands/kernel/dmesg`, data: DMESG },
+				{ name: `${SOS}/var/log/kern.log`, data: '' },
+				{ name: `${SOS}/var/log/kern.log.1`, data: KERN_LOG }
+			])
+		);
+		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
+		expect(r.input.warnings[0]).toBe(
+			`This is a tar archive (3 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log.1\` (kern.log). Other kernel logs in it, not analysed so that no message is counted twice: \`${SOS}/var/log/kern.log\` (empty), \`${SOS}/sos_commands/kernel/dmesg\`.`
+		);
+	});
+
 	it('reads long paths: pax records and GNU long names', async () => {
 		const deep = `${SOS}/${'very-long-directory-name/'.repeat(5)}var/log/kern.log`;
 		expect(deep.length).toBeGreaterThan(100);
@@ -231,6 +246,12 @@ describe('a zip archive', () => {
 		expect(r.input.warnings[0]).toContain(
 			'not analysed so that no message is counted twice: `log/dmesg`'
 		);
+	});
+
+	it('passes over an empty kern.log whose size is in its header', async () => {
+		const r = await analyzeBytes(zip({ 'var/log/kern.log': '', 'var/log/syslog': KERN_LOG }));
+		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
+		expect(r.input.warnings[0]).toContain('member `var/log/syslog`');
 	});
 
 	it('cut short or damaged keeps what was read and says so', async () => {

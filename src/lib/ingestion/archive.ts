@@ -139,14 +139,22 @@ export class ArchiveSummary {
 
 	constructor(readonly kind: ArchiveKind) {}
 
-	/** a regular file met: whether to analyse it (and what it replaces) */
-	file(name: string): { take: boolean; replaces: string | null } {
+	/**
+	 * a regular file met: whether to analyse it (and what it replaces). `size` is its length when
+	 * known before its data (not in a zip member with a data descriptor): an empty one (a kern.log
+	 * just rotated) is not taken, so that it replaces nothing.
+	 */
+	file(name: string, size?: number): { take: boolean; replaces: string | null } {
 		this.files++;
 		if (this.first.length < LISTED) this.first.push(name);
 		const m = kernelLogMember(name);
 		if (m === null) return { take: false, replaces: null };
 		if (!m.readable) {
 			this.others.push(`\`${name}\` (compressed in a way not read inside an archive)`);
+			return { take: false, replaces: null };
+		}
+		if (size === 0) {
+			this.others.push(`\`${name}\` (empty)`);
 			return { take: false, replaces: null };
 		}
 		if (m.rank >= this.chosenRank) {
@@ -338,7 +346,7 @@ export async function* walkTar(
 		pax = {};
 		name = name.replace(/^\.\//, '');
 		const regular = type === '0' || type === '7';
-		const choice = regular ? summary.file(name) : { take: false, replaces: null };
+		const choice = regular ? summary.file(name, size) : { take: false, replaces: null };
 		if (!choice.take) {
 			yield* skip(r, padded, name);
 			continue;
@@ -394,7 +402,9 @@ export async function* walkZip(
 	let current: string | null = null;
 	const unzip = new Unzip((file: UnzipFile) => {
 		const isDir = file.name.endsWith('/');
-		const choice = isDir ? { take: false, replaces: null } : summary.file(file.name);
+		const choice = isDir
+			? { take: false, replaces: null }
+			: summary.file(file.name, file.originalSize);
 		if (choice.take) {
 			current = file.name;
 			queue.push({ type: 'start', name: file.name, replaces: choice.replaces });
