@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { kernelLogMember } from '../../src/lib/ingestion/archive.ts';
 import { analyzeStream, analyzeText, type AnalyzeOptions } from '../../src/lib/pipeline.ts';
@@ -252,6 +253,33 @@ describe('a zip archive', () => {
 		const r = await analyzeBytes(zip({ 'var/log/kern.log': '', 'var/log/syslog': KERN_LOG }));
 		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
 		expect(r.input.warnings[0]).toContain('member `var/log/syslog`');
+	});
+
+	it('lists a kern.log compressed with a method not read (bzip2) and keeps the dmesg read', async () => {
+		// Python's zipfile with ZIP_BZIP2: method 12 in the local header. Before, the kern.log
+		// replaced the dmesg being read, then failed: `The archive is damaged`, and no report
+		const bytes = zipSync({
+			'log/dmesg': strToU8(DMESG),
+			'log/kern.log': [strToU8(KERN_LOG), { level: 0 }]
+		});
+		const name = strToU8('log/kern.log');
+		let at = -1;
+		for (let i = 0; i + 30 + name.length <= bytes.length && at < 0; i++)
+			if (
+				bytes[i] === 0x50 &&
+				bytes[i + 1] === 0x4b &&
+				bytes[i + 2] === 3 &&
+				bytes[i + 3] === 4 &&
+				name.every((b, k) => bytes[i + 30 + k] === b)
+			)
+				at = i;
+		expect(at).toBeGreaterThan(0);
+		bytes[at + 8] = 12;
+		const r = await analyzeBytes(bytes);
+		expect(digest(r)).toEqual(digest(await analyzeText(DMESG)));
+		expect(r.input.warnings[0]).toBe(
+			'This is a zip archive (2 files): the kernel log analysed is its member `log/dmesg` (dmesg (this boot)). Other kernel logs in it, not analysed so that no message is counted twice: `log/kern.log` (compressed in a way not read inside an archive).'
+		);
 	});
 
 	it('cut short or damaged keeps what was read and says so', async () => {
