@@ -282,6 +282,14 @@ describe('a zip archive', () => {
 		);
 	});
 
+	it('reads a UTF-16 member (Notepad, PowerShell `>`) as a UTF-16 file alone is read', async () => {
+		// before, its text was read as UTF-8: NUL between the letters, no kernel message found
+		const utf16 = new Uint8Array(Buffer.from(`\ufeff${DMESG}`, 'utf16le'));
+		const r = await analyzeBytes(zip({ 'dmesg.txt': utf16 }), {}, 1000);
+		expect(r.findings.length).toBeGreaterThan(0);
+		expect(digest(r)).toEqual(digest(await analyzeBytes(utf16)));
+	});
+
 	it('cut short or damaged keeps what was read and says so', async () => {
 		const bytes = zip({ 'var/log/syslog': SYSLOG, 'var/log/zz': 'x' });
 		const cut = await analyzeBytes(bytes.subarray(0, bytes.length >> 1));
