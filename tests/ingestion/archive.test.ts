@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { kernelLogMember } from '../../src/lib/ingestion/archive.ts';
 import { analyzeStream, analyzeText, type AnalyzeOptions } from '../../src/lib/pipeline.ts';
@@ -114,6 +115,21 @@ describe('a tar archive', () => {
 			tar([{ name: 'var/log/kern.log.2.gz', data: gzipSync(KERN_LOG) }])
 		);
 		expect(digest(rotated)).toEqual(digest(await analyzeText(KERN_LOG)));
+	});
+
+	it('passes over an empty kern.log (just rotated) for the rotated one, not replacing dmesg with nothing', async () => {
+		// before, the empty kern.log ranked first: it replaced dmesg and the report had no line
+		const r = await analyzeBytes(
+			tar([
+				{ name: `${SOS}/sos_commands/kernel/dmesg`, data: DMESG },
+				{ name: `${SOS}/var/log/kern.log`, data: '' },
+				{ name: `${SOS}/var/log/kern.log.1`, data: KERN_LOG }
+			])
+		);
+		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
+		expect(r.input.warnings[0]).toBe(
+			`This is a tar archive (3 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log.1\` (kern.log). Other kernel logs in it, not analysed so that no message is counted twice: \`${SOS}/var/log/kern.log\` (empty), \`${SOS}/sos_commands/kernel/dmesg\`.`
+		);
 	});
 
 	it('reads long paths: pax records and GNU long names', async () => {
@@ -231,6 +247,47 @@ describe('a zip archive', () => {
 		expect(r.input.warnings[0]).toContain(
 			'not analysed so that no message is counted twice: `log/dmesg`'
 		);
+	});
+
+	it('passes over an empty kern.log whose size is in its header', async () => {
+		const r = await analyzeBytes(zip({ 'var/log/kern.log': '', 'var/log/syslog': KERN_LOG }));
+		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
+		expect(r.input.warnings[0]).toContain('member `var/log/syslog`');
+	});
+
+	it('lists a kern.log compressed with a method not read (bzip2) and keeps the dmesg read', async () => {
+		// Python's zipfile with ZIP_BZIP2: method 12 in the local header. Before, the kern.log
+		// replaced the dmesg being read, then failed: `The archive is damaged`, and no report
+		const bytes = zipSync({
+			'log/dmesg': strToU8(DMESG),
+			'log/kern.log': [strToU8(KERN_LOG), { level: 0 }]
+		});
+		const name = strToU8('log/kern.log');
+		let at = -1;
+		for (let i = 0; i + 30 + name.length <= bytes.length && at < 0; i++)
+			if (
+				bytes[i] === 0x50 &&
+				bytes[i + 1] === 0x4b &&
+				bytes[i + 2] === 3 &&
+				bytes[i + 3] === 4 &&
+				name.every((b, k) => bytes[i + 30 + k] === b)
+			)
+				at = i;
+		expect(at).toBeGreaterThan(0);
+		bytes[at + 8] = 12;
+		const r = await analyzeBytes(bytes);
+		expect(digest(r)).toEqual(digest(await analyzeText(DMESG)));
+		expect(r.input.warnings[0]).toBe(
+			'This is a zip archive (2 files): the kernel log analysed is its member `log/dmesg` (dmesg (this boot)). Other kernel logs in it, not analysed so that no message is counted twice: `log/kern.log` (compressed in a way not read inside an archive).'
+		);
+	});
+
+	it('reads a UTF-16 member (Notepad, PowerShell `>`) as a UTF-16 file alone is read', async () => {
+		// before, its text was read as UTF-8: NUL between the letters, no kernel message found
+		const utf16 = new Uint8Array(Buffer.from(`\ufeff${DMESG}`, 'utf16le'));
+		const r = await analyzeBytes(zip({ 'dmesg.txt': utf16 }), {}, 1000);
+		expect(r.findings.length).toBeGreaterThan(0);
+		expect(digest(r)).toEqual(digest(await analyzeBytes(utf16)));
 	});
 
 	it('cut short or damaged keeps what was read and says so', async () => {

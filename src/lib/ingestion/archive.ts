@@ -139,14 +139,23 @@ export class ArchiveSummary {
 
 	constructor(readonly kind: ArchiveKind) {}
 
-	/** a regular file met: whether to analyse it (and what it replaces) */
-	file(name: string): { take: boolean; replaces: string | null } {
+	/**
+	 * a regular file met: whether to analyse it (and what it replaces). `size` is its length when
+	 * known before its data (not in a zip member with a data descriptor): an empty one (a kern.log
+	 * just rotated) is not taken, so that it replaces nothing; nor is one whose compression is
+	 * not read (`readable` false: a zip member's method other than stored or deflate).
+	 */
+	file(name: string, size?: number, readable = true): { take: boolean; replaces: string | null } {
 		this.files++;
 		if (this.first.length < LISTED) this.first.push(name);
 		const m = kernelLogMember(name);
 		if (m === null) return { take: false, replaces: null };
-		if (!m.readable) {
+		if (!m.readable || !readable) {
 			this.others.push(`\`${name}\` (compressed in a way not read inside an archive)`);
+			return { take: false, replaces: null };
+		}
+		if (size === 0) {
+			this.others.push(`\`${name}\` (empty)`);
 			return { take: false, replaces: null };
 		}
 		if (m.rank >= this.chosenRank) {
@@ -338,7 +347,7 @@ export async function* walkTar(
 		pax = {};
 		name = name.replace(/^\.\//, '');
 		const regular = type === '0' || type === '7';
-		const choice = regular ? summary.file(name) : { take: false, replaces: null };
+		const choice = regular ? summary.file(name, size) : { take: false, replaces: null };
 		if (!choice.take) {
 			yield* skip(r, padded, name);
 			continue;
@@ -367,6 +376,9 @@ async function* skip(r: ByteReader, n: number, name: string): AsyncGenerator<Arc
 	}
 }
 
+/** the zip compression methods read: stored (0) and deflate (8, UnzipInflate) */
+const ZIP_METHODS = new Set([0, 8]);
+
 /** compressed bytes handed to the zip reader at a time (each push's output is checked) */
 const ZIP_SLICE = 4096;
 
@@ -394,7 +406,11 @@ export async function* walkZip(
 	let current: string | null = null;
 	const unzip = new Unzip((file: UnzipFile) => {
 		const isDir = file.name.endsWith('/');
-		const choice = isDir ? { take: false, replaces: null } : summary.file(file.name);
+		const choice = isDir
+			? { take: false, replaces: null }
+			: // a method not read (bzip2, LZMA, Deflate64) is listed, not taken: it would replace
+				// the member read and then fail
+				summary.file(file.name, file.originalSize, ZIP_METHODS.has(file.compression));
 		if (choice.take) {
 			current = file.name;
 			queue.push({ type: 'start', name: file.name, replaces: choice.replaces });

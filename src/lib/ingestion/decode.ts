@@ -513,7 +513,10 @@ async function* archiveText(
 	}
 }
 
-/** A member's bytes as text: gzip and Zstandard are decompressed (xz is not: see archive.ts). */
+/**
+ * A member's bytes as text: gzip and Zstandard are decompressed (xz is not: see archive.ts);
+ * UTF-8, or UTF-16 when its first bytes say so (see utf16Order).
+ */
 async function* memberText(
 	body: AsyncIterable<Uint8Array>,
 	limits: DecodeLimits
@@ -528,7 +531,17 @@ async function* memberText(
 	let stream: AsyncIterable<Uint8Array> = prepend(head, it);
 	if (isGzip(head)) stream = limited(gunzip(stream), limits.maxDecompressedBytes);
 	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes);
-	yield* utf8Text(stream, limits);
+	// UTF-16 (a `dmesg.txt` saved by Notepad or PowerShell's `>`), told as a whole file's is
+	const inner = stream[Symbol.asyncIterator]();
+	let lead: Uint8Array = new Uint8Array(0);
+	while (lead.length < PROBE_BYTES) {
+		const r = await inner.next();
+		if (r.done) break;
+		lead = concat(lead, r.value);
+	}
+	const order = utf16Order(lead);
+	if (order !== null) yield* decodeUtf16(lead, inner, order, limits);
+	else yield* utf8Text(prepend(lead, inner), limits);
 }
 
 /** gzip output checked against the decompression limit */
