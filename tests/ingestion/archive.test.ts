@@ -97,7 +97,7 @@ describe('a tar archive', () => {
 				expect(digest(r), `${chunk}`).toEqual(alone);
 				// dmesg came first and was replaced by kern.log; messages holds the same lines
 				expect(r.input.warnings[0]).toBe(
-					`This is a tar archive (5 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log\` (kern.log). Other kernel logs in it, not analysed so that no message is counted twice: \`${SOS}/sos_commands/kernel/dmesg\`, \`${SOS}/var/log/messages\`.`
+					`This is a tar archive (5 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log\` (kern.log). Other kernel logs in it, not analysed (one is read, so that no message is counted twice): \`${SOS}/sos_commands/kernel/dmesg\`, \`${SOS}/var/log/messages\`.`
 				);
 			}
 		}
@@ -128,7 +128,7 @@ describe('a tar archive', () => {
 		);
 		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
 		expect(r.input.warnings[0]).toBe(
-			`This is a tar archive (3 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log.1\` (kern.log). Other kernel logs in it, not analysed so that no message is counted twice: \`${SOS}/var/log/kern.log\` (empty), \`${SOS}/sos_commands/kernel/dmesg\`.`
+			`This is a tar archive (3 files): the kernel log analysed is its member \`${SOS}/var/log/kern.log.1\` (kern.log). Other kernel logs in it, not analysed (one is read, so that no message is counted twice): \`${SOS}/var/log/kern.log\` (empty), \`${SOS}/sos_commands/kernel/dmesg\`.`
 		);
 	});
 
@@ -245,7 +245,7 @@ describe('a zip archive', () => {
 		);
 		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
 		expect(r.input.warnings[0]).toContain(
-			'not analysed so that no message is counted twice: `log/dmesg`'
+			'not analysed (one is read, so that no message is counted twice): `log/dmesg`'
 		);
 	});
 
@@ -278,7 +278,7 @@ describe('a zip archive', () => {
 		const r = await analyzeBytes(bytes);
 		expect(digest(r)).toEqual(digest(await analyzeText(DMESG)));
 		expect(r.input.warnings[0]).toBe(
-			'This is a zip archive (2 files): the kernel log analysed is its member `log/dmesg` (dmesg (this boot)). Other kernel logs in it, not analysed so that no message is counted twice: `log/kern.log` (compressed in a way not read inside an archive).'
+			'This is a zip archive (2 files): the kernel log analysed is its member `log/dmesg` (dmesg, this boot). Other kernel logs in it, not analysed (one is read, so that no message is counted twice): `log/kern.log` (compressed in a way not read inside an archive).'
 		);
 	});
 

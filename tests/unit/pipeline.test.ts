@@ -116,7 +116,7 @@ describe('pipeline', () => {
 			})()
 		);
 		expect(r.input.warnings[0]).toBe(
-			'This is a tar archive (1 file): the kernel log analysed is its member `var/log/dmesg` (dmesg (this boot)).'
+			'This is a tar archive (1 file): the kernel log analysed is its member `var/log/dmesg` (dmesg, this boot).'
 		);
 		expect(r.input.lines_total).toBe(3);
 		expect(r.metadata.kernel_version).toBe('6.8.0');

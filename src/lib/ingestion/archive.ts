@@ -90,7 +90,7 @@ export function kernelLogMember(path: string): KernelLogMember | null {
 	let found: { rank: number; what: string } | null = null;
 	if (base === 'kern.log' && inLog) found = { rank: 10, what: 'kern.log' };
 	else if ((base === 'messages' || base === 'syslog') && inLog)
-		found = { rank: 20, what: `${base} (every program's messages)` };
+		found = { rank: 20, what: `${base}, every program's messages` };
 	else if (base.startsWith('journalctl') && sosKernel) {
 		const opts = base.split('_');
 		if (opts.includes('-k') || opts.includes('--dmesg'))
@@ -107,7 +107,7 @@ export function kernelLogMember(path: string): KernelLogMember | null {
 			base === 'dmesg.txt') &&
 		(inLog || (sosKernel && dir[dir.length - 1] === 'kernel'))
 	)
-		found = { rank: 50, what: 'dmesg (this boot)' };
+		found = { rank: 50, what: 'dmesg, this boot' };
 	else if (base.startsWith('bugreport') && base.endsWith('.txt') && rot === null)
 		found = { rank: 60, what: 'an Android bug report' };
 	if (found === null) return null;
@@ -188,7 +188,7 @@ export class ArchiveSummary {
 			this.others.length > shown.length ? `, and ${this.others.length - shown.length} more` : '';
 		const others =
 			this.others.length > 0
-				? ` Other kernel logs in it, not analysed so that no message is counted twice: ${shown.join(', ')}${more}.`
+				? ` Other kernel logs in it, not analysed (one is read, so that no message is counted twice): ${shown.join(', ')}${more}.`
 				: '';
 		return `This is ${kind} (${count}): the kernel log analysed is its member \`${this.chosen.name}\` (${this.chosen.what}).${others}`;
 	}
