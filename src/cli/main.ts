@@ -1,5 +1,6 @@
 import { createReadStream, fstatSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import {
 	analyzeStream,
 	DEFAULT_LIMITS,
@@ -12,10 +13,13 @@ import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/ind
 import { GENERATOR } from '../lib/analysis/result.ts';
 import { SCHEMA_VERSION } from '../lib/models/report.ts';
 import {
+	gunzippedReportText,
+	isGzipped,
 	MAX_REPORT_BYTES,
 	readReport,
 	REPORT_HEAD_BYTES,
-	startsAsReport
+	startsAsReport,
+	type ReportRead
 } from '../lib/output/report-file.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
@@ -272,6 +276,38 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 		headBytes += next.value.length;
 	}
 	if (startsAsReport(concat(head))) return readReportInput(label, head, ended ? null : source, o);
+	if (isGzipped(concat(head))) {
+		// a report mailed on as report.json.gz: the first 64 KiB tell (a compressed log is not
+		// decompressed twice); only a report is read from them on
+		while (!ended && headBytes < GZIP_HEAD_BYTES) {
+			const next = await source.next();
+			if (next.done) ended = true;
+			else {
+				head.push(next.value);
+				headBytes += next.value.length;
+			}
+		}
+		if (gzipStartsAsReport(concat(head))) {
+			const rest = ended ? null : source;
+			let at = 0;
+			const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
+				async pull(c) {
+					if (at < head.length) return c.enqueue(head[at++] as Uint8Array<ArrayBuffer>);
+					const next = rest === null ? null : await rest.next();
+					if (next === null || next.done) c.close();
+					else c.enqueue(next.value as Uint8Array<ArrayBuffer>);
+				}
+			});
+			let text: string | null;
+			try {
+				text = await gunzippedReportText(stream);
+			} catch (e) {
+				throw new InputError('read', `${label}: ${(e as Error).message}`);
+			}
+			if (text !== null) return reportOf(label, await readReport(text), o);
+			throw new InputError('read', `${label}: is a compressed file that could not be read`);
+		}
+	}
 	async function* replay(): AsyncGenerator<Uint8Array> {
 		yield* head;
 		if (!ended) yield* source;
@@ -318,6 +354,18 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 	return out;
 }
 
+/** the compressed bytes read to tell a gzip-compressed report from a compressed log */
+const GZIP_HEAD_BYTES = 64 * 1024;
+
+/** Whether gzip-compressed bytes (a file's start) decompress to the start of a NecroScope report. */
+function gzipStartsAsReport(start: Uint8Array): boolean {
+	try {
+		return startsAsReport(gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+	} catch {
+		return false;
+	}
+}
+
 /** A NecroScope report input, whole: its report, or an InputError saying why it cannot be read. */
 async function readReportInput(
 	label: string,
@@ -337,7 +385,11 @@ async function readReportInput(
 				);
 			chunks.push(chunk);
 		}
-	const r = await readReport(new TextDecoder().decode(concat(chunks)));
+	return reportOf(label, await readReport(new TextDecoder().decode(concat(chunks))), o);
+}
+
+/** The report of a report file read back, or an InputError saying why it cannot be used. */
+function reportOf(label: string, r: ReportRead, o: Options): AnalysisResult {
 	if (!r.ok) throw new InputError('read', `${label}: ${r.error}`);
 	const report = r.report;
 	// what these options change is made from the log, which a report no longer holds

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
@@ -51,6 +52,42 @@ describe('a JSON report given to the CLI', () => {
 				original.markdown.stdout
 			);
 		}
+	});
+
+	it('gzip-compressed (report.json.gz) is re-rendered too; a compressed log is still analysed whole', () => {
+		const { json } = saved(OOPS);
+		const gz = join(tmp, 'report.json.gz');
+		writeFileSync(gz, gzipSync(json));
+		expect(run(['--format', 'markdown', gz])).toEqual(run(['--format', 'markdown', OOPS]));
+		const piped = spawnSync(process.execPath, [CLI, '--format', 'text', '-'], {
+			input: gzipSync(json),
+			encoding: 'utf8'
+		});
+		expect(piped.stdout).toBe(run(['--format', 'text', OOPS]).stdout);
+		// a log of more than the 64 KiB that tell: every line analysed, from a file and a pipe
+		const log = Array.from(
+			{ length: 60_000 },
+			(_, i) =>
+				`[${(i / 10).toFixed(6).padStart(12)}] usb 1-${i % 7}: serial ${((i * 2654435761) >>> 0).toString(16)}\n`
+		).join('');
+		const logGz = join(tmp, 'big.log.gz');
+		writeFileSync(logGz, gzipSync(log));
+		expect(gzipSync(log).length).toBeGreaterThan(64 * 1024);
+		const lines = log.split('\n').length - 1;
+		expect(JSON.parse(run(['--format', 'json', logGz]).stdout).input.lines_total).toBe(lines);
+		const fromPipe = spawnSync(process.execPath, [CLI, '--format', 'json', '-'], {
+			input: gzipSync(log),
+			encoding: 'utf8',
+			maxBuffer: 1 << 28
+		});
+		expect(JSON.parse(fromPipe.stdout).input.lines_total).toBe(lines);
+		// cut short: one line saying so, status 2
+		writeFileSync(gz, gzipSync(json).subarray(0, 400));
+		const cut = run([gz]);
+		expect(cut.code).toBe(2);
+		expect(cut.stderr).toBe(
+			`necroscope: ${gz}: is a compressed NecroScope report whose compressed data is damaged or cut short\n`
+		);
 	});
 
 	it('with --out-dir, beside logs; --fail-on reads its findings', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, openReportFile } from '../../src/lib/components/share.ts';
 import { readReport, startsAsReport } from '../../src/lib/output/report-file.ts';
@@ -113,6 +114,20 @@ describe('a share link', () => {
 		expect(await decodeShare('#report=AAAA')).toMatchObject({
 			ok: false,
 			error: expect.stringContaining('damaged or incomplete')
+		});
+	});
+});
+
+describe('a gzip-compressed report file (report.json.gz)', () => {
+	it('opens like the report; a compressed log is left to the analysis; a cut one is said to be', async () => {
+		const r = await openReportFile(new Blob([gzipSync(REPORT)]));
+		expect(r).toMatchObject({ ok: true });
+		expect(r?.ok && JSON.stringify(r.report)).toBe(JSON.stringify(JSON.parse(REPORT)));
+		expect(await openReportFile(new Blob([gzipSync(LOG.repeat(50))]))).toBeNull();
+		expect(await openReportFile(new Blob([gzipSync(REPORT).subarray(0, 300)]))).toEqual({
+			ok: false,
+			error:
+				'This file is a compressed NecroScope report whose compressed data is damaged or cut short.'
 		});
 	});
 });

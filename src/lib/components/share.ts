@@ -1,5 +1,7 @@
 import type { AnalysisResult } from '$lib/models/report';
 import {
+	gunzippedReportText,
+	isGzipped,
 	MAX_REPORT_BYTES,
 	readReport,
 	REPORT_HEAD_BYTES,
@@ -81,6 +83,18 @@ export async function openReportFile(
 ): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
 	try {
 		const head = new Uint8Array(await file.slice(0, REPORT_HEAD_BYTES).arrayBuffer());
+		if (isGzipped(head)) {
+			// report.json.gz: only a compressed log's first bytes are decompressed to tell
+			let text: string | null;
+			try {
+				text = await gunzippedReportText(file.stream());
+			} catch (e) {
+				return { ok: false, error: `This file ${(e as Error).message}.` };
+			}
+			if (text === null) return null;
+			const r = await readReport(text);
+			return r.ok ? { ok: true, report: r.report } : { ok: false, error: `This file ${r.error}.` };
+		}
 		if (!startsAsReport(head)) return null;
 		if (file.size > MAX_REPORT_BYTES)
 			return { ok: false, error: 'This NecroScope report file is too large to open here.' };

@@ -23,6 +23,64 @@ export function startsAsReport(head: Uint8Array | string): boolean {
 	return REPORT_START.test(text);
 }
 
+/** True when an input's first bytes are gzip's magic (a report mailed on as `report.json.gz`). */
+export function isGzipped(head: Uint8Array): boolean {
+	return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * The text of a gzip-compressed input when what it holds starts as a NecroScope report, or null
+ * when it does not (a compressed log: the caller analyses it); reading stops as soon as that is
+ * known, so a compressed log is only decompressed as far as its first bytes. Throws, with a
+ * sentence whose subject is the file, on compressed data that is damaged or a report too large.
+ */
+export async function gunzippedReportText(
+	compressed: ReadableStream<Uint8Array<ArrayBuffer>>
+): Promise<string | null> {
+	const reader = compressed.pipeThrough(new DecompressionStream('gzip')).getReader();
+	const chunks: Uint8Array[] = [];
+	let bytes = 0;
+	let checked = false;
+	try {
+		for (;;) {
+			const next = await reader.read();
+			if (next.done) break;
+			chunks.push(next.value);
+			bytes += next.value.length;
+			if (!checked && bytes >= REPORT_HEAD_BYTES) {
+				checked = true;
+				if (!startsAsReport(concatBytes(chunks))) return null;
+			}
+			if (bytes > MAX_REPORT_BYTES)
+				throw new Error(
+					`is a compressed NecroScope report too large to read (over ${MAX_REPORT_BYTES / 1024 ** 2} MiB)`
+				);
+		}
+	} catch (e) {
+		if (!checked && !startsAsReport(concatBytes(chunks))) return null;
+		throw e instanceof Error && e.message.startsWith('is a compressed')
+			? e
+			: new Error(
+					'is a compressed NecroScope report whose compressed data is damaged or cut short'
+				);
+	} finally {
+		reader.cancel().catch(() => {});
+	}
+	const all = concatBytes(chunks);
+	return startsAsReport(all) ? new TextDecoder().decode(all) : null;
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
 /**
  * A report read back: `newer` is its schema version when that is a newer minor version than this
  * program's (what that version added is kept in the object, and the text and Markdown reports
