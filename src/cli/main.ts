@@ -277,7 +277,7 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 	}
 	if (startsAsReport(concat(head))) return readReportInput(label, head, ended ? null : source, o);
 	if (isGzipped(concat(head))) {
-		// a report mailed on as report.json.gz: the first 64 KiB tell (a compressed log is not
+		// a report mailed on as report.json.gz: its first 4 KiB tell (a compressed log is not
 		// decompressed twice); only a report is read from them on
 		while (!ended && headBytes < GZIP_HEAD_BYTES) {
 			const next = await source.next();
@@ -354,13 +354,17 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 	return out;
 }
 
-/** the compressed bytes read to tell a gzip-compressed report from a compressed log */
-const GZIP_HEAD_BYTES = 64 * 1024;
+/**
+ * the compressed bytes that tell a gzip-compressed report from a compressed log: a block header
+ * and the report's first 256 characters fit in far less, and 4 KiB decompress to 4 MiB at most
+ */
+const GZIP_HEAD_BYTES = 4096;
 
 /** Whether gzip-compressed bytes (a file's start) decompress to the start of a NecroScope report. */
 function gzipStartsAsReport(start: Uint8Array): boolean {
 	try {
-		return startsAsReport(gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+		const head = start.subarray(0, GZIP_HEAD_BYTES);
+		return startsAsReport(gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
 	} catch {
 		return false;
 	}

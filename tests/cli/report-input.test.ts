@@ -64,7 +64,7 @@ describe('a JSON report given to the CLI', () => {
 			encoding: 'utf8'
 		});
 		expect(piped.stdout).toBe(run(['--format', 'text', OOPS]).stdout);
-		// a log of more than the 64 KiB that tell: every line analysed, from a file and a pipe
+		// a log of more than the 4 KiB that tell, and more than a read's 64 KiB: every line analysed, from a file and a pipe
 		const log = Array.from(
 			{ length: 60_000 },
 			(_, i) =>
