@@ -12,6 +12,7 @@ import { SEVERITIES, severityRank, type Severity } from '../lib/models/finding.t
 import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/index.ts';
 import { GENERATOR } from '../lib/analysis/result.ts';
 import { SCHEMA_VERSION } from '../lib/models/report.ts';
+import { concatBytes } from '../lib/util/bytes.ts';
 import {
 	gunzippedReportText,
 	isGzipped,
@@ -275,8 +276,9 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 		head.push(next.value);
 		headBytes += next.value.length;
 	}
-	if (startsAsReport(concat(head))) return readReportInput(label, head, ended ? null : source, o);
-	if (isGzipped(concat(head))) {
+	const start = concatBytes(head);
+	if (startsAsReport(start)) return readReportInput(label, head, ended ? null : source, o);
+	if (isGzipped(start)) {
 		// a report mailed on as report.json.gz: its first 4 KiB tell (a compressed log is not
 		// decompressed twice); only a report is read from them on
 		while (!ended && headBytes < GZIP_HEAD_BYTES) {
@@ -287,7 +289,7 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 				headBytes += next.value.length;
 			}
 		}
-		if (gzipStartsAsReport(concat(head))) {
+		if (gzipStartsAsReport(concatBytes(head))) {
 			const rest = ended ? null : source;
 			let at = 0;
 			const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -343,17 +345,6 @@ function fileSize(file: string): number | null {
 	}
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-	if (chunks.length === 1) return chunks[0];
-	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
-}
-
 /**
  * the compressed bytes that tell a gzip-compressed report from a compressed log: a block header
  * and the report's first 256 characters fit in far less, and 4 KiB decompress to 4 MiB at most
@@ -389,7 +380,7 @@ async function readReportInput(
 				);
 			chunks.push(chunk);
 		}
-	return reportOf(label, await readReport(new TextDecoder().decode(concat(chunks))), o);
+	return reportOf(label, await readReport(new TextDecoder().decode(concatBytes(chunks))), o);
 }
 
 /** The report of a report file read back, or an InputError saying why it cannot be used. */

@@ -1,5 +1,6 @@
 /** Small real-shaped tar and zip archives built in the tests (the bytes the tools write). */
 import { Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
+import { concatBytes } from '../../src/lib/util/bytes.ts';
 
 const enc = new TextEncoder();
 
@@ -42,16 +43,6 @@ function padded(b: Uint8Array): Uint8Array {
 	return out;
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
-}
-
 /** A tar archive as GNU tar or Python's tarfile writes it (pax or GNU long names), with its end. */
 export function tar(entries: TarEntry[]): Uint8Array {
 	const parts: Uint8Array[] = [];
@@ -74,7 +65,7 @@ export function tar(entries: TarEntry[]): Uint8Array {
 		parts.push(header(e.name, data.length, type, gnu), padded(data));
 	}
 	parts.push(new Uint8Array(1024));
-	return join(parts);
+	return concatBytes(parts);
 }
 
 /** A zip archive with sizes in its local headers (as `zip` writes), deflated. */
@@ -105,5 +96,5 @@ export function streamedZip(
 		f.push(typeof v === 'string' ? enc.encode(v) : v, true);
 	}
 	z.end();
-	return join(out);
+	return concatBytes(out);
 }

@@ -12,6 +12,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { InputError } from './decode.ts';
 import { groupDigits } from '../util/text.ts';
+import { concatBytes } from '../util/bytes.ts';
 
 export type ArchiveKind = 'tar' | 'zip';
 
@@ -208,13 +209,7 @@ class ByteReader {
 			this.ended = true;
 			return false;
 		}
-		if (this.buf.length === 0) this.buf = r.value;
-		else {
-			const joined = new Uint8Array(this.buf.length + r.value.length);
-			joined.set(this.buf);
-			joined.set(r.value, this.buf.length);
-			this.buf = joined;
-		}
+		this.buf = this.buf.length === 0 ? r.value : concatBytes([this.buf, r.value]);
 		return true;
 	}
 

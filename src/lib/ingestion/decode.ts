@@ -8,6 +8,7 @@
 import { Decompress as ZstdDecompress } from 'fzstd';
 // before xz-decompress, which needs it as it loads (see xz-require.ts)
 import { returnRequire } from './xz-require.ts';
+import { concatBytes } from '../util/bytes.ts';
 import { XzReadableStream } from 'xz-decompress';
 import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
 
@@ -45,13 +46,6 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>) {
 		if (r.done) return;
 		yield r.value;
 	}
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-	const joined = new Uint8Array(a.length + b.length);
-	joined.set(a);
-	joined.set(b, a.length);
-	return joined;
 }
 
 /** gzip member magic `1F 8B` (magic() is below, with the formats that are not read) */
@@ -357,7 +351,7 @@ export async function* decodeBytes(
 	while (head.length < 6) {
 		const more = await it.next();
 		if (more.done) break;
-		head = concat(head, more.value);
+		head = concatBytes([head, more.value]);
 	}
 	const counted = (async function* () {
 		for await (const c of prepend(head, it)) {
@@ -378,7 +372,7 @@ export async function* decodeBytes(
 		while (lead.length < PROBE_BYTES) {
 			const r = await inner.next();
 			if (r.done) break;
-			lead = lead.length === 0 ? r.value : concat(lead, r.value);
+			lead = lead.length === 0 ? r.value : concatBytes([lead, r.value]);
 		}
 	} catch (e) {
 		failure = e;
@@ -436,7 +430,7 @@ async function* utf8Text(
 	for await (const c of stream) {
 		let chunk = c;
 		if (carry !== null) {
-			chunk = concat(carry, chunk);
+			chunk = concatBytes([carry, chunk]);
 			carry = null;
 		}
 		if (start) {
@@ -526,7 +520,7 @@ async function* memberText(
 	while (head.length < 4) {
 		const r = await it.next();
 		if (r.done) break;
-		head = concat(head, r.value);
+		head = concatBytes([head, r.value]);
 	}
 	let stream: AsyncIterable<Uint8Array> = prepend(head, it);
 	if (isGzip(head)) stream = limited(gunzip(stream), limits.maxDecompressedBytes);
@@ -537,7 +531,7 @@ async function* memberText(
 	while (lead.length < PROBE_BYTES) {
 		const r = await inner.next();
 		if (r.done) break;
-		lead = concat(lead, r.value);
+		lead = concatBytes([lead, r.value]);
 	}
 	const order = utf16Order(lead);
 	if (order !== null) yield* decodeUtf16(lead, inner, order, limits);

@@ -7,6 +7,7 @@
  * Content-Security-Policy forbids, and ajv is a development dependency only).
  */
 import { SCHEMA_VERSION, type AnalysisResult } from '../models/report.ts';
+import { concatBytes } from '../util/bytes.ts';
 
 /** the start of a JSON report as NecroScope writes it (the CLI, the page's download), any version */
 const REPORT_START =
@@ -68,17 +69,6 @@ export async function gunzippedReportText(
 	}
 	const all = concatBytes(chunks);
 	return startsAsReport(all) ? new TextDecoder().decode(all) : null;
-}
-
-function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-	if (chunks.length === 1) return chunks[0];
-	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
 }
 
 /**
