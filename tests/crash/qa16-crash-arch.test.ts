@@ -7,11 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { guiltyMarks } from '../../src/lib/output/common.ts';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-
-const analyze = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
-const crashes = async (lines: string[]) =>
-	(await analyze(lines)).findings.filter((f) => f.category === 'crash');
+import { analyzeLines, crashesOf } from '../support/analyze.ts';
 
 describe('a report the log ends inside', () => {
 	// lkp-41.log (intel/lkp-tests, 4.8), lines 4-6, 10-12, 29-30, 37-46, 50-52, 57-58 and 63-66
@@ -48,7 +44,7 @@ describe('a report the log ends inside', () => {
 	];
 
 	it("is cut short when the log ends inside another task's trace printed after its own (lkp-41)", async () => {
-		const [f] = await crashes(LKP41);
+		const [f] = await crashesOf(LKP41);
 		expect(f.title).toBe('INFO: rcu detected stall in cpu_idle_loop');
 		// the finding's trace is the stalled CPU's, complete; the kthread's never reached `kthread`
 		expect(f.stack!.frames.at(-1)!.function).toBe('x86_64_start_kernel');
@@ -61,7 +57,7 @@ describe('a report the log ends inside', () => {
 			'[  104.022600]  [<ffffffffbb0b1a2c>] kthread+0xd4/0xdc',
 			'[  104.023100]  [<ffffffffbbbec9df>] ret_from_fork+0x1f/0x40'
 		];
-		const [f] = await crashes(whole);
+		const [f] = await crashesOf(whole);
 		expect(f.details).not.toHaveProperty('cut_short');
 	});
 });
@@ -91,7 +87,7 @@ describe('powerpc', () => {
 	];
 
 	it('never takes the (unreliable) frame for the guilty one, also without kernel times (power5)', async () => {
-		const result = await analyze(POWER5);
+		const result = await analyzeLines(POWER5);
 		const [f] = result.findings.filter((x) => x.category === 'crash');
 		// `._spin_lock` is locking machinery (skipped); `.avc_has_perm` had been named
 		expect(f.title).toBe('Oops: Machine check in unix_stream_recvmsg');
@@ -112,7 +108,7 @@ describe('powerpc', () => {
 	});
 
 	it("reads the task, CPU and kernel of 2.6's show_regs() (TASK = …[pid] 'comm' … CPU: N, REGS: …)", async () => {
-		const [f] = await crashes(POWER5);
+		const [f] = await crashesOf(POWER5);
 		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual([1, 28081, 'scp']);
 		expect(f.details.kernel_version).toBe('2.6.22.9-61.fc6');
 		expect(f.details.taint).toBeNull();
@@ -122,7 +118,7 @@ describe('powerpc', () => {
 				? 'REGS: c000000010ff37b0 TRAP: 0300 Tainted: G W -------------- (3.10.0-33.el7.ppc64)'
 				: l
 		);
-		const [g] = await crashes(tainted);
+		const [g] = await crashesOf(tainted);
 		expect(g.details.kernel_version).toBe('3.10.0-33.el7.ppc64');
 		expect(g.details.taint).toBe('G W --------------');
 	});
@@ -151,7 +147,7 @@ describe('powerpc', () => {
 	];
 
 	it('puts the faulting dot symbol on top of the trace it is missing from (abrt-oops9-ppc64)', async () => {
-		const [f] = await crashes(OOPS9);
+		const [f] = await crashesOf(OOPS9);
 		expect(f.title).toBe('BUG: unable to handle kernel paging request in ipr_pci_error_detected');
 		expect(f.stack!.guilty_frame).toBe('ipr_pci_error_detected');
 		// the NIP function heads the trace, as on x86 (the trace starts at its caller)
@@ -210,7 +206,7 @@ describe('real crash families that had no title test', () => {
 	];
 
 	it("titles lockdep's old inconsistent lock state by the `at:` function after `takes:` (satyr-gitlog-24)", async () => {
-		const [f] = await crashes(GITLOG24);
+		const [f] = await crashesOf(GITLOG24);
 		expect([f.rule, f.title, f.severity, f.details.type]).toEqual([
 			'crash.lockdep',
 			'inconsistent lock state in __percpu_counter_sum',
@@ -261,7 +257,7 @@ describe('real crash families that had no title test', () => {
 	];
 
 	it('names a poison overwrite by the function that freed the object (satyr-gitlog-19)', async () => {
-		const [f] = await crashes(GITLOG19);
+		const [f] = await crashesOf(GITLOG19);
 		// it had been `SLUB: Poison overwritten in numa_policy`: a cache in the frame's place
 		expect([f.rule, f.title, f.severity, f.details.corrupted]).toEqual([
 			'crash.slab',
@@ -319,7 +315,7 @@ describe('real crash families that had no title test', () => {
 	];
 
 	it("names it so on a kmalloc cache and reads the header's taint (satyr-gitlog-30)", async () => {
-		const [f] = await crashes(GITLOG30);
+		const [f] = await crashesOf(GITLOG30);
 		expect(f.title).toBe('SLUB: Poison overwritten in scsi_host_dev_release');
 		expect(f.first_line).toBe(2);
 		expect(f.stack!.frames[0].function).toBe('__slab_free');
@@ -333,7 +329,7 @@ describe('real crash families that had no title test', () => {
 
 	it('names a report without tracks by its check, never by its cache', async () => {
 		const bare = GITLOG19.filter((l) => l.startsWith('BUG ') || l.startsWith('INFO: 0x'));
-		const [f] = await crashes(bare);
+		const [f] = await crashesOf(bare);
 		expect([f.title, f.details.corrupted]).toEqual(['SLUB: Poison overwritten', false]);
 	});
 
@@ -341,7 +337,7 @@ describe('real crash families that had no title test', () => {
 	// print_track() without the `INFO: ` of older kernels, stack_depot_print()): a write past the
 	// end of a live object is named by the function that allocated it
 	it('names a red zone overwrite by the function that allocated the object (6.1 form)', async () => {
-		const [f] = await crashes([
+		const [f] = await crashesOf([
 			'[   41.392140] =============================================================================',
 			'[   41.392901] BUG kmalloc-16 (Tainted: G           O      ): Right Redzone overwritten',
 			'[   41.393620] -----------------------------------------------------------------------------',
@@ -859,7 +855,7 @@ const ARCH_CASES: ArchCase[] = [
 
 describe('oopses of each architecture', () => {
 	it.each(ARCH_CASES)('$name', async (c) => {
-		const result = await analyze(c.lines);
+		const result = await analyzeLines(c.lines);
 		expect(result.metadata.arch).toBe(c.arch);
 		const found = result.findings.filter((f) => f.category === 'crash');
 		// the oops and the panic after it are one finding
@@ -882,14 +878,14 @@ describe('oopses of each architecture', () => {
 	});
 
 	it("ends the s390 trace at the last breaking event, and keeps the unwinder's `(…)` frame", async () => {
-		const [f] = await crashes(S390);
+		const [f] = await crashesOf(S390);
 		const fns = f.stack!.frames.map((fr) => fr.function);
 		expect(fns.at(-1)).toBe('system_call');
 		expect(fns).toContain('____sys_sendmsg');
 	});
 
 	it("reads mips's and loongarch's register dumps", async () => {
-		const [m] = await crashes(MIPS);
+		const [m] = await crashesOf(MIPS);
 		expect(m.details.registers).toEqual(
 			expect.arrayContaining([
 				'$ 0   : 00000000 00000001 00000000 81f4c000',
@@ -897,7 +893,7 @@ describe('oopses of each architecture', () => {
 				'BadVA : 00000004'
 			])
 		);
-		const [l] = await crashes(LOONGARCH);
+		const [l] = await crashesOf(LOONGARCH);
 		expect(l.details.registers).toEqual(
 			expect.arrayContaining([
 				'  ERA: 9000000000d5d3ac pci_enable_device_flags+0x6c/0x1a0',
@@ -912,13 +908,13 @@ describe('oopses of each architecture', () => {
 				? '[  118.570896] epc   : ffffffffc0e2aa1c ath9k_hw_reset+0x44/0x1cb8 [ath9k_hw]'
 				: l
 		);
-		const result = await analyze(wide);
+		const result = await analyzeLines(wide);
 		expect(result.metadata.arch).toBe('mips64');
 	});
 	// written from the format strings of riscv 6.6 (kernel/panic.c __warn(), arch/riscv
 	// kernel/process.c show_regs(), which dumps the trace after the registers with no header)
 	it('titles a riscv WARN() by its epc and reads its header line', async () => {
-		const [f] = await crashes([
+		const [f] = await crashesOf([
 			'[    3.402117] ------------[ cut here ]------------',
 			'[    3.402694] WARNING: CPU: 1 PID: 1 at drivers/clk/clk.c:1022 clk_core_disable+0xb6/0xc0',
 			'[    3.403586] Modules linked in:',

@@ -5,11 +5,8 @@
  * named for each).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-
-const analyze = (lines: string[]) => analyzeText(lines.join('\n') + '\n');
-const crashes = async (lines: string[]) =>
-	(await analyze(lines)).findings.filter((f) => f.category === 'crash');
+import { analyzeLines, crashesOf } from '../support/analyze.ts';
+import { KERNELOOPS_DOUBLE_FAULT, KERNELOOPS_SPINLOCK_LOCKUP } from '../support/excerpts.ts';
 
 // written from mm/slub.c of 4.19 (slab_bug(), slab_err(), object_err(), print_trailer() and
 // print_track() with `INFO: `, dump_stack()): the checks other than poison and red zone name no
@@ -40,7 +37,7 @@ describe('SLUB checks other than poison and red zone', () => {
 	];
 
 	it('names a corrupt free pointer by the function that freed the object, not by its cache', async () => {
-		const [f] = await crashes(report('Freepointer corrupt'));
+		const [f] = await crashesOf(report('Freepointer corrupt'));
 		expect([f.rule, f.title, f.stack!.guilty_frame]).toEqual([
 			'crash.slab',
 			'SLUB: Freepointer corrupt in ring_release',
@@ -54,7 +51,7 @@ describe('SLUB checks other than poison and red zone', () => {
 				'Padding overwritten. 0x00000000b0f1a6d2-0x00000000b7c8e0e4 @offset=3968',
 				'Invalid object pointer 0x00000000d9f0c2a1',
 				'Wrong object count. Counter is 20 but counted were 21'
-			].map(async (w) => (await crashes(report(w)))[0].title)
+			].map(async (w) => (await crashesOf(report(w)))[0].title)
 		);
 		expect(titles).toEqual([
 			'SLUB: Padding overwritten in ring_release',
@@ -64,12 +61,12 @@ describe('SLUB checks other than poison and red zone', () => {
 	});
 
 	it('names a check without a call trace by the check alone', async () => {
-		const [f] = await crashes(report('Freepointer corrupt').slice(0, 6));
+		const [f] = await crashesOf(report('Freepointer corrupt').slice(0, 6));
 		expect(f.title).toBe('SLUB: Freepointer corrupt');
 	});
 
 	it("is syzkaller's `BUG: Object already free` in any cache", async () => {
-		const [f] = await crashes(
+		const [f] = await crashesOf(
 			report('Object already free').map((l) => l.replace('kmalloc-64', 'dentry'))
 		);
 		expect([f.title, f.details.type]).toEqual(['BUG: Object already free', 'DoS']);
@@ -101,7 +98,7 @@ describe('s390 faults at address 0', () => {
 		'[  351.207421] Fault in home space mode while using kernel ASCE.'
 	];
 	const title = async (lines: string[]) => {
-		const [f] = await crashes(oops(lines));
+		const [f] = await crashesOf(oops(lines));
 		return [f.rule, f.title, f.details.type];
 	};
 
@@ -202,42 +199,14 @@ const POWER5 = [
 // kerneloops-i386-oops-with-end-marker.log lines 2-43 (2.6.24-rc5, x86-64): a double fault, then
 // the dying task spins on a lock in taskstats_exit() from do_exit() and die()
 const DOUBLE_FAULT = [
-	'double fault: 0000 [1] PREEMPT SMP ',
-	'CPU 0 ',
-	'Pid: 2847, comm: grub Not tainted 2.6.24-rc5 #234',
-	'RIP: 0010:[<ffffffff80224f28>]  [<ffffffff80224f28>] search_extable+0x0/0x64',
-	'RSP: 0000:ffff810008000000  EFLAGS: 00010046',
-	'RAX: ffffffff8020e66f RBX: 080e050809993830 RCX: ffffffff8020e732',
-	'RDX: ffffffff8020e732 RSI: ffffffff80870460 RDI: ffffffff8086c370',
-	'RBP: ffff810008000008 R08: 0000000000000000 R09: 0000000000000000',
-	'R10: 0000000000000000 R11: 0000000000000200 R12: ffff810008000048',
-	'R13: 0000000000000000 R14: 0000000000000000 R15: ffff81003c913e78',
-	'FS:  00007f80aed7f780(0000) GS:ffffffff80be4000(0063) knlGS:0000000009993830',
-	'CS:  0010 DS: 002b ES: 002b CR0: 000000008005003b',
-	'CR2: ffff810007fffff8 CR3: 000000003cddc000 CR4: 00000000000006e0',
-	'DR0: 0000000000000000 DR1: 0000000000000000 DR2: 0000000000000000',
-	'DR3: 0000000000000000 DR6: 00000000ffff0ff0 DR7: 0000000000000400',
-	'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
-	'Stack: ',
-	'Call Trace:',
+	...KERNELOOPS_DOUBLE_FAULT,
 	'',
 	'',
 	'Code: 55 48 89 d0 48 89 d1 48 c1 e8 20 48 89 e5 53 75 46 48 b8 00 ',
 	'RIP  [<ffffffff80224f28>] search_extable+0x0/0x64',
 	' RSP <ffff810008000000>',
 	'---[ end trace a28726ab5968e532 ]---',
-	'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
-	'Pid: 2847, comm: grub Tainted: G      D 2.6.24-rc5 #234',
-	'',
-	'Call Trace:',
-	' <#DF>  [<ffffffff80460d15>] _raw_spin_lock+0xfd/0x125',
-	' [<ffffffff808690c2>] _spin_lock_irqsave+0x20/0x27',
-	' [<ffffffff8026ac07>] taskstats_exit+0xd2/0x2cf',
-	' [<ffffffff8023dddc>] do_exit+0x24f/0x772',
-	' [<ffffffff804d0409>] do_unblank_screen+0xf/0x11e',
-	' [<ffffffff8020d35f>] oops_begin+0x0/0x96',
-	' [<ffffffff8020dcba>] die+0x5d/0x66',
-	' [<ffffffff8020df6b>] do_double_fault+0x63/0x65',
+	...KERNELOOPS_SPINLOCK_LOCKUP,
 	' [<ffffffff8020d0ed>] double_fault+0x7d/0x90',
 	' [<ffffffff8020e66f>] do_general_protection+0x0/0x11a',
 	' [<ffffffff8020e732>] do_general_protection+0xc3/0x11a',
@@ -248,14 +217,14 @@ const DOUBLE_FAULT = [
 
 describe('an oops, then the sleep of its task on its way out', () => {
 	it('links a spinlock lockup on the way out to the oops (kerneloops-i386-oops-with-end-marker)', async () => {
-		const r = await analyze(DOUBLE_FAULT);
+		const r = await analyzeLines(DOUBLE_FAULT);
 		expect(r.cascades.map((c) => c.description)).toEqual([
 			'PANIC: double fault in search_extable → BUG: spinlock lockup in taskstats_exit'
 		]);
 	});
 
 	it('links the atomic sleep to the oops as its consequence (kerneloops-power5-with-machinecheck)', async () => {
-		const r = await analyze(POWER5);
+		const r = await analyzeLines(POWER5);
 		const rule = new Map(r.findings.map((f) => [f.id, f.rule]));
 		expect(r.cascades.map((c) => c.chain.map((id) => rule.get(id)))).toEqual([
 			['crash.oops', 'crash.atomic-sleep']
@@ -267,7 +236,7 @@ describe('an oops, then the sleep of its task on its way out', () => {
 	});
 
 	it('does not link an atomic sleep whose trace is not the oops path', async () => {
-		const r = await analyze(
+		const r = await analyzeLines(
 			POWER5.filter((l) => !/\.die\+|machine_check_(?:exception|common)/.test(l))
 		);
 		expect(r.cascades).toEqual([]);
@@ -277,7 +246,7 @@ describe('an oops, then the sleep of its task on its way out', () => {
 describe('a report the log ends before its call trace', () => {
 	it('is cut short when the log ends on its header line (lkp-80, lkp-42)', async () => {
 		// lkp-80.log, the whole log
-		const [f] = await crashes([
+		const [f] = await crashesOf([
 			'[  185.681694] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]'
 		]);
 		expect([f.title, f.details.corrupted, f.details.cut_short]).toEqual([
@@ -286,7 +255,7 @@ describe('a report the log ends before its call trace', () => {
 			true
 		]);
 		// lkp-42.log lines 68-71 (the log's end): the first oops ended, a second one begins
-		const g = await crashes([
+		const g = await crashesOf([
 			'[    0.545141] RIP  [<ffffffff810af776>] find_busiest_group+0xc6/0x8a0',
 			'[    0.545710]  RSP <ffff880073d174e8>',
 			'[    0.546021] ---[ end trace 9e67a5c067482902 ]---',
@@ -297,7 +266,7 @@ describe('a report the log ends before its call trace', () => {
 
 	it('is not when the report needs no trace, or lost its start instead (lkp-74)', async () => {
 		// lkp-74.log lines 6-8: the panic of an oops whose header the log lost
-		const [f] = await crashes([
+		const [f] = await crashesOf([
 			'[    0.047867 ][    T0 ] CR0: 80050033 CR2: 20534847 CR3: 039b7000 CR4: 00040690',
 			'[    0.048509 ][    T0 ] Kernel panic - not syncing: Fatal exception',
 			'[    0.049111 ][    T0 ] ---[ end Kernel panic - not syncing: Fatal exception ]---'
@@ -308,7 +277,7 @@ describe('a report the log ends before its call trace', () => {
 			undefined
 		]);
 		// satyr-gitlog-23.log lines 1-7, a lockdep report without a trace of its own
-		const [g] = await crashes([
+		const [g] = await crashesOf([
 			'[  130.891594] ================================================',
 			'[  130.894569] [ BUG: lock held when returning to user space! ]',
 			'[  130.897257] 3.4.0-rc5-next-20120501-sasha #104 Tainted: G        W',
