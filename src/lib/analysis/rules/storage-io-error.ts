@@ -62,7 +62,7 @@ export const blockIoError: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable.',
+			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable. On an optical drive (sr0) or floppy (fd0) without a medium, or on a device that was just unplugged, it is expected and harmless.',
 		causes: [
 			{
 				kind: 'hardware',
@@ -109,7 +109,7 @@ export const bufferIoError: LineRule = {
 		],
 		next_steps: [
 			'Look for the I/O errors and device resets reported before this line: they name the cause.',
-			'Check the disk with `smartctl -a`; run a filesystem check (`fsck`) once the device works again.',
+			'Check the disk with `smartctl -a`; once the device works again, run a filesystem check (`fsck`) on the unmounted filesystem (never on a mounted one: from a live system for the root filesystem).',
 			'Unmount removable media before unplugging.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
