@@ -124,7 +124,7 @@ export const amdgpuTimeout: LineRule = {
 	],
 	negatives: ['[drm] ring gfx_0.0.0 uses VM inv eng 0 on hub 0'],
 	explanation: gpuExplanation(
-		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (10 s by default). The driver then tries to reset the GPU; the desktop may freeze or restart.',
+		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (the `amdgpu.lockup_timeout`: 10 s by default, longer for compute rings on recent kernels). The driver then tries to reset the GPU; the desktop may freeze or restart.',
 		AMDGPU_REFS
 	)
 };

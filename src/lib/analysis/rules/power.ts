@@ -225,7 +225,7 @@ export const watchdogReset: LineRule = {
 	negatives: ['iTCO_wdt iTCO_wdt: initialized. heartbeat=30 sec (nowayout=0)'],
 	explanation: {
 		meaning:
-			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted. "did not stop" at shutdown means the watchdog was left armed while the system shut down: harmless when the shutdown ends before its timeout.',
+			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted, except on boards whose kernel reboots the machine through the watchdog (several ARM systems-on-chip), where an ordinary `reboot` may be reported the same way: check how the previous boot ended. "did not stop" at shutdown means the watchdog was left armed while the system shut down: harmless when the shutdown ends before its timeout.',
 		causes: [
 			{
 				kind: 'kernel',
