@@ -386,7 +386,7 @@ export const undervoltage: LineRule = {
 		next_steps: [
 			'Use the official supply for the board (5.1 V, 3 A for a Pi 4, 5 A for a Pi 5) and a short, thick cable.',
 			'Power hungry USB devices (disks) from a powered hub.',
-			'Check the state: `vcgencmd get_throttled` (0x0 is good; 0x50000 means under-voltage happened since boot).'
+			'Check the state: `vcgencmd get_throttled` (0x0 is good; bit 0x1 is under-voltage now, bit 0x10000 under-voltage since boot, so 0x50000 means it happened and the processor was throttled).'
 		],
 		references: ['https://www.raspberrypi.com/documentation/computers/os.html']
 	}

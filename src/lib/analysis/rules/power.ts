@@ -294,7 +294,7 @@ export const uncleanShutdown: LineRule = {
 			}
 		],
 		next_steps: [
-			'Read the end of the previous boot: `journalctl -k -b -1 -n 200`, and pstore dumps in `/sys/fs/pstore` or `/var/lib/systemd/pstore`.',
+			'Read the end of the previous boot: `journalctl -k -b -1 -n 200`, and pstore dumps in `/sys/fs/pstore` or `/var/lib/systemd/pstore`; on Android and other phones without journald, the previous boot’s kernel log is `/sys/fs/pstore/console-ramoops-0` (older kernels: `/proc/last_kmsg`), readable as root through `adb shell`.',
 			'`last -x shutdown reboot` shows whether the machine went down cleanly.'
 		],
 		references: [

@@ -46,7 +46,9 @@ export const blockIoError: LineRule = {
 	pattern:
 		/^(?:(?:blk_update_request|end_request|print_req_error|Buffer I\/O error on device): )?(critical )?(I\/O|medium|target|nexus|space allocation|protection) error, dev ([\w!.-]+), sector (\d+)/,
 	title: (m) =>
-		`${m[1] ? 'Critical ' : ''}${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
+		m[1]
+			? `Critical ${m[2]} error on ${m[3]}`
+			: `${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
 	details: (m) => ({ device: m[3], sector: Number(m[4]), kind: m[2] }),
 	explanationOf: (m) => (/^dm-\d+$/.test(m[3]) ? DM_IO_ERROR : undefined),
 	examples: [
