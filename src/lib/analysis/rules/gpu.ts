@@ -634,7 +634,7 @@ export const adrenoGmuStopFailed: LineRule = {
 };
 
 const NVIDIA_REFS = [
-	'https://download.nvidia.com/XFree86/Linux-x86_64/latest/README/commonproblems.html',
+	'https://github.com/NVIDIA/open-gpu-kernel-modules',
 	'https://wiki.archlinux.org/title/NVIDIA'
 ];
 
