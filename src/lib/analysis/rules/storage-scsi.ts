@@ -75,7 +75,7 @@ export const scsiSense: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A SCSI/SATA/USB disk answered a command with an error (sense data). Medium Error means data could not be read or written on the platter/flash; Hardware Error is an internal failure of the drive; Not Ready/Aborted Command often come from USB bridges or spun-down disks.',
+			'A SCSI/SATA/USB disk answered a command with an error (sense data). Medium Error means data could not be read or written on the platter/flash; Hardware Error is an internal failure of the drive; Not Ready/Aborted Command often come from USB bridges or spun-down disks, and Not Ready with `Medium not present` from a card reader or optical drive without a card or disc, which is harmless.',
 		causes: SCSI_CAUSES,
 		next_steps: [
 			'Read the additional sense in the facts (from the "Add. Sense" line that follows): it names the exact condition (e.g. "Unrecovered read error"); the command says whether a read or a write failed.',
