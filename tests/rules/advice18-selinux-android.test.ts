@@ -44,6 +44,16 @@ describe('SELinux denials on Android', () => {
 		);
 	});
 
+	it('so does a garbled denial that lost its scontext (cykeek-stuff-console-ramoops-0.log)', async () => {
+		// line 460, as decoded (a console-ramoops whose bytes decayed): `scontext` reads `sc\x7fntext`,
+		// the target's context is intact
+		const f = await selinux([
+			'type=1400 audit(34750143.199:47): avc: denied { read } for \ufffdom}="rucov\ufffdry" naMe=\ufffdte\ufffdp" de~="s\ufffdsfs" \ufffdnk=36834 sc\x7fntext=u:r:recovery:s0 tcontext=u:object_r:sysfs:s0 tclass=fine permiwsyve=1'
+		]);
+		expect(f.details.scontext).toBeNull();
+		expect(f.explanation.meaning).toMatch(/^Android’s SELinux policy/);
+	});
+
 	it('a desktop’s denial keeps the audit tools', async () => {
 		const f = await selinux([
 			'audit: type=1400 audit(1700000000.123:456): avc:  denied  { read } for  pid=1234 comm="httpd" name="index.html" dev="sda1" ino=12345 scontext=system_u:system_r:httpd_t:s0 tcontext=unconfined_u:object_r:user_home_t:s0 tclass=file permissive=0'

@@ -156,8 +156,13 @@ export const selinuxDenied: LineRule = {
 		permissive: auditField(m.input, 'permissive') === '1'
 	}),
 	severityOf: (m) => (auditField(m.input, 'permissive') === '1' ? 'info' : 'low'),
+	// Android's contexts: the process's `u:r:…`, or, when a garbled line (a console-ramoops) lost
+	// its scontext, the target's `u:object_r:…` or `u:r:…`
 	explanationOf: (m) =>
-		auditField(m.input, 'scontext')?.startsWith('u:r:') ? SELINUX_ANDROID : undefined,
+		auditField(m.input, 'scontext')?.startsWith('u:r:') ||
+		/^u:(?:object_)?r:/.test(auditField(m.input, 'tcontext') ?? '')
+			? SELINUX_ANDROID
+			: undefined,
 	examples: [
 		'audit: type=1400 audit(1700000000.123:456): avc:  denied  { read } for  pid=1234 comm="httpd" name="index.html" dev="sda1" ino=12345 scontext=system_u:system_r:httpd_t:s0 tcontext=unconfined_u:object_r:user_home_t:s0 tclass=file permissive=0',
 		'type=1400 audit(1600000000.0:1): avc: denied { search } for comm="init" name="/" dev="tmpfs" scontext=u:r:init:s0 tcontext=u:object_r:device:s0 tclass=dir permissive=1'
