@@ -137,7 +137,7 @@ export const suspendFailed: LineRule = {
 		],
 		next_steps: [
 			'Find the device and driver named (`lspci -s`, `/sys/bus/*/devices/<name>/driver`) and update the kernel/firmware.',
-			'Debug with `echo 1 > /sys/power/pm_debug_messages` and `echo devices > /sys/power/pm_test`; compare s2idle vs deep in `/sys/power/mem_sleep`.',
+			'Debug with `echo 1 > /sys/power/pm_debug_messages` (the log then names each device as it suspends); `echo devices > /sys/power/pm_test` makes the next suspend stop after the devices and resume 5 s later, a test only: `echo none > /sys/power/pm_test` afterwards. Compare s2idle and deep in `/sys/power/mem_sleep`.',
 			'Unloading the driver before suspend (a systemd sleep hook) is a common workaround.'
 		],
 		references: [
