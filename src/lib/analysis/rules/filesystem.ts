@@ -507,7 +507,7 @@ const xfsExplanation = (meaning: string): Explanation => ({
 	causes: FS_CAUSES,
 	next_steps: [
 		'Check the disk underneath for I/O errors and with `smartctl -a`.',
-		'Unmount the filesystem and run `xfs_repair -n /dev/<device>` (dry run), then `xfs_repair`; if the log is dirty mount once to replay it first.',
+		'Unmount the filesystem and run `xfs_repair -n /dev/<device>` (dry run), then `xfs_repair`; if the log is dirty, mount once to replay it first. `xfs_repair -L` zeroes the log and loses the changes in it: only when the filesystem cannot be mounted at all.',
 		'Restore from backup if repair loses data.'
 	],
 	references: [

@@ -280,7 +280,7 @@ export const nvidiaXid: LineRule = {
 		],
 		next_steps: [
 			'Look up the Xid number in NVIDIA’s Xid catalogue and check `nvidia-smi -q` (ECC errors, retired pages/remapped rows, temperatures, power).',
-			'For application Xids, reproduce with the program and update the driver/CUDA; for GSP Xids try the matching driver update or `NVreg_EnableGpuFirmware=0`.',
+			'For application Xids, reproduce with the program and update the driver/CUDA; for GSP Xids try the matching driver update or `NVreg_EnableGpuFirmware=0` (proprietary kernel modules only: the open ones need the GSP firmware).',
 			'For 79/48/95: check power cables and PSU capacity, reseat the card, and contact the vendor if it repeats; run `nvidia-bug-report.sh` for a report.'
 		],
 		references: ['https://docs.nvidia.com/deploy/xid-errors/index.html']

@@ -121,7 +121,7 @@ export const scsiFailurePrediction: LineRule = {
 const OFFLINE_STEPS = [
 	'Find what happened to the device just before: its I/O errors, timeouts, resets, a USB disconnect, an iSCSI session or FC link lost (those are findings of their own).',
 	'Check the disk and its path: `lsscsi`, `smartctl -a /dev/sdX`, the cable, enclosure or HBA; for iSCSI/FC the network or fabric and the storage array.',
-	'Once the cause is fixed, bring it back: `echo running > /sys/block/sdX/device/state` (or delete and rescan the device), then check the filesystem on it.'
+	'Once the cause is fixed, bring it back: `echo running > /sys/block/sdX/device/state` (or delete and rescan the device), then check the filesystem on it, unmounted.'
 ];
 
 /**
