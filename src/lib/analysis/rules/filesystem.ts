@@ -22,8 +22,8 @@ const ext4Explanation = (meaning: string): Explanation => ({
 	causes: FS_CAUSES,
 	next_steps: [
 		'Look for disk errors on the same device just before (I/O errors, ATA/NVMe resets) and check the disk: `smartctl -a /dev/<disk>`.',
-		'Back up what you can, then unmount (or boot a live system) and run `fsck -f /dev/<device>` (`e2fsck -f`).',
-		'`dumpe2fs -h /dev/<device>` shows the filesystem state and the recorded first/last errors.'
+		'Before repairing, note what the filesystem recorded: `dumpe2fs -h /dev/<device>` shows its state and the first and last errors (function, inode, time); e2fsck clears them.',
+		'Back up what you can, then unmount (or boot a live system) and run `fsck -f /dev/<device>` (`e2fsck -f`); never on a mounted filesystem.'
 	],
 	references: [
 		'https://docs.kernel.org/admin-guide/ext4.html',
@@ -507,7 +507,7 @@ const xfsExplanation = (meaning: string): Explanation => ({
 	causes: FS_CAUSES,
 	next_steps: [
 		'Check the disk underneath for I/O errors and with `smartctl -a`.',
-		'Unmount the filesystem and run `xfs_repair -n /dev/<device>` (dry run), then `xfs_repair`; if the log is dirty mount once to replay it first.',
+		'Unmount the filesystem and run `xfs_repair -n /dev/<device>` (dry run), then `xfs_repair`; if the log is dirty, mount once to replay it first. `xfs_repair -L` zeroes the log and loses the changes in it: only when the filesystem cannot be mounted at all.',
 		'Restore from backup if repair loses data.'
 	],
 	references: [
@@ -678,7 +678,7 @@ export const f2fsError: LineRule = {
 			'F2FS (the flash filesystem used on phones, SD cards and some SSDs) found inconsistent metadata. Files may be lost or unreadable until it is checked.',
 		causes: FS_CAUSES,
 		next_steps: [
-			'Back up the data, unmount and run `fsck.f2fs -f /dev/<device>`.',
+			'Back up the data, unmount and run `fsck.f2fs -f /dev/<device>` (package f2fs-tools; on a phone, Android runs it at boot when the filesystem asks for a check).',
 			'Check the flash device (SD/eMMC cards wear out; replace a card that keeps corrupting).'
 		],
 		references: ['https://docs.kernel.org/filesystems/f2fs.html']
@@ -721,7 +721,7 @@ export const fatError: LineRule = {
 			'The FAT/vfat filesystem (USB sticks, SD cards, the EFI system partition) found damaged structures. The kernel usually switches it to read-only next.',
 		causes: FS_CAUSES,
 		next_steps: [
-			'Copy off what you can, unmount, then run `fsck.vfat -a /dev/<device>`.',
+			'Copy off what you can, unmount, then check it with `fsck.fat -n /dev/<device>` (only looks) and repair with `fsck.fat -a /dev/<device>` (package dosfstools).',
 			'Always unmount/eject removable media before unplugging.'
 		],
 		references: ['https://docs.kernel.org/filesystems/vfat.html']

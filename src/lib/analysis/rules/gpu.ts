@@ -124,7 +124,7 @@ export const amdgpuTimeout: LineRule = {
 	],
 	negatives: ['[drm] ring gfx_0.0.0 uses VM inv eng 0 on hub 0'],
 	explanation: gpuExplanation(
-		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (10 s by default). The driver then tries to reset the GPU; the desktop may freeze or restart.',
+		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (the `amdgpu.lockup_timeout`: 10 s by default, longer for compute rings on recent kernels). The driver then tries to reset the GPU; the desktop may freeze or restart.',
 		AMDGPU_REFS
 	)
 };
@@ -280,7 +280,7 @@ export const nvidiaXid: LineRule = {
 		],
 		next_steps: [
 			'Look up the Xid number in NVIDIA’s Xid catalogue and check `nvidia-smi -q` (ECC errors, retired pages/remapped rows, temperatures, power).',
-			'For application Xids, reproduce with the program and update the driver/CUDA; for GSP Xids try the matching driver update or `NVreg_EnableGpuFirmware=0`.',
+			'For application Xids, reproduce with the program and update the driver/CUDA; for GSP Xids try the matching driver update or `NVreg_EnableGpuFirmware=0` (proprietary kernel modules only: the open ones need the GSP firmware).',
 			'For 79/48/95: check power cables and PSU capacity, reseat the card, and contact the vendor if it repeats; run `nvidia-bug-report.sh` for a report.'
 		],
 		references: ['https://docs.nvidia.com/deploy/xid-errors/index.html']
@@ -634,7 +634,7 @@ export const adrenoGmuStopFailed: LineRule = {
 };
 
 const NVIDIA_REFS = [
-	'https://download.nvidia.com/XFree86/Linux-x86_64/latest/README/commonproblems.html',
+	'https://github.com/NVIDIA/open-gpu-kernel-modules',
 	'https://wiki.archlinux.org/title/NVIDIA'
 ];
 

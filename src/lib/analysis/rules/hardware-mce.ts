@@ -125,7 +125,7 @@ export const mceLogged: LineRule = {
 	negatives: ['mce: Machine check polling disabled'],
 	explanation: {
 		meaning:
-			'The kernel recorded hardware error events (machine checks) from the CPU, most often corrected memory or cache errors. The details went to the MCE log, not to this log.',
+			'The kernel recorded hardware error events (machine checks) from the CPU, most often corrected memory or cache errors. The details went to the MCE log, not to this log. Early in a boot it often reports errors that were left in the processor’s error registers from before the reset (possibly the error that caused it).',
 		causes: MCE_CAUSES,
 		next_steps: MCE_STEPS,
 		references: MCE_REFS
@@ -202,7 +202,7 @@ export const ghes: LineRule = {
 			'Replace the failing part if errors repeat; update the BIOS.'
 		],
 		references: [
-			'https://docs.kernel.org/firmware-guide/acpi/apei/einj.html',
+			'https://docs.kernel.org/firmware-guide/acpi/apei/output_format.html',
 			'https://docs.kernel.org/admin-guide/ras.html'
 		]
 	}
@@ -250,7 +250,7 @@ export const edac: LineRule = {
 			}
 		],
 		next_steps: [
-			'See the counts per module: `ras-mc-ctl --summary` / `ras-mc-ctl --errors` (rasdaemon) or `grep . /sys/devices/system/edac/mc/mc*/dimm*/dimm_*_count`.',
+			'See the counts per module: `ras-mc-ctl --summary` / `ras-mc-ctl --errors` (rasdaemon), `edac-util -v` (edac-utils) or `grep . /sys/devices/system/edac/mc/mc*/dimm*/dimm_*_count`.',
 			'Reseat the named DIMM; replace it if corrected errors keep growing or any uncorrectable error appears.',
 			'Run memtest86+ and return memory to rated speeds.'
 		],
@@ -278,10 +278,23 @@ export const ppcMachineCheck: LineRule = {
 	explanation: {
 		meaning:
 			'The POWER processor detected a hardware error (here named after the unit: a cache, the load/store unit, a bus) and raised a machine check. The kernel usually kills the running task or stops; an error in a cache or memory path often recurs.',
-		causes: MCE_CAUSES,
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A failing processor (cache, load/store unit) or memory card; on a POWER machine these are field-replaceable units the service processor names by location code.'
+			},
+			{
+				kind: 'environment',
+				text: 'Power or cooling problems, which the service processor also logs.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Outdated system firmware (the service processor’s and the hypervisor’s) with known errata.'
+			}
+		],
 		next_steps: [
 			'Check the service processor / HMC event log (or `errpt`-style platform logs) for the same event and its location code.',
-			'A repeated cache or memory error means a failing processor or memory card: contact the hardware service.'
+			'A repeated cache or memory error means a failing processor or memory card: contact the hardware service; keep the system firmware current.'
 		],
 		references: ['https://docs.kernel.org/arch/powerpc/index.html']
 	}

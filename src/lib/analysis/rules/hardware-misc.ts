@@ -38,7 +38,7 @@ export const memoryFailure: LineRule = {
 	negatives: ['Memory: 16263436K/16661204K available (16384K kernel code, 4195K rwdata)'],
 	explanation: {
 		meaning:
-			'The memory controller found an error it could not correct in a page of RAM, and the kernel took that page out of use ("hwpoison"). When the page held a program’s data the program was killed (SIGBUS); a kernel page cannot be recovered and may bring the machine down later.',
+			'The memory controller found an error it could not correct in a page of RAM, and the kernel took that page out of use ("hwpoison"). When the page held a program’s data the program was killed (SIGBUS); a kernel page cannot be recovered and may bring the machine down later. Test suites (LTP, syzkaller, RAS tests) cause the same messages on purpose through madvise(MADV_HWPOISON) or the hwpoison-inject module: an `Injecting memory failure for pfn …` line just before it means no hardware is at fault.',
 		causes: [
 			{ kind: 'hardware', text: 'A failing memory module (DIMM), or a failing memory controller.' },
 			{
@@ -47,6 +47,7 @@ export const memoryFailure: LineRule = {
 			}
 		],
 		next_steps: [
+			'If an `Injecting memory failure` line comes just before it, a test injected the error: nothing is wrong with the memory.',
 			'Find the DIMM: the machine-check lines before it, `ras-mc-ctl --errors` (rasdaemon), `edac-util -v`, or the BMC/IPMI event log (`ipmitool sel list`).',
 			'Replace or reseat that module; run a memory test (memtest86+) to confirm.',
 			'Restart services that received SIGBUS; reboot if a kernel page was affected.'
@@ -88,7 +89,10 @@ export const unknownNmi: LineRule = {
 			'Check for memory and PCIe errors in this log (machine checks, EDAC, AER) and update BIOS/BMC firmware.',
 			'On HP servers load the `hpwdt` driver so the iLO’s NMIs are decoded.'
 		],
-		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/x86/kernel/nmi.c',
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+		]
 	}
 };
 
@@ -179,7 +183,10 @@ export const irqNobodyCared: LineRule = {
 			'Update the BIOS; try the kernel parameter `irqpoll`, or `pci=nomsi` / `noapic` to change the routing.',
 			'Update or change the driver of the device on that line.'
 		],
-		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/kernel/irq/spurious.c',
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+		]
 	}
 };
 
@@ -379,7 +386,7 @@ export const undervoltage: LineRule = {
 		next_steps: [
 			'Use the official supply for the board (5.1 V, 3 A for a Pi 4, 5 A for a Pi 5) and a short, thick cable.',
 			'Power hungry USB devices (disks) from a powered hub.',
-			'Check the state: `vcgencmd get_throttled` (0x0 is good; 0x50000 means under-voltage happened since boot).'
+			'Check the state: `vcgencmd get_throttled` (0x0 is good; bit 0x1 is under-voltage now, bit 0x10000 under-voltage since boot, so 0x50000 means it happened and the processor was throttled).'
 		],
 		references: ['https://www.raspberrypi.com/documentation/computers/os.html']
 	}

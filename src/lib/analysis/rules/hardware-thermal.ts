@@ -23,7 +23,7 @@ export const thermalThrottle: LineRule = {
 	negatives: ['CPU0: Core temperature/speed normal', 'CPU0: Thermal monitoring enabled (TM1)'],
 	explanation: {
 		meaning:
-			'The CPU got too hot and slowed itself down to cool off. The machine was slower meanwhile; if it keeps happening the cooling is not good enough for the load.',
+			'The CPU got too hot and slowed itself down to cool off. The machine was slower meanwhile; a `temperature/speed normal` line says when it recovered. A few events under a heavy load are common on laptops and small machines; if it keeps happening the cooling is not good enough for the load.',
 		causes: [
 			{
 				kind: 'environment',
@@ -39,11 +39,14 @@ export const thermalThrottle: LineRule = {
 			}
 		],
 		next_steps: [
-			'Watch temperatures under load: `sensors` (lm-sensors) or `turbostat`.',
+			'Watch temperatures under load: `sensors` (lm-sensors) or `turbostat`; `grep . /sys/devices/system/cpu/cpu*/thermal_throttle/*_throttle_count` counts the events since boot.',
 			'Clean the fans and heatsink, check that the fans spin; renew thermal paste on older machines.',
 			'Check the BIOS fan settings and any undervolting/overclocking tools.'
 		],
-		references: ['https://docs.kernel.org/driver-api/thermal/sysfs-api.html']
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/x86/kernel/cpu/mce/therm_throt.c',
+			'https://docs.kernel.org/driver-api/thermal/sysfs-api.html'
+		]
 	}
 };
 

@@ -312,7 +312,7 @@ export const pageAllocFailure: LineRule = {
 		],
 		next_steps: [
 			'Note the process, order and mode (GFP flags) in the line; look at the memory report that follows (free memory per zone and order).',
-			'For high-order failures, check `/proc/buddyinfo`; raising `vm.min_free_kbytes` or enabling compaction can help.',
+			'For high-order failures, check `/proc/buddyinfo` (free blocks per order); raising `vm.min_free_kbytes` helps, and `echo 1 > /proc/sys/vm/compact_memory` compacts memory once, as a test.',
 			'For order 0 failures, find what uses the memory (`free -h`, `ps aux --sort=-rss | head`).'
 		],
 		references: [

@@ -299,6 +299,23 @@ export const lmkKill: LineRule = {
 			'https://source.android.com/docs/core/perf/lmkd'
 		),
 		meaning:
-			'Memory ran low and Android’s low-memory killer killed an app to free memory. Killing cached background apps (oom_score_adj 900 and up) is routine on a phone; kills of services, of the app in front or of system apps (a low oom_score_adj) mean the device is short of memory and the user sees apps restart or the screen freeze.'
+			'Memory ran low and Android’s low-memory killer killed an app to free memory. Killing cached background apps (oom_score_adj 900 and up) is routine on a phone; kills of services, of the app in front or of system apps (a low oom_score_adj) mean the device is short of memory and the user sees apps restart or the screen freeze.',
+		// a phone has no systemd-cgtop, ps --sort or zram-generator: Android's own tools
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'Apps using more memory than the device has (games, a browser with many tabs, many apps kept open), or an app or service that leaks memory: the app killed is the least important one, not always the one that grew.'
+			},
+			{
+				kind: 'configuration',
+				text: 'Too little memory or zram for what runs on the device, or low-memory-killer thresholds that a ROM set high (it kills early).'
+			}
+		],
+		next_steps: [
+			'See which apps were killed and their oom_score_adj (the details list them): 900 and up are cached background apps, which Android expects to kill.',
+			'See what uses the memory: `adb shell dumpsys meminfo` (per app and process), and `adb logcat -d | grep lowmemorykiller` for the kills and their reasons.',
+			'Close or uninstall the apps that hold the most memory or keep running in the background; on a custom ROM check that zram is on (`adb shell cat /proc/swaps`).',
+			'For a ROM developer, if the kills come too early or hit the wrong process: the `ro.lmk.*` properties (`ro.lmk.use_minfree_levels`, `ro.lmk.swap_free_low_percentage`, …) of lmkd, or `/sys/module/lowmemorykiller/parameters/minfree` of the old driver.'
+		]
 	}
 };

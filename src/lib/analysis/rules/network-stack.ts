@@ -121,7 +121,7 @@ export const tcpMemory: LineRule = {
 		],
 		next_steps: [
 			'See the use: `cat /proc/net/sockstat` (`mem` is in pages; compare with `sysctl net.ipv4.tcp_mem`, and orphans with `net.ipv4.tcp_max_orphans`).',
-			'Find the programs holding the most sockets: `ss -tanp | awk ...` or `ss -s`.',
+			'Find the programs holding the most sockets: `ss -s` for the totals, and `ss -tanp | grep -o \'users:(("[^"]*"\' | sort | uniq -c | sort -rn | head` (as root) counts TCP sockets per program.',
 			'Raise `net.ipv4.tcp_mem` / `tcp_max_orphans` if the machine has the memory, or fix the program that leaks connections.'
 		],
 		references: ['https://docs.kernel.org/networking/ip-sysctl.html']

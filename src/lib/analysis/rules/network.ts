@@ -218,7 +218,7 @@ export const wifiFirmwareCrash: LineRule = {
 		],
 		next_steps: [
 			'Update the kernel and the linux-firmware package; check `modinfo <driver>` and the firmware version printed at load.',
-			'Try turning off power saving: `iw dev <wlan> set power_save off`, `iwlwifi.power_save=0`, or `pcie_aspm=off` as a test; for Realtek rtw88 chips (rtw_8821ce, rtw_8822ce …) `options rtw88_core disable_lps_deep=y` and `options rtw88_pci disable_aspm=y` in a file under /etc/modprobe.d/, then reboot.',
+			'Try turning off power saving: `iw dev <wlan> set power_save off`, for iwlwifi `iwlmvm.power_scheme=1` (iwlwifi’s own `power_save` is already off by default), or `pcie_aspm=off` as a test; for Realtek rtw88 chips (rtw_8821ce, rtw_8822ce …) `options rtw88_core disable_lps_deep=y` and `options rtw88_pci disable_aspm=y` in a file under /etc/modprobe.d/, then reboot.',
 			'Report the firmware dump (e.g. with iwlwifi `devcoredump`) to the driver maintainers if it keeps crashing.'
 		],
 		references: [WIRELESS_DOCS]
@@ -1077,7 +1077,7 @@ export const wifiChipStalled: LineRule = {
 		],
 		next_steps: [
 			'Update the kernel and the linux-firmware package; note the firmware version the driver prints at load.',
-			'As tests turn power saving off: `iw dev <wlan> set power_save off`, for iwlwifi `options iwlwifi power_save=0` and `options iwlmvm power_scheme=1` in /etc/modprobe.d/, or boot with `pcie_aspm=off`.',
+			'As tests turn power saving off: `iw dev <wlan> set power_save off`, for iwlwifi `options iwlmvm power_scheme=1` in /etc/modprobe.d/ (`iwlwifi power_save` is already off by default), or boot with `pcie_aspm=off`.',
 			'If it happens after resume, reload the driver (`modprobe -r iwlmvm iwlwifi && modprobe iwlwifi`); reseat the card if it also happens at boot.'
 		],
 		references: [WIRELESS_DOCS]

@@ -137,7 +137,7 @@ export const suspendFailed: LineRule = {
 		],
 		next_steps: [
 			'Find the device and driver named (`lspci -s`, `/sys/bus/*/devices/<name>/driver`) and update the kernel/firmware.',
-			'Debug with `echo 1 > /sys/power/pm_debug_messages` and `echo devices > /sys/power/pm_test`; compare s2idle vs deep in `/sys/power/mem_sleep`.',
+			'Debug with `echo 1 > /sys/power/pm_debug_messages` (the log then names each device as it suspends); `echo devices > /sys/power/pm_test` makes the next suspend stop after the devices and resume 5 s later, a test only: `echo none > /sys/power/pm_test` afterwards. Compare s2idle and deep in `/sys/power/mem_sleep`.',
 			'Unloading the driver before suspend (a systemd sleep hook) is a common workaround.'
 		],
 		references: [
@@ -225,7 +225,7 @@ export const watchdogReset: LineRule = {
 	negatives: ['iTCO_wdt iTCO_wdt: initialized. heartbeat=30 sec (nowayout=0)'],
 	explanation: {
 		meaning:
-			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted. "did not stop" at shutdown means the watchdog was left armed while the system shut down: harmless when the shutdown ends before its timeout.',
+			'A hardware watchdog is a timer that reboots the machine if the system stops responding. A reset caused by it means the previous run hung (kernel lockup or stuck userspace) and was forcibly restarted, except on boards whose kernel reboots the machine through the watchdog (several ARM systems-on-chip), where an ordinary `reboot` may be reported the same way: check how the previous boot ended. "did not stop" at shutdown means the watchdog was left armed while the system shut down: harmless when the shutdown ends before its timeout.',
 		causes: [
 			{
 				kind: 'kernel',
@@ -294,7 +294,7 @@ export const uncleanShutdown: LineRule = {
 			}
 		],
 		next_steps: [
-			'Read the end of the previous boot: `journalctl -k -b -1 -n 200`, and pstore dumps in `/sys/fs/pstore` or `/var/lib/systemd/pstore`.',
+			'Read the end of the previous boot: `journalctl -k -b -1 -n 200`, and pstore dumps in `/sys/fs/pstore` or `/var/lib/systemd/pstore`; on Android and other phones without journald, the previous boot’s kernel log is `/sys/fs/pstore/console-ramoops-0` (older kernels: `/proc/last_kmsg`), readable as root through `adb shell`.',
 			'`last -x shutdown reboot` shows whether the machine went down cleanly.'
 		],
 		references: [

@@ -104,6 +104,37 @@ export function selinuxTitleParts(title: string): { mode: string; domain: string
 	return { mode, domain: title.slice(at + FOR_DOMAIN.length) };
 }
 
+/**
+ * A denial of Android's policy (its contexts are `u:r:<domain>:s0`): the user of the phone has no
+ * audit tools (ausearch, restorecon, setsebool) and cannot change the policy, which is built into
+ * the system and vendor images. Real logs: logcat-reports (a phone's HAL services), arcvm
+ * (ChromeOS's Android VM), cykeek-stuff's console-ramoops and iamslightlywin's Samsung tablet: every
+ * SELinux denial of the corpus is Android's, and all had been told to run ausearch and restorecon.
+ */
+const SELINUX_ANDROID: Explanation = {
+	meaning:
+		'Android’s SELinux policy (the `u:r:…` contexts are Android’s) denied an access to the process named: the operation failed, unless permissive=1 (a permissive domain or device, where it was only logged). Denials are common on Android, above all at boot and on custom ROMs, GSIs, ported kernels and vendor builds, and most do no visible harm: the process does without the access or gets it another way. One matters when the feature of that process (`comm`; the domain in the title, such as hal_usb_default for the USB service) does not work. The policy is part of the system and vendor images: the owner of the device cannot change it.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A device policy that does not cover what the process does: a custom ROM, GSI or ported kernel, system and vendor images from different builds, or a file with the wrong label (file_contexts).'
+		},
+		{
+			kind: 'userspace',
+			text: 'A process (a vendor service, an app) trying something its domain may not do, which the policy stops on purpose.'
+		}
+	],
+	next_steps: [
+		'If the device works as it should, nothing needs doing.',
+		'If a feature fails, look for denials of its service or app (`comm`, the domain) at that time: `adb logcat -d | grep "avc: denied"`, and `adb shell getenforce` for the mode; report them with these lines to the maintainers of the ROM or device.',
+		'For a ROM or device developer: add the missing rule to the device’s sepolicy (`audit2allow -p <compiled policy>` on the denials gives a draft; check it against the neverallow rules), or fix the label in `file_contexts`.'
+	],
+	references: [
+		'https://source.android.com/docs/security/features/selinux',
+		'https://source.android.com/docs/security/features/selinux/validate'
+	]
+};
+
 /** security/selinux/avc.c: `avc:  denied  { read } for  pid=1234 comm="httpd" ... scontext=... tcontext=... tclass=file permissive=0` */
 export const selinuxDenied: LineRule = {
 	id: 'security.selinux-denied',
@@ -125,6 +156,13 @@ export const selinuxDenied: LineRule = {
 		permissive: auditField(m.input, 'permissive') === '1'
 	}),
 	severityOf: (m) => (auditField(m.input, 'permissive') === '1' ? 'info' : 'low'),
+	// Android's contexts: the process's `u:r:…`, or, when a garbled line (a console-ramoops) lost
+	// its scontext, the target's `u:object_r:…` or `u:r:…`
+	explanationOf: (m) =>
+		auditField(m.input, 'scontext')?.startsWith('u:r:') ||
+		/^u:(?:object_)?r:/.test(auditField(m.input, 'tcontext') ?? '')
+			? SELINUX_ANDROID
+			: undefined,
 	examples: [
 		'audit: type=1400 audit(1700000000.123:456): avc:  denied  { read } for  pid=1234 comm="httpd" name="index.html" dev="sda1" ino=12345 scontext=system_u:system_r:httpd_t:s0 tcontext=unconfined_u:object_r:user_home_t:s0 tclass=file permissive=0',
 		'type=1400 audit(1600000000.0:1): avc: denied { search } for comm="init" name="/" dev="tmpfs" scontext=u:r:init:s0 tcontext=u:object_r:device:s0 tclass=dir permissive=1'
@@ -151,7 +189,7 @@ export const selinuxDenied: LineRule = {
 		],
 		references: [
 			'https://docs.kernel.org/admin-guide/LSM/SELinux.html',
-			'https://man7.org/linux/man-pages/man8/audit2allow.1.html'
+			'https://github.com/SELinuxProject/selinux-notebook'
 		]
 	}
 };
@@ -250,6 +288,7 @@ export const auditLost: LineRule = {
 			}
 		],
 		next_steps: [
+			'On Android, `rate limit exceeded` needs nothing: logd sets that limit, and the device has no auditctl.',
 			'Check `auditctl -s` (lost, backlog, backlog_limit, rate_limit); for a backlog overflow raise the limit (`-b 8192` or `audit_backlog_limit=` on the kernel command line).',
 			'Make sure auditd runs and trim overly broad rules (`auditctl -l`); for the rate limit, raise or remove it (`auditctl -r 0`) only if you need every record.'
 		],

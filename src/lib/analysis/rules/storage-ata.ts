@@ -50,8 +50,8 @@ const ATA_EXPLANATION = (meaning: string): Explanation => ({
 		}
 	],
 	next_steps: [
-		'Check the drive: `smartctl -a /dev/sdX` (Reallocated_Sector_Ct, Current_Pending_Sector, UDMA_CRC_Error_Count).',
-		'Media errors: back up now and replace the disk. CRC/link errors: replace the SATA cable, try another port and power lead.',
+		'Check the drive: `smartctl -x /dev/sdX` (Reallocated_Sector_Ct, Current_Pending_Sector, UDMA_CRC_Error_Count, and the SATA Phy Event Counters for link errors).',
+		'Media errors: back up first (the disk may not survive a long self-test or a full read), then replace it. CRC/link errors: replace the SATA cable, try another port and power lead.',
 		'Link power management bugs: test with `ahci.mobile_lpm_policy=1` or `libata.force=noncq` / `libata.force=3.0Gbps`.'
 	],
 	references: [
@@ -144,7 +144,7 @@ export const ataDeviceError: LineRule = {
 	],
 	negatives: ['ata1.00: status: { DRDY ERR }'],
 	explanation: ATA_EXPLANATION(
-		'The disk itself reported why a command failed. UNC (uncorrectable) means a sector could not be read: data there is lost and the disk is failing. ICRC means data was corrupted on the way (cable/port). ABRT alone means the disk refused a command.'
+		'The disk itself reported why a command failed. UNC (uncorrectable) means a sector could not be read: the data in it is lost (the disk remaps the sector when it is next written), and a disk whose count of pending or reallocated sectors keeps growing is failing. ICRC means data was corrupted on the way (cable/port). ABRT alone means the disk refused a command.'
 	)
 };
 

@@ -46,7 +46,9 @@ export const blockIoError: LineRule = {
 	pattern:
 		/^(?:(?:blk_update_request|end_request|print_req_error|Buffer I\/O error on device): )?(critical )?(I\/O|medium|target|nexus|space allocation|protection) error, dev ([\w!.-]+), sector (\d+)/,
 	title: (m) =>
-		`${m[1] ? 'Critical ' : ''}${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
+		m[1]
+			? `Critical ${m[2]} error on ${m[3]}`
+			: `${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
 	details: (m) => ({ device: m[3], sector: Number(m[4]), kind: m[2] }),
 	explanationOf: (m) => (/^dm-\d+$/.test(m[3]) ? DM_IO_ERROR : undefined),
 	examples: [
@@ -62,7 +64,7 @@ export const blockIoError: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable.',
+			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable. On an optical drive (sr0) or floppy (fd0) without a medium, or on a device that was just unplugged, it is expected and harmless.',
 		causes: [
 			{
 				kind: 'hardware',
@@ -109,7 +111,7 @@ export const bufferIoError: LineRule = {
 		],
 		next_steps: [
 			'Look for the I/O errors and device resets reported before this line: they name the cause.',
-			'Check the disk with `smartctl -a`; run a filesystem check (`fsck`) once the device works again.',
+			'Check the disk with `smartctl -a`; once the device works again, run a filesystem check (`fsck`) on the unmounted filesystem (never on a mounted one: from a live system for the root filesystem).',
 			'Unmount removable media before unplugging.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']

@@ -13,8 +13,9 @@ const MD_EXPLANATION = {
 	],
 	next_steps: [
 		'Show the array state: `cat /proc/mdstat` and `mdadm --detail /dev/mdX`.',
-		'Check the failed member with `smartctl -a`; replace it and re-add (`mdadm --manage /dev/mdX --add /dev/sdY1`).',
-		'Until the rebuild finishes the array has no redundancy left: back up now.'
+		'Back up now: until the rebuild finishes, a degraded RAID 1, 5 or 10 array may not survive another disk failure, and the rebuild reads the other disks in full.',
+		'A failed member: check it with `smartctl -x /dev/sdY`; remove it from the array (`mdadm /dev/mdX --remove /dev/sdY1`), replace the disk, partition the new one like the others and add it (`mdadm /dev/mdX --add /dev/sdZ1`); `cat /proc/mdstat` shows the rebuild.',
+		'A member kicked out as non-fresh (it missed writes, as when it was absent at a boot) on a healthy disk: add it back with `mdadm /dev/mdX --re-add /dev/sdY1` (or `--add`, which rebuilds it in full).'
 	],
 	references: ['https://docs.kernel.org/admin-guide/md.html']
 };

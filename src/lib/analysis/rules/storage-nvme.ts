@@ -47,7 +47,7 @@ export const nvmeTimeout: LineRule = {
 	],
 	negatives: ['nvme nvme0: Shutdown timeout set to 8 seconds'],
 	explanation: NVME_EXPLANATION(
-		'The NVMe SSD did not complete a command in time (30 s by default). The kernel aborted the command or reset the controller; the programs waiting for the disk hung meanwhile, and data may not have been written.'
+		'The NVMe SSD did not complete a command in time (30 s by default). The kernel aborted the command or reset the controller; the programs waiting for the disk hung meanwhile, and data may not have been written. "completion polled" is different: the drive had completed the command but its interrupt never arrived, so the kernel found the completion by polling; that points to interrupt delivery (MSI/MSI-X, interrupt remapping, a virtual machine’s emulated or passed-through NVMe) rather than to the drive.'
 	)
 };
 

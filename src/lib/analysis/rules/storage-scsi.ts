@@ -75,7 +75,7 @@ export const scsiSense: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A SCSI/SATA/USB disk answered a command with an error (sense data). Medium Error means data could not be read or written on the platter/flash; Hardware Error is an internal failure of the drive; Not Ready/Aborted Command often come from USB bridges or spun-down disks.',
+			'A SCSI/SATA/USB disk answered a command with an error (sense data). Medium Error means data could not be read or written on the platter/flash; Hardware Error is an internal failure of the drive; Not Ready/Aborted Command often come from USB bridges or spun-down disks, and Not Ready with `Medium not present` from a card reader or optical drive without a card or disc, which is harmless.',
 		causes: SCSI_CAUSES,
 		next_steps: [
 			'Read the additional sense in the facts (from the "Add. Sense" line that follows): it names the exact condition (e.g. "Unrecovered read error"); the command says whether a read or a write failed.',
@@ -121,7 +121,7 @@ export const scsiFailurePrediction: LineRule = {
 const OFFLINE_STEPS = [
 	'Find what happened to the device just before: its I/O errors, timeouts, resets, a USB disconnect, an iSCSI session or FC link lost (those are findings of their own).',
 	'Check the disk and its path: `lsscsi`, `smartctl -a /dev/sdX`, the cable, enclosure or HBA; for iSCSI/FC the network or fabric and the storage array.',
-	'Once the cause is fixed, bring it back: `echo running > /sys/block/sdX/device/state` (or delete and rescan the device), then check the filesystem on it.'
+	'Once the cause is fixed, bring it back: `echo running > /sys/block/sdX/device/state` (or delete and rescan the device), then check the filesystem on it, unmounted.'
 ];
 
 /**

@@ -301,7 +301,7 @@ export const xhciDied: LineRule = {
 		next_steps: [
 			'Note what was plugged in and happening at that moment (resume, a specific device).',
 			'Update the kernel and BIOS; for add-in cards update the controller firmware.',
-			'Recover without reboot: unbind/bind the controller (`echo 0000:00:14.0 > /sys/bus/pci/drivers/xhci_hcd/unbind` then `bind`).'
+			'Recover without reboot: unbind and bind the controller with the PCI address from the message (`echo <address> > /sys/bus/pci/drivers/xhci_hcd/unbind`, then the same to `bind`), as root; save your work first, since every USB device on it reconnects.'
 		],
 		references: USB_REFS
 	}
