@@ -228,6 +228,20 @@ async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arra
 	}
 }
 
+/**
+ * The decompressed bytes of a Zstandard or xz input (its compressed bytes from the first), as
+ * decodeBytes reads them, output past `limit` not kept (the error comes after what came before
+ * it); for a report compressed so (output/report-file.ts), which the page imports only when it
+ * meets one.
+ */
+export function decompressed(
+	src: AsyncIterable<Uint8Array>,
+	kind: 'zstd' | 'xz',
+	limit: number
+): AsyncGenerator<Uint8Array> {
+	return kind === 'zstd' ? unzstd(src, limit) : unxz(src, limit);
+}
+
 /** A test for `magic` (a string of byte values, or characters) at offset `at` of the first bytes. */
 function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => boolean {
 	const m = typeof bytes === 'string' ? Array.from(bytes, (c) => c.charCodeAt(0)) : bytes;
