@@ -8,12 +8,16 @@ import { concatBytes } from '../../src/lib/util/bytes.ts';
  * decoders themselves are tested on files made by `zstd` and `xz` (fixtures/compressed/).
  */
 
-/** a Zstandard frame of raw blocks (128 KiB at most each), no checksum */
-export function storedZstd(data: Uint8Array | string): Uint8Array {
+/**
+ * a Zstandard frame of raw blocks (`block` bytes at most each, 128 KiB at most), no checksum; the
+ * decoder gives each block's bytes as soon as it is whole, so a file cut short gives the bytes
+ * before the cut and then its error, as a browser's gzip decoder does
+ */
+export function storedZstd(data: Uint8Array | string, block = 128 * 1024): Uint8Array<ArrayBuffer> {
 	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
 	// magic, frame header descriptor 0 (window descriptor follows, no content size), window 2 MiB
 	const parts: Uint8Array[] = [Uint8Array.of(0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58)];
-	const BLOCK = 128 * 1024;
+	const BLOCK = Math.min(block, 128 * 1024);
 	let at = 0;
 	do {
 		const piece = bytes.subarray(at, at + BLOCK);
@@ -22,7 +26,7 @@ export function storedZstd(data: Uint8Array | string): Uint8Array {
 		const h = (piece.length << 3) | (at >= bytes.length ? 1 : 0);
 		parts.push(Uint8Array.of(h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff), piece);
 	} while (at < bytes.length);
-	return concatBytes(parts);
+	return Uint8Array.from(concatBytes(parts));
 }
 
 function le32(n: number): Uint8Array {
@@ -45,7 +49,7 @@ function padded(bytes: number[]): number[] {
 }
 
 /** an xz stream of one block of LZMA2 uncompressed chunks (64 KiB at most each), CRC32 check */
-export function storedXz(data: Uint8Array | string): Uint8Array {
+export function storedXz(data: Uint8Array | string): Uint8Array<ArrayBuffer> {
 	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
 	const flags = Uint8Array.of(0x00, 0x01);
 	const streamHeader = concatBytes([
@@ -77,5 +81,7 @@ export function storedXz(data: Uint8Array | string): Uint8Array {
 	const index = concatBytes([indexBody, le32(crc32(indexBody))]);
 	const footerBody = concatBytes([le32(index.length / 4 - 1), flags]);
 	const footer = concatBytes([le32(crc32(footerBody)), footerBody, Uint8Array.of(0x59, 0x5a)]);
-	return concatBytes([streamHeader, blockHeader, lzma2, blockPadding, check, index, footer]);
+	return Uint8Array.from(
+		concatBytes([streamHeader, blockHeader, lzma2, blockPadding, check, index, footer])
+	);
 }
