@@ -177,6 +177,36 @@ describe('a tar archive', () => {
 		expect(r.input.warnings.at(-1)).toMatch(/^Incomplete: The archive is damaged or truncated\./);
 	});
 
+	it('a .tar.gz cut in its first bytes says the archive is cut and where, not only that a compressed file is', async () => {
+		// before: `The compressed file is damaged or truncated.`, and with a few lines read, a report
+		// of them whose note did not say it was the archive that was cut, nor where
+		const gz = gzipSync(tar([{ name: 'var/log/kern.log', data: KERN_LOG }]));
+		const cut = gz.subarray(0, 300);
+		await expect(analyzeBytes(cut, {}, 64)).rejects.toThrow(
+			'The archive is damaged or truncated: its compressed data ends in the middle of `var/log/kern.log`.'
+		);
+		const some = await analyzeBytes(cut);
+		expect(some.input.lines_total).toBeLessThan(20);
+		expect(some.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The archive is damaged or truncated: its compressed data ends in the middle of `var\/log\/kern\.log`\. This report covers only the first \d lines\.$/
+		);
+		// cut before any kernel log
+		const other = gzipSync(
+			tar([
+				{ name: `${SOS}/etc/hosts`, data: SYSLOG },
+				{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG }
+			])
+		);
+		await expect(analyzeBytes(other.subarray(0, 2000))).rejects.toThrow(
+			'The archive is damaged or truncated: its compressed data ends before any kernel log in it.'
+		);
+		// a compressed log alone says what it did
+		const plain = await analyzeBytes(gzipSync(KERN_LOG).subarray(0, 300), {}, 64);
+		expect(plain.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The compressed file is damaged or truncated\. This report covers only/
+		);
+	});
+
 	it('cut in the padding after the member read is called truncated (GNU tar: Unexpected EOF)', async () => {
 		// before, it was read as a whole archive: no word that the members after it were lost
 		const bytes = tar([
