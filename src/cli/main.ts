@@ -13,9 +13,11 @@ import { OUTPUT_FORMATS, schemaText, type OutputFormat } from '../lib/output/ind
 import { GENERATOR } from '../lib/analysis/result.ts';
 import { SCHEMA_VERSION } from '../lib/models/report.ts';
 import { concatBytes } from '../lib/util/bytes.ts';
+import { decompressed } from '../lib/ingestion/decode.ts';
 import {
-	gunzippedReportText,
-	isGzipped,
+	compressionOf,
+	decompressedReportText,
+	type Compression,
 	MAX_REPORT_BYTES,
 	readReport,
 	REPORT_HEAD_BYTES,
@@ -278,10 +280,12 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 	}
 	const start = concatBytes(head);
 	if (startsAsReport(start)) return readReportInput(label, head, ended ? null : source, o);
-	if (isGzipped(start)) {
-		// a report mailed on as report.json.gz: its first 4 KiB tell (a compressed log is not
-		// decompressed twice); only a report is read from them on
-		while (!ended && headBytes < GZIP_HEAD_BYTES) {
+	const compression = compressionOf(start);
+	if (compression !== null) {
+		// a report mailed on as report.json.gz, .zst or .xz: its first compressed bytes tell (a
+		// compressed log is not decompressed twice); only a report is read from them on
+		const want = COMPRESSED_HEAD_BYTES[compression];
+		while (!ended && headBytes < want) {
 			const next = await source.next();
 			if (next.done) ended = true;
 			else {
@@ -289,7 +293,7 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 				headBytes += next.value.length;
 			}
 		}
-		if (gzipStartsAsReport(concatBytes(head))) {
+		if (await compressedStartsAsReport(concatBytes(head).subarray(0, want), compression)) {
 			const rest = ended ? null : source;
 			let at = 0;
 			const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -302,7 +306,7 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 			});
 			let text: string | null;
 			try {
-				text = await gunzippedReportText(stream);
+				text = await decompressedReportText(stream, compression);
 			} catch (e) {
 				throw new InputError('read', `${label}: ${(e as Error).message}`);
 			}
@@ -346,19 +350,49 @@ function fileSize(file: string): number | null {
 }
 
 /**
- * the compressed bytes that tell a gzip-compressed report from a compressed log: a block header
- * and the report's first 256 characters fit in far less, and 4 KiB decompress to 4 MiB at most
+ * the compressed bytes that tell a compressed report from a compressed log: for gzip and xz a
+ * block header and the report's first 256 characters fit in far less, and 4 KiB of gzip
+ * decompress to 4 MiB at most; Zstandard gives nothing before a block is whole, and a block
+ * holds up to 128 KiB
  */
-const GZIP_HEAD_BYTES = 4096;
+const COMPRESSED_HEAD_BYTES: Record<Compression, number> = {
+	gzip: 4096,
+	xz: 4096,
+	zstd: 128 * 1024 + 64
+};
 
-/** Whether gzip-compressed bytes (a file's start) decompress to the start of a NecroScope report. */
-function gzipStartsAsReport(start: Uint8Array): boolean {
-	try {
-		const head = start.subarray(0, GZIP_HEAD_BYTES);
-		return startsAsReport(gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
-	} catch {
-		return false;
+/** what is decompressed of those bytes at most to tell (a Zstandard block of one repeated byte) */
+const PROBE_LIMIT = 64 * 1024;
+
+/** Whether a compressed file's first bytes decompress to the start of a NecroScope report. */
+async function compressedStartsAsReport(start: Uint8Array, kind: Compression): Promise<boolean> {
+	if (kind === 'gzip') {
+		try {
+			return startsAsReport(gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+		} catch {
+			return false;
+		}
 	}
+	// the first bytes alone: the decoder ends with an error where they are cut, after their output
+	const out: Uint8Array[] = [];
+	let bytes = 0;
+	const it = decompressed(
+		(async function* () {
+			yield start;
+		})(),
+		kind,
+		PROBE_LIMIT
+	);
+	try {
+		for await (const chunk of it) {
+			out.push(chunk);
+			bytes += chunk.length;
+			if (bytes >= REPORT_HEAD_BYTES) break;
+		}
+	} catch {
+		// cut there, or damaged: what came before tells
+	}
+	return startsAsReport(concatBytes(out));
 }
 
 /** A NecroScope report input, whole: its report, or an InputError saying why it cannot be read. */

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { formatJson, formatMarkdown, formatText } from '../../src/lib/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/models/report.ts';
-import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from '../output/helpers.ts';
+import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+import { storedXz, storedZstd } from '../support/stored.ts';
 
 /**
  * A NecroScope JSON report given to the CLI is re-rendered in the format asked, as the page opens
@@ -88,6 +89,38 @@ describe('a JSON report given to the CLI', () => {
 		expect(cut.stderr).toBe(
 			`necroscope: ${gz}: is a compressed NecroScope report whose compressed data is damaged or cut short\n`
 		);
+	});
+
+	it('compressed with Zstandard or xz (report.json.zst, .xz) is re-rendered too (it had been analysed as a log); compressed logs are still analysed', () => {
+		const { json } = saved(OOPS);
+		// a file larger than a Zstandard block (128 KiB), whose first block is whole only past the
+		// bytes that tell a gzip report (white space after the JSON, as an editor may leave)
+		const padded = json + ' '.repeat(200 * 1024) + '\n';
+		for (const [ext, compress] of [
+			['zst', storedZstd],
+			['xz', storedXz]
+		] as const) {
+			const file = join(tmp, `report.json.${ext}`);
+			writeFileSync(file, compress(json));
+			expect(run(['--format', 'markdown', file]), ext).toEqual(run(['--format', 'markdown', OOPS]));
+			const piped = spawnSync(process.execPath, [CLI, '--format', 'text', '-'], {
+				input: compress(json),
+				encoding: 'utf8'
+			});
+			expect(piped.stdout, ext).toBe(run(['--format', 'text', OOPS]).stdout);
+			writeFileSync(file, compress(padded));
+			expect(run(['--format', 'json', file]).stdout, ext).toBe(json);
+		}
+		// logs compressed by zstd and xz themselves: analysed as before
+		for (const [file, log] of [
+			['compressed/warning-radeon.log.zst', 'e2e/warning-radeon.log'],
+			['compressed/warning-radeon.log.xz', 'e2e/warning-radeon.log']
+		]) {
+			const r = JSON.parse(run(['--format', 'json', join(ROOT, 'fixtures', file)]).stdout);
+			const plain = JSON.parse(run(['--format', 'json', join(ROOT, 'fixtures', log)]).stdout);
+			expect(r.findings, file).toEqual(plain.findings);
+			expect(r.input.lines_total, file).toBe(plain.input.lines_total);
+		}
 	});
 
 	it('with --out-dir, beside logs; --fail-on reads its findings', () => {

@@ -177,6 +177,57 @@ describe('a tar archive', () => {
 		expect(r.input.warnings.at(-1)).toMatch(/^Incomplete: The archive is damaged or truncated\./);
 	});
 
+	it('a .tar.gz cut in its first bytes says the archive is cut and where, not only that a compressed file is', async () => {
+		// before: `The compressed file is damaged or truncated.`, and with a few lines read, a report
+		// of them whose note did not say it was the archive that was cut, nor where
+		const gz = gzipSync(tar([{ name: 'var/log/kern.log', data: KERN_LOG }]));
+		const cut = gz.subarray(0, 300);
+		await expect(analyzeBytes(cut, {}, 64)).rejects.toThrow(
+			'The archive is damaged or truncated: its compressed data ends in the middle of `var/log/kern.log`.'
+		);
+		const some = await analyzeBytes(cut);
+		expect(some.input.lines_total).toBeLessThan(20);
+		expect(some.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The archive is damaged or truncated: its compressed data ends in the middle of `var\/log\/kern\.log`\. This report covers only the first \d lines\.$/
+		);
+		// cut before any kernel log
+		const other = gzipSync(
+			tar([
+				{ name: `${SOS}/etc/hosts`, data: SYSLOG },
+				{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG }
+			])
+		);
+		await expect(analyzeBytes(other.subarray(0, 2000))).rejects.toThrow(
+			'The archive is damaged or truncated: its compressed data ends before any kernel log in it.'
+		);
+		// a compressed log alone says what it did
+		const plain = await analyzeBytes(gzipSync(KERN_LOG).subarray(0, 300), {}, 64);
+		expect(plain.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The compressed file is damaged or truncated\. This report covers only/
+		);
+	});
+
+	it('cut in the padding after the member read is called truncated (GNU tar: Unexpected EOF)', async () => {
+		// before, it was read as a whole archive: no word that the members after it were lost
+		const bytes = tar([
+			{ name: `${SOS}/sos_commands/kernel/dmesg`, data: DMESG },
+			{ name: `${SOS}/var/log/kern.log`, data: KERN_LOG }
+		]);
+		expect(DMESG.length % 512).not.toBe(0);
+		const dmesgEnd = 512 + DMESG.length;
+		const r = await analyzeBytes(bytes.subarray(0, dmesgEnd + 1));
+		expect(digest(r)).toEqual(digest(await analyzeText(DMESG)));
+		expect(r.input.warnings.at(-1)).toMatch(
+			/^Incomplete: The archive is truncated: it ends in the padding after `.*\/sos_commands\/kernel\/dmesg`, whose data is whole; any members after it are missing\./
+		);
+		// cut exactly after the data: the same
+		const exact = await analyzeBytes(bytes.subarray(0, dmesgEnd));
+		expect(exact.input.warnings.at(-1)).toMatch(/ends in the padding after/);
+		// whole, or without its end-of-archive blocks (as tar reads it): no such warning
+		for (const whole of [bytes, bytes.subarray(0, bytes.length - 1024)])
+			expect((await analyzeBytes(whole)).input.warnings.join(' ')).not.toMatch(/Incomplete/);
+	});
+
 	it('lets a Stop request in while other members are passed over', async () => {
 		const big = tar([
 			{ name: `${SOS}/sos_commands/block/big`, data: new Uint8Array(8 << 20) },
@@ -253,6 +304,65 @@ describe('a zip archive', () => {
 		const r = await analyzeBytes(zip({ 'var/log/kern.log': '', 'var/log/syslog': KERN_LOG }));
 		expect(digest(r)).toEqual(digest(await analyzeText(KERN_LOG)));
 		expect(r.input.warnings[0]).toContain('member `var/log/syslog`');
+	});
+
+	it('passes over an empty kern.log whose size comes after its data (data descriptor), keeping the dmesg read', async () => {
+		// before, the empty kern.log was taken as the kernel log: it replaced the dmesg being read
+		// and the report had no line
+		const bytes = streamedZip({ 'log/dmesg': DMESG, 'log/kern.log': '', 'log/zz': 'x\n' });
+		for (const chunk of [1 << 16, 1000, 7]) {
+			const r = await analyzeBytes(bytes, {}, chunk);
+			expect(digest(r), String(chunk)).toEqual(digest(await analyzeText(DMESG)));
+			expect(r.input.warnings[0]).toBe(
+				'This is a zip archive (3 files): the kernel log analysed is its member `log/dmesg` (dmesg, this boot). Other kernel logs in it, not analysed (one is read, so that no message is counted twice): `log/kern.log` (empty).'
+			);
+		}
+		// alone: no kernel log read, listed as empty
+		const alone = await analyzeBytes(streamedZip({ 'log/kern.log': '' }));
+		expect(alone.summary.verdict).toBe('no-kernel-log');
+		expect(alone.input.warnings[0]).toContain('`log/kern.log` (empty)');
+		// one that is not empty is still read, replacing the dmesg
+		const full = await analyzeBytes(streamedZip({ 'log/dmesg': DMESG, 'log/kern.log': KERN_LOG }));
+		expect(digest(full)).toEqual(digest(await analyzeText(KERN_LOG)));
+	});
+
+	it('drops the bytes of a member whose method is not read as they come, not holding them to the end', async () => {
+		// a 2 MiB member stored as method 12 (bzip2) between the dmesg and the archive's end
+		const big = new Uint8Array(2 << 20).fill(0x41);
+		const bytes = zipSync({
+			'log/dmesg': strToU8(DMESG),
+			'data.bin': [big, { level: 0 }],
+			'log/zz': strToU8('x\n')
+		});
+		const name = strToU8('data.bin');
+		let at = -1;
+		for (let i = 0; i + 30 + name.length <= bytes.length && at < 0; i++)
+			if (
+				bytes[i] === 0x50 &&
+				bytes[i + 1] === 0x4b &&
+				bytes[i + 2] === 3 &&
+				bytes[i + 3] === 4 &&
+				name.every((b, k) => bytes[i + 30 + k] === b)
+			)
+				at = i;
+		expect(at).toBeGreaterThan(0);
+		bytes[at + 8] = 12;
+		// what fflate holds of a member it has no decoder for, seen through Unzip's buffers
+		const held: number[] = [];
+		const { Unzip } = await import('fflate');
+		const push = Unzip.prototype.push;
+		Unzip.prototype.push = function (this: { k: Uint8Array[][] }, chunk, final) {
+			push.call(this, chunk, final);
+			held.push(this.k.flat().reduce((n, c) => n + c.length, 0));
+		};
+		try {
+			const r = await analyzeBytes(bytes);
+			expect(digest(r)).toEqual(digest(await analyzeText(DMESG)));
+			expect(r.input.warnings).toHaveLength(1);
+		} finally {
+			Unzip.prototype.push = push;
+		}
+		expect(Math.max(...held)).toBeLessThan(1 << 16);
 	});
 
 	it('lists a kern.log compressed with a method not read (bzip2) and keeps the dmesg read', async () => {

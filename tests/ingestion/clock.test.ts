@@ -94,6 +94,28 @@ describe('wall times of local prefixes', () => {
 		const f = r.findings.find((x) => x.rule === 'usb.enumeration-failed')!;
 		expect(f.first_seen.wall).toBe('2019-01-16T11:50:00.000Z');
 		expect(r.input.warnings.join(' ')).toContain('does not say its time zone');
+		// not dmesg's: no word of dmesg's options
+		expect(r.input.warnings.join(' ')).not.toContain('--time-format iso');
+	});
+
+	it('of `dmesg -H` and `-T` say that dmesg prints no zone, and how to get one', async () => {
+		// util-linux dmesg prints -H's `[Nov23 10:00]` and -T's dates with localtime(3) and strftime:
+		// local time, no zone, and no option adds one; `--time-format iso` prints the offset
+		const human = await analyzeText(
+			[
+				'[Nov23 10:00] Linux version 5.9.12 (builder@buildhost) (gcc (GCC) 10.2.0) #1 SMP Sat Dec 5 00:00:00 UTC 2020',
+				'[  +1.863361] usb 1-1.1: new full-speed USB device number 4 using xhci_hcd',
+				'[  +0.095585] usb 1-1.1: New USB device found, idVendor=1d57, idProduct=ad03, bcdDevice= 4.07'
+			].join('\n') + '\n'
+		);
+		expect(human.input.formats).toEqual({ 'dmesg-reltime': 3 });
+		const ctime = await analyzeText(
+			'[Fri Feb 13 23:31:31 2009] usb 1-1.1: new full-speed USB device number 4 using xhci_hcd\n'
+		);
+		for (const r of [human, ctime])
+			expect(r.input.warnings).toContain(
+				'Times in line prefixes are the machine’s local time and the log does not say its time zone: they are given as if they were UTC. dmesg prints its -T, -H and -e times without the zone; `dmesg --time-format iso` prints each time with its offset from UTC.'
+			);
 	});
 
 	// `dmesg -T` as util-linux prints it (`%a %b %e %H:%M:%S %Y`) in each locale; a message's

@@ -287,6 +287,77 @@ describe('a log wrapped by a mail program or a terminal', () => {
 		}
 	});
 
+	it('a short excerpt with 2 lines cut at exactly the width is joined back (lkp-72.log by `fold -w 80`)', async () => {
+		// intel/lkp-tests spec/fixtures/stats/dmesg/72, whole: 19 lines, 2 longer than 80 columns;
+		// 3 cut lines had been needed, and the two BUG reports lost their kernel version
+		const log =
+			[
+				'[  179.857058] BUG: workqueue leaked lock or atomic: kworker/u2:2/0x00000001/127',
+				'[  179.857058]      last function: stress_inorder_work',
+				'[  179.857984] INFO: lockdep is turned off.',
+				'[  179.857984] CPU: 0 PID: 127 Comm: kworker/u2:2 Tainted: G        W         5.12.0-rc4-02460-gd43013c83210 #3',
+				'[  179.857984] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014',
+				'[  179.857984] Workqueue: test-ww_mutex stress_inorder_work',
+				'[  179.857984] Call Trace:',
+				'[  179.857984]  dump_stack+0x45/0x63',
+				'[  179.857984]  process_one_work+0xa6c/0xce0',
+				'[  179.857984]  ? ww_acquire_init+0x100/0x100',
+				'[  179.857984]  worker_thread+0x44d/0xbc0',
+				'[  179.857984]  ? rescuer_thread+0x740/0x740',
+				'[  179.857984]  kthread+0x242/0x290',
+				'[  179.857984]  ? rescuer_thread+0x740/0x740',
+				'[  179.857984]  ? kthread_create_worker+0x40/0x40',
+				'[  179.857984]  ret_from_fork+0x1c/0x28',
+				'[  179.867914] BUG: scheduling while atomic: kworker/u2:2/127/0x00000002'
+			].join('\n') + '\n';
+		const ref = await outcome(utf8(log));
+		expect(ref.kernel_version).toBe('5.12.0-rc4-02460-gd43013c83210');
+		const got = await outcome(wrap(utf8(log), 80, 'fold'));
+		expect(got.warnings[0]).toMatch(/^This log was wrapped at 80 columns \(by a terminal/);
+		expect(same(got)).toEqual(same(ref));
+		// not wrapped: read as it is
+		expect(ref.warnings.join(' ')).not.toMatch(/wrapped/);
+	});
+
+	it('lines cut at the same space, all of one length, are a wrap at spaces (logcat-reports-panel-dark-dmesg-txt.log by `fold -s -w 80`)', async () => {
+		// LG's prefix makes every `SMBCHG: ` line cut after 65 characters: the wrap had been taken
+		// for a cut mid-word at 65, and the longer cut lines further on (`… Not tainted` then
+		// `3.10.108-g0a019c8 #1`) were not joined: the kernel version was lost
+		const log =
+			[
+				'[ 6933.840641] <6>[ 6933.840641 / 02-10 03:51:08.444][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.860890] <6>[ 6933.860890 / 02-10 03:51:08.464][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.861215] <6>[ 6933.861215 / 02-10 03:51:08.464][1] SMBCHG: power_ok_handler: triggered: 0x01',
+				'[ 6933.886218] <6>[ 6933.886218 / 02-10 03:51:08.488][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.886541] <6>[ 6933.886541 / 02-10 03:51:08.488][1] SMBCHG: power_ok_handler: triggered: 0x00',
+				'[ 6933.906462] <6>[ 6933.906462 / 02-10 03:51:08.508][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.906796] <6>[ 6933.906796 / 02-10 03:51:08.508][1] SMBCHG: power_ok_handler: triggered: 0x01',
+				'[ 6933.929250] <6>[ 6933.929250 / 02-10 03:51:08.536][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.929583] <6>[ 6933.929583 / 02-10 03:51:08.536][1] SMBCHG: power_ok_handler: triggered: 0x00',
+				'[ 6933.949079] <6>[ 6933.949079 / 02-10 03:51:08.556][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.949401] <6>[ 6933.949401 / 02-10 03:51:08.556][1] SMBCHG: power_ok_handler: triggered: 0x01',
+				'[ 6933.972286] <6>[ 6933.972286 / 02-10 03:51:08.576][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.972697] <6>[ 6933.972697 / 02-10 03:51:08.576][1] SMBCHG: power_ok_handler: triggered: 0x00',
+				'[ 6933.992536] <6>[ 6933.992536 / 02-10 03:51:08.596][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6933.992866] <6>[ 6933.992866 / 02-10 03:51:08.596][1] SMBCHG: power_ok_handler: triggered: 0x01',
+				'[ 6934.017786] <6>[ 6934.017786 / 02-10 03:51:08.620][0] SMBCHG: usbin_uv_handler: chip->usb_present = 1 usb_present = 1',
+				'[ 6969.106275] <6>[ 6969.106275 / 02-10 03:51:43.708][1] d.process.media[18469]: syscall 278',
+				'[ 6969.106321] <4>[ 6969.106321 / 02-10 03:51:43.708][1] Code: aa0403e3 aa0503e4 aa0603e5 d4000001 (b140041f) ',
+				'[ 6969.106356] <4>[ 6969.106356 / 02-10 03:51:43.708][1] CPU: 1 PID: 18469 Comm: d.process.media Not tainted 3.10.108-g0a019c8 #1',
+				'[ 6969.106382] <4>[ 6969.106382 / 02-10 03:51:43.708][1] Hardware name: Qualcomm Technologies, Inc. MSM8992 P1 GLOBAL COM (DT)',
+				'[ 6969.106413] <4>[ 6969.106413 / 02-10 03:51:43.708][1] task: ffffffc0818cb000 ti: ffffffc02c984000 task.ti: ffffffc02c984000'
+			].join('\n') + '\n';
+		const ref = await outcome(utf8(log));
+		expect(ref.kernel_version).toBe('3.10.108-g0a019c8');
+		for (const width of [72, 76, 80]) {
+			const got = await outcome(wrap(utf8(log), width, 'fold-s'));
+			expect(got.warnings[0], String(width)).toMatch(
+				/^This log was wrapped at 65 columns \(by a mail program or an editor, at spaces\)/
+			);
+			expect(same(got), String(width)).toEqual(same(ref));
+		}
+	});
+
 	it('a line of another program before the log is not joined with the next (lkp-12.log)', () => {
 		// trinity's own lines, then the kernel's (intel/lkp-tests spec/fixtures/stats/dmesg/12, the
 		// first 20 lines)

@@ -6,6 +6,7 @@ import { decodeShare, encodeShare, openReportFile } from '../../src/lib/componen
 import { readReport, startsAsReport } from '../../src/lib/output/report-file.ts';
 import { SCHEMA_VERSION } from '../../src/lib/models/report.ts';
 import { ROOT } from '../output/helpers.ts';
+import { storedXz, storedZstd } from '../support/stored.ts';
 
 const REPORT = readFileSync(join(ROOT, 'fixtures/output/golden/syzkaller-424.json'), 'utf8');
 const LOG = readFileSync(join(ROOT, 'fixtures/e2e/warning-radeon.log'), 'utf8');
@@ -125,6 +126,35 @@ describe('a gzip-compressed report file (report.json.gz)', () => {
 		expect(r?.ok && JSON.stringify(r.report)).toBe(JSON.stringify(JSON.parse(REPORT)));
 		expect(await openReportFile(new Blob([gzipSync(LOG.repeat(50))]))).toBeNull();
 		expect(await openReportFile(new Blob([gzipSync(REPORT).subarray(0, 300)]))).toEqual({
+			ok: false,
+			error:
+				'This file is a compressed NecroScope report whose compressed data is damaged or cut short.'
+		});
+	});
+});
+
+describe('a report file compressed with Zstandard or xz (report.json.zst, .xz)', () => {
+	it('opens like the report (it had been analysed as a compressed log); a compressed log is left to the analysis', async () => {
+		for (const [name, compress] of [
+			['zstd', storedZstd],
+			['xz', storedXz]
+		] as const) {
+			const r = await openReportFile(new Blob([compress(REPORT)]));
+			expect(r, name).toMatchObject({ ok: true });
+			expect(r?.ok && JSON.stringify(r.report), name).toBe(JSON.stringify(JSON.parse(REPORT)));
+			expect(await openReportFile(new Blob([compress(LOG.repeat(50))])), name).toBeNull();
+			// a report compressed so that fails the schema is said to, as an uncompressed one
+			const r2 = await openReportFile(new Blob([compress(edited((x) => delete x.summary))]));
+			expect(r2, name).toMatchObject({ ok: false });
+		}
+		// logs compressed by zstd and xz themselves
+		for (const file of ['warning-radeon.log.zst', 'warning-radeon.log.xz'])
+			expect(
+				await openReportFile(new Blob([readFileSync(join(ROOT, 'fixtures/compressed', file))])),
+				file
+			).toBeNull();
+		// an xz report cut short is said to be (xz gives its output as it goes)
+		expect(await openReportFile(new Blob([storedXz(REPORT).subarray(0, 400)]))).toEqual({
 			ok: false,
 			error:
 				'This file is a compressed NecroScope report whose compressed data is damaged or cut short.'

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '$lib/models/report';
 import {
-	gunzippedReportText,
-	isGzipped,
+	compressionOf,
+	decompressedReportText,
 	MAX_REPORT_BYTES,
 	readReport,
 	REPORT_HEAD_BYTES,
@@ -76,18 +76,20 @@ export async function decodeShare(
  * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
  * analysed); an error message for a file that starts as a report and cannot be read as one
  * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI).
- * A support engineer sent a report file had seen it analysed as a log. Never throws.
+ * A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
+ * (the last two had been analysed as compressed logs). A support engineer sent a report file had seen it analysed as a log. Never throws.
  */
 export async function openReportFile(
 	file: Blob
 ): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
 	try {
 		const head = new Uint8Array(await file.slice(0, REPORT_HEAD_BYTES).arrayBuffer());
-		if (isGzipped(head)) {
-			// report.json.gz: only a compressed log's first bytes are decompressed to tell
+		const compression = compressionOf(head);
+		if (compression !== null) {
+			// report.json.gz, .zst, .xz: only a compressed log's first bytes are decompressed to tell
 			let text: string | null;
 			try {
-				text = await gunzippedReportText(file.stream());
+				text = await decompressedReportText(file.stream(), compression);
 			} catch (e) {
 				return { ok: false, error: `This file ${(e as Error).message}.` };
 			}

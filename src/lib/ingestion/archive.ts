@@ -9,7 +9,14 @@
  * starts its analysis again: `start.replaces`). Nothing but the member being read is held, and
  * the names of the first members (for the note).
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import {
+	Unzip,
+	UnzipInflate,
+	type AsyncFlateStreamHandler,
+	type UnzipDecoder,
+	type UnzipDecoderConstructor,
+	type UnzipFile
+} from 'fflate';
 import { InputError } from './decode.ts';
 import { groupDigits } from '../util/text.ts';
 import { concatBytes } from '../util/bytes.ts';
@@ -137,6 +144,8 @@ export class ArchiveSummary {
 	/** kernel-log members not analysed (replaced, or ranked lower), with why */
 	readonly others: string[] = [];
 	private chosenRank = Infinity;
+	/** the member the chosen one replaced, until the chosen one gives its first bytes */
+	private replaced: { chosen: { name: string; what: string } | null; rank: number } | null = null;
 
 	constructor(readonly kind: ArchiveKind) {}
 
@@ -165,9 +174,28 @@ export class ArchiveSummary {
 		}
 		const replaces = this.chosen?.name ?? null;
 		if (replaces !== null) this.others.push(`\`${replaces}\``);
+		this.replaced = { chosen: this.chosen, rank: this.chosenRank };
 		this.chosen = { name, what: m.what };
 		this.chosenRank = m.rank;
 		return { take: true, replaces };
+	}
+
+	/**
+	 * the member taken last (its size not known before its data: a zip data descriptor) ended
+	 * without a byte: it is listed as empty, and the member it would have replaced, still being
+	 * read, is the one analysed again
+	 */
+	empty(name: string): void {
+		if (this.chosen?.name !== name || this.replaced === null) return;
+		const { chosen, rank } = this.replaced;
+		if (chosen !== null) {
+			const at = this.others.lastIndexOf(`\`${chosen.name}\``);
+			if (at >= 0) this.others.splice(at, 1);
+		}
+		this.others.push(`\`${name}\` (empty)`);
+		this.chosen = chosen;
+		this.chosenRank = rank;
+		this.replaced = null;
 	}
 
 	/** the note for the report's warnings */
@@ -243,6 +271,13 @@ function truncated(name: string | null): InputError {
 		name === null
 			? 'The archive is damaged or truncated.'
 			: `The archive is truncated: it ends in the middle of \`${name}\`.`
+	);
+}
+
+function cutAfter(name: string): InputError {
+	return new InputError(
+		'corrupt-compressed',
+		`The archive is truncated: it ends in the padding after \`${name}\`, whose data is whole; any members after it are missing.`
 	);
 }
 
@@ -356,8 +391,10 @@ export async function* walkTar(
 			yield { type: 'data', bytes };
 		}
 		yield { type: 'end' };
+		// a tar cut in the padding after the member's data is cut too (GNU tar: "Unexpected EOF");
+		// what came after it (a better kernel log) is lost
 		const pad = padded - size;
-		if (pad > 0 && (await r.read(pad)).length < pad) return;
+		if (pad > 0 && (await r.read(pad)).length < pad) throw cutAfter(name);
 	}
 }
 
@@ -376,6 +413,21 @@ const ZIP_METHODS = new Set([0, 8]);
 
 /** compressed bytes handed to the zip reader at a time (each push's output is checked) */
 const ZIP_SLICE = 4096;
+
+/**
+ * A zip "decoder" for a compression method not read: it takes the member's bytes and drops them
+ * (fflate has no decoder for it and would hold them all, a member of any size, to the archive's
+ * end), and gives nothing.
+ */
+function dropping(method: number): UnzipDecoderConstructor {
+	return class implements UnzipDecoder {
+		static compression = method;
+		ondata: AsyncFlateStreamHandler = () => {};
+		push(_data: Uint8Array, final: boolean) {
+			if (final) this.ondata(null, new Uint8Array(0), true);
+		}
+	};
+}
 
 /**
  * The events of a zip archive's walk (fflate's streaming Unzip, local headers one after the
@@ -401,14 +453,28 @@ export async function* walkZip(
 	let current: string | null = null;
 	const unzip = new Unzip((file: UnzipFile) => {
 		const isDir = file.name.endsWith('/');
+		const method = ZIP_METHODS.has(file.compression);
 		const choice = isDir
 			? { take: false, replaces: null }
 			: // a method not read (bzip2, LZMA, Deflate64) is listed, not taken: it would replace
 				// the member read and then fail
-				summary.file(file.name, file.originalSize, ZIP_METHODS.has(file.compression));
+				summary.file(file.name, file.originalSize, method);
+		// a member whose size comes after its data (a data descriptor) starts when its first bytes
+		// come: one that ends empty (a kern.log just rotated) replaces nothing (summary.empty)
+		let started = false;
+		const begin = () => {
+			started = true;
+			queue.push({ type: 'start', name: file.name, replaces: choice.replaces });
+		};
 		if (choice.take) {
 			current = file.name;
-			queue.push({ type: 'start', name: file.name, replaces: choice.replaces });
+			if (file.originalSize !== undefined) begin();
+		}
+		// a method not read: its bytes are dropped as they come (fflate keeps a member's bytes
+		// until the archive ends when it has no decoder for them)
+		if (!method && !registered.has(file.compression)) {
+			registered.add(file.compression);
+			unzip.register(dropping(file.compression));
 		}
 		let got = 0;
 		file.ondata = (err, data, final) => {
@@ -421,12 +487,23 @@ export async function* walkZip(
 			const room = limit - produced;
 			produced += data.length;
 			if (data.length > room) {
-				if (choice.take && room > 0) queue.push({ type: 'data', bytes: data.slice(0, room) });
+				if (choice.take && room > 0) {
+					if (!started) begin();
+					queue.push({ type: 'data', bytes: data.slice(0, room) });
+				}
 				over = true;
 				return;
 			}
 			if (choice.take) {
 				got += data.length;
+				if (!started) {
+					if (data.length === 0 && final) {
+						summary.empty(file.name);
+						current = null;
+						return;
+					}
+					if (data.length > 0) begin();
+				}
 				if (data.length > 0) queue.push({ type: 'data', bytes: data });
 				if (final) {
 					// damaged data can inflate without an error: its size tells (fflate checks no CRC;
@@ -440,6 +517,7 @@ export async function* walkZip(
 		file.start();
 	});
 	unzip.register(UnzipInflate);
+	const registered = new Set<number>();
 	const push = (chunk: Uint8Array, final: boolean) => {
 		try {
 			unzip.push(chunk, final);

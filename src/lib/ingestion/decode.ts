@@ -228,6 +228,20 @@ async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arra
 	}
 }
 
+/**
+ * The decompressed bytes of a Zstandard or xz input (its compressed bytes from the first), as
+ * decodeBytes reads them, output past `limit` not kept (the error comes after what came before
+ * it); for a report compressed so (output/report-file.ts), which the page imports only when it
+ * meets one.
+ */
+export function decompressed(
+	src: AsyncIterable<Uint8Array>,
+	kind: 'zstd' | 'xz',
+	limit: number
+): AsyncGenerator<Uint8Array> {
+	return kind === 'zstd' ? unzstd(src, limit) : unxz(src, limit);
+}
+
 /** A test for `magic` (a string of byte values, or characters) at offset `at` of the first bytes. */
 function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => boolean {
 	const m = typeof bytes === 'string' ? Array.from(bytes, (c) => c.charCodeAt(0)) : bytes;
@@ -480,10 +494,32 @@ async function* archiveText(
 	onMember?: (name: string, replaces: string | null) => void
 ): AsyncGenerator<string> {
 	const summary = new ArchiveSummary(kind);
+	/** the member being read, for where a .tar.gz's compressed data ends (see outer) */
+	let reading: string | null = null;
+	// a compressed archive (.tar.gz) whose compression fails says where in the archive: it had
+	// said only `The compressed file is damaged or truncated.`, and a .tar.gz cut in its first
+	// bytes read as much as that
+	const outer = (async function* () {
+		try {
+			yield* src;
+		} catch (e) {
+			if (!(e instanceof InputError) || !e.message.startsWith('The compressed file is')) throw e;
+			const where =
+				reading !== null
+					? `ends in the middle of \`${reading}\``
+					: summary.chosen !== null
+						? `ends after \`${summary.chosen.name}\``
+						: 'ends before any kernel log in it';
+			throw new InputError(
+				e.code,
+				`The archive is damaged or truncated: its compressed data ${where}.`
+			);
+		}
+	})();
 	const walk =
 		kind === 'tar'
-			? walkTar(src, summary)
-			: walkZip(src, summary, limits.maxDecompressedBytes, bomb);
+			? walkTar(outer, summary)
+			: walkZip(outer, summary, limits.maxDecompressedBytes, bomb);
 	try {
 		for (;;) {
 			const r = await walk.next();
@@ -492,6 +528,7 @@ async function* archiveText(
 			if (ev.type === 'tick') yield '';
 			if (ev.type !== 'start') continue;
 			onMember?.(ev.name, ev.replaces);
+			reading = ev.name;
 			const body = (async function* () {
 				for (;;) {
 					const m = await walk.next();
@@ -500,6 +537,7 @@ async function* archiveText(
 				}
 			})();
 			yield* memberText(body, limits);
+			reading = null;
 		}
 	} finally {
 		onNote?.(summary.note(), summary.chosen !== null);

@@ -122,21 +122,35 @@ function wrapWidth(lines: string[]): Wrapped | null {
 	const { main, most } = commonestPrefix(keys);
 	if (most * 5 < lines.length) return null;
 	let fragments = 0;
+	let exact = 0;
 	for (let i = 1; i < lines.length; i++)
-		if (keys[i] !== main && lines[i - 1].length >= width - 12) fragments++;
-	return { width, fragments, lines: lines.length };
+		if (keys[i] !== main && lines[i - 1].length >= width - 12) {
+			fragments++;
+			if (lines[i - 1].length === width) exact++;
+		}
+	return { width, fragments, exact, lines: lines.length };
 }
 
 interface Wrapped {
 	width: number;
 	/** lines that start otherwise than the log's prefix right after a line near the width */
 	fragments: number;
+	/** those of them right after a line of exactly the width (a cut mid-word: `fold -w`) */
+	exact: number;
 	lines: number;
 }
 
-/** enough cut lines among the first lines to call the log wrapped (see wrapWidth) */
+/**
+ * enough cut lines among the first lines to call the log wrapped (see wrapWidth): 3, or 2 when
+ * both follow a line of exactly the width (a short excerpt cut by `fold -w 80`: lkp-72.log's
+ * 19 lines have 2), and one in ten of the lines
+ */
 function enoughFragments(w: Wrapped | null): w is Wrapped {
-	return w !== null && w.fragments >= 3 && w.fragments * 10 >= w.lines;
+	return (
+		w !== null &&
+		(w.fragments >= 3 || (w.fragments === 2 && w.exact === 2)) &&
+		w.fragments * 10 >= w.lines
+	);
 }
 
 /** What stands for an input line joined to the line before it (see Unwrap): skipped, counted. */
@@ -188,6 +202,9 @@ function unwrapPlan(lines: string[], width: number): Unwrap | null {
 	// on every one; a mail program too leaves one of two at the end, `]  0000…` cut after `] `:
 	// serverlog-kern-log-1.log's stack lines)
 	let dropped = 0;
+	// cut lines that end with a space: `fold -s` keeps it, a cut mid-word only now and then ends
+	// so (one in six or so)
+	let spaced = 0;
 	for (let i = 1; i < lines.length; i++) {
 		if (keys[i] === main) continue;
 		other++;
@@ -197,11 +214,19 @@ function unwrapPlan(lines: string[], width: number): Unwrap | null {
 			cut++;
 			// the first piece of a log line (other text may hold lines of any kind)
 			if (keys[i - 1] === main && !prev.endsWith(' ')) dropped++;
+			if (prev.endsWith(' ')) spaced++;
 		}
 		if (n === width) exact++;
 	}
-	if (other < 3 || cut * 10 < other * 9) return null;
-	return { width, hard: exact * 10 >= cut * 9, drops: dropped >= 3 && dropped * 10 >= cut, main };
+	// 2 are enough when both come after a line of exactly the width (see enoughFragments)
+	if (other < (other === 2 && exact === 2 ? 2 : 3) || cut * 10 < other * 9) return null;
+	// the same message cut at the same space every time gives lines of one length: of the width
+	// but cut at spaces (logcat-reports-panel-dark-dmesg-txt.log by `fold -s -w 80`, whose first
+	// lines are all `[ … ][0] SMBCHG: ` of 65 characters; read as cut mid-word at 65, its longer
+	// cut lines further on, its `Linux version` among them, were not joined)
+	const hard = exact * 10 >= cut * 9 && spaced * 10 < cut * 9;
+	const drops = dropped >= 3 && dropped * 10 >= cut;
+	return { width, hard, drops, main };
 }
 
 export class PastePrefix {

@@ -741,7 +741,10 @@ export class RecordTracker {
 			);
 		}
 		if (c.usedYear && c.yearSource !== 'option') warnings.push(yearNote(c));
-		if (c.usedLocalTime) warnings.push(localTimeNote(c));
+		if (c.usedLocalTime)
+			warnings.push(
+				localTimeNote(c, 'dmesg-ctime' in this.formats || 'dmesg-reltime' in this.formats)
+			);
 		if (this.humanResume > 0) {
 			warnings.push(
 				`The machine was suspended (it resumed last at line ${this.humanResume}), and the times in this log were computed by dmesg (-T, --time-format) from the time it booted: the kernel's clock stops while suspended, so every time printed before that resume is later than it really was, by the time the machine then spent suspended. Times after the last resume are right.`
@@ -871,11 +874,20 @@ function sortKeys(o: Record<string, number>): Record<string, number> {
 	return out;
 }
 
-/** What the report says about times read from prefixes in the machine's local time. */
-function localTimeNote(c: ClassifierSummary): string {
+/**
+ * What the report says about times read from prefixes in the machine's local time. `dmesg`: some
+ * are util-linux dmesg's `-T` or `-H`/`-e` times, which it prints in local time (localtime(3),
+ * strftime) with no zone and no option to add one; `--time-format iso` prints the offset.
+ */
+function localTimeNote(c: ClassifierSummary, dmesg: boolean): string {
 	const o = c.localOffset;
 	if (o === null)
-		return 'Times in line prefixes are the machine’s local time and the log does not say its time zone: they are given as if they were UTC.';
+		return (
+			'Times in line prefixes are the machine’s local time and the log does not say its time zone: they are given as if they were UTC.' +
+			(dmesg
+				? ' dmesg prints its -T, -H and -e times without the zone; `dmesg --time-format iso` prints each time with its offset from UTC.'
+				: '')
+		);
 	const m = Math.abs(o.offsetMs) / 60000;
 	const zone = `UTC${o.offsetMs < 0 ? '−' : '+'}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 	const from =

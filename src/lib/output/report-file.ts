@@ -29,16 +29,75 @@ export function isGzipped(head: Uint8Array): boolean {
 	return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** the compressions a report file is read from (`report.json.gz`, `.zst`, `.xz`) */
+export type Compression = 'gzip' | 'zstd' | 'xz';
+
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+
+/** The compression an input's first bytes (6 are enough) name, by its magic bytes; null for none. */
+export function compressionOf(head: Uint8Array): Compression | null {
+	if (isGzipped(head)) return 'gzip';
+	if (ZSTD_MAGIC.every((b, i) => head[i] === b)) return 'zstd';
+	if (XZ_MAGIC.every((b, i) => head[i] === b)) return 'xz';
+	return null;
+}
+
+/** what a compressed input's decompressed bytes are read through */
+interface Inflow {
+	read(): Promise<{ done: true } | { done: false; value: Uint8Array }>;
+	cancel(): Promise<void>;
+}
+
+/** decompressed output past which decoding a report stops (more than MAX_REPORT_BYTES is refused) */
+const DECODE_LIMIT = 2 * MAX_REPORT_BYTES;
+
+async function inflow(
+	compressed: ReadableStream<Uint8Array<ArrayBuffer>>,
+	kind: Compression
+): Promise<Inflow> {
+	if (kind === 'gzip') {
+		const reader = compressed.pipeThrough(new DecompressionStream('gzip')).getReader();
+		return { read: () => reader.read(), cancel: () => reader.cancel() };
+	}
+	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
+	const { decompressed } = await import('../ingestion/decode.ts');
+	const source = compressed.getReader();
+	const bytes = (async function* () {
+		try {
+			for (;;) {
+				const next = await source.read();
+				if (next.done) return;
+				yield next.value;
+			}
+		} finally {
+			await source.cancel().catch(() => {});
+		}
+	})();
+	const out = decompressed(bytes, kind, DECODE_LIMIT);
+	return {
+		read: async () => {
+			const next = await out.next();
+			return next.done ? { done: true } : { done: false, value: next.value };
+		},
+		cancel: async () => {
+			await out.return(undefined);
+		}
+	};
+}
+
 /**
- * The text of a gzip-compressed input when what it holds starts as a NecroScope report, or null
- * when it does not (a compressed log: the caller analyses it); reading stops as soon as that is
- * known, so a compressed log is only decompressed as far as its first bytes. Throws, with a
- * sentence whose subject is the file, on compressed data that is damaged or a report too large.
+ * The text of a compressed input (gzip, Zstandard or xz: compressionOf) when what it holds starts
+ * as a NecroScope report, or null when it does not (a compressed log: the caller analyses it);
+ * reading stops as soon as that is known, so a compressed log is only decompressed as far as its
+ * first bytes. Throws, with a sentence whose subject is the file, on compressed data that is
+ * damaged or a report too large.
  */
-export async function gunzippedReportText(
-	compressed: ReadableStream<Uint8Array<ArrayBuffer>>
+export async function decompressedReportText(
+	compressed: ReadableStream<Uint8Array<ArrayBuffer>>,
+	kind: Compression = 'gzip'
 ): Promise<string | null> {
-	const reader = compressed.pipeThrough(new DecompressionStream('gzip')).getReader();
+	const reader = await inflow(compressed, kind);
 	const chunks: Uint8Array[] = [];
 	let bytes = 0;
 	let checked = false;
