@@ -428,7 +428,13 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   context (`kerneloops-power5-with-machinecheck.log`: a machine check in `._spin_lock`, then
  *   might_sleep() in `.down_read` from `.profile_task_exit`, `.do_exit`, `.die`,
  *   `.machine_check_exception`; `kerneloops-i386-oops-with-end-marker.log`: a double fault, then
- *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`).
+ *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`);
+ * - a work item that returned with a lock held or preemption disabled (`BUG: workqueue leaked
+ *   lock or atomic: kworker/u2:2/0x00000001/127`, process_one_work()), then `BUG: scheduling
+ *   while atomic` (or `sleeping function called from invalid context`) of the same worker
+ *   (`kworker/u2:2/127/0x00000002`): the worker's preempt count is still raised when it goes on
+ *   to sleep or to its next work item, so the leak is the cause and the scheduler's report its
+ *   consequence (`lkp-72.log`, the ww_mutex stress test's `stress_inorder_work`).
  */
 interface FollowOn {
 	cause: ReadonlySet<string>;
@@ -462,6 +468,15 @@ const FOLLOW_ONS: FollowOn[] = [
 			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
 	},
 	{
+		cause: new Set(['crash.workqueue']),
+		effect: new Set(['crash.atomic-sleep']),
+		follows: (c, e) =>
+			c.title.startsWith('BUG: workqueue leaked lock or atomic') &&
+			typeof c.details.pid === 'number' &&
+			c.details.pid === e.details.pid &&
+			shortlyAfter(c, e, LEAKED_S, LEAKED_LINES)
+	},
+	{
 		cause: DAMAGE_RULES,
 		effect: new Set(['crash.bad-page']),
 		follows: (c, e) =>
@@ -480,6 +495,13 @@ const OOPS_EXIT_LINES = 100;
 function exitedFromOops(e: Finding): boolean {
 	return e.stack?.frames.some((f) => f.reliable && OOPS_EXIT.test(f.function)) ?? false;
 }
+
+/**
+ * How soon after a work item returned with a lock held or preemption disabled its worker
+ * schedules or sleeps: the worker goes on to its next work item or to sleep right away.
+ */
+const LEAKED_S = 10;
+const LEAKED_LINES = 100;
 
 /**
  * How soon after the crash a teardown check counts as its consequence: a killed task's address
