@@ -585,13 +585,47 @@ function followOnCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** POWER's cause of a machine check: `Caused by (from SRR1=8000000000101032): L2 data cache parity error` */
+const PPC_MACHINE_CHECK = 'hardware.machine-check-powerpc';
+/** at most this many input lines between a machine-check oops and the cause line of its CPU */
+const MACHINE_CHECK_LINES = 40;
+
+/**
+ * The hardware error that made a POWER machine check kill a task (`Oops: Machine check, sig: 7`):
+ * the cause line machine_check_exception() prints (`Caused by (from SRR1=…): L2 data cache
+ * parity error`), nearest to the oops in the same boot. Without a debugger it comes right before
+ * die()'s oops; with xmon it may come after it, in what xmon prints for the same CPU's next
+ * machine check (`kerneloops-power5-with-machinecheck.log`: the capture starts inside xmon, after
+ * the first machine check's cause line; the dying task's second machine check, in `.sync_buffer`,
+ * prints `Caused by (from SRR1=8000000000101032): L2 data cache parity error` 24 lines after the
+ * oops, whose own MSR, `8000000000109032`, has the same L2 parity bit). Linked either way.
+ */
+function machineCheckCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== 'crash.oops' || !e.f.title.startsWith('Oops: Machine check')) return null;
+	const o = e.f.first_seen;
+	let best: Node | null = null;
+	let bestDistance = Infinity;
+	for (const c of nodes) {
+		if (c.f.rule !== PPC_MACHINE_CHECK || c.f.severity === 'info') continue;
+		for (const m of c.occ) {
+			if (m.boot !== o.boot) continue;
+			const distance = m.line < o.first_line ? o.first_line - m.line : m.line - o.last_line;
+			if (distance <= MACHINE_CHECK_LINES && distance < bestDistance) {
+				best = c;
+				bestDistance = distance;
+			}
+		}
+	}
+	return best;
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
-		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes);
+		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes) ?? machineCheckCause(e, nodes);
 		if (direct) {
 			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;

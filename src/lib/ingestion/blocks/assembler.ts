@@ -1,6 +1,7 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import {
 	continuesWith,
+	endsOpenReport,
 	isEndMarker,
 	isExecSummary,
 	joinsEnded,
@@ -114,6 +115,10 @@ export class BlockAssembler {
 			// the open "report" was this WARN()'s own message, which happened to start like a
 			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
 			this.open.delete(ob.block.context);
+			ob = undefined;
+		}
+		if (ob && header === null && endsOpenReport(text)) {
+			this.close(ob, 'next-report');
 			ob = undefined;
 		}
 		if (ob && this.continues(ob, header, text, ts, lead)) {

@@ -266,6 +266,19 @@ function workqueueDumpLine(text: string): boolean {
 	);
 }
 
+/**
+ * Lines that no report goes on with, and that are no report header either: POWER's machine-check
+ * handler (machine_check_exception() in arch/powerpc/kernel/traps.c) starts what it prints about
+ * a new machine check with the firmware's error log (`RTAS: event: 5, Type: Unknown, Severity:
+ * 3`, pSeries) and `Machine check in kernel mode.` (before 4.x). In
+ * `kerneloops-power5-with-machinecheck.log` a second machine check of the dying task, in xmon,
+ * had been read as twelve more lines of the `BUG: sleeping function called from invalid context`
+ * before it, whose registers then were xmon's `pc:`/`lr:`/`sp:` of the second machine check.
+ */
+export function endsOpenReport(text: string): boolean {
+	return text.startsWith('Machine check in kernel mode.') || text.startsWith('RTAS: event: ');
+}
+
 /** Lines that end a report. */
 export function isEndMarker(text: string): boolean {
 	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
