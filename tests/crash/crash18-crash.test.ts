@@ -73,3 +73,88 @@ describe("a POWER machine check's cause line", () => {
 		expect(chains(r)).toEqual([['crash.oops', 'crash.atomic-sleep']]);
 	});
 });
+
+// lkp-calltrace-dmesg-006.log lines 1-57 (4.7, i386): UBSAN's report between its two lines of `=`,
+// then the boot goes on
+const UBSAN_THEN_BOOT = [
+	'[    0.540085] ================================================================================',
+	'[    0.541051] UBSAN: Undefined behaviour in drivers/acpi/acpica/dsutils.c:641:16',
+	"[    0.542040] index -1 is out of range for type 'acpi_operand_object *[9]'",
+	'[    0.542780] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.7.0-rc2-00316-g0451490 #1',
+	'[    0.543593] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+	'[    0.544556]  00000000 00200086 8ac6dc28 814015e0 00000001 8ac6dc4c ffffffff 8ac6dc38',
+	'[    0.545522]  81453fce 8ac6dc38 81c38fcc 8ac6dc88 814544fb 8196e248 8ac6dc50 81c38fe4',
+	'[    0.546493]  00200282 8100312d 81262f13 810ef937 8149d52f 00000002 d8415601 d8415605',
+	'[    0.547455] Call Trace:',
+	'[    0.547737]  [<814015e0>] dump_stack+0x78/0xb8',
+	'[    0.548226]  [<81453fce>] ubsan_epilogue+0xe/0x40',
+	'[    0.548746]  [<814544fb>] __ubsan_handle_out_of_bounds+0x6b/0x90',
+	'[    0.549401]  [<8100312d>] ? update_vsyscall+0x24d/0x290',
+	'[    0.549978]  [<81262f13>] ? cache_alloc_debugcheck_after+0x73/0x2d0',
+	'[    0.550733]  [<810ef937>] ? debug_check_no_locks_freed+0x167/0x1d0',
+	'[    0.551402]  [<8149d52f>] ? acpi_os_release_object+0x8/0xc',
+	'[    0.552005]  [<810ef937>] ? debug_check_no_locks_freed+0x167/0x1d0',
+	'[    0.552675]  [<8149d52f>] ? acpi_os_release_object+0x8/0xc',
+	'[    0.553273]  [<814b002c>] acpi_ds_create_operand+0x20b/0x298',
+	'[    0.553897]  [<814b01ad>] acpi_ds_create_operands+0xf4/0x139',
+	'[    0.554514]  [<8149d52f>] ? acpi_os_release_object+0x8/0xc',
+	'[    0.555113]  [<814d15c8>] ? acpi_ut_delete_generic_state+0x13/0x15',
+	'[    0.555793]  [<814c7d16>] ? acpi_ps_pop_scope+0xb4/0x109',
+	'[    0.556365]  [<814b077b>] acpi_ds_exec_end_op+0xe3/0x4b6',
+	'[    0.557024]  [<814c6adf>] acpi_ps_parse_loop+0x618/0x68a',
+	'[    0.557609]  [<814ce34d>] ? acpi_ut_remove_reference+0x25/0x28',
+	'[    0.558247]  [<814ae2b3>] ? acpi_ds_call_control_method+0x12a/0x198',
+	'[    0.558937]  [<814c7935>] acpi_ps_parse_aml+0x92/0x285',
+	'[    0.559503]  [<814c835e>] acpi_ps_execute_method+0x1aa/0x1da',
+	'[    0.560123]  [<814c154b>] acpi_ns_evaluate+0x1ee/0x269',
+	'[    0.560687]  [<814c4cfb>] acpi_evaluate_object+0x105/0x1fb',
+	'[    0.561283]  [<814a4cf8>] acpi_get_phys_id+0x32/0x195',
+	'[    0.561844]  [<814a4f88>] acpi_get_cpuid+0xb/0x15',
+	'[    0.562358]  [<81dd6b73>] early_init_pdc+0x81/0x95',
+	'[    0.562892]  [<814c4932>] acpi_ns_walk_namespace+0xd9/0x1b5',
+	'[    0.563505]  [<814c4b12>] acpi_walk_namespace+0x76/0xa0',
+	'[    0.564075]  [<81dd6af2>] ? set_no_mwait+0x34/0x34',
+	'[    0.564607]  [<81dd623e>] ? acpi_sleep_init+0x121/0x121',
+	'[    0.565180]  [<81dd6baf>] acpi_early_processor_set_pdc+0x28/0x40',
+	'[    0.565842]  [<81dd6af2>] ? set_no_mwait+0x34/0x34',
+	'[    0.566364]  [<81dd6384>] acpi_init+0x146/0x273',
+	'[    0.566876]  [<81dd623e>] ? acpi_sleep_init+0x121/0x121',
+	'[    0.567453]  [<810005c5>] do_one_initcall+0x135/0x1f0',
+	'[    0.568007]  [<81416380>] ? strchr+0x20/0x20',
+	'[    0.568482]  [<81d96543>] ? repair_env_string+0x16/0x83',
+	'[    0.569053]  [<81dd623e>] ? acpi_sleep_init+0x121/0x121',
+	'[    0.569629]  [<810ad261>] ? parse_args+0x321/0x500',
+	'[    0.570156]  [<81d97079>] kernel_init_freeable+0x1aa/0x261',
+	'[    0.570766]  [<8177dedc>] kernel_init+0xc/0x120',
+	'[    0.571264]  [<810c0eed>] ? schedule_tail+0xd/0xd0',
+	'[    0.571802]  [<817892a2>] ret_from_kernel_thread+0xe/0x24',
+	'[    0.572388]  [<8177ded0>] ? rest_init+0xb0/0xb0',
+	'[    0.572895] ================================================================================',
+	'[    0.574675] ACPI: Interpreter enabled',
+	'[    0.575127] ACPI: (supports S0 S5)',
+	'[    0.575519] ACPI: Using IOAPIC for interrupt routing',
+	'[    0.576154] PCI: Using host bridge windows from ACPI; if necessary, use "pci=nocrs" and report a bug'
+];
+
+describe("a sanitizer's report", () => {
+	it('ends at its closing line of = (lkp-calltrace-dmesg-006)', async () => {
+		const r = await analyzeLines(UBSAN_THEN_BOOT);
+		const [f] = r.findings.filter((x) => x.category === 'crash');
+		expect(f.title).toBe('UBSAN: undefined-behaviour in acpi_ds_create_operand');
+		// the header is line 2, the closing line 53; the boot messages after it had been its lines
+		expect([f.first_line, f.last_seen.last_line]).toEqual([2, 53]);
+		expect(f.evidence.map((e) => e.text).join('\n')).not.toContain('ACPI: Interpreter enabled');
+	});
+
+	it('still takes the panic right after its closing line (panic_on_warn)', async () => {
+		const r = await analyzeLines([
+			...UBSAN_THEN_BOOT.slice(0, 53),
+			'[    0.573012] Kernel panic - not syncing: panic_on_warn set ...',
+			...UBSAN_THEN_BOOT.slice(53)
+		]);
+		const crashes = r.findings.filter((x) => x.category === 'crash');
+		expect(crashes.map((c) => [c.title, c.details.panicked])).toEqual([
+			['UBSAN: undefined-behaviour in acpi_ds_create_operand', true]
+		]);
+	});
+});

@@ -3,6 +3,8 @@ import {
 	continuesWith,
 	endsOpenReport,
 	isEndMarker,
+	isSanitizerEnd,
+	isSanitizerReport,
 	isExecSummary,
 	joinsEnded,
 	matchHeader,
@@ -42,6 +44,8 @@ interface OpenBlock {
 	oneLine: boolean;
 	/** the lines after the header that a report of a known shape takes (shapedReport), or null */
 	shape: ((text: string) => boolean) | null;
+	/** a sanitizer's report, which ends with a line of `=` (isSanitizerEnd) */
+	sanitizer: boolean;
 }
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
@@ -126,7 +130,7 @@ export class BlockAssembler {
 			const b = ob.block;
 			this.append(ob, line, text, ts, ctx);
 			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
-			if (isEndMarker(text)) ob.ended = true;
+			if (isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) ob.ended = true;
 			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
 			else if (ctx === '' && ob.idle >= MAX_IDLE) {
 				this.trimIdle(ob);
@@ -157,7 +161,8 @@ export class BlockAssembler {
 				lastReportish: 0,
 				ended: false,
 				oneLine: header.oneLine === true,
-				shape: header.key === 'BUG:' ? shapedReport(text) : null
+				shape: header.key === 'BUG:' ? shapedReport(text) : null,
+				sanitizer: isSanitizerReport(text)
 			});
 		}
 		this.remember(line, text, ts, ctx);
