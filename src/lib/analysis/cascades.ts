@@ -429,6 +429,9 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   might_sleep() in `.down_read` from `.profile_task_exit`, `.do_exit`, `.die`,
  *   `.machine_check_exception`; `kerneloops-i386-oops-with-end-marker.log`: a double fault, then
  *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`);
+ * - a panic, then a report that code panic() runs printed (printedInPanic, lkp-49.log: the
+ *   framebuffer driver's WARN() when bust_spinlocks() unblanks the console): a consequence of
+ *   the panic, printed on the way down;
  * - a work item that returned with a lock held or preemption disabled (`BUG: workqueue leaked
  *   lock or atomic: kworker/u2:2/0x00000001/127`, process_one_work()), then `BUG: scheduling
  *   while atomic` (or `sleeping function called from invalid context`) of the same worker
@@ -444,6 +447,34 @@ interface FollowOn {
 
 /** at most this many input lines between the end of a KASAN report and the fault it foretold */
 const SAME_ACCESS_LINES = 10;
+
+/** the panics: a report of their own, printed by panic() */
+const PANIC_RULES: ReadonlySet<string> = new Set([
+	'crash.panic',
+	'crash.init-died',
+	'crash.oom-panic'
+]);
+/** reports that code panic() runs can print: a WARN(), a sleep or a lock in the wrong context, a fault */
+const IN_PANIC_RULES: ReadonlySet<string> = new Set([
+	...OOPS_RULES,
+	'crash.warning',
+	'crash.refcount',
+	'crash.atomic-sleep',
+	'crash.spinlock',
+	'crash.lockdep'
+]);
+
+/**
+ * Was this report printed by code that panic() ran (a reliable `panic` frame in its trace):
+ * bust_spinlocks() unblanking the console, the panic notifiers, kmsg dumpers? lkp-49.log: `WARNING
+ * … at kernel/softirq.c:150 __local_bh_enable_ip` from `cn_netlink_send_mult` ← `uvesafb_blank` ←
+ * `fbcon_blank` ← `do_unblank_screen` ← `bust_spinlocks` ← `panic`, 0.2 s after `Kernel panic - not
+ * syncing: Attempted to kill init!` of the same task. (A WARN() that makes the kernel panic,
+ * panic_on_warn, is one report with its panic, not printed after it.)
+ */
+function printedInPanic(e: Finding): boolean {
+	return e.stack?.frames.some((f) => f.reliable && /^\.?panic$/.test(f.function)) ?? false;
+}
 
 const FOLLOW_ONS: FollowOn[] = [
 	{
@@ -462,6 +493,16 @@ const FOLLOW_ONS: FollowOn[] = [
 		effect: new Set(['crash.atomic-sleep', 'crash.spinlock']),
 		follows: (c, e) =>
 			exitedFromOops(e) &&
+			(typeof c.details.pid !== 'number' ||
+				typeof e.details.pid !== 'number' ||
+				c.details.pid === e.details.pid) &&
+			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+	},
+	{
+		cause: PANIC_RULES,
+		effect: IN_PANIC_RULES,
+		follows: (c, e) =>
+			printedInPanic(e) &&
 			(typeof c.details.pid !== 'number' ||
 				typeof e.details.pid !== 'number' ||
 				c.details.pid === e.details.pid) &&
