@@ -429,6 +429,11 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   might_sleep() in `.down_read` from `.profile_task_exit`, `.do_exit`, `.die`,
  *   `.machine_check_exception`; `kerneloops-i386-oops-with-end-marker.log`: a double fault, then
  *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`);
+ * - lockdep's possible deadlock, then the deadlock itself: `BUG: spinlock lockup` of the same
+ *   task in the same function, right after it (`satyr-gitlog-01.log`: `possible recursive locking
+ *   detected`, ksdioirqd/mmc0/73 taking host->lock again in mxs_mmc_enable_sdio_irq, then `BUG:
+ *   spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` with `.owner: ksdioirqd/mmc0/73`):
+ *   lockdep reports the acquisition before it is made, and a spinlock taken twice spins forever;
  * - a panic, then a report that code panic() runs printed (printedInPanic, lkp-49.log: the
  *   framebuffer driver's WARN() when bust_spinlocks() unblanks the console): a consequence of
  *   the panic, printed on the way down;
@@ -506,6 +511,18 @@ const FOLLOW_ONS: FollowOn[] = [
 			(typeof c.details.pid !== 'number' ||
 				typeof e.details.pid !== 'number' ||
 				c.details.pid === e.details.pid) &&
+			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+	},
+	{
+		cause: new Set(['crash.lockdep']),
+		effect: new Set(['crash.spinlock']),
+		follows: (c, e) =>
+			c.title.startsWith('possible deadlock in ') &&
+			e.title.startsWith('BUG: spinlock lockup') &&
+			typeof c.details.pid === 'number' &&
+			c.details.pid === e.details.pid &&
+			c.stack?.guilty_frame != null &&
+			c.stack.guilty_frame === e.stack?.guilty_frame &&
 			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
 	},
 	{
