@@ -149,6 +149,7 @@ describe("a sanitizer's report", () => {
 	it('still takes the panic right after its closing line (panic_on_warn)', async () => {
 		const r = await analyzeLines([
 			...UBSAN_THEN_BOOT.slice(0, 53),
+			'[    0.572901] Disabling lock debugging due to kernel taint',
 			'[    0.573012] Kernel panic - not syncing: panic_on_warn set ...',
 			...UBSAN_THEN_BOOT.slice(53)
 		]);

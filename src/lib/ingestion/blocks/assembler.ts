@@ -14,6 +14,11 @@ import {
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
+/**
+ * add_taint() turns lockdep off after a report that taints the kernel: between a sanitizer's
+ * closing line (or an oops's end marker) and the panic_on_warn panic that still joins it
+ */
+const LOCK_DEBUGGING_OFF = 'Disabling lock debugging due to kernel taint';
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
 const MAX_GAP_S = 5;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
@@ -194,6 +199,8 @@ export class BlockAssembler {
 			}
 			// x86's register summary after the marker: the report's, still ended
 			if (!header && !gap && isExecSummary(ob.block.header, text)) return true;
+			// add_taint() after the report (KASAN's end_report(), oops_end()), before the panic
+			if (!header && !gap && text.startsWith(LOCK_DEBUGGING_OFF)) return true;
 			this.close(ob, 'end-marker');
 			return false;
 		}
