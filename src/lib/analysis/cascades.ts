@@ -428,7 +428,21 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   context (`kerneloops-power5-with-machinecheck.log`: a machine check in `._spin_lock`, then
  *   might_sleep() in `.down_read` from `.profile_task_exit`, `.do_exit`, `.die`,
  *   `.machine_check_exception`; `kerneloops-i386-oops-with-end-marker.log`: a double fault, then
- *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`).
+ *   a spinlock lockup in `taskstats_exit` from `do_exit`, `die`, `do_double_fault`);
+ * - lockdep's possible deadlock, then the deadlock itself: `BUG: spinlock lockup` of the same
+ *   task in the same function, right after it (`satyr-gitlog-01.log`: `possible recursive locking
+ *   detected`, ksdioirqd/mmc0/73 taking host->lock again in mxs_mmc_enable_sdio_irq, then `BUG:
+ *   spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73` with `.owner: ksdioirqd/mmc0/73`):
+ *   lockdep reports the acquisition before it is made, and a spinlock taken twice spins forever;
+ * - a panic, then a report that code panic() runs printed (printedInPanic, lkp-49.log: the
+ *   framebuffer driver's WARN() when bust_spinlocks() unblanks the console): a consequence of
+ *   the panic, printed on the way down;
+ * - a work item that returned with a lock held or preemption disabled (`BUG: workqueue leaked
+ *   lock or atomic: kworker/u2:2/0x00000001/127`, process_one_work()), then `BUG: scheduling
+ *   while atomic` (or `sleeping function called from invalid context`) of the same worker
+ *   (`kworker/u2:2/127/0x00000002`): the worker's preempt count is still raised when it goes on
+ *   to sleep or to its next work item, so the leak is the cause and the scheduler's report its
+ *   consequence (`lkp-72.log`, the ww_mutex stress test's `stress_inorder_work`).
  */
 interface FollowOn {
 	cause: ReadonlySet<string>;
@@ -438,6 +452,34 @@ interface FollowOn {
 
 /** at most this many input lines between the end of a KASAN report and the fault it foretold */
 const SAME_ACCESS_LINES = 10;
+
+/** the panics: a report of their own, printed by panic() */
+const PANIC_RULES: ReadonlySet<string> = new Set([
+	'crash.panic',
+	'crash.init-died',
+	'crash.oom-panic'
+]);
+/** reports that code panic() runs can print: a WARN(), a sleep or a lock in the wrong context, a fault */
+const IN_PANIC_RULES: ReadonlySet<string> = new Set([
+	...OOPS_RULES,
+	'crash.warning',
+	'crash.refcount',
+	'crash.atomic-sleep',
+	'crash.spinlock',
+	'crash.lockdep'
+]);
+
+/**
+ * Was this report printed by code that panic() ran (a reliable `panic` frame in its trace):
+ * bust_spinlocks() unblanking the console, the panic notifiers, kmsg dumpers? lkp-49.log: `WARNING
+ * … at kernel/softirq.c:150 __local_bh_enable_ip` from `cn_netlink_send_mult` ← `uvesafb_blank` ←
+ * `fbcon_blank` ← `do_unblank_screen` ← `bust_spinlocks` ← `panic`, 0.2 s after `Kernel panic - not
+ * syncing: Attempted to kill init!` of the same task. (A WARN() that makes the kernel panic,
+ * panic_on_warn, is one report with its panic, not printed after it.)
+ */
+function printedInPanic(e: Finding): boolean {
+	return e.stack?.frames.some((f) => f.reliable && /^\.?panic$/.test(f.function)) ?? false;
+}
 
 const FOLLOW_ONS: FollowOn[] = [
 	{
@@ -462,6 +504,37 @@ const FOLLOW_ONS: FollowOn[] = [
 			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
 	},
 	{
+		cause: PANIC_RULES,
+		effect: IN_PANIC_RULES,
+		follows: (c, e) =>
+			printedInPanic(e) &&
+			(typeof c.details.pid !== 'number' ||
+				typeof e.details.pid !== 'number' ||
+				c.details.pid === e.details.pid) &&
+			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+	},
+	{
+		cause: new Set(['crash.lockdep']),
+		effect: new Set(['crash.spinlock']),
+		follows: (c, e) =>
+			c.title.startsWith('possible deadlock in ') &&
+			e.title.startsWith('BUG: spinlock lockup') &&
+			typeof c.details.pid === 'number' &&
+			c.details.pid === e.details.pid &&
+			c.stack?.guilty_frame != null &&
+			c.stack.guilty_frame === e.stack?.guilty_frame &&
+			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+	},
+	{
+		cause: new Set(['crash.workqueue']),
+		effect: new Set(['crash.atomic-sleep']),
+		follows: (c, e) =>
+			c.title.startsWith('BUG: workqueue leaked lock or atomic') &&
+			typeof c.details.pid === 'number' &&
+			c.details.pid === e.details.pid &&
+			shortlyAfter(c, e, LEAKED_S, LEAKED_LINES)
+	},
+	{
 		cause: DAMAGE_RULES,
 		effect: new Set(['crash.bad-page']),
 		follows: (c, e) =>
@@ -480,6 +553,13 @@ const OOPS_EXIT_LINES = 100;
 function exitedFromOops(e: Finding): boolean {
 	return e.stack?.frames.some((f) => f.reliable && OOPS_EXIT.test(f.function)) ?? false;
 }
+
+/**
+ * How soon after a work item returned with a lock held or preemption disabled its worker
+ * schedules or sleeps: the worker goes on to its next work item or to sleep right away.
+ */
+const LEAKED_S = 10;
+const LEAKED_LINES = 100;
 
 /**
  * How soon after the crash a teardown check counts as its consequence: a killed task's address
@@ -563,13 +643,47 @@ function followOnCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** POWER's cause of a machine check: `Caused by (from SRR1=8000000000101032): L2 data cache parity error` */
+const PPC_MACHINE_CHECK = 'hardware.machine-check-powerpc';
+/** at most this many input lines between a machine-check oops and the cause line of its CPU */
+const MACHINE_CHECK_LINES = 40;
+
+/**
+ * The hardware error that made a POWER machine check kill a task (`Oops: Machine check, sig: 7`):
+ * the cause line machine_check_exception() prints (`Caused by (from SRR1=…): L2 data cache
+ * parity error`), nearest to the oops in the same boot. Without a debugger it comes right before
+ * die()'s oops; with xmon it may come after it, in what xmon prints for the same CPU's next
+ * machine check (`kerneloops-power5-with-machinecheck.log`: the capture starts inside xmon, after
+ * the first machine check's cause line; the dying task's second machine check, in `.sync_buffer`,
+ * prints `Caused by (from SRR1=8000000000101032): L2 data cache parity error` 24 lines after the
+ * oops, whose own MSR, `8000000000109032`, has the same L2 parity bit). Linked either way.
+ */
+function machineCheckCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== 'crash.oops' || !e.f.title.startsWith('Oops: Machine check')) return null;
+	const o = e.f.first_seen;
+	let best: Node | null = null;
+	let bestDistance = Infinity;
+	for (const c of nodes) {
+		if (c.f.rule !== PPC_MACHINE_CHECK || c.f.severity === 'info') continue;
+		for (const m of c.occ) {
+			if (m.boot !== o.boot) continue;
+			const distance = m.line < o.first_line ? o.first_line - m.line : m.line - o.last_line;
+			if (distance <= MACHINE_CHECK_LINES && distance < bestDistance) {
+				best = c;
+				bestDistance = distance;
+			}
+		}
+	}
+	return best;
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
-		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes);
+		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes) ?? machineCheckCause(e, nodes);
 		if (direct) {
 			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;

@@ -53,6 +53,31 @@ function hungTask(header: string): { comm: string; pid: number } | null {
 	return { comm: task.slice(0, colon), pid: Number(task.slice(colon + 1)) };
 }
 
+/** headers that name the task as `comm/pid/preempt_count` or `comm/preempt_count/pid` */
+const ATOMIC_HEADERS = ['BUG: scheduling while atomic: ', 'BUG: workqueue leaked lock or atomic: '];
+
+/**
+ * The task of a report whose header names it with the preempt count: the scheduler's
+ * `BUG: scheduling while atomic: kworker/u2:2/127/0x00000002` (`comm/pid/count`; 2.6.20 and
+ * before `comm/count/pid`) and process_one_work()'s `BUG: workqueue leaked lock or atomic:
+ * kworker/u2:2/0x00000001/127` (`comm/count/pid`). The command may hold `/` (`kworker/u2:2`), so
+ * the last two fields are read; the pid is the decimal one. lkp-72.log: the scheduler's report
+ * cut after its header, whose task was then unknown.
+ */
+function atomicTask(header: string): { comm: string; pid: number } | null {
+	const h = ATOMIC_HEADERS.find((p) => header.startsWith(p));
+	if (h === undefined) return null;
+	const task = header.slice(h.length).trimEnd();
+	const last = task.lastIndexOf('/');
+	const mid = task.lastIndexOf('/', last - 1);
+	if (mid < 1) return null;
+	const [x, y] = [task.slice(mid + 1, last), task.slice(last + 1)];
+	const hex = /^0x[0-9a-f]+$/;
+	const dec = /^\d+$/;
+	const pid = dec.test(x) && hex.test(y) ? x : hex.test(x) && dec.test(y) ? y : null;
+	return pid === null ? null : { comm: task.slice(0, mid), pid: Number(pid) };
+}
+
 /** `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1` */
 function afterComm(rest: string): { comm: string; taint: string | null; version: string | null } {
 	let at = rest.indexOf(' Not tainted ');
@@ -245,6 +270,12 @@ function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
 		facts.cpu = Number(b[1]);
 		facts.comm = b[2];
 		facts.pid = Number(b[3]);
+		return;
+	}
+	const a = atomicTask(lines[0].text);
+	if (a) {
+		facts.comm = a.comm;
+		facts.pid = a.pid;
 		return;
 	}
 	for (const l of lines.slice(0, HEAD_LINES)) {

@@ -14,6 +14,12 @@ export interface StackRecipe {
 	skip?: string[];
 	/** how the frame is chosen from the surviving frames (default: the first) */
 	extractor?: 'stall' | 'hang';
+	/**
+	 * NecroScope: read a frame printed after a stack marker on the same line (`<<EOE>>  [<pc>]
+	 * f+..`), which syzkaller's frame syntax does not: for a report made in an NMI (a hard
+	 * lockup) it is the interrupted code's top frame, where the CPU was spinning
+	 */
+	afterMarker?: boolean;
 }
 
 export interface TitleFormat {

@@ -398,7 +398,7 @@ const WARNING: TitleFormat[] = [
 		titleNext: [/Watchdog detected hard LOCKUP/],
 		fmt: 'watchdog: hard LOCKUP in {F}',
 		alt: ['stall in {F}'],
-		stack: warningStack(...HARD_LOCKUP_SKIP)
+		stack: { ...warningStack(...HARD_LOCKUP_SKIP), afterMarker: true }
 	},
 	{
 		rule: 'crash.warning',
@@ -1040,7 +1040,7 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title: /Watchdog detected hard LOCKUP/,
 			fmt: 'watchdog: hard LOCKUP in {F}',
 			alt: ['stall in {F}'],
-			stack: ripStack(HARD_LOCKUP_SKIP)
+			stack: { ...ripStack(HARD_LOCKUP_SKIP), afterMarker: true }
 		}
 	],
 	'Oops:': [

@@ -65,6 +65,16 @@ function lenientLine(line: string): string {
 	return t.replace(UNSURE, '$1');
 }
 
+/**
+ * A line with the frame after a leading stack marker (`<<EOE>>  [<pc>] f+..`, abrt-nmi-oops-hash.log:
+ * `account_idle_ticks+0x90/0xa0`, where a hard lockup's NMI interrupted the CPU), for recipes
+ * that read it (StackRecipe.afterMarker); a marker line without a frame stays as it is.
+ */
+function afterMarker(line: string): string {
+	const s = splitStackMarker(line);
+	return s.marker !== null && s.rest.trim() !== '' ? s.rest : line;
+}
+
 /** fault-injection frames mixed into a report make it unreliable */
 const POISON = /should_fail[\w.]*\+0x/;
 
@@ -247,7 +257,7 @@ function attempt(lines: readonly string[], recipe: StackRecipe, skip: RegExp): F
 /** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */
 export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): FrameResult {
 	const skip = skipRegExp(recipe.skip);
-	const strict = attempt(lines, recipe, skip);
+	const strict = attempt(recipe.afterMarker ? lines.map(afterMarker) : lines, recipe, skip);
 	if (strict.raw || strict.poisoned) return strict;
 	// NecroScope: syzkaller reads neither `?` frames nor a frame printed after a stack marker
 	// (`<EOI>  [<pc>] f+..`). Old enterprise kernels print whole traces that way; when nothing

@@ -1,7 +1,10 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import {
 	continuesWith,
+	endsOpenReport,
 	isEndMarker,
+	isSanitizerEnd,
+	isSanitizerReport,
 	isExecSummary,
 	joinsEnded,
 	matchHeader,
@@ -11,6 +14,11 @@ import {
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
+/**
+ * add_taint() turns lockdep off after a report that taints the kernel: between a sanitizer's
+ * closing line (or an oops's end marker) and the panic_on_warn panic that still joins it
+ */
+const LOCK_DEBUGGING_OFF = 'Disabling lock debugging due to kernel taint';
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
 const MAX_GAP_S = 5;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
@@ -41,6 +49,8 @@ interface OpenBlock {
 	oneLine: boolean;
 	/** the lines after the header that a report of a known shape takes (shapedReport), or null */
 	shape: ((text: string) => boolean) | null;
+	/** a sanitizer's report, which ends with a line of `=` (isSanitizerEnd) */
+	sanitizer: boolean;
 }
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
@@ -116,12 +126,16 @@ export class BlockAssembler {
 			this.open.delete(ob.block.context);
 			ob = undefined;
 		}
+		if (ob && header === null && endsOpenReport(text)) {
+			this.close(ob, 'next-report');
+			ob = undefined;
+		}
 		if (ob && this.continues(ob, header, text, ts, lead)) {
 			this.remember(line, text, ts, ctx);
 			const b = ob.block;
 			this.append(ob, line, text, ts, ctx);
 			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
-			if (isEndMarker(text)) ob.ended = true;
+			if (isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) ob.ended = true;
 			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
 			else if (ctx === '' && ob.idle >= MAX_IDLE) {
 				this.trimIdle(ob);
@@ -152,7 +166,8 @@ export class BlockAssembler {
 				lastReportish: 0,
 				ended: false,
 				oneLine: header.oneLine === true,
-				shape: header.key === 'BUG:' ? shapedReport(text) : null
+				shape: header.key === 'BUG:' ? shapedReport(text) : null,
+				sanitizer: isSanitizerReport(text)
 			});
 		}
 		this.remember(line, text, ts, ctx);
@@ -184,6 +199,8 @@ export class BlockAssembler {
 			}
 			// x86's register summary after the marker: the report's, still ended
 			if (!header && !gap && isExecSummary(ob.block.header, text)) return true;
+			// add_taint() after the report (KASAN's end_report(), oops_end()), before the panic
+			if (!header && !gap && text.startsWith(LOCK_DEBUGGING_OFF)) return true;
 			this.close(ob, 'end-marker');
 			return false;
 		}

@@ -266,6 +266,37 @@ function workqueueDumpLine(text: string): boolean {
 	);
 }
 
+/**
+ * Lines that no report goes on with, and that are no report header either: POWER's machine-check
+ * handler (machine_check_exception() in arch/powerpc/kernel/traps.c) starts what it prints about
+ * a new machine check with the firmware's error log (`RTAS: event: 5, Type: Unknown, Severity:
+ * 3`, pSeries) and `Machine check in kernel mode.` (before 4.x). In
+ * `kerneloops-power5-with-machinecheck.log` a second machine check of the dying task, in xmon,
+ * had been read as twelve more lines of the `BUG: sleeping function called from invalid context`
+ * before it, whose registers then were xmon's `pc:`/`lr:`/`sp:` of the second machine check.
+ */
+export function endsOpenReport(text: string): boolean {
+	return text.startsWith('Machine check in kernel mode.') || text.startsWith('RTAS: event: ');
+}
+
+/**
+ * The sanitizers (KASAN, KCSAN, KMSAN, KFENCE, UBSAN) frame their reports between two lines of
+ * `=` (66 of them; UBSAN 80): the one before the header, and the one that ends the report
+ * (end_report() in mm/kasan/report.c, ubsan_epilogue() in lib/ubsan.c). The closing line ends
+ * the report as the end marker ends an oops: only a panic (panic_on_warn) still joins it. In
+ * `lkp-calltrace-dmesg-006.log` (4.7) a `UBSAN: Undefined behaviour in
+ * drivers/acpi/acpica/dsutils.c:641:16` at 0.54 s had taken the 310 boot messages after its
+ * closing line, up to the first gap of 5 s in the kernel times.
+ */
+export function isSanitizerReport(header: string): boolean {
+	return /(?:KASAN|KCSAN|KMSAN|KFENCE|UBSAN): /.test(header);
+}
+
+/** the closing line of a sanitizer's report (see isSanitizerReport) */
+export function isSanitizerEnd(text: string): boolean {
+	return text.startsWith('=====') && /^={40,}\s*$/.test(text);
+}
+
 /** Lines that end a report. */
 export function isEndMarker(text: string): boolean {
 	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
