@@ -171,7 +171,7 @@ test('the timeline is one tab stop; the arrow keys move between its marks', asyn
 	await page.keyboard.press('Enter');
 	// (the one opened, and focused: the most important finding is open too)
 	const open = page.locator('article.finding', {
-		has: page.locator('details[open] > summary:focus')
+		has: page.locator('.finding-toggle[aria-expanded="true"]:focus')
 	});
 	await expect(open).toContainText('I/O error on sdc');
 	expect(problems).toEqual([]);
