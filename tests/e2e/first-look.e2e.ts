@@ -34,12 +34,14 @@ test.describe('on a 1280×800 screen', () => {
 		await page.getByRole('button', { name: 'Analyze' }).click();
 		await expect(page.locator('#summary-h')).toBeFocused();
 		// it had started closed, like the others: its advice was one more click away
-		const open = page.locator('article.finding .finding-toggle[aria-expanded="true"]');
+		const open = page.locator('article.finding', {
+			has: page.locator('.finding-toggle[aria-expanded="true"]')
+		});
 		await expect(open).toHaveCount(1);
 		await expect(page.getByTestId('headline')).toContainText(
 			(await open.locator('.title').textContent()) as string
 		);
-		await expect(open.locator('h4', { hasText: 'What to do' })).toBeVisible();
+		await expect(open.locator('h5', { hasText: 'What to do' })).toBeVisible();
 		await expect(page.locator('#summary-h')).toBeFocused();
 		// opening another keeps it open
 		const radeon = page.locator('article.finding', { hasText: 'WARNING in radeon_gart_unbind' });

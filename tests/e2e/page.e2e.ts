@@ -260,7 +260,7 @@ test('commands and quoted log text in explanations and input notes are shown as 
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	const card = page.locator('article.finding').first();
 	await openFinding(card);
-	const meaning = card.locator('h4', { hasText: 'What it means' }).locator('+ p');
+	const meaning = card.locator('h5', { hasText: 'What it means' }).locator('+ p');
 	await expect(
 		meaning.locator('code', { hasText: 'firmware failed to leave lps state' })
 	).toBeVisible();
