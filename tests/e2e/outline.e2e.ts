@@ -98,6 +98,41 @@ test.describe('on a phone (390×844)', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('a ramoops log of three notes and six findings: the filters are behind a button, the first finding on the first screen', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		// (cykeek-stuff-console-ramoops-0.log: three long notes, on flipped bits, the ring buffer's
+		// wrap and garbled SELinux domains; the first finding had been 1,203 px below the heading)
+		await page
+			.getByLabel('Choose log files')
+			.setInputFiles(
+				new URL('../../fixtures/formats/real/cykeek-stuff-console-ramoops-0.log', import.meta.url)
+					.pathname
+			);
+		await expect(page.locator('#summary-h')).toBeFocused();
+		await expect(page.locator('.warnings li')).toHaveCount(3);
+		await expect(page.locator('.warnings li').first()).toContainText('The log is corrupted');
+		await expect(page.locator('.warnings li').nth(1)).toBeHidden();
+		const first = page.locator('article.finding').first();
+		await expect(first.locator('.finding-toggle')).toBeInViewport();
+		expect(await first.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844 - 100);
+		// the filters: one button, which shows them
+		const severity = page.getByRole('combobox', { name: 'Severity' });
+		await expect(severity).toBeHidden();
+		const toggle = page.getByRole('button', { name: 'Filter and order' });
+		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		await severity.selectOption('medium');
+		await expect(page.locator('.findings-h')).toContainText('(1 of 6)');
+		await expect(toggle).toHaveText('Filter and order (filtered)');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
 	test('on a wide screen the same notes are all shown, without the button', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await openApp(page);
@@ -105,5 +140,6 @@ test.describe('on a phone (390×844)', () => {
 		await page.getByRole('button', { name: 'Analyze' }).click();
 		await expect(page.locator('.warnings li').nth(1)).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Show all 2 notes' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Filter and order' })).toHaveCount(0);
 	});
 });
