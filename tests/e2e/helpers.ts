@@ -116,11 +116,11 @@ export async function cancelPartWay(page: Page, file: Parameters<Page['setInputF
 }
 
 /**
- * Open a finding's card (a click on its summary) unless it is open already: the most important
+ * Open a finding's card (a click on its title's button) unless it is open already: the most important
  * finding of a report starts open, and a click would close it.
  */
 export async function openFinding(card: Locator): Promise<void> {
-	const details = card.locator('details').first();
-	if ((await details.getAttribute('open')) === null) await card.locator('summary').first().click();
-	await expect(details).toHaveAttribute('open', '');
+	const toggle = card.locator('.finding-toggle').first();
+	if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }

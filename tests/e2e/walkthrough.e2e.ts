@@ -235,8 +235,10 @@ test.describe('on a phone (360 × 740, touch)', () => {
 			await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
 			await expect(page.locator('section.meta')).toBeVisible();
 			await page.evaluate(() => {
-				for (const d of document.querySelectorAll('article.finding details'))
-					(d as HTMLDetailsElement).open = true;
+				for (const b of document.querySelectorAll<HTMLButtonElement>(
+					'article.finding .finding-toggle[aria-expanded="false"]'
+				))
+					b.click();
 			});
 			if ((await page.locator('article.finding').count()) > 0)
 				await expect(page.locator('article.finding .body').first()).toBeVisible();
@@ -261,7 +263,7 @@ test.describe('on a phone (360 × 740, touch)', () => {
 		const entry = toolbar.locator('.cluster').getByRole('button', { name: /WARNING in note_page/ });
 		await entry.tap();
 		const open = page.locator('article.finding', {
-			has: page.locator('details[open] > summary:focus')
+			has: page.locator('.finding-toggle[aria-expanded="true"]:focus')
 		});
 		await expect(open).toContainText('WARNING in note_page');
 		const [scroll, client] = await noSideways(page);
@@ -284,7 +286,7 @@ test('no accessibility violations (axe) with the timeline list open and with a f
 	expect(await axeViolations(page)).toEqual([]);
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('Enter');
-	await expect(page.locator('summary:focus')).toContainText('WARNING in note_page');
+	await expect(page.locator('.finding-toggle:focus')).toContainText('WARNING in note_page');
 	expect(await axeViolations(page)).toEqual([]);
 	expect(problems).toEqual([]);
 });
@@ -340,9 +342,12 @@ test('keyboard only: analyse, every download, the share link, the filters, the t
 	await tabTo(page, page.getByRole('textbox', { name: 'Share link' }), 1);
 	await tabTo(page, page.getByRole('button', { name: /^critical: KASAN/ }), 1);
 	await page.keyboard.press('Enter');
-	const summary = page.locator('article.finding summary').first();
+	const summary = page.locator('article.finding .finding-toggle').first();
 	await expect(summary).toBeFocused();
-	await expect(page.locator('article.finding details').first()).toHaveAttribute('open', '');
+	await expect(page.locator('article.finding .finding-toggle').first()).toHaveAttribute(
+		'aria-expanded',
+		'true'
+	);
 	// inside the finding: the save button, the scrolling regions, the local model, a reference
 	const passed = await tabTo(page, page.getByRole('link', { name: /kasan\.html$/ }), 8);
 	expect(passed.map((name) => name.split(' of ')[0])).toEqual([
@@ -355,7 +360,10 @@ test('keyboard only: analyse, every download, the share link, the filters, the t
 	// Enter on the summary closes the finding again, and the focus stays there
 	await summary.focus();
 	await page.keyboard.press('Enter');
-	await expect(page.locator('article.finding details').first()).not.toHaveAttribute('open', '');
+	await expect(page.locator('article.finding .finding-toggle').first()).toHaveAttribute(
+		'aria-expanded',
+		'false'
+	);
 	await expect(summary).toBeFocused();
 	// start again: back to the text field, clear it, analyse another log
 	await page.keyboard.press('Shift+Tab');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
+import { orderNotes } from '../../src/lib/components/notes.ts';
 import type { Finding } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
@@ -38,5 +39,19 @@ describe('timelineRows', () => {
 			['a', 210, 230],
 			['b', 205, 205]
 		]);
+	});
+});
+
+describe('orderNotes', () => {
+	it('puts the notes that say the report is partial first, the others in the report’s order', () => {
+		// a stopped analysis's note is the pipeline's last: on a phone only the first note is shown
+		const year =
+			'Some dates carry no year; they were read as 2020 (year of a dated line in the log).';
+		const zone = 'Times in line prefixes are the machine’s local time, UTC+00:00.';
+		const stopped =
+			'Incomplete: the analysis was stopped. This report covers only the first 20,000 lines.';
+		expect(orderNotes([year, zone, stopped])).toEqual([stopped, year, zone]);
+		expect(orderNotes([year, zone])).toEqual([year, zone]);
+		expect(orderNotes([])).toEqual([]);
 	});
 });

@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
+
+/** the page's headings in document order, as "level text" (the accessibility tree's names) */
+async function outline(page: Page): Promise<string[]> {
+	const out: string[] = [];
+	for (const level of [1, 2, 3, 4, 5, 6]) {
+		for (const h of await page.getByRole('heading', { level }).all()) {
+			const y = await h.evaluate((el) =>
+				[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].indexOf(el)
+			);
+			const name = (await h.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+			out[y] = `${level} ${name}`;
+		}
+	}
+	return out.filter((x) => x !== undefined);
+}
+
+test.describe('on a 1280×800 screen', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('every finding’s title is a heading, open or closed, and holds its disclosure button', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await setLogText(page, MIXED);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('section.meta')).toBeVisible();
+		// heading navigation had gone from "Findings" to the open finding's "What it means": the
+		// titles were in <summary> elements, not headings
+		const h = (await outline(page)).map((x) => x.replace(/ (\w+) · line.*$/, ''));
+		expect(h).toEqual([
+			'1 NecroScope',
+			'2 Serious problems were found',
+			'3 Timeline',
+			'3 Findings (3 of 3)',
+			'4 ▲ high I/O error on sda',
+			'5 What it means',
+			'5 Likely causes',
+			'5 What to do',
+			'5 Facts',
+			'5 Evidence',
+			'4 ◆ medium WARNING in radeon_gart_unbind',
+			'4 ◆ medium rtw_8821ce firmware stuck in power-save state',
+			'3 System and input'
+		]);
+		// the closed ones are headings too, with a button that says it is closed
+		const closed = page.getByRole('heading', { level: 4, name: /WARNING in radeon_gart_unbind/ });
+		const button = closed.getByRole('button');
+		await expect(button).toHaveAttribute('aria-expanded', 'false');
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await expect(button).toHaveAttribute('aria-expanded', 'true');
+		await expect(page.locator(`#${await button.getAttribute('aria-controls')}`)).toBeVisible();
+		await page.keyboard.press('Space');
+		await expect(button).toHaveAttribute('aria-expanded', 'false');
+		await expect(page.locator(`#${await button.getAttribute('aria-controls')}`)).toBeHidden();
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+});
+
+test.describe('on a phone (390×844)', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('input notes are one note and a button: the first finding starts on the first screen', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		// (serverlog-kern-log-1.log: two long notes, on the year and the time zone; the first
+		// finding had been 1,005 px below the report's heading, under the notes and the timeline)
+		await setLogText(page, fixture('output/serverlog-kern-log-1.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toBeFocused();
+		const notes = page.locator('.warnings li');
+		await expect(notes).toHaveCount(2);
+		await expect(notes.nth(0)).toBeVisible();
+		await expect(notes.nth(1)).toBeHidden();
+		const first = page.locator('article.finding').first();
+		await expect(first.locator('.finding-toggle')).toBeInViewport();
+		const top = await first.evaluate((el) => el.getBoundingClientRect().top);
+		expect(top).toBeLessThan(844 - 100);
+		// the timeline comes after the findings on a phone
+		await expect(page.getByRole('link', { name: 'Timeline of the findings' })).toBeVisible();
+		const more = page.locator('.more-notes');
+		await expect(more).toHaveText('Show all 2 notes');
+		await expect(more).toHaveAttribute('aria-expanded', 'false');
+		await more.click();
+		await expect(notes.nth(1)).toBeVisible();
+		await expect(more).toHaveAttribute('aria-expanded', 'true');
+		await expect(more).toHaveText('Show less');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	test('a ramoops log of three notes and six findings: the filters are behind a button, the first finding on the first screen', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		// (cykeek-stuff-console-ramoops-0.log: three long notes, on flipped bits, the ring buffer's
+		// wrap and garbled SELinux domains; the first finding had been 1,203 px below the heading)
+		await page
+			.getByLabel('Choose log files')
+			.setInputFiles(
+				new URL('../../fixtures/formats/real/cykeek-stuff-console-ramoops-0.log', import.meta.url)
+					.pathname
+			);
+		await expect(page.locator('#summary-h')).toBeFocused();
+		await expect(page.locator('.warnings li')).toHaveCount(3);
+		await expect(page.locator('.warnings li').first()).toContainText('The log is corrupted');
+		await expect(page.locator('.warnings li').nth(1)).toBeHidden();
+		const first = page.locator('article.finding').first();
+		await expect(first.locator('.finding-toggle')).toBeInViewport();
+		expect(await first.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844 - 100);
+		// the filters: one button, which shows them
+		const severity = page.getByRole('combobox', { name: 'Severity' });
+		await expect(severity).toBeHidden();
+		const toggle = page.getByRole('button', { name: 'Filter and order' });
+		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		await severity.selectOption('medium');
+		await expect(page.locator('.findings-h')).toContainText('(1 of 6)');
+		await expect(toggle).toHaveText('Filter and order (filtered)');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	test('on a wide screen the same notes are all shown, without the button', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await openApp(page);
+		await setLogText(page, fixture('output/serverlog-kern-log-1.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('.warnings li').nth(1)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Show all 2 notes' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Filter and order' })).toHaveCount(0);
+	});
+});
