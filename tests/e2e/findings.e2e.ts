@@ -299,3 +299,23 @@ test('a crash has a "Save crash report" button that saves its text report as the
 	await expect(io.getByRole('button', { name: 'Save crash report' })).toHaveCount(0);
 	expect(problems).toEqual([]);
 });
+
+test('boot start times read as date, time and UTC in the timeline and the system panel, not as ISO text', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	// two boots of a syslog file with full dates: each boot's start is known to the second
+	const boot = (day: string) =>
+		[
+			`2024-03-${day}T10:00:01.000000+00:00 host kernel: [    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP`,
+			`2024-03-${day}T10:00:06.000000+00:00 host kernel: [    5.000000] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`
+		].join('\n');
+	await analyze(page, `${boot('05')}\n${boot('06')}`);
+	const captions = page.locator('figure figcaption');
+	await expect(captions.first()).toContainText('started 2024-03-05 10:00:01 UTC');
+	await expect(
+		page.getByText(/Boot 1: lines 3–4, 6\.6\.4, started 2024-03-06 10:00:01 UTC/)
+	).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(/\d{4}-\d\d-\d\dT\d\d:/);
+	expect(problems).toEqual([]);
+});

@@ -220,7 +220,7 @@ export const pcieAerBit: LineRule = {
 	negatives: ['pcieport 0000:00:06.0:   device [8086:a74d] error status/mask=00000001/00002000'],
 	explanation: {
 		meaning:
-			'The error bit a PCIe device set in its AER status register: it says what kind of link or transaction error happened (see details.meaning). RxErr/BadTLP/BadDLLP point to signal quality, CmpltTO to a device that stopped answering, TLP (poisoned) to corrupted data.',
+			'The error bit a PCIe device set in its AER status register: it says what kind of link or transaction error happened (the bit’s own meaning is among the finding’s facts). RxErr/BadTLP/BadDLLP point to signal quality, CmpltTO to a device that stopped answering, TLP (poisoned) to corrupted data.',
 		causes: AER_CAUSES,
 		next_steps: AER_STEPS,
 		references: AER_REFS

@@ -1,0 +1,7 @@
+/**
+ * A wall-clock time of the report (ISO 8601 in UTC, `2025-09-21T03:37:21.792Z`) as the page shows
+ * it: date and time to the second, `2025-09-21 03:37:21 UTC`. The report's JSON keeps the ISO form.
+ */
+export function utcText(iso: string): string {
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
