@@ -11,41 +11,9 @@ import { CRASH_EXPLANATIONS } from '../../src/lib/providers/crash-explanations.t
 import { VM_STEPS } from '../../src/lib/providers/heuristic.ts';
 import { LINE_RULES } from '../../src/lib/analysis/rules/index.ts';
 import { findingsOf } from '../support/analyze.ts';
+import { ABRT_NMI_HARD_LOCKUP } from '../support/excerpts.ts';
 
-/** abrt-nmi-oops-hash.log, the whole file */
-const NMI = [
-	'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',
-	'Hardware name: Bochs',
-	'Watchdog detected hard LOCKUP on cpu 0',
-	'Modules linked in: tcp_lp fuse ebtable_nat xt_CHECKSUM bridge stp llc nf_conntrack_netbios_ns nf_conntrack_broadcast ipt_MASQUERADE ip6table_nat nf_nat_ipv6 ip6table_mangle ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 iptable_nat nf_nat_ipv4 nf_nat iptable_mangle nf_conntrack_ipv4 nf_defrag_ipv4 xt_conntrack bnep nf_conntrack bluetooth rfkill ebtable_filter ebtables ip6table_filter ip6_tables joydev snd_intel8x0 snd_ac97_codec crc32_pclmul ac97_bus crc32c_intel snd_seq snd_seq_device ghash_clmulni_intel snd_pcm snd_page_alloc snd_timer snd microcode virtio_balloon 8139too i2c_piix4 soundcore 8139cp mii binfmt_misc qxl drm_kms_helper ttm drm i2c_core uinput',
-	'Pid: 0, comm: swapper/0 Not tainted 3.8.9-200.fc18.x86_64 #1',
-	'Call Trace:',
-	'  <NMI>  [<ffffffff810eb800>] ? watchdog_overflow_callback+0x60/0xd0',
-	'  [<ffffffff8105cd86>] warn_slowpath_common+0x66/0x80',
-	'  [<ffffffff8105cdec>] warn_slowpath_fmt+0x4c/0x50',
-	'  [<ffffffff810eb7a0>] ? watchdog_enable+0x1e0/0x1e0',
-	'  [<ffffffff810eb83c>] watchdog_overflow_callback+0x9c/0xd0',
-	'  [<ffffffff811261ce>] __perf_event_overflow+0x8e/0x220',
-	'  [<ffffffff81125059>] ? perf_event_update_userpage+0x19/0x100',
-	'  [<ffffffff81126da4>] perf_event_overflow+0x14/0x20',
-	'  [<ffffffff81028b02>] intel_pmu_handle_irq+0x1b2/0x370',
-	'  [<ffffffff81646e1d>] perf_event_nmi_handler+0x1d/0x20',
-	'  [<ffffffff816465e9>] nmi_handle.isra.0+0x59/0x90',
-	'  [<ffffffff816466f0>] do_nmi+0xd0/0x310',
-	'  [<ffffffff81645c41>] end_repeat_nmi+0x1e/0x2e',
-	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
-	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
-	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
-	'  <<EOE>>  [<ffffffff810944f0>] account_idle_ticks+0x90/0xa0',
-	'  [<ffffffff810b6ae5>] tick_nohz_idle_exit+0x165/0x1a0',
-	'  [<ffffffff8101c06b>] cpu_idle+0x11b/0x140',
-	'  [<ffffffff81629902>] rest_init+0x72/0x80',
-	'  [<ffffffff81d04eca>] start_kernel+0x3f2/0x3fe',
-	'  [<ffffffff81d048e1>] ? repair_env_string+0x5c/0x5c',
-	'  [<ffffffff81d04120>] ? early_idt_handlers+0x120/0x120',
-	'  [<ffffffff81d045e0>] x86_64_start_reservations+0x2a/0x2c',
-	'  [<ffffffff81d046d5>] x86_64_start_kernel+0xf3/0x100'
-];
+const NMI = ABRT_NMI_HARD_LOCKUP;
 
 /** cmpe283-assignment1-dmesg-log.log lines 38-39 and 206 */
 const GCE = [

@@ -149,3 +149,23 @@ describe('I/O errors on a device-mapper device', () => {
 		expect(f[0].explanation.meaning).not.toContain('device-mapper');
 	});
 });
+
+describe("blk_print_req_error's critical errors", () => {
+	// block/blk-core.c names them `critical medium`, `critical target`, `critical nexus`,
+	// `critical space allocation` (blk_errors[]); the title keeps their words in lower case after
+	// `Critical`, as a sentence (it had read `Critical Medium error on sdc`)
+	it('are titled `Critical medium error on sdc`, the others capitalised as before (`Protection error on sdf`)', async () => {
+		const f = await findingsOf([
+			'blk_update_request: critical medium error, dev sdc, sector 10000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
+			'blk_update_request: critical space allocation error, dev sdd, sector 20000 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0',
+			'print_req_error: I/O error, dev sde, sector 30000',
+			'blk_update_request: protection error, dev sdf, sector 40000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+		]);
+		expect(f.map((x) => x.title).sort()).toEqual([
+			'Critical medium error on sdc',
+			'Critical space allocation error on sdd',
+			'I/O error on sde',
+			'Protection error on sdf'
+		]);
+	});
+});

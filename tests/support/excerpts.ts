@@ -399,3 +399,92 @@ export const KERNELOOPS_POWER5 = [
 	'[c000000008c73d90] [c00000000010f830] .sys_read+0x4c/0x8c',
 	'[c000000008c73e30] [c0000000000086c8] syscall_exit+0x0/0x40'
 ];
+
+/**
+ * abrt-nmi-oops-hash.log, the whole log (3.8, x86-64): the NMI watchdog's WARN on a hard lockup,
+ * whose interrupted stack starts on the `<<EOE>>` line
+ */
+export const ABRT_NMI_HARD_LOCKUP = [
+	'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',
+	'Hardware name: Bochs',
+	'Watchdog detected hard LOCKUP on cpu 0',
+	'Modules linked in: tcp_lp fuse ebtable_nat xt_CHECKSUM bridge stp llc nf_conntrack_netbios_ns nf_conntrack_broadcast ipt_MASQUERADE ip6table_nat nf_nat_ipv6 ip6table_mangle ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 iptable_nat nf_nat_ipv4 nf_nat iptable_mangle nf_conntrack_ipv4 nf_defrag_ipv4 xt_conntrack bnep nf_conntrack bluetooth rfkill ebtable_filter ebtables ip6table_filter ip6_tables joydev snd_intel8x0 snd_ac97_codec crc32_pclmul ac97_bus crc32c_intel snd_seq snd_seq_device ghash_clmulni_intel snd_pcm snd_page_alloc snd_timer snd microcode virtio_balloon 8139too i2c_piix4 soundcore 8139cp mii binfmt_misc qxl drm_kms_helper ttm drm i2c_core uinput',
+	'Pid: 0, comm: swapper/0 Not tainted 3.8.9-200.fc18.x86_64 #1',
+	'Call Trace:',
+	'  <NMI>  [<ffffffff810eb800>] ? watchdog_overflow_callback+0x60/0xd0',
+	'  [<ffffffff8105cd86>] warn_slowpath_common+0x66/0x80',
+	'  [<ffffffff8105cdec>] warn_slowpath_fmt+0x4c/0x50',
+	'  [<ffffffff810eb7a0>] ? watchdog_enable+0x1e0/0x1e0',
+	'  [<ffffffff810eb83c>] watchdog_overflow_callback+0x9c/0xd0',
+	'  [<ffffffff811261ce>] __perf_event_overflow+0x8e/0x220',
+	'  [<ffffffff81125059>] ? perf_event_update_userpage+0x19/0x100',
+	'  [<ffffffff81126da4>] perf_event_overflow+0x14/0x20',
+	'  [<ffffffff81028b02>] intel_pmu_handle_irq+0x1b2/0x370',
+	'  [<ffffffff81646e1d>] perf_event_nmi_handler+0x1d/0x20',
+	'  [<ffffffff816465e9>] nmi_handle.isra.0+0x59/0x90',
+	'  [<ffffffff816466f0>] do_nmi+0xd0/0x310',
+	'  [<ffffffff81645c41>] end_repeat_nmi+0x1e/0x2e',
+	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
+	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
+	'  [<ffffffff81093e44>] ? irqtime_account_process_tick.isra.2+0x94/0x3c0',
+	'  <<EOE>>  [<ffffffff810944f0>] account_idle_ticks+0x90/0xa0',
+	'  [<ffffffff810b6ae5>] tick_nohz_idle_exit+0x165/0x1a0',
+	'  [<ffffffff8101c06b>] cpu_idle+0x11b/0x140',
+	'  [<ffffffff81629902>] rest_init+0x72/0x80',
+	'  [<ffffffff81d04eca>] start_kernel+0x3f2/0x3fe',
+	'  [<ffffffff81d048e1>] ? repair_env_string+0x5c/0x5c',
+	'  [<ffffffff81d04120>] ? early_idt_handlers+0x120/0x120',
+	'  [<ffffffff81d045e0>] x86_64_start_reservations+0x2a/0x2c',
+	'  [<ffffffff81d046d5>] x86_64_start_kernel+0xf3/0x100'
+];
+
+/**
+ * satyr-gitlog-01.log, the whole log (3.5, arm): lockdep's `possible recursive locking detected`
+ * (lines 1-34; the stack dump prints no `CPU:` line), ksdioirqd/mmc0/73 taking host->lock again
+ * in mxs_mmc_enable_sdio_irq, then the task spinning on the lock it holds itself
+ */
+export const SATYR01_RECURSIVE_LOCKUP = [
+	'[   65.470000] =============================================',
+	'[   65.470000] [ INFO: possible recursive locking detected ]',
+	'[   65.470000] 3.5.0-rc5 #2 Not tainted',
+	'[   65.470000] ---------------------------------------------',
+	'[   65.470000] ksdioirqd/mmc0/73 is trying to acquire lock:',
+	'[   65.470000]  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+	'[   65.470000]',
+	'[   65.470000] but task is already holding lock:',
+	'[   65.470000]  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+	'[   65.470000]',
+	'[   65.470000] other info that might help us debug this:',
+	'[   65.470000]  Possible unsafe locking scenario:',
+	'[   65.470000]',
+	'[   65.470000]        CPU0',
+	'[   65.470000]        ----',
+	'[   65.470000]   lock(&(&host->lock)->rlock#2);',
+	'[   65.470000]   lock(&(&host->lock)->rlock#2);',
+	'[   65.470000]',
+	'[   65.470000]  *** DEADLOCK ***',
+	'[   65.470000]',
+	'[   65.470000]  May be due to missing lock nesting notation',
+	'[   65.470000]',
+	'[   65.470000] 1 lock held by ksdioirqd/mmc0/73:',
+	'[   65.470000]  #0:  (&(&host->lock)->rlock#2){-.-...}, at: [<bf054120>] mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]',
+	'[   65.470000]',
+	'[   65.470000] stack backtrace:',
+	'[   65.470000] [<c0014990>] (unwind_backtrace+0x0/0xf4) from [<c005ccb8>] (__lock_acquire+0x14f8/0x1b98)',
+	'[   65.470000] [<c005ccb8>] (__lock_acquire+0x14f8/0x1b98) from [<c005d3f8>] (lock_acquire+0xa0/0x108)',
+	'[   65.470000] [<c005d3f8>] (lock_acquire+0xa0/0x108) from [<c02f671c>] (_raw_spin_lock_irqsave+0x48/0x5c)',
+	'[   65.470000] [<c02f671c>] (_raw_spin_lock_irqsave+0x48/0x5c) from [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc])',
+	'[   65.470000] [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]) from [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc])',
+	'[   65.470000] [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc]) from [<c0219b38>] (sdio_irq_thread+0x1bc/0x274)',
+	'[   65.470000] [<c0219b38>] (sdio_irq_thread+0x1bc/0x274) from [<c003c324>] (kthread+0x8c/0x98)',
+	'[   65.470000] [<c003c324>] (kthread+0x8c/0x98) from [<c00101ac>] (kernel_thread_exit+0x0/0x8)',
+	'[   65.470000] BUG: spinlock lockup suspected on CPU#0, ksdioirqd/mmc0/73',
+	'[   65.470000]  lock: 0xc3358724, .magic: dead4ead, .owner: ksdioirqd/mmc0/73, .owner_cpu: 0',
+	'[   65.470000] [<c0014990>] (unwind_backtrace+0x0/0xf4) from [<c01b46b0>] (do_raw_spin_lock+0x100/0x144)',
+	'[   65.470000] [<c01b46b0>] (do_raw_spin_lock+0x100/0x144) from [<c02f6724>] (_raw_spin_lock_irqsave+0x50/0x5c)',
+	'[   65.470000] [<c02f6724>] (_raw_spin_lock_irqsave+0x50/0x5c) from [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc])',
+	'[   65.470000] [<bf054120>] (mxs_mmc_enable_sdio_irq+0x18/0xdc [mxs_mmc]) from [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc])',
+	'[   65.470000] [<bf0541d0>] (mxs_mmc_enable_sdio_irq+0xc8/0xdc [mxs_mmc]) from [<c0219b38>] (sdio_irq_thread+0x1bc/0x274)',
+	'[   65.470000] [<c0219b38>] (sdio_irq_thread+0x1bc/0x274) from [<c003c324>] (kthread+0x8c/0x98)',
+	'[   65.470000] [<c003c324>] (kthread+0x8c/0x98) from [<c00101ac>] (kernel_thread_exit+0x0/0x8)'
+];

@@ -1,6 +1,6 @@
 /**
  * Notes that say the report itself is partial or unreliable: on a phone only the first note is
- * shown before the findings (the rest behind "N more notes"), so these come first. A stopped
+ * shown before the findings (the rest behind "Show all N notes"), so these come first. A stopped
  * analysis's note is added last by the pipeline, after the notes on dates and times.
  */
 const FIRST = [/^Incomplete: /, /^No kernel messages were recognised/, /^The log is corrupted/];

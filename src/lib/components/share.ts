@@ -77,7 +77,8 @@ export async function decodeShare(
  * analysed); an error message for a file that starts as a report and cannot be read as one
  * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI).
  * A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
- * (the last two had been analysed as compressed logs). A support engineer sent a report file had seen it analysed as a log. Never throws.
+ * (the last two had been analysed as compressed logs). A support engineer sent a report file had
+ * seen it analysed as a log. Never throws.
  */
 export async function openReportFile(
 	file: Blob

@@ -164,11 +164,12 @@ function shapeKey(line: string): string {
 /**
  * How to join a wrapped log back, when its wrap is certain: among its first lines (wrapWidth
  * found it wrapped), one in five or more start like the log's prefix (by
- * shapeKey), and 9 in 10 of those that do not (at least 3) come
- * right after a line cut at the width: one that the line's first word would have made longer
- * than the width (a mail program's wrap at a space, see wordCut), or, when 9 in 10 of them have
- * exactly the width, that width (a terminal's or `fold`'s cut mid-word). Null when not
- * certain: the lines are then read as they are, with the warning.
+ * shapeKey), and 9 in 10 of those that do not (at least 3, or 2 that both come right after a
+ * line of exactly the width) come right after a line cut at the width: one that the line's first
+ * word would have made longer than the width (a mail program's wrap at a space, see wordCut), or,
+ * when 9 in 10 of them have exactly the width and fewer than 9 in 10 end with a space (`fold -s`
+ * keeps it), that width (a terminal's or `fold`'s cut mid-word). Null when not certain: the
+ * lines are then read as they are, with the warning.
  */
 interface Unwrap {
 	width: number;

@@ -156,8 +156,8 @@ export const selinuxDenied: LineRule = {
 		permissive: auditField(m.input, 'permissive') === '1'
 	}),
 	severityOf: (m) => (auditField(m.input, 'permissive') === '1' ? 'info' : 'low'),
-	// Android's contexts: the process's `u:r:…`, or, when a garbled line (a console-ramoops) lost
-	// its scontext, the target's `u:object_r:…` or `u:r:…`
+	// Android's contexts: the process's `u:r:…`, or the target's `u:object_r:…` or `u:r:…` (a
+	// garbled line, as in a console-ramoops, may have lost its scontext; the target is read either way)
 	explanationOf: (m) =>
 		auditField(m.input, 'scontext')?.startsWith('u:r:') ||
 		/^u:(?:object_)?r:/.test(auditField(m.input, 'tcontext') ?? '')
