@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeStream } from '../../src/lib/pipeline.ts';
 import { ingestText, readFixture } from './helpers.ts';
-import { LKP12_ALLOC_FAILURE } from '../support/excerpts.ts';
+import { LKP12_ALLOC_FAILURE, LKP72_LEAK_THEN_ATOMIC } from '../support/excerpts.ts';
 
 const LOGS = [
 	// dmesg with a WARNING and a firmware stall
@@ -288,28 +288,9 @@ describe('a log wrapped by a mail program or a terminal', () => {
 	});
 
 	it('a short excerpt with 2 lines cut at exactly the width is joined back (lkp-72.log by `fold -w 80`)', async () => {
-		// intel/lkp-tests spec/fixtures/stats/dmesg/72, whole: 19 lines, 2 longer than 80 columns;
+		// intel/lkp-tests spec/fixtures/stats/dmesg/72, whole: 17 lines, 2 longer than 80 columns;
 		// 3 cut lines had been needed, and the two BUG reports lost their kernel version
-		const log =
-			[
-				'[  179.857058] BUG: workqueue leaked lock or atomic: kworker/u2:2/0x00000001/127',
-				'[  179.857058]      last function: stress_inorder_work',
-				'[  179.857984] INFO: lockdep is turned off.',
-				'[  179.857984] CPU: 0 PID: 127 Comm: kworker/u2:2 Tainted: G        W         5.12.0-rc4-02460-gd43013c83210 #3',
-				'[  179.857984] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014',
-				'[  179.857984] Workqueue: test-ww_mutex stress_inorder_work',
-				'[  179.857984] Call Trace:',
-				'[  179.857984]  dump_stack+0x45/0x63',
-				'[  179.857984]  process_one_work+0xa6c/0xce0',
-				'[  179.857984]  ? ww_acquire_init+0x100/0x100',
-				'[  179.857984]  worker_thread+0x44d/0xbc0',
-				'[  179.857984]  ? rescuer_thread+0x740/0x740',
-				'[  179.857984]  kthread+0x242/0x290',
-				'[  179.857984]  ? rescuer_thread+0x740/0x740',
-				'[  179.857984]  ? kthread_create_worker+0x40/0x40',
-				'[  179.857984]  ret_from_fork+0x1c/0x28',
-				'[  179.867914] BUG: scheduling while atomic: kworker/u2:2/127/0x00000002'
-			].join('\n') + '\n';
+		const log = LKP72_LEAK_THEN_ATOMIC.join('\n') + '\n';
 		const ref = await outcome(utf8(log));
 		expect(ref.kernel_version).toBe('5.12.0-rc4-02460-gd43013c83210');
 		const got = await outcome(wrap(utf8(log), 80, 'fold'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
-import { FIPS_OOPS, LKP48_GPF } from '../support/excerpts.ts';
+import { FIPS_OOPS, LKP48_GPF, LKP72_LEAK_THEN_ATOMIC } from '../support/excerpts.ts';
 
 // lkp-48.log (lines 3-66): KASAN catches a wild access, then the access faults (CONFIG_KASAN_INLINE)
 const KASAN_THEN_GPF = [
@@ -123,28 +123,6 @@ const RSS = [
 	'[   80.320925] audit: type=1326 audit(1621988599.788:38): auid=4294967295 uid=65534 gid=65534 ses=4294967295 pid=1780 comm="trinity-c3" exe="/bin/trinity" sig=9 arch=40000003 syscall=19 compat=1 ip=0xf7fbb549 code=0x0'
 ];
 
-// lkp-72.log (all 17 lines): the ww_mutex stress test's work item returns with its preempt count
-// raised, then its worker schedules (the log ends with the scheduler's header)
-const LEAK_THEN_ATOMIC = [
-	'[  179.857058] BUG: workqueue leaked lock or atomic: kworker/u2:2/0x00000001/127',
-	'[  179.857058]      last function: stress_inorder_work',
-	'[  179.857984] INFO: lockdep is turned off.',
-	'[  179.857984] CPU: 0 PID: 127 Comm: kworker/u2:2 Tainted: G        W         5.12.0-rc4-02460-gd43013c83210 #3',
-	'[  179.857984] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014',
-	'[  179.857984] Workqueue: test-ww_mutex stress_inorder_work',
-	'[  179.857984] Call Trace:',
-	'[  179.857984]  dump_stack+0x45/0x63',
-	'[  179.857984]  process_one_work+0xa6c/0xce0',
-	'[  179.857984]  ? ww_acquire_init+0x100/0x100',
-	'[  179.857984]  worker_thread+0x44d/0xbc0',
-	'[  179.857984]  ? rescuer_thread+0x740/0x740',
-	'[  179.857984]  kthread+0x242/0x290',
-	'[  179.857984]  ? rescuer_thread+0x740/0x740',
-	'[  179.857984]  ? kthread_create_worker+0x40/0x40',
-	'[  179.857984]  ret_from_fork+0x1c/0x28',
-	'[  179.867914] BUG: scheduling while atomic: kworker/u2:2/127/0x00000002'
-];
-
 /** the lines with their kernel times moved by `dt` seconds */
 function shifted(lines: string[], dt: number): string[] {
 	return lines.map((l) =>
@@ -205,7 +183,7 @@ describe('crash reports that follow from an earlier one', () => {
 	});
 
 	it('links a workqueue leaked lock or atomic to its worker scheduling while atomic (lkp-72)', async () => {
-		const r = await analyzeText(LEAK_THEN_ATOMIC.join('\n'));
+		const r = await analyzeText(LKP72_LEAK_THEN_ATOMIC.join('\n'));
 		expect(rules(r)).toEqual([['crash.workqueue', 'crash.atomic-sleep']]);
 		expect(r.cascades[0].description).toBe(
 			'BUG: workqueue leaked lock or atomic in stress_inorder_work → BUG: scheduling while atomic in corrupted'
@@ -215,12 +193,15 @@ describe('crash reports that follow from an earlier one', () => {
 		const atomic = r.findings.find((f) => f.rule === 'crash.atomic-sleep')!;
 		expect([atomic.details.comm, atomic.details.pid]).toEqual(['kworker/u2:2', 127]);
 		// another worker's scheduling while atomic is not this leak's consequence
-		const other = LEAK_THEN_ATOMIC.map((l) =>
+		const other = LKP72_LEAK_THEN_ATOMIC.map((l) =>
 			l.replace('kworker/u2:2/127/0x00000002', 'kworker/u2:3/131/0x00000002')
 		);
 		expect(rules(await analyzeText(other.join('\n')))).toEqual([]);
 		// nor one long after it (30 s later)
-		const later = [...LEAK_THEN_ATOMIC.slice(0, -1), ...shifted(LEAK_THEN_ATOMIC.slice(-1), 30)];
+		const later = [
+			...LKP72_LEAK_THEN_ATOMIC.slice(0, -1),
+			...shifted(LKP72_LEAK_THEN_ATOMIC.slice(-1), 30)
+		];
 		expect(rules(await analyzeText(later.join('\n')))).toEqual([]);
 	});
 
