@@ -142,8 +142,8 @@ interface Wrapped {
 
 /**
  * enough cut lines among the first lines to call the log wrapped (see wrapWidth): 3, or 2 when
- * both follow a line of exactly the width (a short excerpt cut by `fold -w 80`: lkp-72.log's
- * 19 lines have 2), and one in ten of the lines
+ * both follow a line of exactly the width (a short excerpt cut by `fold -w 80`: lkp-72.log, 17
+ * lines that make 19, has 2), and one in ten of the lines
  */
 function enoughFragments(w: Wrapped | null): w is Wrapped {
 	return (
