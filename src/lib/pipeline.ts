@@ -169,7 +169,8 @@ export async function analyzeStream(
 		name: opts.name ?? null,
 		notText: fragments || notKernel,
 		bitFlipped,
-		wrappedBoot
+		wrappedBoot,
+		partial: stoppedBecause !== null
 	});
 	if (!names) return result;
 	return anonymizeReport(result, names, opts.anonymize === true ? {} : opts.anonymize || {});

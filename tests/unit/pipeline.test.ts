@@ -220,6 +220,31 @@ describe('resource limits', () => {
 			yield bytes;
 		})();
 
+	it('says in the headline that a cut .gz was read only in part, whatever the verdict', async () => {
+		// the healthy start of a boot (fixtures' radeon log without its WARNING): read to its end,
+		// "No problems were found."; cut, the same words had read as if of the whole log
+		const healthy = log
+			.split('\n')
+			.filter(
+				(l) =>
+					!/WARNING|cut here|Call Trace|\bradeon_|end trace|\[<|Modules linked|RIP|Code:/.test(l)
+			)
+			.join('\n');
+		const gz = await gzip(healthy.repeat(200));
+		const whole = await analyzeStream(once(gz));
+		expect(whole.summary.headline).not.toMatch(/read/);
+		const cut = await analyzeStream(once(gz.slice(0, Math.floor(gz.length * 0.5))));
+		expect(cut.summary.verdict).toBe(whole.summary.verdict);
+		expect(cut.summary.headline).toMatch(
+			new RegExp(
+				`^${whole.summary.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Only the first [\\d,]+ lines were read: the rest of the input was not analysed\\.$`
+			)
+		);
+		expect(cut.summary.headline).toContain(
+			`Only the first ${cut.input.lines_total.toLocaleString('en-US')} lines were read`
+		);
+	});
+
 	it('stops an xz decompression bomb at the limit and keeps what was read', async () => {
 		const bomb = new Uint8Array(fixtureBytes('compressed/warning-radeon-20mb.log.xz'));
 		const r = await analyzeStream(once(bomb), { limits: { maxDecompressedBytes: 100_000 } });

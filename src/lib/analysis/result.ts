@@ -24,6 +24,11 @@ export interface ResultParts {
 	 */
 	notText?: boolean;
 	/**
+	 * the input was not read to its end (the analysis was stopped, or its compressed data is cut
+	 * or damaged): the headline says that the verdict is of the lines read
+	 */
+	partial?: boolean;
+	/**
 	 * the log is corrupted by flipped bits (ingestion/bitflips.ts): SELinux denials whose domain
 	 * was garbled are counted with the domain (garbled.ts), and a warning says how many
 	 */
@@ -55,7 +60,13 @@ export function assembleResult(parts: ResultParts): AnalysisResult {
 		metadata: p.metadata,
 		findings: p.findings,
 		cascades,
-		summary: summarize(p.findings, cascades, kernelLines, p.metadata.boots)
+		summary: summarize(
+			p.findings,
+			cascades,
+			kernelLines,
+			p.metadata.boots,
+			p.partial === true ? p.input.lines_total : null
+		)
 	};
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../models/finding.ts';
 import type { Boot } from '../models/metadata.ts';
 import type { Cascade, Summary, Verdict } from '../models/report.ts';
+import { groupDigits } from '../util/text.ts';
 
 const HEADLINES: Record<Verdict, string> = {
 	'kernel-crash': 'The kernel crashed or reported a serious internal error.',
@@ -184,13 +185,17 @@ function probableRoot(cascades: readonly Cascade[]): string | null {
 
 /**
  * The headline names the most severe finding. Among equally severe ones, the crash a boot ended
- * in comes first (the earliest such boot); otherwise the earliest finding in the log.
+ * in comes first (the earliest such boot); otherwise the earliest finding in the log. When the
+ * input was not read to its end (`linesRead`, the lines read: the analysis was stopped, or the
+ * compressed input is cut), it says so: a truncated `.gz` whose first lines hold nothing had read
+ * "No problems were found." as if of the whole log.
  */
 export function summarize(
 	findings: Finding[],
 	cascades: Cascade[],
 	kernelLines: number,
-	boots: readonly Boot[] = []
+	boots: readonly Boot[] = [],
+	linesRead: number | null = null
 ): Summary {
 	const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
 	const byCat: Partial<Record<Category, number>> = {};
@@ -224,6 +229,8 @@ export function summarize(
 		const lead = verdict === 'healthy' ? 'For information' : 'Most important';
 		headline += ` ${lead}: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;
 	}
+	if (linesRead !== null)
+		headline += ` Only the first ${groupDigits(linesRead)} ${linesRead === 1 ? 'line was' : 'lines were'} read: the rest of the input was not analysed.`;
 	return {
 		verdict,
 		headline,
