@@ -481,6 +481,20 @@ function printedInPanic(e: Finding): boolean {
 	return e.stack?.frames.some((f) => f.reliable && /^\.?panic$/.test(f.function)) ?? false;
 }
 
+/** both reports name their task, and it is the same one */
+function samePid(c: Finding, e: Finding): boolean {
+	return typeof c.details.pid === 'number' && c.details.pid === e.details.pid;
+}
+
+/** the same task, or one of the two reports names none */
+function pidsAgree(c: Finding, e: Finding): boolean {
+	return (
+		typeof c.details.pid !== 'number' ||
+		typeof e.details.pid !== 'number' ||
+		c.details.pid === e.details.pid
+	);
+}
+
 const FOLLOW_ONS: FollowOn[] = [
 	{
 		cause: new Set(['crash.kasan']),
@@ -497,21 +511,13 @@ const FOLLOW_ONS: FollowOn[] = [
 		cause: OOPS_RULES,
 		effect: new Set(['crash.atomic-sleep', 'crash.spinlock']),
 		follows: (c, e) =>
-			exitedFromOops(e) &&
-			(typeof c.details.pid !== 'number' ||
-				typeof e.details.pid !== 'number' ||
-				c.details.pid === e.details.pid) &&
-			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+			exitedFromOops(e) && pidsAgree(c, e) && shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
 	},
 	{
 		cause: PANIC_RULES,
 		effect: IN_PANIC_RULES,
 		follows: (c, e) =>
-			printedInPanic(e) &&
-			(typeof c.details.pid !== 'number' ||
-				typeof e.details.pid !== 'number' ||
-				c.details.pid === e.details.pid) &&
-			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
+			printedInPanic(e) && pidsAgree(c, e) && shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
 	},
 	{
 		cause: new Set(['crash.lockdep']),
@@ -519,8 +525,7 @@ const FOLLOW_ONS: FollowOn[] = [
 		follows: (c, e) =>
 			c.title.startsWith('possible deadlock in ') &&
 			e.title.startsWith('BUG: spinlock lockup') &&
-			typeof c.details.pid === 'number' &&
-			c.details.pid === e.details.pid &&
+			samePid(c, e) &&
 			c.stack?.guilty_frame != null &&
 			c.stack.guilty_frame === e.stack?.guilty_frame &&
 			shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
@@ -530,8 +535,7 @@ const FOLLOW_ONS: FollowOn[] = [
 		effect: new Set(['crash.atomic-sleep']),
 		follows: (c, e) =>
 			c.title.startsWith('BUG: workqueue leaked lock or atomic') &&
-			typeof c.details.pid === 'number' &&
-			c.details.pid === e.details.pid &&
+			samePid(c, e) &&
 			shortlyAfter(c, e, LEAKED_S, LEAKED_LINES)
 	},
 	{
@@ -615,7 +619,7 @@ function sameAccess(c: Finding, e: Finding): boolean {
 		f.first_line - k.last_line > SAME_ACCESS_LINES
 	)
 		return false;
-	if (typeof c.details.pid !== 'number' || c.details.pid !== e.details.pid) return false;
+	if (!samePid(c, e)) return false;
 	const at = e.stack?.fault_location;
 	if (!at) return false;
 	return (
