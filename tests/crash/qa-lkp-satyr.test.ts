@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { normalizeTitle } from '../../src/lib/analysis/crash/normalize.ts';
-import { NMI_PANIC } from '../support/excerpts.ts';
+import { LKP72_LEAK_THEN_ATOMIC, NMI_PANIC } from '../support/excerpts.ts';
 
 /**
  * Crash-report defects found on real logs (the real-log corpus, ../shared/corpus/real), with
@@ -141,17 +141,7 @@ describe('the hung-task taint line', () => {
 });
 
 /** lkp-72.log lines 1-9 */
-const WORKQUEUE_LEAK = [
-	'[  179.857058] BUG: workqueue leaked lock or atomic: kworker/u2:2/0x00000001/127',
-	'[  179.857058]      last function: stress_inorder_work',
-	'[  179.857984] INFO: lockdep is turned off.',
-	'[  179.857984] CPU: 0 PID: 127 Comm: kworker/u2:2 Tainted: G        W         5.12.0-rc4-02460-gd43013c83210 #3',
-	'[  179.857984] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014',
-	'[  179.857984] Workqueue: test-ww_mutex stress_inorder_work',
-	'[  179.857984] Call Trace:',
-	'[  179.857984]  dump_stack+0x45/0x63',
-	'[  179.857984]  process_one_work+0xa6c/0xce0'
-];
+const WORKQUEUE_LEAK = LKP72_LEAK_THEN_ATOMIC.slice(0, 9);
 /** abrt-oops-recursive-locking1.log lines 1-9 */
 const RECURSIVE_LOCKING = [
 	'[   28.557007] =============================================',
