@@ -111,7 +111,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		frames,
 		guilty_frame: guilty,
 		fault_location: fault,
-		severity: crashSeverity(type, rule, panicked),
+		severity: crashSeverity(type, rule, panicked, title),
 		panicked,
 		cpu: facts.cpu,
 		pid: facts.pid,

@@ -16,6 +16,8 @@ const BY_TITLE: Array<[RegExp, string]> = [
 	[/^UBSAN: shift-out-of-bounds/, 'invalid shift'],
 	[/^UBSAN: signed-integer-overflow/, 'integer overflow'],
 	[/^possible deadlock/, 'possible deadlock'],
+	[/^BUG: (?:spinlock|rwlock) lockup/, 'spinlock lockup (a CPU stuck waiting for a lock)'],
+	[/^BUG: (?:spinlock|rwlock) (?:cpu )?recursion/, 'lock taken again by its holder (deadlock)'],
 	[/^kernel panic: Attempted to kill init/, 'init (PID 1) died'],
 	[/^kernel panic: VFS: Unable to mount root fs/, 'root file system could not be mounted']
 ];

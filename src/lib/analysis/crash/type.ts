@@ -122,11 +122,19 @@ const MEDIUM = new Set([
  * sanitizer reads, hangs and lockups are high; WARNING, lockdep, atomic sleep and leaks are
  * medium; unknown INFO-style reports are low. Notices (crash/notices.ts) have their own.
  */
-export function crashSeverity(type: string | null, rule: string, panicked: boolean): Severity {
+export function crashSeverity(
+	type: string | null,
+	rule: string,
+	panicked: boolean,
+	title = ''
+): Severity {
 	if (panicked || rule === 'crash.panic') return 'critical';
 	// a WARN printed on purpose (crash/notices.ts)
 	const notice = NOTICE_SEVERITY.get(rule);
 	if (notice) return notice;
+	// syzkaller types every spinlock report LOCKDEP, but a lockup or a recursion is a CPU spinning
+	// on a lock that does not come free (often its own, taken twice): a hang, not a warning
+	if (rule === 'crash.spinlock' && SPIN_HANG.test(title)) return 'high';
 	// a DoS for a fuzzer (it never clears there); on real hosts (containers' network namespaces
 	// torn down) it usually clears after a few messages: a reference leak, not a crash
 	if (rule === 'crash.netdev-refcount') return 'medium';
@@ -137,6 +145,9 @@ export function crashSeverity(type: string | null, rule: string, panicked: boole
 	if (MEDIUM_RULES.has(rule)) return 'medium';
 	return 'low';
 }
+
+/** spin_dump() and spin_bug() titles that mean the CPU is stuck on the lock */
+const SPIN_HANG = /^BUG: (?:spinlock|rwlock) (?:lockup|recursion|cpu recursion)/;
 
 const HIGH_RULES = new Set([
 	'crash.soft-lockup',
