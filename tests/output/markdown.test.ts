@@ -10,6 +10,7 @@ import {
 import { formatText } from '../../src/lib/output/text.ts';
 import { analyzeText } from '../../src/lib/index.ts';
 import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from './helpers.ts';
+import { KERNELOOPS_DOUBLE_FAULT } from '../support/excerpts.ts';
 
 const HOSTILE = [
 	'[x](javascript:alert(1))',
@@ -239,5 +240,17 @@ describe('the kernel of a log of several boots', () => {
 		const line = '5.3.0-1027-raspi2 (latest boot; earlier: 5.3.0-1017-raspi2)';
 		expect(formatMarkdown(r)).toContain(`| Kernel | ${escapeMarkdown(line)} |`);
 		expect(formatText(r)).toContain(`Kernel          ${line}`);
+	});
+});
+
+describe('counts in the reports read as English', () => {
+	it('says "1 frame" of a double fault whose trace holds only its RIP frame (real 2.6.24 log)', async () => {
+		const r = await analyzeText(KERNELOOPS_DOUBLE_FAULT.join('\n') + '\n');
+		const f = r.findings.find((x) => x.category === 'crash')!;
+		expect(f.stack?.frames.length).toBe(1);
+		const md = formatMarkdown(r);
+		expect(md).toContain('<summary>Call trace (1 frame, > marks the guilty frame)</summary>');
+		expect(md).not.toContain('1 frames');
+		expect(formatText(r)).toContain('  Call trace (1 frame, > marks the guilty frame):');
 	});
 });

@@ -173,11 +173,17 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 		const label =
 			frames.length < all.length
 				? `Call trace (first ${frames.length} of ${all.length} frames${legend})`
-				: `Call trace (${all.length} frames${legend})`;
+				: `Call trace (${all.length} ${all.length === 1 ? 'frame' : 'frames'}${legend})`;
 		out.push(...details(label, codeBlock(frames)));
 	}
 	const regs = registerLines(f);
-	if (regs.length) out.push(...details(`Registers (${regs.length} lines)`, codeBlock(regs)));
+	if (regs.length)
+		out.push(
+			...details(
+				`Registers (${regs.length} ${regs.length === 1 ? 'line' : 'lines'})`,
+				codeBlock(regs)
+			)
+		);
 	if (f.evidence.length) {
 		const shown = f.evidence.slice(0, limits.evidence);
 		const width = String(shown[shown.length - 1].line).length;

@@ -62,7 +62,7 @@ function frameText(f: Finding): string[] {
 	// the legend only when a shown frame carries the mark
 	const marked = marks.slice(0, MAX_FRAMES).includes(true);
 	const out = [
-		`  Call trace (${f.stack.frames.length} frames${marked ? ', > marks the guilty frame' : ''}):`
+		`  Call trace (${f.stack.frames.length} ${f.stack.frames.length === 1 ? 'frame' : 'frames'}${marked ? ', > marks the guilty frame' : ''}):`
 	];
 	shown.forEach((fr, i) => {
 		out.push(`   ${marks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`);
