@@ -112,6 +112,10 @@ describe('workqueue lockup: where to look', () => {
 		expect(f.explanation.next_steps[0]).toContain('Showing busy workqueues and worker pools:');
 		expect(f.explanation.causes.map((c) => c.text).join('\n')).toContain('cond_resched()');
 	});
+	it('rates it high, as a hang: no work ran on the pool for 45 s', async () => {
+		const f = await crash(REPORT);
+		expect(f.severity).toBe('high');
+	});
 });
 
 describe('taint B after a KASAN report', () => {

@@ -132,9 +132,11 @@ export function crashSeverity(
 	// a WARN printed on purpose (crash/notices.ts)
 	const notice = NOTICE_SEVERITY.get(rule);
 	if (notice) return notice;
-	// syzkaller types every spinlock report LOCKDEP, but a lockup or a recursion is a CPU spinning
-	// on a lock that does not come free (often its own, taken twice): a hang, not a warning
-	if (rule === 'crash.spinlock' && SPIN_HANG.test(title)) return 'high';
+	// syzkaller types every spinlock report LOCKDEP and leaves a workqueue lockup untyped, but a
+	// spinlock lockup or recursion is a CPU spinning on a lock that does not come free (often its
+	// own, taken twice), and a workqueue lockup a pool whose work has not moved for tens of
+	// seconds: hangs, not warnings
+	if (HANG_TITLE.test(title)) return 'high';
 	// a DoS for a fuzzer (it never clears there); on real hosts (containers' network namespaces
 	// torn down) it usually clears after a few messages: a reference leak, not a crash
 	if (rule === 'crash.netdev-refcount') return 'medium';
@@ -146,8 +148,12 @@ export function crashSeverity(
 	return 'low';
 }
 
-/** spin_dump() and spin_bug() titles that mean the CPU is stuck on the lock */
-const SPIN_HANG = /^BUG: (?:spinlock|rwlock) (?:lockup|recursion|cpu recursion)/;
+/**
+ * spin_dump() and spin_bug() titles that mean the CPU is stuck on the lock, and the workqueue
+ * watchdog's `BUG: workqueue lockup - pool cpus=1 node=0 flags=0x0 nice=0 stuck for 45s!`
+ */
+const HANG_TITLE =
+	/^BUG: (?:(?:spinlock|rwlock) (?:lockup|recursion|cpu recursion)|workqueue lockup)/;
 
 const HIGH_RULES = new Set([
 	'crash.soft-lockup',
