@@ -43,6 +43,7 @@ import {
 } from './filesystem.ts';
 import {
 	adrenoGmuStopFailed,
+	amdgpuIllegalCommand,
 	amdgpuPageFault,
 	amdgpuReset,
 	amdgpuSmuTimeout,
@@ -244,6 +245,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	i915Reset,
 	amdgpuTimeout,
 	amdgpuReset,
+	amdgpuIllegalCommand,
 	amdgpuPageFault,
 	amdgpuSmuTimeout,
 	nvidiaXid,
