@@ -43,3 +43,34 @@ describe('an illegal command in an AMD GPU command stream', () => {
 		expect(report.cascades.map((c) => c.chain)).toEqual([f.map((x) => x.id)]);
 	});
 });
+
+describe('a kernel option the kernel did not understand', () => {
+	it('tells amd_iommu=on as ignored, Intel’s option copied, not as IOMMU trouble', async () => {
+		// proxmox-amd-5700u-gpu-pa-dmesg-txt.log lines 61-63 (Ryzen 7 5700U, Proxmox 6.5 kernel)
+		const report = await analyzeLines([
+			'[    0.065368] Kernel command line: BOOT_IMAGE=/boot/vmlinuz-6.5.13-1-pve root=/dev/mapper/pve-root ro quiet amd_iommu=on iommu=pt nomodeset pcie_acs_override=downstream initcall_blacklist=sysfb_init',
+			"[    0.065427] AMD-Vi: Unknown option - 'on'",
+			'[    0.065448] Booted with the nomodeset parameter. Only the system framebuffer will be available'
+		]);
+		const f = report.findings;
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['other.kernel-option-ignored', 'Kernel option amd_iommu=on not understood: ignored', 'info']
+		]);
+		expect(f[0].details).toEqual({ parameter: 'amd_iommu', value: 'on' });
+		expect(f[0].explanation.meaning).toContain('intel_iommu=');
+	});
+
+	it('names the pci= value of a 64-bit kernel', async () => {
+		// ubuntu-20-04-fips-logs-dmesg-txt.log lines 28-30 (`pci=noacpi,nocrs,biosirq`)
+		const f = await (
+			await analyzeLines([
+				'[    0.000000] BIOS-e820: [mem 0x00000000fef00000-0x00000000ffffffff] reserved',
+				"[    0.000000] PCI: Unknown option `biosirq'",
+				'[    0.000000] NX (Execute Disable) protection: active'
+			])
+		).findings;
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['other.kernel-option-ignored', 'Kernel option pci=biosirq not understood: ignored', 'info']
+		]);
+	});
+});

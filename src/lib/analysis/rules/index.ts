@@ -141,6 +141,7 @@ import { scsiFailurePrediction, scsiOffline, scsiSense, scsiTimeout } from './st
 import type { BenignRule, LineRule } from './types.ts';
 import {
 	initramfsUnpackFailed,
+	kernelOptionIgnored,
 	moduleLoadFailed,
 	nohzSoftirqPending,
 	rtThrottling,
@@ -344,6 +345,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed,
+	kernelOptionIgnored,
 	uncheckedMsrAccess,
 	splitLock,
 	rtThrottling
