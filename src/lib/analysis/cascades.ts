@@ -70,6 +70,8 @@ const LAYERS: Record<string, Layer> = {
 	'usb.enumeration-failed': { stage: 2, domain: 'usb' },
 	'usb.device-reset': { stage: 2, domain: 'usb' },
 	'usb.disconnect': { stage: 3, domain: 'usb' },
+	// a command buffer the GPU refused: the driver ends the job at once (ring timeout, reset)
+	'gpu.amdgpu-illegal-command': { stage: 1, domain: 'gpu' },
 	'gpu.amdgpu-page-fault': { stage: 1, domain: 'gpu' },
 	'gpu.nvidia-xid': { stage: 1, domain: 'gpu' },
 	'gpu.nouveau-error': { stage: 1, domain: 'gpu' },

@@ -181,6 +181,64 @@ export const amdgpuReset: LineRule = {
 	)
 };
 
+/**
+ * The GPU's command processor refused a command buffer: drivers/gpu/drm/amd/amdgpu/gfx_v*_0.c
+ * `gfx_v10_0_priv_reg_irq()` (`Illegal register access in command stream`),
+ * `gfx_v10_0_priv_inst_irq()` (`Illegal instruction in command stream`) and, gfx11 on,
+ * `gfx_v11_0_bad_op_irq()` (`Illegal opcode in command stream`); radeon's cik.c prints the first
+ * two from its interrupt handler. The handler then calls drm_sched_fault() on the ring, which
+ * runs the job timeout at once: the ring timeout and the GPU reset follow in the same second
+ * (amdgpu-crash crash1.txt). A dev_err() spelling (`amdgpu 0000:0b:00.0: amdgpu: …`) is read too.
+ */
+export const amdgpuIllegalCommand: LineRule = {
+	id: 'gpu.amdgpu-illegal-command',
+	category: 'gpu',
+	severity: 'medium',
+	triggers: [' in command stream'],
+	pattern:
+		/^(?:\[drm:(\w+) \[(amdgpu|radeon)\]\] \*ERROR\* |(amdgpu|radeon) ([0-9a-f:.]+): (?:amdgpu: |\[drm\] \*ERROR\* )?)Illegal (register access|instruction|opcode) in command stream/,
+	title: (m) => `Illegal ${m[5]} in a GPU command stream (${m[2] ?? m[3]})`,
+	details: (m) => ({
+		driver: m[2] ?? m[3],
+		device: m[4] ?? null,
+		function: m[1] ?? null,
+		illegal: m[5]
+	}),
+	storm: { count: 5, severity: 'high' },
+	examples: [
+		// amdgpu-crash crash1.txt (RDNA2 GPU, kernel 6.1.2), just before the ring timeout
+		'[drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal register access in command stream',
+		// written from the kernel's format strings
+		'[drm:gfx_v9_0_priv_inst_irq [amdgpu]] *ERROR* Illegal instruction in command stream',
+		'[drm:cik_irq_process [radeon]] *ERROR* Illegal register access in command stream',
+		'amdgpu 0000:0b:00.0: amdgpu: Illegal opcode in command stream'
+	],
+	negatives: [
+		'[drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
+		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=516877, emitted seq=516879'
+	],
+	explanation: {
+		meaning:
+			'The GPU’s command processor stopped a batch of commands that a program had submitted, because it wrote a register that programs may not touch (or used an instruction or opcode they may not use). The driver treats that job as hung at once: the kernel then reports a ring timeout, which names the program, and resets the GPU (see the findings that follow). The fault is in what was submitted, a bug of the program or of its user-space graphics driver (Mesa’s RADV or RadeonSI, AMDVLK, ROCm), not of the hardware.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A bug in the user-space graphics driver (Mesa RADV/RadeonSI, AMDVLK, ROCm) or in the program, often one game or one version of it (translation layers such as DXVK or VKD3D included).'
+			},
+			{
+				kind: 'driver',
+				text: 'A kernel driver and a user-space driver that do not agree on which registers a program may write (a kernel much older or newer than the Mesa it runs with).'
+			}
+		],
+		next_steps: [
+			'See which program the ring timeout right after it names (`process`), and whether the hang comes back with that program or version.',
+			'Update Mesa (or AMDVLK/ROCm) and the kernel; if it began after an update of one of them, go back to the previous version to confirm.',
+			'Report it to Mesa’s issue tracker (or the program’s) with the program, the GPU and this log; with RADV, `RADV_DEBUG=hang` writes a report of the hang to attach.'
+		],
+		references: [...AMDGPU_REFS, 'https://docs.mesa3d.org/envvars.html']
+	}
+};
+
 /** gmc_v*_process_interrupt: `amdgpu 0000:03:00.0: amdgpu: [gfxhub] page fault (src_id:0 ring:24 vmid:3 pasid:32769, for process X pid 1 thread X pid 1)` */
 export const amdgpuPageFault: LineRule = {
 	id: 'gpu.amdgpu-page-fault',

@@ -43,6 +43,7 @@ import {
 } from './filesystem.ts';
 import {
 	adrenoGmuStopFailed,
+	amdgpuIllegalCommand,
 	amdgpuPageFault,
 	amdgpuReset,
 	amdgpuSmuTimeout,
@@ -140,6 +141,7 @@ import { scsiFailurePrediction, scsiOffline, scsiSense, scsiTimeout } from './st
 import type { BenignRule, LineRule } from './types.ts';
 import {
 	initramfsUnpackFailed,
+	kernelOptionIgnored,
 	moduleLoadFailed,
 	nohzSoftirqPending,
 	rtThrottling,
@@ -244,6 +246,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	i915Reset,
 	amdgpuTimeout,
 	amdgpuReset,
+	amdgpuIllegalCommand,
 	amdgpuPageFault,
 	amdgpuSmuTimeout,
 	nvidiaXid,
@@ -342,6 +345,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed,
+	kernelOptionIgnored,
 	uncheckedMsrAccess,
 	splitLock,
 	rtThrottling

@@ -404,3 +404,56 @@ export const rtThrottling: LineRule = {
 		references: ['https://docs.kernel.org/scheduler/sched-rt-group.html']
 	}
 };
+
+const IGNORED_OPTION_PARAM: Record<string, string> = {
+	'AMD-Vi': 'amd_iommu',
+	DMAR: 'intel_iommu',
+	PCI: 'pci'
+};
+
+/**
+ * A kernel command-line option whose value the kernel does not know, so it ignored it:
+ * drivers/iommu/amd/init.c parse_amd_iommu_options() `AMD-Vi: Unknown option - 'on'` (the
+ * `amd_iommu=on` that passthrough guides copy from Intel's `intel_iommu=on`), its Intel twin in
+ * drivers/iommu/intel/iommu.c intel_iommu_setup() (`DMAR: Unknown option - '…'`) and
+ * drivers/pci/pci.c pci_setup() `PCI: Unknown option `biosirq'` (an option of 32-bit x86 only).
+ * Each prints the rest of the option from the unknown value on; the title keeps the value up to
+ * its comma.
+ */
+export const kernelOptionIgnored: LineRule = {
+	id: 'other.kernel-option-ignored',
+	category: 'other',
+	severity: 'info',
+	triggers: ['Unknown option '],
+	pattern: /^(?:(AMD-Vi|DMAR): Unknown option - '([^',]+)|(PCI): Unknown option `([^`',]+))/,
+	title: (m) =>
+		`Kernel option ${IGNORED_OPTION_PARAM[m[1] ?? m[3]]}=${m[2] ?? m[4]} not understood: ignored`,
+	details: (m) => ({ parameter: IGNORED_OPTION_PARAM[m[1] ?? m[3]], value: m[2] ?? m[4] }),
+	examples: [
+		// proxmox-amd-5700u-gpu-passthrough dmesg.txt (Ryzen 7 5700U, `amd_iommu=on iommu=pt`)
+		"AMD-Vi: Unknown option - 'on'",
+		// Ubuntu-20.04-FIPS-logs dmesg.txt (x86_64, `pci=noacpi,nocrs,biosirq`)
+		"PCI: Unknown option `biosirq'",
+		// written from the kernel's format string
+		"DMAR: Unknown option - 'of'"
+	],
+	negatives: [
+		'AMD-Vi: Interrupt remapping enabled',
+		'Unknown kernel command line parameters "BOOT_IMAGE=/boot/vmlinuz-6.5.13-1-pve", will be passed to user space.'
+	],
+	explanation: {
+		meaning:
+			'An option on the kernel command line has a value this kernel does not know, so the kernel ignored it: it has no effect. Such options are usually copied from a guide written for another processor or kernel. `amd_iommu=on` is the common one: `on` exists only for Intel’s `intel_iommu=`; on AMD the IOMMU is used whenever the firmware turns it on, with or without the option (the `AMD-Vi:` lines and `Adding to iommu group` show it working). `pci=biosirq` exists only on 32-bit x86.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A kernel parameter copied from a guide for another processor vendor (Intel’s `intel_iommu=on` turned into `amd_iommu=on`), another architecture or another kernel version, or mistyped.'
+			}
+		],
+		next_steps: [
+			'Remove the option from the kernel command line, or replace it with one the kernel’s documentation lists (GRUB: `GRUB_CMDLINE_LINUX` in /etc/default/grub, then `update-grub` or `grub2-mkconfig`; Proxmox with systemd-boot: /etc/kernel/cmdline, then `proxmox-boot-tool refresh`).',
+			'For PCI passthrough on AMD, turn on the IOMMU (AMD-Vi, “IOMMU” or “SVM”) in the firmware setup and check `dmesg | grep -e AMD-Vi -e "iommu group"`; `iommu=pt` is a separate option and is understood.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
