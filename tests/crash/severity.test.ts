@@ -51,3 +51,65 @@ describe('crash severity', () => {
 		expect(f.details.kind).toBe('spinlock misuse');
 	});
 });
+
+describe('a crash asked for with SysRq c', () => {
+	it('is a low notice with kdump advice, not a critical kernel bug (real Fedora 5.4 kdump test)', async () => {
+		// abrt-oops-without-addrs.log lines 699-716 (abrt's test data): bash wrote c to
+		// /proc/sysrq-trigger with a kdump kernel loaded
+		const log = [
+			'[ 1156.703451] sysrq: Trigger a crash',
+			'[ 1156.703559] Kernel panic - not syncing: sysrq triggered crash',
+			'[ 1156.703618] CPU: 0 PID: 4952 Comm: bash Kdump: loaded Not tainted 5.4.0-0.rc6.git0.1.fc32.x86_64 #1',
+			'[ 1156.703697] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.12.0-2.fc30 04/01/2014',
+			'[ 1156.703809] Call Trace:',
+			'[ 1156.703883]   dump_stack+0x5c/0x80',
+			'[ 1156.703920]   panic+0x101/0x2e3',
+			'[ 1156.703955]   ? printk+0x58/0x6f',
+			'[ 1156.703990]   sysrq_handle_crash+0x11/0x20',
+			'[ 1156.704041]   __handle_sysrq.cold+0xcc/0x115',
+			'[ 1156.704089]   write_sysrq_trigger+0x27/0x40',
+			'[ 1156.704154]   proc_reg_write+0x3c/0x60',
+			'[ 1156.704194]   vfs_write+0xb6/0x1a0',
+			'[ 1156.704229]   ksys_write+0x5f/0xe0',
+			'[ 1156.704267]   do_syscall_64+0x5b/0x180',
+			'[ 1156.704306]   entry_SYSCALL_64_after_hwframe+0x44/0xa9',
+			'[ 1156.704357] RIP: 0033:0x7f4584447447'
+		];
+		const r = await analyzeText(log.join('\n') + '\n');
+		const f = r.findings.find((x) => x.category === 'crash')!;
+		expect(f.title).toBe('kernel panic: sysrq triggered crash');
+		expect(f.rule).toBe('crash.sysrq-crash');
+		expect(f.severity).toBe('low');
+		expect(f.details.panicked).toBe(true);
+		const steps = f.explanation.next_steps.join('\n');
+		expect(steps).toContain('/var/crash/');
+		expect(steps).not.toContain('decode_stacktrace');
+		expect(r.summary.verdict).toBe('minor-issues');
+	});
+
+	it('takes the oops older kernels printed for SysRq c (a NULL write in sysrq_handle_crash) the same way', async () => {
+		// the 2.6/3.x form, as RHEL 6 kdump documentation shows it
+		const log = [
+			'SysRq : Trigger a crash',
+			'BUG: unable to handle kernel NULL pointer dereference at (null)',
+			'IP: [<ffffffff8132f9b6>] sysrq_handle_crash+0x16/0x20',
+			'PGD 7a4ef067 PUD 7a4ee067 PMD 0 ',
+			'Oops: 0002 [#1] SMP ',
+			'Pid: 2716, comm: bash Not tainted 2.6.32-431.el6.x86_64 #1 Red Hat KVM',
+			'Call Trace:',
+			' [<ffffffff8132fc72>] __handle_sysrq+0x132/0x1a0',
+			' [<ffffffff8132fd2e>] write_sysrq_trigger+0x4e/0x50',
+			' [<ffffffff811f03ee>] proc_reg_write+0x7e/0xc0',
+			' [<ffffffff81188c38>] vfs_write+0xb8/0x1a0',
+			' [<ffffffff81189531>] sys_write+0x51/0x90',
+			' [<ffffffff8100b072>] system_call_fastpath+0x16/0x1b'
+		];
+		const r = await analyzeText(log.join('\n') + '\n');
+		const f = r.findings.find((x) => x.category === 'crash')!;
+		expect(f.title).toBe(
+			'BUG: unable to handle kernel NULL pointer dereference in sysrq_handle_crash'
+		);
+		expect(f.rule).toBe('crash.sysrq-crash');
+		expect(f.severity).toBe('low');
+	});
+});

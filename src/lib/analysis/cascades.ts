@@ -459,7 +459,8 @@ const SAME_ACCESS_LINES = 10;
 const PANIC_RULES: ReadonlySet<string> = new Set([
 	'crash.panic',
 	'crash.init-died',
-	'crash.oom-panic'
+	'crash.oom-panic',
+	'crash.sysrq-crash'
 ]);
 /** reports that code panic() runs can print: a WARN(), a sleep or a lock in the wrong context, a fault */
 const IN_PANIC_RULES: ReadonlySet<string> = new Set([

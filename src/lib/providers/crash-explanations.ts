@@ -259,6 +259,31 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		notice: true
 	},
+	'crash.sysrq-crash': {
+		meaning:
+			'Not a kernel bug: the kernel was asked to crash, with the Magic SysRq key `c` (`echo c > /proc/sysrq-trigger` as root, or Alt+SysRq+C on a console), and it did (`sysrq: Trigger a crash`). It panics at once, on purpose, so that a crash dump (kdump), pstore or a high-availability setup can be tested or used; the machine then stops, reboots (`kernel.panic`) or boots the kdump kernel. The report’s `Comm:` names the program that wrote to /proc/sysrq-trigger (often `bash`), and `Kdump: loaded` says a dump kernel was ready.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A test of kdump or of crash reporting (`echo c > /proc/sysrq-trigger` is the documented way to check that a vmcore is saved).'
+			},
+			{
+				kind: 'userspace',
+				text: 'A watchdog, cluster fencing agent or script that crashes a node on purpose when it decides the node must stop (for example a self-fencing `sbd` or a custom health check).'
+			},
+			{
+				kind: 'userspace',
+				text: 'Someone with root rights, or a console with SysRq enabled (`kernel.sysrq`), pressing Alt+SysRq+C.'
+			}
+		],
+		next_steps: [
+			'If this was a kdump test, check that the dump was saved (`/var/crash/`, `kdumpctl status` or `kdump-config show`) and that the crash kernel booted; nothing in the kernel needs fixing.',
+			'If nobody meant to crash the machine, find what wrote to /proc/sysrq-trigger: the report’s `Comm:` and `PID:`, the shell histories and audit logs of root (`ausearch -f /proc/sysrq-trigger` with an audit watch), and any cluster or watchdog service.',
+			'To stop the keyboard combination, limit SysRq with `kernel.sysrq` (0, or a mask without 128); root can still write to /proc/sysrq-trigger whatever it is set to.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/sysrq.html'],
+		notice: true
+	},
 	'crash.sysfs-attribute-mode': {
 		meaning:
 			"A small driver bug, harmless to the machine: a driver created a file in /sys with a read or write permission but without the function that reads (`show`) or writes (`store`) it, and the kernel warned with a stack trace, usually once at boot. The file is created anyway; reading it (`read permission without 'show'`) or writing it (`write permission without 'store'`) fails with an I/O error, and nothing else is affected. The `Attribute` line names the file; the trace names the driver that created it (the function after `device_create_file`). Vendor kernels of phones and boards print these often.",

@@ -56,6 +56,7 @@ const BY_RULE: Record<string, string> = {
 	'crash.panic': 'kernel panic',
 	'crash.sysfs-attribute-mode': 'driver bug in a sysfs file’s permissions (harmless)',
 	'crash.oom-panic': 'out of memory, with panic_on_oom set (not a kernel bug)',
+	'crash.sysrq-crash': 'crash asked for with SysRq c (on purpose, not a bug)',
 	'crash.init-died': 'init (PID 1) died',
 	'crash.vfs': 'file system reference bug',
 	'crash.netdev-refcount': 'network device still referenced',

@@ -17,6 +17,8 @@ export interface CrashNotice {
 	example: { title: string; line?: string };
 	/** why it is no bug */
 	why: string;
+	/** a crash asked for on purpose: its severity stands though the report ended in a panic */
+	onPurpose?: true;
 }
 
 export const CRASH_NOTICES: readonly CrashNotice[] = [
@@ -125,6 +127,18 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		title: /^kernel panic: Out of memory: (?:system-wide|compulsory) panic_on_oom is enabled$/,
 		example: { title: 'kernel panic: Out of memory: system-wide panic_on_oom is enabled' },
 		why: 'The machine ran out of memory and the vm.panic_on_oom setting asked for a panic instead of killing a process: a configuration, not a kernel bug.'
+	},
+	{
+		// drivers/tty/sysrq.c sysrq_handle_crash(): `echo c > /proc/sysrq-trigger` or Alt+SysRq+C
+		// prints `sysrq: Trigger a crash` and, since 4.x, panic("sysrq triggered crash\n"); before,
+		// it wrote through a NULL pointer, an oops in sysrq_handle_crash (abrt-oops-without-addrs.log:
+		// a Fedora 5.4 QEMU guest with `Kdump: loaded`, the write done by bash)
+		rule: 'crash.sysrq-crash',
+		severity: 'low',
+		title: /^(?:kernel panic: sysrq triggered crash|.+ in sysrq_handle_crash)$/,
+		example: { title: 'kernel panic: sysrq triggered crash' },
+		why: 'Someone or something with root rights asked the kernel to crash (SysRq c), most often to test kdump or to fence a cluster node: the kernel did what it was told.',
+		onPurpose: true
 	}
 ];
 
@@ -142,4 +156,9 @@ export function crashNotice(title: string, lines: readonly { text: string }[]): 
 /** the severity of each notice rule */
 export const NOTICE_SEVERITY: ReadonlyMap<string, Severity> = new Map(
 	CRASH_NOTICES.map((n) => [n.rule, n.severity])
+);
+
+/** the notice rules of crashes asked for on purpose */
+export const ON_PURPOSE: ReadonlySet<string> = new Set(
+	CRASH_NOTICES.filter((n) => n.onPurpose).map((n) => n.rule)
 );

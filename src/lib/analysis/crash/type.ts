@@ -1,5 +1,5 @@
 import type { Severity } from '../../models/finding.ts';
-import { NOTICE_SEVERITY } from './notices.ts';
+import { NOTICE_SEVERITY, ON_PURPOSE } from './notices.ts';
 
 /**
  * Crash type from the final title (syzkaller pkg/report/crash types, Apache-2.0): the first
@@ -128,9 +128,10 @@ export function crashSeverity(
 	panicked: boolean,
 	title = ''
 ): Severity {
-	if (panicked || rule === 'crash.panic') return 'critical';
-	// a WARN printed on purpose (crash/notices.ts)
+	// a WARN printed on purpose, or a crash asked for (crash/notices.ts)
 	const notice = NOTICE_SEVERITY.get(rule);
+	if (notice && ON_PURPOSE.has(rule)) return notice;
+	if (panicked || rule === 'crash.panic') return 'critical';
 	if (notice) return notice;
 	// syzkaller types every spinlock report LOCKDEP and leaves a workqueue lockup untyped, but a
 	// spinlock lockup or recursion is a CPU spinning on a lock that does not come free (often its
