@@ -181,21 +181,25 @@ describe('cascades', () => {
 	it('links a brcmfmac chip without its board file to the chip that then does not answer', async () => {
 		// archlinux-for-z83-dmesg.log lines 1 and 46-47 (an Atom x5 mini PC with an SDIO
 		// BCM43340): the generic NVRAM name is missing, then the chip's clock never comes up
-		const r = await analyzeText(
-			[
-				'[    3.301149] brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
-				'[    3.303306] r8169 0000:01:00.0 enp1s0: renamed from eth0',
-				'[    6.307197] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
-				'[    7.322608] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
-				'[   40.000000] e1000e 0000:00:19.0 eth0: Detected Hardware Unit Hang:'
-			].join('\n')
-		);
+		const lines = [
+			'[    3.301149] brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
+			'[    3.303306] r8169 0000:01:00.0 enp1s0: renamed from eth0',
+			'[    6.307197] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
+			'[    7.322608] brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50',
+			'[   40.000000] e1000e 0000:00:19.0 eth0: Detected Hardware Unit Hang:'
+		];
+		const r = await analyzeText(lines.join('\n'));
 		const nvram = byRule(r, 'firmware.brcmfmac-nvram-missing');
 		const chip = byRule(r, 'network.wifi-chip-not-answering');
 		expect(r.cascades.map((c) => c.chain)).toEqual([[nvram.id, chip.id]]);
-		expect(r.summary.root_cause).toBe(nvram.id);
 		// a wired NIC's hang (another network finding of the same stage) is not the board file's
-		expect(byRule(r, 'network.nic-hang').related).toEqual([]);
+		const hang = byRule(r, 'network.nic-hang');
+		expect(hang.related).toEqual([]);
+		// the hang is what the headline names, and nothing is linked to it: it is its own root cause
+		expect([r.summary.primary_finding, r.summary.root_cause]).toEqual([hang.id, hang.id]);
+		// without it, the headline names a finding of the chain, and the board file is the root cause
+		const alone = await analyzeText(lines.slice(0, 4).join('\n'));
+		expect(alone.summary.root_cause).toBe(byRule(alone, 'firmware.brcmfmac-nvram-missing').id);
 	});
 
 	it('links a sound DSP topology that was not set up to the sound card that then was not created', async () => {

@@ -761,7 +761,7 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		});
 	}
 	for (const f of findings) f.related.sort();
-	// the most severe cascade first (summary.root_cause takes the first chain's first element)
+	// the most severe cascade first
 	cascades.sort((a, b) => a.rank - b.rank || a.line - b.line);
 	return cascades.map(({ id, chain, description, links }) => ({ id, chain, description, links }));
 }

@@ -169,18 +169,22 @@ function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): Fat
 }
 
 /**
- * The likely root cause: the first finding of the first cascade that has a probable link, past
- * the causes it links only as possible (their timing fits, nothing more), which the cascade still
- * shows; null when no cascade has a probable link (the primary finding is then named). So
- * `root_cause` means what it meant before possible links existed.
+ * The likely root cause of the primary finding (the one the headline names): the first finding
+ * of its chain, reached from it through probable links only, or the primary finding itself when
+ * no probable link leads to it. A cause a cascade links only as possible (its timing fits,
+ * nothing more) is shown in the cascade but never named: the walk stops below it. A chain that
+ * does not hold the primary finding does not name its root cause: in i225nic's pstore dump the
+ * `kernel BUG in dql_completed` that panicked the machine had been given the igc transmit hangs'
+ * chain (hangs, then link down), to which nothing linked it.
  */
-function probableRoot(cascades: readonly Cascade[]): string | null {
-	for (const c of cascades) {
-		let k = 0;
-		while (k < c.links.length && c.links[k].certainty === 'possible') k++;
-		if (k < c.links.length) return c.chain[k];
-	}
-	return null;
+function rootOf(primary: string, cascades: readonly Cascade[]): string {
+	const cause = new Map<string, string>();
+	for (const c of cascades)
+		for (const l of c.links) if (l.certainty === 'probable') cause.set(l.effect, l.cause);
+	let root = primary;
+	// a cascade is a tree, so the walk ends; the bound only guards against a malformed one
+	for (let n = 0; n <= cause.size && cause.has(root); n++) root = cause.get(root)!;
+	return root;
 }
 
 /**
@@ -222,7 +226,7 @@ export function summarize(
 	else if (worst === severityRank('medium')) verdict = 'problems';
 	else if (worst === severityRank('low')) verdict = 'minor-issues';
 	else verdict = 'healthy';
-	const root = probableRoot(cascades) ?? primary?.id ?? null;
+	const root = primary ? rootOf(primary.id, cascades) : null;
 	let headline = HEADLINES[verdict];
 	if (primary) {
 		// with only informational findings, none of them is a problem: "most important" would say so

@@ -39,7 +39,10 @@ export interface Summary {
 	counts_by_category: Partial<Record<Category, number>>;
 	/** the most important finding (highest severity, earliest) */
 	primary_finding: string | null;
-	/** the finding most likely to have started the trouble */
+	/**
+	 * the primary finding's likely root cause: the first finding of the cascade chain that holds
+	 * it, reached through probable links, else the primary finding itself
+	 */
 	root_cause: string | null;
 }
 

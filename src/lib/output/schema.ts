@@ -261,8 +261,12 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 				propertyNames: { enum: [...CATEGORIES] },
 				additionalProperties: count
 			},
-			primary_finding: nstr,
-			root_cause: nstr
+			primary_finding: { ...nstr, description: 'id of the finding the headline names' },
+			root_cause: {
+				...nstr,
+				description:
+					'id of the likely root cause of the primary finding: the first finding of its cascade chain, reached from it through probable links only, else the primary finding itself; null when there is no finding'
+			}
 		})
 	})
 };

@@ -1,0 +1,52 @@
+/**
+ * summary.root_cause is the root cause of the finding the headline names: the start of the
+ * cascade chain that holds it, else that finding itself, never the start of another chain.
+ * Real logs are quoted verbatim with their names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import { analyzeLines } from '../support/analyze.ts';
+import { I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
+
+// i225nic-pstore-panic-log-txt.log lines 3-13, 200, 261, 342 and 461: the first of the igc
+// transmit hangs, and the first four times the link went down after them (one alone is info)
+const I225NIC_HANG_THEN_LINK_DOWN = [
+	'<3>[  885.943938] igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+	'<3>[  885.943938]   Tx Queue             <0>',
+	'<3>[  885.943938]   TDH                  <21>',
+	'<3>[  885.943938]   TDT                  <21>',
+	'<3>[  885.943938]   next_to_use          <21>',
+	'<3>[  885.943938]   next_to_clean        <21>',
+	'<3>[  885.943938] buffer_info[next_to_clean]',
+	'<3>[  885.943938]   time_stamp           <10000ac9d>',
+	'<3>[  885.943938]   next_to_watch        <0000000070b20166>',
+	'<3>[  885.943938]   jiffies              <100023c08>',
+	'<3>[  885.943938]   desc.status          <0>',
+	'<6>[  913.489892] igc 0000:02:00.0 enp2s0: NIC Link is Down',
+	'<6>[  963.734002] igc 0000:02:00.0 enp2s0: NIC Link is Down',
+	'<6>[ 1030.681963] igc 0000:02:00.0 enp2s0: NIC Link is Down',
+	'<6>[ 1080.601186] igc 0000:02:00.0 enp2s0: NIC Link is Down'
+];
+
+/** the excerpt from the BUG's own `cut here` on: the WARNING before it left out */
+const BUG_ONLY = I225NIC_WARN_THEN_BUG.slice(
+	I225NIC_WARN_THEN_BUG.findIndex((l) => l.includes('kernel BUG at')) - 1
+);
+
+function byRule(r: AnalysisResult, rule: string) {
+	return r.findings.find((f) => f.rule === rule)!;
+}
+
+describe('the root cause of the primary finding', () => {
+	it('is the primary finding itself when no chain holds it, not the start of an unrelated chain', async () => {
+		expect(BUG_ONLY[0]).toContain('[ cut here ]');
+		const r = await analyzeLines([...I225NIC_HANG_THEN_LINK_DOWN, ...BUG_ONLY]);
+		const hang = byRule(r, 'network.nic-hang');
+		const bug = byRule(r, 'crash.bug');
+		expect(bug.title).toBe('kernel BUG in dql_completed');
+		expect(r.cascades.map((c) => c.chain)).toEqual([[hang.id, byRule(r, 'network.link-down').id]]);
+		expect(r.summary.primary_finding).toBe(bug.id);
+		// it had been the hang: the first cause of the first cascade, whatever the headline named
+		expect(r.summary.root_cause).toBe(bug.id);
+	});
+});
