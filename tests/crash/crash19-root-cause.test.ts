@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import { analyzeLines } from '../support/analyze.ts';
 import { I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
+import { fixture } from '../support/fixtures.ts';
 
 // i225nic-pstore-panic-log-txt.log lines 3-13, 200, 261, 342 and 461: the first of the igc
 // transmit hangs, and the first four times the link went down after them (one alone is info)
@@ -48,5 +50,23 @@ describe('the root cause of the primary finding', () => {
 		expect(r.summary.primary_finding).toBe(bug.id);
 		// it had been the hang: the first cause of the first cascade, whatever the headline named
 		expect(r.summary.root_cause).toBe(bug.id);
+	});
+
+	it('is the start of the chain that holds the primary finding (i225nic, the whole log)', async () => {
+		const r = await analyzeText(fixture('formats/real/i225nic-pstore-panic-log-txt.log'));
+		const hang = byRule(r, 'network.nic-hang');
+		const warn = byRule(r, 'crash.refcount');
+		const bug = byRule(r, 'crash.bug');
+		// the transmit hangs are critical (a storm) and their chain comes first
+		expect(hang.severity).toBe('critical');
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'Network card enp2s0 transmit hang (igc) → Network link down on enp2s0',
+			'WARNING: refcount bug in tcp_wfree → kernel BUG in dql_completed'
+		]);
+		expect(r.summary.primary_finding).toBe(bug.id);
+		expect(r.summary.root_cause).toBe(warn.id);
+		expect(r.summary.headline).toBe(
+			'The kernel crashed or reported a serious internal error. Most important: kernel BUG in dql_completed.'
+		);
 	});
 });

@@ -1,7 +1,14 @@
-import { relate, severityRank, type Finding, type Occurrence } from '../models/finding.ts';
+import {
+	relate,
+	severityRank,
+	type Finding,
+	type Frame,
+	type Occurrence
+} from '../models/finding.ts';
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
+import { TRACE_BOTTOM } from './crash/index.ts';
 import { DAMAGE_RULES, OOPS_RULES } from './summary.ts';
 
 /**
@@ -417,6 +424,11 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   self-detected stall on CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120
  *   seconds` in synchronize_sched(): `lkp-57.log`): the stalled CPU holds up every grace period,
  *   so synchronize_rcu() and its kin wait as long as it stalls;
+ * - a WARNING, then an oops in the same call (sameCall): the code a WARN() returned to went on
+ *   and crashed (`i225nic-pstore-panic-log-txt.log`: `refcount_t: underflow; use-after-free.` in
+ *   tcp_wfree() from igc_clean_tx_irq(), then `kernel BUG at lib/dynamic_queue_limits.c:27!` in
+ *   dql_completed() from the same igc_clean_tx_irq() call, 1 ms later on CPU 11): two reports of
+ *   one bug, the transmit ring's clean-up completing what it had completed already;
  * - a report that damaged the kernel (an oops that killed a task, memory found corrupted:
  *   summary.ts's DAMAGE_RULES), then `BUG: Bad rss-counter state` (or `non-zero pgtables_bytes on
  *   freeing mm`): check_mm() finds an address space's page counters off when it is torn down, and
@@ -511,6 +523,11 @@ const FOLLOW_ONS: FollowOn[] = [
 			e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false
 	},
 	{
+		cause: new Set(['crash.warning', 'crash.refcount']),
+		effect: OOPS_RULES,
+		follows: sameCall
+	},
+	{
 		cause: OOPS_RULES,
 		effect: new Set(['crash.atomic-sleep', 'crash.spinlock']),
 		follows: (c, e) =>
@@ -603,6 +620,73 @@ function teardownAfterCrash(f: Finding, cause: Finding): void {
 		...f.explanation,
 		meaning: `${f.explanation.meaning} Here it follows \`${cause.title}\` in the same boot: a task killed in the middle of mapping or unmapping pages leaves its counters off, so this is most likely that crash's consequence; report the crash, and this only with it.`
 	};
+}
+
+/** at most this long (kernel seconds; input lines without them) from a WARNING to an oops of the same call */
+const SAME_CALL_S = 1;
+const SAME_CALL_LINES = 10;
+
+/**
+ * Functions that call many different functions in turn, so that two reports below one of them,
+ * from the same stack below it, need not be in one call: syscall, interrupt and work dispatch
+ * (crash/index.ts's TRACE_BOTTOM, and the 6.9+ syscall table's switch).
+ */
+const DISPATCHER = /^(?:x64_sys_call|ia32_sys_call|x32_sys_call)$/;
+
+/**
+ * Is the oops `e` in the same call as the WARNING `c` (a WARN() returns, and the code it returned
+ * to went on): the same task on the same CPU, printed right after it (SAME_CALL_S, else
+ * SAME_CALL_LINES after its last line), and their traces end alike? Below the frames of each
+ * report's own (from its guilty frame), the reliable frames of the two traces are the same from
+ * some frame on to the end (function, offset and size: one call site, one stack below it), and
+ * the frame just above that common part, the function called from there, is the same function
+ * in both, no dispatcher (DISPATCHER, TRACE_BOTTOM). i225nic: the refcount WARNING in
+ * tcp_wfree ← … ← napi_consume_skb ← igc_clean_tx_irq and the BUG in dql_completed ←
+ * `? igc_clean_tx_irq` share `igc_poll+0x32/0x320` and everything below it (NAPI, the interrupt,
+ * CPU 11's idle loop): one call of igc_clean_tx_irq() raised both.
+ */
+function sameCall(c: Finding, e: Finding): boolean {
+	if (!samePid(c, e)) return false;
+	const [cc, ec] = [c.details.cpu, e.details.cpu];
+	if (typeof cc === 'number' && typeof ec === 'number' ? cc !== ec : c.details.pid === 0)
+		return false; // the idle task is pid 0 on every CPU
+	const f = e.first_seen;
+	const soon = [...c.occurrences, c.last_seen].some((o) => {
+		if (o.boot !== f.boot) return false;
+		if (o.ts !== null && f.ts !== null) return f.ts >= o.ts && f.ts - o.ts <= SAME_CALL_S;
+		return f.first_line > o.last_line && f.first_line - o.last_line <= SAME_CALL_LINES;
+	});
+	if (!soon) return false;
+	const below = (x: Finding): Frame[] | null => {
+		const frames = x.stack?.frames ?? [];
+		const g = x.stack?.guilty_frame;
+		const at = g ? frames.findIndex((fr) => fr.function === g) : -1;
+		return at === -1 ? null : frames.slice(at);
+	};
+	const [cf, ef] = [below(c), below(e)];
+	if (!cf || !ef) return false;
+	const key = (fr: Frame) => `${fr.function}+${fr.offset ?? ''}/${fr.size ?? ''}`;
+	// the common reliable frames, from the end, past each report's guilty frame
+	const [cr, er] = [cf.slice(1), ef.slice(1)].map((l) => l.filter((fr) => fr.reliable));
+	let n = 0;
+	while (
+		n < cr.length &&
+		n < er.length &&
+		key(cr[cr.length - 1 - n]) === key(er[er.length - 1 - n])
+	)
+		n++;
+	if (n === 0) return false;
+	// the function called from the common part's first frame: the frame just above it
+	const callee = (all: Frame[], reliable: Frame[]) =>
+		all[all.indexOf(reliable[reliable.length - n]) - 1];
+	const [a, b] = [callee(cf, cr), callee(ef, er)];
+	return (
+		a !== undefined &&
+		b !== undefined &&
+		a.function === b.function &&
+		!DISPATCHER.test(a.function) &&
+		!TRACE_BOTTOM.test(a.function)
+	);
 }
 
 /** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */

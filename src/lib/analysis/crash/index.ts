@@ -30,7 +30,7 @@ const GCE_DROP = 'serialport: VM disconnected.';
  * kernel threads' start and the boot or idle path of a CPU. A trace whose last reliable frame is
  * none of them goes on past the frame.
  */
-const TRACE_BOTTOM =
+export const TRACE_BOTTOM =
 	/^(?:ret_from_|ret_fast_syscall|kernel_thread|kthread$|entry_|system_call|sysenter_|syscall_call|tracesys|int_ret_from_sys_call|stub_|ia32_|el0_|el0t_|el1h_|(?:i386_|x86_64_)?start_kernel|x86_64_start_|secondary_startup|start_secondary|cpu_startup_entry|cpu_bringup|rest_init|cpu_idle|do_idle|__primary_switched|handle_exception|common_interrupt|page_fault$|async_page_fault$|do_syscall_64$|do_fast_syscall_32$|do_int80_syscall_32$|worker_thread$|smpboot_thread_fn$)/;
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * Crash reports of the real-log corpus that are one problem: a WARNING and the oops of the same
+ * call (i225nic). Real logs are quoted verbatim with their names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import { analyzeLines } from '../support/analyze.ts';
+import { I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
+
+function chains(r: AnalysisResult): string[][] {
+	const rule = new Map(r.findings.map((f) => [f.id, f.rule]));
+	return r.cascades.map((c) => c.chain.map((id) => rule.get(id)!));
+}
+
+/** the lines from the one that contains `from` on, with their kernel times moved by `dt` seconds */
+function shiftedFrom(lines: string[], from: string, dt: number): string[] {
+	const at = lines.findIndex((l) => l.includes(from));
+	return lines.map((l, i) =>
+		i < at
+			? l
+			: l.replace(
+					/\[ *(\d+\.\d+)\]/,
+					(_m, t: string) => `[${(Number(t) + dt).toFixed(6).padStart(12)}]`
+				)
+	);
+}
+
+describe('a WARNING and the oops of the same call', () => {
+	it('are linked, the WARNING first (i225nic: a refcount underflow, then the BUG in dql_completed)', async () => {
+		const r = await analyzeLines(I225NIC_WARN_THEN_BUG);
+		expect(chains(r)).toEqual([['crash.refcount', 'crash.bug']]);
+		expect(r.cascades[0].description).toBe(
+			'WARNING: refcount bug in tcp_wfree → kernel BUG in dql_completed'
+		);
+		expect(r.cascades[0].links[0].certainty).toBe('probable');
+		const [warn, bug] = r.findings;
+		expect([warn.details.cpu, warn.details.pid, bug.details.cpu, bug.details.pid]).toEqual([
+			11, 0, 11, 0
+		]);
+		// the BUG panicked: the headline names it, and its root cause is the WARNING
+		expect(r.summary.primary_finding).toBe(bug.id);
+		expect(r.summary.root_cause).toBe(warn.id);
+		expect(warn.related).toEqual([bug.id]);
+	});
+
+	it('are not linked on another CPU (the idle task is pid 0 on every CPU)', async () => {
+		const other = I225NIC_WARN_THEN_BUG.map((l) =>
+			l.includes('Tainted: G        W')
+				? l.replace('CPU: 11 PID: 0 Comm: swapper/11', 'CPU: 12 PID: 0 Comm: swapper/12')
+				: l
+		);
+		const r = await analyzeLines(other);
+		expect(r.findings.map((f) => f.details.cpu)).toEqual([11, 12]);
+		expect(chains(r)).toEqual([]);
+	});
+
+	it('are not linked when the oops comes from another function of the same caller', async () => {
+		// the same igc_poll call, but the BUG in what igc_clean_rx_irq called
+		const rx = I225NIC_WARN_THEN_BUG.map((l) =>
+			l.replace('? igc_clean_tx_irq+0x151/0x3a0 [igc]', '? igc_clean_rx_irq+0x151/0x3a0 [igc]')
+		);
+		expect(rx).not.toEqual(I225NIC_WARN_THEN_BUG);
+		expect(chains(await analyzeLines(rx))).toEqual([]);
+	});
+
+	it('are not linked when the oops comes seconds later', async () => {
+		const later = shiftedFrom(I225NIC_WARN_THEN_BUG, 'end trace 68ff55698a5d522f', 5);
+		const r = await analyzeLines(later);
+		expect(r.findings.map((f) => f.rule)).toEqual(['crash.refcount', 'crash.bug']);
+		expect(chains(r)).toEqual([]);
+	});
+});
