@@ -1,11 +1,18 @@
 /**
  * Crash reports of the real-log corpus that are one problem: a WARNING and the oops of the same
- * call (i225nic). Real logs are quoted verbatim with their names.
+ * call (i225nic), and a task hung waiting for an RCU grace period after a soft lockup
+ * (crash-dmesg). Real logs are quoted verbatim with their names.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { analyzeLines } from '../support/analyze.ts';
-import { I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
+import {
+	CRASH_DMESG_HUNG_KVM,
+	I225NIC_WARN_THEN_BUG,
+	LKP57_HUNG,
+	LKP57_STALL
+} from '../support/excerpts.ts';
+import { fixture } from '../support/fixtures.ts';
 
 function chains(r: AnalysisResult): string[][] {
 	const rule = new Map(r.findings.map((f) => [f.id, f.rule]));
@@ -67,6 +74,42 @@ describe('a WARNING and the oops of the same call', () => {
 		const later = shiftedFrom(I225NIC_WARN_THEN_BUG, 'end trace 68ff55698a5d522f', 5);
 		const r = await analyzeLines(later);
 		expect(r.findings.map((f) => f.rule)).toEqual(['crash.refcount', 'crash.bug']);
+		expect(chains(r)).toEqual([]);
+	});
+});
+
+describe('a task hung waiting for an RCU grace period', () => {
+	// crash-dmesg-vmcore-dmesg-txt.log lines 39-162 (the first lines of
+	// fixtures/headline/crash-dmesg-vmcore-excerpt.log): libvirtd's soft lockup on CPU 20
+	const SOFT_LOCKUP = fixture('headline/crash-dmesg-vmcore-excerpt.log').split('\n').slice(0, 124);
+
+	it('is linked to a soft lockup before it (crash-dmesg: a vCPU thread in synchronize_sched)', async () => {
+		expect(SOFT_LOCKUP[0]).toContain('BUG: soft lockup - CPU#20 stuck for 67s!');
+		expect(SOFT_LOCKUP.at(-1)).toContain('system_call_fastpath');
+		const r = await analyzeLines([...SOFT_LOCKUP, ...CRASH_DMESG_HUNG_KVM]);
+		expect(chains(r)).toEqual([['crash.soft-lockup', 'crash.hung-task']]);
+		expect(r.cascades[0].description).toBe(
+			'BUG: soft lockup in ebt_arp_mt → INFO: task hung in synchronize_rcu'
+		);
+		expect(r.cascades[0].links[0].certainty).toBe('probable');
+	});
+
+	it('is not linked to a soft lockup when it waits for something else', async () => {
+		const io = CRASH_DMESG_HUNG_KVM.filter((l) => !l.includes('synchronize_sched'));
+		const r = await analyzeLines([...SOFT_LOCKUP, ...io]);
+		expect(r.findings.map((f) => f.rule)).toEqual(['crash.soft-lockup', 'crash.hung-task']);
+		expect(chains(r)).toEqual([]);
+	});
+
+	it('is linked only to a stall printed while it waited (lkp-57, times moved)', async () => {
+		// the stall at 135 s, the task blocked for more than 120 s at 246 s: printed during the wait
+		expect(chains(await analyzeLines([...LKP57_STALL, ...LKP57_HUNG]))).toEqual([
+			['crash.rcu-stall', 'crash.hung-task']
+		]);
+		// the hung-task report 60 s later: the stall was printed 171 s before it, before the wait
+		const later = shiftedFrom([...LKP57_STALL, ...LKP57_HUNG], 'blocked for more than', 60);
+		const r = await analyzeLines(later);
+		expect(r.findings.map((f) => f.rule)).toEqual(['crash.rcu-stall', 'crash.hung-task']);
 		expect(chains(r)).toEqual([]);
 	});
 });

@@ -638,3 +638,117 @@ export const I225NIC_WARN_THEN_BUG = [
 	'<0>[ 1331.453599] Kernel panic - not syncing: Fatal exception in interrupt',
 	'<0>[ 1331.453698] Kernel Offset: 0x1fc00000 from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)'
 ];
+
+/**
+ * crash-dmesg-vmcore-dmesg-txt.log lines 3281-3308 (RHEL 6, a KVM host, no kernel times): a vCPU
+ * thread hung in synchronize_sched() from kvm_set_irq_routing(), after soft lockups on most CPUs
+ * (its taint `L`)
+ */
+export const CRASH_DMESG_HUNG_KVM = [
+	'<3>INFO: task CPU 0/KVM:8543 blocked for more than 120 seconds.',
+	'<3>      Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1',
+	'<3>"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+	'<6>CPU 0/KVM     D 0000000000000008     0  8543      1 0x00000080',
+	'<4> ffff885e8f097a58 0000000000000086 ffff8830371f55d0 000200d200000000',
+	'<4> 0000000000000282 0000000000000010 000000007d01b008 ffff88000001af40',
+	'<4> 0000000000000001 0000000000000000 ffff8860313db068 ffff885e8f097fd8',
+	'<4>Call Trace:',
+	'<4> [<ffffffff81548425>] schedule_timeout+0x215/0x2e0',
+	'<4> [<ffffffff813e960c>] ? usbdev_ioctl+0x44c/0x1510',
+	'<4> [<ffffffff81166c79>] ? vmap_page_range_noflush+0x279/0x370',
+	'<4> [<ffffffff81548083>] wait_for_common+0x123/0x180',
+	'<4> [<ffffffff8106c720>] ? default_wake_function+0x0/0x20',
+	'<4> [<ffffffff815481bd>] wait_for_completion+0x1d/0x20',
+	'<4> [<ffffffff810a2338>] synchronize_sched+0x58/0x60',
+	'<4> [<ffffffff810a22c0>] ? wakeme_after_rcu+0x0/0x20',
+	'<4> [<ffffffffa0260cd3>] kvm_set_irq_routing+0x2a3/0x2d0 [kvm]',
+	'<4> [<ffffffffa025d5e5>] kvm_vm_ioctl+0x945/0x1050 [kvm]',
+	'<4> [<ffffffffa025e1b8>] ? vcpu_put+0x28/0x30 [kvm]',
+	'<4> [<ffffffffa0273a83>] ? kvm_arch_vcpu_ioctl_run+0x593/0x1060 [kvm]',
+	'<4> [<ffffffff81242461>] ? avc_has_perm+0x71/0x90',
+	'<4> [<ffffffff81244254>] ? inode_has_perm+0x54/0xa0',
+	'<4> [<ffffffffa0259de7>] ? kvm_vcpu_ioctl+0x1e7/0x580 [kvm]',
+	'<4> [<ffffffff811af742>] vfs_ioctl+0x22/0xa0',
+	'<4> [<ffffffff811afc0a>] do_vfs_ioctl+0x3aa/0x580',
+	'<4> [<ffffffff811afe61>] sys_ioctl+0x81/0xa0',
+	'<4> [<ffffffff8154b25e>] ? do_device_not_available+0xe/0x10',
+	'<4> [<ffffffff8100b0d2>] system_call_fastpath+0x16/0x1b'
+];
+
+/** lkp-57.log lines 4-32 (4.8.0-rc1): CPU 0 stalls in mark_rodata_ro(), an RCU stall at 135 s */
+export const LKP57_STALL = [
+	'[  135.072505] INFO: rcu_sched self-detected stall on CPU',
+	'[  135.075862] Task dump for CPU 0:',
+	'[  135.076437] swapper/0       R  running task    25256     1      0 0x00000008',
+	'[  135.077728]  0000000000000000 ffff880019607d88 ffffffff811c8972 ffffffff811c8613',
+	'[  135.079114]  ffff880019607d48 ffffffff00000010 0000000041b58ab3 ffffffff826f09be',
+	'[  135.080495]  ffffffff811c83c0 ffff880000000000 0000000000000002 ffffffff82c1d898',
+	'[  135.102924] Call Trace:',
+	'[  135.103360]  <IRQ>  [<ffffffff811c8972>] sched_show_task+0x5b2/0x5f0',
+	'[  135.104582]  [<ffffffff811c8613>] ? sched_show_task+0x253/0x5f0',
+	'[  135.105645]  [<ffffffff811c83c0>] ? SyS_sched_rr_get_interval+0x470/0x470',
+	'[  135.106805]  [<ffffffff8142d30f>] ? rcu_dump_cpu_stacks+0x85/0x353',
+	'[  135.107856]  [<ffffffff811d07f0>] dump_cpu_task+0x90/0xa0',
+	'[  135.108803]  [<ffffffff8142d4d5>] rcu_dump_cpu_stacks+0x24b/0x353',
+	'[  135.109876]  [<ffffffff8180fd63>] ? _find_next_bit+0x153/0x170',
+	'[  135.110922]  [<ffffffff812a40b3>] rcu_check_callbacks+0xd53/0x2500',
+	'[  135.111986]  [<ffffffff8138c4d2>] ? time_hardirqs_off+0x332/0x360',
+	'[  135.113031]  [<ffffffff812b9c6d>] update_process_times+0x4d/0xb0',
+	'[  135.135106]  [<ffffffff812ea3d2>] tick_nohz_handler+0x212/0x310',
+	'[  135.136141]  [<ffffffff810a40d6>] local_apic_timer_interrupt+0xb6/0xd0',
+	'[  135.146284]  [<ffffffff820a8635>] smp_apic_timer_interrupt+0xa5/0xd0',
+	'[  135.147421]  [<ffffffff820a70a9>] apic_timer_interrupt+0x89/0x90',
+	'[  135.148484]  <EOI>  [<ffffffff810e4299>] ? note_page+0x249/0xe90',
+	'[  135.149577]  [<ffffffff810e5425>] ptdump_walk_pgd_level_core+0x545/0x830',
+	'[  135.150788]  [<ffffffff810e4ee0>] ? note_page+0xe90/0xe90',
+	'[  135.151739]  [<ffffffff810e5774>] ptdump_walk_pgd_level_checkwx+0x24/0x30',
+	'[  135.152894]  [<ffffffff810ca4c4>] mark_rodata_ro+0x1a4/0x1c0',
+	'[  135.153887]  [<ffffffff8209217d>] kernel_init+0x5d/0x250',
+	'[  135.154810]  [<ffffffff820a66ef>] ret_from_fork+0x1f/0x40',
+	'[  135.155755]  [<ffffffff82092120>] ? rest_init+0x250/0x250'
+];
+
+/**
+ * lkp-57.log lines 33-70: rcu_perf_writer hung in synchronize_sched() at 246 s, `blocked for
+ * more than 120 seconds`
+ */
+export const LKP57_HUNG = [
+	'[  246.602311] INFO: task rcu_perf_writer:48 blocked for more than 120 seconds.',
+	'[  246.603656]       Not tainted 4.8.0-rc1 #1',
+	'[  246.604354] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+	'[  246.605689] rcu_perf_writer D ffff8800120c7908 29544    48      2 0x00000000',
+	'[  246.606974]  ffff8800120c7908 ffff88001f1db057 ffffed0003e3b60b 00000000022309c9',
+	'[  246.608307]  ffffffff8404b800 ffff8800199e0370 ffff8800199e0398 ffff8800199dfa98',
+	'[  246.609725]  ffff8800123dd190 ffff8800123de540 ffff8800123dcc00 ffff8800120c0000',
+	'[  246.611034] Call Trace:',
+	'[  246.611489]  [<ffffffff8209802f>] schedule+0x7f/0xc0',
+	'[  246.612352]  [<ffffffff820a31f7>] schedule_timeout+0x97/0xd00',
+	'[  246.613303]  [<ffffffff810c4245>] ? kvm_sched_clock_read+0x35/0x60',
+	'[  246.614353]  [<ffffffff8106c481>] ? sched_clock+0x11/0x20',
+	'[  246.615263]  [<ffffffff820a3160>] ? usleep_range+0x140/0x140',
+	'[  246.616249]  [<ffffffff81221f40>] ? __lock_acquired+0x580/0xcc0',
+	'[  246.617260]  [<ffffffff8138c0d0>] ? time_hardirqs_on+0x2c0/0x390',
+	'[  246.618305]  [<ffffffff820a576c>] ? _raw_spin_unlock_irq+0x4c/0x80',
+	'[  246.619407]  [<ffffffff82099847>] wait_for_common+0x307/0x410',
+	'[  246.620391]  [<ffffffff82099540>] ? out_of_line_wait_on_atomic_t+0x210/0x210',
+	'[  246.621549]  [<ffffffff811bd800>] ? try_to_wake_up+0x13b0/0x13b0',
+	'[  246.622615]  [<ffffffff8121e92d>] ? lockdep_init_map+0x53d/0x6d0',
+	'[  246.623630]  [<ffffffff82099aa5>] wait_for_completion+0x25/0x30',
+	'[  246.624635]  [<ffffffff81283ce9>] __wait_rcu_gp+0x1c9/0x1f0',
+	'[  246.644657]  [<ffffffff812975ca>] synchronize_sched+0x21a/0x260',
+	'[  246.645734]  [<ffffffff812973b0>] ? synchronize_rcu_bh+0x260/0x260',
+	'[  246.646806]  [<ffffffff8129b2d0>] ? __call_rcu+0x12a0/0x12a0',
+	'[  246.647945]  [<ffffffff81283af0>] ? rcu_read_lock_sched_held+0x200/0x200',
+	'[  246.649091]  [<ffffffff820995ec>] ? wait_for_common+0xac/0x410',
+	'[  246.650094]  [<ffffffff812cde7b>] ? ktime_get_mono_fast_ns+0x1db/0x210',
+	'[  246.651171]  [<ffffffff81288361>] synchronize_rcu+0x11/0x20',
+	'[  246.652117]  [<ffffffff81288921>] rcu_perf_writer+0x381/0x700',
+	'[  246.653113]  [<ffffffff812885a0>] ? rcu_perf_wait_shutdown+0x130/0x130',
+	'[  246.654183]  [<ffffffff81192a31>] ? __kthread_parkme+0xd1/0x250',
+	'[  246.655155]  [<ffffffff811940c9>] kthread+0x2d9/0x300',
+	'[  246.668138]  [<ffffffff812885a0>] ? rcu_perf_wait_shutdown+0x130/0x130',
+	'[  246.669218]  [<ffffffff81193df0>] ? kthread_stop+0x970/0x970',
+	'[  246.670163]  [<ffffffff811b0a29>] ? finish_task_switch+0x499/0x5e0',
+	'[  246.671180]  [<ffffffff820a66ef>] ret_from_fork+0x1f/0x40',
+	'[  246.672077]  [<ffffffff81193df0>] ? kthread_stop+0x970/0x970'
+];

@@ -420,10 +420,13 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   `RIP:` is the instruction KASAN's trace stopped at, `init_real_cpu_mask+0x77/0x150`, in the
  *   same task: `lkp-48.log`). KASAN reports a bad access before it is made, and an access to a
  *   non-canonical or unmapped address then faults;
- * - an RCU stall and a task hung waiting for an RCU grace period after it (`INFO: rcu_sched
- *   self-detected stall on CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120
- *   seconds` in synchronize_sched(): `lkp-57.log`): the stalled CPU holds up every grace period,
- *   so synchronize_rcu() and its kin wait as long as it stalls;
+ * - an RCU stall or a soft lockup, and a task hung waiting for an RCU grace period after it,
+ *   printed while the task waited (`INFO: rcu_sched self-detected stall on CPU`, then `INFO: task
+ *   rcu_perf_writer:48 blocked for more than 120 seconds` in synchronize_sched(): `lkp-57.log`;
+ *   `BUG: soft lockup - CPU#31 stuck for 67s!`, then `INFO: task CPU 0/KVM:8543 blocked for more
+ *   than 120 seconds` in synchronize_sched(): `crash-dmesg-vmcore-dmesg-txt.log`): a CPU that
+ *   does not schedule holds up every grace period, so synchronize_rcu() and its kin wait as long
+ *   as it stalls;
  * - a WARNING, then an oops in the same call (sameCall): the code a WARN() returned to went on
  *   and crashed (`i225nic-pstore-panic-log-txt.log`: `refcount_t: underflow; use-after-free.` in
  *   tcp_wfree() from igc_clean_tx_irq(), then `kernel BUG at lib/dynamic_queue_limits.c:27!` in
@@ -517,10 +520,11 @@ const FOLLOW_ONS: FollowOn[] = [
 		follows: sameAccess
 	},
 	{
-		cause: new Set(['crash.rcu-stall']),
+		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup']),
 		effect: new Set(['crash.hung-task']),
-		follows: (_c, e) =>
-			e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false
+		follows: (c, e) =>
+			(e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false) &&
+			whileWaiting(c, e)
 	},
 	{
 		cause: new Set(['crash.warning', 'crash.refcount']),
@@ -620,6 +624,30 @@ function teardownAfterCrash(f: Finding, cause: Finding): void {
 		...f.explanation,
 		meaning: `${f.explanation.meaning} Here it follows \`${cause.title}\` in the same boot: a task killed in the middle of mapping or unmapping pages leaves its counters off, so this is most likely that crash's consequence; report the crash, and this only with it.`
 	};
+}
+
+/** the hung-task watchdog's default timeout, when the report does not say (`blocked for more than 120 seconds`) */
+const HUNG_TASK_S = 120;
+
+/**
+ * Was a report of `c` printed while the hung task `e` waited: in its boot, before it, at most the
+ * time the task had been blocked (`blocked for more than N seconds`) before it? A stall or
+ * lockup printed then was still going on at some time of the wait (it is printed while it
+ * lasts). Without kernel times the cascade window decides (closeBefore).
+ */
+function whileWaiting(c: Finding, e: Finding): boolean {
+	const f = e.first_seen;
+	if (f.ts === null) return true;
+	const said = e.evidence
+		.map((l) => /blocked for more than (\d+) seconds/.exec(l.text))
+		.find((m) => m !== null);
+	const waited = said ? Number(said[1]) : HUNG_TASK_S;
+	return [...c.occurrences, c.last_seen].some(
+		(o) =>
+			o.boot === f.boot &&
+			o.first_line < f.first_line &&
+			(o.ts === null || (o.ts <= f.ts! && f.ts! - o.ts <= waited))
+	);
 }
 
 /** at most this long (kernel seconds; input lines without them) from a WARNING to an oops of the same call */
