@@ -1,7 +1,8 @@
 /**
  * Crash reports of the real-log corpus that are one problem: a WARNING and the oops of the same
- * call (i225nic), and a task hung waiting for an RCU grace period after a soft lockup
- * (crash-dmesg). Real logs are quoted verbatim with their names.
+ * call (i225nic), a task hung waiting for an RCU grace period after a soft lockup (crash-dmesg),
+ * and what KASAN prints before a general protection fault (lkp-48). Real logs are quoted verbatim
+ * with their names.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
@@ -9,6 +10,8 @@ import { analyzeLines } from '../support/analyze.ts';
 import {
 	CRASH_DMESG_HUNG_KVM,
 	I225NIC_WARN_THEN_BUG,
+	LKP48_GPF,
+	LKP48_KASAN,
 	LKP57_HUNG,
 	LKP57_STALL
 } from '../support/excerpts.ts';
@@ -111,5 +114,38 @@ describe('a task hung waiting for an RCU grace period', () => {
 		const r = await analyzeLines(later);
 		expect(r.findings.map((f) => f.rule)).toEqual(['crash.rcu-stall', 'crash.hung-task']);
 		expect(chains(r)).toEqual([]);
+	});
+});
+
+describe("KASAN's lines before a general protection fault", () => {
+	const LEAD = LKP48_KASAN.slice(-2);
+
+	it('are the first lines of the fault (lkp-48)', async () => {
+		expect(LEAD.map((l) => l.replace(/^\[ *[\d.]+\] /, ''))).toEqual([
+			'kasan: CONFIG_KASAN_INLINE enabled',
+			'kasan: GPF could be caused by NULL-ptr deref or user memory access'
+		]);
+		const r = await analyzeLines([...LKP48_KASAN, ...LKP48_GPF]);
+		const [kasan, gpf] = r.findings;
+		expect([kasan.rule, gpf.rule]).toEqual(['crash.kasan', 'crash.gpf']);
+		// KASAN's report from its header (line 2) to the taint line after its closing line (29)
+		expect([kasan.first_line, kasan.last_line]).toEqual([2, 29]);
+		expect([gpf.first_line, gpf.last_line]).toEqual([30, 30 + LKP48_GPF.length + 1]);
+		expect(gpf.evidence.slice(0, 3).map((e) => e.line)).toEqual([30, 31, 32]);
+		expect(gpf.evidence[1].text).toBe(
+			'kasan: GPF could be caused by NULL-ptr deref or user memory access'
+		);
+		// its title and facts start at its header, as syzkaller's; the link to KASAN is kept
+		expect(gpf.title).toBe('general protection fault in init_real_cpu_mask');
+		expect(gpf.details.pid).toBe(1);
+		expect(chains(r)).toEqual([['crash.kasan', 'crash.gpf']]);
+	});
+
+	it('are not taken apart from their fault', async () => {
+		// without the fault after them, they are no report's
+		const r = await analyzeLines(LKP48_KASAN);
+		expect(r.findings.map((f) => [f.rule, f.first_line, f.last_line])).toEqual([
+			['crash.kasan', 2, 29]
+		]);
 	});
 });

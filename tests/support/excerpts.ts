@@ -675,6 +675,45 @@ export const CRASH_DMESG_HUNG_KVM = [
 	'<4> [<ffffffff8100b0d2>] system_call_fastpath+0x16/0x1b'
 ];
 
+/**
+ * lkp-48.log lines 3-33 (4.8.0-rc1 with CONFIG_KASAN_INLINE): KASAN's wild-memory-access report in
+ * init_real_cpu_mask, the taint line after it and the two lines KASAN's die notifier prints
+ * before the general protection fault of the same access (LKP48_GPF, lines 34-66)
+ */
+export const LKP48_KASAN = [
+	'[  150.328867] ==================================================================',
+	'[  150.330704] BUG: KASAN: wild-memory-access on address 0000ffff00013138',
+	'[  150.332222] Read of size 8 by task swapper/0/1',
+	'[  150.333361] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.8.0-rc1 #111',
+	'[  150.334828] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+	'[  150.336954]  0000000000000008 ffff8800104afd08 ffffffff81ef3b9d ffff8800104afd90',
+	'[  150.339437]  ffffffff83a0b6e7 ffff8800104afd80 ffffffff814622aa ffff8800104afd40',
+	'[  150.341732]  ffff88000910725c 0000000000000206 ffffffff8555f030 ffff880009106a58',
+	'[  150.344038] Call Trace:',
+	'[  150.344815]  [<ffffffff81ef3b9d>] dump_stack+0xa9/0xec',
+	'[  150.346068]  [<ffffffff83a0b6e7>] ? init_real_cpu_mask+0x77/0x150',
+	'[  150.347507]  [<ffffffff814622aa>] kasan_report_error+0x6ba/0x6d0',
+	'[  150.348910]  [<ffffffff83a0b6e7>] ? init_real_cpu_mask+0x77/0x150',
+	'[  150.350360]  [<ffffffff814623ee>] kasan_report+0x8e/0xb0',
+	'[  150.351637]  [<ffffffff81ef8900>] ? kobject_put+0x40/0xf0',
+	'[  150.352927]  [<ffffffff83a0b6e7>] ? init_real_cpu_mask+0x77/0x150',
+	'[  150.354373]  [<ffffffff8146175e>] __asan_load8+0xae/0xd0',
+	'[  150.355637]  [<ffffffff83a0b6e7>] init_real_cpu_mask+0x77/0x150',
+	'[  150.357044]  [<ffffffff8613a7df>] ? dev_init+0x1df/0x1df',
+	'[  150.358406]  [<ffffffff83a0b8a6>] node_affinity_init+0xe6/0x270',
+	'[  150.359847]  [<ffffffff8613a7df>] ? dev_init+0x1df/0x1df',
+	'[  150.361179]  [<ffffffff8613a80f>] hfi1_mod_init+0x30/0x3e1',
+	'[  150.362582]  [<ffffffff86065c60>] do_one_initcall+0xe6/0x220',
+	'[  150.363974]  [<ffffffff86065ff9>] kernel_init_freeable+0x25f/0x374',
+	'[  150.365497]  [<ffffffff845b898b>] kernel_init+0x1b/0x210',
+	'[  150.366776]  [<ffffffff845c4cbf>] ret_from_fork+0x1f/0x40',
+	'[  150.367996]  [<ffffffff845b8970>] ? rest_init+0xf0/0xf0',
+	'[  150.369260] ==================================================================',
+	'[  150.371075] Disabling lock debugging due to kernel taint',
+	'[  150.372432] kasan: CONFIG_KASAN_INLINE enabled',
+	'[  150.373634] kasan: GPF could be caused by NULL-ptr deref or user memory access'
+];
+
 /** lkp-57.log lines 4-32 (4.8.0-rc1): CPU 0 stalls in mark_rodata_ro(), an RCU stall at 135 s */
 export const LKP57_STALL = [
 	'[  135.072505] INFO: rcu_sched self-detected stall on CPU',

@@ -24,6 +24,11 @@ const MAX_GAP_S = 5;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
+/** what KASAN's die notifier prints before a general protection fault (see kasanLead) */
+const KASAN_GPF_LINES = [
+	'kasan: CONFIG_KASAN_INLINE enabled',
+	'kasan: GPF could be caused by NULL-ptr deref or user memory access'
+];
 /**
  * A per-task/per-CPU report interrupted by another report of the same context keeps this
  * many following lines: syzkaller titles such reports from the uncut text.
@@ -119,7 +124,9 @@ export class BlockAssembler {
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
 		// before continues(): a report this header ends must give these lines up first
-		const lead = header ? this.leadLines(ctx, text, ts, header.key === 'WARNING:') : [];
+		const lead = header === null ? [] : this.leadLines(ctx, text, ts, header.key === 'WARNING:');
+		if (header !== null && lead.length === 0 && header.key === 'general protection fault')
+			lead.push(...this.kasanLead(ctx, ts));
 		if (ob && lead.length > 0 && ob.block.lines.every((l) => lead.some((m) => m.line === l.line))) {
 			// the open "report" was this WARN()'s own message, which happened to start like a
 			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
@@ -347,6 +354,31 @@ export class BlockAssembler {
 			if (cut) return out.reverse();
 		}
 		return [];
+	}
+
+	/**
+	 * The lines KASAN's die notifier prints for a general protection fault just before die()'s
+	 * header (kasan_die_handler() in arch/x86/mm/kasan_init_64.c, until 5.4): `kasan:
+	 * CONFIG_KASAN_INLINE enabled` and `kasan: GPF could be caused by NULL-ptr deref or user memory
+	 * access`, the lines of the context right before the header, in order. They are the fault's:
+	 * in `lkp-48.log` they had belonged to no report, between KASAN's report and the fault.
+	 */
+	private kasanLead(ctx: string, ts: number): BlockLine[] {
+		const out: BlockLine[] = [];
+		for (let k = 1; k <= this.ringLen && out.length < KASAN_GPF_LINES.length; k++) {
+			const p = (this.ringPos - k + RING) % RING;
+			if (this.ringCtx[p] !== ctx) continue;
+			const at = this.ringTs[p];
+			if (!KASAN_GPF_LINES.includes(this.ringText[p])) break;
+			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) break;
+			out.push({
+				line: this.ringLine[p],
+				text: this.ringText[p],
+				ts: Number.isNaN(at) ? null : at,
+				context: ctx
+			});
+		}
+		return out.reverse();
 	}
 
 	/** Whether the line of context `ctx` before the ring's k-th newest is a `cut here` marker. */
