@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { analyzeLines } from '../support/analyze.ts';
-import { I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
+import { CRASH_DMESG_HUNG_KVM, I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 
 // i225nic-pstore-panic-log-txt.log lines 3-13, 200, 261, 342 and 461: the first of the igc
@@ -68,5 +68,22 @@ describe('the root cause of the primary finding', () => {
 		expect(r.summary.headline).toBe(
 			'The kernel crashed or reported a serious internal error. Most important: kernel BUG in dql_completed.'
 		);
+	});
+
+	it('is the oops a kdump capture ends in, not the soft lockup of the chain before it (crash-dmesg)', async () => {
+		// fixtures/headline/crash-dmesg-vmcore-excerpt.log: libvirtd's soft lockup (lines 39-162 of
+		// the vmcore-dmesg) and the paging fault the capture ends in (9481-9533); the hung KVM task
+		// (3281-3308) put back between them
+		const log = fixture('headline/crash-dmesg-vmcore-excerpt.log').split('\n');
+		const r = await analyzeLines([
+			...log.slice(0, 124),
+			...CRASH_DMESG_HUNG_KVM,
+			...log.slice(124).filter((l) => l !== '')
+		]);
+		const lockup = byRule(r, 'crash.soft-lockup');
+		const fault = byRule(r, 'crash.paging-fault');
+		expect(r.cascades.map((c) => c.chain)).toEqual([[lockup.id, byRule(r, 'crash.hung-task').id]]);
+		expect(r.summary.primary_finding).toBe(fault.id);
+		expect(r.summary.root_cause).toBe(fault.id);
 	});
 });
