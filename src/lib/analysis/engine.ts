@@ -222,6 +222,15 @@ const MAX_REPEATS = 4096;
 /** rule messages waiting for their device at once at most (see Analyzer.wait) */
 const MAX_WAITING = 16;
 
+/** What a rule's finding is instead after its context message (RuleContext.outcome), if anything. */
+export function contextOutcome(
+	rule: LineRule,
+	context: Record<string, DetailValue>
+): RuleOutcome | undefined {
+	const o = rule.context?.outcome;
+	return typeof o === 'function' ? o(context) : o;
+}
+
 /** A rule message kept as an event, its time and wall time null when unknown. */
 type KeptEvent = Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'>;
 
@@ -671,9 +680,11 @@ export class Analyzer {
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
 		if (lr.context?.when && !lr.context.when(x.m)) return null;
 		const same = lr.context?.sameDevice ? 'device' : lr.context?.sameDetail;
-		if (same !== undefined && (detailsOf(lr, x)[same] ?? null) !== (c.details[same] ?? null))
-			return null;
-		return c.details;
+		if (same === undefined) return c.details;
+		const named = c.details[same] ?? null;
+		// a context message that names no device counts for any, with sameDevice 'if-named'
+		if (named === null && lr.context?.sameDevice === 'if-named') return c.details;
+		return (detailsOf(lr, x)[same] ?? null) === named ? c.details : null;
 	}
 
 	/**
@@ -873,7 +884,7 @@ export class Analyzer {
 			wall
 		};
 		// a message after or before it may change what the finding is (resolve, context.outcome)
-		const outcome = resolution ?? (context !== null ? rule.context?.outcome : undefined);
+		const outcome = resolution ?? (context !== null ? contextOutcome(rule, context) : undefined);
 		const severity = outcome
 			? outcome.severity
 			: rule.severityOf

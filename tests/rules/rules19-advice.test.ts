@@ -1,0 +1,131 @@
+/**
+ * Advice and severity leftovers of the rules review. No log of the real corpus has an I/O error
+ * on an optical, floppy or removable drive; the lines below are shaped as the kernel prints them
+ * (block/blk-core.c blk_print_req_error, drivers/scsi/constants.c scsi_print_sense,
+ * drivers/usb/core/hub.c, fs/buffer.c), as a desktop with an empty DVD drive, a virtual machine's
+ * empty floppy, a card reader without a card and a USB stick pulled while written print them.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeLines, findingsOf } from '../support/analyze.ts';
+
+const ofRule = async (lines: string[], rule: string) =>
+	(await findingsOf(lines)).filter((f) => f.rule === rule);
+
+const one = async (lines: string[], rule: string) => {
+	const f = await ofRule(lines, rule);
+	expect(f).toHaveLength(1);
+	return f[0];
+};
+
+describe('I/O errors of drives with removable media', () => {
+	/** udev probing an empty DVD drive at boot */
+	const EMPTY_DVD = [
+		'[    5.123456] sr 1:0:0:0: [sr0] tag#0 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE cmd_age=0s',
+		'[    5.123460] sr 1:0:0:0: [sr0] tag#0 Sense Key : Not Ready [current] ',
+		'[    5.123463] sr 1:0:0:0: [sr0] tag#0 Add. Sense: Medium not present',
+		'[    5.123466] sr 1:0:0:0: [sr0] tag#0 CDB: Read(10) 28 00 00 00 00 00 00 00 02 00',
+		'[    5.123470] blk_update_request: I/O error, dev sr0, sector 0 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 0',
+		'[    5.123480] Buffer I/O error on dev sr0, logical block 0, async page read'
+	];
+
+	it('an empty DVD drive is a minor issue with advice about the disc, not a serious disk problem', async () => {
+		const r = await analyzeLines(EMPTY_DVD);
+		expect(r.summary.verdict).toBe('minor-issues');
+		const io = r.findings.find((f) => f.rule === 'storage.io-error')!;
+		expect(io.title).toBe('I/O error on sr0');
+		expect(io.severity).toBe('low');
+		expect(io.explanation.meaning).toMatch(/^A read from an optical drive/);
+		const steps = io.explanation.next_steps.join('\n');
+		expect(steps).toContain('eject /dev/sr0');
+		expect(steps).not.toContain('Back up important data now');
+		expect(steps).not.toContain('smartctl');
+		for (const rule of ['storage.buffer-io-error', 'storage.scsi-sense']) {
+			const f = r.findings.find((x) => x.rule === rule)!;
+			expect(f.severity, rule).toBe('low');
+			expect(f.explanation.meaning, rule).toMatch(/^A read from an optical drive/);
+		}
+	});
+
+	it('a virtual machine’s floppy drive without a disk is low', async () => {
+		const io = await one(
+			[
+				'[    3.812345] floppy: error 10 while reading block 0',
+				'[    3.812400] print_req_error: I/O error, dev fd0, sector 0'
+			],
+			'storage.io-error'
+		);
+		expect(io.severity).toBe('low');
+		expect(io.explanation.next_steps.join('\n')).toContain('virtual CD-ROM or floppy drive');
+	});
+
+	it('a card reader without a card (the same disk’s Medium not present) is low', async () => {
+		const io = await one(
+			[
+				'[  120.000100] sd 6:0:0:0: [sdb] tag#0 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE cmd_age=0s',
+				'[  120.000110] sd 6:0:0:0: [sdb] tag#0 Sense Key : Not Ready [current] ',
+				'[  120.000120] sd 6:0:0:0: [sdb] tag#0 Add. Sense: Medium not present',
+				'[  120.000130] sd 6:0:0:0: [sdb] tag#0 CDB: Read(10) 28 00 00 00 00 00 00 00 08 00',
+				'[  120.000140] blk_update_request: I/O error, dev sdb, sector 0 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+			],
+			'storage.io-error'
+		);
+		expect(io.title).toBe('I/O error on sdb: no medium in the drive');
+		expect(io.severity).toBe('low');
+		expect(io.details.additional_sense).toBe('Medium not present');
+		expect(io.explanation.meaning).toContain('card reader');
+	});
+
+	it('another disk’s Medium not present leaves a disk error high', async () => {
+		const io = await one(
+			[
+				'[  120.000120] sd 6:0:0:0: [sdc] tag#0 Add. Sense: Medium not present',
+				'[  120.000140] blk_update_request: I/O error, dev sda, sector 1445018928 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+			],
+			'storage.io-error'
+		);
+		expect(io.title).toBe('I/O error on sda');
+		expect(io.severity).toBe('high');
+	});
+
+	it('a USB stick pulled while written: medium, with eject advice; the lost writes stay critical', async () => {
+		const lines = [
+			'[ 2215.960434] usb 1-2: USB disconnect, device number 7',
+			'[ 2215.985521] blk_update_request: I/O error, dev sdb, sector 4196416 op 0x1:(WRITE) flags 0x103000 phys_seg 1 prio class 0',
+			'[ 2215.985528] Buffer I/O error on dev sdb1, logical block 524296, lost async page write'
+		];
+		const io = await one(lines, 'storage.io-error');
+		expect(io.title).toBe('I/O error on sdb after a USB device was disconnected');
+		expect(io.severity).toBe('medium');
+		expect(io.details.port).toBe('1-2');
+		expect(io.explanation.next_steps.join('\n')).toContain('udisksctl power-off');
+		expect((await one(lines, 'storage.buffer-io-error')).severity).toBe('critical');
+	});
+
+	it('a disk error long after a USB disconnect stays high', async () => {
+		const filler = Array.from(
+			{ length: 40 },
+			(_, k) => `[ 2216.${String(k).padStart(6, '0')}] filler line ${k}`
+		);
+		const io = await one(
+			[
+				'[ 2215.960434] usb 1-2: USB disconnect, device number 7',
+				...filler,
+				'[ 2300.000000] blk_update_request: I/O error, dev sdb, sector 4196416 op 0x1:(WRITE) flags 0x103000 phys_seg 1 prio class 0'
+			],
+			'storage.io-error'
+		);
+		expect(io.title).toBe('I/O error on sdb');
+		expect(io.severity).toBe('high');
+	});
+
+	it('an NVMe disk’s error just after a USB disconnect stays high (only sd disks are USB)', async () => {
+		const io = await one(
+			[
+				'[ 2215.960434] usb 1-2: USB disconnect, device number 7',
+				'[ 2215.985521] I/O error, dev nvme1n1, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 2'
+			],
+			'storage.io-error'
+		);
+		expect(io.severity).toBe('high');
+	});
+});
