@@ -129,3 +129,35 @@ describe('I/O errors of drives with removable media', () => {
 		expect(io.severity).toBe('high');
 	});
 });
+
+describe('W+X mappings in a virtual machine (lkp-05.log)', () => {
+	// lkp-05.log lines 11, 14 and 30 (kernel test robot, QEMU, 4.8.0-rc1 i386)
+	const LKP05 = [
+		'[   29.103819] x86/mm: Found insecure W+X mapping at address c00a0000/0xc00a0000',
+		'[   29.105899] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+		'[   29.117821] x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.'
+	];
+
+	it('names the hypervisor’s firmware instead of a BIOS update in the guest', async () => {
+		const f = await one(LKP05, 'security.wx-mappings');
+		const steps = f.explanation.next_steps;
+		expect(steps[0]).toMatch(/^This machine is a virtual machine \(QEMU\): /);
+		expect(steps[0]).toContain('SeaBIOS, or OVMF for UEFI');
+		expect(steps[0]).toContain('no BIOS update to run inside the guest');
+		expect(steps[0]).toContain('report it to the distribution');
+		expect(steps.join('\n')).not.toContain('Update the kernel and the BIOS/UEFI');
+		expect(f.severity).toBe('low');
+	});
+
+	it('keeps the BIOS/UEFI update on a physical machine', async () => {
+		const f = await one(
+			[
+				LKP05[0],
+				'[   29.105899] Hardware name: LENOVO 20HRCTO1WW/20HRCTO1WW, BIOS N1MET37W (1.22 ) 07/04/2017',
+				LKP05[2]
+			],
+			'security.wx-mappings'
+		);
+		expect(f.explanation.next_steps.join('\n')).toContain('Update the kernel and the BIOS/UEFI');
+	});
+});
