@@ -161,3 +161,83 @@ describe('W+X mappings in a virtual machine (lkp-05.log)', () => {
 		expect(f.explanation.next_steps.join('\n')).toContain('Update the kernel and the BIOS/UEFI');
 	});
 });
+
+describe('CPU thermal throttling: one short episode is low, long or repeated ones are not', () => {
+	const ts = (s: number) => `[${s.toFixed(6).padStart(12)}]`;
+	/** one episode on a 4-thread laptop as kernels before 5.5 print it: above, then normal */
+	const episode = (at: number, events = 1, back = 0.05) => [
+		...[0, 1, 2, 3].flatMap((cpu) => [
+			`${ts(at)} CPU${cpu}: Core temperature above threshold, cpu clock throttled (total events = ${events})`,
+			`${ts(at)} CPU${cpu}: Package temperature above threshold, cpu clock throttled (total events = ${events})`
+		]),
+		...[0, 1, 2, 3].flatMap((cpu) => [
+			`${ts(at + back)} CPU${cpu}: Core temperature/speed normal`,
+			`${ts(at + back)} CPU${cpu}: Package temperature/speed normal`
+		])
+	];
+
+	it('an episode that ends at once is low on every CPU: a minor issue', async () => {
+		const r = await analyzeLines(episode(812.5));
+		const f = r.findings.filter((x) => x.rule === 'hardware.thermal-throttling');
+		expect(f.map((x) => [x.title, x.severity, x.count])).toEqual([
+			['CPU core temperature briefly above threshold, clock throttled', 'low', 4],
+			['CPU package temperature briefly above threshold, clock throttled', 'low', 4]
+		]);
+		expect(f[0].details).toMatchObject({ cpu: 0, total_events: 1, recovered: true });
+		expect(f[0].explanation.next_steps[0]).toBe(
+			'Nothing needs doing if it is rare and came with heavy load.'
+		);
+		expect(r.summary.verdict).toBe('minor-issues');
+	});
+
+	it('so does the 5.5+ form (`is above threshold`, `mce: `), which had not been read at all', async () => {
+		const f = await one(
+			[
+				'[ 4711.000001] mce: CPU1: Core temperature is above threshold, cpu clock is throttled (total events = 3)',
+				'[ 4712.500000] mce: CPU1: Core temperature/speed normal (total events = 3)'
+			],
+			'hardware.thermal-throttling'
+		);
+		expect([f.title, f.severity]).toEqual([
+			'CPU core temperature briefly above threshold, clock throttled',
+			'low'
+		]);
+	});
+
+	it('throttling not back to normal within a minute is medium', async () => {
+		const late = await ofRule(episode(812.5, 1, 90), 'hardware.thermal-throttling');
+		expect(late.map((x) => [x.title, x.severity])).toEqual([
+			['CPU core temperature above threshold, clock throttled', 'medium'],
+			['CPU package temperature above threshold, clock throttled', 'medium']
+		]);
+		// the log ends before it is back
+		const cut = await one(
+			[
+				'[  812.500000] CPU0: Core temperature above threshold, cpu clock throttled (total events = 1)'
+			],
+			'hardware.thermal-throttling'
+		);
+		expect(cut.severity).toBe('medium');
+	});
+
+	it('a CPU that has counted 10 or more events is throttling repeatedly: medium even when it ends', async () => {
+		const f = await ofRule(episode(4000, 57), 'hardware.thermal-throttling');
+		expect(f.map((x) => x.severity)).toEqual(['medium', 'medium']);
+		expect(f[0].details.total_events).toBe(57);
+	});
+
+	it('long throttling on many CPUs is still a storm (high), brief episodes are not', async () => {
+		const cpus = Array.from({ length: 24 }, (_, cpu) => cpu);
+		const above = cpus.map(
+			(cpu) =>
+				`[  900.000000] CPU${cpu}: Core temperature above threshold, cpu clock throttled (total events = 1)`
+		);
+		const long = await one(above, 'hardware.thermal-throttling');
+		expect([long.count, long.severity]).toEqual([24, 'high']);
+		const brief = await one(
+			[...above, ...cpus.map((cpu) => `[  900.100000] CPU${cpu}: Core temperature/speed normal`)],
+			'hardware.thermal-throttling'
+		);
+		expect([brief.count, brief.severity]).toEqual([24, 'low']);
+	});
+});
