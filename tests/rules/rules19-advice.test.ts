@@ -241,3 +241,38 @@ describe('CPU thermal throttling: one short episode is low, long or repeated one
 		expect([brief.count, brief.severity]).toEqual([24, 'low']);
 	});
 });
+
+describe('the workqueue’s report of a CPU-hogging work function (6.5+)', () => {
+	// kernel/workqueue.c wq_cpu_intensive_report()'s format, with a DRM helper's work function
+	const HOG = [
+		'[   14.201337] workqueue: output_poll_execute [drm_kms_helper] hogged CPU for >10000us 4 times, consider switching to WQ_UNBOUND',
+		'[   27.881920] workqueue: output_poll_execute [drm_kms_helper] hogged CPU for >10000us 8 times, consider switching to WQ_UNBOUND'
+	];
+
+	it('is one low finding per work function, a performance note with the facts', async () => {
+		const r = await analyzeLines(HOG);
+		expect(r.findings.map((f) => [f.rule, f.title, f.severity, f.count])).toEqual([
+			[
+				'other.workqueue-cpu-hog',
+				'Work function output_poll_execute kept a CPU busy too long (workqueue: consider WQ_UNBOUND)',
+				'low',
+				2
+			]
+		]);
+		expect(r.findings[0].details).toEqual({
+			function: 'output_poll_execute',
+			module: 'drm_kms_helper',
+			threshold_us: 10000,
+			times: 4
+		});
+		expect(r.findings[0].explanation.meaning).toMatch(/^A note for the developers/);
+		expect(r.summary.verdict).toBe('minor-issues');
+	});
+
+	it('is not the workqueue lockup, nor its other notices', async () => {
+		const f = await findingsOf([
+			'[    0.281000] workqueue: round-robin CPU selection forced, expect performance impact'
+		]);
+		expect(f).toEqual([]);
+	});
+});

@@ -146,6 +146,7 @@ import {
 	splitLock,
 	uncheckedMsrAccess
 } from './kernel-misc.ts';
+import { workqueueCpuHog } from './kernel-workqueue.ts';
 import {
 	hdaCodecTimeout,
 	sofFirmwareFailed,
@@ -344,7 +345,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	initramfsUnpackFailed,
 	uncheckedMsrAccess,
 	splitLock,
-	rtThrottling
+	rtThrottling,
+	workqueueCpuHog
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;
