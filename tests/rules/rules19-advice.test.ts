@@ -6,6 +6,8 @@
  * empty floppy, a card reader without a card and a USB stick pulled while written print them.
  */
 import { describe, expect, it } from 'vitest';
+import { ANDROID_MARKERS } from '../../src/lib/analysis/rules/android.ts';
+import { LINE_RULES } from '../../src/lib/analysis/rules/index.ts';
 import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 const ofRule = async (lines: string[], rule: string) =>
@@ -274,5 +276,121 @@ describe('the workqueue’s report of a CPU-hogging work function (6.5+)', () =>
 			'[    0.281000] workqueue: round-robin CPU selection forced, expect performance impact'
 		]);
 		expect(f).toEqual([]);
+	});
+});
+
+describe('phone steps for filesystem checks and firmware on Android devices', () => {
+	// logcat-reports-dmesg-txt.log lines 231 and 458 (a Huawei phone, 4.9): Android's init naming an
+	// SELinux context of Android's policy, then a touch controller's missing firmware image
+	const HUAWEI = [
+		"[   15.592864] [pid:1,cpu7,init]init: Forked subcontext for 'u:r:vendor_init:s0' with pid 386",
+		'[   15.696411] [pid:317,cpu0,ts_thread:0]platform huawei_touch: Direct firmware load for ts/clt_synaptics_CLTE500900_Samsung.img failed with error -2'
+	];
+	// logs-a5y17lte-dmesg.log lines 2454, 2456 and 2681 (Samsung Galaxy A5 2017, 3.18)
+	const SAMSUNG = [
+		'[    5.167972] EXT4-fs (mmcblk0p25): warning: maximal mount count reached, running e2fsck is recommended',
+		'[    5.173222] EXT2-fs (loop0): warning: mounting unchecked fs, running e2fsck is recommended',
+		'[    8.220204] init: init first stage started!'
+	];
+
+	it('a phone’s missing firmware is told where a phone keeps it, not to install linux-firmware', async () => {
+		const f = await one(
+			[
+				...HUAWEI,
+				// line 1083: Android's ueventd, which loads the firmware, gave up
+				'[   20.805664] [pid:389,cpu1,ueventd]ueventd: firmware: could not find firmware for ts/clt_synaptics_CLTE500900_Samsung.img'
+			],
+			'firmware.load-failed'
+		);
+		const steps = f.explanation.next_steps.join('\n');
+		expect(steps).toContain('adb shell ls -l /vendor/firmware');
+		expect(steps).not.toContain('install or update linux-firmware');
+		expect(steps).not.toContain('update-initramfs');
+		expect(f.explanation.meaning).toContain('ueventd');
+		expect(f.severity).toBe('low');
+	});
+
+	it('an SELinux context of Android’s policy alone tells the phone (init’s line of logcat-reports)', async () => {
+		const f = await one(HUAWEI, 'firmware.load-failed');
+		expect(f.explanation.next_steps[0]).toMatch(/^Check whether the device it belongs to works/);
+	});
+
+	it('the same firmware line on a PC keeps the desktop steps', async () => {
+		const f = await one([HUAWEI[1]], 'firmware.load-failed');
+		expect(f.explanation.next_steps.join('\n')).toContain('install or update linux-firmware');
+	});
+
+	it('a phone’s periodic check and unchecked image are not sent to e2fsck on a mounted device', async () => {
+		const f = await ofRule(SAMSUNG, 'filesystem.fsck-needed');
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['EXT4 filesystem on mmcblk0p25 is due for its periodic check (fsck)', 'info'],
+			['EXT2 filesystem on loop0 was mounted unchecked (fsck recommended)', 'low']
+		]);
+		const [periodic, unchecked] = f.map((x) => x.explanation.next_steps.join('\n'));
+		expect(periodic).toMatch(/^Nothing needs doing\./);
+		expect(periodic).not.toContain('dumpe2fs');
+		expect(unchecked).toContain('boot into recovery');
+		expect(unchecked).toContain('/dev/block/by-name/');
+		expect(unchecked).not.toContain('journalctl');
+		expect(unchecked).not.toContain('(or from a live system)');
+	});
+
+	it('errors recorded on a phone’s partition: restart (fs_mgr checks it) or recovery', async () => {
+		const f = await one(
+			[
+				'[    8.220204] init: init first stage started!',
+				'[   12.000000] EXT4-fs (sda28): warning: mounting fs with errors, running e2fsck is recommended'
+			],
+			'filesystem.fsck-needed'
+		);
+		const steps = f.explanation.next_steps.join('\n');
+		expect(steps).toContain('Restart the phone normally');
+		expect(steps).not.toContain('smartctl');
+		expect(f.severity).toBe('medium');
+	});
+
+	it('the same lines on a desktop keep e2fsck, dumpe2fs and tune2fs', async () => {
+		const f = await ofRule(SAMSUNG.slice(0, 2), 'filesystem.fsck-needed');
+		const steps = f.map((x) => x.explanation.next_steps.join('\n')).join('\n');
+		expect(steps).toContain('tune2fs -c -1 -i 0');
+		expect(steps).toContain('e2fsck -f /dev/<device>');
+	});
+
+	it('each marker of Android’s user space tells the phone; syslogd and klogd do not', async () => {
+		for (const k of ANDROID_MARKERS)
+			for (const ex of k.examples) {
+				expect(ex, k.literal).toContain(k.literal);
+				expect(k.pattern.test(ex), ex).toBe(true);
+				const f = await one([`[    9.000000] ${ex}`, HUAWEI[1]], 'firmware.load-failed');
+				expect(f.explanation.next_steps[0], ex).toMatch(/^Check whether the device it belongs/);
+			}
+		for (const other of [
+			'syslogd: restart',
+			'klogd: started',
+			// syslogs-syslog.log (a Chromebook): ChromeOS's own domains and types
+			'audit: type=1400 audit(1779419949.051:4): avc:  granted  { execute } for  pid=147 comm="sh" name="crash_reporter" dev="dm-0" ino=16333 scontext=u:r:cros_init_scripts:s0 tcontext=u:object_r:cros_crash_reporter_exec:s0 tclass=file',
+			'audit: type=1400 audit(1700000000.123:456): avc:  denied  { read } for  pid=1234 comm="httpd" scontext=system_u:system_r:httpd_t:s0 tcontext=unconfined_u:object_r:user_home_t:s0 tclass=file permissive=0'
+		]) {
+			const f = await one([`[    9.000000] ${other}`, HUAWEI[1]], 'firmware.load-failed');
+			expect(f.explanation.next_steps.join('\n'), other).toContain('linux-firmware');
+		}
+	});
+
+	it('a rule’s Android explanations replace explanations of its own', () => {
+		for (const r of LINE_RULES) {
+			if (!r.android) continue;
+			const own = new Set([
+				r.explanation,
+				...r.examples.map((ex) => r.explanationOf?.(r.pattern.exec(ex)!))
+			]);
+			for (const [desktop, phone] of r.android) {
+				expect(own.has(desktop), r.id).toBe(true);
+				expect(phone.meaning.length).toBeGreaterThan(40);
+				expect(phone.next_steps.length).toBeGreaterThan(0);
+				expect(phone.next_steps.join('\n')).not.toMatch(
+					/install or update linux-firmware|update-initramfs|dumpe2fs|live system/
+				);
+			}
+		}
 	});
 });

@@ -115,6 +115,12 @@ export interface LineRule {
 	/** lines that must not match */
 	negatives: string[];
 	explanation: Explanation;
+	/**
+	 * The explanations to give instead on an Android device (a log with a line of Android's user
+	 * space, rules/android.ts), for those of the rule's own whose steps are a PC's: pairs of the
+	 * rule's explanation (its `explanation`, one `explanationOf` returns) and the phone's.
+	 */
+	android?: ReadonlyArray<readonly [Explanation, Explanation]>;
 }
 
 export interface RuleContext {
