@@ -497,7 +497,7 @@ const PERIODIC_CHECK_ANDROID: Explanation = {
 		'Nothing needs doing.',
 		'Whoever builds the image (a custom ROM) can turn the check off in it: `tune2fs -c -1 -i 0` on the image file.'
 	],
-	references: PHONE_REFS
+	references: ['https://man7.org/linux/man-pages/man8/tune2fs.8.html', PHONE_REFS[1]]
 };
 
 const FAT_DIRTY_ANDROID: Explanation = {
