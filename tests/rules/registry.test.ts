@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 	Analyzer,
+	contextOutcome,
 	contextTriggers,
 	resolutionFor,
 	resolutionsOf,
@@ -168,10 +169,11 @@ describe('line rule registry', () => {
 						if (!near) continue;
 						for (const [k, v] of Object.entries(facts)) expect(near.details[k]).toEqual(v);
 						const own = r.pattern.exec(r.examples[0])!;
-						if (c.outcome) {
-							expect(near.title).toBe(c.outcome.title(own));
+						const outcome = contextOutcome(r, facts);
+						if (outcome) {
+							expect(near.title).toBe(outcome.title(own));
 							expect(near.title).not.toBe(r.title(own));
-							expect(near.severity).toBe(c.outcome.severity);
+							expect(near.severity).toBe(outcome.severity);
 						} else expect(near.title).toBe(r.title(own));
 						const filler = Array.from({ length: c.within }, (_, k) => `filler line ${k}`);
 						const far = findingsFor([ex, ...filler, r.examples[0]]).find((x) => x.rule === r.id);

@@ -25,6 +25,7 @@ import { analyzeCrash } from './crash/index.ts';
 import { fileAndLine } from './crash/location.ts';
 import { workqueueLockup } from './crash/details.ts';
 import type { CrashReport } from './crash/types.ts';
+import { ANDROID_MARKERS } from './rules/android.ts';
 import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
 import type {
 	RuleContext,
@@ -73,6 +74,8 @@ interface RawOcc {
 export const HINT_RULE = 2;
 /** hint bit (see Analyzer.resolveHeld): the text holds the trigger of a resolving message */
 export const HINT_RESOLVE = 4;
+/** hint bit (see Analyzer.record): the text holds the literal of an Android marker */
+export const HINT_ANDROID = 8;
 
 /** the literals of a rule's context messages */
 export function contextTriggers(c: RuleContext): readonly string[] {
@@ -112,14 +115,18 @@ const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => [
  * messages' (HINT_RESOLVE), so that one pass over a message tells the block assembler and the
  * analyzer whether to look any further.
  */
+const ANDROID_LITERALS = ANDROID_MARKERS.map((k) => k.literal);
 const TRIGGERS = new LiteralMatcher(
-	[...HEADER_PREFILTER.literals, ...RULE_LITERALS, ...RESOLVE_LITERALS],
+	[...HEADER_PREFILTER.literals, ...RULE_LITERALS, ...RESOLVE_LITERALS, ...ANDROID_LITERALS],
 	[
 		...HEADER_PREFILTER.literals.map(() => HINT_HEADER),
 		...RULE_LITERALS.map(() => HINT_RULE),
-		...RESOLVE_LITERALS.map(() => HINT_RESOLVE)
+		...RESOLVE_LITERALS.map(() => HINT_RESOLVE),
+		...ANDROID_LITERALS.map(() => HINT_ANDROID)
 	]
 );
+/** the explanations a rule gives instead on an Android device (LineRule.android) */
+const ANDROID_EXPLANATIONS = new Map(LINE_RULES.flatMap((r) => r.android ?? []));
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
@@ -222,6 +229,20 @@ const MAX_REPEATS = 4096;
 /** rule messages waiting for their device at once at most (see Analyzer.wait) */
 const MAX_WAITING = 16;
 
+/** Whether a kernel message is one of Android's user space (rules/android.ts). */
+function isAndroid(text: string): boolean {
+	return ANDROID_MARKERS.some((k) => text.includes(k.literal) && k.pattern.test(text));
+}
+
+/** What a rule's finding is instead after its context message (RuleContext.outcome), if anything. */
+export function contextOutcome(
+	rule: LineRule,
+	context: Record<string, DetailValue>
+): RuleOutcome | undefined {
+	const o = rule.context?.outcome;
+	return typeof o === 'function' ? o(context) : o;
+}
+
 /** A rule message kept as an event, its time and wall time null when unknown. */
 type KeptEvent = Pick<LogEvent, 'line' | 'boot' | 'ts' | 'wall' | 'text'>;
 
@@ -315,7 +336,7 @@ function deviceName(v: DetailValue | undefined): string {
 
 /** The prefilter hint of a message: HINT_HEADER, HINT_RULE and HINT_RESOLVE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
-	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE | HINT_RESOLVE);
+	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE | HINT_RESOLVE | HINT_ANDROID);
 }
 
 /** characters of title keys kept at most (the cache starts over when full) */
@@ -395,6 +416,8 @@ export class Analyzer {
 	private held: Held[] = [];
 	/** rule messages waiting for their device's next message, oldest first */
 	private waiting: Waiting[] = [];
+	/** a line of Android's user space was seen (rules/android.ts): the log is an Android device's */
+	private android = false;
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -406,7 +429,9 @@ export class Analyzer {
 		const text = r.text;
 		if (this.held.length !== 0) this.resolveHeld(r, hint);
 		if (this.waiting.length !== 0) this.endWaits(r);
-		if (((hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE) : hint) & HINT_RULE) === 0) return;
+		const h = hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE | HINT_ANDROID) : hint;
+		if ((h & HINT_ANDROID) !== 0 && !this.android) this.android = isAndroid(text);
+		if ((h & HINT_RULE) === 0) return;
 		this.matchRules(r, text);
 	}
 
@@ -671,9 +696,11 @@ export class Analyzer {
 		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
 		if (lr.context?.when && !lr.context.when(x.m)) return null;
 		const same = lr.context?.sameDevice ? 'device' : lr.context?.sameDetail;
-		if (same !== undefined && (detailsOf(lr, x)[same] ?? null) !== (c.details[same] ?? null))
-			return null;
-		return c.details;
+		if (same === undefined) return c.details;
+		const named = c.details[same] ?? null;
+		// a context message that names no device counts for any, with sameDevice 'if-named'
+		if (named === null && lr.context?.sameDevice === 'if-named') return c.details;
+		return (detailsOf(lr, x)[same] ?? null) === named ? c.details : null;
 	}
 
 	/**
@@ -873,7 +900,7 @@ export class Analyzer {
 			wall
 		};
 		// a message after or before it may change what the finding is (resolve, context.outcome)
-		const outcome = resolution ?? (context !== null ? rule.context?.outcome : undefined);
+		const outcome = resolution ?? (context !== null ? contextOutcome(rule, context) : undefined);
 		const severity = outcome
 			? outcome.severity
 			: rule.severityOf
@@ -1032,11 +1059,12 @@ export class Analyzer {
 				details: b.details,
 				related: []
 			};
-			const explanation = this.provider.explain({
-				finding: partial,
-				metadata,
-				registry: b.registry
-			});
+			// on an Android device, the phone's explanation where the rule has one
+			const registry =
+				this.android && b.registry !== null
+					? (ANDROID_EXPLANATIONS.get(b.registry) ?? b.registry)
+					: b.registry;
+			const explanation = this.provider.explain({ finding: partial, metadata, registry });
 			return { ...partial, explanation };
 		});
 		linkContinuations(findings);

@@ -83,7 +83,7 @@ const finding = obj(
 		details: {
 			type: 'object',
 			description:
-				'rule-specific facts; since 1.6.0 a WARN() report has warn_message (the WARN()’s own message, or null) and a workqueue lockup pool (the pools named, a list) and stuck_s (the longest time); cut_short is true when the log ends inside a crash report’s call trace, or before a call trace the report needs; since 1.7.0 the user-space OOM kills (memory.systemd-oomd-kill, memory.earlyoom-kill, memory.nohang-kill, memory.android-lmk-kill) have their killer’s facts, and a systemd-oomd kill processes_killed (the count systemd gives, or null)',
+				'rule-specific facts; since 1.6.0 a WARN() report has warn_message (the WARN()’s own message, or null) and a workqueue lockup pool (the pools named, a list) and stuck_s (the longest time); cut_short is true when the log ends inside a crash report’s call trace, or before a call trace the report needs; since 1.7.0 the user-space OOM kills (memory.systemd-oomd-kill, memory.earlyoom-kill, memory.nohang-kill, memory.android-lmk-kill) have their killer’s facts, and a systemd-oomd kill processes_killed (the count systemd gives, or null); since 1.8.0 hardware.thermal-throttling has device (the CPU, CPU0) and, for a short episode that ended, recovered (true), storage.io-error the additional_sense (Medium not present) or the USB port disconnected just before, and the new other.workqueue-cpu-hog function, module, threshold_us and times',
 			additionalProperties: {
 				anyOf: [{ type: ['string', 'number', 'boolean', 'null'] }, { type: 'array', items: str }]
 			}

@@ -41,6 +41,22 @@ const vm = (hypervisor: string): string => `This machine is a virtual machine ($
 const aboutTsc = (f: Omit<Finding, 'explanation'>): boolean =>
 	/\bTSC/.test(String(f.details.message ?? f.title));
 
+/**
+ * The virtual firmware a hypervisor gives its guests (metadata.hypervisor's names: the DMI
+ * products of ingestion/metadata.ts VM_PRODUCTS and the kernel's `Hypervisor detected:`).
+ */
+function vmFirmware(hypervisor: string): string {
+	if (/^(?:QEMU|KVM|Bochs|OpenStack Nova|Xen)/.test(hypervisor))
+		return 'SeaBIOS, or OVMF for UEFI: the host’s seabios and ovmf (edk2) packages';
+	if (/^VMware/.test(hypervisor)) return 'VMware’s own BIOS or EFI, which comes with VMware';
+	if (/Hyper-V/.test(hypervisor))
+		return 'Hyper-V’s own BIOS (generation 1) or UEFI (generation 2), which comes with Windows or Hyper-V Server';
+	if (/^(?:VirtualBox|Parallels)/.test(hypervisor))
+		return `${hypervisor}’s own BIOS or EFI, which comes with ${hypervisor}`;
+	if (/^(?:Google Compute Engine|Amazon EC2)/.test(hypervisor)) return 'the cloud provider’s';
+	return 'the hypervisor’s';
+}
+
 const LOCKUP_STEP = (h: string): string =>
 	`${vm(h)}: in a guest, a CPU that seems stuck for many seconds is often one the host did not run (an overcommitted host, steal time, the VM paused, snapshotted or migrated). ${STEAL_TIME}, before suspecting the guest’s kernel.`;
 
@@ -102,6 +118,13 @@ export const VM_STEPS: Readonly<Record<string, VmStep>> = {
 		// iamslightlywin-dump-last-kmsg.log: a Samsung tablet (`… (DT)`) had been told to change
 		// BIOS settings for `Flags mismatch irq 466 … (esd_recovery) vs. … (UB_CON_DET)`
 		deviceTree: ['If that device is not needed (a legacy serial port in a VM)']
+	},
+	// lkp-05.log: a QEMU guest's W+X mapping of the legacy BIOS area (c00a0000, 32-bit) had been
+	// told to update the BIOS/UEFI
+	'security.wx-mappings': {
+		step: (h) =>
+			`${vm(h)}: its BIOS or UEFI is the hypervisor’s virtual firmware (${vmFirmware(h)}), not a board’s, so there is no BIOS update to run inside the guest: it changes with the hypervisor’s version on the host, or with the firmware type (BIOS or UEFI) chosen in the VM’s settings, and in a cloud only the provider can change it. Update the guest’s kernel; if it stays on the distribution’s current kernel, report it to the distribution with these lines and the VM’s machine type (its \`DMI:\` or \`Hardware name:\` line).`,
+		drops: ['Update the kernel and the BIOS/UEFI']
 	},
 	// cmpe283-assignment1-dmesg-log.log: a Google Compute Engine guest's refused RDMSR 0x492 had
 	// been told, beside the VM step, to report it to the kernel developers after a BIOS update

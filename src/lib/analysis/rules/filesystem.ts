@@ -411,6 +411,117 @@ const F2FS_FSCK: Explanation = {
 	references: ['https://docs.kernel.org/filesystems/f2fs.html']
 };
 
+/** filesystem.fsck-needed's own explanation: errors recorded on an ext2/3/4 filesystem */
+const FSCK_ERRORS = ext4Explanation(
+	'The filesystem is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error”, in this boot or an earlier one) and it has not been checked since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow.'
+);
+
+/**
+ * On an Android device (LineRule.android): no partition of the running phone can be checked (the
+ * ones in use are mounted), Android's fs_mgr checks those its fstab marks `check` (userdata, cache,
+ * metadata) at every boot before mounting them, and recovery is where the others can be checked.
+ * Real logs: logcat-reports-dmesg-txt.log (a phone's sdd60 mounted unchecked), logs-a5y17lte and
+ * iamslightlywin (Samsung phone and tablet, the periodic check), Ubuntu Touch on Android's
+ * partitions; all had been told to run e2fsck on the unmounted device, dumpe2fs and tune2fs.
+ */
+const PHONE_PARTITION =
+	'Find which partition it is: `adb shell ls -l /dev/block/by-name/` (older phones: `/dev/block/platform/*/by-name/`) maps names such as system, vendor, cache and userdata to the device in the title (sdd60, mmcblk0p25); `adb shell cat /proc/mounts` shows how it is mounted.';
+const PHONE_RECOVERY =
+	'A mounted partition of the running phone cannot be checked. To check it yourself, boot into recovery, where it is not mounted, and run `e2fsck -fy /dev/block/by-name/<name>` there (`adb shell`; TWRP: Wipe > Advanced Wipe > Repair or Change File System); back up the phone’s data first. A read-only system or vendor image is reflashed rather than repaired.';
+const PHONE_REFS = [
+	'https://man7.org/linux/man-pages/man8/e2fsck.8.html',
+	'https://source.android.com/docs/core/architecture/partitions'
+];
+
+const FSCK_ERRORS_ANDROID: Explanation = {
+	meaning:
+		'The filesystem, one of this phone’s or tablet’s partitions, is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error”, in this boot or an earlier one) and no check has repaired it since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow. Android checks the partitions its fstab marks for it (userdata, cache, metadata) with e2fsck at every boot, before mounting them; other partitions keep the mark until they are checked from recovery or reflashed.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'The phone lost power, crashed or was forced off while writing.'
+		},
+		{
+			kind: 'hardware',
+			text: 'Worn or failing flash storage (eMMC, UFS): look for I/O or mmc errors on the same device in this log.'
+		},
+		{
+			kind: 'kernel',
+			text: 'A filesystem or driver bug, more likely with a custom or ported kernel.'
+		}
+	],
+	next_steps: [
+		PHONE_PARTITION,
+		'Restart the phone normally: Android runs e2fsck on userdata and cache before mounting them, which repairs them and clears the mark (its result is in the next boot’s kernel log and `adb logcat`).',
+		PHONE_RECOVERY,
+		'If the errors come back, look for I/O and mmc errors of the same storage: the flash may be wearing out.'
+	],
+	references: PHONE_REFS
+};
+
+const UNCHECKED_ANDROID: Explanation = {
+	meaning:
+		'The filesystem, one of this phone’s or tablet’s partitions or images, was mounted read-write while its “cleanly unmounted” (valid) flag was not set. On a phone this is common and usually harmless: ext4 images without a journal (system images, an image in a loop file, a partition remounted read-write with `adb remount`) clear the flag while mounted and set it again only when unmounted cleanly, so a restart or crash while one was mounted read-write leaves it unset; a build tool may also write an image without it. The kernel mounts it anyway and repairs nothing: damage, if any, stays until a check.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'A restart, crash or power loss while the partition or image was mounted read-write.'
+		},
+		{
+			kind: 'configuration',
+			text: 'An image written by the build or a vendor tool without the flag set.'
+		},
+		{
+			kind: 'hardware',
+			text: 'Rarely, failing flash storage (look for I/O errors on the same device).'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing if the phone works: the flag is set again at the next clean unmount.',
+		PHONE_PARTITION,
+		PHONE_RECOVERY
+	],
+	references: PHONE_REFS
+};
+
+const PERIODIC_CHECK_ANDROID: Explanation = {
+	meaning:
+		'Not a problem that was found: the filesystem, one of this phone’s or tablet’s partitions, has been mounted as many times as its maximal mount count, or its check interval has passed, settings stored in the image when it was built. Phone images often keep them, and the message then comes back at every boot: Android checks only the partitions its fstab marks for it (userdata, cache) and never the read-only system images. The kernel mounts the filesystem as usual.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A maximal mount count or check interval set in the phone’s image when it was built.'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing.',
+		'Whoever builds the image (a custom ROM) can turn the check off in it: `tune2fs -c -1 -i 0` on the image file.'
+	],
+	references: ['https://man7.org/linux/man-pages/man8/tune2fs.8.html', PHONE_REFS[1]]
+};
+
+const FAT_DIRTY_ANDROID: Explanation = {
+	meaning:
+		'The FAT or exFAT volume (on a phone, usually the SD card, or a USB stick on an OTG adapter) still had its “dirty” flag set when it was mounted: it was not unmounted cleanly the last time it was written (taken out without ejecting it, the phone restarting or its battery running out, a camera or computer leaving it so). Android mounts it anyway, on most versions after its own check; usually nothing is lost, only files being written at that moment may be damaged.',
+	causes: FAT_DIRTY.causes,
+	next_steps: [
+		'Eject the card before taking it out: Settings > Storage, then Eject (or Unmount).',
+		'To repair it, check it on a computer: `fsck.fat -a /dev/<device>` (`fsck.exfat` for exFAT) on Linux, `chkdsk /f X:` on Windows; copy its files off first if they matter.',
+		'If the flag comes back after clean ejects, look for I/O or mmc errors of the card and replace it.'
+	],
+	references: FAT_DIRTY.references
+};
+
+const F2FS_FSCK_ANDROID: Explanation = {
+	...F2FS_FSCK,
+	next_steps: [
+		PHONE_PARTITION,
+		'Restart the phone normally: Android runs fsck.f2fs on userdata before mounting it when the filesystem asks for a check.',
+		'For another partition, check it from recovery (`fsck.f2fs -f /dev/block/by-name/<name>`, unmounted); back up the phone’s data first.',
+		'Look for I/O and mmc errors on the same storage: flash that keeps corrupting may be wearing out.'
+	]
+};
+
 /** the dirty-volume explanation of an exFAT, NTFS or HFS+ match (not ext4's steps) */
 function dirtyExplanation(m: RegExpExecArray): Explanation | undefined {
 	if (m[12]) return EXFAT_DIRTY;
@@ -497,9 +608,15 @@ export const fsckNeeded: LineRule = {
 		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
 		'ntfs3: Max link count 4000'
 	],
-	explanation: ext4Explanation(
-		'The filesystem is marked as having errors: the kernel recorded an error on it (an “EXT4-fs error”, in this boot or an earlier one) and it has not been checked since. The kernel mounts it anyway; until a check repairs it the damage stays and may grow.'
-	)
+	explanation: FSCK_ERRORS,
+	android: [
+		[FSCK_ERRORS, FSCK_ERRORS_ANDROID],
+		[UNCHECKED, UNCHECKED_ANDROID],
+		[PERIODIC_CHECK, PERIODIC_CHECK_ANDROID],
+		[FAT_DIRTY, FAT_DIRTY_ANDROID],
+		[EXFAT_DIRTY, FAT_DIRTY_ANDROID],
+		[F2FS_FSCK, F2FS_FSCK_ANDROID]
+	]
 };
 
 const xfsExplanation = (meaning: string): Explanation => ({

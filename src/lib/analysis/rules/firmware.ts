@@ -1,3 +1,4 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -10,6 +11,61 @@ const ACPI_THERMAL_REFS = [
 	'https://docs.kernel.org/driver-api/thermal/sysfs-api.html',
 	ACPI_REFS[0]
 ];
+
+/** firmware.load-failed's explanation (a PC's: a distribution package holds the files) */
+const FIRMWARE_LOAD: Explanation = {
+	meaning:
+		'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers try several file names or versions and use the first one found, so one missing file is often harmless when a later line shows a firmware version loaded; if the device does not work, this is why. A finding titled "No usable firmware found" is different: the driver found none of the files it can use (iwlwifi’s `no suitable firmware found!`, b43’s `download the correct firmware`, an Intel Bluetooth controller that stays in its bootloader), so that device, usually Wi-Fi or Bluetooth, does not work until its firmware is installed.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'The linux-firmware (or vendor firmware) package is missing, outdated, or not in the initramfs.'
+		},
+		{
+			kind: 'driver',
+			text: 'The driver asks for a newer firmware than the distribution ships (harmless if it falls back to an older file it finds).'
+		}
+	],
+	next_steps: [
+		'For a missing file: check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
+		'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor package; b43 needs its own installer, e.g. `firmware-b43-installer`), check that the file exists (`ls /lib/firmware/<file>`; iwlwifi lists the minimum and maximum versions it accepts on the lines after), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
+	],
+	references: [
+		'https://docs.kernel.org/driver-api/firmware/fw_search_path.html',
+		'https://docs.kernel.org/driver-api/firmware/index.html'
+	]
+};
+
+/**
+ * On an Android device (LineRule.android) the firmware comes with the device's own images, not a
+ * package: ueventd loads it from its firmware directories (/vendor/firmware, /odm/firmware,
+ * /vendor/firmware_mnt/image, /firmware/image; /system/etc/firmware on older versions), and a
+ * phone has no /lib/firmware, linux-firmware or initramfs to rebuild. Real log:
+ * logcat-reports-dmesg-txt.log, a touch controller's optional firmware image missing at boot.
+ */
+const FIRMWARE_LOAD_ANDROID: Explanation = {
+	meaning:
+		'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. On an Android device the firmware comes with the device’s own software, not from a package: the vendor and firmware partitions (/vendor/firmware, /odm/firmware, /vendor/firmware_mnt/image, /firmware/image, older /system/etc/firmware), from which Android’s ueventd loads it. A missing file is often harmless: drivers ask for optional files (a touch controller’s firmware update, calibration or configuration data), try several names, or ask before the partition that holds the file is mounted and get it later. A finding titled "No usable firmware found" means the driver found none it can use, so that device does not work.',
+	causes: [
+		{
+			kind: 'driver',
+			text: 'A driver that asks for an optional file (a touch panel’s firmware update, a board’s configuration) that the vendor does not ship, or asks before /vendor is mounted.'
+		},
+		{
+			kind: 'configuration',
+			text: 'A custom ROM, GSI or ported kernel whose vendor files do not match the device (missing, or from another model or version).'
+		}
+	],
+	next_steps: [
+		'Check whether the device it belongs to works (touch, Wi-Fi, Bluetooth, camera, sound, mobile network): if it does, nothing needs doing.',
+		'See whether the file is on the phone: `adb shell ls -l /vendor/firmware /odm/firmware /vendor/firmware_mnt/image /system/etc/firmware`, and whether it was loaded later (a `ueventd` line or a firmware version in this log).',
+		'If the device does not work on a custom ROM, GSI or ported kernel, install the vendor image or files made for this model and ROM version; on a stock phone, update or reflash its firmware. Packages such as linux-firmware are for PCs: a phone does not read them.'
+	],
+	references: [
+		'https://android.googlesource.com/platform/system/core/+/refs/heads/main/init/README.ueventd.md',
+		'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+	]
+};
 
 /** drivers/base/firmware_loader: `Direct firmware load for X failed with error -2`, `Unable to load firmware X (-2)` */
 export const firmwareLoad: LineRule = {
@@ -148,28 +204,8 @@ export const firmwareLoad: LineRule = {
 		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
-	explanation: {
-		meaning:
-			'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers try several file names or versions and use the first one found, so one missing file is often harmless when a later line shows a firmware version loaded; if the device does not work, this is why. A finding titled "No usable firmware found" is different: the driver found none of the files it can use (iwlwifi’s `no suitable firmware found!`, b43’s `download the correct firmware`, an Intel Bluetooth controller that stays in its bootloader), so that device, usually Wi-Fi or Bluetooth, does not work until its firmware is installed.',
-		causes: [
-			{
-				kind: 'configuration',
-				text: 'The linux-firmware (or vendor firmware) package is missing, outdated, or not in the initramfs.'
-			},
-			{
-				kind: 'driver',
-				text: 'The driver asks for a newer firmware than the distribution ships (harmless if it falls back to an older file it finds).'
-			}
-		],
-		next_steps: [
-			'For a missing file: check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
-			'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor package; b43 needs its own installer, e.g. `firmware-b43-installer`), check that the file exists (`ls /lib/firmware/<file>`; iwlwifi lists the minimum and maximum versions it accepts on the lines after), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
-		],
-		references: [
-			'https://docs.kernel.org/driver-api/firmware/fw_search_path.html',
-			'https://docs.kernel.org/driver-api/firmware/index.html'
-		]
-	}
+	explanation: FIRMWARE_LOAD,
+	android: [[FIRMWARE_LOAD, FIRMWARE_LOAD_ANDROID]]
 };
 
 /**

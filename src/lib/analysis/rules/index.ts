@@ -148,6 +148,7 @@ import {
 	splitLock,
 	uncheckedMsrAccess
 } from './kernel-misc.ts';
+import { workqueueCpuHog } from './kernel-workqueue.ts';
 import {
 	hdaCodecTimeout,
 	sofFirmwareFailed,
@@ -348,7 +349,8 @@ export const LINE_RULES: readonly LineRule[] = [
 	kernelOptionIgnored,
 	uncheckedMsrAccess,
 	splitLock,
-	rtThrottling
+	rtThrottling,
+	workqueueCpuHog
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

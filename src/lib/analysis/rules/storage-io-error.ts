@@ -1,5 +1,5 @@
-import type { Explanation } from '../../models/finding.ts';
-import type { LineRule } from './types.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
+import type { LineRule, RuleOutcome } from './types.ts';
 
 /**
  * An I/O error on a device-mapper device (`dev dm-14`): the error comes from the layer below, and
@@ -37,6 +37,113 @@ const DM_IO_ERROR: Explanation = {
 	]
 };
 
+/** `sr0`, `sr1` (optical drives: CD, DVD, Blu-ray), `fd0` (floppy drives): drives of removable media */
+export const MEDIA_DRIVE = /^(?:sr|fd)\d+$/;
+
+/**
+ * An I/O error on an optical or floppy drive. The usual one is a read of sector 0 of an empty
+ * drive: udev, blkid, an automounter or os-prober probing it (`sr 1:0:0:0: [sr0] … Add. Sense:
+ * Medium not present` before it), or the floppy of a virtual machine with no disk (`floppy: error
+ * 10 while reading block 0`). Users of a desktop with an empty DVD drive had been told of a
+ * serious disk problem (high) and to back up their data.
+ */
+export const MEDIA_DRIVE_IO_ERROR: Explanation = {
+	meaning:
+		'A read from an optical drive (srN: CD, DVD or Blu-ray) or a floppy drive (fdN) failed. Almost always the drive has no disc in it, or a disc it cannot read (scratched, dirty, blank, an audio CD read as data), or it is the virtual drive of a virtual machine with no image inserted, and something read it anyway: udev or blkid looking for a filesystem, a desktop’s automounter, os-prober, a backup or search tool, an `/etc/fstab` line. The machine’s own disks are not affected, and the drive itself is most likely fine.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'No disc in the drive, or a disc that cannot be read (scratched, dirty, blank, a format the drive does not read).'
+		},
+		{
+			kind: 'configuration',
+			text: 'A virtual machine’s CD-ROM or floppy drive with no image attached, probed at boot; an `/etc/fstab` entry or a program that reads the drive.'
+		},
+		{
+			kind: 'hardware',
+			text: 'Rarely a failing drive: then every disc fails, including good ones.'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing if the drive was empty or not in use. With a disc in it: eject it (`eject /dev/sr0` or the drive’s button), clean it and insert it again, or try another disc.',
+		'In a virtual machine, remove the empty virtual CD-ROM or floppy drive, or its image, in the VM’s settings.',
+		'If the errors keep coming with no disc in, find what reads the drive: an `/etc/fstab` line for `/dev/sr0` or `/dev/fd0`, an automounter, an indexer; a machine without a floppy drive does not need the `floppy` driver (see the floppy finding, if there is one).',
+		'If good discs fail too, the drive may be failing: replace it (inside a desktop, check its cable first).'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/blockdev/index.html',
+		'https://man7.org/linux/man-pages/man1/eject.1.html'
+	]
+};
+
+/**
+ * An I/O error on a disk that has no medium: the SCSI layer's `Add. Sense: Medium not present` of
+ * the same disk just before (drivers/scsi/constants.c scsi_print_sense): a card reader without a
+ * card, or with one pulled while it was read.
+ */
+const NO_MEDIUM: RuleOutcome = {
+	title: (m) => `I/O error on ${m[3]}: no medium in the drive`,
+	severity: 'low',
+	explanation: {
+		meaning:
+			'A read or write to this disk failed because it has no medium: the drive said `Medium not present` just before. It is a drive of removable media, most often a card reader with no card in it (or whose card was pulled while in use), sometimes a USB floppy or optical drive, or a phone or camera that does not share its storage. Something read it (udev, blkid, an automounter) and got nothing. The machine’s own disks are not affected.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'An empty card slot or drive read at boot or when it was plugged in, or a card removed while it was in use.'
+			},
+			{
+				kind: 'hardware',
+				text: 'With a card in: a card-detect switch that is dirty or worn, or a card the reader cannot read.'
+			}
+		],
+		next_steps: [
+			'Nothing needs doing if the slot or drive was empty.',
+			'If a card was in it: take it out and put it back, try it in another reader; eject (unmount) a card before taking it out.',
+			'`lsblk -o NAME,RM,TRAN,MODEL` shows which drive it is (RM 1: removable media).'
+		],
+		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
+	}
+};
+
+/**
+ * An I/O error on an sd disk just after a `USB disconnect` (drivers/usb/core/hub.c): the USB stick,
+ * disk or card reader it was went away while still in use, and what was in flight failed. The
+ * disconnect names the USB port, not the disk, so any sd disk's error within the lines counts.
+ */
+const UNPLUGGED: RuleOutcome = {
+	title: (m) => `I/O error on ${m[3]} after a USB device was disconnected`,
+	severity: 'medium',
+	explanation: {
+		meaning:
+			'A read or write to this disk failed just after a USB device was disconnected (the `USB disconnect` line before it): most likely this disk was that device, a USB stick, disk or card reader that was unplugged, lost power or dropped off the bus while it was still in use. What was being written to it then is lost (look for `Buffer I/O error … lost … page write` and filesystem errors on it), and its filesystem may need a check. It says nothing about the machine’s other disks.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'The device was unplugged or switched off while still mounted, without being ejected first.'
+			},
+			{
+				kind: 'hardware',
+				text: 'If nobody unplugged it: a loose cable or connector, a port or hub that cut its power (a disk that draws more than the port gives), a failing USB bridge.'
+			}
+		],
+		next_steps: [
+			'Plug it in again and check its filesystem before using it (unmounted: `fsck /dev/<partition>`; for FAT or exFAT `fsck.vfat -a` or `fsck.exfat`); copy again the files written just before it went.',
+			'Eject before unplugging: the desktop’s eject button, or `udisksctl unmount -b /dev/<partition>` and `udisksctl power-off -b /dev/<disk>`.',
+			'If it disconnected by itself: try another cable and port, a powered hub for a disk, and see the USB disconnect finding for that port.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/blockdev/index.html',
+			'https://docs.kernel.org/driver-api/usb/usb.html'
+		]
+	}
+};
+
+/** the outcome of an I/O error after its context message (see blockIoError.context) */
+function removedOrEmpty(c: Record<string, DetailValue>): RuleOutcome {
+	return c.additional_sense != null ? NO_MEDIUM : UNPLUGGED;
+}
+
 /** block/blk-core.c blk_print_req_error (and its older blk_update_request / end_request forms). */
 export const blockIoError: LineRule = {
 	id: 'storage.io-error',
@@ -50,13 +157,36 @@ export const blockIoError: LineRule = {
 			? `Critical ${m[2]} error on ${m[3]}`
 			: `${m[2] === 'I/O' ? 'I/O' : m[2][0].toUpperCase() + m[2].slice(1)} error on ${m[3]}`,
 	details: (m) => ({ device: m[3], sector: Number(m[4]), kind: m[2] }),
-	explanationOf: (m) => (/^dm-\d+$/.test(m[3]) ? DM_IO_ERROR : undefined),
+	// an optical or floppy drive: its medium, not the machine's data (low)
+	severityOf: (m) => (MEDIA_DRIVE.test(m[3]) ? 'low' : 'high'),
+	explanationOf: (m) =>
+		/^dm-\d+$/.test(m[3]) ? DM_IO_ERROR : MEDIA_DRIVE.test(m[3]) ? MEDIA_DRIVE_IO_ERROR : undefined,
+	// an sd disk without a medium (the same disk's `Medium not present`: low), or the USB device
+	// just disconnected (medium)
+	context: {
+		trigger: ['USB disconnect, ', 'Medium not present'],
+		pattern:
+			/^(?:usb ([\d.-]+): USB disconnect, (?:address|device number) \d+|sd \d+:\d+:\d+:\d+: \[(\w+)\] (?:tag#\d+ )? ?Add\. Sense: (Medium not present.*))/,
+		details: (m): Record<string, DetailValue> =>
+			m[1] !== undefined ? { port: m[1] } : { device: m[2], additional_sense: m[3].trim() },
+		within: 40,
+		sameDevice: 'if-named',
+		when: (m) => /^sd[a-z]+$/.test(m[3]),
+		outcome: removedOrEmpty,
+		examples: [
+			'usb 2-1: USB disconnect, device number 3',
+			'sd 6:0:0:0: [sda] tag#0 Add. Sense: Medium not present',
+			'sd 4:0:0:1: [sda] Add. Sense: Medium not present - tray closed'
+		]
+	},
 	examples: [
 		'blk_update_request: I/O error, dev sda, sector 1445018928',
 		'blk_update_request: I/O error, dev dm-14, sector 0 op 0x0:(READ) flags 0x0 phys_seg 32 prio class 0',
 		'blk_update_request: critical medium error, dev sdc, sector 10000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
 		'I/O error, dev nvme1n1, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 2',
-		'end_request: I/O error, dev sda, sector 526830440'
+		'end_request: I/O error, dev sda, sector 526830440',
+		'blk_update_request: I/O error, dev sr0, sector 0 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 0',
+		'print_req_error: I/O error, dev fd0, sector 0'
 	],
 	negatives: [
 		'Buffer I/O error on dev sda1, logical block 15432, async page read',
@@ -64,7 +194,7 @@ export const blockIoError: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable. On an optical drive (sr0) or floppy (fd0) without a medium, or on a device that was just unplugged, it is expected and harmless.',
+			'A read or write to a disk failed: the device reported an error or did not answer. Data in that region may be lost or unreadable.',
 		causes: [
 			{
 				kind: 'hardware',
@@ -95,9 +225,14 @@ export const bufferIoError: LineRule = {
 		/^Buffer I\/O error on dev(?:ice)? ([\w!.-]+), logical block (\d+)(?:, (lost async page write|lost sync page write|async page read|lost page write))?/,
 	title: (m) => `${m[3]?.startsWith('lost') ? 'Lost writes' : 'Buffer I/O errors'} on ${m[1]}`,
 	details: (m) => ({ device: m[1], logical_block: Number(m[2]), operation: m[3] ?? null }),
-	severityOf: (m) => (m[3]?.startsWith('lost') ? 'critical' : 'high'),
+	// a read from an optical or floppy drive (its disc or floppy, not the machine's data): low
+	severityOf: (m) =>
+		m[3]?.startsWith('lost') ? 'critical' : MEDIA_DRIVE.test(m[1]) ? 'low' : 'high',
+	explanationOf: (m) =>
+		MEDIA_DRIVE.test(m[1]) && !m[3]?.startsWith('lost') ? MEDIA_DRIVE_IO_ERROR : undefined,
 	examples: [
 		'Buffer I/O error on dev sda1, logical block 15432, async page read',
+		'Buffer I/O error on dev sr0, logical block 0, async page read',
 		'Buffer I/O error on device sdb1, logical block 0',
 		'Buffer I/O error on dev dm-0, logical block 1234, lost async page write'
 	],

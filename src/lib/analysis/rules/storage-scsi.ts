@@ -1,4 +1,5 @@
 import type { Severity } from '../../models/finding.ts';
+import { MEDIA_DRIVE, MEDIA_DRIVE_IO_ERROR } from './storage-io-error.ts';
 import type { LineRule } from './types.ts';
 
 const SENSE_SEVERITY: Record<string, Severity> = {
@@ -39,7 +40,15 @@ export const scsiSense: LineRule = {
 		/^(?:sd|st|sr) (\d+:\d+:\d+:\d+): (?:\[(\w+)\] )?(?:tag#\d+ )? ?Sense Key : (Medium Error|Hardware Error|Aborted Command|Not Ready|Data Protect|Miscompare|Recovered Error) \[/,
 	title: (m) => `SCSI ${m[3]} on ${m[2] ?? m[1]}`,
 	details: (m) => ({ device: m[2] ?? null, address: m[1], sense_key: m[3] }),
-	severityOf: (m) => SENSE_SEVERITY[m[3]] ?? 'medium',
+	// an optical drive's answer is about its disc (no disc, an unreadable one: low), unless the
+	// drive itself failed (Hardware Error: medium)
+	severityOf: (m) =>
+		MEDIA_DRIVE.test(m[2] ?? '')
+			? m[3] === 'Hardware Error'
+				? 'medium'
+				: 'low'
+			: (SENSE_SEVERITY[m[3]] ?? 'medium'),
+	explanationOf: (m) => (MEDIA_DRIVE.test(m[2] ?? '') ? MEDIA_DRIVE_IO_ERROR : undefined),
 	// scsi_print_sense: the additional sense code, in words, and the command that failed
 	follow: [
 		{
@@ -67,7 +76,8 @@ export const scsiSense: LineRule = {
 	examples: [
 		'sd 0:0:0:0: [sda] tag#6 Sense Key : Medium Error [current] [descriptor]',
 		'sd 2:0:0:0: [sdb]  Sense Key : Hardware Error [current]',
-		'sd 6:0:0:0: [sdc] tag#0 Sense Key : Not Ready [current]'
+		'sd 6:0:0:0: [sdc] tag#0 Sense Key : Not Ready [current]',
+		'sr 1:0:0:0: [sr0] tag#0 Sense Key : Not Ready [current]'
 	],
 	negatives: [
 		'sd 0:0:0:0: [sda] tag#0 Sense Key : Illegal Request [current]',

@@ -115,6 +115,12 @@ export interface LineRule {
 	/** lines that must not match */
 	negatives: string[];
 	explanation: Explanation;
+	/**
+	 * The explanations to give instead on an Android device (a log with a line of Android's user
+	 * space, rules/android.ts), for those of the rule's own whose steps are a PC's: pairs of the
+	 * rule's explanation (its `explanation`, one `explanationOf` returns) and the phone's.
+	 */
+	android?: ReadonlyArray<readonly [Explanation, Explanation]>;
 }
 
 export interface RuleContext {
@@ -130,9 +136,11 @@ export interface RuleContext {
 	within: number;
 	/**
 	 * the context message's `device` detail must equal the rule message's (a USB device that
-	 * failed to suspend as it was being disconnected)
+	 * failed to suspend as it was being disconnected); with `'if-named'`, only when the context
+	 * message names one: a context message that names no device counts for any (the `USB
+	 * disconnect` before the I/O errors of the disk it took away, which names the USB port only)
 	 */
-	sameDevice?: boolean;
+	sameDevice?: boolean | 'if-named';
 	/** the context message's detail of this name must equal the rule message's (a module's name) */
 	sameDetail?: string;
 	/** which of the rule's messages it applies to (default: all) */
@@ -147,9 +155,11 @@ export interface RuleContext {
 	examples: string[];
 	/**
 	 * what the finding is instead when the context message came before it (machine checks after
-	 * the mce-inject test module was loaded were injected on purpose)
+	 * the mce-inject test module was loaded were injected on purpose); a function picks it by the
+	 * context message's details when the context messages mean different things (an I/O error
+	 * after `Medium not present` or after a USB disconnect), or none
 	 */
-	outcome?: RuleOutcome;
+	outcome?: RuleOutcome | ((context: Record<string, DetailValue>) => RuleOutcome | undefined);
 }
 
 /** What a rule's finding is instead when a message around it changes its meaning. */
