@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, setLogText, openFinding } from './helpers';
+import { cliReport, fixture, openApp, setLogText, openFinding } from './helpers';
 
 /**
  * What a user sees first, on a laptop (1280×800) and a phone (390×844): the report, not the input
@@ -78,6 +78,28 @@ test.describe('on a 390×844 phone screen', () => {
 		await expect(other.getByRole('note')).toBeInViewport();
 		await expect(other.locator('#summary-h')).toBeInViewport();
 		await expect(other.locator('#summary-h')).toBeFocused();
+	});
+
+	test('a report file opened on a phone: its note in four lines, then the report', async ({
+		page
+	}) => {
+		await openApp(page);
+		await page.getByLabel('Choose log files').setInputFiles({
+			name: 'from-a-user.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(cliReport(fixture('e2e/warning-radeon.log')))
+		});
+		const note = page.getByRole('note');
+		await expect(note).toContainText('You are viewing a NecroScope report file');
+		await expect(note).toBeInViewport();
+		await expect(page.locator('#summary-h')).toBeInViewport();
+		// five lines had put the report's heading 37 px further down
+		const lines = await note.evaluate((n) => {
+			const cs = getComputedStyle(n);
+			const text = n.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+			return Math.round(text / parseFloat(cs.lineHeight));
+		});
+		expect(lines).toBeLessThanOrEqual(4);
 	});
 
 	test('the sample list stays on the row of its label, inside the input area', async ({ page }) => {

@@ -180,6 +180,30 @@ test.describe('on a phone (390×844)', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('a report of a dozen findings keeps Filter and order on the Findings heading’s row', async ({
+		page
+	}) => {
+		await openApp(page);
+		// I/O errors on 12 disks: "Findings (12 of 12)" and the button had been 2 px too wide for
+		// the row (iamslightlywin-dump-last-kmsg.log's 17 findings too)
+		await setLogText(
+			page,
+			[...'abcdefghijkl']
+				.map(
+					(d) =>
+						`[ 5001.000000] blk_update_request: I/O error, dev sd${d}, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`
+				)
+				.join('\n')
+		);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const heading = page.locator('.findings-h');
+		await expect(heading).toContainText('(12 of 12)');
+		const toggle = page.getByRole('button', { name: 'Filter and order' });
+		const [h, b] = [await heading.boundingBox(), await toggle.boundingBox()];
+		if (!h || !b) throw new Error('not laid out');
+		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
+	});
+
 	test('on a wide screen the same notes are all shown, without the button', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await openApp(page);
