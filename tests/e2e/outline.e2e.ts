@@ -204,6 +204,36 @@ test.describe('on a phone (390×844)', () => {
 		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
 	});
 
+	test('text that is no kernel log: its one note can be read whole, and no advice for a healthy log', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await setLogText(page, 'hello world\nthis is not a log');
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toHaveText('No kernel messages were recognised');
+		const text = page.locator('.warnings .note-text');
+		await expect(text).toContainText('is it a kernel log (dmesg, journalctl -k, kern.log)?');
+		const cut = () => text.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+		// cut to 3 lines with no button to read the rest: it was shorter than the 160 characters
+		// that had made a note "long"
+		expect(await cut()).toBe(true);
+		const more = page.getByRole('button', { name: 'Show the whole note' });
+		await more.click();
+		expect(await cut()).toBe(false);
+		await expect(page.getByRole('button', { name: 'Show less' })).toHaveAttribute(
+			'aria-expanded',
+			'true'
+		);
+		// it had said "nothing in this log matched a known problem", and where a crash before this
+		// boot would be, as for a healthy kernel log
+		await expect(page.locator('.healthy')).toHaveText(
+			'No findings: no kernel message was recognised in this input, so nothing could be checked.'
+		);
+		await expect(page.getByTestId('previous-boot')).toHaveCount(0);
+		expect(problems).toEqual([]);
+	});
+
 	test('on a wide screen the same notes are all shown, without the button', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await openApp(page);
