@@ -102,6 +102,26 @@ test.describe('on a 390×844 phone screen', () => {
 		expect(lines).toBeLessThanOrEqual(4);
 	});
 
+	test('several files: the report comes to the top with the tabs of the others in view', async ({
+		page
+	}) => {
+		await openApp(page);
+		await page.getByLabel('Choose log files').setInputFiles([
+			{ name: 'healthy.log', mimeType: 'text/plain', buffer: Buffer.from(CLEAN_BOOT) },
+			{
+				name: 'crash.log',
+				mimeType: 'text/plain',
+				buffer: Buffer.from(fixture('e2e/kasan-use-after-free.log'))
+			}
+		]);
+		await expect(page.locator('#summary-h')).toBeFocused();
+		await expect(page.locator('#summary-h')).toHaveText('No problems were found');
+		// the first file's report only, above the screen's top the tabs that say there is another
+		// (the crash): the report had been brought to the top without them
+		await expect(page.getByRole('tab', { name: 'crash.log (1)' })).toBeInViewport();
+		await expect(page.locator('#summary-h')).toBeInViewport();
+	});
+
 	test('the sample list stays on the row of its label, inside the input area', async ({ page }) => {
 		await openApp(page);
 		const label = await page.locator('label[for="sample-select"]').boundingBox();
