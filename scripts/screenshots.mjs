@@ -4,7 +4,7 @@
 import { openSite } from './lib/site.mjs';
 import { readFileSync } from 'node:fs';
 
-const PORT = 4375;
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 4375);
 const site = await openSite(PORT);
 const browser = site.browser;
 const url = site.url;
@@ -24,8 +24,9 @@ async function shoot(scheme, withReport, file) {
 			el.dispatchEvent(new Event('input', { bubbles: true }));
 		}, log);
 		await page.getByRole('button', { name: 'Analyze' }).click();
-		await page.locator('article.finding summary').first().click();
-		await page.locator('.report').scrollIntoViewIfNeeded();
+		// the most important finding is open from the start, and the report brought to the top
+		// (the click on its <summary>, which the titles no longer are, had failed)
+		await page.locator('article.finding .finding-toggle[aria-expanded="true"]').waitFor();
 		await page.evaluate(() => document.querySelector('.report')?.scrollIntoView());
 	}
 	await page.screenshot({ path: file });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, setLogText, openFinding } from './helpers';
+import { cliReport, fixture, openApp, setLogText, openFinding } from './helpers';
 
 /**
  * What a user sees first, on a laptop (1280×800) and a phone (390×844): the report, not the input
@@ -78,6 +78,48 @@ test.describe('on a 390×844 phone screen', () => {
 		await expect(other.getByRole('note')).toBeInViewport();
 		await expect(other.locator('#summary-h')).toBeInViewport();
 		await expect(other.locator('#summary-h')).toBeFocused();
+	});
+
+	test('a report file opened on a phone: its note in four lines, then the report', async ({
+		page
+	}) => {
+		await openApp(page);
+		await page.getByLabel('Choose log files').setInputFiles({
+			name: 'from-a-user.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(cliReport(fixture('e2e/warning-radeon.log')))
+		});
+		const note = page.getByRole('note');
+		await expect(note).toContainText('You are viewing a NecroScope report file');
+		await expect(note).toBeInViewport();
+		await expect(page.locator('#summary-h')).toBeInViewport();
+		// five lines had put the report's heading 37 px further down
+		const lines = await note.evaluate((n) => {
+			const cs = getComputedStyle(n);
+			const text = n.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+			return Math.round(text / parseFloat(cs.lineHeight));
+		});
+		expect(lines).toBeLessThanOrEqual(4);
+	});
+
+	test('several files: the report comes to the top with the tabs of the others in view', async ({
+		page
+	}) => {
+		await openApp(page);
+		await page.getByLabel('Choose log files').setInputFiles([
+			{ name: 'healthy.log', mimeType: 'text/plain', buffer: Buffer.from(CLEAN_BOOT) },
+			{
+				name: 'crash.log',
+				mimeType: 'text/plain',
+				buffer: Buffer.from(fixture('e2e/kasan-use-after-free.log'))
+			}
+		]);
+		await expect(page.locator('#summary-h')).toBeFocused();
+		await expect(page.locator('#summary-h')).toHaveText('No problems were found');
+		// the first file's report only, above the screen's top the tabs that say there is another
+		// (the crash): the report had been brought to the top without them
+		await expect(page.getByRole('tab', { name: 'crash.log (1)' })).toBeInViewport();
+		await expect(page.locator('#summary-h')).toBeInViewport();
 	});
 
 	test('the sample list stays on the row of its label, inside the input area', async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
 
 /** the page's headings in document order, as "level text" (the accessibility tree's names) */
@@ -130,6 +130,107 @@ test.describe('on a phone (390×844)', () => {
 		await expect(toggle).toHaveText('Filter and order (filtered)');
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	test('a Raspberry Pi’s kern.log of 16 boots: the verdict, the headline and the first finding’s title on the first screen', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		// (izassafar-one-kern-log.log's boot banners, under-voltages, audit time stamp and NUL bytes:
+		// three notes, a chain, 15 boots with findings. The first finding had been 833 px below the
+		// report's heading: the notes' button and the Filter and order button on rows of their own,
+		// a heading of two lines, the empty margin above the report at the top of the screen.)
+		await page
+			.getByLabel('Choose log files')
+			.setInputFiles(
+				new URL('../../fixtures/e2e/izassafar-kern-log-boots.log', import.meta.url).pathname
+			);
+		const heading = page.locator('#summary-h');
+		await expect(heading).toBeFocused();
+		await expect(heading).toHaveText('Serious problems were found');
+		await expect(page.locator('.warnings li')).toHaveCount(3);
+		await expect(page.locator('.cascades li')).toHaveCount(1);
+		const first = page.locator('article.finding').first();
+		await expect(first.locator('.title')).toHaveText('Under-voltage: the power supply is too weak');
+		// all of them on the first screen, whole: the verdict, the headline, the first finding's title
+		const bottom = (l: Locator) => l.evaluate((el) => el.getBoundingClientRect().bottom);
+		const top = (l: Locator) => l.evaluate((el) => el.getBoundingClientRect().top);
+		await expect.poll(() => top(heading)).toBeGreaterThanOrEqual(0);
+		await expect.poll(() => bottom(first.locator('.title'))).toBeLessThanOrEqual(844);
+		await expect(page.getByTestId('headline')).toBeInViewport({ ratio: 1 });
+		// the verdict is one line (it had wrapped at 1.25rem)
+		expect(await heading.evaluate((h) => h.getClientRects().length && h.clientHeight)).toBeLessThan(
+			40
+		);
+		// the notes' button is on their title's row, the filters' on the Findings heading's
+		const row = async (a: Locator, b: Locator) =>
+			Math.abs((await top(a)) + (await bottom(a)) - (await top(b)) - (await bottom(b))) / 2;
+		expect(await row(page.locator('#notes-h'), page.locator('.more-notes'))).toBeLessThan(6);
+		expect(
+			await row(page.locator('.findings-h'), page.getByRole('button', { name: 'Filter and order' }))
+		).toBeLessThan(6);
+		// the note that says some of the log was lost (NUL bytes) is the one shown, not the year's
+		await expect(page.locator('.warnings li').first()).toContainText('NUL bytes');
+		await expect(page.locator('.warnings li').first()).toBeVisible();
+		await expect(page.locator('.warnings li').nth(1)).toBeHidden();
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	test('a report of a dozen findings keeps Filter and order on the Findings heading’s row', async ({
+		page
+	}) => {
+		await openApp(page);
+		// I/O errors on 12 disks: "Findings (12 of 12)" and the button had been 2 px too wide for
+		// the row (iamslightlywin-dump-last-kmsg.log's 17 findings too)
+		await setLogText(
+			page,
+			[...'abcdefghijkl']
+				.map(
+					(d) =>
+						`[ 5001.000000] blk_update_request: I/O error, dev sd${d}, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`
+				)
+				.join('\n')
+		);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const heading = page.locator('.findings-h');
+		await expect(heading).toContainText('(12 of 12)');
+		const toggle = page.getByRole('button', { name: 'Filter and order' });
+		const [h, b] = [await heading.boundingBox(), await toggle.boundingBox()];
+		if (!h || !b) throw new Error('not laid out');
+		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
+	});
+
+	test('text that is no kernel log: its one note can be read whole, and no advice for a healthy log', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await setLogText(page, 'hello world\nthis is not a log');
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toHaveText('No kernel messages were recognised');
+		const text = page.locator('.warnings .note-text');
+		await expect(text).toContainText('is it a kernel log (dmesg, journalctl -k, kern.log)?');
+		const cut = () => text.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+		// cut to 3 lines with no button to read the rest: it was shorter than the 160 characters
+		// that had made a note "long"
+		expect(await cut()).toBe(true);
+		const more = page.getByRole('button', { name: 'Show the whole note' });
+		await more.click();
+		expect(await cut()).toBe(false);
+		await expect(page.getByRole('button', { name: 'Show less' })).toHaveAttribute(
+			'aria-expanded',
+			'true'
+		);
+		// it had said "nothing in this log matched a known problem", and where a crash before this
+		// boot would be, as for a healthy kernel log
+		await expect(page.locator('.healthy')).toHaveText(
+			'No findings: no kernel message was recognised in this input, so nothing could be checked.'
+		);
+		await expect(page.getByTestId('previous-boot')).toHaveCount(0);
 		expect(problems).toEqual([]);
 	});
 

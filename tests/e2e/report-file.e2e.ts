@@ -98,3 +98,75 @@ test('a report file that breaks the schema says where, and one of a newer major 
 	await expect(page.locator('section.report')).toHaveCount(0);
 	expect(problems).toEqual([]);
 });
+
+/**
+ * A support engineer sent a report file may pass it on: it had no share link (a link carries an
+ * anonymized copy, made by analysing the log again, and an opened report has no log). The link
+ * offered carries the report as it was opened, and says that it is not anonymized; one that was
+ * anonymized when it was made is passed on as it is, as an anonymized one.
+ */
+test('an opened report file can be passed on as a link: as it was opened, said not to be anonymized', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const problems = watchForErrors(page);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL as string).origin
+	});
+	const saved = cliReport(fixture('e2e/warning-radeon.log'));
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'from-a-user.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(saved)
+	});
+	await expect(page.getByRole('button', { name: 'Copy share link' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Copy link (not anonymized)' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Link copied. It holds this report as it was opened, not anonymized'
+	);
+	const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+	const other = await context.newPage();
+	const otherProblems = watchForErrors(other);
+	await other.goto(link);
+	// the receiver is told it is not anonymized (the note had said every shared report was)
+	await expect(other.getByRole('note')).toContainText(
+		'You are viewing a shared report (read-only, not anonymized)'
+	);
+	const [download] = await Promise.all([
+		other.waitForEvent('download'),
+		other.getByRole('button', { name: 'Download JSON' }).click()
+	]);
+	expect(readFileSync(await download.path(), 'utf8')).toBe(saved);
+	// and can pass it on the same way
+	await expect(other.getByRole('button', { name: 'Copy link (not anonymized)' })).toHaveCount(1);
+
+	// an anonymized report file: its link is an anonymized report's, as it is
+	const anon = cliReport(fixture('e2e/warning-radeon.log'), 'json', ['--anonymize']);
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'anonymized.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(anon)
+	});
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Link copied. It holds the anonymized report (not the log)'
+	);
+	// opened in the same tab (only the part after # changes: it had gone on showing the first)
+	await other.goto(
+		await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue()
+	);
+	await expect(other.getByRole('note')).toContainText(
+		'You are viewing a shared report (read-only, anonymized by its sender)'
+	);
+	const [again] = await Promise.all([
+		other.waitForEvent('download'),
+		other.getByRole('button', { name: 'Download JSON' }).click()
+	]);
+	expect(readFileSync(await again.path(), 'utf8')).toBe(anon);
+	expect(problems).toEqual([]);
+	expect(otherProblems).toEqual([]);
+});

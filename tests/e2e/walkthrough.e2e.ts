@@ -72,6 +72,39 @@ test('the keyboard focus goes to Cancel while an analysis runs, then to the repo
 	expect(problems).toEqual([]);
 });
 
+test.describe('before the first progress', () => {
+	// (no service worker: it would fetch the worker's script past the route below)
+	test.use({ serviceWorkers: 'block' });
+
+	test('a file’s analysis says that it starts, and the file’s size, until the worker’s first progress', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		// the worker's script is slow to come, as on a busy machine or a slow connection
+		let release = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route(/analysis\.worker-[^/]*\.js$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await openApp(page);
+		await page
+			.getByLabel('Choose log files')
+			.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(BIG) });
+		// it had said "Analysing… 0 lines, 0.0 KB", with no size, for seconds, as if it were stuck
+		await expect(status(page)).toHaveText('Starting the analysis of 13.3 MB…');
+		await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+		release();
+		await expect(status(page)).toContainText(
+			/Analysing… [1-9][\d,]* lines, [\d.]+ MB of 13\.3 MB/,
+			FIRST_PROGRESS
+		);
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await expect(page.locator('#summary-h')).toBeVisible({ timeout: 30_000 });
+		expect(problems).toEqual([]);
+	});
+});
+
 test('a long analysis shows its progress without a page error, and a file dropped meanwhile does not start a second one', async ({
 	page
 }) => {

@@ -54,4 +54,23 @@ describe('orderNotes', () => {
 		expect(orderNotes([year, zone])).toEqual([year, zone]);
 		expect(orderNotes([])).toEqual([]);
 	});
+
+	it('puts the notes that say some of the log was lost before those on its dates', () => {
+		// izassafar-one-kern-log.log: the NUL bytes of three power cuts had been behind the year's
+		// note, and a phone shows only the first
+		const year =
+			'Some dates carry no year; they were read as 2020 (year of a dated line in the log).';
+		const lost =
+			'The log holds stretches of NUL bytes (^@), which are never log text: 249 bytes in 3 lines (line 4356: 83 bytes). In a log file written to disk, NUL bytes are space the file had been given whose data never reached the disk: the machine lost power or crashed before it was written, and what was logged there is lost.';
+		const buffer =
+			'The log holds stretches of NUL bytes (^@), which are never log text: 2 bytes in 2 lines. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes are space that was not written: what the buffer should hold there is missing.';
+		const unused =
+			'The log holds a stretch of NUL bytes (^@), which are never log text: 90 bytes in 1 line (line 9: 90 bytes). The log ends in it. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes at its end are the part of the buffer not used yet: nothing is missing there.';
+		const dropped = 'The log says 12 printk message(s) were dropped: reports may be incomplete.';
+		expect(orderNotes([year, lost])).toEqual([lost, year]);
+		expect(orderNotes([year, buffer])).toEqual([buffer, year]);
+		expect(orderNotes([year, dropped])).toEqual([dropped, year]);
+		// the unused end of a buffer loses nothing: it keeps its place
+		expect(orderNotes([year, unused])).toEqual([year, unused]);
+	});
 });

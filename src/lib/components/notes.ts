@@ -3,7 +3,15 @@
  * shown before the findings (the rest behind "Show all N notes"), so these come first. A stopped
  * analysis's note is added last by the pipeline, after the notes on dates and times.
  */
-const FIRST = [/^Incomplete: /, /^No kernel messages were recognised/, /^The log is corrupted/];
+const FIRST = [
+	/^Incomplete: /,
+	/^No kernel messages were recognised/,
+	/^The log is corrupted/,
+	// NUL bytes where the log's text was lost (not those at the unused end of a buffer): shown
+	// behind "Show all 3 notes" under the note on dates without a year (izassafar-one-kern-log.log)
+	/^The log holds .*NUL bytes.*(?:is lost| there is missing)/,
+	/^The log says \d+ printk message\(s\) were dropped/
+];
 
 /** The input notes in the order the page shows them: the report's order, those above first. */
 export function orderNotes(warnings: readonly string[]): string[] {
