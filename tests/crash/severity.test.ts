@@ -50,6 +50,31 @@ describe('crash severity', () => {
 		expect(f.severity).toBe('medium');
 		expect(f.details.kind).toBe('spinlock misuse');
 	});
+	it('tells a spinlock cpu recursion (another task holds the lock on this CPU) from a task taking its own lock again', async () => {
+		// spin_dump()'s format (kernel/locking/spinlock_debug.c), a lock left held by a task that slept
+		const report = (what: string) =>
+			[
+				`[  100.000000] BUG: spinlock ${what} on CPU#1, kworker/1:2/345`,
+				'[  100.000000]  lock: 0xffff88806a5c8e10, .magic: dead4ead, .owner: kworker/1:1/123, .owner_cpu: 1',
+				'[  100.000000] CPU: 1 PID: 345 Comm: kworker/1:2 Not tainted 4.19.0 #1',
+				'[  100.000000] Call Trace:',
+				'[  100.000000]  dump_stack+0x1c4/0x2b4',
+				'[  100.000000]  spin_dump+0x8e/0xa0',
+				'[  100.000000]  do_raw_spin_lock+0x2ad/0x320',
+				'[  100.000000]  _raw_spin_lock_irqsave+0x9e/0xc0',
+				'[  100.000000]  foo_work_fn+0x3f/0x5c0',
+				'[  100.000000]  process_one_work+0x29/0x150',
+				'[  100.000000]  worker_thread+0x1b9/0x820'
+			].join('\n') + '\n';
+		const kind = async (what: string) =>
+			(await analyzeText(report(what))).findings.find((x) => x.category === 'crash')!;
+		const cpu = await kind('cpu recursion');
+		expect(cpu.title).toBe('BUG: spinlock cpu recursion in foo_work_fn');
+		expect(cpu.severity).toBe('high');
+		expect(cpu.details.kind).toBe('lock taken again on the CPU that holds it (deadlock)');
+		const own = await kind('recursion');
+		expect(own.details.kind).toBe('lock taken again by its holder (deadlock)');
+	});
 });
 
 describe('a crash asked for with SysRq c', () => {

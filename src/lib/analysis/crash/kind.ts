@@ -17,7 +17,14 @@ const BY_TITLE: Array<[RegExp, string]> = [
 	[/^UBSAN: signed-integer-overflow/, 'integer overflow'],
 	[/^possible deadlock/, 'possible deadlock'],
 	[/^BUG: (?:spinlock|rwlock) lockup/, 'spinlock lockup (a CPU stuck waiting for a lock)'],
-	[/^BUG: (?:spinlock|rwlock) (?:cpu )?recursion/, 'lock taken again by its holder (deadlock)'],
+	// kernel/locking/spinlock_debug.c: `recursion` when the task that holds the lock takes it
+	// again; `cpu recursion` when the lock's owner CPU is this one but its owner another task (one
+	// that slept or returned holding it): not the same task, so not "taken again by its holder"
+	[/^BUG: (?:spinlock|rwlock) recursion/, 'lock taken again by its holder (deadlock)'],
+	[
+		/^BUG: (?:spinlock|rwlock) cpu recursion/,
+		'lock taken again on the CPU that holds it (deadlock)'
+	],
 	[/^kernel panic: Attempted to kill init/, 'init (PID 1) died'],
 	[/^kernel panic: VFS: Unable to mount root fs/, 'root file system could not be mounted']
 ];

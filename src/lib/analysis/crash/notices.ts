@@ -130,9 +130,10 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 	},
 	{
 		// drivers/tty/sysrq.c sysrq_handle_crash(): `echo c > /proc/sysrq-trigger` or Alt+SysRq+C
-		// prints `sysrq: Trigger a crash` and, since 4.x, panic("sysrq triggered crash\n"); before,
-		// it wrote through a NULL pointer, an oops in sysrq_handle_crash (abrt-oops-without-addrs.log:
-		// a Fedora 5.4 QEMU guest with `Kdump: loaded`, the write done by bash)
+		// prints `sysrq: Trigger a crash` (`SysRq : Trigger a crash` on older kernels), then
+		// panic("sysrq triggered crash\n") (abrt-oops-without-addrs.log: a Fedora 5.4 QEMU guest with
+		// `Kdump: loaded`, the write done by bash); older kernels wrote through a NULL pointer with
+		// panic_on_oops set, an oops in sysrq_handle_crash (the 2.6.32 form RHEL 6's kdump guide shows)
 		rule: 'crash.sysrq-crash',
 		severity: 'low',
 		title: /^(?:kernel panic: sysrq triggered crash|.+ in sysrq_handle_crash)$/,

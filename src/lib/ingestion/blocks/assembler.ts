@@ -350,7 +350,7 @@ export class BlockAssembler {
 				return [];
 			}
 			replay = false;
-			out.push({ line: this.ringLine[p], text, ts: Number.isNaN(at) ? null : at, context: ctx });
+			out.push(this.ringEntry(p));
 			if (cut) return out.reverse();
 		}
 		return [];
@@ -371,12 +371,7 @@ export class BlockAssembler {
 			const at = this.ringTs[p];
 			if (!KASAN_GPF_LINES.includes(this.ringText[p])) break;
 			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) break;
-			out.push({
-				line: this.ringLine[p],
-				text: this.ringText[p],
-				ts: Number.isNaN(at) ? null : at,
-				context: ctx
-			});
+			out.push(this.ringEntry(p));
 		}
 		return out.reverse();
 	}
@@ -396,15 +391,20 @@ export class BlockAssembler {
 		for (let k = 1; k <= this.ringLen && out.length < max; k++) {
 			const p = (this.ringPos - k + RING) % RING;
 			if (this.ringCtx[p] !== ctx) continue;
-			const ts = this.ringTs[p];
-			out.push({
-				line: this.ringLine[p],
-				text: this.ringText[p],
-				ts: Number.isNaN(ts) ? null : ts,
-				context: ctx
-			});
+			out.push(this.ringEntry(p));
 		}
 		return out.reverse();
+	}
+
+	/** The ring's line at position `p` as a line of a report. */
+	private ringEntry(p: number): BlockLine {
+		const ts = this.ringTs[p];
+		return {
+			line: this.ringLine[p],
+			text: this.ringText[p],
+			ts: Number.isNaN(ts) ? null : ts,
+			context: this.ringCtx[p]
+		};
 	}
 }
 
