@@ -150,6 +150,10 @@ test('the drop highlight stays while a file is dragged over the fields inside th
 }) => {
 	const problems = watchForErrors(page);
 	await openApp(page);
+	// with a mouse, the hint says files can be dropped (on a touch screen it does not, below)
+	expect(await page.locator('#log-hint').innerText()).toContain(
+		'or open files or drop them here (.log,'
+	);
 	const dataTransfer = await page.evaluateHandle((text) => {
 		const dt = new DataTransfer();
 		dt.items.add(new File([text], 'dropped.log', { type: 'text/plain' }));
@@ -243,6 +247,15 @@ const noSideways = (page: Page) =>
 
 test.describe('on a phone (360 × 740, touch)', () => {
 	test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+	test('the input’s hint says to open files, not to drop them, where nothing can be dropped', async ({
+		page
+	}) => {
+		await openApp(page);
+		const hint = await page.locator('#log-hint').innerText();
+		expect(hint).toContain('or open files (.log,');
+		expect(hint).not.toContain('drop');
+	});
 
 	test('no control is smaller than 24 px and nothing overflows sideways, on real logs with every finding open', async ({
 		page
