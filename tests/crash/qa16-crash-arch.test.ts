@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { guiltyMarks } from '../../src/lib/output/common.ts';
 import { analyzeLines, crashesOf } from '../support/analyze.ts';
+import { KERNELOOPS_POWER5 } from '../support/excerpts.ts';
 
 describe('a report the log ends inside', () => {
 	// lkp-41.log (intel/lkp-tests, 4.8), lines 4-6, 10-12, 29-30, 37-46, 50-52, 57-58 and 63-66
@@ -67,24 +68,9 @@ describe('powerpc', () => {
 	// 16-19 and 28-37: a machine check (an L2 cache parity error) in `._spin_lock`, called from
 	// unix_stream_recvmsg (LR); the first frame of the trace is the stale LR save slot, marked
 	// `(unreliable)`, and the log has no kernel times, so no printk context
-	const POWER5 = [
-		'Oops: Machine check, sig: 7 [#1]',
-		'SMP NR_CPUS=128 NUMA pSeries',
-		'NIP: c000000000441188 LR: c000000000432060 CTR: c000000000073cfc',
-		'REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)',
-		'MSR: 8000000000109032 <EE,ME,IR,DR>  CR: 24000448  XER: 00000010',
-		"TASK = c000000033b12000[28081] 'scp' THREAD: c000000008c70000 CPU: 1",
-		'NIP [c000000000441188] ._spin_lock+0x20/0x88',
-		'LR [c000000000432060] .unix_stream_recvmsg+0x2b4/0x6e0',
-		'Call Trace:',
-		'[c000000008c73850] [c0000000001971c4] .avc_has_perm+0x6c/0x9c (unreliable)',
-		'[c000000008c738d0] [c000000000432060] .unix_stream_recvmsg+0x2b4/0x6e0',
-		'[c000000008c73a20] [c0000000003972e4] .sock_aio_read+0x154/0x18c',
-		'[c000000008c73b50] [c00000000010e5e4] .do_sync_read+0xc4/0x124',
-		'[c000000008c73cf0] [c00000000010f060] .vfs_read+0x13c/0x208',
-		'[c000000008c73d90] [c00000000010f830] .sys_read+0x4c/0x8c',
-		'[c000000008c73e30] [c0000000000086c8] syscall_exit+0x0/0x40'
-	];
+	const POWER5 = KERNELOOPS_POWER5.slice(0, KERNELOOPS_POWER5.indexOf('Instruction dump:')).filter(
+		(l) => !l.startsWith('Modules linked in:') && !l.startsWith('GPR')
+	);
 
 	it('never takes the (unreliable) frame for the guilty one, also without kernel times (power5)', async () => {
 		const result = await analyzeLines(POWER5);
