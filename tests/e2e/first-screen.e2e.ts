@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cliReport, fixture, openApp, setLogText, openFinding } from './helpers';
+import { allowClipboard, cliReport, fixture, openApp, setLogText, openFinding } from './helpers';
 
 /**
  * What a user sees first, on a laptop (1280×800) and a phone (390×844): the report, not the input
@@ -63,9 +63,7 @@ test.describe('on a 390×844 phone screen', () => {
 		context,
 		baseURL
 	}) => {
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-			origin: new URL(baseURL as string).origin
-		});
+		await allowClipboard(context, baseURL as string);
 		await openApp(page);
 		await setLogText(page, fixture('e2e/warning-radeon.log'));
 		await page.getByRole('button', { name: 'Analyze' }).click();

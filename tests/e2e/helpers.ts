@@ -45,16 +45,21 @@ export async function setLogText(page: Page, text: string): Promise<void> {
 	}, text);
 }
 
-/** Paste through the real clipboard (needs clipboard permissions on the context). */
+/** Let the page read and write the clipboard (Copy share link, a paste through it). */
+export async function allowClipboard(context: BrowserContext, baseURL: string): Promise<void> {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+		origin: new URL(baseURL).origin
+	});
+}
+
+/** Paste through the real clipboard. */
 export async function pasteLog(
 	page: Page,
 	context: BrowserContext,
 	baseURL: string,
 	text: string
 ): Promise<void> {
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL).origin
-	});
+	await allowClipboard(context, baseURL);
 	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
 	await page.getByLabel('Kernel log').focus();
 	await page.keyboard.press('ControlOrMeta+V');
@@ -62,6 +67,11 @@ export async function pasteLog(
 
 export function fixture(path: string): string {
 	return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+}
+
+/** The file path of a fixture, to choose it in the page's file input. */
+export function fixturePath(path: string): string {
+	return new URL(`../../fixtures/${path}`, import.meta.url).pathname;
 }
 
 /**

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
+import { fixturePath, fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
 
 /** the page's headings in document order, as "level text" (the accessibility tree's names) */
 async function outline(page: Page): Promise<string[]> {
@@ -107,10 +107,7 @@ test.describe('on a phone (390×844)', () => {
 		// wrap and garbled SELinux domains; the first finding had been 1,203 px below the heading)
 		await page
 			.getByLabel('Choose log files')
-			.setInputFiles(
-				new URL('../../fixtures/formats/real/cykeek-stuff-console-ramoops-0.log', import.meta.url)
-					.pathname
-			);
+			.setInputFiles(fixturePath('formats/real/cykeek-stuff-console-ramoops-0.log'));
 		await expect(page.locator('#summary-h')).toBeFocused();
 		await expect(page.locator('.warnings li')).toHaveCount(3);
 		await expect(page.locator('.warnings li').first()).toContainText('The log is corrupted');
@@ -144,9 +141,7 @@ test.describe('on a phone (390×844)', () => {
 		// a heading of two lines, the empty margin above the report at the top of the screen.)
 		await page
 			.getByLabel('Choose log files')
-			.setInputFiles(
-				new URL('../../fixtures/e2e/izassafar-kern-log-boots.log', import.meta.url).pathname
-			);
+			.setInputFiles(fixturePath('e2e/izassafar-kern-log-boots.log'));
 		const heading = page.locator('#summary-h');
 		await expect(heading).toBeFocused();
 		await expect(heading).toHaveText('Serious problems were found');

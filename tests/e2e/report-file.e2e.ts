@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+	allowClipboard,
 	cliReport,
 	expectSameOrigin,
 	fixture,
@@ -111,9 +112,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 	baseURL
 }) => {
 	const problems = watchForErrors(page);
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL as string).origin
-	});
+	await allowClipboard(context, baseURL as string);
 	const saved = cliReport(fixture('e2e/warning-radeon.log'));
 	await openApp(page);
 	await page.getByLabel('Choose log files').setInputFiles({

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import {
+	allowClipboard,
 	cancelPartWay,
 	cliReport,
 	expectSameOrigin,
@@ -65,9 +66,7 @@ test('a share link carries the anonymized report and opens read-only in a new pa
 	context,
 	baseURL
 }) => {
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL as string).origin
-	});
+	await allowClipboard(context, baseURL as string);
 	const problems = watchForErrors(page);
 	await openApp(page);
 	await setLogText(page, PERSONAL);
@@ -107,9 +106,7 @@ const BIG_RADEON = fixture('e2e/warning-radeon.log').repeat(6000);
  * analysis of the log in the same worker, is being made when this returns.
  */
 async function shareBigReport(page: Page, context: BrowserContext, baseURL: string) {
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL).origin
-	});
+	await allowClipboard(context, baseURL);
 	await openApp(page);
 	await page.getByLabel('Choose log files').setInputFiles({
 		name: 'big.log',

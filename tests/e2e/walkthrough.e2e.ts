@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { FIRST_PROGRESS, fixture, openApp, pasteLog, setLogText, watchForErrors } from './helpers';
+import {
+	allowClipboard,
+	FIRST_PROGRESS,
+	fixture,
+	openApp,
+	pasteLog,
+	setLogText,
+	watchForErrors
+} from './helpers';
 
 /**
  * The page walked through as three users would: with the keyboard only, on a phone, and with a
@@ -359,9 +367,7 @@ test('keyboard only: analyse, every download, the share link, the filters, the t
 	baseURL
 }) => {
 	const problems = watchForErrors(page);
-	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: new URL(baseURL as string).origin
-	});
+	await allowClipboard(context, baseURL as string);
 	await openApp(page);
 	await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
 	await page.getByLabel('Kernel log').focus();
