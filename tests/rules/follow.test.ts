@@ -397,4 +397,42 @@ describe('resolving messages', () => {
 		const usb = boot.findings.filter((x) => x.rule === 'usb.host-controller-died');
 		expect(usb.map((f) => [f.severity, f.boots])).toEqual([['critical', [0]]]);
 	});
+
+	it('names the oldest and newest firmware iwlwifi accepts when it found none', async () => {
+		// intel-audio-dmesg-log.log lines 552-556 (the last of 34 Direct firmware load lines before)
+		const lines = [
+			'[    3.298133] iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-QuZ-a0-jf-b0-39.ucode failed with error -2',
+			'[    3.298135] iwlwifi 0000:00:14.3: no suitable firmware found!',
+			'[    3.298137] iwlwifi 0000:00:14.3: minimum version required: iwlwifi-QuZ-a0-jf-b0-39',
+			'[    3.298140] iwlwifi 0000:00:14.3: maximum version supported: iwlwifi-QuZ-a0-jf-b0-72',
+			'[    3.298142] iwlwifi 0000:00:14.3: check git://git.kernel.org/pub/scm/linux/kernel/git/firmware/linux-firmware.git'
+		];
+		const r = await analyzeText(lines.join('\n') + '\n');
+		expect(r.findings.map((f) => f.title)).toEqual(['No usable firmware found for iwlwifi']);
+		const [f] = r.findings;
+		expect(f.details.minimum_version).toBe('iwlwifi-QuZ-a0-jf-b0-39');
+		expect(f.details.maximum_version).toBe('iwlwifi-QuZ-a0-jf-b0-72');
+		expect(f.evidence.map((e) => e.line)).toEqual([2, 3, 4]);
+		// another card's range does not join
+		const other = await analyzeText(
+			[lines[1], lines[2].replace('0000:00:14.3', '0000:02:00.0')].join('\n') + '\n'
+		);
+		expect(other.findings[0].details.minimum_version).toBeUndefined();
+	});
+
+	it('joins no follow-up to a message that waited for its resolution', async () => {
+		// wl12xx's missing NVS file waits for the module that cannot load (firmware.load-failed's
+		// resolve): a line that would follow an iwlwifi message must not join it when it is recorded
+		const r = await analyzeText(
+			[
+				'[    5.000000] wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2',
+				'[    5.000001] wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)',
+				'[    5.000002] iwlwifi 0000:00:14.3: minimum version required: iwlwifi-QuZ-a0-jf-b0-39'
+			].join('\n') + '\n'
+		);
+		const f = r.findings.find((x) => x.rule === 'firmware.load-failed')!;
+		expect(f.title).toMatch(/^Wi-Fi wl12xx probably does not work/);
+		expect(f.details.minimum_version).toBeUndefined();
+		expect(f.last_line).toBe(2);
+	});
 });

@@ -941,6 +941,9 @@ export class Analyzer {
 			);
 		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;
 		if (!rule.follow) return;
+		// a message that waited for its resolution is recorded after its follow-ups went by: they
+		// joined nothing, and later lines must not join it (LineRule.follow)
+		if (rule.resolve !== undefined && resolutionFor(rule, m) !== undefined) return;
 		if (b === null) {
 			// not kept (the limit of findings): its follow-ups must not join an earlier message
 			this.pending.delete(index);

@@ -28,7 +28,7 @@ const FIRMWARE_LOAD: Explanation = {
 	],
 	next_steps: [
 		'For a missing file: check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
-		'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor package; b43 needs its own installer, e.g. `firmware-b43-installer`), check that the file exists (`ls /lib/firmware/<file>`; iwlwifi lists the minimum and maximum versions it accepts on the lines after), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
+		'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor package; b43 needs its own installer, e.g. `firmware-b43-installer`), check that the file exists (`ls /lib/firmware/<file>`; iwlwifi takes any one file from its minimum to its maximum version, in the facts, with `.ucode` added: `ls /lib/firmware/iwlwifi-QuZ-a0-jf-b0-*` for `iwlwifi-QuZ-a0-jf-b0-39` to `-72`), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
 	],
 	references: [
 		'https://docs.kernel.org/driver-api/firmware/fw_search_path.html',
@@ -189,6 +189,30 @@ export const firmwareLoad: LineRule = {
 				],
 				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
 			}
+		}
+	],
+	/*
+	 * iwlwifi (drivers/net/wireless/intel/iwlwifi/iwl-drv.c) tries every firmware API version it
+	 * supports, newest first, and when none is there prints `no suitable firmware found!`, then
+	 * the oldest and the newest file name it accepts (intel-audio-dmesg-log.log: a Comet Lake
+	 * laptop's QuZ card, 39 to 72, none installed): the names to look for.
+	 */
+	follow: [
+		{
+			trigger: ': minimum version required: ',
+			pattern: /^iwlwifi (?<device>\S+): minimum version required: (\S+)$/,
+			details: (m) => ({ minimum_version: m[2] }),
+			within: 3,
+			claims: true,
+			examples: ['iwlwifi 0000:00:14.3: minimum version required: iwlwifi-QuZ-a0-jf-b0-39']
+		},
+		{
+			trigger: ': maximum version supported: ',
+			pattern: /^iwlwifi (?<device>\S+): maximum version supported: (\S+)$/,
+			details: (m) => ({ maximum_version: m[2] }),
+			within: 4,
+			claims: true,
+			examples: ['iwlwifi 0000:00:14.3: maximum version supported: iwlwifi-QuZ-a0-jf-b0-72']
 		}
 	],
 	examples: [

@@ -62,7 +62,9 @@ export interface LineRule {
 	 * that "died" and is then removed was unplugged, not broken). The rule's message is held for
 	 * up to `within` lines of the same boot: when such a message naming the same device comes,
 	 * the finding gets the resolution's title, severity and explanation, with both lines;
-	 * otherwise it is recorded as usual. A rule has either this or `follow`. A list holds
+	 * otherwise it is recorded as usual. A rule with `follow` too gives every resolution a `when`:
+	 * follow-ups join only the messages that wait for none (iwlwifi's version range after `no
+	 * suitable firmware found!`, while a TI Wi-Fi chip's missing NVS file waits). A list holds
 	 * resolutions of different messages of the rule: a message waits for the first one whose
 	 * `when` it passes (one without `when` takes them all).
 	 */
@@ -73,7 +75,7 @@ export interface LineRule {
 	 * seconds (kernel time) later (a driver waiting for firmware until the loader's timeout). That
 	 * message ends the occurrence and is evidence; the time waited is the detail `waited_s`.
 	 * Otherwise (sooner, later, another boot, the end of the input, no timestamps) the message is
-	 * no finding. A rule has at most one of `stall`, `resolve` and `follow`.
+	 * no finding. A rule has at most one of `stall`, `resolve` and `follow` (but see `resolve`).
 	 */
 	stall?: RuleStall;
 	/**
@@ -81,7 +83,7 @@ export interface LineRule {
 	 * after the OOM killer's `invoked oom-killer:` line): the rule's message is held for up to
 	 * `within` lines of the same boot, and is no finding when that message comes; otherwise
 	 * (the log was cut before it, the boot changed, the input ended) it is the rule's finding.
-	 * A rule has at most one of `expects`, `stall`, `resolve` and `follow`.
+	 * A rule has at most one of `expects`, `stall`, `resolve` and `follow` (but see `resolve`).
 	 */
 	expects?: RuleExpect;
 	/**
