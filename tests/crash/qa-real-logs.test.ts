@@ -269,3 +269,37 @@ describe('QA defects on real logs', () => {
 		expect(c[1].title).toBe('watchdog: hard LOCKUP in copy_process');
 	});
 });
+
+describe('a panic on an NMI from an HPE iLO (hpwdt)', () => {
+	it('says where the reason is logged and what sends such an NMI, with no trace to decode', async () => {
+		const r = await analyzeText(NMI_PANIC.join('\n') + '\n');
+		const f = r.findings.find((x) => x.rule === 'crash.panic')!;
+		expect(f.severity).toBe('critical');
+		expect(f.explanation.meaning).toMatch(/HPE iLO.*hpwdt/);
+		const steps = f.explanation.next_steps.join(' ');
+		expect(steps).toMatch(/Integrated Management Log|IML/);
+		expect(steps).toMatch(/watchdog did not stop!/);
+		expect(steps).not.toMatch(/decode_stacktrace|root= parameter/);
+		expect(f.explanation.causes.map((c) => c.kind)).toEqual([
+			'configuration',
+			'userspace',
+			'hardware'
+		]);
+	});
+
+	it('leaves other panics their own explanation', async () => {
+		const r = await analyzeText(
+			[
+				'[    2.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)',
+				'[    2.000001] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.10.0 #1',
+				'[    2.000002] Call Trace:',
+				'[    2.000003]  dump_stack+0x6d/0x88',
+				'[    2.000004]  panic+0x101/0x2e3',
+				'[    2.000005]  mount_block_root+0x1e3/0x271'
+			].join('\n') + '\n'
+		);
+		const f = r.findings.find((x) => x.rule === 'crash.panic')!;
+		expect(f.explanation.meaning).not.toMatch(/iLO/);
+		expect(f.explanation.next_steps.join(' ')).toMatch(/root= parameter/);
+	});
+});

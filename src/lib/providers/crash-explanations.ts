@@ -763,7 +763,50 @@ const jumpedTo = (what: string): Partial => ({
 const fetchFault = (f: Omit<Finding, 'explanation'>) =>
 	f.evidence.some((e) => INSTRUCTION_FETCH.test(e.text));
 
+/**
+ * drivers/watchdog/hpwdt.c: HPE ProLiant's iLO watchdog driver panics (nmi_panic) on the NMI the
+ * iLO raises when its timer's pretimeout passes, and on the iLO's own NMIs (its "Generate NMI to
+ * System" button, errors it reports that way), with `NN: An NMI occurred. Depending on your system
+ * the reason for the NMI is logged in any one of the following resources:` and the list of logs
+ * (apimnewyear-vmcore-dmesg-txt.log: a DL380 Gen10 whose watchdog was left running at shutdown)
+ */
+const hpwdtPanic = (f: Omit<Finding, 'explanation'>) =>
+	/: An NMI occurred\b/.test(f.title) ||
+	(f.stack?.frames.some((x) => x.function === 'hpwdt_pretimeout') ?? false);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.panic',
+		name: 'a panic on an NMI from an HPE server’s management processor (hpwdt)',
+		applies: hpwdtPanic,
+		explanation: {
+			meaning:
+				'The kernel stopped the machine on purpose when the server’s management processor (HPE iLO) sent it a non-maskable interrupt (NMI): the iLO watchdog driver, hpwdt, panics on such an NMI so that the machine halts or reboots and a crash dump can be taken. Its message says where the reason is recorded: the Integrated Management Log (IML), the enclosure’s Onboard Administrator logs or the iLO Event Log. The call trace shows what the CPU was doing when the NMI came (often the idle loop), not the cause: the cause is outside this report.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'The iLO watchdog timer expired: nothing reset it in time, because the machine hung, the program that feeds `/dev/watchdog` stopped, or a shutdown left the watchdog running (`watchdog: watchdog0: watchdog did not stop!`) and took longer than its timeout.'
+				},
+				{
+					kind: 'userspace',
+					text: 'Someone used the iLO’s “Generate NMI to System” to crash a hung server on purpose, to get a crash dump.'
+				},
+				{
+					kind: 'hardware',
+					text: 'A hardware error that the server’s firmware reports with an NMI (a PCIe or memory error): the IML then names the component.'
+				}
+			],
+			next_steps: [
+				'Read the IML and the iLO Event Log (in the iLO web interface, or with HPE’s tools) at the time of the panic: they say which of these it was, and name the part for a hardware error.',
+				'For a watchdog timeout, read what the log shows before the panic: a hang (soft or hard lockups, hung tasks, an NFS server not answering during shutdown) or `watchdog did not stop!` at shutdown. A watchdog left running at shutdown needs its daemon (or systemd’s `RuntimeWatchdogSec=`/`RebootWatchdogSec=`) to stop it or allow for a slow shutdown.',
+				'For a hardware error, follow HPE’s service advice for the part the IML names, and update the System ROM and iLO firmware.',
+				'With `Kdump: loaded` in the report, the crash dump (/var/crash) holds every CPU’s state at the NMI: use it to see what was hung.'
+			],
+			references: ['https://docs.kernel.org/watchdog/hpwdt.html'],
+			// the trace is where the NMI found the CPU: nothing to decode
+			notice: true
+		}
+	},
 	{
 		rule: 'crash.paging-fault',
 		name: 'a jump to an address with no code',
