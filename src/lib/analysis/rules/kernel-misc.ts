@@ -1,5 +1,41 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
+
+/**
+ * `snd: disagrees about version of symbol module_layout`: the module's struct module layout is
+ * another kernel's (kernel/module/version.c check_modstruct_version), the first check of a load.
+ * Every module of another kernel fails it the same way, so it is one problem, however many modules
+ * print it (pikernel-dmesg.log: led_class, crc_ccitt and snd of a self-built Raspberry Pi kernel
+ * booted with another build's /lib/modules had been three findings with three sets of steps).
+ */
+const OTHER_KERNEL_MODULES: Explanation = {
+	meaning:
+		'The kernel refused these modules at the first check of a load: `module_layout` stands for the layout of the kernel’s own module structure, and each listed module was built for a kernel whose layout differs, another version or another build of the same version with a different configuration. None of them loaded, so the drivers and features they provide (sound, LEDs, a file system…) are missing in this boot. When modules that come with the kernel fail this way (snd, led_class, crc_ccitt), the kernel image and the modules in /lib/modules/<version> are from different builds, and every module of that kernel is likely affected, not only those listed: only the modules something tried to load print the line.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A kernel image replaced or built by hand without installing its own modules, so /lib/modules/<version> holds another build’s modules with the same version string (a Raspberry Pi kernel.img copied over, an interrupted rpi-update, a self-built kernel booted with the distribution’s modules).'
+		},
+		{
+			kind: 'configuration',
+			text: 'A kernel package and its modules from different versions or builds (a partial upgrade, a /boot of another installation).'
+		},
+		{
+			kind: 'configuration',
+			text: 'An out-of-tree module (DKMS: NVIDIA, VirtualBox, ZFS, a vendor driver) built for the kernel before an update and not rebuilt.'
+		}
+	],
+	next_steps: [
+		'Compare what was booted with what the modules were built for: `uname -r` and `uname -v` against `modinfo -F vermagic <module>` for a module listed, and `modinfo -n <module>` for the file the kernel loads.',
+		'Install the modules of the kernel that was booted, from the same build: `make modules_install` in the tree the image came from, or reinstall the kernel package so that the image and /lib/modules match (on a Raspberry Pi the package that ships kernel.img, not the image file alone); then run `depmod -a` and reboot.',
+		'For an out-of-tree module, rebuild it for the running kernel once that kernel’s headers are installed (`dkms autoinstall`), or reinstall its vendor package.'
+	],
+	references: [
+		'https://docs.kernel.org/kbuild/modules.html',
+		'https://man7.org/linux/man-pages/man8/depmod.8.html'
+	]
+};
 
 /**
  * kernel/module/main.c: `acpi_i2c: Unknown symbol i2c_new_device (err -2)`,
@@ -13,9 +49,13 @@ export const moduleLoadFailed: LineRule = {
 	pattern:
 		/^([\w-]+): (?:Unknown symbol (\S+) \(err (-?\d+)\)|disagrees about version of symbol (\S+))/,
 	// one finding per module: it usually lists every symbol it misses, often each twice (version
-	// mismatch, then unknown)
-	title: (m) => `Module ${m[1]} could not be loaded`,
-	collect: { symbol: 'symbols' },
+	// mismatch, then unknown); modules of another kernel (module_layout) are one finding for all
+	title: (m) =>
+		m[4] === 'module_layout'
+			? 'Modules built for another kernel could not be loaded'
+			: `Module ${m[1]} could not be loaded`,
+	collect: { symbol: 'symbols', module: 'modules' },
+	explanationOf: (m) => (m[4] === 'module_layout' ? OTHER_KERNEL_MODULES : undefined),
 	details: (m) => ({
 		module: m[1],
 		symbol: m[2] ?? m[4],
@@ -93,7 +133,7 @@ export const moduleLoadFailed: LineRule = {
 			},
 			{
 				kind: 'configuration',
-				text: 'Modules that come with the kernel (snd, led_class…) failing on `module_layout`: the files in /lib/modules/<version> belong to another build of a kernel with the same version string, as when a self-built or replaced kernel image (a Raspberry Pi kernel.img) is booted without installing its own modules.'
+				text: 'Modules that come with the kernel failing: the files in /lib/modules/<version> belong to another build of a kernel with the same version string, as when a self-built or replaced kernel image (a Raspberry Pi kernel.img) is booted without installing its own modules.'
 			},
 			{
 				kind: 'driver',
