@@ -9,7 +9,12 @@ import {
 	resolutionsOf,
 	scanTriggers
 } from '../../src/lib/analysis/engine.ts';
-import { BENIGN_RULES, LINE_RULES, type LineRule } from '../../src/lib/analysis/rules/index.ts';
+import {
+	BENIGN_RULES,
+	DEVICE_LINKS,
+	LINE_RULES,
+	type LineRule
+} from '../../src/lib/analysis/rules/index.ts';
 import { CATEGORIES, SEVERITIES, type Finding } from '../../src/lib/models/finding.ts';
 import { emptyMetadata } from '../../src/lib/models/metadata.ts';
 import { newRecord } from '../../src/lib/models/log-record.ts';
@@ -426,5 +431,29 @@ describe('benign registry', () => {
 			)
 		);
 		expect(shadowing.length).toBeGreaterThanOrEqual(BENIGN_RULES.length - 2);
+	});
+});
+
+describe('device links', () => {
+	it('tell the link of each example, by a trigger that occurs in it', () => {
+		for (const d of DEVICE_LINKS) {
+			expect(d.trigger.length).toBeGreaterThanOrEqual(5);
+			for (const [line, link] of d.examples) {
+				expect(line.includes(d.trigger), line).toBe(true);
+				const m = d.pattern.exec(line);
+				expect(m, line).not.toBeNull();
+				expect(d.link(m!), line).toEqual(link);
+			}
+		}
+	});
+
+	it('run their patterns on hostile input without backtracking for seconds', () => {
+		const hostile = [
+			'scsi host' + '1'.repeat(50_000) + ': usb-storage ' + '1-'.repeat(50_000),
+			'sd ' + '1:'.repeat(50_000) + ' [sd' + 'a'.repeat(50_000)
+		];
+		const t0 = performance.now();
+		for (const d of DEVICE_LINKS) for (const h of hostile) d.pattern.exec(h);
+		expect(performance.now() - t0).toBeLessThan(1000);
 	});
 });

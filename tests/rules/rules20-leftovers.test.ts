@@ -10,6 +10,10 @@ type F = Awaited<ReturnType<typeof findingsOf>>[number];
 
 const summary = (f: F[]) => f.map((x) => [x.rule, x.title, x.severity, x.count]);
 
+/** the storage findings of a log given as lines (not its USB disconnects) */
+const storageOf = async (lines: string[]) =>
+	(await findingsOf(lines)).filter((x) => x.category === 'storage');
+
 describe('modules built for another kernel (module_layout) are one problem', () => {
 	// pikernel-dmesg.log lines 240, 241 and 257 (Raspberry Pi, self-built 3.6.11+ kernel booted
 	// with another build's modules)
@@ -55,5 +59,164 @@ describe('modules built for another kernel (module_layout) are one problem', () 
 			['Module gasket could not be loaded', 2, ['gasket']]
 		]);
 		expect(f[1].explanation.next_steps.join('\n')).toContain('linux-headers-$(uname -r)');
+	});
+});
+
+/**
+ * The kernel's lines of a USB stick (drivers/usb/core/hub.c, drivers/usb/storage/usb.c,
+ * drivers/scsi/hosts.c, drivers/scsi/sd.c) and of an internal SATA disk (libata's `ahci` host),
+ * as a laptop with both prints them at boot.
+ */
+const BOOT_DISKS = [
+	'[    1.523001] scsi host0: ahci',
+	'[    1.861203] ata1: SATA link up 6.0 Gbps (SStatus 133 SControl 300)',
+	'[    1.902337] sd 0:0:0:0: [sda] 976773168 512-byte logical blocks: (500 GB/466 GiB)',
+	'[    1.911042] sd 0:0:0:0: [sda] Attached SCSI disk',
+	'[  841.114210] usb 1-2: new high-speed USB device number 7 using xhci_hcd',
+	'[  841.266315] usb-storage 1-2:1.0: USB Mass Storage device detected',
+	'[  841.266602] scsi host6: usb-storage 1-2:1.0',
+	'[  842.291876] scsi 6:0:0:0: Direct-Access     SanDisk  Cruzer Blade     1.00 PQ: 0 ANSI: 6',
+	'[  842.293021] sd 6:0:0:0: [sdb] 30031872 512-byte logical blocks: (15.4 GB/14.3 GiB)',
+	'[  842.310554] sd 6:0:0:0: [sdb] Attached SCSI removable disk'
+];
+
+const ioError = (at: string, dev: string, op = '0x0:(READ)') =>
+	`[${at}] blk_update_request: I/O error, dev ${dev}, sector 2048 op ${op} flags 0x80700 phys_seg 1 prio class 0`;
+
+describe('I/O errors after a USB disconnect are lowered for the disk unplugged only', () => {
+	it('the internal SATA disk’s error after a mouse is unplugged stays high (had been medium)', async () => {
+		const f = await storageOf([
+			...BOOT_DISKS,
+			'[ 1201.004410] usb 1-4: USB disconnect, device number 3',
+			ioError(' 1201.113002', 'sda')
+		]);
+		expect(summary(f.filter((x) => x.rule === 'storage.io-error'))).toEqual([
+			['storage.io-error', 'I/O error on sda', 'high', 1]
+		]);
+	});
+
+	it('the stick’s own error after its port’s disconnect is medium, and its reads too (had been high)', async () => {
+		const f = await storageOf([
+			...BOOT_DISKS,
+			'[ 1201.004410] usb 1-2: USB disconnect, device number 7',
+			ioError(' 1201.113002', 'sdb'),
+			'[ 1201.113010] Buffer I/O error on dev sdb1, logical block 0, async page read',
+			ioError(' 1201.113020', 'sdb', '0x1:(WRITE)'),
+			'[ 1201.113028] Buffer I/O error on dev sdb1, logical block 524296, lost async page write'
+		]);
+		expect(summary(f)).toEqual([
+			['storage.io-error', 'I/O error on sdb after a USB device was disconnected', 'medium', 2],
+			[
+				'storage.buffer-io-error',
+				'Buffer I/O errors on sdb1 after a USB device was disconnected',
+				'medium',
+				1
+			],
+			// what was written is lost: still critical
+			['storage.buffer-io-error', 'Lost writes on sdb1', 'critical', 1]
+		]);
+		expect(f[0].details.port).toBe('1-2');
+		expect(f[1].details.port).toBe('1-2');
+		expect(f[1].explanation.meaning).toMatch(/just after a USB device was disconnected/);
+	});
+
+	it('another USB disk unplugged: the stick’s error stays high, the unplugged one’s is medium', async () => {
+		const more = [
+			'[  900.100001] scsi host7: usb-storage 2-1:1.0',
+			'[  901.200002] sd 7:0:0:0: [sdc] Attached SCSI disk'
+		];
+		const f = await storageOf([
+			...BOOT_DISKS,
+			...more,
+			'[ 1201.004410] usb 2-1: USB disconnect, device number 2',
+			ioError(' 1201.113002', 'sdb'),
+			ioError(' 1201.113010', 'sdc')
+		]);
+		expect(summary(f)).toEqual([
+			['storage.io-error', 'I/O error on sdb', 'high', 1],
+			['storage.io-error', 'I/O error on sdc after a USB device was disconnected', 'medium', 1]
+		]);
+	});
+
+	it('a hub unplugged with the stick behind it, its other devices after it: medium', async () => {
+		const f = await storageOf([
+			'[  841.266602] scsi host6: usb-storage 1-2.3:1.0',
+			'[  842.310554] sd 6:0:0:0: [sdb] Attached SCSI removable disk',
+			'[ 1201.004410] usb 1-2: USB disconnect, device number 5',
+			'[ 1201.004512] usb 1-2.1: USB disconnect, device number 6',
+			'[ 1201.004620] usb 1-2.3: USB disconnect, device number 7',
+			'[ 1201.004733] usb 1-2.4: USB disconnect, device number 8',
+			ioError(' 1201.113002', 'sdb')
+		]);
+		expect(summary(f)).toEqual([
+			['storage.io-error', 'I/O error on sdb after a USB device was disconnected', 'medium', 1]
+		]);
+		expect(f[0].details.port).toBe('1-2.3');
+	});
+
+	it('a log that does not say what the disk is on keeps the old reading (medium)', async () => {
+		const f = await storageOf([
+			'[ 1201.004410] usb 1-4: USB disconnect, device number 3',
+			ioError(' 1201.113002', 'sdb')
+		]);
+		expect(summary(f)).toEqual([
+			['storage.io-error', 'I/O error on sdb after a USB device was disconnected', 'medium', 1]
+		]);
+	});
+
+	it('a mouse unplugged after the card reader said Medium not present: still no medium (low)', async () => {
+		const f = await storageOf([
+			'[  120.000120] sd 6:0:0:0: [sdb] tag#0 Add. Sense: Medium not present',
+			'[  120.000125] usb 1-4: USB disconnect, device number 3',
+			ioError('  120.000140', 'sdb')
+		]);
+		expect(summary(f)).toEqual([
+			['storage.io-error', 'I/O error on sdb: no medium in the drive', 'low', 1]
+		]);
+	});
+});
+
+describe('an empty card reader is a minor issue in every finding it gives', () => {
+	// drivers/scsi/constants.c scsi_print_sense and scsi_print_result, block/blk-core.c, fs/buffer.c:
+	// a card reader without a card, read by udev at boot
+	const EMPTY_READER = [
+		'[    4.380100] sd 6:0:0:0: [sdb] tag#0 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE cmd_age=0s',
+		'[    4.380110] sd 6:0:0:0: [sdb] tag#0 Sense Key : Not Ready [current] ',
+		'[    4.380120] sd 6:0:0:0: [sdb] tag#0 Add. Sense: Medium not present',
+		'[    4.380130] sd 6:0:0:0: [sdb] tag#0 CDB: Read(10) 28 00 00 00 00 00 00 00 08 00',
+		ioError('    4.380140', 'sdb'),
+		'[    4.380150] Buffer I/O error on dev sdb, logical block 0, async page read'
+	];
+
+	it('the Not Ready sense, the I/O error and the buffer read are all low (two had been medium and high)', async () => {
+		const f = await findingsOf(EMPTY_READER);
+		expect(summary(f)).toEqual([
+			['storage.scsi-sense', 'SCSI Not Ready on sdb: no medium in the drive', 'low', 1],
+			['storage.io-error', 'I/O error on sdb: no medium in the drive', 'low', 1],
+			['storage.buffer-io-error', 'Buffer I/O errors on sdb: no medium in the drive', 'low', 1]
+		]);
+		const sense = f[0];
+		expect(sense.details).toMatchObject({
+			device: 'sdb',
+			sense_key: 'Not Ready',
+			additional_sense: 'Medium not present',
+			command: 'Read(10)'
+		});
+		expect(sense.evidence.map((e) => e.line)).toEqual([2, 3, 4]);
+		expect(sense.explanation.meaning).toContain('card reader');
+	});
+
+	it('a disk Not Ready for another reason stays medium, with its additional sense and command', async () => {
+		const f = await findingsOf([
+			'[  310.200110] sd 2:0:0:0: [sdc] tag#3 Sense Key : Not Ready [current] ',
+			'[  310.200120] sd 2:0:0:0: [sdc] tag#3 Add. Sense: Logical unit not ready, cause not reportable',
+			'[  310.200130] sd 2:0:0:0: [sdc] tag#3 CDB: Read(10) 28 00 00 00 08 00 00 00 08 00'
+		]);
+		expect(summary(f)).toEqual([['storage.scsi-sense', 'SCSI Not Ready on sdc', 'medium', 1]]);
+		expect(f[0].details).toMatchObject({
+			additional_sense: 'Logical unit not ready, cause not reportable',
+			command: 'Read(10)'
+		});
+		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 2, 3]);
 	});
 });

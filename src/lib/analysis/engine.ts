@@ -26,7 +26,7 @@ import { fileAndLine } from './crash/location.ts';
 import { workqueueLockup } from './crash/details.ts';
 import type { CrashReport } from './crash/types.ts';
 import { ANDROID_MARKERS } from './rules/android.ts';
-import { BENIGN_RULES, LINE_RULES, type LineRule } from './rules/index.ts';
+import { BENIGN_RULES, DEVICE_LINKS, LINE_RULES, type LineRule } from './rules/index.ts';
 import type {
 	RuleContext,
 	RuleExpect,
@@ -82,12 +82,18 @@ export function contextTriggers(c: RuleContext): readonly string[] {
 	return typeof c.trigger === 'string' ? [c.trigger] : c.trigger;
 }
 
-/** the rules' triggers and the triggers of their context and follow-up messages */
-const RULE_LITERALS = LINE_RULES.flatMap((r) => [
-	...r.triggers,
-	...(r.context ? contextTriggers(r.context) : []),
-	...(r.follow ?? []).map((f) => f.trigger)
-]);
+/**
+ * the rules' triggers and the triggers of their context and follow-up messages, and of the
+ * messages that tell what a device is attached to (DEVICE_LINKS)
+ */
+const RULE_LITERALS = [
+	...LINE_RULES.flatMap((r) => [
+		...r.triggers,
+		...(r.context ? contextTriggers(r.context) : []),
+		...(r.follow ?? []).map((f) => f.trigger)
+	]),
+	...DEVICE_LINKS.map((d) => d.trigger)
+];
 const NO_RESOLUTIONS: readonly RuleResolve[] = [];
 
 /** a rule's resolutions (LineRule.resolve), none, one or several */
@@ -133,6 +139,8 @@ const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts */
 const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map(() => []);
+/** for each literal of TRIGGERS, the indices of the DEVICE_LINKS messages it starts */
+const LINKS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 {
 	// one pass over the rules (a search of every rule for every literal took about 15 ms of each
 	// run's start-up); rules in registry order, each listed once per literal
@@ -148,6 +156,7 @@ const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map
 			FOLLOWS_BY_LITERAL[literalIndex.get(f.trigger) as number].push([i, k])
 		);
 	});
+	DEVICE_LINKS.forEach((d, i) => LINKS_BY_LITERAL[literalIndex.get(d.trigger) as number].push(i));
 }
 
 /** values a follow-up list detail (failed commands, ...) keeps at most */
@@ -217,6 +226,27 @@ function collectDetails(
 		// single detail names the first the list has, not null beside it
 		if (b.details[key] === null) b.details[key] = detach(v);
 	}
+}
+
+/** context messages kept per rule (the latest ones, see Analyzer.contextOf) */
+const CONTEXTS_KEPT = 8;
+/** links of devices kept per boot at most (DEVICE_LINKS; a flood starts over) */
+const MAX_LINKS = 4096;
+
+/** A rule's context message (see LineRule.context). */
+interface ContextMessage {
+	line: number;
+	boot: number;
+	details: Record<string, DetailValue>;
+}
+
+/**
+ * The disk of a partition (sdb of sdb1, mmcblk0 of mmcblk0p1, nvme0n1 of nvme0n1p2), else the
+ * device itself.
+ */
+export function diskOf(device: string): string {
+	const m = /^((?:sd|vd|xvd|hd)[a-z]+)\d+$|^((?:mmcblk|loop|md)\d+|nvme\d+n\d+)p\d+$/.exec(device);
+	return m === null ? device : (m[1] ?? m[2]);
 }
 
 /** rule messages held at once at most (see Analyzer.hold) */
@@ -405,11 +435,17 @@ export class Analyzer {
 	/** titles of reports already seen, by titleKey */
 	private titles = new Map<string, CrashTitle>();
 	private titleChars = 0;
-	/** the latest context message of each rule that has one (see LineRule.context) */
-	private contexts = new Map<
-		number,
-		{ line: number; boot: number; details: Record<string, DetailValue> }
-	>();
+	/**
+	 * the latest context messages of each rule that has one, oldest first, at most CONTEXTS_KEPT
+	 * (see LineRule.context): the latest that counts for a rule message is its context
+	 */
+	private contexts = new Map<number, ContextMessage[]>();
+	/**
+	 * what devices are attached to (DEVICE_LINKS), in boot `linksBoot`: '' when to nothing a
+	 * context names
+	 */
+	private links = new Map<string, string>();
+	private linksBoot = -1;
 	/** the latest message of each rule that has follow-ups (see LineRule.follow) */
 	private pending = new Map<number, Pending>();
 	/** rule messages waiting for a message that resolves them, oldest first */
@@ -462,6 +498,7 @@ export class Analyzer {
 		const literals = TRIGGERS.matches(text);
 		let claimed = false;
 		for (const w of literals) {
+			if (!userspace) for (const i of LINKS_BY_LITERAL[w]) this.link(i, r, text);
 			for (const i of CONTEXTS_BY_LITERAL[w]) {
 				if (userspace && !LINE_RULES[i].userspace) continue;
 				const c = LINE_RULES[i].context as RuleContext;
@@ -505,16 +542,58 @@ export class Analyzer {
 		r: LogRecord | KeptEvent,
 		details: Record<string, DetailValue>
 	): void {
-		const had = this.contexts.get(i);
+		let list = this.contexts.get(i);
+		if (list === undefined) this.contexts.set(i, (list = []));
+		const had = list.at(-1);
 		if (
 			c.accumulate &&
 			had !== undefined &&
 			had.boot === r.boot &&
 			r.line >= had.line &&
 			r.line - had.line <= c.within
-		)
-			details = { ...had.details, ...details };
-		this.contexts.set(i, { line: r.line, boot: r.boot, details });
+		) {
+			list[list.length - 1] = {
+				line: r.line,
+				boot: r.boot,
+				details: { ...had.details, ...details }
+			};
+			return;
+		}
+		if (list.length >= CONTEXTS_KEPT) list.shift();
+		list.push({ line: r.line, boot: r.boot, details });
+	}
+
+	/** A message that tells what a device is attached to (DEVICE_LINKS[i]). */
+	private link(i: number, r: LogRecord | KeptEvent, text: string): void {
+		const d = DEVICE_LINKS[i];
+		const m = d.pattern.exec(text);
+		const l = m === null ? null : d.link(m);
+		if (l === null) return;
+		if (r.boot !== this.linksBoot || this.links.size >= MAX_LINKS) {
+			this.links.clear();
+			this.linksBoot = r.boot;
+		}
+		this.links.set(detach(l.device), detach(l.to));
+		if (l.end && l.to !== '' && !this.links.has(l.to)) this.links.set(detach(l.to), '');
+	}
+
+	/**
+	 * Is `device` attached to `to` or to something below it (a hub's port 1-2.3 below 1-2), as far
+	 * as the DEVICE_LINKS messages of boot `boot` tell: true, false, or null when they do not tell
+	 * (see RuleContext.attachedVia).
+	 */
+	private attached(device: string, to: string, boot: number): boolean | null {
+		if (boot !== this.linksBoot) return null;
+		let node = diskOf(device);
+		// a chain is a few links long (a disk, its SCSI host, a USB port): more is a loop
+		for (let k = 0; k < 8; k++) {
+			if (node === to || node.startsWith(`${to}.`)) return true;
+			const up = this.links.get(node);
+			if (up === undefined) return null;
+			if (up === '') return false;
+			node = up;
+		}
+		return null;
 	}
 
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
@@ -585,13 +664,34 @@ export class Analyzer {
 				by = res.pattern.exec(r.text);
 				const device = by?.groups?.device;
 				if (by === null || (device !== undefined && h.device !== '' && device !== h.device)) {
-					k++;
-					continue;
+					by = null;
+					// one of its follow-ups that does not resolve it (the SCSI sense's `Add. Sense:`
+					// of another condition): it is the rule's own finding, released before the line
+					// is offered to the rules so that the line joins it
+					if (!this.followsHeld(h, r)) {
+						k++;
+						continue;
+					}
 				}
 			}
 			this.held.splice(k, 1);
 			this.release(h, by === null ? null : r, by);
 		}
+	}
+
+	/**
+	 * Is `r` a follow-up of held message `h` of the kind that would have resolved it (LineRule.follow
+	 * of a rule whose resolving message is one of its follow-ups' lines: the same trigger)?
+	 */
+	private followsHeld(h: Held, r: LogRecord | LogEvent): boolean {
+		for (const f of LINE_RULES[h.index].follow ?? []) {
+			if (f.trigger !== h.res.trigger || r.text.indexOf(f.trigger) === -1) continue;
+			const m = f.pattern.exec(r.text);
+			const device = m?.groups?.device;
+			if (m !== null && (device === undefined || h.device === '' || device === h.device))
+				return true;
+		}
+		return false;
 	}
 
 	/** Wait for the next message of the device a stall rule's message names (LineRule.stall). */
@@ -690,17 +790,60 @@ export class Analyzer {
 		r: LogRecord | KeptEvent,
 		x: RuleMatch
 	): Record<string, DetailValue> | null {
-		const c = this.contexts.get(rule);
+		const list = this.contexts.get(rule);
 		const lr = LINE_RULES[rule];
-		const within = lr.context?.within ?? 0;
-		if (!c || c.boot !== r.boot || r.line < c.line || r.line - c.line > within) return null;
-		if (lr.context?.when && !lr.context.when(x.m)) return null;
-		const same = lr.context?.sameDevice ? 'device' : lr.context?.sameDetail;
-		if (same === undefined) return c.details;
-		const named = c.details[same] ?? null;
-		// a context message that names no device counts for any, with sameDevice 'if-named'
-		if (named === null && lr.context?.sameDevice === 'if-named') return c.details;
-		return (detailsOf(lr, x)[same] ?? null) === named ? c.details : null;
+		const ctx = lr.context;
+		if (list === undefined || ctx === undefined) return null;
+		if (ctx.when && !ctx.when(x.m)) return null;
+		// the latest context message that is about this one's device, else the latest that counts
+		// for it without naming it (a USB disconnect, when the log does not tell what the disk is on)
+		let fallback: Record<string, DetailValue> | null = null;
+		for (let k = list.length - 1; k >= 0; k--) {
+			const c = list[k];
+			if (c.boot !== r.boot || r.line < c.line) continue;
+			// the earlier ones are farther still
+			if (r.line - c.line > ctx.within) break;
+			const counts = this.counts(lr, ctx, c, x, r.boot);
+			if (counts === 'named') return c.details;
+			if (counts === 'any') fallback ??= c.details;
+		}
+		return fallback;
+	}
+
+	/**
+	 * Whether context message `c` counts for rule `lr`'s match `x`: 'named' when it is about the
+	 * same device (sameDevice, sameDetail, a device attached to what it names: attachedVia) or
+	 * has no such condition, 'any' when it counts without naming it (a context message that names
+	 * no device, with sameDevice 'if-named'; one the log does not tell the device is attached to),
+	 * else null.
+	 */
+	private counts(
+		lr: LineRule,
+		ctx: RuleContext,
+		c: ContextMessage,
+		x: RuleMatch,
+		boot: number
+	): 'named' | 'any' | null {
+		let known = true;
+		const via = ctx.attachedVia === undefined ? undefined : c.details[ctx.attachedVia];
+		if (typeof via === 'string') {
+			const device = deviceName(detailsOf(lr, x).device);
+			const on = device === '' ? null : this.attached(device, via, boot);
+			if (on === false) return null;
+			known = on === true;
+		}
+		const same = ctx.sameDevice ? 'device' : ctx.sameDetail;
+		if (same !== undefined) {
+			const named = c.details[same] ?? null;
+			// a context message that names no device counts for any, with sameDevice 'if-named'
+			if (named === null && ctx.sameDevice === 'if-named')
+				return known && via !== undefined ? 'named' : 'any';
+			const own = detailsOf(lr, x)[same] ?? null;
+			// a partition's message counts the disk's (sdb1 on sdb)
+			if (own !== named && !(same === 'device' && typeof own === 'string' && diskOf(own) === named))
+				return null;
+		}
+		return known ? 'named' : 'any';
 	}
 
 	/**
@@ -772,7 +915,9 @@ export class Analyzer {
 		}
 		const b = p.builder;
 		if (b === null) return true;
-		if (b.evidence.length < MAX_EVIDENCE) b.evidence.push({ line: r.line, text: detach(r.text) });
+		// the line may already be its evidence: the message that resolved it (LineRule.resolve)
+		if (b.evidence.length < MAX_EVIDENCE && b.evidence[b.evidence.length - 1].line !== r.line)
+			b.evidence.push({ line: r.line, text: detach(r.text) });
 		const added = substitute && f.instead ? f.instead.details(m) : f.details(m);
 		for (const [key, v] of Object.entries(added)) {
 			const had = b.details[key];
@@ -942,8 +1087,12 @@ export class Analyzer {
 		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;
 		if (!rule.follow) return;
 		// a message that waited for its resolution is recorded after its follow-ups went by: they
-		// joined nothing, and later lines must not join it (LineRule.follow)
-		if (rule.resolve !== undefined && resolutionFor(rule, m) !== undefined) return;
+		// joined nothing, and later lines must not join it (LineRule.follow); unless its resolving
+		// message is one of its follow-ups' lines, at the first of which it was recorded (followsHeld)
+		if (rule.resolve !== undefined) {
+			const res = resolutionFor(rule, m);
+			if (res !== undefined && !rule.follow.some((f) => f.trigger === res.trigger)) return;
+		}
 		if (b === null) {
 			// not kept (the limit of findings): its follow-ups must not join an earlier message
 			this.pending.delete(index);

@@ -355,4 +355,5 @@ export const LINE_RULES: readonly LineRule[] = [
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;
 
-export type { LineRule, BenignRule } from './types.ts';
+export { DEVICE_LINKS } from './device-links.ts';
+export type { LineRule, BenignRule, DeviceLink } from './types.ts';

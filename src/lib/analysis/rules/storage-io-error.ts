@@ -1,5 +1,5 @@
 import type { DetailValue, Explanation } from '../../models/finding.ts';
-import type { LineRule, RuleOutcome } from './types.ts';
+import type { LineRule, RuleContext, RuleOutcome } from './types.ts';
 
 /**
  * An I/O error on a device-mapper device (`dev dm-14`): the error comes from the layer below, and
@@ -81,67 +81,118 @@ export const MEDIA_DRIVE_IO_ERROR: Explanation = {
  * the same disk just before (drivers/scsi/constants.c scsi_print_sense): a card reader without a
  * card, or with one pulled while it was read.
  */
+export const NO_MEDIUM_EXPLANATION: Explanation = {
+	meaning:
+		'A read or write to this disk failed because it has no medium: the drive answered `Medium not present`. It is a drive of removable media, most often a card reader with no card in it (or whose card was pulled while in use), sometimes a USB floppy or optical drive, or a phone or camera that does not share its storage. Something read it (udev, blkid, an automounter) and got nothing. The machine’s own disks are not affected.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'An empty card slot or drive read at boot or when it was plugged in, or a card removed while it was in use.'
+		},
+		{
+			kind: 'hardware',
+			text: 'With a card in: a card-detect switch that is dirty or worn, or a card the reader cannot read.'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing if the slot or drive was empty.',
+		'If a card was in it: take it out and put it back, try it in another reader; eject (unmount) a card before taking it out.',
+		'`lsblk -o NAME,RM,TRAN,MODEL` shows which drive it is (RM 1: removable media).'
+	],
+	references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
+};
+
 const NO_MEDIUM: RuleOutcome = {
 	title: (m) => `I/O error on ${m[3]}: no medium in the drive`,
 	severity: 'low',
-	explanation: {
-		meaning:
-			'A read or write to this disk failed because it has no medium: the drive said `Medium not present` just before. It is a drive of removable media, most often a card reader with no card in it (or whose card was pulled while in use), sometimes a USB floppy or optical drive, or a phone or camera that does not share its storage. Something read it (udev, blkid, an automounter) and got nothing. The machine’s own disks are not affected.',
-		causes: [
-			{
-				kind: 'environment',
-				text: 'An empty card slot or drive read at boot or when it was plugged in, or a card removed while it was in use.'
-			},
-			{
-				kind: 'hardware',
-				text: 'With a card in: a card-detect switch that is dirty or worn, or a card the reader cannot read.'
-			}
-		],
-		next_steps: [
-			'Nothing needs doing if the slot or drive was empty.',
-			'If a card was in it: take it out and put it back, try it in another reader; eject (unmount) a card before taking it out.',
-			'`lsblk -o NAME,RM,TRAN,MODEL` shows which drive it is (RM 1: removable media).'
-		],
-		references: ['https://docs.kernel.org/admin-guide/blockdev/index.html']
-	}
+	explanation: NO_MEDIUM_EXPLANATION
 };
 
 /**
  * An I/O error on an sd disk just after a `USB disconnect` (drivers/usb/core/hub.c): the USB stick,
  * disk or card reader it was went away while still in use, and what was in flight failed. The
- * disconnect names the USB port, not the disk, so any sd disk's error within the lines counts.
+ * disconnect names the USB port, not the disk: it counts for a disk on that port (DEVICE_LINKS:
+ * its `Attached SCSI` line and its host's `usb-storage` line), and for any sd disk of which the log
+ * does not tell what it is on.
  */
+const UNPLUGGED_EXPLANATION: Explanation = {
+	meaning:
+		'A read or write to this disk failed just after a USB device was disconnected (the `USB disconnect` line before it): most likely this disk was that device, a USB stick, disk or card reader that was unplugged, lost power or dropped off the bus while it was still in use. What was being written to it then is lost (look for `Buffer I/O error … lost … page write` and filesystem errors on it), and its filesystem may need a check. It says nothing about the machine’s other disks.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'The device was unplugged or switched off while still mounted, without being ejected first.'
+		},
+		{
+			kind: 'hardware',
+			text: 'If nobody unplugged it: a loose cable or connector, a port or hub that cut its power (a disk that draws more than the port gives), a failing USB bridge.'
+		}
+	],
+	next_steps: [
+		'Plug it in again and check its filesystem before using it (unmounted: `fsck /dev/<partition>`; for FAT or exFAT `fsck.vfat -a` or `fsck.exfat`); copy again the files written just before it went.',
+		'Eject before unplugging: the desktop’s eject button, or `udisksctl unmount -b /dev/<partition>` and `udisksctl power-off -b /dev/<disk>`.',
+		'If it disconnected by itself: try another cable and port, a powered hub for a disk, and see the USB disconnect finding for that port.'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/blockdev/index.html',
+		'https://docs.kernel.org/driver-api/usb/usb.html'
+	]
+};
+
 const UNPLUGGED: RuleOutcome = {
 	title: (m) => `I/O error on ${m[3]} after a USB device was disconnected`,
 	severity: 'medium',
-	explanation: {
-		meaning:
-			'A read or write to this disk failed just after a USB device was disconnected (the `USB disconnect` line before it): most likely this disk was that device, a USB stick, disk or card reader that was unplugged, lost power or dropped off the bus while it was still in use. What was being written to it then is lost (look for `Buffer I/O error … lost … page write` and filesystem errors on it), and its filesystem may need a check. It says nothing about the machine’s other disks.',
-		causes: [
-			{
-				kind: 'userspace',
-				text: 'The device was unplugged or switched off while still mounted, without being ejected first.'
-			},
-			{
-				kind: 'hardware',
-				text: 'If nobody unplugged it: a loose cable or connector, a port or hub that cut its power (a disk that draws more than the port gives), a failing USB bridge.'
-			}
-		],
-		next_steps: [
-			'Plug it in again and check its filesystem before using it (unmounted: `fsck /dev/<partition>`; for FAT or exFAT `fsck.vfat -a` or `fsck.exfat`); copy again the files written just before it went.',
-			'Eject before unplugging: the desktop’s eject button, or `udisksctl unmount -b /dev/<partition>` and `udisksctl power-off -b /dev/<disk>`.',
-			'If it disconnected by itself: try another cable and port, a powered hub for a disk, and see the USB disconnect finding for that port.'
-		],
-		references: [
-			'https://docs.kernel.org/admin-guide/blockdev/index.html',
-			'https://docs.kernel.org/driver-api/usb/usb.html'
-		]
-	}
+	explanation: UNPLUGGED_EXPLANATION
 };
 
 /** the outcome of an I/O error after its context message (see blockIoError.context) */
 function removedOrEmpty(c: Record<string, DetailValue>): RuleOutcome {
 	return c.additional_sense != null ? NO_MEDIUM : UNPLUGGED;
+}
+
+const READ_NO_MEDIUM: RuleOutcome = {
+	title: (m) => `Buffer I/O errors on ${m[1]}: no medium in the drive`,
+	severity: 'low',
+	explanation: NO_MEDIUM_EXPLANATION
+};
+
+const READ_UNPLUGGED: RuleOutcome = {
+	title: (m) => `Buffer I/O errors on ${m[1]} after a USB device was disconnected`,
+	severity: 'medium',
+	explanation: UNPLUGGED_EXPLANATION
+};
+
+/** the same for a read of a filesystem's buffer (see bufferIoError.context) */
+function readRemovedOrEmpty(c: Record<string, DetailValue>): RuleOutcome {
+	return c.additional_sense != null ? READ_NO_MEDIUM : READ_UNPLUGGED;
+}
+
+/**
+ * `usb 1-2: USB disconnect, device number 7` (the port) or `sd 6:0:0:0: [sdb] tag#0 Add. Sense:
+ * Medium not present` (the disk) just before an sd disk's I/O error: the disk unplugged, or a
+ * drive without its medium. `when` says which of the rule's messages (an sd disk's) take it.
+ */
+function removedOrEmptyContext(
+	when: (m: RegExpExecArray) => boolean,
+	outcome: (c: Record<string, DetailValue>) => RuleOutcome
+): RuleContext {
+	return {
+		trigger: ['USB disconnect, ', 'Medium not present'],
+		pattern:
+			/^(?:usb ([\d.-]+): USB disconnect, (?:address|device number) \d+|sd \d+:\d+:\d+:\d+: \[(\w+)\] (?:tag#\d+ )? ?Add\. Sense: (Medium not present.*))/,
+		details: (m): Record<string, DetailValue> =>
+			m[1] !== undefined ? { port: m[1] } : { device: m[2], additional_sense: m[3].trim() },
+		within: 40,
+		sameDevice: 'if-named',
+		attachedVia: 'port',
+		when,
+		outcome,
+		examples: [
+			'usb 2-1: USB disconnect, device number 3',
+			'sd 6:0:0:0: [sda] tag#0 Add. Sense: Medium not present',
+			'sd 4:0:0:1: [sda] Add. Sense: Medium not present - tray closed'
+		]
+	};
 }
 
 /** block/blk-core.c blk_print_req_error (and its older blk_update_request / end_request forms). */
@@ -163,22 +214,7 @@ export const blockIoError: LineRule = {
 		/^dm-\d+$/.test(m[3]) ? DM_IO_ERROR : MEDIA_DRIVE.test(m[3]) ? MEDIA_DRIVE_IO_ERROR : undefined,
 	// an sd disk without a medium (the same disk's `Medium not present`: low), or the USB device
 	// just disconnected (medium)
-	context: {
-		trigger: ['USB disconnect, ', 'Medium not present'],
-		pattern:
-			/^(?:usb ([\d.-]+): USB disconnect, (?:address|device number) \d+|sd \d+:\d+:\d+:\d+: \[(\w+)\] (?:tag#\d+ )? ?Add\. Sense: (Medium not present.*))/,
-		details: (m): Record<string, DetailValue> =>
-			m[1] !== undefined ? { port: m[1] } : { device: m[2], additional_sense: m[3].trim() },
-		within: 40,
-		sameDevice: 'if-named',
-		when: (m) => /^sd[a-z]+$/.test(m[3]),
-		outcome: removedOrEmpty,
-		examples: [
-			'usb 2-1: USB disconnect, device number 3',
-			'sd 6:0:0:0: [sda] tag#0 Add. Sense: Medium not present',
-			'sd 4:0:0:1: [sda] Add. Sense: Medium not present - tray closed'
-		]
-	},
+	context: removedOrEmptyContext((m) => /^sd[a-z]+$/.test(m[3]), removedOrEmpty),
 	examples: [
 		'blk_update_request: I/O error, dev sda, sector 1445018928',
 		'blk_update_request: I/O error, dev dm-14, sector 0 op 0x0:(READ) flags 0x0 phys_seg 32 prio class 0',
@@ -230,6 +266,12 @@ export const bufferIoError: LineRule = {
 		m[3]?.startsWith('lost') ? 'critical' : MEDIA_DRIVE.test(m[1]) ? 'low' : 'high',
 	explanationOf: (m) =>
 		MEDIA_DRIVE.test(m[1]) && !m[3]?.startsWith('lost') ? MEDIA_DRIVE_IO_ERROR : undefined,
+	// a read of an sd disk (or partition) without a medium, or of the USB disk just unplugged, as
+	// its I/O error is; lost writes stay critical (what was written is gone)
+	context: removedOrEmptyContext(
+		(m) => /^sd[a-z]+\d*$/.test(m[1]) && !m[3]?.startsWith('lost'),
+		readRemovedOrEmpty
+	),
 	examples: [
 		'Buffer I/O error on dev sda1, logical block 15432, async page read',
 		'Buffer I/O error on dev sr0, logical block 0, async page read',

@@ -64,7 +64,10 @@ export interface LineRule {
 	 * the finding gets the resolution's title, severity and explanation, with both lines;
 	 * otherwise it is recorded as usual. A rule with `follow` too gives every resolution a `when`:
 	 * follow-ups join only the messages that wait for none (iwlwifi's version range after `no
-	 * suitable firmware found!`, while a TI Wi-Fi chip's missing NVS file waits). A list holds
+	 * suitable firmware found!`, while a TI Wi-Fi chip's missing NVS file waits), unless the
+	 * resolving message is a line of one of its follow-ups (the SCSI sense's `Add. Sense: Medium
+	 * not present`): the first such follow-up that does not resolve it releases it, and it and the
+	 * later ones join it. A list holds
 	 * resolutions of different messages of the rule: a message waits for the first one whose
 	 * `when` it passes (one without `when` takes them all).
 	 */
@@ -145,6 +148,16 @@ export interface RuleContext {
 	sameDevice?: boolean | 'if-named';
 	/** the context message's detail of this name must equal the rule message's (a module's name) */
 	sameDetail?: string;
+	/**
+	 * the context message's detail of this name names what the rule message's device is attached
+	 * to, or one above it (a USB port: the disk sdb on SCSI host 6 of `usb-storage 1-2:1.0`, on
+	 * port 1-2 or on a hub's port below it, 1-2.3), learnt from DEVICE_LINKS messages of the same
+	 * boot: it counts only for a device on it, and for one of which the log does not tell what it
+	 * is attached to (it does not tell for an sd disk without its `Attached SCSI` line, on a SCSI
+	 * host without its driver's line); a device on something else (an internal SATA disk on
+	 * `ahci`, another port) does not take it
+	 */
+	attachedVia?: string;
 	/** which of the rule's messages it applies to (default: all) */
 	when?(m: RegExpExecArray): boolean;
 	/**
@@ -268,6 +281,34 @@ export interface RuleStall {
 	max: number;
 	/** real messages of the same device that may end the silence (after the rule's first example) */
 	examples: string[];
+}
+
+/**
+ * A message that tells what a device is attached to, for RuleContext.attachedVia: `sd 6:0:0:0:
+ * [sdb] Attached SCSI removable disk` puts sdb on SCSI host 6, `scsi host6: usb-storage 1-2:1.0`
+ * host 6 on USB port 1-2, `scsi host0: ahci` host 0 on no USB port. Kept per boot.
+ */
+export interface DeviceLink {
+	/** literal that occurs in every such message (the prefilter) */
+	trigger: string;
+	/** tested against the message text; must run in linear time */
+	pattern: RegExp;
+	/** the link the message tells, or null when it does not tell one */
+	link(m: RegExpExecArray): DeviceLinkOf | null;
+	/** real messages that must tell a link, with the link they tell */
+	examples: ReadonlyArray<readonly [string, DeviceLinkOf]>;
+}
+
+/** What a DeviceLink message tells. */
+export interface DeviceLinkOf {
+	device: string;
+	/** what it is attached to, '' for nothing a context names (a SCSI host of the ahci driver) */
+	to: string;
+	/**
+	 * nothing a context names is above `to` (a USB port; a hub's port 1-2.3 is below port 1-2 by
+	 * its name); otherwise the chain goes on from `to` by that one's own link (a disk's SCSI host)
+	 */
+	end: boolean;
 }
 
 /** A known-benign message: matching lines never become findings, even if a rule matches them. */
