@@ -220,3 +220,39 @@ describe('an empty card reader is a minor issue in every finding it gives', () =
 		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 2, 3]);
 	});
 });
+
+describe('kernel lockdown: hibernation is a policy stated at every boot', () => {
+	// askubuntu-dmesg-journalctl-lastdayorso.log lines 826, 2327 and 2871 (a Secure Boot laptop's
+	// journal): the kernel at boot, Xorg refused port access, systemd-logind at its start
+	const lines = [
+		'Feb 09 12:28:50 hpPav kernel: Lockdown: swapper/0: hibernation is restricted; see man kernel_lockdown.7',
+		'Feb 09 12:29:40 hpPav kernel: Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7',
+		'Feb 09 11:29:55 hpPav kernel: Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7'
+	];
+
+	it('is info with an explanation of its own; another operation refused stays low', async () => {
+		const f = await findingsOf(lines);
+		expect(summary(f)).toEqual([
+			['security.lockdown', 'Hibernation not available under kernel lockdown', 'info', 2],
+			['security.lockdown', 'Kernel lockdown blocked raw io port access', 'low', 1]
+		]);
+		expect(f[0].explanation.meaning).toContain('not a hibernation that failed');
+		expect(f[0].explanation.next_steps[0]).toMatch(
+			/^Nothing needs doing unless you want to hibernate/
+		);
+		expect(f[1].explanation.meaning).toMatch(/^The kernel runs in lockdown mode/);
+	});
+});
+
+describe('segfault error codes keep the kernel’s own digits', () => {
+	it('error 14 is error_code 20 (0x14) and error_hex "14"', async () => {
+		const [f] = await findingsOf([
+			'[ 5231.771048] geany[53075]: segfault at 7f6b267132c2 ip 00007f6b267132c2 sp 00007ffd1c3c6a68 error 14 in mime.cache[7f6b2674b000+3000]'
+		]);
+		expect(f.details).toMatchObject({
+			error_code: 20,
+			error_hex: '14',
+			error_decoded: 'page not present, read, user mode, instruction fetch'
+		});
+	});
+});

@@ -218,6 +218,28 @@ const LOCKDOWN_UNSIGNED_MODULE: Explanation = {
 	]
 };
 
+/**
+ * kernel/power/hibernate.c hibernation_available(): under lockdown the kernel says hibernation is
+ * restricted whenever something asks whether it may hibernate: the kernel itself at boot
+ * (`swapper/0`, looking for an image to resume from) and systemd-logind when it starts (CanHibernate),
+ * on every boot of a Secure Boot machine. A statement of policy, not a failed hibernation.
+ */
+const LOCKDOWN_HIBERNATION: Explanation = {
+	meaning:
+		'The kernel runs in lockdown mode (usually because UEFI Secure Boot is on), and in that mode it does not offer hibernation (suspend to disk): a hibernation image written to swap could be changed before it is loaded again, around the signature checks lockdown protects. The line is printed whenever something asks whether the machine may hibernate: the kernel at boot, looking for an image to resume from (`swapper/0`), and systemd-logind or a desktop when they start. It is a statement of policy on every boot, not a hibernation that failed; suspend to RAM is not affected.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'Secure Boot on (which turns lockdown on in most distributions’ kernels), or `lockdown=integrity`/`confidentiality` on the kernel command line.'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing unless you want to hibernate: the desktop then simply does not offer it. Check the mode with `cat /sys/kernel/security/lockdown` and Secure Boot with `mokutil --sb-state`.',
+		'To hibernate, use suspend to RAM instead, or (if the loss of protection is acceptable) turn Secure Boot off in the firmware setup, which lifts lockdown.'
+	],
+	references: ['https://man7.org/linux/man-pages/man7/kernel_lockdown.7.html']
+};
+
 /** security/lockdown: `Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7` */
 export const lockdown: LineRule = {
 	id: 'security.lockdown',
@@ -225,13 +247,25 @@ export const lockdown: LineRule = {
 	severity: 'low',
 	triggers: ['is restricted; see man kernel_lockdown'],
 	pattern: /^Lockdown: ([^:]+): (.+?) is restricted; see man kernel_lockdown/,
-	title: (m) => `Kernel lockdown blocked ${m[2]}`,
+	title: (m) =>
+		m[2] === 'hibernation'
+			? 'Hibernation not available under kernel lockdown'
+			: `Kernel lockdown blocked ${m[2]}`,
 	details: (m) => ({ comm: m[1], what: m[2] }),
-	explanationOf: (m) => (m[2] === 'unsigned module loading' ? LOCKDOWN_UNSIGNED_MODULE : undefined),
+	// hibernation: the policy stated at every boot, not trouble (info)
+	severityOf: (m) => (m[2] === 'hibernation' ? 'info' : 'low'),
+	explanationOf: (m) =>
+		m[2] === 'unsigned module loading'
+			? LOCKDOWN_UNSIGNED_MODULE
+			: m[2] === 'hibernation'
+				? LOCKDOWN_HIBERNATION
+				: undefined,
 	examples: [
 		'Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7',
 		'Lockdown: modprobe: unsigned module loading is restricted; see man kernel_lockdown.7',
-		'Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7'
+		'Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7',
+		// askubuntu-dmesg-journalctl-lastdayorso.log: the kernel itself at boot
+		'Lockdown: swapper/0: hibernation is restricted; see man kernel_lockdown.7'
 	],
 	negatives: ['Kernel is locked down from EFI Secure Boot mode; see man kernel_lockdown.7'],
 	explanation: {

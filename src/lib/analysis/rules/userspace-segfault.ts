@@ -123,7 +123,8 @@ export const segfault: LineRule = {
 		return `${kind} in ${m[1]}${object && object !== m[1] ? ` (${object})` : ''}${init}`;
 	},
 	details: (m) => {
-		// printed with %lx: `error 14` is 0x14 (user-mode instruction fetch of an absent page)
+		// printed with %lx: `error 14` is 0x14 (user-mode instruction fetch of an absent page);
+		// error_code is its value (20), error_hex the digits as printed (14)
 		const code = parseInt(m[5] ?? m[8], 16);
 		const object = objectOf(m);
 		return {
@@ -132,6 +133,7 @@ export const segfault: LineRule = {
 			address: m[3] ?? null,
 			ip: m[4] ?? m[7] ?? null,
 			error_code: code,
+			error_hex: m[5] ?? m[8],
 			error_decoded: m[3] !== undefined ? decodePageFaultError(code) : null,
 			object,
 			...(isVsyscall(m) ? { vsyscall: true } : {}),
