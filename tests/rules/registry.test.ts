@@ -256,6 +256,8 @@ describe('line rule registry', () => {
 					for (const ex of res.examples) {
 						expect(ex.includes(res.trigger), ex).toBe(true);
 						expect(res.pattern.exec(ex), `no match: ${ex}`).not.toBeNull();
+						// the events of a resolution with repeats are found by their device's name
+						if (res.repeats) expect(res.pattern.exec(ex)?.groups?.device, ex).toBeDefined();
 						const [near] = findingsFor([own, 'filler line', ex]).filter((x) => x.rule === r.id);
 						expect(near.title).toBe(res.title(m));
 						expect(near.severity).toBe(res.severity);

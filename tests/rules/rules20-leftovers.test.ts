@@ -4,7 +4,7 @@
  * kernel's format strings (the source file is named with each) in a realistic dmesg context.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../support/analyze.ts';
+import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 type F = Awaited<ReturnType<typeof findingsOf>>[number];
 
@@ -254,5 +254,78 @@ describe('segfault error codes keep the kernel’s own digits', () => {
 			error_hex: '14',
 			error_decoded: 'page not present, read, user mode, instruction fetch'
 		});
+	});
+});
+
+describe('thermal throttling on machines with more than 32 CPUs', () => {
+	const ts = (s: number) => `[${s.toFixed(6).padStart(12)}]`;
+	/**
+	 * one brief episode on every CPU of an `n`-thread machine as kernels before 5.5 print it
+	 * (arch/x86/kernel/cpu/mce/therm_throt.c): each CPU's core and package lines, then, 50 ms later,
+	 * each CPU's `temperature/speed normal`
+	 */
+	const episode = (n: number, at = 812.5, events = 1) => {
+		const cpus = Array.from({ length: n }, (_, k) => k);
+		return [
+			...cpus.flatMap((cpu) => [
+				`${ts(at)} CPU${cpu}: Core temperature above threshold, cpu clock throttled (total events = ${events})`,
+				`${ts(at)} CPU${cpu}: Package temperature above threshold, cpu clock throttled (total events = ${events})`
+			]),
+			...cpus.flatMap((cpu) => [
+				`${ts(at + 0.05)} CPU${cpu}: Core temperature/speed normal`,
+				`${ts(at + 0.05)} CPU${cpu}: Package temperature/speed normal`
+			])
+		];
+	};
+	const thermal = async (lines: string[]) => {
+		const r = await analyzeLines(lines);
+		return {
+			verdict: r.summary.verdict,
+			f: summary(r.findings.filter((x) => x.rule === 'hardware.thermal-throttling'))
+		};
+	};
+
+	it('one brief episode on every CPU of a 40-thread machine is low on all (had been 8 medium lines)', async () => {
+		expect(await thermal(episode(40))).toEqual({
+			verdict: 'minor-issues',
+			f: [
+				[
+					'hardware.thermal-throttling',
+					'CPU core temperature briefly above threshold, clock throttled',
+					'low',
+					40
+				],
+				[
+					'hardware.thermal-throttling',
+					'CPU package temperature briefly above threshold, clock throttled',
+					'low',
+					40
+				]
+			]
+		});
+	});
+
+	it('so on a 64-thread machine (had been 32 medium lines, a storm: serious problems)', async () => {
+		const { verdict, f } = await thermal(episode(64));
+		expect(verdict).toBe('minor-issues');
+		expect(f.map((x) => [x[2], x[3]])).toEqual([
+			['low', 64],
+			['low', 64]
+		]);
+	});
+
+	it('a CPU that does not come back within a minute is medium, the others stay low', async () => {
+		const lines = episode(40);
+		// CPU7's normal lines come 90 s later
+		const late = lines.filter((l) => / CPU7: \w+ temperature\/speed normal/.test(l));
+		const rest = lines.filter((l) => !late.includes(l));
+		const f = (await thermal([...rest, ...late.map((l) => l.replace(/\[\s*[\d.]+\]/, ts(902.55)))]))
+			.f;
+		expect(f.map((x) => [x[1], x[2], x[3]])).toEqual([
+			['CPU core temperature briefly above threshold, clock throttled', 'low', 39],
+			['CPU package temperature briefly above threshold, clock throttled', 'low', 39],
+			['CPU core temperature above threshold, clock throttled', 'medium', 1],
+			['CPU package temperature above threshold, clock throttled', 'medium', 1]
+		]);
 	});
 });

@@ -252,6 +252,11 @@ export function diskOf(device: string): string {
 /** rule messages held at once at most (see Analyzer.hold) */
 const MAX_HELD = 32;
 /**
+ * devices whose events one group of held messages holds at most (RuleResolve.repeats): a flood of
+ * devices releases the oldest event as the rule's own finding
+ */
+const MAX_GROUP = 4096;
+/**
  * repeats of a held message that one held message gathers at most (RuleResolve.repeats): an
  * outage printed more often than that releases its oldest lines as the rule's own finding
  */
@@ -315,6 +320,28 @@ interface Held extends Kept {
 	 * first: one event, resolved or released with it; its window runs from the latest
 	 */
 	repeats: Held[];
+}
+
+/**
+ * The held messages of a resolution with `repeats` (RuleResolve.repeats) in one boot: one entry
+ * whatever the number of devices (a thermal episode prints a line per CPU: 64 on a 64-thread
+ * machine), each device's event waiting, resolved or released on its own. Only the event whose
+ * window ends first is tested against each line (the first of `members`); a resolving line finds
+ * its device's event by name.
+ */
+interface HeldGroup {
+	index: number;
+	res: RuleResolve;
+	boot: number;
+	/** each device's event, by device, in the order of their latest lines */
+	members: Map<string, Held>;
+	/** the first of `members` (its window ends first), null when not known yet */
+	head: Held | null;
+}
+
+/** The latest message of a held event (RuleResolve.repeats): its window runs from it. */
+function latestOf(h: Held): KeptEvent {
+	return h.repeats.length === 0 ? h.event : h.repeats[h.repeats.length - 1].event;
 }
 
 /** A rule message waiting for the device it names to speak again (see LineRule.stall). */
@@ -450,6 +477,8 @@ export class Analyzer {
 	private pending = new Map<number, Pending>();
 	/** rule messages waiting for a message that resolves them, oldest first */
 	private held: Held[] = [];
+	/** the held events of resolutions with `repeats`, by rule, resolution and boot */
+	private groups: HeldGroup[] = [];
 	/** rule messages waiting for their device's next message, oldest first */
 	private waiting: Waiting[] = [];
 	/** a line of Android's user space was seen (rules/android.ts): the log is an Android device's */
@@ -464,6 +493,7 @@ export class Analyzer {
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
 		if (this.held.length !== 0) this.resolveHeld(r, hint);
+		if (this.groups.length !== 0) this.resolveGroups(r, hint);
 		if (this.waiting.length !== 0) this.endWaits(r);
 		const h = hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE | HINT_ANDROID) : hint;
 		if ((h & HINT_ANDROID) !== 0 && !this.android) this.android = isAndroid(text);
@@ -613,29 +643,93 @@ export class Analyzer {
 			res,
 			repeats: []
 		};
-		// another line of an event already waiting (an NFS server still not answering): it joins
-		// that event, which one resolution ends, instead of taking a place of its own
+		// held with the other devices' events of the resolution (RuleResolve.repeats)
 		if ('repeats' in res && res.repeats && h.device !== '') {
-			const first = this.held.find(
-				(o) =>
-					o.index === index && o.res === res && o.device === h.device && o.event.boot === r.boot
-			);
-			if (first !== undefined) {
-				// bounded: a flood releases the event's oldest line as it is
-				if (first.repeats.length >= MAX_REPEATS) {
-					const oldest = { ...first, repeats: [] };
-					const next = first.repeats.shift() as Held;
-					this.release(oldest, null);
-					Object.assign(first, { match: next.match, event: next.event, context: next.context });
-				}
-				first.repeats.push(h);
-				return;
-			}
+			this.holdInGroup(h, res, r.boot);
+			return;
 		}
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
 		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
 		this.held.push(h);
+	}
+
+	/**
+	 * Hold `h`, of a resolution with `repeats`, in its group (HeldGroup): another line of its
+	 * device's event waiting (a CPU's package line after its core line, an NFS server still not
+	 * answering) joins that event, which one resolution ends; another device's is an event of the
+	 * group.
+	 */
+	private holdInGroup(h: Held, res: RuleResolve, boot: number): void {
+		let g = this.groups.find((o) => o.index === h.index && o.res === res && o.boot === boot);
+		if (g === undefined) {
+			g = { index: h.index, res, boot, members: new Map(), head: null };
+			this.groups.push(g);
+		}
+		const first = g.members.get(h.device);
+		if (first !== undefined) {
+			// bounded: a flood releases the event's oldest line as it is
+			if (first.repeats.length >= MAX_REPEATS) {
+				const oldest = { ...first, repeats: [] };
+				const next = first.repeats.shift() as Held;
+				this.release(oldest, null);
+				Object.assign(first, { match: next.match, event: next.event, context: next.context });
+			}
+			first.repeats.push(h);
+			// its window now runs from this line: the last to end
+			g.members.delete(h.device);
+			g.members.set(h.device, first);
+			g.head = null;
+			return;
+		}
+		// bounded: a flood of devices releases the oldest event as it is
+		if (g.members.size >= MAX_GROUP) {
+			const [device, oldest] = g.members.entries().next().value as [string, Held];
+			g.members.delete(device);
+			g.head = null;
+			this.release(oldest, null);
+		}
+		g.members.set(h.device, h);
+	}
+
+	/**
+	 * Release the held events of the groups (HeldGroup) that `r` resolves (its device's), and
+	 * those it is too far from (another boot, more than `within` lines or `withinSeconds` after
+	 * their latest line), as the findings they then are.
+	 */
+	private resolveGroups(r: LogRecord | LogEvent, hint: number): void {
+		const resolving = hint < 0 || (hint & HINT_RESOLVE) !== 0;
+		for (let k = 0; k < this.groups.length;) {
+			const g = this.groups[k];
+			const res = g.res;
+			// the events whose window has passed, the one that ends first first
+			for (;;) {
+				const h = (g.head ??= g.members.values().next().value ?? null);
+				if (h === null) break;
+				const e = latestOf(h);
+				const late =
+					res.withinSeconds !== undefined &&
+					e.ts !== null &&
+					r.ts !== null &&
+					r.ts - e.ts > res.withinSeconds;
+				if (r.boot === g.boot && r.line - e.line <= res.within && !late) break;
+				g.members.delete(h.device);
+				g.head = null;
+				this.release(h, null);
+			}
+			if (resolving && g.members.size !== 0 && r.text.indexOf(res.trigger) !== -1) {
+				const by = res.pattern.exec(r.text);
+				const device = by?.groups?.device;
+				const h = device === undefined ? undefined : g.members.get(device);
+				if (by !== null && h !== undefined && r.line > latestOf(h).line) {
+					g.members.delete(h.device);
+					if (g.head === h) g.head = null;
+					this.release(h, r, by);
+				}
+			}
+			if (g.members.size === 0) this.groups.splice(k, 1);
+			else k++;
+		}
 	}
 
 	/**
@@ -647,8 +741,7 @@ export class Analyzer {
 		const resolving = hint < 0 || (hint & HINT_RESOLVE) !== 0;
 		for (let k = 0; k < this.held.length;) {
 			const h = this.held[k];
-			// an event of several lines waits from its latest (RuleResolve.repeats)
-			const e = h.repeats.length === 0 ? h.event : h.repeats[h.repeats.length - 1].event;
+			const e = h.event;
 			const res = h.res;
 			let by: RegExpExecArray | null = null;
 			const late =
@@ -1168,6 +1261,8 @@ export class Analyzer {
 		wallClock: (boot: number, ts: number) => number | null = singleSegmentClock(metadata)
 	): Finding[] {
 		for (const h of this.held.splice(0)) this.release(h, null);
+		for (const g of this.groups.splice(0))
+			for (const h of g.members.values()) this.release(h, null);
 		// a device silent until the end: nothing tells how long it waited
 		this.waiting.length = 0;
 		const toOcc = (o: RawOcc): Occurrence => {

@@ -44,7 +44,8 @@ export const thermalThrottle: LineRule = {
 		pattern: /^(?:mce: )?(?<device>CPU\d+): (?:Core|Package) temperature\/speed normal/,
 		within: 1000,
 		withinSeconds: 60,
-		// a CPU's core and package lines are one event: one of the 32 places held
+		// a CPU's core and package lines are one event, every CPU's held in one group (an episode
+		// prints a line per CPU: 64 on a 64-thread machine)
 		repeats: true,
 		when: (m) => m[3] === undefined || Number(m[3]) < FEW_EVENTS,
 		title: (m) => `CPU ${m[2].toLowerCase()} temperature briefly above threshold, clock throttled`,

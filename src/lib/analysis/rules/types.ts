@@ -255,9 +255,10 @@ export interface RuleResolve extends RuleOutcome {
 	details?(m: RegExpExecArray): Record<string, DetailValue>;
 	/**
 	 * the rule's messages of the same device (its `device` detail, not empty) that come while
-	 * one waits are one event with it: held together (one of the 32 places), resolved or
-	 * released together, and the window runs from the latest (an NFS server's `still trying`
-	 * lines until its `OK`)
+	 * one waits are one event with it: held together, resolved or released together, and the
+	 * window runs from the latest (an NFS server's `still trying` lines until its `OK`). The
+	 * events of all devices are held in one group per rule and boot, apart from the 32 places
+	 * (every CPU of a thermal episode); the resolving message names its device (`device` group)
 	 */
 	repeats?: boolean;
 	/** real message lines that must resolve the rule's first example that waits (`when`) */
