@@ -16,6 +16,7 @@ import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
 import { SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
+import { bootEndNote } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -214,6 +215,18 @@ export class RecordTracker {
 	private lastWall = NaN;
 	/** prefix time (epoch ms) of the boot's first kernel record that had one */
 	private bootWall = NaN;
+	/** kernel time of the boot's first timed record (see boot-end.ts) */
+	private firstTs = NaN;
+	/** prefix times of the boot's first and latest lines of any program, and whether other programs' lines were in it */
+	private firstAnyWall = NaN;
+	private lastAnyWall = NaN;
+	private programsInBoot = false;
+	/** the kernel started user space in the boot (`Run /init as init process`, `Freeing unused kernel …`) */
+	private initSeen = false;
+	/** the end (epoch ms) the journal's header names (`-- Logs begin at …, end at …. --`), NaN if none */
+	private journalEnd = NaN;
+	/** notes on boots that stopped early while the log goes on (boot-end.ts) */
+	private bootEndNotes: string[] = [];
 	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
 	private kernelHost = '';
 	private prevTs = NaN;
@@ -243,13 +256,18 @@ export class RecordTracker {
 				this.linesSkipped += lines;
 				this.count(this.skipped, rec.reason, lines);
 				if (rec.program !== '') this.sink.program?.(rec, this.boot);
-				// systemd's `Startup finished in …` (a cheap first-character test before the rest)
-				if (
-					codeAt(rec.text, 0) === 83 /* S */ &&
-					(rec.reason === SKIP_OTHER_SYSLOG || rec.reason === SKIP_OTHER_JOURNAL)
-				)
-					this.startupAnchor(rec);
-				else if (rec.reason === 'boot marker') {
+				if (rec.reason === SKIP_OTHER_SYSLOG || rec.reason === SKIP_OTHER_JOURNAL) {
+					// another program's line: the boot went on as long as they do (boot-end.ts)
+					if (!Number.isNaN(rec.wall) && !this.firstPending) {
+						if (Number.isNaN(this.firstAnyWall)) this.firstAnyWall = rec.wall;
+						this.lastAnyWall = rec.wall;
+						this.programsInBoot = true;
+					}
+					// systemd's `Startup finished in …` (a cheap first-character test before the rest)
+					if (codeAt(rec.text, 0) === 83 /* S */) this.startupAnchor(rec);
+				} else if (rec.reason === 'journal marker') {
+					if (!Number.isNaN(rec.wall)) this.journalEnd = rec.wall;
+				} else if (rec.reason === 'boot marker') {
 					this.startBoot('marker', rec.line, rec.text || null);
 					if (rec.text !== '') this.bootId = rec.text;
 				} else if (rec.reason === 'printk marker') {
@@ -319,6 +337,31 @@ export class RecordTracker {
 		);
 	}
 
+	/**
+	 * The note on the current boot when it stopped early while the log goes on past it
+	 * (boot-end.ts): `next` is the boot that follows it, null for the log's last boot.
+	 */
+	private bootEnd(next: number | null): string | null {
+		const b = this.boots[this.boot];
+		return bootEndNote(
+			{
+				index: b.index,
+				firstLine: b.first_line,
+				lastLine: b.last_line,
+				banner: this.bannerSeen,
+				firstTs: this.firstTs,
+				lastTs: this.lastTs,
+				firstWall: this.firstAnyWall,
+				lastWall: this.lastAnyWall,
+				programs: this.programsInBoot,
+				init: this.initSeen,
+				lastText: this.lastText
+			},
+			next,
+			this.journalEnd
+		);
+	}
+
 	/** Boots, timestamps, metadata and calibration anchors for a kernel record. */
 	private track(rec: LogRecord): void {
 		const ts = rec.ts;
@@ -344,6 +387,15 @@ export class RecordTracker {
 			}
 			this.sinceBanner++;
 			if (text.length > 0) this.lastText = text;
+			// user space started: `Run /sbin/init as init process`, `Freeing unused kernel memory`
+			if (!this.initSeen) {
+				const c0 = codeAt(text, 0);
+				if (
+					(c0 === 82 /* R */ && text.startsWith('Run /') && text.endsWith(' as init process')) ||
+					(c0 === 70 /* F */ && text.startsWith('Freeing unused kernel'))
+				)
+					this.initSeen = true;
+			}
 			if (this.release === null) {
 				const r = namedRelease(text);
 				const floorMs = r === null ? 0 : releaseFloorMs(r);
@@ -353,8 +405,11 @@ export class RecordTracker {
 				this.lastWall = rec.wall;
 				this.kernelHost = rec.host;
 				if (Number.isNaN(this.bootWall)) this.bootWall = rec.wall;
+				if (Number.isNaN(this.firstAnyWall)) this.firstAnyWall = rec.wall;
+				this.lastAnyWall = rec.wall;
 			}
 			if (!Number.isNaN(ts) && text.length > 0) {
+				if (Number.isNaN(this.lastTs)) this.firstTs = ts;
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
 			}
@@ -616,10 +671,17 @@ export class RecordTracker {
 			if (reason !== 'banner' && !(cur.index === 0 && reason === 'boot-id')) cur.reason = reason;
 			return;
 		}
+		const ended = this.bootEnd(this.boot + 1);
+		if (ended !== null) this.bootEndNotes.push(ended);
 		this.boot++;
 		this.boots.push(this.newBoot(this.boot, line, reason, id));
 		this.bootRecords = 0;
 		this.bootWall = NaN;
+		this.firstTs = NaN;
+		this.firstAnyWall = NaN;
+		this.lastAnyWall = NaN;
+		this.programsInBoot = false;
+		this.initSeen = false;
 		this.bannerSeen = false;
 		this.buildYear = 0;
 		this.release = null;
@@ -730,6 +792,9 @@ export class RecordTracker {
 		const warnings: string[] = [];
 		const early = this.earlyEnd();
 		if (early !== null) warnings.push(early);
+		warnings.push(...this.bootEndNotes);
+		const last = early === null && this.bootRecords > 0 ? this.bootEnd(null) : null;
+		if (last !== null) warnings.push(last);
 		if (c.truncatedLines > 0) {
 			warnings.push(
 				`${c.truncatedLines} line(s) longer than ${c.maxLine} characters were analysed only up to that length.`

@@ -1,9 +1,12 @@
 import type { LogRecord } from '../../models/log-record.ts';
-import type { LineFormat } from './types.ts';
+import type { FormatContext, LineFormat } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
 const MARKER =
 	/^-- (?:Boot ([0-9a-f]{32}) --|Reboot --|No entries --|Journal begins at .*|Logs begin at .*|cursor: .*)$/;
+
+/** the end of the journal's header: `, end at Thu 2019-10-31 20:20:53 EDT. --`, `, ends at …` */
+const JOURNAL_END = /, ends? at \w+ (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\b/;
 
 /** the all-zero id some exported or merged journals print in `-- Boot <id> --`: no boot has it */
 const NULL_BOOT_ID = '00000000000000000000000000000000';
@@ -33,7 +36,7 @@ export const journalMarkerFormat: LineFormat = {
 		}
 	],
 	negatives: ['---[ end trace 0000000000000000 ]---', '-- foo'],
-	parse(line: string, rec: LogRecord): boolean {
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		if (codeAt(line, 0) === 0x2591 && codeAt(line, 1) === 0x2591) {
 			// `journalctl -x` catalog explanations under an entry
 			rec.kind = 'skipped';
@@ -56,6 +59,19 @@ export const journalMarkerFormat: LineFormat = {
 		} else {
 			rec.reason = 'journal marker';
 			rec.text = '';
+			// the header's end (`…, end at Thu 2019-10-31 20:20:53 EDT. --`), a local time as the
+			// lines' prefixes are: a boot whose lines stop long before it did not go on (boot-end.ts)
+			const end = JOURNAL_END.exec(line);
+			if (end !== null)
+				rec.wall =
+					Date.UTC(
+						Number(end[1]),
+						Number(end[2]) - 1,
+						Number(end[3]),
+						Number(end[4]),
+						Number(end[5]),
+						Number(end[6])
+					) - ctx.localOffsetMs;
 		}
 		return true;
 	}

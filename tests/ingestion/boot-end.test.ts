@@ -1,0 +1,88 @@
+/**
+ * A boot whose log stops in its first seconds while the log goes on past it (boot-end.ts): said in
+ * input.warnings; an excerpt that just ends is not.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestText } from './helpers.ts';
+
+const notes = (lines: string[]) =>
+	ingestText(lines.join('\n') + '\n').summary.input.warnings.filter((w) =>
+		w.startsWith('The log of boot')
+	);
+
+/**
+ * linux-surface-pro-7-dump-actuallastbootlog-txt.log lines 1-2, 263, 569, 617-618 and 630-635
+ * (journalctl -b -1 of a Surface Pro 7 whose boots hung, kernel 5.3; the builder's name in the
+ * banner replaced): every line at 20:09:02, the last ones as journald started, while the
+ * journal's header ends 12 minutes later
+ */
+const HEADER =
+	'-- Logs begin at Thu 2019-10-31 04:57:54 EDT, end at Thu 2019-10-31 20:20:53 EDT. --';
+const SURFACE = [
+	'Oct 31 20:09:02 BlackLightSpeed kernel: Linux version 5.3.8-2-surface-ipts-test (builder@desktop) (gcc version 9.2.1 20190827 (Red Hat 9.2.1-1) (GCC)) #3 SMP PREEMPT Thu Oct 31 02:16:27 CET 2019',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: audit: type=2000 audit(1572566940.369:1): state=initialized audit_enabled=0 res=1',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: Run /init as init process',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: random: crng init done',
+	'Oct 31 20:09:02 BlackLightSpeed systemd[1]: Successfully credited entropy passed from boot loader.',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: usb 3-8: New USB device found, idVendor=045e, idProduct=09c0, bcdDevice= 0.07',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: usb 3-8: Product: Surface Type Cover',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: EXT4-fs (nvme0n1p3): re-mounted. Opts: (null)',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: usb 4-6: new SuperSpeed Gen 1 USB device number 2 using xhci_hcd',
+	'Oct 31 20:09:02 BlackLightSpeed kernel: audit: type=1130 audit(1572566942.463:2): pid=1 uid=0 auid=4294967295 ses=4294967295 msg=\'unit=systemd-journald comm="systemd" exe="/usr/lib/systemd/systemd" hostname=? addr=? terminal=? res=success\''
+];
+
+describe('a boot that stops in its first seconds while the log goes on', () => {
+	it('says so for a journal whose header ends long after the boot’s last line (had said nothing)', () => {
+		expect(notes([HEADER, ...SURFACE])).toEqual([
+			'The log of boot 0 (lines 2-11) stops 0 s after its first line, just after the kernel started user space, though the journal’s header says it goes on 12 min longer: the machine most likely stopped there (it hung, crashed without a report, was reset or lost power), or the log was cut there. What a machine prints as it hangs often never reaches the disk: a serial console (`console=ttyS0,115200`), netconsole or pstore keeps the kernel’s last messages; booting with `systemd.log_level=debug` (or without `quiet`) shows how far start-up got.'
+		]);
+	});
+
+	it('says nothing of the same lines without the header: an excerpt looks the same', () => {
+		expect(notes(SURFACE)).toEqual([]);
+	});
+
+	it('says nothing of a kernel-only journal (`journalctl -k`): a quiet boot looks the same', () => {
+		expect(notes([HEADER, ...SURFACE.filter((l) => l.includes(' kernel: '))])).toEqual([]);
+	});
+
+	it('says nothing when the boot’s other lines go on (its services started)', () => {
+		expect(
+			notes([
+				HEADER,
+				...SURFACE,
+				'Oct 31 20:09:40 BlackLightSpeed systemd[1]: Reached target Graphical Interface.'
+			])
+		).toEqual([]);
+	});
+
+	/** a dmesg of two boots (kernel/printk's `[ts]` times): a board reset 3 s into its boot */
+	const boot = (lastLines: string[]) => [
+		'[    0.000000] Linux version 6.6.63 (builder@host) (gcc 13.2.1) #1 SMP PREEMPT Wed Mar 12 09:04:00 CST 2025',
+		'[    0.000000] Machine model: example board',
+		'[    1.204512] mmc0: new high speed SDHC card at address aaaa',
+		...lastLines
+	];
+
+	it('says so for a boot that a next boot follows 3 s in, before user space', () => {
+		expect(
+			notes([
+				...boot(['[    3.215007] mmcblk0: mmc0:aaaa SC16G 14.8 GiB']),
+				...boot(['[    2.500000] Run /sbin/init as init process', '[   45.000000] eth0: link up'])
+			])
+		).toEqual([
+			expect.stringMatching(
+				/^The log of boot 0 \(lines 1-4\) stops 3\.2 s after the kernel started, before the kernel started user space, and boot 1 follows: /
+			)
+		]);
+	});
+
+	it('says nothing of a boot that ended on purpose or in a panic, or went on for 30 s', () => {
+		for (const last of [
+			'[    5.100000] reboot: Restarting system',
+			'[    4.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)',
+			'[   30.000000] eth0: link up'
+		])
+			expect(notes([...boot([last]), ...boot(['[   45.000000] eth0: link up'])]), last).toEqual([]);
+	});
+});
