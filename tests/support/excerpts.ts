@@ -640,6 +640,39 @@ export const I225NIC_WARN_THEN_BUG = [
 ];
 
 /**
+ * crash-dmesg-vmcore-dmesg-txt.log lines 3255-3279 (RHEL 6, a KVM host, no kernel times): the last
+ * hard lockup before the hung vCPU thread of CRASH_DMESG_HUNG_KVM (line 3281), CPU 37 spinning with
+ * interrupts off in write_lock_irq() from do_exit() (every frame `?`)
+ */
+export const CRASH_DMESG_HARD_LOCKUP = [
+	'<0>Watchdog detected hard LOCKUP on cpu 37',
+	'<4>Modules linked in: ebtable_nat ebtable_filter ebt_ip ebt_arp ebtables iptable_filter iptable_nat nf_nat nf_conntrack_ipv4 nf_defrag_ipv4 xt_NOTRACK iptable_raw ip_tables fuse act_police cls_u32 sch_ingress cls_fw sch_sfq sch_htb xt_CHECKSUM ipt_REJECT ip_queue autofs4 bridge stp llc bonding ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 xt_state nf_conntrack ip6table_filter ip6_tables ipv6 nbd(U) vhost_net macvtap macvlan tun kvm_intel kvm ipmi_devintf power_meter acpi_ipmi ipmi_si ipmi_msghandler microcode iTCO_wdt iTCO_vendor_support dcdbas joydev bnxt_en sb_edac edac_core lpc_ich mfd_core shpchp igb dca i2c_algo_bit i2c_core ptp pps_core sg ext4 jbd2 mbcache sd_mod crc_t10dif ahci megaraid_sas wmi dm_mirror dm_region_hash dm_log dm_mod [last unloaded: ebtables]',
+	'<4>Pid: 118813, comm: domfilts Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1',
+	'<4>Call Trace:',
+	'<4> <NMI>  [<ffffffff810f2c41>] ? watchdog_overflow_callback+0xf1/0x110',
+	'<4> [<ffffffff8112ba27>] ? __perf_event_overflow+0xa7/0x240',
+	'<4> [<ffffffff8101dee6>] ? x86_perf_event_set_period+0xf6/0x180',
+	'<4> [<ffffffff8112c084>] ? perf_event_overflow+0x14/0x20',
+	'<4> [<ffffffff810252bc>] ? intel_pmu_handle_irq+0x21c/0x480',
+	'<4> [<ffffffff8154c189>] ? perf_event_nmi_handler+0x39/0xb0',
+	'<4> [<ffffffff8154dc85>] ? notifier_call_chain+0x55/0x80',
+	'<4> [<ffffffff8154dcea>] ? atomic_notifier_call_chain+0x1a/0x20',
+	'<4> [<ffffffff810aceae>] ? notify_die+0x2e/0x30',
+	'<4> [<ffffffff8154b903>] ? do_nmi+0x1c3/0x350',
+	'<4> [<ffffffff8154b1c3>] ? nmi+0x83/0x90',
+	'<4> [<ffffffff812a6f2f>] ? __write_lock_failed+0xf/0x20',
+	'<4> <<EOE>>  [<ffffffff8154a9ae>] ? _write_lock_irq+0x1e/0x20',
+	'<4> [<ffffffff81081b58>] ? do_exit+0x208/0x870',
+	'<4> [<ffffffff81082218>] ? do_group_exit+0x58/0xd0',
+	'<4> [<ffffffff81098026>] ? get_signal_to_deliver+0x1f6/0x460',
+	'<4> [<ffffffff8100a285>] ? do_signal+0x75/0x870',
+	'<4> [<ffffffff811b1740>] ? poll_select_copy_remaining+0x120/0x150',
+	'<4> [<ffffffff811b2fae>] ? sys_pselect6+0x6e/0x210',
+	'<4> [<ffffffff8100ab10>] ? do_notify_resume+0x90/0xc0',
+	'<4> [<ffffffff8100b3a1>] ? int_signal+0x12/0x17'
+];
+
+/**
  * crash-dmesg-vmcore-dmesg-txt.log lines 3281-3308 (RHEL 6, a KVM host, no kernel times): a vCPU
  * thread hung in synchronize_sched() from kvm_set_irq_routing(), after soft lockups on most CPUs
  * (its taint `L`)

@@ -420,13 +420,14 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   `RIP:` is the instruction KASAN's trace stopped at, `init_real_cpu_mask+0x77/0x150`, in the
  *   same task: `lkp-48.log`). KASAN reports a bad access before it is made, and an access to a
  *   non-canonical or unmapped address then faults;
- * - an RCU stall or a soft lockup, and a task hung waiting for an RCU grace period after it,
- *   printed while the task waited (`INFO: rcu_sched self-detected stall on CPU`, then `INFO: task
- *   rcu_perf_writer:48 blocked for more than 120 seconds` in synchronize_sched(): `lkp-57.log`;
- *   `BUG: soft lockup - CPU#31 stuck for 67s!`, then `INFO: task CPU 0/KVM:8543 blocked for more
- *   than 120 seconds` in synchronize_sched(): `crash-dmesg-vmcore-dmesg-txt.log`): a CPU that
- *   does not schedule holds up every grace period, so synchronize_rcu() and its kin wait as long
- *   as it stalls;
+ * - an RCU stall, a soft lockup or a hard lockup, and a task hung waiting for an RCU grace
+ *   period after it, printed while the task waited (`INFO: rcu_sched self-detected stall on
+ *   CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120 seconds` in
+ *   synchronize_sched(): `lkp-57.log`; `Watchdog detected hard LOCKUP on cpu 34`, then `INFO: task
+ *   CPU 0/KVM:8543 blocked for more than 120 seconds` in synchronize_sched():
+ *   `crash-dmesg-vmcore-dmesg-txt.log`): a CPU that does not schedule holds up every grace
+ *   period, so synchronize_rcu() and its kin wait as long as it stalls, and a CPU stuck with
+ *   interrupts off (a hard lockup) schedules least of all;
  * - a WARNING, then an oops in the same call (sameCall): the code a WARN() returned to went on
  *   and crashed (`i225nic-pstore-panic-log-txt.log`: `refcount_t: underflow; use-after-free.` in
  *   tcp_wfree() from igc_clean_tx_irq(), then `kernel BUG at lib/dynamic_queue_limits.c:27!` in
@@ -520,7 +521,7 @@ const FOLLOW_ONS: FollowOn[] = [
 		follows: sameAccess
 	},
 	{
-		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup']),
+		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup', 'crash.hard-lockup']),
 		effect: new Set(['crash.hung-task']),
 		follows: (c, e) =>
 			(e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false) &&

@@ -1,0 +1,63 @@
+/**
+ * Crash reports of the real-log corpus linked to what the log shows caused them: a task hung
+ * waiting for an RCU grace period after a hard lockup (crash-dmesg). Real logs are quoted
+ * verbatim with their names (tests/support/excerpts.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/lib/models/report.ts';
+import { analyzeLines } from '../support/analyze.ts';
+import { CRASH_DMESG_HARD_LOCKUP, CRASH_DMESG_HUNG_KVM } from '../support/excerpts.ts';
+import { fixture } from '../support/fixtures.ts';
+
+function chains(r: AnalysisResult): string[][] {
+	const rule = new Map(r.findings.map((f) => [f.id, f.rule]));
+	return r.cascades.map((c) => c.chain.map((id) => rule.get(id)!));
+}
+
+/** the lines with kernel times added after their `<N>` level (`<0>[  100.000000] …`) */
+function timed(lines: string[], ts: number): string[] {
+	return lines.map((l) => l.replace(/^(<\d>)/, `$1[${ts.toFixed(6).padStart(12)}] `));
+}
+
+describe('a task hung waiting for an RCU grace period after a hard lockup', () => {
+	it('is linked to it (crash-dmesg: CPU 37 stuck with interrupts off, then a vCPU thread in synchronize_sched)', async () => {
+		const r = await analyzeLines([...CRASH_DMESG_HARD_LOCKUP, ...CRASH_DMESG_HUNG_KVM]);
+		expect(chains(r)).toEqual([['crash.hard-lockup', 'crash.hung-task']]);
+		expect(r.cascades[0].description).toBe(
+			'watchdog: hard LOCKUP in do_exit → INFO: task hung in synchronize_rcu'
+		);
+		expect(r.cascades[0].links[0].certainty).toBe('probable');
+		const [lockup, hung] = r.findings;
+		expect(hung.related).toEqual([lockup.id]);
+	});
+
+	it('is not linked to it when it waits for something else', async () => {
+		const io = CRASH_DMESG_HUNG_KVM.filter((l) => !l.includes('synchronize_sched'));
+		const r = await analyzeLines([...CRASH_DMESG_HARD_LOCKUP, ...io]);
+		expect(r.findings.map((f) => f.rule)).toEqual(['crash.hard-lockup', 'crash.hung-task']);
+		expect(chains(r)).toEqual([]);
+	});
+
+	it('is linked only to a hard lockup printed while it waited (times added)', async () => {
+		// the lockup at 100 s, the task blocked for more than 120 s at 200 s: printed during the wait
+		const during = [...timed(CRASH_DMESG_HARD_LOCKUP, 100), ...timed(CRASH_DMESG_HUNG_KVM, 200)];
+		expect(chains(await analyzeLines(during))).toEqual([['crash.hard-lockup', 'crash.hung-task']]);
+		// at 246 s the lockup was printed 146 s before, before the task's 120 s of waiting began
+		const before = [...timed(CRASH_DMESG_HARD_LOCKUP, 100), ...timed(CRASH_DMESG_HUNG_KVM, 246)];
+		const r = await analyzeLines(before);
+		expect(r.findings.map((f) => f.rule)).toEqual(['crash.hard-lockup', 'crash.hung-task']);
+		expect(chains(r)).toEqual([]);
+	});
+
+	it('is linked to the latest lockup printed before it, soft or hard', async () => {
+		// crash-dmesg-vmcore-dmesg-txt.log lines 39-162 (fixtures/headline/crash-dmesg-vmcore-excerpt.log):
+		// libvirtd's soft lockup on CPU 20, long before the hard lockups
+		const soft = fixture('headline/crash-dmesg-vmcore-excerpt.log').split('\n').slice(0, 124);
+		expect(soft[0]).toContain('BUG: soft lockup - CPU#20 stuck for 67s!');
+		const r = await analyzeLines([...soft, ...CRASH_DMESG_HARD_LOCKUP, ...CRASH_DMESG_HUNG_KVM]);
+		expect(chains(r)).toEqual([['crash.hard-lockup', 'crash.hung-task']]);
+		// the other way round, the soft lockup is the latest
+		const r2 = await analyzeLines([...CRASH_DMESG_HARD_LOCKUP, ...soft, ...CRASH_DMESG_HUNG_KVM]);
+		expect(chains(r2)).toEqual([['crash.soft-lockup', 'crash.hung-task']]);
+	});
+});
