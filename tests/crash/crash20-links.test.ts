@@ -1,7 +1,8 @@
 /**
  * Crash reports of the real-log corpus linked to what the log shows caused them: a task hung
  * waiting for an RCU grace period after a hard lockup (crash-dmesg). Real logs are quoted
- * verbatim with their names (tests/support/excerpts.ts).
+ * verbatim with their names (tests/support/excerpts.ts); the chain with two branches is made of
+ * the rules' example lines.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
@@ -59,5 +60,34 @@ describe('a task hung waiting for an RCU grace period after a hard lockup', () =
 		// the other way round, the soft lockup is the latest
 		const r2 = await analyzeLines([...CRASH_DMESG_HARD_LOCKUP, ...soft, ...CRASH_DMESG_HUNG_KVM]);
 		expect(chains(r2)).toEqual([['crash.soft-lockup', 'crash.hung-task']]);
+	});
+});
+
+describe('a chain in which a cause has two effects', () => {
+	// a PCIe port's containment event, then an NVMe timeout with I/O errors after it, and a NIC's
+	// transmit hang: the containment is the cause of both the NVMe timeout and the hang
+	const LOG = [
+		'[   10.000000] pcieport 0000:00:1d.0: DPC: containment event, status:0x1f01 source:0x0000',
+		'[   40.000000] nvme nvme0: I/O 407 QID 1 timeout, aborting',
+		'[   41.000000] e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:',
+		'[   42.000000] blk_update_request: I/O error, dev nvme0n1, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+	];
+
+	it('names the cause again before its second effect', async () => {
+		const r = await analyzeLines(LOG);
+		expect(chains(r)).toEqual([
+			['hardware.pcie-dpc', 'storage.nvme-timeout', 'storage.io-error', 'network.nic-hang']
+		]);
+		const [dpc, nvme, io, hang] = r.cascades[0].chain;
+		expect(r.cascades[0].links.map((l) => [l.cause, l.effect])).toEqual([
+			[dpc, nvme],
+			[nvme, io],
+			[dpc, hang]
+		]);
+		// it had read `… → I/O error on nvme0n1 → Network card eno1 transmit hang (e1000e)`, as if
+		// the I/O error had hung the network card
+		expect(r.cascades[0].description).toBe(
+			'PCIe link disabled by downstream port containment (0000:00:1d.0) → NVMe command timeouts on nvme0 → I/O error on nvme0n1; PCIe link disabled by downstream port containment (0000:00:1d.0) → Network card eno1 transmit hang (e1000e)'
+		);
 	});
 });

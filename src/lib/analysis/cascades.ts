@@ -849,12 +849,15 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		const walk = (id: string) => {
 			const m = byId.get(id)!;
 			const up = parent.get(id);
-			chain.push(id);
-			// the root has no parent; every other member has the link that brought it in
+			// the root has no parent; every other member has the link that brought it in. A member
+			// whose cause is not the member before it (a cause's second effect) starts a branch
+			// that names its cause again: `A → B; A → C`
 			if (up) {
 				links.push({ cause: up.id, effect: id, certainty: up.certainty, reason: up.reason });
+				if (up.id !== chain.at(-1)) description += `; ${byId.get(up.id)!.title}`;
 				description += arrow(up);
 			}
+			chain.push(id);
 			description += m.title;
 			if (up?.reason) description += ` (${up.reason})`;
 			const kids = (children.get(id) ?? []).sort(
