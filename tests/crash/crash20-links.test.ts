@@ -7,7 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { analyzeLines } from '../support/analyze.ts';
-import { CRASH_DMESG_HARD_LOCKUP, CRASH_DMESG_HUNG_KVM } from '../support/excerpts.ts';
+import {
+	AMDGPU_CRASH_AFTER_RESET,
+	AMDGPU_CRASH_RESET,
+	CRASH_DMESG_HARD_LOCKUP,
+	CRASH_DMESG_HUNG_KVM
+} from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 
 function chains(r: AnalysisResult): string[][] {
@@ -89,5 +94,91 @@ describe('a chain in which a cause has two effects', () => {
 		expect(r.cascades[0].description).toBe(
 			'PCIe link disabled by downstream port containment (0000:00:1d.0) → NVMe command timeouts on nvme0 → I/O error on nvme0n1; PCIe link disabled by downstream port containment (0000:00:1d.0) → Network card eno1 transmit hang (e1000e)'
 		);
+	});
+});
+
+describe('a GPU reset and the graphics driver errors after it', () => {
+	const LOG = [...AMDGPU_CRASH_RESET, ...AMDGPU_CRASH_AFTER_RESET];
+	/** the lines with their journal time moved from 14:37:39 to `hms` */
+	const at = (lines: string[], hms: string) =>
+		lines.map((l) => l.replace('Jan 06 14:37:39 ', `Jan 06 ${hms} `));
+
+	it("are one chain, with the DRM core's WARNING after the error it reports (amdgpu-crash)", async () => {
+		const r = await analyzeLines(LOG);
+		const by = new Map(r.findings.map((f) => [f.title, f]));
+		const reset = by.get('AMD GPU reset (amdgpu)')!;
+		const cs = by.get('amdgpu driver errors in amdgpu_cs_ioctl')!;
+		const plane = by.get('amdgpu driver errors in dc_add_plane_to_context')!;
+		const stream = by.get('amdgpu driver errors in dc_remove_stream_from_ctx')!;
+		const warn = by.get('WARNING in drm_framebuffer_remove')!;
+		expect(warn.details.warn_message).toBe('atomic remove_fb failed with -22');
+		expect(chains(r)).toEqual([
+			[
+				'gpu.amdgpu-illegal-command',
+				'gpu.amdgpu-ring-timeout',
+				'gpu.amdgpu-reset',
+				'gpu.drm-driver-error',
+				'gpu.drm-driver-error',
+				'gpu.drm-driver-error',
+				'crash.warning'
+			]
+		]);
+		expect(r.cascades[0].links.slice(2).map((l) => [l.cause, l.effect, l.certainty])).toEqual([
+			[reset.id, cs.id, 'probable'],
+			[reset.id, plane.id, 'probable'],
+			[reset.id, stream.id, 'probable'],
+			[stream.id, warn.id, 'probable']
+		]);
+		expect(r.cascades[0].description).toBe(
+			'Illegal register access in a GPU command stream (amdgpu) → AMD GPU ring gfx_0.0.0 timeout (amdgpu) → AMD GPU reset (amdgpu) → amdgpu driver errors in amdgpu_cs_ioctl; AMD GPU reset (amdgpu) → amdgpu driver errors in dc_add_plane_to_context; AMD GPU reset (amdgpu) → amdgpu driver errors in dc_remove_stream_from_ctx → WARNING in drm_framebuffer_remove'
+		);
+		expect(warn.related).toEqual([stream.id]);
+		// the headline's finding is still the ring timeout, its root cause the illegal access
+		expect(r.summary.primary_finding).toBe(by.get('AMD GPU ring gfx_0.0.0 timeout (amdgpu)')!.id);
+		expect(r.summary.root_cause).toBe(
+			by.get('Illegal register access in a GPU command stream (amdgpu)')!.id
+		);
+	});
+
+	it('leaves the WARNING alone without the error right before it', async () => {
+		const before = (r: AnalysisResult) =>
+			r.findings.find((f) => f.rule === 'crash.warning')!.related;
+		// the line before its `cut here` another kernel line (one of the log's 145 after the reset)
+		const other = await analyzeLines(
+			LOG.map((l) =>
+				l.includes('Pipe not found for stream')
+					? 'Jan 06 14:37:39 archdesktop kernel: [drm] Skip scheduling IBs!'
+					: l
+			)
+		);
+		expect(before(other)).toEqual([]);
+		// the WARNING 2 s after the error
+		const cut = LOG.findIndex((l) => l.includes('cut here'));
+		const late = await analyzeLines([...LOG.slice(0, cut), ...at(LOG.slice(cut), '14:37:41')]);
+		expect(before(late)).toEqual([]);
+	});
+
+	it('links the errors only to a reset shortly before them', async () => {
+		// without the reset, the errors are no chain's but the one before the WARNING
+		const alone = await analyzeLines(AMDGPU_CRASH_AFTER_RESET);
+		expect(chains(alone)).toEqual([['gpu.drm-driver-error', 'crash.warning']]);
+		// 20 s after the reset, they are not its
+		const later = await analyzeLines([
+			...AMDGPU_CRASH_RESET,
+			...at(AMDGPU_CRASH_AFTER_RESET, '14:37:58')
+		]);
+		expect(chains(later)).toEqual([
+			['gpu.amdgpu-illegal-command', 'gpu.amdgpu-ring-timeout', 'gpu.amdgpu-reset'],
+			['gpu.drm-driver-error', 'crash.warning']
+		]);
+		// an error of another driver is not the reset's
+		const other = await analyzeLines([
+			...AMDGPU_CRASH_RESET,
+			...AMDGPU_CRASH_AFTER_RESET.map((l) => l.replace('[amdgpu]] *ERROR*', '[radeon]] *ERROR*'))
+		]);
+		expect(chains(other)).toEqual([
+			['gpu.amdgpu-illegal-command', 'gpu.amdgpu-ring-timeout', 'gpu.amdgpu-reset'],
+			['gpu.drm-driver-error', 'crash.warning']
+		]);
 	});
 });

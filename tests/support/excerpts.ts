@@ -824,3 +824,59 @@ export const LKP57_HUNG = [
 	'[  246.671180]  [<ffffffff820a66ef>] ret_from_fork+0x1f/0x40',
 	'[  246.672077]  [<ffffffff81193df0>] ? kthread_stop+0x970/0x970'
 ];
+
+/**
+ * amdgpu-crash-crash1-txt.log lines 4270-4273 (journalctl, Arch, 6.1.2-zen, an amdgpu gfx10 GPU):
+ * a game's illegal register access, the gfx ring's timeout and the GPU reset that begins
+ */
+export const AMDGPU_CRASH_RESET = [
+	'Jan 06 14:37:38 archdesktop kernel: [drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal register access in command stream',
+	'Jan 06 14:37:38 archdesktop kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=516877, emitted seq=516879',
+	'Jan 06 14:37:38 archdesktop kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602',
+	'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset begin!'
+];
+
+/**
+ * amdgpu-crash-crash1-txt.log lines 4460-4461, 4472 and 4479-4510, a second after
+ * AMDGPU_CRASH_RESET (the reset's progress, the `Skip scheduling IBs!` lines and the user-space
+ * lines between them left out): the compositor's command submissions refused (-125, its context
+ * lost its video memory), the display core's errors as its display state is torn down, and the
+ * DRM core's WARNING `atomic remove_fb failed with -22` right after `Pipe not found for stream`
+ */
+export const AMDGPU_CRASH_AFTER_RESET = [
+	'Jan 06 14:37:39 archdesktop kernel: [drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
+	'Jan 06 14:37:39 archdesktop kernel: [drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
+	'Jan 06 14:37:39 archdesktop kernel: [drm:dc_add_plane_to_context [amdgpu]] *ERROR* Head pipe not found for stream_state 00000000b4ea039a !',
+	'Jan 06 14:37:39 archdesktop kernel: [drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000b4ea039a !',
+	'Jan 06 14:37:39 archdesktop kernel: ------------[ cut here ]------------',
+	'Jan 06 14:37:39 archdesktop kernel: atomic remove_fb failed with -22',
+	'Jan 06 14:37:39 archdesktop kernel: WARNING: CPU: 15 PID: 263 at drivers/gpu/drm/drm_framebuffer.c:1130 drm_framebuffer_remove+0x3b5/0x660',
+	'Jan 06 14:37:39 archdesktop kernel: Modules linked in: tun iptable_filter cfg80211 rfcomm snd_seq_dummy snd_hrtimer snd_seq veth xt_nat xt_conntrack xt_MASQUERADE nf_conntrack_netlink xt_addrtype br_netfilter nft_masq bridge stp llc nft_chain_nat nf_nat nf_conntrack nf_defrag_ipv6 nf_defrag_ipv4 ip6t_REJECT nf_reject_ipv6 ipt_REJECT nf_reject_ipv4 xt_multiport xt_cgroup xt_mark xt_owner xt_tcpudp nft_compat nf_tables nfnetlink cmac algif_hash algif_skcipher af_alg bnep ext4 eeepc_wmi snd_usb_audio asus_wmi snd_usbmidi_lib mbcache sparse_keymap snd_rawmidi jbd2 intel_rapl_msr wmi_bmof platform_profile mxm_wmi snd_seq_device snd_hda_codec_realtek mc snd_hda_codec_generic intel_rapl_common amdgpu ledtrig_audio snd_hda_codec_hdmi btusb snd_hda_intel btrtl snd_intel_dspcfg btbcm snd_intel_sdw_acpi btintel snd_hda_codec btmtk vfat gpu_sched edac_mce_amd mousedev snd_hda_core fat drm_buddy bluetooth joydev kvm_amd video snd_hwdep ecdh_generic snd_pcm drm_ttm_helper asus_wmi_sensors rfkill snd_timer asus_ec_sensors',
+	'Jan 06 14:37:39 archdesktop kernel:  crc16 kvm ttm lzo_rle drm_display_helper irqbypass snd sp5100_tco igb rapl pcspkr cec k10temp i2c_piix4 soundcore dca wmi gpio_amdpt gpio_generic acpi_cpufreq mac_hid vboxnetflt(OE) vboxnetadp(OE) vboxdrv(OE) dm_multipath sg crypto_user fuse zram ip_tables x_tables btrfs blake2b_generic libcrc32c crc32c_generic xor raid6_pq dm_crypt cbc encrypted_keys trusted asn1_encoder tee hid_logitech_hidpp hid_logitech_dj hid_uclogic usbhid dm_mod crct10dif_pclmul crc32_pclmul crc32c_intel polyval_clmulni polyval_generic gf128mul ghash_clmulni_intel sha512_ssse3 nvme aesni_intel crypto_simd nvme_core ccp cryptd xhci_pci nvme_common xhci_pci_renesas',
+	'Jan 06 14:37:39 archdesktop kernel: CPU: 15 PID: 263 Comm: kworker/15:1 Tainted: G           OE      6.1.2-zen1-1-zen #1 ebd30fdca46506e3691fb11aed133ac3be9bd236',
+	'Jan 06 14:37:39 archdesktop kernel: Hardware name: System manufacturer System Product Name/PRIME X470-PRO, BIOS 6024 02/25/2022',
+	'Jan 06 14:37:39 archdesktop kernel: Workqueue: events drm_mode_rmfb_work_fn',
+	'Jan 06 14:37:39 archdesktop kernel: RIP: 0010:drm_framebuffer_remove+0x3b5/0x660',
+	'Jan 06 14:37:39 archdesktop kernel: Code: fd ff ff 48 8d 7c 24 18 e8 d8 a2 ff ff 48 8d 7c 24 18 e8 9e a1 ff ff ba f4 ff ff ff 89 d6 48 c7 c7 08 2a b2 b3 e8 13 65 40 00 <0f> 0b e9 94 fe ff ff be 03 00 00 00 48 89 df e8 77 d4 ca ff e9 57',
+	'Jan 06 14:37:39 archdesktop kernel: RSP: 0018:ffffbe8d00bb7dc8 EFLAGS: 00010282',
+	'Jan 06 14:37:39 archdesktop kernel: RAX: 0000000000000000 RBX: ffff97ce20cdae00 RCX: 0000000000000027',
+	'Jan 06 14:37:39 archdesktop kernel: RDX: ffff97daaede1668 RSI: 0000000000000001 RDI: ffff97daaede1660',
+	'Jan 06 14:37:39 archdesktop kernel: RBP: ffff97cbc5e76d00 R08: 0000000000000001 R09: 00000000ffffffea',
+	'Jan 06 14:37:39 archdesktop kernel: R10: ffff97daae950000 R11: 00000000ffffe000 R12: ffff97cc0ffe02d0',
+	'Jan 06 14:37:39 archdesktop kernel: R13: 0000000000000020 R14: 00000000ffffffea R15: 0000000000000000',
+	'Jan 06 14:37:39 archdesktop kernel: FS:  0000000000000000(0000) GS:ffff97daaedc0000(0000) knlGS:0000000000000000',
+	'Jan 06 14:37:39 archdesktop kernel: CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
+	'Jan 06 14:37:39 archdesktop kernel: CR2: 000033526ba59ea8 CR3: 0000000106e56000 CR4: 0000000000750ee0',
+	'Jan 06 14:37:39 archdesktop kernel: PKRU: 55555554',
+	'Jan 06 14:37:39 archdesktop kernel: Call Trace:',
+	'Jan 06 14:37:39 archdesktop kernel:  <TASK>',
+	'Jan 06 14:37:39 archdesktop kernel:  drm_mode_rmfb_work_fn+0x55/0xa0',
+	'Jan 06 14:37:39 archdesktop kernel:  process_one_work+0x258/0x410',
+	'Jan 06 14:37:39 archdesktop kernel:  worker_thread+0x244/0x4d0',
+	'Jan 06 14:37:39 archdesktop kernel:  ? process_one_work+0x410/0x410',
+	'Jan 06 14:37:39 archdesktop kernel:  kthread+0xde/0x110',
+	'Jan 06 14:37:39 archdesktop kernel:  ? kthread_complete_and_exit+0x20/0x20',
+	'Jan 06 14:37:39 archdesktop kernel:  ret_from_fork+0x22/0x30',
+	'Jan 06 14:37:39 archdesktop kernel:  </TASK>',
+	'Jan 06 14:37:39 archdesktop kernel: ---[ end trace 0000000000000000 ]---'
+];

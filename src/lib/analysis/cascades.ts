@@ -142,11 +142,13 @@ const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
 	// the WARN that dev_watchdog prints with a transmit timeout is the same event; a WARN of the
 	// floppy driver's own state checks after its controller timed out (lkp-39: `timeout handler
 	// died`, then `WARNING … at drivers/block/floppy.c:975 schedule_bh`) is that timeout's
-	// consequence
+	// consequence; a WARN() of the DRM core right after a graphics driver's error is that error's
+	// report of the failure the WARN() is about (drmErrorBefore)
 	'crash.warning': (c, e) =>
 		(c.rule === 'network.tx-timeout' && e.title.includes('dev_watchdog')) ||
 		(c.rule === 'storage.floppy-timeout' &&
-			String(e.details.source_location ?? '').startsWith('drivers/block/floppy.c')),
+			String(e.details.source_location ?? '').startsWith('drivers/block/floppy.c')) ||
+		(c.rule === 'gpu.drm-driver-error' && drmErrorBefore(c, e)),
 	'crash.hung-task': (c) =>
 		c.category === 'storage' ||
 		c.category === 'filesystem' ||
@@ -192,6 +194,30 @@ function watchdogFired(c: Finding, e: Finding): boolean {
 		String(c.details.event).includes('did not stop') &&
 		/An NMI occurred|watchdog pretimeout event/.test(e.title)
 	);
+}
+
+/** at most this long (kernel seconds, else wall-clock seconds) from a graphics driver's error to the WARN() after it */
+const DRM_ERROR_S = 1;
+
+/**
+ * Is the WARNING `e`, raised in the DRM core or a graphics driver (its location under
+ * drivers/gpu/drm/), printed right after an error of the graphics driver `c`: on the line before
+ * its first line, at most DRM_ERROR_S before it? A DRM WARN() reports a call that failed
+ * (`atomic remove_fb failed with -22`), and the driver says why as it fails (amdgpu-crash:
+ * `[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream`, whose failure
+ * amdgpu's atomic check returns as -EINVAL, on the line before the `cut here` of `WARNING … at
+ * drivers/gpu/drm/drm_framebuffer.c:1130 drm_framebuffer_remove`, twice).
+ */
+function drmErrorBefore(c: Finding, e: Finding): boolean {
+	if (!String(e.details.source_location ?? '').startsWith('drivers/gpu/drm/')) return false;
+	const f = moment(e.first_seen);
+	return [...c.occurrences, c.last_seen].some((occ) => {
+		const o = moment(occ);
+		if (o.boot !== f.boot || o.line !== f.line - 1) return false;
+		if (o.ts !== null && f.ts !== null) return f.ts - o.ts <= DRM_ERROR_S;
+		if (o.wall !== null && f.wall !== null) return f.wall - o.wall <= DRM_ERROR_S * 1000;
+		return true;
+	});
 }
 
 /** a hardware finding of high severity or worse */
@@ -763,6 +789,46 @@ function followOnCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** GPU resets, and the driver (module) whose errors (gpu.drm-driver-error) they can cause */
+const GPU_RESETS: Record<string, string> = {
+	'gpu.amdgpu-reset': 'amdgpu',
+	'gpu.i915-reset': 'i915'
+};
+/** at most this long (kernel or wall-clock seconds) from a GPU reset to the driver's first error after it */
+const AFTER_RESET_S = 10;
+/** and at most this many input lines without times */
+const AFTER_RESET_LINES = 300;
+
+/**
+ * The GPU reset that a graphics driver's errors follow: the latest reset of that driver, in the
+ * same boot, at most AFTER_RESET_S before the errors were first printed (AFTER_RESET_LINES
+ * without times). A reset takes the GPU's state away from the programs and the display: the
+ * command submissions of contexts that lost their video memory are refused (amdgpu's `Failed to
+ * initialize parser -125!`, -ECANCELED), the desktop compositor whose context was lost is ended,
+ * and tearing its display state down meets the display core's state after the reset (`Head pipe
+ * not found`, `Pipe not found for stream`). An error first printed so soon after a reset is its
+ * consequence; one printed before the reset too is not linked (its finding's first occurrence
+ * is before the reset).
+ */
+function resetCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== 'gpu.drm-driver-error' || e.f.severity === 'info') return null;
+	const first = moment(e.f.first_seen);
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (GPU_RESETS[c.f.rule] !== e.f.details.module || c.f.severity === 'info') continue;
+		const soon = c.occ.some((o) => {
+			if (o.boot !== first.boot || o.line >= first.line) return false;
+			if (o.ts !== null && first.ts !== null)
+				return first.ts >= o.ts && first.ts - o.ts <= AFTER_RESET_S;
+			if (o.wall !== null && first.wall !== null)
+				return first.wall >= o.wall && first.wall - o.wall <= AFTER_RESET_S * 1000;
+			return first.line - o.line <= AFTER_RESET_LINES;
+		});
+		if (soon && (best === null || best.f.first_line < c.f.first_line)) best = c;
+	}
+	return best;
+}
+
 /** POWER's cause of a machine check: `Caused by (from SRR1=8000000000101032): L2 data cache parity error` */
 const PPC_MACHINE_CHECK = 'hardware.machine-check-powerpc';
 /** at most this many input lines between a machine-check oops and the cause line of its CPU */
@@ -803,7 +869,11 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
-		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes) ?? machineCheckCause(e, nodes);
+		const direct =
+			probeCause(e, nodes) ??
+			followOnCause(e, nodes) ??
+			machineCheckCause(e, nodes) ??
+			resetCause(e, nodes);
 		if (direct) {
 			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;
