@@ -1,8 +1,10 @@
 /**
  * Crash reports of the real-log corpus linked to what the log shows caused them: a task hung
- * waiting for an RCU grace period after a hard lockup (crash-dmesg). Real logs are quoted
- * verbatim with their names (tests/support/excerpts.ts); the chain with two branches is made of
- * the rules' example lines.
+ * waiting for an RCU grace period after a hard lockup (crash-dmesg), a graphics driver's errors
+ * and the DRM core's WARNING after a GPU reset (amdgpu-crash), and, possibly, a crash in a network
+ * driver after its card's transmit hangs (i225nic). Real logs are quoted verbatim with their
+ * names (tests/support/excerpts.ts); the chain with two branches is made of the rules' example
+ * lines.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
@@ -11,7 +13,10 @@ import {
 	AMDGPU_CRASH_AFTER_RESET,
 	AMDGPU_CRASH_RESET,
 	CRASH_DMESG_HARD_LOCKUP,
-	CRASH_DMESG_HUNG_KVM
+	CRASH_DMESG_HUNG_KVM,
+	I225NIC_FIRST_TX_HANG,
+	I225NIC_LAST_TX_HANG,
+	I225NIC_WARN_THEN_BUG
 } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 
@@ -180,5 +185,41 @@ describe('a GPU reset and the graphics driver errors after it', () => {
 			['gpu.amdgpu-illegal-command', 'gpu.amdgpu-ring-timeout', 'gpu.amdgpu-reset'],
 			['gpu.drm-driver-error', 'crash.warning']
 		]);
+	});
+});
+
+describe("a network card's transmit hangs, then a crash in its driver", () => {
+	it('are linked as possible: only the driver and the timing tie them (i225nic)', async () => {
+		const r = await analyzeLines([...I225NIC_LAST_TX_HANG, ...I225NIC_WARN_THEN_BUG]);
+		expect(chains(r)).toEqual([['network.nic-hang', 'crash.refcount', 'crash.bug']]);
+		const [hang, warn, bug] = r.cascades[0].chain;
+		expect(r.cascades[0].links).toEqual([
+			{
+				cause: hang,
+				effect: warn,
+				certainty: 'possible',
+				reason:
+					"igc reported transmit hangs on enp2s0 until 252 s before, and the crash is in igc's code (igc_clean_tx_irq)"
+			},
+			{ cause: warn, effect: bug, certainty: 'probable', reason: null }
+		]);
+		expect(r.cascades[0].description).toBe(
+			"Network card enp2s0 transmit hang (igc) → possibly → WARNING: refcount bug in tcp_wfree (igc reported transmit hangs on enp2s0 until 252 s before, and the crash is in igc's code (igc_clean_tx_irq)) → kernel BUG in dql_completed"
+		);
+		// a possible cause is never the root cause: the BUG that panicked is the WARNING's
+		expect(r.summary.primary_finding).toBe(bug);
+		expect(r.summary.root_cause).toBe(warn);
+	});
+
+	it('are not linked when the hangs are older than the cascade window (445 s)', async () => {
+		const r = await analyzeLines([...I225NIC_FIRST_TX_HANG, ...I225NIC_WARN_THEN_BUG]);
+		expect(chains(r)).toEqual([['crash.refcount', 'crash.bug']]);
+	});
+
+	it("are not linked when the crash's trace does not run through the driver", async () => {
+		const elsewhere = I225NIC_WARN_THEN_BUG.map((l) => l.replace(' [igc]', ' [e1000e]'));
+		expect(elsewhere).not.toEqual(I225NIC_WARN_THEN_BUG);
+		const r = await analyzeLines([...I225NIC_LAST_TX_HANG, ...elsewhere]);
+		expect(chains(r)).toEqual([['crash.refcount', 'crash.bug']]);
 	});
 });

@@ -514,6 +514,42 @@ export const LKP72_LEAK_THEN_ATOMIC = [
 ];
 
 /**
+ * i225nic-pstore-panic-log-txt.log lines 3-13 (5.13, an Intel I225 NIC, igc): the first transmit
+ * hang of enp2s0 the dump holds, at 885.9 s, with igc's dump of the transmit ring
+ */
+export const I225NIC_FIRST_TX_HANG = [
+	'<3>[  885.943938] igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+	'<3>[  885.943938]   Tx Queue             <0>',
+	'<3>[  885.943938]   TDH                  <21>',
+	'<3>[  885.943938]   TDT                  <21>',
+	'<3>[  885.943938]   next_to_use          <21>',
+	'<3>[  885.943938]   next_to_clean        <21>',
+	'<3>[  885.943938] buffer_info[next_to_clean]',
+	'<3>[  885.943938]   time_stamp           <10000ac9d>',
+	'<3>[  885.943938]   next_to_watch        <0000000070b20166>',
+	'<3>[  885.943938]   jiffies              <100023c08>',
+	'<3>[  885.943938]   desc.status          <0>'
+];
+
+/**
+ * i225nic-pstore-panic-log-txt.log lines 536-546: the last transmit hang of enp2s0 the dump holds,
+ * at 1078.9 s, 252 s before the crash of I225NIC_WARN_THEN_BUG
+ */
+export const I225NIC_LAST_TX_HANG = [
+	'<3>[ 1078.935331] igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+	'<3>[ 1078.935331]   Tx Queue             <0>',
+	'<3>[ 1078.935331]   TDH                  <21>',
+	'<3>[ 1078.935331]   TDT                  <21>',
+	'<3>[ 1078.935331]   next_to_use          <21>',
+	'<3>[ 1078.935331]   next_to_clean        <21>',
+	'<3>[ 1078.935331] buffer_info[next_to_clean]',
+	'<3>[ 1078.935331]   time_stamp           <10000ac9d>',
+	'<3>[ 1078.935331]   next_to_watch        <0000000070b20166>',
+	'<3>[ 1078.935331]   jiffies              <10002f880>',
+	'<3>[ 1078.935331]   desc.status          <0>'
+];
+
+/**
  * i225nic-pstore-panic-log-txt.log (5.13, an Intel I225 NIC, igc), the panic record's parts 6 to 1
  * from the WARNING's `cut here` on (lines 798-804, 831-859, 874-897, 900-925, 928-941 and 944-959;
  * the record headers and the oops record's copies between them left out): a refcount underflow in

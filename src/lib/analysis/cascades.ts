@@ -247,17 +247,29 @@ function seriousMemoryOrEehRecovery(c: Finding, e: Finding): boolean {
  * with a probable cause gets no possible one.
  */
 interface PossibleCause {
-	cause: string;
-	effect: string;
+	cause: ReadonlySet<string>;
+	effect: ReadonlySet<string>;
 	evidence(c: Finding, e: Finding): string | null;
 }
+
+/**
+ * Crash reports that a trace through a driver's code can tie to that driver: oopses and other
+ * damage, WARN()s and refcount warnings, lockups.
+ */
+const IN_DRIVER_CRASHES: ReadonlySet<string> = new Set([
+	...DAMAGE_RULES,
+	'crash.warning',
+	'crash.refcount',
+	'crash.soft-lockup',
+	'crash.hard-lockup'
+]);
 
 const POSSIBLE_CAUSES: PossibleCause[] = [
 	// a supply that sags below what the board needs can reset it (a brown-out): the boot ends
 	// without a shutdown, and the next one replays its filesystem journal
 	{
-		cause: 'hardware.undervoltage',
-		effect: 'power.unclean-shutdown',
+		cause: new Set(['hardware.undervoltage']),
+		effect: new Set(['power.unclean-shutdown']),
 		evidence: (c, e) => {
 			const ended = endedUncleanly(e);
 			const hit = ended.filter((b) => c.boots.includes(b));
@@ -270,8 +282,8 @@ const POSSIBLE_CAUSES: PossibleCause[] = [
 	// a shutdown held up by an unreachable NFS server (processes in uninterruptible NFS I/O, an
 	// unmount waiting for the server) can outlast a watchdog left running, which then fires
 	{
-		cause: 'network.nfs-not-responding',
-		effect: 'power.watchdog-reset',
+		cause: new Set(['network.nfs-not-responding']),
+		effect: new Set(['power.watchdog-reset']),
 		evidence: (c, e) => {
 			// the watchdog's first occurrence runs from `did not stop!` to the panic it resolved to
 			const w = e.first_seen;
@@ -285,8 +297,48 @@ const POSSIBLE_CAUSES: PossibleCause[] = [
 			const after = o.ts !== null && w.ts !== null ? ` ${Math.round(o.ts - w.ts)} s` : '';
 			return `the NFS server was still not answering${after} after the watchdog was left running, before it fired`;
 		}
+	},
+	// a network card whose transmit ring hung, then a crash whose trace runs through that card's
+	// driver: the crash may be the driver's handling of the hang (its ring reset) going wrong,
+	// or a bug of its own in the same driver; the reports share only the driver's name
+	{
+		cause: new Set(['network.nic-hang', 'network.tx-timeout']),
+		effect: IN_DRIVER_CRASHES,
+		evidence: (c, e) => {
+			const driver = c.details.driver;
+			if (typeof driver !== 'string' || driver === '') return null;
+			const frame = e.stack?.frames.find((f) => f.reliable && f.module === driver);
+			if (frame === undefined) return null;
+			const before = latestBefore(c, e, WINDOW_S, WINDOW_LINES);
+			if (before === null) return null;
+			const f = e.first_seen;
+			const when =
+				before.ts !== null && f.ts !== null
+					? ` until ${Math.round(f.ts - before.ts)} s before`
+					: ` ${f.first_line - before.first_line} lines before`;
+			const hangs = c.rule === 'network.nic-hang' ? 'transmit hangs' : 'transmit timeouts';
+			return `${driver} reported ${hangs} on ${String(c.details.device)}${when}, and the crash is in ${driver}'s code (${frame.function})`;
+		}
 	}
 ];
+
+/**
+ * The latest kept occurrence of `c` before the first occurrence of `e`, in the same boot, at most
+ * `s` kernel seconds before it (`lines` input lines without kernel times), or null.
+ */
+function latestBefore(c: Finding, e: Finding, s: number, lines: number): Occurrence | null {
+	const f = e.first_seen;
+	let best: Occurrence | null = null;
+	for (const o of [...c.occurrences, c.last_seen]) {
+		if (o.boot !== f.boot || o.first_line >= f.first_line) continue;
+		const near =
+			o.ts !== null && f.ts !== null
+				? f.ts >= o.ts && f.ts - o.ts <= s
+				: f.first_line - o.first_line <= lines;
+		if (near && (best === null || o.first_line > best.first_line)) best = o;
+	}
+	return best;
+}
 
 /**
  * The boots that ended without a clean shutdown: the boot before each boot in which an unclean
@@ -959,9 +1011,9 @@ function possibleCause(
 	parent: Map<string, Parent>
 ): Parent | null {
 	for (const p of POSSIBLE_CAUSES) {
-		if (p.effect !== e.rule) continue;
+		if (!p.effect.has(e.rule)) continue;
 		for (const c of findings) {
-			if (c.rule !== p.cause || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
+			if (!p.cause.has(c.rule) || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
 			const reason = p.evidence(c, e);
 			if (reason !== null) return { id: c.id, certainty: 'possible', reason };
 		}
