@@ -12,6 +12,7 @@ import { analyzeLines } from '../support/analyze.ts';
 import {
 	AMDGPU_CRASH_AFTER_RESET,
 	AMDGPU_CRASH_RESET,
+	CLEARFOG_TWO_WARNINGS,
 	CRASH_DMESG_HARD_LOCKUP,
 	CRASH_DMESG_HUNG_KVM,
 	I225NIC_FIRST_TX_HANG,
@@ -221,5 +222,31 @@ describe("a network card's transmit hangs, then a crash in its driver", () => {
 		expect(elsewhere).not.toEqual(I225NIC_WARN_THEN_BUG);
 		const r = await analyzeLines([...I225NIC_LAST_TX_HANG, ...elsewhere]);
 		expect(chains(r)).toEqual([['crash.refcount', 'crash.bug']]);
+	});
+});
+
+describe('two WARNINGs of the same call', () => {
+	it('are linked, the first the cause (debian-clearfog: mvpp2_bm_bufs_free, then mvpp2_bm_pool_destroy)', async () => {
+		const r = await analyzeLines(CLEARFOG_TWO_WARNINGS);
+		const crashes = r.findings.filter((f) => f.category === 'crash');
+		expect(crashes.map((f) => f.title)).toEqual([
+			'WARNING in mvpp2_bm_bufs_free',
+			'WARNING in mvpp2_bm_pool_destroy'
+		]);
+		expect(chains(r)).toEqual([['crash.warning', 'crash.warning']]);
+		expect(r.cascades[0].description).toBe(
+			'WARNING in mvpp2_bm_bufs_free → WARNING in mvpp2_bm_pool_destroy'
+		);
+		expect(r.summary.root_cause).toBe(crashes[0].id);
+	});
+
+	it('are not linked when the second is another task', async () => {
+		const other = CLEARFOG_TWO_WARNINGS.map((l) =>
+			l.includes('Tainted: G        W')
+				? l.replace('PID: 35 Comm: kworker/2:1', 'PID: 36 Comm: kworker/2:2')
+				: l
+		);
+		expect(other).not.toEqual(CLEARFOG_TWO_WARNINGS);
+		expect(chains(await analyzeLines(other))).toEqual([]);
 	});
 });

@@ -510,7 +510,11 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   and crashed (`i225nic-pstore-panic-log-txt.log`: `refcount_t: underflow; use-after-free.` in
  *   tcp_wfree() from igc_clean_tx_irq(), then `kernel BUG at lib/dynamic_queue_limits.c:27!` in
  *   dql_completed() from the same igc_clean_tx_irq() call, 1 ms later on CPU 11): two reports of
- *   one bug, the transmit ring's clean-up completing what it had completed already;
+ *   one bug, the transmit ring's clean-up completing what it had completed already; or a
+ *   WARNING, then another WARNING in the same call: the code went on and warned again about
+ *   what the first found (`debian-clearfog-gt-8k-dmesg.log`: `Pool does not have so many bufs`
+ *   in mvpp2_bm_bufs_free() from mvpp2_bm_pool_destroy(), then that function's own `cannot free
+ *   all buffers in pool 0`, 0.3 s later in the same worker);
  * - a report that damaged the kernel (an oops that killed a task, memory found corrupted:
  *   summary.ts's DAMAGE_RULES), then `BUG: Bad rss-counter state` (or `non-zero pgtables_bytes on
  *   freeing mm`): check_mm() finds an address space's page counters off when it is torn down, and
@@ -607,7 +611,7 @@ const FOLLOW_ONS: FollowOn[] = [
 	},
 	{
 		cause: new Set(['crash.warning', 'crash.refcount']),
-		effect: OOPS_RULES,
+		effect: new Set([...OOPS_RULES, 'crash.warning', 'crash.refcount']),
 		follows: sameCall
 	},
 	{
@@ -741,8 +745,8 @@ const SAME_CALL_LINES = 10;
 const DISPATCHER = /^(?:x64_sys_call|ia32_sys_call|x32_sys_call)$/;
 
 /**
- * Is the oops `e` in the same call as the WARNING `c` (a WARN() returns, and the code it returned
- * to went on): the same task on the same CPU, printed right after it (SAME_CALL_S, else
+ * Is the oops (or WARNING) `e` in the same call as the WARNING `c` (a WARN() returns, and the
+ * code it returned to went on): the same task on the same CPU, printed right after it (SAME_CALL_S, else
  * SAME_CALL_LINES after its last line), and their traces end alike? Below the frames of each
  * report's own (from its guilty frame), the reliable frames of the two traces are the same from
  * some frame on to the end (function, offset and size: one call site, one stack below it), and
