@@ -57,13 +57,13 @@ describe('the root cause of the primary finding', () => {
 		const hang = byRule(r, 'network.nic-hang');
 		const warn = byRule(r, 'crash.refcount');
 		const bug = byRule(r, 'crash.bug');
-		// the transmit hangs are critical (a storm) and their chain comes first
+		// the transmit hangs are critical (a storm), and a possible cause of the WARNING only
 		expect(hang.severity).toBe('critical');
 		expect(r.cascades.map((c) => c.description)).toEqual([
-			'Network card enp2s0 transmit hang (igc) → Network link down on enp2s0',
-			'WARNING: refcount bug in tcp_wfree → kernel BUG in dql_completed'
+			"Network card enp2s0 transmit hang (igc) → Network link down on enp2s0; Network card enp2s0 transmit hang (igc) → possibly → WARNING: refcount bug in tcp_wfree (igc reported transmit hangs on enp2s0 until 252 s before, and the crash is in igc's code (igc_clean_tx_irq)) → kernel BUG in dql_completed"
 		]);
 		expect(r.summary.primary_finding).toBe(bug.id);
+		// the walk from the BUG stops below the possible link: the WARNING, not the hangs
 		expect(r.summary.root_cause).toBe(warn.id);
 		expect(r.summary.headline).toBe(
 			'The kernel crashed or reported a serious internal error. Most important: kernel BUG in dql_completed.'

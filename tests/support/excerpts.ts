@@ -514,6 +514,42 @@ export const LKP72_LEAK_THEN_ATOMIC = [
 ];
 
 /**
+ * i225nic-pstore-panic-log-txt.log lines 3-13 (5.13, an Intel I225 NIC, igc): the first transmit
+ * hang of enp2s0 the dump holds, at 885.9 s, with igc's dump of the transmit ring
+ */
+export const I225NIC_FIRST_TX_HANG = [
+	'<3>[  885.943938] igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+	'<3>[  885.943938]   Tx Queue             <0>',
+	'<3>[  885.943938]   TDH                  <21>',
+	'<3>[  885.943938]   TDT                  <21>',
+	'<3>[  885.943938]   next_to_use          <21>',
+	'<3>[  885.943938]   next_to_clean        <21>',
+	'<3>[  885.943938] buffer_info[next_to_clean]',
+	'<3>[  885.943938]   time_stamp           <10000ac9d>',
+	'<3>[  885.943938]   next_to_watch        <0000000070b20166>',
+	'<3>[  885.943938]   jiffies              <100023c08>',
+	'<3>[  885.943938]   desc.status          <0>'
+];
+
+/**
+ * i225nic-pstore-panic-log-txt.log lines 536-546: the last transmit hang of enp2s0 the dump holds,
+ * at 1078.9 s, 252 s before the crash of I225NIC_WARN_THEN_BUG
+ */
+export const I225NIC_LAST_TX_HANG = [
+	'<3>[ 1078.935331] igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
+	'<3>[ 1078.935331]   Tx Queue             <0>',
+	'<3>[ 1078.935331]   TDH                  <21>',
+	'<3>[ 1078.935331]   TDT                  <21>',
+	'<3>[ 1078.935331]   next_to_use          <21>',
+	'<3>[ 1078.935331]   next_to_clean        <21>',
+	'<3>[ 1078.935331] buffer_info[next_to_clean]',
+	'<3>[ 1078.935331]   time_stamp           <10000ac9d>',
+	'<3>[ 1078.935331]   next_to_watch        <0000000070b20166>',
+	'<3>[ 1078.935331]   jiffies              <10002f880>',
+	'<3>[ 1078.935331]   desc.status          <0>'
+];
+
+/**
  * i225nic-pstore-panic-log-txt.log (5.13, an Intel I225 NIC, igc), the panic record's parts 6 to 1
  * from the WARNING's `cut here` on (lines 798-804, 831-859, 874-897, 900-925, 928-941 and 944-959;
  * the record headers and the oops record's copies between them left out): a refcount underflow in
@@ -637,6 +673,39 @@ export const I225NIC_WARN_THEN_BUG = [
 	'<4>[ 1331.453598] PKRU: 55555554',
 	'<0>[ 1331.453599] Kernel panic - not syncing: Fatal exception in interrupt',
 	'<0>[ 1331.453698] Kernel Offset: 0x1fc00000 from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)'
+];
+
+/**
+ * crash-dmesg-vmcore-dmesg-txt.log lines 3255-3279 (RHEL 6, a KVM host, no kernel times): the last
+ * hard lockup before the hung vCPU thread of CRASH_DMESG_HUNG_KVM (line 3281), CPU 37 spinning with
+ * interrupts off in write_lock_irq() from do_exit() (every frame `?`)
+ */
+export const CRASH_DMESG_HARD_LOCKUP = [
+	'<0>Watchdog detected hard LOCKUP on cpu 37',
+	'<4>Modules linked in: ebtable_nat ebtable_filter ebt_ip ebt_arp ebtables iptable_filter iptable_nat nf_nat nf_conntrack_ipv4 nf_defrag_ipv4 xt_NOTRACK iptable_raw ip_tables fuse act_police cls_u32 sch_ingress cls_fw sch_sfq sch_htb xt_CHECKSUM ipt_REJECT ip_queue autofs4 bridge stp llc bonding ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 xt_state nf_conntrack ip6table_filter ip6_tables ipv6 nbd(U) vhost_net macvtap macvlan tun kvm_intel kvm ipmi_devintf power_meter acpi_ipmi ipmi_si ipmi_msghandler microcode iTCO_wdt iTCO_vendor_support dcdbas joydev bnxt_en sb_edac edac_core lpc_ich mfd_core shpchp igb dca i2c_algo_bit i2c_core ptp pps_core sg ext4 jbd2 mbcache sd_mod crc_t10dif ahci megaraid_sas wmi dm_mirror dm_region_hash dm_log dm_mod [last unloaded: ebtables]',
+	'<4>Pid: 118813, comm: domfilts Tainted: G           --L------------    2.6.32-642.el6.x86_64 #1',
+	'<4>Call Trace:',
+	'<4> <NMI>  [<ffffffff810f2c41>] ? watchdog_overflow_callback+0xf1/0x110',
+	'<4> [<ffffffff8112ba27>] ? __perf_event_overflow+0xa7/0x240',
+	'<4> [<ffffffff8101dee6>] ? x86_perf_event_set_period+0xf6/0x180',
+	'<4> [<ffffffff8112c084>] ? perf_event_overflow+0x14/0x20',
+	'<4> [<ffffffff810252bc>] ? intel_pmu_handle_irq+0x21c/0x480',
+	'<4> [<ffffffff8154c189>] ? perf_event_nmi_handler+0x39/0xb0',
+	'<4> [<ffffffff8154dc85>] ? notifier_call_chain+0x55/0x80',
+	'<4> [<ffffffff8154dcea>] ? atomic_notifier_call_chain+0x1a/0x20',
+	'<4> [<ffffffff810aceae>] ? notify_die+0x2e/0x30',
+	'<4> [<ffffffff8154b903>] ? do_nmi+0x1c3/0x350',
+	'<4> [<ffffffff8154b1c3>] ? nmi+0x83/0x90',
+	'<4> [<ffffffff812a6f2f>] ? __write_lock_failed+0xf/0x20',
+	'<4> <<EOE>>  [<ffffffff8154a9ae>] ? _write_lock_irq+0x1e/0x20',
+	'<4> [<ffffffff81081b58>] ? do_exit+0x208/0x870',
+	'<4> [<ffffffff81082218>] ? do_group_exit+0x58/0xd0',
+	'<4> [<ffffffff81098026>] ? get_signal_to_deliver+0x1f6/0x460',
+	'<4> [<ffffffff8100a285>] ? do_signal+0x75/0x870',
+	'<4> [<ffffffff811b1740>] ? poll_select_copy_remaining+0x120/0x150',
+	'<4> [<ffffffff811b2fae>] ? sys_pselect6+0x6e/0x210',
+	'<4> [<ffffffff8100ab10>] ? do_notify_resume+0x90/0xc0',
+	'<4> [<ffffffff8100b3a1>] ? int_signal+0x12/0x17'
 ];
 
 /**
@@ -790,4 +859,172 @@ export const LKP57_HUNG = [
 	'[  246.670163]  [<ffffffff811b0a29>] ? finish_task_switch+0x499/0x5e0',
 	'[  246.671180]  [<ffffffff820a66ef>] ret_from_fork+0x1f/0x40',
 	'[  246.672077]  [<ffffffff81193df0>] ? kthread_stop+0x970/0x970'
+];
+
+/**
+ * amdgpu-crash-crash1-txt.log lines 4270-4273 (journalctl, Arch, 6.1.2-zen, an amdgpu gfx10 GPU):
+ * a game's illegal register access, the gfx ring's timeout and the GPU reset that begins
+ */
+export const AMDGPU_CRASH_RESET = [
+	'Jan 06 14:37:38 archdesktop kernel: [drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal register access in command stream',
+	'Jan 06 14:37:38 archdesktop kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=516877, emitted seq=516879',
+	'Jan 06 14:37:38 archdesktop kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602',
+	'Jan 06 14:37:38 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset begin!'
+];
+
+/**
+ * amdgpu-crash-crash1-txt.log lines 4460-4461, 4472 and 4479-4510, a second after
+ * AMDGPU_CRASH_RESET (the reset's progress, the `Skip scheduling IBs!` lines and the user-space
+ * lines between them left out): the compositor's command submissions refused (-125, its context
+ * lost its video memory), the display core's errors as its display state is torn down, and the
+ * DRM core's WARNING `atomic remove_fb failed with -22` right after `Pipe not found for stream`
+ */
+export const AMDGPU_CRASH_AFTER_RESET = [
+	'Jan 06 14:37:39 archdesktop kernel: [drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
+	'Jan 06 14:37:39 archdesktop kernel: [drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
+	'Jan 06 14:37:39 archdesktop kernel: [drm:dc_add_plane_to_context [amdgpu]] *ERROR* Head pipe not found for stream_state 00000000b4ea039a !',
+	'Jan 06 14:37:39 archdesktop kernel: [drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000b4ea039a !',
+	'Jan 06 14:37:39 archdesktop kernel: ------------[ cut here ]------------',
+	'Jan 06 14:37:39 archdesktop kernel: atomic remove_fb failed with -22',
+	'Jan 06 14:37:39 archdesktop kernel: WARNING: CPU: 15 PID: 263 at drivers/gpu/drm/drm_framebuffer.c:1130 drm_framebuffer_remove+0x3b5/0x660',
+	'Jan 06 14:37:39 archdesktop kernel: Modules linked in: tun iptable_filter cfg80211 rfcomm snd_seq_dummy snd_hrtimer snd_seq veth xt_nat xt_conntrack xt_MASQUERADE nf_conntrack_netlink xt_addrtype br_netfilter nft_masq bridge stp llc nft_chain_nat nf_nat nf_conntrack nf_defrag_ipv6 nf_defrag_ipv4 ip6t_REJECT nf_reject_ipv6 ipt_REJECT nf_reject_ipv4 xt_multiport xt_cgroup xt_mark xt_owner xt_tcpudp nft_compat nf_tables nfnetlink cmac algif_hash algif_skcipher af_alg bnep ext4 eeepc_wmi snd_usb_audio asus_wmi snd_usbmidi_lib mbcache sparse_keymap snd_rawmidi jbd2 intel_rapl_msr wmi_bmof platform_profile mxm_wmi snd_seq_device snd_hda_codec_realtek mc snd_hda_codec_generic intel_rapl_common amdgpu ledtrig_audio snd_hda_codec_hdmi btusb snd_hda_intel btrtl snd_intel_dspcfg btbcm snd_intel_sdw_acpi btintel snd_hda_codec btmtk vfat gpu_sched edac_mce_amd mousedev snd_hda_core fat drm_buddy bluetooth joydev kvm_amd video snd_hwdep ecdh_generic snd_pcm drm_ttm_helper asus_wmi_sensors rfkill snd_timer asus_ec_sensors',
+	'Jan 06 14:37:39 archdesktop kernel:  crc16 kvm ttm lzo_rle drm_display_helper irqbypass snd sp5100_tco igb rapl pcspkr cec k10temp i2c_piix4 soundcore dca wmi gpio_amdpt gpio_generic acpi_cpufreq mac_hid vboxnetflt(OE) vboxnetadp(OE) vboxdrv(OE) dm_multipath sg crypto_user fuse zram ip_tables x_tables btrfs blake2b_generic libcrc32c crc32c_generic xor raid6_pq dm_crypt cbc encrypted_keys trusted asn1_encoder tee hid_logitech_hidpp hid_logitech_dj hid_uclogic usbhid dm_mod crct10dif_pclmul crc32_pclmul crc32c_intel polyval_clmulni polyval_generic gf128mul ghash_clmulni_intel sha512_ssse3 nvme aesni_intel crypto_simd nvme_core ccp cryptd xhci_pci nvme_common xhci_pci_renesas',
+	'Jan 06 14:37:39 archdesktop kernel: CPU: 15 PID: 263 Comm: kworker/15:1 Tainted: G           OE      6.1.2-zen1-1-zen #1 ebd30fdca46506e3691fb11aed133ac3be9bd236',
+	'Jan 06 14:37:39 archdesktop kernel: Hardware name: System manufacturer System Product Name/PRIME X470-PRO, BIOS 6024 02/25/2022',
+	'Jan 06 14:37:39 archdesktop kernel: Workqueue: events drm_mode_rmfb_work_fn',
+	'Jan 06 14:37:39 archdesktop kernel: RIP: 0010:drm_framebuffer_remove+0x3b5/0x660',
+	'Jan 06 14:37:39 archdesktop kernel: Code: fd ff ff 48 8d 7c 24 18 e8 d8 a2 ff ff 48 8d 7c 24 18 e8 9e a1 ff ff ba f4 ff ff ff 89 d6 48 c7 c7 08 2a b2 b3 e8 13 65 40 00 <0f> 0b e9 94 fe ff ff be 03 00 00 00 48 89 df e8 77 d4 ca ff e9 57',
+	'Jan 06 14:37:39 archdesktop kernel: RSP: 0018:ffffbe8d00bb7dc8 EFLAGS: 00010282',
+	'Jan 06 14:37:39 archdesktop kernel: RAX: 0000000000000000 RBX: ffff97ce20cdae00 RCX: 0000000000000027',
+	'Jan 06 14:37:39 archdesktop kernel: RDX: ffff97daaede1668 RSI: 0000000000000001 RDI: ffff97daaede1660',
+	'Jan 06 14:37:39 archdesktop kernel: RBP: ffff97cbc5e76d00 R08: 0000000000000001 R09: 00000000ffffffea',
+	'Jan 06 14:37:39 archdesktop kernel: R10: ffff97daae950000 R11: 00000000ffffe000 R12: ffff97cc0ffe02d0',
+	'Jan 06 14:37:39 archdesktop kernel: R13: 0000000000000020 R14: 00000000ffffffea R15: 0000000000000000',
+	'Jan 06 14:37:39 archdesktop kernel: FS:  0000000000000000(0000) GS:ffff97daaedc0000(0000) knlGS:0000000000000000',
+	'Jan 06 14:37:39 archdesktop kernel: CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033',
+	'Jan 06 14:37:39 archdesktop kernel: CR2: 000033526ba59ea8 CR3: 0000000106e56000 CR4: 0000000000750ee0',
+	'Jan 06 14:37:39 archdesktop kernel: PKRU: 55555554',
+	'Jan 06 14:37:39 archdesktop kernel: Call Trace:',
+	'Jan 06 14:37:39 archdesktop kernel:  <TASK>',
+	'Jan 06 14:37:39 archdesktop kernel:  drm_mode_rmfb_work_fn+0x55/0xa0',
+	'Jan 06 14:37:39 archdesktop kernel:  process_one_work+0x258/0x410',
+	'Jan 06 14:37:39 archdesktop kernel:  worker_thread+0x244/0x4d0',
+	'Jan 06 14:37:39 archdesktop kernel:  ? process_one_work+0x410/0x410',
+	'Jan 06 14:37:39 archdesktop kernel:  kthread+0xde/0x110',
+	'Jan 06 14:37:39 archdesktop kernel:  ? kthread_complete_and_exit+0x20/0x20',
+	'Jan 06 14:37:39 archdesktop kernel:  ret_from_fork+0x22/0x30',
+	'Jan 06 14:37:39 archdesktop kernel:  </TASK>',
+	'Jan 06 14:37:39 archdesktop kernel: ---[ end trace 0000000000000000 ]---'
+];
+
+/**
+ * debian-clearfog-gt-8k-dmesg.log lines 566-667 (5.8, arm64, a ClearFog GT 8K board's Marvell
+ * mvpp2 Ethernet): switching the ports to per-CPU buffer pools, mvpp2_bm_pool_destroy() frees a
+ * pool's buffers (its WARN in mvpp2_bm_bufs_free: `Pool does not have so many bufs`), then WARNs
+ * itself that it could not free them all, 0.3 s later in the same call (the same worker, the
+ * same trace below it)
+ */
+export const CLEARFOG_TWO_WARNINGS = [
+	'[   14.486606] mvpp2 f4000000.ethernet: all ports have a low MTU, switching to per-cpu buffers',
+	'[   14.495001] ------------[ cut here ]------------',
+	'[   14.495594] systemd[1]: Created slice system-systemd\\x2dfsck.slice.',
+	'[   14.499642] Pool does not have so many bufs pool(0) bufs(2064)',
+	'[   14.499688] WARNING: CPU: 2 PID: 35 at drivers/net/ethernet/marvell/mvpp2/mvpp2_main.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+	'[   14.523512] Modules linked in: efivarfs ip_tables x_tables autofs4 tag_edsa f2fs crc32_generic ext4 crc16 mbcache jbd2 crc32c_generic mv88e6xxx dsa_core bridge stp llc ahci_platform libahci_platform xhci_plat_hcd libahci xhci_hcd marvell sdhci_xenon_driver libata sfp mdio_i2c sdhci_pltfm usbcore fixed mvmdio mvpp2 phylink i2c_mv64xxx of_mdio fixed_phy scsi_mod gpio_keys sdhci usb_common libphy phy_mvebu_cp110_comphy rtc_armada38x',
+	'[   14.561752] CPU: 2 PID: 35 Comm: kworker/2:1 Not tainted 5.8.0-0.bpo.2-arm64 #1 Debian 5.8.10-1~bpo10+1',
+	'[   14.571185] Hardware name: Unknown Unknown/Unknown, BIOS 2020.10 10/11/2020',
+	'[   14.578184] Workqueue: events deferred_probe_work_func',
+	'[   14.584815] pstate: 60000005 (nZCv daif -PAN -UAO BTYPE=--)',
+	'[   14.591804] pc : mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+	'[   14.598442] lr : mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+	'[   14.605079] sp : ffff8000118eb810',
+	'[   14.609538] x29: ffff8000118eb810 x28: ffff000133646e80 ',
+	'[   14.609715] systemd[1]: Listening on initctl Compatibility Named Pipe.',
+	'[   14.614872] x27: ffff000133647000 x26: ffff000133f2a510 ',
+	'[   14.614874] x25: 0000000000000810 x24: ffff00013a51a810 ',
+	'[   14.614876] x23: 0000000000000008 x22: ffff8000114d9988 ',
+	'[   14.614878] x21: ffff000133f48c80 x20: ffff000133f2a480 ',
+	'[   14.614880] x19: ffff000133f48c80 x18: 0000000000000001 ',
+	'[   14.614881] x17: 0000000000000001 x16: 0000000000000019 ',
+	'[   14.614883] x15: ffffffffffffffff x14: ffff8000114d9988 ',
+	'[   14.614886] x13: 0000000000000000 x12: ffff8000116b4000 ',
+	'[   14.664092] x11: ffff800011501000 x10: ffff8000116b4008 ',
+	'[   14.664094] x9 : ffff800010279d18 x8 : ffff8000116c29a4 ',
+	'[   14.664096] x7 : 0000000000000000 x6 : 00000000a64c544f ',
+	'[   14.664100] x5 : 00ffffffffffffff x4 : 0000000000000000 ',
+	'[   14.685428] x3 : 0000000000000000 x2 : 00000000ffffffff ',
+	'[   14.690847] x1 : 3eeb9895f3c26e00 x0 : 0000000000000000 ',
+	'[   14.696181] Call trace:',
+	'[   14.700033]  mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+	'[   14.705188]  mvpp2_bm_pool_destroy+0x48/0xe8 [mvpp2]',
+	'[   14.711566]  mvpp2_bm_switch_buffers+0xc4/0x150 [mvpp2]',
+	'[   14.718204]  mvpp2_change_mtu+0xfc/0x4f8 [mvpp2]',
+	'[   14.724233]  dev_set_mtu_ext+0xdc/0x1b0',
+	'[   14.729213]  dev_set_mtu+0x48/0xa8',
+	'[   14.732631]  dsa_master_setup+0x3c/0x1b0 [dsa_core]',
+	'[   14.732634]  dsa_register_switch+0x894/0xc38 [dsa_core]',
+	'[   14.732641]  mv88e6xxx_probe+0x714/0x730 [mv88e6xxx]',
+	'[   14.747767]  mdio_probe+0x3c/0x90 [libphy]',
+	'[   14.751967]  really_probe+0xe4/0x448',
+	'[   14.756947]  driver_probe_device+0xfc/0x168',
+	'[   14.761231]  __device_attach_driver+0x94/0x120',
+	'[   14.765863]  bus_for_each_drv+0x84/0xd8',
+	'[   14.771107]  __device_attach+0xf0/0x170',
+	'[   14.776349]  device_initial_probe+0x1c/0x28',
+	'[   14.781941]  bus_probe_device+0xa4/0xb0',
+	'[   14.786313]  deferred_probe_work_func+0xa0/0xf0',
+	'[   14.790868]  process_one_work+0x1bc/0x458',
+	'[   14.790872]  worker_thread+0x150/0x4f0',
+	'[   14.798662]  kthread+0x12c/0x130',
+	'[   14.801904]  ret_from_fork+0x10/0x30',
+	'[   14.805493] ---[ end trace a61544ae2700bfa9 ]---',
+	'[   14.812601] ------------[ cut here ]------------',
+	'[   14.817645] cannot free all buffers in pool 0, buf_num left 0',
+	'[   14.824830] WARNING: CPU: 2 PID: 35 at drivers/net/ethernet/marvell/mvpp2/mvpp2_main.c:506 mvpp2_bm_pool_destroy+0xcc/0xe8 [mvpp2]',
+	'[   14.837982] Modules linked in: efivarfs ip_tables x_tables autofs4 tag_edsa f2fs crc32_generic ext4 crc16 mbcache jbd2 crc32c_generic mv88e6xxx dsa_core bridge stp llc ahci_platform libahci_platform xhci_plat_hcd libahci xhci_hcd marvell sdhci_xenon_driver libata sfp mdio_i2c sdhci_pltfm usbcore fixed mvmdio mvpp2 phylink i2c_mv64xxx of_mdio fixed_phy scsi_mod gpio_keys sdhci usb_common libphy phy_mvebu_cp110_comphy rtc_armada38x',
+	'[   14.876456] CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G        W         5.8.0-0.bpo.2-arm64 #1 Debian 5.8.10-1~bpo10+1',
+	'[   14.887285] Hardware name: Unknown Unknown/Unknown, BIOS 2020.10 10/11/2020',
+	'[   14.887290] Workqueue: events deferred_probe_work_func',
+	'[   14.887295] pstate: 60000005 (nZCv daif -PAN -UAO BTYPE=--)',
+	'[   14.905038] pc : mvpp2_bm_pool_destroy+0xcc/0xe8 [mvpp2]',
+	'[   14.910373] lr : mvpp2_bm_pool_destroy+0xcc/0xe8 [mvpp2]',
+	'[   14.915788] sp : ffff8000118eb870',
+	'[   14.920507] x29: ffff8000118eb870 x28: ffff000133646e80 ',
+	'[   14.926099] x27: ffff000133647000 x26: ffff000133f2a510 ',
+	'[   14.931433] x25: 0000000000000038 x24: 0000000000000001 ',
+	'[   14.938158] x23: 0000000000000008 x22: ffff8000114d9988 ',
+	'[   14.944883] x21: ffff00013a51a810 x20: ffff000133f2a480 ',
+	'[   14.950476] x19: ffff000133f48c80 x18: 0000000000000010 ',
+	'[   14.955980] x17: 0000000000000001 x16: 0000000000000019 ',
+	'[   14.961315] x15: ffffffffffffffff x14: 0720072007200720 ',
+	'[   14.961317] x13: 0720072007200720 x12: 0720072007200720 ',
+	'[   14.961318] x11: 0720072007200720 x10: 0730072007740766 ',
+	'[   14.961322] x9 : ffff800010279d18 x8 : 0775076e075f0766 ',
+	'[   14.982650] x7 : 0000000000000260 x6 : ffff00013ac39f00 ',
+	'[   14.988070] x5 : ffff800010760ab8 x4 : 0000000000000000 ',
+	'[   14.993403] x3 : 0000000000000000 x2 : 00000000ffffffff ',
+	'[   15.000128] x1 : 3eeb9895f3c26e00 x0 : 0000000000000000 ',
+	'[   15.005722] Call trace:',
+	'[   15.008179]  mvpp2_bm_pool_destroy+0xcc/0xe8 [mvpp2]',
+	'[   15.014556]  mvpp2_bm_switch_buffers+0xc4/0x150 [mvpp2]',
+	'[   15.021196]  mvpp2_change_mtu+0xfc/0x4f8 [mvpp2]',
+	'[   15.027224]  dev_set_mtu_ext+0xdc/0x1b0',
+	'[   15.032466]  dev_set_mtu+0x48/0xa8',
+	'[   15.036752]  dsa_master_setup+0x3c/0x1b0 [dsa_core]',
+	'[   15.041652]  dsa_register_switch+0x894/0xc38 [dsa_core]',
+	'[   15.041657]  mv88e6xxx_probe+0x714/0x730 [mv88e6xxx]',
+	'[   15.041663]  mdio_probe+0x3c/0x90 [libphy]',
+	'[   15.056001]  really_probe+0xe4/0x448',
+	'[   15.059590]  driver_probe_device+0xfc/0x168',
+	'[   15.063875]  __device_attach_driver+0x94/0x120',
+	'[   15.068338]  bus_for_each_drv+0x84/0xd8',
+	'[   15.073580]  __device_attach+0xf0/0x170',
+	'[   15.077690]  device_initial_probe+0x1c/0x28',
+	'[   15.081890]  bus_probe_device+0xa4/0xb0',
+	'[   15.087134]  deferred_probe_work_func+0xa0/0xf0',
+	'[   15.093076]  process_one_work+0x1bc/0x458',
+	'[   15.097359]  worker_thread+0x150/0x4f0',
+	'[   15.101122]  kthread+0x12c/0x130',
+	'[   15.104363]  ret_from_fork+0x10/0x30',
+	'[   15.104364] ---[ end trace a61544ae2700bfaa ]---'
 ];

@@ -142,11 +142,13 @@ const CRASH_CAUSES: Record<string, (c: Finding, e: Finding) => boolean> = {
 	// the WARN that dev_watchdog prints with a transmit timeout is the same event; a WARN of the
 	// floppy driver's own state checks after its controller timed out (lkp-39: `timeout handler
 	// died`, then `WARNING … at drivers/block/floppy.c:975 schedule_bh`) is that timeout's
-	// consequence
+	// consequence; a WARN() of the DRM core right after a graphics driver's error is that error's
+	// report of the failure the WARN() is about (drmErrorBefore)
 	'crash.warning': (c, e) =>
 		(c.rule === 'network.tx-timeout' && e.title.includes('dev_watchdog')) ||
 		(c.rule === 'storage.floppy-timeout' &&
-			String(e.details.source_location ?? '').startsWith('drivers/block/floppy.c')),
+			String(e.details.source_location ?? '').startsWith('drivers/block/floppy.c')) ||
+		(c.rule === 'gpu.drm-driver-error' && drmErrorBefore(c, e)),
 	'crash.hung-task': (c) =>
 		c.category === 'storage' ||
 		c.category === 'filesystem' ||
@@ -194,6 +196,30 @@ function watchdogFired(c: Finding, e: Finding): boolean {
 	);
 }
 
+/** at most this long (kernel seconds, else wall-clock seconds) from a graphics driver's error to the WARN() after it */
+const DRM_ERROR_S = 1;
+
+/**
+ * Is the WARNING `e`, raised in the DRM core or a graphics driver (its location under
+ * drivers/gpu/drm/), printed right after an error of the graphics driver `c`: on the line before
+ * its first line, at most DRM_ERROR_S before it? A DRM WARN() reports a call that failed
+ * (`atomic remove_fb failed with -22`), and the driver says why as it fails (amdgpu-crash:
+ * `[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream`, whose failure
+ * amdgpu's atomic check returns as -EINVAL, on the line before the `cut here` of `WARNING … at
+ * drivers/gpu/drm/drm_framebuffer.c:1130 drm_framebuffer_remove`, twice).
+ */
+function drmErrorBefore(c: Finding, e: Finding): boolean {
+	if (!String(e.details.source_location ?? '').startsWith('drivers/gpu/drm/')) return false;
+	const f = moment(e.first_seen);
+	return [...c.occurrences, c.last_seen].some((occ) => {
+		const o = moment(occ);
+		if (o.boot !== f.boot || o.line !== f.line - 1) return false;
+		if (o.ts !== null && f.ts !== null) return f.ts - o.ts <= DRM_ERROR_S;
+		if (o.wall !== null && f.wall !== null) return f.wall - o.wall <= DRM_ERROR_S * 1000;
+		return true;
+	});
+}
+
 /** a hardware finding of high severity or worse */
 function serious(c: Finding): boolean {
 	return c.category === 'hardware' && severityRank(c.severity) <= severityRank('high');
@@ -221,17 +247,29 @@ function seriousMemoryOrEehRecovery(c: Finding, e: Finding): boolean {
  * with a probable cause gets no possible one.
  */
 interface PossibleCause {
-	cause: string;
-	effect: string;
+	cause: ReadonlySet<string>;
+	effect: ReadonlySet<string>;
 	evidence(c: Finding, e: Finding): string | null;
 }
+
+/**
+ * Crash reports that a trace through a driver's code can tie to that driver: oopses and other
+ * damage, WARN()s and refcount warnings, lockups.
+ */
+const IN_DRIVER_CRASHES: ReadonlySet<string> = new Set([
+	...DAMAGE_RULES,
+	'crash.warning',
+	'crash.refcount',
+	'crash.soft-lockup',
+	'crash.hard-lockup'
+]);
 
 const POSSIBLE_CAUSES: PossibleCause[] = [
 	// a supply that sags below what the board needs can reset it (a brown-out): the boot ends
 	// without a shutdown, and the next one replays its filesystem journal
 	{
-		cause: 'hardware.undervoltage',
-		effect: 'power.unclean-shutdown',
+		cause: new Set(['hardware.undervoltage']),
+		effect: new Set(['power.unclean-shutdown']),
 		evidence: (c, e) => {
 			const ended = endedUncleanly(e);
 			const hit = ended.filter((b) => c.boots.includes(b));
@@ -244,8 +282,8 @@ const POSSIBLE_CAUSES: PossibleCause[] = [
 	// a shutdown held up by an unreachable NFS server (processes in uninterruptible NFS I/O, an
 	// unmount waiting for the server) can outlast a watchdog left running, which then fires
 	{
-		cause: 'network.nfs-not-responding',
-		effect: 'power.watchdog-reset',
+		cause: new Set(['network.nfs-not-responding']),
+		effect: new Set(['power.watchdog-reset']),
 		evidence: (c, e) => {
 			// the watchdog's first occurrence runs from `did not stop!` to the panic it resolved to
 			const w = e.first_seen;
@@ -259,8 +297,48 @@ const POSSIBLE_CAUSES: PossibleCause[] = [
 			const after = o.ts !== null && w.ts !== null ? ` ${Math.round(o.ts - w.ts)} s` : '';
 			return `the NFS server was still not answering${after} after the watchdog was left running, before it fired`;
 		}
+	},
+	// a network card whose transmit ring hung, then a crash whose trace runs through that card's
+	// driver: the crash may be the driver's handling of the hang (its ring reset) going wrong,
+	// or a bug of its own in the same driver; the reports share only the driver's name
+	{
+		cause: new Set(['network.nic-hang', 'network.tx-timeout']),
+		effect: IN_DRIVER_CRASHES,
+		evidence: (c, e) => {
+			const driver = c.details.driver;
+			if (typeof driver !== 'string' || driver === '') return null;
+			const frame = e.stack?.frames.find((f) => f.reliable && f.module === driver);
+			if (frame === undefined) return null;
+			const before = latestBefore(c, e, WINDOW_S, WINDOW_LINES);
+			if (before === null) return null;
+			const f = e.first_seen;
+			const when =
+				before.ts !== null && f.ts !== null
+					? ` until ${Math.round(f.ts - before.ts)} s before`
+					: ` ${f.first_line - before.first_line} lines before`;
+			const hangs = c.rule === 'network.nic-hang' ? 'transmit hangs' : 'transmit timeouts';
+			return `${driver} reported ${hangs} on ${String(c.details.device)}${when}, and the crash is in ${driver}'s code (${frame.function})`;
+		}
 	}
 ];
+
+/**
+ * The latest kept occurrence of `c` before the first occurrence of `e`, in the same boot, at most
+ * `s` kernel seconds before it (`lines` input lines without kernel times), or null.
+ */
+function latestBefore(c: Finding, e: Finding, s: number, lines: number): Occurrence | null {
+	const f = e.first_seen;
+	let best: Occurrence | null = null;
+	for (const o of [...c.occurrences, c.last_seen]) {
+		if (o.boot !== f.boot || o.first_line >= f.first_line) continue;
+		const near =
+			o.ts !== null && f.ts !== null
+				? f.ts >= o.ts && f.ts - o.ts <= s
+				: f.first_line - o.first_line <= lines;
+		if (near && (best === null || o.first_line > best.first_line)) best = o;
+	}
+	return best;
+}
 
 /**
  * The boots that ended without a clean shutdown: the boot before each boot in which an unclean
@@ -420,18 +498,23 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
  *   `RIP:` is the instruction KASAN's trace stopped at, `init_real_cpu_mask+0x77/0x150`, in the
  *   same task: `lkp-48.log`). KASAN reports a bad access before it is made, and an access to a
  *   non-canonical or unmapped address then faults;
- * - an RCU stall or a soft lockup, and a task hung waiting for an RCU grace period after it,
- *   printed while the task waited (`INFO: rcu_sched self-detected stall on CPU`, then `INFO: task
- *   rcu_perf_writer:48 blocked for more than 120 seconds` in synchronize_sched(): `lkp-57.log`;
- *   `BUG: soft lockup - CPU#31 stuck for 67s!`, then `INFO: task CPU 0/KVM:8543 blocked for more
- *   than 120 seconds` in synchronize_sched(): `crash-dmesg-vmcore-dmesg-txt.log`): a CPU that
- *   does not schedule holds up every grace period, so synchronize_rcu() and its kin wait as long
- *   as it stalls;
+ * - an RCU stall, a soft lockup or a hard lockup, and a task hung waiting for an RCU grace
+ *   period after it, printed while the task waited (`INFO: rcu_sched self-detected stall on
+ *   CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120 seconds` in
+ *   synchronize_sched(): `lkp-57.log`; `Watchdog detected hard LOCKUP on cpu 34`, then `INFO: task
+ *   CPU 0/KVM:8543 blocked for more than 120 seconds` in synchronize_sched():
+ *   `crash-dmesg-vmcore-dmesg-txt.log`): a CPU that does not schedule holds up every grace
+ *   period, so synchronize_rcu() and its kin wait as long as it stalls, and a CPU stuck with
+ *   interrupts off (a hard lockup) schedules least of all;
  * - a WARNING, then an oops in the same call (sameCall): the code a WARN() returned to went on
  *   and crashed (`i225nic-pstore-panic-log-txt.log`: `refcount_t: underflow; use-after-free.` in
  *   tcp_wfree() from igc_clean_tx_irq(), then `kernel BUG at lib/dynamic_queue_limits.c:27!` in
  *   dql_completed() from the same igc_clean_tx_irq() call, 1 ms later on CPU 11): two reports of
- *   one bug, the transmit ring's clean-up completing what it had completed already;
+ *   one bug, the transmit ring's clean-up completing what it had completed already; or a
+ *   WARNING, then another WARNING in the same call: the code went on and warned again about
+ *   what the first found (`debian-clearfog-gt-8k-dmesg.log`: `Pool does not have so many bufs`
+ *   in mvpp2_bm_bufs_free() from mvpp2_bm_pool_destroy(), then that function's own `cannot free
+ *   all buffers in pool 0`, 0.3 s later in the same worker);
  * - a report that damaged the kernel (an oops that killed a task, memory found corrupted:
  *   summary.ts's DAMAGE_RULES), then `BUG: Bad rss-counter state` (or `non-zero pgtables_bytes on
  *   freeing mm`): check_mm() finds an address space's page counters off when it is torn down, and
@@ -520,7 +603,7 @@ const FOLLOW_ONS: FollowOn[] = [
 		follows: sameAccess
 	},
 	{
-		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup']),
+		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup', 'crash.hard-lockup']),
 		effect: new Set(['crash.hung-task']),
 		follows: (c, e) =>
 			(e.stack?.frames.some((f) => f.reliable && GRACE_PERIOD.test(f.function)) ?? false) &&
@@ -528,7 +611,7 @@ const FOLLOW_ONS: FollowOn[] = [
 	},
 	{
 		cause: new Set(['crash.warning', 'crash.refcount']),
-		effect: OOPS_RULES,
+		effect: new Set([...OOPS_RULES, 'crash.warning', 'crash.refcount']),
 		follows: sameCall
 	},
 	{
@@ -662,8 +745,8 @@ const SAME_CALL_LINES = 10;
 const DISPATCHER = /^(?:x64_sys_call|ia32_sys_call|x32_sys_call)$/;
 
 /**
- * Is the oops `e` in the same call as the WARNING `c` (a WARN() returns, and the code it returned
- * to went on): the same task on the same CPU, printed right after it (SAME_CALL_S, else
+ * Is the oops (or WARNING) `e` in the same call as the WARNING `c` (a WARN() returns, and the
+ * code it returned to went on): the same task on the same CPU, printed right after it (SAME_CALL_S, else
  * SAME_CALL_LINES after its last line), and their traces end alike? Below the frames of each
  * report's own (from its guilty frame), the reliable frames of the two traces are the same from
  * some frame on to the end (function, offset and size: one call site, one stack below it), and
@@ -762,6 +845,46 @@ function followOnCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** GPU resets, and the driver (module) whose errors (gpu.drm-driver-error) they can cause */
+const GPU_RESETS: Record<string, string> = {
+	'gpu.amdgpu-reset': 'amdgpu',
+	'gpu.i915-reset': 'i915'
+};
+/** at most this long (kernel or wall-clock seconds) from a GPU reset to the driver's first error after it */
+const AFTER_RESET_S = 10;
+/** and at most this many input lines without times */
+const AFTER_RESET_LINES = 300;
+
+/**
+ * The GPU reset that a graphics driver's errors follow: the latest reset of that driver, in the
+ * same boot, at most AFTER_RESET_S before the errors were first printed (AFTER_RESET_LINES
+ * without times). A reset takes the GPU's state away from the programs and the display: the
+ * command submissions of contexts that lost their video memory are refused (amdgpu's `Failed to
+ * initialize parser -125!`, -ECANCELED), the desktop compositor whose context was lost is ended,
+ * and tearing its display state down meets the display core's state after the reset (`Head pipe
+ * not found`, `Pipe not found for stream`). An error first printed so soon after a reset is its
+ * consequence; one printed before the reset too is not linked (its finding's first occurrence
+ * is before the reset).
+ */
+function resetCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== 'gpu.drm-driver-error' || e.f.severity === 'info') return null;
+	const first = moment(e.f.first_seen);
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (GPU_RESETS[c.f.rule] !== e.f.details.module || c.f.severity === 'info') continue;
+		const soon = c.occ.some((o) => {
+			if (o.boot !== first.boot || o.line >= first.line) return false;
+			if (o.ts !== null && first.ts !== null)
+				return first.ts >= o.ts && first.ts - o.ts <= AFTER_RESET_S;
+			if (o.wall !== null && first.wall !== null)
+				return first.wall >= o.wall && first.wall - o.wall <= AFTER_RESET_S * 1000;
+			return first.line - o.line <= AFTER_RESET_LINES;
+		});
+		if (soon && (best === null || best.f.first_line < c.f.first_line)) best = c;
+	}
+	return best;
+}
+
 /** POWER's cause of a machine check: `Caused by (from SRR1=8000000000101032): L2 data cache parity error` */
 const PPC_MACHINE_CHECK = 'hardware.machine-check-powerpc';
 /** at most this many input lines between a machine-check oops and the cause line of its CPU */
@@ -802,7 +925,11 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
 	for (const e of nodes) {
-		const direct = probeCause(e, nodes) ?? followOnCause(e, nodes) ?? machineCheckCause(e, nodes);
+		const direct =
+			probeCause(e, nodes) ??
+			followOnCause(e, nodes) ??
+			machineCheckCause(e, nodes) ??
+			resetCause(e, nodes);
 		if (direct) {
 			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;
@@ -848,12 +975,15 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		const walk = (id: string) => {
 			const m = byId.get(id)!;
 			const up = parent.get(id);
-			chain.push(id);
-			// the root has no parent; every other member has the link that brought it in
+			// the root has no parent; every other member has the link that brought it in. A member
+			// whose cause is not the member before it (a cause's second effect) starts a branch
+			// that names its cause again: `A → B; A → C`
 			if (up) {
 				links.push({ cause: up.id, effect: id, certainty: up.certainty, reason: up.reason });
+				if (up.id !== chain.at(-1)) description += `; ${byId.get(up.id)!.title}`;
 				description += arrow(up);
 			}
+			chain.push(id);
 			description += m.title;
 			if (up?.reason) description += ` (${up.reason})`;
 			const kids = (children.get(id) ?? []).sort(
@@ -885,9 +1015,9 @@ function possibleCause(
 	parent: Map<string, Parent>
 ): Parent | null {
 	for (const p of POSSIBLE_CAUSES) {
-		if (p.effect !== e.rule) continue;
+		if (!p.effect.has(e.rule)) continue;
 		for (const c of findings) {
-			if (c.rule !== p.cause || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
+			if (!p.cause.has(c.rule) || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
 			const reason = p.evidence(c, e);
 			if (reason !== null) return { id: c.id, certainty: 'possible', reason };
 		}

@@ -175,7 +175,8 @@ function fatalCrashes(findings: readonly Finding[], boots: readonly Boot[]): Fat
  * nothing more) is shown in the cascade but never named: the walk stops below it. A chain that
  * does not hold the primary finding does not name its root cause: in i225nic's pstore dump the
  * `kernel BUG in dql_completed` that panicked the machine had been given the igc transmit hangs'
- * chain (hangs, then link down), to which nothing linked it.
+ * chain (hangs, then link down), to which nothing linked it (now the hangs are a possible cause
+ * of its WARNING, and the walk stops at that WARNING).
  */
 function rootOf(primary: string, cascades: readonly Cascade[]): string {
 	const cause = new Map<string, string>();

@@ -20,6 +20,13 @@ export interface StackRecipe {
 	 * lockup) it is the interrupted code's top frame, where the CPU was spinning
 	 */
 	afterMarker?: boolean;
+	/**
+	 * NecroScope: with the stall extractor and no dispatcher on the stack, name the top frame
+	 * (the report marked corrupted) instead of syzkaller's `corrupted`: where a stalled CPU spins.
+	 * False for stack overflows, whose top frame is only where the stack ran out (any function of
+	 * a recursion), so they keep syzkaller's `corrupted`
+	 */
+	guessTop?: boolean;
 }
 
 export interface TitleFormat {

@@ -380,7 +380,7 @@ const BUG: TitleFormat[] = [
 		title: /BUG: .*stack guard page was hit at/,
 		fmt: 'BUG: stack guard page was hit in {F}',
 		alt: ['stack-overflow in {F}'],
-		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall' }
+		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall', guessTop: false }
 	},
 	{
 		rule: 'crash.lockdep',
@@ -734,14 +734,14 @@ const PANIC: TitleFormat[] = [
 		title: /Kernel panic - not syncing: corrupted stack end detected inside scheduler/,
 		fmt: 'kernel panic: corrupted stack end in {F}',
 		alt: ['stack-overflow in {F}'],
-		stack: callTrace(['schedule', 'retint_kernel'], 'stall')
+		stack: { ...callTrace(['schedule', 'retint_kernel'], 'stall'), guessTop: false }
 	},
 	{
 		rule: 'crash.stack-overflow',
 		title: /Kernel panic - not syncing: kernel stack overflow/,
 		fmt: 'kernel stack overflow in {F}',
 		alt: ['stack-overflow in {F}'],
-		stack: callTrace(['bad_stack'], 'stall')
+		stack: { ...callTrace(['bad_stack'], 'stall'), guessTop: false }
 	},
 	{
 		rule: 'crash.panic',

@@ -159,6 +159,8 @@ export interface FrameResult {
 	poisoned: boolean;
 	/** the extractor found no anchor and fell back to the top frame */
 	guessed?: boolean;
+	/** the extractor found no anchor, and the recipe names no top frame instead (guessTop) */
+	noAnchor?: boolean;
 	/** only frames the kernel marked unreliable (`?`) or printed after a stack marker named it */
 	unsure?: boolean;
 }
@@ -225,19 +227,21 @@ function pick(
 	const names = w.frames.map((f) => f.name);
 	let raw: string | null = names[0] ?? null;
 	let guessed = false;
+	let noAnchor = false;
 	if (recipe.extractor === 'stall' && names.length > 0) {
-		// NecroScope: without a dispatcher syzkaller says `corrupted`; the top frame is a better hint
+		// NecroScope: without a dispatcher syzkaller says `corrupted`; the top frame is a better
+		// hint of a stall (not of a stack overflow: guessTop)
 		raw = stallFrame(names);
-		if (raw === null) {
+		if (raw === null && recipe.guessTop !== false) {
 			raw = names[0];
 			guessed = true;
-		}
+		} else if (raw === null) noAnchor = true;
 	} else if (recipe.extractor === 'hang') raw = names.length ? hangFrame(names) : null;
 	const merged = raw && recipe.extractor ? mergedFrame(raw) : raw;
 	const lastPart = recipe.parts.length - 1;
 	const second = w.frames.find((f) => f.part === lastPart && lastPart > 0)?.name ?? null;
 	const caller = callerOf(w, parts, raw, lines, skip);
-	return { raw, merged, second, caller, poisoned: w.poisoned, guessed };
+	return { raw, merged, second, caller, poisoned: w.poisoned, guessed, noAnchor };
 }
 
 /** The recipe, its fallback recipe, then (no stack start at all) the bare `+0x` frame lines. */

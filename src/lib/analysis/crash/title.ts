@@ -123,6 +123,9 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 			};
 		if (frame.poisoned) corrupted ??= 'a fault-injection stack is mixed into the report';
 		if (frame.guessed) corrupted ??= 'no dispatcher on the stack: the top frame names the stall';
+		if (frame.noAnchor)
+			corrupted ??=
+				"no dispatcher on the stack (a stack overflow's top frame is only where the stack ran out)";
 		if (frame.unsure) corrupted ??= 'only frames the kernel marked unreliable (?) name the bug';
 		if (frame.raw && frame.merged) {
 			names =
