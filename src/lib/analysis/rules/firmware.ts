@@ -1271,74 +1271,93 @@ function sidDevice(sid: string | undefined): string | null {
 	return `${hex(n >> 8)}:${hex((n >> 3) & 0x1f)}.${n & 7}`;
 }
 
+/** a UEFI runtime service that faulted inside the firmware (arm64, x86): the runtime services are off */
+const EFI_FAULT: Explanation = {
+	meaning:
+		'A UEFI runtime service (often GetTime for the EFI clock, or GetVariable) faulted inside the firmware. The kernel caught the fault, printed a `[Firmware Bug]` line and a warning, and turned the EFI runtime services off for the rest of this boot to stay up: EFI variables (boot entries, `efibootmgr`, fwupd firmware updates, the Secure Boot key lists) and the EFI clock are unavailable. A later `EFI Runtime Services are disabled!` is a call that was then refused.',
+	causes: [
+		{
+			kind: 'firmware',
+			text: 'A UEFI firmware bug: a runtime service touched memory the OS did not map for it (common on early firmware of new boards).'
+		}
+	],
+	next_steps: [
+		'Update the UEFI firmware (BIOS) of the board; report the fault to its vendor with this log.',
+		'Until then, change boot entries from the firmware setup menu; `efibootmgr` and fwupd cannot work in this boot. `efi=noruntime` avoids the fault and the warning at every boot.'
+	],
+	references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+};
+
 /**
  * drivers/firmware/efi: `efi: EFI Runtime Services are disabled!` (at boot: `noefi`,
- * `efi=noruntime`, PREEMPT_RT kernels) and arch/x86/platform/efi/quirks.c
- * `efi: Froze efi_rts_wq and disabled EFI Runtime Services` (after the firmware faulted).
+ * `efi=noruntime`, PREEMPT_RT kernels; or printed once, at the next call, after a fault) and the
+ * fault itself: arch/x86/platform/efi/quirks.c `efi: Froze efi_rts_wq and disabled EFI Runtime
+ * Services`, arch/arm64/kernel/efi.c efi_runtime_fixup_exception() `[Firmware Bug]: Unable to
+ * handle paging request in EFI runtime service` (the message is arm64's fault kind: `paging
+ * request`, `NULL pointer dereference`, `read from unreadable memory` …), which clears
+ * EFI_RUNTIME_SERVICES itself. Before `firmware.firmware-bug`: real log orion-o6-dmesg-out.log
+ * (Radxa Orion O6, BIOS 1.0, 6.12), where the `[Firmware Bug]` line had been a finding of its
+ * own with the microcode advice of x86 besides this one; `disabled!` 65 lines later joins it.
  */
 export const efiRuntimeDisabled: LineRule = {
 	id: 'firmware.efi-runtime-disabled',
 	category: 'firmware',
 	severity: 'low',
-	triggers: ['EFI Runtime Services are disabled', 'disabled EFI Runtime Services'],
-	pattern:
-		/^(?:efi: )?(?:(EFI Runtime Services are disabled)|Froze efi_rts_wq and (disabled EFI Runtime Services))/,
-	title: (m) =>
-		m[2] ? 'EFI firmware faulted: runtime services disabled' : 'EFI runtime services disabled',
-	details: (m) => ({ reason: m[2] ? 'firmware fault' : 'disabled at boot' }),
-	severityOf: (m) => (m[2] ? 'medium' : 'low'),
-	/*
-	 * arm64 turns the runtime services off when a firmware call faults
-	 * (efi_runtime_fixup_exception: `[Firmware Bug]: Unable to handle paging request in EFI
-	 * runtime service`) and only later says `EFI Runtime Services are disabled!`: that one then
-	 * is the fault's consequence, not a boot option (orion-o6-dmesg-out.log, 65 lines apart).
-	 */
-	context: {
-		trigger: '[Firmware Bug]',
-		pattern: /\[Firmware Bug\]: Unable to handle paging request in EFI runtime service/,
-		details: () => ({ reason: 'firmware fault' }),
-		within: 2000,
-		examples: ['[Firmware Bug]: Unable to handle paging request in EFI runtime service'],
-		outcome: {
-			title: () => 'EFI firmware faulted: runtime services disabled',
-			severity: 'medium',
-			explanation: {
-				meaning:
-					'A UEFI runtime service (here called earlier in the boot, often GetTime for the EFI clock or GetVariable) faulted inside the firmware. The kernel caught the fault, printed a `[Firmware Bug]` line and a warning, and turned the EFI runtime services off for the rest of this boot to stay up: EFI variables (boot entries, `efibootmgr`, fwupd firmware updates) and the EFI clock are unavailable.',
-				causes: [
-					{
-						kind: 'firmware',
-						text: 'A UEFI firmware bug: a runtime service touched memory the OS did not map for it (common on early firmware of new boards).'
-					}
-				],
-				next_steps: [
-					'Update the UEFI firmware (BIOS) of the board; report the fault to its vendor with this log.',
-					'Until then, change boot entries from the firmware setup menu; `efibootmgr` and fwupd cannot work in this boot. `efi=noruntime` avoids the fault and the warning at every boot.'
-				],
-				references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
-			}
-		}
-	},
-	examples: [
-		'efi: EFI Runtime Services are disabled!',
-		'efi: Froze efi_rts_wq and disabled EFI Runtime Services'
+	triggers: [
+		'EFI Runtime Services are disabled',
+		'disabled EFI Runtime Services',
+		'in EFI runtime service'
 	],
-	negatives: ['efi: EFI v2.70 by American Megatrends'],
+	pattern:
+		/^(?:efi: )?(?:(EFI Runtime Services are disabled)|Froze efi_rts_wq and (disabled EFI Runtime Services))|^\[Firmware Bug\]: Unable to handle ([\w -]+) in EFI runtime service/,
+	title: (m) =>
+		m[2] || m[3]
+			? 'EFI firmware faulted: runtime services disabled'
+			: 'EFI runtime services disabled',
+	details: (m) => ({
+		reason: m[2] || m[3] ? 'firmware fault' : 'disabled at boot',
+		...(m[3] ? { fault: m[3] } : {})
+	}),
+	severityOf: (m) => (m[2] || m[3] ? 'medium' : 'low'),
+	explanationOf: (m) => (m[2] || m[3] ? EFI_FAULT : undefined),
+	// the runtime services' next call after the fault is refused once (pr_warn_once): that line
+	// belongs to the fault's finding
+	follow: [
+		{
+			trigger: 'EFI Runtime Services are disabled',
+			pattern: /^(?:efi: )?EFI Runtime Services are disabled/,
+			details: () => ({ later_call_refused: true }),
+			within: 20000,
+			claims: true,
+			anywhere: true,
+			examples: ['efi: EFI Runtime Services are disabled!']
+		}
+	],
+	examples: [
+		// orion-o6-dmesg-out.log line 495
+		'[Firmware Bug]: Unable to handle paging request in EFI runtime service',
+		'efi: Froze efi_rts_wq and disabled EFI Runtime Services',
+		'efi: EFI Runtime Services are disabled!'
+	],
+	negatives: [
+		'efi: EFI v2.70 by American Megatrends',
+		'[Firmware Bug]: TSC_DEADLINE disabled due to Errata; please update microcode to version: 0x3a (or later)'
+	],
 	explanation: {
 		meaning:
-			'The kernel is not using the UEFI firmware’s runtime services for the rest of this boot: EFI variables (boot entries, `efibootmgr`, firmware updates through fwupd) and, on some machines, the EFI clock are unavailable. After a firmware fault (a `[Firmware Bug]` paging request in an EFI service just before) the kernel turned them off to stay up; otherwise a boot option or the kernel build turned them off.',
+			'The kernel is not using the UEFI firmware’s runtime services for the rest of this boot: EFI variables (boot entries, `efibootmgr`, firmware updates through fwupd) and, on some machines, the EFI clock are unavailable. A boot option or the kernel build turned them off (a firmware fault that did it is a finding of its own, which this line then joins).',
 		causes: [
-			{
-				kind: 'firmware',
-				text: 'A UEFI firmware bug: a runtime service touched memory it should not (see the fault and WARNING before).'
-			},
 			{
 				kind: 'configuration',
 				text: 'The kernel command line (`noefi`, `efi=noruntime`) or a PREEMPT_RT kernel, which disables them by default.'
+			},
+			{
+				kind: 'firmware',
+				text: 'A UEFI firmware fault earlier in the boot whose own line is not in this log (a log that starts later, or a kernel that does not print it).'
 			}
 		],
 		next_steps: [
-			'If the kernel command line does not disable them on purpose, update the UEFI firmware.',
+			'If the kernel command line (`cat /proc/cmdline`) does not disable them on purpose, look for a `[Firmware Bug]` line or a WARNING about an EFI runtime service earlier in the boot and update the UEFI firmware.',
 			'Until then, change boot entries from the firmware setup menu; `efibootmgr` and fwupd cannot work in this boot.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
