@@ -5,6 +5,8 @@ import {
 	Analyzer,
 	contextOutcome,
 	contextTriggers,
+	expectationFor,
+	expectationsOf,
 	resolutionFor,
 	resolutionsOf,
 	scanTriggers
@@ -279,16 +281,25 @@ describe('line rule registry', () => {
 				});
 			}
 
-			if (r.expects) {
-				const expects = r.expects;
+			for (const expects of expectationsOf(r)) {
 				it(`is no finding when "${expects.trigger}" ends its event, and one when it does not come`, () => {
-					expect(r.follow, 'a rule has expects or follow, not both').toBeUndefined();
-					expect(r.resolve, 'a rule has expects or resolve, not both').toBeUndefined();
 					expect(r.stall, 'a rule has expects or stall, not both').toBeUndefined();
-					// the first example that waits (`when`)
+					// with follow-ups too, only the messages it picks wait for the end of their event
+					if (r.follow) expect(expects.when, 'expects beside follow needs its when').toBeDefined();
+					// with resolve too, `when` tells the messages apart: none of its examples waits for both
+					if (r.resolve) {
+						expect(expects.when, 'expects beside resolve needs its when').toBeDefined();
+						for (const ex of r.examples) {
+							const m = r.pattern.exec(ex)!;
+							if (resolutionFor(r, m)) expect(expects.when!(m), ex).toBe(false);
+						}
+					}
+					// the first example that waits for this end of its event (and for no earlier one)
 					const own = r.examples.find((ex) => {
 						const m = r.pattern.exec(ex);
-						return m !== null && (expects.when?.(m) ?? true);
+						return (
+							m !== null && resolutionFor(r, m) === undefined && expectationFor(r, m) === expects
+						);
 					})!;
 					expect(own, 'an example that waits').toBeDefined();
 					for (const ex of expects.examples) {

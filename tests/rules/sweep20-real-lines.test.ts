@@ -48,3 +48,56 @@ describe('a UEFI runtime service that faulted in the firmware (arm64)', () => {
 		]);
 	});
 });
+
+describe('missing firmware files that the driver’s own summary reports', () => {
+	// dfir-sample-files-syslog-1.log lines 1056-1077 (HP mt41, Debian 6.6): Debian's kernel
+	// logs each request (`firmware: failed to load`), b43 and btbcm then say what it means
+	const LINES = [
+		'2024-12-18T00:43:18.755087+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755089+01:00 kpepe kernel: firmware_class: See https://wiki.debian.org/Firmware for information about missing firmware',
+		'2024-12-18T00:43:18.755091+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755103+01:00 kpepe kernel: b43 bcma0:1: Direct firmware load for b43/ucode30_mimo.fw failed with error -2',
+		'2024-12-18T00:43:18.755107+01:00 kpepe kernel: Broadcom 43xx driver loaded [ Features: PNLS ]',
+		'2024-12-18T00:43:18.755109+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755111+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755113+01:00 kpepe kernel: b43 bcma0:1: Direct firmware load for b43/ucode30_mimo.fw failed with error -2',
+		'2024-12-18T00:43:18.755115+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43-open/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755117+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43-open/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755129+01:00 kpepe kernel: b43 bcma0:1: Direct firmware load for b43-open/ucode30_mimo.fw failed with error -2',
+		'2024-12-18T00:43:18.755133+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43-open/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755135+01:00 kpepe kernel: b43 bcma0:1: firmware: failed to load b43-open/ucode30_mimo.fw (-2)',
+		'2024-12-18T00:43:18.755137+01:00 kpepe kernel: b43 bcma0:1: Direct firmware load for b43-open/ucode30_mimo.fw failed with error -2',
+		'2024-12-18T00:43:18.755140+01:00 kpepe kernel: b43-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
+		'2024-12-18T00:43:18.755142+01:00 kpepe kernel: bluetooth hci0: firmware: failed to load brcm/BCM20702A1-0a5c-21f1.hcd (-2)',
+		'2024-12-18T00:43:18.755154+01:00 kpepe kernel: bluetooth hci0: firmware: failed to load brcm/BCM20702A1-0a5c-21f1.hcd (-2)',
+		'2024-12-18T00:43:18.755158+01:00 kpepe kernel: bluetooth hci0: firmware: failed to load brcm/BCM-0a5c-21f1.hcd (-2)',
+		'2024-12-18T00:43:18.755160+01:00 kpepe kernel: bluetooth hci0: firmware: failed to load brcm/BCM-0a5c-21f1.hcd (-2)',
+		'2024-12-18T00:43:18.755162+01:00 kpepe kernel: Bluetooth: hci0: BCM: firmware Patch file not found, tried:',
+		"2024-12-18T00:43:18.755164+01:00 kpepe kernel: Bluetooth: hci0: BCM: 'brcm/BCM20702A1-0a5c-21f1.hcd'",
+		"2024-12-18T00:43:18.755167+01:00 kpepe kernel: Bluetooth: hci0: BCM: 'brcm/BCM-0a5c-21f1.hcd'"
+	];
+
+	it('gives one finding per device, not one more per file tried', async () => {
+		const f = await findingsOf(LINES);
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			['firmware.load-failed', 'No usable firmware found for b43-phy0', 'medium'],
+			[
+				'firmware.bluetooth-patch-missing',
+				'Broadcom Bluetooth hci0 runs without its firmware patch (file missing)',
+				'low'
+			]
+		]);
+		expect(f[1].details.files).toEqual(['brcm/BCM20702A1-0a5c-21f1.hcd', 'brcm/BCM-0a5c-21f1.hcd']);
+	});
+
+	it('keeps a file a finding of its own when the summary does not come (a log cut after it)', async () => {
+		const f = await findingsOf(LINES.slice(15, 17));
+		expect(f.map((x) => [x.title, x.severity, x.count])).toEqual([
+			['Firmware brcm/BCM20702A1-0a5c-21f1.hcd could not be loaded', 'low', 2]
+		]);
+		const b43 = await findingsOf(LINES.slice(0, 4));
+		expect(b43.map((x) => [x.title, x.count])).toEqual([
+			['Firmware b43/ucode30_mimo.fw could not be loaded', 3]
+		]);
+	});
+});

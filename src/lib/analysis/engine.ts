@@ -110,10 +110,26 @@ export function resolutionFor(rule: LineRule, m: RegExpExecArray): RuleResolve |
 	return resolutionsOf(rule).find((res) => res.when?.(m) ?? true);
 }
 
+const NO_EXPECTATIONS: readonly RuleExpect[] = [];
+
+/** the messages that end a rule's event (LineRule.expects), none, one or several */
+export function expectationsOf(rule: LineRule): readonly RuleExpect[] {
+	return rule.expects === undefined
+		? NO_EXPECTATIONS
+		: 'trigger' in rule.expects
+			? [rule.expects]
+			: rule.expects;
+}
+
+/** the end of its event a rule message waits for (the first whose `when` it passes), if any */
+export function expectationFor(rule: LineRule, m: RegExpExecArray): RuleExpect | undefined {
+	return expectationsOf(rule).find((e) => e.when?.(m) ?? true);
+}
+
 /** the triggers of the rules' resolving and expected messages (LineRule.resolve, expects) */
 const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => [
 	...resolutionsOf(r).map((res) => res.trigger),
-	...(r.expects ? [r.expects.trigger] : [])
+	...expectationsOf(r).map((e) => e.trigger)
 ]);
 /**
  * One automaton (util/literal-matcher.ts) for the per-line prefilters: the literals that can
@@ -556,8 +572,8 @@ export class Analyzer {
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			const x: RuleMatch = { m, facts: null };
-			const res =
-				resolutionFor(rule, m) ?? (rule.expects?.when?.(m) === false ? undefined : rule.expects);
+			// a resolution first, else the end of its event (LineRule.resolve, expects)
+			const res = resolutionFor(rule, m) ?? expectationFor(rule, m);
 			if (rule.stall) this.wait(i, rule, x, r);
 			else if (res) this.hold(i, rule, x, r, res);
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
@@ -1186,6 +1202,8 @@ export class Analyzer {
 			const res = resolutionFor(rule, m);
 			if (res !== undefined && !rule.follow.some((f) => f.trigger === res.trigger)) return;
 		}
+		// so is one that waited for the end of its event (LineRule.expects) and did not see it
+		if (rule.expects !== undefined && expectationFor(rule, m) !== undefined) return;
 		if (b === null) {
 			// not kept (the limit of findings): its follow-ups must not join an earlier message
 			this.pending.delete(index);

@@ -68,6 +68,9 @@ const FIRMWARE_LOAD_ANDROID: Explanation = {
 };
 
 /** drivers/base/firmware_loader: `Direct firmware load for X failed with error -2`, `Unable to load firmware X (-2)` */
+/** the file of a firmware.load-failed match, if it names one */
+const fileOf = (m: RegExpExecArray): string | undefined => m[3] ?? m[5] ?? m[7] ?? m[12] ?? m[15];
+
 export const firmwareLoad: LineRule = {
 	id: 'firmware.load-failed',
 	category: 'firmware',
@@ -215,8 +218,40 @@ export const firmwareLoad: LineRule = {
 			examples: ['iwlwifi 0000:00:14.3: maximum version supported: iwlwifi-QuZ-a0-jf-b0-72']
 		}
 	],
+	/*
+	 * A missing file that the driver's own summary line reports right after it: Broadcom
+	 * Bluetooth's `BCM: firmware Patch file not found, tried:` (firmware.bluetooth-patch-missing
+	 * lists the files) and b43's `ERROR: You must go to … download the correct firmware` (this
+	 * rule's "No usable firmware found"). Debian's kernels print `firmware: failed to load X (-2)`
+	 * for every request, besides `Direct firmware load`: real log, dfir-sample-files-syslog-1.log
+	 * (Debian 6.6, BCM20702A1 and BCM43228), 16 such lines had been four findings of their own
+	 * beside the two that say it.
+	 */
+	expects: [
+		{
+			trigger: 'firmware Patch file not found',
+			pattern: /^Bluetooth: (?<device>hci\d+): BCM: firmware Patch file not found/,
+			within: 30,
+			withinSeconds: 30,
+			when: (m) => m[1] === 'bluetooth' && /^brcm\/\S+\.hcd$/.test(fileOf(m) ?? ''),
+			examples: ['Bluetooth: hci0: BCM: firmware Patch file not found, tried:']
+		},
+		{
+			trigger: 'and download the correct firmware',
+			pattern: /^b43-phy\d+ ERROR: You must go to \S+ and download the correct firmware/,
+			within: 50,
+			withinSeconds: 30,
+			when: (m) => m[1] === 'b43',
+			examples: [
+				'b43-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.'
+			]
+		}
+	],
 	examples: [
 		'i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
+		// dfir-sample-files-syslog-1.log (Debian 6.6): a request of each, as Debian logs them
+		'bluetooth hci0: firmware: failed to load brcm/BCM20702A1-0a5c-21f1.hcd (-2)',
+		'b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
 		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',

@@ -86,9 +86,15 @@ export interface LineRule {
 	 * after the OOM killer's `invoked oom-killer:` line): the rule's message is held for up to
 	 * `within` lines of the same boot, and is no finding when that message comes; otherwise
 	 * (the log was cut before it, the boot changed, the input ended) it is the rule's finding.
-	 * A rule has at most one of `expects`, `stall`, `resolve` and `follow` (but see `resolve`).
+	 * A list holds the ends of different messages of the rule: a message waits for the first one
+	 * whose `when` it passes. A rule has at most one of `expects`, `stall`, `resolve` and `follow`
+	 * (but see `resolve`), except that one with `resolve` or `follow` may also have `expects` whose
+	 * `when` keeps the messages that wait for the end of their event apart from the others (a
+	 * message waits for a resolution first, else for the end of its event, and only one that waits
+	 * for neither takes follow-ups: `firmware.load-failed`, whose missing files a driver's own
+	 * summary line may report).
 	 */
-	expects?: RuleExpect;
+	expects?: RuleExpect | readonly RuleExpect[];
 	/**
 	 * Details to gather from every occurrence, not only the first: `{ device: 'devices' }` lists
 	 * each distinct `device` (at most FOLLOW_LIST_MAX) under `devices`, for a finding that groups
