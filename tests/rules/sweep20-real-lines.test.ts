@@ -3,7 +3,7 @@
  * findings, or told with advice that does not fit. Verbatim excerpts, named by file and line.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../support/analyze.ts';
+import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 describe('a UEFI runtime service that faulted in the firmware (arm64)', () => {
 	// orion-o6-dmesg-out.log lines 495 and 560 (Radxa Orion O6, BIOS 1.0, Debian 6.12): the
@@ -98,6 +98,40 @@ describe('missing firmware files that the driver’s own summary reports', () =>
 		const b43 = await findingsOf(LINES.slice(0, 4));
 		expect(b43.map((x) => [x.title, x.count])).toEqual([
 			['Firmware b43/ucode30_mimo.fw could not be loaded', 3]
+		]);
+	});
+});
+
+describe('i915 without its display firmware (DMC)', () => {
+	// intel-audio-dmesg-log.log lines 360-362 (Kaby Lake laptop, 5.18): i915 loaded from the
+	// initramfs at 1.8 s without the DMC file, which turns runtime power management off
+	const LINES = [
+		'[    1.795662] i915 0000:00:02.0: Direct firmware load for i915/kbl_dmc_ver1_04.bin failed with error -2',
+		'[    1.795665] i915 0000:00:02.0: [drm] Failed to load DMC firmware i915/kbl_dmc_ver1_04.bin. Disabling runtime power management.',
+		'[    1.795666] i915 0000:00:02.0: [drm] DMC firmware homepage: https://git.kernel.org/pub/scm/linux/kernel/git/firmware/linux-firmware.git/tree/i915'
+	];
+
+	it('says what is lost (runtime power management), not that a missing file is often harmless', async () => {
+		const report = await analyzeLines(LINES);
+		const f = report.findings;
+		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
+			[
+				'firmware.load-failed',
+				'Intel display firmware (DMC) i915/kbl_dmc_ver1_04.bin not loaded: GPU runtime power management off',
+				'low'
+			]
+		]);
+		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 2]);
+		expect(f[0].details).toMatchObject({ driver: 'i915', file: 'i915/kbl_dmc_ver1_04.bin' });
+		expect(f[0].explanation.meaning).toContain('runtime power management');
+		expect(f[0].explanation.next_steps.join(' ')).toMatch(/initramfs/);
+		expect(f[0].explanation.next_steps.join(' ')).not.toMatch(/ignore this/);
+	});
+
+	it('keeps the file alone a missing file (the DMC line of another device, or none)', async () => {
+		const f = await findingsOf([LINES[0]]);
+		expect(f.map((x) => x.title)).toEqual([
+			'Firmware i915/kbl_dmc_ver1_04.bin could not be loaded'
 		]);
 	});
 });

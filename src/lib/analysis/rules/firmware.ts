@@ -166,6 +166,53 @@ export const firmwareLoad: LineRule = {
 		 * 4.4.38, -2 at 6.2 s (root filesystem not mounted yet), loaded at 8.4 s, 129 lines later,
 		 * and its keyboard and hub found on that controller.
 		 */
+		/*
+		 * Intel graphics (i915, and xe with the same files): without the DMC (display
+		 * microcontroller) firmware the driver goes on without it and turns the GPU's runtime power
+		 * management off (intel_csr.c, intel_dmc.c: `Failed to load DMC firmware %s. Disabling
+		 * runtime power management.`, 6.x `… %s (%pe). Disabling …`, 4.6-5.3 `[drm] Failed to load
+		 * DMC firmware [https://01.org/…], disabling runtime power management.` without a device).
+		 * Real log: intel-audio-dmesg-log.log (Kaby Lake, 5.18), the file missing from the
+		 * initramfs that i915 is loaded from at 1.8 s, the notice on the next line.
+		 */
+		{
+			trigger: 'Failed to load DMC firmware',
+			pattern: /^(?:(?:i915|xe) (?<device>\S+): )?\[drm\] Failed to load DMC firmware\b/,
+			within: 20,
+			withinSeconds: 30,
+			when: (m) =>
+				(m[1] === 'i915' || m[1] === 'xe') && /^i915\/\w*dmc\w*\.bin$/.test(fileOf(m) ?? ''),
+			title: (m) =>
+				`Intel display firmware (DMC) ${fileOf(m)} not loaded: GPU runtime power management off`,
+			severity: 'low',
+			examples: [
+				'i915 0000:00:02.0: [drm] Failed to load DMC firmware i915/kbl_dmc_ver1_04.bin. Disabling runtime power management.',
+				'[drm] Failed to load DMC firmware [https://01.org/linuxgraphics/downloads/firmware], disabling runtime power management.'
+			],
+			explanation: {
+				meaning:
+					'The Intel graphics driver (i915) could not load the firmware of the display microcontroller (DMC), the small processor that saves and restores the display engine’s state so that the display hardware can power down while the screen shows a still picture or is off (the DC5/DC6 power states, panel self refresh). The screen works without it, but the driver then turns off runtime power management of the graphics device: it never powers down when idle, so the machine draws more power at idle (a laptop’s battery lasts less, the processor package reaches its deepest idle states less often).',
+				causes: [
+					{
+						kind: 'configuration',
+						text: 'The file is missing from the initramfs that i915 is loaded from at boot, or the linux-firmware package (Debian: firmware-misc-nonfree) is not installed.'
+					},
+					{
+						kind: 'configuration',
+						text: 'A kernel newer than the installed linux-firmware that asks for a DMC version the package does not ship yet.'
+					}
+				],
+				next_steps: [
+					'Check for the file named in the title: `ls /lib/firmware/i915/`; install or update linux-firmware (Debian and Ubuntu: `firmware-misc-nonfree` / `linux-firmware`) if it is not there.',
+					'Rebuild the initramfs so the file is in it (`update-initramfs -u`, `dracut -f`, `mkinitcpio -P`) and reboot.',
+					'Check afterwards: the kernel log says `Finished loading DMC firmware`, and as root `cat /sys/kernel/debug/dri/0/i915_dmc_info` shows `fw loaded: yes`.'
+				],
+				references: [
+					'https://docs.kernel.org/gpu/i915.html',
+					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+				]
+			}
+		},
 		{
 			trigger: ': Firmware timestamp: ',
 			pattern: /^xhci-tegra (?<device>\S+): Firmware timestamp: /,
