@@ -135,3 +135,31 @@ describe('i915 without its display firmware (DMC)', () => {
 		]);
 	});
 });
+
+describe('amdgpu refusing a context lost in a GPU reset', () => {
+	// amdgpu-crash-crash1-txt.log lines 4316 and 4459-4461 (Navi GPU, 6.1.2-zen1): the reset that
+	// lost VRAM succeeded, then a program's next submissions were cancelled
+	const LINES = [
+		'Jan 06 14:37:39 archdesktop kernel: amdgpu 0000:0b:00.0: amdgpu: GPU reset(2) succeeded!',
+		'Jan 06 14:37:39 archdesktop kernel: [drm] Skip scheduling IBs!',
+		'Jan 06 14:37:39 archdesktop kernel: [drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
+		'Jan 06 14:37:39 archdesktop kernel: [drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!'
+	];
+
+	it('is told as a consequence of the reset (ECANCELED), not as a driver error to report', async () => {
+		const f = (await findingsOf(LINES)).filter((x) => x.rule === 'gpu.drm-driver-error');
+		expect(f.map((x) => [x.title, x.severity, x.count])).toEqual([
+			['amdgpu driver errors in amdgpu_cs_ioctl', 'low', 2]
+		]);
+		expect(f[0].explanation.meaning).toContain('ECANCELED');
+		expect(f[0].explanation.next_steps[0]).toMatch(/GPU reset/);
+	});
+
+	it('keeps the driver-error advice for the driver’s other errors', async () => {
+		// amdgpu-crash-crash1-txt.log line 4479
+		const f = await findingsOf([
+			'Jan 06 14:37:39 archdesktop kernel: [drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000b4ea039a !'
+		]);
+		expect(f[0].explanation.meaning).not.toContain('ECANCELED');
+	});
+});

@@ -558,6 +558,30 @@ export const vmwgfxForeignHypervisor: LineRule = {
 };
 
 /** Any other DRM driver error: `[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream ...` */
+/**
+ * amdgpu_cs_ioctl's `Failed to initialize parser -125!`: after a GPU reset, amdgpu refuses the
+ * submissions of a context the reset invalidated with ECANCELED (amdgpu_cs.c: the context was
+ * guilty of the hang, or its VRAM-lost counter is older than the device's). Real log:
+ * amdgpu-crash-crash1-txt.log line 4460, twice, just after `GPU reset(2) succeeded!` and
+ * `VRAM is lost due to GPU reset!`; it had the generic driver-error advice.
+ */
+const AMDGPU_CONTEXT_LOST: Explanation = {
+	meaning:
+		'After a GPU reset, the amdgpu driver refuses the commands of a program whose GPU context the reset invalidated: the context of the program whose job hung the GPU, or every program’s when video memory was lost (`VRAM is lost due to GPU reset!` among the reset’s lines). The error -125 (ECANCELED) tells the program that its context is gone and that it must create a new one. Programs that do so (recent compositors, robust applications) carry on; many games and older programs stop drawing, freeze or exit. It is a consequence of the reset, not a fault of its own.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'A program still submitting work in a GPU context that the reset invalidated, instead of creating a new one (the program that hung the GPU, or any program after video memory was lost).'
+		}
+	],
+	next_steps: [
+		'Look at the GPU reset before it and at what led to it (a ring timeout, a GPU page fault, an illegal command): that is the problem to solve.',
+		'Restart the programs that froze or exited at that moment; if the desktop stayed frozen, log out and in again.',
+		'If the desktop does not come back after such resets, update Mesa and the compositor: newer ones recover from a lost context.'
+	],
+	references: ['https://docs.kernel.org/gpu/amdgpu/index.html']
+};
+
 export const drmDriverError: LineRule = {
 	id: 'gpu.drm-driver-error',
 	category: 'gpu',
@@ -573,6 +597,8 @@ export const drmDriverError: LineRule = {
 	storm: { count: 200, severity: 'medium' },
 	examples: [
 		'[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000c6f2a3b1 !',
+		// amdgpu-crash-crash1-txt.log line 4460, just after a GPU reset that lost VRAM
+		'[drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
 		'i915 0000:00:02.0: [drm] *ERROR* Atomic update failure on pipe A (start=1234 end=1235) time 120 us, min 1073, max 1079, scanline start 1070, end 1081',
 		// a driver built into the kernel prints no `[module]` (bacon-pmos-mainline dmesg.log, msm mdp5)
 		'[drm:mdp5_irq_error_handler] *ERROR* errors: 04000000'
@@ -581,6 +607,10 @@ export const drmDriverError: LineRule = {
 		'[drm] Initialized amdgpu 3.49.0 20150101 for 0000:03:00.0 on minor 0',
 		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
 	],
+	explanationOf: (m) =>
+		m[2] === 'amdgpu_cs_ioctl' && /^Failed to initialize parser -125\b/.test(m[4])
+			? AMDGPU_CONTEXT_LOST
+			: undefined,
 	// advice for any driver error, not the GPU-hang steps (crash-logs log12-04.txt: i915's
 	// `Atomic update failure on pipe A`, a display update that missed its window, had been told
 	// to note which program hung the GPU and to remove overclocks)
