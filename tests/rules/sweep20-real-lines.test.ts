@@ -163,3 +163,30 @@ describe('amdgpu refusing a context lost in a GPU reset', () => {
 		expect(f[0].explanation.meaning).not.toContain('ECANCELED');
 	});
 });
+
+describe('audit records lost on an Android device', () => {
+	// cykeek-stuff-console-ramoops-0.log lines 710-711, 715-717 (an Oppo phone in recovery,
+	// MediaTek 4.14): a burst of SELinux denials overflowed the kernel's default backlog
+	const LINES = [
+		'[   13.003789]  (2)[544:logd.auditd]type=1400 audit(1688459101.529:292): avc: denied { write } for comm="getprop" name="u:object_r:ctl_gsid_prop:s0" dev="tmpfs" ino=21925 scontext=u:r:recovery:s0 tcontext=u:object_r:ctl_gsid_prop:s0 tclass=file permissive=1',
+		'[   13.003900]  (2)[544:logd.auditd]type=1400 audit(1688459101.529:293): avc: denied { write } for comm="getprop" name="u:object_r:ctl_interface_restart_prop:s0" dev="tmpfs" ino=21926 scontext=u:r:recovery:s0 tcontext=u:object_r:ctl_interface_restart_prop:s0 tclass=file permissive=1',
+		'[   13.004228]  (1)[738:getprop]audit: audit_backlog=70 > audit_backlog_limit=64',
+		'[   13.004238]  (1)[738:getprop]audit: audit_lost=26 audit_rate_limit=0 audit_backlog_limit=64',
+		'[   13.004242]  (1)[738:getprop]audit: backlog limit exceeded'
+	];
+
+	it('tells the phone’s owner it is harmless there, without auditd or auditctl', async () => {
+		const f = (await findingsOf(LINES)).filter((x) => x.rule === 'security.audit-lost');
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['Audit backlog overflowed: records lost', 'medium']
+		]);
+		const advice = f[0].explanation.next_steps.join(' ');
+		expect(advice).not.toMatch(/auditctl|auditd runs/);
+		expect(f[0].explanation.meaning).toContain('logd');
+	});
+
+	it('keeps auditctl for a machine that runs auditd', async () => {
+		const f = await findingsOf([LINES[4]]);
+		expect(f[0].explanation.next_steps.join(' ')).toContain('auditctl -s');
+	});
+});

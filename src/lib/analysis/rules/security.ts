@@ -285,6 +285,55 @@ export const lockdown: LineRule = {
 	}
 };
 
+const AUDIT_LOST: Explanation = {
+	meaning:
+		'The kernel audit subsystem dropped records, so the audit trail (and the SELinux/AppArmor denials it carries) is incomplete. `backlog limit exceeded` and `hold queue overflow`: records came faster than the audit daemon took them and the queue overflowed (medium). `rate limit exceeded`: more records per second than the configured rate limit (`audit_rate_limit=` on the line before) allows were thrown away on purpose (low); Android’s logd sets a limit of 5 per second, so a burst of SELinux denials at boot shows this and is harmless there.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A backlog limit too small for the audit rules in use, or auditd not running; for `rate limit exceeded`, a rate limit set on purpose (auditctl -r, Android’s logd).'
+		},
+		{
+			kind: 'userspace',
+			text: 'A noisy audit rule or program generating huge numbers of events (on Android, a burst of SELinux denials).'
+		}
+	],
+	next_steps: [
+		'On Android, `rate limit exceeded` needs nothing: logd sets that limit, and the device has no auditctl.',
+		'Check `auditctl -s` (lost, backlog, backlog_limit, rate_limit); for a backlog overflow raise the limit (`-b 8192` or `audit_backlog_limit=` on the kernel command line).',
+		'Make sure auditd runs and trim overly broad rules (`auditctl -l`); for the rate limit, raise or remove it (`auditctl -r 0`) only if you need every record.'
+	],
+	references: ['https://man7.org/linux/man-pages/man8/auditctl.8.html']
+};
+
+/**
+ * On an Android device there is no auditd and no auditctl: logd's `logd.auditd` thread reads the
+ * audit records (SELinux denials, mostly) and copies them to logcat, with the kernel's default
+ * backlog of 64 records and its own rate limit of 5 a second. Real log:
+ * cykeek-stuff-console-ramoops-0.log (an Oppo phone in recovery, MediaTek 4.14), whose 156
+ * permissive denials overflowed the backlog (`audit_backlog=70 > audit_backlog_limit=64`), and
+ * which had been told to run auditctl and auditd.
+ */
+const AUDIT_LOST_ANDROID: Explanation = {
+	meaning:
+		'The kernel audit subsystem dropped records. On an Android device these are SELinux denials (and a few system events) that logd reads (its `logd.auditd` thread) to copy them to logcat and the kernel log: a burst of denials overflows the kernel’s default backlog of 64 records when logd does not read them fast enough or has not started yet, at boot or in recovery (`backlog limit exceeded`), and logd itself keeps at most 5 a second (`rate limit exceeded`). Only copies of denials are lost; nothing on the device depends on them.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'A burst of SELinux denials (at boot, in recovery, on custom ROMs, GSIs or ported kernels) faster than logd reads them.'
+		},
+		{
+			kind: 'configuration',
+			text: 'The kernel’s default audit backlog of 64 records: Android runs no auditd and does not raise it.'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing: the device works the same.',
+		'Only if you are debugging SELinux and need every denial: read logd’s copy (`adb logcat -b all -d | grep avc`), or build the boot image with `audit_backlog_limit=8192` on the kernel command line.'
+	],
+	references: ['https://source.android.com/docs/security/features/selinux/validate']
+};
+
 /** kernel/audit.c: lost audit records. */
 export const auditLost: LineRule = {
 	id: 'security.audit-lost',
@@ -308,26 +357,8 @@ export const auditLost: LineRule = {
 		// accompanies the lines above: one event, one count
 		'audit: audit_lost=12 audit_rate_limit=0 audit_backlog_limit=64'
 	],
-	explanation: {
-		meaning:
-			'The kernel audit subsystem dropped records, so the audit trail (and the SELinux/AppArmor denials it carries) is incomplete. `backlog limit exceeded` and `hold queue overflow`: records came faster than the audit daemon took them and the queue overflowed (medium). `rate limit exceeded`: more records per second than the configured rate limit (`audit_rate_limit=` on the line before) allows were thrown away on purpose (low); Android’s logd sets a limit of 5 per second, so a burst of SELinux denials at boot shows this and is harmless there.',
-		causes: [
-			{
-				kind: 'configuration',
-				text: 'A backlog limit too small for the audit rules in use, or auditd not running; for `rate limit exceeded`, a rate limit set on purpose (auditctl -r, Android’s logd).'
-			},
-			{
-				kind: 'userspace',
-				text: 'A noisy audit rule or program generating huge numbers of events (on Android, a burst of SELinux denials).'
-			}
-		],
-		next_steps: [
-			'On Android, `rate limit exceeded` needs nothing: logd sets that limit, and the device has no auditctl.',
-			'Check `auditctl -s` (lost, backlog, backlog_limit, rate_limit); for a backlog overflow raise the limit (`-b 8192` or `audit_backlog_limit=` on the kernel command line).',
-			'Make sure auditd runs and trim overly broad rules (`auditctl -l`); for the rate limit, raise or remove it (`auditctl -r 0`) only if you need every record.'
-		],
-		references: ['https://man7.org/linux/man-pages/man8/auditctl.8.html']
-	}
+	explanation: AUDIT_LOST,
+	android: [[AUDIT_LOST, AUDIT_LOST_ANDROID]]
 };
 
 /**
