@@ -190,3 +190,40 @@ describe('audit records lost on an Android device', () => {
 		expect(f[0].explanation.next_steps.join(' ')).toContain('auditctl -s');
 	});
 });
+
+describe('arm64 cores whose feature registers differ', () => {
+	// orion-o6-dmesg-out.log lines 133, 134 and 139 (Radxa Orion O6, CIX P1, 6.12)
+	const ORION = [
+		'[    0.031952] CPU features: SANITY CHECK: Unexpected variation in SYS_ID_AA64MMFR1_EL1. Boot CPU: 0x1001111010312122, CPU1: 0x1001111011312122',
+		'[    0.031962] CPU features: Unsupported CPU feature variation detected.',
+		'[    0.047870] CPU features: SANITY CHECK: Unexpected variation in SYS_ID_AA64MMFR1_EL1. Boot CPU: 0x1001111010312122, CPU2: 0x1001111011312122'
+	];
+	// iamslightlywin-dump-last-kmsg.log lines 8669-8671 (a Snapdragon tablet, 4.19): the summary only
+	const TABLET = [
+		'<6>[    0.055343]  [4:      swapper/4:    0] Detected PIPT I-cache on CPU4',
+		'<4>[    0.055374]  [4:      swapper/4:    0] CPU features: Unsupported CPU feature variation detected.',
+		'<6>[    0.055419]  [4:      swapper/4:    0] arch_timer: CPU4: Trapping CNTVCT access'
+	];
+
+	it('explains the S taint once per boot, with the registers and cores that differ', async () => {
+		const f = await findingsOf(ORION);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'hardware.cpu-feature-mismatch',
+				'CPU cores report different features: the kernel is tainted (S)',
+				'low',
+				1
+			]
+		]);
+		expect(f[0].details).toMatchObject({
+			id_registers: ['SYS_ID_AA64MMFR1_EL1'],
+			cores: ['CPU1', 'CPU2']
+		});
+		expect(f[0].explanation.next_steps[0]).toContain('taint');
+	});
+
+	it('reads the summary line alone', async () => {
+		const f = await findingsOf(TABLET);
+		expect(f.map((x) => x.rule)).toEqual(['hardware.cpu-feature-mismatch']);
+	});
+});

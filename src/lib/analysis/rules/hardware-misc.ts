@@ -533,3 +533,69 @@ function tpmRc(rc: number): string {
 	};
 	return names[rc] ?? `0x${rc.toString(16)}`;
 }
+
+/**
+ * arch/arm64/kernel/cpufeature.c: each secondary CPU's ID registers are compared with the boot
+ * CPU's (check_update_ftr_reg: `CPU features: SANITY CHECK: Unexpected variation in
+ * SYS_ID_AA64MMFR1_EL1. Boot CPU: 0x…, CPU1: 0x…`, once per register and CPU); when a field that
+ * must match differs, the kernel prints `CPU features: Unsupported CPU feature variation
+ * detected.` once and taints itself CPU_OUT_OF_SPEC (S). Real logs: orion-o6-dmesg-out.log (Radxa
+ * Orion O6, CIX P1: MMFR1 of CPU1-4 differs from CPU0's), iamslightlywin-dump-last-kmsg.log (a
+ * Snapdragon tablet, the summary line only, at its first big core). Their crash reports carry
+ * the S taint, which nothing explained.
+ */
+export const cpuFeatureMismatch: LineRule = {
+	id: 'hardware.cpu-feature-mismatch',
+	category: 'hardware',
+	severity: 'low',
+	triggers: ['SANITY CHECK: Unexpected variation in', 'Unsupported CPU feature variation'],
+	pattern:
+		/^(?:CPU features: )?(?:SANITY CHECK: Unexpected variation in (\w+)\. Boot CPU: (0x[0-9a-f]+), (CPU\d+): (0x[0-9a-f]+)|Unsupported CPU feature variation detected)/,
+	title: () => 'CPU cores report different features: the kernel is tainted (S)',
+	details: (m) => ({
+		id_register: m[1] ?? null,
+		core: m[3] ?? null,
+		boot_cpu_value: m[2] ?? null,
+		value: m[4] ?? null
+	}),
+	collect: { id_register: 'id_registers', core: 'cores' },
+	// the lines of one boot's check: one occurrence per boot
+	perBoot: true,
+	examples: [
+		// orion-o6-dmesg-out.log lines 133-134 (Radxa Orion O6, 6.12)
+		'CPU features: SANITY CHECK: Unexpected variation in SYS_ID_AA64MMFR1_EL1. Boot CPU: 0x1001111010312122, CPU1: 0x1001111011312122',
+		'CPU features: Unsupported CPU feature variation detected.'
+	],
+	negatives: [
+		'CPU features: detected: Hardware dirty bit management',
+		'CPU features: enabling workaround for ARM erratum 1542418',
+		'CPU features: SYS_ID_AA64MMFR1_EL1[11:8]: already set to 2'
+	],
+	explanation: {
+		meaning:
+			'At boot the kernel compares the feature (ID) registers of every CPU core with the first core’s. Here some cores report a different value in a field that should be the same on all of them (the registers and cores are listed in the details, `id_registers` and `cores`; SYS_ID_AA64MMFR1_EL1 holds memory-management features). The kernel uses only what all cores support where it can and marks itself tainted `S` (CPU out of specification), so every later crash report of this boot shows that taint. Common on arm64 boards and phones that mix core designs (big.LITTLE) or whose firmware enables a feature on some cores only; the machine usually works normally.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'Cores of different designs (big and little cores) that differ in a field this kernel expects to match.'
+			},
+			{
+				kind: 'firmware',
+				text: 'Firmware (trusted firmware, UEFI) that sets up a feature on some cores only.'
+			},
+			{
+				kind: 'kernel',
+				text: 'A kernel older than the processor, which does not yet know that this field may differ between its cores.'
+			}
+		],
+		next_steps: [
+			'Nothing needs doing if the machine works: the `S` taint in this boot’s crash reports comes from this, not from a hardware fault.',
+			'Update the board’s firmware and the kernel: newer kernels know more of these core mixes.',
+			'When you report a crash of this machine, mention this line so that the taint is understood.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/tainted-kernels.html',
+			'https://docs.kernel.org/arch/arm64/cpu-feature-registers.html'
+		]
+	}
+};

@@ -74,6 +74,7 @@ import {
 import {
 	bluetoothTimeout,
 	clocksourceUnstable,
+	cpuFeatureMismatch,
 	irqFlagsMismatch,
 	irqNobodyCared,
 	memoryFailure,
@@ -202,6 +203,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	irqNobodyCared,
 	irqFlagsMismatch,
 	clocksourceUnstable,
+	cpuFeatureMismatch,
 	undervoltage,
 	soundTopologyFailed,
 	soundCardFailed,
