@@ -81,6 +81,8 @@ describe('a boot that stops in its first seconds while the log goes on', () => {
 		for (const last of [
 			'[    5.100000] reboot: Restarting system',
 			'[    4.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)',
+			'[    4.000200] Rebooting in 10 seconds..',
+			'[    4.000000] sysrq: Resetting',
 			'[   30.000000] eth0: link up'
 		])
 			expect(notes([...boot([last]), ...boot(['[   45.000000] eth0: link up'])]), last).toEqual([]);

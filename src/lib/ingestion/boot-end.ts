@@ -36,9 +36,13 @@ export interface BootEndFacts {
 	lastText: string;
 }
 
-/** a boot that ended on purpose or in a panic (which the report names): no note */
+/**
+ * a boot that ended on purpose or in a panic (which the report names): no note. A panic with a
+ * timeout (`panic=10`) ends on `Rebooting in 10 seconds..` (kernel/panic.c), not on its `---[ end`
+ * line; SysRq's reset and power-off are asked for
+ */
 const ENDED =
-	/^(?:reboot: |Restarting system|Power down|System halted|kexec_core: Starting new kernel|Starting new kernel|Kernel panic - not syncing|---\[ end Kernel panic)/;
+	/^(?:reboot: |Restarting system|Power down|System halted|kexec_core: Starting new kernel|Starting new kernel|Kernel panic - not syncing|---\[ end Kernel panic|Rebooting in \d+ seconds|sysrq: (?:Resetting|Power Off)|SysRq : (?:Resetting|Power Off))/;
 
 /** `11 min`, `2 h`, `3 days`: a coarse duration for a note */
 function duration(s: number): string {
