@@ -437,14 +437,21 @@ function closeBefore(c: Node, e: Node): boolean {
 		if (o.boot !== first.boot) continue;
 		if (e.f.category === 'crash' && o.line >= first.line && o.line <= e.f.first_seen.last_line)
 			return true;
-		if (o.line >= first.line) continue;
-		if (o.ts !== null && first.ts !== null) {
-			if (first.ts >= o.ts && first.ts - o.ts <= WINDOW_S) return true;
-		} else if (o.wall !== null && first.wall !== null) {
-			if (first.wall >= o.wall && first.wall - o.wall <= WINDOW_S * 1000) return true;
-		} else if (first.line - o.line <= WINDOW_LINES) return true;
+		if (within(o, first, WINDOW_S, WINDOW_LINES)) return true;
 	}
 	return false;
+}
+
+/**
+ * Is moment `o` before moment `first` of the same boot, at most `s` kernel seconds before it (else
+ * wall-clock seconds, else `lines` input lines)?
+ */
+function within(o: Moment, first: Moment, s: number, lines: number): boolean {
+	if (o.boot !== first.boot || o.line >= first.line) return false;
+	if (o.ts !== null && first.ts !== null) return first.ts >= o.ts && first.ts - o.ts <= s;
+	if (o.wall !== null && first.wall !== null)
+		return first.wall >= o.wall && first.wall - o.wall <= s * 1000;
+	return first.line - o.line <= lines;
 }
 
 function worst(chain: Finding[]): number {
@@ -684,12 +691,7 @@ const TEARDOWN_LINES = 200;
  * kernel seconds later (`lines` input lines without kernel times)?
  */
 function shortlyAfter(c: Finding, e: Finding, s: number, lines: number): boolean {
-	const f = e.first_seen;
-	return [...c.occurrences, c.last_seen].some((o) => {
-		if (o.boot !== f.boot || o.first_line >= f.first_line) return false;
-		if (o.ts !== null && f.ts !== null) return f.ts >= o.ts && f.ts - o.ts <= s;
-		return f.first_line - o.first_line <= lines;
-	});
+	return latestBefore(c, e, s, lines) !== null;
 }
 
 /** check_mm()'s reports, at the teardown of an address space (`BUG: Bad rss-counter state`) */
@@ -872,14 +874,7 @@ function resetCause(e: Node, nodes: Node[]): Node | null {
 	let best: Node | null = null;
 	for (const c of nodes) {
 		if (GPU_RESETS[c.f.rule] !== e.f.details.module || c.f.severity === 'info') continue;
-		const soon = c.occ.some((o) => {
-			if (o.boot !== first.boot || o.line >= first.line) return false;
-			if (o.ts !== null && first.ts !== null)
-				return first.ts >= o.ts && first.ts - o.ts <= AFTER_RESET_S;
-			if (o.wall !== null && first.wall !== null)
-				return first.wall >= o.wall && first.wall - o.wall <= AFTER_RESET_S * 1000;
-			return first.line - o.line <= AFTER_RESET_LINES;
-		});
+		const soon = c.occ.some((o) => within(o, first, AFTER_RESET_S, AFTER_RESET_LINES));
 		if (soon && (best === null || best.f.first_line < c.f.first_line)) best = c;
 	}
 	return best;
