@@ -7,23 +7,17 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { analyzeLines } from '../support/analyze.ts';
-import { CRASH_DMESG_HUNG_KVM, I225NIC_WARN_THEN_BUG } from '../support/excerpts.ts';
+import {
+	CRASH_DMESG_HUNG_KVM,
+	I225NIC_FIRST_TX_HANG,
+	I225NIC_WARN_THEN_BUG
+} from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 
 // i225nic-pstore-panic-log-txt.log lines 3-13, 200, 261, 342 and 461: the first of the igc
 // transmit hangs, and the first four times the link went down after them (one alone is info)
 const I225NIC_HANG_THEN_LINK_DOWN = [
-	'<3>[  885.943938] igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang',
-	'<3>[  885.943938]   Tx Queue             <0>',
-	'<3>[  885.943938]   TDH                  <21>',
-	'<3>[  885.943938]   TDT                  <21>',
-	'<3>[  885.943938]   next_to_use          <21>',
-	'<3>[  885.943938]   next_to_clean        <21>',
-	'<3>[  885.943938] buffer_info[next_to_clean]',
-	'<3>[  885.943938]   time_stamp           <10000ac9d>',
-	'<3>[  885.943938]   next_to_watch        <0000000070b20166>',
-	'<3>[  885.943938]   jiffies              <100023c08>',
-	'<3>[  885.943938]   desc.status          <0>',
+	...I225NIC_FIRST_TX_HANG,
 	'<6>[  913.489892] igc 0000:02:00.0 enp2s0: NIC Link is Down',
 	'<6>[  963.734002] igc 0000:02:00.0 enp2s0: NIC Link is Down',
 	'<6>[ 1030.681963] igc 0000:02:00.0 enp2s0: NIC Link is Down',
