@@ -213,7 +213,7 @@ test.describe('on a phone (390×844)', () => {
 		// cut to 3 lines with no button to read the rest: it was shorter than the 160 characters
 		// that had made a note "long"
 		expect(await cut()).toBe(true);
-		const more = page.getByRole('button', { name: 'Show the whole note' });
+		const more = page.getByRole('button', { name: 'Show the rest' });
 		await more.click();
 		expect(await cut()).toBe(false);
 		await expect(page.getByRole('button', { name: 'Show less' })).toHaveAttribute(

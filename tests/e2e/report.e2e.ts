@@ -83,7 +83,7 @@ test('a share link carries the anonymized report and opens read-only in a new pa
 	const otherProblems = watchForErrors(other);
 	const urls = recordRequests(context);
 	await other.goto(link);
-	await expect(other.getByRole('note')).toContainText('shared report');
+	await expect(other.getByRole('note')).toContainText('Shared report');
 	await expect(other.locator('article.finding .title')).toHaveText(titles);
 	const shown = await other.locator('.report').innerText();
 	for (const s of SECRETS) expect(shown).not.toContain(s);
@@ -168,7 +168,7 @@ test('Copy share link, then Analyze and Cancel: the link holds the whole report,
 	const link = await page.getByLabel('Share link').inputValue();
 	const other = await context.newPage();
 	await other.goto(link);
-	await expect(other.getByRole('note')).toContainText('shared report');
+	await expect(other.getByRole('note')).toContainText('Shared report');
 	await expect(other.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 	await expect(other.getByTestId('input-summary')).toContainText('318,000 lines (dmesg: 318,000)');
 	await expect(other.locator('.report')).not.toContainText('Incomplete');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
+import { replacedText } from '../../src/lib/components/format.ts';
 import type { Finding } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
@@ -72,5 +73,12 @@ describe('orderNotes', () => {
 		expect(orderNotes([year, dropped])).toEqual([dropped, year]);
 		// the unused end of a buffer loses nothing: it keeps its place
 		expect(orderNotes([year, unused])).toEqual([year, unused]);
+	});
+});
+
+describe('replacedText', () => {
+	it('says what an anonymization replaced, in the report’s order, or that nothing was', () => {
+		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe('1 host, 2 user, 47 ptr');
+		expect(replacedText({})).toBe('nothing personal was found');
 	});
 });
