@@ -160,6 +160,21 @@ test.describe('on a 390×844 phone screen', () => {
 		await firstOnScreen(page);
 	});
 
+	test('lists inside an open finding keep a small indent', async ({ page }) => {
+		await openApp(page);
+		await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const card = page.locator('article.finding').first();
+		await openFinding(card);
+		const lists = card.locator('.body ul');
+		expect(await lists.count()).toBeGreaterThan(1);
+		// the browser's 40 px had been a tenth of the screen's width, taken from the causes and steps
+		for (const indent of await lists.evaluateAll((uls) =>
+			uls.map((ul) => parseFloat(getComputedStyle(ul).paddingLeft))
+		))
+			expect(indent).toBeLessThanOrEqual(20);
+	});
+
 	test('several files: the report comes to the top with the tabs of the others in view', async ({
 		page
 	}) => {
