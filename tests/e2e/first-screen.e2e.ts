@@ -175,6 +175,29 @@ test.describe('on a 390×844 phone screen', () => {
 			expect(indent).toBeLessThanOrEqual(20);
 	});
 
+	test('an evidence line’s number stays whole when the lines wrap', async ({ page }) => {
+		await openApp(page);
+		// the radeon WARNING after 12,000 lines: its evidence lines are numbered 12001 and on
+		const filler = '[    0.500000] random: crng init done\n'.repeat(12_000);
+		await setLogText(page, filler + fixture('e2e/warning-radeon.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const card = page.locator('article.finding').first();
+		await openFinding(card);
+		const numbers = card.locator('.evidence .ln');
+		await expect(numbers.first()).toHaveText('12001');
+		// each on one line (its text's boxes): "12001" had been cut to "1200" over "1", as if it
+		// were line 1200
+		const lines = await numbers.evaluateAll((ns) =>
+			ns.map((n) => {
+				const r = document.createRange();
+				r.selectNodeContents(n);
+				return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+			})
+		);
+		expect(lines.length).toBeGreaterThan(3);
+		expect(lines.every((n) => n === 1)).toBe(true);
+	});
+
 	test('several files: the report comes to the top with the tabs of the others in view', async ({
 		page
 	}) => {
