@@ -434,6 +434,34 @@ test('keyboard only: analyse, every download, the share link, the filters, the t
 	expect(problems).toEqual([]);
 });
 
+test('keyboard only: “Show more” takes the focus to the first finding it shows', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// 120 findings: a USB device on each of 120 ports that failed to enumerate
+	const log = Array.from(
+		{ length: 120 },
+		(_, i) =>
+			`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
+	).join('\n');
+	await setLogText(page, log);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const cards = page.locator('article.finding');
+	await expect(cards).toHaveCount(100);
+	const more = page.getByRole('button', { name: 'Show 20 more of 20 remaining findings' });
+	await more.focus();
+	await page.keyboard.press('Enter');
+	await expect(cards).toHaveCount(120);
+	// the focus had stayed on the button, gone below the findings it added: Tab went on to the
+	// timeline, and the first new finding was a hundred Shift+Tabs back
+	await expect(cards.nth(100).locator('.finding-toggle')).toBeFocused();
+	await expect(cards.nth(100).locator('.finding-toggle')).toBeInViewport();
+	await page.keyboard.press('Tab');
+	await expect(cards.nth(101).locator('.finding-toggle')).toBeFocused();
+	expect(problems).toEqual([]);
+});
+
 test('a worker that does not answer Cancel is ended: the page says so, and the next analysis works', async ({
 	page
 }) => {
