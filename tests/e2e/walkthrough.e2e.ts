@@ -462,6 +462,37 @@ test('keyboard only: “Show more” takes the focus to the first finding it sho
 	expect(problems).toEqual([]);
 });
 
+test('a kern.log of many troubles: the chains after the first three are behind a button', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// three machines' logs one after the other (an amdgpu ring timeout, an igc NIC's pstore panic,
+	// a Raspberry Pi's under-voltages): four chains of related findings
+	await setLogText(
+		page,
+		fixture('health/amdgpu-ring-timeout.log') +
+			fixture('formats/real/i225nic-pstore-panic-log-txt.log') +
+			fixture('e2e/izassafar-kern-log-boots.log')
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('#summary-h')).toBeFocused();
+	const chains = page.locator('.cascades li');
+	// a 200 MB kern.log's 15 chains had been a screen and a half of a phone, 34 links to Tab through
+	await expect(chains).toHaveCount(3);
+	const more = page.locator('.cascades button');
+	await expect(more).toHaveAccessibleName('Show all 4 chains');
+	await expect(more).toHaveAttribute('aria-expanded', 'false');
+	await more.click();
+	await expect(chains).toHaveCount(4);
+	await expect(more).toHaveText('Show less');
+	await expect(more).toHaveAttribute('aria-expanded', 'true');
+	expect(await axeViolations(page)).toEqual([]);
+	await more.click();
+	await expect(chains).toHaveCount(3);
+	expect(problems).toEqual([]);
+});
+
 test('a worker that does not answer Cancel is ended: the page says so, and the next analysis works', async ({
 	page
 }) => {
