@@ -303,6 +303,32 @@ test.describe('on a phone (360 × 740, touch)', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('while a file is analysed, Cancel is on the progress bar’s row and on the screen', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await page
+			.getByLabel('Choose log files')
+			.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(BIG + BIG) });
+		await expect(status(page)).toContainText(/Analysing… [1-9][\d,]* lines/, FIRST_PROGRESS);
+		const cancel = page.getByRole('button', { name: 'Cancel' });
+		await expect(cancel).toBeFocused();
+		// under the status, two lines once lines are counted, it had been pushed off the screen's
+		// foot with the keyboard focus on it
+		await expect(cancel).toBeInViewport({ ratio: 1 });
+		const [bar, button] = [
+			await page.locator('progress').boundingBox(),
+			await cancel.boundingBox()
+		];
+		if (!bar || !button) throw new Error('not laid out');
+		expect(Math.abs(bar.y + bar.height / 2 - (button.y + button.height / 2))).toBeLessThan(6);
+		await cancel.click();
+		await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
+		expect(problems).toEqual([]);
+	});
+
 	test('the timeline works by touch: a tap lists findings at one spot, a tap on one opens it', async ({
 		page
 	}) => {
