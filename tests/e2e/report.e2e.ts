@@ -175,6 +175,22 @@ test('Copy share link, then Analyze and Cancel: the link holds the whole report,
 	expect(problems).toEqual([]);
 });
 
+test('Copy share link says that the link’s anonymized report is being made, then that it is copied', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const problems = watchForErrors(page);
+	await shareBigReport(page, context, baseURL as string);
+	// seconds of a second analysis, with nothing said: the button had seemed to do nothing
+	await expect(page.getByRole('status').filter({ hasText: 'Making' })).toHaveText(
+		'Making the anonymized report for the link (the log is analysed again, with anonymization)…'
+	);
+	await expect(page.locator('.share-note')).toContainText('Link copied', { timeout: 60_000 });
+	expect(problems).toEqual([]);
+});
+
 test('an analysis started while the share link is being made says it waits for it, then runs', async ({
 	page,
 	context,
