@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
@@ -127,7 +128,7 @@ test('file picker analyses several files, each switchable', async ({ page }) => 
 	await tabs.nth(1).click();
 	await expect(page.locator('article.finding').first()).toContainText('aead_recvmsg');
 	// the ARIA tabs pattern: one tab stop, arrows choose, the panel is named by its tab
-	await expect(page.getByRole('tablist').locator('[tabindex="0"]')).toHaveText('two.log (1)');
+	await expect(page.getByRole('tablist').locator('[tabindex="0"]')).toContainText('two.log (1)');
 	await expect(page.getByRole('tabpanel', { name: 'two.log (1)' })).toContainText('aead_recvmsg');
 	await tabs.nth(1).focus();
 	await page.keyboard.press('ArrowRight');
@@ -142,6 +143,51 @@ test('file picker analyses several files, each switchable', async ({ page }) => 
 	await page.keyboard.press('Tab');
 	await expect(tabs.nth(0)).not.toBeFocused();
 	await expect(tabs.nth(1)).not.toBeFocused();
+	expect(problems).toEqual([]);
+});
+
+test('each report’s tab says its most severe finding, not by colour alone', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles([
+		{ name: 'warning.log', mimeType: 'text/plain', buffer: Buffer.from(MIXED) },
+		{
+			name: 'kasan.log',
+			mimeType: 'text/plain',
+			buffer: Buffer.from(fixture('e2e/kasan-use-after-free.log'))
+		},
+		{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello world\nnot a log\n') }
+	]);
+	// the tabs had said only "kasan.log (1)": which file held the crash was one click away
+	const tabs = page.getByRole('tab');
+	// (three analyses, one after the other, in a worker that may be starting)
+	await expect(tabs).toHaveCount(3, { timeout: 30_000 });
+	const names = [
+		'warning.log (3), most severe: high',
+		'kasan.log (1), most severe: critical',
+		'notes.txt (0), no kernel log'
+	];
+	for (const [i, name] of names.entries()) await expect(tabs.nth(i)).toHaveAccessibleName(name);
+	// a symbol and a word, in the severity's colour
+	await expect(tabs.nth(1).locator('.tab-sev')).toHaveText(/✖\s*critical/);
+	const colour = await tabs
+		.nth(1)
+		.locator('.tab-sev')
+		.evaluate((e) => getComputedStyle(e).color);
+	const critical = await page.evaluate(() => {
+		const probe = document.createElement('span');
+		probe.style.color = 'var(--sev-critical)';
+		document.body.append(probe);
+		const c = getComputedStyle(probe).color;
+		probe.remove();
+		return c;
+	});
+	expect(colour).toBe(critical);
+	// the panel is still named by its tab
+	await tabs.nth(1).click();
+	await expect(page.getByRole('tabpanel', { name: names[1] })).toContainText('aead_recvmsg');
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
 	expect(problems).toEqual([]);
 });
 

@@ -199,6 +199,29 @@ test.describe('on a phone (390×844)', () => {
 		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
 	});
 
+	test('a report of hundreds of findings keeps Filter and order on the Findings heading’s row', async ({
+		page
+	}) => {
+		await openApp(page);
+		// 120 USB ports whose device failed to enumerate: "Findings (120 of 120)" had pushed the
+		// button to a row of its own, as a 200 MB kern.log's "(382 of 382)" did
+		await setLogText(
+			page,
+			Array.from(
+				{ length: 120 },
+				(_, i) =>
+					`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
+			).join('\n')
+		);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const heading = page.locator('.findings-h');
+		await expect(heading).toContainText('(120 of 120)');
+		const toggle = page.getByRole('button', { name: 'Filter and order' });
+		const [h, b] = [await heading.boundingBox(), await toggle.boundingBox()];
+		if (!h || !b) throw new Error('not laid out');
+		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
+	});
+
 	test('text that is no kernel log: its one note can be read whole, and no advice for a healthy log', async ({
 		page
 	}) => {
@@ -213,7 +236,7 @@ test.describe('on a phone (390×844)', () => {
 		// cut to 3 lines with no button to read the rest: it was shorter than the 160 characters
 		// that had made a note "long"
 		expect(await cut()).toBe(true);
-		const more = page.getByRole('button', { name: 'Show the whole note' });
+		const more = page.getByRole('button', { name: 'Show the rest' });
 		await more.click();
 		expect(await cut()).toBe(false);
 		await expect(page.getByRole('button', { name: 'Show less' })).toHaveAttribute(

@@ -30,7 +30,7 @@ test('a NecroScope JSON report file is shown as it was saved, not analysed as a 
 		buffer: Buffer.from(saved)
 	});
 	await expect(page.getByRole('note')).toContainText(
-		'You are viewing a NecroScope report file (from-a-user.json)'
+		'NecroScope report file (from-a-user.json), read-only: as saved, not analysed again.'
 	);
 	// shown as it is: the report's own input, not this file's
 	await expect(page.locator('[data-in-worker="false"]')).toHaveCount(1);
@@ -132,9 +132,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 	const otherProblems = watchForErrors(other);
 	await other.goto(link);
 	// the receiver is told it is not anonymized (the note had said every shared report was)
-	await expect(other.getByRole('note')).toContainText(
-		'You are viewing a shared report (read-only, not anonymized)'
-	);
+	await expect(other.getByRole('note')).toContainText('Shared report, read-only, not anonymized:');
 	const [download] = await Promise.all([
 		other.waitForEvent('download'),
 		other.getByRole('button', { name: 'Download JSON' }).click()
@@ -159,7 +157,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 		await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue()
 	);
 	await expect(other.getByRole('note')).toContainText(
-		'You are viewing a shared report (read-only, anonymized by its sender)'
+		'Shared report, read-only, anonymized by its sender ('
 	);
 	const [again] = await Promise.all([
 		other.waitForEvent('download'),

@@ -303,6 +303,32 @@ test.describe('on a phone (360 × 740, touch)', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('while a file is analysed, Cancel is on the progress bar’s row and on the screen', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await page
+			.getByLabel('Choose log files')
+			.setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(BIG + BIG) });
+		await expect(status(page)).toContainText(/Analysing… [1-9][\d,]* lines/, FIRST_PROGRESS);
+		const cancel = page.getByRole('button', { name: 'Cancel' });
+		await expect(cancel).toBeFocused();
+		// under the status, two lines once lines are counted, it had been pushed off the screen's
+		// foot with the keyboard focus on it
+		await expect(cancel).toBeInViewport({ ratio: 1 });
+		const [bar, button] = [
+			await page.locator('progress').boundingBox(),
+			await cancel.boundingBox()
+		];
+		if (!bar || !button) throw new Error('not laid out');
+		expect(Math.abs(bar.y + bar.height / 2 - (button.y + button.height / 2))).toBeLessThan(6);
+		await cancel.click();
+		await expect(page.getByRole('button', { name: /Cancel|Stopping/ })).toHaveCount(0);
+		expect(problems).toEqual([]);
+	});
+
 	test('the timeline works by touch: a tap lists findings at one spot, a tap on one opens it', async ({
 		page
 	}) => {
@@ -431,6 +457,65 @@ test('keyboard only: analyse, every download, the share link, the filters, the t
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#summary-h')).toBeFocused();
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
+	expect(problems).toEqual([]);
+});
+
+test('keyboard only: “Show more” takes the focus to the first finding it shows', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// 120 findings: a USB device on each of 120 ports that failed to enumerate
+	const log = Array.from(
+		{ length: 120 },
+		(_, i) =>
+			`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
+	).join('\n');
+	await setLogText(page, log);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const cards = page.locator('article.finding');
+	await expect(cards).toHaveCount(100);
+	const more = page.getByRole('button', { name: 'Show 20 more of 20 remaining findings' });
+	await more.focus();
+	await page.keyboard.press('Enter');
+	await expect(cards).toHaveCount(120);
+	// the focus had stayed on the button, gone below the findings it added: Tab went on to the
+	// timeline, and the first new finding was a hundred Shift+Tabs back
+	await expect(cards.nth(100).locator('.finding-toggle')).toBeFocused();
+	await expect(cards.nth(100).locator('.finding-toggle')).toBeInViewport();
+	await page.keyboard.press('Tab');
+	await expect(cards.nth(101).locator('.finding-toggle')).toBeFocused();
+	expect(problems).toEqual([]);
+});
+
+test('a kern.log of many troubles: the chains after the first three are behind a button', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	// three machines' logs one after the other (an amdgpu ring timeout, an igc NIC's pstore panic,
+	// a Raspberry Pi's under-voltages): four chains of related findings
+	await setLogText(
+		page,
+		fixture('health/amdgpu-ring-timeout.log') +
+			fixture('formats/real/i225nic-pstore-panic-log-txt.log') +
+			fixture('e2e/izassafar-kern-log-boots.log')
+	);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('#summary-h')).toBeFocused();
+	const chains = page.locator('.cascades li');
+	// a 200 MB kern.log's 15 chains had been a screen and a half of a phone, 34 links to Tab through
+	await expect(chains).toHaveCount(3);
+	const more = page.locator('.cascades button');
+	await expect(more).toHaveAccessibleName('Show all 4 chains');
+	await expect(more).toHaveAttribute('aria-expanded', 'false');
+	await more.click();
+	await expect(chains).toHaveCount(4);
+	await expect(more).toHaveText('Show less');
+	await expect(more).toHaveAttribute('aria-expanded', 'true');
+	expect(await axeViolations(page)).toEqual([]);
+	await more.click();
+	await expect(chains).toHaveCount(3);
 	expect(problems).toEqual([]);
 });
 

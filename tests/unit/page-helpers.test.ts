@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
-import type { Finding } from '../../src/lib/models/finding.ts';
+import { worstSeverity } from '../../src/lib/components/severity.ts';
+import { replacedText } from '../../src/lib/components/format.ts';
+import type { Finding, Severity } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
 describe('groupDigits', () => {
@@ -72,5 +74,29 @@ describe('orderNotes', () => {
 		expect(orderNotes([year, dropped])).toEqual([dropped, year]);
 		// the unused end of a buffer loses nothing: it keeps its place
 		expect(orderNotes([year, unused])).toEqual([year, unused]);
+	});
+});
+
+describe('worstSeverity', () => {
+	const counts = (c: Partial<Record<Severity, number>>) => ({
+		critical: 0,
+		high: 0,
+		medium: 0,
+		low: 0,
+		info: 0,
+		...c
+	});
+	it('is the most severe severity some finding has, for a report tab', () => {
+		expect(worstSeverity(counts({ low: 3, critical: 1, medium: 2 }))).toBe('critical');
+		expect(worstSeverity(counts({ info: 4, medium: 1 }))).toBe('medium');
+		expect(worstSeverity(counts({ info: 1 }))).toBe('info');
+		expect(worstSeverity(counts({}))).toBeNull();
+	});
+});
+
+describe('replacedText', () => {
+	it('says what an anonymization replaced, in the report’s order, or that nothing was', () => {
+		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe('1 host, 2 user, 47 ptr');
+		expect(replacedText({})).toBe('nothing personal was found');
 	});
 });

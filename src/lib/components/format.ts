@@ -5,3 +5,15 @@
 export function utcText(iso: string): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
+
+/**
+ * What an anonymized report had replaced, as the page says it (`1 host, 47 ptr`), or that
+ * nothing personal was found.
+ */
+export function replacedText(replaced: Record<string, number>): string {
+	return (
+		Object.entries(replaced)
+			.map(([k, n]) => `${n} ${k}`)
+			.join(', ') || 'nothing personal was found'
+	);
+}
