@@ -204,7 +204,7 @@ test.describe('on a phone (390×844)', () => {
 	}) => {
 		await openApp(page);
 		// 120 USB ports whose device failed to enumerate: "Findings (120 of 120)" had pushed the
-		// button to a row of its own, as a 200 MB kern.log's "(382 of 382)" did
+		// button to a row of its own, as a 200 MB kern.log's "(376 of 376)" did
 		await setLogText(
 			page,
 			Array.from(

@@ -494,17 +494,23 @@ test('a kern.log of many troubles: the chains after the first three are behind a
 	const problems = watchForErrors(page);
 	await openApp(page);
 	// three machines' logs one after the other (an amdgpu ring timeout, an igc NIC's pstore panic,
-	// a Raspberry Pi's under-voltages): four chains of related findings
+	// a Raspberry Pi's under-voltages) and the rules' example of a PCIe port's containment event
+	// with the NVMe timeout and I/O error after it: four chains of related findings
 	await setLogText(
 		page,
 		fixture('health/amdgpu-ring-timeout.log') +
 			fixture('formats/real/i225nic-pstore-panic-log-txt.log') +
-			fixture('e2e/izassafar-kern-log-boots.log')
+			fixture('e2e/izassafar-kern-log-boots.log') +
+			[
+				'[   10.000000] pcieport 0000:00:1d.0: DPC: containment event, status:0x1f01 source:0x0000',
+				'[   40.000000] nvme nvme0: I/O 407 QID 1 timeout, aborting',
+				'[   42.000000] blk_update_request: I/O error, dev nvme0n1, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0'
+			].join('\n')
 	);
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await expect(page.locator('#summary-h')).toBeFocused();
 	const chains = page.locator('.cascades li');
-	// a 200 MB kern.log's 15 chains had been a screen and a half of a phone, 34 links to Tab through
+	// a 200 MB kern.log's 16 chains had been a screen and a half of a phone, 41 links to Tab through
 	await expect(chains).toHaveCount(3);
 	const more = page.locator('.cascades button');
 	await expect(more).toHaveAccessibleName('Show all 4 chains');
