@@ -881,7 +881,16 @@ export class Analyzer {
 		const rule = LINE_RULES[h.index];
 		for (const one of [h, ...h.repeats]) {
 			if (by === null) {
-				this.lineFinding(one.index, rule, one.match, one.event, one.context);
+				this.lineFinding(
+					one.index,
+					rule,
+					one.match,
+					one.event,
+					one.context,
+					undefined,
+					undefined,
+					one.res
+				);
 				continue;
 			}
 			const res = one.res;
@@ -889,7 +898,7 @@ export class Analyzer {
 			if (!('title' in res)) return;
 			const facts =
 				byMatch && res.details ? { ...one.context, ...res.details(byMatch) } : one.context;
-			this.lineFinding(one.index, rule, one.match, one.event, facts, res, by);
+			this.lineFinding(one.index, rule, one.match, one.event, facts, res, by, res);
 		}
 	}
 
@@ -1141,7 +1150,9 @@ export class Analyzer {
 		context: Record<string, DetailValue> | null = null,
 		resolution?: RuleOutcome,
 		/** the message that resolved it (LineRule.resolve): it ends the occurrence and is evidence */
-		by?: Pick<LogEvent, 'line' | 'text'>
+		by?: Pick<LogEvent, 'line' | 'text'>,
+		/** the resolution or end of its event the message was held for (Analyzer.hold), if any */
+		waited?: RuleResolve | RuleExpect
 	): void {
 		const m = x.m;
 		const ts = known(r.ts);
@@ -1195,15 +1206,11 @@ export class Analyzer {
 			);
 		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;
 		if (!rule.follow) return;
-		// a message that waited for its resolution is recorded after its follow-ups went by: they
-		// joined nothing, and later lines must not join it (LineRule.follow); unless its resolving
-		// message is one of its follow-ups' lines, at the first of which it was recorded (followsHeld)
-		if (rule.resolve !== undefined) {
-			const res = resolutionFor(rule, m);
-			if (res !== undefined && !rule.follow.some((f) => f.trigger === res.trigger)) return;
-		}
-		// so is one that waited for the end of its event (LineRule.expects) and did not see it
-		if (rule.expects !== undefined && expectationFor(rule, m) !== undefined) return;
+		// a message that waited for its resolution or the end of its event is recorded after its
+		// follow-ups went by: they joined nothing, and later lines must not join it
+		// (LineRule.follow); unless the message it waited for is one of its follow-ups' lines, at
+		// the first of which it was recorded (followsHeld)
+		if (waited !== undefined && !rule.follow.some((f) => f.trigger === waited.trigger)) return;
 		if (b === null) {
 			// not kept (the limit of findings): its follow-ups must not join an earlier message
 			this.pending.delete(index);
