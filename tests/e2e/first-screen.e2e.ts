@@ -133,7 +133,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await firstOnScreen(other);
 		// what was anonymized is said once, in the note
 		await expect(other.getByRole('note')).toContainText(
-			/^Shared report, read-only, anonymized by its sender \(\d+ [a-z][^)]*\): the log itself was not shared\./
+			/^Shared report, read-only, anonymized by its sender \(\d+ [a-z][^)]*\): the log was not shared\./
 		);
 		await expect(other.getByTestId('anonymization')).toHaveCount(0);
 
