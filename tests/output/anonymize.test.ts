@@ -166,6 +166,8 @@ describe('NameCollector', () => {
 		c.host('server');
 		expect([...c.hosts].sort()).toEqual([
 			'catalina',
+			// the machine's name with its domain, and alone
+			'emu',
 			'emu.example.net',
 			'faldara',
 			'kiwi',
@@ -320,6 +322,73 @@ describe('Anonymizer.text, values found in real logs', () => {
 		);
 		expect(a.text('androidboot.serialno=015d07875404060f quiet')).toBe(
 			'androidboot.serialno=<serial-2> quiet'
+		);
+	});
+});
+
+describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', () => {
+	// amdgpu-crash-crash1-txt.log lines 1, 2 and 3632
+	const ARCH = [
+		'Jan 06 14:17:18 archlinux kernel: Linux version 6.1.2-zen1-1-zen (linux-zen@archlinux) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39.0) #1 ZEN SMP PREEMPT_DYNAMIC Sat, 31 Dec 2022 17:40:33 +0000',
+		'Jan 06 14:17:18 archlinux kernel: Command line: rd.luks.name=d5a148a4-a3ec-46ba-8bc8-f1f889902c04=luks rd.luks.options=discard root=/dev/mapper/luks rootflags=subvol=@ rd.luks.options=discard rw add_efi_memmap initrd=amd-ucode.img initrd=initramfs-linux-zen.img',
+		`Jan 06 14:17:38 archdesktop kernel: audit: type=1100 audit(1673011058.981:604): pid=4493 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:authentication grantors=pam_shells,pam_faillock,pam_permit,pam_faillock,pam_gnome_keyring acct="dorian" exe="/usr/lib/gdm-session-worker" hostname=archdesktop addr=? terminal=/dev/tty1 res=success'`
+	];
+
+	it('learns the user name of an audit acct= field (it had stayed in the report)', () => {
+		const n = new NameCollector();
+		for (const l of ARCH) n.line(l);
+		expect([...n.users]).toContain('dorian');
+		const a = new Anonymizer(n);
+		const out = a.text(ARCH[2].slice(ARCH[2].indexOf('audit:')));
+		expect(out).not.toContain('dorian');
+		expect(out).toContain('acct="<user-1>"');
+		// generic accounts stay: they name nobody
+		n.line(
+			'audit: type=1101 audit(1673011072.385:641): acct="root" exe="/usr/bin/sudo" res=success'
+		);
+		expect([...n.users]).not.toContain('root');
+	});
+
+	it("keeps Arch Linux's package build user (linux-zen@archlinux) and the initramfs it names", async () => {
+		const r = await analyzeText(ARCH.join('\n'), { anonymize: true, year: 2023 });
+		// `linux-zen` had been learned as a user: `initrd=initramfs-<user-1>.img`
+		expect(r.metadata.command_line).toContain('initrd=initramfs-linux-zen.img');
+		expect(r.metadata.command_line).toContain('rd.luks.name=<uuid-1>=luks');
+		expect(r.metadata.kernel_build).toContain('(linux-zen@archlinux)');
+		expect(r.input.anonymization.replaced.user).toBeUndefined();
+	});
+
+	it('learns the short name of a host that a syslog prefix gives with its domain', () => {
+		// abrt-oops-full-hostname.log line 1; the second line uses the short name alone
+		const n = new NameCollector();
+		n.host('coprbox.den');
+		const a = new Anonymizer(n);
+		expect(
+			a.text(
+				'Oct 12 23:25:16 coprbox.den kernel: mce: [Hardware Error]: Machine check events logged'
+			)
+		).toBe('Oct 12 23:25:16 <host-1> kernel: mce: [Hardware Error]: Machine check events logged');
+		expect(a.text('nfs: server coprbox not responding, still trying')).toBe(
+			'nfs: server <host-2> not responding, still trying'
+		);
+		// a build host's domain is not the machine's: its first label is often a word
+		const b = new NameCollector();
+		b.line(
+			'[    0.000000] Linux version 6.12.9+bpo-arm64 (debian-kernel@lists.debian.org) (aarch64-linux-gnu-gcc-12) #1 SMP Debian 6.12.9-1~bpo12+1 (2025-01-19)'
+		);
+		expect([...b.hosts]).toEqual(['lists.debian.org']);
+	});
+
+	it('replaces the SAS addresses and disk WWNs mpt3sas prints in parentheses', () => {
+		// the format of mpt3sas_scsih.c's _scsih_display_sata_capabilities / device add messages
+		const a = new Anonymizer();
+		expect(
+			a.text(
+				'scsi 1:0:0:0: SATA: handle(0x0019), sas_addr(0x4433221103000000), phy(3), device_name(0x5000c5008dd9d0ef)'
+			)
+		).toBe('scsi 1:0:0:0: SATA: handle(0x0019), sas_addr(<wwn-1>), phy(3), device_name(<wwn-2>)');
+		expect(a.text('scsi 1:0:0:0: enclosure logical id (0x500605b004f1c660), slot(3)')).toBe(
+			'scsi 1:0:0:0: enclosure logical id (<wwn-3>), slot(3)'
 		);
 	});
 });

@@ -108,6 +108,11 @@ const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
 // kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
 const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
+// audit records of PAM and shadow-utils (USER_AUTH, USER_ACCT, CRED_REFR ...): `acct="alice"`, or
+// hex-encoded when the name holds a space or a quote (`acct=616C696365`, left alone)
+const ACCT = /\bacct="([^"\s]+)"/g;
+/** Arch Linux builds each kernel package as its package name: `(linux-zen@archlinux)` */
+const ARCH_PACKAGE_USER = /^linux(?:-[a-z\d]+)+$/;
 
 /**
  * Learns host and user names while the input streams. Only used when anonymization is asked for;
@@ -122,7 +127,7 @@ export class NameCollector {
 	host(h: string): void {
 		if (h === this.lastHost) return;
 		this.lastHost = h;
-		this.addHost(h);
+		this.addMachine(h);
 	}
 
 	/** a raw input line */
@@ -132,27 +137,42 @@ export class NameCollector {
 		}
 		if (raw.indexOf('Hostname set to <') !== -1) {
 			const m = HOSTNAME_SET.exec(raw);
-			if (m) this.addHost(m[1]);
+			if (m) this.addMachine(m[1]);
 		}
 		if (raw.indexOf('_HOSTNAME=') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
-			if (m) this.addHost(m[1]);
+			if (m) this.addMachine(m[1]);
 		}
 		if (raw.indexOf('ip=') !== -1) {
 			const m = IP_PARAM.exec(raw);
-			if (m) this.addHost(m[1]);
+			if (m) this.addMachine(m[1]);
 		}
 		if (raw.indexOf('hostname=') !== -1) {
 			const m = HOSTNAME_PARAM.exec(raw);
-			if (m) this.addHost(m[1]);
+			if (m) this.addMachine(m[1]);
+		}
+		if (raw.indexOf('acct="') !== -1) {
+			for (const m of raw.matchAll(ACCT)) this.addUser(m[1]);
 		}
 		if (raw.indexOf('Linux version ') !== -1) {
 			const m = USER_AT_HOST.exec(raw);
 			if (m) {
-				this.addUser(m[1]);
+				if (!ARCH_PACKAGE_USER.test(m[1])) this.addUser(m[1]);
 				this.addHost(m[2]);
 			}
 		}
+	}
+
+	/**
+	 * The name of the machine that wrote the log: with its domain (`tarnwick.example.org` in a
+	 * syslog prefix) its first label too, which the machine's own lines use alone (an LVM volume
+	 * group, an NFS export). Not for the build host of the banner, often a distribution's
+	 * (`lists.debian.org`), whose first label is a word.
+	 */
+	private addMachine(h: string): void {
+		this.addHost(h);
+		const dot = h.indexOf('.');
+		if (dot > 0 && !/^[\d.]+$/.test(h)) this.addHost(h.slice(0, dot));
 	}
 
 	private addHost(h: string): void {
@@ -200,8 +220,10 @@ const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
 const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]]{4,})/gi;
+// mpt2sas/mpt3sas print `sas_addr(0x…)`, `device_name(0x…)` (the disk's own WWN) and
+// `enclosure logical id(0x…)`
 const WWN =
-	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address)[ :=-]*)((?:0x)?[\da-f]{16})\b/gi;
+	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address|device_name|enclosure logical id ?)[ :=(-]*)((?:0x)?[\da-f]{16})\b/gi;
 const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
 const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
 const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;
@@ -300,7 +322,7 @@ export class Anonymizer {
 					: m;
 			});
 			t = this.outside(t, USER_AT_HOST_G, (_m, u: string, h: string) => {
-				const user = learnable(u) ? this.placeholder('user', u) : u;
+				const user = learnable(u) && !ARCH_PACKAGE_USER.test(u) ? this.placeholder('user', u) : u;
 				const host = learnable(h) ? this.placeholder('host', h) : h;
 				return `(${user}@${host})`;
 			});
