@@ -223,7 +223,7 @@ const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\
 // mpt2sas/mpt3sas print `sas_addr(0x…)`, `device_name(0x…)` (the disk's own WWN) and
 // `enclosure logical id(0x…)`
 const WWN =
-	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address|device_name|enclosure logical id ?)[ :=(-]*)((?:0x)?[\da-f]{16})\b/gi;
+	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address|device_name|enclosure logical id)[ :=(-]*)((?:0x)?[\da-f]{16})\b/gi;
 const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
 const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
 const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;

@@ -88,9 +88,24 @@ export const androidSectionFormat: LineFormat = {
 	}
 };
 
+/** the reason of systemd's own console lines (see SYSTEMD_STATUS) */
+export const SKIP_SYSTEMD_STATUS = 'init system status line (systemd)';
+/**
+ * systemd's status lines on the console: `[  OK  ] Started …`, `[FAILED] Failed to start …`,
+ * `[DEPEND]`, `[ TIME ]`, `[ INFO ]`, `[ WARN ]`, the `[  *** ]` spinner of a job that waits;
+ * the job lines under them, indented by the width of the status (`         Starting …`); and
+ * the hint after a failure (`See 'systemctl status x.service' for details.`).
+ */
+const SYSTEMD_STATUS =
+	/^\[(?: {2}OK {2}|FAILED|DEPEND| TIME | INFO | WARN |(?=[ *]*\*)[ *]{6})\] \S/;
+const SYSTEMD_JOB =
+	/^ {9}(?:Starting|Stopping|Mounting|Unmounting|Activating|Deactivating|Reloading|Expecting device|Finished) \S/;
+const SYSTEMD_SEE = /^See '(?:systemctl status|journalctl -x)[^']*' for details\.$/;
+
 /**
  * Serial console captures: `myhost login: [  123.456789] msg` (a prompt glued before the kernel
- * prefix), `** 12 printk messages dropped **`, `** replaying previous printk message **`.
+ * prefix), `** 12 printk messages dropped **`, `** replaying previous printk message **`, and
+ * systemd's status lines, which are not kernel messages (see SYSTEMD_STATUS).
  */
 export const consoleFormat: LineFormat = {
 	id: 'console',
@@ -110,11 +125,55 @@ export const consoleFormat: LineFormat = {
 			line: '** replaying previous printk message **',
 			text: '** replaying previous printk message **',
 			kind: 'skipped'
+		},
+		{
+			line: '[  OK  ] Started Journal Service.',
+			text: '[  OK  ] Started Journal Service.',
+			kind: 'skipped'
+		},
+		{
+			line: '[FAILED] Failed to start Load Kernel Modules.',
+			text: '[FAILED] Failed to start Load Kernel Modules.',
+			kind: 'skipped'
+		},
+		{
+			line: '[  *** ] A start job is running for /dev/sda2 (10s / 1min 30s)',
+			text: '[  *** ] A start job is running for /dev/sda2 (10s / 1min 30s)',
+			kind: 'skipped'
+		},
+		{
+			line: '         Starting Network Manager...',
+			text: '         Starting Network Manager...',
+			kind: 'skipped'
+		},
+		{
+			line: "See 'systemctl status systemd-modules-load.service' for details.",
+			text: "See 'systemctl status systemd-modules-load.service' for details.",
+			kind: 'skipped'
 		}
 	],
-	negatives: ['plain text', 'text with [brackets] only', '** not a marker'],
+	negatives: [
+		'plain text',
+		'text with [brackets] only',
+		'** not a marker',
+		'[      ] no star',
+		'[  OK  ]',
+		'        Starting with eight spaces',
+		'[    5.123456] EXT4-fs (sda1): mounted filesystem'
+	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const c = codeAt(line, 0);
+		if (
+			(c === 91 /* [ */ && codeAt(line, 7) === 93 /* ] */ && SYSTEMD_STATUS.test(line)) ||
+			(c === 32 && codeAt(line, 9) !== 32 && SYSTEMD_JOB.test(line)) ||
+			(c === 83 /* S */ && line.startsWith("See '") && SYSTEMD_SEE.test(line))
+		) {
+			rec.kind = 'skipped';
+			rec.reason = SKIP_SYSTEMD_STATUS;
+			rec.format = 'console';
+			rec.text = line;
+			return true;
+		}
 		if (c === 42 /* * */) {
 			if (
 				line.endsWith(' printk messages dropped **') ||
