@@ -18,6 +18,11 @@ async function outcome(text: string) {
 		lines_total: r.input.lines_total,
 		formats: r.input.formats,
 		findings: [...new Set(r.findings.map((f) => `${f.rule} ${f.title} x${f.count}`))].sort(),
+		// the lines of each crash report as the report shows them (the message, without the prefix)
+		reports: r.findings
+			.filter((f) => f.category === 'crash')
+			.map((f) => `${f.title}: ${f.evidence.map((e) => e.text).join(' | ')}`)
+			.sort(),
 		unparsed: r.input.lines_unparsed
 	};
 }
@@ -49,6 +54,10 @@ describe('the same log in every shape', () => {
 					? ref.findings.filter((f) => !f.startsWith('firmware.request-stalled'))
 					: ref.findings
 			);
+			// a report ends at a gap of 5 s, measured in wall time where the lines carry no kernel
+			// time (dmesg -T, syslog and journal without it): the null-pointer oops had taken three
+			// lines of a report 23 minutes later, and a WARNING ending a boot had lost its end marker
+			if (shape !== 'journal-cat') expect(got.reports).toEqual(ref.reports);
 		});
 	}
 });

@@ -21,6 +21,17 @@ const MAX_LINES = 1500;
 const LOCK_DEBUGGING_OFF = 'Disabling lock debugging due to kernel taint';
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
 const MAX_GAP_S = 5;
+const MAX_GAP_MS = MAX_GAP_S * 1000;
+
+/**
+ * Is a line at kernel time `ts` and wall time `wall` (ms) more than MAX_GAP_S after the last line
+ * of an open report? By kernel time when both have one; else by wall time, which is all that
+ * `dmesg -T`/`--time-format iso`, syslog and journal lines without the kernel's time carry.
+ */
+function apart(ts: number, wall: number, lastTs: number, lastWall: number): boolean {
+	if (!Number.isNaN(ts) && !Number.isNaN(lastTs)) return ts - lastTs > MAX_GAP_S;
+	return Number.isNaN(ts) && !Number.isNaN(wall) && wall - lastWall > MAX_GAP_MS;
+}
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
@@ -44,6 +55,8 @@ const MAX_LEAD = 8;
 interface OpenBlock {
 	block: ErrorBlock;
 	lastTs: number;
+	/** wall time (ms) of its last line, NaN when the log gives none */
+	lastWall: number;
 	idle: number;
 	lastReportish: number;
 	/** the end marker was printed; only a panic continuation may still join */
@@ -114,7 +127,7 @@ export class BlockAssembler {
 		wall = NaN
 	): void {
 		this.follows = null;
-		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
+		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		const header = maybeHeader ? matchHeader(text) : null;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
@@ -137,10 +150,10 @@ export class BlockAssembler {
 			this.close(ob, 'next-report');
 			ob = undefined;
 		}
-		if (ob && this.continues(ob, header, text, ts, lead)) {
+		if (ob && this.continues(ob, header, text, ts, wall, lead)) {
 			this.remember(line, text, ts, ctx);
 			const b = ob.block;
-			this.append(ob, line, text, ts, ctx);
+			this.append(ob, line, text, ts, ctx, wall);
 			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
 			if (isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) ob.ended = true;
 			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
@@ -169,6 +182,7 @@ export class BlockAssembler {
 			this.open.set(ctx, {
 				block,
 				lastTs: ts,
+				lastWall: wall,
 				idle: 0,
 				lastReportish: 0,
 				ended: false,
@@ -190,6 +204,7 @@ export class BlockAssembler {
 		header: OopsHeader | null,
 		text: string,
 		ts: number,
+		wall: number,
 		lead: readonly BlockLine[]
 	): boolean {
 		if ((ob.oneLine && !oneLineContinues(text)) || (ob.shape !== null && !ob.shape(text))) {
@@ -198,7 +213,7 @@ export class BlockAssembler {
 			this.close(ob, 'end-marker');
 			return false;
 		}
-		const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
+		const gap = apart(ts, wall, ob.lastTs, ob.lastWall);
 		if (ob.ended) {
 			if (header && joinsEnded(header) && !gap) {
 				ob.ended = false;
@@ -237,11 +252,11 @@ export class BlockAssembler {
 		return true;
 	}
 
-	private feedShadows(line: number, text: string, ts: number, ctx: string): void {
+	private feedShadows(line: number, text: string, ts: number, ctx: string, wall: number): void {
 		for (const ob of [...this.shadows]) {
 			if (ob.block.context !== ctx) continue;
-			const gap = !Number.isNaN(ts) && !Number.isNaN(ob.lastTs) && ts - ob.lastTs > MAX_GAP_S;
-			if (!gap) this.append(ob, line, text, ts, ctx);
+			const gap = apart(ts, wall, ob.lastTs, ob.lastWall);
+			if (!gap) this.append(ob, line, text, ts, ctx, wall);
 			ob.shadowLeft = (ob.shadowLeft ?? 0) - 1;
 			if (gap || ob.shadowLeft <= 0 || isEndMarker(text) || ob.block.lines.length >= MAX_LINES) {
 				this.shadows.splice(this.shadows.indexOf(ob), 1);
@@ -261,12 +276,21 @@ export class BlockAssembler {
 		this.ringLen = 0;
 	}
 
-	private append(ob: OpenBlock, line: number, text: string, ts: number, ctx: string): void {
+	private append(
+		ob: OpenBlock,
+		line: number,
+		text: string,
+		ts: number,
+		ctx: string,
+		wall: number
+	): void {
 		const b = ob.block;
 		b.lines.push({ line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx });
 		b.endLine = line;
 		if (!Number.isNaN(ts)) ob.lastTs = ts;
-		if (reportish(text)) {
+		if (!Number.isNaN(wall)) ob.lastWall = wall;
+		// the end marker is the report's last line: trimIdle must not cut it as an idle line
+		if (reportish(text) || isEndMarker(text)) {
 			ob.idle = 0;
 			ob.lastReportish = b.lines.length;
 		} else ob.idle++;
