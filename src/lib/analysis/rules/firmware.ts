@@ -329,17 +329,24 @@ export const brcmfmacNvramMissing: LineRule = {
 	id: 'firmware.brcmfmac-nvram-missing',
 	category: 'firmware',
 	severity: 'medium',
-	triggers: ['Direct firmware load for brcm/'],
+	// Debian's kernels print `firmware: failed to load X (-2)` besides `Direct firmware load`
+	triggers: ['Direct firmware load for brcm/', 'firmware: failed to load brcm/'],
 	pattern:
-		/^brcmfmac (\S+): Direct firmware load for (brcm\/brcmfmac\w+-sdio\.txt) failed with error -2/,
-	title: (m) => `Wi-Fi board file (NVRAM) ${m[2]} missing: brcmfmac probably cannot start the chip`,
-	details: (m) => ({ driver: 'brcmfmac', device: m[1], file: m[2], error: errnoName('-2') }),
+		/^brcmfmac (\S+): (?:Direct firmware load for (brcm\/brcmfmac\w+-sdio\.txt) failed with error -2|firmware: failed to load (brcm\/brcmfmac\w+-sdio\.txt) \(-2\))/,
+	title: (m) =>
+		`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing: brcmfmac probably cannot start the chip`,
+	details: (m) => ({
+		driver: 'brcmfmac',
+		device: m[1],
+		file: m[2] ?? m[3],
+		error: errnoName('-2')
+	}),
 	resolve: {
 		trigger: 'brcmf_c_preinit_dcmds: Firmware',
 		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
 		within: 2000,
 		withinSeconds: 120,
-		title: (m) => `Wi-Fi board file (NVRAM) ${m[2]} missing, but the chip started`,
+		title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
 		severity: 'low',
 		examples: [
 			// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
@@ -367,13 +374,17 @@ export const brcmfmacNvramMissing: LineRule = {
 	},
 	examples: [
 		// archlinux-for-z83 dmesg (Z83 mini PC, Atom x5-Z8350, BCM43340 on SDIO)
-		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2'
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
+		// the same request as a Debian kernel prints it too (the format of
+		// dfir-sample-files-syslog-1.log's b43 and Bluetooth lines)
+		'brcmfmac mmc1:0001:1: firmware: failed to load brcm/brcmfmac43340-sdio.txt (-2)'
 	],
 	negatives: [
 		// the board-specific name, tried first (izassafar kern.log, Raspberry Pi 3 B+)
 		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt failed with error -2',
 		'brcmfmac 0000:01:00.0: Direct firmware load for brcm/brcmfmac4356-pcie.txt failed with error -2',
-		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.bin failed with error -2'
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.bin failed with error -2',
+		'brcmfmac mmc1:0001:1: firmware: failed to load brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt (-2)'
 	],
 	explanation: {
 		meaning:
