@@ -156,6 +156,17 @@ describe('line rule registry', () => {
 				}
 			});
 
+			if (r.evidenceEach !== undefined) {
+				const each = r.evidenceEach;
+				it(`lists the detail ${each} it gives evidence for (collect)`, () => {
+					expect(r.collect?.[each]).toBeDefined();
+					// the rule's message names it
+					expect(
+						r.examples.some((e) => typeof r.details?.(r.pattern.exec(e)!)[each] === 'string')
+					).toBe(true);
+				});
+			}
+
 			if (r.context) {
 				const c = r.context;
 				it('reads the facts of its context message, and adds them only to a message that follows it closely', () => {

@@ -59,3 +59,32 @@ describe("Debian's `firmware: failed to load X (-2)` is judged as `Direct firmwa
 		]);
 	});
 });
+
+describe('modules built for another kernel show each refusal', () => {
+	// pikernel-dmesg.log lines 240, 241 and 257
+	it('every module refused is evidence, not only the first', async () => {
+		const f = await findingsOf([
+			'[    5.453809] led_class: disagrees about version of symbol module_layout',
+			'[    5.702307] crc_ccitt: disagrees about version of symbol module_layout',
+			'[    9.175394] EXT4-fs (mmcblk0p2): re-mounted. Opts: (null)',
+			'[   10.392010] snd: disagrees about version of symbol module_layout'
+		]);
+		expect(f).toHaveLength(1);
+		expect(f[0].evidence.map((x) => [x.line, x.text])).toEqual([
+			[1, 'led_class: disagrees about version of symbol module_layout'],
+			[2, 'crc_ccitt: disagrees about version of symbol module_layout'],
+			[4, 'snd: disagrees about version of symbol module_layout']
+		]);
+	});
+
+	it("one module's lines stay one line of evidence", async () => {
+		// bananapi-dmesg-log.log lines 1-2 (gasket, built by DKMS against other headers)
+		const f = await findingsOf([
+			'[ 1289.155781] gasket: disagrees about version of symbol dev_warn',
+			'[ 1289.155801] gasket: Unknown symbol dev_warn (err -22)'
+		]);
+		expect(f.map((x) => [x.title, x.evidence.length])).toEqual([
+			['Module gasket could not be loaded', 1]
+		]);
+	});
+});
