@@ -261,6 +261,26 @@ function collectDetails(
 	}
 }
 
+/**
+ * The details of an accumulating context (RuleContext.accumulate) with those of its next message:
+ * a string list is appended to the list it had (each value once, at most FOLLOW_LIST_MAX: the
+ * firmware files b43 tried, one per line), another value replaces the one it had.
+ */
+function accumulated(
+	had: Record<string, DetailValue>,
+	next: Record<string, DetailValue>
+): Record<string, DetailValue> {
+	const out = { ...had, ...next };
+	for (const [key, v] of Object.entries(next)) {
+		const before = had[key];
+		if (!Array.isArray(v) || !Array.isArray(before)) continue;
+		const list = [...before];
+		for (const x of v) if (list.length < FOLLOW_LIST_MAX && !list.includes(x)) list.push(x);
+		out[key] = list;
+	}
+	return out;
+}
+
 /** context messages kept per rule (the latest ones, see Analyzer.contextOf) */
 const CONTEXTS_KEPT = 8;
 /** links of devices kept per boot at most (DEVICE_LINKS; a flood starts over) */
@@ -618,7 +638,7 @@ export class Analyzer {
 			list[list.length - 1] = {
 				line: r.line,
 				boot: r.boot,
-				details: { ...had.details, ...details }
+				details: accumulated(had.details, details)
 			};
 			return;
 		}

@@ -175,7 +175,8 @@ export interface RuleContext {
 	/**
 	 * the context is several messages (a program's multi-line report: the thresholds crossed,
 	 * then the victim): a context message within `within` lines of the one before it, in the same
-	 * boot, adds its details to that one's instead of replacing them
+	 * boot, adds its details to that one's instead of replacing them (a string list is appended
+	 * to, each value once and at most FOLLOW_LIST_MAX: the firmware files b43 tried)
 	 */
 	accumulate?: boolean;
 	/** real message lines that must match */
