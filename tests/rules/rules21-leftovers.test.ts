@@ -4,7 +4,7 @@
  * strings (the source is named with each) in the shape of a real log of the same kind.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../support/analyze.ts';
+import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 type F = Awaited<ReturnType<typeof findingsOf>>[number];
 
@@ -173,5 +173,84 @@ describe('modules built for another kernel show each refusal', () => {
 		expect(f.map((x) => [x.title, x.evidence.length])).toEqual([
 			['Module gasket could not be loaded', 1]
 		]);
+	});
+});
+
+describe("msm's display errors before a DRM WARNING", () => {
+	// iamslightlywin-dump-last-kmsg.log lines 6302-6342 (Samsung tablet, 4.19, shutting down)
+	const SDE = [
+		'<14>[22921.933372]  [3:           init:    1] libprocessgroup: Successfully killed process cgroup uid 1001 pid 1219 in 0ms',
+		"<14>[22921.934667]  [1:           init:    1] init: Service 'vendor.cnss_diag' (pid 1221) exited with status 0 oneshot service took 48925.273438 seconds in background",
+		"<14>[22921.934690]  [1:           init:    1] init: Sending signal 9 to service 'vendor.cnss_diag' (pid 1221) process group...",
+		'<3>[22921.938331]  [3:    kworker/3:0:14402] [drm:_sde_crtc_check_get_pstates:4731] [sde error]r1 only virt plane:129 not supported',
+		'<3>[22921.938347]  [3:    kworker/3:0:14402] [drm:sde_crtc_atomic_check:4940] [sde error]crtc135 failed pstate check -22',
+		'<3>[22921.938371]  [3:    kworker/3:0:14402] [drm:_sde_crtc_check_get_pstates:4731] [sde error]r1 only virt plane:129 not supported',
+		'<3>[22921.938381]  [3:    kworker/3:0:14402] [drm:sde_crtc_atomic_check:4940] [sde error]crtc135 failed pstate check -22',
+		'<4>[22921.938392]  [3:    kworker/3:0:14402] ------------[ cut here ]------------',
+		'<4>[22921.938397]  [3:    kworker/3:0:14402] atomic remove_fb failed with -22',
+		'<4>[22921.938436]  [3:    kworker/3:0:14402] WARNING: CPU: 3 PID: 14402 at drivers/gpu/drm/drm_framebuffer.c:950 drm_framebuffer_remove+0x268/0x36c',
+		'<4>[22921.938441]  [3:    kworker/3:0:14402] Modules linked in:',
+		'<4>[22921.938451]  [3:    kworker/3:0:14402] CPU: 3 PID: 14402 Comm: kworker/3:0 FTT: 0 0 Tainted: G S      W         4.19.113-Amnesty11 #1',
+		'<4>[22921.938456]  [3:    kworker/3:0:14402] Hardware name: Samsung GTS7L PROJECT - PV REV0.4 (board-id,7) (DT)',
+		'<4>[22921.938465]  [3:    kworker/3:0:14402] Workqueue: events drm_mode_rmfb_work_fn',
+		'<4>[22921.938472]  [3:    kworker/3:0:14402] pstate: 60c00005 (nZCv daif +PAN +UAO)',
+		'<4>[22921.938478]  [3:    kworker/3:0:14402] pc : drm_framebuffer_remove+0x268/0x36c',
+		'<4>[22921.938484]  [3:    kworker/3:0:14402] lr : drm_framebuffer_remove+0x268/0x36c',
+		'<4>[22921.938488]  [3:    kworker/3:0:14402] sp : ffffff80232abcc0',
+		'<4>[22921.938493]  [3:    kworker/3:0:14402] x29: ffffff80232abd00 x28: 0000000000000001 ',
+		'<4>[22921.938499]  [3:    kworker/3:0:14402] x27: ffffffc15f5e34e0 x26: ffffffc15f5e34e0 ',
+		'<4>[22921.938504]  [3:    kworker/3:0:14402] x25: 0000000000000004 x24: 0000000000000001 ',
+		'<4>[22921.938511]  [3:    kworker/3:0:14402] x23: ffffffc15f779000 x22: 00000000ffffffea ',
+		'<4>[22921.938517]  [3:    kworker/3:0:14402] x21: ffffffc15a87d680 x20: ffffffc15f5e3000 ',
+		'<4>[22921.938523]  [3:    kworker/3:0:14402] x19: ffffffc0fdba7f00 x18: 00000000ffff0a01 ',
+		'<4>[22921.938528]  [3:    kworker/3:0:14402] x17: ffffff800b21a000 x16: 0000000000000010 ',
+		'<4>[22921.938534]  [3:    kworker/3:0:14402] x15: ffffff8009bd2e0c x14: 0000000000000082 ',
+		'<4>[22921.938540]  [3:    kworker/3:0:14402] x13: 0000000000000050 x12: 0000000000000000 ',
+		'<4>[22921.938546]  [3:    kworker/3:0:14402] x11: 0000000000000000 x10: ffffffffffffffff ',
+		'<4>[22921.938552]  [3:    kworker/3:0:14402] x9 : 1aafd64b3f94b900 x8 : 1aafd64b3f94b900 ',
+		'<4>[22921.938557]  [3:    kworker/3:0:14402] x7 : 6961662062665f65 x6 : ffffff800b21ab8e ',
+		'<4>[22921.938563]  [3:    kworker/3:0:14402] x5 : 0000000000003842 x4 : 000000000000000c ',
+		'<4>[22921.938569]  [3:    kworker/3:0:14402] x3 : 0000000032322d20 x2 : ffffffffffffddf4 ',
+		'<4>[22921.938575]  [3:    kworker/3:0:14402] x1 : 0000000000000000 x0 : 0000000000000020 ',
+		'<4>[22921.938581]  [3:    kworker/3:0:14402] Call trace:',
+		'<4>[22921.938587]  [3:    kworker/3:0:14402]  drm_framebuffer_remove+0x268/0x36c',
+		'<4>[22921.938593]  [3:    kworker/3:0:14402]  drm_mode_rmfb_work_fn+0x38/0x50',
+		'<4>[22921.938601]  [3:    kworker/3:0:14402]  process_one_work+0x228/0x550',
+		'<4>[22921.938606]  [3:    kworker/3:0:14402]  worker_thread+0x2ec/0x590',
+		'<4>[22921.938612]  [3:    kworker/3:0:14402]  kthread+0x16c/0x17c',
+		'<4>[22921.938619]  [3:    kworker/3:0:14402]  ret_from_fork+0x10/0x18',
+		'<4>[22921.938624]  [3:    kworker/3:0:14402] ---[ end trace 9eecff6f68cc3217 ]---'
+	];
+
+	it('are a low GPU finding linked as the cause of the WARNING', async () => {
+		const r = await analyzeLines(SDE);
+		const gpu = r.findings.filter((x) => x.category === 'gpu');
+		expect(summary(gpu)).toEqual([
+			['gpu.drm-driver-error', 'msm display driver (SDE) errors', 'low', 4]
+		]);
+		expect(gpu[0].details).toMatchObject({
+			module: 'msm',
+			function: '_sde_crtc_check_get_pstates',
+			message: 'r1 only virt plane:129 not supported'
+		});
+		const warn = r.findings.find((x) => x.title === 'WARNING in drm_framebuffer_remove')!;
+		expect(warn.related).toEqual([gpu[0].id]);
+		expect(r.cascades.map((c) => c.chain)).toEqual([[gpu[0].id, warn.id]]);
+		const e = gpu[0].explanation;
+		expect(e.meaning).toContain('atomic remove_fb failed');
+		expect(e.meaning).toMatch(/shutdown or reboot, that is harmless/);
+		expect(e.next_steps.join('\n')).toContain('not part of the mainline kernel');
+	});
+
+	it("Samsung's 3 s wait markers at the display's last close are no finding", async () => {
+		// the same log, lines 6432 and 6595
+		expect(
+			summary(
+				await findingsOf([
+					'<3>[22922.124052]  [2:    kworker/2:3:18033] [drm:sde_kms_lastclose:2438] [sde error]wait 3s start',
+					'<3>[22925.240544]  [2:    kworker/2:3:18033] [drm:sde_kms_lastclose:2440] [sde error]wait 3s end'
+				])
+			)
+		).toEqual([]);
 	});
 });
