@@ -254,3 +254,35 @@ describe("msm's display errors before a DRM WARNING", () => {
 		).toEqual([]);
 	});
 });
+
+describe('lockdown refusing systemd the raw memory files at boot', () => {
+	// askubuntu-dmesg-journalctl-lastdayorso.log lines 975-979 (Ubuntu 20.04, Secure Boot)
+	it('is info, like the hibernation line, with an explanation of its own', async () => {
+		const f = await findingsOf([
+			'Feb 09 12:28:50 hpPav systemd[1]: systemd 245.4-4ubuntu3.15 running in system mode. (+PAM +AUDIT +SELINUX +IMA +APPARMOR +SMACK +SYSVINIT +UTMP +LIBCRYPTSETUP +GCRYPT +GNUTLS +ACL +XZ +LZ4 +SECCOMP +BLKID +ELFUTILS +KMOD +IDN2 -IDN +PCRE2 default-hierarchy=hybrid)',
+			'Feb 09 12:28:50 hpPav systemd[1]: Detected architecture x86-64.',
+			'Feb 09 12:28:50 hpPav systemd[1]: Set hostname to <hpPav>.',
+			'Feb 09 12:28:50 hpPav kernel: Lockdown: systemd: /dev/mem,kmem,port is restricted; see man kernel_lockdown.7',
+			'Feb 09 12:28:50 hpPav systemd[1]: /etc/systemd/system/vpnagentd.service:10: PIDFile= references a path below legacy directory /var/run/, updating /var/run/vpnagentd.pid → /run/vpnagentd.pid; please update the unit file accordingly.'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'security.lockdown',
+				'Kernel lockdown kept systemd from /dev/mem, /dev/kmem and /dev/port at boot',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].explanation.meaning).toContain('harmless');
+		expect(f[0].explanation.next_steps).toHaveLength(1);
+	});
+
+	it('another program refused them stays low', async () => {
+		const f = await findingsOf([
+			'Feb 09 12:40:02 hpPav kernel: Lockdown: flashrom: /dev/mem,kmem,port is restricted; see man kernel_lockdown.7'
+		]);
+		expect(summary(f)).toEqual([
+			['security.lockdown', 'Kernel lockdown blocked /dev/mem,kmem,port', 'low', 1]
+		]);
+	});
+});
