@@ -48,6 +48,20 @@ describe("Debian's `firmware: failed to load X (-2)` is judged as `Direct firmwa
 		]);
 	});
 
+	it("Tegra's USB firmware loaded at a second try is told so in both forms", async () => {
+		// jetsontx2-samsung-dmesg-samsung-log.log lines 703 and 832 (Jetson TX2, 4.4), the request
+		// also in Debian's form before it
+		const f = await findingsOf([
+			'[    6.216940] xhci-tegra 3530000.xhci: firmware: failed to load tegra18x_xusb_firmware (-2)',
+			'[    6.216944] xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2',
+			'[    8.430555] xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release'
+		]);
+		// each line of the request counts (see RULES.md, Known limits)
+		expect(summary(f)).toEqual([
+			['firmware.load-failed', 'Firmware tegra18x_xusb_firmware loaded at a second try', 'info', 2]
+		]);
+	});
+
 	it("brcmfmac's generic board file is one finding in both forms, not a second one", async () => {
 		// archlinux-for-z83 dmesg (BCM43340 on SDIO), as a Debian kernel prints the request
 		const f = await findingsOf([

@@ -281,8 +281,9 @@ export const firmwareLoad: LineRule = {
 			pattern: /^xhci-tegra (?<device>\S+): Firmware timestamp: /,
 			within: 1000,
 			withinSeconds: 120,
-			when: (m) => m[1] === 'xhci-tegra' && m[4] === '-2',
-			title: (m) => `Firmware ${m[3]} loaded at a second try`,
+			// either form of the request (Debian's `firmware: failed to load X (-2)` too)
+			when: (m) => m[1] === 'xhci-tegra' && (m[4] ?? m[8]) === '-2',
+			title: (m) => `Firmware ${fileOf(m)} loaded at a second try`,
 			severity: 'info',
 			examples: [
 				'xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release'
