@@ -94,7 +94,7 @@ const FIRMWARE_LOAD_B43: Explanation = {
 	next_steps: [
 		'Install the firmware with the distribution’s installer package (Debian and Ubuntu: `firmware-b43-installer`, which downloads Broadcom’s driver and runs b43-fwcutter, so it needs a wired or other network connection), then `modprobe -r b43 && modprobe b43` or reboot.',
 		'Check that the files named in the facts are there: `ls /lib/firmware/b43/`.',
-		'If b43 still does not work with this card, use Broadcom’s `wl` driver instead (Debian and Ubuntu: `broadcom-sta-dkms`, which keeps b43, bcma and ssb from loading).'
+		'If b43 still does not work with this card, use Broadcom’s `wl` driver instead (Debian: `broadcom-sta-dkms`, Ubuntu: `bcmwl-kernel-source`; the package keeps b43, bcma and ssb from loading).'
 	],
 	references: ['https://wiki.debian.org/bcm43xx', 'https://wireless.docs.kernel.org/en/latest/']
 };
