@@ -24,7 +24,9 @@ describe('no usable firmware: the device does not work', () => {
 		const none = f.find((x) => x.title === 'No usable firmware found for iwlwifi')!;
 		expect(none.severity).toBe('medium');
 		expect(none.explanation.meaning).toMatch(/No usable firmware found.*does not work/);
-		expect(none.explanation.next_steps.join(' ')).toMatch(/minimum to its maximum version/);
+		expect(none.explanation.next_steps.join(' ')).toMatch(
+			/from `minimum_version` to `maximum_version`/
+		);
 	});
 
 	// dfir-sample-files-syslog-1.log line 1070 (Broadcom BCM43228, Kali 6.6)

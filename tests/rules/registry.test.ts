@@ -156,9 +156,30 @@ describe('line rule registry', () => {
 				}
 			});
 
+			if (r.evidenceEach !== undefined) {
+				const each = r.evidenceEach;
+				it(`lists the detail ${each} it gives evidence for (collect)`, () => {
+					expect(r.collect?.[each]).toBeDefined();
+					// the rule's message names it
+					expect(
+						r.examples.some((e) => typeof r.details?.(r.pattern.exec(e)!)[each] === 'string')
+					).toBe(true);
+				});
+			}
+
 			if (r.context) {
 				const c = r.context;
 				it('reads the facts of its context message, and adds them only to a message that follows it closely', () => {
+					// the first example the context applies to (its `when`)
+					const first =
+						r.examples.find((e) => {
+							const m = r.pattern.exec(e);
+							return m !== null && (c.when?.(m) ?? true);
+						}) ?? r.examples[0];
+					// the finding of the rule's message on line `line` (a context message may be one of
+					// the rule's own messages: b43's firmware requests before its summary line)
+					const at = (f: ReturnType<typeof findingsFor>, line: number) =>
+						f.find((x) => x.rule === r.id && x.first_line === line);
 					for (const ex of c.examples) {
 						expect(
 							contextTriggers(c).some((t) => ex.includes(t)),
@@ -168,14 +189,15 @@ describe('line rule registry', () => {
 						expect(m, `no match: ${ex}`).not.toBeNull();
 						const facts = c.details(m!);
 						expect(Object.values(facts).some((v) => v !== null)).toBe(true);
-						// the context message is not a finding of its own
-						expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
+						// the context message is not a finding of its own, unless it is a message of the rule
+						if (!r.pattern.test(ex))
+							expect(findingsFor([ex]).map((x) => x.rule)).not.toContain(r.id);
 						// the context message may be another rule's finding ([Firmware Bug] before EFI off)
-						const near = findingsFor([ex, r.examples[0]]).find((x) => x.rule === r.id);
+						const near = at(findingsFor([ex, first]), 2);
 						expect(near, ex).toBeDefined();
 						if (!near) continue;
 						for (const [k, v] of Object.entries(facts)) expect(near.details[k]).toEqual(v);
-						const own = r.pattern.exec(r.examples[0])!;
+						const own = r.pattern.exec(first)!;
 						const outcome = contextOutcome(r, facts);
 						if (outcome) {
 							expect(near.title).toBe(outcome.title(own));
@@ -183,7 +205,7 @@ describe('line rule registry', () => {
 							expect(near.severity).toBe(outcome.severity);
 						} else expect(near.title).toBe(r.title(own));
 						const filler = Array.from({ length: c.within }, (_, k) => `filler line ${k}`);
-						const far = findingsFor([ex, ...filler, r.examples[0]]).find((x) => x.rule === r.id);
+						const far = at(findingsFor([ex, ...filler, first]), c.within + 2);
 						// facts the rule's own message gives too (the device of `sameDevice`) stay
 						const ownFacts: Record<string, unknown> = r.details?.(own) ?? {};
 						for (const [k, v] of Object.entries(facts))

@@ -228,6 +228,23 @@ function moreLockup(b: Builder, block: ErrorBlock): void {
 	if (typeof had !== 'number' || w.stuck_s > had) b.details.stuck_s = w.stuck_s;
 }
 
+/**
+ * Whether an occurrence's detail `key` is a value the finding's list of it (LineRule.collect)
+ * does not have yet and still has room for (see LineRule.evidenceEach).
+ */
+function newInList(
+	b: Builder,
+	collect: Record<string, string>,
+	key: string,
+	facts: Record<string, DetailValue>
+): boolean {
+	const v = facts[key];
+	const list = b.details[collect[key] ?? ''];
+	if (typeof v !== 'string') return false;
+	if (!Array.isArray(list)) return true;
+	return list.length < FOLLOW_LIST_MAX && !list.includes(v);
+}
+
 /** Add an occurrence's details to the finding's lists (see LineRule.collect). */
 function collectDetails(
 	b: Builder,
@@ -242,6 +259,26 @@ function collectDetails(
 		// single detail names the first the list has, not null beside it
 		if (b.details[key] === null) b.details[key] = detach(v);
 	}
+}
+
+/**
+ * The details of an accumulating context (RuleContext.accumulate) with those of its next message:
+ * a string list is appended to the list it had (each value once, at most FOLLOW_LIST_MAX: the
+ * firmware files b43 tried, one per line), another value replaces the one it had.
+ */
+function accumulated(
+	had: Record<string, DetailValue>,
+	next: Record<string, DetailValue>
+): Record<string, DetailValue> {
+	const out = { ...had, ...next };
+	for (const [key, v] of Object.entries(next)) {
+		const before = had[key];
+		if (!Array.isArray(v) || !Array.isArray(before)) continue;
+		const list = [...before];
+		for (const x of v) if (list.length < FOLLOW_LIST_MAX && !list.includes(x)) list.push(x);
+		out[key] = list;
+	}
+	return out;
 }
 
 /** context messages kept per rule (the latest ones, see Analyzer.contextOf) */
@@ -601,7 +638,7 @@ export class Analyzer {
 			list[list.length - 1] = {
 				line: r.line,
 				boot: r.boot,
-				details: { ...had.details, ...details }
+				details: accumulated(had.details, details)
 			};
 			return;
 		}
@@ -1198,12 +1235,16 @@ export class Analyzer {
 			registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
 		}));
 		// a user-space rule's collected facts may come from its context (nohang's victim)
-		if (b !== null && rule.collect)
-			collectDetails(
-				b,
-				rule.collect,
-				rule.userspace && context !== null ? { ...factsOf(), ...context } : factsOf()
-			);
+		if (b !== null && rule.collect) {
+			const facts = rule.userspace && context !== null ? { ...factsOf(), ...context } : factsOf();
+			// a later occurrence that names a new value of `evidenceEach` is evidence too
+			const each = rule.evidenceEach;
+			const fresh =
+				each !== undefined && b.first !== occ && newInList(b, rule.collect, each, facts);
+			collectDetails(b, rule.collect, facts);
+			if (fresh && b.evidence.length < MAX_EVIDENCE)
+				b.evidence.push({ line: r.line, text: detach(r.text) });
+		}
 		if (b !== null && by && b.first === occ) b.resolvedBy = by.line;
 		if (!rule.follow) return;
 		// a message that waited for its resolution or the end of its event is recorded after its

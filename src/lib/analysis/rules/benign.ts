@@ -1,6 +1,16 @@
 import type { BenignRule } from './types.ts';
 
 /**
+ * The firmware loader's line for a missing file (-2) named by `file` (a regular expression
+ * source), in both of its forms: upstream's `Direct firmware load for X failed with error -2`
+ * and the `firmware: failed to load X (-2)` that Debian's kernels print for every request
+ * besides it (dfir-sample-files-syslog-1.log, Debian 6.6). An optional file is as harmless in
+ * one form as in the other.
+ */
+const missing = (file: string): string =>
+	`(?:Direct firmware load for ${file} failed with error -2|firmware: failed to load ${file} \\(-2\\))`;
+
+/**
  * Messages that look alarming (and would match a rule) but are routine; each entry says why.
  * The engine checks these only for lines a rule already matched, so they cost nothing per line.
  */
@@ -56,31 +66,29 @@ export const BENIGN: BenignRule[] = [
 	},
 	{
 		id: 'benign.regulatory-db',
-		pattern:
-			/^(?:platform regulatory\.0: )?Direct firmware load for regulatory\.db(?:\.p7s)? failed with error -2/,
+		pattern: new RegExp(`^(?:platform regulatory\\.0: )?${missing('regulatory\\.db(?:\\.p7s)?')}`),
 		example: 'platform regulatory.0: Direct firmware load for regulatory.db failed with error -2',
 		why: 'cfg80211 looks for the optional wireless-regdb file and falls back to its built-in rules when it is missing.'
 	},
 	{
 		id: 'benign.iwlwifi-ucode-probe',
-		pattern:
-			/^iwlwifi \S+: Direct firmware load for iwlwifi-[\w-]+\.(?:ucode|pnvm) failed with error -2/,
+		pattern: new RegExp(`^iwlwifi \\S+: ${missing('iwlwifi-[\\w-]+\\.(?:ucode|pnvm)')}`),
 		example:
 			'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0-72.ucode failed with error -2',
 		why: 'iwlwifi tries the newest firmware API version first and walks down to the one installed; a real failure is reported as "no suitable firmware found!".'
 	},
 	{
 		id: 'benign.ath10k-cal-probe',
-		pattern:
-			/^ath1[01]k_\w+ \S+: Direct firmware load for ath1[01]k\/(?:pre-cal|cal)-[\w:.-]+\.bin failed with error -2/,
+		pattern: new RegExp(
+			`^ath1[01]k_\\w+ \\S+: ${missing('ath1[01]k/(?:pre-cal|cal)-[\\w:.-]+\\.bin')}`
+		),
 		example:
 			'ath10k_pci 0000:02:00.0: Direct firmware load for ath10k/pre-cal-pci-0000:02:00.0.bin failed with error -2',
 		why: 'ath10k/ath11k look for optional per-board calibration files before using the calibration stored on the card.'
 	},
 	{
 		id: 'benign.brcmfmac-board-nvram',
-		pattern:
-			/^brcmfmac \S+: Direct firmware load for brcm\/brcmfmac[\w-]+\.[^.\s,]+,\S+ failed with error -2/,
+		pattern: new RegExp(`^brcmfmac \\S+: ${missing('brcm/brcmfmac[\\w-]+\\.[^.\\s,]+,\\S+')}`),
 		example:
 			'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,4-model-b.txt failed with error -2',
 		why: 'brcmfmac first tries a board-specific NVRAM file, then the generic one.'
@@ -89,7 +97,7 @@ export const BENIGN: BenignRule[] = [
 		id: 'benign.atmel-mxt-config',
 		// drivers/input/touchscreen/atmel_mxt_ts.c: mxt_initialize() asks for the optional
 		// maxtouch.cfg; mxt_configure_objects() updates the chip's configuration only when it exists
-		pattern: /^atmel_mxt_ts \S+: Direct firmware load for maxtouch\.cfg failed with error -2/,
+		pattern: new RegExp(`^atmel_mxt_ts \\S+: ${missing('maxtouch\\.cfg')}`),
 		example: 'atmel_mxt_ts 1-004d: Direct firmware load for maxtouch.cfg failed with error -2',
 		why: 'The Atmel maXTouch driver looks for an optional configuration file to write into the touch controller; without it the controller keeps the configuration stored in it and works as before.'
 	},

@@ -12,10 +12,15 @@ const ACPI_THERMAL_REFS = [
 	ACPI_REFS[0]
 ];
 
-/** firmware.load-failed's explanation (a PC's: a distribution package holds the files) */
+/**
+ * firmware.load-failed's explanation (a PC's: a distribution package holds the files), for any
+ * driver but iwlwifi and b43, which have their own (FIRMWARE_LOAD_IWLWIFI, FIRMWARE_LOAD_B43):
+ * an explanation cannot read a finding's facts, and iwlwifi's range of versions and b43's
+ * installer meant nothing to the others.
+ */
 const FIRMWARE_LOAD: Explanation = {
 	meaning:
-		'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers try several file names or versions and use the first one found, so one missing file is often harmless when a later line shows a firmware version loaded; if the device does not work, this is why. A finding titled "No usable firmware found" is different: the driver found none of the files it can use (iwlwifi’s `no suitable firmware found!`, b43’s `download the correct firmware`, an Intel Bluetooth controller that stays in its bootloader), so that device, usually Wi-Fi or Bluetooth, does not work until its firmware is installed.',
+		'A driver asked for a firmware file and it was not there (-2 = file missing) or could not be loaded. Some drivers try several file names or versions and use the first one found, so one missing file is often harmless when a later line shows a firmware version loaded; if the device does not work, this is why. A finding titled "No usable firmware found" is different: the driver found none of the files it can use (an Intel Bluetooth controller that stays in its bootloader), so that device does not work until its firmware is installed.',
 	causes: [
 		{
 			kind: 'configuration',
@@ -28,12 +33,70 @@ const FIRMWARE_LOAD: Explanation = {
 	],
 	next_steps: [
 		'For a missing file: check whether the device works; if it does and a later line shows a firmware version loaded, ignore this.',
-		'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor package; b43 needs its own installer, e.g. `firmware-b43-installer`), check that the file exists (`ls /lib/firmware/<file>`; iwlwifi takes any one file from its minimum to its maximum version, in the facts, with `.ucode` added: `ls /lib/firmware/iwlwifi-QuZ-a0-jf-b0-*` for `iwlwifi-QuZ-a0-jf-b0-39` to `-72`), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
+		'For "No usable firmware found" or a device that does not work: install or update linux-firmware (or the vendor’s firmware package), check that the file exists (named in the title, or `file` in the facts: `ls /lib/firmware/<file>`, or `<file>.xz` / `<file>.zst` where the distribution compresses its firmware), rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
 	],
 	references: [
 		'https://docs.kernel.org/driver-api/firmware/fw_search_path.html',
 		'https://docs.kernel.org/driver-api/firmware/index.html'
 	]
+};
+
+/**
+ * iwlwifi (drivers/net/wireless/intel/iwlwifi/iwl-drv.c) tries every firmware API version it
+ * supports, newest first (the missing ones are benign.iwlwifi-ucode-probe), and after `no
+ * suitable firmware found!` prints the oldest and newest name it accepts (the follow-ups
+ * minimum_version and maximum_version: intel-audio-dmesg-log.log, a QuZ card, 39 to 72).
+ */
+const FIRMWARE_LOAD_IWLWIFI: Explanation = {
+	meaning:
+		'The Intel Wi-Fi driver (iwlwifi) could not get its firmware. It tries every firmware version it supports, newest first, and uses the first file it finds, so newer versions that are missing are routine (they are not reported). "No usable firmware found" means that none of the versions it accepts is installed: Wi-Fi does not work until one is. A file that is there but could not be loaded (an error other than -2) leaves the card without firmware too, unless a later line shows `loaded firmware version`.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'The Intel Wi-Fi firmware package (linux-firmware; Debian: firmware-iwlwifi) is missing, or older than this card, or the files are not in the initramfs.'
+		},
+		{
+			kind: 'driver',
+			text: 'A kernel that accepts only firmware versions newer than the installed package has.'
+		}
+	],
+	next_steps: [
+		'Check whether Wi-Fi works and whether a later line shows `loaded firmware version`: if so, nothing needs doing.',
+		'Otherwise install or update linux-firmware (Debian: `firmware-iwlwifi`) and check that one file iwlwifi accepts is there: any version from `minimum_version` to `maximum_version` in the facts (printed after "no suitable firmware found!"), with `.ucode` added; for `iwlwifi-QuZ-a0-jf-b0-39` to `-72`, `ls /lib/firmware/iwlwifi-QuZ-a0-jf-b0-*`.',
+		'Rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
+	],
+	references: [
+		'https://wireless.docs.kernel.org/en/latest/',
+		'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+	]
+};
+
+/**
+ * b43 (drivers/net/wireless/broadcom/b43/main.c b43_try_request_fw()): Broadcom's firmware is
+ * not in linux-firmware (it may not be redistributed); b43-fwcutter extracts it from Broadcom's
+ * driver, which the distributions' installer packages download. The files tried are the
+ * requests before the driver's `ERROR: You must go to …` (firmware.load-failed's context,
+ * `files`). Real log: dfir-sample-files-syslog-1.log (Debian 6.6, BCM43228).
+ */
+const FIRMWARE_LOAD_B43: Explanation = {
+	meaning:
+		'The Broadcom Wi-Fi driver b43 did not find the firmware it needs for this chip (the files it tried are in the facts: under `b43/` Broadcom’s own firmware, under `b43-open/` the open one, which few chips can use). Broadcom’s firmware may not be redistributed, so linux-firmware does not have it: it is extracted from Broadcom’s driver with b43-fwcutter, which the distributions’ installer packages do. Until it is installed, this Wi-Fi card does not work.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'The b43 firmware installer package was never installed, or could not download Broadcom’s driver when it was (it needs a network connection).'
+		},
+		{
+			kind: 'driver',
+			text: 'A chip that b43 drives but that is often better served by Broadcom’s own `wl` driver (broadcom-sta), which has its firmware built in.'
+		}
+	],
+	next_steps: [
+		'Install the firmware with the distribution’s installer package (Debian and Ubuntu: `firmware-b43-installer`, which downloads Broadcom’s driver and runs b43-fwcutter, so it needs a wired or other network connection), then `modprobe -r b43 && modprobe b43` or reboot.',
+		'Check that the files named in the facts are there: `ls /lib/firmware/b43/`.',
+		'If b43 still does not work with this card, use Broadcom’s `wl` driver instead (Debian: `broadcom-sta-dkms`, Ubuntu: `bcmwl-kernel-source`; the package keeps b43, bcma and ssb from loading).'
+	],
+	references: ['https://wiki.debian.org/bcm43xx', 'https://wireless.docs.kernel.org/en/latest/']
 };
 
 /**
@@ -218,8 +281,9 @@ export const firmwareLoad: LineRule = {
 			pattern: /^xhci-tegra (?<device>\S+): Firmware timestamp: /,
 			within: 1000,
 			withinSeconds: 120,
-			when: (m) => m[1] === 'xhci-tegra' && m[4] === '-2',
-			title: (m) => `Firmware ${m[3]} loaded at a second try`,
+			// either form of the request (Debian's `firmware: failed to load X (-2)` too)
+			when: (m) => m[1] === 'xhci-tegra' && (m[4] ?? m[8]) === '-2',
+			title: (m) => `Firmware ${fileOf(m)} loaded at a second try`,
 			severity: 'info',
 			examples: [
 				'xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release'
@@ -266,6 +330,26 @@ export const firmwareLoad: LineRule = {
 		}
 	],
 	/*
+	 * b43 asks for each firmware file under b43/ (Broadcom's, extracted by b43-fwcutter), then
+	 * under b43-open/ (openfwwf), and when none is there prints `ERROR: You must go to …`, which
+	 * names no file: the files it tried are the requests just before it (dfir-sample-files-
+	 * syslog-1.log lines 1056-1069, Debian 6.6, BCM43228: b43/ucode30_mimo.fw and
+	 * b43-open/ucode30_mimo.fw, in both the upstream and Debian's form), listed under `files`.
+	 */
+	context: {
+		trigger: ['Direct firmware load for b43', 'firmware: failed to load b43'],
+		pattern:
+			/^b43 (\S+): (?:Direct firmware load for (b43[\w-]*\/\S+) failed with error -\d+|firmware: failed to load (b43[\w-]*\/\S+) \(-\d+\))/,
+		details: (m) => ({ device: m[1], files: [m[2] ?? m[3]] }),
+		within: 50,
+		accumulate: true,
+		when: (m) => m[10] !== undefined && m[10].startsWith('b43'),
+		examples: [
+			'b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
+			'b43 bcma0:1: Direct firmware load for b43-open/ucode30_mimo.fw failed with error -2'
+		]
+	},
+	/*
 	 * A missing file that the driver's own summary line reports right after it: Broadcom
 	 * Bluetooth's `BCM: firmware Patch file not found, tried:` (firmware.bluetooth-patch-missing
 	 * lists the files) and b43's `ERROR: You must go to … download the correct firmware` (this
@@ -310,8 +394,21 @@ export const firmwareLoad: LineRule = {
 		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
+	// iwlwifi's and b43's own advice (their range of versions, their installer); the files of
+	// the other drivers come with linux-firmware
+	explanationOf: (m) => {
+		const driver = m[1] ?? m[10] ?? '';
+		const file = fileOf(m) ?? '';
+		if (driver === 'iwlwifi' || file.startsWith('iwlwifi-')) return FIRMWARE_LOAD_IWLWIFI;
+		if (driver.startsWith('b43') || /^b43(?:-open)?\//.test(file)) return FIRMWARE_LOAD_B43;
+		return undefined;
+	},
 	explanation: FIRMWARE_LOAD,
-	android: [[FIRMWARE_LOAD, FIRMWARE_LOAD_ANDROID]]
+	android: [
+		[FIRMWARE_LOAD, FIRMWARE_LOAD_ANDROID],
+		[FIRMWARE_LOAD_IWLWIFI, FIRMWARE_LOAD_ANDROID],
+		[FIRMWARE_LOAD_B43, FIRMWARE_LOAD_ANDROID]
+	]
 };
 
 /**
@@ -329,17 +426,24 @@ export const brcmfmacNvramMissing: LineRule = {
 	id: 'firmware.brcmfmac-nvram-missing',
 	category: 'firmware',
 	severity: 'medium',
-	triggers: ['Direct firmware load for brcm/'],
+	// Debian's kernels print `firmware: failed to load X (-2)` besides `Direct firmware load`
+	triggers: ['Direct firmware load for brcm/', 'firmware: failed to load brcm/'],
 	pattern:
-		/^brcmfmac (\S+): Direct firmware load for (brcm\/brcmfmac\w+-sdio\.txt) failed with error -2/,
-	title: (m) => `Wi-Fi board file (NVRAM) ${m[2]} missing: brcmfmac probably cannot start the chip`,
-	details: (m) => ({ driver: 'brcmfmac', device: m[1], file: m[2], error: errnoName('-2') }),
+		/^brcmfmac (\S+): (?:Direct firmware load for (brcm\/brcmfmac\w+-sdio\.txt) failed with error -2|firmware: failed to load (brcm\/brcmfmac\w+-sdio\.txt) \(-2\))/,
+	title: (m) =>
+		`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing: brcmfmac probably cannot start the chip`,
+	details: (m) => ({
+		driver: 'brcmfmac',
+		device: m[1],
+		file: m[2] ?? m[3],
+		error: errnoName('-2')
+	}),
 	resolve: {
 		trigger: 'brcmf_c_preinit_dcmds: Firmware',
 		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
 		within: 2000,
 		withinSeconds: 120,
-		title: (m) => `Wi-Fi board file (NVRAM) ${m[2]} missing, but the chip started`,
+		title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
 		severity: 'low',
 		examples: [
 			// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
@@ -367,13 +471,17 @@ export const brcmfmacNvramMissing: LineRule = {
 	},
 	examples: [
 		// archlinux-for-z83 dmesg (Z83 mini PC, Atom x5-Z8350, BCM43340 on SDIO)
-		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2'
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
+		// the same request as a Debian kernel prints it too (the format of
+		// dfir-sample-files-syslog-1.log's b43 and Bluetooth lines)
+		'brcmfmac mmc1:0001:1: firmware: failed to load brcm/brcmfmac43340-sdio.txt (-2)'
 	],
 	negatives: [
 		// the board-specific name, tried first (izassafar kern.log, Raspberry Pi 3 B+)
 		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt failed with error -2',
 		'brcmfmac 0000:01:00.0: Direct firmware load for brcm/brcmfmac4356-pcie.txt failed with error -2',
-		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.bin failed with error -2'
+		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.bin failed with error -2',
+		'brcmfmac mmc1:0001:1: firmware: failed to load brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt (-2)'
 	],
 	explanation: {
 		meaning:

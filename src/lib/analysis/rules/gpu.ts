@@ -582,18 +582,54 @@ const AMDGPU_CONTEXT_LOST: Explanation = {
 	references: ['https://docs.kernel.org/gpu/amdgpu/index.html']
 };
 
+/**
+ * Qualcomm's downstream display driver (msm's SDE, techpack/display of Android kernels) prints its
+ * errors with pr_err as `[drm:<function>:<line>] [sde error]<message>`, not DRM_ERROR's `*ERROR*`
+ * (sde_kms.h SDE_ERROR). Real log: iamslightlywin-dump-last-kmsg.log lines 6305-6308, a Samsung
+ * tablet (4.19) shutting down: the atomic check refused the commit with which the DRM core took a
+ * closed framebuffer off the screen (`r1 only virt plane:129 not supported`, `crtc135 failed
+ * pstate check -22`), and the core's WARNING `atomic remove_fb failed with -22` follows on the
+ * next line. Samsung's `[sde error]wait 3s start` / `wait 3s end` in sde_kms_lastclose are
+ * markers of its own 3 s wait at the display's last close, not errors.
+ */
+const MSM_SDE_ERROR: Explanation = {
+	meaning:
+		'The display part of Qualcomm’s msm graphics driver (SDE, the Snapdragon display engine of Android kernels) refused or failed a display operation. Most of these are a display update (an atomic commit) whose arrangement of layers the display hardware cannot show, which the driver rejects (-22, EINVAL): the update is not applied and the screen keeps its previous picture. When the DRM core asked for it itself, to take a framebuffer off the screen after the program that owned it closed it, the core then prints a WARNING (`atomic remove_fb failed`): this error is its cause. As the display services stop at shutdown or reboot, that is harmless; repeated while the device is in use, with a frozen, flickering or black screen, it is a bug of the vendor’s display driver.',
+	causes: [
+		{
+			kind: 'driver',
+			text: 'A limitation or bug of the vendor’s display driver: an arrangement of layers its checks reject (the message names which, `r1 only virt plane … not supported`).'
+		},
+		{
+			kind: 'userspace',
+			text: 'The compositor (SurfaceFlinger) exiting or turning the display off, so that the DRM core removes its framebuffers with an update the driver refuses.'
+		}
+	],
+	next_steps: [
+		'Look at the lines around it: if services were being stopped (a shutdown or reboot), nothing needs doing.',
+		'If the screen froze, flickered or went black at that moment, note what was happening (an app starting, the screen rotating or turning off) and report it with this log to whoever builds the kernel (the device maker or the custom ROM’s developers): the SDE driver is not part of the mainline kernel.'
+	],
+	references: ['https://docs.kernel.org/gpu/drm-kms.html']
+};
+
 export const drmDriverError: LineRule = {
 	id: 'gpu.drm-driver-error',
 	category: 'gpu',
 	severity: 'low',
-	triggers: ['*ERROR* '],
+	triggers: ['*ERROR* ', '[sde error]'],
 	pattern:
-		/^(?:([\w-]+) [0-9a-f:.]+: )?\[drm(?::(\w+)(?: \[(\w+)\])?)?\] \*ERROR\* (?!Process information)(.*)/,
+		/^(?:([\w-]+) [0-9a-f:.]+: )?\[drm(?::(\w+)(?: \[(\w+)\])?)?\] \*ERROR\* (?!Process information)(.*)|^\[drm:(\w+):\d+\] \[sde error\](?!wait \d+s (?:start|end)$) *(.*)/,
+	// msm's SDE errors are one finding: one refused update prints the check that failed and each
+	// function that passes the failure up
 	title: (m) => {
+		if (m[5] !== undefined) return 'msm display driver (SDE) errors';
 		const module = m[3] ?? m[1] ?? 'drm';
 		return m[2] ? `${module} driver errors in ${m[2]}` : `${module} driver errors`;
 	},
-	details: (m) => ({ module: m[3] ?? m[1] ?? null, function: m[2] ?? null, message: m[4] }),
+	details: (m) =>
+		m[5] !== undefined
+			? { module: 'msm', function: m[5], message: m[6] }
+			: { module: m[3] ?? m[1] ?? null, function: m[2] ?? null, message: m[4] },
 	storm: { count: 200, severity: 'medium' },
 	examples: [
 		'[drm:dc_remove_stream_from_ctx [amdgpu]] *ERROR* Pipe not found for stream 00000000c6f2a3b1 !',
@@ -601,16 +637,24 @@ export const drmDriverError: LineRule = {
 		'[drm:amdgpu_cs_ioctl [amdgpu]] *ERROR* Failed to initialize parser -125!',
 		'i915 0000:00:02.0: [drm] *ERROR* Atomic update failure on pipe A (start=1234 end=1235) time 120 us, min 1073, max 1079, scanline start 1070, end 1081',
 		// a driver built into the kernel prints no `[module]` (bacon-pmos-mainline dmesg.log, msm mdp5)
-		'[drm:mdp5_irq_error_handler] *ERROR* errors: 04000000'
+		'[drm:mdp5_irq_error_handler] *ERROR* errors: 04000000',
+		// iamslightlywin-dump-last-kmsg.log lines 6305-6306 (msm SDE, Samsung tablet, 4.19)
+		'[drm:_sde_crtc_check_get_pstates:4731] [sde error]r1 only virt plane:129 not supported',
+		'[drm:sde_crtc_atomic_check:4940] [sde error]crtc135 failed pstate check -22'
 	],
 	negatives: [
 		'[drm] Initialized amdgpu 3.49.0 20150101 for 0000:03:00.0 on minor 0',
+		// iamslightlywin-dump-last-kmsg.log lines 6432 and 6595: Samsung's markers of a 3 s wait
+		'[drm:sde_kms_lastclose:2438] [sde error]wait 3s start',
+		'[drm:sde_kms_lastclose:2440] [sde error]wait 3s end',
 		'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
 	],
 	explanationOf: (m) =>
-		m[2] === 'amdgpu_cs_ioctl' && /^Failed to initialize parser -125\b/.test(m[4])
-			? AMDGPU_CONTEXT_LOST
-			: undefined,
+		m[5] !== undefined
+			? MSM_SDE_ERROR
+			: m[2] === 'amdgpu_cs_ioctl' && /^Failed to initialize parser -125\b/.test(m[4])
+				? AMDGPU_CONTEXT_LOST
+				: undefined,
 	// advice for any driver error, not the GPU-hang steps (crash-logs log12-04.txt: i915's
 	// `Atomic update failure on pipe A`, a display update that missed its window, had been told
 	// to note which program hung the GPU and to remove overclocks)

@@ -55,6 +55,9 @@ export const moduleLoadFailed: LineRule = {
 			? 'Modules built for another kernel could not be loaded'
 			: `Module ${m[1]} could not be loaded`,
 	collect: { symbol: 'symbols', module: 'modules' },
+	// the modules of another kernel are one finding: each one's refusal is evidence, as it is
+	// what the user checks against the kernel (pikernel-dmesg.log: led_class, crc_ccitt, snd)
+	evidenceEach: 'module',
 	explanationOf: (m) => (m[4] === 'module_layout' ? OTHER_KERNEL_MODULES : undefined),
 	details: (m) => ({
 		module: m[1],

@@ -240,6 +240,34 @@ const LOCKDOWN_HIBERNATION: Explanation = {
 	references: ['https://man7.org/linux/man-pages/man7/kernel_lockdown.7.html']
 };
 
+/**
+ * drivers/char/mem.c open_port(): under lockdown opening /dev/mem, /dev/kmem or /dev/port is
+ * refused (LOCKDOWN_DEV_MEM). systemd, starting as init, prints it once per boot
+ * (askubuntu-dmesg-journalctl-lastdayorso.log line 978, Ubuntu 20.04 with Secure Boot, right after
+ * `systemd[1]: Set hostname`) and goes on without: like the hibernation line, a statement of the
+ * policy at boot, not something that failed for the user (info). Another program refused the
+ * same files (a firmware flasher, dmidecode's fallback, an old X driver) keeps the general
+ * explanation and low.
+ */
+const LOCKDOWN_DEV_MEM_SYSTEMD: Explanation = {
+	meaning:
+		'The kernel runs in lockdown mode (usually because UEFI Secure Boot is on), and in that mode nothing may open /dev/mem, /dev/kmem or /dev/port, the raw views of the machine’s memory and I/O ports through which a program could change the running kernel. systemd, starting as the init process at boot, opened one of them and was refused; it carries on without it, and nothing the machine or its user does depends on it. The line comes once per boot on such systems and is harmless.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'Secure Boot on (which turns lockdown on in most distributions’ kernels), or `lockdown=integrity`/`confidentiality` on the kernel command line.'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing. To see the mode: `cat /sys/kernel/security/lockdown`; Secure Boot: `mokutil --sb-state`.'
+	],
+	references: ['https://man7.org/linux/man-pages/man7/kernel_lockdown.7.html']
+};
+
+/** `Lockdown: systemd: /dev/mem,kmem,port is restricted`: systemd refused the raw memory files at boot */
+const systemdDevMem = (m: RegExpExecArray): boolean =>
+	m[1] === 'systemd' && m[2] === '/dev/mem,kmem,port';
+
 /** security/lockdown: `Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7` */
 export const lockdown: LineRule = {
 	id: 'security.lockdown',
@@ -250,22 +278,29 @@ export const lockdown: LineRule = {
 	title: (m) =>
 		m[2] === 'hibernation'
 			? 'Hibernation not available under kernel lockdown'
-			: `Kernel lockdown blocked ${m[2]}`,
+			: systemdDevMem(m)
+				? 'Kernel lockdown kept systemd from /dev/mem, /dev/kmem and /dev/port at boot'
+				: `Kernel lockdown blocked ${m[2]}`,
 	details: (m) => ({ comm: m[1], what: m[2] }),
-	// hibernation: the policy stated at every boot, not trouble (info)
-	severityOf: (m) => (m[2] === 'hibernation' ? 'info' : 'low'),
+	// hibernation, and systemd's /dev/mem at boot: the policy stated at every boot, not trouble
+	// (info)
+	severityOf: (m) => (m[2] === 'hibernation' || systemdDevMem(m) ? 'info' : 'low'),
 	explanationOf: (m) =>
 		m[2] === 'unsigned module loading'
 			? LOCKDOWN_UNSIGNED_MODULE
 			: m[2] === 'hibernation'
 				? LOCKDOWN_HIBERNATION
-				: undefined,
+				: systemdDevMem(m)
+					? LOCKDOWN_DEV_MEM_SYSTEMD
+					: undefined,
 	examples: [
 		'Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7',
 		'Lockdown: modprobe: unsigned module loading is restricted; see man kernel_lockdown.7',
 		'Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7',
 		// askubuntu-dmesg-journalctl-lastdayorso.log: the kernel itself at boot
-		'Lockdown: swapper/0: hibernation is restricted; see man kernel_lockdown.7'
+		'Lockdown: swapper/0: hibernation is restricted; see man kernel_lockdown.7',
+		// askubuntu-dmesg-journalctl-lastdayorso.log line 978: systemd starting at boot
+		'Lockdown: systemd: /dev/mem,kmem,port is restricted; see man kernel_lockdown.7'
 	],
 	negatives: ['Kernel is locked down from EFI Secure Boot mode; see man kernel_lockdown.7'],
 	explanation: {

@@ -102,6 +102,12 @@ export interface LineRule {
 	 */
 	collect?: Record<string, string>;
 	/**
+	 * A detail of `collect`: an occurrence that adds a new value to its list adds its line to the
+	 * evidence too (at most FOLLOW_LIST_MAX values), so that a finding grouping several of them
+	 * shows each one's message, not only the first's (each module built for another kernel).
+	 */
+	evidenceEach?: string;
+	/**
 	 * One occurrence per boot: the rule's messages are signs of one event of the boot (the journal
 	 * files and filesystems one unclean shutdown left to recover), so a later message in a boot
 	 * the finding already has is not counted again. It adds its `collect` details, and its line to
@@ -169,7 +175,8 @@ export interface RuleContext {
 	/**
 	 * the context is several messages (a program's multi-line report: the thresholds crossed,
 	 * then the victim): a context message within `within` lines of the one before it, in the same
-	 * boot, adds its details to that one's instead of replacing them
+	 * boot, adds its details to that one's instead of replacing them (a string list is appended
+	 * to, each value once and at most FOLLOW_LIST_MAX: the firmware files b43 tried)
 	 */
 	accumulate?: boolean;
 	/** real message lines that must match */
