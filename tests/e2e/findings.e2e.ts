@@ -319,3 +319,53 @@ test('boot start times read as date, time and UTC in the timeline and the system
 	await expect(page.locator('main')).not.toContainText(/\d{4}-\d\d-\d\dT\d\d:/);
 	expect(problems).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`every severity shows in its colour, ${scheme}: a finding’s edge and badge, the counts, the timeline’s marks, a report’s tab`, async ({
+		page
+	}) => {
+		// the five severity classes are defined once for the page (they had been in four components)
+		await page.emulateMedia({ colorScheme: scheme });
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await page.getByLabel('Choose log files').setInputFiles([
+			{ name: 'mixed.log', mimeType: 'text/plain', buffer: Buffer.from(MIXED) },
+			{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello world\n') }
+		]);
+		await expect(page.getByRole('tab')).toHaveCount(2);
+		await expect(page.locator('article.finding')).toHaveCount(3);
+		const colours = await page.evaluate(() => {
+			const probe = document.createElement('span');
+			document.body.append(probe);
+			const colour = (v: string) => {
+				probe.style.color = `var(${v})`;
+				return getComputedStyle(probe).color;
+			};
+			const out = {
+				high: colour('--sev-high'),
+				medium: colour('--sev-medium'),
+				muted: colour('--muted')
+			};
+			probe.remove();
+			return out;
+		});
+		expect(colours.high).not.toEqual(colours.medium);
+		const css = (selector: string, property: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+		expect(await css('article.finding.sev-high', 'border-left-color')).toBe(colours.high);
+		expect(await css('article.finding.sev-high .badge', 'color')).toBe(colours.high);
+		expect(await css('article.finding.sev-medium', 'border-left-color')).toBe(colours.medium);
+		expect(await css('article.finding.sev-medium .badge', 'color')).toBe(colours.medium);
+		expect(await css('.counts li.sev-high', 'color')).toBe(colours.high);
+		expect(await css('.counts li.sev-medium', 'color')).toBe(colours.medium);
+		expect(await css('g.dot.sev-high', 'fill')).toBe(colours.high);
+		expect(await css('g.dot.sev-medium', 'fill')).toBe(colours.medium);
+		// the tab says the most severe finding in its colour; "no kernel log" is muted
+		expect(await css('.tab-sev.sev-high', 'color')).toBe(colours.high);
+		expect(await css('.tab-sev:not([class*="sev-"])', 'color')).toBe(colours.muted);
+		expect(problems).toEqual([]);
+	});
+}
