@@ -61,6 +61,50 @@ test('anonymized downloads equal the CLI with --anonymize and keep no original v
 	expectSameOrigin(urls, baseURL as string);
 });
 
+test('a download is named as its log’s report and says what it holds and that nothing was uploaded', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const urls = recordRequests(context);
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'dmesg.txt', mimeType: 'text/plain', buffer: Buffer.from(PERSONAL) });
+	await expect(page.locator('article.finding').first()).toBeVisible();
+	// the text report of dmesg.txt had been saved as dmesg.txt, the log's own name
+	for (const [button, file] of [
+		['Download text', 'dmesg-report.txt'],
+		['Download JSON', 'dmesg-report.json'],
+		['Download Markdown', 'dmesg-report.md']
+	] as const) {
+		const [d] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: button }).click()
+		]);
+		expect(d.suggestedFilename()).toBe(file);
+		// it had said nothing: not whether the log's host names go with the file, nor whether
+		// anything was sent
+		const note = page.getByRole('status').filter({ hasText: 'Saved as' });
+		await expect(note).toHaveText(
+			`Saved as ${file}: the report, with the log lines it quotes as they are (host names and addresses are not anonymized). It was made in this page: nothing was uploaded.`
+		);
+	}
+	// anonymized, it says so
+	await page.getByLabel(/Anonymize the report/).check();
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'dmesg.txt', mimeType: 'text/plain', buffer: Buffer.from(PERSONAL) });
+	await expect(page.getByTestId('anonymization')).toContainText('Anonymized:');
+	await page.getByRole('button', { name: 'Download JSON' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toHaveText(
+		'Saved as dmesg-report.json: the anonymized report, with the log lines it quotes. It was made in this page: nothing was uploaded.'
+	);
+	expect(problems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
 test('a share link carries the anonymized report and opens read-only in a new page', async ({
 	page,
 	context,
