@@ -86,9 +86,9 @@ test('a download is named as its log’s report and says what it holds and that 
 		expect(d.suggestedFilename()).toBe(file);
 		// it had said nothing: not whether the log's host names go with the file, nor whether
 		// anything was sent
-		const note = page.getByRole('status').filter({ hasText: 'Saved as' });
+		const note = page.getByRole('status').filter({ hasText: 'Saved ' });
 		await expect(note).toHaveText(
-			`Saved as ${file}: the report, with the log lines it quotes as they are (host names and addresses are not anonymized). It was made in this page: nothing was uploaded.`
+			`Saved ${file}: the report and the log lines it quotes, not anonymized. Nothing was uploaded.`
 		);
 	}
 	// anonymized, it says so
@@ -98,8 +98,8 @@ test('a download is named as its log’s report and says what it holds and that 
 		.setInputFiles({ name: 'dmesg.txt', mimeType: 'text/plain', buffer: Buffer.from(PERSONAL) });
 	await expect(page.getByTestId('anonymization')).toContainText('Anonymized:');
 	await page.getByRole('button', { name: 'Download JSON' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toHaveText(
-		'Saved as dmesg-report.json: the anonymized report, with the log lines it quotes. It was made in this page: nothing was uploaded.'
+	await expect(page.getByRole('status').filter({ hasText: 'Saved ' })).toHaveText(
+		'Saved dmesg-report.json: the anonymized report and the log lines it quotes. Nothing was uploaded.'
 	);
 	expect(problems).toEqual([]);
 	expectSameOrigin(urls, baseURL as string);
@@ -118,7 +118,13 @@ test('a share link carries the anonymized report and opens read-only in a new pa
 	await expect(page.locator('article.finding').first()).toBeVisible();
 	const titles = await page.locator('article.finding .title').allInnerTexts();
 	expect(titles.length).toBeGreaterThan(0);
-	await page.getByRole('button', { name: 'Copy share link' }).click();
+	// the button says that the link is anonymized before it is pressed, and the note after it that
+	// the log lines the report quotes go with it (it had said "the anonymized report (not the log)")
+	const copy = page.getByRole('button', { name: 'Copy share link (anonymized)', exact: true });
+	await copy.click();
+	await expect(page.locator('.share-note')).toHaveText(
+		'Link copied. It holds the anonymized report, with the log lines it quotes (not the whole log), in the part after #, which is never sent to a server.'
+	);
 	const link = await page.getByLabel('Share link').inputValue();
 	expect(link).toContain('#report=');
 	for (const s of SECRETS) expect(decodeURIComponent(link)).not.toContain(s);
