@@ -85,6 +85,29 @@ test('filtering findings announces "N of M" once, politely, in the page’s one 
 	expect(problems).toEqual([]);
 });
 
+test('a report with no finding and no note keeps its buttons clear of the verdict and its focus ring', async ({
+	page
+}) => {
+	await analyze(
+		page,
+		[
+			'[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)',
+			'[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-18-amd64 root=/dev/sda1 ro quiet',
+			'[    1.234567] EXT4-fs (sda1): mounted filesystem with ordered data mode. Quota mode: none.'
+		].join('\n')
+	);
+	const heading = page.locator('#summary-h');
+	await expect(heading).toHaveText('No problems were found');
+	await expect(heading).toBeFocused();
+	await expect(page.locator('.warnings')).toHaveCount(0);
+	await expect(page.getByTestId('headline')).toHaveCount(0);
+	// the focus ring is 3 px drawn 2 px outside the heading: the buttons had started 1 px under it
+	const h = await heading.boundingBox();
+	const b = await page.getByRole('button', { name: 'Download JSON' }).boundingBox();
+	if (!h || !b) throw new Error('not laid out');
+	expect(b.y - (h.y + h.height)).toBeGreaterThanOrEqual(8);
+});
+
 test('a report without findings shows no filters and says the log is healthy', async ({ page }) => {
 	const problems = watchForErrors(page);
 	await analyze(page, HEALTHY_YEARLESS);
