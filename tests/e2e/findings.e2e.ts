@@ -85,6 +85,29 @@ test('filtering findings announces "N of M" once, politely, in the page’s one 
 	expect(problems).toEqual([]);
 });
 
+test('a report with no finding and no note keeps its buttons clear of the verdict and its focus ring', async ({
+	page
+}) => {
+	await analyze(
+		page,
+		[
+			'[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)',
+			'[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-18-amd64 root=/dev/sda1 ro quiet',
+			'[    1.234567] EXT4-fs (sda1): mounted filesystem with ordered data mode. Quota mode: none.'
+		].join('\n')
+	);
+	const heading = page.locator('#summary-h');
+	await expect(heading).toHaveText('No problems were found');
+	await expect(heading).toBeFocused();
+	await expect(page.locator('.warnings')).toHaveCount(0);
+	await expect(page.getByTestId('headline')).toHaveCount(0);
+	// the focus ring is 3 px drawn 2 px outside the heading: the buttons had started 1 px under it
+	const h = await heading.boundingBox();
+	const b = await page.getByRole('button', { name: 'Download JSON' }).boundingBox();
+	if (!h || !b) throw new Error('not laid out');
+	expect(b.y - (h.y + h.height)).toBeGreaterThanOrEqual(8);
+});
+
 test('a report without findings shows no filters and says the log is healthy', async ({ page }) => {
 	const problems = watchForErrors(page);
 	await analyze(page, HEALTHY_YEARLESS);
@@ -319,3 +342,53 @@ test('boot start times read as date, time and UTC in the timeline and the system
 	await expect(page.locator('main')).not.toContainText(/\d{4}-\d\d-\d\dT\d\d:/);
 	expect(problems).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`every severity shows in its colour, ${scheme}: a finding’s edge and badge, the counts, the timeline’s marks, a report’s tab`, async ({
+		page
+	}) => {
+		// the five severity classes are defined once for the page (they had been in four components)
+		await page.emulateMedia({ colorScheme: scheme });
+		const problems = watchForErrors(page);
+		await openApp(page);
+		await page.getByLabel('Choose log files').setInputFiles([
+			{ name: 'mixed.log', mimeType: 'text/plain', buffer: Buffer.from(MIXED) },
+			{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello world\n') }
+		]);
+		await expect(page.getByRole('tab')).toHaveCount(2);
+		await expect(page.locator('article.finding')).toHaveCount(3);
+		const colours = await page.evaluate(() => {
+			const probe = document.createElement('span');
+			document.body.append(probe);
+			const colour = (v: string) => {
+				probe.style.color = `var(${v})`;
+				return getComputedStyle(probe).color;
+			};
+			const out = {
+				high: colour('--sev-high'),
+				medium: colour('--sev-medium'),
+				muted: colour('--muted')
+			};
+			probe.remove();
+			return out;
+		});
+		expect(colours.high).not.toEqual(colours.medium);
+		const css = (selector: string, property: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+		expect(await css('article.finding.sev-high', 'border-left-color')).toBe(colours.high);
+		expect(await css('article.finding.sev-high .badge', 'color')).toBe(colours.high);
+		expect(await css('article.finding.sev-medium', 'border-left-color')).toBe(colours.medium);
+		expect(await css('article.finding.sev-medium .badge', 'color')).toBe(colours.medium);
+		expect(await css('.counts li.sev-high', 'color')).toBe(colours.high);
+		expect(await css('.counts li.sev-medium', 'color')).toBe(colours.medium);
+		expect(await css('g.dot.sev-high', 'fill')).toBe(colours.high);
+		expect(await css('g.dot.sev-medium', 'fill')).toBe(colours.medium);
+		// the tab says the most severe finding in its colour; "no kernel log" is muted
+		expect(await css('.tab-sev.sev-high', 'color')).toBe(colours.high);
+		expect(await css('.tab-sev:not([class*="sev-"])', 'color')).toBe(colours.muted);
+		expect(problems).toEqual([]);
+	});
+}

@@ -222,6 +222,31 @@ test.describe('on a phone (390×844)', () => {
 		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
 	});
 
+	test('a report of the most findings a report has keeps Filter and order on the Findings heading’s row', async ({
+		page
+	}) => {
+		await openApp(page);
+		// 2,100 USB ports that failed to enumerate: a report keeps 2,000 findings, and
+		// "Findings (2000 of 2000)" had pushed the button to a row of its own by 9 px
+		await setLogText(
+			page,
+			Array.from(
+				{ length: 2100 },
+				(_, i) =>
+					`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
+			).join('\n')
+		);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		const heading = page.locator('.findings-h');
+		await expect(heading).toContainText('(2000 of 2000)');
+		const toggle = page.getByRole('button', { name: 'Filter and order' });
+		const [h, b] = [await heading.boundingBox(), await toggle.boundingBox()];
+		if (!h || !b) throw new Error('not laid out');
+		expect(Math.abs(h.y + h.height / 2 - (b.y + b.height / 2))).toBeLessThan(6);
+		// and neither is cut: the button ends inside the report's column
+		expect(b.x + b.width).toBeLessThanOrEqual(390 - 16 + 0.5);
+	});
+
 	test('text that is no kernel log: its one note can be read whole, and no advice for a healthy log', async ({
 		page
 	}) => {

@@ -30,6 +30,22 @@ for (const scheme of ['light', 'dark'] as const) {
 	});
 }
 
+test('a screen reader finds one button to open files, not also the hidden file input', async ({
+	page
+}) => {
+	await openApp(page);
+	// the file input behind "Open files…" had been read as a second button, "Choose log files"
+	await expect(page.getByRole('button', { name: 'Open files…' })).toHaveCount(1);
+	await expect(page.getByRole('button', { name: 'Choose log files' })).toHaveCount(0);
+	// and it still opens files
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'dmesg.log',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(MIXED)
+	});
+	await expect(page.locator('article.finding')).toHaveCount(3);
+});
+
 test("shows the most severe finding first, or the log's order when asked", async ({ page }) => {
 	const problems = watchForErrors(page);
 	await openApp(page);

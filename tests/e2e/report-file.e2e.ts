@@ -150,7 +150,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 	});
 	await page.getByRole('button', { name: 'Copy share link' }).click();
 	await expect(page.getByRole('status')).toContainText(
-		'Link copied. It holds the anonymized report (not the log)'
+		'Link copied. It holds the anonymized report, with the log lines it quotes (not the whole log)'
 	);
 	// opened in the same tab (only the part after # changes: it had gone on showing the first)
 	await other.goto(

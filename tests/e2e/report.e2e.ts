@@ -61,6 +61,50 @@ test('anonymized downloads equal the CLI with --anonymize and keep no original v
 	expectSameOrigin(urls, baseURL as string);
 });
 
+test('a download is named as its log’s report and says what it holds and that nothing was uploaded', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const urls = recordRequests(context);
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'dmesg.txt', mimeType: 'text/plain', buffer: Buffer.from(PERSONAL) });
+	await expect(page.locator('article.finding').first()).toBeVisible();
+	// the text report of dmesg.txt had been saved as dmesg.txt, the log's own name
+	for (const [button, file] of [
+		['Download text', 'dmesg-report.txt'],
+		['Download JSON', 'dmesg-report.json'],
+		['Download Markdown', 'dmesg-report.md']
+	] as const) {
+		const [d] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: button }).click()
+		]);
+		expect(d.suggestedFilename()).toBe(file);
+		// it had said nothing: not whether the log's host names go with the file, nor whether
+		// anything was sent
+		const note = page.getByRole('status').filter({ hasText: 'Saved ' });
+		await expect(note).toHaveText(
+			`Saved ${file}: the report and the log lines it quotes, not anonymized. Nothing was uploaded.`
+		);
+	}
+	// anonymized, it says so
+	await page.getByLabel(/Anonymize the report/).check();
+	await page
+		.getByLabel('Choose log files')
+		.setInputFiles({ name: 'dmesg.txt', mimeType: 'text/plain', buffer: Buffer.from(PERSONAL) });
+	await expect(page.getByTestId('anonymization')).toContainText('Anonymized:');
+	await page.getByRole('button', { name: 'Download JSON' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved ' })).toHaveText(
+		'Saved dmesg-report.json: the anonymized report and the log lines it quotes. Nothing was uploaded.'
+	);
+	expect(problems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
 test('a share link carries the anonymized report and opens read-only in a new page', async ({
 	page,
 	context,
@@ -74,7 +118,13 @@ test('a share link carries the anonymized report and opens read-only in a new pa
 	await expect(page.locator('article.finding').first()).toBeVisible();
 	const titles = await page.locator('article.finding .title').allInnerTexts();
 	expect(titles.length).toBeGreaterThan(0);
-	await page.getByRole('button', { name: 'Copy share link' }).click();
+	// the button says that the link is anonymized before it is pressed, and the note after it that
+	// the log lines the report quotes go with it (it had said "the anonymized report (not the log)")
+	const copy = page.getByRole('button', { name: 'Copy share link (anonymized)', exact: true });
+	await copy.click();
+	await expect(page.locator('.share-note')).toHaveText(
+		'Link copied. It holds the anonymized report, with the log lines it quotes (not the whole log), in the part after #, which is never sent to a server.'
+	);
 	const link = await page.getByLabel('Share link').inputValue();
 	expect(link).toContain('#report=');
 	for (const s of SECRETS) expect(decodeURIComponent(link)).not.toContain(s);

@@ -245,3 +245,34 @@ test('a finding closed by the user opens again from its timeline mark', async ({
 	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 	expect(problems).toEqual([]);
 });
+
+test.describe('on a touch screen without a mouse (390 × 844)', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+	test('the timeline hint says to tap a mark, not which keys to press', async ({ page }) => {
+		const problems = watchForErrors(page);
+		await analyze(page, LKP05);
+		// it had said "Tab to the marks ... open one with Enter" on a phone
+		const hint = page.locator('#timeline-hint');
+		await expect(hint).toHaveText(
+			'Each mark is a finding where it first occurred; a mark with a number holds findings close together and lists them. Tap a mark to open its finding or its list.',
+			{ useInnerText: true }
+		);
+		// and a screen reader reads the same words as the marks' description
+		await expect(timeline(page)).toHaveAccessibleDescription(/Tap a mark/);
+		await expect(timeline(page)).not.toHaveAccessibleDescription(/Tab|Enter|arrow keys/);
+		expect(problems).toEqual([]);
+	});
+});
+
+test('with a mouse and keyboard, the timeline hint says which keys reach and open the marks', async ({
+	page
+}) => {
+	await analyze(page, LKP05);
+	await expect(page.locator('#timeline-hint')).toHaveText(
+		'Each mark is a finding where it first occurred; a mark with a number holds findings close together and lists them. Tab to the marks, move between them with the arrow keys, open one with Enter.',
+		{ useInnerText: true }
+	);
+	await expect(timeline(page)).toHaveAccessibleDescription(/Tab to the marks/);
+	await expect(timeline(page)).not.toHaveAccessibleDescription(/Tap/);
+});

@@ -3,7 +3,7 @@ import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
-import { replacedText } from '../../src/lib/components/format.ts';
+import { replacedText, reportFileBase } from '../../src/lib/components/format.ts';
 import type { Finding, Severity } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
@@ -98,5 +98,19 @@ describe('replacedText', () => {
 	it('says what an anonymization replaced, in the report’s order, or that nothing was', () => {
 		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe('1 host, 2 user, 47 ptr');
 		expect(replacedText({})).toBe('nothing personal was found');
+	});
+});
+
+describe('reportFileBase', () => {
+	it('names a download as its input’s report, never as the input itself', () => {
+		// dmesg.txt's text report had been dmesg.txt, and bananapi.log.gz's bananapi.log.json
+		expect(reportFileBase('dmesg.txt')).toBe('dmesg-report');
+		expect(reportFileBase('bananapi.log.gz')).toBe('bananapi-report');
+		expect(reportFileBase('kern.log')).toBe('kern-report');
+		expect(reportFileBase('kern.log.2.gz')).toBe('kern.log.2-report');
+		expect(reportFileBase('sosreport-host-2026.tar.xz')).toBe('sosreport-host-2026-report');
+		expect(reportFileBase('last_kmsg')).toBe('last_kmsg-report');
+		expect(reportFileBase(null)).toBe('necroscope-report');
+		expect(reportFileBase('.log')).toBe('necroscope-report');
 	});
 });

@@ -17,3 +17,21 @@ export function replacedText(replaced: Record<string, number>): string {
 			.join(', ') || 'nothing personal was found'
 	);
 }
+
+/**
+ * The file name of a download of a report (without its extension): the input's name without its
+ * compression or archive suffix and its text extension, then `-report` (`dmesg.txt` →
+ * `dmesg-report`, `kern.log.2.gz` → `kern.log.2-report`, `sosreport-host.tar.xz` →
+ * `sosreport-host-report`); a pasted log's is `necroscope-report`. The text report of `dmesg.txt`
+ * had been `dmesg.txt`, the log's own name, and a `.gz` file's `bananapi.log.json`.
+ */
+export function reportFileBase(inputName: string | null): string {
+	let base = inputName ?? '';
+	for (;;) {
+		const shorter = base.replace(/\.(?:gz|zst|xz|bz2|zip|tgz|tar)$/i, '');
+		if (shorter === base) break;
+		base = shorter;
+	}
+	base = base.replace(/\.(?:log|txt|text|out|json|md)$/i, '');
+	return base ? `${base}-report` : 'necroscope-report';
+}
