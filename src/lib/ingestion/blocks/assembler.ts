@@ -6,6 +6,7 @@ import {
 	isSanitizerEnd,
 	isSanitizerReport,
 	isExecSummary,
+	isCrashHeader,
 	joinsEnded,
 	matchHeader,
 	shapedReport,
@@ -97,6 +98,11 @@ export class BlockAssembler {
 	private shadows: OpenBlock[] = [];
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
+	/**
+	 * a report that tells why a machine stopped (isCrashHeader) was opened since the owner last
+	 * cleared this: the tracker clears it as each boot starts (boot-end.ts)
+	 */
+	crashPrinted = false;
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
@@ -116,6 +122,8 @@ export class BlockAssembler {
 		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx);
 		const header = maybeHeader ? matchHeader(text) : null;
+		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
+		if (header !== null && isCrashHeader(header)) this.crashPrinted = true;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
 			this.remember(line, text, ts, ctx);
