@@ -298,16 +298,25 @@ const REGISTER =
 const CODE_REST = /^\s*(?:[<(]?[\da-f]{2,8}[>)]? +)*[<(]?[\da-f]{2,8}[>)]? *$/;
 
 /**
+ * The registers that 32-bit arm's frame-pointer unwinder (arch/arm/lib/backtrace.S, after
+ * `Backtrace:`) prints under a frame, those the function saved on entry: ` r6:c0215cbc
+ * r5:00000009 r4:00000000`. They are the callers' values, not the CPU's state at the fault, which
+ * __show_regs() prints as `r10: e89fa198  r9 : 00000001` (a space after the colon).
+ */
+const ARM_FRAME_SAVES = /^\s*r\d{1,2}:[\da-f]{8}(?: +r\d{1,2}:[\da-f]{8})* *$/;
+
+/**
  * Register dumps and `Code:` lines (with their wrapped rest), kept as evidence (at most 40 lines),
  * up to the end marker: x86's summary after it repeats the registers of the boot's first oops
- * (isExecSummary), which a later oops's report must not show as its own.
+ * (isExecSummary), which a later oops's report must not show as its own. The registers arm's
+ * unwinder prints under its frames (ARM_FRAME_SAVES) are no register dump.
  */
 export function registerLines(lines: readonly BlockLine[]): string[] {
 	const out: string[] = [];
 	let inCode = false;
 	for (const l of lines) {
 		if (l.text.startsWith('---[ end trace')) break;
-		if (REGISTER.test(l.text)) {
+		if (REGISTER.test(l.text) && !ARM_FRAME_SAVES.test(l.text)) {
 			out.push(l.text);
 			inCode = /^\s*Code\s*:/.test(l.text);
 		} else if (inCode && CODE_REST.test(l.text)) out.push(l.text);

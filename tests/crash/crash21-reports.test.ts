@@ -1,0 +1,70 @@
+/**
+ * Crash reports of the real-log corpus read as a kernel developer would (title, guilty frame,
+ * trace, registers, taint, links), and what was wrong in them.
+ */
+import { describe, expect, it } from 'vitest';
+import { crashesOf } from '../support/analyze.ts';
+
+/** ubtouch-dmesg-dmesg.log lines 83-101 (Xiaomi armani, 3.4 arm): a WARN() whose trace arm's frame-pointer unwinder printed with each frame's saved registers */
+const UBTOUCH_FTRACE = [
+	'[    0.047653] ------------[ cut here ]------------',
+	'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+	'[    0.047796] Modules linked in:',
+	'[    0.047832] Backtrace: ',
+	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',
+	'[    0.047943]  r6:c0215cbc r5:00000009 r4:00000000 r3:271ae91c',
+	'[    0.048030] [<c09d7dec>] (dump_stack+0x0/0x24) from [<c019c6b8>] (warn_slowpath_common+0x5c/0x74)',
+	'[    0.048109] [<c019c65c>] (warn_slowpath_common+0x0/0x74) from [<c019c6fc>] (warn_slowpath_null+0x2c/0x34)',
+	'[    0.048179]  r8:60000153 r7:00000000 r6:00000000 r5:c01003a0 r4:c0fe8a09',
+	'[    0.048256] r3:00000009',
+	'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',
+	'[    0.048385] [<c0215bd0>] (ftrace_bug+0x0/0x174) from [<c02160f4>] (ftrace_process_locs+0x3b0/0x500)',
+	'[    0.048452]  r5:f1c21e40 r4:00000000',
+	'[    0.048512] [<c0215d44>] (ftrace_process_locs+0x0/0x500) from [<c0e122f8>] (ftrace_init+0x98/0x18c)',
+	'[    0.048592] [<c0e12260>] (ftrace_init+0x0/0x18c) from [<c0e00ab4>] (start_kernel+0x308/0x368)',
+	'[    0.048656]  r7:c2d79240 r6:00000000 r5:00000000 r4:c0f3dfe8',
+	'[    0.048740] [<c0e007ac>] (start_kernel+0x0/0x368) from [<0000803c>] (0x803c)',
+	'[    0.048793]  r7:c0f42ac4 r6:c0f00f00 r5:c0f3c4dc r4:10c5387d',
+	'[    0.048898] ---[ end trace da227214a82491b7 ]---'
+];
+
+/** satyr-arm-hung-task-oops-2.log lines 1-16 (Fedora 21, 3.17 armv7): an oops with arm's register dump */
+const ARM_OOPS = [
+	'Unable to handle kernel NULL pointer dereference at virtual address 00000009',
+	'pgd = e8a60000',
+	'[00000009] *pgd=00000000',
+	'Internal error: Oops: 805 [#1] SMP ARM',
+	'Modules linked in: smsc95xx usbnet mii ses enclosure snd_soc_omap_mcbsp omapdrm drm_kms_helper snd_soc_omap_abe_twl6040 snd_soc_twl6040 snd_soc_omap_mcpdm snd_soc_omap drm omap_aes snd_soc_core fb_sys_fops omap_wdt omap4_keypad omap_ocp2scp encoder_tfp410 encoder_tpd12s015 snd_compress connector_hdmi connector_dvi omap_des pwm_twl_led pwm_twl snd_pcm_dmaengine ac97_bus snd_pcm leds_gpio omapdss snd_timer snd spi_omap2_mcspi gpio_twl6040 soundcore uas usb_storage mmc_block phy_generic pbias_regulator ti_abb_regulator ehci_omap ohci_omap3 omap_hsmmc phy_twl6030_usb mmc_core omap2430 musb_hdrc udc_core phy_omap_usb2 phy_omap_control',
+	'CPU: 1 PID: 431 Comm: systemd-logind Not tainted 3.17.8-300.fc21.armv7hl #1',
+	'task: ed16dd80 ti: e8a58000 task.ti: e8a58000',
+	'PC is at shmem_getpage_gfp+0x584/0x72c',
+	'LR is at shmem_getpage_gfp+0x454/0x72c',
+	'pc : [<c0333330>]    lr : [<c0333200>]    psr: 80070113',
+	'sp : e8a59dd8  ip : 2d2f9000  fp : 00000000',
+	'r10: e89fa198  r9 : 00000001  r8 : 000200da',
+	'r7 : 00000000  r6 : 00000003  r5 : 00000000  r4 : e89fa1c0',
+	'r3 : ee1a44a0  r2 : 00000009  r1 : 00000000  r0 : 00000000',
+	'Flags: Nzcv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment user',
+	'Control: 10c5387d  Table: a8a6004a  DAC: 00000015'
+];
+
+describe('registers', () => {
+	it('are not the saved registers arm’s unwinder prints under its frames (a WARN() had shown 6 such lines as its registers)', async () => {
+		const [w] = await crashesOf(UBTOUCH_FTRACE);
+		expect(w.title).toBe('WARNING in ftrace_bug');
+		expect(w.details.registers).toEqual([]);
+	});
+
+	it('are still arm’s register dump of an oops (`r10: …  r9 : …`)', async () => {
+		const [o] = await crashesOf(ARM_OOPS);
+		expect(o.details.registers).toEqual([
+			'pc : [<c0333330>]    lr : [<c0333200>]    psr: 80070113',
+			'sp : e8a59dd8  ip : 2d2f9000  fp : 00000000',
+			'r10: e89fa198  r9 : 00000001  r8 : 000200da',
+			'r7 : 00000000  r6 : 00000003  r5 : 00000000  r4 : e89fa1c0',
+			'r3 : ee1a44a0  r2 : 00000009  r1 : 00000000  r0 : 00000000',
+			'Flags: Nzcv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment user',
+			'Control: 10c5387d  Table: a8a6004a  DAC: 00000015'
+		]);
+	});
+});
