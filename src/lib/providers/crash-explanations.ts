@@ -774,7 +774,51 @@ const hpwdtPanic = (f: Omit<Finding, 'explanation'>) =>
 	/: An NMI occurred\b/.test(f.title) ||
 	(f.stack?.frames.some((x) => x.function === 'hpwdt_pretimeout') ?? false);
 
+/**
+ * An early boot allocation that failed: memblock, the boot-time allocator, gives up and its
+ * caller panics with `%s: Failed to allocate %lu bytes align=0x%lx nid=%d from=%pa` (mm/sparse.c,
+ * mm/memblock.c memblock_alloc_or_panic() and the callers that print the same words; lkp-71.log:
+ * `__populate_section_memmap: Failed to allocate 5242880 bytes …` from setup_arch() of a 32-bit
+ * 5.12 kernel, 0.3 s into the boot). The generic panic's advice (a report before it, `root=`) does
+ * not fit: the message is the cause.
+ */
+const bootAllocationPanic = (f: Omit<Finding, 'explanation'>) =>
+	/^kernel panic: [\w.]+: Failed to allocate \S+ bytes\b/.test(f.title);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.panic',
+		name: 'a panic on a failed early boot allocation (memblock)',
+		applies: bootAllocationPanic,
+		explanation: {
+			meaning:
+				'The kernel could not get memory while it set itself up, before its normal memory allocator was running: the early boot allocator (memblock) could not give the function the message names the number of bytes it asked for, and the kernel cannot boot without them, so it panicked. `nid=` is the memory node asked (NUMA), `from=` the lowest address allowed. The message is the cause: no earlier report explains it, and nothing ran wrong before it.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'Too little memory left for what the kernel sets up at boot: a `mem=` or `memmap=` option, a crash kernel reservation (`crashkernel=`) or huge pages reserved at boot (`hugepages=`) that take too much, or a virtual machine given little RAM.'
+				},
+				{
+					kind: 'firmware',
+					text: 'A memory map from the firmware (e820 on x86, the device tree’s memory nodes) that describes less usable memory than the machine has, or none on the node asked.'
+				},
+				{
+					kind: 'kernel',
+					text: 'On a 32-bit kernel, low memory runs out: the structures that describe every page of a large machine’s memory must fit in the few hundred MiB the kernel maps directly. Otherwise a size computed wrongly by the caller (a kernel bug, most likely in a kernel under development).'
+				}
+			],
+			next_steps: [
+				'Read the memory map the kernel printed at the start of this boot (`BIOS-e820:` lines or the device tree’s memory, `Zone ranges`, `Early memory node ranges`): it says how much memory the kernel was given, and where.',
+				'Remove or lower the boot options that take memory (`mem=`, `memmap=`, `crashkernel=`, `hugepages=`), or give the virtual machine more memory.',
+				'On a 32-bit kernel with much RAM, boot a 64-bit kernel, or limit the memory it uses with `mem=`.',
+				'If the memory is there and no option takes it, report it with the whole boot log to the maintainers of the function the message names (`scripts/get_maintainer.pl -f <file>`).'
+			],
+			references: [
+				'https://docs.kernel.org/core-api/boot-time-mm.html',
+				'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+			]
+		}
+	},
 	{
 		rule: 'crash.panic',
 		name: 'a panic on an NMI from an HPE server’s management processor (hpwdt)',
