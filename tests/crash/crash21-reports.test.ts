@@ -81,6 +81,53 @@ describe('a panic on a failed early boot allocation', () => {
 	});
 });
 
+/**
+ * abrt-oops-module-nouveau.log lines 1-4, 6-20 and 38 (Fedora 21, 3.19; the module list left
+ * out): ioremap()'s informational WARN_ONCE for nouveau's mapping across PCI BARs
+ */
+const IOREMAP_BARS = [
+	'------------[ cut here ]------------',
+	'WARNING: CPU: 0 PID: 16684 at arch/x86/mm/ioremap.c:197 __ioremap_caller+0x2aa/0x3a0()',
+	'Info: mapping multiple BARs. Your kernel is fine.',
+	'Modules linked in:',
+	'CPU: 0 PID: 16684 Comm: firefox Not tainted 3.19.5-200.fc21.x86_64 #1',
+	'Hardware name: Gigabyte Technology Co., Ltd. To be filled by O.E.M./970A-DS3P, BIOS F1 04/08/2013',
+	' 0000000000000000 0000000087b0a5f7 ffff8802e1b9b768 ffffffff8176ead5',
+	' 0000000000000000 ffff8802e1b9b7c0 ffff8802e1b9b7a8 ffffffff8109bc1a',
+	' ffff8802e1b9b7d8 ffffc9001c180000 00000000d206d000 0000000000100000',
+	'Call Trace:',
+	' [<ffffffff8176ead5>] dump_stack+0x45/0x57',
+	' [<ffffffff8109bc1a>] warn_slowpath_common+0x8a/0xc0',
+	' [<ffffffff8109bca5>] warn_slowpath_fmt+0x55/0x70',
+	' [<ffffffff810643aa>] __ioremap_caller+0x2aa/0x3a0',
+	' [<ffffffff810644b7>] ioremap_nocache+0x17/0x20',
+	' [<ffffffffa00e8036>] nouveau_barobj_ctor+0xd6/0x110 [nouveau]',
+	' [<ffffffffa00e69d1>] nouveau_object_ctor+0x41/0xf0 [nouveau]',
+	' [<ffffffffa00e80af>] nouveau_bar_alloc+0x3f/0x70 [nouveau]',
+	' [<ffffffffa00e3795>] nouveau_gpuobj_create_+0x2a5/0x2f0 [nouveau]',
+	'---[ end trace d72a6ef9c44bed66 ]---'
+];
+
+describe('ioremap’s `Info: mapping multiple BARs. Your kernel is fine.`', () => {
+	it('is a low notice, not a medium kernel warning to report (had been `crash.warning`, medium)', async () => {
+		const [w] = await crashesOf(IOREMAP_BARS);
+		expect([w.rule, w.title, w.severity]).toEqual([
+			'crash.ioremap-multiple-bars',
+			'WARNING in __ioremap_caller',
+			'low'
+		]);
+		expect(w.explanation.meaning).toMatch(/^Not a kernel bug, as the message says/);
+		expect(w.explanation.next_steps.join(' ')).not.toMatch(/decode_stacktrace|get_maintainer/);
+		expect(w.stack?.frames.map((f) => f.function)).toContain('nouveau_barobj_ctor');
+	});
+
+	it('leaves another WARN() in __ioremap_caller a kernel warning', async () => {
+		const other = IOREMAP_BARS.filter((l) => !l.startsWith('Info:'));
+		const [w] = await crashesOf(other);
+		expect([w.rule, w.severity]).toEqual(['crash.warning', 'medium']);
+	});
+});
+
 describe('registers', () => {
 	it('are not the saved registers arm’s unwinder prints under its frames (a WARN() had shown 6 such lines as its registers)', async () => {
 		const [w] = await crashesOf(UBTOUCH_FTRACE);

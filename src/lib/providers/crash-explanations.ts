@@ -284,6 +284,22 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: ['https://docs.kernel.org/admin-guide/sysrq.html'],
 		notice: true
 	},
+	'crash.ioremap-multiple-bars': {
+		meaning:
+			'Not a kernel bug, as the message says (`Your kernel is fine`): on x86, ioremap() checks that the range of device memory a driver maps lies within one entry of the resource tree (one PCI BAR, as /proc/iomem lists them), and warns once, with a stack trace, when it spans more than one; `resource sanity check: requesting [mem …], which spans more than …` names the range and the resource, when it was printed. The mapping is made and works. The trace names the driver that asked for it: the function below `ioremap*`.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver that maps a larger region than its BAR, or two neighbouring BARs at once (graphics drivers mapping a whole aperture), or a device whose firmware reports a BAR smaller than the driver expects.'
+			}
+		],
+		next_steps: [
+			'Nothing to do for the machine: the device works.',
+			'For the driver’s developers: map each BAR on its own and no more than its size (`lspci -vv` and /proc/iomem show the BARs).'
+		],
+		references: ['https://docs.kernel.org/driver-api/device-io.html'],
+		notice: true
+	},
 	'crash.sysfs-attribute-mode': {
 		meaning:
 			"A small driver bug, harmless to the machine: a driver created a file in /sys with a read or write permission but without the function that reads (`show`) or writes (`store`) it, and the kernel warned with a stack trace, usually once at boot. The file is created anyway; reading it (`read permission without 'show'`) or writing it (`write permission without 'store'`) fails with an I/O error, and nothing else is affected. The `Attribute` line names the file; the trace names the driver that created it (the function after `device_create_file`). Vendor kernels of phones and boards print these often.",

@@ -101,6 +101,21 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		firmware: ['firmware.irq-remapping-erratum']
 	},
 	{
+		// arch/x86/mm/ioremap.c __ioremap_caller() (2.6.29 on): WARN_ONCE(iomem_map_sanity_check(…),
+		// KERN_INFO "Info: mapping multiple BARs. Your kernel is fine."): a driver mapped a range
+		// that spans more than one entry of the resource tree (a PCI BAR); the mapping is made
+		// (abrt-oops-module-nouveau.log, Fedora 21 3.19, nouveau's nouveau_barobj_ctor)
+		rule: 'crash.ioremap-multiple-bars',
+		severity: 'low',
+		title: /^WARNING in __ioremap_caller$/,
+		line: /^Info: mapping multiple BARs\. Your kernel is fine\./,
+		example: {
+			title: 'WARNING in __ioremap_caller',
+			line: 'Info: mapping multiple BARs. Your kernel is fine.'
+		},
+		why: 'The kernel says so itself (`Your kernel is fine`): a driver mapped device memory across more than one PCI BAR, which works; the warning is printed once, for the driver’s developers.'
+	},
+	{
 		// drivers/base/core.c device_create_file(): WARN((mode & S_IWUGO) && !attr->store,
 		// "Attribute %s: write permission without 'store'\n") and the same for S_IRUGO without
 		// show(): a driver gave a sysfs file a permission it has no handler for, and the file is
