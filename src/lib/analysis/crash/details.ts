@@ -78,7 +78,11 @@ function atomicTask(header: string): { comm: string; pid: number } | null {
 	return pid === null ? null : { comm: task.slice(0, mid), pid: Number(pid) };
 }
 
-/** `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1` */
+/**
+ * `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1`, and
+ * i386's show_registers() of 2.6.2x, which puts the release in parentheses: `Not tainted
+ * (2.6.24-0.77.rc4.git4.fc9 #1)` (kerneloops-i386-bug-on.log)
+ */
 function afterComm(rest: string): { comm: string; taint: string | null; version: string | null } {
 	let at = rest.indexOf(' Not tainted ');
 	let tail: string;
@@ -100,13 +104,13 @@ function afterComm(rest: string): { comm: string; taint: string | null; version:
 				taintWords.push('');
 				continue;
 			}
-			if (/^\d/.test(w)) break;
+			if (/^\(?\d/.test(w)) break;
 			taintWords.push(w);
 		}
 		taint = taintWords.join(' ').trim() || null;
 		tail = words.slice(k).join(' ');
 	}
-	const version = /^(\d+\.\d\S*)/.exec(tail.trim())?.[1] ?? null;
+	const version = /^\(?(\d+\.\d[^\s)]*)/.exec(tail.trim())?.[1] ?? null;
 	return { comm: commName(comm), taint, version };
 }
 
