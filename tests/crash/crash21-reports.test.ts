@@ -177,6 +177,50 @@ describe('the kernel release of an i386 report of 2.6.2x', () => {
 	});
 });
 
+/**
+ * skomra-logs-vmcore-dmesg-txt.log lines 1062-1065, 1068-1072 and 1088-1095 (Fedora 23, 4.2; the
+ * module list left out): the wacom driver's LED trigger called through a NULL function pointer.
+ * 4.2 prints no `#PF:` line; `Oops: 0010` is the page fault's error code, 0x10 an instruction fetch
+ */
+const SKOMRA_NULL_CALL = [
+	'[  181.012541] BUG: unable to handle kernel NULL pointer dereference at           (null)',
+	'[  181.012607] IP: [<          (null)>]           (null)',
+	'[  181.012642] PGD 0 ',
+	'[  181.012660] Oops: 0010 [#1] SMP ',
+	'[  181.013618] CPU: 0 PID: 0 Comm: swapper/0 Tainted: G        W  OE   4.2.3-300.fc23.x86_64 #1',
+	'[  181.013671] Hardware name: Acer Aspire ME600/Aspire ME600, BIOS P11-A3 10/18/2012',
+	'[  181.013719] task: ffffffff81c124c0 ti: ffffffff81c00000 task.ti: ffffffff81c00000',
+	'[  181.013765] RIP: 0010:[<0000000000000000>]  [<          (null)>]           (null)',
+	'[  181.013814] RSP: 0018:ffff88041e203b40  EFLAGS: 00010046',
+	'[  181.014457]  [<ffffffff81618eb3>] led_trigger_event+0x43/0x70',
+	'[  181.014498]  [<ffffffffa08e6f47>] wacom_intuos_irq+0x407/0x1700 [wacom]',
+	'[  181.014543]  [<ffffffffa08e8ef1>] wacom_wac_irq+0x61/0x2400 [wacom]',
+	'[  181.014585]  [<ffffffffa08ec563>] wacom_raw_event+0x93/0xc0 [wacom]',
+	'[  181.014627]  [<ffffffff8161ff73>] hid_input_report+0x143/0x170',
+	'[  181.014666]  [<ffffffff8162b3e0>] hid_irq_in+0xc0/0x230',
+	'[  181.014702]  [<ffffffff8155ed65>] __usb_hcd_giveback_urb+0x85/0x130',
+	'[  181.014743]  [<ffffffff8155ef3f>] usb_hcd_giveback_urb+0x3f/0xe0'
+];
+
+describe('a jump to address zero on a kernel before 4.20', () => {
+	it('is told from the `Oops: 0010` error code: a call through a NULL function pointer (had been a plain NULL dereference)', async () => {
+		const [o] = await crashesOf(SKOMRA_NULL_CALL);
+		expect([o.rule, o.title]).toEqual([
+			'crash.null-deref',
+			'BUG: unable to handle kernel NULL pointer dereference in led_trigger_event'
+		]);
+		expect(o.explanation.meaning).toMatch(
+			/^The kernel jumped to address zero .*a call through a NULL function pointer/
+		);
+	});
+
+	it('is not claimed for a data access (`Oops: 0000`)', async () => {
+		const read = SKOMRA_NULL_CALL.map((l) => l.replace('Oops: 0010', 'Oops: 0000'));
+		const [o] = await crashesOf(read);
+		expect(o.explanation.meaning).toMatch(/^The kernel followed a NULL/);
+	});
+});
+
 describe('registers', () => {
 	it('are not the saved registers arm’s unwinder prints under its frames (a WARN() had shown 6 such lines as its registers)', async () => {
 		const [w] = await crashesOf(UBTOUCH_FTRACE);

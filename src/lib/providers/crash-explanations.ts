@@ -756,7 +756,7 @@ const INSTRUCTION_FETCH =
 	/^#PF: supervisor instruction fetch|^\s*(?:Exception class|EC) = .*IABT \(current EL\)/;
 
 const jumpedTo = (what: string): Partial => ({
-	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title made the jump or called the function that did, and no code ran wrong at the faulting address itself. The task was killed; the kernel may be in an inconsistent state.`,
+	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, or the 0x10 bit of the \`Oops:\` error code before 4.20, such as \`Oops: 0010\`; \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title made the jump or called the function that did, and no code ran wrong at the faulting address itself. The task was killed; the kernel may be in an inconsistent state.`,
 	causes: [
 		{
 			kind: 'kernel',
@@ -776,8 +776,21 @@ const jumpedTo = (what: string): Partial => ({
 	references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
 });
 
+/**
+ * x86's page-fault error code on the `Oops:` line (`Oops: 0010 [#1] SMP`): bit 4 (X86_PF_INSTR)
+ * is set on an instruction fetch. Kernels before 4.20 print no `#PF:` line, only this code
+ * (skomra-logs-vmcore-dmesg-txt.log, 4.2: `IP: [<          (null)>]`, `Oops: 0010`, a call through
+ * a NULL function pointer in led_trigger_event)
+ */
+const X86_PF_CODE = /^Oops: ([\da-f]{4}) \[#?\d+\]/;
+const X86_PF_INSTR = 0x10;
+
 const fetchFault = (f: Omit<Finding, 'explanation'>) =>
-	f.evidence.some((e) => INSTRUCTION_FETCH.test(e.text));
+	f.evidence.some((e) => {
+		if (INSTRUCTION_FETCH.test(e.text)) return true;
+		const m = X86_PF_CODE.exec(e.text);
+		return m !== null && (parseInt(m[1], 16) & X86_PF_INSTR) !== 0;
+	});
 
 /**
  * drivers/watchdog/hpwdt.c: HPE ProLiant's iLO watchdog driver panics (nmi_panic) on the NMI the
