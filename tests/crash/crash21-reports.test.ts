@@ -221,6 +221,35 @@ describe('a jump to address zero on a kernel before 4.20', () => {
 	});
 });
 
+/** kerneloops-i386-bug-on.log lines 429-438: the WARN_ON() of an earlier insmod, before the BUG (I386_BUG) */
+const I386_WARN = [
+	'WARNING: at /tmp/oops.c:5 modinit() (Not tainted)',
+	'Pid: 8190, comm: insmod Not tainted 2.6.24-0.77.rc4.git4.fc9 #1',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c0406d41>] show_trace+0x12/0x14',
+	' [<c0407061>] dump_stack+0x6c/0x72',
+	' [<e024e03d>] modinit+0x38/0x3f [oops]',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'------------[ cut here ]------------'
+];
+
+describe('a WARNING of an i386 kernel before 2.6.25', () => {
+	it('ends at its ` =======================` line: the BUG of another task after it did not start inside it (had been linked to it)', async () => {
+		const [w, b] = await crashesOf([...I386_WARN, ...I386_BUG]);
+		expect([w.title, w.details.pid, b.title, b.details.pid]).toEqual([
+			'WARNING in modinit',
+			8190,
+			'kernel BUG in modinit',
+			8369
+		]);
+		expect(w.last_seen.last_line).toBe(9);
+		expect(b.details.follows_line).toBeNull();
+		expect([w.related, b.related]).toEqual([[], []]);
+	});
+});
+
 describe('registers', () => {
 	it('are not the saved registers arm’s unwinder prints under its frames (a WARN() had shown 6 such lines as its registers)', async () => {
 		const [w] = await crashesOf(UBTOUCH_FTRACE);

@@ -25,6 +25,13 @@ const MAX_GAP_S = 5;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
+/**
+ * The line that ends a stack dump of i386 kernels before 2.6.25 (show_trace_log_lvl()). A WARN_ON()
+ * of then printed its header and dump_stack(), nothing after it, so for a `WARNING:` report it is
+ * the end (kerneloops-i386-bug-on.log: a WARNING of one insmod, then a `kernel BUG` of another,
+ * had been read as a report started inside the WARNING); an oops goes on with `Code:` and `EIP:`.
+ */
+const I386_TRACE_END = '=======================';
 /** what KASAN's die notifier prints before a general protection fault (see kasanLead) */
 const KASAN_GPF_LINES = [
 	'kasan: CONFIG_KASAN_INLINE enabled',
@@ -150,7 +157,12 @@ export class BlockAssembler {
 			const b = ob.block;
 			this.append(ob, line, text, ts, ctx);
 			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
-			if (isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) ob.ended = true;
+			if (
+				isEndMarker(text) ||
+				(ob.sanitizer && isSanitizerEnd(text)) ||
+				(b.header === 'WARNING:' && text.trim() === I386_TRACE_END)
+			)
+				ob.ended = true;
 			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
 			else if (ctx === '' && ob.idle >= MAX_IDLE) {
 				this.trimIdle(ob);
