@@ -87,4 +87,68 @@ describe('a boot that stops in its first seconds while the log goes on', () => {
 		])
 			expect(notes([...boot([last]), ...boot(['[   45.000000] eth0: link up'])]), last).toEqual([]);
 	});
+
+	/**
+	 * lkp-09.log lines 4-26 (kernel test robot, QEMU, 4.8.0-rc1): init dies and the kernel panics
+	 * 7.5 s in; its log ends on `Kernel Offset: disabled`, before `---[ end Kernel panic`
+	 */
+	const LKP09_PANIC = [
+		'[    7.493303] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b',
+		'[    7.493303] ',
+		'[    7.494301] CPU: 1 PID: 1 Comm: init Not tainted 4.8.0-rc1 #140',
+		'[    7.495077] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+		'[    7.495077] Call Trace:',
+		'[    7.495077]  [<ffffffff81259308>] dump_stack+0x82/0xb8',
+		'[    7.495077]  [<ffffffff81151d6b>] panic+0xd8/0x20d',
+		'[    7.495077]  [<ffffffff810c48d2>] do_exit+0x4a9/0x935',
+		'[    7.495077]  [<ffffffff810c4dfd>] do_group_exit+0x73/0xb8',
+		'[    7.495077]  [<ffffffff810cdaaa>] get_signal+0x4a0/0x4cc',
+		'[    7.495077]  [<ffffffff81032957>] do_signal+0x23/0x58c',
+		'[    7.495077]  [<ffffffff81000d3b>] prepare_exit_to_usermode+0x92/0xdb',
+		'[    7.495077]  [<ffffffff81af6fb1>] retint_user+0x8/0x20',
+		'[    7.495077] Kernel Offset: disabled'
+	];
+	/**
+	 * lkp-71.log lines 1-9 (5.12.0-rc7, i386): a panic 0.3 s into the boot, the log cut inside
+	 * its trace
+	 */
+	const LKP71_CUT = [
+		'[    0.317424] Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000',
+		'[    0.318712] CPU: 0 PID: 0 Comm: swapper Not tainted 5.12.0-rc7 #1',
+		'[    0.319274] Call Trace:',
+		'[    0.319516]  dump_stack+0x95/0xe0',
+		'[    0.319844]  panic+0xb2/0x269',
+		'[    0.320123]  __populate_section_memmap+0x6d/0x76',
+		'[    0.320562]  sparse_init_nid+0x166/0x22d',
+		'[    0.320943]  sparse_init+0x190/0x19e',
+		'[    0.321267]  paging_init+0x82/0x8a'
+	];
+	const NEXT = boot([
+		'[    2.500000] Run /sbin/init as init process',
+		'[   45.000000] eth0: link up'
+	]);
+
+	it('says nothing of a boot that panicked early, its log cut after `Kernel Offset` or inside the trace (had said it stopped)', () => {
+		expect(notes([...boot(LKP09_PANIC), ...NEXT])).toEqual([]);
+		expect(notes([...boot(LKP71_CUT), ...NEXT])).toEqual([]);
+	});
+
+	it('still says so of the next boot when it stops early without a report', () => {
+		expect(
+			notes([
+				...boot(LKP71_CUT),
+				...boot(['[    3.215007] mmcblk0: mmc0:aaaa SC16G 14.8 GiB']),
+				...NEXT
+			])
+		).toEqual([
+			expect.stringMatching(
+				/^The log of boot 1 \(lines 13-16\) stops 3\.2 s after the kernel started, /
+			)
+		]);
+	});
+
+	it('says nothing of an early boot that ended in a panic printed in its first second, the input’s last boot (had said its messages stop)', () => {
+		const warnings = ingestText(boot(LKP71_CUT).join('\n') + '\n').summary.input.warnings;
+		expect(warnings.filter((w) => w.startsWith('The kernel'))).toEqual([]);
+	});
 });

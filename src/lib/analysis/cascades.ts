@@ -9,6 +9,7 @@ import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { LINE_RULES } from './rules/index.ts';
 import { TRACE_BOTTOM } from './crash/index.ts';
+import { crashNotice } from './crash/notices.ts';
 import { DAMAGE_RULES, OOPS_RULES } from './summary.ts';
 
 /**
@@ -914,6 +915,42 @@ function machineCheckCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** at most this many input lines from a firmware fault's line to the `WARNING:` line of the WARN() about it */
+const FIRMWARE_WARN_LINES = 3;
+/** and at most this long (kernel seconds) */
+const FIRMWARE_WARN_S = 1;
+
+/**
+ * The firmware finding a firmware WARN() (crash.firmware-warning) reports again: one of the rules
+ * its notice names (notices.ts `firmware`), at one of the report's own lines (the WARN()'s message:
+ * abrt-cut-here.log's `mtrr: your BIOS has set up an incorrect mask, fixing it up.` between its
+ * `WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467` and its trace) or at most
+ * FIRMWARE_WARN_LINES before its first line, within FIRMWARE_WARN_S (the fault the WARN() is
+ * about: orion-o6-dmesg-out.log's `[Firmware Bug]: Unable to handle paging request in EFI runtime
+ * service`, which arm64's fault handler prints right before `__efi_queue_work`'s WARN_ON_ONCE,
+ * 33 µs earlier). The same complaint, so the link is probable; a firmware finding of the same
+ * kind elsewhere in the boot is not linked.
+ */
+function firmwareCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== 'crash.firmware-warning') return null;
+	const rules = crashNotice(e.f.title, e.f.evidence)?.firmware;
+	if (rules === undefined) return null;
+	const w = e.f.first_seen;
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (!rules.includes(c.f.rule)) continue;
+		const tied = c.occ.some(
+			(o) =>
+				o.boot === w.boot &&
+				o.line >= w.first_line - FIRMWARE_WARN_LINES &&
+				o.line <= w.last_line &&
+				(o.ts === null || w.ts === null || Math.abs(w.ts - o.ts) <= FIRMWARE_WARN_S)
+		);
+		if (tied && (best === null || best.f.first_line < c.f.first_line)) best = c;
+	}
+	return best;
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
@@ -922,6 +959,7 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	for (const e of nodes) {
 		const direct =
 			probeCause(e, nodes) ??
+			firmwareCause(e, nodes) ??
 			followOnCause(e, nodes) ??
 			machineCheckCause(e, nodes) ??
 			resetCause(e, nodes);

@@ -34,6 +34,8 @@ export interface BootEndFacts {
 	init: boolean;
 	/** its last kernel message */
 	lastText: string;
+	/** it printed the header of a report that tells why a machine stops: an oops, a BUG, a panic (blocks/headers.ts isCrashHeader) */
+	crash: boolean;
 }
 
 /**
@@ -70,7 +72,9 @@ export function bootEndNote(
 	if (timed && b.lastTs > EARLY_BOOT_S) return null;
 	const span = walled ? (b.lastWall - b.firstWall) / 1000 : NaN;
 	if (walled && span > EARLY_BOOT_S) return null;
-	if (ENDED.test(b.lastText)) return null;
+	// an early panic or oops is in the report, even when its log is cut inside its trace or after
+	// `Kernel Offset: disabled` (before `---[ end Kernel panic`)
+	if (b.crash || ENDED.test(b.lastText)) return null;
 	let goesOn: string;
 	if (next !== null) goesOn = `and boot ${next} follows`;
 	else {

@@ -321,10 +321,16 @@ export class RecordTracker {
 	/**
 	 * The input's last boot printed its banner and then stops within its first second: a capture
 	 * cut short, or a kernel that hung or lost its console early (a serial log of a board that
-	 * does not come up). Null otherwise.
+	 * does not come up). Null otherwise, and when the boot printed a panic or an oops: its report
+	 * says why the messages stop.
 	 */
 	private earlyEnd(): string | null {
-		if (!this.bannerSeen || this.sinceBanner > EARLY_END_RECORDS || !(this.lastTs < EARLY_END_S))
+		if (
+			!this.bannerSeen ||
+			this.sinceBanner > EARLY_END_RECORDS ||
+			!(this.lastTs < EARLY_END_S) ||
+			this.blocks.crashPrinted
+		)
 			return null;
 		const bootcon = /^printk: (?:bootconsole|legacy bootconsole) \[[^\]]*\] enabled/.test(
 			this.lastText
@@ -355,7 +361,8 @@ export class RecordTracker {
 				lastWall: this.lastAnyWall,
 				programs: this.programsInBoot,
 				init: this.initSeen,
-				lastText: this.lastText
+				lastText: this.lastText,
+				crash: this.blocks.crashPrinted
 			},
 			next,
 			this.journalEnd
@@ -673,6 +680,7 @@ export class RecordTracker {
 		}
 		const ended = this.bootEnd(this.boot + 1);
 		if (ended !== null) this.bootEndNotes.push(ended);
+		this.blocks.crashPrinted = false;
 		this.boot++;
 		this.boots.push(this.newBoot(this.boot, line, reason, id));
 		this.bootRecords = 0;

@@ -284,6 +284,22 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: ['https://docs.kernel.org/admin-guide/sysrq.html'],
 		notice: true
 	},
+	'crash.ioremap-multiple-bars': {
+		meaning:
+			'Not a kernel bug, as the message says (`Your kernel is fine`): on x86, ioremap() checks that the range of device memory a driver maps lies within one entry of the resource tree (one PCI BAR, as /proc/iomem lists them), and warns once, with a stack trace, when it spans more than one; `resource sanity check: requesting [mem …], which spans more than …` names the range and the resource, when it was printed. The mapping is made and works. The trace names the driver that asked for it: the function below `ioremap*`.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver that maps a larger region than its BAR, or two neighbouring BARs at once (graphics drivers mapping a whole aperture), or a device whose firmware reports a BAR smaller than the driver expects.'
+			}
+		],
+		next_steps: [
+			'Nothing to do for the machine: the device works.',
+			'For the driver’s developers: map each BAR on its own and no more than its size (`lspci -vv` and /proc/iomem show the BARs).'
+		],
+		references: ['https://docs.kernel.org/driver-api/device-io.html'],
+		notice: true
+	},
 	'crash.sysfs-attribute-mode': {
 		meaning:
 			"A small driver bug, harmless to the machine: a driver created a file in /sys with a read or write permission but without the function that reads (`show`) or writes (`store`) it, and the kernel warned with a stack trace, usually once at boot. The file is created anyway; reading it (`read permission without 'show'`) or writing it (`write permission without 'store'`) fails with an I/O error, and nothing else is affected. The `Attribute` line names the file; the trace names the driver that created it (the function after `device_create_file`). Vendor kernels of phones and boards print these often.",
@@ -740,7 +756,7 @@ const INSTRUCTION_FETCH =
 	/^#PF: supervisor instruction fetch|^\s*(?:Exception class|EC) = .*IABT \(current EL\)/;
 
 const jumpedTo = (what: string): Partial => ({
-	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title made the jump or called the function that did, and no code ran wrong at the faulting address itself. The task was killed; the kernel may be in an inconsistent state.`,
+	meaning: `The kernel jumped to ${what}: the CPU faulted fetching the instruction itself (\`#PF: supervisor instruction fetch\` on x86, or the 0x10 bit of the \`Oops:\` error code before 4.20, such as \`Oops: 0010\`; \`IABT (current EL)\` on arm64; the faulting address is the program counter). A function pointer or return address the kernel went through was wrong, so the function in the title made the jump or called the function that did, and no code ran wrong at the faulting address itself. The task was killed; the kernel may be in an inconsistent state.`,
 	causes: [
 		{
 			kind: 'kernel',
@@ -760,8 +776,21 @@ const jumpedTo = (what: string): Partial => ({
 	references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
 });
 
+/**
+ * x86's page-fault error code on the `Oops:` line (`Oops: 0010 [#1] SMP`): bit 4 (X86_PF_INSTR)
+ * is set on an instruction fetch. Kernels before 4.20 print no `#PF:` line, only this code
+ * (skomra-logs-vmcore-dmesg-txt.log, 4.2: `IP: [<          (null)>]`, `Oops: 0010`, a call through
+ * a NULL function pointer in led_trigger_event)
+ */
+const X86_PF_CODE = /^Oops: ([\da-f]{4}) \[#?\d+\]/;
+const X86_PF_INSTR = 0x10;
+
 const fetchFault = (f: Omit<Finding, 'explanation'>) =>
-	f.evidence.some((e) => INSTRUCTION_FETCH.test(e.text));
+	f.evidence.some((e) => {
+		if (INSTRUCTION_FETCH.test(e.text)) return true;
+		const m = X86_PF_CODE.exec(e.text);
+		return m !== null && (parseInt(m[1], 16) & X86_PF_INSTR) !== 0;
+	});
 
 /**
  * drivers/watchdog/hpwdt.c: HPE ProLiant's iLO watchdog driver panics (nmi_panic) on the NMI the
@@ -774,7 +803,51 @@ const hpwdtPanic = (f: Omit<Finding, 'explanation'>) =>
 	/: An NMI occurred\b/.test(f.title) ||
 	(f.stack?.frames.some((x) => x.function === 'hpwdt_pretimeout') ?? false);
 
+/**
+ * An early boot allocation that failed: memblock, the boot-time allocator, gives up and its
+ * caller panics with `%s: Failed to allocate %lu bytes align=0x%lx nid=%d from=%pa` (mm/sparse.c,
+ * mm/memblock.c memblock_alloc_or_panic() and the callers that print the same words; lkp-71.log:
+ * `__populate_section_memmap: Failed to allocate 5242880 bytes …` from setup_arch() of a 32-bit
+ * 5.12 kernel, 0.3 s into the boot). The generic panic's advice (a report before it, `root=`) does
+ * not fit: the message is the cause.
+ */
+const bootAllocationPanic = (f: Omit<Finding, 'explanation'>) =>
+	/^kernel panic: [\w.]+: Failed to allocate \S+ bytes\b/.test(f.title);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.panic',
+		name: 'a panic on a failed early boot allocation (memblock)',
+		applies: bootAllocationPanic,
+		explanation: {
+			meaning:
+				'The kernel could not get memory while it set itself up, before its normal memory allocator was running: the early boot allocator (memblock) could not give the function the message names the number of bytes it asked for, and the kernel cannot boot without them, so it panicked. `nid=` is the memory node asked (NUMA), `from=` the lowest address allowed. The message is the cause: no earlier report explains it, and nothing ran wrong before it.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'Too little memory left for what the kernel sets up at boot: a `mem=` or `memmap=` option, a crash kernel reservation (`crashkernel=`) or huge pages reserved at boot (`hugepages=`) that take too much, or a virtual machine given little RAM.'
+				},
+				{
+					kind: 'firmware',
+					text: 'A memory map from the firmware (e820 on x86, the device tree’s memory nodes) that describes less usable memory than the machine has, or none on the node asked.'
+				},
+				{
+					kind: 'kernel',
+					text: 'On a 32-bit kernel, low memory runs out: the structures that describe every page of a large machine’s memory must fit in the few hundred MiB the kernel maps directly. Otherwise a size computed wrongly by the caller (a kernel bug, most likely in a kernel under development).'
+				}
+			],
+			next_steps: [
+				'Read the memory map the kernel printed at the start of this boot (`BIOS-e820:` lines or the device tree’s memory, `Zone ranges`, `Early memory node ranges`): it says how much memory the kernel was given, and where.',
+				'Remove or lower the boot options that take memory (`mem=`, `memmap=`, `crashkernel=`, `hugepages=`), or give the virtual machine more memory.',
+				'On a 32-bit kernel with much RAM, boot a 64-bit kernel, or limit the memory it uses with `mem=`.',
+				'If the memory is there and no option takes it, report it with the whole boot log to the maintainers of the function the message names (`scripts/get_maintainer.pl -f <file>`).'
+			],
+			references: [
+				'https://docs.kernel.org/core-api/boot-time-mm.html',
+				'https://docs.kernel.org/admin-guide/kernel-parameters.html'
+			]
+		}
+	},
 	{
 		rule: 'crash.panic',
 		name: 'a panic on an NMI from an HPE server’s management processor (hpwdt)',

@@ -78,7 +78,11 @@ function atomicTask(header: string): { comm: string; pid: number } | null {
 	return pid === null ? null : { comm: task.slice(0, mid), pid: Number(pid) };
 }
 
-/** `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1` */
+/**
+ * `Not tainted 6.1.0 #1` / `Tainted: G    W  O  6.1.0 #1` / `Tainted: [W]=WARN 6.15.0 #1`, and
+ * i386's show_registers() of 2.6.2x, which puts the release in parentheses: `Not tainted
+ * (2.6.24-0.77.rc4.git4.fc9 #1)` (kerneloops-i386-bug-on.log)
+ */
 function afterComm(rest: string): { comm: string; taint: string | null; version: string | null } {
 	let at = rest.indexOf(' Not tainted ');
 	let tail: string;
@@ -100,13 +104,13 @@ function afterComm(rest: string): { comm: string; taint: string | null; version:
 				taintWords.push('');
 				continue;
 			}
-			if (/^\d/.test(w)) break;
+			if (/^\(?\d/.test(w)) break;
 			taintWords.push(w);
 		}
 		taint = taintWords.join(' ').trim() || null;
 		tail = words.slice(k).join(' ');
 	}
-	const version = /^(\d+\.\d\S*)/.exec(tail.trim())?.[1] ?? null;
+	const version = /^\(?(\d+\.\d[^\s)]*)/.exec(tail.trim())?.[1] ?? null;
 	return { comm: commName(comm), taint, version };
 }
 
@@ -298,16 +302,25 @@ const REGISTER =
 const CODE_REST = /^\s*(?:[<(]?[\da-f]{2,8}[>)]? +)*[<(]?[\da-f]{2,8}[>)]? *$/;
 
 /**
+ * The registers that 32-bit arm's frame-pointer unwinder (arch/arm/lib/backtrace.S, after
+ * `Backtrace:`) prints under a frame, those the function saved on entry: ` r6:c0215cbc
+ * r5:00000009 r4:00000000`. They are the callers' values, not the CPU's state at the fault, which
+ * __show_regs() prints as `r10: e89fa198  r9 : 00000001` (a space after the colon).
+ */
+const ARM_FRAME_SAVES = /^\s*r\d{1,2}:[\da-f]{8}(?: +r\d{1,2}:[\da-f]{8})* *$/;
+
+/**
  * Register dumps and `Code:` lines (with their wrapped rest), kept as evidence (at most 40 lines),
  * up to the end marker: x86's summary after it repeats the registers of the boot's first oops
- * (isExecSummary), which a later oops's report must not show as its own.
+ * (isExecSummary), which a later oops's report must not show as its own. The registers arm's
+ * unwinder prints under its frames (ARM_FRAME_SAVES) are no register dump.
  */
 export function registerLines(lines: readonly BlockLine[]): string[] {
 	const out: string[] = [];
 	let inCode = false;
 	for (const l of lines) {
 		if (l.text.startsWith('---[ end trace')) break;
-		if (REGISTER.test(l.text)) {
+		if (REGISTER.test(l.text) && !ARM_FRAME_SAVES.test(l.text)) {
 			out.push(l.text);
 			inCode = /^\s*Code\s*:/.test(l.text);
 		} else if (inCode && CODE_REST.test(l.text)) out.push(l.text);

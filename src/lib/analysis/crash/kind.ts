@@ -48,6 +48,7 @@ const BY_RULE: Record<string, string> = {
 	'crash.warning': 'kernel warning (WARN_ON)',
 	'crash.unsupported-hardware': 'hardware support notice (Red Hat), not a bug',
 	'crash.firmware-warning': 'kernel warning about broken firmware, not a kernel bug',
+	'crash.ioremap-multiple-bars': 'driver mapped device memory across PCI BARs (informational)',
 	'crash.refcount': 'reference count bug',
 	'crash.lockdep': 'locking rule violation (lockdep)',
 	'crash.spinlock': 'spinlock misuse',

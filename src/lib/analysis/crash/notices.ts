@@ -19,6 +19,11 @@ export interface CrashNotice {
 	why: string;
 	/** a crash asked for on purpose: its severity stands though the report ended in a panic */
 	onPurpose?: true;
+	/**
+	 * the line rules of the firmware finding that reports the same complaint (a firmware WARN()'s
+	 * message, or the fault the WARN() is about): the warning is linked to it (cascades.ts)
+	 */
+	firmware?: readonly string[];
 }
 
 export const CRASH_NOTICES: readonly CrashNotice[] = [
@@ -44,7 +49,8 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 			title: 'WARNING in warn_invalid_dmar',
 			line: 'Your BIOS is broken; DMAR reported at address 0!'
 		},
-		why: 'The trace only carries a firmware complaint, which is reported as a firmware finding of its own.'
+		why: 'The trace only carries a firmware complaint, which is reported as a firmware finding of its own.',
+		firmware: ['firmware.dmar-table-broken']
 	},
 	{
 		// drivers/firmware/efi/runtime-wrappers.c __efi_queue_work(): WARN_ON_ONCE(status ==
@@ -60,7 +66,8 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 			title: 'WARNING in virt_efi_get_time',
 			line: 'WARNING: CPU: 11 PID: 1 at drivers/firmware/efi/runtime-wrappers.c:341 __efi_queue_work+0xf0/0x130'
 		},
-		why: 'The warning only says that the UEFI firmware faulted in a runtime service; the fault and the disabled runtime services are firmware findings of their own.'
+		why: 'The warning only says that the UEFI firmware faulted in a runtime service; the fault and the disabled runtime services are firmware findings of their own.',
+		firmware: ['firmware.efi-runtime-disabled']
 	},
 	{
 		// arch/x86/kernel/cpu/mtrr/generic.c generic_get_mtrr() of 2.6 kernels: WARN_ONCE(1,
@@ -74,7 +81,8 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 			title: 'WARNING in generic_get_mtrr',
 			line: 'mtrr: your BIOS has set up an incorrect mask, fixing it up.'
 		},
-		why: 'The warning carries the BIOS’s wrong MTRR mask, which the kernel fixed; the mask is a firmware finding of its own.'
+		why: 'The warning carries the BIOS’s wrong MTRR mask, which the kernel fixed; the mask is a firmware finding of its own.',
+		firmware: ['firmware.mtrr-bad-mask']
 	},
 	{
 		// drivers/iommu/intel_irq_remapping.c of 3.10 intel_irq_remapping_supported():
@@ -89,7 +97,23 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 			title: 'WARNING in intel_irq_remapping_supported',
 			line: 'This system BIOS has enabled interrupt remapping'
 		},
-		why: 'The warning only says that the BIOS enabled interrupt remapping on a chipset with an erratum, which the kernel then turned off; that is a firmware finding of its own.'
+		why: 'The warning only says that the BIOS enabled interrupt remapping on a chipset with an erratum, which the kernel then turned off; that is a firmware finding of its own.',
+		firmware: ['firmware.irq-remapping-erratum']
+	},
+	{
+		// arch/x86/mm/ioremap.c __ioremap_caller() (2.6.29 on): WARN_ONCE(iomem_map_sanity_check(…),
+		// KERN_INFO "Info: mapping multiple BARs. Your kernel is fine."): a driver mapped a range
+		// that spans more than one entry of the resource tree (a PCI BAR); the mapping is made
+		// (abrt-oops-module-nouveau.log, Fedora 21 3.19, nouveau's nouveau_barobj_ctor)
+		rule: 'crash.ioremap-multiple-bars',
+		severity: 'low',
+		title: /^WARNING in __ioremap_caller$/,
+		line: /^Info: mapping multiple BARs\. Your kernel is fine\./,
+		example: {
+			title: 'WARNING in __ioremap_caller',
+			line: 'Info: mapping multiple BARs. Your kernel is fine.'
+		},
+		why: 'The kernel says so itself (`Your kernel is fine`): a driver mapped device memory across more than one PCI BAR, which works; the warning is printed once, for the driver’s developers.'
 	},
 	{
 		// drivers/base/core.c device_create_file(): WARN((mode & S_IWUGO) && !attr->store,

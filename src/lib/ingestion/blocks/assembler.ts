@@ -6,6 +6,7 @@ import {
 	isSanitizerEnd,
 	isSanitizerReport,
 	isExecSummary,
+	isCrashHeader,
 	joinsEnded,
 	matchHeader,
 	shapedReport,
@@ -35,6 +36,13 @@ function apart(ts: number, wall: number, lastTs: number, lastWall: number): bool
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
+/**
+ * The line that ends a stack dump of i386 kernels before 2.6.25 (show_trace_log_lvl()). A WARN_ON()
+ * of then printed its header and dump_stack(), nothing after it, so for a `WARNING:` report it is
+ * the end (kerneloops-i386-bug-on.log: a WARNING of one insmod, then a `kernel BUG` of another,
+ * had been read as a report started inside the WARNING); an oops goes on with `Code:` and `EIP:`.
+ */
+const I386_TRACE_END = '=======================';
 /** what KASAN's die notifier prints before a general protection fault (see kasanLead) */
 const KASAN_GPF_LINES = [
 	'kasan: CONFIG_KASAN_INLINE enabled',
@@ -110,6 +118,11 @@ export class BlockAssembler {
 	private shadows: OpenBlock[] = [];
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
+	/**
+	 * a report that tells why a machine stopped (isCrashHeader) was opened since the owner last
+	 * cleared this: the tracker clears it as each boot starts (boot-end.ts)
+	 */
+	crashPrinted = false;
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
@@ -129,6 +142,8 @@ export class BlockAssembler {
 		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		const header = maybeHeader ? matchHeader(text) : null;
+		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
+		if (header !== null && isCrashHeader(header)) this.crashPrinted = true;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
 			this.remember(line, text, ts, ctx);
@@ -155,7 +170,12 @@ export class BlockAssembler {
 			const b = ob.block;
 			this.append(ob, line, text, ts, ctx, wall);
 			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
-			if (isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) ob.ended = true;
+			if (
+				isEndMarker(text) ||
+				(ob.sanitizer && isSanitizerEnd(text)) ||
+				(b.header === 'WARNING:' && text.trim() === I386_TRACE_END)
+			)
+				ob.ended = true;
 			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
 			else if (ctx === '' && ob.idle >= MAX_IDLE) {
 				this.trimIdle(ob);

@@ -121,6 +121,32 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	{ ...h('double fault: ', [], false, true), require: /(?:^|\s)double fault: [\da-f]{4} \[#?\d+\]/ }
 ];
 
+/**
+ * Headers of reports that tell why a machine stopped: everything but a WARN(), the stall,
+ * sanitizer and refcount notes a kernel goes on after (`INFO:`, `UBSAN:`,
+ * `unregister_netdevice:`, `VFS:`), the decompressor's `Booting the kernel.` and user space's
+ * (`fatal error:`, `panic:`, syzkaller's own). A boot that printed one of these did not stop
+ * without a report (boot-end.ts).
+ */
+const NOT_CRASH_KEYS: ReadonlySet<string> = new Set([
+	'WARNING:',
+	'INFO:',
+	'UBSAN:',
+	'Booting the kernel.',
+	'unregister_netdevice: waiting for',
+	'VFS: Close: file count is 0',
+	'VFS: Busy inodes after unmount',
+	'fatal error:',
+	'SYZFAIL:',
+	'SYZFATAL:',
+	'panic:'
+]);
+
+/** Does a report of this header tell why its machine stopped: an oops, a BUG, a panic (NOT_CRASH_KEYS)? */
+export function isCrashHeader(header: OopsHeader): boolean {
+	return !NOT_CRASH_KEYS.has(header.key);
+}
+
 /** Cheap prefilter: a line can only open a report if it contains one of these. */
 export const HEADER_PREFILTER = new LiteralMatcher([
 	'BUG',

@@ -1,0 +1,272 @@
+/**
+ * Crash reports of the real-log corpus read as a kernel developer would (title, guilty frame,
+ * trace, registers, taint, links), and what was wrong in them.
+ */
+import { describe, expect, it } from 'vitest';
+import { crashesOf } from '../support/analyze.ts';
+
+/** ubtouch-dmesg-dmesg.log lines 83-101 (Xiaomi armani, 3.4 arm): a WARN() whose trace arm's frame-pointer unwinder printed with each frame's saved registers */
+const UBTOUCH_FTRACE = [
+	'[    0.047653] ------------[ cut here ]------------',
+	'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+	'[    0.047796] Modules linked in:',
+	'[    0.047832] Backtrace: ',
+	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',
+	'[    0.047943]  r6:c0215cbc r5:00000009 r4:00000000 r3:271ae91c',
+	'[    0.048030] [<c09d7dec>] (dump_stack+0x0/0x24) from [<c019c6b8>] (warn_slowpath_common+0x5c/0x74)',
+	'[    0.048109] [<c019c65c>] (warn_slowpath_common+0x0/0x74) from [<c019c6fc>] (warn_slowpath_null+0x2c/0x34)',
+	'[    0.048179]  r8:60000153 r7:00000000 r6:00000000 r5:c01003a0 r4:c0fe8a09',
+	'[    0.048256] r3:00000009',
+	'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',
+	'[    0.048385] [<c0215bd0>] (ftrace_bug+0x0/0x174) from [<c02160f4>] (ftrace_process_locs+0x3b0/0x500)',
+	'[    0.048452]  r5:f1c21e40 r4:00000000',
+	'[    0.048512] [<c0215d44>] (ftrace_process_locs+0x0/0x500) from [<c0e122f8>] (ftrace_init+0x98/0x18c)',
+	'[    0.048592] [<c0e12260>] (ftrace_init+0x0/0x18c) from [<c0e00ab4>] (start_kernel+0x308/0x368)',
+	'[    0.048656]  r7:c2d79240 r6:00000000 r5:00000000 r4:c0f3dfe8',
+	'[    0.048740] [<c0e007ac>] (start_kernel+0x0/0x368) from [<0000803c>] (0x803c)',
+	'[    0.048793]  r7:c0f42ac4 r6:c0f00f00 r5:c0f3c4dc r4:10c5387d',
+	'[    0.048898] ---[ end trace da227214a82491b7 ]---'
+];
+
+/** satyr-arm-hung-task-oops-2.log lines 1-16 (Fedora 21, 3.17 armv7): an oops with arm's register dump */
+const ARM_OOPS = [
+	'Unable to handle kernel NULL pointer dereference at virtual address 00000009',
+	'pgd = e8a60000',
+	'[00000009] *pgd=00000000',
+	'Internal error: Oops: 805 [#1] SMP ARM',
+	'Modules linked in: smsc95xx usbnet mii ses enclosure snd_soc_omap_mcbsp omapdrm drm_kms_helper snd_soc_omap_abe_twl6040 snd_soc_twl6040 snd_soc_omap_mcpdm snd_soc_omap drm omap_aes snd_soc_core fb_sys_fops omap_wdt omap4_keypad omap_ocp2scp encoder_tfp410 encoder_tpd12s015 snd_compress connector_hdmi connector_dvi omap_des pwm_twl_led pwm_twl snd_pcm_dmaengine ac97_bus snd_pcm leds_gpio omapdss snd_timer snd spi_omap2_mcspi gpio_twl6040 soundcore uas usb_storage mmc_block phy_generic pbias_regulator ti_abb_regulator ehci_omap ohci_omap3 omap_hsmmc phy_twl6030_usb mmc_core omap2430 musb_hdrc udc_core phy_omap_usb2 phy_omap_control',
+	'CPU: 1 PID: 431 Comm: systemd-logind Not tainted 3.17.8-300.fc21.armv7hl #1',
+	'task: ed16dd80 ti: e8a58000 task.ti: e8a58000',
+	'PC is at shmem_getpage_gfp+0x584/0x72c',
+	'LR is at shmem_getpage_gfp+0x454/0x72c',
+	'pc : [<c0333330>]    lr : [<c0333200>]    psr: 80070113',
+	'sp : e8a59dd8  ip : 2d2f9000  fp : 00000000',
+	'r10: e89fa198  r9 : 00000001  r8 : 000200da',
+	'r7 : 00000000  r6 : 00000003  r5 : 00000000  r4 : e89fa1c0',
+	'r3 : ee1a44a0  r2 : 00000009  r1 : 00000000  r0 : 00000000',
+	'Flags: Nzcv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment user',
+	'Control: 10c5387d  Table: a8a6004a  DAC: 00000015'
+];
+
+/** lkp-71.log (kernel test robot, 5.12.0-rc7, i386): an early boot allocation that failed */
+const LKP71 = [
+	'[    0.317424] Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000',
+	'[    0.318712] CPU: 0 PID: 0 Comm: swapper Not tainted 5.12.0-rc7 #1',
+	'[    0.319274] Call Trace:',
+	'[    0.319516]  dump_stack+0x95/0xe0',
+	'[    0.319844]  panic+0xb2/0x269',
+	'[    0.320123]  __populate_section_memmap+0x6d/0x76',
+	'[    0.320562]  sparse_init_nid+0x166/0x22d',
+	'[    0.320943]  sparse_init+0x190/0x19e',
+	'[    0.321267]  paging_init+0x82/0x8a',
+	'[    0.321585]  native_pagetable_init+0x106/0x10e',
+	'[    0.321988]  setup_arch+0xa65/0xb22',
+	'[    0.322336]  ? vprintk_default+0x10/0x20',
+	'[    0.322726]  start_kernel+0x5d/0x59f',
+	'[    0.323061]  i386_start_kernel+0x43/0x45',
+	'[    0.323418]  startup_32_smp+0x164/0x168',
+	'[    0.323802] ---[ end Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000 ]---'
+];
+
+describe('a panic on a failed early boot allocation', () => {
+	it('is explained from its message, without the generic panic’s `root=` advice (had been told to check root= and the initramfs)', async () => {
+		const [p] = await crashesOf(LKP71);
+		expect(p.rule).toBe('crash.panic');
+		expect(p.explanation.meaning).toMatch(
+			/^The kernel could not get memory while it set itself up/
+		);
+		const steps = p.explanation.next_steps.join(' ');
+		expect(steps).not.toMatch(/root=|report just before the panic/);
+		expect(steps).toMatch(/`mem=`, `memmap=`, `crashkernel=`, `hugepages=`/);
+	});
+});
+
+/**
+ * abrt-oops-module-nouveau.log lines 1-4, 6-20 and 38 (Fedora 21, 3.19; the module list left
+ * out): ioremap()'s informational WARN_ONCE for nouveau's mapping across PCI BARs
+ */
+const IOREMAP_BARS = [
+	'------------[ cut here ]------------',
+	'WARNING: CPU: 0 PID: 16684 at arch/x86/mm/ioremap.c:197 __ioremap_caller+0x2aa/0x3a0()',
+	'Info: mapping multiple BARs. Your kernel is fine.',
+	'Modules linked in:',
+	'CPU: 0 PID: 16684 Comm: firefox Not tainted 3.19.5-200.fc21.x86_64 #1',
+	'Hardware name: Gigabyte Technology Co., Ltd. To be filled by O.E.M./970A-DS3P, BIOS F1 04/08/2013',
+	' 0000000000000000 0000000087b0a5f7 ffff8802e1b9b768 ffffffff8176ead5',
+	' 0000000000000000 ffff8802e1b9b7c0 ffff8802e1b9b7a8 ffffffff8109bc1a',
+	' ffff8802e1b9b7d8 ffffc9001c180000 00000000d206d000 0000000000100000',
+	'Call Trace:',
+	' [<ffffffff8176ead5>] dump_stack+0x45/0x57',
+	' [<ffffffff8109bc1a>] warn_slowpath_common+0x8a/0xc0',
+	' [<ffffffff8109bca5>] warn_slowpath_fmt+0x55/0x70',
+	' [<ffffffff810643aa>] __ioremap_caller+0x2aa/0x3a0',
+	' [<ffffffff810644b7>] ioremap_nocache+0x17/0x20',
+	' [<ffffffffa00e8036>] nouveau_barobj_ctor+0xd6/0x110 [nouveau]',
+	' [<ffffffffa00e69d1>] nouveau_object_ctor+0x41/0xf0 [nouveau]',
+	' [<ffffffffa00e80af>] nouveau_bar_alloc+0x3f/0x70 [nouveau]',
+	' [<ffffffffa00e3795>] nouveau_gpuobj_create_+0x2a5/0x2f0 [nouveau]',
+	'---[ end trace d72a6ef9c44bed66 ]---'
+];
+
+describe('ioremap’s `Info: mapping multiple BARs. Your kernel is fine.`', () => {
+	it('is a low notice, not a medium kernel warning to report (had been `crash.warning`, medium)', async () => {
+		const [w] = await crashesOf(IOREMAP_BARS);
+		expect([w.rule, w.title, w.severity]).toEqual([
+			'crash.ioremap-multiple-bars',
+			'WARNING in __ioremap_caller',
+			'low'
+		]);
+		expect(w.explanation.meaning).toMatch(/^Not a kernel bug, as the message says/);
+		expect(w.explanation.next_steps.join(' ')).not.toMatch(/decode_stacktrace|get_maintainer/);
+		expect(w.stack?.frames.map((f) => f.function)).toContain('nouveau_barobj_ctor');
+	});
+
+	it('leaves another WARN() in __ioremap_caller a kernel warning', async () => {
+		const other = IOREMAP_BARS.filter((l) => !l.startsWith('Info:'));
+		const [w] = await crashesOf(other);
+		expect([w.rule, w.severity]).toEqual(['crash.warning', 'medium']);
+	});
+});
+
+/**
+ * kerneloops-i386-bug-on.log lines 439-440, 443-449 and 453-465 (Fedora 9, 2.6.24 i386; the module
+ * list and raw stack words left out): a BUG() in a test module, whose `Pid:` line puts the release
+ * in parentheses
+ */
+const I386_BUG = [
+	'kernel BUG at /tmp/oops.c:5!',
+	'invalid opcode: 0000 [#1] SMP ',
+	'Pid: 8369, comm: insmod Not tainted (2.6.24-0.77.rc4.git4.fc9 #1)',
+	'EIP: 0060:[<e024e003>] EFLAGS: 00210286 CPU: 0',
+	'EIP is at modinit+0x3/0x7 [oops]',
+	'EAX: e024e000 EBX: d434d9c8 ECX: e024e300 EDX: 00000001',
+	'ESI: e024e300 EDI: e024e300 EBP: d4347eb0 ESP: d4347eb0',
+	' DS: 007b ES: 007b FS: 00d8 GS: 0033 SS: 0068',
+	'Process insmod (pid: 8369, ti=d4347000 task=d4222e10 task.ti=d4347000)',
+	'Call Trace:',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c040654a>] show_stack_log_lvl+0x9b/0xa3',
+	' [<c04065f9>] show_registers+0xa7/0x178',
+	' [<c04067eb>] die+0x121/0x20c',
+	' [<c06422a8>] do_trap+0x8a/0xa3',
+	' [<c0406b95>] do_invalid_op+0x88/0x92',
+	' [<c0642072>] error_code+0x72/0x78',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'Code: <0f> 0b eb fe 55 89 e5 5d c3 04 00 00 00 14 00 00 00 03 00 00 00 47 ',
+	'EIP: [<e024e003>] modinit+0x3/0x7 [oops] SS:ESP 0068:d4347eb0'
+];
+
+describe('the kernel release of an i386 report of 2.6.2x', () => {
+	it('is read from `Not tainted (2.6.24-0.77.rc4.git4.fc9 #1)` (had been none)', async () => {
+		const [b] = await crashesOf(I386_BUG);
+		expect([b.title, b.details.pid, b.details.comm]).toEqual([
+			'kernel BUG in modinit',
+			8369,
+			'insmod'
+		]);
+		expect(b.details.kernel_version).toBe('2.6.24-0.77.rc4.git4.fc9');
+		expect(b.details.taint).toBeNull();
+	});
+
+	it('and with a taint (`Tainted: P (…)`)', async () => {
+		const tainted = I386_BUG.map((l) => l.replace('Not tainted (', 'Tainted: P      ('));
+		const [b] = await crashesOf(tainted);
+		expect([b.details.taint, b.details.kernel_version]).toEqual(['P', '2.6.24-0.77.rc4.git4.fc9']);
+	});
+});
+
+/**
+ * skomra-logs-vmcore-dmesg-txt.log lines 1062-1065, 1068-1072 and 1088-1095 (Fedora 23, 4.2; the
+ * module list left out): the wacom driver's LED trigger called through a NULL function pointer.
+ * 4.2 prints no `#PF:` line; `Oops: 0010` is the page fault's error code, 0x10 an instruction fetch
+ */
+const SKOMRA_NULL_CALL = [
+	'[  181.012541] BUG: unable to handle kernel NULL pointer dereference at           (null)',
+	'[  181.012607] IP: [<          (null)>]           (null)',
+	'[  181.012642] PGD 0 ',
+	'[  181.012660] Oops: 0010 [#1] SMP ',
+	'[  181.013618] CPU: 0 PID: 0 Comm: swapper/0 Tainted: G        W  OE   4.2.3-300.fc23.x86_64 #1',
+	'[  181.013671] Hardware name: Acer Aspire ME600/Aspire ME600, BIOS P11-A3 10/18/2012',
+	'[  181.013719] task: ffffffff81c124c0 ti: ffffffff81c00000 task.ti: ffffffff81c00000',
+	'[  181.013765] RIP: 0010:[<0000000000000000>]  [<          (null)>]           (null)',
+	'[  181.013814] RSP: 0018:ffff88041e203b40  EFLAGS: 00010046',
+	'[  181.014457]  [<ffffffff81618eb3>] led_trigger_event+0x43/0x70',
+	'[  181.014498]  [<ffffffffa08e6f47>] wacom_intuos_irq+0x407/0x1700 [wacom]',
+	'[  181.014543]  [<ffffffffa08e8ef1>] wacom_wac_irq+0x61/0x2400 [wacom]',
+	'[  181.014585]  [<ffffffffa08ec563>] wacom_raw_event+0x93/0xc0 [wacom]',
+	'[  181.014627]  [<ffffffff8161ff73>] hid_input_report+0x143/0x170',
+	'[  181.014666]  [<ffffffff8162b3e0>] hid_irq_in+0xc0/0x230',
+	'[  181.014702]  [<ffffffff8155ed65>] __usb_hcd_giveback_urb+0x85/0x130',
+	'[  181.014743]  [<ffffffff8155ef3f>] usb_hcd_giveback_urb+0x3f/0xe0'
+];
+
+describe('a jump to address zero on a kernel before 4.20', () => {
+	it('is told from the `Oops: 0010` error code: a call through a NULL function pointer (had been a plain NULL dereference)', async () => {
+		const [o] = await crashesOf(SKOMRA_NULL_CALL);
+		expect([o.rule, o.title]).toEqual([
+			'crash.null-deref',
+			'BUG: unable to handle kernel NULL pointer dereference in led_trigger_event'
+		]);
+		expect(o.explanation.meaning).toMatch(
+			/^The kernel jumped to address zero .*a call through a NULL function pointer/
+		);
+	});
+
+	it('is not claimed for a data access (`Oops: 0000`)', async () => {
+		const read = SKOMRA_NULL_CALL.map((l) => l.replace('Oops: 0010', 'Oops: 0000'));
+		const [o] = await crashesOf(read);
+		expect(o.explanation.meaning).toMatch(/^The kernel followed a NULL/);
+	});
+});
+
+/** kerneloops-i386-bug-on.log lines 429-438: the WARN_ON() of an earlier insmod, before the BUG (I386_BUG) */
+const I386_WARN = [
+	'WARNING: at /tmp/oops.c:5 modinit() (Not tainted)',
+	'Pid: 8190, comm: insmod Not tainted 2.6.24-0.77.rc4.git4.fc9 #1',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c0406d41>] show_trace+0x12/0x14',
+	' [<c0407061>] dump_stack+0x6c/0x72',
+	' [<e024e03d>] modinit+0x38/0x3f [oops]',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'------------[ cut here ]------------'
+];
+
+describe('a WARNING of an i386 kernel before 2.6.25', () => {
+	it('ends at its ` =======================` line: the BUG of another task after it did not start inside it (had been linked to it)', async () => {
+		const [w, b] = await crashesOf([...I386_WARN, ...I386_BUG]);
+		expect([w.title, w.details.pid, b.title, b.details.pid]).toEqual([
+			'WARNING in modinit',
+			8190,
+			'kernel BUG in modinit',
+			8369
+		]);
+		expect(w.last_seen.last_line).toBe(9);
+		expect(b.details.follows_line).toBeNull();
+		expect([w.related, b.related]).toEqual([[], []]);
+	});
+});
+
+describe('registers', () => {
+	it('are not the saved registers arm’s unwinder prints under its frames (a WARN() had shown 6 such lines as its registers)', async () => {
+		const [w] = await crashesOf(UBTOUCH_FTRACE);
+		expect(w.title).toBe('WARNING in ftrace_bug');
+		expect(w.details.registers).toEqual([]);
+	});
+
+	it('are still arm’s register dump of an oops (`r10: …  r9 : …`)', async () => {
+		const [o] = await crashesOf(ARM_OOPS);
+		expect(o.details.registers).toEqual([
+			'pc : [<c0333330>]    lr : [<c0333200>]    psr: 80070113',
+			'sp : e8a59dd8  ip : 2d2f9000  fp : 00000000',
+			'r10: e89fa198  r9 : 00000001  r8 : 000200da',
+			'r7 : 00000000  r6 : 00000003  r5 : 00000000  r4 : e89fa1c0',
+			'r3 : ee1a44a0  r2 : 00000009  r1 : 00000000  r0 : 00000000',
+			'Flags: Nzcv  IRQs on  FIQs on  Mode SVC_32  ISA ARM  Segment user',
+			'Control: 10c5387d  Table: a8a6004a  DAC: 00000015'
+		]);
+	});
+});
