@@ -85,6 +85,37 @@ describe('pipeline', () => {
 		// and a line that names the kernel, whatever the others are
 		const banner = await analyzeText('Linux version 6.8.0 (builder@host) #1 SMP\nhello\n');
 		expect(banner.summary.verdict).toBe('healthy');
+		// prose with a few `word: ` lines (a Markdown list of where logs came from) is no kernel log:
+		// any one such line had made it a healthy one
+		const prose = await analyzeText(
+			[
+				'# Sources',
+				'',
+				'The logs below were collected from public bug trackers and forums.',
+				'Each file keeps the text as it was posted, with its line ends.',
+				'- `laptop-dmesg.log`, a forum thread about a laptop that does not resume',
+				'- `server-kern.log`, a bug report about a RAID controller',
+				'License: see each source.',
+				'Everything else was written by hand for the tests and is not a real log.',
+				'Lines were not edited except where the source had them wrapped.',
+				'Thanks to everyone who posted their logs.'
+			].join('\n') + '\n'
+		);
+		expect(prose.summary.verdict).toBe('no-kernel-log');
+		expect(prose.input.warnings.join(' ')).toMatch(/No kernel messages were recognised/);
+		// an unprefixed kernel log, of which only some lines have a subsystem prefix
+		const plain = await analyzeText(
+			[
+				'Linux agpgart interface v0.103',
+				'Serial: 8250/16550 driver, 4 ports, IRQ sharing enabled',
+				'Freeing unused decrypted memory: 2036K',
+				'Write protecting the kernel read-only data: 26624k',
+				'Run /init as init process',
+				'Booting paravirtualized kernel on KVM',
+				'Mount-cache hash table entries: 16384 (order: 5, 131072 bytes, linear)'
+			].join('\n') + '\n'
+		);
+		expect(plain.summary.verdict).toBe('healthy');
 		// a report in such text is still found
 		const bug = await analyzeText(
 			'GET / HTTP/1.1 200\nBUG: kernel NULL pointer dereference, address: 0000000000000008\n'
