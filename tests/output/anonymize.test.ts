@@ -391,4 +391,37 @@ describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', 
 			'scsi 1:0:0:0: enclosure logical id (<wwn-3>), slot(3)'
 		);
 	});
+
+	it('learns the host name an installer gave the LVM volume group (it had stayed in the report)', () => {
+		// m11x-hwinfo-m11x-dmesg-log.log (Debian 8): the volume group is the host's name
+		const debian = [
+			'[    0.000000] Command line: BOOT_IMAGE=/vmlinuz-3.16.0-4-amd64 root=/dev/mapper/dyngar-root ro apparmor=1 security=apparmor quiet',
+			'[   12.368420] Adding 4784124k swap on /dev/mapper/dyngar-swap_1.  Priority:-1 extents:1 across:4784124k SSFS'
+		];
+		// Debian 9 and later name it `<host>-vg`, Fedora and RHEL `<distribution>_<host>`
+		// (the kernel command line's format; device-mapper doubles a `-` inside a name)
+		const others = [
+			'[    0.000000] Command line: root=/dev/mapper/kestrel--vg-root ro quiet',
+			'[    0.000000] Command line: BOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.11.4-301.fc41.x86_64 root=/dev/mapper/fedora_tarn--wick-root ro rd.lvm.lv=fedora_tarn-wick/root rd.lvm.lv=fedora_tarn-wick/swap rhgb quiet'
+		];
+		// installers' default names and module names stay
+		const kept = [
+			'[    0.000000] Command line: root=/dev/mapper/ubuntu--vg-ubuntu--lv ro',
+			'[    0.000000] Command line: root=/dev/mapper/fedora-root ro rd.lvm.lv=fedora/root rd.lvm.lv=fedora/swap',
+			'[    0.000000] Command line: root=/dev/mapper/luks-5b6f0c1e-8d2a-4c3b-9e7f-1a2b3c4d5e6f ro',
+			'[    3.100000] kvm_intel: VMX not supported by CPU 0'
+		];
+		const n = new NameCollector();
+		for (const l of [...debian, ...others, ...kept]) n.line(l);
+		const a = new Anonymizer(n);
+		expect(a.text(debian[0])).toContain('root=/dev/mapper/<host-1>-root ro');
+		expect(a.text(debian[1])).toContain('/dev/mapper/<host-1>-swap_1.');
+		expect(a.text(others[0])).toContain('root=/dev/mapper/<host-2>--vg-root ro');
+		expect(a.text(others[1])).toContain(
+			'root=/dev/mapper/fedora_<host-3>-root ro rd.lvm.lv=fedora_<host-3>/root rd.lvm.lv=fedora_<host-3>/swap'
+		);
+		for (const l of kept.slice(0, 2)) expect(a.text(l)).toBe(l);
+		expect(a.text(kept[3])).toBe(kept[3]);
+		expect(a.replaced.host).toBe(3);
+	});
 });

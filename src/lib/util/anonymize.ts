@@ -111,6 +111,50 @@ const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 // audit records of PAM and shadow-utils (USER_AUTH, USER_ACCT, CRED_REFR ...): `acct="alice"`, or
 // hex-encoded when the name holds a space or a quote (`acct=616C696365`, left alone)
 const ACCT = /\bacct="([^"\s]+)"/g;
+/**
+ * LVM volume groups, which installers name after the machine: Debian's `<host>-vg` (`<host>`
+ * before Debian 9), Fedora's and RHEL's `<distribution>_<host>`. Device-mapper names join the
+ * group and the volume with `-` and double a `-` inside a name (`/dev/mapper/tarnwick--vg-root`);
+ * the kernel command line names them `rd.lvm.lv=fedora_tarnwick/root`.
+ */
+const DM_LVM = /\/dev\/mapper\/((?:[\w.+]|--)+)-\w/g;
+const RD_LVM = /\brd\.lvm\.(?:lv|vg)=([\w.+-]+)/g;
+const VG_DISTRO = /^(?:fedora|centos|rhel|almalinux|rl|ol|cs)_/;
+/** volume groups named for no machine (installer defaults, LUKS and zram devices) */
+const GENERIC_VGS = new Set([
+	'vg',
+	'vg0',
+	'vg00',
+	'vg1',
+	'vg01',
+	'lvm',
+	'data',
+	'pve',
+	'luks',
+	'crypt',
+	'cryptroot',
+	'zram',
+	'ubuntu',
+	'ubuntu-vg',
+	'vgubuntu',
+	'system',
+	'fedora',
+	'centos',
+	'rhel',
+	'almalinux',
+	'rl',
+	'cs',
+	'ol',
+	'mint',
+	'mint-vg',
+	'vgmint',
+	'kali-vg',
+	'docker',
+	'thin',
+	'storage',
+	'home'
+]);
+
 /** Arch Linux builds each kernel package as its package name: `(linux-zen@archlinux)` */
 const ARCH_PACKAGE_USER = /^linux(?:-[a-z\d]+)+$/;
 
@@ -151,6 +195,12 @@ export class NameCollector {
 			const m = HOSTNAME_PARAM.exec(raw);
 			if (m) this.addMachine(m[1]);
 		}
+		if (raw.indexOf('/dev/mapper/') !== -1) {
+			for (const m of raw.matchAll(DM_LVM)) this.addVolumeGroup(m[1].replaceAll('--', '-'));
+		}
+		if (raw.indexOf('rd.lvm.') !== -1) {
+			for (const m of raw.matchAll(RD_LVM)) this.addVolumeGroup(m[1].split('/')[0]);
+		}
 		if (raw.indexOf('acct="') !== -1) {
 			for (const m of raw.matchAll(ACCT)) this.addUser(m[1]);
 		}
@@ -173,6 +223,19 @@ export class NameCollector {
 		this.addHost(h);
 		const dot = h.indexOf('.');
 		if (dot > 0 && !/^[\d.]+$/.test(h)) this.addHost(h.slice(0, dot));
+	}
+
+	/**
+	 * The machine's name in an LVM volume group's (see DM_LVM): `tarnwick` of `tarnwick-vg`,
+	 * `fedora_tarnwick` or `tarnwick`, unless the group is an installer's default (GENERIC_VGS). A
+	 * name with a `-` is also learned as device-mapper doubles it (`tarn--wick--vg-root`).
+	 */
+	private addVolumeGroup(vg: string): void {
+		if (GENERIC_VGS.has(vg.toLowerCase())) return;
+		const host = vg.replace(VG_DISTRO, '').replace(/-vg$/, '');
+		if (host === '' || GENERIC_VGS.has(host.toLowerCase())) return;
+		this.addHost(host);
+		if (host.includes('-')) this.addHost(host.replaceAll('-', '--'));
 	}
 
 	private addHost(h: string): void {
@@ -284,8 +347,15 @@ export class Anonymizer {
 		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
 		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
 		const all = [...this.nameKind.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+		const alt = all.map(escapeRegExp).join('|');
 		this.names = all.length
-			? new RegExp(`(?<![A-Za-z\\d_])(?:${all.map(escapeRegExp).join('|')})(?![A-Za-z\\d_])`, 'gi')
+			? new RegExp(
+					// a name alone, or after a distribution's `_` in an LVM volume group's name before
+					// the volume (`fedora_tarnwick-root`, `fedora_tarnwick/root`); never inside a
+					// module's or symbol's name (`kvm_intel`)
+					`(?<![A-Za-z\\d_])(?:${alt})(?![A-Za-z\\d_])|(?<=[a-z]_)(?:${alt})(?=[-/])`,
+					'gi'
+				)
 			: null;
 	}
 
@@ -381,7 +451,9 @@ export class Anonymizer {
 		if (this.names) {
 			t = this.outside(t, this.names, (m) => {
 				const key = m.toLowerCase();
-				return this.placeholder(this.nameKind.get(key) ?? 'host', key);
+				const kind = this.nameKind.get(key) ?? 'host';
+				// a host as device-mapper writes it (`tarn--wick`) is the same host (addVolumeGroup)
+				return this.placeholder(kind, kind === 'host' ? key.replaceAll('--', '-') : key);
 			});
 		}
 		return t;
