@@ -227,13 +227,15 @@ export class NameCollector {
 
 	/**
 	 * The machine's name in an LVM volume group's (see DM_LVM): `tarnwick` of `tarnwick-vg`,
-	 * `fedora_tarnwick` or `tarnwick`, unless the group is an installer's default (GENERIC_VGS). A
-	 * name with a `-` is also learned as device-mapper doubles it (`tarn--wick--vg-root`).
+	 * `fedora_tarnwick` or `tarnwick`, unless the group is an installer's default (GENERIC_VGS)
+	 * or starts with `vg`. A name with a `-` is also learned as device-mapper doubles it
+	 * (`tarn--wick--vg-root`).
 	 */
 	private addVolumeGroup(vg: string): void {
 		if (GENERIC_VGS.has(vg.toLowerCase())) return;
 		const host = vg.replace(VG_DISTRO, '').replace(/-vg$/, '');
-		if (host === '' || GENERIC_VGS.has(host.toLowerCase())) return;
+		// `vg_data`, `vgsystem`: a name an administrator chose for the group, not the machine's
+		if (host === '' || GENERIC_VGS.has(host.toLowerCase()) || /^vg/i.test(host)) return;
 		this.addHost(host);
 		if (host.includes('-')) this.addHost(host.replaceAll('-', '--'));
 	}
