@@ -82,6 +82,20 @@ describe('pipeline', () => {
 			const r = await analyzeText(`${line}\n`);
 			expect(r.summary.verdict, line).toBe('healthy');
 		}
+		// device names with colons (PCI, SDIO, USB interfaces): a `dmesg -t` excerpt of a Wi-Fi
+		// card's errors (rg353v-linux-rtw-8821cs-log.log without its timestamps) had been no
+		// kernel log, its lines not shaped like kernel messages
+		const devices = await analyzeText(
+			[
+				'rtw_8821cs mmc3:0001:1: Firmware version 24.11.0, H2C version 12',
+				'iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0 QuZ-a0-jf-b0-72.ucode op_mode iwlmvm',
+				'usb 1-1:1.0: usbfs: interface 0 claimed by usbhid while usb-storage sets config #1',
+				'snd_hda_intel 0000:00:1f.3: enabling device (0000 -> 0002)',
+				'nvme 0000:01:00.0: platform quirk: setting simple suspend'
+			].join('\n') + '\n'
+		);
+		expect(devices.summary.verdict).toBe('healthy');
+		expect(devices.input.warnings.join(' ')).not.toMatch(/No kernel messages were recognised/);
 		// and a line that names the kernel, whatever the others are
 		const banner = await analyzeText('Linux version 6.8.0 (builder@host) #1 SMP\nhello\n');
 		expect(banner.summary.verdict).toBe('healthy');

@@ -53,10 +53,12 @@ export interface IngestSummary {
 
 /**
  * An unprefixed line shaped like a kernel message: a subsystem or device prefix within its first
- * six words (`usb 1-1: new device`, `EXT4-fs (sda1): mounted`, `Memory: 16 GiB`) or a bracketed
- * tag (`[drm] Initialized`). A web server's or a program's log pasted by mistake has none.
+ * six words (`usb 1-1: new device`, `EXT4-fs (sda1): mounted`, `Memory: 16 GiB`), whose device
+ * name may hold colons (`iwlwifi 0000:00:14.3: `, `rtw_8821cs mmc3:0001:1: `, `usb 1-1:1.0: `:
+ * an excerpt of such lines had been no kernel log), or a bracketed tag (`[drm] Initialized`). A
+ * web server's or a program's log pasted by mistake has none.
  */
-const KERNELISH = /^(?:\[[^\]\s]{1,40}\] |[^\s:]{1,60}(?: [^\s:]{1,60}){0,5}: )/;
+const KERNELISH = /^(?:\[[^\]\s]{1,40}\] |[^\s:]{1,60}(?: \S{1,60}){0,5}: )/;
 /**
  * An unprefixed input reads as kernel messages when at least this share of its lines is shaped
  * like one (KERNELISH; 0.57 in the median of the corpus's dmesg logs without their timestamps),
