@@ -14,7 +14,8 @@ const ACPI_THERMAL_REFS = [
 
 /**
  * firmware.load-failed's explanation (a PC's: a distribution package holds the files), for any
- * driver but iwlwifi and b43, which have their own (FIRMWARE_LOAD_IWLWIFI, FIRMWARE_LOAD_B43):
+ * driver but iwlwifi, b43 and b43legacy, which have their own (FIRMWARE_LOAD_IWLWIFI,
+ * FIRMWARE_LOAD_B43, FIRMWARE_LOAD_B43LEGACY):
  * an explanation cannot read a finding's facts, and iwlwifi's range of versions and b43's
  * installer meant nothing to the others.
  */
@@ -95,6 +96,29 @@ const FIRMWARE_LOAD_B43: Explanation = {
 		'Install the firmware with the distribution’s installer package (Debian and Ubuntu: `firmware-b43-installer`, which downloads Broadcom’s driver and runs b43-fwcutter, so it needs a wired or other network connection), then `modprobe -r b43 && modprobe b43` or reboot.',
 		'Check that the files named in the facts are there: `ls /lib/firmware/b43/`.',
 		'If b43 still does not work with this card, use Broadcom’s `wl` driver instead (Debian: `broadcom-sta-dkms`, Ubuntu: `bcmwl-kernel-source`; the package keeps b43, bcma and ssb from loading).'
+	],
+	references: ['https://wiki.debian.org/bcm43xx', 'https://wireless.docs.kernel.org/en/latest/']
+};
+
+/**
+ * b43legacy (drivers/net/wireless/broadcom/b43legacy/main.c), b43's sibling for the oldest cores
+ * (802.11b, BCM4306 rev 2/3): its firmware (version 3, `b43legacy/ucode*.fw`) comes from its own
+ * installer package, it is reloaded as b43legacy, and Broadcom's wl driver does not support these
+ * chips; its `b43legacy-phy0 ERROR: You must go to …` matches b43's summary line, whose advice had
+ * named firmware-b43-installer, `modprobe b43` and wl.
+ */
+const FIRMWARE_LOAD_B43LEGACY: Explanation = {
+	meaning:
+		'The Broadcom Wi-Fi driver b43legacy, which drives the oldest Broadcom chips (802.11b cards and early BCM4306), did not find its firmware (under `b43legacy/` in the firmware directory). Broadcom’s firmware may not be redistributed, so linux-firmware does not have it: it is extracted from an old Broadcom driver with b43-fwcutter, which the distributions’ installer packages do. Until it is installed, this Wi-Fi card does not work.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'The b43legacy firmware installer package was never installed, or could not download Broadcom’s driver when it was (it needs a network connection).'
+		}
+	],
+	next_steps: [
+		'Install the firmware with the distribution’s installer package (Debian and Ubuntu: `firmware-b43legacy-installer`, which downloads Broadcom’s driver and runs b43-fwcutter, so it needs a wired or other network connection), then `modprobe -r b43legacy && modprobe b43legacy` or reboot.',
+		'Check that the files are there: `ls /lib/firmware/b43legacy/` (the file named in the title or the facts).'
 	],
 	references: ['https://wiki.debian.org/bcm43xx', 'https://wireless.docs.kernel.org/en/latest/']
 };
@@ -387,6 +411,8 @@ export const firmwareLoad: LineRule = {
 		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
 		'b43-phy0 ERROR: You must go to http://wireless.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
+		// b43legacy_print_fw_helptext() (drivers/net/wireless/broadcom/b43legacy/main.c)
+		'b43legacy-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware (version 3).',
 		'bluetooth hci0: Direct firmware load for qca/rampatch_usb_00000302.bin failed with error -2',
 		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110',
 		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-19-0-1.sfi (-2)',
@@ -394,12 +420,14 @@ export const firmwareLoad: LineRule = {
 		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
-	// iwlwifi's and b43's own advice (their range of versions, their installer); the files of
-	// the other drivers come with linux-firmware
+	// iwlwifi's, b43's and b43legacy's own advice (their range of versions, their installer);
+	// the files of the other drivers come with linux-firmware
 	explanationOf: (m) => {
 		const driver = m[1] ?? m[10] ?? '';
 		const file = fileOf(m) ?? '';
 		if (driver === 'iwlwifi' || file.startsWith('iwlwifi-')) return FIRMWARE_LOAD_IWLWIFI;
+		if (driver.startsWith('b43legacy') || file.startsWith('b43legacy/'))
+			return FIRMWARE_LOAD_B43LEGACY;
 		if (driver.startsWith('b43') || /^b43(?:-open)?\//.test(file)) return FIRMWARE_LOAD_B43;
 		return undefined;
 	},
@@ -407,7 +435,8 @@ export const firmwareLoad: LineRule = {
 	android: [
 		[FIRMWARE_LOAD, FIRMWARE_LOAD_ANDROID],
 		[FIRMWARE_LOAD_IWLWIFI, FIRMWARE_LOAD_ANDROID],
-		[FIRMWARE_LOAD_B43, FIRMWARE_LOAD_ANDROID]
+		[FIRMWARE_LOAD_B43, FIRMWARE_LOAD_ANDROID],
+		[FIRMWARE_LOAD_B43LEGACY, FIRMWARE_LOAD_ANDROID]
 	]
 };
 
