@@ -349,6 +349,22 @@ describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', 
 		expect([...n.users]).not.toContain('root');
 	});
 
+	it("learns no user from PAM's `(unknown)` nor from a system service's account", () => {
+		// a failed sshd login as no known user, and gdm's greeter; the words had been learned as
+		// user names and replaced wherever the log has them
+		const n = new NameCollector();
+		const lines = [
+			`audit: type=1100 audit(1673011058.981:604): pid=4493 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:authentication grantors=? acct="(unknown)" exe="/usr/sbin/sshd" hostname=? addr=? terminal=ssh res=failed'`,
+			`audit: type=1101 audit(1673011058.990:605): pid=1201 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:accounting grantors=pam_permit acct="gdm" exe="/usr/lib/gdm-session-worker" hostname=archdesktop addr=? terminal=/dev/tty1 res=success'`,
+			'usb 1-1: Manufacturer: (unknown)'
+		];
+		for (const l of lines) n.line(l);
+		expect([...n.users]).toEqual([]);
+		const a = new Anonymizer(n);
+		expect(a.text(lines[2])).toBe(lines[2]);
+		expect(a.text(lines[1])).toContain('exe="/usr/lib/gdm-session-worker"');
+	});
+
 	it("keeps Arch Linux's package build user (linux-zen@archlinux) and the initramfs it names", async () => {
 		const r = await analyzeText(ARCH.join('\n'), { anonymize: true, year: 2023 });
 		// `linux-zen` had been learned as a user: `initrd=initramfs-<user-1>.img`

@@ -109,8 +109,22 @@ const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
 const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 // audit records of PAM and shadow-utils (USER_AUTH, USER_ACCT, CRED_REFR ...): `acct="alice"`, or
-// hex-encoded when the name holds a space or a quote (`acct=616C696365`, left alone)
-const ACCT = /\bacct="([^"\s]+)"/g;
+// hex-encoded when the name holds a space or a quote (`acct=616C696365`, left alone). Only a
+// name-shaped value: PAM's `acct="(unknown)"` of a login as no known user had been learned, and
+// every `(unknown)` of the log (`Manufacturer: (unknown)`) replaced
+const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
+/**
+ * accounts of system services that PAM's records name (a display manager's greeter, sshd's
+ * privilege separation): no person, and words of the log too (`/usr/lib/gdm-session-worker`)
+ */
+const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
+	'nobody',
+	'gdm',
+	'gdm-greeter',
+	'lightdm',
+	'sddm',
+	'sshd'
+]);
 /**
  * LVM volume groups, which installers name after the machine: Debian's `<host>-vg` (`<host>`
  * before Debian 9), Fedora's and RHEL's `<distribution>_<host>`. Device-mapper names join the
@@ -202,7 +216,8 @@ export class NameCollector {
 			for (const m of raw.matchAll(RD_LVM)) this.addVolumeGroup(m[1].split('/')[0]);
 		}
 		if (raw.indexOf('acct="') !== -1) {
-			for (const m of raw.matchAll(ACCT)) this.addUser(m[1]);
+			for (const m of raw.matchAll(ACCT))
+				if (!SERVICE_ACCOUNTS.has(m[1].toLowerCase())) this.addUser(m[1]);
 		}
 		if (raw.indexOf('Linux version ') !== -1) {
 			const m = USER_AT_HOST.exec(raw);
