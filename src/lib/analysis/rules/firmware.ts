@@ -363,14 +363,15 @@ export const firmwareLoad: LineRule = {
 	context: {
 		trigger: ['Direct firmware load for b43', 'firmware: failed to load b43'],
 		pattern:
-			/^b43 (\S+): (?:Direct firmware load for (b43[\w-]*\/\S+) failed with error -\d+|firmware: failed to load (b43[\w-]*\/\S+) \(-\d+\))/,
+			/^b43(?:legacy)? (\S+): (?:Direct firmware load for (b43[\w-]*\/\S+) failed with error -\d+|firmware: failed to load (b43[\w-]*\/\S+) \(-\d+\))/,
 		details: (m) => ({ device: m[1], files: [m[2] ?? m[3]] }),
 		within: 50,
 		accumulate: true,
 		when: (m) => m[10] !== undefined && m[10].startsWith('b43'),
 		examples: [
 			'b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
-			'b43 bcma0:1: Direct firmware load for b43-open/ucode30_mimo.fw failed with error -2'
+			'b43 bcma0:1: Direct firmware load for b43-open/ucode30_mimo.fw failed with error -2',
+			'b43legacy ssb0:0: Direct firmware load for b43legacy/ucode4.fw failed with error -2'
 		]
 	},
 	/*
@@ -393,12 +394,14 @@ export const firmwareLoad: LineRule = {
 		},
 		{
 			trigger: 'and download the correct firmware',
-			pattern: /^b43-phy\d+ ERROR: You must go to \S+ and download the correct firmware/,
+			// b43legacy's too (b43legacy_print_fw_helptext(), its `b43legacy/ucode4.fw` before it)
+			pattern: /^b43(?:legacy)?-phy\d+ ERROR: You must go to \S+ and download the correct firmware/,
 			within: 50,
 			withinSeconds: 30,
-			when: (m) => m[1] === 'b43',
+			when: (m) => m[1] === 'b43' || m[1] === 'b43legacy',
 			examples: [
-				'b43-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.'
+				'b43-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
+				'b43legacy-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware (version 3).'
 			]
 		}
 	],
