@@ -7,6 +7,7 @@ import { guiltyMarks } from '../../src/lib/output/common.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
 import {
+	LKP71_PANIC,
 	ABRT_BG1,
 	KERNELOOPS_DOUBLE_FAULT,
 	KERNELOOPS_SPINLOCK_LOCKUP
@@ -353,26 +354,7 @@ describe('architecture from the entry functions of a call trace', () => {
 
 	it('names i386 from i386_start_kernel', async () => {
 		// lkp-71.log lines 1-16 (5.12.0-rc7): a boot panic of a 32-bit kernel
-		const r = await analyzeText(
-			[
-				'[    0.317424] Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000',
-				'[    0.318712] CPU: 0 PID: 0 Comm: swapper Not tainted 5.12.0-rc7 #1',
-				'[    0.319274] Call Trace:',
-				'[    0.319516]  dump_stack+0x95/0xe0',
-				'[    0.319844]  panic+0xb2/0x269',
-				'[    0.320123]  __populate_section_memmap+0x6d/0x76',
-				'[    0.320562]  sparse_init_nid+0x166/0x22d',
-				'[    0.320943]  sparse_init+0x190/0x19e',
-				'[    0.321267]  paging_init+0x82/0x8a',
-				'[    0.321585]  native_pagetable_init+0x106/0x10e',
-				'[    0.321988]  setup_arch+0xa65/0xb22',
-				'[    0.322336]  ? vprintk_default+0x10/0x20',
-				'[    0.322726]  start_kernel+0x5d/0x59f',
-				'[    0.323061]  i386_start_kernel+0x43/0x45',
-				'[    0.323418]  startup_32_smp+0x164/0x168',
-				'[    0.323802] ---[ end Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000 ]---'
-			].join('\n') + '\n'
-		);
+		const r = await analyzeText(LKP71_PANIC.join('\n') + '\n');
 		expect(r.metadata.arch).toBe('i386');
 	});
 });

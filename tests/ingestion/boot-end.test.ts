@@ -3,6 +3,7 @@
  * input.warnings; an excerpt that just ends is not.
  */
 import { describe, expect, it } from 'vitest';
+import { LKP71_PANIC } from '../support/excerpts.ts';
 import { ingestText } from './helpers.ts';
 
 const notes = (lines: string[]) =>
@@ -112,17 +113,7 @@ describe('a boot that stops in its first seconds while the log goes on', () => {
 	 * lkp-71.log lines 1-9 (5.12.0-rc7, i386): a panic 0.3 s into the boot, the log cut inside
 	 * its trace
 	 */
-	const LKP71_CUT = [
-		'[    0.317424] Kernel panic - not syncing: __populate_section_memmap: Failed to allocate 5242880 bytes align=0x1000 nid=0 from=0x0000000001000000',
-		'[    0.318712] CPU: 0 PID: 0 Comm: swapper Not tainted 5.12.0-rc7 #1',
-		'[    0.319274] Call Trace:',
-		'[    0.319516]  dump_stack+0x95/0xe0',
-		'[    0.319844]  panic+0xb2/0x269',
-		'[    0.320123]  __populate_section_memmap+0x6d/0x76',
-		'[    0.320562]  sparse_init_nid+0x166/0x22d',
-		'[    0.320943]  sparse_init+0x190/0x19e',
-		'[    0.321267]  paging_init+0x82/0x8a'
-	];
+	const LKP71_CUT = LKP71_PANIC.slice(0, 9);
 	const NEXT = boot([
 		'[    2.500000] Run /sbin/init as init process',
 		'[   45.000000] eth0: link up'
