@@ -393,6 +393,10 @@ describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', 
 			'[    0.000000] Linux version 6.12.9+bpo-arm64 (debian-kernel@lists.debian.org) (aarch64-linux-gnu-gcc-12) #1 SMP Debian 6.12.9-1~bpo12+1 (2025-01-19)'
 		);
 		expect([...b.hosts]).toEqual(['lists.debian.org']);
+		// a service's name is not learned alone: it would be replaced in every URL
+		const c = new NameCollector();
+		c.host('www.example.org');
+		expect([...c.hosts]).toEqual(['www.example.org']);
 	});
 
 	it('replaces the SAS addresses and disk WWNs mpt3sas prints in parentheses', () => {

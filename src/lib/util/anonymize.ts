@@ -169,6 +169,30 @@ const GENERIC_VGS = new Set([
 	'home'
 ]);
 
+/**
+ * First labels of a host name that name a service, not a machine (`www.example.org`): learned
+ * alone, they would be replaced in every URL a quoted line holds.
+ */
+const SERVICE_LABELS = new Set([
+	'www',
+	'mail',
+	'smtp',
+	'imap',
+	'pop',
+	'mx',
+	'ns',
+	'ns1',
+	'ns2',
+	'ftp',
+	'vpn',
+	'web',
+	'api',
+	'git',
+	'proxy',
+	'cache',
+	'db'
+]);
+
 /** Arch Linux builds each kernel package as its package name: `(linux-zen@archlinux)` */
 const ARCH_PACKAGE_USER = /^linux(?:-[a-z\d]+)+$/;
 
@@ -237,7 +261,8 @@ export class NameCollector {
 	private addMachine(h: string): void {
 		this.addHost(h);
 		const dot = h.indexOf('.');
-		if (dot > 0 && !/^[\d.]+$/.test(h)) this.addHost(h.slice(0, dot));
+		if (dot > 0 && !/^[\d.]+$/.test(h) && !SERVICE_LABELS.has(h.slice(0, dot).toLowerCase()))
+			this.addHost(h.slice(0, dot));
 	}
 
 	/**
