@@ -134,13 +134,12 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
 const DM_LVM = /\/dev\/mapper\/((?:[\w.+]|--)+)-\w/g;
 const RD_LVM = /\brd\.lvm\.(?:lv|vg)=([\w.+-]+)/g;
 const VG_DISTRO = /^(?:fedora|centos|rhel|almalinux|rl|ol|cs)_/;
-/** volume groups named for no machine (installer defaults, LUKS and zram devices) */
+/**
+ * volume groups named for no machine (installer defaults, LUKS and zram devices); distribution
+ * names (`fedora`, `ubuntu` of `ubuntu-vg`) are GENERIC_NAMES, which addHost leaves out, and
+ * names starting with `vg` are left out by addVolumeGroup
+ */
 const GENERIC_VGS = new Set([
-	'vg',
-	'vg0',
-	'vg00',
-	'vg1',
-	'vg01',
 	'lvm',
 	'data',
 	'pve',
@@ -148,25 +147,15 @@ const GENERIC_VGS = new Set([
 	'crypt',
 	'cryptroot',
 	'zram',
-	'ubuntu',
-	'ubuntu-vg',
-	'vgubuntu',
-	'system',
-	'fedora',
-	'centos',
 	'rhel',
 	'almalinux',
 	'rl',
 	'cs',
 	'ol',
 	'mint',
-	'mint-vg',
-	'vgmint',
-	'kali-vg',
 	'docker',
 	'thin',
-	'storage',
-	'home'
+	'storage'
 ]);
 
 /**

@@ -173,7 +173,7 @@ export class BlockAssembler {
 			if (
 				isEndMarker(text) ||
 				(ob.sanitizer && isSanitizerEnd(text)) ||
-				(b.header === 'WARNING:' && text.trim() === I386_TRACE_END)
+				(b.header === 'WARNING:' && text.endsWith(I386_TRACE_END) && text.trim() === I386_TRACE_END)
 			)
 				ob.ended = true;
 			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
