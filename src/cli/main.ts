@@ -53,7 +53,10 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
   --anonymize            replace host and user names, addresses, serials and ids by placeholders
   --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
   --fail-on SEVERITY     exit 1 when a report has a finding this severe or worse
-                         (critical, high, medium, low, info); the reports are written as usual
+                         (critical, high, medium, low, info); the reports are written as usual.
+                         An input with no kernel log (an empty dmesg saved without root) has
+                         no findings and passes: check the JSON's summary.verdict for
+                         no-kernel-log too
   --year YYYY            year of dates printed without one (syslog, journalctl short,
                          dmesg -e) when you know it; by default it is read from the log
   --print-schema         print the report's JSON Schema and exit

@@ -47,6 +47,9 @@ export interface AnalyzeOptions extends IngestOptions {
 
 /** input bytes between progress reports while an archive's other members are passed over */
 const SKIP_PROGRESS_BYTES = 1 << 22;
+/** The note on an input with no lines at all (see analyzeStream). */
+export const EMPTY_INPUT =
+	'The input is empty: there is nothing to analyse. On many distributions `dmesg` run without root writes nothing to a file (it says "Operation not permitted" on the terminal): save the log with `sudo dmesg > dmesg.txt` or `sudo journalctl -k -b > kernel.txt`.';
 
 /**
  * The whole pipeline over a stream of bytes: decode (gzip, zstd, xz; UTF-8) -> lines ->
@@ -155,6 +158,11 @@ export async function analyzeStream(
 		);
 	}
 	input.bytes = bytes;
+	if (input.lines_total === 0 && notes.length === 0 && stoppedBecause === null) {
+		// an empty file (or a compressed one that holds nothing): what `dmesg > file` gives a user
+		// whose distribution restricts the kernel log to root
+		input.warnings.push(EMPTY_INPUT);
+	}
 	if (analyzer.droppedFindings > 0) {
 		input.warnings.push(
 			`${analyzer.droppedFindings} occurrences of further distinct findings were not kept (limit reached).`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeStream, analyzeText, formatJson, formatText } from '../../src/lib/index.ts';
 import { fixture, fixtureBytes } from '../support/fixtures.ts';
+import { EMPTY_INPUT } from '../../src/lib/pipeline.ts';
 import { tar } from '../support/archives.ts';
 
 async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
@@ -44,6 +45,11 @@ describe('pipeline', () => {
 		const empty = await analyzeText('');
 		expect(empty.input.lines_total).toBe(0);
 		expect(empty.summary.verdict).toBe('no-kernel-log');
+		// what `dmesg > file` leaves a user without root on a distribution that restricts the log
+		expect(empty.input.warnings).toEqual([EMPTY_INPUT]);
+		expect(EMPTY_INPUT).toContain('sudo dmesg > dmesg.txt');
+		// a blank line is not an empty input: it says no kernel messages were recognised
+		expect((await analyzeText('\n')).input.warnings).not.toContain(EMPTY_INPUT);
 
 		const binary = await analyzeText(
 			'\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n'.repeat(20)

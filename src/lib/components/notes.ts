@@ -5,6 +5,7 @@
  */
 const FIRST = [
 	/^Incomplete: /,
+	/^The input is empty/,
 	/^No kernel messages were recognised/,
 	/^The log is corrupted/,
 	// NUL bytes where the log's text was lost (not those at the unused end of a buffer): shown
