@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeStream, analyzeText, formatJson, formatText } from '../../src/lib/index.ts';
+import {
+	analyzeStream,
+	analyzeText,
+	formatJson,
+	formatMarkdown,
+	formatText
+} from '../../src/lib/index.ts';
 import { fixture, fixtureBytes } from '../support/fixtures.ts';
 import { EMPTY_INPUT } from '../../src/lib/pipeline.ts';
 import { tar } from '../support/archives.ts';
@@ -50,6 +56,16 @@ describe('pipeline', () => {
 		expect(EMPTY_INPUT).toContain('sudo dmesg > dmesg.txt');
 		// a blank line is not an empty input: it says no kernel messages were recognised
 		expect((await analyzeText('\n')).input.warnings).not.toContain(EMPTY_INPUT);
+		// the text and Markdown reports describe no system and no boot for it (the JSON's one
+		// boot of lines 1-1 is the schema's placeholder), and the note's commands are code
+		const text = formatText(empty);
+		expect(text).toContain('sudo dmesg > dmesg.txt');
+		expect(text).not.toMatch(/System|boot 0|lines 1-1/);
+		const md = formatMarkdown(empty);
+		expect(md).toContain('`sudo dmesg > dmesg.txt`');
+		expect(md).not.toMatch(/### System|Boots|\| 1-1 \|/);
+		// a line that is not a kernel log is still a boot of one line
+		expect(formatText(await analyzeText('hello\n'))).toContain('boot 0: lines 1-1');
 
 		const binary = await analyzeText(
 			'\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n'.repeat(20)

@@ -232,7 +232,7 @@ export function formatMarkdown(result: AnalysisResult): string {
 	if (result.metadata.hardware)
 		head.push(`| Hardware | ${escapeMarkdown(result.metadata.hardware)} |`);
 	head.push('');
-	for (const w of result.input.warnings) head.push(`> **Note:** ${escapeMarkdown(w)}`, '');
+	for (const w of result.input.warnings) head.push(`> **Note:** ${proseMarkdown(w)}`, '');
 
 	if (result.cascades.length) {
 		head.push('### Chains of related findings', '');
@@ -315,16 +315,18 @@ export function formatMarkdown(result: AnalysisResult): string {
 
 function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	const out: string[] = [];
-	out.push('### System', '');
 	const rows = metadataRows(result);
+	// an empty input has no system to describe (its one boot of lines 1-1 is the schema's
+	// placeholder, not something the input holds)
+	const boots = result.input.lines_total === 0 ? [] : result.metadata.boots;
+	if (rows.length || boots.length) out.push('### System', '');
 	if (rows.length) {
 		out.push('| | |', '|---|---|');
 		for (const [k, v] of rows) out.push(`| ${k} | ${escapeMarkdown(v)} |`);
 		out.push('');
 	}
-	const boots = result.metadata.boots;
-	out.push(`**Boots:** ${boots.length}`, '');
 	if (boots.length) {
+		out.push(`**Boots:** ${boots.length}`, '');
 		out.push('| Boot | Lines | Kernel | Started | Id |', '|---|---|---|---|---|');
 		for (const b of boots.slice(0, maxBootRows)) {
 			out.push(

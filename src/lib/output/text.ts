@@ -169,16 +169,22 @@ export function formatText(result: AnalysisResult): string {
 		blank();
 		out.push('No findings.');
 	}
+	// an empty input has no system to describe (its one boot of lines 1-1 is the schema's
+	// placeholder, not something the input holds)
+	const boots = result.input.lines_total === 0 ? [] : result.metadata.boots;
+	const rows = [...metadataRows(result)];
+	if (boots.length) rows.push(['Boots', String(boots.length)]);
+	if (rows.length === 0) return out.join('\n') + '\n';
 	blank();
 	out.push('System');
 	out.push('-'.repeat(72));
 	// values start in one column (a longer label, such as the first boot's command line, gets
 	// its own line) and wrap under it
-	for (const [k, v] of [...metadataRows(result), ['Boots', String(result.metadata.boots.length)]]) {
+	for (const [k, v] of rows) {
 		if (k.length < LABEL) out.push(...wrap(inert(v), k.padEnd(LABEL), LABEL));
 		else out.push(k, ...wrap(inert(v), ' '.repeat(LABEL), LABEL));
 	}
-	for (const b of result.metadata.boots) {
+	for (const b of boots) {
 		out.push(
 			...wrap(
 				inert(
