@@ -422,7 +422,9 @@ describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', 
 		// (the kernel command line's format; device-mapper doubles a `-` inside a name)
 		const others = [
 			'[    0.000000] Command line: root=/dev/mapper/kestrel--vg-root ro quiet',
-			'[    0.000000] Command line: BOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.11.4-301.fc41.x86_64 root=/dev/mapper/fedora_tarn--wick-root ro rd.lvm.lv=fedora_tarn-wick/root rd.lvm.lv=fedora_tarn-wick/swap rhgb quiet'
+			'[    0.000000] Command line: BOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.11.4-301.fc41.x86_64 root=/dev/mapper/fedora_tarn--wick-root ro rd.lvm.lv=fedora_tarn-wick/root rd.lvm.lv=fedora_tarn-wick/swap rhgb quiet',
+			// CentOS Linux 8's installer names the group `cl_<host>`
+			'[    0.000000] Command line: BOOT_IMAGE=(hd0,msdos1)/vmlinuz-4.18.0-348.el8.x86_64 root=/dev/mapper/cl_ravensby-root ro resume=/dev/mapper/cl_ravensby-swap rd.lvm.lv=cl_ravensby/root rd.lvm.lv=cl_ravensby/swap rhgb quiet'
 		];
 		// installers' default names and module names stay
 		const kept = [
@@ -441,7 +443,14 @@ describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', 
 		expect(a.text(others[1])).toContain(
 			'root=/dev/mapper/fedora_<host-3>-root ro rd.lvm.lv=fedora_<host-3>/root rd.lvm.lv=fedora_<host-3>/swap'
 		);
+		expect(a.text(others[2])).toContain(
+			'root=/dev/mapper/cl_<host-4>-root ro resume=/dev/mapper/cl_<host-4>-swap rd.lvm.lv=cl_<host-4>/root'
+		);
+		// the machine's name is learned alone, so it goes wherever else the log names it
+		expect(a.text('[   31.200000] CIFS: VFS: \\\\ravensby Send error in SessSetup = -13')).toBe(
+			'[   31.200000] CIFS: VFS: \\\\<host-4> Send error in SessSetup = -13'
+		);
 		for (const l of [kept[0], kept[1], kept[3], kept[4]]) expect(a.text(l)).toBe(l);
-		expect(a.replaced.host).toBe(3);
+		expect(a.replaced.host).toBe(4);
 	});
 });

@@ -127,13 +127,13 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
 ]);
 /**
  * LVM volume groups, which installers name after the machine: Debian's `<host>-vg` (`<host>`
- * before Debian 9), Fedora's and RHEL's `<distribution>_<host>`. Device-mapper names join the
+ * before Debian 9), Fedora's, RHEL's and their relatives' `<distribution>_<host>` (CentOS 8: `cl_`). Device-mapper names join the
  * group and the volume with `-` and double a `-` inside a name (`/dev/mapper/tarnwick--vg-root`);
  * the kernel command line names them `rd.lvm.lv=fedora_tarnwick/root`.
  */
 const DM_LVM = /\/dev\/mapper\/((?:[\w.+]|--)+)-\w/g;
 const RD_LVM = /\brd\.lvm\.(?:lv|vg)=([\w.+-]+)/g;
-const VG_DISTRO = /^(?:fedora|centos|rhel|almalinux|rl|ol|cs)_/;
+const VG_DISTRO = /^(?:fedora|centos|rhel|almalinux|rl|ol|cs|cl)_/;
 /**
  * volume groups named for no machine (installer defaults, LUKS and zram devices); distribution
  * names (`fedora`, `ubuntu` of `ubuntu-vg`) are GENERIC_NAMES, which addHost leaves out, and
