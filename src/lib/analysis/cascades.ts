@@ -368,23 +368,12 @@ export function applyStorms(findings: Finding[]): void {
 		const s = STORM.get(f.rule);
 		if (!s || f.count < s.count || (s.unless !== undefined && f.details[s.unless] === true))
 			continue;
-		if (s.explainedBy !== undefined && explained(f, s.explainedBy, findings)) continue;
 		const severity = s.then && f.count >= s.then.count ? s.then.severity : s.severity;
 		if (severityRank(severity) < severityRank(f.severity)) {
 			f.severity = severity;
 			f.details = { ...f.details, storm: true };
 		}
 	}
-}
-
-/** whether a finding of one of the rules `by` names `f`'s device in a boot of `f`'s */
-function explained(f: Finding, by: readonly string[], findings: Finding[]): boolean {
-	const key = deviceKey(f)?.key;
-	if (key === undefined) return false;
-	return findings.some(
-		(c) =>
-			by.includes(c.rule) && deviceKey(c)?.key === key && c.boots.some((b) => f.boots.includes(b))
-	);
 }
 
 /** Device key and its naming family, from details.device (or port/array). */

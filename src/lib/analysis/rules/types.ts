@@ -37,12 +37,6 @@ export interface LineRule {
 		/** a detail that, when true on the finding, keeps it from being a storm (resets after resume) */
 		unless?: string;
 		/**
-		 * rules whose finding on the same device, in a boot of this one, accounts for the
-		 * occurrences, which are then no storm (a driver resetting a network card after a transmit
-		 * hang takes its link down and up each time)
-		 */
-		explainedBy?: readonly string[];
-		/**
 		 * a second level, from a higher count on (a Wi-Fi connection lost 3 times is low, 5 times
 		 * medium like the other Wi-Fi storms)
 		 */
