@@ -144,3 +144,28 @@ describe('a network link that goes down', () => {
 		);
 	});
 });
+
+describe('machine check events logged', () => {
+	it('says they are mostly corrected, how to read them, and when they mean failing hardware', async () => {
+		// abrt-oops-full-hostname.log line 1 (Fedora syslog)
+		const f = await findingsOf([
+			'Oct 12 23:25:16 coprbox.den kernel: mce: [Hardware Error]: Machine check events logged'
+		]);
+		expect(summary(f)).toEqual([
+			['hardware.machine-check-logged', 'Machine check events logged', 'medium', 1]
+		]);
+		const { meaning, next_steps } = f[0].explanation;
+		expect(meaning).toContain('most often corrected ones');
+		expect(meaning).toContain(
+			'uncorrected errors, or corrected ones that keep coming from the same memory module, CPU or bank, point at failing hardware'
+		);
+		const steps = next_steps.join('\n');
+		for (const tool of [
+			'`ras-mc-ctl --errors`',
+			'`mcelog --client`',
+			'BMC’s event log',
+			'`ipmitool sel elist`'
+		])
+			expect(steps).toContain(tool);
+	});
+});
