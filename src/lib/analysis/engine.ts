@@ -10,7 +10,7 @@ import type {
 	Severity,
 	StackTrace
 } from '../models/finding.ts';
-import { relate } from '../models/finding.ts';
+import { relate, severityRank } from '../models/finding.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplanationProvider } from '../providers/base.ts';
@@ -166,6 +166,10 @@ const TRIGGERS = new LiteralMatcher(
 );
 /** the explanations a rule gives instead on an Android device (LineRule.android) */
 const ANDROID_EXPLANATIONS = new Map(LINE_RULES.flatMap((r) => r.android ?? []));
+/** the most severe a rule's finding is on an Android device (LineRule.androidAtMost) */
+const ANDROID_AT_MOST = new Map(
+	LINE_RULES.flatMap((r) => (r.androidAtMost ? [[r.id, r.androidAtMost] as const] : []))
+);
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
@@ -1418,7 +1422,7 @@ export class Analyzer {
 				category: b.category,
 				title: b.title,
 				alt_titles: b.alt,
-				severity: b.severity,
+				severity: this.android ? androidSeverity(b.rule, b.severity) : b.severity,
 				first_line: b.first.first_line,
 				last_line: b.first.last_line,
 				count: b.count,
@@ -1448,6 +1452,12 @@ export class Analyzer {
 	get droppedFindings(): number {
 		return this.dropped;
 	}
+}
+
+/** A finding's severity on an Android device: at most its rule's `androidAtMost`. */
+function androidSeverity(rule: string, severity: Severity): Severity {
+	const most = ANDROID_AT_MOST.get(rule);
+	return most !== undefined && severityRank(severity) < severityRank(most) ? most : severity;
 }
 
 /** Link `f` both ways through `related` to the first other finding that has `line` in one of its kept occurrences. */

@@ -148,6 +148,12 @@ export interface LineRule {
 	 * rule's explanation (its `explanation`, one `explanationOf` returns) and the phone's.
 	 */
 	android?: ReadonlyArray<readonly [Explanation, Explanation]>;
+	/**
+	 * The most severe its finding is on an Android device, where what it reports needs nothing
+	 * done (the phone's explanation says so): an audit backlog overflow loses only logd's copies
+	 * of SELinux denials. Storms may still raise it (cascades.ts).
+	 */
+	androidAtMost?: Severity;
 }
 
 export interface RuleContext {
