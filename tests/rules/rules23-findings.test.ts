@@ -142,6 +142,9 @@ describe('a network link that goes down', () => {
 		expect(link.explanation.meaning).toContain(
 			'Here the same card also reported transmit hangs (`Network card enp2s0 transmit hang (igc)`): the drops are part of that card'
 		);
+		expect(link.explanation.next_steps[0]).toContain(
+			"Deal with the card's transmit hangs first (`Network card enp2s0 transmit hang (igc)`"
+		);
 	});
 });
 

@@ -734,7 +734,11 @@ function linkDownWithHang(f: Finding, cause: Finding): void {
 	const what = cause.rule === 'network.nic-hang' ? 'transmit hangs' : 'transmit timeouts';
 	f.explanation = {
 		...f.explanation,
-		meaning: `${f.explanation.meaning} Here the same card also reported ${what} (\`${cause.title}\`): the drops are part of that card's trouble, not a second problem. A driver resets a card that stopped sending, which takes its link down and up, and resets one that lost its link with packets still queued; so follow that finding's advice (driver, firmware, power saving) first: a cable or switch port explains the drops but not the hangs.`
+		meaning: `${f.explanation.meaning} Here the same card also reported ${what} (\`${cause.title}\`): the drops are part of that card's trouble, not a second problem. A driver resets a card that stopped sending, which takes its link down and up, and resets one that lost its link with packets still queued; a cable or switch port would explain the drops but not the ${what}.`,
+		next_steps: [
+			`Deal with the card's ${what} first (\`${cause.title}\`: driver, firmware, power saving); the steps below matter only if the link still drops once the card no longer hangs.`,
+			...f.explanation.next_steps
+		]
 	};
 }
 
