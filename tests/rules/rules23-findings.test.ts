@@ -172,3 +172,24 @@ describe('machine check events logged', () => {
 			expect(steps).toContain(tool);
 	});
 });
+
+describe('Adreno GMU that fails to stop, counted by event', () => {
+	it('counts each failed stop once, not the forced suspend after it (iamslightlywin)', async () => {
+		// iamslightlywin-dump-last-kmsg.log lines 15-16 and 33-34 (Samsung tablet, 4.19): each
+		// failed stop is followed by the forced suspend, 0.5 ms later; the log has 587 of each
+		const f = await findingsOf([
+			'<3>[22556.688033]  [3:  kworker/u17:5: 9481] platform 3d6a000.qcom,gmu: Failed to stop GMU',
+			'<3>[22556.688499]  [3:  kworker/u17:5: 9481] platform 3d6a000.qcom,gmu: Suspended GMU',
+			'<3>[22558.677949]  [2:  kworker/u17:3: 1673] platform 3d6a000.qcom,gmu: Failed to stop GMU',
+			'<3>[22558.678403]  [2:  kworker/u17:3: 1673] platform 3d6a000.qcom,gmu: Suspended GMU'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'gpu.adreno-gmu-stop-failed',
+				'Adreno GPU management unit 3d6a000.qcom,gmu could not be stopped',
+				'medium',
+				2
+			]
+		]);
+	});
+});
