@@ -128,7 +128,9 @@ export const linkDown: LineRule = {
 		/^(?:([\w-]+) [\w:.-]+ ([\w.@-]+): (?:\w+: [\w.@-]+ )?|([\w-]+): ([\w.@-]+) )(?:NIC )?Link (?:is )?[Dd]own\b/,
 	title: (m) => `Network link down on ${m[2] ?? m[4]}`,
 	details: (m) => ({ device: m[2] ?? m[4], driver: m[1] ?? m[3] }),
-	storm: { count: 4, severity: 'medium' },
+	// a link that keeps dropping with no cause in the log (a cable, a switch port): low from 4
+	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts)
+	storm: { count: 4, severity: 'low', then: { count: 10, severity: 'medium' } },
 	examples: [
 		'e1000e: eth0 NIC Link is Down',
 		'r8169 0000:03:00.0 eth0: Link is Down',
