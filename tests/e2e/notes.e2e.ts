@@ -173,3 +173,36 @@ test('bad files say what to do, the last report stays labelled as the earlier on
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 	expect(problems).toEqual([]);
 });
+
+test('a share link the browser would not copy is selected for the user to copy, with the keyboard', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	// as on a page served over plain http from another machine: no clipboard for the page
+	await page.addInitScript(() => {
+		Object.defineProperty(navigator, 'clipboard', {
+			value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }
+		});
+	});
+	await openApp(page);
+	await setLogText(page, RADEON);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('#summary-h')).toBeFocused();
+	await page.getByRole('button', { name: 'Copy share link (anonymized)' }).focus();
+	await page.keyboard.press('Enter');
+	const note = page.getByTestId('share-note');
+	await expect(note).toContainText(
+		'The browser did not let the page copy the link: it is selected below, copy it',
+		{ timeout: 60_000 }
+	);
+	// the focus is on the link, all of it selected (it had stayed on the button)
+	const field = page.getByRole('textbox', { name: 'Share link', exact: true });
+	await expect(field).toBeFocused();
+	const link = await field.inputValue();
+	expect(link).toMatch(/\/necroscope\/#report=/);
+	expect(
+		await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])
+	).toEqual([0, link.length]);
+	expect(await axeViolations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
