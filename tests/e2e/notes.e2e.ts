@@ -206,3 +206,55 @@ test('a share link the browser would not copy is selected for the user to copy, 
 	expect(await axeViolations(page)).toEqual([]);
 	expect(problems).toEqual([]);
 });
+
+test.describe('on a phone (390 × 844, touch)', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+	/** the whole element is on the screen */
+	async function onScreen(page: Page, el: Locator) {
+		const box = await el.boundingBox();
+		const height = page.viewportSize()?.height ?? 0;
+		expect(box).not.toBeNull();
+		expect(box!.y).toBeGreaterThanOrEqual(0);
+		// (a fraction of a pixel over: the layout rounds)
+		expect(box!.y + box!.height).toBeLessThanOrEqual(height + 1);
+	}
+
+	test('a bad file’s error and an empty file’s note are shown whole, next to Open files…', async ({
+		page
+	}) => {
+		const problems = watchForErrors(page);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await openApp(page);
+		const open = page.getByRole('button', { name: 'Open files…' });
+		const choose = page.getByLabel('Choose log files');
+		await open.focus();
+		await choose.setInputFiles({
+			name: 'kern.log.1.gz',
+			mimeType: 'application/gzip',
+			buffer: Buffer.concat([
+				Buffer.from([0x1f, 0x8b, 0x08, 0x00]),
+				Buffer.from('garbage'.repeat(4))
+			])
+		});
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText('Copy the file from the machine again');
+		// it had been at the foot of the screen, cut after its first two lines
+		await onScreen(page, alert);
+		await expect(open).toBeFocused();
+		await onScreen(page, open);
+		expect(await axeViolations(page)).toEqual([]);
+
+		await page.evaluate(() => scrollTo(0, 0));
+		await choose.setInputFiles({
+			name: 'dmesg.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.alloc(0)
+		});
+		const note = page.getByTestId('input-note');
+		await expect(note).toContainText('dmesg.txt is empty (0 bytes)');
+		await onScreen(page, note);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+});
