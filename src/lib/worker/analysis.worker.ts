@@ -98,7 +98,10 @@ async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
 
 let stopFlag = false;
 
-/** said when the input holds a line too long to hold in memory (see analyze) */
+/**
+ * said when the input holds a line too long to hold in memory (see analyze); the line splitter
+ * cuts lines at 32 Mi characters (MAX_CARRY), so this is only a guard
+ */
 const LINE_TOO_LONG =
 	'This input holds a line too long to read: hundreds of millions of characters with no line break. It is not a text log (a compressed file can expand to one endless line, as a decompression bomb does). Open the kernel log itself: /var/log/kern.log, or what sudo dmesg > dmesg.txt saves.';
 
