@@ -119,8 +119,8 @@ export class BlockAssembler {
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
 	/**
-	 * a report that tells why a machine stopped (isCrashHeader) was opened since the owner last
-	 * cleared this: the tracker clears it as each boot starts (boot-end.ts)
+	 * a report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
+	 * after) was opened since the owner last cleared this: the tracker clears it as each boot starts (boot-end.ts)
 	 */
 	crashPrinted = false;
 
@@ -143,7 +143,7 @@ export class BlockAssembler {
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		const header = maybeHeader ? matchHeader(text) : null;
 		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
-		if (header !== null && isCrashHeader(header)) this.crashPrinted = true;
+		if (header !== null && isCrashHeader(header, text)) this.crashPrinted = true;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
 			this.remember(line, text, ts, ctx);

@@ -122,7 +122,7 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 ];
 
 /**
- * Headers of reports that tell why a machine stopped: everything but a WARN(), the stall,
+ * Headers of reports that may tell why a machine stopped: everything but a WARN(), the stall,
  * sanitizer and refcount notes a kernel goes on after (`INFO:`, `UBSAN:`,
  * `unregister_netdevice:`, `VFS:`), the decompressor's `Booting the kernel.` and user space's
  * (`fatal error:`, `panic:`, syzkaller's own). A boot that printed one of these did not stop
@@ -142,9 +142,37 @@ const NOT_CRASH_KEYS: ReadonlySet<string> = new Set([
 	'panic:'
 ]);
 
-/** Does a report of this header tell why its machine stopped: an oops, a BUG, a panic (NOT_CRASH_KEYS)? */
-export function isCrashHeader(header: OopsHeader): boolean {
-	return !NOT_CRASH_KEYS.has(header.key);
+/**
+ * Headers (besides NOT_CRASH_KEYS) of reports a machine runs on after: a soft lockup or another
+ * `BUG:` check that only prints (BOOT_ENDING_BUG tells the faults apart), a hard lockup (RHEL 6
+ * prints one per CPU and goes on: `crash-dmesg-vmcore-dmesg-txt.log`), SLUB's debugging
+ * reports. With `softlockup_panic`, `hardlockup_panic` or `panic_on_warn` the panic that follows
+ * is a report of its own (`Kernel panic - not syncing: softlockup: hung tasks`), which counts.
+ */
+const SURVIVED_KEYS: ReadonlySet<string> = new Set([
+	'Watchdog detected hard LOCKUP',
+	'BUG kmalloc-',
+	' (Not tainted): ',
+	' (Tainted: '
+]);
+/**
+ * The `BUG:` reports that end or may end a boot: a fault the kernel oopses on (`BUG: unable to
+ * handle kernel paging request`, `BUG: kernel NULL pointer dereference`, `BUG: unable to handle
+ * page fault`, a stack guard page hit), and BUG() of architectures that print `BUG: failure at`.
+ * The other `BUG:` checks (soft lockup, scheduling while atomic, sleeping function called from
+ * invalid context, KASAN, spinlock lockup, bad page state ...) print and go on.
+ */
+const BOOT_ENDING_BUG =
+	/BUG: (?:unable to handle|Unable to handle|kernel NULL pointer dereference|kernel paging request|(?:TASK )?stack guard page|failure at )/;
+
+/**
+ * Does a report of this header, opened by line `text`, end or may it end its boot: an oops, a
+ * panic, a `BUG:` fault, a `Fatal exception`? Soft and hard lockups and the other checks a
+ * machine survives do not (NOT_CRASH_KEYS, SURVIVED_KEYS, BOOT_ENDING_BUG).
+ */
+export function isCrashHeader(header: OopsHeader, text: string): boolean {
+	if (NOT_CRASH_KEYS.has(header.key) || SURVIVED_KEYS.has(header.key)) return false;
+	return header.key !== 'BUG:' || BOOT_ENDING_BUG.test(text);
 }
 
 /** Cheap prefilter: a line can only open a report if it contains one of these. */
