@@ -9,6 +9,7 @@ import {
 	isCrashHeader,
 	joinsEnded,
 	matchHeader,
+	separateStalls,
 	shapedReport,
 	type OopsHeader
 } from './headers.ts';
@@ -83,6 +84,12 @@ interface OpenBlock {
 function oneLineContinues(text: string): boolean {
 	const c = codeAt(text, 0);
 	return c === 32 || c === 9 || text.startsWith('ref_tracker') || text.indexOf('+0x') !== -1;
+}
+
+/** a report's lines from its header line on (a WARN()'s message lines come before it) */
+function fromHeader(b: ErrorBlock): readonly BlockLine[] {
+	const at = b.lines.findIndex((l) => l.line === b.startLine);
+	return at <= 0 ? b.lines : b.lines.slice(at);
 }
 
 function reportish(text: string): boolean {
@@ -248,7 +255,8 @@ export class BlockAssembler {
 		}
 		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
-			if (!gap) this.follows = b.startLine;
+			// back-to-back watchdog reports of other CPUs and tasks are separate events
+			if (!gap && !separateStalls(fromHeader(b), text)) this.follows = b.startLine;
 			const last = b.lines[b.lines.length - 1];
 			if (last.line === b.startLine && text.startsWith(last.text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one

@@ -355,3 +355,55 @@ export function isSanitizerEnd(text: string): boolean {
 export function isEndMarker(text: string): boolean {
 	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
 }
+
+/** The CPU and the task (its pid) a watchdog's report names, see separateStalls. */
+interface StallSubject {
+	cpu: string | null;
+	pid: string | null;
+}
+
+/**
+ * The CPU and task a watchdog's report header names, or null for another header: a soft lockup
+ * (`BUG: soft lockup - CPU#20 stuck for 67s! [libvirtd:21321]`), a hard lockup (`Watchdog
+ * detected hard LOCKUP on cpu 5`, `watchdog: CPU5: Watchdog detected hard LOCKUP on cpu 5`) or a
+ * hung task (`INFO: task khungtaskd:52 blocked for more than 120 seconds.`).
+ */
+function stallSubject(text: string): StallSubject | null {
+	let m = /BUG: soft lockup - CPU#(\d+) stuck for \d+s! \[.*:(\d+)\]/.exec(text);
+	if (m) return { cpu: m[1], pid: m[2] };
+	m = /Watchdog detected hard LOCKUP on cpu (\d+)/.exec(text);
+	if (m) return { cpu: m[1], pid: null };
+	m = /INFO: task .*:(\d+) blocked for more than/.exec(text);
+	if (m) return { cpu: null, pid: m[1] };
+	return null;
+}
+
+/** the task line of a report (`Pid: 118823, comm: worker`, `CPU: 5 PID: 118823 Comm: worker`) */
+const TASK_LINE = /(?:^|\s)(?:Pid: (\d+), comm:|CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm:)/;
+
+/**
+ * Is the watchdog report that `next` opens a report of its own, not one printed inside the open
+ * report of `lines` (its header line first)? Both watchdog reports (stallSubject), of different
+ * CPUs and tasks: the watchdogs print a report per stuck CPU or blocked task, back to back and
+ * without a gap (`crash-dmesg-vmcore-dmesg-txt.log`, RHEL 6: seven hard lockups, then 29 soft
+ * lockups, then a hung task, each of another CPU and task), and that they follow each other
+ * says nothing of a cause. What ties two reports is in the reports themselves (the same CPU or
+ * task; an NMI backtrace one report asks for is read as part of it, BlockAssembler's nmiCtx).
+ */
+export function separateStalls(lines: readonly { text: string }[], next: string): boolean {
+	const b = stallSubject(next);
+	const a = lines.length > 0 ? stallSubject(lines[0].text) : null;
+	if (a === null || b === null) return false;
+	const cpus = new Set<string>();
+	const pids = new Set<string>();
+	if (a.cpu !== null) cpus.add(a.cpu);
+	if (a.pid !== null) pids.add(a.pid);
+	for (const l of lines.slice(1, 20)) {
+		const m = TASK_LINE.exec(l.text);
+		if (!m) continue;
+		if (m[1] !== undefined) pids.add(m[1]);
+		if (m[2] !== undefined) cpus.add(m[2]);
+		if (m[3] !== undefined) pids.add(m[3]);
+	}
+	return !(b.cpu !== null && cpus.has(b.cpu)) && !(b.pid !== null && pids.has(b.pid));
+}
