@@ -10,6 +10,7 @@ import {
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, isRegisterLine, registerLines, reportFacts } from './details.ts';
+import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
 import { normalizeTitle } from './normalize.ts';
@@ -110,6 +111,21 @@ function lostOopsFrame(tail: BlockLine[]): { frame: Frame | null; guilty: string
 }
 
 /**
+ * The frames of an old i386 report without die()'s own: the trace such a kernel prints for an
+ * oops or `BUG()` is of die()'s stack, from `show_trace_log_lvl` down through `die`, `do_trap`
+ * and the exception entry (`error_code`) to the code the exception interrupted. With the faulting
+ * function from `EIP is at` on top (withFaultFrame), the frames between it and that code are the
+ * reporting path, not callers (`kerneloops-i386-bug-on.log`: `modinit`, then seven frames of it,
+ * then `sys_init_module`).
+ */
+function withoutDiePath(frames: Frame[], guilty: string | null): Frame[] {
+	if (frames.length < 3 || frames[0].function !== guilty) return frames;
+	if (frames[1].function !== 'show_trace_log_lvl') return frames;
+	const entry = frames.findIndex((f) => I386_EXCEPTION_ENTRY.test(f.function));
+	return entry === -1 ? frames : [frames[0], ...frames.slice(entry + 1)];
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
@@ -140,7 +156,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame
 		? [lost.frame]
-		: withFaultFrame(parseCallTrace(own, guilty), own, guilty);
+		: withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const fault = faultLocation(tail.length > 0 ? tail : own);
 	return {
