@@ -7,6 +7,7 @@ import {
 	parseFrameLine,
 	withFaultFrame
 } from '../stack.ts';
+import { rcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, isRegisterLine, registerLines, reportFacts } from './details.ts';
@@ -152,6 +153,15 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
+	// an RCU stall without a `CPU:` line of its task names the stalled CPU and its task itself
+	const stall = facts.pid === null ? rcuStall(own.map((l) => l.text)) : null;
+	if (stall !== null) {
+		if (stall.cpus.length === 1) facts.cpu = stall.cpus[0];
+		if (stall.tasks.length === 1) {
+			facts.pid = stall.tasks[0].pid;
+			facts.comm = stall.tasks[0].comm;
+		}
+	}
 	const lost = tail.length > 0 ? lostOopsFrame(tail) : null;
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame
