@@ -56,6 +56,9 @@ describe('a `Fatal exception` panic whose oops header is outside the log', () =>
 		// frames): without the trace, the caller that passed it is unknown
 		expect(f.stack!.guilty_frame).toBeNull();
 		expect(f.details.registers).toEqual(LKP74.slice(0, 6).map((l) => l.slice(25)));
+		// the oops's lines are the finding's, from its `EIP:` line (they had belonged to no report)
+		expect([f.first_line, f.last_line]).toEqual([1, 8]);
+		expect(f.evidence.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(f.details.corrupted_reason).toBe(
 			'the oops this panic ends lost its header and trace: the log holds only its registers (from line 1), whose faulting PC is string_nocheck+0x59/0xb0'
 		);

@@ -309,11 +309,6 @@ const CODE_REST = /^\s*(?:[<(]?[\da-f]{2,8}[>)]? +)*[<(]?[\da-f]{2,8}[>)]? *$/;
  */
 const ARM_FRAME_SAVES = /^\s*r\d{1,2}:[\da-f]{8}(?: +r\d{1,2}:[\da-f]{8})* *$/;
 
-/** a line of a register dump or `Code:` (not arm's unwinder's saved registers, ARM_FRAME_SAVES) */
-export function isRegisterLine(text: string): boolean {
-	return REGISTER.test(text) && !ARM_FRAME_SAVES.test(text);
-}
-
 /**
  * Register dumps and `Code:` lines (with their wrapped rest), kept as evidence (at most 40 lines),
  * up to the end marker: x86's summary after it repeats the registers of the boot's first oops

@@ -10,7 +10,7 @@ import {
 import { rcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
-import { crashFacts, isRegisterLine, registerLines, reportFacts } from './details.ts';
+import { crashFacts, registerLines, reportFacts } from './details.ts';
 import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
@@ -80,22 +80,20 @@ function endsBeforeTrace(
 /**
  * What is left of an oops whose header the log lost, before its `Kernel panic - not syncing:
  * Fatal exception` (the damaged form, titled `kernel panic: Fatal exception` and corrupted): the
- * register dump right before the panic, its faulting-PC line (`EIP: string_nocheck+0x59/0xb0`,
- * `RIP: 0010:f+0x1/0x2`) among it. lkp-74.log starts there, in an i386 oops 0.04 s into a boot.
- * None when the panic's own lines name a faulting PC, or no such line ends the lines before it.
+ * register dump from its faulting-PC line (`EIP: string_nocheck+0x59/0xb0`, `RIP:
+ * 0010:f+0x1/0x2`) to the panic, which BlockAssembler puts before the panic's header line
+ * (registerLead). lkp-74.log starts there, in an i386 oops 0.04 s into a boot. None when the
+ * panic's own lines name a faulting PC.
  */
 function lostOopsTail(
 	block: ErrorBlock,
 	format: TitleFormat | null,
+	h: number,
 	own: BlockLine[]
 ): BlockLine[] {
-	if (block.header !== 'Kernel panic' || format === null || !format.corrupted) return [];
-	if (!own.some((l) => l.text.includes('Fatal exception')) || faultLocation(own) !== null)
-		return [];
-	let k = block.before.length;
-	while (k > 0 && isRegisterLine(block.before[k - 1].text)) k--;
-	const tail = block.before.slice(k);
-	return faultLocation(tail) === null ? [] : tail;
+	if (block.header !== 'Kernel panic' || format === null || !format.corrupted || h <= 0) return [];
+	const tail = block.lines.slice(0, h);
+	return faultLocation(own) === null && faultLocation(tail) !== null ? tail : [];
 }
 
 /**
@@ -140,7 +138,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const t = buildTitle(block.header, lines);
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
-	const tail = lostOopsTail(block, t.format, own);
+	const tail = lostOopsTail(block, t.format, h, own);
 	let corrupted =
 		tail.length > 0
 			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${faultLocation(tail)}`

@@ -7,6 +7,9 @@ import {
 	isSanitizerReport,
 	isExecSummary,
 	isCrashHeader,
+	isFaultPcLine,
+	isLostOopsPanic,
+	isRegisterDumpLine,
 	joinsEnded,
 	matchHeader,
 	separateStalls,
@@ -34,6 +37,8 @@ function apart(ts: number, wall: number, lastTs: number, lastWall: number): bool
 	if (!Number.isNaN(ts) && !Number.isNaN(lastTs)) return ts - lastTs > MAX_GAP_S;
 	return Number.isNaN(ts) && !Number.isNaN(wall) && wall - lastWall > MAX_GAP_MS;
 }
+/** register and `Code:` lines before a lost oops's panic taken at most (registerLead) */
+const MAX_REGISTER_LEAD = 24;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
@@ -162,6 +167,8 @@ export class BlockAssembler {
 		const lead = header === null ? [] : this.leadLines(ctx, text, ts, header.key === 'WARNING:');
 		if (header !== null && lead.length === 0 && header.key === 'general protection fault')
 			lead.push(...this.kasanLead(ctx, ts));
+		if (header !== null && !ob && lead.length === 0 && isLostOopsPanic(header, text))
+			lead.push(...this.registerLead(ctx, ts));
 		if (ob && lead.length > 0 && ob.block.lines.every((l) => lead.some((m) => m.line === l.line))) {
 			// the open "report" was this WARN()'s own message, which happened to start like a
 			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
@@ -426,6 +433,28 @@ export class BlockAssembler {
 			out.push(this.ringEntry(p));
 		}
 		return out.reverse();
+	}
+
+	/**
+	 * The register dump right before a `Fatal exception` panic that no open report of its context
+	 * takes (isLostOopsPanic): the end of an oops whose header and trace the log lost, from its
+	 * faulting-PC line (`EIP: string_nocheck+0x59/0xb0`, `RIP: 0010:f+0x1/0x2`) on, or none when
+	 * the lines before the panic hold no such line. In `lkp-74.log` they had belonged to no report,
+	 * and the panic had no location.
+	 */
+	private registerLead(ctx: string, ts: number): BlockLine[] {
+		const out: BlockLine[] = [];
+		for (let k = 1; k <= this.ringLen && out.length < MAX_REGISTER_LEAD; k++) {
+			const p = (this.ringPos - k + RING) % RING;
+			if (this.ringCtx[p] !== ctx) continue;
+			const at = this.ringTs[p];
+			if (!isRegisterDumpLine(this.ringText[p])) break;
+			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) break;
+			out.push(this.ringEntry(p));
+		}
+		out.reverse();
+		const pc = out.findIndex((l) => isFaultPcLine(l.text));
+		return pc === -1 ? [] : out.slice(pc);
 	}
 
 	/** Whether the line of context `ctx` before the ring's k-th newest is a `cut here` marker. */

@@ -407,3 +407,27 @@ export function separateStalls(lines: readonly { text: string }[], next: string)
 	}
 	return !(b.cpu !== null && cpus.has(b.cpu)) && !(b.pid !== null && pids.has(b.pid));
 }
+
+/**
+ * A `Kernel panic - not syncing: Fatal exception` (also `… in interrupt`): the panic that ends an
+ * oops. With no report of its context open, the oops's header is not in the log (BlockAssembler's
+ * registerLead).
+ */
+export function isLostOopsPanic(header: OopsHeader, text: string): boolean {
+	return header.key === 'Kernel panic' && text.includes('not syncing: Fatal exception');
+}
+
+/**
+ * A line of an x86 oops's register dump (`EAX: 441e8b7c EBX: …`, `RSP: 0018:…`, `R13: …`, `CR0:
+ * …`, ` DS: 007b ES: …`, `FS:  0000…`, `PKRU: 55555554`), its faulting-PC line or `Code:`.
+ */
+export function isRegisterDumpLine(text: string): boolean {
+	return REGISTER_DUMP.test(text);
+}
+const REGISTER_DUMP = /^\s*(?:[A-Z][A-Z\d]{1,5}|Code): /;
+
+/** An x86 oops's faulting-PC line: `RIP: 0010:f+0x1/0x2`, `EIP: f+0x1/0x2`, `EIP: 0060:[<…>]`, old `IP: [<…>] f+…` */
+export function isFaultPcLine(text: string): boolean {
+	return FAULT_PC.test(text);
+}
+const FAULT_PC = /^\s*(?:RIP|EIP|IP): \S/;
