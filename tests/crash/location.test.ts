@@ -181,8 +181,9 @@ describe('the caller of the guilty frame', () => {
 		]);
 	});
 
-	it('is unknown when the trace starts with the reporting plumbing (kerneloops-i386-bug-on.log lines 439-462)', async () => {
-		// the trace of die(), without the faulting function
+	it('is the first frame after the exception entry when the trace starts with the reporting plumbing (kerneloops-i386-bug-on.log lines 439-462; had been unknown)', async () => {
+		// the trace of die(), without the faulting function: its own frames down to `error_code`,
+		// then the code the invalid opcode interrupted
 		const report = [
 			'kernel BUG at /tmp/oops.c:5!',
 			'invalid opcode: 0000 [#1] SMP ',
@@ -201,6 +202,8 @@ describe('the caller of the guilty frame', () => {
 			' [<c0405252>] syscall_call+0x7/0xb',
 			' ======================='
 		];
-		expect(await callers(report.join('\n'))).toEqual([['kernel BUG in modinit', []]]);
+		expect(await callers(report.join('\n'))).toEqual([
+			['kernel BUG in modinit', ['sys_init_module']]
+		]);
 	});
 });

@@ -124,6 +124,26 @@ describe('a boot that stops in its first seconds while the log goes on', () => {
 		expect(notes([...boot(LKP71_CUT), ...NEXT])).toEqual([]);
 	});
 
+	/**
+	 * lkp-80.log, its one line (kernel test robot: trinity's soft lockup), its time moved into a
+	 * boot's first seconds: a soft lockup is a report the machine runs on after, so a boot that
+	 * printed one and then stopped still stopped without a report of why
+	 */
+	it('still says so of a boot whose only report is a soft lockup (had said nothing: it counted as a crash)', () => {
+		expect(
+			notes([
+				...boot([
+					'[    3.215007] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]'
+				]),
+				...NEXT
+			])
+		).toEqual([
+			expect.stringMatching(
+				/^The log of boot 0 \(lines 1-4\) stops 3\.2 s after the kernel started, before the kernel started user space, and boot 1 follows: /
+			)
+		]);
+	});
+
 	it('still says so of the next boot when it stops early without a report', () => {
 		expect(
 			notes([

@@ -34,7 +34,7 @@ export interface BootEndFacts {
 	init: boolean;
 	/** its last kernel message */
 	lastText: string;
-	/** it printed the header of a report that tells why a machine stops: an oops, a BUG, a panic (blocks/headers.ts isCrashHeader) */
+	/** it printed the header of a report that ends or may end a boot: an oops, a `BUG:` fault, a panic, not a soft lockup (blocks/headers.ts isCrashHeader) */
 	crash: boolean;
 }
 

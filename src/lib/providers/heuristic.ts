@@ -2,6 +2,7 @@ import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
+import { rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -240,6 +241,14 @@ function memoryTest(
 	return step;
 }
 
+/** What an RCU stall's report (its evidence, from the header on) says stalled, or null. */
+function stallOf(f: Omit<Finding, 'explanation'>): string | null {
+	const texts = f.evidence.map((e) => e.text);
+	const at = texts.findIndex((t) => /INFO: rcu_\w+ (?:self-)?detected/.test(t));
+	const s = at === -1 ? null : rcuStall(texts.slice(at));
+	return s === null ? null : rcuStallNote(s);
+}
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
@@ -267,10 +276,13 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 		}
 		// an oops whose meaning says the task was killed, when the report ended in a panic
 		// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
-		const meaning =
+		let meaning =
 			finding.details.panicked === true && !/panic/i.test(base.meaning)
 				? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
 				: base.meaning;
+		// what an RCU stall names as stalled: its CPUs and tasks, a starved grace-period kthread
+		const stall = finding.rule === 'crash.rcu-stall' ? stallOf(finding) : null;
+		if (stall) meaning = `${meaning} ${stall}`;
 		return {
 			meaning,
 			causes: base.causes,

@@ -184,7 +184,8 @@ function frameNamesOf(line: string): string[] {
  *   interrupted frames without a header): the frame after the guilty one if that trace holds
  *   it, else that trace's first frame, unless it is reporting plumbing (a skipped frame: the
  *   trace old i386 kernels print after `EIP is at` for a `BUG()` is die()'s, starting with
- *   `show_trace_log_lvl`, and names no caller).
+ *   `show_trace_log_lvl`; then the first frame after its exception entry, I386_EXCEPTION_ENTRY,
+ *   if it holds one).
  */
 function callerOf(
 	w: Walk,
@@ -214,8 +215,24 @@ function callerOf(
 	}
 	const own = names.indexOf(raw);
 	if (own !== -1) return names.slice(own + 1).find((n) => n !== raw && !skip.test(n)) ?? null;
-	return names.length > 0 && !skip.test(names[0]) ? names[0] : null;
+	if (names.length === 0) return null;
+	if (!skip.test(names[0])) return names[0];
+	// old i386: die()'s own frames down to the exception entry, then the interrupted code's
+	const entry = names.findIndex((n) => I386_EXCEPTION_ENTRY.test(n));
+	return entry === -1
+		? null
+		: (names.slice(entry + 1).find((n) => n !== raw && !skip.test(n)) ?? null);
 }
+
+/**
+ * The exception entry of i386 kernels (arch/x86/kernel/entry_32.S: `error_code` before 4.x,
+ * `common_exception` after) in a trace that die() printed of its own stack: the frames above it
+ * are the reporting (`show_trace_log_lvl`, `show_registers`, `die`, `do_trap`,
+ * `do_invalid_op`), those below it the code the exception interrupted, whose first frame called
+ * the faulting function (`kerneloops-i386-bug-on.log`, 2.6.24: `EIP is at modinit+0x3/0x7`, then
+ * `show_trace_log_lvl` ... `error_code`, `sys_init_module`).
+ */
+export const I386_EXCEPTION_ENTRY = /^(?:error_code|common_exception)$/;
 
 function pick(
 	w: Walk,

@@ -7,14 +7,17 @@ import {
 	parseFrameLine,
 	withFaultFrame
 } from '../stack.ts';
+import { rcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
+import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
 import { normalizeTitle } from './normalize.ts';
 import { crashNotice } from './notices.ts';
 import { reportText } from './report-text.ts';
+import { skipRegExp } from './skip.ts';
 import { buildTitle } from './title.ts';
 import { crashSeverity, crashType } from './type.ts';
 import type { CrashReport } from './types.ts';
@@ -75,6 +78,53 @@ function endsBeforeTrace(
 }
 
 /**
+ * What is left of an oops whose header the log lost, before its `Kernel panic - not syncing:
+ * Fatal exception` (the damaged form, titled `kernel panic: Fatal exception` and corrupted): the
+ * register dump from its faulting-PC line (`EIP: string_nocheck+0x59/0xb0`, `RIP:
+ * 0010:f+0x1/0x2`) to the panic, which BlockAssembler puts before the panic's header line
+ * (registerLead). lkp-74.log starts there, in an i386 oops 0.04 s into a boot. None when the
+ * panic's own lines name a faulting PC.
+ */
+function lostOopsTail(
+	block: ErrorBlock,
+	format: TitleFormat | null,
+	h: number,
+	own: BlockLine[]
+): BlockLine[] {
+	if (block.header !== 'Kernel panic' || format === null || !format.corrupted || h <= 0) return [];
+	const tail = block.lines.slice(0, h);
+	return faultLocation(own) === null && faultLocation(tail) !== null ? tail : [];
+}
+
+/**
+ * The faulting function of a lost oops (lostOopsTail) as a frame, and as the guilty frame unless
+ * it is generic (the taxonomy's skipped frames: `string_nocheck` is string formatting, which
+ * faults on the bad pointer a caller gave it; without the trace the caller is unknown).
+ */
+function lostOopsFrame(tail: BlockLine[]): { frame: Frame | null; guilty: string | null } {
+	const at = tail.find((l) => faultLocation([l]) !== null);
+	const loc = at === undefined ? null : faultLocation([at]);
+	const frame = at === undefined || loc === null ? null : parseFrameLine(loc, at.line, 'task');
+	if (frame === null) return { frame: null, guilty: null };
+	return { frame, guilty: skipRegExp().test(frame.function) ? null : frame.function };
+}
+
+/**
+ * The frames of an old i386 report without die()'s own: the trace such a kernel prints for an
+ * oops or `BUG()` is of die()'s stack, from `show_trace_log_lvl` down through `die`, `do_trap`
+ * and the exception entry (`error_code`) to the code the exception interrupted. With the faulting
+ * function from `EIP is at` on top (withFaultFrame), the frames between it and that code are the
+ * reporting path, not callers (`kerneloops-i386-bug-on.log`: `modinit`, then seven frames of it,
+ * then `sys_init_module`).
+ */
+function withoutDiePath(frames: Frame[], guilty: string | null): Frame[] {
+	if (frames.length < 3 || frames[0].function !== guilty) return frames;
+	if (frames[1].function !== 'show_trace_log_lvl') return frames;
+	const entry = frames.findIndex((f) => I386_EXCEPTION_ENTRY.test(f.function));
+	return entry === -1 ? frames : [frames[0], ...frames.slice(entry + 1)];
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
@@ -88,7 +138,11 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const t = buildTitle(block.header, lines);
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
-	let corrupted = t.corrupted ?? corruptionReason(t.title, lines, t.format);
+	const tail = lostOopsTail(block, t.format, h, own);
+	let corrupted =
+		tail.length > 0
+			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${faultLocation(tail)}`
+			: (t.corrupted ?? corruptionReason(t.title, lines, t.format));
 	if (!corrupted && block.lines.some((l) => l.text.includes(GCE_DROP)))
 		corrupted = 'the console connection dropped (serialport: VM disconnected)';
 	const type = crashType(title);
@@ -97,10 +151,22 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
-	const guilty = t.frame?.raw ?? null;
-	const frames = withFaultFrame(parseCallTrace(own, guilty), own, guilty);
+	// an RCU stall without a `CPU:` line of its task names the stalled CPU and its task itself
+	const stall = facts.pid === null ? rcuStall(own.map((l) => l.text)) : null;
+	if (stall !== null) {
+		if (stall.cpus.length === 1) facts.cpu = stall.cpus[0];
+		if (stall.tasks.length === 1) {
+			facts.pid = stall.tasks[0].pid;
+			facts.comm = stall.tasks[0].comm;
+		}
+	}
+	const lost = tail.length > 0 ? lostOopsFrame(tail) : null;
+	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
+	const frames = lost?.frame
+		? [lost.frame]
+		: withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
-	const fault = faultLocation(own);
+	const fault = faultLocation(tail.length > 0 ? tail : own);
 	return {
 		rule,
 		title,
@@ -125,7 +191,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 					...taint.unknown.map((u) => `${u}: unknown taint flag`)
 				]
 			: [],
-		registers: registerLines(own),
+		registers: registerLines([...tail, ...own]),
 		follows_line: block.follows ?? null,
 		kind: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,

@@ -7,8 +7,12 @@ import {
 	isSanitizerReport,
 	isExecSummary,
 	isCrashHeader,
+	isFaultPcLine,
+	isLostOopsPanic,
+	isRegisterDumpLine,
 	joinsEnded,
 	matchHeader,
+	separateStalls,
 	shapedReport,
 	type OopsHeader
 } from './headers.ts';
@@ -33,6 +37,8 @@ function apart(ts: number, wall: number, lastTs: number, lastWall: number): bool
 	if (!Number.isNaN(ts) && !Number.isNaN(lastTs)) return ts - lastTs > MAX_GAP_S;
 	return Number.isNaN(ts) && !Number.isNaN(wall) && wall - lastWall > MAX_GAP_MS;
 }
+/** register and `Code:` lines before a lost oops's panic taken at most (registerLead) */
+const MAX_REGISTER_LEAD = 24;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
@@ -85,6 +91,12 @@ function oneLineContinues(text: string): boolean {
 	return c === 32 || c === 9 || text.startsWith('ref_tracker') || text.indexOf('+0x') !== -1;
 }
 
+/** a report's lines from its header line on (a WARN()'s message lines come before it) */
+function fromHeader(b: ErrorBlock): readonly BlockLine[] {
+	const at = b.lines.findIndex((l) => l.line === b.startLine);
+	return at <= 0 ? b.lines : b.lines.slice(at);
+}
+
 function reportish(text: string): boolean {
 	const c = codeAt(text, 0);
 	return (
@@ -119,8 +131,8 @@ export class BlockAssembler {
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
 	/**
-	 * a report that tells why a machine stopped (isCrashHeader) was opened since the owner last
-	 * cleared this: the tracker clears it as each boot starts (boot-end.ts)
+	 * a report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
+	 * after) was opened since the owner last cleared this: the tracker clears it as each boot starts (boot-end.ts)
 	 */
 	crashPrinted = false;
 
@@ -143,7 +155,7 @@ export class BlockAssembler {
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		const header = maybeHeader ? matchHeader(text) : null;
 		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
-		if (header !== null && isCrashHeader(header)) this.crashPrinted = true;
+		if (header !== null && isCrashHeader(header, text)) this.crashPrinted = true;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
 			this.remember(line, text, ts, ctx);
@@ -155,6 +167,8 @@ export class BlockAssembler {
 		const lead = header === null ? [] : this.leadLines(ctx, text, ts, header.key === 'WARNING:');
 		if (header !== null && lead.length === 0 && header.key === 'general protection fault')
 			lead.push(...this.kasanLead(ctx, ts));
+		if (header !== null && !ob && lead.length === 0 && isLostOopsPanic(header, text))
+			lead.push(...this.registerLead(ctx, ts));
 		if (ob && lead.length > 0 && ob.block.lines.every((l) => lead.some((m) => m.line === l.line))) {
 			// the open "report" was this WARN()'s own message, which happened to start like a
 			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
@@ -248,7 +262,8 @@ export class BlockAssembler {
 		}
 		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
-			if (!gap) this.follows = b.startLine;
+			// back-to-back watchdog reports of other CPUs and tasks are separate events
+			if (!gap && !separateStalls(fromHeader(b), text)) this.follows = b.startLine;
 			const last = b.lines[b.lines.length - 1];
 			if (last.line === b.startLine && text.startsWith(last.text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one
@@ -418,6 +433,28 @@ export class BlockAssembler {
 			out.push(this.ringEntry(p));
 		}
 		return out.reverse();
+	}
+
+	/**
+	 * The register dump right before a `Fatal exception` panic that no open report of its context
+	 * takes (isLostOopsPanic): the end of an oops whose header and trace the log lost, from its
+	 * faulting-PC line (`EIP: string_nocheck+0x59/0xb0`, `RIP: 0010:f+0x1/0x2`) on, or none when
+	 * the lines before the panic hold no such line. In `lkp-74.log` they had belonged to no report,
+	 * and the panic had no location.
+	 */
+	private registerLead(ctx: string, ts: number): BlockLine[] {
+		const out: BlockLine[] = [];
+		for (let k = 1; k <= this.ringLen && out.length < MAX_REGISTER_LEAD; k++) {
+			const p = (this.ringPos - k + RING) % RING;
+			if (this.ringCtx[p] !== ctx) continue;
+			const at = this.ringTs[p];
+			if (!isRegisterDumpLine(this.ringText[p])) break;
+			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) break;
+			out.push(this.ringEntry(p));
+		}
+		out.reverse();
+		const pc = out.findIndex((l) => isFaultPcLine(l.text));
+		return pc === -1 ? [] : out.slice(pc);
 	}
 
 	/** Whether the line of context `ctx` before the ring's k-th newest is a `cut here` marker. */

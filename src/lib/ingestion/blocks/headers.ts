@@ -122,7 +122,7 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 ];
 
 /**
- * Headers of reports that tell why a machine stopped: everything but a WARN(), the stall,
+ * Headers of reports that may tell why a machine stopped: everything but a WARN(), the stall,
  * sanitizer and refcount notes a kernel goes on after (`INFO:`, `UBSAN:`,
  * `unregister_netdevice:`, `VFS:`), the decompressor's `Booting the kernel.` and user space's
  * (`fatal error:`, `panic:`, syzkaller's own). A boot that printed one of these did not stop
@@ -142,9 +142,37 @@ const NOT_CRASH_KEYS: ReadonlySet<string> = new Set([
 	'panic:'
 ]);
 
-/** Does a report of this header tell why its machine stopped: an oops, a BUG, a panic (NOT_CRASH_KEYS)? */
-export function isCrashHeader(header: OopsHeader): boolean {
-	return !NOT_CRASH_KEYS.has(header.key);
+/**
+ * Headers (besides NOT_CRASH_KEYS) of reports a machine runs on after: a soft lockup or another
+ * `BUG:` check that only prints (BOOT_ENDING_BUG tells the faults apart), a hard lockup (RHEL 6
+ * prints one per CPU and goes on: `crash-dmesg-vmcore-dmesg-txt.log`), SLUB's debugging
+ * reports. With `softlockup_panic`, `hardlockup_panic` or `panic_on_warn` the panic that follows
+ * is a report of its own (`Kernel panic - not syncing: softlockup: hung tasks`), which counts.
+ */
+const SURVIVED_KEYS: ReadonlySet<string> = new Set([
+	'Watchdog detected hard LOCKUP',
+	'BUG kmalloc-',
+	' (Not tainted): ',
+	' (Tainted: '
+]);
+/**
+ * The `BUG:` reports that end or may end a boot: a fault the kernel oopses on (`BUG: unable to
+ * handle kernel paging request`, `BUG: kernel NULL pointer dereference`, `BUG: unable to handle
+ * page fault`, a stack guard page hit), and BUG() of architectures that print `BUG: failure at`.
+ * The other `BUG:` checks (soft lockup, scheduling while atomic, sleeping function called from
+ * invalid context, KASAN, spinlock lockup, bad page state ...) print and go on.
+ */
+const BOOT_ENDING_BUG =
+	/BUG: (?:unable to handle|Unable to handle|kernel NULL pointer dereference|kernel paging request|(?:TASK )?stack guard page|failure at )/;
+
+/**
+ * Does a report of this header, opened by line `text`, end or may it end its boot: an oops, a
+ * panic, a `BUG:` fault, a `Fatal exception`? Soft and hard lockups and the other checks a
+ * machine survives do not (NOT_CRASH_KEYS, SURVIVED_KEYS, BOOT_ENDING_BUG).
+ */
+export function isCrashHeader(header: OopsHeader, text: string): boolean {
+	if (NOT_CRASH_KEYS.has(header.key) || SURVIVED_KEYS.has(header.key)) return false;
+	return header.key !== 'BUG:' || BOOT_ENDING_BUG.test(text);
 }
 
 /** Cheap prefilter: a line can only open a report if it contains one of these. */
@@ -327,3 +355,79 @@ export function isSanitizerEnd(text: string): boolean {
 export function isEndMarker(text: string): boolean {
 	return text.startsWith('---[ end ') || text.startsWith('---[ end trace');
 }
+
+/** The CPU and the task (its pid) a watchdog's report names, see separateStalls. */
+interface StallSubject {
+	cpu: string | null;
+	pid: string | null;
+}
+
+/**
+ * The CPU and task a watchdog's report header names, or null for another header: a soft lockup
+ * (`BUG: soft lockup - CPU#20 stuck for 67s! [libvirtd:21321]`), a hard lockup (`Watchdog
+ * detected hard LOCKUP on cpu 5`, `watchdog: CPU5: Watchdog detected hard LOCKUP on cpu 5`) or a
+ * hung task (`INFO: task khungtaskd:52 blocked for more than 120 seconds.`).
+ */
+function stallSubject(text: string): StallSubject | null {
+	let m = /BUG: soft lockup - CPU#(\d+) stuck for \d+s! \[.*:(\d+)\]/.exec(text);
+	if (m) return { cpu: m[1], pid: m[2] };
+	m = /Watchdog detected hard LOCKUP on cpu (\d+)/.exec(text);
+	if (m) return { cpu: m[1], pid: null };
+	m = /INFO: task .*:(\d+) blocked for more than/.exec(text);
+	if (m) return { cpu: null, pid: m[1] };
+	return null;
+}
+
+/** the task line of a report (`Pid: 118823, comm: worker`, `CPU: 5 PID: 118823 Comm: worker`) */
+const TASK_LINE = /(?:^|\s)(?:Pid: (\d+), comm:|CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm:)/;
+
+/**
+ * Is the watchdog report that `next` opens a report of its own, not one printed inside the open
+ * report of `lines` (its header line first)? Both watchdog reports (stallSubject), of different
+ * CPUs and tasks: the watchdogs print a report per stuck CPU or blocked task, back to back and
+ * without a gap (`crash-dmesg-vmcore-dmesg-txt.log`, RHEL 6: seven hard lockups, then 29 soft
+ * lockups, then a hung task, each of another CPU and task), and that they follow each other
+ * says nothing of a cause. What ties two reports is in the reports themselves (the same CPU or
+ * task; an NMI backtrace one report asks for is read as part of it, BlockAssembler's nmiCtx).
+ */
+export function separateStalls(lines: readonly { text: string }[], next: string): boolean {
+	const b = stallSubject(next);
+	const a = lines.length > 0 ? stallSubject(lines[0].text) : null;
+	if (a === null || b === null) return false;
+	const cpus = new Set<string>();
+	const pids = new Set<string>();
+	if (a.cpu !== null) cpus.add(a.cpu);
+	if (a.pid !== null) pids.add(a.pid);
+	for (const l of lines.slice(1, 20)) {
+		const m = TASK_LINE.exec(l.text);
+		if (!m) continue;
+		if (m[1] !== undefined) pids.add(m[1]);
+		if (m[2] !== undefined) cpus.add(m[2]);
+		if (m[3] !== undefined) pids.add(m[3]);
+	}
+	return !(b.cpu !== null && cpus.has(b.cpu)) && !(b.pid !== null && pids.has(b.pid));
+}
+
+/**
+ * A `Kernel panic - not syncing: Fatal exception` (also `… in interrupt`): the panic that ends an
+ * oops. With no report of its context open, the oops's header is not in the log (BlockAssembler's
+ * registerLead).
+ */
+export function isLostOopsPanic(header: OopsHeader, text: string): boolean {
+	return header.key === 'Kernel panic' && text.includes('not syncing: Fatal exception');
+}
+
+/**
+ * A line of an x86 oops's register dump (`EAX: 441e8b7c EBX: …`, `RSP: 0018:…`, `R13: …`, `CR0:
+ * …`, ` DS: 007b ES: …`, `FS:  0000…`, `PKRU: 55555554`), its faulting-PC line or `Code:`.
+ */
+export function isRegisterDumpLine(text: string): boolean {
+	return REGISTER_DUMP.test(text);
+}
+const REGISTER_DUMP = /^\s*(?:[A-Z][A-Z\d]{1,5}|Code): /;
+
+/** An x86 oops's faulting-PC line: `RIP: 0010:f+0x1/0x2`, `EIP: f+0x1/0x2`, `EIP: 0060:[<…>]`, old `IP: [<…>] f+…` */
+export function isFaultPcLine(text: string): boolean {
+	return FAULT_PC.test(text);
+}
+const FAULT_PC = /^\s*(?:RIP|EIP|IP): \S/;

@@ -1,0 +1,210 @@
+/**
+ * Crash findings of real logs that stated more, or less, than their logs show: watchdog reports
+ * of different CPUs and tasks printed back to back (crash-dmesg-vmcore); a panic whose oops lost its
+ * header, with the oops's registers before it (lkp-74); an i386 2.6.24 `BUG()` whose trace is
+ * die()'s (kerneloops-i386-bug-on); RCU stalls that name what stalled (lkp-41, lkp-57).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeLines, crashesOf } from '../support/analyze.ts';
+import { CRASH_DMESG_HARD_LOCKUP, CRASH_DMESG_HUNG_KVM, LKP57_STALL } from '../support/excerpts.ts';
+
+describe('watchdog reports of different CPUs and tasks printed back to back', () => {
+	it('are separate events: a hung vCPU thread right after CPU 37’s hard lockup does not follow it (had `follows_line` 1)', async () => {
+		const r = await analyzeLines([...CRASH_DMESG_HARD_LOCKUP, ...CRASH_DMESG_HUNG_KVM]);
+		const [lockup, hung] = r.findings;
+		expect([lockup.rule, hung.rule]).toEqual(['crash.hard-lockup', 'crash.hung-task']);
+		expect(hung.details.follows_line).toBeNull();
+		// still linked: it waits in synchronize_sched() for a grace period the locked-up CPU holds
+		// up (cascades.ts), which the log shows
+		expect(hung.related).toEqual([lockup.id]);
+	});
+
+	it('are not related when nothing in the log ties them (had been related for being printed without a gap)', async () => {
+		const io = CRASH_DMESG_HUNG_KVM.filter((l) => !l.includes('synchronize_sched'));
+		const r = await analyzeLines([...CRASH_DMESG_HARD_LOCKUP, ...io]);
+		const [lockup, hung] = r.findings;
+		expect([lockup.rule, hung.rule]).toEqual(['crash.hard-lockup', 'crash.hung-task']);
+		expect(hung.details.follows_line).toBeNull();
+		expect(lockup.related).toEqual([]);
+		expect(hung.related).toEqual([]);
+	});
+});
+
+/**
+ * lkp-74.log, all 8 lines (kernel test robot, an i386 boot, `[ts][caller]` prefixes): the end of an
+ * oops whose header and trace the log lost, its registers, then the panic
+ */
+const LKP74 = [
+	'[    0.043841 ][    T0 ] EIP: string_nocheck+0x59/0xb0',
+	'[    0.044282 ][    T0 ] Code: 90 83 05 38 83 15 3c ff 83 15 3c ff c2 01 83 05 c2 01 83 05 01 83 15 4c 01 83 15 4c 39 d7 74 24 39 d7 74 24 5d 08 0f b6 5d 08 <0f> b6 74 1c 39 c1 74 1c 39 c1 30 ff a0 44 30 ff a0 44 ff a0 44 00',
+	'[    0.046143 ][    T0 ] EAX: 441e8b7c EBX: 20534847 ECX: 441e87da EDX: 00000000',
+	'[    0.046808 ][    T0 ] ESI: 441e87da EDI: ffffffff EBP: 432b5d0c ESP: 432b5d00',
+	'[    0.047282 ][    T0 ] DS: 007b ES: 007b FS: 00d8 GS: 00e0 SS: 0068 EFLAGS: 00210086',
+	'[    0.047867 ][    T0 ] CR0: 80050033 CR2: 20534847 CR3: 039b7000 CR4: 00040690',
+	'[    0.048509 ][    T0 ] Kernel panic - not syncing: Fatal exception',
+	'[    0.049111 ][    T0 ] ---[ end Kernel panic - not syncing: Fatal exception ]---'
+];
+
+describe('a `Fatal exception` panic whose oops header is outside the log', () => {
+	it('reads the faulting PC and registers printed before it (lkp-74: had no location, frames or registers)', async () => {
+		const [f] = await crashesOf(LKP74);
+		// syzbot's title of the damaged form stays, and so does its corruption
+		expect([f.title, f.details.corrupted]).toEqual(['kernel panic: Fatal exception', true]);
+		expect(f.stack!.fault_location).toBe('string_nocheck+0x59/0xb0');
+		expect(f.stack!.frames.map((fr) => [fr.function, fr.line])).toEqual([['string_nocheck', 1]]);
+		// string formatting that faulted on a bad pointer is generic (the taxonomy's skipped
+		// frames): without the trace, the caller that passed it is unknown
+		expect(f.stack!.guilty_frame).toBeNull();
+		expect(f.details.registers).toEqual(LKP74.slice(0, 6).map((l) => l.slice(25)));
+		// the oops's lines are the finding's, from its `EIP:` line (they had belonged to no report)
+		expect([f.first_line, f.last_line]).toEqual([1, 8]);
+		expect(f.evidence.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(f.details.corrupted_reason).toBe(
+			'the oops this panic ends lost its header and trace: the log holds only its registers (from line 1), whose faulting PC is string_nocheck+0x59/0xb0'
+		);
+	});
+
+	it('names a faulting function that is not generic as the guilty frame', async () => {
+		// the same lines with another function in the `EIP:` line
+		const rip = ['[    0.043841 ][    T0 ] EIP: ext4_fill_super+0x59/0xb0', ...LKP74.slice(1)];
+		const [f] = await crashesOf(rip);
+		expect(f.title).toBe('kernel panic: Fatal exception');
+		expect(f.stack!.guilty_frame).toBe('ext4_fill_super');
+	});
+});
+
+/**
+ * kerneloops-i386-bug-on.log lines 439-440, 443-449 and 453-465 (Fedora 9, 2.6.24 i386; the module
+ * list and raw stack words left out): a BUG() in a test module; the trace is die()'s, from
+ * `show_trace_log_lvl` down to the exception entry `error_code`, then the interrupted
+ * sys_init_module()
+ */
+const I386_BUG = [
+	'kernel BUG at /tmp/oops.c:5!',
+	'invalid opcode: 0000 [#1] SMP ',
+	'Pid: 8369, comm: insmod Not tainted (2.6.24-0.77.rc4.git4.fc9 #1)',
+	'EIP: 0060:[<e024e003>] EFLAGS: 00210286 CPU: 0',
+	'EIP is at modinit+0x3/0x7 [oops]',
+	'EAX: e024e000 EBX: d434d9c8 ECX: e024e300 EDX: 00000001',
+	'ESI: e024e300 EDI: e024e300 EBP: d4347eb0 ESP: d4347eb0',
+	' DS: 007b ES: 007b FS: 00d8 GS: 0033 SS: 0068',
+	'Process insmod (pid: 8369, ti=d4347000 task=d4222e10 task.ti=d4347000)',
+	'Call Trace:',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c040654a>] show_stack_log_lvl+0x9b/0xa3',
+	' [<c04065f9>] show_registers+0xa7/0x178',
+	' [<c04067eb>] die+0x121/0x20c',
+	' [<c06422a8>] do_trap+0x8a/0xa3',
+	' [<c0406b95>] do_invalid_op+0x88/0x92',
+	' [<c0642072>] error_code+0x72/0x78',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'Code: <0f> 0b eb fe 55 89 e5 5d c3 04 00 00 00 14 00 00 00 03 00 00 00 47 ',
+	'EIP: [<e024e003>] modinit+0x3/0x7 [oops] SS:ESP 0068:d4347eb0'
+];
+
+describe('an old i386 `BUG()` whose trace is die()’s', () => {
+	it('leaves the exception path out of the trace and names the interrupted caller (had kept 7 frames of die() between modinit and sys_init_module, and no caller)', async () => {
+		const [f] = await crashesOf(I386_BUG);
+		expect(f.title).toBe('kernel BUG in modinit');
+		expect(f.stack!.frames.map((fr) => fr.function)).toEqual([
+			'modinit',
+			'sys_init_module',
+			'syscall_call'
+		]);
+		expect(f.details.called_from).toEqual(['sys_init_module']);
+	});
+});
+
+/**
+ * lkp-41.log lines 4-66 (kernel test robot, QEMU, 4.8): an RCU stall in which every CPU had passed
+ * its quiescent state (`All QSes seen`), the trace of the idle CPU that noticed, and the
+ * grace-period kthread rcu_sched, starved for 10002 jiffies, with its stack
+ */
+const LKP41_STALL = [
+	'[  103.985562] INFO: rcu_sched detected stalls on CPUs/tasks:',
+	'[  103.986766] All QSes seen, last rcu_sched kthread activity 10002 (4294947638-4294937636), jiffies_till_next_fqs=1, root ->qsmask 0x0',
+	'[  103.987881] swapper/0       R  running task    13504     0      0 0x00080000',
+	'[  103.988548]  0000000000000000 ffff975b54803bf8 ffffffffbb0be4e5 ffffffffbc20b4c0',
+	'[  103.989312]  0000000000000046 ffffffffbc243540 ffffffffbbfccc49 ffffffffbc243540',
+	'[  103.990046]  0000000000000000 ffffffffffffff06 0000000000002712 ffff975b54803cd8',
+	'[  103.990774] Call Trace:',
+	'[  103.991008]  <IRQ>  [<ffffffffbb0be4e5>] sched_show_task+0xfa/0x107',
+	'[  103.991611]  [<ffffffffbb0f4419>] print_other_cpu_stall+0x369/0x3de',
+	'[  103.992182]  [<ffffffffbb02dd33>] ? kvm_clock_read+0x23/0x38',
+	'[  103.992700]  [<ffffffffbb02dd5c>] ? kvm_sched_clock_read+0x9/0x12',
+	'[  103.993253]  [<ffffffffbb10610a>] ? tick_nohz_handler+0xa8/0xa8',
+	'[  103.993793]  [<ffffffffbb0f458f>] check_cpu_stall+0x101/0x10d',
+	'[  103.994312]  [<ffffffffbb0d68e5>] ? __lock_acquire+0x347/0x3da',
+	'[  103.994877]  [<ffffffffbb0d4aa2>] ? check_chain_key+0x98/0x103',
+	'[  103.995443]  [<ffffffffbb0f45c0>] __rcu_pending+0x25/0x118',
+	'[  103.995971]  [<ffffffffbb10610a>] ? tick_nohz_handler+0xa8/0xa8',
+	'[  103.996505]  [<ffffffffbb0f49a7>] rcu_check_callbacks+0xf3/0x14a',
+	'[  103.997080]  [<ffffffffbb0f8dc3>] update_process_times+0x2a/0x4f',
+	'[  103.997624]  [<ffffffffbb106166>] tick_sched_timer+0x5c/0x84',
+	'[  103.998137]  [<ffffffffbb0f9678>] __run_hrtimer+0x6a/0xed',
+	'[  103.998647]  [<ffffffffbb0f9751>] __hrtimer_run_queues+0x56/0x7a',
+	'[  103.999221]  [<ffffffffbb0f98f6>] hrtimer_interrupt+0xaf/0x1a3',
+	'[  103.999764]  [<ffffffffbb0287e7>] local_apic_timer_interrupt+0x4c/0x50',
+	'[  104.000372]  [<ffffffffbb028b4f>] smp_apic_timer_interrupt+0x23/0x34',
+	'[  104.000954]  [<ffffffffbbbeca14>] apic_timer_interrupt+0x84/0x90',
+	'[  104.001515]  <EOI>  [<ffffffffbb0b85f7>] ? blocking_notifier_chain_cond_register+0x5f/0x5f',
+	'[  104.002272]  [<ffffffffbb02e040>] ? native_safe_halt+0x6/0x8',
+	'[  104.002814]  [<ffffffffbb5286d6>] ? debug_smp_processor_id+0x17/0x19',
+	'[  104.003417]  [<ffffffffbb01b890>] default_idle+0xe/0x17',
+	'[  104.003894]  [<ffffffffbb01b72d>] arch_cpu_idle+0xa/0xc',
+	'[  104.004393]  [<ffffffffbb0cfa01>] default_idle_call+0x32/0x34',
+	'[  104.004940]  [<ffffffffbb0cfab3>] cpuidle_idle_call+0x6a/0x111',
+	'[  104.005490]  [<ffffffffbb0cfc4f>] cpu_idle_loop+0xf5/0x12b',
+	'[  104.005988]  [<ffffffffbb0cfce7>] cpu_startup_entry+0x62/0x69',
+	'[  104.006504]  [<ffffffffbbbe5947>] rest_init+0xbe/0xc5',
+	'[  104.006965]  [<ffffffffbbbe5889>] ? csum_partial_copy_generic+0x169/0x169',
+	'[  104.007603]  [<ffffffffbc58f36b>] start_kernel+0x420/0x422',
+	'[  104.008119]  [<ffffffffbc58ed81>] ? set_init_arg+0x5d/0x5d',
+	'[  104.008622]  [<ffffffffbc58e234>] x86_64_start_reservations+0x29/0x2b',
+	'[  104.009212]  [<ffffffffbc58e507>] x86_64_start_kernel+0xe2/0xf1',
+	'[  104.009764] rcu_sched kthread starved for 10002 jiffies! g18446744073709551366 c18446744073709551365 f0x0 RCU_GP_DONE_GPS(2) ->state=0x2',
+	'[  104.010868] rcu_sched       D ffff975b54037a08 13792     8      2 0x00080000',
+	'[  104.011545]  ffff975b54037a08 ffff975b540379c8 0000000000000296 ffff975b5404c300',
+	'[  104.012289]  ffff975b54032200 ffff975b00000000 00000000ffff8c27 ffff975b00000000',
+	'[  104.013012]  ffffffffbb0bd84f ffff975b540379e8 ffff975b54034008 00000000ffff8c27',
+	'[  104.013758] Call Trace:',
+	'[  104.013985]  [<ffffffffbb0bd84f>] ? preempt_latency_start+0x25/0x5c',
+	'[  104.014558]  [<ffffffffbbbe736d>] schedule+0xa2/0xba',
+	'[  104.015047]  [<ffffffffbb0d4e19>] ? get_lock_stats+0x19/0x4c',
+	'[  104.015563]  [<ffffffffbbbea8de>] schedule_timeout+0xa1/0xc5',
+	'[  104.016121]  [<ffffffffbb0f8d2c>] ? add_timer_on+0xb1/0xb1',
+	'[  104.016601]  [<ffffffffbbbea94c>] schedule_timeout_uninterruptible+0x24/0x26',
+	'[  104.017255]  [<ffffffffbb0f1a73>] rcu_gp_slow+0x2e/0x30',
+	'[  104.017741]  [<ffffffffbb0f5978>] rcu_gp_init+0x141/0x454',
+	'[  104.018223]  [<ffffffffbbbebd39>] ? _raw_spin_unlock_irq+0x37/0x4b',
+	'[  104.018802]  [<ffffffffbb0f5ee9>] ? rcu_gp_cleanup+0x25e/0x270',
+	'[  104.019327]  [<ffffffffbbbebd88>] ? _raw_spin_unlock_irqrestore+0x3b/0x50',
+	'[  104.019980]  [<ffffffffbb0cf596>] ? finish_swait+0x74/0x7f',
+	'[  104.020477]  [<ffffffffbb0f600d>] rcu_gp_kthread+0x112/0x52e',
+	'[  104.021027]  [<ffffffffbb0c90e3>] ? update_curr+0xc0/0x10b',
+	'[  104.021544]  [<ffffffffbb0c4d98>] ? pick_next_entity+0xd0/0xdc',
+	'[  104.022076]  [<ffffffffbbbe70f2>] ? __schedule+0x32d/0x34c'
+];
+
+describe('an RCU stall', () => {
+	it('names what held up the grace period: no CPU, the starved grace-period kthread (lkp-41: had said nothing of either)', async () => {
+		const [f] = await crashesOf(LKP41_STALL);
+		expect(f.rule).toBe('crash.rcu-stall');
+		// the task dumped is the idle task of the CPU that noticed, not a stalled one
+		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual([null, null, null]);
+		expect(f.explanation.meaning).toContain(
+			'No CPU or task held up the grace period (`All QSes seen`): the trace printed is of the CPU that noticed, not of a stalled one. The grace-period kthread rcu_sched had not run for 10002 jiffies (`rcu_sched kthread starved`), so grace periods could not end, and that is the whole stall.'
+		);
+	});
+
+	it('names the CPU that stalled and its task (lkp-57: had no cpu, pid or comm)', async () => {
+		const [f] = await crashesOf(LKP57_STALL);
+		expect(f.rule).toBe('crash.rcu-stall');
+		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual([0, 1, 'swapper/0']);
+		expect(f.explanation.meaning).toContain(
+			'Here CPU 0 reported its own stall, running swapper/0 (pid 1): the trace of the stalled CPU is where it was stuck.'
+		);
+	});
+});
