@@ -159,3 +159,60 @@ describe("systemd's `[ INFO ]` and `[ WARN ]` status lines", () => {
 		expect(run.summary.input.skipped_reasons).toEqual({ 'init system status line (systemd)': 2 });
 	});
 });
+
+describe('a dmesg record glued after the text of the line before', () => {
+	it('is a record of its own in a console whose line did not end (cykeek lines 85-88)', () => {
+		// cykeek-stuff-console-ramoops-0.log lines 85-88 (a phone's console-ramoops)
+		const RAMOOPS = [
+			'[    4.724340]  (6)[1:swapper/0]scm_call failed: func id 0x42001601, ret: -2, syscall returns: 0x0, 0x0, 0x0',
+			'[    4.724724]  (6)[1:swapper/0]uboot_log: Failed to add UBOOTLOG in Minidump',
+			'[    4.726739] ADSPRPC: Secure VMID = 22[    4.726743]  (6)[1:swapper/0]ADSPRPC: Secure VMID = 37',
+			'[    4.726832]  (6)[1:swapper/0]iommu: Adding device soc:qcom,msM-m_fastrpc:qcomM-,msm_fastrpc_compute_cb1 to group 33'
+		].join('\n');
+		const run = ingestText(RAMOOPS);
+		expect(run.summary.input.formats).toEqual({ dmesg: 4 });
+		// the second had been the rest of the first's text, `22[    4.726743]  (6)[1:swapper/0]…`
+		expect(run.records.filter((r) => r.line === 3).map((r) => [r.ts, r.text])).toEqual([
+			[4.726739, 'ADSPRPC: Secure VMID = 22'],
+			[4.726743, 'ADSPRPC: Secure VMID = 37']
+		]);
+	});
+
+	it('starts the next log of `cat a.log b.log` where a.log had no final newline', () => {
+		// lkp-48.log's last two lines (without the newline at its end), then pikernel-dmesg.log's
+		// first three lines
+		const CAT = [
+			'[  150.522598] ---[ end trace b130d896846ab2e6 ]---',
+			'[  150.524788] Kernel panic - not syncing: Fatal exception' +
+				'[    0.000000] Booting Linux on physical CPU 0',
+			'[    0.000000] Initializing cgroup subsys cpu',
+			'[    0.000000] Linux version 3.6.11+ (yangge@lc-irv-2762) (gcc version 4.7.1 20120402 (prerelease) (crosstool-NG 1.15.2) ) #371 PREEMPT Thu Feb 7 16:31:35 GMT 2013'
+		].join('\n');
+		const run = ingestText(CAT);
+		expect(run.summary.input.lines_total).toBe(4);
+		expect(run.records.map((r) => [r.line, r.boot, r.text.slice(0, 30)])).toEqual([
+			[1, 0, '---[ end trace b130d896846ab2e'],
+			[2, 0, 'Kernel panic - not syncing: Fa'],
+			[2, 1, 'Booting Linux on physical CPU '],
+			[3, 1, 'Initializing cgroup subsys cpu'],
+			[4, 1, 'Linux version 3.6.11+ (yangge@']
+		]);
+		// the new boot had started a line later, its first line the panic's message
+		expect(run.summary.metadata.boots.map((b) => b.first_line)).toEqual([1, 2]);
+	});
+
+	it('is not looked for in a bracket at the start or one that is no dmesg time', () => {
+		const run = ingestText(
+			[
+				'[    1.000000] [drm] Initialized',
+				'[    2.000000] sd 0:0:0:0: [sda] 1000 blocks',
+				'[    3.000000] took [  1.5] s'
+			].join('\n')
+		);
+		expect(run.records.map((r) => r.text)).toEqual([
+			'[drm] Initialized',
+			'sd 0:0:0:0: [sda] 1000 blocks',
+			'took [  1.5] s'
+		]);
+	});
+});

@@ -171,6 +171,26 @@ function dmesgShaped(format: string): boolean {
 
 const glueScan: Scan = { end: 0, value: 0 };
 
+/**
+ * Index of the first record glued into a message of a dmesg line, `[   ts.tttttt]` with its six
+ * digits of microseconds after text (a console's line that did not end, `ADSPRPC: Secure VMID =
+ * 22[    4.726743]  (6)[1:swapper/0]ADSPRPC: …`, or a log whose last line had no newline followed
+ * by another, `cat a.log b.log`), -1 when none. A bracket at the message's start is not glued.
+ */
+export function gluedTimeAt(text: string): number {
+	for (let k = text.indexOf('[', 1); k !== -1; k = text.indexOf('[', k + 1)) {
+		const c = codeAt(text, k + 1);
+		if (c !== 32 && (c < 48 || c > 57)) continue;
+		if (
+			scanBracketTime(text, k, glueScan) &&
+			codeAt(text, glueScan.end - 8) === 46 /* . */ &&
+			glueScan.end - k >= 14
+		)
+			return k;
+	}
+	return -1;
+}
+
 /** Index of the first embedded raw record `<N>[   ts.tttttt]` in a message, -1 when none. */
 export function gluedRecordAt(text: string): number {
 	for (let k = text.indexOf('>['); k !== -1; k = text.indexOf('>[', k + 2)) {
@@ -483,7 +503,11 @@ export class LineClassifier {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
 			return;
 		}
-		if (rec.kind === 'kernel' && rec.text.indexOf('>[') !== -1) this.emitGlued(rec);
+		if (
+			rec.kind === 'kernel' &&
+			(rec.text.indexOf('>[') !== -1 || (rec.format === 'dmesg' && gluedTimeAt(rec.text) > 0))
+		)
+			this.emitGlued(rec);
 		else this.emit(rec, this.one);
 		if (rec.format === 'pstore' && rec.reason === 'pstore record header') {
 			// ramoops's in-memory header comes before its record's `Panic#1 Part1` line
@@ -522,13 +546,17 @@ export class LineClassifier {
 	 * A kernel record whose text holds another raw record, `<N>[    2.678117] msg` (a KERN_CONT
 	 * line or a line without its newline, and the next record glued to it): each embedded record
 	 * is emitted as a record of its own with the same line number (the line is counted with the
-	 * first). Only a `<N>` right before a dmesg time counts; other text is emitted as it is.
+	 * first). Only a `<N>` right before a dmesg time counts; other text is emitted as it is. In a
+	 * dmesg line (`[ts] msg`) a time glued after the text counts without its `<N>` too
+	 * (gluedTimeAt).
 	 */
 	private emitGlued(rec: LogRecord): void {
 		let lines = this.one;
 		for (;;) {
 			const text = rec.text;
-			const at = gluedRecordAt(text);
+			const raw = gluedRecordAt(text);
+			const plain = rec.format === 'dmesg' ? gluedTimeAt(text) : -1;
+			const at = plain > 0 && (raw < 0 || plain < raw) ? plain : raw;
 			if (at < 0) break;
 			rec.text = text.slice(0, at);
 			this.emit(rec, lines);
