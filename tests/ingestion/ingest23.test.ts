@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/lib/models/log-record.ts';
-import { ingestText } from './helpers.ts';
+import { ingestText, readFixture } from './helpers.ts';
 
 /** Every classified record (kernel or not) of the text, and the run. */
 function classified(text: string) {
@@ -54,11 +54,12 @@ describe("ramoops's in-memory record header (`====<sec>.<usec>-D`)", () => {
 		expect(new Date(all[0].wall).toISOString()).toBe('2023-02-15T12:06:32.000Z');
 		const boots = run.summary.metadata.boots;
 		expect(boots.map((b) => b.first_line)).toEqual([3]);
-		// the dump was taken right after the part's last message, at 1331.453698 s
+		// the dump was taken right after the part's last message, at 1331.453698 s (a time of whole
+		// seconds is taken to the second, as any prefix's)
 		expect(run.summary.metadata.calibration).toEqual([
-			expect.objectContaining({ boot: 0, anchors: 1, uncertainty_ms: 1 })
+			expect.objectContaining({ boot: 0, anchors: 1, uncertainty_ms: 500 })
 		]);
-		expect(boots[0].started_at).toBe('2023-02-15T11:44:20.547Z');
+		expect(boots[0].started_at).toBe('2023-02-15T11:44:21.046Z');
 	});
 
 	it('opens the next record when it comes after a held part, not a line of that part', () => {
@@ -71,11 +72,39 @@ describe("ramoops's in-memory record header (`====<sec>.<usec>-D`)", () => {
 		expect(new Date(header?.wall ?? NaN).toISOString()).toBe('2023-02-15T12:06:33.000Z');
 	});
 
+	it('dates the dump to the microsecond when its header has them', () => {
+		const run = ingestText(['====1676462792.453912-D', ...PANIC_PART1.slice(1)].join('\n'));
+		expect(run.summary.metadata.calibration).toEqual([
+			expect.objectContaining({ boot: 0, anchors: 1, uncertainty_ms: 1, offset_ms: 1676461461000 })
+		]);
+	});
+
 	it('gives no wall time when its clock was 0, and no anchor', () => {
 		const { all, run } = classified(['====0.000000-D', ...PANIC_PART1.slice(1)].join('\n'));
 		expect(all[0].reason).toBe('pstore record header');
 		expect(Number.isNaN(all[0].wall)).toBe(true);
 		expect(run.summary.metadata.calibration).toEqual([]);
+	});
+});
+
+describe("efi-pstore's file names", () => {
+	it('date the dump they name (i225nic-pstore-panic-log-txt.log, whole)', () => {
+		// `dmesg-efi-167646279201002:` is (time * 100 + part) * 1000 + count: 1676462792 s, Part1
+		// of record 2, the panic, whose last message is at 1331.453698 s; the oops's Part1
+		// (`dmesg-efi-167646279101001:`, 1676462791 s) ends at 1330.842928 s
+		const run = ingestText(
+			new TextDecoder().decode(readFixture('real/i225nic-pstore-panic-log-txt.log'))
+		);
+		// it had no wall time at all
+		expect(run.summary.metadata.calibration).toEqual([
+			expect.objectContaining({
+				boot: 0,
+				anchors: 2,
+				source: 'anchors from pstore; segment 0 from boot'
+			})
+		]);
+		expect(run.summary.metadata.boots[0].started_at).toBe('2023-02-15T11:44:20.657Z');
+		expect(run.summary.input.skipped_reasons['pstore file name']).toBe(41);
 	});
 });
 

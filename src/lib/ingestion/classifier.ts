@@ -1,7 +1,7 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import type { YearSource } from '../models/metadata.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
-import { PSTORE_HEADER, RAMOOPS_HEADER } from './formats/capture.ts';
+import { efiDumpTime, PSTORE_HEADER, RAMOOPS_HEADER } from './formats/capture.ts';
 import {
 	monthAt,
 	scanBracketTime,
@@ -55,9 +55,9 @@ export interface ClassifierOptions {
 	/** lines longer than this are analysed only up to it (the rest is still counted) */
 	maxLineLength?: number;
 	/**
-	 * A ramoops dmesg record's newest part (`Part1`) was passed on, and its in-memory header
-	 * (`====<sec>.<usec>-D`) gave the wall time of the dump (epoch ms), taken right after the
-	 * part's last message was printed.
+	 * A pstore dmesg record's newest part (`Part1`) was passed on, and its ramoops in-memory header
+	 * (`====<sec>.<usec>-D`) or efi-pstore file name (`dmesg-efi-167646279201002:`) gave the wall
+	 * time of the dump (epoch ms), taken right after the part's last message was printed.
 	 */
 	onDumpTime?: (wallMs: number) => void;
 }
@@ -236,7 +236,7 @@ interface HeldRecord {
 interface PstorePart {
 	counter: number;
 	part: number;
-	/** the wall time of its ramoops header `====…` (epoch ms), NaN when none */
+	/** the wall time of its ramoops header `====…` or efi-pstore file name (epoch ms), NaN when none */
 	wall: number;
 	seq: number;
 	lines: number[];
@@ -280,7 +280,10 @@ export class LineClassifier {
 	private pstoreChars = 0;
 	private pstoreSeq = 0;
 	private replaying = false;
-	/** the wall time of the latest ramoops header `====…`, for the part it comes before (NaN: none) */
+	/**
+	 * the wall time of the latest ramoops header `====…` or efi-pstore file name, for the part it
+	 * comes before (NaN: none)
+	 */
 	private dumpWall = NaN;
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
 	/**
@@ -509,10 +512,15 @@ export class LineClassifier {
 		)
 			this.emitGlued(rec);
 		else this.emit(rec, this.one);
-		if (rec.format === 'pstore' && rec.reason === 'pstore record header') {
-			// ramoops's in-memory header comes before its record's `Panic#1 Part1` line
-			if (codeAt(rec.text, 0) === 61 /* = */) this.dumpWall = rec.wall;
-			else if (!this.replaying) this.startPstore(rec.text);
+		if (rec.format === 'pstore') {
+			if (rec.reason === 'pstore file name') {
+				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
+				if (!Number.isNaN(rec.wall)) this.dumpWall = rec.wall;
+			} else if (rec.reason === 'pstore record header') {
+				// ramoops's in-memory header comes before its record's `Panic#1 Part1` line
+				if (codeAt(rec.text, 0) === 61 /* = */) this.dumpWall = rec.wall;
+				else if (!this.replaying) this.startPstore(rec.text);
+			}
 		}
 	}
 
@@ -706,8 +714,12 @@ export class LineClassifier {
 	private holdPstore(raw: string, lineNo: number): void {
 		const parts = this.pstore as PstorePart[];
 		const h = raw.indexOf('#');
-		if (codeAt(raw, 0) === 61 /* = */ && RAMOOPS_HEADER.test(raw)) {
-			// ramoops's header of the next record's part: not a line of the part before
+		if (
+			(codeAt(raw, 0) === 61 /* = */ && RAMOOPS_HEADER.test(raw)) ||
+			(raw.startsWith('dmesg-efi-') && !Number.isNaN(efiDumpTime(raw)))
+		) {
+			// ramoops's header, or efi-pstore's file name, of the next record's part: not a line of
+			// the part before
 			this.replaying = true;
 			this.process(raw, lineNo);
 			this.replaying = false;

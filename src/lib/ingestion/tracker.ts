@@ -548,8 +548,9 @@ export class RecordTracker {
 	}
 
 	/**
-	 * A ramoops dmesg record's newest part was just passed on, and its in-memory header gave the
-	 * wall time of the dump (see LineClassifier's onDumpTime): the dump was taken right after the
+	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
+	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
+	 * taken right after the
 	 * part's last message, so the two times pair up as an anchor (within the dump's few
 	 * milliseconds). Not for a clock that had not been set (before the kernel was built, or before
 	 * a kernel of the boot's release existed), as for an RTC's line.
@@ -559,7 +560,8 @@ export class RecordTracker {
 		if (Number.isNaN(ts) || this.suspended) return;
 		if (this.buildYear > 0 && new Date(wallMs).getUTCFullYear() < this.buildYear) return;
 		if (this.release !== null && wallMs < this.release.floorMs) return;
-		this.anchor(wallMs - ts * 1000, 1, 'ramoops', ts);
+		// efi-pstore names the dump's second; ramoops's header has its microseconds
+		this.anchor(wallMs - ts * 1000, wallMs % 1000 === 0 ? 1000 : 1, 'pstore', ts);
 	}
 
 	/**

@@ -36,7 +36,12 @@ export const pstoreFormat: LineFormat = {
 	examples: [
 		{ line: 'Panic#1 Part1', text: 'Panic#1 Part1', kind: 'skipped' },
 		{ line: 'Oops#2 Part3', text: 'Oops#2 Part3', kind: 'skipped' },
-		{ line: 'dmesg-efi-167646279221001:', text: 'dmesg-efi-167646279221001:', kind: 'skipped' },
+		{
+			line: 'dmesg-efi-167646279221001:',
+			text: 'dmesg-efi-167646279221001:',
+			kind: 'skipped',
+			wall: '2023-02-15T12:06:32.000Z'
+		},
 		{ line: 'console-ramoops-0', text: 'console-ramoops-0', kind: 'skipped' },
 		{
 			line: '====1700000000.123456-D',
@@ -73,12 +78,27 @@ export const pstoreFormat: LineFormat = {
 		} else if (line.indexOf('-') > 2 && line.length < 64 && PSTORE_FILE.test(line)) {
 			rec.kind = 'skipped';
 			rec.reason = 'pstore file name';
+			rec.wall = efiDumpTime(line);
 		} else return false;
 		rec.format = 'pstore';
 		rec.text = line;
 		return true;
 	}
 };
+
+/**
+ * The wall time (epoch ms) of the dump that an efi-pstore file is named after, NaN when none:
+ * `dmesg-efi-167646279221001` is `(time * 100 + part) * 1000 + count` (fs/pstore `generic_id`),
+ * here 1676462792 s, part 21, count 1.
+ */
+export function efiDumpTime(name: string): number {
+	if (!name.startsWith('dmesg-efi-')) return NaN;
+	const end = name.endsWith(':') ? name.length - 1 : name.length;
+	if (end - 10 < 13 || end - 10 > 16) return NaN;
+	const id = Number(name.slice(10, end));
+	const sec = Math.floor(id / 100000);
+	return Number.isSafeInteger(id) && sec > 0 ? sec * 1000 : NaN;
+}
 
 const KERNEL_SECTION = /KERNEL LOG|LAST KMSG|KMSG|DMESG|RAMOOPS|PSTORE/i;
 
