@@ -230,18 +230,22 @@ describe('a dmesg record glued after the text of the line before', () => {
 		expect(run.summary.metadata.boots.map((b) => b.first_line)).toEqual([1, 2]);
 	});
 
-	it('is not looked for in a bracket at the start or one that is no dmesg time', () => {
+	it('is not looked for at the start, after a space, or in a bracket that is no dmesg time', () => {
 		const run = ingestText(
 			[
 				'[    1.000000] [drm] Initialized',
 				'[    2.000000] sd 0:0:0:0: [sda] 1000 blocks',
-				'[    3.000000] took [  1.5] s'
+				'[    3.000000] took [  1.5] s',
+				// syzkaller's report 356 (pkg/report/testdata/linux/report/356, line 4): a record printed
+				// inside a line whose text goes on after it; its title needs the line whole
+				'[  331.001241] trusty: panic (caller [  331.008787] trusty: 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): '
 			].join('\n')
 		);
 		expect(run.records.map((r) => r.text)).toEqual([
 			'[drm] Initialized',
 			'sd 0:0:0:0: [sda] 1000 blocks',
-			'took [  1.5] s'
+			'took [  1.5] s',
+			'trusty: panic (caller [  331.008787] trusty: 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): '
 		]);
 	});
 });

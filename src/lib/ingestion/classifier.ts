@@ -175,12 +175,16 @@ const glueScan: Scan = { end: 0, value: 0 };
  * Index of the first record glued into a message of a dmesg line, `[   ts.tttttt]` with its six
  * digits of microseconds after text (a console's line that did not end, `ADSPRPC: Secure VMID =
  * 22[    4.726743]  (6)[1:swapper/0]ADSPRPC: …`, or a log whose last line had no newline followed
- * by another, `cat a.log b.log`), -1 when none. A bracket at the message's start is not glued.
+ * by another, `cat a.log b.log`), -1 when none. A bracket at the message's start, or after a
+ * space, is not glued.
  */
 export function gluedTimeAt(text: string): number {
 	for (let k = text.indexOf('[', 1); k !== -1; k = text.indexOf('[', k + 1)) {
 		const c = codeAt(text, k + 1);
-		if (c !== 32 && (c < 48 || c > 57)) continue;
+		// right after the text: after a space it may be a record printed inside the line, whose
+		// text goes on after it (syzkaller's report 356, `trusty: panic (caller [  331.008787]
+		// trusty: 0xffffffffe000fbb8): ASSERT FAILED …`), which is read as one message
+		if ((c !== 32 && (c < 48 || c > 57)) || codeAt(text, k - 1) === 32) continue;
 		if (
 			scanBracketTime(text, k, glueScan) &&
 			codeAt(text, glueScan.end - 8) === 46 /* . */ &&
