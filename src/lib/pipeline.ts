@@ -8,7 +8,7 @@ import {
 	type DecodeLimits
 } from './ingestion/decode.ts';
 import { Ingestor, type IngestOptions } from './ingestion/ingestor.ts';
-import { LineSplitter } from './ingestion/lines.ts';
+import { LineSplitter, MAX_CARRY } from './ingestion/lines.ts';
 import type { AnalysisResult } from './models/report.ts';
 import { anonymizeReport, NameCollector, type AnonymizeOptions } from './util/anonymize.ts';
 import { groupDigits } from './util/text.ts';
@@ -155,6 +155,11 @@ export async function analyzeStream(
 	if (stoppedBecause !== null) {
 		input.warnings.push(
 			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${groupDigits(input.lines_total)} ${input.lines_total === 1 ? 'line' : 'lines'}.`
+		);
+	}
+	if (splitter.cutLines > 0) {
+		input.warnings.push(
+			`${groupDigits(splitter.cutLines)} ${splitter.cutLines === 1 ? 'line is' : 'lines are'} longer than ${groupDigits(MAX_CARRY)} characters: only ${splitter.cutLines === 1 ? 'its' : 'their'} first ${groupDigits(MAX_CARRY)} were read, ${groupDigits(splitter.cutChars)} characters after them were passed over (a text log has no such lines: is this a kernel log?).`
 		);
 	}
 	input.bytes = bytes;

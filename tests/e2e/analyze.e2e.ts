@@ -89,7 +89,9 @@ test('bad input gets a clear message and the page keeps working', async ({ page 
 	const problems = watchForErrors(page);
 	await openApp(page);
 	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.getByRole('status')).toContainText('Paste a kernel log');
+	await expect(page.getByTestId('input-note')).toHaveText(
+		'Nothing to analyse yet: paste a kernel log above, or open a file.'
+	);
 
 	await setLogText(page, 'GET /index.html HTTP/1.1 200\nGET /favicon.ico HTTP/1.1 404\n');
 	await page.getByRole('button', { name: 'Analyze' }).click();

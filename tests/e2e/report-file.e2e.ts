@@ -122,7 +122,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 	});
 	await expect(page.getByRole('button', { name: 'Copy share link' })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Copy link (not anonymized)' }).click();
-	await expect(page.getByRole('status')).toContainText(
+	await expect(page.getByTestId('share-note')).toContainText(
 		'Link copied. It holds this report as it was opened, not anonymized'
 	);
 	const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
@@ -149,7 +149,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 		buffer: Buffer.from(anon)
 	});
 	await page.getByRole('button', { name: 'Copy share link' }).click();
-	await expect(page.getByRole('status')).toContainText(
+	await expect(page.getByTestId('share-note')).toContainText(
 		'Link copied. It holds the anonymized report, with the log lines it quotes (not the whole log)'
 	);
 	// opened in the same tab (only the part after # changes: it had gone on showing the first)

@@ -213,7 +213,7 @@ test('an empty file is said to be empty; the other files are analysed', async ({
 	const input = page.getByLabel('Choose log files');
 	await input.setInputFiles({ name: 'empty.log', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
 	await expect(zone(page).locator('.note')).toHaveText(
-		'empty.log is empty (0 bytes): nothing to analyse.'
+		'empty.log is empty (0 bytes): nothing to analyse. A kernel log saved without root can be empty: save it with sudo dmesg > dmesg.txt (or sudo journalctl -k -b > kernel.txt) and open that.'
 	);
 	// not a report of "No kernel messages were recognised"
 	await expect(page.locator('#summary-h')).toHaveCount(0);
@@ -223,7 +223,7 @@ test('an empty file is said to be empty; the other files are analysed', async ({
 	]);
 	await expect(page.locator('article.finding').first()).toContainText('radeon_gart_unbind');
 	await expect(zone(page).locator('.note')).toHaveText(
-		'empty.log is empty (0 bytes): nothing to analyse.'
+		'empty.log is empty (0 bytes): nothing to analyse. A kernel log saved without root can be empty: save it with sudo dmesg > dmesg.txt (or sudo journalctl -k -b > kernel.txt) and open that.'
 	);
 	expect(problems).toEqual([]);
 });

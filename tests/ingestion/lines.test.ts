@@ -1,7 +1,8 @@
 /** lines.ts: line ends, whatever chunks the text comes in. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, splitLines } from '../../src/lib/ingestion/lines.ts';
+import { LineSplitter, MAX_CARRY, splitLines } from '../../src/lib/ingestion/lines.ts';
+import { analyzeStream } from '../../src/lib/pipeline.ts';
 
 function chunked(text: string, cuts: number[]): string[] {
 	const out: string[] = [];
@@ -17,6 +18,34 @@ function chunked(text: string, cuts: number[]): string[] {
 }
 
 describe('LineSplitter', () => {
+	it('keeps the first MAX_CARRY characters of a line with no end in sight, and says what it passed over', async () => {
+		// a gigabyte of zeros (a .gz bomb, a disk image) had grown one string past V8's limit
+		const lines: string[] = [];
+		const s = new LineSplitter((l) => lines.push(l));
+		const mib = 'x'.repeat(1 << 20);
+		const chunks = (MAX_CARRY >> 20) + 3;
+		for (let i = 0; i < chunks; i++) s.push(mib);
+		s.push('yy\n[    1.000000] next\n');
+		s.end();
+		expect(lines.length).toBe(2);
+		expect(lines[0].length).toBe(MAX_CARRY);
+		expect(lines[1]).toBe('[    1.000000] next');
+		expect(s.cutLines).toBe(1);
+		expect(s.cutChars).toBe(chunks * (1 << 20) + 2 - MAX_CARRY);
+
+		// the report counts the line and says it was cut
+		async function* source(): AsyncGenerator<Uint8Array> {
+			const bytes = new TextEncoder().encode(mib);
+			for (let i = 0; i < chunks; i++) yield bytes;
+			yield new TextEncoder().encode('\n[    2.000000] Linux version 6.1.0 (b@h) #1 SMP\n');
+		}
+		const r = await analyzeStream(source());
+		expect(r.input.lines_total).toBe(2);
+		expect(r.input.warnings.join(' ')).toContain(
+			'1 line is longer than 33,554,432 characters: only its first 33,554,432 were read, 3,145,728 characters'
+		);
+	});
+
 	it('splits at LF and drops CR (CRLF files, serial captures with CR CR LF)', () => {
 		expect(splitLines('a\r\nb\r\r\nc')).toEqual(['a', 'b', 'c']);
 		expect(splitLines('a\nb\n')).toEqual(['a', 'b']);

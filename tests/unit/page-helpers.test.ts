@@ -4,6 +4,7 @@ import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import { replacedText, reportFileBase } from '../../src/lib/components/format.ts';
+import { withAdvice } from '../../src/lib/components/errors.ts';
 import type { Finding, Severity } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
@@ -112,5 +113,27 @@ describe('reportFileBase', () => {
 		expect(reportFileBase('last_kmsg')).toBe('last_kmsg-report');
 		expect(reportFileBase(null)).toBe('necroscope-report');
 		expect(reportFileBase('.log')).toBe('necroscope-report');
+	});
+});
+
+describe('withAdvice', () => {
+	it('adds what to do to a damaged compressed file, and leaves other messages as they are', () => {
+		expect(
+			withAdvice({
+				code: 'corrupt-compressed',
+				message: 'The compressed file is damaged or truncated.'
+			})
+		).toBe(
+			'The compressed file is damaged or truncated. Copy the file from the machine again; or decompress what can be read yourself (zcat, zstdcat and xzcat write out what comes before the damage) and open that.'
+		);
+		// an archive's message names its member, and an xz file's says what to do already
+		for (const message of [
+			'The archive is damaged or truncated.',
+			'This xz file was compressed with a dictionary larger than 64 MiB, more than is read here: decompress it with `xz -dk FILE` and analyse the result.'
+		])
+			expect(withAdvice({ code: 'corrupt-compressed', message })).toBe(message);
+		expect(withAdvice({ code: 'read', message: 'The file could not be read: x' })).toBe(
+			'The file could not be read: x'
+		);
 	});
 });

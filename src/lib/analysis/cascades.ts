@@ -368,23 +368,12 @@ export function applyStorms(findings: Finding[]): void {
 		const s = STORM.get(f.rule);
 		if (!s || f.count < s.count || (s.unless !== undefined && f.details[s.unless] === true))
 			continue;
-		if (s.explainedBy !== undefined && explained(f, s.explainedBy, findings)) continue;
 		const severity = s.then && f.count >= s.then.count ? s.then.severity : s.severity;
 		if (severityRank(severity) < severityRank(f.severity)) {
 			f.severity = severity;
 			f.details = { ...f.details, storm: true };
 		}
 	}
-}
-
-/** whether a finding of one of the rules `by` names `f`'s device in a boot of `f`'s */
-function explained(f: Finding, by: readonly string[], findings: Finding[]): boolean {
-	const key = deviceKey(f)?.key;
-	if (key === undefined) return false;
-	return findings.some(
-		(c) =>
-			by.includes(c.rule) && deviceKey(c)?.key === key && c.boots.some((b) => f.boots.includes(b))
-	);
 }
 
 /** Device key and its naming family, from details.device (or port/array). */
@@ -723,6 +712,36 @@ function teardownAfterCrash(f: Finding, cause: Finding): void {
 	};
 }
 
+/** a card's own reports that it stopped sending, after which its driver resets it */
+const STUCK_CARD: ReadonlySet<string> = new Set(['network.nic-hang', 'network.tx-timeout']);
+
+/** Are `e`'s link drops those of the card whose transmit hangs or timeouts `c` reports? */
+function linkDropsOfStuckCard(e: Finding, c: Finding): boolean {
+	if (e.rule !== 'network.link-down' || !STUCK_CARD.has(c.rule)) return false;
+	const [de, dc] = [deviceKey(e), deviceKey(c)];
+	return de !== null && dc !== null && de.family === dc.family && de.key === dc.key;
+}
+
+/**
+ * The link drops of a card that also reported transmit hangs or timeouts: part of that card's
+ * trouble, not a second problem (a cable or a switch port), so at most low, and the explanation
+ * says so. A driver resets a card that stopped sending, which takes its link down and up; igc
+ * also resets a card that lost its link with packets queued (i225nic: each `NIC Link is Down`
+ * then `Reset adapter` within a millisecond).
+ */
+function linkDownWithHang(f: Finding, cause: Finding): void {
+	if (severityRank(f.severity) < severityRank('low')) f.severity = 'low';
+	const what = cause.rule === 'network.nic-hang' ? 'transmit hangs' : 'transmit timeouts';
+	f.explanation = {
+		...f.explanation,
+		meaning: `${f.explanation.meaning} Here the same card also reported ${what} (\`${cause.title}\`): the drops are part of that card's trouble, not a second problem. A driver resets a card that stopped sending, which takes its link down and up, and resets one that lost its link with packets still queued; a cable or switch port would explain the drops but not the ${what}.`,
+		next_steps: [
+			`Deal with the card's ${what} first (\`${cause.title}\`: driver, firmware, power saving); the steps below matter only if the link still drops once the card no longer hangs.`,
+			...f.explanation.next_steps
+		]
+	};
+}
+
 /** the hung-task watchdog's default timeout, when the report does not say (`blocked for more than 120 seconds`) */
 const HUNG_TASK_S = 120;
 
@@ -1007,6 +1026,8 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		relate(effect, cause);
 		if (cause.category === 'crash' && teardownCheck(effect) && !teardownCheck(cause))
 			teardownAfterCrash(effect, cause);
+		if (p.certainty === 'probable' && linkDropsOfStuckCard(effect, cause))
+			linkDownWithHang(effect, cause);
 	}
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);

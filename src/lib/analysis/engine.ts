@@ -10,7 +10,7 @@ import type {
 	Severity,
 	StackTrace
 } from '../models/finding.ts';
-import { relate } from '../models/finding.ts';
+import { relate, severityRank } from '../models/finding.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplanationProvider } from '../providers/base.ts';
@@ -28,6 +28,7 @@ import type { CrashReport } from './crash/types.ts';
 import { ANDROID_MARKERS } from './rules/android.ts';
 import { BENIGN_RULES, DEVICE_LINKS, LINE_RULES, type LineRule } from './rules/index.ts';
 import type {
+	FirmwareRequest,
 	RuleContext,
 	RuleExpect,
 	RuleOutcome,
@@ -39,6 +40,22 @@ import type {
 export const MAX_EVIDENCE = 160;
 export const MAX_OCCURRENCES = 20;
 const MAX_FINDINGS = 2000;
+/** lines from one printed copy of a firmware request to the next (LineRule.request) */
+export const REQUEST_COPY_LINES = 3;
+/** firmware requests kept per rule to recognise their copies (a driver asks for one file at a time) */
+const REQUESTS_KEPT = 4;
+
+/** a firmware request of a rule and the copies of it printed so far (LineRule.request) */
+interface Request extends FirmwareRequest {
+	boot: number;
+	/** the line and kernel time of its latest copy */
+	line: number;
+	ts: number | null;
+	/** Debian's lines printed of it */
+	debianLines: number;
+	/** upstream's line was printed: the request is complete */
+	upstream: boolean;
+}
 
 interface Builder {
 	key: string;
@@ -149,6 +166,10 @@ const TRIGGERS = new LiteralMatcher(
 );
 /** the explanations a rule gives instead on an Android device (LineRule.android) */
 const ANDROID_EXPLANATIONS = new Map(LINE_RULES.flatMap((r) => r.android ?? []));
+/** the most severe a rule's finding is on an Android device (LineRule.androidAtMost) */
+const ANDROID_AT_MOST = new Map(
+	LINE_RULES.flatMap((r) => (r.androidAtMost ? [[r.id, r.androidAtMost] as const] : []))
+);
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
@@ -536,6 +557,8 @@ export class Analyzer {
 	private waiting: Waiting[] = [];
 	/** a line of Android's user space was seen (rules/android.ts): the log is an Android device's */
 	private android = false;
+	/** the latest firmware requests of each rule that has `request`, latest first */
+	private requests = new Map<number, Request[]>();
 
 	constructor(private readonly provider: ExplanationProvider = defaultProvider()) {}
 
@@ -608,6 +631,8 @@ export class Analyzer {
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
+			// a copy of a firmware request Debian prints again is no message of its own
+			if (rule.request && this.requestCopy(i, rule.request(m), r)) return;
 			const x: RuleMatch = { m, facts: null };
 			// a resolution first, else the end of its event (LineRule.resolve, expects)
 			const res = resolutionFor(rule, m) ?? expectationFor(rule, m);
@@ -616,6 +641,44 @@ export class Analyzer {
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
 			return;
 		}
+	}
+
+	/**
+	 * Is `q`, a firmware request of rule `i` in message `r`, a copy of the rule's latest request of
+	 * the same device and file (LineRule.request)? Records it as that request's copy, or as a new
+	 * request.
+	 */
+	private requestCopy(i: number, q: FirmwareRequest | null, r: LogRecord | KeptEvent): boolean {
+		if (q === null) return false;
+		const ts = known(r.ts);
+		const list = this.requests.get(i) ?? [];
+		const k = list.findIndex((p) => p.device === q.device && p.file === q.file);
+		const p = k < 0 ? undefined : list[k];
+		if (
+			p !== undefined &&
+			p.boot === r.boot &&
+			r.line > p.line &&
+			r.line - p.line <= REQUEST_COPY_LINES &&
+			(p.ts === null || ts === null || Math.abs(ts - p.ts) <= 1) &&
+			!p.upstream &&
+			(q.debian ? p.debianLines < 2 : p.debianLines > 0)
+		) {
+			if (q.debian) p.debianLines++;
+			else p.upstream = true;
+			p.line = r.line;
+			p.ts = ts;
+			return true;
+		}
+		const fresh: Request = {
+			...q,
+			boot: r.boot,
+			line: r.line,
+			ts,
+			debianLines: q.debian ? 1 : 0,
+			upstream: !q.debian
+		};
+		this.requests.set(i, [fresh, ...list.filter((o) => o !== p)].slice(0, REQUESTS_KEPT));
+		return false;
 	}
 
 	/** A context message of rule `i` (see LineRule.context and RuleContext.accumulate). */
@@ -1359,7 +1422,7 @@ export class Analyzer {
 				category: b.category,
 				title: b.title,
 				alt_titles: b.alt,
-				severity: b.severity,
+				severity: this.android ? androidSeverity(b.rule, b.severity) : b.severity,
 				first_line: b.first.first_line,
 				last_line: b.first.last_line,
 				count: b.count,
@@ -1389,6 +1452,12 @@ export class Analyzer {
 	get droppedFindings(): number {
 		return this.dropped;
 	}
+}
+
+/** A finding's severity on an Android device: at most its rule's `androidAtMost`. */
+function androidSeverity(rule: string, severity: Severity): Severity {
+	const most = ANDROID_AT_MOST.get(rule);
+	return most !== undefined && severityRank(severity) < severityRank(most) ? most : severity;
 }
 
 /** Link `f` both ways through `related` to the first other finding that has `line` in one of its kept occurrences. */

@@ -9,6 +9,10 @@
  * The last line counts even without a final newline; an empty input has no lines.
  * `onLine` is also told whether the line may hold a NUL character: false when the chunk it came
  * from has none (one search a chunk), so that nobody needs to search every line for one.
+ * A line longer than MAX_CARRY characters keeps only its first MAX_CARRY (the classifier reads
+ * at most 64 Ki of them, after a leading NUL hole): a file of a gigabyte with no line end (a
+ * `.gz` of zeros, a disk image) had grown one string past V8's limit of about 512 Mi characters
+ * and failed with "Invalid string length".
  */
 export class LineSplitter {
 	private carry = '';
@@ -24,6 +28,11 @@ export class LineSplitter {
 	private probe = '';
 	/** a '\r' that ended a chunk: a line end, unless the next chunk starts with its '\n' */
 	private crCarry = false;
+	/** lines cut at MAX_CARRY characters, and the characters passed over (for the report's note) */
+	cutLines = 0;
+	cutChars = 0;
+	/** the carried line is cut (counted once in cutLines) */
+	private carryCut = false;
 	constructor(private readonly onLine: (line: string, mayHaveNul: boolean) => void) {}
 
 	push(text: string): void {
@@ -65,13 +74,24 @@ export class LineSplitter {
 		let start = 0;
 		let nl = text.indexOf('\n');
 		if (nl === -1) {
-			this.carry += text;
+			if (this.carry.length >= MAX_CARRY) {
+				this.cut(text.length);
+				return;
+			}
+			if (text.length > MAX_CARRY) {
+				this.cut(text.length - MAX_CARRY);
+				this.carry += text.slice(0, MAX_CARRY);
+			} else this.carry += text;
 			this.carryCR = this.mayHaveCR;
 			this.carryNul = this.mayHaveNul;
 			return;
 		}
 		if (this.carry !== '') {
-			this.emit(this.carry + text.slice(0, nl));
+			if (this.carry.length >= MAX_CARRY) {
+				this.cut(nl);
+				this.emit(this.carry);
+			} else this.emit(this.carry + text.slice(0, nl));
+			this.carryCut = false;
 			this.carry = '';
 			start = nl + 1;
 			nl = text.indexOf('\n', start);
@@ -84,6 +104,12 @@ export class LineSplitter {
 		this.carry = text.slice(start);
 		this.carryCR = textCR;
 		this.carryNul = textNul;
+	}
+
+	private cut(chars: number): void {
+		if (!this.carryCut) this.cutLines++;
+		this.carryCut = true;
+		this.cutChars += chars;
 	}
 
 	/** Flush the last line if the input did not end with a newline. */
@@ -100,6 +126,7 @@ export class LineSplitter {
 		this.mayHaveNul = true;
 		if (this.carry !== '') this.emit(this.carry);
 		this.carry = '';
+		this.carryCut = false;
 		this.carryCR = false;
 		this.carryNul = false;
 	}
@@ -111,6 +138,9 @@ export class LineSplitter {
 		);
 	}
 }
+
+/** the characters of a line kept (see the class comment): 32 Mi, a NUL hole of up to 32 MiB and the text after it */
+export const MAX_CARRY = 1 << 25;
 
 /** characters of the input's start looked at for lone '\r' line ends */
 const CR_PROBE = 1 << 16;

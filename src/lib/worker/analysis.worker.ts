@@ -98,6 +98,10 @@ async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
 
 let stopFlag = false;
 
+/** said when the input holds a line too long to hold in memory (see analyze) */
+const LINE_TOO_LONG =
+	'This input holds a line too long to read: hundreds of millions of characters with no line break. It is not a text log (a compressed file can expand to one endless line, as a decompression bomb does). Open the kernel log itself: /var/log/kern.log, or what sudo dmesg > dmesg.txt saves.';
+
 const api = {
 	/** Ask the running analysis to stop after the current chunk; it returns what it has. */
 	stop(): void {
@@ -124,11 +128,15 @@ const api = {
 		} catch (e) {
 			if (e instanceof InputError)
 				return { ok: false, error: { code: e.code, message: e.message } };
+			// a line longer than a string can be (about 512 Mi characters in Chromium): a gzip of
+			// zeros had said "Analysis failed: Invalid string length", which told the user nothing
+			if (e instanceof RangeError && /string length/i.test(e.message))
+				return { ok: false, error: { code: 'line-too-long', message: LINE_TOO_LONG } };
 			return {
 				ok: false,
 				error: {
 					code: 'internal',
-					message: `Analysis failed: ${(e as Error)?.message ?? String(e)}`
+					message: `The analysis failed (${(e as Error)?.message ?? String(e)}). The page still works: try again, or analyse a smaller part of the log.`
 				}
 			};
 		} finally {

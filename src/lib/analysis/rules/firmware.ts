@@ -200,6 +200,11 @@ export const firmwareLoad: LineRule = {
 			: m[4] === '-2' || m[6] === '-2' || m[8] === '-2' || m[16] === '-2'
 				? 'low'
 				: 'medium',
+	// Debian's copies of one request (`firmware: failed to load X` twice, then upstream's line)
+	request: (m) =>
+		m[3] !== undefined || m[7] !== undefined
+			? { device: m[2] ?? '', file: m[3] ?? m[7], debian: m[7] !== undefined }
+			: null,
 	/*
 	 * TI WiLink Wi-Fi (wl1251, wl12xx, wlcore): the NVS file is the chip's calibration data (radio
 	 * parameters, MAC address). wl12xx registers its device without it, asks for it again when the
@@ -470,6 +475,8 @@ export const brcmfmacNvramMissing: LineRule = {
 		file: m[2] ?? m[3],
 		error: errnoName('-2')
 	}),
+	// Debian's copies of one request (`firmware: failed to load X` twice, then upstream's line)
+	request: (m) => ({ device: m[1], file: m[2] ?? m[3], debian: m[3] !== undefined }),
 	resolve: {
 		trigger: 'brcmf_c_preinit_dcmds: Firmware',
 		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,

@@ -125,9 +125,13 @@ export const mceLogged: LineRule = {
 	negatives: ['mce: Machine check polling disabled'],
 	explanation: {
 		meaning:
-			'The kernel recorded hardware error events (machine checks) from the CPU, most often corrected memory or cache errors. The details went to the MCE log, not to this log. Early in a boot it often reports errors that were left in the processor’s error registers from before the reset (possibly the error that caused it).',
+			'The CPU reported hardware errors (machine checks) that the kernel handled and recorded, most often corrected ones: a memory bit flip fixed by ECC, a cache or bus error the CPU corrected. The machine went on running; the details (corrected or not, which CPU, bank, memory module) went to the MCE log, not to this log (an uncorrected error the kernel cannot survive panics the machine with a message of its own). Early in a boot it often reports errors left in the processor’s error registers from before the reset (possibly the error that caused it). One such line means little by itself: uncorrected errors, or corrected ones that keep coming from the same memory module, CPU or bank, point at failing hardware.',
 		causes: MCE_CAUSES,
-		next_steps: MCE_STEPS,
+		next_steps: [
+			'Read the events: with rasdaemon, `ras-mc-ctl --errors` (and `--summary`) lists each one, corrected or not, with its CPU, bank and the memory module (DIMM) when decoded; with mcelog, `mcelog --client` or /var/log/mcelog; on a server the BMC’s event log keeps them too, with the DIMM slot (`ipmitool sel elist`, iDRAC, iLO).',
+			'A few corrected errors, far apart, need no action. The same DIMM, channel, CPU or bank again and again, or any uncorrected error, means that part is failing: replace it (memtest86+ for memory), and check cooling, overclocking and the BIOS and microcode.',
+			'If neither rasdaemon nor mcelog runs, install one (rasdaemon on current distributions) so that the next events are kept: the kernel does not print them.'
+		],
 		references: MCE_REFS
 	}
 };

@@ -128,13 +128,9 @@ export const linkDown: LineRule = {
 		/^(?:([\w-]+) [\w:.-]+ ([\w.@-]+): (?:\w+: [\w.@-]+ )?|([\w-]+): ([\w.@-]+) )(?:NIC )?Link (?:is )?[Dd]own\b/,
 	title: (m) => `Network link down on ${m[2] ?? m[4]}`,
 	details: (m) => ({ device: m[2] ?? m[4], driver: m[1] ?? m[3] }),
-	// a driver that resets its card after a transmit hang takes the link down and up each time
-	// (igc: `NIC Link is Down`, then `Reset adapter`, then `NIC Link is Up` seconds later)
-	storm: {
-		count: 4,
-		severity: 'medium',
-		explainedBy: ['network.nic-hang', 'network.tx-timeout']
-	},
+	// a link that keeps dropping with no cause in the log (a cable, a switch port): low from 4
+	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts)
+	storm: { count: 4, severity: 'low', then: { count: 10, severity: 'medium' } },
 	examples: [
 		'e1000e: eth0 NIC Link is Down',
 		'r8169 0000:03:00.0 eth0: Link is Down',
@@ -155,11 +151,7 @@ export const linkDown: LineRule = {
 				kind: 'driver',
 				text: 'Energy Efficient Ethernet (EEE) or power-saving bugs; speed/duplex negotiation problems.'
 			},
-			{ kind: 'environment', text: 'The other end (switch, router) rebooting or flapping.' },
-			{
-				kind: 'driver',
-				text: 'The driver resetting the card after a transmit hang (a transmit-hang finding on the same interface, `Reset adapter` next to the drop): the link comes back by itself seconds later, and the hang is the problem.'
-			}
+			{ kind: 'environment', text: 'The other end (switch, router) rebooting or flapping.' }
 		],
 		next_steps: [
 			'Check `ip -s link show <iface>` and `ethtool <iface>` (speed, errors); look at the switch port’s log.',

@@ -393,7 +393,9 @@ export const auditLost: LineRule = {
 		'audit: audit_lost=12 audit_rate_limit=0 audit_backlog_limit=64'
 	],
 	explanation: AUDIT_LOST,
-	android: [[AUDIT_LOST, AUDIT_LOST_ANDROID]]
+	android: [[AUDIT_LOST, AUDIT_LOST_ANDROID]],
+	// on a phone only logd's copies of SELinux denials are lost: nothing needs doing
+	androidAtMost: 'low'
 };
 
 /**

@@ -37,12 +37,6 @@ export interface LineRule {
 		/** a detail that, when true on the finding, keeps it from being a storm (resets after resume) */
 		unless?: string;
 		/**
-		 * rules whose finding on the same device, in a boot of this one, accounts for the
-		 * occurrences, which are then no storm (a driver resetting a network card after a transmit
-		 * hang takes its link down and up each time)
-		 */
-		explainedBy?: readonly string[];
-		/**
 		 * a second level, from a higher count on (a Wi-Fi connection lost 3 times is low, 5 times
 		 * medium like the other Wi-Fi storms)
 		 */
@@ -133,6 +127,16 @@ export interface LineRule {
 	 * user-space OOM killer's kills, one finding per killer and boot).
 	 */
 	byBoot?: boolean;
+	/**
+	 * The firmware request a match reports, for a rule of firmware loading failures: Debian's
+	 * kernels print one request up to three times (`firmware: failed to load X (-2)` twice, then
+	 * upstream's `Direct firmware load for X failed with error -2`). A match that repeats the
+	 * latest request of the same device and file so (at most two Debian lines then one upstream
+	 * line, each at most REQUEST_COPY_LINES lines after the one before, in the same boot and
+	 * second) is that request's copy: no finding and no count. `debian`: the match is Debian's
+	 * form. Upstream's form alone is never a copy (a driver that asks again).
+	 */
+	request?(m: RegExpExecArray): FirmwareRequest | null;
 	/** real message lines (prefix removed) that must match */
 	examples: string[];
 	/** lines that must not match */
@@ -144,6 +148,12 @@ export interface LineRule {
 	 * rule's explanation (its `explanation`, one `explanationOf` returns) and the phone's.
 	 */
 	android?: ReadonlyArray<readonly [Explanation, Explanation]>;
+	/**
+	 * The most severe its finding is on an Android device, where what it reports needs nothing
+	 * done (the phone's explanation says so): an audit backlog overflow loses only logd's copies
+	 * of SELinux denials. Storms may still raise it (cascades.ts).
+	 */
+	androidAtMost?: Severity;
 }
 
 export interface RuleContext {
@@ -339,4 +349,13 @@ export interface BenignRule {
 	example: string;
 	/** why it is harmless */
 	why: string;
+}
+
+/** a firmware request that a rule's match reports (LineRule.request) */
+export interface FirmwareRequest {
+	/** the device that asked (empty when the line names none) */
+	device: string;
+	file: string;
+	/** Debian's form, `firmware: failed to load X (-2)` */
+	debian: boolean;
 }
