@@ -1,7 +1,7 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import type { YearSource } from '../models/metadata.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
-import { PSTORE_HEADER } from './formats/capture.ts';
+import { efiDumpTime, PSTORE_HEADER, RAMOOPS_HEADER } from './formats/capture.ts';
 import {
 	monthAt,
 	scanBracketTime,
@@ -37,7 +37,7 @@ import {
 	type ClockAnchor
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
-import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
+import { holeInside, MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -54,6 +54,12 @@ export interface ClassifierOptions {
 	year?: number;
 	/** lines longer than this are analysed only up to it (the rest is still counted) */
 	maxLineLength?: number;
+	/**
+	 * A pstore dmesg record's newest part (`Part1`) was passed on, and its ramoops in-memory header
+	 * (`====<sec>.<usec>-D`) or efi-pstore file name (`dmesg-efi-167646279201002:`) gave the wall
+	 * time of the dump (epoch ms), taken right after the part's last message was printed.
+	 */
+	onDumpTime?: (wallMs: number) => void;
 }
 
 /** What the classifier knows at the end of the input that the report needs. */
@@ -165,6 +171,30 @@ function dmesgShaped(format: string): boolean {
 
 const glueScan: Scan = { end: 0, value: 0 };
 
+/**
+ * Index of the first record glued into a message of a dmesg line, `[   ts.tttttt]` with its six
+ * digits of microseconds after text (a console's line that did not end, `ADSPRPC: Secure VMID =
+ * 22[    4.726743]  (6)[1:swapper/0]ADSPRPC: …`, or a log whose last line had no newline followed
+ * by another, `cat a.log b.log`), -1 when none. A bracket at the message's start, or after a
+ * space, is not glued.
+ */
+export function gluedTimeAt(text: string): number {
+	for (let k = text.indexOf('[', 1); k !== -1; k = text.indexOf('[', k + 1)) {
+		const c = codeAt(text, k + 1);
+		// right after the text: after a space it may be a record printed inside the line, whose
+		// text goes on after it (syzkaller's report 356, `trusty: panic (caller [  331.008787]
+		// trusty: 0xffffffffe000fbb8): ASSERT FAILED …`), which is read as one message
+		if ((c !== 32 && (c < 48 || c > 57)) || codeAt(text, k - 1) === 32) continue;
+		if (
+			scanBracketTime(text, k, glueScan) &&
+			codeAt(text, glueScan.end - 8) === 46 /* . */ &&
+			glueScan.end - k >= 14
+		)
+			return k;
+	}
+	return -1;
+}
+
 /** Index of the first embedded raw record `<N>[   ts.tttttt]` in a message, -1 when none. */
 export function gluedRecordAt(text: string): number {
 	for (let k = text.indexOf('>['); k !== -1; k = text.indexOf('>[', k + 2)) {
@@ -210,6 +240,8 @@ interface HeldRecord {
 interface PstorePart {
 	counter: number;
 	part: number;
+	/** the wall time of its ramoops header `====…` or efi-pstore file name (epoch ms), NaN when none */
+	wall: number;
 	seq: number;
 	lines: number[];
 	texts: string[];
@@ -252,6 +284,19 @@ export class LineClassifier {
 	private pstoreChars = 0;
 	private pstoreSeq = 0;
 	private replaying = false;
+	/**
+	 * the wall time of the latest ramoops header `====…` or efi-pstore file name, for the part it
+	 * comes before (NaN: none)
+	 */
+	private dumpWall = NaN;
+	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
+	/**
+	 * input lines with a stretch of NUL bytes inside them and text after it (see markHole), null
+	 * until the first: what comes after the stretch is read as a line of its own
+	 */
+	private holes: Set<number> | null = null;
+	/** input lines the record being processed stands for: 0 for the text after a NUL hole */
+	private one = 1;
 	/** inside U-Boot's output: from its banner to its hand-over to the kernel (see uboot) */
 	private inUBoot = false;
 	/**
@@ -273,10 +318,22 @@ export class LineClassifier {
 			this.yearSource = 'placeholder';
 		}
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
+		this.onDumpTime = options.onDumpTime;
 	}
 
 	get linesDone(): number {
 		return this.lineNo;
+	}
+
+	/**
+	 * Input line `lineNo` (not yet pushed) has a stretch of NUL bytes inside it with text after it
+	 * (nul.ts `holeInside`): a hole in a log file that the logger wrote on after, or space in a
+	 * buffer not written. The text after the stretch was written at another time than the text
+	 * before it (a crashed machine's unflushed kern.log, then the next boot's first line) and is
+	 * read as a line of its own (with the same line number, counted once).
+	 */
+	markHole(lineNo: number): void {
+		(this.holes ??= new Set()).add(lineNo);
 	}
 
 	/** Feed one line (without its newline). */
@@ -391,15 +448,32 @@ export class LineClassifier {
 			// joined to the line before (a wrapped log, see paste.ts): counted here
 			rec.kind = 'skipped';
 			rec.reason = SKIP_WRAPPED;
-			this.emit(rec, 1);
+			this.emit(rec, this.one);
 			return;
 		}
 		if (raw.length === 0) {
 			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
 			rec.kind = 'skipped';
 			rec.reason = SKIP_BLANK;
-			this.emit(rec, 1);
+			this.emit(rec, this.one);
 			return;
+		}
+		if (this.holes !== null && ctx.entry === null && this.holes.delete(lineNo)) {
+			const at = holeInside(raw);
+			if (at > 0) {
+				this.process(raw.slice(0, at), lineNo);
+				// a multi-line entry cut by the hole ends there: what it held after it is lost
+				this.finishEntry();
+				// the text after the hole (it starts with the stretch, which is dropped below)
+				const one = this.one;
+				this.one = 0;
+				this.process(raw.slice(at), lineNo);
+				this.one = one;
+				// a multi-line entry opened after the hole counts its lines itself: not this one again
+				const opened = ctx.entry as Entry | null;
+				if (opened !== null && opened.lines > 0) opened.lines--;
+				return;
+			}
 		}
 		let line = raw;
 		if (codeAt(raw, 0) === 0 && ctx.entry === null) {
@@ -412,7 +486,7 @@ export class LineClassifier {
 				if (k === raw.length) {
 					rec.kind = 'unparsed';
 					rec.reason = UNPARSED_NUL;
-					this.emit(rec, 1);
+					this.emit(rec, this.one);
 					return;
 				}
 				line = raw.slice(k);
@@ -426,7 +500,7 @@ export class LineClassifier {
 		if (ctx.foreignSection && !line.startsWith('------ ')) {
 			rec.kind = 'skipped';
 			rec.reason = SKIP_FOREIGN_SECTION;
-			this.emit(rec, 1);
+			this.emit(rec, this.one);
 			return;
 		}
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
@@ -436,10 +510,22 @@ export class LineClassifier {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
 			return;
 		}
-		if (rec.kind === 'kernel' && rec.text.indexOf('>[') !== -1) this.emitGlued(rec);
-		else this.emit(rec, 1);
-		if (rec.format === 'pstore' && rec.reason === 'pstore record header' && !this.replaying)
-			this.startPstore(rec.text);
+		if (
+			rec.kind === 'kernel' &&
+			(rec.text.indexOf('>[') !== -1 || (rec.format === 'dmesg' && gluedTimeAt(rec.text) > 0))
+		)
+			this.emitGlued(rec);
+		else this.emit(rec, this.one);
+		if (rec.format === 'pstore') {
+			if (rec.reason === 'pstore file name') {
+				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
+				if (!Number.isNaN(rec.wall)) this.dumpWall = rec.wall;
+			} else if (rec.reason === 'pstore record header') {
+				// ramoops's in-memory header comes before its record's `Panic#1 Part1` line
+				if (codeAt(rec.text, 0) === 61 /* = */) this.dumpWall = rec.wall;
+				else if (!this.replaying) this.startPstore(rec.text);
+			}
+		}
 	}
 
 	/**
@@ -464,7 +550,7 @@ export class LineClassifier {
 		rec.kind = 'unparsed';
 		rec.reason = UNPARSED_BOOTLOADER;
 		rec.text = line;
-		this.emit(rec, 1);
+		this.emit(rec, this.one);
 		return true;
 	}
 
@@ -472,13 +558,17 @@ export class LineClassifier {
 	 * A kernel record whose text holds another raw record, `<N>[    2.678117] msg` (a KERN_CONT
 	 * line or a line without its newline, and the next record glued to it): each embedded record
 	 * is emitted as a record of its own with the same line number (the line is counted with the
-	 * first). Only a `<N>` right before a dmesg time counts; other text is emitted as it is.
+	 * first). Only a `<N>` right before a dmesg time counts; other text is emitted as it is. In a
+	 * dmesg line (`[ts] msg`) a time glued after the text counts without its `<N>` too
+	 * (gluedTimeAt).
 	 */
 	private emitGlued(rec: LogRecord): void {
-		let lines = 1;
+		let lines = this.one;
 		for (;;) {
 			const text = rec.text;
-			const at = gluedRecordAt(text);
+			const raw = gluedRecordAt(text);
+			const plain = rec.format === 'dmesg' ? gluedTimeAt(text) : -1;
+			const at = plain > 0 && (raw < 0 || plain < raw) ? plain : raw;
 			if (at < 0) break;
 			rec.text = text.slice(0, at);
 			this.emit(rec, lines);
@@ -617,15 +707,28 @@ export class LineClassifier {
 		this.pstore.push({
 			counter: m ? Number(m[2]) : 0,
 			part: m ? Number(m[3]) : 0,
+			wall: this.dumpWall,
 			seq: this.pstoreSeq++,
 			lines: [],
 			texts: []
 		});
+		this.dumpWall = NaN;
 	}
 
 	private holdPstore(raw: string, lineNo: number): void {
 		const parts = this.pstore as PstorePart[];
 		const h = raw.indexOf('#');
+		if (
+			(codeAt(raw, 0) === 61 /* = */ && RAMOOPS_HEADER.test(raw)) ||
+			(raw.startsWith('dmesg-efi-') && !Number.isNaN(efiDumpTime(raw)))
+		) {
+			// ramoops's header, or efi-pstore's file name, of the next record's part: not a line of
+			// the part before
+			this.replaying = true;
+			this.process(raw, lineNo);
+			this.replaying = false;
+			return;
+		}
 		if (h > 3 && h < 10 && PSTORE_HEADER.test(raw)) {
 			// count the header now, then open its part
 			this.replaying = true;
@@ -674,6 +777,10 @@ export class LineClassifier {
 					this.process(raw, p.lines[k]);
 				}
 			}
+			// the newest part ends where the dump was taken: its header's time pairs with the
+			// kernel time of its last message
+			if (p.part === 1 && !Number.isNaN(p.wall) && this.onDumpTime !== undefined)
+				this.onDumpTime(p.wall);
 		}
 		this.replaying = false;
 	}

@@ -1,7 +1,7 @@
 import { LineClassifier, type ClassifierOptions, type ClassifierSummary } from './classifier.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import { BitFlipSigns } from './bitflips.ts';
-import { NulStretches } from './nul.ts';
+import { holeInside, NulStretches } from './nul.ts';
 import { PastePrefix } from './paste.ts';
 import { RingWrap } from './ring.ts';
 import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
@@ -54,17 +54,23 @@ export class Ingestor {
 		const observe = options.observe;
 		const flips = this.flips;
 		const ring = this.ring;
-		this.classifier = new LineClassifier((rec, lines, bootId) => {
-			observe?.(rec);
-			flips.observe(rec);
-			tracker.dispatch(
-				rec,
-				lines,
-				bootId,
-				scan && (rec.kind === 'kernel' || rec.kind === 'continuation') ? scan(rec.text) : -1
-			);
-			ring.observe(rec);
-		}, options);
+		this.classifier = new LineClassifier(
+			(rec, lines, bootId) => {
+				observe?.(rec);
+				flips.observe(rec);
+				tracker.dispatch(
+					rec,
+					lines,
+					bootId,
+					scan && (rec.kind === 'kernel' || rec.kind === 'continuation') ? scan(rec.text) : -1
+				);
+				ring.observe(rec);
+			},
+			{
+				...options,
+				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs)
+			}
+		);
 	}
 
 	get linesDone(): number {
@@ -80,7 +86,12 @@ export class Ingestor {
 	}
 
 	private classify(raw: string, mayHaveNul: boolean): void {
-		if (mayHaveNul && raw.indexOf('\0') !== -1) this.nuls.line(raw, this.classifier.linesDone + 1);
+		if (mayHaveNul && raw.indexOf('\0') !== -1) {
+			const lineNo = this.classifier.linesDone + 1;
+			this.nuls.line(raw, lineNo);
+			// a stretch inside the line, with text after it: that text is read as a line of its own
+			if (holeInside(raw) > 0) this.classifier.markHole(lineNo);
+		}
 		this.classifier.pushLine(raw);
 	}
 

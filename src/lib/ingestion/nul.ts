@@ -111,6 +111,22 @@ export function nulRunEnd(s: string, i: number): number {
 	return i;
 }
 
+/**
+ * The index of the first stretch of NUL bytes (at least MIN_RUN) that starts after the line's
+ * first character and has text after it, -1 when there is none (a stretch at the start is
+ * dropped where the line is read, one at the end has nothing after it).
+ */
+export function holeInside(s: string): number {
+	const len = s.length;
+	for (let i = s.indexOf('\0', 1); i !== -1;) {
+		const j = nulRunEnd(s, i);
+		if (j >= len) return -1;
+		if (j - i >= MIN_RUN && i > 0 && codeAt(s, i - 1) !== 0) return i;
+		i = s.indexOf('\0', j);
+	}
+	return -1;
+}
+
 /** a run of NUL bytes shorter than this is not a stretch (see the class comment) */
 export const MIN_RUN = 16;
 const EXAMPLES = 5;
@@ -121,11 +137,12 @@ function count(n: number, unit: string): string {
 
 /**
  * The boot that starts right after `line` (at it, or after it with no kernel line of the boot
- * before in between), or -1.
+ * before in between; the boot before may end on the line itself, before a stretch inside it),
+ * or -1.
  */
 export function bootAfter(boots: readonly Boot[], line: number): number {
 	for (let b = 1; b < boots.length; b++)
-		if (boots[b].first_line >= line) return boots[b - 1].last_line < line ? b : -1;
+		if (boots[b].first_line >= line) return boots[b - 1].last_line <= line ? b : -1;
 	return -1;
 }
 

@@ -548,6 +548,23 @@ export class RecordTracker {
 	}
 
 	/**
+	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
+	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
+	 * taken right after the
+	 * part's last message, so the two times pair up as an anchor (within the dump's few
+	 * milliseconds). Not for a clock that had not been set (before the kernel was built, or before
+	 * a kernel of the boot's release existed), as for an RTC's line.
+	 */
+	dumpAnchor(wallMs: number): void {
+		const ts = this.lastTs;
+		if (Number.isNaN(ts) || this.suspended) return;
+		if (this.buildYear > 0 && new Date(wallMs).getUTCFullYear() < this.buildYear) return;
+		if (this.release !== null && wallMs < this.release.floorMs) return;
+		// efi-pstore names the dump's second; ramoops's header has its microseconds
+		this.anchor(wallMs - ts * 1000, wallMs % 1000 === 0 ? 1000 : 1, 'pstore', ts);
+	}
+
+	/**
 	 * `audit: type=1400 audit(1659620117.999:2): …` (older kernels: `type=1400 audit(…)`): the
 	 * event's UTC time, taken before the record is printed. A fallback for segments without other
 	 * anchors (see finish); not `type=2000`, printed when audit starts, often before the clock is
@@ -742,6 +759,8 @@ export class RecordTracker {
 	}
 
 	private count(map: Record<string, number>, key: string, n = 1): void {
+		// the text after a NUL hole, read on the line counted with the text before it
+		if (n === 0) return;
 		map[key] = (map[key] ?? 0) + n;
 	}
 

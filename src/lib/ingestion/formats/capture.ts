@@ -14,21 +14,63 @@ const scan2: Scan = { end: 0, value: 0 };
 
 export const PSTORE_HEADER =
 	/^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#(\d{1,9}) Part(\d{1,6})$/;
+/**
+ * The header ramoops writes before each dmesg record in its RAM (fs/pstore/ram.c,
+ * `RAMOOPS_KERNMSG_HDR "%lld.%06lu-%c"`: the wall time of the dump, `C` when the record is
+ * compressed, `D` when not; before 3.19 `"%lu.%lu"`, without the letter and with the
+ * microseconds unpadded). The pstore file system strips it, but a dump of the memory itself
+ * (a RAM dump, `/dev/mem`, a bootloader's copy) shows it before the `Panic#1 Part1` line.
+ */
+export const RAMOOPS_HEADER = /^====(\d{1,12})\.(\d{1,6})(?:-[CD])?$/;
 const PSTORE_FILE =
 	/^(?:dmesg|console|pmsg|ftrace|mce)-(?:ramoops|efi|erst|nvram|powerpc-ofw|zone|blk)(?:-\d+)?:?$/;
 
-/** `Panic#1 Part1` before each part of a pstore dmesg record; `dmesg-efi-123:` file labels. */
+/**
+ * `Panic#1 Part1` before each part of a pstore dmesg record; `dmesg-efi-123:` file labels;
+ * ramoops's in-memory header `====1700000000.123456-D` (RAMOOPS_HEADER), whose time is the wall
+ * time of the dump (`rec.wall`, NaN when it is 0: a clock never set).
+ */
 export const pstoreFormat: LineFormat = {
 	id: 'pstore',
 	label: 'pstore / ramoops record header',
 	examples: [
 		{ line: 'Panic#1 Part1', text: 'Panic#1 Part1', kind: 'skipped' },
 		{ line: 'Oops#2 Part3', text: 'Oops#2 Part3', kind: 'skipped' },
-		{ line: 'dmesg-efi-167646279221001:', text: 'dmesg-efi-167646279221001:', kind: 'skipped' },
-		{ line: 'console-ramoops-0', text: 'console-ramoops-0', kind: 'skipped' }
+		{
+			line: 'dmesg-efi-167646279221001:',
+			text: 'dmesg-efi-167646279221001:',
+			kind: 'skipped',
+			wall: '2023-02-15T12:06:32.000Z'
+		},
+		{ line: 'console-ramoops-0', text: 'console-ramoops-0', kind: 'skipped' },
+		{
+			line: '====1700000000.123456-D',
+			text: '====1700000000.123456-D',
+			kind: 'skipped',
+			wall: '2023-11-14T22:13:20.123Z'
+		},
+		{ line: '====0.000000-C', text: '====0.000000-C', kind: 'skipped' }
 	],
-	negatives: ['Panic#1 Part', 'Oops: 0000 [#1] SMP', 'dmesg-foo-1:'],
+	negatives: [
+		'Panic#1 Part',
+		'Oops: 0000 [#1] SMP',
+		'dmesg-foo-1:',
+		'====1700000000.123456-X',
+		'=================================================================='
+	],
 	parse(line: string, rec: LogRecord): boolean {
+		if (codeAt(line, 0) === 61 /* = */) {
+			const m = codeAt(line, 4) !== 61 ? RAMOOPS_HEADER.exec(line) : null;
+			if (m === null) return false;
+			rec.kind = 'skipped';
+			rec.reason = 'pstore record header';
+			rec.format = 'pstore';
+			rec.text = line;
+			// the microseconds are an integer (unpadded before 3.19)
+			const sec = Number(m[1]);
+			if (sec > 0) rec.wall = sec * 1000 + Math.floor(Number(m[2]) / 1000);
+			return true;
+		}
 		const h = line.indexOf('#');
 		if (h > 3 && h < 10 && PSTORE_HEADER.test(line)) {
 			rec.kind = 'skipped';
@@ -36,12 +78,27 @@ export const pstoreFormat: LineFormat = {
 		} else if (line.indexOf('-') > 2 && line.length < 64 && PSTORE_FILE.test(line)) {
 			rec.kind = 'skipped';
 			rec.reason = 'pstore file name';
+			rec.wall = efiDumpTime(line);
 		} else return false;
 		rec.format = 'pstore';
 		rec.text = line;
 		return true;
 	}
 };
+
+/**
+ * The wall time (epoch ms) of the dump that an efi-pstore file is named after, NaN when none:
+ * `dmesg-efi-167646279221001` is `(time * 100 + part) * 1000 + count` (fs/pstore `generic_id`),
+ * here 1676462792 s, part 21, count 1.
+ */
+export function efiDumpTime(name: string): number {
+	if (!name.startsWith('dmesg-efi-')) return NaN;
+	const end = name.endsWith(':') ? name.length - 1 : name.length;
+	if (end - 10 < 13 || end - 10 > 16) return NaN;
+	const id = Number(name.slice(10, end));
+	const sec = Math.floor(id / 100000);
+	return Number.isSafeInteger(id) && sec > 0 ? sec * 1000 : NaN;
+}
 
 const KERNEL_SECTION = /KERNEL LOG|LAST KMSG|KMSG|DMESG|RAMOOPS|PSTORE/i;
 
@@ -94,7 +151,9 @@ export const SKIP_SYSTEMD_STATUS = 'init system status line (systemd)';
  * systemd's status lines on the console: `[  OK  ] Started …`, `[FAILED] Failed to start …`,
  * `[DEPEND]`, `[ TIME ]`, `[ INFO ]`, `[ WARN ]`, the `[  *** ]` spinner of a job that waits;
  * the job lines under them, indented by the width of the status (`         Starting …`); and
- * the hint after a failure (`See 'systemctl status x.service' for details.`).
+ * the hint after a failure (`See 'systemctl status x.service' for details.`). `[ INFO ]` and
+ * `[ WARN ]` are words a kernel line without its prefix may start with too (a driver's own
+ * tag): they are systemd's only once the input showed another of these lines (systemdSeen).
  */
 const SYSTEMD_STATUS =
 	/^\[(?: {2}OK {2}|FAILED|DEPEND| TIME | INFO | WARN |(?=[ *]*\*)[ *]{6})\] \S/;
@@ -150,6 +209,12 @@ export const consoleFormat: LineFormat = {
 			line: "See 'systemctl status systemd-modules-load.service' for details.",
 			text: "See 'systemctl status systemd-modules-load.service' for details.",
 			kind: 'skipped'
+		},
+		{
+			line: '[ INFO ] Data will be saved in /var/log.',
+			text: '[ INFO ] Data will be saved in /var/log.',
+			kind: 'skipped',
+			before: ['[  OK  ] Started Journal Service.']
 		}
 	],
 	negatives: [
@@ -159,7 +224,8 @@ export const consoleFormat: LineFormat = {
 		'[      ] no star',
 		'[  OK  ]',
 		'        Starting with eight spaces',
-		'[    5.123456] EXT4-fs (sda1): mounted filesystem'
+		'[    5.123456] EXT4-fs (sda1): mounted filesystem',
+		'[ WARN ] not after a status line of systemd'
 	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const c = codeAt(line, 0);
@@ -168,6 +234,10 @@ export const consoleFormat: LineFormat = {
 			(c === 32 && codeAt(line, 9) !== 32 && SYSTEMD_JOB.test(line)) ||
 			(c === 83 /* S */ && line.startsWith("See '") && SYSTEMD_SEE.test(line))
 		) {
+			const c2 = codeAt(line, 2);
+			const infoOrWarn = c === 91 && (c2 === 73 /* I */ || c2 === 87); /* W */
+			if (!infoOrWarn) ctx.systemdSeen = true;
+			else if (!ctx.systemdSeen) return false;
 			rec.kind = 'skipped';
 			rec.reason = SKIP_SYSTEMD_STATUS;
 			rec.format = 'console';

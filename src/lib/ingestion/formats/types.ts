@@ -136,6 +136,11 @@ export interface FormatContext {
 	/** a /dev/kmsg record was seen (then ` KEY=value` lines are its dictionary) */
 	seenKmsg: boolean;
 	/**
+	 * one of systemd's console status lines of a shape no kernel line has (`[  OK  ]`, `[FAILED]`,
+	 * a job line) was seen: then `[ INFO ]` and `[ WARN ]` lines are systemd's too
+	 */
+	systemdSeen: boolean;
+	/**
 	 * the machine's UTC offset (ms) when the log tells it (see clock.ts), subtracted from local
 	 * times in line prefixes; 0 when unknown
 	 */
@@ -168,6 +173,7 @@ export function newContext(year: number): FormatContext {
 		relWall: NaN,
 		foreignSection: false,
 		seenKmsg: false,
+		systemdSeen: false,
 		localOffsetMs: 0,
 		usedLocalTime: false
 	};
