@@ -399,7 +399,7 @@ export function faultLocation(lines: BlockLine[]): string | null {
 }
 
 /** The faulting location (faultLocation) and the line it is on, or null. */
-function faultFrame(lines: BlockLine[]): { text: string; line: number } | null {
+export function faultFrame(lines: BlockLine[]): { text: string; line: number } | null {
 	for (const l of lines) {
 		if (!FAULT_LINE.test(l.text)) continue;
 		const m = symbolIn(l.text);

@@ -37,7 +37,7 @@ import {
 	type ClockAnchor
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
-import { holeInside, MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
+import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -291,10 +291,10 @@ export class LineClassifier {
 	private dumpWall = NaN;
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
 	/**
-	 * input lines with a stretch of NUL bytes inside them and text after it (see markHole), null
-	 * until the first: what comes after the stretch is read as a line of its own
+	 * input lines with a stretch of NUL bytes inside them and text after it, and where the stretch
+	 * starts (see markHole), null until the first: what comes after it is read as a line of its own
 	 */
-	private holes: Set<number> | null = null;
+	private holes: Map<number, number> | null = null;
 	/** input lines the record being processed stands for: 0 for the text after a NUL hole */
 	private one = 1;
 	/** inside U-Boot's output: from its banner to its hand-over to the kernel (see uboot) */
@@ -326,14 +326,14 @@ export class LineClassifier {
 	}
 
 	/**
-	 * Input line `lineNo` (not yet pushed) has a stretch of NUL bytes inside it with text after it
-	 * (nul.ts `holeInside`): a hole in a log file that the logger wrote on after, or space in a
-	 * buffer not written. The text after the stretch was written at another time than the text
-	 * before it (a crashed machine's unflushed kern.log, then the next boot's first line) and is
-	 * read as a line of its own (with the same line number, counted once).
+	 * Input line `lineNo` (not yet pushed) has a stretch of NUL bytes inside it, from index `at`,
+	 * with text after it (nul.ts `holeInside`): a hole in a log file that the logger wrote on
+	 * after, or space in a buffer not written. The text after the stretch was written at another
+	 * time than the text before it (a crashed machine's unflushed kern.log, then the next boot's
+	 * first line) and is read as a line of its own (with the same line number, counted once).
 	 */
-	markHole(lineNo: number): void {
-		(this.holes ??= new Set()).add(lineNo);
+	markHole(lineNo: number, at: number): void {
+		(this.holes ??= new Map()).set(lineNo, at);
 	}
 
 	/** Feed one line (without its newline). */
@@ -458,22 +458,21 @@ export class LineClassifier {
 			this.emit(rec, this.one);
 			return;
 		}
-		if (this.holes !== null && ctx.entry === null && this.holes.delete(lineNo)) {
-			const at = holeInside(raw);
-			if (at > 0) {
-				this.process(raw.slice(0, at), lineNo);
-				// a multi-line entry cut by the hole ends there: what it held after it is lost
-				this.finishEntry();
-				// the text after the hole (it starts with the stretch, which is dropped below)
-				const one = this.one;
-				this.one = 0;
-				this.process(raw.slice(at), lineNo);
-				this.one = one;
-				// a multi-line entry opened after the hole counts its lines itself: not this one again
-				const opened = ctx.entry as Entry | null;
-				if (opened !== null && opened.lines > 0) opened.lines--;
-				return;
-			}
+		const at = this.holes !== null && ctx.entry === null ? this.holes.get(lineNo) : undefined;
+		if (at !== undefined) {
+			(this.holes as Map<number, number>).delete(lineNo);
+			this.process(raw.slice(0, at), lineNo);
+			// a multi-line entry cut by the hole ends there: what it held after it is lost
+			this.finishEntry();
+			// the text after the hole (it starts with the stretch, which is dropped below)
+			const one = this.one;
+			this.one = 0;
+			this.process(raw.slice(at), lineNo);
+			this.one = one;
+			// a multi-line entry opened after the hole counts its lines itself: not this one again
+			const opened = ctx.entry as Entry | null;
+			if (opened !== null && opened.lines > 0) opened.lines--;
+			return;
 		}
 		let line = raw;
 		if (codeAt(raw, 0) === 0 && ctx.entry === null) {
@@ -720,7 +719,7 @@ export class LineClassifier {
 		const h = raw.indexOf('#');
 		if (
 			(codeAt(raw, 0) === 61 /* = */ && RAMOOPS_HEADER.test(raw)) ||
-			(raw.startsWith('dmesg-efi-') && !Number.isNaN(efiDumpTime(raw)))
+			!Number.isNaN(efiDumpTime(raw))
 		) {
 			// ramoops's header, or efi-pstore's file name, of the next record's part: not a line of
 			// the part before

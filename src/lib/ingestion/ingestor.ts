@@ -90,7 +90,8 @@ export class Ingestor {
 			const lineNo = this.classifier.linesDone + 1;
 			this.nuls.line(raw, lineNo);
 			// a stretch inside the line, with text after it: that text is read as a line of its own
-			if (holeInside(raw) > 0) this.classifier.markHole(lineNo);
+			const at = holeInside(raw);
+			if (at > 0) this.classifier.markHole(lineNo, at);
 		}
 		this.classifier.pushLine(raw);
 	}

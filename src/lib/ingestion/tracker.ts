@@ -523,24 +523,13 @@ export class RecordTracker {
 		const m = /setting system clock to (.*) \((\d{9,11})\)$/.exec(rec.text);
 		if (!m || Number.isNaN(rec.ts) || this.suspended) return;
 		const epochMs = Number(m[2]) * 1000;
-		// an RTC that was never set (no battery, or one a phone's kernel may not write) starts from
-		// some old date: before the kernel was even built, its time is not the wall clock
-		if (this.buildYear > 0 && new Date(epochMs).getUTCFullYear() < this.buildYear) {
+		const unset = this.unsetClock(epochMs);
+		if (unset !== null) {
 			this.rtcRejected ??= {
 				line: rec.line,
 				time: detach(m[1]),
-				buildYear: this.buildYear,
-				release: null
-			};
-			return;
-		}
-		// nor before a kernel of the release the boot names (so far) existed
-		if (this.release !== null && epochMs < this.release.floorMs) {
-			this.rtcRejected ??= {
-				line: rec.line,
-				time: detach(m[1]),
-				buildYear: 0,
-				release: this.release
+				buildYear: unset === 'build' ? this.buildYear : 0,
+				release: unset === 'release' ? this.release : null
 			};
 			return;
 		}
@@ -548,18 +537,27 @@ export class RecordTracker {
 	}
 
 	/**
+	 * Why a wall time a clock gave cannot be the wall clock's, or null when it can: a clock that
+	 * was never set (an RTC without a battery, or one a phone's kernel may not write) starts from
+	 * some old date, before the kernel was even built (`build`), or before a kernel of the release
+	 * the boot names (so far) existed (`release`).
+	 */
+	private unsetClock(epochMs: number): 'build' | 'release' | null {
+		if (this.buildYear > 0 && new Date(epochMs).getUTCFullYear() < this.buildYear) return 'build';
+		if (this.release !== null && epochMs < this.release.floorMs) return 'release';
+		return null;
+	}
+
+	/**
 	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
 	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
-	 * taken right after the
-	 * part's last message, so the two times pair up as an anchor (within the dump's few
-	 * milliseconds). Not for a clock that had not been set (before the kernel was built, or before
-	 * a kernel of the boot's release existed), as for an RTC's line.
+	 * taken right after the part's last message, so the two times pair up as an anchor (within the
+	 * dump's few milliseconds). Not for a clock that had not been set (unsetClock), as for an RTC's
+	 * line.
 	 */
 	dumpAnchor(wallMs: number): void {
 		const ts = this.lastTs;
-		if (Number.isNaN(ts) || this.suspended) return;
-		if (this.buildYear > 0 && new Date(wallMs).getUTCFullYear() < this.buildYear) return;
-		if (this.release !== null && wallMs < this.release.floorMs) return;
+		if (Number.isNaN(ts) || this.suspended || this.unsetClock(wallMs) !== null) return;
 		// efi-pstore names the dump's second; ramoops's header has its microseconds
 		this.anchor(wallMs - ts * 1000, wallMs % 1000 === 0 ? 1000 : 1, 'pstore', ts);
 	}

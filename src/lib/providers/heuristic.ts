@@ -2,7 +2,7 @@ import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
-import { rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
+import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -244,7 +244,7 @@ function memoryTest(
 /** What an RCU stall's report (its evidence, from the header on) says stalled, or null. */
 function stallOf(f: Omit<Finding, 'explanation'>): string | null {
 	const texts = f.evidence.map((e) => e.text);
-	const at = texts.findIndex((t) => /INFO: rcu_\w+ (?:self-)?detected/.test(t));
+	const at = texts.findIndex((t) => RCU_STALL_START.test(t));
 	const s = at === -1 ? null : rcuStall(texts.slice(at));
 	return s === null ? null : rcuStallNote(s);
 }

@@ -32,6 +32,10 @@ export interface RcuStall {
 }
 
 const HEADER = /INFO: (rcu_\w+) (self-)?detected (?:expedited )?stalls? on/;
+/** a line that starts a stall report (its header), anywhere in the line */
+export const RCU_STALL_START = /INFO: rcu_\w+ (?:self-)?detected/;
+/** a second report's header among a report's lines */
+const NEXT_STALL = /^(?:rcu: )?INFO: rcu_\w+ (?:self-)?detected/;
 /** `rcu: ` (4.20 and later) before the stall's own lines */
 const PREFIX = /^rcu: /;
 /** a stalled CPU's line: `\t1-...!: (3 GPs behind)`, `\t0: (1 GPs behind)`, `\t1-....: (104999 ticks this GP)` */
@@ -71,7 +75,7 @@ export function rcuStall(texts: readonly string[]): RcuStall | null {
 	for (let i = 1; i < texts.length; i++) {
 		const t = texts[i].replace(PREFIX, '');
 		// a second report (an NMI backtrace of another CPU is still this one's)
-		if (/^(?:rcu: )?INFO: rcu_\w+ (?:self-)?detected/.test(texts[i])) break;
+		if (NEXT_STALL.test(texts[i])) break;
 		const c = CPU_LINE.exec(t);
 		if (c) {
 			if (!stall.cpus.includes(Number(c[1]))) stall.cpus.push(Number(c[1]));

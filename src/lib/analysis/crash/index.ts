@@ -1,6 +1,7 @@
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import type { Frame } from '../../models/finding.ts';
 import {
+	faultFrame,
 	faultLocation,
 	lastCallTrace,
 	parseCallTrace,
@@ -102,9 +103,8 @@ function lostOopsTail(
  * faults on the bad pointer a caller gave it; without the trace the caller is unknown).
  */
 function lostOopsFrame(tail: BlockLine[]): { frame: Frame | null; guilty: string | null } {
-	const at = tail.find((l) => faultLocation([l]) !== null);
-	const loc = at === undefined ? null : faultLocation([at]);
-	const frame = at === undefined || loc === null ? null : parseFrameLine(loc, at.line, 'task');
+	const at = faultFrame(tail);
+	const frame = at === null ? null : parseFrameLine(at.text, at.line, 'task');
 	if (frame === null) return { frame: null, guilty: null };
 	return { frame, guilty: skipRegExp().test(frame.function) ? null : frame.function };
 }
@@ -139,9 +139,10 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
 	const tail = lostOopsTail(block, t.format, h, own);
+	const fault = faultLocation(tail.length > 0 ? tail : own);
 	let corrupted =
 		tail.length > 0
-			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${faultLocation(tail)}`
+			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${fault}`
 			: (t.corrupted ?? corruptionReason(t.title, lines, t.format));
 	if (!corrupted && block.lines.some((l) => l.text.includes(GCE_DROP)))
 		corrupted = 'the console connection dropped (serialport: VM disconnected)';
@@ -166,7 +167,6 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		? [lost.frame]
 		: withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
-	const fault = faultLocation(tail.length > 0 ? tail : own);
 	return {
 		rule,
 		title,
