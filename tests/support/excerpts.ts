@@ -1119,3 +1119,34 @@ export const LKP41_STALL = [
 	'[  104.021544]  [<ffffffffbb0c4d98>] ? pick_next_entity+0xd0/0xdc',
 	'[  104.022076]  [<ffffffffbbbe70f2>] ? __schedule+0x32d/0x34c'
 ];
+
+/**
+ * kerneloops-i386-bug-on.log lines 439-440, 443-449 and 453-465 (Fedora 9, 2.6.24 i386; the module
+ * list and raw stack words left out): a BUG() in a test module; the trace is die()'s, from
+ * `show_trace_log_lvl` down to the exception entry `error_code`, then the interrupted
+ * sys_init_module(); its `Pid:` line puts the release in parentheses
+ */
+export const I386_BUG = [
+	'kernel BUG at /tmp/oops.c:5!',
+	'invalid opcode: 0000 [#1] SMP ',
+	'Pid: 8369, comm: insmod Not tainted (2.6.24-0.77.rc4.git4.fc9 #1)',
+	'EIP: 0060:[<e024e003>] EFLAGS: 00210286 CPU: 0',
+	'EIP is at modinit+0x3/0x7 [oops]',
+	'EAX: e024e000 EBX: d434d9c8 ECX: e024e300 EDX: 00000001',
+	'ESI: e024e300 EDI: e024e300 EBP: d4347eb0 ESP: d4347eb0',
+	' DS: 007b ES: 007b FS: 00d8 GS: 0033 SS: 0068',
+	'Process insmod (pid: 8369, ti=d4347000 task=d4222e10 task.ti=d4347000)',
+	'Call Trace:',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c040654a>] show_stack_log_lvl+0x9b/0xa3',
+	' [<c04065f9>] show_registers+0xa7/0x178',
+	' [<c04067eb>] die+0x121/0x20c',
+	' [<c06422a8>] do_trap+0x8a/0xa3',
+	' [<c0406b95>] do_invalid_op+0x88/0x92',
+	' [<c0642072>] error_code+0x72/0x78',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'Code: <0f> 0b eb fe 55 89 e5 5d c3 04 00 00 00 14 00 00 00 03 00 00 00 47 ',
+	'EIP: [<e024e003>] modinit+0x3/0x7 [oops] SS:ESP 0068:d4347eb0'
+];
