@@ -138,3 +138,60 @@ export const tpmInterruptPolling: LineRule = {
 		]
 	}
 };
+
+/**
+ * drivers/char/tpm/tpm1-cmd.c tpm1_do_selftest(): a TPM 1.2 that answers TPM_DEACTIVATED (0x6) or
+ * TPM_DISABLED (0x7) is left so (`dev_info(…, "TPM is disabled/deactivated (0x%X)\n", rc)`), and
+ * the driver goes on. IMA then cannot read the PCRs for its boot aggregate:
+ * security/integrity/ima/ima_crypto.c ima_pcrread() prints `ima: Error Communicating to TPM chip`
+ * once per PCR (0-7), which users read as a broken TPM. Real log: dfir-sample-files-syslog-1.log
+ * (a Debian 6.6 laptop with a TPM 1.2, the eight IMA lines 40 lines later), which had no finding.
+ */
+export const tpmDisabled: LineRule = {
+	id: 'firmware.tpm-disabled',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['TPM is disabled/deactivated'],
+	pattern: /^tpm (tpm\d+): TPM is disabled\/deactivated \((0x[0-9A-Fa-f]+)\)/,
+	title: () => 'TPM switched off in the firmware settings (disabled or deactivated)',
+	details: (m) => ({
+		device: m[1],
+		state: m[2] === '0x7' ? 'disabled' : m[2] === '0x6' ? 'deactivated' : `return code ${m[2]}`
+	}),
+	follow: [
+		{
+			// one line per PCR IMA reads for its boot aggregate (0-7)
+			trigger: 'Error Communicating to TPM chip',
+			pattern: /^ima: Error Communicating to TPM chip/,
+			details: () => ({ ima_pcr_read_failed: true }),
+			within: 400,
+			anywhere: true,
+			claims: true,
+			examples: ['ima: Error Communicating to TPM chip']
+		}
+	],
+	examples: [
+		// dfir-sample-files-syslog-1.log line 664 (Debian 6.6, tpm_tis, a TPM 1.2)
+		'tpm tpm0: TPM is disabled/deactivated (0x7)',
+		'tpm tpm0: TPM is disabled/deactivated (0x6)'
+	],
+	negatives: ['tpm_tis 00:07: 1.2 TPM (device-id 0xB, rev-id 16)'],
+	explanation: {
+		meaning:
+			'The computer has a TPM 1.2 security chip, but it is switched off in the BIOS/UEFI setup (disabled, or deactivated): it answers only to say so. The kernel’s driver notes it and goes on; nothing in the system is broken. What would use the TPM cannot in this boot: keys sealed to it, measured boot, and IMA, the kernel’s integrity measurement, which then prints `ima: Error Communicating to TPM chip` once for each of the eight registers (PCRs) it tried to read (counted in this finding, `ima_pcr_read_failed`): IMA runs without a TPM-backed boot aggregate. Many laptops ship with the TPM off.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The TPM is disabled or deactivated in the firmware setup (often the factory setting of TPM 1.2 machines), or was turned off after being cleared.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if you do not use the TPM; the IMA lines are a consequence, not a fault.',
+			'To use it, enable and activate the TPM in the BIOS/UEFI setup (a Security page: “TPM”, “Security Chip”; TPM 1.2 may need it set to Active after a reboot), then check that the kernel no longer prints this line and that `/sys/class/tpm/tpm0/enabled` and `active` (older kernels: under `device/`) read 1.'
+		],
+		references: [
+			'https://docs.kernel.org/security/tpm/index.html',
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/char/tpm/tpm1-cmd.c'
+		]
+	}
+};

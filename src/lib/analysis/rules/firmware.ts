@@ -389,6 +389,19 @@ export const firmwareLoad: LineRule = {
 	 * beside the two that say it.
 	 */
 	expects: [
+		/*
+		 * a remote processor's firmware (firmware.remoteproc-firmware-missing): requested twice
+		 * when it boots by itself (62 lines apart in bacon-pmos-mainline-dev-logs-dmesg.log), then
+		 * `request_firmware failed`, which says the processor was not started
+		 */
+		{
+			trigger: 'request_firmware failed: ',
+			pattern: /^remoteproc (?<device>remoteproc\d+): request_firmware failed: -\d+/,
+			within: 100,
+			withinSeconds: 30,
+			when: (m) => m[1] === 'remoteproc',
+			examples: ['remoteproc remoteproc0: request_firmware failed: -2']
+		},
 		{
 			trigger: 'firmware Patch file not found',
 			pattern: /^Bluetooth: (?<device>hci\d+): BCM: firmware Patch file not found/,
@@ -425,7 +438,9 @@ export const firmwareLoad: LineRule = {
 		'iwlwifi 0000:02:00.0: Direct firmware load for iwlwifi-7265D-29.ucode failed with error -110',
 		'Bluetooth: hci0: Failed to load Intel firmware file intel/ibt-19-0-1.sfi (-2)',
 		'wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2',
-		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2'
+		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2',
+		// bacon-pmos-mainline-dev-dmesg-log.log line 1522 (a OnePlus One, postmarketOS mainline)
+		'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	// iwlwifi's, b43's and b43legacy's own advice (their range of versions, their installer);
@@ -803,6 +818,86 @@ export const bcmBluetoothPatchMissing: LineRule = {
 		references: [
 			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/bluetooth/btbcm.c',
 			'https://wiki.archlinux.org/title/Bluetooth'
+		]
+	}
+};
+
+/**
+ * drivers/remoteproc/remoteproc_core.c rproc_boot(): `powering up %s` (the processor's name),
+ * then request_firmware() of its file and, when that fails, `request_firmware failed: %d`: the
+ * remote processor (a DSP, a modem, a Wi-Fi or video core beside the main CPU) is not started.
+ * A processor that boots by itself asks for the file first with request_firmware_nowait(), whose
+ * callback calls rproc_boot() even without it, so the firmware loader prints its `Direct firmware
+ * load for X failed with error -2` twice (firmware.load-failed expects this line and leaves both
+ * to this finding). Real logs: bacon-pmos-mainline-dev-dmesg-log.log and
+ * bacon-pmos-mainline-dev-logs-dmesg.log (a OnePlus One on postmarketOS's mainline kernel:
+ * adsp.mdt and mba.b00, the audio DSP's and the modem's), which had been told to install
+ * linux-firmware and rebuild the initramfs.
+ */
+export const remoteprocFirmwareMissing: LineRule = {
+	id: 'firmware.remoteproc-firmware-missing',
+	category: 'firmware',
+	severity: 'medium',
+	triggers: ['request_firmware failed: '],
+	pattern: /^remoteproc (remoteproc\d+): request_firmware failed: (-\d+)/,
+	title: (m) =>
+		m[2] === '-2'
+			? `Remote processor ${m[1]} not started: its firmware file is missing`
+			: `Remote processor ${m[1]} not started: its firmware could not be loaded (${errnoName(m[2])})`,
+	details: (m) => ({ device: m[1], error: errnoName(m[2]) }),
+	/*
+	 * the processor's name (`powering up adsp-pil`) and the file it asked for (`Direct firmware
+	 * load for adsp.mdt failed with error -2`, or Debian's `firmware: failed to load adsp.mdt
+	 * (-2)`), in the lines just before: bacon-pmos-mainline-dev-logs-dmesg.log has 62 lines between
+	 * the two requests
+	 */
+	context: {
+		trigger: ['Direct firmware load for', 'firmware: failed to load', ': powering up '],
+		pattern:
+			/^remoteproc (remoteproc\d+): (?:Direct firmware load for (\S+) failed with error -\d+|firmware: failed to load (\S+) \(-\d+\)|powering up (\S+))/,
+		details: (m) =>
+			m[4] !== undefined
+				? { device: m[1], processor: m[4] }
+				: { device: m[1], files: [m[2] ?? m[3]] },
+		within: 100,
+		sameDevice: true,
+		accumulate: true,
+		examples: [
+			'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2',
+			'remoteproc remoteproc0: powering up adsp-pil',
+			'remoteproc remoteproc0: firmware: failed to load adsp.mdt (-2)'
+		]
+	},
+	examples: [
+		// bacon-pmos-mainline-dev-dmesg-log.log lines 1525 and 1815
+		'remoteproc remoteproc0: request_firmware failed: -2',
+		'remoteproc remoteproc1: request_firmware failed: -2'
+	],
+	negatives: [
+		'remoteproc remoteproc0: powering up adsp-pil',
+		'remoteproc remoteproc0: remote processor adsp-pil is now up'
+	],
+	explanation: {
+		meaning:
+			'A remote processor, one of the cores beside the main CPU that run their own firmware (on Qualcomm chips the audio DSP `adsp`, the modem `mss`/`mba`, the Wi-Fi and Bluetooth core `wcnss`, the video core `venus`; on TI, NXP and ST boards their DSPs and microcontrollers), was to be started, but its firmware file could not be loaded (the file the driver asked for is in the facts, `files`, and the processor’s name in `processor`). It stays off in this boot, and so does what it provides: sound, mobile network, Wi-Fi, sensors or video decoding, depending on the processor. This firmware belongs to the device, not to the kernel: it is signed by the device’s maker and for most phones and boards is not in linux-firmware.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The firmware files of this device are not installed where the kernel looks (`/lib/firmware`, under the name in the facts), or not in the initramfs when the processor is started from it.'
+			},
+			{
+				kind: 'configuration',
+				text: 'A phone or board running a mainline kernel (postmarketOS and similar) whose firmware package for this model is missing, or whose device tree asks for other file names than those installed.'
+			}
+		],
+		next_steps: [
+			'If the feature this processor provides is not needed (a modem on a phone used as a small computer), nothing needs doing.',
+			'On a phone, the files come from the device’s own firmware: on postmarketOS install the device’s firmware package (`firmware-<vendor>-<device>`, or msm-firmware-loader, which uses the files on the phone’s firmware and modem partitions); elsewhere copy them from the Android vendor partition (`/vendor/firmware`, the modem partition’s `image/` directory) to `/lib/firmware` under the name in the facts.',
+			'On a development board or a laptop with such a processor, install the vendor’s firmware package (linux-firmware has those of some Qualcomm laptops and boards under `qcom/`; TI: ti-linux-firmware, NXP: firmware-imx), then check with `ls /lib/firmware/<file>` and restart the processor: `echo start > /sys/class/remoteproc/<device>/state` (its `state` file says `running` once it is up), or reboot.'
+		],
+		references: [
+			'https://docs.kernel.org/staging/remoteproc.html',
+			'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
 		]
 	}
 };

@@ -25,12 +25,18 @@ import {
 	microcodeFailed,
 	microcodeMissing,
 	mtrrBadMask,
+	remoteprocFirmwareMissing,
 	thermalCriticalInvalid,
 	acpiPssInvalid,
 	thermalZoneNoTrip,
 	zenbleedWorkaround
 } from './firmware.ts';
-import { acpiVideoDuplicate, tpmCrbAcpiLayout, tpmInterruptPolling } from './firmware-notices.ts';
+import {
+	acpiVideoDuplicate,
+	tpmCrbAcpiLayout,
+	tpmDisabled,
+	tpmInterruptPolling
+} from './firmware-notices.ts';
 import {
 	btrfsError,
 	ext4Error,
@@ -304,6 +310,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	// firmware
 	brcmfmacNvramMissing,
 	bcmBluetoothPatchMissing,
+	remoteprocFirmwareMissing,
 	firmwareLoad,
 	firmwareStall,
 	acpiBiosError,
@@ -320,6 +327,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	amdCcpInaccessible,
 	tpmCrbAcpiLayout,
 	tpmInterruptPolling,
+	tpmDisabled,
 	acpiVideoDuplicate,
 	firmwareBug,
 	microcodeMissing,
