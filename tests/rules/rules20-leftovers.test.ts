@@ -231,17 +231,35 @@ describe('kernel lockdown: hibernation is a policy stated at every boot', () => 
 		'Feb 09 11:29:55 hpPav kernel: Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7'
 	];
 
-	it('is info with an explanation of its own; another operation refused stays low', async () => {
+	it('is info with an explanation of its own, and so is the X server’s port access', async () => {
 		const f = await findingsOf(lines);
 		expect(summary(f)).toEqual([
 			['security.lockdown', 'Hibernation not available under kernel lockdown', 'info', 2],
-			['security.lockdown', 'Kernel lockdown blocked raw io port access', 'low', 1]
+			[
+				'security.lockdown',
+				'Kernel lockdown kept the X server from raw I/O ports at its start',
+				'info',
+				1
+			]
 		]);
 		expect(f[0].explanation.meaning).toContain('not a hibernation that failed');
 		expect(f[0].explanation.next_steps[0]).toMatch(
 			/^Nothing needs doing unless you want to hibernate/
 		);
-		expect(f[1].explanation.meaning).toMatch(/^The kernel runs in lockdown mode/);
+		// it had been told that the feature does not work, and to turn Secure Boot off
+		expect(f[1].explanation.meaning).toContain('the desktop is not affected');
+		expect(f[1].explanation.next_steps.join(' ')).not.toContain('disable Secure Boot');
+	});
+
+	it('another program refused the ports stays low, with the general explanation', async () => {
+		// arch/x86/kernel/ioport.c under lockdown (LOCKDOWN_IOPORT), any program but the X server
+		const f = await findingsOf([
+			'[  812.004113] Lockdown: flashrom: raw io port access is restricted; see man kernel_lockdown.7'
+		]);
+		expect(summary(f)).toEqual([
+			['security.lockdown', 'Kernel lockdown blocked raw io port access', 'low', 1]
+		]);
+		expect(f[0].explanation.meaning).toMatch(/^The kernel runs in lockdown mode/);
 	});
 });
 

@@ -268,6 +268,39 @@ const LOCKDOWN_DEV_MEM_SYSTEMD: Explanation = {
 const systemdDevMem = (m: RegExpExecArray): boolean =>
 	m[1] === 'systemd' && m[2] === '/dev/mem,kmem,port';
 
+/**
+ * arch/x86/kernel/ioport.c ksys_ioperm()/iopl: under lockdown raw I/O port access is refused
+ * (LOCKDOWN_IOPORT) to a process that has CAP_SYS_RAWIO. The X server started as root asks for it
+ * at every start (xf86EnableIO: iopl(3), for the legacy VGA ports) and goes on without it
+ * (`xf86EnableIO: failed to enable I/O ports 0000-03ff (Operation not permitted)` in Xorg.0.log):
+ * only drivers that program the VGA hardware or call the video BIOS themselves (vesa, int10) need
+ * the ports. Real log: askubuntu-dmesg-journalctl-lastdayorso.log line 2327 (Ubuntu 20.04 with
+ * Secure Boot and NVIDIA's driver, whose X server runs as root), which had been told that the
+ * feature does not work and to turn Secure Boot off.
+ */
+const LOCKDOWN_XORG_IOPORT: Explanation = {
+	meaning:
+		'The kernel runs in lockdown mode (usually because UEFI Secure Boot is on), and in that mode no program may use the processor’s I/O ports directly. The X server, started as root, asks for them at every start for the old VGA registers and goes on without them: its log says `xf86EnableIO: failed to enable I/O ports 0000-03ff (Operation not permitted)`. The graphics drivers in use today (modesetting, amdgpu, intel, nouveau, NVIDIA’s) do not use them, so the desktop is not affected; only the old `vesa` driver and programs that call the video BIOS need them. The line comes once per start of X.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'Secure Boot on (which turns lockdown on in most distributions’ kernels) and an X server that runs as root (as it does with NVIDIA’s driver, or without a kernel modesetting driver).'
+		}
+	],
+	next_steps: [
+		'Nothing needs doing when the desktop works.',
+		'If X does not start, read its log (`/var/log/Xorg.0.log`, or `~/.local/share/xorg/Xorg.0.log`): with the `vesa` driver, install the GPU’s own driver (a kernel modesetting driver needs no ports); `cat /sys/kernel/security/lockdown` shows the lockdown mode.'
+	],
+	references: [
+		'https://man7.org/linux/man-pages/man7/kernel_lockdown.7.html',
+		'https://man7.org/linux/man-pages/man2/iopl.2.html'
+	]
+};
+
+/** `Lockdown: Xorg: raw io port access is restricted`: the X server refused the I/O ports at its start */
+const xorgIoPort = (m: RegExpExecArray): boolean =>
+	(m[1] === 'Xorg' || m[1] === 'X') && m[2] === 'raw io port access';
+
 /** security/lockdown: `Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7` */
 export const lockdown: LineRule = {
 	id: 'security.lockdown',
@@ -280,11 +313,13 @@ export const lockdown: LineRule = {
 			? 'Hibernation not available under kernel lockdown'
 			: systemdDevMem(m)
 				? 'Kernel lockdown kept systemd from /dev/mem, /dev/kmem and /dev/port at boot'
-				: `Kernel lockdown blocked ${m[2]}`,
+				: xorgIoPort(m)
+					? 'Kernel lockdown kept the X server from raw I/O ports at its start'
+					: `Kernel lockdown blocked ${m[2]}`,
 	details: (m) => ({ comm: m[1], what: m[2] }),
-	// hibernation, and systemd's /dev/mem at boot: the policy stated at every boot, not trouble
-	// (info)
-	severityOf: (m) => (m[2] === 'hibernation' || systemdDevMem(m) ? 'info' : 'low'),
+	// hibernation, systemd's /dev/mem at boot and the X server's I/O ports at its start: the
+	// policy stated at every boot, not trouble (info)
+	severityOf: (m) => (m[2] === 'hibernation' || systemdDevMem(m) || xorgIoPort(m) ? 'info' : 'low'),
 	explanationOf: (m) =>
 		m[2] === 'unsigned module loading'
 			? LOCKDOWN_UNSIGNED_MODULE
@@ -292,9 +327,12 @@ export const lockdown: LineRule = {
 				? LOCKDOWN_HIBERNATION
 				: systemdDevMem(m)
 					? LOCKDOWN_DEV_MEM_SYSTEMD
-					: undefined,
+					: xorgIoPort(m)
+						? LOCKDOWN_XORG_IOPORT
+						: undefined,
 	examples: [
 		'Lockdown: Xorg: raw io port access is restricted; see man kernel_lockdown.7',
+		'Lockdown: flashrom: raw io port access is restricted; see man kernel_lockdown.7',
 		'Lockdown: modprobe: unsigned module loading is restricted; see man kernel_lockdown.7',
 		'Lockdown: systemd-logind: hibernation is restricted; see man kernel_lockdown.7',
 		// askubuntu-dmesg-journalctl-lastdayorso.log: the kernel itself at boot
