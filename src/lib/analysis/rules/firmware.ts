@@ -1,4 +1,4 @@
-import type { Explanation } from '../../models/finding.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -855,7 +855,7 @@ export const remoteprocFirmwareMissing: LineRule = {
 		trigger: ['Direct firmware load for', 'firmware: failed to load', ': powering up '],
 		pattern:
 			/^remoteproc (remoteproc\d+): (?:Direct firmware load for (\S+) failed with error -\d+|firmware: failed to load (\S+) \(-\d+\)|powering up (\S+))/,
-		details: (m) =>
+		details: (m): Record<string, DetailValue> =>
 			m[4] !== undefined
 				? { device: m[1], processor: m[4] }
 				: { device: m[1], files: [m[2] ?? m[3]] },
