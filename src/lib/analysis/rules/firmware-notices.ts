@@ -152,11 +152,12 @@ export const tpmDisabled: LineRule = {
 	category: 'firmware',
 	severity: 'info',
 	triggers: ['TPM is disabled/deactivated'],
-	pattern: /^tpm (tpm\d+): TPM is disabled\/deactivated \((0x[0-9A-Fa-f]+)\)/,
+	// `tpm tpm0:` (the TPM's own device) since 4.x, `tpm_tis 00:08:` (the platform device) before
+	pattern: /^(?:tpm (tpm\d+)|tpm_tis (\S+)): TPM is disabled\/deactivated \((0x[0-9A-Fa-f]+)\)/,
 	title: () => 'TPM switched off in the firmware settings (disabled or deactivated)',
 	details: (m) => ({
-		device: m[1],
-		state: m[2] === '0x7' ? 'disabled' : m[2] === '0x6' ? 'deactivated' : `return code ${m[2]}`
+		device: m[1] ?? m[2],
+		state: m[3] === '0x7' ? 'disabled' : m[3] === '0x6' ? 'deactivated' : `return code ${m[3]}`
 	}),
 	follow: [
 		{
@@ -173,12 +174,13 @@ export const tpmDisabled: LineRule = {
 	examples: [
 		// dfir-sample-files-syslog-1.log line 664 (Debian 6.6, tpm_tis, a TPM 1.2)
 		'tpm tpm0: TPM is disabled/deactivated (0x7)',
-		'tpm tpm0: TPM is disabled/deactivated (0x6)'
+		'tpm tpm0: TPM is disabled/deactivated (0x6)',
+		'tpm_tis 00:08: TPM is disabled/deactivated (0x6)'
 	],
 	negatives: ['tpm_tis 00:07: 1.2 TPM (device-id 0xB, rev-id 16)'],
 	explanation: {
 		meaning:
-			'The computer has a TPM 1.2 security chip, but it is switched off in the BIOS/UEFI setup (disabled, or deactivated): it answers only to say so. The kernel’s driver notes it and goes on; nothing in the system is broken. What would use the TPM cannot in this boot: keys sealed to it, measured boot, and IMA, the kernel’s integrity measurement, which then prints `ima: Error Communicating to TPM chip` once for each of the eight registers (PCRs) it tried to read (counted in this finding, `ima_pcr_read_failed`): IMA runs without a TPM-backed boot aggregate. Many laptops ship with the TPM off.',
+			'The computer has a TPM 1.2 security chip, but it is switched off in the BIOS/UEFI setup (disabled, or deactivated): it answers only to say so. The kernel’s driver notes it and goes on; nothing in the system is broken. What would use the TPM cannot in this boot: keys sealed to it, measured boot, and IMA, the kernel’s integrity measurement, which then prints `ima: Error Communicating to TPM chip` once for each of the eight registers (PCRs) it tried to read (those lines are this finding’s evidence, and `ima_pcr_read_failed` says they came): IMA runs without a TPM-backed boot aggregate. Many laptops ship with the TPM off.',
 		causes: [
 			{
 				kind: 'configuration',
