@@ -108,20 +108,20 @@ describe('SELinux denials in a log corrupted by flipped bits', () => {
 		const r = await analyzeStream(bytes());
 		expect(r.findings.map((f) => `${f.id} ${f.title} ×${f.count}`)).toEqual([
 			'security-0d2e0eb8 SELinux denials logged (permissive) for domain logd ×2',
-			'security-9961ea41 SELinux denials logged (permissive) for domain recovery ×156',
-			// 64 before two lines' second record, glued after the first's text, was read (ingest23)
-			'security-8ca64da9 SELinux denials for domain recovery ×66',
-			'security-503a97ec SELinux denials logged (permissive) for domain unknown ×23',
-			'security-ed7590f4 SELinux denials for domain unknown ×29',
+			// 156 and 23 before a garbled `permissive=` key (`purmissyve=1`) was read (rules24)
+			'security-9961ea41 SELinux denials logged (permissive) for domain recovery ×204',
+			'security-503a97ec SELinux denials logged (permissive) for domain unknown ×39',
+			// 64, then 66 once two lines' second record, glued after the first's text, was read
+			// (ingest23), then 18 with the garbled keys read (rules24)
+			'security-8ca64da9 SELinux denials for domain recovery ×18',
+			'security-ed7590f4 SELinux denials for domain unknown ×13',
 			'security-8339dd9e Audit backlog overflowed: records lost ×2'
 		]);
-		const recovery = r.findings[2];
+		const recovery = r.findings[3];
 		// the garbled denials' first lines are evidence: they show the spellings
-		expect(recovery.evidence.map((e) => e.line)).toEqual([
-			388, 527, 683, 762, 769, 899, 1024, 1104, 1105
-		]);
-		expect(recovery.occurrences.length).toBe(20);
-		expect(recovery.last_seen.first_line).toBe(1151);
+		expect(recovery.evidence.map((e) => e.line)).toEqual([489, 527, 683, 1104]);
+		expect(recovery.occurrences.length).toBe(18);
+		expect(recovery.last_seen.first_line).toBe(1104);
 		const note = r.input.warnings.find((w) => w.includes('SELinux'));
 		expect(note).toMatch(/^17 SELinux denial\(s\) whose domain name the flipped bits garbled \("/);
 	});

@@ -86,3 +86,34 @@ describe('a TPM switched off in the firmware setup', () => {
 		expect(f[0].explanation.next_steps[0]).toMatch(/^Nothing is needed/);
 	});
 });
+
+describe('a SELinux denial whose `permissive=` a flipped bit garbled', () => {
+	// cykeek-stuff-console-ramoops-0.log lines 388 and 449 (an Oppo phone in recovery, a
+	// bit-flipped console-ramoops): the key is garbled, the value is not; they had been counted as
+	// enforced denials, low, beside the same domain's permissive ones (64 of that log's 95)
+	const lines = [
+		'[    8.180278]  (1)[544:logd.auditd]type=1400 audit(34750141.899:21): avc: denied { write } for com\uFFFD="vndservicemanag" name-"access" dev="selinuxfs" ino=6 scontext=u:r:recovery:s0 tcontext=u:object_r:selinuxfs:s0 tclass=file purmissyve=1',
+		'[    8.417316]  (3)[544:logd.auditd]type=1400 audit(34750142.159:41): avc: denied { open } for comm="recovery" path="/dev/dri/card0" dev="tmpfs" ino=13357 scontext=u:r:recovery:s0 tcontext=u:object_r:device:s0 tclass=chr_file perliss)ve=1'
+	];
+
+	it('reads the value of a key a few characters off `permissive`', async () => {
+		const f = await findingsOf(lines);
+		expect(summary(f)).toEqual([
+			[
+				'security.selinux-denied',
+				'SELinux denials logged (permissive) for domain recovery',
+				'info',
+				2
+			]
+		]);
+		expect(f[0].details).toMatchObject({ permissive: true });
+	});
+
+	it('a value the flipped bits garbled is still not known to be permissive', async () => {
+		// the same line with the value of cykeek's line 1000 (`permissivu=q`)
+		const f = await findingsOf([lines[1].replace('perliss)ve=1', 'permissivu=q')]);
+		expect(summary(f)).toEqual([
+			['security.selinux-denied', 'SELinux denials for domain recovery', 'low', 1]
+		]);
+	});
+});

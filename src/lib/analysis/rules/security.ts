@@ -135,6 +135,26 @@ const SELINUX_ANDROID: Explanation = {
 	]
 };
 
+/**
+ * A denial's `permissive=` value (`1` or `0`), or null. A log corrupted by flipped bits (the
+ * corpus's cykeek-stuff-console-ramoops-0.log) garbles the key of its last field while the value
+ * stays readable: `purmissyve=1`, `permiwsive=1`, `permissive?1`, `pes}issive}1`. Without the
+ * key, the last field is taken when it is ten characters at most three of them off `permissive`,
+ * a separator, and `1` or `0`; a garbled value (`permissivu=q`) is still unknown.
+ */
+export function selinuxPermissive(s: string): string | null {
+	const v = auditField(s, 'permissive');
+	if (v !== null) return v;
+	const t = s.trimEnd();
+	const n = t.length;
+	if (n < 13 || t[n - 13] !== ' ') return null;
+	const value = t[n - 1];
+	if (value !== '1' && value !== '0') return null;
+	let off = 0;
+	for (let i = 0; i < 10; i++) if (t[n - 12 + i] !== 'permissive'[i]) off++;
+	return off <= 3 ? value : null;
+}
+
 /** security/selinux/avc.c: `avc:  denied  { read } for  pid=1234 comm="httpd" ... scontext=... tcontext=... tclass=file permissive=0` */
 export const selinuxDenied: LineRule = {
 	id: 'security.selinux-denied',
@@ -143,7 +163,7 @@ export const selinuxDenied: LineRule = {
 	triggers: ['avc: '],
 	pattern: /avc: {1,2}denied {1,2}\{ ([^}]*) \} for/,
 	title: (m) => {
-		const mode = SELINUX_MODES[auditField(m.input, 'permissive') === '1' ? 0 : 1];
+		const mode = SELINUX_MODES[selinuxPermissive(m.input) === '1' ? 0 : 1];
 		return `${mode}${FOR_DOMAIN}${selinuxDomain(auditField(m.input, 'scontext'))}`;
 	},
 	details: (m) => ({
@@ -153,9 +173,9 @@ export const selinuxDenied: LineRule = {
 		scontext: auditField(m.input, 'scontext'),
 		tcontext: auditField(m.input, 'tcontext'),
 		tclass: auditField(m.input, 'tclass'),
-		permissive: auditField(m.input, 'permissive') === '1'
+		permissive: selinuxPermissive(m.input) === '1'
 	}),
-	severityOf: (m) => (auditField(m.input, 'permissive') === '1' ? 'info' : 'low'),
+	severityOf: (m) => (selinuxPermissive(m.input) === '1' ? 'info' : 'low'),
 	// Android's contexts: the process's `u:r:…`, or the target's `u:object_r:…` or `u:r:…` (a
 	// garbled line, as in a console-ramoops, may have lost its scontext; the target is read either way)
 	explanationOf: (m) =>
@@ -383,8 +403,8 @@ const AUDIT_LOST: Explanation = {
  * On an Android device there is no auditd and no auditctl: logd's `logd.auditd` thread reads the
  * audit records (SELinux denials, mostly) and copies them to logcat, with the kernel's default
  * backlog of 64 records and its own rate limit of 5 a second. Real log:
- * cykeek-stuff-console-ramoops-0.log (an Oppo phone in recovery, MediaTek 4.14), whose 156
- * permissive denials overflowed the backlog (`audit_backlog=70 > audit_backlog_limit=64`), and
+ * cykeek-stuff-console-ramoops-0.log (an Oppo phone in recovery, MediaTek 4.14), whose permissive
+ * denials (some 240) overflowed the backlog (`audit_backlog=70 > audit_backlog_limit=64`), and
  * which had been told to run auditctl and auditd.
  */
 const AUDIT_LOST_ANDROID: Explanation = {
