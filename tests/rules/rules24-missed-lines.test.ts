@@ -109,6 +109,27 @@ describe('a SELinux denial whose `permissive=` a flipped bit garbled', () => {
 		expect(f[0].details).toMatchObject({ permissive: true });
 	});
 
+	it('a denial whose contexts are unreadable gets Android’s advice in an Android device’s log', async () => {
+		// cykeek's line 496 with its second record cut off: neither `scontext=` nor `tcontext=` is
+		// readable; it had been told to run ausearch and restorecon once it came first in its finding
+		const garbled =
+			'[   11.048101]  (0)[544:logd.auditd]type=1400 audit(34750144.789:83): avc: denied { getattr } for comm="recovery" path="/dev/__properties__/u:object_r:ctl_console_pr\uFFFDp\uFFFDsp& du\uFFFD\uFFFD"tmpfs" y~o\uFFFDry92\uFFFDscontext?u:r:ze\uFFFDo\uFFFDery:s1 tkonte\uFFFDv=u:orject_r:c\uFFFD\uFFFD_sonsole_prop:\uFFFD tgnass=fioe peroosw\uFFFD~e=1';
+		const f = await findingsOf([lines[0], garbled]);
+		expect(summary(f)).toEqual([
+			[
+				'security.selinux-denied',
+				'SELinux denials logged (permissive) for domain recovery',
+				'info',
+				1
+			],
+			['security.selinux-denied', 'SELinux denials for domain unknown', 'low', 1]
+		]);
+		expect(f[1].explanation.meaning).toMatch(/^Android’s SELinux policy/);
+		// alone, nothing says the log is a phone's
+		const [alone] = await findingsOf([garbled]);
+		expect(alone.explanation.meaning).toMatch(/^SELinux blocked/);
+	});
+
 	it('a value the flipped bits garbled is still not known to be permissive', async () => {
 		// the same line with the value of cykeek's line 1000 (`permissivu=q`)
 		const f = await findingsOf([lines[1].replace('perliss)ve=1', 'permissivu=q')]);

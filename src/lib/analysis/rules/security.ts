@@ -135,6 +135,30 @@ const SELINUX_ANDROID: Explanation = {
 	]
 };
 
+/** a SELinux denial's explanation, but for Android's (SELINUX_ANDROID) */
+const SELINUX: Explanation = {
+	meaning:
+		'SELinux blocked (or, with permissive=1, only logged) an access that the policy does not allow. Common after moving files (wrong labels) or with custom setups; the program fails at that operation when enforcing.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'Files with the wrong SELinux label (copied/moved files, custom paths) or a missing policy boolean.'
+		},
+		{
+			kind: 'userspace',
+			text: 'A program doing something its domain should not (a bug or a contained attack).'
+		}
+	],
+	next_steps: [
+		'Explain the denial: `ausearch -m avc -ts recent | audit2why`; fix labels with `restorecon -Rv <path>`.',
+		'Enable a documented boolean (`getsebool -a`, `setsebool -P`) or, as a last resort, build a local module with `audit2allow`.'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/LSM/SELinux.html',
+		'https://github.com/SELinuxProject/selinux-notebook'
+	]
+};
+
 /**
  * A denial's `permissive=` value (`1` or `0`), or null. A log corrupted by flipped bits (the
  * corpus's cykeek-stuff-console-ramoops-0.log) garbles the key of its last field while the value
@@ -190,28 +214,10 @@ export const selinuxDenied: LineRule = {
 	negatives: [
 		'audit: type=1403 audit(1600000000.100:2): policy loaded auid=4294967295 ses=4294967295'
 	],
-	explanation: {
-		meaning:
-			'SELinux blocked (or, with permissive=1, only logged) an access that the policy does not allow. Common after moving files (wrong labels) or with custom setups; the program fails at that operation when enforcing.',
-		causes: [
-			{
-				kind: 'configuration',
-				text: 'Files with the wrong SELinux label (copied/moved files, custom paths) or a missing policy boolean.'
-			},
-			{
-				kind: 'userspace',
-				text: 'A program doing something its domain should not (a bug or a contained attack).'
-			}
-		],
-		next_steps: [
-			'Explain the denial: `ausearch -m avc -ts recent | audit2why`; fix labels with `restorecon -Rv <path>`.',
-			'Enable a documented boolean (`getsebool -a`, `setsebool -P`) or, as a last resort, build a local module with `audit2allow`.'
-		],
-		references: [
-			'https://docs.kernel.org/admin-guide/LSM/SELinux.html',
-			'https://github.com/SELinuxProject/selinux-notebook'
-		]
-	}
+	explanation: SELINUX,
+	// a denial whose contexts the flipped bits of a ramoops left unreadable is Android's too when
+	// the log is an Android device's (cykeek-stuff-console-ramoops-0.log)
+	android: [[SELINUX, SELINUX_ANDROID]]
 };
 
 /**
