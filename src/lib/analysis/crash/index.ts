@@ -8,7 +8,7 @@ import {
 	parseFrameLine,
 	withFaultFrame
 } from '../stack.ts';
-import { rcuStall } from '../../util/rcu-stall.ts';
+import { rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
@@ -125,6 +125,22 @@ function withoutDiePath(frames: Frame[], guilty: string | null): Frame[] {
 }
 
 /**
+ * An RCU stall names what stalled itself: its CPUs (`\t1-...!: (…)`, `Task dump for CPU 1:`) and
+ * tasks (a stalled CPU's, a blocked reader's). A `CPU:` line is of the stall only when it is of one
+ * of those CPUs (an NMI backtrace of a stalled CPU); one of another CPU (where the starved
+ * grace-period kthread last ran, the CPU that noticed) does not name what stalled, and the stall's
+ * own list wins. A stall that names nothing (`All QSes seen`) keeps the `CPU:` line it has.
+ */
+function stalledSubject(facts: ReturnType<typeof crashFacts>, stall: RcuStall | null): void {
+	if (stall === null || (stall.cpus.length === 0 && stall.tasks.length === 0)) return;
+	if (facts.pid !== null && facts.cpu !== null && stall.cpus.includes(facts.cpu)) return;
+	facts.cpu = stall.cpus.length === 1 ? stall.cpus[0] : null;
+	const task = stall.tasks.length === 1 ? stall.tasks[0] : null;
+	facts.pid = task?.pid ?? null;
+	facts.comm = task?.comm ?? null;
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
@@ -152,15 +168,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
-	// an RCU stall without a `CPU:` line of its task names the stalled CPU and its task itself
-	const stall = facts.pid === null ? rcuStall(own.map((l) => l.text)) : null;
-	if (stall !== null) {
-		if (stall.cpus.length === 1) facts.cpu = stall.cpus[0];
-		if (stall.tasks.length === 1) {
-			facts.pid = stall.tasks[0].pid;
-			facts.comm = stall.tasks[0].comm;
-		}
-	}
+	stalledSubject(facts, rcuStall(own.map((l) => l.text)));
 	const lost = tail.length > 0 ? lostOopsFrame(tail) : null;
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame
