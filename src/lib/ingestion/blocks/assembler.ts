@@ -12,6 +12,7 @@ import {
 	isRegisterDumpLine,
 	joinsEnded,
 	matchHeader,
+	mayEndBoot,
 	separateStalls,
 	shapedReport,
 	type OopsHeader
@@ -105,6 +106,8 @@ function reportish(text: string): boolean {
 		c === 60 /* < */ ||
 		text.indexOf('+0x') !== -1 ||
 		text.indexOf('[<') !== -1 ||
+		// ARM's show_pte() after a fault: `pgd = 522df9df`, `[000008ad] *pgd=8c7d2835, *pte=…`
+		/^(?:pgd = [\da-f]+$|\[[\da-f]+\] \*?pgd=)/.test(text) ||
 		/^(?:[A-Z]\w{0,15}|Call [Tt]race|Modules linked in|Hardware name|Mem abort info|Data abort info|pc|lr|sp|x\d+|\w+ by task \d+):/.test(
 			text
 		)
@@ -130,11 +133,26 @@ export class BlockAssembler {
 	private shadows: OpenBlock[] = [];
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
+	/** a report that ends or may end a boot was opened since the owner last cleared crashPrinted */
+	private crashSeen = false;
+	/** the last ARM fault report (mayEndBoot), while nothing but its own lines followed it */
+	private maybeEnded: OpenBlock | null = null;
+
 	/**
-	 * a report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
-	 * after) was opened since the owner last cleared this: the tracker clears it as each boot starts (boot-end.ts)
+	 * A report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
+	 * after) was opened since the owner last cleared this: the tracker clears it as each boot
+	 * starts (boot-end.ts). An ARM `Unhandled fault:` or kernel alignment trap counts only while
+	 * the log has nothing after it but its own report lines: one the machine went on after was a
+	 * user-space fault (the task got a signal), and a kernel one's `Internal error:` counts itself.
 	 */
-	crashPrinted = false;
+	get crashPrinted(): boolean {
+		return this.crashSeen || (this.maybeEnded !== null && this.maybeEnded.idle === 0);
+	}
+
+	set crashPrinted(v: boolean) {
+		this.crashSeen = v;
+		this.maybeEnded = null;
+	}
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
@@ -153,9 +171,12 @@ export class BlockAssembler {
 	): void {
 		this.follows = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
+		// the ARM fault's report was closed by a line after it, or took one not its own
+		const m = this.maybeEnded;
+		if (m !== null && (m.idle > 0 || this.open.get(m.block.context) !== m)) this.maybeEnded = null;
 		const header = maybeHeader ? matchHeader(text) : null;
 		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
-		if (header !== null && isCrashHeader(header, text)) this.crashPrinted = true;
+		if (header !== null && isCrashHeader(header, text)) this.crashSeen = true;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
 			this.remember(line, text, ts, ctx);
@@ -224,6 +245,7 @@ export class BlockAssembler {
 				shape: header.key === 'BUG:' ? shapedReport(text) : null,
 				sanitizer: isSanitizerReport(text)
 			});
+			if (mayEndBoot(header)) this.maybeEnded = this.open.get(ctx) ?? null;
 		}
 		this.remember(line, text, ts, ctx);
 	}

@@ -101,7 +101,10 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('VFS: Busy inodes after unmount'),
 	h('Internal error:', [], false),
 	h('Unhandled fault:'),
-	h('Alignment trap:'),
+	// NecroScope: a user-space alignment trap (`Alignment trap: comm (pid) PC=0x… Instr=…
+	// Address=… FSR 0x…`, arch/arm/mm/alignment.c with `ai_usermode` warn) is fixed up or
+	// signalled: no kernel report. The kernel's own is `Alignment trap: not handling instruction`
+	h('Alignment trap:', [/Alignment trap: .* \(\d+\) PC=0x[\da-f]+ Instr=/]),
 	h('trusty: panic'),
 	h('fatal error:', [/ALSA/, /fatal error: cannot create timer/]),
 	h('SYZFAIL:'),
@@ -166,12 +169,27 @@ const BOOT_ENDING_BUG =
 	/BUG: (?:unable to handle|Unable to handle|kernel NULL pointer dereference|kernel paging request|(?:TASK )?stack guard page|failure at )/;
 
 /**
+ * ARM faults that end a boot only through the oops after them: `Unhandled fault:` (do_DataAbort)
+ * calls arm_notify_die(), which sends a user-mode fault's task a signal and oopses on a kernel one
+ * (`Internal error: : 1b [#1]`, a report of its own); the kernel's `Alignment trap: not handling
+ * instruction` is followed by that `Unhandled fault:`. Such a report counts as ending its boot
+ * only while nothing but its own lines follows it (BlockAssembler.crashPrinted).
+ */
+const MAY_END_KEYS: ReadonlySet<string> = new Set(['Unhandled fault:', 'Alignment trap:']);
+
+/** Is this header one of MAY_END_KEYS's? */
+export function mayEndBoot(header: OopsHeader): boolean {
+	return MAY_END_KEYS.has(header.key);
+}
+
+/**
  * Does a report of this header, opened by line `text`, end or may it end its boot: an oops, a
  * panic, a `BUG:` fault, a `Fatal exception`? Soft and hard lockups and the other checks a
  * machine survives do not (NOT_CRASH_KEYS, SURVIVED_KEYS, BOOT_ENDING_BUG).
  */
 export function isCrashHeader(header: OopsHeader, text: string): boolean {
 	if (NOT_CRASH_KEYS.has(header.key) || SURVIVED_KEYS.has(header.key)) return false;
+	if (MAY_END_KEYS.has(header.key)) return false;
 	return header.key !== 'BUG:' || BOOT_ENDING_BUG.test(text);
 }
 
