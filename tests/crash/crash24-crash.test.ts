@@ -1,11 +1,14 @@
 /**
  * Crash findings that named the wrong thing or linked what the log does not tie: RCU stalls whose
  * `CPU:` line is of another CPU than the stalled one (syzkaller reports 612, 688 and 720,
- * fixtures/syzkaller); ARM alignment traps and unhandled faults that counted as ending their boot.
+ * fixtures/syzkaller); ARM alignment traps and unhandled faults that counted as ending their boot;
+ * old WARN() traces that started with their reporting path (kerneloops-i386-bug-on,
+ * bacon-pmos-mainline-dev-dmesg-log, lkp-49).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { crashesOf } from '../support/analyze.ts';
+import { I386_WARN } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 import { ingestText } from '../ingestion/helpers.ts';
 
@@ -113,5 +116,82 @@ describe('ARM alignment traps and unhandled faults end a boot only when the log 
 	it('keeps the kernel alignment trap’s report (syzkaller 242, titled as syzkaller does)', async () => {
 		const [f] = await crashesOf(fixture('syzkaller/242.log').split('\n'));
 		expect(f.title).toBe('Alignment trap in corrupted');
+	});
+});
+
+const names = (f: { stack: { frames: { function: string; reliable: boolean }[] } | null }) =>
+	f.stack!.frames.map((x) => (x.reliable ? '' : '? ') + x.function);
+
+/**
+ * bacon-pmos-mainline-dev-dmesg-log.log lines 94-101 (arm, 4.17-rc1, pmOS on a OnePlus One): a
+ * WARN_ON() through warn_slowpath_null(), its trace from unwind_backtrace()
+ */
+const BACON_WARN = [
+	'[    0.049563] WARNING: CPU: 0 PID: 1 at drivers/irqchip/irq-gic.c:1016 gic_irq_domain_translate+0xdc/0xe4',
+	'[    0.049582] Modules linked in:',
+	'[    0.049604] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.17.0-rc1-00062-g00bf5d83b483-dirty #26',
+	'[    0.049622] Hardware name: Generic DT based system',
+	'[    0.049654] [<c010e15c>] (unwind_backtrace) from [<c010b6e0>] (show_stack+0x10/0x14)',
+	'[    0.049688] [<c010b6e0>] (show_stack) from [<c06f54ec>] (dump_stack+0x88/0x9c)',
+	'[    0.049723] [<c06f54ec>] (dump_stack) from [<c011a554>] (__warn+0xdc/0xf4)',
+	'[    0.049750] [<c011a554>] (__warn) from [<c011a63c>] (warn_slowpath_null+0x40/0x48)',
+	'[    0.049778] [<c011a63c>] (warn_slowpath_null) from [<c0339f78>] (gic_irq_domain_translate+0xdc/0xe4)',
+	'[    0.049813] [<c0339f78>] (gic_irq_domain_translate) from [<c016e744>] (irq_create_fwspec_mapping+0x54/0x318)'
+];
+
+/**
+ * lkp-49.log lines 25-36 (kernel test robot, QEMU, 4.8.0-rc1): an x86-64 WARN through __warn(),
+ * a `?` frame before dump_stack
+ */
+const LKP49_WARN = [
+	'[  834.763284] WARNING: CPU: 0 PID: 1 at kernel/softirq.c:150 __local_bh_enable_ip+0x180/0x1c0',
+	'[  834.783198] CPU: 0 PID: 1 Comm: init Not tainted 4.8.0-rc1 #111',
+	'[  834.796540] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
+	'[  834.812814]  ffffffff811e4bc0 ffff88000c3ef888 ffffffff81ef3b9d 0000000000000000',
+	'[  834.825212]  0000000000000000 ffff88000c3ef8d0 ffffffff811d951a ffff88000c3e4c80',
+	'[  834.852035]  00000096088e8cc0 0000000000000201 0000000000000001 ffff88000c30fda8',
+	'[  834.870696] Call Trace:',
+	'[  834.874652]  [<ffffffff811e4bc0>] ? __local_bh_enable_ip+0x180/0x1c0',
+	'[  834.880695]  [<ffffffff81ef3b9d>] dump_stack+0xa9/0xec',
+	'[  834.885655]  [<ffffffff811d951a>] __warn+0x17a/0x1b0',
+	'[  834.890078]  [<ffffffff811d965d>] warn_slowpath_null+0x2d/0x40',
+	'[  834.905248]  [<ffffffff811e4bc0>] __local_bh_enable_ip+0x180/0x1c0',
+	'[  834.910096]  [<ffffffff845c42db>] _raw_spin_unlock_bh+0x3b/0x50',
+	'[  834.934194]  [<ffffffff827942fe>] cn_netlink_send_mult+0x1de/0x340'
+];
+
+describe('an old WARN()’s trace starts at the function that warned, without its reporting path', () => {
+	it('i386 2.6.24, whose WARN_ON() called dump_stack() (kerneloops-i386-bug-on: had started with show_trace_log_lvl, show_trace, dump_stack)', async () => {
+		const [w] = await crashesOf(I386_WARN);
+		expect(names(w)).toEqual(['modinit', 'sys_init_module', 'syscall_call']);
+	});
+
+	it('arm through warn_slowpath_null() (bacon-pmos: had started with unwind_backtrace … warn_slowpath_null)', async () => {
+		const [w] = await crashesOf(BACON_WARN);
+		expect(w.title).toBe('WARNING in gic_irq_domain_translate');
+		expect(names(w)).toEqual(['gic_irq_domain_translate', 'irq_create_fwspec_mapping']);
+	});
+
+	it('x86-64 4.8 through __warn(), a `?` frame among them (lkp-49: had started with ? __local_bh_enable_ip, dump_stack)', async () => {
+		const [w] = await crashesOf(LKP49_WARN);
+		expect(names(w)).toEqual([
+			'__local_bh_enable_ip',
+			'_raw_spin_unlock_bh',
+			'cn_netlink_send_mult'
+		]);
+	});
+
+	it('leaves a WARN() of 4.11 and later alone: its `?` frames are stack leftovers, not its reporting path (ms912x-error-log-txt)', async () => {
+		// ms912x-error-log-txt.log lines 45, 49 and 62-66 (6.8): the trace after the registers
+		const [w] = await crashesOf([
+			'[339920.733810] WARNING: CPU: 3 PID: 6539 at drivers/gpu/drm/drm_ioctl.c:489 drm_copy_field+0xb8/0xc0',
+			'[339920.733952] CPU: 3 PID: 6539 Comm: Xorg Tainted: P           OE      6.8.0-85-generic #85-Ubuntu',
+			'[339920.733973] Call Trace:',
+			'[339920.733974]  <TASK>',
+			'[339920.733977]  ? show_regs+0x6d/0x80',
+			'[339920.733980]  ? __warn+0x89/0x160',
+			'[339920.733983]  ? drm_copy_field+0xb8/0xc0'
+		]);
+		expect(names(w).slice(0, 2)).toEqual(['? show_regs', '? __warn']);
 	});
 });

@@ -1150,3 +1150,17 @@ export const I386_BUG = [
 	'Code: <0f> 0b eb fe 55 89 e5 5d c3 04 00 00 00 14 00 00 00 03 00 00 00 47 ',
 	'EIP: [<e024e003>] modinit+0x3/0x7 [oops] SS:ESP 0068:d4347eb0'
 ];
+
+/** kerneloops-i386-bug-on.log lines 429-438: the WARN_ON() of an earlier insmod, before the BUG (I386_BUG) */
+export const I386_WARN = [
+	'WARNING: at /tmp/oops.c:5 modinit() (Not tainted)',
+	'Pid: 8190, comm: insmod Not tainted 2.6.24-0.77.rc4.git4.fc9 #1',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c0406d41>] show_trace+0x12/0x14',
+	' [<c0407061>] dump_stack+0x6c/0x72',
+	' [<e024e03d>] modinit+0x38/0x3f [oops]',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'------------[ cut here ]------------'
+];

@@ -124,6 +124,37 @@ function withoutDiePath(frames: Frame[], guilty: string | null): Frame[] {
 	return entry === -1 ? frames : [frames[0], ...frames.slice(entry + 1)];
 }
 
+/** the functions that print a trace, and an old WARN()'s own (warn_slowpath_*() called dump_stack()) */
+const WARN_PATH =
+	/^(?:show_trace(?:_log_lvl)?|show_stack(?:_log_lvl)?|_{0,2}dump_stack(?:_lvl)?|dump_backtrace|unwind_backtrace|walk_stack|__warn|warn_slowpath\w*)$/;
+
+/**
+ * The frames of a WARN() printed through warn_slowpath_fmt() (x86 before 4.11, where later ones
+ * trap and print from the warning function, ARM still), without its reporting path: its trace is
+ * dump_stack()'s, called from warn_slowpath_common() (4.8 and later: __warn()), so it starts with
+ * the printing functions (`dump_stack`, `show_trace_log_lvl` on i386, `unwind_backtrace` and
+ * `show_stack` on ARM) and `warn_slowpath_common`/`__warn`, `warn_slowpath_fmt`; 2.6.24's
+ * WARN_ON() called dump_stack() itself (`WARNING: at /tmp/oops.c:5 modinit()`, then
+ * `show_trace_log_lvl`, `show_trace`, `dump_stack`, `modinit`). As the taxonomy skips them for
+ * the guilty frame, the trace starts at the function that warned; unreliable (`?`) frames among
+ * them go too. A trace that shows neither form (a WARN() of 4.11 and later, whose `?` frames may
+ * name `__warn`) keeps its frames.
+ */
+function withoutWarnPath(frames: Frame[], header: string, text: string): Frame[] {
+	if (header !== 'WARNING:') return frames;
+	let cut = -1;
+	let slowpath = false;
+	for (let i = 0; i < frames.length; i++) {
+		const f = frames[i];
+		if (WARN_PATH.test(f.function)) {
+			cut = i;
+			if (f.function.startsWith('warn_slowpath')) slowpath = true;
+		} else if (f.reliable) break;
+	}
+	if (cut === -1 || cut === frames.length - 1) return frames;
+	return slowpath || /^WARNING: at /.test(text) ? frames.slice(cut + 1) : frames;
+}
+
 /**
  * An RCU stall names what stalled itself: its CPUs (`\t1-...!: (…)`, `Task dump for CPU 1:`) and
  * tasks (a stalled CPU's, a blocked reader's). A `CPU:` line is of the stall only when it is of one
@@ -173,7 +204,11 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame
 		? [lost.frame]
-		: withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty);
+		: withoutWarnPath(
+				withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty),
+				block.header,
+				own[0]?.text ?? ''
+			);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	return {
 		rule,
