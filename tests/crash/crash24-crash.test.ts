@@ -6,6 +6,8 @@
  * bacon-pmos-mainline-dev-dmesg-log, lkp-49).
  */
 import { describe, expect, it } from 'vitest';
+import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
+import type { ErrorBlock } from '../../src/lib/models/error-block.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { crashesOf } from '../support/analyze.ts';
 import { I386_WARN } from '../support/excerpts.ts';
@@ -193,5 +195,48 @@ describe('an old WARN()’s trace starts at the function that warned, without it
 			'[339920.733983]  ? drm_copy_field+0xb8/0xc0'
 		]);
 		expect(names(w).slice(0, 2)).toEqual(['? show_regs', '? __warn']);
+	});
+});
+
+/** a fixture's lines `from`-`to` (1-based) as message text, their `[ts][ctx]` prefixes cut */
+const textOf = (name: string, from: number, to: number) =>
+	fixture(name)
+		.split('\n')
+		.slice(from - 1, to)
+		.map((l) => l.replace(/^(?:syzkaller login: )?(?:\[[^\]]*\])+ ?/, ''));
+
+function assemble(texts: string[]): ErrorBlock[] {
+	const out: ErrorBlock[] = [];
+	const a = new BlockAssembler((b) => out.push(b));
+	texts.forEach((text, i) => a.push(i + 1, text, 10 + i * 0.001, '', 0));
+	a.closeAll('eof');
+	return out.sort((x, y) => x.startLine - y.startLine);
+}
+
+describe('RCU stalls printed back to back', () => {
+	// syzkaller 688 lines 9-44: CPU 1's own stall, running syz-executor913 (pid 1429)
+	const CPU1 = textOf('syzkaller/688.log', 9, 44);
+	// syzkaller 492 lines 1-30: CPU 0 held the grace period up, running syz-executor.1 (pid 28547)
+	const CPU0 = textOf('syzkaller/492.log', 1, 30);
+
+	it('of different CPUs and tasks are separate events (had `follows` the first for being adjacent)', () => {
+		const blocks = assemble([...CPU1, ...CPU0]);
+		expect(blocks.map((b) => b.header)).toEqual(['INFO:', 'INFO:']);
+		expect(blocks[1].follows).toBeUndefined();
+	});
+
+	it('of the same CPU are still one after the other', () => {
+		const blocks = assemble([...CPU1, ...CPU1]);
+		expect(blocks).toHaveLength(2);
+		expect(blocks[1].follows).toBe(1);
+	});
+
+	it('a soft lockup of another CPU after an RCU stall is separate too', () => {
+		// syzkaller 688's stall, then a soft lockup header of another CPU and task
+		const blocks = assemble([
+			...CPU1,
+			'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor913:1432]'
+		]);
+		expect(blocks[1].follows).toBeUndefined();
 	});
 });

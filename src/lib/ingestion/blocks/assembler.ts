@@ -9,10 +9,12 @@ import {
 	isCrashHeader,
 	isFaultPcLine,
 	isLostOopsPanic,
+	isRcuStallHeader,
 	isRegisterDumpLine,
 	joinsEnded,
 	matchHeader,
 	mayEndBoot,
+	separateRcuStall,
 	separateStalls,
 	shapedReport,
 	type OopsHeader
@@ -84,6 +86,11 @@ interface OpenBlock {
 	shape: ((text: string) => boolean) | null;
 	/** a sanitizer's report, which ends with a line of `=` (isSanitizerEnd) */
 	sanitizer: boolean;
+	/**
+	 * an RCU stall that `block.follows` a stall report printed just before it: that report's lines,
+	 * to tell once this one's are in whether the two name the same CPU or task (separateRcuStall)
+	 */
+	afterStall?: readonly BlockLine[];
 }
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
@@ -133,6 +140,8 @@ export class BlockAssembler {
 	private shadows: OpenBlock[] = [];
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
+	/** the lines of the report `follows` names, when the header on the current line is an RCU stall's */
+	private followsLines: readonly BlockLine[] | null = null;
 	/** a report that ends or may end a boot was opened since the owner last cleared crashPrinted */
 	private crashSeen = false;
 	/** the last ARM fault report (mayEndBoot), while nothing but its own lines followed it */
@@ -170,6 +179,7 @@ export class BlockAssembler {
 		wall = NaN
 	): void {
 		this.follows = null;
+		this.followsLines = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		// the ARM fault's report was closed by a line after it, or took one not its own
 		const m = this.maybeEnded;
@@ -243,7 +253,8 @@ export class BlockAssembler {
 				ended: false,
 				oneLine: header.oneLine === true,
 				shape: header.key === 'BUG:' ? shapedReport(text) : null,
-				sanitizer: isSanitizerReport(text)
+				sanitizer: isSanitizerReport(text),
+				...(this.followsLines !== null ? { afterStall: this.followsLines } : {})
 			});
 			if (mayEndBoot(header)) this.maybeEnded = this.open.get(ctx) ?? null;
 		}
@@ -285,7 +296,10 @@ export class BlockAssembler {
 		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
 			// back-to-back watchdog reports of other CPUs and tasks are separate events
-			if (!gap && !separateStalls(fromHeader(b), text)) this.follows = b.startLine;
+			if (!gap && !separateStalls(fromHeader(b), text)) {
+				this.follows = b.startLine;
+				if (isRcuStallHeader(text)) this.followsLines = fromHeader(b);
+			}
 			const last = b.lines[b.lines.length - 1];
 			if (last.line === b.startLine && text.startsWith(last.text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one
@@ -369,6 +383,10 @@ export class BlockAssembler {
 
 	private emitClosed(ob: OpenBlock, reason: string): void {
 		ob.block.endReason = reason;
+		// back-to-back RCU stalls (or a watchdog's report and an RCU stall) of other CPUs and tasks
+		// are separate events, as separateStalls tells of the watchdogs' own
+		if (ob.afterStall && separateRcuStall(ob.afterStall, fromHeader(ob.block)))
+			delete ob.block.follows;
 		this.emit(ob.block);
 	}
 
