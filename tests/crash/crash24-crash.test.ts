@@ -44,6 +44,14 @@ describe('an RCU stall names what stalled, not the CPU the grace-period kthread 
 		);
 	});
 
+	it('of an older kernel (3.10 and before) names the CPUs its header lists, `{ 2}` (syzkaller 58: had named none)', async () => {
+		const f = await stallOf('syzkaller/58.log');
+		expect(f.details.cpu).toBe(2);
+		expect(f.explanation.meaning).toContain(
+			'Here CPU 2 held up the rcu_preempt grace period for 65008 jiffies.'
+		);
+	});
+
 	it('keeps an NMI backtrace’s `CPU:` line that is of the stalled CPU (syzkaller 492)', async () => {
 		const f = await stallOf('syzkaller/492.log');
 		expect([f.details.cpu, f.details.pid, f.details.comm]).toEqual([0, 28547, 'syz-executor.1']);

@@ -48,6 +48,8 @@ const NEXT_STALL = /^(?:rcu: )?INFO: rcu_\w+ (?:self-)?detected/;
 const PREFIX = /^rcu: /;
 /** a stalled CPU's line: `\t1-...!: (3 GPs behind)`, `\t0: (1 GPs behind)`, `\t1-....: (104999 ticks this GP)` */
 const CPU_LINE = /^\s+(\d+)(?:-[.!\w]*)?: \(\d+ (?:GPs behind|ticks this GP)/;
+/** the CPUs listed in the header of older kernels (3.10 and before): `{ 2}`, `{ 1 3}`, tasks as `P1234` */
+const OLD_LIST = /stalls? on CPUs?(?:\/tasks)?:? \{([\s\dP]*)\}/;
 const T_JIFFIES = /^\s*\((?:detected by \d+, )?t=(\d+) jiffies/;
 const TASK_DUMP = /^Task dump for CPU (\d+):/;
 /** sched_show_task() before 5.10: comm, state, `running task` or the PC, free stack, pid, ppid, flags */
@@ -88,6 +90,14 @@ export function rcuStall(texts: readonly string[]): RcuStall | null {
 		readers: false,
 		kthreadCpu: null
 	};
+	// older kernels (3.10 and before) list the stalled CPUs and how long in the header itself:
+	// `detected stalls on CPUs/tasks: { 2} (detected by 0, t=65008 jiffies, …)`, `self-detected
+	// stall on CPU { 1}`
+	const inline = OLD_LIST.exec(texts[0]);
+	if (inline)
+		for (const c of inline[1].trim().split(/\s+/)) if (/^\d+$/.test(c)) stall.cpus.push(Number(c));
+	const tj = /\bt=(\d+) jiffies/.exec(texts[0]);
+	if (tj) stall.jiffies = Number(tj[1]);
 	const tasksFlavor = h[1].startsWith('rcu_tasks');
 	// in the preempted readers' dumps (after `Tasks blocked on`), after `Stack dump where RCU GP
 	// kthread last ran:` (whose CPU dump is not of a stalled CPU)
