@@ -3,7 +3,8 @@
  * `CPU:` line is of another CPU than the stalled one (syzkaller reports 612, 688 and 720,
  * fixtures/syzkaller); ARM alignment traps and unhandled faults that counted as ending their boot;
  * old WARN() traces that started with their reporting path (kerneloops-i386-bug-on,
- * bacon-pmos-mainline-dev-dmesg-log, lkp-49).
+ * bacon-pmos-mainline-dev-dmesg-log, lkp-49); advice to report upstream a crash of a kernel with
+ * out-of-tree or proprietary modules loaded (satyr-rhbz-865695-0, ms912x-error-log-txt).
  */
 import { describe, expect, it } from 'vitest';
 import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
@@ -246,5 +247,80 @@ describe('RCU stalls printed back to back', () => {
 			'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor913:1432]'
 		]);
 		expect(blocks[1].follows).toBeUndefined();
+	});
+});
+
+const reportSteps = (f: { explanation: { next_steps: string[] } }) =>
+	f.explanation.next_steps.filter((s) => /report(?:ing)? it/.test(s));
+
+/** satyr-rhbz-865695-0.log lines 1-25 (Fedora 17, 3.6 i686): Broadcom's `wl(PO)` in the trace */
+const WL_BUG = [
+	'kernel BUG at include/net/cfg80211.h:2473!',
+	'invalid opcode: 0000 [#1] SMP ',
+	'Modules linked in: lockd sunrpc rfcomm bnep ip6t_REJECT nf_conntrack_ipv6 nf_defrag_ipv6 ip6table_filter ip6_tables nf_conntrack_ipv4 nf_defrag_ipv4 xt_state nf_conntrack iTCO_wdt iTCO_vendor_support hp_wmi sparse_keymap btusb uvcvideo videobuf2_vmalloc videobuf2_memops videobuf2_core bluetooth videodev media snd_hda_codec_idt snd_hda_intel snd_hda_codec snd_hwdep snd_seq coretemp microcode snd_seq_device serio_raw lib80211_crypt_tkip snd_pcm lpc_ich mfd_core wl(PO) crystalhd(C) snd_page_alloc atl1c cfg80211 snd_timer snd rfkill soundcore lib80211 uinput wmi i915 video i2c_algo_bit drm_kms_helper drm i2c_core',
+	'Pid: 598, comm: wpa_supplicant Tainted: P         C O 3.6.1-1.fc17.i686.PAE #1 Hewlett-Packard HP Mini 110-1100/308F',
+	'EIP: 0060:[<f8e40765>] EFLAGS: 00210246 CPU: 1',
+	'EIP is at wdev_priv.part.8+0x3/0x5 [wl]',
+	'EAX: 00000000 EBX: f3cf6120 ECX: f8fc05a0 EDX: f3e16400',
+	'ESI: f3e16400 EDI: f3cf6120 EBP: f180dbf8 ESP: f180dbf8',
+	' DS: 007b ES: 007b FS: 00d8 GS: 00e0 SS: 0068',
+	'CR0: 80050033 CR2: 099db264 CR3: 322aa000 CR4: 000007f0',
+	'DR0: 00000000 DR1: 00000000 DR2: 00000000 DR3: 00000000',
+	'DR6: ffff0ff0 DR7: 00000400',
+	'Process wpa_supplicant (pid: 598, ti=f180c000 task=f2388000 task.ti=f180c000)',
+	'Stack:',
+	' f180dc28 f8e3dde1 f180dc10 c09705a8 f8034728 00000119 f8034728 000080d0',
+	' f3e16400 f47c1600 00000000 f3cf6120 f180dc5c f8034a38 ffffffff 00000033',
+	' 00000003 f47c1600 f3cf6120 f3cf6000 f180dc88 f3e16400 f8043220 f8043640',
+	'Call Trace:',
+	' [<f8e3dde1>] wl_cfg80211_scan+0x411/0x4a0 [wl]',
+	' [<c09705a8>] ? mutex_lock+0x18/0x40',
+	' [<f8034728>] ? nl80211_trigger_scan+0xc8/0x560 [cfg80211]',
+	' [<f8034728>] ? nl80211_trigger_scan+0xc8/0x560 [cfg80211]',
+	' [<f8034a38>] nl80211_trigger_scan+0x3d8/0x560 [cfg80211]',
+	' [<f802c210>] ? __cfg80211_rdev_from_attrs+0x170/0x170 [cfg80211]',
+	' [<c08a5595>] genl_rcv_msg+0x225/0x280'
+];
+
+/**
+ * ms912x-error-log-txt.log lines 43-51 (Ubuntu 6.8): a WARN in the DRM core, with an out-of-tree
+ * display driver and NVIDIA's modules loaded
+ */
+const MS912X_WARN = [
+	'[339920.733796] ------------[ cut here ]------------',
+	'[339920.733799] BUG: the value to copy was not set!',
+	'[339920.733810] WARNING: CPU: 3 PID: 6539 at drivers/gpu/drm/drm_ioctl.c:489 drm_copy_field+0xb8/0xc0',
+	'[339920.733816] Modules linked in: hid_generic snd_usb_audio usbhid snd_usbmidi_lib snd_ump hid ms912x(OE) cpuid vhost_net vhost vhost_iotlb tap tls xt_nat vxlan ip6_udp_tunnel udp_tunnel xt_policy xt_mark xt_bpf veth nf_conntrack_netlink br_netfilter xfrm_user xfrm_algo xt_addrtype rfcomm snd_seq_dummy snd_hrtimer ccm xt_CHECKSUM xt_MASQUERADE xt_conntrack ipt_REJECT nf_reject_ipv4 xt_tcpudp nft_compat nft_chain_nat nf_nat nf_conntrack nf_defrag_ipv6 nf_defrag_ipv4 nf_tables libcrc32c bridge stp llc overlay qrtr cmac algif_hash algif_skcipher af_alg bnep sunrpc binfmt_misc zfs(PO) spl(O) snd_ctl_led ledtrig_audio snd_hda_codec_realtek snd_hda_codec_generic nvidia_uvm(POE) nvidia_drm(POE) nvidia_modeset(POE) intel_rapl_msr intel_rapl_common intel_uncore_frequency intel_uncore_frequency_common x86_pkg_temp_thermal snd_sof_pci_intel_cnl snd_sof_intel_hda_common soundwire_intel snd_sof_intel_hda_mlink soundwire_cadence snd_sof_intel_hda snd_sof_pci snd_sof_xtensa_dsp snd_sof snd_sof_utils snd_soc_hdac_hda snd_hda_ext_core',
+	'[339920.733870]  snd_soc_acpi_intel_match snd_soc_acpi soundwire_generic_allocation soundwire_bus snd_soc_core snd_hda_codec_hdmi snd_compress ac97_bus snd_pcm_dmaengine nls_iso8859_1 snd_hda_intel intel_powerclamp coretemp snd_intel_dspcfg snd_intel_sdw_acpi iwlmvm snd_hda_codec kvm_intel uvcvideo snd_hda_core videobuf2_vmalloc nvidia(POE) snd_hwdep kvm uvc videobuf2_memops videobuf2_v4l2 snd_pcm mac80211 btusb videodev i915 irqbypass btrtl snd_seq_midi crct10dif_pclmul btintel cmdlinepart polyval_clmulni polyval_generic videobuf2_common snd_seq_midi_event ghash_clmulni_intel spi_nor btbcm btmtk sha256_ssse3 libarc4 mc mei_hdcp ee1004 mei_pxp snd_rawmidi mtd sha1_ssse3 bluetooth aesni_intel drm_buddy crypto_simd snd_seq ttm ecdh_generic iwlwifi ecc cryptd snd_seq_device drm_display_helper snd_timer acer_wmi rapl cec rc_core i2c_i801 sparse_keymap spi_intel_pci intel_cstate platform_profile intel_wmi_thunderbolt i2c_algo_bit wmi_bmof intel_pmc_core mei_me snd i2c_smbus spi_intel cfg80211 soundcore intel_pch_thermal mei',
+	'[339920.733927]  intel_vsec pmt_telemetry input_leds joydev pmt_class acer_wireless acpi_pad mac_hid serio_raw sch_fq_codel msr parport_pc ppdev lp parport efi_pstore nfnetlink dmi_sysfs ip_tables x_tables autofs4 8250_dw rtsx_pci_sdmmc crc32_pclmul psmouse r8169 intel_lpss_pci ahci rtsx_pci intel_lpss xhci_pci realtek libahci idma64 xhci_pci_renesas video wmi pinctrl_cannonlake',
+	'[339920.733952] CPU: 3 PID: 6539 Comm: Xorg Tainted: P           OE      6.8.0-85-generic #85-Ubuntu',
+	'[339920.733954] Hardware name: Acer Predator PH315-51/Sienta_CFS, BIOS V1.15 06/12/2018',
+	'[339920.733955] RIP: 0010:drm_copy_field+0xb8/0xc0'
+];
+
+describe('a crash of a kernel with out-of-tree or proprietary modules loaded', () => {
+	it('whose trace runs through one goes to that module’s maintainers (satyr-rhbz-865695-0: had said to report it to the guilty function’s subsystem)', async () => {
+		const [f] = await crashesOf(WL_BUG);
+		expect(f.title).toBe('kernel BUG in wdev_priv');
+		expect(reportSteps(f)).toEqual([
+			'The trace runs through `wl(PO)`, a module from outside the kernel tree or proprietary (so marked in `Modules linked in:`): report it to that module’s vendor or maintainers; the kernel’s maintainers look at it only if it also happens without it.'
+		]);
+	});
+
+	it('is reproduced without them before it is reported upstream (ms912x-error-log-txt)', async () => {
+		const [f] = await crashesOf(MS912X_WARN);
+		expect(f.title).toBe('WARNING in drm_copy_field');
+		expect(reportSteps(f)).toEqual([
+			expect.stringMatching(
+				/^If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded \(`ms912x\(OE\)`, .*`nvidia\(POE\)` in `Modules linked in:`\) before reporting it/
+			)
+		]);
+	});
+
+	it('keeps the generic step for an untainted kernel (kerneloops-i386-bug-on)', async () => {
+		const [f] = await crashesOf(I386_WARN);
+		expect(reportSteps(f)).toEqual([
+			'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.'
+		]);
 	});
 });

@@ -26,10 +26,14 @@ export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>)
 		]
 	]);
 
+/** the generic step that sends a crash upstream (heuristic.ts words it anew for a tainted kernel) */
+export const REPORT_UPSTREAM =
+	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.';
+
 const REPORTING: string[] = [
 	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.',
 	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
-	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.'
+	REPORT_UPSTREAM
 ];
 
 /** Plain-language explanations of crash families, keyed by crash rule id. */

@@ -1,7 +1,7 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
-import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
+import { crashExplanation, REPORT_UPSTREAM, STEP_APPLIES } from './crash-explanations.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
@@ -249,6 +249,43 @@ function stallOf(f: Omit<Finding, 'explanation'>): string | null {
 	return s === null ? null : rcuStallNote(s);
 }
 
+/** a module of `Modules linked in:` with its taint flags: `wl(PO)`, `ms912x(OE)`, `will_oops(OF+)` */
+const MODULE_FLAGS = /(?:^|\s)([\w-]+)\(([A-Z+-]+)\)/g;
+
+/**
+ * The modules of a report's `Modules linked in:` list (and the lines it continues on) that are
+ * proprietary (P) or built outside the kernel tree (O), as the kernel marks them there.
+ */
+function outsideModules(f: Omit<Finding, 'explanation'>): string[] {
+	const out: string[] = [];
+	const texts = f.evidence.map((e) => e.text);
+	const at = texts.findIndex((t) => t.startsWith('Modules linked in:'));
+	if (at === -1) return out;
+	for (let i = at; i < texts.length && (i === at || /^\s+[\w-]+(?:\(|\s|$)/.test(texts[i])); i++)
+		for (const m of texts[i].matchAll(MODULE_FLAGS))
+			if (/[PO]/.test(m[2]) && !out.includes(`${m[1]}(${m[2]})`)) out.push(`${m[1]}(${m[2]})`);
+	return out;
+}
+
+const moduleName = (m: string): string => m.slice(0, m.indexOf('(')).replace(/-/g, '_');
+
+/**
+ * The generic step that sends a crash upstream, for a kernel with proprietary or out-of-tree
+ * modules loaded (its `Modules linked in:` marks them `(P)`, `(O)`): the kernel's developers set
+ * such reports aside (docs.kernel.org/admin-guide/tainted-kernels.html), so the report goes to the
+ * module's maintainers when the trace runs through one (satyr-rhbz-865695-0.log: Broadcom's `wl`
+ * under cfg80211's `wdev_priv`), else it is reproduced without them first (ms912x-error-log-txt.log:
+ * the out-of-tree `ms912x` display driver and NVIDIA’s modules loaded, a WARN in the DRM core).
+ */
+function reportStep(f: Omit<Finding, 'explanation'>, outside: string[]): string {
+	const inTrace = new Set((f.stack?.frames ?? []).map((x) => x.module?.replace(/-/g, '_')));
+	const own = outside.filter((m) => inTrace.has(moduleName(m)));
+	const code = (ms: string[]) => ms.map((m) => `\`${m}\``).join(', ');
+	if (own.length > 0)
+		return `The trace runs through ${code(own)}, ${own.length === 1 ? 'a module' : 'modules'} from outside the kernel tree or proprietary (so marked in \`Modules linked in:\`): report it to ${own.length === 1 ? 'that module’s' : 'those modules’'} vendor or maintainers; the kernel’s maintainers look at it only if it also happens without ${own.length === 1 ? 'it' : 'them'}.`;
+	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to the maintainers of the guilty function’s subsystem (\`scripts/get_maintainer.pl -f <file>\`) with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
+}
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
@@ -269,6 +306,8 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
 			metadata.kernel_version;
 		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
+		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
+		if (outside.length > 0) steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
 				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
