@@ -4,14 +4,15 @@
  * fixtures/syzkaller); ARM alignment traps and unhandled faults that counted as ending their boot;
  * old WARN() traces that started with their reporting path (kerneloops-i386-bug-on,
  * bacon-pmos-mainline-dev-dmesg-log, lkp-49); advice to report upstream a crash of a kernel with
- * out-of-tree or proprietary modules loaded (satyr-rhbz-865695-0, ms912x-error-log-txt).
+ * out-of-tree or proprietary modules loaded (satyr-rhbz-865695-0, ms912x-error-log-txt); a
+ * `Fatal exception` panic told to check `root=` (lkp-74).
  */
 import { describe, expect, it } from 'vitest';
 import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
 import type { ErrorBlock } from '../../src/lib/models/error-block.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { crashesOf } from '../support/analyze.ts';
-import { I386_WARN } from '../support/excerpts.ts';
+import { I386_WARN, LKP74 } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 import { ingestText } from '../ingestion/helpers.ts';
 
@@ -322,5 +323,20 @@ describe('a crash of a kernel with out-of-tree or proprietary modules loaded', (
 		expect(reportSteps(f)).toEqual([
 			'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.'
 		]);
+	});
+});
+
+describe('a `Fatal exception` panic alone, its oops lost (lkp-74)', () => {
+	it('is explained as the end of an oops, without the root file system advice (had said to check `root=` and the initramfs)', async () => {
+		const [f] = await crashesOf(LKP74);
+		expect(f.title).toBe('kernel panic: Fatal exception');
+		expect(f.explanation.meaning).toMatch(
+			/^The kernel panicked at the end of an oops: `Fatal exception`/
+		);
+		expect(f.explanation.causes.map((c) => c.text).join(' ')).not.toContain('root');
+		expect(f.explanation.next_steps.join(' ')).not.toContain('root=');
+		expect(f.explanation.next_steps).toContain(
+			'Search the kernel mailing lists (lore.kernel.org) for the oops’s faulting function and first line, not for this panic’s title: every oops that panics ends with it.'
+		);
 	});
 });

@@ -818,7 +818,40 @@ const hpwdtPanic = (f: Omit<Finding, 'explanation'>) =>
 const bootAllocationPanic = (f: Omit<Finding, 'explanation'>) =>
 	/^kernel panic: [\w.]+: Failed to allocate \S+ bytes\b/.test(f.title);
 
+/**
+ * the panic that ends an oops, alone (the oops merges with it otherwise): `Fatal exception`, `Fatal
+ * exception in interrupt` (lkp-74.log: only the oops's registers are left before it)
+ */
+const oopsEndPanic = (f: Omit<Finding, 'explanation'>) =>
+	/^kernel panic: Fatal exception(?: in interrupt)?$/.test(f.title);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.panic',
+		name: 'the panic that ends an oops (`Fatal exception`)',
+		applies: oopsEndPanic,
+		explanation: {
+			meaning:
+				'The kernel panicked at the end of an oops: `Fatal exception` is what oops_end() says when it cannot just kill the task that faulted (the fault was in an interrupt, in the idle task or in init, or `panic_on_oops` is set), so the whole system stopped (or rebooted). The oops is the bug: its report comes just before this line, and this finding holds what the log kept of it.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A kernel or driver bug that faulted (a bad pointer, a `BUG()`): the oops’s faulting function (`RIP:`, `EIP:`, `pc :`) says where.'
+				},
+				{
+					kind: 'hardware',
+					text: 'Faulty RAM or an unstable machine, when such oopses come at random places.'
+				}
+			],
+			next_steps: [
+				'Read the oops this panic ends (the `Oops:`, `BUG:` or `general protection fault` report above it): its faulting function and trace are the bug; when the log lost it (only its registers, or nothing, before the panic), get it whole from a serial console (`console=ttyS0,115200`), netconsole or pstore, or with `ignore_loglevel` if the console filtered it.',
+				'Search the kernel mailing lists (lore.kernel.org) for the oops’s faulting function and first line, not for this panic’s title: every oops that panics ends with it.',
+				REPORTING[1],
+				REPORT_UPSTREAM
+			],
+			references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+		}
+	},
 	{
 		rule: 'crash.panic',
 		name: 'a panic on a failed early boot allocation (memblock)',
