@@ -825,7 +825,38 @@ const bootAllocationPanic = (f: Omit<Finding, 'explanation'>) =>
 const oopsEndPanic = (f: Omit<Finding, 'explanation'>) =>
 	/^kernel panic: Fatal exception(?: in interrupt)?$/.test(f.title);
 
+/** powerpc's die() after machine_check_exception(): `Oops: Machine check, sig: 7 [#1]` */
+const machineCheckOops = (f: Omit<Finding, 'explanation'>) =>
+	/^Oops: Machine check\b/.test(f.title);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.oops',
+		name: 'an oops on a machine check (powerpc)',
+		applies: machineCheckOops,
+		explanation: {
+			meaning:
+				'The CPU took a machine check while it ran kernel code: the hardware reported an error it could not correct (a cache or memory parity or ECC error, a bus error, an access no device answered), and the kernel, finding it in kernel mode, killed the task (`sig: 7`, SIGBUS) with an oops. The function in the title is only where the CPU was when the error came, not a bug of its own; machine_check_exception() prints what the hardware said just before the oops, or after it when a debugger (xmon) held the console: `Machine check in kernel mode.`, `Caused by (from SRR1=…): …`.',
+			causes: [
+				{
+					kind: 'hardware',
+					text: 'A failing processor, cache, memory or bus: the `Caused by` line names the unit (`L2 data cache parity error`, `Uncorrectable memory error`, …).'
+				},
+				{
+					kind: 'driver',
+					text: 'More rarely a driver’s access to a device address nothing answers (a removed or hung adapter, a wrong mapping): then the `Caused by` line names a bus or load/store error, not a parity error.'
+				}
+			],
+			next_steps: [
+				'Read the `Machine check in kernel mode.` and `Caused by (from SRR1=…)` lines around the oops (the hardware finding linked to it): they say which unit failed.',
+				'For a parity or ECC error, have the part checked: on an IBM POWER server read the platform’s error log (`servicelog`, the HMC’s or ASM’s serviceable events) and run its diagnostics; errors that repeat on one processor mean replacing it.',
+				'Only when the cause is a load or store nobody answered, decode the trace (`./scripts/decode_stacktrace.sh`): the driver whose access it was is the one to look at.'
+			],
+			references: ['https://docs.kernel.org/admin-guide/bug-hunting.html'],
+			// the trace is where the error found the CPU: no decoding step first
+			notice: true
+		}
+	},
 	{
 		rule: 'crash.panic',
 		name: 'the panic that ends an oops (`Fatal exception`)',
