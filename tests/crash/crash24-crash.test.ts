@@ -6,14 +6,15 @@
  * bacon-pmos-mainline-dev-dmesg-log, lkp-49); advice to report upstream a crash of a kernel with
  * out-of-tree or proprietary modules loaded (satyr-rhbz-865695-0, ms912x-error-log-txt); a
  * `Fatal exception` panic told to check `root=` (lkp-74); a POWER machine check's oops told to report
- * a kernel bug (kerneloops-power5-with-machinecheck).
+ * a kernel bug (kerneloops-power5-with-machinecheck); a task hung in synchronize_sched() told to
+ * look for storage errors (lkp-57).
  */
 import { describe, expect, it } from 'vitest';
 import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
 import type { ErrorBlock } from '../../src/lib/models/error-block.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { crashesOf } from '../support/analyze.ts';
-import { I386_WARN, LKP74 } from '../support/excerpts.ts';
+import { I386_WARN, LKP57_HUNG, LKP74 } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 import { ingestText } from '../ingestion/helpers.ts';
 
@@ -385,5 +386,16 @@ describe('an oops on a POWER machine check', () => {
 		expect(f.explanation.causes[0].kind).toBe('hardware');
 		expect(f.explanation.next_steps.join(' ')).not.toContain('get_maintainer');
 		expect(f.explanation.next_steps[0]).toMatch(/^Read the `Machine check in kernel mode.`/);
+	});
+});
+
+describe('a task hung waiting for an RCU grace period', () => {
+	it('is explained by the CPU that holds the grace period up, not by storage (lkp-57: had said to look for storage, NFS or network errors)', async () => {
+		const [f] = await crashesOf(LKP57_HUNG);
+		expect(f.title).toBe('INFO: task hung in synchronize_rcu');
+		expect(f.explanation.meaning).toContain('what it waited for is an RCU grace period');
+		const steps = f.explanation.next_steps.join(' ');
+		expect(steps).not.toMatch(/storage|NFS|decode_stacktrace/);
+		expect(f.explanation.next_steps[0]).toMatch(/^Look for the RCU stall/);
 	});
 });

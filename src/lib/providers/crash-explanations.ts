@@ -1,4 +1,5 @@
 import type { Explanation, Finding } from '../models/finding.ts';
+import { GRACE_PERIOD } from '../util/rcu-stall.ts';
 
 type Partial = Omit<Explanation, 'next_steps'> & {
 	next_steps: string[];
@@ -829,7 +830,41 @@ const oopsEndPanic = (f: Omit<Finding, 'explanation'>) =>
 const machineCheckOops = (f: Omit<Finding, 'explanation'>) =>
 	/^Oops: Machine check\b/.test(f.title);
 
+/** a hung task whose trace waits for an RCU grace period (`synchronize_rcu`, `rcu_barrier` …) */
+const gracePeriodWait = (f: Omit<Finding, 'explanation'>) =>
+	f.stack?.frames.some((x) => x.reliable && GRACE_PERIOD.test(x.function)) ?? false;
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.hung-task',
+		name: 'a task hung waiting for an RCU grace period',
+		applies: gracePeriodWait,
+		explanation: {
+			meaning:
+				'A task waited in uninterruptible sleep (state D) for more than the hung-task timeout (usually 120 s), and what it waited for is an RCU grace period (`synchronize_rcu()`, `synchronize_sched()`, `rcu_barrier()` … in its trace). A grace period ends only when every CPU has passed a quiescent state, so the task is held up by a CPU that did not (one stuck in kernel code with preemption or interrupts off) or by a grace-period kthread that got no CPU, not by storage: the RCU stall warning or lockup report printed while it waited names that CPU.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A CPU stuck in kernel code with preemption or interrupts off (a loop, a lock held too long): the RCU stall, soft lockup or hard lockup report of the same time names it, and its trace is the bug.'
+				},
+				{
+					kind: 'environment',
+					text: 'On virtual machines, virtual CPUs the host did not run (the grace-period kthread starved).'
+				}
+			],
+			next_steps: [
+				'Look for the RCU stall (`rcu: INFO: rcu_sched detected stalls`), soft lockup or hard lockup printed while this task waited (the finding linked to it): the CPU it names is the culprit, and its trace is the one to decode and report; this task’s trace only shows who waited.',
+				'If the log has none, make sure stall warnings are on (`rcupdate.rcu_cpu_stall_suppress=0`) and, while it hangs, print every CPU’s backtrace (`echo l > /proc/sysrq-trigger`).',
+				REPORTING[1]
+			],
+			references: [
+				'https://docs.kernel.org/RCU/stallwarn.html',
+				'https://docs.kernel.org/admin-guide/sysctl/kernel.html#hung-task-timeout-secs'
+			],
+			// the trace to decode is the stalled CPU's, in its own finding
+			notice: true
+		}
+	},
 	{
 		rule: 'crash.oops',
 		name: 'an oops on a machine check (powerpc)',

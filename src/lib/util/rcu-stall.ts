@@ -191,3 +191,7 @@ export function rcuStallNote(s: RcuStall): string | null {
 		);
 	return parts.length > 0 ? parts.join(' ') : null;
 }
+
+/** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */
+export const GRACE_PERIOD =
+	/^(?:synchronize_(?:rcu|sched|rcu_bh|net)(?:_expedited)?|__wait_rcu_gp|wait_rcu_gp|rcu_barrier(?:_sched|_bh)?)$/;
