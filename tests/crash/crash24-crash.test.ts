@@ -7,7 +7,8 @@
  * out-of-tree or proprietary modules loaded (satyr-rhbz-865695-0, ms912x-error-log-txt); a
  * `Fatal exception` panic told to check `root=` (lkp-74); a POWER machine check's oops told to report
  * a kernel bug (kerneloops-power5-with-machinecheck); a task hung in synchronize_sched() told to
- * look for storage errors (lkp-57).
+ * look for storage errors (lkp-57); a double fault said to kill only its task
+ * (kerneloops-i386-oops-with-end-marker).
  */
 import { describe, expect, it } from 'vitest';
 import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
@@ -397,5 +398,49 @@ describe('a task hung waiting for an RCU grace period', () => {
 		const steps = f.explanation.next_steps.join(' ');
 		expect(steps).not.toMatch(/storage|NFS|decode_stacktrace/);
 		expect(f.explanation.next_steps[0]).toMatch(/^Look for the RCU stall/);
+	});
+});
+
+/**
+ * kerneloops-i386-oops-with-end-marker.log lines 2-25 (2.6.24-rc5 x86-64): a double fault with RSP
+ * at the stack's lower end and CR2 just below it, a stack overflow
+ */
+const DOUBLE_FAULT = [
+	'double fault: 0000 [1] PREEMPT SMP ',
+	'CPU 0 ',
+	'Pid: 2847, comm: grub Not tainted 2.6.24-rc5 #234',
+	'RIP: 0010:[<ffffffff80224f28>]  [<ffffffff80224f28>] search_extable+0x0/0x64',
+	'RSP: 0000:ffff810008000000  EFLAGS: 00010046',
+	'RAX: ffffffff8020e66f RBX: 080e050809993830 RCX: ffffffff8020e732',
+	'RDX: ffffffff8020e732 RSI: ffffffff80870460 RDI: ffffffff8086c370',
+	'RBP: ffff810008000008 R08: 0000000000000000 R09: 0000000000000000',
+	'R10: 0000000000000000 R11: 0000000000000200 R12: ffff810008000048',
+	'R13: 0000000000000000 R14: 0000000000000000 R15: ffff81003c913e78',
+	'FS:  00007f80aed7f780(0000) GS:ffffffff80be4000(0063) knlGS:0000000009993830',
+	'CS:  0010 DS: 002b ES: 002b CR0: 000000008005003b',
+	'CR2: ffff810007fffff8 CR3: 000000003cddc000 CR4: 00000000000006e0',
+	'DR0: 0000000000000000 DR1: 0000000000000000 DR2: 0000000000000000',
+	'DR3: 0000000000000000 DR6: 00000000ffff0ff0 DR7: 0000000000000400',
+	'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
+	'Stack: ',
+	'Call Trace:',
+	'',
+	'',
+	'Code: 55 48 89 d0 48 89 d1 48 c1 e8 20 48 89 e5 53 75 46 48 b8 00 ',
+	'RIP  [<ffffffff80224f28>] search_extable+0x0/0x64',
+	' RSP <ffff810008000000>',
+	'---[ end trace a28726ab5968e532 ]---'
+];
+
+describe('a double fault', () => {
+	it('is explained as fatal and, on x86, most likely a stack overflow (had said the kernel killed the task)', async () => {
+		const [f] = await crashesOf(DOUBLE_FAULT);
+		expect(f.title).toBe('PANIC: double fault in search_extable');
+		expect(f.explanation.meaning).toContain('it halts the machine');
+		expect(f.explanation.meaning).toContain('almost always a kernel stack overflow');
+		expect(f.explanation.meaning).not.toContain('killed the task');
+		expect(
+			f.explanation.next_steps.some((x) => x.startsWith('Compare `CR2` with `RSP`/`ESP`'))
+		).toBe(true);
 	});
 });

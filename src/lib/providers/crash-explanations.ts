@@ -834,7 +834,38 @@ const machineCheckOops = (f: Omit<Finding, 'explanation'>) =>
 const gracePeriodWait = (f: Omit<Finding, 'explanation'>) =>
 	f.stack?.frames.some((x) => x.reliable && GRACE_PERIOD.test(x.function)) ?? false;
 
+/** x86's double fault: `PANIC: double fault, error_code: 0x0` (2.6.24 x86-64: `double fault: 0000 [1]`) */
+const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b/.test(f.title);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.trap',
+		name: 'a double fault (x86)',
+		applies: doubleFault,
+		explanation: {
+			meaning:
+				'The CPU faulted while it was delivering another fault (a double fault), and the kernel cannot recover from that: it halts the machine (`Machine halted.`; older kernels died over and over trying to end the task). On x86 this is almost always a kernel stack overflow: the stack pointer ran past the end of the task’s kernel stack, so the CPU could not even push the page fault’s frame. The sign is in the registers: `CR2`, the address that faulted, just below `RSP` (or `ESP`), at the stack’s lower end; the function in the title is only where the stack ran out (often at its first instruction, `+0x0`).',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A kernel stack overflow: deep or endless recursion (the trace repeats the same functions), or functions with large stack frames on a long call chain (nested interrupts, stacked block or network layers, file systems over loop devices).'
+				},
+				{
+					kind: 'kernel',
+					text: 'Otherwise a corrupted stack pointer, or broken early-boot or hypervisor setup of the exception stacks.'
+				}
+			],
+			next_steps: [
+				'Compare `CR2` with `RSP`/`ESP` in the register dump: an address just below the stack pointer means a stack overflow; then read the trace (here or in the reports that follow, printed from the double-fault stack `<#DF>`) for the recursion or the deep call chain that used it up.',
+				'`scripts/checkstack.pl` on the kernel build lists the functions with the largest stack frames; kernels with `CONFIG_VMAP_STACK` (4.9 and later on x86-64) catch the overflow at the guard page and say so (`BUG: stack guard page was hit`, `kernel stack overflow`).',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/admin-guide/bug-hunting.html',
+				'https://docs.kernel.org/arch/x86/kernel-stacks.html'
+			]
+		}
+	},
 	{
 		rule: 'crash.hung-task',
 		name: 'a task hung waiting for an RCU grace period',
