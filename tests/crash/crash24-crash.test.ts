@@ -444,3 +444,25 @@ describe('a double fault', () => {
 		).toBe(true);
 	});
 });
+
+describe('a crash report of a kernel that had oopsed already (taint D)', () => {
+	it('says the first oops is the one to look at (kerneloops-i386-oops-with-end-marker: a spinlock lockup after the double fault)', async () => {
+		// the same log's lines 26-33: the lockup, `Tainted: G      D`, on the double fault's stack
+		const [f] = await crashesOf([
+			'BUG: spinlock lockup on CPU#0, grub/2847, ffff81003c57fd50',
+			'Pid: 2847, comm: grub Tainted: G      D 2.6.24-rc5 #234',
+			'',
+			'Call Trace:',
+			' <#DF>  [<ffffffff80460d15>] _raw_spin_lock+0xfd/0x125',
+			' [<ffffffff808690c2>] _spin_lock_irqsave+0x20/0x27',
+			' [<ffffffff8026ac07>] taskstats_exit+0xd2/0x2cf',
+			' [<ffffffff8023dddc>] do_exit+0x24f/0x772'
+		]);
+		expect(f.rule).toBe('crash.spinlock');
+		expect(f.explanation.meaning).toContain(
+			'The kernel had already oopsed before this report (taint `D`)'
+		);
+		const [df] = await crashesOf(DOUBLE_FAULT);
+		expect(df.explanation.meaning).not.toContain('taint `D`');
+	});
+});

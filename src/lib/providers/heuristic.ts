@@ -286,6 +286,15 @@ function reportStep(f: Omit<Finding, 'explanation'>, outside: string[]): string 
 	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to the maintainers of the guilty function’s subsystem (\`scripts/get_maintainer.pl -f <file>\`) with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
 }
 
+/**
+ * A crash report of a kernel tainted `D` (TAINT_DIE): an oops had happened before it since boot, and
+ * what the dying task left (locks held, interrupts off, half-updated state) often causes the next
+ * reports (kerneloops-i386-oops-with-end-marker.log: a spinlock lockup in `taskstats_exit` after a
+ * double fault).
+ */
+const DIED_BEFORE =
+	'The kernel had already oopsed before this report (taint `D`): what the dying task left behind (locks held, interrupts off, half-updated data) often causes the reports after it, so the first oops of this boot is the one to look at first.';
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
@@ -319,6 +328,9 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			finding.details.panicked === true && !/panic/i.test(base.meaning)
 				? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
 				: base.meaning;
+		// a report of a kernel that had oopsed already (taint D, `Tainted: G      D`)
+		if ((finding.details.taint_flags as string[] | undefined)?.some((t) => t.startsWith('D (')))
+			meaning = `${meaning} ${DIED_BEFORE}`;
 		// what an RCU stall names as stalled: its CPUs and tasks, a starved grace-period kthread
 		const stall = finding.rule === 'crash.rcu-stall' ? stallOf(finding) : null;
 		if (stall) meaning = `${meaning} ${stall}`;
