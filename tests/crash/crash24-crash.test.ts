@@ -8,7 +8,7 @@
  * `Fatal exception` panic told to check `root=` (lkp-74); a POWER machine check's oops told to report
  * a kernel bug (kerneloops-power5-with-machinecheck); a task hung in synchronize_sched() told to
  * look for storage errors (lkp-57); a double fault said to kill only its task
- * (kerneloops-i386-oops-with-end-marker).
+ * (kerneloops-i386-oops-with-end-marker); a title `… in corrupted` to search for (lkp-80).
  */
 import { describe, expect, it } from 'vitest';
 import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
@@ -464,5 +464,21 @@ describe('a crash report of a kernel that had oopsed already (taint D)', () => {
 		);
 		const [df] = await crashesOf(DOUBLE_FAULT);
 		expect(df.explanation.meaning).not.toContain('taint `D`');
+	});
+});
+
+describe('a crash titled `… in corrupted`', () => {
+	it('is not to be searched for by its title nor reported by a guilty function it lacks (lkp-80: had said both)', async () => {
+		// lkp-80.log, its one line
+		const [f] = await crashesOf([
+			'[  185.681694] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [trinity-c0:6886]'
+		]);
+		expect(f.title).toBe('BUG: soft lockup in corrupted');
+		const steps = f.explanation.next_steps.join(' ');
+		expect(steps).not.toContain('Search for the exact title');
+		expect(steps).not.toContain('guilty function');
+		expect(steps).toContain(
+			'search the kernel mailing lists (lore.kernel.org) for the report’s first line'
+		);
 	});
 });

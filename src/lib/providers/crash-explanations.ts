@@ -31,8 +31,12 @@ export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>)
 export const REPORT_UPSTREAM =
 	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.';
 
+/** the generic step that searches for the title (heuristic.ts words it anew for `… in corrupted`) */
+export const SEARCH_TITLE =
+	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
+
 const REPORTING: string[] = [
-	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.',
+	SEARCH_TITLE,
 	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
 	REPORT_UPSTREAM
 ];

@@ -1,7 +1,12 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
-import { crashExplanation, REPORT_UPSTREAM, STEP_APPLIES } from './crash-explanations.ts';
+import {
+	crashExplanation,
+	REPORT_UPSTREAM,
+	SEARCH_TITLE,
+	STEP_APPLIES
+} from './crash-explanations.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
@@ -286,6 +291,12 @@ function reportStep(f: Omit<Finding, 'explanation'>, outside: string[]): string 
 	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to the maintainers of the guilty function’s subsystem (\`scripts/get_maintainer.pl -f <file>\`) with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
 }
 
+const SEARCH_CORRUPTED =
+	'The title ends in `corrupted` because the log lost or mixed up the report’s trace (see why above), so it names no function to search for: search the kernel mailing lists (lore.kernel.org) for the report’s first line and the functions its evidence does show instead.';
+
+const REPORT_CORRUPTED =
+	'If it persists, capture the whole report (a serial console, netconsole or pstore keeps what this log lost) and report it to the maintainers of the subsystem its trace runs through (`scripts/get_maintainer.pl -f <file>`).';
+
 /**
  * A crash report of a kernel tainted `D` (TAINT_DIE): an oops had happened before it since boot, and
  * what the dying task left (locks held, interrupts off, half-updated state) often causes the next
@@ -315,6 +326,12 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
 			metadata.kernel_version;
 		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
+		// a title without its function (`BUG: soft lockup in corrupted`, syzkaller's word for a
+		// report cut or interleaved) finds nothing: search for the report's own words instead
+		if (/ in corrupted$/.test(finding.title)) {
+			if (steps.includes(SEARCH_TITLE)) steps[steps.indexOf(SEARCH_TITLE)] = SEARCH_CORRUPTED;
+			if (steps.includes(REPORT_UPSTREAM)) steps[steps.indexOf(REPORT_UPSTREAM)] = REPORT_CORRUPTED;
+		}
 		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
 		if (outside.length > 0) steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
