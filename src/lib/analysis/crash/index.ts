@@ -134,7 +134,7 @@ const WARN_PATH =
  * dump_stack()'s, called from warn_slowpath_common() (4.8 and later: __warn()), so it starts with
  * the printing functions (`dump_stack`, `show_trace_log_lvl` on i386, `unwind_backtrace` and
  * `show_stack` on ARM) and `warn_slowpath_common`/`__warn`, `warn_slowpath_fmt`; 2.6.24's
- * WARN_ON() called dump_stack() itself (`WARNING: at /tmp/oops.c:5 modinit()`, then
+ * WARN_ON() called dump_stack() itself (`WARNING: at …/oops.c:5 modinit()`, then
  * `show_trace_log_lvl`, `show_trace`, `dump_stack`, `modinit`). As the taxonomy skips them for
  * the guilty frame, the trace starts at the function that warned; unreliable (`?`) frames among
  * them go too. A trace that shows neither form (a WARN() of 4.11 and later, whose `?` frames may
