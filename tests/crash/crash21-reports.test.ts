@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { crashesOf } from '../support/analyze.ts';
-import { I386_BUG, LKP71_PANIC as LKP71 } from '../support/excerpts.ts';
+import { I386_BUG, I386_WARN, LKP71_PANIC as LKP71 } from '../support/excerpts.ts';
 
 /** ubtouch-dmesg-dmesg.log lines 83-101 (Xiaomi armani, 3.4 arm): a WARN() whose trace arm's frame-pointer unwinder printed with each frame's saved registers */
 const UBTOUCH_FTRACE = [
@@ -171,20 +171,6 @@ describe('a jump to address zero on a kernel before 4.20', () => {
 		expect(o.explanation.meaning).toMatch(/^The kernel followed a NULL/);
 	});
 });
-
-/** kerneloops-i386-bug-on.log lines 429-438: the WARN_ON() of an earlier insmod, before the BUG (I386_BUG) */
-const I386_WARN = [
-	'WARNING: at /tmp/oops.c:5 modinit() (Not tainted)',
-	'Pid: 8190, comm: insmod Not tainted 2.6.24-0.77.rc4.git4.fc9 #1',
-	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
-	' [<c0406d41>] show_trace+0x12/0x14',
-	' [<c0407061>] dump_stack+0x6c/0x72',
-	' [<e024e03d>] modinit+0x38/0x3f [oops]',
-	' [<c0455445>] sys_init_module+0x1430/0x155c',
-	' [<c0405252>] syscall_call+0x7/0xb',
-	' =======================',
-	'------------[ cut here ]------------'
-];
 
 describe('a WARNING of an i386 kernel before 2.6.25', () => {
 	it('ends at its ` =======================` line: the BUG of another task after it did not start inside it (had been linked to it)', async () => {

@@ -1150,3 +1150,32 @@ export const I386_BUG = [
 	'Code: <0f> 0b eb fe 55 89 e5 5d c3 04 00 00 00 14 00 00 00 03 00 00 00 47 ',
 	'EIP: [<e024e003>] modinit+0x3/0x7 [oops] SS:ESP 0068:d4347eb0'
 ];
+
+/** kerneloops-i386-bug-on.log lines 429-438: the WARN_ON() of an earlier insmod, before the BUG (I386_BUG) */
+export const I386_WARN = [
+	'WARNING: at /tmp/oops.c:5 modinit() (Not tainted)',
+	'Pid: 8190, comm: insmod Not tainted 2.6.24-0.77.rc4.git4.fc9 #1',
+	' [<c040649a>] show_trace_log_lvl+0x1a/0x2f',
+	' [<c0406d41>] show_trace+0x12/0x14',
+	' [<c0407061>] dump_stack+0x6c/0x72',
+	' [<e024e03d>] modinit+0x38/0x3f [oops]',
+	' [<c0455445>] sys_init_module+0x1430/0x155c',
+	' [<c0405252>] syscall_call+0x7/0xb',
+	' =======================',
+	'------------[ cut here ]------------'
+];
+
+/**
+ * lkp-74.log, all 8 lines (kernel test robot, an i386 boot, `[ts][caller]` prefixes): the end of an
+ * oops whose header and trace the log lost, its registers, then the panic
+ */
+export const LKP74 = [
+	'[    0.043841 ][    T0 ] EIP: string_nocheck+0x59/0xb0',
+	'[    0.044282 ][    T0 ] Code: 90 83 05 38 83 15 3c ff 83 15 3c ff c2 01 83 05 c2 01 83 05 01 83 15 4c 01 83 15 4c 39 d7 74 24 39 d7 74 24 5d 08 0f b6 5d 08 <0f> b6 74 1c 39 c1 74 1c 39 c1 30 ff a0 44 30 ff a0 44 ff a0 44 00',
+	'[    0.046143 ][    T0 ] EAX: 441e8b7c EBX: 20534847 ECX: 441e87da EDX: 00000000',
+	'[    0.046808 ][    T0 ] ESI: 441e87da EDI: ffffffff EBP: 432b5d0c ESP: 432b5d00',
+	'[    0.047282 ][    T0 ] DS: 007b ES: 007b FS: 00d8 GS: 00e0 SS: 0068 EFLAGS: 00210086',
+	'[    0.047867 ][    T0 ] CR0: 80050033 CR2: 20534847 CR3: 039b7000 CR4: 00040690',
+	'[    0.048509 ][    T0 ] Kernel panic - not syncing: Fatal exception',
+	'[    0.049111 ][    T0 ] ---[ end Kernel panic - not syncing: Fatal exception ]---'
+];

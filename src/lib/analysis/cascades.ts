@@ -7,6 +7,7 @@ import {
 } from '../models/finding.ts';
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
+import { GRACE_PERIOD } from '../util/rcu-stall.ts';
 import { LINE_RULES } from './rules/index.ts';
 import { TRACE_BOTTOM } from './crash/index.ts';
 import { crashNotice } from './crash/notices.ts';
@@ -832,10 +833,6 @@ function sameCall(c: Finding, e: Finding): boolean {
 		!TRACE_BOTTOM.test(a.function)
 	);
 }
-
-/** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */
-const GRACE_PERIOD =
-	/^(?:synchronize_(?:rcu|sched|rcu_bh|net)(?:_expedited)?|__wait_rcu_gp|wait_rcu_gp|rcu_barrier(?:_sched|_bh)?)$/;
 
 /**
  * Is `e` the fault of the access that the KASAN report `c` caught: printed right after it in the

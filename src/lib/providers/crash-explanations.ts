@@ -1,4 +1,5 @@
 import type { Explanation, Finding } from '../models/finding.ts';
+import { GRACE_PERIOD } from '../util/rcu-stall.ts';
 
 type Partial = Omit<Explanation, 'next_steps'> & {
 	next_steps: string[];
@@ -26,10 +27,18 @@ export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>)
 		]
 	]);
 
+/** the generic step that sends a crash upstream (heuristic.ts words it anew for a tainted kernel) */
+export const REPORT_UPSTREAM =
+	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.';
+
+/** the generic step that searches for the title (heuristic.ts words it anew for `… in corrupted`) */
+export const SEARCH_TITLE =
+	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
+
 const REPORTING: string[] = [
-	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.',
+	SEARCH_TITLE,
 	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
-	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.'
+	REPORT_UPSTREAM
 ];
 
 /** Plain-language explanations of crash families, keyed by crash rule id. */
@@ -814,7 +823,136 @@ const hpwdtPanic = (f: Omit<Finding, 'explanation'>) =>
 const bootAllocationPanic = (f: Omit<Finding, 'explanation'>) =>
 	/^kernel panic: [\w.]+: Failed to allocate \S+ bytes\b/.test(f.title);
 
+/**
+ * the panic that ends an oops, alone (the oops merges with it otherwise): `Fatal exception`, `Fatal
+ * exception in interrupt` (lkp-74.log: only the oops's registers are left before it)
+ */
+const oopsEndPanic = (f: Omit<Finding, 'explanation'>) =>
+	/^kernel panic: Fatal exception(?: in interrupt)?$/.test(f.title);
+
+/** powerpc's die() after machine_check_exception(): `Oops: Machine check, sig: 7 [#1]` */
+const machineCheckOops = (f: Omit<Finding, 'explanation'>) =>
+	/^Oops: Machine check\b/.test(f.title);
+
+/** a hung task whose trace waits for an RCU grace period (`synchronize_rcu`, `rcu_barrier` …) */
+const gracePeriodWait = (f: Omit<Finding, 'explanation'>) =>
+	f.stack?.frames.some((x) => x.reliable && GRACE_PERIOD.test(x.function)) ?? false;
+
+/** x86's double fault: `PANIC: double fault, error_code: 0x0` (2.6.24 x86-64: `double fault: 0000 [1]`) */
+const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b/.test(f.title);
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.trap',
+		name: 'a double fault (x86)',
+		applies: doubleFault,
+		explanation: {
+			meaning:
+				'The CPU faulted while it was delivering another fault (a double fault), and the kernel cannot recover from that: it halts the machine (`Machine halted.`; older kernels died over and over trying to end the task). On x86 this is almost always a kernel stack overflow: the stack pointer ran past the end of the task’s kernel stack, so the CPU could not even push the page fault’s frame. The sign is in the registers: `CR2`, the address that faulted, just below `RSP` (or `ESP`), at the stack’s lower end; the function in the title is only where the stack ran out (often at its first instruction, `+0x0`).',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A kernel stack overflow: deep or endless recursion (the trace repeats the same functions), or functions with large stack frames on a long call chain (nested interrupts, stacked block or network layers, file systems over loop devices).'
+				},
+				{
+					kind: 'kernel',
+					text: 'Otherwise a corrupted stack pointer, or broken early-boot or hypervisor setup of the exception stacks.'
+				}
+			],
+			next_steps: [
+				'Compare `CR2` with `RSP`/`ESP` in the register dump: an address just below the stack pointer means a stack overflow; then read the trace (here or in the reports that follow, printed from the double-fault stack `<#DF>`) for the recursion or the deep call chain that used it up.',
+				'`scripts/checkstack.pl` on the kernel build lists the functions with the largest stack frames; kernels with `CONFIG_VMAP_STACK` (4.9 and later on x86-64) catch the overflow at the guard page and say so (`BUG: stack guard page was hit`, `kernel stack overflow`).',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/admin-guide/bug-hunting.html',
+				'https://docs.kernel.org/arch/x86/kernel-stacks.html'
+			]
+		}
+	},
+	{
+		rule: 'crash.hung-task',
+		name: 'a task hung waiting for an RCU grace period',
+		applies: gracePeriodWait,
+		explanation: {
+			meaning:
+				'A task waited in uninterruptible sleep (state D) for more than the hung-task timeout (usually 120 s), and what it waited for is an RCU grace period (`synchronize_rcu()`, `synchronize_sched()`, `rcu_barrier()` … in its trace). A grace period ends only when every CPU has passed a quiescent state, so the task is held up by a CPU that did not (one stuck in kernel code with preemption or interrupts off) or by a grace-period kthread that got no CPU, not by storage: the RCU stall warning or lockup report printed while it waited names that CPU.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A CPU stuck in kernel code with preemption or interrupts off (a loop, a lock held too long): the RCU stall, soft lockup or hard lockup report of the same time names it, and its trace is the bug.'
+				},
+				{
+					kind: 'environment',
+					text: 'On virtual machines, virtual CPUs the host did not run (the grace-period kthread starved).'
+				}
+			],
+			next_steps: [
+				'Look for the RCU stall (`rcu: INFO: rcu_sched detected stalls`), soft lockup or hard lockup printed while this task waited (the finding linked to it): the CPU it names is the culprit, and its trace is the one to decode and report; this task’s trace only shows who waited.',
+				'If the log has none, make sure stall warnings are on (`rcupdate.rcu_cpu_stall_suppress=0`) and, while it hangs, print every CPU’s backtrace (`echo l > /proc/sysrq-trigger`).',
+				REPORTING[1]
+			],
+			references: [
+				'https://docs.kernel.org/RCU/stallwarn.html',
+				'https://docs.kernel.org/admin-guide/sysctl/kernel.html#hung-task-timeout-secs'
+			],
+			// the trace to decode is the stalled CPU's, in its own finding
+			notice: true
+		}
+	},
+	{
+		rule: 'crash.oops',
+		name: 'an oops on a machine check (powerpc)',
+		applies: machineCheckOops,
+		explanation: {
+			meaning:
+				'The CPU took a machine check while it ran kernel code: the hardware reported an error it could not correct (a cache or memory parity or ECC error, a bus error, an access no device answered), and the kernel, finding it in kernel mode, killed the task (`sig: 7`, SIGBUS) with an oops. The function in the title is only where the CPU was when the error came, not a bug of its own; machine_check_exception() prints what the hardware said just before the oops, or after it when a debugger (xmon) held the console: `Machine check in kernel mode.`, `Caused by (from SRR1=…): …`.',
+			causes: [
+				{
+					kind: 'hardware',
+					text: 'A failing processor, cache, memory or bus: the `Caused by` line names the unit (`L2 data cache parity error`, `Uncorrectable memory error`, …).'
+				},
+				{
+					kind: 'driver',
+					text: 'More rarely a driver’s access to a device address nothing answers (a removed or hung adapter, a wrong mapping): then the `Caused by` line names a bus or load/store error, not a parity error.'
+				}
+			],
+			next_steps: [
+				'Read the `Machine check in kernel mode.` and `Caused by (from SRR1=…)` lines around the oops (the hardware finding linked to it): they say which unit failed.',
+				'For a parity or ECC error, have the part checked: on an IBM POWER server read the platform’s error log (`servicelog`, the HMC’s or ASM’s serviceable events) and run its diagnostics; errors that repeat on one processor mean replacing it.',
+				'Only when the cause is a load or store nobody answered, decode the trace (`./scripts/decode_stacktrace.sh`): the driver whose access it was is the one to look at.'
+			],
+			references: ['https://docs.kernel.org/admin-guide/bug-hunting.html'],
+			// the trace is where the error found the CPU: no decoding step first
+			notice: true
+		}
+	},
+	{
+		rule: 'crash.panic',
+		name: 'the panic that ends an oops (`Fatal exception`)',
+		applies: oopsEndPanic,
+		explanation: {
+			meaning:
+				'The kernel panicked at the end of an oops: `Fatal exception` is what oops_end() says when it cannot just kill the task that faulted (the fault was in an interrupt, in the idle task or in init, or `panic_on_oops` is set), so the whole system stopped (or rebooted). The oops is the bug: its report comes just before this line, and this finding holds what the log kept of it.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A kernel or driver bug that faulted (a bad pointer, a `BUG()`): the oops’s faulting function (`RIP:`, `EIP:`, `pc :`) says where.'
+				},
+				{
+					kind: 'hardware',
+					text: 'Faulty RAM or an unstable machine, when such oopses come at random places.'
+				}
+			],
+			next_steps: [
+				'Read the oops this panic ends (the `Oops:`, `BUG:` or `general protection fault` report above it): its faulting function and trace are the bug; when the log lost it (only its registers, or nothing, before the panic), get it whole from a serial console (`console=ttyS0,115200`), netconsole or pstore, or with `ignore_loglevel` if the console filtered it.',
+				'Search the kernel mailing lists (lore.kernel.org) for the oops’s faulting function and first line, not for this panic’s title: every oops that panics ends with it.',
+				REPORTING[1],
+				REPORT_UPSTREAM
+			],
+			references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+		}
+	},
 	{
 		rule: 'crash.panic',
 		name: 'a panic on a failed early boot allocation (memblock)',

@@ -1,7 +1,12 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
-import { crashExplanation, STEP_APPLIES } from './crash-explanations.ts';
+import {
+	crashExplanation,
+	REPORT_UPSTREAM,
+	SEARCH_TITLE,
+	STEP_APPLIES
+} from './crash-explanations.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
@@ -249,6 +254,58 @@ function stallOf(f: Omit<Finding, 'explanation'>): string | null {
 	return s === null ? null : rcuStallNote(s);
 }
 
+/** a module of `Modules linked in:` with its taint flags: `wl(PO)`, `ms912x(OE)`, `will_oops(OF+)` */
+const MODULE_FLAGS = /(?:^|\s)([\w-]+)\(([A-Z+-]+)\)/g;
+
+/**
+ * The modules of a report's `Modules linked in:` list (and the lines it continues on) that are
+ * proprietary (P) or built outside the kernel tree (O), as the kernel marks them there.
+ */
+function outsideModules(f: Omit<Finding, 'explanation'>): string[] {
+	const out: string[] = [];
+	const texts = f.evidence.map((e) => e.text);
+	const at = texts.findIndex((t) => t.startsWith('Modules linked in:'));
+	if (at === -1) return out;
+	for (let i = at; i < texts.length && (i === at || /^\s+[\w-]+(?:\(|\s|$)/.test(texts[i])); i++)
+		for (const m of texts[i].matchAll(MODULE_FLAGS))
+			if (/[PO]/.test(m[2]) && !out.includes(`${m[1]}(${m[2]})`)) out.push(`${m[1]}(${m[2]})`);
+	return out;
+}
+
+const moduleName = (m: string): string => m.slice(0, m.indexOf('(')).replace(/-/g, '_');
+
+/**
+ * The generic step that sends a crash upstream, for a kernel with proprietary or out-of-tree
+ * modules loaded (its `Modules linked in:` marks them `(P)`, `(O)`): the kernel's developers set
+ * such reports aside (docs.kernel.org/admin-guide/tainted-kernels.html), so the report goes to the
+ * module's maintainers when the trace runs through one (satyr-rhbz-865695-0.log: Broadcom's `wl`
+ * under cfg80211's `wdev_priv`), else it is reproduced without them first (ms912x-error-log-txt.log:
+ * the out-of-tree `ms912x` display driver and NVIDIA’s modules loaded, a WARN in the DRM core).
+ */
+function reportStep(f: Omit<Finding, 'explanation'>, outside: string[]): string {
+	const inTrace = new Set((f.stack?.frames ?? []).map((x) => x.module?.replace(/-/g, '_')));
+	const own = outside.filter((m) => inTrace.has(moduleName(m)));
+	const code = (ms: string[]) => ms.map((m) => `\`${m}\``).join(', ');
+	if (own.length > 0)
+		return `The trace runs through ${code(own)}, ${own.length === 1 ? 'a module' : 'modules'} from outside the kernel tree or proprietary (so marked in \`Modules linked in:\`): report it to ${own.length === 1 ? 'that module’s' : 'those modules’'} vendor or maintainers; the kernel’s maintainers look at it only if it also happens without ${own.length === 1 ? 'it' : 'them'}.`;
+	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to the maintainers of the guilty function’s subsystem (\`scripts/get_maintainer.pl -f <file>\`) with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
+}
+
+const SEARCH_CORRUPTED =
+	'The title ends in `corrupted` because the log lost or mixed up the report’s trace (see why above), so it names no function to search for: search the kernel mailing lists (lore.kernel.org) for the report’s first line and the functions its evidence does show instead.';
+
+const REPORT_CORRUPTED =
+	'If it persists, capture the whole report (a serial console, netconsole or pstore keeps what this log lost) and report it to the maintainers of the subsystem its trace runs through (`scripts/get_maintainer.pl -f <file>`).';
+
+/**
+ * A crash report of a kernel tainted `D` (TAINT_DIE): an oops had happened before it since boot, and
+ * what the dying task left (locks held, interrupts off, half-updated state) often causes the next
+ * reports (kerneloops-i386-oops-with-end-marker.log: a spinlock lockup in `taskstats_exit` after a
+ * double fault).
+ */
+const DIED_BEFORE =
+	'The kernel had already oopsed before this report (taint `D`): what the dying task left behind (locks held, interrupts off, half-updated data) often causes the reports after it, so the first oops of this boot is the one to look at first.';
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
@@ -269,6 +326,14 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
 			metadata.kernel_version;
 		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
+		// a title without its function (`BUG: soft lockup in corrupted`, syzkaller's word for a
+		// report cut or interleaved) finds nothing: search for the report's own words instead
+		if (/ in corrupted$/.test(finding.title)) {
+			if (steps.includes(SEARCH_TITLE)) steps[steps.indexOf(SEARCH_TITLE)] = SEARCH_CORRUPTED;
+			if (steps.includes(REPORT_UPSTREAM)) steps[steps.indexOf(REPORT_UPSTREAM)] = REPORT_CORRUPTED;
+		}
+		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
+		if (outside.length > 0) steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
 				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
@@ -280,6 +345,9 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			finding.details.panicked === true && !/panic/i.test(base.meaning)
 				? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
 				: base.meaning;
+		// a report of a kernel that had oopsed already (taint D, `Tainted: G      D`)
+		if ((finding.details.taint_flags as string[] | undefined)?.some((t) => t.startsWith('D (')))
+			meaning = `${meaning} ${DIED_BEFORE}`;
 		// what an RCU stall names as stalled: its CPUs and tasks, a starved grace-period kthread
 		const stall = finding.rule === 'crash.rcu-stall' ? stallOf(finding) : null;
 		if (stall) meaning = `${meaning} ${stall}`;

@@ -3,10 +3,14 @@
  * tree.c; docs.kernel.org/RCU/stallwarn.html), read from the report's lines as a kernel
  * developer reads them: the CPUs listed as holding up the grace period (`\t1-...!: (3 GPs
  * behind) idle=…`), the task on a stalled CPU (`Task dump for CPU 0:` and the task line after
- * it), the tasks RCU-tasks waits for (`task:syz.0.2297 state:R … pid:14797`), how long (`t=10500
+ * it), the preempted readers that block it (`Tasks blocked on level-0 rcu_node (CPUs 0-1):
+ * P9294/1:b..l`, each dumped after the CPU list, `task:syz-executor state:R … pid:9294`), the tasks
+ * RCU-tasks waits for (`task:syz.0.2297 state:R … pid:14797`), how long (`t=10500
  * jiffies`), and whether the grace-period kthread itself was starved (`rcu_sched kthread starved
  * for 10002 jiffies!`), which with `All QSes seen` (no CPU or task holds the grace period up) is
- * the whole stall.
+ * the whole stall. The CPU dumped after `Stack dump where RCU GP kthread last ran:` (an `NMI
+ * backtrace for cpu 0` and its `CPU:` line, or `Task dump for CPU 0:`) is where that kthread last
+ * ran, not a stalled CPU (rcu_check_gp_kthread_starvation() in kernel/rcu/tree_stall.h).
  */
 
 export interface RcuStallTask {
@@ -29,6 +33,10 @@ export interface RcuStall {
 	allQsSeen: boolean;
 	/** the grace-period kthread was starved of CPU time (`<name> kthread starved for N jiffies!`) */
 	starved: { kthread: string; jiffies: number } | null;
+	/** the tasks are preempted readers (`Tasks blocked on … rcu_node`) */
+	readers: boolean;
+	/** the CPU dumped as where the grace-period kthread last ran (not a stalled one), or null */
+	kthreadCpu: number | null;
 }
 
 const HEADER = /INFO: (rcu_\w+) (self-)?detected (?:expedited )?stalls? on/;
@@ -40,6 +48,8 @@ const NEXT_STALL = /^(?:rcu: )?INFO: rcu_\w+ (?:self-)?detected/;
 const PREFIX = /^rcu: /;
 /** a stalled CPU's line: `\t1-...!: (3 GPs behind)`, `\t0: (1 GPs behind)`, `\t1-....: (104999 ticks this GP)` */
 const CPU_LINE = /^\s+(\d+)(?:-[.!\w]*)?: \(\d+ (?:GPs behind|ticks this GP)/;
+/** the CPUs listed in the header of older kernels (3.10 and before): `{ 2}`, `{ 1 3}`, tasks as `P1234` */
+const OLD_LIST = /stalls? on CPUs?(?:\/tasks)?:? \{([\s\dP]*)\}/;
 const T_JIFFIES = /^\s*\((?:detected by \d+, )?t=(\d+) jiffies/;
 const TASK_DUMP = /^Task dump for CPU (\d+):/;
 /** sched_show_task() before 5.10: comm, state, `running task` or the PC, free stack, pid, ppid, flags */
@@ -49,6 +59,13 @@ const OLD_TASK =
 const NEW_TASK = /^task:(\S+)\s+state:/;
 const NEW_PID = /\bpid: ?(\d+)/;
 const STARVED = /^(\w+) kthread starved for (\d+) jiffies!/;
+/** the preempted RCU readers' list, whose tasks are dumped after the CPUs' lines */
+const BLOCKED = /^\s*Tasks blocked on level-\d+ rcu_node/;
+/** what ends that list's dumps: the kthread's report, another CPU's dump */
+const BLOCKED_END =
+	/^(?:\w+ kthread starved|RCU grace-period kthread stack dump|Stack dump where|All QSes seen|Task dump for CPU|NMI backtrace for cpu|Sending NMI)/;
+const LAST_RAN = /^Stack dump where RCU GP kthread last ran:/;
+const DUMPED_CPU = /^(?:Task dump for CPU|NMI backtrace for cpu) (\d+)/;
 
 function taskOf(text: string): RcuStallTask | null {
 	const n = NEW_TASK.exec(text);
@@ -69,13 +86,42 @@ export function rcuStall(texts: readonly string[]): RcuStall | null {
 		tasks: [],
 		jiffies: null,
 		allQsSeen: false,
-		starved: null
+		starved: null,
+		readers: false,
+		kthreadCpu: null
 	};
+	// older kernels (3.10 and before) list the stalled CPUs and how long in the header itself:
+	// `detected stalls on CPUs/tasks: { 2} (detected by 0, t=65008 jiffies, …)`, `self-detected
+	// stall on CPU { 1}`
+	const inline = OLD_LIST.exec(texts[0]);
+	if (inline)
+		for (const c of inline[1].trim().split(/\s+/)) if (/^\d+$/.test(c)) stall.cpus.push(Number(c));
+	const tj = /\bt=(\d+) jiffies/.exec(texts[0]);
+	if (tj) stall.jiffies = Number(tj[1]);
 	const tasksFlavor = h[1].startsWith('rcu_tasks');
+	// in the preempted readers' dumps (after `Tasks blocked on`), after `Stack dump where RCU GP
+	// kthread last ran:` (whose CPU dump is not of a stalled CPU)
+	let blocked = false;
+	let lastRan = false;
 	for (let i = 1; i < texts.length; i++) {
 		const t = texts[i].replace(PREFIX, '');
 		// a second report (an NMI backtrace of another CPU is still this one's)
 		if (NEXT_STALL.test(texts[i])) break;
+		if (BLOCKED.test(t)) {
+			blocked = true;
+			continue;
+		}
+		if (BLOCKED_END.test(t)) blocked = false;
+		if (LAST_RAN.test(t)) {
+			lastRan = true;
+			continue;
+		}
+		const dumped = lastRan ? DUMPED_CPU.exec(t) : null;
+		if (dumped) {
+			stall.kthreadCpu = Number(dumped[1]);
+			lastRan = false;
+			continue;
+		}
 		const c = CPU_LINE.exec(t);
 		if (c) {
 			if (!stall.cpus.includes(Number(c[1]))) stall.cpus.push(Number(c[1]));
@@ -97,6 +143,12 @@ export function rcuStall(texts: readonly string[]): RcuStall | null {
 		if (tasksFlavor && t.startsWith('task:')) {
 			const task = taskOf(t);
 			if (task) stall.tasks.push(task);
+			continue;
+		}
+		const reader = blocked ? taskOf(t) : null;
+		if (reader) {
+			if (!stall.tasks.some((k) => k.pid === reader.pid)) stall.tasks.push(reader);
+			stall.readers = true;
 			continue;
 		}
 		const s = STARVED.exec(t);
@@ -123,7 +175,11 @@ export function rcuStallNote(s: RcuStall): string | null {
 		if (tasks.length > 0)
 			parts[0] += `, running ${list(tasks)}: the trace of the stalled CPU is where it was stuck.`;
 		else parts[0] += '.';
-	} else if (tasks.length > 0)
+	} else if (tasks.length > 0 && s.readers)
+		parts.push(
+			`Here the ${s.flavor} grace period waited${time} for ${list(tasks)}, preempted inside an RCU read-side critical section (\`Tasks blocked on … rcu_node\`): ${tasks.length === 1 ? 'its trace is' : 'their traces are'} where the reader was.`
+		);
+	else if (tasks.length > 0)
 		parts.push(`Here the ${s.flavor} grace period waited${time} for ${list(tasks)}.`);
 	if (s.allQsSeen)
 		parts.push(
@@ -135,3 +191,7 @@ export function rcuStallNote(s: RcuStall): string | null {
 		);
 	return parts.length > 0 ? parts.join(' ') : null;
 }
+
+/** functions that wait for an RCU grace period (SRCU's are its own, not held up by a stalled CPU) */
+export const GRACE_PERIOD =
+	/^(?:synchronize_(?:rcu|sched|rcu_bh|net)(?:_expedited)?|__wait_rcu_gp|wait_rcu_gp|rcu_barrier(?:_sched|_bh)?)$/;

@@ -8,7 +8,7 @@ import {
 	parseFrameLine,
 	withFaultFrame
 } from '../stack.ts';
-import { rcuStall } from '../../util/rcu-stall.ts';
+import { rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
@@ -124,6 +124,53 @@ function withoutDiePath(frames: Frame[], guilty: string | null): Frame[] {
 	return entry === -1 ? frames : [frames[0], ...frames.slice(entry + 1)];
 }
 
+/** the functions that print a trace, and an old WARN()'s own (warn_slowpath_*() called dump_stack()) */
+const WARN_PATH =
+	/^(?:show_trace(?:_log_lvl)?|show_stack(?:_log_lvl)?|_{0,2}dump_stack(?:_lvl)?|dump_backtrace|unwind_backtrace|walk_stack|__warn|warn_slowpath\w*)$/;
+
+/**
+ * The frames of a WARN() printed through warn_slowpath_fmt() (x86 before 4.11, where later ones
+ * trap and print from the warning function, ARM still), without its reporting path: its trace is
+ * dump_stack()'s, called from warn_slowpath_common() (4.8 and later: __warn()), so it starts with
+ * the printing functions (`dump_stack`, `show_trace_log_lvl` on i386, `unwind_backtrace` and
+ * `show_stack` on ARM) and `warn_slowpath_common`/`__warn`, `warn_slowpath_fmt`; 2.6.24's
+ * WARN_ON() called dump_stack() itself (`WARNING: at …/oops.c:5 modinit()`, then
+ * `show_trace_log_lvl`, `show_trace`, `dump_stack`, `modinit`). As the taxonomy skips them for
+ * the guilty frame, the trace starts at the function that warned; unreliable (`?`) frames among
+ * them go too. A trace that shows neither form (a WARN() of 4.11 and later, whose `?` frames may
+ * name `__warn`) keeps its frames.
+ */
+function withoutWarnPath(frames: Frame[], header: string, text: string): Frame[] {
+	if (header !== 'WARNING:') return frames;
+	let cut = -1;
+	let slowpath = false;
+	for (let i = 0; i < frames.length; i++) {
+		const f = frames[i];
+		if (WARN_PATH.test(f.function)) {
+			cut = i;
+			if (f.function.startsWith('warn_slowpath')) slowpath = true;
+		} else if (f.reliable) break;
+	}
+	if (cut === -1 || cut === frames.length - 1) return frames;
+	return slowpath || /^WARNING: at /.test(text) ? frames.slice(cut + 1) : frames;
+}
+
+/**
+ * An RCU stall names what stalled itself: its CPUs (`\t1-...!: (…)`, `Task dump for CPU 1:`) and
+ * tasks (a stalled CPU's, a blocked reader's). A `CPU:` line is of the stall only when it is of one
+ * of those CPUs (an NMI backtrace of a stalled CPU); one of another CPU (where the starved
+ * grace-period kthread last ran, the CPU that noticed) does not name what stalled, and the stall's
+ * own list wins. A stall that names nothing (`All QSes seen`) keeps the `CPU:` line it has.
+ */
+function stalledSubject(facts: ReturnType<typeof crashFacts>, stall: RcuStall | null): void {
+	if (stall === null || (stall.cpus.length === 0 && stall.tasks.length === 0)) return;
+	if (facts.pid !== null && facts.cpu !== null && stall.cpus.includes(facts.cpu)) return;
+	facts.cpu = stall.cpus.length === 1 ? stall.cpus[0] : null;
+	const task = stall.tasks.length === 1 ? stall.tasks[0] : null;
+	facts.pid = task?.pid ?? null;
+	facts.comm = task?.comm ?? null;
+}
+
 /**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
@@ -152,20 +199,16 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
-	// an RCU stall without a `CPU:` line of its task names the stalled CPU and its task itself
-	const stall = facts.pid === null ? rcuStall(own.map((l) => l.text)) : null;
-	if (stall !== null) {
-		if (stall.cpus.length === 1) facts.cpu = stall.cpus[0];
-		if (stall.tasks.length === 1) {
-			facts.pid = stall.tasks[0].pid;
-			facts.comm = stall.tasks[0].comm;
-		}
-	}
+	stalledSubject(facts, rcuStall(own.map((l) => l.text)));
 	const lost = tail.length > 0 ? lostOopsFrame(tail) : null;
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame
 		? [lost.frame]
-		: withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty);
+		: withoutWarnPath(
+				withoutDiePath(withFaultFrame(parseCallTrace(own, guilty), own, guilty), guilty),
+				block.header,
+				own[0]?.text ?? ''
+			);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	return {
 		rule,

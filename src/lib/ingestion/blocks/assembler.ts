@@ -9,9 +9,12 @@ import {
 	isCrashHeader,
 	isFaultPcLine,
 	isLostOopsPanic,
+	isRcuStallHeader,
 	isRegisterDumpLine,
 	joinsEnded,
 	matchHeader,
+	mayEndBoot,
+	separateRcuStall,
 	separateStalls,
 	shapedReport,
 	type OopsHeader
@@ -83,6 +86,11 @@ interface OpenBlock {
 	shape: ((text: string) => boolean) | null;
 	/** a sanitizer's report, which ends with a line of `=` (isSanitizerEnd) */
 	sanitizer: boolean;
+	/**
+	 * an RCU stall that `block.follows` a stall report printed just before it: that report's lines,
+	 * to tell once this one's are in whether the two name the same CPU or task (separateRcuStall)
+	 */
+	afterStall?: readonly BlockLine[];
 }
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
@@ -105,6 +113,8 @@ function reportish(text: string): boolean {
 		c === 60 /* < */ ||
 		text.indexOf('+0x') !== -1 ||
 		text.indexOf('[<') !== -1 ||
+		// ARM's show_pte() after a fault: `pgd = 522df9df`, `[000008ad] *pgd=8c7d2835, *pte=…`
+		/^(?:pgd = [\da-f]+$|\[[\da-f]+\] \*?pgd=)/.test(text) ||
 		/^(?:[A-Z]\w{0,15}|Call [Tt]race|Modules linked in|Hardware name|Mem abort info|Data abort info|pc|lr|sp|x\d+|\w+ by task \d+):/.test(
 			text
 		)
@@ -130,11 +140,28 @@ export class BlockAssembler {
 	private shadows: OpenBlock[] = [];
 	/** start line of the report the header on the current line interrupts */
 	private follows: number | null = null;
+	/** the lines of the report `follows` names, when the header on the current line is an RCU stall's */
+	private followsLines: readonly BlockLine[] | null = null;
+	/** a report that ends or may end a boot was opened since the owner last cleared crashPrinted */
+	private crashSeen = false;
+	/** the last ARM fault report (mayEndBoot), while nothing but its own lines followed it */
+	private maybeEnded: OpenBlock | null = null;
+
 	/**
-	 * a report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
-	 * after) was opened since the owner last cleared this: the tracker clears it as each boot starts (boot-end.ts)
+	 * A report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
+	 * after) was opened since the owner last cleared this: the tracker clears it as each boot
+	 * starts (boot-end.ts). An ARM `Unhandled fault:` or kernel alignment trap counts only while
+	 * the log has nothing after it but its own report lines: one the machine went on after was a
+	 * user-space fault (the task got a signal), and a kernel one's `Internal error:` counts itself.
 	 */
-	crashPrinted = false;
+	get crashPrinted(): boolean {
+		return this.crashSeen || (this.maybeEnded !== null && this.maybeEnded.idle === 0);
+	}
+
+	set crashPrinted(v: boolean) {
+		this.crashSeen = v;
+		this.maybeEnded = null;
+	}
 
 	constructor(private readonly emit: (b: ErrorBlock) => void) {}
 
@@ -152,10 +179,14 @@ export class BlockAssembler {
 		wall = NaN
 	): void {
 		this.follows = null;
+		this.followsLines = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
+		// the ARM fault's report was closed by a line after it, or took one not its own
+		const m = this.maybeEnded;
+		if (m !== null && (m.idle > 0 || this.open.get(m.block.context) !== m)) this.maybeEnded = null;
 		const header = maybeHeader ? matchHeader(text) : null;
 		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
-		if (header !== null && isCrashHeader(header, text)) this.crashPrinted = true;
+		if (header !== null && isCrashHeader(header, text)) this.crashSeen = true;
 		if (header === null && this.open.size === 0) {
 			// the common case: no report open, none starting
 			this.remember(line, text, ts, ctx);
@@ -222,8 +253,10 @@ export class BlockAssembler {
 				ended: false,
 				oneLine: header.oneLine === true,
 				shape: header.key === 'BUG:' ? shapedReport(text) : null,
-				sanitizer: isSanitizerReport(text)
+				sanitizer: isSanitizerReport(text),
+				...(this.followsLines !== null ? { afterStall: this.followsLines } : {})
 			});
+			if (mayEndBoot(header)) this.maybeEnded = this.open.get(ctx) ?? null;
 		}
 		this.remember(line, text, ts, ctx);
 	}
@@ -263,7 +296,10 @@ export class BlockAssembler {
 		if (header && header.splits && !continuesWith(ob.block.header, header)) {
 			const b = ob.block;
 			// back-to-back watchdog reports of other CPUs and tasks are separate events
-			if (!gap && !separateStalls(fromHeader(b), text)) this.follows = b.startLine;
+			if (!gap && !separateStalls(fromHeader(b), text)) {
+				this.follows = b.startLine;
+				if (isRcuStallHeader(text)) this.followsLines = fromHeader(b);
+			}
 			const last = b.lines[b.lines.length - 1];
 			if (last.line === b.startLine && text.startsWith(last.text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one
@@ -347,6 +383,10 @@ export class BlockAssembler {
 
 	private emitClosed(ob: OpenBlock, reason: string): void {
 		ob.block.endReason = reason;
+		// back-to-back RCU stalls (or a watchdog's report and an RCU stall) of other CPUs and tasks
+		// are separate events, as separateStalls tells of the watchdogs' own
+		if (ob.afterStall && separateRcuStall(ob.afterStall, fromHeader(ob.block)))
+			delete ob.block.follows;
 		this.emit(ob.block);
 	}
 

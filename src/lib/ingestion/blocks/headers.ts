@@ -4,6 +4,7 @@
  * docs/DESIGN.md; NecroScope adds a few headers syzkaller does not need (marked `extra`).
  */
 import { LiteralMatcher } from '../../util/literal-matcher.ts';
+import { RCU_STALL_START, rcuStall } from '../../util/rcu-stall.ts';
 
 export interface OopsHeader {
 	/** the case-sensitive substring that opens a report */
@@ -101,7 +102,10 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('VFS: Busy inodes after unmount'),
 	h('Internal error:', [], false),
 	h('Unhandled fault:'),
-	h('Alignment trap:'),
+	// NecroScope: a user-space alignment trap (`Alignment trap: comm (pid) PC=0x… Instr=…
+	// Address=… FSR 0x…`, arch/arm/mm/alignment.c with `ai_usermode` warn) is fixed up or
+	// signalled: no kernel report. The kernel's own is `Alignment trap: not handling instruction`
+	h('Alignment trap:', [/Alignment trap: .* \(\d+\) PC=0x[\da-f]+ Instr=/]),
 	h('trusty: panic'),
 	h('fatal error:', [/ALSA/, /fatal error: cannot create timer/]),
 	h('SYZFAIL:'),
@@ -166,12 +170,27 @@ const BOOT_ENDING_BUG =
 	/BUG: (?:unable to handle|Unable to handle|kernel NULL pointer dereference|kernel paging request|(?:TASK )?stack guard page|failure at )/;
 
 /**
+ * ARM faults that end a boot only through the oops after them: `Unhandled fault:` (do_DataAbort)
+ * calls arm_notify_die(), which sends a user-mode fault's task a signal and oopses on a kernel one
+ * (`Internal error: : 1b [#1]`, a report of its own); the kernel's `Alignment trap: not handling
+ * instruction` is followed by that `Unhandled fault:`. Such a report counts as ending its boot
+ * only while nothing but its own lines follows it (BlockAssembler.crashPrinted).
+ */
+const MAY_END_KEYS: ReadonlySet<string> = new Set(['Unhandled fault:', 'Alignment trap:']);
+
+/** Is this header one of MAY_END_KEYS's? */
+export function mayEndBoot(header: OopsHeader): boolean {
+	return MAY_END_KEYS.has(header.key);
+}
+
+/**
  * Does a report of this header, opened by line `text`, end or may it end its boot: an oops, a
  * panic, a `BUG:` fault, a `Fatal exception`? Soft and hard lockups and the other checks a
  * machine survives do not (NOT_CRASH_KEYS, SURVIVED_KEYS, BOOT_ENDING_BUG).
  */
 export function isCrashHeader(header: OopsHeader, text: string): boolean {
 	if (NOT_CRASH_KEYS.has(header.key) || SURVIVED_KEYS.has(header.key)) return false;
+	if (MAY_END_KEYS.has(header.key)) return false;
 	return header.key !== 'BUG:' || BOOT_ENDING_BUG.test(text);
 }
 
@@ -381,31 +400,87 @@ function stallSubject(text: string): StallSubject | null {
 /** the task line of a report (`Pid: 118823, comm: worker`, `CPU: 5 PID: 118823 Comm: worker`) */
 const TASK_LINE = /(?:^|\s)(?:Pid: (\d+), comm:|CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm:)/;
 
+/** The CPUs and tasks (pids) a stall report names, see separateStalls. */
+interface StallIds {
+	cpus: Set<string>;
+	pids: Set<string>;
+}
+
 /**
- * Is the watchdog report that `next` opens a report of its own, not one printed inside the open
+ * What a stall report (its header line first) names as stuck, or null for another report: a
+ * watchdog's CPU and task (stallSubject) and the task lines of its first 20 lines; an RCU stall's
+ * stalled CPUs and tasks (util/rcu-stall.ts), and the `CPU:` line of a stalled CPU's NMI
+ * backtrace (not that of the CPU its grace-period kthread last ran on, or of the one that
+ * noticed).
+ */
+function stallIds(lines: readonly { text: string }[]): StallIds | null {
+	if (lines.length === 0) return null;
+	const ids: StallIds = { cpus: new Set(), pids: new Set() };
+	const a = stallSubject(lines[0].text);
+	if (a !== null) {
+		if (a.cpu !== null) ids.cpus.add(a.cpu);
+		if (a.pid !== null) ids.pids.add(a.pid);
+		for (const l of lines.slice(1, 20)) {
+			const m = TASK_LINE.exec(l.text);
+			if (!m) continue;
+			if (m[1] !== undefined) ids.pids.add(m[1]);
+			if (m[2] !== undefined) ids.cpus.add(m[2]);
+			if (m[3] !== undefined) ids.pids.add(m[3]);
+		}
+		return ids;
+	}
+	const texts = lines.map((l) => l.text);
+	const stall = rcuStall(texts);
+	if (stall === null) return null;
+	for (const c of stall.cpus) ids.cpus.add(String(c));
+	for (const t of stall.tasks) ids.pids.add(String(t.pid));
+	for (const t of texts) {
+		const m = TASK_LINE.exec(t);
+		if (m && m[2] !== undefined && ids.cpus.has(m[2])) ids.pids.add(m[3]);
+	}
+	return ids;
+}
+
+/**
+ * Is the stall report that `next` opens a report of its own, not one printed inside the open
  * report of `lines` (its header line first)? Both watchdog reports (stallSubject), of different
  * CPUs and tasks: the watchdogs print a report per stuck CPU or blocked task, back to back and
  * without a gap (`crash-dmesg-vmcore-dmesg-txt.log`, RHEL 6: seven hard lockups, then 29 soft
  * lockups, then a hung task, each of another CPU and task), and that they follow each other
  * says nothing of a cause. What ties two reports is in the reports themselves (the same CPU or
  * task; an NMI backtrace one report asks for is read as part of it, BlockAssembler's nmiCtx).
+ * An RCU stall as the open report names its CPUs and tasks in its lines (stallIds); an RCU stall
+ * as `next` only in the lines after its header, so the assembler asks separateRcuStall when it
+ * has them (isRcuStallHeader).
  */
 export function separateStalls(lines: readonly { text: string }[], next: string): boolean {
 	const b = stallSubject(next);
-	const a = lines.length > 0 ? stallSubject(lines[0].text) : null;
+	const a = b === null ? null : stallIds(lines);
 	if (a === null || b === null) return false;
-	const cpus = new Set<string>();
-	const pids = new Set<string>();
-	if (a.cpu !== null) cpus.add(a.cpu);
-	if (a.pid !== null) pids.add(a.pid);
-	for (const l of lines.slice(1, 20)) {
-		const m = TASK_LINE.exec(l.text);
-		if (!m) continue;
-		if (m[1] !== undefined) pids.add(m[1]);
-		if (m[2] !== undefined) cpus.add(m[2]);
-		if (m[3] !== undefined) pids.add(m[3]);
-	}
-	return !(b.cpu !== null && cpus.has(b.cpu)) && !(b.pid !== null && pids.has(b.pid));
+	return !(b.cpu !== null && a.cpus.has(b.cpu)) && !(b.pid !== null && a.pids.has(b.pid));
+}
+
+/** Does this line open an RCU stall's report (`INFO: rcu_sched self-detected stall on CPU`)? */
+export function isRcuStallHeader(text: string): boolean {
+	return RCU_STALL_START.test(text);
+}
+
+/**
+ * Is the RCU stall of `next` (its lines, header first) a report of its own after the stall report
+ * of `prev` (a watchdog's or another RCU stall's) printed just before it? As separateStalls: when
+ * neither names a CPU or task the other does. A stall that names none (`All QSes seen`: no CPU
+ * or task held the grace period up) is tied to nothing.
+ */
+export function separateRcuStall(
+	prev: readonly { text: string }[],
+	next: readonly { text: string }[]
+): boolean {
+	const a = stallIds(prev);
+	const b = stallIds(next);
+	if (a === null || b === null) return false;
+	for (const c of b.cpus) if (a.cpus.has(c)) return false;
+	for (const p of b.pids) if (a.pids.has(p)) return false;
+	return true;
 }
 
 /**
