@@ -509,12 +509,12 @@ export class LineClassifier {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
 			return;
 		}
-		if (
-			rec.kind === 'kernel' &&
-			(rec.text.indexOf('>[') !== -1 || (rec.format === 'dmesg' && gluedTimeAt(rec.text) > 0))
-		)
-			this.emitGlued(rec);
-		else this.emit(rec, this.one);
+		if (rec.kind === 'kernel') {
+			// a dmesg time glued after the text is found once, here, and split from in emitGlued
+			const plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
+			if (plain > 0 || rec.text.indexOf('>[') !== -1) this.emitGlued(rec, plain);
+			else this.emit(rec, this.one);
+		} else this.emit(rec, this.one);
 		if (rec.format === 'pstore') {
 			if (rec.reason === 'pstore file name') {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
@@ -561,12 +561,13 @@ export class LineClassifier {
 	 * dmesg line (`[ts] msg`) a time glued after the text counts without its `<N>` too
 	 * (gluedTimeAt).
 	 */
-	private emitGlued(rec: LogRecord): void {
+	private emitGlued(rec: LogRecord, firstPlain: number): void {
 		let lines = this.one;
+		// the first text's glued time is the caller's (found once per line); later texts' are searched
+		let plain = firstPlain;
 		for (;;) {
 			const text = rec.text;
 			const raw = gluedRecordAt(text);
-			const plain = rec.format === 'dmesg' ? gluedTimeAt(text) : -1;
 			const at = plain > 0 && (raw < 0 || plain < raw) ? plain : raw;
 			if (at < 0) break;
 			rec.text = text.slice(0, at);
@@ -575,6 +576,7 @@ export class LineClassifier {
 			resetRecord(rec, rec.line);
 			// dmesg claims every `<N>[ts]` line as a kernel record
 			dmesgFormat.parse(text.slice(at), rec, this.ctx);
+			plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
 		}
 		this.emit(rec, lines);
 	}
