@@ -1,6 +1,7 @@
 import { Analyzer, scanTriggers } from './analysis/engine.ts';
 import { assembleResult } from './analysis/result.ts';
 import {
+	compressionNameNote,
 	decodeBytes,
 	InputError,
 	textSource,
@@ -122,6 +123,11 @@ export async function analyzeStream(
 				if (replaces === null) return;
 				({ analyzer, ingestor, splitter } = start());
 				nextReport = every;
+			},
+			(kind) => {
+				// a name that says compressed, on bytes that are not (or another compression)
+				const note = compressionNameNote(opts.name ?? null, kind);
+				if (note !== null) notes.push(note);
 			}
 		)) {
 			if (opts.pause) await opts.pause();

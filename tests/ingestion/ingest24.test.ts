@@ -3,7 +3,8 @@
  * whose second part starts late (a drop of the kernel time to 60 s or later).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/lib/pipeline.ts';
+import { gzipSync } from 'node:zlib';
+import { analyzeStream, analyzeText } from '../../src/lib/pipeline.ts';
 import { ingestText, readFixture, type Run } from './helpers.ts';
 
 /** lines `from`-`to` (1-based) of a fixture in fixtures/formats/ */
@@ -88,5 +89,37 @@ describe('dmesg excerpts of two boots pasted one after the other, the second fro
 		);
 		expect(boots(run)).toEqual(['start@1-50']);
 		expect(run.summary.wrappedBoot).toBe(1);
+	});
+});
+
+describe('a file whose name says compressed', () => {
+	// real/linux-bug-dmesg-out.log, whole
+	const LOG = readFixture('real/linux-bug-dmesg-out.log');
+	const NOTE = /^The file is named `/;
+	async function notes(bytes: Uint8Array, name: string): Promise<string[]> {
+		async function* src() {
+			yield bytes;
+		}
+		const r = await analyzeStream(src(), { name });
+		return r.input.warnings.filter((w) => NOTE.test(w));
+	}
+
+	it('but is plain text is read as text, and the report says so', async () => {
+		// it had been read as text without a word
+		expect(await notes(LOG, 'dmesg.out.gz')).toEqual([
+			"The file is named `dmesg.out.gz` but is not gzip-compressed: it was read as it is, as plain text (compression is told by a file's first bytes, not its name; a browser or server may have decompressed it on download and kept the name)."
+		]);
+		expect(await notes(LOG, 'kern.log.XZ')).toHaveLength(1);
+		expect(await notes(LOG, 'dmesg.zst')).toHaveLength(1);
+	});
+
+	it('and is, says nothing; another compression is named', async () => {
+		const gz = new Uint8Array(gzipSync(LOG));
+		expect(await notes(gz, 'dmesg.out.gz')).toEqual([]);
+		expect(await notes(gz, 'logs.tgz')).toEqual([]);
+		expect(await notes(LOG, 'dmesg.out')).toEqual([]);
+		expect(await notes(gz, 'dmesg.out.xz')).toEqual([
+			"The file is named `dmesg.out.xz` but is gzip-compressed, not xz: it was decompressed as gzip (compression is told by a file's first bytes, not its name)."
+		]);
 	});
 });

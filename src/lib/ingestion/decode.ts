@@ -48,6 +48,32 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>) {
 	}
 }
 
+/** the compressions read (told by their first bytes) */
+export type Compression = 'gzip' | 'zstd' | 'xz';
+
+/** a file name's extension that names a compression read here */
+const COMPRESSED_NAME = /\.(gz|tgz|xz|txz|zst|zstd|tzst)$/i;
+
+/**
+ * The note on an input whose name says it is compressed (`kern.log.1.gz`, `dmesg.xz`) but whose
+ * first bytes are not (`kind` null: plain text, read as such), or are another compression; null
+ * when the name says nothing or agrees. A log saved under a wrong name, or a file a browser or
+ * server decompressed on download and kept the name of: the user may think the report is of
+ * another file.
+ */
+export function compressionNameNote(name: string | null, kind: Compression | null): string | null {
+	if (name === null) return null;
+	const m = COMPRESSED_NAME.exec(name);
+	if (m === null) return null;
+	const ext = m[1].toLowerCase();
+	const named: Compression = ext.endsWith('gz') ? 'gzip' : ext.endsWith('xz') ? 'xz' : 'zstd';
+	if (kind === named) return null;
+	const what = { gzip: 'gzip', xz: 'xz', zstd: 'Zstandard' };
+	return kind === null
+		? `The file is named \`${name}\` but is not ${what[named]}-compressed: it was read as it is, as plain text (compression is told by a file's first bytes, not its name; a browser or server may have decompressed it on download and kept the name).`
+		: `The file is named \`${name}\` but is ${what[kind]}-compressed, not ${what[named]}: it was decompressed as ${what[kind]} (compression is told by a file's first bytes, not its name).`;
+}
+
 /** gzip member magic `1F 8B` (magic() is below, with the formats that are not read) */
 const isGzip = magic([0x1f, 0x8b]);
 
@@ -347,14 +373,16 @@ function notTextKind(head: Uint8Array): (typeof NOT_TEXT)[number] | null {
  * the (decompressed) input starts like a known binary format (see notTextAdvice), or what was
  * read of an archive (tar, zip: see archiveText), and whether a log's text was read from it
  * (false: what is found is fragments). `onMember` is told when an archive member's text starts,
- * and whose text it replaces (see archiveText).
+ * and whose text it replaces (see archiveText). `onCompression` is told once, before any text,
+ * which compression the first bytes show (null: none).
  */
 export async function* decodeBytes(
 	src: AsyncIterable<Uint8Array>,
 	limits: DecodeLimits = DEFAULT_LIMITS,
 	onBytes?: (n: number) => void,
 	onNote?: (message: string, readable: boolean) => void,
-	onMember?: (name: string, replaces: string | null) => void
+	onMember?: (name: string, replaces: string | null) => void,
+	onCompression?: (kind: Compression | null) => void
 ): AsyncGenerator<string> {
 	const it = src[Symbol.asyncIterator]();
 	let first = await it.next();
@@ -374,9 +402,17 @@ export async function* decodeBytes(
 		}
 	})();
 	let stream: AsyncIterable<Uint8Array> = counted;
-	if (isGzip(head)) stream = limited(gunzip(counted), limits.maxDecompressedBytes);
-	else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
-	else if (isXz(head)) stream = unxz(counted, limits.maxDecompressedBytes);
+	const kind: Compression | null = isGzip(head)
+		? 'gzip'
+		: isZstd(head)
+			? 'zstd'
+			: isXz(head)
+				? 'xz'
+				: null;
+	onCompression?.(kind);
+	if (kind === 'gzip') stream = limited(gunzip(counted), limits.maxDecompressedBytes);
+	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes);
+	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
 	// after decompression: gather them (a decompression error comes after what was read)
 	const inner = stream[Symbol.asyncIterator]();
