@@ -1,11 +1,15 @@
 /**
  * Ingestion shapes left open (ingest24): dmesg excerpts of two boots pasted one after the other
- * whose second part starts late (a drop of the kernel time to 60 s or later).
+ * whose second part starts late (a drop of the kernel time to 60 s or later), a file named
+ * compressed that is not, a compressed ramoops record in a dump of its memory.
  */
 import { describe, expect, it } from 'vitest';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { decodeBytes, DEFAULT_LIMITS } from '../../src/lib/ingestion/decode.ts';
+import { UNPARSED_COMPRESSED } from '../../src/lib/ingestion/ramoops.ts';
+import { groupDigits } from '../../src/lib/util/text.ts';
 import { analyzeStream, analyzeText } from '../../src/lib/pipeline.ts';
-import { ingestText, readFixture, type Run } from './helpers.ts';
+import { ingestBytes, ingestText, readFixture, type Run } from './helpers.ts';
 
 /** lines `from`-`to` (1-based) of a fixture in fixtures/formats/ */
 function fixtureLines(name: string, from: number, to: number): string[] {
@@ -123,3 +127,137 @@ describe('a file whose name says compressed', () => {
 		]);
 	});
 });
+
+describe('a compressed ramoops record (`====<sec>.<usec>-C`) in a dump of its memory', () => {
+	/**
+	 * Synthesised from real/i225nic-pstore-panic-log-txt.log lines 943-959 (`Panic#2 Part1` and
+	 * its 16 lines, the panic's newest part), compressed here the way the kernel's pstore does:
+	 * raw deflate with the crypto API's `deflate` parameters (4.10 on: 2 KiB window, memory level
+	 * 9), or zlib-wrapped with pstore's own (3.11 to 4.9: 4 KiB window, memory level 4), or lz4
+	 * (`pstore.compress=lz4`, a block made by the small encoder below), after ramoops's header
+	 * with the dump's time (that of the record's efi-pstore name, as in ingest23's test). What
+	 * follows the compressed bytes in the record's memory is zeros here.
+	 */
+	const TEXT = fixtureLines('real/i225nic-pstore-panic-log-txt.log', 943, 959).join('\n') + '\n';
+	const HEADER = '====1676462792.000000-C\n';
+	const enc = new TextEncoder();
+	function record(body: Uint8Array, before = '', after = ''): Uint8Array {
+		const parts = [enc.encode(before + HEADER), body, new Uint8Array(64), enc.encode(after)];
+		const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		let at = 0;
+		for (const p of parts) {
+			out.set(p, at);
+			at += p.length;
+		}
+		return out;
+	}
+	const RAW = new Uint8Array(deflateRawSync(enc.encode(TEXT), { windowBits: 11, memLevel: 9 }));
+	const WRAPPED = new Uint8Array(deflateSync(enc.encode(TEXT), { windowBits: 12, memLevel: 4 }));
+
+	async function run(bytes: Uint8Array, chunk = 1 << 16) {
+		return ingestBytes(bytes, chunk);
+	}
+
+	it('inflates raw deflate (4.10 on) and reads its text in its place', async () => {
+		const r = await run(record(RAW));
+		const input = r.summary.input;
+		// its bytes had been `binary or control characters` lines
+		expect(input.unparsed_reasons).toEqual({});
+		expect(input.skipped_reasons).toEqual({ 'pstore record header': 2 });
+		expect(input.formats).toEqual({ 'dmesg-raw': 16 });
+		expect(r.records.at(-2)?.text).toBe('Kernel panic - not syncing: Fatal exception in interrupt');
+		expect(r.blocks.some((b) => b.startsWith('Kernel panic'))).toBe(true);
+		// the header's time dates the dump, as an uncompressed record's does
+		expect(r.summary.metadata.calibration).toEqual([
+			expect.objectContaining({ boot: 0, anchors: 1 })
+		]);
+	});
+
+	it('inflates zlib-wrapped deflate (3.11 to 4.9) the same way', async () => {
+		const r = await run(record(WRAPPED));
+		expect(r.summary.input.formats).toEqual({ 'dmesg-raw': 16 });
+		expect(r.summary.input.unparsed_reasons).toEqual({});
+	});
+
+	it('the report says so', async () => {
+		async function* src() {
+			yield record(RAW);
+		}
+		const r = await analyzeStream(src());
+		expect(r.input.warnings[0]).toBe(
+			`A compressed pstore record (ramoops header \`====1676462792.000000-C\`) was inflated: its ${groupDigits(RAW.length + 64)} bytes of deflate hold ${groupDigits(TEXT.length)} bytes of text, read in their place. Line numbers after its header count the lines of that text, not the file's.`
+		);
+		expect(r.findings.some((f) => f.title === 'kernel panic: Fatal exception')).toBe(true);
+	});
+
+	it('whatever the chunks and windows the bytes come in', async () => {
+		const bytes = record(RAW, '<6>[ 1330.000000] before it\n', '====1676462793.000000-D\nafter\n');
+		async function text(chunk: number, decodeWindow: number): Promise<string> {
+			async function* src() {
+				for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+			}
+			let out = '';
+			for await (const t of decodeBytes(src(), { ...DEFAULT_LIMITS, decodeWindow })) out += t;
+			return out;
+		}
+		const whole = await text(bytes.length, 1 << 16);
+		expect(whole).toBe(
+			'<6>[ 1330.000000] before it\n' + HEADER + TEXT + '====1676462793.000000-D\nafter\n'
+		);
+		for (const [chunk, window] of [
+			[1, 16],
+			[7, 16],
+			[13, 64],
+			[64, 16],
+			[1 << 16, 16]
+		])
+			expect(await text(chunk, window), `${chunk}/${window}`).toBe(whole);
+	});
+
+	it('lz4 does not inflate: its lines are named as a compressed record, in no boot', async () => {
+		const r = await run(
+			record(lz4Block(enc.encode(TEXT)), '', '====1676462793.000000-D\n<6>[ 1332.000000] next\n')
+		);
+		const input = r.summary.input;
+		expect(Object.keys(input.unparsed_reasons)).toEqual([UNPARSED_COMPRESSED]);
+		expect(input.formats).toEqual({ 'dmesg-raw': 1 });
+		expect(r.records.filter((x) => x.kind === 'kernel').map((x) => x.text)).toEqual(['next']);
+	});
+});
+
+/** An LZ4 block (greedy, 4-byte matches), as lz4's block format has it. */
+function lz4Block(src: Uint8Array): Uint8Array {
+	const out: number[] = [];
+	const table = new Map<number, number>();
+	let anchor = 0;
+	const length = (n: number) => {
+		for (; n >= 255; n -= 255) out.push(255);
+		out.push(n);
+	};
+	const sequence = (litEnd: number, match: number, offset: number) => {
+		const lit = litEnd - anchor;
+		const ml = match - 4;
+		out.push((Math.min(lit, 15) << 4) | (match > 0 ? Math.min(ml, 15) : 0));
+		if (lit >= 15) length(lit - 15);
+		for (let k = anchor; k < litEnd; k++) out.push(src[k]);
+		if (match > 0) {
+			out.push(offset & 255, offset >> 8);
+			if (ml >= 15) length(ml - 15);
+		}
+	};
+	let i = 0;
+	while (i + 12 < src.length) {
+		const key = src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24);
+		const c = table.get(key);
+		table.set(key, i);
+		if (c !== undefined && i - c < 65536) {
+			let len = 4;
+			while (i + len < src.length - 5 && src[c + len] === src[i + len]) len++;
+			sequence(i, len, i - c);
+			i += len;
+			anchor = i;
+		} else i++;
+	}
+	sequence(src.length, 0, 0);
+	return Uint8Array.from(out);
+}

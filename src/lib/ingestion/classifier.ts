@@ -38,6 +38,7 @@ import {
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
 import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
+import { UNPARSED_COMPRESSED } from './ramoops.ts';
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -503,6 +504,7 @@ export class LineClassifier {
 			return;
 		}
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
+		if (ctx.compressedLeft > 0 && this.compressedBody(line, rec)) return;
 		if ((this.inUBoot || codeAt(line, 0) === 85) /* U */ && this.uboot(line, rec)) return;
 		this.classify(line, rec);
 		if (rec.reason === ENTRY_LINE) {
@@ -525,6 +527,30 @@ export class LineClassifier {
 				else if (!this.replaying) this.startPstore(rec.text);
 			}
 		}
+	}
+
+	/**
+	 * A line of a compressed ramoops record's body that the decoder did not inflate (lz4, lzo, 842,
+	 * zstd: see ramoops.ts), up to the next pstore line or as many characters as a body may have:
+	 * unparsed UNPARSED_COMPRESSED, in no boot, not analysed (lz4 keeps much of the text as it
+	 * was, whose fragments would read as kernel lines). True when the line was emitted.
+	 */
+	private compressedBody(line: string, rec: LogRecord): boolean {
+		const ctx = this.ctx;
+		if (
+			(codeAt(line, 0) === 61 /* = */ && RAMOOPS_HEADER.test(line)) ||
+			PSTORE_HEADER.test(line) ||
+			!Number.isNaN(efiDumpTime(line))
+		) {
+			ctx.compressedLeft = 0;
+			return false;
+		}
+		ctx.compressedLeft = Math.max(0, ctx.compressedLeft - line.length - 1);
+		rec.kind = 'unparsed';
+		rec.reason = UNPARSED_COMPRESSED;
+		rec.text = line;
+		this.emit(rec, this.one);
+		return true;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
+import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
@@ -329,7 +330,12 @@ export class RecordTracker {
 						this.handoff = true;
 					return;
 				}
-				if (rec.reason === UNPARSED_NUL || rec.reason.startsWith('binary')) return;
+				if (
+					rec.reason === UNPARSED_NUL ||
+					rec.reason.startsWith('binary') ||
+					rec.reason === UNPARSED_COMPRESSED
+				)
+					return;
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
