@@ -168,6 +168,11 @@ export async function analyzeStream(
 			`${groupDigits(splitter.cutLines)} ${splitter.cutLines === 1 ? 'line is' : 'lines are'} longer than ${groupDigits(MAX_CARRY)} characters: only ${splitter.cutLines === 1 ? 'its' : 'their'} first ${groupDigits(MAX_CARRY)} were read, ${groupDigits(splitter.cutChars)} characters after them were passed over (a text log has no such lines: is this a kernel log?).`
 		);
 	}
+	if (splitter.nbsp) {
+		input.warnings.push(
+			'The text holds non-breaking spaces (U+00A0) where a log has spaces, as a copy from a web page, a mail or a word processor leaves them: they were read as spaces.'
+		);
+	}
 	input.bytes = bytes;
 	if (input.lines_total === 0 && notes.length === 0 && stoppedBecause === null) {
 		// an empty file (or a compressed one that holds nothing): what `dmesg > file` gives a user

@@ -261,3 +261,22 @@ function lz4Block(src: Uint8Array): Uint8Array {
 	sequence(src.length, 0, 0);
 	return Uint8Array.from(out);
 }
+
+describe('non-breaking spaces where the log has spaces (a copy from a web page or a mail)', () => {
+	// real/linux-bug-dmesg-out.log with every space a U+00A0, as some pages and mail programs copy
+	// it: it had been 100 bare lines, no kernel, and a WARNING titled without its spaces
+	const LOG = new TextDecoder().decode(readFixture('real/linux-bug-dmesg-out.log'));
+
+	it('are read as spaces, and the report says so', async () => {
+		const plain = await analyzeText(LOG);
+		const r = await analyzeText(LOG.replaceAll(' ', '\u00a0'));
+		expect(r.input.formats).toEqual(plain.input.formats);
+		expect(r.metadata.kernel_version).toBe('5.9.12');
+		expect(r.findings.map((f) => f.title)).toEqual(plain.findings.map((f) => f.title));
+		expect(r.findings.map((f) => f.title)).toContain('WARNING in nl80211_get_reg_do');
+		expect(r.input.warnings).toContain(
+			'The text holds non-breaking spaces (U+00A0) where a log has spaces, as a copy from a web page, a mail or a word processor leaves them: they were read as spaces.'
+		);
+		expect(plain.input.warnings.some((w) => w.includes('U+00A0'))).toBe(false);
+	});
+});
