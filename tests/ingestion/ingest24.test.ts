@@ -279,4 +279,15 @@ describe('non-breaking spaces where the log has spaces (a copy from a web page o
 		);
 		expect(plain.input.warnings.some((w) => w.includes('U+00A0'))).toBe(false);
 	});
+
+	it('a few of a program’s own say nothing', async () => {
+		// askubuntu-dmesg-journalctl-lastdayorso.log lines 4250-4251 (packagekit's localised
+		// `176,4 MB`, with a U+00A0), after this log's lines
+		const r = await analyzeText(
+			LOG +
+				'                                        size-installed:      176,4\u00a0MB\n' +
+				'                                        size-download:       176,4\u00a0MB\n'
+		);
+		expect(r.input.warnings.some((w) => w.includes('U+00A0'))).toBe(false);
+	});
 });

@@ -30,8 +30,8 @@ export class LineSplitter {
 	private crCarry = false;
 	/** lines cut at MAX_CARRY characters, and the characters passed over (for the report's note) */
 	cutLines = 0;
-	/** non-breaking spaces (U+00A0) were read as spaces (see split) */
-	nbsp = false;
+	/** non-breaking spaces (U+00A0) read as spaces (see split) */
+	nbsp = 0;
 	cutChars = 0;
 	/** the carried line is cut (counted once in cutLines) */
 	private carryCut = false;
@@ -70,9 +70,10 @@ export class LineSplitter {
 	private split(text: string): void {
 		// non-breaking spaces where a log has spaces: a copy from a web page, a mail or a word
 		// processor (`[\u00a0\u00a0124.3]` is no dmesg time). One search of each chunk of text.
-		if (text.indexOf('\u00a0') !== -1) {
+		let k = text.indexOf('\u00a0');
+		if (k !== -1) {
+			for (; k !== -1; k = text.indexOf('\u00a0', k + 1)) this.nbsp++;
 			text = text.replaceAll('\u00a0', ' ');
-			this.nbsp = true;
 		}
 		// most inputs have no '\r' at all: then no line needs to be searched for one
 		const textCR = text.indexOf('\r') !== -1;
