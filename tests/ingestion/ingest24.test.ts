@@ -223,6 +223,13 @@ describe('a compressed ramoops record (`====<sec>.<usec>-C`) in a dump of its me
 		expect(input.formats).toEqual({ 'dmesg-raw': 1 });
 		expect(r.records.filter((x) => x.kind === 'kernel').map((x) => x.text)).toEqual(['next']);
 	});
+
+	it('text after a `-C` header is read as text: it is no compressed body', async () => {
+		// the part's lines without their `Panic#2 Part1`, which would end the body anyway
+		const r = await run(enc.encode(HEADER + TEXT.slice(TEXT.indexOf('\n') + 1)));
+		expect(r.summary.input.unparsed_reasons).toEqual({});
+		expect(r.summary.input.formats).toEqual({ 'dmesg-raw': 16 });
+	});
 });
 
 /** An LZ4 block (greedy, 4-byte matches), as lz4's block format has it. */

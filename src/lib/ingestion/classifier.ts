@@ -38,7 +38,11 @@ import {
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
 import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
-import { UNPARSED_COMPRESSED } from './ramoops.ts';
+import { MAX_BODY, UNPARSED_COMPRESSED } from './ramoops.ts';
+
+/** a character that text has not: a C0 control but tab and line ends, or U+FFFD (bytes not UTF-8) */
+// eslint-disable-next-line no-control-regex
+const BINARY_CHAR = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -542,6 +546,12 @@ export class LineClassifier {
 			PSTORE_HEADER.test(line) ||
 			!Number.isNaN(efiDumpTime(line))
 		) {
+			ctx.compressedLeft = 0;
+			return false;
+		}
+		// the body's first line is binary (lz4's first token, zstd's magic...): text there is no
+		// compressed body but a record's text after a header that kept its `C`
+		if (ctx.compressedLeft === MAX_BODY && !BINARY_CHAR.test(line)) {
 			ctx.compressedLeft = 0;
 			return false;
 		}
