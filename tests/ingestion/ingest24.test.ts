@@ -8,6 +8,7 @@ import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { decodeBytes, DEFAULT_LIMITS } from '../../src/lib/ingestion/decode.ts';
 import { UNPARSED_COMPRESSED } from '../../src/lib/ingestion/ramoops.ts';
 import { groupDigits } from '../../src/lib/util/text.ts';
+import { tar } from '../support/archives.ts';
 import { analyzeStream, analyzeText } from '../../src/lib/pipeline.ts';
 import { ingestBytes, ingestText, readFixture, type Run } from './helpers.ts';
 
@@ -187,6 +188,15 @@ describe('a compressed ramoops record (`====<sec>.<usec>-C`) in a dump of its me
 		expect(r.input.warnings[0]).toBe(
 			`A compressed pstore record (ramoops header \`====1676462792.000000-C\`) was inflated: its ${groupDigits(RAW.length + 64)} bytes of deflate hold ${groupDigits(TEXT.length)} bytes of text, read in their place. Line numbers after its header count the lines of that text, not the file's.`
 		);
+		expect(r.findings.some((f) => f.title === 'kernel panic: Fatal exception')).toBe(true);
+	});
+
+	it('in an archive too (a memory dump saved as log/dmesg in a tar)', async () => {
+		async function* src() {
+			yield tar([{ name: 'log/dmesg', data: record(RAW) }]);
+		}
+		const r = await analyzeStream(src());
+		expect(r.input.warnings.some((w) => w.startsWith('A compressed pstore record'))).toBe(true);
 		expect(r.findings.some((f) => f.title === 'kernel panic: Fatal exception')).toBe(true);
 	});
 

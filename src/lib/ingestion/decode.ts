@@ -687,7 +687,7 @@ async function* archiveText(
 					if (m.value.type === 'data') yield m.value.bytes;
 				}
 			})();
-			yield* memberText(body, limits);
+			yield* memberText(body, limits, onNote);
 			reading = null;
 		}
 	} finally {
@@ -702,7 +702,8 @@ async function* archiveText(
  */
 async function* memberText(
 	body: AsyncIterable<Uint8Array>,
-	limits: DecodeLimits
+	limits: DecodeLimits,
+	onNote?: (message: string, readable: boolean) => void
 ): AsyncGenerator<string> {
 	const it = body[Symbol.asyncIterator]();
 	let head: Uint8Array = new Uint8Array(0);
@@ -724,7 +725,7 @@ async function* memberText(
 	}
 	const order = utf16Order(lead);
 	if (order !== null) yield* decodeUtf16(lead, inner, order, limits);
-	else yield* utf8Text(prepend(lead, inner), limits);
+	else yield* utf8Text(prepend(lead, inner), limits, (r) => onNote?.(inflatedNote(r), true));
 }
 
 /** gzip output checked against the decompression limit */
