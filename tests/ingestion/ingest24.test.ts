@@ -59,6 +59,36 @@ describe('dmesg excerpts of two boots pasted one after the other, the second fro
 		expect(r.metadata.latest_kernel_version).toBe('5.9.12');
 	});
 
+	it('an excerpt of the same boot pasted twice stays one boot: its records come again', () => {
+		// ms912x-docs-dmesg-1-txt.log lines 29-48 (704.45 s to 786.88 s, no jump of a minute),
+		// then its lines 31-48 again (from 719.51 s), as `dmesg | tail` pasted after `dmesg`: the
+		// time drops by 67 s
+		const MS912X = [
+			'[  704.449372] usb 1-1: USB disconnect, device number 5',
+			'[  719.382190] usb 1-1: new high-speed USB device number 6 using xhci_hcd',
+			'[  719.511627] usb 1-1: New USB device found, idVendor=534d, idProduct=6021, bcdDevice= 1.10',
+			'[  719.511643] usb 1-1: New USB device strings: Mfr=1, Product=2, SerialNumber=3',
+			'[  719.511651] usb 1-1: Product: usb extscreen',
+			'[  719.511656] usb 1-1: Manufacturer: USB Display ',
+			'[  719.511662] usb 1-1: SerialNumber: 2019BA7160B0',
+			'[  719.514746] hid-generic 0003:534D:6021.0003: hiddev0,hidraw0: USB HID v1.10 Device [USB Display  usb extscreen] on usb-0000:00:14.0-1/input0',
+			'[  719.517892] ms912x: probe started for device 534d:6021 at 1-6',
+			'[  719.517927] ms912x: assigned device ID 3, name ms912x-3',
+			'[  719.517967] ms912x: setting resolution 800x600, mode 0x4200',
+			'[  719.518909] ms912x: resolution set successfully',
+			'[  719.518917] ms912x: set_resolution failed: 8',
+			'[  719.518928] ms912x: probe failed for device ms912x-3',
+			'[  719.518936] ms912x: probe of 1-1:1.3 failed with error 8',
+			'[  775.020674] usb 1-1: USB disconnect, device number 6',
+			'[  782.849703] usbcore: deregistering interface driver ms912x',
+			'[  782.937707] usbcore: registered new interface driver ms912x',
+			'[  786.749942] usb 1-1: new high-speed USB device number 7 using xhci_hcd',
+			'[  786.878317] usb 1-1: New USB device found, idVendor=534d, idProduct=6021, bcdDevice= 1.10'
+		];
+		const run = ingestText([...MS912X, ...MS912X.slice(2)].join('\n') + '\n');
+		expect(boots(run)).toEqual(['start@1-38']);
+	});
+
 	it('the same in a syslog file of one host', () => {
 		const run = ingestText(
 			[...syslog(FIRST, 'alpha', 10), ...syslog(SECOND, 'alpha', 20)].join('\n') + '\n'

@@ -94,11 +94,14 @@ export const HINT_HEADER = 1;
  * forward by more than RESET_MAX_S where another machine's lines break in, and back where they
  * end. A late drop is no reset within LATE_JUMP_RECORDS records of such a jump, nor when it
  * resumes the time the jump left (within RESET_SLACK_S of where that time would be now, had it
- * run on as the lines since the jump did).
+ * run on as the lines since the jump did). Nor is a drop to the exact time of one of the boot's
+ * last RECENT_TS timed records: the same records again, an excerpt of the same boot pasted twice
+ * (`dmesg`, then `dmesg | tail`).
  */
 const RESET_SLACK_S = 1;
 export const RESET_MAX_S = 60;
 const LATE_JUMP_RECORDS = 10;
+const RECENT_TS = 4096;
 const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
 /**
@@ -247,6 +250,9 @@ export class RecordTracker {
 	private jumpAt = -1;
 	private jumpFrom = NaN;
 	private jumpTo = NaN;
+	/** the times of the boot's last RECENT_TS timed records (a ring), and how many it holds */
+	private readonly recentTs = new Float64Array(RECENT_TS);
+	private recentN = 0;
 	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
 	private lastWall = NaN;
 	/** prefix time (epoch ms) of the boot's first kernel record that had one */
@@ -475,6 +481,7 @@ export class RecordTracker {
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
 				this.lastTsHost = rec.host;
+				this.recentTs[this.recentN++ & (RECENT_TS - 1)] = ts;
 			}
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
@@ -534,6 +541,9 @@ export class RecordTracker {
 				const resumed = this.jumpFrom + (this.lastTs - this.jumpTo);
 				if (ts > this.jumpFrom - RESET_SLACK_S && ts < resumed + RESET_SLACK_S) return false;
 			}
+			// the same records again (an excerpt of this boot pasted twice)
+			const n = Math.min(this.recentN, RECENT_TS);
+			for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
 		} else if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
 		// one record out of order: the time is back where it was before that record
 		if (ts > 0 && ts >= this.beforeLastTs) return false;
@@ -776,6 +786,7 @@ export class RecordTracker {
 		this.lastTs = NaN;
 		this.beforeLastTs = NaN;
 		this.jumpAt = -1;
+		this.recentN = 0;
 		this.lastWall = NaN;
 	}
 
