@@ -1,6 +1,7 @@
 import { Analyzer, scanTriggers } from './analysis/engine.ts';
 import { assembleResult } from './analysis/result.ts';
 import {
+	compressionNameNote,
 	decodeBytes,
 	InputError,
 	textSource,
@@ -45,6 +46,8 @@ export interface AnalyzeOptions extends IngestOptions {
 	anonymize?: boolean | AnonymizeOptions;
 }
 
+/** non-breaking spaces read as spaces from which the report says so (see LineSplitter.split) */
+const NBSP_NOTE = 16;
 /** input bytes between progress reports while an archive's other members are passed over */
 const SKIP_PROGRESS_BYTES = 1 << 22;
 /** The note on an input with no lines at all (see analyzeStream). */
@@ -122,6 +125,11 @@ export async function analyzeStream(
 				if (replaces === null) return;
 				({ analyzer, ingestor, splitter } = start());
 				nextReport = every;
+			},
+			(kind) => {
+				// a name that says compressed, on bytes that are not (or another compression)
+				const note = compressionNameNote(opts.name ?? null, kind);
+				if (note !== null) notes.push(note);
 			}
 		)) {
 			if (opts.pause) await opts.pause();
@@ -160,6 +168,12 @@ export async function analyzeStream(
 	if (splitter.cutLines > 0) {
 		input.warnings.push(
 			`${groupDigits(splitter.cutLines)} ${splitter.cutLines === 1 ? 'line is' : 'lines are'} longer than ${groupDigits(MAX_CARRY)} characters: only ${splitter.cutLines === 1 ? 'its' : 'their'} first ${groupDigits(MAX_CARRY)} were read, ${groupDigits(splitter.cutChars)} characters after them were passed over (a text log has no such lines: is this a kernel log?).`
+		);
+	}
+	// a few are a program's own (a localised `176,4\u00a0MB`): no copy changed the log then
+	if (splitter.nbsp >= NBSP_NOTE) {
+		input.warnings.push(
+			'The text holds non-breaking spaces (U+00A0) where a log has spaces, as a copy from a web page, a mail or a word processor leaves them: they were read as spaces.'
 		);
 	}
 	input.bytes = bytes;

@@ -38,6 +38,11 @@ import {
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
 import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
+import { MAX_BODY, UNPARSED_COMPRESSED } from './ramoops.ts';
+
+/** a character that text has not: a C0 control but tab and line ends, or U+FFFD (bytes not UTF-8) */
+// eslint-disable-next-line no-control-regex
+const BINARY_CHAR = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
 /**
  * Receives classified records in input order. `rec` is a reused object: copy what you keep.
@@ -503,18 +508,19 @@ export class LineClassifier {
 			return;
 		}
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
+		if (ctx.compressedLeft > 0 && this.compressedBody(line, rec)) return;
 		if ((this.inUBoot || codeAt(line, 0) === 85) /* U */ && this.uboot(line, rec)) return;
 		this.classify(line, rec);
 		if (rec.reason === ENTRY_LINE) {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
 			return;
 		}
-		if (
-			rec.kind === 'kernel' &&
-			(rec.text.indexOf('>[') !== -1 || (rec.format === 'dmesg' && gluedTimeAt(rec.text) > 0))
-		)
-			this.emitGlued(rec);
-		else this.emit(rec, this.one);
+		if (rec.kind === 'kernel') {
+			// a dmesg time glued after the text is found once, here, and split from in emitGlued
+			const plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
+			if (plain > 0 || rec.text.indexOf('>[') !== -1) this.emitGlued(rec, plain);
+			else this.emit(rec, this.one);
+		} else this.emit(rec, this.one);
 		if (rec.format === 'pstore') {
 			if (rec.reason === 'pstore file name') {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
@@ -525,6 +531,36 @@ export class LineClassifier {
 				else if (!this.replaying) this.startPstore(rec.text);
 			}
 		}
+	}
+
+	/**
+	 * A line of a compressed ramoops record's body that the decoder did not inflate (lz4, lzo, 842,
+	 * zstd: see ramoops.ts), up to the next pstore line or as many characters as a body may have:
+	 * unparsed UNPARSED_COMPRESSED, in no boot, not analysed (lz4 keeps much of the text as it
+	 * was, whose fragments would read as kernel lines). True when the line was emitted.
+	 */
+	private compressedBody(line: string, rec: LogRecord): boolean {
+		const ctx = this.ctx;
+		if (
+			(codeAt(line, 0) === 61 /* = */ && RAMOOPS_HEADER.test(line)) ||
+			PSTORE_HEADER.test(line) ||
+			!Number.isNaN(efiDumpTime(line))
+		) {
+			ctx.compressedLeft = 0;
+			return false;
+		}
+		// the body's first line is binary (lz4's first token, zstd's magic...): text there is no
+		// compressed body but a record's text after a header that kept its `C`
+		if (ctx.compressedLeft === MAX_BODY && !BINARY_CHAR.test(line)) {
+			ctx.compressedLeft = 0;
+			return false;
+		}
+		ctx.compressedLeft = Math.max(0, ctx.compressedLeft - line.length - 1);
+		rec.kind = 'unparsed';
+		rec.reason = UNPARSED_COMPRESSED;
+		rec.text = line;
+		this.emit(rec, this.one);
+		return true;
 	}
 
 	/**
@@ -561,12 +597,13 @@ export class LineClassifier {
 	 * dmesg line (`[ts] msg`) a time glued after the text counts without its `<N>` too
 	 * (gluedTimeAt).
 	 */
-	private emitGlued(rec: LogRecord): void {
+	private emitGlued(rec: LogRecord, firstPlain: number): void {
 		let lines = this.one;
+		// the first text's glued time is the caller's (found once per line); later texts' are searched
+		let plain = firstPlain;
 		for (;;) {
 			const text = rec.text;
 			const raw = gluedRecordAt(text);
-			const plain = rec.format === 'dmesg' ? gluedTimeAt(text) : -1;
 			const at = plain > 0 && (raw < 0 || plain < raw) ? plain : raw;
 			if (at < 0) break;
 			rec.text = text.slice(0, at);
@@ -575,6 +612,7 @@ export class LineClassifier {
 			resetRecord(rec, rec.line);
 			// dmesg claims every `<N>[ts]` line as a kernel record
 			dmesgFormat.parse(text.slice(at), rec, this.ctx);
+			plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
 		}
 		this.emit(rec, lines);
 	}

@@ -9,8 +9,19 @@ import { Decompress as ZstdDecompress } from 'fzstd';
 // before xz-decompress, which needs it as it loads (see xz-require.ts)
 import { returnRequire } from './xz-require.ts';
 import { concatBytes } from '../util/bytes.ts';
+import { groupDigits } from '../util/text.ts';
 import { XzReadableStream } from 'xz-decompress';
 import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
+import {
+	headerEnd,
+	headerMayFollow,
+	inflateBody,
+	MAX_BODY,
+	MAX_HEADER,
+	nextHeader,
+	NL,
+	type Inflated
+} from './ramoops.ts';
 
 returnRequire();
 
@@ -46,6 +57,32 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>) {
 		if (r.done) return;
 		yield r.value;
 	}
+}
+
+/** the compressions read (told by their first bytes) */
+export type Compression = 'gzip' | 'zstd' | 'xz';
+
+/** a file name's extension that names a compression read here */
+const COMPRESSED_NAME = /\.(gz|tgz|xz|txz|zst|zstd|tzst)$/i;
+
+/**
+ * The note on an input whose name says it is compressed (`kern.log.1.gz`, `dmesg.xz`) but whose
+ * first bytes are not (`kind` null: plain text, read as such), or are another compression; null
+ * when the name says nothing or agrees. A log saved under a wrong name, or a file a browser or
+ * server decompressed on download and kept the name of: the user may think the report is of
+ * another file.
+ */
+export function compressionNameNote(name: string | null, kind: Compression | null): string | null {
+	if (name === null) return null;
+	const m = COMPRESSED_NAME.exec(name);
+	if (m === null) return null;
+	const ext = m[1].toLowerCase();
+	const named: Compression = ext.endsWith('gz') ? 'gzip' : ext.endsWith('xz') ? 'xz' : 'zstd';
+	if (kind === named) return null;
+	const what = { gzip: 'gzip', xz: 'xz', zstd: 'Zstandard' };
+	return kind === null
+		? `The file is named \`${name}\` but is not ${what[named]}-compressed: it was read as it is, as plain text (compression is told by a file's first bytes, not its name; a browser or server may have decompressed it on download and kept the name).`
+		: `The file is named \`${name}\` but is ${what[kind]}-compressed, not ${what[named]}: it was decompressed as ${what[kind]} (compression is told by a file's first bytes, not its name).`;
 }
 
 /** gzip member magic `1F 8B` (magic() is below, with the formats that are not read) */
@@ -347,14 +384,16 @@ function notTextKind(head: Uint8Array): (typeof NOT_TEXT)[number] | null {
  * the (decompressed) input starts like a known binary format (see notTextAdvice), or what was
  * read of an archive (tar, zip: see archiveText), and whether a log's text was read from it
  * (false: what is found is fragments). `onMember` is told when an archive member's text starts,
- * and whose text it replaces (see archiveText).
+ * and whose text it replaces (see archiveText). `onCompression` is told once, before any text,
+ * which compression the first bytes show (null: none).
  */
 export async function* decodeBytes(
 	src: AsyncIterable<Uint8Array>,
 	limits: DecodeLimits = DEFAULT_LIMITS,
 	onBytes?: (n: number) => void,
 	onNote?: (message: string, readable: boolean) => void,
-	onMember?: (name: string, replaces: string | null) => void
+	onMember?: (name: string, replaces: string | null) => void,
+	onCompression?: (kind: Compression | null) => void
 ): AsyncGenerator<string> {
 	const it = src[Symbol.asyncIterator]();
 	let first = await it.next();
@@ -374,9 +413,17 @@ export async function* decodeBytes(
 		}
 	})();
 	let stream: AsyncIterable<Uint8Array> = counted;
-	if (isGzip(head)) stream = limited(gunzip(counted), limits.maxDecompressedBytes);
-	else if (isZstd(head)) stream = unzstd(counted, limits.maxDecompressedBytes);
-	else if (isXz(head)) stream = unxz(counted, limits.maxDecompressedBytes);
+	const kind: Compression | null = isGzip(head)
+		? 'gzip'
+		: isZstd(head)
+			? 'zstd'
+			: isXz(head)
+				? 'xz'
+				: null;
+	onCompression?.(kind);
+	if (kind === 'gzip') stream = limited(gunzip(counted), limits.maxDecompressedBytes);
+	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes);
+	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
 	// after decompression: gather them (a decompression error comes after what was read)
 	const inner = stream[Symbol.asyncIterator]();
@@ -419,9 +466,13 @@ export async function* decodeBytes(
 		// its end, and one whose decompression failed before PROBE_BYTES is not told
 		if (lead.length >= PROBE_BYTES || failure === null) {
 			const kind = notTextKind(lead.subarray(0, PROBE_BYTES));
-			if (kind !== null) onNote?.(kind.advice, false);
+			// a memory dump's compressed ramoops record is inflated (see ramoops.ts), not binary data
+			const inflated =
+				kind === NOT_TEXT[NOT_TEXT.length - 1] &&
+				compressedHeader(lead, 0, Math.min(lead.length, PROBE_BYTES), true) !== null;
+			if (kind !== null && !inflated) onNote?.(kind.advice, false);
 		}
-		yield* utf8Text(rest, limits);
+		yield* utf8Text(rest, limits, (r) => onNote?.(inflatedNote(r), true));
 	} finally {
 		await inner.return?.(undefined);
 	}
@@ -435,12 +486,37 @@ export async function* decodeBytes(
  */
 async function* utf8Text(
 	stream: AsyncIterable<Uint8Array>,
-	limits: DecodeLimits
+	limits: DecodeLimits,
+	onInflated?: (r: Inflated) => void
 ): AsyncGenerator<string> {
 	const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 	const windowBytes = Math.max(16, limits.decodeWindow ?? DECODE_WINDOW);
 	let carry: Uint8Array | null = null;
 	let start = true;
+	/** the byte before the chunk's first, -1 when there is none */
+	let prev = -1;
+	const atStart = (chunk: Uint8Array, at: number): boolean => {
+		const c = at > 0 ? chunk[at - 1] : prev;
+		return c < 0 || headerMayFollow(c);
+	};
+	/** a compressed ramoops record's body being gathered (see ramoops.ts), its length and header */
+	let body: Uint8Array[] | null = null;
+	let bodyLength = 0;
+	let header = '';
+	function* endBody(): Generator<string> {
+		const b = concatBytes(body as Uint8Array[]);
+		body = null;
+		const out = inflateBody(b);
+		if (out === null) {
+			// not deflate: its bytes as they are (the classifier names them, UNPARSED_COMPRESSED)
+			const t = dec.decode(b);
+			if (t !== '') yield t;
+			return;
+		}
+		onInflated?.({ header, compressed: b.length, text: out.length });
+		const t = dec.decode(out);
+		yield t.endsWith('\n') ? t : t + '\n';
+	}
 	for await (const c of stream) {
 		let chunk = c;
 		if (carry !== null) {
@@ -460,22 +536,97 @@ async function* utf8Text(
 		const n = chunk.length;
 		let off = 0;
 		while (off < n) {
+			if (body !== null) {
+				// a compressed record's body runs to the next record's header (see ramoops.ts)
+				let k = nextHeader(chunk, bodyLength === 0 ? off + 1 : off, atStart(chunk, 0));
+				let e = -1;
+				while (k !== -1 && (e = headerEnd(chunk, k, true)) === -1)
+					k = nextHeader(chunk, k + 1, false);
+				let end = k === -1 ? n : k;
+				if (bodyLength + end - off > MAX_BODY) end = off + MAX_BODY - bodyLength;
+				if (end > off) body.push(chunk.subarray(off, end));
+				bodyLength += end - off;
+				off = end;
+				if (bodyLength < MAX_BODY && (k === -1 || e === -2)) {
+					// not ended yet, or maybe by a header the chunk cuts: wait for the next chunk
+					if (k !== -1) carry = chunk.slice(k);
+					break;
+				}
+				yield* endBody();
+				continue;
+			}
 			const end = Math.min(off + windowBytes, n);
 			const cut = off + completeLength(chunk.subarray(off, end));
 			if (end === n && cut < n) carry = chunk.slice(cut);
 			if (cut > off) {
 				const text = dec.decode(chunk.subarray(off, cut));
+				// a compressed ramoops record's header, whole or cut by the window (one search a window)
+				const nl = text.lastIndexOf('\n');
+				if (
+					text.indexOf('====') !== -1 ||
+					text.charCodeAt(text.length - 1) === 61 /* = */ ||
+					(text.charCodeAt(nl + 1) === 61 && text.length - nl - 1 < MAX_HEADER)
+				) {
+					const h = compressedHeader(chunk, off, cut, atStart(chunk, off));
+					if (h !== null) {
+						if (h.end < 0) {
+							// the input's chunk ends inside it: read it with the next chunk
+							if (h.at > off) yield dec.decode(chunk.subarray(off, h.at));
+							carry = chunk.slice(h.at);
+							break;
+						}
+						// the text up to the header's line end (the header on a line of its own: in a
+						// memory dump it follows binary bytes); the compressed body follows it
+						const c = h.at > 0 ? chunk[h.at - 1] : prev;
+						yield (
+							dec.decode(chunk.subarray(off, h.at)) +
+							(c >= 0 && c !== NL ? '\n' : '') +
+							dec.decode(chunk.subarray(h.at, h.end))
+						);
+						header = dec.decode(chunk.subarray(h.at, h.end)).trimEnd();
+						body = [];
+						bodyLength = 0;
+						off = h.end;
+						continue;
+					}
+				}
 				if (text !== '') yield text;
 			}
 			off = end === n ? n : cut;
 		}
+		const last = carry !== null ? n - carry.length - 1 : n - 1;
+		if (last >= 0) prev = chunk[last];
 	}
+	if (body !== null) yield* endBody();
 	if (carry !== null) {
 		if (start && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf)
 			carry = carry.subarray(3);
 		const tail = dec.decode(carry);
 		if (tail !== '') yield tail;
 	}
+}
+
+/** What the report says of a compressed ramoops record that was inflated (see ramoops.ts). */
+function inflatedNote(r: Inflated): string {
+	return `A compressed pstore record (ramoops header \`${r.header}\`) was inflated: its ${groupDigits(r.compressed)} bytes of deflate hold ${groupDigits(r.text)} bytes of text, read in their place. Line numbers after its header count the lines of that text, not the file's.`;
+}
+
+/**
+ * The first compressed ramoops record header (`====<sec>.<usec>-C`, see ramoops.ts) at a line
+ * start from `from` to `to` (it may end after `to`): where it starts, and where its line ends
+ * (-2 when the chunk ends inside it); null when there is none.
+ */
+function compressedHeader(
+	b: Uint8Array,
+	from: number,
+	to: number,
+	atStart: boolean
+): { at: number; end: number } | null {
+	for (let k = nextHeader(b, from, atStart); k !== -1 && k < to; k = nextHeader(b, k + 1, false)) {
+		const e = headerEnd(b, k);
+		if (e !== -1) return { at: k, end: e };
+	}
+	return null;
 }
 
 /**
@@ -536,7 +687,7 @@ async function* archiveText(
 					if (m.value.type === 'data') yield m.value.bytes;
 				}
 			})();
-			yield* memberText(body, limits);
+			yield* memberText(body, limits, onNote);
 			reading = null;
 		}
 	} finally {
@@ -551,7 +702,8 @@ async function* archiveText(
  */
 async function* memberText(
 	body: AsyncIterable<Uint8Array>,
-	limits: DecodeLimits
+	limits: DecodeLimits,
+	onNote?: (message: string, readable: boolean) => void
 ): AsyncGenerator<string> {
 	const it = body[Symbol.asyncIterator]();
 	let head: Uint8Array = new Uint8Array(0);
@@ -573,7 +725,7 @@ async function* memberText(
 	}
 	const order = utf16Order(lead);
 	if (order !== null) yield* decodeUtf16(lead, inner, order, limits);
-	else yield* utf8Text(prepend(lead, inner), limits);
+	else yield* utf8Text(prepend(lead, inner), limits, (r) => onNote?.(inflatedNote(r), true));
 }
 
 /** gzip output checked against the decompression limit */

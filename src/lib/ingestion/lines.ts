@@ -30,6 +30,8 @@ export class LineSplitter {
 	private crCarry = false;
 	/** lines cut at MAX_CARRY characters, and the characters passed over (for the report's note) */
 	cutLines = 0;
+	/** non-breaking spaces (U+00A0) read as spaces (see split) */
+	nbsp = 0;
 	cutChars = 0;
 	/** the carried line is cut (counted once in cutLines) */
 	private carryCut = false;
@@ -66,6 +68,13 @@ export class LineSplitter {
 	}
 
 	private split(text: string): void {
+		// non-breaking spaces where a log has spaces: a copy from a web page, a mail or a word
+		// processor (`[\u00a0\u00a0124.3]` is no dmesg time). One search of each chunk of text.
+		let k = text.indexOf('\u00a0');
+		if (k !== -1) {
+			for (; k !== -1; k = text.indexOf('\u00a0', k + 1)) this.nbsp++;
+			text = text.replaceAll('\u00a0', ' ');
+		}
 		// most inputs have no '\r' at all: then no line needs to be searched for one
 		const textCR = text.indexOf('\r') !== -1;
 		this.mayHaveCR = textCR || this.carryCR;

@@ -1,5 +1,6 @@
 import type { LogRecord } from '../models/log-record.ts';
 import type { Boot, LogMetadata } from '../models/metadata.ts';
+import { RESET_MAX_S } from './tracker.ts';
 
 /**
  * A ring buffer read from the wrong place. A console-ramoops (or last_kmsg) buffer is written
@@ -15,7 +16,9 @@ import type { Boot, LogMetadata } from '../models/metadata.ts';
  *   its boot's start; a reboot seen whole prints one);
  * - the second starts by a drop of the time to no less than WRAP_LATE_START_S (a boot seen from
  *   its start begins near 0 s; one whose start is missing was cut by the buffer);
- * - the first line of the input has no prefix (the rest of a record the wrap cut);
+ * - the first line of the input has no prefix (the rest of a record the wrap cut), or the second
+ *   boot starts at RESET_MAX_S or later (a drop that far is a reset only in one source, see
+ *   tracker.ts, which had been no reset before: the gap below tells);
  * - the last time stamp of the input is at most WRAP_GAP_S before the first one: the end of the
  *   file continues into its start.
  *
@@ -48,7 +51,10 @@ export class RingWrap {
 
 	/** The index of the boot that is the wrapped buffer's oldest part (see above), or -1. */
 	wrappedBoot(boots: readonly Boot[], banner: (boot: number) => boolean): number {
-		if (boots.length !== 2 || !this.firstLineFragment) return -1;
+		if (boots.length !== 2) return -1;
+		// a late drop (at RESET_MAX_S or later) is a reset only since it can be a pasted excerpt of
+		// another boot: a wrap there, whose oldest part starts late too, needs no cut first line
+		if (!this.firstLineFragment && !(this.bootFirstTs >= RESET_MAX_S)) return -1;
 		const [first, second] = boots;
 		if (banner(first.index) || banner(second.index)) return -1;
 		if (second.reason !== 'timestamp-reset' || this.boot !== 1) return -1;

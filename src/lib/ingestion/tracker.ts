@@ -12,6 +12,7 @@ import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
 import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
+import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
@@ -81,9 +82,26 @@ export const HINT_HEADER = 1;
  * was before it) or whose time is the one before with one digit of its seconds lowered (a
  * bit-flipped ramoops console: `[   08.292019]` right after `[   28.291777]`, see digitLowered);
  * an empty record (`[    0.000000] `) never resets.
+ *
+ * A drop to RESET_MAX_S or later is a reset too when it is larger than RESET_MAX_S and the record
+ * comes from the same source as the one before (the same host, or none: dmesg shapes carry
+ * none): two `dmesg | tail` excerpts of different boots pasted one after the other, the second
+ * starting at 500 s after the first ended at 9000 s. The same guards hold (one record off, a
+ * lowered digit, an empty record). A log server's file interleaves the kernel lines of several
+ * machines, each with its own time: a late drop to another host's line is not a reboot. Consoles
+ * of several machines interleaved without a host look the same (syzkaller's report 346: 560.713 s,
+ * then 3481.239 s four lines, 438.400 s, 560.714 s, 3481.240 s, 560.719 s...): their time jumps
+ * forward by more than RESET_MAX_S where another machine's lines break in, and back where they
+ * end. A late drop is no reset within LATE_JUMP_RECORDS records of such a jump, nor when it
+ * resumes the time the jump left (within RESET_SLACK_S of where that time would be now, had it
+ * run on as the lines since the jump did). Nor is a drop to the exact time of one of the boot's
+ * last RECENT_TS timed records: the same records again, an excerpt of the same boot pasted twice
+ * (`dmesg`, then `dmesg | tail`).
  */
 const RESET_SLACK_S = 1;
-const RESET_MAX_S = 60;
+export const RESET_MAX_S = 60;
+const LATE_JUMP_RECORDS = 10;
+const RECENT_TS = 4096;
 const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
 /**
@@ -223,6 +241,18 @@ export class RecordTracker {
 	/** time of the latest timed, non-empty kernel record of the boot, and of the one before it */
 	private lastTs = NaN;
 	private beforeLastTs = NaN;
+	/** host of the record that gave lastTs ('' for shapes without one) */
+	private lastTsHost = '';
+	/**
+	 * the latest jump of the time forward by more than RESET_MAX_S: bootRecords there (-1: none),
+	 * the time it left and the time it landed on (see RESET_MAX_S)
+	 */
+	private jumpAt = -1;
+	private jumpFrom = NaN;
+	private jumpTo = NaN;
+	/** the times of the boot's last RECENT_TS timed records (a ring), and how many it holds */
+	private readonly recentTs = new Float64Array(RECENT_TS);
+	private recentN = 0;
 	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
 	private lastWall = NaN;
 	/** prefix time (epoch ms) of the boot's first kernel record that had one */
@@ -306,7 +336,12 @@ export class RecordTracker {
 						this.handoff = true;
 					return;
 				}
-				if (rec.reason === UNPARSED_NUL || rec.reason.startsWith('binary')) return;
+				if (
+					rec.reason === UNPARSED_NUL ||
+					rec.reason.startsWith('binary') ||
+					rec.reason === UNPARSED_COMPRESSED
+				)
+					return;
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
@@ -405,7 +440,7 @@ export class RecordTracker {
 					(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS))
 			)
 				this.startBoot('banner', rec.line, null);
-			else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text))
+			else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, rec.host))
 				this.startBoot('timestamp-reset', rec.line, null);
 			if (banner) {
 				this.bannerSeen = true;
@@ -438,8 +473,15 @@ export class RecordTracker {
 			}
 			if (!Number.isNaN(ts) && text.length > 0) {
 				if (Number.isNaN(this.lastTs)) this.firstTs = ts;
+				if (ts > this.lastTs + RESET_MAX_S) {
+					this.jumpAt = this.bootRecords;
+					this.jumpFrom = this.lastTs;
+					this.jumpTo = ts;
+				}
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
+				this.lastTsHost = rec.host;
+				this.recentTs[this.recentN++ & (RECENT_TS - 1)] = ts;
 			}
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
@@ -488,9 +530,21 @@ export class RecordTracker {
 	 * The time went back by more than RESET_SLACK_S (NaN times never get here): is it a new boot
 	 * or out-of-order printing? See RESET_SLACK_S.
 	 */
-	private timestampReset(ts: number, text: string): boolean {
-		if (!(ts < RESET_MAX_S) || text.trim() === '') return false;
-		if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
+	private timestampReset(ts: number, text: string, host: string): boolean {
+		if (text.trim() === '') return false;
+		if (!(ts < RESET_MAX_S)) {
+			// a late drop (see RESET_MAX_S): a reboot only by more than RESET_MAX_S in one source
+			if (!(ts < this.lastTs - RESET_MAX_S) || host !== this.lastTsHost) return false;
+			if (this.jumpAt >= 0) {
+				// interleaved sources: just after another's lines broke in, or back to the time left
+				if (this.bootRecords - this.jumpAt <= LATE_JUMP_RECORDS) return false;
+				const resumed = this.jumpFrom + (this.lastTs - this.jumpTo);
+				if (ts > this.jumpFrom - RESET_SLACK_S && ts < resumed + RESET_SLACK_S) return false;
+			}
+			// the same records again (an excerpt of this boot pasted twice)
+			const n = Math.min(this.recentN, RECENT_TS);
+			for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
+		} else if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
 		// one record out of order: the time is back where it was before that record
 		if (ts > 0 && ts >= this.beforeLastTs) return false;
 		return !(ts > 0 && digitLowered(ts, this.lastTs));
@@ -731,6 +785,8 @@ export class RecordTracker {
 		this.release = null;
 		this.lastTs = NaN;
 		this.beforeLastTs = NaN;
+		this.jumpAt = -1;
+		this.recentN = 0;
 		this.lastWall = NaN;
 	}
 

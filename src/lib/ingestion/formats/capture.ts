@@ -8,6 +8,7 @@ import { scanBracketTime, scanCaller, type Scan } from './common.ts';
 import { dmesgFormat } from './dmesg.ts';
 import type { FormatContext, LineFormat } from './types.ts';
 import { codeAt } from '../../util/text.ts';
+import { MAX_BODY } from '../ramoops.ts';
 
 const scan: Scan = { end: 0, value: 0 };
 const scan2: Scan = { end: 0, value: 0 };
@@ -58,10 +59,12 @@ export const pstoreFormat: LineFormat = {
 		'====1700000000.123456-X',
 		'=================================================================='
 	],
-	parse(line: string, rec: LogRecord): boolean {
+	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		if (codeAt(line, 0) === 61 /* = */) {
 			const m = codeAt(line, 4) !== 61 ? RAMOOPS_HEADER.exec(line) : null;
 			if (m === null) return false;
+			// a compressed record's body comes next, unless the decoder inflated it (ramoops.ts)
+			ctx.compressedLeft = codeAt(line, line.length - 1) === 67 /* C */ ? MAX_BODY : 0;
 			rec.kind = 'skipped';
 			rec.reason = 'pstore record header';
 			rec.format = 'pstore';
@@ -80,6 +83,7 @@ export const pstoreFormat: LineFormat = {
 			rec.reason = 'pstore file name';
 			rec.wall = efiDumpTime(line);
 		} else return false;
+		ctx.compressedLeft = 0;
 		rec.format = 'pstore';
 		rec.text = line;
 		return true;

@@ -131,6 +131,13 @@ export interface FormatContext {
 	journalMonotonic: boolean;
 	/** wall time of the latest `dmesg --reltime` line (epoch ms, NaN when none) */
 	relWall: number;
+	/**
+	 * after ramoops's header of a compressed record (`====<sec>.<usec>-C`) whose body the decoder
+	 * did not inflate (see ramoops.ts), the characters of its body still to come at most: the
+	 * lines up to the next pstore line are its compressed bytes (UNPARSED_COMPRESSED); 0 when not
+	 * in such a body
+	 */
+	compressedLeft: number;
 	/** inside a section of an Android bug report that is not a kernel log */
 	foreignSection: boolean;
 	/** a /dev/kmsg record was seen (then ` KEY=value` lines are its dictionary) */
@@ -171,6 +178,7 @@ export function newContext(year: number): FormatContext {
 		inDmesgJson: false,
 		journalMonotonic: false,
 		relWall: NaN,
+		compressedLeft: 0,
 		foreignSection: false,
 		seenKmsg: false,
 		systemdSeen: false,
