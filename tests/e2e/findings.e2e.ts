@@ -395,3 +395,35 @@ for (const scheme of ['light', 'dark'] as const) {
 		expect(problems).toEqual([]);
 	});
 }
+
+test('two findings of one title, opened, have log regions of their own names (axe landmark-unique)', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const problems = watchForErrors(page);
+	// fishlogs' two `WARNING in device_create_file` (lines 587-603 and 1854-1879): one title, two
+	// findings, each with its evidence and call trace; the regions had both been named "Evidence
+	// lines of WARNING in device_create_file"
+	await analyze(page, fixture('output/fishlogs-dmesg-log.log'));
+	const cards = page.locator('article.finding', { hasText: 'WARNING in device_create_file' });
+	await expect(cards).toHaveCount(2);
+	for (const card of await cards.all()) {
+		const toggle = card.locator('.finding-toggle');
+		if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	}
+	await expect(
+		page.getByRole('region', {
+			name: 'Evidence lines of WARNING in device_create_file, lines 587–603'
+		})
+	).toBeVisible();
+	await expect(
+		page.getByRole('region', {
+			name: 'Call trace of WARNING in device_create_file, lines 1854–1879'
+		})
+	).toBeVisible();
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
+	expect(problems).toEqual([]);
+});
