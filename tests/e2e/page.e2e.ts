@@ -170,11 +170,17 @@ test('a log of many boots keeps the timeline, the boot list and the boot filter 
 		expect(box).toBeLessThan(64);
 	await timeline.getByRole('button', { name: 'Show 50 more' }).click();
 	await expect(timeline.locator('figure')).toHaveCount(60);
+	// the keyboard goes on at the first new row's mark (boot 10's), not at the button below them
+	await expect(timeline.locator('figure').nth(10).locator('[data-mark="10-0"]')).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await expect(timeline.locator('[data-mark="11-0"]')).toBeFocused();
 
 	const meta = page.locator('section.meta');
 	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(10);
 	await meta.getByRole('button', { name: 'Show 50 more boots' }).click();
 	await expect(meta.locator('li', { hasText: /^Boot \d+:/ })).toHaveCount(60);
+	// and at the first new boot of the list
+	await expect(meta.locator('li', { hasText: /^Boot \d+:/ }).nth(10)).toBeFocused();
 
 	// more than 100 boots with findings: the boot filter is a number field, not a list
 	const total = await cards.count();
