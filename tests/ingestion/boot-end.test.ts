@@ -3,6 +3,7 @@
  * input.warnings; an excerpt that just ends is not.
  */
 import { describe, expect, it } from 'vitest';
+import { bootEndNote, type BootEndFacts } from '../../src/lib/ingestion/boot-end.ts';
 import { LKP71_PANIC } from '../support/excerpts.ts';
 import { ingestText } from './helpers.ts';
 
@@ -161,5 +162,48 @@ describe('a boot that stops in its first seconds while the log goes on', () => {
 	it('says nothing of an early boot that ended in a panic printed in its first second, the input’s last boot (had said its messages stop)', () => {
 		const warnings = ingestText(boot(LKP71_CUT).join('\n') + '\n').summary.input.warnings;
 		expect(warnings.filter((w) => w.startsWith('The kernel'))).toEqual([]);
+	});
+});
+
+/**
+ * A boot of a syslog file without kernel times (prefix times only), with its banner and user
+ * space started, followed by another boot: the shape of SURFACE above run together with another machine's
+ * log, as in the benchmark log.
+ */
+function facts(firstWall: number, lastWall: number): BootEndFacts {
+	return {
+		index: 3,
+		firstLine: 10,
+		lastLine: 600,
+		banner: true,
+		firstTs: NaN,
+		lastTs: NaN,
+		firstWall,
+		lastWall,
+		programs: true,
+		init: true,
+		lastText: 'usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+		crash: false
+	};
+}
+
+const T = Date.UTC(2019, 9, 31, 20, 9, 2);
+
+describe('bootEndNote', () => {
+	it('notes a boot whose lines span a few seconds and that another boot follows', () => {
+		expect(bootEndNote(facts(T, T + 3000), 4, NaN)).toMatch(
+			/^The log of boot 3 \(lines 10-600\) stops 3 s after its first line, just after the kernel started user space, and boot 4 follows: /
+		);
+	});
+
+	it('says nothing of a boot whose wall clock goes back (no negative length)', () => {
+		// lines of 2019 then of 2008 (a year read wrong, or another machine's lines): the length
+		// of the boot is unknown, and it had been "stops -342995143 s after its first line"
+		expect(bootEndNote(facts(T, T - 342_995_143_000), 4, NaN)).toBeNull();
+		expect(bootEndNote(facts(T, T - 1000), 4, NaN)).toBeNull();
+	});
+
+	it('says nothing of a boot that ran longer than its first seconds', () => {
+		expect(bootEndNote(facts(T, T + 60_000), 4, NaN)).toBeNull();
 	});
 });
