@@ -15,7 +15,7 @@ import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
 import type { ErrorBlock } from '../../src/lib/models/error-block.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { crashesOf } from '../support/analyze.ts';
-import { I386_WARN, LKP57_HUNG, LKP74 } from '../support/excerpts.ts';
+import { I386_WARN, KERNELOOPS_POWER5, LKP57_HUNG, LKP74 } from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 import { ingestText } from '../ingestion/helpers.ts';
 
@@ -348,36 +348,7 @@ describe('a `Fatal exception` panic alone, its oops lost (lkp-74)', () => {
  * kerneloops-power5-with-machinecheck.log lines 13-40 (Fedora Core 6, 2.6.22 on a POWER5 pSeries
  * LPAR, after an xmon session): die()'s oops of the machine check
  */
-const POWER5_MC = [
-	'Oops: Machine check, sig: 7 [#1]',
-	'SMP NR_CPUS=128 NUMA pSeries',
-	'Modules linked in: oprofile autofs4 hidp rfcomm l2cap bluetooth sunrpc nf_conntrack_netbios_ns nf_conntrack_ipv4 ipt_REJECT iptable_filter ip_tables nf_conntrack_ipv6 xt_state nf_conntrack nfnetlink xt_tcpudp ip6table_filter ip6_tables x_tables ipv6 dm_multipath snd_powermac snd_seq_dummy snd_seq_oss snd_seq_midi_event snd_seq snd_seq_device snd_pcm_oss snd_mixer_oss snd_pcm snd_page_alloc snd_timer snd soundcore parport_pc lp parport sg ibmveth dm_snapshot dm_zero dm_mirror dm_mod ibmvscsic sd_mod scsi_mod ext3 jbd mbcache ehci_hcd ohci_hcd uhci_hcd',
-	'NIP: c000000000441188 LR: c000000000432060 CTR: c000000000073cfc',
-	'REGS: c000000008c735d0 TRAP: 0200   Not tainted  (2.6.22.9-61.fc6)',
-	'MSR: 8000000000109032 <EE,ME,IR,DR>  CR: 24000448  XER: 00000010',
-	"TASK = c000000033b12000[28081] 'scp' THREAD: c000000008c70000 CPU: 1",
-	'GPR00: 0000000080000001 c000000008c73850 c000000000741920 c000000018561584 ',
-	'GPR04: c000000033b12360 0000000000000e0c 0000000024000442 0000000000e98000 ',
-	'GPR08: 0000000000000000 0000000000000000 c0000000005fc080 0000000000000000 ',
-	'GPR12: 000000000000d032 c000000000625100 00000000ffafe9cb 0000000000000000 ',
-	'GPR16: 0000000000000000 c000000018aa1300 0000000000000000 0000000000000000 ',
-	'GPR20: 7fffffffffffffff 0000000000000000 0000000000001000 0000000000000001 ',
-	'GPR24: c000000008c73ac8 ffffffffffffffa1 c000000018561584 c000000008c73a90 ',
-	'GPR28: c000000018561300 c0000000185613b0 c000000000707988 c000000018561584 ',
-	'NIP [c000000000441188] ._spin_lock+0x20/0x88',
-	'LR [c000000000432060] .unix_stream_recvmsg+0x2b4/0x6e0',
-	'Call Trace:',
-	'[c000000008c73850] [c0000000001971c4] .avc_has_perm+0x6c/0x9c (unreliable)',
-	'[c000000008c738d0] [c000000000432060] .unix_stream_recvmsg+0x2b4/0x6e0',
-	'[c000000008c73a20] [c0000000003972e4] .sock_aio_read+0x154/0x18c',
-	'[c000000008c73b50] [c00000000010e5e4] .do_sync_read+0xc4/0x124',
-	'[c000000008c73cf0] [c00000000010f060] .vfs_read+0x13c/0x208',
-	'[c000000008c73d90] [c00000000010f830] .sys_read+0x4c/0x8c',
-	'[c000000008c73e30] [c0000000000086c8] syscall_exit+0x0/0x40',
-	'Instruction dump:',
-	'e8010010 ebe1fff0 7c0803a6 4e800020 7c0802a6 fbe1fff0 7c7f1b78 f8010010 ',
-	'38000000 f821ff81 980d01dc 800d0010 <7d20f828> 2c090000 40820010 7c00f92d '
-];
+const POWER5_MC = KERNELOOPS_POWER5.slice(0, 28);
 
 describe('an oops on a POWER machine check', () => {
 	it('is explained as the hardware’s error, with no kernel bug to report (had said a bug in unix_stream_recvmsg, report it to its maintainers)', async () => {
