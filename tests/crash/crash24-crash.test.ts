@@ -15,7 +15,13 @@ import { BlockAssembler } from '../../src/lib/ingestion/blocks/assembler.ts';
 import type { ErrorBlock } from '../../src/lib/models/error-block.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { crashesOf } from '../support/analyze.ts';
-import { I386_WARN, KERNELOOPS_POWER5, LKP57_HUNG, LKP74 } from '../support/excerpts.ts';
+import {
+	I386_WARN,
+	KERNELOOPS_DOUBLE_FAULT,
+	KERNELOOPS_POWER5,
+	LKP57_HUNG,
+	LKP74
+} from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
 import { ingestText } from '../ingestion/helpers.ts';
 
@@ -377,24 +383,7 @@ describe('a task hung waiting for an RCU grace period', () => {
  * at the stack's lower end and CR2 just below it, a stack overflow
  */
 const DOUBLE_FAULT = [
-	'double fault: 0000 [1] PREEMPT SMP ',
-	'CPU 0 ',
-	'Pid: 2847, comm: grub Not tainted 2.6.24-rc5 #234',
-	'RIP: 0010:[<ffffffff80224f28>]  [<ffffffff80224f28>] search_extable+0x0/0x64',
-	'RSP: 0000:ffff810008000000  EFLAGS: 00010046',
-	'RAX: ffffffff8020e66f RBX: 080e050809993830 RCX: ffffffff8020e732',
-	'RDX: ffffffff8020e732 RSI: ffffffff80870460 RDI: ffffffff8086c370',
-	'RBP: ffff810008000008 R08: 0000000000000000 R09: 0000000000000000',
-	'R10: 0000000000000000 R11: 0000000000000200 R12: ffff810008000048',
-	'R13: 0000000000000000 R14: 0000000000000000 R15: ffff81003c913e78',
-	'FS:  00007f80aed7f780(0000) GS:ffffffff80be4000(0063) knlGS:0000000009993830',
-	'CS:  0010 DS: 002b ES: 002b CR0: 000000008005003b',
-	'CR2: ffff810007fffff8 CR3: 000000003cddc000 CR4: 00000000000006e0',
-	'DR0: 0000000000000000 DR1: 0000000000000000 DR2: 0000000000000000',
-	'DR3: 0000000000000000 DR6: 00000000ffff0ff0 DR7: 0000000000000400',
-	'Process grub (pid: 2847, threadinfo ffff81003c912000, task ffff81003fabade0)',
-	'Stack: ',
-	'Call Trace:',
+	...KERNELOOPS_DOUBLE_FAULT,
 	'',
 	'',
 	'Code: 55 48 89 d0 48 89 d1 48 c1 e8 20 48 89 e5 53 75 46 48 b8 00 ',
