@@ -6,8 +6,9 @@
  * The report is anonymized after the analysis, so findings, titles, ids and line numbers are those
  * of the original log. Host and user names are also learned from the whole input while it streams
  * (syslog/journal host fields, `Hostname set to <x>`, `_HOSTNAME=`, `(user@host)` of the
- * `Linux version` banner, `/home/<user>/`, `/Users/<user>/`) and replaced wherever they appear in
- * the report, at word boundaries.
+ * `Linux version` banner, `/home/<user>/`, `/Users/<user>/`, NFS and SMB file servers), and the
+ * Wi-Fi networks (SSIDs) the machine joined, and replaced wherever they appear in the report, at
+ * word boundaries.
  *
  * Every regular expression runs in linear time (eslint-plugin-regexp).
  */
@@ -33,6 +34,7 @@ export const ANON_KINDS = [
 	'nqn',
 	'iqn',
 	'label',
+	'ssid',
 	'ptr',
 	'kaslr'
 ] as const;
@@ -132,7 +134,7 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
  * the kernel command line names them `rd.lvm.lv=fedora_tarnwick/root`.
  */
 const DM_LVM = /\/dev\/mapper\/((?:[\w.+]|--)+)-\w/g;
-const RD_LVM = /\brd\.lvm\.(?:lv|vg)=([\w.+-]+)/g;
+const RD_LVM = /\brd(?:\.lvm\.(?:lv|vg)|_LVM_(?:LV|VG))=([\w.+-]+)/g;
 const VG_DISTRO = /^(?:fedora|centos|rhel|almalinux|rl|ol|cs|cl)_/;
 /**
  * volume groups named for no machine (installer defaults, LUKS and zram devices); distribution
@@ -186,12 +188,60 @@ const SERVICE_LABELS = new Set([
 const ARCH_PACKAGE_USER = /^linux(?:-[a-z\d]+)+$/;
 
 /**
+ * RHEL 6's and Fedora 12-16's installer named the volume group `vg_<host>` and its volumes
+ * `lv_root`, `lv_swap`, `lv_home`: `/dev/mapper/vg_tarnwick-lv_root`, dracut's
+ * `rd_LVM_LV=vg_tarnwick/lv_root`. Only with those volumes: `vg_data` or `vg_ssd` are names an
+ * administrator chose.
+ */
+const VG_HOST =
+	/\bvg_((?:[A-Za-z\d.]|--)+)-lv_(?:root|swap|home)\b|\bvg_([A-Za-z\d.-]+)\/lv_(?:root|swap|home)\b/g;
+/** the LVM volume groups of RHEL 5's and 6's installers when no host name was set */
+const DEFAULT_VG = /^(?:volgroup\d*|vg_localhost|vg_livecd)$/i;
+/**
+ * File servers the machine mounts from, named as the mount names them. net/sunrpc/clnt.c prints
+ * `<program>: server <name> not responding, still trying|timed out` and `... <name> OK`
+ * (`nfs:`, `lockd:`, `rpcbind:`); fs/nfs `NFS: state manager: check lease failed on NFSv4 server
+ * <name> with error 10008`, `NFS: v4 server <name> does not accept raw uid/gids`, `NFS: Server
+ * <name> reports our clientid is in use`, `NFS: server <name> error: fileid changed`.
+ */
+const RPC_SERVER = /\b[a-z]+: server (\S+) (?:not responding|OK\b)/;
+const NFS_SERVER =
+	/\bNFSv4 server (\S+) with error|\bNFS: v4 server (\S+) does not|\bNFS: [Ss]erver (\S+) (?:reports|error:)/;
+/**
+ * an NFS mount source, `<server>:/<export>` (`nfsroot=fileserver:/srv/root`, mount.nfs's
+ * `mounting fileserver:/export failed`); a name starting with a letter (addresses have their pass)
+ */
+const NFS_SOURCE = /(?<![\w.:/-])([a-z][\w-]*(?:\.[\w-]+)*):\/(?!\/)/gi;
+/**
+ * fs/smb/client (fs/cifs): `CIFS: VFS: \\fileserver has not responded in 180 seconds`, `CIFS: VFS:
+ * \\fileserver Send error in SessSetup = -13`, `CIFS: VFS: \\fileserver\share BAD_NETWORK_NAME:
+ * \\fileserver\share`, 4.x's `CIFS VFS: Server fileserver has not responded`, and the share as
+ * mount.cifs and newer kernels write it: `CIFS: Attempting to mount //fileserver/share`.
+ */
+const SMB_UNC = /\\\\([a-z\d][\w.-]*)(?![\w.-])/gi;
+const SMB_URL = /(?<![\w:/])\/\/([a-z\d][\w.-]*)\/(?!\/)/gi;
+const SMB_SERVER = /\bServer (\S+) has not responded/;
+/**
+ * Wi-Fi network names (SSIDs, at most 32 bytes) as programs and drivers quote them:
+ * wpa_supplicant's `Trying to associate with c8:0e:14:ed:b1:07 (SSID='Longfields' freq=5260 MHz)`,
+ * `associate with SSID 'home_net'`, `CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid="Longfields"`;
+ * Android's bcmdhd `Connecting with ec:f0:**:**:2c:77 ssid "WIND_2.4G", len (9)`; NetworkManager's
+ * `Config: added 'ssid' value 'Longfields'`, `(wifi) access point 'Longfields' has security`,
+ * `Connected to wireless network "Longfields"`; iwd's `Connected to network Longfields`.
+ */
+const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])([^"'\r\n]{1,32})\2/gi;
+const SSID_NM = /('ssid' value |access point |wireless network )(["'])([^"'\r\n]{1,32})\2/g;
+const SSID_IWD = /(Connected to network )([^\s"']{1,32})$/gm;
+
+/**
  * Learns host and user names while the input streams. Only used when anonymization is asked for;
  * a few substring tests per line, no allocation for lines without a candidate.
  */
 export class NameCollector {
 	readonly hosts = new Set<string>();
 	readonly users = new Set<string>();
+	/** Wi-Fi network names */
+	readonly ssids = new Set<string>();
 	private lastHost = '';
 
 	/** the host field of a syslog/journal line */
@@ -225,9 +275,25 @@ export class NameCollector {
 		if (raw.indexOf('/dev/mapper/') !== -1) {
 			for (const m of raw.matchAll(DM_LVM)) this.addVolumeGroup(m[1].replaceAll('--', '-'));
 		}
-		if (raw.indexOf('rd.lvm.') !== -1) {
+		if (raw.indexOf('rd.lvm.') !== -1 || raw.indexOf('rd_LVM_') !== -1) {
 			for (const m of raw.matchAll(RD_LVM)) this.addVolumeGroup(m[1].split('/')[0]);
 		}
+		if (raw.indexOf('vg_') !== -1) {
+			for (const m of raw.matchAll(VG_HOST)) this.addVolumeGroup(m[1] ?? m[2], true);
+		}
+		if (raw.indexOf('server ') !== -1 || raw.indexOf('Server ') !== -1) this.servers(raw);
+		if (raw.indexOf(':/') !== -1 && (raw.indexOf('nfs') !== -1 || raw.indexOf('NFS') !== -1)) {
+			for (const m of raw.matchAll(NFS_SOURCE)) this.addMachine(m[1]);
+		}
+		if (raw.indexOf('\\\\') !== -1 || raw.indexOf('//') !== -1) this.shares(raw);
+		if (raw.indexOf('ssid') !== -1 || raw.indexOf('SSID') !== -1) this.networks(raw, SSID_QUOTED);
+		if (
+			raw.indexOf("'ssid' value ") !== -1 ||
+			raw.indexOf('access point ') !== -1 ||
+			raw.indexOf('wireless network ') !== -1
+		)
+			this.networks(raw, SSID_NM);
+		if (raw.indexOf('Connected to network ') !== -1) this.networks(raw.trimEnd(), SSID_IWD);
 		if (raw.indexOf('acct="') !== -1) {
 			for (const m of raw.matchAll(ACCT))
 				if (!SERVICE_ACCOUNTS.has(m[1].toLowerCase())) this.addUser(m[1]);
@@ -239,6 +305,43 @@ export class NameCollector {
 				this.addHost(m[2]);
 			}
 		}
+	}
+
+	/** NFS (and other Sun RPC) servers: RPC_SERVER, NFS_SERVER */
+	private servers(raw: string): void {
+		let m = RPC_SERVER.exec(raw);
+		if (m) this.addMachine(m[1]);
+		if (raw.indexOf('NFS') !== -1) {
+			m = NFS_SERVER.exec(raw);
+			if (m) this.addMachine(m[1] ?? m[2] ?? m[3]);
+		}
+		if (raw.indexOf('has not responded') !== -1) {
+			m = SMB_SERVER.exec(raw);
+			if (m) this.addMachine(m[1]);
+		}
+	}
+
+	/** SMB servers of the lines that name an SMB share: SMB_UNC, SMB_URL */
+	private shares(raw: string): void {
+		if (
+			raw.indexOf('CIFS') === -1 &&
+			raw.indexOf('cifs') === -1 &&
+			raw.indexOf('SMB') === -1 &&
+			raw.indexOf('smb') === -1
+		)
+			return;
+		for (const m of raw.matchAll(SMB_UNC)) this.addMachine(m[1]);
+		for (const m of raw.matchAll(SMB_URL)) this.addMachine(m[1]);
+	}
+
+	/** Wi-Fi network names: SSID_QUOTED, SSID_NM, SSID_IWD */
+	private networks(raw: string, re: RegExp): void {
+		for (const m of raw.matchAll(re)) this.addSsid(m[3] ?? m[2]);
+	}
+
+	private addSsid(s: string): void {
+		// a name that is an address is replaced as one
+		if (learnable(s) && !/^[\da-f]{2}(?:[:-][\da-f]{2}){5}$/i.test(s)) this.ssids.add(s);
 	}
 
 	/**
@@ -260,8 +363,16 @@ export class NameCollector {
 	 * or starts with `vg`. A name with a `-` is also learned as device-mapper doubles it
 	 * (`tarn--wick--vg-root`).
 	 */
-	private addVolumeGroup(vg: string): void {
-		if (GENERIC_VGS.has(vg.toLowerCase())) return;
+	private addVolumeGroup(vg: string, rhel6 = false): void {
+		if (rhel6) {
+			// VG_HOST: the group is `vg_<host>`, the name as device-mapper writes it
+			const host = vg.replaceAll('--', '-');
+			if (DEFAULT_VG.test(`vg_${host}`) || GENERIC_VGS.has(host.toLowerCase())) return;
+			this.addHost(host);
+			if (host.includes('-')) this.addHost(host.replaceAll('-', '--'));
+			return;
+		}
+		if (GENERIC_VGS.has(vg.toLowerCase()) || DEFAULT_VG.test(vg)) return;
 		const host = vg.replace(VG_DISTRO, '').replace(/-vg$/, '');
 		// `vg_data`, `vgsystem`: a name an administrator chose for the group, not the machine's
 		if (host === '' || GENERIC_VGS.has(host.toLowerCase()) || /^vg/i.test(host)) return;
@@ -289,6 +400,16 @@ function learnable(name: string): boolean {
 	);
 }
 
+/**
+ * A value after `serial:`/`serial=` that can be a serial number: not a small count
+ * (`serial=3`), and with a digit and no `_` or `/`, which words after `serial:` have that name a
+ * device, a driver or a port (`Interrupt 4 refused to serial: goldfish_pdev_bus holds it`,
+ * `Serial: 8250/16550 driver`, `serial: ttyS0`).
+ */
+function isSerial(v: string): boolean {
+	return !/^\d{1,3}$/.test(v) && /\d/.test(v) && !/[_/]/.test(v) && !/^tty/i.test(v);
+}
+
 function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -304,7 +425,16 @@ const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
 const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f])/gi;
 /** the same with underscores, as systemd escapes them in unit names (`pod1a2b3c4d_5e6f_…`) */
 const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-f])/gi;
-const MAC = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
+/**
+ * after a character that is no word character nor `:` (not the `AC` of `MAC:`), or glued to a key
+ * by `:` (the bridge's `own
+ * address as source address (addr:aa:bb:cc:dd:ee:ff, vlan:0)`, an Android driver's
+ * `MAC:78:d2:94:0d:52:78`)
+ */
+const MAC =
+	/(?:(?<![\w:])|(?<=\b(?:addr|hwaddr|bd_addr|macaddr|mac|bssid|ownmac|sta|peer):))[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
+/** a MAC without separators where a driver names it one (MediaTek's `OwnMac: f85e3caaab2b`) */
+const MAC_BARE = /\b((?:own)?mac(?:addr)?|bssid|bd_?addr)([:= ]+)([\da-f]{12})\b/gi;
 const MAC_DASH = /(?<![\da-f-])[\da-f]{2}(?:-[\da-f]{2}){5}(?![\da-f-])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
@@ -363,6 +493,13 @@ const SKIP_KEYS = new Set([
 	'counts_by_category'
 ]);
 
+/** Names learned from the log (NameCollector) */
+export interface LearnedNames {
+	hosts: Iterable<string>;
+	users: Iterable<string>;
+	ssids?: Iterable<string>;
+}
+
 /** Replaces values by placeholders, consistently, across every string of one report. */
 export class Anonymizer {
 	private readonly maps = new Map<AnonKind, Map<string, string>>();
@@ -370,11 +507,13 @@ export class Anonymizer {
 	private readonly nameKind = new Map<string, AnonKind>();
 
 	constructor(
-		learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
+		learned: LearnedNames = { hosts: [], users: [] },
 		private readonly opts: AnonymizeOptions = {}
 	) {
 		// names match in any case (`MyHost` learned, `myhost` in a message): host names are
-		// case-insensitive, and leaving a name in another case would leak it
+		// case-insensitive, and leaving a name in another case would leak it. A Wi-Fi network
+		// named as a host or a user is replaced as that.
+		for (const n of learned.ssids ?? []) this.nameKind.set(n.toLowerCase(), 'ssid');
 		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
 		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
 		const all = [...this.nameKind.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -432,6 +571,13 @@ export class Anonymizer {
 			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
 				learnable(u) ? pre + this.placeholder('user', u) : m
 			);
+		if (/ssid|access point |wireless network |Connected to network /i.test(t)) {
+			const ssid = (_m: string, pre: string, q: string, v: string) =>
+				v.trim() !== '' ? `${pre}${q}${this.placeholder('ssid', v.toLowerCase())}${q}` : _m;
+			t = this.outside(t, SSID_QUOTED, ssid);
+			t = this.outside(t, SSID_NM, ssid);
+			t = this.outside(t, SSID_IWD, (_m, pre: string, v: string) => ssid(_m, pre, '', v));
+		}
 		if (t.indexOf('SerialNumber: ') !== -1)
 			t = this.outside(t, SERIAL_LINE, (_m, pre: string, v: string) => {
 				const value = v.trimEnd();
@@ -439,7 +585,7 @@ export class Anonymizer {
 				return pre + this.placeholder('serial', value) + v.slice(value.length);
 			});
 		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string) =>
-			/^\d{1,3}$/.test(v) ? m : pre + this.placeholder('serial', v)
+			isSerial(v) ? pre + this.placeholder('serial', v) : m
 		);
 		t = this.outside(t, WWN, (_m, pre: string, v: string) => {
 			const key = v.toLowerCase().replace(/^0x/, '');
@@ -458,6 +604,12 @@ export class Anonymizer {
 				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
 			);
 		t = this.outside(t, MAC, (m) => this.macs(m));
+		t = this.outside(
+			t,
+			MAC_BARE,
+			(_m, key: string, sep: string, hex: string) =>
+				key + sep + this.mac(hex.replace(/(..)(?!$)/g, '$1:'))
+		);
 		if (t.indexOf('-') !== -1) t = this.outside(t, MAC_DASH, (m) => this.mac(m.replace(/-/g, ':')));
 		t = this.outside(
 			t,
@@ -572,7 +724,7 @@ export class Anonymizer {
 /** Anonymize a finished report, with names learned from the whole input. */
 export function anonymizeReport(
 	r: AnalysisResult,
-	learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
+	learned: LearnedNames = { hosts: [], users: [] },
 	opts: AnonymizeOptions = {}
 ): AnalysisResult {
 	return new Anonymizer(learned, opts).report(r);
