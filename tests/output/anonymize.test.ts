@@ -151,7 +151,12 @@ describe('Anonymizer.text', () => {
 			'vg_a-'.repeat(40_000),
 			'nfs: server '.repeat(20_000),
 			'mac '.repeat(50_000) + 'f85e3caaab2b',
-			'Connected to network '.repeat(10_000)
+			'Connected to network '.repeat(10_000),
+			// the login patterns
+			'a.'.repeat(100_000) + '(uid=1000)',
+			'New session 1 of user '.repeat(10_000) + 'a.'.repeat(50_000),
+			'User Slice of '.repeat(10_000) + 'a.'.repeat(50_000),
+			'Accepted a for '.repeat(10_000)
 		];
 		const t0 = performance.now();
 		const n = new NameCollector();
@@ -665,5 +670,32 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 		expect(a.text('root=/dev/mapper/vg_ravensby-lv_root rd_LVM_LV=vg_ravensby/lv_swap')).toBe(
 			'root=/dev/mapper/vg_<host-1>-lv_root rd_LVM_LV=vg_<host-1>/lv_swap'
 		);
+	});
+
+	it('learns the users who logged in from PAM, logind, systemd and sshd lines, not service accounts', () => {
+		const lines = [
+			// amdgpu-crash-crash1-txt.log line 3864
+			'Jan 06 14:17:52 archdesktop sudo[5977]: pam_unix(sudo:session): session opened for user root(uid=0) by dorian(uid=1000)',
+			// ideapad320-15ikb-defconf-genkernel-dmesg.log lines 892 and 899
+			'[   14.041846] elogind-daemon[3036]: New session c1 of user sddm.',
+			'[  156.067330] elogind-daemon[3036]: New session 1 of user kyrylo.',
+			// zictes-log-syslog.log line 2045, logs-srv-messages.log line 9038
+			'May  9 01:41:21 stephen systemd[1]: Started Session 1 of user locque.',
+			'Nov 22 15:28:29 openshiftrunner1 systemd: Created slice User Slice of soporte.bizware.',
+			// loghub-linux-2k.log line 92: the uid is the caller's, `test` a generic name
+			'Jun 17 20:29:26 combo sshd(pam_unix)[30631]: session opened for user test by (uid=509)',
+			// sshd's formats (made-up names): an attacker's guess is nobody's name
+			'Mar  1 10:00:00 tarnwick sshd[901]: Accepted publickey for marisol from 192.0.2.5 port 52144 ssh2',
+			'Mar  1 10:00:01 tarnwick sshd[902]: Failed password for invalid user oracle from 192.0.2.6 port 40000 ssh2',
+			// GDM 42's greeter is a dynamic user
+			'Mar  1 10:00:02 tarnwick gdm-launch-environment][903]: pam_unix(gdm-launch-environment:session): session opened for user gdm-greeter(uid=60578) by (uid=0)',
+			'Mar  1 10:00:03 tarnwick systemd[1]: Created slice User Slice of UID 1000.'
+		];
+		const n = new NameCollector();
+		for (const l of lines) n.line(l);
+		expect([...n.users]).toEqual(['dorian', 'kyrylo', 'locque', 'soporte.bizware', 'marisol']);
+		const a = new Anonymizer(n);
+		expect(a.text(lines[0])).toContain('for user root(uid=0) by <user-1>(uid=1000)');
+		expect(a.text(lines[3])).toContain('Started Session 1 of user <user-2>.');
 	});
 });

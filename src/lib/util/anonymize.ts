@@ -116,6 +116,16 @@ const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 // every `(unknown)` of the log (`Manufacturer: (unknown)`) replaced
 const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
 /**
+ * Logins: PAM's `session opened for user root(uid=0) by dorian(uid=1000)` (an account of a
+ * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user peter.` and
+ * systemd's `Started Session 3 of user peter.`, `Created slice User Slice of peter.`, sshd's
+ * `Accepted publickey for peter from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
+ * whoever knocked)
+ */
+const UID_USER = /(?<![\w.$-])([a-z_][\w.-]*\$?)\(uid=(\d+)\)/gi;
+const LOGIN_USER =
+	/\b(?:New|Started|Starting) session \S+ of user ([a-z_][\w.-]*\$?)\.|\bUser Slice of (?!UID )([a-z_][\w.-]*\$?)\.|\b(?:Accepted|Failed) \w+ for (?!invalid user )([a-z_][\w.-]*\$?) from /i;
+/**
  * accounts of system services that PAM's records name (a display manager's greeter, sshd's
  * privilege separation): no person, and words of the log too (`/usr/lib/gdm-session-worker`)
  */
@@ -125,7 +135,10 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
 	'gdm-greeter',
 	'lightdm',
 	'sddm',
-	'sshd'
+	'sshd',
+	// Debian's GDM and GNOME's first-login setup
+	'debian-gdm',
+	'gnome-initial-setup'
 ]);
 /**
  * LVM volume groups, which installers name after the machine: Debian's `<host>-vg` (`<host>`
@@ -295,8 +308,22 @@ export class NameCollector {
 			this.networks(raw, SSID_NM);
 		if (raw.indexOf('Connected to network ') !== -1) this.networks(raw.trimEnd(), SSID_IWD);
 		if (raw.indexOf('acct="') !== -1) {
-			for (const m of raw.matchAll(ACCT))
-				if (!SERVICE_ACCOUNTS.has(m[1].toLowerCase())) this.addUser(m[1]);
+			for (const m of raw.matchAll(ACCT)) this.addLogin(m[1]);
+		}
+		if (raw.indexOf('(uid=') !== -1) {
+			for (const m of raw.matchAll(UID_USER)) {
+				const uid = Number(m[2]);
+				// people's uids; 60000 and above are systemd's dynamic users and nobody
+				if (uid >= 1000 && uid < 60000) this.addLogin(m[1]);
+			}
+		}
+		if (
+			raw.indexOf(' of user ') !== -1 ||
+			raw.indexOf('User Slice of ') !== -1 ||
+			raw.indexOf(' for ') !== -1
+		) {
+			const m = LOGIN_USER.exec(raw);
+			if (m) this.addLogin(m[1] ?? m[2] ?? m[3]);
 		}
 		if (raw.indexOf('Linux version ') !== -1) {
 			const m = USER_AT_HOST.exec(raw);
@@ -382,6 +409,12 @@ export class NameCollector {
 
 	private addHost(h: string): void {
 		if (learnable(h)) this.hosts.add(h);
+	}
+
+	/** a user who logged in, unless a system service's account (a display manager's greeter) */
+	private addLogin(u: string): void {
+		// GDM's greeters since 42 are systemd's dynamic users `gdm-greeter`, `gdm-greeter-2` …
+		if (!SERVICE_ACCOUNTS.has(u.toLowerCase()) && !/^gdm-greeter-\d+$/i.test(u)) this.addUser(u);
 	}
 
 	private addUser(u: string): void {
