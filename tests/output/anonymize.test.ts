@@ -602,7 +602,7 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 		expect([...m.hosts]).toEqual([]);
 	});
 
-	it("keeps a driver's name after `serial:` (it had been replaced as a serial number)", async () => {
+	it("keeps a driver's name after `serial:` (it had been replaced as a serial number), replaces smartd's WWN and prefixed serials", async () => {
 		// lkp-05.log line 4: the title says `refused to serial: goldfish_pdev_bus holds it`
 		const r = await analyzeText(
 			'[   29.096478] genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
@@ -617,10 +617,24 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 			'msm_serial: driver initialized'
 		])
 			expect(a.text(t)).toBe(t);
+		// zictes-log-syslog.log line 1909 (smartd); syslogs-messages-3.log line 2189 (ChromeOS's
+		// hardware_verifier, shortened): a disk's WWN as smartd writes it, and a prefixed serial,
+		// had been kept
+		expect(
+			a.text(
+				'May  9 01:39:01 stephen smartd[1269]: Device: /dev/sda [SAT], SanDisk SDSSDP128G, S/N:152705403409, WWN:5-001b44-e99888611, FW:3.2.0, 126 GB'
+			)
+		).toContain('S/N:<serial-1>, WWN:<wwn-1>, FW:3.2.0');
+		expect(a.text('wwn-0x5001b44e99888611')).toBe('wwn-<wwn-1>');
+		expect(
+			a.text('name: "DV4032"#012  mmc_prv: 1#012  mmc_serial: 1583161905#012  mmc_oemid: 256')
+		).toBe('name: "DV4032"#012  mmc_prv: 1#012  mmc_serial: <serial-2>#012  mmc_oemid: 256');
+		const zeros = 'androidboot.subpcb=0 androidboot.ap_serial=0x00000000 ccic_info=1';
+		expect(a.text(zeros)).toBe(zeros);
 		// serials stay replaced
-		expect(a.text('usb 1-3: serial: 01293805A6A5')).toBe('usb 1-3: serial: <serial-1>');
+		expect(a.text('usb 1-3: serial: 01293805A6A5')).toBe('usb 1-3: serial: <serial-3>');
 		expect(a.text('androidboot.serialno=9924b89b quiet')).toBe(
-			'androidboot.serialno=<serial-2> quiet'
+			'androidboot.serialno=<serial-4> quiet'
 		);
 	});
 

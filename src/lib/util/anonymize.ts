@@ -435,12 +435,18 @@ function learnable(name: string): boolean {
 
 /**
  * A value after `serial:`/`serial=` that can be a serial number: not a small count
- * (`serial=3`), and with a digit and no `_` or `/`, which words after `serial:` have that name a
- * device, a driver or a port (`Interrupt 4 refused to serial: goldfish_pdev_bus holds it`,
- * `Serial: 8250/16550 driver`, `serial: ttyS0`).
+ * (`serial=3`) nor zeros (`androidboot.ap_serial=0x00000000`), and with a digit and no `_` or
+ * `/`, which words after `serial:` have that name a device, a driver or a port (`Interrupt 4
+ * refused to serial: goldfish_pdev_bus holds it`, `Serial: 8250/16550 driver`, `serial: ttyS0`).
  */
 function isSerial(v: string): boolean {
-	return !/^\d{1,3}$/.test(v) && /\d/.test(v) && !/[_/]/.test(v) && !/^tty/i.test(v);
+	return (
+		!/^\d{1,3}$/.test(v) &&
+		!/^(?:0x)?0+$/i.test(v) &&
+		/\d/.test(v) &&
+		!/[_/]/.test(v) &&
+		!/^tty/i.test(v)
+	);
 }
 
 function escapeRegExp(s: string): string {
@@ -476,11 +482,16 @@ const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
-const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]]{4,})/gi;
+// also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
+// writes a line break in a message as `#012`
+const SERIAL_KV =
+	/\b((?:[a-z\d]+_)?(?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]#]{4,})/gi;
 // mpt2sas/mpt3sas print `sas_addr(0x…)`, `device_name(0x…)` (the disk's own WWN) and
 // `enclosure logical id(0x…)`
 const WWN =
 	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address|device_name|enclosure logical id)[ :=(-]*)((?:0x)?[\da-f]{16})\b/gi;
+/** smartd's `WWN:5-001b44-e99888611` (NAA, OUI, id): the WWN the kernel writes `0x5001b44e99888611` */
+const WWN_SMARTD = /\b(WWN:)([\da-f]-[\da-f]{6}-[\da-f]{9})\b/gi;
 const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
 const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
 const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;
@@ -624,6 +635,12 @@ export class Anonymizer {
 			const key = v.toLowerCase().replace(/^0x/, '');
 			return pre + this.placeholder('wwn', key);
 		});
+		t = this.outside(
+			t,
+			WWN_SMARTD,
+			(_m, pre: string, v: string) =>
+				pre + this.placeholder('wwn', v.replace(/-/g, '').toLowerCase())
+		);
 		t = this.outside(t, NAA, (m) => this.placeholder('wwn', m.slice(4).toLowerCase()));
 		t = this.outside(t, NQN, (m) =>
 			m === 'nqn.2014-08.org.nvmexpress.discovery' ? m : this.placeholder('nqn', m)
