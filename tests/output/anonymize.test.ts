@@ -712,4 +712,23 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 		expect(a.text(lines[0])).toContain('for user root(uid=0) by <user-1>(uid=1000)');
 		expect(a.text(lines[3])).toContain('Started Session 1 of user <user-2>.');
 	});
+
+	it("learns the owner a Bluetooth device is named after (Apple's `<name>'s Magic Keyboard`)", () => {
+		// drivers/hid/hid-core.c's hid_connect() and the input core's formats (no corpus log pairs a
+		// Bluetooth keyboard; the name is made up)
+		const lines = [
+			"[ 5012.331218] input: Marisol's Magic Keyboard as /devices/virtual/misc/uhid/0005:004C:0267.0006/input/input27",
+			"[ 5012.331905] hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14 Keyboard [Marisol's Magic Keyboard] on 00:1a:7d:da:71:13",
+			// a USB device's name and a possessive elsewhere are no owner
+			'[    2.100000] input: Logitech USB Receiver as /devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:046D:C52B.0001/input/input5',
+			"[    9.000000] systemd[1]: Started Daemon's helper."
+		];
+		const n = new NameCollector();
+		for (const l of lines) n.line(l);
+		expect([...n.users]).toEqual(['Marisol']);
+		const a = new Anonymizer(n);
+		expect(a.text(lines[1])).toBe(
+			"[ 5012.331905] hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14 Keyboard [<user-1>'s Magic Keyboard] on <mac-1>"
+		);
+	});
 });

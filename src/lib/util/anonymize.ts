@@ -126,6 +126,14 @@ const UID_USER = /(?<![\w.$-])([a-z_][\w.-]*\$?)\(uid=(\d+)\)/gi;
 const LOGIN_USER =
 	/\b(?:New|Started|Starting) session \S+ of user ([a-z_][\w.-]*\$?)\.|\bUser Slice of (?!UID )([a-z_][\w.-]*\$?)\.|\b(?:Accepted|Failed) \w+ for (?!invalid user )([a-z_][\w.-]*\$?) from /i;
 /**
+ * A Bluetooth device named after its owner (Apple's `Peter's Magic Keyboard`), as hid-core names a
+ * Bluetooth HID device (`hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14
+ * Keyboard [Peter's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
+ * through uhid (`input: Peter's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`): the owner
+ * is a user
+ */
+const BT_OWNER = /(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+/**
  * accounts of system services that PAM's records name (a display manager's greeter, sshd's
  * privilege separation): no person, and words of the log too (`/usr/lib/gdm-session-worker`)
  */
@@ -324,6 +332,12 @@ export class NameCollector {
 		) {
 			const m = LOGIN_USER.exec(raw);
 			if (m) this.addLogin(m[1] ?? m[2] ?? m[3]);
+		}
+		if (raw.indexOf("'s ") !== -1 || raw.indexOf('’s ') !== -1) {
+			if (raw.indexOf('BLUETOOTH HID') !== -1 || raw.indexOf('/uhid/') !== -1) {
+				const m = BT_OWNER.exec(raw);
+				if (m) this.addUser(m[1]);
+			}
 		}
 		if (raw.indexOf('Linux version ') !== -1) {
 			const m = USER_AT_HOST.exec(raw);
