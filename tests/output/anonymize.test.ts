@@ -731,4 +731,23 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 			"[ 5012.331905] hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14 Keyboard [<user-1>'s Magic Keyboard] on <mac-1>"
 		);
 	});
+
+	it("learns the host of older systemd's `Set hostname to <x>.` and of hostnamed's and NetworkManager's changes", () => {
+		const n = new NameCollector();
+		// zictes-log-dmesg.log line 1157: a dmesg has no syslog prefix that names the host
+		n.line('[   23.805453] systemd[1]: Set hostname to <stephen>.');
+		// systemd-hostnamed's and NetworkManager's formats (made-up names)
+		n.line(
+			"Mar  1 10:00:00 localhost systemd-hostnamed[700]: Changed static host name to 'tarnwick'"
+		);
+		n.line(
+			"Mar  1 10:00:01 localhost NetworkManager[650]: <info>  [1709287201.1234] policy: set-hostname: set hostname to 'ravensby' (from DHCP)"
+		);
+		n.line(
+			"Mar  1 10:00:02 localhost systemd-hostnamed[700]: Changed pretty host name to 'Peter Laptop'"
+		);
+		// debian-clearfog-gt-8k-dmesg.log line 548's is the board's default name, like raspberrypi
+		n.line('[   14.020735] systemd[1]: Set hostname to <clearfog>.');
+		expect([...n.hosts]).toEqual(['stephen', 'tarnwick', 'ravensby']);
+	});
 });

@@ -5,7 +5,7 @@
  *
  * The report is anonymized after the analysis, so findings, titles, ids and line numbers are those
  * of the original log. Host and user names are also learned from the whole input while it streams
- * (syslog/journal host fields, `Hostname set to <x>`, `_HOSTNAME=`, `(user@host)` of the
+ * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of the
  * `Linux version` banner, `/home/<user>/`, `/Users/<user>/`, NFS and SMB file servers), and the
  * Wi-Fi networks (SSIDs) the machine joined, and replaced wherever they appear in the report, at
  * word boundaries.
@@ -74,6 +74,12 @@ const GENERIC_NAMES = new Set([
 	'orangepi',
 	'odroid',
 	'beaglebone',
+	'clearfog',
+	'bananapi',
+	'nanopi',
+	'pine64',
+	'rock64',
+	'tinkerboard',
 	'kali',
 	'archiso',
 	'alpine',
@@ -105,7 +111,11 @@ const GENERIC_NAMES = new Set([
 
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 const USER_AT_HOST = /\(([\w.+-]+)@([\w.-]+)\)/;
-const HOSTNAME_SET = /Hostname set to <([^<>\s]+)>/;
+// systemd's `Hostname set to <x>.` (older: `Set hostname to <x>.`); systemd-hostnamed's
+// `Changed host name to 'x'` (`Changed static host name to 'x'`), NetworkManager's
+// `set-hostname: set hostname to 'x' (from DHCP)`
+const HOSTNAME_SET =
+	/(?:Hostname set|Set hostname) to <([^<>\s]+)>|Changed (?:static |transient )?host ?name to '([^'\s]+)'|set hostname to '([^'\s]+)'/;
 const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
 // kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
@@ -277,9 +287,13 @@ export class NameCollector {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
 			for (const m of raw.matchAll(HOME_G)) this.addUser(m[1]);
 		}
-		if (raw.indexOf('Hostname set to <') !== -1) {
+		if (
+			raw.indexOf('ostname set to <') !== -1 ||
+			raw.indexOf('Set hostname to <') !== -1 ||
+			raw.indexOf("name to '") !== -1
+		) {
 			const m = HOSTNAME_SET.exec(raw);
-			if (m) this.addMachine(m[1]);
+			if (m) this.addMachine(m[1] ?? m[2] ?? m[3]);
 		}
 		if (raw.indexOf('_HOSTNAME=') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
