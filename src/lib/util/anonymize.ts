@@ -316,7 +316,7 @@ export class NameCollector {
 		if (raw.indexOf('vg_') !== -1) {
 			for (const m of raw.matchAll(VG_HOST)) this.addVolumeGroup(m[1] ?? m[2], true);
 		}
-		if (raw.indexOf('server ') !== -1 || raw.indexOf('Server ') !== -1) this.servers(raw);
+		if (raw.indexOf('erver ') !== -1) this.servers(raw);
 		if (raw.indexOf(':/') !== -1 && (raw.indexOf('nfs') !== -1 || raw.indexOf('NFS') !== -1)) {
 			for (const m of raw.matchAll(NFS_SOURCE)) this.addMachine(m[1]);
 		}
@@ -342,7 +342,8 @@ export class NameCollector {
 		if (
 			raw.indexOf(' of user ') !== -1 ||
 			raw.indexOf('User Slice of ') !== -1 ||
-			raw.indexOf(' for ') !== -1
+			((raw.indexOf('Accepted ') !== -1 || raw.indexOf('Failed ') !== -1) &&
+				raw.indexOf(' for ') !== -1)
 		) {
 			const m = LOGIN_USER.exec(raw);
 			if (m) this.addLogin(m[1] ?? m[2] ?? m[3]);
@@ -364,7 +365,7 @@ export class NameCollector {
 
 	/** NFS (and other Sun RPC) servers: RPC_SERVER, NFS_SERVER */
 	private servers(raw: string): void {
-		let m = RPC_SERVER.exec(raw);
+		let m = raw.indexOf(': server ') !== -1 ? RPC_SERVER.exec(raw) : null;
 		if (m) this.addMachine(m[1]);
 		if (raw.indexOf('NFS') !== -1) {
 			m = NFS_SERVER.exec(raw);
