@@ -750,4 +750,20 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 		n.line('[   14.020735] systemd[1]: Set hostname to <clearfog>.');
 		expect([...n.hosts]).toEqual(['stephen', 'tarnwick', 'ravensby']);
 	});
+
+	it('learns the user of a removable medium mounted under /run/media/<user>/ or /media/<user>/', () => {
+		const n = new NameCollector();
+		for (const l of [
+			// crash-logs-log12-11-txt.log line 2025, logging-syslog.log line 1386
+			'Dec 10 19:45:25 peter-x1c udisksd[1405]: Mounted /dev/sdb1 at /run/media/peter/2A98-4124 on behalf of uid 1000',
+			'Jan 16 11:42:47 rakeshelk-VirtualBox udisksd[698]: Cleaning up mount point /media/rakesh-elk/VBox_GAs_6.0.0 (device 11:0 is not mounted)',
+			// Android's storage and a kernel source path name nobody: fishlogs-dmesg-log.log line
+			// 4126, dns-airtab-m973w-enginee-kernel-log-last-kmsg.log line 330
+			'[   19.971109]  [3:mm-qcamera-daem:  930] [syscamera][msm_companion_fw_binary_set::309] PathIDX = 1, NameIDX = 1, path = /data/media/0/MasterX.bin',
+			'<6>[    2.370718] sensor_probe..drivers/media/video/../../../wisky/camera/wisky_camera_hi704.c..2583  ret = 0',
+			'[    1.000000] init: mounting /media/usb0/ and /media/0/'
+		])
+			n.line(l);
+		expect([...n.users]).toEqual(['peter', 'rakesh-elk']);
+	});
 });

@@ -5,10 +5,10 @@
  *
  * The report is anonymized after the analysis, so findings, titles, ids and line numbers are those
  * of the original log. Host and user names are also learned from the whole input while it streams
- * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of the
- * `Linux version` banner, `/home/<user>/`, `/Users/<user>/`, NFS and SMB file servers), and the
- * Wi-Fi networks (SSIDs) the machine joined, and replaced wherever they appear in the report, at
- * word boundaries.
+ * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of
+ * the `Linux version` banner, `/home/<user>/`, `/Users/<user>/`, `/run/media/<user>/`, logins,
+ * NFS and SMB file servers), and the Wi-Fi networks (SSIDs) the machine joined, and replaced
+ * wherever they appear in the report, at word boundaries.
  *
  * Every regular expression runs in linear time (eslint-plugin-regexp).
  */
@@ -110,6 +110,27 @@ const GENERIC_NAMES = new Set([
 ]);
 
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
+/**
+ * udisks2 mounts removable media under `/run/media/<user>/` (`/media/<user>/` on Debian and
+ * Ubuntu): `/run/media/peter/2A98-4124`, `/media/rakesh-elk/VBox_GAs_6.0.0`. Not a path inside
+ * another (`drivers/media/video/`), nor Android's `/media/0/` or the words of MEDIA_DIRS.
+ */
+const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
+const MEDIA_DIRS = new Set([
+	'video',
+	'fuse',
+	'usb',
+	'usb0',
+	'cdrom',
+	'cdrom0',
+	'floppy',
+	'sdcard',
+	'disk',
+	'data',
+	'removable',
+	'external',
+	'mmc'
+]);
 const USER_AT_HOST = /\(([\w.+-]+)@([\w.-]+)\)/;
 // systemd's `Hostname set to <x>.` (older: `Set hostname to <x>.`); systemd-hostnamed's
 // `Changed host name to 'x'` (`Changed static host name to 'x'`), NetworkManager's
@@ -286,6 +307,10 @@ export class NameCollector {
 	line(raw: string): void {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
 			for (const m of raw.matchAll(HOME_G)) this.addUser(m[1]);
+		}
+		if (raw.indexOf('/media/') !== -1) {
+			for (const m of raw.matchAll(MEDIA_G))
+				if (!MEDIA_DIRS.has(m[1].toLowerCase())) this.addUser(m[1]);
 		}
 		if (
 			raw.indexOf('ostname set to <') !== -1 ||
