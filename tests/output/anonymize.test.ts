@@ -645,6 +645,9 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 			a.text('[   38.345914] 7990@NOTICE.CFG,ra0,parse_hostapd_ftie() 12564: OwnMac: f85e3caaab2b')
 		).toBe('[   38.345914] 7990@NOTICE.CFG,ra0,parse_hostapd_ftie() 12564: OwnMac: <mac-1>');
 		expect(a.text('ra0: connected to F8:5E:3C:AA:AB:2B')).toBe('ra0: connected to <mac-1>');
+		expect(a.text('androidboot.wifimacaddr=F85E3CAAAB2B androidboot.bt_mac=f85e3caaab2c')).toBe(
+			'androidboot.wifimacaddr=<mac-1> androidboot.bt_mac=<mac-2>'
+		);
 		// androiddmesg-dmesg-txt.log line 151 (Qualcomm's wlan driver), and net/bridge's format
 		// `own address as source address (addr:%pM, vlan:%u)`: a MAC glued to its key by `:` had
 		// been kept
@@ -653,14 +656,14 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 				'wlan: [30402:E:IPA] wlan_ipa_setup_iface: net:0000000000000000 mode:0 MAC:78:d2:94:0d:52:78 id:0'
 			)
 		).toBe(
-			'wlan: [30402:E:IPA] wlan_ipa_setup_iface: net:0000000000000000 mode:0 MAC:<mac-2> id:0'
+			'wlan: [30402:E:IPA] wlan_ipa_setup_iface: net:0000000000000000 mode:0 MAC:<mac-3> id:0'
 		);
 		expect(
 			a.text(
 				'br0: received packet on eth0 with own address as source address (addr:54:e1:ad:12:34:56, vlan:0)'
 			)
 		).toBe(
-			'br0: received packet on eth0 with own address as source address (addr:<mac-3>, vlan:0)'
+			'br0: received packet on eth0 with own address as source address (addr:<mac-4>, vlan:0)'
 		);
 		// a 12-digit number elsewhere is no MAC
 		expect(a.text('audit(1363880447.284:964985914354)')).toBe('audit(1363880447.284:964985914354)');

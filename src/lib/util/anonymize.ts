@@ -526,8 +526,12 @@ const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-
  */
 const MAC =
 	/(?:(?<![\w:])|(?<=\b(?:addr|hwaddr|bd_addr|macaddr|mac|bssid|ownmac|sta|peer):))[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
-/** a MAC without separators where a driver names it one (MediaTek's `OwnMac: f85e3caaab2b`) */
-const MAC_BARE = /\b((?:own)?mac(?:addr)?|bssid|bd_?addr)([:= ]+)([\da-f]{12})\b/gi;
+/**
+ * a MAC without separators where a driver or a parameter names it one (MediaTek's `OwnMac:
+ * f85e3caaab2b`, `androidboot.wifimacaddr=`, `MAC address 001122334455`)
+ */
+const MAC_BARE =
+	/\b((?:own|wifi|bt|eth|wlan)?_?mac(?:_?addr(?:ess)?| address)?|bssid|bd_?addr)([:= ]+)([\da-f]{12})\b/gi;
 const MAC_DASH = /(?<![\da-f-])[\da-f]{2}(?:-[\da-f]{2}){5}(?![\da-f-])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
