@@ -751,6 +751,9 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 		);
 		// debian-clearfog-gt-8k-dmesg.log line 548's is the board's default name, like raspberrypi
 		n.line('[   14.020735] systemd[1]: Set hostname to <clearfog>.');
+		// venroot-logs-dmesg-log.log line 1042: Pop!_OS's default name had replaced the
+		// distribution's name in `/etc/pop-os/os-release`
+		n.line('[    6.187869] systemd[1]: Hostname set to <pop-os>.');
 		expect([...n.hosts]).toEqual(['stephen', 'tarnwick', 'ravensby']);
 	});
 
