@@ -140,10 +140,30 @@ describe('Anonymizer.text', () => {
 			'/home/'.repeat(30_000),
 			'SerialNumber: ' + ' '.repeat(200_000),
 			'serial='.repeat(30_000),
-			'(' + 'a@'.repeat(100_000)
+			'(' + 'a@'.repeat(100_000),
+			// the SSID, file server, volume group and bare MAC patterns
+			"ssid '".repeat(30_000),
+			'SSID="'.repeat(30_000) + 'a'.repeat(100),
+			'\\\\'.repeat(100_000) + 'CIFS',
+			'//a'.repeat(60_000) + ' cifs',
+			'nfs a:'.repeat(30_000) + '/',
+			'vg_.'.repeat(50_000) + '/lv_root',
+			'vg_a-'.repeat(40_000),
+			'nfs: server '.repeat(20_000),
+			'mac '.repeat(50_000) + 'f85e3caaab2b',
+			'Connected to network '.repeat(10_000),
+			// the login patterns
+			'a.'.repeat(100_000) + '(uid=1000)',
+			'New session 1 of user '.repeat(10_000) + 'a.'.repeat(50_000),
+			'User Slice of '.repeat(10_000) + 'a.'.repeat(50_000),
+			'Accepted a for '.repeat(10_000)
 		];
 		const t0 = performance.now();
-		for (const h of hostile) a.text(h);
+		const n = new NameCollector();
+		for (const h of hostile) {
+			a.text(h);
+			n.line(h);
+		}
 		expect(performance.now() - t0).toBeLessThan(2_000);
 	});
 });
@@ -452,5 +472,304 @@ describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', 
 		);
 		for (const l of [kept[0], kept[1], kept[3], kept[4]]) expect(a.text(l)).toBe(l);
 		expect(a.replaced.host).toBe(4);
+	});
+});
+
+describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials (anon25)', () => {
+	// askubuntu-dmesg-journalctl-lastdayorso.log lines 2031, 2037, 2043 and 2084
+	const NM_WPA = [
+		"Feb 09 12:29:35 hpPav NetworkManager[925]: <info>  [1644406175.7169] device (wlp2s0): Activation: (wifi) access point 'SophieIstToll' has security, but secrets are required.",
+		"Feb 09 12:29:35 hpPav NetworkManager[925]: <info>  [1644406175.7258] Config: added 'ssid' value 'SophieIstToll'",
+		"Feb 09 12:29:35 hpPav wpa_supplicant[961]: wlp2s0: SME: Trying to authenticate with c8:0e:14:ed:b1:07 (SSID='SophieIstToll' freq=5260 MHz)",
+		'Feb 09 12:29:36 hpPav NetworkManager[925]: <info>  [1644406176.5481] device (wlp2s0): Activation: (wifi) Stage 2 of 5 (Device Configure) successful. Connected to wireless network "SophieIstToll"'
+	];
+	// izassafar-one-syslog-1.log line 725, crash-logs-log12-04-txt.log line 1925,
+	// logcat-reports-dmesg-txt.log line 8681 (Android's bcmdhd), porting-log-syslog.log lines 2279 and
+	// 2286
+	const OTHERS = [
+		"Feb  3 18:34:23 ubuntu wpa_supplicant[1141]: wlan0: Trying to associate with SSID 'home_net'",
+		'Dec 04 16:56:47 peter-x1c wpa_supplicant[796]: wlp2s0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid="Longfields" auth_failures=1 duration=10 reason=CONN_FAILED',
+		'[   34.134216] [pid:1572,cpu3,wpa_supplicant]BCMDHD:Connecting withec:f0:**:**:2c:77 ssid "WIND_2.4G", len (9) with rcc channels \\x0a',
+		'Nov 30 15:54:13 ubuntu-phablet NetworkManager[2213]: <info>  [1543593253.1836] keyfile: add connection in-memory (8b218705-dcf3-41f6-9112-03effba608a4,"ChinaNet-myself")',
+		"Nov 30 15:54:13 ubuntu-phablet NetworkManager[2213]: <info>  [1543593253.2980] device (wlan0): Activation: (wifi) access point 'ChinaNet-myself' has security, but secrets are required."
+	];
+
+	it('learns the Wi-Fi networks the machine joined and replaces them everywhere (they had been kept)', () => {
+		const n = new NameCollector();
+		for (const l of [...NM_WPA, ...OTHERS]) n.line(l);
+		expect([...n.ssids]).toEqual([
+			'SophieIstToll',
+			'home_net',
+			'Longfields',
+			'WIND_2.4G',
+			'ChinaNet-myself'
+		]);
+		// NetworkManager's `'scan_ssid' value '1'` names no network
+		n.line(
+			"Feb 09 12:29:35 hpPav NetworkManager[925]: <info>  [1644406175.7259] Config: added 'scan_ssid' value '1'"
+		);
+		expect(n.ssids.size).toBe(5);
+		const a = new Anonymizer(n);
+		const out = [...NM_WPA, ...OTHERS].map((l) => a.text(l));
+		expect(out[0]).toContain("access point '<ssid-1>' has security");
+		expect(out[1]).toContain("added 'ssid' value '<ssid-1>'");
+		expect(out[2]).toContain("authenticate with <mac-1> (SSID='<ssid-1>' freq=5260 MHz)");
+		expect(out[3]).toContain('Connected to wireless network "<ssid-1>"');
+		expect(out[4]).toContain("associate with SSID '<ssid-2>'");
+		expect(out[5]).toContain('ssid="<ssid-3>" auth_failures=1');
+		expect(out[6]).toContain('ssid "<ssid-4>", len (9)');
+		// a learned network is replaced where no SSID context names it (a connection's name)
+		expect(out[7]).toContain('(<uuid-1>,"<ssid-5>")');
+		expect(a.replaced.ssid).toBe(5);
+		for (const s of ['Sophie', 'home_net', 'Longfields', 'WIND', 'ChinaNet'])
+			expect(out.join('\n')).not.toContain(s);
+	});
+
+	it('replaces an SSID in its context without a learned name, and keeps SSID-like words', () => {
+		const a = new Anonymizer();
+		// iwd's shape as log-shapes.md lists it (made up network)
+		expect(a.text('iwd[612]: station: Connected to network KookaburraNest')).toBe(
+			'iwd[612]: station: Connected to network <ssid-1>'
+		);
+		expect(a.text("wlan0: Trying to associate with SSID 'kookaburranest'")).toBe(
+			"wlan0: Trying to associate with SSID '<ssid-1>'"
+		);
+		for (const t of [
+			'<info>  [1644406171.3195] sup-iface[0x561ceab54120,wlp2s0]: supports 4 scan SSIDs',
+			"Config: added 'scan_ssid' value '1'",
+			'wlp2s0: CTRL-EVENT-DISCONNECTED bssid=<mac-1> reason=4 locally_generated=1'
+		])
+			expect(a.text(t)).toBe(t);
+	});
+
+	it('learns the file servers of NFS and SMB messages and mount sources (they had stayed in the report)', async () => {
+		// net/sunrpc/clnt.c's, fs/nfs's and fs/smb/client's formats (the corpus's NFS server is an
+		// address: apimnewyear-vmcore-dmesg-txt.log; the names here are made up)
+		const log = [
+			'[  100.000000] nfs: server fileserver not responding, still trying',
+			'[  160.000000] nfs: server fileserver OK',
+			'[  200.000000] CIFS: VFS: \\\\nasbox has not responded in 180 seconds. Reconnecting...',
+			'[  300.000000] CIFS: VFS: \\\\smbhost Send error in SessSetup = -13',
+			'[  300.000100] CIFS: VFS: cifs_mount failed w/return code = -13'
+		];
+		const r = await analyzeText(log.join('\n'), { anonymize: true });
+		for (const out of [formatJson(r), formatText(r), formatMarkdown(r)])
+			for (const s of ['fileserver', 'nasbox', 'smbhost']) expect(out).not.toContain(s);
+		const titles = r.findings.map((f) => f.title).sort();
+		expect(titles).toEqual([
+			'NFS server <host-1> stopped answering for a while, then came back',
+			'SMB/CIFS mount failed: EACCES (permission denied)',
+			'SMB/CIFS server <host-2> not responding'
+		]);
+		expect(r.findings.find((f) => f.rule === 'network.smb-mount-failed')?.details.server).toBe(
+			'<host-3>'
+		);
+		expect(r.input.anonymization.replaced).toEqual({ host: 3 });
+
+		const n = new NameCollector();
+		for (const l of [
+			'[   10.000000] NFS: state manager: check lease failed on NFSv4 server filer01 with error 10008',
+			'[   11.000000] NFS: v4 server filer02.example.org does not accept raw uid/gids. Reenabling the idmapper.',
+			'[   12.000000] lockd: server filer03 not responding, timed out',
+			'[    0.000000] Kernel command line: root=/dev/nfs nfsroot=filer04:/srv/nfsroot,vers=3 ip=dhcp',
+			'Mar  1 10:00:00 tarnwick mount[812]: mount.nfs: access denied by server while mounting filer05:/export/home',
+			'[   20.000000] CIFS: Attempting to mount //filer06/public',
+			'[   21.000000] CIFS: VFS: \\\\filer07\\public BAD_NETWORK_NAME: \\\\filer07\\public',
+			'[   22.000000] CIFS VFS: Server filer08 has not responded in 120 seconds. Reconnecting...'
+		])
+			n.line(l);
+		expect([...n.hosts]).toEqual([
+			'filer01',
+			'filer02.example.org',
+			'filer02',
+			'filer03',
+			'filer04',
+			'filer05',
+			'filer06',
+			'filer07',
+			'filer08'
+		]);
+		// addresses are replaced by their own pass; URLs and other `name:/path` are no mount source
+		const m = new NameCollector();
+		for (const l of [
+			'[  100.000000] nfs: server 10.143.140.121 not responding, timed out',
+			'[   20.000000] CIFS: Attempting to mount \\\\192.168.1.5\\share',
+			'[    1.000000] NFS: Registering the id_resolver key type',
+			'Jan 06 14:17:31 archdesktop systemd[1]: Starting NFS server and services... see https://nfs.sourceforge.net/',
+			'[    0.500000] smbus: reading udev:/sys/devices/platform'
+		])
+			m.line(l);
+		expect([...m.hosts]).toEqual([]);
+	});
+
+	it("keeps a driver's name after `serial:` (it had been replaced as a serial number), replaces smartd's WWN and prefixed serials", async () => {
+		// lkp-05.log line 4: the title says `refused to serial: goldfish_pdev_bus holds it`
+		const r = await analyzeText(
+			'[   29.096478] genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
+			{ anonymize: true }
+		);
+		expect(r.findings[0].title).toBe('Interrupt 4 refused to serial: goldfish_pdev_bus holds it');
+		expect(r.input.anonymization.replaced).toEqual({});
+		const a = new Anonymizer();
+		for (const t of [
+			'Serial: 8250/16550 driver, 4 ports, IRQ sharing enabled',
+			'serial: ttyS0 at I/O 0x3f8',
+			'msm_serial: driver initialized'
+		])
+			expect(a.text(t)).toBe(t);
+		// zictes-log-syslog.log line 1909 (smartd); syslogs-messages-3.log line 2189 (ChromeOS's
+		// hardware_verifier, shortened): a disk's WWN as smartd writes it, and a prefixed serial,
+		// had been kept
+		expect(
+			a.text(
+				'May  9 01:39:01 stephen smartd[1269]: Device: /dev/sda [SAT], SanDisk SDSSDP128G, S/N:152705403409, WWN:5-001b44-e99888611, FW:3.2.0, 126 GB'
+			)
+		).toContain('S/N:<serial-1>, WWN:<wwn-1>, FW:3.2.0');
+		expect(a.text('wwn-0x5001b44e99888611')).toBe('wwn-<wwn-1>');
+		expect(
+			a.text('name: "DV4032"#012  mmc_prv: 1#012  mmc_serial: 1583161905#012  mmc_oemid: 256')
+		).toBe('name: "DV4032"#012  mmc_prv: 1#012  mmc_serial: <serial-2>#012  mmc_oemid: 256');
+		const zeros = 'androidboot.subpcb=0 androidboot.ap_serial=0x00000000 ccic_info=1';
+		expect(a.text(zeros)).toBe(zeros);
+		// serials stay replaced
+		expect(a.text('usb 1-3: serial: 01293805A6A5')).toBe('usb 1-3: serial: <serial-3>');
+		expect(a.text('androidboot.serialno=9924b89b quiet')).toBe(
+			'androidboot.serialno=<serial-4> quiet'
+		);
+	});
+
+	it('replaces a MAC a driver prints without separators or glued to its key, as the same MAC', () => {
+		// z8803be-research-dmesg-log.log line 8 (MediaTek's Wi-Fi driver)
+		const a = new Anonymizer();
+		expect(
+			a.text('[   38.345914] 7990@NOTICE.CFG,ra0,parse_hostapd_ftie() 12564: OwnMac: f85e3caaab2b')
+		).toBe('[   38.345914] 7990@NOTICE.CFG,ra0,parse_hostapd_ftie() 12564: OwnMac: <mac-1>');
+		expect(a.text('ra0: connected to F8:5E:3C:AA:AB:2B')).toBe('ra0: connected to <mac-1>');
+		expect(a.text('androidboot.wifimacaddr=F85E3CAAAB2B androidboot.bt_mac=f85e3caaab2c')).toBe(
+			'androidboot.wifimacaddr=<mac-1> androidboot.bt_mac=<mac-2>'
+		);
+		// androiddmesg-dmesg-txt.log line 151 (Qualcomm's wlan driver), and net/bridge's format
+		// `own address as source address (addr:%pM, vlan:%u)`: a MAC glued to its key by `:` had
+		// been kept
+		expect(
+			a.text(
+				'wlan: [30402:E:IPA] wlan_ipa_setup_iface: net:0000000000000000 mode:0 MAC:78:d2:94:0d:52:78 id:0'
+			)
+		).toBe(
+			'wlan: [30402:E:IPA] wlan_ipa_setup_iface: net:0000000000000000 mode:0 MAC:<mac-3> id:0'
+		);
+		expect(
+			a.text(
+				'br0: received packet on eth0 with own address as source address (addr:54:e1:ad:12:34:56, vlan:0)'
+			)
+		).toBe(
+			'br0: received packet on eth0 with own address as source address (addr:<mac-4>, vlan:0)'
+		);
+		// a 12-digit number elsewhere is no MAC
+		expect(a.text('audit(1363880447.284:964985914354)')).toBe('audit(1363880447.284:964985914354)');
+	});
+
+	it("learns the host of RHEL 6's `vg_<host>` volume group, not an administrator's group", () => {
+		// the names RHEL 6's installer gave (made up host), in the kernel command line's format
+		const n = new NameCollector();
+		n.line(
+			'[    0.000000] Command line: ro root=/dev/mapper/vg_ravensby-lv_root rd_LVM_LV=vg_ravensby/lv_root rd_LVM_LV=vg_ravensby/lv_swap rd_NO_LUKS'
+		);
+		n.line(
+			'[    0.000000] Command line: ro root=/dev/mapper/vg_data-lv_root rd_LVM_LV=vg_data/lv_root'
+		);
+		n.line(
+			'[    0.000000] Command line: ro root=/dev/mapper/VolGroup00-LogVol00 rd_LVM_LV=VolGroup00/LogVol00'
+		);
+		n.line('[    0.000000] Command line: ro root=/dev/mapper/vg_ssd-data');
+		expect([...n.hosts]).toEqual(['ravensby']);
+		const a = new Anonymizer(n);
+		expect(a.text('root=/dev/mapper/vg_ravensby-lv_root rd_LVM_LV=vg_ravensby/lv_swap')).toBe(
+			'root=/dev/mapper/vg_<host-1>-lv_root rd_LVM_LV=vg_<host-1>/lv_swap'
+		);
+	});
+
+	it('learns the users who logged in from PAM, logind, systemd and sshd lines, not service accounts', () => {
+		const lines = [
+			// amdgpu-crash-crash1-txt.log line 3864
+			'Jan 06 14:17:52 archdesktop sudo[5977]: pam_unix(sudo:session): session opened for user root(uid=0) by dorian(uid=1000)',
+			// ideapad320-15ikb-defconf-genkernel-dmesg.log lines 892 and 899
+			'[   14.041846] elogind-daemon[3036]: New session c1 of user sddm.',
+			'[  156.067330] elogind-daemon[3036]: New session 1 of user kyrylo.',
+			// zictes-log-syslog.log line 2045, logs-srv-messages.log line 9038
+			'May  9 01:41:21 stephen systemd[1]: Started Session 1 of user locque.',
+			'Nov 22 15:28:29 openshiftrunner1 systemd: Created slice User Slice of soporte.bizware.',
+			// loghub-linux-2k.log line 92: the uid is the caller's, `test` a generic name
+			'Jun 17 20:29:26 combo sshd(pam_unix)[30631]: session opened for user test by (uid=509)',
+			// sshd's formats (made-up names): an attacker's guess is nobody's name
+			'Mar  1 10:00:00 tarnwick sshd[901]: Accepted publickey for marisol from 192.0.2.5 port 52144 ssh2',
+			'Mar  1 10:00:01 tarnwick sshd[902]: Failed password for invalid user oracle from 192.0.2.6 port 40000 ssh2',
+			// GDM 42's greeter is a dynamic user
+			'Mar  1 10:00:02 tarnwick gdm-launch-environment][903]: pam_unix(gdm-launch-environment:session): session opened for user gdm-greeter(uid=60578) by (uid=0)',
+			'Mar  1 10:00:03 tarnwick systemd[1]: Created slice User Slice of UID 1000.'
+		];
+		const n = new NameCollector();
+		for (const l of lines) n.line(l);
+		expect([...n.users]).toEqual(['dorian', 'kyrylo', 'locque', 'soporte.bizware', 'marisol']);
+		const a = new Anonymizer(n);
+		expect(a.text(lines[0])).toContain('for user root(uid=0) by <user-1>(uid=1000)');
+		expect(a.text(lines[3])).toContain('Started Session 1 of user <user-2>.');
+	});
+
+	it("learns the owner a Bluetooth device is named after (Apple's `<name>'s Magic Keyboard`)", () => {
+		// drivers/hid/hid-core.c's hid_connect() and the input core's formats (no corpus log pairs a
+		// Bluetooth keyboard; the name is made up)
+		const lines = [
+			"[ 5012.331218] input: Marisol's Magic Keyboard as /devices/virtual/misc/uhid/0005:004C:0267.0006/input/input27",
+			"[ 5012.331905] hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14 Keyboard [Marisol's Magic Keyboard] on 00:1a:7d:da:71:13",
+			// a USB device's name and a possessive elsewhere are no owner
+			'[    2.100000] input: Logitech USB Receiver as /devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:046D:C52B.0001/input/input5',
+			"[    9.000000] systemd[1]: Started Daemon's helper."
+		];
+		const n = new NameCollector();
+		for (const l of lines) n.line(l);
+		expect([...n.users]).toEqual(['Marisol']);
+		const a = new Anonymizer(n);
+		expect(a.text(lines[1])).toBe(
+			"[ 5012.331905] hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14 Keyboard [<user-1>'s Magic Keyboard] on <mac-1>"
+		);
+	});
+
+	it("learns the host of older systemd's `Set hostname to <x>.` and of hostnamed's and NetworkManager's changes", () => {
+		const n = new NameCollector();
+		// zictes-log-dmesg.log line 1157: a dmesg has no syslog prefix that names the host
+		n.line('[   23.805453] systemd[1]: Set hostname to <stephen>.');
+		// systemd-hostnamed's and NetworkManager's formats (made-up names)
+		n.line(
+			"Mar  1 10:00:00 localhost systemd-hostnamed[700]: Changed static host name to 'tarnwick'"
+		);
+		n.line(
+			"Mar  1 10:00:01 localhost NetworkManager[650]: <info>  [1709287201.1234] policy: set-hostname: set hostname to 'ravensby' (from DHCP)"
+		);
+		n.line(
+			"Mar  1 10:00:02 localhost systemd-hostnamed[700]: Changed pretty host name to 'Peter Laptop'"
+		);
+		// debian-clearfog-gt-8k-dmesg.log line 548's is the board's default name, like raspberrypi
+		n.line('[   14.020735] systemd[1]: Set hostname to <clearfog>.');
+		// venroot-logs-dmesg-log.log line 1042: Pop!_OS's default name had replaced the
+		// distribution's name in `/etc/pop-os/os-release`
+		n.line('[    6.187869] systemd[1]: Hostname set to <pop-os>.');
+		expect([...n.hosts]).toEqual(['stephen', 'tarnwick', 'ravensby']);
+	});
+
+	it('learns the user of a removable medium mounted under /run/media/<user>/ or /media/<user>/', () => {
+		const n = new NameCollector();
+		for (const l of [
+			// crash-logs-log12-11-txt.log line 2025, logging-syslog.log line 1386
+			'Dec 10 19:45:25 peter-x1c udisksd[1405]: Mounted /dev/sdb1 at /run/media/peter/2A98-4124 on behalf of uid 1000',
+			'Jan 16 11:42:47 rakeshelk-VirtualBox udisksd[698]: Cleaning up mount point /media/rakesh-elk/VBox_GAs_6.0.0 (device 11:0 is not mounted)',
+			// Android's storage and a kernel source path name nobody: fishlogs-dmesg-log.log line
+			// 4126, dns-airtab-m973w-enginee-kernel-log-last-kmsg.log line 330
+			'[   19.971109]  [3:mm-qcamera-daem:  930] [syscamera][msm_companion_fw_binary_set::309] PathIDX = 1, NameIDX = 1, path = /data/media/0/MasterX.bin',
+			'<6>[    2.370718] sensor_probe..drivers/media/video/../../../wisky/camera/wisky_camera_hi704.c..2583  ret = 0',
+			'[    1.000000] init: mounting /media/usb0/ and /media/0/'
+		])
+			n.line(l);
+		expect([...n.users]).toEqual(['peter', 'rakesh-elk']);
 	});
 });

@@ -192,7 +192,11 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 			},
 			anonymization: obj({
 				enabled: { type: 'boolean' },
-				replaced: { ...counts, description: 'distinct values replaced, per kind' }
+				replaced: {
+					...counts,
+					description:
+						'distinct values replaced, per kind (since 1.12.0 also ssid: Wi-Fi network names)'
+				}
 			})
 		}),
 		metadata: obj({

@@ -5,9 +5,10 @@
  *
  * The report is anonymized after the analysis, so findings, titles, ids and line numbers are those
  * of the original log. Host and user names are also learned from the whole input while it streams
- * (syslog/journal host fields, `Hostname set to <x>`, `_HOSTNAME=`, `(user@host)` of the
- * `Linux version` banner, `/home/<user>/`, `/Users/<user>/`) and replaced wherever they appear in
- * the report, at word boundaries.
+ * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of
+ * the `Linux version` banner, `/home/<user>/`, `/Users/<user>/`, `/run/media/<user>/`, logins,
+ * NFS and SMB file servers), and the Wi-Fi networks (SSIDs) the machine joined, and replaced
+ * wherever they appear in the report, at word boundaries.
  *
  * Every regular expression runs in linear time (eslint-plugin-regexp).
  */
@@ -33,6 +34,7 @@ export const ANON_KINDS = [
 	'nqn',
 	'iqn',
 	'label',
+	'ssid',
 	'ptr',
 	'kaslr'
 ] as const;
@@ -72,8 +74,24 @@ const GENERIC_NAMES = new Set([
 	'orangepi',
 	'odroid',
 	'beaglebone',
+	'clearfog',
+	'bananapi',
+	'nanopi',
+	'pine64',
+	'rock64',
+	'tinkerboard',
 	'kali',
 	'archiso',
+	// distributions' and appliances' default host names (`Hostname set to <pop-os>.`)
+	'pop-os',
+	'manjaro',
+	'nixos',
+	'dietpi',
+	'openwrt',
+	'libreelec',
+	'steamdeck',
+	'localhost-live',
+	'endeavouros',
 	'alpine',
 	'gentoo',
 	'lenovo',
@@ -102,8 +120,33 @@ const GENERIC_NAMES = new Set([
 ]);
 
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
+/**
+ * udisks2 mounts removable media under `/run/media/<user>/` (`/media/<user>/` on Debian and
+ * Ubuntu): `/run/media/peter/2A98-4124`, `/media/rakesh-elk/VBox_GAs_6.0.0`. Not a path inside
+ * another (`drivers/media/video/`), nor Android's `/media/0/` or the words of MEDIA_DIRS.
+ */
+const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
+const MEDIA_DIRS = new Set([
+	'video',
+	'fuse',
+	'usb',
+	'usb0',
+	'cdrom',
+	'cdrom0',
+	'floppy',
+	'sdcard',
+	'disk',
+	'data',
+	'removable',
+	'external',
+	'mmc'
+]);
 const USER_AT_HOST = /\(([\w.+-]+)@([\w.-]+)\)/;
-const HOSTNAME_SET = /Hostname set to <([^<>\s]+)>/;
+// systemd's `Hostname set to <x>.` (older: `Set hostname to <x>.`); systemd-hostnamed's
+// `Changed host name to 'x'` (`Changed static host name to 'x'`), NetworkManager's
+// `set-hostname: set hostname to 'x' (from DHCP)`
+const HOSTNAME_SET =
+	/(?:Hostname set|Set hostname) to <([^<>\s]+)>|Changed (?:static |transient )?host ?name to '([^'\s]+)'|set hostname to '([^'\s]+)'/;
 const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
 // kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
@@ -114,6 +157,24 @@ const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 // every `(unknown)` of the log (`Manufacturer: (unknown)`) replaced
 const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
 /**
+ * Logins: PAM's `session opened for user root(uid=0) by dorian(uid=1000)` (an account of a
+ * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user peter.` and
+ * systemd's `Started Session 3 of user peter.`, `Created slice User Slice of peter.`, sshd's
+ * `Accepted publickey for peter from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
+ * whoever knocked)
+ */
+const UID_USER = /(?<![\w.$-])([a-z_][\w.-]*\$?)\(uid=(\d+)\)/gi;
+const LOGIN_USER =
+	/\b(?:New|Started|Starting) session \S+ of user ([a-z_][\w.-]*\$?)\.|\bUser Slice of (?!UID )([a-z_][\w.-]*\$?)\.|\b(?:Accepted|Failed) \w+ for (?!invalid user )([a-z_][\w.-]*\$?) from /i;
+/**
+ * A Bluetooth device named after its owner (Apple's `Peter's Magic Keyboard`), as hid-core names a
+ * Bluetooth HID device (`hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14
+ * Keyboard [Peter's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
+ * through uhid (`input: Peter's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`): the owner
+ * is a user
+ */
+const BT_OWNER = /(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+/**
  * accounts of system services that PAM's records name (a display manager's greeter, sshd's
  * privilege separation): no person, and words of the log too (`/usr/lib/gdm-session-worker`)
  */
@@ -123,7 +184,10 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
 	'gdm-greeter',
 	'lightdm',
 	'sddm',
-	'sshd'
+	'sshd',
+	// Debian's GDM and GNOME's first-login setup
+	'debian-gdm',
+	'gnome-initial-setup'
 ]);
 /**
  * LVM volume groups, which installers name after the machine: Debian's `<host>-vg` (`<host>`
@@ -132,7 +196,7 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
  * the kernel command line names them `rd.lvm.lv=fedora_tarnwick/root`.
  */
 const DM_LVM = /\/dev\/mapper\/((?:[\w.+]|--)+)-\w/g;
-const RD_LVM = /\brd\.lvm\.(?:lv|vg)=([\w.+-]+)/g;
+const RD_LVM = /\brd(?:\.lvm\.(?:lv|vg)|_LVM_(?:LV|VG))=([\w.+-]+)/g;
 const VG_DISTRO = /^(?:fedora|centos|rhel|almalinux|rl|ol|cs|cl)_/;
 /**
  * volume groups named for no machine (installer defaults, LUKS and zram devices); distribution
@@ -186,12 +250,60 @@ const SERVICE_LABELS = new Set([
 const ARCH_PACKAGE_USER = /^linux(?:-[a-z\d]+)+$/;
 
 /**
+ * RHEL 6's and Fedora 12-16's installer named the volume group `vg_<host>` and its volumes
+ * `lv_root`, `lv_swap`, `lv_home`: `/dev/mapper/vg_tarnwick-lv_root`, dracut's
+ * `rd_LVM_LV=vg_tarnwick/lv_root`. Only with those volumes: `vg_data` or `vg_ssd` are names an
+ * administrator chose.
+ */
+const VG_HOST =
+	/\bvg_((?:[A-Za-z\d.]|--)+)-lv_(?:root|swap|home)\b|\bvg_([A-Za-z\d.-]+)\/lv_(?:root|swap|home)\b/g;
+/** the LVM volume groups of RHEL 5's and 6's installers when no host name was set */
+const DEFAULT_VG = /^(?:volgroup\d*|vg_localhost|vg_livecd)$/i;
+/**
+ * File servers the machine mounts from, named as the mount names them. net/sunrpc/clnt.c prints
+ * `<program>: server <name> not responding, still trying|timed out` and `... <name> OK`
+ * (`nfs:`, `lockd:`, `rpcbind:`); fs/nfs `NFS: state manager: check lease failed on NFSv4 server
+ * <name> with error 10008`, `NFS: v4 server <name> does not accept raw uid/gids`, `NFS: Server
+ * <name> reports our clientid is in use`, `NFS: server <name> error: fileid changed`.
+ */
+const RPC_SERVER = /\b[a-z]+: server (\S+) (?:not responding|OK\b)/;
+const NFS_SERVER =
+	/\bNFSv4 server (\S+) with error|\bNFS: v4 server (\S+) does not|\bNFS: [Ss]erver (\S+) (?:reports|error:)/;
+/**
+ * an NFS mount source, `<server>:/<export>` (`nfsroot=fileserver:/srv/root`, mount.nfs's
+ * `mounting fileserver:/export failed`); a name starting with a letter (addresses have their pass)
+ */
+const NFS_SOURCE = /(?<![\w.:/-])([a-z][\w-]*(?:\.[\w-]+)*):\/(?!\/)/gi;
+/**
+ * fs/smb/client (fs/cifs): `CIFS: VFS: \\fileserver has not responded in 180 seconds`, `CIFS: VFS:
+ * \\fileserver Send error in SessSetup = -13`, `CIFS: VFS: \\fileserver\share BAD_NETWORK_NAME:
+ * \\fileserver\share`, 4.x's `CIFS VFS: Server fileserver has not responded`, and the share as
+ * mount.cifs and newer kernels write it: `CIFS: Attempting to mount //fileserver/share`.
+ */
+const SMB_UNC = /\\\\([a-z\d][\w.-]*)(?![\w.-])/gi;
+const SMB_URL = /(?<![\w:/])\/\/([a-z\d][\w.-]*)\/(?!\/)/gi;
+const SMB_SERVER = /\bServer (\S+) has not responded/;
+/**
+ * Wi-Fi network names (SSIDs, at most 32 bytes) as programs and drivers quote them:
+ * wpa_supplicant's `Trying to associate with c8:0e:14:ed:b1:07 (SSID='Longfields' freq=5260 MHz)`,
+ * `associate with SSID 'home_net'`, `CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid="Longfields"`;
+ * Android's bcmdhd `Connecting with ec:f0:**:**:2c:77 ssid "WIND_2.4G", len (9)`; NetworkManager's
+ * `Config: added 'ssid' value 'Longfields'`, `(wifi) access point 'Longfields' has security`,
+ * `Connected to wireless network "Longfields"`; iwd's `Connected to network Longfields`.
+ */
+const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])([^"'\r\n]{1,32})\2/gi;
+const SSID_NM = /('ssid' value |access point |wireless network )(["'])([^"'\r\n]{1,32})\2/g;
+const SSID_IWD = /(Connected to network )([^\s"']{1,32})$/gm;
+
+/**
  * Learns host and user names while the input streams. Only used when anonymization is asked for;
  * a few substring tests per line, no allocation for lines without a candidate.
  */
 export class NameCollector {
 	readonly hosts = new Set<string>();
 	readonly users = new Set<string>();
+	/** Wi-Fi network names */
+	readonly ssids = new Set<string>();
 	private lastHost = '';
 
 	/** the host field of a syslog/journal line */
@@ -206,9 +318,17 @@ export class NameCollector {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
 			for (const m of raw.matchAll(HOME_G)) this.addUser(m[1]);
 		}
-		if (raw.indexOf('Hostname set to <') !== -1) {
+		if (raw.indexOf('/media/') !== -1) {
+			for (const m of raw.matchAll(MEDIA_G))
+				if (!MEDIA_DIRS.has(m[1].toLowerCase())) this.addUser(m[1]);
+		}
+		if (
+			raw.indexOf('ostname set to <') !== -1 ||
+			raw.indexOf('Set hostname to <') !== -1 ||
+			raw.indexOf("name to '") !== -1
+		) {
 			const m = HOSTNAME_SET.exec(raw);
-			if (m) this.addMachine(m[1]);
+			if (m) this.addMachine(m[1] ?? m[2] ?? m[3]);
 		}
 		if (raw.indexOf('_HOSTNAME=') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
@@ -225,12 +345,49 @@ export class NameCollector {
 		if (raw.indexOf('/dev/mapper/') !== -1) {
 			for (const m of raw.matchAll(DM_LVM)) this.addVolumeGroup(m[1].replaceAll('--', '-'));
 		}
-		if (raw.indexOf('rd.lvm.') !== -1) {
+		if (raw.indexOf('rd.lvm.') !== -1 || raw.indexOf('rd_LVM_') !== -1) {
 			for (const m of raw.matchAll(RD_LVM)) this.addVolumeGroup(m[1].split('/')[0]);
 		}
+		if (raw.indexOf('vg_') !== -1) {
+			for (const m of raw.matchAll(VG_HOST)) this.addVolumeGroup(m[1] ?? m[2], true);
+		}
+		if (raw.indexOf('erver ') !== -1) this.servers(raw);
+		if (raw.indexOf(':/') !== -1 && (raw.indexOf('nfs') !== -1 || raw.indexOf('NFS') !== -1)) {
+			for (const m of raw.matchAll(NFS_SOURCE)) this.addMachine(m[1]);
+		}
+		if (raw.indexOf('\\\\') !== -1 || raw.indexOf('//') !== -1) this.shares(raw);
+		if (raw.indexOf('ssid') !== -1 || raw.indexOf('SSID') !== -1) this.networks(raw, SSID_QUOTED);
+		if (
+			raw.indexOf("'ssid' value ") !== -1 ||
+			raw.indexOf('access point ') !== -1 ||
+			raw.indexOf('wireless network ') !== -1
+		)
+			this.networks(raw, SSID_NM);
+		if (raw.indexOf('Connected to network ') !== -1) this.networks(raw.trimEnd(), SSID_IWD);
 		if (raw.indexOf('acct="') !== -1) {
-			for (const m of raw.matchAll(ACCT))
-				if (!SERVICE_ACCOUNTS.has(m[1].toLowerCase())) this.addUser(m[1]);
+			for (const m of raw.matchAll(ACCT)) this.addLogin(m[1]);
+		}
+		if (raw.indexOf('(uid=') !== -1) {
+			for (const m of raw.matchAll(UID_USER)) {
+				const uid = Number(m[2]);
+				// people's uids; 60000 and above are systemd's dynamic users and nobody
+				if (uid >= 1000 && uid < 60000) this.addLogin(m[1]);
+			}
+		}
+		if (
+			raw.indexOf(' of user ') !== -1 ||
+			raw.indexOf('User Slice of ') !== -1 ||
+			((raw.indexOf('Accepted ') !== -1 || raw.indexOf('Failed ') !== -1) &&
+				raw.indexOf(' for ') !== -1)
+		) {
+			const m = LOGIN_USER.exec(raw);
+			if (m) this.addLogin(m[1] ?? m[2] ?? m[3]);
+		}
+		if (raw.indexOf("'s ") !== -1 || raw.indexOf('’s ') !== -1) {
+			if (raw.indexOf('BLUETOOTH HID') !== -1 || raw.indexOf('/uhid/') !== -1) {
+				const m = BT_OWNER.exec(raw);
+				if (m) this.addUser(m[1]);
+			}
 		}
 		if (raw.indexOf('Linux version ') !== -1) {
 			const m = USER_AT_HOST.exec(raw);
@@ -239,6 +396,43 @@ export class NameCollector {
 				this.addHost(m[2]);
 			}
 		}
+	}
+
+	/** NFS (and other Sun RPC) servers: RPC_SERVER, NFS_SERVER */
+	private servers(raw: string): void {
+		let m = raw.indexOf(': server ') !== -1 ? RPC_SERVER.exec(raw) : null;
+		if (m) this.addMachine(m[1]);
+		if (raw.indexOf('NFS') !== -1) {
+			m = NFS_SERVER.exec(raw);
+			if (m) this.addMachine(m[1] ?? m[2] ?? m[3]);
+		}
+		if (raw.indexOf('has not responded') !== -1) {
+			m = SMB_SERVER.exec(raw);
+			if (m) this.addMachine(m[1]);
+		}
+	}
+
+	/** SMB servers of the lines that name an SMB share: SMB_UNC, SMB_URL */
+	private shares(raw: string): void {
+		if (
+			raw.indexOf('CIFS') === -1 &&
+			raw.indexOf('cifs') === -1 &&
+			raw.indexOf('SMB') === -1 &&
+			raw.indexOf('smb') === -1
+		)
+			return;
+		for (const m of raw.matchAll(SMB_UNC)) this.addMachine(m[1]);
+		for (const m of raw.matchAll(SMB_URL)) this.addMachine(m[1]);
+	}
+
+	/** Wi-Fi network names: SSID_QUOTED, SSID_NM, SSID_IWD */
+	private networks(raw: string, re: RegExp): void {
+		for (const m of raw.matchAll(re)) this.addSsid(m[3] ?? m[2]);
+	}
+
+	private addSsid(s: string): void {
+		// a name that is an address is replaced as one
+		if (learnable(s) && !/^[\da-f]{2}(?:[:-][\da-f]{2}){5}$/i.test(s)) this.ssids.add(s);
 	}
 
 	/**
@@ -260,8 +454,16 @@ export class NameCollector {
 	 * or starts with `vg`. A name with a `-` is also learned as device-mapper doubles it
 	 * (`tarn--wick--vg-root`).
 	 */
-	private addVolumeGroup(vg: string): void {
-		if (GENERIC_VGS.has(vg.toLowerCase())) return;
+	private addVolumeGroup(vg: string, rhel6 = false): void {
+		if (rhel6) {
+			// VG_HOST: the group is `vg_<host>`, the name as device-mapper writes it
+			const host = vg.replaceAll('--', '-');
+			if (DEFAULT_VG.test(`vg_${host}`) || GENERIC_VGS.has(host.toLowerCase())) return;
+			this.addHost(host);
+			if (host.includes('-')) this.addHost(host.replaceAll('-', '--'));
+			return;
+		}
+		if (GENERIC_VGS.has(vg.toLowerCase()) || DEFAULT_VG.test(vg)) return;
 		const host = vg.replace(VG_DISTRO, '').replace(/-vg$/, '');
 		// `vg_data`, `vgsystem`: a name an administrator chose for the group, not the machine's
 		if (host === '' || GENERIC_VGS.has(host.toLowerCase()) || /^vg/i.test(host)) return;
@@ -271,6 +473,12 @@ export class NameCollector {
 
 	private addHost(h: string): void {
 		if (learnable(h)) this.hosts.add(h);
+	}
+
+	/** a user who logged in, unless a system service's account (a display manager's greeter) */
+	private addLogin(u: string): void {
+		// GDM's greeters since 42 are systemd's dynamic users `gdm-greeter`, `gdm-greeter-2` …
+		if (!SERVICE_ACCOUNTS.has(u.toLowerCase()) && !/^gdm-greeter-\d+$/i.test(u)) this.addUser(u);
 	}
 
 	private addUser(u: string): void {
@@ -289,6 +497,22 @@ function learnable(name: string): boolean {
 	);
 }
 
+/**
+ * A value after `serial:`/`serial=` that can be a serial number: not a small count
+ * (`serial=3`) nor zeros (`androidboot.ap_serial=0x00000000`), and with a digit and no `_` or
+ * `/`, which words after `serial:` have that name a device, a driver or a port (`Interrupt 4
+ * refused to serial: goldfish_pdev_bus holds it`, `Serial: 8250/16550 driver`, `serial: ttyS0`).
+ */
+function isSerial(v: string): boolean {
+	return (
+		!/^\d{1,3}$/.test(v) &&
+		!/^(?:0x)?0+$/i.test(v) &&
+		/\d/.test(v) &&
+		!/[_/]/.test(v) &&
+		!/^tty/i.test(v)
+	);
+}
+
 function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -304,7 +528,20 @@ const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
 const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(?![\da-f])/gi;
 /** the same with underscores, as systemd escapes them in unit names (`pod1a2b3c4d_5e6f_…`) */
 const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-f])/gi;
-const MAC = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
+/**
+ * after a character that is no word character nor `:` (not the `AC` of `MAC:`), or glued to a key
+ * by `:` (the bridge's `own
+ * address as source address (addr:aa:bb:cc:dd:ee:ff, vlan:0)`, an Android driver's
+ * `MAC:78:d2:94:0d:52:78`)
+ */
+const MAC =
+	/(?:(?<![\w:])|(?<=\b(?:addr|hwaddr|bd_addr|macaddr|mac|bssid|ownmac|sta|peer):))[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
+/**
+ * a MAC without separators where a driver or a parameter names it one (MediaTek's `OwnMac:
+ * f85e3caaab2b`, `androidboot.wifimacaddr=`, `MAC address 001122334455`)
+ */
+const MAC_BARE =
+	/\b((?:own|wifi|bt|eth|wlan)?_?mac(?:_?addr(?:ess)?| address)?|bssid|bd_?addr)([:= ]+)([\da-f]{12})\b/gi;
 const MAC_DASH = /(?<![\da-f-])[\da-f]{2}(?:-[\da-f]{2}){5}(?![\da-f-])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
@@ -313,11 +550,16 @@ const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
-const SERIAL_KV = /\b((?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]]{4,})/gi;
+// also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
+// writes a line break in a message as `#012`
+const SERIAL_KV =
+	/\b((?:[a-z\d]+_)?(?:serial(?:[ _]?(?:number|no))?|S\/N) ?[:=] *)([^\s,;()[\]#]{4,})/gi;
 // mpt2sas/mpt3sas print `sas_addr(0x…)`, `device_name(0x…)` (the disk's own WWN) and
 // `enclosure logical id(0x…)`
 const WWN =
 	/\b((?:wwpn|wwnn|wwn|port_name|node_name|sas_addr(?:ess)?|SAS address|device_name|enclosure logical id)[ :=(-]*)((?:0x)?[\da-f]{16})\b/gi;
+/** smartd's `WWN:5-001b44-e99888611` (NAA, OUI, id): the WWN the kernel writes `0x5001b44e99888611` */
+const WWN_SMARTD = /\b(WWN:)([\da-f]-[\da-f]{6}-[\da-f]{9})\b/gi;
 const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
 const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
 const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;
@@ -363,6 +605,13 @@ const SKIP_KEYS = new Set([
 	'counts_by_category'
 ]);
 
+/** Names learned from the log (NameCollector) */
+export interface LearnedNames {
+	hosts: Iterable<string>;
+	users: Iterable<string>;
+	ssids?: Iterable<string>;
+}
+
 /** Replaces values by placeholders, consistently, across every string of one report. */
 export class Anonymizer {
 	private readonly maps = new Map<AnonKind, Map<string, string>>();
@@ -370,11 +619,13 @@ export class Anonymizer {
 	private readonly nameKind = new Map<string, AnonKind>();
 
 	constructor(
-		learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
+		learned: LearnedNames = { hosts: [], users: [] },
 		private readonly opts: AnonymizeOptions = {}
 	) {
 		// names match in any case (`MyHost` learned, `myhost` in a message): host names are
-		// case-insensitive, and leaving a name in another case would leak it
+		// case-insensitive, and leaving a name in another case would leak it. A Wi-Fi network
+		// named as a host or a user is replaced as that.
+		for (const n of learned.ssids ?? []) this.nameKind.set(n.toLowerCase(), 'ssid');
 		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
 		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
 		const all = [...this.nameKind.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -432,6 +683,13 @@ export class Anonymizer {
 			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
 				learnable(u) ? pre + this.placeholder('user', u) : m
 			);
+		if (/ssid|access point |wireless network |Connected to network /i.test(t)) {
+			const ssid = (_m: string, pre: string, q: string, v: string) =>
+				v.trim() !== '' ? `${pre}${q}${this.placeholder('ssid', v.toLowerCase())}${q}` : _m;
+			t = this.outside(t, SSID_QUOTED, ssid);
+			t = this.outside(t, SSID_NM, ssid);
+			t = this.outside(t, SSID_IWD, (_m, pre: string, v: string) => ssid(_m, pre, '', v));
+		}
 		if (t.indexOf('SerialNumber: ') !== -1)
 			t = this.outside(t, SERIAL_LINE, (_m, pre: string, v: string) => {
 				const value = v.trimEnd();
@@ -439,12 +697,18 @@ export class Anonymizer {
 				return pre + this.placeholder('serial', value) + v.slice(value.length);
 			});
 		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string) =>
-			/^\d{1,3}$/.test(v) ? m : pre + this.placeholder('serial', v)
+			isSerial(v) ? pre + this.placeholder('serial', v) : m
 		);
 		t = this.outside(t, WWN, (_m, pre: string, v: string) => {
 			const key = v.toLowerCase().replace(/^0x/, '');
 			return pre + this.placeholder('wwn', key);
 		});
+		t = this.outside(
+			t,
+			WWN_SMARTD,
+			(_m, pre: string, v: string) =>
+				pre + this.placeholder('wwn', v.replace(/-/g, '').toLowerCase())
+		);
 		t = this.outside(t, NAA, (m) => this.placeholder('wwn', m.slice(4).toLowerCase()));
 		t = this.outside(t, NQN, (m) =>
 			m === 'nqn.2014-08.org.nvmexpress.discovery' ? m : this.placeholder('nqn', m)
@@ -458,6 +722,12 @@ export class Anonymizer {
 				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
 			);
 		t = this.outside(t, MAC, (m) => this.macs(m));
+		t = this.outside(
+			t,
+			MAC_BARE,
+			(_m, key: string, sep: string, hex: string) =>
+				key + sep + this.mac(hex.replace(/(..)(?!$)/g, '$1:'))
+		);
 		if (t.indexOf('-') !== -1) t = this.outside(t, MAC_DASH, (m) => this.mac(m.replace(/-/g, ':')));
 		t = this.outside(
 			t,
@@ -572,7 +842,7 @@ export class Anonymizer {
 /** Anonymize a finished report, with names learned from the whole input. */
 export function anonymizeReport(
 	r: AnalysisResult,
-	learned: { hosts: Iterable<string>; users: Iterable<string> } = { hosts: [], users: [] },
+	learned: LearnedNames = { hosts: [], users: [] },
 	opts: AnonymizeOptions = {}
 ): AnalysisResult {
 	return new Anonymizer(learned, opts).report(r);
