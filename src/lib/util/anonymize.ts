@@ -122,7 +122,7 @@ const GENERIC_NAMES = new Set([
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 /**
  * udisks2 mounts removable media under `/run/media/<user>/` (`/media/<user>/` on Debian and
- * Ubuntu): `/run/media/peter/2A98-4124`, `/media/rakesh-elk/VBox_GAs_6.0.0`. Not a path inside
+ * Ubuntu): `/run/media/dorian/2A98-4124`, `/media/dorian/VBox_GAs_6.0.0`. Not a path inside
  * another (`drivers/media/video/`), nor Android's `/media/0/` or the words of MEDIA_DIRS.
  */
 const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
@@ -158,19 +158,19 @@ const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
 /**
  * Logins: PAM's `session opened for user root(uid=0) by dorian(uid=1000)` (an account of a
- * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user peter.` and
- * systemd's `Started Session 3 of user peter.`, `Created slice User Slice of peter.`, sshd's
- * `Accepted publickey for peter from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
+ * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user dorian.` and
+ * systemd's `Started Session 3 of user dorian.`, `Created slice User Slice of dorian.`, sshd's
+ * `Accepted publickey for dorian from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
  * whoever knocked)
  */
 const UID_USER = /(?<![\w.$-])([a-z_][\w.-]*\$?)\(uid=(\d+)\)/gi;
 const LOGIN_USER =
 	/\b(?:New|Started|Starting) session \S+ of user ([a-z_][\w.-]*\$?)\.|\bUser Slice of (?!UID )([a-z_][\w.-]*\$?)\.|\b(?:Accepted|Failed) \w+ for (?!invalid user )([a-z_][\w.-]*\$?) from /i;
 /**
- * A Bluetooth device named after its owner (Apple's `Peter's Magic Keyboard`), as hid-core names a
+ * A Bluetooth device named after its owner (Apple's `Dorian's Magic Keyboard`), as hid-core names a
  * Bluetooth HID device (`hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14
- * Keyboard [Peter's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
- * through uhid (`input: Peter's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`): the owner
+ * Keyboard [Dorian's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
+ * through uhid (`input: Dorian's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`): the owner
  * is a user
  */
 const BT_OWNER = /(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
