@@ -8,7 +8,7 @@ import {
 	parseFrameLine,
 	withFaultFrame
 } from '../stack.ts';
-import { rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
+import { notStalledLines, rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
@@ -172,6 +172,21 @@ function stalledSubject(facts: ReturnType<typeof crashFacts>, stall: RcuStall | 
 }
 
 /**
+ * An RCU stall's lines without the grace-period kthread's stack and the dump of the CPU it last
+ * ran on (notStalledLines): where the fault location is looked for. A stall that names no CPU or
+ * task (`All QSes seen`, only the kthread starved: syzkaller report 718) keeps them: the CPU the
+ * kthread last ran on, busy with something else, is all it shows.
+ */
+function stalledLines(own: BlockLine[], stall: RcuStall): BlockLine[] {
+	if (stall.cpus.length === 0 && stall.tasks.length === 0) return own;
+	const skip = notStalledLines(
+		own.map((l) => l.text),
+		stall
+	);
+	return own.filter((_, i) => !skip[i]);
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
@@ -186,7 +201,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
 	const tail = lostOopsTail(block, t.format, h, own);
-	const fault = faultLocation(tail.length > 0 ? tail : own);
+	const stall = rcuStall(own.map((l) => l.text));
+	const fault = faultLocation(tail.length > 0 ? tail : stall ? stalledLines(own, stall) : own);
 	let corrupted =
 		tail.length > 0
 			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${fault}`
@@ -199,7 +215,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
-	stalledSubject(facts, rcuStall(own.map((l) => l.text)));
+	stalledSubject(facts, stall);
 	const lost = tail.length > 0 ? lostOopsFrame(tail) : null;
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame
