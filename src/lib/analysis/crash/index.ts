@@ -23,6 +23,7 @@ import { buildTitle } from './title.ts';
 import { crashSeverity, crashType } from './type.ts';
 import type { CrashReport } from './types.ts';
 import type { TitleFormat } from './format-types.ts';
+import { armUserFault, userFaultSeverity, userFaultTitle, type UserFault } from './user-fault.ts';
 
 export type { CrashReport } from './types.ts';
 
@@ -187,11 +188,51 @@ function stalledLines(own: BlockLine[], stall: RcuStall): BlockLine[] {
 }
 
 /**
+ * An ARM `Unhandled fault:` of a user-space process (armUserFault): the process got a signal and
+ * the kernel went on. No kernel trace, so no frames, guilty function or fault location; the facts
+ * are those the lines give (a printk caller id's task).
+ */
+function userFaultReport(block: ErrorBlock, user: UserFault): CrashReport {
+	const rule = 'crash.arm-user-fault';
+	const title = userFaultTitle(user);
+	const facts = crashFacts(block.lines);
+	return {
+		rule,
+		title,
+		alt_titles: [],
+		type: null,
+		corrupted: false,
+		corrupted_reason: null,
+		frames: [],
+		guilty_frame: null,
+		fault_location: null,
+		severity: userFaultSeverity(user),
+		panicked: false,
+		cpu: facts.cpu,
+		pid: facts.pid,
+		comm: facts.comm,
+		kernel_version: facts.kernel_version,
+		hardware: facts.hardware,
+		taint: facts.taint,
+		taint_flags: [],
+		registers: [],
+		follows_line: block.follows ?? null,
+		kind: kindOf(rule, title),
+		source_location: null,
+		caller: null,
+		cut_short: false,
+		report_facts: {}
+	};
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
  */
 export function analyzeCrash(block: ErrorBlock): CrashReport {
+	const user = block.header === 'Unhandled fault:' ? armUserFault(block.lines) : null;
+	if (user !== null) return userFaultReport(block, user);
 	// a WARN()'s message lines may come before the header line (see BlockAssembler): they are
 	// evidence, but titles, facts and frames start at the header as in syzkaller
 	const h = block.lines.findIndex((l) => l.line === block.startLine);
