@@ -1,11 +1,22 @@
 /**
  * Crash findings that said more than the log does: an ARM user process's `Unhandled fault:` (a
- * signal, the kernel going on) reported as a high kernel crash; an RCU stall's fault location
+ * signal, the kernel going on) reported as a high kernel crash; the advice to try kernel.org's
+ * newest stable kernel and report upstream given for distributions' and device makers' kernels
+ * (debian-clearfog-gt-8k-dmesg, abrt's Fedora and RHEL builds); an RCU stall's fault location
  * taken from the CPU its grace-period kthread last ran on (syzkaller report 720).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeLines, crashesOf } from '../support/analyze.ts';
+import {
+	CLEARFOG_TWO_WARNINGS,
+	FIPS_OOPS,
+	LKP48_GPF,
+	MS912X_WARN,
+	MTRR_WARN
+} from '../support/excerpts.ts';
 import { fixture } from '../support/fixtures.ts';
+import { TRY_STABLE, REPORT_UPSTREAM } from '../../src/lib/providers/crash-explanations.ts';
+import { kernelVendor } from '../../src/lib/providers/vendor-kernel.ts';
 
 /** a Raspberry Pi's boot (banner, CPU, model): the lines of a dmesg before the fault */
 const PI_BOOT = [
@@ -75,6 +86,64 @@ describe('an ARM `Unhandled fault:` with no oops after it is a user process’s 
 			'high',
 			'Unhandled fault in __dabt_svc'
 		]);
+	});
+});
+
+const steps = async (lines: string[]) => (await crashesOf(lines))[0].explanation.next_steps;
+
+describe('a vendor’s kernel is updated and reported through its vendor, a mainline one upstream', () => {
+	it('Debian’s backports kernel `5.8.0-0.bpo.2-arm64` (debian-clearfog-gt-8k: had been told to try the newest stable kernel and report to the maintainers)', async () => {
+		const s = await steps(CLEARFOG_TWO_WARNINGS);
+		expect(s).not.toContain(TRY_STABLE);
+		expect(s).not.toContain(REPORT_UPSTREAM);
+		expect(s).toContain(
+			'This kernel (`5.8.0-0.bpo.2-arm64`) is built by Debian (or a distribution based on it): install its newest kernel update (`sudo apt update && sudo apt full-upgrade`), rather than a kernel.org kernel (on a release that gets no more updates, move to a supported one); the vendor backports fixes into its own series, so if the problem is gone, a fix exists.'
+		);
+		expect(
+			s.some((x) =>
+				x.startsWith('If it persists on the newest update, report it to Debian’s bug tracker')
+			)
+		).toBe(true);
+	});
+
+	it('Ubuntu’s `5.4.0-1051-fips` (ubuntu-20-04-fips-logs)', async () => {
+		const s = await steps(FIPS_OOPS);
+		expect(s.some((x) => x.includes('built by Ubuntu'))).toBe(true);
+		expect(s.some((x) => x.includes('Launchpad (`ubuntu-bug linux`)'))).toBe(true);
+	});
+
+	it('a crash with out-of-tree modules loaded is reproduced without them before it goes to the vendor (ms912x-error-log-txt, Ubuntu `6.8.0-85-generic`: had said the upstream maintainers)', async () => {
+		const s = await steps(MS912X_WARN);
+		expect(s).toContainEqual(
+			expect.stringMatching(
+				/^If it persists, reproduce it without the out-of-tree or proprietary modules .* before reporting it to Launchpad \(`ubuntu-bug linux`\) with the whole report/
+			)
+		);
+	});
+
+	it('a mainline release candidate keeps the stable-kernel and upstream steps (lkp-48, 4.8.0-rc1)', async () => {
+		const s = await steps(LKP48_GPF);
+		expect(s).toContain(TRY_STABLE);
+		expect(s.some((x) => x.includes('built by'))).toBe(false);
+	});
+
+	it('names the vendor from the release string alone', () => {
+		const names = [
+			'2.6.32-19.el6.x86_64',
+			'3.17.8-300.fc21.armv7hl',
+			'5.14.21-150500.55.39-default',
+			'6.0.11-arch1-1',
+			'4.4.9-v7+',
+			'5.4.259-qgki-gbb5b3f695614',
+			'4.17.0-rc1-00062-g00bf5d83b483-dirty',
+			'3.6.11+'
+		].map((v) => kernelVendor(v)?.name.split(' ')[0] ?? null);
+		expect(names).toEqual(['Red', 'Fedora', 'SUSE', 'Arch', 'Raspberry', 'the', null, null]);
+	});
+
+	it('a firmware notice has no such steps to change (MTRR_WARN, RHEL 6)', async () => {
+		const s = await steps(MTRR_WARN);
+		expect(s.some((x) => x.includes('built by'))).toBe(false);
 	});
 });
 

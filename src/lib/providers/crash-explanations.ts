@@ -35,11 +35,11 @@ export const REPORT_UPSTREAM =
 export const SEARCH_TITLE =
 	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
 
-const REPORTING: string[] = [
-	SEARCH_TITLE,
-	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
-	REPORT_UPSTREAM
-];
+/** the generic step that tries a newer kernel (heuristic.ts words it anew for a vendor's kernel) */
+export const TRY_STABLE =
+	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.';
+
+const REPORTING: string[] = [SEARCH_TITLE, TRY_STABLE, REPORT_UPSTREAM];
 
 /** Plain-language explanations of crash families, keyed by crash rule id. */
 export const CRASH_EXPLANATIONS: Record<string, Partial> = {
@@ -1146,7 +1146,8 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Find the caller: the first frame below the allocator’s own functions in the trace (`kmalloc*`, `__kmalloc*`, `kmemdup`, `krealloc`, `alloc_pages*`, `__get_free_pages`, `kvmalloc*`; `gcov_info_dup` under `kmemdup` in a 4.8 report) asked for the size; see where that size comes from in its source.',
 				'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
-				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already; try the newest stable kernel of your series.'
+				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already.',
+				TRY_STABLE
 			],
 			references: [
 				'https://docs.kernel.org/core-api/memory-allocation.html',
