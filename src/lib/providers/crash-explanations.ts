@@ -35,11 +35,11 @@ export const REPORT_UPSTREAM =
 export const SEARCH_TITLE =
 	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
 
-const REPORTING: string[] = [
-	SEARCH_TITLE,
-	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
-	REPORT_UPSTREAM
-];
+/** the generic step that tries a newer kernel (heuristic.ts words it anew for a vendor's kernel) */
+export const TRY_STABLE =
+	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.';
+
+const REPORTING: string[] = [SEARCH_TITLE, TRY_STABLE, REPORT_UPSTREAM];
 
 /** Plain-language explanations of crash families, keyed by crash rule id. */
 export const CRASH_EXPLANATIONS: Record<string, Partial> = {
@@ -437,6 +437,31 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/admin-guide/bug-hunting.html']
+	},
+	'crash.arm-user-fault': {
+		meaning:
+			'Not a kernel crash: a user-space program on this ARM machine made a memory access the CPU refused and no fault handler could resolve, so the kernel printed the fault (`Unhandled fault:` with the fault’s name, its status code and the address) and, the program running in user mode, sent it a signal: SIGSEGV for a domain, translation or permission fault, SIGBUS for an alignment fault. Unless the program handles the signal it dies (`Segmentation fault` or `Bus error`, or its service exits with `status=11/SEGV` or `status=7/BUS`). No oops (`Internal error:`) follows, so the kernel itself ran on unharmed. The line does not name the program.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A bug in the program or a library it uses: a bad pointer, or an unaligned access the kernel does not fix up (`alignment exception`: exclusive loads and stores, or a fix-up mode set to signal in `/proc/cpu/alignment`).'
+			},
+			{
+				kind: 'hardware',
+				text: 'If many unrelated programs die this way, unstable memory, power or clocks of the board.'
+			}
+		],
+		next_steps: [
+			'Find the program that got the signal: the journal or its service’s log at that time (`journalctl --since`, `code=killed, status=11/SEGV` or `status=7/BUS`), a core dump (`coredumpctl list`), or the shell that printed `Segmentation fault`/`Bus error`.',
+			'Report it to the program’s developers with the backtrace from its core dump, and update the program and its libraries.',
+			'If programs die at random places, check the board’s power supply and clocks and test the memory (`memtester`).'
+		],
+		references: [
+			'https://docs.kernel.org/arch/arm/mem_alignment.html',
+			'https://man7.org/linux/man-pages/man1/coredumpctl.1.html'
+		],
+		// a user process's fault: no kernel trace to decode
+		notice: true
 	},
 	'crash.oops': {
 		meaning:
@@ -843,6 +868,40 @@ const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b
 
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
 	{
+		rule: 'crash.arm-user-fault',
+		name: 'a bus error of a user-space program (ARM external abort)',
+		applies: (f) =>
+			/^Unhandled fault in user space: .*(?:external abort|parity|ECC)/i.test(f.title),
+		explanation: {
+			meaning:
+				'Not a kernel crash, but not always the program’s own bug either: a user-space program on this ARM machine made a memory access that the bus answered with an error instead of data (an external abort), and the kernel, the program running in user mode, killed it with SIGBUS (`Bus error`, `status=7/BUS`). No oops (`Internal error:`) follows, so the kernel ran on. Plain memory does not answer so: the access was almost always to a device’s registers mapped into the program (through `/dev/mem`, `/dev/gpiomem`, a UIO or GPU driver) while that device was switched off, unclocked or in reset, or to an address where no device answers. An imprecise (asynchronous) external abort is reported when the error arrives, not when the access was made, so the program that got the signal may not be the one that made it: a driver’s access just before can be the cause. The line does not name the program.',
+			causes: [
+				{
+					kind: 'userspace',
+					text: 'A program that maps device registers itself (GPIO, LED and display tools, `devmem`, vendor test programs) touching a peripheral whose clock or power is off, or an address the board does not have (a program written for another board or SoC).'
+				},
+				{
+					kind: 'driver',
+					text: 'A driver that powered or clocked down a device the program still has mapped, or (imprecise aborts) made a bad access itself just before.'
+				},
+				{
+					kind: 'hardware',
+					text: 'Rarely, failing memory or bus hardware: parity errors, or external aborts on ordinary memory in many programs.'
+				}
+			],
+			next_steps: [
+				'Find the program that got SIGBUS: the journal or its service’s log at that time (`status=7/BUS`), a core dump (`coredumpctl list`), or the shell that printed `Bus error`.',
+				'If it maps device registers (`/dev/mem`, `/dev/gpiomem`, UIO), check that it is meant for this board and that the device it uses is enabled in the device tree and powered; prefer the kernel’s driver interfaces (libgpiod, sysfs) to raw register access.',
+				'If the program only uses ordinary memory, or many programs get it, look at the drivers active at that moment and at the hardware (memory, power supply).'
+			],
+			references: [
+				'https://docs.kernel.org/arch/arm/mem_alignment.html',
+				'https://man7.org/linux/man-pages/man7/signal.7.html'
+			],
+			notice: true
+		}
+	},
+	{
 		rule: 'crash.trap',
 		name: 'a double fault (x86)',
 		applies: doubleFault,
@@ -1087,7 +1146,8 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Find the caller: the first frame below the allocator’s own functions in the trace (`kmalloc*`, `__kmalloc*`, `kmemdup`, `krealloc`, `alloc_pages*`, `__get_free_pages`, `kvmalloc*`; `gcov_info_dup` under `kmemdup` in a 4.8 report) asked for the size; see where that size comes from in its source.',
 				'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
-				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already; try the newest stable kernel of your series.'
+				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already.',
+				TRY_STABLE
 			],
 			references: [
 				'https://docs.kernel.org/core-api/memory-allocation.html',

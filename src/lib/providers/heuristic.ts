@@ -5,8 +5,15 @@ import {
 	crashExplanation,
 	REPORT_UPSTREAM,
 	SEARCH_TITLE,
-	STEP_APPLIES
+	STEP_APPLIES,
+	TRY_STABLE
 } from './crash-explanations.ts';
+import {
+	kernelVendor,
+	vendorReportStep,
+	vendorUpdateStep,
+	type KernelVendor
+} from './vendor-kernel.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
@@ -282,13 +289,17 @@ const moduleName = (m: string): string => m.slice(0, m.indexOf('(')).replace(/-/
  * under cfg80211's `wdev_priv`), else it is reproduced without them first (ms912x-error-log-txt.log:
  * the out-of-tree `ms912x` display driver and NVIDIA’s modules loaded, a WARN in the DRM core).
  */
-function reportStep(f: Omit<Finding, 'explanation'>, outside: string[]): string {
+function reportStep(
+	f: Omit<Finding, 'explanation'>,
+	outside: string[],
+	vendor: KernelVendor | null
+): string {
 	const inTrace = new Set((f.stack?.frames ?? []).map((x) => x.module?.replace(/-/g, '_')));
 	const own = outside.filter((m) => inTrace.has(moduleName(m)));
 	const code = (ms: string[]) => ms.map((m) => `\`${m}\``).join(', ');
 	if (own.length > 0)
 		return `The trace runs through ${code(own)}, ${own.length === 1 ? 'a module' : 'modules'} from outside the kernel tree or proprietary (so marked in \`Modules linked in:\`): report it to ${own.length === 1 ? 'that module’s' : 'those modules’'} vendor or maintainers; the kernel’s maintainers look at it only if it also happens without ${own.length === 1 ? 'it' : 'them'}.`;
-	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to the maintainers of the guilty function’s subsystem (\`scripts/get_maintainer.pl -f <file>\`) with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
+	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to ${vendor === null ? 'the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`)' : vendor.report} with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
 }
 
 const SEARCH_CORRUPTED =
@@ -332,8 +343,19 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			if (steps.includes(SEARCH_TITLE)) steps[steps.indexOf(SEARCH_TITLE)] = SEARCH_CORRUPTED;
 			if (steps.includes(REPORT_UPSTREAM)) steps[steps.indexOf(REPORT_UPSTREAM)] = REPORT_CORRUPTED;
 		}
+		// a distribution's or device maker's kernel is updated and reported through its vendor
+		// (debian-clearfog-gt-8k-dmesg.log's `5.8.0-0.bpo.2-arm64`, abrt's `.el7`/`.fc21` builds had
+		// been told to try kernel.org's newest stable kernel and report to the upstream maintainers)
+		const vendor = kernelVendor(version);
 		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
-		if (outside.length > 0) steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside);
+		if (outside.length > 0)
+			steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside, vendor);
+		if (vendor !== null) {
+			if (steps.includes(TRY_STABLE))
+				steps[steps.indexOf(TRY_STABLE)] = vendorUpdateStep(vendor, version!);
+			for (const upstream of [REPORT_UPSTREAM, REPORT_CORRUPTED])
+				if (steps.includes(upstream)) steps[steps.indexOf(upstream)] = vendorReportStep(vendor);
+		}
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
 				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``

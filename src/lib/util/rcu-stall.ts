@@ -157,6 +157,39 @@ export function rcuStall(texts: readonly string[]): RcuStall | null {
 	return stall;
 }
 
+/** the grace-period kthread's own stack, printed by rcu_check_gp_kthread_starvation() */
+const KTHREAD_STACK = /^RCU grace-period kthread stack dump:/;
+/** a dump of a CPU's stack: where the kthread's and the last-ran dumps end */
+const CPU_DUMP = /^(?:Task dump for CPU|NMI backtrace for cpu) (\d+)/;
+/** dump_stack()'s first line: the stalled CPU's own stack after the kthread's (self-detected, 4.x) */
+const DUMP_STACK = /^CPU: \d+ PID: /;
+
+/**
+ * Which of a stall report's lines (message text, the header first) are not of what stalled: the
+ * grace-period kthread's own stack (`RCU grace-period kthread stack dump:`) and the dump of the CPU
+ * it last ran on (`Stack dump where RCU GP kthread last ran:`, then that CPU's `NMI backtrace for
+ * cpu 0` or `Task dump for CPU 0:`), unless that CPU is a stalled one. Their `RIP:` is no fault
+ * location of the stall (syzkaller report 720: `RIP: 0010:common_interrupt_return+0x1a/0xcc` of
+ * CPU 0, where the kthread last ran, while a preempted reader on no CPU held the grace period up).
+ */
+export function notStalledLines(texts: readonly string[], stall: RcuStall): boolean[] {
+	const out = texts.map(() => false);
+	let state: 'stall' | 'kthread' | 'lastRan' | 'lastRanDump' = 'stall';
+	for (let i = 1; i < texts.length; i++) {
+		const t = texts[i].replace(PREFIX, '');
+		if (NEXT_STALL.test(texts[i])) break;
+		const dump = CPU_DUMP.exec(t);
+		if (KTHREAD_STACK.test(t)) state = 'kthread';
+		else if (state === 'kthread' && DUMP_STACK.test(t)) state = 'stall';
+		else if (LAST_RAN.test(t)) state = 'lastRan';
+		else if (dump && state === 'lastRan')
+			state = stall.cpus.includes(Number(dump[1])) ? 'stall' : 'lastRanDump';
+		else if (dump) state = 'stall';
+		out[i] = state !== 'stall';
+	}
+	return out;
+}
+
 const list = (xs: readonly string[]): string =>
 	xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 

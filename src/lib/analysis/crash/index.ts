@@ -8,7 +8,7 @@ import {
 	parseFrameLine,
 	withFaultFrame
 } from '../stack.ts';
-import { rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
+import { notStalledLines, rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
@@ -23,6 +23,7 @@ import { buildTitle } from './title.ts';
 import { crashSeverity, crashType } from './type.ts';
 import type { CrashReport } from './types.ts';
 import type { TitleFormat } from './format-types.ts';
+import { armUserFault, userFaultSeverity, userFaultTitle, type UserFault } from './user-fault.ts';
 
 export type { CrashReport } from './types.ts';
 
@@ -172,11 +173,66 @@ function stalledSubject(facts: ReturnType<typeof crashFacts>, stall: RcuStall | 
 }
 
 /**
+ * An RCU stall's lines without the grace-period kthread's stack and the dump of the CPU it last
+ * ran on (notStalledLines): where the fault location is looked for. A stall that names no CPU or
+ * task (`All QSes seen`, only the kthread starved: syzkaller report 718) keeps them: the CPU the
+ * kthread last ran on, busy with something else, is all it shows.
+ */
+function stalledLines(own: BlockLine[], stall: RcuStall): BlockLine[] {
+	if (stall.cpus.length === 0 && stall.tasks.length === 0) return own;
+	const skip = notStalledLines(
+		own.map((l) => l.text),
+		stall
+	);
+	return own.filter((_, i) => !skip[i]);
+}
+
+/**
+ * An ARM `Unhandled fault:` of a user-space process (armUserFault): the process got a signal and
+ * the kernel went on. No kernel trace, so no frames, guilty function or fault location; the facts
+ * are those the lines give (a printk caller id's task).
+ */
+function userFaultReport(block: ErrorBlock, user: UserFault): CrashReport {
+	const rule = 'crash.arm-user-fault';
+	const title = userFaultTitle(user);
+	const facts = crashFacts(block.lines);
+	return {
+		rule,
+		title,
+		alt_titles: [],
+		type: null,
+		corrupted: false,
+		corrupted_reason: null,
+		frames: [],
+		guilty_frame: null,
+		fault_location: null,
+		severity: userFaultSeverity(user),
+		panicked: false,
+		cpu: facts.cpu,
+		pid: facts.pid,
+		comm: facts.comm,
+		kernel_version: facts.kernel_version,
+		hardware: facts.hardware,
+		taint: facts.taint,
+		taint_flags: [],
+		registers: [],
+		follows_line: block.follows ?? null,
+		kind: kindOf(rule, title),
+		source_location: null,
+		caller: null,
+		cut_short: false,
+		report_facts: {}
+	};
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
  */
 export function analyzeCrash(block: ErrorBlock): CrashReport {
+	const user = block.header === 'Unhandled fault:' ? armUserFault(block.lines) : null;
+	if (user !== null) return userFaultReport(block, user);
 	// a WARN()'s message lines may come before the header line (see BlockAssembler): they are
 	// evidence, but titles, facts and frames start at the header as in syzkaller
 	const h = block.lines.findIndex((l) => l.line === block.startLine);
@@ -186,7 +242,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
 	const tail = lostOopsTail(block, t.format, h, own);
-	const fault = faultLocation(tail.length > 0 ? tail : own);
+	const stall = rcuStall(own.map((l) => l.text));
+	const fault = faultLocation(tail.length > 0 ? tail : stall ? stalledLines(own, stall) : own);
 	let corrupted =
 		tail.length > 0
 			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${fault}`
@@ -199,7 +256,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const rule = crashNotice(title, block.lines)?.rule ?? t.rule;
 	const panicked = block.lines.some((l) => l.text.includes(PANIC_LINE));
 	const facts = crashFacts(own, block.before);
-	stalledSubject(facts, rcuStall(own.map((l) => l.text)));
+	stalledSubject(facts, stall);
 	const lost = tail.length > 0 ? lostOopsFrame(tail) : null;
 	const guilty = t.frame?.raw ?? lost?.guilty ?? null;
 	const frames = lost?.frame

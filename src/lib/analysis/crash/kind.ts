@@ -40,6 +40,8 @@ const BY_RULE: Record<string, string> = {
 	'crash.gpf': 'general protection fault',
 	'crash.trap': 'CPU exception in the kernel',
 	'crash.arm-fault': 'CPU exception in the kernel (ARM)',
+	'crash.arm-user-fault':
+		'fault of a user-space process (ARM): it got a signal, the kernel went on',
 	'crash.oops': 'kernel oops',
 	'crash.bug': 'kernel assertion (BUG_ON) failed',
 	'crash.list-corruption': 'corrupted linked list',
