@@ -4,7 +4,7 @@
  * quotes the corpus log (shared/corpus/real) and its lines.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../support/analyze.ts';
+import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 type F = Awaited<ReturnType<typeof findingsOf>>[number];
 
@@ -55,5 +55,261 @@ describe('a remote processor whose firmware is missing shows the requests that f
 		const rp = f.filter((x) => x.rule === 'firmware.remoteproc-firmware-missing');
 		expect(rp.map((x) => x.evidence.map((e) => e.line))).toEqual([[1, 3, 4, 5]]);
 		expect(rp[0].details).toMatchObject({ files: ['adsp.mdt'] });
+	});
+});
+
+const info = (f: F[]) => f.filter((x) => x.severity === 'info');
+
+describe('alarming lines of a routine boot are info findings that say so', () => {
+	// logging kern.log.1 lines 36-1220 (a VirtualBox guest, Ubuntu 4.18; syslog prefix left out)
+	const lines = [
+		'[    0.000000] Scanning 1 areas for low memory corruption',
+		'[    0.000000] Calgary: detecting Calgary via BIOS EBDA area',
+		'[    0.000000] Calgary: Unable to locate Rio Grande table in EBDA - bailing!',
+		'[    0.019855] PCI: Using host bridge windows from ACPI; if necessary, use "pci=nocrs" and report a bug',
+		"[    0.027033] acpi PNP0A03:00: fail to add MMCONFIG information, can't access extended PCI configuration space under this bridge.",
+		'[    0.689254] Scanning for low memory corruption every 60 seconds',
+		'[    0.761866] RAS: Correctable Errors collector initialized.',
+		'[   43.281166] vboxvideo: module is from the staging directory, the quality is unknown, you have been warned.',
+		'[   43.281199] vboxvideo: module verification failed: signature and/or required key missing - tainting kernel'
+	];
+
+	it('names each line, and the verdict stays healthy', async () => {
+		const r = await analyzeLines(lines);
+		expect(summary(r.findings)).toEqual([
+			[
+				'memory.low-memory-check',
+				'Low-memory corruption check running (a safeguard, nothing was found)',
+				'info',
+				1
+			],
+			['hardware.calgary-probe', 'IBM Calgary IOMMU not present (a routine probe)', 'info', 1],
+			[
+				'firmware.pci-host-bridge-windows',
+				'PCI address windows taken from ACPI (a routine boot message)',
+				'info',
+				1
+			],
+			[
+				'hardware.pci-mmconfig-unavailable',
+				'Extended PCI configuration space unavailable under PNP0A03:00',
+				'info',
+				1
+			],
+			[
+				'hardware.ras-collector-started',
+				'Correctable memory errors collector started (no error was reported)',
+				'info',
+				1
+			],
+			[
+				'other.module-unsigned',
+				'Unsigned module vboxvideo loaded: the kernel is tainted (E)',
+				'info',
+				1
+			]
+		]);
+		// the two lines of the low-memory check are one occurrence of the boot
+		expect(r.findings[0].evidence.map((e) => e.line)).toEqual([1, 6]);
+		expect(r.summary.verdict).toBe('healthy');
+		expect(r.cascades).toEqual([]);
+		// none of them is what the report is about
+		expect(r.summary.primary_finding).toBeNull();
+		expect(r.summary.headline).toBe('No problems were found.');
+		const unsigned = r.findings[5];
+		expect(unsigned.details).toMatchObject({ module: 'vboxvideo', taint: 'E' });
+		expect(unsigned.explanation.meaning).toContain('not an error');
+		expect(unsigned.explanation.next_steps.join(' ')).toContain('Secure Boot');
+	});
+
+	it('a real problem beside them still sets the verdict', async () => {
+		const r = await analyzeLines([
+			...lines,
+			'[   50.000000] Out of memory: Killed process 1043 (firefox) total-vm:4222280kB, anon-rss:3934300kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:8000kB oom_score_adj:0'
+		]);
+		expect(r.summary.verdict).toBe('serious-problems');
+		expect(info(r.findings)).toHaveLength(6);
+	});
+});
+
+describe('a routine notice does not lead a healthy report', () => {
+	it('the TSC marked unstable stays its lead', async () => {
+		// m11x-hwinfo m11x-dmesg.log lines 172 and 708 (an Alienware M11x, 3.x)
+		const r = await analyzeLines([
+			'[    0.000000] Calgary: Unable to locate Rio Grande table in EBDA - bailing!',
+			'[   11.776846] tsc: Marking TSC unstable due to TSC halts in idle'
+		]);
+		expect(r.findings.map((f) => f.rule)).toContain('hardware.calgary-probe');
+		expect(r.summary.headline).toBe(
+			'No problems were found. For information: TSC marked unstable: TSC halts in idle.'
+		);
+	});
+});
+
+describe('other routine lines users ask about', () => {
+	it('Intel Wi-Fi’s thermal zone read before its firmware runs', async () => {
+		// ideapad320-15ikb-defconf genkernel_dmesg lines 834-835 (Lenovo IdeaPad 320, 5.15)
+		const f = await findingsOf([
+			'[    6.847611] iwlwifi 0000:03:00.0: Detected Intel(R) Dual Band Wireless AC 3165, REV=0x210',
+			'[    6.854403] thermal thermal_zone2: failed to read out thermal zone (-61)'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'hardware.thermal-zone-unreadable',
+				'Thermal zone thermal_zone2 could not be read (no data yet)',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].details).toMatchObject({
+			device: 'thermal_zone2',
+			error: 'ENODATA (no data available)'
+		});
+		expect(f[0].explanation.meaning).toContain('iwlwifi');
+		expect(f[0].explanation.next_steps.join(' ')).toContain('repeats');
+	});
+
+	it('the EISA probe of a distribution kernel is one finding per boot', async () => {
+		// askubuntu dmesg-journalctl-lastdayorso lines 759-769 (an HP Pavilion, Ubuntu)
+		const f = await findingsOf([
+			'platform eisa.0: Probing EISA bus 0',
+			'platform eisa.0: EISA: Cannot allocate resource for mainboard',
+			...[1, 2, 3, 4, 5, 6, 7, 8].map(
+				(n) => `platform eisa.0: Cannot allocate resource for EISA slot ${n}`
+			),
+			'platform eisa.0: EISA: Detected 0 cards'
+		]);
+		expect(summary(f)).toEqual([
+			['hardware.eisa-probe', 'EISA bus probe found no EISA slots (a routine probe)', 'info', 1]
+		]);
+		expect(f[0].evidence).toHaveLength(9);
+	});
+
+	it('early urandom reads are one finding per boot that names the programs', async () => {
+		// amdmsrtweaker-lnx dmesg.txt lines 1189-1749
+		const f = await findingsOf([
+			'[    5.093429] random: systemd: uninitialized urandom read (16 bytes read)',
+			'[    5.119410] random: systemd: uninitialized urandom read (16 bytes read)',
+			'[    5.124912] random: systemd-udevd: uninitialized urandom read (16 bytes read)',
+			'[   12.198818] random: 7 urandom warning(s) missed due to ratelimiting'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'other.urandom-early-read',
+				'Programs read /dev/urandom early in the boot, before it was fully seeded',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].details.processes).toEqual(['systemd', 'systemd-udevd']);
+	});
+
+	it('the CPU’s speculative-execution flaws with SMT on are one finding', async () => {
+		// cmpe283-assignment1 dmesg.log lines 222-224
+		const f = await findingsOf([
+			'[    0.562110] MDS CPU bug present and SMT on, data leak possible. See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/mds.html for more details.',
+			'[    0.565286] TAA CPU bug present and SMT on, data leak possible. See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/tsx_async_abort.html for more details.',
+			'[    0.567339] MMIO Stale Data CPU bug present and SMT on, data leak possible. See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/processor_mmio_stale_data.html for more details.'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'security.cpu-vulnerability-smt',
+				'CPU has speculative-execution flaws that hyper-threading exposes (the kernel’s default trade-off)',
+				'info',
+				3
+			]
+		]);
+		expect(f[0].details.vulnerabilities).toEqual(['MDS', 'TAA', 'MMIO Stale Data']);
+		expect(f[0].evidence).toHaveLength(3);
+		expect(f[0].explanation.next_steps.join(' ')).toContain('nosmt');
+	});
+
+	it('no hibernation image at a normal boot', async () => {
+		// abrt oops-without-addrs lines 614-616 (a Fedora VM)
+		const f = await findingsOf([
+			'[    2.475823] qxl 0000:00:01.0: fb0: qxldrmfb frame buffer device',
+			'[    2.761974] PM: Image not found (code -22)'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'power.hibernation-image-absent',
+				'No hibernation image to resume from: a normal boot',
+				'info',
+				1
+			]
+		]);
+	});
+
+	it('no initial console on an Android tablet', async () => {
+		// tf201log dmesg.txt line 686 (an Asus Transformer Prime, Android 3.1 kernel)
+		const f = await findingsOf(['<4>[    9.091640] Warning: unable to open an initial console.']);
+		expect(summary(f)).toEqual([
+			[
+				'other.no-initial-console',
+				'No /dev/console in the initial root filesystem: init started without a console',
+				'info',
+				1
+			]
+		]);
+	});
+
+	it('PCI bridges left without I/O ports, and memory BARs still low', async () => {
+		// crash-logs log12-11.txt lines 1916-1919 (a laptop with a Thunderbolt dock; syslog prefix
+		// left out), and the memory BAR form of hardware.pci-bar-unassigned
+		const f = await findingsOf([
+			'pci 0000:05:00.0: BAR 13: no space for [io  size 0x4000]',
+			'pci 0000:05:00.0: BAR 13: failed to assign [io  size 0x4000]',
+			'pci 0000:06:01.0: BAR 13: no space for [io  size 0x1000]',
+			'pci 0000:06:01.0: BAR 13: failed to assign [io  size 0x1000]',
+			'pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'hardware.pci-io-unassigned',
+				'PCI I/O port ranges left unassigned (I/O port space is scarce)',
+				'info',
+				1
+			],
+			[
+				'hardware.pci-bar-unassigned',
+				'PCI device 0000:01:00.0: memory BAR 0 (256 MB) got no address',
+				'low',
+				1
+			]
+		]);
+		expect(f[0].details.devices).toEqual(['0000:05:00.0', '0000:06:01.0']);
+	});
+
+	it('ext4 filesystems probed with the ext3 and ext2 drivers first', async () => {
+		// logs_a5y17lte dmesg lines 2452-2455 (a Samsung Galaxy A5 2017)
+		const f = await findingsOf([
+			"[    5.165163] EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
+			"[    5.165672] EXT2-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
+			'[    5.169081] EXT4-fs (mmcblk0p25): mounted filesystem with ordered data mode. Opts: (null)'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'filesystem.ext-mount-probe',
+				'Filesystems probed with the ext2/ext3 driver before ext4 (a routine mount probe)',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].details).toMatchObject({ devices: ['mmcblk0p25'], tried_as: 'ext3' });
+	});
+
+	it('the split-lock detection setting at boot', async () => {
+		// intel-audio sof-dyndbg.conf log line 10 (an Intel laptop)
+		const f = await findingsOf([
+			'[    0.000000] x86/split lock detection: #AC: crashing the kernel on kernel split_locks and warning on user-space split_locks'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'other.split-lock-detection',
+				'Split-lock detection is on (a setting, not an event)',
+				'info',
+				1
+			]
+		]);
 	});
 });
