@@ -313,3 +313,105 @@ describe('other routine lines users ask about', () => {
 		]);
 	});
 });
+
+describe('more routine lines users ask about', () => {
+	it('dummy regulators of a board and a touchpad are one finding per boot', async () => {
+		// izassafar-one kern.log line 280 (a Raspberry Pi) and ideapad320-15ikb dmesg line 815
+		const f = await findingsOf([
+			'[    5.667157] usb_phy_generic phy: phy supply vcc not found, using dummy regulator',
+			'[    6.513894] elan_i2c i2c-ELAN0608:00: supply vcc not found, using dummy regulator'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'hardware.dummy-regulator',
+				'Power supplies the firmware does not describe: dummy regulators used',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].details).toMatchObject({ devices: ['phy', 'i2c-ELAN0608:00'], supplies: ['vcc'] });
+	});
+
+	it('the SMBus ports ACPI also uses: the kernel’s hint after it is part of it', async () => {
+		// dfir-sample-files syslog.1 lines 746-747 (a Debian 6.6 laptop; syslog prefix left out)
+		const f = await findingsOf([
+			'ACPI Warning: SystemIO range 0x0000000000000B00-0x0000000000000B08 conflicts with OpRegion 0x0000000000000B00-0x0000000000000B06 (\\_SB.PCI0.SMBS.SMBO) (20230628/utaddress-204)',
+			'ACPI: OSL: Resource conflict; ACPI support missing from driver?'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'firmware.acpi-opregion-conflict',
+				'A driver and the ACPI firmware claim the same I/O ports (a common warning)',
+				'info',
+				1
+			]
+		]);
+		expect(f[0].evidence).toHaveLength(2);
+		expect(f[0].details).toMatchObject({ regions: ['\\_SB.PCI0.SMBS.SMBO'], driver_refused: true });
+	});
+
+	it('lines of laptops, VMs, boards and a Chromebook', async () => {
+		const f = await findingsOf([
+			// intel-audio dmesg.log lines 210 and 519 (an Intel laptop)
+			'[    1.086176] i8042: PNP: PS/2 appears to have AUX port disabled, if this is incorrect please boot with i8042.nopnp',
+			"[    3.295561] Error: Driver 'pcspkr' is already registered, aborting...",
+			// logging kern.log.1 line 154 (a VirtualBox guest)
+			'[    0.016000] NMI watchdog: Perf event create on CPU 0 failed with -2',
+			// izassafar-one kern.log line 257 (a Raspberry Pi)
+			'[    4.496608] hctosys: unable to open rtc device (rtc0)',
+			// clamor-s-files grate-19062020 dmesg.txt lines 82-83 (a Tegra tablet)
+			'[    0.112578] ramoops: uncorrectable error in header',
+			'[    0.112701] ramoops: uncorrectable error in header',
+			// syslogs messages.3 line 455 (a Chromebook)
+			'[    0.033475] Setting dangerous option i915.enable_guc - tainting kernel',
+			// zictes-log dmesg lines 1103-1105 (a USB disk enclosure)
+			'[    3.633806] scsi 6:0:0:1: Wrong diagnostic page; asked for 1 got 8',
+			'[    3.634094] scsi 6:0:0:1: Failed to get diagnostic page 0x1',
+			'[    3.634391] scsi 6:0:0:1: Failed to bind enclosure -19'
+		]);
+		expect(summary(f)).toEqual([
+			[
+				'hardware.i8042-aux-not-listed',
+				'No PS/2 mouse port listed by the firmware (a routine notice)',
+				'info',
+				1
+			],
+			[
+				'other.pcspkr-registered-twice',
+				'PC speaker driver loaded twice; the second copy was refused (harmless)',
+				'info',
+				1
+			],
+			[
+				'other.nmi-watchdog-unavailable',
+				'Hard lockup detector off: no performance counter (common in virtual machines)',
+				'info',
+				1
+			],
+			[
+				'other.no-rtc-at-boot',
+				'No hardware clock to set the time from at boot (boards without an RTC)',
+				'info',
+				1
+			],
+			[
+				'other.ramoops-header-uncorrectable',
+				'Crash-log memory (ramoops) held no valid data: started afresh',
+				'info',
+				2
+			],
+			[
+				'other.unsafe-module-option',
+				'Option i915.enable_guc set by hand: the kernel is tainted (U)',
+				'info',
+				1
+			],
+			[
+				'storage.ses-enclosure-unbound',
+				'Disk enclosure 6:0:0:1 offers no enclosure services (LEDs, fans): not used',
+				'info',
+				3
+			]
+		]);
+	});
+});

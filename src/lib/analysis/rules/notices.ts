@@ -609,6 +609,345 @@ export const splitLockMode: LineRule = {
 	}
 };
 
+/**
+ * drivers/regulator/core.c _regulator_get(): a consumer asks for a supply that the device tree or
+ * ACPI does not describe, and gets the always-on dummy regulator (`%s supply %s not found, using
+ * dummy regulator`, with the device prefix since 3.x). Corpus: 13 logs (Raspberry Pi's
+ * usb_phy_generic, Chromebook audio codecs, Qualcomm phones, an Armada SATA port, elan_i2c).
+ */
+export const dummyRegulator: LineRule = {
+	id: 'hardware.dummy-regulator',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['not found, using dummy regulator'],
+	pattern: /^(?:\S+ (\S+): )?(?:\S+ )?supply (\S+) not found, using dummy regulator/,
+	title: () => 'Power supplies the firmware does not describe: dummy regulators used',
+	details: (m) => ({ device: m[1] ?? null, supply: m[2] }),
+	collect: { device: 'devices', supply: 'supplies' },
+	// the probes of one boot: one occurrence per boot
+	perBoot: true,
+	examples: [
+		// izassafar-one kern.log (a Raspberry Pi)
+		'usb_phy_generic phy: phy supply vcc not found, using dummy regulator',
+		// ideapad320-15ikb dmesg (the touchpad)
+		'elan_i2c i2c-ELAN0608:00: supply vcc not found, using dummy regulator',
+		'qusb supply USB3_GDSC not found, using dummy regulator'
+	],
+	negatives: ['reg-dummy: no parameters', 'vcc-3v3: supplied by regulator-dummy'],
+	explanation: {
+		meaning:
+			'A driver asked for the regulator (power supply) of one of its device’s supply pins (`vcc`, `AVDD` …), as drivers do on boards where the operating system switches supplies on and off. The firmware (device tree or ACPI) does not describe such a regulator, usually because the supply is simply always on, so the kernel hands the driver a “dummy” regulator that does nothing and the device runs from its fixed supply. On PCs (touchpads, audio codecs) and many boards this is normal and the device works.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The device tree or ACPI tables leave out supplies that are hard-wired on; the driver asks for them anyway.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the devices named in `devices` work.',
+			'It matters only when one of them does not work on a board whose supply really is switchable (a camera, a display or an SD card that stays dark): the device tree then misses its regulator, which is for the board’s maintainer to add.'
+		],
+		references: ['https://docs.kernel.org/power/regulator/consumer.html']
+	}
+};
+
+/**
+ * drivers/acpi/osl.c acpi_check_resource_conflict() via acpi/acpica/utaddress.c: a native driver
+ * (i2c-i801/i2c-piix4 SMBus, lpc_ich GPIO, sensor drivers) asks for I/O ports that an ACPI
+ * OpRegion also uses; with the default `acpi_enforce_resources=strict` the driver is refused
+ * (some drivers go on anyway). The kernel's `ACPI: If an ACPI driver is available for this device,
+ * you should use it instead of the native driver` (4.x) or `ACPI: OSL: Resource conflict; ACPI
+ * support missing from driver?` (5.x+) follows. Corpus: 4 logs.
+ */
+export const acpiOpRegionConflict: LineRule = {
+	id: 'firmware.acpi-opregion-conflict',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['conflicts with OpRegion'],
+	pattern:
+		/^ACPI Warning: SystemIO range 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ conflicts with OpRegion 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ \(([^)\s]+)\)/,
+	title: () => 'A driver and the ACPI firmware claim the same I/O ports (a common warning)',
+	details: (m) => ({ region: m[1] }),
+	collect: { region: 'regions' },
+	follow: [
+		{
+			trigger: 'ACPI: If an ACPI driver is available for this device',
+			pattern: /^ACPI: If an ACPI driver is available for this device, you should use it instead/,
+			// printed when the driver was refused the ports (acpi_enforce_resources=strict)
+			details: () => ({ driver_refused: true }),
+			within: 3,
+			claims: true,
+			examples: [
+				'ACPI: If an ACPI driver is available for this device, you should use it instead of the native driver'
+			]
+		},
+		{
+			trigger: 'Resource conflict; ACPI support missing from driver?',
+			pattern: /^ACPI: OSL: Resource conflict; ACPI support missing from driver\?/,
+			// printed when the driver was refused the ports (acpi_enforce_resources=strict)
+			details: () => ({ driver_refused: true }),
+			within: 3,
+			claims: true,
+			examples: ['ACPI: OSL: Resource conflict; ACPI support missing from driver?']
+		}
+	],
+	examples: [
+		// dfir-sample-files syslog.1 (a Debian laptop)
+		'ACPI Warning: SystemIO range 0x0000000000000B00-0x0000000000000B08 conflicts with OpRegion 0x0000000000000B00-0x0000000000000B06 (\\_SB.PCI0.SMBS.SMBO) (20230628/utaddress-204)',
+		'ACPI Warning: SystemIO range 0x00000000000011b0-0x00000000000011bf conflicts with OpRegion 0x0000000000001180-0x00000000000011bb (\\GPIO) (20140424/utaddress-258)'
+	],
+	negatives: [
+		'ACPI Warning: \\_SB.PCI0.GFX0._DSM: Argument #4 type mismatch - Found [Buffer], ACPI requires [Package]'
+	],
+	explanation: {
+		meaning:
+			'A hardware driver (most often the SMBus driver i2c_i801 or i2c_piix4, or lpc_ich’s GPIO, named by the ACPI region in `regions`: `SMBS`, `SMBI`, `GPIO`) wanted I/O ports that the firmware’s ACPI code also uses, for example to read the battery or the temperature through the SMBus. To keep the two from disturbing each other the kernel warns and, by default, does not give the ports to the driver. The line after it (`driver_refused`) says the driver was refused. The machine works as before; at most the driver’s device (usually the SMBus, used by sensor and memory-information tools) is not available.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The firmware’s ACPI tables use the SMBus or GPIO registers themselves, which is common on laptops and desktop boards.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: this is one of the most common boot warnings and is harmless.',
+			'It matters only if you need that device (sensors through the SMBus for `sensors-detect`, RGB or memory tools): `acpi_enforce_resources=lax` on the kernel command line lets the driver in, at the risk of clashing with the firmware’s own accesses; prefer leaving it as it is.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * drivers/base/driver.c driver_register(): the PC speaker's platform driver registered twice
+ * (`pcspkr` and the sound driver `snd-pcsp` both use the name pcspkr), the second is refused.
+ * Corpus: 2 logs.
+ */
+export const pcspkrRegistered: LineRule = {
+	id: 'other.pcspkr-registered-twice',
+	category: 'other',
+	severity: 'info',
+	triggers: ["Driver 'pcspkr' is already registered"],
+	pattern: /^Error: Driver 'pcspkr' is already registered, aborting/,
+	title: () => 'PC speaker driver loaded twice; the second copy was refused (harmless)',
+	examples: ["Error: Driver 'pcspkr' is already registered, aborting..."],
+	negatives: ["Error: Driver 'qcom,ois' is already registered, aborting..."],
+	explanation: {
+		meaning:
+			'Two drivers for the PC speaker (the beeper) register under the same name: `pcspkr` (the input driver that beeps) and `snd-pcsp` (the sound driver that plays through it). Whichever loads second is refused with this message. The first one works; nothing else is affected. Many distributions blacklist one of them, and some machines do not even have a speaker.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Both PC-speaker modules are loaded at boot (udev loads both for the same platform device).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the message is cosmetic.',
+			'To silence it, blacklist the one you do not want (`blacklist snd_pcsp` in a file under /etc/modprobe.d/), or both to stop the beeps.'
+		],
+		references: ['https://wiki.archlinux.org/title/PC_speaker']
+	}
+};
+
+/**
+ * drivers/input/serio/i8042.c i8042_pnp_init(): the firmware's PNP (ACPI) list has the keyboard
+ * controller but no PS/2 mouse port, so the driver leaves the AUX port off. Corpus: 6 logs.
+ */
+export const i8042AuxDisabled: LineRule = {
+	id: 'hardware.i8042-aux-not-listed',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['PS/2 appears to have AUX port disabled'],
+	pattern: /^i8042: PNP: PS\/2 appears to have AUX port disabled/,
+	title: () => 'No PS/2 mouse port listed by the firmware (a routine notice)',
+	examples: [
+		'i8042: PNP: PS/2 appears to have AUX port disabled, if this is incorrect please boot with i8042.nopnp'
+	],
+	negatives: ['i8042: PNP: PS/2 Controller [PNP0303:PS2K] at 0x60,0x64 irq 1'],
+	explanation: {
+		meaning:
+			'The firmware lists a PS/2 keyboard port but no PS/2 mouse (AUX) port, so the kernel does not look for a mouse or touchpad on it. Most laptops connect their touchpad over I2C or USB and most desktops have no PS/2 mouse, so this is what is expected; the keyboard works.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A machine without a PS/2 mouse port, or whose touchpad is on I2C/USB.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the touchpad and mouse work.',
+			'It matters only if the touchpad does not work at all and the machine has a PS/2 touchpad (older laptops): boot once with `i8042.nopnp` as the message says, and if that helps keep it on the kernel command line.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * kernel/watchdog_hld.c (later watchdog_perf.c) hardlockup_detector_event_create(): the hard
+ * lockup detector needs a hardware performance counter; without one (a virtual machine without a
+ * virtual PMU, some ARM boards) it is off. Corpus: 2 logs (VirtualBox, QEMU).
+ */
+export const nmiWatchdogNoPmu: LineRule = {
+	id: 'other.nmi-watchdog-unavailable',
+	category: 'other',
+	severity: 'info',
+	triggers: ['Perf event create on CPU'],
+	pattern: /^NMI watchdog: Perf event create on CPU (\d+) failed with (-\d+)/,
+	title: () => 'Hard lockup detector off: no performance counter (common in virtual machines)',
+	details: (m) => ({ error: errnoName(m[2]) }),
+	examples: ['NMI watchdog: Perf event create on CPU 0 failed with -2'],
+	negatives: ['NMI watchdog: Enabled. Permanently consumes one hw-PMU counter.'],
+	explanation: {
+		meaning:
+			'The kernel’s hard lockup detector (the “NMI watchdog”) uses a CPU performance counter to notice a CPU stuck with interrupts off. This machine offers no such counter, typically a virtual machine whose hypervisor does not pass the PMU through (VirtualBox, many cloud and QEMU setups), so the detector stays off. Everything else works, including the soft lockup detector.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A virtual machine without a virtual PMU, or hardware whose counters the kernel does not support.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the rest of the system is not affected.',
+			'It matters only if you debug hard lockups in this VM: enable the virtual PMU (QEMU `-cpu host` with KVM, VMware “virtualize CPU performance counters”), or silence the line with `nmi_watchdog=0`.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
+	}
+};
+
+/**
+ * drivers/rtc/hctosys.c (later class.c) rtc_hctosys(): the kernel sets the system clock from
+ * the RTC named by CONFIG_RTC_HCTOSYS_DEVICE at boot; a board without one (Raspberry Pi) has none.
+ * Corpus: 2 logs (a Raspberry Pi, 25 boots).
+ */
+export const noRtc: LineRule = {
+	id: 'other.no-rtc-at-boot',
+	category: 'other',
+	severity: 'info',
+	triggers: ['unable to open rtc device'],
+	pattern: /^(?:hctosys|drivers\/rtc\/hctosys\.c): unable to open rtc device \((rtc\d+)\)/,
+	title: () => 'No hardware clock to set the time from at boot (boards without an RTC)',
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		'hctosys: unable to open rtc device (rtc0)',
+		'drivers/rtc/hctosys.c: unable to open rtc device (rtc0)'
+	],
+	negatives: ['rtc_cmos 00:02: setting system clock to 2024-01-01T10:00:00 UTC (1704103200)'],
+	explanation: {
+		meaning:
+			'At boot the kernel sets the system clock from the battery-backed hardware clock (RTC). This machine has none (the Raspberry Pi and many boards do not), or its driver was not loaded yet, so the clock starts at a default time until the network time service (or fake-hwclock) sets it. Nothing is broken.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A board without a battery-backed real-time clock, or one whose RTC driver is a module loaded later.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the time is right once the network is up.',
+			'It matters for a board that runs offline (wrong dates in logs, certificates rejected): add an RTC module (and its device-tree overlay), or keep fake-hwclock so the time at least moves forward.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/rtc.html']
+	}
+};
+
+/**
+ * fs/pstore/ram_core.c persistent_ram_init_ecc(): with ECC on, pstore's RAM buffer header that
+ * does not decode (random memory after a cold start) is reported and the buffer started afresh.
+ * Corpus: 2 logs (Tegra tablets, 20 boots).
+ */
+export const ramoopsHeader: LineRule = {
+	id: 'other.ramoops-header-uncorrectable',
+	category: 'other',
+	severity: 'info',
+	triggers: ['ramoops: uncorrectable error in header'],
+	pattern: /^ramoops: uncorrectable error in header/,
+	title: () => 'Crash-log memory (ramoops) held no valid data: started afresh',
+	examples: ['ramoops: uncorrectable error in header'],
+	negatives: ['ramoops: found existing buffer, size 1234, start 0'],
+	explanation: {
+		meaning:
+			'pstore’s ramoops keeps kernel messages and crash reports in a piece of RAM that survives a reboot, protected by error-correcting codes. After the machine was powered off, that RAM holds random data, so its header cannot be decoded (“uncorrectable error”) and ramoops starts a new buffer. This is expected at every cold start; it does not mean that memory is faulty.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'RAM loses its contents when powered off; only a warm reboot keeps the previous boot’s log there.'
+			}
+		],
+		next_steps: [
+			'Nothing to do after a power-on.',
+			'It matters only if it also appears after warm reboots (a crash you wanted to read back is lost): then the bootloader or firmware clears or uses that RAM region; check the ramoops reservation in the device tree.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/ramoops.html']
+	}
+};
+
+/**
+ * kernel/params.c param_check_unsafe(): a module parameter marked unsafe (i915's enable_guc,
+ * force_probe …) set on the command line or by modprobe taints the kernel `U`. Corpus: 2 logs
+ * (a Chromebook).
+ */
+export const dangerousOption: LineRule = {
+	id: 'other.unsafe-module-option',
+	category: 'other',
+	severity: 'info',
+	triggers: ['Setting dangerous option'],
+	pattern: /^Setting dangerous option (\S+) - tainting kernel/,
+	title: (m) => `Option ${m[1]} set by hand: the kernel is tainted (U)`,
+	details: (m) => ({ option: m[1], taint: 'U' }),
+	examples: ['Setting dangerous option i915.enable_guc - tainting kernel'],
+	negatives: ['i915 0000:00:02.0: [drm] GuC firmware i915/adlp_guc_70.bin version 70.20.0'],
+	explanation: {
+		meaning:
+			'A driver option that its developers mark as unsafe (for testing, or for hardware not yet supported) was set on the kernel command line or in /etc/modprobe.d. The kernel does what it was told and marks itself tainted `U` (user-requested), so that crash reports of this boot show that a non-default setting was in use. Setting i915.enable_guc is common and works on most Intel GPUs.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An option in the kernel command line or in a modprobe configuration file (often from a tuning guide or a distribution default).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the option does what you wanted.',
+			'If the graphics (or the driver named) misbehave, remove the option first; report a crash upstream only after reproducing it without the option.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html']
+	}
+};
+
+/**
+ * drivers/scsi/ses.c ses_intf_add(): an enclosure services device (a SES LUN of a USB disk case, a
+ * backplane) that does not answer the configuration page is not bound: `Failed to get diagnostic
+ * page 0x1` (after `Wrong diagnostic page; asked for 1 got 8`), then `Failed to bind enclosure
+ * -19`. Corpus: 3 logs of one machine (three USB disk enclosures).
+ */
+export const sesEnclosure: LineRule = {
+	id: 'storage.ses-enclosure-unbound',
+	category: 'storage',
+	severity: 'info',
+	triggers: ['Wrong diagnostic page', 'Failed to get diagnostic page', 'Failed to bind enclosure'],
+	pattern:
+		/^(?:scsi|ses) (\d+:\d+:\d+:\d+): (?:Failed to (?:get diagnostic page 0x[0-9a-f]+|bind enclosure -\d+)|Wrong diagnostic page; asked for \d+ got \d+)/,
+	title: (m) => `Disk enclosure ${m[1]} offers no enclosure services (LEDs, fans): not used`,
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		// zictes-log dmesg (three USB disk enclosures, the same lines for each)
+		'scsi 6:0:0:1: Wrong diagnostic page; asked for 1 got 8',
+		'scsi 6:0:0:1: Failed to get diagnostic page 0x1',
+		'ses 8:0:0:1: Failed to bind enclosure -19'
+	],
+	negatives: ['scsi 6:0:0:1: Enclosure         ASMT     2105             0    PQ: 0 ANSI: 6'],
+	explanation: {
+		meaning:
+			'A disk enclosure (often a USB disk case or dock, or a server backplane) presents an extra “enclosure services” device next to the disk, for its fan, temperature and slot LEDs. It did not answer the kernel’s request for its configuration, so the ses driver does not use it. The disks themselves are not affected.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A USB-SATA bridge or enclosure that announces enclosure services without really implementing them.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the disk in the enclosure works as usual.',
+			'It matters only on a server whose backplane LEDs should light for failed disks (`ledctl`, `sg_ses`): then check the backplane’s firmware and cabling.'
+		],
+		references: ['https://docs.kernel.org/driver-api/scsi.html']
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -624,5 +963,14 @@ export const NOTICES: readonly LineRule[] = [
 	pciMmconfigUnavailable,
 	pciIoUnassigned,
 	extMountProbe,
-	splitLockMode
+	splitLockMode,
+	dummyRegulator,
+	acpiOpRegionConflict,
+	pcspkrRegistered,
+	i8042AuxDisabled,
+	nmiWatchdogNoPmu,
+	noRtc,
+	ramoopsHeader,
+	dangerousOption,
+	sesEnclosure
 ];
