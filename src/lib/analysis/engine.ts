@@ -312,6 +312,8 @@ interface ContextMessage {
 	line: number;
 	boot: number;
 	details: Record<string, DetailValue>;
+	/** its lines (and those it accumulated), when they are evidence (RuleContext.evidence) */
+	lines: EvidenceLine[] | null;
 }
 
 /**
@@ -541,6 +543,8 @@ export class Analyzer {
 	 * (see LineRule.context): the latest that counts for a rule message is its context
 	 */
 	private contexts = new Map<number, ContextMessage[]>();
+	/** the evidence lines of a context's details (RuleContext.evidence), by its details object */
+	private contextLines = new WeakMap<Record<string, DetailValue>, EvidenceLine[]>();
 	/**
 	 * what devices are attached to (DEVICE_LINKS), in boot `linksBoot`: '' when to nothing a
 	 * context names
@@ -690,7 +694,14 @@ export class Analyzer {
 	): void {
 		let list = this.contexts.get(i);
 		if (list === undefined) this.contexts.set(i, (list = []));
-		const had = list.at(-1);
+		// with sameDevice, the latest of the same device (two remote processors' requests
+		// interleaved are two contexts), else the latest
+		const k =
+			c.sameDevice === true
+				? list.findLastIndex((o) => o.details.device === details.device)
+				: list.length - 1;
+		const had = k < 0 ? undefined : list[k];
+		const own = c.evidence ? [{ line: r.line, text: detach(r.text) }] : null;
 		if (
 			c.accumulate &&
 			had !== undefined &&
@@ -698,15 +709,30 @@ export class Analyzer {
 			r.line >= had.line &&
 			r.line - had.line <= c.within
 		) {
-			list[list.length - 1] = {
+			const lines = own === null ? null : [...(had.lines ?? []), ...own].slice(-FOLLOW_LIST_MAX);
+			list.splice(k, 1);
+			list.push({
 				line: r.line,
 				boot: r.boot,
-				details: accumulated(had.details, details)
-			};
+				details: this.withLines(accumulated(had.details, details), lines),
+				lines
+			});
 			return;
 		}
 		if (list.length >= CONTEXTS_KEPT) list.shift();
-		list.push({ line: r.line, boot: r.boot, details });
+		list.push({ line: r.line, boot: r.boot, details: this.withLines(details, own), lines: own });
+	}
+
+	/**
+	 * `details` of a context message, remembered with its evidence lines (RuleContext.evidence) for
+	 * the finding it becomes the context of
+	 */
+	private withLines(
+		details: Record<string, DetailValue>,
+		lines: EvidenceLine[] | null
+	): Record<string, DetailValue> {
+		if (lines !== null) this.contextLines.set(details, lines);
+		return details;
 	}
 
 	/** A message that tells what a device is attached to (DEVICE_LINKS[i]). */
@@ -997,7 +1023,12 @@ export class Analyzer {
 			// the message that ends its event came: another rule reports that event
 			if (!('title' in res)) return;
 			const facts =
-				byMatch && res.details ? { ...one.context, ...res.details(byMatch) } : one.context;
+				byMatch && res.details
+					? this.withLines(
+							{ ...one.context, ...res.details(byMatch) },
+							(one.context && this.contextLines.get(one.context)) ?? null
+						)
+					: one.context;
 			this.lineFinding(one.index, rule, one.match, one.event, facts, res, by, res);
 		}
 	}
@@ -1286,14 +1317,13 @@ export class Analyzer {
 		}
 		// one finding per boot (LineRule.byBoot): the boot tells them apart
 		const variant = rule.byBoot ? `boot ${r.boot}` : '';
+		// the context messages that are evidence come first (RuleContext.evidence)
+		const before = (context !== null && this.contextLines.get(context)) || [];
 		const b = this.add(rule.id, rule.category, title, [], severity, occ, variant, () => ({
 			stack: null,
 			evidence: by
-				? [
-						{ line: r.line, text: r.text },
-						{ line: by.line, text: by.text }
-					]
-				: [{ line: r.line, text: r.text }],
+				? [...before, { line: r.line, text: r.text }, { line: by.line, text: by.text }]
+				: [...before, { line: r.line, text: r.text }],
 			details: { ...factsOf(), ...context },
 			registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
 		}));

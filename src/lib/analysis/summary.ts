@@ -9,6 +9,10 @@ import {
 import type { Boot } from '../models/metadata.ts';
 import type { Cascade, Summary, Verdict } from '../models/report.ts';
 import { groupDigits } from '../util/text.ts';
+import { NOTICES } from './rules/notices.ts';
+
+/** rules of routine lines that only look alarming (rules/notices.ts): never a report's lead */
+const ROUTINE = new Set(NOTICES.map((r) => r.id));
 
 const HEADLINES: Record<Verdict, string> = {
 	'kernel-crash': 'The kernel crashed or reported a serious internal error.',
@@ -212,6 +216,8 @@ export function summarize(
 	for (const k of Object.keys(byCat).sort() as Category[]) sortedCats[k] = byCat[k];
 	let first: Finding | null = null;
 	for (const f of findings) {
+		// a routine notice (`PCI: Using host bridge windows from ACPI`) would lead a healthy report
+		if (ROUTINE.has(f.rule)) continue;
 		if (!first || severityRank(f.severity) < severityRank(first.severity)) first = f;
 	}
 	const worst = first ? severityRank(first.severity) : 9;

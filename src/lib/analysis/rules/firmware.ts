@@ -862,6 +862,8 @@ export const remoteprocFirmwareMissing: LineRule = {
 		within: 100,
 		sameDevice: true,
 		accumulate: true,
+		// the requests that failed, and the processor powering up, are what the finding is about
+		evidence: true,
 		examples: [
 			'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2',
 			'remoteproc remoteproc0: powering up adsp-pil',

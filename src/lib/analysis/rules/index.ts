@@ -175,6 +175,7 @@ import {
 	xhciResumeReinit
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
+import { NOTICES } from './notices.ts';
 import { vboxVersionMismatch, virtualizationDisabled } from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
@@ -360,7 +361,9 @@ export const LINE_RULES: readonly LineRule[] = [
 	uncheckedMsrAccess,
 	splitLock,
 	rtThrottling,
-	workqueueCpuHog
+	workqueueCpuHog,
+	// alarming-looking lines that are routine: info findings that say so (notices.ts)
+	...NOTICES
 ];
 
 export const BENIGN_RULES: readonly BenignRule[] = BENIGN;

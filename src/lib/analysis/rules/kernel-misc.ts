@@ -370,8 +370,8 @@ export const uncheckedMsrAccess: LineRule = {
  * detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890`, and
  * handle_bus_lock()'s `#DB: … took a bus_lock trap at address: …` (pr_warn_ratelimited). The
  * boot notice `x86/split lock detection: #AC: crashing the kernel on kernel split_locks and
- * warning on user-space split_locks` (corpus: four logs) says how the kernel is set and is not
- * matched. Written from the kernel's format strings.
+ * warning on user-space split_locks` (corpus: four logs) says how the kernel is set: an info
+ * finding of other.split-lock-detection (notices.ts). Written from the kernel's format strings.
  */
 export const splitLock: LineRule = {
 	id: 'other.split-lock',

@@ -195,6 +195,13 @@ export interface RuleContext {
 	 * to, each value once and at most FOLLOW_LIST_MAX: the firmware files b43 tried)
 	 */
 	accumulate?: boolean;
+	/**
+	 * the context message's line (with `accumulate`, each message's, at most FOLLOW_LIST_MAX) joins
+	 * the evidence of the finding's first occurrence, before the rule's own line: the firmware
+	 * requests of a remote processor that was then not started. The occurrence's line range stays
+	 * the rule message's.
+	 */
+	evidence?: boolean;
 	/** real message lines that must match */
 	examples: string[];
 	/**

@@ -12,6 +12,7 @@ const ERRNO: Record<number, string> = {
 	22: 'EINVAL (invalid argument)',
 	28: 'ENOSPC (no space left)',
 	32: 'EPIPE (endpoint stalled)',
+	61: 'ENODATA (no data available)',
 	62: 'ETIME (timer expired)',
 	71: 'EPROTO (protocol error: bad signal, cable or device)',
 	75: 'EOVERFLOW (value too large)',

@@ -1,0 +1,976 @@
+import type { LineRule } from './types.ts';
+import { errnoName } from './util.ts';
+
+/**
+ * Lines that look alarming (error, failed, bug, tainting, corruption, warning) but are routine:
+ * people paste a log because of them. Each is an info finding that names the line, says plainly
+ * that it is harmless and why, and when it would matter; info findings do not raise the verdict
+ * and enter no cascade. Chosen from the lines of the real-log corpus that no finding took, by the
+ * number of logs that show them (docs/RULES.md, "Alarming lines that are routine").
+ */
+
+const KERNEL_SOURCE = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/';
+
+/**
+ * kernel/module/signing.c module_sig_check() (kernel/module.c before 5.19): a module without a
+ * valid signature on a kernel built with CONFIG_MODULE_SIG but not enforcing it is loaded, and
+ * the first such module of the boot prints this line (pr_notice_once) and taints the kernel `E`.
+ * Real logs: 16 (wl, vboxvideo, vc_sm_cma on Raspberry Pi OS, wacom, nvidia …).
+ */
+export const moduleUnsigned: LineRule = {
+	id: 'other.module-unsigned',
+	category: 'other',
+	severity: 'info',
+	triggers: ['module verification failed: signature'],
+	pattern:
+		/^(\S+): module verification failed: signature and\/or\s+required key missing - tainting kernel/,
+	title: (m) => `Unsigned module ${m[1]} loaded: the kernel is tainted (E)`,
+	details: (m) => ({ module: m[1], taint: 'E' }),
+	examples: [
+		// crash-logs log12-04.txt (a ThinkPad with Broadcom's wl driver, Arch)
+		'wl: module verification failed: signature and/or required key missing - tainting kernel',
+		// logging kern.log.1 (VirtualBox guest additions)
+		'vboxvideo: module verification failed: signature and/or required key missing - tainting kernel',
+		'wl: module verification failed: signature and/or  required key missing - tainting kernel'
+	],
+	negatives: [
+		'Lockdown: modprobe: unsigned module loading is restricted; see man kernel_lockdown.7',
+		"wl: module license 'MIXED/Proprietary' taints kernel."
+	],
+	explanation: {
+		meaning:
+			'A kernel module that is not signed with a key the kernel trusts was loaded: most often a driver built outside the kernel (DKMS, a vendor’s package: Broadcom `wl`, NVIDIA, VirtualBox, ZFS, v4l2loopback) or one built by hand. The kernel checks signatures but does not require them, so it loads the module, marks itself tainted `E` (unsigned module) and prints this line once per boot, for the first such module only; others may be loaded unsigned after it. It is not an error: the module works. Despite the words “verification failed”, nothing is corrupt.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An out-of-tree module (DKMS or a vendor package) that was not signed with a key enrolled for this kernel, on a distribution kernel that checks module signatures without enforcing them (Secure Boot off, or not enforcing).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if the module is one you installed on purpose (it is named in the title).',
+			'It matters in two cases: with Secure Boot on, the kernel refuses unsigned modules (`Lockdown: … unsigned module loading is restricted`, or `Key was rejected by service`), and the driver must then be signed with a Machine Owner Key (`mokutil --import`; DKMS can sign with it); and upstream kernel developers treat crash reports of a kernel tainted `E` (or `O`, `P`) with caution: reproduce a crash without the module before reporting it upstream.',
+			'If you do not know the module: `modinfo <module>` shows its file and origin; remove it if nothing you installed needs it.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/module-signing.html',
+			'https://docs.kernel.org/admin-guide/tainted-kernels.html'
+		]
+	}
+};
+
+/**
+ * drivers/thermal/thermal_core.c update_temperature() (thermal_sys.c before 3.18: `failed to
+ * read out thermal zone %d`, the zone's id): a zone's sensor returned an error when it was read,
+ * dev_warn once per failed read. Corpus: 12 logs, all at registration; in nine the zone is Intel
+ * Wi-Fi's (iwlwifi's `Detected …` just before: its sensor reads -ENODATA until the firmware
+ * runs), a Samsung tablet's virtual GPU zone (-22) and Ubuntu Touch's VADC channel.
+ */
+export const thermalZoneUnreadable: LineRule = {
+	id: 'hardware.thermal-zone-unreadable',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['failed to read out thermal zone'],
+	pattern:
+		/^(?:thermal (thermal_zone\d+)|thermal_sys): failed to read out thermal zone (?:\((-\d+)\)|(\d+))/,
+	title: (m) =>
+		`Thermal zone ${m[1] ?? `thermal_zone${m[3]}`} could not be read${m[2] === '-61' ? ' (no data yet)' : ''}`,
+	details: (m) => ({
+		device: m[1] ?? `thermal_zone${m[3]}`,
+		error: m[2] === undefined ? null : errnoName(m[2])
+	}),
+	examples: [
+		// crash-logs log12-04.txt, after `iwlwifi 0000:02:00.0: Detected Intel(R) Dual Band Wireless AC 8265`
+		'thermal thermal_zone5: failed to read out thermal zone (-61)',
+		// iamslightlywin dump-last-kmsg (Samsung tablet, `virt zone: sensor[gpuss-1-usr] read error:-22`)
+		'thermal thermal_zone25: failed to read out thermal zone (-22)',
+		// ubtouch dmesg (Ubuntu Touch, 3.4)
+		'thermal_sys: failed to read out thermal zone 7'
+	],
+	negatives: ['thermal thermal_zone2: acpitz: critical temperature reached'],
+	explanation: {
+		meaning:
+			'A temperature sensor registered with the kernel’s thermal framework (a thermal zone, under /sys/class/thermal) returned an error the first time it was read. Most often (error -61, ENODATA, right after `iwlwifi … Detected …`) the zone is the Intel Wi-Fi card’s: the driver registers its sensor while the card’s firmware is not running yet, and the sensor has no reading until then (and again whenever the Wi-Fi interface is down). Other drivers register zones before their sensor is ready in the same way. Once at boot it is harmless: the zone is read again later and temperatures are not affected.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A driver (Intel Wi-Fi, a GPU, a phone’s ADC) registers its thermal zone before its sensor can be read.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed if the line appears once or twice at boot.',
+			'It matters if it repeats every few seconds: that zone then has no temperature, and the cooling or throttling tied to it does not work. See which it is with `cat /sys/class/thermal/thermal_zoneN/type` and `cat /sys/class/thermal/thermal_zoneN/temp` (N from the title), and look at that driver’s messages.'
+		],
+		references: [
+			'https://docs.kernel.org/driver-api/thermal/sysfs-api.html',
+			`${KERNEL_SOURCE}drivers/thermal/thermal_core.c`
+		]
+	}
+};
+
+/**
+ * arch/x86/kernel/pci-calgary_64.c detect_calgary() (removed in 5.7): IBM's Calgary IOMMU, found
+ * in some IBM xSeries servers only, is looked for on every x86-64 kernel built with
+ * CONFIG_CALGARY_IOMMU; without its "Rio Grande" table in the EBDA the probe stops. Corpus: 11
+ * logs (Ubuntu and Fedora kernels 3.x-5.4).
+ */
+export const calgaryAbsent: LineRule = {
+	id: 'hardware.calgary-probe',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['Unable to locate Rio Grande table'],
+	pattern: /^Calgary: Unable to locate Rio Grande table in EBDA - bailing!/,
+	title: () => 'IBM Calgary IOMMU not present (a routine probe)',
+	examples: ['Calgary: Unable to locate Rio Grande table in EBDA - bailing!'],
+	negatives: ['Calgary: detecting Calgary via BIOS EBDA area'],
+	explanation: {
+		meaning:
+			'The kernel looked for the Calgary IOMMU, a chip found only in some IBM xSeries servers of the mid-2000s, by searching the BIOS data area for its “Rio Grande” table. The table is not there because the machine has no such chip, so the probe stops (“bailing”). Every x86-64 kernel built with Calgary support did this at boot until the driver was removed in 5.7; it is not an error.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A distribution kernel with the Calgary driver built in probes for it on every machine.'
+			}
+		],
+		next_steps: ['Nothing to do: every machine without that chip prints this line.'],
+		references: [`${KERNEL_SOURCE}arch/x86/kernel/pci-calgary_64.c?h=v5.6`]
+	}
+};
+
+/**
+ * drivers/eisa/eisa-bus.c: the virtual root (`platform eisa.0`, CONFIG_EISA_VIRTUAL_ROOT) probes
+ * the EISA mainboard and slots 1-8 at I/O ports 0xN000 and reports each port range it cannot
+ * request, then `EISA: Detected 0 cards`. Corpus: 10 logs (Debian, Ubuntu, Proxmox kernels), nine
+ * lines a boot.
+ */
+export const eisaProbe: LineRule = {
+	id: 'hardware.eisa-probe',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['Cannot allocate resource for'],
+	pattern:
+		/^platform (eisa\.\d+): (?:EISA: )?Cannot allocate resource for (?:EISA slot (\d+)|mainboard)/,
+	title: () => 'EISA bus probe found no EISA slots (a routine probe)',
+	details: (m) => ({ device: m[1] }),
+	// the lines of one probe: one occurrence per boot
+	perBoot: true,
+	examples: [
+		// askubuntu dmesg-journalctl (Ubuntu), one line for the mainboard and one per slot 1-8
+		'platform eisa.0: EISA: Cannot allocate resource for mainboard',
+		'platform eisa.0: Cannot allocate resource for EISA slot 1'
+	],
+	negatives: ['platform eisa.0: EISA: Detected 0 cards', 'platform eisa.0: Probing EISA bus 0'],
+	explanation: {
+		meaning:
+			'EISA is a PC expansion bus of the early 1990s. Distribution kernels include its driver, which at boot checks the mainboard and each of the eight possible slots for an EISA card by asking for the I/O ports such a card would use. On a modern PC those ports belong to other devices or do not exist, so each check reports that it “cannot allocate” them, and the driver ends with `EISA: Detected 0 cards`. Nothing failed: the machine has no EISA bus.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A distribution kernel built with EISA support (CONFIG_EISA_VIRTUAL_ROOT) probes for EISA slots on every machine.'
+			}
+		],
+		next_steps: ['Nothing to do: every machine without an EISA bus prints these lines.'],
+		references: [`${KERNEL_SOURCE}drivers/eisa/eisa-bus.c`]
+	}
+};
+
+/**
+ * arch/x86/pci/acpi.c pci_acpi_root_prepare_resources(): with `pci_use_crs` (the default for BIOS
+ * dates from 2008 on), the kernel takes the host bridge's address windows from ACPI _CRS and says
+ * how to opt out. Corpus: 34 logs, every x86 kernel from 2.6.3x on.
+ */
+export const pciHostBridgeWindows: LineRule = {
+	id: 'firmware.pci-host-bridge-windows',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['Using host bridge windows from ACPI'],
+	pattern:
+		/^PCI: Using host bridge windows from ACPI; if necessary, use "pci=nocrs" and report a bug/,
+	title: () => 'PCI address windows taken from ACPI (a routine boot message)',
+	examples: [
+		'PCI: Using host bridge windows from ACPI; if necessary, use "pci=nocrs" and report a bug'
+	],
+	negatives: [
+		'PCI: Ignoring host bridge windows from ACPI; if necessary, use "pci=use_crs" and report a bug'
+	],
+	explanation: {
+		meaning:
+			'At boot the kernel asks the firmware (ACPI `_CRS` of the PCI host bridge) which address ranges PCI devices may use, and uses them. This is the normal way on every x86 PC since about 2008 and is printed on every boot. The sentence “if necessary, use pci=nocrs and report a bug” is the kernel’s standing advice for the rare firmware whose ranges are wrong; it does not mean that a bug happened.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A routine line of PCI initialisation on ACPI machines.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the line is routine.',
+			'It would matter only if PCI devices fail to get their addresses (`BAR … failed to assign [mem …]`, `no compatible bridge window`) and do not work: then try `pci=nocrs` once and report the firmware’s ranges to the kernel’s PCI maintainers.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * drivers/ras/cec.c cec_init(): the Correctable Errors Collector (CONFIG_RAS_CEC, on in most
+ * distribution kernels) starts and says so. Corpus: 24 logs.
+ */
+export const rasCollectorStarted: LineRule = {
+	id: 'hardware.ras-collector-started',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['Correctable Errors collector initialized'],
+	pattern: /^RAS: Correctable Errors collector initialized/,
+	title: () => 'Correctable memory errors collector started (no error was reported)',
+	examples: ['RAS: Correctable Errors collector initialized.'],
+	negatives: ['RAS: Soft-offlining pfn: 0x12345'],
+	explanation: {
+		meaning:
+			'The kernel started its Correctable Errors Collector, a service that counts the corrected memory errors the machine-check code reports per memory page and takes a page out of use when it keeps having them. The line says the service is running; it does not report any error. It is printed at every boot of kernels built with it (most distributions), on machines with and without ECC memory.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A routine start-up line of distribution kernels (CONFIG_RAS_CEC).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the line is routine.',
+			'Memory errors would show as other lines: `mce: [Hardware Error]: …`, `EDAC MC0: … CE memory read error`, or `RAS: Soft-offlining pfn: …` when the collector takes a page away (each a finding of its own).'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/ras.html',
+			`${KERNEL_SOURCE}drivers/ras/cec.c`
+		]
+	}
+};
+
+/**
+ * arch/x86/kernel/check.c (mm/ before 2.6.3x; the message moved under the `check: ` pr_fmt): with
+ * CONFIG_X86_CHECK_BIOS_CORRUPTION and `memory_corruption_check=1` (default on some
+ * distributions) the kernel reserves the low 64 KB and checks it every 60 s for writes by a buggy
+ * BIOS. Corpus: 14 logs, two lines a boot.
+ */
+export const lowMemoryCheck: LineRule = {
+	id: 'memory.low-memory-check',
+	category: 'memory',
+	severity: 'info',
+	triggers: ['for low memory corruption'],
+	pattern:
+		/^(?:check: )?Scanning (?:\d+ areas for low memory corruption|for low memory corruption every \d+ seconds)/,
+	title: () => 'Low-memory corruption check running (a safeguard, nothing was found)',
+	perBoot: true,
+	examples: [
+		'check: Scanning 1 areas for low memory corruption',
+		'check: Scanning for low memory corruption every 60 seconds',
+		'Scanning for low memory corruption every 60 seconds'
+	],
+	negatives: ['Corrupted low memory at ffff880000001000 (1000 phys) = 00000001'],
+	explanation: {
+		meaning:
+			'Some PC BIOSes write into the first 64 KB of memory while the operating system runs (after a suspend, when a USB device or the HDMI cable is plugged). The kernel keeps that memory unused and checks it every 60 seconds to catch such writes. These lines say that the check is set up; they do not say that corruption was found.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A safeguard of x86 kernels built with CONFIG_X86_CHECK_BIOS_CORRUPTION (on by default in some distributions, `memory_corruption_check=`).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the line is routine.',
+			'Found corruption would be reported as `Corrupted low memory at …` followed by a kernel warning: that is a BIOS bug, worked around by keeping more low memory unused (`reservelow=`, `memory_corruption_check_size=`) and by a BIOS update.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * drivers/char/random.c (3.x-5.17): a read of /dev/urandom before the pool was initialised
+ * prints `random: <comm>: uninitialized urandom read (N bytes read)` (ratelimited, then `random: N
+ * urandom warning(s) missed due to ratelimiting`). 5.18+ no longer warns. Corpus: the early-boot
+ * reads of systemd, systemd-udevd and udevadm in 7 logs.
+ */
+export const urandomEarlyRead: LineRule = {
+	id: 'other.urandom-early-read',
+	category: 'other',
+	severity: 'info',
+	triggers: ['uninitialized urandom read', 'urandom warning(s) missed'],
+	pattern:
+		/^random: (?:(\S+): uninitialized urandom read \(\d+ bytes read|\d+ urandom warning\(s\) missed due to ratelimiting)/,
+	title: () => 'Programs read /dev/urandom early in the boot, before it was fully seeded',
+	details: (m) => ({ process: m[1] ?? null }),
+	collect: { process: 'processes' },
+	// the reads of one boot's start-up: one occurrence per boot
+	perBoot: true,
+	examples: [
+		'random: systemd: uninitialized urandom read (16 bytes read)',
+		'random: systemd-gpt-aut: uninitialized urandom read (16 bytes read, 11 bits of entropy available)',
+		'random: 7 urandom warning(s) missed due to ratelimiting'
+	],
+	negatives: ['random: crng init done', 'random: fast init done'],
+	explanation: {
+		meaning:
+			'Early in the boot, before the kernel had gathered enough randomness to seed its random number generator fully, programs (listed in `processes`: usually systemd and udev, which want random ids) read /dev/urandom, which does not wait. Kernels 3.x to 5.17 warn about each such read (and then count the warnings they skipped). The programs got usable random numbers for their purpose; `random: crng init done` later says the generator is fully seeded. Newer kernels (5.18+) seed it early enough and no longer print this.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'Start-up programs read random numbers before the entropy pool was seeded; common on virtual machines and boards without a hardware random number generator.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the line is routine.',
+			'It would matter for long-lived secrets made at that moment (SSH host keys or certificates generated on the very first boot of a VM image or a board): generate those after `crng init done`. If the boot waits a long time for randomness, give the VM a virtio-rng device or install haveged/rng-tools on an old kernel.'
+		],
+		references: ['https://man7.org/linux/man-pages/man4/random.4.html']
+	}
+};
+
+/**
+ * arch/x86/kernel/cpu/bugs.c: with a CPU affected by MDS, TAA, MMIO Stale Data (4.19+/5.19+) and
+ * SMT enabled, the mitigation code says that data can leak between the two threads of a core
+ * (pr_warn_once); kvm_intel says the same of L1TF. Corpus: 7 logs (Intel desktops and laptops);
+ * the kernel's default keeps SMT on.
+ */
+export const cpuVulnerabilitySmt: LineRule = {
+	id: 'security.cpu-vulnerability-smt',
+	category: 'security',
+	severity: 'info',
+	triggers: ['CPU bug present and SMT on'],
+	pattern:
+		/^(?:kvm_intel: )?(MDS|TAA|MMIO Stale Data|L1TF) CPU bug present and SMT on, data leak possible/,
+	title: () =>
+		'CPU has speculative-execution flaws that hyper-threading exposes (the kernel’s default trade-off)',
+	details: (m) => ({ vulnerability: m[1] }),
+	// one finding of the CPU's flaws, each one's line as evidence
+	collect: { vulnerability: 'vulnerabilities' },
+	evidenceEach: 'vulnerability',
+	examples: [
+		'MDS CPU bug present and SMT on, data leak possible. See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/mds.html for more details.',
+		'MMIO Stale Data CPU bug present and SMT on, data leak possible. See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/processor_mmio_stale_data.html for more details.',
+		'TAA CPU bug present and SMT on, data leak possible. See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/tsx_async_abort.html for more details.',
+		'kvm_intel: L1TF CPU bug present and SMT on, data leak possible. See CVE-2018-3646 and https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/l1tf.html for details.'
+	],
+	negatives: ['MDS: Mitigation: Clear CPU buffers'],
+	explanation: {
+		meaning:
+			'The processor has one of the known Intel speculative-execution flaws (MDS, TAA, MMIO Stale Data, L1TF: those of this CPU are listed in `vulnerabilities`). The kernel mitigates it, but it cannot stop two programs that run at the same moment on the two hardware threads of one core (hyper-threading, SMT) from possibly reading bits of each other’s data, so it warns. Keeping SMT on is the kernel’s default: turning it off costs much performance, and on a personal computer running its owner’s programs the risk is small. Nothing is broken.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'An Intel CPU generation affected by the flaw, with hyper-threading enabled.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed on a desktop, laptop or server that runs only trusted programs.',
+			'It matters on a host that runs untrusted code side by side (virtual machines of other people, shared servers): there, consider `mitigations=auto,nosmt` on the kernel command line or turning hyper-threading off in the BIOS, and keep the CPU microcode updated. `grep . /sys/devices/system/cpu/vulnerabilities/*` shows the state of every flaw.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/hw-vuln/index.html',
+			'https://docs.kernel.org/admin-guide/hw-vuln/mds.html'
+		]
+	}
+};
+
+/**
+ * kernel/power/hibernate.c software_resume(): with a `resume=` device set, the kernel looks for a
+ * hibernation image on it at boot; when the swap holds none (swsusp_check() fails, -EINVAL: no
+ * image signature) it says so and boots normally. Corpus: 6 logs (Fedora, Debian).
+ */
+export const hibernationImageAbsent: LineRule = {
+	id: 'power.hibernation-image-absent',
+	category: 'power',
+	severity: 'info',
+	triggers: ['PM: Image not found'],
+	pattern: /^PM: Image not found \((?:code )?(-\d+)\)/,
+	title: () => 'No hibernation image to resume from: a normal boot',
+	details: (m) => ({ error: errnoName(m[1]) }),
+	examples: ['PM: Image not found (code -22)'],
+	negatives: [
+		'PM: Image signature found, resuming',
+		'PM: Checking hibernation image partition /dev/sda2'
+	],
+	explanation: {
+		meaning:
+			'The system is set up for hibernation (a `resume=` swap device). At every boot the kernel first checks that swap space for a saved hibernation image; there was none, because the machine was shut down or rebooted rather than hibernated, so it started normally. Error -22 (EINVAL) is how the check says “no image signature here”; nothing is wrong.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A routine check at every boot of a system configured for hibernation.'
+			}
+		],
+		next_steps: [
+			'Nothing to do after a normal shutdown or reboot.',
+			'It matters only if you had hibernated and the machine started afresh (the open programs were lost): then `resume=` does not point at the swap that holds the image (check `cat /proc/cmdline` against `swapon --show` or the UUID of the swap, and the initramfs’s resume setting), or the swap is encrypted with a key that changes every boot.'
+		],
+		references: ['https://docs.kernel.org/power/swsusp.html']
+	}
+};
+
+/**
+ * init/main.c console_on_rootfs() (kernel_init_freeable before 5.8): the kernel cannot open
+ * /dev/console in the initial root filesystem for init's stdin, stdout and stderr. Corpus: 6
+ * logs (Android phones and tablets, ARM boards), where init sets up its own console.
+ */
+export const noInitialConsole: LineRule = {
+	id: 'other.no-initial-console',
+	category: 'other',
+	severity: 'info',
+	triggers: ['unable to open an initial console'],
+	pattern: /^Warning: unable to open an initial console\./,
+	title: () => 'No /dev/console in the initial root filesystem: init started without a console',
+	examples: ['Warning: unable to open an initial console.'],
+	negatives: ['Console: switching to colour frame buffer device 128x48'],
+	explanation: {
+		meaning:
+			'Just before it starts the first program (init), the kernel opens /dev/console in the initial root filesystem (the initramfs, or the root filesystem) to give init somewhere to write. That file was not there, so init starts without it. On Android, Ubuntu Touch and many boards this is normal: their init creates /dev itself and opens its own console or logs elsewhere; the system boots as usual.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An initramfs or root filesystem without the device node /dev/console (common in Android boot images and minimal initramfs images; devtmpfs not mounted yet).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the system boots.',
+			'It matters when you build the image and miss init’s messages or an early shell on the console: add the node (`mknod -m 600 dev/console c 5 1` in the initramfs tree, or `nod /dev/console 0600 0 0 c 5 1` in an initramfs list) or enable CONFIG_DEVTMPFS_MOUNT.'
+		],
+		references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
+	}
+};
+
+/**
+ * drivers/acpi/pci_root.c (3.x-4.x): the host bridge's extended configuration space (MMCONFIG,
+ * ECAM) is not set up for this bridge's buses, so only the first 256 bytes of each device's
+ * configuration space can be reached. Corpus: 5 logs (QEMU's i440fx machine, older desktops).
+ */
+export const pciMmconfigUnavailable: LineRule = {
+	id: 'hardware.pci-mmconfig-unavailable',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['fail to add MMCONFIG information'],
+	pattern:
+		/^acpi (\S+): fail to add MMCONFIG information, can't access extended PCI configuration space under this bridge/,
+	title: (m) => `Extended PCI configuration space unavailable under ${m[1]}`,
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		// cmpe283 assignment1 dmesg (a QEMU virtual machine)
+		"acpi PNP0A03:00: fail to add MMCONFIG information, can't access extended PCI configuration space under this bridge."
+	],
+	negatives: ['acpi PNP0A08:00: _OSC: OS supports [ExtendedConfig ASPM ClockPM Segments MSI]'],
+	explanation: {
+		meaning:
+			'The firmware did not describe the memory-mapped way (MMCONFIG/ECAM) of reaching PCI configuration space for this host bridge, so the kernel uses the old I/O-port way, which reaches only the first 256 bytes of each device’s configuration. Conventional PCI devices (and the emulated ones of QEMU’s default i440fx machine, where this line is routine) need no more. It is not a failure of a device.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A host bridge without MMCONFIG in the firmware’s tables: older chipsets, QEMU’s i440fx machine type, or a BIOS that leaves it out.'
+			}
+		],
+		next_steps: [
+			'Nothing to do in a virtual machine of the i440fx type or on a machine whose devices all work.',
+			'It matters for PCI Express features that live in the extended space (AER error reporting, some GPUs, device passthrough): in a VM use the q35 machine type; on hardware update the BIOS.'
+		],
+		references: ['https://docs.kernel.org/PCI/pci.html']
+	}
+};
+
+/**
+ * drivers/pci/setup-bus.c and setup-res.c: an I/O-port range of a bridge window (BAR 13, before
+ * 6.7; `bridge window [io  size …]` since) or of a device (BAR 0-5) gets no address: `BAR 13: no
+ * space for [io  size 0x1000]`, `BAR 13: failed to assign [io  size 0x1000]`, 6.7+ `… [io  size
+ * 0x1000]: can't assign; no space` and `…: failed to assign`. hardware.pci-bar-unassigned takes
+ * memory BARs. Corpus: 5 logs, 122 lines (a VMware virtual machine's PCIe root ports, a
+ * Thunderbolt dock, an AMD board, ChromeOS's ARCVM, orion-o6's network card).
+ */
+export const pciIoUnassigned: LineRule = {
+	id: 'hardware.pci-io-unassigned',
+	category: 'hardware',
+	severity: 'info',
+	triggers: [
+		'no space for [io ',
+		'failed to assign [io ',
+		']: failed to assign',
+		"]: can't assign; no space"
+	],
+	pattern:
+		/^pci ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): (?:BAR \d+: (?:no space for|failed to assign) \[io {1,2}size|(?:BAR \d+|bridge window) \[io {1,2}size 0x[0-9a-f]+\]: (?:failed to assign|can't assign; no space))/,
+	title: () => 'PCI I/O port ranges left unassigned (I/O port space is scarce)',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	perBoot: true,
+	examples: [
+		// crash-logs log12-11.txt (a laptop with a Thunderbolt dock)
+		'pci 0000:06:01.0: BAR 13: no space for [io  size 0x1000]',
+		'pci 0000:06:01.0: BAR 13: failed to assign [io  size 0x1000]',
+		"pci 0000:00:1c.0: bridge window [io  size 0x1000]: can't assign; no space",
+		'pci 0000:01:00.0: BAR 0 [io  size 0x0100]: failed to assign'
+	],
+	negatives: [
+		'pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]',
+		'pci 0000:00:1c.0: BAR 13: assigned [io  0x2000-0x2fff]'
+	],
+	explanation: {
+		meaning:
+			'The x86 I/O port space has only 64 KB, and a PCI bridge window for it takes at least 4 KB. When there are many bridges (PCIe root ports of a virtual machine, Thunderbolt and hot-plug ports, docks) there is not enough for all of them, so the kernel leaves some bridges, or a device’s I/O ports, without I/O space (the devices are in `devices`). Almost all PCIe devices work through memory-mapped registers and never use I/O ports, so nothing stops working.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'More bridges that could take I/O ports than fit into the I/O port space (VMware’s 32 virtual PCIe root ports, Thunderbolt and hot-plug bridges reserving space for devices not yet plugged in).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the devices work.',
+			'It matters only for an old device that needs I/O ports (a legacy serial or parallel card, some old network or sound cards) behind one of these bridges: it then fails to work; move it to another slot, or give fewer bridges I/O space in the BIOS (or the VM’s settings).'
+		],
+		references: ['https://docs.kernel.org/PCI/pci.html']
+	}
+};
+
+/**
+ * fs/ext2/super.c, fs/ext3/super.c (before 4.3) and fs/ext4/super.c: a mount that tries the ext2
+ * or ext3 driver first (mount without `-t`, Android's and Ubuntu Touch's fstab probing, the ext4
+ * driver serving ext2/ext3 since 4.3) refuses an ext4 filesystem by its feature bits, then ext4
+ * mounts it. Corpus: 6 logs (Android phones, Ubuntu Touch, a GoPro), 20 lines.
+ */
+export const extMountProbe: LineRule = {
+	id: 'filesystem.ext-mount-probe',
+	category: 'filesystem',
+	severity: 'info',
+	triggers: [
+		"couldn't mount because of unsupported optional features",
+		'due to feature incompatibilities'
+	],
+	pattern:
+		/^EXT([234])-fs \(([^)\s]+)\): (?:error: couldn't mount because of unsupported optional features \((\w+)\)|couldn't mount as ext([23]) due to feature incompatibilities)/,
+	title: () => 'Filesystems probed with the ext2/ext3 driver before ext4 (a routine mount probe)',
+	details: (m) => ({ device: m[2], tried_as: `ext${m[4] ?? m[1]}` }),
+	collect: { device: 'devices' },
+	// the probes of one boot's mounts: one occurrence per boot
+	perBoot: true,
+	examples: [
+		// logs_a5y17lte dmesg (a Samsung phone): then `EXT4-fs (mmcblk0p25): mounted filesystem …`
+		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
+		"EXT2-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
+		"EXT4-fs (sda1): couldn't mount as ext3 due to feature incompatibilities"
+	],
+	negatives: [
+		"EXT4-fs (sda1): couldn't mount RDWR because of unsupported optional features (400)",
+		'EXT4-fs (mmcblk0p25): mounted filesystem with ordered data mode. Opts: (null)'
+	],
+	explanation: {
+		meaning:
+			'A filesystem was mounted without saying its type, or by a list of types to try, so the kernel first offered it to the ext2 or ext3 driver. Those refuse it because it uses ext4 features (extents, flexible block groups), which is what “unsupported optional features” and “feature incompatibilities” mean here, and the ext4 driver then mounts it (look for `EXT4-fs (<device>): mounted filesystem` right after). Phones and some distributions probe every mount this way. Nothing is wrong with the filesystem.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An fstab, init script or `mount` without `-t ext4`, which tries the filesystem drivers in turn.'
+			}
+		],
+		next_steps: [
+			'Nothing to do when the ext4 driver mounts the device right after (the devices probed are in `devices`).',
+			'It matters only when no `EXT4-fs (<device>): mounted filesystem` line follows: the filesystem was then not mounted; run `blkid <device>` and mount it with `-t ext4` to see the real error. Writing `ext4` as the type in fstab stops the probe lines.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/ext4.html']
+	}
+};
+
+/**
+ * arch/x86/kernel/cpu/bus_lock.c (intel.c before 6.7) sld_state_show(): how split-lock detection
+ * is set at boot (`split_lock_detect=`), once. The events are other.split-lock's. Corpus: 4 logs
+ * (Intel laptops and a Chromebook, 5.15-6.x kernels).
+ */
+export const splitLockMode: LineRule = {
+	id: 'other.split-lock-detection',
+	category: 'other',
+	severity: 'info',
+	triggers: ['split lock detection: #'],
+	pattern:
+		/^x86\/split lock detection: #(?:AC|DB): (?:crashing the kernel on kernel split_locks and )?(warning|sending SIGBUS|setting \w+ ratelimit to \d+)/,
+	title: () => 'Split-lock detection is on (a setting, not an event)',
+	details: (m) => ({ user_space: m[1] }),
+	examples: [
+		// intel-audio sof-dyndbg.conf log (an Intel laptop)
+		'x86/split lock detection: #AC: crashing the kernel on kernel split_locks and warning on user-space split_locks',
+		'x86/split lock detection: #AC: crashing the kernel on kernel split_locks and sending SIGBUS on user-space split_locks',
+		'x86/split lock detection: #DB: warning on user-space bus_locks'
+	],
+	negatives: [
+		'x86/split lock detection: #AC: Steam/12345 took a split_lock trap at address: 0x7f1234567890'
+	],
+	explanation: {
+		meaning:
+			'A split lock is an atomic memory operation on data that straddles two cache lines; the CPU then locks the whole memory bus, slowing every core. Recent Intel (and some AMD) CPUs can trap it, and the kernel says at boot how it will react: a split lock in kernel code is a bug and crashes the kernel (the kernel has none), and one in a program is warned about (`took a split_lock trap`, a finding of its own) and the program slowed down. The line reports this setting; no split lock has happened.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'The default of `split_lock_detect=warn` on CPUs that support detection (kernels 5.7+).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the line is a setting printed at every boot.',
+			'It matters only if a program (often an older game under Wine or Proton) triggers split locks and runs slowly: the kernel then prints `took a split_lock trap`; `sysctl kernel.split_lock_mitigate=0` (6.2+) stops the slowing, `split_lock_detect=off` on the kernel command line the detection.'
+		],
+		references: ['https://docs.kernel.org/arch/x86/buslock.html']
+	}
+};
+
+/**
+ * drivers/regulator/core.c _regulator_get(): a consumer asks for a supply that the device tree or
+ * ACPI does not describe, and gets the always-on dummy regulator (`%s supply %s not found, using
+ * dummy regulator`, with the device prefix since 3.x). Corpus: 13 logs (Raspberry Pi's
+ * usb_phy_generic, Chromebook audio codecs, Qualcomm phones, an Armada SATA port, elan_i2c).
+ */
+export const dummyRegulator: LineRule = {
+	id: 'hardware.dummy-regulator',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['not found, using dummy regulator'],
+	pattern: /^(?:\S+ (\S+): )?(?:\S+ )?supply (\S+) not found, using dummy regulator/,
+	title: () => 'Power supplies the firmware does not describe: dummy regulators used',
+	details: (m) => ({ device: m[1] ?? null, supply: m[2] }),
+	collect: { device: 'devices', supply: 'supplies' },
+	// the probes of one boot: one occurrence per boot
+	perBoot: true,
+	examples: [
+		// izassafar-one kern.log (a Raspberry Pi)
+		'usb_phy_generic phy: phy supply vcc not found, using dummy regulator',
+		// ideapad320-15ikb dmesg (the touchpad)
+		'elan_i2c i2c-ELAN0608:00: supply vcc not found, using dummy regulator',
+		'qusb supply USB3_GDSC not found, using dummy regulator'
+	],
+	negatives: ['reg-dummy: no parameters', 'vcc-3v3: supplied by regulator-dummy'],
+	explanation: {
+		meaning:
+			'A driver asked for the regulator (power supply) of one of its device’s supply pins (`vcc`, `AVDD` …), as drivers do on boards where the operating system switches supplies on and off. The firmware (device tree or ACPI) does not describe such a regulator, usually because the supply is simply always on, so the kernel hands the driver a “dummy” regulator that does nothing and the device runs from its fixed supply. On PCs (touchpads, audio codecs) and many boards this is normal and the device works.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The device tree or ACPI tables leave out supplies that are hard-wired on; the driver asks for them anyway.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the devices named in `devices` work.',
+			'It matters only when one of them does not work on a board whose supply really is switchable (a camera, a display or an SD card that stays dark): the device tree then misses its regulator, which is for the board’s maintainer to add.'
+		],
+		references: ['https://docs.kernel.org/power/regulator/consumer.html']
+	}
+};
+
+/**
+ * drivers/acpi/osl.c acpi_check_resource_conflict() via acpi/acpica/utaddress.c: a native driver
+ * (i2c-i801/i2c-piix4 SMBus, lpc_ich GPIO, sensor drivers) asks for I/O ports that an ACPI
+ * OpRegion also uses; with the default `acpi_enforce_resources=strict` the driver is refused
+ * (some drivers go on anyway). The kernel's `ACPI: If an ACPI driver is available for this device,
+ * you should use it instead of the native driver` (4.x) or `ACPI: OSL: Resource conflict; ACPI
+ * support missing from driver?` (5.x+) follows. Corpus: 4 logs.
+ */
+export const acpiOpRegionConflict: LineRule = {
+	id: 'firmware.acpi-opregion-conflict',
+	category: 'firmware',
+	severity: 'info',
+	triggers: ['conflicts with OpRegion'],
+	pattern:
+		/^ACPI Warning: SystemIO range 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ conflicts with OpRegion 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ \(([^)\s]+)\)/,
+	title: () => 'A driver and the ACPI firmware claim the same I/O ports (a common warning)',
+	details: (m) => ({ region: m[1] }),
+	collect: { region: 'regions' },
+	follow: [
+		{
+			trigger: 'ACPI: If an ACPI driver is available for this device',
+			pattern: /^ACPI: If an ACPI driver is available for this device, you should use it instead/,
+			// printed when the driver was refused the ports (acpi_enforce_resources=strict)
+			details: () => ({ driver_refused: true }),
+			within: 3,
+			claims: true,
+			examples: [
+				'ACPI: If an ACPI driver is available for this device, you should use it instead of the native driver'
+			]
+		},
+		{
+			trigger: 'Resource conflict; ACPI support missing from driver?',
+			pattern: /^ACPI: OSL: Resource conflict; ACPI support missing from driver\?/,
+			// printed when the driver was refused the ports (acpi_enforce_resources=strict)
+			details: () => ({ driver_refused: true }),
+			within: 3,
+			claims: true,
+			examples: ['ACPI: OSL: Resource conflict; ACPI support missing from driver?']
+		}
+	],
+	examples: [
+		// dfir-sample-files syslog.1 (a Debian laptop)
+		'ACPI Warning: SystemIO range 0x0000000000000B00-0x0000000000000B08 conflicts with OpRegion 0x0000000000000B00-0x0000000000000B06 (\\_SB.PCI0.SMBS.SMBO) (20230628/utaddress-204)',
+		'ACPI Warning: SystemIO range 0x00000000000011b0-0x00000000000011bf conflicts with OpRegion 0x0000000000001180-0x00000000000011bb (\\GPIO) (20140424/utaddress-258)'
+	],
+	negatives: [
+		'ACPI Warning: \\_SB.PCI0.GFX0._DSM: Argument #4 type mismatch - Found [Buffer], ACPI requires [Package]'
+	],
+	explanation: {
+		meaning:
+			'A hardware driver (most often the SMBus driver i2c_i801 or i2c_piix4, or lpc_ich’s GPIO, named by the ACPI region in `regions`: `SMBS`, `SMBI`, `GPIO`) wanted I/O ports that the firmware’s ACPI code also uses, for example to read the battery or the temperature through the SMBus. To keep the two from disturbing each other the kernel warns and, by default, does not give the ports to the driver. The line after it (`driver_refused`) says the driver was refused. The machine works as before; at most the driver’s device (usually the SMBus, used by sensor and memory-information tools) is not available.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The firmware’s ACPI tables use the SMBus or GPIO registers themselves, which is common on laptops and desktop boards.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: this is one of the most common boot warnings and is harmless.',
+			'It matters only if you need that device (sensors through the SMBus for `sensors-detect`, RGB or memory tools): `acpi_enforce_resources=lax` on the kernel command line lets the driver in, at the risk of clashing with the firmware’s own accesses; prefer leaving it as it is.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * drivers/base/driver.c driver_register(): the PC speaker's platform driver registered twice
+ * (`pcspkr` and the sound driver `snd-pcsp` both use the name pcspkr), the second is refused.
+ * Corpus: 2 logs.
+ */
+export const pcspkrRegistered: LineRule = {
+	id: 'other.pcspkr-registered-twice',
+	category: 'other',
+	severity: 'info',
+	triggers: ["Driver 'pcspkr' is already registered"],
+	pattern: /^Error: Driver 'pcspkr' is already registered, aborting/,
+	title: () => 'PC speaker driver loaded twice; the second copy was refused (harmless)',
+	examples: ["Error: Driver 'pcspkr' is already registered, aborting..."],
+	negatives: ["Error: Driver 'qcom,ois' is already registered, aborting..."],
+	explanation: {
+		meaning:
+			'Two drivers for the PC speaker (the beeper) register under the same name: `pcspkr` (the input driver that beeps) and `snd-pcsp` (the sound driver that plays through it). Whichever loads second is refused with this message. The first one works; nothing else is affected. Many distributions blacklist one of them, and some machines do not even have a speaker.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Both PC-speaker modules are loaded at boot (udev loads both for the same platform device).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the message is cosmetic.',
+			'To silence it, blacklist the one you do not want (`blacklist snd_pcsp` in a file under /etc/modprobe.d/), or both to stop the beeps.'
+		],
+		references: ['https://wiki.archlinux.org/title/PC_speaker']
+	}
+};
+
+/**
+ * drivers/input/serio/i8042.c i8042_pnp_init(): the firmware's PNP (ACPI) list has the keyboard
+ * controller but no PS/2 mouse port, so the driver leaves the AUX port off. Corpus: 6 logs.
+ */
+export const i8042AuxDisabled: LineRule = {
+	id: 'hardware.i8042-aux-not-listed',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['PS/2 appears to have AUX port disabled'],
+	pattern: /^i8042: PNP: PS\/2 appears to have AUX port disabled/,
+	title: () => 'No PS/2 mouse port listed by the firmware (a routine notice)',
+	examples: [
+		'i8042: PNP: PS/2 appears to have AUX port disabled, if this is incorrect please boot with i8042.nopnp'
+	],
+	negatives: ['i8042: PNP: PS/2 Controller [PNP0303:PS2K] at 0x60,0x64 irq 1'],
+	explanation: {
+		meaning:
+			'The firmware lists a PS/2 keyboard port but no PS/2 mouse (AUX) port, so the kernel does not look for a mouse or touchpad on it. Most laptops connect their touchpad over I2C or USB and most desktops have no PS/2 mouse, so this is what is expected; the keyboard works.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A machine without a PS/2 mouse port, or whose touchpad is on I2C/USB.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the touchpad and mouse work.',
+			'It matters only if the touchpad does not work at all and the machine has a PS/2 touchpad (older laptops): boot once with `i8042.nopnp` as the message says, and if that helps keep it on the kernel command line.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+	}
+};
+
+/**
+ * kernel/watchdog_hld.c (later watchdog_perf.c) hardlockup_detector_event_create(): the hard
+ * lockup detector needs a hardware performance counter; without one (a virtual machine without a
+ * virtual PMU, some ARM boards) it is off. Corpus: 2 logs (VirtualBox, QEMU).
+ */
+export const nmiWatchdogNoPmu: LineRule = {
+	id: 'other.nmi-watchdog-unavailable',
+	category: 'other',
+	severity: 'info',
+	triggers: ['Perf event create on CPU'],
+	pattern: /^NMI watchdog: Perf event create on CPU (\d+) failed with (-\d+)/,
+	title: () => 'Hard lockup detector off: no performance counter (common in virtual machines)',
+	details: (m) => ({ error: errnoName(m[2]) }),
+	examples: ['NMI watchdog: Perf event create on CPU 0 failed with -2'],
+	negatives: ['NMI watchdog: Enabled. Permanently consumes one hw-PMU counter.'],
+	explanation: {
+		meaning:
+			'The kernel’s hard lockup detector (the “NMI watchdog”) uses a CPU performance counter to notice a CPU stuck with interrupts off. This machine offers no such counter, typically a virtual machine whose hypervisor does not pass the PMU through (VirtualBox, many cloud and QEMU setups), so the detector stays off. Everything else works, including the soft lockup detector.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A virtual machine without a virtual PMU, or hardware whose counters the kernel does not support.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the rest of the system is not affected.',
+			'It matters only if you debug hard lockups in this VM: enable the virtual PMU (QEMU `-cpu host` with KVM, VMware “virtualize CPU performance counters”), or silence the line with `nmi_watchdog=0`.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/lockup-watchdogs.html']
+	}
+};
+
+/**
+ * drivers/rtc/hctosys.c (later class.c) rtc_hctosys(): the kernel sets the system clock from
+ * the RTC named by CONFIG_RTC_HCTOSYS_DEVICE at boot; a board without one (Raspberry Pi) has none.
+ * Corpus: 2 logs (a Raspberry Pi, 25 boots).
+ */
+export const noRtc: LineRule = {
+	id: 'other.no-rtc-at-boot',
+	category: 'other',
+	severity: 'info',
+	triggers: ['unable to open rtc device'],
+	pattern: /^(?:hctosys|drivers\/rtc\/hctosys\.c): unable to open rtc device \((rtc\d+)\)/,
+	title: () => 'No hardware clock to set the time from at boot (boards without an RTC)',
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		'hctosys: unable to open rtc device (rtc0)',
+		'drivers/rtc/hctosys.c: unable to open rtc device (rtc0)'
+	],
+	negatives: ['rtc_cmos 00:02: setting system clock to 2024-01-01T10:00:00 UTC (1704103200)'],
+	explanation: {
+		meaning:
+			'At boot the kernel sets the system clock from the battery-backed hardware clock (RTC). This machine has none (the Raspberry Pi and many boards do not), or its driver was not loaded yet, so the clock starts at a default time until the network time service (or fake-hwclock) sets it. Nothing is broken.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A board without a battery-backed real-time clock, or one whose RTC driver is a module loaded later.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the time is right once the network is up.',
+			'It matters for a board that runs offline (wrong dates in logs, certificates rejected): add an RTC module (and its device-tree overlay), or keep fake-hwclock so the time at least moves forward.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/rtc.html']
+	}
+};
+
+/**
+ * fs/pstore/ram_core.c persistent_ram_init_ecc(): with ECC on, pstore's RAM buffer header that
+ * does not decode (random memory after a cold start) is reported and the buffer started afresh.
+ * Corpus: 2 logs (Tegra tablets, 20 boots).
+ */
+export const ramoopsHeader: LineRule = {
+	id: 'other.ramoops-header-uncorrectable',
+	category: 'other',
+	severity: 'info',
+	triggers: ['ramoops: uncorrectable error in header'],
+	pattern: /^ramoops: uncorrectable error in header/,
+	title: () => 'Crash-log memory (ramoops) held no valid data: started afresh',
+	examples: ['ramoops: uncorrectable error in header'],
+	negatives: ['ramoops: found existing buffer, size 1234, start 0'],
+	explanation: {
+		meaning:
+			'pstore’s ramoops keeps kernel messages and crash reports in a piece of RAM that survives a reboot, protected by error-correcting codes. After the machine was powered off, that RAM holds random data, so its header cannot be decoded (“uncorrectable error”) and ramoops starts a new buffer. This is expected at every cold start; it does not mean that memory is faulty.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'RAM loses its contents when powered off; only a warm reboot keeps the previous boot’s log there.'
+			}
+		],
+		next_steps: [
+			'Nothing to do after a power-on.',
+			'It matters only if it also appears after warm reboots (a crash you wanted to read back is lost): then the bootloader or firmware clears or uses that RAM region; check the ramoops reservation in the device tree.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/ramoops.html']
+	}
+};
+
+/**
+ * kernel/params.c param_check_unsafe(): a module parameter marked unsafe (i915's enable_guc,
+ * force_probe …) set on the command line or by modprobe taints the kernel `U`. Corpus: 2 logs
+ * (a Chromebook).
+ */
+export const dangerousOption: LineRule = {
+	id: 'other.unsafe-module-option',
+	category: 'other',
+	severity: 'info',
+	triggers: ['Setting dangerous option'],
+	pattern: /^Setting dangerous option (\S+) - tainting kernel/,
+	title: (m) => `Option ${m[1]} set by hand: the kernel is tainted (U)`,
+	details: (m) => ({ option: m[1], taint: 'U' }),
+	examples: ['Setting dangerous option i915.enable_guc - tainting kernel'],
+	negatives: ['i915 0000:00:02.0: [drm] GuC firmware i915/adlp_guc_70.bin version 70.20.0'],
+	explanation: {
+		meaning:
+			'A driver option that its developers mark as unsafe (for testing, or for hardware not yet supported) was set on the kernel command line or in /etc/modprobe.d. The kernel does what it was told and marks itself tainted `U` (user-requested), so that crash reports of this boot show that a non-default setting was in use. Setting i915.enable_guc is common and works on most Intel GPUs.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An option in the kernel command line or in a modprobe configuration file (often from a tuning guide or a distribution default).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the option does what you wanted.',
+			'If the graphics (or the driver named) misbehave, remove the option first; report a crash upstream only after reproducing it without the option.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html']
+	}
+};
+
+/**
+ * drivers/scsi/ses.c ses_intf_add(): an enclosure services device (a SES LUN of a USB disk case, a
+ * backplane) that does not answer the configuration page is not bound: `Failed to get diagnostic
+ * page 0x1` (after `Wrong diagnostic page; asked for 1 got 8`), then `Failed to bind enclosure
+ * -19`. Corpus: 3 logs of one machine (three USB disk enclosures).
+ */
+export const sesEnclosure: LineRule = {
+	id: 'storage.ses-enclosure-unbound',
+	category: 'storage',
+	severity: 'info',
+	triggers: ['Wrong diagnostic page', 'Failed to get diagnostic page', 'Failed to bind enclosure'],
+	pattern:
+		/^(?:scsi|ses) (\d+:\d+:\d+:\d+): (?:Failed to (?:get diagnostic page 0x[0-9a-f]+|bind enclosure -\d+)|Wrong diagnostic page; asked for \d+ got \d+)/,
+	title: (m) => `Disk enclosure ${m[1]} offers no enclosure services (LEDs, fans): not used`,
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		// zictes-log dmesg (three USB disk enclosures, the same lines for each)
+		'scsi 6:0:0:1: Wrong diagnostic page; asked for 1 got 8',
+		'scsi 6:0:0:1: Failed to get diagnostic page 0x1',
+		'ses 8:0:0:1: Failed to bind enclosure -19'
+	],
+	negatives: ['scsi 6:0:0:1: Enclosure         ASMT     2105             0    PQ: 0 ANSI: 6'],
+	explanation: {
+		meaning:
+			'A disk enclosure (often a USB disk case or dock, or a server backplane) presents an extra “enclosure services” device next to the disk, for its fan, temperature and slot LEDs. It did not answer the kernel’s request for its configuration, so the ses driver does not use it. The disks themselves are not affected.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A USB-SATA bridge or enclosure that announces enclosure services without really implementing them.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the disk in the enclosure works as usual.',
+			'It matters only on a server whose backplane LEDs should light for failed disks (`ledctl`, `sg_ses`): then check the backplane’s firmware and cabling.'
+		],
+		references: ['https://docs.kernel.org/driver-api/scsi.html']
+	}
+};
+
+export const NOTICES: readonly LineRule[] = [
+	moduleUnsigned,
+	thermalZoneUnreadable,
+	calgaryAbsent,
+	eisaProbe,
+	pciHostBridgeWindows,
+	rasCollectorStarted,
+	lowMemoryCheck,
+	urandomEarlyRead,
+	cpuVulnerabilitySmt,
+	hibernationImageAbsent,
+	noInitialConsole,
+	pciMmconfigUnavailable,
+	pciIoUnassigned,
+	extMountProbe,
+	splitLockMode,
+	dummyRegulator,
+	acpiOpRegionConflict,
+	pcspkrRegistered,
+	i8042AuxDisabled,
+	nmiWatchdogNoPmu,
+	noRtc,
+	ramoopsHeader,
+	dangerousOption,
+	sesEnclosure
+];
