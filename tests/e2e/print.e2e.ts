@@ -80,7 +80,9 @@ test('Ctrl+P or Save as PDF: the findings are printed with their bodies, in ligh
 	const problems = watchForErrors(page);
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await analyse(page, LOG);
-	const n = await page.locator('article.finding').count();
+	// every finding of the report (its cards are rendered in steps after the summary)
+	const n = Number(/of (\d+)\)/.exec((await page.locator('.findings-h').textContent()) ?? '')?.[1]);
+	await expect(page.locator('article.finding')).toHaveCount(n);
 	// what the print is laid out from: the page as it is once the page's own beforeprint
 	// handler has run (this one is added after it, so runs after it)
 	await page.evaluate(() => {
@@ -255,6 +257,13 @@ test('printed on A4, nothing is wider than the paper', async ({ page }) => {
 	await page.setViewportSize({ width: 718, height: 1000 });
 	await analyse(page, LOG);
 	await expect(page.locator('.timeline svg').first()).toBeVisible();
+	// drawn to scale: a mark's hit area stays 24 px wide, a target of its own (a plot fitted
+	// inside its border by scaling had made it 22.6)
+	const hits = async () =>
+		page
+			.locator('.timeline rect.hit')
+			.evaluateAll((rs) => rs.map((r) => Math.round(r.getBoundingClientRect().width * 100) / 100));
+	expect(new Set(await hits())).toEqual(new Set([24]));
 	await page.emulateMedia({ media: 'print' });
 	const wide = await page.evaluate(() => {
 		const w = document.documentElement.clientWidth;
@@ -265,5 +274,6 @@ test('printed on A4, nothing is wider than the paper', async ({ page }) => {
 	// the timeline's strip had been 720 px wide: 100% and its border
 	expect(wide).toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(718);
+	expect(new Set(await hits())).toEqual(new Set([24]));
 	expect(problems).toEqual([]);
 });
