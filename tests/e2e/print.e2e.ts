@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
 
@@ -149,6 +150,17 @@ test('a filtered report prints the findings shown, says its filters, and the one
 	);
 	await expect(page.locator('.print-rest li')).toHaveCount(21);
 	await expect(page.getByTestId('print-filters')).toHaveCount(0);
+	// the printed note and list of titles break no rule, light or dark (the whole printed page,
+	// 100 open findings, takes axe about a minute on a busy machine)
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ media: 'print', colorScheme });
+		const r = await new AxeBuilder({ page })
+			.include('[data-testid="print-capped"]')
+			.include('.print-rest')
+			.analyze();
+		expect(r.violations.map((v) => `${colorScheme} ${v.id}`)).toEqual([]);
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
 
 	await page.emulateMedia({ media: 'screen' });
 	await expect(cards).toHaveCount(100);
