@@ -141,14 +141,7 @@ test('a filtered report prints the findings shown, says its filters, and the one
 	await expect(cards).toHaveCount(100);
 	await page.emulateMedia({ media: 'print' });
 	// the first 100 with their bodies (as the screen shows them), the other 21 by title
-	await expect(cards).toHaveCount(100);
-	await expect(
-		page.locator('article.finding .body h5:visible', { hasText: 'What it means' })
-	).toHaveCount(100);
-	await expect(page.getByTestId('print-capped')).toHaveText(
-		'Printed: the first 100 of these 121 findings with their details, the other 21 by title after them. The text report (Download text) gives every finding in full.'
-	);
-	await expect(page.locator('.print-rest li')).toHaveCount(21);
+	await expectFirstHundredPrinted(page, 121);
 	await expect(page.getByTestId('print-filters')).toHaveCount(0);
 	// the printed note and list of titles break no rule, light or dark (the whole printed page,
 	// 100 open findings, takes axe about a minute on a busy machine)
@@ -181,6 +174,21 @@ test('a filtered report prints the findings shown, says its filters, and the one
 });
 
 /** `n` distinct WARNINGs, each with its call trace: a report of `n` findings (2,000 at most) */
+/**
+ * Printed (print media emulated): the first 100 of `total` findings with their bodies, a printed
+ * line that says so, and the others in the list of titles.
+ */
+async function expectFirstHundredPrinted(page: Page, total: number): Promise<void> {
+	await expect(page.locator('article.finding')).toHaveCount(100);
+	await expect(
+		page.locator('article.finding .body h5:visible', { hasText: 'What it means' })
+	).toHaveCount(100);
+	await expect(page.getByTestId('print-capped')).toHaveText(
+		`Printed: the first 100 of these ${total} findings with their details, the other ${total - 100} by title after them. The text report (Download text) gives every finding in full.`
+	);
+	await expect(page.locator('.print-rest li')).toHaveCount(total - 100);
+}
+
 function warnings(n: number): string {
 	const out: string[] = [];
 	let t = 0;
@@ -216,7 +224,6 @@ test('a report of 2,000 findings prints its first 100 in full and the rest by ti
 	const problems = watchForErrors(page);
 	// 28,000 lines: a few seconds on a busy machine
 	await analyse(page, warnings(2000), 60_000);
-	const cards = page.locator('article.finding');
 	await expect(page.locator('.findings-h')).toContainText('(2000 of 2000)');
 	// the bodies to print are rendered ahead, a few per task, closed: Ctrl+P has none to render
 	// (it had rendered all 2,000 in one task of 3 s, and printed 2,859 pages)
@@ -235,15 +242,7 @@ test('a report of 2,000 findings prints its first 100 in full and the rest by ti
 	await page.evaluate(() => dispatchEvent(new Event('afterprint')));
 
 	await page.emulateMedia({ media: 'print' });
-	await expect(cards).toHaveCount(100);
-	await expect(
-		page.locator('article.finding .body h5:visible', { hasText: 'What it means' })
-	).toHaveCount(100);
-	await expect(page.getByTestId('print-capped')).toHaveText(
-		'Printed: the first 100 of these 2000 findings with their details, the other 1900 by title after them. The text report (Download text) gives every finding in full.'
-	);
-	const rest = page.locator('.print-rest li');
-	await expect(rest).toHaveCount(1900);
+	await expectFirstHundredPrinted(page, 2000);
 	await expect(
 		page.getByRole('heading', { name: 'The other 1900 findings, by title' })
 	).toBeVisible();

@@ -312,8 +312,6 @@ interface ContextMessage {
 	line: number;
 	boot: number;
 	details: Record<string, DetailValue>;
-	/** its lines (and those it accumulated), when they are evidence (RuleContext.evidence) */
-	lines: EvidenceLine[] | null;
 }
 
 /**
@@ -709,18 +707,20 @@ export class Analyzer {
 			r.line >= had.line &&
 			r.line - had.line <= c.within
 		) {
-			const lines = own === null ? null : [...(had.lines ?? []), ...own].slice(-FOLLOW_LIST_MAX);
+			const lines =
+				own === null
+					? null
+					: [...(this.contextLines.get(had.details) ?? []), ...own].slice(-FOLLOW_LIST_MAX);
 			list.splice(k, 1);
 			list.push({
 				line: r.line,
 				boot: r.boot,
-				details: this.withLines(accumulated(had.details, details), lines),
-				lines
+				details: this.withLines(accumulated(had.details, details), lines)
 			});
 			return;
 		}
 		if (list.length >= CONTEXTS_KEPT) list.shift();
-		list.push({ line: r.line, boot: r.boot, details: this.withLines(details, own), lines: own });
+		list.push({ line: r.line, boot: r.boot, details: this.withLines(details, own) });
 	}
 
 	/**

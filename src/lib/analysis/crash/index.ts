@@ -178,12 +178,9 @@ function stalledSubject(facts: ReturnType<typeof crashFacts>, stall: RcuStall | 
  * task (`All QSes seen`, only the kthread starved: syzkaller report 718) keeps them: the CPU the
  * kthread last ran on, busy with something else, is all it shows.
  */
-function stalledLines(own: BlockLine[], stall: RcuStall): BlockLine[] {
+function stalledLines(own: BlockLine[], texts: readonly string[], stall: RcuStall): BlockLine[] {
 	if (stall.cpus.length === 0 && stall.tasks.length === 0) return own;
-	const skip = notStalledLines(
-		own.map((l) => l.text),
-		stall
-	);
+	const skip = notStalledLines(texts, stall);
 	return own.filter((_, i) => !skip[i]);
 }
 
@@ -237,8 +234,11 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const title = normalizeTitle(t.title);
 	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
 	const tail = lostOopsTail(block, t.format, h, own);
-	const stall = rcuStall(own.map((l) => l.text));
-	const fault = faultLocation(tail.length > 0 ? tail : stall ? stalledLines(own, stall) : own);
+	const texts = own.map((l) => l.text);
+	const stall = rcuStall(texts);
+	const fault = faultLocation(
+		tail.length > 0 ? tail : stall ? stalledLines(own, texts, stall) : own
+	);
 	let corrupted =
 		tail.length > 0
 			? `the oops this panic ends lost its header and trace: the log holds only its registers (from line ${tail[0].line}), whose faulting PC is ${fault}`
