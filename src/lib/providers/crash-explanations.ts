@@ -1,5 +1,6 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import { GRACE_PERIOD } from '../util/rcu-stall.ts';
+import { vendorReportStep, vendorUpdateStep, type KernelVendor } from './vendor-kernel.ts';
 
 type Partial = Omit<Explanation, 'next_steps'> & {
 	next_steps: string[];
@@ -27,17 +28,44 @@ export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>)
 		]
 	]);
 
+/** a step's words for a vendor's kernel (see upstreamStep) */
+export type VendorWords = (v: KernelVendor, version: string) => string;
+
+const VENDOR_WORDS = new Map<string, VendorWords>();
+
+/**
+ * A step that sends its user to kernel.org's kernels or to the upstream maintainers, with its
+ * words for a distribution's or device maker's kernel (vendor-kernel.ts): the one mechanism by
+ * which every crash explanation's steps, the generic ones and the variants' own, are made
+ * vendor-aware (forVendor). A vendor kernel is updated and reported through its vendor; the
+ * memblock, allocator and ftrace variants had still sent such kernels' users upstream
+ * (ubtouch's `ftrace_bug` on a device maker's kernel).
+ */
+export function upstreamStep(step: string, vendorWords: VendorWords): string {
+	VENDOR_WORDS.set(step, vendorWords);
+	return step;
+}
+
+/** The step as said for a kernel that `vendor` builds (upstreamStep), or the step itself. */
+export function forVendor(step: string, vendor: KernelVendor, version: string): string {
+	return VENDOR_WORDS.get(step)?.(vendor, version) ?? step;
+}
+
 /** the generic step that sends a crash upstream (heuristic.ts words it anew for a tainted kernel) */
-export const REPORT_UPSTREAM =
-	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.';
+export const REPORT_UPSTREAM = upstreamStep(
+	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+	(v) => vendorReportStep(v)
+);
 
 /** the generic step that searches for the title (heuristic.ts words it anew for `… in corrupted`) */
 export const SEARCH_TITLE =
 	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
 
 /** the generic step that tries a newer kernel (heuristic.ts words it anew for a vendor's kernel) */
-export const TRY_STABLE =
-	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.';
+export const TRY_STABLE = upstreamStep(
+	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
+	vendorUpdateStep
+);
 
 const REPORTING: string[] = [SEARCH_TITLE, TRY_STABLE, REPORT_UPSTREAM];
 
@@ -679,7 +707,15 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			REPORTING[0],
 			'Note the device the message names and what was being removed then: a container or network namespace ending (its `lo`), a VPN or tunnel interface, a driver being unloaded. The device, and whatever waits for it (`ip`, a container runtime), stays stuck until a reboot.',
 			REPORTING[1],
-			'If it persists, report it to the networking maintainers (netdev@vger.kernel.org) with the device, the kernel version and what was being removed; kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message the stack that took the leaked reference: include it.'
+			upstreamStep(
+				'If it persists, report it to the networking maintainers (netdev@vger.kernel.org) with the device, the kernel version and what was being removed; kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message the stack that took the leaked reference: include it.',
+				(v) =>
+					vendorReportStep(
+						v,
+						undefined,
+						'the device, the kernel version and what was being removed (and the stack that took the leaked reference, which kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message)'
+					)
+			)
 		],
 		references: ['https://docs.kernel.org/networking/netdevices.html']
 	},
@@ -1037,7 +1073,15 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 				'Read the memory map the kernel printed at the start of this boot (`BIOS-e820:` lines or the device tree’s memory, `Zone ranges`, `Early memory node ranges`): it says how much memory the kernel was given, and where.',
 				'Remove or lower the boot options that take memory (`mem=`, `memmap=`, `crashkernel=`, `hugepages=`), or give the virtual machine more memory.',
 				'On a 32-bit kernel with much RAM, boot a 64-bit kernel, or limit the memory it uses with `mem=`.',
-				'If the memory is there and no option takes it, report it with the whole boot log to the maintainers of the function the message names (`scripts/get_maintainer.pl -f <file>`).'
+				upstreamStep(
+					'If the memory is there and no option takes it, report it with the whole boot log to the maintainers of the function the message names (`scripts/get_maintainer.pl -f <file>`).',
+					(v) =>
+						vendorReportStep(
+							v,
+							'If the memory is there and no option takes it, and the newest update does the same',
+							'the whole boot log'
+						)
+				)
 			],
 			references: [
 				'https://docs.kernel.org/core-api/boot-time-mm.html',
@@ -1145,7 +1189,14 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			],
 			next_steps: [
 				'Find the caller: the first frame below the allocator’s own functions in the trace (`kmalloc*`, `__kmalloc*`, `kmemdup`, `krealloc`, `alloc_pages*`, `__get_free_pages`, `kvmalloc*`; `gcov_info_dup` under `kmemdup` in a 4.8 report) asked for the size; see where that size comes from in its source.',
-				'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+				upstreamStep(
+					'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+					(v) =>
+						vendorReportStep(
+							v,
+							'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: if it persists on the newest update'
+						)
+				),
 				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already.',
 				TRY_STABLE
 			],
@@ -1179,8 +1230,19 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Read the `ftrace faulted on writing` or `ftrace failed to modify` line printed after the trace: it names the function whose call site failed, with `[module]` when it is in a module.',
 				'If that function is in a module, or the warning came right after a module was loaded, look at that module: an out-of-tree driver, a live patch or a monitoring or security product that hooks kernel functions; update or unload it and tell its vendor.',
-				'If it happened at boot, the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
-				'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.'
+				upstreamStep(
+					'If it happened at boot, the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
+					(v) =>
+						`If it happened at boot, the kernel build is at fault: report it to ${v.report} with this report; until it is fixed, function tracing stays off and nothing else is affected.`
+				),
+				upstreamStep(
+					'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.',
+					(v) =>
+						vendorReportStep(
+							v,
+							'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`); if nothing did and it persists on the newest update'
+						)
+				)
 			],
 			references: [
 				'https://docs.kernel.org/trace/ftrace.html',
