@@ -111,7 +111,7 @@ describe('the variants’ own steps on a vendor kernel', () => {
 		expect(s.some((x) => UPSTREAM.test(x))).toBe(false);
 		expect(s).toContainEqual(
 			expect.stringMatching(
-				/^If it happened at boot, the kernel build is at fault: report it to the device maker’s support or the custom ROM’s developers/
+				/^It happened while the kernel set ftrace up at boot \(`ftrace_init` or `ftrace_process_locs` in the trace, no module loading\), so the kernel build is at fault: report it to the device maker’s support or the custom ROM’s developers/
 			)
 		);
 	});

@@ -14,20 +14,6 @@ const CROSS_CPU_STEP =
 /** a cross-CPU call where the report stopped the CPU: the fault location or the first frames */
 const CROSS_CPU_WAIT = /^(?:smp_call_function|csd_lock_wait|on_each_cpu)/;
 
-/**
- * Steps that hold for only some findings of their rule, and the test that says for which: the
- * others leave them out (satyr-rhbz-1235021.log: a soft lockup in smp_call_function_many).
- */
-export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>) => boolean> =
-	new Map([
-		[
-			CROSS_CPU_STEP,
-			(f: Omit<Finding, 'explanation'>) =>
-				CROSS_CPU_WAIT.test(f.stack?.fault_location ?? '') ||
-				(f.stack?.frames.slice(0, 4).some((x) => CROSS_CPU_WAIT.test(x.function)) ?? false)
-		]
-	]);
-
 /** a step's words for a vendor's kernel (see upstreamStep) */
 export type VendorWords = (v: KernelVendor, version: string) => string;
 
@@ -68,6 +54,56 @@ export const TRY_STABLE = upstreamStep(
 );
 
 const REPORTING: string[] = [SEARCH_TITLE, TRY_STABLE, REPORT_UPSTREAM];
+
+/**
+ * ftrace_bug() at boot: ftrace_init() -> ftrace_process_locs() of start_kernel() (ubtouch's
+ * 3.4 `ftrace faulted on writing … asm_do_IRQ`); a module's call sites go through the same
+ * ftrace_process_locs() from ftrace_module_init() when it loads (load_module()), and tracing
+ * started later patches them from ftrace_startup() (lkp-calltrace-dmesg-010.log: perf's
+ * `perf_ftrace_event_register`)
+ */
+function ftraceAtBoot(f: Omit<Finding, 'explanation'>): boolean {
+	const names = new Set((f.stack?.frames ?? []).map((x) => x.function));
+	if (names.has('ftrace_init') || names.has('start_kernel')) return true;
+	return (
+		names.has('ftrace_process_locs') &&
+		!names.has('ftrace_module_init') &&
+		!names.has('load_module')
+	);
+}
+
+const FTRACE_AT_BOOT = upstreamStep(
+	'It happened while the kernel set ftrace up at boot (`ftrace_init` or `ftrace_process_locs` in the trace, no module loading), so the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
+	(v) =>
+		`It happened while the kernel set ftrace up at boot (\`ftrace_init\` or \`ftrace_process_locs\` in the trace, no module loading), so the kernel build is at fault: report it to ${v.report} with this report; until it is fixed, function tracing stays off and nothing else is affected.`
+);
+
+const FTRACE_LATER = upstreamStep(
+	'Check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.',
+	(v) =>
+		vendorReportStep(
+			v,
+			'Check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`); if nothing did and it persists on the newest update'
+		)
+);
+
+/**
+ * Steps that hold for only some findings of their rule, and the test that says for which: the
+ * others leave them out (satyr-rhbz-1235021.log: a soft lockup in smp_call_function_many; an
+ * ftrace_bug at boot or later, which had both been told `If it happened at boot …` and
+ * `Otherwise …`).
+ */
+export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>) => boolean> =
+	new Map([
+		[
+			CROSS_CPU_STEP,
+			(f: Omit<Finding, 'explanation'>) =>
+				CROSS_CPU_WAIT.test(f.stack?.fault_location ?? '') ||
+				(f.stack?.frames.slice(0, 4).some((x) => CROSS_CPU_WAIT.test(x.function)) ?? false)
+		],
+		[FTRACE_AT_BOOT, ftraceAtBoot],
+		[FTRACE_LATER, (f: Omit<Finding, 'explanation'>) => !ftraceAtBoot(f)]
+	]);
 
 /** Plain-language explanations of crash families, keyed by crash rule id. */
 export const CRASH_EXPLANATIONS: Record<string, Partial> = {
@@ -1230,19 +1266,8 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Read the `ftrace faulted on writing` or `ftrace failed to modify` line printed after the trace: it names the function whose call site failed, with `[module]` when it is in a module.',
 				'If that function is in a module, or the warning came right after a module was loaded, look at that module: an out-of-tree driver, a live patch or a monitoring or security product that hooks kernel functions; update or unload it and tell its vendor.',
-				upstreamStep(
-					'If it happened at boot, the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
-					(v) =>
-						`If it happened at boot, the kernel build is at fault: report it to ${v.report} with this report; until it is fixed, function tracing stays off and nothing else is affected.`
-				),
-				upstreamStep(
-					'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.',
-					(v) =>
-						vendorReportStep(
-							v,
-							'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`); if nothing did and it persists on the newest update'
-						)
-				)
+				FTRACE_AT_BOOT,
+				FTRACE_LATER
 			],
 			references: [
 				'https://docs.kernel.org/trace/ftrace.html',
