@@ -563,7 +563,12 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			},
 			{ kind: 'hardware', text: 'Faulty RAM can produce the same symptoms.' }
 		],
-		next_steps: [...REPORTING, 'Boot with `slub_debug=FZPU` to catch the culprit earlier.'],
+		// every crash.slab report is SLUB debugging's own (satyr-gitlog-19.log, -30.log had been told
+		// to boot with it)
+		next_steps: [
+			...REPORTING,
+			'SLUB debugging is already on for this cache (this report is its own): if the report lacks the `Allocated in`/`Freed in` stacks, or to catch the corruption nearer its cause, boot with `slub_debug=FZPU,<cache>` (the cache the `BUG <cache>` line names).'
+		],
 		references: ['https://docs.kernel.org/mm/slub.html']
 	},
 	'crash.bad-page': {
@@ -935,10 +940,58 @@ const machineCheckOops = (f: Omit<Finding, 'explanation'>) =>
 const gracePeriodWait = (f: Omit<Finding, 'explanation'>) =>
 	f.stack?.frames.some((x) => x.reliable && GRACE_PERIOD.test(x.function)) ?? false;
 
+/**
+ * SLUB's `Poison overwritten` over one byte, the poison of a freed object (POISON_FREE, 0x6b) minus
+ * or plus one: `INFO: 0xffff880146498250-0xffff880146498250. First byte 0x6a instead of 0x6b`
+ * (check_bytes_and_report() in mm/slub.c; satyr-gitlog-19.log, and satyr-gitlog-30.log, whose line
+ * is wrapped after `First byte`). A 32- or 64-bit counter of the freed object decremented (or
+ * incremented) once changes only its lowest byte: 0x6b6b6b6b - 1 = 0x6b6b6b6a.
+ */
+const POISON_STEP = /INFO: 0x([\da-f]+)-0x([\da-f]+)\. First byte\s+0x(6a|6c) instead of 0x6b\b/;
+
+function poisonCounterStep(f: Omit<Finding, 'explanation'>): boolean {
+	if (!/^SLUB: Poison overwritten\b/.test(f.title)) return false;
+	const m = POISON_STEP.exec(
+		f.evidence
+			.slice(0, 12)
+			.map((e) => e.text.trim())
+			.join(' ')
+	);
+	return m !== null && m[1] === m[2];
+}
+
 /** x86's double fault: `PANIC: double fault, error_code: 0x0` (2.6.24 x86-64: `double fault: 0000 [1]`) */
 const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b/.test(f.title);
 
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.slab',
+		name: 'a freed object’s counter decremented or incremented (one poison byte off by one)',
+		applies: poisonCounterStep,
+		explanation: {
+			meaning:
+				'SLUB’s debugging found a freed object changed after it was freed (`Poison overwritten`): a freed object is filled with the byte 0x6b, and here one single byte became 0x6a (or 0x6c), the poison minus (or plus) one. That is the mark of a counter of the freed object decremented (or incremented) after the free, almost always its reference count: a `…_put()` (or a get) on an object that was already freed, a use-after-free of its reference count, often one put too many. The object was freed where `Freed in` says; the late put came after it, at a place the report cannot show (SLUB only notices when the memory is allocated or checked again).',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A reference-counting bug in the code that uses objects of this cache: one put too many (a double put, a put on an error path whose caller puts again, a callback that drops its reference after the object is gone), so the object was freed while a reference was still held, and the late put decremented freed memory.'
+				},
+				{
+					kind: 'hardware',
+					text: 'Rarely a flipped bit (0x6b to 0x6a is one bit): suspect the RAM only when such single-byte reports come from unrelated caches at random.'
+				}
+			],
+			next_steps: [
+				'Find the field: the byte’s address on the `INFO: 0x…-0x…` line minus the object’s (`INFO: Object 0x…`) is its offset in the structure the cache holds (the `BUG <cache>` line’s cache; for a `kmalloc-` cache the structure the `Allocated in` function allocates): `pahole -C <struct> vmlinux` names the field, usually a `refcount_t`, `atomic_t` or `kref`.',
+				'Read the `Freed in` stack: that put freed the object; the suspects are the other places that drop a reference to it afterwards. Kernels whose counter is a `refcount_t` (4.11 and later) warn at the late put itself (`refcount_t: underflow; use-after-free.`, with its stack), and KASAN reports the use-after-free where it happens.',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/mm/slub.html',
+				'https://docs.kernel.org/core-api/kref.html'
+			]
+		}
+	},
 	{
 		rule: 'crash.arm-user-fault',
 		name: 'a bus error of a user-space program (ARM external abort)',
