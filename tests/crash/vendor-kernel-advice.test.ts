@@ -148,7 +148,9 @@ describe('board-vendor, custom and ChromeOS kernels are recognised', () => {
 			'4.9.253-tegra',
 			'5.15.36-xilinx-v2022.2',
 			'5.10.168-ti-r72',
-			'6.1.83-ti-arm64-r63'
+			'6.1.83-ti-arm64-r63',
+			'6.4.6-76060406-generic',
+			'5.3.8-2-surface-ipts-test'
 		].map((v) => kernelVendor(v)?.name ?? null);
 		expect(names.map((n) => n?.split(' (')[0])).toEqual([
 			'a board vendor',
@@ -161,8 +163,11 @@ describe('board-vendor, custom and ChromeOS kernels are recognised', () => {
 			'NVIDIA',
 			'AMD Xilinx',
 			'BeagleBoard.org',
-			'BeagleBoard.org'
+			'BeagleBoard.org',
+			'System76 for Pop!_OS',
+			'the linux-surface project'
 		]);
+		expect(kernelVendor('5.15.0-76-generic')?.name).toMatch(/^Ubuntu/);
 	});
 
 	it('not from what a mainline or self-built kernel’s release also looks like', () => {
@@ -172,8 +177,7 @@ describe('board-vendor, custom and ChromeOS kernels are recognised', () => {
 			'4.4.38',
 			'3.4.0-g42902df',
 			'5.12.0-next-20210429',
-			'6.1.0-rc4',
-			'5.3.8-2-surface-ipts-test'
+			'6.1.0-rc4'
 		])
 			expect(kernelVendor(v), v).toBeNull();
 	});

@@ -72,6 +72,17 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			'AWS support or Amazon Linux’s issue tracker'
 		)
 	],
+	// System76's own build for Pop!_OS: an ABI number of 76 and the version's digits
+	// (`6.4.6-76060406-generic`, venroot-logs-dmesg-log.log, built on `warp.pop-os.org`), before
+	// Ubuntu's form, which it shares
+	[
+		/^\d+\.\d+\.\d+-76\d{6}-generic$/,
+		distribution(
+			'System76 for Pop!_OS',
+			'install its newest kernel update (`sudo apt update && sudo apt full-upgrade`, or the Pop!_Shop)',
+			'Pop!_OS’s issue tracker (github.com/pop-os) or System76 support'
+		)
+	],
 	[
 		/^\d+\.\d+\.\d+-\d+-(?:generic|lowlatency|aws|azure|gcp|gke|oracle|kvm|oem|raspi2?|fips|ibm|nvidia|realtime)\b/,
 		distribution(
@@ -193,6 +204,16 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			BOARD_UPDATE,
 			BOARD_REPORT
 		)
+	],
+	// the linux-surface project's kernels for Microsoft Surface devices (`5.3.8-2-surface-ipts-test`
+	// on a Surface Pro 7, linux-surface-pro-7-dump-*.log)
+	[
+		/-surface\b/,
+		{
+			name: 'the linux-surface project (kernels patched for Microsoft Surface devices)',
+			update: 'install its newest kernel from the linux-surface package repository',
+			report: 'the linux-surface issue tracker (github.com/linux-surface/linux-surface)'
+		}
 	],
 	// a custom kernel named in its release (iamslightlywin-dump-last-kmsg.log: `4.19.113~Windstation+`
 	// on a Samsung tablet, built by a CI runner)
