@@ -52,6 +52,16 @@ describe('an alignment trap before a user program’s `Unhandled fault:` is that
 		expect(f.first_line).toBe(PI_BOOT.length + 1);
 		expect(f.evidence.map((e) => e.text)).toEqual(USER_TRAP.map((l) => l.slice(15)));
 		expect(r.summary.verdict).not.toBe('kernel-crash');
+		// its explanation reads the trap: an instruction the kernel cannot fix up, the program's PC
+		expect(f.explanation.meaning).toMatch(/^Not a kernel crash: .*`ldrex`\/`strex`/);
+		expect(f.explanation.next_steps).toContainEqual(expect.stringContaining('addr2line'));
+		expect(f.explanation.next_steps.some((s) => s.includes('decode_stacktrace'))).toBe(false);
+	});
+
+	it('an alignment exception without the trap line keeps the user fault’s explanation', async () => {
+		const [f] = await crashesOf([...PI_BOOT, ...USER_TRAP.slice(1), ...WENT_ON]);
+		expect(f.title).toBe('Unhandled fault in user space: alignment exception');
+		expect(f.explanation.meaning).not.toContain('ldrex');
 	});
 
 	it('the assembler emits one report, headed by the fault, with the trap’s lines first', () => {

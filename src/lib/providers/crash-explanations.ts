@@ -965,6 +965,32 @@ const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b
 
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
 	{
+		rule: 'crash.arm-user-fault',
+		name: 'a user program’s unaligned access with an instruction the kernel cannot fix up (ARM alignment trap)',
+		applies: (f) =>
+			/^Unhandled fault in user space: alignment exception\b/.test(f.title) &&
+			f.evidence.some((e) => e.text.startsWith('Alignment trap: not handling')),
+		explanation: {
+			meaning:
+				'Not a kernel crash: a user-space program on this ARM machine made an unaligned memory access with an instruction the kernel’s alignment fix-up does not emulate (`Alignment trap: not handling instruction <instruction> at [<address>]`), so the access failed (`Unhandled fault: alignment exception … at <data address>`) and the kernel, the program running in user mode, sent it SIGBUS: it dies with `Bus error` (its service with `status=7/BUS`) unless it handles the signal. No oops (`Internal error:`) follows, so the kernel ran on unharmed. The instructions the kernel cannot fix up are mostly exclusive loads and stores (`ldrex`/`strex` and their byte, half-word and double forms), which atomic operations, locks and reference counts are built on: they must be naturally aligned. The trap line’s `[<…>]` is the program counter in the program, the fault line’s address the unaligned data; neither names the program.',
+			causes: [
+				{
+					kind: 'userspace',
+					text: 'A bug in the program or a library it uses: an atomic variable, lock or counter at an unaligned address (a member of a `packed` structure, a pointer cast from a byte buffer or a network or file header), which x86 forgives and ARM does not.'
+				}
+			],
+			next_steps: [
+				'Find the program that got SIGBUS: the journal or its service’s log at that time (`status=7/BUS`), a core dump (`coredumpctl list`), or the shell that printed `Bus error`; the core dump’s backtrace, or the trap line’s program counter (`addr2line -f -e <program> <address>` for a program not built as PIE), names the function.',
+				'Report it to the program’s developers with that backtrace and the two lines: the variable the instruction works on must be aligned to its size (no `packed` structure or cast buffer for an atomic or a lock).'
+			],
+			references: [
+				'https://docs.kernel.org/arch/arm/mem_alignment.html',
+				'https://man7.org/linux/man-pages/man1/coredumpctl.1.html'
+			],
+			notice: true
+		}
+	},
+	{
 		rule: 'crash.slab',
 		name: 'a freed object’s counter decremented or incremented (one poison byte off by one)',
 		applies: poisonCounterStep,
