@@ -170,6 +170,33 @@ describe('board-vendor, custom and ChromeOS kernels are recognised', () => {
 		expect(kernelVendor('5.15.0-76-generic')?.name).toMatch(/^Ubuntu/);
 	});
 
+	it('a board’s BSP kernel is told to compare with a kernel close to mainline, not that its vendor backports fixes', async () => {
+		const s = await stepsOf(
+			[
+				'[    0.000000] Linux version 5.10.160-rockchip64 (builder@host1) (gcc version 11.2.0) #1 SMP PREEMPT Mon Jan 1 00:00:00 UTC 2024',
+				'[   12.000001] ------------[ cut here ]------------',
+				'[   12.000002] WARNING: CPU: 1 PID: 210 at drivers/gpu/drm/rockchip/rockchip_drm_vop2.c:2210 vop2_crtc_atomic_enable+0x5c/0x7e0',
+				'[   12.000003] Modules linked in:',
+				'[   12.000004] CPU: 1 PID: 210 Comm: kworker/1:2 Not tainted 5.10.160-rockchip64 #1',
+				'[   12.000005] Call trace:',
+				'[   12.000006]  vop2_crtc_atomic_enable+0x5c/0x7e0',
+				'[   12.000007]  drm_atomic_helper_commit_modeset_enables+0xa8/0x260',
+				'[   12.000008]  process_one_work+0x1d8/0x4c0',
+				'[   12.000009]  worker_thread+0x48/0x460',
+				'[   12.000010]  kthread+0x118/0x150',
+				'[   12.000011]  ret_from_fork+0x10/0x30',
+				'[   12.000012] ---[ end trace 0000000000000002 ]---'
+			],
+			'crash.warning'
+		);
+		const update = s.find((x) => x.startsWith('This kernel (`5.10.160-rockchip64`)'));
+		expect(update).toContain('a BSP kernel gets few fixes');
+		expect(update).not.toContain('backports');
+		expect(s).toContainEqual(
+			expect.stringContaining('the board vendor’s or the distribution’s forum')
+		);
+	});
+
 	it('not from what a mainline or self-built kernel’s release also looks like', () => {
 		for (const v of [
 			'6.6.119-09226-gd21866c9e0f4',

@@ -14,6 +14,11 @@ export interface KernelVendor {
 	update: string;
 	/** where its user reports a bug */
 	report: string;
+	/**
+	 * how fixes reach it and what a newer build tells, when not the distributions' way (the
+	 * vendor backports fixes into its own series)
+	 */
+	fixes?: string;
 }
 
 const distribution = (name: string, update: string, report: string): KernelVendor => ({
@@ -40,6 +45,14 @@ const board = (name: string, update: string, report: string): KernelVendor => ({
 	update,
 	report
 });
+
+/**
+ * a chip maker's BSP kernel gets few fixes, and many of its boards also run a kernel close to
+ * mainline (Armbian's `current`/`edge` branches, the distributions' own): that one tells the BSP's
+ * bugs from the kernel's
+ */
+const BSP_FIXES =
+	'a BSP kernel gets few fixes: if the newest does not help and the board also runs a kernel close to mainline (Armbian’s `current` or `edge` branch, a distribution’s own), try that one; if the problem is gone there, it is the BSP’s';
 
 const BOARD_UPDATE =
 	'install the newest kernel package or image for your board from where you got this system (the board vendor’s download page, or the distribution’s updates)';
@@ -189,21 +202,27 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 	// `-rockchip64`, `-rk35xx`, `-sunxi`, `-sunxi64`), Amlogic's (`-meson64`)
 	[
 		/-(?:rockchip(?:64)?|rk\d{2}xx|sunxi(?:64)?|meson(?:64)?)(?:-|$)/,
-		board(
-			'a board vendor or board distribution (a Rockchip, Allwinner or Amlogic board’s kernel)',
-			BOARD_UPDATE,
-			BOARD_REPORT
-		)
+		{
+			...board(
+				'a board vendor or board distribution (a Rockchip, Allwinner or Amlogic board’s kernel)',
+				BOARD_UPDATE,
+				BOARD_REPORT
+			),
+			fixes: BSP_FIXES
+		}
 	],
 	// the BSP kernel of boards with Ky's X1 chip (Orange Pi RV2: `6.6.63-ky`, `Machine model: ky x1
 	// orangepi-rv2 board`)
 	[
 		/-ky$/,
-		board(
-			'a board vendor (the BSP kernel of a board with Ky’s X1 chip)',
-			BOARD_UPDATE,
-			BOARD_REPORT
-		)
+		{
+			...board(
+				'a board vendor (the BSP kernel of a board with Ky’s X1 chip)',
+				BOARD_UPDATE,
+				BOARD_REPORT
+			),
+			fixes: BSP_FIXES
+		}
 	],
 	// the linux-surface project's kernels for Microsoft Surface devices (`5.3.8-2-surface-ipts-test`
 	// on a Surface Pro 7, linux-surface-pro-7-dump-*.log)
@@ -223,7 +242,9 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			name: 'the developers of Windstation, a custom kernel (a third-party build of a device’s kernel)',
 			update:
 				'flash its newest build, or go back to the device’s own kernel to see whether the problem is the custom kernel’s',
-			report: 'the custom kernel’s developers (where you downloaded it)'
+			report: 'the custom kernel’s developers (where you downloaded it)',
+			fixes:
+				'if its newest build or the device’s own kernel does not show the problem, the custom kernel’s changes caused it'
 		}
 	]
 ];
@@ -260,7 +281,7 @@ export function kernelVendor(
 
 /** the step that tries a newer kernel, for a vendor's kernel */
 export const vendorUpdateStep = (v: KernelVendor, version: string): string =>
-	`This kernel (\`${version}\`) is built by ${v.name}: ${v.update}, rather than a kernel.org kernel (on a release that gets no more updates, move to a supported one); the vendor backports fixes into its own series, so if the problem is gone, a fix exists.`;
+	`This kernel (\`${version}\`) is built by ${v.name}: ${v.update}, rather than a kernel.org kernel (on a release that gets no more updates, move to a supported one); ${v.fixes ?? 'the vendor backports fixes into its own series, so if the problem is gone, a fix exists'}.`;
 
 /**
  * the step that reports the crash, for a vendor's kernel: `when` it is to be reported (the
