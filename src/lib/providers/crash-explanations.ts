@@ -1,5 +1,6 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import { GRACE_PERIOD } from '../util/rcu-stall.ts';
+import { vendorReportStep, vendorUpdateStep, type KernelVendor } from './vendor-kernel.ts';
 
 type Partial = Omit<Explanation, 'next_steps'> & {
 	next_steps: string[];
@@ -13,9 +14,84 @@ const CROSS_CPU_STEP =
 /** a cross-CPU call where the report stopped the CPU: the fault location or the first frames */
 const CROSS_CPU_WAIT = /^(?:smp_call_function|csd_lock_wait|on_each_cpu)/;
 
+/** a step's words for a vendor's kernel (see upstreamStep) */
+export type VendorWords = (v: KernelVendor, version: string) => string;
+
+const VENDOR_WORDS = new Map<string, VendorWords>();
+
+/**
+ * A step that sends its user to kernel.org's kernels or to the upstream maintainers, with its
+ * words for a distribution's or device maker's kernel (vendor-kernel.ts): the one mechanism by
+ * which every crash explanation's steps, the generic ones and the variants' own, are made
+ * vendor-aware (forVendor). A vendor kernel is updated and reported through its vendor; the
+ * memblock, allocator and ftrace variants had still sent such kernels' users upstream
+ * (ubtouch's `ftrace_bug` on a device maker's kernel).
+ */
+export function upstreamStep(step: string, vendorWords: VendorWords): string {
+	VENDOR_WORDS.set(step, vendorWords);
+	return step;
+}
+
+/** The step as said for a kernel that `vendor` builds (upstreamStep), or the step itself. */
+export function forVendor(step: string, vendor: KernelVendor, version: string): string {
+	return VENDOR_WORDS.get(step)?.(vendor, version) ?? step;
+}
+
+/** the generic step that sends a crash upstream (heuristic.ts words it anew for a tainted kernel) */
+export const REPORT_UPSTREAM = upstreamStep(
+	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+	(v) => vendorReportStep(v)
+);
+
+/** the generic step that searches for the title (heuristic.ts words it anew for `… in corrupted`) */
+export const SEARCH_TITLE =
+	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
+
+/** the generic step that tries a newer kernel (heuristic.ts words it anew for a vendor's kernel) */
+export const TRY_STABLE = upstreamStep(
+	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.',
+	vendorUpdateStep
+);
+
+const REPORTING: string[] = [SEARCH_TITLE, TRY_STABLE, REPORT_UPSTREAM];
+
+/**
+ * ftrace_bug() at boot: ftrace_init() -> ftrace_process_locs() of start_kernel() (ubtouch's
+ * 3.4 `ftrace faulted on writing … asm_do_IRQ`); a module's call sites go through the same
+ * ftrace_process_locs() from ftrace_module_init() when it loads (load_module()), and tracing
+ * started later patches them from ftrace_startup() (lkp-calltrace-dmesg-010.log: perf's
+ * `perf_ftrace_event_register`)
+ */
+function ftraceAtBoot(f: Omit<Finding, 'explanation'>): boolean {
+	const names = new Set((f.stack?.frames ?? []).map((x) => x.function));
+	if (names.has('ftrace_init') || names.has('start_kernel')) return true;
+	return (
+		names.has('ftrace_process_locs') &&
+		!names.has('ftrace_module_init') &&
+		!names.has('load_module')
+	);
+}
+
+const FTRACE_AT_BOOT = upstreamStep(
+	'It happened while the kernel set ftrace up at boot (`ftrace_init` or `ftrace_process_locs` in the trace, no module loading), so the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
+	(v) =>
+		`It happened while the kernel set ftrace up at boot (\`ftrace_init\` or \`ftrace_process_locs\` in the trace, no module loading), so the kernel build is at fault: report it to ${v.report} with this report; until it is fixed, function tracing stays off and nothing else is affected.`
+);
+
+const FTRACE_LATER = upstreamStep(
+	'Check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.',
+	(v) =>
+		vendorReportStep(
+			v,
+			'Check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`); if nothing did and it persists on the newest update'
+		)
+);
+
 /**
  * Steps that hold for only some findings of their rule, and the test that says for which: the
- * others leave them out (satyr-rhbz-1235021.log: a soft lockup in smp_call_function_many).
+ * others leave them out (satyr-rhbz-1235021.log: a soft lockup in smp_call_function_many; an
+ * ftrace_bug at boot or later, which had both been told `If it happened at boot …` and
+ * `Otherwise …`).
  */
 export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>) => boolean> =
 	new Map([
@@ -24,22 +100,10 @@ export const STEP_APPLIES: ReadonlyMap<string, (f: Omit<Finding, 'explanation'>)
 			(f: Omit<Finding, 'explanation'>) =>
 				CROSS_CPU_WAIT.test(f.stack?.fault_location ?? '') ||
 				(f.stack?.frames.slice(0, 4).some((x) => CROSS_CPU_WAIT.test(x.function)) ?? false)
-		]
+		],
+		[FTRACE_AT_BOOT, ftraceAtBoot],
+		[FTRACE_LATER, (f: Omit<Finding, 'explanation'>) => !ftraceAtBoot(f)]
 	]);
-
-/** the generic step that sends a crash upstream (heuristic.ts words it anew for a tainted kernel) */
-export const REPORT_UPSTREAM =
-	'If it persists, report it to the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.';
-
-/** the generic step that searches for the title (heuristic.ts words it anew for `… in corrupted`) */
-export const SEARCH_TITLE =
-	'Search for the exact title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: a known bug usually has a fix or a patch.';
-
-/** the generic step that tries a newer kernel (heuristic.ts words it anew for a vendor's kernel) */
-export const TRY_STABLE =
-	'Try the newest stable kernel of your series; if the problem is gone, a fix exists.';
-
-const REPORTING: string[] = [SEARCH_TITLE, TRY_STABLE, REPORT_UPSTREAM];
 
 /** Plain-language explanations of crash families, keyed by crash rule id. */
 export const CRASH_EXPLANATIONS: Record<string, Partial> = {
@@ -499,7 +563,12 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			},
 			{ kind: 'hardware', text: 'Faulty RAM can produce the same symptoms.' }
 		],
-		next_steps: [...REPORTING, 'Boot with `slub_debug=FZPU` to catch the culprit earlier.'],
+		// every crash.slab report is SLUB debugging's own (satyr-gitlog-19.log, -30.log had been told
+		// to boot with it)
+		next_steps: [
+			...REPORTING,
+			'SLUB debugging is already on for this cache (this report is its own): if the report lacks the `Allocated in`/`Freed in` stacks, or to catch the corruption nearer its cause, boot with `slub_debug=FZPU,<cache>` (the cache the `BUG <cache>` line names).'
+		],
 		references: ['https://docs.kernel.org/mm/slub.html']
 	},
 	'crash.bad-page': {
@@ -679,7 +748,15 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 			REPORTING[0],
 			'Note the device the message names and what was being removed then: a container or network namespace ending (its `lo`), a VPN or tunnel interface, a driver being unloaded. The device, and whatever waits for it (`ip`, a container runtime), stays stuck until a reboot.',
 			REPORTING[1],
-			'If it persists, report it to the networking maintainers (netdev@vger.kernel.org) with the device, the kernel version and what was being removed; kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message the stack that took the leaked reference: include it.'
+			upstreamStep(
+				'If it persists, report it to the networking maintainers (netdev@vger.kernel.org) with the device, the kernel version and what was being removed; kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message the stack that took the leaked reference: include it.',
+				(v) =>
+					vendorReportStep(
+						v,
+						undefined,
+						'the device, the kernel version and what was being removed (and the stack that took the leaked reference, which kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message)'
+					)
+			)
 		],
 		references: ['https://docs.kernel.org/networking/netdevices.html']
 	},
@@ -863,10 +940,84 @@ const machineCheckOops = (f: Omit<Finding, 'explanation'>) =>
 const gracePeriodWait = (f: Omit<Finding, 'explanation'>) =>
 	f.stack?.frames.some((x) => x.reliable && GRACE_PERIOD.test(x.function)) ?? false;
 
+/**
+ * SLUB's `Poison overwritten` over one byte, the poison of a freed object (POISON_FREE, 0x6b) minus
+ * or plus one: `INFO: 0xffff880146498250-0xffff880146498250. First byte 0x6a instead of 0x6b`
+ * (check_bytes_and_report() in mm/slub.c; satyr-gitlog-19.log, and satyr-gitlog-30.log, whose line
+ * is wrapped after `First byte`). A 32- or 64-bit counter of the freed object decremented (or
+ * incremented) once changes only its lowest byte: 0x6b6b6b6b - 1 = 0x6b6b6b6a.
+ */
+const POISON_STEP = /INFO: 0x([\da-f]+)-0x([\da-f]+)\. First byte\s+0x(6a|6c) instead of 0x6b\b/;
+
+function poisonCounterStep(f: Omit<Finding, 'explanation'>): boolean {
+	if (!/^SLUB: Poison overwritten\b/.test(f.title)) return false;
+	const m = POISON_STEP.exec(
+		f.evidence
+			.slice(0, 12)
+			.map((e) => e.text.trim())
+			.join(' ')
+	);
+	return m !== null && m[1] === m[2];
+}
+
 /** x86's double fault: `PANIC: double fault, error_code: 0x0` (2.6.24 x86-64: `double fault: 0000 [1]`) */
 const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b/.test(f.title);
 
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.arm-user-fault',
+		name: 'a user program’s unaligned access with an instruction the kernel cannot fix up (ARM alignment trap)',
+		applies: (f) =>
+			/^Unhandled fault in user space: alignment exception\b/.test(f.title) &&
+			f.evidence.some((e) => e.text.startsWith('Alignment trap: not handling')),
+		explanation: {
+			meaning:
+				'Not a kernel crash: a user-space program on this ARM machine made an unaligned memory access with an instruction the kernel’s alignment fix-up does not emulate (`Alignment trap: not handling instruction <instruction> at [<address>]`), so the access failed (`Unhandled fault: alignment exception … at <data address>`) and the kernel, the program running in user mode, sent it SIGBUS: it dies with `Bus error` (its service with `status=7/BUS`) unless it handles the signal. No oops (`Internal error:`) follows, so the kernel ran on unharmed. The instructions the kernel cannot fix up are mostly exclusive loads and stores (`ldrex`/`strex` and their byte, half-word and double forms), which atomic operations, locks and reference counts are built on: they must be naturally aligned. The trap line’s `[<…>]` is the program counter in the program, the fault line’s address the unaligned data; neither names the program.',
+			causes: [
+				{
+					kind: 'userspace',
+					text: 'A bug in the program or a library it uses: an atomic variable, lock or counter at an unaligned address (a member of a `packed` structure, a pointer cast from a byte buffer or a network or file header), which x86 forgives and ARM does not.'
+				}
+			],
+			next_steps: [
+				'Find the program that got SIGBUS: the journal or its service’s log at that time (`status=7/BUS`), a core dump (`coredumpctl list`), or the shell that printed `Bus error`; the core dump’s backtrace, or the trap line’s program counter (`addr2line -f -e <program> <address>` for a program not built as PIE), names the function.',
+				'Report it to the program’s developers with that backtrace and the two lines: the variable the instruction works on must be aligned to its size (no `packed` structure or cast buffer for an atomic or a lock).'
+			],
+			references: [
+				'https://docs.kernel.org/arch/arm/mem_alignment.html',
+				'https://man7.org/linux/man-pages/man1/coredumpctl.1.html'
+			],
+			notice: true
+		}
+	},
+	{
+		rule: 'crash.slab',
+		name: 'a freed object’s counter decremented or incremented (one poison byte off by one)',
+		applies: poisonCounterStep,
+		explanation: {
+			meaning:
+				'SLUB’s debugging found a freed object changed after it was freed (`Poison overwritten`): a freed object is filled with the byte 0x6b, and here one single byte became 0x6a (or 0x6c), the poison minus (or plus) one. That is the mark of a counter of the freed object decremented (or incremented) after the free, almost always its reference count: a `…_put()` (or a get) on an object that was already freed, a use-after-free of its reference count, often one put too many. The object was freed where `Freed in` says; the late put came after it, at a place the report cannot show (SLUB only notices when the memory is allocated or checked again).',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A reference-counting bug in the code that uses objects of this cache: one put too many (a double put, a put on an error path whose caller puts again, a callback that drops its reference after the object is gone), so the object was freed while a reference was still held, and the late put decremented freed memory.'
+				},
+				{
+					kind: 'hardware',
+					text: 'Rarely a flipped bit (0x6b to 0x6a is one bit): suspect the RAM only when such single-byte reports come from unrelated caches at random.'
+				}
+			],
+			next_steps: [
+				'Find the field: the byte’s address on the `INFO: 0x…-0x…` line minus the object’s (`INFO: Object 0x…`) is its offset in the structure the cache holds (the `BUG <cache>` line’s cache; for a `kmalloc-` cache the structure the `Allocated in` function allocates): `pahole -C <struct> vmlinux` names the field, usually a `refcount_t`, `atomic_t` or `kref`.',
+				'Read the `Freed in` stack: that put freed the object; the suspects are the other places that drop a reference to it afterwards. Kernels whose counter is a `refcount_t` (4.11 and later) warn at the late put itself (`refcount_t: underflow; use-after-free.`, with its stack), and KASAN reports the use-after-free where it happens.',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/mm/slub.html',
+				'https://docs.kernel.org/core-api/kref.html'
+			]
+		}
+	},
 	{
 		rule: 'crash.arm-user-fault',
 		name: 'a bus error of a user-space program (ARM external abort)',
@@ -1037,7 +1188,15 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 				'Read the memory map the kernel printed at the start of this boot (`BIOS-e820:` lines or the device tree’s memory, `Zone ranges`, `Early memory node ranges`): it says how much memory the kernel was given, and where.',
 				'Remove or lower the boot options that take memory (`mem=`, `memmap=`, `crashkernel=`, `hugepages=`), or give the virtual machine more memory.',
 				'On a 32-bit kernel with much RAM, boot a 64-bit kernel, or limit the memory it uses with `mem=`.',
-				'If the memory is there and no option takes it, report it with the whole boot log to the maintainers of the function the message names (`scripts/get_maintainer.pl -f <file>`).'
+				upstreamStep(
+					'If the memory is there and no option takes it, report it with the whole boot log to the maintainers of the function the message names (`scripts/get_maintainer.pl -f <file>`).',
+					(v) =>
+						vendorReportStep(
+							v,
+							'If the memory is there and no option takes it, and the newest update does the same',
+							'the whole boot log'
+						)
+				)
 			],
 			references: [
 				'https://docs.kernel.org/core-api/boot-time-mm.html',
@@ -1145,7 +1304,14 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			],
 			next_steps: [
 				'Find the caller: the first frame below the allocator’s own functions in the trace (`kmalloc*`, `__kmalloc*`, `kmemdup`, `krealloc`, `alloc_pages*`, `__get_free_pages`, `kvmalloc*`; `gcov_info_dup` under `kmemdup` in a 4.8 report) asked for the size; see where that size comes from in its source.',
-				'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+				upstreamStep(
+					'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: report it upstream to the maintainers of the caller’s subsystem (`scripts/get_maintainer.pl -f <file>`) with the whole report.',
+					(v) =>
+						vendorReportStep(
+							v,
+							'If user space chooses the size (a system call, an ioctl, a file the kernel parses), any user can trigger the warning, and with `panic_on_warn` a crash: if it persists on the newest update'
+						)
+				),
 				'Search for the title on the kernel mailing lists (lore.kernel.org) and the syzbot dashboard: such size checks are often fixed already.',
 				TRY_STABLE
 			],
@@ -1179,8 +1345,8 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Read the `ftrace faulted on writing` or `ftrace failed to modify` line printed after the trace: it names the function whose call site failed, with `[module]` when it is in a module.',
 				'If that function is in a module, or the warning came right after a module was loaded, look at that module: an out-of-tree driver, a live patch or a monitoring or security product that hooks kernel functions; update or unload it and tell its vendor.',
-				'If it happened at boot, the kernel build is at fault: report it to whoever built the kernel (the distribution or the device’s vendor) with this report; until it is fixed, function tracing stays off and nothing else is affected.',
-				'Otherwise check what else patched kernel code at that moment (`cat /sys/kernel/tracing/enabled_functions`, live patches in `/sys/kernel/livepatch`, kprobes in `/sys/kernel/debug/kprobes/list`) and report it to the ftrace maintainers (`scripts/get_maintainer.pl -f kernel/trace/ftrace.c`) with the whole report.'
+				FTRACE_AT_BOOT,
+				FTRACE_LATER
 			],
 			references: [
 				'https://docs.kernel.org/trace/ftrace.html',

@@ -3,17 +3,13 @@ import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import {
 	crashExplanation,
+	forVendor,
 	REPORT_UPSTREAM,
 	SEARCH_TITLE,
 	STEP_APPLIES,
-	TRY_STABLE
+	upstreamStep
 } from './crash-explanations.ts';
-import {
-	kernelVendor,
-	vendorReportStep,
-	vendorUpdateStep,
-	type KernelVendor
-} from './vendor-kernel.ts';
+import { kernelVendor, vendorReportStep, type KernelVendor } from './vendor-kernel.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 
 /**
@@ -305,8 +301,10 @@ function reportStep(
 const SEARCH_CORRUPTED =
 	'The title ends in `corrupted` because the log lost or mixed up the report’s trace (see why above), so it names no function to search for: search the kernel mailing lists (lore.kernel.org) for the report’s first line and the functions its evidence does show instead.';
 
-const REPORT_CORRUPTED =
-	'If it persists, capture the whole report (a serial console, netconsole or pstore keeps what this log lost) and report it to the maintainers of the subsystem its trace runs through (`scripts/get_maintainer.pl -f <file>`).';
+const REPORT_CORRUPTED = upstreamStep(
+	'If it persists, capture the whole report (a serial console, netconsole or pstore keeps what this log lost) and report it to the maintainers of the subsystem its trace runs through (`scripts/get_maintainer.pl -f <file>`).',
+	(v) => vendorReportStep(v)
+);
 
 /**
  * A crash report of a kernel tainted `D` (TAINT_DIE): an oops had happened before it since boot, and
@@ -346,16 +344,16 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 		// a distribution's or device maker's kernel is updated and reported through its vendor
 		// (debian-clearfog-gt-8k-dmesg.log's `5.8.0-0.bpo.2-arm64`, abrt's `.el7`/`.fc21` builds had
 		// been told to try kernel.org's newest stable kernel and report to the upstream maintainers)
-		const vendor = kernelVendor(version);
+		// the banner's builder and compiler are those of the log's first kernel
+		const vendor = kernelVendor(
+			version,
+			version === metadata.kernel_version ? metadata.kernel_build : null
+		);
 		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
 		if (outside.length > 0)
 			steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside, vendor);
-		if (vendor !== null) {
-			if (steps.includes(TRY_STABLE))
-				steps[steps.indexOf(TRY_STABLE)] = vendorUpdateStep(vendor, version!);
-			for (const upstream of [REPORT_UPSTREAM, REPORT_CORRUPTED])
-				if (steps.includes(upstream)) steps[steps.indexOf(upstream)] = vendorReportStep(vendor);
-		}
+		if (vendor !== null)
+			for (let i = 0; i < steps.length; i++) steps[i] = forVendor(steps[i], vendor, version!);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
 				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``

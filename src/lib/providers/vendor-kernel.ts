@@ -14,6 +14,11 @@ export interface KernelVendor {
 	update: string;
 	/** where its user reports a bug */
 	report: string;
+	/**
+	 * how fixes reach it and what a newer build tells, when not the distributions' way (the
+	 * vendor backports fixes into its own series)
+	 */
+	fixes?: string;
 }
 
 const distribution = (name: string, update: string, report: string): KernelVendor => ({
@@ -28,6 +33,31 @@ const DEVICE: KernelVendor = {
 		'install the device’s newest system update (or the custom ROM’s newest build, if you flashed one)',
 	report: 'the device maker’s support or the custom ROM’s developers'
 };
+
+/**
+ * A kernel a board vendor builds from a chip maker's BSP (board support package) for its boards,
+ * or a distribution for such boards rebuilds: fixed by the board's or distribution's newest
+ * image or kernel package, and reported on their forum or tracker (the chip maker's own kernel is
+ * not kernel.org's, and neither are its drivers).
+ */
+const board = (name: string, update: string, report: string): KernelVendor => ({
+	name,
+	update,
+	report
+});
+
+/**
+ * a chip maker's BSP kernel gets few fixes, and many of its boards also run a kernel close to
+ * mainline (Armbian's `current`/`edge` branches, the distributions' own): that one tells the BSP's
+ * bugs from the kernel's
+ */
+const BSP_FIXES =
+	'a BSP kernel gets few fixes: if the newest does not help and the board also runs a kernel close to mainline (Armbian’s `current` or `edge` branch, a distribution’s own), try that one; if the problem is gone there, it is the BSP’s';
+
+const BOARD_UPDATE =
+	'install the newest kernel package or image for your board from where you got this system (the board vendor’s download page, or the distribution’s updates)';
+const BOARD_REPORT =
+	'the board vendor’s or the distribution’s forum or issue tracker (wherever this board image came from)';
 
 /** release-string marks, most specific first */
 const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
@@ -53,6 +83,17 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			'Amazon Linux',
 			'install its newest kernel update (`dnf upgrade kernel` or `yum update kernel`)',
 			'AWS support or Amazon Linux’s issue tracker'
+		)
+	],
+	// System76's own build for Pop!_OS: an ABI number of 76 and the version's digits
+	// (`6.4.6-76060406-generic`, venroot-logs-dmesg-log.log, built on `warp.pop-os.org`), before
+	// Ubuntu's form, which it shares
+	[
+		/^\d+\.\d+\.\d+-76\d{6}-generic$/,
+		distribution(
+			'System76 for Pop!_OS',
+			'install its newest kernel update (`sudo apt update && sudo apt full-upgrade`, or the Pop!_Shop)',
+			'Pop!_OS’s issue tracker (github.com/pop-os) or System76 support'
 		)
 	],
 	[
@@ -119,20 +160,137 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			'the Raspberry Pi kernel’s issue tracker (github.com/raspberrypi/linux)'
 		)
 	],
-	[/android|-[gq]?gki\b|cyanogenmod|lineage/i, DEVICE]
+	[/android|-[gq]?gki\b|cyanogenmod|lineage/i, DEVICE],
+	// Armbian's kernels name their branch and board family: `6.1.63-current-rockchip64`,
+	// `6.6.16-edge-sunxi64`, `4.4.213-legacy-rk35xx` (older builds the family alone)
+	[
+		/-(?:current|edge|legacy|vendor)-[a-z]\w*$/,
+		board(
+			'Armbian (a distribution for ARM and RISC-V boards)',
+			'install its newest kernel (`sudo apt update && sudo apt full-upgrade`, or `armbian-config` to switch its branch)',
+			'Armbian’s forum (forum.armbian.com)'
+		)
+	],
+	// a kernel for NVIDIA's Jetson boards (Linux for Tegra, JetPack): `4.9.253-tegra`, `5.10.120-tegra`
+	[
+		/-tegra$/,
+		board(
+			'NVIDIA (Jetson Linux, L4T, the kernel of its Jetson boards)',
+			'install the newest Jetson Linux (JetPack) release for your module',
+			'NVIDIA’s Jetson forums (forums.developer.nvidia.com)'
+		)
+	],
+	// AMD Xilinx's kernel (linux-xlnx, PetaLinux): `5.15.36-xilinx-v2022.2`
+	[
+		/-xilinx\b/,
+		board(
+			'AMD Xilinx (linux-xlnx, the kernel of its PetaLinux and Yocto tools)',
+			'build the kernel of its newest tools release (linux-xlnx)',
+			'AMD Xilinx’s support forums (support.xilinx.com)'
+		)
+	],
+	// BeagleBoard.org's builds of Texas Instruments' kernel: `5.10.168-ti-r72`, `6.1.83-ti-arm64-r63`
+	[
+		/-ti-(?:\w+-)*r\d+$/,
+		board(
+			'BeagleBoard.org (its build of Texas Instruments’ kernel for TI boards)',
+			'install its newest kernel (`sudo apt update && sudo apt full-upgrade`)',
+			'BeagleBoard.org’s forum (forum.beagleboard.org)'
+		)
+	],
+	// a chip maker's BSP kernel, as board vendors ship it: Rockchip's and Allwinner's (`-rockchip`,
+	// `-rockchip64`, `-rk35xx`, `-sunxi`, `-sunxi64`), Amlogic's (`-meson64`)
+	[
+		/-(?:rockchip(?:64)?|rk\d{2}xx|sunxi(?:64)?|meson(?:64)?)(?:-|$)/,
+		{
+			...board(
+				'a board vendor or board distribution (a Rockchip, Allwinner or Amlogic board’s kernel)',
+				BOARD_UPDATE,
+				BOARD_REPORT
+			),
+			fixes: BSP_FIXES
+		}
+	],
+	// the BSP kernel of boards with Ky's X1 chip (Orange Pi RV2: `6.6.63-ky`, `Machine model: ky x1
+	// orangepi-rv2 board`)
+	[
+		/-ky$/,
+		{
+			...board(
+				'a board vendor (the BSP kernel of a board with Ky’s X1 chip)',
+				BOARD_UPDATE,
+				BOARD_REPORT
+			),
+			fixes: BSP_FIXES
+		}
+	],
+	// the linux-surface project's kernels for Microsoft Surface devices (`5.3.8-2-surface-ipts-test`
+	// on a Surface Pro 7, linux-surface-pro-7-dump-*.log)
+	[
+		/-surface\b/,
+		{
+			name: 'the linux-surface project (kernels patched for Microsoft Surface devices)',
+			update: 'install its newest kernel from the linux-surface package repository',
+			report: 'the linux-surface issue tracker (github.com/linux-surface/linux-surface)'
+		}
+	],
+	// a custom kernel named in its release (iamslightlywin-dump-last-kmsg.log: `4.19.113~Windstation+`
+	// on a Samsung tablet, built by a CI runner)
+	[
+		/~Windstation\b/,
+		{
+			name: 'the developers of Windstation, a custom kernel (a third-party build of a device’s kernel)',
+			update:
+				'flash its newest build, or go back to the device’s own kernel to see whether the problem is the custom kernel’s',
+			report: 'the custom kernel’s developers (where you downloaded it)',
+			fixes:
+				'if its newest build or the device’s own kernel does not show the problem, the custom kernel’s changes caused it'
+		}
+	]
 ];
 
-/** The vendor a kernel release string names, or null for a mainline or self-built kernel. */
-export function kernelVendor(version: string | null | undefined): KernelVendor | null {
+/**
+ * ChromeOS's kernels (`5.10.245-1008429-g8426c769398e`, `6.6.119-09226-gd21866c9e0f4`) carry no
+ * mark in their release, whose form a git build of kernel.org's tree has too: the banner names
+ * the builder, `(cros-kernel@chromium.org)`, and the compiler, `Chromium OS … clang` (syslogs-*.log
+ * of a Chromebook and of its Android VM, ARCVM).
+ */
+const CHROMEOS_BUILD = /\(cros-kernel@chromium\.org\)|\(Chromium OS [^)]*clang/;
+
+const CHROMEOS: KernelVendor = {
+	name: 'Google (ChromeOS)',
+	update:
+		'let ChromeOS update itself (Settings, About ChromeOS, Check for updates; a newer channel has newer kernels)',
+	report:
+		'Google with ChromeOS’s feedback tool (Alt+Shift+I, which files it on the Chromium issue tracker, issues.chromium.org, crbug)'
+};
+
+/**
+ * The vendor a kernel release string names, or null for a mainline or self-built kernel. `build`,
+ * the rest of that kernel's `Linux version` banner (builder and compiler), names ChromeOS's.
+ */
+export function kernelVendor(
+	version: string | null | undefined,
+	build?: string | null
+): KernelVendor | null {
 	if (!version) return null;
 	for (const [re, v] of VENDORS) if (re.test(version)) return v;
+	if (build && CHROMEOS_BUILD.test(build)) return CHROMEOS;
 	return null;
 }
 
 /** the step that tries a newer kernel, for a vendor's kernel */
 export const vendorUpdateStep = (v: KernelVendor, version: string): string =>
-	`This kernel (\`${version}\`) is built by ${v.name}: ${v.update}, rather than a kernel.org kernel (on a release that gets no more updates, move to a supported one); the vendor backports fixes into its own series, so if the problem is gone, a fix exists.`;
+	`This kernel (\`${version}\`) is built by ${v.name}: ${v.update}, rather than a kernel.org kernel (on a release that gets no more updates, move to a supported one); ${v.fixes ?? 'the vendor backports fixes into its own series, so if the problem is gone, a fix exists'}.`;
 
-/** the step that reports the crash, for a vendor's kernel */
-export const vendorReportStep = (v: KernelVendor): string =>
-	`If it persists on the newest update, report it to ${v.report} with the whole report: the kernel’s own maintainers take reports for mainline and stable kernels from kernel.org, and look at a vendor kernel’s only when the bug also happens on one of those.`;
+/**
+ * the step that reports the crash, for a vendor's kernel: `when` it is to be reported (the
+ * generic step's `If it persists on the newest update`, a variant's own condition) and `what`
+ * goes with it
+ */
+export const vendorReportStep = (
+	v: KernelVendor,
+	when = 'If it persists on the newest update',
+	what = 'the whole report'
+): string =>
+	`${when}, report it to ${v.report} with ${what}: the kernel’s own maintainers take reports for mainline and stable kernels from kernel.org, and look at a vendor kernel’s only when the bug also happens on one of those.`;

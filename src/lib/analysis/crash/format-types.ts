@@ -53,6 +53,12 @@ export interface TitleFormat {
 	/** alternative titles, same placeholders */
 	alt?: string[];
 	stack?: StackRecipe;
+	/**
+	 * NecroScope: for a format whose title names no function (syzkaller's `KASAN: {1} {2}` of a
+	 * `wild-memory-access on address`), the recipe of its guilty frame: it fills no title and no
+	 * alternative, and a report where it finds none (or only `?` frames) is not corrupted for it
+	 */
+	guiltyStack?: StackRecipe;
 	/** no stack trace is required (corruption rule 5 does not apply) */
 	noStackTrace?: boolean;
 	/** the format itself means the report is damaged */

@@ -101,7 +101,10 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.kasan',
 		title: /BUG: KASAN: ([a-z-]+) on address/,
 		titleNext: [/(Read|Write) of size (\d+)/],
-		fmt: 'KASAN: {1} {2}'
+		fmt: 'KASAN: {1} {2}',
+		// 4.x's `BUG: KASAN: wild-memory-access on address 0000ffff00013138` names no function;
+		// its trace does, below KASAN's own frames (lkp-48.log: init_real_cpu_mask, had none)
+		guiltyStack: { parts: [CALL_TRACE, 'stack'], skip: KASAN_HW_SKIP }
 	},
 	{ rule: 'crash.kasan', title: /BUG: KASAN: (.*)/, fmt: 'KASAN: {1}', corrupted: true },
 	{

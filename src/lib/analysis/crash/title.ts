@@ -136,6 +136,10 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 			corrupted ??= 'no usable stack frame was found';
 		}
 		if (frame.second) second = frame.second;
+	} else if (f.guiltyStack) {
+		// the title is the kernel's words alone; the trace still names where the bug is
+		const g = guiltyFrame(lines.slice(best.line), f.guiltyStack);
+		if (g.raw && !g.poisoned && !g.unsure) frame = g;
 	} else if (f.frameArg && args[f.frameArg - 1]) {
 		// the title names the function itself (a lockdep `at:` line, `last function:`)
 		const raw = args[f.frameArg - 1];

@@ -91,6 +91,39 @@ interface OpenBlock {
 	 * to tell once this one's are in whether the two name the same CPU or task (separateRcuStall)
 	 */
 	afterStall?: readonly BlockLine[];
+	/**
+	 * the kernel's `Alignment trap: not handling instruction` report this `Unhandled fault:` ended
+	 * (ALIGNMENT_TRAP), set aside until this report closes (joinTrap)
+	 */
+	trap?: ErrorBlock;
+}
+
+/**
+ * arch/arm/mm/alignment.c: do_alignment() prints `Alignment trap: not handling instruction
+ * e1923f9f at [<00010594>]` for an instruction it cannot fix up (exclusive loads and stores,
+ * `swp`) and returns 1, so do_DataAbort() prints `Unhandled fault: alignment exception (0x001)
+ * at …` right after it, in user and kernel mode alike; arm_notify_die() then signals a user-mode
+ * task (SIGBUS) or oopses (`Internal error:`, syzkaller report 242). The trap is the first line of
+ * that fault, not a report of its own, when the fault was a user program's.
+ */
+const ALIGNMENT_TRAP = 'Alignment trap:';
+const UNHANDLED_FAULT = 'Unhandled fault:';
+const ARM_OOPS = 'Internal error:';
+
+/**
+ * The `Unhandled fault:` report `b` with the alignment trap that began it (OpenBlock.trap): one
+ * report when no oops (`Internal error:`) followed, a user program's fault (BlockAssembler
+ * emits the trap as its own report otherwise). Its lines start with the trap's; its header line
+ * stays the fault's (a WARN()'s message lines come first in the same way).
+ */
+function joinTrap(b: ErrorBlock, trap: ErrorBlock): boolean {
+	if (b.lines.some((l) => l.text.startsWith(ARM_OOPS))) return false;
+	b.lines = [...trap.lines, ...b.lines];
+	b.before = trap.before;
+	if (trap.follows !== undefined) b.follows = trap.follows;
+	else delete b.follows;
+	if (trap.wall !== undefined) b.wall = trap.wall;
+	return true;
 }
 
 /** a line of a one-line report's own trace (see OopsHeader.oneLine) */
@@ -146,6 +179,8 @@ export class BlockAssembler {
 	private crashSeen = false;
 	/** the last ARM fault report (mayEndBoot), while nothing but its own lines followed it */
 	private maybeEnded: OpenBlock | null = null;
+	/** an alignment trap the header on the current line ended, for the report it opens (OpenBlock.trap) */
+	private trap: ErrorBlock | null = null;
 
 	/**
 	 * A report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
@@ -180,6 +215,7 @@ export class BlockAssembler {
 	): void {
 		this.follows = null;
 		this.followsLines = null;
+		this.trap = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		// the ARM fault's report was closed by a line after it, or took one not its own
 		const m = this.maybeEnded;
@@ -204,6 +240,7 @@ export class BlockAssembler {
 			// the open "report" was this WARN()'s own message, which happened to start like a
 			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
 			this.open.delete(ob.block.context);
+			if (ob.trap !== undefined) this.trap = ob.trap;
 			ob = undefined;
 		}
 		if (ob && header === null && endsOpenReport(text)) {
@@ -254,10 +291,14 @@ export class BlockAssembler {
 				oneLine: header.oneLine === true,
 				shape: header.key === 'BUG:' ? shapedReport(text) : null,
 				sanitizer: isSanitizerReport(text),
-				...(this.followsLines !== null ? { afterStall: this.followsLines } : {})
+				...(this.followsLines !== null ? { afterStall: this.followsLines } : {}),
+				...(this.trap !== null ? { trap: this.trap } : {})
 			});
+			this.trap = null;
 			if (mayEndBoot(header)) this.maybeEnded = this.open.get(ctx) ?? null;
 		}
+		// a trap whose fault opened no report after all is a report of its own
+		if (this.trap !== null) this.emit(this.trap);
 		this.remember(line, text, ts, ctx);
 	}
 
@@ -304,6 +345,15 @@ export class BlockAssembler {
 			if (last.line === b.startLine && text.startsWith(last.text)) {
 				// a truncated header printed again in full (printk replay): keep only the full one
 				this.open.delete(b.context);
+				if (ob.trap !== undefined) this.trap = ob.trap;
+				return false;
+			}
+			if (b.header === ALIGNMENT_TRAP && header.key === UNHANDLED_FAULT && !gap) {
+				// the trap's own fault: whether it is a report of its own shows when the fault's ends
+				this.open.delete(b.context);
+				if (this.nmiCtx === b.context) this.nmiCtx = '';
+				b.endReason = 'next-report';
+				this.trap = b;
 				return false;
 			}
 			if (b.context.startsWith('T') || b.context.startsWith('C')) {
@@ -387,6 +437,11 @@ export class BlockAssembler {
 		// are separate events, as separateStalls tells of the watchdogs' own
 		if (ob.afterStall && separateRcuStall(ob.afterStall, fromHeader(ob.block)))
 			delete ob.block.follows;
+		if (
+			ob.trap !== undefined &&
+			!(ob.block.header === UNHANDLED_FAULT && joinTrap(ob.block, ob.trap))
+		)
+			this.emit(ob.trap);
 		this.emit(ob.block);
 	}
 
