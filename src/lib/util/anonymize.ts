@@ -69,6 +69,18 @@ const GENERIC_NAMES = new Set([
 	'nixbld',
 	'portage',
 	'syzkaller',
+	// continuous integration's build accounts (GitHub Actions' `runner`), and the default user of
+	// a distribution for phones and boards (Ubuntu Touch's `phablet`, ChromeOS's `chronos`, Arch
+	// Linux ARM's `alarm`, Sailfish OS's `nemo` and `defaultuser`): no person, and `alarm` is a
+	// word of kernel text
+	'jenkins',
+	'runner',
+	'gitlab-runner',
+	'phablet',
+	'chronos',
+	'alarm',
+	'nemo',
+	'defaultuser',
 	// default names of boards and distributions, vendor names: they name hardware, not a person,
 	// and also occur in kernel text (module and driver names)
 	'android',
