@@ -104,3 +104,25 @@ describe("systemd-hostnamed's pretty host name", () => {
 		);
 	});
 });
+
+describe('remote machines named where they connect', () => {
+	it("replaces PAM's rhost= and the name in an EAP server's certificate", () => {
+		const a = new Anonymizer();
+		// loghub-linux-2k.log line 320 (the remote host made up)
+		expect(
+			a.text(
+				'Jun 25 04:41:49 combo sshd(pam_unix)[31031]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=dsl-203-0-113-9.example.net '
+			)
+		).toBe(
+			'Jun 25 04:41:49 combo sshd(pam_unix)[31031]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=<host-1> '
+		);
+		// linux-crash-crash1-txt.log line 1 (the name made up): the university's RADIUS server
+		expect(a.text('wlp7s0: CTRL-EVENT-EAP-PEER-ALT depth=0 DNS:radius-2.example.edu')).toBe(
+			'wlp7s0: CTRL-EVENT-EAP-PEER-ALT depth=0 DNS:<host-2>'
+		);
+		// addresses are replaced as addresses, an unknown host is kept
+		expect(a.text('rhost=198.51.100.7 rhost=fe80::56e1:adff:fe12:3456 rhost=[<unknown>]')).toBe(
+			'rhost=<ipv4-1> rhost=<ipv6-1> rhost=[<unknown>]'
+		);
+	});
+});

@@ -455,6 +455,13 @@ const MAC_MASKED = /(?:[\da-f]{2}|\*\*|xx)(?::(?:[\da-f]{2}|\*\*|xx)){5}(?![\da-
  */
 const PRETTY_HOSTNAME = /(Changed pretty host ?name to ')([^\r\n]+)'/g;
 const PRETTY_OWNER = /^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+/**
+ * Remote machines named where they connect: PAM's `authentication failure; … rhost=<host>` (sshd,
+ * login), wpa_supplicant's `CTRL-EVENT-EAP-PEER-ALT depth=0 DNS:<host>` (the name in the
+ * certificate of the network's authentication server, which names the organisation). Addresses
+ * are left to their passes (the callback asks for a letter, and `:` ends no name).
+ */
+const REMOTE_HOST = /(\brhost=|EAP-PEER-ALT depth=\d+ DNS:)([\w.-]+)(?![\w.:-])/g;
 /** avahi-daemon's `Host name is alice-laptop.local.` and `Host name conflict, retrying with <x>` */
 const AVAHI_HOST =
 	/\bHost name is ([\w-]+(?:\.[\w-]+)*)\.? |\bHost name conflict, retrying with ([\w-]+)/;
@@ -1026,6 +1033,12 @@ export class Anonymizer {
 		if (t.indexOf('retty host') !== -1)
 			t = this.outside(t, PRETTY_HOSTNAME, (m, pre: string, v: string) =>
 				learnable(v) ? `${pre}${this.placeholder('host', v.toLowerCase())}'` : m
+			);
+		if (t.indexOf('rhost=') !== -1 || t.indexOf('EAP-PEER-ALT') !== -1)
+			t = this.outside(t, REMOTE_HOST, (m, pre: string, h: string) =>
+				/^[a-z\d]/i.test(h) && /[a-z]/i.test(h) && learnable(h)
+					? pre + this.placeholder('host', h.toLowerCase())
+					: m
 			);
 		if (/ssid|access point |wireless network |Connected to network /i.test(t)) {
 			const ssid = (_m: string, pre: string, q: string, v: string) =>
