@@ -4,7 +4,7 @@ import { Anonymizer, NameCollector } from '../../src/lib/util/anonymize.ts';
 // WSL, virtualization and cross-platform programs quote Windows paths: the user's profile folder
 // (`C:\Users\<user>\`) had been kept. No corpus log holds one; the names are made up.
 describe('Windows profile paths', () => {
-	it('replaces the user of `C:\\Users\\<user>\\…`, also with doubled backslashes or a space', () => {
+	it('replaces the user of `C:\\Users\\<user>\\…` (any case, one placeholder), also with doubled backslashes or a space', () => {
 		const a = new Anonymizer();
 		expect(
 			a.text(
@@ -15,12 +15,12 @@ describe('Windows profile paths', () => {
 		);
 		expect(
 			a.text('VBoxSVC: opening "D:\\\\Users\\\\Alice\\\\VirtualBox VMs\\\\vm1\\\\vm1.vbox"')
-		).toBe('VBoxSVC: opening "D:\\\\Users\\\\<user-2>\\\\VirtualBox VMs\\\\vm1\\\\vm1.vbox"');
+		).toBe('VBoxSVC: opening "D:\\\\Users\\\\<user-1>\\\\VirtualBox VMs\\\\vm1\\\\vm1.vbox"');
 		expect(a.text('disk C:\\Users\\Alice Smith\\Documents\\disk.vhdx attached')).toBe(
-			'disk C:\\Users\\<user-3>\\Documents\\disk.vhdx attached'
+			'disk C:\\Users\\<user-2>\\Documents\\disk.vhdx attached'
 		);
 		expect(a.text('profile C:\\Documents and Settings\\bob\\Desktop')).toBe(
-			'profile C:\\Documents and Settings\\<user-4>\\Desktop'
+			'profile C:\\Documents and Settings\\<user-3>\\Desktop'
 		);
 		// `C:/Users/alice` and WSL's `/mnt/c/Users/alice` were already replaced as home paths
 		expect(a.text('open /mnt/c/Users/alice/file and C:/Users/alice/file')).toBe(

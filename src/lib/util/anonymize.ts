@@ -1015,19 +1015,22 @@ export class Anonymizer {
 					: m;
 			});
 			t = this.outside(t, USER_AT_HOST_G, (_m, u: string, h: string) => {
-				const user = learnable(u) && !ARCH_PACKAGE_USER.test(u) ? this.placeholder('user', u) : u;
-				const host = learnable(h) ? this.placeholder('host', h) : h;
+				const user =
+					learnable(u) && !ARCH_PACKAGE_USER.test(u)
+						? this.placeholder('user', u.toLowerCase())
+						: u;
+				const host = learnable(h) ? this.placeholder('host', h.toLowerCase()) : h;
 				return `(${user}@${host})`;
 			});
 		}
 		if (t.indexOf('/home/') !== -1 || t.indexOf('/Users/') !== -1)
 			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
-				learnable(u) && u[0] !== '.' ? pre + this.placeholder('user', u) : m
+				learnable(u) && u[0] !== '.' ? pre + this.placeholder('user', u.toLowerCase()) : m
 			);
 		if (t.indexOf(':\\') !== -1)
 			t = this.outside(t, WIN_PROFILE, (m, pre: string, u: string) =>
 				learnable(u) && !WINDOWS_PROFILES.has(u.toLowerCase())
-					? pre + this.placeholder('user', u)
+					? pre + this.placeholder('user', u.toLowerCase())
 					: m
 			);
 		if (t.indexOf('retty host') !== -1)
@@ -1175,7 +1178,7 @@ export class Anonymizer {
 			if (p.length < 3 || /^\d+$/.test(p) || SHARE_DIRS.has(lower) || SHARE_DIR_NUMBERED.test(p))
 				continue;
 			if (i > 0 && HOME_DIRS.has(parts[i - 1].toLowerCase())) {
-				if (learnable(p)) parts[i] = this.placeholder('user', p);
+				if (learnable(p)) parts[i] = this.placeholder('user', lower);
 				continue;
 			}
 			// a name learned from the log keeps its placeholder (`/export/alice` of the user alice)
