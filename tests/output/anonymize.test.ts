@@ -754,7 +754,8 @@ describe('NameCollector and Anonymizer, Wi-Fi networks, file servers and serials
 		// venroot-logs-dmesg-log.log line 1042: Pop!_OS's default name had replaced the
 		// distribution's name in `/etc/pop-os/os-release`
 		n.line('[    6.187869] systemd[1]: Hostname set to <pop-os>.');
-		expect([...n.hosts]).toEqual(['stephen', 'tarnwick', 'ravensby']);
+		// the pretty host name is learned too (it had been kept)
+		expect([...n.hosts]).toEqual(['stephen', 'tarnwick', 'ravensby', 'Peter Laptop']);
 	});
 
 	it('learns the user of a removable medium mounted under /run/media/<user>/ or /media/<user>/', () => {

@@ -195,7 +195,7 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 				replaced: {
 					...counts,
 					description:
-						'distinct values replaced, per kind (since 1.12.0 also ssid: Wi-Fi network names)'
+						'distinct values replaced, per kind (since 1.12.0 also ssid: Wi-Fi network names; since 1.13.0 share: NFS export and SMB share folders, and domain: private domains)'
 				}
 			})
 		}),

@@ -35,6 +35,8 @@ export const ANON_KINDS = [
 	'iqn',
 	'label',
 	'ssid',
+	'share',
+	'domain',
 	'ptr',
 	'kaslr'
 ] as const;
@@ -67,6 +69,18 @@ const GENERIC_NAMES = new Set([
 	'nixbld',
 	'portage',
 	'syzkaller',
+	// continuous integration's build accounts (GitHub Actions' `runner`), and the default user of
+	// a distribution for phones and boards (Ubuntu Touch's `phablet`, ChromeOS's `chronos`, Arch
+	// Linux ARM's `alarm`, Sailfish OS's `nemo` and `defaultuser`): no person, and `alarm` is a
+	// word of kernel text
+	'jenkins',
+	'runner',
+	'gitlab-runner',
+	'phablet',
+	'chronos',
+	'alarm',
+	'nemo',
+	'defaultuser',
 	// default names of boards and distributions, vendor names: they name hardware, not a person,
 	// and also occur in kernel text (module and driver names)
 	'android',
@@ -119,6 +133,25 @@ const GENERIC_NAMES = new Set([
 	'live'
 ]);
 
+/**
+ * ChromeOS's syslog (/var/log/messages) writes the severity where syslog writes the host
+ * (`2026-05-18T17:59:47.299366Z WARNING rsyslogd[477]: …`): in upper case, no host name. Learned,
+ * they had replaced `warning`, `notice` and `info` in kernel text.
+ */
+const SYSLOG_SEVERITIES: ReadonlySet<string> = new Set([
+	'EMERG',
+	'ALERT',
+	'CRIT',
+	'ERR',
+	'ERROR',
+	'WARNING',
+	'WARN',
+	'NOTICE',
+	'INFO',
+	'DEBUG'
+]);
+
+/** a user's home (not a hidden folder: ChromeOS's `/home/.shadow/`, eCryptfs's `/home/.ecryptfs/`) */
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 /**
  * udisks2 mounts removable media under `/run/media/<user>/` (`/media/<user>/` on Debian and
@@ -219,7 +252,9 @@ const GENERIC_VGS = new Set([
 	'mint',
 	'docker',
 	'thin',
-	'storage'
+	'storage',
+	// ChromeOS's cryptohome: `dmcrypt-<id>-cache`, `dmcrypt-<id>-arcvm`
+	'dmcrypt'
 ]);
 
 /**
@@ -296,6 +331,259 @@ const SSID_NM = /('ssid' value |access point |wireless network )(["'])([^"'\r\n]
 const SSID_IWD = /(Connected to network )([^\s"']{1,32})$/gm;
 
 /**
+ * NFS exports and SMB shares (the share and the folders under it) name their owners as often as
+ * not: a user (`fileserver:/export/home/alice`), a team or a company (`//nas/acme-finance`,
+ * `\\filer\projects\merger`). They are found where they are written: `<server>:/<path>` in a line
+ * that names NFS (`nfsroot=`, mount.nfs's `mounting fileserver:/export failed`), `\\<server>\<share>`
+ * and `//<server>/<share>` (also `smb://`) in a line that names CIFS or SMB. Each folder is a
+ * `share` unless it is a word every server uses (SHARE_DIRS), a number or shorter than three
+ * characters; a folder after `home`, `homes` or `Users` is a user (replaceSharePath).
+ */
+const NFS_EXPORT =
+	/(?<![\w.:/-])([a-z\d][\w-]*(?:\.[\w-]+)*|\[[\da-f:.]+\]):(\/(?!\/)[^\s,;"'`()<>[\]{}|]*)/gi;
+const SMB_UNC_PATH = /\\\\([a-z\d][\w.-]*)((?:\\[^\s\\/,;"'`()<>[\]{}|]+)*)/gi;
+const SMB_URL_PATH =
+	/(?:(?<=\bsmb:)|(?<![\w:/]))\/\/([a-z\d][\w.-]*)((?:\/[^\s/\\,;"'`()<>[\]{}|]+)*)/gi;
+/** folders of exports and shares that name no one (compared in lower case) */
+const SHARE_DIRS = new Set([
+	'export',
+	'exports',
+	'home',
+	'homes',
+	'users',
+	'user',
+	'srv',
+	'nfs',
+	'nfs4',
+	'nfsroot',
+	'nfsshare',
+	'share',
+	'shares',
+	'shared',
+	'public',
+	'pub',
+	'data',
+	'mnt',
+	'media',
+	'var',
+	'tmp',
+	'temp',
+	'opt',
+	'usr',
+	'local',
+	'root',
+	'rootfs',
+	'boot',
+	'tftpboot',
+	'pxe',
+	'diskless',
+	'storage',
+	'backup',
+	'backups',
+	'archive',
+	'pool',
+	'tank',
+	'files',
+	'docs',
+	'documents',
+	'downloads',
+	'music',
+	'video',
+	'videos',
+	'movies',
+	'photos',
+	'pictures',
+	'images',
+	'iso',
+	'isos',
+	'install',
+	'software',
+	'scratch',
+	'work',
+	'projects',
+	'common',
+	'web',
+	'www',
+	'netlogon',
+	'sysvol',
+	'print$',
+	'ipc$',
+	'admin$',
+	'nas',
+	'raid',
+	'hdd',
+	'ssd',
+	'usb'
+]);
+/** numbered volumes and disks of a NAS (`/volume1`, `/disk2`), Windows's `C$` */
+const SHARE_DIR_NUMBERED = /^(?:vol(?:ume)?|disk|hd|md|pool|share|data)\d*$|^[a-z]\$$/i;
+/** folders whose next folder is a user's */
+const HOME_DIRS = new Set(['home', 'homes', 'users']);
+
+/**
+ * A Windows user's profile folder, as WSL, virtualization and cross-platform programs quote it:
+ * `C:\Users\alice\AppData\…` (also written with `\\`), `C:\Documents and Settings\alice\`; a name
+ * with a space (`C:\Users\Alice Smith\Desktop`) when a `\` follows it. `C:/Users/alice` and WSL's
+ * `/mnt/c/Users/alice` are HOME_PATH's. Not the profiles every Windows has (WINDOWS_PROFILES).
+ */
+const WIN_PROFILE =
+	/(\b[a-z]:\\+(?:Users|Documents and Settings)\\+)([^\\/\r\n"'`:;,()<>[\]{}=*?|]+(?=\\)|[^\\/\s"'`:;,()<>[\]{}=*?|]+)/gi;
+const WINDOWS_PROFILES = new Set([
+	'public',
+	'default',
+	'default user',
+	'all users',
+	'defaultuser0',
+	'defaultapppool',
+	'wdagutilityaccount',
+	'administrator'
+]);
+
+/**
+ * A MAC that a driver printed half masked: Android's bcmdhd (`MACDBG`) keeps the first two and the
+ * last two bytes (`Connecting withec:f0:**:**:2c:77 ssid …`, `MAC=dc:72:**:**:1d:5d`), other
+ * drivers the last ones (`xx:xx:xx:xx:ab:cd`, `**:**:**:**:ab:cd`). The bytes left still name the
+ * device: a `mac` of its own (the same masked value, the same placeholder); one masked whole
+ * (`xx:xx:xx:xx:xx:xx`) is kept. No guard before it: bcmdhd glues it to the word before.
+ */
+const MAC_MASKED = /(?:[\da-f]{2}|\*\*|xx)(?::(?:[\da-f]{2}|\*\*|xx)){5}(?![\da-f:*x])/gi;
+
+/**
+ * systemd-hostnamed's `Changed pretty hostname to 'Alice's Laptop'` (older: `pretty host name`),
+ * to the last quote of the line: a pretty name holds spaces and apostrophes, and often its owner's
+ * name (`<Name>'s …`, PRETTY_OWNER), learned as a user.
+ */
+const PRETTY_HOSTNAME = /(Changed pretty host ?name to ')([^\r\n]+)'/g;
+const PRETTY_OWNER = /^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+/**
+ * Remote machines named where they connect: PAM's `authentication failure; … rhost=<host>` (sshd,
+ * login), wpa_supplicant's `CTRL-EVENT-EAP-PEER-ALT depth=0 DNS:<host>` (the name in the
+ * certificate of the network's authentication server, which names the organisation). Addresses
+ * are left to their passes (the callback asks for a letter, and `:` ends no name).
+ */
+const REMOTE_HOST = /(\brhost=|EAP-PEER-ALT depth=\d+ DNS:)([\w.-]+)(?![\w.:-])/g;
+/** avahi-daemon's `Host name is alice-laptop.local.` and `Host name conflict, retrying with <x>` */
+const AVAHI_HOST =
+	/\bHost name is ([\w-]+(?:\.[\w-]+)*)\.? |\bHost name conflict, retrying with ([\w-]+)/;
+
+/**
+ * Domains of private networks. A name that ends in one (`alice-laptop.local`, `nas.lan`,
+ * `ip-10-0-0-5.ec2.internal`, `nas.smith.home.arpa`) is a machine of that network; the suffix
+ * alone is kept, a longer domain (`smith.home.arpa`) is a `domain`.
+ */
+const PRIVATE_SUFFIXES = [
+	'local',
+	'lan',
+	'internal',
+	'intranet',
+	'localdomain',
+	'corp',
+	'home.arpa',
+	'fritz.box',
+	'ec2.internal',
+	'compute.internal'
+];
+/**
+ * Labels that mark a company's internal zone inside a public domain (`alice-pc.corp.example.com`,
+ * `dc1.ad.example.com`, `ntp.int.example.co.uk`): from that label to the end, a `domain`.
+ */
+const PRIVATE_LABELS = new Set([
+	'corp',
+	'internal',
+	'intranet',
+	'intra',
+	'int',
+	'ad',
+	'lan',
+	'local'
+]);
+/**
+ * Top-level domains the end of such a name must have: a closed list, so that identifiers with the
+ * same words (containerd's `io.containerd.internal.v1.opt`, Android's `com.android.internal.os`,
+ * `ro.cdma.home.operator.numeric`) are not taken for domains; names starting with one are reversed
+ * domains (Java and Android package names).
+ */
+const TLDS = new Set(
+	(
+		'com net org edu gov mil int io co biz info dev app cloud tech eu us uk de fr nl be ch at it ' +
+		'es se no dk fi pl cz ru cn jp kr in au nz ca br mx za ie pt il tw hk sg'
+	).split(' ')
+);
+// not a file's name in a path (SUSE's `/etc/init.d/boot.local`), but a URL's host
+const DOTTED_NAME =
+	/(?<![\w.-])(?<![^/]\/)(?<!^\/)[a-z\d][\w-]*(?:\.[a-z\d][\w-]*)+(?![\w-]|\.[a-z\d])/gi;
+const HAS_PRIVATE_LABEL =
+	/\.(?:corp|internal|intranet|intra|int|ad|lan|local|localdomain|home\.arpa|fritz\.box)\b/i;
+/** public domains a machine's name may end in that name no one (never learned as a domain) */
+const PUBLIC_DOMAINS = new Set([
+	'kernel.org',
+	'debian.org',
+	'ubuntu.com',
+	'canonical.com',
+	'fedoraproject.org',
+	'redhat.com',
+	'archlinux.org',
+	'opensuse.org',
+	'suse.de',
+	'suse.com',
+	'github.com',
+	'googlesource.com',
+	'freedesktop.org',
+	'amazonaws.com'
+]);
+/** first labels of names that identify a service of the domain, kept before a private domain */
+const SERVICE_HOSTS = new Set([
+	'ntp',
+	'time',
+	'dns',
+	'ldap',
+	'kdc',
+	'dc',
+	'wiki',
+	'intranet',
+	'portal',
+	'login',
+	'auth',
+	'sso',
+	'repo',
+	'mirror',
+	'updates',
+	'logs',
+	'syslog'
+]);
+
+/**
+ * The private domain of a dotted name, and where it starts (the index of its first label), or
+ * null: a name ending in PRIVATE_SUFFIXES (the domain is the labels between the machine and the
+ * suffix, and the suffix; null when there are none), or with a PRIVATE_LABELS label followed
+ * by labels ending in TLDS.
+ */
+function privateDomain(labels: string[]): { at: number; domain: string | null } | null {
+	const lower = labels.map((l) => l.toLowerCase());
+	const n = lower.length;
+	if (n < 2 || TLDS.has(lower[0]) || lower[0] === 'android' || lower[0] === 'androidx') return null;
+	for (const suffix of PRIVATE_SUFFIXES) {
+		const k = suffix.split('.').length;
+		if (n > k && lower.slice(n - k).join('.') === suffix) {
+			// the longest suffix that matches (ec2.internal before internal)
+			const longer = PRIVATE_SUFFIXES.find(
+				(x) =>
+					x !== suffix &&
+					x.endsWith('.' + suffix) &&
+					n > x.split('.').length &&
+					lower.slice(n - x.split('.').length).join('.') === x
+			);
+			const kk = longer ? longer.split('.').length : k;
+			return { at: 1, domain: n - kk > 1 ? labels.slice(1).join('.') : null };
+		}
+	}
+	if (!TLDS.has(lower[n - 1])) return null;
+	for (let i = 1; i < n - 1; i++)
+		if (PRIVATE_LABELS.has(lower[i])) return { at: i, domain: labels.slice(i).join('.') };
+	return null;
+}
+
+/**
  * Learns host and user names while the input streams. Only used when anonymization is asked for;
  * a few substring tests per line, no allocation for lines without a candidate.
  */
@@ -304,19 +592,24 @@ export class NameCollector {
 	readonly users = new Set<string>();
 	/** Wi-Fi network names */
 	readonly ssids = new Set<string>();
+	/** private domains of the machines named (addMachine) */
+	readonly domains = new Set<string>();
 	private lastHost = '';
 
 	/** the host field of a syslog/journal line */
 	host(h: string): void {
 		if (h === this.lastHost) return;
 		this.lastHost = h;
-		this.addMachine(h);
+		if (!SYSLOG_SEVERITIES.has(h)) this.addMachine(h);
 	}
 
 	/** a raw input line */
 	line(raw: string): void {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
-			for (const m of raw.matchAll(HOME_G)) this.addUser(m[1]);
+			for (const m of raw.matchAll(HOME_G)) if (m[1][0] !== '.') this.addUser(m[1]);
+		}
+		if (raw.indexOf(':\\') !== -1) {
+			for (const m of raw.matchAll(WIN_PROFILE)) this.addWindowsUser(m[2]);
 		}
 		if (raw.indexOf('/media/') !== -1) {
 			for (const m of raw.matchAll(MEDIA_G))
@@ -329,6 +622,17 @@ export class NameCollector {
 		) {
 			const m = HOSTNAME_SET.exec(raw);
 			if (m) this.addMachine(m[1] ?? m[2] ?? m[3]);
+		}
+		if (raw.indexOf('retty host') !== -1) {
+			for (const m of raw.matchAll(PRETTY_HOSTNAME)) {
+				this.addHost(m[2]);
+				const owner = PRETTY_OWNER.exec(m[2]);
+				if (owner) this.addUser(owner[1]);
+			}
+		}
+		if (raw.indexOf('Host name ') !== -1) {
+			const m = AVAHI_HOST.exec(raw);
+			if (m) this.addMachine(m[1] ?? m[2]);
 		}
 		if (raw.indexOf('_HOSTNAME=') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
@@ -444,8 +748,25 @@ export class NameCollector {
 	private addMachine(h: string): void {
 		this.addHost(h);
 		const dot = h.indexOf('.');
-		if (dot > 0 && !/^[\d.]+$/.test(h) && !SERVICE_LABELS.has(h.slice(0, dot).toLowerCase()))
-			this.addHost(h.slice(0, dot));
+		if (dot <= 0 || /^[\d.]+$/.test(h)) return;
+		if (!SERVICE_LABELS.has(h.slice(0, dot).toLowerCase())) this.addHost(h.slice(0, dot));
+		this.addDomain(h.split('.'));
+	}
+
+	/**
+	 * The domain of a machine's name (`corp.example.com` of `alice-pc.corp.example.com`,
+	 * `example.org` of `tarnwick.example.org`): the labels after the first, of two labels at
+	 * least; the private suffix alone (`alice-pc.local`) and PUBLIC_DOMAINS are kept.
+	 */
+	private addDomain(labels: string[]): void {
+		if (labels.length < 3 || labels.some((l) => l === '')) return;
+		const domain = labels.slice(1).join('.');
+		const lower = domain.toLowerCase();
+		if (PUBLIC_DOMAINS.has(lower)) return;
+		const priv = privateDomain(labels);
+		if (priv && priv.domain === null) return;
+		if (!/[a-z]/i.test(labels[labels.length - 1])) return;
+		this.domains.add(domain);
 	}
 
 	/**
@@ -483,6 +804,11 @@ export class NameCollector {
 
 	private addUser(u: string): void {
 		if (learnable(u)) this.users.add(u);
+	}
+
+	/** a Windows profile's user (WIN_PROFILE), unless a profile every Windows has */
+	private addWindowsUser(u: string): void {
+		if (!WINDOWS_PROFILES.has(u.toLowerCase())) this.addUser(u);
 	}
 }
 
@@ -547,7 +873,8 @@ const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 // not followed by `-27.fc15` or `+`: kernel and package versions look like addresses
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
-const HEX_ID = /\b(?:[\da-f]{64}|[\da-f]{32})\b/gi;
+// also after `_`: Samsung's `connie=SM-G930V_VZW_USA_<32 hex digits>` (the device's id)
+const HEX_ID = /(?<![\da-z])(?:[\da-f]{64}|[\da-f]{32})\b/gi;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
 // also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
@@ -610,6 +937,8 @@ export interface LearnedNames {
 	hosts: Iterable<string>;
 	users: Iterable<string>;
 	ssids?: Iterable<string>;
+	/** private domains (NameCollector.addDomain) */
+	domains?: Iterable<string>;
 }
 
 /** Replaces values by placeholders, consistently, across every string of one report. */
@@ -617,6 +946,7 @@ export class Anonymizer {
 	private readonly maps = new Map<AnonKind, Map<string, string>>();
 	private readonly names: RegExp | null;
 	private readonly nameKind = new Map<string, AnonKind>();
+	private readonly domains: RegExp | null;
 
 	constructor(
 		learned: LearnedNames = { hosts: [], users: [] },
@@ -636,6 +966,17 @@ export class Anonymizer {
 					// the volume (`fedora_tarnwick-root`, `fedora_tarnwick/root`); never inside a
 					// module's or symbol's name (`kvm_intel`)
 					`(?<![A-Za-z\\d_])(?:${alt})(?![A-Za-z\\d_])|(?<=[a-z]_)(?:${alt})(?=[-/])`,
+					'gi'
+				)
+			: null;
+		// learned domains, longest first, as whole labels: `wiki.corp.example.com` but not
+		// `corp.example.com.au` nor `notexample.com`
+		const domains = [...new Set([...(learned.domains ?? [])].map((d) => d.toLowerCase()))].sort(
+			(a, b) => b.length - a.length || (a < b ? -1 : 1)
+		);
+		this.domains = domains.length
+			? new RegExp(
+					`(?<![\\w-])(?:${domains.map(escapeRegExp).join('|')})(?![\\w-]|\\.[a-z\\d])`,
 					'gi'
 				)
 			: null;
@@ -674,14 +1015,33 @@ export class Anonymizer {
 					: m;
 			});
 			t = this.outside(t, USER_AT_HOST_G, (_m, u: string, h: string) => {
-				const user = learnable(u) && !ARCH_PACKAGE_USER.test(u) ? this.placeholder('user', u) : u;
-				const host = learnable(h) ? this.placeholder('host', h) : h;
+				const user =
+					learnable(u) && !ARCH_PACKAGE_USER.test(u)
+						? this.placeholder('user', u.toLowerCase())
+						: u;
+				const host = learnable(h) ? this.placeholder('host', h.toLowerCase()) : h;
 				return `(${user}@${host})`;
 			});
 		}
 		if (t.indexOf('/home/') !== -1 || t.indexOf('/Users/') !== -1)
 			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
-				learnable(u) ? pre + this.placeholder('user', u) : m
+				learnable(u) && u[0] !== '.' ? pre + this.placeholder('user', u.toLowerCase()) : m
+			);
+		if (t.indexOf(':\\') !== -1)
+			t = this.outside(t, WIN_PROFILE, (m, pre: string, u: string) =>
+				learnable(u) && !WINDOWS_PROFILES.has(u.toLowerCase())
+					? pre + this.placeholder('user', u.toLowerCase())
+					: m
+			);
+		if (t.indexOf('retty host') !== -1)
+			t = this.outside(t, PRETTY_HOSTNAME, (m, pre: string, v: string) =>
+				learnable(v) ? `${pre}${this.placeholder('host', v.toLowerCase())}'` : m
+			);
+		if (t.indexOf('rhost=') !== -1 || t.indexOf('EAP-PEER-ALT') !== -1)
+			t = this.outside(t, REMOTE_HOST, (m, pre: string, h: string) =>
+				/^[a-z\d]/i.test(h) && /[a-z]/i.test(h) && learnable(h)
+					? pre + this.placeholder('host', h.toLowerCase())
+					: m
 			);
 		if (/ssid|access point |wireless network |Connected to network /i.test(t)) {
 			const ssid = (_m: string, pre: string, q: string, v: string) =>
@@ -715,12 +1075,21 @@ export class Anonymizer {
 		);
 		t = this.outside(t, IQN, (m) => this.placeholder('iqn', m.toLowerCase()));
 		t = this.outside(t, LABEL, (_m, pre: string, v: string) => pre + this.placeholder('label', v));
+		t = this.shares(t);
 		// shapes
 		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
 		if (t.indexOf('_') !== -1)
 			t = this.outside(t, UUID_US, (m) =>
 				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
 			);
+		if (t.indexOf('**:') !== -1 || /xx:/i.test(t))
+			t = this.outside(t, MAC_MASKED, (m) => {
+				const bytes = m.toLowerCase().split(':');
+				return bytes.some((b) => b === '**' || b === 'xx') &&
+					bytes.some((b) => /\d|[a-f]{2}/.test(b))
+					? this.placeholder('mac', bytes.map((b) => (b === 'xx' ? '**' : b)).join(':'))
+					: m;
+			});
 		t = this.outside(t, MAC, (m) => this.macs(m));
 		t = this.outside(
 			t,
@@ -749,6 +1118,9 @@ export class Anonymizer {
 		t = this.outside(t, HEX_ID, (m) =>
 			/^0+$/.test(m) ? m : this.placeholder('id', m.toLowerCase())
 		);
+		if (this.domains)
+			t = this.outside(t, this.domains, (m) => this.placeholder('domain', m.toLowerCase()));
+		if (HAS_PRIVATE_LABEL.test(t)) t = this.outside(t, DOTTED_NAME, (m) => this.privateName(m));
 		if (this.names) {
 			t = this.outside(t, this.names, (m) => {
 				const key = m.toLowerCase();
@@ -758,6 +1130,82 @@ export class Anonymizer {
 			});
 		}
 		return t;
+	}
+
+	/**
+	 * NFS exports and SMB shares (NFS_EXPORT, SMB_UNC_PATH, SMB_URL_PATH): the server a host, the
+	 * folders shares or users (sharePath)
+	 */
+	private shares(t: string): string {
+		if (t.indexOf(':/') !== -1 && /nfs/i.test(t))
+			t = this.outside(
+				t,
+				NFS_EXPORT,
+				(_m, server: string, path: string) => `${this.server(server)}:${this.sharePath(path, '/')}`
+			);
+		if ((t.indexOf('\\\\') !== -1 || t.indexOf('//') !== -1) && /cifs|smb/i.test(t)) {
+			t = this.outside(
+				t,
+				SMB_UNC_PATH,
+				(_m, server: string, path: string) =>
+					`\\\\${this.server(server)}${this.sharePath(path, '\\')}`
+			);
+			t = this.outside(
+				t,
+				SMB_URL_PATH,
+				(_m, server: string, path: string) => `//${this.server(server)}${this.sharePath(path, '/')}`
+			);
+		}
+		return t;
+	}
+
+	/** a file server's name (addresses are left to their passes) */
+	private server(s: string): string {
+		return learnable(s) && !s.startsWith('[') && /[a-z]/i.test(s)
+			? this.placeholder('host', s.toLowerCase())
+			: s;
+	}
+
+	/**
+	 * the folders of an export or a share, SHARE_DIRS kept, the one after HOME_DIRS a user, a
+	 * learned name as that name
+	 */
+	private sharePath(path: string, sep: string): string {
+		const parts = path.split(sep);
+		for (let i = 0; i < parts.length; i++) {
+			const p = parts[i];
+			const lower = p.toLowerCase();
+			if (p.length < 3 || /^\d+$/.test(p) || SHARE_DIRS.has(lower) || SHARE_DIR_NUMBERED.test(p))
+				continue;
+			if (i > 0 && HOME_DIRS.has(parts[i - 1].toLowerCase())) {
+				if (learnable(p)) parts[i] = this.placeholder('user', lower);
+				continue;
+			}
+			// a name learned from the log keeps its placeholder (`/export/alice` of the user alice)
+			const known = this.nameKind.get(lower);
+			parts[i] = this.placeholder(known ?? 'share', lower);
+		}
+		return parts.join(sep);
+	}
+
+	/**
+	 * A dotted name in a private domain (privateDomain): `alice-pc.corp.example.com` →
+	 * `<host-1>.<domain-1>`, `alice-pc.local` → `<host-1>.local`; a service's first label (`ntp`)
+	 * is kept
+	 */
+	private privateName(m: string): string {
+		const labels = m.split('.');
+		const priv = privateDomain(labels);
+		if (!priv) return m;
+		const host = labels.slice(0, priv.at).join('.');
+		const rest = labels.slice(priv.at).join('.');
+		const hostOut =
+			SERVICE_HOSTS.has(host.toLowerCase()) ||
+			SERVICE_LABELS.has(host.toLowerCase()) ||
+			!learnable(host)
+				? host
+				: this.placeholder('host', host.toLowerCase());
+		return `${hostOut}.${priv.domain === null ? rest : this.placeholder('domain', priv.domain.toLowerCase())}`;
 	}
 
 	private mac(m: string): string {
