@@ -21,6 +21,7 @@ export const moduleUnsigned: LineRule = {
 	id: 'other.module-unsigned',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['module verification failed: signature'],
 	pattern:
 		/^(\S+): module verification failed: signature and\/or\s+required key missing - tainting kernel/,
@@ -69,6 +70,7 @@ export const thermalZoneUnreadable: LineRule = {
 	id: 'hardware.thermal-zone-unreadable',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['failed to read out thermal zone'],
 	pattern:
 		/^(?:thermal (thermal_zone\d+)|thermal_sys): failed to read out thermal zone (?:\((-\d+)\)|(\d+))/,
@@ -117,6 +119,7 @@ export const calgaryAbsent: LineRule = {
 	id: 'hardware.calgary-probe',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Unable to locate Rio Grande table'],
 	pattern: /^Calgary: Unable to locate Rio Grande table in EBDA - bailing!/,
 	title: () => 'IBM Calgary IOMMU not present (a routine probe)',
@@ -146,6 +149,7 @@ export const eisaProbe: LineRule = {
 	id: 'hardware.eisa-probe',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Cannot allocate resource for'],
 	pattern:
 		/^platform (eisa\.\d+): (?:EISA: )?Cannot allocate resource for (?:EISA slot (\d+)|mainboard)/,
@@ -182,6 +186,7 @@ export const pciHostBridgeWindows: LineRule = {
 	id: 'firmware.pci-host-bridge-windows',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Using host bridge windows from ACPI'],
 	pattern:
 		/^PCI: Using host bridge windows from ACPI; if necessary, use "pci=nocrs" and report a bug/,
@@ -217,6 +222,7 @@ export const rasCollectorStarted: LineRule = {
 	id: 'hardware.ras-collector-started',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Correctable Errors collector initialized'],
 	pattern: /^RAS: Correctable Errors collector initialized/,
 	title: () => 'Correctable memory errors collector started (no error was reported)',
@@ -252,6 +258,7 @@ export const lowMemoryCheck: LineRule = {
 	id: 'memory.low-memory-check',
 	category: 'memory',
 	severity: 'info',
+	routine: true,
 	triggers: ['for low memory corruption'],
 	pattern:
 		/^(?:check: )?Scanning (?:\d+ areas for low memory corruption|for low memory corruption every \d+ seconds)/,
@@ -290,6 +297,7 @@ export const urandomEarlyRead: LineRule = {
 	id: 'other.urandom-early-read',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['uninitialized urandom read', 'urandom warning(s) missed'],
 	pattern:
 		/^random: (?:(\S+): uninitialized urandom read \(\d+ bytes read|\d+ urandom warning\(s\) missed due to ratelimiting)/,
@@ -331,6 +339,7 @@ export const cpuVulnerabilitySmt: LineRule = {
 	id: 'security.cpu-vulnerability-smt',
 	category: 'security',
 	severity: 'info',
+	routine: true,
 	triggers: ['CPU bug present and SMT on'],
 	pattern:
 		/^(?:kvm_intel: )?(MDS|TAA|MMIO Stale Data|L1TF) CPU bug present and SMT on, data leak possible/,
@@ -376,6 +385,7 @@ export const hibernationImageAbsent: LineRule = {
 	id: 'power.hibernation-image-absent',
 	category: 'power',
 	severity: 'info',
+	routine: true,
 	triggers: ['PM: Image not found'],
 	pattern: /^PM: Image not found \((?:code )?(-\d+)\)/,
 	title: () => 'No hibernation image to resume from: a normal boot',
@@ -411,6 +421,7 @@ export const noInitialConsole: LineRule = {
 	id: 'other.no-initial-console',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['unable to open an initial console'],
 	pattern: /^Warning: unable to open an initial console\./,
 	title: () => 'No /dev/console in the initial root filesystem: init started without a console',
@@ -442,6 +453,7 @@ export const pciMmconfigUnavailable: LineRule = {
 	id: 'hardware.pci-mmconfig-unavailable',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['fail to add MMCONFIG information'],
 	pattern:
 		/^acpi (\S+): fail to add MMCONFIG information, can't access extended PCI configuration space under this bridge/,
@@ -481,6 +493,7 @@ export const pciIoUnassigned: LineRule = {
 	id: 'hardware.pci-io-unassigned',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: [
 		'no space for [io ',
 		'failed to assign [io ',
@@ -531,6 +544,7 @@ export const extMountProbe: LineRule = {
 	id: 'filesystem.ext-mount-probe',
 	category: 'filesystem',
 	severity: 'info',
+	routine: true,
 	triggers: [
 		"couldn't mount because of unsupported optional features",
 		'due to feature incompatibilities'
@@ -578,6 +592,7 @@ export const splitLockMode: LineRule = {
 	id: 'other.split-lock-detection',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['split lock detection: #'],
 	pattern:
 		/^x86\/split lock detection: #(?:AC|DB): (?:crashing the kernel on kernel split_locks and )?(warning|sending SIGBUS|setting \w+ ratelimit to \d+)/,
@@ -619,6 +634,7 @@ export const dummyRegulator: LineRule = {
 	id: 'hardware.dummy-regulator',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['not found, using dummy regulator'],
 	pattern: /^(?:\S+ (\S+): )?(?:\S+ )?supply (\S+) not found, using dummy regulator/,
 	title: () => 'Power supplies the firmware does not describe: dummy regulators used',
@@ -663,6 +679,7 @@ export const acpiOpRegionConflict: LineRule = {
 	id: 'firmware.acpi-opregion-conflict',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['conflicts with OpRegion'],
 	pattern:
 		/^ACPI Warning: SystemIO range 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ conflicts with OpRegion 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ \(([^)\s]+)\)/,
@@ -725,6 +742,7 @@ export const pcspkrRegistered: LineRule = {
 	id: 'other.pcspkr-registered-twice',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ["Driver 'pcspkr' is already registered"],
 	pattern: /^Error: Driver 'pcspkr' is already registered, aborting/,
 	title: () => 'PC speaker driver loaded twice; the second copy was refused (harmless)',
@@ -755,6 +773,7 @@ export const i8042AuxDisabled: LineRule = {
 	id: 'hardware.i8042-aux-not-listed',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['PS/2 appears to have AUX port disabled'],
 	pattern: /^i8042: PNP: PS\/2 appears to have AUX port disabled/,
 	title: () => 'No PS/2 mouse port listed by the firmware (a routine notice)',
@@ -788,6 +807,7 @@ export const nmiWatchdogNoPmu: LineRule = {
 	id: 'other.nmi-watchdog-unavailable',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['Perf event create on CPU'],
 	pattern: /^NMI watchdog: Perf event create on CPU (\d+) failed with (-\d+)/,
 	title: () => 'Hard lockup detector off: no performance counter (common in virtual machines)',
@@ -820,6 +840,7 @@ export const noRtc: LineRule = {
 	id: 'other.no-rtc-at-boot',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['unable to open rtc device'],
 	pattern: /^(?:hctosys|drivers\/rtc\/hctosys\.c): unable to open rtc device \((rtc\d+)\)/,
 	title: () => 'No hardware clock to set the time from at boot (boards without an RTC)',
@@ -855,6 +876,7 @@ export const ramoopsHeader: LineRule = {
 	id: 'other.ramoops-header-uncorrectable',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['ramoops: uncorrectable error in header'],
 	pattern: /^ramoops: uncorrectable error in header/,
 	title: () => 'Crash-log memory (ramoops) held no valid data: started afresh',
@@ -886,6 +908,7 @@ export const dangerousOption: LineRule = {
 	id: 'other.unsafe-module-option',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['Setting dangerous option'],
 	pattern: /^Setting dangerous option (\S+) - tainting kernel/,
 	title: (m) => `Option ${m[1]} set by hand: the kernel is tainted (U)`,
@@ -919,6 +942,7 @@ export const sesEnclosure: LineRule = {
 	id: 'storage.ses-enclosure-unbound',
 	category: 'storage',
 	severity: 'info',
+	routine: true,
 	triggers: ['Wrong diagnostic page', 'Failed to get diagnostic page', 'Failed to bind enclosure'],
 	pattern:
 		/^(?:scsi|ses) (\d+:\d+:\d+:\d+): (?:Failed to (?:get diagnostic page 0x[0-9a-f]+|bind enclosure -\d+)|Wrong diagnostic page; asked for \d+ got \d+)/,

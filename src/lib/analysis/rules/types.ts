@@ -11,6 +11,13 @@ export interface LineRule {
 	/** default severity; `severityOf` may refine it per match */
 	severity: Severity;
 	/**
+	 * A routine line that only looks alarming (rules/notices.ts: `PCI: Using host bridge windows
+	 * from ACPI; … report a bug`): the rule's finding is info, says why the line is harmless and
+	 * when it would matter, and is never a report's lead (summary.ts). Such a rule has severity
+	 * `info`, no `severityOf` and no `storm`.
+	 */
+	routine?: true;
+	/**
 	 * Literal substrings of which at least one occurs in every matching message: a cheap
 	 * prefilter so that `pattern` runs only on candidate lines.
 	 */
