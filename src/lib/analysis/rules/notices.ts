@@ -972,6 +972,105 @@ export const sesEnclosure: LineRule = {
 	}
 };
 
+/**
+ * drivers/acpi/pci_root.c negotiate_os_control() (before 5.x's `_OSC: platform retains control of
+ * PCIe features`): the host bridge's `_OSC` could not be evaluated, so the kernel takes no control
+ * of PCIe features from the firmware and leaves ASPM as the firmware set it (pcie_no_aspm());
+ * 2.6.3x-3.x printed `ACPI _OSC support notification failed, disabling PCIe ASPM` for the same.
+ * Corpus: 4 logs (a QEMU guest, a Dell Inspiron 1545 and an Alienware M11x of 2009-2010, a
+ * server), all AE_NOT_FOUND: firmware older than `_OSC`, or a virtual machine's.
+ * Routine rather than a low finding: nothing fails, the firmware keeps what it configured, and
+ * what is lost (the OS's own link power saving, native hotplug and AER) matters only on a laptop
+ * that drains its battery, or to someone chasing PCIe errors.
+ */
+export const pciOscFailedAspm: LineRule = {
+	id: 'firmware.pci-osc-aspm-firmware',
+	category: 'firmware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['); disabling ASPM', 'notification failed, disabling PCIe ASPM'],
+	pattern:
+		/^acpi (PNP0A0[38]:\d+): (?:_OSC failed \((AE_\w+)\); disabling ASPM|ACPI _OSC support notification failed, disabling PCIe ASPM)/,
+	title: () =>
+		'PCIe power saving (ASPM) left to the firmware: the PCI host bridge’s _OSC could not be used',
+	details: (m) => ({ device: m[1], status: m[2] ?? null }),
+	examples: [
+		// lkp-calltrace dmesg-006 (QEMU), m11x-hwinfo i1545 dmesg (Dell Inspiron 1545, 3.16)
+		'acpi PNP0A03:00: _OSC failed (AE_NOT_FOUND); disabling ASPM',
+		'acpi PNP0A08:00: _OSC failed (AE_NOT_FOUND); disabling ASPM',
+		'acpi PNP0A08:00: ACPI _OSC support notification failed, disabling PCIe ASPM'
+	],
+	negatives: [
+		'acpi PNP0A08:00: _OSC: OS supports [ExtendedConfig ASPM ClockPM Segments MSI HPX-Type3]',
+		'acpi PNP0A08:00: FADT indicates ASPM is unsupported, using BIOS configuration'
+	],
+	explanation: {
+		meaning:
+			'At boot the kernel asks the firmware, through the PCI host bridge’s ACPI `_OSC` method, for control of PCI Express features: link power saving (ASPM), native hotplug, error reporting (AER). Here `_OSC` could not be used (`AE_NOT_FOUND`: the firmware has none, as in virtual machines and PCs made before about 2010), so the kernel takes none of them and leaves ASPM as the firmware set it up; “disabling ASPM” means the kernel does not manage it, not that a device failed. Devices work as they did before Linux booted.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware without a host-bridge `_OSC` method (older PCs, QEMU/KVM and other virtual machines’ firmware), or one that refuses the kernel’s request.'
+			}
+		],
+		next_steps: [
+			'Nothing to do on a desktop, a server or a virtual machine.',
+			'It matters only on a laptop whose battery drains faster than it should (PCIe links that could sleep stay awake: `lspci -vv | grep ASPM` shows their state), or when PCIe errors should be reported to Linux (AER stays with the firmware). A BIOS update may add `_OSC`; `pcie_aspm=force` makes the kernel manage ASPM anyway, at the risk of devices that hang with it.'
+		],
+		references: [
+			'https://docs.kernel.org/PCI/pcieaer-howto.html',
+			`${KERNEL_SOURCE}drivers/acpi/pci_root.c`
+		]
+	}
+};
+
+/**
+ * drivers/pci/pcie/aspm.c __pci_disable_link_state(): a driver asks to turn ASPM off on its
+ * device's link, and the kernel cannot (pci_warn, with the driver's name as the prefix) because
+ * the firmware kept ASPM control (FADT `ACPI_FADT_NO_ASPM`, or `_OSC` not granting it). r8169 asks
+ * for every Realtek card, since ASPM makes some of them stop or hang the machine; when it is
+ * refused, r8169 (5.9 on: `aspm_manageable`) leaves the chip's own ASPM entry off as well.
+ * Corpus: 3 logs, all r8169 after `ACPI FADT declares the system doesn't support PCIe ASPM`, the
+ * network up afterwards. Routine rather than a low finding: the card works, and the risk it guards
+ * against shows as findings of their own (transmit timeouts, `rtl_rxtx_empty_cond`, link drops).
+ */
+export const aspmDisableRefused: LineRule = {
+	id: 'hardware.aspm-disable-refused',
+	category: 'hardware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ["can't disable ASPM; OS doesn't have ASPM control"],
+	pattern: /^(\S+) (\S+): can't disable ASPM; OS doesn't have ASPM control/,
+	title: (m) => `${m[1]} could not turn off PCIe power saving (ASPM): the firmware keeps control`,
+	details: (m) => ({ driver: m[1], device: m[2] }),
+	collect: { device: 'devices' },
+	examples: [
+		// dfir-sample-files syslog.1 (RTL8168g, Debian 6.6), ms912x dmesg (RTL8168h)
+		"r8169 0000:01:00.0: can't disable ASPM; OS doesn't have ASPM control"
+	],
+	negatives: ['r8169 0000:01:00.0: enabling device (0000 -> 0003)'],
+	explanation: {
+		meaning:
+			'The network driver (most often r8169, for Realtek Ethernet) asked the kernel to turn off PCIe link power saving (ASPM) for its card, because on some of these cards ASPM makes the card stop answering. The kernel could not: the firmware said at boot that it keeps control of ASPM (`ACPI FADT declares the system doesn’t support PCIe ASPM`, or `_OSC` did not grant it), so the link stays as the firmware set it. r8169 then also leaves the card’s own ASPM entry off. On these machines the firmware usually leaves ASPM off for the card anyway, and the card works.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware that keeps ASPM control to itself (common on desktop boards and some laptops), with a driver that always asks to turn ASPM off.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the network works.',
+			'It matters only if the card drops its link, stops sending (`NETDEV WATCHDOG … transmit queue timed out`, r8169’s `rtl_rxtx_empty_cond == 1`), or the machine freezes under network load: then turn PCIe ASPM off in the BIOS/UEFI setup (often “ASPM”, “PCIe power management” or “Native ASPM”), or boot with `pcie_aspm=off`, and see whether it stops.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+			`${KERNEL_SOURCE}drivers/pci/pcie/aspm.c`
+		]
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -996,5 +1095,7 @@ export const NOTICES: readonly LineRule[] = [
 	noRtc,
 	ramoopsHeader,
 	dangerousOption,
-	sesEnclosure
+	sesEnclosure,
+	pciOscFailedAspm,
+	aspmDisableRefused
 ];
