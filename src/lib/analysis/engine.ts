@@ -164,6 +164,10 @@ const TRIGGERS = new LiteralMatcher(
 		...ANDROID_LITERALS.map(() => HINT_ANDROID)
 	]
 );
+/** the rules of routine lines that only look alarming (LineRule.routine): their findings say so */
+const ROUTINE_RULES: ReadonlySet<string> = new Set(
+	LINE_RULES.filter((r) => r.routine).map((r) => r.id)
+);
 /** the explanations a rule gives instead on an Android device (LineRule.android) */
 const ANDROID_EXPLANATIONS = new Map(LINE_RULES.flatMap((r) => r.android ?? []));
 /** the most severe a rule's finding is on an Android device (LineRule.androidAtMost) */
@@ -1473,6 +1477,7 @@ export class Analyzer {
 				title: b.title,
 				alt_titles: b.alt,
 				severity: this.android ? androidSeverity(b.rule, b.severity) : b.severity,
+				...(ROUTINE_RULES.has(b.rule) ? { routine: true as const } : {}),
 				first_line: b.first.first_line,
 				last_line: b.first.last_line,
 				count: b.count,
