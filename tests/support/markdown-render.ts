@@ -28,7 +28,7 @@ function inlineText(t: Token): string {
 const STRONG =
 	/^(?:Id:|Rule:|Category:|Severity:|Where:|Also known as:|Guilty frame:|Faulting location:|Report is incomplete or interleaved:|Report is cut short:|Facts:|What it means:|Likely causes:|What to do:|References:|Boots:|Note:)$/;
 const H3 =
-	/^(?:Chains of related findings|System|Findings|(?:Critical|High|Medium|Low|Info) \(\d+\))$/;
+	/^(?:Chains of related findings|System|Findings|(?:Critical|High|Medium|Low|Info) \(\d+\)|Routine messages explained \(\d+\))$/;
 const SUMMARY =
 	/^<summary>(?:Call trace|Registers|Evidence) \([\w ]+(?:, > marks the guilty frame)?\)<\/summary>$/;
 /**

@@ -164,6 +164,10 @@ const TRIGGERS = new LiteralMatcher(
 		...ANDROID_LITERALS.map(() => HINT_ANDROID)
 	]
 );
+/** the rules of routine lines that only look alarming (LineRule.routine): their findings say so */
+const ROUTINE_RULES: ReadonlySet<string> = new Set(
+	LINE_RULES.filter((r) => r.routine).map((r) => r.id)
+);
 /** the explanations a rule gives instead on an Android device (LineRule.android) */
 const ANDROID_EXPLANATIONS = new Map(LINE_RULES.flatMap((r) => r.android ?? []));
 /** the most severe a rule's finding is on an Android device (LineRule.androidAtMost) */
@@ -391,7 +395,9 @@ interface Held extends Kept {
 	res: RuleResolve | RuleExpect;
 	/**
 	 * the same device's later messages of the rule that it gathered (RuleResolve.repeats), oldest
-	 * first: one event, resolved or released with it; its window runs from the latest
+	 * first: one event, resolved or released with it; its window runs from the latest. For a
+	 * one-per-boot rule (LineRule.perBoot) the held message is the latest and these the earlier
+	 * ones of its device and boot.
 	 */
 	repeats: Held[];
 }
@@ -790,6 +796,21 @@ export class Analyzer {
 			this.holdInGroup(h, res, r.boot);
 			return;
 		}
+		// a one-per-boot rule's message of a device that already waits in this boot is part of
+		// that event (LineRule.perBoot: iwlwifi's 34 firmware versions tried before `no suitable
+		// firmware found!`): held with it, released or ended with it, its window from the latest
+		if (rule.perBoot && h.device !== '') {
+			const k = this.held.findIndex(
+				(o) =>
+					o.index === index && o.res === res && o.device === h.device && o.event.boot === r.boot
+			);
+			if (k >= 0) {
+				const first = this.held[k];
+				this.held.splice(k, 1);
+				h.repeats = [...first.repeats, first];
+				first.repeats = [];
+			}
+		}
 		// every held message is tested against each following line: a flood of them (hostile
 		// input) releases the oldest as it is, so that the cost per line stays bounded
 		if (this.held.length >= MAX_HELD) this.release(this.held.shift() as Held, null);
@@ -1005,7 +1026,10 @@ export class Analyzer {
 		byMatch: RegExpExecArray | null = null
 	): void {
 		const rule = LINE_RULES[h.index];
-		for (const one of [h, ...h.repeats]) {
+		// in input order: a one-per-boot rule's later message holds the earlier ones (hold)
+		const all =
+			h.repeats.length === 0 ? [h] : [h, ...h.repeats].sort((a, b) => a.event.line - b.event.line);
+		for (const one of all) {
 			if (by === null) {
 				this.lineFinding(
 					one.index,
@@ -1453,6 +1477,7 @@ export class Analyzer {
 				title: b.title,
 				alt_titles: b.alt,
 				severity: this.android ? androidSeverity(b.rule, b.severity) : b.severity,
+				...(ROUTINE_RULES.has(b.rule) ? { routine: true as const } : {}),
 				first_line: b.first.first_line,
 				last_line: b.first.last_line,
 				count: b.count,

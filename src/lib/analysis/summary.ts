@@ -9,10 +9,10 @@ import {
 import type { Boot } from '../models/metadata.ts';
 import type { Cascade, Summary, Verdict } from '../models/report.ts';
 import { groupDigits } from '../util/text.ts';
-import { NOTICES } from './rules/notices.ts';
+import { LINE_RULES } from './rules/index.ts';
 
-/** rules of routine lines that only look alarming (rules/notices.ts): never a report's lead */
-const ROUTINE = new Set(NOTICES.map((r) => r.id));
+/** rules of routine lines that only look alarming (LineRule.routine): never a report's lead */
+const ROUTINE: ReadonlySet<string> = new Set(LINE_RULES.filter((r) => r.routine).map((r) => r.id));
 
 const HEADLINES: Record<Verdict, string> = {
 	'kernel-crash': 'The kernel crashed or reported a serious internal error.',

@@ -90,6 +90,12 @@ export interface Finding {
 	title: string;
 	alt_titles: string[];
 	severity: Severity;
+	/**
+	 * since 1.13.0, present (true) only on a routine notice: a line that looks alarming but is
+	 * routine, its finding info and explained (LineRule.routine); reports list these apart, after
+	 * the other findings
+	 */
+	routine?: true;
 	/** 1-based input lines of the first occurrence */
 	first_line: number;
 	last_line: number;

@@ -2,12 +2,31 @@ import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult } from '../models/report.ts';
 import { isGuiltyFunction } from '../analysis/stack.ts';
 
-/** Findings grouped by severity, most severe first, in order of appearance within a severity. */
+/**
+ * Findings grouped by severity, most severe first, in order of appearance within a severity;
+ * routine notices (Finding.routine) are not among them: they have their own section after them
+ * (`routineFindings`).
+ */
 export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
 	return SEVERITIES.map(
-		(s) => [s, result.findings.filter((f) => f.severity === s)] as [string, Finding[]]
+		(s) =>
+			[s, result.findings.filter((f) => f.severity === s && f.routine !== true)] as [
+				string,
+				Finding[]
+			]
 	).filter(([, fs]) => fs.length > 0);
 }
+
+/** Routine notices (Finding.routine), in order of appearance: listed after the other findings. */
+export function routineFindings(result: AnalysisResult): Finding[] {
+	return result.findings.filter((f) => f.routine === true);
+}
+
+/** the heading of the routine notices' section (the page's group, the text and Markdown reports) */
+export const ROUTINE_HEADING = 'Routine messages explained';
+/** what the routine notices' section holds, said under its heading */
+export const ROUTINE_INTRO =
+	'Lines that look alarming but are routine: each says why it is harmless and when it would matter.';
 
 /** details shown elsewhere (the corrupted- and cut-report warnings, related findings, the register block) */
 const NOT_FACTS = new Set([

@@ -4,6 +4,9 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	ROUTINE_HEADING,
+	ROUTINE_INTRO,
+	routineFindings,
 	factRows,
 	findingWhere,
 	frameLabel,
@@ -245,6 +248,21 @@ export function formatMarkdown(result: AnalysisResult): string {
 		heading: [`### ${sev[0].toUpperCase()}${sev.slice(1)} (${fs.length})`, ''],
 		sections: fs.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
 	}));
+	// routine notices after the findings, in a section of their own: they never crowd them (and
+	// are the first to be shortened to one line when the report is too long)
+	const routine = routineFindings(result);
+	const problems = groups.length;
+	if (routine.length)
+		groups.push({
+			heading: [
+				`### ${ROUTINE_HEADING} (${routine.length})`,
+				'',
+				...(problems === 0 ? ['No problems were found: only routine messages.', ''] : []),
+				ROUTINE_INTRO,
+				''
+			],
+			sections: routine.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+		});
 	const tail = systemSection(result, Infinity);
 	const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
 	const whole =

@@ -62,6 +62,11 @@ const finding = obj(
 		title: str,
 		alt_titles: { type: 'array', items: str },
 		severity: { enum: [...SEVERITIES] },
+		routine: {
+			const: true,
+			description:
+				'since 1.13.0: present, and true, only on a routine notice (an info finding of a line that looks alarming but is routine, which says why it is harmless and when it would matter); reports list these apart, after the other findings'
+		},
 		first_line: line,
 		last_line: line,
 		count: { type: 'integer', minimum: 1 },
@@ -114,6 +119,8 @@ const finding = obj(
 	},
 	'One problem found in the log (all occurrences of the same rule and title grouped; crash reports that name the source location of their WARN() or BUG() also by that location).'
 );
+// `routine` is there only when true
+finding.required = (finding.required as string[]).filter((k) => k !== 'routine');
 
 const boot = obj({
 	index: count,

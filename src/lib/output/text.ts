@@ -3,6 +3,9 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	ROUTINE_HEADING,
+	ROUTINE_INTRO,
+	routineFindings,
 	factRows,
 	findingWhere,
 	frameLabel,
@@ -159,7 +162,8 @@ export function formatText(result: AnalysisResult): string {
 	const blank = () => {
 		if (out[out.length - 1] !== '') out.push('');
 	};
-	for (const [sev, fs] of bySeverity(result)) {
+	const groups = bySeverity(result);
+	for (const [sev, fs] of groups) {
 		blank();
 		out.push(`${sev.toUpperCase()} (${fs.length})`);
 		out.push('-'.repeat(72));
@@ -168,6 +172,20 @@ export function formatText(result: AnalysisResult): string {
 	if (result.findings.length === 0) {
 		blank();
 		out.push('No findings.');
+	}
+	// routine notices after the findings, in a section of their own: they never crowd them
+	const routine = routineFindings(result);
+	if (routine.length) {
+		blank();
+		if (groups.length === 0) {
+			out.push('No problems were found: only routine messages, explained below.');
+			out.push('');
+		}
+		out.push(`${ROUTINE_HEADING.toUpperCase()} (${routine.length})`);
+		out.push('-'.repeat(72));
+		out.push(...wrap(ROUTINE_INTRO, '', 0));
+		out.push('');
+		for (const f of routine) out.push(...findingText(f, result));
 	}
 	// an empty input has no system to describe (its one boot of lines 1-1 is the schema's
 	// placeholder, not something the input holds)

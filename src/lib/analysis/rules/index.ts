@@ -176,9 +176,13 @@ import {
 } from './usb.ts';
 import { armUserFault, segfault } from './userspace-segfault.ts';
 import { NOTICES } from './notices.ts';
+import { KNOWN_NOTICES } from './notices-known.ts';
 import { vboxVersionMismatch, virtualizationDisabled } from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
+	// routine lines that the rules below would report (a missing optional firmware file, a
+	// `[Firmware Bug]` the kernel works around): info findings that say so, before those rules
+	...KNOWN_NOTICES,
 	// memory
 	oomKill,
 	oomKillerInvoked,

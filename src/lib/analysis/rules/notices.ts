@@ -21,6 +21,7 @@ export const moduleUnsigned: LineRule = {
 	id: 'other.module-unsigned',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['module verification failed: signature'],
 	pattern:
 		/^(\S+): module verification failed: signature and\/or\s+required key missing - tainting kernel/,
@@ -69,6 +70,7 @@ export const thermalZoneUnreadable: LineRule = {
 	id: 'hardware.thermal-zone-unreadable',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['failed to read out thermal zone'],
 	pattern:
 		/^(?:thermal (thermal_zone\d+)|thermal_sys): failed to read out thermal zone (?:\((-\d+)\)|(\d+))/,
@@ -117,6 +119,7 @@ export const calgaryAbsent: LineRule = {
 	id: 'hardware.calgary-probe',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Unable to locate Rio Grande table'],
 	pattern: /^Calgary: Unable to locate Rio Grande table in EBDA - bailing!/,
 	title: () => 'IBM Calgary IOMMU not present (a routine probe)',
@@ -146,6 +149,7 @@ export const eisaProbe: LineRule = {
 	id: 'hardware.eisa-probe',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Cannot allocate resource for'],
 	pattern:
 		/^platform (eisa\.\d+): (?:EISA: )?Cannot allocate resource for (?:EISA slot (\d+)|mainboard)/,
@@ -182,6 +186,7 @@ export const pciHostBridgeWindows: LineRule = {
 	id: 'firmware.pci-host-bridge-windows',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Using host bridge windows from ACPI'],
 	pattern:
 		/^PCI: Using host bridge windows from ACPI; if necessary, use "pci=nocrs" and report a bug/,
@@ -217,6 +222,7 @@ export const rasCollectorStarted: LineRule = {
 	id: 'hardware.ras-collector-started',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Correctable Errors collector initialized'],
 	pattern: /^RAS: Correctable Errors collector initialized/,
 	title: () => 'Correctable memory errors collector started (no error was reported)',
@@ -252,6 +258,7 @@ export const lowMemoryCheck: LineRule = {
 	id: 'memory.low-memory-check',
 	category: 'memory',
 	severity: 'info',
+	routine: true,
 	triggers: ['for low memory corruption'],
 	pattern:
 		/^(?:check: )?Scanning (?:\d+ areas for low memory corruption|for low memory corruption every \d+ seconds)/,
@@ -290,6 +297,7 @@ export const urandomEarlyRead: LineRule = {
 	id: 'other.urandom-early-read',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['uninitialized urandom read', 'urandom warning(s) missed'],
 	pattern:
 		/^random: (?:(\S+): uninitialized urandom read \(\d+ bytes read|\d+ urandom warning\(s\) missed due to ratelimiting)/,
@@ -331,6 +339,7 @@ export const cpuVulnerabilitySmt: LineRule = {
 	id: 'security.cpu-vulnerability-smt',
 	category: 'security',
 	severity: 'info',
+	routine: true,
 	triggers: ['CPU bug present and SMT on'],
 	pattern:
 		/^(?:kvm_intel: )?(MDS|TAA|MMIO Stale Data|L1TF) CPU bug present and SMT on, data leak possible/,
@@ -376,6 +385,7 @@ export const hibernationImageAbsent: LineRule = {
 	id: 'power.hibernation-image-absent',
 	category: 'power',
 	severity: 'info',
+	routine: true,
 	triggers: ['PM: Image not found'],
 	pattern: /^PM: Image not found \((?:code )?(-\d+)\)/,
 	title: () => 'No hibernation image to resume from: a normal boot',
@@ -411,6 +421,7 @@ export const noInitialConsole: LineRule = {
 	id: 'other.no-initial-console',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['unable to open an initial console'],
 	pattern: /^Warning: unable to open an initial console\./,
 	title: () => 'No /dev/console in the initial root filesystem: init started without a console',
@@ -442,6 +453,7 @@ export const pciMmconfigUnavailable: LineRule = {
 	id: 'hardware.pci-mmconfig-unavailable',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['fail to add MMCONFIG information'],
 	pattern:
 		/^acpi (\S+): fail to add MMCONFIG information, can't access extended PCI configuration space under this bridge/,
@@ -481,6 +493,7 @@ export const pciIoUnassigned: LineRule = {
 	id: 'hardware.pci-io-unassigned',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: [
 		'no space for [io ',
 		'failed to assign [io ',
@@ -531,6 +544,7 @@ export const extMountProbe: LineRule = {
 	id: 'filesystem.ext-mount-probe',
 	category: 'filesystem',
 	severity: 'info',
+	routine: true,
 	triggers: [
 		"couldn't mount because of unsupported optional features",
 		'due to feature incompatibilities'
@@ -578,6 +592,7 @@ export const splitLockMode: LineRule = {
 	id: 'other.split-lock-detection',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['split lock detection: #'],
 	pattern:
 		/^x86\/split lock detection: #(?:AC|DB): (?:crashing the kernel on kernel split_locks and )?(warning|sending SIGBUS|setting \w+ ratelimit to \d+)/,
@@ -619,6 +634,7 @@ export const dummyRegulator: LineRule = {
 	id: 'hardware.dummy-regulator',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['not found, using dummy regulator'],
 	pattern: /^(?:\S+ (\S+): )?(?:\S+ )?supply (\S+) not found, using dummy regulator/,
 	title: () => 'Power supplies the firmware does not describe: dummy regulators used',
@@ -663,6 +679,7 @@ export const acpiOpRegionConflict: LineRule = {
 	id: 'firmware.acpi-opregion-conflict',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['conflicts with OpRegion'],
 	pattern:
 		/^ACPI Warning: SystemIO range 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ conflicts with OpRegion 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+ \(([^)\s]+)\)/,
@@ -725,6 +742,7 @@ export const pcspkrRegistered: LineRule = {
 	id: 'other.pcspkr-registered-twice',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ["Driver 'pcspkr' is already registered"],
 	pattern: /^Error: Driver 'pcspkr' is already registered, aborting/,
 	title: () => 'PC speaker driver loaded twice; the second copy was refused (harmless)',
@@ -755,6 +773,7 @@ export const i8042AuxDisabled: LineRule = {
 	id: 'hardware.i8042-aux-not-listed',
 	category: 'hardware',
 	severity: 'info',
+	routine: true,
 	triggers: ['PS/2 appears to have AUX port disabled'],
 	pattern: /^i8042: PNP: PS\/2 appears to have AUX port disabled/,
 	title: () => 'No PS/2 mouse port listed by the firmware (a routine notice)',
@@ -788,6 +807,7 @@ export const nmiWatchdogNoPmu: LineRule = {
 	id: 'other.nmi-watchdog-unavailable',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['Perf event create on CPU'],
 	pattern: /^NMI watchdog: Perf event create on CPU (\d+) failed with (-\d+)/,
 	title: () => 'Hard lockup detector off: no performance counter (common in virtual machines)',
@@ -820,6 +840,7 @@ export const noRtc: LineRule = {
 	id: 'other.no-rtc-at-boot',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['unable to open rtc device'],
 	pattern: /^(?:hctosys|drivers\/rtc\/hctosys\.c): unable to open rtc device \((rtc\d+)\)/,
 	title: () => 'No hardware clock to set the time from at boot (boards without an RTC)',
@@ -855,6 +876,7 @@ export const ramoopsHeader: LineRule = {
 	id: 'other.ramoops-header-uncorrectable',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['ramoops: uncorrectable error in header'],
 	pattern: /^ramoops: uncorrectable error in header/,
 	title: () => 'Crash-log memory (ramoops) held no valid data: started afresh',
@@ -886,6 +908,7 @@ export const dangerousOption: LineRule = {
 	id: 'other.unsafe-module-option',
 	category: 'other',
 	severity: 'info',
+	routine: true,
 	triggers: ['Setting dangerous option'],
 	pattern: /^Setting dangerous option (\S+) - tainting kernel/,
 	title: (m) => `Option ${m[1]} set by hand: the kernel is tainted (U)`,
@@ -919,6 +942,7 @@ export const sesEnclosure: LineRule = {
 	id: 'storage.ses-enclosure-unbound',
 	category: 'storage',
 	severity: 'info',
+	routine: true,
 	triggers: ['Wrong diagnostic page', 'Failed to get diagnostic page', 'Failed to bind enclosure'],
 	pattern:
 		/^(?:scsi|ses) (\d+:\d+:\d+:\d+): (?:Failed to (?:get diagnostic page 0x[0-9a-f]+|bind enclosure -\d+)|Wrong diagnostic page; asked for \d+ got \d+)/,
@@ -948,6 +972,105 @@ export const sesEnclosure: LineRule = {
 	}
 };
 
+/**
+ * drivers/acpi/pci_root.c negotiate_os_control() (before 5.x's `_OSC: platform retains control of
+ * PCIe features`): the host bridge's `_OSC` could not be evaluated, so the kernel takes no control
+ * of PCIe features from the firmware and leaves ASPM as the firmware set it (pcie_no_aspm());
+ * 2.6.3x-3.x printed `ACPI _OSC support notification failed, disabling PCIe ASPM` for the same.
+ * Corpus: 4 logs (a QEMU guest, a Dell Inspiron 1545 and an Alienware M11x of 2009-2010, a
+ * server), all AE_NOT_FOUND: firmware older than `_OSC`, or a virtual machine's.
+ * Routine rather than a low finding: nothing fails, the firmware keeps what it configured, and
+ * what is lost (the OS's own link power saving, native hotplug and AER) matters only on a laptop
+ * that drains its battery, or to someone chasing PCIe errors.
+ */
+export const pciOscFailedAspm: LineRule = {
+	id: 'firmware.pci-osc-aspm-firmware',
+	category: 'firmware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['); disabling ASPM', 'notification failed, disabling PCIe ASPM'],
+	pattern:
+		/^acpi (PNP0A0[38]:\d+): (?:_OSC failed \((AE_\w+)\); disabling ASPM|ACPI _OSC support notification failed, disabling PCIe ASPM)/,
+	title: () =>
+		'PCIe power saving (ASPM) left to the firmware: the PCI host bridge’s _OSC could not be used',
+	details: (m) => ({ device: m[1], status: m[2] ?? null }),
+	examples: [
+		// lkp-calltrace dmesg-006 (QEMU), m11x-hwinfo i1545 dmesg (Dell Inspiron 1545, 3.16)
+		'acpi PNP0A03:00: _OSC failed (AE_NOT_FOUND); disabling ASPM',
+		'acpi PNP0A08:00: _OSC failed (AE_NOT_FOUND); disabling ASPM',
+		'acpi PNP0A08:00: ACPI _OSC support notification failed, disabling PCIe ASPM'
+	],
+	negatives: [
+		'acpi PNP0A08:00: _OSC: OS supports [ExtendedConfig ASPM ClockPM Segments MSI HPX-Type3]',
+		'acpi PNP0A08:00: FADT indicates ASPM is unsupported, using BIOS configuration'
+	],
+	explanation: {
+		meaning:
+			'At boot the kernel asks the firmware, through the PCI host bridge’s ACPI `_OSC` method, for control of PCI Express features: link power saving (ASPM), native hotplug, error reporting (AER). Here `_OSC` could not be used (`AE_NOT_FOUND`: the firmware has none, as in virtual machines and PCs made before about 2010), so the kernel takes none of them and leaves ASPM as the firmware set it up; “disabling ASPM” means the kernel does not manage it, not that a device failed. Devices work as they did before Linux booted.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware without a host-bridge `_OSC` method (older PCs, QEMU/KVM and other virtual machines’ firmware), or one that refuses the kernel’s request.'
+			}
+		],
+		next_steps: [
+			'Nothing to do on a desktop, a server or a virtual machine.',
+			'It matters only on a laptop whose battery drains faster than it should (PCIe links that could sleep stay awake: `lspci -vv | grep ASPM` shows their state), or when PCIe errors should be reported to Linux (AER stays with the firmware). A BIOS update may add `_OSC`; `pcie_aspm=force` makes the kernel manage ASPM anyway, at the risk of devices that hang with it.'
+		],
+		references: [
+			'https://docs.kernel.org/PCI/pcieaer-howto.html',
+			`${KERNEL_SOURCE}drivers/acpi/pci_root.c`
+		]
+	}
+};
+
+/**
+ * drivers/pci/pcie/aspm.c __pci_disable_link_state(): a driver asks to turn ASPM off on its
+ * device's link, and the kernel cannot (pci_warn, with the driver's name as the prefix) because
+ * the firmware kept ASPM control (FADT `ACPI_FADT_NO_ASPM`, or `_OSC` not granting it). r8169 asks
+ * for every Realtek card, since ASPM makes some of them stop or hang the machine; when it is
+ * refused, r8169 (5.9 on: `aspm_manageable`) leaves the chip's own ASPM entry off as well.
+ * Corpus: 3 logs, all r8169 after `ACPI FADT declares the system doesn't support PCIe ASPM`, the
+ * network up afterwards. Routine rather than a low finding: the card works, and the risk it guards
+ * against shows as findings of their own (transmit timeouts, `rtl_rxtx_empty_cond`, link drops).
+ */
+export const aspmDisableRefused: LineRule = {
+	id: 'hardware.aspm-disable-refused',
+	category: 'hardware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ["can't disable ASPM; OS doesn't have ASPM control"],
+	pattern: /^(\S+) (\S+): can't disable ASPM; OS doesn't have ASPM control/,
+	title: (m) => `${m[1]} could not turn off PCIe power saving (ASPM): the firmware keeps control`,
+	details: (m) => ({ driver: m[1], device: m[2] }),
+	collect: { device: 'devices' },
+	examples: [
+		// dfir-sample-files syslog.1 (RTL8168g, Debian 6.6), ms912x dmesg (RTL8168h)
+		"r8169 0000:01:00.0: can't disable ASPM; OS doesn't have ASPM control"
+	],
+	negatives: ['r8169 0000:01:00.0: enabling device (0000 -> 0003)'],
+	explanation: {
+		meaning:
+			'The network driver (most often r8169, for Realtek Ethernet) asked the kernel to turn off PCIe link power saving (ASPM) for its card, because on some of these cards ASPM makes the card stop answering. The kernel could not: the firmware said at boot that it keeps control of ASPM (`ACPI FADT declares the system doesn’t support PCIe ASPM`, or `_OSC` did not grant it), so the link stays as the firmware set it. r8169 then also leaves the card’s own ASPM entry off. On these machines the firmware usually leaves ASPM off for the card anyway, and the card works.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware that keeps ASPM control to itself (common on desktop boards and some laptops), with a driver that always asks to turn ASPM off.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the network works.',
+			'It matters only if the card drops its link, stops sending (`NETDEV WATCHDOG … transmit queue timed out`, r8169’s `rtl_rxtx_empty_cond == 1`), or the machine freezes under network load: then turn PCIe ASPM off in the BIOS/UEFI setup (often “ASPM”, “PCIe power management” or “Native ASPM”), or boot with `pcie_aspm=off`, and see whether it stops.'
+		],
+		references: [
+			'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+			`${KERNEL_SOURCE}drivers/pci/pcie/aspm.c`
+		]
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -972,5 +1095,7 @@ export const NOTICES: readonly LineRule[] = [
 	noRtc,
 	ramoopsHeader,
 	dangerousOption,
-	sesEnclosure
+	sesEnclosure,
+	pciOscFailedAspm,
+	aspmDisableRefused
 ];

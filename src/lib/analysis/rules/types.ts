@@ -11,6 +11,13 @@ export interface LineRule {
 	/** default severity; `severityOf` may refine it per match */
 	severity: Severity;
 	/**
+	 * A routine line that only looks alarming (rules/notices.ts: `PCI: Using host bridge windows
+	 * from ACPI; … report a bug`): the rule's finding is info, says why the line is harmless and
+	 * when it would matter, and is never a report's lead (summary.ts). Such a rule has severity
+	 * `info`, no `severityOf` and no `storm`.
+	 */
+	routine?: true;
+	/**
 	 * Literal substrings of which at least one occurs in every matching message: a cheap
 	 * prefilter so that `pattern` runs only on candidate lines.
 	 */
@@ -112,7 +119,8 @@ export interface LineRule {
 	 * files and filesystems one unclean shutdown left to recover), so a later message in a boot
 	 * the finding already has is not counted again. It adds its `collect` details, and its line to
 	 * the evidence when it is in the first occurrence's boot. The count is the number of boots.
-	 * A rule has at most one of `perBoot`, `stall`, `resolve` and `follow`.
+	 * A rule has at most one of `perBoot`, `stall`, `resolve` and `follow`. With `expects`, its
+	 * messages of one device in a boot wait together, the window from the latest.
 	 */
 	perBoot?: boolean;
 	/**
