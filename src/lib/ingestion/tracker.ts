@@ -14,6 +14,7 @@ import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
+import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
 import { SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
@@ -342,6 +343,22 @@ export class RecordTracker {
 					rec.reason === UNPARSED_COMPRESSED
 				)
 					return;
+				// perhaps the rest of the timed record just before it, inside an open report: the
+				// report takes it when its next timed line follows (blocks/assembler.ts restOf); it
+				// had been read in a context of its own and left out of the report. It keeps no time.
+				if (
+					rec.reason === NO_PREFIX &&
+					!Number.isNaN(this.prevTs) &&
+					this.blocks.restOf(
+						this.prevCaller === '' ? 'console' : this.prevCaller,
+						rec.line,
+						rec.text
+					)
+				) {
+					this.track(rec);
+					this.sink.record(rec, hint);
+					return;
+				}
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
