@@ -18,7 +18,7 @@ import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
 import { SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
-import { bootEndNote } from './boot-end.ts';
+import { bootEndNote, endedOnPurpose } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -103,7 +103,7 @@ const RESET_SLACK_S = 1;
 export const RESET_MAX_S = 60;
 const LATE_JUMP_RECORDS = 10;
 const RECENT_TS = 4096;
-const RESET_NEAR_ZERO_S = 2;
+export const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
 /**
  * A time that, with one digit of its whole seconds raised, lands this close after the time before
@@ -270,6 +270,11 @@ export class RecordTracker {
 	private journalEnd = NaN;
 	/** notes on boots that stopped early while the log goes on (boot-end.ts) */
 	private bootEndNotes: string[] = [];
+	/**
+	 * boot 0's last kernel line announced its end (a reboot, power-off, kexec or panic), or it
+	 * printed a crash report that ends a boot: the next boot is a reboot's (see ring.ts)
+	 */
+	firstBootEnded = false;
 	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
 	private kernelHost = '';
 	private prevTs = NaN;
@@ -785,6 +790,9 @@ export class RecordTracker {
 			if (reason !== 'banner' && !(cur.index === 0 && reason === 'boot-id')) cur.reason = reason;
 			return;
 		}
+		// boot 0 ended with a reboot, power-off or panic: the time that drops after it is a reboot's
+		if (this.boot === 0)
+			this.firstBootEnded = this.blocks.crashPrinted || endedOnPurpose(this.lastText);
 		const ended = this.bootEnd(this.boot + 1);
 		if (ended !== null) this.bootEndNotes.push(ended);
 		this.blocks.crashPrinted = false;
