@@ -100,6 +100,19 @@ export const HINT_HEADER = 1;
  * (`dmesg`, then `dmesg | tail`).
  */
 const RESET_SLACK_S = 1;
+/**
+ * SHAPE_CHANGE: two logs pasted one after the other (`journalctl -k` of one machine, then another's
+ * `dmesg`, which has no banner when its ring buffer wrapped or the paste is an excerpt) are two
+ * boots although nothing resets. Where the lines' format changes (never per line of a run, see
+ * countFormat), a record with a kernel time starts a boot (reason `shape-change`) when the boot's
+ * kernel lines so far had a prefix time and no kernel time and the record repeats none of the last
+ * RECENT_TEXTS of them (a dmesg excerpt of the same boot pasted after its journal repeats its
+ * records), or when both have kernel times, one shape names a host and the other none, and the
+ * time goes back without being a reset or the time of one of the boot's recent records.
+ */
+const RECENT_TEXTS = 4096;
+/** notes on such boots kept at most */
+const MAX_SHAPE_NOTES = 5;
 export const RESET_MAX_S = 60;
 const LATE_JUMP_RECORDS = 10;
 const RECENT_TS = 4096;
@@ -254,6 +267,9 @@ export class RecordTracker {
 	/** the times of the boot's last RECENT_TS timed records (a ring), and how many it holds */
 	private readonly recentTs = new Float64Array(RECENT_TS);
 	private recentN = 0;
+	/** the texts of the boot's last RECENT_TEXTS records with a prefix time and no kernel time */
+	private readonly recentText: string[] = new Array<string>(RECENT_TEXTS).fill('');
+	private recentTextN = 0;
 	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
 	private lastWall = NaN;
 	/** prefix time (epoch ms) of the boot's first kernel record that had one */
@@ -275,6 +291,8 @@ export class RecordTracker {
 	 * printed a crash report that ends a boot: the next boot is a reboot's (see ring.ts)
 	 */
 	firstBootEnded = false;
+	/** notes on boots started by another log pasted after the one before (SHAPE_CHANGE) */
+	private shapeNotes: string[] = [];
 	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
 	private kernelHost = '';
 	private prevTs = NaN;
@@ -371,7 +389,7 @@ export class RecordTracker {
 				rec.caller = this.prevCaller;
 				break;
 			default:
-				this.countFormat(rec.format, lines);
+				this.countFormat(rec.format, lines, rec);
 				this.kernelLines++;
 				if (rec.format === 'bare' && this.bareTested < KERNELISH_SAMPLE && rec.text !== '') {
 					this.bareTested++;
@@ -487,6 +505,8 @@ export class RecordTracker {
 				if (r !== null && floorMs > 0) this.release = { name: r, floorMs };
 			}
 			if (!Number.isNaN(rec.wall)) {
+				// an untimed journal's texts, for a dmesg pasted after it (see SHAPE_CHANGE)
+				if (Number.isNaN(ts)) this.recentText[this.recentTextN++ & (RECENT_TEXTS - 1)] = text;
 				this.lastWall = rec.wall;
 				this.kernelHost = rec.host;
 				if (Number.isNaN(this.bootWall)) this.bootWall = rec.wall;
@@ -793,7 +813,8 @@ export class RecordTracker {
 		// boot 0 ended with a reboot, power-off or panic: the time that drops after it is a reboot's
 		if (this.boot === 0)
 			this.firstBootEnded = this.blocks.crashPrinted || endedOnPurpose(this.lastText);
-		const ended = this.bootEnd(this.boot + 1);
+		// another log pasted after this one says nothing of how this boot ended
+		const ended = reason === 'shape-change' ? null : this.bootEnd(this.boot + 1);
 		if (ended !== null) this.bootEndNotes.push(ended);
 		this.blocks.crashPrinted = false;
 		this.boot++;
@@ -812,6 +833,7 @@ export class RecordTracker {
 		this.beforeLastTs = NaN;
 		this.jumpAt = -1;
 		this.recentN = 0;
+		this.recentTextN = 0;
 		this.lastWall = NaN;
 	}
 
@@ -819,7 +841,8 @@ export class RecordTracker {
 	private runFormat: string | null = null;
 	private runLines = 0;
 
-	private countFormat(format: string, n: number): void {
+	/** `rec`: the kernel record counted (a continuation passes none), looked at when the format changes */
+	private countFormat(format: string, n: number, rec: LogRecord | null = null): void {
 		// a record glued to the previous one on its line (see LineClassifier.emitGlued)
 		if (n === 0) return;
 		if (format === this.runFormat) {
@@ -829,6 +852,49 @@ export class RecordTracker {
 		this.flushFormatRun();
 		this.runFormat = format;
 		this.runLines = n;
+		if (rec !== null && this.bootRecords > 0 && this.otherLog(rec)) {
+			if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+				this.shapeNotes.push(
+					`Line ${rec.line} starts another log pasted after the one before it: ` +
+						(Number.isNaN(this.lastTs)
+							? 'its lines have kernel times where the lines before had dates and none, and it repeats none of their messages'
+							: `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`) +
+						`. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+				);
+			this.startBoot('shape-change', rec.line, null);
+		}
+	}
+
+	/**
+	 * At a change of the lines' format: is `rec` the first record of another log pasted after
+	 * this boot's (see SHAPE_CHANGE)? Runs only when the format changes, never per line of a run.
+	 */
+	private otherLog(rec: LogRecord): boolean {
+		const ts = rec.ts;
+		if (Number.isNaN(ts) || rec.text.trim() === '') return false;
+		// a banner that starts a boot anyway (see track) keeps its reason
+		if (
+			rec.text.startsWith('Linux version ') &&
+			(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
+		)
+			return false;
+		if (Number.isNaN(this.lastTs)) {
+			// kernel lines with a prefix time and no kernel time (`journalctl -k`), then a dmesg:
+			// another log unless it repeats one of the journal's recent records
+			if (Number.isNaN(this.lastWall) || !Number.isNaN(rec.wall)) return false;
+			const n = Math.min(this.recentTextN, RECENT_TEXTS);
+			for (let k = 0; k < n; k++) if (this.recentText[k] === rec.text) return false;
+			return true;
+		}
+		// both timed, one shape with a host (kern.log, short-monotonic) and the other without (a
+		// dmesg): the time goes back and the records are not the same again; a drop that is a
+		// reset anyway is left to it
+		if (!(ts < this.lastTs - RESET_SLACK_S) || (rec.host === '') === (this.lastTsHost === ''))
+			return false;
+		if (this.timestampReset(ts, rec.text, rec.host)) return false;
+		const n = Math.min(this.recentN, RECENT_TS);
+		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
+		return true;
 	}
 
 	private flushFormatRun(): void {
@@ -919,7 +985,7 @@ export class RecordTracker {
 		const warnings: string[] = [];
 		const early = this.earlyEnd();
 		if (early !== null) warnings.push(early);
-		warnings.push(...this.bootEndNotes);
+		warnings.push(...this.bootEndNotes, ...this.shapeNotes);
 		const last = early === null && this.bootRecords > 0 ? this.bootEnd(null) : null;
 		if (last !== null) warnings.push(last);
 		if (c.truncatedLines > 0) {
