@@ -95,6 +95,9 @@ export const UNPARSED_BOOTLOADER = 'bootloader output';
  */
 export const UBOOT_BANNER = /^U-Boot (?:[STV]PL )?\d{4}\.\d{2}/;
 
+/** the header of a Qualcomm bootloader's boot log (SBL1, XBL) on a serial console */
+export const QCOM_BOOT_LOG = /^Format: Log Type - Time\(microsec\) - Message/;
+
 /** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
 export const BOOTLOADER_HANDOFF =
 	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
