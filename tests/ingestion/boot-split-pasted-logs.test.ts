@@ -67,6 +67,15 @@ describe('a journal, then another machine’s dmesg without its banner', () => {
 		expect(boots(other)).toEqual(['start@1-15', 'shape-change@16-65']);
 	});
 
+	it('another machine’s dmesg with its banner starts a boot by its banner, as before', () => {
+		const banner =
+			'[    0.000000] Linux version 5.9.12 (builder@host1) (gcc (GCC) 10.2.0) #1 SMP PREEMPT';
+		const n = JOURNAL.length;
+		const run = ingestText([...JOURNAL, banner, ...DMESG].join('\n') + '\n');
+		expect(boots(run)).toEqual([`start@1-${n}`, `banner@${n + 1}-${n + 51}`]);
+		expect(run.summary.input.warnings.some((w) => w.includes(PASTED))).toBe(false);
+	});
+
 	it('the journal’s own lines, whatever programs’ lines are among them, stay one boot', () => {
 		const run = ingestText(
 			fixtureLines('real/linux-surface-pro-7-dump-lastbootlog-txt.log', 1, 635).join('\n')

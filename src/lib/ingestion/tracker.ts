@@ -871,27 +871,34 @@ export class RecordTracker {
 	 */
 	private otherLog(rec: LogRecord): boolean {
 		const ts = rec.ts;
-		if (Number.isNaN(ts) || rec.text.trim() === '') return false;
+		if (Number.isNaN(ts)) return false;
+		const untimed = Number.isNaN(this.lastTs);
+		if (untimed) {
+			// kernel lines with a prefix time and no kernel time (`journalctl -k`), then a dmesg
+			if (Number.isNaN(this.lastWall) || !Number.isNaN(rec.wall)) return false;
+		} else if (
+			// both timed, one shape with a host (kern.log, short-monotonic) and the other without
+			// (a dmesg), and the time goes back
+			!(ts < this.lastTs - RESET_SLACK_S) ||
+			(rec.host === '') === (this.lastTsHost === '')
+		)
+			return false;
+		const text = rec.text;
+		if (text.trim() === '') return false;
 		// a banner that starts a boot anyway (see track) keeps its reason
 		if (
-			rec.text.startsWith('Linux version ') &&
+			text.startsWith('Linux version ') &&
 			(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
 		)
 			return false;
-		if (Number.isNaN(this.lastTs)) {
-			// kernel lines with a prefix time and no kernel time (`journalctl -k`), then a dmesg:
+		if (untimed) {
 			// another log unless it repeats one of the journal's recent records
-			if (Number.isNaN(this.lastWall) || !Number.isNaN(rec.wall)) return false;
 			const n = Math.min(this.recentTextN, RECENT_TEXTS);
-			for (let k = 0; k < n; k++) if (this.recentText[k] === rec.text) return false;
+			for (let k = 0; k < n; k++) if (this.recentText[k] === text) return false;
 			return true;
 		}
-		// both timed, one shape with a host (kern.log, short-monotonic) and the other without (a
-		// dmesg): the time goes back and the records are not the same again; a drop that is a
-		// reset anyway is left to it
-		if (!(ts < this.lastTs - RESET_SLACK_S) || (rec.host === '') === (this.lastTsHost === ''))
-			return false;
-		if (this.timestampReset(ts, rec.text, rec.host)) return false;
+		// not when the drop is a reset anyway (left to it), or the records are the same again
+		if (this.timestampReset(ts, text, rec.host)) return false;
 		const n = Math.min(this.recentN, RECENT_TS);
 		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
 		return true;
