@@ -46,6 +46,11 @@ export interface BootEndFacts {
 const ENDED =
 	/^(?:reboot: |Restarting system|Power down|System halted|kexec_core: Starting new kernel|Starting new kernel|Kernel panic - not syncing|---\[ end Kernel panic|Rebooting in \d+ seconds|sysrq: (?:Resetting|Power Off)|SysRq : (?:Resetting|Power Off))/;
 
+/** Does a boot whose last kernel line is `text` end on purpose or in a panic (see ENDED)? */
+export function endedOnPurpose(text: string): boolean {
+	return ENDED.test(text);
+}
+
 /** `11 min`, `2 h`, `3 days`: a coarse duration for a note */
 function duration(s: number): string {
 	if (s < 120) return `${Math.round(s)} s`;

@@ -24,6 +24,7 @@ import {
 	SKIP_OTHER_JOURNAL,
 	SKIP_OTHER_SYSLOG,
 	UBOOT_BANNER,
+	BOOT_MENU_LOG,
 	UNPARSED_BOOTLOADER,
 	type Entry,
 	type FormatContext,
@@ -509,7 +510,15 @@ export class LineClassifier {
 		}
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
 		if (ctx.compressedLeft > 0 && this.compressedBody(line, rec)) return;
-		if ((this.inUBoot || codeAt(line, 0) === 85) /* U */ && this.uboot(line, rec)) return;
+		const c0 = codeAt(line, 0);
+		// U-Boot's banner, or a Qualcomm boot log's header or GRUB's menu at the input's start (uboot)
+		if (
+			(this.inUBoot ||
+				c0 === 85 /* U */ ||
+				((c0 === 70 /* F */ || c0 === 32) /* space */ && this.head !== null)) &&
+			this.uboot(line, rec)
+		)
+			return;
 		this.classify(line, rec);
 		if (rec.reason === ENTRY_LINE) {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
@@ -566,14 +575,20 @@ export class LineClassifier {
 	/**
 	 * U-Boot's output, from its banner (`U-Boot SPL 2022.10ky (…)`) to its hand-over (`Starting
 	 * kernel ...`), is the bootloader's whatever its shape: unparsed `bootloader output`, in no
-	 * boot and not analysed. Its lines may carry times of its own (`[   0.918] CPU:   rv64imafdcv`),
+	 * boot and not analysed. So is a Qualcomm phone's serial capture from the header of its boot
+	 * log (SBL1's `Format: Log Type - Time(microsec) - Message`, then LK's `[0] welcome to lk`) to
+	 * LK's `[3640] booting linux @ 0x8000, …`, when the header starts the input (before any
+	 * prefixed line: later, in a last_kmsg, the XBL/ABL lines are recognised one by one), and a
+	 * capture that starts with GRUB's menu (`    GNU GRUB  version 2.02`, its box, `Booting
+	 * \`21_0_0_169'`) up to the kernel's first line. Its lines may carry times of its own (`[   0.918] CPU:   rv64imafdcv`),
 	 * which would otherwise read as the kernel's. A kernel line ends it too, should the hand-over
 	 * not be printed (`EFI stub: Booting Linux Kernel...`, a `Linux version` banner). Blank lines
 	 * stay blank. True when the line was emitted.
 	 */
 	private uboot(line: string, rec: LogRecord): boolean {
 		if (!this.inUBoot) {
-			if (!UBOOT_BANNER.test(line)) return false;
+			if (!UBOOT_BANNER.test(line) && !(this.head !== null && BOOT_MENU_LOG.test(line)))
+				return false;
 			this.inUBoot = true;
 			// what came before it at the start of the input was a boot ROM's (`sys: 0x200`)
 			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(true);

@@ -109,6 +109,14 @@ export class Ingestor {
 		if (flipped !== null) summary.input.warnings.push(flipped);
 		const wrapped = this.ring.unwrap(summary.metadata, (b) => this.tracker.hasBanner(b));
 		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
+		else {
+			const reversed = this.ring.reversedNote(
+				summary.metadata,
+				(b) => this.tracker.hasBanner(b),
+				this.tracker.firstBootEnded
+			);
+			if (reversed !== null) summary.input.warnings.push(reversed);
+		}
 		const nul = this.nuls.warning(
 			summary.metadata.boots,
 			summary.input.formats,

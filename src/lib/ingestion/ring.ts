@@ -1,6 +1,6 @@
 import type { LogRecord } from '../models/log-record.ts';
 import type { Boot, LogMetadata } from '../models/metadata.ts';
-import { RESET_MAX_S } from './tracker.ts';
+import { RESET_MAX_S, RESET_NEAR_ZERO_S } from './tracker.ts';
 
 /**
  * A ring buffer read from the wrong place. A console-ramoops (or last_kmsg) buffer is written
@@ -23,6 +23,20 @@ import { RESET_MAX_S } from './tracker.ts';
  *   file continues into its start.
  *
  * The second boot is then the oldest part of the first, and is counted in it.
+ *
+ * Two excerpts of one boot pasted in reverse order (`dmesg | tail` first, then lines from
+ * earlier in the same dmesg) look the same while streaming, with any gap between the end of the
+ * second and the start of the first. The kernel's time goes back only at a reboot, and dmesg
+ * prints a boot's records in the order of their times (records of other CPUs may be a little out
+ * of order, never by seconds), so such a drop inside one paste is either another boot or pieces
+ * put together out of order, and the text does not tell which: a second boot's excerpt that
+ * starts seconds in (its start not copied) and ends before the first excerpt's time looks the
+ * same. The log stays two boots (a boot's reports are not mixed with another's on a guess), and
+ * when the second could be the first's earlier part (it starts at RESET_NEAR_ZERO_S or later,
+ * ends no later than the first begins, neither prints a banner, they do not name different
+ * kernels, the first did not end with a reboot, power-off or panic, and the second has no wall
+ * clock of its own) a warning says so: which lines, and to paste them in order, or to read the
+ * two boots as one.
  */
 export class RingWrap {
 	/** line 1 has no kernel prefix: unparsed, or bare before the first prefixed line */
@@ -32,6 +46,8 @@ export class RingWrap {
 	/** the boot of the latest record, and the time of that boot's first timed record */
 	private boot = -1;
 	private bootFirstTs = NaN;
+	/** the time of the last timed record before the latest boot's first */
+	private dropFrom = NaN;
 
 	/** Look at one record after the tracker has given it its boot. */
 	observe(rec: LogRecord): void {
@@ -42,25 +58,61 @@ export class RingWrap {
 		const ts = rec.ts;
 		if (Number.isNaN(ts)) return;
 		if (Number.isNaN(this.firstTs)) this.firstTs = ts;
-		this.lastTs = ts;
 		if (rec.boot !== this.boot) {
 			this.boot = rec.boot;
 			this.bootFirstTs = ts;
+			this.dropFrom = this.lastTs;
 		}
+		this.lastTs = ts;
 	}
 
 	/** The index of the boot that is the wrapped buffer's oldest part (see above), or -1. */
 	wrappedBoot(boots: readonly Boot[], banner: (boot: number) => boolean): number {
-		if (boots.length !== 2) return -1;
+		return this.kind(boots, banner) === 'wrap' ? 1 : -1;
+	}
+
+	/**
+	 * What the log's second boot is: the oldest part of a wrapped ring buffer (`wrap`), the earlier
+	 * part of the first boot pasted after it (`reversed`), or a boot of its own (null). See above.
+	 */
+	private kind(
+		boots: readonly Boot[],
+		banner: (boot: number) => boolean
+	): 'wrap' | 'reversed' | null {
+		if (boots.length !== 2) return null;
+		const [first, second] = boots;
+		if (banner(first.index) || banner(second.index)) return null;
+		if (second.reason !== 'timestamp-reset' || this.boot !== 1) return null;
+		if (!(this.bootFirstTs >= WRAP_LATE_START_S)) return null;
+		const gap = this.firstTs - this.lastTs;
+		if (!(gap >= 0)) return null;
 		// a late drop (at RESET_MAX_S or later) is a reset only since it can be a pasted excerpt of
 		// another boot: a wrap there, whose oldest part starts late too, needs no cut first line
-		if (!this.firstLineFragment && !(this.bootFirstTs >= RESET_MAX_S)) return -1;
-		const [first, second] = boots;
-		if (banner(first.index) || banner(second.index)) return -1;
-		if (second.reason !== 'timestamp-reset' || this.boot !== 1) return -1;
-		if (!(this.bootFirstTs >= WRAP_LATE_START_S)) return -1;
-		const gap = this.firstTs - this.lastTs;
-		return gap >= 0 && gap <= WRAP_GAP_S ? 1 : -1;
+		if (gap <= WRAP_GAP_S && (this.firstLineFragment || this.bootFirstTs >= RESET_MAX_S))
+			return 'wrap';
+		if (!(this.bootFirstTs >= RESET_NEAR_ZERO_S)) return null;
+		const k0 = first.kernel_version;
+		const k1 = second.kernel_version;
+		return k0 !== null && k1 !== null && k0 !== k1 ? null : 'reversed';
+	}
+
+	/**
+	 * What the report says when the log's second boot may be the first's earlier part pasted after
+	 * it (see above), or null. `ended`: the first boot's last line announced a reboot, power-off
+	 * or panic (the drop after it is a reboot).
+	 */
+	reversedNote(
+		meta: LogMetadata,
+		banner: (boot: number) => boolean,
+		ended: boolean
+	): string | null {
+		if (ended || this.kind(meta.boots, banner) !== 'reversed') return null;
+		if (meta.calibration.some((c) => c.boot === 1)) return null;
+		const second = meta.boots[1];
+		return (
+			`The kernel's time goes back at line ${second.first_line}, from ${this.dropFrom.toFixed(6)} s to ${this.bootFirstTs.toFixed(6)} s, with no sign of a reboot (no \`Linux version\` banner, no journal boot marker, no start near 0 s, no restart or panic before it), and lines ${second.first_line}-${second.last_line} end (${this.lastTs.toFixed(6)} s) before the log's first time (${this.firstTs.toFixed(6)} s). ` +
+			`The kernel's time goes back only when it boots again, and dmesg prints a boot's messages in the order of their times: these are two excerpts, of two boots, or of one boot pasted in reverse order, which the text does not tell apart. They are counted as two boots; if they are one, paste them in the order of their times.`
+		);
 	}
 
 	/**
@@ -73,9 +125,10 @@ export class RingWrap {
 		banner: (boot: number) => boolean
 	): { boot: number; warning: string } | null {
 		const boots = meta.boots;
-		const k = this.wrappedBoot(boots, banner);
+		const kind = this.kind(boots, banner);
+		const k = 1;
 		// a wall clock of its own would be another boot's
-		if (k < 0 || meta.calibration.some((c) => c.boot === k)) return null;
+		if (kind !== 'wrap' || meta.calibration.some((c) => c.boot === k)) return null;
 		const [first, second] = boots;
 		const warning =
 			`The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +

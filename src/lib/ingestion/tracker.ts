@@ -14,10 +14,11 @@ import { MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
+import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
 import { SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
-import { bootEndNote } from './boot-end.ts';
+import { bootEndNote, endedOnPurpose } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -99,10 +100,23 @@ export const HINT_HEADER = 1;
  * (`dmesg`, then `dmesg | tail`).
  */
 const RESET_SLACK_S = 1;
+/**
+ * SHAPE_CHANGE: two logs pasted one after the other (`journalctl -k` of one machine, then another's
+ * `dmesg`, which has no banner when its ring buffer wrapped or the paste is an excerpt) are two
+ * boots although nothing resets. Where the lines' format changes (never per line of a run, see
+ * countFormat), a record with a kernel time starts a boot (reason `shape-change`) when the boot's
+ * kernel lines so far had a prefix time and no kernel time and the record repeats none of the last
+ * RECENT_TEXTS of them (a dmesg excerpt of the same boot pasted after its journal repeats its
+ * records), or when both have kernel times, one shape names a host and the other none, and the
+ * time goes back without being a reset or the time of one of the boot's recent records.
+ */
+const RECENT_TEXTS = 4096;
+/** notes on such boots kept at most */
+const MAX_SHAPE_NOTES = 5;
 export const RESET_MAX_S = 60;
 const LATE_JUMP_RECORDS = 10;
 const RECENT_TS = 4096;
-const RESET_NEAR_ZERO_S = 2;
+export const RESET_NEAR_ZERO_S = 2;
 const RESET_FRACTION = 0.5;
 /**
  * A time that, with one digit of its whole seconds raised, lands this close after the time before
@@ -253,6 +267,9 @@ export class RecordTracker {
 	/** the times of the boot's last RECENT_TS timed records (a ring), and how many it holds */
 	private readonly recentTs = new Float64Array(RECENT_TS);
 	private recentN = 0;
+	/** the texts of the boot's last RECENT_TEXTS records with a prefix time and no kernel time */
+	private readonly recentText: string[] = new Array<string>(RECENT_TEXTS).fill('');
+	private recentTextN = 0;
 	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
 	private lastWall = NaN;
 	/** prefix time (epoch ms) of the boot's first kernel record that had one */
@@ -269,6 +286,13 @@ export class RecordTracker {
 	private journalEnd = NaN;
 	/** notes on boots that stopped early while the log goes on (boot-end.ts) */
 	private bootEndNotes: string[] = [];
+	/**
+	 * boot 0's last kernel line announced its end (a reboot, power-off, kexec or panic), or it
+	 * printed a crash report that ends a boot: the next boot is a reboot's (see ring.ts)
+	 */
+	firstBootEnded = false;
+	/** notes on boots started by another log pasted after the one before (SHAPE_CHANGE) */
+	private shapeNotes: string[] = [];
 	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
 	private kernelHost = '';
 	private prevTs = NaN;
@@ -342,6 +366,22 @@ export class RecordTracker {
 					rec.reason === UNPARSED_COMPRESSED
 				)
 					return;
+				// perhaps the rest of the timed record just before it, inside an open report: the
+				// report takes it when its next timed line follows (blocks/assembler.ts restOf); it
+				// had been read in a context of its own and left out of the report. It keeps no time.
+				if (
+					rec.reason === NO_PREFIX &&
+					!Number.isNaN(this.prevTs) &&
+					this.blocks.restOf(
+						this.prevCaller === '' ? 'console' : this.prevCaller,
+						rec.line,
+						rec.text
+					)
+				) {
+					this.track(rec);
+					this.sink.record(rec, hint);
+					return;
+				}
 				break;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
@@ -349,7 +389,7 @@ export class RecordTracker {
 				rec.caller = this.prevCaller;
 				break;
 			default:
-				this.countFormat(rec.format, lines);
+				this.countFormat(rec.format, lines, rec);
 				this.kernelLines++;
 				if (rec.format === 'bare' && this.bareTested < KERNELISH_SAMPLE && rec.text !== '') {
 					this.bareTested++;
@@ -465,6 +505,8 @@ export class RecordTracker {
 				if (r !== null && floorMs > 0) this.release = { name: r, floorMs };
 			}
 			if (!Number.isNaN(rec.wall)) {
+				// an untimed journal's texts, for a dmesg pasted after it (see SHAPE_CHANGE)
+				if (Number.isNaN(ts)) this.recentText[this.recentTextN++ & (RECENT_TEXTS - 1)] = text;
 				this.lastWall = rec.wall;
 				this.kernelHost = rec.host;
 				if (Number.isNaN(this.bootWall)) this.bootWall = rec.wall;
@@ -768,7 +810,11 @@ export class RecordTracker {
 			if (reason !== 'banner' && !(cur.index === 0 && reason === 'boot-id')) cur.reason = reason;
 			return;
 		}
-		const ended = this.bootEnd(this.boot + 1);
+		// boot 0 ended with a reboot, power-off or panic: the time that drops after it is a reboot's
+		if (this.boot === 0)
+			this.firstBootEnded = this.blocks.crashPrinted || endedOnPurpose(this.lastText);
+		// another log pasted after this one says nothing of how this boot ended
+		const ended = reason === 'shape-change' ? null : this.bootEnd(this.boot + 1);
 		if (ended !== null) this.bootEndNotes.push(ended);
 		this.blocks.crashPrinted = false;
 		this.boot++;
@@ -787,6 +833,7 @@ export class RecordTracker {
 		this.beforeLastTs = NaN;
 		this.jumpAt = -1;
 		this.recentN = 0;
+		this.recentTextN = 0;
 		this.lastWall = NaN;
 	}
 
@@ -794,7 +841,8 @@ export class RecordTracker {
 	private runFormat: string | null = null;
 	private runLines = 0;
 
-	private countFormat(format: string, n: number): void {
+	/** `rec`: the kernel record counted (a continuation passes none), looked at when the format changes */
+	private countFormat(format: string, n: number, rec: LogRecord | null = null): void {
 		// a record glued to the previous one on its line (see LineClassifier.emitGlued)
 		if (n === 0) return;
 		if (format === this.runFormat) {
@@ -804,6 +852,56 @@ export class RecordTracker {
 		this.flushFormatRun();
 		this.runFormat = format;
 		this.runLines = n;
+		if (rec !== null && this.bootRecords > 0 && this.otherLog(rec)) {
+			if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+				this.shapeNotes.push(
+					`Line ${rec.line} starts another log pasted after the one before it: ` +
+						(Number.isNaN(this.lastTs)
+							? 'its lines have kernel times where the lines before had dates and none, and it repeats none of their messages'
+							: `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`) +
+						`. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+				);
+			this.startBoot('shape-change', rec.line, null);
+		}
+	}
+
+	/**
+	 * At a change of the lines' format: is `rec` the first record of another log pasted after
+	 * this boot's (see SHAPE_CHANGE)? Runs only when the format changes, never per line of a run.
+	 */
+	private otherLog(rec: LogRecord): boolean {
+		const ts = rec.ts;
+		if (Number.isNaN(ts)) return false;
+		const untimed = Number.isNaN(this.lastTs);
+		if (untimed) {
+			// kernel lines with a prefix time and no kernel time (`journalctl -k`), then a dmesg
+			if (Number.isNaN(this.lastWall) || !Number.isNaN(rec.wall)) return false;
+		} else if (
+			// both timed, one shape with a host (kern.log, short-monotonic) and the other without
+			// (a dmesg), and the time goes back
+			!(ts < this.lastTs - RESET_SLACK_S) ||
+			(rec.host === '') === (this.lastTsHost === '')
+		)
+			return false;
+		const text = rec.text;
+		if (text.trim() === '') return false;
+		// a banner that starts a boot anyway (see track) keeps its reason
+		if (
+			text.startsWith('Linux version ') &&
+			(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
+		)
+			return false;
+		if (untimed) {
+			// another log unless it repeats one of the journal's recent records
+			const n = Math.min(this.recentTextN, RECENT_TEXTS);
+			for (let k = 0; k < n; k++) if (this.recentText[k] === text) return false;
+			return true;
+		}
+		// not when the drop is a reset anyway (left to it), or the records are the same again
+		if (this.timestampReset(ts, text, rec.host)) return false;
+		const n = Math.min(this.recentN, RECENT_TS);
+		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
+		return true;
 	}
 
 	private flushFormatRun(): void {
@@ -894,7 +992,7 @@ export class RecordTracker {
 		const warnings: string[] = [];
 		const early = this.earlyEnd();
 		if (early !== null) warnings.push(early);
-		warnings.push(...this.bootEndNotes);
+		warnings.push(...this.bootEndNotes, ...this.shapeNotes);
 		const last = early === null && this.bootRecords > 0 ? this.bootEnd(null) : null;
 		if (last !== null) warnings.push(last);
 		if (c.truncatedLines > 0) {

@@ -5,7 +5,7 @@ export interface Boot {
 	id: string | null;
 	first_line: number;
 	last_line: number;
-	/** what started it: 'start', 'marker', 'banner', 'timestamp-reset', 'boot-id' */
+	/** what started it: 'start', 'marker', 'banner', 'timestamp-reset', 'boot-id', 'shape-change' */
 	reason: string;
 	/** its `Linux version` banner's, else the one its first oops line names */
 	kernel_version: string | null;

@@ -130,7 +130,7 @@ const boot = obj({
 	reason: {
 		...str,
 		description:
-			"'start', 'marker', 'banner', 'timestamp-reset', 'boot-id' (a change of the journal's boot id)"
+			"'start', 'marker', 'banner', 'timestamp-reset', 'boot-id' (a change of the journal's boot id); since 1.13.0 also 'shape-change' (another log pasted after the one before: a dmesg after a journal whose records it does not repeat, see docs/INGESTION.md)"
 	},
 	kernel_version: nstr,
 	started_at: nstr

@@ -45,6 +45,8 @@ const MAX_REGISTER_LEAD = 24;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
+/** unprefixed lines in a row held as the rest of a report's record at most (restOf) */
+const MAX_REST = 3;
 /**
  * The line that ends a stack dump of i386 kernels before 2.6.25 (show_trace_log_lvl()). A WARN_ON()
  * of then printed its header and dump_stack(), nothing after it, so for a `WARNING:` report it is
@@ -78,6 +80,8 @@ interface OpenBlock {
 	lastReportish: number;
 	/** the end marker was printed; only a panic continuation may still join */
 	ended: boolean;
+	/** unprefixed lines held as the rest of its last record until its next line (restOf) */
+	rest?: BlockLine[];
 	/** lines a report interrupted by the next one still takes */
 	shadowLeft?: number;
 	/** its header's report is one line and its trace (OopsHeader.oneLine) */
@@ -250,6 +254,11 @@ export class BlockAssembler {
 		if (ob && this.continues(ob, header, text, ts, wall, lead)) {
 			this.remember(line, text, ts, ctx);
 			const b = ob.block;
+			if (ob.rest !== undefined) {
+				// the rest of its last record, held (restOf)
+				for (const l of ob.rest) b.lines.push(l);
+				ob.rest = undefined;
+			}
 			this.append(ob, line, text, ts, ctx, wall);
 			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
 			if (
@@ -384,6 +393,43 @@ export class BlockAssembler {
 				this.emitClosed(ob, gap ? 'gap' : 'next-report');
 			}
 		}
+	}
+
+	/**
+	 * An unprefixed line at `line` that may be the rest of the last record of the report open in
+	 * `ctx` (a record whose text went on past a line end, SLUB's `INFO: Allocated in … age=1688`
+	 * then `cpu=1 pid=2004`): held by the report when it is not ended, its last line (or held line)
+	 * is the line just before and is no indented trace or register line (those are printed whole),
+	 * and the line goes on a sentence (a lower-case letter or a digit first) and opens no report of
+	 * its own. The held lines join the report when its next timed line does (push), and are
+	 * dropped when the report ends first or more than MAX_REST come in a row: a program's output
+	 * on a console (syzkaller's `executing program 2:` and its program after a WARNING) runs
+	 * longer. Such lines had been read in a context of their own and left out of the report.
+	 * Returns whether the line was held. Called only for unprefixed lines of a prefixed log.
+	 */
+	restOf(ctx: string, line: number, text: string): boolean {
+		const ob = this.open.get(ctx);
+		if (ob === undefined || ob.ended) return false;
+		const rest = ob.rest;
+		const lastLine =
+			rest !== undefined && rest.length > 0 ? rest[rest.length - 1] : ob.block.lines.at(-1);
+		if (lastLine === undefined || lastLine.line !== line - 1) return false;
+		const c = codeAt(text, 0);
+		const last = codeAt(lastLine.text, 0);
+		if (
+			!((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) ||
+			last === 32 ||
+			last === 9 ||
+			matchHeader(text) !== null
+		)
+			return false;
+		if (rest !== undefined && rest.length >= MAX_REST) {
+			// a longer run: not a record's rest, and none of it joins
+			ob.rest = undefined;
+			return false;
+		}
+		(ob.rest ??= []).push({ line, text, ts: null, context: ctx });
+		return true;
 	}
 
 	/** Close every open report (end of input or of a boot). */

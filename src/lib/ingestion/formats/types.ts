@@ -95,6 +95,13 @@ export const UNPARSED_BOOTLOADER = 'bootloader output';
  */
 export const UBOOT_BANNER = /^U-Boot (?:[STV]PL )?\d{4}\.\d{2}/;
 
+/**
+ * the start of a bootloader's output at the start of a serial capture: the header of a Qualcomm
+ * bootloader's boot log (SBL1, XBL), GRUB's menu (`      GNU GRUB  version 2.02`)
+ */
+export const BOOT_MENU_LOG =
+	/^(?:Format: Log Type - Time\(microsec\) - Message| +GNU GRUB {1,2}version \d)/;
+
 /** U-Boot `Starting kernel ...`, LK `[3640] booting linux @ 0x8000, ...`, others `Jumping to kernel` */
 export const BOOTLOADER_HANDOFF =
 	/^(?:\[\d+\] )?(?:Starting kernel \.\.\.|booting linux @|Jumping to kernel)/;
