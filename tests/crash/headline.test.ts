@@ -133,7 +133,7 @@ describe('the headline', () => {
 		// two pstore records interleaved: igc transmit hangs (critical) for minutes, then
 		// `kernel BUG at lib/dynamic_queue_limits.c:27!` in the NIC's interrupt and the panic
 		// `Fatal exception in interrupt`, printed apart from it; the hangs are not its root cause
-		// (tests/crash/crash19-root-cause.test.ts)
+		// (tests/crash/root-cause.test.ts)
 		const r = await analyzeText(fixture('formats/real/i225nic-pstore-panic-log-txt.log'));
 		const hang = r.findings.find((f) => f.rule === 'network.nic-hang')!;
 		expect(hang.severity).toBe('critical');

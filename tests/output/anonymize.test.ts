@@ -346,7 +346,7 @@ describe('Anonymizer.text, values found in real logs', () => {
 	});
 });
 
-describe('NameCollector and Anonymizer, names and ids of real logs (shapes21)', () => {
+describe('NameCollector and Anonymizer, names and ids of real logs', () => {
 	// amdgpu-crash-crash1-txt.log lines 1, 2 and 3632
 	const ARCH = [
 		'Jan 06 14:17:18 archlinux kernel: Linux version 6.1.2-zen1-1-zen (linux-zen@archlinux) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39.0) #1 ZEN SMP PREEMPT_DYNAMIC Sat, 31 Dec 2022 17:40:33 +0000',

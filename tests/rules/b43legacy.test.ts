@@ -1,5 +1,5 @@
 /**
- * Findings of this stop's review (review21). Lines not in the corpus are written from the
+ * b43legacy's firmware messages. Lines not in the corpus are written from the
  * kernel's format strings (the source is named with each) in the shape of a real log.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Line shapes of the reference catalogue that earlier builds read wrongly (shapes21).
+ * Line shapes of the reference catalogue that earlier builds read wrongly.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';

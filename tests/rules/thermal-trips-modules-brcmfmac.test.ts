@@ -65,7 +65,7 @@ describe('modules built for another kernel', () => {
 			'[    5.453809] led_class: disagrees about version of symbol module_layout',
 			'[    5.702307] crc_ccitt: disagrees about version of symbol module_layout'
 		]);
-		// one finding for both (tests/rules/rules20-leftovers.test.ts)
+		// one finding for both (tests/rules/module-layout-usb-unplug-lockdown.test.ts)
 		expect(f.map((x) => x.title)).toEqual(['Modules built for another kernel could not be loaded']);
 		expect(f[0].explanation.causes.map((c) => c.text).join(' ')).toMatch(
 			/another build’s modules with the same version string/

@@ -312,7 +312,7 @@ describe('a crash of a kernel with out-of-tree or proprietary modules loaded', (
 		]);
 	});
 
-	it('keeps the generic step for an untainted kernel (kerneloops-i386-bug-on), worded for its vendor, Fedora (crash25-crash.test.ts)', async () => {
+	it('keeps the generic step for an untainted kernel (kerneloops-i386-bug-on), worded for its vendor, Fedora (arm-user-faults-vendor-advice-rcu-location.test.ts)', async () => {
 		const [f] = await crashesOf(I386_WARN);
 		expect(reportSteps(f)).toEqual([
 			'If it persists on the newest update, report it to Fedora’s bug tracker (bugzilla.redhat.com, component kernel) with the whole report: the kernel’s own maintainers take reports for mainline and stable kernels from kernel.org, and look at a vendor kernel’s only when the bug also happens on one of those.'

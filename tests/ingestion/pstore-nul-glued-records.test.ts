@@ -1,5 +1,5 @@
 /**
- * Ingestion shapes left open (ingest23): ramoops's in-memory record header, a NUL hole inside a
+ * Ingestion shapes left open: ramoops's in-memory record header, a NUL hole inside a
  * line, systemd's `[ INFO ]`/`[ WARN ]` status lines.
  */
 import { describe, expect, it } from 'vitest';
@@ -177,7 +177,7 @@ describe("systemd's `[ INFO ]` and `[ WARN ]` status lines", () => {
 	});
 
 	it('are skipped after another status line of systemd', () => {
-		// systemd's console output as shapes21.test.ts has it, then its `[ INFO ]` line
+		// systemd's console output as systemd-lines-serial-console.test.ts has it, then its `[ INFO ]` line
 		const { run } = classified(
 			[
 				'[  OK  ] Started Journal Service.',

@@ -7,7 +7,7 @@ import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 describe('a UEFI runtime service that faulted in the firmware (arm64)', () => {
 	// orion-o6-dmesg-out.log lines 495 and 560 (Radxa Orion O6, BIOS 1.0, Debian 6.12): the
-	// fault, then the next call refused; the WARN between them is a crash notice (qa-real-lines)
+	// fault, then the next call refused; the WARN between them is a crash notice (oom-reaper-probes-nvidia-vmwgfx.test.ts)
 	const FAULT =
 		'[    0.983881] [Firmware Bug]: Unable to handle paging request in EFI runtime service';
 	const REFUSED = '[    1.048397] efi: EFI Runtime Services are disabled!';

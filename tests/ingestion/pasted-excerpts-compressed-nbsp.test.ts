@@ -1,5 +1,5 @@
 /**
- * Ingestion shapes left open (ingest24): dmesg excerpts of two boots pasted one after the other
+ * Ingestion shapes left open: dmesg excerpts of two boots pasted one after the other
  * whose second part starts late (a drop of the kernel time to 60 s or later), a file named
  * compressed that is not, a compressed ramoops record in a dump of its memory.
  */
@@ -166,7 +166,7 @@ describe('a compressed ramoops record (`====<sec>.<usec>-C`) in a dump of its me
 	 * raw deflate with the crypto API's `deflate` parameters (4.10 on: 2 KiB window, memory level
 	 * 9), or zlib-wrapped with pstore's own (3.11 to 4.9: 4 KiB window, memory level 4), or lz4
 	 * (`pstore.compress=lz4`, a block made by the small encoder below), after ramoops's header
-	 * with the dump's time (that of the record's efi-pstore name, as in ingest23's test). What
+	 * with the dump's time (that of the record's efi-pstore name, as in pstore-nul-glued-records.test.ts). What
 	 * follows the compressed bytes in the record's memory is zeros here.
 	 */
 	const TEXT = fixtureLines('real/i225nic-pstore-panic-log-txt.log', 943, 959).join('\n') + '\n';

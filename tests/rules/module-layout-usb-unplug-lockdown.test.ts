@@ -30,7 +30,7 @@ describe('modules built for another kernel (module_layout) are one problem', () 
 			['other.module-load-failed', 'Modules built for another kernel could not be loaded', 'low', 3]
 		]);
 		expect(f[0].details.modules).toEqual(['led_class', 'crc_ccitt', 'snd']);
-		// each module's refusal is evidence (rules21-leftovers.test.ts)
+		// each module's refusal is evidence (debian-b43-firmware-advice.test.ts)
 		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 2, 4]);
 		const e = f[0].explanation;
 		expect(e.meaning).toMatch(/^The kernel refused these modules/);

@@ -290,7 +290,7 @@ describe('UEFI runtime service fault (arm64)', () => {
 
 	it('takes the WARN from __efi_queue_work as a firmware notice and names why EFI was disabled', async () => {
 		const f = await findingsOf(ORION);
-		// the fault and the refused call after it are one finding (sweep20-real-lines.test.ts)
+		// the fault and the refused call after it are one finding (uefi-firmware-i915-dmc-arm64.test.ts)
 		expect(f.map((x) => [x.rule, x.title, x.severity])).toEqual([
 			[
 				'firmware.efi-runtime-disabled',
