@@ -9,10 +9,6 @@ import {
 import type { Boot } from '../models/metadata.ts';
 import type { Cascade, Summary, Verdict } from '../models/report.ts';
 import { groupDigits } from '../util/text.ts';
-import { LINE_RULES } from './rules/index.ts';
-
-/** rules of routine lines that only look alarming (LineRule.routine): never a report's lead */
-const ROUTINE: ReadonlySet<string> = new Set(LINE_RULES.filter((r) => r.routine).map((r) => r.id));
 
 const HEADLINES: Record<Verdict, string> = {
 	'kernel-crash': 'The kernel crashed or reported a serious internal error.',
@@ -216,8 +212,9 @@ export function summarize(
 	for (const k of Object.keys(byCat).sort() as Category[]) sortedCats[k] = byCat[k];
 	let first: Finding | null = null;
 	for (const f of findings) {
-		// a routine notice (`PCI: Using host bridge windows from ACPI`) would lead a healthy report
-		if (ROUTINE.has(f.rule)) continue;
+		// a routine notice (`PCI: Using host bridge windows from ACPI`, Finding.routine) would lead
+		// a healthy report
+		if (f.routine === true) continue;
 		if (!first || severityRank(f.severity) < severityRank(first.severity)) first = f;
 	}
 	const worst = first ? severityRank(first.severity) : 9;
