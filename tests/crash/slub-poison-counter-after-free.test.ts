@@ -6,35 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { crashesOf } from '../support/analyze.ts';
+import { SATYR19_POISON } from '../support/excerpts.ts';
 
 /** satyr-gitlog-19.log lines 1-25 (3.x x86-64): numa_policy's refcount (offset 0) put after its free */
-const MPOL = [
-	'=============================================================================',
-	'BUG numa_policy (Not tainted): Poison overwritten',
-	'-----------------------------------------------------------------------------',
-	'',
-	'INFO: 0xffff880146498250-0xffff880146498250. First byte 0x6a instead of 0x6b',
-	'INFO: Allocated in mpol_new+0xa3/0x140 age=46310 cpu=6 pid=32154',
-	' __slab_alloc+0x3d3/0x445',
-	' kmem_cache_alloc+0x29d/0x2b0',
-	' mpol_new+0xa3/0x140',
-	' sys_mbind+0x142/0x620',
-	' system_call_fastpath+0x16/0x1b',
-	'INFO: Freed in __mpol_put+0x27/0x30 age=46268 cpu=6 pid=32154',
-	' __slab_free+0x2e/0x1de',
-	' kmem_cache_free+0x25a/0x260',
-	' __mpol_put+0x27/0x30',
-	' remove_vma+0x68/0x90',
-	' exit_mmap+0x118/0x140',
-	' mmput+0x73/0x110',
-	' exit_mm+0x108/0x130',
-	' do_exit+0x162/0xb90',
-	' do_group_exit+0x4f/0xc0',
-	' sys_exit_group+0x17/0x20',
-	' system_call_fastpath+0x16/0x1b',
-	'INFO: Slab 0xffffea0005192600 objects=27 used=27 fp=0x          (null) flags=0x20000000004080',
-	'INFO: Object 0xffff880146498250 @offset=592 fp=0xffff88014649b9d0'
-];
+const MPOL = SATYR19_POISON;
 
 async function slab(lines: string[]) {
 	const [f] = (await crashesOf(lines)).filter((x) => x.rule === 'crash.slab');

@@ -6,19 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-import { ingestText, readFixture, type Run } from './helpers.ts';
-
-/** lines `from`-`to` (1-based) of a fixture in fixtures/formats/ */
-function fixtureLines(name: string, from: number, to: number): string[] {
-	return new TextDecoder()
-		.decode(readFixture(name))
-		.split('\n')
-		.slice(from - 1, to);
-}
-
-function boots(run: Run): string[] {
-	return run.summary.metadata.boots.map((b) => `${b.reason}@${b.first_line}-${b.last_line}`);
-}
+import { boots, fixtureLines, ingestText } from './helpers.ts';
 
 /** `journalctl -k` of a Surface Pro 7 (its kernel lines, short output: dates, no kernel time) */
 const JOURNAL = fixtureLines('real/linux-surface-pro-7-dump-lastbootlog-txt.log', 1, 635).filter(

@@ -6,18 +6,7 @@
  * to 124.32 s, no banner) and real/lkp-calltrace-dmesg-007.log.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestText, readFixture, type Run } from './helpers.ts';
-
-function fixtureLines(name: string, from: number, to: number): string[] {
-	return new TextDecoder()
-		.decode(readFixture(name))
-		.split('\n')
-		.slice(from - 1, to);
-}
-
-function boots(run: Run): string[] {
-	return run.summary.metadata.boots.map((b) => `${b.reason}@${b.first_line}-${b.last_line}`);
-}
+import { boots, fixtureLines, ingestText, type Run } from './helpers.ts';
 
 const NAME = 'real/linux-bug-dmesg-out.log';
 /** 62.56 s to 124.32 s: firmware stalls, then a WARNING in nl80211_get_reg_do */

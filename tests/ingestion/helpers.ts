@@ -59,6 +59,19 @@ function collector(options: IngestOptions): { ing: Ingestor; run: Omit<Run, 'sum
 	return { ing, run };
 }
 
+/** lines `from`-`to` (1-based) of a fixture in fixtures/formats/ */
+export function fixtureLines(name: string, from: number, to: number): string[] {
+	return new TextDecoder()
+		.decode(readFixture(name))
+		.split('\n')
+		.slice(from - 1, to);
+}
+
+/** a run's boots as `reason@first-last` */
+export function boots(run: Run): string[] {
+	return run.summary.metadata.boots.map((b) => `${b.reason}@${b.first_line}-${b.last_line}`);
+}
+
 /** Whole text, split in memory. */
 export function ingestText(text: string, options: IngestOptions = {}): Run {
 	const { ing, run } = collector(options);

@@ -10,19 +10,7 @@ import { UNPARSED_COMPRESSED } from '../../src/lib/ingestion/ramoops.ts';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import { tar } from '../support/archives.ts';
 import { analyzeStream, analyzeText } from '../../src/lib/pipeline.ts';
-import { ingestBytes, ingestText, readFixture, type Run } from './helpers.ts';
-
-/** lines `from`-`to` (1-based) of a fixture in fixtures/formats/ */
-function fixtureLines(name: string, from: number, to: number): string[] {
-	return new TextDecoder()
-		.decode(readFixture(name))
-		.split('\n')
-		.slice(from - 1, to);
-}
-
-function boots(run: Run): string[] {
-	return run.summary.metadata.boots.map((b) => `${b.reason}@${b.first_line}-${b.last_line}`);
-}
+import { boots, fixtureLines, ingestBytes, ingestText, readFixture } from './helpers.ts';
 
 /**
  * Two `dmesg | tail` excerpts of different machines' boots, concatenated here: the end of
