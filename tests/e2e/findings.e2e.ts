@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+	analyzeText as analyze,
 	cliReport,
 	expectSameOrigin,
 	fixture,
@@ -26,13 +27,6 @@ const HEALTHY_YEARLESS = [
 	'Jul 27 14:41:57 combo kernel:  BIOS-e820: 0000000000100000 - 0000000007eae000 (usable)',
 	'Jul 27 14:41:57 combo kernel:  BIOS-e820: 0000000007eae000 - 0000000008000000 (reserved)'
 ].join('\n');
-
-async function analyze(page: Page, text: string) {
-	await openApp(page);
-	await setLogText(page, text);
-	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
-}
 
 test('filtering findings announces "N of M" once, politely, in the page’s one live region', async ({
 	page

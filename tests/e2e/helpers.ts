@@ -45,6 +45,14 @@ export async function setLogText(page: Page, text: string): Promise<void> {
 	}, text);
 }
 
+/** Open the page, paste `text` and analyse it: resolves once the analysis is announced done. */
+export async function analyzeText(page: Page, text: string): Promise<void> {
+	await openApp(page);
+	await setLogText(page, text);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
+}
+
 /** Let the page read and write the clipboard (Copy share link, a paste through it). */
 export async function allowClipboard(context: BrowserContext, baseURL: string): Promise<void> {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {

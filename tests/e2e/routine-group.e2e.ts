@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, setLogText, watchForErrors } from './helpers';
+import { analyzeText, watchForErrors } from './helpers';
 
 /**
  * Routine notices (lines that look alarming but are routine) are shown after the other findings
@@ -15,12 +15,7 @@ const ROUTINE = [
 const PROBLEM =
 	'[    9.000000] EXT4-fs error (device sda1): ext4_lookup:1601: inode #2: comm ls: deleted inode referenced: 12';
 
-async function analyze(page: Page, lines: string[]) {
-	await openApp(page);
-	await setLogText(page, lines.join('\n') + '\n');
-	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
-}
+const analyze = (page: Page, lines: string[]) => analyzeText(page, lines.join('\n') + '\n');
 
 const toggle = (page: Page) => page.getByRole('button', { name: /^Routine messages explained/ });
 

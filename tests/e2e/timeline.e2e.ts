@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, MIXED, openApp, setLogText, watchForErrors, openFinding } from './helpers';
+import {
+	analyzeText as analyze,
+	fixture,
+	MIXED,
+	setLogText,
+	watchForErrors,
+	openFinding
+} from './helpers';
 
 /**
  * lkp-tests' dmesg 05: within 25 ms at 29.1 s of a 29 s boot, an interrupt conflict (medium), a
@@ -7,13 +14,6 @@ import { fixture, MIXED, openApp, setLogText, watchForErrors, openFinding } from
  * marks were drawn on one spot: the mouse reached only the top one.
  */
 const LKP05 = fixture('e2e/lkp-05-warning-irq-wx.log');
-
-async function analyze(page: Page, text: string) {
-	await openApp(page);
-	await setLogText(page, text);
-	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
-}
 
 const timeline = (page: Page) => page.getByRole('toolbar', { name: 'Findings on the timeline' });
 /** the finding a mark opened (and focused): the most important one is open from the start too */
