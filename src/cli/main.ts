@@ -24,6 +24,7 @@ import {
 	startsAsReport,
 	type ReportRead
 } from '../lib/output/report-file.ts';
+import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
 import { ProgressLine } from './progress.ts';
@@ -420,8 +421,12 @@ async function readReportInput(
 	return reportOf(label, await readReport(new TextDecoder().decode(concatBytes(chunks))), o);
 }
 
-/** The report of a report file read back, or an InputError saying why it cannot be used. */
-function reportOf(label: string, r: ReportRead, o: Options): AnalysisResult {
+/**
+ * The report of a report file read back, or an InputError saying why it cannot be used. Rendered
+ * as text or Markdown, a report older than the `routine` key has its routine notices marked
+ * (markRoutineOfOldReport); written as JSON it stays as it was.
+ */
+async function reportOf(label: string, r: ReportRead, o: Options): Promise<AnalysisResult> {
 	if (!r.ok) throw new InputError('read', `${label}: ${r.error}`);
 	const report = r.report;
 	// what these options change is made from the log, which a report no longer holds
@@ -439,7 +444,7 @@ function reportOf(label: string, r: ReportRead, o: Options): AnalysisResult {
 		process.stderr.write(
 			`necroscope: ${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
 		);
-	return report;
+	return o.format === 'json' ? report : markRoutineOfOldReport(report);
 }
 
 async function main(prog: string): Promise<number> {

@@ -22,7 +22,7 @@ describe('ACPI thermal zone with an invalid critical temperature', () => {
 			[
 				'firmware.thermal-critical-invalid',
 				'ACPI thermal zone with an invalid critical temperature: ignored',
-				'low'
+				'info'
 			]
 		]);
 		expect(f[0].details.critical_threshold).toBe(-274000);
@@ -62,7 +62,7 @@ describe('ACPI devices enabled but not present', () => {
 			[
 				'firmware.acpi-device-not-present',
 				'ACPI devices marked enabled but not present: treated as absent',
-				'low',
+				'info',
 				8
 			]
 		]);

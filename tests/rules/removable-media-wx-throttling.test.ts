@@ -251,13 +251,13 @@ describe('the workqueue’s report of a CPU-hogging work function (6.5+)', () =>
 		'[   27.881920] workqueue: output_poll_execute [drm_kms_helper] hogged CPU for >10000us 8 times, consider switching to WQ_UNBOUND'
 	];
 
-	it('is one low finding per work function, a performance note with the facts', async () => {
+	it('is one routine info finding per work function, a performance note with the facts', async () => {
 		const r = await analyzeLines(HOG);
 		expect(r.findings.map((f) => [f.rule, f.title, f.severity, f.count])).toEqual([
 			[
 				'other.workqueue-cpu-hog',
 				'Work function output_poll_execute kept a CPU busy too long (workqueue: consider WQ_UNBOUND)',
-				'low',
+				'info',
 				2
 			]
 		]);
@@ -268,7 +268,8 @@ describe('the workqueue’s report of a CPU-hogging work function (6.5+)', () =>
 			times: 4
 		});
 		expect(r.findings[0].explanation.meaning).toMatch(/^A note for the developers/);
-		expect(r.summary.verdict).toBe('minor-issues');
+		expect(r.findings[0].routine).toBe(true);
+		expect(r.summary.verdict).toBe('healthy');
 	});
 
 	it('is not the workqueue lockup, nor its other notices', async () => {

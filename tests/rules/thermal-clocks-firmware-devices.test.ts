@@ -73,7 +73,7 @@ describe('firmware', () => {
 			[
 				'firmware.thermal-zone-no-trip',
 				'ACPI thermal zone without valid trip points not used',
-				'low'
+				'info'
 			]
 		]);
 		expect(f[0].explanation.next_steps.join('\n')).not.toContain('microcode');

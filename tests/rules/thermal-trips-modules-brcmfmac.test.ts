@@ -23,7 +23,7 @@ describe('ACPI thermal zone without trip points', () => {
 			[
 				'firmware.thermal-zone-no-trip',
 				'ACPI thermal zone without valid trip points not used',
-				'low',
+				'info',
 				2
 			]
 		]);

@@ -471,7 +471,7 @@ describe('PCI: a memory BAR that got no address', () => {
 describe('The USB-C controller of an NVIDIA card', () => {
 	// drivers/usb/typec/ucsi/ucsi_ccg.c, drivers/i2c/busses/i2c-nvidia-gpu.c: written from the
 	// kernel's format strings
-	it('is a low finding that says what the controller is', async () => {
+	it('is a routine info finding that says what the controller is', async () => {
 		const f = await findingsOf([
 			BANNER,
 			'[    5.000000] nvidia-gpu 0000:01:00.3: i2c timeout error e0000000',
@@ -482,7 +482,7 @@ describe('The USB-C controller of an NVIDIA card', () => {
 			[
 				'usb.typec-ccg-failed',
 				"USB-C controller 0-0008 (ucsi_ccg, usually a graphics card's) did not start",
-				'low'
+				'info'
 			]
 		]);
 		expect(f[0].explanation.meaning).toContain('NVIDIA');

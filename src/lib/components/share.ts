@@ -7,6 +7,7 @@ import {
 	REPORT_HEAD_BYTES,
 	startsAsReport
 } from '$lib/output/report-file';
+import { markRoutineOfOldReport } from '$lib/output/routine-of-old-reports';
 
 /**
  * Share links carry the (anonymized) report, never the log, compressed in the URL fragment:
@@ -63,7 +64,7 @@ export async function decodeShare(
 	if (text !== null && !startsAsReport(text))
 		return { ok: false, error: 'The link does not hold a NecroScope report.' };
 	const r = text === null ? null : await readReport(text);
-	if (r?.ok) return { ok: true, report: r.report };
+	if (r?.ok) return { ok: true, report: await markRoutineOfOldReport(r.report) };
 	if (r && r.kind !== 'damaged') return { ok: false, error: `The report in this link ${r.error}.` };
 	return {
 		ok: false,
@@ -96,13 +97,17 @@ export async function openReportFile(
 			}
 			if (text === null) return null;
 			const r = await readReport(text);
-			return r.ok ? { ok: true, report: r.report } : { ok: false, error: `This file ${r.error}.` };
+			return r.ok
+				? { ok: true, report: await markRoutineOfOldReport(r.report) }
+				: { ok: false, error: `This file ${r.error}.` };
 		}
 		if (!startsAsReport(head)) return null;
 		if (file.size > MAX_REPORT_BYTES)
 			return { ok: false, error: 'This NecroScope report file is too large to open here.' };
 		const r = await readReport(await file.text());
-		return r.ok ? { ok: true, report: r.report } : { ok: false, error: `This file ${r.error}.` };
+		return r.ok
+			? { ok: true, report: await markRoutineOfOldReport(r.report) }
+			: { ok: false, error: `This file ${r.error}.` };
 	} catch {
 		return { ok: false, error: 'This file could not be read.' };
 	}

@@ -19,6 +19,7 @@ export const tpmCrbAcpiLayout: LineRule = {
 	id: 'firmware.tpm-crb-acpi-layout',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Bad ACPI memory layout'],
 	pattern: /^tpm_crb (\S+): \[Firmware Bug\]: Bad ACPI memory layout/,
 	title: () => 'TPM’s ACPI description lays out its registers unusually: worked around',
@@ -61,6 +62,7 @@ export const acpiVideoDuplicate: LineRule = {
 	id: 'firmware.acpi-video-duplicate',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['Duplicate ACPI video bus devices'],
 	pattern:
 		/^(?:ACPI: video: )?\[Firmware Bug\]: Duplicate ACPI video bus devices for the same VGA controller/,
@@ -104,6 +106,7 @@ export const tpmInterruptPolling: LineRule = {
 	id: 'firmware.tpm-interrupt-polling',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['TPM interrupt not working'],
 	// `tpm tpm0:` (the TPM's own device) since 4.x, `tpm_tis 00:08:` (the platform device) before
 	pattern:

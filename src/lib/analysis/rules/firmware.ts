@@ -914,7 +914,8 @@ export const remoteprocFirmwareMissing: LineRule = {
 export const thermalZoneNoTrip: LineRule = {
 	id: 'firmware.thermal-zone-no-trip',
 	category: 'firmware',
-	severity: 'low',
+	severity: 'info',
+	routine: true,
 	triggers: ['No valid trip found', 'No valid trip points!'],
 	// 6.6+: `No valid trip points!` under the pr_fmt `ACPI: thermal: `
 	pattern: /^(?:ACPI: thermal: )?\[Firmware Bug\]: No valid trip (?:found|points!)/,
@@ -956,7 +957,8 @@ export const thermalZoneNoTrip: LineRule = {
 export const thermalCriticalInvalid: LineRule = {
 	id: 'firmware.thermal-critical-invalid',
 	category: 'firmware',
-	severity: 'low',
+	severity: 'info',
+	routine: true,
 	triggers: ['Invalid critical threshold'],
 	pattern: /^(?:ACPI: thermal: )?\[Firmware Bug\]: Invalid critical threshold \((-?\d+)\)/,
 	title: () => 'ACPI thermal zone with an invalid critical temperature: ignored',
@@ -1042,7 +1044,8 @@ export const acpiPssInvalid: LineRule = {
 export const acpiDeviceNotPresentEnabled: LineRule = {
 	id: 'firmware.acpi-device-not-present',
 	category: 'firmware',
-	severity: 'low',
+	severity: 'info',
+	routine: true,
 	triggers: ['not present and enabled'],
 	pattern:
 		/^(?:ACPI: )?\[Firmware Bug\]: Device \[([\w.]{1,16})\] status \[([0-9a-fA-F]{1,8})\]: not present and enabled/,
@@ -1064,8 +1067,8 @@ export const acpiDeviceNotPresentEnabled: LineRule = {
 			}
 		],
 		next_steps: [
-			'Nothing is needed if the hardware works. If a device of the board is missing, look up the ACPI name in the tables (`acpidump`, `iasl -d`) and update the firmware.',
-			'Update the BIOS/UEFI; report it to the board vendor with `acpidump` output.'
+			'Nothing is needed if the hardware works: the kernel skips devices the board does not have.',
+			'If a device of the board is missing, look up the ACPI name in the tables (`acpidump`, `iasl -d`), update the BIOS/UEFI and report it to the board vendor with `acpidump` output.'
 		],
 		references: ACPI_REFS
 	}
@@ -1701,6 +1704,7 @@ export const amdCcpInaccessible: LineRule = {
 	id: 'firmware.amd-ccp-unavailable',
 	category: 'firmware',
 	severity: 'info',
+	routine: true,
 	triggers: ['ccp: unable to access the device'],
 	pattern: /^ccp (\S+): ccp: unable to access the device: you might be running a broken BIOS/,
 	title: () => 'AMD crypto co-processor (CCP) not made available by the BIOS: harmless',

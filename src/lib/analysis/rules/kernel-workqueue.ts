@@ -14,7 +14,8 @@ import type { LineRule } from './types.ts';
 export const workqueueCpuHog: LineRule = {
 	id: 'other.workqueue-cpu-hog',
 	category: 'other',
-	severity: 'low',
+	severity: 'info',
+	routine: true,
 	triggers: [' hogged CPU for >'],
 	pattern:
 		/^workqueue: ([\w.$]+)(?: \[([\w-]+)\])? hogged CPU for >(\d+)us (\d+) times, consider switching to WQ_UNBOUND/,

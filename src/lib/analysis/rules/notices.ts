@@ -1071,6 +1071,270 @@ export const aspmDisableRefused: LineRule = {
 	}
 };
 
+/**
+ * drivers/nvme/host/core.c nvme_init_subnqn(): the controller's Identify data has no NVMe
+ * Qualified Name (SUBNQN) or one not in its format (NVMe 1.2.1 and later require it), so the
+ * kernel makes one from the PCI vendor id, serial number and model
+ * (`nqn.2014.08.org.nvmexpress:…`); dev_warn at each controller start. Corpus: 6 logs of 5
+ * machines (consumer SSDs: a Ryzen desktop, Intel laptops, a Surface Pro 7, an ARM board).
+ */
+export const nvmeSubnqnMissing: LineRule = {
+	id: 'storage.nvme-subnqn-missing',
+	category: 'storage',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['missing or invalid SUBNQN field'],
+	pattern: /^nvme (nvme\d+): missing or invalid SUBNQN field/,
+	title: () => 'NVMe drive reports no subsystem name (NQN): the kernel made one',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	examples: [
+		// amdgpu-crash crash1.txt, intel-audio sof-dyndbg.conf log, orion-o6 dmesg.out
+		'nvme nvme0: missing or invalid SUBNQN field.',
+		'nvme nvme1: missing or invalid SUBNQN field.'
+	],
+	negatives: [
+		'nvme nvme0: 8/0/0 default/read/poll queues',
+		'nvme nvme0: pci function 0000:01:00.0'
+	],
+	explanation: {
+		meaning:
+			'An NVMe drive should report a name that identifies it as a storage subsystem (the NVMe Qualified Name, SUBNQN), by which the kernel recognises the same drive reached over two paths (NVMe multipath) or over a network (NVMe over Fabrics). This drive’s firmware reports none, or one not in the required form, so the kernel builds one from the drive’s vendor, serial number and model and carries on. The drive works normally; many consumer SSDs do this, and the line comes again each time the controller is started (at boot, after a reset).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'SSD firmware written before the NVMe 1.2.1 specification made the name mandatory, or that leaves it empty.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the drive works. `cat /sys/class/nvme/nvme0/subsysnqn` shows the name the kernel made.',
+			'If two drives report the same model and serial number too (some cheap SSDs), the kernel can take them for one subsystem and show only one: then update the drives’ firmware (`fwupdmgr`, the vendor’s tool). The same matters only for NVMe multipath or NVMe over Fabrics setups.'
+		],
+		references: [`${KERNEL_SOURCE}drivers/nvme/host/core.c`]
+	}
+};
+
+/**
+ * block/partitions/efi.c find_valid_gpt(): the primary GPT is valid and the alternate (backup)
+ * one is not, `pr_warn("Alternate GPT is invalid, using primary GPT.\n")` (no device named; the
+ * `sda: sda1 sda2` line after it names the disk). Corpus: 10 lines in 7 logs of 4 machines (the
+ * eMMC of phones flashed by vendor tools, a server's disk). Not taken: `Primary GPT is invalid,
+ * using alternate GPT.` (Tegra tablets keep their table at the end of the eMMC by design; on a
+ * PC it means the start of the disk was overwritten: not routine, see docs/RULES.md).
+ */
+export const gptBackupInvalid: LineRule = {
+	id: 'storage.gpt-backup-invalid',
+	category: 'storage',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['Alternate GPT is invalid'],
+	pattern: /^Alternate GPT is invalid, using primary GPT\./,
+	title: () => 'Backup copy of a GPT partition table invalid: the primary copy is used',
+	examples: [
+		// bacon-pmos-mainline-dev dmesg.log (OnePlus One), ubuntu-20-04-fips-logs dmesg.txt
+		'Alternate GPT is invalid, using primary GPT.'
+	],
+	negatives: [
+		'Primary GPT is invalid, using alternate GPT.',
+		'GPT:Alternate GPT header not at the end of the disk.'
+	],
+	explanation: {
+		meaning:
+			'A disk with a GPT partition table keeps it twice: the primary copy at the start of the disk and a backup copy at its end. The backup failed the kernel’s checks (missing, damaged, or not where the primary says), so the kernel uses the primary copy: every partition is found as usual (the disk’s partition line, `sda: sda1 sda2`, follows). Common on phones and tablets, whose flashing tools write only the primary table to the eMMC, and on a disk image written to a disk of another size (a USB stick made with `dd`, a virtual disk that was resized).',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A disk image written to a disk of another size, a virtual disk resized, or a partitioning tool that did not write the backup.'
+			},
+			{
+				kind: 'firmware',
+				text: 'A phone’s or tablet’s flashing tool that writes only the primary table to the eMMC.'
+			}
+		],
+		next_steps: [
+			'Nothing to do on a phone or tablet: its flashing tools expect that layout; do not rewrite it.',
+			'If it is a PC’s or a virtual machine’s disk, the disk has no working backup of its partition table: were the start of the disk damaged, nothing could recover the partitions. Rewrite the backup (`sudo sgdisk -e /dev/sdX` puts it at the end of the disk; `sudo gdisk /dev/sdX`, then `w`, rewrites both copies); the disk is the one whose partitions are listed just after this line.'
+		],
+		references: [`${KERNEL_SOURCE}block/partitions/efi.c`]
+	}
+};
+
+/**
+ * drivers/pci/setup-res.c pci_claim_resource(): a BAR the firmware programmed lies in no window
+ * of the bridge above the device, so the kernel does not claim it (pci_info): `can't claim BAR 0
+ * [mem …]: no compatible bridge window` (to 6.6), `BAR 0 [mem …]: can't claim; no compatible
+ * bridge window` (6.7+); pci_assign_unassigned_resources() then gives it a new address
+ * (`BAR 0: assigned [mem …]`) if it can. Corpus: 6 logs of 5 machines, all but one Intel's SPI
+ * flash controller 00:1f.5 (reassigned a few lines later), and a graphics card's ROM (BAR 6).
+ */
+export const pciBarUnclaimed: LineRule = {
+	id: 'hardware.pci-bar-unclaimed',
+	category: 'hardware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ["can't claim BAR ", "]: can't claim; no compatible bridge window"],
+	pattern:
+		/^pci ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): (?:can't claim BAR (\d+) \[[^\]]*\]: no compatible bridge window|BAR (\d+) \[[^\]]*\]: can't claim; no compatible bridge window)/,
+	title: () => 'PCI address range set by the firmware outside its bridge’s window: not claimed',
+	details: (m) => ({ device: m[1], bar: Number(m[2] ?? m[3]) }),
+	collect: { device: 'devices' },
+	examples: [
+		// intel-audio sof-dyndbg.conf log, n100dc-itx-sophos dmesg (Intel's SPI flash controller)
+		"pci 0000:00:1f.5: can't claim BAR 0 [mem 0xfe010000-0xfe010fff]: no compatible bridge window",
+		// ms912x dmesg.log (6.15)
+		"pci 0000:00:1f.5: BAR 0 [mem 0xfe010000-0xfe010fff]: can't claim; no compatible bridge window",
+		// ideapad320-15ikb dmesg (a graphics card's ROM)
+		"pci 0000:01:00.0: can't claim BAR 6 [mem 0xfff80000-0xffffffff pref]: no compatible bridge window"
+	],
+	negatives: [
+		'pci 0000:00:1f.5: BAR 0: assigned [mem 0x7f510000-0x7f510fff]',
+		"pci 0000:00:1f.5: can't claim BAR 0 [mem 0xfe010000-0xfe010fff]: address conflict with Reserved [mem 0xfe010000-0xfe010fff]"
+	],
+	explanation: {
+		meaning:
+			'At boot the kernel checks the address ranges the firmware gave each PCI device (its BARs: registers, memory windows, a ROM) against the windows of the bridge the device sits behind. This range lies outside all of them, so the kernel does not take it over as it is; it gives the device a new range a moment later when it can (`BAR 0: assigned [mem …]` for the same device), or leaves that range unused. On Intel PCs the device is nearly always 00:1f.5, the chipset’s SPI flash controller (the chip that holds the firmware), which the firmware hides and Linux does not need; a graphics card’s ROM (BAR 6) is another common case, not needed once the firmware has shown a picture.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware that leaves a device’s range where the bridge windows it reports to the operating system do not reach (a hidden chipset device, an option ROM left mapped).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the device works (`lspci -s <address> -v` shows its ranges and its driver).',
+			'If it is a device you use and a `failed to assign` line for it follows, or its driver does not start, update the BIOS; booting with `pci=realloc` lets the kernel rearrange the bridge windows.'
+		],
+		references: ['https://docs.kernel.org/PCI/pci.html', `${KERNEL_SOURCE}drivers/pci/setup-res.c`]
+	}
+};
+
+/**
+ * drivers/pci/probe.c pci_scan_bridge_extend(): the firmware left a bridge's bus numbers unset or
+ * inconsistent, so the kernel numbers the buses behind it itself (pci_info): `pci 0000:00:00.0:
+ * bridge configuration invalid ([bus 00-00]), reconfiguring`. Corpus: 3 machines (the PCIe root
+ * ports of two Qualcomm phones, whose boot firmware does not set up PCI, and a VMware VM's
+ * hot-plug bridges).
+ */
+export const pciBridgeReconfigured: LineRule = {
+	id: 'hardware.pci-bridge-renumbered',
+	category: 'hardware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['bridge configuration invalid ('],
+	pattern:
+		/^pci ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): bridge configuration invalid \(\[bus ([0-9a-f]{2})-([0-9a-f]{2})\]\), reconfiguring/,
+	title: () => 'PCI bridge bus numbers not set up by the firmware: the kernel numbered them',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	examples: [
+		// iamslightlywin dump last_kmsg (a phone), ubuntu-20-04-fips-logs dmesg.txt (VMware)
+		'pci 0000:00:00.0: bridge configuration invalid ([bus 00-00]), reconfiguring',
+		'pci 0000:0b:01.0: bridge configuration invalid ([bus 07-07]), reconfiguring'
+	],
+	negatives: ['pci 0000:00:1c.0: PCI bridge to [bus 01]'],
+	explanation: {
+		meaning:
+			'A PCI bridge (a PCIe root port or a switch’s port) came up with the numbers of the buses behind it unset (`[bus 00-00]`) or not fitting the buses around it, so the kernel numbers those buses itself and then scans them. This is normal on phones, ARM boards and Chromebooks, whose boot firmware does not set up PCI, and for the hot-plug bridges of virtual machines; the devices behind the bridge are found afterwards (`pci 0001:01:00.0: [17cb:1101]`).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Boot firmware that leaves PCI enumeration to the operating system, or bridges added or reset after the firmware ran.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the kernel numbered the buses and scanned them.',
+			'If a device behind this bridge is missing, look for other lines about the bridge near this one (link down, ranges not assigned) and update the firmware; `pci=assign-busses` makes the kernel number every bus itself.'
+		],
+		references: [`${KERNEL_SOURCE}drivers/pci/probe.c`]
+	}
+};
+
+/**
+ * drivers/mmc/host/sdhci.c sdhci_setup_host(): the controller's capability register gives a
+ * maximum block size the driver does not accept (a reserved value), `pr_warn("%s: Invalid
+ * maximum block size, assuming 512 bytes\n")`. Corpus: 4 logs of 3 NVIDIA Tegra tablets (Asus
+ * Transformers), once per SDHCI controller.
+ */
+export const sdhciBlockSize: LineRule = {
+	id: 'storage.sdhci-block-size-assumed',
+	category: 'storage',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['Invalid maximum block size, assuming 512 bytes'],
+	pattern: /^(mmc\d+): Invalid maximum block size, assuming 512 bytes/,
+	title: () => 'SD/eMMC controller gives no valid maximum block size: 512 bytes used',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	examples: [
+		// tf201log dmesg.txt, clamor-s-files grate dmesg (Tegra tablets)
+		'mmc0: Invalid maximum block size, assuming 512 bytes',
+		'mmc2: Invalid maximum block size, assuming 512 bytes'
+	],
+	negatives: ['mmc0: SDHCI controller on PCI [0000:00:1e.6] using ADMA'],
+	explanation: {
+		meaning:
+			'The SD/MMC host controller’s capability register gives a maximum block size the sdhci driver does not accept (a reserved value, common on NVIDIA Tegra and some other chips’ controllers), so the driver uses 512 bytes, the block size SD cards and eMMC use for transfers anyway. Cards and the eMMC behind it work normally.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'A controller whose capability register leaves the field at a reserved value (a chip quirk).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: cards and the eMMC use 512-byte blocks.',
+			'If a card or the eMMC behind this controller fails (I/O errors, timeouts: findings of their own), look at those findings: this line does not cause them.'
+		],
+		references: [`${KERNEL_SOURCE}drivers/mmc/host/sdhci.c`]
+	}
+};
+
+/**
+ * fs/ext4/super.c ext4_fill_super() / ext4_check_opt_consistency(): a filesystem mounted with
+ * `data=journal`, `EXT4-fs: Warning: mounting with data=journal disables delayed allocation and
+ * O_DIRECT support!` (3.x-4.x, no device), `EXT4-fs (sda1): Warning: mounting with data=journal
+ * disables delayed allocation, dioread_nolock, O_DIRECT and fast_commit support!` (5.10+).
+ * Corpus: 5 logs of 3 phones (Ubuntu Touch and Android mount their data partitions so).
+ */
+export const ext4DataJournal: LineRule = {
+	id: 'filesystem.ext4-data-journal',
+	category: 'filesystem',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['Warning: mounting with data=journal disables'],
+	pattern:
+		/^EXT4-fs(?: \(([^)\s]+)\))?: Warning: mounting with data=journal disables delayed allocation/,
+	title: () => 'ext4 mounted with data=journal: delayed allocation and direct I/O not used',
+	details: (m) => ({ device: m[1] ?? null }),
+	examples: [
+		// ubtouch-dmesg dmesg (Ubuntu Touch), logcat-reports dmesg.txt
+		'EXT4-fs: Warning: mounting with data=journal disables delayed allocation and O_DIRECT support!',
+		'EXT4-fs (sda1): Warning: mounting with data=journal disables delayed allocation, dioread_nolock, O_DIRECT and fast_commit support!'
+	],
+	negatives: [
+		'EXT4-fs (mmcblk0p29): mounted filesystem with journalled data mode. Opts: discard,data=journal'
+	],
+	explanation: {
+		meaning:
+			'A filesystem was mounted with the `data=journal` option (from /etc/fstab, a phone’s init scripts, or the filesystem’s own default mount options): file data is written to the journal before its place on the disk, the safest mode for data after a crash and the slowest for large writes. ext4 says that in this mode it does not use delayed allocation nor direct I/O (O_DIRECT, which then goes through the page cache; very old kernels refuse it). Nothing is wrong with the filesystem.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The `data=journal` mount option, chosen on purpose (phones’ data partitions, systems that favour data safety) or copied from a guide.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the option was chosen on purpose.',
+			'If large writes are slow, or a program that uses direct I/O (a database, a virtual machine’s disk image) misbehaves on this filesystem, mount it with the default `data=ordered` instead (remove `data=journal` from /etc/fstab, or `tune2fs -o ^journal_data <device>` if it is a default mount option).'
+		],
+		references: ['https://docs.kernel.org/admin-guide/ext4.html', `${KERNEL_SOURCE}fs/ext4/super.c`]
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -1097,5 +1361,11 @@ export const NOTICES: readonly LineRule[] = [
 	dangerousOption,
 	sesEnclosure,
 	pciOscFailedAspm,
-	aspmDisableRefused
+	aspmDisableRefused,
+	nvmeSubnqnMissing,
+	gptBackupInvalid,
+	pciBarUnclaimed,
+	pciBridgeReconfigured,
+	sdhciBlockSize,
+	ext4DataJournal
 ];

@@ -316,6 +316,7 @@ export const xhciResumeReinit: LineRule = {
 	id: 'usb.host-controller-reinit',
 	category: 'usb',
 	severity: 'info',
+	routine: true,
 	triggers: ['xHC error in resume'],
 	pattern: /^(xhci_hcd|xhci-hcd) (\S+): xHC error in resume, USBSTS (0x[0-9a-f]+), Reinit/,
 	title: (m) => `USB controller ${m[2]} re-initialised after resume`,
@@ -466,7 +467,8 @@ export const uasAbort: LineRule = {
 export const ucsiCcgFailed: LineRule = {
 	id: 'usb.typec-ccg-failed',
 	category: 'usb',
-	severity: 'low',
+	severity: 'info',
+	routine: true,
 	triggers: ['ucsi_ccg_init failed'],
 	pattern: /^ucsi_ccg (\S+): ucsi_ccg_init failed - (-?\d+)/,
 	title: (m) => `USB-C controller ${m[1]} (ucsi_ccg, usually a graphics card's) did not start`,
