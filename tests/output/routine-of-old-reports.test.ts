@@ -11,6 +11,7 @@ import { decodeShare, encodeShare, openReportFile } from '../../src/lib/componen
 import { LINE_RULES } from '../../src/lib/analysis/rules/index.ts';
 import { ROUTINE_HEADING } from '../../src/lib/output/common.ts';
 import {
+	asSaved,
 	markRoutineOfOldReport,
 	predatesRoutine
 } from '../../src/lib/output/routine-of-old-reports.ts';
@@ -88,6 +89,17 @@ describe('a report older than the routine key', () => {
 		const marked = await markRoutineOfOldReport(old);
 		expect(marked.findings.find((f) => f.rule === tpm!.rule)?.routine).toBeUndefined();
 		expect(routineRules(marked)).toEqual(['firmware.pci-host-bridge-windows']);
+	});
+
+	it("saved again (the page's JSON download, a share link), an old report is the file it was, without the marks", async () => {
+		const old = await oldReport();
+		const marked = await markRoutineOfOldReport(old);
+		expect(routineRules(marked).length).toBeGreaterThan(0);
+		expect(JSON.stringify(asSaved(marked), null, 2)).toBe(JSON.stringify(old, null, 2));
+		// a report of 1.13 or later keeps its own routine keys
+		const now = await analyzeLines(LOG);
+		expect(routineRules(now).length).toBeGreaterThan(0);
+		expect(asSaved(now)).toBe(now);
 	});
 
 	it('a report of 1.13 or later is left as it is: its findings said themselves', async () => {

@@ -46,3 +46,21 @@ export async function markRoutineOfOldReport(report: AnalysisResult): Promise<An
 		)
 	};
 }
+
+/**
+ * The report as its file had it: what leaves the page (the JSON download, a share link) is the
+ * report that was opened, as the CLI's `--format json` prints it, not the marks made for showing
+ * it. A report that predates the `routine` key had none, so every one is a mark.
+ */
+export function asSaved(report: AnalysisResult): AnalysisResult {
+	if (!predatesRoutine(report) || !report.findings.some((f) => f.routine !== undefined))
+		return report;
+	return {
+		...report,
+		findings: report.findings.map((f) => {
+			if (f.routine === undefined) return f;
+			const { routine: _mark, ...rest } = f;
+			return rest as Finding;
+		})
+	};
+}
