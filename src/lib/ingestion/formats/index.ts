@@ -56,6 +56,7 @@ export const FORMAT_VARIANTS: Readonly<Record<string, string>> = {
 	'dmesg-raw': 'dmesg',
 	'dmesg-delta': 'dmesg',
 	'journal-monotonic': 'dmesg',
+	'syslog-chromeos': 'syslog-iso',
 	continuation: 'bare'
 };
 

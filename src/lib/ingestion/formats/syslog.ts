@@ -333,6 +333,19 @@ export const isoSyslogFormat: LineFormat = {
 			line: '2025-08-31T09:36:55.418891-07:00 stack-pc2 rsyslogd: [origin software="rsyslogd"] rsyslogd was HUPed',
 			text: '[origin software="rsyslogd"] rsyslogd was HUPed',
 			kind: 'skipped'
+		},
+		{
+			line: '2026-05-16T17:40:16.038882Z WARNING kernel: [86124.834039] device-mapper: ioctl: remove_all left 34 open device(s)',
+			text: 'device-mapper: ioctl: remove_all left 34 open device(s)',
+			ts: 86124.834039,
+			level: 4,
+			host: '',
+			wall: '2026-05-16T17:40:16.038Z'
+		},
+		{
+			line: '2026-05-16T17:40:08.938495Z INFO periodic_scheduler[2082]: cleanup_logs: job completed',
+			text: 'cleanup_logs: job completed',
+			kind: 'skipped'
 		}
 	],
 	negatives: ['2009-02-13T23:31:31,123456+00:00 example[1]', '[    1.0] x'],
@@ -345,9 +358,23 @@ export const isoSyslogFormat: LineFormat = {
 		const m = HOST_IDENT.exec(line);
 		if (!m) return false;
 		rec.wall = w;
-		return syslogBody(line, HOST_IDENT.lastIndex, m[2], m[1], rec, 'syslog-iso');
+		// ChromeOS's rsyslog writes the severity where the host would be (tested by its first
+		// letter, an upper-case one, before the list)
+		const h = codeAt(m[1], 0);
+		const sev = h >= 65 && h <= 90 ? SEVERITIES.indexOf(m[1]) : -1;
+		if (sev < 0) return syslogBody(line, HOST_IDENT.lastIndex, m[2], m[1], rec, 'syslog-iso');
+		syslogBody(line, HOST_IDENT.lastIndex, m[2], '', rec, 'syslog-chromeos');
+		rec.level = sev;
+		return true;
 	}
 };
+
+/**
+ * The syslog severities by number, as ChromeOS's rsyslog writes them after the time in place of
+ * a host name (`%syslogseverity-text:::uppercase%`): `2024-01-02T03:04:05.678901Z WARNING kernel:
+ * [ 12.3] msg`. A host named so is not told apart.
+ */
+const SEVERITIES = ['EMERG', 'ALERT', 'CRIT', 'ERR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
 
 /** RFC 5424: `<30>1 2017-04-27T07:59:12+02:00 host app procid msgid [sd] msg`. */
 export const rfc5424Format: LineFormat = {
