@@ -108,7 +108,9 @@ const RESET_SLACK_S = 1;
  * kernel lines so far had a prefix time and no kernel time and the record repeats none of the last
  * RECENT_TEXTS of them (a dmesg excerpt of the same boot pasted after its journal repeats its
  * records), or when both have kernel times, one shape names a host and the other none, and the
- * time goes back without being a reset or the time of one of the boot's recent records.
+ * time goes back without being a reset or the time of one of the boot's recent records. The
+ * reverse, a dmesg then a journal without kernel times, is another log when the journal's first
+ * kernel record is none of the dmesg's last lines (see journalAfterDmesg).
  */
 const RECENT_TEXTS = 4096;
 /** notes on such boots kept at most */
