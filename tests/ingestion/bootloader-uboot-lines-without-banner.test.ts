@@ -73,6 +73,30 @@ describe('U-Boot’s own lines at the start of a capture, without its banner', (
 		expect(r.summary.input.unparsed_reasons).toEqual({ [BOOTLOADER]: 2 });
 	});
 
+	it('leaves the lines held before it as they were (no boot ROM before U-Boot’s own lines)', () => {
+		const r = run([
+			'usb 1-1: note',
+			'eth0: link up',
+			'DRAM:  1 GiB',
+			'Starting kernel ...',
+			...KERNEL
+		]);
+		expect(r.summary.input.formats).toEqual({ bare: 2, dmesg: 2 });
+		expect(r.summary.input.unparsed_reasons).toEqual({ [BOOTLOADER]: 2 });
+		// U-Boot's `Starting kernel ...` hands over to the kernel of the same boot
+		expect(boots(r)).toEqual(['start@1-6']);
+		// its banner makes them a boot ROM's
+		const rom = run([
+			'sys: 0x200',
+			'try sd...',
+			'U-Boot 2022.10 (Mar 11 2025 - 22:24:18 +0800)',
+			'DRAM:  1 GiB',
+			'Starting kernel ...',
+			...KERNEL
+		]);
+		expect(rom.summary.input.unparsed_reasons).toEqual({ [BOOTLOADER]: 5 });
+	});
+
 	it('ends at the kernel’s first prefixed line, even without a hand-over', () => {
 		const r = run(['Found 3 disks', 'No EFI system partition', 'mystery line', ...KERNEL.slice(1)]);
 		expect(r.summary.input.unparsed_reasons).toEqual({ [BOOTLOADER]: 3 });

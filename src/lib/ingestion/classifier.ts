@@ -612,8 +612,10 @@ export class LineClassifier {
 				return false;
 			this.inUBoot = true;
 			this.ubootNoBanner = !banner;
-			// what came before it at the start of the input was a boot ROM's (`sys: 0x200`)
-			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(true);
+			// what came before the banner at the start of the input was a boot ROM's (`sys: 0x200`);
+			// before a line of U-Boot's own, the capture began after the banner and the boot ROM:
+			// the held lines stay what they were
+			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(banner);
 		} else if (
 			line.indexOf('Linux version ') !== -1 ||
 			line.indexOf('Booting Linux') !== -1 ||
