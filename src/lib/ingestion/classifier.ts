@@ -24,6 +24,7 @@ import {
 	SKIP_OTHER_JOURNAL,
 	SKIP_OTHER_SYSLOG,
 	UBOOT_BANNER,
+	UBOOT_LINE,
 	BOOT_MENU_LOG,
 	UNPARSED_BOOTLOADER,
 	type Entry,
@@ -232,6 +233,13 @@ function syslogOrJournal(rec: LogRecord): boolean {
 
 /** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
 const HEAD_HOLD = 16;
+/**
+ * input lines in which a line of U-Boot's own shape (UBOOT_LINE) is looked for, before the first
+ * prefixed kernel line: a bound on the cost, whatever the input (U-Boot's output is tens of lines)
+ */
+const UBOOT_LOOK_LINES = 400;
+/** a dmesg time with microseconds (`[    0.000000]`, `<6>[    1.234567]`), which U-Boot's lines have not */
+const KERNEL_TIME = /^(?:<\d{1,3}>)?\[ *\d+\.\d{6}\]/;
 
 /** what a held bare or blank record needs to be emitted later */
 interface HeldRecord {
@@ -305,6 +313,8 @@ export class LineClassifier {
 	private one = 1;
 	/** inside U-Boot's output: from its banner to its hand-over to the kernel (see uboot) */
 	private inUBoot = false;
+	/** ...which started at a line of U-Boot's own shape, without its banner (see uboot) */
+	private ubootNoBanner = false;
 	/**
 	 * the input's first records while they are bare text or blank lines, held back (at most
 	 * HEAD_HOLD) in case U-Boot's banner follows: then they were a boot ROM's (see uboot). Null
@@ -515,8 +525,9 @@ export class LineClassifier {
 		if (
 			(this.inUBoot ||
 				c0 === 85 /* U */ ||
-				((c0 === 70 /* F */ || c0 === 32) /* space */ && this.head !== null)) &&
-			this.uboot(line, rec)
+				((c0 === 70 /* F */ || c0 === 32) /* space */ && this.head !== null) ||
+				(lineNo <= UBOOT_LOOK_LINES && !ctx.seenPrefixed)) &&
+			this.uboot(line, rec, lineNo)
 		)
 			return;
 		this.classify(line, rec);
@@ -583,16 +594,34 @@ export class LineClassifier {
 	 * \`21_0_0_169'`) up to the kernel's first line. Its lines may carry times of its own (`[   0.918] CPU:   rv64imafdcv`),
 	 * which would otherwise read as the kernel's. A kernel line ends it too, should the hand-over
 	 * not be printed (`EFI stub: Booting Linux Kernel...`, a `Linux version` banner). Blank lines
-	 * stay blank. True when the line was emitted.
+	 * stay blank. A capture that starts after U-Boot's banner is known by U-Boot's own lines
+	 * (UBOOT_LINE: `Scanning disk sdhci@780000.blk...`, `DRAM:  2 GiB`), looked for in the input's
+	 * first UBOOT_LOOK_LINES lines before the kernel's first prefixed line; its output then ends
+	 * at the kernel's first line, also one with a dmesg time (`[    0.000000] …`, the kernel's, not
+	 * U-Boot's `[   0.918]`), or any `EFI stub: ` line. True when the line was emitted.
 	 */
-	private uboot(line: string, rec: LogRecord): boolean {
+	private uboot(line: string, rec: LogRecord, lineNo: number): boolean {
 		if (!this.inUBoot) {
-			if (!UBOOT_BANNER.test(line) && !(this.head !== null && BOOT_MENU_LOG.test(line)))
+			const banner =
+				(codeAt(line, 0) === 85 /* U */ && UBOOT_BANNER.test(line)) ||
+				(this.head !== null && BOOT_MENU_LOG.test(line));
+			if (
+				!banner &&
+				!(lineNo <= UBOOT_LOOK_LINES && !this.ctx.seenPrefixed && UBOOT_LINE.test(line))
+			)
 				return false;
 			this.inUBoot = true;
-			// what came before it at the start of the input was a boot ROM's (`sys: 0x200`)
-			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(true);
-		} else if (line.indexOf('Linux version ') !== -1 || line.indexOf('Booting Linux') !== -1) {
+			this.ubootNoBanner = !banner;
+			// what came before the banner at the start of the input was a boot ROM's (`sys: 0x200`);
+			// before a line of U-Boot's own, the capture began after the banner and the boot ROM:
+			// the held lines stay what they were
+			if (this.head !== null && !this.ctx.seenPrefixed) this.releaseHead(banner);
+		} else if (
+			line.indexOf('Linux version ') !== -1 ||
+			line.indexOf('Booting Linux') !== -1 ||
+			line.startsWith('EFI stub: ') ||
+			(this.ubootNoBanner && KERNEL_TIME.test(line))
+		) {
 			this.inUBoot = false;
 			return false;
 		}

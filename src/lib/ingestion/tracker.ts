@@ -108,7 +108,9 @@ const RESET_SLACK_S = 1;
  * kernel lines so far had a prefix time and no kernel time and the record repeats none of the last
  * RECENT_TEXTS of them (a dmesg excerpt of the same boot pasted after its journal repeats its
  * records), or when both have kernel times, one shape names a host and the other none, and the
- * time goes back without being a reset or the time of one of the boot's recent records.
+ * time goes back without being a reset or the time of one of the boot's recent records. The
+ * reverse, a dmesg then a journal without kernel times, is another log when the journal's first
+ * kernel record is none of the dmesg's last lines (see journalAfterDmesg).
  */
 const RECENT_TEXTS = 4096;
 /** notes on such boots kept at most */
@@ -858,7 +860,9 @@ export class RecordTracker {
 					`Line ${rec.line} starts another log pasted after the one before it: ` +
 						(Number.isNaN(this.lastTs)
 							? 'its lines have kernel times where the lines before had dates and none, and it repeats none of their messages'
-							: `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`) +
+							: Number.isNaN(rec.ts)
+								? 'its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is none of their last ones'
+								: `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`) +
 						`. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
 				);
 			this.startBoot('shape-change', rec.line, null);
@@ -871,7 +875,7 @@ export class RecordTracker {
 	 */
 	private otherLog(rec: LogRecord): boolean {
 		const ts = rec.ts;
-		if (Number.isNaN(ts)) return false;
+		if (Number.isNaN(ts)) return this.journalAfterDmesg(rec);
 		const untimed = Number.isNaN(this.lastTs);
 		if (untimed) {
 			// kernel lines with a prefix time and no kernel time (`journalctl -k`), then a dmesg
@@ -902,6 +906,28 @@ export class RecordTracker {
 		const n = Math.min(this.recentN, RECENT_TS);
 		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
 		return true;
+	}
+
+	/**
+	 * The reverse (see SHAPE_CHANGE): the boot's kernel lines so far had kernel times and no prefix
+	 * time (a dmesg), and `rec` has a prefix time and no kernel time (`journalctl -k`, a syslog file
+	 * without kernel times): another machine's journal, unless its record is one of the dmesg's
+	 * last lines (the block assembler's look-back ring, at most 64 lines: a dmesg's messages are
+	 * not kept per line) or a banner that starts a boot anyway. A journal excerpt of the dmesg's own
+	 * boot that starts earlier than those lines is split too (the note says to analyse the logs
+	 * apart then).
+	 */
+	private journalAfterDmesg(rec: LogRecord): boolean {
+		if (Number.isNaN(rec.wall) || Number.isNaN(this.lastTs) || !Number.isNaN(this.lastWall))
+			return false;
+		const text = rec.text;
+		if (text.trim() === '') return false;
+		if (
+			text.startsWith('Linux version ') &&
+			(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
+		)
+			return false;
+		return !this.blocks.recentlyHad(text);
 	}
 
 	private flushFormatRun(): void {

@@ -432,6 +432,17 @@ export class BlockAssembler {
 		return true;
 	}
 
+	/**
+	 * Whether one of the lines last kept for look-back (at most RING, since the boot's start) has
+	 * this text: a scan of the ring, for a rare caller (the tracker at a change of the lines'
+	 * format, see SHAPE_CHANGE in tracker.ts), never per line.
+	 */
+	recentlyHad(text: string): boolean {
+		for (let k = 1; k <= this.ringLen; k++)
+			if (this.ringText[(this.ringPos - k + RING) % RING] === text) return true;
+		return false;
+	}
+
 	/** Close every open report (end of input or of a boot). */
 	closeAll(reason: string): void {
 		for (const ob of this.shadows) this.emitClosed(ob, 'next-report');

@@ -56,6 +56,7 @@ export const FORMAT_VARIANTS: Readonly<Record<string, string>> = {
 	'dmesg-raw': 'dmesg',
 	'dmesg-delta': 'dmesg',
 	'journal-monotonic': 'dmesg',
+	'syslog-chromeos': 'syslog-iso',
 	continuation: 'bare'
 };
 
@@ -69,6 +70,7 @@ export {
 	SKIP_OTHER_SYSLOG,
 	UNPARSED_BOOTLOADER,
 	UBOOT_BANNER,
+	UBOOT_LINE,
 	BOOT_MENU_LOG,
 	BOOTLOADER_HANDOFF
 } from './types.ts';

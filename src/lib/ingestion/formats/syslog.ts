@@ -25,7 +25,7 @@ const scan: Scan = { end: 0, value: 0 };
 // `Nov 23 10:00:00 host ident[pid]: msg` (RFC 3164, journalctl short/short-precise), with an
 // optional `facility.level` word after the host (UniFi, OpenWrt) and localised month names.
 const RFC3164 =
-	/^([\p{L}\uFFFD]{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.[a-z]+ )?([^\s:[]+)(?:\[\d+\])?: ?/u;
+	/^([\p{L}\uFFFD]{3,5})\.? {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(\.\d{1,9})? (\S+) (?:[a-z]+\.([a-z]+) )?([^\s:[]+)(?:\[\d+\])?: ?/u;
 // after an ISO date (scanIsoDate): ` host ident[pid]: msg` (RFC 3339 / journalctl short-iso[-precise])
 const HOST_IDENT = / (\S+) ([^\s:[]+)(?:\[\d+\])?: ?/y;
 
@@ -239,7 +239,9 @@ export const syslogFormat: LineFormat = {
 		{
 			line: 'Mar  2 23:24:28 UDM-Pro user.warn kernel: [1293979.679369] IN=br46 OUT=',
 			text: 'IN=br46 OUT=',
-			ts: 1293979.679369
+			ts: 1293979.679369,
+			level: 4,
+			host: 'UDM-Pro'
 		},
 		{
 			line: 'Nov 21 16:56:27 faldara systemd[1]: Started foo.service.',
@@ -310,7 +312,10 @@ export const syslogFormat: LineFormat = {
 			Date.UTC(yearFor(ctx, month), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) +
 				fracMs(m[6])
 		);
-		return syslogBody(line, m[0].length, m[8], m[7], rec, 'syslog');
+		syslogBody(line, m[0].length, m[9], m[7], rec, 'syslog');
+		// the level of the `facility.level` word (`user.warn`), as logread's
+		if (m[8] !== undefined) rec.level = levelOf(m[8]);
+		return true;
 	}
 };
 
@@ -333,6 +338,19 @@ export const isoSyslogFormat: LineFormat = {
 			line: '2025-08-31T09:36:55.418891-07:00 stack-pc2 rsyslogd: [origin software="rsyslogd"] rsyslogd was HUPed',
 			text: '[origin software="rsyslogd"] rsyslogd was HUPed',
 			kind: 'skipped'
+		},
+		{
+			line: '2026-05-16T17:40:16.038882Z WARNING kernel: [86124.834039] device-mapper: ioctl: remove_all left 34 open device(s)',
+			text: 'device-mapper: ioctl: remove_all left 34 open device(s)',
+			ts: 86124.834039,
+			level: 4,
+			host: '',
+			wall: '2026-05-16T17:40:16.038Z'
+		},
+		{
+			line: '2026-05-16T17:40:08.938495Z INFO periodic_scheduler[2082]: cleanup_logs: job completed',
+			text: 'cleanup_logs: job completed',
+			kind: 'skipped'
 		}
 	],
 	negatives: ['2009-02-13T23:31:31,123456+00:00 example[1]', '[    1.0] x'],
@@ -345,9 +363,23 @@ export const isoSyslogFormat: LineFormat = {
 		const m = HOST_IDENT.exec(line);
 		if (!m) return false;
 		rec.wall = w;
-		return syslogBody(line, HOST_IDENT.lastIndex, m[2], m[1], rec, 'syslog-iso');
+		// ChromeOS's rsyslog writes the severity where the host would be (tested by its first
+		// letter, an upper-case one, before the list)
+		const h = codeAt(m[1], 0);
+		const sev = h >= 65 && h <= 90 ? SEVERITIES.indexOf(m[1]) : -1;
+		if (sev < 0) return syslogBody(line, HOST_IDENT.lastIndex, m[2], m[1], rec, 'syslog-iso');
+		syslogBody(line, HOST_IDENT.lastIndex, m[2], '', rec, 'syslog-chromeos');
+		rec.level = sev;
+		return true;
 	}
 };
+
+/**
+ * The syslog severities by number, as ChromeOS's rsyslog writes them after the time in place of
+ * a host name (`%syslogseverity-text:::uppercase%`): `2024-01-02T03:04:05.678901Z WARNING kernel:
+ * [ 12.3] msg`. A host named so is not told apart.
+ */
+const SEVERITIES = ['EMERG', 'ALERT', 'CRIT', 'ERR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
 
 /** RFC 5424: `<30>1 2017-04-27T07:59:12+02:00 host app procid msgid [sd] msg`. */
 export const rfc5424Format: LineFormat = {
@@ -455,7 +487,7 @@ export const logreadFormat: LineFormat = {
 		if (Number.isNaN(w) || codeAt(line, scan.end) !== 32) return false;
 		const m = /^[a-z0-9]+\.([a-z]+) ([^\s:[]+)(?:\[\d+\])?: ?/.exec(line.slice(scan.end + 1));
 		if (!m) return false;
-		const lvl = LEVELS.indexOf(m[1]);
+		const lvl = levelOf(m[1]);
 		if (lvl >= 0) rec.level = lvl;
 		rec.wall = localWall(ctx, w);
 		return syslogBody(line, scan.end + 1 + m[0].length, m[2], '', rec, 'syslog-logread');
@@ -463,3 +495,13 @@ export const logreadFormat: LineFormat = {
 };
 
 const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+
+/**
+ * A syslog level's number from its name (LEVELS, and syslog.conf's other spellings `panic`,
+ * `error`, `warning`), -1 when it is none.
+ */
+function levelOf(name: string): number {
+	const k = LEVELS.indexOf(name);
+	if (k >= 0) return k;
+	return name === 'warning' ? 4 : name === 'error' ? 3 : name === 'panic' ? 0 : -1;
+}

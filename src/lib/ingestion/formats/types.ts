@@ -96,6 +96,18 @@ export const UNPARSED_BOOTLOADER = 'bootloader output';
 export const UBOOT_BANNER = /^U-Boot (?:[STV]PL )?\d{4}\.\d{2}/;
 
 /**
+ * A line of U-Boot's own shape, which no kernel prints (its board init `DRAM:  2 GiB`, `MMC:
+ * sdhci@780000: 0`, `In:    serial`; its autoboot prompt; `## Loading kernel from FIT Image at …`;
+ * its disk and file reads `Scanning disk sdhci@780000.blk...`, `Found 3 disks`, `No EFI system
+ * partition`, `** Unrecognized filesystem type **`, `Card did not respond to voltage select!`,
+ * `12345 bytes read in 12 ms (1 MiB/s)`; `bootefi`'s `Booting /path`): before the kernel's first
+ * prefixed line, near the input's start, it starts U-Boot's output as its banner does, when the
+ * capture began after the banner (LineClassifier.uboot).
+ */
+export const UBOOT_LINE =
+	/^(?:DRAM: {1,2}\d|MMC: {2,3}\S|(?:In|Out|Err): {3,4}\S|Net: {3}\S|Hit any key to stop autoboot|Autoboot in \d+ seconds?|## (?:Loading (?:kernel|fdt|ramdisk)|Flattened Device Tree|Booting kernel|Executing script|Checking Image)|Scanning disk \S+\.\.\.$|Found \d+ disks?$|No EFI system partition$|\*\* Unrecognized filesystem type \*\*$|Card did not respond to voltage select!|\d+ bytes read in \d+ ms|Booting \/\S|switch to partitions #\d+, OK$|mmc\d+(?:\(part \d+\))? is current device$|Loading Environment from |starting USB\.\.\.$)/;
+
+/**
  * the start of a bootloader's output at the start of a serial capture: the header of a Qualcomm
  * bootloader's boot log (SBL1, XBL), GRUB's menu (`      GNU GRUB  version 2.02`)
  */
