@@ -133,6 +133,11 @@ const boot = obj({
 			"'start', 'marker', 'banner', 'timestamp-reset', 'boot-id' (a change of the journal's boot id); since 1.13.0 also 'shape-change' (another log pasted after the one before: a dmesg after a journal whose records it does not repeat, see docs/INGESTION.md)"
 	},
 	kernel_version: nstr,
+	kernel_build: {
+		...nstr,
+		description:
+			"since 1.14.0: the rest of the boot's 'Linux version' banner after the release (builder, compiler, build number and date), null when the boot has no banner"
+	},
 	started_at: nstr
 });
 
