@@ -2,7 +2,8 @@
  * A kernel's vendor from the rest of its `Linux version` banner, where the release does not name
  * it: Kali (Debian's release form, its own tracker), postmarketOS (a mainline or linux-next
  * release), an Android device's build (Google's and device makers' build hosts, AOSP's
- * compilers); a custom kernel named in its release (`-Amnesty11`); and each boot's own banner in a
+ * compilers); Deepin's and UOS's kernels and a custom kernel named in their release
+ * (`-amd64-desktop-hwe`, `-Amnesty11`); and each boot's own banner in a
  * log of several boots (ChromeOS had been recognised from the log's first banner only).
  * Banners and oops lines from the real corpus, with their build hosts and users renamed.
  */
@@ -53,6 +54,7 @@ describe('the banner names the vendor the release does not', () => {
 		// Kali's releases before 2024 named it
 		expect(kernelVendor('6.3.0-kali1-amd64')?.name).toMatch(/^Kali Linux/);
 		expect(kernelVendor('5.10.0-kali7-amd64')?.name).toMatch(/^Kali Linux/);
+		expect(kernelVendor('5.15.44-Re4son-v8l+')?.name).toMatch(/^Kali Linux/);
 	});
 
 	it('a Debian banner stays Debian’s', () => {
@@ -89,6 +91,19 @@ describe('the banner names the vendor the release does not', () => {
 				'(alice@host1) (gcc version 7.3.0 (Arch Repository)) #26 SMP Sun Apr 29 10:31:35 EDT 2018'
 			)
 		).toBeNull();
+	});
+});
+
+describe('Deepin’s and UOS’s kernels are named in their release', () => {
+	it('`5.18.17-amd64-desktop-hwe` (intel-audio-dmesg-log.log, a UOS machine) is theirs, not mainline', () => {
+		for (const v of [
+			'5.18.17-amd64-desktop-hwe',
+			'5.15.77-amd64-desktop-rolling',
+			'4.19.0-arm64-desktop'
+		])
+			expect(kernelVendor(v)?.name, v).toMatch(/^Deepin or UOS/);
+		// Debian's own flavours stay Debian's
+		expect(kernelVendor('6.1.0-13-amd64')?.name).toMatch(/^Debian/);
 	});
 });
 

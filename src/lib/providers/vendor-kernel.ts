@@ -176,8 +176,19 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 		)
 	],
 	// Kali's own builds of Debian's kernel named it until 2023 (`5.10.0-kali7-amd64`,
-	// `6.3.0-kali1-amd64`); since then only their banner does (KALI_BUILD)
-	[/^\d+\.\d+\.\d+-kali\d*-/, KALI],
+	// `6.3.0-kali1-amd64`), and its Raspberry Pi kernels do (`5.15.44-Re4son-v8l+`); since then
+	// only the banner names its PC kernels (BUILD_VENDORS)
+	[/^\d+\.\d+\.\d+-kali\d*-|-Re4son\b/, KALI],
+	// Deepin's and UOS's kernels (UnionTech): `5.18.17-amd64-desktop-hwe` (intel-audio-dmesg-log.log,
+	// a UOS machine), `5.15.77-amd64-desktop-rolling`, `4.19.0-arm64-desktop`
+	[
+		/^\d+\.\d+\.\d+-(?:amd64|arm64|loong64|mips64el|sw64)-desktop(?:-[a-z]+)?$/,
+		distribution(
+			'Deepin or UOS (UnionTech’s kernel for them)',
+			'install its newest kernel update (`sudo apt update && sudo apt full-upgrade`, or the Control Center’s updates)',
+			'Deepin’s issue tracker (github.com/linuxdeepin/developer-center) or, on UOS, UnionTech’s support'
+		)
+	],
 	[
 		/\+deb\d|\.bpo\.|\+bpo-|^\d+\.\d+(?:\.\d+)?-(?:\d+-)?(?:[a-z]+-)?(?:amd64|arm64|armmp(?:-lpae)?|686(?:-pae)?|powerpc64le|ppc64el|s390x|marvell|rpi|loong64|riscv64|octeon|[45]kc-malta)$/,
 		distribution(
