@@ -187,6 +187,7 @@ describe('bootAfter', () => {
 		last_line: last,
 		reason: 'timestamp-reset',
 		kernel_version: null,
+		kernel_build: null,
 		started_at: null
 	});
 	const boots = [boot(0, 1, 10), boot(1, 12, 20), boot(2, 30, 40)];

@@ -93,6 +93,17 @@ describe('a NecroScope report file opened in the page', () => {
 		});
 	});
 
+	it('a report of 1.13.0, whose boots have no kernel_build, opens', async () => {
+		const older = edited((r) => {
+			for (const b of r.metadata.boots) delete b.kernel_build;
+		}, '1.13.0');
+		expect(await readReport(older)).toEqual({
+			ok: true,
+			report: JSON.parse(older),
+			newer: null
+		});
+	});
+
 	it('the test needs only the first bytes, as UTF-8 or text, with or without a byte order mark', () => {
 		expect(startsAsReport(new TextEncoder().encode(REPORT.slice(0, 256)))).toBe(true);
 		expect(startsAsReport(new TextEncoder().encode('\ufeff' + REPORT.slice(0, 200)))).toBe(true);

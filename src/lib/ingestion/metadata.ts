@@ -333,6 +333,11 @@ export class MetadataCollector {
 	/** kernel version of each boot, by boot index: its `Linux version` banner's */
 	readonly bootVersions = new Map<number, string>();
 	/**
+	 * the rest of each boot's `Linux version` banner (builder, compiler, build number), by boot
+	 * index: who built that boot's kernel when its release does not say (ChromeOS, Kali)
+	 */
+	readonly bootBuilds = new Map<number, string>();
+	/**
 	 * the first kernel version another line of each boot names (an oops line's `CPU: 0 PID: 1
 	 * Comm: x Not tainted 5.4.0 #1`, x86's old `Pid:` line, lockdep's identity line, a USB root
 	 * hub's manufacturer string, …), by boot index: the boot's kernel when the log lacks its
@@ -570,11 +575,15 @@ export class MetadataCollector {
 			const sp = rest.indexOf(' ');
 			// detached: kept for every boot, a substring would keep its decoded window alive
 			const version = detach(sp === -1 ? rest : rest.slice(0, sp));
+			const build = sp === -1 ? null : detach(rest.slice(sp + 1).trim()) || null;
 			if (m.kernel_version === null) {
 				m.kernel_version = version;
-				m.kernel_build = detach(rest.slice(sp + 1).trim()) || null;
+				m.kernel_build = build;
 			}
-			if (!this.bootVersions.has(boot)) this.bootVersions.set(boot, version);
+			if (!this.bootVersions.has(boot)) {
+				this.bootVersions.set(boot, version);
+				if (build !== null) this.bootBuilds.set(boot, build);
+			}
 			const a = archFromVersion(rest);
 			if (a) this.setArch(a, 1);
 		}

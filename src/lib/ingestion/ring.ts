@@ -135,7 +135,10 @@ export class RingWrap {
 			`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`;
 		first.first_line = Math.min(first.first_line, second.first_line);
 		first.last_line = Math.max(first.last_line, second.last_line);
-		first.kernel_version ??= second.kernel_version;
+		if (first.kernel_version === null) {
+			first.kernel_version = second.kernel_version;
+			first.kernel_build = second.kernel_build;
+		}
 		boots.splice(k, 1);
 		return { boot: k, warning };
 	}

@@ -783,6 +783,7 @@ export class RecordTracker {
 			last_line: line,
 			reason,
 			kernel_version: null,
+			kernel_build: null,
 			started_at: null
 		};
 	}
@@ -1009,6 +1010,7 @@ export class RecordTracker {
 		const mc = this.metaCollector;
 		for (const b of this.boots) {
 			b.kernel_version = mc.bootVersions.get(b.index) ?? mc.oopsVersions.get(b.index) ?? null;
+			b.kernel_build = mc.bootBuilds.get(b.index) ?? null;
 			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
 		meta.latest_kernel_version = latest ?? meta.kernel_version;

@@ -9,6 +9,11 @@ export interface Boot {
 	reason: string;
 	/** its `Linux version` banner's, else the one its first oops line names */
 	kernel_version: string | null;
+	/**
+	 * the rest of its `Linux version` banner after the release (builder, compiler, build number and
+	 * date), null when the boot has none
+	 */
+	kernel_build: string | null;
 	/** wall-clock start of the boot (ISO 8601, UTC) when calibrated */
 	started_at: string | null;
 }

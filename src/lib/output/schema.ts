@@ -133,8 +133,15 @@ const boot = obj({
 			"'start', 'marker', 'banner', 'timestamp-reset', 'boot-id' (a change of the journal's boot id); since 1.13.0 also 'shape-change' (another log pasted after the one before: a dmesg after a journal whose records it does not repeat, see docs/INGESTION.md)"
 	},
 	kernel_version: nstr,
+	kernel_build: {
+		...nstr,
+		description:
+			"since 1.14.0: the rest of the boot's 'Linux version' banner after the release (builder, compiler, build number and date), null when the boot has no banner"
+	},
 	started_at: nstr
 });
+// a report of 1.13.0 or before has no `kernel_build` in its boots: it still opens
+boot.required = (boot.required as string[]).filter((k) => k !== 'kernel_build');
 
 const taint = obj({
 	raw: str,

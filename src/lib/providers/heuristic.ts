@@ -330,9 +330,10 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 		const base = crashExplanation(finding);
 		// the report's own release, else its boot's banner, else the first kernel the log names
 		// (metadata.kernel_version)
+		const boot = metadata.boots.find((b) => b.index === finding.first_seen.boot);
 		const version =
 			(finding.details.kernel_version as string | null) ??
-			metadata.boots.find((b) => b.index === finding.first_seen.boot)?.kernel_version ??
+			boot?.kernel_version ??
 			metadata.kernel_version;
 		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
 		// a title without its function (`BUG: soft lockup in corrupted`, syzkaller's word for a
@@ -344,10 +345,16 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 		// a distribution's or device maker's kernel is updated and reported through its vendor
 		// (debian-clearfog-gt-8k-dmesg.log's `5.8.0-0.bpo.2-arm64`, abrt's `.el7`/`.fc21` builds had
 		// been told to try kernel.org's newest stable kernel and report to the upstream maintainers)
-		// the banner's builder and compiler are those of the log's first kernel
+		// the banner's builder and compiler: its boot's banner's when that names this kernel, else
+		// the log's first banner's when that does (a log of several boots, syslogs-syslog.log's
+		// Chromebook, had been read from its first banner only)
 		const vendor = kernelVendor(
 			version,
-			version === metadata.kernel_version ? metadata.kernel_build : null
+			boot?.kernel_build != null && boot.kernel_version === version
+				? boot.kernel_build
+				: version === metadata.kernel_version
+					? metadata.kernel_build
+					: null
 		);
 		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
 		if (outside.length > 0)

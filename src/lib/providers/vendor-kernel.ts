@@ -59,6 +59,69 @@ const BOARD_UPDATE =
 const BOARD_REPORT =
 	'the board vendor’s or the distribution’s forum or issue tracker (wherever this board image came from)';
 
+/**
+ * A custom kernel for a device (a third-party build of the device maker's kernel, flashed over
+ * it), named in its release: its developers fix and take its bugs, and the device's own kernel
+ * tells whether the custom kernel's changes caused one.
+ */
+function custom(name: string): KernelVendor {
+	return {
+		name: `the developers of ${name}, a custom kernel (a third-party build of a device’s kernel)`,
+		update:
+			'flash its newest build, or go back to the device’s own kernel to see whether the problem is the custom kernel’s',
+		report: 'the custom kernel’s developers (where you downloaded it)',
+		fixes:
+			'if its newest build or the device’s own kernel does not show the problem, the custom kernel’s changes caused it'
+	};
+}
+
+/**
+ * Kali Linux: its kernel is Debian's, rebuilt, and is updated and reported through Kali (its own
+ * tracker, not Debian's reportbug).
+ */
+const KALI = distribution(
+	'Kali Linux (its build of Debian’s kernel)',
+	'install its newest kernel update (`sudo apt update && sudo apt full-upgrade`)',
+	'Kali’s bug tracker (bugs.kali.org)'
+);
+
+/**
+ * postmarketOS's kernel packages for phones and tablets (linux-postmarketos-*, a device's
+ * downstream kernel, or mainline or linux-next with the device's patches) are built by pmbootstrap
+ * as the user `pmos`, their build number the package's release and flavour:
+ * `(pmos@host1) (armv7-alpine-linux-musleabihf-gcc (Alpine 10.3.1_git20210424) …)
+ * #1-postmarketos-grate` (clamor-s-files-grate-*.log, on a Tegra tablet). The release itself is
+ * mainline's (`5.13.0-rc6-next-20210618`).
+ */
+const POSTMARKETOS: KernelVendor = {
+	name: 'postmarketOS (its kernel package for this device)',
+	update:
+		'install its newest kernel package (`sudo apk upgrade -a`; a kernel you built with `pmbootstrap`: build the newest pmaports anew and flash it)',
+	report:
+		'postmarketOS’s issue tracker for the device’s kernel package (pmaports, gitlab.postmarketos.org) or its chat',
+	fixes:
+		'its packages follow newer kernel.org releases with the device’s patches, so if the problem is gone, a fix exists; if it is not, also try the device’s other kernel package if it has one (mainline or downstream)'
+};
+
+/**
+ * Marks of the `Linux version` banner's rest (builder, compiler, build number), read before the
+ * release's: a distribution that rebuilds another's kernel or packages a mainline release says so
+ * only there. Kali's builder, `(devel@kali.org)`, and its build's `Kali 6.6.9-1kali1`
+ * (dfir-sample-files-syslog-1.log: `6.6.9-amd64`, Debian's form); postmarketOS's; an Android
+ * device's build: Google's and device makers' build hosts (`android-build@`, tf201log-dmesg-txt.log's
+ * `(android@…)`), AOSP's compilers (`Android (7284624, based on r416183b) clang version`, its
+ * prebuilt GCC 4.9 `gcc version 4.9 20150123 (prerelease)` of logs-a5y17lte-dmesg.log and
+ * fishlogs-dmesg-log.log). ChromeOS's (CHROMEOS_BUILD) is read after the release.
+ */
+const BUILD_VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
+	[/\(devel@kali\.org\)| Kali \d+\.\d+(?:\.\d+)?-\d+kali\d/, KALI],
+	[/\(pmos@[^)]*\)|#\d+-postmarketos\b/i, POSTMARKETOS],
+	[
+		/\(android(?:-build)?@[^)]*\)|\bAndroid \(\d+,? based on r\d+(?:[a-z]\d*)?\) clang version|\(gcc version 4\.9(?:\.x)?(?:-google)? 20\d{6} \(prerelease\)/,
+		DEVICE
+	]
+];
+
 /** release-string marks, most specific first */
 const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 	[
@@ -110,6 +173,20 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			'Liquorix (a third-party kernel for Debian and Ubuntu)',
 			'install its newest build from its package repository',
 			'the Liquorix project’s issue tracker (github.com/damentz/liquorix-package)'
+		)
+	],
+	// Kali's own builds of Debian's kernel named it until 2023 (`5.10.0-kali7-amd64`,
+	// `6.3.0-kali1-amd64`), and its Raspberry Pi kernels do (`5.15.44-Re4son-v8l+`); since then
+	// only the banner names its PC kernels (BUILD_VENDORS)
+	[/^\d+\.\d+\.\d+-kali\d*-|-Re4son\b/, KALI],
+	// Deepin's and UOS's kernels (UnionTech): `5.18.17-amd64-desktop-hwe` (intel-audio-dmesg-log.log,
+	// a UOS machine), `5.15.77-amd64-desktop-rolling`, `4.19.0-arm64-desktop`
+	[
+		/^\d+\.\d+\.\d+-(?:amd64|arm64|loong64|mips64el|sw64)-desktop(?:-[a-z]+)?$/,
+		distribution(
+			'Deepin or UOS (UnionTech’s kernel for them)',
+			'install its newest kernel update (`sudo apt update && sudo apt full-upgrade`, or the Control Center’s updates)',
+			'Deepin’s issue tracker (github.com/linuxdeepin/developer-center) or, on UOS, UnionTech’s support'
 		)
 	],
 	[
@@ -234,19 +311,10 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 			report: 'the linux-surface issue tracker (github.com/linux-surface/linux-surface)'
 		}
 	],
-	// a custom kernel named in its release (iamslightlywin-dump-last-kmsg.log: `4.19.113~Windstation+`
-	// on a Samsung tablet, built by a CI runner)
-	[
-		/~Windstation\b/,
-		{
-			name: 'the developers of Windstation, a custom kernel (a third-party build of a device’s kernel)',
-			update:
-				'flash its newest build, or go back to the device’s own kernel to see whether the problem is the custom kernel’s',
-			report: 'the custom kernel’s developers (where you downloaded it)',
-			fixes:
-				'if its newest build or the device’s own kernel does not show the problem, the custom kernel’s changes caused it'
-		}
-	]
+	// custom kernels named in their release: iamslightlywin-dump-last-kmsg.log's Samsung tablet ran
+	// `4.19.113-Amnesty11` (its oops lines) and then `4.19.113~Windstation+` (built by a CI runner)
+	[/~Windstation\b/, custom('Windstation')],
+	[/^\d+\.\d+\.\d+-Amnesty\d*\+?$/, custom('Amnesty')]
 ];
 
 /**
@@ -267,13 +335,16 @@ const CHROMEOS: KernelVendor = {
 
 /**
  * The vendor a kernel release string names, or null for a mainline or self-built kernel. `build`,
- * the rest of that kernel's `Linux version` banner (builder and compiler), names ChromeOS's.
+ * the rest of that kernel's `Linux version` banner (builder, compiler, build number), names
+ * Kali's, postmarketOS's, an Android device's (BUILD_VENDORS, before the release) and ChromeOS's
+ * (after it).
  */
 export function kernelVendor(
 	version: string | null | undefined,
 	build?: string | null
 ): KernelVendor | null {
 	if (!version) return null;
+	if (build) for (const [re, v] of BUILD_VENDORS) if (re.test(build)) return v;
 	for (const [re, v] of VENDORS) if (re.test(version)) return v;
 	if (build && CHROMEOS_BUILD.test(build)) return CHROMEOS;
 	return null;

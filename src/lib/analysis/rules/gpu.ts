@@ -2,7 +2,24 @@ import type { Explanation, Severity } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
-const gpuExplanation = (meaning: string, refs: string[]): Explanation => ({
+/**
+ * the step that updates a GPU's software, said for its driver: an AMD or Intel GPU's finding had
+ * been told to update `Mesa (or the NVIDIA driver)`
+ */
+const GPU_UPDATE = {
+	any: 'Update the kernel, Mesa (or the NVIDIA driver) and the GPU firmware package (linux-firmware).',
+	amdgpu:
+		'Update the kernel, Mesa (or AMDVLK/ROCm, if the program uses them) and linux-firmware, which has the GPU’s firmware (`amdgpu/`).',
+	i915: 'Update the kernel, Mesa and linux-firmware, which has the GPU’s GuC and HuC firmware (`i915/`).',
+	nouveau:
+		'Update the kernel, Mesa and linux-firmware, which has the firmware nouveau loads (`nvidia/`); the proprietary NVIDIA driver is the other choice for this GPU.'
+};
+
+const gpuExplanation = (
+	meaning: string,
+	refs: string[],
+	update: string = GPU_UPDATE.any
+): Explanation => ({
 	meaning,
 	causes: [
 		{
@@ -20,7 +37,7 @@ const gpuExplanation = (meaning: string, refs: string[]): Explanation => ({
 	],
 	next_steps: [
 		'Note which program was running (named in the line or details) and whether the hang repeats with it.',
-		'Update the kernel, Mesa (or the NVIDIA driver) and the GPU firmware package (linux-firmware).',
+		update,
 		'Remove GPU overclocks/undervolts, check temperatures and the power supply; test another kernel version to spot a regression.'
 	],
 	references: refs
@@ -59,7 +76,8 @@ export const i915Hang: LineRule = {
 	negatives: ['i915 0000:00:02.0: [drm] python3[6414] context reset due to GPU hang'],
 	explanation: gpuExplanation(
 		'The Intel GPU stopped making progress on the work of the named program. The driver captured an error state (/sys/class/drm/card0/error) and reset the GPU; the program’s rendering was lost and the screen may have frozen briefly.',
-		I915_REFS
+		I915_REFS,
+		GPU_UPDATE.i915
 	)
 };
 
@@ -80,7 +98,8 @@ export const i915Reset: LineRule = {
 	negatives: ['i915 0000:00:02.0: [drm] GuC firmware i915/tgl_guc_70.bin version 70.5.1'],
 	explanation: gpuExplanation(
 		'The Intel GPU driver reset an engine or the whole GPU because work stopped progressing (missed heartbeat, preemption timeout).',
-		I915_REFS
+		I915_REFS,
+		GPU_UPDATE.i915
 	)
 };
 
@@ -125,7 +144,8 @@ export const amdgpuTimeout: LineRule = {
 	negatives: ['[drm] ring gfx_0.0.0 uses VM inv eng 0 on hub 0'],
 	explanation: gpuExplanation(
 		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (the `amdgpu.lockup_timeout`: 10 s by default, longer for compute rings on recent kernels). The driver then tries to reset the GPU; the desktop may freeze or restart.',
-		AMDGPU_REFS
+		AMDGPU_REFS,
+		GPU_UPDATE.amdgpu
 	)
 };
 
@@ -177,7 +197,8 @@ export const amdgpuReset: LineRule = {
 	],
 	explanation: gpuExplanation(
 		'The AMD GPU driver reset the GPU to recover from a hang. If the reset succeeded (`reset_succeeded`) the display usually comes back; if it failed, the display stays frozen until reboot. When the kernel also says video memory was lost (`vram_lost`), every program’s GPU state is gone: programs whose GPU contexts are not robust, often the desktop compositor, are ended by their graphics driver, so the desktop session may have restarted or logged out.',
-		AMDGPU_REFS
+		AMDGPU_REFS,
+		GPU_UPDATE.amdgpu
 	)
 };
 
@@ -258,7 +279,8 @@ export const amdgpuPageFault: LineRule = {
 	],
 	explanation: gpuExplanation(
 		'The AMD GPU accessed video memory that was not mapped for the program using it: a GPU-side crash of that program (usually a driver or application bug), often followed by a ring timeout.',
-		AMDGPU_REFS
+		AMDGPU_REFS,
+		GPU_UPDATE.amdgpu
 	)
 };
 
@@ -426,7 +448,8 @@ export const nouveauError: LineRule = {
 	],
 	explanation: gpuExplanation(
 		'The nouveau driver (open-source NVIDIA) reported a GPU engine fault: a program’s GPU context crashed, a channel was killed or the GPU stopped answering register reads.',
-		['https://nouveau.freedesktop.org/', 'https://docs.kernel.org/gpu/drm-kms.html']
+		['https://nouveau.freedesktop.org/', 'https://docs.kernel.org/gpu/drm-kms.html'],
+		GPU_UPDATE.nouveau
 	)
 };
 

@@ -1,3 +1,4 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 
 /** mm/oom_kill.c oom_reap_task_mm(): `oom_reaper: reaped process 2693 (hj.zwh), now anon-rss:0kB, …` */
@@ -276,6 +277,83 @@ export const processReaped: LineRule = {
 	}
 };
 
+/**
+ * How an allocation that failed was allowed to wait, from its GFP mode: `atomic` could not sleep
+ * to reclaim memory (GFP_ATOMIC, GFP_NOWAIT: an interrupt, a lock held; kernels before 4.4 print
+ * only the mask, where such an allocation lacks __GFP_WAIT, 0x10: crash-dmesg-vmcore-dmesg-txt.log's
+ * `vhost-4472: page allocation failure. order:1, mode:0x20`, a bridged packet copied in an
+ * interrupt), `may-fail` asked to fail rather than reclaim hard or call the OOM killer
+ * (__GFP_NORETRY, __GFP_RETRY_MAYFAIL: lkp-12.log's `rb_consumer … mode:0x24010c0(GFP_KERNEL|
+ * __GFP_NORETRY)`), null for an allocation that waited and reclaimed. A mask printed alone by
+ * 4.4 and later kernels (bits of another meaning, with their reclaim bits at 0x400000 and
+ * 0x2000000) is read only when below 0x100000, where it has no reclaim bit in either layout.
+ */
+export function allocationKind(
+	mask: string,
+	flags: string | undefined
+): 'atomic' | 'may-fail' | null {
+	if (flags !== undefined) {
+		const names = flags.split('|');
+		if (names.includes('GFP_ATOMIC') || names.includes('GFP_NOWAIT')) return 'atomic';
+		if (names.includes('__GFP_NORETRY') || names.includes('__GFP_RETRY_MAYFAIL')) return 'may-fail';
+		return null;
+	}
+	const m = parseInt(mask, 16);
+	return m < 0x100000 && (m & 0x10) === 0 ? 'atomic' : null;
+}
+
+const ALLOC_REFS = [
+	'https://docs.kernel.org/core-api/memory-allocation.html',
+	'https://docs.kernel.org/admin-guide/sysctl/vm.html'
+];
+
+/** a failed allocation that could not wait (allocationKind `atomic`) */
+const ATOMIC_ALLOC_FAILED: Explanation = {
+	meaning:
+		'An allocation that could not wait failed (GFP_ATOMIC or GFP_NOWAIT: made in an interrupt or with a lock held, typically a network driver handling a packet; before 4.4 the mode is a mask without __GFP_WAIT, 0x10, such as `0x20`). Such an allocation may not reclaim memory from caches, so it fails as soon as free memory drops below the kernel’s reserve, even when the machine has plenty of memory in caches. Its caller gives up that one operation (a packet is dropped, a request retried) and the machine goes on; once now and then is harmless, a steady stream means the reserve is too small for bursts of traffic.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'Bursts of network or storage traffic (a bridge or virtual machine’s network, as `vhost-…`) that use up free memory faster than the kernel refills it.'
+		},
+		{
+			kind: 'configuration',
+			text: 'Too small a free reserve (`vm.min_free_kbytes`) for that traffic, most often on machines with much memory in caches.'
+		},
+		{
+			kind: 'driver',
+			text: 'A driver that makes large (order 1 and up) atomic allocations, which fail first when free memory is fragmented.'
+		}
+	],
+	next_steps: [
+		'Read the call trace after the line: it names the driver or the network path that allocated (`pskb_expand_head`, a NIC driver’s receive function); a few failures far apart need nothing.',
+		'If they repeat, raise the reserve: `sysctl vm.min_free_kbytes=<value>` (check the current one with `sysctl vm.min_free_kbytes`; a value of about 1 % of memory, up to a few hundred MB, is common on servers), and make it permanent in /etc/sysctl.d/.',
+		'If they come with packet loss or a device’s errors, look at that driver’s findings: an update of the kernel or of the driver often reduces its large atomic allocations.'
+	],
+	references: ALLOC_REFS
+};
+
+/** a failed allocation that was allowed to fail (allocationKind `may-fail`) */
+const MAY_FAIL_ALLOC_FAILED: Explanation = {
+	meaning:
+		'An allocation that its caller allowed to fail did fail (__GFP_NORETRY or __GFP_RETRY_MAYFAIL in the mode: the kernel tries a little reclaim and then gives up instead of retrying or calling the OOM killer). Such a caller has a way out (a smaller buffer, another kind of memory, a later try), so this failure alone does no harm; it shows that memory was short at that moment. An OOM kill or other allocation failures around it say how short.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'Memory used up by programs at that moment (see OOM kills or other allocation failures nearby).'
+		},
+		{
+			kind: 'configuration',
+			text: 'Too little memory or swap for the workload, or a memory limit set too low.'
+		}
+	],
+	next_steps: [
+		'Look for an OOM kill or other page allocation failures around it: they are the findings to act on.',
+		'If it repeats without them, note the process and the call trace after the line, and find what uses the memory (`free -h`, `ps aux --sort=-rss | head`).'
+	],
+	references: ALLOC_REFS
+};
+
 /** mm/page_alloc.c warn_alloc: `cat: page allocation failure: order:9, mode:0xd0` (older: `page allocation failure. order:9, mode:0xd0`) */
 export const pageAllocFailure: LineRule = {
 	id: 'memory.page-allocation-failure',
@@ -284,12 +362,30 @@ export const pageAllocFailure: LineRule = {
 	triggers: ['page allocation failure'],
 	pattern:
 		/^(.+?): page allocation failure[:.] {0,2}order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
-	title: (m) => `Page allocation failure (order ${m[2]})`,
+	// an allocation that could not wait or was allowed to fail is its own finding: another
+	// severity and explanation
+	title: (m) => {
+		const kind = allocationKind(m[3], m[4]);
+		return `Page allocation failure (order ${m[2]}${kind === 'atomic' ? ', atomic' : kind === 'may-fail' ? ', allowed to fail' : ''})`;
+	},
 	details: (m) => ({ process: m[1], order: Number(m[2]), gfp_mask: m[3], gfp_flags: m[4] ?? null }),
-	severityOf: (m) => (Number(m[2]) >= 4 ? 'low' : 'medium'),
+	// an allocation that could not wait or was allowed to fail: its caller copes (low, as high
+	// orders are), many of them are a storm
+	severityOf: (m) => (Number(m[2]) >= 4 || allocationKind(m[3], m[4]) !== null ? 'low' : 'medium'),
+	explanationOf: (m) => {
+		const kind = allocationKind(m[3], m[4]);
+		return kind === 'atomic'
+			? ATOMIC_ALLOC_FAILED
+			: kind === 'may-fail'
+				? MAY_FAIL_ALLOC_FAILED
+				: undefined;
+	},
 	storm: { count: 20, severity: 'high' },
 	examples: [
 		'cat: page allocation failure. order:9, mode:0xd0',
+		'vhost-4472: page allocation failure. order:1, mode:0x20',
+		'rb_consumer: page allocation failure: order:0, mode:0x24010c0(GFP_KERNEL|__GFP_NORETRY)',
+		'kworker/u4:4: page allocation failure: order:0, mode:0x40a20(GFP_ATOMIC|__GFP_COMP), nodemask=(null),cpuset=/,mems_allowed=0-1',
 		'binder:31804_2: page allocation failure: order:0, mode:0x3100cca(GFP_HIGHUSER_MOVABLE|0x3000000), nodemask=(null),cpuset=background,mems_allowed=0',
 		'kworker/u16:3: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)'
 	],

@@ -916,6 +916,34 @@ export const wifiConnectionLost: LineRule = {
 };
 
 /**
+ * Realtek's rtw88 over SDIO (RTL8821CS, RTL8822CS, RTL8723DS: handhelds and boards): register reads
+ * and writes that time out. rg353v-linux-rtw-8821cs-log.log: the firmware file was found (`Firmware
+ * version 24.11.0`), then 18 accesses failed with -110 and the firmware download and the probe
+ * failed (`probe of mmc3:0001:1 failed with error -110`); no NVRAM file is involved, unlike
+ * brcmfmac's.
+ */
+const RTW_SDIO_SILENT: Explanation = {
+	meaning:
+		'The Realtek Wi-Fi driver (rtw88) could not read or write the chip’s registers over the SDIO bus: each access timed out (-110) or failed. While the driver sets the chip up this stops the firmware download (`failed to download firmware`) and the probe (`probe of mmc…: failed with error -110` after these lines): then Wi-Fi does not work in this boot. Failures after the chip was up cost packets or the connection. rtw88 needs only its firmware file (`rtw88/rtw8821c_fw.bin` and the like, in linux-firmware), no board file: the fault is on the bus.',
+	causes: [
+		{
+			kind: 'driver',
+			text: 'rtw88’s SDIO support is young (kernel 6.4 and later) and depends on the SD host controller driver of the board: transfers or a bus speed the controller or the module does not handle time out.'
+		},
+		{
+			kind: 'hardware',
+			text: 'The module is powered off, held in reset or without its clock: a wrong device-tree power sequence (mmc-pwrseq: reset GPIO, 32 kHz clock), regulator, or a faulty module.'
+		}
+	],
+	next_steps: [
+		'Read the rtw88 lines after these: `failed to download firmware` or `probe of … failed` means the chip was never set up (no wlan interface: `iw dev`).',
+		'Update the kernel (on a handheld or a board, to the newest image of the distribution made for it): rtw88’s SDIO support and the boards’ SD host controller drivers are still getting fixes.',
+		'On a device-tree board check the module’s power sequence (mmc-pwrseq-simple: reset GPIO, its clock) and, as a test, lower the SDIO controller’s `max-frequency` in the device tree.'
+	],
+	references: ['https://wireless.docs.kernel.org/en/latest/']
+};
+
+/**
  * A Wi-Fi chip on the SDIO bus that does not answer: drivers/net/wireless/realtek/rtw88/sdio.c
  * `rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110`, broadcom/brcm80211 brcmfmac
  * `brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50` (its clock never came up).
@@ -939,6 +967,8 @@ export const sdioWifiSilent: LineRule = {
 		device: m[2] ?? null,
 		error: m[3] ? errnoName(m[3]) : 'clock not available (HT Avail timeout)'
 	}),
+	// the board-file cause and step are brcmfmac's
+	explanationOf: (m) => (m[1] ? RTW_SDIO_SILENT : undefined),
 	examples: [
 		'rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110',
 		'brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50'
