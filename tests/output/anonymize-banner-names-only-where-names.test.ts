@@ -71,6 +71,16 @@ describe("the banner's user and host", () => {
 		expect(a.replaced).toEqual({ host: 1, user: 1 });
 	});
 
+	it("keeps postmarketOS's build user `pmos`, replaces the person's host it built on", () => {
+		// clamor-s-files-grate-txt.log builds as pmbootstrap's chroot user (host made up)
+		const n = new NameCollector();
+		n.line('[    0.000000] Linux version 5.12.0-next-20210429 (pmos@alice-desktop) (gcc) #1 SMP');
+		expect([...n.users]).toEqual([]);
+		expect(new Anonymizer(n).text('(pmos@alice-desktop) (gcc) #1 SMP')).toBe(
+			'(pmos@<host-1>) (gcc) #1 SMP'
+		);
+	});
+
 	it('still replaces a name everywhere when the log names it elsewhere too, or it is no word', () => {
 		const n = new NameCollector();
 		n.line('[    0.000000] Linux version 6.1.0 (alice@alice-laptop) (gcc) #1 SMP');

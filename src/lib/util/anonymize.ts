@@ -84,6 +84,8 @@ const GENERIC_NAMES = new Set([
 	'alarm',
 	'nemo',
 	'defaultuser',
+	// postmarketOS's pmbootstrap builds kernels in a chroot as `pmos` (`pmos@<the person's host>`)
+	'pmos',
 	// default names of boards and distributions, vendor names: they name hardware, not a person,
 	// and also occur in kernel text (module and driver names)
 	'android',
@@ -257,6 +259,47 @@ const IDENTITY_NM = /('(?:anonymous_)?identity' value ')([^'\r\n]+)'/g;
 const CERT_SUBJECT = /(\b(?:subject|issuer|buf)=')([^'=\r\n]*=[^'\r\n]*)'/g;
 const DN_SLASH = /(?<=^|\/)(O|OU|CN)=([^/]+)/g;
 const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN) ?= ?([^,]+)/g;
+/** the last labels of names with `@` that are no e-mail addresses: systemd's units, Android's APEXes */
+const NOT_EMAIL_TLDS: ReadonlySet<string> = new Set([
+	'service',
+	'socket',
+	'target',
+	'mount',
+	'automount',
+	'timer',
+	'path',
+	'slice',
+	'scope',
+	'device',
+	'swap',
+	'apex'
+]);
+/**
+ * file system labels that installers and images give every machine (RHEL's `LABEL=/`, Ubuntu's
+ * `writable` and `cloudimg-rootfs`, DigitalOcean's `DOROOT`, Raspberry Pi OS's `rootfs`):
+ * compared in lower case
+ */
+const DEFAULT_LABELS: ReadonlySet<string> = new Set([
+	'/',
+	'/boot',
+	'/home',
+	'writable',
+	'system-boot',
+	'cloudimg-rootfs',
+	'uefi',
+	'doroot',
+	'rootfs',
+	'root',
+	'boot',
+	'bootfs',
+	'efi',
+	'esp',
+	'system',
+	'home',
+	'swap',
+	'cidata',
+	'config-2'
+]);
 /**
  * what precedes the `(user@host)` of a `Linux version` banner (the report's `kernel_build` starts
  * with it)
@@ -1071,7 +1114,12 @@ const POINTER = /\b(?:0x)?ffff[\da-f]{12}\b/gi;
 const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
 
 // a word of its own: `NFS: server 10.1.2.3 not responding` ends in `ver ` and is an address
-const VERSION_BEFORE = /(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
+// also a kernel release after `Not tainted`, `Tainted: G        W`, `Linux` or decode_stacktrace's
+// `-r` (2.6 kernels had four numbers: `2.6.36.3`)
+const VERSION_BEFORE =
+	/(?:(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*|(?<![\w-])-r |\btainted(?::[A-Z ]*| *)\(?|\bLinux )$/i;
+/** keys whose value is a kernel release, never an address (`2.6.36.3`) */
+const RELEASE_KEYS: ReadonlySet<string> = new Set(['kernel_version', 'latest_kernel_version']);
 
 /** finding and cascade ids are hashes: kept, so a finding has the same id with and without */
 const FINDING_ID = /^[a-z]+-[\da-f]{8}$/;
@@ -1201,8 +1249,8 @@ export class Anonymizer {
 		return p;
 	}
 
-	/** Anonymize one string. */
-	text(s: string): string {
+	/** Anonymize one string (`release`: a kernel release, which holds no address). */
+	text(s: string, release = false): string {
 		if (s.length < 3) return s;
 		let t = s;
 		// contextual values first (they may contain what later patterns would cut in pieces)
@@ -1222,8 +1270,16 @@ export class Anonymizer {
 				)
 					return m;
 				const last = m.slice(m.lastIndexOf('.') + 1);
-				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`
-				return /^[a-z]{2,}$/.test(last) && /[a-z]/i.test(m.slice(0, m.indexOf('@')))
+				const domain = m.slice(m.indexOf('@') + 1).toLowerCase();
+				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`;
+				// not a unit of a systemd template (`modprobe@drm.service`), an Android APEX
+				// (`com.android.media@311411000.apex`) nor a public mailing list (the project's advice
+				// names `netdev@vger.kernel.org`)
+				return /^[a-z]{2,}$/.test(last) &&
+					/[a-z]/i.test(m.slice(0, m.indexOf('@'))) &&
+					!NOT_EMAIL_TLDS.has(last) &&
+					domain !== 'vger.kernel.org' &&
+					!domain.startsWith('lists.')
 					? this.placeholder('email', m.toLowerCase())
 					: m;
 			});
@@ -1298,7 +1354,9 @@ export class Anonymizer {
 			m === 'nqn.2014-08.org.nvmexpress.discovery' ? m : this.placeholder('nqn', m)
 		);
 		t = this.outside(t, IQN, (m) => this.placeholder('iqn', m.toLowerCase()));
-		t = this.outside(t, LABEL, (_m, pre: string, v: string) => pre + this.placeholder('label', v));
+		t = this.outside(t, LABEL, (m, pre: string, v: string) =>
+			DEFAULT_LABELS.has(v.toLowerCase()) ? m : pre + this.placeholder('label', v)
+		);
 		t = this.shares(t);
 		// shapes
 		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
@@ -1327,7 +1385,8 @@ export class Anonymizer {
 			ENX,
 			(_m, hex: string) => 'enx' + this.mac(hex.replace(/(..)(?!$)/g, '$1:'))
 		);
-		t = this.outside(t, IPV4, (m, offset: number, whole: string) => this.ipv4(m, offset, whole));
+		if (!release)
+			t = this.outside(t, IPV4, (m, offset: number, whole: string) => this.ipv4(m, offset, whole));
 		if (t.indexOf(':') !== -1) t = this.outside(t, IPV6, (m) => this.ipv6(m));
 		if (this.opts.pointers) {
 			t = this.outside(
@@ -1511,7 +1570,7 @@ export class Anonymizer {
 		if (parts.some((p) => p > 255)) return m;
 		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127) return m;
 		// firmware and driver versions look like addresses: `version 7.45.41.23`
-		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))) return m;
+		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 40), offset))) return m;
 		return this.placeholder('ipv4', m);
 	}
 
@@ -1561,7 +1620,7 @@ export class Anonymizer {
 					(ID_KEYS.has(key) && FINDING_ID.test(v)) ||
 					(key === 'certainty' && CERTAINTIES.has(v))
 					? v
-					: this.text(v);
+					: this.text(v, RELEASE_KEYS.has(key));
 			if (Array.isArray(v)) return SKIP_KEYS.has(key) ? v : v.map((x) => walk(x, key));
 			if (v !== null && typeof v === 'object') {
 				if (SKIP_KEYS.has(key)) return v;
