@@ -91,6 +91,13 @@ describe("the banner's user and host", () => {
 		expect(a.text('usb 1-1: Product: alice phone, host alice-laptop')).toBe(
 			'usb 1-1: Product: <user-1> phone, host <host-1>'
 		);
+		// a Wi-Fi network of the banner's word: learned from its own line, replaced everywhere
+		const w = new NameCollector();
+		w.line('[    0.000000] Linux version 6.1.0 (team@ibm) (gcc) #1 SMP');
+		w.line("wpa_supplicant[700]: wlan0: Trying to associate with SSID 'team'");
+		expect(new Anonymizer(w).text('NetworkManager[600]: team: activation failed')).toBe(
+			'NetworkManager[600]: <user-1>: activation failed'
+		);
 	});
 
 	it('keeps kernel text of a whole log whose banner names words', async () => {

@@ -1187,12 +1187,14 @@ export class Anonymizer {
 		// names match in any case (`MyHost` learned, `myhost` in a message): host names are
 		// case-insensitive, and leaving a name in another case would leak it. A Wi-Fi network
 		// named as a host or a user is replaced as that.
-		for (const n of learned.ssids ?? []) this.nameKind.set(n.toLowerCase(), 'ssid');
+		const ssids = new Set([...(learned.ssids ?? [])].map((n) => n.toLowerCase()));
+		for (const n of ssids) this.nameKind.set(n, 'ssid');
 		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
 		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
 		for (const n of learned.bannerOnly ?? []) {
 			const key = n.toLowerCase();
-			if (!COMPOUND_NAME.test(key) && this.nameKind.has(key)) this.weak.add(key);
+			// a Wi-Fi network of the same name is learned from its own lines: everywhere
+			if (!COMPOUND_NAME.test(key) && this.nameKind.has(key) && !ssids.has(key)) this.weak.add(key);
 		}
 		for (const m of learned.macs ?? []) this.fullMacs.add(m.toLowerCase());
 		const all = [...this.nameKind.keys()]
