@@ -8,13 +8,13 @@ export function utcText(iso: string): string {
 
 /**
  * What an anonymized report had replaced, as the page says it (`1 host, 47 ptr`), or that
- * nothing personal was found.
+ * `none` (short: the note above a shared report is on a phone's first screen with its first finding).
  */
 export function replacedText(replaced: Record<string, number>): string {
 	return (
 		Object.entries(replaced)
 			.map(([k, n]) => `${n} ${k}`)
-			.join(', ') || 'nothing personal was found'
+			.join(', ') || 'none'
 	);
 }
 

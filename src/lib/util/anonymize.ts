@@ -6,9 +6,11 @@
  * The report is anonymized after the analysis, so findings, titles, ids and line numbers are those
  * of the original log. Host and user names are also learned from the whole input while it streams
  * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of
- * the `Linux version` banner, `/home/<user>/`, `/Users/<user>/`, `/run/media/<user>/`, logins,
- * NFS and SMB file servers), and the Wi-Fi networks (SSIDs) the machine joined, and replaced
- * wherever they appear in the report, at word boundaries.
+ * a person's `Linux version` banner (not a publisher's: publisherBanner; its words are replaced
+ * only where they stand as names, COMPOUND_NAME), `/home/<user>/`, `/Users/<user>/`,
+ * `/run/media/<user>/`, logins, PAM's and sudo's users, NFS and SMB file servers), and the Wi-Fi
+ * networks (SSIDs) the machine joined, and replaced wherever they appear in the report, at word
+ * boundaries.
  *
  * Every regular expression runs in linear time (eslint-plugin-regexp).
  */
@@ -37,6 +39,7 @@ export const ANON_KINDS = [
 	'ssid',
 	'share',
 	'domain',
+	'org',
 	'ptr',
 	'kaslr'
 ] as const;
@@ -81,6 +84,8 @@ const GENERIC_NAMES = new Set([
 	'alarm',
 	'nemo',
 	'defaultuser',
+	// postmarketOS's pmbootstrap builds kernels in a chroot as `pmos` (`pmos@<the person's host>`)
+	'pmos',
 	// default names of boards and distributions, vendor names: they name hardware, not a person,
 	// and also occur in kernel text (module and driver names)
 	'android',
@@ -220,8 +225,87 @@ const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
 	'sshd',
 	// Debian's GDM and GNOME's first-login setup
 	'debian-gdm',
-	'gnome-initial-setup'
+	'gnome-initial-setup',
+	// accounts every machine may have, that PAM's `user=` names (loghub-linux-2k.log's `guest`):
+	// they name no one, and `guest` is a word of kernel text (`KVM guest`)
+	'guest',
+	'admin',
+	'administrator',
+	'www-data',
+	'postgres',
+	'mysql',
+	'oracle',
+	'ftp',
+	'mail',
+	'news'
 ]);
+/**
+ * PAM's records: pam_unix's `authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=
+ * user=alice` (older: `sshd(pam_unix)[…]: authentication failure; … user=alice`), pam_warn's
+ * `user=[alice] ruser=[<unknown>]`: the user, also as `ruser=` and `logname=`
+ */
+const PAM_USER = /(?<![\w-])((?:r?user|logname)=\[?)([a-z_][\w.-]*\$?)(?=[\]\s;,]|$)/gim;
+/** sudo's record of a command: `sudo[5977]:   alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ;` */
+const SUDO_USER = /\bsudo(?:\[\d+\])?: +([a-z_][\w.-]*\$?) : (?:TTY|PWD)=/;
+/** NetworkManager's `Config: added 'identity' value 'alice'` (also `anonymous_identity`) of 802.1X */
+const IDENTITY_NM = /('(?:anonymous_)?identity' value ')([^'\r\n]+)'/g;
+/**
+ * The subject of a certificate, as wpa_supplicant writes the chain of an 802.1X network's
+ * authentication server: `CTRL-EVENT-EAP-PEER-CERT depth=0 subject='/C=US/O=Acme Corp/CN=radius.acme.example'`,
+ * `CTRL-EVENT-EAP-TLS-CERT-ERROR … subject='…'`, OpenSSL's `tls_verify_cb … buf='/C=…'`; also
+ * in the `CN=…, O=…` style. The organisation (`O=`, `OU=`) is an `org`, a common name a host when
+ * it is a dotted name (the same as EAP-PEER-ALT's `DNS:`), else an `org` too (`CN=Acme Root CA`).
+ */
+const CERT_SUBJECT = /(\b(?:subject|issuer|buf)=')([^'=\r\n]*=[^'\r\n]*)'/g;
+const DN_SLASH = /(?<=^|\/)(O|OU|CN)=([^/]+)/g;
+const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN) ?= ?([^,]+)/g;
+/** the last labels of names with `@` that are no e-mail addresses: systemd's units, Android's APEXes */
+const NOT_EMAIL_TLDS: ReadonlySet<string> = new Set([
+	'service',
+	'socket',
+	'target',
+	'mount',
+	'automount',
+	'timer',
+	'path',
+	'slice',
+	'scope',
+	'device',
+	'swap',
+	'apex'
+]);
+/**
+ * file system labels that installers and images give every machine (RHEL's `LABEL=/`, Ubuntu's
+ * `writable` and `cloudimg-rootfs`, DigitalOcean's `DOROOT`, Raspberry Pi OS's `rootfs`):
+ * compared in lower case
+ */
+const DEFAULT_LABELS: ReadonlySet<string> = new Set([
+	'/',
+	'/boot',
+	'/home',
+	'writable',
+	'system-boot',
+	'cloudimg-rootfs',
+	'uefi',
+	'doroot',
+	'rootfs',
+	'root',
+	'boot',
+	'bootfs',
+	'efi',
+	'esp',
+	'system',
+	'home',
+	'swap',
+	'cidata',
+	'config-2'
+]);
+/**
+ * what precedes the `(user@host)` of a `Linux version` banner (the report's `kernel_build` starts
+ * with it)
+ */
+const BANNER_BEFORE = /(?:^|Linux version \S+ )\($/;
+const DOTTED_HOST = /^[a-z\d][\w-]*(?:\.[a-z\d][\w-]*)+$/i;
 /**
  * LVM volume groups, which installers name after the machine: Debian's `<host>-vg` (`<host>`
  * before Debian 9), Fedora's, RHEL's and their relatives' `<distribution>_<host>` (CentOS 8: `cl_`). Device-mapper names join the
@@ -283,6 +367,84 @@ const SERVICE_LABELS = new Set([
 
 /** Arch Linux builds each kernel package as its package name: `(linux-zen@archlinux)` */
 const ARCH_PACKAGE_USER = /^linux(?:-[a-z\d]+)+$/;
+
+/**
+ * Accounts of build farms and distributions' kernel teams in the `Linux version` banner (Ubuntu's
+ * Launchpad `buildd@lcy02-amd64-012`, Fedora's and RHEL's `mockbuild@…` and `bhcompile@…`,
+ * CentOS's `builder@kbuilder.dev.centos.org`, Debian's `debian-kernel@lists.debian.org`,
+ * ChromeOS's `cros-kernel@chromium.org`, CI's `jenkins@<container>` and `runner@<vm>`): the
+ * banner names who published the kernel, in every copy of it, and no person.
+ */
+const BUILD_ACCOUNTS: ReadonlySet<string> = new Set([
+	'buildd',
+	'mockbuild',
+	'kojibuilder',
+	'bhcompile',
+	'builder',
+	'abuild',
+	'nixbld',
+	'portage',
+	'jenkins',
+	'runner',
+	'gitlab-runner',
+	'android-build',
+	'debian-kernel',
+	'cros-kernel'
+]);
+
+/**
+ * Whether a banner's `(user@host)` is a distribution's or a build farm's: a build account
+ * (BUILD_ACCOUNTS, Arch Linux's package users), or a host in a public domain (`team@grml.org`,
+ * `devel@kali.org`, `jenkins@warp.pop-os.org`: the publisher's own domain). A host in a private
+ * domain (`alice-pc.lan`, `build.corp.example.com`) or without a domain is a person's machine.
+ */
+export function publisherBanner(user: string, host: string): boolean {
+	const u = user.toLowerCase();
+	if (BUILD_ACCOUNTS.has(u) || u === 'linux' || ARCH_PACKAGE_USER.test(u)) return true;
+	const labels = host.toLowerCase().split('.');
+	if (labels.length < 2 || labels.some((l) => l === '')) return false;
+	return TLDS.has(labels[labels.length - 1]) && privateDomain(labels) === null;
+}
+
+/**
+ * A name learned from a person's banner alone is often a word (a host `ibm`, a user `team`): it
+ * is replaced where it stands as that name, not as a word of kernel text (`thinkpad_acpi: IBM`,
+ * a module `team`), unless it is a name no word is (with `-`, `.` or `_`: `alice-laptop`).
+ */
+const COMPOUND_NAME = /[-._]/;
+/**
+ * the top folders of a kernel tree: a path's folders from there on are the kernel's
+ * (`drivers/net/team/`), those before it may be the builder's (`/data/alice/linux/drivers/…`)
+ */
+const KERNEL_TREE_DIRS: ReadonlySet<string> = new Set([
+	'arch',
+	'block',
+	'certs',
+	'crypto',
+	'drivers',
+	'fs',
+	'include',
+	'init',
+	'io_uring',
+	'ipc',
+	'kernel',
+	'lib',
+	'mm',
+	'net',
+	'rust',
+	'samples',
+	'scripts',
+	'security',
+	'sound',
+	'tools',
+	'usr',
+	'virt',
+	'sys',
+	'dev',
+	'proc'
+]);
+/** an absolute path (a folder name at least) */
+const ABS_PATH = /(?<![\w.~-])\/[\w.+-]+(?:\/[\w.+-]*)+/g;
 
 /**
  * RHEL 6's and Fedora 12-16's installer named the volume group `vg_<host>` and its volumes
@@ -443,7 +605,8 @@ const WINDOWS_PROFILES = new Set([
  * A MAC that a driver printed half masked: Android's bcmdhd (`MACDBG`) keeps the first two and the
  * last two bytes (`Connecting withec:f0:**:**:2c:77 ssid …`, `MAC=dc:72:**:**:1d:5d`), other
  * drivers the last ones (`xx:xx:xx:xx:ab:cd`, `**:**:**:**:ab:cd`). The bytes left still name the
- * device: a `mac` of its own (the same masked value, the same placeholder); one masked whole
+ * device: the placeholder of the one full MAC of the log with those bytes (Anonymizer.maskedMac),
+ * else a `mac` of its own (the same masked value, the same placeholder); one masked whole
  * (`xx:xx:xx:xx:xx:xx`) is kept. No guard before it: bcmdhd glues it to the word before.
  */
 const MAC_MASKED = /(?:[\da-f]{2}|\*\*|xx)(?::(?:[\da-f]{2}|\*\*|xx)){5}(?![\da-f:*x])/gi;
@@ -594,6 +757,11 @@ export class NameCollector {
 	readonly ssids = new Set<string>();
 	/** private domains of the machines named (addMachine) */
 	readonly domains = new Set<string>();
+	/** full MACs of the log (lower case, `:`), which half-masked ones may be linked to */
+	readonly macs = new Set<string>();
+	/** names learned from the banner, and (lower case) from anywhere else */
+	private readonly banner = new Set<string>();
+	private readonly named = new Set<string>();
 	private lastHost = '';
 
 	/** the host field of a syslog/journal line */
@@ -668,6 +836,20 @@ export class NameCollector {
 		)
 			this.networks(raw, SSID_NM);
 		if (raw.indexOf('Connected to network ') !== -1) this.networks(raw.trimEnd(), SSID_IWD);
+		if (
+			raw.indexOf('user=') !== -1 &&
+			(raw.indexOf('pam') !== -1 || raw.indexOf('authentication failure') !== -1)
+		) {
+			for (const m of raw.matchAll(PAM_USER)) this.addLogin(m[2]);
+		}
+		if (raw.indexOf(' : TTY=') !== -1 || raw.indexOf(' : PWD=') !== -1) {
+			const m = SUDO_USER.exec(raw);
+			if (m) this.addLogin(m[1]);
+		}
+		if (raw.indexOf("identity' value '") !== -1) {
+			for (const m of raw.matchAll(IDENTITY_NM))
+				if (/^[a-z_][\w.-]*$/i.test(m[2])) this.addLogin(m[2]);
+		}
 		if (raw.indexOf('acct="') !== -1) {
 			for (const m of raw.matchAll(ACCT)) this.addLogin(m[1]);
 		}
@@ -693,13 +875,23 @@ export class NameCollector {
 				if (m) this.addUser(m[1]);
 			}
 		}
+		// full MACs, which a half-masked MAC of the same log is linked to (Anonymizer.maskedMac)
+		if (raw.indexOf(':') !== -1) addFullMacs(raw, this.macs);
 		if (raw.indexOf('Linux version ') !== -1) {
 			const m = USER_AT_HOST.exec(raw);
-			if (m) {
-				if (!ARCH_PACKAGE_USER.test(m[1])) this.addUser(m[1]);
-				this.addHost(m[2]);
+			if (m && !publisherBanner(m[1], m[2])) {
+				this.addUser(m[1], true);
+				this.addHost(m[2], true);
 			}
 		}
+	}
+
+	/**
+	 * names learned from a person's `Linux version` banner and from nothing else (see
+	 * COMPOUND_NAME): replaced where they stand as names
+	 */
+	get bannerOnly(): string[] {
+		return [...this.banner].filter((n) => !this.named.has(n.toLowerCase()));
 	}
 
 	/** NFS (and other Sun RPC) servers: RPC_SERVER, NFS_SERVER */
@@ -792,8 +984,11 @@ export class NameCollector {
 		if (host.includes('-')) this.addHost(host.replaceAll('-', '--'));
 	}
 
-	private addHost(h: string): void {
-		if (learnable(h)) this.hosts.add(h);
+	private addHost(h: string, banner = false): void {
+		if (!learnable(h)) return;
+		this.hosts.add(h);
+		if (banner) this.banner.add(h);
+		else this.named.add(h.toLowerCase());
 	}
 
 	/** a user who logged in, unless a system service's account (a display manager's greeter) */
@@ -802,13 +997,35 @@ export class NameCollector {
 		if (!SERVICE_ACCOUNTS.has(u.toLowerCase()) && !/^gdm-greeter-\d+$/i.test(u)) this.addUser(u);
 	}
 
-	private addUser(u: string): void {
-		if (learnable(u)) this.users.add(u);
+	private addUser(u: string, banner = false): void {
+		if (!learnable(u)) return;
+		this.users.add(u);
+		if (banner) this.banner.add(u);
+		else this.named.add(u.toLowerCase());
 	}
 
 	/** a Windows profile's user (WIN_PROFILE), unless a profile every Windows has */
 	private addWindowsUser(u: string): void {
 		if (!WINDOWS_PROFILES.has(u.toLowerCase())) this.addUser(u);
+	}
+}
+
+/**
+ * the MACs written with `:` in a text: a MAC, or both of an iptables `MAC=` field (dst:src:type);
+ * not an EUI-64, nor the zero and broadcast addresses
+ */
+function addFullMacs(s: string, into: Set<string>): void {
+	MAC_FULL.lastIndex = 0;
+	for (const m of s.matchAll(MAC_FULL)) {
+		const bytes = m[0].toLowerCase().split(':');
+		const macs =
+			bytes.length === 6
+				? [bytes.join(':')]
+				: bytes.length === 14
+					? [bytes.slice(0, 6).join(':'), bytes.slice(6, 12).join(':')]
+					: [];
+		for (const mac of macs)
+			if (mac !== '00:00:00:00:00:00' && mac !== 'ff:ff:ff:ff:ff:ff') into.add(mac);
 	}
 }
 
@@ -868,6 +1085,8 @@ const MAC =
  */
 const MAC_BARE =
 	/\b((?:own|wifi|bt|eth|wlan)?_?mac(?:_?addr(?:ess)?| address)?|bssid|bd_?addr)([:= ]+)([\da-f]{12})\b/gi;
+/** MAC without the keys MAC has (only to learn the log's MACs: addFullMacs) */
+const MAC_FULL = /(?<![\da-f:])[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
 const MAC_DASH = /(?<![\da-f-])[\da-f]{2}(?:-[\da-f]{2}){5}(?![\da-f-])/gi;
 const ENX = /\benx([\da-f]{12})\b/gi;
 const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
@@ -895,7 +1114,12 @@ const POINTER = /\b(?:0x)?ffff[\da-f]{12}\b/gi;
 const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
 
 // a word of its own: `NFS: server 10.1.2.3 not responding` ends in `ver ` and is an address
-const VERSION_BEFORE = /(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*$/i;
+// also a kernel release after `Not tainted`, `Tainted: G        W`, `Linux` or decode_stacktrace's
+// `-r` (2.6 kernels had four numbers: `2.6.36.3`)
+const VERSION_BEFORE =
+	/(?:(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*|(?<![\w-])-r |\btainted(?::[A-Z ]*| *)\(?|\bLinux )$/i;
+/** keys whose value is a kernel release, never an address (`2.6.36.3`) */
+const RELEASE_KEYS: ReadonlySet<string> = new Set(['kernel_version', 'latest_kernel_version']);
 
 /** finding and cascade ids are hashes: kept, so a finding has the same id with and without */
 const FINDING_ID = /^[a-z]+-[\da-f]{8}$/;
@@ -939,6 +1163,10 @@ export interface LearnedNames {
 	ssids?: Iterable<string>;
 	/** private domains (NameCollector.addDomain) */
 	domains?: Iterable<string>;
+	/** host and user names learned only from a person's banner (NameCollector.bannerOnly) */
+	bannerOnly?: Iterable<string>;
+	/** the log's full MACs, which half-masked ones are linked to (NameCollector.macs) */
+	macs?: Iterable<string>;
 }
 
 /** Replaces values by placeholders, consistently, across every string of one report. */
@@ -947,6 +1175,10 @@ export class Anonymizer {
 	private readonly names: RegExp | null;
 	private readonly nameKind = new Map<string, AnonKind>();
 	private readonly domains: RegExp | null;
+	/** banner names that are words (COMPOUND_NAME): only where they stand as names */
+	private readonly weak = new Set<string>();
+	private readonly weakAt: RegExp | null;
+	private readonly fullMacs = new Set<string>();
 
 	constructor(
 		learned: LearnedNames = { hosts: [], users: [] },
@@ -955,11 +1187,29 @@ export class Anonymizer {
 		// names match in any case (`MyHost` learned, `myhost` in a message): host names are
 		// case-insensitive, and leaving a name in another case would leak it. A Wi-Fi network
 		// named as a host or a user is replaced as that.
-		for (const n of learned.ssids ?? []) this.nameKind.set(n.toLowerCase(), 'ssid');
+		const ssids = new Set([...(learned.ssids ?? [])].map((n) => n.toLowerCase()));
+		for (const n of ssids) this.nameKind.set(n, 'ssid');
 		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
 		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
-		const all = [...this.nameKind.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+		for (const n of learned.bannerOnly ?? []) {
+			const key = n.toLowerCase();
+			// a Wi-Fi network of the same name is learned from its own lines: everywhere
+			if (!COMPOUND_NAME.test(key) && this.nameKind.has(key) && !ssids.has(key)) this.weak.add(key);
+		}
+		for (const m of learned.macs ?? []) this.fullMacs.add(m.toLowerCase());
+		const all = [...this.nameKind.keys()]
+			.filter((k) => !this.weak.has(k))
+			.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 		const alt = all.map(escapeRegExp).join('|');
+		const weak = [...this.weak].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+		const weakAlt = weak.map(escapeRegExp).join('|');
+		// `alice@host` (a shell's prompt, an address without a domain) and `user@ibm`
+		this.weakAt = weak.length
+			? new RegExp(
+					`(?<![A-Za-z\\d_.-])(?:${weakAlt})(?=@)|(?<=@)(?:${weakAlt})(?![A-Za-z\\d_-])`,
+					'gi'
+				)
+			: null;
 		this.names = all.length
 			? new RegExp(
 					// a name alone, or after a distribution's `_` in an LVM volume group's name before
@@ -1001,20 +1251,42 @@ export class Anonymizer {
 		return p;
 	}
 
-	/** Anonymize one string. */
-	text(s: string): string {
+	/** Anonymize one string (`release`: a kernel release, which holds no address). */
+	text(s: string, release = false): string {
 		if (s.length < 3) return s;
 		let t = s;
 		// contextual values first (they may contain what later patterns would cut in pieces)
+		if (t.indexOf("='") !== -1)
+			t = this.outside(
+				t,
+				CERT_SUBJECT,
+				(_m, pre: string, dn: string) => `${pre}${this.subject(dn)}'`
+			);
 		if (t.indexOf('@') !== -1) {
-			t = this.outside(t, EMAIL, (m) => {
+			t = this.outside(t, EMAIL, (m, offset: number, whole: string) => {
+				// a distribution's banner (`Linux version 3.10-1-grml-amd64 (team@grml.org)`)
+				if (
+					whole[offset + m.length] === ')' &&
+					BANNER_BEFORE.test(whole.slice(Math.max(0, offset - 80), offset)) &&
+					publisherBanner(m.slice(0, m.indexOf('@')), m.slice(m.indexOf('@') + 1))
+				)
+					return m;
 				const last = m.slice(m.lastIndexOf('.') + 1);
-				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`
-				return /^[a-z]{2,}$/.test(last) && /[a-z]/i.test(m.slice(0, m.indexOf('@')))
+				const domain = m.slice(m.indexOf('@') + 1).toLowerCase();
+				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`;
+				// not a unit of a systemd template (`modprobe@drm.service`), an Android APEX
+				// (`com.android.media@311411000.apex`) nor a public mailing list (the project's advice
+				// names `netdev@vger.kernel.org`)
+				return /^[a-z]{2,}$/.test(last) &&
+					/[a-z]/i.test(m.slice(0, m.indexOf('@'))) &&
+					!NOT_EMAIL_TLDS.has(last) &&
+					domain !== 'vger.kernel.org' &&
+					!domain.startsWith('lists.')
 					? this.placeholder('email', m.toLowerCase())
 					: m;
 			});
-			t = this.outside(t, USER_AT_HOST_G, (_m, u: string, h: string) => {
+			t = this.outside(t, USER_AT_HOST_G, (m, u: string, h: string) => {
+				if (publisherBanner(u, h)) return m;
 				const user =
 					learnable(u) && !ARCH_PACKAGE_USER.test(u)
 						? this.placeholder('user', u.toLowerCase())
@@ -1036,6 +1308,16 @@ export class Anonymizer {
 		if (t.indexOf('retty host') !== -1)
 			t = this.outside(t, PRETTY_HOSTNAME, (m, pre: string, v: string) =>
 				learnable(v) ? `${pre}${this.placeholder('host', v.toLowerCase())}'` : m
+			);
+		if (t.indexOf('user=') !== -1 && /pam|authentication failure/i.test(t))
+			t = this.outside(t, PAM_USER, (m, pre: string, u: string) =>
+				learnable(u) && !SERVICE_ACCOUNTS.has(u.toLowerCase())
+					? pre + this.placeholder('user', u.toLowerCase())
+					: m
+			);
+		if (t.indexOf("identity' value '") !== -1)
+			t = this.outside(t, IDENTITY_NM, (m, pre: string, v: string) =>
+				learnable(v) ? `${pre}${this.placeholder('user', v.toLowerCase())}'` : m
 			);
 		if (t.indexOf('rhost=') !== -1 || t.indexOf('EAP-PEER-ALT') !== -1)
 			t = this.outside(t, REMOTE_HOST, (m, pre: string, h: string) =>
@@ -1074,7 +1356,9 @@ export class Anonymizer {
 			m === 'nqn.2014-08.org.nvmexpress.discovery' ? m : this.placeholder('nqn', m)
 		);
 		t = this.outside(t, IQN, (m) => this.placeholder('iqn', m.toLowerCase()));
-		t = this.outside(t, LABEL, (_m, pre: string, v: string) => pre + this.placeholder('label', v));
+		t = this.outside(t, LABEL, (m, pre: string, v: string) =>
+			DEFAULT_LABELS.has(v.toLowerCase()) ? m : pre + this.placeholder('label', v)
+		);
 		t = this.shares(t);
 		// shapes
 		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
@@ -1087,7 +1371,7 @@ export class Anonymizer {
 				const bytes = m.toLowerCase().split(':');
 				return bytes.some((b) => b === '**' || b === 'xx') &&
 					bytes.some((b) => /\d|[a-f]{2}/.test(b))
-					? this.placeholder('mac', bytes.map((b) => (b === 'xx' ? '**' : b)).join(':'))
+					? this.maskedMac(bytes.map((b) => (b === 'xx' ? '**' : b)))
 					: m;
 			});
 		t = this.outside(t, MAC, (m) => this.macs(m));
@@ -1103,7 +1387,8 @@ export class Anonymizer {
 			ENX,
 			(_m, hex: string) => 'enx' + this.mac(hex.replace(/(..)(?!$)/g, '$1:'))
 		);
-		t = this.outside(t, IPV4, (m, offset: number, whole: string) => this.ipv4(m, offset, whole));
+		if (!release)
+			t = this.outside(t, IPV4, (m, offset: number, whole: string) => this.ipv4(m, offset, whole));
 		if (t.indexOf(':') !== -1) t = this.outside(t, IPV6, (m) => this.ipv6(m));
 		if (this.opts.pointers) {
 			t = this.outside(
@@ -1129,7 +1414,66 @@ export class Anonymizer {
 				return this.placeholder(kind, kind === 'host' ? key.replaceAll('--', '-') : key);
 			});
 		}
+		if (this.weakAt) {
+			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
+			if (t.indexOf('/') !== -1) t = this.outside(t, ABS_PATH, (m) => this.weakPath(m));
+		}
 		return t;
+	}
+
+	/** a certificate's subject (CERT_SUBJECT): organisations and common names */
+	private subject(dn: string): string {
+		const value = (kind: 'O' | 'OU' | 'CN', v: string): string => {
+			const trimmed = v.trim();
+			if (PLACEHOLDER_ONLY.test(trimmed) || trimmed.length < 3) return v;
+			const out =
+				kind === 'CN' && DOTTED_HOST.test(trimmed)
+					? this.placeholder('host', trimmed.toLowerCase())
+					: this.placeholder('org', trimmed.toLowerCase());
+			return v.replace(trimmed, out);
+		};
+		return dn.startsWith('/')
+			? dn.replace(DN_SLASH, (_m, k: 'O' | 'OU' | 'CN', v: string) => `${k}=${value(k, v)}`)
+			: dn.replace(
+					DN_COMMA,
+					(m, sp: string, k: 'O' | 'OU' | 'CN', v: string) =>
+						m.slice(0, m.length - v.length) + value(k, v)
+				);
+	}
+
+	private learnedName(m: string): string {
+		const key = m.toLowerCase();
+		return this.placeholder(this.nameKind.get(key) ?? 'host', key);
+	}
+
+	/** a banner's word as a folder of a path, before the kernel tree's folders (KERNEL_TREE_DIRS) */
+	private weakPath(path: string): string {
+		const parts = path.split('/');
+		for (let i = 1; i < parts.length; i++) {
+			const lower = parts[i].toLowerCase();
+			if (KERNEL_TREE_DIRS.has(lower)) break;
+			if (this.weak.has(lower)) parts[i] = this.learnedName(lower);
+		}
+		return parts.join('/');
+	}
+
+	/**
+	 * A half-masked MAC's placeholder: the full MAC of the log whose bytes left it matches, when
+	 * there is exactly one, so that both read as one device; else a placeholder of its own.
+	 */
+	private maskedMac(bytes: string[]): string {
+		let found: string | null = null;
+		for (const full of this.fullMacs) {
+			const fb = full.split(':');
+			if (bytes.every((b, i) => b === '**' || b === fb[i])) {
+				if (found !== null) {
+					found = null;
+					break;
+				}
+				found = full;
+			}
+		}
+		return this.placeholder('mac', found ?? bytes.join(':'));
 	}
 
 	/**
@@ -1228,7 +1572,7 @@ export class Anonymizer {
 		if (parts.some((p) => p > 255)) return m;
 		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127) return m;
 		// firmware and driver versions look like addresses: `version 7.45.41.23`
-		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))) return m;
+		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 40), offset))) return m;
 		return this.placeholder('ipv4', m);
 	}
 
@@ -1265,13 +1609,20 @@ export class Anonymizer {
 
 	/** Anonymize every string of a report (a new object; the input is not changed). */
 	report(r: AnalysisResult): AnalysisResult {
+		// the full MACs the report quotes, for a report made without a NameCollector
+		const seen = (v: unknown): void => {
+			if (typeof v === 'string') addFullMacs(v, this.fullMacs);
+			else if (Array.isArray(v)) v.forEach(seen);
+			else if (v !== null && typeof v === 'object') Object.values(v).forEach(seen);
+		};
+		seen(r);
 		const walk = (v: unknown, key: string): unknown => {
 			if (typeof v === 'string')
 				return SKIP_KEYS.has(key) ||
 					(ID_KEYS.has(key) && FINDING_ID.test(v)) ||
 					(key === 'certainty' && CERTAINTIES.has(v))
 					? v
-					: this.text(v);
+					: this.text(v, RELEASE_KEYS.has(key));
 			if (Array.isArray(v)) return SKIP_KEYS.has(key) ? v : v.map((x) => walk(x, key));
 			if (v !== null && typeof v === 'object') {
 				if (SKIP_KEYS.has(key)) return v;
