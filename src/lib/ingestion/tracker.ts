@@ -889,13 +889,7 @@ export class RecordTracker {
 		)
 			return false;
 		const text = rec.text;
-		if (text.trim() === '') return false;
-		// a banner that starts a boot anyway (see track) keeps its reason
-		if (
-			text.startsWith('Linux version ') &&
-			(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
-		)
-			return false;
+		if (this.noOtherLogStart(text)) return false;
 		if (untimed) {
 			// another log unless it repeats one of the journal's recent records
 			const n = Math.min(this.recentTextN, RECENT_TEXTS);
@@ -922,13 +916,20 @@ export class RecordTracker {
 		if (Number.isNaN(rec.wall) || Number.isNaN(this.lastTs) || !Number.isNaN(this.lastWall))
 			return false;
 		const text = rec.text;
-		if (text.trim() === '') return false;
-		if (
-			text.startsWith('Linux version ') &&
-			(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES)
-		)
-			return false;
+		if (this.noOtherLogStart(text)) return false;
 		return !this.blocks.recentlyHad(text);
+	}
+
+	/**
+	 * What never starts a `shape-change` boot: a blank record, or a banner that starts a boot
+	 * anyway (see track) and keeps its own reason.
+	 */
+	private noOtherLogStart(text: string): boolean {
+		return (
+			text.trim() === '' ||
+			(text.startsWith('Linux version ') &&
+				(this.bannerSeen || this.bootRecords > PRE_BANNER_LINES))
+		);
 	}
 
 	private flushFormatRun(): void {
