@@ -5,7 +5,8 @@ import {
 	MAX_REPORT_BYTES,
 	readReport,
 	REPORT_HEAD_BYTES,
-	startsAsReport
+	startsAsReport,
+	type ReportRead
 } from '$lib/output/report-file';
 import { markRoutineOfOldReport } from '$lib/output/routine-of-old-reports';
 
@@ -63,13 +64,27 @@ export async function decodeShare(
 	}
 	if (text !== null && !startsAsReport(text))
 		return { ok: false, error: 'The link does not hold a NecroScope report.' };
-	const r = text === null ? null : await readReport(text);
-	if (r?.ok) return { ok: true, report: await markRoutineOfOldReport(r.report) };
+	const r = text === null ? null : await readToShow(text);
+	if (r?.ok) return { ok: true, report: r.report };
 	if (r && r.kind !== 'damaged') return { ok: false, error: `The report in this link ${r.error}.` };
 	return {
 		ok: false,
 		error: 'The shared report in this link is damaged or incomplete (was the link cut?).'
 	};
+}
+
+/** readReport, with an old report's routine notices marked for showing (markRoutineOfOldReport) */
+async function readToShow(text: string): Promise<ReportRead> {
+	const r = await readReport(text);
+	return r.ok ? { ...r, report: await markRoutineOfOldReport(r.report) } : r;
+}
+
+/** a report file's text as openReportFile gives it: the report to show, or why it cannot be */
+async function fileReport(
+	text: string
+): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string }> {
+	const r = await readToShow(text);
+	return r.ok ? { ok: true, report: r.report } : { ok: false, error: `This file ${r.error}.` };
 }
 
 /**
@@ -96,18 +111,12 @@ export async function openReportFile(
 				return { ok: false, error: `This file ${(e as Error).message}.` };
 			}
 			if (text === null) return null;
-			const r = await readReport(text);
-			return r.ok
-				? { ok: true, report: await markRoutineOfOldReport(r.report) }
-				: { ok: false, error: `This file ${r.error}.` };
+			return fileReport(text);
 		}
 		if (!startsAsReport(head)) return null;
 		if (file.size > MAX_REPORT_BYTES)
 			return { ok: false, error: 'This NecroScope report file is too large to open here.' };
-		const r = await readReport(await file.text());
-		return r.ok
-			? { ok: true, report: await markRoutineOfOldReport(r.report) }
-			: { ok: false, error: `This file ${r.error}.` };
+		return fileReport(await file.text());
 	} catch {
 		return { ok: false, error: 'This file could not be read.' };
 	}
