@@ -104,10 +104,23 @@ const POSTMARKETOS: KernelVendor = {
 };
 
 /**
+ * Grml, a live system for system administrators built on Debian: its kernels are its own builds,
+ * from its own repository, and their release has Debian's form with a `grml` flavour
+ * (`3.10-1-grml-amd64`, jetway-port-dmesg-log.log, whose banner names `(team@grml.org)` and
+ * `Debian 3.10.10-1+grml.1`). Its user boots a newer release, or on a system installed from it
+ * upgrades from Grml's repository, and reports to Grml, not to Debian's reportbug.
+ */
+const GRML = distribution(
+	'Grml (a live system built on Debian, with its own kernel builds)',
+	'boot its newest release (grml.org/download); on a system installed from Grml, install its newest kernel package from Grml’s repository (`apt update && apt full-upgrade`)',
+	'Grml’s issue tracker (github.com/grml/grml/issues)'
+);
+
+/**
  * Marks of the `Linux version` banner's rest (builder, compiler, build number), read before the
  * release's: a distribution that rebuilds another's kernel or packages a mainline release says so
  * only there. Kali's builder, `(devel@kali.org)`, and its build's `Kali 6.6.9-1kali1`
- * (dfir-sample-files-syslog-1.log: `6.6.9-amd64`, Debian's form); postmarketOS's; an Android
+ * (dfir-sample-files-syslog-1.log: `6.6.9-amd64`, Debian's form); postmarketOS's; Grml's; an Android
  * device's build: Google's and device makers' build hosts (`android-build@`, tf201log-dmesg-txt.log's
  * `(android@…)`), AOSP's compilers (`Android (7284624, based on r416183b) clang version`, its
  * prebuilt GCC 4.9 `gcc version 4.9 20150123 (prerelease)` of logs-a5y17lte-dmesg.log and
@@ -116,6 +129,7 @@ const POSTMARKETOS: KernelVendor = {
 const BUILD_VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 	[/\(devel@kali\.org\)| Kali \d+\.\d+(?:\.\d+)?-\d+kali\d/, KALI],
 	[/\(pmos@[^)]*\)|#\d+-postmarketos\b/i, POSTMARKETOS],
+	[/\(team@grml\.org\)|\+grml\.\d/, GRML],
 	[
 		/\(android(?:-build)?@[^)]*\)|\bAndroid \(\d+,? based on r\d+(?:[a-z]\d*)?\) clang version|\(gcc version 4\.9(?:\.x)?(?:-google)? 20\d{6} \(prerelease\)/,
 		DEVICE
@@ -179,6 +193,8 @@ const VENDORS: ReadonlyArray<[RegExp, KernelVendor]> = [
 	// `6.3.0-kali1-amd64`), and its Raspberry Pi kernels do (`5.15.44-Re4son-v8l+`); since then
 	// only the banner names its PC kernels (BUILD_VENDORS)
 	[/^\d+\.\d+\.\d+-kali\d*-|-Re4son\b/, KALI],
+	// Grml's kernels, whose release has Debian's form (`3.10-1-grml-amd64`)
+	[/-grml-/, GRML],
 	// Deepin's and UOS's kernels (UnionTech): `5.18.17-amd64-desktop-hwe` (intel-audio-dmesg-log.log,
 	// a UOS machine), `5.15.77-amd64-desktop-rolling`, `4.19.0-arm64-desktop`
 	[

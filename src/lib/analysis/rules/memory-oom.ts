@@ -354,6 +354,75 @@ const MAY_FAIL_ALLOC_FAILED: Explanation = {
 	references: ALLOC_REFS
 };
 
+/** a failed allocation that waited (the rule's own explanation) */
+const ALLOC_FAILED: Explanation = {
+	meaning:
+		'The kernel could not find free memory for an allocation. For order 0-3 (small blocks) it means real memory pressure; for higher orders it means no large enough physically contiguous block was free (fragmentation): a driver or program asked for a big buffer and that operation failed, while the system as a whole may be fine.',
+	causes: [
+		{ kind: 'userspace', text: 'Memory exhausted by programs (see OOM kills nearby).' },
+		{
+			kind: 'driver',
+			text: 'A driver requesting large contiguous buffers (high order) or atomic allocations under load.'
+		},
+		{
+			kind: 'configuration',
+			text: 'Too little free reserve (`vm.min_free_kbytes`) for bursty network or storage traffic.'
+		}
+	],
+	next_steps: [
+		'Note the process, order and mode (GFP flags) in the line; look at the memory report that follows (free memory per zone and order).',
+		'For high-order failures, check `/proc/buddyinfo` (free blocks per order); raising `vm.min_free_kbytes` helps, and `echo 1 > /proc/sys/vm/compact_memory` compacts memory once, as a test.',
+		'For order 0 failures, find what uses the memory (`free -h`, `ps aux --sort=-rss | head`).'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/mm/concepts.html',
+		'https://docs.kernel.org/admin-guide/sysctl/vm.html'
+	]
+};
+
+/**
+ * On an Android device (rules/android.ts) memory is looked at through adb: Android's `ps` (toolbox,
+ * toybox) has no `aux` nor `--sort`, `free` is missing on older releases, and the sysctls need root;
+ * the low memory killer (lmkd) frees memory by killing cached apps.
+ */
+const ANDROID_MEMORY_STEP =
+	'Find what uses the memory with `adb shell dumpsys meminfo` (processes by memory use; Android’s `ps` cannot sort them) and `adb shell cat /proc/meminfo`; Android’s low memory killer (lmkd) frees memory by killing cached apps, and its kills nearby show how short memory was.';
+
+const ALLOC_FAILED_ANDROID: Explanation = {
+	...ALLOC_FAILED,
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'Memory used up by apps and services (see the low memory killer’s kills nearby).'
+		},
+		{
+			kind: 'driver',
+			text: 'A driver requesting large contiguous buffers (high order) or atomic allocations under load (the camera, the GPU, Wi-Fi).'
+		}
+	],
+	next_steps: [
+		'Note the process, order and mode (GFP flags) in the line; look at the memory report that follows (free memory per zone and order).',
+		`For order 0 failures: ${ANDROID_MEMORY_STEP} If they repeat while the device slows down, an app or service uses too much: update, close or uninstall it, or restart the device.`,
+		'For high-order failures (order 4 and up) a driver asked for a large contiguous buffer; nothing needs doing unless a feature of the device then fails (the camera, Wi-Fi): install the device’s newest system update, which is where its drivers are fixed.'
+	]
+};
+
+const ATOMIC_ALLOC_FAILED_ANDROID: Explanation = {
+	...ATOMIC_ALLOC_FAILED,
+	next_steps: [
+		ATOMIC_ALLOC_FAILED.next_steps[0],
+		'The free reserve (`vm.min_free_kbytes`) is set by the device’s system and needs root to change; if the failures repeat with dropped connections or a device’s errors, install the device’s newest system update, which is where its drivers and settings are fixed.'
+	]
+};
+
+const MAY_FAIL_ALLOC_FAILED_ANDROID: Explanation = {
+	...MAY_FAIL_ALLOC_FAILED,
+	next_steps: [
+		'Look for the low memory killer’s kills or other page allocation failures around it: they show how short memory was.',
+		`If it repeats, note the process and the call trace after the line. ${ANDROID_MEMORY_STEP}`
+	]
+};
+
 /** mm/page_alloc.c warn_alloc: `cat: page allocation failure: order:9, mode:0xd0` (older: `page allocation failure. order:9, mode:0xd0`) */
 export const pageAllocFailure: LineRule = {
 	id: 'memory.page-allocation-failure',
@@ -392,28 +461,10 @@ export const pageAllocFailure: LineRule = {
 	negatives: [
 		'snapd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=-900'
 	],
-	explanation: {
-		meaning:
-			'The kernel could not find free memory for an allocation. For order 0-3 (small blocks) it means real memory pressure; for higher orders it means no large enough physically contiguous block was free (fragmentation): a driver or program asked for a big buffer and that operation failed, while the system as a whole may be fine.',
-		causes: [
-			{ kind: 'userspace', text: 'Memory exhausted by programs (see OOM kills nearby).' },
-			{
-				kind: 'driver',
-				text: 'A driver requesting large contiguous buffers (high order) or atomic allocations under load.'
-			},
-			{
-				kind: 'configuration',
-				text: 'Too little free reserve (`vm.min_free_kbytes`) for bursty network or storage traffic.'
-			}
-		],
-		next_steps: [
-			'Note the process, order and mode (GFP flags) in the line; look at the memory report that follows (free memory per zone and order).',
-			'For high-order failures, check `/proc/buddyinfo` (free blocks per order); raising `vm.min_free_kbytes` helps, and `echo 1 > /proc/sys/vm/compact_memory` compacts memory once, as a test.',
-			'For order 0 failures, find what uses the memory (`free -h`, `ps aux --sort=-rss | head`).'
-		],
-		references: [
-			'https://docs.kernel.org/admin-guide/mm/concepts.html',
-			'https://docs.kernel.org/admin-guide/sysctl/vm.html'
-		]
-	}
+	explanation: ALLOC_FAILED,
+	android: [
+		[ALLOC_FAILED, ALLOC_FAILED_ANDROID],
+		[ATOMIC_ALLOC_FAILED, ATOMIC_ALLOC_FAILED_ANDROID],
+		[MAY_FAIL_ALLOC_FAILED, MAY_FAIL_ALLOC_FAILED_ANDROID]
+	]
 };

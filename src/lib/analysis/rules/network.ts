@@ -258,6 +258,48 @@ const NIC_STEPS = [
 	'If the card keeps hanging or disappearing, try another slot or replace it.'
 ];
 
+const NIC_HANG_MEANING =
+	'The network card stopped sending: its transmit ring did not advance (the lines after it dump the ring state), and the driver will reset the card. The network drops out meanwhile; repeated hangs make the connection unusable and can end in link flapping or a kernel crash in the driver.';
+
+const INTEL_DOCS = 'https://docs.kernel.org/networking/device_drivers/ethernet/intel/';
+
+/** a transmit hang of a driver with its own page in the kernel's documentation */
+const nicHangOf = (driver: string): Explanation => ({
+	meaning: NIC_HANG_MEANING,
+	causes: NIC_CAUSES,
+	next_steps: NIC_STEPS,
+	references: [`${INTEL_DOCS}${driver}.html`]
+});
+
+/** the explanation of a driver's transmit hang (e1000e's for the rule's own) */
+const NIC_HANG = nicHangOf('e1000e');
+
+/**
+ * igc (I225, I226) has no page in the kernel's documentation (e1000e's, which it had been given,
+ * is another driver's); its hangs and link drops are widely reported with Energy Efficient
+ * Ethernet and PCIe power saving on, and the I225-V's early steppings have an erratum
+ * (revision 01 and 02 in lspci; the B3 stepping, revision 03, fixed it).
+ */
+const NIC_HANG_IGC: Explanation = {
+	meaning: `${NIC_HANG_MEANING} The driver is igc, for Intel’s 2.5 Gbit/s I225 and I226 controllers.`,
+	causes: NIC_CAUSES,
+	next_steps: [
+		NIC_STEPS[0],
+		'On the I225 and I226, hangs and link drops are most often reported with Energy Efficient Ethernet or PCIe power saving on: turn EEE off (`ethtool --set-eee <iface> eee off`) and, to test, boot with `pcie_aspm=off`; update the kernel and the board’s BIOS (which carries the controller’s NVM). An I225-V of revision 01 or 02 (`lspci -nn -s <address>`) has an erratum of its early steppings, fixed in revision 03: if nothing helps, the controller or the board is the fix.',
+		NIC_STEPS[2]
+	],
+	references: ['https://man7.org/linux/man-pages/man8/ethtool.8.html']
+};
+
+const NIC_HANG_OF: Readonly<Record<string, Explanation>> = {
+	e1000e: NIC_HANG,
+	igb: nicHangOf('igb'),
+	igbvf: nicHangOf('igbvf'),
+	ixgbe: nicHangOf('ixgbe'),
+	ixgbevf: nicHangOf('ixgbevf'),
+	igc: NIC_HANG_IGC
+};
+
 /** e1000e/igb/igc/ixgbe: `igc 0000:02:00.0 enp2s0: Detected Tx Unit Hang` (`Detected Hardware Unit Hang` on e1000e; igb names the PCI device only). */
 export const nicHang: LineRule = {
 	id: 'network.nic-hang',
@@ -276,16 +318,8 @@ export const nicHang: LineRule = {
 		'igb 0000:01:00.0: Detected Tx Unit Hang'
 	],
 	negatives: ['igc 0000:02:00.0 enp2s0: NIC Link is Up 2500 Mbps Full Duplex, Flow Control: RX'],
-	explanation: {
-		meaning:
-			'The network card stopped sending: its transmit ring did not advance (the lines after it dump the ring state), and the driver will reset the card. The network drops out meanwhile; repeated hangs make the connection unusable and can end in link flapping or a kernel crash in the driver.',
-		causes: NIC_CAUSES,
-		next_steps: NIC_STEPS,
-		references: [
-			'https://docs.kernel.org/networking/device_drivers/ethernet/intel/igc.html',
-			'https://docs.kernel.org/networking/device_drivers/ethernet/intel/e1000e.html'
-		]
-	}
+	explanation: NIC_HANG,
+	explanationOf: (m) => NIC_HANG_OF[m[1]]
 };
 
 /**
