@@ -1,5 +1,5 @@
 import type { DetailValue, Explanation } from '../../models/finding.ts';
-import type { LineRule } from './types.ts';
+import type { LineRule, RuleFollow } from './types.ts';
 import { errnoName } from './util.ts';
 
 const ACPI_REFS = [
@@ -670,6 +670,25 @@ export const acpiModuleLevelSkipped: LineRule = {
 	}
 };
 
+/**
+ * ACPICA's `ACPI Error: Aborting method \_SB.PCI0.LPCB.EC0._Q37 due to previous error
+ * (AE_NOT_FOUND) (20230628/psparse-529)`, printed right after the error that stopped the method
+ * (one to six lines later, after AML_DEBUG's `No Local Variables …` lines): the same event, whose
+ * method names what failed (an embedded controller's `_Qxx` event, `_PSR` the power source,
+ * `_STA` a device's presence, `_CPC` a CPU's performance control).
+ */
+const ACPI_ABORTED_METHOD: RuleFollow = {
+	trigger: 'Aborting method ',
+	pattern: /^ACPI Error: Aborting method (\S+) due to previous error/,
+	details: (m) => ({ aborted_methods: [m[1]] }),
+	within: 8,
+	anywhere: true,
+	claims: true,
+	examples: [
+		'ACPI Error: Aborting method \\_SB.PCI0.LPCB.EC0._Q37 due to previous error (AE_NOT_FOUND) (20230628/psparse-529)'
+	]
+};
+
 /** ACPICA: `ACPI BIOS Error (bug): Could not resolve symbol [\_SB.PCI0.XHC.RHUB.HS11], AE_NOT_FOUND (20210730/dswload2-162)` */
 export const acpiBiosError: LineRule = {
 	id: 'firmware.acpi-bios-error',
@@ -679,6 +698,7 @@ export const acpiBiosError: LineRule = {
 	pattern: /^ACPI BIOS Error \(bug\): (.*?)(?:,? (AE_\w+))?(?: \((\d{8})\/[\w-]+\))?$/,
 	title: () => 'ACPI BIOS errors (bugs in the firmware’s ACPI tables)',
 	details: (m) => ({ first_message: m[1], status: m[2] ?? null, acpica: m[3] ?? null }),
+	follow: [ACPI_ABORTED_METHOD],
 	examples: [
 		'ACPI BIOS Error (bug): Could not resolve symbol [\\_SB.PCI0.XHC.RHUB.HS11], AE_NOT_FOUND (20210730/dswload2-162)',
 		'ACPI BIOS Error (bug): Failure creating named object [\\_SB.PCI0.GPP0.SWUS], AE_ALREADY_EXISTS (20230628/dswload2-326)'
@@ -694,7 +714,7 @@ export const acpiBiosError: LineRule = {
 			}
 		],
 		next_steps: [
-			'If everything works, ignore it. Otherwise note which device the symbol names (e.g. \\_SB.PCI0.XHC = USB controller).',
+			'If everything works, ignore it. Otherwise note which device the symbol names (e.g. \\_SB.PCI0.XHC = USB controller) and which method was aborted (`aborted_methods`: an embedded controller’s `_Qxx` is a hotkey, lid, battery or AC event that then does nothing; `_PSR` the power source, `_STA` a device’s presence).',
 			'Update the BIOS/UEFI; report it to the vendor with `acpidump` output.'
 		],
 		references: ACPI_REFS
@@ -711,6 +731,7 @@ export const acpiError: LineRule = {
 		/^ACPI Error: (?!Aborting method |AE_\w+, During name lookup|Method parse\/execution failed)(.*?)(?:,? (AE_\w+))?(?: \((\d{8})\/[\w-]+\))?$/,
 	title: () => 'ACPI errors while running firmware methods',
 	details: (m) => ({ first_message: m[1], status: m[2] ?? null, acpica: m[3] ?? null }),
+	follow: [ACPI_ABORTED_METHOD],
 	storm: { count: 100, severity: 'medium' },
 	examples: [
 		'ACPI Error: AE_BAD_PARAMETER, Returned by Handler for [EmbeddedControl] (20200925/evregion-281)',

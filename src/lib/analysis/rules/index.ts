@@ -177,7 +177,11 @@ import {
 import { armUserFault, segfault } from './userspace-segfault.ts';
 import { NOTICES } from './notices.ts';
 import { KNOWN_NOTICES } from './notices-known.ts';
-import { vboxVersionMismatch, virtualizationDisabled } from './virtual-machine.ts';
+import {
+	kvmCpuUnsupported,
+	vboxVersionMismatch,
+	virtualizationDisabled
+} from './virtual-machine.ts';
 
 export const LINE_RULES: readonly LineRule[] = [
 	// routine lines that the rules below would report (a missing optional firmware file, a
@@ -339,6 +343,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	zenbleedWorkaround,
 	microcodeFailed,
 	virtualizationDisabled,
+	kvmCpuUnsupported,
 	iommuInvalidationTimeout,
 	iommuFault,
 	iommuTimeout,

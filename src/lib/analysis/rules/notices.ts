@@ -1335,6 +1335,226 @@ export const ext4DataJournal: LineRule = {
 	}
 };
 
+/**
+ * drivers/usb/core/hcd.c usb_root_hub_lost_power() (dev_notice): at resume, a host controller
+ * driver found that the controller lost power or its state in sleep (xHCI after `xHC error in
+ * resume … Reinit`, EHCI/OHCI/UHCI whose registers came back reset, Allwinner's sw-ehci after
+ * `lost power, restarting`); its devices are then reset (USB persist) or enumerated again.
+ * Corpus: 5 logs of 3 machines (a ThinkPad's journal ×3, an Alienware M11x on 3.x EHCI/UHCI, an
+ * Allwinner tablet with 48 lines over its resumes).
+ */
+export const rootHubLostPower: LineRule = {
+	id: 'usb.root-hub-lost-power',
+	category: 'usb',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['root hub lost power or was reset'],
+	pattern: /^usb (usb\d+): root hub lost power or was reset/,
+	title: () => 'USB root hubs lost power in sleep: their devices were reset at resume',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	examples: [
+		// crash-logs log12-04.txt (ThinkPad X1 Carbon, after `xHC error in resume`), m11x dmesg.log
+		'usb usb1: root hub lost power or was reset',
+		'usb usb3: root hub lost power or was reset'
+	],
+	negatives: [
+		'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
+		'usb usb1: root hub'
+	],
+	explanation: {
+		meaning:
+			'When the machine woke from sleep, the USB host controller had lost power or its state (the firmware cut its power in suspend, or the controller was reset), so the kernel reports that each of its root hubs (`usb1`, `usb2` …, one per controller and speed) “lost power or was reset”. The devices on them are then reset and carry on (USB persist keeps a mounted USB disk mounted) or are found again as if plugged in: a disconnect and a new device. Common on laptops and tablets, and harmless when the devices work after resume.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The platform powers the USB controllers down in suspend (S3) or hibernation, as many do.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the USB devices work after resume.',
+			'If a device is lost after resume, or a USB disk is unmounted or corrupted by it, check that USB persist is on (`cat /sys/bus/usb/devices/<device>/power/persist` gives 1), update the BIOS and kernel, and try `mem_sleep_default=s2idle` on a machine that supports it (the controllers keep their power).'
+		],
+		references: ['https://docs.kernel.org/driver-api/usb/persist.html']
+	}
+};
+
+/**
+ * net/mac80211/mlme.c: on association, mac80211 drops VHT (802.11ac) for the connection when the
+ * access point's elements do not allow it: `wlp2s0: bad VHT capabilities, disabling VHT` (its VHT
+ * capabilities element missing or malformed), `80 MHz not supported, disabling VHT` (the band or
+ * the regulatory rules give no 80 MHz channel: every 2.4 GHz network), `AP VHT information is
+ * invalid, disabling VHT`, `VHT capa missing/short, disabling VHT` (sdata_info). Corpus: 3
+ * logs of a ThinkPad's journal, on a 2.4 GHz network (`freq=2462` in wpa_supplicant's line).
+ */
+export const wifiVhtDisabled: LineRule = {
+	id: 'network.wifi-vht-disabled',
+	category: 'network',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: [', disabling VHT'],
+	pattern:
+		/^(\S+): (bad VHT capabilities|80 MHz not supported|AP VHT information is invalid|VHT capa missing\/short), disabling VHT/,
+	title: (m) =>
+		`Wi-Fi ${m[1]} connected without 802.11ac (VHT): the access point’s elements do not allow it`,
+	details: (m) => ({ device: m[1], reason: m[2] }),
+	collect: { reason: 'reasons' },
+	examples: [
+		// crash-logs log12-04.txt (ThinkPad X1 Carbon, iwlwifi, 6.0), one after the other
+		'wlp2s0: bad VHT capabilities, disabling VHT',
+		'wlp2s0: 80 MHz not supported, disabling VHT'
+	],
+	negatives: ['wlp2s0: authenticate with d4:35:1d:04:38:b5', 'wlp2s0: associated'],
+	explanation: {
+		meaning:
+			'While connecting, mac80211 (the kernel’s Wi-Fi stack) found that the access point’s announcement does not allow 802.11ac (VHT) for this connection: its VHT capabilities are missing or malformed, or no 80 MHz channel is possible on this band. It connects with 802.11n (HT) instead; nothing fails. On a 2.4 GHz network this changes nothing at all: 802.11ac is a 5 GHz standard, and the many 2.4 GHz access points that announce vendor 802.11ac extensions (such as Broadcom’s “TurboQAM”) print it at every connection.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A 2.4 GHz network whose access point announces 802.11ac elements, or an access point whose announcement is incomplete.'
+			}
+		],
+		next_steps: [
+			'Nothing to do on a 2.4 GHz network (`iw dev <iface> link` shows the frequency: 2412-2484 MHz).',
+			'If the network is a 5 GHz one and its speed is low, the access point’s 802.11ac settings or firmware are at fault: update its firmware, and check its channel width (80 MHz) and wireless mode (802.11ac/ax enabled).'
+		],
+		references: [`${KERNEL_SOURCE}net/mac80211/mlme.c`]
+	}
+};
+
+/**
+ * drivers/firmware/dmi_scan.c dmi_scan_machine() (pr_info): no SMBIOS/DMI table was found, so
+ * the machine's maker, model and BIOS are unknown to the kernel. Normal on ARM boards and phones
+ * booted with a device tree, which have none. Corpus: 3 logs of 2 machines (a Raspberry Pi 3 on
+ * Ubuntu's raspi2 kernel ×2, an Android phone).
+ */
+export const dmiAbsent: LineRule = {
+	id: 'firmware.dmi-absent',
+	category: 'firmware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['DMI not present or invalid'],
+	pattern: /^DMI not present or invalid/,
+	title: () => 'No DMI (SMBIOS) table: the machine’s model is not known to the kernel',
+	examples: [
+		// izassafar-one kern.log (Raspberry Pi 3 Model B+), fishlogs dmesg.log (an Android phone)
+		'DMI not present or invalid.'
+	],
+	negatives: ['DMI: LENOVO 80XL/LNVNB161216, BIOS 4WCN31WW 12/12/2017'],
+	explanation: {
+		meaning:
+			'The firmware provides no DMI (SMBIOS) table, the table in which a PC’s firmware names its maker, model and BIOS version. ARM boards and phones that boot with a device tree have none, and the kernel reads their model from the device tree instead (`Machine model:`): there this line is expected and nothing is missing.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'A board or phone booted with a device tree (no SMBIOS), or a minimal virtual machine’s firmware.'
+			}
+		],
+		next_steps: [
+			'Nothing to do on an ARM board, a phone or a minimal virtual machine.',
+			'If it is a PC (x86) or an ARM server with UEFI, its firmware’s SMBIOS table is missing or damaged: the kernel’s fixes for that model (quirks matched by its DMI name) do not apply and `dmidecode` shows nothing; update or reset the BIOS/UEFI.'
+		],
+		references: [`${KERNEL_SOURCE}drivers/firmware/dmi_scan.c`]
+	}
+};
+
+/**
+ * arch/x86/mm/pgtable.c pmd_set_huge() (pr_warn_once since 4.x, and RHEL 7's 3.10): a range
+ * that ioremap() would map with a 2 MB page is covered by MTRRs of more than one memory type
+ * (or of a type other than the mapping's), so it is mapped with 4 KB pages instead. Corpus: 2
+ * logs of 2 machines (a CentOS 7 server, a Fedora 23 machine), both the PCI MMCONFIG area.
+ */
+export const pmdHugeMtrr: LineRule = {
+	id: 'memory.huge-mapping-mtrr',
+	category: 'memory',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['with a huge-page mapping due to MTRR override'],
+	pattern:
+		/^pmd_set_huge: Cannot satisfy \[mem (0x[0-9a-f]+-0x[0-9a-f]+)\] with a huge-page mapping due to MTRR override/,
+	title: () => 'A device memory range was mapped with small pages (MTRR types differ within it)',
+	details: (m) => ({ range: m[1] }),
+	examples: [
+		// logs-srv dmesg.log (CentOS 7, 3.10), skomra-logs vmcore-dmesg.txt (Fedora 23, 4.2)
+		'pmd_set_huge: Cannot satisfy [mem 0xf0000000-0xf0200000] with a huge-page mapping due to MTRR override.',
+		'pmd_set_huge: Cannot satisfy [mem 0xf8000000-0xf8200000] with a huge-page mapping due to MTRR override.'
+	],
+	negatives: ['PCI: MMCONFIG at [mem 0xf0000000-0xf7ffffff] reserved in E820'],
+	explanation: {
+		meaning:
+			'The kernel maps a device’s memory range (at boot usually the PCI configuration area, MMCONFIG) and would use one 2 MB page for it, but the processor’s MTRRs, set by the BIOS, give parts of that range different caching types. A single large page cannot have two types, so the kernel maps the range with 4 KB pages instead: the mapping is correct and nothing fails; the only cost is a few more page-table entries. The kernel prints it once per boot.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The BIOS’s MTRR layout, which gives the range around the device memory more than one caching type (common on servers and desktops of the 2010s).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the mapping is correct, only made of smaller pages.',
+			'If the same machine also reports MTRR problems (`mtrr: your CPUs had inconsistent …`, a slow graphics card), look at those findings; only they say the BIOS’s MTRRs need fixing (a BIOS update).'
+		],
+		references: [`${KERNEL_SOURCE}arch/x86/mm/pgtable.c`]
+	}
+};
+
+/**
+ * drivers/usb/core/config.c usb_parse_configuration() (dev_notice): a device's configuration
+ * descriptor numbers its interfaces with a gap (interface 2 in a configuration of two, where 0
+ * and 1 are expected); the kernel accepts the numbers as they are and says which one is missing
+ * (`config 1 has no interface number 1`, joined). Corpus: 3 logs of 1 machine (an ASUS board's
+ * AURA LED controller, 0b05:1939, a device users often ask about); the same line comes from many
+ * RGB controllers, receivers and headsets.
+ */
+export const usbInterfaceNumbering: LineRule = {
+	id: 'usb.interface-numbering',
+	category: 'usb',
+	severity: 'info',
+	routine: true,
+	triggers: ['has an invalid interface number'],
+	pattern: /^usb (\S+): config (\d+) has an invalid interface number: (\d+) but max is (\d+)/,
+	title: (m) => `USB device ${m[1]} numbers its interfaces with a gap: used as described`,
+	details: (m) => ({
+		port: m[1],
+		config: Number(m[2]),
+		interface: Number(m[3]),
+		max: Number(m[4])
+	}),
+	follow: [
+		{
+			trigger: 'has no interface number',
+			pattern: /^usb (?<device>\S+): config \d+ has no interface number (\d+)/,
+			details: (m) => ({ missing_interface: Number(m[2]) }),
+			within: 3,
+			claims: true,
+			examples: ['usb 1-6: config 1 has no interface number 1']
+		}
+	],
+	examples: [
+		// zictes dmesg.log line 1023 (ASUS PRIME B550-PLUS, its AURA LED Controller)
+		'usb 1-6: config 1 has an invalid interface number: 2 but max is 1'
+	],
+	negatives: ['usb 1-6: New USB device found, idVendor=0b05, idProduct=1939, bcdDevice= 1.00'],
+	explanation: {
+		meaning:
+			'A USB device described its interfaces with numbers that skip one (here the interfaces are numbered up to a value higher than their count, so one number is missing). The USB standard asks for consecutive numbers; the kernel notes the mistake, accepts the numbers the device gave and sets the device up normally. Many devices do this, RGB lighting controllers (such as ASUS’s AURA LED Controller) and wireless receivers among them: it is a quirk of the device’s firmware, not a fault.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The device’s firmware numbers its interfaces with a gap (an interface left out of a shared design).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the device works (the `Product:` line after it names it).',
+			'If the device does not work, this line is not why: look at the lines of its driver after it, and `lsusb -v -s <bus>:<device>` shows its interfaces.'
+		],
+		references: [`${KERNEL_SOURCE}drivers/usb/core/config.c`]
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -1367,5 +1587,10 @@ export const NOTICES: readonly LineRule[] = [
 	pciBarUnclaimed,
 	pciBridgeReconfigured,
 	sdhciBlockSize,
-	ext4DataJournal
+	ext4DataJournal,
+	rootHubLostPower,
+	wifiVhtDisabled,
+	dmiAbsent,
+	pmdHugeMtrr,
+	usbInterfaceNumbering
 ];

@@ -321,6 +321,19 @@ export const xhciResumeReinit: LineRule = {
 	pattern: /^(xhci_hcd|xhci-hcd) (\S+): xHC error in resume, USBSTS (0x[0-9a-f]+), Reinit/,
 	title: (m) => `USB controller ${m[2]} re-initialised after resume`,
 	details: (m) => ({ device: m[2], driver: m[1], usbsts: m[3] }),
+	// usb_root_hub_lost_power() for each of its root hubs, right after: what this finding
+	// explains, not a notice of its own (usb.root-hub-lost-power is for other controllers)
+	follow: [
+		{
+			trigger: 'root hub lost power or was reset',
+			pattern: /^usb (usb\d+): root hub lost power or was reset/,
+			details: (m) => ({ root_hubs: [m[1]] }),
+			within: 10,
+			anywhere: true,
+			claims: true,
+			examples: ['usb usb1: root hub lost power or was reset']
+		}
+	],
 	examples: [
 		// crash-logs log20221215 (ThinkPad X1 Carbon, kernel 6.0)
 		'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit'

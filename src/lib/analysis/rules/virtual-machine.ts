@@ -146,3 +146,47 @@ export const virtualizationDisabled: LineRule = {
 		]
 	}
 };
+
+/**
+ * arch/arm/kvm/arm.c, later virt/kvm/arm/arm.c, kvm_arch_init() (kvm_err, whose prefix names the
+ * pid: `kvm [1]: `): a CPU for which kvm_target_cpu() knows no target. 32-bit ARM's KVM (removed
+ * in 5.7) knew only the Cortex-A7 and Cortex-A15; arm64's takes any ARMv8 core since 3.19. So a
+ * 32-bit kernel on another core (a Raspberry Pi 2 v1.2 or 3, Cortex-A53) has no KVM. Corpus:
+ * izassafar-one kern.log and syslog (Raspberry Pi 3 Model B+, Ubuntu's `5.3.0-1027-raspi2`).
+ */
+export const kvmCpuUnsupported: LineRule = {
+	id: 'other.kvm-cpu-unsupported',
+	category: 'other',
+	// a fact for whoever wants virtual machines, like hardware virtualization disabled
+	severity: 'info',
+	perBoot: true,
+	triggers: ['Error, CPU '],
+	pattern: /^kvm \[\d+\]: Error, CPU (\d+) not supported!/,
+	title: () =>
+		'KVM does not support this CPU with this kernel: no hardware-assisted virtual machines',
+	details: (m) => ({ cpu: Number(m[1]) }),
+	examples: [
+		// izassafar-one kern.log line 124 (Raspberry Pi 3 Model B+, 32-bit 5.3 kernel)
+		'kvm [1]: Error, CPU 0 not supported!'
+	],
+	negatives: ['kvm [1]: HYP mode not available', 'kvm [1]: Hyp mode initialized successfully'],
+	explanation: {
+		meaning:
+			'KVM, the kernel’s hypervisor, checked the processor at boot and found a core it cannot run virtual machines on, so it did not start: /dev/kvm does not exist, and QEMU, libvirt or other virtual machine programs run guests only in slow software emulation. The 32-bit ARM kernel’s KVM (until 5.6) supports only the Cortex-A7 and Cortex-A15 cores; a 32-bit kernel on another core, such as the Cortex-A53 of a Raspberry Pi 3, prints this line. Nothing else is affected.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A 32-bit (armhf) kernel on a 64-bit ARM processor whose cores its KVM does not know (the Raspberry Pi 3 and 4 run such kernels in many 32-bit images).'
+			},
+			{
+				kind: 'kernel',
+				text: 'An old kernel whose KVM knew only the first ARMv8 cores (arm64 before 3.19).'
+			}
+		],
+		next_steps: [
+			'If you do not run virtual machines on this machine, nothing is needed.',
+			'To run them with hardware help, boot a 64-bit (arm64) kernel and system, whose KVM supports every ARMv8 core (`uname -m` shows `aarch64`), and check that /dev/kvm exists afterwards.'
+		],
+		references: ['https://docs.kernel.org/virt/kvm/index.html']
+	}
+};
