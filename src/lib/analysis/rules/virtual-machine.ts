@@ -150,8 +150,9 @@ export const virtualizationDisabled: LineRule = {
 /**
  * arch/arm/kvm/arm.c, later virt/kvm/arm/arm.c, kvm_arch_init() (kvm_err, whose prefix names the
  * pid: `kvm [1]: `): a CPU for which kvm_target_cpu() knows no target. 32-bit ARM's KVM (removed
- * in 5.7) knew only the Cortex-A7 and Cortex-A15; arm64's takes any ARMv8 core since 3.19. So a
- * 32-bit kernel on another core (a Raspberry Pi 2 v1.2 or 3, Cortex-A53) has no KVM. Corpus:
+ * in 5.7) knew only the Cortex-A7 and Cortex-A15; arm64's takes any ARMv8 core (its generic
+ * target, since its early releases). So a 32-bit kernel on another core (a Raspberry Pi 2 v1.2
+ * or 3, Cortex-A53) has no KVM. Corpus:
  * izassafar-one kern.log and syslog (Raspberry Pi 3 Model B+, Ubuntu's `5.3.0-1027-raspi2`).
  */
 export const kvmCpuUnsupported: LineRule = {
@@ -180,7 +181,7 @@ export const kvmCpuUnsupported: LineRule = {
 			},
 			{
 				kind: 'kernel',
-				text: 'An old kernel whose KVM knew only the first ARMv8 cores (arm64 before 3.19).'
+				text: 'An old kernel whose KVM knew only the first ARMv8 cores (the first arm64 releases).'
 			}
 		],
 		next_steps: [
