@@ -233,6 +233,12 @@ function syslogOrJournal(rec: LogRecord): boolean {
 
 /** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
 const HEAD_HOLD = 16;
+
+/** a line that is only the start of a dmesg time stamp: `[    1.4700`, `[    7.` (see cutStamp) */
+const CUT_STAMP = /^\[ *\d+(?:\.\d*)?$/;
+/** `rec.reason` of such a line */
+export const UNPARSED_CUT_STAMP =
+	'time stamp cut by a line break (its record goes on on the next line)';
 /**
  * input lines in which a line of U-Boot's own shape (UBOOT_LINE) is looked for, before the first
  * prefixed kernel line: a bound on the cost, whatever the input (U-Boot's output is tens of lines)
@@ -322,6 +328,8 @@ export class LineClassifier {
 	 */
 	private head: HeldRecord[] | null = [];
 	private readonly hrec: LogRecord = newRecord();
+	/** the latest line that was only the start of a dmesg time stamp (see cutStamp) */
+	private cutAt = '';
 
 	constructor(
 		private readonly out: ClassifiedSink,
@@ -540,7 +548,10 @@ export class LineClassifier {
 			const plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
 			if (plain > 0 || rec.text.indexOf('>[') !== -1) this.emitGlued(rec, plain);
 			else this.emit(rec, this.one);
-		} else this.emit(rec, this.one);
+		} else {
+			if (rec.reason === NO_PREFIX) this.cutStamp(line, rec);
+			this.emit(rec, this.one);
+		}
 		if (rec.format === 'pstore') {
 			if (rec.reason === 'pstore file name') {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
@@ -551,6 +562,38 @@ export class LineClassifier {
 				else if (!this.replaying) this.startPstore(rec.text);
 			}
 		}
+	}
+
+	/**
+	 * A dmesg record broken inside its time stamp (`[    1.4700`, then `85] exFAT: Core Version
+	 * 1.2.4` on the next line: a capture or a copy that cut the line there), in a log whose other
+	 * lines have a prefix: the first part is unparsed UNPARSED_CUT_STAMP, and the line after it,
+	 * when the two read as one dmesg record, is that record (its time whole). Both parts had been
+	 * unparsed NO_PREFIX text. Runs only for such unparsed lines (`rec`, changed in place).
+	 */
+	private cutStamp(line: string, rec: LogRecord): void {
+		const c0 = codeAt(line, 0);
+		if (c0 === 91 /* [ */) {
+			if (CUT_STAMP.test(line)) {
+				rec.reason = UNPARSED_CUT_STAMP;
+				this.cutAt = line;
+			}
+			return;
+		}
+		const ctx = this.ctx;
+		if (
+			ctx.prevReason !== UNPARSED_CUT_STAMP ||
+			!((c0 >= 48 && c0 <= 57) || c0 === 46 || c0 === 93)
+		)
+			return;
+		const joined = this.cutAt + line;
+		resetRecord(rec, rec.line);
+		if (dmesgFormat.parse(joined, rec, ctx) && rec.kind === 'kernel' && !Number.isNaN(rec.ts))
+			return;
+		resetRecord(rec, rec.line);
+		rec.kind = 'unparsed';
+		rec.reason = NO_PREFIX;
+		rec.text = line;
 	}
 
 	/**
