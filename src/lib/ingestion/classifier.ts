@@ -9,7 +9,7 @@ import {
 	type Scan,
 	type SyslogDate
 } from './formats/common.ts';
-import { NO_PREFIX } from './formats/bare.ts';
+import { isShellLine, isTrinityLine, NO_PREFIX, SKIP_SHELL } from './formats/bare.ts';
 import { WRAPPED_REST } from './paste.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
@@ -795,7 +795,7 @@ export class LineClassifier {
 			head.push({ line, kind, format, reason, text, lines });
 			return true;
 		}
-		this.releaseHead(false, syslogOrJournal(rec));
+		this.releaseHead(false, syslogOrJournal(rec), rec.kind === 'kernel' && rec.format !== 'bare');
 		return false;
 	}
 
@@ -804,20 +804,34 @@ export class LineClassifier {
 	 * blank). Before a syslog file's or a journal's first line (`foreign`), they are unprefixed
 	 * text in a prefixed log, not kernel lines: the rest of a line the copy cut (`0:33 hpPav
 	 * systemd[1]: Unmounted …`), a `...` that the user typed. Read as bare kernel lines, they had
-	 * opened a boot 0 of their own before the journal's `-- Boot … --` marker or banner.
+	 * opened a boot 0 of their own before the journal's `-- Boot … --` marker or banner. Outside a
+	 * bootloader's output, a shell's prompt and the command typed after it (`$ dmesg`, `[alice@host1
+	 * ~]$ dmesg`: isShellLine) is skipped SKIP_SHELL. Before a kernel line with a prefix
+	 * (`prefixed`), trinity's output (`[child1:446] …`, `[watchdog] …`: isTrinityLine) and the
+	 * unprefixed lines after it are another program's, unparsed NO_PREFIX as they are after the
+	 * kernel's first line (a line before it may be the rest of a record the copy cut and stays).
 	 */
-	private releaseHead(bootloader: boolean, foreign = false): void {
+	private releaseHead(bootloader: boolean, foreign = false, prefixed = false): void {
 		const head = this.head;
 		if (head === null) return;
 		this.head = null;
 		const r = this.hrec;
+		let program = false;
 		for (const h of head) {
 			resetRecord(r, h.line);
 			const blank = h.kind !== 'kernel';
-			const other = (bootloader || foreign) && !blank;
-			r.kind = other ? 'unparsed' : h.kind;
-			r.format = other ? '' : h.format;
-			r.reason = other ? (bootloader ? UNPARSED_BOOTLOADER : NO_PREFIX) : h.reason;
+			const shell = !blank && !bootloader && isShellLine(h.text);
+			if (!blank && prefixed && !program && isTrinityLine(h.text)) program = true;
+			const other = (bootloader || foreign || program) && !blank && !shell;
+			r.kind = shell ? 'skipped' : other ? 'unparsed' : h.kind;
+			r.format = shell || other ? '' : h.format;
+			r.reason = shell
+				? SKIP_SHELL
+				: other
+					? bootloader
+						? UNPARSED_BOOTLOADER
+						: NO_PREFIX
+					: h.reason;
 			r.text = h.text;
 			this.out(r, h.lines, this.ctx.bootId);
 		}
