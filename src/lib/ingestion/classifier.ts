@@ -40,6 +40,7 @@ import {
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
 import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
+import { flippedStamp } from './bitflips.ts';
 import { MAX_BODY, UNPARSED_COMPRESSED } from './ramoops.ts';
 
 /** a character that text has not: a C0 control but tab and line ends, or U+FFFD (bytes not UTF-8) */
@@ -239,6 +240,8 @@ const CUT_STAMP = /^\[ *\d+(?:\.\d*)?$/;
 /** `rec.reason` of such a line */
 export const UNPARSED_CUT_STAMP =
 	'time stamp cut by a line break (its record goes on on the next line)';
+/** `rec.reason` of a kernel line whose time stamp is damaged by flipped bits (see cutStamp) */
+export const UNPARSED_FLIPPED_STAMP = 'kernel time stamp damaged by flipped bits';
 /**
  * input lines in which a line of U-Boot's own shape (UBOOT_LINE) is looked for, before the first
  * prefixed kernel line: a bound on the cost, whatever the input (U-Boot's output is tens of lines)
@@ -569,15 +572,21 @@ export class LineClassifier {
 	 * 1.2.4` on the next line: a capture or a copy that cut the line there), in a log whose other
 	 * lines have a prefix: the first part is unparsed UNPARSED_CUT_STAMP, and the line after it,
 	 * when the two read as one dmesg record, is that record (its time whole). Both parts had been
-	 * unparsed NO_PREFIX text. Runs only for such unparsed lines (`rec`, changed in place).
+	 * unparsed NO_PREFIX text. A line whose dmesg time stamp is damaged by flipped bits
+	 * (bitflips.ts `flippedStamp`: `[    4/500400]`, `[    8.319615}`) is unparsed
+	 * UNPARSED_FLIPPED_STAMP: it had been counted as a line without a prefix. Runs only for such
+	 * unparsed lines (`rec`, changed in place).
 	 */
 	private cutStamp(line: string, rec: LogRecord): void {
 		const c0 = codeAt(line, 0);
-		if (c0 === 91 /* [ */) {
-			if (CUT_STAMP.test(line)) {
-				rec.reason = UNPARSED_CUT_STAMP;
-				this.cutAt = line;
-			}
+		if (c0 === 91 /* [ */ && CUT_STAMP.test(line)) {
+			rec.reason = UNPARSED_CUT_STAMP;
+			this.cutAt = line;
+			return;
+		}
+		// a kernel line whose time stamp flipped bits damaged (`[    4/500400]`): it has a prefix
+		if (flippedStamp(line) !== null) {
+			rec.reason = UNPARSED_FLIPPED_STAMP;
 			return;
 		}
 		const ctx = this.ctx;
