@@ -38,6 +38,17 @@ describe('a journal excerpt of the dmesg’s own boot that starts before its las
 		expect(run.summary.input.warnings.filter((w) => w.includes(PASTED))).toHaveLength(1);
 	});
 
+	it('`journalctl -o short-monotonic` that starts earlier stays in the boot: its times are the dmesg’s', () => {
+		const mono = KERNLOG.map((l) => {
+			const m = /^\S+ +\d+ [\d:]+ (\S+) kernel: (\[ *[\d.]+\]) (.*)$/.exec(l);
+			return m === null ? l : `${m[2]} ${m[1]} kernel: ${m[3]}`;
+		});
+		expect(mono[3]).toMatch(/^\[9686414\.564175\] \S+ kernel: Hardware name: Bochs/);
+		const run = ingestText([...AS_DMESG, ...mono.slice(3)].join('\n') + '\n');
+		expect(boots(run)).toEqual([`start@1-${77 + 74}`]);
+		expect(run.summary.input.formats).toEqual({ dmesg: 77, 'journal-monotonic': 74 });
+	});
+
 	it('a journal with kernel times (kern.log) that starts earlier stays in the boot too', () => {
 		// its kernel times are the dmesg's: the drop lands on the time of one of its records
 		const run = ingestText([...AS_DMESG, ...KERNLOG.slice(3)].join('\n') + '\n');
