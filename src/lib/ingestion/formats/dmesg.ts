@@ -34,8 +34,7 @@ function scanDeltaTime(s: string, i: number, out: Scan): boolean {
  * Android/vendor per-process prefix after the time: `  [0:        swapper:    0] `,
  * ` [1:android.hardwar:  971] ` (`%c[%1d:%15s:%5d]`: a flag, `I` in interrupt context or a space,
  * then `[cpu:comm:pid]`; the `I` had been left in the text, and the prefix with it). Returns
- * 'T<pid>' or ''; sets out.end (and
- * rec.wall for a HiSilicon/Huawei date).
+ * 'T<pid>' or ''; sets out.end (and rec.wall for a HiSilicon/Huawei date).
  */
 function scanProcessPrefix(
 	s: string,
