@@ -494,7 +494,7 @@ describe('syslog files', () => {
 		check(
 			[
 				'Apr 24 22:03:41 host1 kernel: [  233.386309] sd 0:0:0:0: [sda] Sense Key : Medium Error [current] [descriptor]',
-				'Sep 25 14:42:07 ip-172-26-7-213 kernel: Out of memory: Killed process 44321 (python) total-vm:2162580kB, anon-rss:80708kB, file-rss:2816kB, shmem-rss:0kB, UID:1000 pgtables:3908kB oom_score_adj:0',
+				'Sep 25 14:42:07 ip-10-0-0-1 kernel: Out of memory: Killed process 44321 (python) total-vm:2162580kB, anon-rss:80708kB, file-rss:2816kB, shmem-rss:0kB, UID:1000 pgtables:3908kB oom_score_adj:0',
 				'2025-08-31T09:36:55.418891-07:00 host2 rsyslogd: [origin software="rsyslogd" swVersion="8.2312.0" x-pid="1"] rsyslogd was HUPed',
 				'<30>1 2017-04-27T07:59:12+02:00 nextcloud dhclient - - -  DHCPREQUEST on eth0 to 192.168.1.1 port 67',
 				'Mar  2 23:24:28 UDM-Pro user.warn kernel: [1293979.679369] IN=br46 OUT= MAC=24:5a:4c:00:00:01 SRC=192.168.46.5 DST=8.8.8.8',
@@ -510,7 +510,7 @@ describe('syslog files', () => {
 				{
 					format: 'syslog',
 					text: 'Out of memory: Killed process 44321 (python) total-vm:2162580kB, anon-rss:80708kB, file-rss:2816kB, shmem-rss:0kB, UID:1000 pgtables:3908kB oom_score_adj:0',
-					host: 'ip-172-26-7-213'
+					host: 'ip-10-0-0-1'
 				},
 				{
 					format: 'syslog',
