@@ -377,7 +377,11 @@ describe('unprefixed lines of a multi-line dmesg record', () => {
 		const prompt = ingestText(
 			'[    2.918980] FIQ FSM acceleration enabled for :\nroot@OpenWrt:/# dmesg'
 		);
-		expect(kinds(prompt)).toEqual(['1:kernel', '2:unparsed']);
+		// a prompt is no record's rest: skipped as a shell's line (it had been unparsed text)
+		expect(kinds(prompt)).toEqual(['1:kernel']);
+		expect(prompt.summary.input.skipped_reasons).toEqual({
+			'shell prompt or command (not a kernel message)': 1
+		});
 		// gopro-hero7 kmsg: a line cut in two
 		const cut = ingestText(
 			'[    1.466687] exFAT: FS Version 1.2.4\n[    1.4700\n85] exFAT: Core Version 1.2.4'

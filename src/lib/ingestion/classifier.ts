@@ -9,7 +9,7 @@ import {
 	type Scan,
 	type SyslogDate
 } from './formats/common.ts';
-import { NO_PREFIX } from './formats/bare.ts';
+import { isShellLine, isTrinityLine, NO_PREFIX, SKIP_SHELL } from './formats/bare.ts';
 import { WRAPPED_REST } from './paste.ts';
 import { dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
@@ -40,6 +40,7 @@ import {
 } from './clock.ts';
 import { findYearHint, namedRelease, releaseFloorMs, type YearHint } from './year.ts';
 import { MIN_RUN, nulRunEnd, UNPARSED_NUL } from './nul.ts';
+import { flippedStamp } from './bitflips.ts';
 import { MAX_BODY, UNPARSED_COMPRESSED } from './ramoops.ts';
 
 /** a character that text has not: a C0 control but tab and line ends, or U+FFFD (bytes not UTF-8) */
@@ -233,6 +234,14 @@ function syslogOrJournal(rec: LogRecord): boolean {
 
 /** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
 const HEAD_HOLD = 16;
+
+/** a line that is only the start of a dmesg time stamp: `[    1.4700`, `[    7.` (see cutStamp) */
+const CUT_STAMP = /^\[ *\d+(?:\.\d*)?$/;
+/** `rec.reason` of such a line */
+export const UNPARSED_CUT_STAMP =
+	'time stamp cut by a line break (its record goes on on the next line)';
+/** `rec.reason` of a kernel line whose time stamp is damaged by flipped bits (see cutStamp) */
+export const UNPARSED_FLIPPED_STAMP = 'kernel time stamp damaged by flipped bits';
 /**
  * input lines in which a line of U-Boot's own shape (UBOOT_LINE) is looked for, before the first
  * prefixed kernel line: a bound on the cost, whatever the input (U-Boot's output is tens of lines)
@@ -322,6 +331,8 @@ export class LineClassifier {
 	 */
 	private head: HeldRecord[] | null = [];
 	private readonly hrec: LogRecord = newRecord();
+	/** the latest line that was only the start of a dmesg time stamp (see cutStamp) */
+	private cutAt = '';
 
 	constructor(
 		private readonly out: ClassifiedSink,
@@ -540,7 +551,10 @@ export class LineClassifier {
 			const plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
 			if (plain > 0 || rec.text.indexOf('>[') !== -1) this.emitGlued(rec, plain);
 			else this.emit(rec, this.one);
-		} else this.emit(rec, this.one);
+		} else {
+			if (rec.reason === NO_PREFIX) this.cutStamp(line, rec);
+			this.emit(rec, this.one);
+		}
 		if (rec.format === 'pstore') {
 			if (rec.reason === 'pstore file name') {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
@@ -551,6 +565,44 @@ export class LineClassifier {
 				else if (!this.replaying) this.startPstore(rec.text);
 			}
 		}
+	}
+
+	/**
+	 * A dmesg record broken inside its time stamp (`[    1.4700`, then `85] exFAT: Core Version
+	 * 1.2.4` on the next line: a capture or a copy that cut the line there), in a log whose other
+	 * lines have a prefix: the first part is unparsed UNPARSED_CUT_STAMP, and the line after it,
+	 * when the two read as one dmesg record, is that record (its time whole). Both parts had been
+	 * unparsed NO_PREFIX text. A line whose dmesg time stamp is damaged by flipped bits
+	 * (bitflips.ts `flippedStamp`: `[    4/500400]`, `[    8.319615}`) is unparsed
+	 * UNPARSED_FLIPPED_STAMP: it had been counted as a line without a prefix. Runs only for such
+	 * unparsed lines (`rec`, changed in place).
+	 */
+	private cutStamp(line: string, rec: LogRecord): void {
+		const c0 = codeAt(line, 0);
+		if (c0 === 91 /* [ */ && CUT_STAMP.test(line)) {
+			rec.reason = UNPARSED_CUT_STAMP;
+			this.cutAt = line;
+			return;
+		}
+		// a kernel line whose time stamp flipped bits damaged (`[    4/500400]`): it has a prefix
+		if (flippedStamp(line) !== null) {
+			rec.reason = UNPARSED_FLIPPED_STAMP;
+			return;
+		}
+		const ctx = this.ctx;
+		if (
+			ctx.prevReason !== UNPARSED_CUT_STAMP ||
+			!((c0 >= 48 && c0 <= 57) || c0 === 46 || c0 === 93)
+		)
+			return;
+		const joined = this.cutAt + line;
+		resetRecord(rec, rec.line);
+		if (dmesgFormat.parse(joined, rec, ctx) && rec.kind === 'kernel' && !Number.isNaN(rec.ts))
+			return;
+		resetRecord(rec, rec.line);
+		rec.kind = 'unparsed';
+		rec.reason = NO_PREFIX;
+		rec.text = line;
 	}
 
 	/**
@@ -752,7 +804,7 @@ export class LineClassifier {
 			head.push({ line, kind, format, reason, text, lines });
 			return true;
 		}
-		this.releaseHead(false, syslogOrJournal(rec));
+		this.releaseHead(false, syslogOrJournal(rec), rec.kind === 'kernel' && rec.format !== 'bare');
 		return false;
 	}
 
@@ -761,20 +813,34 @@ export class LineClassifier {
 	 * blank). Before a syslog file's or a journal's first line (`foreign`), they are unprefixed
 	 * text in a prefixed log, not kernel lines: the rest of a line the copy cut (`0:33 hpPav
 	 * systemd[1]: Unmounted …`), a `...` that the user typed. Read as bare kernel lines, they had
-	 * opened a boot 0 of their own before the journal's `-- Boot … --` marker or banner.
+	 * opened a boot 0 of their own before the journal's `-- Boot … --` marker or banner. Outside a
+	 * bootloader's output, a shell's prompt and the command typed after it (`$ dmesg`, `[alice@host1
+	 * ~]$ dmesg`: isShellLine) is skipped SKIP_SHELL. Before a kernel line with a prefix
+	 * (`prefixed`), trinity's output (`[child1:446] …`, `[watchdog] …`: isTrinityLine) and the
+	 * unprefixed lines after it are another program's, unparsed NO_PREFIX as they are after the
+	 * kernel's first line (a line before it may be the rest of a record the copy cut and stays).
 	 */
-	private releaseHead(bootloader: boolean, foreign = false): void {
+	private releaseHead(bootloader: boolean, foreign = false, prefixed = false): void {
 		const head = this.head;
 		if (head === null) return;
 		this.head = null;
 		const r = this.hrec;
+		let program = false;
 		for (const h of head) {
 			resetRecord(r, h.line);
 			const blank = h.kind !== 'kernel';
-			const other = (bootloader || foreign) && !blank;
-			r.kind = other ? 'unparsed' : h.kind;
-			r.format = other ? '' : h.format;
-			r.reason = other ? (bootloader ? UNPARSED_BOOTLOADER : NO_PREFIX) : h.reason;
+			const shell = !blank && !bootloader && isShellLine(h.text);
+			if (!blank && prefixed && !program && isTrinityLine(h.text)) program = true;
+			const other = (bootloader || foreign || program) && !blank && !shell;
+			r.kind = shell ? 'skipped' : other ? 'unparsed' : h.kind;
+			r.format = shell || other ? '' : h.format;
+			r.reason = shell
+				? SKIP_SHELL
+				: other
+					? bootloader
+						? UNPARSED_BOOTLOADER
+						: NO_PREFIX
+					: h.reason;
 			r.text = h.text;
 			this.out(r, h.lines, this.ctx.bootId);
 		}

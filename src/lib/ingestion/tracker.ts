@@ -269,7 +269,10 @@ export class RecordTracker {
 	/** the times of the boot's last RECENT_TS timed records (a ring), and how many it holds */
 	private readonly recentTs = new Float64Array(RECENT_TS);
 	private recentN = 0;
-	/** the texts of the boot's last RECENT_TEXTS records with a prefix time and no kernel time */
+	/**
+	 * the texts of the boot's last RECENT_TEXTS records with a prefix time and no kernel time (a
+	 * journal), or with a kernel time and no prefix time (a dmesg): a ring
+	 */
 	private readonly recentText: string[] = new Array<string>(RECENT_TEXTS).fill('');
 	private recentTextN = 0;
 	/** prefix time (epoch ms) of the boot's latest kernel record that had one */
@@ -526,6 +529,8 @@ export class RecordTracker {
 				this.lastTs = ts;
 				this.lastTsHost = rec.host;
 				this.recentTs[this.recentN++ & (RECENT_TS - 1)] = ts;
+				// a dmesg's texts, for a journal excerpt of its boot pasted after it (see SHAPE_CHANGE)
+				if (Number.isNaN(rec.wall)) this.recentText[this.recentTextN++ & (RECENT_TEXTS - 1)] = text;
 			}
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
@@ -892,9 +897,7 @@ export class RecordTracker {
 		if (this.noOtherLogStart(text)) return false;
 		if (untimed) {
 			// another log unless it repeats one of the journal's recent records
-			const n = Math.min(this.recentTextN, RECENT_TEXTS);
-			for (let k = 0; k < n; k++) if (this.recentText[k] === text) return false;
-			return true;
+			return !this.recentlyHad(text);
 		}
 		// not when the drop is a reset anyway (left to it), or the records are the same again
 		if (this.timestampReset(ts, text, rec.host)) return false;
@@ -907,17 +910,25 @@ export class RecordTracker {
 	 * The reverse (see SHAPE_CHANGE): the boot's kernel lines so far had kernel times and no prefix
 	 * time (a dmesg), and `rec` has a prefix time and no kernel time (`journalctl -k`, a syslog file
 	 * without kernel times): another machine's journal, unless its record is one of the dmesg's
-	 * last lines (the block assembler's look-back ring, at most 64 lines: a dmesg's messages are
-	 * not kept per line) or a banner that starts a boot anyway. A journal excerpt of the dmesg's own
-	 * boot that starts earlier than those lines is split too (the note says to analyse the logs
-	 * apart then).
+	 * last RECENT_TEXTS messages (recentText) or look-back lines (the block assembler's, which
+	 * hold its continuation lines too), or a banner that starts a boot anyway. A journal excerpt of
+	 * the dmesg's own boot that starts earlier than its last 64 lines had been split (the look-back
+	 * ring alone).
 	 */
 	private journalAfterDmesg(rec: LogRecord): boolean {
 		if (Number.isNaN(rec.wall) || Number.isNaN(this.lastTs) || !Number.isNaN(this.lastWall))
 			return false;
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
-		return !this.blocks.recentlyHad(text);
+		// the block assembler's look-back lines hold the dmesg's continuation lines too
+		return !this.recentlyHad(text) && !this.blocks.recentlyHad(text);
+	}
+
+	/** Whether `text` is one of the boot's last RECENT_TEXTS texts kept (see recentText). */
+	private recentlyHad(text: string): boolean {
+		const n = Math.min(this.recentTextN, RECENT_TEXTS);
+		for (let k = 0; k < n; k++) if (this.recentText[k] === text) return true;
+		return false;
 	}
 
 	/**

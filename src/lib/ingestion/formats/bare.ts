@@ -12,6 +12,35 @@ import { codeAt } from '../../util/text.ts';
 
 /** `rec.reason` of unprefixed text in a log whose other lines have a prefix */
 export const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
+/** `rec.reason` of a shell's prompt, with or without the command typed after it (isShellLine) */
+export const SKIP_SHELL = 'shell prompt or command (not a kernel message)';
+
+/**
+ * A shell's prompt, alone or with the command typed after it, as users paste it with a command's
+ * output: `$ dmesg`, `# dmesg -T`, `[alice@host1 ~]$ dmesg`, `alice@host1:~$ sudo dmesg`,
+ * `pi@host1:~ $ dmesg`, `root@OpenWrt:/# dmesg`, `host1:~ # dmesg`, `/ # dmesg`, `sh-4.2# `,
+ * `% dmesg`. The prompt's sign must be followed by spaces and a command word or by nothing:
+ * `#PF: supervisor read access` is the kernel's.
+ */
+const SHELL_PROMPT =
+	/^(?:\[[\w.-]+@[^\]]+\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:[~/][^\s#$]*|(?:ba|da|k|z)?sh-\d[\d.]*|[~/][^\s#$]*)? ?[#$%](?: +[\w./~-]| *$)/;
+
+/** Is `line` a shell's prompt or a command typed after one (SHELL_PROMPT)? */
+export function isShellLine(line: string): boolean {
+	return SHELL_PROMPT.test(line);
+}
+
+/**
+ * trinity's own output (the system call fuzzer that kernel test robots run on the console):
+ * `[main] Random reseed: 2530751814`, `[watchdog] Watchdog is alive. (pid:432)`, `[init] `,
+ * `[child1:446] finit_module (313) returned ENOSYS, marking as inactive.`
+ */
+const TRINITY = /^\[(?:main|watchdog|init|child\d+:\d+)\] /;
+
+/** Is `line` trinity's output (TRINITY)? */
+export function isTrinityLine(line: string): boolean {
+	return TRINITY.test(line);
+}
 
 /**
  * A line of a Qualcomm bootloader's log (XBL, ABL), as Samsung phones keep it in last_kmsg after
@@ -149,6 +178,10 @@ export const bareFormat: LineFormat = {
 				rec.kind = 'continuation';
 				rec.format = 'continuation';
 				ctx.unprefixedRun = true;
+			} else if (isShellLine(line)) {
+				// a prompt and the command typed after it, pasted with the command's output
+				rec.kind = 'skipped';
+				rec.reason = SKIP_SHELL;
 			} else {
 				rec.kind = 'unparsed';
 				rec.reason = NO_PREFIX;

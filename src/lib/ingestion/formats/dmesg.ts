@@ -32,8 +32,9 @@ function scanDeltaTime(s: string, i: number, out: Scan): boolean {
 
 /**
  * Android/vendor per-process prefix after the time: `  [0:        swapper:    0] `,
- * ` [1:android.hardwar:  971] ` (`[cpu:comm:pid]`). Returns 'T<pid>' or ''; sets out.end (and
- * rec.wall for a HiSilicon/Huawei date).
+ * ` [1:android.hardwar:  971] ` (`%c[%1d:%15s:%5d]`: a flag, `I` in interrupt context or a space,
+ * then `[cpu:comm:pid]`; the `I` had been left in the text, and the prefix with it). Returns
+ * 'T<pid>' or ''; sets out.end (and rec.wall for a HiSilicon/Huawei date).
  */
 function scanProcessPrefix(
 	s: string,
@@ -46,6 +47,8 @@ function scanProcessPrefix(
 	while (codeAt(s, j) === 32 && j - i < 3) j++;
 	if (codeAt(s, j) === 40 /* ( */) return scanMtkPrefix(s, j, out);
 	if (s.startsWith('[pid:', j)) return scanHuaweiPrefix(s, j, out);
+	// CONFIG_PRINTK_PROCESS's flag before the bracket: `I` in interrupt context, else a space
+	if (codeAt(s, j) === 73 /* I */ && codeAt(s, j + 1) === 91 && codeAt(s, j + 3) === 58) j++;
 	if (codeAt(s, j) === 91 && codeAt(s, j + 5) === 58 /* [YYYY: */)
 		return scanHuaweiDatePrefix(s, j, out, rec, ctx);
 	if (codeAt(s, j) !== 91 || codeAt(s, j + 2) !== 58) return '';
@@ -369,7 +372,8 @@ export const dmesgFormat: LineFormat = {
 			i = scan.end;
 		} else {
 			const c = codeAt(line, i + 1);
-			if (c === 91 || c === 32 || c === 40) {
+			// `[`, ` `, `(`, or CONFIG_PRINTK_PROCESS's `I[` (in interrupt context)
+			if (c === 91 || c === 32 || c === 40 || (c === 73 && codeAt(line, i + 2) === 91)) {
 				const pid = scanProcessPrefix(line, i, scan, rec, ctx);
 				if (pid !== '') {
 					rec.caller = pid;
