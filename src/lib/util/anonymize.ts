@@ -40,6 +40,7 @@ export const ANON_KINDS = [
 	'share',
 	'domain',
 	'org',
+	'place',
 	'ptr',
 	'kaslr'
 ] as const;
@@ -255,10 +256,17 @@ const IDENTITY_NM = /('(?:anonymous_)?identity' value ')([^'\r\n]+)'/g;
  * `CTRL-EVENT-EAP-TLS-CERT-ERROR … subject='…'`, OpenSSL's `tls_verify_cb … buf='/C=…'`; also
  * in the `CN=…, O=…` style. The organisation (`O=`, `OU=`) is an `org`, a common name a host when
  * it is a dotted name (the same as EAP-PEER-ALT's `DNS:`), else an `org` too (`CN=Acme Root CA`).
+ * The state and locality (`ST=`, `L=`) of an organisation's certificate (one with `O=`: a CA's, a
+ * vendor's, the network's) are its address and kept; those of a certificate without `O=`, a
+ * person's own (`/C=DE/ST=Bavaria/L=Springfield/CN=Alice Example`), are where the person lives: a
+ * `place`.
  */
 const CERT_SUBJECT = /(\b(?:subject|issuer|buf)=')([^'=\r\n]*=[^'\r\n]*)'/g;
-const DN_SLASH = /(?<=^|\/)(O|OU|CN)=([^/]+)/g;
-const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN) ?= ?([^,]+)/g;
+const DN_SLASH = /(?<=^|\/)(O|OU|CN|ST|L)=([^/]+)/g;
+const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN|ST|L) ?= ?([^,]+)/g;
+type DnKey = 'O' | 'OU' | 'CN' | 'ST' | 'L';
+/** whether a subject names an organisation (DN_SLASH's and DN_COMMA's `O=`) */
+const DN_HAS_O = /(?:^|[/,]) ?O ?=/;
 /** the last labels of names with `@` that are no e-mail addresses: systemd's units, Android's APEXes */
 const NOT_EMAIL_TLDS: ReadonlySet<string> = new Set([
 	'service',
@@ -445,6 +453,11 @@ const KERNEL_TREE_DIRS: ReadonlySet<string> = new Set([
 ]);
 /** an absolute path (a folder name at least) */
 const ABS_PATH = /(?<![\w.~-])\/[\w.+-]+(?:\/[\w.+-]*)+/g;
+/**
+ * a kernel release with a local version (`5.4.0-alice`, `6.1.0-rc3+team`, `4.19.113~alice+`):
+ * whoever builds a kernel names it, often after themselves, as the banner's user
+ */
+const RELEASE_LOCAL = /(?<![\w.])\d+\.\d[\w.]*[-+~][\w.+~-]*/g;
 
 /**
  * RHEL 6's and Fedora 12-16's installer named the volume group `vg_<host>` and its volumes
@@ -1065,6 +1078,16 @@ const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
 
 // --- patterns (all linear: each starts behind a guard that fails at once inside a run) ---
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/gi;
+/**
+ * GNOME Shell's extensions are named `<name>@<author's domain>`, as gnome-shell writes them
+ * (`Extension apps-menu@gnome-shell-extensions.gcampax.github.com already installed in
+ * /usr/share/gnome-shell/extensions/apps-menu@…`, `ubuntu-dock@ubuntu.com`): public ids, no
+ * address. One after `Extension ` or as a folder of `extensions/`, or whose domain is a project's
+ * page on GitHub or GitLab (no mail is delivered there; not GitHub's `users.noreply.github.com`,
+ * an account's address), is kept.
+ */
+const EXTENSION_BEFORE = /(?:\bextension |\bextensions\/)$/i;
+const EXTENSION_DOMAIN = /\.(?:github|gitlab)\.(?:com|io)$/i;
 const USER_AT_HOST_G = /\(([\w.+-]+)@([\w.-]+)\)/g;
 const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
 // no guard before: `pod1a2b…` (Kubernetes pod UIDs) glue a hex letter to the UUID
@@ -1094,6 +1117,12 @@ const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 // also after `_`: Samsung's `connie=SM-G930V_VZW_USA_<32 hex digits>` (the device's id)
 const HEX_ID = /(?<![\da-z])(?:[\da-f]{64}|[\da-f]{32})\b/gi;
+/**
+ * dm-verity's root hash and salt, as ChromeOS's kernel command line gives them (`dm="1 vroot none
+ * ro 1,0 7946240 verity payload=… alg=sha256 root_hexdigest=<64 hex> salt=<64 hex>"`): they name
+ * the OS image every machine of that release boots, no person; kept (in a text that says verity)
+ */
+const VERITY_HEX_BEFORE = /\b(?:root_hexdigest|salt)=$/;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
 // also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
@@ -1179,6 +1208,11 @@ export class Anonymizer {
 	private readonly weak = new Set<string>();
 	private readonly weakAt: RegExp | null;
 	private readonly fullMacs = new Set<string>();
+	/**
+	 * the kernel releases the report names (RELEASE_KEYS): a 2.6 release of four numbers is no
+	 * address wherever the report quotes it (an explanation's ``This kernel (`2.6.36.3`)``)
+	 */
+	private readonly releases = new Set<string>();
 
 	constructor(
 		learned: LearnedNames = { hosts: [], users: [] },
@@ -1273,6 +1307,11 @@ export class Anonymizer {
 					return m;
 				const last = m.slice(m.lastIndexOf('.') + 1);
 				const domain = m.slice(m.indexOf('@') + 1).toLowerCase();
+				if (
+					(EXTENSION_DOMAIN.test(domain) && !domain.includes('noreply')) ||
+					EXTENSION_BEFORE.test(whole.slice(Math.max(0, offset - 11), offset))
+				)
+					return m;
 				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`;
 				// not a unit of a systemd template (`modprobe@drm.service`), an Android APEX
 				// (`com.android.media@311411000.apex`) nor a public mailing list (the project's advice
@@ -1400,8 +1439,12 @@ export class Anonymizer {
 				this.placeholder('ptr', m.toLowerCase().replace(/^0x/, ''))
 			);
 		}
-		t = this.outside(t, HEX_ID, (m) =>
-			/^0+$/.test(m) ? m : this.placeholder('id', m.toLowerCase())
+		const verity = t.indexOf('verity') !== -1;
+		t = this.outside(t, HEX_ID, (m, offset: number, whole: string) =>
+			/^0+$/.test(m) ||
+			(verity && VERITY_HEX_BEFORE.test(whole.slice(Math.max(0, offset - 15), offset)))
+				? m
+				: this.placeholder('id', m.toLowerCase())
 		);
 		if (this.domains)
 			t = this.outside(t, this.domains, (m) => this.placeholder('domain', m.toLowerCase()));
@@ -1417,27 +1460,31 @@ export class Anonymizer {
 		if (this.weakAt) {
 			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
 			if (t.indexOf('/') !== -1) t = this.outside(t, ABS_PATH, (m) => this.weakPath(m));
+			t = this.outside(t, RELEASE_LOCAL, (m) => this.weakRelease(m));
 		}
 		return t;
 	}
 
 	/** a certificate's subject (CERT_SUBJECT): organisations and common names */
 	private subject(dn: string): string {
-		const value = (kind: 'O' | 'OU' | 'CN', v: string): string => {
+		const person = !DN_HAS_O.test(dn);
+		const value = (kind: DnKey, v: string): string => {
 			const trimmed = v.trim();
 			if (PLACEHOLDER_ONLY.test(trimmed) || trimmed.length < 3) return v;
+			if ((kind === 'ST' || kind === 'L') && !person) return v;
 			const out =
-				kind === 'CN' && DOTTED_HOST.test(trimmed)
-					? this.placeholder('host', trimmed.toLowerCase())
-					: this.placeholder('org', trimmed.toLowerCase());
+				kind === 'ST' || kind === 'L'
+					? this.placeholder('place', trimmed.toLowerCase())
+					: kind === 'CN' && DOTTED_HOST.test(trimmed)
+						? this.placeholder('host', trimmed.toLowerCase())
+						: this.placeholder('org', trimmed.toLowerCase());
 			return v.replace(trimmed, out);
 		};
 		return dn.startsWith('/')
-			? dn.replace(DN_SLASH, (_m, k: 'O' | 'OU' | 'CN', v: string) => `${k}=${value(k, v)}`)
+			? dn.replace(DN_SLASH, (_m, k: DnKey, v: string) => `${k}=${value(k, v)}`)
 			: dn.replace(
 					DN_COMMA,
-					(m, sp: string, k: 'O' | 'OU' | 'CN', v: string) =>
-						m.slice(0, m.length - v.length) + value(k, v)
+					(m, sp: string, k: DnKey, v: string) => m.slice(0, m.length - v.length) + value(k, v)
 				);
 	}
 
@@ -1455,6 +1502,17 @@ export class Anonymizer {
 			if (this.weak.has(lower)) parts[i] = this.learnedName(lower);
 		}
 		return parts.join('/');
+	}
+
+	/** a banner's word as a label of a kernel release's local version (RELEASE_LOCAL) */
+	private weakRelease(release: string): string {
+		const parts = release.split(/([-+~_.])/);
+		// the first label is the version's number
+		for (let i = 2; i < parts.length; i += 2) {
+			const lower = parts[i].toLowerCase();
+			if (this.weak.has(lower)) parts[i] = this.learnedName(lower);
+		}
+		return parts.join('');
 	}
 
 	/**
@@ -1570,7 +1628,8 @@ export class Anonymizer {
 	private ipv4(m: string, offset: number, whole: string): string {
 		const parts = m.split('.').map(Number);
 		if (parts.some((p) => p > 255)) return m;
-		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127) return m;
+		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127 || this.releases.has(m))
+			return m;
 		// firmware and driver versions look like addresses: `version 7.45.41.23`
 		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 40), offset))) return m;
 		return this.placeholder('ipv4', m);
@@ -1610,12 +1669,16 @@ export class Anonymizer {
 	/** Anonymize every string of a report (a new object; the input is not changed). */
 	report(r: AnalysisResult): AnalysisResult {
 		// the full MACs the report quotes, for a report made without a NameCollector
-		const seen = (v: unknown): void => {
-			if (typeof v === 'string') addFullMacs(v, this.fullMacs);
-			else if (Array.isArray(v)) v.forEach(seen);
-			else if (v !== null && typeof v === 'object') Object.values(v).forEach(seen);
+		// and its kernel releases
+		const seen = (v: unknown, key: string): void => {
+			if (typeof v === 'string') {
+				addFullMacs(v, this.fullMacs);
+				if (RELEASE_KEYS.has(key)) this.releases.add(v);
+			} else if (Array.isArray(v)) v.forEach((x) => seen(x, key));
+			else if (v !== null && typeof v === 'object')
+				for (const [k, x] of Object.entries(v)) seen(x, k);
 		};
-		seen(r);
+		seen(r, '');
 		const walk = (v: unknown, key: string): unknown => {
 			if (typeof v === 'string')
 				return SKIP_KEYS.has(key) ||
