@@ -209,10 +209,23 @@ const LOGIN_USER =
  * A Bluetooth device named after its owner (Apple's `Dorian's Magic Keyboard`), as hid-core names a
  * Bluetooth HID device (`hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14
  * Keyboard [Dorian's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
- * through uhid (`input: Dorian's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`): the owner
- * is a user
+ * through uhid (`input: Dorian's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`), through
+ * the kernel's HIDP (`input: Alice's Keyboard as /devices/…/bluetooth/hci0/hci0:256/…`) and
+ * through uinput for a headset's media keys (`input: Alice’s AirPods Pro (AVRCP) as
+ * /devices/virtual/input/input24`): the owner is a user
  */
 const BT_OWNER = /(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+/**
+ * The machine's own key for signing modules (a Machine Owner Key), which Ubuntu's
+ * update-secureboot-policy names after the machine and DKMS makes on each machine:
+ * `integrity: Loaded X.509 cert 'alice-laptop Secure Boot Module Signature key: <40 hex>'`,
+ * `Loaded X.509 cert 'DKMS module signing key: <40 hex>'`. The name is the machine's (a host),
+ * the key's id (made on that machine) an `id`; a vendor's or distribution's key is kept.
+ */
+const MOK_HOST = /\bX\.509 cert '([\w.-]+) Secure Boot Module Signature key: /;
+const MOK_HOST_G = /(\bX\.509 cert ')([\w.-]+)( Secure Boot Module Signature key: )/g;
+const MOK_KEY =
+	/(\b(?:Secure Boot Module Signature key|DKMS module signing key): )([\da-f]{40})\b/gi;
 /**
  * accounts of system services that PAM's records name (a display manager's greeter, sshd's
  * privilege separation): no person, and words of the log too (`/usr/lib/gdm-session-worker`)
@@ -883,10 +896,19 @@ export class NameCollector {
 			if (m) this.addLogin(m[1] ?? m[2] ?? m[3]);
 		}
 		if (raw.indexOf("'s ") !== -1 || raw.indexOf('’s ') !== -1) {
-			if (raw.indexOf('BLUETOOTH HID') !== -1 || raw.indexOf('/uhid/') !== -1) {
+			if (
+				raw.indexOf('BLUETOOTH HID') !== -1 ||
+				raw.indexOf('/uhid/') !== -1 ||
+				raw.indexOf('/bluetooth/') !== -1 ||
+				raw.indexOf('(AVRCP)') !== -1
+			) {
 				const m = BT_OWNER.exec(raw);
 				if (m) this.addUser(m[1]);
 			}
+		}
+		if (raw.indexOf(' Secure Boot Module Signature key: ') !== -1) {
+			const m = MOK_HOST.exec(raw);
+			if (m) this.addMachine(m[1]);
 		}
 		// full MACs, which a half-masked MAC of the same log is linked to (Anonymizer.maskedMac)
 		if (raw.indexOf(':') !== -1) addFullMacs(raw, this.macs);
@@ -1439,6 +1461,16 @@ export class Anonymizer {
 				this.placeholder('ptr', m.toLowerCase().replace(/^0x/, ''))
 			);
 		}
+		if (t.indexOf(' Secure Boot Module Signature key: ') !== -1)
+			t = this.outside(t, MOK_HOST_G, (m, pre: string, h: string, post: string) =>
+				learnable(h) ? pre + this.placeholder('host', h.toLowerCase()) + post : m
+			);
+		if (t.indexOf(' signing key: ') !== -1 || t.indexOf(' Signature key: ') !== -1)
+			t = this.outside(
+				t,
+				MOK_KEY,
+				(_m, pre: string, v: string) => pre + this.placeholder('id', v.toLowerCase())
+			);
 		const verity = t.indexOf('verity') !== -1;
 		t = this.outside(t, HEX_ID, (m, offset: number, whole: string) =>
 			/^0+$/.test(m) ||
