@@ -111,6 +111,11 @@ const GENERIC_NAMES = new Set([
 	'libreelec',
 	'steamdeck',
 	'localhost-live',
+	// Ubuntu Server's live installer, NVIDIA Jetson's L4T image and Ubuntu Touch: a kernel built on
+	// one names it in its banner (`root@tegra-ubuntu`), and the log's host field
+	'ubuntu-server',
+	'tegra-ubuntu',
+	'ubuntu-phablet',
 	'endeavouros',
 	'alpine',
 	'gentoo',
