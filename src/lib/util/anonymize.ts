@@ -162,6 +162,15 @@ const SYSLOG_SEVERITIES: ReadonlySet<string> = new Set([
 	'DEBUG'
 ]);
 
+/**
+ * ChromeOS names a user's folders by the user's obfuscated name, 40 hex digits made from the
+ * account (`/home/.shadow/<hash>`, `/home/user/<hash>`, `/home/root/<hash>`, `/home/chronos/u-<hash>`,
+ * `/run/daemon-store/chaps/<hash>/`, a kiosk's `/var/lib/device_local_accounts/<hash>`): the same
+ * user on every ChromeOS machine, learned as a user and replaced wherever the hash is written
+ * (cryptohomed's `Started mounting for: <hash>`)
+ */
+const CROS_USER =
+	/(\/home\/(?:user|root|\.shadow)\/|\/home\/chronos\/u-|\/daemon-store(?:-cache)?\/[\w.-]+\/|\/device_local_accounts\/)([\da-f]{40})(?![\da-f])/gi;
 /** a user's home (not a hidden folder: ChromeOS's `/home/.shadow/`, eCryptfs's `/home/.ecryptfs/`) */
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 /**
@@ -807,6 +816,13 @@ export class NameCollector {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
 			for (const m of raw.matchAll(HOME_G)) if (m[1][0] !== '.') this.addUser(m[1]);
 		}
+		if (
+			raw.indexOf('/home/') !== -1 ||
+			raw.indexOf('/daemon-store') !== -1 ||
+			raw.indexOf('/device_local_accounts/') !== -1
+		) {
+			for (const m of raw.matchAll(CROS_USER)) this.addUser(m[2].toLowerCase());
+		}
 		if (raw.indexOf(':\\') !== -1) {
 			for (const m of raw.matchAll(WIN_PROFILE)) this.addWindowsUser(m[2]);
 		}
@@ -1361,6 +1377,16 @@ export class Anonymizer {
 				return `(${user}@${host})`;
 			});
 		}
+		if (
+			t.indexOf('/home/') !== -1 ||
+			t.indexOf('/daemon-store') !== -1 ||
+			t.indexOf('/device_local_accounts/') !== -1
+		)
+			t = this.outside(
+				t,
+				CROS_USER,
+				(_m, pre: string, h: string) => pre + this.placeholder('user', h.toLowerCase())
+			);
 		if (t.indexOf('/home/') !== -1 || t.indexOf('/Users/') !== -1)
 			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
 				learnable(u) && u[0] !== '.' ? pre + this.placeholder('user', u.toLowerCase()) : m
