@@ -8,9 +8,9 @@
  * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of
  * a person's `Linux version` banner (not a publisher's: publisherBanner; its words are replaced
  * only where they stand as names, COMPOUND_NAME), `/home/<user>/`, `/Users/<user>/`,
- * `/run/media/<user>/`, logins, PAM's and sudo's users, NFS and SMB file servers), and the Wi-Fi
- * networks (SSIDs) the machine joined, and replaced wherever they appear in the report, at word
- * boundaries.
+ * `/run/media/<user>/`, logins, PAM's and sudo's users, NFS and SMB file servers, ChromeOS's
+ * obfuscated user names, the machine's own module-signing key), and the Wi-Fi networks (SSIDs) the
+ * machine joined, and replaced wherever they appear in the report, at word boundaries.
  *
  * Every regular expression runs in linear time (eslint-plugin-regexp).
  */
