@@ -1122,6 +1122,12 @@ const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
 // --- patterns (all linear: each starts behind a guard that fails at once inside a run) ---
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/gi;
 /**
+ * a project's mailing list or a vendor's support address, which drivers print
+ * (`device-mapper: ioctl: 4.48.0-ioctl (2023-03-01) initialised: dm-devel@redhat.com`, `module
+ * license 'Commercial. For support email ntfs-support@tuxera.com.'`): no person
+ */
+const ROLE_ADDRESS = /^(?:[\w.+-]+-)?(?:devel|support|bugs|security)@/i;
+/**
  * GNOME Shell's extensions are named `<name>@<author's domain>`, as gnome-shell writes them
  * (`Extension apps-menu@gnome-shell-extensions.gcampax.github.com already installed in
  * /usr/share/gnome-shell/extensions/apps-menu@…`, `ubuntu-dock@ubuntu.com`): public ids, no
@@ -1168,6 +1174,11 @@ const HEX_ID = /(?<![\da-z])(?:[\da-f]{64}|[\da-f]{32})\b/gi;
 const VERITY_HEX_BEFORE = /\b(?:root_hexdigest|salt)=$/;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
+/**
+ * a USB root hub's `SerialNumber:` is its host controller's device name (`usb usb1: SerialNumber:
+ * 0000:00:14.0`, `3f980000.usb`, `PNP0D10:05`): no serial, and the reader's way to the controller
+ */
+const ROOT_HUB_BEFORE = /\busb usb\d+: $/;
 // also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
 // writes a line break in a message as `#012`
 const SERIAL_KV =
@@ -1362,6 +1373,7 @@ export class Anonymizer {
 				return /^[a-z]{2,}$/.test(last) &&
 					/[a-z]/i.test(m.slice(0, m.indexOf('@'))) &&
 					!NOT_EMAIL_TLDS.has(last) &&
+					!ROLE_ADDRESS.test(m) &&
 					domain !== 'vger.kernel.org' &&
 					!domain.startsWith('lists.')
 					? this.placeholder('email', m.toLowerCase())
@@ -1425,13 +1437,23 @@ export class Anonymizer {
 			t = this.outside(t, SSID_IWD, (_m, pre: string, v: string) => ssid(_m, pre, '', v));
 		}
 		if (t.indexOf('SerialNumber: ') !== -1)
-			t = this.outside(t, SERIAL_LINE, (_m, pre: string, v: string) => {
-				const value = v.trimEnd();
-				if (PLACEHOLDER_ONLY.test(value)) return _m;
-				return pre + this.placeholder('serial', value) + v.slice(value.length);
-			});
-		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string) =>
-			isSerial(v) ? pre + this.placeholder('serial', v) : m
+			t = this.outside(
+				t,
+				SERIAL_LINE,
+				(_m, pre: string, v: string, offset: number, whole: string) => {
+					const value = v.trimEnd();
+					if (
+						PLACEHOLDER_ONLY.test(value) ||
+						ROOT_HUB_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))
+					)
+						return _m;
+					return pre + this.placeholder('serial', value) + v.slice(value.length);
+				}
+			);
+		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string, offset: number, whole: string) =>
+			isSerial(v) && !ROOT_HUB_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))
+				? pre + this.placeholder('serial', v)
+				: m
 		);
 		t = this.outside(t, WWN, (_m, pre: string, v: string) => {
 			const key = v.toLowerCase().replace(/^0x/, '');
