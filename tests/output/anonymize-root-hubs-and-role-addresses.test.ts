@@ -30,3 +30,18 @@ describe('root hubs and role addresses are kept', () => {
 		expect(a.text('From: alice.devel.fan@example.org')).toBe('From: <email-2>');
 	});
 });
+
+describe("Android's HIDL services are no e-mail addresses", () => {
+	it('keeps `<package>@<version>-service.rc` (iamslightlywin-dump-last-kmsg.log, logcat-reports-dmesg-txt.log)', () => {
+		const a = new Anonymizer();
+		for (const t of [
+			'init: Parsing file /vendor/etc/init/android.hardware.cas@1.2-service.rc...',
+			'init: Parsing file /vendor/etc/init/android.hardware.drm@1.1-service.widevine.rc...',
+			'init: Parsing file /system/etc/init/android.hidl.allocator@1.0-service.rc...'
+		])
+			expect(a.text(t)).toBe(t);
+		expect(a.replaced).toEqual({});
+		// an address at a domain that starts with a number is still one
+		expect(a.text('contact: alice@163.com')).toBe('contact: <email-1>');
+	});
+});

@@ -1374,6 +1374,9 @@ export class Anonymizer {
 					/[a-z]/i.test(m.slice(0, m.indexOf('@'))) &&
 					!NOT_EMAIL_TLDS.has(last) &&
 					!ROLE_ADDRESS.test(m) &&
+					// Android's HIDL services, `<package>@<version>`: `init: Parsing file
+					// /vendor/etc/init/android.hardware.cas@1.2-service.rc`
+					!/^\d+\.\d+/.test(domain) &&
 					domain !== 'vger.kernel.org' &&
 					!domain.startsWith('lists.')
 					? this.placeholder('email', m.toLowerCase())
