@@ -209,7 +209,7 @@ export const REPORT_SCHEMA: { [k: string]: Json } = {
 				replaced: {
 					...counts,
 					description:
-						'distinct values replaced, per kind (since 1.12.0 also ssid: Wi-Fi network names; since 1.13.0 share: NFS export and SMB share folders, and domain: private domains; since 1.14.0 org: organisations of certificate subjects)'
+						'distinct values replaced, per kind (since 1.12.0 also ssid: Wi-Fi network names; since 1.13.0 share: NFS export and SMB share folders, and domain: private domains; since 1.14.0 org: organisations of certificate subjects; since 1.15.0 place: the state and locality of a certificate without an organisation, a person’s own)'
 				}
 			})
 		}),

@@ -8,9 +8,9 @@
  * (syslog/journal host fields, `Hostname set to <x>` and its kin, `_HOSTNAME=`, `(user@host)` of
  * a person's `Linux version` banner (not a publisher's: publisherBanner; its words are replaced
  * only where they stand as names, COMPOUND_NAME), `/home/<user>/`, `/Users/<user>/`,
- * `/run/media/<user>/`, logins, PAM's and sudo's users, NFS and SMB file servers), and the Wi-Fi
- * networks (SSIDs) the machine joined, and replaced wherever they appear in the report, at word
- * boundaries.
+ * `/run/media/<user>/`, logins, PAM's and sudo's users, NFS and SMB file servers, ChromeOS's
+ * obfuscated user names, the machine's own module-signing key), and the Wi-Fi networks (SSIDs) the
+ * machine joined, and replaced wherever they appear in the report, at word boundaries.
  *
  * Every regular expression runs in linear time (eslint-plugin-regexp).
  */
@@ -40,6 +40,7 @@ export const ANON_KINDS = [
 	'share',
 	'domain',
 	'org',
+	'place',
 	'ptr',
 	'kaslr'
 ] as const;
@@ -110,6 +111,11 @@ const GENERIC_NAMES = new Set([
 	'libreelec',
 	'steamdeck',
 	'localhost-live',
+	// Ubuntu Server's live installer, NVIDIA Jetson's L4T image and Ubuntu Touch: a kernel built on
+	// one names it in its banner (`root@tegra-ubuntu`), and the log's host field
+	'ubuntu-server',
+	'tegra-ubuntu',
+	'ubuntu-phablet',
 	'endeavouros',
 	'alpine',
 	'gentoo',
@@ -156,6 +162,15 @@ const SYSLOG_SEVERITIES: ReadonlySet<string> = new Set([
 	'DEBUG'
 ]);
 
+/**
+ * ChromeOS names a user's folders by the user's obfuscated name, 40 hex digits made from the
+ * account (`/home/.shadow/<hash>`, `/home/user/<hash>`, `/home/root/<hash>`, `/home/chronos/u-<hash>`,
+ * `/run/daemon-store/chaps/<hash>/`, a kiosk's `/var/lib/device_local_accounts/<hash>`): the same
+ * user on every ChromeOS machine, learned as a user and replaced wherever the hash is written
+ * (cryptohomed's `Started mounting for: <hash>`)
+ */
+const CROS_USER =
+	/(\/home\/(?:user|root|\.shadow)\/|\/home\/chronos\/u-|\/daemon-store(?:-cache)?\/[\w.-]+\/|\/device_local_accounts\/)([\da-f]{40})(?![\da-f])/gi;
 /** a user's home (not a hidden folder: ChromeOS's `/home/.shadow/`, eCryptfs's `/home/.ecryptfs/`) */
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 /**
@@ -208,10 +223,23 @@ const LOGIN_USER =
  * A Bluetooth device named after its owner (Apple's `Dorian's Magic Keyboard`), as hid-core names a
  * Bluetooth HID device (`hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14
  * Keyboard [Dorian's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
- * through uhid (`input: Dorian's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`): the owner
- * is a user
+ * through uhid (`input: Dorian's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`), through
+ * the kernel's HIDP (`input: Alice's Keyboard as /devices/…/bluetooth/hci0/hci0:256/…`) and
+ * through uinput for a headset's media keys (`input: Alice’s AirPods Pro (AVRCP) as
+ * /devices/virtual/input/input24`): the owner is a user
  */
 const BT_OWNER = /(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+/**
+ * The machine's own key for signing modules (a Machine Owner Key), which Ubuntu's
+ * update-secureboot-policy names after the machine and DKMS makes on each machine:
+ * `integrity: Loaded X.509 cert 'alice-laptop Secure Boot Module Signature key: <40 hex>'`,
+ * `Loaded X.509 cert 'DKMS module signing key: <40 hex>'`. The name is the machine's (a host),
+ * the key's id (made on that machine) an `id`; a vendor's or distribution's key is kept.
+ */
+const MOK_HOST = /\bX\.509 cert '([\w.-]+) Secure Boot Module Signature key: /;
+const MOK_HOST_G = /(\bX\.509 cert ')([\w.-]+)( Secure Boot Module Signature key: )/g;
+const MOK_KEY =
+	/(\b(?:Secure Boot Module Signature key|DKMS module signing key): )([\da-f]{40})\b/gi;
 /**
  * accounts of system services that PAM's records name (a display manager's greeter, sshd's
  * privilege separation): no person, and words of the log too (`/usr/lib/gdm-session-worker`)
@@ -255,10 +283,17 @@ const IDENTITY_NM = /('(?:anonymous_)?identity' value ')([^'\r\n]+)'/g;
  * `CTRL-EVENT-EAP-TLS-CERT-ERROR … subject='…'`, OpenSSL's `tls_verify_cb … buf='/C=…'`; also
  * in the `CN=…, O=…` style. The organisation (`O=`, `OU=`) is an `org`, a common name a host when
  * it is a dotted name (the same as EAP-PEER-ALT's `DNS:`), else an `org` too (`CN=Acme Root CA`).
+ * The state and locality (`ST=`, `L=`) of an organisation's certificate (one with `O=`: a CA's, a
+ * vendor's, the network's) are its address and kept; those of a certificate without `O=`, a
+ * person's own (`/C=DE/ST=Bavaria/L=Springfield/CN=Alice Example`), are where the person lives: a
+ * `place`.
  */
 const CERT_SUBJECT = /(\b(?:subject|issuer|buf)=')([^'=\r\n]*=[^'\r\n]*)'/g;
-const DN_SLASH = /(?<=^|\/)(O|OU|CN)=([^/]+)/g;
-const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN) ?= ?([^,]+)/g;
+const DN_SLASH = /(?<=^|\/)(O|OU|CN|ST|L)=([^/]+)/g;
+const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN|ST|L) ?= ?([^,]+)/g;
+type DnKey = 'O' | 'OU' | 'CN' | 'ST' | 'L';
+/** whether a subject names an organisation (DN_SLASH's and DN_COMMA's `O=`) */
+const DN_HAS_O = /(?:^|[/,]) ?O ?=/;
 /** the last labels of names with `@` that are no e-mail addresses: systemd's units, Android's APEXes */
 const NOT_EMAIL_TLDS: ReadonlySet<string> = new Set([
 	'service',
@@ -445,6 +480,11 @@ const KERNEL_TREE_DIRS: ReadonlySet<string> = new Set([
 ]);
 /** an absolute path (a folder name at least) */
 const ABS_PATH = /(?<![\w.~-])\/[\w.+-]+(?:\/[\w.+-]*)+/g;
+/**
+ * a kernel release with a local version (`5.4.0-alice`, `6.1.0-rc3+team`, `4.19.113~alice+`):
+ * whoever builds a kernel names it, often after themselves, as the banner's user
+ */
+const RELEASE_LOCAL = /(?<![\w.])\d+\.\d[\w.]*[-+~][\w.+~-]*/g;
 
 /**
  * RHEL 6's and Fedora 12-16's installer named the volume group `vg_<host>` and its volumes
@@ -776,6 +816,13 @@ export class NameCollector {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
 			for (const m of raw.matchAll(HOME_G)) if (m[1][0] !== '.') this.addUser(m[1]);
 		}
+		if (
+			raw.indexOf('/home/') !== -1 ||
+			raw.indexOf('/daemon-store') !== -1 ||
+			raw.indexOf('/device_local_accounts/') !== -1
+		) {
+			for (const m of raw.matchAll(CROS_USER)) this.addUser(m[2].toLowerCase());
+		}
 		if (raw.indexOf(':\\') !== -1) {
 			for (const m of raw.matchAll(WIN_PROFILE)) this.addWindowsUser(m[2]);
 		}
@@ -870,10 +917,19 @@ export class NameCollector {
 			if (m) this.addLogin(m[1] ?? m[2] ?? m[3]);
 		}
 		if (raw.indexOf("'s ") !== -1 || raw.indexOf('’s ') !== -1) {
-			if (raw.indexOf('BLUETOOTH HID') !== -1 || raw.indexOf('/uhid/') !== -1) {
+			if (
+				raw.indexOf('BLUETOOTH HID') !== -1 ||
+				raw.indexOf('/uhid/') !== -1 ||
+				raw.indexOf('/bluetooth/') !== -1 ||
+				raw.indexOf('(AVRCP)') !== -1
+			) {
 				const m = BT_OWNER.exec(raw);
 				if (m) this.addUser(m[1]);
 			}
+		}
+		if (raw.indexOf(' Secure Boot Module Signature key: ') !== -1) {
+			const m = MOK_HOST.exec(raw);
+			if (m) this.addMachine(m[1]);
 		}
 		// full MACs, which a half-masked MAC of the same log is linked to (Anonymizer.maskedMac)
 		if (raw.indexOf(':') !== -1) addFullMacs(raw, this.macs);
@@ -1065,6 +1121,22 @@ const PLACEHOLDER = new RegExp(`<(?:${ANON_KINDS.join('|')})-\\d+>`, 'g');
 
 // --- patterns (all linear: each starts behind a guard that fails at once inside a run) ---
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+/gi;
+/**
+ * a project's mailing list or a vendor's support address, which drivers print
+ * (`device-mapper: ioctl: 4.48.0-ioctl (2023-03-01) initialised: dm-devel@redhat.com`, `module
+ * license 'Commercial. For support email ntfs-support@tuxera.com.'`): no person
+ */
+const ROLE_ADDRESS = /^(?:[\w.+-]+-)?(?:devel|support|bugs|security)@/i;
+/**
+ * GNOME Shell's extensions are named `<name>@<author's domain>`, as gnome-shell writes them
+ * (`Extension apps-menu@gnome-shell-extensions.gcampax.github.com already installed in
+ * /usr/share/gnome-shell/extensions/apps-menu@…`, `ubuntu-dock@ubuntu.com`): public ids, no
+ * address. One after `Extension ` or as a folder of `extensions/`, or whose domain is a project's
+ * page on GitHub or GitLab (no mail is delivered there; not GitHub's `users.noreply.github.com`,
+ * an account's address), is kept.
+ */
+const EXTENSION_BEFORE = /(?:\bextension |\bextensions\/)$/i;
+const EXTENSION_DOMAIN = /\.(?:github|gitlab)\.(?:com|io)$/i;
 const USER_AT_HOST_G = /\(([\w.+-]+)@([\w.-]+)\)/g;
 const HOME_PATH = /(\/(?:home|Users)\/)([^/\s"'`:;,()<>[\]{}=]+)/g;
 // no guard before: `pod1a2b…` (Kubernetes pod UIDs) glue a hex letter to the UUID
@@ -1094,8 +1166,19 @@ const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 // also after `_`: Samsung's `connie=SM-G930V_VZW_USA_<32 hex digits>` (the device's id)
 const HEX_ID = /(?<![\da-z])(?:[\da-f]{64}|[\da-f]{32})\b/gi;
+/**
+ * dm-verity's root hash and salt, as ChromeOS's kernel command line gives them (`dm="1 vroot none
+ * ro 1,0 7946240 verity payload=… alg=sha256 root_hexdigest=<64 hex> salt=<64 hex>"`): they name
+ * the OS image every machine of that release boots, no person; kept (in a text that says verity)
+ */
+const VERITY_HEX_BEFORE = /\b(?:root_hexdigest|salt)=$/;
 // to the end of each line: a text of several lines (`…SerialNumber: X\n`) had kept X
 const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
+/**
+ * a USB root hub's `SerialNumber:` is its host controller's device name (`usb usb1: SerialNumber:
+ * 0000:00:14.0`, `3f980000.usb`, `PNP0D10:05`): no serial, and the reader's way to the controller
+ */
+const ROOT_HUB_BEFORE = /\busb usb\d+: $/;
 // also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
 // writes a line break in a message as `#012`
 const SERIAL_KV =
@@ -1179,6 +1262,11 @@ export class Anonymizer {
 	private readonly weak = new Set<string>();
 	private readonly weakAt: RegExp | null;
 	private readonly fullMacs = new Set<string>();
+	/**
+	 * the kernel releases the report names (RELEASE_KEYS): a 2.6 release of four numbers is no
+	 * address wherever the report quotes it (an explanation's ``This kernel (`2.6.36.3`)``)
+	 */
+	private readonly releases = new Set<string>();
 
 	constructor(
 		learned: LearnedNames = { hosts: [], users: [] },
@@ -1273,6 +1361,11 @@ export class Anonymizer {
 					return m;
 				const last = m.slice(m.lastIndexOf('.') + 1);
 				const domain = m.slice(m.indexOf('@') + 1).toLowerCase();
+				if (
+					(EXTENSION_DOMAIN.test(domain) && !domain.includes('noreply')) ||
+					EXTENSION_BEFORE.test(whole.slice(Math.max(0, offset - 11), offset))
+				)
+					return m;
 				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`;
 				// not a unit of a systemd template (`modprobe@drm.service`), an Android APEX
 				// (`com.android.media@311411000.apex`) nor a public mailing list (the project's advice
@@ -1280,6 +1373,10 @@ export class Anonymizer {
 				return /^[a-z]{2,}$/.test(last) &&
 					/[a-z]/i.test(m.slice(0, m.indexOf('@'))) &&
 					!NOT_EMAIL_TLDS.has(last) &&
+					!ROLE_ADDRESS.test(m) &&
+					// Android's HIDL services, `<package>@<version>`: `init: Parsing file
+					// /vendor/etc/init/android.hardware.cas@1.2-service.rc`
+					!/^\d+\.\d+/.test(domain) &&
 					domain !== 'vger.kernel.org' &&
 					!domain.startsWith('lists.')
 					? this.placeholder('email', m.toLowerCase())
@@ -1295,6 +1392,16 @@ export class Anonymizer {
 				return `(${user}@${host})`;
 			});
 		}
+		if (
+			t.indexOf('/home/') !== -1 ||
+			t.indexOf('/daemon-store') !== -1 ||
+			t.indexOf('/device_local_accounts/') !== -1
+		)
+			t = this.outside(
+				t,
+				CROS_USER,
+				(_m, pre: string, h: string) => pre + this.placeholder('user', h.toLowerCase())
+			);
 		if (t.indexOf('/home/') !== -1 || t.indexOf('/Users/') !== -1)
 			t = this.outside(t, HOME_PATH, (m, pre: string, u: string) =>
 				learnable(u) && u[0] !== '.' ? pre + this.placeholder('user', u.toLowerCase()) : m
@@ -1333,13 +1440,23 @@ export class Anonymizer {
 			t = this.outside(t, SSID_IWD, (_m, pre: string, v: string) => ssid(_m, pre, '', v));
 		}
 		if (t.indexOf('SerialNumber: ') !== -1)
-			t = this.outside(t, SERIAL_LINE, (_m, pre: string, v: string) => {
-				const value = v.trimEnd();
-				if (PLACEHOLDER_ONLY.test(value)) return _m;
-				return pre + this.placeholder('serial', value) + v.slice(value.length);
-			});
-		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string) =>
-			isSerial(v) ? pre + this.placeholder('serial', v) : m
+			t = this.outside(
+				t,
+				SERIAL_LINE,
+				(_m, pre: string, v: string, offset: number, whole: string) => {
+					const value = v.trimEnd();
+					if (
+						PLACEHOLDER_ONLY.test(value) ||
+						ROOT_HUB_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))
+					)
+						return _m;
+					return pre + this.placeholder('serial', value) + v.slice(value.length);
+				}
+			);
+		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string, offset: number, whole: string) =>
+			isSerial(v) && !ROOT_HUB_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))
+				? pre + this.placeholder('serial', v)
+				: m
 		);
 		t = this.outside(t, WWN, (_m, pre: string, v: string) => {
 			const key = v.toLowerCase().replace(/^0x/, '');
@@ -1400,8 +1517,22 @@ export class Anonymizer {
 				this.placeholder('ptr', m.toLowerCase().replace(/^0x/, ''))
 			);
 		}
-		t = this.outside(t, HEX_ID, (m) =>
-			/^0+$/.test(m) ? m : this.placeholder('id', m.toLowerCase())
+		if (t.indexOf(' Secure Boot Module Signature key: ') !== -1)
+			t = this.outside(t, MOK_HOST_G, (m, pre: string, h: string, post: string) =>
+				learnable(h) ? pre + this.placeholder('host', h.toLowerCase()) + post : m
+			);
+		if (t.indexOf(' signing key: ') !== -1 || t.indexOf(' Signature key: ') !== -1)
+			t = this.outside(
+				t,
+				MOK_KEY,
+				(_m, pre: string, v: string) => pre + this.placeholder('id', v.toLowerCase())
+			);
+		const verity = t.indexOf('verity') !== -1;
+		t = this.outside(t, HEX_ID, (m, offset: number, whole: string) =>
+			/^0+$/.test(m) ||
+			(verity && VERITY_HEX_BEFORE.test(whole.slice(Math.max(0, offset - 15), offset)))
+				? m
+				: this.placeholder('id', m.toLowerCase())
 		);
 		if (this.domains)
 			t = this.outside(t, this.domains, (m) => this.placeholder('domain', m.toLowerCase()));
@@ -1417,27 +1548,31 @@ export class Anonymizer {
 		if (this.weakAt) {
 			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
 			if (t.indexOf('/') !== -1) t = this.outside(t, ABS_PATH, (m) => this.weakPath(m));
+			t = this.outside(t, RELEASE_LOCAL, (m) => this.weakRelease(m));
 		}
 		return t;
 	}
 
 	/** a certificate's subject (CERT_SUBJECT): organisations and common names */
 	private subject(dn: string): string {
-		const value = (kind: 'O' | 'OU' | 'CN', v: string): string => {
+		const person = !DN_HAS_O.test(dn);
+		const value = (kind: DnKey, v: string): string => {
 			const trimmed = v.trim();
 			if (PLACEHOLDER_ONLY.test(trimmed) || trimmed.length < 3) return v;
+			if ((kind === 'ST' || kind === 'L') && !person) return v;
 			const out =
-				kind === 'CN' && DOTTED_HOST.test(trimmed)
-					? this.placeholder('host', trimmed.toLowerCase())
-					: this.placeholder('org', trimmed.toLowerCase());
+				kind === 'ST' || kind === 'L'
+					? this.placeholder('place', trimmed.toLowerCase())
+					: kind === 'CN' && DOTTED_HOST.test(trimmed)
+						? this.placeholder('host', trimmed.toLowerCase())
+						: this.placeholder('org', trimmed.toLowerCase());
 			return v.replace(trimmed, out);
 		};
 		return dn.startsWith('/')
-			? dn.replace(DN_SLASH, (_m, k: 'O' | 'OU' | 'CN', v: string) => `${k}=${value(k, v)}`)
+			? dn.replace(DN_SLASH, (_m, k: DnKey, v: string) => `${k}=${value(k, v)}`)
 			: dn.replace(
 					DN_COMMA,
-					(m, sp: string, k: 'O' | 'OU' | 'CN', v: string) =>
-						m.slice(0, m.length - v.length) + value(k, v)
+					(m, sp: string, k: DnKey, v: string) => m.slice(0, m.length - v.length) + value(k, v)
 				);
 	}
 
@@ -1455,6 +1590,17 @@ export class Anonymizer {
 			if (this.weak.has(lower)) parts[i] = this.learnedName(lower);
 		}
 		return parts.join('/');
+	}
+
+	/** a banner's word as a label of a kernel release's local version (RELEASE_LOCAL) */
+	private weakRelease(release: string): string {
+		const parts = release.split(/([-+~_.])/);
+		// the first label is the version's number
+		for (let i = 2; i < parts.length; i += 2) {
+			const lower = parts[i].toLowerCase();
+			if (this.weak.has(lower)) parts[i] = this.learnedName(lower);
+		}
+		return parts.join('');
 	}
 
 	/**
@@ -1570,7 +1716,8 @@ export class Anonymizer {
 	private ipv4(m: string, offset: number, whole: string): string {
 		const parts = m.split('.').map(Number);
 		if (parts.some((p) => p > 255)) return m;
-		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127) return m;
+		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127 || this.releases.has(m))
+			return m;
 		// firmware and driver versions look like addresses: `version 7.45.41.23`
 		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 40), offset))) return m;
 		return this.placeholder('ipv4', m);
@@ -1610,12 +1757,16 @@ export class Anonymizer {
 	/** Anonymize every string of a report (a new object; the input is not changed). */
 	report(r: AnalysisResult): AnalysisResult {
 		// the full MACs the report quotes, for a report made without a NameCollector
-		const seen = (v: unknown): void => {
-			if (typeof v === 'string') addFullMacs(v, this.fullMacs);
-			else if (Array.isArray(v)) v.forEach(seen);
-			else if (v !== null && typeof v === 'object') Object.values(v).forEach(seen);
+		// and its kernel releases
+		const seen = (v: unknown, key: string): void => {
+			if (typeof v === 'string') {
+				addFullMacs(v, this.fullMacs);
+				if (RELEASE_KEYS.has(key)) this.releases.add(v);
+			} else if (Array.isArray(v)) v.forEach((x) => seen(x, key));
+			else if (v !== null && typeof v === 'object')
+				for (const [k, x] of Object.entries(v)) seen(x, k);
 		};
-		seen(r);
+		seen(r, '');
 		const walk = (v: unknown, key: string): unknown => {
 			if (typeof v === 'string')
 				return SKIP_KEYS.has(key) ||
