@@ -175,7 +175,7 @@ const CROS_USER =
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 /**
  * udisks2 mounts removable media under `/run/media/<user>/` (`/media/<user>/` on Debian and
- * Ubuntu): `/run/media/dorian/2A98-4124`, `/media/dorian/VBox_GAs_6.0.0`. Not a path inside
+ * Ubuntu): `/run/media/marlow/2A98-4124`, `/media/marlow/VBox_GAs_6.0.0`. Not a path inside
  * another (`drivers/media/video/`), nor Android's `/media/0/` or the words of MEDIA_DIRS.
  */
 const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
@@ -210,20 +210,20 @@ const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
 // every `(unknown)` of the log (`Manufacturer: (unknown)`) replaced
 const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
 /**
- * Logins: PAM's `session opened for user root(uid=0) by dorian(uid=1000)` (an account of a
- * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user dorian.` and
- * systemd's `Started Session 3 of user dorian.`, `Created slice User Slice of dorian.`, sshd's
- * `Accepted publickey for dorian from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
+ * Logins: PAM's `session opened for user root(uid=0) by marlow(uid=1000)` (an account of a
+ * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user marlow.` and
+ * systemd's `Started Session 3 of user marlow.`, `Created slice User Slice of marlow.`, sshd's
+ * `Accepted publickey for marlow from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
  * whoever knocked)
  */
 const UID_USER = /(?<![\w.$-])([a-z_][\w.-]*\$?)\(uid=(\d+)\)/gi;
 const LOGIN_USER =
 	/\b(?:New|Started|Starting) session \S+ of user ([a-z_][\w.-]*\$?)\.|\bUser Slice of (?!UID )([a-z_][\w.-]*\$?)\.|\b(?:Accepted|Failed) \w+ for (?!invalid user )([a-z_][\w.-]*\$?) from /i;
 /**
- * A Bluetooth device named after its owner (Apple's `Dorian's Magic Keyboard`), as hid-core names a
+ * A Bluetooth device named after its owner (Apple's `Marlow's Magic Keyboard`), as hid-core names a
  * Bluetooth HID device (`hid-generic 0005:004C:0267.0006: input,hidraw3: BLUETOOTH HID v1.14
- * Keyboard [Dorian's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
- * through uhid (`input: Dorian's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`), through
+ * Keyboard [Marlow's Magic Keyboard] on 00:1a:7d:da:71:13`) and the input core the one BlueZ makes
+ * through uhid (`input: Marlow's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`), through
  * the kernel's HIDP (`input: Alice's Keyboard as /devices/…/bluetooth/hci0/hci0:256/…`) and
  * through uinput for a headset's media keys (`input: Alice’s AirPods Pro (AVRCP) as
  * /devices/virtual/input/input24`): the owner is a user

@@ -226,10 +226,10 @@ export const syslogFormat: LineFormat = {
 	label: 'syslog / journalctl (short)',
 	examples: [
 		{
-			line: 'Apr 24 22:03:41 antonis-laptop kernel: [  233.386309] sd 0:0:0:0: [sda] Sense Key : Medium Error [current]',
+			line: 'Apr 24 22:03:41 pine-laptop kernel: [  233.386309] sd 0:0:0:0: [sda] Sense Key : Medium Error [current]',
 			text: 'sd 0:0:0:0: [sda] Sense Key : Medium Error [current]',
 			ts: 233.386309,
-			host: 'antonis-laptop'
+			host: 'pine-laptop'
 		},
 		{
 			line: 'Sep 25 14:42:07 ip-172-26-7-213 kernel: Out of memory: Killed process 44321 (python)',
@@ -244,11 +244,11 @@ export const syslogFormat: LineFormat = {
 			host: 'UDM-Pro'
 		},
 		{
-			line: 'Nov 21 16:56:27 faldara systemd[1]: Started foo.service.',
+			line: 'Nov 21 16:56:27 wrenfield systemd[1]: Started foo.service.',
 			text: 'Started foo.service.',
 			kind: 'skipped'
 		},
-		{ line: 'Okt 06 17:59:27 balrog kernel: NVRM: Xid 79', text: 'NVRM: Xid 79' },
+		{ line: 'Okt 06 17:59:27 fernhill kernel: NVRM: Xid 79', text: 'NVRM: Xid 79' },
 		{
 			line: 'Nov 23 23:15:01.123456 myhost kernel: usb 1-1: new device',
 			text: 'usb 1-1: new device',
@@ -256,12 +256,12 @@ export const syslogFormat: LineFormat = {
 			host: 'myhost'
 		},
 		{
-			line: 'Aug  9 09:51:01 blizard kernel: Oops: 0002',
+			line: 'Aug  9 09:51:01 ashgrove kernel: Oops: 0002',
 			text: 'Oops: 0002',
 			wall: '2000-08-09T09:51:01.000Z'
 		},
 		{
-			line: 'Aug  9 09:51:02 blizard last message repeated 3 times',
+			line: 'Aug  9 09:51:02 ashgrove last message repeated 3 times',
 			text: 'last message repeated 3 times',
 			kind: 'skipped'
 		},
