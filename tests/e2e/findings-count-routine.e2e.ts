@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { analyzeText, watchForErrors } from './helpers';
+import { analyzeText, openApp, watchForErrors } from './helpers';
 
 /**
  * "Findings (N of M)" counts the findings above the routine group, which says its own number:
@@ -57,4 +57,28 @@ test('an input of one line says “1 line”', async ({ page }) => {
 	await analyze(page, [PROBLEMS[0]]);
 	await expect(page.getByTestId('input-summary')).toContainText('1 line (');
 	await expect(page.getByTestId('input-summary')).not.toContainText('1 lines');
+});
+
+test('a report’s tab counts its findings as its heading does, without the routine notices', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles([
+		{
+			name: 'mixed.log',
+			mimeType: 'text/plain',
+			buffer: Buffer.from([...ROUTINE, ...PROBLEMS].join('\n') + '\n')
+		},
+		{ name: 'healthy.log', mimeType: 'text/plain', buffer: Buffer.from(ROUTINE.join('\n') + '\n') }
+	]);
+	const tabs = page.getByRole('tab');
+	await expect(tabs).toHaveCount(2, { timeout: 30_000 });
+	// they had said "mixed.log (5)" above "Findings (2 of 2)", and "healthy.log (3), most severe:
+	// info" of a log with no problem
+	await expect(tabs.nth(0)).toHaveAccessibleName(/^mixed\.log \(2\), most severe: [a-z]+$/);
+	await expect(tabs.nth(0)).not.toHaveAccessibleName(/info$/);
+	await expect(tabs.nth(1)).toHaveAccessibleName('healthy.log (0)');
+	await expect(tabs.nth(1)).toHaveText('healthy.log (0)');
+	expect(problems).toEqual([]);
 });
