@@ -31,8 +31,8 @@ test('routine notices come after the findings, as one closed group that opens by
 	await expect(toggle(page)).toHaveText(/Routine messages explained \(3\)/);
 	await expect(toggle(page)).toHaveAttribute('aria-expanded', 'false');
 	await expect(page.getByText(/look alarming but are routine/)).toBeVisible();
-	// the counts are of every finding
-	await expect(page.locator('.findings-h')).toContainText('(4 of 4)');
+	// the heading counts the findings, the group its notices (it had said "(4 of 4)")
+	await expect(page.locator('.findings-h')).toContainText('(1 of 1)');
 	// axe, closed
 	expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
@@ -66,7 +66,7 @@ test('a search that finds routine notices opens the group; the filters apply to 
 	const problems = watchForErrors(page);
 	await analyze(page, [...ROUTINE, PROBLEM]);
 	await page.getByRole('searchbox', { name: 'Search' }).fill('regulatory');
-	await expect(page.locator('.findings-h')).toContainText('(1 of 4)');
+	await expect(page.locator('.findings-h')).toContainText('(0 of 1)');
 	await expect(toggle(page)).toHaveText(/\(1\)/);
 	await expect(toggle(page)).toHaveAttribute('aria-expanded', 'true');
 	await expect(page.locator('article.finding')).toHaveCount(1);

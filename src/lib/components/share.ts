@@ -88,6 +88,27 @@ async function fileReport(
 }
 
 /**
+ * A pasted text that is a NecroScope JSON report (the CLI's `--format json` output, a report
+ * file's text copied from a mail): its report, to be shown as it is, as a report file is; `null`
+ * for any other text (a log, to be analysed); an error message for a text that starts as a report
+ * and cannot be read as one. A pasted report had been analysed as a log: its evidence lines were
+ * read as kernel messages, and the page showed a report of the report. Never throws.
+ */
+export async function openPastedReport(
+	text: string
+): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
+	try {
+		if (!startsAsReport(text.slice(0, REPORT_HEAD_BYTES))) return null;
+		const r = await readToShow(text);
+		return r.ok
+			? { ok: true, report: r.report }
+			: { ok: false, error: `The pasted text ${r.error}.` };
+	} catch {
+		return { ok: false, error: 'The pasted text could not be read.' };
+	}
+}
+
+/**
  * A dropped or chosen file that is a NecroScope JSON report (a user's download, the CLI's
  * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
  * analysed); an error message for a file that starts as a report and cannot be read as one
