@@ -612,7 +612,7 @@ describe('a log that stops right after the kernel started', () => {
 	it('warns that the capture ended or the kernel went quiet, with the early console hint', () => {
 		const w = ingestText(SERIAL.join('\n')).summary.input.warnings;
 		expect(w.filter((x) => x.startsWith("The kernel's messages stop"))).toEqual([
-			"The kernel's messages stop 0.000000 s after it started, 8 line(s) from its banner at line 8: the capture ended there, or the kernel hung or lost its console this early. The last line enables the early boot console: a kernel that goes quiet there has often moved its output to the console that `console=` names (another port, or a display), or hung before that console started; boot with `keep_bootcon` and check `console=` to tell which."
+			"The kernel's messages stop 0.000000 s after it started, 8 lines from its banner at line 8: the capture ended there, or the kernel hung or lost its console this early. The last line enables the early boot console: a kernel that goes quiet there has often moved its output to the console that `console=` names (another port, or a display), or hung before that console started; boot with `keep_bootcon` and check `console=` to tell which."
 		]);
 	});
 

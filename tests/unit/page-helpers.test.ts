@@ -69,10 +69,15 @@ describe('orderNotes', () => {
 			'The log holds stretches of NUL bytes (^@), which are never log text: 2 bytes in 2 lines. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes are space that was not written: what the buffer should hold there is missing.';
 		const unused =
 			'The log holds a stretch of NUL bytes (^@), which are never log text: 90 bytes in 1 line (line 9: 90 bytes). The log ends in it. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes at its end are the part of the buffer not used yet: nothing is missing there.';
-		const dropped = 'The log says 12 printk message(s) were dropped: reports may be incomplete.';
+		const dropped = 'The log says 12 printk messages were dropped: reports may be incomplete.';
 		expect(orderNotes([year, lost])).toEqual([lost, year]);
 		expect(orderNotes([year, buffer])).toEqual([buffer, year]);
 		expect(orderNotes([year, dropped])).toEqual([dropped, year]);
+		// as reports of schema 1.14 and before say it, and of one message
+		const droppedOld = 'The log says 12 printk message(s) were dropped: reports may be incomplete.';
+		const droppedOne = 'The log says 1 printk message was dropped: reports may be incomplete.';
+		expect(orderNotes([year, droppedOld])).toEqual([droppedOld, year]);
+		expect(orderNotes([year, droppedOne])).toEqual([droppedOne, year]);
 		// the unused end of a buffer loses nothing: it keeps its place
 		expect(orderNotes([year, unused])).toEqual([year, unused]);
 	});

@@ -92,7 +92,7 @@ function afterIngestion(p: ResultParts): ResultParts {
 function foldedNote(denials: number, spellings: string[]): string {
 	const shown = spellings.slice(0, 5).map((d) => `"${d}"`);
 	const more = spellings.length > 5 ? `, and ${spellings.length - 5} more` : '';
-	return `${denials} SELinux denial(s) whose domain name the flipped bits garbled (${shown.join(', ')}${more}) are counted with the domain they differ from by a few bits, or with domain unknown when no domain is that near and the name holds bytes that are not text.`;
+	return `${denials} SELinux ${denials === 1 ? 'denial' : 'denials'} whose domain name the flipped bits garbled (${shown.join(', ')}${more}) ${denials === 1 ? 'is counted with the domain it differs' : 'are counted with the domain they differ'} from by a few bits, or with domain unknown when no domain is that near and the name holds bytes that are not text.`;
 }
 
 /** Findings of boot `k` (a wrapped ring buffer's oldest part) are of boot 0. */

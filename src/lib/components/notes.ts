@@ -11,7 +11,8 @@ const FIRST = [
 	// NUL bytes where the log's text was lost (not those at the unused end of a buffer): shown
 	// behind "Show all 3 notes" under the note on dates without a year (izassafar-one-kern-log.log)
 	/^The log holds .*NUL bytes.*(?:is lost| there is missing)/,
-	/^The log says \d+ printk message\(s\) were dropped/
+	// (`message(s) were` in reports of schema 1.14 and before)
+	/^The log says \d+ printk message(?:s|\(s\))? (?:were|was) dropped/
 ];
 
 /** The input notes in the order the page shows them: the report's order, those above first. */

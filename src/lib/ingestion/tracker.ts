@@ -458,7 +458,7 @@ export class RecordTracker {
 			this.lastText
 		);
 		return (
-			`The kernel's messages stop ${this.lastTs.toFixed(6)} s after it started, ${this.sinceBanner} line(s) from its banner at line ${this.bannerLine}: the capture ended there, or the kernel hung or lost its console this early.` +
+			`The kernel's messages stop ${this.lastTs.toFixed(6)} s after it started, ${this.sinceBanner} line${this.sinceBanner === 1 ? '' : 's'} from its banner at line ${this.bannerLine}: the capture ended there, or the kernel hung or lost its console this early.` +
 			(bootcon
 				? ' The last line enables the early boot console: a kernel that goes quiet there has often moved its output to the console that `console=` names (another port, or a display), or hung before that console started; boot with `keep_bootcon` and check `console=` to tell which.'
 				: ' If the machine did not come up, boot with `earlycon` and `keep_bootcon` to see how far it gets.')
@@ -1067,12 +1067,16 @@ export class RecordTracker {
 		if (last !== null) warnings.push(last);
 		if (c.truncatedLines > 0) {
 			warnings.push(
-				`${c.truncatedLines} line(s) longer than ${c.maxLine} characters were analysed only up to that length.`
+				c.truncatedLines === 1
+					? `1 line longer than ${c.maxLine} characters was analysed only up to that length.`
+					: `${c.truncatedLines} lines longer than ${c.maxLine} characters were analysed only up to that length.`
 			);
 		}
 		if (this.droppedMessages > 0) {
 			warnings.push(
-				`The log says ${this.droppedMessages} printk message(s) were dropped: reports may be incomplete.`
+				this.droppedMessages === 1
+					? 'The log says 1 printk message was dropped: reports may be incomplete.'
+					: `The log says ${this.droppedMessages} printk messages were dropped: reports may be incomplete.`
 			);
 		}
 		if (c.usedYear && c.yearSource !== 'option') warnings.push(yearNote(c));
