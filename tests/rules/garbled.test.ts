@@ -125,6 +125,6 @@ describe('SELinux denials in a log corrupted by flipped bits', () => {
 		expect(recovery.occurrences.length).toBe(18);
 		expect(recovery.last_seen.first_line).toBe(1104);
 		const note = r.input.warnings.find((w) => w.includes('SELinux'));
-		expect(note).toMatch(/^17 SELinux denial\(s\) whose domain name the flipped bits garbled \("/);
+		expect(note).toMatch(/^17 SELinux denials whose domain name the flipped bits garbled \("/);
 	});
 });
