@@ -1067,16 +1067,12 @@ export class RecordTracker {
 		if (last !== null) warnings.push(last);
 		if (c.truncatedLines > 0) {
 			warnings.push(
-				c.truncatedLines === 1
-					? `1 line longer than ${c.maxLine} characters was analysed only up to that length.`
-					: `${c.truncatedLines} lines longer than ${c.maxLine} characters were analysed only up to that length.`
+				`${c.truncatedLines} ${c.truncatedLines === 1 ? 'line' : 'lines'} longer than ${c.maxLine} characters ${c.truncatedLines === 1 ? 'was' : 'were'} analysed only up to that length.`
 			);
 		}
 		if (this.droppedMessages > 0) {
 			warnings.push(
-				this.droppedMessages === 1
-					? 'The log says 1 printk message was dropped: reports may be incomplete.'
-					: `The log says ${this.droppedMessages} printk messages were dropped: reports may be incomplete.`
+				`The log says ${this.droppedMessages} printk ${this.droppedMessages === 1 ? 'message was' : 'messages were'} dropped: reports may be incomplete.`
 			);
 		}
 		if (c.usedYear && c.yearSource !== 'option') warnings.push(yearNote(c));

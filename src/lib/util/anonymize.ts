@@ -171,6 +171,19 @@ const SYSLOG_SEVERITIES: ReadonlySet<string> = new Set([
  */
 const CROS_USER =
 	/(\/home\/(?:user|root|\.shadow)\/|\/home\/chronos\/u-|\/daemon-store(?:-cache)?\/[\w.-]+\/|\/device_local_accounts\/)([\da-f]{40})(?![\da-f])/gi;
+/** Whether `t` holds a folder CROS_USER looks in (a cheap test before it runs). */
+function mayNameCrosUser(t: string): boolean {
+	return (
+		t.indexOf('/home/') !== -1 ||
+		t.indexOf('/daemon-store') !== -1 ||
+		t.indexOf('/device_local_accounts/') !== -1
+	);
+}
+
+/** Whether the `n` characters before `offset` in `whole` match `before` (a pattern ending in `$`). */
+function precededBy(before: RegExp, whole: string, offset: number, n: number): boolean {
+	return before.test(whole.slice(Math.max(0, offset - n), offset));
+}
 /** a user's home (not a hidden folder: ChromeOS's `/home/.shadow/`, eCryptfs's `/home/.ecryptfs/`) */
 const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 /**
@@ -816,11 +829,7 @@ export class NameCollector {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
 			for (const m of raw.matchAll(HOME_G)) if (m[1][0] !== '.') this.addUser(m[1]);
 		}
-		if (
-			raw.indexOf('/home/') !== -1 ||
-			raw.indexOf('/daemon-store') !== -1 ||
-			raw.indexOf('/device_local_accounts/') !== -1
-		) {
+		if (mayNameCrosUser(raw)) {
 			for (const m of raw.matchAll(CROS_USER)) this.addUser(m[2].toLowerCase());
 		}
 		if (raw.indexOf(':\\') !== -1) {
@@ -1355,7 +1364,7 @@ export class Anonymizer {
 				// a distribution's banner (`Linux version 3.10-1-grml-amd64 (team@grml.org)`)
 				if (
 					whole[offset + m.length] === ')' &&
-					BANNER_BEFORE.test(whole.slice(Math.max(0, offset - 80), offset)) &&
+					precededBy(BANNER_BEFORE, whole, offset, 80) &&
 					publisherBanner(m.slice(0, m.indexOf('@')), m.slice(m.indexOf('@') + 1))
 				)
 					return m;
@@ -1363,7 +1372,7 @@ export class Anonymizer {
 				const domain = m.slice(m.indexOf('@') + 1).toLowerCase();
 				if (
 					(EXTENSION_DOMAIN.test(domain) && !domain.includes('noreply')) ||
-					EXTENSION_BEFORE.test(whole.slice(Math.max(0, offset - 11), offset))
+					precededBy(EXTENSION_BEFORE, whole, offset, 11)
 				)
 					return m;
 				// a lower-case top-level domain and a letter before the @: not `7990@NOTICE.FW`;
@@ -1392,11 +1401,7 @@ export class Anonymizer {
 				return `(${user}@${host})`;
 			});
 		}
-		if (
-			t.indexOf('/home/') !== -1 ||
-			t.indexOf('/daemon-store') !== -1 ||
-			t.indexOf('/device_local_accounts/') !== -1
-		)
+		if (mayNameCrosUser(t))
 			t = this.outside(
 				t,
 				CROS_USER,
@@ -1445,16 +1450,13 @@ export class Anonymizer {
 				SERIAL_LINE,
 				(_m, pre: string, v: string, offset: number, whole: string) => {
 					const value = v.trimEnd();
-					if (
-						PLACEHOLDER_ONLY.test(value) ||
-						ROOT_HUB_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))
-					)
+					if (PLACEHOLDER_ONLY.test(value) || precededBy(ROOT_HUB_BEFORE, whole, offset, 12))
 						return _m;
 					return pre + this.placeholder('serial', value) + v.slice(value.length);
 				}
 			);
 		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string, offset: number, whole: string) =>
-			isSerial(v) && !ROOT_HUB_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset))
+			isSerial(v) && !precededBy(ROOT_HUB_BEFORE, whole, offset, 12)
 				? pre + this.placeholder('serial', v)
 				: m
 		);
@@ -1529,8 +1531,7 @@ export class Anonymizer {
 			);
 		const verity = t.indexOf('verity') !== -1;
 		t = this.outside(t, HEX_ID, (m, offset: number, whole: string) =>
-			/^0+$/.test(m) ||
-			(verity && VERITY_HEX_BEFORE.test(whole.slice(Math.max(0, offset - 15), offset)))
+			/^0+$/.test(m) || (verity && precededBy(VERITY_HEX_BEFORE, whole, offset, 15))
 				? m
 				: this.placeholder('id', m.toLowerCase())
 		);
@@ -1719,7 +1720,7 @@ export class Anonymizer {
 		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127 || this.releases.has(m))
 			return m;
 		// firmware and driver versions look like addresses: `version 7.45.41.23`
-		if (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 40), offset))) return m;
+		if (precededBy(VERSION_BEFORE, whole, offset, 40)) return m;
 		return this.placeholder('ipv4', m);
 	}
 
