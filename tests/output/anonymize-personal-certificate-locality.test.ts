@@ -11,7 +11,7 @@ describe("a certificate subject's state and locality", () => {
 				"wlp2s0: CTRL-EVENT-EAP-PEER-CERT depth=0 subject='/C=DE/ST=Bavaria/L=Springfield/CN=Alice Example/emailAddress=alice@example.org'"
 			)
 		).toBe(
-			"wlp2s0: CTRL-EVENT-EAP-PEER-CERT depth=0 subject='/C=DE/ST=<place-1>/L=<place-2>/CN=<org-1>/emailAddress=<email-1>'"
+			"wlp2s0: CTRL-EVENT-EAP-PEER-CERT depth=0 subject='/C=DE/ST=<place-1>/L=<place-2>/CN=<user-1>/emailAddress=<email-1>'"
 		);
 		// the `CN=…, L=…` style, the same places
 		expect(
@@ -19,9 +19,9 @@ describe("a certificate subject's state and locality", () => {
 				"tls_verify_cb - preverify_ok=0 err=18 (self signed certificate) ca_cert_verify=1 depth=0 buf='CN=Alice Example, L=Springfield, ST=Bavaria, C=DE'"
 			)
 		).toBe(
-			"tls_verify_cb - preverify_ok=0 err=18 (self signed certificate) ca_cert_verify=1 depth=0 buf='CN=<org-1>, L=<place-2>, ST=<place-1>, C=DE'"
+			"tls_verify_cb - preverify_ok=0 err=18 (self signed certificate) ca_cert_verify=1 depth=0 buf='CN=<user-1>, L=<place-2>, ST=<place-1>, C=DE'"
 		);
-		expect(a.replaced).toEqual({ email: 1, org: 1, place: 2 });
+		expect(a.replaced).toEqual({ user: 1, email: 1, place: 2 });
 	});
 
 	it("are kept in an organisation's certificate (a CA's, a vendor's)", () => {

@@ -213,6 +213,9 @@ const USER_AT_HOST = /\(([\w.+-]+)@([\w.-]+)\)/;
 // `set-hostname: set hostname to 'x' (from DHCP)`
 const HOSTNAME_SET =
 	/(?:Hostname set|Set hostname) to <([^<>\s]+)>|Changed (?:static |transient )?host ?name to '([^'\s]+)'|set hostname to '([^'\s]+)'/;
+// NetworkManager's DHCP options, the name and domain the network gives the machine:
+// `dhcp4 (wlp2s0): option host_name            => 'alice-laptop'`, `option domain_name => 'lan.example.net'`
+const DHCP_NAME = /\boption (host_name|domain_name) *=> '([^'\s]+)'/;
 const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
 // kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
@@ -295,8 +298,11 @@ const IDENTITY_NM = /('(?:anonymous_)?identity' value ')([^'\r\n]+)'/g;
  * authentication server: `CTRL-EVENT-EAP-PEER-CERT depth=0 subject='/C=US/O=Acme Corp/CN=radius.acme.example'`,
  * `CTRL-EVENT-EAP-TLS-CERT-ERROR … subject='…'`, OpenSSL's `tls_verify_cb … buf='/C=…'`; also
  * in the `CN=…, O=…` style. The organisation (`O=`, `OU=`) is an `org`, a common name a host when
- * it is a dotted name (the same as EAP-PEER-ALT's `DNS:`), else an `org` too (`CN=Acme Root CA`).
- * The state and locality (`ST=`, `L=`) of an organisation's certificate (one with `O=`: a CA's, a
+ * it is a dotted name (the same as EAP-PEER-ALT's `DNS:`), a `user` when a person's own certificate
+ * (below) names its owner (PERSON_NAME: `CN=Alice Example`), else an `org` too (`CN=Acme Root CA`).
+ * A value the log names elsewhere keeps that name's placeholder (`CN=alice` of a user who logged in
+ * is that `user`), and an e-mail address is left to the e-mail addresses' pass (`CN=alice@example.org`
+ * is the `email` of its `emailAddress=`). The state and locality (`ST=`, `L=`) of an organisation's certificate (one with `O=`: a CA's, a
  * vendor's, the network's) are its address and kept; those of a certificate without `O=`, a
  * person's own (`/C=DE/ST=Bavaria/L=Springfield/CN=Alice Example`), are where the person lives: a
  * `place`.
@@ -307,6 +313,16 @@ const DN_COMMA = /(?<=^|,)( ?)(O|OU|CN|ST|L) ?= ?([^,]+)/g;
 type DnKey = 'O' | 'OU' | 'CN' | 'ST' | 'L';
 /** whether a subject names an organisation (DN_SLASH's and DN_COMMA's `O=`) */
 const DN_HAS_O = /(?:^|[/,]) ?O ?=/;
+/**
+ * a person's name as the common name of a certificate without `O=`: two to four capitalised words
+ * (`Alice Example`, `Jean-Luc O'Brien`), none a word of a CA's, a server's or a company's name
+ */
+const PERSON_NAME =
+	/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?: (?:(?:van|von|de|der|den|da|di|du|del|le|la|ten|ter) )*\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*){1,3}$/u;
+const NOT_PERSON_WORD =
+	/\b(?:root|server|certificate|certification|authority|network|wireless|radius|intermediate|issuing|trust|secure|services?|global|class|signing|device|client|wifi|wlan|eduroam|university|college|school|company|corporation|limited|inc|ltd|llc|gmbh|test|default|lab|home)\b/i;
+/** a whole value that is an e-mail address (EMAIL) */
+const EMAIL_ONLY = /^[\w.+-]+@[a-z\d-]+(?:\.[a-z\d-]+)+$/i;
 /** the last labels of names with `@` that are no e-mail addresses: systemd's units, Android's APEXes */
 const NOT_EMAIL_TLDS: ReadonlySet<string> = new Set([
 	'service',
@@ -847,6 +863,14 @@ export class NameCollector {
 			const m = HOSTNAME_SET.exec(raw);
 			if (m) this.addMachine(m[1] ?? m[2] ?? m[3]);
 		}
+		if (raw.indexOf("=> '") !== -1) {
+			const m = DHCP_NAME.exec(raw);
+			if (m) {
+				if (m[1] === 'host_name') this.addMachine(m[2]);
+				// the network's domain, as that of a machine named in it
+				else this.addDomain(['host', ...m[2].split('.')]);
+			}
+		}
 		if (raw.indexOf('retty host') !== -1) {
 			for (const m of raw.matchAll(PRETTY_HOSTNAME)) {
 				this.addHost(m[2]);
@@ -1341,6 +1365,13 @@ export class Anonymizer {
 
 	/** the placeholder for a value of a kind */
 	placeholder(kind: AnonKind, value: string): string {
+		// a name learned as a host, a user or a Wi-Fi network is that one kind wherever it is
+		// replaced: a banner's `(feifei@feifei)` and `/home/feifei/` had made a user of the host
+		// `feifei` named elsewhere, one value with two placeholders
+		if (kind === 'host' || kind === 'user' || kind === 'ssid') {
+			const learned = this.nameKind.get(value);
+			if (learned !== undefined) kind = learned;
+		}
 		let m = this.maps.get(kind);
 		if (!m) this.maps.set(kind, (m = new Map()));
 		let p = m.get(value);
@@ -1561,12 +1592,24 @@ export class Anonymizer {
 			const trimmed = v.trim();
 			if (PLACEHOLDER_ONLY.test(trimmed) || trimmed.length < 3) return v;
 			if ((kind === 'ST' || kind === 'L') && !person) return v;
+			// the e-mail addresses' pass replaces it (or keeps a role address), as in `emailAddress=`
+			if (kind !== 'ST' && kind !== 'L' && EMAIL_ONLY.test(trimmed)) return v;
+			const key = trimmed.toLowerCase();
+			const learned = kind === 'ST' || kind === 'L' ? undefined : this.nameKind.get(key);
 			const out =
 				kind === 'ST' || kind === 'L'
-					? this.placeholder('place', trimmed.toLowerCase())
-					: kind === 'CN' && DOTTED_HOST.test(trimmed)
-						? this.placeholder('host', trimmed.toLowerCase())
-						: this.placeholder('org', trimmed.toLowerCase());
+					? this.placeholder('place', key)
+					: learned !== undefined && !this.weak.has(key)
+						? // a name of the log (a user who logged in, the machine): its placeholder
+							this.placeholder(learned, learned === 'host' ? key.replaceAll('--', '-') : key)
+						: kind === 'CN' && DOTTED_HOST.test(trimmed)
+							? this.placeholder('host', key)
+							: kind === 'CN' &&
+								  person &&
+								  PERSON_NAME.test(trimmed) &&
+								  !NOT_PERSON_WORD.test(trimmed)
+								? this.placeholder('user', key)
+								: this.placeholder('org', key);
 			return v.replace(trimmed, out);
 		};
 		return dn.startsWith('/')
