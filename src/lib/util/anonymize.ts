@@ -1366,8 +1366,8 @@ export class Anonymizer {
 	/** the placeholder for a value of a kind */
 	placeholder(kind: AnonKind, value: string): string {
 		// a name learned as a host, a user or a Wi-Fi network is that one kind wherever it is
-		// replaced: a banner's `(feifei@feifei)` and `/home/feifei/` had made a user of the host
-		// `feifei` named elsewhere, one value with two placeholders
+		// replaced: a banner's `(host1@host1)` and `/home/host1/` had made a user of the host
+		// `host1` named elsewhere, one value with two placeholders
 		if (kind === 'host' || kind === 'user' || kind === 'ssid') {
 			const learned = this.nameKind.get(value);
 			if (learned !== undefined) kind = learned;
