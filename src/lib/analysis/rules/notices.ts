@@ -519,16 +519,20 @@ export const pciIoUnassigned: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'The x86 I/O port space has only 64 KB, and a PCI bridge window for it takes at least 4 KB. When there are many bridges (PCIe root ports of a virtual machine, Thunderbolt and hot-plug ports, docks) there is not enough for all of them, so the kernel leaves some bridges, or a device’s I/O ports, without I/O space (the devices are in `devices`). Almost all PCIe devices work through memory-mapped registers and never use I/O ports, so nothing stops working.',
+			'PCI I/O port space is small. On x86 it has 64 KB in all and a PCI bridge window for it takes at least 4 KB: with many bridges (PCIe root ports of a virtual machine, Thunderbolt and hot-plug ports, docks) there is not enough for all of them. On ARM and other machines it is only the I/O window the firmware gives each PCI host bridge, often small or none at all (the `root bus resource` lines then list memory windows only). Either way the kernel leaves some bridges, or a device’s I/O ports, without I/O space (the devices are in `devices`). Almost all PCIe devices work through memory-mapped registers and never use I/O ports (network cards such as Realtek’s keep an I/O BAR their driver does not use), so nothing stops working.',
 		causes: [
 			{
 				kind: 'firmware',
 				text: 'More bridges that could take I/O ports than fit into the I/O port space (VMware’s 32 virtual PCIe root ports, Thunderbolt and hot-plug bridges reserving space for devices not yet plugged in).'
+			},
+			{
+				kind: 'firmware',
+				text: 'On ARM boards and servers, a PCI host bridge to which the firmware (ACPI `_CRS`, or the device tree’s `ranges`) gives no I/O window, or a small one.'
 			}
 		],
 		next_steps: [
 			'Nothing to do if the devices work.',
-			'It matters only for an old device that needs I/O ports (a legacy serial or parallel card, some old network or sound cards) behind one of these bridges: it then fails to work; move it to another slot, or give fewer bridges I/O space in the BIOS (or the VM’s settings).'
+			'It matters only for an old device that needs I/O ports (a legacy serial or parallel card, some old network or sound cards) behind one of these bridges: it then fails to work; move it to another slot, or give fewer bridges I/O space in the BIOS (or the VM’s settings); on an ARM machine only a firmware or device tree that gives its host bridge an I/O window helps.'
 		],
 		references: ['https://docs.kernel.org/PCI/pci.html']
 	}
