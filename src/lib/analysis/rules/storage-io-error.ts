@@ -392,7 +392,7 @@ export const gptPrimaryInvalid: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'A disk with a GPT partition table keeps it twice: the primary copy at the start of the disk and a backup at its end. The primary copy failed the kernel’s checks (overwritten or damaged), and the kernel read the partitions from the backup, which it does only because the `gpt` boot option is set. The partitions are usable, but the disk now depends on its one remaining copy, and tools and other systems that read only the primary copy (firmware, another operating system, a kernel booted without `gpt`) see no partitions on it.',
+			'A disk with a GPT partition table keeps it twice: the primary copy at the start of the disk and a backup at its end. The primary copy failed the kernel’s checks (overwritten or damaged), and the kernel read the partitions from the backup, which it does only because the `gpt` boot option is set. The partitions are usable, but the disk now depends on its one remaining copy, and a kernel booted without `gpt` finds no GPT partitions on it (nor do some boot firmware and tools that read only the primary copy).',
 		causes: [
 			{
 				kind: 'userspace',
