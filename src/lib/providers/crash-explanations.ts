@@ -392,6 +392,25 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		notice: true
 	},
+	'crash.dt-irq-type-none': {
+		meaning:
+			'A bug in the board’s device tree, not in the kernel: an `interrupts` entry for the ARM interrupt controller (GIC) gives no trigger type (its third cell is 0, IRQ_TYPE_NONE, where the binding wants edge or level, rising or high). Since 4.16 the GIC driver warns about each such interrupt when it is mapped, usually at boot, one stack trace per interrupt. The interrupt is mapped anyway and keeps the controller’s default (level-triggered) unless its driver asks for a type when it requests it; most devices work, and one that does not (lost or endless interrupts) is then the one to look at. When the trace goes through `of_platform_populate`, the kernel was creating the board’s devices from the device tree, which maps every interrupt at once: the warnings then come in a row and do not name the device; a driver’s probe function in the trace names it.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A device tree written for an older kernel, or copied from a vendor tree, whose `interrupts` cells leave the type 0; common in device trees of phones and boards being ported to mainline.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the board’s devices work: the warnings are about how the board is described.',
+			'For whoever maintains the device tree: give each interrupt of the GIC its type, `interrupts = <GIC_SPI 123 IRQ_TYPE_LEVEL_HIGH>` (or `IRQ_TYPE_EDGE_RISING`, as the device’s binding says), in the board’s .dts and the SoC’s .dtsi it includes: look for `interrupts` entries whose third cell is `0` or `IRQ_TYPE_NONE`. Newer releases of the board’s device tree usually have them fixed.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/Documentation/devicetree/bindings/interrupt-controller/arm,gic.yaml',
+			'https://elixir.bootlin.com/linux/latest/source/drivers/irqchip/irq-gic.c'
+		],
+		notice: true
+	},
 	'crash.init-died': {
 		meaning:
 			'The init process (PID 1, the first program the kernel starts, usually systemd or the initramfs’s init) exited or was killed, and the kernel cannot go on without it, so it panicked. The `exitcode` is a wait status: a small number is the signal that killed init (0x0000000b: 11, SIGSEGV; 0x00000009: SIGKILL; 0x80 added when it dumped core), a multiple of 0x100 is the status init exited with (0x00000100: exit(1), 0x00007f00: exit(127), a program not found). It is rarely a kernel bug: the lines just before the panic say why init ended.',

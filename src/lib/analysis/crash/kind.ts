@@ -65,6 +65,7 @@ const BY_RULE: Record<string, string> = {
 	'crash.stack-unwind': 'unreliable stack unwinding',
 	'crash.panic': 'kernel panic',
 	'crash.sysfs-attribute-mode': 'driver bug in a sysfs file’s permissions (harmless)',
+	'crash.dt-irq-type-none': 'device tree interrupt without a trigger type (board description bug)',
 	'crash.oom-panic': 'out of memory, with panic_on_oom set (not a kernel bug)',
 	'crash.sysrq-crash': 'crash asked for with SysRq c (on purpose, not a bug)',
 	'crash.init-died': 'init (PID 1) died',

@@ -132,6 +132,18 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'A driver declared a sysfs file readable or writable without the function that reads or writes it; only that file misbehaves.'
 	},
 	{
+		// drivers/irqchip/irq-gic.c (4.16 on) and irq-gic-v3.c gic_irq_domain_translate():
+		// WARN_ON(*type == IRQ_TYPE_NONE), "Make it clear that broken DTs are... broken": a device
+		// tree `interrupts` entry whose trigger type (third cell) is 0, the function's only WARN
+		// (bacon-pmos-mainline-dev-dmesg-log.log: a OnePlus One's msm8974 device tree on 4.17-rc1,
+		// 23 at boot, one per interrupt so described)
+		rule: 'crash.dt-irq-type-none',
+		severity: 'low',
+		title: /^WARNING in gic_irq_domain_translate$/,
+		example: { title: 'WARNING in gic_irq_domain_translate' },
+		why: 'The device tree describes an interrupt without its trigger type; the kernel warns once per such interrupt at boot and uses the controller’s default: a device-tree bug of the board, not a kernel bug.'
+	},
+	{
 		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
 		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
 		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb

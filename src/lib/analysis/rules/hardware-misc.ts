@@ -599,3 +599,48 @@ export const cpuFeatureMismatch: LineRule = {
 		]
 	}
 };
+
+/**
+ * drivers/thermal/qcom/tsens.c probe: the sensor's calibration (read from the qfprom fuses through
+ * nvmem) failed, `dev_err(dev, "tsens calibration failed\n")`, and the driver's probe returns the
+ * error. Until 5.3 the line is printed for -EPROBE_DEFER too (the qfprom driver not bound yet):
+ * the driver core retries later and the sensor works (bacon-pmos-mainline-dev dmesg.log, booted
+ * with initcall_debug, shows `requests probe deferral` after it, then `driver_bound`). Corpus: 2
+ * logs of a OnePlus One (4.15, 4.17). The severity stays info: a deferral is the common case and
+ * a real failure would show as missing thermal zones, which the log does not tell.
+ */
+export const tsensCalibrationFailed: LineRule = {
+	id: 'hardware.tsens-calibration-failed',
+	category: 'hardware',
+	severity: 'info',
+	triggers: ['tsens calibration failed'],
+	pattern: /^qcom-tsens (\S+): (?:\w+: )?tsens calibration failed/,
+	title: (m) => `Qualcomm temperature sensor ${m[1]} not calibrated at its first probe`,
+	details: (m) => ({ device: m[1] }),
+	examples: [
+		// bacon-pmos-mainline-dev dmesg.log and logs/dmesg (OnePlus One, 4.15-4.17)
+		'qcom-tsens fc4a8000.thermal-sensor: tsens calibration failed'
+	],
+	negatives: ['qcom-tsens 4a9000.thermal-sensor: tsens device is not enabled'],
+	explanation: {
+		meaning:
+			'The Qualcomm SoC’s temperature sensor driver (qcom-tsens) could not read the sensor’s factory calibration, which it takes from the chip’s fuses (qfprom) through the nvmem framework, so its probe stopped. On kernels before 5.3 the driver prints this line also when the fuse driver has simply not started yet: the probe is then deferred and retried, and the sensor works (with `initcall_debug`, `Driver qcom-tsens requests probe deferral` follows, then `driver_bound`). On later kernels, which no longer print it for a deferral, it means the sensor stayed without a driver: the SoC’s thermal zones are missing and the kernel cannot throttle the CPU and GPU when they get hot.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'Probe order: the qfprom (nvmem) driver started after qcom-tsens, which is retried later (kernels before 5.3).'
+			},
+			{
+				kind: 'configuration',
+				text: 'A kernel without the qfprom driver (CONFIG_NVMEM_QCOM_QFPROM) or a device tree without the sensor’s `nvmem-cells`: the calibration can never be read.'
+			}
+		],
+		next_steps: [
+			'Check that the sensor works: `ls /sys/class/thermal/` should list the SoC’s thermal zones, and `cat /sys/class/thermal/thermal_zone*/temp` should give sensible values.',
+			'If the zones are missing, build the kernel with CONFIG_NVMEM_QCOM_QFPROM and check the device tree’s tsens node (`nvmem-cells`, `nvmem-cell-names`); until then keep the device from overheating, since nothing throttles it.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/thermal/qcom/tsens.c'
+		]
+	}
+};

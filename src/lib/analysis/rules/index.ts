@@ -85,6 +85,7 @@ import {
 	irqNobodyCared,
 	memoryFailure,
 	tpmError,
+	tsensCalibrationFailed,
 	undervoltage,
 	unknownNmi
 } from './hardware-misc.ts';
@@ -138,7 +139,7 @@ import {
 	wxMappings
 } from './security.ts';
 import { ataDeviceError, ataException, ataLink, ataSerror } from './storage-ata.ts';
-import { blockIoError, bufferIoError, swapIoError } from './storage-io-error.ts';
+import { blockIoError, bufferIoError, gptPrimaryInvalid, swapIoError } from './storage-io-error.ts';
 import { cryptSetupFailed, thinPool, verityCorrupted } from './storage-dm.ts';
 import { floppyTimeout } from './storage-floppy.ts';
 import { iscsiConnection } from './storage-iscsi.ts';
@@ -227,6 +228,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	bluetoothTimeout,
 	tpmError,
 	probeFailed,
+	tsensCalibrationFailed,
 	// storage
 	nvmeTimeout,
 	nvmeDown,
@@ -244,6 +246,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	blockIoError,
 	bufferIoError,
 	swapIoError,
+	gptPrimaryInvalid,
 	mdFailure,
 	multipathFailed,
 	thinPool,

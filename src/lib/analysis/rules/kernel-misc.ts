@@ -448,6 +448,26 @@ export const rtThrottling: LineRule = {
 	}
 };
 
+const REMOVE_IGNORED_OPTION =
+	'Remove the option from the kernel command line, or replace it with one the kernel’s documentation lists (GRUB: `GRUB_CMDLINE_LINUX` in /etc/default/grub, then `update-grub` or `grub2-mkconfig`; Proxmox with systemd-boot: /etc/kernel/cmdline, then `proxmox-boot-tool refresh`).';
+
+/** kernelOptionIgnored's explanation of an option other than amd_iommu= (pci=, intel_iommu=) */
+const OTHER_IGNORED_OPTION: Explanation = {
+	meaning:
+		'An option on the kernel command line has a value this kernel does not know, so the kernel ignored it: it has no effect (the other values of the same option, before or after it, still apply). Such options are usually copied from a guide written for another architecture or kernel version, or mistyped. `pci=biosirq` (use the PCI BIOS to route interrupts) exists only on 32-bit x86: a 64-bit kernel never calls the PCI BIOS and ignores it.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A kernel parameter copied from a guide for another architecture (32-bit x86’s `pci=biosirq` on a 64-bit kernel) or another kernel version, or mistyped.'
+		}
+	],
+	next_steps: [
+		REMOVE_IGNORED_OPTION,
+		'Check which values the option takes in this kernel’s documentation (kernel-parameters, the `pci=` and `intel_iommu=` entries); whatever the machine needed the option for is not done by the ignored value.'
+	],
+	references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']
+};
+
 const IGNORED_OPTION_PARAM: Record<string, string> = {
 	'AMD-Vi': 'amd_iommu',
 	DMAR: 'intel_iommu',
@@ -484,6 +504,8 @@ export const kernelOptionIgnored: LineRule = {
 		'AMD-Vi: Interrupt remapping enabled',
 		'Unknown kernel command line parameters "BOOT_IMAGE=/boot/vmlinuz-6.5.13-1-pve", will be passed to user space.'
 	],
+	// only amd_iommu= is about AMD passthrough: the others keep the removal step alone
+	explanationOf: (m) => (m[1] === 'AMD-Vi' ? undefined : OTHER_IGNORED_OPTION),
 	explanation: {
 		meaning:
 			'An option on the kernel command line has a value this kernel does not know, so the kernel ignored it: it has no effect. Such options are usually copied from a guide written for another processor or kernel. `amd_iommu=on` is the common one: `on` exists only for Intel’s `intel_iommu=`; on AMD the IOMMU is used whenever the firmware turns it on, with or without the option (the `AMD-Vi:` lines and `Adding to iommu group` show it working). `pci=biosirq` exists only on 32-bit x86.',
@@ -494,7 +516,7 @@ export const kernelOptionIgnored: LineRule = {
 			}
 		],
 		next_steps: [
-			'Remove the option from the kernel command line, or replace it with one the kernel’s documentation lists (GRUB: `GRUB_CMDLINE_LINUX` in /etc/default/grub, then `update-grub` or `grub2-mkconfig`; Proxmox with systemd-boot: /etc/kernel/cmdline, then `proxmox-boot-tool refresh`).',
+			REMOVE_IGNORED_OPTION,
 			'For PCI passthrough on AMD, turn on the IOMMU (AMD-Vi, “IOMMU” or “SVM”) in the firmware setup and check `dmesg | grep -e AMD-Vi -e "iommu group"`; `iommu=pt` is a separate option and is understood.'
 		],
 		references: ['https://docs.kernel.org/admin-guide/kernel-parameters.html']

@@ -519,16 +519,20 @@ export const pciIoUnassigned: LineRule = {
 	],
 	explanation: {
 		meaning:
-			'The x86 I/O port space has only 64 KB, and a PCI bridge window for it takes at least 4 KB. When there are many bridges (PCIe root ports of a virtual machine, Thunderbolt and hot-plug ports, docks) there is not enough for all of them, so the kernel leaves some bridges, or a device’s I/O ports, without I/O space (the devices are in `devices`). Almost all PCIe devices work through memory-mapped registers and never use I/O ports, so nothing stops working.',
+			'PCI I/O port space is small. On x86 it has 64 KB in all and a PCI bridge window for it takes at least 4 KB: with many bridges (PCIe root ports of a virtual machine, Thunderbolt and hot-plug ports, docks) there is not enough for all of them. On ARM and other machines it is only the I/O window the firmware gives each PCI host bridge, often small or none at all (the `root bus resource` lines then list memory windows only). Either way the kernel leaves some bridges, or a device’s I/O ports, without I/O space (the devices are in `devices`). Almost all PCIe devices work through memory-mapped registers and never use I/O ports (network cards such as Realtek’s keep an I/O BAR their driver does not use), so nothing stops working.',
 		causes: [
 			{
 				kind: 'firmware',
 				text: 'More bridges that could take I/O ports than fit into the I/O port space (VMware’s 32 virtual PCIe root ports, Thunderbolt and hot-plug bridges reserving space for devices not yet plugged in).'
+			},
+			{
+				kind: 'firmware',
+				text: 'On ARM boards and servers, a PCI host bridge to which the firmware (ACPI `_CRS`, or the device tree’s `ranges`) gives no I/O window, or a small one.'
 			}
 		],
 		next_steps: [
 			'Nothing to do if the devices work.',
-			'It matters only for an old device that needs I/O ports (a legacy serial or parallel card, some old network or sound cards) behind one of these bridges: it then fails to work; move it to another slot, or give fewer bridges I/O space in the BIOS (or the VM’s settings).'
+			'It matters only for an old device that needs I/O ports (a legacy serial or parallel card, some old network or sound cards) behind one of these bridges: it then fails to work; move it to another slot, or give fewer bridges I/O space in the BIOS (or the VM’s settings); on an ARM machine only a firmware or device tree that gives its host bridge an I/O window helps.'
 		],
 		references: ['https://docs.kernel.org/PCI/pci.html']
 	}
@@ -1119,9 +1123,8 @@ export const nvmeSubnqnMissing: LineRule = {
  * block/partitions/efi.c find_valid_gpt(): the primary GPT is valid and the alternate (backup)
  * one is not, `pr_warn("Alternate GPT is invalid, using primary GPT.\n")` (no device named; the
  * `sda: sda1 sda2` line after it names the disk). Corpus: 10 lines in 7 logs of 4 machines (the
- * eMMC of phones flashed by vendor tools, a server's disk). Not taken: `Primary GPT is invalid,
- * using alternate GPT.` (Tegra tablets keep their table at the end of the eMMC by design; on a
- * PC it means the start of the disk was overwritten: not routine, see docs/RULES.md).
+ * eMMC of phones flashed by vendor tools, a server's disk). `Primary GPT is invalid, using
+ * alternate GPT.` is not routine: storage.gpt-primary-invalid (storage-io-error.ts).
  */
 export const gptBackupInvalid: LineRule = {
 	id: 'storage.gpt-backup-invalid',
@@ -1158,6 +1161,50 @@ export const gptBackupInvalid: LineRule = {
 			'If it is a PC’s or a virtual machine’s disk, the disk has no working backup of its partition table: were the start of the disk damaged, nothing could recover the partitions. Rewrite the backup (`sudo sgdisk -e /dev/sdX` puts it at the end of the disk; `sudo gdisk /dev/sdX`, then `w`, rewrites both copies); the disk is the one whose partitions are listed just after this line.'
 		],
 		references: [`${KERNEL_SOURCE}block/partitions/efi.c`]
+	}
+};
+
+/**
+ * drivers/mmc/host/sdhci.c sdhci_start_signal_voltage_switch(): the controller's I/O supply
+ * regulator (vqmmc) refused 3.3 V, `pr_warn("%s: Switching to 3.3V signalling voltage
+ * failed\n")`; the MMC core then tries 1.8 V (mmc_set_initial_signal_voltage). An eMMC wired to a
+ * 1.8 V-only supply prints it at each power-up and works at 1.8 V. Corpus: 2 logs of a OnePlus One
+ * on mainline (eMMC mmc0, `new HS200 MMC card` just after).
+ */
+export const mmcSignalVoltage33: LineRule = {
+	id: 'storage.mmc-3v3-signalling-failed',
+	category: 'storage',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['Switching to 3.3V signalling voltage failed'],
+	pattern: /^(mmc\d+): Switching to 3\.3V signalling voltage failed/,
+	title: () => 'SD/eMMC controller could not set its signals to 3.3 V: 1.8 V is used',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	examples: [
+		// bacon-pmos-mainline-dev logs/dmesg (OnePlus One, eMMC on mmc0)
+		'mmc0: Switching to 3.3V signalling voltage failed'
+	],
+	negatives: ['mmc0: Switching to 1.8V signalling voltage failed'],
+	explanation: {
+		meaning:
+			'When it powers a card slot or eMMC up, the MMC core first sets the data lines to 3.3 V and falls back to 1.8 V. The regulator that feeds this controller’s I/O lines refused 3.3 V, as it does when the board wires it to a fixed 1.8 V supply, the usual design for a built-in eMMC. The core then used 1.8 V; the card is found just after (`new HS200 MMC card`, `mmcblk0: …`) and works normally.',
+		causes: [
+			{
+				kind: 'hardware',
+				text: 'An eMMC or SDIO chip whose I/O supply is 1.8 V only (the board’s design).'
+			},
+			{
+				kind: 'configuration',
+				text: 'For an SD card slot: a device tree that gives the slot’s I/O regulator no 3.3 V range.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the card behind this controller is found (`mmcblk…` lines after it) or the controller is the built-in eMMC.',
+			'It matters for an SD card slot whose cards are not detected: SD cards start at 3.3 V, so the slot’s `vqmmc-supply` regulator in the device tree needs a 3.3 V range (`regulator-max-microvolt = <3300000>`).'
+		],
+		references: [`${KERNEL_SOURCE}drivers/mmc/host/sdhci.c`]
 	}
 };
 
@@ -1584,6 +1631,7 @@ export const NOTICES: readonly LineRule[] = [
 	aspmDisableRefused,
 	nvmeSubnqnMissing,
 	gptBackupInvalid,
+	mmcSignalVoltage33,
 	pciBarUnclaimed,
 	pciBridgeReconfigured,
 	sdhciBlockSize,

@@ -330,3 +330,90 @@ export const swapIoError: LineRule = {
 		references: ['https://docs.kernel.org/admin-guide/mm/concepts.html']
 	}
 };
+
+/**
+ * block/partitions/efi.c find_valid_gpt(): the primary GPT (LBA 1) failed its checks and the
+ * backup copy is used, `pr_warn("Primary GPT is invalid, using alternate GPT.\n")`. The kernel
+ * looks for the backup only when the primary is invalid if the `gpt` boot option forces it
+ * (force_gpt; without it a disk whose primary is damaged shows no GPT partitions at all), so the
+ * line comes from a machine booted with `gpt` on purpose: NVIDIA Tegra tablets and phones (Asus
+ * Transformers, Nexus 7), whose boot loader keeps the table at the end of the eMMC and passes
+ * `gpt gpt_sector=N`, or someone reading a damaged disk. Corpus: 2 logs of 2 Tegra tablets, both
+ * with `gpt_sector=` on the command line (the context turns the finding into info there).
+ */
+export const gptPrimaryInvalid: LineRule = {
+	id: 'storage.gpt-primary-invalid',
+	category: 'storage',
+	severity: 'low',
+	perBoot: true,
+	triggers: ['Primary GPT is invalid'],
+	pattern: /^Primary GPT is invalid, using alternate GPT\./,
+	title: () =>
+		'Primary GPT partition table invalid: its backup copy at the end of the disk is used',
+	context: {
+		trigger: 'gpt_sector=',
+		pattern: /^Kernel command line: .*?\bgpt_sector=(\d+)/,
+		details: (m) => ({ gpt_sector: m[1] }),
+		within: 20000,
+		examples: [
+			// tf201log dmesg.txt (Asus Transformer Prime, Android 2.6.36)
+			'Kernel command line: tegraid=30.1.3.0.0 mem=1024M@2048M tegraboot=sdmmc gpt gpt_sector=124174335 androidboot.carrier=wifi-only'
+		],
+		outcome: {
+			title: () =>
+				'GPT partition table read from the end of the eMMC, where this device’s boot loader keeps it',
+			severity: 'info',
+			explanation: {
+				meaning:
+					'The kernel did not find a valid GPT partition table at the start of the built-in eMMC and used the copy at its end, as the boot loader asked (`gpt gpt_sector=` on the kernel command line). That is the layout of NVIDIA Tegra tablets and phones (Asus Transformers, the Nexus 7 and others): the start of their eMMC holds the boot loader’s own data, so the partition table is kept only at the end. All partitions were found (the `mmcblk0: p1 p2 …` line after it lists them).',
+				causes: [
+					{
+						kind: 'firmware',
+						text: 'The device’s boot loader and flashing tools keep the GPT only at the end of the eMMC by design.'
+					}
+				],
+				next_steps: [
+					'Nothing to do: this is how the device is laid out.',
+					'Do not let a partitioning tool “repair” the table (gdisk, parted or fdisk offering to rebuild the main table): writing a primary table at the start of the eMMC can overwrite the boot loader’s data and leave the device unable to boot.'
+				],
+				references: [
+					'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/block/partitions/efi.c'
+				]
+			}
+		}
+	},
+	examples: [
+		// clamor-s-files grate dmesg (Asus Transformer Prime TF201), tf201log dmesg.txt
+		'Primary GPT is invalid, using alternate GPT.'
+	],
+	negatives: [
+		'Alternate GPT is invalid, using primary GPT.',
+		'GPT:Primary header thinks Alt. header is not at the end of the disk.'
+	],
+	explanation: {
+		meaning:
+			'A disk with a GPT partition table keeps it twice: the primary copy at the start of the disk and a backup at its end. The primary copy failed the kernel’s checks (overwritten or damaged), and the kernel read the partitions from the backup, which it does only because the `gpt` boot option is set. The partitions are usable, but the disk now depends on its one remaining copy, and a kernel booted without `gpt` finds no GPT partitions on it (nor do some boot firmware and tools that read only the primary copy).',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'The start of the disk was overwritten: an image or boot loader written to the whole disk (`dd` to /dev/sdX instead of a partition), an MBR-only tool, a program writing to the wrong device.'
+			},
+			{
+				kind: 'hardware',
+				text: 'Unreadable or damaged sectors at the start of the disk (look for I/O errors of the same disk).'
+			},
+			{
+				kind: 'firmware',
+				text: 'A device whose boot loader keeps the table only at the end by design (NVIDIA Tegra tablets and phones pass `gpt gpt_sector=` for it): then nothing is wrong.'
+			}
+		],
+		next_steps: [
+			'Find the disk: it is the one whose partition line (`sda: sda1 sda2 …`) follows this line.',
+			'If the machine is a tablet or phone whose boot options contain `gpt`, leave the table alone: the layout is intended.',
+			'Otherwise back up what matters on the disk, then rebuild the primary table from the backup: `sudo gdisk /dev/sdX` reports the damaged main table and offers to use the backup; then `w` writes both copies (`sudo sgdisk -v /dev/sdX` checks the result). If the disk shows I/O errors, copy the data off it first.'
+		],
+		references: [
+			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/block/partitions/efi.c'
+		]
+	}
+};
