@@ -54,6 +54,43 @@ describe('a dmesg, then a kern.log whose times go on', () => {
 		expect(boots(other)).toEqual(['start@1-6', 'shape-change@7-14']);
 	});
 
+	it('when the dmesg names its machine (systemd’s hostname): by the kern.log’s host', () => {
+		// a real Raspberry Pi kern.log's line (izassafar-one-syslog-1.log line 379) as dmesg prints it
+		const named = '[   10.783318] systemd[1]: Set hostname to <ubuntu>.';
+		// the kern.log from its line 8, which the dmesg does not have: the same machine, one boot
+		const same = ingestText(
+			[named, ...KERNLOG_DMESG.slice(0, 5), ...KERNLOG.slice(7)].join('\n') + '\n'
+		);
+		expect(boots(same)).toEqual(['start@1-14']);
+		// another machine's name (raspberrypi3router-dmesg-txt.log's): two boots
+		const other = ingestText(
+			[
+				'[    4.248149] systemd[1]: Set hostname to <raspberrypi>.',
+				...KERNLOG_DMESG.slice(0, 5),
+				...KERNLOG.slice(7)
+			].join('\n') + '\n'
+		);
+		expect(boots(other)).toEqual(['start@1-6', 'shape-change@7-14']);
+		// even when the kern.log's first line is one the dmesg has
+		const repeated = ingestText(
+			[
+				'[    4.248149] systemd[1]: Set hostname to <raspberrypi>.',
+				...KERNLOG_DMESG.slice(0, 10),
+				...KERNLOG.slice(9)
+			].join('\n') + '\n'
+		);
+		expect(boots(repeated)).toEqual(['start@1-11', 'shape-change@12-17']);
+		// an initramfs's `localhost` names no machine: decided as without a name
+		const local = ingestText(
+			[
+				'[    1.544453] systemd[1]: Set hostname to <localhost.localdomain>.',
+				...KERNLOG_DMESG.slice(0, 10),
+				...KERNLOG.slice(9)
+			].join('\n') + '\n'
+		);
+		expect(boots(local)).toEqual(['start@1-17']);
+	});
+
 	it('the kern.log first, then a dmesg whose times go on: one boot, as before', () => {
 		const run = ingestText([...KERNLOG.slice(0, 5), ...KERNLOG_DMESG.slice(5)].join('\n') + '\n');
 		expect(boots(run)).toEqual(['start@1-15']);

@@ -143,7 +143,7 @@ function builderHost(banner: string): string {
 	return banner.slice(at + 1, close).toLowerCase();
 }
 
-/** Whether a banner's builder host and a syslog line's host name one machine (`host1.lan`, `host1`). */
+/** Whether two host names name one machine (`host1.lan`, `host1`); `builder` is lower case. */
 function sameHost(builder: string, host: string): boolean {
 	const h = host.toLowerCase();
 	if (builder === h) return true;
@@ -980,7 +980,9 @@ export class RecordTracker {
 
 	/**
 	 * A kern.log (lines with a host and kernel times) after a dmesg (kernel times, no host), its
-	 * time going on from the dmesg's (see SHAPE_CHANGE): another machine's, unless the host is the
+	 * time going on from the dmesg's (see SHAPE_CHANGE). When the dmesg names its machine
+	 * (systemd's `Set hostname to <host1>.`, MetadataCollector.bootHosts), the kern.log is another
+	 * log when its host is another. Otherwise it is another machine's, unless the host is the
 	 * one that built the dmesg's kernel (its banner's `(user@host)`: a kernel built on the machine
 	 * that runs it), or its first record is one of the dmesg's recent records (its exact time, or
 	 * its message by fingerprint, or one of the block assembler's look-back lines: the same boot's
@@ -992,6 +994,9 @@ export class RecordTracker {
 	private syslogAfterDmesg(rec: LogRecord): boolean {
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
+		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the kern.log is of it or not
+		const named = this.metaCollector.bootHosts.get(this.boot);
+		if (named !== undefined) return !sameHost(named, rec.host);
 		if (this.bannerHost !== '' && sameHost(this.bannerHost, rec.host)) return false;
 		const ts = rec.ts;
 		const n = Math.min(this.recentN, RECENT_TS);
