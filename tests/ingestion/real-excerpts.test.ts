@@ -356,8 +356,12 @@ describe('unprefixed lines of a multi-line dmesg record', () => {
 				'mount: mounting 1 on /mnt failed: No such device'
 			].join('\n')
 		);
+		// procd's lines are skipped as init system lines (openwrt-init-lines.test.ts), the others stay
 		expect(openwrt.summary.input.unparsed_reasons).toEqual({
-			'no kernel prefix in a log whose other lines have one': 4
+			'no kernel prefix in a log whose other lines have one': 2
+		});
+		expect(openwrt.summary.input.skipped_reasons).toEqual({
+			'init system status line (procd, BusyBox init)': 2
 		});
 		const others = [
 			'[    7.197660] EXT4-fs (nvme0n1p6): mounted filesystem with ordered data mode. Opts: nodelalloc\nLoading configuration\nExamining Config partition.....',

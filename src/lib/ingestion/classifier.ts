@@ -11,7 +11,7 @@ import {
 } from './formats/common.ts';
 import { isShellLine, isTrinityLine, NO_PREFIX, SKIP_SHELL } from './formats/bare.ts';
 import { WRAPPED_REST } from './paste.ts';
-import { dmesgFormat } from './formats/dmesg.ts';
+import { CUT_STAMP, dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
 import {
 	BOOTLOADER_HANDOFF,
@@ -235,11 +235,11 @@ function syslogOrJournal(rec: LogRecord): boolean {
 /** records held at the start of the input before U-Boot's banner may come (LineClassifier.head) */
 const HEAD_HOLD = 16;
 
-/** a line that is only the start of a dmesg time stamp: `[    1.4700`, `[    7.` (see cutStamp) */
-const CUT_STAMP = /^\[ *\d+(?:\.\d*)?$/;
 /** `rec.reason` of such a line */
 export const UNPARSED_CUT_STAMP =
 	'time stamp cut by a line break (its record goes on on the next line)';
+/** `rec.reason` of a line's text before a NUL hole that is only the start of a time stamp */
+export const UNPARSED_HOLE_STAMP = 'time stamp cut by NUL bytes (space never written)';
 /** `rec.reason` of a kernel line whose time stamp is damaged by flipped bits (see cutStamp) */
 export const UNPARSED_FLIPPED_STAMP = 'kernel time stamp damaged by flipped bits';
 /**
@@ -333,6 +333,8 @@ export class LineClassifier {
 	private readonly hrec: LogRecord = newRecord();
 	/** the latest line that was only the start of a dmesg time stamp (see cutStamp) */
 	private cutAt = '';
+	/** the text being processed is a line's before a NUL hole (see cutStamp) */
+	private beforeHole = false;
 
 	constructor(
 		private readonly out: ClassifiedSink,
@@ -488,7 +490,9 @@ export class LineClassifier {
 		const at = this.holes !== null && ctx.entry === null ? this.holes.get(lineNo) : undefined;
 		if (at !== undefined) {
 			(this.holes as Map<number, number>).delete(lineNo);
+			this.beforeHole = true;
 			this.process(raw.slice(0, at), lineNo);
+			this.beforeHole = false;
 			// a multi-line entry cut by the hole ends there: what it held after it is lost
 			this.finishEntry();
 			// the text after the hole (it starts with the stretch, which is dropped below)
@@ -569,17 +573,25 @@ export class LineClassifier {
 
 	/**
 	 * A dmesg record broken inside its time stamp (`[    1.4700`, then `85] exFAT: Core Version
-	 * 1.2.4` on the next line: a capture or a copy that cut the line there), in a log whose other
+	 * 1.2.4` on the next line: a capture or a copy that cut the line there; also the raw form,
+	 * `<6>[    1.47` then `0085] …`, whose two parts had stayed unparsed), in a log whose other
 	 * lines have a prefix: the first part is unparsed UNPARSED_CUT_STAMP, and the line after it,
 	 * when the two read as one dmesg record, is that record (its time whole). Both parts had been
 	 * unparsed NO_PREFIX text. A line whose dmesg time stamp is damaged by flipped bits
 	 * (bitflips.ts `flippedStamp`: `[    4/500400]`, `[    8.319615}`) is unparsed
-	 * UNPARSED_FLIPPED_STAMP: it had been counted as a line without a prefix. Runs only for such
+	 * UNPARSED_FLIPPED_STAMP: it had been counted as a line without a prefix. Such a start of a
+	 * time before a NUL hole (`<4>[    7.`, then NUL bytes: the hole took the record's rest) is
+	 * unparsed UNPARSED_HOLE_STAMP and not joined. Runs only for such
 	 * unparsed lines (`rec`, changed in place).
 	 */
 	private cutStamp(line: string, rec: LogRecord): void {
 		const c0 = codeAt(line, 0);
-		if (c0 === 91 /* [ */ && CUT_STAMP.test(line)) {
+		if ((c0 === 91 /* [ */ || c0 === 60) /* < */ && CUT_STAMP.test(line)) {
+			// before a NUL hole the record does not go on on the next line: the hole took its rest
+			if (this.beforeHole) {
+				rec.reason = UNPARSED_HOLE_STAMP;
+				return;
+			}
 			rec.reason = UNPARSED_CUT_STAMP;
 			this.cutAt = line;
 			return;

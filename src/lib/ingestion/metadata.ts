@@ -327,6 +327,19 @@ function humanKiB(kib: number): string {
  */
 type LineCheck = (this: MetadataCollector, text: string, boot: number) => void;
 
+/**
+ * The host name in systemd's `systemd[1]: Set hostname to <host1>.` (`Hostname set to <host1>.`
+ * since systemd 246), lower case; '' for another line or `localhost` (an initramfs's).
+ */
+function hostnameSet(text: string): string {
+	const open = text.indexOf(' <', 12);
+	if (open === -1 || !text.endsWith('>.')) return '';
+	const verb = text.slice(12, open);
+	if (verb !== 'Set hostname to' && verb !== 'Hostname set to') return '';
+	const host = text.slice(open + 2, -2).toLowerCase();
+	return host === '' || host.startsWith('localhost') ? '' : host;
+}
+
 export class MetadataCollector {
 	readonly meta: LogMetadata = emptyMetadata();
 	private archWeight = 0;
@@ -337,6 +350,12 @@ export class MetadataCollector {
 	 * index: who built that boot's kernel when its release does not say (ChromeOS, Kali)
 	 */
 	readonly bootBuilds = new Map<number, string>();
+	/**
+	 * the host name systemd gave each boot's machine (`systemd[1]: Set hostname to <host1>.`, the
+	 * latest of the boot's; not `localhost`, which an initramfs sets before the real one), by
+	 * boot index: which machine a dmesg is of (see the tracker's syslogAfterDmesg)
+	 */
+	readonly bootHosts = new Map<number, string>();
 	/**
 	 * the first kernel version another line of each boot names (an oops line's `CPU: 0 PID: 1
 	 * Comm: x Not tainted 5.4.0 #1`, x86's old `Pid:` line, lockdep's identity line, a USB root
@@ -765,7 +784,12 @@ export class MetadataCollector {
 	}
 
 	/** lines starting with `s` */
-	private lineLowerS(text: string, _boot: number): void {
+	private lineLowerS(text: string, boot: number): void {
+		if (codeAt(text, 7) === 91 /* [ */ && text.startsWith('systemd[1]: ')) {
+			const host = hostnameSet(text);
+			if (host !== '') this.bootHosts.set(boot, host);
+			return;
+		}
 		const m = this.meta;
 		if (m.cpu === null && text.startsWith('smpboot: CPU0: ')) {
 			// `(family: 0x6, model: 0x9e, stepping: 0x9)`; before 3.15 `(fam: 06, model: 3a, stepping: 09)`

@@ -110,7 +110,9 @@ const RESET_SLACK_S = 1;
  * records), or when both have kernel times, one shape names a host and the other none, and the
  * time goes back without being a reset or the time of one of the boot's recent records. The
  * reverse, a dmesg then a journal without kernel times, is another log when the journal's first
- * kernel record is none of the dmesg's last lines (see journalAfterDmesg).
+ * kernel record is none of the dmesg's last lines (see journalAfterDmesg); so is a kern.log with
+ * kernel times after a dmesg whose time it goes on from, unless its host built the dmesg's kernel
+ * (see syslogAfterDmesg).
  */
 const RECENT_TEXTS = 4096;
 
@@ -128,6 +130,28 @@ function textPrint(s: string): number {
 	for (let k = 0; k < 8; k++) h = (Math.imul(h, 31) + codeAt(s, (k * n) >> 3)) | 0;
 	return (Math.imul(h, 31) + codeAt(s, n - 1)) | 0;
 }
+/**
+ * The host in a `Linux version` banner's builder, `Linux version 6.7.0-rc2+ (alice@host1) (gcc …`:
+ * `host1`, lower case ('' when the banner names none).
+ */
+function builderHost(banner: string): string {
+	const open = banner.indexOf(' (');
+	if (open === -1) return '';
+	const close = banner.indexOf(')', open);
+	const at = banner.indexOf('@', open);
+	if (at === -1 || close === -1 || at > close) return '';
+	return banner.slice(at + 1, close).toLowerCase();
+}
+
+/** Whether two host names name one machine (`host1.lan`, `host1`); `builder` is lower case. */
+function sameHost(builder: string, host: string): boolean {
+	const h = host.toLowerCase();
+	if (builder === h) return true;
+	const b = builder.indexOf('.') === -1 ? builder : builder.slice(0, builder.indexOf('.'));
+	const s = h.indexOf('.') === -1 ? h : h.slice(0, h.indexOf('.'));
+	return b !== '' && b === s;
+}
+
 /** notes on such boots kept at most */
 const MAX_SHAPE_NOTES = 5;
 export const RESET_MAX_S = 60;
@@ -244,6 +268,8 @@ export class RecordTracker {
 	private boots: Boot[] = [];
 	private boot = 0;
 	private bootRecords = 0;
+	/** the host that built the current boot's kernel (its banner's `(user@host)`), '' if none */
+	private bannerHost = '';
 	/** a `Linux version` banner was seen in the current boot */
 	private bannerSeen = false;
 	/** kernel records of the boot from its banner on, its line, and the last record's text */
@@ -510,6 +536,7 @@ export class RecordTracker {
 				this.startBoot('timestamp-reset', rec.line, null);
 			if (banner) {
 				this.bannerSeen = true;
+				this.bannerHost = builderHost(text);
 				this.buildYear = bannerBuildYear(text);
 				this.sinceBanner = 0;
 				this.bannerLine = rec.line;
@@ -857,6 +884,7 @@ export class RecordTracker {
 		this.programsInBoot = false;
 		this.initSeen = false;
 		this.bannerSeen = false;
+		this.bannerHost = '';
 		this.buildYear = 0;
 		this.release = null;
 		this.lastTs = NaN;
@@ -891,7 +919,9 @@ export class RecordTracker {
 							? 'its lines have kernel times where the lines before had dates and none, and it repeats none of their messages'
 							: Number.isNaN(rec.ts)
 								? 'its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is none of their last ones'
-								: `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`) +
+								: rec.ts < this.lastTs - RESET_SLACK_S
+									? `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`
+									: `its lines name a host where the lines before named none, and its first line (${rec.ts.toFixed(6)} s) is none of their last ones`) +
 						`. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
 				);
 			this.startBoot('shape-change', rec.line, null);
@@ -909,13 +939,14 @@ export class RecordTracker {
 		if (untimed) {
 			// kernel lines with a prefix time and no kernel time (`journalctl -k`), then a dmesg
 			if (Number.isNaN(this.lastWall) || !Number.isNaN(rec.wall)) return false;
-		} else if (
-			// both timed, one shape with a host (kern.log, short-monotonic) and the other without
-			// (a dmesg), and the time goes back
-			!(ts < this.lastTs - RESET_SLACK_S) ||
-			(rec.host === '') === (this.lastTsHost === '')
-		)
-			return false;
+		} else if ((rec.host === '') === (this.lastTsHost === '')) return false;
+		else if (!(ts < this.lastTs - RESET_SLACK_S)) {
+			// both timed, a shape with a host (kern.log) after one without (a dmesg), and the time
+			// does not go back
+			return rec.host !== '' && this.syslogAfterDmesg(rec);
+		}
+		// both timed, one shape with a host (kern.log, short-monotonic) and the other without (a
+		// dmesg), and the time goes back
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
 		if (untimed) {
@@ -944,6 +975,32 @@ export class RecordTracker {
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
 		// the block assembler's look-back lines hold the dmesg's continuation lines too
+		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
+	}
+
+	/**
+	 * A kern.log (lines with a host and kernel times) after a dmesg (kernel times, no host), its
+	 * time going on from the dmesg's (see SHAPE_CHANGE). When the dmesg names its machine
+	 * (systemd's `Set hostname to <host1>.`, MetadataCollector.bootHosts), the kern.log is another
+	 * log when its host is another. Otherwise it is another machine's, unless the host is the
+	 * one that built the dmesg's kernel (its banner's `(user@host)`: a kernel built on the machine
+	 * that runs it), or its first record is one of the dmesg's recent records (its exact time, or
+	 * its message by fingerprint, or one of the block assembler's look-back lines: the same boot's
+	 * kern.log from where the dmesg was), or a banner that starts a boot anyway. The same machine's
+	 * kern.log of the same boot that starts after the dmesg's last line is split too (the note
+	 * says to analyse the logs apart then): nothing in its first line tells it from another
+	 * machine's.
+	 */
+	private syslogAfterDmesg(rec: LogRecord): boolean {
+		const text = rec.text;
+		if (this.noOtherLogStart(text)) return false;
+		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the kern.log is of it or not
+		const named = this.metaCollector.bootHosts.get(this.boot);
+		if (named !== undefined) return !sameHost(named, rec.host);
+		if (this.bannerHost !== '' && sameHost(this.bannerHost, rec.host)) return false;
+		const ts = rec.ts;
+		const n = Math.min(this.recentN, RECENT_TS);
+		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
 		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
 	}
 

@@ -25,6 +25,16 @@ export const SKIP_SHELL = 'shell prompt or command (not a kernel message)';
 const SHELL_PROMPT =
 	/^(?:\[[\w.-]+@[^\]]+\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:[~/][^\s#$]*|(?:ba|da|k|z)?sh-\d[\d.]*|[~/][^\s#$]*)? ?[#$%](?: +[\w./~-]| *$)/;
 
+/**
+ * Can a shell's prompt start with the character `c`: `$`, `#`, `%` (a bare prompt), `[`
+ * (`[alice@host1 ~]$`), `/` or `~` (`/ # `)? Prompts that start with a user or host name
+ * (`alice@host1:~$`, `sh-4.2#`) start with a letter, as most kernel messages do, and are not
+ * looked for in a log without prefixes (a test per line).
+ */
+function promptSign(c: number): boolean {
+	return c === 36 || c === 35 || c === 37 || c === 91 || c === 47 || c === 126;
+}
+
 /** Is `line` a shell's prompt or a command typed after one (SHELL_PROMPT)? */
 export function isShellLine(line: string): boolean {
 	return SHELL_PROMPT.test(line);
@@ -186,6 +196,14 @@ export const bareFormat: LineFormat = {
 				rec.kind = 'unparsed';
 				rec.reason = NO_PREFIX;
 			}
+			return true;
+		}
+		if (ctx.prevKind === 'kernel' && promptSign(c) && isShellLine(line)) {
+			// a prompt among unprefixed kernel lines (`$ dmesg -t`, `[alice@host1 ~]$ …`, `/ # …`),
+			// tested only on lines that start with a prompt's character; the input's first lines
+			// are held and tested as they are released (LineClassifier.releaseHead)
+			rec.kind = 'skipped';
+			rec.reason = SKIP_SHELL;
 			return true;
 		}
 		rec.kind = 'kernel';

@@ -165,6 +165,18 @@ const SYSTEMD_JOB =
 	/^ {9}(?:Starting|Stopping|Mounting|Unmounting|Activating|Deactivating|Reloading|Expecting device|Finished) \S/;
 const SYSTEMD_SEE = /^See '(?:systemctl status|journalctl -x)[^']*' for details\.$/;
 
+/** the reason of OpenWrt's procd and BusyBox init lines on the console (see OPENWRT_INIT) */
+export const SKIP_BUSYBOX_INIT = 'init system status line (procd, BusyBox init)';
+/**
+ * OpenWrt's and BusyBox's user space on the console, which prints no kernel prefix: procd's
+ * `procd: - init -`, `procd: Instance uhttpd::instance1 s in a crash loop …`, BusyBox init's
+ * (and procd's) `Please press Enter to activate this console.`, and OpenWrt preinit's `Press the
+ * [f] key and hit [enter] to enter failsafe mode` and `Press the [1], [2], [3] or [4] key and hit
+ * [enter] to select the debug level`. No kernel message starts so.
+ */
+const OPENWRT_INIT =
+	/^(?:procd: \S|Please press Enter to activate this console\.$|Press the \[[^\]]+\](?:, \[[^\]]+\])*(?: or \[[^\]]+\])? key and hit \[enter\] to )/;
+
 /**
  * Serial console captures: `myhost login: [  123.456789] msg` (a prompt glued before the kernel
  * prefix), `** 12 printk messages dropped **`, `** replaying previous printk message **`, and
@@ -219,6 +231,17 @@ export const consoleFormat: LineFormat = {
 			text: '[ INFO ] Data will be saved in /var/log.',
 			kind: 'skipped',
 			before: ['[  OK  ] Started Journal Service.']
+		},
+		{ line: 'procd: - init -', text: 'procd: - init -', kind: 'skipped' },
+		{
+			line: 'Please press Enter to activate this console.',
+			text: 'Please press Enter to activate this console.',
+			kind: 'skipped'
+		},
+		{
+			line: 'Press the [f] key and hit [enter] to enter failsafe mode',
+			text: 'Press the [f] key and hit [enter] to enter failsafe mode',
+			kind: 'skipped'
 		}
 	],
 	negatives: [
@@ -229,7 +252,10 @@ export const consoleFormat: LineFormat = {
 		'[  OK  ]',
 		'        Starting with eight spaces',
 		'[    5.123456] EXT4-fs (sda1): mounted filesystem',
-		'[ WARN ] not after a status line of systemd'
+		'[ WARN ] not after a status line of systemd',
+		'procd:',
+		'Please press Enter',
+		'Press the button'
 	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const c = codeAt(line, 0);
@@ -244,6 +270,13 @@ export const consoleFormat: LineFormat = {
 			else if (!ctx.systemdSeen) return false;
 			rec.kind = 'skipped';
 			rec.reason = SKIP_SYSTEMD_STATUS;
+			rec.format = 'console';
+			rec.text = line;
+			return true;
+		}
+		if ((c === 112 /* p */ || c === 80) /* P */ && OPENWRT_INIT.test(line)) {
+			rec.kind = 'skipped';
+			rec.reason = SKIP_BUSYBOX_INIT;
 			rec.format = 'console';
 			rec.text = line;
 			return true;

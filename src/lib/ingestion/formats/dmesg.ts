@@ -196,6 +196,12 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
 }
 
 /**
+ * A line that is only the start of a dmesg time stamp: `[    1.4700`, `[    7.`, and the raw
+ * form's `<6>[    1.47` (a record cut inside its time: LineClassifier.cutStamp)
+ */
+export const CUT_STAMP = /^(?:<\d{1,3}>)?\[ *\d+(?:\.\d*)?$/;
+
+/**
  * Plain `dmesg` / console output: `[    1.234567] msg`, optionally preceded by a raw `<6>`
  * priority (dmesg -r, pstore, last_kmsg) and followed by a printk caller id in either spacing
  * (`[  584.319520][   T31] msg`, `[    0.862842] [    T1] msg`), an Android `[cpu:comm:pid]`
@@ -357,6 +363,8 @@ export const dmesgFormat: LineFormat = {
 					}
 					return false;
 				}
+				// `<6>[    1.47`: a raw record cut inside its time, read with the next line (cutStamp)
+				if (codeAt(line, i) === 91 && CUT_STAMP.test(line)) return false;
 				// `<6>msg`: a raw priority with no time (vmcore-dmesg of old kernels, dmesg -r -t)
 				rec.text = line.slice(i);
 				rec.format = 'dmesg-raw';
