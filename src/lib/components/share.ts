@@ -94,7 +94,7 @@ async function fileReport(
  * were recognised", and a taint read from the report's own text).
  */
 export function readableReportKind(head: string): 'text' | 'Markdown' | null {
-	const start = head.replace(/^\uFEFF?\s*/, '');
+	const start = head.replace(/^\s*/, '');
 	if (start.startsWith('NecroScope report (schema ')) return 'text';
 	if (start.startsWith('## NecroScope report: ')) return 'Markdown';
 	return null;
