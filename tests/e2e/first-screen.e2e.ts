@@ -133,7 +133,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await firstOnScreen(other);
 		// what was anonymized is said once, in the note
 		await expect(other.getByRole('note')).toContainText(
-			/^Shared report, read-only, anonymized by its sender \((?:\d+ [a-z][^)]*|none)\): the log was not shared\./
+			/^Shared report, read-only, anonymized by its sender \((?:\d+ [a-z][^)]*|nothing to replace)\): the log was not shared\./
 		);
 		await expect(other.getByTestId('anonymization')).toHaveCount(0);
 
@@ -154,7 +154,7 @@ test.describe('on a 390×844 phone screen', () => {
 			buffer: Buffer.from(cliReport(log, 'json', ['--anonymize']))
 		});
 		await expect(page.getByRole('note')).toContainText(
-			/^NecroScope report file \(anonymized\.json\), read-only, anonymized \((?:\d+ [a-z]+|none\))/
+			/^NecroScope report file \(anonymized\.json\), anonymized \((?:\d+ [a-z]+|nothing to replace\))/
 		);
 		await expect(page.getByTestId('anonymization')).toHaveCount(0);
 		await firstOnScreen(page);

@@ -27,7 +27,7 @@ test('files that gave no report are said above the reports of the others, on the
 	await expect(page.getByTestId('announcement')).toHaveText(/^Analysis done: /);
 	const said = page.getByTestId('inputs-without-report');
 	await expect(said).toHaveText(
-		'cut.json: This file starts as a NecroScope report but is damaged or incomplete (was it cut?). dmesg.txt: empty (0 bytes), nothing to analyse.'
+		'cut.json: This file starts as a NecroScope report but is damaged or incomplete (was it cut?). dmesg.txt: empty (0 bytes), nothing to analyse. A kernel log saved without root can be empty: save it with sudo dmesg > dmesg.txt (or sudo journalctl -k -b > kernel.txt) and open that.'
 	);
 	await expect(said).toHaveAttribute('role', 'alert');
 	await expect(said).toBeInViewport({ ratio: 1 });

@@ -30,7 +30,7 @@ test('a NecroScope JSON report file is shown as it was saved, not analysed as a 
 		buffer: Buffer.from(saved)
 	});
 	await expect(page.getByRole('note')).toContainText(
-		'NecroScope report file (from-a-user.json), read-only: as saved, not analysed again.'
+		'NecroScope report file (from-a-user.json): as saved, not analysed again.'
 	);
 	// shown as it is: the report's own input, not this file's
 	await expect(page.locator('[data-in-worker="false"]')).toHaveCount(1);

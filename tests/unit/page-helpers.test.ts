@@ -103,7 +103,7 @@ describe('worstSeverity', () => {
 describe('replacedText', () => {
 	it('says what an anonymization replaced, in the report’s order, or that nothing was', () => {
 		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe('1 host, 2 user, 47 ptr');
-		expect(replacedText({})).toBe('none');
+		expect(replacedText({})).toBe('nothing to replace');
 	});
 });
 

@@ -10,3 +10,7 @@ export function withAdvice(error: { code: string; message: string }): string {
 		return `${m} Copy the file from the machine again; or decompress what can be read yourself (zcat, zstdcat and xzcat write out what comes before the damage) and open that.`;
 	return m;
 }
+
+/** said with an empty file: a kernel log saved without root is often one */
+export const EMPTY_ADVICE =
+	'A kernel log saved without root can be empty: save it with sudo dmesg > dmesg.txt (or sudo journalctl -k -b > kernel.txt) and open that.';

@@ -7,14 +7,15 @@ export function utcText(iso: string): string {
 }
 
 /**
- * What an anonymized report had replaced, as the page says it (`1 host, 47 ptr`), or that
- * `none` (short: the note above a shared report is on a phone's first screen with its first finding).
+ * What an anonymized report had replaced, as the page says it (`1 host, 47 ptr`), or `nothing to
+ * replace` (short: the note above a shared report is on a phone's first screen with its first
+ * finding). "anonymized by its sender (none)" had read as if nothing had been anonymized.
  */
 export function replacedText(replaced: Record<string, number>): string {
 	return (
 		Object.entries(replaced)
 			.map(([k, n]) => `${n} ${k}`)
-			.join(', ') || 'none'
+			.join(', ') || 'nothing to replace'
 	);
 }
 

@@ -88,17 +88,39 @@ async function fileReport(
 }
 
 /**
+ * The kind of NecroScope report a text or Markdown download is, from its first line (`NecroScope
+ * report (schema …`, `## NecroScope report: …`: output/text.ts, output/markdown.ts), or null.
+ * Only the JSON report can be shown again; these had been analysed as a log ("No kernel messages
+ * were recognised", and a taint read from the report's own text).
+ */
+export function readableReportKind(head: string): 'text' | 'Markdown' | null {
+	const start = head.replace(/^\s*/, '');
+	if (start.startsWith('NecroScope report (schema ')) return 'text';
+	if (start.startsWith('## NecroScope report: ')) return 'Markdown';
+	return null;
+}
+
+/** what the page says of a text or Markdown report given to it (`what`: "This file", "The pasted text") */
+function readableReportError(what: string, kind: 'text' | 'Markdown'): string {
+	return `${what} is a NecroScope ${kind} report, not a kernel log: read it as it is (in a text editor), or open the report's JSON download, or the log itself, here.`;
+}
+
+/**
  * A pasted text that is a NecroScope JSON report (the CLI's `--format json` output, a report
  * file's text copied from a mail): its report, to be shown as it is, as a report file is; `null`
  * for any other text (a log, to be analysed); an error message for a text that starts as a report
- * and cannot be read as one. A pasted report had been analysed as a log: its evidence lines were
- * read as kernel messages, and the page showed a report of the report. Never throws.
+ * and cannot be read as one, or that is a text or Markdown report (readableReportKind). A pasted
+ * report had been analysed as a log: its evidence lines were read as kernel messages, and the
+ * page showed a report of the report. Never throws.
  */
 export async function openPastedReport(
 	text: string
 ): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
 	try {
-		if (!startsAsReport(text.slice(0, REPORT_HEAD_BYTES))) return null;
+		const head = text.slice(0, REPORT_HEAD_BYTES);
+		const kind = readableReportKind(head);
+		if (kind) return { ok: false, error: readableReportError('The pasted text', kind) };
+		if (!startsAsReport(head)) return null;
 		const r = await readToShow(text);
 		return r.ok
 			? { ok: true, report: r.report }
@@ -112,7 +134,8 @@ export async function openPastedReport(
  * A dropped or chosen file that is a NecroScope JSON report (a user's download, the CLI's
  * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
  * analysed); an error message for a file that starts as a report and cannot be read as one
- * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI).
+ * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI),
+ * or that is a text or Markdown report (readableReportKind).
  * A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
  * (the last two had been analysed as compressed logs). A support engineer sent a report file had
  * seen it analysed as a log. Never throws.
@@ -134,7 +157,10 @@ export async function openReportFile(
 			if (text === null) return null;
 			return fileReport(text);
 		}
-		if (!startsAsReport(head)) return null;
+		if (!startsAsReport(head)) {
+			const kind = readableReportKind(new TextDecoder().decode(head));
+			return kind ? { ok: false, error: readableReportError('This file', kind) } : null;
+		}
 		if (file.size > MAX_REPORT_BYTES)
 			return { ok: false, error: 'This NecroScope report file is too large to open here.' };
 		return fileReport(await file.text());

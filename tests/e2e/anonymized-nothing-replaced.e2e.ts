@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { allowClipboard, cliReport, fixture, openApp, setLogText } from './helpers';
+
+/**
+ * An anonymized report in which nothing needed replacing says so: its note had said "anonymized
+ * by its sender (none)", which read as if nothing had been anonymized.
+ */
+// (a Raspberry Pi's kern.log: no host, user, address or pointer for the anonymizer to replace)
+const LOG = fixture('e2e/izassafar-kern-log-boots.log');
+
+test('a shared report in which nothing was replaced says there was nothing to replace', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await allowClipboard(context, baseURL as string);
+	await openApp(page);
+	await setLogText(page, LOG);
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
+	const other = await context.newPage();
+	await other.goto(link);
+	const note = other.getByRole('note');
+	await expect(note).toContainText(
+		'Shared report, read-only, anonymized by its sender (nothing to replace): the log was not shared.'
+	);
+	await expect(note).not.toContainText('(none)');
+});
+
+test('an anonymized report file in which nothing was replaced says so', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'anonymized.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(cliReport(LOG, 'json', ['--anonymize']))
+	});
+	await expect(page.getByRole('note')).toContainText(
+		'NecroScope report file (anonymized.json), anonymized (nothing to replace): as saved'
+	);
+});
