@@ -29,6 +29,11 @@ test('the findings heading counts the findings, the routine group its notices', 
 	await expect(page.getByRole('button', { name: /^Routine messages explained/ })).toHaveText(
 		/\(3\)/
 	);
+	// the counts under the headline too: the 3 routine notices (info) had been "3 info" there,
+	// above "Findings (2 of 2)"
+	await expect(page.getByRole('list', { name: 'Findings by severity' })).toHaveText(
+		/^\W*2\s+high\s+3 routine$/
+	);
 	// filtered: the heading, what a screen reader hears and the printed line say both counts
 	await page.getByRole('searchbox', { name: 'Search' }).fill('sda');
 	await expect(heading).toHaveText(/^Findings\s*\(2 of 2\)$/);
@@ -47,6 +52,9 @@ test('a report of routine notices alone gives its count once, on the group', asy
 	const problems = watchForErrors(page);
 	await analyze(page, ROUTINE);
 	await expect(page.locator('.findings-h')).toHaveText(/^Findings\s*$/);
+	await expect(page.getByRole('list', { name: 'Findings by severity' })).toHaveText(
+		/^\s*3 routine$/
+	);
 	await expect(page.getByRole('button', { name: /^Routine messages explained/ })).toHaveText(
 		/\(3\)/
 	);
