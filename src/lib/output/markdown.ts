@@ -4,6 +4,7 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
@@ -240,7 +241,14 @@ export function formatMarkdown(result: AnalysisResult): string {
 	if (result.cascades.length) {
 		head.push('### Chains of related findings', '');
 		head.push('Earliest cause first.', '');
-		for (const c of result.cascades) head.push(`- ${escapeMarkdown(c.description)}`);
+		for (const c of result.cascades) {
+			const tree = cascadeTree(c, result);
+			if (tree === null) head.push(`- ${escapeMarkdown(c.description)}`);
+			// a cause with several effects: a nested list, each effect an item under its cause
+			else
+				for (const r of tree)
+					head.push(`${'  '.repeat(r.depth)}- ${escapeMarkdown(r.arrow + r.text)}`);
+		}
 		head.push('');
 	}
 
