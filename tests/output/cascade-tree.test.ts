@@ -58,7 +58,7 @@ describe('a chain with branches', () => {
 		const r = await analyzeLines([...AMDGPU_CRASH_RESET, ...AMDGPU_CRASH_AFTER_RESET]);
 		expect(mdChains(r)).toEqual([
 			'- Illegal register access in a GPU command stream (amdgpu)',
-			'  - → AMD GPU ring gfx\\_0.0.0 timeout (amdgpu)',
+			'  - → AMD GPU ring gfx_0.0.0 timeout (amdgpu)',
 			'    - → AMD GPU reset (amdgpu)',
 			'      - → amdgpu driver errors in `amdgpu_cs_ioctl`',
 			'      - → amdgpu driver errors in `dc_add_plane_to_context`',

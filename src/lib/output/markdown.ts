@@ -62,11 +62,22 @@ function escapeInline(s: string): string {
 	return out + escapeProse(s.slice(at));
 }
 
+/** an ASCII letter or digit: an underscore between two opens or closes no emphasis */
+const ALNUM = /^[a-z0-9]$/i;
+
 function escapeProse(s: string): string {
 	return (
 		s
-			// ASCII punctuation that opens links/images/HTML/code/emphasis/tables/headings
-			.replace(/[\\`*_[\]<>&|~#!]/g, (c) => '\\' + c)
+			// ASCII punctuation that opens links/images/HTML/code/emphasis/tables/headings; not the
+			// underscores inside a word (`x86_64` of a kernel release, `old_scheme_first=1`), which
+			// CommonMark never takes for emphasis and which escaped read `x86\_64` in a mail
+			.replace(/[\\`*[\]<>&|~#!]|_+/g, (c, at: number) =>
+				c[0] !== '_'
+					? '\\' + c
+					: ALNUM.test(s[at - 1] ?? '') && ALNUM.test(s[at + c.length] ?? '')
+						? c
+						: c.replace(/_/g, '\\_')
+			)
 			// GFM extended autolinks: `https://x`, `www.x`, `a@b.c`
 			.replace(/:\/\//g, '\\://')
 			.replace(/www\./gi, (m) => m.slice(0, 3) + '\\.')
