@@ -33,7 +33,7 @@ import {
  * `inotify\_read` wherever the Markdown is pasted as plain text (a mail).
  */
 const REFERENCE =
-	/\B(?:[#!]\d+(?:~[\w.-]+)?|@[a-z\d][\w-]*|[~%][a-z\d][\w.-]*)|(?<![\w./+-])_*[a-z][a-z\d]*(?:_+[a-z\d]+)+(?![\w/+-]|\.\w)/gi;
+	/\B(?:[#!]\d+(?:~[\w.-]+)*|@[a-z\d][\w-]*|[~%][a-z\d][\w.-]*)|(?<![\w./+-])_*[a-z][a-z\d]*(?:_+[a-z\d]+)+(?![\w/+-]|\.\w)/gi;
 
 /**
  * Escape text that came from a log (or may contain log text) for Markdown prose, table cells and
