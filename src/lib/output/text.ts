@@ -151,7 +151,7 @@ export function formatText(result: AnalysisResult): string {
 	const counts = severityCounts(result);
 	out.push(`Findings: ${result.findings.length}${counts ? ` (${counts})` : ''}`);
 	if (result.input.name) out.push(`Input: ${inert(result.input.name)}`);
-	out.push(`Lines: ${inert(inputLine(result))}`);
+	out.push(...wrap(inert(inputLine(result)), 'Lines:', 7));
 	const anon = anonymizationLine(result);
 	if (anon) out.push(`Privacy: ${anon}`);
 	for (const w of result.input.warnings) out.push(...wrap(inert(w), 'Note:', 6));
