@@ -215,7 +215,19 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 }
 
 function checkReadable(file: string): void {
-	if (file === '-') return;
+	// `necroscope "$LOG"` with LOG unset: the message names what was given
+	if (file === '') throw new InputError('read', `'': no such file (an empty file name)`);
+	if (file === '-') {
+		// `necroscope < /var/log` reads nothing from a directory: it is no empty log
+		let dir = false;
+		try {
+			dir = fstatSync(0).isDirectory();
+		} catch {
+			// no standard input to stat: reading it says why
+		}
+		if (dir) throw new InputError('read', 'standard input: is a directory');
+		return;
+	}
 	let st;
 	try {
 		st = statSync(file);

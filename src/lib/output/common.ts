@@ -1,5 +1,5 @@
 import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
-import type { AnalysisResult } from '../models/report.ts';
+import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction } from '../analysis/stack.ts';
 
 /**
@@ -245,4 +245,49 @@ export function anonymizationLine(result: AnalysisResult): string | null {
 	if (!a.enabled) return null;
 	const parts = Object.entries(a.replaced).map(([k, n]) => `${k} ${n}`);
 	return `anonymized (${parts.length ? parts.join(', ') : 'nothing to replace'})`;
+}
+
+/** one finding of a branching cascade as the reports indent it (cascadeTree) */
+export interface CascadeTreeRow {
+	/** 0 for the earliest cause, its effects 1, theirs 2 ... */
+	depth: number;
+	/** `→ ` before an effect, `→ possibly → ` before a possibly caused one; '' for the cause */
+	arrow: string;
+	/** the finding's title, and the reason of a possible link in parentheses */
+	text: string;
+}
+
+/**
+ * A cascade in which a cause has several effects, as an indented tree made from its `links` (each
+ * effect under its cause, in chain order), for the text and Markdown reports: `A → B; A → C`
+ * of the description read as if B and the second A were one. Null for a chain without branches
+ * (`A → B → C` reads as it is) and for a report older than `links`: the description is shown.
+ */
+export function cascadeTree(c: Cascade, result: AnalysisResult): CascadeTreeRow[] | null {
+	const links = (c.links as Cascade['links'] | undefined) ?? [];
+	if (c.chain.length < 3 || links.length === 0) return null;
+	const causeOf = new Map(links.map((l) => [l.effect, l]));
+	const titles = new Map(result.findings.map((f) => [f.id, f.title]));
+	const depth = new Map<string, number>([[c.chain[0], 0]]);
+	const rows: CascadeTreeRow[] = [
+		{ depth: 0, arrow: '', text: titles.get(c.chain[0]) ?? c.chain[0] }
+	];
+	let branches = false;
+	for (let i = 1; i < c.chain.length; i++) {
+		const id = c.chain[i];
+		const link = causeOf.get(id);
+		const cause = link?.cause ?? c.chain[i - 1];
+		const d = depth.get(cause);
+		// a link to a finding outside the chain: the tree cannot be drawn, the description can
+		if (d === undefined) return null;
+		if (cause !== c.chain[i - 1]) branches = true;
+		depth.set(id, d + 1);
+		const title = titles.get(id) ?? id;
+		rows.push({
+			depth: d + 1,
+			arrow: link?.certainty === 'possible' ? '→ possibly → ' : '→ ',
+			text: link?.reason ? `${title} (${link.reason})` : title
+		});
+	}
+	return branches ? rows : null;
 }

@@ -4,6 +4,7 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
@@ -32,7 +33,7 @@ import {
  * `inotify\_read` wherever the Markdown is pasted as plain text (a mail).
  */
 const REFERENCE =
-	/\B(?:[#!]\d+(?:~[\w.-]+)?|@[a-z\d][\w-]*|[~%][a-z\d][\w.-]*)|(?<![\w./+-])_*[a-z][a-z\d]*(?:_+[a-z\d]+)+(?![\w/+-]|\.\w)/gi;
+	/\B(?:[#!]\d+(?:~[\w.-]+)*|@[a-z\d][\w-]*|[~%][a-z\d][\w.-]*)|(?<![\w./+-])_*[a-z][a-z\d]*(?:_+[a-z\d]+)+(?![\w/+-]|\.\w)/gi;
 
 /**
  * Escape text that came from a log (or may contain log text) for Markdown prose, table cells and
@@ -61,11 +62,22 @@ function escapeInline(s: string): string {
 	return out + escapeProse(s.slice(at));
 }
 
+/** an ASCII letter or digit: an underscore between two opens or closes no emphasis */
+const ALNUM = /^[a-z0-9]$/i;
+
 function escapeProse(s: string): string {
 	return (
 		s
-			// ASCII punctuation that opens links/images/HTML/code/emphasis/tables/headings
-			.replace(/[\\`*_[\]<>&|~#!]/g, (c) => '\\' + c)
+			// ASCII punctuation that opens links/images/HTML/code/emphasis/tables/headings; not the
+			// underscores inside a word (`x86_64` of a kernel release, `old_scheme_first=1`), which
+			// CommonMark never takes for emphasis and which escaped read `x86\_64` in a mail
+			.replace(/[\\`*[\]<>&|~#!]|_+/g, (c, at: number) =>
+				c[0] !== '_'
+					? '\\' + c
+					: ALNUM.test(s[at - 1] ?? '') && ALNUM.test(s[at + c.length] ?? '')
+						? c
+						: c.replace(/_/g, '\\_')
+			)
 			// GFM extended autolinks: `https://x`, `www.x`, `a@b.c`
 			.replace(/:\/\//g, '\\://')
 			.replace(/www\./gi, (m) => m.slice(0, 3) + '\\.')
@@ -240,7 +252,14 @@ export function formatMarkdown(result: AnalysisResult): string {
 	if (result.cascades.length) {
 		head.push('### Chains of related findings', '');
 		head.push('Earliest cause first.', '');
-		for (const c of result.cascades) head.push(`- ${escapeMarkdown(c.description)}`);
+		for (const c of result.cascades) {
+			const tree = cascadeTree(c, result);
+			if (tree === null) head.push(`- ${escapeMarkdown(c.description)}`);
+			// a cause with several effects: a nested list, each effect an item under its cause
+			else
+				for (const r of tree)
+					head.push(`${'  '.repeat(r.depth)}- ${escapeMarkdown(r.arrow + r.text)}`);
+		}
 		head.push('');
 	}
 

@@ -3,6 +3,7 @@ import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
 	bySeverity,
+	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
@@ -150,14 +151,24 @@ export function formatText(result: AnalysisResult): string {
 	const counts = severityCounts(result);
 	out.push(`Findings: ${result.findings.length}${counts ? ` (${counts})` : ''}`);
 	if (result.input.name) out.push(`Input: ${inert(result.input.name)}`);
-	out.push(`Lines: ${inert(inputLine(result))}`);
+	out.push(...wrap(inert(inputLine(result)), 'Lines:', 7));
 	const anon = anonymizationLine(result);
 	if (anon) out.push(`Privacy: ${anon}`);
 	for (const w of result.input.warnings) out.push(...wrap(inert(w), 'Note:', 6));
 	if (result.cascades.length) {
 		out.push('');
 		out.push('Chains of related findings (earliest cause first):');
-		for (const c of result.cascades) out.push(...wrap(inert(c.description), '  -', 4));
+		for (const c of result.cascades) {
+			const tree = cascadeTree(c, result);
+			if (tree === null) out.push(...wrap(inert(c.description), '  -', 4));
+			// a cause with several effects: each effect under its cause, its text wrapped under it
+			else
+				for (const r of tree) {
+					const at = 2 + 2 * r.depth;
+					const first = r.depth === 0 ? '  -' : ' '.repeat(at) + r.arrow;
+					out.push(...wrap(inert(r.text), first, r.depth === 0 ? 4 : at + 2));
+				}
+		}
 	}
 	const blank = () => {
 		if (out[out.length - 1] !== '') out.push('');

@@ -1,0 +1,56 @@
+/**
+ * Inputs that are no log are errors that say which input: a directory given as standard input
+ * (`necroscope < /var/log`) had been read as an empty log (exit 0, "The input is empty"), and an
+ * empty file name (`necroscope "$LOG"` with LOG unset) gave `necroscope: : no such file`.
+ */
+import { spawnSync } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundleCli } from '../support/cli-bundle.ts';
+import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+
+const { tmp, cli: CLI } = bundleCli('necroscope-cli-inputs-');
+const OOPS = join(OUTPUT_FIXTURES, 'abrt-1-oops.log');
+
+function run(args: string[], stdin: number | 'pipe' = 'pipe') {
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: [stdin, 'pipe', 'pipe'],
+		timeout: 60_000
+	});
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('inputs that are no log', () => {
+	it('a directory as standard input: exit 2, one line naming standard input', () => {
+		const fd = openSync(tmp, 'r');
+		try {
+			for (const args of [[], ['-'], ['--format', 'json', '-']]) {
+				const r = run(args, fd);
+				expect(r.code).toBe(2);
+				expect(r.stderr).toBe('necroscope: standard input: is a directory\n');
+				expect(r.stdout).toBe('');
+			}
+			// among several inputs, the others are still analysed
+			const out = join(tmp, 'reports');
+			const r = run(['--out-dir', out, '-', OOPS], fd);
+			expect(r.code).toBe(2);
+			expect(r.stderr).toBe('necroscope: standard input: is a directory\n');
+		} finally {
+			closeSync(fd);
+		}
+	});
+
+	it('an empty file name: exit 2, a message that shows it', () => {
+		const r = run(['']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe("necroscope: '': no such file (an empty file name)\n");
+		expect(r.stdout).toBe('');
+		const out = join(tmp, 'reports2');
+		const several = run(['--out-dir', out, '', OOPS]);
+		expect(several.code).toBe(2);
+		expect(several.stderr).toBe("necroscope: '': no such file (an empty file name)\n");
+	});
+});
