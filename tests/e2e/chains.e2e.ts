@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openApp, setLogText } from './helpers';
 
-test('a chain whose cause has two effects names the cause again before the second', async ({
-	page
-}) => {
+test('a chain whose cause has two effects shows each effect under its cause', async ({ page }) => {
 	await openApp(page);
 	// the rules' example lines: a PCIe port's containment event, then an NVMe timeout with an I/O
 	// error after it, and a network card's transmit hang, both caused by the containment
@@ -17,12 +15,25 @@ test('a chain whose cause has two effects names the cause again before the secon
 		].join('\n')
 	);
 	await page.getByRole('button', { name: 'Analyze' }).click();
-	const chain = page.locator('.cascades li');
+	const chain = page.locator('#chains-list > li');
 	await expect(chain).toHaveCount(1);
-	// it had read `… → I/O error on nvme0n1 → Network card eno1 transmit hang (e1000e)`
-	await expect(chain).toHaveText(
-		'PCIe link disabled by downstream port containment (0000:00:1d.0) → NVMe command timeouts on nvme0 → I/O error on nvme0n1; PCIe link disabled by downstream port containment (0000:00:1d.0) → Network card eno1 transmit hang (e1000e)'
+	// it had read `… → I/O error on nvme0n1 → Network card eno1 transmit hang (e1000e)`, and then
+	// `… → I/O error on nvme0n1; PCIe link disabled … → Network card …`, as if the second PCIe link
+	// followed the I/O error: now a list under each cause
+	const cause = chain.locator(':scope > ul > li');
+	await expect(cause).toHaveCount(1);
+	await expect(cause.locator(':scope > a')).toHaveText(
+		'PCIe link disabled by downstream port containment (0000:00:1d.0)'
 	);
-	// each finding is one link, the repeated cause plain text
+	const effects = cause.locator(':scope > ul > li');
+	await expect(effects).toHaveCount(2);
+	await expect(effects.nth(0).locator(':scope > a')).toHaveText('NVMe command timeouts on nvme0');
+	await expect(effects.nth(0).locator(':scope > ul > li')).toHaveText('→ I/O error on nvme0n1');
+	await expect(effects.nth(1)).toHaveText('→ Network card eno1 transmit hang (e1000e)');
+	// the second effect is a step in from its cause, as far as the first
+	const left = async (l: typeof cause) => (await l.locator(':scope > a').boundingBox())!.x;
+	expect(await left(effects.nth(1))).toBeGreaterThan(await left(cause));
+	expect(Math.abs((await left(effects.nth(1))) - (await left(effects.nth(0))))).toBeLessThan(2);
+	// each finding is one link, the cause named once
 	await expect(chain.getByRole('link')).toHaveCount(4);
 });
