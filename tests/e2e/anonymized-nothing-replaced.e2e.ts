@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { allowClipboard, cliReport, fixture, openApp, setLogText } from './helpers';
+import { cliReport, fixture, openApp, openShareLink, setLogText } from './helpers';
 
 /**
  * An anonymized report in which nothing needed replacing says so: its note had said "anonymized
@@ -13,14 +13,10 @@ test('a shared report in which nothing was replaced says there was nothing to re
 	context,
 	baseURL
 }) => {
-	await allowClipboard(context, baseURL as string);
 	await openApp(page);
 	await setLogText(page, LOG);
 	await page.getByRole('button', { name: 'Analyze' }).click();
-	await page.getByRole('button', { name: 'Copy share link' }).click();
-	const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
-	const other = await context.newPage();
-	await other.goto(link);
+	const other = await openShareLink(page, context, baseURL as string);
 	const note = other.getByRole('note');
 	await expect(note).toContainText(
 		'Shared report, read-only, anonymized by its sender (nothing to replace): the log was not shared.'

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { allowClipboard, cliReport, fixture, openApp, setLogText, openFinding } from './helpers';
+import {
+	allowClipboard,
+	cliReport,
+	fixture,
+	openApp,
+	setLogText,
+	openFinding,
+	openShareLink
+} from './helpers';
 
 /**
  * What a user sees first, on a laptop (1280×800) and a phone (390×844): the report, not the input
@@ -122,14 +130,10 @@ test.describe('on a 390×844 phone screen', () => {
 				.poll(() => first.locator('.title').evaluate((t) => t.getBoundingClientRect().bottom))
 				.toBeLessThanOrEqual(844);
 		};
-		await allowClipboard(context, baseURL as string);
 		await openApp(page);
 		await setLogText(page, log);
 		await page.getByRole('button', { name: 'Analyze' }).click();
-		await page.getByRole('button', { name: 'Copy share link' }).click();
-		const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
-		const other = await context.newPage();
-		await other.goto(link);
+		const other = await openShareLink(page, context, baseURL as string);
 		await firstOnScreen(other);
 		// what was anonymized is said once, in the note
 		await expect(other.getByRole('note')).toContainText(

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { allowClipboard, fixture, openApp, setLogText } from './helpers';
+import { fixture, openApp, openShareLink, setLogText } from './helpers';
 
 /**
  * On a phone the most important finding's first step ("What to do") comes right under its title:
@@ -36,11 +36,7 @@ test('the most important finding’s first step is right under its title, which 
 	expect(step).toBeGreaterThan(title);
 
 	// a share link's report, with its note above: the same
-	await allowClipboard(context, baseURL as string);
-	await page.getByRole('button', { name: 'Copy share link' }).click();
-	const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
-	const other = await context.newPage();
-	await other.goto(link);
+	const other = await openShareLink(page, context, baseURL as string);
 	await expect(other.getByRole('note')).toBeInViewport();
 	const shared = await titleAndStep(other);
 	expect(shared.title).toBeLessThanOrEqual(844);

@@ -60,6 +60,23 @@ export async function allowClipboard(context: BrowserContext, baseURL: string): 
 	});
 }
 
+/**
+ * Press Copy share link on the report shown and open the link in a new tab of the same browser
+ * context; the new tab's page is returned (as a user sent the link would see it).
+ */
+export async function openShareLink(
+	page: Page,
+	context: BrowserContext,
+	baseURL: string
+): Promise<Page> {
+	await allowClipboard(context, baseURL);
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
+	const other = await context.newPage();
+	await other.goto(link);
+	return other;
+}
+
 /** Paste through the real clipboard. */
 export async function pasteLog(
 	page: Page,
