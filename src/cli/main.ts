@@ -19,6 +19,7 @@ import {
 	decompressedReportText,
 	type Compression,
 	MAX_REPORT_BYTES,
+	readableReportKind,
 	readReport,
 	REPORT_HEAD_BYTES,
 	startsAsReport,
@@ -296,6 +297,13 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 	}
 	const start = concatBytes(head);
 	if (startsAsReport(start)) return readReportInput(label, head, ended ? null : source, o);
+	// a text or Markdown report cannot be read back (only the JSON one): had been analysed as a log
+	const kind = readableReportKind(new TextDecoder().decode(start.subarray(0, REPORT_HEAD_BYTES)));
+	if (kind !== null)
+		throw new InputError(
+			'read',
+			`${label}: is a NecroScope ${kind} report, not a kernel log (give the log, or the report's JSON, which is rendered again in the --format asked)`
+		);
 	const compression = compressionOf(start);
 	if (compression !== null) {
 		// a report mailed on as report.json.gz, .zst or .xz: its first compressed bytes tell (a

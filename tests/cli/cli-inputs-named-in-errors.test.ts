@@ -1,10 +1,12 @@
 /**
  * Inputs that are no log are errors that say which input: a directory given as standard input
  * (`necroscope < /var/log`) had been read as an empty log (exit 0, "The input is empty"), and an
- * empty file name (`necroscope "$LOG"` with LOG unset) gave `necroscope: : no such file`.
+ * empty file name (`necroscope "$LOG"` with LOG unset) gave `necroscope: : no such file`. A
+ * NecroScope text or Markdown report (only the JSON one can be rendered again) had been analysed
+ * as a log: "No kernel messages were recognised" and a taint read from the report's words.
  */
 import { spawnSync } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleCli } from '../support/cli-bundle.ts';
@@ -52,5 +54,32 @@ describe('inputs that are no log', () => {
 		const several = run(['--out-dir', out, '', OOPS]);
 		expect(several.code).toBe(2);
 		expect(several.stderr).toBe("necroscope: '': no such file (an empty file name)\n");
+	});
+
+	it('a text or Markdown report: exit 2, said to be one; its JSON is rendered again', () => {
+		const golden = join(ROOT, 'fixtures/output/golden');
+		for (const [file, kind] of [
+			['serverlog-kern-log-1.txt', 'text'],
+			['serverlog-kern-log-1.md', 'Markdown']
+		]) {
+			const path = join(golden, file);
+			const r = run([path]);
+			expect(r.code).toBe(2);
+			expect(r.stderr).toBe(
+				`necroscope: ${path}: is a NecroScope ${kind} report, not a kernel log (give the log, or the report's JSON, which is rendered again in the --format asked)\n`
+			);
+			expect(r.stdout).toBe('');
+		}
+		// on standard input too, and the JSON report beside them is still rendered in the format asked
+		const md = spawnSync(process.execPath, [CLI], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			input: readFileSync(join(golden, 'serverlog-kern-log-1.md'), 'utf8')
+		});
+		expect(md.status).toBe(2);
+		expect(md.stderr).toMatch(/^necroscope: standard input: is a NecroScope Markdown report/);
+		const json = run(['--format', 'text', join(golden, 'serverlog-kern-log-1.json')]);
+		expect(json.code).toBe(0);
+		expect(json.stdout).toBe(readFileSync(join(golden, 'serverlog-kern-log-1.txt'), 'utf8'));
 	});
 });

@@ -4,10 +4,13 @@ import {
 	decompressedReportText,
 	MAX_REPORT_BYTES,
 	readReport,
+	readableReportKind,
 	REPORT_HEAD_BYTES,
 	startsAsReport,
 	type ReportRead
 } from '$lib/output/report-file';
+
+export { readableReportKind };
 import { markRoutineOfOldReport } from '$lib/output/routine-of-old-reports';
 
 /**
@@ -85,19 +88,6 @@ async function fileReport(
 ): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string }> {
 	const r = await readToShow(text);
 	return r.ok ? { ok: true, report: r.report } : { ok: false, error: `This file ${r.error}.` };
-}
-
-/**
- * The kind of NecroScope report a text or Markdown download is, from its first line (`NecroScope
- * report (schema …`, `## NecroScope report: …`: output/text.ts, output/markdown.ts), or null.
- * Only the JSON report can be shown again; these had been analysed as a log ("No kernel messages
- * were recognised", and a taint read from the report's own text).
- */
-export function readableReportKind(head: string): 'text' | 'Markdown' | null {
-	const start = head.replace(/^\s*/, '');
-	if (start.startsWith('NecroScope report (schema ')) return 'text';
-	if (start.startsWith('## NecroScope report: ')) return 'Markdown';
-	return null;
 }
 
 /** what the page says of a text or Markdown report given to it (`what`: "This file", "The pasted text") */

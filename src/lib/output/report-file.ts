@@ -24,6 +24,20 @@ export function startsAsReport(head: Uint8Array | string): boolean {
 	return REPORT_START.test(text);
 }
 
+/**
+ * The kind of NecroScope report a text or Markdown download is, from its first line (`NecroScope
+ * report (schema …`, `## NecroScope report: …`: output/text.ts, output/markdown.ts), or null.
+ * Only the JSON report can be shown again or rendered anew; these had been analysed as a log, in
+ * the page ("No kernel messages were recognised", and a taint read from the report's own text)
+ * and in the CLI.
+ */
+export function readableReportKind(head: string): 'text' | 'Markdown' | null {
+	const start = head.replace(/^\s*/, '');
+	if (start.startsWith('NecroScope report (schema ')) return 'text';
+	if (start.startsWith('## NecroScope report: ')) return 'Markdown';
+	return null;
+}
+
 /** True when an input's first bytes are gzip's magic (a report mailed on as `report.json.gz`). */
 export function isGzipped(head: Uint8Array): boolean {
 	return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
