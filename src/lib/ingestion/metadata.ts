@@ -37,13 +37,23 @@ const WRAPPED_MODULES =
  * `@` (`(debian-kernel@lists.debian.org)`); otherwise it is the compiler and is kept.
  */
 function withoutBuilder(rest: string): string {
-	const open = rest.indexOf(' (');
-	if (open === -1) return rest;
-	const close = rest.indexOf(')', open);
-	if (close === -1) return rest;
-	const at = rest.indexOf('@', open);
-	if (at === -1 || at > close) return rest;
-	return rest.slice(0, open) + rest.slice(close + 1);
+	const b = bannerBuilder(rest);
+	return b === null ? rest : rest.slice(0, b.open) + rest.slice(b.close + 1);
+}
+
+/**
+ * Where a `Linux version` banner (or its rest after `Linux version `) names its builder, the first
+ * parenthesised field when it holds an `@`: ` (alice@host1)` from `open` (its space) to `close`
+ * (its `)`), the `@` at `at`; null when the banner names none (see withoutBuilder).
+ */
+export function bannerBuilder(text: string): { open: number; at: number; close: number } | null {
+	const open = text.indexOf(' (');
+	if (open === -1) return null;
+	const close = text.indexOf(')', open);
+	if (close === -1) return null;
+	const at = text.indexOf('@', open);
+	if (at === -1 || at > close) return null;
+	return { open, at, close };
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
 import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
-import { MetadataCollector } from './metadata.ts';
+import { bannerBuilder, MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
@@ -135,12 +135,8 @@ function textPrint(s: string): number {
  * `host1`, lower case ('' when the banner names none).
  */
 function builderHost(banner: string): string {
-	const open = banner.indexOf(' (');
-	if (open === -1) return '';
-	const close = banner.indexOf(')', open);
-	const at = banner.indexOf('@', open);
-	if (at === -1 || close === -1 || at > close) return '';
-	return banner.slice(at + 1, close).toLowerCase();
+	const b = bannerBuilder(banner);
+	return b === null ? '' : banner.slice(b.at + 1, b.close).toLowerCase();
 }
 
 /** Whether two host names name one machine (`host1.lan`, `host1`); `builder` is lower case. */

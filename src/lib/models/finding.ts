@@ -23,6 +23,15 @@ export function severityRank(s: Severity): number {
 	return SEVERITIES.indexOf(s);
 }
 
+/** How many of `findings` have each severity. */
+export function countBySeverity(
+	findings: readonly { severity: Severity }[]
+): Record<Severity, number> {
+	const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+	for (const f of findings) counts[f.severity]++;
+	return counts;
+}
+
 export type CauseKind =
 	'hardware' | 'firmware' | 'driver' | 'kernel' | 'userspace' | 'configuration' | 'environment';
 
