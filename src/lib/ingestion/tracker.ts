@@ -661,16 +661,29 @@ export class RecordTracker {
 		return !(ts > 0 && digitLowered(ts, this.lastTs));
 	}
 
-	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
+	/**
+	 * `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. Kernels
+	 * before 4.15 print neither: their suspend starts with `PM: Syncing filesystems ... done.`
+	 * (printed after `PM: suspend entry` by later ones, which is harmless) and ends with `PM:
+	 * Finishing wakeup.`.
+	 */
 	private suspendMarker(text: string, ts: number, rec: LogRecord): void {
-		if (text.startsWith('PM: suspend entry') || text.startsWith('PM: hibernation entry')) {
+		if (
+			text.startsWith('PM: suspend entry') ||
+			text.startsWith('PM: hibernation entry') ||
+			text.startsWith('PM: Syncing filesystems')
+		) {
 			if (this.seg !== null) {
 				this.seg.toTs = ts;
 				this.seg.to = 'suspend';
 			}
 			this.suspended = true;
 			this.seg = null;
-		} else if (text.startsWith('PM: suspend exit') || text.startsWith('PM: hibernation exit')) {
+		} else if (
+			text.startsWith('PM: suspend exit') ||
+			text.startsWith('PM: hibernation exit') ||
+			text.startsWith('PM: Finishing wakeup')
+		) {
 			if (DMESG_CLOCK_TIMES.has(rec.format)) this.humanResume = rec.line;
 			this.suspended = false;
 			this.seg = null;
