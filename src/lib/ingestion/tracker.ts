@@ -1250,7 +1250,12 @@ export class RecordTracker {
 				for (const seg of this.segments) {
 					if (seg.boot !== boot || seg.n === 0) continue;
 					if (!Number.isNaN(seg.fromTs) && ts < seg.fromTs) continue;
-					if (!Number.isNaN(seg.toTs) && ts > seg.toTs) continue;
+					// the anchor after a clock step is the next segment's first
+					if (
+						!Number.isNaN(seg.toTs) &&
+						(ts > seg.toTs || (ts === seg.toTs && seg.to === 'clock step'))
+					)
+						continue;
 					return ts * 1000 + Math.round(seg.best[0]);
 				}
 				return null;
