@@ -87,6 +87,14 @@ interface RawOcc {
 	wall: number | null;
 }
 
+/**
+ * A line's own prefix time and the calibrated time of its kernel time further apart than this
+ * (ms) are not a receipt delay (at most 78 s in the real corpus, logged at boot before the logger
+ * started) but two clocks: a step too small to start a calibration segment (a Raspberry Pi's clock
+ * set 4 minutes forward after boot). The occurrence keeps its line's time.
+ */
+const RECEIPT_DELAY_MAX_MS = 120_000;
+
 /** hint bit (see Analyzer.record): the text holds a rule trigger */
 export const HINT_RULE = 2;
 /** hint bit (see Analyzer.resolveHeld): the text holds the trigger of a resolving message */
@@ -1245,9 +1253,9 @@ export class Analyzer {
 			last_line: hi,
 			boot: b.boot,
 			ts: first.ts,
-			// a report with a kernel time is placed by the calibration (finish); one without, by
-			// its header line's own prefix (a kern.log without printk times)
-			wall: first.ts === null ? (b.wall ?? null) : null
+			// its header line's own prefix (a kern.log without printk times); one with a kernel
+			// time is placed by the calibration where it covers it (finish)
+			wall: b.wall ?? null
 		};
 		// the same title raised by another WARN()/BUG() (another source location) is another bug
 		const location = t.location;
@@ -1449,8 +1457,19 @@ export class Analyzer {
 		// a device silent until the end: nothing tells how long it waited
 		this.waiting.length = 0;
 		const toOcc = (o: RawOcc): Occurrence => {
-			let wall = o.wall;
-			if (wall === null && o.ts !== null) wall = wallClock(o.boot, o.ts);
+			// a kernel time in a calibrated stretch: when the kernel printed it (a syslog or journal
+			// prefix on the line is when the logger received it, up to a minute later at boot), but
+			// not after that prefix (received after it was printed: the calibration's half second
+			// for a prefix's resolution can land after it); else the line's own prefix, if any, and
+			// also when the two lie further apart than a receipt delay (a step of the clock too
+			// small to start a segment)
+			const at = o.ts === null ? null : wallClock(o.boot, o.ts);
+			const wall =
+				at === null || (o.wall !== null && Math.abs(o.wall - at) > RECEIPT_DELAY_MAX_MS)
+					? o.wall
+					: o.wall !== null && o.wall < at
+						? o.wall
+						: at;
 			return {
 				first_line: o.first_line,
 				last_line: o.last_line,

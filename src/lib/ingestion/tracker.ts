@@ -111,8 +111,10 @@ const RESET_SLACK_S = 1;
  * time goes back without being a reset or the time of one of the boot's recent records. The
  * reverse, a dmesg then a journal without kernel times, is another log when the journal's first
  * kernel record is none of the dmesg's last lines (see journalAfterDmesg); so is a kern.log with
- * kernel times after a dmesg whose time it goes on from, unless its host built the dmesg's kernel
- * (see syslogAfterDmesg).
+ * kernel times after a dmesg whose time it goes on from, unless its host built the dmesg's kernel,
+ * its time goes on closely or its prefix agrees with the dmesg's wall clock (see
+ * syslogAfterDmesg). When the dmesg names its machine (systemd's `Set hostname`), the host decides
+ * for both.
  */
 const RECENT_TEXTS = 4096;
 
@@ -148,6 +150,21 @@ function sameHost(builder: string, host: string): boolean {
 	return b !== '' && b === s;
 }
 
+/**
+ * A kern.log after a dmesg (see syslogAfterDmesg) is the same boot's when its first kernel time is
+ * at most this much (s) after the dmesg's last: another machine's log lands there by chance about
+ * once in its uptime's seconds.
+ */
+const CONTINUE_S = 1;
+/**
+ * ...or when its prefix time less its kernel time lies within this far (ms) before or after the
+ * offset the dmesg's own anchors give (an RTC line's, to the second; audit records'): a syslog
+ * prefix is the receipt time (late by a second or two; an NTP correction of an RTC's drift moves
+ * it by a second or two either way). With quarter hours for the time zone, another machine's
+ * kern.log agrees by chance about once in 70.
+ */
+const SAME_CLOCK_BEFORE_MS = 3000;
+const SAME_CLOCK_AFTER_MS = 10_000;
 /** notes on such boots kept at most */
 const MAX_SHAPE_NOTES = 5;
 export const RESET_MAX_S = 60;
@@ -644,16 +661,29 @@ export class RecordTracker {
 		return !(ts > 0 && digitLowered(ts, this.lastTs));
 	}
 
-	/** `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. */
+	/**
+	 * `PM: suspend entry (deep)` / `PM: suspend exit`: the monotonic clock stops in between. Kernels
+	 * before 4.15 print neither: their suspend starts with `PM: Syncing filesystems ... done.`
+	 * (printed after `PM: suspend entry` by later ones, which is harmless) and ends with `PM:
+	 * Finishing wakeup.`.
+	 */
 	private suspendMarker(text: string, ts: number, rec: LogRecord): void {
-		if (text.startsWith('PM: suspend entry') || text.startsWith('PM: hibernation entry')) {
+		if (
+			text.startsWith('PM: suspend entry') ||
+			text.startsWith('PM: hibernation entry') ||
+			text.startsWith('PM: Syncing filesystems')
+		) {
 			if (this.seg !== null) {
 				this.seg.toTs = ts;
 				this.seg.to = 'suspend';
 			}
 			this.suspended = true;
 			this.seg = null;
-		} else if (text.startsWith('PM: suspend exit') || text.startsWith('PM: hibernation exit')) {
+		} else if (
+			text.startsWith('PM: suspend exit') ||
+			text.startsWith('PM: hibernation exit') ||
+			text.startsWith('PM: Finishing wakeup')
+		) {
 			if (DMESG_CLOCK_TIMES.has(rec.format)) this.humanResume = rec.line;
 			this.suspended = false;
 			this.seg = null;
@@ -970,6 +1000,10 @@ export class RecordTracker {
 			return false;
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
+		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the journal is of it
+		// or not, as a kern.log is (syslogAfterDmesg)
+		const named = this.metaCollector.bootHosts.get(this.boot);
+		if (named !== undefined && rec.host !== '') return !sameHost(named, rec.host);
 		// the block assembler's look-back lines hold the dmesg's continuation lines too
 		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
 	}
@@ -982,10 +1016,12 @@ export class RecordTracker {
 	 * one that built the dmesg's kernel (its banner's `(user@host)`: a kernel built on the machine
 	 * that runs it), or its first record is one of the dmesg's recent records (its exact time, or
 	 * its message by fingerprint, or one of the block assembler's look-back lines: the same boot's
-	 * kern.log from where the dmesg was), or a banner that starts a boot anyway. The same machine's
-	 * kern.log of the same boot that starts after the dmesg's last line is split too (the note
-	 * says to analyse the logs apart then): nothing in its first line tells it from another
-	 * machine's.
+	 * kern.log from where the dmesg was), or a banner that starts a boot anyway, or it starts after
+	 * the dmesg's last line with the evidence of the same boot that line has: its kernel time goes
+	 * on from the dmesg's within CONTINUE_S, or its prefix time agrees with the wall clock the
+	 * dmesg's own anchors give (sameClock: an RTC line, audit records). A kern.log of the same
+	 * boot from later, of a dmesg without anchors, is still split (the note says to analyse the
+	 * logs apart then): the decision is taken on its first line, and no later one undoes it.
 	 */
 	private syslogAfterDmesg(rec: LogRecord): boolean {
 		const text = rec.text;
@@ -997,7 +1033,27 @@ export class RecordTracker {
 		const ts = rec.ts;
 		const n = Math.min(this.recentN, RECENT_TS);
 		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
-		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
+		if (this.recentlyPrinted(textPrint(text)) || this.blocks.recentlyHad(text)) return false;
+		// the same boot's kern.log from after the dmesg's last line: its kernel time goes on from
+		// the dmesg's within CONTINUE_S, or its prefix agrees with the dmesg's wall-clock anchors
+		return !(ts - this.lastTs <= CONTINUE_S) && !this.sameClock(rec);
+	}
+
+	/**
+	 * Whether `rec`'s prefix time, less its kernel time, agrees with the open calibration
+	 * segment's offset (an RTC line's, a pstore dump's or audit records': the dmesg's own
+	 * anchors) within SAME_CLOCK_BEFORE_MS/SAME_CLOCK_AFTER_MS, give or take a whole number of
+	 * quarter hours up to 14 h (a kern.log prefix in local time, an RTC's time in UTC). False when
+	 * the segment has no anchor or `rec` no prefix time.
+	 */
+	private sameClock(rec: LogRecord): boolean {
+		const s = this.seg;
+		if (s === null || Number.isNaN(rec.wall)) return false;
+		const off = s.n > 0 ? s.best[0] : s.auditN > 0 ? s.auditBest[0] + AUDIT_HALF_RES_MS : NaN;
+		if (Number.isNaN(off)) return false;
+		let d = rec.wall - rec.ts * 1000 - off;
+		if (Math.abs(d) <= MAX_ZONE_MS) d -= Math.round(d / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+		return d >= -SAME_CLOCK_BEFORE_MS && d <= SAME_CLOCK_AFTER_MS;
 	}
 
 	/** Whether `print` is the fingerprint of one of the boot's last RECENT_TEXTS dmesg texts. */
@@ -1194,7 +1250,12 @@ export class RecordTracker {
 				for (const seg of this.segments) {
 					if (seg.boot !== boot || seg.n === 0) continue;
 					if (!Number.isNaN(seg.fromTs) && ts < seg.fromTs) continue;
-					if (!Number.isNaN(seg.toTs) && ts > seg.toTs) continue;
+					// the anchor after a clock step is the next segment's first
+					if (
+						!Number.isNaN(seg.toTs) &&
+						(ts > seg.toTs || (ts === seg.toTs && seg.to === 'clock step'))
+					)
+						continue;
 					return ts * 1000 + Math.round(seg.best[0]);
 				}
 				return null;
