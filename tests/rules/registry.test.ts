@@ -388,8 +388,12 @@ describe('line rule registry', () => {
 						[0, 1],
 						[1, r.examples.length + 1]
 					]);
-					// every sign of the first boot is evidence, none of the second
-					expect(f.evidence.map((e) => e.text)).toEqual(r.examples);
+					// every sign of the first boot is evidence, none of the second (of a rule with
+					// several titles, the signs of the first example's title)
+					const title = r.title(r.pattern.exec(r.examples[0])!);
+					expect(f.evidence.map((e) => e.text)).toEqual(
+						r.examples.filter((e) => r.title(r.pattern.exec(e)!) === title)
+					);
 				});
 			}
 

@@ -182,6 +182,10 @@ const ANDROID_EXPLANATIONS = new Map(LINE_RULES.flatMap((r) => r.android ?? []))
 const ANDROID_AT_MOST = new Map(
 	LINE_RULES.flatMap((r) => (r.androidAtMost ? [[r.id, r.androidAtMost] as const] : []))
 );
+/** what a rule's finding is instead on an Android device (LineRule.androidOutcome) */
+const ANDROID_OUTCOMES = new Map(
+	LINE_RULES.flatMap((r) => (r.androidOutcome ? [[r.id, r.androidOutcome] as const] : []))
+);
 /** for each literal of TRIGGERS, the indices of the rules that have it as a trigger */
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
@@ -1481,21 +1485,33 @@ export class Analyzer {
 		const list = [...this.builders.values()].sort(
 			(a, b) => a.first.first_line - b.first.first_line
 		);
+		// on an Android device, what a finding is there when its facts say so (LineRule.androidOutcome)
+		const onAndroid = (b: Builder) => {
+			const o = this.android ? ANDROID_OUTCOMES.get(b.rule) : undefined;
+			return o !== undefined && o.when(b.details, b.count) ? o : null;
+		};
+		const titleOf = (b: Builder) => onAndroid(b)?.title ?? b.title;
 		// a rule and title that several findings share: their variants go into their ids
 		const shared = new Map<string, number>();
 		for (const b of list) {
-			const k = `${b.rule}\n${b.title}`;
+			const k = `${b.rule}\n${titleOf(b)}`;
 			shared.set(k, (shared.get(k) ?? 0) + 1);
 		}
 		const findings = list.map((b) => {
-			const variant = (shared.get(`${b.rule}\n${b.title}`) ?? 0) > 1 ? b.variant : '';
+			const there = onAndroid(b);
+			const title = there?.title ?? b.title;
+			const variant = (shared.get(`${b.rule}\n${title}`) ?? 0) > 1 ? b.variant : '';
 			const partial: Omit<Finding, 'explanation'> = {
-				id: findingId(b.category, b.rule, b.title, variant),
+				id: findingId(b.category, b.rule, title, variant),
 				rule: b.rule,
 				category: b.category,
-				title: b.title,
+				title,
 				alt_titles: b.alt,
-				severity: this.android ? androidSeverity(b.rule, b.severity) : b.severity,
+				severity: there
+					? there.severity
+					: this.android
+						? androidSeverity(b.rule, b.severity)
+						: b.severity,
 				...(ROUTINE_RULES.has(b.rule) ? { routine: true as const } : {}),
 				first_line: b.first.first_line,
 				last_line: b.first.last_line,
@@ -1510,8 +1526,9 @@ export class Analyzer {
 				related: []
 			};
 			// on an Android device, the phone's explanation where the rule has one
-			const registry =
-				this.android && b.registry !== null
+			const registry = there
+				? there.explanation
+				: this.android && b.registry !== null
 					? (ANDROID_EXPLANATIONS.get(b.registry) ?? b.registry)
 					: b.registry;
 			const explanation = this.provider.explain({ finding: partial, metadata, registry });

@@ -411,6 +411,25 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		notice: true
 	},
+	'crash.i2c-probe-transfer': {
+		meaning:
+			'Not a kernel bug: an I2C transfer failed (most often it timed out: the chip did not answer) while the driver of a device on that I2C bus was probing it, and the I2C controller’s driver printed a warning with a stack trace for it (vendor kernels, such as the 2.6.36 i2c-tegra of Android tablets, warn on every timeout). The stack shows the probe (`i2c_device_probe` and the device driver’s probe function under it). The lines after the trace say what the device driver made of it: usually `probe of <bus>-<address> failed`, reported as that driver’s own finding; a board description (board file or device tree) that lists a chip this board variant does not have is the usual reason, and then nothing is wrong.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'The board file or device tree lists a chip at that address that this board variant does not carry (a common case on phones and tablets sold in several variants).'
+			},
+			{
+				kind: 'hardware',
+				text: 'A chip that is fitted but does not answer: unpowered, held in reset, or a bus problem (pull-ups, a stuck line); then the other devices of that bus fail too.'
+			}
+		],
+		next_steps: [
+			'Read the device driver’s lines after the trace (`probe of … failed with error -110` or `-121`, `no acknowledge from address 0x…`): if the device is one this machine has and it does not work, look at that driver’s finding and at the board description; otherwise there is nothing to do.'
+		],
+		references: ['https://docs.kernel.org/i2c/summary.html'],
+		notice: true
+	},
 	'crash.init-died': {
 		meaning:
 			'The init process (PID 1, the first program the kernel starts, usually systemd or the initramfs’s init) exited or was killed, and the kernel cannot go on without it, so it panicked. The `exitcode` is a wait status: a small number is the signal that killed init (0x0000000b: 11, SIGSEGV; 0x00000009: SIGKILL; 0x80 added when it dumped core), a multiple of 0x100 is the status init exited with (0x00000100: exit(1), 0x00007f00: exit(127), a program not found). It is rarely a kernel bug: the lines just before the panic say why init ended.',
@@ -1229,7 +1248,7 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 		applies: hpwdtPanic,
 		explanation: {
 			meaning:
-				'The kernel stopped the machine on purpose when the server’s management processor (HPE iLO) sent it a non-maskable interrupt (NMI): the iLO watchdog driver, hpwdt, panics on such an NMI so that the machine halts or reboots and a crash dump can be taken. Its message says where the reason is recorded: the Integrated Management Log (IML), the enclosure’s Onboard Administrator logs or the iLO Event Log. The call trace shows what the CPU was doing when the NMI came (often the idle loop), not the cause: the cause is outside this report.',
+				'The kernel stopped the machine on purpose when the server’s management processor (HPE iLO) sent it a non-maskable interrupt (NMI): the iLO watchdog driver, hpwdt, panics on such an NMI so that the machine halts or reboots and a crash dump can be taken. Its message says where the reason is recorded: the Integrated Management Log (IML), the enclosure’s Onboard Administrator logs or the iLO Event Log; the two hex digits before `An NMI occurred` (`02:`) are the NMI status hpwdt read from the iLO, which HPE support may ask for. The call trace shows what the CPU was doing when the NMI came (often the idle loop), not the cause: the cause is outside this report.',
 			causes: [
 				{
 					kind: 'configuration',

@@ -7,6 +7,7 @@ import {
 	REPORT_UPSTREAM,
 	SEARCH_TITLE,
 	STEP_APPLIES,
+	TRY_STABLE,
 	upstreamStep
 } from './crash-explanations.ts';
 import { kernelVendor, vendorReportStep, type KernelVendor } from './vendor-kernel.ts';
@@ -298,6 +299,37 @@ function reportStep(
 	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to ${vendor === null ? 'the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`)' : vendor.report} with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
 }
 
+/** a top-level directory of the kernel tree, in a `WARNING: at`/`kernel BUG at` source path */
+const KERNEL_TREE_DIR =
+	/(?:^|\/)(?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|samples|security|sound|virt)\//;
+
+/**
+ * The source file of a `WARNING: at`/`kernel BUG at` report when it is outside the kernel tree (no
+ * top-level directory of the tree in its path: a module built out of tree has its own path there,
+ * `/tmp/oops.c` in kerneloops-i386-bug-on.log, a test module of 2.6.24 that had no `O` taint
+ * yet), or null. A vendor's absolute path into its tree (`…/kernel/drivers/i2c/busses/i2c-tegra.c`)
+ * is in the tree.
+ */
+function outOfTreeSource(f: Omit<Finding, 'explanation'>): string | null {
+	const at = f.details.source_location;
+	if (typeof at !== 'string' || KERNEL_TREE_DIR.test(at)) return null;
+	return at;
+}
+
+/**
+ * The step that replaces searching, updating and reporting for a report from code outside the
+ * kernel tree: neither the kernel's maintainers nor the distribution have that code.
+ */
+function outOfTreeStep(f: Omit<Finding, 'explanation'>, at: string): string {
+	const line = /:(\d+)$/.exec(at);
+	const file = line ? at.slice(0, line.index) : at;
+	const mods = [
+		...new Set((f.stack?.frames ?? []).flatMap((x) => (x.module === null ? [] : [x.module])))
+	];
+	const mod = mods.length === 1 ? ` (module \`${mods[0]}\`)` : '';
+	return `The check that fired is in \`${file}\`${mod}, a source file outside the kernel tree: a module built separately from this kernel (a test module, a vendor’s or your own driver). The bug is that code’s: fix it there${line ? ` (line ${line[1]})` : ''}, or report it to whoever wrote it; a kernel update does not change it, and neither the kernel’s maintainers nor the distribution take reports about it.`;
+}
+
 const SEARCH_CORRUPTED =
 	'The title ends in `corrupted` because the log lost or mixed up the report’s trace (see why above), so it names no function to search for: search the kernel mailing lists (lore.kernel.org) for the report’s first line and the functions its evidence does show instead.';
 
@@ -356,6 +388,14 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 					? metadata.kernel_build
 					: null
 		);
+		// a report from code outside the kernel tree: its authors' bug, not the kernel's or the
+		// distribution's (kerneloops-i386-bug-on.log had been told to update Fedora's kernel)
+		const foreign = outOfTreeSource(finding);
+		if (foreign !== null && steps.includes(REPORT_UPSTREAM)) {
+			steps.splice(steps.indexOf(REPORT_UPSTREAM), 1, outOfTreeStep(finding, foreign));
+			for (const s of [SEARCH_TITLE, TRY_STABLE])
+				if (steps.includes(s)) steps.splice(steps.indexOf(s), 1);
+		}
 		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
 		if (outside.length > 0)
 			steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside, vendor);

@@ -15,7 +15,7 @@ import { crashFacts, registerLines, reportFacts } from './details.ts';
 import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
-import { normalizeTitle } from './normalize.ts';
+import { normalizeTitle, shownTitle } from './normalize.ts';
 import { crashNotice } from './notices.ts';
 import { reportText } from './report-text.ts';
 import { skipRegExp } from './skip.ts';
@@ -231,8 +231,12 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const own = h > 0 ? block.lines.slice(h) : block.lines;
 	const lines = reportText(own, block.context, block.header);
 	const t = buildTitle(block.header, lines);
-	const title = normalizeTitle(t.title);
-	const alts = [...new Set(t.alts.map(normalizeTitle))].filter((a) => a !== title).sort();
+	// the title a user reads may keep what syzkaller's form blanks: that form is then an alt title
+	const syzTitle = normalizeTitle(t.title);
+	const title = shownTitle(t.title) ?? syzTitle;
+	const alts = [...new Set([syzTitle, ...t.alts.map(normalizeTitle)])]
+		.filter((a) => a !== title)
+		.sort();
 	const tail = lostOopsTail(block, t.format, h, own);
 	const texts = own.map((l) => l.text);
 	const stall = rcuStall(texts);

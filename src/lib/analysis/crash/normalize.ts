@@ -39,3 +39,18 @@ export function normalizeTitle(title: string): string {
 	t = t.replace(/ {2,}/g, ' ');
 	return t.trim();
 }
+
+/**
+ * hpwdt's panic (drivers/watchdog/hpwdt.c hpwdt_pretimeout(): `hex_byte_pack(panic_msg, mynmi)`
+ * over `00: An NMI occurred. …`): the two hex digits are the iLO's NMI status, which syzkaller's
+ * number blanking turns into `NUM`. The title a user reads keeps them (`kernel panic: 02: An NMI
+ * occurred`), syzkaller's form is its alt title; syzbot's machines have no HPE iLO, so no
+ * syzkaller title depends on it.
+ */
+const HPWDT_PANIC = /^kernel panic: ([0-9A-Fa-f]{2}): An NMI occurred(?=[.,]|$)/;
+
+/** The title a report shows instead of its normalised one, or null (see HPWDT_PANIC). */
+export function shownTitle(raw: string): string | null {
+	const m = HPWDT_PANIC.exec(raw);
+	return m ? `kernel panic: ${m[1]}: An NMI occurred` : null;
+}

@@ -144,6 +144,22 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'The device tree describes an interrupt without its trigger type; the kernel warns once per such interrupt at boot and uses the controller’s default: a device-tree bug of the board, not a kernel bug.'
 	},
 	{
+		// an I2C controller driver's WARN on a transfer that failed (a timeout) while an I2C
+		// device's driver probed it: the vendor i2c-tegra.c of 2.6.36 (tf201log-dmesg-txt.log, an
+		// ASUS TF201: `WARNING: at …/i2c-tegra.c:623 tegra_i2c_xfer+0x37c/0x3e0()`, then `i2c
+		// transfer timed out, addr 0x0020` and `pca953x: probe of 2-0020 failed with error -110`)
+		// warns on every timeout; the probe of a chip the board does not have is the usual one
+		rule: 'crash.i2c-probe-transfer',
+		severity: 'info',
+		title: /^WARNING in \w*i2c\w*_xfer$/,
+		line: /\bi2c_device_probe\+0x/,
+		example: {
+			title: 'WARNING in tegra_i2c_xfer',
+			line: '[<c02f8ca8>] (i2c_device_probe+0xbc/0xe4) from [<c0252efc>] (driver_probe_device+0x98/0x1a8)'
+		},
+		why: 'The I2C controller driver warns when a transfer fails; here the transfer was a device driver’s probe of its chip, whose failure (usually a chip this board variant does not have) is reported as that driver’s probe failure.'
+	},
+	{
 		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
 		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
 		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb

@@ -996,6 +996,10 @@ export const sdioWifiSilent: LineRule = {
 	pattern:
 		/^(?:(rtw\w+) (\S+): sdio (?:read|write)(?:8|16|32) failed \(0x[0-9a-f]+\): (-\d+)|(brcmfmac): brcmf_sdio_htclk: HT Avail timeout)/,
 	title: (m) => `Wi-Fi chip on the SDIO bus does not answer (${m[1] ?? m[4]})`,
+	// rtw88 prints one line per register it failed to reach: rg353v's chip stopped answering once,
+	// 18 lines in 30 ms, and had been counted 18 times (`×18` in the headline); a boot's lines are
+	// one occurrence, each boot's another
+	perBoot: true,
 	details: (m) => ({
 		driver: m[1] ?? m[4],
 		device: m[2] ?? null,

@@ -259,6 +259,49 @@ export const uncleanShutdown: LineRule = {
 	pattern:
 		/^(?:EXT[34]-fs \(([\w!.:-]+)\): (recovery complete)|XFS \(([\w!.:-]+)\): (Starting recovery)|systemd-journald\[\d+\]: File \S+ (corrupted or uncleanly shut down)|BTRFS info \(device ([\w!.:-]+)\): (start tree-log replay))/,
 	title: () => 'Previous shutdown was not clean',
+	// ext4 says first when the journal is replayed at a read-only mount (fs/ext4/super.c
+	// ext4_load_journal()): the root filesystem before its remount, or on Android a partition it
+	// never writes (androidOutcome)
+	context: {
+		trigger: 'recovery required on readonly filesystem',
+		pattern: /^EXT[34]-fs \(([\w!.:-]+)\): INFO: recovery required on readonly filesystem$/,
+		details: (m) => ({ device: m[1], read_only_mount: true }),
+		within: 10,
+		sameDevice: true,
+		when: (m) => m[2] !== undefined,
+		// clamor-s-files-grate-txt.log line 379 (a Tegra tablet's mainline kernel)
+		examples: ['EXT4-fs (sda2): INFO: recovery required on readonly filesystem']
+	},
+	androidOutcome: {
+		// one partition, one boot: a journal Android's user space could have left dirty (`/data`,
+		// `/cache`, mounted read-write) or one replayed at several boots is an unclean shutdown
+		when: (d, count) =>
+			d.read_only_mount === true &&
+			count === 1 &&
+			(!Array.isArray(d.devices) || d.devices.length <= 1),
+		title:
+			'Journal replayed on a read-only partition: most likely an image flashed with a dirty journal',
+		severity: 'info',
+		explanation: {
+			meaning:
+				'At this boot ext4 replayed the journal of a partition that Android mounts read-only (`recovery required on readonly filesystem`, then `recovery complete`): system, vendor, odm or product. Android never writes those partitions in normal use, so a journal there that needed replaying was most likely not left by how the previous boot ended: it was in the image as it was built or flashed (an image made from a filesystem still mounted, or a flash cut short), or the partition had been made writable on a development build (`adb remount`) and the device then went down without unmounting it. The kernel replayed it and the partition mounted normally.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'A factory, update or custom-ROM image whose filesystem was captured or flashed with its journal not yet written back (common in vendor images).'
+				},
+				{
+					kind: 'userspace',
+					text: 'The partition was remounted read-write on a development build (`adb remount`, verity disabled) and the device was then reset or lost power.'
+				}
+			],
+			next_steps: [
+				'Nothing to do if it happened once, at the first boot after flashing or updating: the replay left the partition consistent, and the next boots mount it clean.',
+				'If it comes back at every boot, something writes the partition: check for `adb remount` or a root tool on a development build, and reflash the vendor’s image; the previous boot’s kernel log (`/sys/fs/pstore/console-ramoops-0`, older kernels `/proc/last_kmsg`, as root through `adb shell`) tells whether that boot ended in a crash.'
+			],
+			references: ['https://source.android.com/docs/core/ota/dynamic_partitions/implement']
+		}
+	},
 	collect: { device: 'devices' },
 	// the journal files and filesystems one shutdown left to recover: one occurrence per boot
 	perBoot: true,

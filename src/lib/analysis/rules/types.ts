@@ -162,6 +162,20 @@ export interface LineRule {
 	 * of SELinux denials. Storms may still raise it (cascades.ts).
 	 */
 	androidAtMost?: Severity;
+	/**
+	 * What its finding is instead on an Android device when `when` holds for the finished finding
+	 * (its details and count): a journal replayed on a partition Android mounts read-only was most
+	 * likely left dirty in the image as flashed, not by how the last boot ended.
+	 */
+	androidOutcome?: AndroidOutcome;
+}
+
+/** A line rule's finding on an Android device, when its facts say it means something else there. */
+export interface AndroidOutcome {
+	when(details: Readonly<Record<string, DetailValue>>, count: number): boolean;
+	title: string;
+	severity: Severity;
+	explanation: Explanation;
 }
 
 export interface RuleContext {
