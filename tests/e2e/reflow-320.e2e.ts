@@ -11,7 +11,8 @@ test.use({ viewport: { width: 320, height: 256 } });
 
 /** every finding, every note and every folded part of the report open */
 async function openEverything(page: Page) {
-	for (let round = 0; round < 3; round++) {
+	// (again until none is left closed: the cards come 20 at a time, the later ones closed)
+	await expect(async () => {
 		await page.evaluate(() => {
 			for (const b of document.querySelectorAll<HTMLButtonElement>(
 				'main button[aria-expanded="false"]'
@@ -19,8 +20,10 @@ async function openEverything(page: Page) {
 				b.click();
 			for (const d of document.querySelectorAll('details')) d.open = true;
 		});
-	}
-	await expect(page.locator('main button[aria-expanded="false"]:visible')).toHaveCount(0);
+		await expect(page.locator('main button[aria-expanded="false"]:visible')).toHaveCount(0, {
+			timeout: 1000
+		});
+	}).toPass({ timeout: 30_000 });
 }
 
 /**
@@ -95,7 +98,10 @@ test('a report of many findings, traces and long log lines: nothing scrolls side
 		.map((f) => fixture(f))
 		.join('\n');
 	await analyse(page, log);
-	expect(await page.locator('article.finding').count()).toBeGreaterThanOrEqual(20);
+	// (the cards come 20 at a time after the first ones)
+	await expect
+		.poll(() => page.locator('article.finding').count(), { timeout: 30_000 })
+		.toBeGreaterThanOrEqual(20);
 	await openEverything(page);
 	expect(await overflowing(page)).toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
