@@ -42,6 +42,10 @@ describe('a learned name is not replaced inside hardware, firmware and driver na
 		expect(a.text('8550u kernel: [    1.0] usb 1-2: new device')).toBe(
 			'<host-1> kernel: [    1.0] usb 1-2: new device'
 		);
+		// an absolute path is no firmware name a driver asks for: its folders may name the machine
+		expect(a.text('request_firmware: /srv/tftp/8550u/board.bin missing')).toBe(
+			'request_firmware: /srv/tftp/<host-1>/board.bin missing'
+		);
 		expect(a.replaced).toEqual({ host: 1 });
 	});
 

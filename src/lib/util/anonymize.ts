@@ -1310,7 +1310,8 @@ function outsideSpans(s: string, spans: RegExp, fn: (part: string) => string): s
 /**
  * Report keys whose values name hardware, firmware or drivers (the CPU model, the DMI string, a
  * BIOS, a module or driver name): a learned name is not replaced inside them (a host named
- * `5700u` had turned `AMD Ryzen 7 5700U` into `AMD Ryzen 7 <host-1>`); the other passes still run
+ * `8550u` had turned `Intel(R) Core(TM) i7-8550U` into `Intel(R) Core(TM) i7-<host-1>`); the
+ * other passes still run
  */
 const HARDWARE_KEYS: ReadonlySet<string> = new Set([
 	'cpu',
@@ -1327,16 +1328,17 @@ const HARDWARE_KEYS: ReadonlySet<string> = new Set([
 	'modules'
 ]);
 /**
- * The same in log text: the boot CPU's model (`smpboot: CPU0: AMD Ryzen 7 5700U with Radeon
+ * The same in log text: the boot CPU's model (`smpboot: CPU0: AMD Ryzen 7 PRO 4750U with Radeon
  * Graphics (family: 0x17 …)`, `model name : …`), the DMI string (`DMI: …`, an oops' `Hardware
- * name: …`), a firmware file (`amdgpu/green_sardine_dmcub.bin`, `rtl_nic/rtl8168h-2.fw`), the
+ * name: …`), a firmware file as a driver asks for it (`amdgpu/green_sardine_dmcub.bin`,
+ * `rtl_nic/rtl8168h-2.fw`; not an absolute path, whose folders may name a machine), the
  * module list of an oops (`Modules linked in: …`), a driver's name where the kernel says it is one
  * (`registered new interface driver usbhid`) and the driver before its device at the start of a
  * message (`r8169 0000:02:00.0: …`, `usb 1-2: …`; a device with a digit, not a syslog prefix's
  * `<host> kernel:`). Learned names are replaced outside these spans only.
  */
 const HARDWARE_SPAN =
-	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<![\w.+/-])[\w+/-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-])|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
+	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<![\w.+/-])[\w+-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-])|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
 /** a cheap test before HARDWARE_SPAN runs */
 const HARDWARE_HINT = /smpboot|model name|DMI|Hardware name|Modules linked|\.[a-z]|driver|\d: /i;
 
