@@ -555,11 +555,15 @@ const SMB_SERVER = /\bServer (\S+) has not responded/;
  * `associate with SSID 'home_net'`, `CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid="Longfields"`;
  * Android's bcmdhd `Connecting with ec:f0:**:**:2c:77 ssid "WIND_2.4G", len (9)`; NetworkManager's
  * `Config: added 'ssid' value 'Longfields'`, `(wifi) access point 'Longfields' has security`,
- * `Connected to wireless network "Longfields"`; iwd's `Connected to network Longfields`.
+ * `Connected to wireless network "Longfields"`; iwd's `Connected to network Longfields`. A name
+ * may hold spaces and an apostrophe (a phone's hotspot, `SSID='Alice's iPhone'`, iwd's `Connected
+ * to network Alice's iPhone` to the end of the line): they had cut it at the apostrophe, or (iwd)
+ * not learned it at all, and left the owner's name.
  */
-const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])([^"'\r\n]{1,32})\2/gi;
-const SSID_NM = /('ssid' value |access point |wireless network )(["'])([^"'\r\n]{1,32})\2/g;
-const SSID_IWD = /(Connected to network )([^\s"']{1,32})$/gm;
+const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])((?:[^"'\r\n]|\b'\b){1,32})\2/gi;
+const SSID_NM =
+	/('ssid' value |access point |wireless network )(["'])((?:[^"'\r\n]|\b'\b){1,32})\2/g;
+const SSID_IWD = /(Connected to network )(\S[^\r\n]{0,31})$/gm;
 
 /**
  * NFS exports and SMB shares (the share and the folders under it) name their owners as often as
