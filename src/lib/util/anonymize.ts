@@ -555,11 +555,15 @@ const SMB_SERVER = /\bServer (\S+) has not responded/;
  * `associate with SSID 'home_net'`, `CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid="Longfields"`;
  * Android's bcmdhd `Connecting with ec:f0:**:**:2c:77 ssid "WIND_2.4G", len (9)`; NetworkManager's
  * `Config: added 'ssid' value 'Longfields'`, `(wifi) access point 'Longfields' has security`,
- * `Connected to wireless network "Longfields"`; iwd's `Connected to network Longfields`.
+ * `Connected to wireless network "Longfields"`; iwd's `Connected to network Longfields`. A name
+ * may hold spaces and an apostrophe (a phone's hotspot, `SSID='Alice's iPhone'`, iwd's `Connected
+ * to network Alice's iPhone` to the end of the line): they had cut it at the apostrophe, or (iwd)
+ * not learned it at all, and left the owner's name.
  */
-const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])([^"'\r\n]{1,32})\2/gi;
-const SSID_NM = /('ssid' value |access point |wireless network )(["'])([^"'\r\n]{1,32})\2/g;
-const SSID_IWD = /(Connected to network )([^\s"']{1,32})$/gm;
+const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])((?:[^"'\r\n]|\b'\b){1,32})\2/gi;
+const SSID_NM =
+	/('ssid' value |access point |wireless network )(["'])((?:[^"'\r\n]|\b'\b){1,32})\2/g;
+const SSID_IWD = /(Connected to network )(\S[^\r\n]{0,31})$/gm;
 
 /**
  * NFS exports and SMB shares (the share and the folders under it) name their owners as often as
@@ -828,6 +832,12 @@ export class NameCollector {
 	readonly domains = new Set<string>();
 	/** full MACs of the log (lower case, `:`), which half-masked ones may be linked to */
 	readonly macs = new Set<string>();
+	/**
+	 * users named as a person's account (lower case: a banner's user, a login, PAM, sudo, a
+	 * device's owner), not only as a folder's name (`/home/<x>/`): a name also learned as a host
+	 * is then a `user` (LearnedNames.accounts)
+	 */
+	readonly accounts = new Set<string>();
 	/** names learned from the banner, and (lower case) from anywhere else */
 	private readonly banner = new Set<string>();
 	private readonly named = new Set<string>();
@@ -843,17 +853,17 @@ export class NameCollector {
 	/** a raw input line */
 	line(raw: string): void {
 		if (raw.indexOf('/home/') !== -1 || raw.indexOf('/Users/') !== -1) {
-			for (const m of raw.matchAll(HOME_G)) if (m[1][0] !== '.') this.addUser(m[1]);
+			for (const m of raw.matchAll(HOME_G)) if (m[1][0] !== '.') this.addFolderUser(m[1]);
 		}
 		if (mayNameCrosUser(raw)) {
-			for (const m of raw.matchAll(CROS_USER)) this.addUser(m[2].toLowerCase());
+			for (const m of raw.matchAll(CROS_USER)) this.addFolderUser(m[2].toLowerCase());
 		}
 		if (raw.indexOf(':\\') !== -1) {
 			for (const m of raw.matchAll(WIN_PROFILE)) this.addWindowsUser(m[2]);
 		}
 		if (raw.indexOf('/media/') !== -1) {
 			for (const m of raw.matchAll(MEDIA_G))
-				if (!MEDIA_DIRS.has(m[1].toLowerCase())) this.addUser(m[1]);
+				if (!MEDIA_DIRS.has(m[1].toLowerCase())) this.addFolderUser(m[1]);
 		}
 		if (
 			raw.indexOf('ostname set to <') !== -1 ||
@@ -1086,7 +1096,15 @@ export class NameCollector {
 		if (!SERVICE_ACCOUNTS.has(u.toLowerCase()) && !/^gdm-greeter-\d+$/i.test(u)) this.addUser(u);
 	}
 
+	/** a user named as an account (see accounts) */
 	private addUser(u: string, banner = false): void {
+		if (!learnable(u)) return;
+		this.accounts.add(u.toLowerCase());
+		this.addFolderUser(u, banner);
+	}
+
+	/** a user named only by a folder of theirs (a home, a profile, removable media's mount) */
+	private addFolderUser(u: string, banner = false): void {
 		if (!learnable(u)) return;
 		this.users.add(u);
 		if (banner) this.banner.add(u);
@@ -1095,7 +1113,7 @@ export class NameCollector {
 
 	/** a Windows profile's user (WIN_PROFILE), unless a profile every Windows has */
 	private addWindowsUser(u: string): void {
-		if (!WINDOWS_PROFILES.has(u.toLowerCase())) this.addUser(u);
+		if (!WINDOWS_PROFILES.has(u.toLowerCase())) this.addFolderUser(u);
 	}
 }
 
@@ -1212,6 +1230,13 @@ const SERIAL_LINE = /(SerialNumber: *)(\S.*)$/gm;
  * 0000:00:14.0`, `3f980000.usb`, `PNP0D10:05`): no serial, and the reader's way to the controller
  */
 const ROOT_HUB_BEFORE = /\busb usb\d+: $/;
+/**
+ * A serial number a device writes as its USB manufacturer or product string (Dell's docks and
+ * receivers: `usb 1-6: Manufacturer: CN0GF9H77248712C0148A00`): one word of 12 or more capitals
+ * and digits, with both; vendors' names and models (`Product: USB2134B`, `Manufacturer: SIGMACHIP`)
+ * are kept
+ */
+const USB_STRING_SERIAL = /(\b(?:Manufacturer|Product): +)([A-Z\d]{12,})$/gm;
 // also with a prefix: Android's `mmc_serial: 1583161905`, `androidboot.ap_serial=`; rsyslog
 // writes a line break in a message as `#012`
 const SERIAL_KV =
@@ -1272,6 +1297,55 @@ const SKIP_KEYS = new Set([
 	'counts_by_category'
 ]);
 
+/** `fn` applied to the parts of `s` outside the matches of `spans` (a global pattern) */
+function outsideSpans(s: string, spans: RegExp, fn: (part: string) => string): string {
+	let out = '';
+	let last = 0;
+	spans.lastIndex = 0;
+	for (const m of s.matchAll(spans)) {
+		const at = m.index ?? 0;
+		if (m[0] === '') continue;
+		out += fn(s.slice(last, at)) + m[0];
+		last = at + m[0].length;
+	}
+	return out + fn(s.slice(last));
+}
+
+/**
+ * Report keys whose values name hardware, firmware or drivers (the CPU model, the DMI string, a
+ * BIOS, a module or driver name): a learned name is not replaced inside them (a host named
+ * `8550u` had turned `Intel(R) Core(TM) i7-8550U` into `Intel(R) Core(TM) i7-<host-1>`); the
+ * other passes still run
+ */
+const HARDWARE_KEYS: ReadonlySet<string> = new Set([
+	'cpu',
+	'hardware',
+	'bios',
+	'bios_vendor',
+	'bios_version',
+	'processor',
+	'gpu',
+	'firmware_version',
+	'product_version',
+	'driver',
+	'module',
+	'modules'
+]);
+/**
+ * The same in log text: the boot CPU's model (`smpboot: CPU0: AMD Ryzen 7 PRO 4750U with Radeon
+ * Graphics (family: 0x17 …)`, `model name : …`), the DMI string (`DMI: …`, an oops' `Hardware
+ * name: …`), a firmware file as a driver asks for it (`amdgpu/green_sardine_dmcub.bin`,
+ * `rtl_nic/rtl8168h-2.fw`; not an absolute path, whose folders may name a machine), the
+ * module list of an oops (`Modules linked in: …`), a driver's name where the kernel says it is one
+ * (`registered new interface driver usbhid`) and the driver before its device at the start of a
+ * message (`r8169 0000:02:00.0: …`, `usb 1-2: …`; a device with a digit, not a syslog prefix's
+ * `<host> kernel:`). Learned names are replaced outside these spans only.
+ */
+const HARDWARE_SPAN =
+	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<![\w.+/-])[\w+-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-])|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
+/** a cheap test before HARDWARE_SPAN runs */
+const HARDWARE_HINT = /smpboot|model name|DMI|Hardware name|Modules linked|\.[a-z]|driver|\d: /i;
+
 /** Names learned from the log (NameCollector) */
 export interface LearnedNames {
 	hosts: Iterable<string>;
@@ -1283,6 +1357,12 @@ export interface LearnedNames {
 	bannerOnly?: Iterable<string>;
 	/** the log's full MACs, which half-masked ones are linked to (NameCollector.macs) */
 	macs?: Iterable<string>;
+	/**
+	 * users named as accounts, not only as folders (NameCollector.accounts): one of them also
+	 * learned as a host (`(alice@alice)`, a machine named after its user) is a `user` everywhere;
+	 * a host whose name only a folder has (`/home/alice-pc/`) stays a `host`
+	 */
+	accounts?: Iterable<string>;
 }
 
 /** Replaces values by placeholders, consistently, across every string of one report. */
@@ -1311,7 +1391,11 @@ export class Anonymizer {
 		const ssids = new Set([...(learned.ssids ?? [])].map((n) => n.toLowerCase()));
 		for (const n of ssids) this.nameKind.set(n, 'ssid');
 		for (const u of learned.users) this.nameKind.set(u.toLowerCase(), 'user');
-		for (const h of learned.hosts) this.nameKind.set(h.toLowerCase(), 'host');
+		const accounts = new Set([...(learned.accounts ?? [])].map((n) => n.toLowerCase()));
+		for (const h of learned.hosts) {
+			const key = h.toLowerCase();
+			if (!(accounts.has(key) && this.nameKind.get(key) === 'user')) this.nameKind.set(key, 'host');
+		}
 		for (const n of learned.bannerOnly ?? []) {
 			const key = n.toLowerCase();
 			// a Wi-Fi network of the same name is learned from its own lines: everywhere
@@ -1379,8 +1463,11 @@ export class Anonymizer {
 		return p;
 	}
 
-	/** Anonymize one string (`release`: a kernel release, which holds no address). */
-	text(s: string, release = false): string {
+	/**
+	 * Anonymize one string (`release`: a kernel release, which holds no address; `hardware`: a
+	 * value of HARDWARE_KEYS, where learned names are kept).
+	 */
+	text(s: string, release = false, hardware = false): string {
 		if (s.length < 3) return s;
 		let t = s;
 		// contextual values first (they may contain what later patterns would cut in pieces)
@@ -1486,6 +1573,10 @@ export class Anonymizer {
 					return pre + this.placeholder('serial', value) + v.slice(value.length);
 				}
 			);
+		if (t.indexOf('Manufacturer: ') !== -1 || t.indexOf('Product: ') !== -1)
+			t = this.outside(t, USB_STRING_SERIAL, (m, pre: string, v: string) =>
+				/\d/.test(v) && /[A-Z]/.test(v) ? pre + this.placeholder('serial', v) : m
+			);
 		t = this.outside(t, SERIAL_KV, (m, pre: string, v: string, offset: number, whole: string) =>
 			isSerial(v) && !precededBy(ROOT_HUB_BEFORE, whole, offset, 12)
 				? pre + this.placeholder('serial', v)
@@ -1569,13 +1660,20 @@ export class Anonymizer {
 		if (this.domains)
 			t = this.outside(t, this.domains, (m) => this.placeholder('domain', m.toLowerCase()));
 		if (HAS_PRIVATE_LABEL.test(t)) t = this.outside(t, DOTTED_NAME, (m) => this.privateName(m));
+		if (hardware) return t;
 		if (this.names) {
-			t = this.outside(t, this.names, (m) => {
-				const key = m.toLowerCase();
-				const kind = this.nameKind.get(key) ?? 'host';
-				// a host as device-mapper writes it (`tarn--wick`) is the same host (addVolumeGroup)
-				return this.placeholder(kind, kind === 'host' ? key.replaceAll('--', '-') : key);
-			});
+			const names = this.names;
+			const replace = (u: string): string =>
+				this.outside(u, names, (m) => {
+					const key = m.toLowerCase();
+					const kind = this.nameKind.get(key) ?? 'host';
+					// a host as device-mapper writes it (`tarn--wick`) is the same host (addVolumeGroup)
+					return this.placeholder(kind, kind === 'host' ? key.replaceAll('--', '-') : key);
+				});
+			names.lastIndex = 0;
+			// only a text that holds a name looks for the spans of hardware names (HARDWARE_SPAN)
+			if (names.test(t))
+				t = HARDWARE_HINT.test(t) ? outsideSpans(t, HARDWARE_SPAN, replace) : replace(t);
 		}
 		if (this.weakAt) {
 			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
@@ -1817,7 +1915,7 @@ export class Anonymizer {
 					(ID_KEYS.has(key) && FINDING_ID.test(v)) ||
 					(key === 'certainty' && CERTAINTIES.has(v))
 					? v
-					: this.text(v, RELEASE_KEYS.has(key));
+					: this.text(v, RELEASE_KEYS.has(key), HARDWARE_KEYS.has(key));
 			if (Array.isArray(v)) return SKIP_KEYS.has(key) ? v : v.map((x) => walk(x, key));
 			if (v !== null && typeof v === 'object') {
 				if (SKIP_KEYS.has(key)) return v;
