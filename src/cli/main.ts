@@ -26,6 +26,8 @@ import {
 	type ReportRead
 } from '../lib/output/report-file.ts';
 import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
+import { inert } from '../lib/output/common.ts';
+import { MAX_EVIDENCE } from '../lib/analysis/engine.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
 import { ProgressLine } from './progress.ts';
@@ -46,6 +48,7 @@ function usage(prog: string): string {
 	const indent = ' '.repeat('usage: '.length + prog.length + 1);
 	return `usage: ${prog} [--format json|text|markdown] [--out-dir DIR] [--anonymize]
 ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
+       ${prog} --lines ID [--anonymize] [--anonymize-pointers] [FILE|-]
        ${prog} --print-schema | --help | --version
   --format F             report format: text (default), json, or markdown (md) for issues and
                          mailing lists; --format=F works too
@@ -61,6 +64,9 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
                          no-kernel-log too
   --year YYYY            year of dates printed without one (syslog, journalctl short,
                          dmesg -e) when you know it; by default it is read from the log
+  --lines ID             write the log lines of finding ID (a crash's whole report block as
+                         the kernel printed it, its first time) instead of a report: the ID.txt
+                         its advice gives decode_stacktrace.sh (an example below)
   --print-schema         print the report's JSON Schema and exit
   -h, --help             print this help and exit
   --version              print the version and exit
@@ -74,6 +80,7 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
 examples:
   sudo dmesg | ${prog} --format json
   journalctl -k -b | ${prog} --fail-on high
+  ${prog} --lines crash-0123abcd dmesg.log | ./scripts/decode_stacktrace.sh vmlinux
   ${prog} --out-dir reports --format markdown /var/log/kern.log*   # rsyslog's files
 exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error (one line
              on stderr per error; with several inputs the others are still analysed),
@@ -94,6 +101,8 @@ interface Options {
 	failOn: Severity | null;
 	/** year of dates printed without one (AnalyzeOptions.year), null: read from the log */
 	year: number | null;
+	/** the finding whose log lines are written instead of a report (--lines), or null */
+	lines: string | null;
 	files: string[];
 }
 
@@ -102,7 +111,7 @@ const MIN_YEAR = 1970;
 const MAX_YEAR = 2100;
 
 /** the options that take a value */
-const VALUE_OPTIONS = ['--format', '--out-dir', '--fail-on', '--year'];
+const VALUE_OPTIONS = ['--format', '--out-dir', '--fail-on', '--year', '--lines'];
 const FLAG_OPTIONS = [
 	'--anonymize',
 	'--anonymize-pointers',
@@ -162,9 +171,11 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		version: false,
 		failOn: null,
 		year: null,
+		lines: null,
 		files: []
 	};
 	let onlyFiles = false;
+	let formatGiven = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const eq = a.indexOf('=');
@@ -178,6 +189,7 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		if (onlyFiles || a === '-' || !a.startsWith('-')) o.files.push(a);
 		else if (a === '--') onlyFiles = true;
 		else if (name === '--format') {
+			formatGiven = true;
 			const v = value();
 			if (v === 'md') o.format = 'markdown';
 			else if (isFormat(v)) o.format = v;
@@ -195,7 +207,8 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 			if (!(y >= MIN_YEAR && y <= MAX_YEAR))
 				throw new UsageError(`--year needs a year from ${MIN_YEAR} to ${MAX_YEAR}, not '${v}'`);
 			o.year = y;
-		} else if (a === '--anonymize') o.anonymize = true;
+		} else if (name === '--lines') o.lines = value();
+		else if (a === '--anonymize') o.anonymize = true;
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
 		else if (a === '-h' || a === '--help') o.help = true;
@@ -208,6 +221,15 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		if (stdinIsTerminal)
 			throw new UsageError(`no input: name a log FILE, or pipe one in (sudo dmesg | ${prog})`);
 		o.files.push('-');
+	}
+	if (o.lines !== null) {
+		// the lines go to standard output, to be saved as the file the advice names
+		if (o.outDir !== null || o.files.length > 1)
+			throw new UsageError(
+				`--lines writes one input's lines to standard output: give one FILE, without --out-dir (> ${o.lines}.txt)`
+			);
+		if (formatGiven)
+			throw new UsageError('--lines writes log lines, not a report: leave out --format');
 	}
 	if (o.files.length > 1 && !o.outDir) throw new UsageError('several inputs need --out-dir DIR');
 	if (o.files.filter((f) => f === '-').length > 1)
@@ -489,7 +511,7 @@ async function main(prog: string): Promise<number> {
 		const file = o.files[0];
 		checkReadable(file);
 		const result = await analyzeOne(file, o);
-		process.stdout.write(format(result));
+		process.stdout.write(o.lines === null ? format(result) : findingLines(file, result, o.lines));
 		return o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0;
 	}
 	try {
@@ -530,6 +552,39 @@ async function main(prog: string): Promise<number> {
 	}
 	return status;
 }
+
+/**
+ * --lines: the log lines of one finding (its evidence: for a crash its first occurrence's report
+ * block, as the kernel printed it, without the line prefixes), one per line and inert as in the
+ * text report, for `decode_stacktrace.sh vmlinux < ID.txt`; an id the report does not have is an
+ * input error that names the ones it has.
+ */
+function findingLines(file: string, result: AnalysisResult, id: string): string {
+	const label = file === '-' ? 'standard input' : file;
+	const f = result.findings.find((x) => x.id === id);
+	if (f === undefined) {
+		const ids = result.findings.map((x) => x.id);
+		const meant = closest(id, ids);
+		const crashes = ids.filter((x) => x.startsWith('crash-'));
+		const named = crashes.length ? crashes : ids;
+		const list =
+			named.slice(0, MAX_IDS_NAMED).join(', ') +
+			(named.length > MAX_IDS_NAMED ? ` and ${named.length - MAX_IDS_NAMED} more` : '');
+		throw new InputError(
+			'read',
+			`${label}: has no finding ${id}${meant ? `: did you mean ${meant}?` : ids.length ? ` (its ${crashes.length ? 'crash ' : ''}findings: ${list})` : ' (it has no findings)'}`
+		);
+	}
+	const last = f.evidence[f.evidence.length - 1]?.line ?? 0;
+	if (f.evidence.length >= MAX_EVIDENCE && last < f.last_line)
+		process.stderr.write(
+			`necroscope: ${label}: ${id}: its report runs to line ${f.last_line}; the ${f.evidence.length} lines kept (to line ${last}) are written\n`
+		);
+	return f.evidence.map((e) => inert(e.text) + '\n').join('');
+}
+
+/** finding ids named at most when --lines names none of them */
+const MAX_IDS_NAMED = 10;
 
 function hasFindingAtLeast(findings: readonly { severity: Severity }[], level: Severity): boolean {
 	const limit = severityRank(level);
