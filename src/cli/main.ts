@@ -27,6 +27,7 @@ import {
 } from '../lib/output/report-file.ts';
 import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
 import { inert } from '../lib/output/common.ts';
+import { INCOMPLETE_NOTE } from '../lib/pipeline.ts';
 import { MAX_EVIDENCE } from '../lib/analysis/engine.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
@@ -83,7 +84,8 @@ examples:
   ${prog} --lines crash-0123abcd dmesg.log | ./scripts/decode_stacktrace.sh vmlinux
   ${prog} --out-dir reports --format markdown /var/log/kern.log*   # rsyslog's files
 exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error (one line
-             on stderr per error; with several inputs the others are still analysed),
+             on stderr per error; with several inputs the others are still analysed; an
+             input read in part, a truncated .gz or .xz, is one: its report is written),
              3 internal error`;
 }
 
@@ -482,11 +484,15 @@ async function reportOf(label: string, r: ReportRead, o: Options): Promise<Analy
 			'read',
 			`${label}: is a NecroScope report: its dates were given their year when the log was analysed; give --year with the log`
 		);
+	readBack.add(report);
 	if (r.newer !== null && o.format !== 'json')
 		process.stderr.write(
 			`necroscope: ${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
 		);
-	return o.format === 'json' ? report : markRoutineOfOldReport(report);
+	if (o.format === 'json') return report;
+	const marked = await markRoutineOfOldReport(report);
+	readBack.add(marked);
+	return marked;
 }
 
 async function main(prog: string): Promise<number> {
@@ -512,7 +518,10 @@ async function main(prog: string): Promise<number> {
 		checkReadable(file);
 		const result = await analyzeOne(file, o);
 		process.stdout.write(o.lines === null ? format(result) : findingLines(file, result, o.lines));
-		return o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0;
+		return Math.max(
+			o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0,
+			incomplete(file, result)
+		);
 	}
 	try {
 		makeDir(o.outDir);
@@ -539,6 +548,7 @@ async function main(prog: string): Promise<number> {
 		}
 		if (o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn))
 			status = Math.max(status, 1);
+		status = Math.max(status, incomplete(file, result));
 		const { path, renamed } = names.next(file);
 		// two reports of the same name would not tell which input each is from
 		if (renamed !== null)
@@ -582,6 +592,24 @@ function findingLines(file: string, result: AnalysisResult, id: string): string 
 		);
 	return f.evidence.map((e) => inert(e.text) + '\n').join('');
 }
+
+/**
+ * An input read only in part (a .gz or .xz damaged or cut after some lines, a read error): its
+ * report of the lines read is written, with its note, and it is an input error as one that
+ * cannot be read at all (one line on stderr, status 2), so that a script or --fail-on does not
+ * pass a log it did not see whole; it had exited 0, the note in the report alone saying so.
+ */
+function incomplete(file: string, result: AnalysisResult): number {
+	if (result.input.lines_total === 0) return 0;
+	const note = result.input.warnings.find((w) => w.startsWith(INCOMPLETE_NOTE));
+	if (note === undefined || readBack.has(result)) return 0;
+	const label = file === '-' ? 'standard input' : file;
+	process.stderr.write(`necroscope: ${label}: ${inert(note.slice(INCOMPLETE_NOTE.length))}\n`);
+	return 2;
+}
+
+/** reports read back from a report file (not analysed here: their notes are the log's) */
+const readBack = new WeakSet<AnalysisResult>();
 
 /** finding ids named at most when --lines names none of them */
 const MAX_IDS_NAMED = 10;
