@@ -1,4 +1,4 @@
-import { createReadStream, fstatSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, fstatSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import {
@@ -137,11 +137,75 @@ const OTHER_SPELLINGS: Record<string, string> = {
 };
 
 function unknownOption(a: string): UsageError {
-	const [name] = a.split('=', 1);
+	const eq = a.indexOf('=');
+	const name = eq > 0 ? a.slice(0, eq) : a;
 	if (FLAG_OPTIONS.includes(name)) return new UsageError(`${name} takes no value`);
-	const meant = OTHER_SPELLINGS[name] ?? closest(name, [...VALUE_OPTIONS, ...FLAG_OPTIONS]);
+	const meant = gluedValue(a) ?? spelledOtherwise(name);
+	// `-f=json`, `-format=json`: the option meant, and the value given after it
+	const value = eq > 0 ? a.slice(eq + 1) : '';
+	const withValue =
+		meant !== null && value !== '' && VALUE_OPTIONS.includes(meant) ? `${meant} ${value}` : meant;
 	return new UsageError(
-		`unknown option ${a}${meant ? `: did you mean ${meant}?` : ' (--help lists the options)'}`
+		`unknown option ${a}${withValue ? `: did you mean ${withValue}?` : ' (--help lists the options)'}`
+	);
+}
+
+/** The option (or the spelling of OTHER_SPELLINGS) `name` is closest to, as it is spelled here. */
+function spelledOtherwise(name: string): string | null {
+	const other = Object.keys(OTHER_SPELLINGS).filter((k) => k.startsWith('--'));
+	const meant =
+		OTHER_SPELLINGS[name] ?? closest(name, [...VALUE_OPTIONS, ...FLAG_OPTIONS, ...other]);
+	return meant === null ? null : (OTHER_SPELLINGS[meant] ?? meant);
+}
+
+/**
+ * An option glued to its value, which this parser does not read: `-fjson` (a short option as
+ * getopt reads it), `--formatjson`, `--format-json`, `--fail-on:high`, `--year2016`; the
+ * options and value meant (`--format json`), or null. A value glued without a separator must be
+ * one the option takes (`--formats` is a typo of `--format`, not `--format s`).
+ */
+function gluedValue(a: string): string | null {
+	let option: string | undefined;
+	let rest = '';
+	let separated = false;
+	const short = /^-([a-z])(.+)$/i.exec(a);
+	if (short) {
+		option = OTHER_SPELLINGS[`-${short[1].toLowerCase()}`];
+		rest = short[2].replace(/^=/, '');
+		separated = true;
+	} else
+		for (const o of VALUE_OPTIONS)
+			if (a.length > o.length && a.toLowerCase().startsWith(o)) {
+				option = o;
+				rest = a.slice(o.length);
+				separated = /^[-_:=]/.test(rest);
+				rest = rest.replace(/^[-_:=]+/, '');
+			}
+	if (option === undefined || !VALUE_OPTIONS.includes(option) || rest === '') return null;
+	if (option === '--format') {
+		const f = closest(rest, [...Object.keys(OUTPUT_FORMATS), 'md']);
+		return f === null ? null : `--format ${f}`;
+	}
+	if (option === '--fail-on') {
+		const v = closest(rest, SEVERITIES);
+		return v === null ? null : `--fail-on ${v}`;
+	}
+	if (option === '--year') return /^\d{4}$/.test(rest) ? `--year ${rest}` : null;
+	return separated ? `${option} ${rest}` : null;
+}
+
+/**
+ * An option typed with a dash a word processor or a web page made of `--` (`—format`, `–format`):
+ * the shell passes it as a file name. Unless such a file exists it is a usage error naming the
+ * option meant.
+ */
+function dashTypo(a: string): UsageError | null {
+	const m = /^[\u2010-\u2015\u2212][-\u2010-\u2015\u2212]?([a-z][a-z-]*)(?:=.*)?$/i.exec(a);
+	if (m === null || existsSync(a)) return null;
+	const meant = spelledOtherwise(`--${m[1]}`);
+	if (meant === null) return null;
+	return new UsageError(
+		`${a} is no option (its dash is not the ASCII '-'): did you mean ${meant}?`
 	);
 }
 
@@ -188,8 +252,11 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 			if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
 			return v;
 		};
-		if (onlyFiles || a === '-' || !a.startsWith('-')) o.files.push(a);
-		else if (a === '--') onlyFiles = true;
+		if (onlyFiles || a === '-' || !a.startsWith('-')) {
+			const typo = onlyFiles ? null : dashTypo(a);
+			if (typo) throw typo;
+			o.files.push(a);
+		} else if (a === '--') onlyFiles = true;
 		else if (name === '--format') {
 			formatGiven = true;
 			const v = value();
