@@ -324,16 +324,32 @@ export function formatMarkdown(result: AnalysisResult): string {
 	);
 	let budget =
 		MARKDOWN_MAX_CHARS - size(out) - TAIL_RESERVE - shortTotal - groups.length * 40 - 400;
+	// the finding the headline names (and the root cause of its chain) keep their details first,
+	// then the others, most severe first, while they fit: the headline's crash of a vmcore's
+	// dmesg (crash-dmesg-vmcore-dmesg-txt.log, after ten soft lockups) had been one line
+	const lead = [s.primary_finding, s.root_cause].filter((id): id is string => Boolean(id));
+	const findings = groups.flatMap((g) => g.sections.map((x) => x.f));
+	const order = [
+		...lead.flatMap((id) => findings.filter((f) => f.id === id)),
+		...findings.filter((f) => !lead.includes(f.id))
+	];
+	const detailed = new Map<Finding, string>();
+	for (const f of order) {
+		if (detailed.has(f)) continue;
+		const section = findingSection(f, result, SHORT).join('\n');
+		if (section.length + 1 <= budget) {
+			budget -= section.length + 1;
+			detailed.set(f, section);
+		}
+	}
 	let listed = 0;
 	const body: string[] = [];
 	for (const g of groups) {
 		body.push(...g.heading);
 		for (const x of g.sections) {
-			const section = findingSection(x.f, result, SHORT).join('\n');
-			if (section.length + 1 <= budget) {
-				budget -= section.length + 1;
-				body.push(section);
-			} else {
+			const section = detailed.get(x.f);
+			if (section !== undefined) body.push(section);
+			else {
 				body.push(short(x.f));
 				listed++;
 			}
