@@ -49,8 +49,8 @@ describe('a crash’s lines in the text report', () => {
 					txt.split('\n').filter((l) => l.endsWith(` | ${reg}`) || l === `    ${reg}`)
 				).toHaveLength(1);
 			expect(txt).not.toContain('  Registers:');
-			// one line says where the trace is and which line is the guilty frame's
-			expect(txt).toContain(
+			// a line (wrapped at 80 columns) says where the trace is and which line is the guilty frame's
+			expect(txt.replace(/\n {4}(?! )/g, ' ')).toContain(
 				`  Call trace: ${f.stack!.frames.length} frames on lines ${Math.min(...f.stack!.frames.map((x) => x.line))}-${Math.max(...f.stack!.frames.map((x) => x.line))} of the evidence; > marks the guilty frame's line: ${frameLabel(guilty)}`
 			);
 		});

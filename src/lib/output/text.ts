@@ -69,10 +69,21 @@ function traceAndEvidence(f: Finding): string[] {
 	const total = f.stack?.frames.length ?? 0;
 	const frames = (n: number) => `${n} ${n === 1 ? 'frame' : 'frames'}`;
 	const legend = (marked: boolean) => (marked ? ', > marks the guilty frame' : '');
-	if (t.inEvidence > 0)
-		out.push(
-			`  Call trace: ${frames(total)}${t.rest.length ? `, ${t.inEvidence} of them` : ''} on ${t.firstLine === t.lastLine ? `line ${t.firstLine}` : `lines ${t.firstLine}-${t.lastLine}`} of the evidence${t.guilty ? `; > marks the guilty frame's line: ${inert(frameLabel(t.guilty))}` : ''}`
+	if (t.inEvidence > 0) {
+		// wrapped at 80 columns as prose, the guilty frame (log text) never broken
+		const lines = wrap(
+			`${frames(total)}${t.rest.length ? `, ${t.inEvidence} of them` : ''} on ${t.firstLine === t.lastLine ? `line ${t.firstLine}` : `lines ${t.firstLine}-${t.lastLine}`} of the evidence${t.guilty ? "; > marks the guilty frame's line:" : ''}`,
+			'  Call trace:',
+			4
 		);
+		if (t.guilty) {
+			const label = inert(frameLabel(t.guilty));
+			const last = lines[lines.length - 1];
+			if (last.length + 1 + label.length <= TEXT_WIDTH) lines[lines.length - 1] += ` ${label}`;
+			else lines.push(`    ${label}`);
+		}
+		out.push(...lines);
+	}
 	if (t.rest.length) {
 		const shown = t.rest.slice(0, MAX_FRAMES);
 		const marked = t.restMarks.slice(0, MAX_FRAMES).includes(true);
