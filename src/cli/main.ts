@@ -1,4 +1,4 @@
-import { createReadStream, fstatSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, fstatSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import {
@@ -26,6 +26,9 @@ import {
 	type ReportRead
 } from '../lib/output/report-file.ts';
 import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
+import { inert } from '../lib/output/common.ts';
+import { INCOMPLETE_NOTE } from '../lib/pipeline.ts';
+import { MAX_EVIDENCE } from '../lib/analysis/engine.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
 import { ProgressLine } from './progress.ts';
@@ -46,6 +49,7 @@ function usage(prog: string): string {
 	const indent = ' '.repeat('usage: '.length + prog.length + 1);
 	return `usage: ${prog} [--format json|text|markdown] [--out-dir DIR] [--anonymize]
 ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
+       ${prog} --lines ID [--anonymize] [--anonymize-pointers] [FILE|-]
        ${prog} --print-schema | --help | --version
   --format F             report format: text (default), json, or markdown (md) for issues and
                          mailing lists; --format=F works too
@@ -61,6 +65,9 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
                          no-kernel-log too
   --year YYYY            year of dates printed without one (syslog, journalctl short,
                          dmesg -e) when you know it; by default it is read from the log
+  --lines ID             write the log lines of finding ID (a crash's whole report block as
+                         the kernel printed it, its first time) instead of a report: the ID.txt
+                         its advice gives decode_stacktrace.sh (an example below)
   --print-schema         print the report's JSON Schema and exit
   -h, --help             print this help and exit
   --version              print the version and exit
@@ -74,9 +81,11 @@ ${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
 examples:
   sudo dmesg | ${prog} --format json
   journalctl -k -b | ${prog} --fail-on high
+  ${prog} --lines crash-0123abcd dmesg.log | ./scripts/decode_stacktrace.sh vmlinux
   ${prog} --out-dir reports --format markdown /var/log/kern.log*   # rsyslog's files
 exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error (one line
-             on stderr per error; with several inputs the others are still analysed),
+             on stderr per error; with several inputs the others are still analysed; an
+             input read in part, a truncated .gz or .xz, is one: its report is written),
              3 internal error`;
 }
 
@@ -94,6 +103,8 @@ interface Options {
 	failOn: Severity | null;
 	/** year of dates printed without one (AnalyzeOptions.year), null: read from the log */
 	year: number | null;
+	/** the finding whose log lines are written instead of a report (--lines), or null */
+	lines: string | null;
 	files: string[];
 }
 
@@ -102,7 +113,7 @@ const MIN_YEAR = 1970;
 const MAX_YEAR = 2100;
 
 /** the options that take a value */
-const VALUE_OPTIONS = ['--format', '--out-dir', '--fail-on', '--year'];
+const VALUE_OPTIONS = ['--format', '--out-dir', '--fail-on', '--year', '--lines'];
 const FLAG_OPTIONS = [
 	'--anonymize',
 	'--anonymize-pointers',
@@ -126,11 +137,75 @@ const OTHER_SPELLINGS: Record<string, string> = {
 };
 
 function unknownOption(a: string): UsageError {
-	const [name] = a.split('=', 1);
+	const eq = a.indexOf('=');
+	const name = eq > 0 ? a.slice(0, eq) : a;
 	if (FLAG_OPTIONS.includes(name)) return new UsageError(`${name} takes no value`);
-	const meant = OTHER_SPELLINGS[name] ?? closest(name, [...VALUE_OPTIONS, ...FLAG_OPTIONS]);
+	const meant = gluedValue(a) ?? spelledOtherwise(name);
+	// `-f=json`, `-format=json`: the option meant, and the value given after it
+	const value = eq > 0 ? a.slice(eq + 1) : '';
+	const withValue =
+		meant !== null && value !== '' && VALUE_OPTIONS.includes(meant) ? `${meant} ${value}` : meant;
 	return new UsageError(
-		`unknown option ${a}${meant ? `: did you mean ${meant}?` : ' (--help lists the options)'}`
+		`unknown option ${a}${withValue ? `: did you mean ${withValue}?` : ' (--help lists the options)'}`
+	);
+}
+
+/** The option (or the spelling of OTHER_SPELLINGS) `name` is closest to, as it is spelled here. */
+function spelledOtherwise(name: string): string | null {
+	const other = Object.keys(OTHER_SPELLINGS).filter((k) => k.startsWith('--'));
+	const meant =
+		OTHER_SPELLINGS[name] ?? closest(name, [...VALUE_OPTIONS, ...FLAG_OPTIONS, ...other]);
+	return meant === null ? null : (OTHER_SPELLINGS[meant] ?? meant);
+}
+
+/**
+ * An option glued to its value, which this parser does not read: `-fjson` (a short option as
+ * getopt reads it), `--formatjson`, `--format-json`, `--fail-on:high`, `--year2016`; the
+ * options and value meant (`--format json`), or null. A value glued without a separator must be
+ * one the option takes (`--formats` is a typo of `--format`, not `--format s`).
+ */
+function gluedValue(a: string): string | null {
+	let option: string | undefined;
+	let rest = '';
+	let separated = false;
+	const short = /^-([a-z])(.+)$/i.exec(a);
+	if (short) {
+		option = OTHER_SPELLINGS[`-${short[1].toLowerCase()}`];
+		rest = short[2].replace(/^=/, '');
+		separated = true;
+	} else
+		for (const o of VALUE_OPTIONS)
+			if (a.length > o.length && a.toLowerCase().startsWith(o)) {
+				option = o;
+				rest = a.slice(o.length);
+				separated = /^[-_:=]/.test(rest);
+				rest = rest.replace(/^[-_:=]+/, '');
+			}
+	if (option === undefined || !VALUE_OPTIONS.includes(option) || rest === '') return null;
+	if (option === '--format') {
+		const f = closest(rest, [...Object.keys(OUTPUT_FORMATS), 'md']);
+		return f === null ? null : `--format ${f}`;
+	}
+	if (option === '--fail-on') {
+		const v = closest(rest, SEVERITIES);
+		return v === null ? null : `--fail-on ${v}`;
+	}
+	if (option === '--year') return /^\d{4}$/.test(rest) ? `--year ${rest}` : null;
+	return separated ? `${option} ${rest}` : null;
+}
+
+/**
+ * An option typed with a dash a word processor or a web page made of `--` (`—format`, `–format`):
+ * the shell passes it as a file name. Unless such a file exists it is a usage error naming the
+ * option meant.
+ */
+function dashTypo(a: string): UsageError | null {
+	const m = /^[\u2010-\u2015\u2212][-\u2010-\u2015\u2212]?([a-z][a-z-]*)(?:=.*)?$/i.exec(a);
+	if (m === null || existsSync(a)) return null;
+	const meant = spelledOtherwise(`--${m[1]}`);
+	if (meant === null) return null;
+	return new UsageError(
+		`${a} is no option (its dash is not the ASCII '-'): did you mean ${meant}?`
 	);
 }
 
@@ -162,9 +237,11 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		version: false,
 		failOn: null,
 		year: null,
+		lines: null,
 		files: []
 	};
 	let onlyFiles = false;
+	let formatGiven = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const eq = a.indexOf('=');
@@ -175,9 +252,13 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 			if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
 			return v;
 		};
-		if (onlyFiles || a === '-' || !a.startsWith('-')) o.files.push(a);
-		else if (a === '--') onlyFiles = true;
+		if (onlyFiles || a === '-' || !a.startsWith('-')) {
+			const typo = onlyFiles ? null : dashTypo(a);
+			if (typo) throw typo;
+			o.files.push(a);
+		} else if (a === '--') onlyFiles = true;
 		else if (name === '--format') {
+			formatGiven = true;
 			const v = value();
 			if (v === 'md') o.format = 'markdown';
 			else if (isFormat(v)) o.format = v;
@@ -195,7 +276,8 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 			if (!(y >= MIN_YEAR && y <= MAX_YEAR))
 				throw new UsageError(`--year needs a year from ${MIN_YEAR} to ${MAX_YEAR}, not '${v}'`);
 			o.year = y;
-		} else if (a === '--anonymize') o.anonymize = true;
+		} else if (name === '--lines') o.lines = value();
+		else if (a === '--anonymize') o.anonymize = true;
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
 		else if (a === '-h' || a === '--help') o.help = true;
@@ -208,6 +290,15 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		if (stdinIsTerminal)
 			throw new UsageError(`no input: name a log FILE, or pipe one in (sudo dmesg | ${prog})`);
 		o.files.push('-');
+	}
+	if (o.lines !== null) {
+		// the lines go to standard output, to be saved as the file the advice names
+		if (o.outDir !== null || o.files.length > 1)
+			throw new UsageError(
+				`--lines writes one input's lines to standard output: give one FILE, without --out-dir (> ${o.lines}.txt)`
+			);
+		if (formatGiven)
+			throw new UsageError('--lines writes log lines, not a report: leave out --format');
 	}
 	if (o.files.length > 1 && !o.outDir) throw new UsageError('several inputs need --out-dir DIR');
 	if (o.files.filter((f) => f === '-').length > 1)
@@ -460,11 +551,15 @@ async function reportOf(label: string, r: ReportRead, o: Options): Promise<Analy
 			'read',
 			`${label}: is a NecroScope report: its dates were given their year when the log was analysed; give --year with the log`
 		);
+	readBack.add(report);
 	if (r.newer !== null && o.format !== 'json')
 		process.stderr.write(
 			`necroscope: ${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
 		);
-	return o.format === 'json' ? report : markRoutineOfOldReport(report);
+	if (o.format === 'json') return report;
+	const marked = await markRoutineOfOldReport(report);
+	readBack.add(marked);
+	return marked;
 }
 
 async function main(prog: string): Promise<number> {
@@ -489,8 +584,11 @@ async function main(prog: string): Promise<number> {
 		const file = o.files[0];
 		checkReadable(file);
 		const result = await analyzeOne(file, o);
-		process.stdout.write(format(result));
-		return o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0;
+		process.stdout.write(o.lines === null ? format(result) : findingLines(file, result, o.lines));
+		return Math.max(
+			o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0,
+			incomplete(file, result)
+		);
 	}
 	try {
 		makeDir(o.outDir);
@@ -517,6 +615,7 @@ async function main(prog: string): Promise<number> {
 		}
 		if (o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn))
 			status = Math.max(status, 1);
+		status = Math.max(status, incomplete(file, result));
 		const { path, renamed } = names.next(file);
 		// two reports of the same name would not tell which input each is from
 		if (renamed !== null)
@@ -530,6 +629,57 @@ async function main(prog: string): Promise<number> {
 	}
 	return status;
 }
+
+/**
+ * --lines: the log lines of one finding (its evidence: for a crash its first occurrence's report
+ * block, as the kernel printed it, without the line prefixes), one per line and inert as in the
+ * text report, for `decode_stacktrace.sh vmlinux < ID.txt`; an id the report does not have is an
+ * input error that names the ones it has.
+ */
+function findingLines(file: string, result: AnalysisResult, id: string): string {
+	const label = file === '-' ? 'standard input' : file;
+	const f = result.findings.find((x) => x.id === id);
+	if (f === undefined) {
+		const ids = result.findings.map((x) => x.id);
+		const meant = closest(id, ids);
+		const crashes = ids.filter((x) => x.startsWith('crash-'));
+		const named = crashes.length ? crashes : ids;
+		const list =
+			named.slice(0, MAX_IDS_NAMED).join(', ') +
+			(named.length > MAX_IDS_NAMED ? ` and ${named.length - MAX_IDS_NAMED} more` : '');
+		throw new InputError(
+			'read',
+			`${label}: has no finding ${id}${meant ? `: did you mean ${meant}?` : ids.length ? ` (its ${crashes.length ? 'crash ' : ''}findings: ${list})` : ' (it has no findings)'}`
+		);
+	}
+	const last = f.evidence[f.evidence.length - 1]?.line ?? 0;
+	if (f.evidence.length >= MAX_EVIDENCE && last < f.last_line)
+		process.stderr.write(
+			`necroscope: ${label}: ${id}: its report runs to line ${f.last_line}; the ${f.evidence.length} lines kept (to line ${last}) are written\n`
+		);
+	return f.evidence.map((e) => inert(e.text) + '\n').join('');
+}
+
+/**
+ * An input read only in part (a .gz or .xz damaged or cut after some lines, a read error): its
+ * report of the lines read is written, with its note, and it is an input error as one that
+ * cannot be read at all (one line on stderr, status 2), so that a script or --fail-on does not
+ * pass a log it did not see whole; it had exited 0, the note in the report alone saying so.
+ */
+function incomplete(file: string, result: AnalysisResult): number {
+	if (result.input.lines_total === 0) return 0;
+	const note = result.input.warnings.find((w) => w.startsWith(INCOMPLETE_NOTE));
+	if (note === undefined || readBack.has(result)) return 0;
+	const label = file === '-' ? 'standard input' : file;
+	process.stderr.write(`necroscope: ${label}: ${inert(note.slice(INCOMPLETE_NOTE.length))}\n`);
+	return 2;
+}
+
+/** reports read back from a report file (not analysed here: their notes are the log's) */
+const readBack = new WeakSet<AnalysisResult>();
+
+/** finding ids named at most when --lines names none of them */
+const MAX_IDS_NAMED = 10;
 
 function hasFindingAtLeast(findings: readonly { severity: Severity }[], level: Severity): boolean {
 	const limit = severityRank(level);

@@ -55,6 +55,13 @@ export const EMPTY_INPUT =
 	'The input is empty: there is nothing to analyse. On many distributions `dmesg` run without root writes nothing to a file (it says "Operation not permitted" on the terminal): save the log with `sudo dmesg > dmesg.txt` or `sudo journalctl -k -b > kernel.txt`.';
 
 /**
+ * The start of the note of an input read only in part (a compressed file damaged or cut after
+ * some lines, one decompressing past the limit, a read error, a stopped analysis): the CLI exits
+ * 2 for it, as for an input it cannot read at all.
+ */
+export const INCOMPLETE_NOTE = 'Incomplete: ';
+
+/**
  * The whole pipeline over a stream of bytes: decode (gzip, zstd, xz; UTF-8) -> lines ->
  * ingestion -> analysis -> report. Nothing but counters, open reports and findings is kept in
  * memory.
@@ -162,7 +169,7 @@ export async function analyzeStream(
 	input.warnings.unshift(...notes);
 	if (stoppedBecause !== null) {
 		input.warnings.push(
-			`Incomplete: ${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${groupDigits(input.lines_total)} ${input.lines_total === 1 ? 'line' : 'lines'}.`
+			`${INCOMPLETE_NOTE}${stoppedBecause.replace(/\.$/, '')}. This report covers only the first ${groupDigits(input.lines_total)} ${input.lines_total === 1 ? 'line' : 'lines'}.`
 		);
 	}
 	if (splitter.cutLines > 0) {

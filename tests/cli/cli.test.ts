@@ -105,12 +105,16 @@ describe('CLI errors', () => {
 		expect(JSON.parse(c.stdout).input.lines_total).toBe(rb.input.lines_total);
 	});
 
-	it('a truncated .xz: the report of what was decoded, said to be incomplete; nothing decoded: exit 2', () => {
+	it('a truncated .xz: the report of what was decoded, said to be incomplete, exit 2; nothing decoded: exit 2', () => {
 		const xz = readFileSync(join(ROOT, 'fixtures', 'compressed', 'fishlogs-dmesg-log.log.xz'));
 		const cut = join(tmp, 'cut.log.xz');
 		writeFileSync(cut, xz.subarray(0, 40_000));
 		const r = run(['--format', 'text', cut]);
-		expect(r.code).toBe(0);
+		// an input read in part is an input error (it had been status 0: the note alone said so)
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(
+			/^necroscope: .*cut\.log\.xz: The compressed file is truncated: it ends in the middle of its data\. This report covers only the first [\d,]+ lines\.\n$/
+		);
 		// (the text report wraps its notes at 80 columns)
 		expect(r.stdout.replace(/\n +/g, ' ')).toContain(
 			'Incomplete: The compressed file is truncated: it ends in the middle of its data.'
@@ -188,7 +192,9 @@ describe('CLI errors', () => {
 			'--format': 'json',
 			'--out-dir': join(tmp, 'help-out'),
 			'--fail-on': 'critical',
-			'--year': '2016'
+			'--year': '2016',
+			// abrt-1-oops.log's WARNING
+			'--lines': 'crash-6009d14e'
 		};
 		for (const option of named) {
 			const r = run(option in values ? [option, values[option], OOPS] : [option, OOPS]);

@@ -41,8 +41,11 @@ describe('the Markdown report of a big log', () => {
 		expect(md).toContain('the boot table shows 50 of 300 boots');
 		for (const f of result.findings) expect(md).toContain(`\`${f.title}\``);
 		// the findings that keep their details show a shortened trace and evidence
-		expect(md).toMatch(/Call trace \(first 30 of 4\d frames(?:, > marks the guilty frame)?\)/);
-		expect(md).toMatch(/Evidence \(first 20 of 4\d lines\)/);
+		// (the frames in the evidence shown are read there; those past it are listed apart)
+		expect(md).toMatch(/Call trace past the evidence \(\d\d frames\)/);
+		expect(md).toMatch(
+			/Evidence \(first 20 of 4\d lines, with 1\d of 4\d call-trace frames, > marks /
+		);
 		// the text report is not cut
 		expect(formatText(result).length).toBeGreaterThan(MARKDOWN_MAX_CHARS);
 	});
@@ -51,6 +54,8 @@ describe('the Markdown report of a big log', () => {
 		const result = await analyzeText(warning(10, 'mydrv_step_0'));
 		const md = formatMarkdown(result);
 		expect(md).not.toContain('shortened');
-		expect(md).toMatch(/Evidence \(4\d lines\)/);
+		expect(md).toMatch(
+			/Evidence \(4\d lines, with the 4\d-frame call trace, > marks the guilty frame\)/
+		);
 	});
 });

@@ -41,7 +41,8 @@ async function hostileReport(): Promise<AnalysisResult> {
 	// facts and the register block quote the log too
 	f.details.comm = HOSTILE;
 	f.details.failed_commands = [HOSTILE, 'READ DMA'];
-	f.details.registers = [HOSTILE, '````` five backticks'];
+	// (lines of their own: register lines the evidence quotes are read there, not repeated)
+	f.details.registers = [`RAX: ${HOSTILE}`, 'Code: ````` five backticks'];
 	r.input.name = HOSTILE;
 	r.input.warnings = [HOSTILE];
 	r.summary.headline = HOSTILE;
@@ -144,11 +145,16 @@ describe('formatMarkdown', () => {
 		expect(md).toMatch(
 			/<details>\n<summary>Call trace \(\d+ frames(?:, > marks the guilty frame)?\)<\/summary>\n\n`{5}text\n/
 		);
-		// syzkaller-424.log marks chaoskey_disconnect: the legend says what `>` is, as in the text
+		expect(md).toMatch(/<details>\n<summary>Registers \(2 lines\)<\/summary>\n\n`{6}text\n/);
+		// syzkaller-424.log marks chaoskey_disconnect: the legend says what `>` is, as in the text;
+		// its frames are read in the evidence, the guilty one's line marked in its margin
 		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
-		expect(formatMarkdown(r)).toContain(
-			'<summary>Call trace (42 frames, > marks the guilty frame)</summary>'
+		const real = formatMarkdown(r);
+		expect(real).toMatch(
+			/<summary>Evidence \(\d+ lines, with the 42-frame call trace, > marks the guilty frame\)<\/summary>/
 		);
+		expect(real).toMatch(/\n> \d+ \| .*chaoskey_disconnect/);
+		expect(real).not.toContain('<summary>Call trace');
 		expect(codeBlock(['a ``` b'])).toEqual(['````text', 'a ``` b', '````']);
 		expect(codeBlock(['plain'])).toEqual(['```text', 'plain', '```']);
 		expect(inlineCode('a`b')).toBe('``a`b``');
@@ -184,7 +190,7 @@ describe('formatText', () => {
 		// one line per evidence line: a newline inside log text cannot fake report lines
 		expect(txt).toContain('```\\x0a</details>\\x0a```');
 		expect(txt).toContain('  Facts:\n');
-		expect(txt).toContain('  Registers:\n');
+		expect(txt).toContain('  Registers:\n    RAX: ');
 	});
 
 	it('has the summary, verdict, findings with evidence and trace, metadata and boots', async () => {
@@ -194,7 +200,7 @@ describe('formatText', () => {
 		expect(txt).toContain('Verdict: Kernel crash (kernel-crash)');
 		expect(txt).toContain(`* ${r.findings[0].title}`);
 		expect(txt).toContain('  Evidence:');
-		expect(txt).toMatch(/Call trace \(\d+ frames/);
+		expect(txt).toMatch(/ {2}Call trace: \d+ frames on lines \d+-\d+ of the evidence; > marks /);
 		expect(txt).toMatch(/\nSystem\n-+\nKernel {8}/);
 		expect(txt).toMatch(/Boots {11}1\n {2}boot 0: lines /);
 	});
@@ -249,8 +255,12 @@ describe('counts in the reports read as English', () => {
 		const f = r.findings.find((x) => x.category === 'crash')!;
 		expect(f.stack?.frames.length).toBe(1);
 		const md = formatMarkdown(r);
-		expect(md).toContain('<summary>Call trace (1 frame, > marks the guilty frame)</summary>');
+		expect(md).toContain(
+			'<summary>Evidence (18 lines, with the 1-frame call trace, > marks the guilty frame)</summary>'
+		);
 		expect(md).not.toContain('1 frames');
-		expect(formatText(r)).toContain('  Call trace (1 frame, > marks the guilty frame):');
+		expect(formatText(r).replace(/\n {4}(?! )/g, ' ')).toContain(
+			"  Call trace: 1 frame on line 4 of the evidence; > marks the guilty frame's line: search_extable+0x0/0x64"
+		);
 	});
 });

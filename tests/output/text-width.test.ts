@@ -14,7 +14,8 @@ function longProse(txt: string): string[] {
 	let log = false;
 	for (const l of txt.split('\n')) {
 		if (/^ {2}(?:Evidence|Registers|Call trace)/.test(l)) log = true;
-		else if (/^ {0,2}\S/.test(l)) log = false;
+		// (an evidence line marked `>` in the margin, the guilty frame's, is one of them)
+		else if (/^ {0,2}[^\s>]/.test(l)) log = false;
 		if (log || l.startsWith('* ') || l.startsWith('  Faulting location: ')) continue;
 		// a line may be longer when it holds a word longer than the room, or a command
 		if ([...l].length > TEXT_WIDTH && !l.includes('`') && !l.split(' ').some((w) => w.length > 30))

@@ -30,7 +30,7 @@ const STRONG =
 const H3 =
 	/^(?:Chains of related findings|System|Findings|(?:Critical|High|Medium|Low|Info) \(\d+\)|Routine messages explained \(\d+\))$/;
 const SUMMARY =
-	/^<summary>(?:Call trace|Registers|Evidence) \([\w ]+(?:, > marks the guilty frame)?\)<\/summary>$/;
+	/^<summary>(?:Call trace(?: past the evidence)?|Registers|Evidence) \([\w ]+(?:, with [\w -]+)?(?:, > marks the guilty frame)?\)<\/summary>$/;
 /**
  * what GitHub and GitLab link after rendering: issues `#12`, mentions `@name` (`@all` pings
  * everyone), GitLab's merge requests `!12`, labels `~name` and milestones `%name`

@@ -291,3 +291,62 @@ export function cascadeTree(c: Cascade, result: AnalysisResult): CascadeTreeRow[
 	}
 	return branches ? rows : null;
 }
+
+/**
+ * How a crash's call trace and register block meet its evidence (the log lines quoted, shown
+ * from `shown`): the frames and register lines printed on an evidence line are read there, once
+ * (the text and Markdown reports had printed them again as a trace and a block of their own,
+ * some 25 lines more per crash); only the others are listed apart.
+ */
+export interface TraceInEvidence {
+	/** frames on a shown evidence line */
+	inEvidence: number;
+	/** the first and last such lines */
+	firstLine: number;
+	lastLine: number;
+	/** the evidence line of the guilty frame when it is one of them, else null */
+	guiltyLine: number | null;
+	/** that frame (an arm line `(a) from (b)` names two functions: the line alone is ambiguous) */
+	guilty: Frame | null;
+	/** the frames on no shown evidence line (the evidence was cut), with their guilty marks */
+	rest: Frame[];
+	restMarks: boolean[];
+	/** the register and `Code:` lines that are no shown evidence line's text */
+	registers: string[];
+}
+
+export function traceInEvidence(
+	f: Finding,
+	shown: readonly { line: number; text: string }[]
+): TraceInEvidence {
+	const lines = new Set(shown.map((e) => e.line));
+	const frames = f.stack?.frames ?? [];
+	const marks = f.stack ? guiltyMarks(f.stack) : [];
+	const out: TraceInEvidence = {
+		inEvidence: 0,
+		firstLine: 0,
+		lastLine: 0,
+		guiltyLine: null,
+		guilty: null,
+		rest: [],
+		restMarks: [],
+		registers: []
+	};
+	frames.forEach((fr, i) => {
+		if (!lines.has(fr.line)) {
+			out.rest.push(fr);
+			out.restMarks.push(marks[i]);
+			return;
+		}
+		if (out.inEvidence === 0 || fr.line < out.firstLine) out.firstLine = fr.line;
+		out.inEvidence++;
+		out.lastLine = Math.max(out.lastLine, fr.line);
+		if (marks[i]) {
+			out.guiltyLine = fr.line;
+			out.guilty = fr;
+		}
+	});
+	const texts = new Set(shown.map((e) => e.text));
+	out.registers = registerLines(f).filter((r) => !texts.has(r));
+	return out;
+}

@@ -12,12 +12,11 @@ import {
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
-	guiltyMarks,
 	inert,
 	inputLine,
 	kernelLine,
 	metadataRows,
-	registerLines,
+	traceInEvidence,
 	severityCounts,
 	VERDICT_LABELS
 } from './common.ts';
@@ -176,37 +175,49 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 			''
 		);
 	}
-	if (f.stack && f.stack.frames.length) {
-		const all = f.stack.frames;
-		const marks = guiltyMarks(f.stack);
-		const frames = all
+	// the frames and register lines the evidence shown quotes are read there, once (`>` in its
+	// margin marks the guilty frame's line); only those past it are blocks of their own
+	const shown = f.evidence.slice(0, limits.evidence);
+	const t = traceInEvidence(f, shown);
+	const legend = (marked: boolean) => (marked ? ', > marks the guilty frame' : '');
+	const frameCount = (n: number) => `${n} ${n === 1 ? 'frame' : 'frames'}`;
+	if (t.rest.length) {
+		const frames = t.rest
 			.slice(0, limits.frames)
-			.map((fr, i) => `${marks[i] ? '>' : ' '} ${frameLabel(fr)}`);
+			.map((fr, i) => `${t.restMarks[i] ? '>' : ' '} ${frameLabel(fr)}`);
 		// as in the text report, the legend when a shown frame carries the mark (a bare `>` is
 		// text in HTML, and reads as itself in a plain-text mail)
-		const legend = marks.slice(0, frames.length).includes(true) ? ', > marks the guilty frame' : '';
+		const marked = legend(t.restMarks.slice(0, frames.length).includes(true));
+		const what = t.inEvidence > 0 ? 'Call trace past the evidence' : 'Call trace';
 		const label =
-			frames.length < all.length
-				? `Call trace (first ${frames.length} of ${all.length} frames${legend})`
-				: `Call trace (${all.length} ${all.length === 1 ? 'frame' : 'frames'}${legend})`;
+			frames.length < t.rest.length
+				? `${what} (first ${frames.length} of ${t.rest.length} frames${marked})`
+				: `${what} (${frameCount(t.rest.length)}${marked})`;
 		out.push(...details(label, codeBlock(frames)));
 	}
-	const regs = registerLines(f);
-	if (regs.length)
+	if (t.registers.length)
 		out.push(
 			...details(
-				`Registers (${regs.length} ${regs.length === 1 ? 'line' : 'lines'})`,
-				codeBlock(regs)
+				`Registers (${t.registers.length} ${t.registers.length === 1 ? 'line' : 'lines'})`,
+				codeBlock(t.registers)
 			)
 		);
-	if (f.evidence.length) {
-		const shown = f.evidence.slice(0, limits.evidence);
+	if (shown.length) {
 		const width = String(shown[shown.length - 1].line).length;
-		const lines = shown.map((e) => `${String(e.line).padStart(width)} | ${e.text}`);
+		const gutter = t.guiltyLine !== null;
+		const lines = shown.map(
+			(e) =>
+				`${gutter ? (e.line === t.guiltyLine ? '> ' : '  ') : ''}${String(e.line).padStart(width)} | ${e.text}`
+		);
+		const total = f.stack?.frames.length ?? 0;
+		const trace =
+			t.inEvidence > 0
+				? `, with ${t.rest.length ? `${t.inEvidence} of ${total} call-trace frames` : total === 1 ? 'the 1-frame call trace' : `the ${total}-frame call trace`}${legend(gutter)}`
+				: '';
 		const label =
 			shown.length < f.evidence.length
-				? `Evidence (first ${shown.length} of ${f.evidence.length} lines)`
-				: `Evidence (${f.evidence.length} ${f.evidence.length === 1 ? 'line' : 'lines'})`;
+				? `Evidence (first ${shown.length} of ${f.evidence.length} lines${trace})`
+				: `Evidence (${f.evidence.length} ${f.evidence.length === 1 ? 'line' : 'lines'}${trace})`;
 		out.push(...details(label, codeBlock(lines)));
 	}
 	return out;
@@ -313,16 +324,32 @@ export function formatMarkdown(result: AnalysisResult): string {
 	);
 	let budget =
 		MARKDOWN_MAX_CHARS - size(out) - TAIL_RESERVE - shortTotal - groups.length * 40 - 400;
+	// the finding the headline names (and the root cause of its chain) keep their details first,
+	// then the others, most severe first, while they fit: the headline's crash of a vmcore's
+	// dmesg (crash-dmesg-vmcore-dmesg-txt.log, after ten soft lockups) had been one line
+	const lead = [s.primary_finding, s.root_cause].filter((id): id is string => Boolean(id));
+	const findings = groups.flatMap((g) => g.sections.map((x) => x.f));
+	const order = [
+		...lead.flatMap((id) => findings.filter((f) => f.id === id)),
+		...findings.filter((f) => !lead.includes(f.id))
+	];
+	const detailed = new Map<Finding, string>();
+	for (const f of order) {
+		if (detailed.has(f)) continue;
+		const section = findingSection(f, result, SHORT).join('\n');
+		if (section.length + 1 <= budget) {
+			budget -= section.length + 1;
+			detailed.set(f, section);
+		}
+	}
 	let listed = 0;
 	const body: string[] = [];
 	for (const g of groups) {
 		body.push(...g.heading);
 		for (const x of g.sections) {
-			const section = findingSection(x.f, result, SHORT).join('\n');
-			if (section.length + 1 <= budget) {
-				budget -= section.length + 1;
-				body.push(section);
-			} else {
+			const section = detailed.get(x.f);
+			if (section !== undefined) body.push(section);
+			else {
 				body.push(short(x.f));
 				listed++;
 			}

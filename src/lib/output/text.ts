@@ -11,11 +11,10 @@ import {
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
-	guiltyMarks,
 	inert,
 	inputLine,
 	metadataRows,
-	registerLines,
+	traceInEvidence,
 	severityCounts,
 	VERDICT_LABELS
 } from './common.ts';
@@ -59,20 +58,56 @@ export function wrap(text: string, first: string, indent: number): string[] {
 	return lines;
 }
 
-function frameText(f: Finding): string[] {
-	if (!f.stack || f.stack.frames.length === 0) return [];
-	const shown = f.stack.frames.slice(0, MAX_FRAMES);
-	const marks = guiltyMarks(f.stack);
-	// the legend only when a shown frame carries the mark
-	const marked = marks.slice(0, MAX_FRAMES).includes(true);
-	const out = [
-		`  Call trace (${f.stack.frames.length} ${f.stack.frames.length === 1 ? 'frame' : 'frames'}${marked ? ', > marks the guilty frame' : ''}):`
-	];
-	shown.forEach((fr, i) => {
-		out.push(`   ${marks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`);
-	});
-	if (f.stack.frames.length > MAX_FRAMES)
-		out.push(`     … ${f.stack.frames.length - MAX_FRAMES} more frames`);
+/**
+ * A crash's call trace and registers, and the evidence: the frames and register lines the
+ * evidence quotes are read there (`>` in its margin marks the guilty frame's line), and a line
+ * before it says where; only frames and registers past the evidence kept are listed apart.
+ */
+function traceAndEvidence(f: Finding): string[] {
+	const out: string[] = [];
+	const t = traceInEvidence(f, f.evidence);
+	const total = f.stack?.frames.length ?? 0;
+	const frames = (n: number) => `${n} ${n === 1 ? 'frame' : 'frames'}`;
+	const legend = (marked: boolean) => (marked ? ', > marks the guilty frame' : '');
+	if (t.inEvidence > 0) {
+		// wrapped at 80 columns as prose, the guilty frame (log text) never broken
+		const lines = wrap(
+			`${frames(total)}${t.rest.length ? `, ${t.inEvidence} of them` : ''} on ${t.firstLine === t.lastLine ? `line ${t.firstLine}` : `lines ${t.firstLine}-${t.lastLine}`} of the evidence${t.guilty ? "; > marks the guilty frame's line:" : ''}`,
+			'  Call trace:',
+			4
+		);
+		if (t.guilty) {
+			const label = inert(frameLabel(t.guilty));
+			const last = lines[lines.length - 1];
+			if (last.length + 1 + label.length <= TEXT_WIDTH) lines[lines.length - 1] += ` ${label}`;
+			else lines.push(`    ${label}`);
+		}
+		out.push(...lines);
+	}
+	if (t.rest.length) {
+		const shown = t.rest.slice(0, MAX_FRAMES);
+		const marked = t.restMarks.slice(0, MAX_FRAMES).includes(true);
+		out.push(
+			t.inEvidence > 0
+				? `  Call trace past the evidence (${frames(t.rest.length)}${legend(marked)}):`
+				: `  Call trace (${frames(total)}${legend(marked)}):`
+		);
+		shown.forEach((fr, i) => out.push(`   ${t.restMarks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`));
+		if (t.rest.length > MAX_FRAMES) out.push(`     … ${t.rest.length - MAX_FRAMES} more frames`);
+	}
+	if (t.registers.length) {
+		out.push('  Registers:');
+		for (const r of t.registers) out.push(`    ${inert(r)}`);
+	}
+	if (f.evidence.length) {
+		// line numbers as wide as the largest: the log line keeps as many columns as it can
+		const width = String(Math.max(...f.evidence.map((e) => e.line))).length;
+		out.push('  Evidence:');
+		for (const e of f.evidence)
+			out.push(
+				`  ${e.line === t.guiltyLine ? '>' : ' '} ${String(e.line).padStart(width)} | ${inert(e.text)}`
+			);
+	}
 	return out;
 }
 
@@ -107,19 +142,7 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		out.push('  Facts:');
 		for (const [k, v] of facts) out.push(...wrap(inert(v), `    ${k}:`, 6));
 	}
-	out.push(...frameText(f));
-	const regs = registerLines(f);
-	if (regs.length) {
-		out.push('  Registers:');
-		for (const r of regs) out.push(`    ${inert(r)}`);
-	}
-	if (f.evidence.length) {
-		// line numbers as wide as the largest: the log line keeps as many columns as it can
-		const width = String(Math.max(...f.evidence.map((e) => e.line))).length;
-		out.push('  Evidence:');
-		for (const e of f.evidence)
-			out.push(`    ${String(e.line).padStart(width)} | ${inert(e.text)}`);
-	}
+	out.push(...traceAndEvidence(f));
 	if (f.explanation.references.length)
 		out.push(...wrap(f.explanation.references.map(inert).join(' '), '  References:', 4));
 	out.push('');

@@ -22,6 +22,16 @@ export function decodeCommand(version: string | null, findingId: string): string
 	return `./scripts/decode_stacktrace.sh ${target} < ${findingId}.txt`;
 }
 
+/**
+ * How a crash finding's lines are saved as the file decodeCommand reads: the CLI writes them with
+ * `--lines` (its report block as printed), the page's Save crash report button (right under this
+ * step) saves the finding as the text report gives it, its lines included. The step had named
+ * the file only, and the CLI had no way to write it.
+ */
+function saveLines(findingId: string): string {
+	return `the CLI writes them: \`necroscope --lines ${findingId} LOG > ${findingId}.txt\`; the page: Save crash report`;
+}
+
 const STEAL_TIME =
 	'Check the host’s load and the guest’s steal time (`st` in `top` or `vmstat 1`) around that time';
 
@@ -403,7 +413,7 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			for (let i = 0; i < steps.length; i++) steps[i] = forVendor(steps[i], vendor, version!);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
-				`Save this finding’s lines as ${finding.id}.txt and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
+				`Save this finding’s lines as ${finding.id}.txt (${saveLines(finding.id)}) and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 			);
 		}
 		// an oops whose meaning says the task was killed, when the report ended in a panic
