@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ANON_KINDS } from '../../src/lib/util/anonymize.ts';
 import { cliReport, fixture, openApp, openShareLink } from './helpers';
 
 /**
@@ -10,29 +11,8 @@ import { cliReport, fixture, openApp, openShareLink } from './helpers';
 /** A Raspberry Pi's kern.log (16 boots, a chain), its first finding the under-voltage. */
 const LOG = fixture('e2e/izassafar-kern-log-boots.log');
 const TITLE = 'Under-voltage: the power supply is too weak';
-/** The anonymization's kinds (docs/OUTPUT.md), each counted in two digits: the longest note. */
-const KINDS = [
-	'host',
-	'user',
-	'email',
-	'mac',
-	'ipv4',
-	'ipv6',
-	'uuid',
-	'id',
-	'serial',
-	'wwn',
-	'nqn',
-	'iqn',
-	'label',
-	'ssid',
-	'share',
-	'domain',
-	'org',
-	'place',
-	'ptr',
-	'kaslr'
-];
+/** Every anonymization kind (the report's own list), each counted in two digits: the longest note. */
+const KINDS = ANON_KINDS;
 /** a sosreport's name, as a user's download of its report is named */
 const NAME = 'sosreport-host1-2026-12-06-0f3c9a7b2d41e8c5fa09.tar.xz-report.json';
 
