@@ -1469,11 +1469,9 @@ export class Analyzer {
 			// small to start a segment)
 			const at = o.ts === null ? null : wallClock(o.boot, o.ts);
 			const wall =
-				at === null || (o.wall !== null && Math.abs(o.wall - at) > RECEIPT_DELAY_MAX_MS)
-					? o.wall
-					: o.wall !== null && o.wall < at
-						? o.wall
-						: at;
+				at !== null && (o.wall === null || (o.wall >= at && o.wall - at <= RECEIPT_DELAY_MAX_MS))
+					? at
+					: o.wall;
 			return {
 				first_line: o.first_line,
 				last_line: o.last_line,
@@ -1486,20 +1484,20 @@ export class Analyzer {
 			(a, b) => a.first.first_line - b.first.first_line
 		);
 		// on an Android device, what a finding is there when its facts say so (LineRule.androidOutcome)
-		const onAndroid = (b: Builder) => {
+		const outcomes = list.map((b) => {
 			const o = this.android ? ANDROID_OUTCOMES.get(b.rule) : undefined;
 			return o !== undefined && o.when(b.details, b.count) ? o : null;
-		};
-		const titleOf = (b: Builder) => onAndroid(b)?.title ?? b.title;
+		});
+		const titles = list.map((b, i) => outcomes[i]?.title ?? b.title);
 		// a rule and title that several findings share: their variants go into their ids
 		const shared = new Map<string, number>();
-		for (const b of list) {
-			const k = `${b.rule}\n${titleOf(b)}`;
+		list.forEach((b, i) => {
+			const k = `${b.rule}\n${titles[i]}`;
 			shared.set(k, (shared.get(k) ?? 0) + 1);
-		}
-		const findings = list.map((b) => {
-			const there = onAndroid(b);
-			const title = there?.title ?? b.title;
+		});
+		const findings = list.map((b, i) => {
+			const there = outcomes[i];
+			const title = titles[i];
 			const variant = (shared.get(`${b.rule}\n${title}`) ?? 0) > 1 ? b.variant : '';
 			const partial: Omit<Finding, 'explanation'> = {
 				id: findingId(b.category, b.rule, title, variant),

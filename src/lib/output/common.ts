@@ -162,7 +162,7 @@ export function inputLine(result: AnalysisResult): string {
 	const formats = Object.entries(i.formats)
 		.map(([k, v]) => `${k} ${v}`)
 		.join(', ');
-	return `${i.lines_total} ${i.lines_total === 1 ? 'line' : 'lines'} (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
+	return `${counted(i.lines_total, 'line')} (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
 }
 
 // C0/C1 controls (tab kept), DEL, line/paragraph separators and bidirectional overrides/isolates:
@@ -218,6 +218,16 @@ export function guiltyMarks(stack: {
 	let at = stack.frames.findIndex((fr, i) => named[i] && fr.reliable);
 	if (at === -1) at = named.indexOf(true);
 	return named.map((_, i) => i === at);
+}
+
+/** `n` and the word, plural unless one: `1 frame`, `3 frames` (English words taking `s`). */
+export function counted(n: number, word: string): string {
+	return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+/** After a call trace's count, when a frame shown carries the `>` mark of the guilty frame. */
+export function guiltyLegend(marked: boolean): string {
+	return marked ? ', > marks the guilty frame' : '';
 }
 
 /** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */

@@ -12,6 +12,8 @@ import {
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
+	counted,
+	guiltyLegend,
 	inert,
 	inputLine,
 	kernelLine,
@@ -179,28 +181,23 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 	// margin marks the guilty frame's line); only those past it are blocks of their own
 	const shown = f.evidence.slice(0, limits.evidence);
 	const t = traceInEvidence(f, shown);
-	const legend = (marked: boolean) => (marked ? ', > marks the guilty frame' : '');
-	const frameCount = (n: number) => `${n} ${n === 1 ? 'frame' : 'frames'}`;
 	if (t.rest.length) {
 		const frames = t.rest
 			.slice(0, limits.frames)
 			.map((fr, i) => `${t.restMarks[i] ? '>' : ' '} ${frameLabel(fr)}`);
 		// as in the text report, the legend when a shown frame carries the mark (a bare `>` is
 		// text in HTML, and reads as itself in a plain-text mail)
-		const marked = legend(t.restMarks.slice(0, frames.length).includes(true));
+		const marked = guiltyLegend(t.restMarks.slice(0, frames.length).includes(true));
 		const what = t.inEvidence > 0 ? 'Call trace past the evidence' : 'Call trace';
 		const label =
 			frames.length < t.rest.length
 				? `${what} (first ${frames.length} of ${t.rest.length} frames${marked})`
-				: `${what} (${frameCount(t.rest.length)}${marked})`;
+				: `${what} (${counted(t.rest.length, 'frame')}${marked})`;
 		out.push(...details(label, codeBlock(frames)));
 	}
 	if (t.registers.length)
 		out.push(
-			...details(
-				`Registers (${t.registers.length} ${t.registers.length === 1 ? 'line' : 'lines'})`,
-				codeBlock(t.registers)
-			)
+			...details(`Registers (${counted(t.registers.length, 'line')})`, codeBlock(t.registers))
 		);
 	if (shown.length) {
 		const width = String(shown[shown.length - 1].line).length;
@@ -212,12 +209,12 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 		const total = f.stack?.frames.length ?? 0;
 		const trace =
 			t.inEvidence > 0
-				? `, with ${t.rest.length ? `${t.inEvidence} of ${total} call-trace frames` : total === 1 ? 'the 1-frame call trace' : `the ${total}-frame call trace`}${legend(gutter)}`
+				? `, with ${t.rest.length ? `${t.inEvidence} of ${total} call-trace frames` : total === 1 ? 'the 1-frame call trace' : `the ${total}-frame call trace`}${guiltyLegend(gutter)}`
 				: '';
 		const label =
 			shown.length < f.evidence.length
 				? `Evidence (first ${shown.length} of ${f.evidence.length} lines${trace})`
-				: `Evidence (${f.evidence.length} ${f.evidence.length === 1 ? 'line' : 'lines'}${trace})`;
+				: `Evidence (${counted(f.evidence.length, 'line')}${trace})`;
 		out.push(...details(label, codeBlock(lines)));
 	}
 	return out;

@@ -11,6 +11,8 @@ import {
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
+	counted,
+	guiltyLegend,
 	inert,
 	inputLine,
 	metadataRows,
@@ -67,12 +69,10 @@ function traceAndEvidence(f: Finding): string[] {
 	const out: string[] = [];
 	const t = traceInEvidence(f, f.evidence);
 	const total = f.stack?.frames.length ?? 0;
-	const frames = (n: number) => `${n} ${n === 1 ? 'frame' : 'frames'}`;
-	const legend = (marked: boolean) => (marked ? ', > marks the guilty frame' : '');
 	if (t.inEvidence > 0) {
 		// wrapped at 80 columns as prose, the guilty frame (log text) never broken
 		const lines = wrap(
-			`${frames(total)}${t.rest.length ? `, ${t.inEvidence} of them` : ''} on ${t.firstLine === t.lastLine ? `line ${t.firstLine}` : `lines ${t.firstLine}-${t.lastLine}`} of the evidence${t.guilty ? "; > marks the guilty frame's line:" : ''}`,
+			`${counted(total, 'frame')}${t.rest.length ? `, ${t.inEvidence} of them` : ''} on ${t.firstLine === t.lastLine ? `line ${t.firstLine}` : `lines ${t.firstLine}-${t.lastLine}`} of the evidence${t.guilty ? "; > marks the guilty frame's line:" : ''}`,
 			'  Call trace:',
 			4
 		);
@@ -89,8 +89,8 @@ function traceAndEvidence(f: Finding): string[] {
 		const marked = t.restMarks.slice(0, MAX_FRAMES).includes(true);
 		out.push(
 			t.inEvidence > 0
-				? `  Call trace past the evidence (${frames(t.rest.length)}${legend(marked)}):`
-				: `  Call trace (${frames(total)}${legend(marked)}):`
+				? `  Call trace past the evidence (${counted(t.rest.length, 'frame')}${guiltyLegend(marked)}):`
+				: `  Call trace (${counted(total, 'frame')}${guiltyLegend(marked)}):`
 		);
 		shown.forEach((fr, i) => out.push(`   ${t.restMarks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`));
 		if (t.rest.length > MAX_FRAMES) out.push(`     … ${t.rest.length - MAX_FRAMES} more frames`);

@@ -1880,20 +1880,10 @@ export class Anonymizer {
 	/** Replace matches of `re` in the parts of `s` that are not placeholders already. */
 	private outside(s: string, re: RegExp, fn: (m: string, ...groups: never[]) => string): string {
 		re.lastIndex = 0;
-		if (!re.global) {
-			return s.replace(re, fn as (m: string, ...rest: unknown[]) => string);
-		}
-		if (s.indexOf('<') === -1)
-			return s.replace(re, fn as (m: string, ...rest: unknown[]) => string);
-		PLACEHOLDER.lastIndex = 0;
-		let out = '';
-		let last = 0;
-		for (const p of s.matchAll(PLACEHOLDER)) {
-			const idx = p.index ?? 0;
-			out += s.slice(last, idx).replace(re, fn as (m: string, ...rest: unknown[]) => string) + p[0];
-			last = idx + p[0].length;
-		}
-		return out + s.slice(last).replace(re, fn as (m: string, ...rest: unknown[]) => string);
+		const replace = (part: string) =>
+			part.replace(re, fn as (m: string, ...rest: unknown[]) => string);
+		if (!re.global || s.indexOf('<') === -1) return replace(s);
+		return outsideSpans(s, PLACEHOLDER, replace);
 	}
 
 	/** Anonymize every string of a report (a new object; the input is not changed). */
