@@ -366,11 +366,24 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 /**
+ * What reading one input gave: its report, and whether the input was read only in part (a .gz or
+ * .xz damaged or cut after some lines, a read error), which is an input error (see incomplete).
+ */
+interface Analysed {
+	result: AnalysisResult;
+	/**
+	 * what was read of an input read in part (its report's note without INCOMPLETE_NOTE), or null:
+	 * read whole, or a report read back, whose notes are those of a log analysed elsewhere
+	 */
+	partial: string | null;
+}
+
+/**
  * The report of one input: a log is analysed; a NecroScope JSON report (the page's download, an
  * earlier `--format json`; the page's test, readReport) is read back as it is, to be rendered in
  * the format asked (`necroscope report.json --format markdown`).
  */
-async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
+async function analyzeOne(file: string, o: Options): Promise<Analysed> {
 	const label = file === '-' ? 'standard input' : file;
 	const source = readSource(file);
 	// the first bytes tell a report from a log; for a log they go to the analysis with the rest
@@ -443,7 +456,8 @@ async function analyzeOne(file: string, o: Options): Promise<AnalysisResult> {
 		: null;
 	if (progress) opts.onProgress = progress.update;
 	try {
-		return await analyzeStream(replay(), opts);
+		const result = await analyzeStream(replay(), opts);
+		return { result, partial: partlyRead(result) };
 	} catch (e) {
 		// name the input in the one-line message (`x.gz: The compressed file is damaged ...`)
 		if (e instanceof InputError && !e.message.startsWith(label))
@@ -516,7 +530,7 @@ async function readReportInput(
 	head: Uint8Array[],
 	rest: AsyncGenerator<Uint8Array> | null,
 	o: Options
-): Promise<AnalysisResult> {
+): Promise<Analysed> {
 	const chunks = [...head];
 	let bytes = chunks.reduce((n, c) => n + c.length, 0);
 	if (rest)
@@ -537,7 +551,7 @@ async function readReportInput(
  * as text or Markdown, a report older than the `routine` key has its routine notices marked
  * (markRoutineOfOldReport); written as JSON it stays as it was.
  */
-async function reportOf(label: string, r: ReportRead, o: Options): Promise<AnalysisResult> {
+async function reportOf(label: string, r: ReportRead, o: Options): Promise<Analysed> {
 	if (!r.ok) throw new InputError('read', `${label}: ${r.error}`);
 	const report = r.report;
 	// what these options change is made from the log, which a report no longer holds
@@ -551,15 +565,12 @@ async function reportOf(label: string, r: ReportRead, o: Options): Promise<Analy
 			'read',
 			`${label}: is a NecroScope report: its dates were given their year when the log was analysed; give --year with the log`
 		);
-	readBack.add(report);
 	if (r.newer !== null && o.format !== 'json')
 		process.stderr.write(
 			`necroscope: ${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
 		);
-	if (o.format === 'json') return report;
-	const marked = await markRoutineOfOldReport(report);
-	readBack.add(marked);
-	return marked;
+	if (o.format === 'json') return { result: report, partial: null };
+	return { result: await markRoutineOfOldReport(report), partial: null };
 }
 
 async function main(prog: string): Promise<number> {
@@ -583,11 +594,11 @@ async function main(prog: string): Promise<number> {
 		// one input, to standard output
 		const file = o.files[0];
 		checkReadable(file);
-		const result = await analyzeOne(file, o);
+		const { result, partial } = await analyzeOne(file, o);
 		process.stdout.write(o.lines === null ? format(result) : findingLines(file, result, o.lines));
 		return Math.max(
 			o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0,
-			incomplete(file, result)
+			incomplete(file, partial)
 		);
 	}
 	try {
@@ -605,17 +616,18 @@ async function main(prog: string): Promise<number> {
 	);
 	const names = new OutputNames(o.outDir, extension, inputs);
 	for (const file of o.files) {
-		let result;
+		let analysed;
 		try {
 			checkReadable(file);
-			result = await analyzeOne(file, o);
+			analysed = await analyzeOne(file, o);
 		} catch (e) {
 			status = Math.max(status, report(e));
 			continue;
 		}
+		const { result, partial } = analysed;
 		if (o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn))
 			status = Math.max(status, 1);
-		status = Math.max(status, incomplete(file, result));
+		status = Math.max(status, incomplete(file, partial));
 		const { path, renamed } = names.next(file);
 		// two reports of the same name would not tell which input each is from
 		if (renamed !== null)
@@ -661,22 +673,28 @@ function findingLines(file: string, result: AnalysisResult, id: string): string 
 }
 
 /**
+ * What was read of a log analysed here when it was read only in part (its report's note, without
+ * INCOMPLETE_NOTE), or null: read whole, or no line read (an input that fails before its first
+ * line is an InputError the analysis throws).
+ */
+function partlyRead(result: AnalysisResult): string | null {
+	if (result.input.lines_total === 0) return null;
+	const note = result.input.warnings.find((w) => w.startsWith(INCOMPLETE_NOTE));
+	return note === undefined ? null : note.slice(INCOMPLETE_NOTE.length);
+}
+
+/**
  * An input read only in part (a .gz or .xz damaged or cut after some lines, a read error): its
  * report of the lines read is written, with its note, and it is an input error as one that
  * cannot be read at all (one line on stderr, status 2), so that a script or --fail-on does not
  * pass a log it did not see whole; it had exited 0, the note in the report alone saying so.
  */
-function incomplete(file: string, result: AnalysisResult): number {
-	if (result.input.lines_total === 0) return 0;
-	const note = result.input.warnings.find((w) => w.startsWith(INCOMPLETE_NOTE));
-	if (note === undefined || readBack.has(result)) return 0;
+function incomplete(file: string, partial: string | null): number {
+	if (partial === null) return 0;
 	const label = file === '-' ? 'standard input' : file;
-	process.stderr.write(`necroscope: ${label}: ${inert(note.slice(INCOMPLETE_NOTE.length))}\n`);
+	process.stderr.write(`necroscope: ${label}: ${inert(partial)}\n`);
 	return 2;
 }
-
-/** reports read back from a report file (not analysed here: their notes are the log's) */
-const readBack = new WeakSet<AnalysisResult>();
 
 /** finding ids named at most when --lines names none of them */
 const MAX_IDS_NAMED = 10;
