@@ -27,6 +27,7 @@ import {
 } from '../lib/output/report-file.ts';
 import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
 import { inert } from '../lib/output/common.ts';
+import { findingLines } from '../lib/output/finding-lines.ts';
 import { INCOMPLETE_NOTE } from '../lib/pipeline.ts';
 import { MAX_EVIDENCE } from '../lib/analysis/engine.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
@@ -595,7 +596,7 @@ async function main(prog: string): Promise<number> {
 		const file = o.files[0];
 		checkReadable(file);
 		const { result, partial } = await analyzeOne(file, o);
-		process.stdout.write(o.lines === null ? format(result) : findingLines(file, result, o.lines));
+		process.stdout.write(o.lines === null ? format(result) : linesOf(file, result, o.lines));
 		return Math.max(
 			o.failOn !== null && hasFindingAtLeast(result.findings, o.failOn) ? 1 : 0,
 			incomplete(file, partial)
@@ -643,12 +644,12 @@ async function main(prog: string): Promise<number> {
 }
 
 /**
- * --lines: the log lines of one finding (its evidence: for a crash its first occurrence's report
- * block, as the kernel printed it, without the line prefixes), one per line and inert as in the
- * text report, for `decode_stacktrace.sh vmlinux < ID.txt`; an id the report does not have is an
+ * --lines: the log lines of one finding (findingLines: for a crash its first occurrence's report
+ * block, as the kernel printed it, without the line prefixes; the page's Save crash report saves
+ * the same), for `decode_stacktrace.sh vmlinux < ID.txt`; an id the report does not have is an
  * input error that names the ones it has.
  */
-function findingLines(file: string, result: AnalysisResult, id: string): string {
+function linesOf(file: string, result: AnalysisResult, id: string): string {
 	const label = file === '-' ? 'standard input' : file;
 	const f = result.findings.find((x) => x.id === id);
 	if (f === undefined) {
@@ -669,7 +670,7 @@ function findingLines(file: string, result: AnalysisResult, id: string): string 
 		process.stderr.write(
 			`necroscope: ${label}: ${id}: its report runs to line ${f.last_line}; the ${f.evidence.length} lines kept (to line ${last}) are written\n`
 		);
-	return f.evidence.map((e) => inert(e.text) + '\n').join('');
+	return findingLines(f);
 }
 
 /**

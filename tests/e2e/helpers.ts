@@ -127,6 +127,20 @@ export function cliReport(
 }
 
 /**
+ * What the CLI's `--lines ID` writes for `input` (read from standard input): a finding's log
+ * lines, the file its crash advice feeds to decode_stacktrace.sh.
+ */
+export function cliLines(input: string | Buffer, id: string, extra: string[] = []): string {
+	const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--lines', id, ...extra, '-'], {
+		input,
+		encoding: 'utf8',
+		maxBuffer: 1 << 28
+	});
+	if (r.status !== 0) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
+	return r.stdout;
+}
+
+/**
  * The wait for an analysis' first progress: it comes after 20,000 lines from a worker just
  * started, which takes seconds on a busy machine (CI runs saw "Analysing… 0 lines" for the
  * default 5 s); the assertions themselves are unchanged.

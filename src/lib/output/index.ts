@@ -1,5 +1,6 @@
 export { formatJson } from './json.ts';
-export { formatFindingText, formatText } from './text.ts';
+export { formatText } from './text.ts';
+export { findingLines, findingLinesFile } from './finding-lines.ts';
 export { formatMarkdown, escapeMarkdown } from './markdown.ts';
 export { REPORT_SCHEMA, schemaText } from './schema.ts';
 export { inert } from './common.ts';

@@ -150,14 +150,6 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 }
 
 /**
- * One finding as the text report gives it (from its `* title` line to the blank line after it),
- * for the page's "Save crash report" button: the file its crash advice names.
- */
-export function formatFindingText(f: Finding, result: AnalysisResult): string {
-	return findingText(f, result).join('\n');
-}
-
-/**
  * The plain-text report: summary and verdict, findings by severity (title, where, explanation,
  * call trace, evidence), then the system and its boots. Log text is made inert (control and ANSI
  * characters shown as escapes) so the report is safe to print in a terminal. No clock.

@@ -25,8 +25,8 @@ export function decodeCommand(version: string | null, findingId: string): string
 /**
  * How a crash finding's lines are saved as the file decodeCommand reads: the CLI writes them with
  * `--lines` (its report block as printed), the page's Save crash report button (right under this
- * step) saves the finding as the text report gives it, its lines included. The step had named
- * the file only, and the CLI had no way to write it.
+ * step) saves the same bytes (output/finding-lines.ts). The step had named the file only, and
+ * the CLI had no way to write it.
  */
 function saveLines(findingId: string): string {
 	return `the CLI writes them: \`necroscope --lines ${findingId} LOG > ${findingId}.txt\`; the page: Save crash report`;
