@@ -3,7 +3,7 @@
  * `ID.txt` a crash's advice feeds to decode_stacktrace.sh; the advice names the option.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleCli } from '../support/cli-bundle.ts';
@@ -45,11 +45,17 @@ describe('--lines ID', () => {
 		expect(step).toContain(`\`necroscope --lines ${f.id} LOG > ${f.id}.txt\``);
 		expect(step).toContain('the page: Save crash report');
 		expect(step).toContain(`< ${f.id}.txt\``);
+		// the text and Markdown reports name the log (intended change: they had said LOG too);
+		// standard input has no name: LOG
+		const named = `\`necroscope --lines ${f.id} abrt-1-oops.log > ${f.id}.txt\``;
 		const txt = run([OOPS]).stdout.replace(/\n +/g, ' ');
-		expect(txt).toContain(`\`necroscope --lines ${f.id} LOG > ${f.id}.txt\``);
-		expect(run(['--format', 'md', OOPS]).stdout).toContain(
-			`\`necroscope --lines ${f.id} LOG > ${f.id}.txt\``
-		);
+		expect(txt).toContain(named);
+		expect(run(['--format', 'md', OOPS]).stdout).toContain(named);
+		const piped = spawnSync(process.execPath, [CLI, '-'], {
+			input: readFileSync(OOPS),
+			encoding: 'utf8'
+		}).stdout.replace(/\n +/g, ' ');
+		expect(piped).toContain(`\`necroscope --lines ${f.id} LOG > ${f.id}.txt\``);
 	});
 
 	it('writes the anonymized lines with --anonymize', async () => {

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction } from '../analysis/stack.ts';
+import { linesCommand } from '../providers/lines-command.ts';
 
 /**
  * Findings grouped by severity, most severe first, in order of appearance within a severity;
@@ -359,4 +360,33 @@ export function traceInEvidence(
 	const texts = new Set(shown.map((e) => e.text));
 	out.registers = registerLines(f).filter((r) => !texts.has(r));
 	return out;
+}
+
+/** a file name a POSIX shell reads as one word as it is */
+const SHELL_WORD = /^[\w.+@%,:=-]+$/;
+/** one it reads as one word in single quotes (blanks and brackets of `dmesg (1).txt`) */
+const SHELL_QUOTED = /^[\w.+@%,:=~#()[\]{} -]+$/;
+
+/**
+ * The input's file name as a shell word, or null when it is none the CLI would take as it is
+ * (no name: standard input or pasted text; a leading `-`, read as an option; a quote, a control
+ * character, a letter outside ASCII, an anonymized `<host-1>.log`, or a name of spaces alone).
+ */
+export function shellFileName(name: string | null): string | null {
+	if (name === null || name.startsWith('-') || name.trim() === '') return null;
+	if (SHELL_WORD.test(name)) return name;
+	return SHELL_QUOTED.test(name) ? `'${name}'` : null;
+}
+
+/**
+ * A finding's advice step as the text and Markdown reports give it: the crash advice's
+ * `necroscope --lines ID LOG > ID.txt` names the input's file (`kern.log`), when the report has
+ * a name that the shell takes as it is (shellFileName), so that it runs as written where the log
+ * is. The JSON's advice keeps `LOG`: it is the same in the CLI and the page, whatever the name;
+ * the text and Markdown reports are too, for the same input name.
+ */
+export function stepForInput(step: string, f: Finding, name: string | null): string {
+	const file = shellFileName(name);
+	if (file === null || f.category !== 'crash') return step;
+	return step.replace(linesCommand(f.id), linesCommand(f.id, file));
 }

@@ -20,7 +20,8 @@ import {
 	metadataRows,
 	traceInEvidence,
 	severityCounts,
-	VERDICT_LABELS
+	VERDICT_LABELS,
+	stepForInput
 } from './common.ts';
 
 /**
@@ -168,7 +169,8 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 	}
 	if (f.explanation.next_steps.length) {
 		out.push('**What to do:**', '');
-		for (const n of f.explanation.next_steps) out.push(`- ${proseMarkdown(n)}`);
+		for (const n of f.explanation.next_steps)
+			out.push(`- ${proseMarkdown(stepForInput(n, f, result.input.name))}`);
 		out.push('');
 	}
 	if (f.explanation.references.length) {

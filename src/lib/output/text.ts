@@ -18,7 +18,8 @@ import {
 	metadataRows,
 	traceInEvidence,
 	severityCounts,
-	VERDICT_LABELS
+	VERDICT_LABELS,
+	stepForInput
 } from './common.ts';
 
 const RULE = '='.repeat(72);
@@ -135,7 +136,8 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 	}
 	if (f.explanation.next_steps.length) {
 		out.push('  What to do:');
-		for (const n of f.explanation.next_steps) out.push(...wrap(inert(n), '    -', 6));
+		for (const n of f.explanation.next_steps)
+			out.push(...wrap(inert(stepForInput(n, f, result.input.name)), '    -', 6));
 	}
 	const facts = factRows(f);
 	if (facts.length) {

@@ -12,6 +12,7 @@ import {
 } from './crash-explanations.ts';
 import { kernelVendor, vendorReportStep, type KernelVendor } from './vendor-kernel.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
+import { linesCommand } from './lines-command.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -29,7 +30,7 @@ export function decodeCommand(version: string | null, findingId: string): string
  * the CLI had no way to write it.
  */
 function saveLines(findingId: string): string {
-	return `the CLI writes them: \`necroscope --lines ${findingId} LOG > ${findingId}.txt\`; the page: Save crash report`;
+	return `the CLI writes them: \`${linesCommand(findingId)}\`; the page: Save crash report`;
 }
 
 const STEAL_TIME =
