@@ -210,9 +210,12 @@ function dashTypo(a: string): UsageError | null {
 	);
 }
 
-/** `unknown format 'JSON': did you mean json? (json, text, markdown)` */
-function badValue(what: string, v: string, choices: readonly string[]): UsageError {
-	if (v === '') return new UsageError(`--${what} needs a value (${choices.join(', ')})`);
+/**
+ * `unknown format 'JSON': did you mean json? (json, text, markdown)`; for an empty value
+ * (`--fail-on=`) the option's own name: it had been `--severity needs a value`, no option at all
+ */
+function badValue(option: string, what: string, v: string, choices: readonly string[]): UsageError {
+	if (v === '') return new UsageError(`${option} needs a value (${choices.join(', ')})`);
 	const meant = closest(v, choices);
 	return new UsageError(
 		`unknown ${what} '${v}'${meant ? `: did you mean ${meant}?` : ''} (${choices.join(', ')})`
@@ -263,22 +266,27 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 			const v = value();
 			if (v === 'md') o.format = 'markdown';
 			else if (isFormat(v)) o.format = v;
-			else throw badValue('format', v, Object.keys(OUTPUT_FORMATS));
+			else throw badValue(name, 'format', v, Object.keys(OUTPUT_FORMATS));
 		} else if (name === '--out-dir') {
 			o.outDir = value();
 			if (o.outDir === '') throw new UsageError('--out-dir needs a value');
 		} else if (name === '--fail-on') {
 			const v = value();
-			if (!isSeverity(v)) throw badValue('severity', v, SEVERITIES);
+			if (!isSeverity(v)) throw badValue(name, 'severity', v, SEVERITIES);
 			o.failOn = v;
 		} else if (name === '--year') {
 			const v = value();
+			// `--year=`: as `--year` with nothing after it (it had said "not ''")
+			if (v === '') throw new UsageError(`${name} needs a value`);
 			const y = /^\d{4}$/.test(v) ? Number(v) : NaN;
 			if (!(y >= MIN_YEAR && y <= MAX_YEAR))
 				throw new UsageError(`--year needs a year from ${MIN_YEAR} to ${MAX_YEAR}, not '${v}'`);
 			o.year = y;
-		} else if (name === '--lines') o.lines = value();
-		else if (a === '--anonymize') o.anonymize = true;
+		} else if (name === '--lines') {
+			// `--lines=`: it had looked for a finding of no id ("has no finding  (its ...)")
+			o.lines = value();
+			if (o.lines === '') throw new UsageError(`${name} needs a value`);
+		} else if (a === '--anonymize') o.anonymize = true;
 		else if (a === '--anonymize-pointers') o.anonymize = o.pointers = true;
 		else if (a === '--print-schema') o.printSchema = true;
 		else if (a === '-h' || a === '--help') o.help = true;
