@@ -303,7 +303,9 @@ describe('a crash of a kernel with out-of-tree or proprietary modules loaded', (
 	});
 
 	it('is reproduced without them before it is reported upstream (ms912x-error-log-txt)', async () => {
-		const [f] = await crashesOf(MS912X_WARN);
+		// without its message: with it, the WARN is a driver notice with steps of its own
+		// (crash.drm-version-field-unset); the reporting steps of any WARN are what this checks
+		const [f] = await crashesOf(MS912X_WARN.filter((l) => !l.includes('value to copy')));
 		expect(f.title).toBe('WARNING in drm_copy_field');
 		expect(reportSteps(f)).toEqual([
 			expect.stringMatching(

@@ -380,7 +380,7 @@ describe('vmwgfx on VirtualBox', () => {
 				'gpu.vmwgfx-foreign-hypervisor',
 				'VMware graphics driver (vmwgfx) running outside VMware',
 				'low',
-				5
+				1
 			]
 		]);
 		expect(f[0].explanation.meaning).toMatch(/VirtualBox/);

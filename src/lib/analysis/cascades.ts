@@ -499,6 +499,46 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** at most this many input lines from the end of an I2C controller's WARN to the probe failure after it */
+const I2C_PROBE_LINES = 10;
+/** and at most this long (kernel seconds) */
+const I2C_PROBE_S = 1;
+
+/**
+ * The I2C controller's WARN (crash.i2c-probe-transfer) that a driver's failed probe follows: its
+ * trace names the probe (the frame `i2c_device_probe` called, `pca953x_probe`), the probe failure
+ * names the driver (`pca953x: probe of 2-0020 failed with error -110`), and one of the failure's
+ * occurrences comes right after the trace (at most I2C_PROBE_LINES after its last line, within
+ * I2C_PROBE_S, in the same boot): the controller warned about the transfer that the probe then
+ * failed on (tf201log-dmesg-txt.log: `WARNING: at …/i2c-tegra.c:623 tegra_i2c_xfer`, `i2c transfer
+ * timed out, addr 0x0020`, then the probe of 2-0020 failed with -110). The probe failure may have
+ * failed on another device earlier (the same driver's 4-0020): the link is to the occurrence
+ * after the WARN. The WARN is info and still a cause, as a failed probe is the end of what its
+ * device's transfers reported.
+ */
+function i2cProbeCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== PROBE_FAILED) return null;
+	const driver = e.f.details.driver;
+	if (typeof driver !== 'string') return null;
+	for (const c of nodes) {
+		if (c.f.rule !== 'crash.i2c-probe-transfer') continue;
+		const frames = c.f.stack?.frames ?? [];
+		const at = frames.findIndex((f) => f.function === 'i2c_device_probe');
+		const probe = at > 0 ? frames[at - 1].function : '';
+		if (probe !== `${driver}_probe`) continue;
+		const w = c.f.first_seen;
+		const after = e.occ.some(
+			(o) =>
+				o.boot === w.boot &&
+				o.line > w.last_line &&
+				o.line - w.last_line <= I2C_PROBE_LINES &&
+				(o.ts === null || w.ts === null || (o.ts >= w.ts && o.ts - w.ts <= I2C_PROBE_S))
+		);
+		if (after) return c;
+	}
+	return null;
+}
+
 /**
  * Crash reports that are the consequence of an earlier one: the kernel printed two reports of
  * one problem. Only where the two reports themselves show it:
@@ -986,6 +1026,7 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	for (const e of nodes) {
 		const direct =
 			probeCause(e, nodes) ??
+			i2cProbeCause(e, nodes) ??
 			firmwareCause(e, nodes) ??
 			followOnCause(e, nodes) ??
 			machineCheckCause(e, nodes) ??

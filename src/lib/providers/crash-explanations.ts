@@ -411,6 +411,38 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		],
 		notice: true
 	},
+	'crash.drm-version-field-unset': {
+		meaning:
+			'A small bug of a graphics (DRM) driver, harmless to the machine: a program asked the driver for its version (the DRM_IOCTL_VERSION call every X server, compositor and Mesa makes when it opens the device), and the driver had left its name, date or description unset. The kernel warned once, returned that field empty and answered the call. Kernels from 6.14 on no longer have a date field for drivers, so a driver written for them (an out-of-tree driver built from its newest source, often a USB display adapter’s) leaves it unset on an older kernel: its `[drm] Initialized <driver> … (null)` line at load shows the missing date. The driver’s device works or fails for other reasons.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'A DRM driver without `.date` (or `.name`, `.desc`) in its struct drm_driver: most often an out-of-tree driver whose source follows newer kernels than the one running.'
+			}
+		],
+		next_steps: [
+			'Nothing to do for the machine: the warning is printed once and changes nothing.',
+			'For the driver’s author (or whoever builds it, dkms): set `.date` in the driver’s struct drm_driver for kernels before 6.14 (`#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 14, 0)`); the `(null)` in its `[drm] Initialized` line names the driver.'
+		],
+		references: ['https://docs.kernel.org/gpu/drm-internals.html'],
+		notice: true
+	},
+	'crash.debug-warning': {
+		meaning:
+			'Not a kernel bug: a stack trace that someone asked for while debugging. The warning’s only message asks to look at the call stack (`See the call stack!`): a WARN() put into the code as a way to print who calls it (the same as dump_stack()), which is what a local debugging patch adds; warnings of upstream kernels say what went wrong, not where to look. It is printed every time that code runs (often many times a boot), usually next to the patch’s other debugging lines just before it (`I am in …`). The kernel was built from a modified tree (a `+` or `-dirty` after its version often says so); the code the warning sits in is the code being debugged, and the warning itself says nothing about the machine.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A kernel built with a debugging patch (a WARN(1, …) or WARN_ON(1) added to see the call path) that was left in the build.'
+			}
+		],
+		next_steps: [
+			'Nothing to do for the machine, and nothing to report to the kernel’s maintainers: the warning is not in the kernel’s own code.',
+			'If this is your own build, drop the debugging patch (or turn the WARN() into a dump_stack() under a debug option) and rebuild; otherwise tell the kernel’s builder (the distribution, the device’s maker, a custom kernel’s project) that its build carries a debugging patch. The other findings of this log are the ones to read.'
+		],
+		references: ['https://docs.kernel.org/process/debugging/index.html'],
+		notice: true
+	},
 	'crash.i2c-probe-transfer': {
 		meaning:
 			'Not a kernel bug: an I2C transfer failed (most often it timed out: the chip did not answer) while the driver of a device on that I2C bus was probing it, and the I2C controller’s driver printed a warning with a stack trace for it (vendor kernels, such as the 2.6.36 i2c-tegra of Android tablets, warn on every timeout). The stack shows the probe (`i2c_device_probe` and the device driver’s probe function under it). The lines after the trace say what the device driver made of it: usually `probe of <bus>-<address> failed`, reported as that driver’s own finding; a board description (board file or device tree) that lists a chip this board variant does not have is the usual reason, and then nothing is wrong.',

@@ -66,6 +66,9 @@ const BY_RULE: Record<string, string> = {
 	'crash.panic': 'kernel panic',
 	'crash.sysfs-attribute-mode': 'driver bug in a sysfs file’s permissions (harmless)',
 	'crash.dt-irq-type-none': 'device tree interrupt without a trigger type (board description bug)',
+	'crash.drm-version-field-unset':
+		'graphics driver without its name, date or description (harmless)',
+	'crash.debug-warning': 'stack dump of a debugging patch (not a kernel bug)',
 	'crash.i2c-probe-transfer':
 		'I2C transfer failed while a driver probed its chip (not a kernel bug)',
 	'crash.oom-panic': 'out of memory, with panic_on_oom set (not a kernel bug)',

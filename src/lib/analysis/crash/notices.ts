@@ -144,6 +144,33 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'The device tree describes an interrupt without its trigger type; the kernel warns once per such interrupt at boot and uses the controller’s default: a device-tree bug of the board, not a kernel bug.'
 	},
 	{
+		// drivers/gpu/drm/drm_ioctl.c drm_copy_field() (until 6.13): WARN_ONCE(!value, "BUG: the
+		// value to copy was not set!") when DRM_IOCTL_VERSION asks for a driver's name, date or
+		// description and the driver left it NULL; the field is returned empty and the ioctl
+		// succeeds. Drivers written for 6.14 on, which dropped `date` from struct drm_driver, leave
+		// it NULL on older kernels (ms912x-error-log-txt.log: the out-of-tree ms912x USB display
+		// driver on Ubuntu's 6.8, `[drm] Initialized ms912x 0.0.1 (null)`, then Xorg's ioctl)
+		rule: 'crash.drm-version-field-unset',
+		severity: 'low',
+		title: /^WARNING in drm_copy_field$/,
+		line: /^BUG: the value to copy was not set!$/,
+		example: { title: 'WARNING in drm_copy_field', line: 'BUG: the value to copy was not set!' },
+		why: 'A graphics driver left its name, date or description unset; a program asking for them gets an empty field, and nothing else is affected.'
+	},
+	{
+		// a WARN() whose message asks the reader to look at the stack: WARN(1, "See the call
+		// stack!") used as dump_stack(), the print a local debugging patch adds to see who calls a
+		// function (pikernel-dmesg.log, a Raspberry Pi 3.6.11+ with `I am in init_cfs_rq,
+		// min_vruntime = …` printed before each of 27 such WARNs in kernel/sched/fair.c, at boot and
+		// on every setsid()); upstream WARN()s say what went wrong, not where to look
+		rule: 'crash.debug-warning',
+		severity: 'info',
+		title: /^WARNING in /,
+		line: /^(?:see|check|look at|print|dump) (?:the )?(?:call ?stack|stack(?: ?trace)?|call ?trace|back ?trace)\b/i,
+		example: { title: 'WARNING in alloc_fair_sched_group', line: 'See the call stack!' },
+		why: 'The warning’s only message asks to look at the call stack: a WARN() added by a debugging patch to show who calls that code, not a condition the kernel found wrong.'
+	},
+	{
 		// an I2C controller driver's WARN on a transfer that failed (a timeout) while an I2C
 		// device's driver probed it: the vendor i2c-tegra.c of 2.6.36 (tf201log-dmesg-txt.log, an
 		// ASUS TF201: `WARNING: at …/i2c-tegra.c:623 tegra_i2c_xfer+0x37c/0x3e0()`, then `i2c

@@ -8,7 +8,7 @@ const NOT_ANSWERING = new Set([5, 71, 110, 121]);
 interface Probe {
 	driver: string;
 	device: string;
-	kind: 'no-answer' | 'gadget' | 'positive' | 'other';
+	kind: 'no-answer' | 'gadget' | 'positive' | 'init' | 'other';
 	error: string;
 }
 
@@ -26,6 +26,13 @@ function probeOf(m: RegExpExecArray): Probe {
 	}
 	if (m[7] !== undefined)
 		return { driver: m[7], device: m[8], kind: 'gadget', error: errnoName(m[9]) };
+	if (m[10] !== undefined)
+		return {
+			driver: m[10],
+			device: m[11],
+			kind: 'init',
+			error: 'chip initialisation failed (the error is in the lines before)'
+		};
 	const n = Number(m[3]);
 	// probe() returns 0 or a negative errno: a positive value is the driver's own bug (a byte
 	// count or status code returned as if it were an error); the driver core fails the device
@@ -50,7 +57,10 @@ function probeOf(m: RegExpExecArray): Probe {
  * it: mcp251x CAN controllers (drivers/net/can/spi/mcp251x.c) `mcp251x spi0.5: MCP251x didn't
  * enter in conf mode after reset`, `Cannot initialize MCP2515. Wrong wiring?`; a USB gadget
  * driver that cannot bind to its device controller (drivers/usb/gadget/udc/core.c)
- * `g_multi ci_hdrc.0: failed to start g_multi: -22`.
+ * `g_multi ci_hdrc.0: failed to start g_multi: -22`; a vendor sensor driver whose chip set-up
+ * failed, after which its probe returns an error the driver core does not print (NVIDIA's Tegra
+ * isl29028 light and proximity sensor: `isl29028 2-0044: isl29028_chip_init(): fails`, after
+ * `Write to device reg 14 fails status ffffff87`, -EREMOTEIO, on an ASUS TF201: tf201log).
  */
 export const probeFailed: LineRule = {
 	id: 'hardware.driver-probe-failed',
@@ -60,10 +70,11 @@ export const probeFailed: LineRule = {
 		' failed with error ',
 		"MCP251x didn't enter in conf mode",
 		'Cannot initialize MCP',
-		': failed to start '
+		': failed to start ',
+		'_chip_init(): fails'
 	],
 	pattern:
-		/^([\w.-]+): probe of (\S+) failed with error (-?\d+)|^(mcp251x) (spi\S+): (MCP251x didn't enter in conf mode after reset|Cannot initialize MCP\w+\. Wrong wiring\?)$|^(g_[\w-]+|configfs-gadget[\w.-]*) (\S+): failed to start [\w.-]+: (-\d+)$/,
+		/^([\w.-]+): probe of (\S+) failed with error (-?\d+)|^(mcp251x) (spi\S+): (MCP251x didn't enter in conf mode after reset|Cannot initialize MCP\w+\. Wrong wiring\?)$|^(g_[\w-]+|configfs-gadget[\w.-]*) (\S+): failed to start [\w.-]+: (-\d+)$|^(\w+) (\S+): \w+_chip_init\(\): fails$/,
 	// one finding per driver and kind of failure (a driver may fail on dozens of devices); the
 	// first device is in the details
 	title: (m) => {
@@ -71,6 +82,8 @@ export const probeFailed: LineRule = {
 		if (p.kind === 'gadget') return `USB gadget ${p.driver} could not start`;
 		if (p.kind === 'positive') return `Driver ${p.driver} could not start its device: driver bug`;
 		if (p.kind === 'no-answer') return `Driver ${p.driver} could not start its device: no answer`;
+		if (p.kind === 'init')
+			return `Driver ${p.driver} could not start its device: chip not initialised`;
 		return `Driver ${p.driver} could not start its device`;
 	},
 	details: (m) => {
@@ -78,7 +91,8 @@ export const probeFailed: LineRule = {
 		return { driver: p.driver, device: p.device, error: p.error };
 	},
 	collect: { device: 'devices', error: 'errors' },
-	// a device that does not answer (timeout, I/O error) is worth a look, and so are a USB gadget
+	// a device that does not answer (timeout, I/O error) or whose chip set-up failed (its driver's
+	// own message after the register writes that failed) is worth a look, and so are a USB gadget
 	// (the board's USB device port) that does not start and a driver that fails by its own bug (a
 	// plugged-in display adapter, or a second display controller without a panel: which one is
 	// needed the message does not tell); most other errors are drivers probing hardware the board
@@ -103,7 +117,8 @@ export const probeFailed: LineRule = {
 		"mcp251x spi0.5: MCP251x didn't enter in conf mode after reset",
 		'mcp251x spi0.0: Cannot initialize MCP2515. Wrong wiring?',
 		'g_multi ci_hdrc.0: failed to start g_multi: -22',
-		'ms912x: probe of 1-1:1.3 failed with error 8'
+		'ms912x: probe of 1-1:1.3 failed with error 8',
+		'isl29028 2-0044: isl29028_chip_init(): fails'
 	],
 	negatives: [
 		'usb 1-1: device descriptor read/64, error -110',

@@ -538,7 +538,8 @@ export const fifoUnderrun: LineRule = {
  * VMSVGA adapter, QEMU's `-vga vmware`) vmwgfx prints three `drm_err_once` lines, and
  * vmwgfx_msg.c vmw_msg_ioctl() `Failed to open channel.` whenever user space (Mesa's svga
  * driver, open-vm-tools) tries VMware's host message channel, which such a hypervisor lacks
- * (dioxis33 errors/dmesg.txt: VirtualBox 7.0, 3 + 40 lines, the user's "errors").
+ * (dioxis33 errors/dmesg.txt: VirtualBox 7.0, 3 + 40 lines, the user's "errors"). The count is
+ * the number of boots that show it.
  */
 export const vmwgfxForeignHypervisor: LineRule = {
 	id: 'gpu.vmwgfx-foreign-hypervisor',
@@ -553,6 +554,11 @@ export const vmwgfxForeignHypervisor: LineRule = {
 		message: m[2] ?? m[3],
 		host_channel_failed: m[3] !== undefined
 	}),
+	// one configuration, one finding per boot: the three lines at boot and each of user space's
+	// failed attempts are signs of it, not problems to count (dioxis33: 3 + 40 lines, one boot);
+	// each kind of line is listed once under `messages`
+	perBoot: true,
+	collect: { message: 'messages' },
 	examples: [
 		'vmwgfx 0000:00:02.0: [drm] *ERROR* vmwgfx seems to be running on an unsupported hypervisor.',
 		'vmwgfx 0000:00:02.0: [drm] *ERROR* This configuration is likely broken.',

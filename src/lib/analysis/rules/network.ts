@@ -921,8 +921,59 @@ export const wifiConnectionLost: LineRule = {
 	title: (m) => `Wi-Fi connection to the access point lost on ${m[1]}`,
 	details: (m) => ({ device: m[1], access_point: m[2] }),
 	// 5 losses: medium, as 5 Wi-Fi connection failures or timeouts (and 4 wired links down) are;
-	// ideapad320 dmesg: 5 in 9 s, each reconnected within 3 s and lost again
-	storm: { count: 3, severity: 'low', then: { count: 5, severity: 'medium' } },
+	// ideapad320 dmesg: 5 in 9 s, each reconnected within 3 s and lost again. Attempts that never
+	// connected (`never_connected`, the context below) are no lost connection and no storm
+	storm: {
+		count: 3,
+		severity: 'low',
+		then: { count: 5, severity: 'medium' },
+		unless: 'never_connected'
+	},
+	/*
+	 * iwlwifi's mvm/time-event.c: when the time the firmware stays on the access point's channel
+	 * for a connection (the session protection) ends before the client is associated, it prints
+	 * `Not associated and the session protection is over already...` and reports a connection
+	 * loss to mac80211, which prints `Connection to AP … lost` for a connection that was never
+	 * made: the access point did not answer the authentication (syslogs-messages-3.log, a
+	 * Chromebook on 6.6: 7 times, each try of `send auth to 02:e4:ce:e6:2e:b1` that went
+	 * unanswered, the client then joining the same router's other BSSIDs)
+	 */
+	context: {
+		trigger: 'session protection is over already',
+		pattern: /^iwlwifi (\S+): Not associated and the session protection is over already/,
+		details: () => ({ never_connected: true }),
+		within: 2,
+		examples: [
+			'iwlwifi 0000:00:14.3: Not associated and the session protection is over already...'
+		],
+		outcome: {
+			title: (m) => `Wi-Fi access point did not answer a connection attempt on ${m[1]}`,
+			severity: 'low',
+			explanation: {
+				meaning:
+					'The client tried to connect to the access point named (authentication, then association) and got no answer within the time the Intel Wi-Fi firmware stays on that access point’s channel for it (the session protection, about a second). iwlwifi then gives up the try (`Not associated and the session protection is over already...`) and reports it the way it reports a lost connection, so the kernel prints `Connection to AP … lost` though no connection had been made. Each line is one try: mac80211 tries three times, then the connection manager picks an access point again. When the client roams from a working connection to that access point, the connection drops for the few seconds of the tries; when it then joins another one (the same router’s other band: a neighbouring address), the network works again.',
+				causes: [
+					{
+						kind: 'environment',
+						text: 'An access point (or one band of it: 6 GHz or 5 GHz reach less far) that the client hears but that does not hear the client, or is too busy to answer.'
+					},
+					{
+						kind: 'configuration',
+						text: 'A band or security mode of the access point that the client cannot use (WPA3-only on 6 GHz, a channel not allowed in the client’s regulatory domain), which it nevertheless keeps choosing.'
+					},
+					{
+						kind: 'driver',
+						text: 'iwlwifi firmware that leaves the channel too early for this access point; newer linux-firmware and kernels change the timing.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if an `associated` line follows within seconds and the connection then stays (`journalctl -k | grep -E "authenticate with|associated|Connection to AP"`).',
+					'If the client keeps roaming to that access point and dropping a working connection: check its band and security settings on the router, move closer or prefer the other band (a separate network name for it), and update the kernel and linux-firmware (`iwlwifi-*.ucode`).'
+				],
+				references: ['https://wireless.docs.kernel.org/en/latest/']
+			}
+		}
+	},
 	examples: ['wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost'],
 	negatives: [
 		'wlp3s0: associated',
