@@ -1297,14 +1297,22 @@ const SKIP_KEYS = new Set([
 	'counts_by_category'
 ]);
 
-/** `fn` applied to the parts of `s` outside the matches of `spans` (a global pattern) */
-function outsideSpans(s: string, spans: RegExp, fn: (part: string) => string): string {
+/**
+ * `fn` applied to the parts of `s` outside the matches of `spans` (a global pattern); a match
+ * `isSpan` refuses is left to `fn` with the text around it
+ */
+function outsideSpans(
+	s: string,
+	spans: RegExp,
+	fn: (part: string) => string,
+	isSpan?: (m: RegExpMatchArray, whole: string) => boolean
+): string {
 	let out = '';
 	let last = 0;
 	spans.lastIndex = 0;
 	for (const m of s.matchAll(spans)) {
 		const at = m.index ?? 0;
-		if (m[0] === '') continue;
+		if (m[0] === '' || (isSpan && !isSpan(m, s))) continue;
 		out += fn(s.slice(last, at)) + m[0];
 		last = at + m[0].length;
 	}
@@ -1335,14 +1343,35 @@ const HARDWARE_KEYS: ReadonlySet<string> = new Set([
  * The same in log text: the boot CPU's model (`smpboot: CPU0: AMD Ryzen 7 PRO 4750U with Radeon
  * Graphics (family: 0x17 …)`, `model name : …`), the DMI string (`DMI: …`, an oops' `Hardware
  * name: …`), a firmware file as a driver asks for it (`amdgpu/green_sardine_dmcub.bin`,
- * `rtl_nic/rtl8168h-2.fw`; not an absolute path, whose folders may name a machine), the
+ * `rtl_nic/rtl8168h-2.fw`; not an absolute path, whose folders may name a machine; a name
+ * without a folder only on a line about firmware, see firmwareFile), the
  * module list of an oops (`Modules linked in: …`), a driver's name where the kernel says it is one
  * (`registered new interface driver usbhid`) and the driver before its device at the start of a
  * message (`r8169 0000:02:00.0: …`, `usb 1-2: …`; a device with a digit, not a syslog prefix's
  * `<host> kernel:`). Learned names are replaced outside these spans only.
  */
 const HARDWARE_SPAN =
-	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<![\w.+/-])[\w+-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-])|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
+	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<file>(?<![\w.+/-])[\w+-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-]))|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
+/**
+ * A line that loads firmware: the kernel's firmware loader (`Direct firmware load for …`,
+ * `Falling back to sysfs fallback for: …`), a driver's (`loaded firmware version …`,
+ * `could not get nvs file …`, `ol_transfer_bin_file: transferring file: …`); not the
+ * extension of the file itself (`alice-pc.fw`)
+ */
+const FIRMWARE_LINE = /firmware|(?<![\w.])(?:fw|ucode)\b|\bnvs?\b|load|fallback for|transfer/i;
+/**
+ * A file name of HARDWARE_SPAN is a firmware file's when it has a folder (`amdgpu/…`, as
+ * drivers ask for theirs) or its line loads firmware (FIRMWARE_LINE); elsewhere a bare
+ * `*.bin` is any file, whose name may hold the machine's (`alice-pc-dump.bin`, the input's name)
+ */
+function firmwareFile(m: RegExpMatchArray, whole: string): boolean {
+	const file = m.groups?.file;
+	if (file === undefined || file.indexOf('/') !== -1) return true;
+	const at = m.index ?? 0;
+	const end = whole.indexOf('\n', at);
+	const line = whole.slice(whole.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
+	return FIRMWARE_LINE.test(line);
+}
 /** a cheap test before HARDWARE_SPAN runs */
 const HARDWARE_HINT = /smpboot|model name|DMI|Hardware name|Modules linked|\.[a-z]|driver|\d: /i;
 
@@ -1673,7 +1702,9 @@ export class Anonymizer {
 			names.lastIndex = 0;
 			// only a text that holds a name looks for the spans of hardware names (HARDWARE_SPAN)
 			if (names.test(t))
-				t = HARDWARE_HINT.test(t) ? outsideSpans(t, HARDWARE_SPAN, replace) : replace(t);
+				t = HARDWARE_HINT.test(t)
+					? outsideSpans(t, HARDWARE_SPAN, replace, firmwareFile)
+					: replace(t);
 		}
 		if (this.weakAt) {
 			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
