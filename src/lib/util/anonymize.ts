@@ -1203,6 +1203,23 @@ const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-
 const MAC =
 	/(?:(?<![\w:])|(?<=\b(?:addr|hwaddr|bd_addr|macaddr|mac|bssid|ownmac|sta|peer):))[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
 /**
+ * a UUID as systemd escapes it in a unit's name, `-` written `\x2d`
+ * (`dev-disk-by\x2duuid-<uuid>.device`): the same placeholder as the UUID written plainly
+ */
+const UUID_ESCAPED =
+	/[\da-f]{8}\\x2d[\da-f]{4}\\x2d[\da-f]{4}\\x2d[\da-f]{4}\\x2d[\da-f]{12}(?![\da-f])/gi;
+/**
+ * the short ids file systems without a UUID have where a UUID goes: a FAT or exFAT volume's serial
+ * (`/dev/disk/by-uuid/2A6A-0F08`, systemd's `by\x2duuid-2A6A\x2d0F08`, `UUID=2A6A-0F08`) and an
+ * MBR partition's PARTUUID, the disk's signature and the partition's number
+ * (`root=PARTUUID=6c4bfb2c-02`, `by-partuuid/6c4bfb2c-02`): the volume's or the disk's id, a `uuid`
+ * (the partition's number is kept)
+ */
+const VOLUME_ID =
+	/(\bby-uuid\/|\bby\\x2duuid-|\bUUID=["']?)([\da-f]{4}(?:-|\\x2d)[\da-f]{4})(?![\w-]|\\x2d)/gi;
+const MBR_PARTUUID =
+	/(\bPARTUUID=["']?|\bby-partuuid\/|\bby\\x2dpartuuid-)([\da-f]{8})(?=(?:-|\\x2d)[\da-f]{2}(?![\w-]|\\x2d))/gi;
+/**
  * a MAC without separators where a driver or a parameter names it one (MediaTek's `OwnMac:
  * f85e3caaab2b`, `androidboot.wifimacaddr=`, `MAC address 001122334455`)
  */
@@ -1251,6 +1268,13 @@ const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
 const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
 const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;
 const LABEL = /(\bdevice label |\bLABEL=)([^\s"']+)/g;
+/**
+ * a file system's label in udev's path (`/dev/disk/by-label/Backup`, a space written `\x20`) and
+ * in systemd's unit of it (`dev-disk-by\x2dlabel-Backup.device`, a `-` written `\x2d`), without
+ * the dots that end a message (`Expecting device … /dev/disk/by-label/system-boot...`)
+ */
+const BY_LABEL =
+	/(\bby-label\/|\bby\\x2dlabel-)((?:[^\s"'/.\\:;,()<>[\]{}]|\\x[\da-f]{2}|\.(?!device\b|mount\b|swap\b|[.\s"']|$)|\\(?!x))+)/gi;
 const POINTER = /\b(?:0x)?ffff[\da-f]{12}\b/gi;
 const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
 
@@ -1629,9 +1653,34 @@ export class Anonymizer {
 		t = this.outside(t, LABEL, (m, pre: string, v: string) =>
 			DEFAULT_LABELS.has(v.toLowerCase()) ? m : pre + this.placeholder('label', v)
 		);
+		if (t.indexOf('label') !== -1)
+			t = this.outside(t, BY_LABEL, (m, pre: string, v: string) => {
+				// the label as written elsewhere (`LABEL=`, `device label`): escapes decoded
+				const label = v.replace(/\\x([\da-f]{2})/gi, (_e, h: string) =>
+					String.fromCharCode(parseInt(h, 16))
+				);
+				return DEFAULT_LABELS.has(label.toLowerCase()) ? m : pre + this.placeholder('label', label);
+			});
 		t = this.shares(t);
 		// shapes
 		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
+		if (t.indexOf('\\x2d') !== -1)
+			t = this.outside(t, UUID_ESCAPED, (m) =>
+				this.placeholder('uuid', m.toLowerCase().replaceAll('\\x2d', '-'))
+			);
+		if (/uuid/i.test(t)) {
+			t = this.outside(
+				t,
+				VOLUME_ID,
+				(_m, pre: string, v: string) =>
+					pre + this.placeholder('uuid', v.toLowerCase().replace('\\x2d', '-'))
+			);
+			t = this.outside(
+				t,
+				MBR_PARTUUID,
+				(_m, pre: string, v: string) => pre + this.placeholder('uuid', v.toLowerCase())
+			);
+		}
 		if (t.indexOf('_') !== -1)
 			t = this.outside(t, UUID_US, (m) =>
 				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
