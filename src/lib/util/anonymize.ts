@@ -192,6 +192,13 @@ const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
  * another (`drivers/media/video/`), nor Android's `/media/0/` or the words of MEDIA_DIRS.
  */
 const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
+/**
+ * the volume's folder under a user's (MEDIA_G) once the user is replaced: the volume's label
+ * (`/media/<user-1>/Backup`) or, without one, its FAT serial (`/run/media/<user-1>/2A98-4124`);
+ * not the label of a public image (VirtualBox's Guest Additions CD, `VBox_GAs_6.0.0`: PUBLIC_MEDIA)
+ */
+const MEDIA_MOUNT = /(\/media\/<(?:user|host)-\d+>\/)([^/\s"'`:;,()<>[\]{}]+)/g;
+const PUBLIC_MEDIA = /^VBox_GAs_[\d.]+$/i;
 const MEDIA_DIRS = new Set([
 	'video',
 	'fuse',
@@ -228,7 +235,8 @@ const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
 /**
  * Logins: PAM's `session opened for user root(uid=0) by marlow(uid=1000)` (an account of a
  * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user marlow.` and
- * systemd's `Started Session 3 of user marlow.`, `Created slice User Slice of marlow.`, sshd's
+ * systemd's `Started Session 3 of user marlow.` (`of User` since systemd 246), `Created slice
+ * User Slice of marlow.`, sshd's
  * `Accepted publickey for marlow from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
  * whoever knocked)
  */
@@ -564,6 +572,14 @@ const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])((?:[^"'\r\n]|\b'\b){1,32})\2
 const SSID_NM =
 	/('ssid' value |access point |wireless network )(["'])((?:[^"'\r\n]|\b'\b){1,32})\2/g;
 const SSID_IWD = /(Connected to network )(\S[^\r\n]{0,31})$/gm;
+/**
+ * NetworkManager's connection on a wireless device, which it names after the network it joins
+ * (`device (wlp2s0): Activation: starting connection 'Alice Home 5G' (<uuid>)`, `policy: set
+ * 'Alice Home 5G' (wlp2s0) as default for IPv4 routing and DNS`): learned as a Wi-Fi network;
+ * a wired device's (`'Wired connection 1'`, `'docker0'`) is not
+ */
+const NM_WIFI_CONNECTION =
+	/\bdevice \(wl[\w.-]*\): Activation: (?:\(wifi\) )?(?:starting )?connection '([^'\r\n]{1,64})'|\bpolicy: set '([^'\r\n]{1,64})' \(wl[\w.-]*\) as default/;
 
 /**
  * NFS exports and SMB shares (the share and the folders under it) name their owners as often as
@@ -926,6 +942,10 @@ export class NameCollector {
 		)
 			this.networks(raw, SSID_NM);
 		if (raw.indexOf('Connected to network ') !== -1) this.networks(raw.trimEnd(), SSID_IWD);
+		if (raw.indexOf("connection '") !== -1 || raw.indexOf("policy: set '") !== -1) {
+			const m = NM_WIFI_CONNECTION.exec(raw);
+			if (m) this.addSsid(m[1] ?? m[2]);
+		}
 		if (
 			raw.indexOf('user=') !== -1 &&
 			(raw.indexOf('pam') !== -1 || raw.indexOf('authentication failure') !== -1)
@@ -952,6 +972,7 @@ export class NameCollector {
 		}
 		if (
 			raw.indexOf(' of user ') !== -1 ||
+			raw.indexOf(' of User ') !== -1 ||
 			raw.indexOf('User Slice of ') !== -1 ||
 			((raw.indexOf('Accepted ') !== -1 || raw.indexOf('Failed ') !== -1) &&
 				raw.indexOf(' for ') !== -1)
@@ -1234,6 +1255,10 @@ const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 // also after `_`: Samsung's `connie=SM-G930V_VZW_USA_<32 hex digits>` (the device's id)
 const HEX_ID = /(?<![\da-z])(?:[\da-f]{64}|[\da-f]{32})\b/gi;
+/** an AWS EC2 instance's id (`instance-id: i-0123456789abcdef0`, cloud-init's), an `id` */
+const EC2_INSTANCE = /(?<![\w-])i-(?:[\da-f]{17}|[\da-f]{8})(?![\w-])/g;
+/** an SSH key's fingerprint (sshd's `Accepted publickey for … ssh2: ED25519 SHA256:<43 base64>`), an `id` */
+const SSH_FINGERPRINT = /\b(SHA256:)([A-Za-z\d+/]{43})(?![A-Za-z\d+/=])/g;
 /**
  * dm-verity's root hash and salt, as ChromeOS's kernel command line gives them (`dm="1 vroot none
  * ro 1,0 7946240 verity payload=… alg=sha256 root_hexdigest=<64 hex> salt=<64 hex>"`): they name
@@ -1735,6 +1760,13 @@ export class Anonymizer {
 				? m
 				: this.placeholder('id', m.toLowerCase())
 		);
+		if (t.indexOf('i-') !== -1) t = this.outside(t, EC2_INSTANCE, (m) => this.placeholder('id', m));
+		if (t.indexOf('SHA256:') !== -1)
+			t = this.outside(
+				t,
+				SSH_FINGERPRINT,
+				(_m, pre: string, v: string) => pre + this.placeholder('id', v)
+			);
 		if (this.domains)
 			t = this.outside(t, this.domains, (m) => this.placeholder('domain', m.toLowerCase()));
 		if (HAS_PRIVATE_LABEL.test(t)) t = this.outside(t, DOTTED_NAME, (m) => this.privateName(m));
@@ -1755,6 +1787,15 @@ export class Anonymizer {
 					? outsideSpans(t, HARDWARE_SPAN, replace, firmwareFile)
 					: replace(t);
 		}
+		// a removable volume's folder under its user's (udisks2's `/run/media/<user>/<label>`)
+		if (t.indexOf('/media/<') !== -1)
+			t = t.replace(MEDIA_MOUNT, (m, pre: string, v: string) =>
+				/^[\da-f]{4}-[\da-f]{4}$/i.test(v)
+					? pre + this.placeholder('uuid', v.toLowerCase())
+					: DEFAULT_LABELS.has(v.toLowerCase()) || PUBLIC_MEDIA.test(v)
+						? m
+						: pre + this.placeholder('label', v)
+			);
 		if (this.weakAt) {
 			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
 			if (t.indexOf('/') !== -1) t = this.outside(t, ABS_PATH, (m) => this.weakPath(m));
