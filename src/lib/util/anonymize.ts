@@ -223,7 +223,11 @@ const HOSTNAME_SET =
 // NetworkManager's DHCP options, the name and domain the network gives the machine:
 // `dhcp4 (wlp2s0): option host_name            => 'alice-laptop'`, `option domain_name => 'lan.example.net'`
 const DHCP_NAME = /\boption (host_name|domain_name) *=> '([^'\s]+)'/;
-const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
+// a journal entry's host: `journalctl -o export`'s `_HOSTNAME=x` and the JSON outputs'
+// `"_HOSTNAME":"x"` (`json`) and `"_HOSTNAME" : "x",` (`json-pretty`), learned from the line
+// itself too: an excerpt the journal's parser does not take (a `json-pretty` entry pasted
+// without its `__CURSOR`) is read as plain text and had kept the host
+const HOSTNAME_FIELD = /_HOSTNAME(?:=|" ?: ?")([^\s"]+)/;
 // kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
 const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
@@ -908,7 +912,7 @@ export class NameCollector {
 			const m = AVAHI_HOST.exec(raw);
 			if (m) this.addMachine(m[1] ?? m[2]);
 		}
-		if (raw.indexOf('_HOSTNAME=') !== -1) {
+		if (raw.indexOf('_HOSTNAME') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
 			if (m) this.addMachine(m[1]);
 		}
