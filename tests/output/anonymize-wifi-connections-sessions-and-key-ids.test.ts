@@ -56,7 +56,7 @@ describe('values of journal lines that had been left', () => {
 
 	it('replaces a removable volume’s label or FAT serial under its user’s folder', () => {
 		const lines = [
-			'Dec 10 19:45:25 host1 udisksd[1405]: Mounted /dev/sdb1 at /run/media/alice/2A98-4124 on behalf of uid 1000',
+			'Dec 10 19:45:25 host1 udisksd[1405]: Mounted /dev/sdb1 at /run/media/alice/5E6F-0A1B on behalf of uid 1000',
 			'Dec 10 19:46:25 host1 udisksd[1405]: Mounted /dev/sdc1 at /media/alice/ALICE_USB on behalf of uid 1000',
 			'Dec 10 19:47:25 host1 kernel: VBoxClient: mounted /media/alice/VBox_GAs_6.0.0'
 		];
@@ -67,7 +67,7 @@ describe('values of journal lines that had been left', () => {
 			'Dec 10 19:47:25 <host-1> kernel: VBoxClient: mounted /media/<user-1>/VBox_GAs_6.0.0'
 		]);
 		// the same volume's serial elsewhere has the same placeholder
-		expect(a.text('systemd[1]: Finished File System Check on /dev/disk/by-uuid/2A98-4124.')).toBe(
+		expect(a.text('systemd[1]: Finished File System Check on /dev/disk/by-uuid/5E6F-0A1B.')).toBe(
 			'systemd[1]: Finished File System Check on /dev/disk/by-uuid/<uuid-1>.'
 		);
 	});

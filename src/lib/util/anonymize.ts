@@ -194,7 +194,7 @@ const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
 const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
 /**
  * the volume's folder under a user's (MEDIA_G) once the user is replaced: the volume's label
- * (`/media/<user-1>/Backup`) or, without one, its FAT serial (`/run/media/<user-1>/2A98-4124`);
+ * (`/media/<user-1>/Backup`) or, without one, its FAT serial (`/run/media/<user-1>/5E6F-0A1B`);
  * not the label of a public image (VirtualBox's Guest Additions CD, `VBox_GAs_6.0.0`: PUBLIC_MEDIA)
  */
 const MEDIA_MOUNT = /(\/media\/<(?:user|host)-\d+>\/)([^/\s"'`:;,()<>[\]{}]+)/g;
@@ -1235,7 +1235,7 @@ const UUID_ESCAPED =
 	/[\da-f]{8}\\x2d[\da-f]{4}\\x2d[\da-f]{4}\\x2d[\da-f]{4}\\x2d[\da-f]{12}(?![\da-f])/gi;
 /**
  * the short ids file systems without a UUID have where a UUID goes: a FAT or exFAT volume's serial
- * (`/dev/disk/by-uuid/2A6A-0F08`, systemd's `by\x2duuid-2A6A\x2d0F08`, `UUID=2A6A-0F08`) and an
+ * (`/dev/disk/by-uuid/7A1B-C2D3`, systemd's `by\x2duuid-7A1B\x2dC2D3`, `UUID=7A1B-C2D3`) and an
  * MBR partition's PARTUUID, the disk's signature and the partition's number
  * (`root=PARTUUID=6c4bfb2c-02`, `by-partuuid/6c4bfb2c-02`): the volume's or the disk's id, a `uuid`
  * (the partition's number is kept)
