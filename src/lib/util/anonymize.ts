@@ -192,6 +192,13 @@ const HOME_G = /\/(?:home|Users)\/([^/\s"'`:;,()<>[\]{}=]+)/g;
  * another (`drivers/media/video/`), nor Android's `/media/0/` or the words of MEDIA_DIRS.
  */
 const MEDIA_G = /(?<![\w.-])(?:\/run)?\/media\/([a-z_][\w.-]*)\//gi;
+/**
+ * the volume's folder under a user's (MEDIA_G) once the user is replaced: the volume's label
+ * (`/media/<user-1>/Backup`) or, without one, its FAT serial (`/run/media/<user-1>/5E6F-0A1B`);
+ * not the label of a public image (VirtualBox's Guest Additions CD, `VBox_GAs_6.0.0`: PUBLIC_MEDIA)
+ */
+const MEDIA_MOUNT = /(\/media\/<(?:user|host)-\d+>\/)([^/\s"'`:;,()<>[\]{}]+)/g;
+const PUBLIC_MEDIA = /^VBox_GAs_[\d.]+$/i;
 const MEDIA_DIRS = new Set([
 	'video',
 	'fuse',
@@ -216,7 +223,11 @@ const HOSTNAME_SET =
 // NetworkManager's DHCP options, the name and domain the network gives the machine:
 // `dhcp4 (wlp2s0): option host_name            => 'alice-laptop'`, `option domain_name => 'lan.example.net'`
 const DHCP_NAME = /\boption (host_name|domain_name) *=> '([^'\s]+)'/;
-const HOSTNAME_FIELD = /_HOSTNAME=(\S+)/;
+// a journal entry's host: `journalctl -o export`'s `_HOSTNAME=x` and the JSON outputs'
+// `"_HOSTNAME":"x"` (`json`) and `"_HOSTNAME" : "x",` (`json-pretty`), learned from the line
+// itself too: an excerpt the journal's parser does not take (a `json-pretty` entry pasted
+// without its `__CURSOR`) is read as plain text and had kept the host
+const HOSTNAME_FIELD = /_HOSTNAME(?:=|" ?: ?")([^\s"]+)/;
 // kernel parameters: ip=<client>:<server>:<gw>:<netmask>:<hostname>:… and hostname=<x>
 const IP_PARAM = /\bip=[^\s:]*:[^\s:]*:[^\s:]*:[^\s:]*:([^\s:]+)/;
 const HOSTNAME_PARAM = /\bhostname=([^\s:,]+)/;
@@ -228,7 +239,8 @@ const ACCT = /\bacct="([a-z_][\w.-]*\$?)"/gi;
 /**
  * Logins: PAM's `session opened for user root(uid=0) by marlow(uid=1000)` (an account of a
  * person has a uid from 1000 to 59999), systemd-logind's `New session 3 of user marlow.` and
- * systemd's `Started Session 3 of user marlow.`, `Created slice User Slice of marlow.`, sshd's
+ * systemd's `Started Session 3 of user marlow.` (`of User` since systemd 246), `Created slice
+ * User Slice of marlow.`, sshd's
  * `Accepted publickey for marlow from 192.0.2.5 port 52144 ssh2` (not `invalid user`, a guess of
  * whoever knocked)
  */
@@ -564,6 +576,14 @@ const SSID_QUOTED = /(?<!['"\w])(ssid[=:]? ?)(["'])((?:[^"'\r\n]|\b'\b){1,32})\2
 const SSID_NM =
 	/('ssid' value |access point |wireless network )(["'])((?:[^"'\r\n]|\b'\b){1,32})\2/g;
 const SSID_IWD = /(Connected to network )(\S[^\r\n]{0,31})$/gm;
+/**
+ * NetworkManager's connection on a wireless device, which it names after the network it joins
+ * (`device (wlp2s0): Activation: starting connection 'Alice Home 5G' (<uuid>)`, `policy: set
+ * 'Alice Home 5G' (wlp2s0) as default for IPv4 routing and DNS`): learned as a Wi-Fi network;
+ * a wired device's (`'Wired connection 1'`, `'docker0'`) is not
+ */
+const NM_WIFI_CONNECTION =
+	/\bdevice \(wl[\w.-]*\): Activation: (?:\(wifi\) )?(?:starting )?connection '([^'\r\n]{1,64})'|\bpolicy: set '([^'\r\n]{1,64})' \(wl[\w.-]*\) as default/;
 
 /**
  * NFS exports and SMB shares (the share and the folders under it) name their owners as often as
@@ -892,7 +912,7 @@ export class NameCollector {
 			const m = AVAHI_HOST.exec(raw);
 			if (m) this.addMachine(m[1] ?? m[2]);
 		}
-		if (raw.indexOf('_HOSTNAME=') !== -1) {
+		if (raw.indexOf('_HOSTNAME') !== -1) {
 			const m = HOSTNAME_FIELD.exec(raw);
 			if (m) this.addMachine(m[1]);
 		}
@@ -926,6 +946,10 @@ export class NameCollector {
 		)
 			this.networks(raw, SSID_NM);
 		if (raw.indexOf('Connected to network ') !== -1) this.networks(raw.trimEnd(), SSID_IWD);
+		if (raw.indexOf("connection '") !== -1 || raw.indexOf("policy: set '") !== -1) {
+			const m = NM_WIFI_CONNECTION.exec(raw);
+			if (m) this.addSsid(m[1] ?? m[2]);
+		}
 		if (
 			raw.indexOf('user=') !== -1 &&
 			(raw.indexOf('pam') !== -1 || raw.indexOf('authentication failure') !== -1)
@@ -952,6 +976,7 @@ export class NameCollector {
 		}
 		if (
 			raw.indexOf(' of user ') !== -1 ||
+			raw.indexOf(' of User ') !== -1 ||
 			raw.indexOf('User Slice of ') !== -1 ||
 			((raw.indexOf('Accepted ') !== -1 || raw.indexOf('Failed ') !== -1) &&
 				raw.indexOf(' for ') !== -1)
@@ -1203,6 +1228,23 @@ const UUID_US = /[\da-f]{8}_[\da-f]{4}_[\da-f]{4}_[\da-f]{4}_[\da-f]{12}(?![\da-
 const MAC =
 	/(?:(?<![\w:])|(?<=\b(?:addr|hwaddr|bd_addr|macaddr|mac|bssid|ownmac|sta|peer):))[\da-f]{2}(?::[\da-f]{2}){5,}(?![\da-f:])/gi;
 /**
+ * a UUID as systemd escapes it in a unit's name, `-` written `\x2d`
+ * (`dev-disk-by\x2duuid-<uuid>.device`): the same placeholder as the UUID written plainly
+ */
+const UUID_ESCAPED =
+	/[\da-f]{8}\\x2d[\da-f]{4}\\x2d[\da-f]{4}\\x2d[\da-f]{4}\\x2d[\da-f]{12}(?![\da-f])/gi;
+/**
+ * the short ids file systems without a UUID have where a UUID goes: a FAT or exFAT volume's serial
+ * (`/dev/disk/by-uuid/7A1B-C2D3`, systemd's `by\x2duuid-7A1B\x2dC2D3`, `UUID=7A1B-C2D3`) and an
+ * MBR partition's PARTUUID, the disk's signature and the partition's number
+ * (`root=PARTUUID=6c4bfb2c-02`, `by-partuuid/6c4bfb2c-02`): the volume's or the disk's id, a `uuid`
+ * (the partition's number is kept)
+ */
+const VOLUME_ID =
+	/(\bby-uuid\/|\bby\\x2duuid-|\bUUID=["']?)([\da-f]{4}(?:-|\\x2d)[\da-f]{4})(?![\w-]|\\x2d)/gi;
+const MBR_PARTUUID =
+	/(\bPARTUUID=["']?|\bby-partuuid\/|\bby\\x2dpartuuid-)([\da-f]{8})(?=(?:-|\\x2d)[\da-f]{2}(?![\w-]|\\x2d))/gi;
+/**
  * a MAC without separators where a driver or a parameter names it one (MediaTek's `OwnMac:
  * f85e3caaab2b`, `androidboot.wifimacaddr=`, `MAC address 001122334455`)
  */
@@ -1217,6 +1259,10 @@ const IPV6 = /(?<![\w:.])(?:[\da-f]{1,4}|:)(?::[\da-f]{0,4}){1,7}(?![\w:])/gi;
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w+-]|\.\d)/g;
 // also after `_`: Samsung's `connie=SM-G930V_VZW_USA_<32 hex digits>` (the device's id)
 const HEX_ID = /(?<![\da-z])(?:[\da-f]{64}|[\da-f]{32})\b/gi;
+/** an AWS EC2 instance's id (`instance-id: i-0123456789abcdef0`, cloud-init's), an `id` */
+const EC2_INSTANCE = /(?<![\w-])i-(?:[\da-f]{17}|[\da-f]{8})(?![\w-])/g;
+/** an SSH key's fingerprint (sshd's `Accepted publickey for … ssh2: ED25519 SHA256:<43 base64>`), an `id` */
+const SSH_FINGERPRINT = /\b(SHA256:)([A-Za-z\d+/]{43})(?![A-Za-z\d+/=])/g;
 /**
  * dm-verity's root hash and salt, as ChromeOS's kernel command line gives them (`dm="1 vroot none
  * ro 1,0 7946240 verity payload=… alg=sha256 root_hexdigest=<64 hex> salt=<64 hex>"`): they name
@@ -1251,6 +1297,13 @@ const NAA = /\bnaa\.[\da-f]{16,32}\b/gi;
 const NQN = /\bnqn\.\d{4}-\d{2}\.[^\s"',;()<>]+/g;
 const IQN = /\b(?:iqn\.\d{4}-\d{2}\.[^\s"',;()<>]+|eui\.[\da-f]{16}\b)/gi;
 const LABEL = /(\bdevice label |\bLABEL=)([^\s"']+)/g;
+/**
+ * a file system's label in udev's path (`/dev/disk/by-label/Backup`, a space written `\x20`) and
+ * in systemd's unit of it (`dev-disk-by\x2dlabel-Backup.device`, a `-` written `\x2d`), without
+ * the dots that end a message (`Expecting device … /dev/disk/by-label/system-boot...`)
+ */
+const BY_LABEL =
+	/(\bby-label\/|\bby\\x2dlabel-)((?:[^\s"'/.\\:;,()<>[\]{}]|\\x[\da-f]{2}|\.(?!device\b|mount\b|swap\b|[.\s"']|$)|\\(?!x))+)/gi;
 const POINTER = /\b(?:0x)?ffff[\da-f]{12}\b/gi;
 const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
 
@@ -1297,14 +1350,22 @@ const SKIP_KEYS = new Set([
 	'counts_by_category'
 ]);
 
-/** `fn` applied to the parts of `s` outside the matches of `spans` (a global pattern) */
-function outsideSpans(s: string, spans: RegExp, fn: (part: string) => string): string {
+/**
+ * `fn` applied to the parts of `s` outside the matches of `spans` (a global pattern); a match
+ * `isSpan` refuses is left to `fn` with the text around it
+ */
+function outsideSpans(
+	s: string,
+	spans: RegExp,
+	fn: (part: string) => string,
+	isSpan?: (m: RegExpMatchArray, whole: string) => boolean
+): string {
 	let out = '';
 	let last = 0;
 	spans.lastIndex = 0;
 	for (const m of s.matchAll(spans)) {
 		const at = m.index ?? 0;
-		if (m[0] === '') continue;
+		if (m[0] === '' || (isSpan && !isSpan(m, s))) continue;
 		out += fn(s.slice(last, at)) + m[0];
 		last = at + m[0].length;
 	}
@@ -1335,14 +1396,35 @@ const HARDWARE_KEYS: ReadonlySet<string> = new Set([
  * The same in log text: the boot CPU's model (`smpboot: CPU0: AMD Ryzen 7 PRO 4750U with Radeon
  * Graphics (family: 0x17 …)`, `model name : …`), the DMI string (`DMI: …`, an oops' `Hardware
  * name: …`), a firmware file as a driver asks for it (`amdgpu/green_sardine_dmcub.bin`,
- * `rtl_nic/rtl8168h-2.fw`; not an absolute path, whose folders may name a machine), the
+ * `rtl_nic/rtl8168h-2.fw`; not an absolute path, whose folders may name a machine; a name
+ * without a folder only on a line about firmware, see firmwareFile), the
  * module list of an oops (`Modules linked in: …`), a driver's name where the kernel says it is one
  * (`registered new interface driver usbhid`) and the driver before its device at the start of a
  * message (`r8169 0000:02:00.0: …`, `usb 1-2: …`; a device with a digit, not a syslog prefix's
  * `<host> kernel:`). Learned names are replaced outside these spans only.
  */
 const HARDWARE_SPAN =
-	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<![\w.+/-])[\w+-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-])|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
+	/\bsmpboot: CPU\d+: .*|\bmodel name\s*: .*|\b(?:DMI|Hardware name): .*|\bModules linked in: .*|(?<file>(?<![\w.+/-])[\w+-][\w.+/-]*\.(?:bin|fw|ucode|sbin|pnvm|hcd|nvm|mbn|tlv|dfu|hex|elf|clm_blob)(?![\w-]))|\bdriver '?[\w-]+|(?:^|(?<=\] ))[\w-]+(?= (?=[^\s:]*\d)[\w.:-]+: )/gim;
+/**
+ * A line that loads firmware: the kernel's firmware loader (`Direct firmware load for …`,
+ * `Falling back to sysfs fallback for: …`), a driver's (`loaded firmware version …`,
+ * `could not get nvs file …`, `ol_transfer_bin_file: transferring file: …`); not the
+ * extension of the file itself (`alice-pc.fw`)
+ */
+const FIRMWARE_LINE = /firmware|(?<![\w.])(?:fw|ucode)\b|\bnvs?\b|load|fallback for|transfer/i;
+/**
+ * A file name of HARDWARE_SPAN is a firmware file's when it has a folder (`amdgpu/…`, as
+ * drivers ask for theirs) or its line loads firmware (FIRMWARE_LINE); elsewhere a bare
+ * `*.bin` is any file, whose name may hold the machine's (`alice-pc-dump.bin`, the input's name)
+ */
+function firmwareFile(m: RegExpMatchArray, whole: string): boolean {
+	const file = m.groups?.file;
+	if (file === undefined || file.indexOf('/') !== -1) return true;
+	const at = m.index ?? 0;
+	const end = whole.indexOf('\n', at);
+	const line = whole.slice(whole.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
+	return FIRMWARE_LINE.test(line);
+}
 /** a cheap test before HARDWARE_SPAN runs */
 const HARDWARE_HINT = /smpboot|model name|DMI|Hardware name|Modules linked|\.[a-z]|driver|\d: /i;
 
@@ -1600,9 +1682,34 @@ export class Anonymizer {
 		t = this.outside(t, LABEL, (m, pre: string, v: string) =>
 			DEFAULT_LABELS.has(v.toLowerCase()) ? m : pre + this.placeholder('label', v)
 		);
+		if (t.indexOf('label') !== -1)
+			t = this.outside(t, BY_LABEL, (m, pre: string, v: string) => {
+				// the label as written elsewhere (`LABEL=`, `device label`): escapes decoded
+				const label = v.replace(/\\x([\da-f]{2})/gi, (_e, h: string) =>
+					String.fromCharCode(parseInt(h, 16))
+				);
+				return DEFAULT_LABELS.has(label.toLowerCase()) ? m : pre + this.placeholder('label', label);
+			});
 		t = this.shares(t);
 		// shapes
 		t = this.outside(t, UUID, (m) => this.placeholder('uuid', m.toLowerCase()));
+		if (t.indexOf('\\x2d') !== -1)
+			t = this.outside(t, UUID_ESCAPED, (m) =>
+				this.placeholder('uuid', m.toLowerCase().replaceAll('\\x2d', '-'))
+			);
+		if (/uuid/i.test(t)) {
+			t = this.outside(
+				t,
+				VOLUME_ID,
+				(_m, pre: string, v: string) =>
+					pre + this.placeholder('uuid', v.toLowerCase().replace('\\x2d', '-'))
+			);
+			t = this.outside(
+				t,
+				MBR_PARTUUID,
+				(_m, pre: string, v: string) => pre + this.placeholder('uuid', v.toLowerCase())
+			);
+		}
 		if (t.indexOf('_') !== -1)
 			t = this.outside(t, UUID_US, (m) =>
 				this.placeholder('uuid', m.toLowerCase().replace(/_/g, '-'))
@@ -1657,6 +1764,13 @@ export class Anonymizer {
 				? m
 				: this.placeholder('id', m.toLowerCase())
 		);
+		if (t.indexOf('i-') !== -1) t = this.outside(t, EC2_INSTANCE, (m) => this.placeholder('id', m));
+		if (t.indexOf('SHA256:') !== -1)
+			t = this.outside(
+				t,
+				SSH_FINGERPRINT,
+				(_m, pre: string, v: string) => pre + this.placeholder('id', v)
+			);
 		if (this.domains)
 			t = this.outside(t, this.domains, (m) => this.placeholder('domain', m.toLowerCase()));
 		if (HAS_PRIVATE_LABEL.test(t)) t = this.outside(t, DOTTED_NAME, (m) => this.privateName(m));
@@ -1673,8 +1787,19 @@ export class Anonymizer {
 			names.lastIndex = 0;
 			// only a text that holds a name looks for the spans of hardware names (HARDWARE_SPAN)
 			if (names.test(t))
-				t = HARDWARE_HINT.test(t) ? outsideSpans(t, HARDWARE_SPAN, replace) : replace(t);
+				t = HARDWARE_HINT.test(t)
+					? outsideSpans(t, HARDWARE_SPAN, replace, firmwareFile)
+					: replace(t);
 		}
+		// a removable volume's folder under its user's (udisks2's `/run/media/<user>/<label>`)
+		if (t.indexOf('/media/<') !== -1)
+			t = t.replace(MEDIA_MOUNT, (m, pre: string, v: string) =>
+				/^[\da-f]{4}-[\da-f]{4}$/i.test(v)
+					? pre + this.placeholder('uuid', v.toLowerCase())
+					: DEFAULT_LABELS.has(v.toLowerCase()) || PUBLIC_MEDIA.test(v)
+						? m
+						: pre + this.placeholder('label', v)
+			);
 		if (this.weakAt) {
 			if (t.indexOf('@') !== -1) t = this.outside(t, this.weakAt, (m) => this.learnedName(m));
 			if (t.indexOf('/') !== -1) t = this.outside(t, ABS_PATH, (m) => this.weakPath(m));
