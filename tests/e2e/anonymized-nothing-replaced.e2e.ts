@@ -19,7 +19,7 @@ test('a shared report in which nothing was replaced says there was nothing to re
 	const other = await openShareLink(page, context, baseURL as string);
 	const note = other.getByRole('note');
 	await expect(note).toContainText(
-		'Shared report, read-only, anonymized by its sender (nothing to replace): the log was not shared.'
+		'Shared report, anonymized by its sender (nothing to replace), read-only: the log was not shared.'
 	);
 	await expect(note).not.toContainText('(none)');
 });
@@ -32,6 +32,6 @@ test('an anonymized report file in which nothing was replaced says so', async ({
 		buffer: Buffer.from(cliReport(LOG, 'json', ['--anonymize']))
 	});
 	await expect(page.getByRole('note')).toContainText(
-		'NecroScope report file (anonymized.json), anonymized (nothing to replace): as saved'
+		'Report file, anonymized (nothing to replace): anonymized.json, a NecroScope report as saved'
 	);
 });

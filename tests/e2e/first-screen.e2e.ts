@@ -99,7 +99,7 @@ test.describe('on a 390×844 phone screen', () => {
 			buffer: Buffer.from(cliReport(fixture('e2e/warning-radeon.log')))
 		});
 		const note = page.getByRole('note');
-		await expect(note).toContainText('NecroScope report file');
+		await expect(note).toContainText('Report file, not anonymized');
 		await expect(note).toBeInViewport();
 		await expect(page.locator('#summary-h')).toBeInViewport();
 		// five lines had put the report's heading 37 px further down, four lines 20 px
@@ -137,7 +137,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await firstOnScreen(other);
 		// what was anonymized is said once, in the note
 		await expect(other.getByRole('note')).toContainText(
-			/^Shared report, read-only, anonymized by its sender \((?:\d+ [a-z][^)]*|nothing to replace)\): the log was not shared\./
+			/^Shared report, anonymized by its sender \((?:\d+ [a-z][^)]*|nothing to replace)\), read-only: the log was not shared\./
 		);
 		await expect(other.getByTestId('anonymization')).toHaveCount(0);
 
@@ -149,7 +149,9 @@ test.describe('on a 390×844 phone screen', () => {
 			mimeType: 'application/json',
 			buffer: Buffer.from(cliReport(log))
 		});
-		await expect(page.getByRole('note')).toContainText('NecroScope report file (from-a-user.json)');
+		await expect(page.getByRole('note')).toContainText(
+			'Report file, not anonymized: from-a-user.json,'
+		);
 		await firstOnScreen(page);
 		// an anonymized one says so in its note too
 		await page.getByLabel('Choose log files').setInputFiles({
@@ -158,7 +160,7 @@ test.describe('on a 390×844 phone screen', () => {
 			buffer: Buffer.from(cliReport(log, 'json', ['--anonymize']))
 		});
 		await expect(page.getByRole('note')).toContainText(
-			/^NecroScope report file \(anonymized\.json\), anonymized \((?:\d+ [a-z]+|nothing to replace\))/
+			/^Report file, anonymized \((?:\d+ [a-z][^)]*|nothing to replace)\): anonymized\.json,/
 		);
 		await expect(page.getByTestId('anonymization')).toHaveCount(0);
 		await firstOnScreen(page);

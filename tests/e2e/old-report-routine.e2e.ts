@@ -25,7 +25,9 @@ test('a report of schema 1.12 shows its routine notices in the closed group', as
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(report, null, 2) + '\n')
 	});
-	await expect(page.getByRole('note')).toContainText('NecroScope report file (old-report.json)');
+	await expect(page.getByRole('note')).toContainText(
+		'Report file, not anonymized: old-report.json,'
+	);
 	const toggle = page.getByRole('button', { name: /^Routine messages explained/ });
 	await expect(toggle).toHaveText(/Routine messages explained \(2\)/);
 	await expect(toggle).toHaveAttribute('aria-expanded', 'false');

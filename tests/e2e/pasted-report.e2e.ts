@@ -28,7 +28,7 @@ test('a pasted JSON report is shown as it was saved, not analysed as a log', asy
 	await setLogText(page, saved);
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await expect(page.getByRole('note')).toContainText(
-		'Pasted NecroScope report: as saved, not analysed again.'
+		'Pasted report, not anonymized: a NecroScope report as saved, not analysed again.'
 	);
 	await expect(page.getByTestId('announcement')).toHaveText(
 		`Analysis done: ${report.summary.headline}`

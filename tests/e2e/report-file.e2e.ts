@@ -30,7 +30,7 @@ test('a NecroScope JSON report file is shown as it was saved, not analysed as a 
 		buffer: Buffer.from(saved)
 	});
 	await expect(page.getByRole('note')).toContainText(
-		'NecroScope report file (from-a-user.json): as saved, not analysed again.'
+		'Report file, not anonymized: from-a-user.json, a NecroScope report as saved, not analysed again.'
 	);
 	// shown as it is: the report's own input, not this file's
 	await expect(page.locator('[data-in-worker="false"]')).toHaveCount(1);
@@ -132,7 +132,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 	const otherProblems = watchForErrors(other);
 	await other.goto(link);
 	// the receiver is told it is not anonymized (the note had said every shared report was)
-	await expect(other.getByRole('note')).toContainText('Shared report, read-only, not anonymized:');
+	await expect(other.getByRole('note')).toContainText('Shared report, not anonymized, read-only:');
 	const [download] = await Promise.all([
 		other.waitForEvent('download'),
 		other.getByRole('button', { name: 'Download JSON' }).click()
@@ -156,9 +156,7 @@ test('an opened report file can be passed on as a link: as it was opened, said n
 	await other.goto(
 		await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue()
 	);
-	await expect(other.getByRole('note')).toContainText(
-		'Shared report, read-only, anonymized by its sender ('
-	);
+	await expect(other.getByRole('note')).toContainText('Shared report, anonymized by its sender (');
 	const [again] = await Promise.all([
 		other.waitForEvent('download'),
 		other.getByRole('button', { name: 'Download JSON' }).click()

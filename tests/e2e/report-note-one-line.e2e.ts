@@ -65,7 +65,7 @@ for (const [width, height] of [
 			await openLongest(page);
 			const note = page.getByRole('note');
 			// all of it is there for a screen reader, one line on the screen
-			await expect(note).toContainText(`NecroScope report file (${NAME}), anonymized`);
+			await expect(note).toContainText(`Report file, anonymized (${REPLACED}): ${NAME},`);
 			expect(await noteLines(page)).toBe(1);
 			if (width === 390) await firstFindingOnScreen(page, height);
 			// nothing wider than the screen: the file's name had been one word of 66 characters
@@ -83,7 +83,9 @@ for (const [width, height] of [
 				.locator('#report-note-text')
 				.evaluate((p) => p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1);
 			expect(cut).toBe(false);
-			await expect(page.locator('#report-note-text')).toContainText('29 kaslr): as saved');
+			await expect(page.locator('#report-note-text')).toContainText(
+				`29 kaslr): ${NAME}, a NecroScope report as saved`
+			);
 			await less.click();
 			expect(await noteLines(page)).toBe(1);
 		});
@@ -102,7 +104,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await openLongest(page);
 		const other = await openShareLink(page, context, baseURL as string);
 		await expect(other.getByRole('note')).toContainText(
-			`Shared report, read-only, anonymized by its sender (${REPLACED}): the log was not shared.`
+			`Shared report, anonymized by its sender (${REPLACED}), read-only: the log was not shared.`
 		);
 		expect(await noteLines(other)).toBe(1);
 		await firstFindingOnScreen(other, 844);
