@@ -114,7 +114,7 @@ const RESET_SLACK_S = 1;
  * kernel times after a dmesg whose time it goes on from, unless its host built the dmesg's kernel,
  * its time goes on closely or its prefix agrees with the dmesg's wall clock (see
  * syslogAfterDmesg). When the dmesg names its machine (systemd's `Set hostname`), the host decides
- * for both.
+ * for both, when the lines name one (namedHostDiffers).
  */
 const RECENT_TEXTS = 4096;
 
@@ -1000,10 +1000,9 @@ export class RecordTracker {
 			return false;
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
-		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the journal is of it
-		// or not, as a kern.log is (syslogAfterDmesg)
-		const named = this.metaCollector.bootHosts.get(this.boot);
-		if (named !== undefined && rec.host !== '') return !sameHost(named, rec.host);
+		// the dmesg names its machine: the journal is of it or not, as a kern.log is (syslogAfterDmesg)
+		const named = this.namedHostDiffers(rec.host);
+		if (named !== null) return named;
 		// the block assembler's look-back lines hold the dmesg's continuation lines too
 		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
 	}
@@ -1011,8 +1010,8 @@ export class RecordTracker {
 	/**
 	 * A kern.log (lines with a host and kernel times) after a dmesg (kernel times, no host), its
 	 * time going on from the dmesg's (see SHAPE_CHANGE). When the dmesg names its machine
-	 * (systemd's `Set hostname to <host1>.`, MetadataCollector.bootHosts), the kern.log is another
-	 * log when its host is another. Otherwise it is another machine's, unless the host is the
+	 * (systemd's `Set hostname to <host1>.`, namedHostDiffers), the kern.log is another log when
+	 * its host is another. Otherwise it is another machine's, unless the host is the
 	 * one that built the dmesg's kernel (its banner's `(user@host)`: a kernel built on the machine
 	 * that runs it), or its first record is one of the dmesg's recent records (its exact time, or
 	 * its message by fingerprint, or one of the block assembler's look-back lines: the same boot's
@@ -1021,14 +1020,16 @@ export class RecordTracker {
 	 * on from the dmesg's within CONTINUE_S, or its prefix time agrees with the wall clock the
 	 * dmesg's own anchors give (sameClock: an RTC line, audit records). A kern.log of the same
 	 * boot from later, of a dmesg without anchors, is still split (the note says to analyse the
-	 * logs apart then): the decision is taken on its first line, and no later one undoes it.
+	 * logs apart then): the decision is taken on its first line, and no later one undoes it; nor
+	 * could one safely (the device names and addresses its lines repeat are those of every machine
+	 * of the model: see INGESTION.md).
 	 */
 	private syslogAfterDmesg(rec: LogRecord): boolean {
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
-		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the kern.log is of it or not
-		const named = this.metaCollector.bootHosts.get(this.boot);
-		if (named !== undefined) return !sameHost(named, rec.host);
+		// the dmesg names its machine: the kern.log is of it or not
+		const named = this.namedHostDiffers(rec.host);
+		if (named !== null) return named;
 		if (this.bannerHost !== '' && sameHost(this.bannerHost, rec.host)) return false;
 		const ts = rec.ts;
 		const n = Math.min(this.recentN, RECENT_TS);
@@ -1037,6 +1038,19 @@ export class RecordTracker {
 		// the same boot's kern.log from after the dmesg's last line: its kernel time goes on from
 		// the dmesg's within CONTINUE_S, or its prefix agrees with the dmesg's wall-clock anchors
 		return !(ts - this.lastTs <= CONTINUE_S) && !this.sameClock(rec);
+	}
+
+	/**
+	 * When the boot's dmesg names its machine (systemd's `Set hostname to <host1>.`,
+	 * MetadataCollector.bootHosts), whether `host`, the host of a log pasted after it, is another
+	 * machine; null when the dmesg names none, or `host` is empty (`journalctl -k --no-hostname`:
+	 * a line that names no machine is not another's, and the other evidence decides). The one host
+	 * check of journalAfterDmesg and syslogAfterDmesg.
+	 */
+	private namedHostDiffers(host: string): boolean | null {
+		if (host === '') return null;
+		const named = this.metaCollector.bootHosts.get(this.boot);
+		return named === undefined ? null : !sameHost(named, host);
 	}
 
 	/**
