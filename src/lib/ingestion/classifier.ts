@@ -268,6 +268,38 @@ interface PstorePart {
 	seq: number;
 	lines: number[];
 	texts: string[];
+	/** the first character of its first timed line (`<` or `[`: its shape), 0 before it */
+	form: number;
+	/** the kernel time of its latest timed line, NaN before it */
+	lastTs: number;
+}
+
+/**
+ * Whether a line held in pstore part `p` starts another log pasted after the dump instead (see
+ * holdPstore): a line of another shape than the part's (no `<N>[ts]` or `[ts]`, or the other of
+ * the two), a kernel time more than a second before the part's latest (a reset), or a `Linux
+ * version` banner after the part's first line. Blank lines are held. Updates the part's shape and
+ * time otherwise. Runs only on held lines.
+ */
+function endsPstorePart(raw: string, p: PstorePart): boolean {
+	const c = codeAt(raw, 0);
+	if (raw.length === 0 || c === 13 /* \r */) return false;
+	if (c !== 60 /* < */ && c !== 91 /* [ */) return raw.trim() !== '';
+	if (p.form !== 0 && c !== p.form) return true;
+	const open = c === 91 ? 0 : raw.indexOf('[');
+	const close = open === -1 || open > 5 ? -1 : raw.indexOf(']', open);
+	const ts = close === -1 ? NaN : Number(raw.slice(open + 1, close));
+	if (Number.isNaN(ts)) return true;
+	if (ts < p.lastTs - 1) return true;
+	if (!Number.isNaN(p.lastTs) && raw.startsWith('Linux version ', skipSpaceAt(raw, close + 1)))
+		return true;
+	p.form = c;
+	p.lastTs = ts;
+	return false;
+}
+
+function skipSpaceAt(s: string, i: number): number {
+	return codeAt(s, i) === 32 ? i + 1 : i;
 }
 
 /**
@@ -869,7 +901,9 @@ export class LineClassifier {
 			wall: this.dumpWall,
 			seq: this.pstoreSeq++,
 			lines: [],
-			texts: []
+			texts: [],
+			form: 0,
+			lastTs: NaN
 		});
 		this.dumpWall = NaN;
 	}
@@ -897,8 +931,13 @@ export class LineClassifier {
 			return;
 		}
 		const p = parts[parts.length - 1];
-		if (p.lines.length >= PSTORE_PART_LINES || this.pstoreChars > PSTORE_BUDGET_CHARS) {
-			// longer than any pstore part: the record is over, the rest of the input is not in it
+		if (
+			p.lines.length >= PSTORE_PART_LINES ||
+			this.pstoreChars > PSTORE_BUDGET_CHARS ||
+			endsPstorePart(raw, p)
+		) {
+			// longer than any pstore part, or another log's first line (a paste of several logs):
+			// the record is over, the rest of the input is not in it
 			this.flushPstore();
 			this.process(raw, lineNo);
 			return;

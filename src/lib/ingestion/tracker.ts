@@ -114,7 +114,7 @@ const RESET_SLACK_S = 1;
  * kernel times after a dmesg whose time it goes on from, unless its host built the dmesg's kernel,
  * its time goes on closely or its prefix agrees with the dmesg's wall clock (see
  * syslogAfterDmesg). When the dmesg names its machine (systemd's `Set hostname`), the host decides
- * for both.
+ * for both, when the lines name one (namedHostDiffers).
  */
 const RECENT_TEXTS = 4096;
 
@@ -191,6 +191,11 @@ const PRE_BANNER_LINES = 30;
  * later the next boot's banner). With kernel times the reset of the time tells.
  */
 const PRE_BANNER_WALL_MS = 60_000;
+/**
+ * a segment's last anchors (from this many to twice as many) whose smallest offset is its clock
+ * at its end (see Segment.tailMin)
+ */
+const TAIL_ANCHORS = 16;
 /** anchors kept per calibration segment (the smallest offsets) */
 const ANCHOR_KEEP = 5;
 /**
@@ -220,6 +225,9 @@ function clockStep(d: number): boolean {
 
 /** `audit: type=1400 audit(1659620117.999:2):`, `type=1400 audit(…)`: type, seconds, milliseconds */
 const AUDIT_RECORD = /^(?:audit: )?type=(\d{4}) audit\((\d{9,11})\.(\d{3}):\d+\)/;
+/** Android's `PM: suspend entry|exit 2018-02-10 01:51:45.756292225 UTC` (see pmAnchor) */
+const PM_MARKER_TIME =
+	/^PM: suspend (?:entry|exit) (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{9}) UTC$/;
 /** audit times before this year are a clock never set (the kernel's build year, when known, is later) */
 const MIN_AUDIT_YEAR = 2000;
 /**
@@ -257,6 +265,20 @@ interface Segment {
 	/** audit records' offsets (ms), largest first, and their count: used when n is 0 */
 	auditBest: number[];
 	auditN: number;
+	/**
+	 * the smallest offset of the segment's last TAIL_ANCHORS to 2 * TAIL_ANCHORS - 1 anchors: the
+	 * current run's (tailN anchors so far) and the run's before it (Infinity when none). Above
+	 * best[0] by more than the resolution, the clock was stepped forward since (see finish).
+	 */
+	tailMin: number;
+	tailPrevMin: number;
+	tailN: number;
+	/**
+	 * offsets (ms), largest first, of Android's `PM: suspend entry/exit … UTC` lines and their
+	 * count (see pmAnchor): when present they give the segment's offset
+	 */
+	markBest: number[];
+	markN: number;
 	/**
 	 * the boot's start (epoch ms, half the prefix's resolution added) from systemd's `Startup
 	 * finished` line, NaN when none: used when there is no other anchor (see startupAnchor)
@@ -613,8 +635,9 @@ export class RecordTracker {
 				text.indexOf('setting system clock to ') !== -1
 			)
 				this.rtcAnchor(rec);
-			else if (
-				// `audit: type=1400 audit(…)`, `type=1400 audit(…)`: a cheap test before the pattern
+			if (
+				// `audit: type=1400 audit(…)`, `type=1400 audit(…)`: a cheap test before the pattern;
+				// with a prefix time too, where they check the prefixes' clock (see finish)
 				(c === 97 || c === 116) /* a, t */ &&
 				!Number.isNaN(ts) &&
 				(text.startsWith('audit: type=') || text.startsWith('type='))
@@ -673,6 +696,8 @@ export class RecordTracker {
 			text.startsWith('PM: hibernation entry') ||
 			text.startsWith('PM: Syncing filesystems')
 		) {
+			// Android's `PM: suspend entry 2018-02-10 01:51:45.756292225 UTC`: the clock before it
+			if (codeAt(text, text.length - 1) === 67 /* C */) this.pmAnchor(text, ts);
 			if (this.seg !== null) {
 				this.seg.toTs = ts;
 				this.seg.to = 'suspend';
@@ -689,6 +714,37 @@ export class RecordTracker {
 			this.seg = null;
 			this.nextSegmentFrom = ts;
 			this.nextSegmentCause = 'resume';
+			// Android's `PM: suspend exit … UTC`: the clock after it, the next segment's first anchor
+			if (codeAt(text, text.length - 1) === 67 /* C */) this.pmAnchor(text, ts);
+		}
+	}
+
+	/**
+	 * Android kernels (pm_suspend_marker) print `PM: suspend entry 2018-02-10 01:51:45.756292225
+	 * UTC` and `PM: suspend exit … UTC`: the wall clock (getnstimeofday, UTC, to the nanosecond)
+	 * read right before the line is printed, so its offset is at most the true one, late by the
+	 * microseconds between the reading and the print's time: the largest is the least delayed (as
+	 * for audit records). Not a clock that had not been set (unsetClock).
+	 */
+	private pmAnchor(text: string, ts: number): void {
+		// an entry while suspended already (a second one without its exit) ends no segment
+		if (Number.isNaN(ts) || this.suspended) return;
+		const m = PM_MARKER_TIME.exec(text);
+		if (m === null) return;
+		const epochMs = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) + Number(m[7]) / 1e6;
+		if (Number.isNaN(epochMs) || this.unsetClock(epochMs) !== null) return;
+		const s = this.segment();
+		const v = epochMs - ts * 1000;
+		s.markN++;
+		const best = s.markBest;
+		if (best.length === ANCHOR_KEEP && v <= best[ANCHOR_KEEP - 1]) return;
+		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
+		best[k] = v;
+		while (k > 0 && best[k - 1] < best[k]) {
+			const t = best[k - 1];
+			best[k - 1] = best[k];
+			best[k] = t;
+			k--;
 		}
 	}
 
@@ -743,9 +799,9 @@ export class RecordTracker {
 	/**
 	 * `audit: type=1400 audit(1659620117.999:2): …` (older kernels: `type=1400 audit(…)`): the
 	 * event's UTC time, taken before the record is printed. A fallback for segments without other
-	 * anchors (see finish); not `type=2000`, printed when audit starts, often before the clock is
-	 * set (ubuntu-20-04-fips: 50 s before the RTC line sets it), nor a time before the kernel's
-	 * build year (`audit(0.204:1)`).
+	 * anchors, and a check of the clock that prefix anchors read (see finish); not `type=2000`,
+	 * printed when audit starts, often before the clock is set (ubuntu-20-04-fips: 50 s before the
+	 * RTC line sets it), nor a time before the kernel's build year (`audit(0.204:1)`).
 	 */
 	private auditAnchor(text: string, ts: number): void {
 		if (this.suspended) return;
@@ -818,6 +874,11 @@ export class RecordTracker {
 				sources: new Set(),
 				auditBest: [],
 				auditN: 0,
+				tailMin: Infinity,
+				tailPrevMin: Infinity,
+				tailN: 0,
+				markBest: [],
+				markN: 0,
 				startup: NaN,
 				startupHalfRes: 0
 			};
@@ -843,6 +904,12 @@ export class RecordTracker {
 		s.n++;
 		if (s.sources.size < 8) s.sources.add(source);
 		const best = s.best;
+		if (v < s.tailMin) s.tailMin = v;
+		if (++s.tailN === TAIL_ANCHORS) {
+			s.tailPrevMin = s.tailMin;
+			s.tailMin = Infinity;
+			s.tailN = 0;
+		}
 		if (best.length === ANCHOR_KEEP && v >= best[ANCHOR_KEEP - 1]) return;
 		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
 		best[k] = v;
@@ -1000,10 +1067,9 @@ export class RecordTracker {
 			return false;
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
-		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the journal is of it
-		// or not, as a kern.log is (syslogAfterDmesg)
-		const named = this.metaCollector.bootHosts.get(this.boot);
-		if (named !== undefined && rec.host !== '') return !sameHost(named, rec.host);
+		// the dmesg names its machine: the journal is of it or not, as a kern.log is (syslogAfterDmesg)
+		const named = this.namedHostDiffers(rec.host);
+		if (named !== null) return named;
 		// the block assembler's look-back lines hold the dmesg's continuation lines too
 		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
 	}
@@ -1011,8 +1077,8 @@ export class RecordTracker {
 	/**
 	 * A kern.log (lines with a host and kernel times) after a dmesg (kernel times, no host), its
 	 * time going on from the dmesg's (see SHAPE_CHANGE). When the dmesg names its machine
-	 * (systemd's `Set hostname to <host1>.`, MetadataCollector.bootHosts), the kern.log is another
-	 * log when its host is another. Otherwise it is another machine's, unless the host is the
+	 * (systemd's `Set hostname to <host1>.`, namedHostDiffers), the kern.log is another log when
+	 * its host is another. Otherwise it is another machine's, unless the host is the
 	 * one that built the dmesg's kernel (its banner's `(user@host)`: a kernel built on the machine
 	 * that runs it), or its first record is one of the dmesg's recent records (its exact time, or
 	 * its message by fingerprint, or one of the block assembler's look-back lines: the same boot's
@@ -1021,14 +1087,16 @@ export class RecordTracker {
 	 * on from the dmesg's within CONTINUE_S, or its prefix time agrees with the wall clock the
 	 * dmesg's own anchors give (sameClock: an RTC line, audit records). A kern.log of the same
 	 * boot from later, of a dmesg without anchors, is still split (the note says to analyse the
-	 * logs apart then): the decision is taken on its first line, and no later one undoes it.
+	 * logs apart then): the decision is taken on its first line, and no later one undoes it; nor
+	 * could one safely (the device names and addresses its lines repeat are those of every machine
+	 * of the model: see INGESTION.md).
 	 */
 	private syslogAfterDmesg(rec: LogRecord): boolean {
 		const text = rec.text;
 		if (this.noOtherLogStart(text)) return false;
-		// the dmesg names its machine (systemd's `Set hostname to <host1>.`): the kern.log is of it or not
-		const named = this.metaCollector.bootHosts.get(this.boot);
-		if (named !== undefined) return !sameHost(named, rec.host);
+		// the dmesg names its machine: the kern.log is of it or not
+		const named = this.namedHostDiffers(rec.host);
+		if (named !== null) return named;
 		if (this.bannerHost !== '' && sameHost(this.bannerHost, rec.host)) return false;
 		const ts = rec.ts;
 		const n = Math.min(this.recentN, RECENT_TS);
@@ -1037,6 +1105,19 @@ export class RecordTracker {
 		// the same boot's kern.log from after the dmesg's last line: its kernel time goes on from
 		// the dmesg's within CONTINUE_S, or its prefix agrees with the dmesg's wall-clock anchors
 		return !(ts - this.lastTs <= CONTINUE_S) && !this.sameClock(rec);
+	}
+
+	/**
+	 * When the boot's dmesg names its machine (systemd's `Set hostname to <host1>.`,
+	 * MetadataCollector.bootHosts), whether `host`, the host of a log pasted after it, is another
+	 * machine; null when the dmesg names none, or `host` is empty (`journalctl -k --no-hostname`:
+	 * a line that names no machine is not another's, and the other evidence decides). The one host
+	 * check of journalAfterDmesg and syslogAfterDmesg.
+	 */
+	private namedHostDiffers(host: string): boolean | null {
+		if (host === '') return null;
+		const named = this.metaCollector.bootHosts.get(this.boot);
+		return named === undefined ? null : !sameHost(named, host);
 	}
 
 	/**
@@ -1049,7 +1130,14 @@ export class RecordTracker {
 	private sameClock(rec: LogRecord): boolean {
 		const s = this.seg;
 		if (s === null || Number.isNaN(rec.wall)) return false;
-		const off = s.n > 0 ? s.best[0] : s.auditN > 0 ? s.auditBest[0] + AUDIT_HALF_RES_MS : NaN;
+		const off =
+			s.markN > 0
+				? s.markBest[0]
+				: s.n > 0
+					? s.best[0]
+					: s.auditN > 0
+						? s.auditBest[0] + AUDIT_HALF_RES_MS
+						: NaN;
 		if (Number.isNaN(off)) return false;
 		let d = rec.wall - rec.ts * 1000 - off;
 		if (Math.abs(d) <= MAX_ZONE_MS) d -= Math.round(d / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
@@ -1108,6 +1196,37 @@ export class RecordTracker {
 		/** the boot whose start the segments so far still give (no suspend since the boot) */
 		let startBoot = -1;
 		for (const s of this.segments) {
+			/** how much later than best[0] the clock read elsewhere in the segment (ms, see below) */
+			let clockRange = 0;
+			/** the segment's offset comes from Android's suspend markers alone (see pmAnchor) */
+			let marksOnly = false;
+			if (s.n > 0) {
+				// prefixes are receipt times, never before the print: a later prefix whose offset
+				// is above the smallest by more than the resolution, and audit records (the event's
+				// time, before the print) above it at all, read a clock stepped forward by that
+				// much (ChromeOS: 2.4 s after the smallest offsets, 0.25 s before them), which the
+				// smallest offset alone does not show
+				const h = s.halfRes;
+				const tail = Math.min(s.tailMin, s.tailPrevMin) - s.best[0];
+				if (tail > 2 * h && tail < CLOCK_STEP_MS) clockRange = tail;
+				if (s.auditN > 0) {
+					// an audit time is cut to the millisecond: the event may be up to 1 ms later
+					const a = s.auditBest[0] + 1 - (s.best[0] + h);
+					if (a > clockRange && a < CLOCK_STEP_MS) clockRange = a;
+				}
+			}
+			if (s.markN > 0) {
+				// Android's suspend markers read the clock to the nanosecond: they give the offset,
+				// their spread the uncertainty, with how far prefixes read the clock earlier
+				const m = s.markBest;
+				const lowest = s.n > 0 ? s.best[0] + s.halfRes : Infinity;
+				marksOnly = s.n === 0;
+				clockRange = m[0] > lowest && m[0] - lowest < CLOCK_STEP_MS ? m[0] - lowest : 0;
+				s.best = [m[0], m[0] + (m[0] - m[m.length - 1])];
+				s.halfRes = 0;
+				s.n += s.markN;
+				s.sources.add('suspend marker');
+			}
 			if (s.n === 0 && s.auditN > 0) {
 				// only audit records: the median of the largest offsets kept (one record with a
 				// damaged time, or a clock set forward once, does not decide), their spread as the
@@ -1143,14 +1262,17 @@ export class RecordTracker {
 			calibration.push({
 				boot: s.boot,
 				offset_ms: offset,
-				uncertainty_ms: Math.max(1, Math.round(s.halfRes + spread)),
+				uncertainty_ms: Math.max(1, Math.round(s.halfRes + spread + clockRange)),
 				anchors: s.n,
 				source: `anchors from ${[...s.sources].sort().join(', ')}; segment ${s.index} from ${range}`
 			});
 			const b = this.boots[s.boot];
 			// the boot's start is known only from anchors taken before any suspend; when the wall
 			// clock was stepped before that, the clock it was set to gives it (see INGESTION.md)
-			if (s.from === 'boot') startBoot = s.boot;
+			// ...and from a boot whose log shows its start (its banner) when only Android's suspend
+			// markers anchor it: their kernels suspend often, and a suspend before an excerpt's
+			// first line goes unseen
+			if (s.from === 'boot' && (!marksOnly || this.hasBanner(s.boot))) startBoot = s.boot;
 			else if (s.from === 'resume' || s.boot !== startBoot) startBoot = -1;
 			if (startBoot === s.boot) b.started_at = isoFromMs(offset);
 		}
