@@ -4,20 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { crashesOf } from '../support/analyze.ts';
+import { MS912X_WARN } from '../support/excerpts.ts';
 
 // ms912x-error-log-txt.log line 34, then lines 43-94 (Ubuntu 6.8, the out-of-tree ms912x USB
 // display driver without a date, Xorg's DRM_IOCTL_VERSION)
 const MS912X = [
 	'[339920.639265] [drm] Initialized ms912x 0.0.1 (null) for 1-3:1.3 on minor 0',
-	'[339920.733796] ------------[ cut here ]------------',
-	'[339920.733799] BUG: the value to copy was not set!',
-	'[339920.733810] WARNING: CPU: 3 PID: 6539 at drivers/gpu/drm/drm_ioctl.c:489 drm_copy_field+0xb8/0xc0',
-	'[339920.733816] Modules linked in: hid_generic snd_usb_audio usbhid snd_usbmidi_lib snd_ump hid ms912x(OE) cpuid vhost_net vhost vhost_iotlb tap tls xt_nat vxlan ip6_udp_tunnel udp_tunnel xt_policy xt_mark xt_bpf veth nf_conntrack_netlink br_netfilter xfrm_user xfrm_algo xt_addrtype rfcomm snd_seq_dummy snd_hrtimer ccm xt_CHECKSUM xt_MASQUERADE xt_conntrack ipt_REJECT nf_reject_ipv4 xt_tcpudp nft_compat nft_chain_nat nf_nat nf_conntrack nf_defrag_ipv6 nf_defrag_ipv4 nf_tables libcrc32c bridge stp llc overlay qrtr cmac algif_hash algif_skcipher af_alg bnep sunrpc binfmt_misc zfs(PO) spl(O) snd_ctl_led ledtrig_audio snd_hda_codec_realtek snd_hda_codec_generic nvidia_uvm(POE) nvidia_drm(POE) nvidia_modeset(POE) intel_rapl_msr intel_rapl_common intel_uncore_frequency intel_uncore_frequency_common x86_pkg_temp_thermal snd_sof_pci_intel_cnl snd_sof_intel_hda_common soundwire_intel snd_sof_intel_hda_mlink soundwire_cadence snd_sof_intel_hda snd_sof_pci snd_sof_xtensa_dsp snd_sof snd_sof_utils snd_soc_hdac_hda snd_hda_ext_core',
-	'[339920.733870]  snd_soc_acpi_intel_match snd_soc_acpi soundwire_generic_allocation soundwire_bus snd_soc_core snd_hda_codec_hdmi snd_compress ac97_bus snd_pcm_dmaengine nls_iso8859_1 snd_hda_intel intel_powerclamp coretemp snd_intel_dspcfg snd_intel_sdw_acpi iwlmvm snd_hda_codec kvm_intel uvcvideo snd_hda_core videobuf2_vmalloc nvidia(POE) snd_hwdep kvm uvc videobuf2_memops videobuf2_v4l2 snd_pcm mac80211 btusb videodev i915 irqbypass btrtl snd_seq_midi crct10dif_pclmul btintel cmdlinepart polyval_clmulni polyval_generic videobuf2_common snd_seq_midi_event ghash_clmulni_intel spi_nor btbcm btmtk sha256_ssse3 libarc4 mc mei_hdcp ee1004 mei_pxp snd_rawmidi mtd sha1_ssse3 bluetooth aesni_intel drm_buddy crypto_simd snd_seq ttm ecdh_generic iwlwifi ecc cryptd snd_seq_device drm_display_helper snd_timer acer_wmi rapl cec rc_core i2c_i801 sparse_keymap spi_intel_pci intel_cstate platform_profile intel_wmi_thunderbolt i2c_algo_bit wmi_bmof intel_pmc_core mei_me snd i2c_smbus spi_intel cfg80211 soundcore intel_pch_thermal mei',
-	'[339920.733927]  intel_vsec pmt_telemetry input_leds joydev pmt_class acer_wireless acpi_pad mac_hid serio_raw sch_fq_codel msr parport_pc ppdev lp parport efi_pstore nfnetlink dmi_sysfs ip_tables x_tables autofs4 8250_dw rtsx_pci_sdmmc crc32_pclmul psmouse r8169 intel_lpss_pci ahci rtsx_pci intel_lpss xhci_pci realtek libahci idma64 xhci_pci_renesas video wmi pinctrl_cannonlake',
-	'[339920.733952] CPU: 3 PID: 6539 Comm: Xorg Tainted: P           OE      6.8.0-85-generic #85-Ubuntu',
-	'[339920.733954] Hardware name: Acer Predator PH315-51/Sienta_CFS, BIOS V1.15 06/12/2018',
-	'[339920.733955] RIP: 0010:drm_copy_field+0xb8/0xc0',
+	...MS912X_WARN,
 	'[339920.733959] Code: 83 e3 01 74 12 49 c7 06 00 00 00 00 eb cd 0f 0b b8 f2 ff ff ff eb c6 48 c7 c7 60 d2 2f be c6 05 7b e5 d3 01 01 e8 c8 ae 44 ff <0f> 0b eb d7 0f 1f 40 00 90 90 90 90 90 90 90 90 90 90 90 90 90 90',
 	'[339920.733960] RSP: 0018:ffffa708495dbd08 EFLAGS: 00010246',
 	'[339920.733962] RAX: 0000000000000000 RBX: 0000000000000000 RCX: 0000000000000000',

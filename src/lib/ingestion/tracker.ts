@@ -214,6 +214,36 @@ const ZONE_STEP_SLACK_MS = 3000;
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_ZONE_MS = 14 * 3600_000 + ZONE_STEP_SLACK_MS;
 
+/**
+ * An open segment's offset so far (ms) from its best anchor, NaN without one: Android's suspend
+ * markers (to the nanosecond), else the smallest prefix offset, else the largest audit record's
+ * (cut to the millisecond: half of it added).
+ */
+function openOffset(s: Segment): number {
+	if (s.markN > 0) return s.markBest[0];
+	if (s.n > 0) return s.best[0];
+	return s.auditN > 0 ? s.auditBest[0] + AUDIT_HALF_RES_MS : NaN;
+}
+
+/**
+ * Keeps offset `v` among a segment's ANCHOR_KEEP best, `best` sorted best first (the smallest
+ * first, or the largest when `largest`: audit records and suspend markers read the clock before
+ * the print); returns its place there, -1 when it is not among them.
+ */
+function keepBest(best: number[], v: number, largest: boolean): number {
+	const n = best.length;
+	if (n === ANCHOR_KEEP && (largest ? v <= best[n - 1] : v >= best[n - 1])) return -1;
+	let k = n < ANCHOR_KEEP ? n : ANCHOR_KEEP - 1;
+	best[k] = v;
+	while (k > 0 && (largest ? best[k - 1] < best[k] : best[k - 1] > best[k])) {
+		const t = best[k - 1];
+		best[k - 1] = best[k];
+		best[k] = t;
+		k--;
+	}
+	return k;
+}
+
 /** Is a step of the wall-clock offset by `d` ms a step of the clock (not a reading delay or zone)? */
 function clockStep(d: number): boolean {
 	const a = d < 0 ? -d : d;
@@ -736,16 +766,7 @@ export class RecordTracker {
 		const s = this.segment();
 		const v = epochMs - ts * 1000;
 		s.markN++;
-		const best = s.markBest;
-		if (best.length === ANCHOR_KEEP && v <= best[ANCHOR_KEEP - 1]) return;
-		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
-		best[k] = v;
-		while (k > 0 && best[k - 1] < best[k]) {
-			const t = best[k - 1];
-			best[k - 1] = best[k];
-			best[k] = t;
-			k--;
-		}
+		keepBest(s.markBest, v, true);
 	}
 
 	private nextSegmentFrom = NaN;
@@ -812,20 +833,8 @@ export class RecordTracker {
 		const s = this.segment();
 		const v = epochMs - ts * 1000;
 		// the print comes after the event: the largest offset is the least delayed
-		const best = s.auditBest;
-		if (best.length === ANCHOR_KEEP && v <= best[ANCHOR_KEEP - 1]) {
-			s.auditN++;
-			return;
-		}
 		s.auditN++;
-		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
-		best[k] = v;
-		while (k > 0 && best[k - 1] < best[k]) {
-			const t = best[k - 1];
-			best[k - 1] = best[k];
-			best[k] = t;
-			k--;
-		}
+		keepBest(s.auditBest, v, true);
 	}
 
 	/**
@@ -903,23 +912,14 @@ export class RecordTracker {
 		if (s === null) s = this.segment();
 		s.n++;
 		if (s.sources.size < 8) s.sources.add(source);
-		const best = s.best;
 		if (v < s.tailMin) s.tailMin = v;
 		if (++s.tailN === TAIL_ANCHORS) {
 			s.tailPrevMin = s.tailMin;
 			s.tailMin = Infinity;
 			s.tailN = 0;
 		}
-		if (best.length === ANCHOR_KEEP && v >= best[ANCHOR_KEEP - 1]) return;
-		let k = best.length < ANCHOR_KEEP ? best.length : ANCHOR_KEEP - 1;
-		best[k] = v;
-		while (k > 0 && best[k - 1] > best[k]) {
-			const t = best[k - 1];
-			best[k - 1] = best[k];
-			best[k] = t;
-			k--;
-		}
-		if (k === 0) s.halfRes = res / 2;
+		// the smallest offset is the least delayed receipt, and gives the resolution
+		if (keepBest(s.best, v, false) === 0) s.halfRes = res / 2;
 	}
 
 	private newBoot(index: number, line: number, reason: string, id: string | null): Boot {
@@ -1130,14 +1130,7 @@ export class RecordTracker {
 	private sameClock(rec: LogRecord): boolean {
 		const s = this.seg;
 		if (s === null || Number.isNaN(rec.wall)) return false;
-		const off =
-			s.markN > 0
-				? s.markBest[0]
-				: s.n > 0
-					? s.best[0]
-					: s.auditN > 0
-						? s.auditBest[0] + AUDIT_HALF_RES_MS
-						: NaN;
+		const off = openOffset(s);
 		if (Number.isNaN(off)) return false;
 		let d = rec.wall - rec.ts * 1000 - off;
 		if (Math.abs(d) <= MAX_ZONE_MS) d -= Math.round(d / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
