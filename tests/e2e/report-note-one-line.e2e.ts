@@ -111,6 +111,18 @@ test.describe('on a 390×844 phone screen', () => {
 	});
 });
 
+/** the three notes about the longest report's input, each shown whole (not folded, not clamped) */
+async function expectInputNotesWhole(page: Page): Promise<void> {
+	const notes = page.locator('#notes-list li');
+	await expect(notes).toHaveCount(3);
+	for (const li of await notes.all()) {
+		await expect(li).toBeVisible();
+		const text = li.locator('.note-text');
+		expect(await text.evaluate((t) => getComputedStyle(t).overflow)).toBe('visible');
+		expect(await text.evaluate((t) => getComputedStyle(t).webkitLineClamp)).toBe('none');
+	}
+}
+
 test.describe('on a 1280×800 screen', () => {
 	test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -125,14 +137,7 @@ test.describe('on a 1280×800 screen', () => {
 		expect(cut).toBe(false);
 		// and every note about the input whole: the phone's fold of them (the first note's first
 		// three lines) had been printed
-		const notes = page.locator('#notes-list li');
-		expect(await notes.count()).toBe(3);
-		for (const li of await notes.all()) {
-			await expect(li).toBeVisible();
-			const text = li.locator('.note-text');
-			expect(await text.evaluate((t) => getComputedStyle(t).overflow)).toBe('visible');
-			expect(await text.evaluate((t) => getComputedStyle(t).webkitLineClamp)).toBe('none');
-		}
+		await expectInputNotesWhole(page);
 	});
 });
 
@@ -153,13 +158,6 @@ test.describe('printed on a page as narrow as a phone (an A5 sheet is 560 px)', 
 		expect(cut).toBe(false);
 		// and every note about the input whole: the phone's fold of them (the first note's first
 		// three lines) had been printed
-		const notes = page.locator('#notes-list li');
-		expect(await notes.count()).toBe(3);
-		for (const li of await notes.all()) {
-			await expect(li).toBeVisible();
-			const text = li.locator('.note-text');
-			expect(await text.evaluate((t) => getComputedStyle(t).overflow)).toBe('visible');
-			expect(await text.evaluate((t) => getComputedStyle(t).webkitLineClamp)).toBe('none');
-		}
+		await expectInputNotesWhole(page);
 	});
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { inflateRawSync } from 'node:zlib';
-import { allowClipboard, cliReport, fixture, openApp, setLogText, watchForErrors } from './helpers';
+import { allowClipboard, analyzeText, cliReport, fixture, watchForErrors } from './helpers';
 
 const PERSONAL = fixture('output/synthetic-personal.log');
 
@@ -20,10 +20,7 @@ test('the share link’s report equals the CLI with --anonymize-pointers for the
 }) => {
 	await allowClipboard(context, baseURL as string);
 	const problems = watchForErrors(page);
-	await openApp(page);
-	await setLogText(page, PERSONAL);
-	await page.getByRole('button', { name: 'Analyze' }).click();
-	await expect(page.locator('article.finding').first()).toBeVisible();
+	await analyzeText(page, PERSONAL);
 	await page.getByRole('button', { name: 'Copy share link (anonymized)', exact: true }).click();
 	const link = await page.getByLabel('Share link').inputValue();
 	const shared = linkReport(link) as { input: { anonymization: { replaced: object } } };

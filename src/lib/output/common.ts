@@ -386,7 +386,7 @@ export function shellFileName(name: string | null): string | null {
  * the text and Markdown reports are too, for the same input name.
  */
 export function stepForInput(step: string, f: Finding, name: string | null): string {
+	if (f.category !== 'crash') return step;
 	const file = shellFileName(name);
-	if (file === null || f.category !== 'crash') return step;
-	return step.replace(linesCommand(f.id), linesCommand(f.id, file));
+	return file === null ? step : step.replace(linesCommand(f.id), linesCommand(f.id, file));
 }
