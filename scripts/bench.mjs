@@ -14,9 +14,26 @@
 // With --page, the 100 MB log is also analysed in the built site in Chromium (scripts/bench-page.mjs):
 // time to findings and the main thread's long tasks.
 //
+// With --instructions, the CLI's instructions are counted (valgrind's cachegrind, V8 on one thread:
+// `node --single-threaded`) over the first 5 MB of the first log and over an empty log. Unlike
+// seconds, the count does not depend on the machine's load (repeated runs agree within 0.3%), so
+// two builds can be compared at any time: `--against FILE` counts a CLI bundle built from another
+// commit as well (esbuild src/cli/main.ts --bundle --platform=node --format=esm --outfile=FILE).
+// Wall-clock runs of a stop's start and final builds had each agreed "within noise" while the
+// count of the first 5 MB grew by 28% over eighteen stops (docs/ARCHITECTURE.md).
+//
 // usage: node scripts/bench.mjs [--sizes 100,1024] [--runs N] [--shared DIR] [--skip-hostile] [--page]
+//                               [--instructions [--against FILE] [--skip-timing]]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	realpathSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -93,7 +110,8 @@ function measure(name, file, bytes, withGrep) {
 }
 
 const rows = [];
-for (const mb of sizes) {
+const timing = !args.includes('--skip-timing');
+for (const mb of timing ? sizes : sizes.slice(0, 1)) {
 	const file = join(out, `bench-${mb}.log`);
 	if (!existsSync(file) || statSync(file).size < mb * 1048576 * 0.99) {
 		const tool = join(shared, 'tools/make-bench-log.mjs');
@@ -106,10 +124,10 @@ for (const mb of sizes) {
 		});
 		if (g.status !== 0) process.exit(2);
 	}
-	rows.push(measure(`${mb} MB log`, file, statSync(file).size, true));
+	if (timing) rows.push(measure(`${mb} MB log`, file, statSync(file).size, true));
 }
 
-if (!args.includes('--skip-hostile')) {
+if (timing && !args.includes('--skip-hostile')) {
 	const hostile = {
 		'1 MB line of trigger fragments':
 			'[    1.000000] ' + 'BUG: WARNING: Call Trace: +0x1/0x2 [<'.repeat(28000) + '\n',
@@ -136,26 +154,88 @@ if (!args.includes('--skip-hostile')) {
 
 const pad = (s, n) => String(s).padStart(n);
 const num = (x, d) => (Number.isNaN(x) ? '-' : x.toFixed(d));
-console.log(
-	`${runs} run(s) each, CLI and grep alternating; seconds = median (range); load average before: ${loadavg()
-		.map((x) => x.toFixed(2))
-		.join(' ')}`
-);
-console.log(
-	`${'input'.padEnd(34)} ${pad('MB', 7)} ${pad('seconds', 19)} ${pad('MB/s', 6)} ${pad('grep s', 6)} ${pad('x grep', 6)} ${pad('RSS MB', 6)} ${pad('CPU s', 6)} ${pad('faults', 7)}`
-);
-for (const r of rows) {
-	const range = runs > 1 ? ` (${num(r.min, 2)}-${num(r.max, 2)})` : '';
+if (rows.length > 0) {
 	console.log(
-		`${r.name.padEnd(34)} ${pad((r.bytes / 1048576).toFixed(1), 7)} ${pad(num(r.seconds, 2) + range, 19)} ${pad(num(r.mbs, 1), 6)} ${pad(num(r.grep, 2), 6)} ${pad(num(r.ratio, 1), 6)} ${pad(num(r.rss, 0), 6)} ${pad(num(r.cpu, 2), 6)} ${pad(num(r.faults, 0), 7)}`
+		`${runs} run(s) each, CLI and grep alternating; seconds = median (range); load average before: ${loadavg()
+			.map((x) => x.toFixed(2))
+			.join(' ')}`
 	);
+	console.log(
+		`${'input'.padEnd(34)} ${pad('MB', 7)} ${pad('seconds', 19)} ${pad('MB/s', 6)} ${pad('grep s', 6)} ${pad('x grep', 6)} ${pad('RSS MB', 6)} ${pad('CPU s', 6)} ${pad('faults', 7)}`
+	);
+	for (const r of rows) {
+		const range = runs > 1 ? ` (${num(r.min, 2)}-${num(r.max, 2)})` : '';
+		console.log(
+			`${r.name.padEnd(34)} ${pad((r.bytes / 1048576).toFixed(1), 7)} ${pad(num(r.seconds, 2) + range, 19)} ${pad(num(r.mbs, 1), 6)} ${pad(num(r.grep, 2), 6)} ${pad(num(r.ratio, 1), 6)} ${pad(num(r.rss, 0), 6)} ${pad(num(r.cpu, 2), 6)} ${pad(num(r.faults, 0), 7)}`
+		);
+	}
+	const big = rows.filter((r) => r.name.endsWith('MB log'));
+	if (big.length >= 2) {
+		const [a, b] = [big[0], big[big.length - 1]];
+		console.log(
+			`time per MB: ${((a.seconds / (a.bytes / 1048576)) * 1000).toFixed(1)} ms (${a.name}) vs ${((b.seconds / (b.bytes / 1048576)) * 1000).toFixed(1)} ms (${b.name})`
+		);
+	}
 }
-const big = rows.filter((r) => r.name.endsWith('MB log'));
-if (big.length >= 2) {
-	const [a, b] = [big[0], big[big.length - 1]];
-	console.log(
-		`time per MB: ${((a.seconds / (a.bytes / 1048576)) * 1000).toFixed(1)} ms (${a.name}) vs ${((b.seconds / (b.bytes / 1048576)) * 1000).toFixed(1)} ms (${b.name})`
-	);
+
+if (args.includes('--instructions')) countInstructions(join(out, `bench-${sizes[0]}.log`));
+
+/**
+ * Instructions the CLI executes over the first 5 MB of `log` and over an empty log (cachegrind
+ * without its cache simulation; V8's compilers and collector on the main thread, so that the
+ * count does not depend on when a helper thread's work lands).
+ */
+function countInstructions(log) {
+	if (spawnSync('valgrind', ['--version']).status !== 0) {
+		console.log('instructions: valgrind not found (apt-get install valgrind), not counted');
+		return;
+	}
+	const slice = join(out, 'bench-first-5-MB.log');
+	const head = readFileSync(log).subarray(0, 5 * 1048576);
+	writeFileSync(slice, head.subarray(0, head.lastIndexOf(10) + 1));
+	const empty = join(out, 'bench-empty.log');
+	writeFileSync(empty, '');
+	// build the bundle first (scripts/cli.mjs), then count the bundle itself, as for --against
+	run(process.execPath, ['scripts/cli.mjs', '--format', 'json', empty]);
+	const root = realpathSync('.');
+	const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+	const bundle = join(root, 'node_modules', '.cache', 'necroscope', `cli-${checkout}.mjs`);
+	const against = opt('--against', null);
+	const builds = [['this checkout', bundle]];
+	if (against) builds.push([against, resolve(against)]);
+	console.log('instructions (cachegrind, node --single-threaded), in millions:');
+	console.log(`${'build'.padEnd(40)} ${pad('first 5 MB', 12)} ${pad('empty log', 10)}`);
+	const counts = builds.map(([name, script]) => {
+		const count = (file) => {
+			const r = spawnSync(
+				'valgrind',
+				[
+					'--tool=cachegrind',
+					'--cache-sim=no',
+					'--cachegrind-out-file=/dev/null',
+					process.execPath,
+					'--single-threaded',
+					script,
+					'--format',
+					'json',
+					file
+				],
+				{ encoding: 'utf8', maxBuffer: 1 << 28 }
+			);
+			const m = /I\s+refs:\s+([\d,]+)/.exec(r.stderr);
+			if (r.status !== 0 || !m) throw new Error(`valgrind on ${script}: ${r.stderr.slice(-500)}`);
+			return Number(m[1].replaceAll(',', '')) / 1e6;
+		};
+		const c = { slice: count(slice), empty: count(empty) };
+		console.log(
+			`${name.slice(-40).padEnd(40)} ${pad(c.slice.toFixed(0), 12)} ${pad(c.empty.toFixed(0), 10)}`
+		);
+		return c;
+	});
+	if (counts.length === 2)
+		console.log(
+			`this checkout against ${against}: ${((counts[0].slice / counts[1].slice - 1) * 100).toFixed(1)}% over the first 5 MB, ${((counts[0].empty / counts[1].empty - 1) * 100).toFixed(1)}% for an empty log`
+		);
 }
 
 if (args.includes('--page')) {
