@@ -68,6 +68,11 @@ export interface ClassifierOptions {
 	 * time of the dump (epoch ms), taken right after the part's last message was printed.
 	 */
 	onDumpTime?: (wallMs: number) => void;
+	/**
+	 * The held parts of a pstore dump are about to be replayed: `line` is the first one's input
+	 * line, `times` the kernel times of the dump's timed lines (see LineClassifier.flushPstore).
+	 */
+	onDumpStart?: (line: number, times: number[]) => void;
 }
 
 /** What the classifier knows at the end of the input that the report needs. */
@@ -286,16 +291,25 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	if (raw.length === 0 || c === 13 /* \r */) return false;
 	if (c !== 60 /* < */ && c !== 91 /* [ */) return raw.trim() !== '';
 	if (p.form !== 0 && c !== p.form) return true;
-	const open = c === 91 ? 0 : raw.indexOf('[');
-	const close = open === -1 || open > 5 ? -1 : raw.indexOf(']', open);
-	const ts = close === -1 ? NaN : Number(raw.slice(open + 1, close));
+	const ts = heldTs(raw);
 	if (Number.isNaN(ts)) return true;
 	if (ts < p.lastTs - 1) return true;
-	if (!Number.isNaN(p.lastTs) && raw.startsWith('Linux version ', skipSpaceAt(raw, close + 1)))
+	if (
+		!Number.isNaN(p.lastTs) &&
+		raw.startsWith('Linux version ', skipSpaceAt(raw, raw.indexOf(']') + 1))
+	)
 		return true;
 	p.form = c;
 	p.lastTs = ts;
 	return false;
+}
+
+/** The kernel time of a held pstore line, `<N>[ts] …` or `[ts] …`; NaN when it has none. */
+function heldTs(raw: string): number {
+	const c = codeAt(raw, 0);
+	const open = c === 91 /* [ */ ? 0 : c === 60 /* < */ ? raw.indexOf('[') : -1;
+	const close = open === -1 || open > 5 ? -1 : raw.indexOf(']', open);
+	return close === -1 ? NaN : Number(raw.slice(open + 1, close));
 }
 
 function skipSpaceAt(s: string, i: number): number {
@@ -345,6 +359,7 @@ export class LineClassifier {
 	 */
 	private dumpWall = NaN;
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
+	private readonly onDumpStart: ((line: number, times: number[]) => void) | undefined;
 	/**
 	 * input lines with a stretch of NUL bytes inside them and text after it, and where the stretch
 	 * starts (see markHole), null until the first: what comes after it is read as a line of its own
@@ -380,6 +395,7 @@ export class LineClassifier {
 		}
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
 		this.onDumpTime = options.onDumpTime;
+		this.onDumpStart = options.onDumpStart;
 	}
 
 	get linesDone(): number {
@@ -954,6 +970,17 @@ export class LineClassifier {
 		this.pstoreChars = 0;
 		// oldest first: records by counter, each record's parts from the highest number down
 		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
+		const first = parts.find((p) => p.lines.length > 0);
+		if (first !== undefined && this.onDumpStart !== undefined) {
+			// the dump's kernel times, for the tracker to tell whether it is the boot before it
+			const times: number[] = [];
+			for (const p of parts)
+				for (const raw of p.texts) {
+					const ts = heldTs(raw);
+					if (!Number.isNaN(ts)) times.push(ts);
+				}
+			this.onDumpStart(first.lines[0], times);
+		}
 		this.replaying = true;
 		// a later record (a panic dumped after an oops) repeats much of the earlier one: its timed
 		// lines already replayed are counted but not analysed again

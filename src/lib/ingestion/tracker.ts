@@ -804,6 +804,30 @@ export class RecordTracker {
 	}
 
 	/**
+	 * The held parts of a pstore dump are about to be replayed from input line `line` (see
+	 * LineClassifier.flushPstore): a dump is read after the boot it records, so after kernel lines
+	 * with kernel times (a dmesg, a kern.log) it is another log pasted after them, a boot of its
+	 * own (reason `shape-change`), unless it holds one of their recent times (`cat
+	 * /sys/fs/pstore/*`: the console of the boot that crashed, then that boot's dump). Its lines had
+	 * stayed in the boot before it: a drop of the time right after a forward jump is no reset (see
+	 * RESET_MAX_S), and `<N>[ts]` after `[ts]` is no change of host; the next log's first line was
+	 * then compared with the messages of both (a journal of another machine, whose first kernel
+	 * line's fingerprint was that of one of the dmesg's, stayed in the boot).
+	 */
+	dumpStart(line: number, times: number[]): void {
+		if (this.bootRecords === 0 || Number.isNaN(this.lastTs)) return;
+		const n = Math.min(this.recentN, RECENT_TS);
+		const recent = new Set<number>();
+		for (let k = 0; k < n; k++) recent.add(this.recentTs[k]);
+		for (const t of times) if (recent.has(t)) return;
+		if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+			this.shapeNotes.push(
+				`Line ${line} starts another log pasted after the one before it: a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+			);
+		this.startBoot('shape-change', line, null);
+	}
+
+	/**
 	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
 	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
 	 * taken right after the part's last message, so the two times pair up as an anchor (within the
