@@ -277,13 +277,19 @@ interface PstorePart {
 	form: number;
 	/** the kernel time of its latest timed line, NaN before it */
 	lastTs: number;
+	/**
+	 * the latest kernel time of the newest part of a record of a higher counter held before it
+	 * (dumped after this record: none of its lines can be later), NaN when none
+	 */
+	bound: number;
 }
 
 /**
  * Whether a line held in pstore part `p` starts another log pasted after the dump instead (see
  * holdPstore): a line of another shape than the part's (no `<N>[ts]` or `[ts]`, or the other of
- * the two), a kernel time more than a second before the part's latest (a reset), or a `Linux
- * version` banner after the part's first line. Blank lines are held. Updates the part's shape and
+ * the two), a kernel time more than a second before the part's latest (a reset) or later than
+ * every line of a record dumped after the part's (PstorePart.bound), or a `Linux version` banner
+ * after the part's first line. Blank lines are held. Updates the part's shape and
  * time otherwise. Runs only on held lines.
  */
 function endsPstorePart(raw: string, p: PstorePart): boolean {
@@ -293,7 +299,7 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	if (p.form !== 0 && c !== p.form) return true;
 	const ts = heldTs(raw);
 	if (Number.isNaN(ts)) return true;
-	if (ts < p.lastTs - 1) return true;
+	if (ts < p.lastTs - 1 || ts > p.bound) return true;
 	if (
 		!Number.isNaN(p.lastTs) &&
 		raw.startsWith('Linux version ', skipSpaceAt(raw, raw.indexOf(']') + 1))
@@ -351,6 +357,13 @@ export class LineClassifier {
 	/** pstore parts held back to be replayed oldest first (null when none is open) */
 	private pstore: PstorePart[] | null = null;
 	private pstoreChars = 0;
+	/**
+	 * the highest counter of a record whose newest part (`Part1`) is held whole (the latest dump),
+	 * and that part's latest kernel time (NaN when none): no line of an earlier record is later
+	 * (PstorePart.bound)
+	 */
+	private pstoreTopCounter = -1;
+	private pstoreTopTs = NaN;
 	private pstoreSeq = 0;
 	private replaying = false;
 	/**
@@ -911,15 +924,29 @@ export class LineClassifier {
 	private startPstore(header: string): void {
 		if (this.pstore === null) this.pstore = [];
 		const m = PSTORE_HEADER.exec(header);
+		const counter = m ? Number(m[2]) : 0;
+		const q = this.pstore.length > 0 ? this.pstore[this.pstore.length - 1] : null;
+		// the part before is whole now: a record's newest part (Part1) ends where it was dumped
+		if (
+			q !== null &&
+			q.part === 1 &&
+			q.counter > this.pstoreTopCounter &&
+			!Number.isNaN(q.lastTs)
+		) {
+			this.pstoreTopCounter = q.counter;
+			this.pstoreTopTs = q.lastTs;
+		}
+		const bound = counter < this.pstoreTopCounter ? this.pstoreTopTs : NaN;
 		this.pstore.push({
-			counter: m ? Number(m[2]) : 0,
+			counter,
 			part: m ? Number(m[3]) : 0,
 			wall: this.dumpWall,
 			seq: this.pstoreSeq++,
 			lines: [],
 			texts: [],
 			form: 0,
-			lastTs: NaN
+			lastTs: NaN,
+			bound
 		});
 		this.dumpWall = NaN;
 	}
@@ -968,6 +995,8 @@ export class LineClassifier {
 		if (parts === null) return;
 		this.pstore = null;
 		this.pstoreChars = 0;
+		this.pstoreTopCounter = -1;
+		this.pstoreTopTs = NaN;
 		// oldest first: records by counter, each record's parts from the highest number down
 		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
 		const first = parts.find((p) => p.lines.length > 0);
