@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/index.ts';
 
-// A `journalctl -o json-pretty` excerpt pasted without its entries' `__CURSOR` lines is read as
-// plain text (the journal's parser does not take it), and its `"_HOSTNAME" : "<host>"` had not
-// been learned: the host stayed in the quoted lines and inside a task's name. The entries' shape
-// is journalctl's; the host is invented.
+// A `journalctl -o json-pretty` excerpt pasted without its entries' `__CURSOR` lines had been read
+// as plain text (the journal's parser did not take it; it does since), and its `"_HOSTNAME" :
+// "<host>"` had not been learned: the host stayed in the quoted lines and inside a task's name.
+// The entries' shape is journalctl's; the host is invented.
 const entry = (message: string, i: number) =>
 	[
 		'{',
@@ -17,7 +17,7 @@ const entry = (message: string, i: number) =>
 	].join('\n');
 
 describe('a journal entry’s _HOSTNAME is learned in every journal output', () => {
-	it('replaces the host of a json-pretty excerpt read as plain text', async () => {
+	it('replaces the host of a json-pretty excerpt without __CURSOR', async () => {
 		const log = [
 			'BUG: kernel NULL pointer dereference, address: 0000000000000008',
 			'Oops: 0000 [#1] PREEMPT SMP NOPTI',

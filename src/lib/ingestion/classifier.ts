@@ -68,6 +68,11 @@ export interface ClassifierOptions {
 	 * time of the dump (epoch ms), taken right after the part's last message was printed.
 	 */
 	onDumpTime?: (wallMs: number) => void;
+	/**
+	 * The held parts of a pstore dump are about to be replayed: `line` is the first one's input
+	 * line, `times` the kernel times of the dump's timed lines (see LineClassifier.flushPstore).
+	 */
+	onDumpStart?: (line: number, times: number[]) => void;
 }
 
 /** What the classifier knows at the end of the input that the report needs. */
@@ -272,13 +277,19 @@ interface PstorePart {
 	form: number;
 	/** the kernel time of its latest timed line, NaN before it */
 	lastTs: number;
+	/**
+	 * the latest kernel time of the newest part of a record of a higher counter held before it
+	 * (dumped after this record: none of its lines can be later), NaN when none
+	 */
+	bound: number;
 }
 
 /**
  * Whether a line held in pstore part `p` starts another log pasted after the dump instead (see
  * holdPstore): a line of another shape than the part's (no `<N>[ts]` or `[ts]`, or the other of
- * the two), a kernel time more than a second before the part's latest (a reset), or a `Linux
- * version` banner after the part's first line. Blank lines are held. Updates the part's shape and
+ * the two), a kernel time more than a second before the part's latest (a reset) or later than
+ * every line of a record dumped after the part's (PstorePart.bound), or a `Linux version` banner
+ * after the part's first line. Blank lines are held. Updates the part's shape and
  * time otherwise. Runs only on held lines.
  */
 function endsPstorePart(raw: string, p: PstorePart): boolean {
@@ -286,16 +297,25 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	if (raw.length === 0 || c === 13 /* \r */) return false;
 	if (c !== 60 /* < */ && c !== 91 /* [ */) return raw.trim() !== '';
 	if (p.form !== 0 && c !== p.form) return true;
-	const open = c === 91 ? 0 : raw.indexOf('[');
-	const close = open === -1 || open > 5 ? -1 : raw.indexOf(']', open);
-	const ts = close === -1 ? NaN : Number(raw.slice(open + 1, close));
+	const ts = heldTs(raw);
 	if (Number.isNaN(ts)) return true;
-	if (ts < p.lastTs - 1) return true;
-	if (!Number.isNaN(p.lastTs) && raw.startsWith('Linux version ', skipSpaceAt(raw, close + 1)))
+	if (ts < p.lastTs - 1 || ts > p.bound) return true;
+	if (
+		!Number.isNaN(p.lastTs) &&
+		raw.startsWith('Linux version ', skipSpaceAt(raw, raw.indexOf(']') + 1))
+	)
 		return true;
 	p.form = c;
 	p.lastTs = ts;
 	return false;
+}
+
+/** The kernel time of a held pstore line, `<N>[ts] …` or `[ts] …`; NaN when it has none. */
+function heldTs(raw: string): number {
+	const c = codeAt(raw, 0);
+	const open = c === 91 /* [ */ ? 0 : c === 60 /* < */ ? raw.indexOf('[') : -1;
+	const close = open === -1 || open > 5 ? -1 : raw.indexOf(']', open);
+	return close === -1 ? NaN : Number(raw.slice(open + 1, close));
 }
 
 function skipSpaceAt(s: string, i: number): number {
@@ -337,6 +357,13 @@ export class LineClassifier {
 	/** pstore parts held back to be replayed oldest first (null when none is open) */
 	private pstore: PstorePart[] | null = null;
 	private pstoreChars = 0;
+	/**
+	 * the highest counter of a record whose newest part (`Part1`) is held whole (the latest dump),
+	 * and that part's latest kernel time (NaN when none): no line of an earlier record is later
+	 * (PstorePart.bound)
+	 */
+	private pstoreTopCounter = -1;
+	private pstoreTopTs = NaN;
 	private pstoreSeq = 0;
 	private replaying = false;
 	/**
@@ -345,6 +372,7 @@ export class LineClassifier {
 	 */
 	private dumpWall = NaN;
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
+	private readonly onDumpStart: ((line: number, times: number[]) => void) | undefined;
 	/**
 	 * input lines with a stretch of NUL bytes inside them and text after it, and where the stretch
 	 * starts (see markHole), null until the first: what comes after it is read as a line of its own
@@ -380,6 +408,7 @@ export class LineClassifier {
 		}
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
 		this.onDumpTime = options.onDumpTime;
+		this.onDumpStart = options.onDumpStart;
 	}
 
 	get linesDone(): number {
@@ -895,15 +924,29 @@ export class LineClassifier {
 	private startPstore(header: string): void {
 		if (this.pstore === null) this.pstore = [];
 		const m = PSTORE_HEADER.exec(header);
+		const counter = m ? Number(m[2]) : 0;
+		const q = this.pstore.length > 0 ? this.pstore[this.pstore.length - 1] : null;
+		// the part before is whole now: a record's newest part (Part1) ends where it was dumped
+		if (
+			q !== null &&
+			q.part === 1 &&
+			q.counter > this.pstoreTopCounter &&
+			!Number.isNaN(q.lastTs)
+		) {
+			this.pstoreTopCounter = q.counter;
+			this.pstoreTopTs = q.lastTs;
+		}
+		const bound = counter < this.pstoreTopCounter ? this.pstoreTopTs : NaN;
 		this.pstore.push({
-			counter: m ? Number(m[2]) : 0,
+			counter,
 			part: m ? Number(m[3]) : 0,
 			wall: this.dumpWall,
 			seq: this.pstoreSeq++,
 			lines: [],
 			texts: [],
 			form: 0,
-			lastTs: NaN
+			lastTs: NaN,
+			bound
 		});
 		this.dumpWall = NaN;
 	}
@@ -952,8 +995,21 @@ export class LineClassifier {
 		if (parts === null) return;
 		this.pstore = null;
 		this.pstoreChars = 0;
+		this.pstoreTopCounter = -1;
+		this.pstoreTopTs = NaN;
 		// oldest first: records by counter, each record's parts from the highest number down
 		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
+		const first = parts.find((p) => p.lines.length > 0);
+		if (first !== undefined && this.onDumpStart !== undefined) {
+			// the dump's kernel times, for the tracker to tell whether it is the boot before it
+			const times: number[] = [];
+			for (const p of parts)
+				for (const raw of p.texts) {
+					const ts = heldTs(raw);
+					if (!Number.isNaN(ts)) times.push(ts);
+				}
+			this.onDumpStart(first.lines[0], times);
+		}
 		this.replaying = true;
 		// a later record (a panic dumped after an oops) repeats much of the earlier one: its timed
 		// lines already replayed are counted but not analysed again

@@ -68,7 +68,8 @@ export class Ingestor {
 			},
 			{
 				...options,
-				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs)
+				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs),
+				onDumpStart: (line, times) => tracker.dumpStart(line, times)
 			}
 		);
 	}

@@ -304,6 +304,13 @@ interface Segment {
 	tailPrevMin: number;
 	tailN: number;
 	/**
+	 * the latest prefix anchor's wall time (epoch ms, NaN before one), and the smallest offset the
+	 * segment had when a prefix's wall time went back from it (-Infinity when none): the clock was
+	 * stepped back there, and the smallest offset since, the later clock's, below it (see finish)
+	 */
+	lastWall: number;
+	backFrom: number;
+	/**
 	 * offsets (ms), largest first, of Android's `PM: suspend entry/exit … UTC` lines and their
 	 * count (see pmAnchor): when present they give the segment's offset
 	 */
@@ -656,7 +663,7 @@ export class RecordTracker {
 					// prefixes from ctime/iso dmesg are exact to the second; syslog/journal ones are
 					// receipt times (late by the reading delay)
 					const res = rec.wall % 1000 === 0 ? 1000 : 1;
-					this.anchor(rec.wall - ts * 1000, res, rec.format, ts);
+					this.anchor(rec.wall - ts * 1000, res, rec.format, ts, rec.wall);
 				}
 			} else if (
 				// `rtc_cmos 00:02: setting system clock to …`, but the device may be any RTC's
@@ -804,6 +811,30 @@ export class RecordTracker {
 	}
 
 	/**
+	 * The held parts of a pstore dump are about to be replayed from input line `line` (see
+	 * LineClassifier.flushPstore): a dump is read after the boot it records, so after kernel lines
+	 * with kernel times (a dmesg, a kern.log) it is another log pasted after them, a boot of its
+	 * own (reason `shape-change`), unless it holds one of their recent times (`cat
+	 * /sys/fs/pstore/*`: the console of the boot that crashed, then that boot's dump). Its lines had
+	 * stayed in the boot before it: a drop of the time right after a forward jump is no reset (see
+	 * RESET_MAX_S), and `<N>[ts]` after `[ts]` is no change of host; the next log's first line was
+	 * then compared with the messages of both (a journal of another machine, whose first kernel
+	 * line's fingerprint was that of one of the dmesg's, stayed in the boot).
+	 */
+	dumpStart(line: number, times: number[]): void {
+		if (this.bootRecords === 0 || Number.isNaN(this.lastTs)) return;
+		const n = Math.min(this.recentN, RECENT_TS);
+		const recent = new Set<number>();
+		for (let k = 0; k < n; k++) recent.add(this.recentTs[k]);
+		for (const t of times) if (recent.has(t)) return;
+		if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+			this.shapeNotes.push(
+				`Line ${line} starts another log pasted after the one before it: a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+			);
+		this.startBoot('shape-change', line, null);
+	}
+
+	/**
 	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
 	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
 	 * taken right after the part's last message, so the two times pair up as an anchor (within the
@@ -886,6 +917,8 @@ export class RecordTracker {
 				tailMin: Infinity,
 				tailPrevMin: Infinity,
 				tailN: 0,
+				lastWall: NaN,
+				backFrom: -Infinity,
 				markBest: [],
 				markN: 0,
 				startup: NaN,
@@ -897,7 +930,8 @@ export class RecordTracker {
 		return s;
 	}
 
-	private anchor(offset: number, res: number, source: string, ts: number): void {
+	/** `wall`: a prefix anchor's wall time (epoch ms), NaN for other anchors */
+	private anchor(offset: number, res: number, source: string, ts: number, wall = NaN): void {
 		let s = this.seg;
 		const v = offset + res / 2;
 		if (s !== null && s.n > 0 && clockStep(v - s.best[0])) {
@@ -910,6 +944,9 @@ export class RecordTracker {
 			s = null;
 		}
 		if (s === null) s = this.segment();
+		// a prefix received before the one before it: the clock was stepped back (see finish)
+		if (wall < s.lastWall - res && s.n > 0 && s.best[0] > s.backFrom) s.backFrom = s.best[0];
+		if (!Number.isNaN(wall)) s.lastWall = wall;
 		s.n++;
 		if (s.sources.size < 8) s.sources.add(source);
 		if (v < s.tailMin) s.tailMin = v;
@@ -1202,6 +1239,11 @@ export class RecordTracker {
 				const h = s.halfRes;
 				const tail = Math.min(s.tailMin, s.tailPrevMin) - s.best[0];
 				if (tail > 2 * h && tail < CLOCK_STEP_MS) clockRange = tail;
+				// ...and the other way: a prefix's wall time went back from the one before it (in
+				// the order received, beyond the resolution: the clock was stepped back there), and
+				// the smallest offset since, the later clock's, lies below the one before that step
+				const back = s.backFrom - s.best[0];
+				if (back > 2 * h && back < CLOCK_STEP_MS && back > clockRange) clockRange = back;
 				if (s.auditN > 0) {
 					// an audit time is cut to the millisecond: the event may be up to 1 ms later
 					const a = s.auditBest[0] + 1 - (s.best[0] + h);

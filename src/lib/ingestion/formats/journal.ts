@@ -370,6 +370,20 @@ export const journalExportFormat: LineFormat = {
 	}
 };
 
+/**
+ * A journal field's name as json-pretty quotes it: upper-case letters, digits and `_`, not starting
+ * with a digit (systemd's journal_field_valid; `__` for the journal's own, `__CURSOR`). Runs only
+ * on a `\t"…" : ` line outside an entry.
+ */
+function isJournalFieldKey(key: string): boolean {
+	if (key.length === 0 || key.length > 64) return false;
+	for (let i = 0; i < key.length; i++) {
+		const c = codeAt(key, i);
+		if (!((c >= 65 && c <= 90) || c === 95 || (i > 0 && c >= 48 && c <= 57))) return false;
+	}
+	return true;
+}
+
 /** `json-pretty`: `{`, then `\t"FIELD" : "value",` lines, then `}`. */
 export const journalJsonPrettyFormat: LineFormat = {
 	id: 'journal-json-pretty',
@@ -387,9 +401,17 @@ export const journalJsonPrettyFormat: LineFormat = {
 			text: 'usb 1-1: reset high-speed USB device number 2 using ehci-pci',
 			level: 4,
 			wall: '2024-11-23T22:15:01.123Z'
+		},
+		{
+			// an excerpt without `__CURSOR`: the entry starts at its first field
+			before: ['{', '\t"__REALTIME_TIMESTAMP" : "1732400101123456",', '\t"PRIORITY" : "3",'],
+			line: '\t"MESSAGE" : "ata1.00: failed command: READ DMA"',
+			text: 'ata1.00: failed command: READ DMA',
+			level: 3,
+			wall: '2024-11-23T22:15:01.123Z'
 		}
 	],
-	negatives: ['\t"foo" : 1', '   "dmesg": [', '"MESSAGE" : "x"'],
+	negatives: ['\t"foo" : 1', '\t"name" : "x"', '   "dmesg": [', '"MESSAGE" : "x"'],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		const e = ctx.entry;
 		if (e !== null && e.format !== 'journal-json-pretty') return false;
@@ -411,7 +433,9 @@ export const journalJsonPrettyFormat: LineFormat = {
 		const q = line.indexOf('" : ', 2);
 		if (q === -1) return false;
 		const key = line.slice(2, q);
-		if (e === null && key !== '__CURSOR') return false;
+		// an entry starts at its first field: `__CURSOR` as journalctl prints it, or any journal
+		// field name (an excerpt of a record, or fields cut out by hand), which had been bare text
+		if (e === null && key !== '__CURSOR' && !isJournalFieldKey(key)) return false;
 		const entry = e ?? (ctx.entry = newEntry('journal-json-pretty', rec.line));
 		entry.lines++;
 		let v = line.slice(q + 4);
