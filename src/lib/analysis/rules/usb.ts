@@ -126,10 +126,11 @@ export const usbReset: LineRule = {
 			'xHC error in resume',
 			'Restarting tasks ...',
 			'PM: suspend exit',
-			'PM: Finishing wakeup'
+			'PM: Finishing wakeup',
+			'root hub lost power or was reset'
 		],
 		pattern:
-			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.)/,
+			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
 		details: (m) => ({ after_resume: true, resume_event: m[0] }),
 		within: 60,
 		examples: [
@@ -138,6 +139,9 @@ export const usbReset: LineRule = {
 			'PM: resume of devices complete after 587.236 msecs',
 			'PM: Finishing wakeup.',
 			'Restarting tasks ... done.',
+			// the USB core as a controller that lost power in sleep is resumed (novo7elf: the log
+			// starts during a resume, 18 lines before the first reset)
+			'usb usb2: root hub lost power or was reset',
 			// crash-logs log12-04 (ThinkPad X1 Carbon)
 			'ACPI: PM: Low-level resume complete',
 			'ACPI: PM: Waking up from system sleep state S3',
