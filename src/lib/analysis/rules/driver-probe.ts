@@ -1,4 +1,5 @@
-import type { Explanation, LineRule } from './types.ts';
+import type { Explanation } from '../../models/finding.ts';
+import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
 /** errors that say the device did not answer (rather than that it is absent or unsupported) */
