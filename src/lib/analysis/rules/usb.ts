@@ -131,7 +131,13 @@ export const usbReset: LineRule = {
 		],
 		pattern:
 			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
-		details: (m) => ({ after_resume: true, resume_event: m[0] }),
+		// the USB core's `root hub lost power` follows the line that says why (`xHC error in
+		// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself
+		details: (m) =>
+			m[0] === 'root hub lost power or was reset'
+				? { after_resume: true }
+				: { after_resume: true, resume_event: m[0] },
+		accumulate: true,
 		within: 60,
 		examples: [
 			// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
