@@ -1,4 +1,4 @@
-import type { Explanation } from '../../models/finding.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName, errnoSymbolName } from './util.ts';
 
@@ -133,7 +133,7 @@ export const usbReset: LineRule = {
 			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
 		// the USB core's `root hub lost power` follows the line that says why (`xHC error in
 		// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself
-		details: (m) =>
+		details: (m): Record<string, DetailValue> =>
 			m[0] === 'root hub lost power or was reset'
 				? { after_resume: true }
 				: { after_resume: true, resume_event: m[0] },
