@@ -1,14 +1,28 @@
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
 /** errors that say the device did not answer (rather than that it is absent or unsupported) */
 const NOT_ANSWERING = new Set([5, 71, 110, 121]);
 
+/**
+ * Drivers of old ISA watchdog boards (single-board computers of Acquire, Advantech, IB700) that
+ * register a platform device of their own name at fixed I/O ports and then probe it, whether or
+ * not such a board is there (drivers/watchdog/acquirewdt.c, advantechwdt.c, ib700wdt.c:
+ * `platform_device_register_simple(DRV_NAME, -1, …)`); the probe fails with -EIO when
+ * `request_region` finds the ports taken (`acquirewdt: I/O address 0x0043 already in use`, 0x43
+ * being the PC timer's: lkp-calltrace-dmesg-006, a test VM whose kernel has every driver), -EBUSY
+ * when another watchdog has the watchdog's minor. The other blind ISA probes (sbc60xxwdt,
+ * sc1200wdt, pc87413_wdt, wdt, the i8xx TCO, parport_pc, floppy) print their own line and no
+ * probe failure, and are no finding.
+ */
+const LEGACY_ISA = new Set(['acquirewdt', 'advantechwdt', 'ib700wdt']);
+
 /** what a match says: the driver, the device and the error (see probeFailed's pattern) */
 interface Probe {
 	driver: string;
 	device: string;
-	kind: 'no-answer' | 'gadget' | 'positive' | 'init' | 'other';
+	kind: 'no-answer' | 'gadget' | 'positive' | 'init' | 'legacy' | 'other';
 	error: string;
 }
 
@@ -43,6 +57,9 @@ function probeOf(m: RegExpExecArray): Probe {
 			kind: 'positive',
 			error: `${n} (not an error code: the driver returned a positive value)`
 		};
+	// a legacy ISA driver's own device: probed blindly, most machines have no such board
+	if (LEGACY_ISA.has(m[1]) && m[2] === m[1])
+		return { driver: m[1], device: m[2], kind: 'legacy', error: errnoName(m[3]) };
 	return {
 		driver: m[1],
 		device: m[2],
@@ -50,6 +67,26 @@ function probeOf(m: RegExpExecArray): Probe {
 		error: errnoName(m[3])
 	};
 }
+
+const LEGACY_ISA_PROBE: Explanation = {
+	meaning:
+		'A driver for the watchdog of an old ISA single-board computer (Acquire, Advantech, IB700 industrial boards) did not find its hardware. Such drivers cannot ask the machine what it has: they register a device at the fixed I/O ports the board would use and try to claim them, so on a machine without that board the probe fails (often because the ports belong to something else: `I/O address 0x0043 already in use` is the PC timer’s). Nothing is broken; the driver was loaded or built in without the board, typically by a kernel built with every driver (a test or random configuration) or a module loaded by hand.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'The driver is built into the kernel or loaded although the machine has no such board (a kernel with all watchdog drivers enabled, a test build, a script loading every watchdog module).'
+		},
+		{
+			kind: 'hardware',
+			text: 'On a machine that does have the board: a different I/O port set by its jumpers than the driver’s default (its `io=`/`wdt_start=` module options), or ports taken by another device.'
+		}
+	],
+	next_steps: [
+		'If the machine has no such board, nothing needs doing; to silence it, do not load the module (`modprobe -r <driver>`, a `blacklist <driver>` line in `/etc/modprobe.d/`) or leave it out of the kernel configuration.',
+		'If it has the board, read the driver’s own line just before (the port it wanted) and set the port the board is jumpered to with the module’s options (`modinfo <driver>`); `cat /proc/ioports` shows who holds the ports.'
+	],
+	references: ['https://docs.kernel.org/watchdog/watchdog-parameters.html']
+};
 
 /**
  * drivers/base/dd.c call_driver_probe: `rtw_8821cs: probe of mmc3:0001:1 failed with error -110`;
@@ -84,6 +121,7 @@ export const probeFailed: LineRule = {
 		if (p.kind === 'no-answer') return `Driver ${p.driver} could not start its device: no answer`;
 		if (p.kind === 'init')
 			return `Driver ${p.driver} could not start its device: chip not initialised`;
+		if (p.kind === 'legacy') return `Legacy ISA driver ${p.driver} found no board (probed blindly)`;
 		return `Driver ${p.driver} could not start its device`;
 	},
 	details: (m) => {
@@ -96,8 +134,12 @@ export const probeFailed: LineRule = {
 	// (the board's USB device port) that does not start and a driver that fails by its own bug (a
 	// plugged-in display adapter, or a second display controller without a panel: which one is
 	// needed the message does not tell); most other errors are drivers probing hardware the board
-	// does not have
-	severityOf: (m) => (probeOf(m).kind === 'other' ? 'info' : 'low'),
+	// does not have; so is a legacy ISA driver probing ports where the machine has no board
+	severityOf: (m) => {
+		const kind = probeOf(m).kind;
+		return kind === 'other' || kind === 'legacy' ? 'info' : 'low';
+	},
+	explanationOf: (m) => (probeOf(m).kind === 'legacy' ? LEGACY_ISA_PROBE : undefined),
 	// newer mcp251x drivers fail the probe after their own message: the driver core's line for the
 	// same device is the same failure
 	follow: [
@@ -118,7 +160,10 @@ export const probeFailed: LineRule = {
 		'mcp251x spi0.0: Cannot initialize MCP2515. Wrong wiring?',
 		'g_multi ci_hdrc.0: failed to start g_multi: -22',
 		'ms912x: probe of 1-1:1.3 failed with error 8',
-		'isl29028 2-0044: isl29028_chip_init(): fails'
+		'isl29028 2-0044: isl29028_chip_init(): fails',
+		// lkp-calltrace-dmesg-006.log line 255, after `acquirewdt: I/O address 0x0043 already in use`
+		'acquirewdt: probe of acquirewdt failed with error -5',
+		'advantechwdt: probe of advantechwdt failed with error -16'
 	],
 	negatives: [
 		'usb 1-1: device descriptor read/64, error -110',

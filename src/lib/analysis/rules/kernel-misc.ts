@@ -1,5 +1,5 @@
 import type { Explanation } from '../../models/finding.ts';
-import type { LineRule } from './types.ts';
+import type { LineRule, RuleOutcome } from './types.ts';
 import { errnoName } from './util.ts';
 
 /**
@@ -171,6 +171,44 @@ function softirqNames(mask: number): string[] {
 	return SOFTIRQS.filter((_, bit) => (mask & (1 << bit)) !== 0);
 }
 
+const OFFLINE_NOHZ: RuleOutcome = {
+	title: () => 'CPU went idle with softirq work pending while CPUs were taken offline',
+	severity: 'info',
+	explanation: {
+		meaning:
+			'A CPU stopped its timer tick with deferred interrupt work (a softirq) still waiting, just after the kernel began taking the other CPUs offline (`Disabling non-boot CPUs`, at suspend, hibernation or kexec). A CPU on its way down can leave such work behind; the kernel moves it to a CPU that stays online, so nothing is lost. It is harmless.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'CPU hot-unplug at suspend racing with a softirq raised on a CPU about to go down (timer or network work).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed. Look further only if the message also appears outside suspend, or if resume then fails.'
+		],
+		references: ['https://docs.kernel.org/core-api/cpu_hotplug.html']
+	}
+};
+
+const EARLY_BOOT_NOHZ: RuleOutcome = {
+	title: () => 'CPU went idle with softirq work pending in early boot (harmless)',
+	severity: 'info',
+	explanation: {
+		meaning:
+			'In the first hundredths of a second of the boot, while only the boot CPU runs and before the kernel has started its softirq threads (ksoftirqd), that CPU went idle with deferred timer work (a softirq) still queued, and the idle code printed this warning. The work runs as soon as the CPU wakes again, a moment later; nothing is lost or late in any way that matters. Older and vendor kernels (Android phones and tablets) print it at nearly every boot.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'The boot CPU idling while the kernel waits for its first threads, with a timer softirq raised before ksoftirqd exists to run it: an early-boot artefact of the NOHZ idle code.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed. Only the same message later in the boot, with all CPUs up, is worth a look.'
+		],
+		references: ['https://docs.kernel.org/timers/no_hz.html']
+	}
+};
+
 /** kernel/time/tick-sched.c report_idle_softirq(): a CPU went idle with softirq work still queued. */
 export const nohzSoftirqPending: LineRule = {
 	id: 'other.nohz-softirq-pending',
@@ -187,31 +225,23 @@ export const nohzSoftirqPending: LineRule = {
 	 * hibernation, kexec); a CPU on its way down may still stop its tick with softirq work that
 	 * the CPU-dead handler then moves to a live CPU (nothing is lost). Real log, an LG phone
 	 * (MSM8992, 3.10): `NOHZ: local_softirq_pending 02` one line after `Disabling non-boot CPUs ...`.
+	 * And the boot CPU idling in early boot, before the secondary CPUs and the initcalls that
+	 * start ksoftirqd: fs/namespace.c mnt_init()'s `Mountpoint-cache hash table entries: …`, printed
+	 * by start_kernel just before, then `NOHZ: local_softirq_pending 02` (TIMER) 1 to 9 lines later
+	 * at 0.007-0.015 s (fishlogs, a Samsung S7 on 3.18; iamslightlywin, a Samsung tablet on 4.19,
+	 * twice): the pending timer work runs as soon as the CPU is woken, nothing is late.
 	 */
 	context: {
-		trigger: 'Disabling non-boot CPUs',
-		pattern: /^Disabling non-boot CPUs/,
-		details: () => ({ during: 'CPUs taken offline (suspend)' }),
+		trigger: ['Disabling non-boot CPUs', 'Mountpoint-cache hash table entries'],
+		pattern: /^(?:(Disabling non-boot CPUs)|Mountpoint-cache hash table entries)/,
+		details: (m) =>
+			m[1] ? { during: 'CPUs taken offline (suspend)' } : { during: 'early boot (one CPU up)' },
 		within: 40,
-		examples: ['Disabling non-boot CPUs ...'],
-		outcome: {
-			title: () => 'CPU went idle with softirq work pending while CPUs were taken offline',
-			severity: 'info',
-			explanation: {
-				meaning:
-					'A CPU stopped its timer tick with deferred interrupt work (a softirq) still waiting, just after the kernel began taking the other CPUs offline (`Disabling non-boot CPUs`, at suspend, hibernation or kexec). A CPU on its way down can leave such work behind; the kernel moves it to a CPU that stays online, so nothing is lost. It is harmless.',
-				causes: [
-					{
-						kind: 'kernel',
-						text: 'CPU hot-unplug at suspend racing with a softirq raised on a CPU about to go down (timer or network work).'
-					}
-				],
-				next_steps: [
-					'Nothing is needed. Look further only if the message also appears outside suspend, or if resume then fails.'
-				],
-				references: ['https://docs.kernel.org/core-api/cpu_hotplug.html']
-			}
-		}
+		examples: [
+			'Disabling non-boot CPUs ...',
+			'Mountpoint-cache hash table entries: 16384 (order: 5, 131072 bytes)'
+		],
+		outcome: (c) => (c.during === 'early boot (one CPU up)' ? EARLY_BOOT_NOHZ : OFFLINE_NOHZ)
 	},
 	examples: [
 		'NOHZ tick-stop error: Non-RCU local softirq work is pending, handler #80!!!',

@@ -951,7 +951,7 @@ export const wifiConnectionLost: LineRule = {
 			severity: 'low',
 			explanation: {
 				meaning:
-					'The client tried to connect to the access point named (authentication, then association) and got no answer within the time the Intel Wi-Fi firmware stays on that access point’s channel for it (the session protection, about a second). iwlwifi then gives up the try (`Not associated and the session protection is over already...`) and reports it the way it reports a lost connection, so the kernel prints `Connection to AP … lost` though no connection had been made. Each line is one try: mac80211 tries three times, then the connection manager picks an access point again. When the client roams from a working connection to that access point, the connection drops for the few seconds of the tries; when it then joins another one (the same router’s other band: a neighbouring address), the network works again.',
+					'The client tried to connect to the access point named (authentication, then association) and got no answer within the time the Intel Wi-Fi firmware stays on that access point’s channel for it (the session protection, about a second). iwlwifi then gives up the try (`Not associated and the session protection is over already...`) and reports it the way it reports a lost connection, so the kernel prints `Connection to AP … lost` though no connection had been made. Each line is one try: mac80211 tries three times, then the connection manager gives the attempt up (`aborting authentication with … by local choice`, part of this finding) and picks an access point again. When the client roams from a working connection to that access point, the connection drops for the few seconds of the tries; when it then joins another one (the same router’s other band: a neighbouring address), the network works again.',
 				causes: [
 					{
 						kind: 'environment',
@@ -974,7 +974,31 @@ export const wifiConnectionLost: LineRule = {
 			}
 		}
 	},
-	examples: ['wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost'],
+	/*
+	 * net/mac80211/mlme.c ieee80211_mgd_deauth(): after the last unanswered try the connection
+	 * manager cancels the attempt, `wlan0: aborting authentication with 02:e4:ce:e6:2e:b1 by local
+	 * choice (Reason: 3=DEAUTH_LEAVING)`, of the same access point a few lines later
+	 * (syslogs-messages-3.log: 1, 3 and 5 lines after the last `Connection to AP … lost`, the
+	 * third try's sometimes not printed): the end of the same attempt, not a finding of its own
+	 * (`network.wifi-auth-abandoned`, which had counted those three apart)
+	 */
+	follow: [
+		{
+			trigger: 'aborting authentication with ',
+			pattern:
+				/^(?<device>[\w.-]+): aborting authentication with (?<access_point>[0-9a-f:]{17}) by local choice \(Reason: (\d+=\w+)\)/,
+			details: (m) => ({ abandoned: m[3] }),
+			within: 40,
+			claims: true,
+			examples: [
+				'wlan0: aborting authentication with 02:e4:ce:e6:2e:b1 by local choice (Reason: 3=DEAUTH_LEAVING)'
+			]
+		}
+	],
+	examples: [
+		'wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost',
+		'wlan0: Connection to AP 02:e4:ce:e6:2e:b1 lost'
+	],
 	negatives: [
 		'wlp3s0: associated',
 		'wlan0: deauthenticating from 44:4e:6d:d4:ae:61 by local choice (Reason: 3=DEAUTH_LEAVING)'

@@ -1,4 +1,4 @@
-import type { Explanation } from '../../models/finding.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
 import type { LineRule } from './types.ts';
 import { errnoName, errnoSymbolName } from './util.ts';
 
@@ -126,11 +126,18 @@ export const usbReset: LineRule = {
 			'xHC error in resume',
 			'Restarting tasks ...',
 			'PM: suspend exit',
-			'PM: Finishing wakeup'
+			'PM: Finishing wakeup',
+			'root hub lost power or was reset'
 		],
 		pattern:
-			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.)/,
-		details: (m) => ({ after_resume: true, resume_event: m[0] }),
+			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
+		// the USB core's `root hub lost power` follows the line that says why (`xHC error in
+		// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself
+		details: (m): Record<string, DetailValue> =>
+			m[0] === 'root hub lost power or was reset'
+				? { after_resume: true }
+				: { after_resume: true, resume_event: m[0] },
+		accumulate: true,
 		within: 60,
 		examples: [
 			// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
@@ -138,6 +145,9 @@ export const usbReset: LineRule = {
 			'PM: resume of devices complete after 587.236 msecs',
 			'PM: Finishing wakeup.',
 			'Restarting tasks ... done.',
+			// the USB core as a controller that lost power in sleep is resumed (novo7elf: the log
+			// starts during a resume, 18 lines before the first reset)
+			'usb usb2: root hub lost power or was reset',
 			// crash-logs log12-04 (ThinkPad X1 Carbon)
 			'ACPI: PM: Low-level resume complete',
 			'ACPI: PM: Waking up from system sleep state S3',
