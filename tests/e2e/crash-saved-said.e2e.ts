@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { analyzeText, fixture, openFinding, watchForErrors } from './helpers';
+
+/**
+ * Save crash report says what it saved, next to the button, in a live region that is there
+ * before its words: the button had said nothing, and with the browser's download shown away from
+ * the page (or not at all to a screen reader) a press looked like one that did nothing.
+ */
+
+const KASAN = fixture('e2e/kasan-use-after-free.log');
+
+test('Save crash report says which file it saved, next to it, and again for a second press', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await analyzeText(page, KASAN);
+	const card = page.locator('article.finding').first();
+	const id = (await card.getAttribute('id')) as string;
+	await openFinding(card);
+	const status = card.getByRole('status');
+	await expect(status).toHaveCount(1);
+	await expect(status).toHaveText('');
+	const button = card.getByRole('button', { name: 'Save crash report' });
+	await button.focus();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.keyboard.press('Enter')
+	]);
+	expect(download.suggestedFilename()).toBe(`${id}.txt`);
+	await expect(status).toHaveText(
+		`Saved ${id}.txt: the crash's lines as the kernel printed them, for decode_stacktrace.sh. Nothing was uploaded.`
+	);
+	await expect(status).toBeInViewport();
+	await expect(button).toBeFocused();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	// anonymized, it says so
+	await page.getByRole('checkbox', { name: /^Anonymize the report/ }).check();
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByTestId('anonymization')).toContainText('Anonymized:');
+	const again = page.locator('article.finding').first();
+	await openFinding(again);
+	await Promise.all([
+		page.waitForEvent('download'),
+		again.getByRole('button', { name: 'Save crash report' }).click()
+	]);
+	await expect(again.getByRole('status')).toHaveText(
+		/^Saved crash-[0-9a-f]+\.txt: .*, anonymized, /
+	);
+	expect(problems).toEqual([]);
+});
