@@ -27,9 +27,8 @@ import {
 } from '../lib/output/report-file.ts';
 import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
 import { inert } from '../lib/output/common.ts';
-import { findingLines } from '../lib/output/finding-lines.ts';
+import { findingLines, linesCut } from '../lib/output/finding-lines.ts';
 import { INCOMPLETE_NOTE } from '../lib/pipeline.ts';
-import { MAX_EVIDENCE } from '../lib/analysis/engine.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
 import { ProgressLine } from './progress.ts';
@@ -673,10 +672,11 @@ function linesOf(file: string, result: AnalysisResult, id: string): string {
 			`${label}: has no finding ${id}${meant ? `: did you mean ${meant}?` : ids.length ? ` (its ${crashes.length ? 'crash ' : ''}findings: ${list})` : ' (it has no findings)'}`
 		);
 	}
-	const last = f.evidence[f.evidence.length - 1]?.line ?? 0;
-	if (f.evidence.length >= MAX_EVIDENCE && last < f.last_line)
+	// the file's last line says so too (linesCutNote), for whoever reads it later
+	const cut = linesCut(f);
+	if (cut !== null)
 		process.stderr.write(
-			`necroscope: ${label}: ${id}: its report runs to line ${f.last_line}; the ${f.evidence.length} lines kept (to line ${last}) are written\n`
+			`necroscope: ${label}: ${id}: its report runs to line ${cut.last}; the ${cut.kept} lines kept (to line ${cut.lastKept}) are written, and a last line that says so\n`
 		);
 	return findingLines(f);
 }
