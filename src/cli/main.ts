@@ -221,6 +221,16 @@ function badValue(option: string, what: string, v: string, choices: readonly str
 	);
 }
 
+/**
+ * An option given no value: for --format and --fail-on the values it takes (`--format needs a
+ * value (json, text, markdown)`), as for an empty one (`--format=`, badValue)
+ */
+function needsValue(option: string): UsageError {
+	if (option === '--format') return badValue(option, 'format', '', Object.keys(OUTPUT_FORMATS));
+	if (option === '--fail-on') return badValue(option, 'severity', '', SEVERITIES);
+	return new UsageError(`${option} needs a value`);
+}
+
 function isSeverity(v: string): v is Severity {
 	return (SEVERITIES as readonly string[]).includes(v);
 }
@@ -245,16 +255,24 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 	};
 	let onlyFiles = false;
 	let formatGiven = false;
+	/** the arguments other than --version, --print-schema and --help (and `--`) */
+	const others: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const eq = a.indexOf('=');
 		const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
 		const value = () => {
 			if (eq > 0 && name !== a) return a.slice(eq + 1);
-			const v = argv[++i];
-			if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
+			const v = argv[i + 1];
+			// `--format` last, or before another option (`--format --anonymize`): no value given;
+			// only --out-dir takes a value that may start with `--` (a directory of that name)
+			if (v === undefined || v === '' || (name !== '--out-dir' && v.startsWith('--')))
+				throw needsValue(a);
+			i++;
 			return v;
 		};
+		if (a !== '--version' && a !== '--print-schema' && a !== '--help' && a !== '-h' && a !== '--')
+			others.push(a);
 		if (onlyFiles || a === '-' || !a.startsWith('-')) {
 			const typo = onlyFiles ? null : dashTypo(a);
 			if (typo) throw typo;
@@ -292,7 +310,18 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		else if (a === '--version') o.version = true;
 		else throw unknownOption(a);
 	}
-	if (o.help || o.version || o.printSchema) return o;
+	if (o.help) return o;
+	if (o.version || o.printSchema) {
+		// `--version extra`: what the extra was meant for is not done; `--version --print-schema`
+		// prints one of them only
+		const only = o.version ? '--version' : '--print-schema';
+		const extra = o.version && o.printSchema ? '--print-schema' : others[0];
+		if (extra !== undefined)
+			throw new UsageError(
+				`${only} takes no other argument (${inert(extra)}): give it alone, or leave it out`
+			);
+		return o;
+	}
 	if (o.files.length === 0) {
 		// a script gets standard input; a person at a terminal would wait for nothing
 		if (stdinIsTerminal)
