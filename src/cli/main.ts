@@ -48,45 +48,52 @@ function programName(): string {
 function usage(prog: string): string {
 	const indent = ' '.repeat('usage: '.length + prog.length + 1);
 	return `usage: ${prog} [--format json|text|markdown] [--out-dir DIR] [--anonymize]
-${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
+${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY]
+${indent}[FILE...|-]
        ${prog} --lines ID [--anonymize] [--anonymize-pointers] [FILE|-]
        ${prog} --print-schema | --help | --version
-  --format F             report format: text (default), json, or markdown (md) for issues and
-                         mailing lists; --format=F works too
-  --out-dir DIR          write one report per input, DIR/<file name without its last
-                         extension>.txt|.json|.md (DIR is created); same names get -2, -3 ...
-                         and an input is never written over
-  --anonymize            replace host and user names, addresses, serials and ids by placeholders
-  --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
+  --format F             report format: text (default), json, or markdown (md)
+                         for issues and mailing lists; --format=F works too
+  --out-dir DIR          write one report per input, DIR/<file name without its
+                         last extension>.txt|.json|.md (DIR is created); same
+                         names get -2, -3 ... and an input is never written over
+  --anonymize            replace host and user names, addresses, serials and
+                         ids by placeholders
+  --anonymize-pointers   also replace kernel pointers and the KASLR offset
+                         (implies --anonymize)
   --fail-on SEVERITY     exit 1 when a report has a finding this severe or worse
-                         (critical, high, medium, low, info); the reports are written as usual.
-                         An input with no kernel log (an empty dmesg saved without root) has
-                         no findings and passes: check the JSON's summary.verdict for
+                         (critical, high, medium, low, info); the reports are
+                         written as usual. An input with no kernel log (an
+                         empty dmesg saved without root) has no findings and
+                         passes: check the JSON's summary.verdict for
                          no-kernel-log too
-  --year YYYY            year of dates printed without one (syslog, journalctl short,
-                         dmesg -e) when you know it; by default it is read from the log
-  --lines ID             write the log lines of finding ID (a crash's whole report block as
-                         the kernel printed it, its first time) instead of a report: the ID.txt
-                         its advice gives decode_stacktrace.sh (an example below)
+  --year YYYY            year of dates printed without one (syslog, journalctl
+                         short, dmesg -e) when you know it; by default it is
+                         read from the log
+  --lines ID             write the log lines of finding ID (a crash's whole
+                         report block as the kernel printed it, its first time)
+                         instead of a report: the ID.txt its advice gives
+                         decode_stacktrace.sh (an example below)
   --print-schema         print the report's JSON Schema and exit
   -h, --help             print this help and exit
   --version              print the version and exit
-  FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
-                         capture ...; gzip, Zstandard and xz files are decompressed
-                         (recognised by their first bytes, not their name), UTF-16 (with
-                         or without a byte order mark) and CRLF line ends are read; a
-                         NecroScope JSON report is rendered again in the --format asked
-  -                      read standard input (the default when no FILE is given and it is
-                         not a terminal); -- ends the options
+  FILE                   a kernel log: dmesg, journalctl -k, kern.log, console
+                         or serial capture ...; gzip, Zstandard and xz files
+                         are decompressed (recognised by their first bytes, not
+                         their name), UTF-16 (with or without a byte order
+                         mark) and CRLF line ends are read; a NecroScope JSON
+                         report is rendered again in the --format asked
+  -                      read standard input (the default when no FILE is given
+                         and it is not a terminal); -- ends the options
 examples:
   sudo dmesg | ${prog} --format json
   journalctl -k -b | ${prog} --fail-on high
   ${prog} --lines crash-0123abcd dmesg.log | ./scripts/decode_stacktrace.sh vmlinux
-  ${prog} --out-dir reports --format markdown /var/log/kern.log*   # rsyslog's files
-exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error (one line
-             on stderr per error; with several inputs the others are still analysed; an
-             input read in part, a truncated .gz or .xz, is one: its report is written),
-             3 internal error`;
+  ${prog} --out-dir reports --format markdown /var/log/kern.log*
+exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input
+             error (one line on stderr per error; with several inputs the
+             others are still analysed; an input read in part, a truncated .gz
+             or .xz, is one: its report is written), 3 internal error`;
 }
 
 class UsageError extends Error {}
