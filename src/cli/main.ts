@@ -27,9 +27,8 @@ import {
 } from '../lib/output/report-file.ts';
 import { markRoutineOfOldReport } from '../lib/output/routine-of-old-reports.ts';
 import { inert } from '../lib/output/common.ts';
-import { findingLines } from '../lib/output/finding-lines.ts';
+import { findingLines, linesCut } from '../lib/output/finding-lines.ts';
 import { INCOMPLETE_NOTE } from '../lib/pipeline.ts';
-import { MAX_EVIDENCE } from '../lib/analysis/engine.ts';
 import { describeFileError, describeOutDirError } from './errors.ts';
 import { endBetweenWrites, fileIdentity, makeDir, OutputNames, writeWhole } from './files.ts';
 import { ProgressLine } from './progress.ts';
@@ -49,45 +48,52 @@ function programName(): string {
 function usage(prog: string): string {
 	const indent = ' '.repeat('usage: '.length + prog.length + 1);
 	return `usage: ${prog} [--format json|text|markdown] [--out-dir DIR] [--anonymize]
-${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY] [FILE...|-]
+${indent}[--anonymize-pointers] [--fail-on SEVERITY] [--year YYYY]
+${indent}[FILE...|-]
        ${prog} --lines ID [--anonymize] [--anonymize-pointers] [FILE|-]
        ${prog} --print-schema | --help | --version
-  --format F             report format: text (default), json, or markdown (md) for issues and
-                         mailing lists; --format=F works too
-  --out-dir DIR          write one report per input, DIR/<file name without its last
-                         extension>.txt|.json|.md (DIR is created); same names get -2, -3 ...
-                         and an input is never written over
-  --anonymize            replace host and user names, addresses, serials and ids by placeholders
-  --anonymize-pointers   also replace kernel pointers and the KASLR offset (implies --anonymize)
+  --format F             report format: text (default), json, or markdown (md)
+                         for issues and mailing lists; --format=F works too
+  --out-dir DIR          write one report per input, DIR/<file name without its
+                         last extension>.txt|.json|.md (DIR is created); same
+                         names get -2, -3 ... and an input is never written over
+  --anonymize            replace host and user names, addresses, serials and
+                         ids by placeholders
+  --anonymize-pointers   also replace kernel pointers and the KASLR offset
+                         (implies --anonymize)
   --fail-on SEVERITY     exit 1 when a report has a finding this severe or worse
-                         (critical, high, medium, low, info); the reports are written as usual.
-                         An input with no kernel log (an empty dmesg saved without root) has
-                         no findings and passes: check the JSON's summary.verdict for
+                         (critical, high, medium, low, info); the reports are
+                         written as usual. An input with no kernel log (an
+                         empty dmesg saved without root) has no findings and
+                         passes: check the JSON's summary.verdict for
                          no-kernel-log too
-  --year YYYY            year of dates printed without one (syslog, journalctl short,
-                         dmesg -e) when you know it; by default it is read from the log
-  --lines ID             write the log lines of finding ID (a crash's whole report block as
-                         the kernel printed it, its first time) instead of a report: the ID.txt
-                         its advice gives decode_stacktrace.sh (an example below)
+  --year YYYY            year of dates printed without one (syslog, journalctl
+                         short, dmesg -e) when you know it; by default it is
+                         read from the log
+  --lines ID             write the log lines of finding ID (a crash's whole
+                         report block as the kernel printed it, its first time)
+                         instead of a report: the ID.txt its advice gives
+                         decode_stacktrace.sh (an example below)
   --print-schema         print the report's JSON Schema and exit
   -h, --help             print this help and exit
   --version              print the version and exit
-  FILE                   a kernel log: dmesg, journalctl -k, kern.log, console or serial
-                         capture ...; gzip, Zstandard and xz files are decompressed
-                         (recognised by their first bytes, not their name), UTF-16 (with
-                         or without a byte order mark) and CRLF line ends are read; a
-                         NecroScope JSON report is rendered again in the --format asked
-  -                      read standard input (the default when no FILE is given and it is
-                         not a terminal); -- ends the options
+  FILE                   a kernel log: dmesg, journalctl -k, kern.log, console
+                         or serial capture ...; gzip, Zstandard and xz files
+                         are decompressed (recognised by their first bytes, not
+                         their name), UTF-16 (with or without a byte order
+                         mark) and CRLF line ends are read; a NecroScope JSON
+                         report is rendered again in the --format asked
+  -                      read standard input (the default when no FILE is given
+                         and it is not a terminal); -- ends the options
 examples:
   sudo dmesg | ${prog} --format json
   journalctl -k -b | ${prog} --fail-on high
   ${prog} --lines crash-0123abcd dmesg.log | ./scripts/decode_stacktrace.sh vmlinux
-  ${prog} --out-dir reports --format markdown /var/log/kern.log*   # rsyslog's files
-exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input error (one line
-             on stderr per error; with several inputs the others are still analysed; an
-             input read in part, a truncated .gz or .xz, is one: its report is written),
-             3 internal error`;
+  ${prog} --out-dir reports --format markdown /var/log/kern.log*
+exit status: 0 success, 1 a finding at or above --fail-on, 2 usage or input
+             error (one line on stderr per error; with several inputs the
+             others are still analysed; an input read in part, a truncated .gz
+             or .xz, is one: its report is written), 3 internal error`;
 }
 
 class UsageError extends Error {}
@@ -222,6 +228,16 @@ function badValue(option: string, what: string, v: string, choices: readonly str
 	);
 }
 
+/**
+ * An option given no value: for --format and --fail-on the values it takes (`--format needs a
+ * value (json, text, markdown)`), as for an empty one (`--format=`, badValue)
+ */
+function needsValue(option: string): UsageError {
+	if (option === '--format') return badValue(option, 'format', '', Object.keys(OUTPUT_FORMATS));
+	if (option === '--fail-on') return badValue(option, 'severity', '', SEVERITIES);
+	return new UsageError(`${option} needs a value`);
+}
+
 function isSeverity(v: string): v is Severity {
 	return (SEVERITIES as readonly string[]).includes(v);
 }
@@ -246,16 +262,24 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 	};
 	let onlyFiles = false;
 	let formatGiven = false;
+	/** the arguments other than --version, --print-schema and --help (and `--`) */
+	const others: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const eq = a.indexOf('=');
 		const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
 		const value = () => {
 			if (eq > 0 && name !== a) return a.slice(eq + 1);
-			const v = argv[++i];
-			if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
+			const v = argv[i + 1];
+			// `--format` last, or before another option (`--format --anonymize`): no value given;
+			// only --out-dir takes a value that may start with `--` (a directory of that name)
+			if (v === undefined || v === '' || (name !== '--out-dir' && v.startsWith('--')))
+				throw needsValue(a);
+			i++;
 			return v;
 		};
+		if (a !== '--version' && a !== '--print-schema' && a !== '--help' && a !== '-h' && a !== '--')
+			others.push(a);
 		if (onlyFiles || a === '-' || !a.startsWith('-')) {
 			const typo = onlyFiles ? null : dashTypo(a);
 			if (typo) throw typo;
@@ -293,7 +317,18 @@ function parseArgs(argv: string[], stdinIsTerminal: boolean, prog: string): Opti
 		else if (a === '--version') o.version = true;
 		else throw unknownOption(a);
 	}
-	if (o.help || o.version || o.printSchema) return o;
+	if (o.help) return o;
+	if (o.version || o.printSchema) {
+		// `--version extra`: what the extra was meant for is not done; `--version --print-schema`
+		// prints one of them only
+		const only = o.version ? '--version' : '--print-schema';
+		const extra = o.version && o.printSchema ? '--print-schema' : others[0];
+		if (extra !== undefined)
+			throw new UsageError(
+				`${only} takes no other argument (${inert(extra)}): give it alone, or leave it out`
+			);
+		return o;
+	}
 	if (o.files.length === 0) {
 		// a script gets standard input; a person at a terminal would wait for nothing
 		if (stdinIsTerminal)
@@ -673,10 +708,11 @@ function linesOf(file: string, result: AnalysisResult, id: string): string {
 			`${label}: has no finding ${id}${meant ? `: did you mean ${meant}?` : ids.length ? ` (its ${crashes.length ? 'crash ' : ''}findings: ${list})` : ' (it has no findings)'}`
 		);
 	}
-	const last = f.evidence[f.evidence.length - 1]?.line ?? 0;
-	if (f.evidence.length >= MAX_EVIDENCE && last < f.last_line)
+	// the file's last line says so too (linesCutNote), for whoever reads it later
+	const cut = linesCut(f);
+	if (cut !== null)
 		process.stderr.write(
-			`necroscope: ${label}: ${id}: its report runs to line ${f.last_line}; the ${f.evidence.length} lines kept (to line ${last}) are written\n`
+			`necroscope: ${label}: ${id}: its report runs to line ${cut.last}; the ${cut.kept} lines kept (to line ${cut.lastKept}) are written, and a last line that says so\n`
 		);
 	return findingLines(f);
 }

@@ -23,7 +23,7 @@ describe('an option given an empty value', () => {
 	it('is a usage error that names the option', () => {
 		const cases: [string[], string][] = [
 			[['--fail-on=', OOPS], '--fail-on needs a value (critical, high, medium, low, info)'],
-			[['--fail-on', '', OOPS], '--fail-on needs a value'],
+			[['--fail-on', '', OOPS], '--fail-on needs a value (critical, high, medium, low, info)'],
 			[['--lines=', OOPS], '--lines needs a value'],
 			[['--lines', '', OOPS], '--lines needs a value'],
 			[['--year=', OOPS], '--year needs a value'],

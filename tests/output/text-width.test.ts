@@ -39,8 +39,10 @@ describe('the text report in 80 columns', () => {
 		]);
 		const url =
 			'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/drivers/crypto/ccp/ccp-dev-v5.c';
+		// (intended change: the first URL had followed the label, past the 80th column)
 		expect(wrap(`${url} ${url}`, '  References:', 4)).toEqual([
-			`  References: ${url}`,
+			'  References:',
+			`    ${url}`,
 			`    ${url}`
 		]);
 		expect(wrap('', 'Note:', 6)).toEqual(['Note:']);

@@ -10,7 +10,7 @@ import type {
 	Severity,
 	StackTrace
 } from '../models/finding.ts';
-import { relate, severityRank } from '../models/finding.ts';
+import { MAX_EVIDENCE, relate, severityRank } from '../models/finding.ts';
 import type { LogRecord } from '../models/log-record.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplanationProvider } from '../providers/base.ts';
@@ -36,8 +36,7 @@ import type {
 	RuleStall
 } from './rules/types.ts';
 
-/** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
-export const MAX_EVIDENCE = 160;
+export { MAX_EVIDENCE };
 export const MAX_OCCURRENCES = 20;
 const MAX_FINDINGS = 2000;
 /** lines from one printed copy of a firmware request to the next (LineRule.request) */

@@ -71,6 +71,9 @@ export interface StackTrace {
 	fault_location: string | null;
 }
 
+/** evidence lines kept per finding (the first occurrence's report is kept whole up to this) */
+export const MAX_EVIDENCE = 160;
+
 export interface EvidenceLine {
 	line: number;
 	text: string;

@@ -48,9 +48,12 @@ export function wrap(text: string, first: string, indent: number): string[] {
 	// the first word follows `first` after a space, unless it ends in one (an indent, a label
 	// padded to a column)
 	let empty = first === '' || first.endsWith(' ');
+	// a label (`References:`, `source location:`) whose first word does not fit after it: the
+	// word (a URL, a path) starts the next line under the indent, whole, where it has more room
+	const label = first.endsWith(':');
 	let fresh = true;
 	for (const w of words) {
-		if (!fresh && line.length + 1 + w.length > TEXT_WIDTH) {
+		if ((!fresh || (label && indent < line.length)) && line.length + 1 + w.length > TEXT_WIDTH) {
 			lines.push(line.trimEnd());
 			line = ' '.repeat(indent) + w;
 		} else line += (empty ? '' : ' ') + w;
@@ -114,7 +117,10 @@ function traceAndEvidence(f: Finding): string[] {
 
 function findingText(f: Finding, result: AnalysisResult): string[] {
 	const out: string[] = [];
-	out.push(`* ${inert(f.title)}`);
+	// a crash's title is the kernel's own words (searched for as they are, as syzbot's titles
+	// are): whole on its line; the other titles are the rules' prose, wrapped
+	if (f.category === 'crash') out.push(`* ${inert(f.title)}`);
+	else out.push(...wrap(inert(f.title), '*', 2));
 	out.push(`  id ${f.id}, ${f.category}, rule ${f.rule}`);
 	out.push(...wrap(inert(findingWhere(f, result)), '  ', 4));
 	if (f.alt_titles.length)

@@ -1312,6 +1312,85 @@ const KASLR = /(Kernel Offset: )(0x[\da-f]+)/g;
 // `-r` (2.6 kernels had four numbers: `2.6.36.3`)
 const VERSION_BEFORE =
 	/(?:(?<![a-z])(?:version|ver\.?|fw|firmware|v)[\s:=]*|(?<![\w-])-r |\btainted(?::[A-Z ]*| *)\(?|\bLinux )$/i;
+/**
+ * Addresses that name no one, kept: a multicast group (224.0.0.0/4: mDNS's 224.0.0.251, all
+ * hosts' 224.0.0.1, SSDP's 239.255.255.250), the limited broadcast, a network mask (a run of
+ * ones: 255.255.255.0) and the public DNS resolvers of Google, Cloudflare, Quad9 and OpenDNS,
+ * which a DHCP lease or dockerd names (`nameserver 8.8.8.8`). Any other address, private or
+ * public (a time server's: the NTP pool hands out servers near the machine), is replaced, and so
+ * are the documentation ranges (192.0.2.0/24, 2001:db8::/32 …): no real log prints them, and a
+ * log written to show the anonymizer at work (this project's tests) uses them as someone's.
+ */
+function keptIpv4(parts: readonly number[]): boolean {
+	const a = parts[0];
+	if (a >= 224 && a <= 239) return true;
+	if (a === 255) {
+		// 255.255.255.255 and the masks: the bits, read from the left, are ones then zeros
+		const bits = parts.reduce((n, p) => n * 256 + p, 0);
+		const zeros = 2 ** 32 - 1 - bits;
+		return (zeros & (zeros + 1)) === 0;
+	}
+	return PUBLIC_RESOLVERS_V4.has(parts.join('.'));
+}
+
+const PUBLIC_RESOLVERS_V4: ReadonlySet<string> = new Set([
+	'8.8.8.8',
+	'8.8.4.4',
+	'1.1.1.1',
+	'1.0.0.1',
+	'9.9.9.9',
+	'149.112.112.112',
+	'208.67.222.222',
+	'208.67.220.220'
+]);
+
+const PUBLIC_RESOLVERS_V6: ReadonlySet<string> = new Set([
+	'2001:4860:4860::8888',
+	'2001:4860:4860::8844',
+	'2606:4700:4700::1111',
+	'2606:4700:4700::1001',
+	'2620:fe::fe',
+	'2620:fe::9'
+]);
+
+/**
+ * IPv6 addresses that name no one, kept: a multicast group (ff00::/8: all nodes' ff02::1, mDNS's
+ * ff02::fb, a prefix `ff00::/8` in a routing table) but a solicited-node group (ff02::1:ffXX:XXXX,
+ * whose last 24 bits are those of the host's own address, its MAC's for a SLAAC address), the
+ * link-local prefix alone (`fe80::` of `fe80::/64`) and the public DNS resolvers
+ * (PUBLIC_RESOLVERS_V6; the documentation range is replaced, as keptIpv4 says). `halves` is the
+ * address split at `::` (ipv6).
+ */
+function keptIpv6(halves: readonly string[]): boolean {
+	const address = halves.join('::').toLowerCase();
+	// the eight groups as numbers, `::` filled with zeros
+	const head = halves[0] === '' ? [] : halves[0].split(':');
+	const tail = halves.length === 1 || halves[1] === '' ? [] : halves[1].split(':');
+	const g = [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail].map((x) =>
+		parseInt(x, 16)
+	);
+	if (g[0] >> 8 === 0xff) {
+		const solicited =
+			g[0] === 0xff02 && g.slice(1, 5).every((x) => x === 0) && g[5] === 1 && g[6] >> 8 === 0xff;
+		return !solicited;
+	}
+	if (address === 'fe80::') return true;
+	return PUBLIC_RESOLVERS_V6.has(address);
+}
+
+/**
+ * MAC addresses that name no one, kept: the broadcast and the multicast groups of IPv4
+ * (01:00:5e:…, the group's low 23 bits), IPv6 (33:33:…, but a solicited-node group's
+ * 33:33:ff:…, whose last 3 bytes are the host's address's, its MAC's) and IEEE 802.1
+ * (01:80:c2:…, the spanning tree's). Not every address with the group bit: a Bluetooth device's
+ * random address may have it. `key` is lower case with `:` or `-` between the bytes.
+ */
+function keptMac(key: string): boolean {
+	return KEPT_MAC.test(key.replaceAll('-', ':'));
+}
+
+const KEPT_MAC = /^(?:ff(?::ff){5}$|01:00:5e:|33:33:(?!ff)|01:80:c2:)/;
+
 /** keys whose value is a kernel release, never an address (`2.6.36.3`) */
 const RELEASE_KEYS: ReadonlySet<string> = new Set(['kernel_version', 'latest_kernel_version']);
 
@@ -1967,7 +2046,7 @@ export class Anonymizer {
 
 	private mac(m: string): string {
 		const key = m.toLowerCase();
-		if (key === '00:00:00:00:00:00' || key === 'ff:ff:ff:ff:ff:ff') return m;
+		if (key === '00:00:00:00:00:00' || keptMac(key)) return m;
 		return this.placeholder('mac', key);
 	}
 
@@ -1983,8 +2062,7 @@ export class Anonymizer {
 	private ipv4(m: string, offset: number, whole: string): string {
 		const parts = m.split('.').map(Number);
 		if (parts.some((p) => p > 255)) return m;
-		if (m === '0.0.0.0' || m === '255.255.255.255' || parts[0] === 127 || this.releases.has(m))
-			return m;
+		if (m === '0.0.0.0' || parts[0] === 127 || keptIpv4(parts) || this.releases.has(m)) return m;
 		// firmware and driver versions look like addresses: `version 7.45.41.23`
 		if (precededBy(VERSION_BEFORE, whole, offset, 40)) return m;
 		return this.placeholder('ipv4', m);
@@ -1999,6 +2077,7 @@ export class Anonymizer {
 		if (m === '::' || m === '::1') return m;
 		// `a::b` in program text is no address: ask for a real-looking group or three groups
 		if (groups.length < 3 && !groups.some((g) => g.length >= 3)) return m;
+		if (keptIpv6(halves)) return m;
 		return this.placeholder('ipv6', m.toLowerCase());
 	}
 
