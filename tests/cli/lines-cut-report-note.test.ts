@@ -12,6 +12,7 @@ import { analyzeStream } from '../../src/lib/index.ts';
 import { MAX_EVIDENCE } from '../../src/lib/models/finding.ts';
 import { findingLines, linesCutNote } from '../../src/lib/output/finding-lines.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
+import { longWarning } from '../support/long-warning.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-lines-cut-');
@@ -19,25 +20,6 @@ const { tmp, cli: CLI } = bundleCli('necroscope-lines-cut-');
 function run(args: string[]) {
 	const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input: '', encoding: 'utf8' });
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** a WARNING whose call trace runs to `frames` frames, after two lines of boot */
-function longWarning(frames: number): string {
-	const lines = [
-		'[    0.000000] Linux version 6.1.0-test (builder@host1) (gcc 12) #1 SMP',
-		'[    1.000000] usb 1-1: new high-speed USB device number 2 using xhci_hcd',
-		'[    5.000000] ------------[ cut here ]------------',
-		'[    5.000001] WARNING: CPU: 1 PID: 42 at drivers/misc/deep.c:77 deep_call+0x10/0x20',
-		'[    5.000002] Modules linked in: deep',
-		'[    5.000003] CPU: 1 PID: 42 Comm: kworker/1:0 Not tainted 6.1.0-test #1',
-		'[    5.000004] RIP: 0010:deep_call+0x10/0x20',
-		'[    5.000005] Call Trace:',
-		'[    5.000006]  <TASK>'
-	];
-	for (let i = 0; i < frames; i++)
-		lines.push(`[    5.000007]  deep_call_${i}+0x${(16 + i).toString(16)}/0x100`);
-	lines.push('[    5.000008]  </TASK>', '[    5.000009] ---[ end trace 0000000000000000 ]---');
-	return lines.join('\n') + '\n';
 }
 
 async function crashOf(text: string) {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { longWarning } from '../support/long-warning';
 import { analyzeText, fixture, openFinding, watchForErrors } from './helpers';
 
 /**
@@ -52,29 +53,11 @@ test('Save crash report says which file it saved, next to it, and again for a se
 	expect(problems).toEqual([]);
 });
 
-/** a WARNING whose call trace runs to `frames` frames, longer than the 160 lines a report keeps */
-function longWarning(frames: number): string {
-	const lines = [
-		'[    0.000000] Linux version 6.1.0-test (builder@host1) (gcc 12) #1 SMP',
-		'[    5.000000] ------------[ cut here ]------------',
-		'[    5.000001] WARNING: CPU: 1 PID: 42 at drivers/misc/deep.c:77 deep_call+0x10/0x20',
-		'[    5.000002] Modules linked in: deep',
-		'[    5.000003] CPU: 1 PID: 42 Comm: kworker/1:0 Not tainted 6.1.0-test #1',
-		'[    5.000004] RIP: 0010:deep_call+0x10/0x20',
-		'[    5.000005] Call Trace:',
-		'[    5.000006]  <TASK>'
-	];
-	for (let i = 0; i < frames; i++)
-		lines.push(`[    5.000007]  deep_call_${i}+0x${(16 + i).toString(16)}/0x100`);
-	lines.push('[    5.000008]  </TASK>', '[    5.000009] ---[ end trace 0000000000000000 ]---');
-	return lines.join('\n') + '\n';
-}
-
 test('Save crash report of a report longer than the lines kept says the file holds its first lines and where the rest is', async ({
 	page
 }) => {
 	const problems = watchForErrors(page);
-	// the WARNING (line 3, after the cut-here line) to its end trace (line 210): 208 lines
+	// the WARNING (line 4, after the cut-here line) to its end trace (line 211): 208 lines
 	await analyzeText(page, longWarning(200));
 	const card = page.locator('article.finding').first();
 	await openFinding(card);
@@ -88,7 +71,7 @@ test('Save crash report of a report longer than the lines kept says the file hol
 	expect(saved).toHaveLength(161);
 	expect(saved[160]).toMatch(/^# NecroScope kept the first 160 lines of this report/);
 	await expect(card.getByRole('status')).toHaveText(
-		`Saved ${download.suggestedFilename()}: the first 160 of the crash's 208 lines as the kernel printed them, for decode_stacktrace.sh; its last line says where the whole report is (lines 3-210 of the log). Nothing was uploaded.`
+		`Saved ${download.suggestedFilename()}: the first 160 of the crash's 208 lines as the kernel printed them, for decode_stacktrace.sh; its last line says where the whole report is (lines 4-211 of the log). Nothing was uploaded.`
 	);
 	expect(problems).toEqual([]);
 });

@@ -1274,3 +1274,21 @@ export const TF201_PROBE = [
 	'<3>[    7.549003] pca953x 2-0020: failed reading register\r',
 	'<4>[    7.549150] pca953x: probe of 2-0020 failed with error -110\r'
 ];
+
+// syslogs-messages-3.log lines 2236-2250, kernel lines only (a Chromebook, 6.6): three tries to
+// 02:e4:ce:e6:2e:b1, two answered by nobody (iwlwifi gives each up), the third cancelled by the
+// connection manager before iwlwifi did, then the same router's other BSSID
+export const WIFI_UNANSWERED_TRIES = [
+	'2026-05-18T18:01:35.524672Z INFO kernel: [  108.458712] wlan0: authenticate with 02:e4:ce:e6:2e:b1 (local address=dc:45:46:28:9b:c3)',
+	'2026-05-18T18:01:35.527238Z INFO kernel: [  108.459911] wlan0: send auth to 02:e4:ce:e6:2e:b1 (try 1/3)',
+	'2026-05-18T18:01:36.426691Z ERR kernel: [  109.360795] iwlwifi 0000:00:14.3: Not associated and the session protection is over already...',
+	'2026-05-18T18:01:36.426709Z INFO kernel: [  109.360807] wlan0: Connection to AP 02:e4:ce:e6:2e:b1 lost',
+	'2026-05-18T18:01:37.603669Z INFO kernel: [  110.537961] wlan0: send auth to 02:e4:ce:e6:2e:b1 (try 2/3)',
+	'2026-05-18T18:01:38.502699Z ERR kernel: [  111.436753] iwlwifi 0000:00:14.3: Not associated and the session protection is over already...',
+	'2026-05-18T18:01:38.502722Z INFO kernel: [  111.436773] wlan0: Connection to AP 02:e4:ce:e6:2e:b1 lost',
+	'2026-05-18T18:01:39.651673Z INFO kernel: [  112.585959] wlan0: send auth to 02:e4:ce:e6:2e:b1 (try 3/3)',
+	'2026-05-18T18:01:40.525676Z INFO kernel: [  113.460109] wlan0: aborting authentication with 02:e4:ce:e6:2e:b1 by local choice (Reason: 3=DEAUTH_LEAVING)',
+	'2026-05-18T18:01:42.326666Z INFO kernel: [  115.261217] wlan0: authenticate with 06:e4:ce:e6:2e:b2 (local address=dc:45:46:28:9b:c3)',
+	'2026-05-18T18:01:42.329310Z INFO kernel: [  115.262591] wlan0: send auth to 06:e4:ce:e6:2e:b2 (try 1/3)',
+	'2026-05-18T18:01:42.382704Z INFO kernel: [  115.316785] wlan0: authenticated'
+];
