@@ -10,21 +10,14 @@
  * (syslogs-messages-3.log in the real corpus: lines 1082 and 1144, the kernel lines of 1700-1840
  * and 1950-2296 that name no MAC address; the audit records are cut after their pid).
  */
+import { CHROMEOS_CLOCK_BEHIND } from '../support/excerpts.ts';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from './helpers.ts';
 
 const LINES = [
 	'2026-05-18T17:59:47.301427Z NOTICE kernel: [    0.980942] audit: type=1404 audit(1779127185.875:2): enforcing=1 old_enforcing=0 auid=4294967295 ses=4294967295 enabled=1 old-enabled=1 lsm=selinux res=1',
 	'2026-05-18T17:59:47.301640Z NOTICE kernel: [    2.191793] audit: type=1400 audit(1779127187.086:5): avc:  granted  { execute } for  pid=457',
-	'2026-05-18T17:59:53.103777Z INFO kernel: [    8.459080] loop6: detected capacity change from 0 to 2097152',
-	'2026-05-18T17:59:53.156913Z INFO kernel: [    8.510478] loop7: detected capacity change from 0 to 14336',
-	'2026-05-18T17:59:53.181842Z INFO kernel: [    8.537165] async_tx: api initialized (async)',
-	'2026-05-18T17:59:53.189316Z INFO kernel: [    8.544431] xor: automatically using best checksumming function   avx       ',
-	'2026-05-18T17:59:53.318201Z WARNING kernel: [    8.611813] crash-reporter: Saved OS version',
-	'2026-05-18T17:59:53.471247Z INFO kernel: [    8.824177] zram: setup backing device /dev/mapper/zram-writeback',
-	'2026-05-18T17:59:53.818675Z INFO kernel: [    9.173765] loop8: detected capacity change from 0 to 24576',
-	'2026-05-18T17:59:53.833350Z INFO kernel: [    9.188684] device-mapper: verity: sha256 using implementation "sha256-ni"',
-	'2026-05-18T17:59:54.064207Z ERR kernel: [    9.420099] iwlwifi 0000:00:14.3: Not associated and the session protection is over already...',
+	...CHROMEOS_CLOCK_BEHIND,
 	"2026-05-18T18:00:12.900690Z WARNING kernel: [   25.834485] warning: `chrome' uses wireless extensions which will stop working for Wi-Fi 7 hardware; use nl80211",
 	'2026-05-18T18:00:23.346706Z INFO kernel: [   36.280991] EXT4-fs (dm-23): mounted filesystem 2fe82781-2ed3-4fd8-9169-5f7077d07c16 r/w with ordered data mode. Quota mode: journalled.',
 	'2026-05-18T18:00:23.375734Z INFO kernel: [   36.309667] EXT4-fs (dm-25): mounted filesystem 3b9501bc-d318-4453-a6fa-8dad3dc2ae98 r/w with ordered data mode. Quota mode: journalled.',

@@ -1292,3 +1292,17 @@ export const WIFI_UNANSWERED_TRIES = [
 	'2026-05-18T18:01:42.329310Z INFO kernel: [  115.262591] wlan0: send auth to 06:e4:ce:e6:2e:b2 (try 1/3)',
 	'2026-05-18T18:01:42.382704Z INFO kernel: [  115.316785] wlan0: authenticated'
 ];
+
+// syslogs-messages-3.log (a Chromebook, 6.6), kernel lines from 8.459 s: the clock 0.25 s behind
+// what the smallest offsets before them give (ChromeOS steps it a little later in the boot)
+export const CHROMEOS_CLOCK_BEHIND = [
+	'2026-05-18T17:59:53.103777Z INFO kernel: [    8.459080] loop6: detected capacity change from 0 to 2097152',
+	'2026-05-18T17:59:53.156913Z INFO kernel: [    8.510478] loop7: detected capacity change from 0 to 14336',
+	'2026-05-18T17:59:53.181842Z INFO kernel: [    8.537165] async_tx: api initialized (async)',
+	'2026-05-18T17:59:53.189316Z INFO kernel: [    8.544431] xor: automatically using best checksumming function   avx       ',
+	'2026-05-18T17:59:53.318201Z WARNING kernel: [    8.611813] crash-reporter: Saved OS version',
+	'2026-05-18T17:59:53.471247Z INFO kernel: [    8.824177] zram: setup backing device /dev/mapper/zram-writeback',
+	'2026-05-18T17:59:53.818675Z INFO kernel: [    9.173765] loop8: detected capacity change from 0 to 24576',
+	'2026-05-18T17:59:53.833350Z INFO kernel: [    9.188684] device-mapper: verity: sha256 using implementation "sha256-ni"',
+	'2026-05-18T17:59:54.064207Z ERR kernel: [    9.420099] iwlwifi 0000:00:14.3: Not associated and the session protection is over already...'
+];
