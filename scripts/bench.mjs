@@ -16,7 +16,7 @@
 //
 // With --instructions, the CLI's instructions are counted (valgrind's cachegrind, V8 on one thread:
 // `node --single-threaded`) over the first 5 MB of the first log and over an empty log. Unlike
-// seconds, the count does not depend on the machine's load (repeated runs agree within 0.3%), so
+// seconds, the count does not depend on the machine's load (repeated runs agree within 0.4%), so
 // two builds can be compared at any time: `--against FILE` counts a CLI bundle built from another
 // commit as well (esbuild src/cli/main.ts --bundle --platform=node --format=esm --outfile=FILE).
 // Wall-clock runs of a stop's start and final builds had each agreed "within noise" while the
