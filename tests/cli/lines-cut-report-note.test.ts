@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeStream } from '../../src/lib/index.ts';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import { MAX_EVIDENCE } from '../../src/lib/models/finding.ts';
 import { findingLines, linesCutNote } from '../../src/lib/output/finding-lines.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
@@ -23,12 +23,7 @@ function run(args: string[]) {
 }
 
 async function crashOf(text: string) {
-	const r = await analyzeStream(
-		(async function* () {
-			yield new TextEncoder().encode(text);
-		})(),
-		{ name: 'long.log' }
-	);
+	const r = await analyzeText(text, { name: 'long.log' });
 	return r.findings.find((f) => f.category === 'crash')!;
 }
 

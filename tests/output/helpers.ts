@@ -37,3 +37,10 @@ export function analyzeFile(path: string, opts: AnalyzeOptions = {}): Promise<An
 		...opts
 	});
 }
+
+/** The `.log` files of a directory (a corpus given by NECROSCOPE_CORPUS), by name. */
+export function logsIn(dir: string): string[] {
+	return readdirSync(dir)
+		.filter((n) => n.endsWith('.log'))
+		.map((n) => join(dir, n));
+}

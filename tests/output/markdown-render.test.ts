@@ -3,12 +3,11 @@
  * every fixture log's report keeps the invariants users rely on when they paste it into an issue.
  * NECROSCOPE_CORPUS=<directory of logs> checks those logs' reports too.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
-import { markdownProblems } from '../support/markdown-render.ts';
-import { analyzeFile, fixtureLogs, OUTPUT_FIXTURES } from './helpers.ts';
+import { markdownProblems, markdownProblemsOfLogs } from '../support/markdown-render.ts';
+import { analyzeFile, fixtureLogs, logsIn, OUTPUT_FIXTURES } from './helpers.ts';
 
 const CORPUS = process.env.NECROSCOPE_CORPUS;
 
@@ -61,24 +60,14 @@ describe('the Markdown report as a renderer reads it', () => {
 	});
 
 	it('keeps every fixture log inert and in place', { timeout: 120_000 }, async () => {
-		const bad: string[] = [];
-		for (const path of fixtureLogs()) {
-			const r = await analyzeFile(path);
-			for (const p of markdownProblems(formatMarkdown(r), r)) bad.push(`${path}: ${p}`);
-		}
-		expect(bad).toEqual([]);
+		expect(await markdownProblemsOfLogs(fixtureLogs())).toEqual([]);
 	});
 
 	it.runIf(CORPUS)(
 		'keeps every corpus log inert and in place',
 		{ timeout: 1_200_000 },
 		async () => {
-			const dir = CORPUS ?? '';
-			const bad: string[] = [];
-			for (const name of readdirSync(dir).filter((n) => n.endsWith('.log'))) {
-				const r = await analyzeFile(join(dir, name));
-				for (const p of markdownProblems(formatMarkdown(r), r)) bad.push(`${name}: ${p}`);
-			}
+			const bad = await markdownProblemsOfLogs(logsIn(CORPUS ?? ''), {}, basename);
 			expect(bad).toEqual([]);
 		}
 	);

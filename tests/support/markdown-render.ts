@@ -8,6 +8,9 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { inert, metadataRows } from '../../src/lib/output/common.ts';
+import type { AnalyzeOptions } from '../../src/lib/pipeline.ts';
+import { formatMarkdown } from '../../src/lib/output/markdown.ts';
+import { analyzeFile } from '../output/helpers.ts';
 
 const md = new MarkdownIt({ html: true, linkify: true });
 // GFM links bare addresses with a scheme or `www.` only (not `example.com`)
@@ -182,4 +185,22 @@ function inlineProblems(t: Token, references: Set<string>): string[] {
 		}
 	}
 	return problems;
+}
+
+/**
+ * The renderer's problems (markdownProblems) with the Markdown report of each log, analysed as
+ * the CLI does (analyzeFile) with `opts`, each as `<label>: <problem>`: [] when every report
+ * keeps its invariants.
+ */
+export async function markdownProblemsOfLogs(
+	paths: readonly string[],
+	opts: AnalyzeOptions = {},
+	label: (path: string) => string = (p) => p
+): Promise<string[]> {
+	const bad: string[] = [];
+	for (const path of paths) {
+		const r = await analyzeFile(path, opts);
+		for (const p of markdownProblems(formatMarkdown(r), r)) bad.push(`${label(path)}: ${p}`);
+	}
+	return bad;
 }
