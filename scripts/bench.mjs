@@ -25,7 +25,6 @@
 // usage: node scripts/bench.mjs [--sizes 100,1024] [--runs N] [--shared DIR] [--skip-hostile] [--page]
 //                               [--instructions [--against FILE] [--skip-timing]]
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
 	existsSync,
 	mkdirSync,
@@ -36,6 +35,7 @@ import {
 } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundleFile } from './cli-bundle.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -198,8 +198,7 @@ function countInstructions(log) {
 	// build the bundle first (scripts/cli.mjs), then count the bundle itself, as for --against
 	run(process.execPath, ['scripts/cli.mjs', '--format', 'json', empty]);
 	const root = realpathSync('.');
-	const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
-	const bundle = join(root, 'node_modules', '.cache', 'necroscope', `cli-${checkout}.mjs`);
+	const bundle = bundleFile(root);
 	const against = opt('--against', null);
 	const builds = [['this checkout', bundle]];
 	if (against) builds.push([against, resolve(against)]);

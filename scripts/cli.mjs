@@ -4,14 +4,13 @@
 // so each run starts in about 0.1 s instead of compiling every module through a loader. The
 // bundle is named after the checkout: git worktrees that share one node_modules (a symlink) ran
 // whichever checkout's bundle was built last, since it was newer than their own sources.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleFile, bundleOptions } from './cli-bundle.mjs';
 
 const root = realpathSync(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
-const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
-const out = join(root, 'node_modules', '.cache', 'necroscope', `cli-${checkout}.mjs`);
+const out = bundleFile(root);
 
 function newest(dir) {
 	let t = 0;
@@ -32,23 +31,14 @@ try {
 const sources = Math.max(
 	newest(join(root, 'src', 'lib')),
 	newest(join(root, 'src', 'cli')),
-	statSync(fileURLToPath(import.meta.url)).mtimeMs
+	statSync(fileURLToPath(import.meta.url)).mtimeMs,
+	statSync(join(root, 'scripts', 'cli-bundle.mjs')).mtimeMs
 );
 if (built < sources) {
 	mkdirSync(dirname(out), { recursive: true });
 	// loaded only to rebuild: importing esbuild costs about 40 ms of every run's start-up
 	const { build } = await import('esbuild');
-	const result = await build({
-		entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-		outfile: out,
-		write: false,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'error',
-		legalComments: 'none'
-	});
+	const result = await build({ ...bundleOptions(root, out), write: false });
 	// write then rename: several test processes may build at the same time
 	const tmp = `${out}.${process.pid}.tmp`;
 	writeFileSync(tmp, result.outputFiles[0].contents);

@@ -254,9 +254,11 @@ const LOGIN_USER =
  * through uhid (`input: Marlow's Magic Keyboard as /devices/virtual/misc/uhid/0005:…`), through
  * the kernel's HIDP (`input: Alice's Keyboard as /devices/…/bluetooth/hci0/hci0:256/…`) and
  * through uinput for a headset's media keys (`input: Alice’s AirPods Pro (AVRCP) as
- * /devices/virtual/input/input24`): the owner is a user
+ * /devices/virtual/input/input24`): the owner is a user. (The quotation mark is written `\u2019`:
+ * the CLI's bundle stays ASCII, see scripts/cli.mjs.)
  */
-const BT_OWNER = /(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+const BT_OWNER =
+	/(?:BLUETOOTH HID v[\d.]+ \w+ \[|\binput: )([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['\u2019]s /;
 /**
  * The machine's own key for signing modules (a Machine Owner Key), which Ubuntu's
  * update-secureboot-policy names after the machine and DKMS makes on each machine:
@@ -710,7 +712,7 @@ const MAC_MASKED = /(?:[\da-f]{2}|\*\*|xx)(?::(?:[\da-f]{2}|\*\*|xx)){5}(?![\da-
  * name (`<Name>'s …`, PRETTY_OWNER), learned as a user.
  */
 const PRETTY_HOSTNAME = /(Changed pretty host ?name to ')([^\r\n]+)'/g;
-const PRETTY_OWNER = /^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s /;
+const PRETTY_OWNER = /^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['\u2019]s /;
 /**
  * Remote machines named where they connect: PAM's `authentication failure; … rhost=<host>` (sshd,
  * login), wpa_supplicant's `CTRL-EVENT-EAP-PEER-ALT depth=0 DNS:<host>` (the name in the
