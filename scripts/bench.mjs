@@ -18,7 +18,8 @@
 // `node --single-threaded`) over the first 5 MB of the first log and over an empty log. Unlike
 // seconds, the count does not depend on the machine's load (repeated runs agree within 0.4%), so
 // two builds can be compared at any time: `--against FILE` counts a CLI bundle built from another
-// commit as well (esbuild src/cli/main.ts --bundle --platform=node --format=esm --outfile=FILE).
+// commit as well (esbuild src/cli/main.ts --bundle --platform=node --format=cjs --outfile=FILE.cjs,
+// as scripts/cli-bundle.mjs builds it).
 // Wall-clock runs of a stop's start and final builds had each agreed "within noise" while the
 // count of the first 5 MB grew by 28% over eighteen stops (docs/ARCHITECTURE.md).
 //

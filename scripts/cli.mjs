@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run cli`: runs src/cli/main.ts. The TypeScript is bundled once with esbuild into
-// node_modules/.cache/necroscope/cli-<checkout>.mjs and rebuilt only when a source file is newer,
-// so each run starts in about 0.1 s instead of compiling every module through a loader. The
-// bundle is named after the checkout: git worktrees that share one node_modules (a symlink) ran
-// whichever checkout's bundle was built last, since it was newer than their own sources.
+// node_modules/.cache/necroscope/cli-<checkout>.cjs (see cli-bundle.mjs) and rebuilt only when a
+// source file is newer, so each run starts in about 0.1 s instead of compiling every module
+// through a loader. The bundle is named after the checkout: git worktrees that share one
+// node_modules (a symlink) ran whichever checkout's bundle was built last, since it was newer
+// than their own sources.
 import { mkdirSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { bundleFile, bundleOptions } from './cli-bundle.mjs';
 
 const root = realpathSync(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
@@ -44,4 +46,5 @@ if (built < sources) {
 	writeFileSync(tmp, result.outputFiles[0].contents);
 	renameSync(tmp, out);
 }
-await import(pathToFileURL(out).href);
+// required, not imported: import() of CommonJS first scans all of its source for export names
+createRequire(import.meta.url)(out);

@@ -41,7 +41,7 @@ import { closest } from './suggest.ts';
 function programName(): string {
 	if (process.env.npm_lifecycle_event === 'cli') return 'npm run -s cli --';
 	const script = process.argv[1] ?? '';
-	if (script === '' || /^necroscope(?:\.m?js)?$/.test(basename(script))) return 'necroscope';
+	if (script === '' || /^necroscope(?:\.[cm]?js)?$/.test(basename(script))) return 'necroscope';
 	return `node ${relative(process.cwd(), script) || script}`;
 }
 

@@ -14,7 +14,7 @@ import { ROOT } from '../output/helpers.ts';
 export function bundleCli(prefix: string): { tmp: string; cli: string } {
 	const tmp = mkdtempSync(join(tmpdir(), prefix));
 	afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-	const cli = join(tmp, 'necroscope.mjs');
+	const cli = join(tmp, 'necroscope.cjs');
 	buildSync(bundleOptions(ROOT, cli));
 	return { tmp, cli };
 }
