@@ -7,16 +7,17 @@
  * follows it.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
 
-const { cli: CLI } = bundleCli('necroscope-lone-flags-');
+const { cli: CLI, tmp: TMP } = bundleCli('necroscope-lone-flags-');
 const OOPS = join(OUTPUT_FIXTURES, 'abrt-1-oops.log');
 
-function run(args: string[]) {
-	const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input: '', encoding: 'utf8' });
+function run(args: string[], cwd = ROOT) {
+	const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: '', encoding: 'utf8' });
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -43,9 +44,13 @@ describe('usage errors', () => {
 	});
 
 	it('--out-dir takes a directory named with a leading dash', () => {
-		const r = run(['--out-dir', '--', OOPS]);
+		// in a directory of its own: the report is written to ./--/ (it had been written into the
+		// checkout, where it was once committed)
+		const r = run(['--out-dir', '--', OOPS], TMP);
 		// `--` is the directory here, as it was: no usage error about a missing value
 		expect(r.stderr).not.toContain('needs a value');
+		expect(r.code).toBe(0);
+		expect(existsSync(join(TMP, '--', 'abrt-1-oops.txt'))).toBe(true);
 	});
 
 	it('--version and --print-schema take nothing else', () => {
