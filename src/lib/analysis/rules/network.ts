@@ -670,6 +670,9 @@ export const wifiAssocTimeout: LineRule = {
 	pattern: /^([\w.-]+): (association|authentication) with [0-9a-f:]{17} timed out/,
 	title: (m) => `Wi-Fi ${m[2]} timed out on ${m[1]}`,
 	details: (m) => ({ device: m[1], step: m[2] }),
+	// the interface's chip (`rtw_8821ce 0000:02:00.0 wlp2s0: renamed from wlan0`): the chip's own
+	// trouble just before is the cause (cascades.ts, wifiChipCause)
+	attachedAs: 'chip',
 	storm: { count: 5, severity: 'medium' },
 	/*
 	 * net/mac80211/mlme.c: status 30 (WLAN_STATUS_ASSOC_REJECTED_TEMPORARILY) in the AssocResp,
@@ -920,6 +923,7 @@ export const wifiConnectionLost: LineRule = {
 	pattern: /^([\w.-]+): Connection to AP ([0-9a-f:]{17}) lost/,
 	title: (m) => `Wi-Fi connection to the access point lost on ${m[1]}`,
 	details: (m) => ({ device: m[1], access_point: m[2] }),
+	attachedAs: 'chip',
 	// 5 losses: medium, as 5 Wi-Fi connection failures or timeouts (and 4 wired links down) are;
 	// ideapad320 dmesg: 5 in 9 s, each reconnected within 3 s and lost again. Attempts that never
 	// connected (`never_connected`, the context below) are no lost connection and no storm
