@@ -948,6 +948,49 @@ function resetCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** what a Wi-Fi interface reports when its connection fails (mac80211's lines name the interface only) */
+const WIFI_INTERFACE_TROUBLE: ReadonlySet<string> = new Set([
+	'network.wifi-connect-timeout',
+	'network.wifi-connection-lost'
+]);
+/** what a Wi-Fi chip's driver reports about the chip (its lines name the chip's bus device) */
+const WIFI_CHIP_TROUBLE: ReadonlySet<string> = new Set([
+	'network.firmware-crash',
+	'network.wifi-chip-stalled',
+	'network.wifi-tx-flush-timeout'
+]);
+/** at most this long (kernel or wall-clock seconds) from the chip's trouble to its interface's */
+const WIFI_CHIP_S = 60;
+/** and at most this many input lines without times */
+const WIFI_CHIP_LINES = 200;
+
+/**
+ * The Wi-Fi chip's trouble that its interface's failed connection follows: the chip is the one
+ * the log ties the interface to (its `chip` detail, LineRule.attachedAs: `rtw_8821ce
+ * 0000:02:00.0 wlp2s0: renamed from wlan0`), and the chip's finding has an occurrence in the same
+ * boot at most WIFI_CHIP_S before the interface's first (WIFI_CHIP_LINES without times), the
+ * latest such finding if several. A chip whose firmware does not wake from power save, or that
+ * does not answer its driver, drops the connection, and the attempts to join again time out until
+ * it recovers (askubuntu-dmesg-journalctl-lastdayorso.log: `rtw_8821ce 0000:02:00.0: firmware
+ * failed to leave lps state` twice, the connection lost, then `wlp2s0: authentication with
+ * c8:0e:14:ed:b1:07 timed out` 12 s after the first). An interface the log does not tie to a chip
+ * (no rename line: one that keeps the kernel's name, wlan0) is not linked.
+ */
+function wifiChipCause(e: Node, nodes: Node[]): Node | null {
+	if (!WIFI_INTERFACE_TROUBLE.has(e.f.rule) || e.f.severity === 'info') return null;
+	const chip = e.f.details.chip;
+	if (typeof chip !== 'string') return null;
+	const first = moment(e.f.first_seen);
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (!WIFI_CHIP_TROUBLE.has(c.f.rule) || c.f.severity === 'info') continue;
+		if (c.f.details.device !== chip) continue;
+		const soon = c.occ.some((o) => within(o, first, WIFI_CHIP_S, WIFI_CHIP_LINES));
+		if (soon && (best === null || best.f.first_line < c.f.first_line)) best = c;
+	}
+	return best;
+}
+
 /** POWER's cause of a machine check: `Caused by (from SRR1=8000000000101032): L2 data cache parity error` */
 const PPC_MACHINE_CHECK = 'hardware.machine-check-powerpc';
 /** at most this many input lines between a machine-check oops and the cause line of its CPU */
@@ -1030,7 +1073,8 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 			firmwareCause(e, nodes) ??
 			followOnCause(e, nodes) ??
 			machineCheckCause(e, nodes) ??
-			resetCause(e, nodes);
+			resetCause(e, nodes) ??
+			wifiChipCause(e, nodes);
 		if (direct) {
 			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;

@@ -785,6 +785,20 @@ export class Analyzer {
 		return null;
 	}
 
+	/**
+	 * The rule's `attachedAs` detail: what its message's device is attached to, as the
+	 * DEVICE_LINKS messages of boot `boot` tell (a Wi-Fi interface's chip); none when they do not.
+	 */
+	private attachment(
+		rule: LineRule,
+		facts: Record<string, DetailValue>,
+		boot: number
+	): Record<string, DetailValue> {
+		if (rule.attachedAs === undefined || boot !== this.linksBoot) return {};
+		const to = this.links.get(deviceName(facts.device));
+		return to === undefined || to === '' ? {} : { [rule.attachedAs]: to };
+	}
+
 	/** Hold a rule message until a message resolves it or too many lines have passed. */
 	private hold(
 		index: number,
@@ -1359,7 +1373,7 @@ export class Analyzer {
 			evidence: by
 				? [...before, { line: r.line, text: r.text }, { line: by.line, text: by.text }]
 				: [...before, { line: r.line, text: r.text }],
-			details: { ...factsOf(), ...context },
+			details: { ...factsOf(), ...context, ...this.attachment(rule, factsOf(), r.boot) },
 			registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
 		}));
 		// a user-space rule's collected facts may come from its context (nohang's victim)

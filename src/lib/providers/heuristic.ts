@@ -358,6 +358,21 @@ const REPORT_CORRUPTED = upstreamStep(
 const DIED_BEFORE =
 	'The kernel had already oopsed before this report (taint `D`): what the dying task left behind (locks held, interrupts off, half-updated data) often causes the reports after it, so the first oops of this boot is the one to look at first.';
 
+/**
+ * A report of a kernel that had found memory in a bad state before it (taint B: a `BUG: Bad page
+ * state` or `Bad page map`, a page found in the page cache where it should not be, or a KASAN,
+ * KFENCE or SLUB debug report): abrt-koops-tainted-bg1.log's `kernel BUG at mm/filemap.c:125!`
+ * (`Tainted: G    B`, 2.6.38) in the page cache of an `rm`, which had been read as a bug of its
+ * own, with no word of the corruption found before it.
+ */
+const BAD_PAGE_BEFORE =
+	'The kernel had already found memory in a bad state before this report (taint `B`: a `BUG: Bad page state` or `Bad page map`, or a memory-error detector’s report such as KASAN’s): this report may be a consequence of that corruption rather than a bug of its own, so the first such report of this boot is the one to read first.';
+const BAD_PAGE_STEP =
+	'Find the first report of this boot that found memory in a bad state (`BUG: Bad page state`, `Bad page map`, a KASAN or KFENCE report; earlier in this log, or in `journalctl -k -b`) and read it first';
+/** the step's end when no other step names a memory test */
+const BAD_PAGE_MEMTEST =
+	'; if such reports keep coming at random places, test the RAM (memtest86+).';
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
@@ -424,8 +439,18 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 				? `${base.meaning} Here the kernel then panicked (\`Kernel panic - not syncing\` in the report): the whole machine stopped, or rebooted if \`kernel.panic\` is set.`
 				: base.meaning;
 		// a report of a kernel that had oopsed already (taint D, `Tainted: G      D`)
-		if ((finding.details.taint_flags as string[] | undefined)?.some((t) => t.startsWith('D (')))
-			meaning = `${meaning} ${DIED_BEFORE}`;
+		const taint = (finding.details.taint_flags as string[] | undefined) ?? [];
+		if (taint.some((t) => t.startsWith('D ('))) meaning = `${meaning} ${DIED_BEFORE}`;
+		// memory found in a bad state before this report (taint B)
+		if (taint.some((t) => t.startsWith('B ('))) {
+			meaning = `${meaning} ${BAD_PAGE_BEFORE}`;
+			if (!base.notice)
+				steps.push(
+					steps.some((x) => x.includes(MEMTEST))
+						? `${BAD_PAGE_STEP}.`
+						: BAD_PAGE_STEP + BAD_PAGE_MEMTEST
+				);
+		}
 		// what an RCU stall names as stalled: its CPUs and tasks, a starved grace-period kthread
 		const stall = finding.rule === 'crash.rcu-stall' ? stallOf(finding) : null;
 		if (stall) meaning = `${meaning} ${stall}`;

@@ -8,7 +8,8 @@ export function scsiHost(n: string): string {
 /**
  * What a disk is attached to (RuleContext.attachedVia): its SCSI host, and the host's USB port
  * when its driver is usb-storage. A USB disconnect names the port only; with these, an I/O error
- * after it is told as the unplugged disk's only for a disk on that port.
+ * after it is told as the unplugged disk's only for a disk on that port. And what a network
+ * interface is (LineRule.attachedAs): the bus device of its driver, which names the chip.
  */
 export const DEVICE_LINKS: readonly DeviceLink[] = [
 	{
@@ -42,6 +43,29 @@ export const DEVICE_LINKS: readonly DeviceLink[] = [
 			['scsi host9: usb-storage 3-4.3:1.4', { device: 'scsi host9', to: '3-4.3', end: true }],
 			['scsi host0: ahci', { device: 'scsi host0', to: '', end: true }],
 			['scsi host2: ata_piix', { device: 'scsi host2', to: '', end: true }]
+		]
+	},
+	{
+		// net/core/dev.c dev_change_name(): netdev_info() names the driver, its device and the
+		// interface, `rtw_8821ce 0000:02:00.0 wlp2s0: renamed from wlan0` (udev's predictable name);
+		// mac80211's lines name only the interface (`wlp2s0: authentication with … timed out`), the
+		// driver's only the device (`rtw_8821ce 0000:02:00.0: firmware failed to leave lps state`)
+		trigger: ': renamed from ',
+		pattern: /^[\w-]+ ([\w:.-]+) ([\w.-]+): renamed from [\w.-]+/,
+		link: (m) => ({ device: m[2], to: m[1], end: true }),
+		examples: [
+			[
+				'rtw_8821ce 0000:02:00.0 wlp2s0: renamed from wlan0',
+				{ device: 'wlp2s0', to: '0000:02:00.0', end: true }
+			],
+			[
+				'iwlwifi 0000:00:14.3 wlp0s20f3: renamed from wlan0',
+				{ device: 'wlp0s20f3', to: '0000:00:14.3', end: true }
+			],
+			[
+				'r8152 2-3.4:1.0 enx2c16dbabd781: renamed from eth0',
+				{ device: 'enx2c16dbabd781', to: '2-3.4:1.0', end: true }
+			]
 		]
 	},
 	{

@@ -661,15 +661,24 @@ export const nfsNotResponding: LineRule = {
 	}
 };
 
-/** net/mac80211/mlme.c: `wlp2s0: association with 00:11:22:33:44:55 timed out` */
+/**
+ * net/mac80211/mlme.c: `wlp2s0: association with 00:11:22:33:44:55 timed out`; kernels before
+ * 2.6.34 wrote `with AP 00:11:22:33:44:55`, and before 3.x the probe request mac80211 sent to an
+ * access point before authenticating could time out too (`wlan0: direct probe to
+ * 00:11:22:33:44:55 timed out`, `… to AP …` before 2.6.34)
+ */
 export const wifiAssocTimeout: LineRule = {
 	id: 'network.wifi-connect-timeout',
 	category: 'network',
 	severity: 'low',
 	triggers: [' timed out'],
-	pattern: /^([\w.-]+): (association|authentication) with [0-9a-f:]{17} timed out/,
-	title: (m) => `Wi-Fi ${m[2]} timed out on ${m[1]}`,
-	details: (m) => ({ device: m[1], step: m[2] }),
+	pattern:
+		/^([\w.-]+): (?:(association|authentication) with|(direct probe) to) (?:AP )?[0-9a-f:]{17} timed out/,
+	title: (m) => `Wi-Fi ${m[2] ?? m[3]} timed out on ${m[1]}`,
+	details: (m) => ({ device: m[1], step: m[2] ?? m[3] }),
+	// the interface's chip (`rtw_8821ce 0000:02:00.0 wlp2s0: renamed from wlan0`): the chip's own
+	// trouble just before is the cause (cascades.ts, wifiChipCause)
+	attachedAs: 'chip',
 	storm: { count: 5, severity: 'medium' },
 	/*
 	 * net/mac80211/mlme.c: status 30 (WLAN_STATUS_ASSOC_REJECTED_TEMPORARILY) in the AssocResp,
@@ -679,8 +688,9 @@ export const wifiAssocTimeout: LineRule = {
 	 */
 	context: {
 		trigger: 'rejected association temporarily',
+		// `AP 00:11:22:33:44:55 rejected …` before 2.6.34
 		pattern:
-			/^([\w.-]+): [0-9a-f:]{17} rejected association temporarily; comeback duration (\d+) TU/,
+			/^([\w.-]+): (?:AP )?[0-9a-f:]{17} rejected association temporarily; comeback duration (\d+) TU/,
 		details: (m) => ({ device: m[1], rejected_temporarily: true, comeback_tu: Number(m[2]) }),
 		within: 60,
 		sameDevice: true,
@@ -714,7 +724,10 @@ export const wifiAssocTimeout: LineRule = {
 	},
 	examples: [
 		'wlp2s0: association with d8:07:b6:11:22:33 timed out',
-		'wlan0: authentication with 00:11:22:33:44:55 timed out'
+		'wlan0: authentication with 00:11:22:33:44:55 timed out',
+		'wlan0: authentication with AP 00:1d:7e:a1:b2:c3 timed out',
+		'wlan0: direct probe to 00:1d:7e:a1:b2:c3 timed out',
+		'wlan0: direct probe to AP 00:1d:7e:a1:b2:c3 timed out'
 	],
 	negatives: ['wlp2s0: associated'],
 	explanation: {
@@ -911,15 +924,21 @@ export const qcacldConnectFailed: LineRule = {
 	}
 };
 
-/** net/mac80211/mlme.c: `wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost` — beacons stopped arriving. */
+/**
+ * net/mac80211/mlme.c: `wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost` — beacons stopped
+ * arriving. Kernels 2.6.35 to 3.x said so once the probe sent after the beacon loss went
+ * unanswered: `wlan0: No probe response from AP 00:1d:7e:a1:b2:c3 after 500ms, disconnecting.`
+ */
 export const wifiConnectionLost: LineRule = {
 	id: 'network.wifi-connection-lost',
 	category: 'network',
 	severity: 'info',
-	triggers: ['Connection to AP '],
-	pattern: /^([\w.-]+): Connection to AP ([0-9a-f:]{17}) lost/,
+	triggers: ['Connection to AP ', 'probe response from AP '],
+	pattern:
+		/^([\w.-]+): (?:Connection to AP ([0-9a-f:]{17}) lost|[Nn]o probe response from AP ([0-9a-f:]{17}) after \d+ms, disconnecting)/,
 	title: (m) => `Wi-Fi connection to the access point lost on ${m[1]}`,
-	details: (m) => ({ device: m[1], access_point: m[2] }),
+	details: (m) => ({ device: m[1], access_point: m[2] ?? m[3] }),
+	attachedAs: 'chip',
 	// 5 losses: medium, as 5 Wi-Fi connection failures or timeouts (and 4 wired links down) are;
 	// ideapad320 dmesg: 5 in 9 s, each reconnected within 3 s and lost again. Attempts that never
 	// connected (`never_connected`, the context below) are no lost connection and no storm
@@ -936,22 +955,30 @@ export const wifiConnectionLost: LineRule = {
 	 * loss to mac80211, which prints `Connection to AP … lost` for a connection that was never
 	 * made: the access point did not answer the authentication (syslogs-messages-3.log, a
 	 * Chromebook on 6.6: 7 times, each try of `send auth to 02:e4:ce:e6:2e:b1` that went
-	 * unanswered, the client then joining the same router's other BSSIDs)
+	 * unanswered, the client then joining the same router's other BSSIDs). With firmware without
+	 * session protection the time event ends instead: `Not associated and the time event is over
+	 * already...`, in kernels before 5.x `No association and the time event is over
+	 * already...`. Not `No beacon heard and the time event is over already...`: the client was
+	 * associated and heard no beacon (crash-logs log12-11.txt, a second after `associated`), a
+	 * lost connection
 	 */
 	context: {
-		trigger: 'session protection is over already',
-		pattern: /^iwlwifi (\S+): Not associated and the session protection is over already/,
+		trigger: ' is over already',
+		pattern:
+			/^iwlwifi (\S+): (?:Not associated and the (?:session protection|time event)|No association and the time event) is over already/,
 		details: () => ({ never_connected: true }),
 		within: 2,
 		examples: [
-			'iwlwifi 0000:00:14.3: Not associated and the session protection is over already...'
+			'iwlwifi 0000:00:14.3: Not associated and the session protection is over already...',
+			'iwlwifi 0000:02:00.0: Not associated and the time event is over already...',
+			'iwlwifi 0000:03:00.0: No association and the time event is over already...'
 		],
 		outcome: {
 			title: (m) => `Wi-Fi access point did not answer a connection attempt on ${m[1]}`,
 			severity: 'low',
 			explanation: {
 				meaning:
-					'The client tried to connect to the access point named (authentication, then association) and got no answer within the time the Intel Wi-Fi firmware stays on that access point’s channel for it (the session protection, about a second). iwlwifi then gives up the try (`Not associated and the session protection is over already...`) and reports it the way it reports a lost connection, so the kernel prints `Connection to AP … lost` though no connection had been made. Each line is one try: mac80211 tries three times, then the connection manager gives the attempt up (`aborting authentication with … by local choice`, part of this finding) and picks an access point again. When the client roams from a working connection to that access point, the connection drops for the few seconds of the tries; when it then joins another one (the same router’s other band: a neighbouring address), the network works again.',
+					'The client tried to connect to the access point named (authentication, then association) and got no answer within the time the Intel Wi-Fi firmware stays on that access point’s channel for it (the session protection, about a second; the time event, with older firmware). iwlwifi then gives up the try (`Not associated and the session protection is over already...`; older kernels: `… the time event is over already...`, `No association and the time event is over already...`) and reports it the way it reports a lost connection, so the kernel prints `Connection to AP … lost` though no connection had been made. Each line is one try: mac80211 tries three times, then the connection manager gives the attempt up (`aborting authentication with … by local choice`, part of this finding) and picks an access point again. When the client roams from a working connection to that access point, the connection drops for the few seconds of the tries; when it then joins another one (the same router’s other band: a neighbouring address), the network works again.',
 				causes: [
 					{
 						kind: 'environment',
@@ -997,7 +1024,8 @@ export const wifiConnectionLost: LineRule = {
 	],
 	examples: [
 		'wlp3s0: Connection to AP 44:4e:6d:d4:ae:61 lost',
-		'wlan0: Connection to AP 02:e4:ce:e6:2e:b1 lost'
+		'wlan0: Connection to AP 02:e4:ce:e6:2e:b1 lost',
+		'wlan0: No probe response from AP 00:1d:7e:a1:b2:c3 after 500ms, disconnecting.'
 	],
 	negatives: [
 		'wlp3s0: associated',
@@ -1159,6 +1187,7 @@ export const wifiChipStalled: LineRule = {
 	triggers: [
 		'Error sending ',
 		' is stuck ',
+		' stuck for ',
 		'Failed to wake NIC',
 		'Timeout waiting for hardware access',
 		'Failed to load firmware chunk',
@@ -1167,12 +1196,12 @@ export const wifiChipStalled: LineRule = {
 		'bus is down. we have nothing to do'
 	],
 	pattern:
-		/^(?:(iwlwifi) (\S+): (?:Error sending (\w+): time out after \d+ms|(Queue) \d+ is stuck|(Failed to wake NIC|Timeout waiting for hardware access)|(Failed to load firmware chunk))|(ath10k_\w+) (\S+): (failed to wake target) for|ath: (phy\d+): (Failed to stop TX DMA)|(?:ieee80211 (phy\d+)|brcmfmac): brcmf_fil_cmd_data: (bus is down))/,
+		/^(?:(iwlwifi|iwlagn|iwl3945|iwl4965) (\S+): (?:Error sending (\w+): time out after \d+ms|(Queue) \d+ (?:is stuck|stuck for \d+ ms)|(Failed to wake NIC|Timeout waiting for hardware access)|(Failed to load firmware chunk))|(ath10k_\w+) (\S+): (failed to wake target) for|ath: (phy\d+): (Failed to stop TX DMA)|(?:ieee80211 (phy\d+)|brcmfmac): brcmf_fil_cmd_data: (bus is down))/,
 	// a title per severity: firmware not loaded (high), the chip not answering (medium), ath9k's
 	// DMA stop (low)
 	title: (m) => {
-		if (m[3]) return 'iwlwifi firmware did not answer a command in time';
-		if (m[4]) return 'iwlwifi transmit queue stuck';
+		if (m[3]) return `${m[1]} firmware did not answer a command in time`;
+		if (m[4]) return `${m[1]} transmit queue stuck`;
 		if (m[5] || m[9]) return `${m[1] ?? m[7]} chip did not wake up`;
 		if (m[6]) return 'iwlwifi could not load its firmware into the chip';
 		if (m[13]) return 'brcmfmac Wi-Fi chip unreachable: its bus is down';
@@ -1190,6 +1219,11 @@ export const wifiChipStalled: LineRule = {
 		'iwlwifi 0000:02:00.0: Error sending REPLY_ADD_STA: time out after 500ms.',
 		'iwlwifi 0000:06:00.0: Error sending STATISTICS_CMD: time out after 2000ms.',
 		'iwlwifi 0000:02:00.0: Queue 2 is stuck 10 11',
+		// older wordings: iwlwifi's pcie/tx.c of kernels 3.x-4.x (iwl_pcie_txq_stuck_timer), and
+		// the driver's names before iwlwifi (iwlagn, 2.6.29-3.0; iwl3945, iwl4965)
+		'iwlwifi 0000:03:00.0: Queue 2 stuck for 2000 ms.',
+		'iwlagn 0000:03:00.0: Error sending REPLY_ADD_STA: time out after 500ms.',
+		'iwl3945 0000:02:00.0: Error sending REPLY_RXON: time out after 500ms.',
 		'iwlwifi 0000:05:00.0: Failed to wake NIC for hcmd',
 		'iwlwifi 0000:00:14.3: Timeout waiting for hardware access (CSR_GP_CNTRL 0x08040008)',
 		'iwlwifi 0000:04:00.0: Failed to load firmware chunk!',

@@ -103,6 +103,14 @@ export interface LineRule {
 	 */
 	expects?: RuleExpect | readonly RuleExpect[];
 	/**
+	 * The detail of this name is what the rule message's `device` is attached to, as the
+	 * DEVICE_LINKS messages of its boot tell, on a finding's first occurrence (absent when they do
+	 * not tell): a Wi-Fi interface's chip, `chip` 0000:02:00.0 for wlp2s0 after `rtw_8821ce
+	 * 0000:02:00.0 wlp2s0: renamed from wlan0`. Cascades link the interface's trouble to the
+	 * chip's by it (cascades.ts, wifiChipCause).
+	 */
+	attachedAs?: string;
+	/**
 	 * Details to gather from every occurrence, not only the first: `{ device: 'devices' }` lists
 	 * each distinct `device` (at most FOLLOW_LIST_MAX) under `devices`, for a finding that groups
 	 * several devices under one title (one driver failing on two chips).
