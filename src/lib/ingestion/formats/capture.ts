@@ -91,6 +91,17 @@ export const pstoreFormat: LineFormat = {
 };
 
 /**
+ * Is `line` one that names a pstore dmesg record rather than a line of one: ramoops's in-memory
+ * header (`====1676462792.000000-D`) or a dmesg file's name (`dmesg-efi-167646279221001:`,
+ * `dmesg-ramoops-0`). Not another file's (`console-ramoops-0`: another log). Run only on lines
+ * held in a pstore part (LineClassifier.holdPstore).
+ */
+export function pstoreLabel(line: string): boolean {
+	if (codeAt(line, 0) === 61 /* = */) return RAMOOPS_HEADER.test(line);
+	return line.startsWith('dmesg-') && line.length < 64 && PSTORE_FILE.test(line);
+}
+
+/**
  * The wall time (epoch ms) of the dump that an efi-pstore file is named after, NaN when none:
  * `dmesg-efi-167646279221001` is `(time * 100 + part) * 1000 + count` (fs/pstore `generic_id`),
  * here 1676462792 s, part 21, count 1.
