@@ -26,6 +26,7 @@ import {
 	UBOOT_BANNER,
 	UBOOT_LINE,
 	BOOT_MENU_LOG,
+	UNPARSED_AFTER_DUMP,
 	UNPARSED_BOOTLOADER,
 	type Entry,
 	type FormatContext,
@@ -891,7 +892,7 @@ export class LineClassifier {
 			// ids, which only consoles show, where unprefixed lines are other programs' output
 			ctx.openRecord = dmesgShaped(rec.format) && rec.caller === '' ? rec.text : null;
 			ctx.unprefixedRun = false;
-			ctx.bootloader = false;
+			ctx.foreign = '';
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;
 		ctx.prevReason = rec.reason;
@@ -1025,15 +1026,27 @@ export class LineClassifier {
 			return;
 		}
 		const p = parts[parts.length - 1];
-		if (
-			p.lines.length >= PSTORE_PART_LINES ||
-			this.pstoreChars > PSTORE_BUDGET_CHARS ||
-			endsPstorePart(raw, p)
-		) {
+		const full = p.lines.length >= PSTORE_PART_LINES || this.pstoreChars > PSTORE_BUDGET_CHARS;
+		if (full || endsPstorePart(raw, p)) {
 			// longer than any pstore part, or another log's first line (a paste of several logs):
 			// the record is over, the rest of the input is not in it
 			this.flushPstore();
+			if (full || !Number.isNaN(heldTs(raw))) {
+				this.process(raw, lineNo);
+				return;
+			}
+			// a line without a kernel time: unprefixed text after the dump (a user's notes, a
+			// prompt) is none of its records' (formats/bare.ts), up to the next kernel record;
+			// another log's line (a syslog's, a journal's) is read as it is
+			const ctx = this.ctx;
+			ctx.foreign = UNPARSED_AFTER_DUMP;
 			this.process(raw, lineNo);
+			if (
+				ctx.foreign === UNPARSED_AFTER_DUMP &&
+				ctx.prevReason !== UNPARSED_AFTER_DUMP &&
+				ctx.prevReason !== SKIP_SHELL
+			)
+				ctx.foreign = '';
 			return;
 		}
 		p.lines.push(lineNo);

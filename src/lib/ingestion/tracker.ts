@@ -13,7 +13,7 @@ import type { ClassifierSummary } from './classifier.ts';
 import { bannerBuilder, MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
-import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
+import { BOOTLOADER_HANDOFF, UNPARSED_AFTER_DUMP, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
@@ -487,7 +487,8 @@ export class RecordTracker {
 				if (
 					rec.reason === UNPARSED_NUL ||
 					rec.reason.startsWith('binary') ||
-					rec.reason === UNPARSED_COMPRESSED
+					rec.reason === UNPARSED_COMPRESSED ||
+					rec.reason === UNPARSED_AFTER_DUMP
 				)
 					return;
 				// perhaps the rest of the timed record just before it, inside an open report: the
