@@ -1,10 +1,11 @@
 /**
- * Unprefixed text pasted after a pstore dump (a user's notes, a shell's prompt and command, then
- * perhaps another log): every line of the dump's records has a kernel prefix, so the text is
- * none of that boot's kernel messages. It had been counted as unparsed text of the dump's boot
- * (its boot's range ran to it, and its words were scanned for reports there); it is now unparsed
- * `text after a pstore dump (not its records)`, in no boot and not analysed, up to the next kernel
- * record (a prompt stays a skipped prompt). `head`'s and `tail`'s labels of the dump's files
+ * Unprefixed text pasted after a pstore dump (a user's notes, a report copied without its times,
+ * a shell's prompt and command, then perhaps another log): every line of the dump's records has a
+ * kernel prefix, so the text is none of that boot's kernel messages. It had been counted as
+ * unparsed text of the dump's boot (its boot's range ran to it, and a report in it was that
+ * boot's); it is now unparsed `text after a pstore dump (not its records)` up to the next kernel
+ * record, another log: a boot of its own from its first line, still analysed (a prompt stays a
+ * skipped prompt). `head`'s and `tail`'s labels of the dump's files
  * (`==> /sys/fs/pstore/dmesg-efi-… <==`) are the dump's file names, not text after it.
  * Lines are real: the efi-pstore dump i225nic-pstore-panic-log-txt.log and a plain dmesg
  * (linux-bug-dmesg-out.log), in fixtures/formats/real; the notes and prompt are invented.
@@ -26,7 +27,7 @@ const NOTES = [
 ];
 
 describe('text pasted after a pstore dump', () => {
-	it('is in no boot and not analysed, every line counted, up to the next log', async () => {
+	it('is another log, a boot of its own that is analysed, every line counted', async () => {
 		const text = [...DUMP, ...NOTES, ...DMESG].join('\n') + '\n';
 		const run = ingestText(text);
 		const input = run.summary.input;
@@ -35,19 +36,24 @@ describe('text pasted after a pstore dump', () => {
 		expect(input.unparsed_reasons).toEqual({ [UNPARSED_AFTER_DUMP]: 3 });
 		expect(input.lines_unparsed).toBe(3);
 		expect(input.skipped_reasons[SKIP_SHELL]).toBe(1);
-		// the dump's boot ends with its last line (it had run to the notes' last); the dmesg after
-		// the notes is read as before: its time goes back, a boot of its own
+		// the dump's boot ends with its last line (it had run to the notes' last); the notes start
+		// a boot (after the prompt), and the dmesg after them, whose time starts there, is in it
 		const end = DUMP.length;
+		const notes = end + 3;
 		expect(boots(run)).toEqual([
 			`start@3-${end}`,
-			`timestamp-reset@${end + NOTES.length + 1}-${end + NOTES.length + DMESG.length}`
+			`shape-change@${notes}-${end + NOTES.length + DMESG.length}`
 		]);
-		expect(run.records.some((r) => r.line > end && r.line <= end + NOTES.length)).toBe(false);
-		// the BUG quoted in the notes is no report of the dump's boot
+		expect(run.records.filter((r) => r.line >= notes && r.line <= end + NOTES.length)).toEqual(
+			NOTES.slice(2).map((t, k) => expect.objectContaining({ line: notes + k, text: t, boot: 1 }))
+		);
+		expect(input.warnings).toContain(
+			`Line ${notes} starts another log pasted after the one before it: text without kernel prefixes after a pstore dump, whose records all have one. It is counted as a boot of its own (boot 1), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+		);
+		// the BUG quoted in the notes is reported in their boot, not in the dump's
 		const r = await analyzeText(text);
-		const lines = r.findings.flatMap((f) => f.occurrences.map((o) => o.first_line));
-		expect(lines.length).toBeGreaterThan(0);
-		expect(lines.every((l) => l <= end || l > end + NOTES.length)).toBe(true);
+		const quoted = r.findings.filter((f) => f.occurrences.some((o) => o.first_line === notes + 1));
+		expect(quoted.map((f) => f.boots)).toEqual([[1]]);
 	});
 
 	it('a log of another shape after the dump is read as it was', () => {
@@ -73,7 +79,7 @@ describe('text pasted after a pstore dump', () => {
 			n += l.startsWith('dmesg-efi-') ? 2 : 1;
 			lineOf.set(k + 1, n);
 		});
-		expect(run.records.map((r) => r.line)).toEqual(
+		expect(run.records.map((r) => r.line).filter((l) => l <= tailed.length)).toEqual(
 			plain.records.map((r) => lineOf.get(r.line) as number)
 		);
 		expect(run.summary.input.skipped_reasons['pstore file name']).toBe(

@@ -504,10 +504,21 @@ export class RecordTracker {
 				if (
 					rec.reason === UNPARSED_NUL ||
 					rec.reason.startsWith('binary') ||
-					rec.reason === UNPARSED_COMPRESSED ||
-					rec.reason === UNPARSED_AFTER_DUMP
+					rec.reason === UNPARSED_COMPRESSED
 				)
 					return;
+				if (rec.reason === UNPARSED_AFTER_DUMP) {
+					// unprefixed text after a pstore dump: another log (a report copied without its
+					// times, a user's notes), a boot of its own from its first line, still analysed
+					if (this.bootRecords > 0) {
+						if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+							this.shapeNotes.push(
+								`Line ${rec.line} starts another log pasted after the one before it: text without kernel prefixes after a pstore dump, whose records all have one. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+							);
+						this.startBoot('shape-change', rec.line, null);
+					}
+					break;
+				}
 				// perhaps the rest of the timed record just before it, inside an open report: the
 				// report takes it when its next timed line follows (blocks/assembler.ts restOf); it
 				// had been read in a context of its own and left out of the report. It keeps no time.

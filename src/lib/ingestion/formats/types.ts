@@ -90,9 +90,10 @@ export const SKIP_OTHER_JOURNAL = 'not a kernel message (other program in a jour
 export const UNPARSED_BOOTLOADER = 'bootloader output';
 /**
  * `rec.reason` of unprefixed text right after a pstore dump, up to the next kernel record: a
- * user's notes, pasted after `cat /sys/fs/pstore/*` (a shell's prompt stays SKIP_SHELL). The
- * dump's records all have a kernel prefix; the text is none of that boot's kernel messages, and
- * is in no boot's range and not analysed (tracker.ts).
+ * report copied without its times, a user's notes, pasted after `cat /sys/fs/pstore/*` (a shell's
+ * prompt stays SKIP_SHELL). The dump's records all have a kernel prefix: the text is none of
+ * them, but another log, a boot of its own from its first line (tracker.ts), still analysed as
+ * unprefixed text is.
  */
 export const UNPARSED_AFTER_DUMP = 'text after a pstore dump (not its records)';
 
