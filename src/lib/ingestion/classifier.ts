@@ -1,7 +1,7 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import type { YearSource } from '../models/metadata.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
-import { efiDumpTime, PSTORE_HEADER, RAMOOPS_HEADER } from './formats/capture.ts';
+import { efiDumpTime, PSTORE_HEADER, pstoreLabel, RAMOOPS_HEADER } from './formats/capture.ts';
 import {
 	monthAt,
 	scanBracketTime,
@@ -26,6 +26,7 @@ import {
 	UBOOT_BANNER,
 	UBOOT_LINE,
 	BOOT_MENU_LOG,
+	UNPARSED_AFTER_DUMP,
 	UNPARSED_BOOTLOADER,
 	type Entry,
 	type FormatContext,
@@ -123,6 +124,17 @@ const YEAR_LOOKAHEAD_CHARS = 1 << 20;
 const PSTORE_BUDGET_CHARS = 8 << 20;
 /** a pstore part has at most this many lines (records are at most a few hundred KiB) */
 const PSTORE_PART_LINES = 4000;
+/**
+ * what a held part's header costs of PSTORE_BUDGET_CHARS besides its text (the part's object and
+ * arrays): a paste of headers alone reaches the budget too
+ */
+const PSTORE_PART_COST = 128;
+/**
+ * seconds after the message the kernel prints just before it dumps a record (PstorePart.marker)
+ * within which the record's newest part may still hold lines: the panic's stack and its notifiers'
+ * lines (`Kernel Offset: …`, `SMP: stopping secondary CPUs`, which waits up to 1 s)
+ */
+const PSTORE_DUMP_GAP_S = 10;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
 const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
@@ -278,10 +290,22 @@ interface PstorePart {
 	/** the kernel time of its latest timed line, NaN before it */
 	lastTs: number;
 	/**
-	 * the latest kernel time of the newest part of a record of a higher counter held before it
-	 * (dumped after this record: none of its lines can be later), NaN when none
+	 * the latest kernel time its lines can have, NaN when unknown: the latest kernel time of the
+	 * newest part of a record of a higher counter held before it (dumped after this record), or
+	 * the first kernel time of its own record's next newer part held before it (`Part2` after
+	 * `Part1`: each part ends where the newer one begins)
 	 */
 	bound: number;
+	/** the kernel time of its first timed line, NaN before it */
+	firstTs: number;
+	/**
+	 * the message the kernel prints just before it dumps a record of this reason, for a newest part
+	 * (`Part1`, which ends where the dump was taken): `---[ end trace` for an oops (oops_exit),
+	 * `Kernel panic - not syncing` for a panic; '' for other parts and reasons
+	 */
+	marker: string;
+	/** the kernel time of its latest `marker` line, NaN before it */
+	dumpTs: number;
 }
 
 /**
@@ -299,15 +323,24 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	if (p.form !== 0 && c !== p.form) return true;
 	const ts = heldTs(raw);
 	if (Number.isNaN(ts)) return true;
-	if (ts < p.lastTs - 1 || ts > p.bound) return true;
-	if (
-		!Number.isNaN(p.lastTs) &&
-		raw.startsWith('Linux version ', skipSpaceAt(raw, raw.indexOf(']') + 1))
-	)
-		return true;
+	if (ts < p.lastTs - 1 || ts > p.bound || ts > p.dumpTs + PSTORE_DUMP_GAP_S) return true;
+	const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
+	if (!Number.isNaN(p.lastTs) && raw.startsWith('Linux version ', text)) return true;
 	p.form = c;
 	p.lastTs = ts;
+	if (Number.isNaN(p.firstTs)) p.firstTs = ts;
+	if (p.marker !== '' && raw.startsWith(p.marker, text)) p.dumpTs = ts;
 	return false;
+}
+
+/** PstorePart.marker of a record's part: `reason` and `part` are its header's */
+function dumpMarker(reason: string, part: number): string {
+	if (part !== 1) return '';
+	return reason === 'Oops'
+		? '---[ end trace'
+		: reason === 'Panic'
+			? 'Kernel panic - not syncing'
+			: '';
 }
 
 /** The kernel time of a held pstore line, `<N>[ts] …` or `[ts] …`; NaN when it has none. */
@@ -365,6 +398,8 @@ export class LineClassifier {
 	private pstoreTopCounter = -1;
 	private pstoreTopTs = NaN;
 	private pstoreSeq = 0;
+	/** the latest part held of each record (by counter), to bound the next one (PstorePart.bound) */
+	private pstoreLast: Map<number, PstorePart> | null = null;
 	private replaying = false;
 	/**
 	 * the wall time of the latest ramoops header `====…` or efi-pstore file name, for the part it
@@ -857,7 +892,7 @@ export class LineClassifier {
 			// ids, which only consoles show, where unprefixed lines are other programs' output
 			ctx.openRecord = dmesgShaped(rec.format) && rec.caller === '' ? rec.text : null;
 			ctx.unprefixedRun = false;
-			ctx.bootloader = false;
+			ctx.foreign = '';
 		} else if (kind !== 'continuation') ctx.openRecord = null;
 		ctx.prevKind = kind;
 		ctx.prevReason = rec.reason;
@@ -936,53 +971,82 @@ export class LineClassifier {
 			this.pstoreTopCounter = q.counter;
 			this.pstoreTopTs = q.lastTs;
 		}
-		const bound = counter < this.pstoreTopCounter ? this.pstoreTopTs : NaN;
-		this.pstore.push({
+		let bound = counter < this.pstoreTopCounter ? this.pstoreTopTs : NaN;
+		const part = m ? Number(m[3]) : 0;
+		// parts of a record in ascending order (`Part1`, `Part2`…, as `/sys/fs/pstore/dmesg-efi-*`
+		// lists them): this part's text ends where the newer part held before it begins
+		const last = (this.pstoreLast ??= new Map()).get(counter);
+		if (
+			last !== undefined &&
+			last.part === part - 1 &&
+			!Number.isNaN(last.firstTs) &&
+			!(bound <= last.firstTs)
+		)
+			bound = last.firstTs;
+		const p: PstorePart = {
 			counter,
-			part: m ? Number(m[3]) : 0,
+			part,
 			wall: this.dumpWall,
 			seq: this.pstoreSeq++,
 			lines: [],
 			texts: [],
 			form: 0,
 			lastTs: NaN,
-			bound
-		});
+			bound,
+			firstTs: NaN,
+			marker: m ? dumpMarker(m[1], part) : '',
+			dumpTs: NaN
+		};
+		this.pstore.push(p);
+		this.pstoreLast.set(counter, p);
+		this.pstoreChars += PSTORE_PART_COST;
 		this.dumpWall = NaN;
 	}
 
 	private holdPstore(raw: string, lineNo: number): void {
 		const parts = this.pstore as PstorePart[];
 		const h = raw.indexOf('#');
-		if (
-			(codeAt(raw, 0) === 61 /* = */ && RAMOOPS_HEADER.test(raw)) ||
-			!Number.isNaN(efiDumpTime(raw))
-		) {
-			// ramoops's header, or efi-pstore's file name, of the next record's part: not a line of
-			// the part before
-			this.replaying = true;
-			this.process(raw, lineNo);
-			this.replaying = false;
-			return;
-		}
-		if (h > 3 && h < 10 && PSTORE_HEADER.test(raw)) {
+		const header = h > 3 && h < 10 && PSTORE_HEADER.test(raw);
+		if (header || pstoreLabel(raw)) {
+			// a part's header, ramoops's header or a pstore file's name (`dmesg-efi-…:`, `==> … <==`),
+			// of the next record's part: not a line of the part before. It counts against the
+			// budget as a held line does (a paste of headers alone would open parts without end)
+			this.pstoreChars += raw.length + 16;
+			if (this.pstoreChars > PSTORE_BUDGET_CHARS) {
+				// the parts held so far are replayed; the header is read as if none were held
+				this.flushPstore();
+				this.process(raw, lineNo);
+				return;
+			}
 			// count the header now, then open its part
 			this.replaying = true;
 			this.process(raw, lineNo);
 			this.replaying = false;
-			this.startPstore(raw);
+			if (header) this.startPstore(raw);
 			return;
 		}
 		const p = parts[parts.length - 1];
-		if (
-			p.lines.length >= PSTORE_PART_LINES ||
-			this.pstoreChars > PSTORE_BUDGET_CHARS ||
-			endsPstorePart(raw, p)
-		) {
+		const full = p.lines.length >= PSTORE_PART_LINES || this.pstoreChars > PSTORE_BUDGET_CHARS;
+		if (full || endsPstorePart(raw, p)) {
 			// longer than any pstore part, or another log's first line (a paste of several logs):
 			// the record is over, the rest of the input is not in it
 			this.flushPstore();
+			if (full || !Number.isNaN(heldTs(raw))) {
+				this.process(raw, lineNo);
+				return;
+			}
+			// a line without a kernel time: unprefixed text after the dump (a user's notes, a
+			// prompt) is none of its records' (formats/bare.ts), up to the next kernel record;
+			// another log's line (a syslog's, a journal's) is read as it is
+			const ctx = this.ctx;
+			ctx.foreign = UNPARSED_AFTER_DUMP;
 			this.process(raw, lineNo);
+			if (
+				ctx.foreign === UNPARSED_AFTER_DUMP &&
+				ctx.prevReason !== UNPARSED_AFTER_DUMP &&
+				ctx.prevReason !== SKIP_SHELL
+			)
+				ctx.foreign = '';
 			return;
 		}
 		p.lines.push(lineNo);
@@ -997,6 +1061,7 @@ export class LineClassifier {
 		this.pstoreChars = 0;
 		this.pstoreTopCounter = -1;
 		this.pstoreTopTs = NaN;
+		this.pstoreLast = null;
 		// oldest first: records by counter, each record's parts from the highest number down
 		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
 		const first = parts.find((p) => p.lines.length > 0);

@@ -13,7 +13,7 @@ import type { ClassifierSummary } from './classifier.ts';
 import { bannerBuilder, MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
-import { BOOTLOADER_HANDOFF, UNPARSED_BOOTLOADER } from './formats/index.ts';
+import { BOOTLOADER_HANDOFF, UNPARSED_AFTER_DUMP, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
@@ -110,13 +110,22 @@ const RESET_SLACK_S = 1;
  * records), or when both have kernel times, one shape names a host and the other none, and the
  * time goes back without being a reset or the time of one of the boot's recent records. The
  * reverse, a dmesg then a journal without kernel times, is another log when the journal's first
- * kernel record is none of the dmesg's last lines (see journalAfterDmesg); so is a kern.log with
+ * kernel record is none of the dmesg's last lines, or its second none of those after the first's
+ * (see journalAfterDmesg); so is a kern.log with
  * kernel times after a dmesg whose time it goes on from, unless its host built the dmesg's kernel,
  * its time goes on closely or its prefix agrees with the dmesg's wall clock (see
  * syslogAfterDmesg). When the dmesg names its machine (systemd's `Set hostname`), the host decides
  * for both, when the lines name one (namedHostDiffers).
  */
 const RECENT_TEXTS = 4096;
+/** otherLog's answer when the next record decides (see journalAfterDmesg) */
+const HOLD = 'hold';
+/**
+ * A journal's first two kernel records after a dmesg are the dmesg's boot when the second is one
+ * of the JOIN_AFTER dmesg messages after one of the (last JOIN_PLACES) places of the first
+ */
+const JOIN_AFTER = 8;
+const JOIN_PLACES = 64;
 
 /**
  * A message's fingerprint: its length and nine of its characters spread over it (the first and
@@ -417,6 +426,12 @@ export class RecordTracker {
 	firstBootEnded = false;
 	/** notes on boots started by another log pasted after the one before (SHAPE_CHANGE) */
 	private shapeNotes: string[] = [];
+	/**
+	 * a journal's first kernel record after a dmesg whose message is one of the dmesg's recent
+	 * ones, held until the journal's next kernel record tells whether the journal is the dmesg's
+	 * boot (see journalAfterDmesg); null when none is held
+	 */
+	private joinHeld: { rec: LogRecord; hint: number; bootId: string; at: number[] } | null = null;
 	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
 	private kernelHost = '';
 	private prevTs = NaN;
@@ -465,6 +480,7 @@ export class RecordTracker {
 				} else if (rec.reason === 'journal marker') {
 					if (!Number.isNaN(rec.wall)) this.journalEnd = rec.wall;
 				} else if (rec.reason === 'boot marker') {
+					if (this.joinHeld !== null) this.releaseJoin(null);
 					this.startBoot('marker', rec.line, rec.text || null);
 					if (rec.text !== '') this.bootId = rec.text;
 				} else if (rec.reason === 'printk marker') {
@@ -473,6 +489,7 @@ export class RecordTracker {
 				}
 				return;
 			case 'unparsed':
+				if (this.joinHeld !== null) this.releaseJoin(null);
 				this.linesUnparsed += lines;
 				this.count(this.unparsed, rec.reason, lines);
 				// not kernel text: in no boot, not analysed (a bootloader's log after a restart has
@@ -490,6 +507,18 @@ export class RecordTracker {
 					rec.reason === UNPARSED_COMPRESSED
 				)
 					return;
+				if (rec.reason === UNPARSED_AFTER_DUMP) {
+					// unprefixed text after a pstore dump: another log (a report copied without its
+					// times, a user's notes), a boot of its own from its first line, still analysed
+					if (this.bootRecords > 0) {
+						if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+							this.shapeNotes.push(
+								`Line ${rec.line} starts another log pasted after the one before it: text without kernel prefixes after a pstore dump, whose records all have one. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+							);
+						this.startBoot('shape-change', rec.line, null);
+					}
+					break;
+				}
 				// perhaps the rest of the timed record just before it, inside an open report: the
 				// report takes it when its next timed line follows (blocks/assembler.ts restOf); it
 				// had been read in a context of its own and left out of the report. It keeps no time.
@@ -513,17 +542,30 @@ export class RecordTracker {
 				rec.caller = this.prevCaller;
 				break;
 			default:
-				this.countFormat(rec.format, lines, rec);
-				this.kernelLines++;
-				if (rec.format === 'bare' && this.bareTested < KERNELISH_SAMPLE && rec.text !== '') {
-					this.bareTested++;
-					if (KERNELISH.test(rec.text)) this.bareKernelish++;
-				}
-				if (bootId !== '' && bootId !== this.bootId) {
-					this.startBoot('boot-id', rec.line, bootId);
-					this.bootId = bootId;
-				}
+				// lines per format, counted in runs (see countFormat): the same format line after
+				// line costs no map update; a record held there (joinHeld) is passed on later
+				if (lines !== 0 && rec.format === this.runFormat) this.runLines += lines;
+				else if (this.countFormat(rec.format, lines, rec, hint, bootId)) return;
+				this.kernelRecord(rec, bootId);
 		}
+		this.pass(rec, hint);
+	}
+
+	/** What a kernel record counts for, before it is tracked and passed on (see dispatch). */
+	private kernelRecord(rec: LogRecord, bootId: string): void {
+		this.kernelLines++;
+		if (rec.format === 'bare' && this.bareTested < KERNELISH_SAMPLE && rec.text !== '') {
+			this.bareTested++;
+			if (KERNELISH.test(rec.text)) this.bareKernelish++;
+		}
+		if (bootId !== '' && bootId !== this.bootId) {
+			this.startBoot('boot-id', rec.line, bootId);
+			this.bootId = bootId;
+		}
+	}
+
+	/** Track a record in its boot and pass it on to the sink and the block assembler. */
+	private pass(rec: LogRecord, hint: number): void {
 		this.track(rec);
 		this.sink.record(rec, hint);
 		const ctxId = Number.isNaN(rec.ts) ? '' : rec.caller === '' ? 'console' : rec.caller;
@@ -822,6 +864,7 @@ export class RecordTracker {
 	 * line's fingerprint was that of one of the dmesg's, stayed in the boot).
 	 */
 	dumpStart(line: number, times: number[]): void {
+		if (this.joinHeld !== null) this.releaseJoin(null);
 		if (this.bootRecords === 0 || Number.isNaN(this.lastTs)) return;
 		const n = Math.min(this.recentN, RECENT_TS);
 		const recent = new Set<number>();
@@ -1030,18 +1073,44 @@ export class RecordTracker {
 	private runFormat: string | null = null;
 	private runLines = 0;
 
-	/** `rec`: the kernel record counted (a continuation passes none), looked at when the format changes */
-	private countFormat(format: string, n: number, rec: LogRecord | null = null): void {
+	/**
+	 * `rec`: the kernel record counted (a continuation passes none), looked at when the format
+	 * changes, with its trigger scan `hint` and journal `bootId`. True when `rec` is held
+	 * (joinHeld): the caller passes it on no further.
+	 */
+	private countFormat(
+		format: string,
+		n: number,
+		rec: LogRecord | null = null,
+		hint = -1,
+		bootId = ''
+	): boolean {
 		// a record glued to the previous one on its line (see LineClassifier.emitGlued)
-		if (n === 0) return;
+		if (n === 0) return false;
 		if (format === this.runFormat) {
 			this.runLines += n;
-			return;
+			return false;
 		}
 		this.flushFormatRun();
 		this.runFormat = format;
 		this.runLines = n;
-		if (rec !== null && this.bootRecords > 0 && this.otherLog(rec)) {
+		// a record is held: this is the next one (the run was ended to come here); a record of yet
+		// another format is looked at as any first record of a format is
+		if (this.joinHeld !== null) {
+			const held = this.joinHeld.rec.format;
+			this.releaseJoin(rec);
+			if (rec === null || rec.format === held) return false;
+		}
+		if (rec === null || this.bootRecords === 0) return false;
+		const other = this.otherLog(rec);
+		if (other === HOLD) {
+			// the journal's next kernel record decides (releaseJoin); it comes here too, as the
+			// run is ended now
+			this.joinHeld = { rec: { ...rec }, hint, bootId, at: this.printedAt(textPrint(rec.text)) };
+			this.flushFormatRun();
+			return true;
+		}
+		if (other) {
 			if (this.shapeNotes.length < MAX_SHAPE_NOTES)
 				this.shapeNotes.push(
 					`Line ${rec.line} starts another log pasted after the one before it: ` +
@@ -1056,13 +1125,43 @@ export class RecordTracker {
 				);
 			this.startBoot('shape-change', rec.line, null);
 		}
+		return false;
+	}
+
+	/**
+	 * Pass on the record held (joinHeld) now that `next`, the journal's next kernel record, came:
+	 * the journal is the dmesg's boot when that record's message is one of the dmesg's recent ones
+	 * too, another log (a boot of its own from the held record) when it is not. Without a next
+	 * record to look at (null: a continuation of the held one, a boot marker, the input's end),
+	 * the held record's own collision decides, as it did alone.
+	 */
+	private releaseJoin(next: LogRecord | null): void {
+		const h = this.joinHeld as NonNullable<typeof this.joinHeld>;
+		this.joinHeld = null;
+		if (
+			next !== null &&
+			!(
+				Number.isNaN(next.ts) &&
+				!Number.isNaN(next.wall) &&
+				(this.printedAfter(h.at, textPrint(next.text)) || this.blocks.recentlyHad(next.text))
+			)
+		) {
+			if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+				this.shapeNotes.push(
+					`Line ${h.rec.line} starts another log pasted after the one before it: its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is one of their last ones but its next kernel line is none of those that follow it there (another machine prints the same messages). It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+				);
+			this.startBoot('shape-change', h.rec.line, null);
+		}
+		this.kernelRecord(h.rec, h.bootId);
+		this.pass(h.rec, h.hint);
 	}
 
 	/**
 	 * At a change of the lines' format: is `rec` the first record of another log pasted after
-	 * this boot's (see SHAPE_CHANGE)? Runs only when the format changes, never per line of a run.
+	 * this boot's (see SHAPE_CHANGE)? HOLD when its next record decides (journalAfterDmesg). Runs
+	 * only when the format changes, never per line of a run.
 	 */
-	private otherLog(rec: LogRecord): boolean {
+	private otherLog(rec: LogRecord): boolean | typeof HOLD {
 		const ts = rec.ts;
 		if (Number.isNaN(ts)) return this.journalAfterDmesg(rec);
 		const untimed = Number.isNaN(this.lastTs);
@@ -1097,9 +1196,11 @@ export class RecordTracker {
 	 * last RECENT_TEXTS messages (recentPrint, by fingerprint) or look-back lines (the block assembler's, which
 	 * hold its continuation lines too), or a banner that starts a boot anyway. A journal excerpt of
 	 * the dmesg's own boot that starts earlier than its last 64 lines had been split (the look-back
-	 * ring alone).
+	 * ring alone). When its record is one of those, HOLD: one common message is no proof (another
+	 * machine prints `random: crng init done` too), and the journal's next kernel record decides
+	 * (releaseJoin).
 	 */
-	private journalAfterDmesg(rec: LogRecord): boolean {
+	private journalAfterDmesg(rec: LogRecord): boolean | typeof HOLD {
 		if (Number.isNaN(rec.wall) || Number.isNaN(this.lastTs) || !Number.isNaN(this.lastWall))
 			return false;
 		const text = rec.text;
@@ -1107,8 +1208,9 @@ export class RecordTracker {
 		// the dmesg names its machine: the journal is of it or not, as a kern.log is (syslogAfterDmesg)
 		const named = this.namedHostDiffers(rec.host);
 		if (named !== null) return named;
-		// the block assembler's look-back lines hold the dmesg's continuation lines too
-		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text);
+		// the block assembler's look-back lines hold the dmesg's continuation lines too; one such
+		// line is no proof (another machine prints the same messages): the next one decides
+		return !this.recentlyPrinted(textPrint(text)) && !this.blocks.recentlyHad(text) ? true : HOLD;
 	}
 
 	/**
@@ -1181,6 +1283,31 @@ export class RecordTracker {
 		return false;
 	}
 
+	/**
+	 * Where (the last JOIN_PLACES indices in recentPrint's sequence) `print` is the fingerprint of
+	 * one of the boot's last RECENT_TEXTS dmesg texts, oldest first.
+	 */
+	private printedAt(print: number): number[] {
+		const at: number[] = [];
+		for (let k = Math.max(0, this.recentPrintN - RECENT_TEXTS); k < this.recentPrintN; k++)
+			if (this.recentPrint[k & (RECENT_TEXTS - 1)] === print) {
+				if (at.length === JOIN_PLACES) at.shift();
+				at.push(k);
+			}
+		return at;
+	}
+
+	/**
+	 * Whether `print` is the fingerprint of one of the JOIN_AFTER dmesg texts right after one of
+	 * the places `at` (printedAt): the next message of a journal of the dmesg's boot, in its order.
+	 */
+	private printedAfter(at: number[], print: number): boolean {
+		for (const p of at)
+			for (let k = p + 1; k <= p + JOIN_AFTER && k < this.recentPrintN; k++)
+				if (this.recentPrint[k & (RECENT_TEXTS - 1)] === print) return true;
+		return false;
+	}
+
 	/** Whether `text` is one of the boot's last RECENT_TEXTS texts kept (see recentText). */
 	private recentlyHad(text: string): boolean {
 		const n = Math.min(this.recentTextN, RECENT_TEXTS);
@@ -1219,6 +1346,7 @@ export class RecordTracker {
 
 	/** End of input (after the classifier's finish): close open reports and return the summary. */
 	finish(c: ClassifierSummary): IngestSummary {
+		if (this.joinHeld !== null) this.releaseJoin(null);
 		this.flushFormatRun();
 		this.blocks.closeAll('eof');
 		const meta = this.metaCollector.meta;

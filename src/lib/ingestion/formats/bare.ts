@@ -6,6 +6,7 @@ import {
 	SKIP_BLANK,
 	SKIP_OTHER_JOURNAL,
 	SKIP_OTHER_SYSLOG,
+	UNPARSED_AFTER_DUMP,
 	UNPARSED_BOOTLOADER
 } from './types.ts';
 import { codeAt } from '../../util/text.ts';
@@ -146,9 +147,12 @@ export const bareFormat: LineFormat = {
 		}
 		rec.text = line;
 		const c = codeAt(line, 0);
-		if (ctx.seenPrefixed && (ctx.bootloader || (c === 123 /* { */ && QCOM_BOOTLOADER.test(line)))) {
+		if (
+			ctx.seenPrefixed &&
+			(ctx.foreign === UNPARSED_BOOTLOADER || (c === 123 /* { */ && QCOM_BOOTLOADER.test(line)))
+		) {
 			// a bootloader's log, up to the next kernel record (its lines have no common shape)
-			ctx.bootloader = true;
+			ctx.foreign = UNPARSED_BOOTLOADER;
 			rec.kind = 'unparsed';
 			rec.reason = UNPARSED_BOOTLOADER;
 			return true;
@@ -165,6 +169,18 @@ export const bareFormat: LineFormat = {
 			return true;
 		}
 		if (ctx.seenPrefixed) {
+			if (ctx.foreign === UNPARSED_AFTER_DUMP) {
+				// text after a pstore dump (LineClassifier.holdPstore), up to the next kernel record:
+				// no line of the dump's records, which all have a prefix, nor the rest of one
+				if (isShellLine(line)) {
+					rec.kind = 'skipped';
+					rec.reason = SKIP_SHELL;
+				} else {
+					rec.kind = 'unparsed';
+					rec.reason = UNPARSED_AFTER_DUMP;
+				}
+				return true;
+			}
 			if (indented) {
 				// an indented line continues the line before it: a kernel record, or a marker
 				// (`** 3 printk messages dropped **`, a pstore header)

@@ -45,6 +45,12 @@ export const pstoreFormat: LineFormat = {
 		},
 		{ line: 'console-ramoops-0', text: 'console-ramoops-0', kind: 'skipped' },
 		{
+			line: '==> /sys/fs/pstore/dmesg-efi-167646279221001 <==',
+			text: '==> /sys/fs/pstore/dmesg-efi-167646279221001 <==',
+			kind: 'skipped',
+			wall: '2023-02-15T12:06:32.000Z'
+		},
+		{
 			line: '====1700000000.123456-D',
 			text: '====1700000000.123456-D',
 			kind: 'skipped',
@@ -56,11 +62,23 @@ export const pstoreFormat: LineFormat = {
 		'Panic#1 Part',
 		'Oops: 0000 [#1] SMP',
 		'dmesg-foo-1:',
+		'==> /var/log/notes.txt <==',
 		'====1700000000.123456-X',
 		'=================================================================='
 	],
 	parse(line: string, rec: LogRecord, ctx: FormatContext): boolean {
 		if (codeAt(line, 0) === 61 /* = */) {
+			const name = tailLabel(line);
+			if (name !== '') {
+				// `tail -n +1 /sys/fs/pstore/*` or `head` names each file before its text
+				rec.kind = 'skipped';
+				rec.reason = 'pstore file name';
+				rec.format = 'pstore';
+				rec.text = line;
+				rec.wall = efiDumpTime(name);
+				ctx.compressedLeft = 0;
+				return true;
+			}
 			const m = codeAt(line, 4) !== 61 ? RAMOOPS_HEADER.exec(line) : null;
 			if (m === null) return false;
 			// a compressed record's body comes next, unless the decoder inflated it (ramoops.ts)
@@ -89,6 +107,30 @@ export const pstoreFormat: LineFormat = {
 		return true;
 	}
 };
+
+/**
+ * The pstore file that `head` or `tail` names before its text (`==> /sys/fs/pstore/dmesg-efi-
+ * 167646279221001 <==`, several files given), '' when the line is no such label.
+ */
+function tailLabel(line: string): string {
+	if (codeAt(line, 2) !== 62 /* > */ || !line.startsWith('==> ') || !line.endsWith(' <=='))
+		return '';
+	const name = line.slice(line.lastIndexOf('/', line.length - 5) + 1, line.length - 4);
+	return name.length < 64 && PSTORE_FILE.test(name) ? name : '';
+}
+
+/**
+ * Is `line` one that names a pstore dmesg record rather than a line of one: ramoops's in-memory
+ * header (`====1676462792.000000-D`), a dmesg file's name (`dmesg-efi-167646279221001:`,
+ * `dmesg-ramoops-0`), or `head`'s or `tail`'s label of such a file (`==> … <==`). Not another
+ * file's (`console-ramoops-0`: another log). Run only on lines held in a pstore part
+ * (LineClassifier.holdPstore).
+ */
+export function pstoreLabel(line: string): boolean {
+	if (codeAt(line, 0) === 61 /* = */)
+		return RAMOOPS_HEADER.test(line) || tailLabel(line).startsWith('dmesg-');
+	return line.startsWith('dmesg-') && line.length < 64 && PSTORE_FILE.test(line);
+}
 
 /**
  * The wall time (epoch ms) of the dump that an efi-pstore file is named after, NaN when none:

@@ -88,6 +88,14 @@ export const SKIP_OTHER_JOURNAL = 'not a kernel message (other program in a jour
  * (LineClassifier). Such lines are in no boot's range and not analysed (tracker.ts).
  */
 export const UNPARSED_BOOTLOADER = 'bootloader output';
+/**
+ * `rec.reason` of unprefixed text right after a pstore dump, up to the next kernel record: a
+ * report copied without its times, a user's notes, pasted after `cat /sys/fs/pstore/*` (a shell's
+ * prompt stays SKIP_SHELL). The dump's records all have a kernel prefix: the text is none of
+ * them, but another log, a boot of its own from its first line (tracker.ts), still analysed as
+ * unprefixed text is.
+ */
+export const UNPARSED_AFTER_DUMP = 'text after a pstore dump (not its records)';
 
 /**
  * U-Boot's banner, `U-Boot SPL 2022.10ky (Mar 11 2025 - 22:24:18 +0800)`, `U-Boot 2022.10ky (…)`
@@ -138,8 +146,11 @@ export interface FormatContext {
 	openRecord: string | null;
 	/** the previous line was an unprefixed line taken as the rest of `openRecord` */
 	unprefixedRun: boolean;
-	/** the lines since the latest kernel record are a bootloader's log (see UNPARSED_BOOTLOADER) */
-	bootloader: boolean;
+	/**
+	 * the reason of the unprefixed lines since the latest kernel record, '' when none: a
+	 * bootloader's log (UNPARSED_BOOTLOADER) or text after a pstore dump (UNPARSED_AFTER_DUMP)
+	 */
+	foreign: string;
 	/** journal boot id of the latest entry that named one ('' when none) */
 	bootId: string;
 	/** the multi-line entry being read, or null */
@@ -191,7 +202,7 @@ export function newContext(year: number): FormatContext {
 		prevReason: '',
 		openRecord: null,
 		unprefixedRun: false,
-		bootloader: false,
+		foreign: '',
 		bootId: '',
 		entry: null,
 		inDmesgJson: false,
