@@ -75,7 +75,8 @@ export function syslogBody(
 /**
  * User-space programs whose lines in a syslog file or journal are analysed as well as counted as
  * skipped (another program's line): the user-space OOM killers, whose kills the kernel does not
- * log (rules/memory-userspace-oom.ts). A short fixed list, compared by length first.
+ * log (rules/memory-userspace-oom.ts). A short fixed list, compared by first character and
+ * length first.
  */
 export const USERSPACE_PROGRAMS = [
 	'systemd-oomd',
@@ -95,13 +96,35 @@ const SYSTEMD = 'systemd';
 /** The names userspaceIdentAt recognises: USERSPACE_PROGRAMS, then systemd (see programOf). */
 const PROGRAM_IDENTS: readonly string[] = [...USERSPACE_PROGRAMS, SYSTEMD];
 
+/** syslog idents of kernel messages (see syslogBody) */
+const KERNEL_IDENTS = ['kernel', 'vmunix', 'klogd', 'kern'];
+
+/**
+ * 1 for an ASCII character that some name of `names` starts with: the one test that most
+ * programs' idents (`dbus-daemon`, `NetworkManager`) take before the names are compared.
+ */
+function firstChars(names: readonly string[]): Uint8Array {
+	const first = new Uint8Array(128);
+	for (const w of names) first[w.charCodeAt(0)] = 1;
+	return first;
+}
+const KERNEL_FIRST = firstChars(KERNEL_IDENTS);
+const PROGRAM_FIRST = firstChars(PROGRAM_IDENTS);
+
+/** line[from] is an ASCII character that `first` (see firstChars) marks. */
+function startsOne(first: Uint8Array, line: string, from: number): boolean {
+	const c = codeAt(line, from);
+	return c >= 0 && c < 128 && first[c] === 1;
+}
+
 /**
  * The program of another program's line whose message is analysed too, '' for every other line:
  * an entry of USERSPACE_PROGRAMS, or `systemd` for the line that systemd (PID 1 or a user's
  * manager) prints when systemd-oomd killed processes of one of its units (src/core/unit.c,
  * unit_check_oomd_kill: `user@1000.service: systemd-oomd killed 12 process(es) in this unit.`,
  * `… killed some process(es) …`); `line` from `from` on is the message. A name is compared by
- * length first, and a systemd line is tested by its end only, then by one literal.
+ * first character and length first, and a systemd line is tested by its end only, then by one
+ * literal.
  */
 export function programOf(ident: string, line: string, from: number): string {
 	const p = userspaceIdentAt(ident, 0, ident.length);
@@ -171,17 +194,16 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	return true;
 }
 
-/** syslog idents of kernel messages (see syslogBody) */
-const KERNEL_IDENTS = ['kernel', 'vmunix', 'klogd', 'kern'];
-
 /** The kernel ident that line[from, to) is, or '' (another program), without a substring. */
 function kernelIdentAt(line: string, from: number, to: number): string {
+	if (!startsOne(KERNEL_FIRST, line, from)) return '';
 	for (const w of KERNEL_IDENTS) if (w.length === to - from && line.startsWith(w, from)) return w;
 	return '';
 }
 
 /** The entry of PROGRAM_IDENTS that line[from, to) is, or '', without a substring. */
 function userspaceIdentAt(line: string, from: number, to: number): string {
+	if (!startsOne(PROGRAM_FIRST, line, from)) return '';
 	const n = to - from;
 	for (const w of PROGRAM_IDENTS) if (w.length === n && line.startsWith(w, from)) return w;
 	return '';
