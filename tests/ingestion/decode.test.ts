@@ -11,20 +11,11 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { gzip } from './helpers.ts';
+import { decodeChunks, gzip } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 const fixture = (p: string) => readFileSync(join(FIXTURES, p), 'utf8');
 const fixtureBytes = (p: string) => new Uint8Array(readFileSync(join(FIXTURES, p)));
-
-async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
-	async function* src() {
-		yield* chunks;
-	}
-	let out = '';
-	for await (const t of decodeBytes(src())) out += t;
-	return out;
-}
 
 function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 	const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);

@@ -150,3 +150,13 @@ export function digest(run: Run): Record<string, unknown> {
 		last_record: rows[rows.length - 1] ?? null
 	};
 }
+
+/** The text decodeBytes makes of `chunks`, given as the input's chunks one after another. */
+export async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
+	async function* src() {
+		yield* chunks;
+	}
+	let out = '';
+	for await (const t of decodeBytes(src())) out += t;
+	return out;
+}

@@ -4,16 +4,8 @@
  * whose later bytes alternate a character and a 0 byte is read the same in one chunk or in many.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, utf16Order } from '../../src/lib/ingestion/decode.ts';
-
-async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
-	async function* src() {
-		yield* chunks;
-	}
-	let out = '';
-	for await (const t of decodeBytes(src())) out += t;
-	return out;
-}
+import { utf16Order } from '../../src/lib/ingestion/decode.ts';
+import { decodeChunks } from './helpers.ts';
 
 describe('UTF-16 is told by the first 512 bytes', () => {
 	// 512 bytes of UTF-8 lines, then 8,192 bytes that alternate `A` and a 0 byte
