@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { MIXED, openApp, setLogText, watchForErrors } from './helpers';
+import { MIXED, openApp, setLogText, watchForErrors, usbEnumerationFailures } from './helpers';
 
 /**
  * On a phone, Filter and order says "(filtered)" while a filter hides findings, under its name: on
@@ -45,14 +45,7 @@ test('a search of a report of 2,000 findings keeps Filter and order on the headi
 	page
 }) => {
 	await openApp(page);
-	await setLogText(
-		page,
-		Array.from(
-			{ length: 2100 },
-			(_, i) =>
-				`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
-		).join('\n')
-	);
+	await setLogText(page, usbEnumerationFailures(2100));
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	await expect(page.locator('.findings-h')).toContainText('(2000 of 2000)');
 	await page.getByRole('button', { name: 'Filter and order' }).click();

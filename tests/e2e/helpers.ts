@@ -173,3 +173,15 @@ export async function openFinding(card: Locator): Promise<void> {
 	if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }
+
+/**
+ * `n` dmesg lines of USB devices that failed to enumerate, one on each of `n` ports: a report of
+ * `n` findings (at most the 2,000 a report keeps).
+ */
+export function usbEnumerationFailures(n: number): string {
+	return Array.from(
+		{ length: n },
+		(_, i) =>
+			`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
+	).join('\n');
+}

@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { fixturePath, fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
+import {
+	fixturePath,
+	fixture,
+	MIXED,
+	openApp,
+	setLogText,
+	watchForErrors,
+	usbEnumerationFailures
+} from './helpers';
 
 /** the page's headings in document order, as "level text" (the accessibility tree's names) */
 async function outline(page: Page): Promise<string[]> {
@@ -207,14 +215,7 @@ test.describe('on a phone (390×844)', () => {
 		await openApp(page);
 		// 120 USB ports whose device failed to enumerate: "Findings (120 of 120)" had pushed the
 		// button to a row of its own, as a 200 MB kern.log's "(376 of 376)" did
-		await setLogText(
-			page,
-			Array.from(
-				{ length: 120 },
-				(_, i) =>
-					`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
-			).join('\n')
-		);
+		await setLogText(page, usbEnumerationFailures(120));
 		await page.getByRole('button', { name: 'Analyze' }).click();
 		const heading = page.locator('.findings-h');
 		await expect(heading).toContainText('(120 of 120)');
@@ -230,14 +231,7 @@ test.describe('on a phone (390×844)', () => {
 		await openApp(page);
 		// 2,100 USB ports that failed to enumerate: a report keeps 2,000 findings, and
 		// "Findings (2000 of 2000)" had pushed the button to a row of its own by 9 px
-		await setLogText(
-			page,
-			Array.from(
-				{ length: 2100 },
-				(_, i) =>
-					`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
-			).join('\n')
-		);
+		await setLogText(page, usbEnumerationFailures(2100));
 		await page.getByRole('button', { name: 'Analyze' }).click();
 		const heading = page.locator('.findings-h');
 		await expect(heading).toContainText('(2000 of 2000)');

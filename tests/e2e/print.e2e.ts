@@ -1,6 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, MIXED, openApp, setLogText, watchForErrors } from './helpers';
+import {
+	fixture,
+	MIXED,
+	openApp,
+	setLogText,
+	watchForErrors,
+	usbEnumerationFailures
+} from './helpers';
 
 /**
  * A support engineer prints the report, or saves it as PDF (Ctrl+P): the printed page is the
@@ -130,11 +137,7 @@ test('a filtered report prints the findings shown, says its filters, and the one
 	const problems = watchForErrors(page);
 	// 120 findings: a USB device on each of 120 ports that failed to enumerate, and the I/O error
 	const log =
-		Array.from(
-			{ length: 120 },
-			(_, i) =>
-				`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
-		).join('\n') +
+		usbEnumerationFailures(120) +
 		'\n[  200.000000] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0';
 	await analyse(page, log);
 	const cards = page.locator('article.finding');

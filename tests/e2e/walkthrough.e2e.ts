@@ -8,7 +8,8 @@ import {
 	openApp,
 	pasteLog,
 	setLogText,
-	watchForErrors
+	watchForErrors,
+	usbEnumerationFailures
 } from './helpers';
 
 /**
@@ -469,11 +470,7 @@ test('keyboard only: “Show more” takes the focus to the first finding it sho
 	const problems = watchForErrors(page);
 	await openApp(page);
 	// 120 findings: a USB device on each of 120 ports that failed to enumerate
-	const log = Array.from(
-		{ length: 120 },
-		(_, i) =>
-			`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
-	).join('\n');
+	const log = usbEnumerationFailures(120);
 	await setLogText(page, log);
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	const cards = page.locator('article.finding');

@@ -13,7 +13,7 @@
  * console of the crashed boot before its own dump (`cat /sys/fs/pstore/*`) stays one boot with it.
  */
 import { describe, expect, it } from 'vitest';
-import { boots, fixtureLines, ingestText } from './helpers.ts';
+import { boots, i225Dump, ingestText } from './helpers.ts';
 
 const DMESG = [
 	'[  164.607278] wlp3s0: authenticate with 44:4e:6d:d4:ae:61',
@@ -98,7 +98,7 @@ const DMESG = [
 	'[22927.562684] wlp3s0: Limiting TX power to 20 (20 - 0) dBm as advertised by 44:4e:6d:d4:ae:61',
 	'[24847.193020] perf: interrupt took too long (4959 > 4946), lowering kernel.perf_event_max_sample_rate to 40200'
 ];
-const PSTORE = fixtureLines('real/i225nic-pstore-panic-log-txt.log', 1, 1062);
+const PSTORE = i225Dump();
 const JOURNAL = [
 	'Apr 05 02:31:49 host1 wpa_supplicant[636]: EAP-MSCHAPV2: Authentication succeeded',
 	'Apr 05 02:31:49 host1 wpa_supplicant[636]: wlp7s0: CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully',

@@ -160,3 +160,7 @@ export async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
 	for await (const t of decodeBytes(src())) out += t;
 	return out;
 }
+
+/** The efi-pstore dump i225nic-pstore-panic-log-txt.log, all its 1,062 lines (an oops's and a panic's records). */
+export const i225Dump = (): string[] =>
+	fixtureLines('real/i225nic-pstore-panic-log-txt.log', 1, 1062);

@@ -12,9 +12,9 @@
  * (iamslightlywin-dump-last-kmsg.log), all in fixtures/formats/real.
  */
 import { describe, expect, it } from 'vitest';
-import { fixtureLines, ingestText } from './helpers.ts';
+import { fixtureLines, i225Dump, ingestText } from './helpers.ts';
 
-const PSTORE = fixtureLines('real/i225nic-pstore-panic-log-txt.log', 1, 1062);
+const PSTORE = i225Dump();
 /** another shape: `[ts] msg` after the dump's `<N>[ts] msg` */
 const DMESG = fixtureLines('real/linux-bug-dmesg-out.log', 1, 40);
 /** the dump's shape, its time reset: `<6>[    0.000000] …`, then the banner */

@@ -14,9 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { UNPARSED_AFTER_DUMP } from '../../src/lib/ingestion/formats/types.ts';
 import { SKIP_SHELL } from '../../src/lib/ingestion/formats/bare.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-import { boots, fixtureLines, ingestText } from './helpers.ts';
+import { boots, fixtureLines, i225Dump, ingestText } from './helpers.ts';
 
-const DUMP = fixtureLines('real/i225nic-pstore-panic-log-txt.log', 1, 1062);
+const DUMP = i225Dump();
 const DMESG = fixtureLines('real/linux-bug-dmesg-out.log', 1, 20);
 const NOTES = [
 	'',

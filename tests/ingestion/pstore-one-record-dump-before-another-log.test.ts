@@ -12,9 +12,9 @@
  * from its first whole line, both in fixtures/formats/real.
  */
 import { describe, expect, it } from 'vitest';
-import { fixtureLines, ingestText } from './helpers.ts';
+import { fixtureLines, i225Dump, ingestText } from './helpers.ts';
 
-const DUMP = fixtureLines('real/i225nic-pstore-panic-log-txt.log', 1, 1062);
+const DUMP = i225Dump();
 /** another phone's last_kmsg, `<7>[22555.365633] …`: the dump's shape, its time going on */
 const NEXT = fixtureLines('real/iamslightlywin-dump-last-kmsg.log', 2, 61);
 

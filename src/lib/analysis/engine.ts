@@ -1368,14 +1368,17 @@ export class Analyzer {
 		const variant = rule.byBoot ? `boot ${r.boot}` : '';
 		// the context messages that are evidence come first (RuleContext.evidence)
 		const before = (context !== null && this.contextLines.get(context)) || [];
-		const b = this.add(rule.id, rule.category, title, [], severity, occ, variant, () => ({
-			stack: null,
-			evidence: by
-				? [...before, { line: r.line, text: r.text }, { line: by.line, text: by.text }]
-				: [...before, { line: r.line, text: r.text }],
-			details: { ...factsOf(), ...context, ...this.attachment(rule, factsOf(), r.boot) },
-			registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
-		}));
+		const b = this.add(rule.id, rule.category, title, [], severity, occ, variant, () => {
+			const facts = factsOf();
+			return {
+				stack: null,
+				evidence: by
+					? [...before, { line: r.line, text: r.text }, { line: by.line, text: by.text }]
+					: [...before, { line: r.line, text: r.text }],
+				details: { ...facts, ...context, ...this.attachment(rule, facts, r.boot) },
+				registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
+			};
+		});
 		// a user-space rule's collected facts may come from its context (nohang's victim)
 		if (b !== null && rule.collect) {
 			const facts = rule.userspace && context !== null ? { ...factsOf(), ...context } : factsOf();

@@ -511,11 +511,10 @@ export class RecordTracker {
 					// unprefixed text after a pstore dump: another log (a report copied without its
 					// times, a user's notes), a boot of its own from its first line, still analysed
 					if (this.bootRecords > 0) {
-						if (this.shapeNotes.length < MAX_SHAPE_NOTES)
-							this.shapeNotes.push(
-								`Line ${rec.line} starts another log pasted after the one before it: text without kernel prefixes after a pstore dump, whose records all have one. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
-							);
-						this.startBoot('shape-change', rec.line, null);
+						this.pastedLog(
+							rec.line,
+							'text without kernel prefixes after a pstore dump, whose records all have one'
+						);
 					}
 					break;
 				}
@@ -870,11 +869,10 @@ export class RecordTracker {
 		const recent = new Set<number>();
 		for (let k = 0; k < n; k++) recent.add(this.recentTs[k]);
 		for (const t of times) if (recent.has(t)) return;
-		if (this.shapeNotes.length < MAX_SHAPE_NOTES)
-			this.shapeNotes.push(
-				`Line ${line} starts another log pasted after the one before it: a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
-			);
-		this.startBoot('shape-change', line, null);
+		this.pastedLog(
+			line,
+			'a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it'
+		);
 	}
 
 	/**
@@ -1111,21 +1109,31 @@ export class RecordTracker {
 			return true;
 		}
 		if (other) {
-			if (this.shapeNotes.length < MAX_SHAPE_NOTES)
-				this.shapeNotes.push(
-					`Line ${rec.line} starts another log pasted after the one before it: ` +
-						(Number.isNaN(this.lastTs)
-							? 'its lines have kernel times where the lines before had dates and none, and it repeats none of their messages'
-							: Number.isNaN(rec.ts)
-								? 'its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is none of their last ones'
-								: rec.ts < this.lastTs - RESET_SLACK_S
-									? `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`
-									: `its lines name a host where the lines before named none, and its first line (${rec.ts.toFixed(6)} s) is none of their last ones`) +
-						`. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
-				);
-			this.startBoot('shape-change', rec.line, null);
+			this.pastedLog(
+				rec.line,
+				Number.isNaN(this.lastTs)
+					? 'its lines have kernel times where the lines before had dates and none, and it repeats none of their messages'
+					: Number.isNaN(rec.ts)
+						? 'its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is none of their last ones'
+						: rec.ts < this.lastTs - RESET_SLACK_S
+							? `its lines ${this.lastTsHost === '' ? 'name a host where the lines before named none' : 'name no host where the lines before named one'}, and the kernel's time goes back from ${this.lastTs.toFixed(6)} s to ${rec.ts.toFixed(6)} s without repeating their messages`
+							: `its lines name a host where the lines before named none, and its first line (${rec.ts.toFixed(6)} s) is none of their last ones`
+			);
 		}
 		return false;
+	}
+
+	/**
+	 * Input line `line` starts another log pasted after this boot's (`why`: how that was told): a
+	 * boot of its own (reason `shape-change`), with a note that says so (the page shortens these
+	 * notes by their words, components/notes.ts).
+	 */
+	private pastedLog(line: number, why: string): void {
+		if (this.shapeNotes.length < MAX_SHAPE_NOTES)
+			this.shapeNotes.push(
+				`Line ${line} starts another log pasted after the one before it: ${why}. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+			);
+		this.startBoot('shape-change', line, null);
 	}
 
 	/**
@@ -1146,11 +1154,10 @@ export class RecordTracker {
 				(this.printedAfter(h.at, textPrint(next.text)) || this.blocks.recentlyHad(next.text))
 			)
 		) {
-			if (this.shapeNotes.length < MAX_SHAPE_NOTES)
-				this.shapeNotes.push(
-					`Line ${h.rec.line} starts another log pasted after the one before it: its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is one of their last ones but its next kernel line is none of those that follow it there (another machine prints the same messages). It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
-				);
-			this.startBoot('shape-change', h.rec.line, null);
+			this.pastedLog(
+				h.rec.line,
+				'its lines have dates and no kernel times where the lines before had kernel times and no dates, and its first line is one of their last ones but its next kernel line is none of those that follow it there (another machine prints the same messages)'
+			);
 		}
 		this.kernelRecord(h.rec, h.bootId);
 		this.pass(h.rec, h.hint);
