@@ -63,7 +63,7 @@ const FIRMWARE_LOAD_IWLWIFI: Explanation = {
 	],
 	next_steps: [
 		'Check whether Wi-Fi works and whether a later line shows `loaded firmware version`: if so, nothing needs doing.',
-		'Otherwise install or update linux-firmware (Debian: `firmware-iwlwifi`) and check that one file iwlwifi accepts is there: any version from `minimum_version` to `maximum_version` in the facts (printed after "no suitable firmware found!"), with `.ucode` added; for `iwlwifi-QuZ-a0-jf-b0-39` to `-72`, `ls /lib/firmware/iwlwifi-QuZ-a0-jf-b0-*`.',
+		'Otherwise install or update linux-firmware (Debian: `firmware-iwlwifi`) and check that one file iwlwifi accepts is there: any version from `minimum_version` to `maximum_version` in the facts (printed after "no suitable firmware found!"), with `.ucode` added; for `iwlwifi-QuZ-a0-jf-b0-39` to `-72`, `ls /lib/firmware/iwlwifi-QuZ-a0-jf-b0-*`. Kernels before 3.14 (the driver then named iwlagn, iwl3945 or iwl4965) print no range: the `request for firmware file \'…\' failed` lines before it name each file tried.',
 		'Rebuild the initramfs (`update-initramfs -u` / `dracut -f`) and reboot.'
 	],
 	references: [
@@ -431,6 +431,8 @@ export const firmwareLoad: LineRule = {
 		'r8169 0000:02:00.0: Unable to load firmware rtl_nic/rtl8168h-2.fw (-2)',
 		'firmware: failed to load iwlwifi-6000g2a-6.ucode (-2)',
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
+		// iwl-agn.c iwl_request_firmware(), 2.6.30-3.3
+		'iwlagn 0000:03:00.0: no suitable firmware found!',
 		'b43-phy0 ERROR: You must go to http://wireless.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware for this driver version. Please carefully read all instructions on this website.',
 		// b43legacy_print_fw_helptext() (drivers/net/wireless/broadcom/b43legacy/main.c)
 		'b43legacy-phy0 ERROR: You must go to https://wireless.wiki.kernel.org/en/users/Drivers/b43#devicefirmware and download the correct firmware (version 3).',
@@ -448,7 +450,8 @@ export const firmwareLoad: LineRule = {
 	explanationOf: (m) => {
 		const driver = m[1] ?? m[10] ?? '';
 		const file = fileOf(m) ?? '';
-		if (driver === 'iwlwifi' || file.startsWith('iwlwifi-')) return FIRMWARE_LOAD_IWLWIFI;
+		if (/^iwl(?:wifi|agn|3945|4965)$/.test(driver) || file.startsWith('iwlwifi-'))
+			return FIRMWARE_LOAD_IWLWIFI;
 		if (driver.startsWith('b43legacy') || file.startsWith('b43legacy/'))
 			return FIRMWARE_LOAD_B43LEGACY;
 		if (driver.startsWith('b43') || /^b43(?:-open)?\//.test(file)) return FIRMWARE_LOAD_B43;

@@ -26,7 +26,8 @@ const KERNEL_SOURCE = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/
 const missing = (file: string): string =>
 	`(?:Direct firmware load for (?<file>${file}) failed with error -2(?!\\d)|firmware: failed to load (?<debfile>${file}) \\(-2\\))`;
 const FIRMWARE_TRIGGERS = ['Direct firmware load for', 'firmware: failed to load'];
-const fileOf = (m: RegExpExecArray): string => m.groups?.file ?? m.groups?.debfile ?? '';
+const fileOf = (m: RegExpExecArray): string =>
+	m.groups?.file ?? m.groups?.debfile ?? m.groups?.oldfile ?? '';
 
 /**
  * net/wireless/reg.c load_builtin_regdb_keys()/query_regdb_file(): cfg80211 asks for the
@@ -82,24 +83,31 @@ export const regulatoryDbMissing: LineRule = {
  * newest firmware API version it supports (`iwlwifi-<chip>-<N>.ucode`) and walks down to the
  * oldest until one loads; the loader prints a line for each that is missing. The PNVM file
  * (`.pnvm`, per-platform tuning) is optional too. A real failure ends in `no suitable firmware
- * found!` (firmware.load-failed). Corpus: 2 logs (8 versions tried in one).
+ * found!` (firmware.load-failed). Corpus: 2 logs (8 versions tried in one). Before the firmware
+ * loader printed `Direct firmware load` (3.14), the driver said so itself for each version:
+ * `request for firmware file '…' failed.` (iwl-agn.c iwl_ucode_callback() in 2.6.30-3.3, under
+ * the driver names iwlagn, iwl3945 and iwl4965; iwl-drv.c in 3.4-3.13 as iwlwifi).
  */
+const IWL_DRIVER = '(?:iwlwifi|iwlagn|iwl3945|iwl4965)';
 export const iwlwifiVersionProbe: LineRule = {
 	id: 'network.iwlwifi-firmware-probe',
 	category: 'network',
 	severity: 'info',
 	routine: true,
 	perBoot: true,
-	triggers: FIRMWARE_TRIGGERS,
-	pattern: new RegExp(`^iwlwifi (\\S+): ${missing('iwlwifi-[\\w-]+\\.(?:ucode|pnvm)')}`),
-	title: () => 'Intel Wi-Fi (iwlwifi) looked for firmware versions that are not installed',
-	details: (m) => ({ driver: 'iwlwifi', device: m[1], file: fileOf(m) }),
+	triggers: [...FIRMWARE_TRIGGERS, 'request for firmware file'],
+	pattern: new RegExp(
+		`^iwlwifi (\\S+): ${missing('iwlwifi-[\\w-]+\\.(?:ucode|pnvm)')}|^(${IWL_DRIVER}) (\\S+): request for firmware file '(?<oldfile>iwlwifi-[\\w-]+\\.ucode)' failed`
+	),
+	title: (m) =>
+		`Intel Wi-Fi (${m[4] ?? 'iwlwifi'}) looked for firmware versions that are not installed`,
+	details: (m) => ({ driver: m[4] ?? 'iwlwifi', device: m[1] ?? m[5], file: fileOf(m) }),
 	collect: { file: 'files' },
 	// versions tried in vain before `no suitable firmware found!` are that failure's, not routine
 	// (intel-audio-dmesg-log.log: 34 lines before it)
 	expects: {
 		trigger: 'no suitable firmware found',
-		pattern: /^iwlwifi (?<device>\S+): no suitable firmware found/,
+		pattern: new RegExp(`^${IWL_DRIVER} (?<device>\\S+): no suitable firmware found`),
 		within: 200,
 		withinSeconds: 30,
 		examples: ['iwlwifi 0000:00:14.3: no suitable firmware found!']
@@ -107,7 +115,10 @@ export const iwlwifiVersionProbe: LineRule = {
 	examples: [
 		// intel-audio-sof-dyndbg-conf log (an Intel laptop, 5.x): -72 down to -59 before one loads
 		'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-QuZ-a0-hr-b0-72.ucode failed with error -2',
-		'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0.pnvm failed with error -2'
+		'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0.pnvm failed with error -2',
+		// iwl_ucode_callback(), 2.6.30-3.3: a 6000-series card's -6 and -5 before -4 loads
+		"iwlagn 0000:03:00.0: request for firmware file 'iwlwifi-6000-6.ucode' failed.",
+		"iwl4965 0000:03:00.0: request for firmware file 'iwlwifi-4965-2.ucode' failed."
 	],
 	negatives: [
 		'iwlwifi 0000:00:14.3: no suitable firmware found!',
