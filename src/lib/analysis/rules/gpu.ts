@@ -15,10 +15,32 @@ const GPU_UPDATE = {
 		'Update the kernel, Mesa and linux-firmware, which has the firmware nouveau loads (`nvidia/`); the proprietary NVIDIA driver is the other choice for this GPU.'
 };
 
+/**
+ * the step that says where the log names the program whose GPU work failed, said for each rule
+ * (the step had said `named in the line or details` of every GPU finding, and an AMD GPU reset's
+ * facts name none: the ring timeout before it does)
+ */
+const PROGRAM_STEP = {
+	any: 'Note what was running when it happened (a game, a video, a browser, a docking station plugged in) and whether it comes back with it.',
+	i915Hang:
+		'The line names the program whose GPU work hung (`process` and `pid` in the facts): note whether the hang comes back with that program, or one version of it.',
+	i915Reset:
+		'The `GPU HANG: ecode …, in PROGRAM [PID]` line near the reset, when the log has one, names the program whose work hung: note whether the reset comes back with it.',
+	amdgpuTimeout:
+		'The program whose job hung is `process` in the facts (the `Process information` line after the timeout; kernels before 5.x do not print it): note whether the hang comes back with that program, or one version of it.',
+	amdgpuReset:
+		'The ring timeout or page fault before the reset names the program whose work hung (its `process`): note whether the hang comes back with that program.',
+	amdgpuFault:
+		'The program is `process` in the facts when the line names it (`for process …`): note whether the fault comes back with that program.',
+	nouveau:
+		'A killed or faulting channel names its program in brackets in the message (`Xorg[1234]`): note whether the fault comes back with that program.'
+};
+
 const gpuExplanation = (
 	meaning: string,
 	refs: string[],
-	update: string = GPU_UPDATE.any
+	update: string = GPU_UPDATE.any,
+	program: string = PROGRAM_STEP.any
 ): Explanation => ({
 	meaning,
 	causes: [
@@ -36,7 +58,7 @@ const gpuExplanation = (
 		}
 	],
 	next_steps: [
-		'Note which program was running (named in the line or details) and whether the hang repeats with it.',
+		program,
 		update,
 		'Remove GPU overclocks/undervolts, check temperatures and the power supply; test another kernel version to spot a regression.'
 	],
@@ -77,7 +99,8 @@ export const i915Hang: LineRule = {
 	explanation: gpuExplanation(
 		'The Intel GPU stopped making progress on the work of the named program. The driver captured an error state (/sys/class/drm/card0/error) and reset the GPU; the program’s rendering was lost and the screen may have frozen briefly.',
 		I915_REFS,
-		GPU_UPDATE.i915
+		GPU_UPDATE.i915,
+		PROGRAM_STEP.i915Hang
 	)
 };
 
@@ -99,7 +122,8 @@ export const i915Reset: LineRule = {
 	explanation: gpuExplanation(
 		'The Intel GPU driver reset an engine or the whole GPU because work stopped progressing (missed heartbeat, preemption timeout).',
 		I915_REFS,
-		GPU_UPDATE.i915
+		GPU_UPDATE.i915,
+		PROGRAM_STEP.i915Reset
 	)
 };
 
@@ -145,7 +169,8 @@ export const amdgpuTimeout: LineRule = {
 	explanation: gpuExplanation(
 		'A job on the named AMD GPU engine (ring: gfx = 3D, comp = compute, sdma = copy, vcn = video) did not finish in time (the `amdgpu.lockup_timeout`: 10 s by default, longer for compute rings on recent kernels). The driver then tries to reset the GPU; the desktop may freeze or restart.',
 		AMDGPU_REFS,
-		GPU_UPDATE.amdgpu
+		GPU_UPDATE.amdgpu,
+		PROGRAM_STEP.amdgpuTimeout
 	)
 };
 
@@ -198,7 +223,8 @@ export const amdgpuReset: LineRule = {
 	explanation: gpuExplanation(
 		'The AMD GPU driver reset the GPU to recover from a hang. If the reset succeeded (`reset_succeeded`) the display usually comes back; if it failed, the display stays frozen until reboot. When the kernel also says video memory was lost (`vram_lost`), every program’s GPU state is gone: programs whose GPU contexts are not robust, often the desktop compositor, are ended by their graphics driver, so the desktop session may have restarted or logged out.',
 		AMDGPU_REFS,
-		GPU_UPDATE.amdgpu
+		GPU_UPDATE.amdgpu,
+		PROGRAM_STEP.amdgpuReset
 	)
 };
 
@@ -280,7 +306,8 @@ export const amdgpuPageFault: LineRule = {
 	explanation: gpuExplanation(
 		'The AMD GPU accessed video memory that was not mapped for the program using it: a GPU-side crash of that program (usually a driver or application bug), often followed by a ring timeout.',
 		AMDGPU_REFS,
-		GPU_UPDATE.amdgpu
+		GPU_UPDATE.amdgpu,
+		PROGRAM_STEP.amdgpuFault
 	)
 };
 
@@ -449,7 +476,8 @@ export const nouveauError: LineRule = {
 	explanation: gpuExplanation(
 		'The nouveau driver (open-source NVIDIA) reported a GPU engine fault: a program’s GPU context crashed, a channel was killed or the GPU stopped answering register reads.',
 		['https://nouveau.freedesktop.org/', 'https://docs.kernel.org/gpu/drm-kms.html'],
-		GPU_UPDATE.nouveau
+		GPU_UPDATE.nouveau,
+		PROGRAM_STEP.nouveau
 	)
 };
 
