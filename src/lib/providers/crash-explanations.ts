@@ -427,6 +427,25 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: ['https://docs.kernel.org/gpu/drm-internals.html'],
 		notice: true
 	},
+	'crash.wx-check-warning': {
+		meaning:
+			'Not a kernel bug: as the kernel made its own data read-only at boot, its W+X check (`CONFIG_DEBUG_WX`) walked the page tables, found memory that is both writable and executable, and printed the first such mapping (`Found insecure W+X mapping at address …`) as a warning with a stack trace. The trace shows the checker (`note_page`, called from `mark_rodata_ro`), not the code that made the mapping, and adds nothing to the check’s result: the W+X finding of this report (with the `Checked W+X mappings: FAILED, N W+X pages found` line) says what the region usually is and what to do.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware memory the kernel maps writable and executable (the legacy BIOS area between 640 KB and 1 MB, EFI runtime regions).'
+			},
+			{
+				kind: 'kernel',
+				text: 'A kernel version, configuration or driver that leaves a region W+X.'
+			}
+		],
+		next_steps: [
+			'See the W+X finding for the same check (the address, the number of pages and what to do); nothing needs reporting for the trace itself.'
+		],
+		references: ['https://docs.kernel.org/security/self-protection.html'],
+		notice: true
+	},
 	'crash.debug-warning': {
 		meaning:
 			'Not a kernel bug: a stack trace that someone asked for while debugging. The warning’s only message asks to look at the call stack (`See the call stack!`): a WARN() put into the code as a way to print who calls it (the same as dump_stack()), which is what a local debugging patch adds; warnings of upstream kernels say what went wrong, not where to look. It is printed every time that code runs (often many times a boot), usually next to the patch’s other debugging lines just before it (`I am in …`). The kernel was built from a modified tree (a `+` or `-dirty` after its version often says so); the code the warning sits in is the code being debugged, and the warning itself says nothing about the machine.',
