@@ -1031,7 +1031,8 @@ const FIRMWARE_WARN_LINES = 3;
 const FIRMWARE_WARN_S = 1;
 
 /**
- * The firmware finding a firmware WARN() (crash.firmware-warning) reports again: one of the rules
+ * The firmware finding a firmware WARN() (crash.firmware-warning) reports again (or the W+X
+ * finding the W+X check's WARN reports again, crash.wx-check-warning): one of the rules
  * its notice names (notices.ts `firmware`), at one of the report's own lines (the WARN()'s message:
  * abrt-cut-here.log's `mtrr: your BIOS has set up an incorrect mask, fixing it up.` between its
  * `WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467` and its trace) or at most
@@ -1042,7 +1043,7 @@ const FIRMWARE_WARN_S = 1;
  * kind elsewhere in the boot is not linked.
  */
 function firmwareCause(e: Node, nodes: Node[]): Node | null {
-	if (e.f.rule !== 'crash.firmware-warning') return null;
+	if (e.f.rule !== 'crash.firmware-warning' && e.f.rule !== 'crash.wx-check-warning') return null;
 	const rules = crashNotice(e.f.title, e.f.evidence)?.firmware;
 	if (rules === undefined) return null;
 	const w = e.f.first_seen;

@@ -427,6 +427,25 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: ['https://docs.kernel.org/gpu/drm-internals.html'],
 		notice: true
 	},
+	'crash.wx-check-warning': {
+		meaning:
+			'Not a kernel bug: as the kernel made its own data read-only at boot, its W+X check (`CONFIG_DEBUG_WX`) walked the page tables, found memory that is both writable and executable, and printed the first such mapping (`Found insecure W+X mapping at address …`) as a warning with a stack trace. The trace shows the checker (`note_page`, called from `mark_rodata_ro`), not the code that made the mapping, and adds nothing to the check’s result: the W+X finding of this report (with the `Checked W+X mappings: FAILED, N W+X pages found` line) says what the region usually is and what to do.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'Firmware memory the kernel maps writable and executable (the legacy BIOS area between 640 KB and 1 MB, EFI runtime regions).'
+			},
+			{
+				kind: 'kernel',
+				text: 'A kernel version, configuration or driver that leaves a region W+X.'
+			}
+		],
+		next_steps: [
+			'See the W+X finding for the same check (the address, the number of pages and what to do); nothing needs reporting for the trace itself.'
+		],
+		references: ['https://docs.kernel.org/security/self-protection.html'],
+		notice: true
+	},
 	'crash.debug-warning': {
 		meaning:
 			'Not a kernel bug: a stack trace that someone asked for while debugging. The warning’s only message asks to look at the call stack (`See the call stack!`): a WARN() put into the code as a way to print who calls it (the same as dump_stack()), which is what a local debugging patch adds; warnings of upstream kernels say what went wrong, not where to look. It is printed every time that code runs (often many times a boot), usually next to the patch’s other debugging lines just before it (`I am in …`). The kernel was built from a modified tree (a `+` or `-dirty` after its version often says so); the code the warning sits in is the code being debugged, and the warning itself says nothing about the machine.',
@@ -1030,6 +1049,19 @@ function poisonCounterStep(f: Omit<Finding, 'explanation'>): boolean {
 	return m !== null && m[1] === m[2];
 }
 
+/**
+ * A hung task in the boot's initcalls: the init thread (PID 1) in do_one_initcall() under
+ * kernel_init_freeable()/do_basic_setup(), a built-in driver's or self-test's init function
+ * waiting (lkp-28.log: `swapper:1` in `kthread_stop` from test_rht_init, lib/test_rhashtable.c,
+ * on a 4.8-rc1 test kernel; a module's init run by modprobe goes through load_module() instead)
+ */
+const BOOT_INITCALL_FRAMES = new Set(['kernel_init_freeable', 'do_basic_setup']);
+
+function bootInitcallWait(f: Omit<Finding, 'explanation'>): boolean {
+	const frames = (f.stack?.frames ?? []).filter((x) => x.reliable).map((x) => x.function);
+	return frames.includes('do_one_initcall') && frames.some((x) => BOOT_INITCALL_FRAMES.has(x));
+}
+
 /** x86's double fault: `PANIC: double fault, error_code: 0x0` (2.6.24 x86-64: `double fault: 0000 [1]`) */
 const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b/.test(f.title);
 
@@ -1178,6 +1210,38 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			],
 			// the trace to decode is the stalled CPU's, in its own finding
 			notice: true
+		}
+	},
+	{
+		rule: 'crash.hung-task',
+		name: 'the boot hung in a built-in driver’s or self-test’s init',
+		applies: bootInitcallWait,
+		explanation: {
+			meaning:
+				'The boot itself hung: the task in this report is the kernel’s init thread (PID 1) while it ran the start-up function (initcall) of a driver or self-test built into the kernel (`do_one_initcall` in the trace; the frame just above it is that function), and the function waited longer than the hung-task timeout (usually 120 s) for something that did not come: a kernel thread it had started and now stops (`kthread_stop`), a device, firmware, a completion. Meanwhile nothing after it in the boot runs: no later driver starts, and user space never begins. Storage is not involved unless the trace says so.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A bug, or a wait without a timeout, in that built-in driver or self-test (the kernel’s self-tests, the `test_*` init functions of `CONFIG_TEST_*` options, are built into test kernels only).'
+				},
+				{
+					kind: 'hardware',
+					text: 'A device the driver waits for that does not answer.'
+				},
+				{
+					kind: 'environment',
+					text: 'A slow or overloaded machine (a virtual machine whose host is busy, other tests running at boot) on which the threads the function waits for did not progress in time.'
+				}
+			],
+			next_steps: [
+				'Find the initcall: the frame above `do_one_initcall` in the trace (`git grep -n "<function>"` in the kernel tree finds its file); booting with `initcall_debug` logs each initcall as it starts and returns, with its time.',
+				'To get the machine booting, leave that driver or self-test out: `initcall_blacklist=<function>` on the kernel command line, or a kernel without its option (a `CONFIG_TEST_*` self-test belongs in test kernels only).',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/admin-guide/kernel-parameters.html',
+				'https://docs.kernel.org/admin-guide/sysctl/kernel.html#hung-task-timeout-secs'
+			]
 		}
 	},
 	{

@@ -133,6 +133,10 @@ export const VM_STEPS: Readonly<Record<string, VmStep>> = {
 	// lkp-05.log: a QEMU guest's serial port refused IRQ 4 (held by goldfish_pdev_bus, the Android
 	// emulator's bus driver built into the kernel) had been told to change BIOS settings
 	'hardware.irq-flags-mismatch': {
+		// the Android emulator's bus holding the serial port's line has steps of its own (a kernel
+		// without CONFIG_GOLDFISH), which hold in a VM as on a PC; "remove the device" would name
+		// the serial port it displaced
+		applies: (f) => f.details.holder !== 'goldfish_pdev_bus',
 		step: (h) =>
 			`${vm(h)}: its interrupt lines are those of the virtual hardware the hypervisor emulates, so a BIOS setting or update inside the guest does not change them. Remove the device from the VM’s configuration if it is not needed, or keep the driver that should not be there from loading (blacklist it; a driver for another platform built into the kernel needs a kernel without it).`,
 		drops: ['If that device is not needed (a legacy serial port in a VM)'],

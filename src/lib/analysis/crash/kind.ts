@@ -50,6 +50,8 @@ const BY_RULE: Record<string, string> = {
 	'crash.warning': 'kernel warning (WARN_ON)',
 	'crash.unsupported-hardware': 'hardware support notice (Red Hat), not a bug',
 	'crash.firmware-warning': 'kernel warning about broken firmware, not a kernel bug',
+	'crash.wx-check-warning':
+		'kernel warning of the boot-time W+X check (a security finding, not a kernel bug)',
 	'crash.ioremap-multiple-bars': 'driver mapped device memory across PCI BARs (informational)',
 	'crash.refcount': 'reference count bug',
 	'crash.lockdep': 'locking rule violation (lockdep)',

@@ -20,8 +20,9 @@ export interface CrashNotice {
 	/** a crash asked for on purpose: its severity stands though the report ended in a panic */
 	onPurpose?: true;
 	/**
-	 * the line rules of the firmware finding that reports the same complaint (a firmware WARN()'s
-	 * message, or the fault the WARN() is about): the warning is linked to it (cascades.ts)
+	 * the line rules of the finding that reports the same complaint (a firmware WARN()'s message,
+	 * the fault the WARN() is about, the W+X check's finding): the warning is linked to it
+	 * (cascades.ts)
 	 */
 	firmware?: readonly string[];
 }
@@ -99,6 +100,24 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		},
 		why: 'The warning only says that the BIOS enabled interrupt remapping on a chipset with an erratum, which the kernel then turned off; that is a firmware finding of its own.',
 		firmware: ['firmware.irq-remapping-erratum']
+	},
+	{
+		// the boot-time W+X check (CONFIG_DEBUG_WX): arch/x86/mm/dump_pagetables.c note_page() (4.4
+		// on; note_prot_wx() since 5.x, arm64's ptdump.c the same) prints the first writable and
+		// executable mapping it finds with WARN_ONCE(1, "x86/mm: Found insecure W+X mapping at
+		// address %p/%pS\n", …), then `Checked W+X mappings: FAILED, N W+X pages found.`, which
+		// security.wx-mappings reports (lkp-05.log: a QEMU guest's legacy BIOS area on 4.8-rc1 i386,
+		// `WARNING in note_page` had led its report as a medium kernel warning beside that finding)
+		rule: 'crash.wx-check-warning',
+		severity: 'info',
+		title: /^WARNING in /,
+		line: /^(?:\w+\/mm: )?Found insecure W\+X mapping at address /,
+		example: {
+			title: 'WARNING in note_page',
+			line: 'x86/mm: Found insecure W+X mapping at address c00a0000/0xc00a0000'
+		},
+		why: 'The warning only carries the first mapping the boot-time W+X check found; the check’s result is a security finding of its own, and the trace shows the checker, not the code that made the mapping.',
+		firmware: ['security.wx-mappings']
 	},
 	{
 		// arch/x86/mm/ioremap.c __ioremap_caller() (2.6.29 on): WARN_ONCE(iomem_map_sanity_check(…),

@@ -102,6 +102,29 @@ export const unknownNmi: LineRule = {
  * second holds, and one of them does not share it (or not with the same trigger type); its
  * request_irq() fails with -EBUSY. Kernels before 3.x print it without `genirq: `.
  */
+/**
+ * The Android emulator's platform bus holding the first serial port's interrupt: x86 kernels built
+ * with CONFIG_GOLDFISH registered its platform device (fixed addresses, IRQ 4) on every machine
+ * until arch/x86/platform/goldfish/goldfish.c ("Prevent unconditional loading", 2017) made it wait
+ * for the `goldfish` kernel parameter; the 8250 driver's request for IRQ 4 then fails (lkp-05.log,
+ * a QEMU guest on 4.8-rc1).
+ */
+const GOLDFISH_HOLDS_IRQ: Explanation = {
+	meaning:
+		'The serial port did not get its interrupt because goldfish_pdev_bus holds it: the platform bus of the Android emulator (goldfish), which x86 kernels built with `CONFIG_GOLDFISH` registered on every machine, at fixed addresses and interrupt 4, the first serial port’s (COM1), whether or not the machine is that emulator; kernels since a 2017 fix register it only when the kernel command line has `goldfish`. On any other machine, a PC or a virtual machine, the goldfish bus is the part that should not be there, and the serial port it displaced is real: that port (ttyS0) cannot be opened by programs (a login prompt or a tool on the serial port fails), though the kernel’s own messages may still reach it.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A kernel built with the Android emulator’s platform support (`CONFIG_GOLDFISH`, often from a random or all-yes configuration) running on a machine that is not the emulator, on a kernel from before the 2017 fix.'
+		}
+	],
+	next_steps: [
+		'Build the kernel without `CONFIG_GOLDFISH` (or update to a kernel that registers the goldfish bus only with the `goldfish` parameter); the serial port then gets its interrupt back.',
+		'Check the port afterwards: `grep -E "^ *4:" /proc/interrupts` should name serial, not goldfish_pdev_bus.'
+	],
+	references: ['https://docs.kernel.org/core-api/genericirq.html']
+};
+
 export const irqFlagsMismatch: LineRule = {
 	id: 'hardware.irq-flags-mismatch',
 	category: 'hardware',
@@ -117,6 +140,7 @@ export const irqFlagsMismatch: LineRule = {
 		holder: m[5],
 		holder_flags: `0x${m[4]}`
 	}),
+	explanationOf: (m) => (m[5] === 'goldfish_pdev_bus' ? GOLDFISH_HOLDS_IRQ : undefined),
 	examples: [
 		// lkp-05.log (Android emulator): the 8250 serial driver after goldfish's platform bus
 		'genirq: Flags mismatch irq 4. 00000000 (serial) vs. 00000080 (goldfish_pdev_bus)',
