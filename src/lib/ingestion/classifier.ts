@@ -306,6 +306,8 @@ interface PstorePart {
 	marker: string;
 	/** the kernel time of its latest `marker` line, NaN before it */
 	dumpTs: number;
+	/** its record's next older part, held just before it (`Part2` before `Part1`), or null */
+	older: PstorePart | null;
 }
 
 /**
@@ -329,9 +331,34 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	p.form = c;
 	p.lastTs = ts;
 	if (Number.isNaN(p.firstTs)) p.firstTs = ts;
-	if (p.marker !== '' && raw.startsWith(p.marker, text)) p.dumpTs = ts;
+	if (p.marker !== '' && raw.startsWith(p.marker, text) && !earlierReportEnd(p)) p.dumpTs = ts;
 	return false;
 }
+
+/**
+ * Whether the `---[ end trace` line about to be held in an oops record's newest part `p` ends a
+ * report other than the oops the record was dumped for: a WARNING's (__warn prints the same
+ * marker and dumps nothing), or an earlier oops's (`[#k]` below the record's counter: pstore
+ * counts its dumps, the kernel its oopses, and that oops had a record of its own). Read back from
+ * the marker to the report's header, through the record's older part held before it; a report
+ * whose header is not held (the part listed first, or cut) is the dump's, as any was before.
+ * Runs on a held oops part's `---[ end trace` lines only.
+ */
+function earlierReportEnd(p: PstorePart): boolean {
+	for (let q: PstorePart | null = p; q !== null; q = q.older)
+		for (let k = q.texts.length - 1; k >= 0; k--) {
+			const raw = q.texts[k];
+			const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
+			if (raw.startsWith('WARNING: ', text)) return true;
+			if (raw.startsWith('---[ end trace', text)) return false;
+			const n = OOPS_COUNT.exec(raw);
+			if (n !== null) return Number(n[1]) < p.counter;
+		}
+	return false;
+}
+
+/** the kernel's count of an oops in its header (`Oops: 0002 [#1] SMP`, `Internal error: Oops: 96000004 [#2]`) */
+const OOPS_COUNT = /\[#(\d+)\]/;
 
 /** PstorePart.marker of a record's part: `reason` and `part` are its header's */
 function dumpMarker(reason: string, part: number): string {
@@ -995,7 +1022,8 @@ export class LineClassifier {
 			bound,
 			firstTs: NaN,
 			marker: m ? dumpMarker(m[1], part) : '',
-			dumpTs: NaN
+			dumpTs: NaN,
+			older: last !== undefined && last.part === part + 1 ? last : null
 		};
 		this.pstore.push(p);
 		this.pstoreLast.set(counter, p);
