@@ -876,6 +876,28 @@ export class RecordTracker {
 	}
 
 	/**
+	 * The held parts of a pstore dump were just replayed, and input line `line`, with kernel time
+	 * `ts` and message `text`, ended the wait for more (LineClassifier.holdPstore): a line of a log
+	 * pasted after the dump, of its shape or a dmesg's. A dump holds the last messages of a boot
+	 * that ended before the one it is read in (pstore's records are read after a restart), so the
+	 * log is another boot's, or another machine's: a boot of its own (reason `shape-change`) when
+	 * its time goes on past the dump's (the reading boot's `dmesg | tail`, another phone's
+	 * last_kmsg) or back without resetting, unless its time is one of the dump's (the dump's
+	 * records again); a time that resets or a banner starts a boot as it does anywhere.
+	 */
+	dumpEnd(line: number, ts: number, text: string): void {
+		if (this.joinHeld !== null) this.releaseJoin(null);
+		if (this.bootRecords === 0 || Number.isNaN(this.lastTs) || this.noOtherLogStart(text)) return;
+		if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, '')) return;
+		const n = Math.min(this.recentN, RECENT_TS);
+		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return;
+		this.pastedLog(
+			line,
+			`its kernel time goes ${ts > this.lastTs ? 'on' : 'back'} from the pstore dump's last (${this.lastTs.toFixed(6)} s) to ${ts.toFixed(6)} s, and a dump holds the end of a boot before the one it is read in`
+		);
+	}
+
+	/**
 	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
 	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
 	 * taken right after the part's last message, so the two times pair up as an anchor (within the
