@@ -74,6 +74,12 @@ export interface ClassifierOptions {
 	 * line, `times` the kernel times of the dump's timed lines (see LineClassifier.flushPstore).
 	 */
 	onDumpStart?: (line: number, times: number[]) => void;
+	/**
+	 * The held parts of a pstore dump were replayed because a timed line of another log, input
+	 * line `line` with kernel time `ts` and message `text`, ended the wait (see endsPstorePart);
+	 * it is processed right after.
+	 */
+	onDumpEnd?: (line: number, ts: number, text: string) => void;
 }
 
 /** What the classifier knows at the end of the input that the report needs. */
@@ -306,6 +312,8 @@ interface PstorePart {
 	marker: string;
 	/** the kernel time of its latest `marker` line, NaN before it */
 	dumpTs: number;
+	/** its record's next older part, held just before it (`Part2` before `Part1`), or null */
+	older: PstorePart | null;
 }
 
 /**
@@ -329,9 +337,34 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	p.form = c;
 	p.lastTs = ts;
 	if (Number.isNaN(p.firstTs)) p.firstTs = ts;
-	if (p.marker !== '' && raw.startsWith(p.marker, text)) p.dumpTs = ts;
+	if (p.marker !== '' && raw.startsWith(p.marker, text) && !earlierReportEnd(p)) p.dumpTs = ts;
 	return false;
 }
+
+/**
+ * Whether the `---[ end trace` line about to be held in an oops record's newest part `p` ends a
+ * report other than the oops the record was dumped for: a WARNING's (__warn prints the same
+ * marker and dumps nothing), or an earlier oops's (`[#k]` below the record's counter: pstore
+ * counts its dumps, the kernel its oopses, and that oops had a record of its own). Read back from
+ * the marker to the report's header, through the record's older part held before it; a report
+ * whose header is not held (the part listed first, or cut) is the dump's, as any was before.
+ * Runs on a held oops part's `---[ end trace` lines only.
+ */
+function earlierReportEnd(p: PstorePart): boolean {
+	for (let q: PstorePart | null = p; q !== null; q = q.older)
+		for (let k = q.texts.length - 1; k >= 0; k--) {
+			const raw = q.texts[k];
+			const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
+			if (raw.startsWith('WARNING: ', text)) return true;
+			if (raw.startsWith('---[ end trace', text)) return false;
+			const n = OOPS_COUNT.exec(raw);
+			if (n !== null) return Number(n[1]) < p.counter;
+		}
+	return false;
+}
+
+/** the kernel's count of an oops in its header (`Oops: 0002 [#1] SMP`, `Internal error: Oops: 96000004 [#2]`) */
+const OOPS_COUNT = /\[#(\d+)\]/;
 
 /** PstorePart.marker of a record's part: `reason` and `part` are its header's */
 function dumpMarker(reason: string, part: number): string {
@@ -408,6 +441,13 @@ export class LineClassifier {
 	private dumpWall = NaN;
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
 	private readonly onDumpStart: ((line: number, times: number[]) => void) | undefined;
+	private readonly onDumpEnd: ((line: number, ts: number, text: string) => void) | undefined;
+	/**
+	 * the headers (`Oops#1 Part2`) of the parts held, and each held record's reason by counter:
+	 * a header held already, or a counter held with another reason, is another dump's
+	 */
+	private pstoreHeaders: Map<string, PstorePart> | null = null;
+	private pstoreReasons: Map<number, string> | null = null;
 	/**
 	 * input lines with a stretch of NUL bytes inside them and text after it, and where the stretch
 	 * starts (see markHole), null until the first: what comes after it is read as a line of its own
@@ -444,6 +484,7 @@ export class LineClassifier {
 		this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
 		this.onDumpTime = options.onDumpTime;
 		this.onDumpStart = options.onDumpStart;
+		this.onDumpEnd = options.onDumpEnd;
 	}
 
 	get linesDone(): number {
@@ -995,12 +1036,32 @@ export class LineClassifier {
 			bound,
 			firstTs: NaN,
 			marker: m ? dumpMarker(m[1], part) : '',
-			dumpTs: NaN
+			dumpTs: NaN,
+			older: last !== undefined && last.part === part + 1 ? last : null
 		};
 		this.pstore.push(p);
 		this.pstoreLast.set(counter, p);
+		if (m !== null) {
+			(this.pstoreHeaders ??= new Map()).set(header, p);
+			(this.pstoreReasons ??= new Map()).set(counter, m[1]);
+		}
 		this.pstoreChars += PSTORE_PART_COST;
 		this.dumpWall = NaN;
+	}
+
+	/**
+	 * Whether part header `header` (`Oops#1 Part2`) opens another dump than the one held: its part
+	 * is held already, with lines (the same record's part again: a second dump's, another
+	 * machine's or the same files listed twice; a header without text repeated is not), or its
+	 * counter is held with another reason (`Oops#1` held, then
+	 * `Panic#1`). A dump's own records have counters of their own, each part once (startPstore
+	 * notes them). Runs on held part headers only.
+	 */
+	private anotherDump(header: string): boolean {
+		if ((this.pstoreHeaders?.get(header)?.lines.length ?? 0) > 0) return true;
+		const m = PSTORE_HEADER.exec(header);
+		const held = m === null ? undefined : this.pstoreReasons?.get(Number(m[2]));
+		return held !== undefined && held !== m?.[1];
 	}
 
 	private holdPstore(raw: string, lineNo: number): void {
@@ -1012,8 +1073,9 @@ export class LineClassifier {
 			// of the next record's part: not a line of the part before. It counts against the
 			// budget as a held line does (a paste of headers alone would open parts without end)
 			this.pstoreChars += raw.length + 16;
-			if (this.pstoreChars > PSTORE_BUDGET_CHARS) {
-				// the parts held so far are replayed; the header is read as if none were held
+			if (this.pstoreChars > PSTORE_BUDGET_CHARS || (header && this.anotherDump(raw))) {
+				// the parts held so far are replayed; the header is read as if none were held (the
+				// first of another dump's, which is held and replayed on its own)
 				this.flushPstore();
 				this.process(raw, lineNo);
 				return;
@@ -1031,7 +1093,10 @@ export class LineClassifier {
 			// longer than any pstore part, or another log's first line (a paste of several logs):
 			// the record is over, the rest of the input is not in it
 			this.flushPstore();
-			if (full || !Number.isNaN(heldTs(raw))) {
+			const ts = heldTs(raw);
+			if (full || !Number.isNaN(ts)) {
+				if (!full && this.onDumpEnd !== undefined)
+					this.onDumpEnd(lineNo, ts, raw.slice(skipSpaceAt(raw, raw.indexOf(']') + 1)));
 				this.process(raw, lineNo);
 				return;
 			}
@@ -1062,6 +1127,8 @@ export class LineClassifier {
 		this.pstoreTopCounter = -1;
 		this.pstoreTopTs = NaN;
 		this.pstoreLast = null;
+		this.pstoreHeaders = null;
+		this.pstoreReasons = null;
 		// oldest first: records by counter, each record's parts from the highest number down
 		parts.sort((a, b) => a.counter - b.counter || b.part - a.part || a.seq - b.seq);
 		const first = parts.find((p) => p.lines.length > 0);

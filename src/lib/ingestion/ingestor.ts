@@ -69,7 +69,8 @@ export class Ingestor {
 			{
 				...options,
 				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs),
-				onDumpStart: (line, times) => tracker.dumpStart(line, times)
+				onDumpStart: (line, times) => tracker.dumpStart(line, times),
+				onDumpEnd: (line, ts, text) => tracker.dumpEnd(line, ts, text)
 			}
 		);
 	}

@@ -876,6 +876,28 @@ export class RecordTracker {
 	}
 
 	/**
+	 * The held parts of a pstore dump were just replayed, and input line `line`, with kernel time
+	 * `ts` and message `text`, ended the wait for more (LineClassifier.holdPstore): a line of a log
+	 * pasted after the dump, of its shape or a dmesg's. A dump holds the last messages of a boot
+	 * that ended before the one it is read in (pstore's records are read after a restart), so the
+	 * log is another boot's, or another machine's: a boot of its own (reason `shape-change`) when
+	 * its time goes on past the dump's (the reading boot's `dmesg | tail`, another phone's
+	 * last_kmsg) or back without resetting, unless its time is one of the dump's (the dump's
+	 * records again); a time that resets or a banner starts a boot as it does anywhere.
+	 */
+	dumpEnd(line: number, ts: number, text: string): void {
+		if (this.joinHeld !== null) this.releaseJoin(null);
+		if (this.bootRecords === 0 || Number.isNaN(this.lastTs) || this.noOtherLogStart(text)) return;
+		if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, '')) return;
+		const n = Math.min(this.recentN, RECENT_TS);
+		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return;
+		this.pastedLog(
+			line,
+			`its kernel time goes ${ts > this.lastTs ? 'on' : 'back'} from the pstore dump's last (${this.lastTs.toFixed(6)} s) to ${ts.toFixed(6)} s, and a dump holds the end of a boot before the one it is read in`
+		);
+	}
+
+	/**
 	 * A pstore dmesg record's newest part was just passed on, and its ramoops header or efi-pstore
 	 * file name gave the wall time of the dump (see LineClassifier's onDumpTime): the dump was
 	 * taken right after the part's last message, so the two times pair up as an anchor (within the
@@ -1151,7 +1173,7 @@ export class RecordTracker {
 			!(
 				Number.isNaN(next.ts) &&
 				!Number.isNaN(next.wall) &&
-				(this.printedAfter(h.at, textPrint(next.text)) || this.blocks.recentlyHad(next.text))
+				this.joinsAfter(h.rec.text, next.text, h.at)
 			)
 		) {
 			this.pastedLog(
@@ -1313,6 +1335,34 @@ export class RecordTracker {
 			for (let k = p + 1; k <= p + JOIN_AFTER && k < this.recentPrintN; k++)
 				if (this.recentPrint[k & (RECENT_TEXTS - 1)] === print) return true;
 		return false;
+	}
+
+	/**
+	 * Whether `next`, a journal's second kernel message, follows `first`, its first (one of the
+	 * dmesg's messages at the places `at`, printedAt), as a journal of the dmesg's boot does: the
+	 * fingerprint of one of the JOIN_AFTER dmesg messages after one of those places, or of one of
+	 * the JOIN_AFTER look-back lines after one whose fingerprint is the first's (the look-back
+	 * holds the dmesg's continuation lines, which a journal prints as kernel lines of their own).
+	 * Both by fingerprint and in order: a second message that the dmesg printed elsewhere (a
+	 * common message, before the first in another kernel's order) had joined another machine's
+	 * journal by its text alone. When the first is the dmesg's last line, the journal goes on past
+	 * the dmesg and nothing follows there to compare with: its second message must be one the
+	 * dmesg printed (by fingerprint, anywhere), as the look-back's texts had been looked at.
+	 */
+	private joinsAfter(first: string, next: string, at: number[]): boolean {
+		const p = textPrint(next);
+		if (this.printedAfter(at, p)) return true;
+		const f = textPrint(first);
+		const lines = this.blocks.recentTexts();
+		const prints = lines.map(textPrint);
+		let atEnd = at.length > 0 && at[at.length - 1] === this.recentPrintN - 1;
+		for (let k = 0; k < prints.length; k++) {
+			if (prints[k] !== f) continue;
+			if (k === prints.length - 1) atEnd = true;
+			for (let j = k + 1; j <= k + JOIN_AFTER && j < prints.length; j++)
+				if (prints[j] === p) return true;
+		}
+		return atEnd && (this.recentlyPrinted(p) || prints.includes(p));
 	}
 
 	/** Whether `text` is one of the boot's last RECENT_TEXTS texts kept (see recentText). */

@@ -443,6 +443,17 @@ export class BlockAssembler {
 		return false;
 	}
 
+	/**
+	 * The lines last kept for look-back (at most RING, since the boot's start), oldest first: for
+	 * a rare caller (the tracker's join of a journal after a dmesg, releaseJoin), never per line.
+	 */
+	recentTexts(): string[] {
+		const out: string[] = [];
+		for (let k = this.ringLen; k >= 1; k--)
+			out.push(this.ringText[(this.ringPos - k + RING) % RING]);
+		return out;
+	}
+
 	/** Close every open report (end of input or of a boot). */
 	closeAll(reason: string): void {
 		for (const ob of this.shadows) this.emitClosed(ob, 'next-report');
