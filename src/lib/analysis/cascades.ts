@@ -413,11 +413,13 @@ interface Node {
 	dev: { family: string; key: string } | null;
 	/** the occurrences kept, to measure distance in time */
 	occ: Moment[];
+	/** where its first occurrence is */
+	first: Moment;
 }
 
 function node(f: Finding): Node {
 	const occ = [...f.occurrences, f.last_seen].map(moment);
-	return { f, layer: LAYERS[f.rule] ?? null, dev: deviceKey(f), occ };
+	return { f, layer: LAYERS[f.rule] ?? null, dev: deviceKey(f), occ, first: moment(f.first_seen) };
 }
 
 /** May `c` have caused `e`? (ignoring time) */
@@ -434,7 +436,7 @@ function canCause(c: Node, e: Node): boolean {
  * timeout of `NETDEV WATCHDOG`) lies inside it: that counts as before too.
  */
 function closeBefore(c: Node, e: Node): boolean {
-	const first = moment(e.f.first_seen);
+	const first = e.first;
 	for (const o of c.occ) {
 		if (o.boot !== first.boot) continue;
 		if (e.f.category === 'crash' && o.line >= first.line && o.line <= e.f.first_seen.last_line)
@@ -476,7 +478,8 @@ function arrow(link: Parent): string {
 const PROBE_FAILED = 'hardware.driver-probe-failed';
 
 /**
- * What made a driver's probe fail: the latest earlier finding, shortly before it in the same
+ * What made a driver's probe fail (`nodes`: the findings other than failed probes that name a
+ * driver and are not info): the latest earlier finding, shortly before it in the same
  * boot, that names the same driver and one of the same devices (the SDIO Wi-Fi chip that did not
  * answer its driver, then `rtw_8821cs: probe of mmc3:0001:1 failed with error -110`). A failed
  * probe is where the driver gives up on the device, so it is the end of whatever that driver
@@ -488,10 +491,10 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
 	const driver = e.f.details.driver;
 	const listed = e.f.details.devices;
 	const devices = Array.isArray(listed) ? listed : [e.f.details.device];
+	if (typeof driver !== 'string') return null;
 	let best: Node | null = null;
 	for (const c of nodes) {
-		if (c === e || c.f.rule === PROBE_FAILED || c.f.severity === 'info') continue;
-		if (typeof driver !== 'string' || c.f.details.driver !== driver) continue;
+		if (c.f.details.driver !== driver) continue;
 		if (!devices.includes(c.f.details.device as string)) continue;
 		if (!closeBefore(c, e) || (best && best.f.first_line > c.f.first_line)) continue;
 		best = c;
@@ -503,6 +506,8 @@ function probeCause(e: Node, nodes: Node[]): Node | null {
 const I2C_PROBE_LINES = 10;
 /** and at most this long (kernel seconds) */
 const I2C_PROBE_S = 1;
+/** the rule of an I2C controller's WARN about a transfer in a driver's probe */
+const I2C_PROBE_TRANSFER = 'crash.i2c-probe-transfer';
 
 /**
  * The I2C controller's WARN (crash.i2c-probe-transfer) that a driver's failed probe follows: its
@@ -514,14 +519,13 @@ const I2C_PROBE_S = 1;
  * timed out, addr 0x0020`, then the probe of 2-0020 failed with -110). The probe failure may have
  * failed on another device earlier (the same driver's 4-0020): the link is to the occurrence
  * after the WARN. The WARN is info and still a cause, as a failed probe is the end of what its
- * device's transfers reported.
+ * device's transfers reported. `warnings`: the findings of crash.i2c-probe-transfer.
  */
-function i2cProbeCause(e: Node, nodes: Node[]): Node | null {
+function i2cProbeCause(e: Node, warnings: Node[]): Node | null {
 	if (e.f.rule !== PROBE_FAILED) return null;
 	const driver = e.f.details.driver;
 	if (typeof driver !== 'string') return null;
-	for (const c of nodes) {
-		if (c.f.rule !== 'crash.i2c-probe-transfer') continue;
+	for (const c of warnings) {
 		const frames = c.f.stack?.frames ?? [];
 		const at = frames.findIndex((f) => f.function === 'i2c_device_probe');
 		const probe = at > 0 ? frames[at - 1].function : '';
@@ -897,12 +901,15 @@ function sameAccess(c: Finding, e: Finding): boolean {
 	);
 }
 
-/** The earlier crash report `e` is a consequence of (FOLLOW_ONS), the latest if several are. */
-function followOnCause(e: Node, nodes: Node[]): Node | null {
+/**
+ * The earlier crash report `e` is a consequence of (FOLLOW_ONS), the latest if several are;
+ * `crashes` are the crash reports' nodes.
+ */
+function followOnCause(e: Node, crashes: Node[]): Node | null {
 	if (e.f.category !== 'crash') return null;
 	let best: Node | null = null;
-	for (const c of nodes) {
-		if (c === e || c.f.category !== 'crash') continue;
+	for (const c of crashes) {
+		if (c === e) continue;
 		if (
 			!FOLLOW_ONS.some(
 				(r) => r.cause.has(c.f.rule) && r.effect.has(e.f.rule) && r.follows(c.f, e.f)
@@ -938,7 +945,7 @@ const AFTER_RESET_LINES = 300;
  */
 function resetCause(e: Node, nodes: Node[]): Node | null {
 	if (e.f.rule !== 'gpu.drm-driver-error' || e.f.severity === 'info') return null;
-	const first = moment(e.f.first_seen);
+	const first = e.first;
 	let best: Node | null = null;
 	for (const c of nodes) {
 		if (GPU_RESETS[c.f.rule] !== e.f.details.module || c.f.severity === 'info') continue;
@@ -980,7 +987,7 @@ function wifiChipCause(e: Node, nodes: Node[]): Node | null {
 	if (!WIFI_INTERFACE_TROUBLE.has(e.f.rule) || e.f.severity === 'info') return null;
 	const chip = e.f.details.chip;
 	if (typeof chip !== 'string') return null;
-	const first = moment(e.f.first_seen);
+	const first = e.first;
 	let best: Node | null = null;
 	for (const c of nodes) {
 		if (!WIFI_CHIP_TROUBLE.has(c.f.rule) || c.f.severity === 'info') continue;
@@ -1067,12 +1074,22 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	const nodes = findings.map(node);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	const parent = new Map<string, Parent>();
+	// the findings that can cause another (canCause) and the crash reports (followOnCause): the
+	// loops over every pair of findings go over these only
+	const causes = nodes.filter((c) => c.layer !== null && c.f.severity !== 'info');
+	const crashes = nodes.filter((c) => c.f.category === 'crash');
+	// and the findings probeCause and i2cProbeCause look at
+	const ofDrivers = nodes.filter(
+		(c) =>
+			c.f.rule !== PROBE_FAILED && c.f.severity !== 'info' && typeof c.f.details.driver === 'string'
+	);
+	const i2cWarnings = nodes.filter((c) => c.f.rule === I2C_PROBE_TRANSFER);
 	for (const e of nodes) {
 		const direct =
-			probeCause(e, nodes) ??
-			i2cProbeCause(e, nodes) ??
+			probeCause(e, ofDrivers) ??
+			i2cProbeCause(e, i2cWarnings) ??
 			firmwareCause(e, nodes) ??
-			followOnCause(e, nodes) ??
+			followOnCause(e, crashes) ??
 			machineCheckCause(e, nodes) ??
 			resetCause(e, nodes) ??
 			wifiChipCause(e, nodes);
@@ -1082,7 +1099,7 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		}
 		let best: Node | null = null;
 		let bestScore = -Infinity;
-		for (const c of nodes) {
+		for (const c of causes) {
 			if (c === e || !canCause(c, e) || !closeBefore(c, e)) continue;
 			const sameFamily = c.dev && e.dev && c.dev.family === e.dev.family;
 			if (sameFamily && c.dev!.key !== e.dev!.key) continue;
@@ -1099,9 +1116,10 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		if (best) parent.set(e.f.id, { id: best.f.id, certainty: 'probable', reason: null });
 	}
 	// a possible cause only where no probable one was found
+	const possible = new Map<PossibleCause, Finding[]>();
 	for (const e of findings) {
 		if (parent.has(e.id) || e.severity === 'info') continue;
-		const link = possibleCause(e, findings, parent);
+		const link = possibleCause(e, findings, parent, possible);
 		if (link) parent.set(e.id, link);
 	}
 	for (const [child, p] of parent) {
@@ -1156,16 +1174,23 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 	return cascades.map(({ id, chain, description, links }) => ({ id, chain, description, links }));
 }
 
-/** The first possible cause of `e` (POSSIBLE_CAUSES order, then input order) the log supports. */
+/**
+ * The first possible cause of `e` (POSSIBLE_CAUSES order, then input order) the log supports.
+ * `causes`: each possible cause's findings of its causes that are not info, as far as listed.
+ */
 function possibleCause(
 	e: Finding,
 	findings: Finding[],
-	parent: Map<string, Parent>
+	parent: Map<string, Parent>,
+	causes: Map<PossibleCause, Finding[]>
 ): Parent | null {
 	for (const p of POSSIBLE_CAUSES) {
 		if (!p.effect.has(e.rule)) continue;
-		for (const c of findings) {
-			if (!p.cause.has(c.rule) || c.severity === 'info' || leadsTo(e.id, c.id, parent)) continue;
+		let list = causes.get(p);
+		if (list === undefined)
+			causes.set(p, (list = findings.filter((c) => p.cause.has(c.rule) && c.severity !== 'info')));
+		for (const c of list) {
+			if (leadsTo(e.id, c.id, parent)) continue;
 			const reason = p.evidence(c, e);
 			if (reason !== null) return { id: c.id, certainty: 'possible', reason };
 		}

@@ -57,7 +57,6 @@ interface Request extends FirmwareRequest {
 }
 
 interface Builder {
-	key: string;
 	rule: string;
 	category: Category;
 	title: string;
@@ -209,6 +208,16 @@ const LINKS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 		);
 	});
 	DEVICE_LINKS.forEach((d, i) => LINKS_BY_LITERAL[literalIndex.get(d.trigger) as number].push(i));
+}
+
+/**
+ * The rules of several literals (indices into TRIGGERS.literals), each once, in registry order;
+ * a message with one literal uses its RULES_BY_LITERAL list as it is (ascending, each once).
+ */
+function rulesOf(literals: number[]): number[] {
+	const all: number[] = [];
+	for (const w of literals) for (const i of RULES_BY_LITERAL[w]) if (!all.includes(i)) all.push(i);
+	return all.sort((a, b) => a - b);
 }
 
 /** values a follow-up list detail (failed commands, ...) keeps at most */
@@ -394,9 +403,12 @@ interface Kept {
 	device: string;
 }
 
-/** the key of a finding's builder: its rule, title and variant (Analyzer.add) */
-function builderKey(rule: string, title: string, variant: string): string {
-	return `${rule}\n${title}\n${variant}`;
+/**
+ * The key of a finding's builder among its rule's (Analyzer.builders): its title, and its variant
+ * when it has one (a title has no line break)
+ */
+function builderKey(title: string, variant: string): string {
+	return variant === '' ? title : `${title}\n${variant}`;
 }
 
 /** A rule message held until what follows it tells what it means (see LineRule.resolve). */
@@ -533,6 +545,49 @@ function detachKept(
 	};
 }
 
+/** What a crash report's finding keeps from its first occurrence (see Analyzer.block). */
+function crashKept(
+	crash: CrashReport | null,
+	b: ErrorBlock,
+	location: string | null
+): Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'> {
+	const c = crash ?? analyzeCrash(b);
+	const evidence: EvidenceLine[] = [];
+	for (const l of b.lines) {
+		if (evidence.length >= MAX_EVIDENCE) break;
+		evidence.push({ line: l.line, text: l.text });
+	}
+	return {
+		stack: {
+			frames: c.frames,
+			guilty_frame: c.guilty_frame,
+			fault_location: c.fault_location
+		},
+		evidence,
+		details: {
+			type: c.type,
+			kind: c.kind,
+			...c.report_facts,
+			...(location === null ? {} : { source_location: location, called_from: [] }),
+			corrupted: c.corrupted,
+			corrupted_reason: c.corrupted_reason,
+			...(c.cut_short ? { cut_short: true } : {}),
+			panicked: c.panicked,
+			cpu: c.cpu,
+			pid: c.pid,
+			comm: c.comm,
+			kernel_version: c.kernel_version,
+			hardware: c.hardware,
+			taint: c.taint,
+			taint_flags: c.taint_flags,
+			follows_line: c.follows_line,
+			registers: c.registers,
+			lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
+		},
+		registry: null
+	};
+}
+
 /**
  * Stable id: the same rule and title give the same id in any log. `variant` tells apart findings
  * of one rule and title in the same report (see Analyzer.finish): their ids hash it too.
@@ -548,7 +603,12 @@ export function findingId(category: Category, rule: string, title: string, varia
  * number of distinct findings, not with the input.
  */
 export class Analyzer {
-	private builders = new Map<string, Builder>();
+	/**
+	 * the findings' builders by rule, then by builderKey (no string built from the rule for each
+	 * occurrence), and in the order they were made
+	 */
+	private builders = new Map<string, Map<string, Builder>>();
+	private made: Builder[] = [];
 	private dropped = 0;
 	/** titles of reports already seen, by titleKey */
 	private titles = new Map<string, CrashTitle>();
@@ -641,9 +701,7 @@ export class Analyzer {
 		// a follow-up that belongs to its finding alone is no finding of its own
 		if (claimed) return;
 		// the rules one of whose triggers occurs, in registry order (specific -> generic)
-		const candidates = [...new Set(literals.flatMap((w) => RULES_BY_LITERAL[w]))].sort(
-			(a, b) => a - b
-		);
+		const candidates = literals.length === 1 ? RULES_BY_LITERAL[literals[0]] : rulesOf(literals);
 		for (const i of candidates) {
 			const rule = LINE_RULES[i];
 			if (userspace && !rule.userspace) continue;
@@ -1277,43 +1335,20 @@ export class Analyzer {
 		// the same title raised by another WARN()/BUG() (another source location) is another bug
 		const location = t.location;
 		const variant = location === null ? '' : fileAndLine(location);
-		const built = this.add(t.rule, 'crash', t.title, t.alt, t.severity, occ, variant, () => {
-			const c = crash ?? analyzeCrash(b);
-			const evidence: EvidenceLine[] = [];
-			for (const l of b.lines) {
-				if (evidence.length >= MAX_EVIDENCE) break;
-				evidence.push({ line: l.line, text: l.text });
-			}
-			return {
-				stack: {
-					frames: c.frames,
-					guilty_frame: c.guilty_frame,
-					fault_location: c.fault_location
-				},
-				evidence,
-				details: {
-					type: c.type,
-					kind: c.kind,
-					...c.report_facts,
-					...(location === null ? {} : { source_location: location, called_from: [] }),
-					corrupted: c.corrupted,
-					corrupted_reason: c.corrupted_reason,
-					...(c.cut_short ? { cut_short: true } : {}),
-					panicked: c.panicked,
-					cpu: c.cpu,
-					pid: c.pid,
-					comm: c.comm,
-					kernel_version: c.kernel_version,
-					hardware: c.hardware,
-					taint: c.taint,
-					taint_flags: c.taint_flags,
-					follows_line: c.follows_line,
-					registers: c.registers,
-					lines_omitted: b.omitted + Math.max(0, b.lines.length - MAX_EVIDENCE)
-				},
-				registry: null
-			};
-		});
+		const built =
+			this.seen(t.rule, t.title, variant, occ) ??
+			(this.room()
+				? this.create(
+						t.rule,
+						'crash',
+						t.title,
+						t.alt,
+						t.severity,
+						occ,
+						variant,
+						crashKept(crash, b, location)
+					)
+				: null);
 		// the functions that called the guilty frame, each once: the same WARN() reached from
 		// several drivers is one finding that names them all
 		if (built !== null && location !== null && t.caller !== null)
@@ -1346,42 +1381,41 @@ export class Analyzer {
 		};
 		// a message after or before it may change what the finding is (resolve, context.outcome)
 		const outcome = resolution ?? (context !== null ? contextOutcome(rule, context) : undefined);
-		const severity = outcome
-			? outcome.severity
-			: rule.severityOf
-				? rule.severityOf(m)
-				: rule.severity;
 		// details are built for a finding's first occurrence, and for the device of follow-ups
-		const factsOf = () => detailsOf(rule, x);
+		// (detailsOf)
 		const title = outcome ? outcome.title(m) : rule.title(m);
 		if (rule.perBoot) {
 			// another sign of the event its boot already has (LineRule.perBoot): not counted again
-			const seen = this.builders.get(builderKey(rule.id, title, ''));
+			const seen = this.builders.get(rule.id)?.get(title);
 			if (seen !== undefined && seen.boots.has(r.boot)) {
 				if (seen.first.boot === r.boot && seen.evidence.length < MAX_EVIDENCE)
 					seen.evidence.push({ line: r.line, text: detach(r.text) });
-				if (rule.collect) collectDetails(seen, rule.collect, factsOf());
+				if (rule.collect) collectDetails(seen, rule.collect, detailsOf(rule, x));
 				return;
 			}
 		}
 		// one finding per boot (LineRule.byBoot): the boot tells them apart
 		const variant = rule.byBoot ? `boot ${r.boot}` : '';
-		// the context messages that are evidence come first (RuleContext.evidence)
-		const before = (context !== null && this.contextLines.get(context)) || [];
-		const b = this.add(rule.id, rule.category, title, [], severity, occ, variant, () => {
-			const facts = factsOf();
-			return {
-				stack: null,
-				evidence: by
-					? [...before, { line: r.line, text: r.text }, { line: by.line, text: by.text }]
-					: [...before, { line: r.line, text: r.text }],
-				details: { ...facts, ...context, ...this.attachment(rule, facts, r.boot) },
-				registry: outcome ? outcome.explanation : (rule.explanationOf?.(m) ?? rule.explanation)
-			};
-		});
+		const b =
+			this.seen(rule.id, title, variant, occ) ??
+			(this.room()
+				? this.create(
+						rule.id,
+						rule.category,
+						title,
+						[],
+						outcome ? outcome.severity : rule.severityOf ? rule.severityOf(m) : rule.severity,
+						occ,
+						variant,
+						this.lineKept(rule, x, r, context, outcome, by)
+					)
+				: null);
 		// a user-space rule's collected facts may come from its context (nohang's victim)
 		if (b !== null && rule.collect) {
-			const facts = rule.userspace && context !== null ? { ...factsOf(), ...context } : factsOf();
+			const facts =
+				rule.userspace && context !== null
+					? { ...detailsOf(rule, x), ...context }
+					: detailsOf(rule, x);
 			// a later occurrence that names a new value of `evidenceEach` is evidence too
 			const each = rule.evidenceEach;
 			const fresh =
@@ -1402,7 +1436,7 @@ export class Analyzer {
 			this.pending.delete(index);
 			return;
 		}
-		const own = factsOf();
+		const own = detailsOf(rule, x);
 		const prev = this.pending.get(index);
 		let older: Pending[] = [];
 		if (prev !== undefined && prev.boot === r.boot) {
@@ -1424,7 +1458,55 @@ export class Analyzer {
 		});
 	}
 
-	private add(
+	/**
+	 * What a rule message's finding keeps from its first occurrence (see lineFinding): the
+	 * context messages that are evidence first (RuleContext.evidence), then the message, then the
+	 * one that resolved it.
+	 */
+	private lineKept(
+		rule: LineRule,
+		x: RuleMatch,
+		r: KeptEvent | LogRecord,
+		context: Record<string, DetailValue> | null,
+		outcome: RuleOutcome | undefined,
+		by: Pick<LogEvent, 'line' | 'text'> | undefined
+	): Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'> {
+		const facts = detailsOf(rule, x);
+		const before = (context !== null && this.contextLines.get(context)) || [];
+		return {
+			stack: null,
+			evidence: by
+				? [...before, { line: r.line, text: r.text }, { line: by.line, text: by.text }]
+				: [...before, { line: r.line, text: r.text }],
+			details: { ...facts, ...context, ...this.attachment(rule, facts, r.boot) },
+			registry: outcome ? outcome.explanation : (rule.explanationOf?.(x.m) ?? rule.explanation)
+		};
+	}
+
+	/**
+	 * The finding of rule `rule`, title `title` and variant `variant` if there is one, with
+	 * occurrence `occ` counted; undefined when it is new (see create).
+	 */
+	private seen(rule: string, title: string, variant: string, occ: RawOcc): Builder | undefined {
+		const b = this.builders.get(rule)?.get(builderKey(title, variant));
+		if (b !== undefined) {
+			b.count++;
+			b.boots.add(occ.boot);
+			b.last = occ;
+			if (b.occ.length < MAX_OCCURRENCES) b.occ.push(occ);
+		}
+		return b;
+	}
+
+	/** Is there room for a new finding? A finding there is none for is counted as dropped. */
+	private room(): boolean {
+		if (this.made.length < MAX_FINDINGS) return true;
+		this.dropped++;
+		return false;
+	}
+
+	/** A new finding (see seen), keeping `kept` from its first occurrence `occ`. */
+	private create(
 		rule: string,
 		category: Category,
 		title: string,
@@ -1432,23 +1514,9 @@ export class Analyzer {
 		severity: Severity,
 		occ: RawOcc,
 		variant: string,
-		init: () => Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
-	): Builder | null {
-		const key = builderKey(rule, title, variant);
-		const b = this.builders.get(key);
-		if (b) {
-			b.count++;
-			b.boots.add(occ.boot);
-			b.last = occ;
-			if (b.occ.length < MAX_OCCURRENCES) b.occ.push(occ);
-			return b;
-		}
-		if (this.builders.size >= MAX_FINDINGS) {
-			this.dropped++;
-			return null;
-		}
+		kept: Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
+	): Builder {
 		const created: Builder = {
-			key,
 			rule,
 			category,
 			title: detach(title),
@@ -1460,9 +1528,12 @@ export class Analyzer {
 			first: occ,
 			last: occ,
 			occ: [occ],
-			...detachKept(init())
+			...detachKept(kept)
 		};
-		this.builders.set(key, created);
+		let byTitle = this.builders.get(rule);
+		if (byTitle === undefined) this.builders.set(rule, (byTitle = new Map()));
+		byTitle.set(builderKey(title, variant), created);
+		this.made.push(created);
 		return created;
 	}
 
@@ -1496,9 +1567,7 @@ export class Analyzer {
 				wall: isoFromMs(wall)
 			};
 		};
-		const list = [...this.builders.values()].sort(
-			(a, b) => a.first.first_line - b.first.first_line
-		);
+		const list = [...this.made].sort((a, b) => a.first.first_line - b.first.first_line);
 		// on an Android device, what a finding is there when its facts say so (LineRule.androidOutcome)
 		const outcomes = list.map((b) => {
 			const o = this.android ? ANDROID_OUTCOMES.get(b.rule) : undefined;
