@@ -24,8 +24,12 @@ describe('the note on NUL bytes as the page shows it', () => {
 		});
 		// nothing the report says is lost: its words are in the note or its details
 		const said = `${shown!.text} ${shown!.details.join(' ')}`;
-		for (const word of note!.split(' '))
-			expect(said).toContain(word.replace(/^\(/, '').replace(/[().,;:]+$/, ''));
+		const bare = (w: string) => {
+			let end = w.length;
+			while (end > 0 && '().,;:'.includes(w[end - 1])) end--;
+			return w.slice(w.startsWith('(') ? 1 : 0, end);
+		};
+		for (const word of note!.split(' ')) expect(said).toContain(bare(word));
 	});
 
 	it('keeps what a buffer’s note says of its end, and one stretch’s wording', () => {
