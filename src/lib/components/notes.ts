@@ -36,6 +36,34 @@ export interface ShownNote {
 }
 
 /**
+ * Ingestion's note on stretches of NUL bytes (`ingestion/nul.ts`): what they are, how many bytes
+ * in how many lines, where each is, which boots they come before, then what they mean and what
+ * was lost.
+ */
+const NUL_NOTE =
+	/^(The log holds (?:a stretch|stretches) of NUL bytes \(\^@\), which are never log text): ([\d,]+ bytes? in [\d,]+ lines?) \((.+?)\)\.( The log ends in (?:it|the last of them)\.)? ((?:It|Each) comes right before the first line of a new boot \([^)]*\)\. |\d+ of them comes? right before the first line of a new boot \([^)]*\)\. )?(In a .+)$/;
+
+/**
+ * The note on NUL bytes as the page shows it: what they are, how many, then what they mean and
+ * what was lost; where each stretch is and which boots they come before are its details ("Why?").
+ * On a phone, where the first note is cut to three lines, it had shown "…: 2,405,244 bytes in 36
+ * lines (line 74629: 84 bytes; line 98159: 128 bytes; …" and none of what was lost. Null for
+ * another note (or another wording, shown as it is).
+ */
+export function nulNote(w: string): ShownNote | null {
+	const m = NUL_NOTE.exec(w);
+	if (m === null) return null;
+	const [, what, counts, where, ends, before, meaning] = m;
+	return {
+		text: `${what}: ${counts}. ${meaning}`,
+		details: [
+			`${what.includes('a stretch') ? 'The stretch' : 'The stretches'}: ${where}.${ends ?? ''}`,
+			...(before ? [before.trimEnd()] : [])
+		]
+	};
+}
+
+/**
  * The input notes as the page shows them, in `orderNotes`'s order. The notes on other logs pasted
  * after the first (a kern.log of several logs joined: up to five, about 310 characters each, each
  * mostly how the join was told) are one note, where the first of them was, which says where each
@@ -48,7 +76,7 @@ export function shownNotes(warnings: readonly string[]): ShownNote[] {
 	for (const w of orderNotes(warnings)) {
 		const m = PASTED.exec(w);
 		if (m === null) {
-			out.push({ text: w, details: [] });
+			out.push(nulNote(w) ?? { text: w, details: [] });
 			continue;
 		}
 		if (at === -1) at = out.length;
