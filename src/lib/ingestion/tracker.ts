@@ -17,7 +17,7 @@ import { BOOTLOADER_HANDOFF, UNPARSED_AFTER_DUMP, UNPARSED_BOOTLOADER } from './
 import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
-import { SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
+import { SKIP_BLANK, SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
 import { bootEndNote, endedOnPurpose } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
@@ -463,78 +463,16 @@ export class RecordTracker {
 	 * LineClassifier's output, see ClassifiedSink).
 	 */
 	dispatch(rec: LogRecord, lines: number, bootId: string, hint: number): void {
+		// skipped and unparsed records are methods of their own: a call met by few of the lines
+		// is not inlined, so this per-line function stays small when V8 compiles it again (see
+		// ARCHITECTURE.md, Memory and speed)
 		switch (rec.kind) {
 			case 'skipped':
-				this.linesSkipped += lines;
-				this.count(this.skipped, rec.reason, lines);
-				if (rec.program !== '') this.sink.program?.(rec, this.boot);
-				if (rec.reason === SKIP_OTHER_SYSLOG || rec.reason === SKIP_OTHER_JOURNAL) {
-					// another program's line: the boot went on as long as they do (boot-end.ts)
-					if (!Number.isNaN(rec.wall) && !this.firstPending) {
-						if (Number.isNaN(this.firstAnyWall)) this.firstAnyWall = rec.wall;
-						this.lastAnyWall = rec.wall;
-						this.programsInBoot = true;
-					}
-					// systemd's `Startup finished in …` (a cheap first-character test before the rest)
-					if (codeAt(rec.text, 0) === 83 /* S */) this.startupAnchor(rec);
-				} else if (rec.reason === 'journal marker') {
-					if (!Number.isNaN(rec.wall)) this.journalEnd = rec.wall;
-				} else if (rec.reason === 'boot marker') {
-					if (this.joinHeld !== null) this.releaseJoin(null);
-					this.startBoot('marker', rec.line, rec.text || null);
-					if (rec.text !== '') this.bootId = rec.text;
-				} else if (rec.reason === 'printk marker') {
-					const n = /^\*\* (\d+) printk messages dropped/.exec(rec.text);
-					if (n) this.droppedMessages += Number(n[1]);
-				}
+				this.skippedRecord(rec, lines);
 				return;
 			case 'unparsed':
-				if (this.joinHeld !== null) this.releaseJoin(null);
-				this.linesUnparsed += lines;
-				this.count(this.unparsed, rec.reason, lines);
-				// not kernel text: in no boot, not analysed (a bootloader's log after a restart has
-				// its own messages, whose words would read as the kernel's)
-				if (rec.reason === UNPARSED_BOOTLOADER) {
-					// U-Boot's last words before the kernel of the same boot (see handoff), when the
-					// boot had no kernel yet (no banner, no time: at most a boot ROM's bare lines)
-					if (!this.bannerSeen && Number.isNaN(this.lastTs) && BOOTLOADER_HANDOFF.test(rec.text))
-						this.handoff = true;
-					return;
-				}
-				if (
-					rec.reason === UNPARSED_NUL ||
-					rec.reason.startsWith('binary') ||
-					rec.reason === UNPARSED_COMPRESSED
-				)
-					return;
-				if (rec.reason === UNPARSED_AFTER_DUMP) {
-					// unprefixed text after a pstore dump: another log (a report copied without its
-					// times, a user's notes), a boot of its own from its first line, still analysed
-					if (this.bootRecords > 0) {
-						this.pastedLog(
-							rec.line,
-							'text without kernel prefixes after a pstore dump, whose records all have one'
-						);
-					}
-					break;
-				}
-				// perhaps the rest of the timed record just before it, inside an open report: the
-				// report takes it when its next timed line follows (blocks/assembler.ts restOf); it
-				// had been read in a context of its own and left out of the report. It keeps no time.
-				if (
-					rec.reason === NO_PREFIX &&
-					!Number.isNaN(this.prevTs) &&
-					this.blocks.restOf(
-						this.prevCaller === '' ? 'console' : this.prevCaller,
-						rec.line,
-						rec.text
-					)
-				) {
-					this.track(rec);
-					this.sink.record(rec, hint);
-					return;
-				}
-				break;
+				if (this.unparsedRecord(rec, lines, hint)) break;
+				return;
 			case 'continuation':
 				this.countFormat(rec.format, lines);
 				rec.ts = this.prevTs;
@@ -548,6 +486,86 @@ export class RecordTracker {
 				this.kernelRecord(rec, bootId);
 		}
 		this.pass(rec, hint);
+	}
+
+	/** Count a skipped record (see dispatch): another program's line, a blank line, a marker. */
+	private skippedRecord(rec: LogRecord, lines: number): void {
+		this.linesSkipped += lines;
+		this.count(this.skipped, rec.reason, lines);
+		if (rec.program !== '') this.sink.program?.(rec, this.boot);
+		if (rec.reason === SKIP_OTHER_SYSLOG || rec.reason === SKIP_OTHER_JOURNAL) {
+			// another program's line: the boot went on as long as they do (boot-end.ts)
+			if (!Number.isNaN(rec.wall) && !this.firstPending) {
+				if (Number.isNaN(this.firstAnyWall)) this.firstAnyWall = rec.wall;
+				this.lastAnyWall = rec.wall;
+				this.programsInBoot = true;
+			}
+			// systemd's `Startup finished in …` (a cheap first-character test before the rest)
+			if (codeAt(rec.text, 0) === 83 /* S */) this.startupAnchor(rec);
+		} else if (rec.reason !== SKIP_BLANK) this.skippedMarker(rec);
+	}
+
+	/** A journal's or a boot's marker, or printk's count of dropped messages (see skippedRecord). */
+	private skippedMarker(rec: LogRecord): void {
+		if (rec.reason === 'journal marker') {
+			if (!Number.isNaN(rec.wall)) this.journalEnd = rec.wall;
+		} else if (rec.reason === 'boot marker') {
+			if (this.joinHeld !== null) this.releaseJoin(null);
+			this.startBoot('marker', rec.line, rec.text || null);
+			if (rec.text !== '') this.bootId = rec.text;
+		} else if (rec.reason === 'printk marker') {
+			const n = /^\*\* (\d+) printk messages dropped/.exec(rec.text);
+			if (n) this.droppedMessages += Number(n[1]);
+		}
+	}
+
+	/**
+	 * Count an unparsed record (see dispatch); true when it is passed on as a kernel record is
+	 * (text after a pstore dump, a line without a prefix).
+	 */
+	private unparsedRecord(rec: LogRecord, lines: number, hint: number): boolean {
+		if (this.joinHeld !== null) this.releaseJoin(null);
+		this.linesUnparsed += lines;
+		this.count(this.unparsed, rec.reason, lines);
+		// not kernel text: in no boot, not analysed (a bootloader's log after a restart has
+		// its own messages, whose words would read as the kernel's)
+		if (rec.reason === UNPARSED_BOOTLOADER) {
+			// U-Boot's last words before the kernel of the same boot (see handoff), when the
+			// boot had no kernel yet (no banner, no time: at most a boot ROM's bare lines)
+			if (!this.bannerSeen && Number.isNaN(this.lastTs) && BOOTLOADER_HANDOFF.test(rec.text))
+				this.handoff = true;
+			return false;
+		}
+		if (
+			rec.reason === UNPARSED_NUL ||
+			rec.reason.startsWith('binary') ||
+			rec.reason === UNPARSED_COMPRESSED
+		)
+			return false;
+		if (rec.reason === UNPARSED_AFTER_DUMP) {
+			// unprefixed text after a pstore dump: another log (a report copied without its
+			// times, a user's notes), a boot of its own from its first line, still analysed
+			if (this.bootRecords > 0) {
+				this.pastedLog(
+					rec.line,
+					'text without kernel prefixes after a pstore dump, whose records all have one'
+				);
+			}
+			return true;
+		}
+		// perhaps the rest of the timed record just before it, inside an open report: the
+		// report takes it when its next timed line follows (blocks/assembler.ts restOf); it
+		// had been read in a context of its own and left out of the report. It keeps no time.
+		if (
+			rec.reason === NO_PREFIX &&
+			!Number.isNaN(this.prevTs) &&
+			this.blocks.restOf(this.prevCaller === '' ? 'console' : this.prevCaller, rec.line, rec.text)
+		) {
+			this.track(rec);
+			this.sink.record(rec, hint);
+			return false;
+		}
+		return true;
 	}
 
 	/** What a kernel record counts for, before it is tracked and passed on (see dispatch). */
@@ -635,25 +653,12 @@ export class RecordTracker {
 		const ts = rec.ts;
 		if (rec.kind === 'kernel') {
 			const text = rec.text;
-			const banner = text.startsWith('Linux version ');
+			// a banner or a time gone back: a method of its own, called, not inlined (see dispatch)
 			if (
-				banner &&
-				this.bootRecords > 0 &&
-				!(ts > 5) &&
-				(this.bannerSeen ||
-					this.bootRecords > PRE_BANNER_LINES ||
-					(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS))
+				ts < this.lastTs - RESET_SLACK_S ||
+				(codeAt(text, 0) === 76 /* L */ && text.startsWith('Linux version '))
 			)
-				this.startBoot('banner', rec.line, null);
-			else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, rec.host))
-				this.startBoot('timestamp-reset', rec.line, null);
-			if (banner) {
-				this.bannerSeen = true;
-				this.bannerHost = builderHost(text);
-				this.buildYear = bannerBuildYear(text);
-				this.sinceBanner = 0;
-				this.bannerLine = rec.line;
-			}
+				this.bannerOrReset(rec);
 			this.sinceBanner++;
 			if (text.length > 0) this.lastText = text;
 			// user space started: `Run /sbin/init as init process`, `Freeing unused kernel memory`
@@ -736,6 +741,31 @@ export class RecordTracker {
 		} else if (rec.line < b.first_line) b.first_line = rec.line;
 		if (rec.line > b.last_line) b.last_line = rec.line;
 		this.metaCollector.observe(rec.text, this.boot);
+	}
+
+	/** A kernel record that is a banner or whose time went back (see track): a new boot? */
+	private bannerOrReset(rec: LogRecord): void {
+		const ts = rec.ts;
+		const text = rec.text;
+		const banner = text.startsWith('Linux version ');
+		if (
+			banner &&
+			this.bootRecords > 0 &&
+			!(ts > 5) &&
+			(this.bannerSeen ||
+				this.bootRecords > PRE_BANNER_LINES ||
+				(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS))
+		)
+			this.startBoot('banner', rec.line, null);
+		else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, rec.host))
+			this.startBoot('timestamp-reset', rec.line, null);
+		if (banner) {
+			this.bannerSeen = true;
+			this.bannerHost = builderHost(text);
+			this.buildYear = bannerBuildYear(text);
+			this.sinceBanner = 0;
+			this.bannerLine = rec.line;
+		}
 	}
 
 	/**

@@ -179,12 +179,8 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 	i = j + 1;
 	if (codeAt(line, i) === 32) i++;
 	const year = yearFor(ctx, month);
-	if (dayN !== cacheDay || month !== cacheMonth || year !== cacheYear) {
-		cacheYear = year;
-		cacheMonth = month;
-		cacheDay = dayN;
-		cacheDayMs = Date.UTC(year, month, dayN);
-	}
+	// a new day: a function of its own, called, not inlined (see ARCHITECTURE.md, Memory and speed)
+	if (dayN !== cacheDay || month !== cacheMonth || year !== cacheYear) newDay(year, month, dayN);
 	rec.wall = localWall(ctx, cacheDayMs + sec * 1000 + Math.round(frac * 1e6) / 1e3);
 	const h = fast.end + 1;
 	if (hostEnd < h) cacheHost = '';
@@ -192,6 +188,14 @@ function fastRfc3164(line: string, rec: LogRecord, ctx: FormatContext): boolean 
 		cacheHost = line.slice(h, hostEnd);
 	syslogBody(line, i, ident, cacheHost, rec, 'syslog');
 	return true;
+}
+
+/** Remember a date's year, month and day and its midnight (see fastRfc3164). */
+function newDay(year: number, month: number, day: number): void {
+	cacheYear = year;
+	cacheMonth = month;
+	cacheDay = day;
+	cacheDayMs = Date.UTC(year, month, day);
 }
 
 /** The kernel ident that line[from, to) is, or '' (another program), without a substring. */
