@@ -20,11 +20,13 @@
 // two builds can be compared at any time: `--against FILE` counts a CLI bundle built from another
 // commit as well (esbuild src/cli/main.ts --bundle --platform=node --format=cjs --outfile=FILE.cjs,
 // as scripts/cli-bundle.mjs builds it).
+// With --predictable as well, V8 runs with `--predictable` (no concurrent or randomised work):
+// under a heavy load the plain count of one build varied by up to 5%, this one by about 0.1%.
 // Wall-clock runs of a stop's start and final builds had each agreed "within noise" while the
 // count of the first 5 MB grew by 28% over eighteen stops (docs/ARCHITECTURE.md).
 //
 // usage: node scripts/bench.mjs [--sizes 100,1024] [--runs N] [--shared DIR] [--skip-hostile] [--page]
-//                               [--instructions [--against FILE] [--skip-timing]]
+//                               [--instructions [--against FILE] [--predictable] [--skip-timing]]
 import { spawnSync } from 'node:child_process';
 import {
 	existsSync,
@@ -203,7 +205,10 @@ function countInstructions(log) {
 	const against = opt('--against', null);
 	const builds = [['this checkout', bundle]];
 	if (against) builds.push([against, resolve(against)]);
-	console.log('instructions (cachegrind, node --single-threaded), in millions:');
+	const v8 = args.includes('--predictable')
+		? ['--single-threaded', '--predictable']
+		: ['--single-threaded'];
+	console.log(`instructions (cachegrind, node ${v8.join(' ')}), in millions:`);
 	console.log(`${'build'.padEnd(40)} ${pad('first 5 MB', 12)} ${pad('empty log', 10)}`);
 	const counts = builds.map(([name, script]) => {
 		const count = (file) => {
@@ -214,7 +219,7 @@ function countInstructions(log) {
 					'--cache-sim=no',
 					'--cachegrind-out-file=/dev/null',
 					process.execPath,
-					'--single-threaded',
+					...v8,
 					script,
 					'--format',
 					'json',

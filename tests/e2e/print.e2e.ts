@@ -45,7 +45,10 @@ test('printed, every finding shows its body and the page none of its controls', 
 		await expect(card.getByRole('heading', { name: 'What to do' })).toBeVisible();
 		await expect(card.getByRole('heading', { name: 'Evidence' })).toBeVisible();
 	}
-	const crashes = page.locator('article.finding', { hasText: 'WARNING in' });
+	// (by their titles: the W+X finding's chain names the WARNING it links to)
+	const crashes = page.locator('article.finding', {
+		has: page.locator('.finding-toggle', { hasText: 'WARNING in' })
+	});
 	await expect(crashes).toHaveCount(2);
 	for (const c of await crashes.all())
 		await expect(c.getByRole('heading', { name: 'Call trace' })).toBeVisible();
