@@ -97,12 +97,6 @@ export const unknownNmi: LineRule = {
 };
 
 /**
- * kernel/irq/manage.c __setup_irq (v6.12): `genirq: Flags mismatch irq 4. 00000000 (serial) vs.
- * 00000080 (goldfish_pdev_bus)`: the driver named first asked for an interrupt line that the
- * second holds, and one of them does not share it (or not with the same trigger type); its
- * request_irq() fails with -EBUSY. Kernels before 3.x print it without `genirq: `.
- */
-/**
  * The Android emulator's platform bus holding the first serial port's interrupt: x86 kernels built
  * with CONFIG_GOLDFISH registered its platform device (fixed addresses, IRQ 4) on every machine
  * until arch/x86/platform/goldfish/goldfish.c ("Prevent unconditional loading", 2017) made it wait
@@ -125,6 +119,12 @@ const GOLDFISH_HOLDS_IRQ: Explanation = {
 	references: ['https://docs.kernel.org/core-api/genericirq.html']
 };
 
+/**
+ * kernel/irq/manage.c __setup_irq (v6.12): `genirq: Flags mismatch irq 4. 00000000 (serial) vs.
+ * 00000080 (goldfish_pdev_bus)`: the driver named first asked for an interrupt line that the
+ * second holds, and one of them does not share it (or not with the same trigger type); its
+ * request_irq() fails with -EBUSY. Kernels before 3.x print it without `genirq: `.
+ */
 export const irqFlagsMismatch: LineRule = {
 	id: 'hardware.irq-flags-mismatch',
 	category: 'hardware',
