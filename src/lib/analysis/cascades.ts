@@ -10,7 +10,7 @@ import { fnv1a } from '../util/hash.ts';
 import { GRACE_PERIOD } from '../util/rcu-stall.ts';
 import { LINE_RULES } from './rules/index.ts';
 import { TRACE_BOTTOM } from './crash/index.ts';
-import { crashNotice } from './crash/notices.ts';
+import { CRASH_NOTICES, crashNotice } from './crash/notices.ts';
 import { DAMAGE_RULES, OOPS_RULES } from './summary.ts';
 
 /**
@@ -1037,6 +1037,11 @@ const FIRMWARE_WARN_LINES = 3;
 /** and at most this long (kernel seconds) */
 const FIRMWARE_WARN_S = 1;
 
+/** the rules of the crash notices that name a finding they report again (CrashNotice.firmware) */
+const REPORTED_AGAIN = new Set(
+	CRASH_NOTICES.filter((n) => n.firmware !== undefined).map((n) => n.rule)
+);
+
 /**
  * The firmware finding a firmware WARN() (crash.firmware-warning) reports again (or the W+X
  * finding the W+X check's WARN reports again, crash.wx-check-warning): one of the rules
@@ -1050,7 +1055,7 @@ const FIRMWARE_WARN_S = 1;
  * kind elsewhere in the boot is not linked.
  */
 function firmwareCause(e: Node, nodes: Node[]): Node | null {
-	if (e.f.rule !== 'crash.firmware-warning' && e.f.rule !== 'crash.wx-check-warning') return null;
+	if (!REPORTED_AGAIN.has(e.f.rule)) return null;
 	const rules = crashNotice(e.f.title, e.f.evidence)?.firmware;
 	if (rules === undefined) return null;
 	const w = e.f.first_seen;

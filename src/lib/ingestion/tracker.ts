@@ -784,8 +784,7 @@ export class RecordTracker {
 				if (ts > this.jumpFrom - RESET_SLACK_S && ts < resumed + RESET_SLACK_S) return false;
 			}
 			// the same records again (an excerpt of this boot pasted twice)
-			const n = Math.min(this.recentN, RECENT_TS);
-			for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
+			if (this.hadTime(ts)) return false;
 		} else if (!(ts < RESET_NEAR_ZERO_S || ts < this.lastTs * RESET_FRACTION)) return false;
 		// one record out of order: the time is back where it was before that record
 		if (ts > 0 && ts >= this.beforeLastTs) return false;
@@ -919,8 +918,7 @@ export class RecordTracker {
 		if (this.joinHeld !== null) this.releaseJoin(null);
 		if (this.bootRecords === 0 || Number.isNaN(this.lastTs) || this.noOtherLogStart(text)) return;
 		if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, '')) return;
-		const n = Math.min(this.recentN, RECENT_TS);
-		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return;
+		if (this.hadTime(ts)) return;
 		this.pastedLog(
 			line,
 			`its kernel time goes ${ts > this.lastTs ? 'on' : 'back'} from the pstore dump's last (${this.lastTs.toFixed(6)} s) to ${ts.toFixed(6)} s, and a dump holds the end of a boot before the one it is read in`
@@ -1243,8 +1241,7 @@ export class RecordTracker {
 		}
 		// not when the drop is a reset anyway (left to it), or the records are the same again
 		if (this.timestampReset(ts, text, rec.host)) return false;
-		const n = Math.min(this.recentN, RECENT_TS);
-		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
+		if (this.hadTime(ts)) return false;
 		return true;
 	}
 
@@ -1297,8 +1294,7 @@ export class RecordTracker {
 		if (named !== null) return named;
 		if (this.bannerHost !== '' && sameHost(this.bannerHost, rec.host)) return false;
 		const ts = rec.ts;
-		const n = Math.min(this.recentN, RECENT_TS);
-		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return false;
+		if (this.hadTime(ts)) return false;
 		if (this.recentlyPrinted(textPrint(text)) || this.blocks.recentlyHad(text)) return false;
 		// the same boot's kern.log from after the dmesg's last line: its kernel time goes on from
 		// the dmesg's within CONTINUE_S, or its prefix agrees with the dmesg's wall-clock anchors
@@ -1393,6 +1389,13 @@ export class RecordTracker {
 				if (prints[j] === p) return true;
 		}
 		return atEnd && (this.recentlyPrinted(p) || prints.includes(p));
+	}
+
+	/** Whether kernel time `ts` is one of the boot's last RECENT_TS times (the same records again). */
+	private hadTime(ts: number): boolean {
+		const n = Math.min(this.recentN, RECENT_TS);
+		for (let k = 0; k < n; k++) if (this.recentTs[k] === ts) return true;
+		return false;
 	}
 
 	/** Whether `text` is one of the boot's last RECENT_TEXTS texts kept (see recentText). */

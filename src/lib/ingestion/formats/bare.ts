@@ -36,6 +36,20 @@ function promptSign(c: number): boolean {
 	return c === 36 || c === 35 || c === 37 || c === 91 || c === 47 || c === 126;
 }
 
+/**
+ * An unprefixed line that is a prompt and the command typed after it (pasted with the command's
+ * output) is skipped as a shell line; any other is unparsed for `reason`.
+ */
+function shellOr(line: string, rec: LogRecord, reason: string): void {
+	if (isShellLine(line)) {
+		rec.kind = 'skipped';
+		rec.reason = SKIP_SHELL;
+	} else {
+		rec.kind = 'unparsed';
+		rec.reason = reason;
+	}
+}
+
 /** Is `line` a shell's prompt or a command typed after one (SHELL_PROMPT)? */
 export function isShellLine(line: string): boolean {
 	return SHELL_PROMPT.test(line);
@@ -172,13 +186,7 @@ export const bareFormat: LineFormat = {
 			if (ctx.foreign === UNPARSED_AFTER_DUMP) {
 				// text after a pstore dump (LineClassifier.holdPstore), up to the next kernel record:
 				// no line of the dump's records, which all have a prefix, nor the rest of one
-				if (isShellLine(line)) {
-					rec.kind = 'skipped';
-					rec.reason = SKIP_SHELL;
-				} else {
-					rec.kind = 'unparsed';
-					rec.reason = UNPARSED_AFTER_DUMP;
-				}
+				shellOr(line, rec, UNPARSED_AFTER_DUMP);
 				return true;
 			}
 			if (indented) {
@@ -204,14 +212,7 @@ export const bareFormat: LineFormat = {
 				rec.kind = 'continuation';
 				rec.format = 'continuation';
 				ctx.unprefixedRun = true;
-			} else if (isShellLine(line)) {
-				// a prompt and the command typed after it, pasted with the command's output
-				rec.kind = 'skipped';
-				rec.reason = SKIP_SHELL;
-			} else {
-				rec.kind = 'unparsed';
-				rec.reason = NO_PREFIX;
-			}
+			} else shellOr(line, rec, NO_PREFIX);
 			return true;
 		}
 		if (ctx.prevKind === 'kernel' && promptSign(c) && isShellLine(line)) {
