@@ -1,0 +1,37 @@
+/**
+ * A kernel out of dynamic character-device majors: the drivers whose fixed major was taken do not
+ * start (a missing device), and the driver given a major below the dynamic range says so.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/analyze.ts';
+
+// lkp-59.log lines 1-3 (the kernel test robot's 4.8-rc1 randconfig kernel in QEMU, very many
+// drivers built in; its general protection fault in hfi1's init follows)
+const MAJORS_RAN_OUT = [
+	"[   17.063111] user_verbs: couldn't register device number",
+	"[   17.064142] ucm: couldn't register device number",
+	'[   17.068964] CHRDEV "hfi1" major number 224 goes below the dynamic allocation range'
+];
+
+describe('character device numbers that ran out', () => {
+	it('are a low finding for the drivers that could not start and one for the range (had been none)', async () => {
+		const f = await findingsOf(MAJORS_RAN_OUT);
+		expect(f.map((x) => [x.rule, x.title, x.severity, x.count])).toEqual([
+			[
+				'other.chrdev-numbers-taken',
+				'InfiniBand user-space interfaces could not register their device numbers',
+				'low',
+				2
+			],
+			['other.chrdev-numbers-taken', 'Dynamic character device numbers ran out', 'low', 1]
+		]);
+		expect(f[0].details).toMatchObject({ drivers: ['user_verbs', 'ucm'] });
+		expect(f[0].evidence.map((e) => e.text)).toEqual([
+			"user_verbs: couldn't register device number",
+			"ucm: couldn't register device number"
+		]);
+		expect(f[1].details).toMatchObject({ driver: 'hfi1', major: '224' });
+		expect(f[0].explanation.meaning).toMatch(/\/dev\/infiniband is missing/);
+		expect(f[0].explanation.next_steps[0]).toMatch(/\/proc\/devices/);
+	});
+});
