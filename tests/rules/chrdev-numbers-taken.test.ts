@@ -23,7 +23,12 @@ describe('character device numbers that ran out', () => {
 				'low',
 				2
 			],
-			['other.chrdev-numbers-taken', 'Dynamic character device numbers ran out', 'low', 1]
+			[
+				'other.chrdev-numbers-taken',
+				'Drivers given character device numbers below the dynamic range',
+				'info',
+				1
+			]
 		]);
 		expect(f[0].details).toMatchObject({ drivers: ['user_verbs', 'ucm'] });
 		expect(f[0].evidence.map((e) => e.text)).toEqual([
@@ -33,5 +38,28 @@ describe('character device numbers that ran out', () => {
 		expect(f[1].details).toMatchObject({ driver: 'hfi1', major: '224' });
 		expect(f[0].explanation.meaning).toMatch(/\/dev\/infiniband is missing/);
 		expect(f[0].explanation.next_steps[0]).toMatch(/\/proc\/devices/);
+		expect(f[1].explanation.next_steps).toEqual([
+			expect.stringMatching(/^Nothing is needed unless a driver reports/)
+		]);
+	});
+
+	it('is info alone: a phone’s own drivers below the range, nothing failing', async () => {
+		// cykeek-stuff-console-ramoops-0.log lines 417 and 1281 (a phone's vendor kernel, two boots)
+		const f = await findingsOf([
+			'[    8.319894]  (6)[1:init]CHRDEV "msm_usb_bridge" major number 223 goes below the dynamic allocation range',
+			'[    3.830137]  (6)[1:swapper/0]CHRDEV "avtimer" major number 228 goes below the dynamic allocation range'
+		]);
+		expect(f.map((x) => [x.title, x.severity, x.count])).toEqual([
+			['Drivers given character device numbers below the dynamic range', 'info', 2]
+		]);
+		expect(f[0].details).toMatchObject({ drivers: ['msm_usb_bridge', 'avtimer'] });
+	});
+
+	it('is low when the second range is full too and the driver is refused', async () => {
+		// fs/char_dev.c of newer kernels (no real log has it)
+		const f = await findingsOf(['[    2.000000] CHRDEV "ttyS" dynamic allocation region is full']);
+		expect(f.map((x) => [x.title, x.severity])).toEqual([
+			['Character device numbers ran out: a driver could not register', 'low']
+		]);
 	});
 });
