@@ -1,4 +1,4 @@
-import type { Explanation } from '../../models/finding.ts';
+import type { DetailValue, Explanation } from '../../models/finding.ts';
 import type { LineRule, RuleOutcome } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -77,7 +77,7 @@ export const chrdevNumbersTaken: LineRule = {
 			: m[2] === undefined
 				? 'Character device numbers ran out: a driver could not register'
 				: 'Drivers given character device numbers below the dynamic range',
-	details: (m) =>
+	details: (m): Record<string, DetailValue> =>
 		m[1] !== undefined
 			? { driver: m[1], major: m[2] ?? null }
 			: { driver: m[3], reason: 'its fixed major is taken' },
