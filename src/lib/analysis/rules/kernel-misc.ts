@@ -46,7 +46,7 @@ const CHRDEV_NUMBERS: Explanation = {
  */
 const CHRDEV_BELOW_RANGE: Explanation = {
 	meaning:
-		'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); this boot had more such drivers than the range holds, so the driver named was given a lower major, one that the kernel’s list of devices assigns to a particular driver (often to old hardware the machine does not have). Nothing failed: it matters only if the driver that owns that major is loaded later, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
+		'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); the boot had more such drivers than the range holds, so the driver named was given a lower major, one that the kernel’s list of devices assigns to a particular driver (often to old hardware the machine does not have). Nothing failed: it matters only if the driver that owns that major is loaded later, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
 	causes: [
 		{
 			kind: 'configuration',
