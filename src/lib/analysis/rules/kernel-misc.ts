@@ -1,4 +1,4 @@
-import type { DetailValue, Explanation } from '../../models/finding.ts';
+import type { Explanation } from '../../models/finding.ts';
 import type { LineRule, RuleOutcome } from './types.ts';
 import { errnoName } from './util.ts';
 
@@ -38,63 +38,33 @@ const CHRDEV_NUMBERS: Explanation = {
 	]
 };
 
-/**
- * The range's warning alone: a driver was given a major below 234, which is harmless unless a
- * driver of that fixed major comes later (its own line, CHRDEV_NUMBERS). Qualcomm's Android
- * kernels print it for their own drivers on every boot (cykeek-stuff-console-ramoops-0.log, a
- * phone on 4.x: `msm_usb_bridge` given 223, `avtimer` 228), where nothing then fails.
- */
-const CHRDEV_BELOW_RANGE: Explanation = {
-	meaning:
-		'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); the boot had more such drivers than the range holds, so the driver named was given a lower major, one that the kernel’s list of devices assigns to a particular driver (often to old hardware the machine does not have). Nothing failed: it matters only if the driver that owns that major is loaded later, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
-	causes: [
-		{
-			kind: 'configuration',
-			text: 'A kernel with more drivers asking for a dynamic major than the range holds (a vendor kernel with many drivers of its own, a randconfig or allyesconfig test kernel).'
-		}
-	],
-	next_steps: [
-		'Nothing is needed unless a driver reports that it could not register its device numbers; then `cat /proc/devices` shows which driver holds its major.'
-	],
-	references: ['https://docs.kernel.org/admin-guide/devices.html']
-};
-
 /** fs/char_dev.c and drivers/infiniband/core: the majors ran out (CHRDEV_NUMBERS). */
 export const chrdevNumbersTaken: LineRule = {
 	id: 'other.chrdev-numbers-taken',
 	category: 'other',
 	severity: 'low',
-	triggers: [
-		'goes below the dynamic allocation range',
-		'dynamic allocation region is full',
-		": couldn't register device number"
-	],
+	triggers: ['dynamic allocation region is full', ": couldn't register device number"],
 	pattern:
-		/^(?:CHRDEV "([^"]+)" (?:major number (\d+) goes below the dynamic allocation range|dynamic allocation region is full)|([\w-]+): couldn't register device number$)/,
+		/^(?:CHRDEV "([^"]+)" dynamic allocation region is full|([\w-]+): couldn't register device number$)/,
 	title: (m) =>
 		m[1] === undefined
 			? 'InfiniBand user-space interfaces could not register their device numbers'
-			: m[2] === undefined
-				? 'Character device numbers ran out: a driver could not register'
-				: 'Drivers given character device numbers below the dynamic range',
-	details: (m): Record<string, DetailValue> =>
+			: 'Character device numbers ran out: a driver could not register',
+	details: (m) =>
 		m[1] !== undefined
-			? { driver: m[1], major: m[2] ?? null }
-			: { driver: m[3], reason: 'its fixed major is taken' },
-	// the warning alone is info; a driver refused (full range, fixed major taken) is low
-	severityOf: (m) => (m[1] !== undefined && m[2] !== undefined ? 'info' : 'low'),
-	explanationOf: (m) => (m[1] !== undefined && m[2] !== undefined ? CHRDEV_BELOW_RANGE : undefined),
+			? { driver: m[1], reason: 'both dynamic ranges are full' }
+			: { driver: m[2], reason: 'its fixed major is taken' },
 	collect: { driver: 'drivers' },
 	evidenceEach: 'driver',
 	examples: [
-		// lkp-59.log lines 1-3
+		// lkp-59.log lines 1-2
 		"user_verbs: couldn't register device number",
 		"ucm: couldn't register device number",
-		'CHRDEV "hfi1" major number 224 goes below the dynamic allocation range',
 		// fs/char_dev.c of newer kernels, with the second range full
 		'CHRDEV "ttyS" dynamic allocation region is full'
 	],
 	negatives: [
+		'CHRDEV "hfi1" major number 224 goes below the dynamic allocation range',
 		'hfi1: registered character device with major 224',
 		"sd 0:0:0:0: couldn't register device number"
 	],

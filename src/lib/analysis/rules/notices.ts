@@ -1649,6 +1649,48 @@ export const unknownSyscall: LineRule = {
 	}
 };
 
+/**
+ * fs/char_dev.c __register_chrdev_region() (before the second range of newer kernels): with the
+ * dynamic majors 254-234 all taken, a driver asking for one is given a lower major and the kernel
+ * says so, `CHRDEV "hfi1" major number 224 goes below the dynamic allocation range`. Harmless
+ * unless the driver that owns that major comes later: it then cannot register it, a finding of its
+ * own (other.chrdev-numbers-taken: lkp-59's InfiniBand user interfaces). Qualcomm's Android
+ * kernels print it for their own drivers on every boot (cykeek-stuff-console-ramoops-0.log, a
+ * phone on 4.x: `msm_usb_bridge` given 223, `avtimer` 228), where nothing then fails.
+ */
+export const chrdevBelowRange: LineRule = {
+	id: 'other.chrdev-below-dynamic-range',
+	category: 'other',
+	severity: 'info',
+	routine: true,
+	triggers: ['goes below the dynamic allocation range'],
+	pattern: /^CHRDEV "([^"]+)" major number (\d+) goes below the dynamic allocation range/,
+	title: () => 'Drivers given character device numbers below the dynamic range: nothing failed',
+	details: (m) => ({ driver: m[1], major: Number(m[2]) }),
+	collect: { driver: 'drivers' },
+	evidenceEach: 'driver',
+	examples: [
+		// lkp-59.log line 3, lkp-48.log lines 1-2
+		'CHRDEV "hfi1" major number 224 goes below the dynamic allocation range',
+		'CHRDEV "ib_qib" major number 228 goes below the dynamic allocation range'
+	],
+	negatives: ['CHRDEV "ttyS" dynamic allocation region is full'],
+	explanation: {
+		meaning:
+			'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); the boot had more such drivers than the range holds, so the drivers named were given lower majors, which the kernel’s list of devices assigns to particular drivers (often of old hardware the machine does not have). Nothing failed: it matters only if the driver that owns that major is loaded later, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A kernel with more drivers asking for a dynamic major than the range holds (a vendor kernel with many drivers of its own, a randconfig or allyesconfig test kernel).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed unless a driver reports that it could not register its device numbers; then `cat /proc/devices` shows which driver holds its major.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/devices.html']
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -1688,5 +1730,6 @@ export const NOTICES: readonly LineRule[] = [
 	dmiAbsent,
 	pmdHugeMtrr,
 	usbInterfaceNumbering,
-	unknownSyscall
+	unknownSyscall,
+	chrdevBelowRange
 ];
