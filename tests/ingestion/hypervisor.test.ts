@@ -90,6 +90,47 @@ describe('metadata.hypervisor', () => {
 		expect(meta(['[    0.015467] Booting paravirtualized kernel on KVM']).hypervisor).toBe('KVM');
 	});
 
+	it('is KVM from its paravirtual clock when nothing else names it (lkp-41.log)', () => {
+		// the kernel test robot's QEMU guest, its log cut after the boot's first lines
+		expect(
+			meta([
+				'[    3.856449] hpet0: 3 comparators, 64-bit 100.000000 MHz counter',
+				'[    3.865548] clocksource: Switched to clocksource kvm-clock',
+				'[    3.976004] VFS: Disk quotas dquot_6.6.0'
+			]).hypervisor
+		).toBe('KVM');
+		// cmpe283-assignment1-dmesg-log.log's clock lines, before its DMI line is read
+		expect(meta(['[    0.000000] kvm-clock: Using msrs 4b564d01 and 4b564d00']).hypervisor).toBe(
+			'KVM'
+		);
+		// kernels before 4.2 print the switch without its prefix
+		expect(meta(['[    0.512016] Switched to clocksource kvm-clock']).hypervisor).toBe('KVM');
+	});
+
+	it('is the DMI product or the kernel’s word before the clock’s (cmpe283-assignment1-dmesg-log.log)', () => {
+		const m = meta([
+			'[    0.000000] kvm-clock: Using msrs 4b564d01 and 4b564d00',
+			'[    0.000000] DMI: Google Google Compute Engine/Google Compute Engine, BIOS Google 10/11/2022'
+		]);
+		expect(m.hypervisor).toBe('Google Compute Engine');
+		expect(
+			meta([
+				'[    0.000000] kvm-clock: Using msrs 4b564d01 and 4b564d00',
+				'[    0.000000] Hypervisor detected: Microsoft Hyper-V'
+			]).hypervisor
+		).toBe('Microsoft Hyper-V');
+	});
+
+	it('is null for other clocks and for virtio devices (logcat-reports-dmesg-txt.log)', () => {
+		expect(
+			meta([
+				'[    0.530000] clocksource: Switched to clocksource tsc-early',
+				'[   21.579162] [pid:93,cpu5,kworker/5:1]virtio_rpmsg_bus virtio0: rpmsg host is online',
+				'[   21.579193] [pid:93,cpu5,kworker/5:1] remoteproc0: registered virtio0 (type 7)'
+			]).hypervisor
+		).toBeNull();
+	});
+
 	it('is the oops header’s `Hardware name:` (abrt-nmi-oops-hash.log)', () => {
 		const m = meta([
 			'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',

@@ -151,6 +151,7 @@ import {
 	initramfsUnpackFailed,
 	kernelOptionIgnored,
 	moduleLoadFailed,
+	chrdevNumbersTaken,
 	nohzSoftirqPending,
 	rtThrottling,
 	splitLock,
@@ -366,6 +367,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	armUserFault,
 	// kernel (other)
 	moduleLoadFailed,
+	chrdevNumbersTaken,
 	vboxVersionMismatch,
 	nohzSoftirqPending,
 	initramfsUnpackFailed,

@@ -3,6 +3,75 @@ import type { LineRule, RuleOutcome } from './types.ts';
 import { errnoName } from './util.ts';
 
 /**
+ * Character device numbers: fs/char_dev.c hands out majors dynamically from 254 down to 234
+ * (CHRDEV_MAJOR_DYN_END); in older kernels (4.8 here) a driver asking for one when those were all taken got
+ * a lower one, which Documentation/admin-guide/devices.txt assigns to some driver, with
+ * `CHRDEV "hfi1" major number 224 goes below the dynamic allocation range`; newer ones go on
+ * from 511 down and, with that range full too, refuse (`CHRDEV "<name>" dynamic allocation region
+ * is full`). A driver whose fixed major was taken that way cannot register it: InfiniBand's user
+ * interfaces (drivers/infiniband/core: uverbs_main.c `user_verbs: couldn't register device
+ * number`, ucm.c `ucm:`, user_mad.c `user_mad:`; major 231) do not start. lkp-59.log: a 4.8-rc1
+ * randconfig kernel in QEMU with very many drivers built in, user_verbs and ucm failing, then hfi1
+ * given 224.
+ */
+const CHRDEV_NUMBERS: Explanation = {
+	meaning:
+		'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); when a kernel has more such drivers than the range holds, it went on below it, into majors that the kernel’s list of devices assigns to particular drivers (`goes below the dynamic allocation range`; newer kernels use a second range from 511 instead, and refuse a driver once both are full: `dynamic allocation region is full`). A driver that needs its own fixed major then finds it taken and does not start: `couldn’t register device number` is InfiniBand’s user-space interfaces (user_verbs, ucm, user_mad, major 231), so /dev/infiniband is missing and RDMA programs (rdma-core, MPI, storage over RDMA) cannot use the adapters. Nothing else is affected, and a machine without InfiniBand or RDMA hardware loses nothing.',
+	causes: [
+		{
+			kind: 'configuration',
+			text: 'A kernel with very many drivers built in that ask for a dynamic major (a randconfig or allyesconfig test kernel), so the dynamic range ran out during the boot.'
+		},
+		{
+			kind: 'driver',
+			text: 'An out-of-tree or older driver that registers many majors, or one major per device, and uses up the range.'
+		}
+	],
+	next_steps: [
+		'`cat /proc/devices` lists the majors in use and the drivers holding them: the one holding the failing driver’s major (231 for InfiniBand’s user interfaces) and those below 234 are the dynamic ones that ran over.',
+		'If the machine uses InfiniBand or RDMA, boot a kernel without the drivers it has no hardware for, or with them built as modules (they then take numbers only when their hardware is there); a distribution kernel that prints this is worth a report to the distribution.',
+		'If it does not, nothing needs doing: only the drivers named here are missing.'
+	],
+	references: [
+		'https://docs.kernel.org/admin-guide/devices.html',
+		'https://man7.org/linux/man-pages/man5/proc_devices.5.html'
+	]
+};
+
+/** fs/char_dev.c and drivers/infiniband/core: the majors ran out (CHRDEV_NUMBERS). */
+export const chrdevNumbersTaken: LineRule = {
+	id: 'other.chrdev-numbers-taken',
+	category: 'other',
+	severity: 'low',
+	triggers: ['dynamic allocation region is full', ": couldn't register device number"],
+	pattern:
+		/^(?:CHRDEV "([^"]+)" dynamic allocation region is full|([\w-]+): couldn't register device number$)/,
+	title: (m) =>
+		m[1] === undefined
+			? 'InfiniBand user-space interfaces could not register their device numbers'
+			: 'Character device numbers ran out: a driver could not register',
+	details: (m) =>
+		m[1] !== undefined
+			? { driver: m[1], reason: 'both dynamic ranges are full' }
+			: { driver: m[2], reason: 'its fixed major is taken' },
+	collect: { driver: 'drivers' },
+	evidenceEach: 'driver',
+	examples: [
+		// lkp-59.log lines 1-2
+		"user_verbs: couldn't register device number",
+		"ucm: couldn't register device number",
+		// fs/char_dev.c of newer kernels, with the second range full
+		'CHRDEV "ttyS" dynamic allocation region is full'
+	],
+	negatives: [
+		'CHRDEV "hfi1" major number 224 goes below the dynamic allocation range',
+		'hfi1: registered character device with major 224',
+		"sd 0:0:0:0: couldn't register device number"
+	],
+	explanation: CHRDEV_NUMBERS
+};
+
+/**
  * `snd: disagrees about version of symbol module_layout`: the module's struct module layout is
  * another kernel's (kernel/module/version.c check_modstruct_version), the first check of a load.
  * Every module of another kernel fails it the same way, so it is one problem, however many modules

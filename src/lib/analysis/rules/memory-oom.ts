@@ -423,6 +423,32 @@ const MAY_FAIL_ALLOC_FAILED_ANDROID: Explanation = {
 	]
 };
 
+/**
+ * An Android app's binder thread (`binder:<pid>_<n>`) whose process the oom_reaper reaps right
+ * after: lmkd had killed it, and Android kernels reap a SIGKILLed task's memory at once, marking it
+ * an OOM victim; a victim's allocations may use the last reserve (below the min watermark) and
+ * then fail, with warn_alloc's report. androiddmesg-dmesg-txt.log (a 5.4 GKI phone):
+ * `binder:31804_2: page allocation failure: order:0` with free memory below min, then 37 lines
+ * later `oom_reaper: reaped process 31804 (e.process.gapps)`.
+ */
+const ALLOC_FAILED_IN_KILLED_PROCESS: Explanation = {
+	meaning:
+		'The allocation failed in a process that was being killed to free memory: the kernel’s oom_reaper took back that process’s memory right after (its line is part of this finding). A process being killed may use the last reserve of free memory to exit, and once that is spent its allocations fail and the kernel prints the failure with a memory report. Nothing is lost beyond the process itself, which was ending anyway: Android’s low memory killer (lmkd) kills apps this way when memory runs short, and the finding of the reaped processes tells how often.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'Memory short enough that the low memory killer killed apps (see the reaped processes), this one among them.'
+		}
+	],
+	next_steps: [
+		`Nothing is needed for this failure itself: it belongs to the kill. If kills repeat while the device slows down: ${ANDROID_MEMORY_STEP}`
+	],
+	references: ['https://source.android.com/docs/core/perf/lmkd']
+};
+
+/** the process of an Android binder thread, `binder:31804_2`: the one the oom_reaper names */
+const BINDER_THREAD = /^binder:(\d+)_\w+$/;
+
 /** mm/page_alloc.c warn_alloc: `cat: page allocation failure: order:9, mode:0xd0` (older: `page allocation failure. order:9, mode:0xd0`) */
 export const pageAllocFailure: LineRule = {
 	id: 'memory.page-allocation-failure',
@@ -437,7 +463,32 @@ export const pageAllocFailure: LineRule = {
 		const kind = allocationKind(m[3], m[4]);
 		return `Page allocation failure (order ${m[2]}${kind === 'atomic' ? ', atomic' : kind === 'may-fail' ? ', allowed to fail' : ''})`;
 	},
-	details: (m) => ({ process: m[1], order: Number(m[2]), gfp_mask: m[3], gfp_flags: m[4] ?? null }),
+	details: (m) => {
+		const binder = BINDER_THREAD.exec(m[1]);
+		return {
+			process: m[1],
+			order: Number(m[2]),
+			gfp_mask: m[3],
+			gfp_flags: m[4] ?? null,
+			// the binder thread's process, as the oom_reaper names it (resolve)
+			...(binder === null ? {} : { device: `process ${binder[1]}` })
+		};
+	},
+	// a binder thread's failure, its process reaped right after: the failure belongs to the kill
+	resolve: {
+		trigger: OOM_REAPED,
+		pattern: /^oom_reaper: reaped (?<device>process \d+) \(([^)]*)\)/,
+		within: 60,
+		withinSeconds: 5,
+		when: (m) => BINDER_THREAD.test(m[1]),
+		details: (m) => ({ killed_process: m[2] }),
+		title: (m) => `Page allocation failure in a process being killed (order ${m[2]})`,
+		severity: 'info',
+		explanation: ALLOC_FAILED_IN_KILLED_PROCESS,
+		examples: [
+			'oom_reaper: reaped process 31804 (e.process.gapps), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
+		]
+	},
 	// an allocation that could not wait or was allowed to fail: its caller copes (low, as high
 	// orders are), many of them are a storm
 	severityOf: (m) => (Number(m[2]) >= 4 || allocationKind(m[3], m[4]) !== null ? 'low' : 'medium'),

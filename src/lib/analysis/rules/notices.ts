@@ -1602,6 +1602,95 @@ export const usbInterfaceNumbering: LineRule = {
 	}
 };
 
+/**
+ * arch/arm64/kernel/traps.c do_ni_syscall() (3.7 to 4.x, when show_unhandled_signals is set): a
+ * system call number the kernel does not have, `sh[18569]: syscall 278`, then the instruction and
+ * the task's registers (`Code:`, `CPU: … Comm: sh`, `Hardware name:`, `pc : … lr : …`): no oops,
+ * the call returns ENOSYS. logcat-reports-panel-dark-dmesg-txt.log: an LG G4 (MSM8992) on 3.10.108,
+ * six calls of 278 (getrandom in the 64-bit table, added in 3.17) by media, settings and sh of a
+ * newer Android.
+ */
+export const unknownSyscall: LineRule = {
+	id: 'other.unknown-syscall',
+	category: 'other',
+	severity: 'info',
+	routine: true,
+	triggers: [']: syscall '],
+	pattern: /^(\S+)\[(\d+)\]: syscall (\d+)$/,
+	title: (m) => `Programs called a system call this kernel does not have (number ${m[3]})`,
+	details: (m) => ({ process: m[1], pid: Number(m[2]), syscall: Number(m[3]) }),
+	collect: { process: 'processes' },
+	examples: [
+		'd.process.media[18469]: syscall 278',
+		'ndroid.settings[18485]: syscall 278',
+		'sh[18569]: syscall 278'
+	],
+	negatives: [
+		'audit: type=1326 audit(1.2:3): auid=0 uid=0 gid=0 ses=1 pid=123 comm="sh" exe="/bin/sh" sig=31 arch=c00000b7 syscall=278 compat=0 ip=0x7f code=0x0',
+		'sh[18569]: syscall 278 failed'
+	],
+	explanation: {
+		meaning:
+			'A program asked for a system call by a number this kernel does not know, and the kernel (64-bit ARM kernels up to 4.x) printed the program, its process ID and the number, then the instruction and the program’s registers: the `Code:`, `CPU:`, `pc :` and `x29:` lines after it look like a crash report, but nothing crashed. The call returned the error ENOSYS, and programs and C libraries that try a newer call first fall back to an older one. It means user space newer than the kernel: a newer Android release or C library on a kernel that was not updated (number 278 is getrandom in the 64-bit table, which kernels have since 3.17; a 32-bit program numbers its calls differently).',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A system (an Android release or custom ROM, a newer C library) built for newer kernels, running on an older kernel that lacks the call.'
+			}
+		],
+		next_steps: [
+			'Nothing is needed when the programs named work: they fell back to an older call.',
+			'If one of them fails, it needs a kernel with that call: a kernel update for the device, or a system built for this kernel.'
+		],
+		references: [
+			`${KERNEL_SOURCE}include/uapi/asm-generic/unistd.h`,
+			'https://man7.org/linux/man-pages/man2/getrandom.2.html'
+		]
+	}
+};
+
+/**
+ * fs/char_dev.c __register_chrdev_region() (before the second range of newer kernels): with the
+ * dynamic majors 254-234 all taken, a driver asking for one is given a lower major and the kernel
+ * says so, `CHRDEV "hfi1" major number 224 goes below the dynamic allocation range`. Harmless
+ * unless the driver that owns that major comes later: it then cannot register it, a finding of its
+ * own (other.chrdev-numbers-taken: lkp-59's InfiniBand user interfaces). Qualcomm's Android
+ * kernels print it for their own drivers on every boot (cykeek-stuff-console-ramoops-0.log, a
+ * phone on 4.x: `msm_usb_bridge` given 223, `avtimer` 228), where nothing then fails.
+ */
+export const chrdevBelowRange: LineRule = {
+	id: 'other.chrdev-below-dynamic-range',
+	category: 'other',
+	severity: 'info',
+	routine: true,
+	triggers: ['goes below the dynamic allocation range'],
+	pattern: /^CHRDEV "([^"]+)" major number (\d+) goes below the dynamic allocation range/,
+	title: () => 'Drivers given character device numbers below the dynamic range: nothing failed',
+	details: (m) => ({ driver: m[1], major: Number(m[2]) }),
+	collect: { driver: 'drivers' },
+	evidenceEach: 'driver',
+	examples: [
+		// lkp-59.log line 3, lkp-48.log lines 1-2
+		'CHRDEV "hfi1" major number 224 goes below the dynamic allocation range',
+		'CHRDEV "ib_qib" major number 228 goes below the dynamic allocation range'
+	],
+	negatives: ['CHRDEV "ttyS" dynamic allocation region is full'],
+	explanation: {
+		meaning:
+			'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); the boot had more such drivers than the range holds, so the drivers named were given lower majors, which the kernel’s list of devices assigns to particular drivers (often of old hardware the machine does not have). Nothing failed: it matters only if the driver that owns that major is loaded later, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'A kernel with more drivers asking for a dynamic major than the range holds (a vendor kernel with many drivers of its own, a randconfig or allyesconfig test kernel).'
+			}
+		],
+		next_steps: [
+			'Nothing is needed unless a driver reports that it could not register its device numbers; then `cat /proc/devices` shows which driver holds its major.'
+		],
+		references: ['https://docs.kernel.org/admin-guide/devices.html']
+	}
+};
+
 export const NOTICES: readonly LineRule[] = [
 	moduleUnsigned,
 	thermalZoneUnreadable,
@@ -1640,5 +1729,7 @@ export const NOTICES: readonly LineRule[] = [
 	wifiVhtDisabled,
 	dmiAbsent,
 	pmdHugeMtrr,
-	usbInterfaceNumbering
+	usbInterfaceNumbering,
+	unknownSyscall,
+	chrdevBelowRange
 ];
