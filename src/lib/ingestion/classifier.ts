@@ -1,7 +1,13 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import type { YearSource } from '../models/metadata.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
-import { efiDumpTime, PSTORE_HEADER, pstoreLabel, RAMOOPS_HEADER } from './formats/capture.ts';
+import {
+	efiDumpTime,
+	PSTORE_HEADER,
+	pstoreLabel,
+	RAMOOPS_HEADER,
+	SKIP_PSTORE_FILE
+} from './formats/capture.ts';
 import {
 	monthAt,
 	scanBracketTime,
@@ -74,6 +80,8 @@ export interface ClassifierOptions {
 	 * line, `times` the kernel times of the dump's timed lines (see LineClassifier.flushPstore).
 	 */
 	onDumpStart?: (line: number, times: number[]) => void;
+	/** The held parts of a pstore dump were replayed (after onDumpStart and their records). */
+	onDumpReplayed?: () => void;
 	/**
 	 * The held parts of a pstore dump were replayed because a timed line of another log, input
 	 * line `line` with kernel time `ts` and message `text`, ended the wait (see endsPstorePart);
@@ -442,6 +450,7 @@ export class LineClassifier {
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
 	private readonly onDumpStart: ((line: number, times: number[]) => void) | undefined;
 	private readonly onDumpEnd: ((line: number, ts: number, text: string) => void) | undefined;
+	private readonly onDumpReplayed: (() => void) | undefined;
 	/**
 	 * the headers (`Oops#1 Part2`) of the parts held, and each held record's reason by counter:
 	 * a header held already, or a counter held with another reason, is another dump's
@@ -485,6 +494,7 @@ export class LineClassifier {
 		this.onDumpTime = options.onDumpTime;
 		this.onDumpStart = options.onDumpStart;
 		this.onDumpEnd = options.onDumpEnd;
+		this.onDumpReplayed = options.onDumpReplayed;
 	}
 
 	get linesDone(): number {
@@ -697,7 +707,7 @@ export class LineClassifier {
 			this.emit(rec, this.one);
 		}
 		if (rec.format === 'pstore') {
-			if (rec.reason === 'pstore file name') {
+			if (rec.reason === SKIP_PSTORE_FILE) {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
 				if (!Number.isNaN(rec.wall)) this.dumpWall = rec.wall;
 			} else if (rec.reason === 'pstore record header') {
@@ -1109,7 +1119,8 @@ export class LineClassifier {
 			if (
 				ctx.foreign === UNPARSED_AFTER_DUMP &&
 				ctx.prevReason !== UNPARSED_AFTER_DUMP &&
-				ctx.prevReason !== SKIP_SHELL
+				ctx.prevReason !== SKIP_SHELL &&
+				ctx.prevReason !== SKIP_PSTORE_FILE
 			)
 				ctx.foreign = '';
 			return;
@@ -1169,6 +1180,7 @@ export class LineClassifier {
 				this.onDumpTime(p.wall);
 		}
 		this.replaying = false;
+		if (first !== undefined && this.onDumpReplayed !== undefined) this.onDumpReplayed();
 	}
 
 	/** A line of a pstore record that an earlier record already held. */
