@@ -10,8 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-import { parseBase, render, SHAPES, type Boots } from './shapes.ts';
+import { outcome, parseBase, render, SHAPES, type Boots } from './shapes.ts';
 
 const LOGS: Record<string, string> = {
 	'KASAN use-after-free': 'e2e/kasan-use-after-free.log',
@@ -25,26 +24,6 @@ function base(path: string): Boots {
 	const text = readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 	// `[ts][    C1] msg`: the caller id left out
 	return [parseBase(text.replace(/^(\[ *\d+\.\d+\])\[ *[TC]\d+\]/gm, '$1'))];
-}
-
-async function outcome(text: string) {
-	const r = await analyzeText(text, { year: 2024 });
-	return {
-		crashes: [
-			...new Set(r.findings.filter((f) => f.category === 'crash').map((f) => f.title))
-		].sort(),
-		kernel_version: r.metadata.kernel_version,
-		boots: r.metadata.boots.map((b) => b.kernel_version),
-		lines_total: r.input.lines_total,
-		formats: r.input.formats,
-		findings: [...new Set(r.findings.map((f) => `${f.rule} ${f.title} x${f.count}`))].sort(),
-		// the lines of each crash report as the report shows them (the message, without the prefix)
-		reports: r.findings
-			.filter((f) => f.category === 'crash')
-			.map((f) => `${f.title}: ${f.evidence.map((e) => e.text).join(' | ')}`)
-			.sort(),
-		unparsed: r.input.lines_unparsed
-	};
 }
 
 describe('five crash kinds, each in every shape', () => {

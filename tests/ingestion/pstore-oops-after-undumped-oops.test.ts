@@ -14,35 +14,16 @@
  * oops before its own), then a phone's last_kmsg (fixtures/formats/real).
  */
 import { describe, expect, it } from 'vitest';
-import { boots, fixtureLines, i225Dump, ingestText } from './helpers.ts';
+import { boots, fixtureLines, i225OopsLines, i225OopsName, ingestText, later } from './helpers.ts';
 
-const DUMP = i225Dump();
-/** the oops record's lines, oldest first (its parts Part21 … Part1 without names and headers) */
-const OOPS_LINES = (() => {
-	const out: string[] = [];
-	let keep = false;
-	DUMP.forEach((l, k) => {
-		if (l.startsWith('dmesg-efi-')) keep = DUMP[k + 1].startsWith('Oops#');
-		else if (keep && !l.startsWith('Oops#')) out.push(l);
-	});
-	return out;
-})();
+const OOPS_LINES = i225OopsLines();
 /** the oops record's newest file name: it dates the dump */
-const NAME = DUMP.filter((l) => l.startsWith('dmesg-efi-') && l.endsWith('01001:')).at(
-	-1
-) as string;
+const NAME = i225OopsName();
 const DUMPED = Math.floor(Number(NAME.slice(10, -1)) / 100000) * 1000;
 /** the oops's report, from `------------[ cut here ]` (1330.842508 s) to its end trace */
 const OOPS_AT = OOPS_LINES.findIndex((l) => l.includes('[ 1330.842508]'));
 const OOPS = OOPS_LINES.slice(OOPS_AT);
 const QUIET_S = 20;
-
-function later(line: string, s: number): string {
-	return line.replace(
-		/\[ *(\d+\.\d+)\]/,
-		(_, t: string) => `[${(Number(t) + s).toFixed(6).padStart(12)}]`
-	);
-}
 
 /** the record `Oops#1` as one part: the oops `[#1]`, quiet, the oops again as `[#2]` */
 const RECORD = [
