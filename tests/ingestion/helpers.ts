@@ -164,3 +164,30 @@ export async function decodeChunks(chunks: Uint8Array[]): Promise<string> {
 /** The efi-pstore dump i225nic-pstore-panic-log-txt.log, all its 1,062 lines (an oops's and a panic's records). */
 export const i225Dump = (): string[] =>
 	fixtureLines('real/i225nic-pstore-panic-log-txt.log', 1, 1062);
+
+/** the oops record of i225Dump, oldest first: its parts Part21 … Part1 without names and headers */
+export function i225OopsLines(): string[] {
+	const dump = i225Dump();
+	const out: string[] = [];
+	let keep = false;
+	dump.forEach((l, k) => {
+		if (l.startsWith('dmesg-efi-')) keep = dump[k + 1].startsWith('Oops#');
+		else if (keep && !l.startsWith('Oops#')) out.push(l);
+	});
+	return out;
+}
+
+/** the file name of i225Dump's oops record's newest part: it dates the dump */
+export function i225OopsName(): string {
+	return i225Dump()
+		.filter((l) => l.startsWith('dmesg-efi-') && l.endsWith('01001:'))
+		.at(-1) as string;
+}
+
+/** a `<N>[ts] …` or `[ts] …` line with its kernel time `s` seconds later */
+export function later(line: string, s: number): string {
+	return line.replace(
+		/\[ *(\d+\.\d+)\]/,
+		(_, t: string) => `[${(Number(t) + s).toFixed(6).padStart(12)}]`
+	);
+}

@@ -4,28 +4,7 @@
  * behind a `Linux version` banner.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/lib/pipeline.ts';
-import { baseBoots, render, SHAPES } from './shapes.ts';
-
-async function outcome(text: string) {
-	const r = await analyzeText(text, { year: 2024 });
-	return {
-		crashes: [
-			...new Set(r.findings.filter((f) => f.category === 'crash').map((f) => f.title))
-		].sort(),
-		kernel_version: r.metadata.kernel_version,
-		boots: r.metadata.boots.map((b) => b.kernel_version),
-		lines_total: r.input.lines_total,
-		formats: r.input.formats,
-		findings: [...new Set(r.findings.map((f) => `${f.rule} ${f.title} x${f.count}`))].sort(),
-		// the lines of each crash report as the report shows them (the message, without the prefix)
-		reports: r.findings
-			.filter((f) => f.category === 'crash')
-			.map((f) => `${f.title}: ${f.evidence.map((e) => e.text).join(' | ')}`)
-			.sort(),
-		unparsed: r.input.lines_unparsed
-	};
-}
+import { baseBoots, outcome, render, SHAPES } from './shapes.ts';
 
 describe('the same log in every shape', () => {
 	const boots = baseBoots();

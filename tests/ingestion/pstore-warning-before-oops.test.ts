@@ -12,33 +12,22 @@
  * (the real dump has no quiet spell between them); then a phone's last_kmsg (fixtures/formats/real).
  */
 import { describe, expect, it } from 'vitest';
-import { fixtureLines, i225Dump, ingestText } from './helpers.ts';
+import {
+	fixtureLines,
+	i225Dump,
+	i225OopsLines,
+	i225OopsName,
+	ingestText,
+	later
+} from './helpers.ts';
 
 const DUMP = i225Dump();
-/** the oops record's lines, oldest first (its parts Part21 … Part1 without their file names and headers) */
-const OOPS_LINES = (() => {
-	const out: string[] = [];
-	let keep = false;
-	DUMP.forEach((l, k) => {
-		if (l.startsWith('dmesg-efi-')) keep = DUMP[k + 1].startsWith('Oops#');
-		else if (keep && !l.startsWith('Oops#')) out.push(l);
-	});
-	return out;
-})();
+const OOPS_LINES = i225OopsLines();
 /** the oops record's newest file name: it dates the dump */
-const NAME = DUMP.filter((l) => l.startsWith('dmesg-efi-') && l.endsWith('01001:')).at(
-	-1
-) as string;
+const NAME = i225OopsName();
 const QUIET_S = 20;
 /** the oops's first line, `------------[ cut here ]` right after the WARNING's end trace */
 const OOPS_AT = OOPS_LINES.findIndex((l) => l.includes('[ 1330.842508]'));
-
-function later(line: string, s: number): string {
-	return line.replace(
-		/\[ *(\d+\.\d+)\]/,
-		(_, t: string) => `[${(Number(t) + s).toFixed(6).padStart(12)}]`
-	);
-}
 
 /** the record as one part: the WARNING, a quiet spell, the oops; with its header `head` */
 function dump(head = 'Oops#1 Part1'): string[] {

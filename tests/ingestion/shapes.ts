@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 
 /**
  * Renders one kernel log (records with monotonic time, level and text, split into boots) into
@@ -380,4 +381,25 @@ export function baseBoots(): Boots {
 			...b
 		]
 	];
+}
+
+/** What the invariance tests compare of a log's analysis in each shape (invariance*.test.ts). */
+export async function outcome(text: string) {
+	const r = await analyzeText(text, { year: 2024 });
+	return {
+		crashes: [
+			...new Set(r.findings.filter((f) => f.category === 'crash').map((f) => f.title))
+		].sort(),
+		kernel_version: r.metadata.kernel_version,
+		boots: r.metadata.boots.map((b) => b.kernel_version),
+		lines_total: r.input.lines_total,
+		formats: r.input.formats,
+		findings: [...new Set(r.findings.map((f) => `${f.rule} ${f.title} x${f.count}`))].sort(),
+		// the lines of each crash report as the report shows them (the message, without the prefix)
+		reports: r.findings
+			.filter((f) => f.category === 'crash')
+			.map((f) => `${f.title}: ${f.evidence.map((e) => e.text).join(' | ')}`)
+			.sort(),
+		unparsed: r.input.lines_unparsed
+	};
 }

@@ -1,7 +1,13 @@
 import { newRecord, resetRecord, type LogRecord } from '../models/log-record.ts';
 import type { YearSource } from '../models/metadata.ts';
 import { codeAt, stripAnsi } from '../util/text.ts';
-import { efiDumpTime, PSTORE_HEADER, pstoreLabel, RAMOOPS_HEADER } from './formats/capture.ts';
+import {
+	efiDumpTime,
+	PSTORE_HEADER,
+	pstoreLabel,
+	RAMOOPS_HEADER,
+	SKIP_PSTORE_FILE
+} from './formats/capture.ts';
 import {
 	monthAt,
 	scanBracketTime,
@@ -74,6 +80,8 @@ export interface ClassifierOptions {
 	 * line, `times` the kernel times of the dump's timed lines (see LineClassifier.flushPstore).
 	 */
 	onDumpStart?: (line: number, times: number[]) => void;
+	/** The held parts of a pstore dump were replayed (after onDumpStart and their records). */
+	onDumpReplayed?: () => void;
 	/**
 	 * The held parts of a pstore dump were replayed because a timed line of another log, input
 	 * line `line` with kernel time `ts` and message `text`, ended the wait (see endsPstorePart);
@@ -312,6 +320,14 @@ interface PstorePart {
 	marker: string;
 	/** the kernel time of its latest `marker` line, NaN before it */
 	dumpTs: number;
+	/** the kernel's count `[#k]` of the oops whose end trace set dumpTs, 0 when not held */
+	dumpOops: number;
+	/**
+	 * the index in `lines` of its first line held more than PSTORE_DUMP_GAP_S after dumpTs, -1
+	 * when none: the next log's, unless a later oops than dumpOops's follows in the part (an
+	 * earlier oops that no record holds, whose end trace was not the dump point)
+	 */
+	after: number;
 	/** its record's next older part, held just before it (`Part2` before `Part1`), or null */
 	older: PstorePart | null;
 }
@@ -331,36 +347,57 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	if (p.form !== 0 && c !== p.form) return true;
 	const ts = heldTs(raw);
 	if (Number.isNaN(ts)) return true;
-	if (ts < p.lastTs - 1 || ts > p.bound || ts > p.dumpTs + PSTORE_DUMP_GAP_S) return true;
+	if (ts < p.lastTs - 1 || ts > p.bound) return true;
 	const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
 	if (!Number.isNaN(p.lastTs) && raw.startsWith('Linux version ', text)) return true;
+	if (p.after === -1 && ts > p.dumpTs + PSTORE_DUMP_GAP_S) {
+		// past the dump point: another log's, unless the end trace was an earlier oops's that no
+		// record holds (never dumped), whose count is known: held until a later oops's header
+		if (!(p.dumpOops > 0)) return true;
+		p.after = p.lines.length;
+	}
+	if (p.after !== -1) {
+		const n = OOPS_COUNT.exec(raw);
+		if (n !== null && Number(n[1]) > p.dumpOops) {
+			// the record's own oops: the lines held since the earlier one's end are the record's
+			p.after = -1;
+			p.dumpTs = NaN;
+			p.dumpOops = 0;
+		}
+	}
 	p.form = c;
 	p.lastTs = ts;
 	if (Number.isNaN(p.firstTs)) p.firstTs = ts;
-	if (p.marker !== '' && raw.startsWith(p.marker, text) && !earlierReportEnd(p)) p.dumpTs = ts;
+	if (p.after === -1 && p.marker !== '' && raw.startsWith(p.marker, text)) {
+		const k = reportCount(p);
+		if (k >= 0) {
+			p.dumpTs = ts;
+			p.dumpOops = k;
+		}
+	}
 	return false;
 }
 
 /**
- * Whether the `---[ end trace` line about to be held in an oops record's newest part `p` ends a
- * report other than the oops the record was dumped for: a WARNING's (__warn prints the same
- * marker and dumps nothing), or an earlier oops's (`[#k]` below the record's counter: pstore
- * counts its dumps, the kernel its oopses, and that oops had a record of its own). Read back from
- * the marker to the report's header, through the record's older part held before it; a report
- * whose header is not held (the part listed first, or cut) is the dump's, as any was before.
- * Runs on a held oops part's `---[ end trace` lines only.
+ * The report that the `---[ end trace` line about to be held in an oops record's newest part `p`
+ * ends: -1 when it is not the oops the record was dumped for, a WARNING's (__warn prints the same
+ * marker and dumps nothing) or an earlier oops's (`[#k]` below the record's counter: pstore counts
+ * its dumps, the kernel its oopses, and that oops had a record of its own); else the oops's count
+ * `k`, or 0 when its header is not held (the part listed first, or cut: the dump's, as any was
+ * before). Read back from the marker to the report's header, through the record's older part
+ * held before it. Runs on a held oops part's `---[ end trace` lines only.
  */
-function earlierReportEnd(p: PstorePart): boolean {
+function reportCount(p: PstorePart): number {
 	for (let q: PstorePart | null = p; q !== null; q = q.older)
 		for (let k = q.texts.length - 1; k >= 0; k--) {
 			const raw = q.texts[k];
 			const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
-			if (raw.startsWith('WARNING: ', text)) return true;
-			if (raw.startsWith('---[ end trace', text)) return false;
+			if (raw.startsWith('WARNING: ', text)) return -1;
+			if (raw.startsWith('---[ end trace', text)) return 0;
 			const n = OOPS_COUNT.exec(raw);
-			if (n !== null) return Number(n[1]) < p.counter;
+			if (n !== null) return Number(n[1]) < p.counter ? -1 : Number(n[1]);
 		}
-	return false;
+	return 0;
 }
 
 /** the kernel's count of an oops in its header (`Oops: 0002 [#1] SMP`, `Internal error: Oops: 96000004 [#2]`) */
@@ -442,6 +479,7 @@ export class LineClassifier {
 	private readonly onDumpTime: ((wallMs: number) => void) | undefined;
 	private readonly onDumpStart: ((line: number, times: number[]) => void) | undefined;
 	private readonly onDumpEnd: ((line: number, ts: number, text: string) => void) | undefined;
+	private readonly onDumpReplayed: (() => void) | undefined;
 	/**
 	 * the headers (`Oops#1 Part2`) of the parts held, and each held record's reason by counter:
 	 * a header held already, or a counter held with another reason, is another dump's
@@ -485,6 +523,7 @@ export class LineClassifier {
 		this.onDumpTime = options.onDumpTime;
 		this.onDumpStart = options.onDumpStart;
 		this.onDumpEnd = options.onDumpEnd;
+		this.onDumpReplayed = options.onDumpReplayed;
 	}
 
 	get linesDone(): number {
@@ -555,7 +594,7 @@ export class LineClassifier {
 	/** End of input: release held lines and the open entry. */
 	finish(): ClassifierSummary {
 		this.releaseAhead();
-		this.flushPstore();
+		this.endPstore();
 		this.finishEntry();
 		this.releaseHead(false);
 		return {
@@ -697,7 +736,7 @@ export class LineClassifier {
 			this.emit(rec, this.one);
 		}
 		if (rec.format === 'pstore') {
-			if (rec.reason === 'pstore file name') {
+			if (rec.reason === SKIP_PSTORE_FILE) {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
 				if (!Number.isNaN(rec.wall)) this.dumpWall = rec.wall;
 			} else if (rec.reason === 'pstore record header') {
@@ -1037,6 +1076,8 @@ export class LineClassifier {
 			firstTs: NaN,
 			marker: m ? dumpMarker(m[1], part) : '',
 			dumpTs: NaN,
+			dumpOops: 0,
+			after: -1,
 			older: last !== undefined && last.part === part + 1 ? last : null
 		};
 		this.pstore.push(p);
@@ -1072,6 +1113,12 @@ export class LineClassifier {
 			// a part's header, ramoops's header or a pstore file's name (`dmesg-efi-…:`, `==> … <==`),
 			// of the next record's part: not a line of the part before. It counts against the
 			// budget as a held line does (a paste of headers alone would open parts without end)
+			if (parts[parts.length - 1].after !== -1) {
+				// after lines past the dump point: they were another log's, and this header too
+				this.endPstore();
+				this.process(raw, lineNo);
+				return;
+			}
 			this.pstoreChars += raw.length + 16;
 			if (this.pstoreChars > PSTORE_BUDGET_CHARS || (header && this.anotherDump(raw))) {
 				// the parts held so far are replayed; the header is read as if none were held (the
@@ -1092,10 +1139,11 @@ export class LineClassifier {
 		if (full || endsPstorePart(raw, p)) {
 			// longer than any pstore part, or another log's first line (a paste of several logs):
 			// the record is over, the rest of the input is not in it
-			this.flushPstore();
+			const pending = p.after !== -1;
+			this.endPstore();
 			const ts = heldTs(raw);
-			if (full || !Number.isNaN(ts)) {
-				if (!full && this.onDumpEnd !== undefined)
+			if (pending || full || !Number.isNaN(ts)) {
+				if (!pending && !full && this.onDumpEnd !== undefined)
 					this.onDumpEnd(lineNo, ts, raw.slice(skipSpaceAt(raw, raw.indexOf(']') + 1)));
 				this.process(raw, lineNo);
 				return;
@@ -1109,7 +1157,8 @@ export class LineClassifier {
 			if (
 				ctx.foreign === UNPARSED_AFTER_DUMP &&
 				ctx.prevReason !== UNPARSED_AFTER_DUMP &&
-				ctx.prevReason !== SKIP_SHELL
+				ctx.prevReason !== SKIP_SHELL &&
+				ctx.prevReason !== SKIP_PSTORE_FILE
 			)
 				ctx.foreign = '';
 			return;
@@ -1117,6 +1166,31 @@ export class LineClassifier {
 		p.lines.push(lineNo);
 		p.texts.push(raw);
 		this.pstoreChars += raw.length + 16;
+	}
+
+	/**
+	 * Replay the held parts (flushPstore). The lines held after the last part's dump point that no
+	 * later oops of the record claimed (PstorePart.after) are then read as the next log's, the
+	 * first of them as the line that ended the wait.
+	 */
+	private endPstore(): void {
+		const parts = this.pstore;
+		const p = parts === null ? undefined : parts[parts.length - 1];
+		if (p === undefined || p.after === -1) {
+			this.flushPstore();
+			return;
+		}
+		const lines = p.lines.splice(p.after);
+		const texts = p.texts.splice(p.after);
+		this.flushPstore();
+		const first = texts[0];
+		if (this.onDumpEnd !== undefined)
+			this.onDumpEnd(
+				lines[0],
+				heldTs(first),
+				first.slice(skipSpaceAt(first, first.indexOf(']') + 1))
+			);
+		for (let k = 0; k < lines.length; k++) this.process(texts[k], lines[k]);
 	}
 
 	private flushPstore(): void {
@@ -1169,6 +1243,7 @@ export class LineClassifier {
 				this.onDumpTime(p.wall);
 		}
 		this.replaying = false;
+		if (first !== undefined && this.onDumpReplayed !== undefined) this.onDumpReplayed();
 	}
 
 	/** A line of a pstore record that an earlier record already held. */

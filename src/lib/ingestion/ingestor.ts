@@ -70,7 +70,8 @@ export class Ingestor {
 				...options,
 				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs),
 				onDumpStart: (line, times) => tracker.dumpStart(line, times),
-				onDumpEnd: (line, ts, text) => tracker.dumpEnd(line, ts, text)
+				onDumpEnd: (line, ts, text) => tracker.dumpEnd(line, ts, text),
+				onDumpReplayed: () => tracker.dumpReplayed()
 			}
 		);
 	}

@@ -757,8 +757,15 @@ export class RecordTracker {
 				(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS))
 		)
 			this.startBoot('banner', rec.line, null);
-		else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, rec.host))
-			this.startBoot('timestamp-reset', rec.line, null);
+		else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, rec.host)) {
+			if (this.boot === this.dumpBoot && this.lastTs === this.dumpLastTs)
+				// the first kernel time after a pstore dump (see dumpReplayed)
+				this.pastedLog(
+					rec.line,
+					`its kernel time starts again (from the pstore dump's last, ${this.lastTs.toFixed(6)} s, to ${ts.toFixed(6)} s) without a \`Linux version\` banner: not a restart after the dump, whose records are of a boot before the one they are read in, but another log, such as pstore's console record (console-ramoops, that boot's console)`
+				);
+			else this.startBoot('timestamp-reset', rec.line, null);
+		}
 		if (banner) {
 			this.bannerSeen = true;
 			this.bannerHost = builderHost(text);
@@ -904,6 +911,24 @@ export class RecordTracker {
 		);
 	}
 
+	/** the boot, and its latest kernel time, when a pstore dump's records were replayed (dumpReplayed) */
+	private dumpBoot = -1;
+	private dumpLastTs = NaN;
+
+	/**
+	 * The held parts of a pstore dump were just replayed. A time reset right after them, before any
+	 * other kernel time (bannerOrReset), is no restart after the dump: the dump holds the end of a
+	 * boot before the one it is read in, and a log whose time starts again after it is of its own
+	 * (pstore's console record, `console-ramoops`, is that earlier boot's console): a boot of its
+	 * own, reason `shape-change`, with a note, as a log whose time goes on (dumpEnd), not
+	 * `timestamp-reset`. Whether the line comes right after the dump or after a file's label
+	 * (`==> /sys/fs/pstore/console-ramoops-0 <==`).
+	 */
+	dumpReplayed(): void {
+		this.dumpBoot = this.boot;
+		this.dumpLastTs = this.lastTs;
+	}
+
 	/**
 	 * The held parts of a pstore dump were just replayed, and input line `line`, with kernel time
 	 * `ts` and message `text`, ended the wait for more (LineClassifier.holdPstore): a line of a log
@@ -912,7 +937,8 @@ export class RecordTracker {
 	 * log is another boot's, or another machine's: a boot of its own (reason `shape-change`) when
 	 * its time goes on past the dump's (the reading boot's `dmesg | tail`, another phone's
 	 * last_kmsg) or back without resetting, unless its time is one of the dump's (the dump's
-	 * records again); a time that resets or a banner starts a boot as it does anywhere.
+	 * records again); a banner starts a boot as it does anywhere, and a time that resets starts
+	 * one as another log's (see dumpReplayed).
 	 */
 	dumpEnd(line: number, ts: number, text: string): void {
 		if (this.joinHeld !== null) this.releaseJoin(null);

@@ -478,8 +478,9 @@ export class BlockAssembler {
 		b.endLine = line;
 		if (!Number.isNaN(ts)) ob.lastTs = ts;
 		if (!Number.isNaN(wall)) ob.lastWall = wall;
-		// the end marker is the report's last line: trimIdle must not cut it as an idle line
-		if (reportish(text) || isEndMarker(text)) {
+		// the end marker (a sanitizer's closing line of `=`) is the report's last line: trimIdle
+		// must not cut it as an idle line
+		if (reportish(text) || isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) {
 			ob.idle = 0;
 			ob.lastReportish = b.lines.length;
 		} else ob.idle++;

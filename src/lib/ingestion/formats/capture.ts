@@ -72,7 +72,7 @@ export const pstoreFormat: LineFormat = {
 			if (name !== '') {
 				// `tail -n +1 /sys/fs/pstore/*` or `head` names each file before its text
 				rec.kind = 'skipped';
-				rec.reason = 'pstore file name';
+				rec.reason = SKIP_PSTORE_FILE;
 				rec.format = 'pstore';
 				rec.text = line;
 				rec.wall = efiDumpTime(name);
@@ -98,7 +98,7 @@ export const pstoreFormat: LineFormat = {
 			rec.reason = 'pstore record header';
 		} else if (line.indexOf('-') > 2 && line.length < 64 && PSTORE_FILE.test(line)) {
 			rec.kind = 'skipped';
-			rec.reason = 'pstore file name';
+			rec.reason = SKIP_PSTORE_FILE;
 			rec.wall = efiDumpTime(line);
 		} else return false;
 		ctx.compressedLeft = 0;
@@ -118,6 +118,9 @@ function tailLabel(line: string): string {
 	const name = line.slice(line.lastIndexOf('/', line.length - 5) + 1, line.length - 4);
 	return name.length < 64 && PSTORE_FILE.test(name) ? name : '';
 }
+
+/** `rec.reason` of a pstore file's name (`dmesg-efi-…:`, `==> /sys/fs/pstore/… <==`) */
+export const SKIP_PSTORE_FILE = 'pstore file name';
 
 /**
  * Is `line` one that names a pstore dmesg record rather than a line of one: ramoops's in-memory

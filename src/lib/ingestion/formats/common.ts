@@ -501,7 +501,10 @@ export const TZ_ABBREV: Record<string, number> = {
 	WIB: 420
 };
 
-/** Decode `\xNN` escapes (kmsg, dmesg) as UTF-8 bytes; other text is kept. */
+/**
+ * Decode `\xNN` escapes (kmsg, dmesg) as UTF-8 bytes; other text is kept. Control characters
+ * become spaces, but a tab stays a tab, as dmesg and a console print it (`rcu: \tTasks blocked`).
+ */
 export function unescapeHex(s: string): string {
 	if (s.indexOf('\\x') === -1) return s;
 	const bytes: number[] = [];
@@ -516,7 +519,7 @@ export function unescapeHex(s: string): string {
 		if (codeAt(s, i) === 92 && codeAt(s, i + 1) === 120) {
 			const h = parseInt(s.slice(i + 2, i + 4), 16);
 			if (!Number.isNaN(h) && /^[0-9a-f]{2}$/i.test(s.slice(i + 2, i + 4))) {
-				bytes.push(h < 32 || h === 127 ? 32 : h);
+				bytes.push((h < 32 && h !== 9) || h === 127 ? 32 : h);
 				i += 3;
 				continue;
 			}
