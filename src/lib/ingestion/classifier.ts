@@ -6,7 +6,7 @@ import {
 	monthAt,
 	scanBracketTime,
 	scanSyslogDate,
-	type Scan,
+	newScan,
 	type SyslogDate
 } from './formats/common.ts';
 import { isShellLine, isTrinityLine, NO_PREFIX, SKIP_SHELL } from './formats/bare.ts';
@@ -154,7 +154,7 @@ const aheadDate: SyslogDate = { month: 0, day: 0, sec: 0 };
 function scanLocalMonth(raw: string): number {
 	return scanSyslogDate(raw, aheadDate) ? aheadDate.month : -1;
 }
-const floorScan: Scan = { end: 0, value: 0 };
+const floorScan = newScan();
 
 /** The YearFloor of a line with a yearless date that names a kernel release, or null. */
 function yearFloor(raw: string, line: number, rollovers: number): YearFloor | null {
@@ -200,7 +200,7 @@ function dmesgShaped(format: string): boolean {
 	);
 }
 
-const glueScan: Scan = { end: 0, value: 0 };
+const glueScan = newScan();
 
 /**
  * Index of the first record glued into a message of a dmesg line, `[   ts.tttttt]` with its six
