@@ -424,7 +424,17 @@ export function scanSyslogDate(s: string, out: SyslogDate, end?: Scan): boolean 
 	const month = monthWordAt(s, 0, wordScan);
 	if (month < 0) return false;
 	const p = wordScan.end + 1;
-	const day = codeAt(s, p) === SPACE ? codeAt(s, p + 1) - ZERO : two(s, p);
+	// a day padded with a space (`Aug  9`) is the second character's digit; that case runs no
+	// operation of its own, so optimised code that had met two-digit days only is not thrown away
+	// at the first such day (as it was when it computed `codeAt(s, p + 1) - ZERO` there)
+	const tens = codeAt(s, p) - ZERO;
+	const ones = codeAt(s, p + 1) - ZERO;
+	const day =
+		tens === SPACE - ZERO
+			? ones
+			: tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9
+				? tens * 10 + ones
+				: -1;
 	if (!(day >= 1 && day <= 31) || codeAt(s, p + 2) !== SPACE) return false;
 	const sec = clockAt(s, p + 3);
 	if (sec < 0) return false;
