@@ -673,11 +673,13 @@ export class LineClassifier {
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
 		if (ctx.compressedLeft > 0 && this.compressedBody(line, rec)) return;
 		const c0 = codeAt(line, 0);
-		// U-Boot's banner, or a Qualcomm boot log's header or GRUB's menu at the input's start (uboot)
+		// U-Boot's banner, or a Qualcomm boot log's header or GRUB's menu at the input's start
+		// (uboot). `head` is read first: read only for lines starting with F or a space, it had
+		// been a read that optimised code met for the first time (and was thrown away for)
 		if (
 			(this.inUBoot ||
 				c0 === 85 /* U */ ||
-				((c0 === 70 /* F */ || c0 === 32) /* space */ && this.head !== null) ||
+				(this.head !== null && (c0 === 70 /* F */ || c0 === 32)) /* space */ ||
 				(lineNo <= UBOOT_LOOK_LINES && !ctx.seenPrefixed)) &&
 			this.uboot(line, rec, lineNo)
 		)
