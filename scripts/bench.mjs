@@ -21,7 +21,9 @@
 // commit as well (esbuild src/cli/main.ts --bundle --platform=node --format=cjs --outfile=FILE.cjs,
 // as scripts/cli-bundle.mjs builds it).
 // With --predictable as well, V8 runs with `--predictable` (no concurrent or randomised work):
-// under a heavy load the plain count of one build varied by up to 5%, this one by about 0.1%.
+// under a heavy load the plain count of one build varied by up to 5%, this one by about 0.1%;
+// and the input is read in fixed chunks (scripts/fixed-reads.cjs): a read stream's chunks depend
+// on when its reads complete, which had left 0.8% between counts of one build under load.
 // Wall-clock runs of a stop's start and final builds had each agreed "within noise" while the
 // count of the first 5 MB grew by 28% over eighteen stops (docs/ARCHITECTURE.md).
 //
@@ -206,7 +208,7 @@ function countInstructions(log) {
 	const builds = [['this checkout', bundle]];
 	if (against) builds.push([against, resolve(against)]);
 	const v8 = args.includes('--predictable')
-		? ['--single-threaded', '--predictable']
+		? ['--single-threaded', '--predictable', '-r', './scripts/fixed-reads.cjs']
 		: ['--single-threaded'];
 	console.log(`instructions (cachegrind, node ${v8.join(' ')}), in millions:`);
 	console.log(`${'build'.padEnd(40)} ${pad('first 5 MB', 12)} ${pad('empty log', 10)}`);

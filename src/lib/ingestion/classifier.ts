@@ -12,7 +12,7 @@ import {
 	monthAt,
 	scanBracketTime,
 	scanSyslogDate,
-	type Scan,
+	newScan,
 	type SyslogDate
 } from './formats/common.ts';
 import { isShellLine, isTrinityLine, NO_PREFIX, SKIP_SHELL } from './formats/bare.ts';
@@ -162,7 +162,7 @@ const aheadDate: SyslogDate = { month: 0, day: 0, sec: 0 };
 function scanLocalMonth(raw: string): number {
 	return scanSyslogDate(raw, aheadDate) ? aheadDate.month : -1;
 }
-const floorScan: Scan = { end: 0, value: 0 };
+const floorScan = newScan();
 
 /** The YearFloor of a line with a yearless date that names a kernel release, or null. */
 function yearFloor(raw: string, line: number, rollovers: number): YearFloor | null {
@@ -208,7 +208,7 @@ function dmesgShaped(format: string): boolean {
 	);
 }
 
-const glueScan: Scan = { end: 0, value: 0 };
+const glueScan = newScan();
 
 /**
  * Index of the first record glued into a message of a dmesg line, `[   ts.tttttt]` with its six
@@ -712,11 +712,13 @@ export class LineClassifier {
 		if (ctx.entry !== null && this.classifyEntry(line, rec)) return;
 		if (ctx.compressedLeft > 0 && this.compressedBody(line, rec)) return;
 		const c0 = codeAt(line, 0);
-		// U-Boot's banner, or a Qualcomm boot log's header or GRUB's menu at the input's start (uboot)
+		// U-Boot's banner, or a Qualcomm boot log's header or GRUB's menu at the input's start
+		// (uboot). `head` is read first: read only for lines starting with F or a space, it had
+		// been a read that optimised code met for the first time (and was thrown away for)
 		if (
 			(this.inUBoot ||
 				c0 === 85 /* U */ ||
-				((c0 === 70 /* F */ || c0 === 32) /* space */ && this.head !== null) ||
+				(this.head !== null && (c0 === 70 /* F */ || c0 === 32)) /* space */ ||
 				(lineNo <= UBOOT_LOOK_LINES && !ctx.seenPrefixed)) &&
 			this.uboot(line, rec, lineNo)
 		)

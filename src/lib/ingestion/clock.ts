@@ -14,7 +14,7 @@ import {
 	scanIsoDate,
 	scanSyslogDate,
 	TZ_ABBREV,
-	type Scan,
+	newScan,
 	type SyslogDate
 } from './formats/common.ts';
 import { codeAt } from '../util/text.ts';
@@ -49,7 +49,7 @@ const NM_STAMP = /\]: <(?:trace|debug|info|warn|error)> +\[(1\d{9})\.(\d{1,6})\]
 /** an ISO 8601 time with its offset in a message: `time="2021-11-21T08:35:02.18-03:00"` */
 const ISO_STAMP =
 	/(?:^|[^\d-])((?:19[7-9]|20\d)\d)-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-6]\d(?:[.,]\d{1,9})?(?:Z|[+-][01]\d:?[0-5]\d)(?![\d:])/;
-const scan: Scan = { end: 0, value: 0 };
+const scan = newScan();
 const date: SyslogDate = { month: 0, day: 0, sec: 0 };
 
 /** The anchor a raw input line gives, or null (cheap: two substring tests first). */

@@ -4,14 +4,14 @@
  * `** N printk messages dropped **` markers).
  */
 import type { LogRecord } from '../../models/log-record.ts';
-import { scanBracketTime, scanCaller, type Scan } from './common.ts';
+import { scanBracketTime, scanCaller, newScan } from './common.ts';
 import { dmesgFormat } from './dmesg.ts';
 import type { FormatContext, LineFormat } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 import { MAX_BODY } from '../ramoops.ts';
 
-const scan: Scan = { end: 0, value: 0 };
-const scan2: Scan = { end: 0, value: 0 };
+const scan = newScan();
+const scan2 = newScan();
 
 export const PSTORE_HEADER =
 	/^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#(\d{1,9}) Part(\d{1,6})$/;

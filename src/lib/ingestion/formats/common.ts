@@ -15,6 +15,15 @@ export interface Scan {
 }
 
 /**
+ * A Scan for a scanner to reuse. `value` starts as a decimal: every Scan shares one hidden class
+ * in V8, and one that started with a whole number changed it the first time a time's fraction was
+ * stored, which threw away the optimised code of the scanners compiled before (a "wrong map").
+ */
+export function newScan(): Scan {
+	return { end: 0, value: 0.5 };
+}
+
+/**
  * Scan a bracketed printk time `[   12.345678]` starting at `i` (which must be '[').
  * Returns false when the text there is not one. One space before the `]` is taken too: an i386
  * 0-day test boot in lkp-tests' fixtures prints `[    0.043841 ][    T0 ] EIP: ...` (lkp-74.log).
@@ -223,7 +232,7 @@ const WEEKDAY_NAMES = new Set(
 	).split(' ')
 );
 
-const wordScan: Scan = { end: 0, value: 0 };
+const wordScan = newScan();
 
 const EN_MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
@@ -415,7 +424,17 @@ export function scanSyslogDate(s: string, out: SyslogDate, end?: Scan): boolean 
 	const month = monthWordAt(s, 0, wordScan);
 	if (month < 0) return false;
 	const p = wordScan.end + 1;
-	const day = codeAt(s, p) === SPACE ? codeAt(s, p + 1) - ZERO : two(s, p);
+	// a day padded with a space (`Aug  9`) is the second character's digit; that case runs no
+	// operation of its own, so optimised code that had met two-digit days only is not thrown away
+	// at the first such day (as it was when it computed `codeAt(s, p + 1) - ZERO` there)
+	const tens = codeAt(s, p) - ZERO;
+	const ones = codeAt(s, p + 1) - ZERO;
+	const day =
+		tens === SPACE - ZERO
+			? ones
+			: tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9
+				? tens * 10 + ones
+				: -1;
 	if (!(day >= 1 && day <= 31) || codeAt(s, p + 2) !== SPACE) return false;
 	const sec = clockAt(s, p + 3);
 	if (sec < 0) return false;

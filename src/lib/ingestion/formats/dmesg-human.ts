@@ -12,12 +12,12 @@ import {
 	scanIsoDate,
 	skipOneBlank,
 	two,
-	type Scan
+	newScan
 } from './common.ts';
 import { localWall, yearFor, type FormatContext, type LineFormat } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
-const scan: Scan = { end: 0, value: 0 };
+const scan = newScan();
 
 function callerAndText(line: string, i: number, rec: LogRecord): void {
 	let j = i;

@@ -10,14 +10,15 @@ import {
 	skipOneBlank,
 	skipOneSpace,
 	two,
+	newScan,
 	type Scan
 } from './common.ts';
 import { localWall, type FormatContext, type LineFormat, SKIP_OTHER_SYSLOG } from './types.ts';
 import { programOf } from './syslog.ts';
 import { codeAt } from '../../util/text.ts';
 
-const scan: Scan = { end: 0, value: 0 };
-const scan2: Scan = { end: 0, value: 0 };
+const scan = newScan();
+const scan2 = newScan();
 
 /** `[   12.345678 <    0.000123>]` (dmesg -d, journalctl short-delta): time and delta. */
 function scanDeltaTime(s: string, i: number, out: Scan): boolean {

@@ -5,7 +5,16 @@
  * See systemd src/shared/logs-show.c and docs/JOURNAL_EXPORT_FORMATS.md.
  */
 import type { LogRecord } from '../../models/log-record.ts';
-import { clockAt, digitsAt, isWeekday, scanFraction, TZ_ABBREV, two, type Scan } from './common.ts';
+import {
+	clockAt,
+	digitsAt,
+	isWeekday,
+	scanFraction,
+	TZ_ABBREV,
+	two,
+	newScan,
+	type Scan
+} from './common.ts';
 import { programOf, syslogBody } from './syslog.ts';
 import {
 	ENTRY_LINE,
@@ -18,7 +27,7 @@ import {
 } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
-const scan: Scan = { end: 0, value: 0 };
+const scan = newScan();
 
 /** Apply one journal field to an entry (shared by verbose, export, json and json-pretty). */
 function journalField(e: Entry, key: string, value: string, ctx: FormatContext): void {

@@ -8,7 +8,7 @@ import {
 	scanIsoDate,
 	scanSyslogDate,
 	skipOneSpace,
-	type Scan,
+	newScan,
 	type SyslogDate
 } from './common.ts';
 import {
@@ -20,7 +20,7 @@ import {
 } from './types.ts';
 import { codeAt } from '../../util/text.ts';
 
-const scan: Scan = { end: 0, value: 0 };
+const scan = newScan();
 
 // `Nov 23 10:00:00 host ident[pid]: msg` (RFC 3164, journalctl short/short-precise), with an
 // optional `facility.level` word after the host (UniFi, OpenWrt) and localised month names.
@@ -135,9 +135,9 @@ export function programOf(ident: string, line: string, from: number): string {
 		: '';
 }
 
-const fast: Scan = { end: 0, value: 0 };
+const fast = newScan();
 const date: SyslogDate = { month: 0, day: 0, sec: 0 };
-const dateEnd: Scan = { end: 0, value: 0 };
+const dateEnd = newScan();
 /** the last date's year, month and day and its midnight (epoch ms); the last host name */
 let cacheYear = 0;
 let cacheMonth = -1;
