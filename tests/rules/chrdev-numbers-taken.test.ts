@@ -25,7 +25,7 @@ describe('character device numbers that ran out', () => {
 			],
 			[
 				'other.chrdev-below-dynamic-range',
-				'Drivers given character device numbers below the dynamic range: nothing failed',
+				'Drivers given character device numbers below the dynamic range',
 				'info',
 				1
 			]

@@ -1665,7 +1665,7 @@ export const chrdevBelowRange: LineRule = {
 	routine: true,
 	triggers: ['goes below the dynamic allocation range'],
 	pattern: /^CHRDEV "([^"]+)" major number (\d+) goes below the dynamic allocation range/,
-	title: () => 'Drivers given character device numbers below the dynamic range: nothing failed',
+	title: () => 'Drivers given character device numbers below the dynamic range',
 	details: (m) => ({ driver: m[1], major: Number(m[2]) }),
 	collect: { driver: 'drivers' },
 	evidenceEach: 'driver',
@@ -1677,7 +1677,7 @@ export const chrdevBelowRange: LineRule = {
 	negatives: ['CHRDEV "ttyS" dynamic allocation region is full'],
 	explanation: {
 		meaning:
-			'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); the boot had more such drivers than the range holds, so the drivers named were given lower majors, which the kernel’s list of devices assigns to particular drivers (often of old hardware the machine does not have). Nothing failed: it matters only if the driver that owns that major is loaded later, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
+			'A character device (most of /dev: terminals, sound, input, InfiniBand; disks are block devices) is found by its major number. The kernel hands majors to drivers that ask for any from a small range (254 down to 234); the boot had more such drivers than the range holds, so the drivers named were given lower majors, which the kernel’s list of devices assigns to particular drivers (often of old hardware the machine does not have). On its own this breaks nothing: it matters only if the driver that owns such a major is loaded, which then cannot register it (a line of its own, such as InfiniBand’s `couldn’t register device number`, a finding of its own). Kernels with many drivers of their own print it on every boot (Qualcomm’s Android kernels, test kernels with very many drivers built in); newer kernels use a second range from 511 instead.',
 		causes: [
 			{
 				kind: 'configuration',
