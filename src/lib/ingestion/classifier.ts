@@ -348,7 +348,7 @@ function endsPstorePart(raw: string, p: PstorePart): boolean {
 	const ts = heldTs(raw);
 	if (Number.isNaN(ts)) return true;
 	if (ts < p.lastTs - 1 || ts > p.bound) return true;
-	const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
+	const text = heldTextAt(raw);
 	if (!Number.isNaN(p.lastTs) && raw.startsWith('Linux version ', text)) return true;
 	if (p.after === -1 && ts > p.dumpTs + PSTORE_DUMP_GAP_S) {
 		// past the dump point: another log's, unless the end trace was an earlier oops's that no
@@ -391,7 +391,7 @@ function reportCount(p: PstorePart): number {
 	for (let q: PstorePart | null = p; q !== null; q = q.older)
 		for (let k = q.texts.length - 1; k >= 0; k--) {
 			const raw = q.texts[k];
-			const text = skipSpaceAt(raw, raw.indexOf(']') + 1);
+			const text = heldTextAt(raw);
 			if (raw.startsWith('WARNING: ', text)) return -1;
 			if (raw.startsWith('---[ end trace', text)) return 0;
 			const n = OOPS_COUNT.exec(raw);
@@ -423,6 +423,11 @@ function heldTs(raw: string): number {
 
 function skipSpaceAt(s: string, i: number): number {
 	return codeAt(s, i) === 32 ? i + 1 : i;
+}
+
+/** Where a held line's message starts: after its `[ts]` (or `<N>[ts]`) and one space. */
+function heldTextAt(raw: string): number {
+	return skipSpaceAt(raw, raw.indexOf(']') + 1);
 }
 
 /**
@@ -1145,8 +1150,7 @@ export class LineClassifier {
 			this.endPstore();
 			const ts = heldTs(raw);
 			if (pending || full || !Number.isNaN(ts)) {
-				if (!pending && !full && this.onDumpEnd !== undefined)
-					this.onDumpEnd(lineNo, ts, raw.slice(skipSpaceAt(raw, raw.indexOf(']') + 1)));
+				if (!pending && !full) this.dumpEnded(lineNo, raw, ts);
 				this.process(raw, lineNo);
 				return;
 			}
@@ -1185,14 +1189,13 @@ export class LineClassifier {
 		const lines = p.lines.splice(p.after);
 		const texts = p.texts.splice(p.after);
 		this.flushPstore();
-		const first = texts[0];
-		if (this.onDumpEnd !== undefined)
-			this.onDumpEnd(
-				lines[0],
-				heldTs(first),
-				first.slice(skipSpaceAt(first, first.indexOf(']') + 1))
-			);
+		this.dumpEnded(lines[0], texts[0], heldTs(texts[0]));
 		for (let k = 0; k < lines.length; k++) this.process(texts[k], lines[k]);
+	}
+
+	/** Input line `line`, held line `raw` with kernel time `ts`, ended the wait for a dump's parts. */
+	private dumpEnded(line: number, raw: string, ts: number): void {
+		if (this.onDumpEnd !== undefined) this.onDumpEnd(line, ts, raw.slice(heldTextAt(raw)));
 	}
 
 	private flushPstore(): void {
