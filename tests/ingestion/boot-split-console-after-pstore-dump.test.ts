@@ -12,6 +12,8 @@
  * (its lines up to its wrap), in fixtures/formats/real; the label is `tail`'s, written here.
  */
 import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/lib/ingestion/index.ts';
+import { analyzeText } from '../../src/lib/pipeline.ts';
 import { boots, fixtureLines, i225Dump, ingestText } from './helpers.ts';
 
 const DUMP = i225Dump();
@@ -45,6 +47,41 @@ describe('a console-ramoops after a pstore dump', () => {
 		expect(boots(run)).toEqual([`start@3-${n}`, `shape-change@${n + 3}-${n + 2 + con.length}`]);
 		expect(run.summary.input.lines_total).toBe(n + 2 + con.length);
 		for (const r of run.records) if (r.line > n + 2 && r.boot >= 0) expect(r.boot).toBe(1);
+	});
+
+	it('the whole console, its ring wrapped: its oldest part is the console’s boot, not a third', async () => {
+		// the file read from the wrong place: its lines from 4.5 s to the restart at 42.7 s, then
+		// its oldest part (3.8 s to 4.500395 s) which its first line continues (ring.ts). After the
+		// dump it had been a third boot (timestamp-reset), the wrap no longer seen in 3 boots.
+		const con = fixtureLines(CONSOLE, 1, 1349);
+		const n = DUMP.length;
+		for (const label of [[], ['', '==> /sys/fs/pstore/console-ramoops-0 <==']]) {
+			const text = [...DUMP, ...label, ...con].join('\n');
+			const run = ingestText(text);
+			const at = n + label.length + 1;
+			const end = n + label.length + con.length;
+			expect(boots(run)).toEqual([`start@3-${n}`, `shape-change@${at}-${end}`]);
+			expect(run.summary.wrappedBoot).toBe(2);
+			expect(run.summary.input.warnings.filter((w) => w.includes('wrong place'))).toEqual([
+				`The log pasted from line ${at} on is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, 4.500346 s, comes just before its first, 4.500426 s). Lines ${at + 1274}-${end} are the oldest part of the buffer, printed before line ${at}: they are counted in boot 1, not as another boot.`
+			]);
+			// ingest(): its events and error blocks are renumbered as the report's findings are
+			const ing = ingest(text.split('\n'));
+			expect([...new Set(ing.events.map((e) => e.boot))].sort()).toEqual([0, 1]);
+			expect(ing.errorBlocks.every((e) => e.boot <= 1)).toBe(true);
+			// the report: the console's findings are boot 1's, as the console alone gives them in boot 0
+			const r = await analyzeText(text);
+			const alone = await analyzeText(con.join('\n'));
+			expect(r.metadata.boots).toHaveLength(2);
+			const mine = r.findings.filter((f) => f.boots.includes(1));
+			expect(mine.every((f) => f.boots.length === 1)).toBe(true);
+			const digest = (fs: typeof mine) =>
+				fs.map((f) => `${f.title}|${f.occurrences.length}`).sort();
+			expect(digest(mine)).toEqual(digest(alone.findings));
+			for (const f of mine)
+				for (const o of [f.first_seen, f.last_seen, ...f.occurrences]) expect(o.boot).toBe(1);
+			expect(r.findings.some((f) => f.boots.includes(0))).toBe(true);
+		}
 	});
 
 	it('the dump alone, and the console alone, are one boot each', () => {

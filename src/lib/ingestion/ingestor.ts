@@ -26,7 +26,8 @@ export interface IngestSummary extends TrackerSummary {
 	bitFlipped: boolean;
 	/**
 	 * the boot that was the oldest part of a ring buffer read from the wrong place (see ring.ts),
-	 * now counted in boot 0; -1 when none. Records and reports passed on before the end carry it:
+	 * now counted in the boot before it (boot 0, or the log pasted after another that the buffer
+	 * is); -1 when none. Records and reports passed on before the end carry it:
 	 * the report's findings are renumbered (analysis/result.ts).
 	 */
 	wrappedBoot: number;

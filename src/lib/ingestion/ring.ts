@@ -22,7 +22,9 @@ import { RESET_MAX_S, RESET_NEAR_ZERO_S } from './tracker.ts';
  * - the last time stamp of the input is at most WRAP_GAP_S before the first one: the end of the
  *   file continues into its start.
  *
- * The second boot is then the oldest part of the first, and is counted in it.
+ * The second boot is then the oldest part of the first, and is counted in it. The same holds of
+ * a buffer pasted after another log (a console-ramoops after a pstore dump, see pastedWrap): the
+ * log's last boot is then the oldest part of the one before it, which started as another log.
  *
  * Two excerpts of one boot pasted in reverse order (`dmesg | tail` first, then lines from
  * earlier in the same dmesg) look the same while streaming, with any gap between the end of the
@@ -48,6 +50,12 @@ export class RingWrap {
 	private bootFirstTs = NaN;
 	/** the time of the last timed record before the latest boot's first */
 	private dropFrom = NaN;
+	/** the line of the latest boot's first timed record */
+	private bootFirstLine = 0;
+	/** the boot before the latest (the one whose records came just before it): its index, first time and first timed line */
+	private prevBoot = -1;
+	private prevFirstTs = NaN;
+	private prevFirstLine = 0;
 
 	/** Look at one record after the tracker has given it its boot. */
 	observe(rec: LogRecord): void {
@@ -59,8 +67,12 @@ export class RingWrap {
 		if (Number.isNaN(ts)) return;
 		if (Number.isNaN(this.firstTs)) this.firstTs = ts;
 		if (rec.boot !== this.boot) {
+			this.prevBoot = this.boot;
+			this.prevFirstTs = this.bootFirstTs;
+			this.prevFirstLine = this.bootFirstLine;
 			this.boot = rec.boot;
 			this.bootFirstTs = ts;
+			this.bootFirstLine = rec.line;
 			this.dropFrom = this.lastTs;
 		}
 		this.lastTs = ts;
@@ -68,7 +80,27 @@ export class RingWrap {
 
 	/** The index of the boot that is the wrapped buffer's oldest part (see above), or -1. */
 	wrappedBoot(boots: readonly Boot[], banner: (boot: number) => boolean): number {
-		return this.kind(boots, banner) === 'wrap' ? 1 : -1;
+		if (boots.length === 2) return this.kind(boots, banner) === 'wrap' ? 1 : -1;
+		return this.pastedWrap(boots, banner) ? boots.length - 1 : -1;
+	}
+
+	/**
+	 * A wrapped buffer pasted after another log (a pstore dump, then its console-ramoops): the
+	 * log's last boot is the oldest part of the one before it, which started as another log
+	 * (`shape-change`), under the same conditions as above with that boot's first line and first
+	 * time for the input's. Its first line has no time of its own when it is not its first timed
+	 * record (the rest of a record the wrap cut, which the tracker reads as text after the dump).
+	 */
+	private pastedWrap(boots: readonly Boot[], banner: (boot: number) => boolean): boolean {
+		const k = boots.length - 1;
+		if (k < 2 || this.boot !== k || this.prevBoot !== k - 1) return false;
+		const log = boots[k - 1];
+		if (log.reason !== 'shape-change' || boots[k].reason !== 'timestamp-reset') return false;
+		if (banner(k - 1) || banner(k)) return false;
+		if (!(this.bootFirstTs >= WRAP_LATE_START_S)) return false;
+		const gap = this.prevFirstTs - this.lastTs;
+		if (!(gap >= 0 && gap <= WRAP_GAP_S)) return false;
+		return log.first_line < this.prevFirstLine || this.bootFirstTs >= RESET_MAX_S;
 	}
 
 	/**
@@ -116,23 +148,27 @@ export class RingWrap {
 	}
 
 	/**
-	 * Count the wrapped boot (see wrappedBoot) in boot 0, in `meta.boots`, and return what the
-	 * report says of it; null (nothing changed) when the log is no wrapped buffer. The records
-	 * already passed on keep the boot they had: the report's findings are renumbered with it.
+	 * Count the wrapped boot (see wrappedBoot) in the boot before it (boot 0, or the log pasted
+	 * after another), in `meta.boots`, and return what the report says of it; null (nothing
+	 * changed) when the log is no wrapped buffer. The records already passed on keep the boot they
+	 * had: the report's findings are renumbered with it.
 	 */
 	unwrap(
 		meta: LogMetadata,
 		banner: (boot: number) => boolean
 	): { boot: number; warning: string } | null {
 		const boots = meta.boots;
-		const kind = this.kind(boots, banner);
-		const k = 1;
+		const k = this.wrappedBoot(boots, banner);
 		// a wall clock of its own would be another boot's
-		if (kind !== 'wrap' || meta.calibration.some((c) => c.boot === k)) return null;
-		const [first, second] = boots;
+		if (k < 1 || meta.calibration.some((c) => c.boot === k)) return null;
+		const first = boots[k - 1];
+		const second = boots[k];
 		const warning =
-			`The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +
-			`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`;
+			k === 1
+				? `The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +
+					`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`
+				: `The log pasted from line ${first.first_line} on is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.prevFirstTs.toFixed(6)} s). ` +
+					`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line ${first.first_line}: they are counted in boot ${k - 1}, not as another boot.`;
 		first.first_line = Math.min(first.first_line, second.first_line);
 		first.last_line = Math.max(first.last_line, second.last_line);
 		if (first.kernel_version === null) {
