@@ -72,7 +72,8 @@ export class Ingestor {
 				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs),
 				onDumpStart: (line, times) => tracker.dumpStart(line, times),
 				onDumpEnd: (line, ts, text) => tracker.dumpEnd(line, ts, text),
-				onDumpReplayed: () => tracker.dumpReplayed()
+				onDumpReplayed: () => tracker.dumpReplayed(),
+				dumpHad: (ts) => tracker.dumpHad(ts)
 			}
 		);
 	}
