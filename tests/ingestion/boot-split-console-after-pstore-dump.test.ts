@@ -84,6 +84,49 @@ describe('a console-ramoops after a pstore dump', () => {
 		}
 	});
 
+	it('the whole console listed before the dump (cat /sys/fs/pstore/*): two boots, the console’s and the dump’s', async () => {
+		// `console-ramoops-0` sorts before `dmesg-…`: the console, its oldest part after its restart
+		// (a timestamp-reset), then the dump (shape-change) had been three boots
+		const con = fixtureLines(CONSOLE, 1, 1349);
+		const c = con.length;
+		const cases: Array<[string[], string[]]> = [
+			[[], ['']],
+			[['==> /sys/fs/pstore/console-ramoops-0 <=='], ['', '==> /sys/fs/pstore/dmesg-efi <==']]
+		];
+		for (const [head, between] of cases) {
+			const text = [...head, ...con, ...between, ...DUMP].join('\n') + '\n';
+			const run = ingestText(text);
+			const h = head.length;
+			const dumpAt = h + c + between.length + 3;
+			expect(boots(run)).toEqual([
+				`start@${h + 1}-${h + c}`,
+				`shape-change@${dumpAt}-${h + c + between.length + DUMP.length}`
+			]);
+			expect(run.summary.wrappedBoot).toBe(1);
+			const notes = run.summary.input.warnings;
+			expect(notes.filter((w) => w.includes('wrong place'))).toEqual([
+				`The log from its start up to line ${h + c} is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, 4.500346 s, comes just before its first, 4.500426 s). Lines ${h + 1275}-${h + c} are the oldest part of the buffer, printed before line ${h + 1}: they are counted in boot 0, not as another boot.`
+			]);
+			// the dump's note names the boot it is now
+			expect(notes.filter((w) => w.includes(PASTED))).toEqual([
+				`Line ${dumpAt} starts another log pasted after the one before it: a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it. It is counted as a boot of its own (boot 1), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
+			]);
+			expect(run.summary.metadata.boots.map((b) => b.index)).toEqual([0, 1]);
+			expect(run.summary.metadata.calibration.map((x) => x.boot)).toEqual([0, 1]);
+			expect(run.summary.metadata.boots[1].started_at).toMatch(/^2023-02-15T/);
+			const ing = ingest(text.split('\n'));
+			expect([...new Set(ing.events.map((e) => e.boot))].sort()).toEqual([0, 1]);
+			// the report: the console's findings in boot 0, the dump's in boot 1 at their own dates
+			const r = await analyzeText(text);
+			const bug = r.findings.find((f) => f.title === 'kernel BUG in dql_completed');
+			expect(bug?.boots).toEqual([1]);
+			expect(bug?.first_seen.wall).toMatch(/^2023-02-15T12:06:31/);
+			const denials = r.findings.filter((f) => f.title.startsWith('SELinux denials'));
+			expect(denials.length).toBeGreaterThan(0);
+			for (const f of denials) expect(f.boots).toEqual([0]);
+		}
+	});
+
 	it('the dump alone, and the console alone, are one boot each', () => {
 		expect(boots(ingestText(DUMP.join('\n') + '\n'))).toEqual([`start@3-${DUMP.length}`]);
 		const con = fixtureLines(CONSOLE, 7, 1274);
