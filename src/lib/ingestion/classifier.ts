@@ -88,6 +88,11 @@ export interface ClassifierOptions {
 	 * it is processed right after.
 	 */
 	onDumpEnd?: (line: number, ts: number, text: string) => void;
+	/**
+	 * Whether kernel time `ts` is one of the dump's just replayed (the tracker's recent times):
+	 * asked of the line after an unprefixed one that ended the wait (see afterDumpText).
+	 */
+	dumpHad?: (ts: number) => boolean;
 }
 
 /** What the classifier knows at the end of the input that the report needs. */
@@ -138,6 +143,11 @@ const YEAR_LOOKAHEAD_CHARS = 1 << 20;
 const PSTORE_BUDGET_CHARS = 8 << 20;
 /** a pstore part has at most this many lines (records are at most a few hundred KiB) */
 const PSTORE_PART_LINES = 4000;
+/**
+ * untimed lines held after a dump's parts before a timed line tells whose they are (see
+ * LineClassifier.afterDumpText): a blank line, `tail`'s label, the rest of a record, one more
+ */
+const AFTER_DUMP_HELD = 4;
 /**
  * what a held part's header costs of PSTORE_BUDGET_CHARS besides its text (the part's object and
  * arrays): a paste of headers alone reaches the budget too
@@ -485,6 +495,14 @@ export class LineClassifier {
 	private readonly onDumpStart: ((line: number, times: number[]) => void) | undefined;
 	private readonly onDumpEnd: ((line: number, ts: number, text: string) => void) | undefined;
 	private readonly onDumpReplayed: (() => void) | undefined;
+	private readonly dumpHad: ((ts: number) => boolean) | undefined;
+	/**
+	 * a line without a kernel time that ended the wait for a dump's parts, and the untimed lines
+	 * after it (a blank line, `tail`'s label, the rest of a record), at most AFTER_DUMP_HELD, held
+	 * until a timed line tells whose they are (afterDumpText); `this.pstore` is then an empty
+	 * list, so that the next lines come to holdPstore, and no other line does
+	 */
+	private afterDump: { raws: string[]; lines: number[] } | null = null;
 	/**
 	 * the headers (`Oops#1 Part2`) of the parts held, and each held record's reason by counter:
 	 * a header held already, or a counter held with another reason, is another dump's
@@ -529,6 +547,7 @@ export class LineClassifier {
 		this.onDumpStart = options.onDumpStart;
 		this.onDumpEnd = options.onDumpEnd;
 		this.onDumpReplayed = options.onDumpReplayed;
+		this.dumpHad = options.dumpHad;
 	}
 
 	get linesDone(): number {
@@ -1113,6 +1132,14 @@ export class LineClassifier {
 	}
 
 	private holdPstore(raw: string, lineNo: number): void {
+		const held = this.afterDump;
+		if (held !== null) {
+			if (held.raws.length < AFTER_DUMP_HELD && Number.isNaN(heldTs(raw))) {
+				held.raws.push(raw);
+				held.lines.push(lineNo);
+			} else this.afterDumpText(raw, lineNo);
+			return;
+		}
 		const parts = this.pstore as PstorePart[];
 		const h = raw.indexOf('#');
 		const header = h > 3 && h < 10 && PSTORE_HEADER.test(raw);
@@ -1154,19 +1181,11 @@ export class LineClassifier {
 				this.process(raw, lineNo);
 				return;
 			}
-			// a line without a kernel time: unprefixed text after the dump (a user's notes, a
-			// prompt) is none of its records' (formats/bare.ts), up to the next kernel record;
-			// another log's line (a syslog's, a journal's) is read as it is
-			const ctx = this.ctx;
-			ctx.foreign = UNPARSED_AFTER_DUMP;
-			this.process(raw, lineNo);
-			if (
-				ctx.foreign === UNPARSED_AFTER_DUMP &&
-				ctx.prevReason !== UNPARSED_AFTER_DUMP &&
-				ctx.prevReason !== SKIP_SHELL &&
-				ctx.prevReason !== SKIP_PSTORE_FILE
-			)
-				ctx.foreign = '';
+			// a line without a kernel time, held until the next line tells whose it is
+			if (this.pstore === null && this.dumpHad !== undefined) {
+				this.afterDump = { raws: [raw], lines: [lineNo] };
+				this.pstore = [];
+			} else this.textAfterDump(raw, lineNo);
 			return;
 		}
 		p.lines.push(lineNo);
@@ -1180,6 +1199,9 @@ export class LineClassifier {
 	 * first of them as the line that ended the wait.
 	 */
 	private endPstore(): void {
+		// the input ended after untimed lines that ended the wait: read now, they may open another
+		// dump's parts, which are then replayed here (and its untimed lines after it held again)
+		while (this.afterDump !== null) this.afterDumpText(null, 0);
 		const parts = this.pstore;
 		const p = parts === null ? undefined : parts[parts.length - 1];
 		if (p === undefined || p.after === -1) {
@@ -1191,6 +1213,48 @@ export class LineClassifier {
 		this.flushPstore();
 		this.dumpEnded(lines[0], texts[0], heldTs(texts[0]));
 		for (let k = 0; k < lines.length; k++) this.process(texts[k], lines[k]);
+	}
+
+	/**
+	 * A line without a kernel time that ended the wait for a dump's parts: unprefixed text after
+	 * the dump (a user's notes, a prompt) is none of its records' (formats/bare.ts), up to the next
+	 * kernel record; another log's line (a syslog's, a journal's) is read as it is.
+	 */
+	private textAfterDump(raw: string, lineNo: number): void {
+		const ctx = this.ctx;
+		ctx.foreign = UNPARSED_AFTER_DUMP;
+		this.process(raw, lineNo);
+		if (
+			ctx.foreign === UNPARSED_AFTER_DUMP &&
+			ctx.prevReason !== UNPARSED_AFTER_DUMP &&
+			ctx.prevReason !== SKIP_SHELL &&
+			ctx.prevReason !== SKIP_PSTORE_FILE
+		)
+			ctx.foreign = '';
+	}
+
+	/**
+	 * The line after the untimed ones that ended the wait for a dump's parts (held in afterDump):
+	 * a timed line, a line past AFTER_DUMP_HELD, or null at the input's end. When its kernel time
+	 * is one of the dump's, they are the console of the boot the dump holds (pstore's
+	 * console-ramoops, its ring cut inside a record, then the records the dump holds too, at the
+	 * same times; after a blank line and `tail`'s label of its file or not): the untimed lines are
+	 * the rest of that cut record, text of the dump's boot, and the console goes on in that boot,
+	 * as one whose first line is whole does (the tracker keeps a time of the dump's in its boot).
+	 * Otherwise the first is text after the dump, another log's, as it was.
+	 */
+	private afterDumpText(raw: string | null, lineNo: number): void {
+		const held = this.afterDump as { raws: string[]; lines: number[] };
+		this.afterDump = null;
+		this.pstore = null;
+		const ts = raw === null ? NaN : heldTs(raw);
+		let k = 0;
+		if (Number.isNaN(ts) || !(this.dumpHad as (ts: number) => boolean)(ts)) {
+			this.textAfterDump(held.raws[0], held.lines[0]);
+			k = 1;
+		}
+		for (; k < held.raws.length; k++) this.process(held.raws[k], held.lines[k]);
+		if (raw !== null) this.process(raw, lineNo);
 	}
 
 	/** Input line `line`, held line `raw` with kernel time `ts`, ended the wait for a dump's parts. */

@@ -18,9 +18,12 @@ export interface IngestResult {
 	bitFlipped: boolean;
 }
 
-/** The boot of a record or report, with a wrapped ring buffer's oldest part counted in boot 0. */
+/**
+ * The boot of a record or report, with a wrapped ring buffer's oldest part counted in the boot
+ * before it (see ring.ts; later boots, if any, move down by one).
+ */
 function unwrapped(boot: number, wrapped: number): number {
-	return boot === wrapped ? 0 : boot;
+	return boot >= wrapped ? boot - 1 : boot;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { LogRecord } from '../models/log-record.ts';
 import { BitFlipSigns } from './bitflips.ts';
 import { holeInside, NulStretches } from './nul.ts';
 import { PastePrefix } from './paste.ts';
-import { RingWrap } from './ring.ts';
+import { renumberedNote, RingWrap } from './ring.ts';
 import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
 export interface IngestOptions extends ClassifierOptions {
@@ -26,7 +26,8 @@ export interface IngestSummary extends TrackerSummary {
 	bitFlipped: boolean;
 	/**
 	 * the boot that was the oldest part of a ring buffer read from the wrong place (see ring.ts),
-	 * now counted in boot 0; -1 when none. Records and reports passed on before the end carry it:
+	 * now counted in the boot before it (boot 0, or the log pasted after another that the buffer
+	 * is; a boot after it moved down by one); -1 when none. Records and reports passed on before the end carry it:
 	 * the report's findings are renumbered (analysis/result.ts).
 	 */
 	wrappedBoot: number;
@@ -71,7 +72,8 @@ export class Ingestor {
 				onDumpTime: (wallMs) => tracker.dumpAnchor(wallMs),
 				onDumpStart: (line, times) => tracker.dumpStart(line, times),
 				onDumpEnd: (line, ts, text) => tracker.dumpEnd(line, ts, text),
-				onDumpReplayed: () => tracker.dumpReplayed()
+				onDumpReplayed: () => tracker.dumpReplayed(),
+				dumpHad: (ts) => tracker.dumpHad(ts)
 			}
 		);
 	}
@@ -111,8 +113,12 @@ export class Ingestor {
 		const flipped = this.flips.warning();
 		if (flipped !== null) summary.input.warnings.push(flipped);
 		const wrapped = this.ring.unwrap(summary.metadata, (b) => this.tracker.hasBanner(b));
-		if (wrapped !== null) summary.input.warnings.push(wrapped.warning);
-		else {
+		if (wrapped !== null) {
+			const notes = summary.input.warnings;
+			if (wrapped.boot < summary.metadata.boots.length)
+				for (let i = 0; i < notes.length; i++) notes[i] = renumberedNote(notes[i], wrapped.boot);
+			notes.push(wrapped.warning);
+		} else {
 			const reversed = this.ring.reversedNote(
 				summary.metadata,
 				(b) => this.tracker.hasBanner(b),

@@ -22,7 +22,9 @@ import { RESET_MAX_S, RESET_NEAR_ZERO_S } from './tracker.ts';
  * - the last time stamp of the input is at most WRAP_GAP_S before the first one: the end of the
  *   file continues into its start.
  *
- * The second boot is then the oldest part of the first, and is counted in it.
+ * The second boot is then the oldest part of the first, and is counted in it. The same holds of
+ * a buffer among other logs (a console-ramoops after a pstore dump, or before it, see
+ * pastedWrap): the wrapped part is then counted in the boot before it, which starts that log.
  *
  * Two excerpts of one boot pasted in reverse order (`dmesg | tail` first, then lines from
  * earlier in the same dmesg) look the same while streaming, with any gap between the end of the
@@ -48,6 +50,16 @@ export class RingWrap {
 	private bootFirstTs = NaN;
 	/** the time of the last timed record before the latest boot's first */
 	private dropFrom = NaN;
+	/**
+	 * the latest boots' records, oldest first (at most 3, see pastedWrap): the boot, its first
+	 * time and first timed line, its last time (NaN for the latest: `lastTs`)
+	 */
+	private readonly recent: Array<{
+		boot: number;
+		firstTs: number;
+		firstLine: number;
+		lastTs: number;
+	}> = [];
 
 	/** Look at one record after the tracker has given it its boot. */
 	observe(rec: LogRecord): void {
@@ -59,6 +71,10 @@ export class RingWrap {
 		if (Number.isNaN(ts)) return;
 		if (Number.isNaN(this.firstTs)) this.firstTs = ts;
 		if (rec.boot !== this.boot) {
+			const recent = this.recent;
+			if (recent.length > 0) recent[recent.length - 1].lastTs = this.lastTs;
+			if (recent.length === 3) recent.shift();
+			recent.push({ boot: rec.boot, firstTs: ts, firstLine: rec.line, lastTs: NaN });
 			this.boot = rec.boot;
 			this.bootFirstTs = ts;
 			this.dropFrom = this.lastTs;
@@ -68,7 +84,43 @@ export class RingWrap {
 
 	/** The index of the boot that is the wrapped buffer's oldest part (see above), or -1. */
 	wrappedBoot(boots: readonly Boot[], banner: (boot: number) => boolean): number {
-		return this.kind(boots, banner) === 'wrap' ? 1 : -1;
+		const n = boots.length;
+		if (n === 2) return this.kind(boots, banner) === 'wrap' ? 1 : -1;
+		if (n < 3) return -1;
+		if (this.pastedWrap(boots, banner, n - 1)) return n - 1;
+		return this.pastedWrap(boots, banner, n - 2) ? n - 2 : -1;
+	}
+
+	/**
+	 * A wrapped buffer among other logs: boot `k` is the oldest part of the one before it when
+	 * that one starts a log (the input's first, or another log pasted after one, `shape-change`:
+	 * a pstore dump, then its console-ramoops), `k` is the log's last boot or the one before a
+	 * last that starts another log (the console, then a dump: `cat /sys/fs/pstore/*` lists
+	 * `console-ramoops-0` first), and the conditions above hold with that log's first line, first
+	 * time and last time for the input's. Its first line has no time of its own when it is not its
+	 * first timed record (the rest of a record the wrap cut: text after a dump, or after `tail`'s
+	 * label, which is in no boot).
+	 */
+	private pastedWrap(
+		boots: readonly Boot[],
+		banner: (boot: number) => boolean,
+		k: number
+	): boolean {
+		const h = this.recent;
+		const last = boots.length - 1;
+		const j = h.length - 1 - (last - k);
+		if (j < 1 || h[j].boot !== k || h[j - 1].boot !== k - 1 || h[h.length - 1].boot !== last)
+			return false;
+		if (k < last && boots[last].reason !== 'shape-change') return false;
+		const log = boots[k - 1];
+		if (!(k === 1 || log.reason === 'shape-change') || boots[k].reason !== 'timestamp-reset')
+			return false;
+		if (banner(k - 1) || banner(k)) return false;
+		const w = h[j];
+		if (!(w.firstTs >= WRAP_LATE_START_S)) return false;
+		const gap = h[j - 1].firstTs - (k === last ? this.lastTs : w.lastTs);
+		if (!(gap >= 0 && gap <= WRAP_GAP_S)) return false;
+		return log.first_line < h[j - 1].firstLine || w.firstTs >= RESET_MAX_S;
 	}
 
 	/**
@@ -116,23 +168,34 @@ export class RingWrap {
 	}
 
 	/**
-	 * Count the wrapped boot (see wrappedBoot) in boot 0, in `meta.boots`, and return what the
-	 * report says of it; null (nothing changed) when the log is no wrapped buffer. The records
-	 * already passed on keep the boot they had: the report's findings are renumbered with it.
+	 * Count the wrapped boot (see wrappedBoot) in the boot before it (boot 0, or the log pasted
+	 * after another), in `meta.boots`, and return what the report says of it; null (nothing
+	 * changed) when the log is no wrapped buffer. The records already passed on keep the boot they
+	 * had: the report's findings are renumbered with it.
 	 */
 	unwrap(
 		meta: LogMetadata,
 		banner: (boot: number) => boolean
 	): { boot: number; warning: string } | null {
 		const boots = meta.boots;
-		const kind = this.kind(boots, banner);
-		const k = 1;
+		const k = this.wrappedBoot(boots, banner);
 		// a wall clock of its own would be another boot's
-		if (kind !== 'wrap' || meta.calibration.some((c) => c.boot === k)) return null;
-		const [first, second] = boots;
-		const warning =
-			`The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +
-			`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`;
+		if (k < 1 || meta.calibration.some((c) => c.boot === k)) return null;
+		const first = boots[k - 1];
+		const second = boots[k];
+		let warning: string;
+		if (boots.length === 2)
+			warning =
+				`The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +
+				`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`;
+		else {
+			const h = this.recent;
+			const j = h.length - boots.length + k;
+			const end = k === boots.length - 1 ? this.lastTs : h[j].lastTs;
+			warning =
+				`The log ${k === 1 ? 'from its start' : `pasted from line ${first.first_line} on`}${k < boots.length - 1 ? ` up to line ${second.last_line}` : ''} is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${end.toFixed(6)} s, comes just before its first, ${h[j - 1].firstTs.toFixed(6)} s). ` +
+				`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line ${first.first_line}: they are counted in boot ${k - 1}, not as another boot.`;
+		}
 		first.first_line = Math.min(first.first_line, second.first_line);
 		first.last_line = Math.max(first.last_line, second.last_line);
 		if (first.kernel_version === null) {
@@ -140,6 +203,9 @@ export class RingWrap {
 			first.kernel_build = second.kernel_build;
 		}
 		boots.splice(k, 1);
+		// the boots after it (a log pasted after the buffer) move down by one
+		for (let i = k; i < boots.length; i++) boots[i].index = i;
+		for (const c of meta.calibration) if (c.boot > k) c.boot--;
 		return { boot: k, warning };
 	}
 }
@@ -148,3 +214,17 @@ export class RingWrap {
 const WRAP_LATE_START_S = 1;
 /** the input's last time stamp is at most this (s) before its first */
 const WRAP_GAP_S = 1;
+
+/**
+ * A note of the tracker's that names a boot after the wrapped boot `k` (a log pasted after the
+ * buffer, see RingWrap.unwrap): the boot it names moved down by one. The notes that name boots:
+ * another log pasted (`… (boot 2) …`) and a boot that stops early (`The log of boot 2 …`).
+ */
+export function renumberedNote(note: string, k: number): string {
+	if (!note.startsWith('The log of boot ') && !PASTED_NOTE.test(note)) return note;
+	return note.replace(/\bboot (\d+)\b/g, (m, d: string) =>
+		Number(d) > k ? `boot ${Number(d) - 1}` : m
+	);
+}
+
+const PASTED_NOTE = /^Line \d+ starts another log pasted /;

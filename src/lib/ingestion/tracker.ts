@@ -930,6 +930,16 @@ export class RecordTracker {
 	}
 
 	/**
+	 * Whether kernel time `ts` is one of the boot's recent ones, asked right after a pstore dump's
+	 * parts were replayed (their times): the line with that time, after an unprefixed line that
+	 * ended the wait, is the dump's boot's console, and that line the rest of a record its ring cut
+	 * (LineClassifier.afterDumpText).
+	 */
+	dumpHad(ts: number): boolean {
+		return this.boot === this.dumpBoot && this.lastTs === this.dumpLastTs && this.hadTime(ts);
+	}
+
+	/**
 	 * The held parts of a pstore dump were just replayed, and input line `line`, with kernel time
 	 * `ts` and message `text`, ended the wait for more (LineClassifier.holdPstore): a line of a log
 	 * pasted after the dump, of its shape or a dmesg's. A dump holds the last messages of a boot
