@@ -304,6 +304,13 @@ export interface RuleResolve extends RuleOutcome {
 	trigger: string;
 	/** tested against the message text; the named group `device` is the device it names */
 	pattern: RegExp;
+	/**
+	 * the rule message's detail that the resolving message's `device` group must equal, when it
+	 * is not `device`: a number is compared as its digits (a binder thread's `process_pid`, which the
+	 * oom_reaper's `reaped process 31804` names; a `device` detail had shown `process 31804` as
+	 * the finding's device)
+	 */
+	key?: string;
 	/** lines after the rule's message it may come */
 	within: number;
 	/**
