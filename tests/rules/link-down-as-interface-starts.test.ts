@@ -1,0 +1,69 @@
+/**
+ * r8169 prints the link's first state, down, as the interface starts (its PHY attached just
+ * before), then `Link is Up` once the link has negotiated: that is no lost link, and cable and
+ * switch advice (network.link-down) misled. A drop after the card's link was up stays a drop.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/analyze.ts';
+
+// zictes-log dmesg.0 lines 1375-1377 (a desktop's r8169 RTL8168h, a 5.x kernel, journalctl -k -o short-monotonic)
+const ZICTES = [
+	'[   28.275459] kernel: Generic FE-GE Realtek PHY r8169-700:00: attached PHY driver (mii_bus:phy_addr=r8169-700:00, irq=IGNORE)',
+	'[   28.475941] kernel: r8169 0000:07:00.0 enp7s0: Link is Down',
+	'[   32.086423] kernel: r8169 0000:07:00.0 enp7s0: Link is Up - 1Gbps/Full - flow control rx/tx',
+	'[   32.086442] kernel: IPv6: ADDRCONF(NETDEV_CHANGE): enp7s0: link becomes ready'
+];
+
+// orion-o6 dmesg.out lines 883-887 (Radxa Orion O6, 6.12: two RTL8126A cards, r8169-<domain>-<id>)
+const ORION = [
+	'[    4.150935] RTL8126A-internal 5Gbps PHY r8169-0-100:00: attached PHY driver (mii_bus:phy_addr=r8169-0-100:00, irq=MAC)',
+	'[    5.151065] r8169 0000:01:00.0 enp1s0: Link is Down',
+	'[    5.186948] RTL8126A-internal 5Gbps PHY r8169-0-3100:00: attached PHY driver (mii_bus:phy_addr=r8169-0-3100:00, irq=MAC)',
+	'[    6.167043] r8169 0000:31:00.0 enp49s0: Link is Down',
+	'[   11.213017] r8169 0000:31:00.0 enp49s0: Link is Up - 5Gbps/Full - flow control off'
+];
+
+const linkFindings = async (lines: string[]) =>
+	(await findingsOf(lines)).filter((f) => f.rule === 'network.link-down');
+
+describe('a link down as its interface starts', () => {
+	it('is the link not up yet, without cable advice, its PHY and chip in the facts', async () => {
+		const [f, ...rest] = await linkFindings(ZICTES);
+		expect(rest).toEqual([]);
+		expect(f).toMatchObject({
+			title: 'Network link not up yet as enp7s0 started',
+			severity: 'info'
+		});
+		expect(f.details).toEqual({
+			device: 'enp7s0',
+			driver: 'r8169',
+			chip: '0000:07:00.0',
+			phy: 'Generic FE-GE Realtek PHY'
+		});
+		expect(f.explanation.meaning).toMatch(/It is not a lost link/);
+		expect(f.explanation.next_steps[0]).toMatch(/^Nothing is needed when `Link is Up` follows/);
+	});
+
+	it('tells each card by its PHY’s bus (the domain form of 5.17 on)', async () => {
+		const f = await linkFindings(ORION);
+		expect(f.map((x) => [x.title, x.details.chip])).toEqual([
+			['Network link not up yet as enp1s0 started', '0000:01:00.0'],
+			['Network link not up yet as enp49s0 started', '0000:31:00.0']
+		]);
+	});
+
+	it('is a drop once the card’s link was up, or without the PHY’s line', async () => {
+		const later = [...ZICTES, '[   95.000000] kernel: r8169 0000:07:00.0 enp7s0: Link is Down'];
+		expect((await linkFindings(later)).map((x) => [x.title, x.count])).toEqual([
+			['Network link not up yet as enp7s0 started', 1],
+			['Network link down on enp7s0', 1]
+		]);
+		expect((await linkFindings(ZICTES.slice(1))).map((x) => x.title)).toEqual([
+			'Network link down on enp7s0'
+		]);
+		// another card's PHY
+		expect((await linkFindings([ORION[2], ORION[1]])).map((x) => x.title)).toEqual([
+			'Network link down on enp1s0'
+		]);
+	});
+});
