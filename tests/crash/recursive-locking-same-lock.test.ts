@@ -100,7 +100,11 @@ describe('recursive locking of the very lock the task holds', () => {
 		const [f] = await lockdepOf(GCOV);
 		expect(f.title).toBe('possible deadlock in llvm_gcov_init');
 		expect(f.severity).toBe('high');
-		expect(f.details).toMatchObject({ lock: 'gcov_lock', same_lock: true });
+		expect(f.details).toMatchObject({
+			kind: 'deadlock (a task taking the lock it holds)',
+			lock: 'gcov_lock',
+			same_lock: true
+		});
 		expect(f.explanation.meaning).toMatch(/this is no possible deadlock but a real one/);
 		expect(f.explanation.next_steps[0]).toMatch(/^Read the two `at:` lines/);
 	});

@@ -292,7 +292,10 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 			: [],
 		registers: registerLines([...tail, ...own]),
 		follows_line: block.follows ?? null,
-		kind: kindOf(rule, title),
+		kind:
+			reported.same_lock === true
+				? 'deadlock (a task taking the lock it holds)'
+				: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
 		caller: t.frame?.caller ?? null,
 		cut_short:
