@@ -202,8 +202,9 @@ export const linkDown: LineRule = {
 		]
 	},
 	// a link that keeps dropping with no cause in the log (a cable, a switch port): low from 4
-	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts)
-	storm: { count: 4, severity: 'low', then: { count: 10, severity: 'medium' } },
+	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts);
+	// an interface started many times (one start per boot) is no storm
+	storm: { count: 4, severity: 'low', then: { count: 10, severity: 'medium' }, unless: 'phy' },
 	examples: [
 		'e1000e: eth0 NIC Link is Down',
 		'r8169 0000:03:00.0 eth0: Link is Down',

@@ -41,7 +41,11 @@ export interface LineRule {
 	storm?: {
 		count: number;
 		severity: Severity;
-		/** a detail that, when true on the finding, keeps it from being a storm (resets after resume) */
+		/**
+		 * a detail that, when true (or any other value but false and null) on the finding, keeps it
+		 * from being a storm (resets after resume; a link's first state, down, as its interface
+		 * started, which has the PHY's name)
+		 */
 		unless?: string;
 		/**
 		 * a second level, from a higher count on (a Wi-Fi connection lost 3 times is low, 5 times
