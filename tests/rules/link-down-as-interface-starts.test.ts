@@ -23,6 +23,36 @@ const ORION = [
 	'[   11.213017] r8169 0000:31:00.0 enp49s0: Link is Up - 5Gbps/Full - flow control off'
 ];
 
+// the other PHY lines of the corpus, each with its card's link line: ubuntu-20-04-fips dmesg.txt
+// lines 1541-1542 (RTL8208, 5.4), amdmsrtweaker lines 1596 and 1669 (5.0, r8169-<id>),
+// askubuntu's journal lines 1891 and 1893 (5.13, r8169-<domain>-<id>)
+const OTHERS: [string[], string, string][] = [
+	[
+		[
+			'[   93.139899] RTL8208 Fast Ethernet r8169-0-f00:00: attached PHY driver [RTL8208 Fast Ethernet] (mii_bus:phy_addr=r8169-0-f00:00, irq=IGNORE)',
+			'[   93.447309] r8169 0000:0f:00.0 eth0: Link is Down'
+		],
+		'0000:0f:00.0',
+		'RTL8208 Fast Ethernet'
+	],
+	[
+		[
+			'[    7.605444] Generic PHY r8169-100:00: attached PHY driver [Generic PHY] (mii_bus:phy_addr=r8169-100:00, irq=IGNORE)',
+			'[    7.865303] r8169 0000:01:00.0 net0: Link is Down'
+		],
+		'0000:01:00.0',
+		'Generic PHY'
+	],
+	[
+		[
+			'Feb 09 12:29:29 hpPav kernel: Generic FE-GE Realtek PHY r8169-0-300:00: attached PHY driver (mii_bus:phy_addr=r8169-0-300:00, irq=MAC)',
+			'Feb 09 12:29:29 hpPav kernel: r8169 0000:03:00.0 enp3s0: Link is Down'
+		],
+		'0000:03:00.0',
+		'Generic FE-GE Realtek PHY'
+	]
+];
+
 const linkFindings = async (lines: string[]) =>
 	(await findingsOf(lines)).filter((f) => f.rule === 'network.link-down');
 
@@ -50,6 +80,14 @@ describe('a link down as its interface starts', () => {
 			['Network link not up yet as enp1s0 started', '0000:01:00.0'],
 			['Network link not up yet as enp49s0 started', '0000:31:00.0']
 		]);
+	});
+
+	it('reads the card and the PHY of every PHY line of the corpus', async () => {
+		for (const [lines, chip, phy] of OTHERS) {
+			const [f] = await linkFindings(lines);
+			expect(f.title, lines[0]).toMatch(/^Network link not up yet as \w+ started$/);
+			expect(f.details).toMatchObject({ chip, phy });
+		}
 	});
 
 	it('is no storm when the interface started many times (the benchmark log has it in 11 boots)', async () => {
