@@ -30,8 +30,14 @@ describe('a page allocation failure of a process being killed', () => {
 			]
 		]);
 		const alloc = f[1];
-		expect(alloc.details).toMatchObject({
+		// the process the facts name is the thread's, by its pid and the name the reaper gives
+		// (a `device` detail had read `process 31804`)
+		expect(alloc.details).toEqual({
 			process: 'binder:31804_2',
+			order: 0,
+			gfp_mask: '0x3100cca',
+			gfp_flags: 'GFP_HIGHUSER_MOVABLE|0x3000000',
+			process_pid: 31804,
 			killed_process: 'e.process.gapps'
 		});
 		expect(alloc.evidence.map((e) => e.text)).toEqual(

@@ -367,8 +367,9 @@ const STORM = new Map(LINE_RULES.filter((r) => r.storm).map((r) => [r.id, r.stor
 export function applyStorms(findings: Finding[]): void {
 	for (const f of findings) {
 		const s = STORM.get(f.rule);
-		if (!s || f.count < s.count || (s.unless !== undefined && f.details[s.unless] === true))
-			continue;
+		if (!s || f.count < s.count) continue;
+		const unless = s.unless === undefined ? undefined : f.details[s.unless];
+		if (unless !== undefined && unless !== null && unless !== false) continue;
 		const severity = s.then && f.count >= s.then.count ? s.then.severity : s.severity;
 		if (severityRank(severity) < severityRank(f.severity)) {
 			f.severity = severity;

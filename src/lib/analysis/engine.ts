@@ -494,6 +494,16 @@ function deviceName(v: DetailValue | undefined): string {
 	return typeof v === 'string' ? v : '';
 }
 
+/**
+ * The device a held message waits for its resolution of: its `device` detail, or the detail the
+ * resolution names instead (RuleResolve.key), a number as its digits.
+ */
+function heldDevice(facts: Record<string, DetailValue>, res: RuleResolve | RuleExpect): string {
+	if (!('key' in res) || res.key === undefined) return deviceName(facts.device);
+	const v = facts[res.key];
+	return typeof v === 'number' ? String(v) : deviceName(v);
+}
+
 /** The prefilter hint of a message: HINT_HEADER, HINT_RULE and HINT_RESOLVE bits (see TRIGGERS). */
 export function scanTriggers(text: string): number {
 	return TRIGGERS.scanMask(text, HINT_HEADER | HINT_RULE | HINT_RESOLVE | HINT_ANDROID);
@@ -870,7 +880,7 @@ export class Analyzer {
 			match: x,
 			event: keptEvent(r),
 			context: this.contextOf(index, r, x),
-			device: deviceName(detailsOf(rule, x).device),
+			device: heldDevice(detailsOf(rule, x), res),
 			res,
 			repeats: []
 		};

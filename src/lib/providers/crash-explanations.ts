@@ -1067,6 +1067,26 @@ const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b
 
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
 	{
+		rule: 'crash.lockdep',
+		name: 'a task taking the very lock it holds',
+		applies: (f) => f.details.same_lock === true,
+		explanation: {
+			meaning:
+				'Lockdep, the kernel’s locking checker, caught a task taking a lock it already holds, and this is no possible deadlock but a real one: both lines of the report give the same address, so it is the very same lock (`lock` in the facts), not two locks of one class, which is all lockdep’s `possible` and its note `May be due to missing lock nesting notation` allow for. A mutex or spinlock taken a second time by its holder never comes free: the task (with a spinlock, its CPU) waits for itself from that moment, and so does every task that needs the lock after it. Only two read acquisitions of a reader-writer semaphore (`down_read`) do not hang at once; they deadlock when a writer comes to wait between them.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A locking bug on the path the report names: the function that took the lock first (`but task is already holding lock: … at:`) calls, directly or through a callback or a recursion, code that takes it again (`is trying to acquire lock: … at:`).'
+				}
+			],
+			next_steps: [
+				'Read the two `at:` lines of the report and the call trace after them: the path from the first place to the second is the bug; a task stuck in the boot (`swapper`, in an initcall) stops the boot there.',
+				...REPORTING
+			],
+			references: ['https://docs.kernel.org/locking/lockdep-design.html']
+		}
+	},
+	{
 		rule: 'crash.arm-user-fault',
 		name: 'a user program’s unaligned access with an instruction the kernel cannot fix up (ARM alignment trap)',
 		applies: (f) =>

@@ -394,10 +394,44 @@ export function workqueueLockup(text: string): { pool: string; stuck_s: number }
  */
 const WARN_HEADER = /^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: \d+ at |at |[\w./-]+:\d+ at )/;
 
+/** lockdep's report of a lock taken again by the task that holds its class (kernel/locking/lockdep.c print_deadlock_bug) */
+const RECURSIVE_LOCKING = /^(?:WARNING|INFO): possible recursive locking detected/;
+
+/**
+ * a lock line of lockdep's report as 4.15 and later print it, the lock's address first (hashed
+ * by `%p` since 4.15's pointer hashing, the same hash for the same address in a boot): `c39f57d0
+ * (gcov_lock){+.+.}-{3:3}, at: llvm_gcov_init+0x3d/0xc2`; before, the line starts at the name
+ */
+const ADDRESSED_LOCK = /^\s*([0-9a-f]{8,16}) \((.+?)\)\{[-+.?]*\}/;
+
+/** lines of a recursive-locking report its two lock lines come within */
+const RECURSIVE_LOCK_LINES = 12;
+
+/**
+ * The lock of a recursive-locking report and whether the lock the task tries to take is the very
+ * one it holds (the same address in both lines: `same_lock`), not another of its class, when the
+ * report prints the addresses; {} otherwise (lkp-75.log, syzkaller's rtnl_mutex taken twice).
+ */
+function recursiveLock(lines: readonly BlockLine[], h: number): Record<string, DetailValue> {
+	let wanted: RegExpExecArray | null = null;
+	let held: RegExpExecArray | null = null;
+	const end = Math.min(lines.length - 1, h + RECURSIVE_LOCK_LINES);
+	for (let i = h + 1; i < end; i++) {
+		const t = lines[i].text;
+		if (t.endsWith(' is trying to acquire lock:')) wanted = ADDRESSED_LOCK.exec(lines[i + 1].text);
+		else if (t.endsWith('but task is already holding lock:'))
+			held = ADDRESSED_LOCK.exec(lines[i + 1].text);
+		if (held !== null) break;
+	}
+	if (wanted === null || held === null) return {};
+	return { lock: wanted[2], same_lock: wanted[1] === held[1] };
+}
+
 /**
  * The facts only some reports print, in their own words: a WARN()'s message (`warn_message`,
- * for every WARN() report, null when it printed none) and a workqueue lockup's pool and time
- * (`pool`, a list over the finding's occurrences, and `stuck_s`, the longest; lkp-50.log).
+ * for every WARN() report, null when it printed none), a workqueue lockup's pool and time
+ * (`pool`, a list over the finding's occurrences, and `stuck_s`, the longest; lkp-50.log) and
+ * a recursive-locking report's lock (`lock`, `same_lock`: see recursiveLock).
  */
 export function reportFacts(
 	header: string,
@@ -406,6 +440,7 @@ export function reportFacts(
 ): Record<string, DetailValue> {
 	if (header === 'WARNING:' && lines.length > h && WARN_HEADER.test(lines[h].text))
 		return { warn_message: warnMessage(lines, h) };
+	if (lines.length > h && RECURSIVE_LOCKING.test(lines[h].text)) return recursiveLock(lines, h);
 	const w = lines.length > h ? workqueueLockup(lines[h].text) : null;
 	return w ? { pool: [w.pool], stuck_s: w.stuck_s } : {};
 }

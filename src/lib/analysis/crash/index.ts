@@ -266,6 +266,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 				own[0]?.text ?? ''
 			);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
+	const reported = reportFacts(block.header, block.lines, Math.max(h, 0));
 	return {
 		rule,
 		title,
@@ -276,7 +277,11 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		frames,
 		guilty_frame: guilty,
 		fault_location: fault,
-		severity: crashSeverity(type, rule, panicked, title),
+		// a task that took the very lock it holds waits for itself: a hang, not a possible deadlock
+		severity:
+			reported.same_lock === true && !panicked
+				? 'high'
+				: crashSeverity(type, rule, panicked, title),
 		panicked,
 		...facts,
 		taint_flags: taint
@@ -287,13 +292,16 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 			: [],
 		registers: registerLines([...tail, ...own]),
 		follows_line: block.follows ?? null,
-		kind: kindOf(rule, title),
+		kind:
+			reported.same_lock === true
+				? 'deadlock (a task taking the lock it holds)'
+				: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
 		caller: t.frame?.caller ?? null,
 		cut_short:
 			block.endReason === 'eof' &&
 			(cutInTrace(lastCallTrace(own), block.endLine) || endsBeforeTrace(t.format, corrupted, own)),
-		report_facts: reportFacts(block.header, block.lines, Math.max(h, 0))
+		report_facts: reported
 	};
 }
 

@@ -23,7 +23,7 @@ const GPU_UPDATE = {
 const PROGRAM_STEP = {
 	any: 'Note what was running when it happened (a game, a video, a browser, a docking station plugged in) and whether it comes back with it.',
 	i915Hang:
-		'The line names the program whose GPU work hung (`process` and `pid` in the facts): note whether the hang comes back with that program, or one version of it.',
+		'Each `GPU HANG` line names the program whose GPU work hung (`process` and `pid` in the facts are the first hang’s; `processes` lists the programs of all of them, each one’s first line in the evidence): note whether the hangs come back with one program, or one version of it.',
 	i915Reset:
 		'The `GPU HANG: ecode …, in PROGRAM [PID]` line near the reset, when the log has one, names the program whose work hung: note whether the reset comes back with it.',
 	amdgpuTimeout:
@@ -90,6 +90,9 @@ export const i915Hang: LineRule = {
 		pid: Number(m[4]),
 		reason: m[5] ?? null
 	}),
+	// later hangs may be other programs': the step names them all (it had named the first's only)
+	collect: { process: 'processes' },
+	evidenceEach: 'process',
 	storm: { count: 5, severity: 'critical' },
 	examples: [
 		'i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:8ed9fff2, in python3 [6414]',

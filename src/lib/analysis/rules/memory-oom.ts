@@ -470,14 +470,15 @@ export const pageAllocFailure: LineRule = {
 			order: Number(m[2]),
 			gfp_mask: m[3],
 			gfp_flags: m[4] ?? null,
-			// the binder thread's process, as the oom_reaper names it (resolve)
-			...(binder === null ? {} : { device: `process ${binder[1]}` })
+			// the binder thread's process, whose pid the oom_reaper names (resolve)
+			...(binder === null ? {} : { process_pid: Number(binder[1]) })
 		};
 	},
 	// a binder thread's failure, its process reaped right after: the failure belongs to the kill
 	resolve: {
 		trigger: OOM_REAPED,
-		pattern: /^oom_reaper: reaped (?<device>process \d+) \(([^)]*)\)/,
+		pattern: /^oom_reaper: reaped process (?<device>\d+) \(([^)]*)\)/,
+		key: 'process_pid',
 		within: 60,
 		withinSeconds: 5,
 		when: (m) => BINDER_THREAD.test(m[1]),

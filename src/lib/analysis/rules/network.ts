@@ -118,6 +118,42 @@ export const netdevWatchdog: LineRule = {
 	}
 };
 
+/** a PCI address at the start of a driver's device name (bnxt_en's `0000:82:00.1:` has a colon after it) */
+const PCI_ADDRESS = /^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]/;
+
+/**
+ * The PCI address of r8169's MDIO bus, `r8169-0-300` (5.17 on: `r8169-<domain>-<id>`) or
+ * `r8169-700` (before: `r8169-<id>`), the id being pci_dev_id, bus << 8 | devfn.
+ */
+function r8169Chip(domain: string | undefined, id: string): string {
+	const v = parseInt(id, 16);
+	const devfn = v & 0xff;
+	const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
+	return `${hex(parseInt(domain ?? '0', 16), 4)}:${hex(v >> 8, 2)}:${hex(devfn >> 3, 2)}.${devfn & 7}`;
+}
+
+/**
+ * The link's first state as an interface starts (RULES.md, "A link down as the interface
+ * started"): r8169 attaches its PHY when the interface is opened and prints the link's state,
+ * down, before the 1-4 s the link needs to negotiate (zictes-log `dmesg.0`: `Link is Up` 3.6 s
+ * later; amdmsrtweaker and ideapad320: no `Link is Up`, no cable)
+ */
+const LINK_DOWN_AT_START: Explanation = {
+	meaning:
+		'The interface was just started: its driver attached the PHY (the chip on the cable’s side: `attached PHY driver` just before) and printed the link’s first state, down. A link needs one to a few seconds to negotiate its speed after the PHY starts, so this line comes on every start of the interface, and `Link is Up` follows when a cable to a working port is plugged in. Without a `Link is Up` after it, no cable was connected (or the other end was off) when the interface started: it has no wired connection then, which matters only if one was meant to be there. It is not a lost link.',
+	causes: [
+		{
+			kind: 'environment',
+			text: 'The link still negotiating as the interface started (a `Link is Up` follows), or no cable plugged in (none follows).'
+		}
+	],
+	next_steps: [
+		'Nothing is needed when `Link is Up` follows, or when the interface is not used.',
+		'If a cable is plugged in and the link stays down: `ethtool <iface>` (`Link detected`, speed) and the lights at both ends; try another cable and switch port.'
+	],
+	references: NET_REFS
+};
+
 /** `<drv> <bdf> eth0: Link is Down`, `e1000e: eth0 NIC Link is Down`, `igb ...: igb: eno1 NIC Link is Down` */
 export const linkDown: LineRule = {
 	id: 'network.link-down',
@@ -125,14 +161,53 @@ export const linkDown: LineRule = {
 	severity: 'info',
 	triggers: ['Link is Down', 'Link is down', 'Link down'],
 	pattern:
-		/^(?:([\w-]+) [\w:.-]+ ([\w.@-]+): (?:\w+: [\w.@-]+ )?|([\w-]+): ([\w.@-]+) )(?:NIC )?Link (?:is )?[Dd]own\b/,
-	title: (m) => `Network link down on ${m[2] ?? m[4]}`,
-	details: (m) => ({ device: m[2] ?? m[4], driver: m[1] ?? m[3] }),
+		/^(?:([\w-]+) ([\w:.-]+) ([\w.@-]+): (?:\w+: [\w.@-]+ )?|([\w-]+): ([\w.@-]+) )(?:NIC )?Link (?:is )?[Dd]own\b/,
+	title: (m) => `Network link down on ${m[3] ?? m[5]}`,
+	details: (m): Record<string, DetailValue> => {
+		const chip = m[2] === undefined ? null : PCI_ADDRESS.exec(m[2]);
+		return {
+			device: m[3] ?? m[5],
+			driver: m[1] ?? m[4],
+			// the card's PCI address: r8169's PHY names it (context)
+			...(chip === null ? {} : { chip: chip[0] })
+		};
+	},
+	// the link's first state as the interface starts: r8169's PHY attached just before, and no
+	// `Link is Up` of the same card between (a later drop is a drop)
+	context: {
+		trigger: ['attached PHY driver', 'Link is Up'],
+		pattern:
+			/^(?:(.+?) r8169-(?:([0-9a-f]+)-)?([0-9a-f]+):[0-9a-f]+: attached PHY driver|[\w-]+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]):? [\w.@-]+: (?:\w+: [\w.@-]+ )?(?:NIC )?Link is Up)/,
+		details: (m): Record<string, DetailValue> =>
+			m[4] !== undefined ? { chip: m[4] } : { chip: r8169Chip(m[2], m[3]), phy: m[1] },
+		sameDetail: 'chip',
+		// r8169's MDIO bus names its card; other drivers' links are read as drops
+		when: (m) => m[1] === 'r8169',
+		within: 200,
+		outcome: (c) =>
+			c.phy === undefined
+				? undefined
+				: {
+						title: (m) => `Network link not up yet as ${m[3] ?? m[5]} started`,
+						severity: 'info',
+						explanation: LINK_DOWN_AT_START
+					},
+		// zictes-log dmesg.0 (5.11: r8169-<id>), the card of the rule's first r8169 example; the
+		// other names (r8169-<domain>-<id> of 5.17 on: orion-o6, askubuntu) are read in
+		// tests/rules/link-down-as-interface-starts.test.ts
+		examples: [
+			'Generic FE-GE Realtek PHY r8169-700:00: attached PHY driver (mii_bus:phy_addr=r8169-700:00, irq=IGNORE)',
+			'r8169 0000:07:00.0 enp7s0: Link is Up - 1Gbps/Full - flow control rx/tx'
+		]
+	},
 	// a link that keeps dropping with no cause in the log (a cable, a switch port): low from 4
-	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts)
-	storm: { count: 4, severity: 'low', then: { count: 10, severity: 'medium' } },
+	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts);
+	// an interface started many times (one start per boot) is no storm
+	storm: { count: 4, severity: 'low', then: { count: 10, severity: 'medium' }, unless: 'phy' },
 	examples: [
 		'e1000e: eth0 NIC Link is Down',
+		// zictes-log dmesg.0
+		'r8169 0000:07:00.0 enp7s0: Link is Down',
 		'r8169 0000:03:00.0 eth0: Link is Down',
 		'igb 0000:01:00.0 eno1: igb: eno1 NIC Link is Down',
 		'e1000e 0000:00:1f.6 enp0s31f6: NIC Link is Down',

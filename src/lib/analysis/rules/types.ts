@@ -41,7 +41,11 @@ export interface LineRule {
 	storm?: {
 		count: number;
 		severity: Severity;
-		/** a detail that, when true on the finding, keeps it from being a storm (resets after resume) */
+		/**
+		 * a detail that, when true (or any other value but false and null) on the finding, keeps it
+		 * from being a storm (resets after resume; a link's first state, down, as its interface
+		 * started, which has the PHY's name)
+		 */
 		unless?: string;
 		/**
 		 * a second level, from a higher count on (a Wi-Fi connection lost 3 times is low, 5 times
@@ -304,6 +308,13 @@ export interface RuleResolve extends RuleOutcome {
 	trigger: string;
 	/** tested against the message text; the named group `device` is the device it names */
 	pattern: RegExp;
+	/**
+	 * the rule message's detail that the resolving message's `device` group must equal, when it
+	 * is not `device`: a number is compared as its digits (a binder thread's `process_pid`, which the
+	 * oom_reaper's `reaped process 31804` names; a `device` detail had shown `process 31804` as
+	 * the finding's device)
+	 */
+	key?: string;
 	/** lines after the rule's message it may come */
 	within: number;
 	/**
