@@ -549,10 +549,7 @@ export class LineClassifier {
 	/** Feed one line (without its newline). */
 	pushLine(raw: string): void {
 		const lineNo = ++this.lineNo;
-		// an empty line is V8's one empty string, a kind of string of its own: tested first, so
-		// that `raw.length` here and in `process` meets only the kinds of the other lines (see
-		// LineSplitter.split)
-		this.bytes += raw === '' ? 1 : raw.length + 1;
+		this.bytes += raw.length + 1;
 		if (this.ahead !== null) {
 			this.ahead.push(raw);
 			this.aheadChars += raw.length;
@@ -664,7 +661,7 @@ export class LineClassifier {
 			this.emit(rec, this.one);
 			return;
 		}
-		if (raw === '') {
+		if (raw.length === 0) {
 			if (ctx.entry !== null && this.classifyEntry(raw, rec)) return;
 			rec.kind = 'skipped';
 			rec.reason = SKIP_BLANK;
