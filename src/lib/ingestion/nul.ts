@@ -110,7 +110,7 @@ export const UNPARSED_NUL = 'NUL bytes only (space never written)';
  * run is passed over by a regular expression, not a character at a time: a line of a memory dump
  * can be hundreds of thousands of NUL bytes, read three times (NulStretches.line, holeInside and
  * the classifier), and such a line is a string joined from many decoded windows, whose
- * characters cost about 100 instructions each read one at a time (the 100 MB benchmark log has
+ * characters cost about 50 instructions each read one at a time (the 100 MB benchmark log has
  * five lines of 480,539 NUL bytes).
  */
 export function nulRunEnd(s: string, i: number): number {
