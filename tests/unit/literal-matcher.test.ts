@@ -69,4 +69,34 @@ describe('LiteralMatcher.scanMask', () => {
 			{ numRuns: 500, seed: 11 }
 		);
 	});
+
+	it('reads characters outside ASCII as no literal character, however many bytes of UTF-8 they are, and long texts too', () => {
+		// scanMask runs over the text's UTF-8 bytes (one, two, three or four bytes a character, a
+		// lone surrogate three), and over its characters when it is longer than its reused bytes
+		const m = new LiteralMatcher(['ab', 'b:c', 'BUG'], [1, 2, 4]);
+		for (const sep of ['é', '中', '\ud83d', '\ude00', '😀', '\u0100'])
+			expect(m.scanMask(`a${sep}b b${sep}:c B${sep}UG`)).toBe(0);
+		expect(m.scanMask('中ab😀b:c\ud83dBUG')).toBe(7);
+		const long = 'x'.repeat(30_000);
+		expect(m.scanMask(`${long}ab`)).toBe(1);
+		expect(m.scanMask(`${long}a中b`)).toBe(0);
+		expect(m.scanMask(`中${long}b:c`)).toBe(2);
+		fc.assert(
+			fc.property(
+				fc.string({
+					unit: fc.constantFrom('a', 'b', ':', 'c', 'B', 'U', 'G', 'é', '中', '\ud83d', '😀'),
+					maxLength: 40
+				}),
+				(text) => {
+					let expected = 0;
+					if (text.includes('ab')) expected |= 1;
+					if (text.includes('b:c')) expected |= 2;
+					if (text.includes('BUG')) expected |= 4;
+					expect(m.scanMask(text)).toBe(expected);
+					expect(m.scanMask('y'.repeat(25_000) + text)).toBe(expected);
+				}
+			),
+			{ numRuns: 300, seed: 12 }
+		);
+	});
 });

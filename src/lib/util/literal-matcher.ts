@@ -6,6 +6,10 @@
  * number of literals. Characters outside ASCII never occur in the literals and return to the root.
  */
 const ALPHABET = 128;
+/** the bytes scanMask reads (a UTF-16 code unit is at most 3 bytes of UTF-8) */
+const BYTES = new Uint8Array(1 << 16);
+const MAX_ENCODED_CHARS = BYTES.length / 3;
+const ENCODER = new TextEncoder();
 
 export class LiteralMatcher {
 	/**
@@ -127,6 +131,36 @@ export class LiteralMatcher {
 	 * stops early once `all` bits are set.
 	 */
 	scanMask(s: string, all = -1): number {
+		// over the text's UTF-8 bytes, copied into one reused array: a character outside ASCII is
+		// bytes outside ASCII, each of which returns to the root as the character did, so the
+		// result is the same. A string's characters cost about 60 instructions each read with
+		// charCodeAt in V8's optimised code (a line is a slice of a decoded window, and every read
+		// finds the window first), the copy and a byte about 30 (ARCHITECTURE.md, Memory and speed)
+		if (s.length > MAX_ENCODED_CHARS) return this.scanMaskChars(s, all);
+		const n = ENCODER.encodeInto(s, BYTES).written;
+		const bytes = BYTES;
+		const next = this.next;
+		const stateMask = this.stateMask;
+		let row = 0;
+		let m = 0;
+		for (let i = 0; i < n; i++) {
+			const c = bytes[i];
+			if (c >= ALPHABET) {
+				row = 0;
+				continue;
+			}
+			row = next[row + c];
+			if (row < 0) {
+				row = ~row;
+				m |= stateMask[row / ALPHABET];
+				if ((m & all) === all) return m;
+			}
+		}
+		return m;
+	}
+
+	/** scanMask over the characters themselves, for a text too long for the reused bytes */
+	private scanMaskChars(s: string, all: number): number {
 		const next = this.next;
 		const stateMask = this.stateMask;
 		let row = 0;
