@@ -19,6 +19,7 @@ import { fnv1a } from '../util/hash.ts';
 import { LiteralMatcher } from '../util/literal-matcher.ts';
 import { HEADER_PREFILTER } from '../ingestion/blocks/headers.ts';
 import { HINT_HEADER } from '../ingestion/tracker.ts';
+import { objectList } from '../util/arrays.ts';
 import { detach, detachDeep } from '../util/text.ts';
 import { isoFromMs } from '../util/time.ts';
 import { analyzeCrash } from './crash/index.ts';
@@ -73,8 +74,12 @@ interface Builder {
 	evidence: EvidenceLine[];
 	details: Record<string, DetailValue>;
 	registry: Explanation | null;
-	/** the line of the message that resolved its first occurrence (LineRule.resolve) */
-	resolvedBy?: number;
+	/**
+	 * the line of the message that resolved its first occurrence (LineRule.resolve), -1 when none:
+	 * a field every builder has from the start, so that builders keep one hidden class in V8 (one
+	 * added later had sent `seen` back to slower code)
+	 */
+	resolvedBy: number;
 }
 
 interface RawOcc {
@@ -639,11 +644,11 @@ export class Analyzer {
 	/** the latest message of each rule that has follow-ups (see LineRule.follow) */
 	private pending = new Map<number, Pending>();
 	/** rule messages waiting for a message that resolves them, oldest first */
-	private held: Held[] = [];
+	private held: Held[] = objectList();
 	/** the held events of resolutions with `repeats`, by rule, resolution and boot */
-	private groups: HeldGroup[] = [];
+	private groups: HeldGroup[] = objectList();
 	/** rule messages waiting for their device's next message, oldest first */
-	private waiting: Waiting[] = [];
+	private waiting: Waiting[] = objectList();
 	/** a line of Android's user space was seen (rules/android.ts): the log is an Android device's */
 	private android = false;
 	/** the latest firmware requests of each rule that has `request`, latest first */
@@ -657,13 +662,24 @@ export class Analyzer {
 	 */
 	record(r: LogRecord | LogEvent, hint = -1): void {
 		const text = r.text;
-		if (this.held.length !== 0) this.resolveHeld(r, hint);
-		if (this.groups.length !== 0) this.resolveGroups(r, hint);
-		if (this.waiting.length !== 0) this.endWaits(r);
+		if (this.held.length !== 0 || this.groups.length !== 0 || this.waiting.length !== 0)
+			this.settle(r, hint);
 		const h = hint < 0 ? TRIGGERS.scanMask(text, HINT_RULE | HINT_ANDROID) : hint;
 		if ((h & HINT_ANDROID) !== 0 && !this.android) this.android = isAndroid(text);
 		if ((h & HINT_RULE) === 0) return;
 		this.matchRules(r, text);
+	}
+
+	/**
+	 * The held and waiting messages that `r` resolves, ends or is too far from (resolveHeld,
+	 * resolveGroups, endWaits). One call from `record` for the three: a rare call that V8 does not
+	 * inline, so that the first message held or waiting sends `record` (and the tracker's `pass`,
+	 * which inlines it) back to slower code once, not once per kind.
+	 */
+	private settle(r: LogRecord | LogEvent, hint: number): void {
+		if (this.held.length !== 0) this.resolveHeld(r, hint);
+		if (this.groups.length !== 0) this.resolveGroups(r, hint);
+		if (this.waiting.length !== 0) this.endWaits(r);
 	}
 
 	/**
@@ -1538,7 +1554,8 @@ export class Analyzer {
 			first: occ,
 			last: occ,
 			occ: [occ],
-			...detachKept(kept)
+			...detachKept(kept),
+			resolvedBy: -1
 		};
 		let byTitle = this.builders.get(rule);
 		if (byTitle === undefined) this.builders.set(rule, (byTitle = new Map()));
@@ -1671,7 +1688,7 @@ function linkContinuations(findings: Finding[]): void {
 function linkResolutions(findings: Finding[], builders: Builder[]): void {
 	findings.forEach((f, k) => {
 		const at = builders[k].resolvedBy;
-		if (at !== undefined) linkToFindingAt(findings, f, at);
+		if (at !== -1) linkToFindingAt(findings, f, at);
 	});
 }
 

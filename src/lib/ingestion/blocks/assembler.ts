@@ -19,6 +19,7 @@ import {
 	shapedReport,
 	type OopsHeader
 } from './headers.ts';
+import { objectList } from '../../util/arrays.ts';
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
@@ -45,6 +46,11 @@ const MAX_REGISTER_LEAD = 24;
 /** without timestamps, this many lines in a row that do not look like report lines end it */
 const MAX_IDLE = 40;
 const RING = 64;
+/**
+ * the lead lines of a line that opens no report, or of a header without any (BlockAssembler.push):
+ * none, in an array of objects' elements kind, as a header's lead lines are (objectList)
+ */
+const NO_LEAD: readonly BlockLine[] = objectList();
 /** unprefixed lines in a row held as the rest of a report's record at most (restOf) */
 const MAX_REST = 3;
 /**
@@ -82,8 +88,8 @@ interface OpenBlock {
 	ended: boolean;
 	/** unprefixed lines held as the rest of its last record until its next line (restOf) */
 	rest?: BlockLine[];
-	/** lines a report interrupted by the next one still takes */
-	shadowLeft?: number;
+	/** lines a report interrupted by the next one still takes (0 until it is interrupted) */
+	shadowLeft: number;
 	/** its header's report is one line and its trace (OopsHeader.oneLine) */
 	oneLine: boolean;
 	/** the lines after the header that a report of a known shape takes (shapedReport), or null */
@@ -175,8 +181,12 @@ export class BlockAssembler {
 	private nmiCtx = '';
 	/** interrupted per-task/per-CPU reports that still take some lines of their context */
 	private shadows: OpenBlock[] = [];
-	/** start line of the report the header on the current line interrupts */
-	private follows: number | null = null;
+	/**
+	 * start line of the report the header on the current line interrupts, -1 when none (a number
+	 * always: a field that held null and then a number changes its representation in V8, which
+	 * throws away the optimised code of every function that stores to it, `push` first)
+	 */
+	private follows = -1;
 	/** the lines of the report `follows` names, when the header on the current line is an RCU stall's */
 	private followsLines: readonly BlockLine[] | null = null;
 	/** a report that ends or may end a boot was opened since the owner last cleared crashPrinted */
@@ -217,7 +227,7 @@ export class BlockAssembler {
 		maybeHeader = true,
 		wall = NaN
 	): void {
-		this.follows = null;
+		this.follows = -1;
 		this.followsLines = null;
 		this.trap = null;
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
@@ -234,12 +244,10 @@ export class BlockAssembler {
 		}
 		let ob = this.open.get(ctx);
 		if (!ob && this.nmiCtx !== '' && ctx.startsWith('C')) ob = this.open.get(this.nmiCtx);
-		// before continues(): a report this header ends must give these lines up first
-		const lead = header === null ? [] : this.leadLines(ctx, text, ts, header.key === 'WARNING:');
-		if (header !== null && lead.length === 0 && header.key === 'general protection fault')
-			lead.push(...this.kasanLead(ctx, ts));
-		if (header !== null && !ob && lead.length === 0 && isLostOopsPanic(header, text))
-			lead.push(...this.registerLead(ctx, ts));
+		// before continues(): a report this header ends must give these lines up first (a line of
+		// an open report, with no header, has none: the one empty list, no list made per line)
+		const lead =
+			header === null ? NO_LEAD : this.headerLead(ctx, text, ts, header, ob === undefined);
 		if (ob && lead.length > 0 && ob.block.lines.every((l) => lead.some((m) => m.line === l.line))) {
 			// the open "report" was this WARN()'s own message, which happened to start like a
 			// header (`BUG: the value to copy was not set!` before `WARNING: … drm_copy_field`)
@@ -252,63 +260,99 @@ export class BlockAssembler {
 			ob = undefined;
 		}
 		if (ob && this.continues(ob, header, text, ts, wall, lead)) {
-			this.remember(line, text, ts, ctx);
-			const b = ob.block;
-			if (ob.rest !== undefined) {
-				// the rest of its last record, held (restOf)
-				for (const l of ob.rest) b.lines.push(l);
-				ob.rest = undefined;
-			}
-			this.append(ob, line, text, ts, ctx, wall);
-			if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
-			if (
-				isEndMarker(text) ||
-				(ob.sanitizer && isSanitizerEnd(text)) ||
-				(b.header === 'WARNING:' && text.endsWith(I386_TRACE_END) && text.trim() === I386_TRACE_END)
-			)
-				ob.ended = true;
-			else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
-			else if (ctx === '' && ob.idle >= MAX_IDLE) {
-				this.trimIdle(ob);
-				this.close(ob, 'idle');
-			}
+			this.extend(ob, line, text, ts, ctx, wall);
 			return;
 		}
-		if (header && !(header.key === 'Booting the kernel.' && this.requestedReboot())) {
-			const before = this.collectBefore(ctx);
-			const block: ErrorBlock = {
-				header: header.key,
-				boot,
-				context: ctx,
-				startLine: line,
-				endLine: line,
-				before,
-				// the message lines come first; startLine stays the header line (crash/index.ts)
-				lines: [...lead, { line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx }],
-				omitted: 0,
-				endReason: 'eof'
-			};
-			if (this.follows !== null) block.follows = this.follows;
-			if (!Number.isNaN(wall)) block.wall = wall;
-			this.open.set(ctx, {
-				block,
-				lastTs: ts,
-				lastWall: wall,
-				idle: 0,
-				lastReportish: 0,
-				ended: false,
-				oneLine: header.oneLine === true,
-				shape: header.key === 'BUG:' ? shapedReport(text) : null,
-				sanitizer: isSanitizerReport(text),
-				...(this.followsLines !== null ? { afterStall: this.followsLines } : {}),
-				...(this.trap !== null ? { trap: this.trap } : {})
-			});
-			this.trap = null;
-			if (mayEndBoot(header)) this.maybeEnded = this.open.get(ctx) ?? null;
-		}
+		if (header && !(header.key === 'Booting the kernel.' && this.requestedReboot()))
+			this.openReport(header, lead, line, text, ts, ctx, boot, wall);
 		// a trap whose fault opened no report after all is a report of its own
 		if (this.trap !== null) this.emit(this.trap);
 		this.remember(line, text, ts, ctx);
+	}
+
+	/**
+	 * A line the open report `ob` takes (push). A method of its own, as openReport: its branches
+	 * (an end marker, a sanitizer's end, the limit of lines) are met for the first time long
+	 * after `push` is optimised, and each had sent it back to slower code.
+	 */
+	private extend(
+		ob: OpenBlock,
+		line: number,
+		text: string,
+		ts: number,
+		ctx: string,
+		wall: number
+	): void {
+		this.remember(line, text, ts, ctx);
+		const b = ob.block;
+		if (ob.rest !== undefined) {
+			// the rest of its last record, held (restOf)
+			for (const l of ob.rest) b.lines.push(l);
+			ob.rest = undefined;
+		}
+		this.append(ob, line, text, ts, ctx, wall);
+		if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
+		if (
+			isEndMarker(text) ||
+			(ob.sanitizer && isSanitizerEnd(text)) ||
+			(b.header === 'WARNING:' && text.endsWith(I386_TRACE_END) && text.trim() === I386_TRACE_END)
+		)
+			ob.ended = true;
+		else if (b.lines.length >= MAX_LINES) this.close(ob, 'limit');
+		else if (ctx === '' && ob.idle >= MAX_IDLE) {
+			this.trimIdle(ob);
+			this.close(ob, 'idle');
+		}
+	}
+
+	/**
+	 * Open the report whose header line this is, its lead lines first (push). A method of its own:
+	 * about 1 line in 550 has a header, and a branch of it met for the first time (the first
+	 * `BUG:` header, shapedReport) had sent the per-line `push` back to slower code.
+	 */
+	private openReport(
+		header: OopsHeader,
+		lead: readonly BlockLine[],
+		line: number,
+		text: string,
+		ts: number,
+		ctx: string,
+		boot: number,
+		wall: number
+	): void {
+		const before = this.collectBefore(ctx);
+		const block: ErrorBlock = {
+			header: header.key,
+			boot,
+			context: ctx,
+			startLine: line,
+			endLine: line,
+			before,
+			// the message lines come first; startLine stays the header line (crash/index.ts)
+			lines: [...lead, { line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx }],
+			omitted: 0,
+			endReason: 'eof'
+		};
+		if (this.follows !== -1) block.follows = this.follows;
+		if (!Number.isNaN(wall)) block.wall = wall;
+		this.open.set(ctx, {
+			block,
+			lastTs: ts,
+			lastWall: wall,
+			idle: 0,
+			lastReportish: 0,
+			ended: false,
+			oneLine: header.oneLine === true,
+			shape: header.key === 'BUG:' ? shapedReport(text) : null,
+			sanitizer: isSanitizerReport(text),
+			// every field in one order, set or undefined: one hidden class for every open report
+			rest: undefined,
+			shadowLeft: 0,
+			afterStall: this.followsLines ?? undefined,
+			trap: this.trap ?? undefined
+		});
+		this.trap = null;
+		if (mayEndBoot(header)) this.maybeEnded = this.open.get(ctx) ?? null;
 	}
 
 	/**
@@ -387,7 +431,7 @@ export class BlockAssembler {
 			if (ob.block.context !== ctx) continue;
 			const gap = apart(ts, wall, ob.lastTs, ob.lastWall);
 			if (!gap) this.append(ob, line, text, ts, ctx, wall);
-			ob.shadowLeft = (ob.shadowLeft ?? 0) - 1;
+			ob.shadowLeft--;
 			if (gap || ob.shadowLeft <= 0 || isEndMarker(text) || ob.block.lines.length >= MAX_LINES) {
 				this.shadows.splice(this.shadows.indexOf(ob), 1);
 				this.emitClosed(ob, gap ? 'gap' : 'next-report');
@@ -531,6 +575,25 @@ export class BlockAssembler {
 		this.ringCtx[p] = ctx;
 		this.ringPos = (p + 1) % RING;
 		if (this.ringLen < RING) this.ringLen++;
+	}
+
+	/**
+	 * The lines of context `ctx` before a header line that are its report's (leadLines, kasanLead,
+	 * registerLead when no report of the context is open: `none`).
+	 */
+	private headerLead(
+		ctx: string,
+		text: string,
+		ts: number,
+		header: OopsHeader,
+		none: boolean
+	): readonly BlockLine[] {
+		const lead = this.leadLines(ctx, text, ts, header.key === 'WARNING:');
+		if (lead.length === 0 && header.key === 'general protection fault')
+			lead.push(...this.kasanLead(ctx, ts));
+		if (none && lead.length === 0 && isLostOopsPanic(header, text))
+			lead.push(...this.registerLead(ctx, ts));
+		return lead.length === 0 ? NO_LEAD : lead;
 	}
 
 	/**

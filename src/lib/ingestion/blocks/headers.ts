@@ -24,11 +24,24 @@ export interface OopsHeader {
 	oneLine?: boolean;
 }
 
-const h = (key: string, exclude: RegExp[] = [], splits = true, extra = false): OopsHeader => ({
+/**
+ * A header of the table. Every header has every field, in one order: headers of several shapes
+ * (hidden classes in V8) had sent the block assembler's per-line code that reads a header's key
+ * back to slower code at the first header of a shape it had not met.
+ */
+const h = (
+	key: string,
+	exclude: RegExp[] = [],
+	splits = true,
+	extra = false,
+	more: Pick<OopsHeader, 'require' | 'oneLine'> = {}
+): OopsHeader => ({
 	key,
 	exclude,
 	splits,
-	extra
+	extra,
+	require: more.require,
+	oneLine: more.oneLine ?? false
 });
 
 const SLUB_BUG = /^BUG [\w-]+ \((?:Not tainted|Tainted: [^)]*)\): \w/;
@@ -97,7 +110,7 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	h('Booting the kernel.', [/Parsing ELF/, /Decompressing Linux/, /Unknown parameter '/]),
 	// NecroScope: report-like lines of other subsystems (`IPv6: ADDRCONF(...)`) had kept it open
 	// for hours of a server log
-	{ ...h('unregister_netdevice: waiting for', [], false), oneLine: true },
+	h('unregister_netdevice: waiting for', [], false, false, { oneLine: true }),
 	h('VFS: Close: file count is 0'),
 	h('VFS: Busy inodes after unmount'),
 	h('Internal error:', [], false),
@@ -116,13 +129,15 @@ export const OOPS_HEADERS: readonly OopsHeader[] = [
 	// report (continuesWith); RHEL 6 prints it alone, one report per CPU, often several in a row
 	h('Watchdog detected hard LOCKUP', [], true, true),
 	// SLUB debugging for any cache: `BUG dentry (Not tainted): Poison overwritten`
-	{ ...h(' (Not tainted): ', [], true, true), require: SLUB_BUG },
-	{ ...h(' (Tainted: ', [], true, true), require: SLUB_BUG },
+	h(' (Not tainted): ', [], true, true, { require: SLUB_BUG }),
+	h(' (Tainted: ', [], true, true, { require: SLUB_BUG }),
 	h('Oops:', [], false, true),
 	// x86 do_double_fault() calls die("double fault", ...): `double fault: 0000 [1] PREEMPT SMP`
 	// (2.6.24). Later kernels print `PANIC: double fault, error_code: 0x0` before it, whose report
 	// it must not split
-	{ ...h('double fault: ', [], false, true), require: /(?:^|\s)double fault: [\da-f]{4} \[#?\d+\]/ }
+	h('double fault: ', [], false, true, {
+		require: /(?:^|\s)double fault: [\da-f]{4} \[#?\d+\]/
+	})
 ];
 
 /**
