@@ -1072,7 +1072,7 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 		applies: (f) => f.details.same_lock === true,
 		explanation: {
 			meaning:
-				'Lockdep, the kernel’s locking checker, caught a task taking a lock it already holds, and this is no possible deadlock but a real one: both lines of the report give the same address, so it is the very same lock (`lock` in the facts), not two locks of one class, which is all lockdep’s `possible` and its note `May be due to missing lock nesting notation` allow for. A mutex or spinlock taken a second time by its holder never comes free: the task (with a spinlock, its CPU) waits for itself from that moment, and so does every task that needs the lock after it. Only two read acquisitions of a reader-writer semaphore (`down_read`) do not hang at once; they deadlock when a writer comes to wait between them.',
+				'Lockdep, the kernel’s locking checker, caught a task taking a lock it already holds, and this is no possible deadlock but a real one: both lines of the report give the same address, so it is the very same lock (`lock` in the facts), not two locks of one class, which is all lockdep’s `possible` and its note `May be due to missing lock nesting notation` allow for. A mutex or spinlock taken a second time by its holder never comes free: the task (with a spinlock, its CPU) waits for itself from that moment, and so does every task that needs the lock after it.',
 			causes: [
 				{
 					kind: 'kernel',

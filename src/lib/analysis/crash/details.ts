@@ -402,15 +402,28 @@ const RECURSIVE_LOCKING = /^(?:WARNING|INFO): possible recursive locking detecte
  * by `%p` since 4.15's pointer hashing, the same hash for the same address in a boot): `c39f57d0
  * (gcov_lock){+.+.}-{3:3}, at: llvm_gcov_init+0x3d/0xc2`; before, the line starts at the name
  */
-const ADDRESSED_LOCK = /^\s*([0-9a-f]{8,16}) \((.+?)\)\{[-+.?]*\}/;
+const ADDRESSED_LOCK = /^\s*([0-9a-f]{8,16}) \((.+?)\)\{([-+.?]*)\}/;
+
+/**
+ * Whether a lock line's usage marks (`{++++}`) show its class taken for reading: lockdep prints
+ * two marks per interrupt state, the exclusive use's and then the read use's, so every second
+ * mark is a read's (`{+.+.}`: never read; `{++++}`: a rw_semaphore's or rwlock's readers)
+ */
+function readUsage(usage: string): boolean {
+	for (let i = 1; i < usage.length; i += 2) if (usage[i] !== '.') return true;
+	return false;
+}
 
 /** lines of a recursive-locking report its two lock lines come within */
 const RECURSIVE_LOCK_LINES = 12;
 
 /**
  * The lock of a recursive-locking report and whether the lock the task tries to take is the very
- * one it holds (the same address in both lines: `same_lock`), not another of its class, when the
- * report prints the addresses; {} otherwise (lkp-75.log, syzkaller's rtnl_mutex taken twice).
+ * one it holds, taken exclusively (`same_lock`): the same address in both lines, not another of
+ * its class, and a class never taken for reading (lkp-75.log, syzkaller's rtnl_mutex taken
+ * twice). Two reads of one rw_semaphore (`{++++}`, `cpu_hotplug_lock.rw_sem`) are the same address
+ * too, and hang only when a writer comes to wait between them: a possible deadlock still, with
+ * the lock named. {} when the report prints no addresses (before 4.15).
  */
 function recursiveLock(lines: readonly BlockLine[], h: number): Record<string, DetailValue> {
 	let wanted: RegExpExecArray | null = null;
@@ -424,6 +437,7 @@ function recursiveLock(lines: readonly BlockLine[], h: number): Record<string, D
 		if (held !== null) break;
 	}
 	if (wanted === null || held === null) return {};
+	if (readUsage(wanted[3]) || readUsage(held[3])) return { lock: wanted[2] };
 	return { lock: wanted[2], same_lock: wanted[1] === held[1] };
 }
 
