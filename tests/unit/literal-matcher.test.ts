@@ -72,7 +72,7 @@ describe('LiteralMatcher.scanMask', () => {
 
 	it('reads characters outside ASCII as no literal character, however many bytes of UTF-8 they are, and long texts too', () => {
 		// scanMask runs over the text's UTF-8 bytes (one, two, three or four bytes a character, a
-		// lone surrogate three), and over its characters when it is longer than its reused bytes
+		// lone surrogate three), a text longer than its reused bytes in pieces of 21,845 characters
 		const m = new LiteralMatcher(['ab', 'b:c', 'BUG'], [1, 2, 4]);
 		for (const sep of ['é', '中', '\ud83d', '\ude00', '😀', '\u0100'])
 			expect(m.scanMask(`a${sep}b b${sep}:c B${sep}UG`)).toBe(0);
@@ -81,6 +81,9 @@ describe('LiteralMatcher.scanMask', () => {
 		expect(m.scanMask(`${long}ab`)).toBe(1);
 		expect(m.scanMask(`${long}a中b`)).toBe(0);
 		expect(m.scanMask(`中${long}b:c`)).toBe(2);
+		// a literal across two pieces, and a surrogate pair cut in two between them
+		expect(m.scanMask(`${'x'.repeat(21_844)}ab`)).toBe(1);
+		expect(m.scanMask(`${'x'.repeat(21_844)}😀BUG`)).toBe(4);
 		fc.assert(
 			fc.property(
 				fc.string({

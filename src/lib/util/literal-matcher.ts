@@ -135,49 +135,36 @@ export class LiteralMatcher {
 		// bytes outside ASCII, each of which returns to the root as the character did, so the
 		// result is the same. A string's characters cost about 60 instructions each read with
 		// charCodeAt in V8's optimised code (a line is a slice of a decoded window, and every read
-		// finds the window first), the copy and a byte about 30 (ARCHITECTURE.md, Memory and speed)
-		if (s.length > MAX_ENCODED_CHARS) return this.scanMaskChars(s, all);
-		const n = ENCODER.encodeInto(s, BYTES).written;
+		// finds the window first), the copy and a byte about 30 (ARCHITECTURE.md, Memory and speed).
+		// A text longer than the array is copied in pieces, the automaton's state carried over (a
+		// surrogate pair cut in two is two characters outside ASCII, which return to the root too)
 		const bytes = BYTES;
 		const next = this.next;
 		const stateMask = this.stateMask;
 		let row = 0;
 		let m = 0;
-		for (let i = 0; i < n; i++) {
-			const c = bytes[i];
-			if (c >= ALPHABET) {
-				row = 0;
-				continue;
+		let from = 0;
+		do {
+			const piece =
+				from === 0 && s.length <= MAX_ENCODED_CHARS
+					? s
+					: s.substring(from, from + MAX_ENCODED_CHARS);
+			const n = ENCODER.encodeInto(piece, bytes).written;
+			for (let i = 0; i < n; i++) {
+				const c = bytes[i];
+				if (c >= ALPHABET) {
+					row = 0;
+					continue;
+				}
+				row = next[row + c];
+				if (row < 0) {
+					row = ~row;
+					m |= stateMask[row / ALPHABET];
+					if ((m & all) === all) return m;
+				}
 			}
-			row = next[row + c];
-			if (row < 0) {
-				row = ~row;
-				m |= stateMask[row / ALPHABET];
-				if ((m & all) === all) return m;
-			}
-		}
-		return m;
-	}
-
-	/** scanMask over the characters themselves, for a text too long for the reused bytes */
-	private scanMaskChars(s: string, all: number): number {
-		const next = this.next;
-		const stateMask = this.stateMask;
-		let row = 0;
-		let m = 0;
-		for (let i = 0, n = s.length; i < n; i++) {
-			const c = s.charCodeAt(i);
-			if (c >= ALPHABET) {
-				row = 0;
-				continue;
-			}
-			row = next[row + c];
-			if (row < 0) {
-				row = ~row;
-				m |= stateMask[row / ALPHABET];
-				if ((m & all) === all) return m;
-			}
-		}
+			from += MAX_ENCODED_CHARS;
+		} while (from < s.length);
 		return m;
 	}
 

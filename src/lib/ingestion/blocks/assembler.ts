@@ -290,11 +290,10 @@ export class BlockAssembler {
 			for (const l of ob.rest) b.lines.push(l);
 			ob.rest = undefined;
 		}
-		this.append(ob, line, text, ts, ctx, wall);
+		const endLine = this.append(ob, line, text, ts, ctx, wall);
 		if (text.startsWith('Sending NMI from CPU')) this.nmiCtx = b.context;
 		if (
-			isEndMarker(text) ||
-			(ob.sanitizer && isSanitizerEnd(text)) ||
+			endLine ||
 			(b.header === 'WARNING:' && text.endsWith(I386_TRACE_END) && text.trim() === I386_TRACE_END)
 		)
 			ob.ended = true;
@@ -509,6 +508,10 @@ export class BlockAssembler {
 		this.ringLen = 0;
 	}
 
+	/**
+	 * Add a line to the open report `ob`; whether it is an end marker (`---[ end trace`, a
+	 * sanitizer's closing line of `=`), which ends the report (extend).
+	 */
 	private append(
 		ob: OpenBlock,
 		line: number,
@@ -516,18 +519,19 @@ export class BlockAssembler {
 		ts: number,
 		ctx: string,
 		wall: number
-	): void {
+	): boolean {
 		const b = ob.block;
 		b.lines.push({ line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx });
 		b.endLine = line;
 		if (!Number.isNaN(ts)) ob.lastTs = ts;
 		if (!Number.isNaN(wall)) ob.lastWall = wall;
-		// the end marker (a sanitizer's closing line of `=`) is the report's last line: trimIdle
-		// must not cut it as an idle line
-		if (reportish(text) || isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text))) {
+		// the end marker is the report's last line: trimIdle must not cut it as an idle line
+		const endLine = isEndMarker(text) || (ob.sanitizer && isSanitizerEnd(text));
+		if (endLine || reportish(text)) {
 			ob.idle = 0;
 			ob.lastReportish = b.lines.length;
 		} else ob.idle++;
+		return endLine;
 	}
 
 	private trimIdle(ob: OpenBlock): void {
