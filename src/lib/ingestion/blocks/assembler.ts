@@ -109,6 +109,20 @@ interface OpenBlock {
 }
 
 /**
+ * A user-space program's line in the kernel's log, `ident[pid]: message` as syslog(3) and
+ * sd_journal write it to /dev/kmsg (`systemd[1]: Created slice system-systemd\x2dfsck.slice.`,
+ * systemd's while journald is not up yet): in a dmesg without caller ids nothing but its shape
+ * tells it from the kernel's. The kernel's own lines of that shape (`bash[123]: segfault at …`,
+ * arm64's `sh[18569]: syscall 278`) are no line of another report either.
+ */
+const PROGRAM_LINE = /^[a-z][\w.@-]*\[\d+\]: /i;
+
+function isProgramLine(text: string): boolean {
+	const b = text.indexOf('[');
+	return b > 0 && PROGRAM_LINE.test(text);
+}
+
+/**
  * arch/arm/mm/alignment.c: do_alignment() prints `Alignment trap: not handling instruction
  * e1923f9f at [<00010594>]` for an instruction it cannot fix up (exclusive loads and stores,
  * `swp`) and returns 1, so do_DataAbort() prints `Unhandled fault: alignment exception (0x001)
@@ -230,6 +244,16 @@ export class BlockAssembler {
 		this.follows = -1;
 		this.followsLines = null;
 		this.trap = null;
+		if (
+			(this.open.size !== 0 || this.shadows.length !== 0) &&
+			isProgramLine(text) &&
+			!(maybeHeader && matchHeader(text) !== null)
+		) {
+			// another program's line amid a report (systemd's, before journald is up): not the
+			// report's, which stays open
+			this.remember(line, text, ts, ctx);
+			return;
+		}
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		// the ARM fault's report was closed by a line after it, or took one not its own
 		const m = this.maybeEnded;
@@ -628,6 +652,8 @@ export class BlockAssembler {
 			const p = (this.ringPos - k + RING) % RING;
 			if (this.ringCtx[p] !== ctx) continue;
 			const text = this.ringText[p];
+			// another program's line between the marker and the header is not the message
+			if (isProgramLine(text)) continue;
 			const at = this.ringTs[p];
 			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) return [];
 			const cut = text.includes('[ cut here ]');
