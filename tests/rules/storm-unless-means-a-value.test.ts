@@ -31,8 +31,8 @@ describe('storm.unless', () => {
 		const [start] = (await findingsOf(START)).filter((f) => f.rule === 'network.link-down');
 		expect(start.details.phy).toBe('Generic FE-GE Realtek PHY');
 		const many = { ...start, count: 10, severity: 'info' as const };
-		const empty = { ...many, details: { ...many.details, phy: '' } };
-		const zero = { ...many, details: { ...many.details, phy: 0 } };
+		const empty: typeof many = { ...many, details: { ...many.details, phy: '' } };
+		const zero: typeof many = { ...many, details: { ...many.details, phy: 0 } };
 		applyStorms([many, empty, zero]);
 		expect(many.severity).toBe('info');
 		expect(many.details).not.toHaveProperty('storm');

@@ -28,6 +28,13 @@ const MAX_LINES = 1500;
  * closing line (or an oops's end marker) and the panic_on_warn panic that still joins it
  */
 const LOCK_DEBUGGING_OFF = 'Disabling lock debugging due to kernel taint';
+/**
+ * kernel/trace/ftrace.c ftrace_bug() of 3.x prints its WARN, then the call site it failed to
+ * patch: `ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c` (ubtouch's 3.4),
+ * `ftrace failed to modify …`, `ftrace faulted on unknown error …`
+ */
+const FTRACE_BUG_SITE =
+	/^ftrace (?:faulted on (?:writing|modifying|unknown error)|failed to modify) /;
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
 const MAX_GAP_S = 5;
 const MAX_GAP_MS = MAX_GAP_S * 1000;
@@ -407,6 +414,8 @@ export class BlockAssembler {
 			if (!header && !gap && isExecSummary(ob.block.header, text)) return true;
 			// add_taint() after the report (KASAN's end_report(), oops_end()), before the panic
 			if (!header && !gap && text.startsWith(LOCK_DEBUGGING_OFF)) return true;
+			// ftrace_bug()'s line after its WARN (3.x): the call site it failed to patch
+			if (!header && !gap && FTRACE_BUG_SITE.test(text)) return true;
 			this.close(ob, 'end-marker');
 			return false;
 		}
