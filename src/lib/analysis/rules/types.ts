@@ -132,7 +132,8 @@ export interface LineRule {
 	 * files and filesystems one unclean shutdown left to recover), so a later message in a boot
 	 * the finding already has is not counted again. It adds its `collect` details, and its line to
 	 * the evidence when it is in the first occurrence's boot. The count is the number of boots.
-	 * A rule has at most one of `perBoot`, `stall`, `resolve` and `follow`. With `expects`, its
+	 * A rule has at most one of `perBoot`, `stall` and `follow`; with `resolve`, each of a boot's
+	 * messages is held and one resolving message releases them together. With `expects`, its
 	 * messages of one device in a boot wait together, the window from the latest.
 	 */
 	perBoot?: boolean;
