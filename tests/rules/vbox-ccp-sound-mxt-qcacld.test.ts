@@ -104,6 +104,9 @@ describe('Sound DSP topology that could not be set up', () => {
 		});
 		expect(f[0].details.error).toMatch(/^EINVAL/);
 		expect(f[0].explanation.meaning).toMatch(/refusing a setting/);
+		// the DAI's line is evidence too, before the topology's; the range stays the topology line's
+		expect(f[0].evidence.map((e) => e.line)).toEqual([1, 2]);
+		expect([f[0].first_line, f[0].last_line]).toEqual([2, 2]);
 	});
 });
 

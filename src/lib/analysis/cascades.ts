@@ -5,6 +5,7 @@ import {
 	type Frame,
 	type Occurrence
 } from '../models/finding.ts';
+import type { DetailValue } from '../models/finding.ts';
 import type { Cascade, CascadeLink, Certainty } from '../models/report.ts';
 import { fnv1a } from '../util/hash.ts';
 import { GRACE_PERIOD } from '../util/rcu-stall.ts';
@@ -363,13 +364,21 @@ const WINDOW_LINES = 2000;
 
 const STORM = new Map(LINE_RULES.filter((r) => r.storm).map((r) => [r.id, r.storm!]));
 
+/**
+ * Whether a detail named by a storm's `unless` holds: true, or a value (a name, a number other
+ * than 0, a list that is not empty); not false, null, absent, 0, '' or an empty list.
+ */
+export function saysSo(v: DetailValue | undefined): boolean {
+	if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
+	return !Array.isArray(v) || v.length !== 0;
+}
+
 /** Raise the severity of findings whose rule declares a storm threshold that was reached. */
 export function applyStorms(findings: Finding[]): void {
 	for (const f of findings) {
 		const s = STORM.get(f.rule);
 		if (!s || f.count < s.count) continue;
-		const unless = s.unless === undefined ? undefined : f.details[s.unless];
-		if (unless !== undefined && unless !== null && unless !== false) continue;
+		if (s.unless !== undefined && saysSo(f.details[s.unless])) continue;
 		const severity = s.then && f.count >= s.then.count ? s.then.severity : s.severity;
 		if (severityRank(severity) < severityRank(f.severity)) {
 			f.severity = severity;

@@ -1016,11 +1016,9 @@ export class Analyzer {
 			const e = h.event;
 			const res = h.res;
 			let by: RegExpExecArray | null = null;
-			const late =
-				res.withinSeconds !== undefined &&
-				e.ts !== null &&
-				r.ts !== null &&
-				r.ts - e.ts > res.withinSeconds;
+			// a resolution that may come later has that window instead (RuleResolve.later)
+			const seconds = 'later' in res && res.later ? res.later.withinSeconds : res.withinSeconds;
+			const late = seconds !== undefined && e.ts !== null && r.ts !== null && r.ts - e.ts > seconds;
 			if (r.boot === e.boot && r.line - e.line <= res.within && !late) {
 				if (!resolving || r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
 					k++;
@@ -1155,6 +1153,16 @@ export class Analyzer {
 			const res = one.res;
 			// the message that ends its event came: another rule reports that event
 			if (!('title' in res)) return;
+			// resolved after the resolution's own window: the later outcome (RuleResolve.later)
+			const e = one.event;
+			const outcome =
+				res.later !== undefined &&
+				res.withinSeconds !== undefined &&
+				e.ts !== null &&
+				by.ts !== null &&
+				by.ts - e.ts > res.withinSeconds
+					? res.later
+					: res;
 			const facts =
 				byMatch && res.details
 					? this.withLines(
@@ -1162,7 +1170,7 @@ export class Analyzer {
 							(one.context && this.contextLines.get(one.context)) ?? null
 						)
 					: one.context;
-			this.lineFinding(one.index, rule, one.match, one.event, facts, res, by, res);
+			this.lineFinding(one.index, rule, one.match, one.event, facts, outcome, by, res);
 		}
 	}
 
@@ -1414,8 +1422,13 @@ export class Analyzer {
 			// another sign of the event its boot already has (LineRule.perBoot): not counted again
 			const seen = this.builders.get(rule.id)?.get(title);
 			if (seen !== undefined && seen.boots.has(r.boot)) {
-				if (seen.first.boot === r.boot && seen.evidence.length < MAX_EVIDENCE)
-					seen.evidence.push({ line: r.line, text: detach(r.text) });
+				if (seen.first.boot === r.boot && seen.evidence.length < MAX_EVIDENCE) {
+					// in line order: the message that resolved the first may be its evidence already
+					const ev = seen.evidence;
+					let k = ev.length;
+					while (k > 0 && ev[k - 1].line > r.line) k--;
+					ev.splice(k, 0, { line: r.line, text: detach(r.text) });
+				}
 				if (rule.collect) collectDetails(seen, rule.collect, detailsOf(rule, x));
 				return;
 			}

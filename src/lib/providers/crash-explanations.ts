@@ -1065,7 +1065,70 @@ function bootInitcallWait(f: Omit<Finding, 'explanation'>): boolean {
 /** x86's double fault: `PANIC: double fault, error_code: 0x0` (2.6.24 x86-64: `double fault: 0000 [1]`) */
 const doubleFault = (f: Omit<Finding, 'explanation'>) => /^PANIC: double fault\b/.test(f.title);
 
+/**
+ * lockdep's memory-reclaim inconsistency (3.x-4.13, before the fs_reclaim map): a lock taken in
+ * reclaim (`IN-RECLAIM_FS-W`: kswapd, a task reclaiming) and held while allocating with flags that
+ * may enter filesystem reclaim (`RECLAIM_FS-ON-W`: GFP_KERNEL), in either order (satyr
+ * `gitlog-27`: pcpu_alloc_mutex, taken by kswapd0 and held by pcpu_alloc's kmalloc)
+ */
+const RECLAIM_FS_USAGE =
+	/^inconsistent \{(?:IN-)?RECLAIM_FS-(?:ON-)?[RW]\} -> \{(?:IN-)?RECLAIM_FS-/;
+
+/** a WARN() in include/linux/kref.h: kref_get() of a count that was 0 (3.x-4.10: `kref.h:47`) */
+const KREF_WARN = /(?:^|\/)include\/linux\/kref\.h:\d+$/;
+
 export const CRASH_VARIANTS: readonly CrashVariant[] = [
+	{
+		rule: 'crash.lockdep',
+		name: 'a lock taken in memory reclaim and held while allocating memory that may enter reclaim',
+		applies: (f) => f.evidence.some((e) => RECLAIM_FS_USAGE.test(e.text.trimStart())),
+		explanation: {
+			meaning:
+				'Lockdep, the kernel’s locking checker, saw one lock used in two ways that can deadlock together: taken inside memory reclaim (`IN-RECLAIM_FS-W`: kswapd0, or a task that ran short of memory and reclaims it), and held elsewhere while allocating memory with flags that let the allocation enter filesystem reclaim itself (`RECLAIM_FS-ON-W`: GFP_KERNEL; the stack under `state was registered at:`, with `lockdep_trace_alloc` and the allocation). Should that allocation ever have to reclaim, and reclaim need the lock, the task waits for a lock it holds. Lockdep reports the possibility the first time it sees both uses, not a hang that happened; its reclaim tracking of these kernels also flagged locks that reclaim never takes on the path the allocation would enter.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'An allocation under the lock with GFP_KERNEL where GFP_NOFS or GFP_NOIO was needed (or, since 4.12, without memalloc_nofs_save() around it), in the code of the `state was registered at:` stack; or a lock that reclaim should not take.'
+				}
+			],
+			next_steps: [
+				'Read the two stacks: the one under `{RECLAIM_FS-ON-W} state was registered at:` is the allocation made with the lock held, the trace after `stack backtrace:` the reclaim that takes it (or the other way round, as the `inconsistent {…} -> {…}` line says).',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/locking/lockdep-design.html',
+				'https://docs.kernel.org/core-api/gfp_mask-from-fs-io.html'
+			]
+		}
+	},
+	{
+		rule: 'crash.warning',
+		name: 'a reference count (kref) taken while it was 0',
+		applies: (f) =>
+			typeof f.details.source_location === 'string' && KREF_WARN.test(f.details.source_location),
+		explanation: {
+			meaning:
+				'A reference count (a `kref`) was taken while it stood at 0: `kref_get()` warns when the count it raises was zero, which means the object had already been released by its last `kref_put()`, or was never set up with `kref_init()`. Its memory may be freed, or be freed under its new user: a use-after-free in the making. The function the title names took the reference; `called_from` in the facts is the caller, whose object it is (a driver registering a device, a hardware random number generator with `hwrng_register` → `set_current_rng`). The kernel went on; the object may misbehave later.',
+			causes: [
+				{
+					kind: 'driver',
+					text: 'A driver that registers an object twice, or again after unregistering it, without setting it up anew (its count left at 0), or that frees its last reference too early: most often in a vendor’s or an out-of-tree driver.'
+				},
+				{
+					kind: 'kernel',
+					text: 'A missing get or one put too many in the code that uses the object, or a subsystem that takes a reference with `kref_get()` where the object is set up anew (`kref_init()`) or may already be gone (`kref_get_unless_zero()`).'
+				}
+			],
+			next_steps: [
+				'Look at the caller (`called_from` in the facts) and the driver it belongs to: whether it registers this object more than once, or frees it while it is still in use.',
+				...REPORTING
+			],
+			references: [
+				'https://docs.kernel.org/core-api/kref.html',
+				'https://docs.kernel.org/admin-guide/bug-hunting.html'
+			]
+		}
+	},
 	{
 		rule: 'crash.lockdep',
 		name: 'a task taking the very lock it holds',

@@ -498,8 +498,34 @@ export const brcmfmacNvramMissing: LineRule = {
 	resolve: {
 		trigger: 'brcmf_c_preinit_dcmds: Firmware',
 		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
-		within: 2000,
+		within: 20000,
 		withinSeconds: 120,
+		// later in the boot: the user installed the file and loaded the driver again
+		// (archlinux-for-z83: `Firmware version = …` at 17,285 s, after the driver was registered
+		// again; the chip had not answered at boot)
+		later: {
+			title: (m) =>
+				`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing at first: the chip started later`,
+			severity: 'low',
+			explanation: {
+				meaning:
+					'The Broadcom Wi-Fi driver (brcmfmac) did not find the board file (NVRAM) of this SDIO chip when it first set it up, so the chip did not start then and Wi-Fi did not work (look for `HT Avail timeout` just after). Later in the same boot, more than two minutes on, the chip’s firmware started and printed its version (the last line of the evidence): most often the board file was installed and the driver loaded again. Wi-Fi should work from that line on.',
+				causes: [
+					{
+						kind: 'configuration',
+						text: 'The board file for this board was not installed at boot: it comes from the board or tablet vendor or a distribution package for the board, not from linux-firmware.'
+					}
+				],
+				next_steps: [
+					'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
+					'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name in the title, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
+				],
+				references: [
+					'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
+					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+				]
+			}
+		},
 		title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
 		severity: 'low',
 		examples: [

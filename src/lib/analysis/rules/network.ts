@@ -1185,6 +1185,40 @@ export const sdioWifiSilent: LineRule = {
 	}),
 	// the board-file cause and step are brcmfmac's
 	explanationOf: (m) => (m[1] ? RTW_SDIO_SILENT : undefined),
+	// brcmfmac's chip that starts later in the boot, its firmware printing its version: it
+	// answered once what it lacked was there (archlinux-for-z83: the board file copied and the
+	// driver loaded again 4.8 hours later); the rest of the boot, as the user may take that long
+	resolve: {
+		when: (m) => m[4] !== undefined,
+		trigger: 'brcmf_c_preinit_dcmds: Firmware',
+		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
+		within: 20000,
+		title: (m) => `Wi-Fi chip on the SDIO bus did not answer at first, then started (${m[4]})`,
+		severity: 'low',
+		examples: [
+			// archlinux-for-z83 dmesg line 53, after the driver was loaded again
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Jun 17 2014 11:48:43 version 6.10.190.49 (r485840) FWID 01-8744bcd2'
+		],
+		explanation: {
+			meaning:
+				'The Broadcom Wi-Fi chip on the SDIO bus did not answer when the driver (brcmfmac) first set it up (its clock never came up: `HT Avail timeout`), so Wi-Fi did not work then; later in the same boot the chip’s firmware started and printed its version, the last line of the evidence. Most often a board file (NVRAM) was missing at first and was installed before the driver was loaded again (`modprobe -r brcmfmac && modprobe brcmfmac`). Wi-Fi should work from that line on.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'The board’s NVRAM file (`brcm/brcmfmac<chip>-sdio.txt`) or firmware was missing at boot and was put in place later.'
+				},
+				{
+					kind: 'hardware',
+					text: 'The chip was powered up or out of reset only later (a power sequence or rfkill switch).'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
+				'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name the driver asked for, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
+			],
+			references: ['https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html']
+		}
+	},
 	examples: [
 		'rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110',
 		'brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50'

@@ -42,8 +42,9 @@ export interface LineRule {
 		count: number;
 		severity: Severity;
 		/**
-		 * a detail that, when true (or any other value but false and null) on the finding, keeps it
-		 * from being a storm (resets after resume; a link's first state, down, as its interface
+		 * a detail that, when true or a value on the finding (a name, a number other than 0, a list
+		 * that is not empty; not false, null, 0, '' or an empty list: saysSo in cascades.ts), keeps
+		 * it from being a storm (resets after resume; a link's first state, down, as its interface
 		 * started, which has the PHY's name)
 		 */
 		unless?: string;
@@ -131,7 +132,8 @@ export interface LineRule {
 	 * files and filesystems one unclean shutdown left to recover), so a later message in a boot
 	 * the finding already has is not counted again. It adds its `collect` details, and its line to
 	 * the evidence when it is in the first occurrence's boot. The count is the number of boots.
-	 * A rule has at most one of `perBoot`, `stall`, `resolve` and `follow`. With `expects`, its
+	 * A rule has at most one of `perBoot`, `stall` and `follow`; with `resolve`, each of a boot's
+	 * messages is held and one resolving message releases them together. With `expects`, its
 	 * messages of one device in a boot wait together, the window from the latest.
 	 */
 	perBoot?: boolean;
@@ -322,6 +324,13 @@ export interface RuleResolve extends RuleOutcome {
 	 * window alone when either has none)
 	 */
 	withinSeconds?: number;
+	/**
+	 * what the finding is instead when the resolving message comes more than `withinSeconds`
+	 * after the rule's message (both timed), but within `within` lines and `later.withinSeconds`
+	 * (none: the rest of the boot): the device that started only later in the boot, once its user
+	 * had fixed what it lacked (brcmfmac's board file installed and the driver loaded again)
+	 */
+	later?: RuleOutcome & { withinSeconds?: number };
 	/**
 	 * which of the rule's messages wait for a resolution (all when absent): the others become
 	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused

@@ -28,6 +28,13 @@ const MAX_LINES = 1500;
  * closing line (or an oops's end marker) and the panic_on_warn panic that still joins it
  */
 const LOCK_DEBUGGING_OFF = 'Disabling lock debugging due to kernel taint';
+/**
+ * kernel/trace/ftrace.c ftrace_bug() of 3.x prints its WARN, then the call site it failed to
+ * patch: `ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c` (ubtouch's 3.4),
+ * `ftrace failed to modify …`, `ftrace faulted on unknown error …`
+ */
+const FTRACE_BUG_SITE =
+	/^ftrace (?:faulted on (?:writing|modifying|unknown error)|failed to modify) /;
 /** a report is printed in one burst: a later line of the same context after this gap is not part of it */
 const MAX_GAP_S = 5;
 const MAX_GAP_MS = MAX_GAP_S * 1000;
@@ -106,6 +113,20 @@ interface OpenBlock {
 	 * (ALIGNMENT_TRAP), set aside until this report closes (joinTrap)
 	 */
 	trap?: ErrorBlock;
+}
+
+/**
+ * A user-space program's line in the kernel's log, `ident[pid]: message` as syslog(3) and
+ * sd_journal write it to /dev/kmsg (`systemd[1]: Created slice system-systemd\x2dfsck.slice.`,
+ * systemd's while journald is not up yet): in a dmesg without caller ids nothing but its shape
+ * tells it from the kernel's. The kernel's own lines of that shape (`bash[123]: segfault at …`,
+ * arm64's `sh[18569]: syscall 278`) are no line of another report either.
+ */
+const PROGRAM_LINE = /^[a-z][\w.@-]*\[\d+\]: /i;
+
+function isProgramLine(text: string): boolean {
+	const b = text.indexOf('[');
+	return b > 0 && PROGRAM_LINE.test(text);
 }
 
 /**
@@ -230,6 +251,16 @@ export class BlockAssembler {
 		this.follows = -1;
 		this.followsLines = null;
 		this.trap = null;
+		if (
+			(this.open.size !== 0 || this.shadows.length !== 0) &&
+			isProgramLine(text) &&
+			!(maybeHeader && matchHeader(text) !== null)
+		) {
+			// another program's line amid a report (systemd's, before journald is up): not the
+			// report's, which stays open
+			this.remember(line, text, ts, ctx);
+			return;
+		}
 		if (this.shadows.length > 0) this.feedShadows(line, text, ts, ctx, wall);
 		// the ARM fault's report was closed by a line after it, or took one not its own
 		const m = this.maybeEnded;
@@ -383,6 +414,8 @@ export class BlockAssembler {
 			if (!header && !gap && isExecSummary(ob.block.header, text)) return true;
 			// add_taint() after the report (KASAN's end_report(), oops_end()), before the panic
 			if (!header && !gap && text.startsWith(LOCK_DEBUGGING_OFF)) return true;
+			// ftrace_bug()'s line after its WARN (3.x): the call site it failed to patch
+			if (!header && !gap && FTRACE_BUG_SITE.test(text)) return true;
 			this.close(ob, 'end-marker');
 			return false;
 		}
@@ -628,6 +661,8 @@ export class BlockAssembler {
 			const p = (this.ringPos - k + RING) % RING;
 			if (this.ringCtx[p] !== ctx) continue;
 			const text = this.ringText[p];
+			// another program's line between the marker and the header is not the message
+			if (isProgramLine(text)) continue;
 			const at = this.ringTs[p];
 			if (!Number.isNaN(ts) && !Number.isNaN(at) && ts - at > MAX_GAP_S) return [];
 			const cut = text.includes('[ cut here ]');

@@ -1,0 +1,208 @@
+/**
+ * Three crash reports read against their logs: a kref taken at 0 (a WARN in kref.h), lockdep's
+ * memory-reclaim inconsistency, and ftrace_bug()'s line naming the call site after its WARN.
+ * Each had the rule's general explanation, or lacked its own last line.
+ */
+import { describe, expect, it } from 'vitest';
+import { crashesOf } from '../support/analyze.ts';
+
+// logs-a5y17lte dmesg lines 523-550 (a Samsung Galaxy A5 2017, Exynos 7880, Samsung's 3.18 kernel)
+const KREF = [
+	'[    0.715048] ------------[ cut here ]------------',
+	'[    0.715071] WARNING: CPU: 0 PID: 1 at /halium/kernel/samsung/universal7880/include/linux/kref.h:47 set_current_rng+0x60/0x7c()',
+	'[    0.715085] Modules linked in:',
+	'[    0.715103] CPU: 0 PID: 1 Comm: swapper/0 Tainted: G        W      3.18.14-g406953af719-dirty #1',
+	'[    0.715118] Hardware name: Samsung A5Y17 LTE EUR HWID08 board based on Exynos 7880 (DT)',
+	'[    0.715132] Call trace:',
+	'[    0.715150] [<ffffffc000009404>] dump_backtrace+0x0/0x10c',
+	'[    0.715167] [<ffffffc000009520>] show_stack+0x10/0x1c',
+	'[    0.715186] [<ffffffc0002aed74>] _dump_stack+0x80/0xc4',
+	'[    0.715203] [<ffffffc0008b0bd4>] dump_stack+0xc/0x18',
+	'[    0.715221] [<ffffffc00001bdd4>] warn_slowpath_common+0x88/0xb0',
+	'[    0.715238] [<ffffffc00001bec0>] warn_slowpath_null+0x14/0x20',
+	'[    0.715256] [<ffffffc000353f1c>] set_current_rng+0x5c/0x7c',
+	'[    0.715273] [<ffffffc0003544d0>] hwrng_register+0x1c0/0x23c',
+	'[    0.715290] [<ffffffc000354a3c>] exyswd_rng_probe+0x48/0x70',
+	'[    0.715309] [<ffffffc00039e6b4>] platform_drv_probe+0x4c/0x9c',
+	'[    0.715326] [<ffffffc00039cc3c>] driver_probe_device+0xd4/0x238',
+	'[    0.715342] [<ffffffc00039ce4c>] __driver_attach+0x60/0x90',
+	'[    0.715359] [<ffffffc00039bdc0>] bus_for_each_dev+0x70/0x90',
+	'[    0.715375] [<ffffffc00039c74c>] driver_attach+0x1c/0x28',
+	'[    0.715391] [<ffffffc00039c418>] bus_add_driver+0xf8/0x1cc',
+	'[    0.715408] [<ffffffc00039d748>] driver_register+0x90/0xe0',
+	'[    0.715425] [<ffffffc00039e5e4>] __platform_driver_register+0x5c/0x68',
+	'[    0.715444] [<ffffffc000d48a38>] exyswd_rng_init+0x34/0x70',
+	'[    0.715460] [<ffffffc0000026bc>] do_one_initcall+0xf4/0x188',
+	'[    0.715476] [<ffffffc000d1eb7c>] kernel_init_freeable+0x1bc/0x26c',
+	'[    0.715493] [<ffffffc0008ad914>] kernel_init+0x10/0xd0',
+	'[    0.715507] ---[ end trace 4a37eeceef4d0a13 ]---'
+];
+
+// ubtouch-dmesg dmesg lines 82-104 (a Xiaomi phone on Ubuntu Touch, a 3.4 vendor kernel)
+const FTRACE = [
+	'[    0.004900] ftrace: allocating 30893 entries in 91 pages',
+	'[    0.047653] ------------[ cut here ]------------',
+	'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+	'[    0.047796] Modules linked in:',
+	'[    0.047832] Backtrace: ',
+	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',
+	'[    0.047943]  r6:c0215cbc r5:00000009 r4:00000000 r3:271ae91c',
+	'[    0.048030] [<c09d7dec>] (dump_stack+0x0/0x24) from [<c019c6b8>] (warn_slowpath_common+0x5c/0x74)',
+	'[    0.048109] [<c019c65c>] (warn_slowpath_common+0x0/0x74) from [<c019c6fc>] (warn_slowpath_null+0x2c/0x34)',
+	'[    0.048179]  r8:60000153 r7:00000000 r6:00000000 r5:c01003a0 r4:c0fe8a09',
+	'[    0.048256] r3:00000009',
+	'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',
+	'[    0.048385] [<c0215bd0>] (ftrace_bug+0x0/0x174) from [<c02160f4>] (ftrace_process_locs+0x3b0/0x500)',
+	'[    0.048452]  r5:f1c21e40 r4:00000000',
+	'[    0.048512] [<c0215d44>] (ftrace_process_locs+0x0/0x500) from [<c0e122f8>] (ftrace_init+0x98/0x18c)',
+	'[    0.048592] [<c0e12260>] (ftrace_init+0x0/0x18c) from [<c0e00ab4>] (start_kernel+0x308/0x368)',
+	'[    0.048656]  r7:c2d79240 r6:00000000 r5:00000000 r4:c0f3dfe8',
+	'[    0.048740] [<c0e007ac>] (start_kernel+0x0/0x368) from [<0000803c>] (0x803c)',
+	'[    0.048793]  r7:c0f42ac4 r6:c0f00f00 r5:c0f3c4dc r4:10c5387d',
+	'[    0.048898] ---[ end trace da227214a82491b7 ]---',
+	'[    0.048938] ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c',
+	'[    0.049485] CPU0: thread -1, cpu 0, socket 0, mpidr 80000000',
+	'[    0.049614] hw perfevents: enabled with ARMv7 Cortex-A7 PMU driver, 5 counters available'
+];
+
+// satyr tests/kerneloopses gitlog-27 (3.3.0-rc2-next-20120201), the whole report
+const RECLAIM = [
+	'=================================',
+	'[ INFO: inconsistent lock state ]',
+	'3.3.0-rc2-next-20120201 #5 Not tainted',
+	'---------------------------------',
+	'inconsistent {RECLAIM_FS-ON-W} -> {IN-RECLAIM_FS-W} usage.',
+	'kswapd0/28 [HC0[0]:SC0[0]:HE1:SE1] takes:',
+	' (pcpu_alloc_mutex){+.+.?.}, at: [<ffffffff810d6684>] pcpu_alloc+0x67/0x325',
+	'{RECLAIM_FS-ON-W} state was registered at:',
+	'  [<ffffffff81099b75>] mark_held_locks+0xd7/0x103',
+	'  [<ffffffff8109a13c>] lockdep_trace_alloc+0x85/0x9e',
+	'  [<ffffffff810f6bdc>] __kmalloc+0x6c/0x14b',
+	'  [<ffffffff810d57fd>] pcpu_mem_zalloc+0x59/0x62',
+	'  [<ffffffff810d5d16>] pcpu_extend_area_map+0x26/0xb1',
+	'  [<ffffffff810d679f>] pcpu_alloc+0x182/0x325',
+	'  [<ffffffff810d694d>] __alloc_percpu+0xb/0xd',
+	'  [<ffffffff8142ebfd>] snmp_mib_init+0x1e/0x2e',
+	'  [<ffffffff8185cd8d>] ipv4_mib_init_net+0x7a/0x184',
+	'  [<ffffffff813dc963>] ops_init.clone.0+0x6b/0x73',
+	'  [<ffffffff813dc9cc>] register_pernet_operations+0x61/0xa0',
+	'  [<ffffffff813dca8e>] register_pernet_subsys+0x29/0x42',
+	'  [<ffffffff8185d044>] inet_init+0x1ad/0x252',
+	'  [<ffffffff810002e3>] do_one_initcall+0x7a/0x12f',
+	'  [<ffffffff81832bc5>] kernel_init+0x9d/0x11e',
+	'  [<ffffffff814e51e4>] kernel_thread_helper+0x4/0x10',
+	'irq event stamp: 656613',
+	'hardirqs last  enabled at (656613): [<ffffffff814e0ddc>] __mutex_unlock_slowpath+0x104/0x128',
+	'hardirqs last disabled at (656612): [<ffffffff814e0d34>] __mutex_unlock_slowpath+0x5c/0x128',
+	'softirqs last  enabled at (655568): [<ffffffff8105b4a5>] __do_softirq+0x120/0x136',
+	'softirqs last disabled at (654757): [<ffffffff814e52dc>] call_softirq+0x1c/0x30',
+	'',
+	'other info that might help us debug this:',
+	' Possible unsafe locking scenario:',
+	'',
+	'       CPU0',
+	'       ----',
+	'  lock(pcpu_alloc_mutex);',
+	'  <Interrupt>',
+	'    lock(pcpu_alloc_mutex);',
+	'',
+	' *** DEADLOCK ***',
+	'',
+	'no locks held by kswapd0/28.',
+	'',
+	'stack backtrace:',
+	'Pid: 28, comm: kswapd0 Not tainted 3.3.0-rc2-next-20120201 #5',
+	'Call Trace:',
+	' [<ffffffff810981f4>] print_usage_bug+0x1bf/0x1d0',
+	' [<ffffffff81096c3e>] ? print_irq_inversion_bug+0x1d9/0x1d9',
+	' [<ffffffff810982c0>] mark_lock_irq+0xbb/0x22e',
+	' [<ffffffff810c5399>] ? free_hot_cold_page+0x13d/0x14f',
+	' [<ffffffff81098684>] mark_lock+0x251/0x331',
+	' [<ffffffff81098893>] mark_irqflags+0x12f/0x141',
+	' [<ffffffff81098e32>] __lock_acquire+0x58d/0x753',
+	' [<ffffffff810d6684>] ? pcpu_alloc+0x67/0x325',
+	' [<ffffffff81099433>] lock_acquire+0x54/0x6a',
+	' [<ffffffff810d6684>] ? pcpu_alloc+0x67/0x325',
+	' [<ffffffff8107a5b8>] ? add_preempt_count+0xa9/0xae',
+	' [<ffffffff814e0a21>] mutex_lock_nested+0x5e/0x315',
+	' [<ffffffff810d6684>] ? pcpu_alloc+0x67/0x325',
+	' [<ffffffff81098f81>] ? __lock_acquire+0x6dc/0x753',
+	' [<ffffffff810c9fb0>] ? __pagevec_release+0x2c/0x2c',
+	' [<ffffffff810d6684>] pcpu_alloc+0x67/0x325',
+	' [<ffffffff810c9fb0>] ? __pagevec_release+0x2c/0x2c',
+	' [<ffffffff810d694d>] __alloc_percpu+0xb/0xd',
+	' [<ffffffff8106c35e>] schedule_on_each_cpu+0x23/0x110',
+	' [<ffffffff810c9fcb>] lru_add_drain_all+0x10/0x12',
+	' [<ffffffff810f126f>] __compact_pgdat+0x20/0x182',
+	' [<ffffffff810f15c2>] compact_pgdat+0x27/0x29',
+	' [<ffffffff810c306b>] ? zone_watermark_ok+0x1a/0x1c',
+	' [<ffffffff810cdf6f>] balance_pgdat+0x732/0x751',
+	' [<ffffffff810ce0ed>] kswapd+0x15f/0x178',
+	' [<ffffffff810cdf8e>] ? balance_pgdat+0x751/0x751',
+	' [<ffffffff8106fd11>] kthread+0x84/0x8c',
+	' [<ffffffff814e51e4>] kernel_thread_helper+0x4/0x10',
+	' [<ffffffff810787ed>] ? finish_task_switch+0x85/0xea',
+	' [<ffffffff814e3861>] ? retint_restore_args+0xe/0xe',
+	' [<ffffffff8106fc8d>] ? __init_kthread_worker+0x56/0x56',
+	' [<ffffffff814e51e0>] ? gs_change+0xb/0xb'
+];
+
+describe('a WARN in kref.h', () => {
+	it('is a reference count taken at 0, with the registering caller', async () => {
+		const [w, ...rest] = await crashesOf(KREF);
+		expect(rest).toEqual([]);
+		expect(w).toMatchObject({ title: 'WARNING in set_current_rng', severity: 'medium' });
+		expect(w.details.called_from).toEqual(['hwrng_register']);
+		expect(w.explanation.meaning).toMatch(
+			/^A reference count \(a `kref`\) was taken while it stood at 0/
+		);
+		expect(w.explanation.references).toContain('https://docs.kernel.org/core-api/kref.html');
+	});
+
+	it('is not said of another WARN', async () => {
+		const other = KREF.map((l) =>
+			l.replace('include/linux/kref.h:47', 'drivers/char/hw_random/core.c:99')
+		);
+		const [w] = await crashesOf(other);
+		expect(w.explanation.meaning).not.toMatch(/kref/);
+	});
+});
+
+describe('lockdep’s memory-reclaim inconsistency', () => {
+	it('explains the lock taken in reclaim and held while allocating', async () => {
+		const [f, ...rest] = await crashesOf(RECLAIM);
+		expect(rest).toEqual([]);
+		expect(f).toMatchObject({ title: 'inconsistent lock state in pcpu_alloc', severity: 'medium' });
+		expect(f.explanation.meaning).toMatch(/taken inside memory reclaim \(`IN-RECLAIM_FS-W`/);
+		expect(f.explanation.causes[0].text).toMatch(/GFP_NOFS/);
+	});
+
+	it('keeps the general explanation for an interrupt-context inconsistency', async () => {
+		const irq = RECLAIM.map((l) =>
+			l.replace('{RECLAIM_FS-ON-W} -> {IN-RECLAIM_FS-W}', '{IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W}')
+		);
+		const [f] = await crashesOf(irq);
+		expect(f.explanation.meaning).not.toMatch(/reclaim/);
+	});
+});
+
+describe('ftrace_bug’s line after its WARN', () => {
+	it('is the report’s last line: the call site it could not patch', async () => {
+		const [w, ...rest] = await crashesOf(FTRACE);
+		expect(rest).toEqual([]);
+		expect(w.title).toBe('WARNING in ftrace_bug');
+		expect(w.last_line).toBe(21);
+		expect(w.evidence.at(-1)?.text).toBe(
+			'ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c'
+		);
+	});
+
+	it('stays out of the report after a gap', async () => {
+		const later = [
+			...FTRACE.slice(0, 20),
+			'[    9.000000] ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c'
+		];
+		const [w] = await crashesOf(later);
+		expect(w.last_line).toBe(20);
+	});
+});
