@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
+import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import { replacedText, reportFileBase } from '../../src/lib/components/format.ts';
 import { withAdvice } from '../../src/lib/components/errors.ts';
@@ -80,6 +81,37 @@ describe('orderNotes', () => {
 		expect(orderNotes([year, droppedOne])).toEqual([droppedOne, year]);
 		// the unused end of a buffer loses nothing: it keeps its place
 		expect(orderNotes([year, unused])).toEqual([year, unused]);
+	});
+
+	it('puts what a file is instead of a text log, and what to do, before "No kernel messages were recognised"', () => {
+		// an ELF file's, a photo's: the question had been shown on a phone and its answer hidden
+		const noKernel =
+			'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?';
+		const nul =
+			'The log holds stretches of NUL bytes (^@), which are never log text: 9,538 bytes in 13 lines (line 1: 2,204 bytes). In a log file written to disk they are space whose data never reached the disk (the machine lost power or crashed before it was written, and what was logged there is lost); in a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), space not written or not used yet.';
+		const bytes = (s: string | number[]) =>
+			Uint8Array.from([
+				...(typeof s === 'string' ? Array.from(s, (c) => c.charCodeAt(0)) : s),
+				...new Array(64).fill(0x41)
+			]);
+		// random bytes (an image, a disk image): a fixed sequence, not valid UTF-8
+		const random = Uint8Array.from({ length: 256 }, (_, i) => ((i * 167 + 13) & 0xff) | 0x80);
+		const heads = [
+			bytes('LPKSHHRH'),
+			bytes('KDUMP   '),
+			bytes([0x7f, 0x45, 0x4c, 0x46]),
+			bytes('BZh9'),
+			bytes([0x04, 0x22, 0x4d, 0x18]),
+			bytes([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+			random
+		];
+		const advices = heads.map((h) => notTextAdvice(h));
+		expect(advices.every((a) => a !== null)).toBe(true);
+		expect(new Set(advices).size).toBe(heads.length);
+		for (const advice of advices as string[]) {
+			// the report's order: the advice, the question, the NUL bytes of an ELF file
+			expect(orderNotes([advice, noKernel, nul])).toEqual([advice, noKernel, nul]);
+		}
 	});
 });
 
