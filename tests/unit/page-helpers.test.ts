@@ -6,6 +6,7 @@ import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import { replacedText, reportFileBase } from '../../src/lib/components/format.ts';
 import { withAdvice } from '../../src/lib/components/errors.ts';
+import { ANON_KINDS } from '../../src/lib/util/anonymize.ts';
 import type { Finding, Severity } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
@@ -134,7 +135,20 @@ describe('worstSeverity', () => {
 
 describe('replacedText', () => {
 	it('says what an anonymization replaced, in the report’s order, or that nothing was', () => {
-		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe('1 host, 2 user, 47 ptr');
+		// in words, not the report's keys: "(45 ptr)" had been the note above a shared crash report
+		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe(
+			'1 host name, 2 user names, 47 kernel pointers'
+		);
+		expect(replacedText({ mac: 2, ssid: 1, kaslr: 1 })).toBe(
+			'2 MAC addresses, 1 Wi-Fi network name, 1 KASLR offset'
+		);
+		// every kind the anonymization has is said in words of its own
+		const all = replacedText(Object.fromEntries(ANON_KINDS.map((k) => [k, 2])));
+		const keys = ANON_KINDS.map((k) => `2 ${k}`);
+		for (const part of all.split(', ')) expect(keys).not.toContain(part);
+		expect(new Set(all.split(', ')).size).toBe(ANON_KINDS.length);
+		// a kind of a newer report's: its key
+		expect(replacedText({ host: 1, tpm: 3 })).toBe('1 host name, 3 tpm');
 		expect(replacedText({})).toBe('nothing to replace');
 	});
 });
