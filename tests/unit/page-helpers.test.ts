@@ -4,7 +4,7 @@ import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
 import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
-import { replacedText, reportFileBase } from '../../src/lib/components/format.ts';
+import { replacedText, reportFileBase, spanText } from '../../src/lib/components/format.ts';
 import { withAdvice } from '../../src/lib/components/errors.ts';
 import { ANON_KINDS } from '../../src/lib/util/anonymize.ts';
 import type { Finding, Severity } from '../../src/lib/models/finding.ts';
@@ -150,6 +150,22 @@ describe('replacedText', () => {
 		// a kind of a newer report's: its key
 		expect(replacedText({ host: 1, tpm: 3 })).toBe('1 host name, 3 tpm');
 		expect(replacedText({})).toBe('nothing to replace');
+	});
+});
+
+describe('spanText', () => {
+	it('says a long span of kernel time in minutes, hours or days, a short one not at all', () => {
+		// serverlog-kern-log-1.log: a boot of 112 days
+		expect(spanText(9686414.6)).toBe('112 days');
+		expect(spanText(172800)).toBe('2 days');
+		expect(spanText(172799)).toBe('48 hours');
+		expect(spanText(9000)).toBe('2.5 hours');
+		expect(spanText(7200)).toBe('2 hours');
+		expect(spanText(2661.2)).toBe('44 minutes');
+		expect(spanText(120)).toBe('2 minutes');
+		expect(spanText(119.9)).toBe('');
+		expect(spanText(6.4)).toBe('');
+		expect(spanText(Number.NaN)).toBe('');
 	});
 });
 

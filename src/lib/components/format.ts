@@ -7,6 +7,18 @@ export function utcText(iso: string): string {
 }
 
 /**
+ * A span of kernel time in words for the timeline's axis (`112 days`, `2.5 hours`, `40 minutes`),
+ * or '' under two minutes, which seconds say well: a server's boot of 112 days had been an axis of
+ * "seconds since boot, 0 – 9686414.6", a number to divide in one's head.
+ */
+export function spanText(seconds: number): string {
+	if (!(seconds >= 120)) return '';
+	if (seconds < 7200) return `${Math.round(seconds / 60)} minutes`;
+	if (seconds < 172800) return `${(seconds / 3600).toFixed(1).replace(/\.0$/, '')} hours`;
+	return `${Math.round(seconds / 86400)} days`;
+}
+
+/**
  * What each anonymization kind replaced, in words (singular, plural): the note above a shared
  * report had said "(45 ptr)", the report's own key, which a support engineer sent the link has no
  * reason to know (nor `wwn`, `nqn`, `kaslr`, `org`, `id`). The placeholders in the report's lines
