@@ -137,7 +137,7 @@ test.describe('on a 390×844 phone screen', () => {
 		await firstOnScreen(other);
 		// what was anonymized is said once, in the note
 		await expect(other.getByRole('note')).toContainText(
-			/^Shared report, anonymized by its sender \((?:\d+ [a-z][^)]*|nothing to replace)\), read-only: the log was not shared\./
+			/^Shared report, anonymized by its sender \((?:\d+ [A-Za-z][^)]*|nothing to replace)\), read-only: the log was not shared\./
 		);
 		await expect(other.getByTestId('anonymization')).toHaveCount(0);
 
@@ -160,7 +160,7 @@ test.describe('on a 390×844 phone screen', () => {
 			buffer: Buffer.from(cliReport(log, 'json', ['--anonymize']))
 		});
 		await expect(page.getByRole('note')).toContainText(
-			/^Report file, anonymized \((?:\d+ [a-z][^)]*|nothing to replace)\): anonymized\.json,/
+			/^Report file, anonymized \((?:\d+ [A-Za-z][^)]*|nothing to replace)\): anonymized\.json,/
 		);
 		await expect(page.getByTestId('anonymization')).toHaveCount(0);
 		await firstOnScreen(page);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ANON_KINDS } from '../../src/lib/util/anonymize.ts';
+import { replacedText } from '../../src/lib/components/format.ts';
 import { cliReport, fixture, openApp, openShareLink } from './helpers';
 
 /**
@@ -22,7 +23,8 @@ function longestReport(): string {
 	report.input.anonymization.replaced = Object.fromEntries(KINDS.map((k, i) => [k, 10 + i]));
 	return JSON.stringify(report, null, 2);
 }
-const REPLACED = KINDS.map((k, i) => `${10 + i} ${k}`).join(', ');
+/** what the note says was replaced: every kind in words (`10 host names, …, 29 KASLR offsets`) */
+const REPLACED = replacedText(Object.fromEntries(KINDS.map((k, i) => [k, 10 + i])));
 
 async function openLongest(page: Page) {
 	await openApp(page);
@@ -84,7 +86,7 @@ for (const [width, height] of [
 				.evaluate((p) => p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1);
 			expect(cut).toBe(false);
 			await expect(page.locator('#report-note-text')).toContainText(
-				`29 kaslr): ${NAME}, a NecroScope report as saved`
+				`29 KASLR offsets): ${NAME}, a NecroScope report as saved`
 			);
 			await less.click();
 			expect(await noteLines(page)).toBe(1);

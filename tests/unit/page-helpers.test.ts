@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import { timelineRows } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
+import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
-import { replacedText, reportFileBase } from '../../src/lib/components/format.ts';
+import { replacedText, reportFileBase, spanText } from '../../src/lib/components/format.ts';
 import { withAdvice } from '../../src/lib/components/errors.ts';
+import { ANON_KINDS } from '../../src/lib/util/anonymize.ts';
 import type { Finding, Severity } from '../../src/lib/models/finding.ts';
 import type { Boot } from '../../src/lib/models/metadata.ts';
 
@@ -81,6 +83,37 @@ describe('orderNotes', () => {
 		// the unused end of a buffer loses nothing: it keeps its place
 		expect(orderNotes([year, unused])).toEqual([year, unused]);
 	});
+
+	it('puts what a file is instead of a text log, and what to do, before "No kernel messages were recognised"', () => {
+		// an ELF file's, a photo's: the question had been shown on a phone and its answer hidden
+		const noKernel =
+			'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?';
+		const nul =
+			'The log holds stretches of NUL bytes (^@), which are never log text: 9,538 bytes in 13 lines (line 1: 2,204 bytes). In a log file written to disk they are space whose data never reached the disk (the machine lost power or crashed before it was written, and what was logged there is lost); in a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), space not written or not used yet.';
+		const bytes = (s: string | number[]) =>
+			Uint8Array.from([
+				...(typeof s === 'string' ? Array.from(s, (c) => c.charCodeAt(0)) : s),
+				...new Array(64).fill(0x41)
+			]);
+		// random bytes (an image, a disk image): a fixed sequence, not valid UTF-8
+		const random = Uint8Array.from({ length: 256 }, (_, i) => ((i * 167 + 13) & 0xff) | 0x80);
+		const heads = [
+			bytes('LPKSHHRH'),
+			bytes('KDUMP   '),
+			bytes([0x7f, 0x45, 0x4c, 0x46]),
+			bytes('BZh9'),
+			bytes([0x04, 0x22, 0x4d, 0x18]),
+			bytes([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+			random
+		];
+		const advices = heads.map((h) => notTextAdvice(h));
+		expect(advices.every((a) => a !== null)).toBe(true);
+		expect(new Set(advices).size).toBe(heads.length);
+		for (const advice of advices as string[]) {
+			// the report's order: the advice, the question, the NUL bytes of an ELF file
+			expect(orderNotes([advice, noKernel, nul])).toEqual([advice, noKernel, nul]);
+		}
+	});
 });
 
 describe('worstSeverity', () => {
@@ -102,8 +135,37 @@ describe('worstSeverity', () => {
 
 describe('replacedText', () => {
 	it('says what an anonymization replaced, in the report’s order, or that nothing was', () => {
-		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe('1 host, 2 user, 47 ptr');
+		// in words, not the report's keys: "(45 ptr)" had been the note above a shared crash report
+		expect(replacedText({ host: 1, user: 2, ptr: 47 })).toBe(
+			'1 host name, 2 user names, 47 kernel pointers'
+		);
+		expect(replacedText({ mac: 2, ssid: 1, kaslr: 1 })).toBe(
+			'2 MAC addresses, 1 Wi-Fi network name, 1 KASLR offset'
+		);
+		// every kind the anonymization has is said in words of its own
+		const all = replacedText(Object.fromEntries(ANON_KINDS.map((k) => [k, 2])));
+		const keys = ANON_KINDS.map((k) => `2 ${k}`);
+		for (const part of all.split(', ')) expect(keys).not.toContain(part);
+		expect(new Set(all.split(', ')).size).toBe(ANON_KINDS.length);
+		// a kind of a newer report's: its key
+		expect(replacedText({ host: 1, tpm: 3 })).toBe('1 host name, 3 tpm');
 		expect(replacedText({})).toBe('nothing to replace');
+	});
+});
+
+describe('spanText', () => {
+	it('says a long span of kernel time in minutes, hours or days, a short one not at all', () => {
+		// serverlog-kern-log-1.log: a boot of 112 days
+		expect(spanText(9686414.6)).toBe('112 days');
+		expect(spanText(172800)).toBe('2 days');
+		expect(spanText(172799)).toBe('48 hours');
+		expect(spanText(9000)).toBe('2.5 hours');
+		expect(spanText(7200)).toBe('2 hours');
+		expect(spanText(2661.2)).toBe('44 minutes');
+		expect(spanText(120)).toBe('2 minutes');
+		expect(spanText(119.9)).toBe('');
+		expect(spanText(6.4)).toBe('');
+		expect(spanText(Number.NaN)).toBe('');
 	});
 });
 

@@ -7,14 +7,59 @@ export function utcText(iso: string): string {
 }
 
 /**
- * What an anonymized report had replaced, as the page says it (`1 host, 47 ptr`), or `nothing to
- * replace` (short: the note above a shared report is on a phone's first screen with its first
- * finding). "anonymized by its sender (none)" had read as if nothing had been anonymized.
+ * A span of kernel time in words for the timeline's axis (`112 days`, `2.5 hours`, `40 minutes`),
+ * or '' under two minutes, which seconds say well: a server's boot of 112 days had been an axis of
+ * "seconds since boot, 0 – 9686414.6", a number to divide in one's head.
+ */
+export function spanText(seconds: number): string {
+	if (!(seconds >= 120)) return '';
+	if (seconds < 7200) return `${Math.round(seconds / 60)} minutes`;
+	if (seconds < 172800) return `${(seconds / 3600).toFixed(1).replace(/\.0$/, '')} hours`;
+	return `${Math.round(seconds / 86400)} days`;
+}
+
+/**
+ * What each anonymization kind replaced, in words (singular, plural): the note above a shared
+ * report had said "(45 ptr)", the report's own key, which a support engineer sent the link has no
+ * reason to know (nor `wwn`, `nqn`, `kaslr`, `org`, `id`). The placeholders in the report's lines
+ * keep the keys (`<ptr-1>`).
+ */
+const KIND_WORDS: Readonly<Record<string, readonly [string, string]>> = {
+	host: ['host name', 'host names'],
+	user: ['user name', 'user names'],
+	email: ['e-mail address', 'e-mail addresses'],
+	mac: ['MAC address', 'MAC addresses'],
+	ipv4: ['IPv4 address', 'IPv4 addresses'],
+	ipv6: ['IPv6 address', 'IPv6 addresses'],
+	uuid: ['UUID', 'UUIDs'],
+	id: ['machine or instance id', 'machine or instance ids'],
+	serial: ['serial number', 'serial numbers'],
+	wwn: ['WWN', 'WWNs'],
+	nqn: ['NVMe name', 'NVMe names'],
+	iqn: ['iSCSI name', 'iSCSI names'],
+	label: ['file-system label', 'file-system labels'],
+	ssid: ['Wi-Fi network name', 'Wi-Fi network names'],
+	share: ['file share', 'file shares'],
+	domain: ['domain', 'domains'],
+	org: ['organisation', 'organisations'],
+	place: ['place', 'places'],
+	ptr: ['kernel pointer', 'kernel pointers'],
+	kaslr: ['KASLR offset', 'KASLR offsets']
+};
+
+/**
+ * What an anonymized report had replaced, as the page says it (`1 host name, 47 kernel pointers`;
+ * a kind this page does not know, from a newer report, by its key), or `nothing to replace`
+ * (short: the note above a shared report is on a phone's first screen with its first finding).
+ * "anonymized by its sender (none)" had read as if nothing had been anonymized.
  */
 export function replacedText(replaced: Record<string, number>): string {
 	return (
 		Object.entries(replaced)
-			.map(([k, n]) => `${n} ${k}`)
+			.map(([k, n]) => {
+				const words = Object.hasOwn(KIND_WORDS, k) ? KIND_WORDS[k] : null;
+				return `${n} ${words === null ? k : words[n === 1 ? 0 : 1]}`;
+			})
 			.join(', ') || 'nothing to replace'
 	);
 }

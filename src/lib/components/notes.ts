@@ -6,6 +6,10 @@
 const FIRST = [
 	/^Incomplete: /,
 	/^The input is empty/,
+	// what the file is instead of a text log, and what to do (ingestion/decode.ts NOT_TEXT): an ELF
+	// file's or a photo's had come after "No kernel messages were recognised …: is it a kernel
+	// log?", behind "Show all 3 notes" on a phone, the question shown and its answer hidden
+	/^This (?:is an? |file is )(?:binary systemd journal file|kdump vmcore|ELF file|7-Zip archive|bzip2-compressed|lz4-compressed|binary data)\b/,
 	/^No kernel messages were recognised/,
 	/^The log is corrupted/,
 	// NUL bytes where the log's text was lost (not those at the unused end of a buffer): shown

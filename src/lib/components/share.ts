@@ -12,6 +12,7 @@ import {
 
 export { readableReportKind };
 import { markRoutineOfOldReport } from '$lib/output/routine-of-old-reports';
+import { REFUSED_MAX_BYTES, refusedAdvice } from './refused';
 
 /**
  * Share links carry the (anonymized) report, never the log, compressed in the URL fragment:
@@ -99,8 +100,8 @@ function readableReportError(what: string, kind: 'text' | 'Markdown'): string {
  * A pasted text that is a NecroScope JSON report (the CLI's `--format json` output, a report
  * file's text copied from a mail): its report, to be shown as it is, as a report file is; `null`
  * for any other text (a log, to be analysed); an error message for a text that starts as a report
- * and cannot be read as one, or that is a text or Markdown report (readableReportKind). A pasted
- * report had been analysed as a log: its evidence lines were read as kernel messages, and the
+ * and cannot be read as one, or that is a text or Markdown report (readableReportKind), or dmesg's
+ * or journalctl's refusal to read the log (refusedAdvice). A pasted report had been analysed as a log: its evidence lines were read as kernel messages, and the
  * page showed a report of the report. Never throws.
  */
 export async function openPastedReport(
@@ -110,6 +111,9 @@ export async function openPastedReport(
 		const head = text.slice(0, REPORT_HEAD_BYTES);
 		const kind = readableReportKind(head);
 		if (kind) return { ok: false, error: readableReportError('The pasted text', kind) };
+		// dmesg's or journalctl's refusal, pasted for the log they did not print
+		const refused = refusedAdvice('The pasted text', text);
+		if (refused !== null) return { ok: false, error: refused };
 		if (!startsAsReport(head)) return null;
 		const r = await readToShow(text);
 		return r.ok
@@ -125,8 +129,8 @@ export async function openPastedReport(
  * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
  * analysed); an error message for a file that starts as a report and cannot be read as one
  * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI),
- * or that is a text or Markdown report (readableReportKind).
- * A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
+ * or that is a text or Markdown report (readableReportKind), or a small file that holds only dmesg's
+ * or journalctl's refusal to read the log (refusedAdvice). A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
  * (the last two had been analysed as compressed logs). A support engineer sent a report file had
  * seen it analysed as a log. Never throws.
  */
@@ -149,7 +153,11 @@ export async function openReportFile(
 		}
 		if (!startsAsReport(head)) {
 			const kind = readableReportKind(new TextDecoder().decode(head));
-			return kind ? { ok: false, error: readableReportError('This file', kind) } : null;
+			if (kind) return { ok: false, error: readableReportError('This file', kind) };
+			// `dmesg > dmesg.txt 2>&1` without root: the refusal, not the log
+			const refused =
+				file.size <= REFUSED_MAX_BYTES ? refusedAdvice('This file', await file.text()) : null;
+			return refused === null ? null : { ok: false, error: refused };
 		}
 		if (file.size > MAX_REPORT_BYTES)
 			return { ok: false, error: 'This NecroScope report file is too large to open here.' };

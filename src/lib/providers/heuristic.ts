@@ -12,7 +12,7 @@ import {
 } from './crash-explanations.ts';
 import { kernelVendor, vendorReportStep, type KernelVendor } from './vendor-kernel.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
-import { linesCommand } from './lines-command.ts';
+import { saveLinesHow } from './lines-command.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -21,16 +21,6 @@ import { linesCommand } from './lines-command.ts';
 export function decodeCommand(version: string | null, findingId: string): string {
 	const target = version ? `-r ${version}` : 'vmlinux';
 	return `./scripts/decode_stacktrace.sh ${target} < ${findingId}.txt`;
-}
-
-/**
- * How a crash finding's lines are saved as the file decodeCommand reads: the CLI writes them with
- * `--lines` (its report block as printed), the page's Save crash report button (right under this
- * step) saves the same bytes (output/finding-lines.ts). The step had named the file only, and
- * the CLI had no way to write it.
- */
-function saveLines(findingId: string): string {
-	return `the CLI writes them: \`${linesCommand(findingId)}\`; the page: Save crash report`;
 }
 
 const STEAL_TIME =
@@ -433,7 +423,7 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 			for (let i = 0; i < steps.length; i++) steps[i] = forVendor(steps[i], vendor, version!);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
-				`Save this finding’s lines as ${finding.id}.txt (${saveLines(finding.id)}) and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
+				`Save this finding’s lines as ${finding.id}.txt (${saveLinesHow(finding.id)}) and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 			);
 		}
 		// an oops whose meaning says the task was killed, when the report ended in a panic

@@ -1,0 +1,57 @@
+/**
+ * A paste or a small file that holds only what `dmesg` or `journalctl -k` print when the user may
+ * not read the kernel log (and the shell prompt that ran them): where the kernel
+ * restricts its log (`kernel.dmesg_restrict = 1`, Debian's and Ubuntu's default) `dmesg` without root prints `dmesg: read kernel buffer failed: Operation not permitted`, which a
+ * user asked on a forum for their `dmesg` pastes. The page had analysed it as a log: "No problems
+ * were found", a healthy verdict for a machine of which nothing was read.
+ */
+
+/** the largest input looked at: the messages and a few prompts are a few hundred bytes */
+export const REFUSED_MAX_BYTES = 4096;
+
+/** util-linux's dmesg (and BusyBox's) refused the kernel's buffer */
+const DMESG =
+	/^dmesg: (?:read kernel buffer failed|klogctl(?: failed)?): (?:Operation not permitted|Permission denied)$/;
+/** journalctl run by a user outside the adm, systemd-journal and wheel groups */
+const JOURNAL_REFUSED = [
+	/^No journal files were opened due to insufficient permissions\.$/,
+	/^Hint: You are currently not seeing messages from other users and the system\.$/
+];
+/** journalctl's other lines around those (its hint's next lines, an empty result) */
+const JOURNAL_OTHER = [
+	/^Users in groups? .* can see all messages\.$/,
+	/^Pass -q to turn off this notice\.$/,
+	/^-- No entries --$/
+];
+/**
+ * a shell prompt and the command it ran (`alice@pc:~$ dmesg`, `$ journalctl -k`, `# dmesg`), or
+ * the next prompt alone
+ */
+const PROMPT = /^(?:\S*[$#%]|>)(?:\s+\S.*)?$/;
+
+/** whose refusal the input is, or null for any other text (a log, to be analysed) */
+export function refusedBy(text: string): 'dmesg' | 'journalctl' | null {
+	if (text.length > REFUSED_MAX_BYTES) return null;
+	let who: 'dmesg' | 'journalctl' | null = null;
+	for (const raw of text.split(/\r?\n/)) {
+		const line = raw.trim();
+		if (line === '' || PROMPT.test(line)) continue;
+		if (DMESG.test(line)) who = 'dmesg';
+		else if (JOURNAL_REFUSED.some((re) => re.test(line))) who ??= 'journalctl';
+		else if (!JOURNAL_OTHER.some((re) => re.test(line))) return null;
+	}
+	return who;
+}
+
+/**
+ * What the page says of such an input (`what`: "This file", "The pasted text"), with what to do;
+ * null for any other text.
+ */
+export function refusedAdvice(what: string, text: string): string | null {
+	const who = refusedBy(text);
+	if (who === 'dmesg')
+		return `${what} is dmesg's error message, not a kernel log: this system lets only root read the kernel log, so nothing was read. Save it with sudo dmesg > dmesg.txt and open that file here (or paste what sudo dmesg prints).`;
+	if (who === 'journalctl')
+		return `${what} is journalctl's notice, not a kernel log: this user may not read the system's journal, so it showed no kernel message. Save them with sudo journalctl -k -b > kernel.txt (-b -1 for the boot before) and open that file here.`;
+	return null;
+}

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { analyzeText, watchForErrors } from './helpers';
+
+/**
+ * The timeline's axis of a long boot says its length in days (or hours, minutes): a server's
+ * kern.log of a boot of 112 days (serverlog-kern-log-1.log) had said "x axis: seconds since boot,
+ * 0 – 9686414.6", a number to divide in one's head. A short boot's axis is seconds alone.
+ */
+const LINUX = '[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP';
+const IO_ERROR = (ts: string) =>
+	`[${ts}] blk_update_request: I/O error, dev sda, sector 1000 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`;
+
+test('a boot of days has its length in days on the timeline’s axis, a short one seconds alone', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	await analyzeText(page, [LINUX, IO_ERROR('9686414.565432')].join('\n'));
+	const caption = page
+		.getByRole('region', { name: 'Timeline of findings' })
+		.locator('figcaption')
+		.first();
+	await expect(caption).toHaveText(/— x axis:\s+seconds since boot, 0 – 9686414\.6 \(112 days\)$/);
+
+	await page.getByLabel('Kernel log').fill([LINUX, IO_ERROR('   12.500000')].join('\n'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(caption).toHaveText(/— x axis:\s+seconds since boot, 0 – 12\.5$/);
+	expect(problems).toEqual([]);
+});
