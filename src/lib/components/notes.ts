@@ -10,6 +10,8 @@ const FIRST = [
 	// file's or a photo's had come after "No kernel messages were recognised …: is it a kernel
 	// log?", behind "Show all 3 notes" on a phone, the question shown and its answer hidden
 	/^This (?:is an? |file is )(?:binary systemd journal file|kdump vmcore|ELF file|7-Zip archive|bzip2-compressed|lz4-compressed|binary data)\b/,
+	// dmesg's or journalctl's refusal instead of the log (ingestion/formats/refused.ts)
+	/^This input is (?:dmesg|journalctl)'s /,
 	/^No kernel messages were recognised/,
 	/^The log is corrupted/,
 	// NUL bytes where the log's text was lost (not those at the unused end of a buffer): shown

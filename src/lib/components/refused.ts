@@ -5,24 +5,13 @@
  * user asked on a forum for their `dmesg` pastes. The page had analysed it as a log: "No problems
  * were found", a healthy verdict for a machine of which nothing was read.
  */
+import { refusalOf } from '$lib/ingestion/formats/refused';
 
 /** the largest input looked at: the messages and a few prompts are a few hundred bytes */
 export const REFUSED_MAX_BYTES = 4096;
 
-/** util-linux's dmesg (and BusyBox's) refused the kernel's buffer */
-const DMESG =
-	/^dmesg: (?:read kernel buffer failed|klogctl(?: failed)?): (?:Operation not permitted|Permission denied)$/;
-/** journalctl run by a user outside the adm, systemd-journal and wheel groups */
-const JOURNAL_REFUSED = [
-	/^No journal files were opened due to insufficient permissions\.$/,
-	/^Hint: You are currently not seeing messages from other users and the system\.$/
-];
-/** journalctl's other lines around those (its hint's next lines, an empty result) */
-const JOURNAL_OTHER = [
-	/^Users in groups? .* can see all messages\.$/,
-	/^Pass -q to turn off this notice\.$/,
-	/^-- No entries --$/
-];
+/** journalctl's empty result, printed after its notice */
+const NO_ENTRIES = '-- No entries --';
 /**
  * a shell prompt and the command it ran (`alice@pc:~$ dmesg`, `$ journalctl -k`, `# dmesg`), or
  * the next prompt alone
@@ -36,9 +25,10 @@ export function refusedBy(text: string): 'dmesg' | 'journalctl' | null {
 	for (const raw of text.split(/\r?\n/)) {
 		const line = raw.trim();
 		if (line === '' || PROMPT.test(line)) continue;
-		if (DMESG.test(line)) who = 'dmesg';
-		else if (JOURNAL_REFUSED.some((re) => re.test(line))) who ??= 'journalctl';
-		else if (!JOURNAL_OTHER.some((re) => re.test(line))) return null;
+		const refusal = refusalOf(line);
+		if (refusal === 'dmesg') who = 'dmesg';
+		else if (refusal === 'journalctl') who ??= 'journalctl';
+		else if (refusal === null && line !== NO_ENTRIES) return null;
 	}
 	return who;
 }

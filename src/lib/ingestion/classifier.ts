@@ -16,6 +16,7 @@ import {
 	type SyslogDate
 } from './formats/common.ts';
 import { isShellLine, isTrinityLine, NO_PREFIX, SKIP_SHELL } from './formats/bare.ts';
+import { refusalReason } from './formats/refused.ts';
 import { WRAPPED_REST } from './paste.ts';
 import { CUT_STAMP, dmesgFormat } from './formats/dmesg.ts';
 import { entryProgram } from './formats/journal.ts';
@@ -1044,17 +1045,21 @@ export class LineClassifier {
 			resetRecord(r, h.line);
 			const blank = h.kind !== 'kernel';
 			const shell = !blank && !bootloader && isShellLine(h.text);
+			// dmesg's or journalctl's refusal to read the log, pasted for it (formats/refused.ts)
+			const refused = blank || bootloader || shell ? null : refusalReason(h.text);
 			if (!blank && prefixed && !program && isTrinityLine(h.text)) program = true;
-			const other = (bootloader || foreign || program) && !blank && !shell;
-			r.kind = shell ? 'skipped' : other ? 'unparsed' : h.kind;
-			r.format = shell || other ? '' : h.format;
+			const other = (bootloader || foreign || program) && !blank && !shell && refused === null;
+			r.kind = shell || refused !== null ? 'skipped' : other ? 'unparsed' : h.kind;
+			r.format = shell || refused !== null || other ? '' : h.format;
 			r.reason = shell
 				? SKIP_SHELL
-				: other
-					? bootloader
-						? UNPARSED_BOOTLOADER
-						: NO_PREFIX
-					: h.reason;
+				: refused !== null
+					? refused
+					: other
+						? bootloader
+							? UNPARSED_BOOTLOADER
+							: NO_PREFIX
+						: h.reason;
 			r.text = h.text;
 			this.out(r, h.lines, this.ctx.bootId);
 		}

@@ -15,6 +15,7 @@ import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_AFTER_DUMP, UNPARSED_BOOTLOADER } from './formats/index.ts';
 import { NO_PREFIX } from './formats/bare.ts';
+import { refusalNote, SKIP_DMESG_REFUSED, SKIP_JOURNAL_REFUSED } from './formats/refused.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
 import { SKIP_BLANK, SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
@@ -1625,7 +1626,18 @@ export class RecordTracker {
 			this.reports > 0 ||
 			(this.bareKernelish > 0 && this.bareKernelish >= KERNELISH_SHARE * this.bareTested);
 		const notKernel = onlyBare && this.kernelLines > 0 && !kernelish;
-		if (c.lines > 0 && (this.kernelLines === 0 || notKernel)) {
+		// dmesg's or journalctl's refusal instead of the log (formats/refused.ts): said with what to
+		// do, first (the page shows the first note), instead of asking whether it is a kernel log
+		const refused =
+			this.kernelLines === 0 || notKernel
+				? SKIP_DMESG_REFUSED in this.skipped
+					? 'dmesg'
+					: SKIP_JOURNAL_REFUSED in this.skipped
+						? 'journalctl'
+						: null
+				: null;
+		if (refused !== null) warnings.unshift(refusalNote(refused));
+		if (c.lines > 0 && (this.kernelLines === 0 || notKernel) && refused === null) {
 			warnings.push(
 				'No kernel messages were recognised in this input: is it a kernel log (dmesg, journalctl -k, kern.log)?'
 			);
