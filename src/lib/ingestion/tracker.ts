@@ -18,7 +18,7 @@ import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
 import { SKIP_BLANK, SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
-import { bootEndNote, endedOnPurpose } from './boot-end.ts';
+import { bootEndNote, endedOnPurpose, type BootEndFacts } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -427,6 +427,11 @@ export class RecordTracker {
 	/** notes on boots started by another log pasted after the one before (SHAPE_CHANGE) */
 	private shapeNotes: string[] = [];
 	/**
+	 * the notes that name boots (bootEndNotes, shapeNotes, the last boot's end), each with what
+	 * writes it again with the boots renumbered (see renumberNotes)
+	 */
+	private readonly bootNotes = new Map<string, (to: (boot: number) => number) => string>();
+	/**
 	 * a journal's first kernel record after a dmesg whose message is one of the dmesg's recent
 	 * ones, held until the journal's next kernel record tells whether the journal is the dmesg's
 	 * boot (see journalAfterDmesg); null when none is held
@@ -628,24 +633,47 @@ export class RecordTracker {
 	 */
 	private bootEnd(next: number | null): string | null {
 		const b = this.boots[this.boot];
-		return bootEndNote(
-			{
-				index: b.index,
-				firstLine: b.first_line,
-				lastLine: b.last_line,
-				banner: this.bannerSeen,
-				firstTs: this.firstTs,
-				lastTs: this.lastTs,
-				firstWall: this.firstAnyWall,
-				lastWall: this.lastAnyWall,
-				programs: this.programsInBoot,
-				init: this.initSeen,
-				lastText: this.lastText,
-				crash: this.blocks.crashPrinted
-			},
-			next,
-			this.journalEnd
-		);
+		const facts: BootEndFacts = {
+			index: b.index,
+			firstLine: b.first_line,
+			lastLine: b.last_line,
+			banner: this.bannerSeen,
+			firstTs: this.firstTs,
+			lastTs: this.lastTs,
+			firstWall: this.firstAnyWall,
+			lastWall: this.lastAnyWall,
+			programs: this.programsInBoot,
+			init: this.initSeen,
+			lastText: this.lastText,
+			crash: this.blocks.crashPrinted
+		};
+		const journalEnd = this.journalEnd;
+		const note = bootEndNote(facts, next, journalEnd);
+		if (note !== null)
+			this.bootNotes.set(
+				note,
+				(to) =>
+					bootEndNote(
+						{ ...facts, index: to(facts.index) },
+						next === null ? null : to(next),
+						journalEnd
+					) as string
+			);
+		return note;
+	}
+
+	/**
+	 * Write again, in `warnings`, the notes of the tracker that name boots (a boot that stops
+	 * early, another log pasted), with each boot `b` they name now `to(b)`: a wrapped ring buffer's
+	 * oldest part, found only at the end (ring.ts), is counted in the boot before it and the boots
+	 * after it move down by one. The notes are found by their text as the tracker wrote them, not
+	 * by their words, and come out in the same words.
+	 */
+	renumberNotes(warnings: string[], to: (boot: number) => number): void {
+		for (let i = 0; i < warnings.length; i++) {
+			const again = this.bootNotes.get(warnings[i]);
+			if (again !== undefined) warnings[i] = again(to);
+		}
 	}
 
 	/** Boots, timestamps, metadata and calibration anchors for a kernel record. */
@@ -914,7 +942,6 @@ export class RecordTracker {
 	/** the boot, and its latest kernel time, when a pstore dump's records were replayed (dumpReplayed) */
 	private dumpBoot = -1;
 	private dumpLastTs = NaN;
-
 	/**
 	 * The held parts of a pstore dump were just replayed. A time reset right after them, before any
 	 * other kernel time (bannerOrReset), is no restart after the dump: the dump holds the end of a
@@ -1215,10 +1242,14 @@ export class RecordTracker {
 	 * notes by their words, components/notes.ts).
 	 */
 	private pastedLog(line: number, why: string): void {
-		if (this.shapeNotes.length < MAX_SHAPE_NOTES)
-			this.shapeNotes.push(
-				`Line ${line} starts another log pasted after the one before it: ${why}. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
-			);
+		if (this.shapeNotes.length < MAX_SHAPE_NOTES) {
+			const note = (boot: number) =>
+				`Line ${line} starts another log pasted after the one before it: ${why}. It is counted as a boot of its own (boot ${boot}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`;
+			const boot = this.boot + 1;
+			const text = note(boot);
+			this.shapeNotes.push(text);
+			this.bootNotes.set(text, (to) => note(to(boot)));
+		}
 		this.startBoot('shape-change', line, null);
 	}
 
