@@ -17,7 +17,12 @@ import { BOOTLOADER_HANDOFF, UNPARSED_AFTER_DUMP, UNPARSED_BOOTLOADER } from './
 import { NO_PREFIX } from './formats/bare.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
-import { SKIP_BLANK, SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
+import {
+	SKIP_BLANK,
+	SKIP_OTHER_JOURNAL,
+	SKIP_OTHER_SYSLOG,
+	SKIP_PSTORE_REPEAT
+} from './formats/types.ts';
 import { bootEndNote, endedOnPurpose, type BootEndFacts } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
@@ -484,6 +489,12 @@ export class RecordTracker {
 				rec.caller = this.prevCaller;
 				break;
 			default:
+				// a pstore dump's record again (its boot's console after it): counted once, its
+				// time and line its boot's still, not analysed again
+				if (this.dumpCopy !== null && this.copyOfDump(rec, lines)) {
+					this.track(rec);
+					return;
+				}
 				// lines per format, counted in runs (see countFormat): the same format line after
 				// line costs no map update; a record held there (joinHeld) is passed on later
 				if (lines !== 0 && rec.format === this.runFormat) this.runLines += lines;
@@ -928,6 +939,10 @@ export class RecordTracker {
 	 */
 	dumpStart(line: number, times: number[]): void {
 		if (this.joinHeld !== null) this.releaseJoin(null);
+		// the dump's records are kept (see copyOfDump); another dump of the boot the last one was
+		// (the same files listed twice) adds to them
+		this.dumpCollecting = true;
+		if (this.dumpCopy === null || this.boot !== this.dumpBoot) this.dumpCopy = new Set();
 		if (this.bootRecords === 0 || Number.isNaN(this.lastTs)) return;
 		const n = Math.min(this.recentN, RECENT_TS);
 		const recent = new Set<number>();
@@ -937,11 +952,50 @@ export class RecordTracker {
 			line,
 			'a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it'
 		);
+		this.dumpCopy = new Set();
 	}
 
 	/** the boot, and its latest kernel time, when a pstore dump's records were replayed (dumpReplayed) */
 	private dumpBoot = -1;
 	private dumpLastTs = NaN;
+	/**
+	 * the time and text of each timed record of the pstore dumps of boot `dumpBoot` (see
+	 * copyOfDump), null before a dump and once another boot starts after it
+	 */
+	private dumpCopy: Set<string> | null = null;
+	/** a dump's records are being replayed (dumpStart to dumpReplayed) */
+	private dumpCollecting = false;
+
+	/**
+	 * Whether kernel record `rec` repeats a record of the pstore dump of its boot verbatim (the same
+	 * kernel time and text): the console of the boot the dump holds (console-ramoops, pasted after
+	 * the dump and counted in its boot) holds that boot's last messages too, at the same times, and
+	 * so does the dump listed twice. Such a record is counted once, with the dump's: the copy is
+	 * counted as skipped (SKIP_PSTORE_REPEAT) and not passed on (not analysed again, no event), so that
+	 * a message the dump holds 18 times is not reported 24 times when its console follows; its time
+	 * and line are still its boot's (track), as they were, so that the console's next record is
+	 * read after it. While a dump is replayed its records are kept instead (a record the dump holds
+	 * twice is counted once too); a record of another boot ends the keeping.
+	 */
+	private copyOfDump(rec: LogRecord, lines: number): boolean {
+		const ts = rec.ts;
+		if (Number.isNaN(ts)) return false;
+		const copy = this.dumpCopy as Set<string>;
+		const key = `${ts}\n${rec.text}`;
+		if (this.dumpCollecting) {
+			if (!copy.has(key)) {
+				copy.add(key);
+				return false;
+			}
+		} else if (this.boot !== this.dumpBoot) {
+			this.dumpCopy = null;
+			return false;
+		} else if (!copy.has(key)) return false;
+		this.linesSkipped += lines;
+		this.count(this.skipped, SKIP_PSTORE_REPEAT, lines);
+		return true;
+	}
+
 	/**
 	 * The held parts of a pstore dump were just replayed. A time reset right after them, before any
 	 * other kernel time (bannerOrReset), is no restart after the dump: the dump holds the end of a
@@ -952,6 +1006,7 @@ export class RecordTracker {
 	 * (`==> /sys/fs/pstore/console-ramoops-0 <==`).
 	 */
 	dumpReplayed(): void {
+		this.dumpCollecting = false;
 		this.dumpBoot = this.boot;
 		this.dumpLastTs = this.lastTs;
 	}
