@@ -10,6 +10,7 @@ import {
 } from './ingestion/decode.ts';
 import { Ingestor, type IngestOptions } from './ingestion/ingestor.ts';
 import { LineSplitter, MAX_CARRY } from './ingestion/lines.ts';
+import { bootAfterUnwrap } from './ingestion/ring.ts';
 import type { AnalysisResult } from './models/report.ts';
 import { anonymizeReport, NameCollector, type AnonymizeOptions } from './util/anonymize.ts';
 import { groupDigits } from './util/text.ts';
@@ -164,7 +165,7 @@ export async function analyzeStream(
 		stoppedBecause = e.message;
 	}
 	splitter.end();
-	const { input, metadata, wallClock, bitFlipped, wrappedBoot, notKernel } = ingestor.finish();
+	const { input, metadata, wallClock, bitFlipped, wrappedBoots, notKernel } = ingestor.finish();
 	// what the input is, when it is not a text log, comes first
 	input.warnings.unshift(...notes);
 	if (stoppedBecause !== null) {
@@ -194,7 +195,7 @@ export async function analyzeStream(
 			`${analyzer.droppedFindings} occurrences of further distinct findings were not kept (limit reached).`
 		);
 	}
-	const findings = analyzer.finish(metadata, wallClock);
+	const findings = analyzer.finish(metadata, wallClock, bootAfterUnwrap(wrappedBoots));
 	report(true);
 	const result = assembleResult({
 		input,
@@ -203,7 +204,6 @@ export async function analyzeStream(
 		name: opts.name ?? null,
 		notText: fragments || notKernel,
 		bitFlipped,
-		wrappedBoot,
 		partial: stoppedBecause !== null
 	});
 	if (!names) return result;

@@ -61,7 +61,7 @@ describe('a console-ramoops after a pstore dump', () => {
 			const at = n + label.length + 1;
 			const end = n + label.length + con.length;
 			expect(boots(run)).toEqual([`start@3-${n}`, `shape-change@${at}-${end}`]);
-			expect(run.summary.wrappedBoot).toBe(2);
+			expect(run.summary.wrappedBoots).toEqual([2]);
 			expect(run.summary.input.warnings.filter((w) => w.includes('wrong place'))).toEqual([
 				`The log pasted from line ${at} on is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, 4.500346 s, comes just before its first, 4.500426 s). Lines ${at + 1274}-${end} are the oldest part of the buffer, printed before line ${at}: they are counted in boot 1, not as another boot.`
 			]);
@@ -102,7 +102,7 @@ describe('a console-ramoops after a pstore dump', () => {
 				`start@${h + 1}-${h + c}`,
 				`shape-change@${dumpAt}-${h + c + between.length + DUMP.length}`
 			]);
-			expect(run.summary.wrappedBoot).toBe(1);
+			expect(run.summary.wrappedBoots).toEqual([1]);
 			const notes = run.summary.input.warnings;
 			expect(notes.filter((w) => w.includes('wrong place'))).toEqual([
 				`The log from its start up to line ${h + c} is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, 4.500346 s, comes just before its first, 4.500426 s). Lines ${h + 1275}-${h + c} are the oldest part of the buffer, printed before line ${h + 1}: they are counted in boot 0, not as another boot.`

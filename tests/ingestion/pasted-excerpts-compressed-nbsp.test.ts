@@ -111,7 +111,7 @@ describe('dmesg excerpts of two boots pasted one after the other, the second fro
 			].join('\n') + '\n'
 		);
 		expect(boots(run)).toEqual(['start@1-50']);
-		expect(run.summary.wrappedBoot).toBe(1);
+		expect(run.summary.wrappedBoots).toEqual([1]);
 	});
 });
 

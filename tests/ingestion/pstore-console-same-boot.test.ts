@@ -21,6 +21,7 @@ const CONSOLE = i225OopsLines().map((l) => l.replace(/^<\d>/, ''));
 /** the console's ring cut inside its first record: the rest of that line, then the next records */
 const CUT = [CONSOLE[0].slice(40), ...CONSOLE.slice(1)];
 const PASTED = 'starts another log pasted after the one before it';
+const PSTORE_REPEAT = 'repeated from an earlier pstore record';
 
 describe('a console-ramoops of the dump’s boot after the dump', () => {
 	it('its ring cut inside a record: the dump’s boot, not another log', async () => {
@@ -44,6 +45,53 @@ describe('a console-ramoops of the dump’s boot after the dump', () => {
 	it('as when its first line is whole', () => {
 		const run = ingestText([...DUMP, ...CONSOLE].join('\n') + '\n');
 		expect(boots(run)).toEqual([`start@3-${DUMP.length + CONSOLE.length}`]);
+	});
+
+	it('its records that repeat the dump’s (same time and text) count once, every line still in lines_total', async () => {
+		// the dump holds the card's `Detected Tx Unit Hang` 18 times; with the console's copies the
+		// report had counted 36 (35 with the console cut inside its first record), and the oops and
+		// its WARNING twice each, as with the dump listed twice
+		const dumpOnly = await analyzeText(DUMP.join('\n') + '\n');
+		const hang = (r: typeof dumpOnly) =>
+			r.findings.filter((f) => f.title.includes('transmit hang')).map((f) => f.count);
+		expect(hang(dumpOnly)).toEqual([18]);
+		// the dump's own: its panic record repeats lines of its oops record
+		const own = dumpOnly.input.skipped_reasons[PSTORE_REPEAT];
+		expect(own).toBe(450);
+		// a second listing: all its lines but its file names and headers
+		const named = dumpOnly.input.skipped_reasons;
+		const again = DUMP.length - named['pstore file name'] - named['pstore record header'];
+		const cases: Array<[string[], number]> = [
+			[[...DUMP, ...CONSOLE], CONSOLE.length],
+			[[...DUMP, ...CUT], CUT.length - 1],
+			[[...DUMP, '', '==> /sys/fs/pstore/console-ramoops-0 <==', ...CUT], CUT.length - 1],
+			// `cat /sys/fs/pstore/*` twice: the second listing's records again
+			[[...DUMP, ...DUMP], again]
+		];
+		for (const [lines, copies] of cases)
+			for (const text of [lines.join('\n') + '\n', lines.join('\r\n') + '\r\n']) {
+				const r = await analyzeText(text);
+				expect(r.input.lines_total).toBe(lines.length);
+				expect(r.input.skipped_reasons[PSTORE_REPEAT]).toBe(own + copies);
+				expect(hang(r)).toEqual([18]);
+				const titles = (x: typeof r) => x.findings.map((f) => `${f.title}|${f.count}`);
+				expect(titles(r)).toEqual(titles(dumpOnly));
+				expect(r.metadata.boots.map((b) => `${b.first_line}-${b.last_line}`)).toEqual([
+					`3-${lines.length}`
+				]);
+			}
+	});
+
+	it('a console line that is no copy (another time) is counted and analysed', async () => {
+		// the console's last hang again, half a second later, in its place: the dump does not hold it
+		const at = CONSOLE.findLastIndex((l) => l.endsWith('Detected Tx Unit Hang'));
+		const extra = later(CONSOLE[at], 0.5);
+		const r = await analyzeText(
+			[...DUMP, ...CONSOLE.slice(0, at + 1), extra, ...CONSOLE.slice(at + 1)].join('\n') + '\n'
+		);
+		expect(r.input.skipped_reasons[PSTORE_REPEAT]).toBe(450 + CONSOLE.length);
+		expect(r.findings.find((f) => f.title.includes('transmit hang'))?.count).toBe(19);
+		expect(r.metadata.boots).toHaveLength(1);
 	});
 
 	it('text then lines whose time is none of the dump’s: another log, as it was', () => {

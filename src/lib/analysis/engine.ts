@@ -1577,10 +1577,19 @@ export class Analyzer {
 		return created;
 	}
 
-	/** Build the findings, in order of first appearance, with their explanations. */
+	/**
+	 * Build the findings, in order of first appearance, with their explanations. `bootOf`: the
+	 * boot, as `metadata.boots` number them, of a boot the records carried (ingestion found only at
+	 * the end that a boot was the oldest part of a ring buffer read from the wrong place, and
+	 * counted it in the boot before it, the boots after it one lower: ring.ts bootAfterUnwrap).
+	 * The findings are renumbered before anything looks up their boot in `metadata` (the kernel
+	 * that a crash report naming none ran, providers/heuristic.ts); `wallClock` is the ingestor's,
+	 * which knows the boots as the records carried them.
+	 */
 	finish(
 		metadata: LogMetadata,
-		wallClock: (boot: number, ts: number) => number | null = singleSegmentClock(metadata)
+		wallClock: (boot: number, ts: number) => number | null = singleSegmentClock(metadata),
+		bootOf: (boot: number) => number = (b) => b
 	): Finding[] {
 		for (const h of this.held.splice(0)) this.release(h, null);
 		for (const g of this.groups.splice(0))
@@ -1602,7 +1611,7 @@ export class Analyzer {
 			return {
 				first_line: o.first_line,
 				last_line: o.last_line,
-				boot: o.boot,
+				boot: bootOf(o.boot),
 				ts: o.ts,
 				wall: isoFromMs(wall)
 			};
@@ -1639,7 +1648,7 @@ export class Analyzer {
 				first_line: b.first.first_line,
 				last_line: b.first.last_line,
 				count: b.count,
-				boots: [...b.boots].sort((x, y) => x - y),
+				boots: [...new Set([...b.boots].map(bootOf))].sort((x, y) => x - y),
 				first_seen: toOcc(b.first),
 				last_seen: toOcc(b.last),
 				occurrences: b.occ.map(toOcc),

@@ -33,11 +33,6 @@ export interface ResultParts {
 	 * was garbled are counted with the domain (garbled.ts), and a warning says how many
 	 */
 	bitFlipped?: boolean;
-	/**
-	 * the boot that ingestion found to be the oldest part of a ring buffer read from the wrong
-	 * place, now counted in the boot before it (ingestion/ring.ts): the findings still name it
-	 */
-	wrappedBoot?: number;
 }
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
@@ -71,12 +66,12 @@ export function assembleResult(parts: ResultParts): AnalysisResult {
 }
 
 /**
- * What ingestion found only at the end of the input, applied to the findings: a wrapped ring
- * buffer's oldest part is the boot before it, and in a bit-flipped log garbled SELinux domains are counted
- * with the domain they were (with a warning that says so).
+ * What ingestion found only at the end of the input, applied to the findings: in a bit-flipped
+ * log garbled SELinux domains are counted with the domain they were (with a warning that says
+ * so). (A wrapped ring buffer's oldest part, counted in the boot before it, is renumbered by the
+ * analyzer: Analyzer.finish.)
  */
 function afterIngestion(p: ResultParts): ResultParts {
-	if (p.wrappedBoot !== undefined && p.wrappedBoot > 0) renumberBoot(p.findings, p.wrappedBoot);
 	if (!p.bitFlipped) return p;
 	const folded = foldGarbledDomains(p.findings);
 	if (folded.denials === 0) return p;
@@ -93,16 +88,4 @@ function foldedNote(denials: number, spellings: string[]): string {
 	const shown = spellings.slice(0, 5).map((d) => `"${d}"`);
 	const more = spellings.length > 5 ? `, and ${spellings.length - 5} more` : '';
 	return `${denials} SELinux ${denials === 1 ? 'denial' : 'denials'} whose domain name the flipped bits garbled (${shown.join(', ')}${more}) ${denials === 1 ? 'is counted with the domain it differs' : 'are counted with the domain they differ'} from by a few bits, or with domain unknown when no domain is that near and the name holds bytes that are not text.`;
-}
-
-/**
- * Findings of boot `k` (a wrapped ring buffer's oldest part) are of the boot before it (boot 0,
- * or the log pasted after another that the buffer is); later boots, if any, move down by one.
- */
-function renumberBoot(findings: Finding[], k: number): void {
-	const to0 = (b: number) => (b >= k ? b - 1 : b);
-	for (const f of findings) {
-		f.boots = [...new Set(f.boots.map(to0))].sort((a, b) => a - b);
-		for (const o of [f.first_seen, f.last_seen, ...f.occurrences]) o.boot = to0(o.boot);
-	}
 }

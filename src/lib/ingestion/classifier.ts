@@ -30,6 +30,7 @@ import {
 	SKIP_BLANK,
 	SKIP_OTHER_JOURNAL,
 	SKIP_OTHER_SYSLOG,
+	SKIP_PSTORE_REPEAT,
 	UBOOT_BANNER,
 	UBOOT_LINE,
 	BOOT_MENU_LOG,
@@ -162,7 +163,6 @@ const PSTORE_PART_COST = 128;
 const PSTORE_DUMP_GAP_S = 10;
 
 const SKIP_FOREIGN_SECTION = 'not a kernel section of an Android bug report';
-const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
 /** `rec.reason` of an input line joined to the line before it (a wrapped log, see paste.ts) */
 const SKIP_WRAPPED = 'rest of a wrapped line (joined to the line before)';
 

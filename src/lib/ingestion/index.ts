@@ -2,6 +2,7 @@ import type { ErrorBlock } from '../models/error-block.ts';
 import { toEvent, toProgramEvent, type LogEvent, type ProgramEvent } from '../models/events.ts';
 import type { InputSummary, LogMetadata } from '../models/metadata.ts';
 import { Ingestor, type IngestOptions } from './ingestor.ts';
+import { bootAfterUnwrap } from './ring.ts';
 
 export interface IngestResult {
 	metadata: LogMetadata;
@@ -16,14 +17,6 @@ export interface IngestResult {
 	programs: ProgramEvent[];
 	/** the log is corrupted by flipped bits (see bitflips.ts); pass it on to `analyze` */
 	bitFlipped: boolean;
-}
-
-/**
- * The boot of a record or report, with a wrapped ring buffer's oldest part counted in the boot
- * before it (see ring.ts; later boots, if any, move down by one).
- */
-function unwrapped(boot: number, wrapped: number): number {
-	return boot >= wrapped ? boot - 1 : boot;
 }
 
 /**
@@ -50,11 +43,13 @@ export function ingest(lines: Iterable<string>, options: IngestOptions = {}): In
 		options
 	);
 	for (const l of lines) ing.pushLine(l);
-	const { metadata, input, bitFlipped, wrappedBoot } = ing.finish();
-	if (wrappedBoot >= 0) {
-		for (const e of events) e.boot = unwrapped(e.boot, wrappedBoot);
-		for (const b of errorBlocks) b.boot = unwrapped(b.boot, wrappedBoot);
-		for (const p of programs) p.boot = unwrapped(p.boot, wrappedBoot);
+	const { metadata, input, bitFlipped, wrappedBoots } = ing.finish();
+	if (wrappedBoots.length > 0) {
+		// a wrapped ring buffer's oldest part is counted in the boot before it (ring.ts)
+		const to = bootAfterUnwrap(wrappedBoots);
+		for (const e of events) e.boot = to(e.boot);
+		for (const b of errorBlocks) b.boot = to(b.boot);
+		for (const p of programs) p.boot = to(p.boot);
 	}
 	return { metadata, input, events, errorBlocks, programs, bitFlipped };
 }

@@ -3,7 +3,7 @@ import type { LogRecord } from '../models/log-record.ts';
 import { BitFlipSigns } from './bitflips.ts';
 import { holeInside, NulStretches } from './nul.ts';
 import { PastePrefix } from './paste.ts';
-import { renumberedNote, RingWrap } from './ring.ts';
+import { bootAfterUnwrap, RingWrap } from './ring.ts';
 import { RecordTracker, type IngestSink, type IngestSummary as TrackerSummary } from './tracker.ts';
 
 export interface IngestOptions extends ClassifierOptions {
@@ -25,12 +25,13 @@ export interface IngestSummary extends TrackerSummary {
 	 */
 	bitFlipped: boolean;
 	/**
-	 * the boot that was the oldest part of a ring buffer read from the wrong place (see ring.ts),
-	 * now counted in the boot before it (boot 0, or the log pasted after another that the buffer
-	 * is; a boot after it moved down by one); -1 when none. Records and reports passed on before the end carry it:
-	 * the report's findings are renumbered (analysis/result.ts).
+	 * the boots that were the oldest part of a ring buffer read from the wrong place (see ring.ts),
+	 * in order, each now counted in the boot before it (boot 0, or the log pasted after another
+	 * that the buffer is; the boots after it moved down by one); empty when none. Records and
+	 * reports passed on before the end carry the boots as they were: the report's findings are
+	 * renumbered (Analyzer.finish, with ring.ts bootAfterUnwrap).
 	 */
-	wrappedBoot: number;
+	wrappedBoots: number[];
 }
 export { DEFAULT_YEAR } from './classifier.ts';
 
@@ -115,9 +116,8 @@ export class Ingestor {
 		const wrapped = this.ring.unwrap(summary.metadata, (b) => this.tracker.hasBanner(b));
 		if (wrapped !== null) {
 			const notes = summary.input.warnings;
-			if (wrapped.boot < summary.metadata.boots.length)
-				for (let i = 0; i < notes.length; i++) notes[i] = renumberedNote(notes[i], wrapped.boot);
-			notes.push(wrapped.warning);
+			this.tracker.renumberNotes(notes, bootAfterUnwrap(wrapped.boots));
+			notes.push(...wrapped.warnings);
 		} else {
 			const reversed = this.ring.reversedNote(
 				summary.metadata,
@@ -132,6 +132,6 @@ export class Ingestor {
 			summary.input.lines_total
 		);
 		if (nul !== null) summary.input.warnings.push(nul);
-		return { ...summary, bitFlipped: flipped !== null, wrappedBoot: wrapped?.boot ?? -1 };
+		return { ...summary, bitFlipped: flipped !== null, wrappedBoots: wrapped?.boots ?? [] };
 	}
 }

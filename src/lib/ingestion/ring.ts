@@ -9,7 +9,7 @@ import { RESET_MAX_S, RESET_NEAR_ZERO_S } from './tracker.ts';
  * goes on to the last message written (`reboot: Restarting system` at 42.7 s), and then has the
  * oldest part of the same boot (from 3.8 s, its first seconds overwritten), which ends where the
  * file began. While streaming, that looks like a reboot: the time drops to 3.8 s. Only the end of
- * the input tells, so `RingWrap` notes what it needs as records pass and `wrappedBoot` decides
+ * the input tells, so `RingWrap` notes what it needs as records pass and `wrappedBoots` decides
  * at the end, when all of these hold (each a sign that the other reading is impossible):
  *
  * - the log has two boots and neither prints a `Linux version` banner (a wrapped buffer lost
@@ -51,15 +51,13 @@ export class RingWrap {
 	/** the time of the last timed record before the latest boot's first */
 	private dropFrom = NaN;
 	/**
-	 * the latest boots' records, oldest first (at most 3, see pastedWrap): the boot, its first
-	 * time and first timed line, its last time (NaN for the latest: `lastTs`)
+	 * each boot's timed records, by boot (see pastedWrap): its first time and first timed line,
+	 * and its last time (of its last timed record in the input's order); a boot without a timed
+	 * record has none
 	 */
-	private readonly recent: Array<{
-		boot: number;
-		firstTs: number;
-		firstLine: number;
-		lastTs: number;
-	}> = [];
+	private readonly timed: Array<{ firstTs: number; firstLine: number; lastTs: number }> = [];
+	/** the entry of `timed` of the latest record's boot */
+	private current: { lastTs: number } | null = null;
 
 	/** Look at one record after the tracker has given it its boot. */
 	observe(rec: LogRecord): void {
@@ -71,56 +69,64 @@ export class RingWrap {
 		if (Number.isNaN(ts)) return;
 		if (Number.isNaN(this.firstTs)) this.firstTs = ts;
 		if (rec.boot !== this.boot) {
-			const recent = this.recent;
-			if (recent.length > 0) recent[recent.length - 1].lastTs = this.lastTs;
-			if (recent.length === 3) recent.shift();
-			recent.push({ boot: rec.boot, firstTs: ts, firstLine: rec.line, lastTs: NaN });
 			this.boot = rec.boot;
 			this.bootFirstTs = ts;
 			this.dropFrom = this.lastTs;
+			let b = this.timed[rec.boot];
+			if (b === undefined)
+				this.timed[rec.boot] = b = { firstTs: ts, firstLine: rec.line, lastTs: ts };
+			this.current = b;
 		}
+		(this.current as { lastTs: number }).lastTs = ts;
 		this.lastTs = ts;
 	}
 
-	/** The index of the boot that is the wrapped buffer's oldest part (see above), or -1. */
-	wrappedBoot(boots: readonly Boot[], banner: (boot: number) => boolean): number {
+	/**
+	 * The indices of the boots that are a wrapped buffer's oldest part (see above), in order; none
+	 * of them has a wall clock of its own (`calibrated`), which would be another boot's.
+	 */
+	wrappedBoots(
+		boots: readonly Boot[],
+		banner: (boot: number) => boolean,
+		calibrated: (boot: number) => boolean
+	): number[] {
 		const n = boots.length;
-		if (n === 2) return this.kind(boots, banner) === 'wrap' ? 1 : -1;
-		if (n < 3) return -1;
-		if (this.pastedWrap(boots, banner, n - 1)) return n - 1;
-		return this.pastedWrap(boots, banner, n - 2) ? n - 2 : -1;
+		if (n === 2) return this.kind(boots, banner) === 'wrap' && !calibrated(1) ? [1] : [];
+		const out: number[] = [];
+		for (let k = 1; k < n; k++)
+			if (this.pastedWrap(boots, banner, k) && !calibrated(k)) out.push(k);
+		return out;
 	}
 
 	/**
 	 * A wrapped buffer among other logs: boot `k` is the oldest part of the one before it when
 	 * that one starts a log (the input's first, or another log pasted after one, `shape-change`:
-	 * a pstore dump, then its console-ramoops), `k` is the log's last boot or the one before a
-	 * last that starts another log (the console, then a dump: `cat /sys/fs/pstore/*` lists
-	 * `console-ramoops-0` first), and the conditions above hold with that log's first line, first
-	 * time and last time for the input's. Its first line has no time of its own when it is not its
-	 * first timed record (the rest of a record the wrap cut: text after a dump, or after `tail`'s
-	 * label, which is in no boot).
+	 * a pstore dump, then its console-ramoops), `k` is the input's last boot or the boot after it
+	 * starts another log (the buffer's text ends where the file began, so whatever follows is
+	 * another log: a `shape-change`, a banner, a journal's boot; not a drop of the time, which may
+	 * be the restart of a boot `k` of its own), and the conditions above hold with that log's first
+	 * line, first time and last time for the input's. Its first line has no time of its own when it
+	 * is not its first timed record (the rest of a record the wrap cut: text after a dump, or after
+	 * `tail`'s label, which is in no boot). Each wrapped buffer of the input is so found (two
+	 * listings of /sys/fs/pstore pasted one after the other).
 	 */
 	private pastedWrap(
 		boots: readonly Boot[],
 		banner: (boot: number) => boolean,
 		k: number
 	): boolean {
-		const h = this.recent;
-		const last = boots.length - 1;
-		const j = h.length - 1 - (last - k);
-		if (j < 1 || h[j].boot !== k || h[j - 1].boot !== k - 1 || h[h.length - 1].boot !== last)
-			return false;
-		if (k < last && boots[last].reason !== 'shape-change') return false;
 		const log = boots[k - 1];
 		if (!(k === 1 || log.reason === 'shape-change') || boots[k].reason !== 'timestamp-reset')
 			return false;
+		if (k < boots.length - 1 && boots[k + 1].reason === 'timestamp-reset') return false;
+		const head = this.timed[k - 1];
+		const w = this.timed[k];
+		if (head === undefined || w === undefined) return false;
 		if (banner(k - 1) || banner(k)) return false;
-		const w = h[j];
 		if (!(w.firstTs >= WRAP_LATE_START_S)) return false;
-		const gap = h[j - 1].firstTs - (k === last ? this.lastTs : w.lastTs);
+		const gap = head.firstTs - w.lastTs;
 		if (!(gap >= 0 && gap <= WRAP_GAP_S)) return false;
-		return log.first_line < h[j - 1].firstLine || w.firstTs >= RESET_MAX_S;
+		return log.first_line < head.firstLine || w.firstTs >= RESET_MAX_S;
 	}
 
 	/**
@@ -168,63 +174,69 @@ export class RingWrap {
 	}
 
 	/**
-	 * Count the wrapped boot (see wrappedBoot) in the boot before it (boot 0, or the log pasted
-	 * after another), in `meta.boots`, and return what the report says of it; null (nothing
-	 * changed) when the log is no wrapped buffer. The records already passed on keep the boot they
-	 * had: the report's findings are renumbered with it.
+	 * Count each wrapped boot (see wrappedBoots) in the boot before it (boot 0, or the log pasted
+	 * after another), in `meta.boots`, and return them (their indices before, in order) and what
+	 * the report says of each; null (nothing changed) when the log holds no wrapped buffer. The
+	 * records already passed on keep the boot they had: the report's findings are renumbered with
+	 * them (bootAfterUnwrap).
 	 */
 	unwrap(
 		meta: LogMetadata,
 		banner: (boot: number) => boolean
-	): { boot: number; warning: string } | null {
+	): { boots: number[]; warnings: string[] } | null {
 		const boots = meta.boots;
-		const k = this.wrappedBoot(boots, banner);
-		// a wall clock of its own would be another boot's
-		if (k < 1 || meta.calibration.some((c) => c.boot === k)) return null;
-		const first = boots[k - 1];
-		const second = boots[k];
-		let warning: string;
-		if (boots.length === 2)
-			warning =
-				`The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +
-				`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`;
-		else {
-			const h = this.recent;
-			const j = h.length - boots.length + k;
-			const end = k === boots.length - 1 ? this.lastTs : h[j].lastTs;
-			warning =
-				`The log ${k === 1 ? 'from its start' : `pasted from line ${first.first_line} on`}${k < boots.length - 1 ? ` up to line ${second.last_line}` : ''} is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${end.toFixed(6)} s, comes just before its first, ${h[j - 1].firstTs.toFixed(6)} s). ` +
-				`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line ${first.first_line}: they are counted in boot ${k - 1}, not as another boot.`;
+		const n = boots.length;
+		const wrapped = this.wrappedBoots(boots, banner, (k) =>
+			meta.calibration.some((c) => c.boot === k)
+		);
+		if (wrapped.length === 0) return null;
+		const to = bootAfterUnwrap(wrapped);
+		const warnings = wrapped.map((k) => {
+			const first = boots[k - 1];
+			const second = boots[k];
+			if (n === 2)
+				return (
+					`The log is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.lastTs.toFixed(6)} s, comes just before its first, ${this.firstTs.toFixed(6)} s). ` +
+					`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line 1: they are counted in boot 0, not as another boot.`
+				);
+			return (
+				`The log ${k === 1 ? 'from its start' : `pasted from line ${first.first_line} on`}${k < n - 1 ? ` up to line ${second.last_line}` : ''} is a ring buffer read from the wrong place: its end continues at its start (its last time stamp, ${this.timed[k].lastTs.toFixed(6)} s, comes just before its first, ${this.timed[k - 1].firstTs.toFixed(6)} s). ` +
+				`Lines ${second.first_line}-${second.last_line} are the oldest part of the buffer, printed before line ${first.first_line}: they are counted in boot ${to(k - 1)}, not as another boot.`
+			);
+		});
+		for (const k of wrapped) {
+			const first = boots[k - 1];
+			const second = boots[k];
+			first.first_line = Math.min(first.first_line, second.first_line);
+			first.last_line = Math.max(first.last_line, second.last_line);
+			if (first.kernel_version === null) {
+				first.kernel_version = second.kernel_version;
+				first.kernel_build = second.kernel_build;
+			}
 		}
-		first.first_line = Math.min(first.first_line, second.first_line);
-		first.last_line = Math.max(first.last_line, second.last_line);
-		if (first.kernel_version === null) {
-			first.kernel_version = second.kernel_version;
-			first.kernel_build = second.kernel_build;
-		}
-		boots.splice(k, 1);
-		// the boots after it (a log pasted after the buffer) move down by one
-		for (let i = k; i < boots.length; i++) boots[i].index = i;
-		for (const c of meta.calibration) if (c.boot > k) c.boot--;
-		return { boot: k, warning };
+		// the boots after each (a log pasted after the buffer) move down
+		for (let i = wrapped.length - 1; i >= 0; i--) boots.splice(wrapped[i], 1);
+		boots.forEach((b, i) => (b.index = i));
+		for (const c of meta.calibration) c.boot = to(c.boot);
+		return { boots: wrapped, warnings };
 	}
+}
+
+/**
+ * The boot, as the report numbers them, of a record or report that streaming gave boot `b`, when
+ * `wrapped` (in order) are the oldest parts of wrapped buffers, each now counted in the boot
+ * before it (RingWrap.unwrap): the boots after each move down by one.
+ */
+export function bootAfterUnwrap(wrapped: readonly number[]): (b: number) => number {
+	if (wrapped.length === 0) return (b) => b;
+	return (b) => {
+		let d = 0;
+		for (const k of wrapped) if (k <= b) d++;
+		return b - d;
+	};
 }
 
 /** the wrapped boot's first time stamp is at least this (s): its start was overwritten */
 const WRAP_LATE_START_S = 1;
 /** the input's last time stamp is at most this (s) before its first */
 const WRAP_GAP_S = 1;
-
-/**
- * A note of the tracker's that names a boot after the wrapped boot `k` (a log pasted after the
- * buffer, see RingWrap.unwrap): the boot it names moved down by one. The notes that name boots:
- * another log pasted (`… (boot 2) …`) and a boot that stops early (`The log of boot 2 …`).
- */
-export function renumberedNote(note: string, k: number): string {
-	if (!note.startsWith('The log of boot ') && !PASTED_NOTE.test(note)) return note;
-	return note.replace(/\bboot (\d+)\b/g, (m, d: string) =>
-		Number(d) > k ? `boot ${Number(d) - 1}` : m
-	);
-}
-
-const PASTED_NOTE = /^Line \d+ starts another log pasted /;

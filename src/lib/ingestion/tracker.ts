@@ -18,8 +18,13 @@ import { NO_PREFIX } from './formats/bare.ts';
 import { refusalNote, SKIP_DMESG_REFUSED, SKIP_JOURNAL_REFUSED } from './formats/refused.ts';
 import { bannerBuildYear, namedRelease, releaseFloorMs } from './year.ts';
 import { startupMonotonic } from './clock.ts';
-import { SKIP_BLANK, SKIP_OTHER_JOURNAL, SKIP_OTHER_SYSLOG } from './formats/types.ts';
-import { bootEndNote, endedOnPurpose } from './boot-end.ts';
+import {
+	SKIP_BLANK,
+	SKIP_OTHER_JOURNAL,
+	SKIP_OTHER_SYSLOG,
+	SKIP_PSTORE_REPEAT
+} from './formats/types.ts';
+import { bootEndNote, endedOnPurpose, type BootEndFacts } from './boot-end.ts';
 import { codeAt, detach } from '../util/text.ts';
 
 /**
@@ -428,6 +433,11 @@ export class RecordTracker {
 	/** notes on boots started by another log pasted after the one before (SHAPE_CHANGE) */
 	private shapeNotes: string[] = [];
 	/**
+	 * the notes that name boots (bootEndNotes, shapeNotes, the last boot's end), each with what
+	 * writes it again with the boots renumbered (see renumberNotes)
+	 */
+	private readonly bootNotes = new Map<string, (to: (boot: number) => number) => string>();
+	/**
 	 * a journal's first kernel record after a dmesg whose message is one of the dmesg's recent
 	 * ones, held until the journal's next kernel record tells whether the journal is the dmesg's
 	 * boot (see journalAfterDmesg); null when none is held
@@ -480,6 +490,12 @@ export class RecordTracker {
 				rec.caller = this.prevCaller;
 				break;
 			default:
+				// a pstore dump's record again (its boot's console after it): counted once, its
+				// time and line its boot's still, not analysed again
+				if (this.dumpCopy !== null && this.copyOfDump(rec, lines)) {
+					this.track(rec);
+					return;
+				}
 				// lines per format, counted in runs (see countFormat): the same format line after
 				// line costs no map update; a record held there (joinHeld) is passed on later
 				if (lines !== 0 && rec.format === this.runFormat) this.runLines += lines;
@@ -629,24 +645,47 @@ export class RecordTracker {
 	 */
 	private bootEnd(next: number | null): string | null {
 		const b = this.boots[this.boot];
-		return bootEndNote(
-			{
-				index: b.index,
-				firstLine: b.first_line,
-				lastLine: b.last_line,
-				banner: this.bannerSeen,
-				firstTs: this.firstTs,
-				lastTs: this.lastTs,
-				firstWall: this.firstAnyWall,
-				lastWall: this.lastAnyWall,
-				programs: this.programsInBoot,
-				init: this.initSeen,
-				lastText: this.lastText,
-				crash: this.blocks.crashPrinted
-			},
-			next,
-			this.journalEnd
-		);
+		const facts: BootEndFacts = {
+			index: b.index,
+			firstLine: b.first_line,
+			lastLine: b.last_line,
+			banner: this.bannerSeen,
+			firstTs: this.firstTs,
+			lastTs: this.lastTs,
+			firstWall: this.firstAnyWall,
+			lastWall: this.lastAnyWall,
+			programs: this.programsInBoot,
+			init: this.initSeen,
+			lastText: this.lastText,
+			crash: this.blocks.crashPrinted
+		};
+		const journalEnd = this.journalEnd;
+		const note = bootEndNote(facts, next, journalEnd);
+		if (note !== null)
+			this.bootNotes.set(
+				note,
+				(to) =>
+					bootEndNote(
+						{ ...facts, index: to(facts.index) },
+						next === null ? null : to(next),
+						journalEnd
+					) as string
+			);
+		return note;
+	}
+
+	/**
+	 * Write again, in `warnings`, the notes of the tracker that name boots (a boot that stops
+	 * early, another log pasted), with each boot `b` they name now `to(b)`: a wrapped ring buffer's
+	 * oldest part, found only at the end (ring.ts), is counted in the boot before it and the boots
+	 * after it move down by one. The notes are found by their text as the tracker wrote them, not
+	 * by their words, and come out in the same words.
+	 */
+	renumberNotes(warnings: string[], to: (boot: number) => number): void {
+		for (let i = 0; i < warnings.length; i++) {
+			const again = this.bootNotes.get(warnings[i]);
+			if (again !== undefined) warnings[i] = again(to);
+		}
 	}
 
 	/** Boots, timestamps, metadata and calibration anchors for a kernel record. */
@@ -901,6 +940,10 @@ export class RecordTracker {
 	 */
 	dumpStart(line: number, times: number[]): void {
 		if (this.joinHeld !== null) this.releaseJoin(null);
+		// the dump's records are kept (see copyOfDump); another dump of the boot the last one was
+		// (the same files listed twice) adds to them
+		this.dumpCollecting = true;
+		if (this.dumpCopy === null || this.boot !== this.dumpBoot) this.dumpCopy = new Set();
 		if (this.bootRecords === 0 || Number.isNaN(this.lastTs)) return;
 		const n = Math.min(this.recentN, RECENT_TS);
 		const recent = new Set<number>();
@@ -910,11 +953,49 @@ export class RecordTracker {
 			line,
 			'a pstore dump, whose records are of an earlier boot than the one it is read in, and none of its kernel times is one of the last ones before it'
 		);
+		this.dumpCopy = new Set();
 	}
 
 	/** the boot, and its latest kernel time, when a pstore dump's records were replayed (dumpReplayed) */
 	private dumpBoot = -1;
 	private dumpLastTs = NaN;
+	/**
+	 * the time and text of each timed record of the pstore dumps of boot `dumpBoot` (see
+	 * copyOfDump), null before a dump and once another boot starts after it
+	 */
+	private dumpCopy: Set<string> | null = null;
+	/** a dump's records are being replayed (dumpStart to dumpReplayed) */
+	private dumpCollecting = false;
+
+	/**
+	 * Whether kernel record `rec` repeats a record of the pstore dump of its boot verbatim (the same
+	 * kernel time and text): the console of the boot the dump holds (console-ramoops, pasted after
+	 * the dump and counted in its boot) holds that boot's last messages too, at the same times, and
+	 * so does the dump listed twice. Such a record is counted once, with the dump's: the copy is
+	 * counted as skipped (SKIP_PSTORE_REPEAT) and not passed on (not analysed again, no event), so that
+	 * a message the dump holds 18 times is not reported 24 times when its console follows; its time
+	 * and line are still its boot's (track), as they were, so that the console's next record is
+	 * read after it. While a dump is replayed its records are kept instead (a record the dump holds
+	 * twice is counted once too); a record of another boot ends the keeping.
+	 */
+	private copyOfDump(rec: LogRecord, lines: number): boolean {
+		const ts = rec.ts;
+		if (Number.isNaN(ts)) return false;
+		const copy = this.dumpCopy as Set<string>;
+		const key = `${ts}\n${rec.text}`;
+		if (this.dumpCollecting) {
+			if (!copy.has(key)) {
+				copy.add(key);
+				return false;
+			}
+		} else if (this.boot !== this.dumpBoot) {
+			this.dumpCopy = null;
+			return false;
+		} else if (!copy.has(key)) return false;
+		this.linesSkipped += lines;
+		this.count(this.skipped, SKIP_PSTORE_REPEAT, lines);
+		return true;
+	}
 
 	/**
 	 * The held parts of a pstore dump were just replayed. A time reset right after them, before any
@@ -926,6 +1007,7 @@ export class RecordTracker {
 	 * (`==> /sys/fs/pstore/console-ramoops-0 <==`).
 	 */
 	dumpReplayed(): void {
+		this.dumpCollecting = false;
 		this.dumpBoot = this.boot;
 		this.dumpLastTs = this.lastTs;
 	}
@@ -1216,10 +1298,14 @@ export class RecordTracker {
 	 * notes by their words, components/notes.ts).
 	 */
 	private pastedLog(line: number, why: string): void {
-		if (this.shapeNotes.length < MAX_SHAPE_NOTES)
-			this.shapeNotes.push(
-				`Line ${line} starts another log pasted after the one before it: ${why}. It is counted as a boot of its own (boot ${this.boot + 1}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`
-			);
+		if (this.shapeNotes.length < MAX_SHAPE_NOTES) {
+			const note = (boot: number) =>
+				`Line ${line} starts another log pasted after the one before it: ${why}. It is counted as a boot of its own (boot ${boot}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`;
+			const boot = this.boot + 1;
+			const text = note(boot);
+			this.shapeNotes.push(text);
+			this.bootNotes.set(text, (to) => note(to(boot)));
+		}
 		this.startBoot('shape-change', line, null);
 	}
 

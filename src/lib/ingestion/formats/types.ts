@@ -82,6 +82,13 @@ export const SKIP_OTHER_SYSLOG = 'not a kernel message (other program in a syslo
 /** `rec.reason` of another program's entry in a journal */
 export const SKIP_OTHER_JOURNAL = 'not a kernel message (other program in a journal)';
 /**
+ * `rec.reason` of a line of a pstore record that an earlier record already held: a later dmesg
+ * record (a panic dumped after an oops) repeating the earlier one, or a record of the dump's boot
+ * again after the dump, the same kernel time and text (its console record, `console-ramoops`, or
+ * the dump listed twice): counted once (classifier.ts, tracker.ts copyOfDump)
+ */
+export const SKIP_PSTORE_REPEAT = 'repeated from an earlier pstore record';
+/**
  * `rec.reason` of a bootloader's log in a log whose other lines have a kernel prefix: a Qualcomm
  * XBL/ABL log in an Android last_kmsg, from its `{348676} ** XBL(720, warm reset, valid magic) **`
  * up to the next kernel record (formats/bare.ts); U-Boot's output from its banner to its hand-over
