@@ -61,6 +61,39 @@ test.describe('on a 1280×800 screen', () => {
 		// dmesg taken after a freeze and a restart is the new boot's: it had said only "No findings"
 		await expect(page.getByTestId('previous-boot')).toContainText('journalctl -k -b -1');
 	});
+
+	test('a healthy log’s notice stays closed under "No problems were found"; a problem opens', async ({
+		page
+	}) => {
+		await openApp(page);
+		// bard-linux kern.log's one USB disconnect: an info finding, the report healthy
+		await setLogText(
+			page,
+			`${CLEAN_BOOT}\n[ 2987.190946] usb 2-1.3: USB disconnect, device number 3`
+		);
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toHaveText('No problems were found');
+		const card = page.locator('article.finding').first();
+		await expect(card).toContainText('USB disconnects on port 2-1.3');
+		// the steps of a notice ("Try another cable …") had been open under the healthy verdict
+		const toggle = card.locator('.finding-toggle').first();
+		await expect(page.locator('article.finding')).toHaveCount(1);
+		// the system panel is rendered in the step after the one that opens the most important finding
+		await expect(page.locator('#meta-h')).toBeAttached();
+		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		await expect(card.locator('.body')).toBeHidden();
+		await openFinding(card);
+		await expect(card.locator('.body')).toBeVisible();
+		await expect(card.locator('.body')).toContainText('What to do');
+
+		// a report with a problem still opens its most important finding
+		await setLogText(page, fixture('e2e/warning-radeon.log'));
+		await page.getByRole('button', { name: 'Analyze' }).click();
+		await expect(page.locator('#summary-h')).toHaveText(/problems/i);
+		await expect(
+			page.locator('article.finding').first().locator('.finding-toggle').first()
+		).toHaveAttribute('aria-expanded', 'true');
+	});
 });
 
 test.describe('on a 390×844 phone screen', () => {
