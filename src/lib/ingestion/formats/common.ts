@@ -52,7 +52,8 @@ export function scanBracketTime(s: string, i: number, out: Scan): boolean {
 		fd++;
 		c = codeAt(s, ++j);
 	}
-	// one space before the `]` (see above), tested with operations every line runs (unpadded)
+	// one space before the `]` (see above), tested with operations every line runs: the first
+	// padded time, far into a log, threw away the optimised code of the parsers that inline this
 	const next = codeAt(s, j + 1);
 	const padded = +(c === SPACE) & +(next === RBRACKET);
 	j += padded;
