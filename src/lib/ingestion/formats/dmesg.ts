@@ -170,8 +170,17 @@ function lgPrefix(line: string, i: number, rec: LogRecord): number {
 	return skipOneSpace(line, cpuEnd + 1);
 }
 
-/** `host kernel: ` after the time: journalctl -o short-monotonic / short-delta. */
+/**
+ * `host kernel: ` after the time: journalctl -o short-monotonic / short-delta; `kernel: ` alone
+ * with --no-hostname (Ubuntu's /var/log/dmesg). A method of its own, as `withoutBracketTime`, so
+ * that the first such line, met far into a log, does not throw away the dmesg parser's optimised code.
+ */
 function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext): boolean {
+	if (line.startsWith('kernel: ', i)) {
+		rec.text = line.slice(i + 8);
+		rec.format = 'journal-monotonic';
+		return true;
+	}
 	const sp = line.indexOf(' ', i);
 	if (sp <= i || sp - i > 64) return false;
 	if (line.startsWith('kernel: ', sp + 1)) {
@@ -201,6 +210,40 @@ function journalHost(line: string, i: number, rec: LogRecord, ctx: FormatContext
  * form's `<6>[    1.47` (a record cut inside its time: LineClassifier.cutStamp)
  */
 export const CUT_STAMP = /^(?:<\d{1,3}>)?\[ *\d+(?:\.\d*)?$/;
+
+/**
+ * The dmesg parser's lines without a `[ts]` where one was looked for, at `i` (0, or after a raw
+ * `<6>`): 1 when read (`rec` set), -1 when not dmesg, 0 when a delta time `[ts <delta>]` was read
+ * into `scan`. A function of its own: such lines are rare and come far into a log, and each
+ * operation the optimised parser had never run (a call, an addition) threw its code away the first
+ * time one came; now only this call does, once.
+ */
+function withoutBracketTime(line: string, i: number, rec: LogRecord): number {
+	if (codeAt(line, i) === 91 && scanDeltaTime(line, i, scan)) return 0;
+	if (i === 0) {
+		// `[<    7.000000>] msg`: delta only (dmesg -d -t)
+		if (codeAt(line, 1) === 60) {
+			const gt = line.indexOf('>]', 2);
+			if (gt === -1 || gt > 24) return -1;
+			for (let k = 2; k < gt; k++) {
+				const d = codeAt(line, k);
+				if (d !== 32 && d !== 46 && (d < 48 || d > 57)) return -1;
+			}
+			rec.text = line.slice(skipOneSpace(line, gt + 2));
+			rec.format = 'dmesg-delta';
+			rec.kind = 'kernel';
+			return 1;
+		}
+		return -1;
+	}
+	// `<6>[    1.47`: a raw record cut inside its time, read with the next line (cutStamp)
+	if (codeAt(line, i) === 91 && CUT_STAMP.test(line)) return -1;
+	// `<6>msg`: a raw priority with no time (vmcore-dmesg of old kernels, dmesg -r -t)
+	rec.text = line.slice(i);
+	rec.format = 'dmesg-raw';
+	rec.kind = 'kernel';
+	return 1;
+}
 
 /**
  * Plain `dmesg` / console output: `[    1.234567] msg`, optionally preceded by a raw `<6>`
@@ -345,33 +388,9 @@ export const dmesgFormat: LineFormat = {
 			rec.level = level;
 		} else if (c0 !== 91 /* [ */) return false;
 		if (!scanBracketTime(line, i, scan)) {
-			if (codeAt(line, i) === 91 && scanDeltaTime(line, i, scan)) {
-				// fall through with the time read
-			} else {
-				if (i === 0) {
-					// `[<    7.000000>] msg`: delta only (dmesg -d -t)
-					if (codeAt(line, 1) === 60) {
-						const gt = line.indexOf('>]', 2);
-						if (gt === -1 || gt > 24) return false;
-						for (let k = 2; k < gt; k++) {
-							const d = codeAt(line, k);
-							if (d !== 32 && d !== 46 && (d < 48 || d > 57)) return false;
-						}
-						rec.text = line.slice(skipOneSpace(line, gt + 2));
-						rec.format = 'dmesg-delta';
-						rec.kind = 'kernel';
-						return true;
-					}
-					return false;
-				}
-				// `<6>[    1.47`: a raw record cut inside its time, read with the next line (cutStamp)
-				if (codeAt(line, i) === 91 && CUT_STAMP.test(line)) return false;
-				// `<6>msg`: a raw priority with no time (vmcore-dmesg of old kernels, dmesg -r -t)
-				rec.text = line.slice(i);
-				rec.format = 'dmesg-raw';
-				rec.kind = 'kernel';
-				return true;
-			}
+			const untimed = withoutBracketTime(line, i, rec);
+			if (untimed !== 0) return untimed > 0;
+			// fall through with the time read
 		}
 		rec.ts = scan.value;
 		i = scan.end;
@@ -395,12 +414,7 @@ export const dmesgFormat: LineFormat = {
 		const c = codeAt(line, i);
 		if (c === 91 || (c >= 48 && c <= 57)) i = extraTimes(line, i, rec, ctx);
 		else if (c === 60 /* < */ && c0 === 91) i = lgPrefix(line, i, rec);
-		else if (c === 107 /* k */ && c0 === 91 && caller === '' && line.startsWith('kernel: ', i)) {
-			// journalctl -o short-monotonic --no-hostname (Ubuntu's /var/log/dmesg): `[ts] kernel: msg`
-			rec.text = line.slice(i + 8);
-			rec.format = 'journal-monotonic';
-			return true;
-		} else if (i > 0 && c0 === 91 && caller === '' && journalHost(line, i, rec, ctx)) return true;
+		else if (i > 0 && c0 === 91 && caller === '' && journalHost(line, i, rec, ctx)) return true;
 		rec.text = line.slice(i);
 		rec.format = c0 === 60 ? 'dmesg-raw' : 'dmesg';
 		return true;
