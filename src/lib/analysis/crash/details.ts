@@ -2,6 +2,7 @@ import type { BlockLine } from '../../models/error-block.ts';
 import type { DetailValue } from '../../models/finding.ts';
 import { hungTaskTaint, lockdepIdentTaint, parenTaint } from '../../util/taint.ts';
 import { pidLine, wrappedMachine } from '../../ingestion/metadata.ts';
+import { kasanTask, leakTask } from './memory-facts.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -157,11 +158,13 @@ export function crashFacts(
 	for (let i = 0; i < all.length; i++) {
 		const t = all[i].text;
 		if (facts.pid === null) {
-			const m = CPU_LINE.exec(t);
+			// trimmed: a KCSAN report's lines may come indented by one space (syzkaller report 428)
+			const u = t.trimStart();
+			const m = CPU_LINE.exec(u);
 			if (m) {
 				facts.cpu = Number(m[1]);
 				facts.pid = Number(m[2]);
-				const r = afterComm(t.slice(m[0].length));
+				const r = afterComm(u.slice(m[0].length));
 				facts.comm = r.comm;
 				facts.taint = r.taint;
 				facts.kernel_version = r.version;
@@ -196,8 +199,8 @@ export function crashFacts(
 				facts.taint ??= r[1]?.trim() || null;
 			}
 		}
-		if (facts.hardware === null && t.startsWith('Hardware name: '))
-			facts.hardware = t.slice(15).trim();
+		if (facts.hardware === null && t.trimStart().startsWith('Hardware name: '))
+			facts.hardware = t.trimStart().slice(15).trim();
 		if (taintLine === null && t.startsWith('Tainted: [')) taintLine = t.slice(9).trim();
 	}
 	if (taintLine) facts.taint = taintLine;
@@ -287,6 +290,15 @@ function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
 		if (m) {
 			facts.comm = m[1];
 			facts.pid = Number(m[2]);
+			return;
+		}
+		// KASAN's access line (`Read of size 4 by task syz-executor2/4676`, a 4.10 report cut
+		// before its dump: syzkaller report 106) and kmemleak's `comm "…", pid N` (the allocating
+		// task; a leak report prints no `CPU:` line)
+		const k = kasanTask(l.text) ?? leakTask(l.text);
+		if (k) {
+			facts.comm = k.comm;
+			facts.pid = k.pid;
 			return;
 		}
 	}
