@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crashesOf } from '../support/analyze.ts';
+import { analyzeLines, crashesOf } from '../support/analyze.ts';
 import { LKP74 } from '../support/excerpts.ts';
 
 /** a syzkaller report of fixtures/syzkaller (its README names the source), as lines */
@@ -217,5 +217,36 @@ describe('a report of a syzkaller program', () => {
 	it('is not given to another task’s report (lkp-kasan-04: kdevtmpfs)', async () => {
 		const [f] = await crashesOf(LKP_KASAN_04);
 		expect(f.explanation.next_steps.some((s) => s.includes('syzkaller fuzzer'))).toBe(false);
+	});
+});
+
+describe('an oops split by a report printed inside it', () => {
+	it('links the panic whose registers are the oops’s to that oops (syzkaller 352: lockdep between the kernel BUG and its end)', async () => {
+		const r = await analyzeLines(syz(352));
+		const [bug, lockdep, panic] = r.findings;
+		expect([bug.rule, lockdep.rule, panic.rule]).toEqual([
+			'crash.bug',
+			'crash.lockdep',
+			'crash.panic'
+		]);
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'kernel BUG in __isolate_free_page → kernel panic: Fatal exception'
+		]);
+		expect(r.summary.root_cause).toBe(bug.id);
+	});
+
+	it('links nothing when the oops itself is not in the log (syzkaller 352 from the lockdep report on)', async () => {
+		const r = await analyzeLines(syz(352).slice(95));
+		expect(r.findings.map((f) => f.rule)).toEqual(['crash.lockdep', 'crash.panic']);
+		expect(r.cascades).toEqual([]);
+	});
+});
+
+describe('a WARN() under panic_on_warn', () => {
+	it('has no message when the panic follows its header (syzkaller 140: the panic line had been its message)', async () => {
+		const [f] = await crashesOf(syz(140));
+		expect(f.title).toBe('WARNING in strp_data_ready');
+		expect(f.details.warn_message).toBeNull();
+		expect(f.details.panicked).toBe(true);
 	});
 });

@@ -38,7 +38,7 @@ export function memoryNote(f: F): string | null {
 		typeof d.pointer_tag === 'string' && typeof d.memory_tag === 'string'
 			? ` The pointer’s tag (${d.pointer_tag}) does not match its memory’s (${d.memory_tag}${d.memory_tag === 'fe' ? ': memory freed or never allocated' : ''}): a use-after-free or an out-of-bounds access caught by the memory tags.`
 			: '';
-	const read = readNext(kind, f.title, alloc !== null || free !== null);
+	const read = readNext(kind, f.title, alloc !== null || free !== null, alloc !== null);
 	if (parts.length === 0)
 		return tags.trim() === '' && read === '' ? null : `${tags} ${read}`.trim();
 	return `Here: ${parts.join(', ').replace(', and ', ' and ')}.${tags}${read === '' ? '' : ` ${read}`}`;
@@ -62,15 +62,21 @@ function whereIn(text: string): string | null {
 }
 
 /** which of the report's stacks answer its kind */
-function readNext(kind: string, title: string, stacks: boolean): string {
+function readNext(kind: string, title: string, stacks: boolean, alloc: boolean): string {
 	if (/invalid-free|double-free|invalid free|double free/.test(`${kind} ${title}`))
 		return 'The title’s function freed memory that was not a live object: freed already (the stack under `Freed by task` is the first free) or a pointer that is not an object’s start; find the path that frees it twice or keeps the pointer after the first free.';
 	if (/use-after-free/.test(kind))
 		return stacks
 			? 'The stack under `Freed by task` freed the object and the title’s function used it after: look for the reference the freeing path dropped while the user still held the pointer (a missing reference count, a lock or RCU grace period, a teardown racing the use).'
 			: 'The title’s function used the object after it was freed.';
+	if (/stack-out-of-bounds/.test(title))
+		return 'The access went outside a variable on the stack: check the length or index the title’s function used against that variable (the report names it when it prints the frame’s objects).';
+	if (/global-out-of-bounds/.test(title))
+		return 'The access went outside a global variable (the report names it when it says which variable the address belongs to): check the length or index the title’s function used against its size.';
 	if (/out-of-bounds/.test(kind))
-		return 'The access went outside the object: check the length or index the title’s function used against the object’s size (the `Allocated by task` stack shows where the size was chosen).';
+		return alloc
+			? 'The access went outside the object: check the length or index the title’s function used against the object’s size (the stack under `Allocated by task` shows where the size was chosen).'
+			: 'The access went outside the object: check the length or index the title’s function used against the object’s size.';
 	return '';
 }
 

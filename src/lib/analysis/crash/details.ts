@@ -348,10 +348,12 @@ const MAX_MESSAGE = 500;
 const MESSAGE_WINDOW = 8;
 /**
  * What ends a WARN()'s message printed after its header: the stack dump's own lines (modules,
- * task, registers, trace, raw stack words) and the end marker.
+ * task, registers, trace, raw stack words), the end marker, and the panic of `panic_on_warn`
+ * (`Kernel panic - not syncing: panic_on_warn set ...` right after the header: syzkaller reports
+ * 140, 158 had it as the WARN()'s message)
  */
 const AFTER_MESSAGE =
-	/^(?:Modules linked in:|CPU: \d|Pid: \d|Call [Tt]race:|Backtrace:|RIP: |EIP: |Code: |task: |Krnl PSW|pstate: |pc : |PC is at |Tainted: |---\[ end trace|\s*\[<|\s*(?:[\da-f]{8,16} ){3})/;
+	/^(?:Kernel panic - not syncing|Modules linked in:|CPU: \d|Pid: \d|Call [Tt]race:|Backtrace:|RIP: |EIP: |Code: |task: |Krnl PSW|pstate: |pc : |PC is at |Tainted: |---\[ end trace|\s*\[<|\s*(?:[\da-f]{8,16} ){3})/;
 /**
  * Lines inside a WARN()'s message that are not part of it: old kernels' `Hardware name:` before
  * the message, the function of a header printed on two lines (`generic_get_mtrr+0x11e/0x140()
