@@ -690,6 +690,15 @@ const FOLLOW_ONS: FollowOn[] = [
 			printedInPanic(e) && pidsAgree(c, e) && shortlyAfter(c, e, OOPS_EXIT_S, OOPS_EXIT_LINES)
 	},
 	{
+		cause: OOPS_RULES,
+		effect: new Set(['crash.panic']),
+		follows: (c, e) =>
+			lostOopsPanic(e) &&
+			c.stack?.fault_location != null &&
+			c.stack.fault_location === e.stack?.fault_location &&
+			shortlyAfter(c, e, OOPS_EXIT_S, INTERRUPTED_OOPS_LINES)
+	},
+	{
 		cause: new Set(['crash.lockdep']),
 		effect: new Set(['crash.spinlock']),
 		follows: (c, e) =>
@@ -715,6 +724,22 @@ const FOLLOW_ONS: FollowOn[] = [
 			teardownCheck(e) && !teardownCheck(c) && shortlyAfter(c, e, TEARDOWN_S, TEARDOWN_LINES)
 	}
 ];
+
+/**
+ * A `Fatal exception` panic whose oops the report did not hold, only its registers before it
+ * (crash/index.ts, lostOopsTail). When an oops with the very same faulting PC came shortly before,
+ * that is the oops it ends: another report printed inside it split the two (syzkaller report 352:
+ * lockdep's circular-locking report, raised by the oops's own printk under `zone->lock`, between
+ * the `kernel BUG` and its `---[ end trace`, register summary and panic).
+ */
+function lostOopsPanic(e: Finding): boolean {
+	return (
+		typeof e.details.corrupted_reason === 'string' &&
+		e.details.corrupted_reason.startsWith('the oops this panic ends lost its header')
+	);
+}
+/** lines an oops's end may come after its start when another report was printed inside it */
+const INTERRUPTED_OOPS_LINES = 400;
 
 /** the oops path's frames that end in do_exit() (ppc64 ELF v1 prints them with a leading dot) */
 const OOPS_EXIT =

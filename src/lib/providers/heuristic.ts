@@ -13,6 +13,7 @@ import {
 import { kernelVendor, vendorReportStep, type KernelVendor } from './vendor-kernel.ts';
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 import { saveLinesHow } from './lines-command.ts';
+import { memoryNote, syzkallerStep, textAddressNote } from './memory-note.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -448,6 +449,15 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 		// what an RCU stall names as stalled: its CPUs and tasks, a starved grace-period kthread
 		const stall = finding.rule === 'crash.rcu-stall' ? stallOf(finding) : null;
 		if (stall) meaning = `${meaning} ${stall}`;
+		// a memory-error detector's access, object and stacks; a faulting address that is text
+		for (const note of [memoryNote(finding), textAddressNote(finding)])
+			if (note !== null) meaning = `${meaning} ${note}`;
+		// a report of a syzkaller program's: its reproducer, and whom to send both to
+		const syz = base.notice ? null : syzkallerStep(finding);
+		if (syz !== null) {
+			if (steps.includes(REPORT_UPSTREAM)) steps[steps.indexOf(REPORT_UPSTREAM)] = syz;
+			else steps.push(syz);
+		}
 		return {
 			meaning,
 			causes: base.causes,

@@ -2,6 +2,7 @@ import type { BlockLine } from '../../models/error-block.ts';
 import type { DetailValue } from '../../models/finding.ts';
 import { hungTaskTaint, lockdepIdentTaint, parenTaint } from '../../util/taint.ts';
 import { pidLine, wrappedMachine } from '../../ingestion/metadata.ts';
+import { kasanTask, leakTask } from './memory-facts.ts';
 
 /** Facts printed by dump_stack's header lines (`CPU: ... PID: ... Comm: ...`, `Hardware name:`). */
 export interface CrashFacts {
@@ -157,11 +158,13 @@ export function crashFacts(
 	for (let i = 0; i < all.length; i++) {
 		const t = all[i].text;
 		if (facts.pid === null) {
-			const m = CPU_LINE.exec(t);
+			// trimmed: a KCSAN report's lines may come indented by one space (syzkaller report 428)
+			const u = t.trimStart();
+			const m = CPU_LINE.exec(u);
 			if (m) {
 				facts.cpu = Number(m[1]);
 				facts.pid = Number(m[2]);
-				const r = afterComm(t.slice(m[0].length));
+				const r = afterComm(u.slice(m[0].length));
 				facts.comm = r.comm;
 				facts.taint = r.taint;
 				facts.kernel_version = r.version;
@@ -196,8 +199,8 @@ export function crashFacts(
 				facts.taint ??= r[1]?.trim() || null;
 			}
 		}
-		if (facts.hardware === null && t.startsWith('Hardware name: '))
-			facts.hardware = t.slice(15).trim();
+		if (facts.hardware === null && t.trimStart().startsWith('Hardware name: '))
+			facts.hardware = t.trimStart().slice(15).trim();
 		if (taintLine === null && t.startsWith('Tainted: [')) taintLine = t.slice(9).trim();
 	}
 	if (taintLine) facts.taint = taintLine;
@@ -289,6 +292,15 @@ function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
 			facts.pid = Number(m[2]);
 			return;
 		}
+		// KASAN's access line (`Read of size 4 by task syz-executor2/4676`, a 4.10 report cut
+		// before its dump: syzkaller report 106) and kmemleak's `comm "…", pid N` (the allocating
+		// task; a leak report prints no `CPU:` line)
+		const k = kasanTask(l.text) ?? leakTask(l.text);
+		if (k) {
+			facts.comm = k.comm;
+			facts.pid = k.pid;
+			return;
+		}
 	}
 }
 
@@ -336,10 +348,12 @@ const MAX_MESSAGE = 500;
 const MESSAGE_WINDOW = 8;
 /**
  * What ends a WARN()'s message printed after its header: the stack dump's own lines (modules,
- * task, registers, trace, raw stack words) and the end marker.
+ * task, registers, trace, raw stack words), the end marker, and the panic of `panic_on_warn`
+ * (`Kernel panic - not syncing: panic_on_warn set ...` right after the header: syzkaller reports
+ * 140, 158 had it as the WARN()'s message)
  */
 const AFTER_MESSAGE =
-	/^(?:Modules linked in:|CPU: \d|Pid: \d|Call [Tt]race:|Backtrace:|RIP: |EIP: |Code: |task: |Krnl PSW|pstate: |pc : |PC is at |Tainted: |---\[ end trace|\s*\[<|\s*(?:[\da-f]{8,16} ){3})/;
+	/^(?:Kernel panic - not syncing|Modules linked in:|CPU: \d|Pid: \d|Call [Tt]race:|Backtrace:|RIP: |EIP: |Code: |task: |Krnl PSW|pstate: |pc : |PC is at |Tainted: |---\[ end trace|\s*\[<|\s*(?:[\da-f]{8,16} ){3})/;
 /**
  * Lines inside a WARN()'s message that are not part of it: old kernels' `Hardware name:` before
  * the message, the function of a header printed on two lines (`generic_get_mtrr+0x11e/0x140()

@@ -1,3 +1,4 @@
+import type { DetailValue } from '../../models/finding.ts';
 import type { BlockLine, ErrorBlock } from '../../models/error-block.ts';
 import type { Frame } from '../../models/finding.ts';
 import {
@@ -12,6 +13,7 @@ import { notStalledLines, rcuStall, type RcuStall } from '../../util/rcu-stall.t
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
+import { addressAsText, memoryFacts } from './memory-facts.ts';
 import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
@@ -266,7 +268,13 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 				own[0]?.text ?? ''
 			);
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
-	const reported = reportFacts(block.header, block.lines, Math.max(h, 0));
+	const registers = registerLines([...tail, ...own]);
+	const text = addressAsText(own, registers, tail.length > 0);
+	const reported: Record<string, DetailValue> = {
+		...reportFacts(block.header, block.lines, Math.max(h, 0)),
+		...memoryFacts(block.lines, Math.max(h, 0)),
+		...(text === null ? {} : { address_as_text: text })
+	};
 	return {
 		rule,
 		title,
@@ -290,7 +298,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 					...taint.unknown.map((u) => `${u}: unknown taint flag`)
 				]
 			: [],
-		registers: registerLines([...tail, ...own]),
+		registers,
 		follows_line: block.follows ?? null,
 		kind:
 			reported.same_lock === true
