@@ -707,27 +707,17 @@ export class LineClassifier {
 			return;
 		}
 		let line = raw;
-		if (codeAt(raw, 0) === 0 && ctx.entry === null) {
-			// a stretch of NUL bytes never written (see nul.ts), then what the logger wrote after
-			// it: the stretch is counted by the ingestor, the text is read as if it were alone on
-			// its line (before the length cut: a hole may be longer than a line may be). Not inside
-			// a journal export entry, whose binary fields start with their length in 8 bytes.
-			const k = nulRunEnd(raw, 0);
-			if (k >= MIN_RUN) {
-				if (k === raw.length) {
-					rec.kind = 'unparsed';
-					rec.reason = UNPARSED_NUL;
-					this.emit(rec, this.one);
-					return;
-				}
-				line = raw.slice(k);
-			}
-		}
-		if (line.length > this.maxLine) {
+		// a line that starts with NUL or holds an escape: one call for both, so that the first of
+		// them makes this function's optimised code be thrown away, not each (a call or property
+		// read first met far into a log throws it away; a call few lines reach is not inlined)
+		if ((codeAt(raw, 0) === 0 && ctx.entry === null) || raw.indexOf('\x1b') !== -1) {
+			const cut = this.unusualLine(raw, rec);
+			if (cut === null) return;
+			line = cut;
+		} else if (line.length > this.maxLine) {
 			line = line.slice(0, this.maxLine);
 			this.truncatedLines++;
 		}
-		if (line.indexOf('\x1b') !== -1) line = stripAnsi(line);
 		if (ctx.foreignSection && !line.startsWith('------ ')) {
 			rec.kind = 'skipped';
 			rec.reason = SKIP_FOREIGN_SECTION;
@@ -753,15 +743,17 @@ export class LineClassifier {
 			if (ctx.entry !== null && ctx.entry.done) this.finishEntry();
 			return;
 		}
+		// a kernel record with another glued to it, or a line without a prefix: one call for both
+		// (see unusualLine)
+		let plain = -1;
+		let odd: boolean;
 		if (rec.kind === 'kernel') {
 			// a dmesg time glued after the text is found once, here, and split from in emitGlued
-			const plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
-			if (plain > 0 || rec.text.indexOf('>[') !== -1) this.emitGlued(rec, plain);
-			else this.emit(rec, this.one);
-		} else {
-			if (rec.reason === NO_PREFIX) this.cutStamp(line, rec);
-			this.emit(rec, this.one);
-		}
+			plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
+			odd = plain > 0 || rec.text.indexOf('>[') !== -1;
+		} else odd = rec.reason === NO_PREFIX;
+		if (odd) this.emitUnusual(line, rec, plain);
+		else this.emit(rec, this.one);
 		if (rec.format === 'pstore') {
 			if (rec.reason === SKIP_PSTORE_FILE) {
 				// an efi-pstore file's name holds its dump's time, before its `Panic#1 Part1` line
@@ -771,6 +763,46 @@ export class LineClassifier {
 				if (codeAt(rec.text, 0) === 61 /* = */) this.dumpWall = rec.wall;
 				else if (!this.replaying) this.startPstore(rec.text);
 			}
+		}
+	}
+
+	/**
+	 * The start of `process` for a line that starts with NUL (outside a journal export entry) or
+	 * holds an escape: the line to classify, cut to the longest line kept, or null when it was
+	 * emitted here.
+	 */
+	private unusualLine(raw: string, rec: LogRecord): string | null {
+		let line = raw;
+		if (codeAt(raw, 0) === 0 && this.ctx.entry === null) {
+			// a stretch of NUL bytes never written (see nul.ts), then what the logger wrote after
+			// it: the stretch is counted by the ingestor, the text is read as if it were alone on
+			// its line (before the length cut: a hole may be longer than a line may be). Not inside
+			// a journal export entry, whose binary fields start with their length in 8 bytes.
+			const k = nulRunEnd(raw, 0);
+			if (k >= MIN_RUN) {
+				if (k === raw.length) {
+					rec.kind = 'unparsed';
+					rec.reason = UNPARSED_NUL;
+					this.emit(rec, this.one);
+					return null;
+				}
+				line = raw.slice(k);
+			}
+		}
+		if (line.length > this.maxLine) {
+			line = line.slice(0, this.maxLine);
+			this.truncatedLines++;
+		}
+		if (line.indexOf('\x1b') !== -1) line = stripAnsi(line);
+		return line;
+	}
+
+	/** The end of `process` for a kernel record with another glued to it or a line without a prefix. */
+	private emitUnusual(line: string, rec: LogRecord, plain: number): void {
+		if (rec.kind === 'kernel') this.emitGlued(rec, plain);
+		else {
+			if (rec.reason === NO_PREFIX) this.cutStamp(line, rec);
+			this.emit(rec, this.one);
 		}
 	}
 

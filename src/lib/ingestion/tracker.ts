@@ -261,11 +261,16 @@ function keepBest(best: number[], v: number, largest: boolean): number {
 
 /** Is a step of the wall-clock offset by `d` ms a step of the clock (not a reading delay or zone)? */
 function clockStep(d: number): boolean {
-	const a = d < 0 ? -d : d;
-	if (a <= CLOCK_STEP_MS) return false;
-	if (a > MAX_ZONE_MS) return true;
-	const r = a % QUARTER_HOUR_MS;
-	return r > ZONE_STEP_SLACK_MS && r < QUARTER_HOUR_MS - ZONE_STEP_SLACK_MS;
+	// every operation runs on every call: one first run at the input's first clock step had
+	// thrown away the optimised code of `track`, which inlines this. `r` is `a % QUARTER_HOUR_MS`
+	// wherever it counts (a step of at most MAX_ZONE_MS: 56 quarter hours at most, and a quotient
+	// rounded up to a whole number leaves a remainder of about 0 or a quarter hour, outside the
+	// zone's either way), without the remainder's library call; the quotient is capped so that
+	// its product stays a small integer
+	const a = Math.abs(d);
+	const r = a - Math.min(Math.trunc(a / QUARTER_HOUR_MS), 64) * QUARTER_HOUR_MS;
+	const zone = +(r > ZONE_STEP_SLACK_MS) & +(r < QUARTER_HOUR_MS - ZONE_STEP_SLACK_MS);
+	return (+(a > CLOCK_STEP_MS) & (+(a > MAX_ZONE_MS) | zone)) === 1;
 }
 
 /** `audit: type=1400 audit(1659620117.999:2):`, `type=1400 audit(…)`: type, seconds, milliseconds */
@@ -397,8 +402,11 @@ export class RecordTracker {
 	/** the times of the boot's last RECENT_TS timed records (a ring), and how many it holds */
 	private readonly recentTs = new Float64Array(RECENT_TS);
 	private recentN = 0;
-	/** the texts of the boot's last RECENT_TEXTS records with a prefix time and no kernel time (a ring) */
-	private readonly recentText: string[] = new Array<string>(RECENT_TEXTS).fill('');
+	/**
+	 * the texts of the boot's last RECENT_TEXTS records with a prefix time and no kernel time (a
+	 * ring), and a spare slot past it that the timed ones are written to (see track)
+	 */
+	private readonly recentText: string[] = new Array<string>(RECENT_TEXTS + 1).fill('');
 	private recentTextN = 0;
 	/**
 	 * the fingerprints (textPrint) of the boot's last RECENT_TEXTS records with a kernel time and
@@ -702,13 +710,13 @@ export class RecordTracker {
 			this.sinceBanner++;
 			if (text.length > 0) this.lastText = text;
 			// user space started: `Run /sbin/init as init process`, `Freeing unused kernel memory`
+			// (the tests and the store run for every line starting with R or F: a call or store that
+			// only the first such line reached had thrown the optimised code of `track` away)
 			if (!this.initSeen) {
 				const c0 = codeAt(text, 0);
-				if (
-					(c0 === 82 /* R */ && text.startsWith('Run /') && text.endsWith(' as init process')) ||
-					(c0 === 70 /* F */ && text.startsWith('Freeing unused kernel'))
-				)
-					this.initSeen = true;
+				if (c0 === 82 /* R */)
+					this.initSeen = (+text.startsWith('Run /') & +text.endsWith(' as init process')) === 1;
+				else if (c0 === 70 /* F */) this.initSeen = text.startsWith('Freeing unused kernel');
 			}
 			if (this.release === null) {
 				const r = namedRelease(text);
@@ -717,7 +725,13 @@ export class RecordTracker {
 			}
 			if (!Number.isNaN(rec.wall)) {
 				// an untimed journal's texts, for a dmesg pasted after it (see SHAPE_CHANGE)
-				if (Number.isNaN(ts)) this.recentText[this.recentTextN++ & (RECENT_TEXTS - 1)] = text;
+				// (stored by every such record, the others in a spare slot past the ring: a store only
+				// an untimed record reached had thrown the optimised code of `track` away)
+				const untimed = +Number.isNaN(ts);
+				const n = this.recentTextN;
+				const slot = n & (RECENT_TEXTS - 1);
+				this.recentText[untimed === 1 ? slot : RECENT_TEXTS] = text;
+				this.recentTextN = n + untimed;
 				this.lastWall = rec.wall;
 				this.kernelHost = rec.host;
 				if (Number.isNaN(this.bootWall)) this.bootWall = rec.wall;
@@ -726,11 +740,12 @@ export class RecordTracker {
 			}
 			if (!Number.isNaN(ts) && text.length > 0) {
 				if (Number.isNaN(this.lastTs)) this.firstTs = ts;
-				if (ts > this.lastTs + RESET_MAX_S) {
-					this.jumpAt = this.bootRecords;
-					this.jumpFrom = this.lastTs;
-					this.jumpTo = ts;
-				}
+				// (stored by every timed record, the same values unless the time jumped: stores only
+				// the input's first jump reached had thrown the optimised code of `track` away)
+				const jump = ts > this.lastTs + RESET_MAX_S;
+				this.jumpAt = jump ? this.bootRecords : this.jumpAt;
+				this.jumpFrom = jump ? this.lastTs : this.jumpFrom;
+				this.jumpTo = jump ? ts : this.jumpTo;
 				this.beforeLastTs = this.lastTs;
 				this.lastTs = ts;
 				this.lastTsHost = rec.host;
@@ -770,8 +785,10 @@ export class RecordTracker {
 		if (!this.bannerSeen && !this.handoff) {
 			// a bootloader's last words before the kernel of the same boot (serial captures)
 			const c = codeAt(rec.text, 0);
-			if ((c === 83 || c === 98 || c === 74 || c === 91) && BOOTLOADER_HANDOFF.test(rec.text))
-				this.handoff = true;
+			// (stored whenever tested: a store only the hand-off reached had thrown the optimised
+			// code of `track` away)
+			if (c === 83 || c === 98 || c === 74 || c === 91)
+				this.handoff = BOOTLOADER_HANDOFF.test(rec.text);
 		}
 		rec.boot = this.boot;
 		const b = this.boots[this.boot];
@@ -1143,19 +1160,30 @@ export class RecordTracker {
 	/** `wall`: a prefix anchor's wall time (epoch ms), NaN for other anchors */
 	private anchor(offset: number, res: number, source: string, ts: number, wall = NaN): void {
 		let s = this.seg;
-		const v = offset + res / 2;
-		if (s !== null && s.n > 0 && clockStep(v - s.best[0])) {
-			// the wall clock was stepped (see CLOCK_STEP_MS): a new segment from this anchor on
-			s.toTs = ts;
-			s.to = 'clock step';
-			this.nextSegmentFrom = ts;
-			this.nextSegmentCause = 'clock step';
-			this.seg = null;
-			s = null;
+		// `* 0.5`, not `/ 2`: the same value, but a decimal from the first call (1000 / 2 is a small
+		// integer, and the first 1 / 2 had thrown the optimised code of `track` away: lost precision)
+		const v = offset + res * 0.5;
+		if (s !== null && s.n > 0) {
+			// the wall clock was stepped (see CLOCK_STEP_MS): a new segment from this anchor on.
+			// Stored by every anchor, the same values unless the clock was stepped: stores that
+			// only the input's first clock step reached had thrown the optimised code of `track`,
+			// which inlines this, away
+			const step = clockStep(v - s.best[0]);
+			s.toTs = step ? ts : s.toTs;
+			s.to = step ? 'clock step' : s.to;
+			this.nextSegmentFrom = step ? ts : this.nextSegmentFrom;
+			this.nextSegmentCause = step ? 'clock step' : this.nextSegmentCause;
+			this.seg = step ? null : s;
+			if (step) s = null;
 		}
 		if (s === null) s = this.segment();
-		// a prefix received before the one before it: the clock was stepped back (see finish)
-		if (wall < s.lastWall - res && s.n > 0 && s.best[0] > s.backFrom) s.backFrom = s.best[0];
+		// a prefix received before the one before it: the clock was stepped back (see finish).
+		// (Both comparisons made and the value stored by every anchor after the first, as above)
+		if (s.n > 0) {
+			const lowest = s.best[0];
+			const from = s.backFrom;
+			s.backFrom = (+(wall < s.lastWall - res) & +(lowest > from)) === 1 ? lowest : from;
+		}
 		if (!Number.isNaN(wall)) s.lastWall = wall;
 		s.n++;
 		if (s.sources.size < 8) s.sources.add(source);
@@ -1166,7 +1194,7 @@ export class RecordTracker {
 			s.tailN = 0;
 		}
 		// the smallest offset is the least delayed receipt, and gives the resolution
-		if (keepBest(s.best, v, false) === 0) s.halfRes = res / 2;
+		if (keepBest(s.best, v, false) === 0) s.halfRes = res * 0.5;
 	}
 
 	private newBoot(index: number, line: number, reason: string, id: string | null): Boot {
