@@ -9,7 +9,7 @@ import { I386_BUG, I386_WARN, LKP71_PANIC as LKP71 } from '../support/excerpts.t
 /** ubtouch-dmesg-dmesg.log lines 83-101 (Xiaomi armani, 3.4 arm): a WARN() whose trace arm's frame-pointer unwinder printed with each frame's saved registers */
 const UBTOUCH_FTRACE = [
 	'[    0.047653] ------------[ cut here ]------------',
-	'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+	'[    0.047718] WARNING: at /home/builder/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
 	'[    0.047796] Modules linked in:',
 	'[    0.047832] Backtrace: ',
 	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',

@@ -345,7 +345,7 @@ describe('explanations that fit the report, not only its rule', () => {
 		// ubtouch-dmesg-dmesg.log lines 83-86, 93-94 and 102 (Ubuntu Touch, Xiaomi armani, 3.4 ARM)
 		const f = await crashOf([
 			'[    0.047653] ------------[ cut here ]------------',
-			'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+			'[    0.047718] WARNING: at /home/builder/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
 			'[    0.047804] Modules linked in:',
 			'[    0.047836] Backtrace: ',
 			'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',

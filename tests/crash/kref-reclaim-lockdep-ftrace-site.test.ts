@@ -42,7 +42,7 @@ const KREF = [
 const FTRACE = [
 	'[    0.004900] ftrace: allocating 30893 entries in 91 pages',
 	'[    0.047653] ------------[ cut here ]------------',
-	'[    0.047718] WARNING: at /home/alexforsale/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+	'[    0.047718] WARNING: at /home/builder/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
 	'[    0.047796] Modules linked in:',
 	'[    0.047832] Backtrace: ',
 	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',
