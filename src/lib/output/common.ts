@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
+import { spanText } from '../util/text.ts';
 
 /**
  * Findings grouped by severity, most severe first, in order of appearance within a severity;
@@ -76,7 +77,10 @@ export function when(f: Finding): string {
 	const o = f.first_seen;
 	const parts: string[] = [];
 	if (o.wall) parts.push(o.wall);
-	if (o.ts !== null) parts.push(`${o.ts.toFixed(6)} s after boot`);
+	if (o.ts !== null) {
+		const span = spanText(o.ts);
+		parts.push(`${o.ts.toFixed(6)} s after boot${span ? ` (${span})` : ''}`);
+	}
 	return parts.join(', ');
 }
 
