@@ -49,7 +49,7 @@ describe('crash advice on a phone', () => {
 	it('an Android log of a kernel no vendor mark names: the system’s maker or the ROM’s or port’s developers', async () => {
 		const s = await stepsOf([
 			...A5Y17LTE(
-				'[    0.000000] Linux version 3.18.14-g406953af719 (builder@host1) (gcc version 5.4.0 (GCC) ) #1 SMP PREEMPT Sat Jul 14 20:37:01 UTC 2018'
+				'[    0.000000] Linux version 3.18.14-g406953af719-dirty (builder@host1) (gcc version 5.4.0 (GCC) ) #1 SMP PREEMPT Sat Jul 14 20:37:01 UTC 2018'
 			),
 			'[    5.000000] init: init first stage started!'
 		]);

@@ -439,7 +439,14 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside, vendor);
 		// a phone's or tablet's crash: its owner's step comes first, and says the vendor's update and
 		// report steps itself
-		const phone = !base.notice && (android === true || vendor?.device === true);
+		// (an Android-marked input of several logs, a phone's console beside a PC's dmesg, marks a
+		// crash only when every boot with a known kernel ran this one)
+		const phone =
+			!base.notice &&
+			(vendor?.device === true ||
+				(android === true &&
+					vendor === null &&
+					metadata.boots.every((b) => b.kernel_version === null || b.kernel_version === version)));
 		if (phone && vendor !== null)
 			for (const s of [TRY_STABLE, REPORT_UPSTREAM, REPORT_CORRUPTED])
 				if (steps.includes(s)) steps.splice(steps.indexOf(s), 1);
