@@ -308,6 +308,13 @@ describe('resource limits', () => {
 		expect(cut.summary.headline).toBe(
 			`No problems were found in the first ${cut.input.lines_total.toLocaleString('en-US')} lines; the rest of the input was not analysed.`
 		);
+		// and so do the text report's verdict line and the Markdown report's title
+		const n = cut.input.lines_total.toLocaleString('en-US');
+		expect(formatText(cut)).toContain(`Verdict: Healthy in the first ${n} lines (healthy)`);
+		expect(formatMarkdown(cut)).toContain(
+			`## NecroScope report: Healthy in the first ${n} lines\n`
+		);
+		expect(formatMarkdown(whole)).toContain('## NecroScope report: Healthy\n');
 		// a verdict of what was found keeps its words, and says what was read after them
 		const crash = await gzip(log.repeat(200));
 		const crashCut = await analyzeStream(once(crash.slice(0, Math.floor(crash.length * 0.5))));
