@@ -123,7 +123,9 @@ describe('a fault on an instruction fetch', () => {
 		expect(arm.explanation.meaning).toContain(
 			'The kernel jumped to an address where no code is mapped'
 		);
-		expect(arm.explanation.next_steps[0]).toContain('`lr :`');
+		// (a custom kernel's phone: what its owner can do comes first, then the builder's steps)
+		expect(arm.explanation.next_steps[0]).toMatch(/^On a phone or tablet, what its owner can do: /);
+		expect(arm.explanation.next_steps[1]).toContain('`lr :`');
 	});
 
 	it('keeps the data-access explanation for a read (ubuntu-20-04-fips, #PF: supervisor read access)', async () => {

@@ -61,10 +61,15 @@ test("shows the most severe finding first, or the log's order when asked", async
 	const titles = page.locator('article.finding .title');
 	await expect(titles).toHaveCount(2);
 	await expect(titles.first()).toContainText('kernel panic');
-	// when it happened, in wall-clock time and kernel time
+	// when it happened, in wall-clock time and kernel time, with the time since boot in words (the
+	// seconds alone had been a number to divide in one's head)
 	await expect(page.locator('article.finding .meta').first()).toContainText(
-		'2021-12-19 11:56:55 UTC · 6060232.194 s'
+		'2021-12-19 11:56:55 UTC · 6060232.194 s (70 days after boot)'
 	);
+	// a 70-day boot whose findings are in its last days: no timeline, which had been one mark at
+	// the end of an axis of "0 – 6060232.2 (70 days)", nor a link to it
+	await expect(page.locator('.timeline')).toHaveCount(0);
+	await expect(page.locator('.to-timeline')).toHaveCount(0);
 	await page.getByRole('combobox', { name: 'Order' }).selectOption('log');
 	await expect(titles.first()).toContainText('I/O error on dm-14');
 	expect(problems).toEqual([]);

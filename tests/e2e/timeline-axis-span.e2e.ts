@@ -4,7 +4,8 @@ import { analyzeText, watchForErrors } from './helpers';
 /**
  * The timeline's axis of a long boot says its length in days (or hours, minutes): a server's
  * kern.log of a boot of 112 days (serverlog-kern-log-1.log) had said "x axis: seconds since boot,
- * 0 – 9686414.6", a number to divide in one's head. A short boot's axis is seconds alone.
+ * 0 – 9686414.6", a number to divide in one's head. A short boot's axis is seconds alone. A
+ * long boot's timeline whose one mark is at its end is left out.
  */
 const LINUX = '[    0.000000] Linux version 6.6.4 (builder@host) (gcc 13.2.0) #1 SMP';
 const IO_ERROR = (ts: string) =>
@@ -14,15 +15,27 @@ test('a boot of days has its length in days on the timeline’s axis, a short on
 	page
 }) => {
 	const problems = watchForErrors(page);
-	await analyzeText(page, [LINUX, IO_ERROR('9686414.565432')].join('\n'));
-	const caption = page
-		.getByRole('region', { name: 'Timeline of findings' })
-		.locator('figcaption')
-		.first();
+	// an error early in the boot and again at its end: a timeline of days
+	await analyzeText(
+		page,
+		[LINUX, IO_ERROR('  1000.000000'), IO_ERROR('9686414.565432')].join('\n')
+	);
+	const timeline = page.getByRole('region', { name: 'Timeline of findings' });
+	const caption = timeline.locator('figcaption').first();
 	await expect(caption).toHaveText(/— x axis:\s+seconds since boot, 0 – 9686414\.6 \(112 days\)$/);
+
+	// an error only at its end: no timeline (one mark at the end of a ruler of 112 days), the
+	// finding says when ("(112 days after boot)")
+	await page.getByLabel('Kernel log').fill([LINUX, IO_ERROR('9686414.565432')].join('\n'));
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding .meta').first()).toContainText(
+		'9686414.565 s (112 days after boot)'
+	);
+	await expect(timeline).toHaveCount(0);
 
 	await page.getByLabel('Kernel log').fill([LINUX, IO_ERROR('   12.500000')].join('\n'));
 	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.locator('article.finding .meta').first()).not.toContainText('after boot');
 	await expect(caption).toHaveText(/— x axis:\s+seconds since boot, 0 – 12\.5$/);
 	expect(problems).toEqual([]);
 });

@@ -1663,7 +1663,12 @@ export class Analyzer {
 				: this.android && b.registry !== null
 					? (ANDROID_EXPLANATIONS.get(b.registry) ?? b.registry)
 					: b.registry;
-			const explanation = this.provider.explain({ finding: partial, metadata, registry });
+			const explanation = this.provider.explain({
+				finding: partial,
+				metadata,
+				registry,
+				android: this.android
+			});
 			return { ...partial, explanation };
 		});
 		linkContinuations(findings);

@@ -20,6 +20,18 @@ const HEADLINES: Record<Verdict, string> = {
 };
 
 /**
+ * The verdicts that say what was not found ("No problems were found", "Only minor issues were
+ * found", "No kernel messages were recognised"): of an input not read to its end, they are said
+ * of the lines read ("No problems were found in the first 1,458 lines; the rest of the input was
+ * not analysed."), the others (what was found) keep their words.
+ */
+const QUALIFIED: ReadonlySet<Verdict> = new Set<Verdict>([
+	'healthy',
+	'minor-issues',
+	'no-kernel-log'
+]);
+
+/**
  * Reports of the kernel's oops path (die(), oops_end()): a fault or BUG that kills the task, and
  * the machine when panic_on_oops is set or kdump is loaded (crash_kexec runs before the panic
  * message, so a kdump capture ends in the oops itself). A Rust panic ends in BUG().
@@ -232,12 +244,21 @@ export function summarize(
 	else verdict = 'healthy';
 	const root = primary ? rootOf(primary.id, cascades) : null;
 	let headline = HEADLINES[verdict];
+	if (linesRead !== null && QUALIFIED.has(verdict)) {
+		// what was not found is said of what was read: the page's heading is this first sentence,
+		// and "No problems were found" above a cut .gz's first lines had claimed the whole file
+		const read =
+			linesRead === 0
+				? ': no line of the input was read'
+				: ` in the first ${linesRead === 1 ? 'line' : `${groupDigits(linesRead)} lines`}; the rest of the input was not analysed`;
+		headline = `${headline.slice(0, -1)}${read}.`;
+	}
 	if (primary) {
 		// with only informational findings, none of them is a problem: "most important" would say so
 		const lead = verdict === 'healthy' ? 'For information' : 'Most important';
 		headline += ` ${lead}: ${primary.title}${primary.count > 1 ? ` (×${primary.count})` : ''}.`;
 	}
-	if (linesRead !== null)
+	if (linesRead !== null && !QUALIFIED.has(verdict))
 		headline += ` Only the first ${groupDigits(linesRead)} ${linesRead === 1 ? 'line was' : 'lines were'} read: the rest of the input was not analysed.`;
 	return {
 		verdict,

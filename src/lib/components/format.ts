@@ -6,17 +6,8 @@ export function utcText(iso: string): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
-/**
- * A span of kernel time in words for the timeline's axis (`112 days`, `2.5 hours`, `40 minutes`),
- * or '' under two minutes, which seconds say well: a server's boot of 112 days had been an axis of
- * "seconds since boot, 0 – 9686414.6", a number to divide in one's head.
- */
-export function spanText(seconds: number): string {
-	if (!(seconds >= 120)) return '';
-	if (seconds < 7200) return `${Math.round(seconds / 60)} minutes`;
-	if (seconds < 172800) return `${(seconds / 3600).toFixed(1).replace(/\.0$/, '')} hours`;
-	return `${Math.round(seconds / 86400)} days`;
-}
+/** A span of kernel time in words (see util/text.ts); the page's timeline axis and findings use it. */
+export { spanText } from '../util/text.ts';
 
 /**
  * What each anonymization kind replaced, in words (singular, plural): the note above a shared

@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
+import { groupDigits, spanText } from '../util/text.ts';
 
 /**
  * Findings grouped by severity, most severe first, in order of appearance within a severity;
@@ -76,7 +77,10 @@ export function when(f: Finding): string {
 	const o = f.first_seen;
 	const parts: string[] = [];
 	if (o.wall) parts.push(o.wall);
-	if (o.ts !== null) parts.push(`${o.ts.toFixed(6)} s after boot`);
+	if (o.ts !== null) {
+		const span = spanText(o.ts);
+		parts.push(`${o.ts.toFixed(6)} s after boot${span ? ` (${span})` : ''}`);
+	}
 	return parts.join(', ');
 }
 
@@ -194,6 +198,23 @@ export const VERDICT_LABELS: Record<string, string> = {
 	healthy: 'Healthy',
 	'no-kernel-log': 'No kernel log'
 };
+
+/**
+ * The verdict's label as the text report's `Verdict:` line and the Markdown report's title say it:
+ * of an input not read to its end (its `Incomplete:` note, pipeline.ts INCOMPLETE_NOTE), a verdict
+ * of what was not found is said of the lines read, as the headline says it (`Healthy in the first
+ * 1,458 lines`): "## NecroScope report: Healthy" had titled a cut `.gz`'s report.
+ */
+export function verdictLabel(result: AnalysisResult): string {
+	const v = result.summary.verdict;
+	const label = VERDICT_LABELS[v] ?? v;
+	const partial = result.input.warnings.some((w) => w.startsWith('Incomplete: '));
+	if (!partial || !['healthy', 'minor-issues', 'no-kernel-log'].includes(v)) return label;
+	const n = result.input.lines_total;
+	return n === 0
+		? `${label}: no line was read`
+		: `${label} in the first ${n === 1 ? 'line' : `${groupDigits(n)} lines`}`;
+}
 
 /** `12 critical, 3 high` (non-zero severities, most severe first). */
 export function severityCounts(result: AnalysisResult): string {

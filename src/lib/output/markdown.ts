@@ -20,7 +20,7 @@ import {
 	metadataRows,
 	traceInEvidence,
 	severityCounts,
-	VERDICT_LABELS,
+	verdictLabel,
 	stepForInput
 } from './common.ts';
 
@@ -242,7 +242,7 @@ const MAX_BOOT_ROWS = 50;
 export function formatMarkdown(result: AnalysisResult): string {
 	const head: string[] = [];
 	const s = result.summary;
-	head.push(`## NecroScope report: ${VERDICT_LABELS[s.verdict] ?? escapeMarkdown(s.verdict)}`, '');
+	head.push(`## NecroScope report: ${escapeMarkdown(verdictLabel(result))}`, '');
 	head.push(escapeMarkdown(s.headline), '');
 	const counts = severityCounts(result);
 	head.push('| | |', '|---|---|');

@@ -18,7 +18,7 @@ import {
 	metadataRows,
 	traceInEvidence,
 	severityCounts,
-	VERDICT_LABELS,
+	verdictLabel,
 	stepForInput
 } from './common.ts';
 
@@ -169,7 +169,7 @@ export function formatText(result: AnalysisResult): string {
 		`NecroScope report (schema ${result.schema_version}, ${result.generator.name} ${result.generator.version})`
 	);
 	out.push(RULE);
-	out.push(`Verdict: ${VERDICT_LABELS[s.verdict] ?? s.verdict} (${s.verdict})`);
+	out.push(`Verdict: ${verdictLabel(result)} (${s.verdict})`);
 	out.push(...wrap(inert(s.headline), '', 0));
 	const counts = severityCounts(result);
 	out.push(`Findings: ${result.findings.length}${counts ? ` (${counts})` : ''}`);

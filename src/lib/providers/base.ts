@@ -7,6 +7,11 @@ export interface ExplainInput {
 	metadata: LogMetadata;
 	/** the registry's explanation for the finding's rule, if it has one */
 	registry: Explanation | null;
+	/**
+	 * the log is an Android device's (a kernel message of Android's user space: rules/android.ts),
+	 * a phone's or tablet's whose owner cannot build its kernel
+	 */
+	android?: boolean;
 }
 
 /**

@@ -378,7 +378,25 @@ export const heuristicProvider: ExplanationProvider = {
 	}
 };
 
-function explainFor({ finding, metadata, registry }: ExplainInput): Explanation {
+/**
+ * The first step of a crash on a phone or tablet (an Android device's log, or a kernel its vendor
+ * marks as a device's): what its owner can do, who cannot build or decode its kernel. The steps
+ * after it (decode_stacktrace.sh with its `-dirty` release, the source's functions) are for whoever
+ * built the kernel; they had been all the advice (logs-a5y17lte-dmesg.log's Samsung phone).
+ */
+function ownerStep(id: string, vendor: KernelVendor | null): string {
+	const update =
+		vendor?.device === true
+			? vendor.update
+			: 'install the device’s newest system update (or the newest build of the custom ROM or port, if you flashed one)';
+	const report =
+		vendor?.device === true
+			? vendor.report
+			: 'the device maker’s support, or the developers of the ROM or port you flashed';
+	return `On a phone or tablet, what its owner can do: ${update}; if it happens again, save this finding’s lines as ${id}.txt (${saveLinesHow(id)}) and report it with them and the whole log to ${report}. The steps after this one are for the kernel’s builder (they need its source and build).`;
+}
+
+function explainFor({ finding, metadata, registry, android }: ExplainInput): Explanation {
 	if (finding.category === 'crash') {
 		const base = crashExplanation(finding);
 		// the report's own release, else its boot's banner, else the first kernel the log names
@@ -420,13 +438,29 @@ function explainFor({ finding, metadata, registry }: ExplainInput): Explanation 
 		const outside = steps.includes(REPORT_UPSTREAM) ? outsideModules(finding) : [];
 		if (outside.length > 0)
 			steps[steps.indexOf(REPORT_UPSTREAM)] = reportStep(finding, outside, vendor);
+		// a phone's or tablet's crash: its owner's step comes first, and says the vendor's update and
+		// report steps itself
+		// (an Android-marked input of several logs, a phone's console beside a PC's dmesg, marks a
+		// crash only when every boot with a known kernel ran this one)
+		const phone =
+			!base.notice &&
+			(vendor?.device === true ||
+				(android === true &&
+					vendor === null &&
+					metadata.boots.every((b) => b.kernel_version === null || b.kernel_version === version)));
+		if (phone && vendor !== null)
+			for (const s of [TRY_STABLE, REPORT_UPSTREAM, REPORT_CORRUPTED])
+				if (steps.includes(s)) steps.splice(steps.indexOf(s), 1);
 		if (vendor !== null)
 			for (let i = 0; i < steps.length; i++) steps[i] = forVendor(steps[i], vendor, version!);
 		if (!base.notice && finding.stack && finding.stack.frames.length > 0) {
 			steps.unshift(
-				`Save this finding’s lines as ${finding.id}.txt (${saveLinesHow(finding.id)}) and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
+				phone
+					? `Turn the trace of the saved ${finding.id}.txt into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
+					: `Save this finding’s lines as ${finding.id}.txt (${saveLinesHow(finding.id)}) and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 			);
 		}
+		if (phone) steps.unshift(ownerStep(finding.id, vendor));
 		// an oops whose meaning says the task was killed, when the report ended in a panic
 		// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
 		let meaning =

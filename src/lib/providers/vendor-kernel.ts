@@ -19,6 +19,11 @@ export interface KernelVendor {
 	 * vendor backports fixes into its own series)
 	 */
 	fixes?: string;
+	/**
+	 * a phone's or tablet's kernel (an Android device's, a custom kernel flashed over it): its
+	 * owner cannot build it, and crash advice starts with what they can do (heuristic.ts)
+	 */
+	device?: true;
 }
 
 const distribution = (name: string, update: string, report: string): KernelVendor => ({
@@ -31,7 +36,8 @@ const DEVICE: KernelVendor = {
 	name: 'the device maker (an Android or vendor device kernel)',
 	update:
 		'install the device’s newest system update (or the custom ROM’s newest build, if you flashed one)',
-	report: 'the device maker’s support or the custom ROM’s developers'
+	report: 'the device maker’s support or the custom ROM’s developers',
+	device: true
 };
 
 /**
@@ -71,7 +77,8 @@ function custom(name: string): KernelVendor {
 			'flash its newest build, or go back to the device’s own kernel to see whether the problem is the custom kernel’s',
 		report: 'the custom kernel’s developers (where you downloaded it)',
 		fixes:
-			'if its newest build or the device’s own kernel does not show the problem, the custom kernel’s changes caused it'
+			'if its newest build or the device’s own kernel does not show the problem, the custom kernel’s changes caused it',
+		device: true
 	};
 }
 

@@ -11,6 +11,20 @@ export function stripAnsi(s: string): string {
 }
 
 /**
+ * A span of kernel time in words (`112 days`, `2.5 hours`, `40 minutes`), or '' under two minutes,
+ * which seconds say well: for the page's timeline axis, and a finding's time after boot in the page
+ * and the text and Markdown reports. A server's boot of 112 days had been an axis of "seconds since
+ * boot, 0 – 9686414.6", and its finding "9686414.565 s" after boot, a number to divide in one's
+ * head.
+ */
+export function spanText(seconds: number): string {
+	if (!(seconds >= 120)) return '';
+	if (seconds < 7200) return `${Math.round(seconds / 60)} minutes`;
+	if (seconds < 172800) return `${(seconds / 3600).toFixed(1).replace(/\.0$/, '')} hours`;
+	return `${Math.round(seconds / 86400)} days`;
+}
+
+/**
  * 1234567 -> '1,234,567'. Not toLocaleString: its first call loads the browser's locale data,
  * which kept the page's main thread busy for tens of milliseconds when the first analysis
  * started; and reports must not depend on the runtime's locale data.
