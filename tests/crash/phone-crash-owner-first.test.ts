@@ -36,7 +36,7 @@ describe('crash advice on a phone', () => {
 	it('a device maker’s kernel: the owner’s update and report first, the decode step for its builder', async () => {
 		const s = await stepsOf(A5Y17LTE(DEVICE_BANNER));
 		expect(s[0]).toMatch(
-			/^On a phone or tablet, what its owner can do: install the device’s newest system update \(or the custom ROM’s newest build, if you flashed one\); if it happens again, save this finding’s lines as (crash-[0-9a-f]{8})\.txt \(.*\) and report it with them and the whole log to the device maker’s support or the custom ROM’s developers\. The steps after this one are for the kernel’s builder/
+			/^What the owner of this phone or tablet can do: this kernel \(`3\.18\.14-g406953af719-dirty`\) is built by the device maker \(an Android or vendor device kernel\): install the device’s newest system update \(or the custom ROM’s newest build, if you flashed one\); if it happens again, save this finding’s lines as (crash-[0-9a-f]{8})\.txt \(.*\) and report it with them and the whole log to the device maker’s support or the custom ROM’s developers\. The steps after this one are for the kernel’s builder/
 		);
 		expect(s[1]).toMatch(
 			/^Turn the trace of the saved crash-[0-9a-f]{8}\.txt into file:line form .*`\.\/scripts\/decode_stacktrace\.sh -r 3\.18\.14-g406953af719-dirty < crash-[0-9a-f]{8}\.txt`$/
@@ -54,7 +54,7 @@ describe('crash advice on a phone', () => {
 			'[    5.000000] init: init first stage started!'
 		]);
 		expect(s[0]).toMatch(
-			/^On a phone or tablet, what its owner can do: .* report it with them and the whole log to the device maker’s support, or the developers of the ROM or port you flashed\./
+			/^What the owner of this phone or tablet can do: .* report it with them and the whole log to the device maker’s support, or the developers of the ROM or port you flashed\./
 		);
 		expect(s[1]).toMatch(/^Turn the trace of the saved crash-[0-9a-f]{8}\.txt/);
 	});

@@ -128,7 +128,7 @@ describe('a custom kernel named in its release', () => {
 		expect(s.some((x) => MAINLINE.test(x))).toBe(false);
 		// a tablet's custom kernel: its owner flashes the newest build and reports to its developers
 		expect(s[0]).toMatch(
-			/^On a phone or tablet, what its owner can do: flash its newest build, .* report it with them and the whole log to the custom kernel’s developers \(where you downloaded it\)\./
+			/^What the owner of this phone or tablet can do: this kernel \(`[^`]+`\) is built by the developers of \w+, a custom kernel \(a third-party build of a device’s kernel\): flash its newest build, .* report it with them and the whole log to the custom kernel’s developers \(where you downloaded it\)\./
 		);
 	});
 });

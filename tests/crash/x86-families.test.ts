@@ -124,7 +124,9 @@ describe('a fault on an instruction fetch', () => {
 			'The kernel jumped to an address where no code is mapped'
 		);
 		// (a custom kernel's phone: what its owner can do comes first, then the builder's steps)
-		expect(arm.explanation.next_steps[0]).toMatch(/^On a phone or tablet, what its owner can do: /);
+		expect(arm.explanation.next_steps[0]).toMatch(
+			/^What the owner of this phone or tablet can do: /
+		);
 		expect(arm.explanation.next_steps[1]).toContain('`lr :`');
 	});
 

@@ -384,7 +384,7 @@ export const heuristicProvider: ExplanationProvider = {
  * after it (decode_stacktrace.sh with its `-dirty` release, the source's functions) are for whoever
  * built the kernel; they had been all the advice (logs-a5y17lte-dmesg.log's Samsung phone).
  */
-function ownerStep(id: string, vendor: KernelVendor | null): string {
+function ownerStep(id: string, vendor: KernelVendor | null, version: string | null): string {
 	const update =
 		vendor?.device === true
 			? vendor.update
@@ -393,7 +393,12 @@ function ownerStep(id: string, vendor: KernelVendor | null): string {
 		vendor?.device === true
 			? vendor.report
 			: 'the device maker’s support, or the developers of the ROM or port you flashed';
-	return `On a phone or tablet, what its owner can do: ${update}; if it happens again, save this finding’s lines as ${id}.txt (${saveLinesHow(id)}) and report it with them and the whole log to ${report}. The steps after this one are for the kernel’s builder (they need its source and build).`;
+	// whose kernel it is, when its release says (a custom kernel's name: `4.19.113~Windstation+`)
+	const whose =
+		vendor?.device === true && version !== null
+			? `this kernel (\`${version}\`) is built by ${vendor.name}: `
+			: '';
+	return `What the owner of this phone or tablet can do: ${whose}${update}; if it happens again, save this finding’s lines as ${id}.txt (${saveLinesHow(id)}) and report it with them and the whole log to ${report}. The steps after this one are for the kernel’s builder (they need its source and build).`;
 }
 
 function explainFor({ finding, metadata, registry, android }: ExplainInput): Explanation {
@@ -460,7 +465,7 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 					: `Save this finding’s lines as ${finding.id}.txt (${saveLinesHow(finding.id)}) and turn the trace into file:line form from the kernel source tree (needs the build’s debug info): \`${decodeCommand(version, finding.id)}\``
 			);
 		}
-		if (phone) steps.unshift(ownerStep(finding.id, vendor));
+		if (phone) steps.unshift(ownerStep(finding.id, vendor, version));
 		// an oops whose meaning says the task was killed, when the report ended in a panic
 		// (lkp-calltrace-dmesg-004.log: a BUG at boot, then `Fatal exception`)
 		let meaning =
