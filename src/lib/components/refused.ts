@@ -5,18 +5,14 @@
  * user asked on a forum for their `dmesg` pastes. The page had analysed it as a log: "No problems
  * were found", a healthy verdict for a machine of which nothing was read.
  */
-import { refusalOf } from '$lib/ingestion/formats/refused';
+import { isShellLine } from '$lib/ingestion/formats/shell';
+import { refusalNote, refusalOf } from '$lib/ingestion/formats/refused';
 
 /** the largest input looked at: the messages and a few prompts are a few hundred bytes */
 export const REFUSED_MAX_BYTES = 4096;
 
 /** journalctl's empty result, printed after its notice */
 const NO_ENTRIES = '-- No entries --';
-/**
- * a shell prompt and the command it ran (`alice@pc:~$ dmesg`, `$ journalctl -k`, `# dmesg`), or
- * the next prompt alone
- */
-const PROMPT = /^(?:\S*[$#%]|>)(?:\s+\S.*)?$/;
 
 /** whose refusal the input is, or null for any other text (a log, to be analysed) */
 export function refusedBy(text: string): 'dmesg' | 'journalctl' | null {
@@ -24,7 +20,7 @@ export function refusedBy(text: string): 'dmesg' | 'journalctl' | null {
 	let who: 'dmesg' | 'journalctl' | null = null;
 	for (const raw of text.split(/\r?\n/)) {
 		const line = raw.trim();
-		if (line === '' || PROMPT.test(line)) continue;
+		if (line === '' || isShellLine(line)) continue;
 		const refusal = refusalOf(line);
 		if (refusal === 'dmesg') who = 'dmesg';
 		else if (refusal === 'journalctl') who ??= 'journalctl';
@@ -39,9 +35,5 @@ export function refusedBy(text: string): 'dmesg' | 'journalctl' | null {
  */
 export function refusedAdvice(what: string, text: string): string | null {
 	const who = refusedBy(text);
-	if (who === 'dmesg')
-		return `${what} is dmesg's error message, not a kernel log: this system lets only root read the kernel log, so nothing was read. Save it with sudo dmesg > dmesg.txt and open that file here (or paste what sudo dmesg prints).`;
-	if (who === 'journalctl')
-		return `${what} is journalctl's notice, not a kernel log: this user may not read the system's journal, so it showed no kernel message. Save them with sudo journalctl -k -b > kernel.txt (-b -1 for the boot before) and open that file here.`;
-	return null;
+	return who === null ? null : refusalNote(who, what, true);
 }

@@ -125,8 +125,7 @@ interface OpenBlock {
 const PROGRAM_LINE = /^[a-z][\w.@-]*\[\d+\]: /i;
 
 function isProgramLine(text: string): boolean {
-	const b = text.indexOf('[');
-	return b > 0 && PROGRAM_LINE.test(text);
+	return text.indexOf('[') > 0 && PROGRAM_LINE.test(text);
 }
 
 /**
@@ -251,10 +250,11 @@ export class BlockAssembler {
 		this.follows = -1;
 		this.followsLines = null;
 		this.trap = null;
+		const header = maybeHeader ? matchHeader(text) : null;
 		if (
+			header === null &&
 			(this.open.size !== 0 || this.shadows.length !== 0) &&
-			isProgramLine(text) &&
-			!(maybeHeader && matchHeader(text) !== null)
+			isProgramLine(text)
 		) {
 			// another program's line amid a report (systemd's, before journald is up): not the
 			// report's, which stays open
@@ -265,7 +265,6 @@ export class BlockAssembler {
 		// the ARM fault's report was closed by a line after it, or took one not its own
 		const m = this.maybeEnded;
 		if (m !== null && (m.idle > 0 || this.open.get(m.block.context) !== m)) this.maybeEnded = null;
-		const header = maybeHeader ? matchHeader(text) : null;
 		// a panic that joins the open WARN() it ends (panic_on_warn) counts too
 		if (header !== null && isCrashHeader(header, text)) this.crashSeen = true;
 		if (header === null && this.open.size === 0) {

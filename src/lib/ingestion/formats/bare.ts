@@ -10,21 +10,14 @@ import {
 	UNPARSED_BOOTLOADER
 } from './types.ts';
 import { codeAt } from '../../util/text.ts';
+import { isShellLine } from './shell.ts';
+
+export { isShellLine };
 
 /** `rec.reason` of unprefixed text in a log whose other lines have a prefix */
 export const NO_PREFIX = 'no kernel prefix in a log whose other lines have one';
 /** `rec.reason` of a shell's prompt, with or without the command typed after it (isShellLine) */
 export const SKIP_SHELL = 'shell prompt or command (not a kernel message)';
-
-/**
- * A shell's prompt, alone or with the command typed after it, as users paste it with a command's
- * output: `$ dmesg`, `# dmesg -T`, `[alice@host1 ~]$ dmesg`, `alice@host1:~$ sudo dmesg`,
- * `pi@host1:~ $ dmesg`, `root@OpenWrt:/# dmesg`, `host1:~ # dmesg`, `/ # dmesg`, `sh-4.2# `,
- * `% dmesg`. The prompt's sign must be followed by spaces and a command word or by nothing:
- * `#PF: supervisor read access` is the kernel's.
- */
-const SHELL_PROMPT =
-	/^(?:\[[\w.-]+@[^\]]+\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:[~/][^\s#$]*|(?:ba|da|k|z)?sh-\d[\d.]*|[~/][^\s#$]*)? ?[#$%](?: +[\w./~-]| *$)/;
 
 /**
  * Can a shell's prompt start with the character `c`: `$`, `#`, `%` (a bare prompt), `[`
@@ -48,11 +41,6 @@ function shellOr(line: string, rec: LogRecord, reason: string): void {
 		rec.kind = 'unparsed';
 		rec.reason = reason;
 	}
-}
-
-/** Is `line` a shell's prompt or a command typed after one (SHELL_PROMPT)? */
-export function isShellLine(line: string): boolean {
-	return SHELL_PROMPT.test(line);
 }
 
 /**

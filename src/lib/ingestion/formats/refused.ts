@@ -48,11 +48,19 @@ export function refusalReason(line: string): string | null {
 }
 
 /**
- * The report's note on an input that holds such lines and no kernel message, with what to do
- * instead (first among the input's notes: it answers "No kernel messages were recognised").
+ * What such an input is and what to do instead (`what`: "This input", "The pasted text"): the
+ * report's note (first among the input's notes: it answers "No kernel messages were recognised"),
+ * or, with `page`, the page's message, which names the commands plainly and asks for the file to
+ * be opened there (components/refused.ts).
  */
-export function refusalNote(who: 'dmesg' | 'journalctl'): string {
+export function refusalNote(
+	who: 'dmesg' | 'journalctl',
+	what = 'This input',
+	page = false
+): string {
+	const cmd = (s: string) => (page ? s : `\`${s}\``);
+	const open = page ? 'open that file here' : 'analyse that file';
 	return who === 'dmesg'
-		? "This input is dmesg's error message, not a kernel log: this system lets only root read the kernel log, so nothing was read. Save the log with `sudo dmesg > dmesg.txt` and analyse that file."
-		: "This input is journalctl's notice, not a kernel log: this user may not read the system's journal, so it showed no kernel message. Save the log with `sudo journalctl -k -b > kernel.txt` (`-b -1` for the boot before) and analyse that file.";
+		? `${what} is dmesg's error message, not a kernel log: this system lets only root read the kernel log, so nothing was read. Save ${page ? 'it' : 'the log'} with ${cmd('sudo dmesg > dmesg.txt')} and ${open}${page ? ' (or paste what sudo dmesg prints)' : ''}.`
+		: `${what} is journalctl's notice, not a kernel log: this user may not read the system's journal, so it showed no kernel message. Save ${page ? 'them' : 'the log'} with ${cmd('sudo journalctl -k -b > kernel.txt')} (${cmd('-b -1')} for the boot before) and ${open}.`;
 }
