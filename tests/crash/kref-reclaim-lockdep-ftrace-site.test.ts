@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { crashesOf } from '../support/analyze.ts';
+import { UBTOUCH_FTRACE } from '../support/excerpts.ts';
 
 // logs-a5y17lte dmesg lines 523-550 (a Samsung Galaxy A5 2017, Exynos 7880, Samsung's 3.18 kernel)
 const KREF = [
@@ -41,25 +42,8 @@ const KREF = [
 // ubtouch-dmesg dmesg lines 82-104 (a Xiaomi phone on Ubuntu Touch, a 3.4 vendor kernel)
 const FTRACE = [
 	'[    0.004900] ftrace: allocating 30893 entries in 91 pages',
-	'[    0.047653] ------------[ cut here ]------------',
-	'[    0.047718] WARNING: at /home/builder/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
-	'[    0.047796] Modules linked in:',
-	'[    0.047832] Backtrace: ',
-	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',
-	'[    0.047943]  r6:c0215cbc r5:00000009 r4:00000000 r3:271ae91c',
-	'[    0.048030] [<c09d7dec>] (dump_stack+0x0/0x24) from [<c019c6b8>] (warn_slowpath_common+0x5c/0x74)',
-	'[    0.048109] [<c019c65c>] (warn_slowpath_common+0x0/0x74) from [<c019c6fc>] (warn_slowpath_null+0x2c/0x34)',
-	'[    0.048179]  r8:60000153 r7:00000000 r6:00000000 r5:c01003a0 r4:c0fe8a09',
-	'[    0.048256] r3:00000009',
-	'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',
-	'[    0.048385] [<c0215bd0>] (ftrace_bug+0x0/0x174) from [<c02160f4>] (ftrace_process_locs+0x3b0/0x500)',
-	'[    0.048452]  r5:f1c21e40 r4:00000000',
-	'[    0.048512] [<c0215d44>] (ftrace_process_locs+0x0/0x500) from [<c0e122f8>] (ftrace_init+0x98/0x18c)',
-	'[    0.048592] [<c0e12260>] (ftrace_init+0x0/0x18c) from [<c0e00ab4>] (start_kernel+0x308/0x368)',
-	'[    0.048656]  r7:c2d79240 r6:00000000 r5:00000000 r4:c0f3dfe8',
-	'[    0.048740] [<c0e007ac>] (start_kernel+0x0/0x368) from [<0000803c>] (0x803c)',
-	'[    0.048793]  r7:c0f42ac4 r6:c0f00f00 r5:c0f3c4dc r4:10c5387d',
-	'[    0.048898] ---[ end trace da227214a82491b7 ]---',
+	// lines 83-101, the WARN
+	...UBTOUCH_FTRACE,
 	'[    0.048938] ftrace faulted on writing [<c01003a0>] asm_do_IRQ+0x10/0x1c',
 	'[    0.049485] CPU0: thread -1, cpu 0, socket 0, mpidr 80000000',
 	'[    0.049614] hw perfevents: enabled with ARMv7 Cortex-A7 PMU driver, 5 counters available'

@@ -1355,3 +1355,26 @@ export const LKP28_HUNG_AT_BOOT = [
 	'[  257.805198]  [<c1043664>] ? init_completion+0x1e/0x1e',
 	'[  257.812078] Kernel Offset: disabled'
 ];
+
+/** ubtouch-dmesg-dmesg.log lines 83-101 (Xiaomi armani, 3.4 arm): a WARN() whose trace arm's frame-pointer unwinder printed with each frame's saved registers */
+export const UBTOUCH_FTRACE = [
+	'[    0.047653] ------------[ cut here ]------------',
+	'[    0.047718] WARNING: at /home/builder/phablet/kernel/xiaomi/armani/kernel/trace/ftrace.c:1590 ftrace_bug+0xec/0x174()',
+	'[    0.047796] Modules linked in:',
+	'[    0.047832] Backtrace: ',
+	'[    0.047879] [<c010a95c>] (dump_backtrace+0x0/0x114) from [<c09d7e0c>] (dump_stack+0x20/0x24)',
+	'[    0.047943]  r6:c0215cbc r5:00000009 r4:00000000 r3:271ae91c',
+	'[    0.048030] [<c09d7dec>] (dump_stack+0x0/0x24) from [<c019c6b8>] (warn_slowpath_common+0x5c/0x74)',
+	'[    0.048109] [<c019c65c>] (warn_slowpath_common+0x0/0x74) from [<c019c6fc>] (warn_slowpath_null+0x2c/0x34)',
+	'[    0.048179]  r8:60000153 r7:00000000 r6:00000000 r5:c01003a0 r4:c0fe8a09',
+	'[    0.048256] r3:00000009',
+	'[    0.048307] [<c019c6d0>] (warn_slowpath_null+0x0/0x34) from [<c0215cbc>] (ftrace_bug+0xec/0x174)',
+	'[    0.048385] [<c0215bd0>] (ftrace_bug+0x0/0x174) from [<c02160f4>] (ftrace_process_locs+0x3b0/0x500)',
+	'[    0.048452]  r5:f1c21e40 r4:00000000',
+	'[    0.048512] [<c0215d44>] (ftrace_process_locs+0x0/0x500) from [<c0e122f8>] (ftrace_init+0x98/0x18c)',
+	'[    0.048592] [<c0e12260>] (ftrace_init+0x0/0x18c) from [<c0e00ab4>] (start_kernel+0x308/0x368)',
+	'[    0.048656]  r7:c2d79240 r6:00000000 r5:00000000 r4:c0f3dfe8',
+	'[    0.048740] [<c0e007ac>] (start_kernel+0x0/0x368) from [<0000803c>] (0x803c)',
+	'[    0.048793]  r7:c0f42ac4 r6:c0f00f00 r5:c0f3c4dc r4:10c5387d',
+	'[    0.048898] ---[ end trace da227214a82491b7 ]---'
+];
