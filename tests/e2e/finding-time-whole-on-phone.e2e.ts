@@ -52,9 +52,13 @@ test('a finding’s date and time, and its time since boot, are each whole on a 
 	for (const meta of lines) {
 		const text = meta.join(' ');
 		expect(text).toMatch(/\(70 days after boot\)/);
-		for (const whole of text.match(
-			/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC|\d+\.\d{3} s|\(70 days after boot\)|lines? \d+(?:–\d+)?/g
-		) ?? [])
+		// its line, date and time, kernel time and time since boot
+		const parts =
+			text.match(
+				/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC|\d{7}\.\d{3} s|\(70 days after boot\)|lines? \d{1,5}(?:–\d{1,5})?/g
+			) ?? [];
+		expect(parts).toHaveLength(4);
+		for (const whole of parts)
 			expect(
 				meta.some((l) => l.includes(whole)),
 				`"${whole}" on one line of ${JSON.stringify(meta)}`
