@@ -108,6 +108,11 @@ test('bad input gets a clear message and the page keeps working', async ({ page 
 	// its note says what it is (the System panel that had said "binary or control characters" is
 	// not shown for a report with no kernel log)
 	await expect(page.locator('.warnings')).toContainText('is binary data, not text');
+	// of the pasted text, with what to paste instead: it had said "This file is binary data"
+	await expect(page.locator('.warnings li').first()).toHaveText(
+		/^The pasted text is binary data, not text: .* Paste the kernel log's own text/
+	);
+	await expect(page.locator('.warnings')).not.toContainText('This file');
 	expect(problems).toEqual([]);
 });
 

@@ -25,6 +25,25 @@ function longProse(txt: string): string[] {
 }
 
 describe('the text report in 80 columns', () => {
+	it('keeps a bracketed number with its unit on one line ("(70 days)")', () => {
+		// a panic 70 days after boot (apimnewyear's vmcore dmesg): "(70" had ended the line
+		const where =
+			'lines 9643-9677; 2021-12-19T11:56:55.414Z, 6060232.193522 s after boot (70 days)';
+		expect(wrap(where, '  ', 4)).toEqual([
+			'  lines 9643-9677; 2021-12-19T11:56:55.414Z, 6060232.193522 s after boot',
+			'    (70 days)'
+		]);
+		expect(wrap('seen after boot (6.4 hours) and (1,024 more) of (2 high)', '', 2).join('\n')).toBe(
+			'seen after boot (6.4 hours) and (1,024 more) of (2 high)'
+		);
+		// followed by punctuation (iamslightlywin's "(6.3" then "hours); boot 0")
+		const seen =
+			'line 15, seen 587 times (last at line 5764); 22556.688033 s after boot (6.3 hours); boot 0';
+		expect(wrap(seen, '  ', 4)[1]).toBe('    (6.3 hours); boot 0');
+		// a bracket that is not a number and its unit is split as any words
+		const lines = wrap('x'.repeat(70) + ' (70 and more words)', '', 0);
+		expect(lines[0]).toBe('x'.repeat(70) + ' (70 and');
+	});
 	it('wraps prose at spaces, keeps long words and code spans whole', () => {
 		const words = 'What the kernel says here is long enough to wrap at least once, and then more';
 		expect(wrap(words, '  What it means:', 4)).toEqual([

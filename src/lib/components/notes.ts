@@ -69,20 +69,40 @@ export function nulNote(w: string): ShownNote | null {
 	};
 }
 
+/** ingestion/decode.ts's note on binary data, its reason apart */
+const BINARY =
+	/^This file is binary data, not text: (.+?)\. Analyse the kernel log as text \(.+\)\.$/;
+
+/**
+ * A note of the report on what a file is (ingestion/decode.ts NOT_TEXT), said of a pasted text:
+ * binary data pasted (a binary file's bytes copied from a terminal or an editor) had been told
+ * "This file is binary data" and to save the log as a file. Other notes are returned as they are.
+ */
+export function pastedNote(w: string): string {
+	const m = BINARY.exec(w);
+	if (m !== null)
+		return `The pasted text is binary data, not text: ${m[1]}. Paste the kernel log's own text (the output of \`dmesg\` or \`journalctl -k\`), or open the log file itself.`;
+	return w.startsWith('This file is ')
+		? `The pasted text is ${w.slice('This file is '.length)}`
+		: w;
+}
+
 /**
  * The input notes as the page shows them, in `orderNotes`'s order. The notes on other logs pasted
  * after the first (a kern.log of several logs joined: up to five, about 310 characters each, each
  * mostly how the join was told) are one note, where the first of them was, which says where each
  * starts and what that means; how each was told is its details. The report itself keeps them.
+ * `pasted`: the input was pasted text, not a file (a report with no input name), whose notes on
+ * what a file is speak of the pasted text (see pastedNote).
  */
-export function shownNotes(warnings: readonly string[]): ShownNote[] {
+export function shownNotes(warnings: readonly string[], pasted = false): ShownNote[] {
 	const out: ShownNote[] = [];
 	const joins: Array<{ line: string; boot: string; why: string }> = [];
 	let at = -1;
 	for (const w of orderNotes(warnings)) {
 		const m = PASTED.exec(w);
 		if (m === null) {
-			out.push(nulNote(w) ?? { text: w, details: [] });
+			out.push(nulNote(w) ?? { text: pasted ? pastedNote(w) : w, details: [] });
 			continue;
 		}
 		if (at === -1) at = out.length;

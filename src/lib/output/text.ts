@@ -31,16 +31,21 @@ export const TEXT_WIDTH = 80;
 
 /**
  * Prose as lines of at most TEXT_WIDTH columns: the first line starts with `first`, the others
- * with `indent` spaces. Words are split at spaces only; a word longer than the width and a
- * `code span` (a command to copy) are never broken, so nothing is cut and a line may be longer.
+ * with `indent` spaces. Words are split at spaces only; a word longer than the width, a
+ * `code span` (a command to copy) and a bracketed number with its unit ("(70 days)") are never
+ * broken, so nothing is cut and a line may be longer.
  */
 export function wrap(text: string, first: string, indent: number): string[] {
 	const words: string[] = [];
 	let code = false;
+	/** the last word opened a bracketed number ("(70" of "(70 days)") */
+	let number = false;
 	for (const w of text.split(' ')) {
-		// a code span's words stay together
-		if (code) words[words.length - 1] += ' ' + w;
+		// a code span's words stay together, and a bracketed number with its unit: "(70" had
+		// ended a line and "days)" started the next
+		if (code || (number && /\)[,.;:]?$/.test(w))) words[words.length - 1] += ' ' + w;
 		else words.push(w);
+		number = !code && /^\(\d[\d,.]*$/.test(w);
 		for (const c of w) if (c === '`') code = !code;
 	}
 	const lines: string[] = [];
