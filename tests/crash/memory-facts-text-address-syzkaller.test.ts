@@ -84,7 +84,7 @@ describe('KASAN facts', () => {
 			comm: 'syz-executor2'
 		});
 		expect(f.explanation.meaning).toContain(
-			'Here: a read of 4 bytes at ffff8801cbeda574 in an object of the cache skbuff_head_cache (248 bytes), allocated by task 4655 and freed by task 4655.'
+			'Here: a read of 4 bytes at ffff8801cbeda574, 244 bytes into an object of the cache skbuff_head_cache (248 bytes), allocated by task 4655 and freed by task 4655.'
 		);
 		expect(f.explanation.meaning).toContain('The stack under `Freed by task` freed the object');
 	});
@@ -144,6 +144,31 @@ describe('KASAN facts', () => {
 		const [f] = await crashesOf(LKP_KASAN_04);
 		expect(f.details).toMatchObject({ access: 'write', access_size: 9, alloc_task: 27 });
 		expect(f.details.free_task).toBeUndefined();
+	});
+
+	it('says where the address is in a 4.x object from its start (syzkaller 110: 24 bytes past a 96-byte object; 106: 244 bytes into one)', async () => {
+		const [f] = await crashesOf(syz(110));
+		expect(f.details.where_in_object).toBe('24 bytes to the right of 96-byte region');
+		expect(f.explanation.meaning).toContain(
+			'a read of 8 bytes at ffff8801a751e6f8, 24 bytes past the end of an object of the cache fasync_cache (96 bytes)'
+		);
+		expect(f.explanation.meaning).toContain('The access went outside the object');
+		const [g] = await crashesOf(syz(106));
+		expect(g.details.where_in_object).toBe('244 bytes inside of 248-byte region');
+		expect(g.explanation.meaning).not.toContain('as its cache counts it');
+	});
+
+	it('tells an out-of-bounds access inside the cache’s object as past the size asked for (lkp-kasan-04: 9 bytes at the start of a kmalloc-32 object)', async () => {
+		const [f] = await crashesOf(LKP_KASAN_04);
+		expect(f.details.where_in_object).toBe('0 bytes inside of 32-byte region');
+		expect(f.explanation.meaning).toContain(
+			'a write of 9 bytes at ffff880064d1ef80, at the start of an object of the cache kmalloc-32 (32 bytes)'
+		);
+		expect(f.explanation.meaning).toContain(
+			'The access lies inside the object as its cache counts it (bytes 0 to 8 of 32)'
+		);
+		expect(f.explanation.meaning).toContain('the allocation asked for fewer than 9 bytes');
+		expect(f.explanation.meaning).not.toContain('The access went outside the object');
 	});
 
 	it('keeps no pid past the kernel’s limit, read as the report itself crashed (syzkaller 120)', async () => {
