@@ -255,14 +255,52 @@ describe('an oops split by a report printed inside it', () => {
 			'crash.panic'
 		]);
 		expect(r.cascades.map((c) => c.description)).toEqual([
-			'kernel BUG in __isolate_free_page → kernel panic: Fatal exception'
+			'kernel BUG in __isolate_free_page → possible deadlock in console_unlock; kernel BUG in __isolate_free_page → kernel panic: Fatal exception'
 		]);
 		expect(r.summary.root_cause).toBe(bug.id);
+	});
+
+	it('links the lockdep report that printing the oops raised to the oops (syzkaller 352: report_bug, do_invalid_op, RIP __isolate_free_page)', async () => {
+		const r = await analyzeLines(syz(352));
+		const [bug, lockdep] = r.findings;
+		expect(lockdep.title).toBe('possible deadlock in console_unlock');
+		expect(r.cascades[0].links).toContainEqual(
+			expect.objectContaining({ cause: bug.id, effect: lockdep.id })
+		);
+		expect(bug.related).toContain(lockdep.id);
+	});
+
+	it('does not link a lockdep report whose trace does not go through the oops’s reporting (352 with its report_bug, do_error_trap, do_invalid_op and invalid_op frames removed)', async () => {
+		const lines = syz(352).filter(
+			(l, i) => i < 218 || i > 265 || !/report_bug|do_error_trap|do_invalid_op|invalid_op/.test(l)
+		);
+		const r = await analyzeLines(lines);
+		const lockdep = r.findings.find((f) => f.rule === 'crash.lockdep')!;
+		expect(r.cascades.flatMap((c) => c.links).some((l) => l.effect === lockdep.id)).toBe(false);
 	});
 
 	it('links nothing when the oops itself is not in the log (syzkaller 352 from the lockdep report on)', async () => {
 		const r = await analyzeLines(syz(352).slice(95));
 		expect(r.findings.map((f) => f.rule)).toEqual(['crash.lockdep', 'crash.panic']);
+		expect(r.cascades).toEqual([]);
+	});
+});
+
+describe('a KASAN report that crashed as it printed itself', () => {
+	it('links the fault in depot_fetch_stack right after the report to it (syzkaller 120)', async () => {
+		const r = await analyzeLines(syz(120));
+		const [kasan, fault] = r.findings.filter((f) => f.category === 'crash');
+		expect(kasan.title).toBe('KASAN: slab-out-of-bounds Write in __unwind_start');
+		expect(fault.title).toBe('BUG: unable to handle kernel paging request in depot_fetch_stack');
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'KASAN: slab-out-of-bounds Write in __unwind_start → BUG: unable to handle kernel paging request in depot_fetch_stack'
+		]);
+		expect(r.summary.root_cause).toBe(kasan.id);
+	});
+
+	it('does not link a fault of another task after a KASAN report (120 with the fault’s pid changed)', async () => {
+		const lines = syz(120).map((l, i) => (i > 15 ? l.replace('PID: 4078', 'PID: 4079') : l));
+		const r = await analyzeLines(lines);
 		expect(r.cascades).toEqual([]);
 	});
 });
