@@ -171,6 +171,14 @@ describe('KASAN facts', () => {
 		expect(f.explanation.meaning).not.toContain('The access went outside the object');
 	});
 
+	it('names the one byte of a one-byte access inside the cache’s object (syzkaller 338: test_kasan’s kmalloc_oob_right writes byte 123 of a 123-byte allocation in kmalloc-128)', async () => {
+		const [f] = await crashesOf(syz(338));
+		expect(f.explanation.meaning).toContain(
+			'(byte 123 of 128): kmalloc serves a request from the smallest cache it fits'
+		);
+		expect(f.explanation.meaning).toContain('the allocation asked for fewer than 124 bytes');
+	});
+
 	it('keeps no pid past the kernel’s limit, read as the report itself crashed (syzkaller 120)', async () => {
 		const [f] = await crashesOf(syz(120));
 		expect(f.details).toMatchObject({ access: 'write', access_size: 88 });

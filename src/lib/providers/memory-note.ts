@@ -84,7 +84,8 @@ function insideNote(
 	const start = Number(m[1]);
 	const end = start + size;
 	if (end > Number(m[2])) return null;
-	return `The access lies inside the object as its cache counts it (bytes ${start} to ${end - 1} of ${m[2]}): kmalloc serves a request from the smallest cache it fits, and KASAN marks the bytes past the size asked for as out of bounds, so the allocation asked for fewer than ${end} bytes. Compare the size passed where the object was allocated (the stack under \`Allocated by task\`, or \`Allocated:\` before 4.11) with the length of the access: if both come from the same length, the report is KASAN’s error, not the title’s function’s (its record of the object was wrong; early KASAN kernels had such false reports).`;
+	const bytes = size === 1 ? `byte ${start}` : `bytes ${start} to ${end - 1}`;
+	return `The access lies inside the object as its cache counts it (${bytes} of ${m[2]}): kmalloc serves a request from the smallest cache it fits, and KASAN marks the bytes past the size asked for as out of bounds, so the allocation asked for fewer than ${end} bytes. Compare the size passed where the object was allocated (the stack under \`Allocated by task\`, or \`Allocated:\` before 4.11) with the length of the access: if both come from the same length, the report is KASAN’s error, not the title’s function’s (its record of the object was wrong; early KASAN kernels had such false reports).`;
 }
 
 /** which of the report's stacks answer its kind */
