@@ -563,6 +563,7 @@ function i2cProbeCause(e: Node, warnings: Node[]): Node | null {
  *   non-canonical or unmapped address then faults; or the fault of the KASAN report itself as
  *   it printed its records (crashedInReport, syzkaller report 120);
  * - an oops, then a lockdep report that printing it raised (raisedByOops, syzkaller report 352);
+ * - an oops, then the next oops of die()'s count right after its end (nextOops, lkp-42.log);
  * - an RCU stall, a soft lockup or a hard lockup, and a task hung waiting for an RCU grace
  *   period after it, printed while the task waited (`INFO: rcu_sched self-detected stall on
  *   CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120 seconds` in
@@ -671,6 +672,11 @@ const FOLLOW_ONS: FollowOn[] = [
 		cause: OOPS_RULES,
 		effect: new Set(['crash.lockdep']),
 		follows: raisedByOops
+	},
+	{
+		cause: OOPS_RULES,
+		effect: OOPS_RULES,
+		follows: nextOops
 	},
 	{
 		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup', 'crash.hard-lockup']),
@@ -994,6 +1000,37 @@ function raisedByOops(c: Finding, e: Finding): boolean {
 	if (!(e.stack?.frames.some((f) => f.reliable && OOPS_REPORTING.test(f.function)) ?? false))
 		return false;
 	return shortlyAfter(c, e, OOPS_EXIT_S, INTERRUPTED_OOPS_LINES);
+}
+
+/** the oops counter of die() in a report's first lines (`general protection fault: 0000 [#2] SMP`) */
+function oopsNumber(f: Finding): number | null {
+	for (const l of f.evidence.slice(0, 8)) {
+		const m = /\[#(\d+)\]/.exec(l.text);
+		if (m) return Number(m[1]);
+	}
+	return null;
+}
+/** at most this many input lines, and kernel seconds, from an oops's last line to the next oops */
+const NEXT_OOPS_LINES = 5;
+const NEXT_OOPS_S = 1;
+
+/**
+ * The next oops of die()'s count (`[#2]` after `[#1]`), begun right after the previous one's last
+ * line (its `---[ end trace`), of the same task when both name one: the kernel went on from the
+ * first oops in the state it left (the task being killed, a lock or list it held) and faulted
+ * again (lkp-42.log, 4.8: `general protection fault: 0000 [#1]` in `find_busiest_group` of
+ * swapper/0, then 3 µs after its `---[ end trace` `general protection fault: 0000 [#2]`, the
+ * log's last line). The first oops is the one to read.
+ */
+function nextOops(c: Finding, e: Finding): boolean {
+	const n = oopsNumber(e);
+	const m = oopsNumber(c);
+	if (n === null || m === null || n !== m + 1 || !pidsAgree(c, e)) return false;
+	const k = c.last_seen;
+	const f = e.first_seen;
+	if (k.boot !== f.boot || f.first_line <= k.last_line) return false;
+	if (f.first_line - k.last_line > NEXT_OOPS_LINES) return false;
+	return k.ts === null || f.ts === null || (f.ts >= k.ts && f.ts - k.ts <= NEXT_OOPS_S);
 }
 
 /**
