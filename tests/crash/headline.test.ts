@@ -81,6 +81,27 @@ describe('the headline', () => {
 		expect(named(r)).toBe('general protection fault in find_busiest_group');
 	});
 
+	it('links the next oops begun right after an oops’s end to it (lkp-42: `[#2]` 3 µs after `[#1]`’s end trace)', async () => {
+		const r = await analyzeText(fixture('headline/lkp-42.log'));
+		const [first, second] = r.findings;
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'general protection fault in find_busiest_group → general protection fault in corrupted'
+		]);
+		expect(first.related).toEqual([second.id]);
+		expect(r.summary.root_cause).toBe(first.id);
+		// the same oops further from the first one's end, or not the next of die()'s count, is
+		// not linked
+		const lines = fixture('headline/lkp-42.log').replace(/\n$/, '').split('\n');
+		const last = lines.length - 1;
+		const filler = Array.from({ length: 6 }, () => '[    0.546022] random: fast init done');
+		const far = await analyzeText(text([...lines.slice(0, last), ...filler, lines[last]]));
+		expect(far.findings.filter((f) => f.category === 'crash')).toHaveLength(2);
+		expect(far.cascades).toEqual([]);
+		const third = lines.map((l, i) => (i === last ? l.replace('[#2]', '[#3]') : l));
+		const skipped = await analyzeText(text(third));
+		expect(skipped.cascades).toEqual([]);
+	});
+
 	it('names the oops a panic printed apart from it ended, as syzkaller titles the log', async () => {
 		// 256, 352: `Kernel panic - not syncing: Fatal exception` after the oops (in 352 a lockdep
 		// splat printed during the oops comes between); 326: a double fault, then the faults it

@@ -84,7 +84,7 @@ describe('KASAN facts', () => {
 			comm: 'syz-executor2'
 		});
 		expect(f.explanation.meaning).toContain(
-			'Here: a read of 4 bytes at ffff8801cbeda574 in an object of the cache skbuff_head_cache (248 bytes), allocated by task 4655 and freed by task 4655.'
+			'Here: a read of 4 bytes at ffff8801cbeda574, 244 bytes into an object of the cache skbuff_head_cache (248 bytes), allocated by task 4655 and freed by task 4655.'
 		);
 		expect(f.explanation.meaning).toContain('The stack under `Freed by task` freed the object');
 	});
@@ -144,6 +144,39 @@ describe('KASAN facts', () => {
 		const [f] = await crashesOf(LKP_KASAN_04);
 		expect(f.details).toMatchObject({ access: 'write', access_size: 9, alloc_task: 27 });
 		expect(f.details.free_task).toBeUndefined();
+	});
+
+	it('says where the address is in a 4.x object from its start (syzkaller 110: 24 bytes past a 96-byte object; 106: 244 bytes into one)', async () => {
+		const [f] = await crashesOf(syz(110));
+		expect(f.details.where_in_object).toBe('24 bytes to the right of 96-byte region');
+		expect(f.explanation.meaning).toContain(
+			'a read of 8 bytes at ffff8801a751e6f8, 24 bytes past the end of an object of the cache fasync_cache (96 bytes)'
+		);
+		expect(f.explanation.meaning).toContain('The access went outside the object');
+		const [g] = await crashesOf(syz(106));
+		expect(g.details.where_in_object).toBe('244 bytes inside of 248-byte region');
+		expect(g.explanation.meaning).not.toContain('as its cache counts it');
+	});
+
+	it('tells an out-of-bounds access inside the cache’s object as past the size asked for (lkp-kasan-04: 9 bytes at the start of a kmalloc-32 object)', async () => {
+		const [f] = await crashesOf(LKP_KASAN_04);
+		expect(f.details.where_in_object).toBe('0 bytes inside of 32-byte region');
+		expect(f.explanation.meaning).toContain(
+			'a write of 9 bytes at ffff880064d1ef80, at the start of an object of the cache kmalloc-32 (32 bytes)'
+		);
+		expect(f.explanation.meaning).toContain(
+			'The access lies inside the object as its cache counts it (bytes 0 to 8 of 32)'
+		);
+		expect(f.explanation.meaning).toContain('the allocation asked for fewer than 9 bytes');
+		expect(f.explanation.meaning).not.toContain('The access went outside the object');
+	});
+
+	it('names the one byte of a one-byte access inside the cache’s object (syzkaller 338: test_kasan’s kmalloc_oob_right writes byte 123 of a 123-byte allocation in kmalloc-128)', async () => {
+		const [f] = await crashesOf(syz(338));
+		expect(f.explanation.meaning).toContain(
+			'(byte 123 of 128): kmalloc serves a request from the smallest cache it fits'
+		);
+		expect(f.explanation.meaning).toContain('the allocation asked for fewer than 124 bytes');
 	});
 
 	it('keeps no pid past the kernel’s limit, read as the report itself crashed (syzkaller 120)', async () => {
@@ -230,14 +263,52 @@ describe('an oops split by a report printed inside it', () => {
 			'crash.panic'
 		]);
 		expect(r.cascades.map((c) => c.description)).toEqual([
-			'kernel BUG in __isolate_free_page → kernel panic: Fatal exception'
+			'kernel BUG in __isolate_free_page → possible deadlock in console_unlock; kernel BUG in __isolate_free_page → kernel panic: Fatal exception'
 		]);
 		expect(r.summary.root_cause).toBe(bug.id);
+	});
+
+	it('links the lockdep report that printing the oops raised to the oops (syzkaller 352: report_bug, do_invalid_op, RIP __isolate_free_page)', async () => {
+		const r = await analyzeLines(syz(352));
+		const [bug, lockdep] = r.findings;
+		expect(lockdep.title).toBe('possible deadlock in console_unlock');
+		expect(r.cascades[0].links).toContainEqual(
+			expect.objectContaining({ cause: bug.id, effect: lockdep.id })
+		);
+		expect(bug.related).toContain(lockdep.id);
+	});
+
+	it('does not link a lockdep report whose trace does not go through the oops’s reporting (352 with its report_bug, do_error_trap, do_invalid_op and invalid_op frames removed)', async () => {
+		const lines = syz(352).filter(
+			(l, i) => i < 218 || i > 265 || !/report_bug|do_error_trap|do_invalid_op|invalid_op/.test(l)
+		);
+		const r = await analyzeLines(lines);
+		const lockdep = r.findings.find((f) => f.rule === 'crash.lockdep')!;
+		expect(r.cascades.flatMap((c) => c.links).some((l) => l.effect === lockdep.id)).toBe(false);
 	});
 
 	it('links nothing when the oops itself is not in the log (syzkaller 352 from the lockdep report on)', async () => {
 		const r = await analyzeLines(syz(352).slice(95));
 		expect(r.findings.map((f) => f.rule)).toEqual(['crash.lockdep', 'crash.panic']);
+		expect(r.cascades).toEqual([]);
+	});
+});
+
+describe('a KASAN report that crashed as it printed itself', () => {
+	it('links the fault in depot_fetch_stack right after the report to it (syzkaller 120)', async () => {
+		const r = await analyzeLines(syz(120));
+		const [kasan, fault] = r.findings.filter((f) => f.category === 'crash');
+		expect(kasan.title).toBe('KASAN: slab-out-of-bounds Write in __unwind_start');
+		expect(fault.title).toBe('BUG: unable to handle kernel paging request in depot_fetch_stack');
+		expect(r.cascades.map((c) => c.description)).toEqual([
+			'KASAN: slab-out-of-bounds Write in __unwind_start → BUG: unable to handle kernel paging request in depot_fetch_stack'
+		]);
+		expect(r.summary.root_cause).toBe(kasan.id);
+	});
+
+	it('does not link a fault of another task after a KASAN report (120 with the fault’s pid changed)', async () => {
+		const lines = syz(120).map((l, i) => (i > 15 ? l.replace('PID: 4078', 'PID: 4079') : l));
+		const r = await analyzeLines(lines);
 		expect(r.cascades).toEqual([]);
 	});
 });

@@ -361,6 +361,8 @@ describe('KCSAN: the guilty frame is the first function of the title', () => {
 		expect(f.stack?.guilty_frame).toBe('mutex_spin_on_owner');
 		// one access only: the explanation must not speak of two functions caught
 		expect(f.explanation.meaning).toContain('race at unknown origin');
+		// no `CPU:` line: the task's pid and CPU come from KCSAN's access line (had been null)
+		expect(f.details).toMatchObject({ pid: 161, cpu: 0, comm: null });
 	});
 
 	it('a KCSAN header that names no function keeps its title, with no guilty frame', async () => {

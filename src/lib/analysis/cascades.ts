@@ -560,7 +560,10 @@ function i2cProbeCause(e: Node, warnings: Node[]): Node | null {
  *   wild-memory-access on address 0000ffff00013138`, then `general protection fault` whose
  *   `RIP:` is the instruction KASAN's trace stopped at, `init_real_cpu_mask+0x77/0x150`, in the
  *   same task: `lkp-48.log`). KASAN reports a bad access before it is made, and an access to a
- *   non-canonical or unmapped address then faults;
+ *   non-canonical or unmapped address then faults; or the fault of the KASAN report itself as
+ *   it printed its records (crashedInReport, syzkaller report 120);
+ * - an oops, then a lockdep report that printing it raised (raisedByOops, syzkaller report 352);
+ * - an oops, then the next oops of die()'s count right after its end (nextOops, lkp-42.log);
  * - an RCU stall, a soft lockup or a hard lockup, and a task hung waiting for an RCU grace
  *   period after it, printed while the task waited (`INFO: rcu_sched self-detected stall on
  *   CPU`, then `INFO: task rcu_perf_writer:48 blocked for more than 120 seconds` in
@@ -663,7 +666,17 @@ const FOLLOW_ONS: FollowOn[] = [
 	{
 		cause: new Set(['crash.kasan']),
 		effect: new Set(['crash.gpf', 'crash.paging-fault', 'crash.null-deref', 'crash.oops']),
-		follows: sameAccess
+		follows: (c, e) => sameAccess(c, e) || crashedInReport(c, e)
+	},
+	{
+		cause: OOPS_RULES,
+		effect: new Set(['crash.lockdep']),
+		follows: raisedByOops
+	},
+	{
+		cause: OOPS_RULES,
+		effect: OOPS_RULES,
+		follows: nextOops
 	},
 	{
 		cause: new Set(['crash.rcu-stall', 'crash.soft-lockup', 'crash.hard-lockup']),
@@ -934,6 +947,90 @@ function sameAccess(c: Finding, e: Finding): boolean {
 			(fr) => fr.offset !== null && `${fr.function}+${fr.offset}/${fr.size ?? ''}` === at
 		) ?? false
 	);
+}
+
+/**
+ * The functions that print a KASAN report's allocation and free records (mm/kasan/report.c
+ * print_track(), the stack depot's depot_fetch_stack(), 5.x's stack_depot_fetch() and
+ * stack_depot_print()) and describe its object
+ */
+const KASAN_REPORT_CODE =
+	/^(?:depot_fetch_stack|stack_depot_fetch|stack_depot_print|__stack_depot_print|print_track|describe_object(?:_stacks)?|print_address_description|kasan_report|__kasan_report|print_report)$/;
+
+/**
+ * A KASAN report that crashed while it printed itself: the log's report ends at one of its
+ * records (`Allocated by task 3625515936:`) and a fault of the same task follows within
+ * SAME_ACCESS_LINES lines whose faulting function is the code that prints those records
+ * (syzkaller report 120: `slab-out-of-bounds Write in __unwind_start` of 88 bytes at a stack
+ * address, then `BUG: unable to handle kernel paging request` at `depot_fetch_stack+0x11/0x40`
+ * with `Thread overran stack, or stack corrupted`). The fault is the report's own: its object's
+ * metadata was garbage, as the bad write KASAN caught had overrun the stack.
+ */
+function crashedInReport(c: Finding, e: Finding): boolean {
+	const k = c.first_seen;
+	const f = e.first_seen;
+	if (
+		k.boot !== f.boot ||
+		f.first_line <= k.last_line ||
+		f.first_line - k.last_line > SAME_ACCESS_LINES ||
+		!samePid(c, e)
+	)
+		return false;
+	const at = e.stack?.fault_location ?? '';
+	return KASAN_REPORT_CODE.test(at.replace(/\+0x.*$/, ''));
+}
+
+/** the frames by which an oops is reported: the trap's handler, report_bug(), die() */
+const OOPS_REPORTING =
+	/^\.?(?:report_bug(?:\.cold)?|die|__die|die_body|oops_begin|do_error_trap|do_trap|do_invalid_op|exc_invalid_op|handle_bug|page_fault_oops|no_context|__bad_area_nosemaphore)$/;
+
+/**
+ * A lockdep report raised while an oops was being printed: its trace runs through the oops's
+ * reporting (report_bug(), die(), the trap's handler) down to the oops's own faulting location,
+ * in the same task, shortly after the oops began (syzkaller report 352: `kernel BUG at
+ * mm/page_alloc.c:3112!` in `__isolate_free_page` under compaction's `zone->lock`, then `possible
+ * circular locking dependency detected` for `console_owner`, taken by the BUG's own printk(): its
+ * trace has `report_bug.cold`, `do_error_trap`, `do_invalid_op`, `invalid_op` and `RIP:
+ * __isolate_free_page+0x4a8/0x680`). The lock order lockdep found is real, but it was reached by
+ * printing the oops: the oops is the bug to report first.
+ */
+function raisedByOops(c: Finding, e: Finding): boolean {
+	const at = c.stack?.fault_location;
+	if (!at || at !== e.stack?.fault_location || !samePid(c, e)) return false;
+	if (!(e.stack?.frames.some((f) => f.reliable && OOPS_REPORTING.test(f.function)) ?? false))
+		return false;
+	return shortlyAfter(c, e, OOPS_EXIT_S, INTERRUPTED_OOPS_LINES);
+}
+
+/** the oops counter of die() in a report's first lines (`general protection fault: 0000 [#2] SMP`) */
+function oopsNumber(f: Finding): number | null {
+	for (const l of f.evidence.slice(0, 8)) {
+		const m = /\[#(\d+)\]/.exec(l.text);
+		if (m) return Number(m[1]);
+	}
+	return null;
+}
+/** at most this many input lines, and kernel seconds, from an oops's last line to the next oops */
+const NEXT_OOPS_LINES = 5;
+const NEXT_OOPS_S = 1;
+
+/**
+ * The next oops of die()'s count (`[#2]` after `[#1]`), begun right after the previous one's last
+ * line (its `---[ end trace`), of the same task when both name one: the kernel went on from the
+ * first oops in the state it left (the task being killed, a lock or list it held) and faulted
+ * again (lkp-42.log, 4.8: `general protection fault: 0000 [#1]` in `find_busiest_group` of
+ * swapper/0, then 3 µs after its `---[ end trace` `general protection fault: 0000 [#2]`, the
+ * log's last line). The first oops is the one to read.
+ */
+function nextOops(c: Finding, e: Finding): boolean {
+	const n = oopsNumber(e);
+	const m = oopsNumber(c);
+	if (n === null || m === null || n !== m + 1 || !pidsAgree(c, e)) return false;
+	const k = c.last_seen;
+	const f = e.first_seen;
+	if (k.boot !== f.boot || f.first_line <= k.last_line) return false;
+	if (f.first_line - k.last_line > NEXT_OOPS_LINES) return false;
+	return k.ts === null || f.ts === null || (f.ts >= k.ts && f.ts - k.ts <= NEXT_OOPS_S);
 }
 
 /**

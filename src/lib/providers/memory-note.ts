@@ -38,7 +38,9 @@ export function memoryNote(f: F): string | null {
 		typeof d.pointer_tag === 'string' && typeof d.memory_tag === 'string'
 			? ` The pointer’s tag (${d.pointer_tag}) does not match its memory’s (${d.memory_tag}${d.memory_tag === 'fe' ? ': memory freed or never allocated' : ''}): a use-after-free or an out-of-bounds access caught by the memory tags.`
 			: '';
-	const read = readNext(kind, f.title, alloc !== null || free !== null, alloc !== null);
+	const read =
+		insideNote(kind, f.title, d.where_in_object, size) ??
+		readNext(kind, f.title, alloc !== null || free !== null, alloc !== null);
 	if (parts.length === 0)
 		return tags.trim() === '' && read === '' ? null : `${tags} ${read}`.trim();
 	return `Here: ${parts.join(', ').replace(', and ', ' and ')}.${tags}${read === '' ? '' : ` ${read}`}`;
@@ -59,6 +61,31 @@ function whereIn(text: string): string | null {
 	if (rel === 'inside of') return n === 0 ? 'at the start of' : `${bytes} into`;
 	if (rel === 'to the right of' || rel === 'right') return `${bytes} past the end of`;
 	return `${bytes} before`;
+}
+
+/**
+ * An out-of-bounds access that lies wholly inside the object as its cache counts it (`0 bytes
+ * inside of 32-byte region` with a write of 9 bytes: lkp-kasan-06's and -04's `memdup_user` in a
+ * 4.8-rc1 guest): kmalloc serves a request from the smallest cache it fits and KASAN marks the
+ * bytes past the size asked for, so the allocation asked for fewer bytes than the access reached;
+ * the region of 6.x's `allocated 8-byte region` is the size asked for already. Null otherwise.
+ */
+function insideNote(
+	kind: string,
+	title: string,
+	where: unknown,
+	size: number | null
+): string | null {
+	if (!/out-of-bounds/.test(kind) || /stack-out-of-bounds|global-out-of-bounds/.test(title))
+		return null;
+	if (typeof where !== 'string' || size === null) return null;
+	const m = /^(\d+) bytes inside of (\d+)-byte region$/.exec(where);
+	if (!m) return null;
+	const start = Number(m[1]);
+	const end = start + size;
+	if (end > Number(m[2])) return null;
+	const bytes = size === 1 ? `byte ${start}` : `bytes ${start} to ${end - 1}`;
+	return `The access lies inside the object as its cache counts it (${bytes} of ${m[2]}): kmalloc serves a request from the smallest cache it fits, and KASAN marks the bytes past the size asked for as out of bounds, so the allocation asked for fewer than ${end} bytes. Compare the size passed where the object was allocated (the stack under \`Allocated by task\`, or \`Allocated:\` before 4.11) with the length of the access: if both come from the same length, the report is KASAN’s error, not the title’s function’s (its record of the object was wrong; early KASAN kernels had such false reports).`;
 }
 
 /** which of the report's stacks answer its kind */

@@ -301,8 +301,21 @@ function taskOfHeader(lines: readonly BlockLine[], facts: CrashFacts): void {
 			facts.pid = k.pid;
 			return;
 		}
+		// KCSAN's first access, which names the task's pid and CPU but not its name (lkp-kcsan-01,
+		// a report cut before its `CPU:` line: `race at unknown origin, with read to
+		// 0xffff888100608034 of 4 bytes by task 161 on cpu 0:`)
+		const c = KCSAN_TASK.exec(l.text.trim());
+		if (c) {
+			facts.pid = Number(c[1]);
+			facts.cpu = Number(c[2]);
+			return;
+		}
 	}
 }
+
+/** KCSAN's access line of a task (mm/kcsan/report.c; `by interrupt on cpu N` names no task) */
+const KCSAN_TASK =
+	/^(?:race at unknown origin, with )?(?:read|write|read-write)(?: \(marked\))? to 0x[0-9a-f]+ of \d+ bytes by task (\d+) on cpu (\d+):$/;
 
 const REGISTER =
 	/^\s*(?:\$ ?\d{1,2}|Hi|Lo|Status|Cause|BadVA|PrId|ERA|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID|RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d{1,2}|FS|GS|CS|DS|ES|SS|CR[0-4]|DR[0-7]|EIP|EAX|EBX|ECX|EDX|ESI|EDI|EBP|ESP|EFLAGS|Code|pc|lr|sp|x\d{1,2}|pstate|ra|gp|tp|t\d|s\d{1,2}|a\d|epc|status|badaddr|cause|NIP|LR|CTR|MSR|XER|CFAR|DAR|DSISR|IRQMASK|GPR\d\d|Krnl PSW|Krnl GPRS|Krnl Code|r\d{1,2}|fp|ip|Flags|Control|PC|CR)\s*[:=]/;

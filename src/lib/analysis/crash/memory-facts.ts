@@ -15,7 +15,9 @@ import type { DetailValue } from '../../models/finding.ts';
  *   KFENCE's `kfence-#69 [0x…-0x…, size=424, cache=kmalloc-512]`, kmemleak's `unreferenced object
  *   0x… (size 576):` (its `address` is the object's);
  * - `where_in_object`: `28 bytes inside of 512-byte region`, `280 bytes to the right of 128-byte
- *   region` (KASAN's two lines joined), KFENCE's `1B left of kfence-#29`;
+ *   region` (KASAN's two lines joined), KFENCE's `1B left of kfence-#29`; before 4.11, whose
+ *   report gives the object's start only (`Object at ffff880019d85f80, …`), in the same words
+ *   from the access's address and the object's start and size;
  * - `alloc_task` and `free_task`: the pids that allocated and freed it (`Allocated by task 4655:`,
  *   4.10's `Allocated:` then `PID = 4655`, KFENCE's `allocated by task 9997:`);
  * - `pointer_tag` and `memory_tag` of a tag-based KASAN's `invalid-access` (arm64 MTE or software
@@ -68,7 +70,7 @@ const KASAN_HEADER_ADDR = / (?:at addr|on address) ([0-9a-f]+)\s*$/;
 /** what KASAN prints for a stack it has no record of (`Freed by task 0:` of an object never freed, 4.x) */
 const NO_STACK = '(stack is not available)';
 const KASAN_CACHE = /^which belongs to the cache (\S+) of size (\d+)/;
-const KASAN_OLD_OBJECT = /^Object at [0-9a-f]+, in cache (\S+) size: (\d+)/;
+const KASAN_OLD_OBJECT = /^Object at ([0-9a-f]+), in cache (\S+) size: (\d+)/;
 const KASAN_LOCATED =
 	/^The buggy address is located (\d+ bytes (?:inside of|to the right of|to the left of))$/;
 const KASAN_REGION = /^((?:freed |allocated )?\d+-byte region)\b/;
@@ -83,6 +85,7 @@ function kasanFacts(
 	head: string
 ): Record<string, DetailValue> {
 	const out: Record<string, DetailValue> = {};
+	let objectStart: string | null = null;
 	const headAddr = KASAN_HEADER_ADDR.exec(head);
 	const end = Math.min(lines.length, h + MAX_LINES);
 	for (let i = h + 1; i < end; i++) {
@@ -95,12 +98,13 @@ function kasanFacts(
 			if (m[2] !== undefined) out.access_size = Number(m[2]);
 			const addr = m[3] ?? headAddr?.[1];
 			if (addr !== undefined) out.address = addr;
-		} else if (
-			out.object_cache === undefined &&
-			(m = KASAN_CACHE.exec(t) ?? KASAN_OLD_OBJECT.exec(t))
-		) {
+		} else if (out.object_cache === undefined && (m = KASAN_CACHE.exec(t))) {
 			out.object_cache = m[1];
 			out.object_size = Number(m[2]);
+		} else if (out.object_cache === undefined && (m = KASAN_OLD_OBJECT.exec(t))) {
+			out.object_cache = m[2];
+			out.object_size = Number(m[3]);
+			objectStart = m[1];
 		} else if (out.where_in_object === undefined && (m = KASAN_LOCATED.exec(t))) {
 			const r = KASAN_REGION.exec(lines[i + 1]?.text.trim() ?? '');
 			if (r) out.where_in_object = `${m[1]} ${r[1]}`;
@@ -122,7 +126,34 @@ function kasanFacts(
 	}
 	// a report cut after its 4.10 header still names the address (syzkaller report 104)
 	if (out.address === undefined && headAddr) out.address = headAddr[1];
+	// 4.x prints the object's start, not where the address is in it: say it in the later words
+	if (
+		out.where_in_object === undefined &&
+		objectStart !== null &&
+		typeof out.address === 'string' &&
+		typeof out.object_size === 'number'
+	) {
+		const where = whereOf(out.address, objectStart, out.object_size);
+		if (where !== null) out.where_in_object = where;
+	}
 	return out;
+}
+
+/**
+ * Where an address is in an object that starts at `start` and has `size` bytes, in KASAN's later
+ * words (`0 bytes inside of 32-byte region`, `8 bytes to the right of 32-byte region`), from 4.x's
+ * `Object at ffff880019d85f80, in cache kmalloc-32 size: 32`; null for an address more than a
+ * page away (not this object's: a report that named another)
+ */
+function whereOf(address: string, start: string, size: number): string | null {
+	if (address.length > 16 || start.length > 16) return null;
+	const off = BigInt(`0x${address}`) - BigInt(`0x${start}`);
+	const region = `${size}-byte region`;
+	const far = BigInt(4096);
+	if (off < BigInt(0)) return -off > far ? null : `${-off} bytes to the left of ${region}`;
+	if (off < BigInt(size)) return `${off} bytes inside of ${region}`;
+	const past = off - BigInt(size);
+	return past > far ? null : `${past} bytes to the right of ${region}`;
 }
 
 const KFENCE_ACCESS =

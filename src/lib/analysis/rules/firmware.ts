@@ -332,6 +332,42 @@ export const firmwareLoad: LineRule = {
 				],
 				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
 			}
+		},
+		/*
+		 * Qualcomm's qcacld Wi-Fi driver (QCA6174, QCA9377 on SDIO: its device's driver is
+		 * `ar6k_wlan`) asks for optional files as it downloads the chip's firmware: the setup file
+		 * (`qsetup30.bin`, ol_fw.c: `Loading setup file`, then `Failed to get qsetup30.bin` and it
+		 * goes on), a vendor's calibration (`wlan/qca_cld/2g_scpc_cal.bin`). When the driver then
+		 * says `wlan: driver loaded` the chip runs with the firmware it did find. Real log:
+		 * gopro-hero7-kmsg.log (a GoPro HERO7's QCA9377, 3.18): both files missing at 18.3-18.4 s,
+		 * `qwlan30.bin` transferred at 19.8 s, `Host SW:4.5.20.036.006, FW:0.0.0.110,
+		 * HW:QCA9377_REV1_1` and `wlan: driver loaded` at 20.0 s, wlan0 up after.
+		 */
+		{
+			trigger: 'wlan: driver loaded',
+			pattern: /^wlan: driver loaded$/,
+			within: 200,
+			withinSeconds: 60,
+			when: (m) => m[1] === 'ar6k_wlan' && m[4] === '-2',
+			title: (m) =>
+				`Optional Wi-Fi file ${fileOf(m)} not found: the Wi-Fi driver (qcacld) loaded without it`,
+			severity: 'info',
+			examples: ['wlan: driver loaded'],
+			explanation: {
+				meaning:
+					'Qualcomm’s Wi-Fi driver (qcacld, the `wlan` module, here on SDIO as `ar6k_wlan`) asks for optional files while it downloads the chip’s firmware: a setup file (`qsetup30.bin`) and, on some devices, the vendor’s extra calibration data (`wlan/qca_cld/…_cal.bin`). It goes on without them, and then said `wlan: driver loaded`: the chip runs with the firmware and board data it did find (`qwlan30.bin`, `bdwlan30.bin`), and Wi-Fi works. Only a missing firmware or board data file (not an optional one) keeps it from starting.',
+				causes: [
+					{
+						kind: 'firmware',
+						text: 'The device’s software does not ship these optional files: the vendor did not need them for this board.'
+					}
+				],
+				next_steps: [
+					'Nothing is needed: the driver loaded (`wlan: driver loaded`).',
+					'If Wi-Fi misbehaves (no networks, weak signal), compare the firmware files under the device’s firmware directory (`/lib/firmware/`, on Android `/vendor/firmware/` or `/system/etc/firmware/`) with those its vendor’s image ships.'
+				],
+				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
+			}
 		}
 	],
 	/*
@@ -442,7 +478,9 @@ export const firmwareLoad: LineRule = {
 		'wl12xx: ERROR could not get nvs file wl1271-nvs.bin: -2',
 		'xhci-tegra 3530000.xhci: Direct firmware load for tegra18x_xusb_firmware failed with error -2',
 		// bacon-pmos-mainline-dev-dmesg-log.log line 1522 (a OnePlus One, postmarketOS mainline)
-		'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2'
+		'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2',
+		// gopro-hero7-kmsg.log line 211 (a GoPro HERO7's QCA9377 Wi-Fi, qcacld on SDIO)
+		'ar6k_wlan mmc0:0001:1: Direct firmware load for qsetup30.bin failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	// iwlwifi's, b43's and b43legacy's own advice (their range of versions, their installer);
