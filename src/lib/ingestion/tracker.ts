@@ -1,5 +1,5 @@
 import type { ErrorBlock } from '../models/error-block.ts';
-import type { LogRecord } from '../models/log-record.ts';
+import { copyRecord, type LogRecord } from '../models/log-record.ts';
 import type {
 	AssumedYear,
 	Boot,
@@ -1304,7 +1304,12 @@ export class RecordTracker {
 		if (other === HOLD) {
 			// the journal's next kernel record decides (releaseJoin); it comes here too, as the
 			// run is ended now
-			this.joinHeld = { rec: { ...rec }, hint, bootId, at: this.printedAt(textPrint(rec.text)) };
+			this.joinHeld = {
+				rec: copyRecord(rec),
+				hint,
+				bootId,
+				at: this.printedAt(textPrint(rec.text))
+			};
 			this.flushFormatRun();
 			return true;
 		}
