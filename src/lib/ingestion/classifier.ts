@@ -225,16 +225,21 @@ const glueScan = newScan();
  * Index of the first record glued into a message of a dmesg line, `[   ts.tttttt]` with its six
  * digits of microseconds after text (a console's line that did not end, `ADSPRPC: Secure VMID =
  * 22[    4.726743]  (6)[1:swapper/0]ADSPRPC: …`, or a log whose last line had no newline followed
- * by another, `cat a.log b.log`), -1 when none. A bracket at the message's start, or after a
- * space, is not glued.
+ * by another, `cat a.log b.log`); when none, 0 if the message holds `>[` (perhaps a raw record
+ * glued into it, see gluedRecordAt), else -1. A bracket at the message's start, or after a space,
+ * is not glued. One pass over the message's brackets for both: the `>[` had been searched for
+ * again in every dmesg line.
  */
 export function gluedTimeAt(text: string): number {
+	let gt = -1;
 	for (let k = text.indexOf('[', 1); k !== -1; k = text.indexOf('[', k + 1)) {
+		const before = codeAt(text, k - 1);
+		if (before === 62 /* > */) gt = 0;
 		const c = codeAt(text, k + 1);
 		// right after the text: after a space it may be a record printed inside the line, whose
 		// text goes on after it (syzkaller's report 356, `trusty: panic (caller [  331.008787]
 		// trusty: 0xffffffffe000fbb8): ASSERT FAILED …`), which is read as one message
-		if ((c !== 32 && (c < 48 || c > 57)) || codeAt(text, k - 1) === 32) continue;
+		if ((c !== 32 && (c < 48 || c > 57)) || before === 32) continue;
 		if (
 			scanBracketTime(text, k, glueScan) &&
 			codeAt(text, glueScan.end - 8) === 46 /* . */ &&
@@ -242,7 +247,7 @@ export function gluedTimeAt(text: string): number {
 		)
 			return k;
 	}
-	return -1;
+	return gt;
 }
 
 /** Index of the first embedded raw record `<N>[   ts.tttttt]` in a message, -1 when none. */
@@ -749,8 +754,11 @@ export class LineClassifier {
 		let odd: boolean;
 		if (rec.kind === 'kernel') {
 			// a dmesg time glued after the text is found once, here, and split from in emitGlued
-			plain = rec.format === 'dmesg' ? gluedTimeAt(rec.text) : -1;
-			odd = plain > 0 || rec.text.indexOf('>[') !== -1;
+			// (gluedTimeAt tells of a `>[` too)
+			if (rec.format === 'dmesg') {
+				plain = gluedTimeAt(rec.text);
+				odd = plain >= 0;
+			} else odd = rec.text.indexOf('>[') !== -1;
 		} else odd = rec.reason === NO_PREFIX;
 		if (odd) this.emitUnusual(line, rec, plain);
 		else this.emit(rec, this.one);

@@ -68,17 +68,25 @@ export class RingWrap {
 		const ts = rec.ts;
 		if (Number.isNaN(ts)) return;
 		if (Number.isNaN(this.firstTs)) this.firstTs = ts;
-		if (rec.boot !== this.boot) {
-			this.boot = rec.boot;
-			this.bootFirstTs = ts;
-			this.dropFrom = this.lastTs;
-			let b = this.timed[rec.boot];
-			if (b === undefined)
-				this.timed[rec.boot] = b = { firstTs: ts, firstLine: rec.line, lastTs: ts };
-			this.current = b;
-		}
+		if (rec.boot !== this.boot) this.bootChanged(rec, ts);
 		(this.current as { lastTs: number }).lastTs = ts;
 		this.lastTs = ts;
+	}
+
+	/**
+	 * The first timed record of a boot (see observe). A method of its own, called once a boot and
+	 * so not inlined: its store past the end of `timed` (a boot without a timed record leaves a
+	 * hole) had thrown away the optimised code of the ingestor's per-record function, which
+	 * inlines `observe`, at the first boot after that code was compiled.
+	 */
+	private bootChanged(rec: LogRecord, ts: number): void {
+		this.boot = rec.boot;
+		this.bootFirstTs = ts;
+		this.dropFrom = this.lastTs;
+		let b = this.timed[rec.boot];
+		if (b === undefined)
+			this.timed[rec.boot] = b = { firstTs: ts, firstLine: rec.line, lastTs: ts };
+		this.current = b;
 	}
 
 	/**

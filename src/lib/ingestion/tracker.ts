@@ -1,5 +1,5 @@
 import type { ErrorBlock } from '../models/error-block.ts';
-import type { LogRecord } from '../models/log-record.ts';
+import { copyRecord, type LogRecord } from '../models/log-record.ts';
 import type {
 	AssumedYear,
 	Boot,
@@ -739,14 +739,17 @@ export class RecordTracker {
 				this.lastAnyWall = rec.wall;
 			}
 			if (!Number.isNaN(ts) && text.length > 0) {
-				if (Number.isNaN(this.lastTs)) this.firstTs = ts;
+				const lastTs = this.lastTs;
+				if (Number.isNaN(lastTs)) this.firstTs = ts;
 				// (stored by every timed record, the same values unless the time jumped: stores only
-				// the input's first jump reached had thrown the optimised code of `track` away)
-				const jump = ts > this.lastTs + RESET_MAX_S;
-				this.jumpAt = jump ? this.bootRecords : this.jumpAt;
-				this.jumpFrom = jump ? this.lastTs : this.jumpFrom;
+				// the input's first jump reached had thrown the optimised code of `track` away; so had
+				// reads only a jump reached, so the values it stores are read by every timed record)
+				const records = this.bootRecords;
+				const jump = ts > lastTs + RESET_MAX_S;
+				this.jumpAt = jump ? records : this.jumpAt;
+				this.jumpFrom = jump ? lastTs : this.jumpFrom;
 				this.jumpTo = jump ? ts : this.jumpTo;
-				this.beforeLastTs = this.lastTs;
+				this.beforeLastTs = lastTs;
 				this.lastTs = ts;
 				this.lastTsHost = rec.host;
 				this.recentTs[this.recentN++ & (RECENT_TS - 1)] = ts;
@@ -1301,7 +1304,12 @@ export class RecordTracker {
 		if (other === HOLD) {
 			// the journal's next kernel record decides (releaseJoin); it comes here too, as the
 			// run is ended now
-			this.joinHeld = { rec: { ...rec }, hint, bootId, at: this.printedAt(textPrint(rec.text)) };
+			this.joinHeld = {
+				rec: copyRecord(rec),
+				hint,
+				bootId,
+				at: this.printedAt(textPrint(rec.text))
+			};
 			this.flushFormatRun();
 			return true;
 		}

@@ -62,6 +62,29 @@ export function newRecord(): LogRecord {
 	};
 }
 
+/**
+ * A copy of `r` of the same hidden class as newRecord's. A spread copy (`{ ...r }`) has another in
+ * V8: the tracker's record held for a journal after a dmesg (joinHeld), passed on where the reused
+ * records go, had thrown away the optimised code of `kernelRecord`, `track` and `pass` ("wrong
+ * map"), which then checked two classes on every record to the end of the input.
+ */
+export function copyRecord(r: LogRecord): LogRecord {
+	const c = newRecord();
+	c.line = r.line;
+	c.kind = r.kind;
+	c.format = r.format;
+	c.reason = r.reason;
+	c.text = r.text;
+	c.ts = r.ts;
+	c.wall = r.wall;
+	c.level = r.level;
+	c.caller = r.caller;
+	c.host = r.host;
+	c.program = r.program;
+	c.boot = r.boot;
+	return c;
+}
+
 export function resetRecord(r: LogRecord, line: number): void {
 	r.line = line;
 	r.kind = 'kernel';
