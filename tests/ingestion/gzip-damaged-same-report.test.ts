@@ -50,7 +50,7 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
 
 /** as the page reads a File (its stream's chunks), pausing as the worker does between windows */
 async function* fileStream(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	const reader = new Blob([bytes]).stream().getReader();
+	const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().getReader();
 	for (;;) {
 		const r = await reader.read();
 		if (r.done) return;
@@ -126,4 +126,27 @@ describe('a damaged .gz: one report whatever the chunks', () => {
 		expect(r.input.lines_total).toBeGreaterThan(lines(DMESG) - 10);
 		expect(text).toContain('The compressed file is truncated');
 	});
+});
+
+describe('a damaged .zst or .xz: one report whatever the chunks', () => {
+	const COMPRESSED = join(ROOT, 'fixtures', 'compressed');
+	for (const file of ['warning-radeon.log.zst', 'fishlogs-dmesg-log.log.xz']) {
+		const whole = new Uint8Array(readFileSync(join(COMPRESSED, file)));
+		const flippedCopy = Uint8Array.from(whole);
+		flippedCopy[Math.floor(whole.length / 2)] ^= 0xff;
+		const damaged: Record<string, Uint8Array> = {
+			cut: whole.subarray(0, Math.floor(whole.length * 0.6)),
+			flipped: flippedCopy,
+			'followed by text': new Uint8Array(Buffer.concat([whole, PLAIN]))
+		};
+		for (const [what, bytes] of Object.entries(damaged)) {
+			it(`${file} ${what}: chunks of 1, 61, 4096, 65536 bytes or whole give byte-identical JSON`, async () => {
+				// the JSON, or the error when not a line was read before the damage
+				const outcome = (size: number) =>
+					analyzeStream(chunked(bytes, size)).then(formatJson, (e: Error) => e.message);
+				const first = await outcome(bytes.length);
+				for (const size of [1, 61, 4096, 65536]) expect(await outcome(size)).toBe(first);
+			});
+		}
+	}
 });

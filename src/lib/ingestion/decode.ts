@@ -95,8 +95,62 @@ const isZstd = magic([0x28, 0xb5, 0x2f, 0xfd]);
 /** xz stream header magic `FD 37 7A 58 5A 00` */
 const isXz = magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
 
-/** compressed bytes handed to the Zstandard decoder at a time (each push is checked) */
+/**
+ * compressed bytes handed to the Zstandard decoder at a time (each push is checked), counted
+ * from the input's first byte: a damaged or cut frame, or bytes after the last, then loses the
+ * same whatever the chunks the input came in (with slices of each chunk, 1-byte chunks had read
+ * a frame followed by text whole, other chunks lost its last 68,119 bytes)
+ */
 const ZSTD_SLICE = 1024;
+
+/**
+ * compressed bytes handed to the xz decoder at a time, counted from the input's first byte: its
+ * output windows, and so what a damaged end loses, are then the same whatever the chunks (they had
+ * lost 0 to 54,345 bytes of text on one damaged file)
+ */
+const XZ_PIECE = 1 << 16;
+
+/**
+ * The input in pieces of `size` bytes from its first (the last one shorter), whatever the chunks
+ * it comes in: a decoder that fails loses what it decoded of the piece, the same each time.
+ */
+async function* pieces(src: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+	let pending: Uint8Array[] = [];
+	let pendingLength = 0;
+	const it = src[Symbol.asyncIterator]();
+	for (;;) {
+		let r: IteratorResult<Uint8Array>;
+		try {
+			r = await it.next();
+		} catch (e) {
+			// a read error: what was read before it is decoded first
+			if (pendingLength > 0) yield concatBytes(pending);
+			throw e;
+		}
+		if (r.done) break;
+		const chunk = r.value;
+		let off = 0;
+		if (pendingLength > 0) {
+			const need = size - pendingLength;
+			if (chunk.length < need) {
+				pending.push(chunk);
+				pendingLength += chunk.length;
+				continue;
+			}
+			pending.push(chunk.subarray(0, need));
+			yield concatBytes(pending);
+			pending = [];
+			pendingLength = 0;
+			off = need;
+		}
+		for (; chunk.length - off >= size; off += size) yield chunk.subarray(off, off + size);
+		if (off < chunk.length) {
+			pending.push(chunk.slice(off));
+			pendingLength = chunk.length - off;
+		}
+	}
+	if (pendingLength > 0) yield concatBytes(pending);
+}
 
 class OverLimit extends Error {}
 
@@ -118,28 +172,39 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 		out.push(data.slice());
 	});
 	let over = false;
+	let damaged = false;
 	const push = (chunk: Uint8Array, final: boolean) => {
 		try {
 			d.push(chunk, final);
 		} catch (e) {
-			if (!(e instanceof OverLimit))
-				throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
-			over = true;
+			if (e instanceof OverLimit) over = true;
+			else damaged = true;
 		}
 	};
-	for await (const chunk of src) {
-		for (let i = 0; i < chunk.length && !over; i += ZSTD_SLICE) {
-			push(chunk.subarray(i, Math.min(chunk.length, i + ZSTD_SLICE)), false);
-			if (out.length > 0) {
-				yield* out;
-				out = [];
-			}
+	const input = pieces(src, ZSTD_SLICE);
+	for (;;) {
+		const r = await input.next();
+		if (!r.done) push(r.value, false);
+		else if (!damaged) push(new Uint8Array(0), true);
+		if (out.length > 0) {
+			yield* out;
+			out = [];
 		}
 		if (over) throw bomb(limit);
+		if (damaged) {
+			await drain(input);
+			throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
+		}
+		if (r.done) return;
 	}
-	push(new Uint8Array(0), true);
-	yield* out;
-	if (over) throw bomb(limit);
+}
+
+/**
+ * The rest of a compressed input whose data failed, read to its end: its size in the report is
+ * then the file's, not how far the reading had got (which depends on the chunks).
+ */
+async function drain(it: AsyncIterator<Uint8Array>): Promise<void> {
+	for (;;) if ((await it.next()).done) return;
 }
 
 /**
@@ -149,7 +214,7 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
  * truncated file throws after what was decoded before the damage.
  */
 async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
-	const it = src[Symbol.asyncIterator]();
+	const it = pieces(src, XZ_PIECE)[Symbol.asyncIterator]();
 	// pulled one chunk at a time by the decoder; an empty chunk is never handed to it (xz-embedded
 	// takes a call that makes no progress as the input's end)
 	const input = new ReadableStream<Uint8Array>(
@@ -168,7 +233,7 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 				}
 			},
 			async cancel() {
-				await it.return?.();
+				await it.return(undefined);
 			}
 		},
 		{ highWaterMark: 0 }
@@ -181,6 +246,7 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 			try {
 				r = await reader.read();
 			} catch (e) {
+				await drain(it);
 				throw xzError(e);
 			}
 			if (r.done) return;
@@ -350,9 +416,6 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 	g.onmember = endMember;
 	/** what stopped the decoder: the error, and where its piece starts */
 	let failure: { code: number; at: number; junkAt: number; zero: boolean } | null = null;
-	let total = 0;
-	let pending: Uint8Array[] = [];
-	let pendingLength = 0;
 	const push = (piece: Uint8Array, at: number, final: boolean) => {
 		if (failure !== null) return;
 		recent.push({ at, bytes: piece });
@@ -367,25 +430,25 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 			failure = { code, at, junkAt, zero: junkAt >= 0 && s.p[s.v - 1] === 0 };
 		}
 	};
-	for await (const chunk of src) {
-		total += chunk.length;
+	let total = 0;
+	const counted = (async function* () {
+		for await (const chunk of src) {
+			total += chunk.length;
+			yield chunk;
+		}
+	})();
+	let at = 0;
+	for await (const piece of pieces(counted, GZIP_PIECE)) {
+		// the rest is read, not decoded: the note says how many bytes there are
 		if (failure !== null) continue;
-		pending.push(chunk);
-		pendingLength += chunk.length;
-		if (pendingLength < GZIP_PIECE) continue;
-		const all = concatBytes(pending);
-		const start = total - all.length;
-		let off = 0;
-		for (; all.length - off >= GZIP_PIECE; off += GZIP_PIECE)
-			push(all.subarray(off, off + GZIP_PIECE), start + off, false);
-		pending = off < all.length ? [all.slice(off)] : [];
-		pendingLength = all.length - off;
+		push(piece, at, false);
+		at += piece.length;
 		if (out.length > 0) {
 			yield* out;
 			out = [];
 		}
 	}
-	push(concatBytes(pending), total - pendingLength, true);
+	push(new Uint8Array(0), at, true);
 	if (out.length > 0) yield* out;
 	const f = failure as { code: number; at: number; junkAt: number; zero: boolean } | null;
 	if (f === null || f.junkAt >= 0) endMember(f === null ? total : f.junkAt);
@@ -407,7 +470,7 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		);
 	throw new InputError(
 		'corrupt-compressed',
-		`The compressed file is damaged: its data cannot be decompressed from about byte ${groupDigits(f.at)} of ${groupDigits(total)} on; what came before was read.`
+		`The compressed file is damaged or truncated: its data cannot be decompressed from about byte ${groupDigits(f.at)} of ${groupDigits(total)} on.`
 	);
 }
 
