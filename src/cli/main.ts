@@ -493,6 +493,8 @@ async function analyzeOne(file: string, o: Options): Promise<Analysed> {
 	const name = file === '-' ? null : basename(file);
 	// smaller decoding windows than the page's: less kept per kept line (see DecodeLimits)
 	const opts: AnalyzeOptions = { name, limits: { ...DEFAULT_LIMITS, decodeWindow: 1 << 14 } };
+	// a damaged .gz is read a second time (see AnalyzeOptions.reread); standard input is kept
+	if (file !== '-') opts.reread = () => readSource(file);
 	if (o.anonymize) opts.anonymize = { pointers: o.pointers };
 	if (o.year !== null) opts.year = o.year;
 	const progress = process.stderr.isTTY

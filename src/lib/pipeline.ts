@@ -45,6 +45,12 @@ export interface AnalyzeOptions extends IngestOptions {
 	pause?: () => Promise<void>;
 	/** replace personal and identifying data in the report (see util/anonymize.ts, docs/OUTPUT.md) */
 	anonymize?: boolean | AnonymizeOptions;
+	/**
+	 * the input again from its first byte (a file read again): a .gz the platform's decoder fails
+	 * on is read a second time, the same way whatever the chunks (see decode.ts, gunzipChecked);
+	 * without it, the compressed bytes are kept as they are read (up to 64 MiB) for that
+	 */
+	reread?: () => AsyncIterable<Uint8Array>;
 }
 
 /** non-breaking spaces read as spaces from which the report says so (see LineSplitter.split) */
@@ -138,6 +144,18 @@ export async function analyzeStream(
 				// a name that says compressed, on bytes that are not (or another compression)
 				const note = compressionNameNote(opts.name ?? null, kind);
 				if (note !== null) notes.push(note);
+			},
+			{
+				// a damaged .gz read a second time, from its first byte: all starts again
+				restart: () => {
+					({ analyzer, ingestor, splitter } = start());
+					notes.length = 0;
+					fragments = false;
+					bytes = 0;
+					nextReport = every;
+					nextBytes = SKIP_PROGRESS_BYTES;
+				},
+				source: opts.reread
 			}
 		)) {
 			if (opts.pause) await opts.pause();

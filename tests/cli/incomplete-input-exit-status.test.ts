@@ -43,10 +43,10 @@ describe('an input read in part', () => {
 		const report = JSON.parse(r.stdout);
 		expect(report.input.lines_total).toBeGreaterThan(0);
 		expect(report.input.warnings).toContain(
-			`Incomplete: The compressed file is damaged or truncated. This report covers only the first ${report.input.lines_total} lines.`
+			`Incomplete: The compressed file is truncated: it ends in the middle of its data. This report covers only the first ${report.input.lines_total} lines.`
 		);
 		expect(r.stderr).toBe(
-			`necroscope: ${gz}: The compressed file is damaged or truncated. This report covers only the first ${report.input.lines_total} lines.\n`
+			`necroscope: ${gz}: The compressed file is truncated: it ends in the middle of its data. This report covers only the first ${report.input.lines_total} lines.\n`
 		);
 		// --fail-on that finds nothing does not make it pass; one that finds something neither
 		expect(run(['--fail-on', 'critical', gz]).code).toBe(2);
@@ -75,7 +75,7 @@ describe('an input read in part', () => {
 		expect(r.code).toBe(2);
 		const lines = r.stderr.trimEnd().split('\n');
 		expect(lines).toHaveLength(2);
-		expect(lines[0]).toMatch(/^necroscope: .*cut-oops\.log\.gz: The compressed file is damaged/);
+		expect(lines[0]).toMatch(/^necroscope: .*cut-oops\.log\.gz: The compressed file is truncated/);
 		expect(lines[1]).toMatch(
 			/^necroscope: .*cut-fishlogs\.log\.xz: The compressed file is truncated/
 		);
@@ -94,6 +94,8 @@ describe('an input read in part', () => {
 		const r = run([json]);
 		expect(r.code).toBe(0);
 		expect(r.stderr).toBe('');
-		expect(r.stdout.replace(/\n +/g, ' ')).toContain('Incomplete: The compressed file is damaged');
+		expect(r.stdout.replace(/\n +/g, ' ')).toContain(
+			'Incomplete: The compressed file is truncated'
+		);
 	});
 });

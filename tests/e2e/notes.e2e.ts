@@ -137,7 +137,9 @@ test('bad files say what to do, the last report stays labelled as the earlier on
 		buffer: Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.from('garbage'.repeat(4))])
 	});
 	const alert = page.getByRole('alert');
-	await expect(alert).toContainText('The compressed file is damaged or truncated.');
+	await expect(alert).toContainText(
+		'The compressed file is damaged or truncated: its data cannot be decompressed from about byte 0 of 32 on.'
+	);
 	await expect(alert).toContainText('Copy the file from the machine again');
 	await expect(alert).toContainText('The report below is the earlier one (pasted log).');
 	expect(await axeViolations(page)).toEqual([]);

@@ -202,14 +202,15 @@ describe('a tar archive', () => {
 		// of them whose note did not say it was the archive that was cut, nor where
 		const gz = gzipSync(tar([{ name: 'var/log/kern.log', data: KERN_LOG }]));
 		const cut = gz.subarray(0, 300);
-		await expect(analyzeBytes(cut, {}, 64)).rejects.toThrow(
-			'The archive is damaged or truncated: its compressed data ends in the middle of `var/log/kern.log`.'
-		);
 		const some = await analyzeBytes(cut);
+		expect(some.input.lines_total).toBeGreaterThan(0);
 		expect(some.input.lines_total).toBeLessThan(20);
 		expect(some.input.warnings.at(-1)).toMatch(
 			/^Incomplete: The archive is damaged or truncated: its compressed data ends in the middle of `var\/log\/kern\.log`\. This report covers only the first \d lines\.$/
 		);
+		// in 64-byte chunks the same (the platform's decoder had lost every line, and the analysis
+		// had failed: the damaged .gz is read a second time the same way, see decode.ts)
+		expect(await analyzeBytes(cut, {}, 64)).toEqual(some);
 		// cut before any kernel log
 		const other = gzipSync(
 			tar([
@@ -223,7 +224,7 @@ describe('a tar archive', () => {
 		// a compressed log alone says what it did
 		const plain = await analyzeBytes(gzipSync(KERN_LOG).subarray(0, 300), {}, 64);
 		expect(plain.input.warnings.at(-1)).toMatch(
-			/^Incomplete: The compressed file is damaged or truncated\. This report covers only/
+			/^Incomplete: The compressed file is truncated: it ends in the middle of its data\. This report covers only/
 		);
 	});
 

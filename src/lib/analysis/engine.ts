@@ -295,6 +295,50 @@ function newInList(
 	return list.length < FOLLOW_LIST_MAX && !list.includes(v);
 }
 
+/** the rules with one finding per boot (LineRule.byBoot), by id */
+const BY_BOOT = new Map(LINE_RULES.filter((r) => r.byBoot).map((r) => [r.id, r]));
+
+/**
+ * The findings with one finding per boot (LineRule.byBoot) as the report counts boots: a wrapped
+ * ring buffer's oldest part is a boot of its own while streaming, and is counted in the boot
+ * before it at the end (ring.ts, bootAfterUnwrap). Its findings of such a rule join that boot's
+ * (their count, occurrences, evidence and collected lists), and the boot in their variant, which
+ * their ids are made of, is the report's: a user-space OOM killer's kills in both parts had been
+ * two findings of one boot, one with the id of a boot the report does not have.
+ */
+function byReportBoot(made: readonly Builder[], bootOf: (boot: number) => number): Builder[] {
+	const out: Builder[] = [];
+	const seen = new Map<string, Builder>();
+	for (const b of [...made].sort((x, y) => x.first.first_line - y.first.first_line)) {
+		const rule = BY_BOOT.get(b.rule);
+		const m = rule === undefined ? null : /^boot (\d+)$/.exec(b.variant);
+		if (rule === undefined || m === null) {
+			out.push(b);
+			continue;
+		}
+		b.variant = `boot ${bootOf(Number(m[1]))}`;
+		const key = `${b.rule}\n${b.title}\n${b.variant}`;
+		const into = seen.get(key);
+		if (into === undefined) {
+			seen.set(key, b);
+			out.push(b);
+			continue;
+		}
+		into.count += b.count;
+		for (const x of b.boots) into.boots.add(x);
+		if (b.last.first_line > into.last.first_line) into.last = b.last;
+		const byLine = <T extends { line?: number; first_line?: number }>(x: T, y: T) =>
+			(x.line ?? x.first_line ?? 0) - (y.line ?? y.first_line ?? 0);
+		into.occ = [...into.occ, ...b.occ].sort(byLine).slice(0, MAX_OCCURRENCES);
+		into.evidence = [...into.evidence, ...b.evidence].sort(byLine).slice(0, MAX_EVIDENCE);
+		for (const listKey of Object.values(rule.collect ?? {})) {
+			const more = b.details[listKey];
+			if (Array.isArray(more)) appendList(into, listKey, more as string[]);
+		}
+	}
+	return out;
+}
+
 /** Add an occurrence's details to the finding's lists (see LineRule.collect). */
 function collectDetails(
 	b: Builder,
@@ -1616,7 +1660,9 @@ export class Analyzer {
 				wall: isoFromMs(wall)
 			};
 		};
-		const list = [...this.made].sort((a, b) => a.first.first_line - b.first.first_line);
+		const list = byReportBoot(this.made, bootOf).sort(
+			(a, b) => a.first.first_line - b.first.first_line
+		);
 		// on an Android device, what a finding is there when its facts say so (LineRule.androidOutcome)
 		const outcomes = list.map((b) => {
 			const o = this.android ? ANDROID_OUTCOMES.get(b.rule) : undefined;

@@ -5,6 +5,7 @@
  * WebAssembly, the module inlined in its JavaScript). Invalid UTF-8 becomes U+FFFD so every byte
  * still belongs to a line.
  */
+import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
 // before xz-decompress, which needs it as it loads (see xz-require.ts)
 import { returnRequire } from './xz-require.ts';
@@ -94,8 +95,62 @@ const isZstd = magic([0x28, 0xb5, 0x2f, 0xfd]);
 /** xz stream header magic `FD 37 7A 58 5A 00` */
 const isXz = magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
 
-/** compressed bytes handed to the Zstandard decoder at a time (each push is checked) */
+/**
+ * compressed bytes handed to the Zstandard decoder at a time (each push is checked), counted
+ * from the input's first byte: a damaged or cut frame, or bytes after the last, then loses the
+ * same whatever the chunks the input came in (with slices of each chunk, 1-byte chunks had read
+ * a frame followed by text whole, other chunks lost its last 68,119 bytes)
+ */
 const ZSTD_SLICE = 1024;
+
+/**
+ * compressed bytes handed to the xz decoder at a time, counted from the input's first byte: its
+ * output windows, and so what a damaged end loses, are then the same whatever the chunks (they had
+ * lost 0 to 54,345 bytes of text on one damaged file)
+ */
+const XZ_PIECE = 1 << 16;
+
+/**
+ * The input in pieces of `size` bytes from its first (the last one shorter), whatever the chunks
+ * it comes in: a decoder that fails loses what it decoded of the piece, the same each time.
+ */
+async function* pieces(src: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+	let pending: Uint8Array[] = [];
+	let pendingLength = 0;
+	const it = src[Symbol.asyncIterator]();
+	for (;;) {
+		let r: IteratorResult<Uint8Array>;
+		try {
+			r = await it.next();
+		} catch (e) {
+			// a read error: what was read before it is decoded first
+			if (pendingLength > 0) yield concatBytes(pending);
+			throw e;
+		}
+		if (r.done) break;
+		const chunk = r.value;
+		let off = 0;
+		if (pendingLength > 0) {
+			const need = size - pendingLength;
+			if (chunk.length < need) {
+				pending.push(chunk);
+				pendingLength += chunk.length;
+				continue;
+			}
+			pending.push(chunk.subarray(0, need));
+			yield concatBytes(pending);
+			pending = [];
+			pendingLength = 0;
+			off = need;
+		}
+		for (; chunk.length - off >= size; off += size) yield chunk.subarray(off, off + size);
+		if (off < chunk.length) {
+			pending.push(chunk.slice(off));
+			pendingLength = chunk.length - off;
+		}
+	}
+	if (pendingLength > 0) yield concatBytes(pending);
+}
 
 class OverLimit extends Error {}
 
@@ -117,28 +172,39 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 		out.push(data.slice());
 	});
 	let over = false;
+	let damaged = false;
 	const push = (chunk: Uint8Array, final: boolean) => {
 		try {
 			d.push(chunk, final);
 		} catch (e) {
-			if (!(e instanceof OverLimit))
-				throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
-			over = true;
+			if (e instanceof OverLimit) over = true;
+			else damaged = true;
 		}
 	};
-	for await (const chunk of src) {
-		for (let i = 0; i < chunk.length && !over; i += ZSTD_SLICE) {
-			push(chunk.subarray(i, Math.min(chunk.length, i + ZSTD_SLICE)), false);
-			if (out.length > 0) {
-				yield* out;
-				out = [];
-			}
+	const input = pieces(src, ZSTD_SLICE);
+	for (;;) {
+		const r = await input.next();
+		if (!r.done) push(r.value, false);
+		else if (!damaged) push(new Uint8Array(0), true);
+		if (out.length > 0) {
+			yield* out;
+			out = [];
 		}
 		if (over) throw bomb(limit);
+		if (damaged) {
+			await drain(input);
+			throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
+		}
+		if (r.done) return;
 	}
-	push(new Uint8Array(0), true);
-	yield* out;
-	if (over) throw bomb(limit);
+}
+
+/**
+ * The rest of a compressed input whose data failed, read to its end: its size in the report is
+ * then the file's, not how far the reading had got (which depends on the chunks).
+ */
+async function drain(it: AsyncIterator<Uint8Array>): Promise<void> {
+	for (;;) if ((await it.next()).done) return;
 }
 
 /**
@@ -148,7 +214,7 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
  * truncated file throws after what was decoded before the damage.
  */
 async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
-	const it = src[Symbol.asyncIterator]();
+	const it = pieces(src, XZ_PIECE)[Symbol.asyncIterator]();
 	// pulled one chunk at a time by the decoder; an empty chunk is never handed to it (xz-embedded
 	// takes a call that makes no progress as the input's end)
 	const input = new ReadableStream<Uint8Array>(
@@ -167,7 +233,7 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 				}
 			},
 			async cancel() {
-				await it.return?.();
+				await it.return(undefined);
 			}
 		},
 		{ highWaterMark: 0 }
@@ -180,6 +246,7 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 			try {
 				r = await reader.read();
 			} catch (e) {
+				await drain(it);
 				throw xzError(e);
 			}
 			if (r.done) return;
@@ -237,7 +304,23 @@ function bomb(limit: number): InputError {
 	);
 }
 
-async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+/**
+ * Thrown by gunzip when the platform's decoder fails and the input can be read a second time:
+ * decodeBytes then reads it again with gunzipChecked, from the start.
+ */
+class PlatformGzipFailure extends Error {}
+
+/**
+ * gzip through the platform's DecompressionStream (the fast path). When it fails (damaged data,
+ * a cut file, bytes after the gzip data, a second member in Chromium, which reads only one), what
+ * it had decoded but not yet handed on is dropped, and how much that is depends on the chunks the
+ * input came in and on how fast the reader reads (0 to 49,421 of 49,421 bytes on one file): the
+ * failure is then PlatformGzipFailure when `again()` is true, for a second reading (gunzipChecked).
+ */
+async function* gunzip(
+	src: AsyncIterable<Uint8Array>,
+	again: () => boolean
+): AsyncGenerator<Uint8Array> {
 	const ds = new DecompressionStream('gzip');
 	const writer = ds.writable.getWriter();
 	const pump = (async () => {
@@ -255,7 +338,9 @@ async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arra
 			if (r.done) break;
 			yield r.value;
 		}
-	} catch {
+	} catch (e) {
+		if (e instanceof InputError) throw e;
+		if (again()) throw new PlatformGzipFailure();
 		throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
 	} finally {
 		// cancel (not just release) so that a writer blocked on backpressure is released too,
@@ -263,6 +348,130 @@ async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arra
 		await reader.cancel().catch(() => {});
 		await pump;
 	}
+}
+
+/** compressed bytes handed to fflate at a time in gunzipChecked, whatever the input's chunks */
+const GZIP_PIECE = 1 << 14;
+
+/** CRC-32 (gzip's) table */
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 of `b` continued from `crc` (0 to start) */
+function crc32(crc: number, b: Uint8Array): number {
+	if (crcTable === null) {
+		crcTable = new Uint32Array(256);
+		for (let n = 0; n < 256; n++) {
+			let c = n;
+			for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+			crcTable[n] = c >>> 0;
+		}
+	}
+	const t = crcTable;
+	let c = ~crc;
+	for (let i = 0; i < b.length; i++) c = t[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+	return ~c >>> 0;
+}
+
+/**
+ * gzip read the same whatever the chunks the input comes in: fflate's decoder, handed the
+ * compressed bytes in pieces of GZIP_PIECE, each member's CRC-32 and length checked here (fflate
+ * checks neither). Members follow one another (`cat a.gz b.gz`); a zero byte where a member
+ * would start ends the gzip data without a word, the rest unread, as Node's zlib (which the CLI
+ * uses) does. Any other bytes there are trailing garbage: the members before them are read
+ * whole, then the error says where the gzip data ends and how many bytes follow. Damaged
+ * compressed data loses what its piece decoded to (a few hundred KB of text at most). The whole
+ * input is read, so that its size is known.
+ */
+async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+	let out: Uint8Array[] = [];
+	let crc = 0;
+	let size = 0;
+	let members = 0;
+	let badMember = 0;
+	/** the input's last pieces (the trailer of a member ends where the next one starts) */
+	const recent: { at: number; bytes: Uint8Array }[] = [];
+	const trailerOk = (end: number): boolean => {
+		const t = new Uint8Array(8);
+		for (let k = 0; k < 8; k++) {
+			const at = end - 8 + k;
+			const p = recent.find((r) => r.at <= at && at < r.at + r.bytes.length);
+			if (p === undefined) return false;
+			t[k] = p.bytes[at - p.at];
+		}
+		const v = new DataView(t.buffer);
+		return v.getUint32(0, true) === crc && v.getUint32(4, true) === size >>> 0;
+	};
+	const endMember = (end: number) => {
+		members++;
+		if (badMember === 0 && !trailerOk(end)) badMember = members;
+		crc = 0;
+		size = 0;
+	};
+	const g = new Gunzip((d) => {
+		if (d.length === 0) return;
+		out.push(d);
+		crc = crc32(crc, d);
+		size += d.length;
+	});
+	g.onmember = endMember;
+	/** what stopped the decoder: the error, and where its piece starts */
+	let failure: { code: number; at: number; junkAt: number; zero: boolean } | null = null;
+	const push = (piece: Uint8Array, at: number, final: boolean) => {
+		if (failure !== null) return;
+		recent.push({ at, bytes: piece });
+		while (recent.length > 4) recent.shift();
+		try {
+			g.push(piece, final);
+		} catch (e) {
+			// fflate's state after an error: its next member's header would start at junkAt
+			const s = g as unknown as { r: number; p: Uint8Array; v: number };
+			const code = (e as { code?: number }).code ?? -1;
+			const junkAt = code === 6 && s.v > 1 ? s.r - s.p.length + (s.v - 1) : -1;
+			failure = { code, at, junkAt, zero: junkAt >= 0 && s.p[s.v - 1] === 0 };
+		}
+	};
+	let total = 0;
+	const counted = (async function* () {
+		for await (const chunk of src) {
+			total += chunk.length;
+			yield chunk;
+		}
+	})();
+	let at = 0;
+	for await (const piece of pieces(counted, GZIP_PIECE)) {
+		// the rest is read, not decoded: the note says how many bytes there are
+		if (failure !== null) continue;
+		push(piece, at, false);
+		at += piece.length;
+		if (out.length > 0) {
+			yield* out;
+			out = [];
+		}
+	}
+	push(new Uint8Array(0), at, true);
+	if (out.length > 0) yield* out;
+	const f = failure as { code: number; at: number; junkAt: number; zero: boolean } | null;
+	if (f === null || f.junkAt >= 0) endMember(f === null ? total : f.junkAt);
+	if (badMember > 0)
+		throw new InputError(
+			'corrupt-compressed',
+			`The compressed file is damaged: ${members > 1 ? `its member ${badMember} of ${members}` : 'its data'} does not decompress to the size and checksum (CRC) its gzip trailer records, so some of what was read is wrong.`
+		);
+	if (f === null || f.zero) return;
+	if (f.junkAt > 0)
+		throw new InputError(
+			'corrupt-compressed',
+			`The compressed file is followed by bytes that are not gzip data ("trailing garbage"): its gzip data ends at byte ${groupDigits(f.junkAt)}, and the ${groupDigits(total - f.junkAt)} bytes after it were not read.`
+		);
+	if (f.code === 0)
+		throw new InputError(
+			'corrupt-compressed',
+			'The compressed file is truncated: it ends in the middle of its data.'
+		);
+	throw new InputError(
+		'corrupt-compressed',
+		`The compressed file is damaged or truncated: its data cannot be decompressed from about byte ${groupDigits(f.at)} of ${groupDigits(total)} on.`
+	);
 }
 
 /**
@@ -393,9 +602,81 @@ export async function* decodeBytes(
 	onBytes?: (n: number) => void,
 	onNote?: (message: string, readable: boolean) => void,
 	onMember?: (name: string, replaces: string | null) => void,
-	onCompression?: (kind: Compression | null) => void
+	onCompression?: (kind: Compression | null) => void,
+	again?: SecondReading
 ): AsyncGenerator<string> {
 	const it = src[Symbol.asyncIterator]();
+	/** the gzip bytes read, for a second reading when there is no `again.source` */
+	let recorded: Uint8Array[] | null = again !== undefined && again.source === undefined ? [] : null;
+	let recordedBytes = 0;
+	const gzip: GzipReading = {
+		checked: false,
+		again: () => again !== undefined && (again.source !== undefined || recorded !== null),
+		record: (c) => {
+			if (recorded === null) return;
+			recordedBytes += c.length;
+			if (recordedBytes <= RECORD_LIMIT) recorded.push(c);
+			else recorded = null;
+		}
+	};
+	try {
+		yield* decodeOnce(it, limits, onBytes, onNote, onMember, onCompression, gzip);
+	} catch (e) {
+		if (!(e instanceof PlatformGzipFailure) || again === undefined) throw e;
+		// read again, from the first byte, the same way whatever the chunks (see gunzipChecked)
+		const kept = recorded;
+		let source: AsyncIterator<Uint8Array>;
+		if (again.source !== undefined) {
+			await it.return?.();
+			source = again.source()[Symbol.asyncIterator]();
+		} else
+			source = (async function* () {
+				yield* kept ?? [];
+				for (;;) {
+					const r = await it.next();
+					if (r.done) return;
+					yield r.value;
+				}
+			})();
+		again.restart();
+		yield* decodeOnce(source, limits, onBytes, onNote, onMember, onCompression, {
+			checked: true,
+			again: () => false,
+			record: () => {}
+		});
+	}
+}
+
+/**
+ * A second reading of a gzip input the platform's decoder failed on (see gunzip): the caller
+ * starts its analysis again (`restart`, called before the first text of the second reading), and
+ * the input is read again from `source` (a file, read again) or, without one, from the bytes kept
+ * as they were read (at most RECORD_LIMIT of them: past it, the platform's result stands).
+ */
+export interface SecondReading {
+	restart: () => void;
+	source?: () => AsyncIterable<Uint8Array>;
+}
+
+/** compressed bytes kept for a second reading of an input that cannot be read again */
+const RECORD_LIMIT = 64 * 1024 ** 2;
+
+/** how decodeOnce reads gzip: the platform's decoder first, gunzipChecked the second time */
+interface GzipReading {
+	checked: boolean;
+	again: () => boolean;
+	record: (c: Uint8Array) => void;
+}
+
+async function* decodeOnce(
+	it: AsyncIterator<Uint8Array>,
+	limits: DecodeLimits,
+	onBytes: ((n: number) => void) | undefined,
+	onNote: ((message: string, readable: boolean) => void) | undefined,
+	onMember: ((name: string, replaces: string | null) => void) | undefined,
+	onCompression: ((kind: Compression | null) => void) | undefined,
+	gzip: GzipReading
+): AsyncGenerator<string> {
 	let first = await it.next();
 	while (!first.done && first.value.length === 0) first = await it.next();
 	if (first.done) return;
@@ -406,9 +687,11 @@ export async function* decodeBytes(
 		if (more.done) break;
 		head = concatBytes([head, more.value]);
 	}
+	const recording = isGzip(head) && !gzip.checked;
 	const counted = (async function* () {
 		for await (const c of prepend(head, it)) {
 			onBytes?.(c.length);
+			if (recording) gzip.record(c);
 			yield c;
 		}
 	})();
@@ -421,7 +704,11 @@ export async function* decodeBytes(
 				? 'xz'
 				: null;
 	onCompression?.(kind);
-	if (kind === 'gzip') stream = limited(gunzip(counted), limits.maxDecompressedBytes);
+	if (kind === 'gzip')
+		stream = limited(
+			gzip.checked ? gunzipChecked(counted) : gunzip(counted, gzip.again),
+			limits.maxDecompressedBytes
+		);
 	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes);
 	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
@@ -713,7 +1000,8 @@ async function* memberText(
 		head = concatBytes([head, r.value]);
 	}
 	let stream: AsyncIterable<Uint8Array> = prepend(head, it);
-	if (isGzip(head)) stream = limited(gunzip(stream), limits.maxDecompressedBytes);
+	// fflate's reading, the same whatever the chunks: the archive's bytes are not read twice
+	if (isGzip(head)) stream = limited(gunzipChecked(stream), limits.maxDecompressedBytes);
 	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes);
 	// UTF-16 (a `dmesg.txt` saved by Notepad or PowerShell's `>`), told as a whole file's is
 	const inner = stream[Symbol.asyncIterator]();

@@ -115,8 +115,11 @@ const api = {
 		const remote = onProgress as Comlink.Remote<(p: Progress) => void> | undefined;
 		stopFlag = false;
 		try {
-			const source = req.file ? fileChunks(req.file) : textChunks(req.text ?? '');
+			const file = req.file;
+			const source = file ? fileChunks(file) : textChunks(req.text ?? '');
 			const result = await analyzeStream(source, {
+				// a damaged .gz is read a second time (see AnalyzeOptions.reread)
+				reread: file ? () => fileChunks(file) : undefined,
 				name: req.name ?? req.file?.name ?? null,
 				anonymize: req.anonymize ?? undefined,
 				totalBytes: req.file ? req.file.size : encoder.encode(req.text ?? '').length,

@@ -1,0 +1,152 @@
+/**
+ * A damaged .gz gives one report however its bytes arrive: through the CLI (a file read in 1 MiB
+ * chunks), through the page's path (a File's stream, the worker pausing between windows) and in
+ * chunks of 1, 61, 4096 and 65536 bytes or whole. The platform's DecompressionStream drops what
+ * it had decoded but not handed on when it fails, an amount that depends on the chunks and on how
+ * fast the reader reads: a dmesg member followed by a plain log had lost 59 of its 978 lines read
+ * whole and none in 61-byte chunks. Chromium's decoder also stops at a second gzip member, which
+ * Node's reads. Such an input is read a second time, from its first byte, by fflate in pieces of
+ * one size, each member's checksum checked (decode.ts, gunzipChecked).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../src/lib/output/json.ts';
+import { analyzeStream, type AnalyzeOptions } from '../../src/lib/pipeline.ts';
+import { bundleCli } from '../support/cli-bundle.ts';
+import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+
+const { tmp, cli: CLI } = bundleCli('necroscope-gzip-damaged-');
+
+const DMESG = readFileSync(join(OUTPUT_FIXTURES, 'raspberrypi3router-dmesg-txt.log'));
+const PLAIN = readFileSync(join(OUTPUT_FIXTURES, 'linux-bug-dmesg-out.log'));
+const member = gzipSync(DMESG);
+const lines = (b: Uint8Array) => new TextDecoder().decode(b).split('\n').length - 1;
+
+const flipped = (() => {
+	// one byte of the compressed data flipped: here the data still inflates, to other text
+	const b = Uint8Array.from(member);
+	b[Math.floor(b.length / 2)] ^= 0xff;
+	return b;
+})();
+
+const INPUTS: Record<string, Uint8Array> = {
+	// `gzip -t`: "decompression OK, trailing garbage ignored"
+	'a dmesg member then a plain log': new Uint8Array(Buffer.concat([member, PLAIN])),
+	// `gzip -t`: "invalid compressed data--crc error"
+	'one byte of its compressed data flipped': flipped,
+	'cut 100 bytes before its end': member.subarray(0, member.length - 100),
+	// `cat a.gz b.gz`: Chromium's DecompressionStream reads the first member only
+	'two members': new Uint8Array(Buffer.concat([member, gzipSync(PLAIN)])),
+	// zero bytes after the data (a block device's padding): ignored, as Node's zlib ignores them
+	'zero bytes after its data': new Uint8Array(Buffer.concat([member, Buffer.alloc(5000)]))
+};
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+}
+
+/** as the page reads a File (its stream's chunks), pausing as the worker does between windows */
+async function* fileStream(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+	const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().getReader();
+	for (;;) {
+		const r = await reader.read();
+		if (r.done) return;
+		yield r.value;
+	}
+}
+
+const pause = () => new Promise<void>((r) => setTimeout(r, 1));
+
+async function report(
+	source: () => AsyncIterable<Uint8Array>,
+	name: string,
+	extra: AnalyzeOptions = {}
+): Promise<string> {
+	return formatJson(await analyzeStream(source(), { name, reread: source, ...extra }));
+}
+
+function cliJson(file: string): string {
+	const r = spawnSync(process.execPath, [CLI, '--format', 'json', file], {
+		cwd: ROOT,
+		encoding: 'utf8'
+	});
+	return r.stdout;
+}
+
+describe('a damaged .gz: one report whatever the chunks', () => {
+	for (const [what, bytes] of Object.entries(INPUTS)) {
+		it(`${what}: the CLI, the page's path and every chunking give byte-identical JSON`, async () => {
+			const name = 'dmesg.txt.gz';
+			const file = join(tmp, name);
+			writeFileSync(file, bytes);
+			const cli = cliJson(file);
+			expect(cli).not.toBe('');
+			const page = await report(() => fileStream(bytes), name, { pause });
+			expect(page).toBe(cli);
+			for (const size of [1, 61, 4096, 65536, bytes.length])
+				expect(await report(() => chunked(bytes, size), name)).toBe(cli);
+			// without a second source (standard input): the bytes kept as they were read
+			expect(formatJson(await analyzeStream(chunked(bytes, 61), { name }))).toBe(cli);
+		});
+	}
+
+	const warnings = async (bytes: Uint8Array) => {
+		const r = await analyzeStream(chunked(bytes, 4096), { reread: () => chunked(bytes, 4096) });
+		return { r, text: r.input.warnings.join('\n') };
+	};
+
+	it('trailing garbage: the member is read whole, the note says where the gzip data ends and what follows', async () => {
+		const { r, text } = await warnings(INPUTS['a dmesg member then a plain log']);
+		expect(r.input.lines_total).toBe(lines(DMESG));
+		expect(text).toContain(
+			`its gzip data ends at byte ${member.length.toLocaleString('en-US')}, and the ${PLAIN.length.toLocaleString('en-US')} bytes after it were not read`
+		);
+	});
+
+	it('two members and zero padding read as Node reads them, without a note', async () => {
+		const two = await warnings(INPUTS['two members']);
+		expect(two.r.input.lines_total).toBe(lines(DMESG) + lines(PLAIN));
+		expect(two.text).not.toContain('compressed file');
+		const zeros = await warnings(INPUTS['zero bytes after its data']);
+		expect(zeros.r.input.lines_total).toBe(lines(DMESG));
+		expect(zeros.text).not.toContain('compressed file');
+	});
+
+	it('a flipped byte: everything is read, and the note says the checksum does not match', async () => {
+		const { r, text } = await warnings(INPUTS['one byte of its compressed data flipped']);
+		expect(r.input.lines_total).toBeGreaterThan(lines(DMESG) - 5);
+		expect(text).toContain('does not decompress to the size and checksum (CRC)');
+	});
+
+	it('a cut file: what its bytes hold is read, and the note says it is truncated', async () => {
+		const { r, text } = await warnings(INPUTS['cut 100 bytes before its end']);
+		expect(r.input.lines_total).toBeGreaterThan(lines(DMESG) - 10);
+		expect(text).toContain('The compressed file is truncated');
+	});
+});
+
+describe('a damaged .zst or .xz: one report whatever the chunks', () => {
+	const COMPRESSED = join(ROOT, 'fixtures', 'compressed');
+	for (const file of ['warning-radeon.log.zst', 'fishlogs-dmesg-log.log.xz']) {
+		const whole = new Uint8Array(readFileSync(join(COMPRESSED, file)));
+		const flippedCopy = Uint8Array.from(whole);
+		flippedCopy[Math.floor(whole.length / 2)] ^= 0xff;
+		const damaged: Record<string, Uint8Array> = {
+			cut: whole.subarray(0, Math.floor(whole.length * 0.6)),
+			flipped: flippedCopy,
+			'followed by text': new Uint8Array(Buffer.concat([whole, PLAIN]))
+		};
+		for (const [what, bytes] of Object.entries(damaged)) {
+			it(`${file} ${what}: chunks of 1, 61, 4096, 65536 bytes or whole give byte-identical JSON`, async () => {
+				// the JSON, or the error when not a line was read before the damage
+				const outcome = (size: number) =>
+					analyzeStream(chunked(bytes, size)).then(formatJson, (e: Error) => e.message);
+				const first = await outcome(bytes.length);
+				for (const size of [1, 61, 4096, 65536]) expect(await outcome(size)).toBe(first);
+			});
+		}
+	}
+});
