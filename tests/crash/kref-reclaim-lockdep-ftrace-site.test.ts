@@ -5,39 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { crashesOf } from '../support/analyze.ts';
-import { UBTOUCH_FTRACE } from '../support/excerpts.ts';
-
-// logs-a5y17lte dmesg lines 523-550 (a Samsung Galaxy A5 2017, Exynos 7880, Samsung's 3.18 kernel)
-const KREF = [
-	'[    0.715048] ------------[ cut here ]------------',
-	'[    0.715071] WARNING: CPU: 0 PID: 1 at /halium/kernel/samsung/universal7880/include/linux/kref.h:47 set_current_rng+0x60/0x7c()',
-	'[    0.715085] Modules linked in:',
-	'[    0.715103] CPU: 0 PID: 1 Comm: swapper/0 Tainted: G        W      3.18.14-g406953af719-dirty #1',
-	'[    0.715118] Hardware name: Samsung A5Y17 LTE EUR HWID08 board based on Exynos 7880 (DT)',
-	'[    0.715132] Call trace:',
-	'[    0.715150] [<ffffffc000009404>] dump_backtrace+0x0/0x10c',
-	'[    0.715167] [<ffffffc000009520>] show_stack+0x10/0x1c',
-	'[    0.715186] [<ffffffc0002aed74>] _dump_stack+0x80/0xc4',
-	'[    0.715203] [<ffffffc0008b0bd4>] dump_stack+0xc/0x18',
-	'[    0.715221] [<ffffffc00001bdd4>] warn_slowpath_common+0x88/0xb0',
-	'[    0.715238] [<ffffffc00001bec0>] warn_slowpath_null+0x14/0x20',
-	'[    0.715256] [<ffffffc000353f1c>] set_current_rng+0x5c/0x7c',
-	'[    0.715273] [<ffffffc0003544d0>] hwrng_register+0x1c0/0x23c',
-	'[    0.715290] [<ffffffc000354a3c>] exyswd_rng_probe+0x48/0x70',
-	'[    0.715309] [<ffffffc00039e6b4>] platform_drv_probe+0x4c/0x9c',
-	'[    0.715326] [<ffffffc00039cc3c>] driver_probe_device+0xd4/0x238',
-	'[    0.715342] [<ffffffc00039ce4c>] __driver_attach+0x60/0x90',
-	'[    0.715359] [<ffffffc00039bdc0>] bus_for_each_dev+0x70/0x90',
-	'[    0.715375] [<ffffffc00039c74c>] driver_attach+0x1c/0x28',
-	'[    0.715391] [<ffffffc00039c418>] bus_add_driver+0xf8/0x1cc',
-	'[    0.715408] [<ffffffc00039d748>] driver_register+0x90/0xe0',
-	'[    0.715425] [<ffffffc00039e5e4>] __platform_driver_register+0x5c/0x68',
-	'[    0.715444] [<ffffffc000d48a38>] exyswd_rng_init+0x34/0x70',
-	'[    0.715460] [<ffffffc0000026bc>] do_one_initcall+0xf4/0x188',
-	'[    0.715476] [<ffffffc000d1eb7c>] kernel_init_freeable+0x1bc/0x26c',
-	'[    0.715493] [<ffffffc0008ad914>] kernel_init+0x10/0xd0',
-	'[    0.715507] ---[ end trace 4a37eeceef4d0a13 ]---'
-];
+import { A5Y17LTE_KREF_WARN as KREF, UBTOUCH_FTRACE } from '../support/excerpts.ts';
 
 // ubtouch-dmesg dmesg lines 82-104 (a Xiaomi phone on Ubuntu Touch, a 3.4 vendor kernel)
 const FTRACE = [

@@ -7,25 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { crashesOf } from '../support/analyze.ts';
+import { A5Y17LTE_KREF_WARN } from '../support/excerpts.ts';
 
-/** logs-a5y17lte-dmesg.log lines 4 and 523-538 (a Samsung phone: a device maker's kernel build) */
-const A5Y17LTE = (banner: string) => [
-	banner,
-	'[    0.715048] ------------[ cut here ]------------',
-	'[    0.715071] WARNING: CPU: 0 PID: 1 at /halium/kernel/samsung/universal7880/include/linux/kref.h:47 set_current_rng+0x60/0x7c()',
-	'[    0.715085] Modules linked in:',
-	'[    0.715103] CPU: 0 PID: 1 Comm: swapper/0 Tainted: G        W      3.18.14-g406953af719-dirty #1',
-	'[    0.715118] Hardware name: Samsung A5Y17 LTE EUR HWID08 board based on Exynos 7880 (DT)',
-	'[    0.715132] Call trace:',
-	'[    0.715150] [<ffffffc000009404>] dump_backtrace+0x0/0x10c',
-	'[    0.715167] [<ffffffc000009520>] show_stack+0x10/0x1c',
-	'[    0.715221] [<ffffffc00001bdd4>] warn_slowpath_common+0x88/0xb0',
-	'[    0.715238] [<ffffffc00001bec0>] warn_slowpath_null+0x14/0x20',
-	'[    0.715256] [<ffffffc000353f1c>] set_current_rng+0x5c/0x7c',
-	'[    0.715273] [<ffffffc0003544d0>] hwrng_register+0x1c0/0x23c',
-	'[    0.715290] [<ffffffc000354a3c>] exyswd_rng_probe+0x48/0x70',
-	'[    0.715309] [<ffffffc00039e6b4>] platform_drv_probe+0x4c/0x9c'
-];
+/** logs-a5y17lte-dmesg.log's line 4 (its banner, given here) and its WARN at lines 523-550 (a Samsung phone: a device maker's kernel build) */
+const A5Y17LTE = (banner: string) => [banner, ...A5Y17LTE_KREF_WARN];
 const DEVICE_BANNER =
 	'[    0.000000] Linux version 3.18.14-g406953af719-dirty (builder@host1) (gcc version 4.9 20150123 (prerelease) (GCC) ) #1 SMP PREEMPT Sat Jul 14 20:37:01 UTC 2018';
 

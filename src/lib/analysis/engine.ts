@@ -307,6 +307,7 @@ const BY_BOOT = new Map(LINE_RULES.filter((r) => r.byBoot).map((r) => [r.id, r])
  * two findings of one boot, one with the id of a boot the report does not have.
  */
 function byReportBoot(made: readonly Builder[], bootOf: (boot: number) => number): Builder[] {
+	// a finding joins the earliest of its boot's, so the list stays in first-line order
 	const out: Builder[] = [];
 	const seen = new Map<string, Builder>();
 	for (const b of [...made].sort((x, y) => x.first.first_line - y.first.first_line)) {
@@ -1660,9 +1661,8 @@ export class Analyzer {
 				wall: isoFromMs(wall)
 			};
 		};
-		const list = byReportBoot(this.made, bootOf).sort(
-			(a, b) => a.first.first_line - b.first.first_line
-		);
+		// in the order of their first lines (byReportBoot's)
+		const list = byReportBoot(this.made, bootOf);
 		// on an Android device, what a finding is there when its facts say so (LineRule.androidOutcome)
 		const outcomes = list.map((b) => {
 			const o = this.android ? ANDROID_OUTCOMES.get(b.rule) : undefined;

@@ -1,3 +1,5 @@
+import { binaryNote } from '$lib/ingestion/binary-note';
+
 /**
  * Notes that say the report itself is partial or unreliable: on a phone only the first note is
  * shown before the findings (the rest behind "Show all N notes"), so these come first. A stopped
@@ -69,19 +71,13 @@ export function nulNote(w: string): ShownNote | null {
 	};
 }
 
-/** ingestion/decode.ts's note on binary data, its reason apart */
-const BINARY =
-	/^This file is binary data, not text: (.+?)\. Analyse the kernel log as text \(.+\)\.$/;
-
 /**
  * A note of the report on what a file is (ingestion/decode.ts NOT_TEXT), said of a pasted text:
  * binary data pasted (a binary file's bytes copied from a terminal or an editor) had been told
  * "This file is binary data" and to save the log as a file. Other notes are returned as they are.
  */
 export function pastedNote(w: string): string {
-	const m = BINARY.exec(w);
-	if (m !== null)
-		return `The pasted text is binary data, not text: ${m[1]}. Paste the kernel log's own text (the output of \`dmesg\` or \`journalctl -k\`), or open the log file itself.`;
+	if (w === binaryNote()) return binaryNote(true);
 	return w.startsWith('This file is ')
 		? `The pasted text is ${w.slice('This file is '.length)}`
 		: w;

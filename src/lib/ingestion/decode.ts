@@ -9,6 +9,7 @@ import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
 // before xz-decompress, which needs it as it loads (see xz-require.ts)
 import { returnRequire } from './xz-require.ts';
+import { binaryNote } from './binary-note.ts';
 import { concatBytes } from '../util/bytes.ts';
 import { groupDigits } from '../util/text.ts';
 import { XzReadableStream } from 'xz-decompress';
@@ -430,25 +431,21 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 			failure = { code, at, junkAt, zero: junkAt >= 0 && s.p[s.v - 1] === 0 };
 		}
 	};
-	let total = 0;
-	const counted = (async function* () {
-		for await (const chunk of src) {
-			total += chunk.length;
-			yield chunk;
-		}
-	})();
+	/** the input's bytes read so far (all of them after the loop) */
 	let at = 0;
-	for await (const piece of pieces(counted, GZIP_PIECE)) {
+	for await (const piece of pieces(src, GZIP_PIECE)) {
+		const from = at;
+		at += piece.length;
 		// the rest is read, not decoded: the note says how many bytes there are
 		if (failure !== null) continue;
-		push(piece, at, false);
-		at += piece.length;
+		push(piece, from, false);
 		if (out.length > 0) {
 			yield* out;
 			out = [];
 		}
 	}
-	push(new Uint8Array(0), at, true);
+	const total = at;
+	push(new Uint8Array(0), total, true);
 	if (out.length > 0) yield* out;
 	const f = failure as { code: number; at: number; junkAt: number; zero: boolean } | null;
 	if (f === null || f.junkAt >= 0) endMember(f === null ? total : f.junkAt);
@@ -536,8 +533,7 @@ const NOT_TEXT: ReadonlyArray<{
 	{
 		// last: any other binary data (random bytes, an image, a disk or memory image)
 		is: (b) => binaryShare(b) >= BINARY_SHARE,
-		advice:
-			'This file is binary data, not text: a quarter or more of its first bytes are control characters or not UTF-8, which no kernel log has. Analyse the kernel log as text (`dmesg > dmesg.txt`, `journalctl -k > kernel.txt`, or the log file itself).'
+		advice: binaryNote()
 	}
 ];
 
