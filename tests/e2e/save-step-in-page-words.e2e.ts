@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, setLogText, watchForErrors } from './helpers';
+import { analyzeText, fixture, watchForErrors } from './helpers';
 
 /**
  * A crash's first step, right above its Save crash report button, says to save the lines with
@@ -14,9 +14,7 @@ test('a crash’s save step names the button under it on the screen, the CLI’s
 	page
 }) => {
 	const problems = watchForErrors(page);
-	await openApp(page);
-	await setLogText(page, fixture('e2e/kasan-use-after-free.log'));
-	await page.getByRole('button', { name: 'Analyze' }).click();
+	await analyzeText(page, fixture('e2e/kasan-use-after-free.log'));
 	const card = page.locator('article.finding').first();
 	await expect(card.locator('.title')).toHaveText('KASAN: use-after-free Read in aead_recvmsg');
 	const id = (await card.getAttribute('id')) as string;
