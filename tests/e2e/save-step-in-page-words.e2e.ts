@@ -32,7 +32,7 @@ test('a crash’s save step names the button under it on the screen, the CLI’s
 	// had said "the lines the CLI's --lines writes"), the file's name whole on its line
 	const hint = card.locator(`#${id}-save-hint`);
 	await expect(hint).toHaveText(
-		`as ${id}.txt: the crash’s own lines from your log, to attach to a bug report or a forum post`
+		`as ${id}.txt: the crash’s own lines from the log, to attach to a bug report or a forum post`
 	);
 	await expect(hint).not.toContainText('CLI');
 	const name = hint.locator('code', { hasText: `${id}.txt` });
