@@ -1,10 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { analyzeText, watchForErrors } from './helpers';
 
 /**
  * A finding's line under its title keeps its date with its time, a number with its unit and the
  * time since boot in brackets each on one line: on a phone it had been cut as "2021-12-19" over
- * "11:25:14 UTC" and "(70 days after" over "boot)" (apimnewyear's vmcore dmesg, 390 px).
+ * "11:25:14 UTC" and "(70 days after" over "boot)" (apimnewyear's vmcore dmesg, 390 px), and,
+ * its spaces made no-break, still at a hyphen ("2023-02-" over "15 12:06:31 UTC", i225nic's
+ * pstore log at 390 px): checked at every phone width from 320 to 440 px.
  */
 test.use({ viewport: { width: 360, height: 800 } });
 
@@ -21,6 +23,14 @@ test('a finding’s date and time, and its time since boot, are each whole on a 
 	await analyzeText(page, LOG);
 	const metas = page.locator('article.finding .meta');
 	await expect(metas).toHaveCount(3);
+	for (let width = 320; width <= 440; width += 4) {
+		await page.setViewportSize({ width, height: 800 });
+		await checkLines(metas, width);
+	}
+	expect(problems).toEqual([]);
+});
+
+async function checkLines(metas: Locator, width: number): Promise<void> {
 	// the text of each line the browser laid out, of every finding's meta
 	const lines = await metas.evaluateAll((els) =>
 		els.map((m) => {
@@ -47,7 +57,7 @@ test('a finding’s date and time, and its time since boot, are each whole on a 
 			return out.map((l) => l.replace(/\u00a0/g, ' '));
 		})
 	);
-	// the metas are long enough to take two lines or more at 360 px
+	// the metas are long enough to take two lines or more on a phone
 	expect(lines.every((l) => l.length >= 2)).toBe(true);
 	for (const meta of lines) {
 		const text = meta.join(' ');
@@ -61,8 +71,7 @@ test('a finding’s date and time, and its time since boot, are each whole on a 
 		for (const whole of parts)
 			expect(
 				meta.some((l) => l.includes(whole)),
-				`"${whole}" on one line of ${JSON.stringify(meta)}`
+				`"${whole}" on one line of ${JSON.stringify(meta)} at ${width} px`
 			).toBe(true);
 	}
-	expect(problems).toEqual([]);
-});
+}

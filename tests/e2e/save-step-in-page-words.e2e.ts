@@ -28,11 +28,15 @@ test('a crash’s save step names the button under it on the screen, the CLI’s
 	await expect(step.getByRole('button', { name: 'Save crash report' })).toHaveCount(1);
 	// the step and its button on the phone's first screen, under the title
 	await expect(button).toBeInViewport({ ratio: 1 });
-	// the button's hint still names the CLI's option, whole on its line
+	// the button's hint says what the file holds and what it is for in a forum user's words (it
+	// had said "the lines the CLI's --lines writes"), the file's name whole on its line
 	const hint = card.locator(`#${id}-save-hint`);
-	await expect(hint).toContainText('the lines the CLI’s --lines writes');
-	const option = hint.locator('code', { hasText: '--lines' });
-	expect(await option.evaluate((c) => c.getClientRects().length)).toBe(1);
+	await expect(hint).toHaveText(
+		`as ${id}.txt: the crash’s own lines from the log, to attach to a bug report or a forum post`
+	);
+	await expect(hint).not.toContainText('CLI');
+	const name = hint.locator('code', { hasText: `${id}.txt` });
+	expect(await name.evaluate((c) => c.getClientRects().length)).toBe(1);
 
 	// printed: the button is not there, the command is
 	await page.emulateMedia({ media: 'print' });

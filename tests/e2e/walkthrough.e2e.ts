@@ -431,10 +431,12 @@ test('keyboard only: analyse, every download, the share link, the filters, the t
 		'aria-expanded',
 		'true'
 	);
-	// inside the finding: the save button, the scrolling regions, the local model, a reference
-	const passed = await tabTo(page, page.getByRole('link', { name: /kasan\.html$/ }), 8);
+	// inside the finding: the save button, Copy call trace, the scrolling regions, the local
+	// model, a reference
+	const passed = await tabTo(page, page.getByRole('link', { name: /kasan\.html$/ }), 9);
 	expect(passed.map((name) => name.split(' of ')[0])).toEqual([
 		'Save crash report',
+		'Copy call trace',
 		'Call trace',
 		'Registers',
 		'Evidence lines',

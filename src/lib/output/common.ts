@@ -252,9 +252,18 @@ export function guiltyLegend(marked: boolean): string {
 	return marked ? ', > marks the guilty frame' : '';
 }
 
-/** One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`). */
+/**
+ * One call-trace frame as the kernel prints it (`? func+0x1/0x2 [module]`, with its source
+ * location when the trace was symbolised): the line a kernel developer pastes into
+ * decode_stacktrace.sh or a mail (the page's Copy call trace gives one per frame).
+ */
+export function kernelFrame(fr: Frame): string {
+	return `${fr.reliable ? '' : '? '}${fr.function}${fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : ''}${fr.module ? ` [${fr.module}]` : ''}${fr.source ? ` ${fr.source}` : ''}`;
+}
+
+/** One call-trace frame as the reports list it: `kernelFrame`, then its context when not a task's (`  (irq)`). */
 export function frameLabel(fr: Frame): string {
-	return `${fr.reliable ? '' : '? '}${fr.function}${fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : ''}${fr.module ? ` [${fr.module}]` : ''}${fr.source ? ` ${fr.source}` : ''}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
+	return `${kernelFrame(fr)}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
 }
 
 /** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boot 1`. */

@@ -22,8 +22,13 @@ export function saveLinesHow(findingId: string): string {
  * The advice's save step as the page shows it on the screen, right above its Save crash report
  * button: the aside on the CLI's command (`necroscope --lines ID LOG > ID.txt`, `LOG` in the
  * page, whose log has a name) had made the first step of a crash nine lines on a phone before the
- * button that does it; the button's hint names `--lines`. A step of other words is kept as it is.
+ * button that does it. The file's name is marked as code. A step of other words is kept as it is.
  */
 export function pageSaveStep(step: string, findingId: string): string {
-	return step.replace(`(${saveLinesHow(findingId)})`, '(the Save crash report button below)');
+	// the file's name as code, as the button's hint shows it (and kept whole on a phone's line:
+	// `crash-` had ended a line over `69620c0b.txt`)
+	return step.replace(
+		`${findingId}.txt (${saveLinesHow(findingId)})`,
+		`\`${findingId}.txt\` (the Save crash report button below)`
+	);
 }
