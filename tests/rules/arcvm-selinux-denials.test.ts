@@ -49,6 +49,14 @@ describe('SELinux denials in ChromeOS’s Android VM', () => {
 		expect(e.next_steps.join(' ')).toContain('Alt+Shift+I');
 	});
 
+	it('of one domain are the VM’s finding too', async () => {
+		const f = await findingsOf([DMI, DENIALS[0]]);
+		expect(f.map((x) => [x.title, x.count, x.details.domains])).toEqual([
+			['SELinux denials in ChromeOS’s Android VM (ARCVM)', 1, ['ueventd']]
+		]);
+		expect(f[0].explanation.meaning).toContain('denied 1 access of 1 domain (`ueventd` 1;');
+	});
+
 	it('stay one finding per domain on a phone (no crosvm)', async () => {
 		const f = await findingsOf(DENIALS);
 		expect(f.map((x) => x.title)).toEqual([

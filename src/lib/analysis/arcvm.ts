@@ -69,7 +69,7 @@ function androidPolicy(f: Finding): boolean {
 
 /**
  * In the log of ChromeOS's Android VM (the hypervisor crosvm, denials of Android's policy), the
- * SELinux denial findings of one mode become one: count, boots, occurrences, severity (the most
+ * SELinux denial findings of one mode become one (a single domain's too, for its title and words): count, boots, occurrences, severity (the most
  * severe), the first line of each domain's finding as evidence, `domains` (most denials first),
  * and the first denial's details; its title says where they are and its explanation is the VM's.
  * Other logs' findings are returned as they are.
@@ -85,7 +85,7 @@ export function foldArcvmDenials(findings: Finding[], metadata: LogMetadata): Fi
 	}
 	const folded = new Map<Finding, Finding | null>();
 	for (const [mode, group] of byMode) {
-		if (group.length < 2) continue;
+		// one domain too: the finding is the VM's, told as the VM's
 		const one = fold(mode, group);
 		group.forEach((f, i) => folded.set(f, i === 0 ? one : null));
 	}
