@@ -288,7 +288,8 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const registers = registerLines([...tail, ...own]);
 	const text = addressAsText(own, registers, tail.length > 0);
-	// a general protection fault prints no address: a register that holds text is the likely one
+	// a general protection fault prints no address: the register its faulting instruction addresses
+	// memory through, when it holds text
 	const inRegister =
 		text === null && block.header === 'general protection fault' ? registerAsText(registers) : null;
 	const reported: Record<string, DetailValue> = {
