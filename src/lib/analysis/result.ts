@@ -6,6 +6,7 @@ import {
 	type AnonymizationSummary
 } from '../models/report.ts';
 import { linkCascades } from './cascades.ts';
+import { foldArcvmDenials } from './arcvm.ts';
 import { foldGarbledDomains } from './garbled.ts';
 import { summarize } from './summary.ts';
 
@@ -37,7 +38,9 @@ export interface ResultParts {
 
 /** Put the report together: cascades, summary and the fixed key order of the JSON contract. */
 export function assembleResult(parts: ResultParts): AnalysisResult {
-	const p = afterIngestion(parts);
+	const after = afterIngestion(parts);
+	// ChromeOS's Android VM: its SELinux denials are one finding (arcvm.ts)
+	const p = { ...after, findings: foldArcvmDenials(after.findings, after.metadata) };
 	const cascades = linkCascades(p.findings);
 	const kernelLines = p.notText
 		? 0

@@ -8,6 +8,25 @@ export interface BlockLine {
 }
 
 /**
+ * The largest task, by resident memory, of the task list an OOM report printed just before a
+ * `panic_on_oom` panic (mm/oom_kill.c dump_tasks(): `[  pid  ]   uid  tgid total_vm      rss …
+ * name`, one line a process), as the BlockAssembler read it.
+ */
+export interface OomTasks {
+	/** tasks the log holds of the list */
+	tasks: number;
+	/** the list's header line was in the log (else the log starts within the list) */
+	header: boolean;
+	/** the largest task by `rss`: its pid, name, rss (pages) and swap entries (null when unknown) */
+	pid: number;
+	name: string;
+	rss: number;
+	swapents: number | null;
+	/** its line */
+	line: number;
+}
+
+/**
  * A multi-line kernel report (oops, WARNING, KASAN, lockdep, hung task, RCU stall, ...) as
  * assembled by ingestion: the header line that opened it and every following line of the same
  * printk context up to its end.
@@ -38,4 +57,6 @@ export interface ErrorBlock {
 	 * line); the analysis uses it for a report without a kernel time, which calibration cannot place
 	 */
 	wall?: number;
+	/** a panic_on_oom panic: the largest task of the OOM report's task list before it */
+	oomTasks?: OomTasks;
 }

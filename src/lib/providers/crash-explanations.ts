@@ -824,7 +824,7 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.netdev-refcount': {
 		meaning:
-			'A network device cannot be removed because something still holds a reference to it; the removing task waits forever.',
+			'A network device cannot be removed because something still holds a reference to it: the task removing it waits until the last reference is dropped, forever if it never is (a leak).',
 		causes: [
 			{
 				kind: 'kernel',
@@ -835,7 +835,7 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		// free` lines) had been told to report it to the guilty function's maintainers
 		next_steps: [
 			REPORTING[0],
-			'Note the device the message names and what was being removed then: a container or network namespace ending (its `lo`), a VPN or tunnel interface, a driver being unloaded. The device, and whatever waits for it (`ip`, a container runtime), stays stuck until a reboot.',
+			'Note the device the message names and what was being removed then: a container or network namespace ending (its `lo`), a VPN or tunnel interface, a driver being unloaded. While the lines go on, the device, and whatever waits for it (`ip`, a container runtime), stays stuck; a reference that is never dropped is cleared only by a reboot.',
 			REPORTING[1],
 			upstreamStep(
 				'If it persists, report it to the networking maintainers (netdev@vger.kernel.org) with the device, the kernel version and what was being removed; kernels built with `CONFIG_NET_DEV_REFCNT_TRACKER` print after the message the stack that took the leaked reference: include it.',

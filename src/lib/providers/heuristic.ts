@@ -1,3 +1,10 @@
+import {
+	deviceGoneNote,
+	deviceGoneStep,
+	netdevNote,
+	oomTaskNote,
+	registerTextNote
+} from './crash-notes.ts';
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
@@ -412,6 +419,9 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			boot?.kernel_version ??
 			metadata.kernel_version;
 		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
+		// a device that read as all ones: was it powered down or gone
+		const gone = deviceGoneStep(finding);
+		if (gone !== null) steps.unshift(gone);
 		// a title without its function (`BUG: soft lockup in corrupted`, syzkaller's word for a
 		// report cut or interleaved) finds nothing: search for the report's own words instead
 		if (/ in corrupted$/.test(finding.title)) {
@@ -489,7 +499,16 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 		const stall = finding.rule === 'crash.rcu-stall' ? stallOf(finding) : null;
 		if (stall) meaning = `${meaning} ${stall}`;
 		// a memory-error detector's access, object and stacks; a faulting address that is text
-		for (const note of [memoryNote(finding), textAddressNote(finding)])
+		// a register that holds text; a device read as all ones; a panic_on_oom's largest task; a
+		// network device still referenced
+		for (const note of [
+			memoryNote(finding),
+			textAddressNote(finding),
+			registerTextNote(finding),
+			deviceGoneNote(finding),
+			oomTaskNote(finding, metadata.arch),
+			netdevNote(finding)
+		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to
 		const syz = base.notice ? null : syzkallerStep(finding);

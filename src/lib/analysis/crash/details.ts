@@ -468,11 +468,26 @@ function recursiveLock(lines: readonly BlockLine[], h: number): Record<string, D
 	return { lock: wanted[2], same_lock: wanted[1] === held[1] };
 }
 
+const NETDEV_WAIT = 'unregister_netdevice: waiting for';
+/** net/core/dev.c netdev_wait_allrefs(): `unregister_netdevice: waiting for lo to become free. Usage count = 1` */
+const NETDEV_WAIT_LINE =
+	/^unregister_netdevice: waiting for (\S+) to become free\. Usage count = (-?\d+)/;
+
+/**
+ * The device a `waiting for DEV to become free` line names and the references it still has
+ * (`device`, `usage_count`): syzkaller's title keeps `DEV`, so the facts name it.
+ */
+function netdevWait(text: string): Record<string, DetailValue> {
+	const m = NETDEV_WAIT_LINE.exec(text);
+	return m ? { device: m[1], usage_count: Number(m[2]) } : {};
+}
+
 /**
  * The facts only some reports print, in their own words: a WARN()'s message (`warn_message`,
  * for every WARN() report, null when it printed none), a workqueue lockup's pool and time
  * (`pool`, a list over the finding's occurrences, and `stuck_s`, the longest; lkp-50.log) and
- * a recursive-locking report's lock (`lock`, `same_lock`: see recursiveLock).
+ * a recursive-locking report's lock (`lock`, `same_lock`: see recursiveLock) and a network
+ * device still referenced (`device`, `usage_count`: see netdevWait).
  */
 export function reportFacts(
 	header: string,
@@ -482,6 +497,7 @@ export function reportFacts(
 	if (header === 'WARNING:' && lines.length > h && WARN_HEADER.test(lines[h].text))
 		return { warn_message: warnMessage(lines, h) };
 	if (lines.length > h && RECURSIVE_LOCKING.test(lines[h].text)) return recursiveLock(lines, h);
+	if (header === NETDEV_WAIT && lines.length > h) return netdevWait(lines[h].text);
 	const w = lines.length > h ? workqueueLockup(lines[h].text) : null;
 	return w ? { pool: [w.pool], stuck_s: w.stuck_s } : {};
 }

@@ -13,7 +13,7 @@ import { notStalledLines, rcuStall, type RcuStall } from '../../util/rcu-stall.t
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
 import { crashFacts, registerLines, reportFacts } from './details.ts';
-import { addressAsText, memoryFacts } from './memory-facts.ts';
+import { addressAsText, memoryFacts, registerAsText } from './memory-facts.ts';
 import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
 import { sourceLocation } from './location.ts';
@@ -220,6 +220,24 @@ function userFaultReport(block: ErrorBlock, user: UserFault): CrashReport {
 }
 
 /**
+ * The largest task of the OOM report's task list before a panic_on_oom panic (ErrorBlock.oomTasks),
+ * as facts: its name, pid, resident pages and swap entries, how many tasks the log holds of the
+ * list and whether it holds the whole list (its header line).
+ */
+function oomTaskFacts(block: ErrorBlock): Record<string, DetailValue> {
+	const t = block.oomTasks;
+	if (t === undefined) return {};
+	return {
+		largest_task: t.name,
+		largest_task_pid: t.pid,
+		largest_task_rss_pages: t.rss,
+		largest_task_swap_entries: t.swapents,
+		tasks_listed: t.tasks,
+		task_list_whole: t.header
+	};
+}
+
+/**
  * Title, type, severity, frames and facts of one kernel report (see docs/DESIGN.md):
  * syzkaller's titling over the report text, then corruption checks, type from the title and
  * severity from the type.
@@ -270,10 +288,18 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 	const taint = facts.taint ? decodeTaint(facts.taint, facts.kernel_version) : null;
 	const registers = registerLines([...tail, ...own]);
 	const text = addressAsText(own, registers, tail.length > 0);
+	// a general protection fault prints no address: the register its faulting instruction addresses
+	// memory through, when it holds text
+	const inRegister =
+		text === null && block.header === 'general protection fault' ? registerAsText(registers) : null;
 	const reported: Record<string, DetailValue> = {
 		...reportFacts(block.header, block.lines, Math.max(h, 0)),
 		...memoryFacts(block.lines, Math.max(h, 0)),
-		...(text === null ? {} : { address_as_text: text })
+		...(text === null ? {} : { address_as_text: text }),
+		...(inRegister === null
+			? {}
+			: { register_as_text: inRegister.text, text_register: inRegister.register }),
+		...oomTaskFacts(block)
 	};
 	return {
 		rule,

@@ -280,3 +280,141 @@ function asciiOf(hex: string): string | null {
 	if (hex.length === 8 && (text.match(/[a-z0-9]/gi)?.length ?? 0) < 3) return null;
 	return text;
 }
+
+/** x86-64's general-purpose registers by number, as a register dump prints them */
+const X86_64_REGISTERS = [
+	'RAX',
+	'RCX',
+	'RDX',
+	'RBX',
+	'RSP',
+	'RBP',
+	'RSI',
+	'RDI',
+	'R08',
+	'R09',
+	'R10',
+	'R11',
+	'R12',
+	'R13',
+	'R14',
+	'R15'
+];
+
+/** one-byte opcodes with a ModRM byte (the two-byte map's are all but TWO_BYTE_NO_MODRM) */
+const ONE_BYTE_MODRM = new Set([
+	...[0x00, 0x08, 0x10, 0x18, 0x20, 0x28, 0x30, 0x38].flatMap((b) => [b, b + 1, b + 2, b + 3]),
+	0x63,
+	0x69,
+	0x6b,
+	...[0x80, 0x81, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f],
+	0xc0,
+	0xc1,
+	0xc6,
+	0xc7,
+	0xd0,
+	0xd1,
+	0xd2,
+	0xd3,
+	0xf6,
+	0xf7,
+	0xfe,
+	0xff
+]);
+const TWO_BYTE_NO_MODRM = new Set([
+	0x05,
+	0x06,
+	0x07,
+	0x08,
+	0x09,
+	0x0b,
+	0x30,
+	0x31,
+	0x32,
+	0x33,
+	0x34,
+	0x35,
+	0x77,
+	0xa0,
+	0xa1,
+	0xa2,
+	0xa8,
+	0xa9,
+	0xaa,
+	...Array.from({ length: 16 }, (_, k) => 0x80 + k),
+	...Array.from({ length: 8 }, (_, k) => 0xc8 + k)
+]);
+const PREFIXES = new Set([0x66, 0xf0, 0xf2, 0xf3, 0x2e, 0x36, 0x3e, 0x26, 0x64, 0x65]);
+
+/**
+ * The registers that address the memory operand of the faulting instruction of an x86-64 `Code:`
+ * line (its bytes from the one marked `<…>`): the ModRM byte's base and the SIB byte's base and
+ * index, with REX's extensions; [] for an instruction without a memory operand or one this
+ * decoder does not know (VEX, RIP-relative, a 32-bit address), null without a marked byte.
+ * lkp-42.log: `<4c> 0f a3 78 18` is `bt %r15,0x18(%rax)`: RAX.
+ */
+export function memoryOperandRegisters(code: string): string[] | null {
+	const at = code.indexOf('<');
+	if (at < 0) return null;
+	const bytes = code
+		.slice(at)
+		.replace(/[<>]/g, '')
+		.trim()
+		.split(/\s+/)
+		.map((b) => (/^[0-9a-f]{2}$/.test(b) ? parseInt(b, 16) : NaN));
+	let i = 0;
+	while (i < bytes.length && PREFIXES.has(bytes[i])) i++;
+	let rex = 0;
+	if (bytes[i] >= 0x40 && bytes[i] <= 0x4f) rex = bytes[i++];
+	const op = bytes[i++];
+	if (Number.isNaN(op) || op === 0x67 || op === 0xc4 || op === 0xc5) return [];
+	let modrm: boolean;
+	if (op === 0x0f) {
+		const op2 = bytes[i++];
+		if (op2 === 0x38 || op2 === 0x3a) i++;
+		modrm = !TWO_BYTE_NO_MODRM.has(op2);
+	} else modrm = ONE_BYTE_MODRM.has(op);
+	if (!modrm || i >= bytes.length || Number.isNaN(bytes[i])) return [];
+	const m = bytes[i++];
+	const mod = m >> 6;
+	const rm = m & 7;
+	if (mod === 3 || (mod === 0 && rm === 5)) return [];
+	const b = rex & 1 ? 8 : 0;
+	if (rm !== 4) return [X86_64_REGISTERS[rm + b]];
+	const sib = bytes[i];
+	if (Number.isNaN(sib) || sib === undefined) return [];
+	const base = sib & 7;
+	const index = ((sib >> 3) & 7) + (rex & 2 ? 8 : 0);
+	const out: string[] = [];
+	if (!(mod === 0 && base === 5)) out.push(X86_64_REGISTERS[base + b]);
+	if (index !== 4) out.push(X86_64_REGISTERS[index]);
+	return out;
+}
+
+/** the general-purpose registers of an x86-64 register dump, as printed: `RAX: 6d6d75642d676572` */
+const GP_REGISTER = /\b(R[A-D]X|R[SD]I|RBP|R(?:0[89]|1[0-5])): ([0-9a-f]{16})\b/g;
+
+/**
+ * A register that addresses the faulting instruction's memory operand (memoryOperandRegisters)
+ * and whose 8 bytes are all printable ASCII in memory order, for a report that prints no faulting
+ * address: x86-64's general protection fault, raised by a non-canonical address, which 8
+ * printable bytes always are (lkp-42.log: `RAX: 6d6d75642d676572`, `reg-dumm`, the base of the
+ * faulting `bt %r15,0x18(%rax)`). Other registers that hold text are left: the remains of a
+ * string just copied (lkp-48.log's `R09: 746e696174206c65`, `el taint` of the printk before the
+ * fault). The first in the dump's order, or null.
+ */
+export function registerAsText(
+	registers: readonly string[]
+): { register: string; text: string } | null {
+	const code = registers.find((r) => r.startsWith('Code: '));
+	const used = code === undefined ? null : memoryOperandRegisters(code);
+	if (used === null || used.length === 0) return null;
+	for (const r of registers) {
+		for (const m of r.matchAll(GP_REGISTER)) {
+			if (!used.includes(m[1])) continue;
+			const text = asciiOf(m[2]);
+			if (text !== null) return { register: m[1], text };
+		}
+	}
+	return null;
+}

@@ -19,10 +19,13 @@ import {
 	shapedReport,
 	type OopsHeader
 } from './headers.ts';
+import { OomTaskReader } from './oom-tasks.ts';
 import { objectList } from '../../util/arrays.ts';
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
+/** mm/oom_kill.c check_panic_on_oom(): `Out of memory: system-wide panic_on_oom is enabled` */
+const PANIC_ON_OOM = 'panic_on_oom is enabled';
 /**
  * add_taint() turns lockdep off after a report that taints the kernel: between a sanitizer's
  * closing line (or an oops's end marker) and the panic_on_warn panic that still joins it
@@ -215,6 +218,8 @@ export class BlockAssembler {
 	private maybeEnded: OpenBlock | null = null;
 	/** an alignment trap the header on the current line ended, for the report it opens (OpenBlock.trap) */
 	private trap: ErrorBlock | null = null;
+	/** the OOM reports' task lists, for a panic_on_oom panic after one (ErrorBlock.oomTasks) */
+	private oomTasks = new OomTaskReader();
 
 	/**
 	 * A report that ends or may end a boot (isCrashHeader: not a soft lockup the machine runs on
@@ -250,6 +255,7 @@ export class BlockAssembler {
 		this.follows = -1;
 		this.followsLines = null;
 		this.trap = null;
+		if (codeAt(text, 0) === 91 /* [ */) this.oomTasks.line(line, text, boot);
 		const header = maybeHeader ? matchHeader(text) : null;
 		if (
 			header === null &&
@@ -364,6 +370,10 @@ export class BlockAssembler {
 		};
 		if (this.follows !== -1) block.follows = this.follows;
 		if (!Number.isNaN(wall)) block.wall = wall;
+		if (header.key === 'Kernel panic' && text.includes(PANIC_ON_OOM)) {
+			const tasks = this.oomTasks.before(line, boot);
+			if (tasks !== undefined) block.oomTasks = tasks;
+		}
 		this.open.set(ctx, {
 			block,
 			lastTs: ts,

@@ -134,8 +134,11 @@ function extraTimes(line: string, i: number, rec: LogRecord, ctx: FormatContext)
 				rec.wall = localWall(ctx, w);
 				j = skipOneSpace(line, scan2.end + 1);
 			} else if (c1 === 32 || c1 === 43) {
+				// `[  +0.000010]` (dmesg -e, reltime), never a message's own `[ 1804]` (an OOM
+				// report's task list: `[ 1804]    89  1804 …` had lost its pid)
 				const close = line.indexOf(']', j);
-				if (close === -1 || close - j > 16 || line.indexOf('+', j) > close) return j;
+				const plus = line.indexOf('+', j);
+				if (close === -1 || close - j > 16 || plus === -1 || plus > close) return j;
 				j = skipOneSpace(line, close + 1);
 			} else return j;
 		} else if (c >= 48 && c <= 57 && codeAt(line, j + 4) === 45) {
@@ -328,6 +331,12 @@ export const dmesgFormat: LineFormat = {
 			line: '[    4.500426]  (6)[422:kworker/6:3][OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
 			text: '[OPLUS_CHG][oplus_chg_parse_charger_dt] normal',
 			caller: 'T422'
+		},
+		{
+			// an OOM report's task list (abrt-kernel-panic-oom.log): the pid is the message's
+			line: '[890563.635398] [ 1804]    89  1804    25638        3      50      276             0 qmgr',
+			text: '[ 1804]    89  1804    25638        3      50      276             0 qmgr',
+			ts: 890563.635398
 		},
 		{
 			line: '[    1.000000] [Fri Feb 13 23:31:31 2009] 2009-02-13T23:31:31,123456+00:00 example[1]',

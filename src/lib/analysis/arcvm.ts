@@ -1,0 +1,142 @@
+import type { Explanation, Finding } from '../models/finding.ts';
+import type { LogMetadata } from '../models/metadata.ts';
+import { MAX_EVIDENCE, MAX_OCCURRENCES, findingId } from './engine.ts';
+import { selinuxDenied, selinuxTitleParts } from './rules/security.ts';
+import { severityRank } from '../models/finding.ts';
+
+/**
+ * ChromeOS's Android VM (ARCVM): the virtual machine, run by crosvm, in which a Chromebook runs
+ * Android apps. Its console log (syslogs-arcvm-console-output.log: `Hardware name: ChromiumOS
+ * crosvm`, `androidboot.hardware=bertha`) holds the SELinux denials of Google's image by the
+ * dozen at every start, which per domain had been 12 low findings, told to ask a custom ROM's
+ * maintainers. There they are one finding per mode (permissive or not) that lists the domains,
+ * with the first denial of each as evidence (foldArcvmDenials).
+ */
+const NAME = 'ChromeOS’s Android VM (ARCVM)';
+
+/** Android's contexts, `u:r:<domain>:s0`: the policy of the Android system, not ChromeOS's own */
+const ANDROID_CONTEXT = /^u:(?:object_)?r:/;
+
+/** domains named in the meaning at most, with their counts */
+const NAMED = 5;
+/** domains listed in `details.domains` at most */
+const LISTED = 32;
+
+const SELINUX_ARCVM = (
+	domains: Array<{ domain: string; count: number }>,
+	total: number,
+	permissive: boolean
+) => {
+	const named = domains
+		.slice(0, NAMED)
+		.map((d) => `\`${d.domain}\` ${d.count}`)
+		.join(', ');
+	const more = domains.length > NAMED ? ` and ${domains.length - NAMED} more` : '';
+	const explanation: Explanation = {
+		meaning: `This log is the console of ${NAME}, the virtual machine in which a Chromebook runs Android apps; its SELinux policy (the \`u:r:…\` contexts are Android’s) is Google’s, part of the ChromeOS image, and ${permissive ? 'logged' : 'denied'} ${total} access${total === 1 ? '' : 'es'} of ${domains.length} domain${domains.length === 1 ? '' : 's'} (${named}${more}; each domain’s first denial is in the evidence)${permissive ? ' in permissive mode, which only logs them: the operations went ahead' : ': the operations failed'}. The Android system in the VM logs such denials at every start, from its own services and from Google Play services (\`gmscore_app\`), and most do no visible harm: the process does without the access. They matter only when an Android app or feature fails on the Chromebook at that time. Neither the owner nor an app can change the policy: it comes with ChromeOS’s updates.`,
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Google’s policy for the Android VM does not allow an access that a service of its image, Google Play services or an app tries: usually harmless, and fixed, if at all, by a ChromeOS update.'
+			},
+			{
+				kind: 'userspace',
+				text: 'An app or service trying something its domain may not do, which the policy stops on purpose.'
+			}
+		],
+		next_steps: [
+			'If Android apps work as they should, nothing needs doing.',
+			'If an Android app or feature fails, update ChromeOS (Settings, About ChromeOS, Check for updates), which updates the Android VM and its policy; if it still fails, send feedback right after it fails (Alt+Shift+I), naming the app, with the system and app information it offers to send.',
+			'For an app’s developer: the denials of the app’s domain (`untrusted_app`, or one of the domains in the facts) say what the app may not do in the VM; read them as they come with `adb logcat -b all -d | grep avc:` (with ADB debugging on) and change the app rather than expect a change of the policy.'
+		],
+		references: [
+			'https://source.android.com/docs/security/features/selinux',
+			'https://chromium.googlesource.com/chromiumos/docs/+/HEAD/containers_and_vms.md'
+		]
+	};
+	return explanation;
+};
+
+/** Whether a denial finding is of Android's policy (its first denial's contexts). */
+function androidPolicy(f: Finding): boolean {
+	const s = f.details.scontext;
+	const t = f.details.tcontext;
+	return (
+		(typeof s === 'string' && ANDROID_CONTEXT.test(s)) ||
+		(typeof t === 'string' && ANDROID_CONTEXT.test(t))
+	);
+}
+
+/**
+ * In the log of ChromeOS's Android VM (the hypervisor crosvm, denials of Android's policy), the
+ * SELinux denial findings of one mode become one (a single domain's too, for its title and words): count, boots, occurrences, severity (the most
+ * severe), the first line of each domain's finding as evidence, `domains` (most denials first),
+ * and the first denial's details; its title says where they are and its explanation is the VM's.
+ * Other logs' findings are returned as they are.
+ */
+export function foldArcvmDenials(findings: Finding[], metadata: LogMetadata): Finding[] {
+	if (metadata.hypervisor !== 'crosvm') return findings;
+	const byMode = new Map<string, Finding[]>();
+	for (const f of findings) {
+		if (f.rule !== selinuxDenied.id || !androidPolicy(f)) continue;
+		const parts = selinuxTitleParts(f.title);
+		if (parts === null) continue;
+		byMode.set(parts.mode, [...(byMode.get(parts.mode) ?? []), f]);
+	}
+	const folded = new Map<Finding, Finding | null>();
+	for (const [mode, group] of byMode) {
+		// one domain too: the finding is the VM's, told as the VM's
+		const one = fold(mode, group);
+		group.forEach((f, i) => folded.set(f, i === 0 ? one : null));
+	}
+	if (folded.size === 0) return findings;
+	const out: Finding[] = [];
+	for (const f of findings) {
+		const g = folded.get(f);
+		if (g === undefined) out.push(f);
+		else if (g !== null) out.push(g);
+	}
+	return out;
+}
+
+/** The one finding of `group` (in input order), denials of mode `mode`. */
+function fold(mode: string, group: Finding[]): Finding {
+	const first = group[0];
+	const domains = group
+		.map((f) => ({ domain: selinuxTitleParts(f.title)?.domain ?? 'unknown', count: f.count }))
+		.sort((a, b) => b.count - a.count);
+	const total = group.reduce((n, f) => n + f.count, 0);
+	const title = `${mode} in ${NAME}`;
+	const last = group.reduce((a, f) =>
+		f.last_seen.first_line > a.last_seen.first_line ? f : a
+	).last_seen;
+	return {
+		id: findingId(first.category, first.rule, title),
+		rule: first.rule,
+		category: first.category,
+		title,
+		alt_titles: [],
+		severity: group.reduce(
+			(s, f) => (severityRank(f.severity) < severityRank(s) ? f.severity : s),
+			first.severity
+		),
+		first_line: first.first_line,
+		last_line: first.last_line,
+		count: total,
+		boots: [...new Set(group.flatMap((f) => f.boots))].sort((a, b) => a - b),
+		first_seen: first.first_seen,
+		last_seen: last,
+		occurrences: group
+			.flatMap((f) => f.occurrences)
+			.sort((a, b) => a.first_line - b.first_line)
+			.slice(0, MAX_OCCURRENCES),
+		stack: null,
+		evidence: group
+			.map((f) => f.evidence[0])
+			.sort((a, b) => a.line - b.line)
+			.slice(0, MAX_EVIDENCE),
+		details: { ...first.details, domains: domains.slice(0, LISTED).map((d) => d.domain) },
+		related: [],
+		explanation: SELINUX_ARCVM(domains, total, first.details.permissive === true)
+	};
+}

@@ -1,0 +1,118 @@
+import type { Finding } from '../models/finding.ts';
+
+type F = Omit<Finding, 'explanation'>;
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** `pages` of 4 KiB in words (`2.1 GiB`, `512 MiB`) */
+function pagesSize(pages: number): string {
+	const mib = (pages * 4) / 1024;
+	return mib >= 1024 ? `${(mib / 1024).toFixed(1)} GiB` : `${Math.round(mib)} MiB`;
+}
+
+/** x86's pages are 4 KiB (other architectures may use 16 or 64 KiB) */
+const FOUR_KIB = /^(?:x86_64|i[3-6]86|x86)$/;
+
+/**
+ * The largest task of the OOM report's task list before a panic_on_oom panic (details
+ * `largest_task` …, crash/index.ts oomTaskFacts), in a sentence, or null. The list's largest by
+ * resident memory, which is what the OOM killer would mostly have chosen, but the panic chose
+ * nothing: it says the largest, not a victim.
+ */
+export function oomTaskNote(f: F, arch: string | null): string | null {
+	const d = f.details;
+	if (f.rule !== 'crash.oom-panic' || typeof d.largest_task !== 'string') return null;
+	const rss = Number(d.largest_task_rss_pages);
+	const swap = typeof d.largest_task_swap_entries === 'number' ? d.largest_task_swap_entries : null;
+	const x86 = arch !== null && FOUR_KIB.test(arch);
+	const size = (n: number) => (x86 ? `, ${pagesSize(n)}` : '');
+	const tasks = Number(d.tasks_listed);
+	const cut =
+		d.task_list_whole === true
+			? ''
+			: ' The log starts within the list (its header line is not in it): a larger task may be in the part not logged.';
+	const swapped =
+		swap === null || swap === 0
+			? ''
+			: ` and ${NUMBER.format(swap)} pages in swap (\`swapents\`${size(swap)})`;
+	const thread =
+		typeof d.comm === 'string' &&
+		d.comm === d.largest_task &&
+		typeof d.pid === 'number' &&
+		d.pid !== d.largest_task_pid
+			? ` The task that asked for memory when none was left (the \`CPU:\` line, pid ${d.pid}) has the same name: most likely one of its threads (the list shows processes, by their main thread’s pid).`
+			: '';
+	return `Here the task list’s largest by resident memory is \`${d.largest_task}\` (pid ${d.largest_task_pid}), of the ${NUMBER.format(tasks)} tasks listed: ${NUMBER.format(rss)} pages resident (\`rss\`${size(rss)})${swapped}.${cut}${thread}`;
+}
+
+/**
+ * A network device still referenced (details `device`, `usage_count`: crash/details.ts
+ * netdevWait), in sentences: the device, the references left, and what the wait holds up.
+ */
+export function netdevNote(f: F): string | null {
+	const d = f.details;
+	if (f.rule !== 'crash.netdev-refcount' || typeof d.device !== 'string') return null;
+	const n = typeof d.usage_count === 'number' ? d.usage_count : null;
+	const refs =
+		n === null
+			? ''
+			: ` with ${n} reference${n === 1 ? '' : 's'} still held (\`Usage count = ${n}\`)`;
+	const what =
+		d.device === 'lo'
+			? 'the loopback device of a network namespace being deleted, most often a container’s (the machine’s own `lo` goes only at shutdown): the namespace, and the memory it holds, cannot be freed while it waits, and the kernel’s cleanup of later namespaces waits behind it; on kernels before 4.16 (RHEL 7’s 3.10 among them) that cleanup holds the lock every new network namespace needs, so starting a container (`docker run`) or `ip netns add` hangs too (`copy_net_ns` in a hung task’s trace)'
+			: 'an interface being removed (a container’s veth, a tunnel or VPN interface deleted, a USB adapter unplugged, a driver unloaded): the task removing it (`ip link del`, `rmmod`, the container runtime, the kernel’s namespace cleanup) waits, and with it whatever waits for that task';
+	return `Here the device is \`${d.device}\`${refs}: ${what}. The kernel prints the line again every 10 seconds while it waits: lines that stop while the log goes on mean the last reference was dropped late and the removal finished (a slow release, such as sockets of the namespace that were still closing); lines to the end of the log mean a reference that is never dropped, which only a reboot clears.`;
+}
+
+/** the MMIO read functions of lib/iomap.c, and the value a read of a device that does not answer gives */
+const IOREAD = /^ioread(8|16|32)(?:be)?\+/;
+const ALL_ONES: Record<string, string> = { '8': 'ff', '16': 'ffff', '32': 'ffffffff' };
+
+/** The width of the MMIO read a report stopped in with all ones in EAX/RAX, or null. */
+function allOnesRead(f: F): string | null {
+	const at = f.stack?.fault_location ?? '';
+	const m = IOREAD.exec(at);
+	if (m === null) return null;
+	const ones = ALL_ONES[m[1]];
+	const registers = Array.isArray(f.details.registers) ? f.details.registers : [];
+	for (const r of registers) {
+		const v = /\b[ER]AX: ([0-9a-f]{8,16})\b/.exec(r);
+		if (v === null) continue;
+		return /^0*$/.test(v[1].slice(0, v[1].length - ones.length)) && v[1].endsWith(ones)
+			? m[1]
+			: null;
+	}
+	return null;
+}
+
+/**
+ * A report that stopped in `ioread32` (or 16, 8) with all ones in EAX/RAX, the value it returns:
+ * a device that did not answer (abrt-oops1-module-nouveau.log: nouveau's soft lockup, `EAX:
+ * ffffffff`, in a connector probe of X), in a sentence, or null.
+ */
+export function deviceGoneNote(f: F): string | null {
+	const bits = allOnesRead(f);
+	if (bits === null) return null;
+	const reg = (f.details.registers as string[]).some((r) => /\bRAX: /.test(r)) ? 'RAX' : 'EAX';
+	const nouveau = f.stack?.frames.some((x) => /^(?:nouveau|nvkm)_timer_wait/.test(x.function))
+		? ' nouveau’s wait (`nouveau_timer_wait_eq`) measures its timeout with the GPU’s own timer, which reads all ones as well and never advances, so the wait never times out: the CPU loops until the watchdog reports it.'
+		: '';
+	return `Here the CPU was in \`ioread${bits}\`, reading a device’s register, and ${reg} holds ${ALL_ONES[bits]}, all ones, most likely the value it read: what a read returns when the device does not answer, because it is powered down (runtime power management, a laptop’s second GPU switched off), held in reset, or gone from the bus. A driver that waits for a register to change then waits for a device that is not there.${nouveau}`;
+}
+
+/** The step for a report that read all ones from a device (deviceGoneNote), or null. */
+export function deviceGoneStep(f: F): string | null {
+	if (allOnesRead(f) === null) return null;
+	return 'See whether the device was powered down or gone when this happened: `lspci -nn` (a device off the bus shows `rev ff`, and `lspci -vvv -s <address>` `Unknown header type 7f`), its power state in `/sys/bus/pci/devices/<address>/power/runtime_status`; on a laptop with two GPUs, whether the second one was switched off (`cat /sys/kernel/debug/vgaswitcheroo/switch`, bbswitch or a vendor tool) while a program still asked it about its outputs.';
+}
+
+/**
+ * A register that holds text in a report without a faulting address (details `register_as_text`,
+ * `text_register`: crash/memory-facts.ts registerAsText), in a sentence, or null.
+ */
+export function registerTextNote(f: F): string | null {
+	const t = f.details.register_as_text;
+	const r = f.details.text_register;
+	if (typeof t !== 'string' || typeof r !== 'string') return null;
+	return `A general protection fault prints no faulting address, but the faulting instruction (the \`Code:\` line’s bytes from \`<…>\`) addresses memory through ${r}, and ${r} holds 8 bytes that read as ASCII text, “${t}” (in memory order): never a valid address (not canonical), so the fault is a string’s bytes taken as a pointer: a pointer overwritten by text, or text passed where a pointer was expected; look for where that text comes from.`;
+}
