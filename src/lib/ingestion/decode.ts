@@ -351,6 +351,48 @@ async function* gunzip(
 	}
 }
 
+/**
+ * The first bytes after a compressed input's data (at most PROBE_BYTES), to tell whether they are
+ * text: a log appended to a compressed one (`cat kern.log.1.gz kern.log`), or a download's junk.
+ */
+class Tail {
+	private parts: Uint8Array[] = [];
+	private length = 0;
+	add(b: Uint8Array): void {
+		if (this.length >= PROBE_BYTES || b.length === 0) return;
+		const take = b.subarray(0, PROBE_BYTES - this.length);
+		this.parts.push(take.slice());
+		this.length += take.length;
+	}
+	first(): number {
+		return this.parts.length > 0 ? this.parts[0][0] : -1;
+	}
+	bytes(): Uint8Array {
+		return concatBytes(this.parts);
+	}
+}
+
+/**
+ * What a compressed input whose data was read whole, and which other bytes follow, says: its
+ * report is complete (nothing of the compressed data was lost), and the note says where the data
+ * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (a report
+ * file) it is an error, as any damage is.
+ */
+function trailing(
+	onTrailing: ((note: string) => void) | undefined,
+	what: string,
+	end: number,
+	total: number,
+	tail: Tail
+): void {
+	const n = total - end;
+	const text = looksLikeText(tail.bytes());
+	const them = n === 1 ? 'it' : 'them';
+	const note = `The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${groupDigits(end)} and was read whole, and the ${groupDigits(n)} ${n === 1 ? 'byte' : 'bytes'} after it${text ? ' (text)' : ''} ${n === 1 ? 'was' : 'were'} not read${text ? `: \`tail -c +${end + 1} FILE\` prints ${them}, to analyse apart` : ''}.`;
+	if (onTrailing === undefined) throw new InputError('corrupt-compressed', note);
+	onTrailing(note);
+}
+
 /** compressed bytes handed to fflate at a time in gunzipChecked, whatever the input's chunks */
 const GZIP_PIECE = 1 << 14;
 
@@ -383,7 +425,10 @@ function crc32(crc: number, b: Uint8Array): number {
  * compressed data loses what its piece decoded to (a few hundred KB of text at most). The whole
  * input is read, so that its size is known.
  */
-async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* gunzipChecked(
+	src: AsyncIterable<Uint8Array>,
+	onTrailing?: (note: string) => void
+): AsyncGenerator<Uint8Array> {
 	let out: Uint8Array[] = [];
 	let crc = 0;
 	let size = 0;
@@ -417,6 +462,15 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 	g.onmember = endMember;
 	/** what stopped the decoder: the error, and where its piece starts */
 	let failure: { code: number; at: number; junkAt: number; zero: boolean } | null = null;
+	/** fflate's state: after a member, its next member's header would start at junkAt below */
+	const state = g as unknown as { r: number; p: Uint8Array; v: number };
+	/** the first bytes from where the gzip data ends, when other bytes follow it */
+	const junk = new Tail();
+	const ended = (junkAt: number, code: number, at: number) => {
+		for (const r of recent)
+			if (r.at + r.bytes.length > junkAt) junk.add(r.bytes.subarray(Math.max(0, junkAt - r.at)));
+		failure = { code, at, junkAt, zero: junk.first() === 0 };
+	};
 	const push = (piece: Uint8Array, at: number, final: boolean) => {
 		if (failure !== null) return;
 		recent.push({ at, bytes: piece });
@@ -424,11 +478,10 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		try {
 			g.push(piece, final);
 		} catch (e) {
-			// fflate's state after an error: its next member's header would start at junkAt
-			const s = g as unknown as { r: number; p: Uint8Array; v: number };
 			const code = (e as { code?: number }).code ?? -1;
-			const junkAt = code === 6 && s.v > 1 ? s.r - s.p.length + (s.v - 1) : -1;
-			failure = { code, at, junkAt, zero: junkAt >= 0 && s.p[s.v - 1] === 0 };
+			const s = state;
+			if (code === 6 && s.v > 1) ended(s.r - s.p.length + (s.v - 1), code, at);
+			else failure = { code, at, junkAt: -1, zero: false };
 		}
 	};
 	/** the input's bytes read so far (all of them after the loop) */
@@ -437,7 +490,10 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		const from = at;
 		at += piece.length;
 		// the rest is read, not decoded: the note says how many bytes there are
-		if (failure !== null) continue;
+		if (failure !== null) {
+			junk.add(piece);
+			continue;
+		}
 		push(piece, from, false);
 		if (out.length > 0) {
 			yield* out;
@@ -445,7 +501,12 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		}
 	}
 	const total = at;
+	// 1 to 3 bytes after a member: fflate waits for 4 (a next member's header) and drops them at
+	// the end without an error; the member's trailer ends where they start (it had been looked
+	// for at the input's end, and the note said the checksum did not match)
+	const waiting = failure === null && state.v > 1 ? state.r - state.p.length + (state.v - 1) : -1;
 	push(new Uint8Array(0), total, true);
+	if (failure === null && waiting >= 0 && waiting < total) ended(waiting, 6, waiting);
 	if (out.length > 0) yield* out;
 	const f = failure as { code: number; at: number; junkAt: number; zero: boolean } | null;
 	if (f === null || f.junkAt >= 0) endMember(f === null ? total : f.junkAt);
@@ -455,11 +516,7 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 			`The compressed file is damaged: ${members > 1 ? `its member ${badMember} of ${members}` : 'its data'} does not decompress to the size and checksum (CRC) its gzip trailer records, so some of what was read is wrong.`
 		);
 	if (f === null || f.zero) return;
-	if (f.junkAt > 0)
-		throw new InputError(
-			'corrupt-compressed',
-			`The compressed file is followed by bytes that are not gzip data ("trailing garbage"): its gzip data ends at byte ${groupDigits(f.junkAt)}, and the ${groupDigits(total - f.junkAt)} bytes after it were not read.`
-		);
+	if (f.junkAt > 0) return trailing(onTrailing, 'gzip', f.junkAt, total, junk);
 	if (f.code === 0)
 		throw new InputError(
 			'corrupt-compressed',
@@ -547,7 +604,7 @@ const BINARY_SHARE = 0.25;
  * are left out: a stretch of them is space never written before a log's text (see nul.ts).
  * 0 when fewer than 32 bytes are not NUL.
  */
-function binaryShare(b: Uint8Array): number {
+function binaryShare(b: Uint8Array, least = 32): number {
 	let n = 0;
 	let bad = 0;
 	for (let i = 0; i < b.length; i++) {
@@ -571,7 +628,17 @@ function binaryShare(b: Uint8Array): number {
 		n += k - 1;
 		i += k - 1;
 	}
-	return n < 32 ? 0 : bad / n;
+	return n < least ? 0 : bad / n;
+}
+
+/**
+ * Bytes that read as text (see binaryShare): none of them binary when they are fewer than 32,
+ * less than a quarter otherwise; NUL bytes make them binary here.
+ */
+function looksLikeText(b: Uint8Array): boolean {
+	if (b.length === 0 || b.includes(0)) return false;
+	const share = binaryShare(b, 1);
+	return b.length < 32 ? share === 0 : share < BINARY_SHARE;
 }
 
 /** What to do with input whose first bytes name a known non-text format, or null. */
@@ -700,9 +767,11 @@ async function* decodeOnce(
 				? 'xz'
 				: null;
 	onCompression?.(kind);
+	/** bytes after the compressed data, which was read whole: a note, not an error */
+	const trailingNote = (note: string) => onNote?.(note, true);
 	if (kind === 'gzip')
 		stream = limited(
-			gzip.checked ? gunzipChecked(counted) : gunzip(counted, gzip.again),
+			gzip.checked ? gunzipChecked(counted, trailingNote) : gunzip(counted, gzip.again),
 			limits.maxDecompressedBytes
 		);
 	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes);
@@ -997,7 +1066,9 @@ async function* memberText(
 	}
 	let stream: AsyncIterable<Uint8Array> = prepend(head, it);
 	// fflate's reading, the same whatever the chunks: the archive's bytes are not read twice
-	if (isGzip(head)) stream = limited(gunzipChecked(stream), limits.maxDecompressedBytes);
+	const trailingNote = (note: string) => onNote?.(note, true);
+	if (isGzip(head))
+		stream = limited(gunzipChecked(stream, trailingNote), limits.maxDecompressedBytes);
 	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes);
 	// UTF-16 (a `dmesg.txt` saved by Notepad or PowerShell's `>`), told as a whole file's is
 	const inner = stream[Symbol.asyncIterator]();
