@@ -156,10 +156,275 @@ async function* pieces(src: AsyncIterable<Uint8Array>, size: number): AsyncGener
 class OverLimit extends Error {}
 
 /**
+ * Where a compressed input's data ends, told from its compressed bytes (see ZstdWalk, XzWalk):
+ * `feed` returns the parts of a piece that are the compressed data; bytes it cannot tell yet are
+ * held back for the next piece. When other bytes follow the data, `junkAt` is where they start
+ * (-1 until then) and `junk` the piece's bytes from there. `finish` returns what was held at the
+ * input's end, or calls it junk.
+ */
+interface DataWalk {
+	junkAt: number;
+	junk: Uint8Array;
+	feed(piece: Uint8Array, from: number): Uint8Array[];
+	finish(total: number): Uint8Array[];
+}
+
+/** what followed a compressed input's data, and the input's size (see dataPieces) */
+interface DataEnd {
+	junkAt: number;
+	total: number;
+	tail: Tail;
+}
+
+/**
+ * The input in pieces of `size` bytes from its first, as far as `walk` finds it is compressed
+ * data: a decoder handed the bytes after it fails and drops what it had decoded but not handed on
+ * (xz's output window, a whole .xz with a line of text after it), so it is never handed them.
+ * The rest is read to the input's end, its first bytes kept (`end`).
+ */
+async function* dataPieces(
+	src: AsyncIterable<Uint8Array>,
+	size: number,
+	walk: DataWalk,
+	end: DataEnd
+): AsyncGenerator<Uint8Array> {
+	let at = 0;
+	for await (const piece of pieces(src, size)) {
+		const from = at;
+		at += piece.length;
+		end.total = at;
+		if (end.junkAt >= 0) {
+			end.tail.add(piece);
+			continue;
+		}
+		const parts = walk.feed(piece, from);
+		if (walk.junkAt >= 0) {
+			end.junkAt = walk.junkAt;
+			end.tail.add(walk.junk);
+		}
+		for (const p of parts) if (p.length > 0) yield p;
+	}
+	if (end.junkAt >= 0) return;
+	const parts = walk.finish(at);
+	if (walk.junkAt >= 0) {
+		end.junkAt = walk.junkAt;
+		end.tail.add(walk.junk);
+	}
+	for (const p of parts) if (p.length > 0) yield p;
+}
+
+/** Zstandard frame magic (0xFD2FB528) and skippable frames' (0x184D2A50 to 0x184D2A5F) */
+const isZstdFrame = (b: Uint8Array) =>
+	b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
+const isSkippable = (b: Uint8Array) =>
+	(b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18;
+
+/**
+ * Zstandard frames walked from their headers, without decoding: a frame header, blocks (each
+ * with a 3-byte header giving its size), an optional 4-byte checksum; skippable frames by their
+ * size. Where a frame would start, 4 bytes that are no frame's magic are not Zstandard data:
+ * what follows the last frame.
+ */
+class ZstdWalk implements DataWalk {
+	junkAt = -1;
+	junk: Uint8Array = new Uint8Array(0);
+	/** the field being gathered, and its length */
+	private field: number[] = [];
+	private need = 4;
+	private state: 'magic' | 'skip-size' | 'fhd' | 'block' = 'magic';
+	/** bytes to pass over (a header's rest, a block's body, a checksum, a skippable frame) */
+	private skip = 0;
+	/** after the skip: the next block, or the next frame */
+	private next: 'block' | 'magic' = 'magic';
+	private checksum = false;
+	/** a frame's magic being read: its bytes from earlier pieces, held back */
+	private held: Uint8Array[] = [];
+	/** the walk lost its way (a reserved block type): the rest is handed on as it is */
+	private lost = false;
+
+	feed(piece: Uint8Array, from: number): Uint8Array[] {
+		if (this.lost) return [piece];
+		const out: Uint8Array[] = [];
+		let i = 0;
+		/** where the piece's part being handed on starts */
+		let pass = 0;
+		while (i < piece.length) {
+			if (this.skip > 0) {
+				const n = Math.min(this.skip, piece.length - i);
+				i += n;
+				this.skip -= n;
+				if (this.skip === 0) this.start(this.next);
+				continue;
+			}
+			if (this.state === 'magic' && this.field.length === 0 && i > pass) {
+				out.push(piece.subarray(pass, i));
+				pass = i;
+			}
+			this.field.push(piece[i++]);
+			if (this.field.length < this.need) continue;
+			const f = this.field;
+			this.field = [];
+			if (this.state === 'magic') {
+				const m = Uint8Array.from(f);
+				if (isZstdFrame(m)) this.start('fhd');
+				else if (isSkippable(m)) this.start('skip-size');
+				else {
+					this.junkAt = from + i - 4;
+					this.junk = concatBytes([...this.held, piece.subarray(pass)]);
+					this.held = [];
+					return out;
+				}
+				out.push(...this.held);
+				this.held = [];
+			} else if (this.state === 'skip-size') {
+				this.skip = (f[0] | (f[1] << 8) | (f[2] << 16) | (f[3] << 24)) >>> 0;
+				this.next = 'magic';
+				if (this.skip === 0) this.start('magic');
+			} else if (this.state === 'fhd') {
+				const d = f[0];
+				const single = (d >> 5) & 1;
+				const fcs = d >> 6;
+				this.checksum = ((d >> 2) & 1) === 1;
+				this.skip = (single ? 0 : 1) + [0, 1, 2, 4][d & 3] + (fcs === 0 ? single : 1 << fcs);
+				this.next = 'block';
+				if (this.skip === 0) this.start('block');
+			} else {
+				const h = f[0] | (f[1] << 8) | (f[2] << 16);
+				const type = (h >> 1) & 3;
+				if (type === 3) {
+					this.lost = true;
+					out.push(...this.held, piece.subarray(pass));
+					return out;
+				}
+				const last = (h & 1) === 1;
+				this.skip = type === 1 ? 1 : h >>> 3;
+				if (last) this.skip += this.checksum ? 4 : 0;
+				this.next = last ? 'magic' : 'block';
+				if (this.skip === 0) this.start(this.next);
+			}
+		}
+		if (this.state === 'magic' && this.field.length > 0) {
+			// a magic cut by the piece's end: held back until it is told
+			if (i - this.field.length > pass) out.push(piece.subarray(pass, i - this.field.length));
+			this.held.push(piece.subarray(Math.max(pass, i - this.field.length)).slice());
+		} else if (i > pass) out.push(piece.subarray(pass, i));
+		return out;
+	}
+
+	private start(state: 'magic' | 'skip-size' | 'fhd' | 'block'): void {
+		this.state = state;
+		this.need = state === 'fhd' ? 1 : state === 'block' ? 3 : 4;
+		this.field = [];
+	}
+
+	finish(total: number): Uint8Array[] {
+		if (this.state !== 'magic' || this.field.length === 0 || this.lost) return [];
+		// 1 to 3 bytes where a frame would start
+		this.junkAt = total - this.field.length;
+		this.junk = concatBytes(this.held);
+		this.held = [];
+		return [];
+	}
+}
+
+/** xz's stream header magic, which the bytes after a stream's padding must start with */
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+
+/**
+ * The ends of xz streams, found by their 12-byte footers (a CRC-32 of the index size and flags,
+ * which must match, then `YZ`: a chance match in compressed data is about one in 2^48 bytes),
+ * without decoding. After a stream come zero bytes (stream padding) and another stream's magic,
+ * or the input's end; any other bytes are not xz data.
+ */
+class XzWalk implements DataWalk {
+	junkAt = -1;
+	junk: Uint8Array = new Uint8Array(0);
+	/** the last 11 bytes handed on inside a stream, for a footer cut by a piece's end */
+	private last: Uint8Array = new Uint8Array(0);
+	/** after a stream: the bytes after its padding, held back until they are told */
+	private after: Uint8Array | null = null;
+	private afterAt = 0;
+
+	feed(piece: Uint8Array, from: number): Uint8Array[] {
+		const out: Uint8Array[] = [];
+		let b = piece;
+		let at = from;
+		for (;;) {
+			if (this.after !== null) {
+				// zero bytes (padding) are handed on; then 6 bytes tell a stream from other bytes
+				let k = 0;
+				if (this.after.length === 0) {
+					while (k < b.length && b[k] === 0) k++;
+					if (k > 0) out.push(b.subarray(0, k));
+					if (k === b.length) return out;
+					this.afterAt = at + k;
+				}
+				const head = concatBytes([this.after, b.subarray(k)]);
+				if (head.length < XZ_MAGIC.length) {
+					if (XZ_MAGIC.every((v, j) => j >= head.length || head[j] === v)) {
+						this.after = head.slice();
+						return out;
+					}
+				} else if (XZ_MAGIC.every((v, j) => head[j] === v)) {
+					this.after = null;
+					b = head;
+					at = this.afterAt;
+					this.last = new Uint8Array(0);
+					continue;
+				}
+				this.junkAt = this.afterAt;
+				this.junk = head;
+				return out;
+			}
+			const buf = this.last.length > 0 ? concatBytes([this.last, b]) : b;
+			const shift = this.last.length;
+			const e = footerEnd(buf, Math.max(0, shift - 11));
+			if (e === -1) {
+				out.push(b);
+				this.last = buf.slice(Math.max(0, buf.length - 11));
+				return out;
+			}
+			// the stream ends at e (in buf): hand on its bytes, then read what follows
+			out.push(b.subarray(0, e - shift));
+			b = b.subarray(e - shift);
+			at += e - shift;
+			this.after = new Uint8Array(0);
+			this.last = new Uint8Array(0);
+		}
+	}
+
+	finish(total: number): Uint8Array[] {
+		if (this.after === null || this.after.length === 0) return [];
+		// the start of another stream's magic, or a few other bytes, at the input's end
+		this.junkAt = total - this.after.length;
+		this.junk = this.after;
+		this.after = null;
+		return [];
+	}
+}
+
+/** where the first xz stream footer in `b` (starting its search at `from`) ends, or -1 */
+function footerEnd(b: Uint8Array, from: number): number {
+	for (let j = b.indexOf(0x59, from + 10); j !== -1; j = b.indexOf(0x59, j + 1)) {
+		if (j + 1 >= b.length) return -1;
+		if (b[j + 1] !== 0x5a) continue;
+		const f = j - 10;
+		if (f < from || b[f + 8] !== 0 || (b[f + 9] & 0xf0) !== 0) continue;
+		const stored = (b[f] | (b[f + 1] << 8) | (b[f + 2] << 16) | (b[f + 3] << 24)) >>> 0;
+		if (crc32(0, b.subarray(f + 4, f + 10)) === stored) return j + 2;
+	}
+	return -1;
+}
+
+/**
  * Zstandard frames (one or more, one after the other) to their bytes. Output past `limit` is
  * not kept: what came before it is yielded, then the decompression-bomb error is thrown.
  */
-async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+async function* unzstd(
+	src: AsyncIterable<Uint8Array>,
+	limit: number,
+	onTrailing?: (note: string) => void
+): AsyncGenerator<Uint8Array> {
 	let out: Uint8Array[] = [];
 	let produced = 0;
 	const d = new ZstdDecompress((data) => {
@@ -182,7 +447,9 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 			else damaged = true;
 		}
 	};
-	const input = pieces(src, ZSTD_SLICE);
+	// the bytes after the last frame are never handed to the decoder (see dataPieces)
+	const end: DataEnd = { junkAt: -1, total: 0, tail: new Tail() };
+	const input = dataPieces(src, ZSTD_SLICE, new ZstdWalk(), end);
 	for (;;) {
 		const r = await input.next();
 		if (!r.done) push(r.value, false);
@@ -196,7 +463,10 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 			await drain(input);
 			throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
 		}
-		if (r.done) return;
+		if (r.done) {
+			if (end.junkAt >= 0) trailing(onTrailing, 'Zstandard', end.junkAt, end.total, end.tail);
+			return;
+		}
 	}
 }
 
@@ -214,8 +484,15 @@ async function drain(it: AsyncIterator<Uint8Array>): Promise<void> {
  * kept: what came before it is yielded, then the decompression-bomb error is thrown. A damaged or
  * truncated file throws after what was decoded before the damage.
  */
-async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
-	const it = pieces(src, XZ_PIECE)[Symbol.asyncIterator]();
+async function* unxz(
+	src: AsyncIterable<Uint8Array>,
+	limit: number,
+	onTrailing?: (note: string) => void
+): AsyncGenerator<Uint8Array> {
+	// the bytes after the last stream are never handed to the decoder (see dataPieces): it had
+	// dropped its last output window, a whole small .xz, when a line of text followed
+	const end: DataEnd = { junkAt: -1, total: 0, tail: new Tail() };
+	const it = dataPieces(src, XZ_PIECE, new XzWalk(), end)[Symbol.asyncIterator]();
 	// pulled one chunk at a time by the decoder; an empty chunk is never handed to it (xz-embedded
 	// takes a call that makes no progress as the input's end)
 	const input = new ReadableStream<Uint8Array>(
@@ -250,7 +527,10 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 				await drain(it);
 				throw xzError(e);
 			}
-			if (r.done) return;
+			if (r.done) {
+				if (end.junkAt >= 0) trailing(onTrailing, 'xz', end.junkAt, end.total, end.tail);
+				return;
+			}
 			const data = r.value;
 			if (data.length === 0) continue;
 			const room = limit - produced;
@@ -774,8 +1054,8 @@ async function* decodeOnce(
 			gzip.checked ? gunzipChecked(counted, trailingNote) : gunzip(counted, gzip.again),
 			limits.maxDecompressedBytes
 		);
-	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes);
-	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes);
+	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes, trailingNote);
+	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes, trailingNote);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
 	// after decompression: gather them (a decompression error comes after what was read)
 	const inner = stream[Symbol.asyncIterator]();
@@ -1069,7 +1349,7 @@ async function* memberText(
 	const trailingNote = (note: string) => onNote?.(note, true);
 	if (isGzip(head))
 		stream = limited(gunzipChecked(stream, trailingNote), limits.maxDecompressedBytes);
-	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes);
+	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes, trailingNote);
 	// UTF-16 (a `dmesg.txt` saved by Notepad or PowerShell's `>`), told as a whole file's is
 	const inner = stream[Symbol.asyncIterator]();
 	let lead: Uint8Array = new Uint8Array(0);
