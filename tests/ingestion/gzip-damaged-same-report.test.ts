@@ -154,6 +154,13 @@ describe('a damaged .gz: one report whatever the chunks', () => {
 				);
 			}
 		}
+		// a next member cut inside its header: truncated, the first member's checksum right
+		const cutHeader = await warnings(
+			new Uint8Array(Buffer.concat([member, Buffer.from([0x1f, 0x8b, 8, 8, 0x61, 0x62])]))
+		);
+		expect(cutHeader.r.input.lines_total).toBe(lines(DMESG));
+		expect(cutHeader.text).toContain('The compressed file is truncated');
+		expect(cutHeader.text).not.toContain('checksum');
 		// a damaged member followed by 2 bytes is still damaged
 		const bad = await warnings(new Uint8Array(Buffer.concat([flipped, Buffer.from('ab')])));
 		expect(bad.text).toContain('does not decompress to the size and checksum (CRC)');

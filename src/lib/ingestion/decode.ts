@@ -749,6 +749,8 @@ async function* gunzipChecked(
 	const ended = (junkAt: number, code: number, at: number) => {
 		for (const r of recent)
 			if (r.at + r.bytes.length > junkAt) junk.add(r.bytes.subarray(Math.max(0, junkAt - r.at)));
+		// fflate's own bytes when the pieces kept do not reach back so far
+		if (junk.first() === -1) junk.add(state.p.subarray(state.v - 1));
 		failure = { code, at, junkAt, zero: junk.first() === 0 };
 	};
 	const push = (piece: Uint8Array, at: number, final: boolean) => {
@@ -781,12 +783,20 @@ async function* gunzipChecked(
 		}
 	}
 	const total = at;
-	// 1 to 3 bytes after a member: fflate waits for 4 (a next member's header) and drops them at
-	// the end without an error; the member's trailer ends where they start (it had been looked
-	// for at the input's end, and the note said the checksum did not match)
+	// 1 to 3 bytes after a member, or a next member cut inside its header: fflate waits for the
+	// rest of a header and drops them at the end without an error; the member's trailer ends where
+	// they start (it had been looked for at the input's end, and the note said the checksum did
+	// not match)
 	const waiting = failure === null && state.v > 1 ? state.r - state.p.length + (state.v - 1) : -1;
 	push(new Uint8Array(0), total, true);
-	if (failure === null && waiting >= 0 && waiting < total) ended(waiting, 6, waiting);
+	if (failure === null && waiting >= 0 && waiting < total) {
+		if (total - waiting < 4) ended(waiting, 6, waiting);
+		else {
+			// a next member cut inside its header: the one before ends where it starts
+			endMember(waiting);
+			failure = { code: 0, at: waiting, junkAt: -1, zero: false };
+		}
+	}
 	if (out.length > 0) yield* out;
 	const f = failure as { code: number; at: number; junkAt: number; zero: boolean } | null;
 	if (f === null || f.junkAt >= 0) endMember(f === null ? total : f.junkAt);
