@@ -34,7 +34,11 @@ export class ProgressLine {
 			this.total !== null && this.total > 0
 				? `${mb(p.bytes)} MB of ${mb(this.total)} MB (${Math.floor((p.bytes * 100) / this.total)}%)`
 				: `${mb(p.bytes)} MB`;
-		this.out.write(`\r\x1b[Knecroscope: ${this.label}: ${read}, ${groupDigits(p.lines)} lines`);
+		// a damaged .gz read a second time starts again from 0: said, not a silent jump back
+		const again = p.again ? 'reading again (damaged compressed data), ' : '';
+		this.out.write(
+			`\r\x1b[Knecroscope: ${this.label}: ${again}${read}, ${groupDigits(p.lines)} lines`
+		);
 	};
 
 	/** erase the line, if one was shown */

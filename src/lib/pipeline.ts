@@ -22,6 +22,11 @@ export interface Progress {
 	totalBytes: number | null;
 	lines: number;
 	done: boolean;
+	/**
+	 * true from where a damaged .gz is read a second time, from its first byte (see decode.ts,
+	 * gunzipChecked): bytes and lines start again from 0, and the page and the CLI say so
+	 */
+	again?: boolean;
 }
 
 export interface AnalyzeOptions extends IngestOptions {
@@ -115,12 +120,15 @@ export async function analyzeStream(
 	const every = opts.progressEvery ?? 50_000;
 	let nextReport = every;
 	let nextBytes = SKIP_PROGRESS_BYTES;
+	/** the second reading of a damaged .gz has started */
+	let again = false;
 	const report = (done: boolean) =>
 		opts.onProgress?.({
 			bytes,
 			totalBytes: opts.totalBytes ?? null,
 			lines: ingestor.linesDone,
-			done
+			done,
+			...(again ? { again } : {})
 		});
 	let stoppedBecause: string | null = null;
 	const notes: string[] = [];
@@ -154,6 +162,9 @@ export async function analyzeStream(
 					bytes = 0;
 					nextReport = every;
 					nextBytes = SKIP_PROGRESS_BYTES;
+					// said at once: the bar goes back to 0 with a word of why
+					again = true;
+					report(false);
 				},
 				source: opts.reread
 			}

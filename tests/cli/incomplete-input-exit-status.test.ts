@@ -57,6 +57,28 @@ describe('an input read in part', () => {
 		expect(piped.stderr.toString()).toMatch(/^necroscope: standard input: The compressed file/);
 	});
 
+	it('a .gz whose data is read whole, followed by other bytes: a complete report, its note, exit 0', () => {
+		const gz = gzipSync(readFileSync(OOPS));
+		const f = join(tmp, 'oops-then-text.log.gz');
+		writeFileSync(f, Buffer.concat([gz, Buffer.from('appended text\n')]));
+		const r = run(['--format', 'json', '--fail-on', 'critical', f]);
+		// it had exited 2, called "Incomplete" though nothing of its gzip data was lost
+		expect(r.code).toBe(0);
+		expect(r.stderr).toBe('');
+		const report = JSON.parse(r.stdout);
+		expect(report.input.lines_total).toBe(readFileSync(OOPS, 'utf8').split('\n').length - 1);
+		expect(report.input.warnings.join('\n')).not.toContain('Incomplete');
+		expect(report.input.warnings).toContain(
+			`The compressed file is followed by bytes that are not gzip data ("trailing garbage"): its gzip data ends at byte ${gz.length.toLocaleString('en-US')} and was read whole, and the 14 bytes after it (text) were not read: \`tail -c +${gz.length + 1} FILE\` prints them, to analyse apart.`
+		);
+		// from standard input (no second source: the bytes kept as they were read) the same
+		const piped = spawnSync(process.execPath, [CLI, '--format', 'json'], {
+			input: readFileSync(f)
+		});
+		expect(piped.status).toBe(0);
+		expect(piped.stdout.toString()).toBe(r.stdout.replace('"oops-then-text.log.gz"', 'null'));
+	});
+
 	it('a truncated .xz: exit 2', () => {
 		const xz = cutXz();
 		const r = run([xz]);

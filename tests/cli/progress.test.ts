@@ -25,6 +25,17 @@ describe('the progress line of a long analysis', () => {
 		expect(out.endsWith('lines\r\x1b[K')).toBe(true);
 	});
 
+	it('a damaged .gz read a second time says so, its bytes counted again from 0', () => {
+		vi.useFakeTimers({ now: 0 });
+		let out = '';
+		const line = new ProgressLine({ write: (s: string) => (out += s) }, 'kern.log.gz', 100_000_000);
+		vi.setSystemTime(2000);
+		line.update({ bytes: 20_000_000, totalBytes: null, lines: 90_000, done: false, again: true });
+		expect(out).toBe(
+			'\r\x1b[Knecroscope: kern.log.gz: reading again (damaged compressed data), 20 MB of 100 MB (20%), 90,000 lines'
+		);
+	});
+
 	it('standard input of unknown size: bytes read only; a short run shows and erases nothing', () => {
 		vi.useFakeTimers({ now: 0 });
 		let out = '';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/lib/output/json.ts';
-import { analyzeStream, type AnalyzeOptions } from '../../src/lib/pipeline.ts';
+import { analyzeStream, type AnalyzeOptions, type Progress } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
 
@@ -98,12 +98,72 @@ describe('a damaged .gz: one report whatever the chunks', () => {
 		return { r, text: r.input.warnings.join('\n') };
 	};
 
-	it('trailing garbage: the member is read whole, the note says where the gzip data ends and what follows', async () => {
+	it('trailing garbage: the member is read whole, the report is complete, the note says where the gzip data ends and that the text after it was not read', async () => {
 		const { r, text } = await warnings(INPUTS['a dmesg member then a plain log']);
 		expect(r.input.lines_total).toBe(lines(DMESG));
 		expect(text).toContain(
-			`its gzip data ends at byte ${member.length.toLocaleString('en-US')}, and the ${PLAIN.length.toLocaleString('en-US')} bytes after it were not read`
+			`its gzip data ends at byte ${member.length.toLocaleString('en-US')} and was read whole, and the ${PLAIN.length.toLocaleString('en-US')} bytes after it (text) were not read: \`tail -c +${member.length + 1} FILE\` prints them`
 		);
+		// nothing of the gzip data was lost: not "Incomplete", and the headline is of the whole log
+		expect(text).not.toContain('Incomplete');
+		expect(r.summary.headline).not.toMatch(/first [\d,]+ lines/);
+		// bytes that are not text are not called text
+		const binary = await warnings(
+			new Uint8Array(Buffer.concat([member, Buffer.from([0x80, 0x01, 0xfe, 0x02, 0x99, 0x7f])]))
+		);
+		expect(binary.text).toContain('and the 6 bytes after it were not read.');
+	});
+
+	it('the second reading is told in the progress: from 0 again, marked `again`, never a silent jump back', async () => {
+		const bytes = INPUTS['a dmesg member then a plain log'];
+		const seen: Progress[] = [];
+		await analyzeStream(chunked(bytes, 4096), {
+			reread: () => chunked(bytes, 4096),
+			progressEvery: 100,
+			onProgress: (p) => seen.push({ ...p })
+		});
+		const first = seen.findIndex((p) => p.again === true);
+		expect(first).toBeGreaterThan(0);
+		// told at once, before any of the second reading's bytes
+		expect(seen[first]).toMatchObject({ bytes: 0, lines: 0, done: false });
+		expect(seen.slice(0, first).every((p) => p.again === undefined)).toBe(true);
+		expect(seen.slice(first).every((p) => p.again === true)).toBe(true);
+		// a sound .gz is read once: never `again`
+		const sound: Progress[] = [];
+		await analyzeStream(chunked(member, 4096), {
+			reread: () => chunked(member, 4096),
+			progressEvery: 100,
+			onProgress: (p) => sound.push(p)
+		});
+		expect(sound.some((p) => p.again !== undefined)).toBe(false);
+	});
+
+	it("1 to 3 bytes after the data: the trailer is found where the member ends, not at the input's end", async () => {
+		for (const junk of ['x', 'ab', '\r\n!', 'abcd']) {
+			const bytes = new Uint8Array(Buffer.concat([member, Buffer.from(junk, 'latin1')]));
+			for (const size of [1, 4096, bytes.length]) {
+				const r = await analyzeStream(chunked(bytes, size), {
+					reread: () => chunked(bytes, size)
+				});
+				const text = r.input.warnings.join('\n');
+				expect(r.input.lines_total).toBe(lines(DMESG));
+				// it had said that the data did not decompress to its checksum
+				expect(text).not.toContain('checksum');
+				expect(text).toContain(
+					`its gzip data ends at byte ${member.length.toLocaleString('en-US')} and was read whole, and the ${junk.length} ${junk.length === 1 ? 'byte' : 'bytes'} after it`
+				);
+			}
+		}
+		// a next member cut inside its header: truncated, the first member's checksum right
+		const cutHeader = await warnings(
+			new Uint8Array(Buffer.concat([member, Buffer.from([0x1f, 0x8b, 8, 8, 0x61, 0x62])]))
+		);
+		expect(cutHeader.r.input.lines_total).toBe(lines(DMESG));
+		expect(cutHeader.text).toContain('The compressed file is truncated');
+		expect(cutHeader.text).not.toContain('checksum');
+		// a damaged member followed by 2 bytes is still damaged
+		const bad = await warnings(new Uint8Array(Buffer.concat([flipped, Buffer.from('ab')])));
+		expect(bad.text).toContain('does not decompress to the size and checksum (CRC)');
 	});
 
 	it('two members and zero padding read as Node reads them, without a note', async () => {

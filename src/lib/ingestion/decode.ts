@@ -156,10 +156,275 @@ async function* pieces(src: AsyncIterable<Uint8Array>, size: number): AsyncGener
 class OverLimit extends Error {}
 
 /**
+ * Where a compressed input's data ends, told from its compressed bytes (see ZstdWalk, XzWalk):
+ * `feed` returns the parts of a piece that are the compressed data; bytes it cannot tell yet are
+ * held back for the next piece. When other bytes follow the data, `junkAt` is where they start
+ * (-1 until then) and `junk` the piece's bytes from there. `finish` returns what was held at the
+ * input's end, or calls it junk.
+ */
+interface DataWalk {
+	junkAt: number;
+	junk: Uint8Array;
+	feed(piece: Uint8Array, from: number): Uint8Array[];
+	finish(total: number): Uint8Array[];
+}
+
+/** what followed a compressed input's data, and the input's size (see dataPieces) */
+interface DataEnd {
+	junkAt: number;
+	total: number;
+	tail: Tail;
+}
+
+/**
+ * The input in pieces of `size` bytes from its first, as far as `walk` finds it is compressed
+ * data: a decoder handed the bytes after it fails and drops what it had decoded but not handed on
+ * (xz's output window, a whole .xz with a line of text after it), so it is never handed them.
+ * The rest is read to the input's end, its first bytes kept (`end`).
+ */
+async function* dataPieces(
+	src: AsyncIterable<Uint8Array>,
+	size: number,
+	walk: DataWalk,
+	end: DataEnd
+): AsyncGenerator<Uint8Array> {
+	let at = 0;
+	for await (const piece of pieces(src, size)) {
+		const from = at;
+		at += piece.length;
+		end.total = at;
+		if (end.junkAt >= 0) {
+			end.tail.add(piece);
+			continue;
+		}
+		const parts = walk.feed(piece, from);
+		if (walk.junkAt >= 0) {
+			end.junkAt = walk.junkAt;
+			end.tail.add(walk.junk);
+		}
+		for (const p of parts) if (p.length > 0) yield p;
+	}
+	if (end.junkAt >= 0) return;
+	const parts = walk.finish(at);
+	if (walk.junkAt >= 0) {
+		end.junkAt = walk.junkAt;
+		end.tail.add(walk.junk);
+	}
+	for (const p of parts) if (p.length > 0) yield p;
+}
+
+/** Zstandard frame magic (0xFD2FB528) and skippable frames' (0x184D2A50 to 0x184D2A5F) */
+const isZstdFrame = (b: Uint8Array) =>
+	b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
+const isSkippable = (b: Uint8Array) =>
+	(b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18;
+
+/**
+ * Zstandard frames walked from their headers, without decoding: a frame header, blocks (each
+ * with a 3-byte header giving its size), an optional 4-byte checksum; skippable frames by their
+ * size. Where a frame would start, 4 bytes that are no frame's magic are not Zstandard data:
+ * what follows the last frame.
+ */
+class ZstdWalk implements DataWalk {
+	junkAt = -1;
+	junk: Uint8Array = new Uint8Array(0);
+	/** the field being gathered, and its length */
+	private field: number[] = [];
+	private need = 4;
+	private state: 'magic' | 'skip-size' | 'fhd' | 'block' = 'magic';
+	/** bytes to pass over (a header's rest, a block's body, a checksum, a skippable frame) */
+	private skip = 0;
+	/** after the skip: the next block, or the next frame */
+	private next: 'block' | 'magic' = 'magic';
+	private checksum = false;
+	/** a frame's magic being read: its bytes from earlier pieces, held back */
+	private held: Uint8Array[] = [];
+	/** the walk lost its way (a reserved block type): the rest is handed on as it is */
+	private lost = false;
+
+	feed(piece: Uint8Array, from: number): Uint8Array[] {
+		if (this.lost) return [piece];
+		const out: Uint8Array[] = [];
+		let i = 0;
+		/** where the piece's part being handed on starts */
+		let pass = 0;
+		while (i < piece.length) {
+			if (this.skip > 0) {
+				const n = Math.min(this.skip, piece.length - i);
+				i += n;
+				this.skip -= n;
+				if (this.skip === 0) this.start(this.next);
+				continue;
+			}
+			if (this.state === 'magic' && this.field.length === 0 && i > pass) {
+				out.push(piece.subarray(pass, i));
+				pass = i;
+			}
+			this.field.push(piece[i++]);
+			if (this.field.length < this.need) continue;
+			const f = this.field;
+			this.field = [];
+			if (this.state === 'magic') {
+				const m = Uint8Array.from(f);
+				if (isZstdFrame(m)) this.start('fhd');
+				else if (isSkippable(m)) this.start('skip-size');
+				else {
+					this.junkAt = from + i - 4;
+					this.junk = concatBytes([...this.held, piece.subarray(pass)]);
+					this.held = [];
+					return out;
+				}
+				out.push(...this.held);
+				this.held = [];
+			} else if (this.state === 'skip-size') {
+				this.skip = (f[0] | (f[1] << 8) | (f[2] << 16) | (f[3] << 24)) >>> 0;
+				this.next = 'magic';
+				if (this.skip === 0) this.start('magic');
+			} else if (this.state === 'fhd') {
+				const d = f[0];
+				const single = (d >> 5) & 1;
+				const fcs = d >> 6;
+				this.checksum = ((d >> 2) & 1) === 1;
+				this.skip = (single ? 0 : 1) + [0, 1, 2, 4][d & 3] + (fcs === 0 ? single : 1 << fcs);
+				this.next = 'block';
+				if (this.skip === 0) this.start('block');
+			} else {
+				const h = f[0] | (f[1] << 8) | (f[2] << 16);
+				const type = (h >> 1) & 3;
+				if (type === 3) {
+					this.lost = true;
+					out.push(...this.held, piece.subarray(pass));
+					return out;
+				}
+				const last = (h & 1) === 1;
+				this.skip = type === 1 ? 1 : h >>> 3;
+				if (last) this.skip += this.checksum ? 4 : 0;
+				this.next = last ? 'magic' : 'block';
+				if (this.skip === 0) this.start(this.next);
+			}
+		}
+		if (this.state === 'magic' && this.field.length > 0) {
+			// a magic cut by the piece's end: held back until it is told
+			if (i - this.field.length > pass) out.push(piece.subarray(pass, i - this.field.length));
+			this.held.push(piece.subarray(Math.max(pass, i - this.field.length)).slice());
+		} else if (i > pass) out.push(piece.subarray(pass, i));
+		return out;
+	}
+
+	private start(state: 'magic' | 'skip-size' | 'fhd' | 'block'): void {
+		this.state = state;
+		this.need = state === 'fhd' ? 1 : state === 'block' ? 3 : 4;
+		this.field = [];
+	}
+
+	finish(total: number): Uint8Array[] {
+		if (this.state !== 'magic' || this.field.length === 0 || this.lost) return [];
+		// 1 to 3 bytes where a frame would start
+		this.junkAt = total - this.field.length;
+		this.junk = concatBytes(this.held);
+		this.held = [];
+		return [];
+	}
+}
+
+/** xz's stream header magic, which the bytes after a stream's padding must start with */
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+
+/**
+ * The ends of xz streams, found by their 12-byte footers (a CRC-32 of the index size and flags,
+ * which must match, then `YZ`: a chance match in compressed data is about one in 2^48 bytes),
+ * without decoding. After a stream come zero bytes (stream padding) and another stream's magic,
+ * or the input's end; any other bytes are not xz data.
+ */
+class XzWalk implements DataWalk {
+	junkAt = -1;
+	junk: Uint8Array = new Uint8Array(0);
+	/** the last 11 bytes handed on inside a stream, for a footer cut by a piece's end */
+	private last: Uint8Array = new Uint8Array(0);
+	/** after a stream: the bytes after its padding, held back until they are told */
+	private after: Uint8Array | null = null;
+	private afterAt = 0;
+
+	feed(piece: Uint8Array, from: number): Uint8Array[] {
+		const out: Uint8Array[] = [];
+		let b = piece;
+		let at = from;
+		for (;;) {
+			if (this.after !== null) {
+				// zero bytes (padding) are handed on; then 6 bytes tell a stream from other bytes
+				let k = 0;
+				if (this.after.length === 0) {
+					while (k < b.length && b[k] === 0) k++;
+					if (k > 0) out.push(b.subarray(0, k));
+					if (k === b.length) return out;
+					this.afterAt = at + k;
+				}
+				const head = concatBytes([this.after, b.subarray(k)]);
+				if (head.length < XZ_MAGIC.length) {
+					if (XZ_MAGIC.every((v, j) => j >= head.length || head[j] === v)) {
+						this.after = head.slice();
+						return out;
+					}
+				} else if (XZ_MAGIC.every((v, j) => head[j] === v)) {
+					this.after = null;
+					b = head;
+					at = this.afterAt;
+					this.last = new Uint8Array(0);
+					continue;
+				}
+				this.junkAt = this.afterAt;
+				this.junk = head;
+				return out;
+			}
+			const buf = this.last.length > 0 ? concatBytes([this.last, b]) : b;
+			const shift = this.last.length;
+			const e = footerEnd(buf, Math.max(0, shift - 11));
+			if (e === -1) {
+				out.push(b);
+				this.last = buf.slice(Math.max(0, buf.length - 11));
+				return out;
+			}
+			// the stream ends at e (in buf): hand on its bytes, then read what follows
+			out.push(b.subarray(0, e - shift));
+			b = b.subarray(e - shift);
+			at += e - shift;
+			this.after = new Uint8Array(0);
+			this.last = new Uint8Array(0);
+		}
+	}
+
+	finish(total: number): Uint8Array[] {
+		if (this.after === null || this.after.length === 0) return [];
+		// the start of another stream's magic, or a few other bytes, at the input's end
+		this.junkAt = total - this.after.length;
+		this.junk = this.after;
+		this.after = null;
+		return [];
+	}
+}
+
+/** where the first xz stream footer in `b` (starting its search at `from`) ends, or -1 */
+function footerEnd(b: Uint8Array, from: number): number {
+	for (let j = b.indexOf(0x59, from + 10); j !== -1; j = b.indexOf(0x59, j + 1)) {
+		if (j + 1 >= b.length) return -1;
+		if (b[j + 1] !== 0x5a) continue;
+		const f = j - 10;
+		if (f < from || b[f + 8] !== 0 || (b[f + 9] & 0xf0) !== 0) continue;
+		const stored = (b[f] | (b[f + 1] << 8) | (b[f + 2] << 16) | (b[f + 3] << 24)) >>> 0;
+		if (crc32(0, b.subarray(f + 4, f + 10)) === stored) return j + 2;
+	}
+	return -1;
+}
+
+/**
  * Zstandard frames (one or more, one after the other) to their bytes. Output past `limit` is
  * not kept: what came before it is yielded, then the decompression-bomb error is thrown.
  */
-async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+async function* unzstd(
+	src: AsyncIterable<Uint8Array>,
+	limit: number,
+	onTrailing?: (note: string) => void
+): AsyncGenerator<Uint8Array> {
 	let out: Uint8Array[] = [];
 	let produced = 0;
 	const d = new ZstdDecompress((data) => {
@@ -182,7 +447,9 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 			else damaged = true;
 		}
 	};
-	const input = pieces(src, ZSTD_SLICE);
+	// the bytes after the last frame are never handed to the decoder (see dataPieces)
+	const end: DataEnd = { junkAt: -1, total: 0, tail: new Tail() };
+	const input = dataPieces(src, ZSTD_SLICE, new ZstdWalk(), end);
 	for (;;) {
 		const r = await input.next();
 		if (!r.done) push(r.value, false);
@@ -196,7 +463,10 @@ async function* unzstd(src: AsyncIterable<Uint8Array>, limit: number): AsyncGene
 			await drain(input);
 			throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
 		}
-		if (r.done) return;
+		if (r.done) {
+			if (end.junkAt >= 0) trailing(onTrailing, 'Zstandard', end.junkAt, end.total, end.tail);
+			return;
+		}
 	}
 }
 
@@ -214,8 +484,15 @@ async function drain(it: AsyncIterator<Uint8Array>): Promise<void> {
  * kept: what came before it is yielded, then the decompression-bomb error is thrown. A damaged or
  * truncated file throws after what was decoded before the damage.
  */
-async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
-	const it = pieces(src, XZ_PIECE)[Symbol.asyncIterator]();
+async function* unxz(
+	src: AsyncIterable<Uint8Array>,
+	limit: number,
+	onTrailing?: (note: string) => void
+): AsyncGenerator<Uint8Array> {
+	// the bytes after the last stream are never handed to the decoder (see dataPieces): it had
+	// dropped its last output window, a whole small .xz, when a line of text followed
+	const end: DataEnd = { junkAt: -1, total: 0, tail: new Tail() };
+	const it = dataPieces(src, XZ_PIECE, new XzWalk(), end)[Symbol.asyncIterator]();
 	// pulled one chunk at a time by the decoder; an empty chunk is never handed to it (xz-embedded
 	// takes a call that makes no progress as the input's end)
 	const input = new ReadableStream<Uint8Array>(
@@ -250,7 +527,10 @@ async function* unxz(src: AsyncIterable<Uint8Array>, limit: number): AsyncGenera
 				await drain(it);
 				throw xzError(e);
 			}
-			if (r.done) return;
+			if (r.done) {
+				if (end.junkAt >= 0) trailing(onTrailing, 'xz', end.junkAt, end.total, end.tail);
+				return;
+			}
 			const data = r.value;
 			if (data.length === 0) continue;
 			const room = limit - produced;
@@ -351,6 +631,48 @@ async function* gunzip(
 	}
 }
 
+/**
+ * The first bytes after a compressed input's data (at most PROBE_BYTES), to tell whether they are
+ * text: a log appended to a compressed one (`cat kern.log.1.gz kern.log`), or a download's junk.
+ */
+class Tail {
+	private parts: Uint8Array[] = [];
+	private length = 0;
+	add(b: Uint8Array): void {
+		if (this.length >= PROBE_BYTES || b.length === 0) return;
+		const take = b.subarray(0, PROBE_BYTES - this.length);
+		this.parts.push(take.slice());
+		this.length += take.length;
+	}
+	first(): number {
+		return this.parts.length > 0 ? this.parts[0][0] : -1;
+	}
+	bytes(): Uint8Array {
+		return concatBytes(this.parts);
+	}
+}
+
+/**
+ * What a compressed input whose data was read whole, and which other bytes follow, says: its
+ * report is complete (nothing of the compressed data was lost), and the note says where the data
+ * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (a report
+ * file) it is an error, as any damage is.
+ */
+function trailing(
+	onTrailing: ((note: string) => void) | undefined,
+	what: string,
+	end: number,
+	total: number,
+	tail: Tail
+): void {
+	const n = total - end;
+	const text = looksLikeText(tail.bytes());
+	const them = n === 1 ? 'it' : 'them';
+	const note = `The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${groupDigits(end)} and was read whole, and the ${groupDigits(n)} ${n === 1 ? 'byte' : 'bytes'} after it${text ? ' (text)' : ''} ${n === 1 ? 'was' : 'were'} not read${text ? `: \`tail -c +${end + 1} FILE\` prints ${them}, to analyse apart` : ''}.`;
+	if (onTrailing === undefined) throw new InputError('corrupt-compressed', note);
+	onTrailing(note);
+}
+
 /** compressed bytes handed to fflate at a time in gunzipChecked, whatever the input's chunks */
 const GZIP_PIECE = 1 << 14;
 
@@ -383,7 +705,10 @@ function crc32(crc: number, b: Uint8Array): number {
  * compressed data loses what its piece decoded to (a few hundred KB of text at most). The whole
  * input is read, so that its size is known.
  */
-async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* gunzipChecked(
+	src: AsyncIterable<Uint8Array>,
+	onTrailing?: (note: string) => void
+): AsyncGenerator<Uint8Array> {
 	let out: Uint8Array[] = [];
 	let crc = 0;
 	let size = 0;
@@ -417,6 +742,17 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 	g.onmember = endMember;
 	/** what stopped the decoder: the error, and where its piece starts */
 	let failure: { code: number; at: number; junkAt: number; zero: boolean } | null = null;
+	/** fflate's state: after a member, its next member's header would start at junkAt below */
+	const state = g as unknown as { r: number; p: Uint8Array; v: number };
+	/** the first bytes from where the gzip data ends, when other bytes follow it */
+	const junk = new Tail();
+	const ended = (junkAt: number, code: number, at: number) => {
+		for (const r of recent)
+			if (r.at + r.bytes.length > junkAt) junk.add(r.bytes.subarray(Math.max(0, junkAt - r.at)));
+		// fflate's own bytes when the pieces kept do not reach back so far
+		if (junk.first() === -1) junk.add(state.p.subarray(state.v - 1));
+		failure = { code, at, junkAt, zero: junk.first() === 0 };
+	};
 	const push = (piece: Uint8Array, at: number, final: boolean) => {
 		if (failure !== null) return;
 		recent.push({ at, bytes: piece });
@@ -424,11 +760,10 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		try {
 			g.push(piece, final);
 		} catch (e) {
-			// fflate's state after an error: its next member's header would start at junkAt
-			const s = g as unknown as { r: number; p: Uint8Array; v: number };
 			const code = (e as { code?: number }).code ?? -1;
-			const junkAt = code === 6 && s.v > 1 ? s.r - s.p.length + (s.v - 1) : -1;
-			failure = { code, at, junkAt, zero: junkAt >= 0 && s.p[s.v - 1] === 0 };
+			const s = state;
+			if (code === 6 && s.v > 1) ended(s.r - s.p.length + (s.v - 1), code, at);
+			else failure = { code, at, junkAt: -1, zero: false };
 		}
 	};
 	/** the input's bytes read so far (all of them after the loop) */
@@ -437,7 +772,10 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		const from = at;
 		at += piece.length;
 		// the rest is read, not decoded: the note says how many bytes there are
-		if (failure !== null) continue;
+		if (failure !== null) {
+			junk.add(piece);
+			continue;
+		}
 		push(piece, from, false);
 		if (out.length > 0) {
 			yield* out;
@@ -445,7 +783,20 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 		}
 	}
 	const total = at;
+	// 1 to 3 bytes after a member, or a next member cut inside its header: fflate waits for the
+	// rest of a header and drops them at the end without an error; the member's trailer ends where
+	// they start (it had been looked for at the input's end, and the note said the checksum did
+	// not match)
+	const waiting = failure === null && state.v > 1 ? state.r - state.p.length + (state.v - 1) : -1;
 	push(new Uint8Array(0), total, true);
+	if (failure === null && waiting >= 0 && waiting < total) {
+		if (total - waiting < 4) ended(waiting, 6, waiting);
+		else {
+			// a next member cut inside its header: the one before ends where it starts
+			endMember(waiting);
+			failure = { code: 0, at: waiting, junkAt: -1, zero: false };
+		}
+	}
 	if (out.length > 0) yield* out;
 	const f = failure as { code: number; at: number; junkAt: number; zero: boolean } | null;
 	if (f === null || f.junkAt >= 0) endMember(f === null ? total : f.junkAt);
@@ -455,11 +806,7 @@ async function* gunzipChecked(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
 			`The compressed file is damaged: ${members > 1 ? `its member ${badMember} of ${members}` : 'its data'} does not decompress to the size and checksum (CRC) its gzip trailer records, so some of what was read is wrong.`
 		);
 	if (f === null || f.zero) return;
-	if (f.junkAt > 0)
-		throw new InputError(
-			'corrupt-compressed',
-			`The compressed file is followed by bytes that are not gzip data ("trailing garbage"): its gzip data ends at byte ${groupDigits(f.junkAt)}, and the ${groupDigits(total - f.junkAt)} bytes after it were not read.`
-		);
+	if (f.junkAt > 0) return trailing(onTrailing, 'gzip', f.junkAt, total, junk);
 	if (f.code === 0)
 		throw new InputError(
 			'corrupt-compressed',
@@ -547,7 +894,7 @@ const BINARY_SHARE = 0.25;
  * are left out: a stretch of them is space never written before a log's text (see nul.ts).
  * 0 when fewer than 32 bytes are not NUL.
  */
-function binaryShare(b: Uint8Array): number {
+function binaryShare(b: Uint8Array, least = 32): number {
 	let n = 0;
 	let bad = 0;
 	for (let i = 0; i < b.length; i++) {
@@ -571,7 +918,17 @@ function binaryShare(b: Uint8Array): number {
 		n += k - 1;
 		i += k - 1;
 	}
-	return n < 32 ? 0 : bad / n;
+	return n < least ? 0 : bad / n;
+}
+
+/**
+ * Bytes that read as text (see binaryShare): none of them binary when they are fewer than 32,
+ * less than a quarter otherwise; NUL bytes make them binary here.
+ */
+function looksLikeText(b: Uint8Array): boolean {
+	if (b.length === 0 || b.includes(0)) return false;
+	const share = binaryShare(b, 1);
+	return b.length < 32 ? share === 0 : share < BINARY_SHARE;
 }
 
 /** What to do with input whose first bytes name a known non-text format, or null. */
@@ -700,13 +1057,15 @@ async function* decodeOnce(
 				? 'xz'
 				: null;
 	onCompression?.(kind);
+	/** bytes after the compressed data, which was read whole: a note, not an error */
+	const trailingNote = (note: string) => onNote?.(note, true);
 	if (kind === 'gzip')
 		stream = limited(
-			gzip.checked ? gunzipChecked(counted) : gunzip(counted, gzip.again),
+			gzip.checked ? gunzipChecked(counted, trailingNote) : gunzip(counted, gzip.again),
 			limits.maxDecompressedBytes
 		);
-	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes);
-	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes);
+	else if (kind === 'zstd') stream = unzstd(counted, limits.maxDecompressedBytes, trailingNote);
+	else if (kind === 'xz') stream = unxz(counted, limits.maxDecompressedBytes, trailingNote);
 	// UTF-16 text (Windows PowerShell's `>` and Notepad's "Unicode") is told by its first bytes,
 	// after decompression: gather them (a decompression error comes after what was read)
 	const inner = stream[Symbol.asyncIterator]();
@@ -997,8 +1356,10 @@ async function* memberText(
 	}
 	let stream: AsyncIterable<Uint8Array> = prepend(head, it);
 	// fflate's reading, the same whatever the chunks: the archive's bytes are not read twice
-	if (isGzip(head)) stream = limited(gunzipChecked(stream), limits.maxDecompressedBytes);
-	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes);
+	const trailingNote = (note: string) => onNote?.(note, true);
+	if (isGzip(head))
+		stream = limited(gunzipChecked(stream, trailingNote), limits.maxDecompressedBytes);
+	else if (isZstd(head)) stream = unzstd(stream, limits.maxDecompressedBytes, trailingNote);
 	// UTF-16 (a `dmesg.txt` saved by Notepad or PowerShell's `>`), told as a whole file's is
 	const inner = stream[Symbol.asyncIterator]();
 	let lead: Uint8Array = new Uint8Array(0);
