@@ -24,6 +24,13 @@ import { objectList } from '../../util/arrays.ts';
 import { codeAt } from '../../util/text.ts';
 
 const MAX_LINES = 1500;
+/**
+ * The character after the `[` of an OOM report's task line (`[ 1804]`, `[12345]`: dump_tasks()
+ * prints `[%5d]`) or of its header (`[  pid  ]`): only those lines starting with `[` are given to
+ * oom-tasks.ts, not `[drm] …` nor what a phone's kernel prefixes (the reader runs two regular
+ * expressions on a line it is given).
+ */
+const taskListStart = (c: number) => c === 32 || (c >= 48 && c <= 57);
 /** mm/oom_kill.c check_panic_on_oom(): `Out of memory: system-wide panic_on_oom is enabled` */
 const PANIC_ON_OOM = 'panic_on_oom is enabled';
 /**
@@ -255,7 +262,8 @@ export class BlockAssembler {
 		this.follows = -1;
 		this.followsLines = null;
 		this.trap = null;
-		if (codeAt(text, 0) === 91 /* [ */) this.oomTasks.line(line, text, boot);
+		if (codeAt(text, 0) === 91 /* [ */ && taskListStart(codeAt(text, 1)))
+			this.oomTasks.line(line, text, boot);
 		const header = maybeHeader ? matchHeader(text) : null;
 		if (
 			header === null &&
