@@ -15,25 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/lib/ingestion/index.ts';
 import { OomTaskReader } from '../../src/lib/ingestion/blocks/oom-tasks.ts';
 import { analyzeLines, findingsOf } from '../support/analyze.ts';
-import { NOUVEAU_IOREAD_LOCKUP } from '../support/excerpts.ts';
-
-/** abrt-kernel-panic-oom.log lines 1-8: the end of the task list (no header line), the panic */
-const OOM_PANIC = [
-	'[890563.635398] [ 1804]    89  1804    25638        3      50      276             0 qmgr',
-	'[890563.635400] [ 2079]     0  2079    27509        1      10       32             0 agetty',
-	'[890563.635402] [38910]   950 38910    28321        0      14       53             0 respawn.sh',
-	'[890563.635404] [39971]   950 39971  1983637   542742    3389  1015908             0 webservice',
-	'[890563.635407] [32384]    89 32384    25592       14      49      248             0 pickup',
-	'[890563.635409] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled',
-	'',
-	'[890563.635617] CPU: 0 PID: 35943 Comm: webservice Not tainted 3.10.0-327.28.2.el7.x86_64 #1',
-	'[890563.635735] Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00 09/17/2015',
-	'[890563.636743] Call Trace:',
-	'[890563.636754]  [<ffffffff8163654b>] dump_stack+0x19/0x1b',
-	'[890563.636772]  [<ffffffff8162fdda>] panic+0xd8/0x1e7',
-	'[890563.636789]  [<ffffffff8116d3b5>] check_panic_on_oom+0x55/0x60',
-	'[890563.636808]  [<ffffffff8116d7ab>] out_of_memory+0x23b/0x4f0'
-];
+import { ABRT_OOM_PANIC, NOUVEAU_IOREAD_LOCKUP } from '../support/excerpts.ts';
 
 /** serverlog-kern-log-1.log lines 52-75: a 3.13 OOM report's whole task list (its kill follows) */
 const TASK_LIST = [
@@ -65,7 +47,7 @@ const TASK_LIST = [
 
 describe('a panic_on_oom panic names the task list’s largest task', () => {
 	it('reads the list before the panic, its pids kept (`[ 1804]` is no second time stamp)', async () => {
-		const r = await analyzeLines(OOM_PANIC);
+		const r = await analyzeLines(ABRT_OOM_PANIC);
 		expect(r.findings.map((f) => f.rule)).toEqual(['crash.oom-panic']);
 		const d = r.findings[0].details;
 		expect(d).toMatchObject({
