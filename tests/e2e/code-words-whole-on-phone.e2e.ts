@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { analyzeText, fixture, watchForErrors } from './helpers';
+import { analyzeText, fixture, laidOutLines, watchForErrors } from './helpers';
 
 /**
  * On a phone, a command or file name in a finding's advice breaks between its words, never
@@ -43,33 +43,15 @@ test('the advice’s commands and names are each whole on a line on a phone', as
 /** an element's text line by line as laid out, and the words to keep whole: every word of its
  * code, and the words of its prose with a hyphen and a digit */
 async function laidOut(el: Locator): Promise<{ lines: string[]; words: string[] }> {
-	return el.evaluate((root) => {
-		const r = document.createRange();
-		const lines: string[] = [];
-		let cur = '';
-		let top: number | null = null;
-		const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null)
-			for (let i = 0; i < n.length; i++) {
-				r.setStart(n, i);
-				r.setEnd(n, i + 1);
-				const box = r.getClientRects()[0];
-				if (!box) continue;
-				if (top !== null && Math.abs(box.top - top) > 4) {
-					lines.push(cur);
-					cur = '';
-				}
-				top = box.top;
-				cur += n.data[i];
-			}
-		lines.push(cur);
+	const [lines] = await laidOutLines(el);
+	const words = await el.evaluate((root) => {
 		const split = (t: string) => t.split(/\s+/).filter((w) => w !== '' && w.length <= 24);
-		const words = [
+		return [
 			...[...root.querySelectorAll('code')].flatMap((c) => split(c.textContent ?? '')),
 			...split(root.textContent ?? '').filter((w) => w.includes('-') && /\d/.test(w))
 		];
-		return { lines, words };
 	});
+	return { lines, words };
 }
 
 /**

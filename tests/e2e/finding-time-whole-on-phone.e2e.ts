@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { analyzeText, watchForErrors } from './helpers';
+import { analyzeText, laidOutLines, watchForErrors } from './helpers';
 
 /**
  * A finding's line under its title keeps its date with its time, a number with its unit and the
@@ -32,30 +32,8 @@ test('a finding’s date and time, and its time since boot, are each whole on a 
 
 async function checkLines(metas: Locator, width: number): Promise<void> {
 	// the text of each line the browser laid out, of every finding's meta
-	const lines = await metas.evaluateAll((els) =>
-		els.map((m) => {
-			const r = document.createRange();
-			const out: string[] = [];
-			let cur = '';
-			let top: number | null = null;
-			const walk = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
-			for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null) {
-				for (let i = 0; i < n.length; i++) {
-					r.setStart(n, i);
-					r.setEnd(n, i + 1);
-					const box = r.getClientRects()[0];
-					if (!box) continue;
-					if (top !== null && Math.abs(box.top - top) > 4) {
-						out.push(cur.trim());
-						cur = '';
-					}
-					top = box.top;
-					cur += n.data[i];
-				}
-			}
-			out.push(cur.trim());
-			return out.map((l) => l.replace(/\u00a0/g, ' '));
-		})
+	const lines = (await laidOutLines(metas)).map((meta) =>
+		meta.map((l) => l.trim().replace(/\u00a0/g, ' '))
 	);
 	// the metas are long enough to take two lines or more on a phone
 	expect(lines.every((l) => l.length >= 2)).toBe(true);

@@ -189,3 +189,34 @@ export function usbEnumerationFailures(n: number): string {
 			`[${(i + 1).toFixed(6).padStart(12)}] usb 1-${i}: device descriptor read/64, error -71`
 	).join('\n');
 }
+
+/**
+ * The text of each line the browser laid out, of each element `els` matches: its characters
+ * grouped by the top of their boxes (a line break is where the top moves by more than 4 px).
+ */
+export async function laidOutLines(els: Locator): Promise<string[][]> {
+	return els.evaluateAll((nodes) =>
+		nodes.map((root) => {
+			const r = document.createRange();
+			const lines: string[] = [];
+			let cur = '';
+			let top: number | null = null;
+			const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null)
+				for (let i = 0; i < n.length; i++) {
+					r.setStart(n, i);
+					r.setEnd(n, i + 1);
+					const box = r.getClientRects()[0];
+					if (!box) continue;
+					if (top !== null && Math.abs(box.top - top) > 4) {
+						lines.push(cur);
+						cur = '';
+					}
+					top = box.top;
+					cur += n.data[i];
+				}
+			lines.push(cur);
+			return lines;
+		})
+	);
+}
