@@ -1,8 +1,7 @@
 import type { Finding } from '../models/finding.ts';
+import { groupDigits } from '../util/text.ts';
 
 type F = Omit<Finding, 'explanation'>;
-
-const NUMBER = new Intl.NumberFormat('en-US');
 
 /** `pages` of 4 KiB in words (`2.1 GiB`, `512 MiB`) */
 function pagesSize(pages: number): string {
@@ -34,7 +33,7 @@ export function oomTaskNote(f: F, arch: string | null): string | null {
 	const swapped =
 		swap === null || swap === 0
 			? ''
-			: ` and ${NUMBER.format(swap)} pages in swap (\`swapents\`${size(swap)})`;
+			: ` and ${groupDigits(swap)} pages in swap (\`swapents\`${size(swap)})`;
 	const thread =
 		typeof d.comm === 'string' &&
 		d.comm === d.largest_task &&
@@ -42,7 +41,7 @@ export function oomTaskNote(f: F, arch: string | null): string | null {
 		d.pid !== d.largest_task_pid
 			? ` The task that asked for memory when none was left (the \`CPU:\` line, pid ${d.pid}) has the same name: most likely one of its threads (the list shows processes, by their main thread’s pid).`
 			: '';
-	return `Here the task list’s largest by resident memory is \`${d.largest_task}\` (pid ${d.largest_task_pid}), of the ${NUMBER.format(tasks)} tasks listed: ${NUMBER.format(rss)} pages resident (\`rss\`${size(rss)})${swapped}.${cut}${thread}`;
+	return `Here the task list’s largest by resident memory is \`${d.largest_task}\` (pid ${d.largest_task_pid}), of the ${groupDigits(tasks)} tasks listed: ${groupDigits(rss)} pages resident (\`rss\`${size(rss)})${swapped}.${cut}${thread}`;
 }
 
 /**
