@@ -1,6 +1,7 @@
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
-import { MAX_EVIDENCE, MAX_OCCURRENCES, findingId } from './engine.ts';
+import { findingId } from './engine.ts';
+import { countWith } from './fold.ts';
 import { selinuxDenied, selinuxTitleParts } from './rules/security.ts';
 import { severityRank } from '../models/finding.ts';
 
@@ -99,44 +100,31 @@ export function foldArcvmDenials(findings: Finding[], metadata: LogMetadata): Fi
 	return out;
 }
 
-/** The one finding of `group` (in input order), denials of mode `mode`. */
+/**
+ * The one finding of `group` (in input order), denials of mode `mode`: the first's, each other's
+ * counted with it (fold.ts) with its first denial as evidence, the most severe's severity.
+ */
 function fold(mode: string, group: Finding[]): Finding {
 	const first = group[0];
 	const domains = group
 		.map((f) => ({ domain: selinuxTitleParts(f.title)?.domain ?? 'unknown', count: f.count }))
 		.sort((a, b) => b.count - a.count);
-	const total = group.reduce((n, f) => n + f.count, 0);
 	const title = `${mode} in ${NAME}`;
-	const last = group.reduce((a, f) =>
-		f.last_seen.first_line > a.last_seen.first_line ? f : a
-	).last_seen;
-	return {
+	const one: Finding = {
+		...first,
 		id: findingId(first.category, first.rule, title),
-		rule: first.rule,
-		category: first.category,
 		title,
 		alt_titles: [],
 		severity: group.reduce(
 			(s, f) => (severityRank(f.severity) < severityRank(s) ? f.severity : s),
 			first.severity
 		),
-		first_line: first.first_line,
-		last_line: first.last_line,
-		count: total,
-		boots: [...new Set(group.flatMap((f) => f.boots))].sort((a, b) => a - b),
-		first_seen: first.first_seen,
-		last_seen: last,
-		occurrences: group
-			.flatMap((f) => f.occurrences)
-			.sort((a, b) => a.first_line - b.first_line)
-			.slice(0, MAX_OCCURRENCES),
 		stack: null,
-		evidence: group
-			.map((f) => f.evidence[0])
-			.sort((a, b) => a.line - b.line)
-			.slice(0, MAX_EVIDENCE),
+		evidence: first.evidence.slice(0, 1),
 		details: { ...first.details, domains: domains.slice(0, LISTED).map((d) => d.domain) },
-		related: [],
-		explanation: SELINUX_ARCVM(domains, total, first.details.permissive === true)
+		related: []
 	};
+	for (const f of group.slice(1)) countWith(one, { ...f, evidence: f.evidence.slice(0, 1) });
+	one.explanation = SELINUX_ARCVM(domains, one.count, first.details.permissive === true);
+	return one;
 }

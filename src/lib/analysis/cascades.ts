@@ -653,6 +653,21 @@ function samePid(c: Finding, e: Finding): boolean {
 	return typeof c.details.pid === 'number' && c.details.pid === e.details.pid;
 }
 
+/**
+ * `e` printed right after the KASAN report `c` (its first time in the same boot, within
+ * SAME_ACCESS_LINES lines after `c`'s end) by the same task
+ */
+function rightAfter(c: Finding, e: Finding): boolean {
+	const k = c.first_seen;
+	const f = e.first_seen;
+	return (
+		k.boot === f.boot &&
+		f.first_line > k.last_line &&
+		f.first_line - k.last_line <= SAME_ACCESS_LINES &&
+		samePid(c, e)
+	);
+}
+
 /** the same task, or one of the two reports names none */
 function pidsAgree(c: Finding, e: Finding): boolean {
 	return (
@@ -931,15 +946,7 @@ function sameCall(c: Finding, e: Finding): boolean {
  * same boot, by the same task, at the instruction where the KASAN report's trace stopped?
  */
 function sameAccess(c: Finding, e: Finding): boolean {
-	const k = c.first_seen;
-	const f = e.first_seen;
-	if (
-		k.boot !== f.boot ||
-		f.first_line <= k.last_line ||
-		f.first_line - k.last_line > SAME_ACCESS_LINES
-	)
-		return false;
-	if (!samePid(c, e)) return false;
+	if (!rightAfter(c, e)) return false;
 	const at = e.stack?.fault_location;
 	if (!at) return false;
 	return (
@@ -967,15 +974,7 @@ const KASAN_REPORT_CODE =
  * metadata was garbage, as the bad write KASAN caught had overrun the stack.
  */
 function crashedInReport(c: Finding, e: Finding): boolean {
-	const k = c.first_seen;
-	const f = e.first_seen;
-	if (
-		k.boot !== f.boot ||
-		f.first_line <= k.last_line ||
-		f.first_line - k.last_line > SAME_ACCESS_LINES ||
-		!samePid(c, e)
-	)
-		return false;
+	if (!rightAfter(c, e)) return false;
 	const at = e.stack?.fault_location ?? '';
 	return KASAN_REPORT_CODE.test(at.replace(/\+0x.*$/, ''));
 }

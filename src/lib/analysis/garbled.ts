@@ -1,6 +1,6 @@
 import type { Finding } from '../models/finding.ts';
 import { oneBit, popcount } from '../util/bits.ts';
-import { MAX_EVIDENCE, MAX_OCCURRENCES } from './engine.ts';
+import { countWith } from './fold.ts';
 import { selinuxDenied, selinuxTitleParts } from './rules/security.ts';
 
 /**
@@ -8,7 +8,7 @@ import { selinuxDenied, selinuxTitleParts } from './rules/security.ts';
  * apart into findings for `recgvery`, `regovezy`, `r\uFFFDcovery` ... next to the one for
  * `recovery`: the domain is part of the title. A domain that differs from the domain of a finding
  * with more denials (in the same mode, permissive or not) by a few flipped bits is that domain:
- * its finding is counted with that one (`foldGarbledDomains`). Every denial of a finding has the
+ * its finding is counted with that one (`foldGarbledDomains`, fold.ts `countWith`). Every denial of a finding has the
  * same domain, as printed, so the decision holds for each of them. A domain that is near none and
  * holds bytes that are not text (`obje\uFFFDt_r`, a field next to the domain after a garbled
  * `:`) could not be read: it is counted with the mode's domain `unknown` (no `scontext=` left),
@@ -44,7 +44,7 @@ export function foldGarbledDomains(findings: Finding[]): Folded {
 			kept.push({ f, ...parts });
 			continue;
 		}
-		merge(into.f, f);
+		countWith(into.f, f);
 		gone.add(f);
 		denials += f.count;
 		spellings.push(parts.domain);
@@ -93,26 +93,4 @@ function unreadable(d: string): boolean {
 /** `c` is `expected` with one bit flipped (U+FFFD: its top bit) */
 function flipped(c: number, expected: number): boolean {
 	return c === 0xfffd || oneBit(c, expected);
-}
-
-/**
- * Count `g`'s denials with `f`: count, boots, first and last occurrence, the first occurrences
- * in input order, and `g`'s first line as evidence (it shows the garbled spelling). `f` keeps its
- * title, id, details and explanation.
- */
-function merge(f: Finding, g: Finding): void {
-	f.count += g.count;
-	f.boots = [...new Set([...f.boots, ...g.boots])].sort((a, b) => a - b);
-	if (g.first_line < f.first_line) {
-		f.first_line = g.first_line;
-		f.last_line = g.last_line;
-		f.first_seen = g.first_seen;
-	}
-	if (g.last_seen.first_line > f.last_seen.first_line) f.last_seen = g.last_seen;
-	f.occurrences = [...f.occurrences, ...g.occurrences]
-		.sort((a, b) => a.first_line - b.first_line)
-		.slice(0, MAX_OCCURRENCES);
-	f.evidence = [...f.evidence, ...g.evidence]
-		.sort((a, b) => a.line - b.line)
-		.slice(0, MAX_EVIDENCE);
 }

@@ -6,7 +6,7 @@ import {
 	parenTaint,
 	taintFromCpuLine
 } from '../util/taint.ts';
-import { codeAt, detach } from '../util/text.ts';
+import { codeAt, detach, kibText } from '../util/text.ts';
 import { rootHubRelease } from './year.ts';
 
 const MAX_MODULES = 500;
@@ -325,11 +325,6 @@ export function wrappedMachine(length: number, next: string): boolean {
 	return length + 1 + next.length > 80 && next.length <= 64 && DMI_WORD.test(next);
 }
 const DMI_WORD = /^[.()/-]*\w[\w.()/-]*$/;
-
-function humanKiB(kib: number): string {
-	const gib = kib / 1024 / 1024;
-	return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${(kib / 1024).toFixed(0)} MiB`;
-}
 
 /**
  * Collects what a log says about the machine: kernel version, command line, hardware, CPU,
@@ -697,13 +692,13 @@ export class MetadataCollector {
 				// (3801k kernel code, 1445688k absent, …)`; the RAM is the difference
 				const absent = /, (\d+)k absent,/.exec(text);
 				const total = Number(mm[1]) - (absent ? Number(absent[1]) : 0);
-				m.memory = humanKiB(total > 0 ? total : Number(mm[1]));
+				m.memory = kibText(total > 0 ? total : Number(mm[1]));
 			}
 			// ARM before 3.12 (mem_init): one size per memory bank, then their sum, `Memory: 132MB
 			// 14MB 5MB 756MB = 907MB total`; the `Memory: 681256k/681256k available` line after it
 			// counts free pages only
 			const old = /^Memory:(?: \d+MB)+ = (\d+)MB total/.exec(text);
-			if (old && m.memory === null) m.memory = humanKiB(Number(old[1]) * 1024);
+			if (old && m.memory === null) m.memory = kibText(Number(old[1]) * 1024);
 		} else if (text.startsWith('Machine model: ')) {
 			m.hardware ??= text.slice(15).trim();
 		} else if (text.startsWith('Machine: ')) {

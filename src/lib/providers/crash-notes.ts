@@ -1,13 +1,7 @@
 import type { Finding } from '../models/finding.ts';
-import { groupDigits } from '../util/text.ts';
+import { groupDigits, kibText } from '../util/text.ts';
 
 type F = Omit<Finding, 'explanation'>;
-
-/** `pages` of 4 KiB in words (`2.1 GiB`, `512 MiB`) */
-function pagesSize(pages: number): string {
-	const mib = (pages * 4) / 1024;
-	return mib >= 1024 ? `${(mib / 1024).toFixed(1)} GiB` : `${Math.round(mib)} MiB`;
-}
 
 /** x86's pages are 4 KiB (other architectures may use 16 or 64 KiB) */
 const FOUR_KIB = /^(?:x86_64|i[3-6]86|x86)$/;
@@ -24,7 +18,8 @@ export function oomTaskNote(f: F, arch: string | null): string | null {
 	const rss = Number(d.largest_task_rss_pages);
 	const swap = typeof d.largest_task_swap_entries === 'number' ? d.largest_task_swap_entries : null;
 	const x86 = arch !== null && FOUR_KIB.test(arch);
-	const size = (n: number) => (x86 ? `, ${pagesSize(n)}` : '');
+	// pages of 4 KiB in words (`2.1 GiB`, `512 MiB`)
+	const size = (n: number) => (x86 ? `, ${kibText(n * 4)}` : '');
 	const tasks = Number(d.tasks_listed);
 	const cut =
 		d.task_list_whole === true

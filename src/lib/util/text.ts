@@ -24,6 +24,12 @@ export function spanText(seconds: number): string {
 	return `${Math.round(seconds / 86400)} days`;
 }
 
+/** A size in KiB in words: `15.5 GiB` from 1 GiB, else `512 MiB` (the system panel, crash notes). */
+export function kibText(kib: number): string {
+	const gib = kib / 1024 / 1024;
+	return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${(kib / 1024).toFixed(0)} MiB`;
+}
+
 /**
  * 1234567 -> '1,234,567'. Not toLocaleString: its first call loads the browser's locale data,
  * which kept the page's main thread busy for tens of milliseconds when the first analysis
