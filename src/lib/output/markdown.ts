@@ -3,11 +3,12 @@ import { groupDigits } from '../util/text.ts';
 import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
-	bySeverity,
 	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
+	findingSections,
+	sectionHeading,
 	factRows,
 	findingWhere,
 	frameLabel,
@@ -273,9 +274,10 @@ export function formatMarkdown(result: AnalysisResult): string {
 		head.push('');
 	}
 
-	const groups = bySeverity(result).map(([sev, fs]) => ({
-		heading: [`### ${sev[0].toUpperCase()}${sev.slice(1)} (${fs.length})`, ''],
-		sections: fs.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+	// the headline's finding first, as the page lists them (findingSections)
+	const groups = findingSections(result).map((g) => ({
+		heading: [`### ${sectionHeading(g)}`, ''],
+		sections: g.findings.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
 	}));
 	// routine notices after the findings, in a section of their own: they never crowd them (and
 	// are the first to be shortened to one line when the report is too long)

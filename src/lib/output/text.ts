@@ -2,11 +2,12 @@ import type { Finding } from '../models/finding.ts';
 import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
-	bySeverity,
 	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
+	findingSections,
+	sectionHeading,
 	factRows,
 	findingWhere,
 	frameLabel,
@@ -201,12 +202,13 @@ export function formatText(result: AnalysisResult): string {
 	const blank = () => {
 		if (out[out.length - 1] !== '') out.push('');
 	};
-	const groups = bySeverity(result);
-	for (const [sev, fs] of groups) {
+	// the headline's finding first, as the page lists them (findingSections)
+	const groups = findingSections(result);
+	for (const g of groups) {
 		blank();
-		out.push(`${sev.toUpperCase()} (${fs.length})`);
+		out.push(sectionHeading(g).toUpperCase());
 		out.push('-'.repeat(72));
-		for (const f of fs) out.push(...findingText(f, result));
+		for (const f of g.findings) out.push(...findingText(f, result));
 	}
 	if (result.findings.length === 0) {
 		blank();
