@@ -158,6 +158,14 @@ export function firstKernelLabels(m: AnalysisResult['metadata']): {
 	};
 }
 
+/** modules named at most in the System section's Modules row */
+const MODULES_SHOWN = 40;
+
+/** the modules the Modules row names, as the kernel lists them: `fuse nf_nat bridge` */
+export function moduleList(m: AnalysisResult['metadata']): string {
+	return m.modules.slice(0, MODULES_SHOWN).join(' ');
+}
+
 export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 	const m = result.metadata;
 	const label = firstKernelLabels(m);
@@ -182,7 +190,7 @@ export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 		[
 			'Modules',
 			m.modules.length
-				? `${m.modules.length}: ${m.modules.slice(0, 40).join(' ')}${m.modules.length > 40 ? ' …' : ''}`
+				? `${m.modules.length}: ${moduleList(m)}${m.modules.length > MODULES_SHOWN ? ' …' : ''}`
 				: null
 		]
 	];
