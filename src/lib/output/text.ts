@@ -49,6 +49,14 @@ export function wrap(text: string, first: string, indent: number): string[] {
 		number = !code && /^\(\d[\d,.]*$/.test(w);
 		for (const c of w) if (c === '`') code = !code;
 	}
+	return wrapWords(words, first, indent);
+}
+
+/**
+ * Words as lines of at most TEXT_WIDTH columns, as `wrap` makes them: a word (which may hold
+ * spaces: a label and its value, `started 2023-01-06T13:17:14.279Z`) is never broken.
+ */
+export function wrapWords(words: readonly string[], first: string, indent: number): string[] {
 	const lines: string[] = [];
 	let line = first;
 	// the first word follows `first` after a space, unless it ends in one (an indent, a label
@@ -243,12 +251,15 @@ export function formatText(result: AnalysisResult): string {
 		if (k.length < LABEL) out.push(...wrap(inert(v), k.padEnd(LABEL), LABEL));
 		else out.push(k, ...wrap(inert(v), ' '.repeat(LABEL), LABEL));
 	}
+	// each part whole on its line: `started` had ended a line and its time begun the next
 	for (const b of boots) {
+		const parts = [`lines ${b.first_line}-${b.last_line}`];
+		if (b.kernel_version) parts.push(`kernel ${inert(b.kernel_version)}`);
+		if (b.started_at) parts.push(`started ${inert(b.started_at)}`);
+		if (b.id) parts.push(`id ${inert(b.id)}`);
 		out.push(
-			...wrap(
-				inert(
-					`lines ${b.first_line}-${b.last_line}${b.kernel_version ? `, kernel ${b.kernel_version}` : ''}${b.started_at ? `, started ${b.started_at}` : ''}${b.id ? `, id ${b.id}` : ''}`
-				),
+			...wrapWords(
+				parts.map((p, i) => (i < parts.length - 1 ? `${p},` : p)),
 				`  boot ${b.index}:`,
 				4
 			)
