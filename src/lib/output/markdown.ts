@@ -425,12 +425,19 @@ function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	}
 	if (boots.length) {
 		out.push(`**Boots:** ${boots.length}`, '');
-		out.push('| Boot | Lines | Kernel | Started | Id |', '|---|---|---|---|---|');
-		for (const b of boots.slice(0, maxBootRows)) {
-			out.push(
-				`| ${b.index} | ${b.first_line}-${b.last_line} | ${escapeMarkdown(b.kernel_version ?? '')} | ${escapeMarkdown(b.started_at ?? '')} | ${escapeMarkdown(b.id ?? '')} |`
-			);
-		}
+		// a column no boot shown fills is left out (a dmesg has no start time nor boot id: the
+		// table had two empty columns), as the text report leaves out a boot's absent parts
+		const shown = boots.slice(0, maxBootRows);
+		const columns: Array<[string, (b: (typeof boots)[number]) => string]> = [
+			['Boot', (b) => String(b.index)],
+			['Lines', (b) => `${b.first_line}-${b.last_line}`],
+			['Kernel', (b) => escapeMarkdown(b.kernel_version ?? '')],
+			['Started', (b) => escapeMarkdown(b.started_at ?? '')],
+			['Id', (b) => escapeMarkdown(b.id ?? '')]
+		];
+		const used = columns.filter(([, cell], i) => i < 2 || shown.some((b) => cell(b) !== ''));
+		out.push(`| ${used.map(([h]) => h).join(' | ')} |`, `|${used.map(() => '---|').join('')}`);
+		for (const b of shown) out.push(`| ${used.map(([, cell]) => cell(b)).join(' | ')} |`);
 		if (boots.length > maxBootRows)
 			out.push('', `${boots.length - maxBootRows} more boots are in the JSON report.`);
 		out.push('');
