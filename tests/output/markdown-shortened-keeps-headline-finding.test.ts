@@ -45,9 +45,12 @@ describe('a shortened Markdown report', () => {
 			expect(md).toContain(`#### \`${f.title}\`\n`);
 			expect(md).not.toContain(`- \`${f.title}\` · `);
 		}
-		// the others in order, as many as fit, and in the order of the report
+		// the others in order, as many as fit, and in the order of the report: the headline's
+		// finding first (as the page lists them), then the others in the log's order
 		expect(md).toContain(`#### \`${result.findings[0].title}\`\n`);
 		expect(md).toContain(`- \`${result.findings[198].title}\` · medium`);
-		expect(md.indexOf(`\`${cause.title}\``)).toBeLessThan(md.indexOf(`\`${last.title}\``));
+		const at = (f: { title: string }) => md.indexOf(`\`${f.title}\``);
+		expect(at(last)).toBeLessThan(at(result.findings[0]));
+		expect(at(result.findings[0])).toBeLessThan(at(cause));
 	});
 });

@@ -31,7 +31,7 @@ function inlineText(t: Token): string {
 const STRONG =
 	/^(?:Id:|Rule:|Category:|Severity:|Where:|Also known as:|Guilty frame:|Faulting location:|Report is incomplete or interleaved:|Report is cut short:|Facts:|What it means:|Likely causes:|What to do:|References:|Boots:|Note:)$/;
 const H3 =
-	/^(?:Chains of related findings|System|Findings|(?:Critical|High|Medium|Low|Info) \(\d+\)|Routine messages explained \(\d+\))$/;
+	/^(?:Chains of related findings|System|Findings|(?:Most important: )?(?:Critical|High|Medium|Low|Info) \(\d+\)|Routine messages explained \(\d+\))$/;
 const SUMMARY =
 	/^<summary>(?:Call trace(?: past the evidence)?|Registers|Evidence) \([\w ]+(?:, with [\w -]+)?(?:, > marks the guilty frame)?\)<\/summary>$/;
 /**

@@ -1,22 +1,49 @@
-import { SEVERITIES, type Finding, type Frame } from '../models/finding.ts';
+import { SEVERITIES, severityRank, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
 import { groupDigits, spanText } from '../util/text.ts';
 
+/** one section of findings in the text and Markdown reports (findingSections) */
+export interface FindingSection {
+	severity: string;
+	/** the headline's finding alone, before findings more severe than it: `Most important: High (1)` */
+	lead: boolean;
+	findings: Finding[];
+}
+
 /**
- * Findings grouped by severity, most severe first, in order of appearance within a severity;
- * routine notices (Finding.routine) are not among them: they have their own section after them
- * (`routineFindings`).
+ * The findings as the text and Markdown reports list them, in the page's order ("most important
+ * first"): grouped by severity, most severe first, in order of appearance within a severity, the
+ * finding the headline names (`summary.primary_finding`) first in its severity. When a finding is
+ * more severe than it (`lkp-48.log`: the general protection fault, critical, after the KASAN
+ * report the headline names, high, the first to damage the kernel), it has a section of its own
+ * before them (`lead`), and its severity's section holds the others. By severity and line alone
+ * the headline's finding could be second (`i225nic-pstore-panic-log-txt.log`: "Most important:
+ * kernel BUG in dql_completed" under the igc transmit hang that came first). Routine notices
+ * (Finding.routine) are not among them: they have their own section after them
+ * (`routineFindings`). The JSON report keeps its findings in input order.
  */
-export function bySeverity(result: AnalysisResult): Array<[string, Finding[]]> {
-	return SEVERITIES.map(
-		(s) =>
-			[s, result.findings.filter((f) => f.severity === s && f.routine !== true)] as [
-				string,
-				Finding[]
-			]
-	).filter(([, fs]) => fs.length > 0);
+export function findingSections(result: AnalysisResult): FindingSection[] {
+	const main = result.findings.filter((f) => f.routine !== true);
+	const primary = main.find((f) => f.id === result.summary.primary_finding);
+	const lead =
+		primary !== undefined &&
+		main.some((f) => severityRank(f.severity) < severityRank(primary.severity));
+	const sections: FindingSection[] = [];
+	if (primary && lead) sections.push({ severity: primary.severity, lead, findings: [primary] });
+	for (const s of SEVERITIES) {
+		const fs = main.filter((f) => f.severity === s && f !== primary);
+		if (primary?.severity === s && !lead) fs.unshift(primary);
+		if (fs.length > 0) sections.push({ severity: s, lead: false, findings: fs });
+	}
+	return sections;
+}
+
+/** A section's heading in words, `High` or `Most important: High` (the text report's in capitals). */
+export function sectionHeading(s: FindingSection): string {
+	const sev = `${s.severity[0].toUpperCase()}${s.severity.slice(1)}`;
+	return `${s.lead ? 'Most important: ' : ''}${sev} (${s.findings.length})`;
 }
 
 /** Routine notices (Finding.routine), in order of appearance: listed after the other findings. */
@@ -131,6 +158,14 @@ export function firstKernelLabels(m: AnalysisResult['metadata']): {
 	};
 }
 
+/** modules named at most in the System section's Modules row */
+const MODULES_SHOWN = 40;
+
+/** the modules the Modules row names, as the kernel lists them: `fuse nf_nat bridge` */
+export function moduleList(m: AnalysisResult['metadata']): string {
+	return m.modules.slice(0, MODULES_SHOWN).join(' ');
+}
+
 export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 	const m = result.metadata;
 	const label = firstKernelLabels(m);
@@ -155,7 +190,7 @@ export function metadataRows(result: AnalysisResult): Array<[string, string]> {
 		[
 			'Modules',
 			m.modules.length
-				? `${m.modules.length}: ${m.modules.slice(0, 40).join(' ')}${m.modules.length > 40 ? ' …' : ''}`
+				? `${m.modules.length}: ${moduleList(m)}${m.modules.length > MODULES_SHOWN ? ' …' : ''}`
 				: null
 		]
 	];

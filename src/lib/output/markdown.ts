@@ -3,11 +3,12 @@ import { groupDigits } from '../util/text.ts';
 import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
-	bySeverity,
 	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
+	findingSections,
+	sectionHeading,
 	factRows,
 	findingWhere,
 	frameLabel,
@@ -18,6 +19,8 @@ import {
 	inputLine,
 	kernelLine,
 	metadataRows,
+	moduleList,
+	firstKernelLabels,
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
@@ -202,7 +205,9 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 			...details(`Registers (${counted(t.registers.length, 'line')})`, codeBlock(t.registers))
 		);
 	if (shown.length) {
-		const width = String(shown[shown.length - 1].line).length;
+		// line numbers as wide as the largest shown: a pstore dump's records are out of order
+		// (i225nic's evidence goes from line 1062 to 946), and the last line had set the width
+		const width = String(Math.max(...shown.map((e) => e.line))).length;
 		const gutter = t.guiltyLine !== null;
 		const lines = shown.map(
 			(e) =>
@@ -273,9 +278,10 @@ export function formatMarkdown(result: AnalysisResult): string {
 		head.push('');
 	}
 
-	const groups = bySeverity(result).map(([sev, fs]) => ({
-		heading: [`### ${sev[0].toUpperCase()}${sev.slice(1)} (${fs.length})`, ''],
-		sections: fs.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+	// the headline's finding first, as the page lists them (findingSections)
+	const groups = findingSections(result).map((g) => ({
+		heading: [`### ${sectionHeading(g)}`, ''],
+		sections: g.findings.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
 	}));
 	// routine notices after the findings, in a section of their own: they never crowd them (and
 	// are the first to be shortened to one line when the report is too long)
@@ -376,6 +382,35 @@ export function formatMarkdown(result: AnalysisResult): string {
 	return text;
 }
 
+/**
+ * Inline code in a table cell: a `|` of the log would end the cell, in code too, unless escaped;
+ * leading blanks are dropped, as escapeMarkdown drops them.
+ */
+function cellCode(s: string): string {
+	return inlineCode(s.replace(/^[ \t]+/, '')).replace(/\|/g, '\\|');
+}
+
+/**
+ * A System row's value: the kernel's build banner, its command line and the module list are log
+ * text of words that are names (`BOOT_IMAGE=/vmlinuz`, `(root@host) … #1 SMP`, `nf_conntrack`),
+ * one inline code span each, read as the log has them; escaped, with the names in code and the
+ * rest not, `console=ttyS0 \`ddr_manufacture_info\`=Samsung` and `fuse \`nf_nat\` bridge` had read
+ * as fragments, the code spans scattered. The other values (the CPU, the memory, the taint's
+ * flags in words) are escaped prose.
+ */
+function systemValue(label: string, v: string, result: AnalysisResult): string {
+	const m = result.metadata;
+	const labels = firstKernelLabels(m);
+	if (label === labels.build || label === labels.commandLine) return cellCode(v);
+	if (label === 'Modules' && m.modules.length) {
+		// `96: ` and a last ` …` are ours
+		const list = moduleList(m);
+		const at = v.indexOf(list);
+		if (at !== -1) return `${v.slice(0, at)}${cellCode(list)}${v.slice(at + list.length)}`;
+	}
+	return escapeMarkdown(v);
+}
+
 function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	const out: string[] = [];
 	const rows = metadataRows(result);
@@ -385,17 +420,24 @@ function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	if (rows.length || boots.length) out.push('### System', '');
 	if (rows.length) {
 		out.push('| | |', '|---|---|');
-		for (const [k, v] of rows) out.push(`| ${k} | ${escapeMarkdown(v)} |`);
+		for (const [k, v] of rows) out.push(`| ${k} | ${systemValue(k, v, result)} |`);
 		out.push('');
 	}
 	if (boots.length) {
 		out.push(`**Boots:** ${boots.length}`, '');
-		out.push('| Boot | Lines | Kernel | Started | Id |', '|---|---|---|---|---|');
-		for (const b of boots.slice(0, maxBootRows)) {
-			out.push(
-				`| ${b.index} | ${b.first_line}-${b.last_line} | ${escapeMarkdown(b.kernel_version ?? '')} | ${escapeMarkdown(b.started_at ?? '')} | ${escapeMarkdown(b.id ?? '')} |`
-			);
-		}
+		// a column no boot shown fills is left out (a dmesg has no start time nor boot id: the
+		// table had two empty columns), as the text report leaves out a boot's absent parts
+		const shown = boots.slice(0, maxBootRows);
+		const columns: Array<[string, (b: (typeof boots)[number]) => string]> = [
+			['Boot', (b) => String(b.index)],
+			['Lines', (b) => `${b.first_line}-${b.last_line}`],
+			['Kernel', (b) => escapeMarkdown(b.kernel_version ?? '')],
+			['Started', (b) => escapeMarkdown(b.started_at ?? '')],
+			['Id', (b) => escapeMarkdown(b.id ?? '')]
+		];
+		const used = columns.filter(([, cell], i) => i < 2 || shown.some((b) => cell(b) !== ''));
+		out.push(`| ${used.map(([h]) => h).join(' | ')} |`, `|${used.map(() => '---|').join('')}`);
+		for (const b of shown) out.push(`| ${used.map(([, cell]) => cell(b)).join(' | ')} |`);
 		if (boots.length > maxBootRows)
 			out.push('', `${boots.length - maxBootRows} more boots are in the JSON report.`);
 		out.push('');

@@ -2,11 +2,12 @@ import type { Finding } from '../models/finding.ts';
 import type { AnalysisResult } from '../models/report.ts';
 import {
 	anonymizationLine,
-	bySeverity,
 	cascadeTree,
 	ROUTINE_HEADING,
 	ROUTINE_INTRO,
 	routineFindings,
+	findingSections,
+	sectionHeading,
 	factRows,
 	findingWhere,
 	frameLabel,
@@ -48,6 +49,14 @@ export function wrap(text: string, first: string, indent: number): string[] {
 		number = !code && /^\(\d[\d,.]*$/.test(w);
 		for (const c of w) if (c === '`') code = !code;
 	}
+	return wrapWords(words, first, indent);
+}
+
+/**
+ * Words as lines of at most TEXT_WIDTH columns, as `wrap` makes them: a word (which may hold
+ * spaces: a label and its value, `started 2023-01-06T13:17:14.279Z`) is never broken.
+ */
+export function wrapWords(words: readonly string[], first: string, indent: number): string[] {
 	const lines: string[] = [];
 	let line = first;
 	// the first word follows `first` after a space, unless it ends in one (an indent, a label
@@ -201,12 +210,13 @@ export function formatText(result: AnalysisResult): string {
 	const blank = () => {
 		if (out[out.length - 1] !== '') out.push('');
 	};
-	const groups = bySeverity(result);
-	for (const [sev, fs] of groups) {
+	// the headline's finding first, as the page lists them (findingSections)
+	const groups = findingSections(result);
+	for (const g of groups) {
 		blank();
-		out.push(`${sev.toUpperCase()} (${fs.length})`);
+		out.push(sectionHeading(g).toUpperCase());
 		out.push('-'.repeat(72));
-		for (const f of fs) out.push(...findingText(f, result));
+		for (const f of g.findings) out.push(...findingText(f, result));
 	}
 	if (result.findings.length === 0) {
 		blank();
@@ -241,12 +251,15 @@ export function formatText(result: AnalysisResult): string {
 		if (k.length < LABEL) out.push(...wrap(inert(v), k.padEnd(LABEL), LABEL));
 		else out.push(k, ...wrap(inert(v), ' '.repeat(LABEL), LABEL));
 	}
+	// each part whole on its line: `started` had ended a line and its time begun the next
 	for (const b of boots) {
+		const parts = [`lines ${b.first_line}-${b.last_line}`];
+		if (b.kernel_version) parts.push(`kernel ${inert(b.kernel_version)}`);
+		if (b.started_at) parts.push(`started ${inert(b.started_at)}`);
+		if (b.id) parts.push(`id ${inert(b.id)}`);
 		out.push(
-			...wrap(
-				inert(
-					`lines ${b.first_line}-${b.last_line}${b.kernel_version ? `, kernel ${b.kernel_version}` : ''}${b.started_at ? `, started ${b.started_at}` : ''}${b.id ? `, id ${b.id}` : ''}`
-				),
+			...wrapWords(
+				parts.map((p, i) => (i < parts.length - 1 ? `${p},` : p)),
 				`  boot ${b.index}:`,
 				4
 			)
