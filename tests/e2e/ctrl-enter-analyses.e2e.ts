@@ -7,7 +7,7 @@ test('Ctrl+Enter in the text field analyses the pasted log, as the Analyze butto
 	const problems = watchForErrors(page);
 	await openApp(page);
 	await expect(page.locator('#log-hint')).toContainText(
-		'Ctrl+Enter in the text field analyses it.'
+		'shown as it is). Ctrl+Enter in the text field analyses it.'
 	);
 	await setLogText(page, fixture('e2e/warning-radeon.log'));
 	const field = page.getByLabel('Kernel log');
@@ -48,7 +48,7 @@ test('Ctrl+Enter analyses a paste too large to show, from the Analyze button tha
 	expect(log.length).toBeGreaterThan(1_000_000);
 	await pasteLog(page, context, baseURL as string, log);
 	await expect(page.locator('.held')).toContainText('It is too large to show here');
-	await expect(page.locator('#log-hint')).toContainText('Ctrl+Enter analyses it.');
+	await expect(page.locator('#log-hint')).toContainText('shown as it is). Ctrl+Enter analyses it.');
 	await expect(page.locator('#log-hint')).not.toContainText('in the text field');
 	const analyze = page.getByRole('button', { name: 'Analyze' });
 	await expect(analyze).toBeFocused();
