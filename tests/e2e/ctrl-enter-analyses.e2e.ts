@@ -18,6 +18,14 @@ test('Ctrl+Enter in the text field analyses the pasted log, as the Analyze butto
 	);
 	// the key did not also type a line end into the log
 	expect(await field.inputValue()).toBe(fixture('e2e/warning-radeon.log'));
+	// as after Analyze, the report's heading has the focus, at the top of the screen (the focus had
+	// stayed in the text field, the report under the input area)
+	await expect(page.locator('#summary-h')).toBeFocused();
+	await expect
+		.poll(() =>
+			page.locator('section.report').evaluate((el) => Math.round(el.getBoundingClientRect().top))
+		)
+		.toBeLessThan(50);
 	expect(problems).toEqual([]);
 });
 
