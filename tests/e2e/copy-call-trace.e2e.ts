@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { allowClipboard, analyzeText, fixture, watchForErrors } from './helpers';
+import { allowClipboard, analyzeText, fixture, openFinding, watchForErrors } from './helpers';
 
 /**
  * A call trace copied from a finding is the trace as the kernel printed it, one frame a line
@@ -68,3 +68,58 @@ for (const width of [1280, 390])
 		await expect.poll(() => clipboard(page)).toBe('kasan_report');
 		expect(problems).toEqual([]);
 	});
+
+/**
+ * The stack-switch markers the kernel printed among the frames (`<IRQ>`, `</IRQ>`, `<TASK>`,
+ * `</TASK>`) are copied where it printed them, by the button and with a selection of rows: they
+ * had been left out, and the frames of the interrupt read as the idle task's. The trace is the
+ * refcount WARNING of i225nic's pstore log (5.13), frames in an interrupt over the idle task.
+ */
+test('Copy call trace gives the <IRQ> and <TASK> lines the kernel printed between the frames', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const problems = watchForErrors(page);
+	await allowClipboard(context, baseURL as string);
+	await analyzeText(page, fixture('formats/real/i225nic-pstore-panic-log-txt.log'));
+	const card = page
+		.locator('article.finding')
+		.filter({ has: page.locator('.title', { hasText: /^WARNING: refcount bug in tcp_wfree$/ }) });
+	await openFinding(card);
+	await card.getByRole('button', { name: 'Copy call trace' }).click();
+	await expect(card.getByTestId('trace-copied')).toHaveText(
+		'Copied the 20 frames as the kernel printed them.'
+	);
+	const copied = (await clipboard(page)).split('\n');
+	expect(copied.slice(0, 2)).toEqual(['<IRQ>', 'tcp_wfree+0x134/0x150']);
+	expect(copied.slice(12, 17)).toEqual([
+		'common_interrupt+0x8a/0xa0',
+		'</IRQ>',
+		'<TASK>',
+		'asm_common_interrupt+0x1e/0x40',
+		'? cpuidle_enter_state+0xbb/0x360'
+	]);
+	expect(copied.slice(-3)).toEqual(['secondary_startup_64_no_verify+0xc2/0xcb', '</TASK>', '']);
+	expect(copied.filter((l) => l.startsWith('<') || l.startsWith('</'))).toHaveLength(4);
+
+	// the two rows on either side of the interrupt's end, selected and copied with the keyboard
+	const table = card.getByRole('region', { name: /^Call trace of / });
+	await table.evaluate((el) => {
+		const rows = [...el.querySelectorAll('tbody tr')];
+		const at = rows.findIndex(
+			(tr) => tr.querySelector('td code')!.textContent === 'common_interrupt'
+		);
+		const range = document.createRange();
+		range.setStart(rows[at].querySelector('td')!, 0);
+		range.setEnd(rows[at + 1].querySelector('td code')!.firstChild!, 3);
+		getSelection()!.removeAllRanges();
+		getSelection()!.addRange(range);
+	});
+	await table.focus();
+	await page.keyboard.press('Control+C');
+	await expect
+		.poll(() => clipboard(page))
+		.toBe('common_interrupt+0x8a/0xa0\n</IRQ>\n<TASK>\nasm_common_interrupt+0x1e/0x40\n');
+	expect(problems).toEqual([]);
+});

@@ -35,8 +35,10 @@ describe('the note on NUL bytes as the page shows it', () => {
 	it('keeps what a buffer’s note says of its end, and one stretch’s wording', () => {
 		const buffer =
 			'The log holds stretches of NUL bytes (^@), which are never log text: 480,699 bytes in 3 lines (line 672: 128 bytes; line 678: 32 bytes; line 679: 480,539 bytes, the whole line). The log ends in the last of them. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes at its end are the part of the buffer not used yet: nothing is missing there; a stretch before the end is space that was not written, and what the buffer should hold there is missing.';
+		// said of this log: how much is the unused end, how much before it is missing text (the
+		// note had said what each would mean, in four lines at 1280 px)
 		expect(nulNote(buffer)).toEqual({
-			text: 'The log holds stretches of NUL bytes (^@), which are never log text: 480,699 bytes in 3 lines. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes at its end are the part of the buffer not used yet: nothing is missing there; a stretch before the end is space that was not written, and what the buffer should hold there is missing.',
+			text: 'The log ends in 480,539 NUL bytes (^@), the part of its buffer (pstore/ramoops, last_kmsg) not used yet: nothing is missing there. The 2 stretches before it (160 bytes) are space that was not written: what the buffer should hold there is missing.',
 			details: [
 				'The stretches: line 672: 128 bytes; line 678: 32 bytes; line 679: 480,539 bytes, the whole line. The log ends in the last of them.'
 			]
@@ -49,6 +51,35 @@ describe('the note on NUL bytes as the page shows it', () => {
 		]);
 		expect(nulNote(one)?.text).toMatch(
 			/^The log holds a stretch of NUL bytes .*: 84 bytes in 1 line\. In a log file .* did not shut down cleanly\.$/
+		);
+		// a buffer that ends in its only stretch, one stretch before the end, and a note that does
+		// not list every stretch
+		const endOnly =
+			'The log holds a stretch of NUL bytes (^@), which are never log text: 4,096 bytes in 1 line (line 900: 4,096 bytes, the whole line). The log ends in it. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes at its end are the part of the buffer not used yet: nothing is missing there.';
+		expect(nulNote(endOnly)?.text).toBe(
+			'The log ends in 4,096 NUL bytes (^@), the part of its buffer (pstore/ramoops, last_kmsg) not used yet: nothing is missing there.'
+		);
+		expect(nulNote(endOnly)?.details).toEqual([
+			'The stretch: line 900: 4,096 bytes, the whole line. The log ends in it.'
+		]);
+		expect(
+			nulNote(
+				buffer
+					.replace('line 672: 128 bytes; ', '')
+					.replace('480,699 bytes in 3', '480,571 bytes in 2')
+			)?.text
+		).toMatch(
+			/nothing is missing there\. The stretch before it \(32 bytes\) is space that was not written: /
+		);
+		const more = buffer.replace('the whole line)', 'the whole line; 4 more)');
+		expect(nulNote(more)?.text).toMatch(
+			/^The log holds stretches of NUL bytes .*: 480,699 bytes in 3 lines\. In a buffer /
+		);
+		// a buffer not ending in NUL bytes: what they mean in general
+		const inside =
+			'The log holds a stretch of NUL bytes (^@), which are never log text: 84 bytes in 1 line (line 12: 84 bytes). In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes are space that was not written: what the buffer should hold there is missing.';
+		expect(nulNote(inside)?.text).toBe(
+			'The log holds a stretch of NUL bytes (^@), which are never log text: 84 bytes in 1 line. In a buffer kept in memory across a reset (pstore/ramoops, last_kmsg), NUL bytes are space that was not written: what the buffer should hold there is missing.'
 		);
 		// another note, or another wording, is shown as it is
 		expect(nulNote('Some dates carry no year.')).toBeNull();

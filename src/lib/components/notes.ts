@@ -1,4 +1,5 @@
 import { binaryNote } from '$lib/ingestion/binary-note';
+import { groupDigits } from '$lib/util/text';
 
 /**
  * Notes that say the report itself is partial or unreliable: on a phone only the first note is
@@ -62,13 +63,33 @@ export function nulNote(w: string): ShownNote | null {
 	const m = NUL_NOTE.exec(w);
 	if (m === null) return null;
 	const [, what, counts, where, ends, before, meaning] = m;
-	return {
-		text: `${what}: ${counts}. ${meaning}`,
-		details: [
-			`${what.includes('a stretch') ? 'The stretch' : 'The stretches'}: ${where}.${ends ?? ''}`,
-			...(before ? [before.trimEnd()] : [])
-		]
-	};
+	const details = [
+		`${what.includes('a stretch') ? 'The stretch' : 'The stretches'}: ${where}.${ends ?? ''}`,
+		...(before ? [before.trimEnd()] : [])
+	];
+	return { text: bufferEndNote(where, ends, meaning) ?? `${what}: ${counts}. ${meaning}`, details };
+}
+
+/** one stretch of the note's list: `line 679: 480,539 bytes, the whole line` */
+const STRETCH = /^line \d+: ([\d,]+) bytes?(?:, the whole line)?$/;
+
+/**
+ * A buffer's note (last_kmsg, pstore) whose log ends in NUL bytes, said of this log: the bytes at
+ * the end, where nothing is missing, and the stretches before it, where text is. It had said what
+ * NUL bytes at the end of a buffer and stretches before it mean in general, in four lines at
+ * 1280 px (the DNS Airtab's last_kmsg), and left the reader to tell which of them this log held.
+ * Null when the note lists not every stretch (`; 3 more`) or says something else.
+ */
+function bufferEndNote(where: string, ends: string | undefined, meaning: string): string | null {
+	if (ends === undefined || !meaning.startsWith('In a buffer kept in memory')) return null;
+	const bytes = where.split('; ').map((s) => STRETCH.exec(s)?.[1]);
+	if (bytes.some((b) => b === undefined)) return null;
+	const counts = bytes.map((b) => Number(b!.replaceAll(',', '')));
+	const end = `The log ends in ${bytes[bytes.length - 1]} NUL ${counts[counts.length - 1] === 1 ? 'byte' : 'bytes'} (^@), the part of its buffer (pstore/ramoops, last_kmsg) not used yet: nothing is missing there.`;
+	const k = counts.length - 1;
+	if (k === 0) return end;
+	const rest = groupDigits(counts.slice(0, k).reduce((a, b) => a + b, 0));
+	return `${end} ${k === 1 ? 'The stretch' : `The ${k} stretches`} before it (${rest} bytes) ${k === 1 ? 'is' : 'are'} space that was not written: what the buffer should hold there is missing.`;
 }
 
 /**

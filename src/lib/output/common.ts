@@ -1,6 +1,12 @@
-import { SEVERITIES, severityRank, type Finding, type Frame } from '../models/finding.ts';
+import {
+	SEVERITIES,
+	severityRank,
+	type EvidenceLine,
+	type Finding,
+	type Frame
+} from '../models/finding.ts';
 import type { AnalysisResult, Cascade } from '../models/report.ts';
-import { isGuiltyFunction } from '../analysis/stack.ts';
+import { isGuiltyFunction, splitStackMarker } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
 import { groupDigits, spanText } from '../util/text.ts';
 
@@ -294,6 +300,47 @@ export function guiltyLegend(marked: boolean): string {
  */
 export function kernelFrame(fr: Frame): string {
 	return `${fr.reliable ? '' : '? '}${fr.function}${fr.offset ? `+${fr.offset}${fr.size ? `/${fr.size}` : ''}` : ''}${fr.module ? ` [${fr.module}]` : ''}${fr.source ? ` ${fr.source}` : ''}`;
+}
+
+/**
+ * Call-trace frames as the kernel printed them, one `kernelFrame` a line, with the stack-switch
+ * markers it printed among them (`<IRQ>`, `</IRQ>`, `<TASK>`, `</TASK>`, `<NMI>`, old kernels'
+ * `<EOI>` and `<<EOE>>`, exception stacks' `<#DF>`) where they are in the report's lines
+ * (`lines`, its evidence): right before the first frame, between two frames (also at the start
+ * of a frame's own line: `<EOI>  [<ffffffff81250fde>] ? avtab_search_node+0x7e/0x90`) and right
+ * after the last. The page's Copy call trace and a copy of the trace's rows give this: a
+ * developer pastes it into a bug report, where the frames of an interrupt had read as the task's.
+ * A frame whose line is not among `lines` has no marker around it.
+ */
+export function kernelTrace(frames: readonly Frame[], lines: readonly EvidenceLine[]): string {
+	const at = new Map(lines.map((l, i) => [l.line, i]));
+	const marker = (i: number) => splitStackMarker(lines[i].text).marker;
+	const out: string[] = [];
+	/** the index in `lines` of the previous frame's line (undefined when unknown) */
+	let prev: number | undefined;
+	frames.forEach((fr, k) => {
+		const i = at.get(fr.line);
+		if (i !== undefined && i !== prev) {
+			if (k === 0) {
+				let j = i;
+				while (j > 0 && marker(j - 1) !== null) j--;
+				for (; j < i; j++) out.push(marker(j) as string);
+			} else if (prev !== undefined && prev < i) {
+				for (let j = prev + 1; j < i; j++) {
+					const m = marker(j);
+					if (m !== null) out.push(m);
+				}
+			}
+			const own = marker(i);
+			if (own !== null) out.push(own);
+		}
+		out.push(kernelFrame(fr));
+		prev = i;
+	});
+	if (prev !== undefined)
+		for (let j = prev + 1; j < lines.length && marker(j) !== null; j++)
+			out.push(marker(j) as string);
+	return out.join('\n') + '\n';
 }
 
 /** One call-trace frame as the reports list it: `kernelFrame`, then its context when not a task's (`  (irq)`). */
