@@ -138,10 +138,18 @@ const boot = obj({
 		description:
 			"since 1.14.0: the rest of the boot's 'Linux version' banner after the release (builder, compiler, build number and date), null when the boot has no banner"
 	},
-	started_at: nstr
+	started_at: nstr,
+	hypervisor: {
+		...nstr,
+		description:
+			"since 1.20.0: the hypervisor the boot's own lines name (as metadata.hypervisor, which is the log's first), null when they name none"
+	}
 });
-// a report of 1.13.0 or before has no `kernel_build` in its boots: it still opens
-boot.required = (boot.required as string[]).filter((k) => k !== 'kernel_build');
+// a report of 1.13.0 or before has no `kernel_build` in its boots, one of 1.19.0 or before no
+// `hypervisor`: it still opens
+boot.required = (boot.required as string[]).filter(
+	(k) => k !== 'kernel_build' && k !== 'hypervisor'
+);
 
 const taint = obj({
 	raw: str,
