@@ -20,7 +20,7 @@ const PI = [
 ];
 
 /**
- * intel-audio-dmesg-log.log (imtangmeng/intel-audio `dmesg.log`, no licence stated; 5.18, an RTL8153 on a USB-C dock)
+ * intel-audio-dmesg-log.log (imtangmeng/intel-audio `dmesg.log`, no licence stated; 5.18, an RTL8153 behind a USB 3 hub)
  * lines 696-699 and 1009: the reset, the firmware patch r8152 did not find, its interface line
  */
 const DOCK = [

@@ -1165,8 +1165,12 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 			next_steps: [
 				'Reboot to clear the hung task: it cannot be killed, and the object whose directory was being removed stays half removed.',
 				'Until it is fixed, avoid what the trace shows together: writing that sysfs file (the process in the report) while the object goes away (taking the CPU offline, unbinding or unplugging the device).',
-				'Search the kernel mailing lists (lore.kernel.org) for the store function and the function that dropped the reference (`sysfs_store`, `sysfs_removal_by` in the facts), and try the newest stable kernel of your series: if it is gone, a fix exists.',
-				'If it persists, report it to the maintainers of the file of the store function (`scripts/get_maintainer.pl -f <file>`), not to sysfs’s: `sysfs_remove_dir` in the title is only where the task waits.'
+				'Search the kernel mailing lists (lore.kernel.org) for the store function and the function that dropped the reference (`sysfs_store`, `sysfs_removal_by` in the facts): such bugs are usually fixed in the code of the store, not in sysfs.',
+				TRY_STABLE,
+				upstreamStep(
+					'If it persists, report it to the maintainers of the file of the store function (`scripts/get_maintainer.pl -f <file>`), not to sysfs’s: `sysfs_remove_dir` in the title is only where the task waits.',
+					(v) => vendorReportStep(v)
+				)
 			],
 			references: [
 				'https://docs.kernel.org/locking/lockdep-design.html',

@@ -337,7 +337,7 @@ export const firmwareLoad: LineRule = {
 		 * Realtek's USB Ethernet adapters (r8152 of 5.x and later: RTL8153A/B, RTL8156) ask for a patch of
 		 * the chip's own firmware (`rtl_nic/rtl8153a-4.fw`, rtl8152_request_firmware: `unable to
 		 * load firmware patch … (-2)` next) and go on without it; the driver then names the
-		 * interface. Real log: intel-audio-dmesg-log.log (5.18, an RTL8153 on a USB-C dock: the patch
+		 * interface. Real log: intel-audio-dmesg-log.log (5.18, an RTL8153 behind a USB 3 hub: the patch
 		 * missing at 3.645 s, `r8152 2-3.4:1.0 eth0: v1.12.13` at 3.675 s, 311 lines later, and
 		 * `carrier on` at 6.5 s).
 		 */
