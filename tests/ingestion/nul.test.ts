@@ -193,7 +193,8 @@ describe('bootAfter', () => {
 		reason: 'timestamp-reset',
 		kernel_version: null,
 		kernel_build: null,
-		started_at: null
+		started_at: null,
+		hypervisor: null
 	});
 	const boots = [boot(0, 1, 10), boot(1, 12, 20), boot(2, 30, 40)];
 	it('is the boot that starts at the line, or after it with no kernel line before in between', () => {

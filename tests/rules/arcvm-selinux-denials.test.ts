@@ -2,12 +2,21 @@
  * ChromeOS's Android VM (ARCVM): its SELinux denials are one finding of the VM, not one per domain
  * told to ask a custom ROM's maintainers. Real lines: syslogs-arcvm-console-output.log
  * (CRYP70N1CZ/syslogs `arcvm_console_output`, no licence stated), lines 23, 619, 623, 624, 625,
- * 630, 631, 722 and 725.
+ * 630, 631, 722 and 725; a phone's: logcat-reports-dmesg-txt.log (Suicide-Squirrel/logcat_reports
+ * `dmesg.txt`, no licence stated, Android 9 on a 4.9 kernel) lines 1 and 4742.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../support/analyze.ts';
+import { analyzeLines, findingsOf } from '../support/analyze.ts';
 
 const DMI = '[    0.000000] DMI: ChromiumOS crosvm, BIOS 0 ';
+/** syslogs-arcvm-console-output.log line 1, its banner (a log joined after another starts a boot) */
+const BANNER =
+	'[    0.000000] Linux version 5.10.245-1008429-g8426c769398e (cros-kernel@chromium.org) (Chromium OS 21.0_pre574158 clang version 21.0.0git (/mnt/host/source/src/third_party/llvm-project/clang 423ff19b231694eca51881fd92e0099c0a93d64c), LLD 21.0.0 (/mnt/host/source/src/third_party/llvm-project/llvm 423ff19b231694eca51881fd92e0099c0a93d64c)) #1 SMP PREEMPT Mon, 2 Mar 2026 05:24:56 -0800';
+/** logcat-reports-dmesg-txt.log lines 1 and 4742: a phone's first line and its denial */
+const PHONE = [
+	'[   14.695068] [pid:1,cpu6,init][I/FUSB3601_TAG] FUSB3601_dual_role_get_prop - 0',
+	'[   25.501831] [pid:477,cpu0,logd.auditd]type=1400 audit(1560231283.891:30): avc: denied { dac_override } for pid=567 comm="usb@1.0-service" capability=1 scontext=u:r:hal_usb_default:s0 tcontext=u:r:hal_usb_default:s0 tclass=capability permissive=0'
+];
 const DENIALS = [
 	'[    3.658503] audit: type=1400 audit(1779417719.357:4): avc:  denied  { relabelto } for  pid=115 comm="ueventd" name="debug" dev="sysfs" ino=1103 scontext=u:r:ueventd:s0 tcontext=u:object_r:debugfs:s0 tclass=dir permissive=0',
 	'[    3.915273] audit: type=1400 audit(1779417719.610:5): avc:  denied  { sys_admin } for  pid=68 comm="kworker/2:1" capability=21  scontext=u:r:kernel:s0 tcontext=u:r:kernel:s0 tclass=capability permissive=0',
@@ -47,6 +56,17 @@ describe('SELinux denials in ChromeOS’s Android VM', () => {
 		).not.toMatch(/custom ROM|GSI|device maker|vendor builds/);
 		expect(e.next_steps.join(' ')).toContain('update ChromeOS');
 		expect(e.next_steps.join(' ')).toContain('Alt+Shift+I');
+		// one denial's facts (the first's: `ueventd` relabelling `debugfs`) are not the 5 domains'
+		expect(d.details).toEqual({
+			permissions: null,
+			comm: null,
+			name: null,
+			scontext: null,
+			tcontext: null,
+			tclass: null,
+			permissive: false,
+			domains: d.details.domains
+		});
 	});
 
 	it('of one domain are the VM’s finding too', async () => {
@@ -55,6 +75,36 @@ describe('SELinux denials in ChromeOS’s Android VM', () => {
 			['SELinux denials in ChromeOS’s Android VM (ARCVM)', 1, ['ueventd']]
 		]);
 		expect(f[0].explanation.meaning).toContain('denied 1 access of 1 domain (`ueventd` 1;');
+		// one domain's one denial: its facts are the finding's
+		expect([f[0].details.comm, f[0].details.scontext]).toEqual(['ueventd', 'u:r:ueventd:s0']);
+	});
+
+	it('are told by each boot’s machine in a log joined from a phone’s and the VM’s', async () => {
+		const titles = (r: Awaited<ReturnType<typeof analyzeLines>>) =>
+			r.findings.filter((x) => x.rule === 'security.selinux-denied').map((x) => [x.title, x.boots]);
+		// the phone's log first: the log's hypervisor is the VM's (its first named), the phone's boot
+		// none
+		const phoneFirst = await analyzeLines([...PHONE, BANNER, DMI, ...DENIALS]);
+		expect(phoneFirst.metadata.hypervisor).toBe('crosvm');
+		expect(phoneFirst.metadata.boots.map((b) => [b.index, b.hypervisor])).toEqual([
+			[0, null],
+			[1, 'crosvm']
+		]);
+		expect(titles(phoneFirst)).toEqual([
+			['SELinux denials for domain hal_usb_default', [0]],
+			['SELinux denials in ChromeOS’s Android VM (ARCVM)', [1]]
+		]);
+		const vm = phoneFirst.findings.find((x) => x.title.includes('ARCVM'));
+		expect(vm?.explanation.meaning).toMatch(
+			/^These denials are from boots of this log that are the console of/
+		);
+		// the VM's log first: the phone's denial after it is still the phone's
+		const vmFirst = await analyzeLines([BANNER, DMI, ...DENIALS, ...PHONE]);
+		expect(vmFirst.metadata.boots.map((b) => b.hypervisor)).toEqual(['crosvm', null]);
+		expect(titles(vmFirst)).toEqual([
+			['SELinux denials in ChromeOS’s Android VM (ARCVM)', [0]],
+			['SELinux denials for domain hal_usb_default', [1]]
+		]);
 	});
 
 	it('stay one finding per domain on a phone (no crosvm)', async () => {

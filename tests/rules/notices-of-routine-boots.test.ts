@@ -402,7 +402,7 @@ describe('more routine lines users ask about', () => {
 			],
 			[
 				'other.unsafe-module-option',
-				'Option i915.enable_guc set by hand: the kernel is tainted (U)',
+				'Unsafe option i915.enable_guc set: the kernel is tainted (U)',
 				'info',
 				1
 			],

@@ -11,7 +11,9 @@ import { severityRank } from '../models/finding.ts';
  * crosvm`, `androidboot.hardware=bertha`) holds the SELinux denials of Google's image by the
  * dozen at every start, which per domain had been 12 low findings, told to ask a custom ROM's
  * maintainers. There they are one finding per mode (permissive or not) that lists the domains,
- * with the first denial of each as evidence (foldArcvmDenials).
+ * with the first denial of each as evidence (foldArcvmDenials). The VM is told by each boot's own
+ * lines (Boot.hypervisor): a log joined from several machines (the benchmark's 100 MB log of the
+ * corpus's logs one after another) has a phone's boots beside the VM's.
  */
 const NAME = 'ChromeOS’s Android VM (ARCVM)';
 
@@ -26,7 +28,8 @@ const LISTED = 32;
 const SELINUX_ARCVM = (
 	domains: Array<{ domain: string; count: number }>,
 	total: number,
-	permissive: boolean
+	permissive: boolean,
+	whole: boolean
 ) => {
 	const named = domains
 		.slice(0, NAMED)
@@ -34,7 +37,7 @@ const SELINUX_ARCVM = (
 		.join(', ');
 	const more = domains.length > NAMED ? ` and ${domains.length - NAMED} more` : '';
 	const explanation: Explanation = {
-		meaning: `This log is the console of ${NAME}, the virtual machine in which a Chromebook runs Android apps; its SELinux policy (the \`u:r:…\` contexts are Android’s) is Google’s, part of the ChromeOS image, and ${permissive ? 'logged' : 'denied'} ${total} access${total === 1 ? '' : 'es'} of ${domains.length} domain${domains.length === 1 ? '' : 's'} (${named}${more}; each domain’s first denial is in the evidence)${permissive ? ' in permissive mode, which only logs them: the operations went ahead' : ': the operations failed'}. The Android system in the VM logs such denials at every start, from its own services and from Google Play services (\`gmscore_app\`), and most do no visible harm: the process does without the access. They matter only when an Android app or feature fails on the Chromebook at that time. Neither the owner nor an app can change the policy: it comes with ChromeOS’s updates.`,
+		meaning: `${whole ? 'This log is' : 'These denials are from boots of this log that are'} the console of ${NAME}, the virtual machine in which a Chromebook runs Android apps; its SELinux policy (the \`u:r:…\` contexts are Android’s) is Google’s, part of the ChromeOS image, and ${permissive ? 'logged' : 'denied'} ${total} access${total === 1 ? '' : 'es'} of ${domains.length} domain${domains.length === 1 ? '' : 's'} (${named}${more}; each domain’s first denial is in the evidence)${permissive ? ' in permissive mode, which only logs them: the operations went ahead' : ': the operations failed'}. The Android system in the VM logs such denials at every start, from its own services and from Google Play services (\`gmscore_app\`), and most do no visible harm: the process does without the access. They matter only when an Android app or feature fails on the Chromebook at that time. Neither the owner nor an app can change the policy: it comes with ChromeOS’s updates.`,
 		causes: [
 			{
 				kind: 'configuration',
@@ -68,18 +71,34 @@ function androidPolicy(f: Finding): boolean {
 	);
 }
 
+/** the boots of ChromeOS's Android VM: those whose own lines name the hypervisor crosvm */
+function arcvmBoots(metadata: LogMetadata): Set<number> {
+	// a report of an older schema has no Boot.hypervisor: the log's then
+	return new Set(
+		metadata.boots
+			.filter((b) => (b.hypervisor === undefined ? metadata.hypervisor : b.hypervisor) === 'crosvm')
+			.map((b) => b.index)
+	);
+}
+
 /**
- * In the log of ChromeOS's Android VM (the hypervisor crosvm, denials of Android's policy), the
- * SELinux denial findings of one mode become one (a single domain's too, for its title and words): count, boots, occurrences, severity (the most
- * severe), the first line of each domain's finding as evidence, `domains` (most denials first),
- * and the first denial's details; its title says where they are and its explanation is the VM's.
- * Other logs' findings are returned as they are.
+ * In the boots of ChromeOS's Android VM (the hypervisor crosvm, Boot.hypervisor), the SELinux
+ * denial findings of Android's policy of one mode become one (a single domain's too, for its
+ * title and words): count, boots, occurrences, severity (the most severe), the first line of each
+ * domain's finding as evidence, `domains` (most denials first), `permissive`, and the first
+ * denial's other facts only when there is one domain (of several, they are `null`: one denial's
+ * facts beside 12 domains would be read as all of theirs); its title says where they are and its
+ * explanation is the VM's. A finding with a denial in another boot (a phone's, in a log joined
+ * from several machines), and other logs' findings, are returned as they are.
  */
 export function foldArcvmDenials(findings: Finding[], metadata: LogMetadata): Finding[] {
-	if (metadata.hypervisor !== 'crosvm') return findings;
+	const vm = arcvmBoots(metadata);
+	if (vm.size === 0) return findings;
+	const whole = metadata.boots.every((b) => vm.has(b.index));
 	const byMode = new Map<string, Finding[]>();
 	for (const f of findings) {
 		if (f.rule !== selinuxDenied.id || !androidPolicy(f)) continue;
+		if (!f.boots.every((b) => vm.has(b))) continue;
 		const parts = selinuxTitleParts(f.title);
 		if (parts === null) continue;
 		byMode.set(parts.mode, [...(byMode.get(parts.mode) ?? []), f]);
@@ -87,7 +106,7 @@ export function foldArcvmDenials(findings: Finding[], metadata: LogMetadata): Fi
 	const folded = new Map<Finding, Finding | null>();
 	for (const [mode, group] of byMode) {
 		// one domain too: the finding is the VM's, told as the VM's
-		const one = fold(mode, group);
+		const one = fold(mode, group, whole);
 		group.forEach((f, i) => folded.set(f, i === 0 ? one : null));
 	}
 	if (folded.size === 0) return findings;
@@ -100,11 +119,15 @@ export function foldArcvmDenials(findings: Finding[], metadata: LogMetadata): Fi
 	return out;
 }
 
+/** the facts of one denial (security.ts selinuxDenied), `null` on a finding of several domains */
+const ONE_DENIAL = ['permissions', 'comm', 'name', 'scontext', 'tcontext', 'tclass'] as const;
+
 /**
  * The one finding of `group` (in input order), denials of mode `mode`: the first's, each other's
  * counted with it (fold.ts) with its first denial as evidence, the most severe's severity.
+ * `whole`: every boot of the log is the VM's.
  */
-function fold(mode: string, group: Finding[]): Finding {
+function fold(mode: string, group: Finding[], whole: boolean): Finding {
 	const first = group[0];
 	const domains = group
 		.map((f) => ({ domain: selinuxTitleParts(f.title)?.domain ?? 'unknown', count: f.count }))
@@ -121,10 +144,14 @@ function fold(mode: string, group: Finding[]): Finding {
 		),
 		stack: null,
 		evidence: first.evidence.slice(0, 1),
-		details: { ...first.details, domains: domains.slice(0, LISTED).map((d) => d.domain) },
+		details: {
+			...first.details,
+			...(group.length > 1 ? Object.fromEntries(ONE_DENIAL.map((k) => [k, null])) : {}),
+			domains: domains.slice(0, LISTED).map((d) => d.domain)
+		},
 		related: []
 	};
 	for (const f of group.slice(1)) countWith(one, { ...f, evidence: f.evidence.slice(0, 1) });
-	one.explanation = SELINUX_ARCVM(domains, one.count, first.details.permissive === true);
+	one.explanation = SELINUX_ARCVM(domains, one.count, first.details.permissive === true, whole);
 	return one;
 }

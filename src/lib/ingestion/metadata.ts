@@ -362,6 +362,14 @@ export class MetadataCollector {
 	 */
 	readonly bootHosts = new Map<number, string>();
 	/**
+	 * the hypervisor each boot's own lines name, with the weight of the kind of line that named it
+	 * (hypervisorWeight), by boot index: a log joined from several machines has a virtual
+	 * machine's boots beside others (Boot.hypervisor)
+	 */
+	readonly bootHypervisors = new Map<number, { name: string; weight: number }>();
+	/** the boot of the line being read (observe) */
+	private boot = 0;
+	/**
 	 * the first kernel version another line of each boot names (an oops line's `CPU: 0 PID: 1
 	 * Comm: x Not tainted 5.4.0 #1`, x86's old `Pid:` line, lockdep's identity line, a USB root
 	 * hub's manufacturer string, …), by boot index: the boot's kernel when the log lacks its
@@ -477,6 +485,7 @@ export class MetadataCollector {
 
 	observe(text: string, boot: number): void {
 		const m = this.meta;
+		this.boot = boot;
 		const c = codeAt(text, 0);
 		if (this.afterHungTask) {
 			this.afterHungTask = false;
@@ -674,9 +683,16 @@ export class MetadataCollector {
 			this.setHypervisor(hypervisorFromLine(text), 3);
 	}
 
-	/** the first hypervisor named by the strongest kind of line (hypervisorWeight) */
+	/**
+	 * the first hypervisor named by the strongest kind of line (hypervisorWeight), of the log and of
+	 * the boot being read (bootHypervisors)
+	 */
 	private setHypervisor(name: string | null, weight: number): void {
-		if (name === null || weight <= this.hypervisorWeight) return;
+		if (name === null) return;
+		const b = this.bootHypervisors.get(this.boot);
+		if (b === undefined || weight > b.weight)
+			this.bootHypervisors.set(this.boot, { name: detach(name), weight });
+		if (weight <= this.hypervisorWeight) return;
 		this.meta.hypervisor = detach(name);
 		this.hypervisorWeight = weight;
 	}
@@ -908,8 +924,8 @@ export class MetadataCollector {
 			this.hardwareFromPlatform = false;
 		}
 		const at = s.indexOf(', BIOS ');
-		// one DMI product is enough: oops headers repeat it
-		if (this.hypervisorWeight < 4)
+		// one DMI product of each boot is enough: oops headers repeat it
+		if ((this.bootHypervisors.get(this.boot)?.weight ?? 0) < 4)
 			this.setHypervisor(hypervisorFromDmi(at === -1 ? s : s.slice(0, at)), 4);
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
 		const hw = dmiMachine(squeezeSpaces(at === -1 ? s : s.slice(0, at)));

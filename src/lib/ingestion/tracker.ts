@@ -1209,7 +1209,8 @@ export class RecordTracker {
 			reason,
 			kernel_version: null,
 			kernel_build: null,
-			started_at: null
+			started_at: null,
+			hypervisor: null
 		};
 	}
 
@@ -1696,6 +1697,7 @@ export class RecordTracker {
 		for (const b of this.boots) {
 			b.kernel_version = mc.bootVersions.get(b.index) ?? mc.oopsVersions.get(b.index) ?? null;
 			b.kernel_build = mc.bootBuilds.get(b.index) ?? null;
+			b.hypervisor = mc.bootHypervisors.get(b.index)?.name ?? null;
 			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
 		meta.latest_kernel_version = latest ?? meta.kernel_version;

@@ -16,6 +16,11 @@ export interface Boot {
 	kernel_build: string | null;
 	/** wall-clock start of the boot (ISO 8601, UTC) when calibrated */
 	started_at: string | null;
+	/**
+	 * the hypervisor this boot's own lines name (as metadata.hypervisor, which is the log's first),
+	 * null when they name none: which boots of a log joined from several machines were virtual
+	 */
+	hypervisor: string | null;
 }
 
 export interface TaintFlag {

@@ -1150,6 +1150,35 @@ export const CRASH_VARIANTS: readonly CrashVariant[] = [
 		}
 	},
 	{
+		rule: 'crash.lockdep',
+		name: 'a sysfs write removing its own file',
+		applies: (f) => typeof f.details.sysfs_store === 'string',
+		explanation: {
+			meaning:
+				'Lockdep, the kernel’s locking checker, caught a task taking the active reference of a sysfs file (`s_active`; kernfs’s `kn->active` since 3.14) while it holds one of the same class (`lock` in the facts), and the trace says what it is: the task was writing to a sysfs file, and the attribute’s store function (`sysfs_store`), directly or by dropping an object’s last reference (`sysfs_removal_by`), removed an object’s sysfs directory, whose files include one of the class of the file being written. Most likely it is that very file’s directory (the store removed, or dropped the last reference of, the object it was called for): removing a sysfs file waits until nobody is in it, and the task itself is in it, writing, so it waits for itself. That is a hang, not a possible deadlock: the write never returns, the task stays in D state and cannot be killed, and whatever waits for it or for the object (a CPU or device being removed, a lock it holds) hangs too, until a reboot; lockdep’s report is the first sign, and a hung-task report of the same task 2 minutes later (when the log goes on) confirms it. Such `s_active` reports are a known class: only when the directory removed is another object’s whose attributes come from the same code (a parent removing its children) is lockdep’s check wrong and nothing hangs. For a file that must remove its own object, kernfs has `sysfs_remove_file_self()` and `device_remove_file_self()` since 3.14.',
+			causes: [
+				{
+					kind: 'kernel',
+					text: 'A bug in the code whose store function removes its own sysfs directory or file, or drops the last reference of its object while the write is still in it (often a race with the object being removed at the same time: a CPU going offline, a device unplugged or unbound).'
+				}
+			],
+			next_steps: [
+				'Reboot to clear the hung task: it cannot be killed, and the object whose directory was being removed stays half removed.',
+				'Until it is fixed, avoid what the trace shows together: writing that sysfs file (the process in the report) while the object goes away (taking the CPU offline, unbinding or unplugging the device).',
+				'Search the kernel mailing lists (lore.kernel.org) for the store function and the function that dropped the reference (`sysfs_store`, `sysfs_removal_by` in the facts): such bugs are usually fixed in the code of the store, not in sysfs.',
+				TRY_STABLE,
+				upstreamStep(
+					'If it persists, report it to the maintainers of the file of the store function (`scripts/get_maintainer.pl -f <file>`), not to sysfs’s: `sysfs_remove_dir` in the title is only where the task waits.',
+					(v) => vendorReportStep(v)
+				)
+			],
+			references: [
+				'https://docs.kernel.org/locking/lockdep-design.html',
+				'https://docs.kernel.org/filesystems/sysfs.html'
+			]
+		}
+	},
+	{
 		rule: 'crash.arm-user-fault',
 		name: 'a user program’s unaligned access with an instruction the kernel cannot fix up (ARM alignment trap)',
 		applies: (f) =>

@@ -110,3 +110,23 @@ export function registerTextNote(f: F): string | null {
 	if (typeof t !== 'string' || typeof r !== 'string') return null;
 	return `A general protection fault prints no faulting address, but the faulting instruction (the \`Code:\` line’s bytes from \`<…>\`) addresses memory through ${r}, and ${r} holds 8 bytes that read as ASCII text, “${t}” (in memory order): never a valid address (not canonical), so the fault is a string’s bytes taken as a pointer: a pointer overwritten by text, or text passed where a pointer was expected; look for where that text comes from.`;
 }
+
+/**
+ * A sysfs write whose store removed its own file (details `sysfs_store`, `sysfs_removal_by`,
+ * `lock`: crash/details.ts sysfsSelfRemoval), in a sentence naming the functions, or null.
+ */
+export function sysfsSelfRemovalNote(f: F): string | null {
+	const d = f.details;
+	if (f.rule !== 'crash.lockdep' || typeof d.sysfs_store !== 'string') return null;
+	const store = `\`${d.sysfs_store}\``;
+	const by =
+		typeof d.sysfs_removal_by === 'string' && d.sysfs_removal_by !== d.sysfs_store
+			? `\`${d.sysfs_removal_by}\``
+			: null;
+	const task = typeof d.comm === 'string' ? `\`${d.comm}\`’s write` : 'the write';
+	const how =
+		by === null
+			? 'removed sysfs files of its own object'
+			: `called ${by}, which dropped the last reference of its object and so removed the object’s sysfs directory`;
+	return `Here ${task} went to an attribute whose store function ${store} ${how}, with a file of the class being written in it (\`${d.lock}\` on both lines of the report). The bug is in ${by === null ? store : `${store} and ${by}`}, not in sysfs.`;
+}

@@ -3,7 +3,8 @@ import {
 	deviceGoneStep,
 	netdevNote,
 	oomTaskNote,
-	registerTextNote
+	registerTextNote,
+	sysfsSelfRemovalNote
 } from './crash-notes.ts';
 import type { Explanation, Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
@@ -507,7 +508,8 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			registerTextNote(finding),
 			deviceGoneNote(finding),
 			oomTaskNote(finding, metadata.arch),
-			netdevNote(finding)
+			netdevNote(finding),
+			sysfsSelfRemovalNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to

@@ -468,6 +468,85 @@ function recursiveLock(lines: readonly BlockLine[], h: number): Record<string, D
 	return { lock: wanted[2], same_lock: wanted[1] === held[1] };
 }
 
+/** lockdep's recursive-locking header in every version: 3.x's `[ INFO: possible recursive locking detected ]` too */
+const RECURSIVE_LOCKING_ANY = /^(?:\[ )?(?:WARNING|INFO): possible recursive locking detected/;
+
+/** a lock line of lockdep's report: the lock's name, after the address 4.15 and later print */
+const LOCK_NAME = /^\s*(?:[0-9a-f]{8,16} )?\((.+?)\)\{/;
+
+/**
+ * the lockdep class of a sysfs file's active reference: `s_active#13` (sysfs before 3.14),
+ * `kn->active#4` or `kn->count#4` (kernfs since 3.14): one class per attribute
+ */
+const ACTIVE_REFERENCE = /^(?:s_active|kn->active|kn->count)(?:#\d+)?$/;
+
+/** a write to a sysfs file: the functions that call its attribute's `store` (sysfs, kernfs) */
+const SYSFS_WRITE = new Set([
+	'sysfs_write_file',
+	'flush_write_buffer',
+	'sysfs_kf_write',
+	'kernfs_fop_write',
+	'kernfs_fop_write_iter'
+]);
+
+/** the generic `store` dispatchers between a sysfs write and an attribute's own store */
+const STORE_DISPATCH = new Set([
+	'dev_attr_store',
+	'kobj_attr_store',
+	'drv_attr_store',
+	'bus_attr_store',
+	'class_attr_store',
+	'module_attr_store'
+]);
+
+/**
+ * the removal of sysfs files and directories, and the driver core and kobject functions that
+ * call it: the removal waits there (sysfs_deactivate, kernfs_drain) for the files' active
+ * references to be dropped
+ */
+const SYSFS_REMOVAL =
+	/^(?:sysfs_(?:addrm_finish|deactivate|remove_\w+|hash_and_remove)|__?kernfs_(?:remove\w*|drain\w*|deactivate)|remove_files|kobject_(?:del|release|cleanup|put)|kref_put|device_(?:del|unregister|remove_\w+)|put_device)$/;
+
+/**
+ * A recursive-locking report of a sysfs file's active reference (`s_active#13`) whose task, in
+ * a write to a sysfs file (`sysfs_write_file`), removes a sysfs directory or file: the attribute's
+ * store (`sysfs_store`) called, directly or by dropping an object's last reference
+ * (`sysfs_removal_by`: cpufreq's `cpufreq_cpu_put` in satyr-gitlog-08.log), the removal of the
+ * object's directory, which waits for every file's active reference to go, its own too: the task
+ * waits for itself. lockdep's report is the first the log shows of it; 3.4's prints no lock
+ * address (`same_lock` cannot tell), the same class says the removed files include the
+ * attribute being written. Facts `lock`, `sysfs_store`, `sysfs_removal_by`, or {}.
+ */
+export function sysfsSelfRemoval(
+	lines: readonly BlockLine[],
+	h: number,
+	frames: readonly { function: string }[]
+): Record<string, DetailValue> {
+	if (lines.length <= h || !RECURSIVE_LOCKING_ANY.test(lines[h].text)) return {};
+	let wanted: string | null = null;
+	let held: string | null = null;
+	const end = Math.min(lines.length - 1, h + RECURSIVE_LOCK_LINES);
+	for (let i = h + 1; i < end && held === null; i++) {
+		const t = lines[i].text;
+		if (t.endsWith(' is trying to acquire lock:'))
+			wanted = LOCK_NAME.exec(lines[i + 1].text)?.[1] ?? null;
+		else if (t.endsWith('but task is already holding lock:'))
+			held = LOCK_NAME.exec(lines[i + 1].text)?.[1] ?? null;
+	}
+	if (wanted === null || wanted !== held || !ACTIVE_REFERENCE.test(wanted)) return {};
+	// the trace, innermost first: the removal, then the functions out to the sysfs write
+	const names = frames.map((f) => f.function.replace(/\.(?:cold|isra|constprop|part)\.?\d*$/, ''));
+	const write = names.findIndex((n) => SYSFS_WRITE.has(n));
+	const removal = names.findIndex((n) => SYSFS_REMOVAL.test(n));
+	if (write === -1 || removal === -1 || removal > write) return {};
+	let store = write - 1;
+	while (store > removal && STORE_DISPATCH.has(names[store])) store--;
+	let by = removal;
+	while (by < store && SYSFS_REMOVAL.test(names[by])) by++;
+	if (store <= removal) return {};
+	return { lock: wanted, sysfs_store: names[store], sysfs_removal_by: names[by] };
+}
+
 const NETDEV_WAIT = 'unregister_netdevice: waiting for';
 /** net/core/dev.c netdev_wait_allrefs(): `unregister_netdevice: waiting for lo to become free. Usage count = 1` */
 const NETDEV_WAIT_LINE =

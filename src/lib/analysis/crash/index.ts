@@ -12,7 +12,7 @@ import {
 import { notStalledLines, rcuStall, type RcuStall } from '../../util/rcu-stall.ts';
 import { decodeTaint } from '../../util/taint.ts';
 import { corruptionReason } from './corruption.ts';
-import { crashFacts, registerLines, reportFacts } from './details.ts';
+import { crashFacts, registerLines, reportFacts, sysfsSelfRemoval } from './details.ts';
 import { addressAsText, memoryFacts, registerAsText } from './memory-facts.ts';
 import { I386_EXCEPTION_ENTRY } from './frames.ts';
 import { kindOf } from './kind.ts';
@@ -299,8 +299,11 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		...(inRegister === null
 			? {}
 			: { register_as_text: inRegister.text, text_register: inRegister.register }),
-		...oomTaskFacts(block)
+		...oomTaskFacts(block),
+		...sysfsSelfRemoval(own, 0, frames)
 	};
+	// a task that waits for its own lock, or for its own sysfs file's active reference to go
+	const ownWait = (reported.same_lock === true || 'sysfs_store' in reported) && !panicked;
 	return {
 		rule,
 		title,
@@ -312,10 +315,7 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		guilty_frame: guilty,
 		fault_location: fault,
 		// a task that took the very lock it holds waits for itself: a hang, not a possible deadlock
-		severity:
-			reported.same_lock === true && !panicked
-				? 'high'
-				: crashSeverity(type, rule, panicked, title),
+		severity: ownWait ? 'high' : crashSeverity(type, rule, panicked, title),
 		panicked,
 		...facts,
 		taint_flags: taint
@@ -329,7 +329,9 @@ export function analyzeCrash(block: ErrorBlock): CrashReport {
 		kind:
 			reported.same_lock === true
 				? 'deadlock (a task taking the lock it holds)'
-				: kindOf(rule, title),
+				: 'sysfs_store' in reported
+					? 'deadlock (a sysfs write removing its own file)'
+					: kindOf(rule, title),
 		source_location: own.length > 0 ? sourceLocation(block.header, own[0].text) : null,
 		caller: t.frame?.caller ?? null,
 		cut_short:

@@ -334,6 +334,40 @@ export const firmwareLoad: LineRule = {
 			}
 		},
 		/*
+		 * Realtek's USB Ethernet adapters (r8152 of 5.x and later: RTL8153A/B, RTL8156) ask for a patch of
+		 * the chip's own firmware (`rtl_nic/rtl8153a-4.fw`, rtl8152_request_firmware: `unable to
+		 * load firmware patch … (-2)` next) and go on without it; the driver then names the
+		 * interface. Real log: intel-audio-dmesg-log.log (5.18, an RTL8153 behind a USB 3 hub: the patch
+		 * missing at 3.645 s, `r8152 2-3.4:1.0 eth0: v1.12.13` at 3.675 s, 311 lines later, and
+		 * `carrier on` at 6.5 s).
+		 */
+		{
+			trigger: 'r8152 ',
+			pattern: /^r8152 (?<device>[\d.-]+:\d+\.\d+) \S+: v\d/,
+			within: 500,
+			withinSeconds: 5,
+			when: (m) => m[1] === 'r8152' && m[4] === '-2' && /^rtl_nic\//.test(fileOf(m) ?? ''),
+			title: (m) =>
+				`Optional firmware patch ${fileOf(m)} of the USB Ethernet adapter not found: r8152 set it up without it`,
+			severity: 'info',
+			examples: ['r8152 2-3.4:1.0 eth0: v1.12.13'],
+			explanation: {
+				meaning:
+					'Realtek’s USB Ethernet driver (r8152: RTL8153 and RTL8156 adapters, and the USB-C docks and hubs built on them) asks for a patch of the chip’s own firmware, fixes Realtek publishes in linux-firmware (`rtl_nic/`), and goes on without it when it is not there (`unable to load firmware patch`): it then set the adapter up and named its interface. The adapter works with the firmware in its chip; the patch only fixes problems some chips have (links that drop, power saving).',
+				causes: [
+					{
+						kind: 'configuration',
+						text: 'linux-firmware is not installed, older than the kernel, or the file is not in the initramfs that r8152 is loaded from.'
+					}
+				],
+				next_steps: [
+					'Nothing is needed if the wired network works.',
+					'If its link drops or it misbehaves, install or update linux-firmware (Debian: `firmware-realtek`), check `ls /lib/firmware/rtl_nic/` for the file named in the title, rebuild the initramfs (`update-initramfs -u`, `dracut -f`) and replug the adapter.'
+				],
+				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
+			}
+		},
+		/*
 		 * Qualcomm's qcacld Wi-Fi driver (QCA6174, QCA9377 on SDIO: its device's driver is
 		 * `ar6k_wlan`) asks for optional files as it downloads the chip's firmware: the setup file
 		 * (`qsetup30.bin`, ol_fw.c: `Loading setup file`, then `Failed to get qsetup30.bin` and it
@@ -480,7 +514,9 @@ export const firmwareLoad: LineRule = {
 		// bacon-pmos-mainline-dev-dmesg-log.log line 1522 (a OnePlus One, postmarketOS mainline)
 		'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2',
 		// gopro-hero7-kmsg.log line 211 (a GoPro HERO7's QCA9377 Wi-Fi, qcacld on SDIO)
-		'ar6k_wlan mmc0:0001:1: Direct firmware load for qsetup30.bin failed with error -2'
+		'ar6k_wlan mmc0:0001:1: Direct firmware load for qsetup30.bin failed with error -2',
+		// intel-audio-dmesg-log.log line 698 (an RTL8153 USB Ethernet adapter, 5.18)
+		'r8152 2-3.4:1.0: Direct firmware load for rtl_nic/rtl8153a-4.fw failed with error -2'
 	],
 	negatives: ['iwlwifi 0000:00:14.3: loaded firmware version 72.daa05125.0'],
 	// iwlwifi's, b43's and b43legacy's own advice (their range of versions, their installer);

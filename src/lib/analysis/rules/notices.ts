@@ -1,4 +1,5 @@
-import type { LineRule } from './types.ts';
+import type { DetailValue } from '../../models/finding.ts';
+import type { LineRule, RuleOutcome } from './types.ts';
 import { errnoName } from './util.ts';
 
 /**
@@ -903,10 +904,74 @@ export const ramoopsHeader: LineRule = {
 	}
 };
 
+/** what taints the kernel `U` and why, for the three explanations of dangerousOption */
+const TAINT_U =
+	'The kernel does what it was told and marks itself tainted `U` (user-requested), so that crash reports of this boot show that a non-default setting was in use.';
+
+/**
+ * ChromeOS's kernel command line (`cros_secure`, which its verified boot writes there): it is
+ * part of the signed kernel partition, set by Google for the model, not by the owner
+ * (syslogs-syslog.log and syslogs-messages-3.log, a Chromebook: `i915.enable_guc=3` beside
+ * `cros_secure`, tainting the kernel at every boot).
+ */
+const CHROMEOS_COMMAND_LINE = /(?:^|\s)cros_(?:secure|legacy|efi)(?:\s|$)/;
+
+const UNSAFE_OPTION_REFS = ['https://docs.kernel.org/admin-guide/tainted-kernels.html'];
+
+/** the option set on the kernel command line (dangerousOption's context) */
+const UNSAFE_OPTION_COMMAND_LINE: RuleOutcome = {
+	title: (m) => `Option ${m[1]} set on the kernel command line: the kernel is tainted (U)`,
+	severity: 'info',
+	explanation: {
+		meaning: `A driver option that its developers mark as unsafe (for testing, or for hardware not yet supported) was set on the kernel command line (the \`Kernel command line:\` just before it names it), by whoever set up the boot loader: the owner, a tuning guide or the distribution’s defaults. ${TAINT_U} Setting i915.enable_guc is common and works on most Intel GPUs.`,
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'An option in the boot loader’s kernel command line (GRUB’s `GRUB_CMDLINE_LINUX` in /etc/default/grub, systemd-boot’s entry, a board’s cmdline.txt), added by hand, from a tuning guide or by the distribution.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the option does what you wanted.',
+			'If the graphics (or the driver named) misbehave, remove the option from the boot loader’s command line first (`cat /proc/cmdline` shows it); report a crash upstream only after reproducing it without the option.'
+		],
+		references: UNSAFE_OPTION_REFS
+	}
+};
+
+/**
+ * the option set on ChromeOS's own kernel command line (dangerousOption's context with
+ * `cros_secure`): Google's setting for the model, signed with the kernel
+ */
+const UNSAFE_OPTION_CHROMEOS: RuleOutcome = {
+	title: (m) =>
+		`Option ${m[1]} set by ChromeOS’s own kernel command line: the kernel is tainted (U)`,
+	severity: 'info',
+	explanation: {
+		meaning: `ChromeOS’s own kernel command line (the \`Kernel command line:\` just before it, with \`cros_secure\`) sets a driver option that its developers mark as unsafe (for testing, or for hardware not yet supported by default). That command line is part of ChromeOS’s signed kernel, chosen by Google for this model and checked by verified boot: the owner did not set it and cannot change it outside developer mode. ${TAINT_U} It does so at every boot of this Chromebook: nothing is wrong.`,
+		causes: [
+			{
+				kind: 'configuration',
+				text: 'Google’s setting for the model, in the command line signed with ChromeOS’s kernel (for i915.enable_guc, the Intel GPU’s GuC and HuC firmware, which ChromeOS uses for scheduling and video).'
+			}
+		],
+		next_steps: [
+			'Nothing to do: ChromeOS sets the option itself and keeps it across updates.',
+			'If the graphics misbehave, update ChromeOS (Settings, About ChromeOS, Check for updates) and send feedback right after it happens (Alt+Shift+I): the option is Google’s to change, and ChromeOS’s developers know it is set.'
+		],
+		references: [
+			...UNSAFE_OPTION_REFS,
+			'https://www.chromium.org/chromium-os/chromiumos-design-docs/verified-boot/'
+		]
+	}
+};
+
 /**
  * kernel/params.c param_check_unsafe(): a module parameter marked unsafe (i915's enable_guc,
- * force_probe …) set on the command line or by modprobe taints the kernel `U`. Corpus: 2 logs
- * (a Chromebook).
+ * force_probe …) set on the command line or by modprobe taints the kernel `U`. Set on the command
+ * line, for a driver built into the kernel, it comes right after `Kernel command line:` (start_kernel
+ * parses the command line's parameters just after printing it); set by modprobe (a module's options
+ * in /etc/modprobe.d, or the command line's for a module), when the module loads. Corpus: 2 logs (a
+ * Chromebook, whose own command line sets it: not the owner's doing, which the title had said).
  */
 export const dangerousOption: LineRule = {
 	id: 'other.unsafe-module-option',
@@ -915,24 +980,37 @@ export const dangerousOption: LineRule = {
 	routine: true,
 	triggers: ['Setting dangerous option'],
 	pattern: /^Setting dangerous option (\S+) - tainting kernel/,
-	title: (m) => `Option ${m[1]} set by hand: the kernel is tainted (U)`,
+	title: (m) => `Unsafe option ${m[1]} set: the kernel is tainted (U)`,
 	details: (m) => ({ option: m[1], taint: 'U' }),
+	context: {
+		trigger: 'Kernel command line: ',
+		pattern: /^Kernel command line: (.*)$/,
+		details: (m): Record<string, DetailValue> =>
+			CHROMEOS_COMMAND_LINE.test(m[1])
+				? { set_on: 'kernel command line', set_by: 'ChromeOS' }
+				: { set_on: 'kernel command line' },
+		within: 20,
+		examples: [
+			// syslogs messages.3 line 454 (a Chromebook), shortened
+			'Kernel command line: cros_secure console= loglevel=7 console_msg_format=syslog init=/sbin/init cros_secure drm.trace=0x106 root=/dev/dm-0 rootwait ro noinitrd i915.modeset=1 i915.enable_guc=3 intel_iommu=on'
+		],
+		outcome: (c) => (c.set_by === 'ChromeOS' ? UNSAFE_OPTION_CHROMEOS : UNSAFE_OPTION_COMMAND_LINE)
+	},
 	examples: ['Setting dangerous option i915.enable_guc - tainting kernel'],
 	negatives: ['i915 0000:00:02.0: [drm] GuC firmware i915/adlp_guc_70.bin version 70.20.0'],
 	explanation: {
-		meaning:
-			'A driver option that its developers mark as unsafe (for testing, or for hardware not yet supported) was set on the kernel command line or in /etc/modprobe.d. The kernel does what it was told and marks itself tainted `U` (user-requested), so that crash reports of this boot show that a non-default setting was in use. Setting i915.enable_guc is common and works on most Intel GPUs.',
+		meaning: `A driver option that its developers mark as unsafe (for testing, or for hardware not yet supported) was set: in a modprobe configuration file (/etc/modprobe.d) or by a program that loaded the driver’s module with it, or on the kernel command line (a \`Kernel command line:\` just before this line would say so; the log does not show it here). ${TAINT_U} Setting i915.enable_guc is common and works on most Intel GPUs.`,
 		causes: [
 			{
 				kind: 'configuration',
-				text: 'An option in the kernel command line or in a modprobe configuration file (often from a tuning guide or a distribution default).'
+				text: 'An option in a modprobe configuration file or on the kernel command line (by hand, from a tuning guide or a distribution default).'
 			}
 		],
 		next_steps: [
 			'Nothing to do if the option does what you wanted.',
-			'If the graphics (or the driver named) misbehave, remove the option first; report a crash upstream only after reproducing it without the option.'
+			'If the graphics (or the driver named) misbehave, remove the option first (`grep -r <option> /etc/modprobe.d /usr/lib/modprobe.d` and `cat /proc/cmdline` find it); report a crash upstream only after reproducing it without the option.'
 		],
-		references: ['https://docs.kernel.org/admin-guide/tainted-kernels.html']
+		references: UNSAFE_OPTION_REFS
 	}
 };
 

@@ -174,6 +174,35 @@ export const usbReset: LineRule = {
 			}
 		}
 	},
+	// r8152 resets its adapter as it binds to it (rtl8152_probe: usb_reset_device() before the
+	// network device is made), then names the interface: raspberrypi3router-dmesg-txt.log's
+	// RTL8153 (0.15 s and 4 lines before `r8152 1-1.4.3:1.0 eth1: v1.08.2`), intel-audio-dmesg-log.log's
+	// (56 ms and 313 lines: its firmware requests and the other drivers' lines between)
+	resolve: {
+		trigger: 'r8152 ',
+		pattern: /^r8152 (?<device>[\d.-]+):1\.\d+ \S+: v\d/,
+		key: 'port',
+		within: 500,
+		withinSeconds: 2,
+		title: (m) => `USB network adapter on port ${m[1]} reset by its driver (r8152) as it set it up`,
+		severity: 'info',
+		examples: ['r8152 1-1:1.0 eth1: v1.08.2'],
+		explanation: {
+			meaning:
+				'The kernel reset the USB device on this port just before the r8152 driver (Realtek’s RTL8152, RTL8153 and RTL8156 USB Ethernet adapters, and docks built on them) named its network interface: r8152 resets the adapter itself each time it binds to it (`usb_reset_device()` in its probe), to start it from a known state. The reset is part of setting the adapter up, at every boot and every plug-in: it says nothing about the adapter, its cable or its power.',
+			causes: [
+				{
+					kind: 'driver',
+					text: 'The r8152 driver’s own reset of the adapter as it binds to it.'
+				}
+			],
+			next_steps: [
+				'Nothing to do: the adapter was set up right after it (the `r8152 … eth…: v…` line).',
+				'Only resets of the port while the adapter is in use (with `Tx timeout` or links going down) would point at the adapter, its power or its cable.'
+			],
+			references: USB_REFS
+		}
+	},
 	examples: [
 		'usb 1-1: reset high-speed USB device number 2 using xhci_hcd',
 		'usb 2-3: reset SuperSpeed USB device number 3 using xhci_hcd',
