@@ -12,6 +12,7 @@ import { returnRequire } from './xz-require.ts';
 import { binaryNote } from './binary-note.ts';
 import { concatBytes } from '../util/bytes.ts';
 import { groupDigits } from '../util/text.ts';
+import { Xxh64 } from '../util/xxh64.ts';
 import { XzReadableStream } from 'xz-decompress';
 import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
 import {
@@ -219,24 +220,36 @@ const isZstdFrame = (b: Uint8Array) =>
 const isSkippable = (b: Uint8Array) =>
 	(b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18;
 
+/** where a Zstandard frame ends in the input, and the content checksum it records (null: none) */
+interface FrameEnd {
+	end: number;
+	checksum: number | null;
+}
+
 /**
  * Zstandard frames walked from their headers, without decoding: a frame header, blocks (each
  * with a 3-byte header giving its size), an optional 4-byte checksum; skippable frames by their
  * size. Where a frame would start, 4 bytes that are no frame's magic are not Zstandard data:
- * what follows the last frame.
+ * what follows the last frame. The parts handed on end where a frame ends, and `ends` tells
+ * where each frame ended and its checksum (see unzstd).
  */
 class ZstdWalk implements DataWalk {
 	junkAt = -1;
 	junk: Uint8Array = new Uint8Array(0);
+	/** the frames ended so far, not yet taken by the reader */
+	ends: FrameEnd[] = [];
 	/** the field being gathered, and its length */
 	private field: number[] = [];
 	private need = 4;
-	private state: 'magic' | 'skip-size' | 'fhd' | 'block' = 'magic';
-	/** bytes to pass over (a header's rest, a block's body, a checksum, a skippable frame) */
+	private state: 'magic' | 'skip-size' | 'fhd' | 'block' | 'checksum' = 'magic';
+	/** bytes to pass over (a header's rest, a block's body, a skippable frame) */
 	private skip = 0;
-	/** after the skip: the next block, or the next frame */
-	private next: 'block' | 'magic' = 'magic';
+	/** after the skip: the next block, the checksum, or the next frame */
+	private next: 'block' | 'checksum' | 'magic' = 'magic';
 	private checksum = false;
+	/** inside a frame (not a skippable one), and the checksum read at its end */
+	private inFrame = false;
+	private sum: number | null = null;
 	/** a frame's magic being read: its bytes from earlier pieces, held back */
 	private held: Uint8Array[] = [];
 	/** the walk lost its way (a reserved block type): the rest is handed on as it is */
@@ -253,7 +266,7 @@ class ZstdWalk implements DataWalk {
 				const n = Math.min(this.skip, piece.length - i);
 				i += n;
 				this.skip -= n;
-				if (this.skip === 0) this.start(this.next);
+				if (this.skip === 0) this.start(this.next, from + i);
 				continue;
 			}
 			if (this.state === 'magic' && this.field.length === 0 && i > pass) {
@@ -264,10 +277,11 @@ class ZstdWalk implements DataWalk {
 			if (this.field.length < this.need) continue;
 			const f = this.field;
 			this.field = [];
+			const u32 = (f[0] | (f[1] << 8) | (f[2] << 16) | (f[3] << 24)) >>> 0;
 			if (this.state === 'magic') {
 				const m = Uint8Array.from(f);
-				if (isZstdFrame(m)) this.start('fhd');
-				else if (isSkippable(m)) this.start('skip-size');
+				if (isZstdFrame(m)) this.start('fhd', from + i);
+				else if (isSkippable(m)) this.start('skip-size', from + i);
 				else {
 					this.junkAt = from + i - 4;
 					this.junk = concatBytes([...this.held, piece.subarray(pass)]);
@@ -277,17 +291,22 @@ class ZstdWalk implements DataWalk {
 				out.push(...this.held);
 				this.held = [];
 			} else if (this.state === 'skip-size') {
-				this.skip = (f[0] | (f[1] << 8) | (f[2] << 16) | (f[3] << 24)) >>> 0;
+				this.skip = u32;
 				this.next = 'magic';
-				if (this.skip === 0) this.start('magic');
+				if (this.skip === 0) this.start('magic', from + i);
 			} else if (this.state === 'fhd') {
 				const d = f[0];
 				const single = (d >> 5) & 1;
 				const fcs = d >> 6;
+				this.inFrame = true;
+				this.sum = null;
 				this.checksum = ((d >> 2) & 1) === 1;
 				this.skip = (single ? 0 : 1) + [0, 1, 2, 4][d & 3] + (fcs === 0 ? single : 1 << fcs);
 				this.next = 'block';
-				if (this.skip === 0) this.start('block');
+				if (this.skip === 0) this.start('block', from + i);
+			} else if (this.state === 'checksum') {
+				this.sum = u32;
+				this.start('magic', from + i);
 			} else {
 				const h = f[0] | (f[1] << 8) | (f[2] << 16);
 				const type = (h >> 1) & 3;
@@ -298,9 +317,8 @@ class ZstdWalk implements DataWalk {
 				}
 				const last = (h & 1) === 1;
 				this.skip = type === 1 ? 1 : h >>> 3;
-				if (last) this.skip += this.checksum ? 4 : 0;
-				this.next = last ? 'magic' : 'block';
-				if (this.skip === 0) this.start(this.next);
+				this.next = last ? (this.checksum ? 'checksum' : 'magic') : 'block';
+				if (this.skip === 0) this.start(this.next, from + i);
 			}
 		}
 		if (this.state === 'magic' && this.field.length > 0) {
@@ -311,7 +329,12 @@ class ZstdWalk implements DataWalk {
 		return out;
 	}
 
-	private start(state: 'magic' | 'skip-size' | 'fhd' | 'block'): void {
+	/** the next field to read, from input byte `at` (a frame ends there when it is a magic) */
+	private start(state: 'magic' | 'skip-size' | 'fhd' | 'block' | 'checksum', at: number): void {
+		if (state === 'magic' && this.inFrame) {
+			this.ends.push({ end: at, checksum: this.sum });
+			this.inFrame = false;
+		}
 		this.state = state;
 		this.need = state === 'fhd' ? 1 : state === 'block' ? 3 : 4;
 		this.field = [];
@@ -418,7 +441,10 @@ function footerEnd(b: Uint8Array, from: number): number {
 
 /**
  * Zstandard frames (one or more, one after the other) to their bytes. Output past `limit` is
- * not kept: what came before it is yielded, then the decompression-bomb error is thrown.
+ * not kept: what came before it is yielded, then the decompression-bomb error is thrown. A frame
+ * that records a content checksum (`zstd`'s default) is checked against it (fzstd checks none):
+ * when one does not match, everything is still read, then the error says so, as a .gz's bad CRC
+ * does.
  */
 async function* unzstd(
 	src: AsyncIterable<Uint8Array>,
@@ -427,6 +453,8 @@ async function* unzstd(
 ): AsyncGenerator<Uint8Array> {
 	let out: Uint8Array[] = [];
 	let produced = 0;
+	/** the XXH64 of the current frame's content */
+	let hash = new Xxh64();
 	const d = new ZstdDecompress((data) => {
 		const room = limit - produced;
 		produced += data.length;
@@ -435,6 +463,7 @@ async function* unzstd(
 			if (room > 0) out.push(data.slice(0, room));
 			throw new OverLimit();
 		}
+		hash.update(data);
 		out.push(data.slice());
 	});
 	let over = false;
@@ -449,11 +478,27 @@ async function* unzstd(
 	};
 	// the bytes after the last frame are never handed to the decoder (see dataPieces)
 	const end: DataEnd = { junkAt: -1, total: 0, tail: new Tail() };
-	const input = dataPieces(src, ZSTD_SLICE, new ZstdWalk(), end);
+	const walk = new ZstdWalk();
+	const input = dataPieces(src, ZSTD_SLICE, walk, end);
+	/** the input's bytes handed to the decoder, the frames ended, the first whose checksum failed */
+	let pushed = 0;
+	let frames = 0;
+	let badFrame = 0;
 	for (;;) {
 		const r = await input.next();
 		if (!r.done) push(r.value, false);
 		else if (!damaged) push(new Uint8Array(0), true);
+		if (!r.done && !damaged && !over) {
+			pushed += r.value.length;
+			// the parts end where frames end: a frame's whole content has been handed on
+			while (walk.ends.length > 0 && walk.ends[0].end <= pushed) {
+				const f = walk.ends.shift() as FrameEnd;
+				frames++;
+				if (f.checksum !== null && badFrame === 0 && hash.digest()[1] !== f.checksum)
+					badFrame = frames;
+				hash = new Xxh64();
+			}
+		}
 		if (out.length > 0) {
 			yield* out;
 			out = [];
@@ -464,6 +509,11 @@ async function* unzstd(
 			throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
 		}
 		if (r.done) {
+			if (badFrame > 0)
+				throw new InputError(
+					'corrupt-compressed',
+					`The compressed file is damaged: ${frames > 1 ? `its frame ${badFrame} of ${frames}` : 'its data'} does not decompress to the checksum (XXH64) its Zstandard frame records, so some of what was read is wrong.`
+				);
 			if (end.junkAt >= 0) trailing(onTrailing, 'Zstandard', end.junkAt, end.total, end.tail);
 			return;
 		}
