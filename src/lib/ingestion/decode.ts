@@ -91,8 +91,12 @@ export function compressionNameNote(name: string | null, kind: Compression | nul
 /** gzip member magic `1F 8B` (magic() is below, with the formats that are not read) */
 const isGzip = magic([0x1f, 0x8b]);
 
-/** Zstandard frame magic 0xFD2FB528, little-endian */
-const isZstd = magic([0x28, 0xb5, 0x2f, 0xfd]);
+/**
+ * Zstandard: a frame's magic 0xFD2FB528, little-endian, or a skippable frame's (0x184D2A50 to
+ * 0x184D2A5F), which may come first (`pzstd` starts each frame with one; a tool's metadata), and
+ * which no text starts with (its last byte is a control character)
+ */
+const isZstd = (b: Uint8Array) => b.length >= 4 && (isZstdFrame(b) || isSkippable(b));
 
 /** xz stream header magic `FD 37 7A 58 5A 00` */
 const isXz = magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);

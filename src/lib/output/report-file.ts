@@ -47,12 +47,15 @@ export function isGzipped(head: Uint8Array): boolean {
 export type Compression = 'gzip' | 'zstd' | 'xz';
 
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+/** a Zstandard skippable frame's magic (0x184D2A50 to 0x184D2A5F), which may come first */
+const isSkippable = (b: Uint8Array) =>
+	b.length >= 4 && (b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18;
 const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 
 /** The compression an input's first bytes (6 are enough) name, by its magic bytes; null for none. */
 export function compressionOf(head: Uint8Array): Compression | null {
 	if (isGzipped(head)) return 'gzip';
-	if (ZSTD_MAGIC.every((b, i) => head[i] === b)) return 'zstd';
+	if (ZSTD_MAGIC.every((b, i) => head[i] === b) || isSkippable(head)) return 'zstd';
 	if (XZ_MAGIC.every((b, i) => head[i] === b)) return 'xz';
 	return null;
 }
