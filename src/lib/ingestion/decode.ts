@@ -360,8 +360,9 @@ const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 /**
  * The ends of xz streams, found by their 12-byte footers (a CRC-32 of the index size and flags,
  * which must match, then `YZ`: a chance match in compressed data is about one in 2^48 bytes),
- * without decoding. After a stream come zero bytes (stream padding) and another stream's magic,
- * or the input's end; any other bytes are not xz data.
+ * without decoding. After a stream come zero bytes (stream padding, a multiple of 4) and another
+ * stream's magic, or the input's end; any other bytes are not xz data, and so are 1 to 3 zero
+ * bytes past the padding's last 4.
  */
 class XzWalk implements DataWalk {
 	junkAt = -1;
@@ -371,6 +372,8 @@ class XzWalk implements DataWalk {
 	/** after a stream: the bytes after its padding, held back until they are told */
 	private after: Uint8Array | null = null;
 	private afterAt = 0;
+	/** the zero bytes after the stream (stream padding, handed on in fours) */
+	private pad = 0;
 
 	feed(piece: Uint8Array, from: number): Uint8Array[] {
 		const out: Uint8Array[] = [];
@@ -378,29 +381,39 @@ class XzWalk implements DataWalk {
 		let at = from;
 		for (;;) {
 			if (this.after !== null) {
-				// zero bytes (padding) are handed on; then 6 bytes tell a stream from other bytes
+				// zero bytes (padding) are handed on, 4 at a time; then 6 bytes tell a stream from
+				// other bytes
 				let k = 0;
 				if (this.after.length === 0) {
 					while (k < b.length && b[k] === 0) k++;
-					if (k > 0) out.push(b.subarray(0, k));
+					const before = this.pad - (this.pad % 4);
+					this.pad += k;
+					const now = this.pad - (this.pad % 4);
+					if (now > before)
+						out.push(
+							now - before <= k ? b.subarray(0, now - before) : new Uint8Array(now - before)
+						);
 					if (k === b.length) return out;
 					this.afterAt = at + k;
 				}
 				const head = concatBytes([this.after, b.subarray(k)]);
-				if (head.length < XZ_MAGIC.length) {
+				// padding that is not a multiple of 4 ends the xz data where its last 4 end (xz-embedded
+				// fails on it, and its bytes and those after it are other bytes)
+				const odd = this.pad % 4;
+				if (odd === 0 && head.length < XZ_MAGIC.length) {
 					if (XZ_MAGIC.every((v, j) => j >= head.length || head[j] === v)) {
 						this.after = head.slice();
 						return out;
 					}
-				} else if (XZ_MAGIC.every((v, j) => head[j] === v)) {
+				} else if (odd === 0 && XZ_MAGIC.every((v, j) => head[j] === v)) {
 					this.after = null;
 					b = head;
 					at = this.afterAt;
 					this.last = new Uint8Array(0);
 					continue;
 				}
-				this.junkAt = this.afterAt;
-				this.junk = head;
+				this.junkAt = this.afterAt - odd;
+				this.junk = concatBytes([new Uint8Array(odd), head]);
 				return out;
 			}
 			const buf = this.last.length > 0 ? concatBytes([this.last, b]) : b;
@@ -416,15 +429,19 @@ class XzWalk implements DataWalk {
 			b = b.subarray(e - shift);
 			at += e - shift;
 			this.after = new Uint8Array(0);
+			this.pad = 0;
 			this.last = new Uint8Array(0);
 		}
 	}
 
 	finish(total: number): Uint8Array[] {
-		if (this.after === null || this.after.length === 0) return [];
-		// the start of another stream's magic, or a few other bytes, at the input's end
-		this.junkAt = total - this.after.length;
-		this.junk = this.after;
+		if (this.after === null) return [];
+		const odd = this.pad % 4;
+		if (this.after.length === 0 && odd === 0) return [];
+		// the start of another stream's magic, a few other bytes, or 1 to 3 zero bytes past the
+		// last 4 of padding, at the input's end
+		this.junkAt = total - this.after.length - odd;
+		this.junk = concatBytes([new Uint8Array(odd), this.after]);
 		this.after = null;
 		return [];
 	}
