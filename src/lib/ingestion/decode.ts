@@ -726,8 +726,8 @@ class Tail {
 /**
  * What a compressed input whose data was read whole, and which other bytes follow, says: its
  * report is complete (nothing of the compressed data was lost), and the note says where the data
- * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (a report
- * file) it is an error, as any damage is.
+ * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (the CLI's
+ * look at a compressed file's first bytes) it is an error, as any damage is.
  */
 function trailing(
 	onTrailing: ((note: string) => void) | undefined,
@@ -890,17 +890,21 @@ async function* gunzipChecked(
 }
 
 /**
- * The decompressed bytes of a Zstandard or xz input (its compressed bytes from the first), as
- * decodeBytes reads them, output past `limit` not kept (the error comes after what came before
- * it); for a report compressed so (output/report-file.ts), which the page imports only when it
- * meets one.
+ * The decompressed bytes of a compressed input (its compressed bytes from the first), as
+ * decodeBytes reads them (gzip as its second reading does, by gunzipChecked), output past `limit`
+ * not kept (the error comes after what came before it); for a report compressed so
+ * (output/report-file.ts), which the page imports only when it meets one (a .gz only when the
+ * platform's decoder failed on it). Other bytes after the compressed data are not read:
+ * `onTrailing` gets the note that says so (without it, they are an error).
  */
 export function decompressed(
 	src: AsyncIterable<Uint8Array>,
-	kind: 'zstd' | 'xz',
-	limit: number
+	kind: Compression,
+	limit: number,
+	onTrailing?: (note: string) => void
 ): AsyncGenerator<Uint8Array> {
-	return kind === 'zstd' ? unzstd(src, limit) : unxz(src, limit);
+	if (kind === 'gzip') return limited(gunzipChecked(src, onTrailing), limit);
+	return kind === 'zstd' ? unzstd(src, limit, onTrailing) : unxz(src, limit, onTrailing);
 }
 
 /** A test for `magic` (a string of byte values, or characters) at offset `at` of the first bytes. */

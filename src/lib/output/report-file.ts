@@ -71,27 +71,87 @@ const DECODE_LIMIT = 2 * MAX_REPORT_BYTES;
 
 async function inflow(
 	compressed: ReadableStream<Uint8Array<ArrayBuffer>>,
-	kind: Compression
+	kind: Compression,
+	onTrailing?: (note: string) => void
 ): Promise<Inflow> {
-	if (kind === 'gzip') {
-		const reader = compressed.pipeThrough(new DecompressionStream('gzip')).getReader();
-		return { read: () => reader.read(), cancel: () => reader.cancel() };
-	}
-	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
-	const { decompressed } = await import('../ingestion/decode.ts');
 	const source = compressed.getReader();
+	/** the compressed bytes read so far, in order (gzip: for a second reading) */
+	const kept: Uint8Array[] | null = kind === 'gzip' ? [] : null;
 	const bytes = (async function* () {
 		try {
 			for (;;) {
 				const next = await source.read();
 				if (next.done) return;
+				kept?.push(next.value);
 				yield next.value;
 			}
 		} finally {
 			await source.cancel().catch(() => {});
 		}
 	})();
-	const out = decompressed(bytes, kind, DECODE_LIMIT);
+	if (kind === 'gzip') {
+		// the platform's decoder, as for a log; it fails on bytes after the gzip data (Chromium and
+		// Node alike), and then the bytes are read again by the ingestion's (gunzipChecked), which
+		// tells them apart as it does for a log: the decoder's output up to there is the same
+		const fed = bytes[Symbol.asyncIterator]();
+		const reader = new ReadableStream<Uint8Array<ArrayBuffer>>(
+			{
+				async pull(c) {
+					const next = await fed.next();
+					if (next.done) c.close();
+					else c.enqueue(next.value as Uint8Array<ArrayBuffer>);
+				}
+				// not cancelled with the decoder: its bytes are read again
+			},
+			{ highWaterMark: 0 }
+		)
+			.pipeThrough(new DecompressionStream('gzip'))
+			.getReader();
+		let given = 0;
+		let again: AsyncGenerator<Uint8Array> | null = null;
+		return {
+			read: async () => {
+				if (again === null)
+					try {
+						const next = await reader.read();
+						if (!next.done) given += next.value.length;
+						return next;
+					} catch {
+						const { decompressed } = await import('../ingestion/decode.ts');
+						const read = kept as Uint8Array[];
+						again = decompressed(
+							(async function* () {
+								// every byte read, in order: a read the platform's decoder had asked for
+								// may end after this one's, and its bytes are kept all the same
+								for (let i = 0; ; i++) {
+									while (i >= read.length) if ((await fed.next()).done) return;
+									yield read[i];
+								}
+							})(),
+							'gzip',
+							DECODE_LIMIT,
+							onTrailing
+						);
+					}
+				// past what the platform's decoder gave
+				for (;;) {
+					const next = await again.next();
+					if (next.done) return { done: true };
+					const skip = Math.min(given, next.value.length);
+					given -= skip;
+					if (skip < next.value.length) return { done: false, value: next.value.subarray(skip) };
+				}
+			},
+			cancel: async () => {
+				await reader.cancel().catch(() => {});
+				await again?.return(undefined);
+				await fed.return?.(undefined);
+			}
+		};
+	}
+	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
+	const { decompressed } = await import('../ingestion/decode.ts');
+	const out = decompressed(bytes, kind, DECODE_LIMIT, onTrailing);
 	return {
 		read: async () => {
 			const next = await out.next();
@@ -108,13 +168,17 @@ async function inflow(
  * as a NecroScope report, or null when it does not (a compressed log: the caller analyses it);
  * reading stops as soon as that is known, so a compressed log is only decompressed as far as its
  * first bytes. Throws, with a sentence whose subject is the file, on compressed data that is
- * damaged or a report too large.
+ * damaged or a report too large. A Zstandard or xz report followed by other bytes is read whole
+ * as a log is, and `onTrailing` gets the note that says where its data ends and that the bytes
+ * after it were not read (its compressed data holds the report whole, checked by its checksum,
+ * and the schema checks the report: they are not part of it).
  */
 export async function decompressedReportText(
 	compressed: ReadableStream<Uint8Array<ArrayBuffer>>,
-	kind: Compression = 'gzip'
+	kind: Compression = 'gzip',
+	onTrailing?: (note: string) => void
 ): Promise<string | null> {
-	const reader = await inflow(compressed, kind);
+	const reader = await inflow(compressed, kind, onTrailing);
 	const chunks: Uint8Array[] = [];
 	let bytes = 0;
 	let checked = false;
