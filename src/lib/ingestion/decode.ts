@@ -484,8 +484,10 @@ async function* unzstd(
 			if (room > 0) out.push(data.slice(0, room));
 			throw new OverLimit();
 		}
-		hash.update(data);
-		out.push(data.slice());
+		const copy = data.slice();
+		// the copy: a buffer of its own, whose words the hash reads in place (see xxh64.ts)
+		hash.update(copy);
+		out.push(copy);
 	});
 	let over = false;
 	let damaged = false;
