@@ -195,6 +195,12 @@ describe("a compressed report file followed by other bytes (text appended, a dow
 				report: JSON.parse(REPORT)
 			});
 		}
+		// a compressed log, damaged or followed by other bytes, is still left to the analysis
+		const log = new Uint8Array(gzipSync(LOG.repeat(50)));
+		const damagedLog = Uint8Array.from(log);
+		damagedLog[20] ^= 0xff;
+		for (const bytes of [damagedLog, new Uint8Array(Buffer.concat([log, junk]))])
+			expect(await openReportFile(new Blob([bytes]))).toBeNull();
 		// damage inside the data is still an error (gzip: read again, the checksum checked)
 		const gz = new Uint8Array(gzipSync(REPORT));
 		gz[gz.length - 6] ^= 0xff;

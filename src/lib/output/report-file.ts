@@ -66,6 +66,8 @@ interface Inflow {
 	cancel(): Promise<void>;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** decompressed output past which decoding a report stops (more than MAX_REPORT_BYTES is refused) */
 const DECODE_LIMIT = 2 * MAX_REPORT_BYTES;
 
@@ -117,15 +119,21 @@ async function inflow(
 						if (!next.done) given += next.value.length;
 						return next;
 					} catch {
+						// (past REPORT_HEAD_BYTES this is a report: a log's reading stops there; before,
+						// it may be a report whose text the decoder dropped, or a log damaged in its
+						// first bytes)
 						const { decompressed } = await import('../ingestion/decode.ts');
 						const read = kept as Uint8Array[];
 						again = decompressed(
 							(async function* () {
 								// every byte read, in order: a read the platform's decoder had asked for
-								// may end after this one's, and its bytes are kept all the same
+								// may end after this one's, and its bytes are kept all the same; each is
+								// let go once handed on
 								for (let i = 0; ; i++) {
 									while (i >= read.length) if ((await fed.next()).done) return;
-									yield read[i];
+									const piece = read[i];
+									read[i] = EMPTY;
+									yield piece;
 								}
 							})(),
 							'gzip',
