@@ -477,12 +477,18 @@ async function analyzeOne(file: string, o: Options): Promise<Analysed> {
 				}
 			});
 			let text: string | null;
+			// bytes after its compressed data: the report is read whole, and the note says so
+			let trailingNote: string | null = null;
 			try {
-				text = await decompressedReportText(stream, compression);
+				text = await decompressedReportText(stream, compression, (n) => (trailingNote = n));
 			} catch (e) {
 				throw new InputError('read', `${label}: ${(e as Error).message}`);
 			}
-			if (text !== null) return reportOf(label, await readReport(text), o);
+			if (text !== null) {
+				const report = await reportOf(label, await readReport(text), o);
+				if (trailingNote !== null) process.stderr.write(`necroscope: ${label}: ${trailingNote}\n`);
+				return report;
+			}
 			throw new InputError('read', `${label}: is a compressed file that could not be read`);
 		}
 	}

@@ -123,6 +123,25 @@ describe('a JSON report given to the CLI', () => {
 		}
 	});
 
+	it('compressed and followed by other bytes: rendered, exit 0, a line on stderr saying they were not read (it had been an input error, exit 2)', () => {
+		const { json } = saved(OOPS);
+		const junk = Buffer.from('appended text\n');
+		for (const [ext, what, compress] of [
+			['gz', 'gzip', (t: string) => new Uint8Array(gzipSync(t))],
+			['zst', 'Zstandard', storedZstd],
+			['xz', 'xz', storedXz]
+		] as const) {
+			const data = compress(json);
+			const file = join(tmp, `report.json.${ext}`);
+			writeFileSync(file, Buffer.concat([data, junk]));
+			expect(run(['--format', 'json', file]), ext).toEqual({
+				code: 0,
+				stdout: json,
+				stderr: `necroscope: ${file}: The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${data.length.toLocaleString('en-US')} and was read whole, and the ${junk.length} bytes after it (text) were not read: \`tail -c +${data.length + 1} FILE\` prints them, to analyse apart.\n`
+			});
+		}
+	});
+
 	it('with --out-dir, beside logs; --fail-on reads its findings', () => {
 		const { path } = saved(OOPS);
 		const out = join(tmp, 'out');

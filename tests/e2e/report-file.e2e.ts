@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import {
 	allowClipboard,
 	cliReport,
@@ -9,6 +10,7 @@ import {
 	recordRequests,
 	watchForErrors
 } from './helpers';
+import { storedZstd } from '../support/stored';
 
 /**
  * A support engineer sent a user's downloaded JSON report (or the CLI's) opens it in the page: it
@@ -68,6 +70,37 @@ test('a report file cut short says so and shows no report', async ({ page }) => 
 		'This file starts as a NecroScope report but is damaged or incomplete'
 	);
 	await expect(page.locator('section.report')).toHaveCount(0);
+});
+
+test('a compressed report file followed by other bytes is shown, its note saying they were not read', async ({
+	page
+}) => {
+	const problems = watchForErrors(page);
+	const saved = cliReport(fixture('e2e/warning-radeon.log'));
+	const report = JSON.parse(saved);
+	const junk = Buffer.from('appended text\n');
+	await openApp(page);
+	// gzip: Chromium's decoder fails on them, and the bytes are read again; Zstandard: told from
+	// its frames (xz's decoder is WebAssembly, which the page's policy refuses in its main thread)
+	for (const [name, what, data] of [
+		['report.json.gz', 'gzip', gzipSync(saved)],
+		['report.json.zst', 'Zstandard', storedZstd(saved)]
+	] as const) {
+		await page.getByLabel('Choose log files').setInputFiles({
+			name,
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.concat([data, junk])
+		});
+		await expect(page.getByRole('note')).toContainText(
+			`Report file, not anonymized: ${name}, a NecroScope report as saved, not analysed again.`
+		);
+		await expect(page.getByRole('note')).toContainText(
+			`The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${data.length.toLocaleString('en-US')} and was read whole, and the ${junk.length} bytes after it (text) were not read`
+		);
+		await expect(page.locator('[data-in-worker="false"]')).toHaveCount(1);
+		await expect(page.locator('.finding')).toHaveCount(report.findings.length);
+	}
+	expect(problems).toEqual([]);
 });
 
 test('a report file that breaks the schema says where, and one of a newer major version says which', async ({

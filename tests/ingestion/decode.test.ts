@@ -185,10 +185,12 @@ describe('decodeBytes', () => {
 		expect(await decodeChunks(tiny(two))).toBe(plain + plain);
 		const padded = join(xz, new Uint8Array(8), xz, new Uint8Array(4));
 		expect(await decodeChunks(split(padded, [1810, 1812, 1819]))).toBe(plain + plain);
-		// padding that is not a multiple of 4 bytes is damage, as for xz itself
+		// padding that is not a multiple of 4 bytes is not xz data (xz itself calls the file
+		// corrupt): the stream before it is read whole, without an error, and the note says so
+		// (see xz-odd-padding.test.ts)
 		const { out, error } = await decodeUntilError([join(xz, new Uint8Array(3))]);
 		expect(out).toBe(plain);
-		expect(error).toMatchObject({ code: 'corrupt-compressed' });
+		expect(error).toBeNull();
 	});
 
 	it('stops an xz decompression bomb at the limit', async () => {

@@ -172,3 +172,42 @@ describe('a report file compressed with Zstandard or xz (report.json.zst, .xz)',
 		});
 	});
 });
+
+describe("a compressed report file followed by other bytes (text appended, a download's junk)", () => {
+	it('opens, read whole as a log would be, with the note that the bytes after it were not read', async () => {
+		const junk = Buffer.from('appended text\n');
+		for (const [what, compress] of [
+			['gzip', (t: string) => new Uint8Array(gzipSync(t))],
+			['Zstandard', storedZstd],
+			['xz', storedXz]
+		] as const) {
+			const data = compress(REPORT);
+			const r = await openReportFile(new Blob([data, junk]));
+			// it had been `is a compressed NecroScope report whose compressed data is damaged or cut short`
+			expect(r, what).toEqual({
+				ok: true,
+				report: JSON.parse(REPORT),
+				note: `The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${data.length.toLocaleString('en-US')} and was read whole, and the ${junk.length} bytes after it (text) were not read: \`tail -c +${data.length + 1} FILE\` prints them, to analyse apart.`
+			});
+			// the same report without them has no note
+			expect(await openReportFile(new Blob([data])), what).toEqual({
+				ok: true,
+				report: JSON.parse(REPORT)
+			});
+		}
+		// a compressed log, damaged or followed by other bytes, is still left to the analysis
+		const log = new Uint8Array(gzipSync(LOG.repeat(50)));
+		const damagedLog = Uint8Array.from(log);
+		damagedLog[20] ^= 0xff;
+		for (const bytes of [damagedLog, new Uint8Array(Buffer.concat([log, junk]))])
+			expect(await openReportFile(new Blob([bytes]))).toBeNull();
+		// damage inside the data is still an error (gzip: read again, the checksum checked)
+		const gz = new Uint8Array(gzipSync(REPORT));
+		gz[gz.length - 6] ^= 0xff;
+		expect(await openReportFile(new Blob([gz, junk]))).toEqual({
+			ok: false,
+			error:
+				'This file is a compressed NecroScope report whose compressed data is damaged or cut short.'
+		});
+	});
+});

@@ -131,25 +131,31 @@ export async function openPastedReport(
  * (damaged, of a newer schema, not valid against the schema: readReport, shared with the CLI),
  * or that is a text or Markdown report (readableReportKind), or a small file that holds only dmesg's
  * or journalctl's refusal to read the log (refusedAdvice). A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
- * (the last two had been analysed as compressed logs). A support engineer sent a report file had
- * seen it analysed as a log. Never throws.
+ * (the last two had been analysed as compressed logs); one followed by other bytes is shown, and
+ * `note` says they were not read (see decompressedReportText). A support engineer sent a report
+ * file had seen it analysed as a log. Never throws.
  */
 export async function openReportFile(
 	file: Blob
-): Promise<{ ok: true; report: AnalysisResult } | { ok: false; error: string } | null> {
+): Promise<
+	{ ok: true; report: AnalysisResult; note?: string } | { ok: false; error: string } | null
+> {
 	try {
 		const head = new Uint8Array(await file.slice(0, REPORT_HEAD_BYTES).arrayBuffer());
 		const compression = compressionOf(head);
 		if (compression !== null) {
 			// report.json.gz, .zst, .xz: only a compressed log's first bytes are decompressed to tell
 			let text: string | null;
+			// bytes after its compressed data: the report is read whole, and the note says so
+			let note: string | null = null;
 			try {
-				text = await decompressedReportText(file.stream(), compression);
+				text = await decompressedReportText(file.stream(), compression, (n) => (note = n));
 			} catch (e) {
 				return { ok: false, error: `This file ${(e as Error).message}.` };
 			}
 			if (text === null) return null;
-			return fileReport(text);
+			const r = await fileReport(text);
+			return r.ok && note !== null ? { ...r, note } : r;
 		}
 		if (!startsAsReport(head)) {
 			const kind = readableReportKind(new TextDecoder().decode(head));

@@ -12,6 +12,7 @@ import { returnRequire } from './xz-require.ts';
 import { binaryNote } from './binary-note.ts';
 import { concatBytes } from '../util/bytes.ts';
 import { groupDigits } from '../util/text.ts';
+import { Xxh64 } from '../util/xxh64.ts';
 import { XzReadableStream } from 'xz-decompress';
 import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
 import {
@@ -90,8 +91,12 @@ export function compressionNameNote(name: string | null, kind: Compression | nul
 /** gzip member magic `1F 8B` (magic() is below, with the formats that are not read) */
 const isGzip = magic([0x1f, 0x8b]);
 
-/** Zstandard frame magic 0xFD2FB528, little-endian */
-const isZstd = magic([0x28, 0xb5, 0x2f, 0xfd]);
+/**
+ * Zstandard: a frame's magic 0xFD2FB528, little-endian, or a skippable frame's (0x184D2A50 to
+ * 0x184D2A5F), which may come first (`pzstd` starts each frame with one; a tool's metadata), and
+ * which no text starts with (its last byte is a control character)
+ */
+const isZstd = (b: Uint8Array) => b.length >= 4 && (isZstdFrame(b) || isSkippable(b));
 
 /** xz stream header magic `FD 37 7A 58 5A 00` */
 const isXz = magic([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
@@ -219,24 +224,36 @@ const isZstdFrame = (b: Uint8Array) =>
 const isSkippable = (b: Uint8Array) =>
 	(b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18;
 
+/** where a Zstandard frame ends in the input, and the content checksum it records (null: none) */
+interface FrameEnd {
+	end: number;
+	checksum: number | null;
+}
+
 /**
  * Zstandard frames walked from their headers, without decoding: a frame header, blocks (each
  * with a 3-byte header giving its size), an optional 4-byte checksum; skippable frames by their
  * size. Where a frame would start, 4 bytes that are no frame's magic are not Zstandard data:
- * what follows the last frame.
+ * what follows the last frame. The parts handed on end where a frame ends, and `ends` tells
+ * where each frame ended and its checksum (see unzstd).
  */
 class ZstdWalk implements DataWalk {
 	junkAt = -1;
 	junk: Uint8Array = new Uint8Array(0);
+	/** the frames ended so far, not yet taken by the reader */
+	ends: FrameEnd[] = [];
 	/** the field being gathered, and its length */
 	private field: number[] = [];
 	private need = 4;
-	private state: 'magic' | 'skip-size' | 'fhd' | 'block' = 'magic';
-	/** bytes to pass over (a header's rest, a block's body, a checksum, a skippable frame) */
+	private state: 'magic' | 'skip-size' | 'fhd' | 'block' | 'checksum' = 'magic';
+	/** bytes to pass over (a header's rest, a block's body, a skippable frame) */
 	private skip = 0;
-	/** after the skip: the next block, or the next frame */
-	private next: 'block' | 'magic' = 'magic';
+	/** after the skip: the next block, the checksum, or the next frame */
+	private next: 'block' | 'checksum' | 'magic' = 'magic';
 	private checksum = false;
+	/** inside a frame (not a skippable one), and the checksum read at its end */
+	private inFrame = false;
+	private sum: number | null = null;
 	/** a frame's magic being read: its bytes from earlier pieces, held back */
 	private held: Uint8Array[] = [];
 	/** the walk lost its way (a reserved block type): the rest is handed on as it is */
@@ -253,7 +270,7 @@ class ZstdWalk implements DataWalk {
 				const n = Math.min(this.skip, piece.length - i);
 				i += n;
 				this.skip -= n;
-				if (this.skip === 0) this.start(this.next);
+				if (this.skip === 0) this.start(this.next, from + i);
 				continue;
 			}
 			if (this.state === 'magic' && this.field.length === 0 && i > pass) {
@@ -264,10 +281,11 @@ class ZstdWalk implements DataWalk {
 			if (this.field.length < this.need) continue;
 			const f = this.field;
 			this.field = [];
+			const u32 = (f[0] | (f[1] << 8) | (f[2] << 16) | (f[3] << 24)) >>> 0;
 			if (this.state === 'magic') {
 				const m = Uint8Array.from(f);
-				if (isZstdFrame(m)) this.start('fhd');
-				else if (isSkippable(m)) this.start('skip-size');
+				if (isZstdFrame(m)) this.start('fhd', from + i);
+				else if (isSkippable(m)) this.start('skip-size', from + i);
 				else {
 					this.junkAt = from + i - 4;
 					this.junk = concatBytes([...this.held, piece.subarray(pass)]);
@@ -277,17 +295,22 @@ class ZstdWalk implements DataWalk {
 				out.push(...this.held);
 				this.held = [];
 			} else if (this.state === 'skip-size') {
-				this.skip = (f[0] | (f[1] << 8) | (f[2] << 16) | (f[3] << 24)) >>> 0;
+				this.skip = u32;
 				this.next = 'magic';
-				if (this.skip === 0) this.start('magic');
+				if (this.skip === 0) this.start('magic', from + i);
 			} else if (this.state === 'fhd') {
 				const d = f[0];
 				const single = (d >> 5) & 1;
 				const fcs = d >> 6;
+				this.inFrame = true;
+				this.sum = null;
 				this.checksum = ((d >> 2) & 1) === 1;
 				this.skip = (single ? 0 : 1) + [0, 1, 2, 4][d & 3] + (fcs === 0 ? single : 1 << fcs);
 				this.next = 'block';
-				if (this.skip === 0) this.start('block');
+				if (this.skip === 0) this.start('block', from + i);
+			} else if (this.state === 'checksum') {
+				this.sum = u32;
+				this.start('magic', from + i);
 			} else {
 				const h = f[0] | (f[1] << 8) | (f[2] << 16);
 				const type = (h >> 1) & 3;
@@ -298,9 +321,8 @@ class ZstdWalk implements DataWalk {
 				}
 				const last = (h & 1) === 1;
 				this.skip = type === 1 ? 1 : h >>> 3;
-				if (last) this.skip += this.checksum ? 4 : 0;
-				this.next = last ? 'magic' : 'block';
-				if (this.skip === 0) this.start(this.next);
+				this.next = last ? (this.checksum ? 'checksum' : 'magic') : 'block';
+				if (this.skip === 0) this.start(this.next, from + i);
 			}
 		}
 		if (this.state === 'magic' && this.field.length > 0) {
@@ -311,7 +333,12 @@ class ZstdWalk implements DataWalk {
 		return out;
 	}
 
-	private start(state: 'magic' | 'skip-size' | 'fhd' | 'block'): void {
+	/** the next field to read, from input byte `at` (a frame ends there when it is a magic) */
+	private start(state: 'magic' | 'skip-size' | 'fhd' | 'block' | 'checksum', at: number): void {
+		if (state === 'magic' && this.inFrame) {
+			this.ends.push({ end: at, checksum: this.sum });
+			this.inFrame = false;
+		}
 		this.state = state;
 		this.need = state === 'fhd' ? 1 : state === 'block' ? 3 : 4;
 		this.field = [];
@@ -333,8 +360,9 @@ const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 /**
  * The ends of xz streams, found by their 12-byte footers (a CRC-32 of the index size and flags,
  * which must match, then `YZ`: a chance match in compressed data is about one in 2^48 bytes),
- * without decoding. After a stream come zero bytes (stream padding) and another stream's magic,
- * or the input's end; any other bytes are not xz data.
+ * without decoding. After a stream come zero bytes (stream padding, a multiple of 4) and another
+ * stream's magic, or the input's end; any other bytes are not xz data, and so are 1 to 3 zero
+ * bytes past the padding's last 4.
  */
 class XzWalk implements DataWalk {
 	junkAt = -1;
@@ -344,6 +372,8 @@ class XzWalk implements DataWalk {
 	/** after a stream: the bytes after its padding, held back until they are told */
 	private after: Uint8Array | null = null;
 	private afterAt = 0;
+	/** the zero bytes after the stream (stream padding, handed on in fours) */
+	private pad = 0;
 
 	feed(piece: Uint8Array, from: number): Uint8Array[] {
 		const out: Uint8Array[] = [];
@@ -351,29 +381,39 @@ class XzWalk implements DataWalk {
 		let at = from;
 		for (;;) {
 			if (this.after !== null) {
-				// zero bytes (padding) are handed on; then 6 bytes tell a stream from other bytes
+				// zero bytes (padding) are handed on, 4 at a time; then 6 bytes tell a stream from
+				// other bytes
 				let k = 0;
 				if (this.after.length === 0) {
 					while (k < b.length && b[k] === 0) k++;
-					if (k > 0) out.push(b.subarray(0, k));
+					const before = this.pad - (this.pad % 4);
+					this.pad += k;
+					const now = this.pad - (this.pad % 4);
+					if (now > before)
+						out.push(
+							now - before <= k ? b.subarray(0, now - before) : new Uint8Array(now - before)
+						);
 					if (k === b.length) return out;
 					this.afterAt = at + k;
 				}
 				const head = concatBytes([this.after, b.subarray(k)]);
-				if (head.length < XZ_MAGIC.length) {
+				// padding that is not a multiple of 4 ends the xz data where its last 4 end (xz-embedded
+				// fails on it, and its bytes and those after it are other bytes)
+				const odd = this.pad % 4;
+				if (odd === 0 && head.length < XZ_MAGIC.length) {
 					if (XZ_MAGIC.every((v, j) => j >= head.length || head[j] === v)) {
 						this.after = head.slice();
 						return out;
 					}
-				} else if (XZ_MAGIC.every((v, j) => head[j] === v)) {
+				} else if (odd === 0 && XZ_MAGIC.every((v, j) => head[j] === v)) {
 					this.after = null;
 					b = head;
 					at = this.afterAt;
 					this.last = new Uint8Array(0);
 					continue;
 				}
-				this.junkAt = this.afterAt;
-				this.junk = head;
+				this.junkAt = this.afterAt - odd;
+				this.junk = concatBytes([new Uint8Array(odd), head]);
 				return out;
 			}
 			const buf = this.last.length > 0 ? concatBytes([this.last, b]) : b;
@@ -389,15 +429,19 @@ class XzWalk implements DataWalk {
 			b = b.subarray(e - shift);
 			at += e - shift;
 			this.after = new Uint8Array(0);
+			this.pad = 0;
 			this.last = new Uint8Array(0);
 		}
 	}
 
 	finish(total: number): Uint8Array[] {
-		if (this.after === null || this.after.length === 0) return [];
-		// the start of another stream's magic, or a few other bytes, at the input's end
-		this.junkAt = total - this.after.length;
-		this.junk = this.after;
+		if (this.after === null) return [];
+		const odd = this.pad % 4;
+		if (this.after.length === 0 && odd === 0) return [];
+		// the start of another stream's magic, a few other bytes, or 1 to 3 zero bytes past the
+		// last 4 of padding, at the input's end
+		this.junkAt = total - this.after.length - odd;
+		this.junk = concatBytes([new Uint8Array(odd), this.after]);
 		this.after = null;
 		return [];
 	}
@@ -418,7 +462,10 @@ function footerEnd(b: Uint8Array, from: number): number {
 
 /**
  * Zstandard frames (one or more, one after the other) to their bytes. Output past `limit` is
- * not kept: what came before it is yielded, then the decompression-bomb error is thrown.
+ * not kept: what came before it is yielded, then the decompression-bomb error is thrown. A frame
+ * that records a content checksum (`zstd`'s default) is checked against it (fzstd checks none):
+ * when one does not match, everything is still read, then the error says so, as a .gz's bad CRC
+ * does.
  */
 async function* unzstd(
 	src: AsyncIterable<Uint8Array>,
@@ -427,6 +474,8 @@ async function* unzstd(
 ): AsyncGenerator<Uint8Array> {
 	let out: Uint8Array[] = [];
 	let produced = 0;
+	/** the XXH64 of the current frame's content */
+	let hash = new Xxh64();
 	const d = new ZstdDecompress((data) => {
 		const room = limit - produced;
 		produced += data.length;
@@ -435,7 +484,10 @@ async function* unzstd(
 			if (room > 0) out.push(data.slice(0, room));
 			throw new OverLimit();
 		}
-		out.push(data.slice());
+		const copy = data.slice();
+		// the copy: a buffer of its own, whose words the hash reads in place (see xxh64.ts)
+		hash.update(copy);
+		out.push(copy);
 	});
 	let over = false;
 	let damaged = false;
@@ -449,11 +501,27 @@ async function* unzstd(
 	};
 	// the bytes after the last frame are never handed to the decoder (see dataPieces)
 	const end: DataEnd = { junkAt: -1, total: 0, tail: new Tail() };
-	const input = dataPieces(src, ZSTD_SLICE, new ZstdWalk(), end);
+	const walk = new ZstdWalk();
+	const input = dataPieces(src, ZSTD_SLICE, walk, end);
+	/** the input's bytes handed to the decoder, the frames ended, the first whose checksum failed */
+	let pushed = 0;
+	let frames = 0;
+	let badFrame = 0;
 	for (;;) {
 		const r = await input.next();
 		if (!r.done) push(r.value, false);
 		else if (!damaged) push(new Uint8Array(0), true);
+		if (!r.done && !damaged && !over) {
+			pushed += r.value.length;
+			// the parts end where frames end: a frame's whole content has been handed on
+			while (walk.ends.length > 0 && walk.ends[0].end <= pushed) {
+				const f = walk.ends.shift() as FrameEnd;
+				frames++;
+				if (f.checksum !== null && badFrame === 0 && hash.digest()[1] !== f.checksum)
+					badFrame = frames;
+				hash = new Xxh64();
+			}
+		}
 		if (out.length > 0) {
 			yield* out;
 			out = [];
@@ -464,6 +532,11 @@ async function* unzstd(
 			throw new InputError('corrupt-compressed', 'The compressed file is damaged or truncated.');
 		}
 		if (r.done) {
+			if (badFrame > 0)
+				throw new InputError(
+					'corrupt-compressed',
+					`The compressed file is damaged: ${frames > 1 ? `its frame ${badFrame} of ${frames}` : 'its data'} does not decompress to the checksum (XXH64) its Zstandard frame records, so some of what was read is wrong.`
+				);
 			if (end.junkAt >= 0) trailing(onTrailing, 'Zstandard', end.junkAt, end.total, end.tail);
 			return;
 		}
@@ -655,8 +728,8 @@ class Tail {
 /**
  * What a compressed input whose data was read whole, and which other bytes follow, says: its
  * report is complete (nothing of the compressed data was lost), and the note says where the data
- * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (a report
- * file) it is an error, as any damage is.
+ * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (the CLI's
+ * look at a compressed file's first bytes) it is an error, as any damage is.
  */
 function trailing(
 	onTrailing: ((note: string) => void) | undefined,
@@ -819,17 +892,21 @@ async function* gunzipChecked(
 }
 
 /**
- * The decompressed bytes of a Zstandard or xz input (its compressed bytes from the first), as
- * decodeBytes reads them, output past `limit` not kept (the error comes after what came before
- * it); for a report compressed so (output/report-file.ts), which the page imports only when it
- * meets one.
+ * The decompressed bytes of a compressed input (its compressed bytes from the first), as
+ * decodeBytes reads them (gzip as its second reading does, by gunzipChecked), output past `limit`
+ * not kept (the error comes after what came before it); for a report compressed so
+ * (output/report-file.ts), which the page imports only when it meets one (a .gz only when the
+ * platform's decoder failed on it). Other bytes after the compressed data are not read:
+ * `onTrailing` gets the note that says so (without it, they are an error).
  */
 export function decompressed(
 	src: AsyncIterable<Uint8Array>,
-	kind: 'zstd' | 'xz',
-	limit: number
+	kind: Compression,
+	limit: number,
+	onTrailing?: (note: string) => void
 ): AsyncGenerator<Uint8Array> {
-	return kind === 'zstd' ? unzstd(src, limit) : unxz(src, limit);
+	if (kind === 'gzip') return limited(gunzipChecked(src, onTrailing), limit);
+	return kind === 'zstd' ? unzstd(src, limit, onTrailing) : unxz(src, limit, onTrailing);
 }
 
 /** A test for `magic` (a string of byte values, or characters) at offset `at` of the first bytes. */

@@ -47,12 +47,15 @@ export function isGzipped(head: Uint8Array): boolean {
 export type Compression = 'gzip' | 'zstd' | 'xz';
 
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+/** a Zstandard skippable frame's magic (0x184D2A50 to 0x184D2A5F), which may come first */
+const isSkippable = (b: Uint8Array) =>
+	b.length >= 4 && (b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18;
 const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 
 /** The compression an input's first bytes (6 are enough) name, by its magic bytes; null for none. */
 export function compressionOf(head: Uint8Array): Compression | null {
 	if (isGzipped(head)) return 'gzip';
-	if (ZSTD_MAGIC.every((b, i) => head[i] === b)) return 'zstd';
+	if (ZSTD_MAGIC.every((b, i) => head[i] === b) || isSkippable(head)) return 'zstd';
 	if (XZ_MAGIC.every((b, i) => head[i] === b)) return 'xz';
 	return null;
 }
@@ -63,32 +66,100 @@ interface Inflow {
 	cancel(): Promise<void>;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** decompressed output past which decoding a report stops (more than MAX_REPORT_BYTES is refused) */
 const DECODE_LIMIT = 2 * MAX_REPORT_BYTES;
 
 async function inflow(
 	compressed: ReadableStream<Uint8Array<ArrayBuffer>>,
-	kind: Compression
+	kind: Compression,
+	onTrailing?: (note: string) => void
 ): Promise<Inflow> {
-	if (kind === 'gzip') {
-		const reader = compressed.pipeThrough(new DecompressionStream('gzip')).getReader();
-		return { read: () => reader.read(), cancel: () => reader.cancel() };
-	}
-	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
-	const { decompressed } = await import('../ingestion/decode.ts');
 	const source = compressed.getReader();
+	/** the compressed bytes read so far, in order (gzip: for a second reading) */
+	const kept: Uint8Array[] | null = kind === 'gzip' ? [] : null;
 	const bytes = (async function* () {
 		try {
 			for (;;) {
 				const next = await source.read();
 				if (next.done) return;
+				kept?.push(next.value);
 				yield next.value;
 			}
 		} finally {
 			await source.cancel().catch(() => {});
 		}
 	})();
-	const out = decompressed(bytes, kind, DECODE_LIMIT);
+	if (kind === 'gzip') {
+		// the platform's decoder, as for a log; it fails on bytes after the gzip data (Chromium and
+		// Node alike), and then the bytes are read again by the ingestion's (gunzipChecked), which
+		// tells them apart as it does for a log: the decoder's output up to there is the same
+		const fed = bytes[Symbol.asyncIterator]();
+		const reader = new ReadableStream<Uint8Array<ArrayBuffer>>(
+			{
+				async pull(c) {
+					const next = await fed.next();
+					if (next.done) c.close();
+					else c.enqueue(next.value as Uint8Array<ArrayBuffer>);
+				}
+				// not cancelled with the decoder: its bytes are read again
+			},
+			{ highWaterMark: 0 }
+		)
+			.pipeThrough(new DecompressionStream('gzip'))
+			.getReader();
+		let given = 0;
+		let again: AsyncGenerator<Uint8Array> | null = null;
+		return {
+			read: async () => {
+				if (again === null)
+					try {
+						const next = await reader.read();
+						if (!next.done) given += next.value.length;
+						return next;
+					} catch {
+						// (past REPORT_HEAD_BYTES this is a report: a log's reading stops there; before,
+						// it may be a report whose text the decoder dropped, or a log damaged in its
+						// first bytes)
+						const { decompressed } = await import('../ingestion/decode.ts');
+						const read = kept as Uint8Array[];
+						again = decompressed(
+							(async function* () {
+								// every byte read, in order: a read the platform's decoder had asked for
+								// may end after this one's, and its bytes are kept all the same; each is
+								// let go once handed on
+								for (let i = 0; ; i++) {
+									while (i >= read.length) if ((await fed.next()).done) return;
+									const piece = read[i];
+									read[i] = EMPTY;
+									yield piece;
+								}
+							})(),
+							'gzip',
+							DECODE_LIMIT,
+							onTrailing
+						);
+					}
+				// past what the platform's decoder gave
+				for (;;) {
+					const next = await again.next();
+					if (next.done) return { done: true };
+					const skip = Math.min(given, next.value.length);
+					given -= skip;
+					if (skip < next.value.length) return { done: false, value: next.value.subarray(skip) };
+				}
+			},
+			cancel: async () => {
+				await reader.cancel().catch(() => {});
+				await again?.return(undefined);
+				await fed.return?.(undefined);
+			}
+		};
+	}
+	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
+	const { decompressed } = await import('../ingestion/decode.ts');
+	const out = decompressed(bytes, kind, DECODE_LIMIT, onTrailing);
 	return {
 		read: async () => {
 			const next = await out.next();
@@ -105,13 +176,17 @@ async function inflow(
  * as a NecroScope report, or null when it does not (a compressed log: the caller analyses it);
  * reading stops as soon as that is known, so a compressed log is only decompressed as far as its
  * first bytes. Throws, with a sentence whose subject is the file, on compressed data that is
- * damaged or a report too large.
+ * damaged or a report too large. A Zstandard or xz report followed by other bytes is read whole
+ * as a log is, and `onTrailing` gets the note that says where its data ends and that the bytes
+ * after it were not read (its compressed data holds the report whole, checked by its checksum,
+ * and the schema checks the report: they are not part of it).
  */
 export async function decompressedReportText(
 	compressed: ReadableStream<Uint8Array<ArrayBuffer>>,
-	kind: Compression = 'gzip'
+	kind: Compression = 'gzip',
+	onTrailing?: (note: string) => void
 ): Promise<string | null> {
-	const reader = await inflow(compressed, kind);
+	const reader = await inflow(compressed, kind, onTrailing);
 	const chunks: Uint8Array[] = [];
 	let bytes = 0;
 	let checked = false;
