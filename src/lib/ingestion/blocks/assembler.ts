@@ -160,8 +160,8 @@ function joinTrap(b: ErrorBlock, trap: ErrorBlock): boolean {
 	if (b.lines.some((l) => l.text.startsWith(ARM_OOPS))) return false;
 	b.lines = [...trap.lines, ...b.lines];
 	b.before = trap.before;
-	// assigned, not deleted: a deleted field makes the object a dictionary (see openReport)
-	b.follows = trap.follows;
+	if (trap.follows !== undefined) b.follows = trap.follows;
+	else delete b.follows;
 	if (trap.wall !== undefined) b.wall = trap.wall;
 	return true;
 }
@@ -374,13 +374,10 @@ export class BlockAssembler {
 			// the message lines come first; startLine stays the header line (crash/index.ts)
 			lines: [...lead, { line, text, ts: Number.isNaN(ts) ? null : ts, context: ctx }],
 			omitted: 0,
-			endReason: 'eof',
-			// every field in one order, set or undefined: one hidden class for every report, which
-			// the assembler's and the analysis's functions then see alone
-			follows: this.follows === -1 ? undefined : this.follows,
-			wall: Number.isNaN(wall) ? undefined : wall,
-			oomTasks: undefined
+			endReason: 'eof'
 		};
+		if (this.follows !== -1) block.follows = this.follows;
+		if (!Number.isNaN(wall)) block.wall = wall;
 		if (header.key === 'Kernel panic' && text.includes(PANIC_ON_OOM)) {
 			const tasks = this.oomTasks.before(line, boot);
 			if (tasks !== undefined) block.oomTasks = tasks;
@@ -606,7 +603,7 @@ export class BlockAssembler {
 		// back-to-back RCU stalls (or a watchdog's report and an RCU stall) of other CPUs and tasks
 		// are separate events, as separateStalls tells of the watchdogs' own
 		if (ob.afterStall && separateRcuStall(ob.afterStall, fromHeader(ob.block)))
-			ob.block.follows = undefined;
+			delete ob.block.follows;
 		if (
 			ob.trap !== undefined &&
 			!(ob.block.header === UNHANDLED_FAULT && joinTrap(ob.block, ob.trap))
