@@ -26,12 +26,9 @@ function groups(m: RegExpExecArray): string[] {
 	return m.slice(1).map((g) => g ?? '');
 }
 
-/**
- * the title regex (and its follow-up lines) against the report, earliest line first, up to line
- * `last`: a later hit could not be the best (buildTitle)
- */
-function matchTitle(f: TitleFormat, lines: readonly string[], last: number): Hit | null {
-	for (let i = 0; i <= last; i++) {
+/** the title regex (and its follow-up lines) against the report, earliest line first */
+function matchTitle(f: TitleFormat, lines: readonly string[]): Hit | null {
+	for (let i = 0; i < lines.length; i++) {
 		const m = f.title.exec(lines[i]);
 		if (!m) continue;
 		const captures = groups(m);
@@ -76,9 +73,7 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 	let reportCaptures: string[] = [];
 	let matchedTitle = false;
 	for (const f of FORMATS[header] ?? []) {
-		// the earliest hit wins (the leftmost on one line): a format is tried only up to the best
-		// hit's line, where it had read every line of the report for each of a header's formats
-		const hit = matchTitle(f, lines, best === null ? lines.length - 1 : best.line);
+		const hit = matchTitle(f, lines);
 		if (!hit) continue;
 		if (best && (hit.line > best.line || (hit.line === best.line && hit.col >= best.col))) continue;
 		let rc: string[] = [];
