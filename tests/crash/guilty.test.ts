@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { frameNames, guiltyFrame } from '../../src/lib/analysis/crash/frames.ts';
 import { CALL_TRACE, RIP_FRAME } from '../../src/lib/analysis/crash/formats.ts';
-import { hangFrame, skipRegExp, stallFrame } from '../../src/lib/analysis/crash/skip.ts';
+import { hangFrame, frameSkip, stallFrame } from '../../src/lib/analysis/crash/skip.ts';
 import { normalizeTitle } from '../../src/lib/analysis/crash/normalize.ts';
 import { demangle } from '../../src/lib/analysis/crash/demangle.ts';
 import { crashSeverity, crashType } from '../../src/lib/analysis/crash/type.ts';
 
 describe('skip list', () => {
-	const skip = skipRegExp();
+	const skip = frameSkip();
 	it('skips reporting plumbing, allocators, locking and string helpers', () => {
 		for (const f of [
 			'dump_stack_lvl',
@@ -32,7 +32,7 @@ describe('skip list', () => {
 			expect(skip.test(f), f).toBe(false);
 	});
 	it('adds a format’s own patterns', () => {
-		expect(skipRegExp(['^skb_']).test('skb_put')).toBe(true);
+		expect(frameSkip(['^skb_']).test('skb_put')).toBe(true);
 		expect(skip.test('skb_put')).toBe(false);
 	});
 });

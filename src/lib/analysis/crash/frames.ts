@@ -2,7 +2,7 @@ import type { StackPart, StackRecipe } from './format-types.ts';
 import { splitStackMarker } from '../stack.ts';
 import { demangle } from './demangle.ts';
 import { re } from './formats.ts';
-import { hangFrame, mergedFrame, skipRegExp, stallFrame } from './skip.ts';
+import { frameSkip, hangFrame, mergedFrame, stallFrame, type FrameSkip } from './skip.ts';
 
 /**
  * Guilty-frame extraction (syzkaller's extractStackFrame, pkg/report, Apache-2.0): a recipe
@@ -99,7 +99,7 @@ interface Walk {
  * `should_failslab` in the middle of the Call Trace part, so the frames after it, down to the
  * next `Call Trace:`, name the bug: `general protection fault in __alloc_skb`).
  */
-function walk(lines: readonly string[], parts: readonly StackPart[], skip: RegExp): Walk {
+function walk(lines: readonly string[], parts: readonly StackPart[], skip: FrameSkip): Walk {
 	const frames: Walk['frames'] = [];
 	let poisoned = false;
 	const add = (raw: string | undefined, part: number, line: number) => {
@@ -192,7 +192,7 @@ function callerOf(
 	parts: readonly StackPart[],
 	raw: string | null,
 	lines: readonly string[],
-	skip: RegExp
+	skip: FrameSkip
 ): string | null {
 	if (raw === null) return null;
 	const at = w.frames.findIndex((f) => f.name === raw);
@@ -239,7 +239,7 @@ function pick(
 	recipe: StackRecipe,
 	parts: readonly StackPart[],
 	lines: readonly string[],
-	skip: RegExp
+	skip: FrameSkip
 ): FrameResult {
 	const names = w.frames.map((f) => f.name);
 	let raw: string | null = names[0] ?? null;
@@ -262,7 +262,7 @@ function pick(
 }
 
 /** The recipe, its fallback recipe, then (no stack start at all) the bare `+0x` frame lines. */
-function attempt(lines: readonly string[], recipe: StackRecipe, skip: RegExp): FrameResult {
+function attempt(lines: readonly string[], recipe: StackRecipe, skip: FrameSkip): FrameResult {
 	const first = pick(walk(lines, recipe.parts, skip), recipe, recipe.parts, lines, skip);
 	if (first.raw || first.poisoned) return first;
 	if (recipe.parts2) {
@@ -277,7 +277,7 @@ function attempt(lines: readonly string[], recipe: StackRecipe, skip: RegExp): F
 
 /** Run a format's recipe (and its fallback recipe) over report lines starting at the title line. */
 export function guiltyFrame(lines: readonly string[], recipe: StackRecipe): FrameResult {
-	const skip = skipRegExp(recipe.skip);
+	const skip = frameSkip(recipe.skip);
 	const strict = attempt(recipe.afterMarker ? lines.map(afterMarker) : lines, recipe, skip);
 	if (strict.raw || strict.poisoned) return strict;
 	// NecroScope: syzkaller reads neither `?` frames nor a frame printed after a stack marker

@@ -20,7 +20,7 @@ import { sourceLocation } from './location.ts';
 import { normalizeTitle, shownTitle } from './normalize.ts';
 import { crashNotice } from './notices.ts';
 import { reportText } from './report-text.ts';
-import { skipRegExp } from './skip.ts';
+import { frameSkip } from './skip.ts';
 import { buildTitle } from './title.ts';
 import { crashSeverity, crashType } from './type.ts';
 import type { CrashReport } from './types.ts';
@@ -109,7 +109,7 @@ function lostOopsFrame(tail: BlockLine[]): { frame: Frame | null; guilty: string
 	const at = faultFrame(tail);
 	const frame = at === null ? null : parseFrameLine(at.text, at.line, 'task');
 	if (frame === null) return { frame: null, guilty: null };
-	return { frame, guilty: skipRegExp().test(frame.function) ? null : frame.function };
+	return { frame, guilty: frameSkip().test(frame.function) ? null : frame.function };
 }
 
 /**
