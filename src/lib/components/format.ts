@@ -72,3 +72,23 @@ export function reportFileBase(inputName: string | null): string {
 	base = base.replace(/\.(?:log|txt|text|out|json|md)$/i, '');
 	return base ? `${base}-report` : 'necroscope-report';
 }
+
+/**
+ * A line of a crash's registers cut so the page keeps each register with its value: on a phone the
+ * Registers box had wrapped an arm64 line of three pairs at its spaces, "x29: … x28:" over the
+ * value of x28, each value then read under the wrong name. Each register's name, its separator
+ * and the first character of its value are one piece that must not break (`keep`: `x29: f`,
+ * `x9 : f`, `FS:  0`); the line may still wrap between pairs, or inside a value too long for the
+ * line (`pc : <a long function name>`). The pieces joined are the line.
+ */
+export function registerPieces(line: string): Array<{ text: string; keep: boolean }> {
+	const out: Array<{ text: string; keep: boolean }> = [];
+	let at = 0;
+	for (const m of line.matchAll(/[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
+		if (m.index > at) out.push({ text: line.slice(at, m.index), keep: false });
+		out.push({ text: m[0], keep: true });
+		at = m.index + m[0].length;
+	}
+	if (at < line.length) out.push({ text: line.slice(at), keep: false });
+	return out;
+}
