@@ -12,6 +12,7 @@ import { orderNotes } from '../../src/lib/components/notes.ts';
 import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import {
+	crashKernel,
 	registerPieces,
 	replacedText,
 	reportFileBase,
@@ -158,6 +159,21 @@ describe('registerPieces', () => {
 		expect(kept(lines[4])).toEqual(['FS:  0', 'GS:f', 'knlGS:0']);
 		// a name without a value on its line is left as it is
 		expect(kept(lines[5])).toEqual([]);
+	});
+});
+
+describe('crashKernel', () => {
+	const boots = [
+		{ index: 0, kernel_version: '6.1.0' },
+		{ index: 1, kernel_version: null }
+	] as Boot[];
+	const finding = (category: string, boot: number, kernel_version?: string | null) =>
+		({ category, first_seen: { boot }, details: { kernel_version } }) as unknown as Finding;
+	it('names the crash’s own kernel, else its boot’s, and none for other findings', () => {
+		expect(crashKernel(finding('crash', 0, '6.2.0-rc1'), boots)).toBe('6.2.0-rc1');
+		expect(crashKernel(finding('crash', 0, null), boots)).toBe('6.1.0');
+		expect(crashKernel(finding('crash', 1), boots)).toBeNull();
+		expect(crashKernel(finding('storage', 0, '6.2.0'), boots)).toBeNull();
 	});
 });
 

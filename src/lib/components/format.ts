@@ -1,3 +1,6 @@
+import type { Finding } from '$lib/models/finding';
+import type { Boot } from '$lib/models/metadata';
+
 /**
  * A wall-clock time of the report (ISO 8601 in UTC, `2025-09-21T03:37:21.792Z`) as the page shows
  * it: date and time to the second, `2025-09-21 03:37:21 UTC`. The report's JSON keeps the ISO form.
@@ -91,4 +94,17 @@ export function registerPieces(line: string): Array<{ text: string; keep: boolea
 	}
 	if (at < line.length) out.push({ text: line.slice(at), keep: false });
 	return out;
+}
+
+/**
+ * The kernel a crash finding ran on, shown under its title: the release its own report printed
+ * (`details.kernel_version`, from its `CPU: … Not tainted 6.1.0 #1` line), else its boot's
+ * (the banner's); null for other findings. A kernel developer reading a crash's title and trace
+ * had found the kernel only in its Facts and the System panel, far below.
+ */
+export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
+	if (f.category !== 'crash') return null;
+	const own = f.details.kernel_version;
+	if (typeof own === 'string' && own !== '') return own;
+	return boots.find((b) => b.index === f.first_seen.boot)?.kernel_version ?? null;
 }
