@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
-import { timelineRows } from '../../src/lib/components/timeline.ts';
+import {
+	timelineAxis,
+	timelineRows,
+	wallAxisText,
+	wallFine,
+	wallRange,
+	wallText
+} from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
 import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
-import { replacedText, reportFileBase, spanText } from '../../src/lib/components/format.ts';
+import {
+	crashKernel,
+	registerPieces,
+	replacedText,
+	reportFileBase,
+	spanText
+} from '../../src/lib/components/format.ts';
 import { withAdvice } from '../../src/lib/components/errors.ts';
 import { ANON_KINDS } from '../../src/lib/util/anonymize.ts';
 import type { Finding, Severity } from '../../src/lib/models/finding.ts';
@@ -44,6 +57,123 @@ describe('timelineRows', () => {
 			['a', 210, 230],
 			['b', 205, 205]
 		]);
+	});
+});
+
+describe('timelineAxis', () => {
+	const at = (line: number, ts: number | null, wall: string | null) => ({
+		first_line: line,
+		last_line: line,
+		boot: 0,
+		ts,
+		wall
+	});
+	const mark = (first: ReturnType<typeof at>, last = first) =>
+		({ f: {} as Finding, first, last }) as Parameters<typeof timelineAxis>[0][number];
+	const boot = (started_at: string | null) =>
+		({ index: 0, first_line: 781, last_line: 8738, started_at }) as Boot;
+
+	it('plots against the kernel’s time when every mark has it, else the wall clock, else lines', () => {
+		const w = '2021-11-21T11:58:33.000Z';
+		expect(timelineAxis([mark(at(5, 1.5, w)), mark(at(9, 2, null))])).toBe('kernel');
+		// logs-srv-messages.log: a syslog whose lines say when, the kernel's own stamps not kept
+		expect(
+			timelineAxis([mark(at(2152, null, w), at(3568, null, '2021-11-21T15:24:24.000Z'))])
+		).toBe('wall');
+		expect(timelineAxis([mark(at(5, null, w)), mark(at(9, null, null))])).toBe('line');
+		expect(timelineAxis([mark(at(5, 1, w), at(9, null, null))])).toBe('line');
+	});
+
+	it('runs a wall-clock axis from the boot’s start when known, else the first mark, to the last mark', () => {
+		const marks = [
+			mark(at(2152, null, '2021-11-21T11:58:33.000Z'), at(3568, null, '2021-11-21T15:24:24.000Z')),
+			mark(at(3000, null, '2021-11-21T12:00:00.000Z'))
+		];
+		expect(wallRange(boot(null), marks)).toEqual({
+			min: Date.parse('2021-11-21T11:58:33.000Z'),
+			max: Date.parse('2021-11-21T15:24:24.000Z')
+		});
+		expect(wallRange(boot('2021-11-21T08:00:00.000Z'), marks).min).toBe(
+			Date.parse('2021-11-21T08:00:00.000Z')
+		);
+		// a start after the first mark (another clock) is not the axis's start
+		expect(wallRange(boot('2021-11-21T13:00:00.000Z'), marks).min).toBe(
+			Date.parse('2021-11-21T11:58:33.000Z')
+		);
+	});
+
+	it('says a wall-clock axis in UTC, the end’s date only when it is another day', () => {
+		const t = (iso: string) => Date.parse(iso);
+		expect(wallAxisText(t('2021-11-21T11:58:33.000Z'), t('2021-11-21T15:24:24.000Z'), false)).toBe(
+			'2021-11-21 11:58:33 – 15:24:24 UTC'
+		);
+		expect(wallAxisText(t('2021-11-21T23:10:00.000Z'), t('2021-11-22T01:02:03.000Z'), false)).toBe(
+			'2021-11-21 23:10:00 – 2021-11-22 01:02:03 UTC'
+		);
+		// all marks at one time: that time
+		expect(wallAxisText(t('2023-04-05T06:34:16.000Z'), t('2023-04-05T06:34:16.000Z'), false)).toBe(
+			'2023-04-05 06:34:16 UTC'
+		);
+	});
+
+	it('says the milliseconds of an axis under a minute whose log wrote them', () => {
+		const t = (iso: string) => Date.parse(iso);
+		// dfir-sample-files-syslog-1.log: a boot's findings within 4 ms
+		const ms = ['2024-12-17T23:43:18.751Z', '2024-12-17T23:43:18.752Z', '2024-12-17T23:43:18.755Z'];
+		expect(wallFine(ms.map(t))).toBe(true);
+		expect(wallAxisText(t(ms[0]), t(ms[2]), true)).toBe(
+			'2024-12-17 23:43:18.751 – 23:43:18.755 UTC'
+		);
+		expect(wallText(t(ms[1]), true)).toBe('2024-12-17 23:43:18.752 UTC');
+		// whole seconds (a syslog's): no ".000"; an axis of a minute or more: seconds; one time: seconds
+		expect(wallFine([t('2024-06-08T01:41:05.000Z'), t('2024-06-08T01:41:12.000Z')])).toBe(false);
+		expect(wallFine([t('2024-06-08T01:41:05.500Z'), t('2024-06-08T01:42:05.500Z')])).toBe(false);
+		expect(wallFine([t(ms[0]), t(ms[0])])).toBe(false);
+		expect(wallText(t('2021-11-21T12:00:00.250Z'), false)).toBe('2021-11-21 12:00:00 UTC');
+	});
+});
+
+describe('registerPieces', () => {
+	it('keeps each register’s name with its value’s start, the line whole when joined', () => {
+		const lines = [
+			'x11: 000000003aa51f42 x10: b4ea8d82961ddf69 x9 : ffff800080ecc9f8',
+			'pstate: 61400009 (nZCv daif +PAN -UAO -TCO +DIT -SSBS BTYPE=--)',
+			'pc : __efi_queue_work+0xf0/0x130',
+			'RIP: 0010:__efi_queue_work+0xf0/0x130',
+			'FS:  00007f0a12345678(0000) GS:ffff88807ec00000(0000) knlGS:0000000000000000',
+			'Call trace:'
+		];
+		for (const l of lines)
+			expect(
+				registerPieces(l)
+					.map((p) => p.text)
+					.join('')
+			).toBe(l);
+		const kept = (l: string) =>
+			registerPieces(l)
+				.filter((p) => p.keep)
+				.map((p) => p.text);
+		expect(kept(lines[0])).toEqual(['x11: 0', 'x10: b', 'x9 : f']);
+		expect(kept(lines[1])).toEqual(['pstate: 6']);
+		expect(kept(lines[3])).toEqual(['RIP: 0']);
+		expect(kept(lines[4])).toEqual(['FS:  0', 'GS:f', 'knlGS:0']);
+		// a name without a value on its line is left as it is
+		expect(kept(lines[5])).toEqual([]);
+	});
+});
+
+describe('crashKernel', () => {
+	const boots = [
+		{ index: 0, kernel_version: '6.1.0' },
+		{ index: 1, kernel_version: null }
+	] as Boot[];
+	const finding = (category: string, boot: number, kernel_version?: string | null) =>
+		({ category, first_seen: { boot }, details: { kernel_version } }) as unknown as Finding;
+	it('names the crash’s own kernel, else its boot’s, and none for other findings', () => {
+		expect(crashKernel(finding('crash', 0, '6.2.0-rc1'), boots)).toBe('6.2.0-rc1');
+		expect(crashKernel(finding('crash', 0, null), boots)).toBe('6.1.0');
+		expect(crashKernel(finding('crash', 1), boots)).toBeNull();
+		expect(crashKernel(finding('storage', 0, '6.2.0'), boots)).toBeNull();
 	});
 });
 

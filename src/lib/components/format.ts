@@ -1,3 +1,6 @@
+import type { Finding } from '$lib/models/finding';
+import type { Boot } from '$lib/models/metadata';
+
 /**
  * A wall-clock time of the report (ISO 8601 in UTC, `2025-09-21T03:37:21.792Z`) as the page shows
  * it: date and time to the second, `2025-09-21 03:37:21 UTC`. The report's JSON keeps the ISO form.
@@ -71,4 +74,37 @@ export function reportFileBase(inputName: string | null): string {
 	}
 	base = base.replace(/\.(?:log|txt|text|out|json|md)$/i, '');
 	return base ? `${base}-report` : 'necroscope-report';
+}
+
+/**
+ * A line of a crash's registers cut so the page keeps each register with its value: on a phone the
+ * Registers box had wrapped an arm64 line of three pairs at its spaces, "x29: … x28:" over the
+ * value of x28, each value then read under the wrong name. Each register's name, its separator
+ * and the first character of its value are one piece that must not break (`keep`: `x29: f`,
+ * `x9 : f`, `FS:  0`); the line may still wrap between pairs, or inside a value too long for the
+ * line (`pc : <a long function name>`). The pieces joined are the line.
+ */
+export function registerPieces(line: string): Array<{ text: string; keep: boolean }> {
+	const out: Array<{ text: string; keep: boolean }> = [];
+	let at = 0;
+	for (const m of line.matchAll(/[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
+		if (m.index > at) out.push({ text: line.slice(at, m.index), keep: false });
+		out.push({ text: m[0], keep: true });
+		at = m.index + m[0].length;
+	}
+	if (at < line.length) out.push({ text: line.slice(at), keep: false });
+	return out;
+}
+
+/**
+ * The kernel a crash finding ran on, shown under its title: the release its own report printed
+ * (`details.kernel_version`, from its `CPU: … Not tainted 6.1.0 #1` line), else its boot's
+ * (the banner's); null for other findings. A kernel developer reading a crash's title and trace
+ * had found the kernel only in its Facts and the System panel, far below.
+ */
+export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
+	if (f.category !== 'crash') return null;
+	const own = f.details.kernel_version;
+	if (typeof own === 'string' && own !== '') return own;
+	return boots.find((b) => b.index === f.first_seen.boot)?.kernel_version ?? null;
 }

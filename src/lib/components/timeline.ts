@@ -35,3 +35,66 @@ export function timelineRows(
 		.filter((b) => byBoot.has(b.index))
 		.map((boot) => ({ boot, marks: byBoot.get(boot.index) as Mark[] }));
 }
+
+/**
+ * What a boot's row is plotted against: the kernel's time since boot when every mark has it, else
+ * the wall-clock time when every mark has that (a syslog or journal without the kernel's own
+ * stamps), else the input's line numbers. A server's /var/log/messages (logs-srv-messages.log) had
+ * been plotted against "input line 781 – 8738" though each of its lines says when it was written:
+ * a support engineer could not read when its findings happened.
+ */
+export type TimelineAxis = 'kernel' | 'wall' | 'line';
+
+export function timelineAxis(marks: readonly Mark[]): TimelineAxis {
+	const all = (has: (o: Occurrence) => boolean) => marks.every((m) => has(m.first) && has(m.last));
+	if (all((o) => o.ts !== null)) return 'kernel';
+	if (all((o) => o.wall !== null && Number.isFinite(Date.parse(o.wall)))) return 'wall';
+	return 'line';
+}
+
+/**
+ * The ends of a wall-clock axis (ms since the epoch): from the boot's start when the log says it
+ * (and it is not after the first mark), else from the first mark, to the last mark.
+ */
+export function wallRange(boot: Boot, marks: readonly Mark[]): { min: number; max: number } {
+	const firsts = marks.map((m) => Date.parse(m.first.wall as string));
+	const lasts = marks.map((m) => Date.parse(m.last.wall as string));
+	let min = Math.min(...firsts);
+	const start = boot.started_at === null ? NaN : Date.parse(boot.started_at);
+	if (start <= min) min = start;
+	return { min, max: Math.max(min, ...firsts, ...lasts) };
+}
+
+/** a wall-clock axis shorter than this (ms) says its times to the millisecond */
+const SHORT_WALL = 60_000;
+
+/**
+ * Whether a wall-clock axis of these times (ms since the epoch) says them to the millisecond:
+ * when it is under a minute and the log wrote them so (a syslog's boot messages written within
+ * 4 ms had been marks spread across the plot, each said at the same second); a log of whole
+ * seconds is not given `.000`.
+ */
+export function wallFine(times: readonly number[]): boolean {
+	const min = Math.min(...times);
+	const max = Math.max(...times);
+	return max > min && max - min < SHORT_WALL && times.some((t) => t % 1000 !== 0);
+}
+
+/** A time on a wall-clock axis: `2021-11-21 11:58:33 UTC`, or `2024-12-17 23:43:18.752 UTC` when fine. */
+export function wallText(t: number, fine: boolean): string {
+	const iso = new Date(t).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, fine ? 23 : 19)} UTC`;
+}
+
+/**
+ * A wall-clock axis in words: `2021-11-21 11:58:33 – 15:24:24 UTC`, the second date said only
+ * when it differs from the first (`2021-11-21 23:10:00 – 2021-11-22 01:02:03 UTC`), one time when
+ * its marks are all at one.
+ */
+export function wallAxisText(min: number, max: number, fine: boolean): string {
+	const a = wallText(min, fine);
+	if (max <= min) return a;
+	const z = wallText(max, fine);
+	const end = a.slice(0, 10) === z.slice(0, 10) ? z.slice(11) : z;
+	return `${a.slice(0, -4)} – ${end}`;
+}
