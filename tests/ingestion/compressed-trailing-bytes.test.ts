@@ -15,6 +15,7 @@ import { formatJson } from '../../src/lib/output/json.ts';
 import { analyzeStream } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+import { chunked } from '../support/streams.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-trailing-');
 
@@ -23,10 +24,6 @@ const read = (name: string) => new Uint8Array(readFileSync(join(COMPRESSED, name
 const PLAIN = readFileSync(join(OUTPUT_FIXTURES, 'linux-bug-dmesg-out.log'));
 const cat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-}
 
 const analyse = (bytes: Uint8Array, size = 65536) => analyzeStream(chunked(bytes, size));
 

@@ -17,6 +17,7 @@ import { formatJson } from '../../src/lib/output/json.ts';
 import { analyzeStream, type AnalyzeOptions, type Progress } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
+import { chunked, fileStream } from '../support/streams.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-gzip-damaged-');
 
@@ -43,20 +44,6 @@ const INPUTS: Record<string, Uint8Array> = {
 	// zero bytes after the data (a block device's padding): ignored, as Node's zlib ignores them
 	'zero bytes after its data': new Uint8Array(Buffer.concat([member, Buffer.alloc(5000)]))
 };
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-}
-
-/** as the page reads a File (its stream's chunks), pausing as the worker does between windows */
-async function* fileStream(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().getReader();
-	for (;;) {
-		const r = await reader.read();
-		if (r.done) return;
-		yield r.value;
-	}
-}
 
 const pause = () => new Promise<void>((r) => setTimeout(r, 1));
 

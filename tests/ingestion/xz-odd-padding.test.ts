@@ -14,6 +14,7 @@ import { formatJson } from '../../src/lib/output/json.ts';
 import { analyzeStream } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { ROOT } from '../output/helpers.ts';
+import { chunked } from '../support/streams.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-xz-padding-');
 
@@ -23,10 +24,6 @@ const TEXT = Buffer.from('[    1.000000] a line appended after the file\n');
 const cat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 const zeros = (n: number) => new Uint8Array(n);
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-}
 
 const analyse = (bytes: Uint8Array, size = 4096) => analyzeStream(chunked(bytes, size));
 

@@ -13,6 +13,7 @@ import { formatJson } from '../../src/lib/output/json.ts';
 import { analyzeStream } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { ROOT } from '../output/helpers.ts';
+import { chunked, fileStream } from '../support/streams.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-zstd-checksum-');
 
@@ -34,20 +35,6 @@ function unchecked(frame: Uint8Array): Uint8Array {
 	const b = Uint8Array.from(frame.subarray(0, frame.length - 4));
 	b[4] &= ~0x04;
 	return b;
-}
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-}
-
-/** as the page reads a File (its stream's chunks), pausing as the worker does between windows */
-async function* fileStream(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().getReader();
-	for (;;) {
-		const r = await reader.read();
-		if (r.done) return;
-		yield r.value;
-	}
 }
 
 const analyse = (bytes: Uint8Array, size = 4096) => analyzeStream(chunked(bytes, size));

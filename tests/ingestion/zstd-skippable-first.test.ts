@@ -15,6 +15,7 @@ import { analyzeStream } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { storedZstd } from '../support/stored.ts';
 import { ROOT } from '../output/helpers.ts';
+import { chunked } from '../support/streams.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-zstd-skippable-');
 
@@ -36,10 +37,6 @@ const pzstdLike = (frame: Uint8Array) => {
 	size.writeUInt32LE(frame.length, 0);
 	return cat(skippable(0, size), frame);
 };
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-}
 
 const report = async (bytes: Uint8Array, size = 4096) =>
 	formatJson(await analyzeStream(chunked(bytes, size), { name: 'dmesg.log.zst' }));
