@@ -1,4 +1,4 @@
-import type { Finding } from '$lib/models/finding';
+import { findingKernel, type Finding } from '$lib/models/finding';
 import type { Boot } from '$lib/models/metadata';
 
 /**
@@ -99,12 +99,9 @@ export function registerPieces(line: string): Array<{ text: string; keep: boolea
 /**
  * The kernel a crash finding ran on, shown under its title: the release its own report printed
  * (`details.kernel_version`, from its `CPU: … Not tainted 6.1.0 #1` line), else its boot's
- * (the banner's); null for other findings. A kernel developer reading a crash's title and trace
+ * (the banner's), as `findingKernel` reads it; null for other findings. A kernel developer reading a crash's title and trace
  * had found the kernel only in its Facts and the System panel, far below.
  */
 export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
-	if (f.category !== 'crash') return null;
-	const own = f.details.kernel_version;
-	if (typeof own === 'string' && own !== '') return own;
-	return boots.find((b) => b.index === f.first_seen.boot)?.kernel_version ?? null;
+	return f.category === 'crash' ? findingKernel(f, boots) : null;
 }

@@ -131,3 +131,17 @@ export function relate(a: Finding, b: Finding): void {
 	if (!a.related.includes(b.id)) a.related.push(b.id);
 	if (!b.related.includes(a.id)) b.related.push(a.id);
 }
+
+/**
+ * The kernel a finding's report ran on: the release its own report printed (`details.kernel_version`,
+ * from its `CPU: … Not tainted 6.1.0 #1` line), else its boot's banner's; null when neither says.
+ * The crash advice's kernel (providers/heuristic.ts) and the page's line under a crash's title.
+ */
+export function findingKernel(
+	f: Pick<Finding, 'details' | 'first_seen'>,
+	boots: readonly { index: number; kernel_version: string | null }[]
+): string | null {
+	const own = f.details.kernel_version;
+	if (typeof own === 'string' && own !== '') return own;
+	return boots.find((b) => b.index === f.first_seen.boot)?.kernel_version ?? null;
+}

@@ -1,10 +1,4 @@
-import {
-	SEVERITIES,
-	severityRank,
-	type EvidenceLine,
-	type Finding,
-	type Frame
-} from '../models/finding.ts';
+import { severityRank, type EvidenceLine, type Finding, type Frame } from '../models/finding.ts';
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction, splitStackMarker } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
@@ -31,19 +25,38 @@ export interface FindingSection {
  * (`routineFindings`). The JSON report keeps its findings in input order.
  */
 export function findingSections(result: AnalysisResult): FindingSection[] {
-	const main = result.findings.filter((f) => f.routine !== true);
-	const primary = main.find((f) => f.id === result.summary.primary_finding);
-	const lead =
-		primary !== undefined &&
-		main.some((f) => severityRank(f.severity) < severityRank(primary.severity));
+	const primary = result.summary.primary_finding;
+	const ordered = byImportance(
+		result.findings.filter((f) => f.routine !== true),
+		primary
+	);
 	const sections: FindingSection[] = [];
-	if (primary && lead) sections.push({ severity: primary.severity, lead, findings: [primary] });
-	for (const s of SEVERITIES) {
-		const fs = main.filter((f) => f.severity === s && f !== primary);
-		if (primary?.severity === s && !lead) fs.unshift(primary);
-		if (fs.length > 0) sections.push({ severity: s, lead: false, findings: fs });
+	for (const f of ordered) {
+		const last = sections[sections.length - 1];
+		if (last !== undefined && !last.lead && last.severity === f.severity) {
+			last.findings.push(f);
+			continue;
+		}
+		// the headline's finding is first; a section of its own when a finding is more severe
+		const lead =
+			last === undefined &&
+			f.id === primary &&
+			ordered.some((g) => severityRank(g.severity) < severityRank(f.severity));
+		sections.push({ severity: f.severity, lead, findings: [f] });
 	}
 	return sections;
+}
+
+/**
+ * Findings by importance, as the page's list and the text and Markdown reports have them: the
+ * headline's finding (`primary`, summary.primary_finding) first, then most severe first, in the
+ * log's order within a severity.
+ */
+export function byImportance(findings: readonly Finding[], primary: string | null): Finding[] {
+	return findings
+		.map((f, i) => ({ f, i, r: f.id === primary ? -1 : severityRank(f.severity) }))
+		.sort((a, b) => a.r - b.r || a.i - b.i)
+		.map((x) => x.f);
 }
 
 /** A section's heading in words, `High` or `Most important: High` (the text report's in capitals). */

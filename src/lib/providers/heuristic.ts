@@ -6,7 +6,7 @@ import {
 	registerTextNote,
 	sysfsSelfRemovalNote
 } from './crash-notes.ts';
-import type { Explanation, Finding } from '../models/finding.ts';
+import { findingKernel, type Explanation, type Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
 import type { ExplainInput, ExplanationProvider } from './base.ts';
 import {
@@ -415,10 +415,7 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 		// the report's own release, else its boot's banner, else the first kernel the log names
 		// (metadata.kernel_version)
 		const boot = metadata.boots.find((b) => b.index === finding.first_seen.boot);
-		const version =
-			(finding.details.kernel_version as string | null) ??
-			boot?.kernel_version ??
-			metadata.kernel_version;
+		const version = findingKernel(finding, metadata.boots) ?? metadata.kernel_version;
 		const steps = base.next_steps.filter((s) => STEP_APPLIES.get(s)?.(finding) ?? true);
 		// a device that read as all ones: was it powered down or gone
 		const gone = deviceGoneStep(finding);
