@@ -32,7 +32,8 @@ function saved(log: string, options: string[] = []): { json: string; path: strin
 
 const OOPS = join(OUTPUT_FIXTURES, 'abrt-1-oops.log');
 
-describe('a JSON report given to the CLI', () => {
+// each test runs the CLI several times: a minute or more on a loaded machine
+describe('a JSON report given to the CLI', { timeout: 120_000 }, () => {
 	it('is re-rendered in each format, byte for byte what the run on the log printed', () => {
 		for (const [log, options] of [
 			[OOPS, []],
@@ -208,18 +209,22 @@ describe('a JSON report given to the CLI', () => {
 	});
 });
 
-describe('the text and Markdown reports need nothing the JSON report does not hold', () => {
-	it('every fixture log: the reports of its JSON report read back are the same bytes', async () => {
-		for (const path of fixtureLogs()) {
-			for (const options of path.includes('synthetic')
-				? [{}, { anonymize: { pointers: true } }]
-				: [{}]) {
-				const result = await analyzeFile(path, options);
-				const back = JSON.parse(formatJson(result));
-				expect(formatText(back), path).toBe(formatText(result));
-				expect(formatMarkdown(back), path).toBe(formatMarkdown(result));
-				expect(formatJson(back), path).toBe(formatJson(result));
+describe(
+	'the text and Markdown reports need nothing the JSON report does not hold',
+	{ timeout: 120_000 },
+	() => {
+		it('every fixture log: the reports of its JSON report read back are the same bytes', async () => {
+			for (const path of fixtureLogs()) {
+				for (const options of path.includes('synthetic')
+					? [{}, { anonymize: { pointers: true } }]
+					: [{}]) {
+					const result = await analyzeFile(path, options);
+					const back = JSON.parse(formatJson(result));
+					expect(formatText(back), path).toBe(formatText(result));
+					expect(formatMarkdown(back), path).toBe(formatMarkdown(result));
+					expect(formatJson(back), path).toBe(formatJson(result));
+				}
 			}
-		}
-	});
-});
+		});
+	}
+);

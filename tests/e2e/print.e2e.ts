@@ -187,14 +187,17 @@ test('a filtered report prints the findings shown, says its filters, and the one
  * line that says so, and the others in the list of titles.
  */
 async function expectFirstHundredPrinted(page: Page, total: number): Promise<void> {
-	await expect(page.locator('article.finding')).toHaveCount(100);
+	// rendering the printed list of 2,000 takes seconds on a loaded machine
+	const timeout = 30_000;
+	await expect(page.locator('article.finding')).toHaveCount(100, { timeout });
 	await expect(
 		page.locator('article.finding .body h5:visible', { hasText: 'What it means' })
-	).toHaveCount(100);
+	).toHaveCount(100, { timeout });
 	await expect(page.getByTestId('print-capped')).toHaveText(
-		`Printed: the first 100 of these ${total} findings with their details, the other ${total - 100} by title after them. The text report (Download text) gives every finding in full.`
+		`Printed: the first 100 of these ${total} findings with their details, the other ${total - 100} by title after them. The text report (Download text) gives every finding in full.`,
+		{ timeout }
 	);
-	await expect(page.locator('.print-rest li')).toHaveCount(total - 100);
+	await expect(page.locator('.print-rest li')).toHaveCount(total - 100, { timeout });
 }
 
 function warnings(n: number): string {
