@@ -4,7 +4,8 @@ import {
 	netdevNote,
 	oomTaskNote,
 	registerTextNote,
-	sysfsSelfRemovalNote
+	sysfsSelfRemovalNote,
+	lowAddressNote
 } from './crash-notes.ts';
 import { findingKernel, type Explanation, type Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
@@ -544,7 +545,8 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			deviceGoneNote(finding),
 			oomTaskNote(finding, metadata.arch),
 			netdevNote(finding),
-			sysfsSelfRemovalNote(finding)
+			sysfsSelfRemovalNote(finding),
+			lowAddressNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to
