@@ -123,6 +123,26 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		next_steps: [...REPORTING],
 		references: ['https://docs.kernel.org/dev-tools/kasan.html']
 	},
+	'crash.kasan-false-report': {
+		meaning:
+			'KASAN, the kernel’s memory-error detector, reported an out-of-bounds access on the stack, but this report is a known false one of KASAN itself, not a memory bug of the code it names. A jprobe (a kprobe that runs a handler with the probed function’s arguments) saves a raw chunk of the probed function’s stack when it fires, and puts it back after its handler: `setjmp_pre_handler` copies it with `memcpy()`, and `longjmp_break_handler` copies it back (at most 64 bytes on x86). KASAN checks every `memcpy()`, and a raw chunk of the stack spans the redzones KASAN keeps between the variables of the functions whose frames it holds, so the copy reads (or writes) “out of bounds” though it touches only the stack as it is. Nothing was corrupted and the kernel went on; with `panic_on_warn` set, such a report panics the machine all the same. Later kernels copy the chunk with `__memcpy()`, which KASAN does not check (the upstream fix `kprobes: Avoid false KASAN reports during stack copy`), and jprobes themselves were removed later still.',
+		causes: [
+			{
+				kind: 'kernel',
+				text: 'A kernel built with KASAN whose jprobes copy the stack with `memcpy()`, and a jprobe that fired: the kprobes smoke test at boot (`Kprobe smoke test: started`, CONFIG_KPROBES_SANITY_TEST), or a module or tool that registers jprobes.'
+			}
+		],
+		next_steps: [
+			'Nothing to fix in the probed code or the machine’s memory; any other KASAN report of the boot is read on its own.',
+			'To stop the report on such a kernel: build it without the kprobes smoke test (CONFIG_KPROBES_SANITY_TEST) when KASAN is on, or do not register jprobes; or use a kernel whose kprobes copy the stack with `__memcpy()` (the fix named above).',
+			'If your kernel already has that fix, the report is not this one: search for its title on the kernel mailing lists (lore.kernel.org) and report it to the kprobes maintainers with the whole report.'
+		],
+		references: [
+			'https://docs.kernel.org/dev-tools/kasan.html',
+			'https://docs.kernel.org/trace/kprobes.html'
+		],
+		notice: true
+	},
 	'crash.null-deref': {
 		meaning:
 			'The kernel followed a NULL (or near-NULL) pointer and crashed (an oops). The task that hit it was killed; the system may be unstable afterwards.',

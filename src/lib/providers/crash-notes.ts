@@ -130,3 +130,41 @@ export function sysfsSelfRemovalNote(f: F): string | null {
 			: `called ${by}, which dropped the last reference of its object and so removed the object’s sysfs directory`;
 	return `Here ${task} went to an attribute whose store function ${store} ${how}, with a file of the class being written in it (\`${d.lock}\` on both lines of the report). The bug is in ${by === null ? store : `${store} and ${by}`}, not in sysfs.`;
 }
+
+/**
+ * The faulting address a paging fault's header names: x86's `unable to handle kernel paging
+ * request at 0000000000012e0`, arm's `… at virtual address 000012e0`, powerpc's (before 5.0)
+ * `Unable to handle kernel paging request for data at address 0x000012e0` (or `for instruction
+ * fetch`, `for unknown`)
+ */
+const PAGING_ADDRESS =
+	/unable to handle kernel paging request (?:at (?:virtual address )?|for (?:data|instruction fetch|unknown) at address )(?:0x)?([0-9a-f]{8,16})\b/i;
+
+/** below this the kernel never maps anything (64 KiB, mmap_min_addr's largest default) */
+const LOW_ADDRESS = 0x10000;
+
+/**
+ * A paging fault at an address in the first 64 KiB, in a sentence: a NULL pointer plus an offset
+ * (abrt-oops9-ppc64.log: powerpc's 3.10 `for data at address 0x000012e0` in ipr's error
+ * handler, which powerpc kernels before 5.0 do not call a NULL pointer dereference); or at one of
+ * the last 4095 addresses, -1 to -4095: an error code used as a pointer, or a NULL pointer minus
+ * an offset (crash-dmesg-vmcore-dmesg-txt.log: RHEL 6's `paging request at ffffffffffffffe0`, -32,
+ * in `__purge_vmap_area_lazy`). Null otherwise.
+ */
+export function lowAddressNote(f: F): string | null {
+	if (f.rule !== 'crash.paging-fault') return null;
+	for (const e of f.evidence.slice(0, 8)) {
+		const m = PAGING_ADDRESS.exec(e.text);
+		if (m === null) continue;
+		const at = BigInt(`0x${m[1]}`);
+		if (at < BigInt(LOW_ADDRESS)) {
+			const off = `0x${at.toString(16)}`;
+			return `Here the address is ${off}, in the first 64 KiB, where nothing is ever mapped: most likely a NULL pointer plus an offset, a field ${off} bytes into a structure (or an element of an array) reached through a pointer that was NULL. Look for which pointer the faulting function follows there that can be NULL at that moment (an object not set up yet, or already torn down).`;
+		}
+		const top = (1n << BigInt(m[1].length * 4)) - 1n;
+		const below = top - at + 1n;
+		if (below > 4095n) return null;
+		return `Here the address is -${below} (${m[1]}), one of the last 4095 addresses, which are never mapped: either an error code taken for a pointer (the kernel returns errors as pointers, \`ERR_PTR(-${below})\`, which a caller must check with \`IS_ERR()\` before using) or a NULL pointer minus an offset (a structure reached back from a NULL pointer to one of its members, \`container_of\`, as a list walk does). Look for the pointer the faulting function follows there: a return value not checked for an error, or a list or tree whose pointer was NULL or cleared.`;
+	}
+	return null;
+}

@@ -4,7 +4,8 @@ import {
 	netdevNote,
 	oomTaskNote,
 	registerTextNote,
-	sysfsSelfRemovalNote
+	sysfsSelfRemovalNote,
+	lowAddressNote
 } from './crash-notes.ts';
 import { findingKernel, type Explanation, type Finding } from '../models/finding.ts';
 import type { LogMetadata } from '../models/metadata.ts';
@@ -376,13 +377,51 @@ const BAD_PAGE_STEP =
 const BAD_PAGE_MEMTEST =
 	'; if such reports keep coming at random places, test the RAM (memtest86+).';
 
+/**
+ * The machine a finding was seen on, for its advice: the hypervisor its own boots name
+ * (Boot.hypervisor), not the log's first (metadata.hypervisor), which in a log joined from several
+ * machines is the first boot's. Its boots naming none, the log's when the log's boots name one
+ * hypervisor at most: a virtual machine's log whose boot starts after its DMI line is a part of
+ * that machine's log (logging-syslog.log's first boot, the end of the guest's boot before;
+ * lkp-calltrace-dmesg-010.log's), and a physical machine's log names none. In a log whose boots
+ * name several, or when the finding's own boots do, which machine a boot that names none is
+ * cannot be told: neither a virtual machine's advice nor a physical one's (hypervisor and
+ * hardware null). The hardware stays the log's when the hypervisor is the log's.
+ */
+export function findingMachine(
+	finding: Pick<Finding, 'boots'>,
+	metadata: Pick<LogMetadata, 'boots' | 'hypervisor' | 'hardware'>
+): Pick<LogMetadata, 'hypervisor' | 'hardware'> {
+	const log = { hypervisor: metadata.hypervisor, hardware: metadata.hardware };
+	const named = (h: string | null | undefined): h is string => typeof h === 'string';
+	const inLog = new Set(metadata.boots.map((b) => b.hypervisor).filter(named));
+	// a log whose boots name no hypervisor: the log's (a `Hypervisor detected:` line outside them)
+	if (inLog.size === 0) return log;
+	const own = new Set(
+		finding.boots.map((i) => metadata.boots.find((b) => b.index === i)?.hypervisor).filter(named)
+	);
+	if (own.size === 1) {
+		const [h] = own;
+		return h === metadata.hypervisor ? log : { hypervisor: h, hardware: null };
+	}
+	if (own.size === 0 && inLog.size === 1) return log;
+	return { hypervisor: null, hardware: null };
+}
+
 /** Built-in explanations: the registry's text for line rules, the crash table for crash reports. */
 export const heuristicProvider: ExplanationProvider = {
 	id: 'heuristic',
 	explain(input: ExplainInput): Explanation {
-		const e = explainFor(input);
+		// the machine of the finding's own boots (a log joined from several machines)
+		const machine = findingMachine(input.finding, input.metadata);
+		const own =
+			machine.hypervisor === input.metadata.hypervisor &&
+			machine.hardware === input.metadata.hardware
+				? input
+				: { ...input, metadata: { ...input.metadata, ...machine } };
+		const e = explainFor(own);
 		if (!e.next_steps.some((s) => s.includes(MEMTEST))) return e;
-		return { ...e, next_steps: e.next_steps.map((s) => memoryTest(s, input.metadata)) };
+		return { ...e, next_steps: e.next_steps.map((s) => memoryTest(s, own.metadata)) };
 	}
 };
 
@@ -506,7 +545,8 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			deviceGoneNote(finding),
 			oomTaskNote(finding, metadata.arch),
 			netdevNote(finding),
-			sysfsSelfRemovalNote(finding)
+			sysfsSelfRemovalNote(finding),
+			lowAddressNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to

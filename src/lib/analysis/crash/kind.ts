@@ -74,6 +74,8 @@ const BY_RULE: Record<string, string> = {
 	'crash.i2c-probe-transfer':
 		'I2C transfer failed while a driver probed its chip (not a kernel bug)',
 	'crash.oom-panic': 'out of memory, with panic_on_oom set (not a kernel bug)',
+	'crash.kasan-false-report':
+		'KASAN’s own false report (a jprobe’s copy of the stack, not a memory bug)',
 	'crash.sysrq-crash': 'crash asked for with SysRq c (on purpose, not a bug)',
 	'crash.init-died': 'init (PID 1) died',
 	'crash.vfs': 'file system reference bug',
@@ -85,7 +87,12 @@ const BY_RULE: Record<string, string> = {
 	'crash.other': 'kernel report'
 };
 
+/** rules whose kind is said before the title's (a notice whose title reads as a bug) */
+const RULE_FIRST: ReadonlySet<string> = new Set(['crash.kasan-false-report']);
+
 export function kindOf(rule: string, title: string): string {
+	// a notice's kind outranks its title's: a KASAN title that is KASAN's own false report
+	if (RULE_FIRST.has(rule)) return BY_RULE[rule];
 	for (const [re, kind] of BY_TITLE) if (re.test(title)) return kind;
 	return BY_RULE[rule] ?? 'kernel report';
 }

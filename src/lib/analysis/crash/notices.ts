@@ -206,6 +206,26 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'The I2C controller driver warns when a transfer fails; here the transfer was a device driver’s probe of its chip, whose failure (usually a chip this board variant does not have) is reported as that driver’s probe failure.'
 	},
 	{
+		// KASAN's own false report (its stack redzones, not a bug of the code it names): jprobes
+		// save and restore a raw chunk of the probed function's stack, x86's and arm64's
+		// setjmp_pre_handler() with memcpy(kcb->jprobes_stack, addr, MIN_STACK_SIZE(addr)) (64
+		// bytes on x86) and longjmp_break_handler() back, and KASAN's memcpy() checks the chunk,
+		// which holds the redzones of the frames it spans; the upstream fix (`kprobes: Avoid false
+		// KASAN reports during stack copy`) copies with __memcpy(), which KASAN does not check, and
+		// jprobes were removed later (lkp-kasan-02.log: the kprobes smoke test at boot on 4.8-rc1,
+		// `Read of size 64` in setjmp_pre_handler, its trace `memcpy` under it)
+		rule: 'crash.kasan-false-report',
+		severity: 'low',
+		title:
+			/^KASAN: stack-out-of-bounds (?:Read|Write) in (?:setjmp_pre_handler|longjmp_break_handler)$/,
+		line: /(?:^|[\s>(])memcpy\+0x/,
+		example: {
+			title: 'KASAN: stack-out-of-bounds Read in setjmp_pre_handler',
+			line: '[<ffffffff8149b8c3>] memcpy+0x23/0x50'
+		},
+		why: 'A jprobe copies a raw chunk of the stack with memcpy(), which KASAN checks against the redzones between the stack’s variables: a known false report of KASAN, not a memory bug of the probed code.'
+	},
+	{
 		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
 		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
 		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb

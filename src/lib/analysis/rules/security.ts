@@ -407,19 +407,25 @@ const AUDIT_LOST: Explanation = {
 
 /**
  * On an Android device there is no auditd and no auditctl: logd's `logd.auditd` thread reads the
- * audit records (SELinux denials, mostly) and copies them to logcat, with the kernel's default
- * backlog of 64 records and its own rate limit of 5 a second. Real log:
+ * audit records (SELinux denials, mostly, and iptables' NETFILTER_CFG records of netd's firewall
+ * set up at boot) and copies them to logcat, with the kernel's default backlog of 64 records and
+ * the rate limit logd sets (5 a second; fishlogs-dmesg-log.log's Samsung 3.18, `audit_rate_limit=20`
+ * with `iptables` and `ip6tables` on the lines' task prefix, had been told they were denials). Real log:
  * cykeek-stuff-console-ramoops-0.log (an Oppo phone in recovery, MediaTek 4.14), whose permissive
  * denials (some 240) overflowed the backlog (`audit_backlog=70 > audit_backlog_limit=64`), and
  * which had been told to run auditctl and auditd.
  */
 const AUDIT_LOST_ANDROID: Explanation = {
 	meaning:
-		'The kernel audit subsystem dropped records. On an Android device these are SELinux denials (and a few system events) that logd reads (its `logd.auditd` thread) to copy them to logcat and the kernel log: a burst of denials overflows the kernel’s default backlog of 64 records when logd does not read them fast enough or has not started yet, at boot or in recovery (`backlog limit exceeded`), and logd itself keeps at most 5 a second (`rate limit exceeded`). Only copies of denials are lost; nothing on the device depends on them.',
+		'The kernel audit subsystem dropped records. On an Android device these are mostly SELinux denials, and the netfilter records (`NETFILTER_CFG`) the kernel writes each time a firewall table is loaded, many at once when netd sets up the firewall at boot (the task that hit the limit, on the lines’ prefix, is then `iptables`, `ip6tables` or `ip6tables-restore`); logd reads them (its `logd.auditd` thread) to copy them to logcat and the kernel log. A burst overflows the kernel’s default backlog of 64 records when logd does not read them fast enough or has not started yet, at boot or in recovery (`backlog limit exceeded`), or goes over the rate logd sets (`rate limit exceeded`; the `audit_rate_limit=` of the `audit_lost=` line before it: 5 a second on most devices, 20 on some). Only copies of these records are lost; nothing on the device depends on them.',
 	causes: [
 		{
 			kind: 'userspace',
 			text: 'A burst of SELinux denials (at boot, in recovery, on custom ROMs, GSIs or ported kernels) faster than logd reads them.'
+		},
+		{
+			kind: 'userspace',
+			text: 'netd loading the firewall’s iptables and ip6tables tables at boot: each table loaded writes a record.'
 		},
 		{
 			kind: 'configuration',

@@ -49,6 +49,30 @@ const VSYSCALL_STEPS = [
 ];
 
 /**
+ * A user program's `trap int3`: a breakpoint instruction it ran on purpose, with no debugger to
+ * take it, the way Chromium and Electron apps (CHECK() failures, IMMEDIATE_CRASH()) and GLib
+ * (g_error(), G_BREAKPOINT) stop on a fatal internal error: SIGTRAP ends the program. Not a memory
+ * fault, and never a sign of bad RAM (venroot-logs-dmesg-log.log: `Chrome_IOThread` of the
+ * Electron app PreMiD; ms912x-error-log-txt.log: GNOME's Cheese in GLib), which the rule's own
+ * explanation had said it could be.
+ */
+const INT3: Explanation = {
+	meaning:
+		'A user-space program stopped itself: `trap int3` is a breakpoint instruction (int3), which programs run on purpose when they find a fatal internal error and want to stop at once, with no debugger attached to take it; the kernel then sends SIGTRAP and the program dies (a core dump when those are enabled). Chromium, Chrome and Electron apps do this on a failed internal check (`CHECK()`, `IMMEDIATE_CRASH()`, in a thread named after its role: `Chrome_IOThread`, `CrBrowserMain`), and GLib programs on `g_error()` or a failed assertion. Not a memory fault and not a kernel crash: the bug, or the condition the program could not handle, is in the program or the library named after `in`.',
+	causes: [
+		{
+			kind: 'userspace',
+			text: 'A check that failed inside the program or the library named after `in` (an unexpected state, a missing resource, an incompatible library or GPU driver).'
+		}
+	],
+	next_steps: [
+		'Run the program from a terminal, or read its log and `coredumpctl info <pid>`: the message printed just before the trap says which check failed (Chromium and Electron write it as `[FATAL:…]` or `Check failed:`; GLib as `ERROR:` or `**`).',
+		'Update the program (an Electron app bundles its own Chromium); report the crash to its developers with that message and the backtrace.'
+	],
+	references: ['https://man7.org/linux/man-pages/man1/coredumpctl.1.html']
+};
+
+/**
  * The explanation of a segfault of the init process (PID 1) or of a call into the vsyscall page,
  * else none (the rule's own). lkp-09.log and lkp-49.log: `init[1]: segfault at ffffffffff600400
  * ip ffffffffff600400 … error 15`, then `Kernel panic - not syncing: Attempted to kill init!
@@ -58,7 +82,7 @@ const VSYSCALL_STEPS = [
 function segfaultExplanation(m: RegExpExecArray): Explanation | undefined {
 	const init = isInit(m);
 	const vsyscall = isVsyscall(m);
-	if (!init && !vsyscall) return undefined;
+	if (!init && !vsyscall) return m[6] === 'trap int3' ? INT3 : undefined;
 	const own = segfault.explanation;
 	const meaning = [
 		init
