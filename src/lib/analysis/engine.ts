@@ -154,62 +154,6 @@ export function expectationFor(rule: LineRule, m: RegExpExecArray): RuleExpect |
 	return expectationsOf(rule).find((e) => e.when?.(m) ?? true);
 }
 
-/** what a rule's message may wait for (LineRule.resolve, expects), with its `when` (null: any) */
-interface Outcome {
-	when: ((m: RegExpExecArray) => boolean) | null;
-	res: RuleResolve | RuleExpect;
-}
-
-/**
- * Per rule (LINE_RULES' index), its resolutions then the ends of its event, each with its `when`,
- * in objects of one hidden class, made once. Read from the rules themselves in `matchRules`
- * (`'trigger' in rule.expects`, `res.when`), objects of many shapes each threw its optimised code
- * away when a rule of a new shape first matched ("wrong map").
- */
-const OUTCOMES: readonly (readonly Outcome[])[] = LINE_RULES.map((r) => {
-	const list = objectList<Outcome>();
-	for (const res of [...resolutionsOf(r), ...expectationsOf(r)])
-		list.push({ when: res.when ?? null, res });
-	return list;
-});
-
-/**
- * Per rule (LINE_RULES' index), its context message (LineRule.context) with every field of
- * RuleContext, in one order: one hidden class, where the rules' own are of many shapes, whose
- * reads threw `matchRules`' optimised code away at the first of a new shape ("wrong map").
- */
-const CONTEXTS: readonly (RuleContext | undefined)[] = LINE_RULES.map((r) => {
-	const c = r.context;
-	if (c === undefined) return undefined;
-	const one: { [K in keyof Required<RuleContext>]: RuleContext[K] } = {
-		trigger: c.trigger,
-		pattern: c.pattern,
-		details: c.details,
-		within: c.within,
-		sameDevice: c.sameDevice,
-		sameDetail: c.sameDetail,
-		attachedVia: c.attachedVia,
-		when: c.when,
-		accumulate: c.accumulate,
-		evidence: c.evidence,
-		examples: c.examples,
-		outcome: c.outcome
-	};
-	return one;
-});
-
-/**
- * Per rule, whether it reads user-space programs' messages (LineRule.userspace): read for every
- * candidate, so that the first user-space message finds type feedback there
- */
-const USERSPACE: readonly boolean[] = LINE_RULES.map((r) => r.userspace === true);
-
-/** resolutionFor(rule, m) ?? expectationFor(rule, m) of rule `i` (LINE_RULES' index) */
-function outcomeFor(i: number, m: RegExpExecArray): RuleResolve | RuleExpect | undefined {
-	for (const o of OUTCOMES[i]) if (o.when === null || (o.when(m) ?? true)) return o.res;
-	return undefined;
-}
-
 /** the triggers of the rules' resolving and expected messages (LineRule.resolve, expects) */
 const RESOLVE_LITERALS = LINE_RULES.flatMap((r) => [
 	...resolutionsOf(r).map((res) => res.trigger),
@@ -249,12 +193,8 @@ const ANDROID_OUTCOMES = new Map(
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
 const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
-/**
- * for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts, and
- * whether that follow-up claims its message (RuleFollow.claims: read here, not from the rules,
- * objects of many shapes whose reads threw `matchRules`' optimised code away, "wrong map")
- */
-const FOLLOWS_BY_LITERAL: Array<Array<[number, number, boolean]>> = TRIGGERS.literals.map(() => []);
+/** for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts */
+const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the DEVICE_LINKS messages it starts */
 const LINKS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 {
@@ -269,7 +209,7 @@ const LINKS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 		for (const w of r.triggers) add(RULES_BY_LITERAL, w, i);
 		if (r.context) for (const w of contextTriggers(r.context)) add(CONTEXTS_BY_LITERAL, w, i);
 		(r.follow ?? []).forEach((f, k) =>
-			FOLLOWS_BY_LITERAL[literalIndex.get(f.trigger) as number].push([i, k, f.claims === true])
+			FOLLOWS_BY_LITERAL[literalIndex.get(f.trigger) as number].push([i, k])
 		);
 	});
 	DEVICE_LINKS.forEach((d, i) => LINKS_BY_LITERAL[literalIndex.get(d.trigger) as number].push(i));
@@ -816,13 +756,18 @@ export class Analyzer {
 		for (const w of literals) {
 			if (!userspace) for (const i of LINKS_BY_LITERAL[w]) this.link(i, r, text);
 			for (const i of CONTEXTS_BY_LITERAL[w]) {
-				if (!USERSPACE[i] && userspace) continue;
-				const c = CONTEXTS[i] as RuleContext;
+				if (userspace && !LINE_RULES[i].userspace) continue;
+				const c = LINE_RULES[i].context as RuleContext;
 				const m = c.pattern.exec(text);
 				if (m) this.setContext(i, c, r, c.details(m));
 			}
-			for (const [i, k, claims] of FOLLOWS_BY_LITERAL[w])
-				if ((USERSPACE[i] || !userspace) && this.followUp(i, k, r) && claims) claimed = true;
+			for (const [i, k] of FOLLOWS_BY_LITERAL[w])
+				if (
+					(!userspace || LINE_RULES[i].userspace) &&
+					this.followUp(i, k, r) &&
+					LINE_RULES[i].follow?.[k].claims
+				)
+					claimed = true;
 		}
 		// a follow-up that belongs to its finding alone is no finding of its own
 		if (claimed) return;
@@ -830,18 +775,15 @@ export class Analyzer {
 		const candidates = literals.length === 1 ? RULES_BY_LITERAL[literals[0]] : rulesOf(literals);
 		for (const i of candidates) {
 			const rule = LINE_RULES[i];
-			if (!USERSPACE[i] && userspace) continue;
+			if (userspace && !rule.userspace) continue;
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
 			// a copy of a firmware request Debian prints again is no message of its own
-			// called through `call`: TurboFan does not inline the target of a call made so, where a
-			// direct call inlined the first rule's `request` and another rule's threw the optimised
-			// `matchRules` away ("wrong call target")
-			if (rule.request && this.requestCopy(i, rule.request.call(rule, m), r)) return;
+			if (rule.request && this.requestCopy(i, rule.request(m), r)) return;
 			const x: RuleMatch = { m, facts: null };
 			// a resolution first, else the end of its event (LineRule.resolve, expects)
-			const res = outcomeFor(i, m);
+			const res = resolutionFor(rule, m) ?? expectationFor(rule, m);
 			if (rule.stall) this.wait(i, rule, x, r);
 			else if (res) this.hold(i, rule, x, r, res);
 			else this.lineFinding(i, rule, x, r, this.contextOf(i, r, x));
@@ -1285,7 +1227,7 @@ export class Analyzer {
 	): Record<string, DetailValue> | null {
 		const list = this.contexts.get(rule);
 		const lr = LINE_RULES[rule];
-		const ctx = CONTEXTS[rule];
+		const ctx = lr.context;
 		if (list === undefined || ctx === undefined) return null;
 		if (ctx.when && !ctx.when(x.m)) return null;
 		// the latest context message that is about this one's device, else the latest that counts

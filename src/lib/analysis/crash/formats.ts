@@ -843,32 +843,8 @@ const SLUB: TitleFormat[] = [
 const fixed = (rule: string, title: RegExp, fmt: string, stack?: StackRecipe, alt?: string[]) =>
 	({ rule, title, fmt, stack, alt }) as TitleFormat;
 
-/**
- * A format with every field of TitleFormat, in one order (the absent ones undefined): the formats
- * written here have many shapes, and `buildTitle`'s reads of them threw its optimised code away
- * at each shape met for the first time ("wrong map"); made through here they share one hidden
- * class.
- */
-function oneShape(f: TitleFormat): TitleFormat {
-	const one: { [K in keyof Required<TitleFormat>]: TitleFormat[K] } = {
-		rule: f.rule,
-		title: f.title,
-		titleNext: f.titleNext,
-		report: f.report,
-		fmt: f.fmt,
-		frameArg: f.frameArg,
-		fallback: f.fallback,
-		alt: f.alt,
-		stack: f.stack,
-		guiltyStack: f.guiltyStack,
-		noStackTrace: f.noStackTrace,
-		corrupted: f.corrupted
-	};
-	return one;
-}
-
 /** Title formats per oops header key (see ingestion/blocks/headers.ts). */
-export const FORMATS: Record<string, TitleFormat[]> = oneShapeEach({
+export const FORMATS: Record<string, TitleFormat[]> = {
 	'BUG:': BUG,
 	'WARNING:': WARNING,
 	'INFO:': INFO,
@@ -1086,11 +1062,7 @@ export const FORMATS: Record<string, TitleFormat[]> = oneShapeEach({
 			stack: ripStack()
 		}
 	]
-});
-
-function oneShapeEach(table: Record<string, TitleFormat[]>): Record<string, TitleFormat[]> {
-	return Object.fromEntries(Object.entries(table).map(([k, fs]) => [k, fs.map(oneShape)]));
-}
+};
 
 /** rule id used when no format of the header matched (the raw line is the title) */
 export const RAW_RULE: Record<string, string> = {
