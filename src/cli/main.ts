@@ -382,15 +382,22 @@ async function* readSource(file: string): AsyncGenerator<Uint8Array> {
 	}
 }
 
+/**
+ * A line on stderr, `necroscope: <message>`, its control characters, terminal escapes and bidi
+ * controls shown as escapes (inert): a message names the input, and a file's name may hold them
+ * (`*.log` of a downloaded folder); a newline in it had ended the line and dropped the reason.
+ */
+function say(message: string): void {
+	process.stderr.write(`necroscope: ${inert(message)}\n`);
+}
+
 /** The one-line message of an error on stderr, and the exit status it gives. */
 function report(e: unknown): number {
 	if (e instanceof InputError) {
-		process.stderr.write(`necroscope: ${e.message.split('\n')[0]}\n`);
+		say(e.message);
 		return 2;
 	}
-	process.stderr.write(
-		`necroscope: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`
-	);
+	say(`internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
 	return 3;
 }
 
@@ -403,8 +410,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 	stream.on('error', (e: NodeJS.ErrnoException) => {
 		if (e.code === 'EPIPE') return;
 		// a full disk (`> /dev/full`) or another failure of the output: one line, status 2
-		if (stream !== process.stderr)
-			process.stderr.write(`necroscope: cannot write the report (${e.code ?? e.message})\n`);
+		if (stream !== process.stderr) say(`cannot write the report (${e.code ?? e.message})`);
 		process.exit(2);
 	});
 }
@@ -486,7 +492,7 @@ async function analyzeOne(file: string, o: Options): Promise<Analysed> {
 			}
 			if (text !== null) {
 				const report = await reportOf(label, await readReport(text), o);
-				if (trailingNote !== null) process.stderr.write(`necroscope: ${label}: ${trailingNote}\n`);
+				if (trailingNote !== null) say(`${label}: ${trailingNote}`);
 				return report;
 			}
 			throw new InputError('read', `${label}: is a compressed file that could not be read`);
@@ -504,7 +510,7 @@ async function analyzeOne(file: string, o: Options): Promise<Analysed> {
 	if (o.anonymize) opts.anonymize = { pointers: o.pointers };
 	if (o.year !== null) opts.year = o.year;
 	const progress = process.stderr.isTTY
-		? new ProgressLine(process.stderr, label, fileSize(file))
+		? new ProgressLine(process.stderr, inert(label), fileSize(file))
 		: null;
 	if (progress) opts.onProgress = progress.update;
 	try {
@@ -618,8 +624,8 @@ async function reportOf(label: string, r: ReportRead, o: Options): Promise<Analy
 			`${label}: is a NecroScope report: its dates were given their year when the log was analysed; give --year with the log`
 		);
 	if (r.newer !== null && o.format !== 'json')
-		process.stderr.write(
-			`necroscope: ${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown\n`
+		say(
+			`${label}: a report of schema ${r.newer}, newer than this version's ${SCHEMA_VERSION}: what that version added is not shown`
 		);
 	if (o.format === 'json') return { result: report, partial: null };
 	return { result: await markRoutineOfOldReport(report), partial: null };
@@ -682,8 +688,7 @@ async function main(prog: string): Promise<number> {
 		status = Math.max(status, incomplete(file, partial));
 		const { path, renamed } = names.next(file);
 		// two reports of the same name would not tell which input each is from
-		if (renamed !== null)
-			process.stderr.write(`necroscope: ${file}: report ${path} (${renamed})\n`);
+		if (renamed !== null) say(`${file}: report ${path} (${renamed})`);
 		try {
 			writeWhole(path, format(result));
 		} catch (e) {
@@ -719,8 +724,8 @@ function linesOf(file: string, result: AnalysisResult, id: string): string {
 	// the file's last line says so too (linesCutNote), for whoever reads it later
 	const cut = linesCut(f);
 	if (cut !== null)
-		process.stderr.write(
-			`necroscope: ${label}: ${id}: its report runs to line ${cut.last}; the ${cut.kept} lines kept (to line ${cut.lastKept}) are written, and a last line that says so\n`
+		say(
+			`${label}: ${id}: its report runs to line ${cut.last}; the ${cut.kept} lines kept (to line ${cut.lastKept}) are written, and a last line that says so`
 		);
 	return findingLines(f);
 }
@@ -745,7 +750,7 @@ function partlyRead(result: AnalysisResult): string | null {
 function incomplete(file: string, partial: string | null): number {
 	if (partial === null) return 0;
 	const label = file === '-' ? 'standard input' : file;
-	process.stderr.write(`necroscope: ${label}: ${inert(partial)}\n`);
+	say(`${label}: ${partial}`);
 	return 2;
 }
 
@@ -766,7 +771,7 @@ main(prog).then(
 	},
 	(e: unknown) => {
 		if (e instanceof UsageError) {
-			process.stderr.write(`necroscope: ${e.message}\n`);
+			say(e.message);
 			process.exitCode = 2;
 		} else process.exitCode = report(e);
 	}

@@ -119,8 +119,11 @@ export function markdownProblems(source: string, result: AnalysisResult): string
 		problems.push('the headline is not the paragraph under the title');
 	// table cells hold the value, whole (no `|` split it, no escape shows)
 	for (const [k, v] of metadataRows(result)) {
-		if (cells.get(k) !== shownAs(v))
-			problems.push(`System row ${k}: ${JSON.stringify(cells.get(k))} for ${JSON.stringify(v)}`);
+		// (a label may hold log text: `Build (6.1.0-…)`)
+		if (cells.get(shownAs(k)) !== shownAs(v))
+			problems.push(
+				`System row ${k}: ${JSON.stringify(cells.get(shownAs(k)))} for ${JSON.stringify(v)}`
+			);
 	}
 	if (result.input.name !== null && cells.get('Input') !== shownAs(result.input.name))
 		problems.push(`Input row: ${JSON.stringify(cells.get('Input'))}`);

@@ -224,23 +224,30 @@ export function inputLine(result: AnalysisResult): string {
 	return `${counted(i.lines_total, 'line')} (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
 }
 
-// C0/C1 controls (tab kept), DEL, line/paragraph separators and bidirectional overrides/isolates:
-// anything that could move the cursor, recolour a terminal or reorder what a reader sees.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const UNSAFE_G = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// C0/C1 controls (tab kept), DEL, line/paragraph separators and Unicode's bidirectional controls
+// (Bidi_Control: the embeddings, overrides and isolates, and the marks LRM, RLM and ALM, which
+// reorder the punctuation and numbers around them): anything that could move the cursor, recolour
+// a terminal or reorder what a reader sees.
+/* eslint-disable no-control-regex */
+const UNSAFE =
+	/[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_G =
+	/[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * Make log-derived text inert for a terminal or a rendered page: control characters (ESC of ANSI
- * sequences included), C1 controls, line separators and bidi overrides become visible escapes
- * (`\x1b`, `\u202e`). Tabs are kept. The result is always one line.
+ * sequences included), C1 controls, line separators and bidi controls (overrides, isolates, and
+ * the marks LRM, RLM and ALM) become visible escapes (`\x1b`, `\u202e`, `\u061c`). Tabs are kept.
+ * The result is always one line.
  */
 export function inert(s: string): string {
 	if (!UNSAFE.test(s)) return s;
 	return s.replace(UNSAFE_G, (c) => {
 		const n = c.charCodeAt(0);
-		return n < 0x100 ? '\\x' + n.toString(16).padStart(2, '0') : '\\u' + n.toString(16);
+		return n < 0x100
+			? '\\x' + n.toString(16).padStart(2, '0')
+			: '\\u' + n.toString(16).padStart(4, '0');
 	});
 }
 

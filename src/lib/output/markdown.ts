@@ -420,7 +420,8 @@ function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	if (rows.length || boots.length) out.push('### System', '');
 	if (rows.length) {
 		out.push('| | |', '|---|---|');
-		for (const [k, v] of rows) out.push(`| ${k} | ${systemValue(k, v, result)} |`);
+		// a label may hold log text: the first kernel's release (`Build (6.1.0-…)`)
+		for (const [k, v] of rows) out.push(`| ${escapeMarkdown(k)} | ${systemValue(k, v, result)} |`);
 		out.push('');
 	}
 	if (boots.length) {

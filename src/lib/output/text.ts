@@ -247,7 +247,9 @@ export function formatText(result: AnalysisResult): string {
 	out.push('-'.repeat(72));
 	// values start in one column (a longer label, such as the first boot's command line, gets
 	// its own line) and wrap under it
-	for (const [k, v] of rows) {
+	// (a label may hold log text: the first kernel's release, `Build (6.1.0-…)`)
+	for (const [label, v] of rows) {
+		const k = inert(label);
 		if (k.length < LABEL) out.push(...wrap(inert(v), k.padEnd(LABEL), LABEL));
 		else out.push(k, ...wrap(inert(v), ' '.repeat(LABEL), LABEL));
 	}
