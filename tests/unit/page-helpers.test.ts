@@ -151,7 +151,7 @@ describe('registerPieces', () => {
 			).toBe(l);
 		const kept = (l: string) =>
 			registerPieces(l)
-				.filter((p) => p.keep)
+				.filter((p) => p.keep && /:\s*[^\s:]$/.test(p.text))
 				.map((p) => p.text);
 		expect(kept(lines[0])).toEqual(['x11: 0', 'x10: b', 'x9 : f']);
 		expect(kept(lines[1])).toEqual(['pstate: 6']);
@@ -159,6 +159,29 @@ describe('registerPieces', () => {
 		expect(kept(lines[4])).toEqual(['FS:  0', 'GS:f', 'knlGS:0']);
 		// a name without a value on its line is left as it is
 		expect(kept(lines[5])).toEqual([]);
+	});
+	it('keeps each of pstate’s flags whole, the line breaking only at its spaces', () => {
+		const pieces = registerPieces(
+			'pstate: 60400009 (nZCv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)'
+		);
+		// every piece but a space is kept whole: no break at a flag's hyphen (`-` over `UAO`)
+		expect(pieces.filter((p) => !p.keep).map((p) => p.text)).toEqual(Array(8).fill(' '));
+		expect(pieces.filter((p) => p.keep).map((p) => p.text)).toEqual([
+			'pstate: 6',
+			'0400009',
+			'(nZCv',
+			'daif',
+			'+PAN',
+			'-UAO',
+			'-TCO',
+			'-DIT',
+			'-SSBS',
+			'BTYPE=--)'
+		]);
+		// a word longer than a phone's line may still break inside (a long function's offset)
+		expect(
+			registerPieces('pc : __efi_queue_work_longer+0xf0/0x130').find((p) => !p.keep)?.text
+		).toBe('_efi_queue_work_longer+0xf0/0x130');
 	});
 });
 

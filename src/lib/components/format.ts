@@ -1,5 +1,6 @@
 import { findingKernel, type Finding } from '$lib/models/finding';
 import type { Boot } from '$lib/models/metadata';
+import { WHOLE_WORD, words } from './words';
 
 /**
  * A wall-clock time of the report (ISO 8601 in UTC, `2025-09-21T03:37:21.792Z`) as the page shows
@@ -82,17 +83,24 @@ export function reportFileBase(inputName: string | null): string {
  * value of x28, each value then read under the wrong name. Each register's name, its separator
  * and the first character of its value are one piece that must not break (`keep`: `x29: f`,
  * `x9 : f`, `FS:  0`); the line may still wrap between pairs, or inside a value too long for the
- * line (`pc : <a long function name>`). The pieces joined are the line.
+ * line (`pc : <a long function name>`). Each other word (what spaces separate) of up to
+ * `WHOLE_WORD` characters is kept whole too: on a phone an arm64 `pstate: 60400009 (nZCv daif
+ * +PAN -UAO -TCO -DIT -SSBS BTYPE=--)` had wrapped at a flag's hyphen, `-` over `UAO`, read as
+ * two flags. The pieces joined are the line.
  */
 export function registerPieces(line: string): Array<{ text: string; keep: boolean }> {
 	const out: Array<{ text: string; keep: boolean }> = [];
+	const rest = (text: string) => {
+		for (const { w, whole } of words(text, (w) => w.length <= WHOLE_WORD))
+			out.push({ text: w, keep: whole });
+	};
 	let at = 0;
 	for (const m of line.matchAll(/[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
-		if (m.index > at) out.push({ text: line.slice(at, m.index), keep: false });
+		if (m.index > at) rest(line.slice(at, m.index));
 		out.push({ text: m[0], keep: true });
 		at = m.index + m[0].length;
 	}
-	if (at < line.length) out.push({ text: line.slice(at), keep: false });
+	if (at < line.length) rest(line.slice(at));
 	return out;
 }
 
