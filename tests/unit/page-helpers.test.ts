@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import {
+	kernelTimed,
 	timelineAxis,
 	timelineRows,
 	wallAxisText,
@@ -82,6 +83,19 @@ describe('timelineAxis', () => {
 		).toBe('wall');
 		expect(timelineAxis([mark(at(5, null, w)), mark(at(9, null, null))])).toBe('line');
 		expect(timelineAxis([mark(at(5, 1, w), at(9, null, null))])).toBe('line');
+	});
+
+	it('keeps the kernel’s time when most marks have it, the others apart (kernelTimed)', () => {
+		// a pasted dmesg whose ATA error lost its stamps: three marks of four have the kernel's time
+		const untimed = mark(at(4, null, null), at(5, null, null));
+		const timed = [mark(at(2, 1.2, null)), mark(at(6, 120.5, null)), mark(at(7, 300, null))];
+		expect(timelineAxis([...timed, untimed])).toBe('kernel');
+		expect([...timed, untimed].map(kernelTimed)).toEqual([true, true, true, false]);
+		// a mark whose last occurrence has no time is not placed either
+		expect(kernelTimed(mark(at(5, 1, null), at(9, null, null)))).toBe(false);
+		// half or fewer: the line numbers, every finding on them
+		expect(timelineAxis([timed[0], untimed])).toBe('line');
+		expect(timelineAxis([timed[0], untimed, mark(at(8, null, null))])).toBe('line');
 	});
 
 	it('runs a wall-clock axis from the boot’s start when known, else the first mark, to the last mark', () => {
