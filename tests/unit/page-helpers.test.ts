@@ -10,6 +10,7 @@ import {
 	wallText
 } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
+import { hyphenWhole } from '../../src/lib/components/words.ts';
 import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import {
@@ -173,6 +174,9 @@ describe('registerPieces', () => {
 		expect(kept(lines[4])).toEqual(['FS:  0', 'GS:f', 'knlGS:0']);
 		// a name without a value on its line is left as it is
 		expect(kept(lines[5])).toEqual([]);
+		// s390's two-word names are one piece with the value's start (`Krnl` had ended a line)
+		expect(kept('Krnl PSW : 0704f00180000000 000003ff8086d03a')).toEqual(['Krnl PSW : 0']);
+		expect(kept('Krnl Code: 000003ff8086d02a: c020ffffe006 larl')[0]).toBe('Krnl Code: 0');
 	});
 	it('keeps each of pstate’s flags whole, the line breaking only at its spaces', () => {
 		const pieces = registerPieces(
@@ -369,5 +373,16 @@ describe('withAdvice', () => {
 		expect(withAdvice({ code: 'read', message: 'The file could not be read: x' })).toBe(
 			'The file could not be read: x'
 		);
+	});
+});
+
+describe('hyphenWhole', () => {
+	it('keeps a word of code with a hyphen whole, up to a phone line’s two thirds', () => {
+		expect(hyphenWhole('3.10.0-54.0.1.el7.s390x')).toBe(true);
+		expect(hyphenWhole('O--------------')).toBe(true);
+		// no hyphen: nowhere to break but its spaces, left as text
+		expect(hyphenWhole('ffff80008288bac0')).toBe(false);
+		// a path longer than that may break inside, as it must at 320 px
+		expect(hyphenWhole('/tmp/will_oops.VBwBJthHLD/will-oops.c:11')).toBe(false);
 	});
 });

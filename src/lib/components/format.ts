@@ -95,7 +95,8 @@ export function registerPieces(line: string): Array<{ text: string; keep: boolea
 			out.push({ text: w, keep: whole });
 	};
 	let at = 0;
-	for (const m of line.matchAll(/[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
+	// s390's two-word names too: `Krnl PSW :`, `Krnl GPRS:`, `Krnl Code:` (`Krnl` had ended a line)
+	for (const m of line.matchAll(/(?:(?:Krnl|User) )?[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
 		if (m.index > at) rest(line.slice(at, m.index));
 		out.push({ text: m[0], keep: true });
 		at = m.index + m[0].length;
