@@ -14,6 +14,7 @@ import { hyphenWhole } from '../../src/lib/components/words.ts';
 import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import {
+	bootsText,
 	crashKernel,
 	registerPieces,
 	replacedText,
@@ -384,5 +385,16 @@ describe('hyphenWhole', () => {
 		expect(hyphenWhole('ffff80008288bac0')).toBe(false);
 		// a path longer than that may break inside, as it must at 320 px
 		expect(hyphenWhole('/tmp/will_oops.VBwBJthHLD/will-oops.c:11')).toBe(false);
+	});
+});
+
+describe('bootsText', () => {
+	it('names a finding’s boots in runs, only in a log of several boots', () => {
+		expect(bootsText([3], 16)).toBe('boot 3');
+		expect(bootsText([1, 2, 3, 4, 5, 6, 8, 9, 10], 16)).toBe('boots 1–6, 8–10');
+		expect(bootsText([0, 2, 4, 10, 11, 12], 16)).toBe('boots 0, 2, 4, 10–12');
+		expect(bootsText([0, 2, 4, 6, 8, 9], 16)).toBe('boots 0, 2, 4, 6, … (6 boots)');
+		expect(bootsText([0], 1)).toBeNull();
+		expect(bootsText([], 3)).toBeNull();
 	});
 });
