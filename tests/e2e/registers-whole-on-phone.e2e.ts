@@ -5,7 +5,8 @@ import { analyzeText, laidOutLines, openFinding, watchForErrors } from './helper
  * On a phone each register stays on a line with its value: the Registers box had wrapped an arm64
  * line of three pairs at its spaces, "x29: ffff80008288bac0 x28:" over the value of x28, each value
  * then read under the wrong name (orion-o6-dmesg-out.log at 390 px). The box's text is still the
- * log's lines, as copied.
+ * log's lines, as copied. An arm64 pstate line wraps between its flags, never at a flag's
+ * hyphen: it had been cut as "+PAN -" over "UAO", two flags to its reader.
  */
 const REGS = [
 	'x29: ffff80008288bac0 x28: ffff800081a90118 x27: ffff8000814704a0',
@@ -43,10 +44,11 @@ test('each register stays with its value on a phone', async ({ page }) => {
 	const lines = box.locator('.ev code');
 	await expect(lines.filter({ hasText: REGS[0] })).toHaveCount(1);
 	let wrapped = 0;
+	let pstateWrapped = 0;
 	for (const width of [320, 360, 390, 414]) {
 		await page.setViewportSize({ width, height: 844 });
 		for (const [i, laid] of (await laidOutLines(lines)).entries()) {
-			const text = await lines.nth(i).textContent();
+			const text = (await lines.nth(i).textContent()) as string;
 			// the laid-out lines are the log's line
 			expect(laid.join(''), `at ${width} px`).toBe(text);
 			if (laid.length > 1) wrapped++;
@@ -56,9 +58,18 @@ test('each register stays with its value on a phone', async ({ page }) => {
 				expect(part, `at ${width} px`).not.toMatch(/(?:^|\s)[a-z]\w* ?:$/);
 				expect(part, `at ${width} px`).not.toMatch(/^[0-9a-f]{16}\b/);
 			}
+			// pstate's flags wrap between them, never at a flag's hyphen (`+PAN -` over `UAO`)
+			if (text.startsWith('pstate:')) {
+				if (laid.length > 1) pstateWrapped++;
+				const flags = new Set(text.split(' '));
+				for (const l of laid)
+					for (const w of l.trim().split(' '))
+						expect(flags.has(w), `"${w}" of "${l}" at ${width} px`).toBe(true);
+			}
 		}
 	}
 	// the lines did wrap at these widths: the checks above checked a wrapped box
 	expect(wrapped).toBeGreaterThan(0);
+	expect(pstateWrapped).toBeGreaterThan(0);
 	expect(problems).toEqual([]);
 });

@@ -102,6 +102,28 @@ describe('a copied call trace keeps the markers the kernel printed between its f
 		]);
 	});
 
+	it('the top frame of a register dump inside the trace’s first <IRQ>, as the trace begins', async () => {
+		// the BUG's RIP (dql_completed) is printed before `Call Trace:`, whose first line is <IRQ>:
+		// the RIP ran in the interrupt, and had been copied above <IRQ>, read as the task's
+		const { frames, evidence } = await crash(I225NIC_WARN_THEN_BUG, 'kernel BUG in dql_completed');
+		expect(frames[0].function).toBe('dql_completed');
+		const text = kernelTrace(frames, evidence);
+		expect(text.split('\n').slice(0, 3)).toEqual([
+			'<IRQ>',
+			'dql_completed+0x140/0x150',
+			'? igc_clean_tx_irq+0x151/0x3a0 [igc]'
+		]);
+		// the trace's <IRQ> once, its other markers where the kernel printed them
+		expect(text.match(/<IRQ>/g)).toHaveLength(1);
+		expect(text).toContain(
+			'common_interrupt+0x8a/0xa0\n</IRQ>\n<TASK>\nasm_common_interrupt+0x1e/0x40\n'
+		);
+		// the frames after the RIP's alone, as a selection of rows: the marker right before them
+		expect(kernelTrace(frames.slice(1, 2), evidence)).toBe(
+			'<IRQ>\n? igc_clean_tx_irq+0x151/0x3a0 [igc]\n'
+		);
+	});
+
 	it('without the report’s lines, the frames alone', async () => {
 		const { frames } = await crash(I225NIC_WARN_THEN_BUG, 'WARNING: refcount bug in tcp_wfree');
 		expect(kernelTrace(frames.slice(0, 2), [])).toBe(

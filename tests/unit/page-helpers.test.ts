@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import {
+	kernelTimed,
 	timelineAxis,
 	timelineRows,
 	wallAxisText,
@@ -9,9 +10,11 @@ import {
 	wallText
 } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
+import { hyphenWhole } from '../../src/lib/components/words.ts';
 import { notTextAdvice } from '../../src/lib/ingestion/decode.ts';
 import { worstSeverity } from '../../src/lib/components/severity.ts';
 import {
+	bootsText,
 	crashKernel,
 	registerPieces,
 	replacedText,
@@ -84,6 +87,19 @@ describe('timelineAxis', () => {
 		expect(timelineAxis([mark(at(5, 1, w), at(9, null, null))])).toBe('line');
 	});
 
+	it('keeps the kernel’s time when most marks have it, the others apart (kernelTimed)', () => {
+		// a pasted dmesg whose ATA error lost its stamps: three marks of four have the kernel's time
+		const untimed = mark(at(4, null, null), at(5, null, null));
+		const timed = [mark(at(2, 1.2, null)), mark(at(6, 120.5, null)), mark(at(7, 300, null))];
+		expect(timelineAxis([...timed, untimed])).toBe('kernel');
+		expect([...timed, untimed].map(kernelTimed)).toEqual([true, true, true, false]);
+		// a mark whose last occurrence has no time is not placed either
+		expect(kernelTimed(mark(at(5, 1, null), at(9, null, null)))).toBe(false);
+		// half or fewer: the line numbers, every finding on them
+		expect(timelineAxis([timed[0], untimed])).toBe('line');
+		expect(timelineAxis([timed[0], untimed, mark(at(8, null, null))])).toBe('line');
+	});
+
 	it('runs a wall-clock axis from the boot’s start when known, else the first mark, to the last mark', () => {
 		const marks = [
 			mark(at(2152, null, '2021-11-21T11:58:33.000Z'), at(3568, null, '2021-11-21T15:24:24.000Z')),
@@ -151,7 +167,7 @@ describe('registerPieces', () => {
 			).toBe(l);
 		const kept = (l: string) =>
 			registerPieces(l)
-				.filter((p) => p.keep)
+				.filter((p) => p.keep && /:\s*[^\s:]$/.test(p.text))
 				.map((p) => p.text);
 		expect(kept(lines[0])).toEqual(['x11: 0', 'x10: b', 'x9 : f']);
 		expect(kept(lines[1])).toEqual(['pstate: 6']);
@@ -159,6 +175,32 @@ describe('registerPieces', () => {
 		expect(kept(lines[4])).toEqual(['FS:  0', 'GS:f', 'knlGS:0']);
 		// a name without a value on its line is left as it is
 		expect(kept(lines[5])).toEqual([]);
+		// s390's two-word names are one piece with the value's start (`Krnl` had ended a line)
+		expect(kept('Krnl PSW : 0704f00180000000 000003ff8086d03a')).toEqual(['Krnl PSW : 0']);
+		expect(kept('Krnl Code: 000003ff8086d02a: c020ffffe006 larl')[0]).toBe('Krnl Code: 0');
+	});
+	it('keeps each of pstate’s flags whole, the line breaking only at its spaces', () => {
+		const pieces = registerPieces(
+			'pstate: 60400009 (nZCv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)'
+		);
+		// every piece but a space is kept whole: no break at a flag's hyphen (`-` over `UAO`)
+		expect(pieces.filter((p) => !p.keep).map((p) => p.text)).toEqual(Array(8).fill(' '));
+		expect(pieces.filter((p) => p.keep).map((p) => p.text)).toEqual([
+			'pstate: 6',
+			'0400009',
+			'(nZCv',
+			'daif',
+			'+PAN',
+			'-UAO',
+			'-TCO',
+			'-DIT',
+			'-SSBS',
+			'BTYPE=--)'
+		]);
+		// a word longer than a phone's line may still break inside (a long function's offset)
+		expect(
+			registerPieces('pc : __efi_queue_work_longer+0xf0/0x130').find((p) => !p.keep)?.text
+		).toBe('_efi_queue_work_longer+0xf0/0x130');
 	});
 });
 
@@ -332,5 +374,27 @@ describe('withAdvice', () => {
 		expect(withAdvice({ code: 'read', message: 'The file could not be read: x' })).toBe(
 			'The file could not be read: x'
 		);
+	});
+});
+
+describe('hyphenWhole', () => {
+	it('keeps a word of code with a hyphen whole, up to a phone line’s two thirds', () => {
+		expect(hyphenWhole('3.10.0-54.0.1.el7.s390x')).toBe(true);
+		expect(hyphenWhole('O--------------')).toBe(true);
+		// no hyphen: nowhere to break but its spaces, left as text
+		expect(hyphenWhole('ffff80008288bac0')).toBe(false);
+		// a path longer than that may break inside, as it must at 320 px
+		expect(hyphenWhole('/tmp/will_oops.VBwBJthHLD/will-oops.c:11')).toBe(false);
+	});
+});
+
+describe('bootsText', () => {
+	it('names a finding’s boots in runs, only in a log of several boots', () => {
+		expect(bootsText([3], 16)).toBe('boot 3');
+		expect(bootsText([1, 2, 3, 4, 5, 6, 8, 9, 10], 16)).toBe('boots 1–6, 8–10');
+		expect(bootsText([0, 2, 4, 10, 11, 12], 16)).toBe('boots 0, 2, 4, 10–12');
+		expect(bootsText([0, 2, 4, 6, 8, 9], 16)).toBe('boots 0, 2, 4, 6, … (6 boots)');
+		expect(bootsText([0], 1)).toBeNull();
+		expect(bootsText([], 3)).toBeNull();
 	});
 });

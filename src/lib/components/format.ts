@@ -1,5 +1,6 @@
 import { findingKernel, type Finding } from '$lib/models/finding';
 import type { Boot } from '$lib/models/metadata';
+import { WHOLE_WORD, words } from './words';
 
 /**
  * A wall-clock time of the report (ISO 8601 in UTC, `2025-09-21T03:37:21.792Z`) as the page shows
@@ -82,17 +83,25 @@ export function reportFileBase(inputName: string | null): string {
  * value of x28, each value then read under the wrong name. Each register's name, its separator
  * and the first character of its value are one piece that must not break (`keep`: `x29: f`,
  * `x9 : f`, `FS:  0`); the line may still wrap between pairs, or inside a value too long for the
- * line (`pc : <a long function name>`). The pieces joined are the line.
+ * line (`pc : <a long function name>`). Each other word (what spaces separate) of up to
+ * `WHOLE_WORD` characters is kept whole too: on a phone an arm64 `pstate: 60400009 (nZCv daif
+ * +PAN -UAO -TCO -DIT -SSBS BTYPE=--)` had wrapped at a flag's hyphen, `-` over `UAO`, read as
+ * two flags. The pieces joined are the line.
  */
 export function registerPieces(line: string): Array<{ text: string; keep: boolean }> {
 	const out: Array<{ text: string; keep: boolean }> = [];
+	const rest = (text: string) => {
+		for (const { w, whole } of words(text, (w) => w.length <= WHOLE_WORD))
+			out.push({ text: w, keep: whole });
+	};
 	let at = 0;
-	for (const m of line.matchAll(/[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
-		if (m.index > at) out.push({ text: line.slice(at, m.index), keep: false });
+	// s390's two-word names too: `Krnl PSW :`, `Krnl GPRS:`, `Krnl Code:` (`Krnl` had ended a line)
+	for (const m of line.matchAll(/(?:(?:Krnl|User) )?[a-z]\w{0,15} ?:\s*[^\s:]/gi)) {
+		if (m.index > at) rest(line.slice(at, m.index));
 		out.push({ text: m[0], keep: true });
 		at = m.index + m[0].length;
 	}
-	if (at < line.length) out.push({ text: line.slice(at), keep: false });
+	if (at < line.length) rest(line.slice(at));
 	return out;
 }
 
@@ -104,4 +113,29 @@ export function registerPieces(line: string): Array<{ text: string; keep: boolea
  */
 export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
 	return f.category === 'crash' ? findingKernel(f, boots) : null;
+}
+
+/** runs of boots named under a finding's title at most */
+const BOOT_RUNS = 4;
+
+/**
+ * The boots a finding occurs in, said under its title when the log holds several boots (`count`):
+ * `boot 3`, `boots 1–6, 8–15`, after 4 runs `boots 0, 2, 4, 10–15, … (12 boots)`; null for a log
+ * of one boot. A support engineer reading a journal of 16 boots had been told "16.452 s" without
+ * the boot it was after (the text and Markdown reports say `boot 0, 2, 4`).
+ */
+export function bootsText(boots: readonly number[], count: number): string | null {
+	if (count < 2 || boots.length === 0) return null;
+	const b = [...boots].sort((x, y) => x - y);
+	const runs: string[] = [];
+	for (let i = 0; i < b.length; i++) {
+		const from = b[i];
+		while (i + 1 < b.length && b[i + 1] === b[i] + 1) i++;
+		runs.push(b[i] > from ? `${from}–${b[i]}` : `${from}`);
+	}
+	const list =
+		runs.length > BOOT_RUNS
+			? `${runs.slice(0, BOOT_RUNS).join(', ')}, … (${b.length} boots)`
+			: runs.join(', ');
+	return `${b.length > 1 ? 'boots' : 'boot'} ${list}`;
 }

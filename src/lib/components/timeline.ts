@@ -39,9 +39,12 @@ export function timelineRows(
 /**
  * What a boot's row is plotted against: the kernel's time since boot when every mark has it, else
  * the wall-clock time when every mark has that (a syslog or journal without the kernel's own
- * stamps), else the input's line numbers. A server's /var/log/messages (logs-srv-messages.log) had
+ * stamps), else the kernel's time when most marks have it (the others listed apart, `kernelTimed`),
+ * else the input's line numbers. A server's /var/log/messages (logs-srv-messages.log) had
  * been plotted against "input line 781 – 8738" though each of its lines says when it was written:
- * a support engineer could not read when its findings happened.
+ * a support engineer could not read when its findings happened. A pasted dmesg of which a few
+ * lines lost their stamps (an ATA error copied from elsewhere) had lost the kernel's time for
+ * every finding of its boot, plotted against its line numbers.
  */
 export type TimelineAxis = 'kernel' | 'wall' | 'line';
 
@@ -49,7 +52,17 @@ export function timelineAxis(marks: readonly Mark[]): TimelineAxis {
 	const all = (has: (o: Occurrence) => boolean) => marks.every((m) => has(m.first) && has(m.last));
 	if (all((o) => o.ts !== null)) return 'kernel';
 	if (all((o) => o.wall !== null && Number.isFinite(Date.parse(o.wall)))) return 'wall';
+	if (marks.filter(kernelTimed).length * 2 > marks.length) return 'kernel';
 	return 'line';
+}
+
+/**
+ * Whether a mark has the kernel's time at its first and last occurrence: on a kernel-time axis
+ * the others are listed under the row ("Without a kernel time: …"), not placed by a time the log
+ * does not give.
+ */
+export function kernelTimed(m: Mark): boolean {
+	return m.first.ts !== null && m.last.ts !== null;
 }
 
 /**

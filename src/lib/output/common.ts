@@ -336,6 +336,7 @@ export function kernelTrace(frames: readonly Frame[], lines: readonly EvidenceLi
 	const at = new Map(lines.map((l, i) => [l.line, i]));
 	const marker = (i: number) => splitStackMarker(lines[i].text).marker;
 	const out: string[] = [];
+	const opening = ripOpening(frames, lines, at, marker);
 	/** the index in `lines` of the previous frame's line (undefined when unknown) */
 	let prev: number | undefined;
 	frames.forEach((fr, k) => {
@@ -345,10 +346,11 @@ export function kernelTrace(frames: readonly Frame[], lines: readonly EvidenceLi
 				let j = i;
 				while (j > 0 && marker(j - 1) !== null) j--;
 				for (; j < i; j++) out.push(marker(j) as string);
+				for (const j of opening) out.push(marker(j) as string);
 			} else if (prev !== undefined && prev < i) {
 				for (let j = prev + 1; j < i; j++) {
 					const m = marker(j);
-					if (m !== null) out.push(m);
+					if (m !== null && !opening.includes(j)) out.push(m);
 				}
 			}
 			const own = marker(i);
@@ -361,6 +363,32 @@ export function kernelTrace(frames: readonly Frame[], lines: readonly EvidenceLi
 		for (let j = prev + 1; j < lines.length && marker(j) !== null; j++)
 			out.push(marker(j) as string);
 	return out.join('\n') + '\n';
+}
+
+/**
+ * The opening stack markers (`<IRQ>`, `<TASK>`, `<NMI>`, ...) the kernel printed first in a call
+ * trace whose top frame is its register dump's (`RIP: 0010:dql_completed+0x140/0x150`, printed
+ * before `Call Trace:`): the indexes in `lines` of the markers right before the second frame,
+ * after a line that is not a marker (the trace's header); none when the first frame is one of the
+ * trace's own lines. The RIP ran on the stack the trace starts on, so Copy call trace gives
+ * `<IRQ>` before it, as the trace begins: the RIP of a BUG in an interrupt had been copied above
+ * `<IRQ>`, read as the task's.
+ */
+function ripOpening(
+	frames: readonly Frame[],
+	lines: readonly EvidenceLine[],
+	at: ReadonlyMap<number, number>,
+	marker: (i: number) => string | null
+): number[] {
+	if (frames.length < 2) return [];
+	const i0 = at.get(frames[0].line);
+	const i1 = at.get(frames[1].line);
+	if (i0 === undefined || i1 === undefined || i0 >= i1) return [];
+	const opens = (m: string | null) => m !== null && !m.startsWith('</') && !/EO[IE]/.test(m);
+	const run: number[] = [];
+	let j = i1 - 1;
+	for (; j > i0 && opens(marker(j)); j--) run.unshift(j);
+	return run.length && j > i0 && marker(j) === null ? run : [];
 }
 
 /** One call-trace frame as the reports list it: `kernelFrame`, then its context when not a task's (`  (irq)`). */
