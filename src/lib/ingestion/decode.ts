@@ -922,8 +922,8 @@ async function* gunzipChecked(
  * The decompressed bytes of a compressed input (its compressed bytes from the first), as
  * decodeBytes reads them (gzip as its second reading does, by gunzipChecked), output past `limit`
  * not kept (the error comes after what came before it); for a report compressed so
- * (output/report-file.ts), which the page imports only when it meets one (a .gz only when the
- * platform's decoder failed on it). Other bytes after the compressed data are not read:
+ * (output/report-file.ts: the CLI, and the page's worker, where xz's WebAssembly may run; a .gz
+ * only when the platform's decoder failed on it). Other bytes after the compressed data are not read:
  * `onTrailing` gets the note that says so (without it, they are an error).
  */
 export function decompressed(

@@ -157,7 +157,8 @@ async function inflow(
 			}
 		};
 	}
-	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
+	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a
+	// file; the page calls this in its worker (xz's WebAssembly is refused in its main thread)
 	const { decompressed } = await import('../ingestion/decode.ts');
 	const out = decompressed(bytes, kind, DECODE_LIMIT, onTrailing);
 	return {
