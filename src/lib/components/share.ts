@@ -137,8 +137,8 @@ export type ReportDecompressor = (
 	kind: Compression
 ) => Promise<{ text: string | null; note: string | null }>;
 
-/** decompressedReportText in the calling thread (the CLI, tests) */
-const inThisThread: ReportDecompressor = async (file, kind) => {
+/** decompressedReportText in the calling thread (the page's gzip and Zstandard, the tests) */
+export const inThisThread: ReportDecompressor = async (file, kind) => {
 	let note: string | null = null;
 	const text = await decompressedReportText(file.stream(), kind, (n) => (note = n));
 	return { text, note };
