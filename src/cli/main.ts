@@ -16,6 +16,7 @@ import { concatBytes } from '../lib/util/bytes.ts';
 import { decompressed } from '../lib/ingestion/decode.ts';
 import {
 	compressionOf,
+	compressedReadableReportError,
 	decompressedReportText,
 	type Compression,
 	MAX_REPORT_BYTES,
@@ -471,7 +472,14 @@ async function analyzeOne(file: string, o: Options): Promise<Analysed> {
 				headBytes += next.value.length;
 			}
 		}
-		if (await compressedStartsAsReport(concatBytes(head).subarray(0, want), compression)) {
+		const inner = await compressedStart(concatBytes(head).subarray(0, want), compression);
+		// a compressed text or Markdown report (report.txt.gz): had been analysed as a log
+		const innerKind = readableReportKind(
+			new TextDecoder().decode(inner.subarray(0, REPORT_HEAD_BYTES))
+		);
+		if (innerKind !== null)
+			throw new InputError('read', `${label}: ${compressedReadableReportError(innerKind)}`);
+		if (startsAsReport(inner)) {
 			const rest = ended ? null : source;
 			let at = 0;
 			const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -551,13 +559,16 @@ const COMPRESSED_HEAD_BYTES: Record<Compression, number> = {
 /** what is decompressed of those bytes at most to tell (a Zstandard block of one repeated byte) */
 const PROBE_LIMIT = 64 * 1024;
 
-/** Whether a compressed file's first bytes decompress to the start of a NecroScope report. */
-async function compressedStartsAsReport(start: Uint8Array, kind: Compression): Promise<boolean> {
+/**
+ * What a compressed file's first bytes decompress to, as far as they go (REPORT_HEAD_BYTES tell
+ * a NecroScope report); empty when they do not decompress.
+ */
+async function compressedStart(start: Uint8Array, kind: Compression): Promise<Uint8Array> {
 	if (kind === 'gzip') {
 		try {
-			return startsAsReport(gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+			return gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
 		} catch {
-			return false;
+			return new Uint8Array(0);
 		}
 	}
 	// the first bytes alone: the decoder ends with an error where they are cut, after their output
@@ -579,7 +590,7 @@ async function compressedStartsAsReport(start: Uint8Array, kind: Compression): P
 	} catch {
 		// cut there, or damaged: what came before tells
 	}
-	return startsAsReport(concatBytes(out));
+	return concatBytes(out);
 }
 
 /** A NecroScope report input, whole: its report, or an InputError saying why it cannot be read. */

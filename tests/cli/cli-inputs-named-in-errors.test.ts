@@ -6,10 +6,12 @@
  * as a log: "No kernel messages were recognised" and a taint read from the report's words.
  */
 import { spawnSync } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bundleCli } from '../support/cli-bundle.ts';
+import { storedXz } from '../support/stored.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
 
 const { tmp, cli: CLI } = bundleCli('necroscope-cli-inputs-');
@@ -69,6 +71,22 @@ describe('inputs that are no log', () => {
 				`necroscope: ${path}: is a NecroScope ${kind} report, not a kernel log (give the log, or the report's JSON, which is rendered again in the --format asked)\n`
 			);
 			expect(r.stdout).toBe('');
+		}
+		// compressed (report.txt.gz, .xz): the same, where it had been analysed as a log (exit 0, a
+		// finding read from the report's own words)
+		for (const [file, kind, compress] of [
+			['report.txt.gz', 'text', (b: Buffer) => gzipSync(b)],
+			['report.md.xz', 'Markdown', (b: Buffer) => storedXz(b)]
+		] as const) {
+			const path = join(tmp, file);
+			const source = kind === 'text' ? 'serverlog-kern-log-1.txt' : 'serverlog-kern-log-1.md';
+			writeFileSync(path, compress(readFileSync(join(golden, source))));
+			const r = run([path]);
+			expect(r.code, file).toBe(2);
+			expect(r.stderr, file).toBe(
+				`necroscope: ${path}: is a compressed NecroScope ${kind} report, not a kernel log: decompress it to read it as it is, or give the log, or the report's JSON, instead\n`
+			);
+			expect(r.stdout, file).toBe('');
 		}
 		// on standard input too, and the JSON report beside them is still rendered in the format asked
 		const md = spawnSync(process.execPath, [CLI], {

@@ -72,6 +72,34 @@ test('an Android bug report .zip dropped on the page shows its kernel log’s fi
 	expect(problems).toEqual([]);
 });
 
+/**
+ * A user who saved the kernel log as a report's advice says (`journalctl -k > kernel.txt`) and
+ * packed it with what else they had: the page had said the archive held no kernel log.
+ */
+test('a .tar.gz of a user’s kernel.txt is read by it, as in the CLI', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await openApp(page);
+	const tgz = gzipSync(
+		tar([
+			{ name: 'logs/notes.txt', data: 'after the update\n' },
+			{ name: 'logs/kernel.txt', data: MIXED }
+		])
+	);
+	await drop(page, 'logs.tar.gz', tgz);
+	await expect(page.locator('article.finding')).toHaveCount(3);
+	await expect(page.locator('.warnings')).toContainText(
+		'the kernel log analysed is its member logs/kernel.txt (a saved kernel log)'
+	);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download JSON' }).click()
+	]);
+	const fromPage = JSON.parse(readFileSync(await download.path(), 'utf8'));
+	const fromCli = JSON.parse(cliReport(tgz));
+	expect({ ...fromPage, input: { ...fromPage.input, name: null } }).toEqual(fromCli);
+	expect(problems).toEqual([]);
+});
+
 test('Cancel stops a .tar.gz analysis part way', async ({ page }) => {
 	const problems = watchForErrors(page);
 	await openApp(page);

@@ -114,7 +114,7 @@ export const MIXED =
 /** The CLI's report for the same input (stdin, so no file name, like a paste). */
 export function cliReport(
 	input: string | Buffer,
-	format: 'json' | 'text' = 'json',
+	format: 'json' | 'text' | 'markdown' = 'json',
 	extra: string[] = []
 ): string {
 	const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--format', format, ...extra, '-'], {

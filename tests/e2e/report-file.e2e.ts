@@ -10,7 +10,7 @@ import {
 	recordRequests,
 	watchForErrors
 } from './helpers';
-import { storedZstd } from '../support/stored';
+import { storedXz, storedZstd } from '../support/stored';
 
 /**
  * A support engineer sent a user's downloaded JSON report (or the CLI's) opens it in the page: it
@@ -72,6 +72,71 @@ test('a report file cut short says so and shows no report', async ({ page }) => 
 	await expect(page.locator('section.report')).toHaveCount(0);
 });
 
+/**
+ * A report mailed on compressed (`report.json.xz`, `.zst`, `.gz`) opens as the report, as in the
+ * CLI: the page decompresses it in the analysis worker. An `.xz` one had been analysed as a log
+ * (a report of its JSON's text): xz's decoder is WebAssembly, which the page's
+ * Content-Security-Policy refuses in its main thread, where report files had been decompressed.
+ */
+test('a compressed report file (xz, Zstandard, gzip) is opened as the report, not analysed as a log', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const urls = recordRequests(context);
+	const problems = watchForErrors(page);
+	const saved = cliReport(fixture('e2e/warning-radeon.log'));
+	const report = JSON.parse(saved);
+	await openApp(page);
+	// one cut short says so, as the CLI does
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'cut.json.xz',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from(storedXz(saved).subarray(0, 400))
+	});
+	await expect(page.getByRole('alert')).toContainText(
+		'This file is a compressed NecroScope report whose compressed data is damaged or cut short.'
+	);
+	await expect(page.locator('section.report')).toHaveCount(0);
+	for (const [name, data] of [
+		['report.json.xz', storedXz(saved)],
+		['report.json.zst', storedZstd(saved)],
+		['report.json.gz', gzipSync(saved)]
+	] as const) {
+		await page.getByLabel('Choose log files').setInputFiles({
+			name,
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.from(data)
+		});
+		await expect(page.getByRole('note')).toContainText(
+			`Report file, not anonymized: ${name}, a NecroScope report as saved, not analysed again.`
+		);
+		// shown as it was saved, not a report of its text
+		await expect(page.locator('[data-in-worker="false"]')).toHaveCount(1);
+		await expect(page.getByTestId('input-summary')).toContainText(
+			`${report.input.lines_total} lines`
+		);
+		await expect(page.locator('.finding')).toHaveCount(report.findings.length);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download JSON' }).click()
+		]);
+		expect(readFileSync(await download.path(), 'utf8'), name).toBe(saved);
+	}
+	// and an .xz log is still analysed, in the worker
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'dmesg.log.xz',
+		mimeType: 'application/x-xz',
+		buffer: Buffer.from(storedXz(fixture('e2e/warning-radeon.log')))
+	});
+	await expect(page.locator('[data-in-worker="true"]')).toHaveCount(1);
+	await expect(page.getByTestId('input-summary')).toContainText(
+		`${report.input.lines_total} lines`
+	);
+	expect(problems).toEqual([]);
+	expectSameOrigin(urls, baseURL as string);
+});
+
 test('a compressed report file followed by other bytes is shown, its note saying they were not read', async ({
 	page
 }) => {
@@ -80,11 +145,12 @@ test('a compressed report file followed by other bytes is shown, its note saying
 	const report = JSON.parse(saved);
 	const junk = Buffer.from('appended text\n');
 	await openApp(page);
-	// gzip: Chromium's decoder fails on them, and the bytes are read again; Zstandard: told from
-	// its frames (xz's decoder is WebAssembly, which the page's policy refuses in its main thread)
+	// gzip: Chromium's decoder fails on them, and the bytes are read again; Zstandard and xz: told
+	// from their frames and streams (in the worker, as a log's)
 	for (const [name, what, data] of [
 		['report.json.gz', 'gzip', gzipSync(saved)],
-		['report.json.zst', 'Zstandard', storedZstd(saved)]
+		['report.json.zst', 'Zstandard', storedZstd(saved)],
+		['report.json.xz', 'xz', storedXz(saved)]
 	] as const) {
 		await page.getByLabel('Choose log files').setInputFiles({
 			name,

@@ -82,6 +82,13 @@ describe('kernelLogMember', () => {
 			[`${SOS}/var/log/dmesg`, 50],
 			[`${SOS}/var/log/dmesg.0`, 55],
 			['bugreport-sdk_gphone64_x86_64-UE1A.230829.036-2026-12-04-10-00-00.txt', 60],
+			// a user's own: `sudo dmesg > dmesg.log`, `journalctl -k > kernel.txt` (a report's advice)
+			['dmesg.log', 50],
+			['logs/dmesg.log', 50],
+			['kernel.txt', 50],
+			['var/log/kernel.log', 50],
+			['dmesg.log.1', 55],
+			[`${SOS}/etc/kernel.txt`, null],
 			// not kernel logs: another program's `messages`, sosreport's other journal output
 			[`${SOS}/usr/share/locale/de/messages`, null],
 			[`${SOS}/etc/rsyslog.d/messages`, null],
@@ -135,6 +142,29 @@ describe('a tar archive', () => {
 			tar([{ name: 'var/log/kern.log.2.gz', data: gzipSync(KERN_LOG) }])
 		);
 		expect(digest(rotated)).toEqual(digest(await analyzeText(KERN_LOG)));
+	});
+
+	it("reads a user's dmesg.log or kernel.txt packed alone or in a folder, gzip-compressed or in a zip (it had found no kernel log)", async () => {
+		const alone = digest(await analyzeText(DMESG));
+		for (const name of ['dmesg.log', 'kernel.txt', 'logs/kernel.log'])
+			for (const bytes of [
+				gzipSync(tar([{ name, data: DMESG }])),
+				zip({ [name]: DMESG, 'notes.txt': 'after the update\n' })
+			]) {
+				const r = await analyzeBytes(bytes);
+				expect(digest(r), name).toEqual(alone);
+				expect(r.input.warnings[0], name).toMatch(
+					new RegExp(
+						`^This is a (tar|zip) archive \\(\\d files?\\): the kernel log analysed is its member \`${name}\``
+					)
+				);
+			}
+		// a log under another name is not guessed at: the note lists the files and says what to do
+		const other = await analyzeBytes(gzipSync(tar([{ name: 'boot-2026.log', data: DMESG }])));
+		expect(other.summary.verdict).toBe('no-kernel-log');
+		expect(other.input.warnings[0]).toBe(
+			"This is a tar archive with no kernel log that is read here (kern.log, messages, syslog, dmesg, kernel.txt, a sosreport's journalctl output or an Android bug report, by their paths). It holds 1 file: `boot-2026.log`. Extract the kernel log from it and analyse that."
+		);
 	});
 
 	it('passes over an empty kern.log (just rotated) for the rotated one, not replacing dmesg with nothing', async () => {

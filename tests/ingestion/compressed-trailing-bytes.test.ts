@@ -77,6 +77,30 @@ describe('a .zst or .xz followed by other bytes', () => {
 		});
 	}
 
+	it('zero bytes after the data, then text: the note says so, and where the text starts; zero bytes alone are said to be', async () => {
+		// a .zst's zero bytes are no frame; an .xz's past the last 4 of its padding (6: 2 past)
+		for (const [file, what, zeros, odd] of [
+			['warning-radeon.log.zst', 'Zstandard', 4, 4],
+			['warning-radeon.log.zst', 'Zstandard', 1, 1],
+			['warning-radeon.log.xz', 'xz', 6, 2]
+		] as const) {
+			const whole = read(file);
+			const end = whole.length + zeros - odd;
+			const text = Buffer.from('[    1.000000] a line appended after the zero bytes\n');
+			const bytes = cat(whole, new Uint8Array(zeros), text);
+			const r = await analyse(bytes, 61);
+			// it had said neither that they were zero bytes nor that text followed (looked at with
+			// the zero bytes, it was not text)
+			expect(r.input.warnings, `${file} ${zeros}`).toEqual([
+				`The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${fmt(end)} and was read whole, and the ${fmt(bytes.length - end)} bytes after it (${odd === 1 ? 'a zero byte' : `${odd} zero bytes`}, then text) were not read: \`tail -c +${bytes.length - text.length + 1} FILE\` prints the text, to analyse apart.`
+			]);
+			const alone = await analyse(cat(whole, new Uint8Array(odd)), 61);
+			expect(alone.input.warnings, `${file} ${odd}`).toEqual([
+				`The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${fmt(whole.length)} and was read whole, and the ${odd} ${odd === 1 ? 'byte' : 'bytes'} after it (${odd === 1 ? 'a zero byte' : 'zero bytes'}) ${odd === 1 ? 'was' : 'were'} not read.`
+			]);
+		}
+	});
+
 	it('what the formats allow after their data is still read without a note: zstd skippable frames, xz stream padding and a second stream', async () => {
 		const zst = read('warning-radeon.log.zst');
 		const one = (await analyse(zst)).input.lines_total;

@@ -27,9 +27,18 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 const analyse = (bytes: Uint8Array, size = 4096) => analyzeStream(chunked(bytes, size));
 
-/** the note on `after` bytes after xz data that ends at byte `end` */
-const note = (end: number, after: number) =>
-	`The compressed file is followed by bytes that are not xz data ("trailing garbage"): its xz data ends at byte ${fmt(end)} and was read whole, and the ${fmt(after)} ${after === 1 ? 'byte' : 'bytes'} after it ${after === 1 ? 'was' : 'were'} not read.`;
+/**
+ * the note on `after` bytes after xz data that ends at byte `end`; `what` says what they are and
+ * `rest` what follows "not read" (the command that prints text)
+ */
+const note = (end: number, after: number, what = '', rest = '') =>
+	`The compressed file is followed by bytes that are not xz data ("trailing garbage"): its xz data ends at byte ${fmt(end)} and was read whole, and the ${fmt(after)} ${after === 1 ? 'byte' : 'bytes'} after it${what} ${after === 1 ? 'was' : 'were'} not read${rest}.`;
+/** the note's words on `odd` zero bytes: alone, and then text starting at byte `at` (from 1) */
+const zerosAlone = (odd: number) => (odd === 1 ? ' (a zero byte)' : ' (zero bytes)');
+const zerosThenText = (odd: number, at: number) => [
+	` (${odd === 1 ? 'a zero byte' : `${odd} zero bytes`}, then text)`,
+	`: \`tail -c +${at} FILE\` prints the text, to analyse apart`
+];
 
 describe('xz stream padding that is not a multiple of 4', () => {
 	it('at the end of the file: the stream read whole, the report complete, the odd zero bytes named', async () => {
@@ -37,7 +46,10 @@ describe('xz stream padding that is not a multiple of 4', () => {
 			const bytes = cat(XZ, zeros(n));
 			const r = await analyse(bytes);
 			expect(r.input.lines_total, String(n)).toBe(LINES);
-			expect(r.input.warnings, String(n)).toEqual([note(XZ.length + n - (n % 4), n % 4)]);
+			// what they are is said, as text after a .xz is (`(text)`)
+			expect(r.input.warnings, String(n)).toEqual([
+				note(XZ.length + n - (n % 4), n % 4, zerosAlone(n % 4))
+			]);
 			const json = formatJson(r);
 			for (const size of [1, 3, 61, bytes.length])
 				expect(formatJson(await analyse(bytes, size)), `${n} in ${size}`).toBe(json);
@@ -54,7 +66,11 @@ describe('xz stream padding that is not a multiple of 4', () => {
 				const end = XZ.length + n - (n % 4);
 				const r = await analyse(bytes, 61);
 				expect(r.input.lines_total, `${what} ${n}`).toBe(LINES);
-				expect(r.input.warnings, `${what} ${n}`).toEqual([note(end, bytes.length - end)]);
+				// text after the odd zero bytes is said to be, with where it starts (the note had
+				// lacked "text", which it says of text right after the xz data); another stream's
+				// bytes are not text
+				const words = what === 'text' ? zerosThenText(n % 4, bytes.length - after.length + 1) : [];
+				expect(r.input.warnings, `${what} ${n}`).toEqual([note(end, bytes.length - end, ...words)]);
 			}
 	});
 
@@ -73,6 +89,8 @@ describe('xz stream padding that is not a multiple of 4', () => {
 		});
 		expect(r.status).toBe(0);
 		expect(r.stderr).toBe('');
-		expect(JSON.parse(r.stdout).input.warnings).toEqual([note(XZ.length, 3 + TEXT.length)]);
+		expect(JSON.parse(r.stdout).input.warnings).toEqual([
+			note(XZ.length, 3 + TEXT.length, ...zerosThenText(3, XZ.length + 4))
+		]);
 	});
 });

@@ -173,6 +173,48 @@ describe('a report file compressed with Zstandard or xz (report.json.zst, .xz)',
 	});
 });
 
+/**
+ * The page decompresses a compressed file in its worker (xz's decoder is WebAssembly, which its
+ * Content-Security-Policy refuses in the main thread): openReportFile reads it through the
+ * decompressor it is given, and checks the text that comes back as it does an uncompressed one.
+ */
+describe('a compressed report file read through the decompressor given (the page: its worker)', () => {
+	it('is decompressed by it alone, its text checked here; its error and note said as the default ones are', async () => {
+		const asked: string[] = [];
+		const worker = (text: string | null, note: string | null = null) => {
+			return async (_file: Blob, kind: string) => {
+				asked.push(kind);
+				return { text, note };
+			};
+		};
+		const r = await openReportFile(new Blob([storedXz(REPORT)]), worker(REPORT, 'a note'));
+		expect(r).toEqual({ ok: true, report: JSON.parse(REPORT), note: 'a note' });
+		expect(asked).toEqual(['xz']);
+		// a compressed log: left to the analysis
+		expect(await openReportFile(new Blob([gzipSync(LOG)]), worker(null))).toBeNull();
+		expect(asked).toEqual(['xz', 'gzip']);
+		// the text is checked here: a report that breaks the schema is said to
+		const broken = edited((x) => delete x.summary);
+		expect(await openReportFile(new Blob([storedZstd(broken)]), worker(broken))).toMatchObject({
+			ok: false
+		});
+		// its error completes the sentence
+		const failing = async () => {
+			throw new Error(
+				'is a compressed NecroScope report whose compressed data is damaged or cut short'
+			);
+		};
+		expect(await openReportFile(new Blob([storedXz(REPORT)]), failing)).toEqual({
+			ok: false,
+			error:
+				'This file is a compressed NecroScope report whose compressed data is damaged or cut short.'
+		});
+		// an uncompressed file is not handed to it
+		expect(await openReportFile(new Blob([REPORT]), worker(null))).toMatchObject({ ok: true });
+		expect(asked).toEqual(['xz', 'gzip', 'zstd']);
+	});
+});
+
 describe("a compressed report file followed by other bytes (text appended, a download's junk)", () => {
 	it('opens, read whole as a log would be, with the note that the bytes after it were not read', async () => {
 		const junk = Buffer.from('appended text\n');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
 	openPastedReport,
@@ -7,6 +8,7 @@ import {
 	readableReportKind
 } from '../../src/lib/components/share.ts';
 import { ROOT } from '../output/helpers.ts';
+import { storedXz, storedZstd } from '../support/stored.ts';
 
 /**
  * A NecroScope text or Markdown report given to the page (a user's download sent to a support
@@ -38,6 +40,25 @@ describe('a text or Markdown report opened in the page', () => {
 		// a log, and the JSON report, as before
 		expect(await openReportFile(new Blob([LOG]))).toBeNull();
 		expect((await openReportFile(new Blob([golden('serverlog-kern-log-1.json')])))?.ok).toBe(true);
+	});
+
+	it('compressed (report.txt.gz, .zst, .xz): said to be one too, where it had been analysed as a log', async () => {
+		for (const [what, bytes] of [
+			['gzip', gzipSync(TEXT)],
+			['Zstandard', storedZstd(TEXT)],
+			['xz', storedXz(MARKDOWN)]
+		] as const) {
+			const kind = what === 'xz' ? 'Markdown' : 'text';
+			expect(await openReportFile(new Blob([bytes])), what).toEqual({
+				ok: false,
+				error: `This file is a compressed NecroScope ${kind} report, not a kernel log: decompress it to read it as it is, or give the log, or the report's JSON, instead.`
+			});
+		}
+		// a compressed log, and the compressed JSON report, as before
+		expect(await openReportFile(new Blob([gzipSync(LOG)]))).toBeNull();
+		expect(
+			(await openReportFile(new Blob([gzipSync(golden('serverlog-kern-log-1.json'))])))?.ok
+		).toBe(true);
 	});
 
 	it('pasted: the same', async () => {

@@ -7,6 +7,7 @@ import {
 	readableReportKind,
 	REPORT_HEAD_BYTES,
 	startsAsReport,
+	type Compression,
 	type ReportRead
 } from '$lib/output/report-file';
 
@@ -125,6 +126,25 @@ export async function openPastedReport(
 }
 
 /**
+ * How a compressed file's report text is read (see decompressedReportText): `text` null for a
+ * compressed log, `note` what followed its compressed data; throws an Error whose message
+ * completes a sentence whose subject is the file. The page's is the analysis worker's
+ * (reportTextInWorker): xz's decoder is WebAssembly, which the page's Content-Security-Policy
+ * refuses in its main thread.
+ */
+export type ReportDecompressor = (
+	file: Blob,
+	kind: Compression
+) => Promise<{ text: string | null; note: string | null }>;
+
+/** decompressedReportText in the calling thread (the page's gzip and Zstandard, the tests) */
+export const inThisThread: ReportDecompressor = async (file, kind) => {
+	let note: string | null = null;
+	const text = await decompressedReportText(file.stream(), kind, (n) => (note = n));
+	return { text, note };
+};
+
+/**
  * A dropped or chosen file that is a NecroScope JSON report (a user's download, the CLI's
  * `--format json`): its report, to be shown as it is; `null` for any other file (a log, to be
  * analysed); an error message for a file that starts as a report and cannot be read as one
@@ -132,11 +152,13 @@ export async function openPastedReport(
  * or that is a text or Markdown report (readableReportKind), or a small file that holds only dmesg's
  * or journalctl's refusal to read the log (refusedAdvice). A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
  * (the last two had been analysed as compressed logs); one followed by other bytes is shown, and
- * `note` says they were not read (see decompressedReportText). A support engineer sent a report
- * file had seen it analysed as a log. Never throws.
+ * `note` says they were not read (see decompressedReportText); `decompress` reads them (the
+ * page's: in the analysis worker). A support engineer sent a report file had seen it analysed as
+ * a log. Never throws.
  */
 export async function openReportFile(
-	file: Blob
+	file: Blob,
+	decompress: ReportDecompressor = inThisThread
 ): Promise<
 	{ ok: true; report: AnalysisResult; note?: string } | { ok: false; error: string } | null
 > {
@@ -144,15 +166,15 @@ export async function openReportFile(
 		const head = new Uint8Array(await file.slice(0, REPORT_HEAD_BYTES).arrayBuffer());
 		const compression = compressionOf(head);
 		if (compression !== null) {
-			// report.json.gz, .zst, .xz: only a compressed log's first bytes are decompressed to tell
-			let text: string | null;
-			// bytes after its compressed data: the report is read whole, and the note says so
-			let note: string | null = null;
+			// report.json.gz, .zst, .xz: only a compressed log's first bytes are decompressed to tell;
+			// `note`: bytes after its compressed data (the report is read whole, and the note says so)
+			let read: { text: string | null; note: string | null };
 			try {
-				text = await decompressedReportText(file.stream(), compression, (n) => (note = n));
+				read = await decompress(file, compression);
 			} catch (e) {
 				return { ok: false, error: `This file ${(e as Error).message}.` };
 			}
+			const { text, note } = read;
 			if (text === null) return null;
 			const r = await fileReport(text);
 			return r.ok && note !== null ? { ...r, note } : r;

@@ -65,6 +65,7 @@ export interface KernelLogMember {
  * | 30   | `journalctl…` with `-k` or `--dmesg` among its options (sosreport)        | the journal's kernel messages           |
  * | 40   | `journalctl_--no-pager_--catalog_--boot…` (sosreport, this or last boot)  | the journal of one boot                  |
  * | 50   | `dmesg…` in `sos_commands/kernel/`, a `log` directory or the top          | the kernel ring buffer, this boot        |
+ * | 50   | `kernel.txt`, `kernel.log` in a `log` directory or the top                | a kernel log a user saved                |
  * | 60   | `bugreport…txt` (Android; only its kernel sections are read)              | an Android bug report                    |
  *
  * A rotated file (`kern.log.1`, `messages-20240101`, `syslog.2.gz`) ranks just after the current
@@ -112,10 +113,14 @@ export function kernelLogMember(path: string): KernelLogMember | null {
 		(base === 'dmesg' ||
 			base.startsWith('dmesg_') ||
 			base === 'dmesg.old' ||
-			base === 'dmesg.txt') &&
+			base === 'dmesg.txt' ||
+			base === 'dmesg.log') &&
 		(inLog || (sosKernel && dir[dir.length - 1] === 'kernel'))
 	)
 		found = { rank: 50, what: 'dmesg, this boot' };
+	// the names this program's advice saves a kernel log under (`journalctl -k > kernel.txt`)
+	else if ((base === 'kernel.txt' || base === 'kernel.log') && inLog)
+		found = { rank: 50, what: 'a saved kernel log' };
 	else if (base.startsWith('bugreport') && base.endsWith('.txt') && rot === null)
 		found = { rank: 60, what: 'an Android bug report' };
 	if (found === null) return null;
@@ -210,7 +215,7 @@ export class ArchiveSummary {
 				this.others.length > 0
 					? ` Kernel logs in it that are not read: ${this.others.join(', ')}.`
 					: '';
-			return `This is ${kind} with no kernel log that is read here (kern.log, messages, syslog, dmesg, a sosreport's journalctl output or an Android bug report, by their paths).${others} It holds ${count}${this.files > 0 ? `: ${listed}${more}` : ''}. Extract the kernel log from it and analyse that.`;
+			return `This is ${kind} with no kernel log that is read here (kern.log, messages, syslog, dmesg, kernel.txt, a sosreport's journalctl output or an Android bug report, by their paths).${others} It holds ${count}${this.files > 0 ? `: ${listed}${more}` : ''}. Extract the kernel log from it and analyse that.`;
 		}
 		const shown = this.others.slice(0, LISTED);
 		const more =

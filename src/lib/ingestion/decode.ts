@@ -705,21 +705,33 @@ async function* gunzip(
 }
 
 /**
- * The first bytes after a compressed input's data (at most PROBE_BYTES), to tell whether they are
- * text: a log appended to a compressed one (`cat kern.log.1.gz kern.log`), or a download's junk.
+ * What follows a compressed input's data, to tell whether it is text: a log appended to a
+ * compressed one (`cat kern.log.1.gz kern.log`), or a download's junk. Zero bytes first (xz's
+ * stream padding that is not a multiple of 4, a block's padding) are counted, all of them; the
+ * first bytes after them (at most PROBE_BYTES) are kept.
  */
 class Tail {
+	/** the zero bytes before any other */
+	zeros = 0;
 	private parts: Uint8Array[] = [];
 	private length = 0;
 	add(b: Uint8Array): void {
+		if (this.length === 0) {
+			let k = 0;
+			while (k < b.length && b[k] === 0) k++;
+			this.zeros += k;
+			b = b.subarray(k);
+		}
 		if (this.length >= PROBE_BYTES || b.length === 0) return;
 		const take = b.subarray(0, PROBE_BYTES - this.length);
 		this.parts.push(take.slice());
 		this.length += take.length;
 	}
-	first(): number {
-		return this.parts.length > 0 ? this.parts[0][0] : -1;
+	/** nothing was added */
+	empty(): boolean {
+		return this.zeros === 0 && this.length === 0;
 	}
+	/** the first bytes after the zero bytes */
 	bytes(): Uint8Array {
 		return concatBytes(this.parts);
 	}
@@ -728,8 +740,10 @@ class Tail {
 /**
  * What a compressed input whose data was read whole, and which other bytes follow, says: its
  * report is complete (nothing of the compressed data was lost), and the note says where the data
- * ends and that the bytes after it, text or not, were not read. Without `onTrailing` (the CLI's
- * look at a compressed file's first bytes) it is an error, as any damage is.
+ * ends, that the bytes after it were not read, and what they are when that is known: text (with
+ * the command that prints it), zero bytes, or zero bytes then text (the text starts after them).
+ * Without `onTrailing` (the CLI's look at a compressed file's first bytes) it is an error, as any
+ * damage is.
  */
 function trailing(
 	onTrailing: ((note: string) => void) | undefined,
@@ -739,9 +753,22 @@ function trailing(
 	tail: Tail
 ): void {
 	const n = total - end;
-	const text = looksLikeText(tail.bytes());
+	const z = tail.zeros;
+	const text = z < n && looksLikeText(tail.bytes());
+	const zeros = z === 1 ? 'a zero byte' : `${groupDigits(z)} zero bytes`;
 	const them = n === 1 ? 'it' : 'them';
-	const note = `The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${groupDigits(end)} and was read whole, and the ${groupDigits(n)} ${n === 1 ? 'byte' : 'bytes'} after it${text ? ' (text)' : ''} ${n === 1 ? 'was' : 'were'} not read${text ? `: \`tail -c +${end + 1} FILE\` prints ${them}, to analyse apart` : ''}.`;
+	const kind =
+		z === n
+			? ` (${n === 1 ? 'a zero byte' : 'zero bytes'})`
+			: text
+				? z > 0
+					? ` (${zeros}, then text)`
+					: ' (text)'
+				: '';
+	const prints = text
+		? `: \`tail -c +${end + z + 1} FILE\` prints ${z > 0 ? 'the text' : them}, to analyse apart`
+		: '';
+	const note = `The compressed file is followed by bytes that are not ${what} data ("trailing garbage"): its ${what} data ends at byte ${groupDigits(end)} and was read whole, and the ${groupDigits(n)} ${n === 1 ? 'byte' : 'bytes'} after it${kind} ${n === 1 ? 'was' : 'were'} not read${prints}.`;
 	if (onTrailing === undefined) throw new InputError('corrupt-compressed', note);
 	onTrailing(note);
 }
@@ -823,8 +850,8 @@ async function* gunzipChecked(
 		for (const r of recent)
 			if (r.at + r.bytes.length > junkAt) junk.add(r.bytes.subarray(Math.max(0, junkAt - r.at)));
 		// fflate's own bytes when the pieces kept do not reach back so far
-		if (junk.first() === -1) junk.add(state.p.subarray(state.v - 1));
-		failure = { code, at, junkAt, zero: junk.first() === 0 };
+		if (junk.empty()) junk.add(state.p.subarray(state.v - 1));
+		failure = { code, at, junkAt, zero: junk.zeros > 0 };
 	};
 	const push = (piece: Uint8Array, at: number, final: boolean) => {
 		if (failure !== null) return;
@@ -895,8 +922,8 @@ async function* gunzipChecked(
  * The decompressed bytes of a compressed input (its compressed bytes from the first), as
  * decodeBytes reads them (gzip as its second reading does, by gunzipChecked), output past `limit`
  * not kept (the error comes after what came before it); for a report compressed so
- * (output/report-file.ts), which the page imports only when it meets one (a .gz only when the
- * platform's decoder failed on it). Other bytes after the compressed data are not read:
+ * (output/report-file.ts: the CLI, and the page's worker, where xz's WebAssembly may run; a .gz
+ * only when the platform's decoder failed on it). Other bytes after the compressed data are not read:
  * `onTrailing` gets the note that says so (without it, they are an error).
  */
 export function decompressed(

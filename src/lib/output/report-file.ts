@@ -38,6 +38,15 @@ export function readableReportKind(head: string): 'text' | 'Markdown' | null {
 	return null;
 }
 
+/**
+ * What is said of a compressed text or Markdown report (`report.txt.gz`), completing a sentence
+ * whose subject is the file: it had been analysed as a log, in the page and the CLI (a finding
+ * read from the report's own words), where the same report uncompressed is refused.
+ */
+export function compressedReadableReportError(kind: 'text' | 'Markdown'): string {
+	return `is a compressed NecroScope ${kind} report, not a kernel log: decompress it to read it as it is, or give the log, or the report's JSON, instead`;
+}
+
 /** True when an input's first bytes are gzip's magic (a report mailed on as `report.json.gz`). */
 export function isGzipped(head: Uint8Array): boolean {
 	return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
@@ -157,7 +166,8 @@ async function inflow(
 			}
 		};
 	}
-	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a file
+	// Zstandard and xz: the ingestion's decoders, loaded (with their WebAssembly) only for such a
+	// file; the page calls this in its worker (xz's WebAssembly is refused in its main thread)
 	const { decompressed } = await import('../ingestion/decode.ts');
 	const out = decompressed(bytes, kind, DECODE_LIMIT, onTrailing);
 	return {
@@ -173,7 +183,8 @@ async function inflow(
 
 /**
  * The text of a compressed input (gzip, Zstandard or xz: compressionOf) when what it holds starts
- * as a NecroScope report, or null when it does not (a compressed log: the caller analyses it);
+ * as a NecroScope report, or null when it does not (a compressed log: the caller analyses it; a
+ * compressed text or Markdown report throws, see compressedReadableReportError);
  * reading stops as soon as that is known, so a compressed log is only decompressed as far as its
  * first bytes. Throws, with a sentence whose subject is the file, on compressed data that is
  * damaged or a report too large. A Zstandard or xz report followed by other bytes is read whole
@@ -198,7 +209,7 @@ export async function decompressedReportText(
 			bytes += next.value.length;
 			if (!checked && bytes >= REPORT_HEAD_BYTES) {
 				checked = true;
-				if (!startsAsReport(concatBytes(chunks))) return null;
+				if (!startsAsReport(concatBytes(chunks))) return notReport(chunks);
 			}
 			if (bytes > MAX_REPORT_BYTES)
 				throw new Error(
@@ -206,7 +217,7 @@ export async function decompressedReportText(
 				);
 		}
 	} catch (e) {
-		if (!checked && !startsAsReport(concatBytes(chunks))) return null;
+		if (!checked && !startsAsReport(concatBytes(chunks))) return notReport(chunks);
 		throw e instanceof Error && e.message.startsWith('is a compressed')
 			? e
 			: new Error(
@@ -216,7 +227,15 @@ export async function decompressedReportText(
 		reader.cancel().catch(() => {});
 	}
 	const all = concatBytes(chunks);
-	return startsAsReport(all) ? new TextDecoder().decode(all) : null;
+	return startsAsReport(all) ? new TextDecoder().decode(all) : notReport(chunks);
+}
+
+/** null for a compressed log; throws for a compressed text or Markdown report */
+function notReport(chunks: Uint8Array[]): null {
+	const head = concatBytes(chunks).subarray(0, REPORT_HEAD_BYTES);
+	const kind = readableReportKind(new TextDecoder().decode(head));
+	if (kind !== null) throw new Error(compressedReadableReportError(kind));
+	return null;
 }
 
 /**

@@ -3,8 +3,16 @@ import * as Comlink from 'comlink';
 import { analyzeStream, InputError, type Progress } from '../pipeline.ts';
 import { formatJson, formatMarkdown, formatText } from '../output/index.ts';
 import type { AnalysisResult } from '../models/report.ts';
+import { decompressedReportText, type Compression } from '../output/report-file.ts';
 
 export type ReportFormat = 'json' | 'text' | 'markdown';
+
+/**
+ * A compressed file's report text (see decompressedReportText): `text` null for a compressed log;
+ * `note` what followed its compressed data; `error` completes a sentence whose subject is the file.
+ */
+export type ReportTextResponse =
+	{ ok: true; text: string | null; note: string | null } | { ok: false; error: string };
 
 export interface AnalyzeRequest {
 	/** a pasted text or a dropped file (read here, in the worker, as a stream) */
@@ -147,6 +155,22 @@ const api = {
 			};
 		} finally {
 			remote?.[Comlink.releaseProxy]();
+		}
+	},
+
+	/**
+	 * Whether a dropped compressed file holds a NecroScope report, and its text if so: decompressed
+	 * here, where WebAssembly may run (xz's decoder). The page's Content-Security-Policy refuses it
+	 * in the main thread, where a report file is opened (openReportFile): an `.xz` report had been
+	 * analysed as a compressed log there. Only the first decompressed bytes of a log are read.
+	 */
+	async reportText(file: File, kind: Compression): Promise<ReportTextResponse> {
+		let note: string | null = null;
+		try {
+			const text = await decompressedReportText(file.stream(), kind, (n) => (note = n));
+			return { ok: true, text, note };
+		} catch (e) {
+			return { ok: false, error: (e as Error).message };
 		}
 	},
 

@@ -7,6 +7,7 @@ import type {
 	AnalyzeResponse,
 	ReportFormat
 } from './analysis.worker.ts';
+import type { Compression } from '../output/report-file.ts';
 
 let worker: Worker | undefined;
 let remote: Comlink.Remote<AnalysisApi> | undefined;
@@ -20,8 +21,9 @@ function getRemote(): Comlink.Remote<AnalysisApi> {
 			name: 'necroscope-analysis'
 		});
 		worker.addEventListener('error', (e) => {
-			onCrash?.(e.message || 'The analysis worker stopped unexpectedly.');
-			dispose();
+			const message = e.message || 'The analysis worker stopped unexpectedly.';
+			onCrash?.(message);
+			dispose(message);
 		});
 		remote = Comlink.wrap<AnalysisApi>(worker);
 	}
@@ -95,7 +97,7 @@ export function analyzeInWorker(
  * second), so the next analysis does not wait for it.
  */
 export const RECYCLE_AFTER_MS = 4000;
-/** format() calls in flight (a worker is never terminated under one) */
+/** format() and reportText() calls in flight (a worker is never terminated under one) */
 let formatting = 0;
 let recycleWhenIdle = false;
 
@@ -167,6 +169,31 @@ export async function formatInWorker(
 }
 
 /**
+ * The text of a compressed report file (`report.json.xz`, `.zst`, `.gz`), decompressed in the
+ * worker, or null for a compressed log (see the worker's reportText); throws an Error whose
+ * message completes a sentence whose subject is the file (a damaged or too large report).
+ */
+export async function reportTextInWorker(
+	file: Blob,
+	kind: Compression
+): Promise<{ text: string | null; note: string | null }> {
+	formatting++;
+	// a worker ended meanwhile (Cancel's grace period ran out, a crash) never answers
+	let reject: (e: Error) => void = () => {};
+	const gone = new Promise<never>((_, r) => (reject = r));
+	ended.add(reject);
+	try {
+		const r = await Promise.race([getRemote().reportText(file as File, kind), gone]);
+		if (!r.ok) throw new Error(r.error);
+		return { text: r.text, note: r.note };
+	} finally {
+		ended.delete(reject);
+		formatting--;
+		if (recycleWhenIdle) recycle();
+	}
+}
+
+/**
  * Stop a running analysis. The worker is asked to stop and return the report of what it has
  * read so far; if it does not answer within `graceMs` (stuck in a long chunk), it is terminated
  * and the next run starts a new one.
@@ -197,7 +224,12 @@ function settled(): void {
 	pending = undefined;
 }
 
-export function dispose(): void {
+/** the reportText calls in flight, rejected when the worker is ended (`cancelled`: by Cancel) */
+const ended = new Set<(e: Error) => void>();
+
+export function dispose(reason = 'cancelled'): void {
+	for (const reject of ended) reject(new Error(reason));
+	ended.clear();
 	recycleWhenIdle = false;
 	if (remote) remote[Comlink.releaseProxy]();
 	worker?.terminate();
