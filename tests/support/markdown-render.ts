@@ -7,7 +7,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
-import { inert, metadataRows } from '../../src/lib/output/common.ts';
+import { inert, metadataRows, rowText } from '../../src/lib/output/common.ts';
 import type { AnalyzeOptions } from '../../src/lib/pipeline.ts';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { analyzeFile } from '../output/helpers.ts';
@@ -118,7 +118,8 @@ export function markdownProblems(source: string, result: AnalysisResult): string
 	)
 		problems.push('the headline is not the paragraph under the title');
 	// table cells hold the value, whole (no `|` split it, no escape shows)
-	for (const [k, v] of metadataRows(result)) {
+	for (const row of metadataRows(result)) {
+		const [k, v] = [row.label, rowText(row)];
 		if (cells.get(k) !== shownAs(v))
 			problems.push(`System row ${k}: ${JSON.stringify(cells.get(k))} for ${JSON.stringify(v)}`);
 	}

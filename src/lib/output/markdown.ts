@@ -19,8 +19,7 @@ import {
 	inputLine,
 	kernelLine,
 	metadataRows,
-	moduleList,
-	firstKernelLabels,
+	type MetadataRow,
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
@@ -252,7 +251,7 @@ export function formatMarkdown(result: AnalysisResult): string {
 	const counts = severityCounts(result);
 	head.push('| | |', '|---|---|');
 	head.push(`| Verdict | ${inlineCode(s.verdict)} |`);
-	head.push(`| Findings | ${result.findings.length}${counts ? ` (${counts})` : ''} |`);
+	head.push(`| Findings | ${groupDigits(result.findings.length)}${counts ? ` (${counts})` : ''} |`);
 	if (result.input.name) head.push(`| Input | ${escapeMarkdown(result.input.name)} |`);
 	head.push(`| Lines | ${escapeMarkdown(inputLine(result))} |`);
 	const anon = anonymizationLine(result);
@@ -393,22 +392,18 @@ function cellCode(s: string): string {
 /**
  * A System row's value: the kernel's build banner, its command line and the module list are log
  * text of words that are names (`BOOT_IMAGE=/vmlinuz`, `(root@host) … #1 SMP`, `nf_conntrack`),
- * one inline code span each, read as the log has them; escaped, with the names in code and the
- * rest not, `console=ttyS0 \`ddr_manufacture_info\`=Samsung` and `fuse \`nf_nat\` bridge` had read
- * as fragments, the code spans scattered. The other values (the CPU, the memory, the taint's
- * flags in words) are escaped prose.
+ * one inline code span each (RowPart.names), read as the log has them; escaped, with the names
+ * in code and the rest not, `console=ttyS0 \`ddr_manufacture_info\`=Samsung` and
+ * `fuse \`nf_nat\` bridge` had read as fragments, the code spans scattered. The other values
+ * (the CPU, the memory, the taint's flags in words) and our own words around the module list
+ * (`96: `, a last ` …`) are escaped prose.
  */
-function systemValue(label: string, v: string, result: AnalysisResult): string {
-	const m = result.metadata;
-	const labels = firstKernelLabels(m);
-	if (label === labels.build || label === labels.commandLine) return cellCode(v);
-	if (label === 'Modules' && m.modules.length) {
-		// `96: ` and a last ` …` are ours
-		const list = moduleList(m);
-		const at = v.indexOf(list);
-		if (at !== -1) return `${v.slice(0, at)}${cellCode(list)}${v.slice(at + list.length)}`;
-	}
-	return escapeMarkdown(v);
+function systemValue(row: MetadataRow): string {
+	return row.parts
+		.map((p, i) =>
+			p.names ? cellCode(p.text) : i === 0 ? escapeMarkdown(p.text) : escapeInline(inert(p.text))
+		)
+		.join('');
 }
 
 function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
@@ -420,11 +415,11 @@ function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	if (rows.length || boots.length) out.push('### System', '');
 	if (rows.length) {
 		out.push('| | |', '|---|---|');
-		for (const [k, v] of rows) out.push(`| ${k} | ${systemValue(k, v, result)} |`);
+		for (const row of rows) out.push(`| ${row.label} | ${systemValue(row)} |`);
 		out.push('');
 	}
 	if (boots.length) {
-		out.push(`**Boots:** ${boots.length}`, '');
+		out.push(`**Boots:** ${groupDigits(boots.length)}`, '');
 		// a column no boot shown fills is left out (a dmesg has no start time nor boot id: the
 		// table had two empty columns), as the text report leaves out a boot's absent parts
 		const shown = boots.slice(0, maxBootRows);
