@@ -24,7 +24,7 @@ describe('the Lines row of the text report', () => {
 		expect(row.length).toBeGreaterThan(1);
 		for (const l of row) expect(l.length).toBeLessThanOrEqual(TEXT_WIDTH);
 		expect(row.join(' ').replace(/ +/g, ' ')).toContain(
-			'1379 lines (dmesg 73, journal-monotonic 1306;'
+			'1,379 lines (dmesg 73, journal-monotonic 1,306; 10,000 skipped, 1,000 not understood)'
 		);
 	});
 });

@@ -7,7 +7,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
-import { inert, metadataRows } from '../../src/lib/output/common.ts';
+import { inert, metadataRows, rowText } from '../../src/lib/output/common.ts';
 import type { AnalyzeOptions } from '../../src/lib/pipeline.ts';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { analyzeFile } from '../output/helpers.ts';
@@ -118,12 +118,11 @@ export function markdownProblems(source: string, result: AnalysisResult): string
 	)
 		problems.push('the headline is not the paragraph under the title');
 	// table cells hold the value, whole (no `|` split it, no escape shows)
-	for (const [k, v] of metadataRows(result)) {
+	for (const row of metadataRows(result)) {
 		// (a label may hold log text: `Build (6.1.0-…)`)
-		if (cells.get(shownAs(k)) !== shownAs(v))
-			problems.push(
-				`System row ${k}: ${JSON.stringify(cells.get(shownAs(k)))} for ${JSON.stringify(v)}`
-			);
+		const [k, v] = [shownAs(row.label), rowText(row)];
+		if (cells.get(k) !== shownAs(v))
+			problems.push(`System row ${k}: ${JSON.stringify(cells.get(k))} for ${JSON.stringify(v)}`);
 	}
 	if (result.input.name !== null && cells.get('Input') !== shownAs(result.input.name))
 		problems.push(`Input row: ${JSON.stringify(cells.get('Input'))}`);

@@ -181,47 +181,86 @@ export function firstKernelLabels(m: AnalysisResult['metadata']): {
 const MODULES_SHOWN = 40;
 
 /** the modules the Modules row names, as the kernel lists them: `fuse nf_nat bridge` */
-export function moduleList(m: AnalysisResult['metadata']): string {
+function moduleList(m: AnalysisResult['metadata']): string {
 	return m.modules.slice(0, MODULES_SHOWN).join(' ');
 }
 
-export function metadataRows(result: AnalysisResult): Array<[string, string]> {
-	const m = result.metadata;
-	const label = firstKernelLabels(m);
-	const rows: Array<[string, string | null]> = [
-		['Kernel', kernelLine(m)],
-		[label.build, m.kernel_build],
-		['Architecture', m.arch],
-		['Hardware', m.hardware],
-		['Virtual machine', m.hypervisor],
-		['BIOS', m.bios],
-		['CPU', m.cpu],
-		['Memory', m.memory],
-		[label.commandLine, m.command_line],
-		[
-			'Taint',
-			m.taint
-				? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
-				: m.tainted === false
-					? 'not tainted'
-					: null
-		],
-		[
-			'Modules',
-			m.modules.length
-				? `${m.modules.length}: ${moduleList(m)}${m.modules.length > MODULES_SHOWN ? ' …' : ''}`
-				: null
-		]
-	];
-	return rows.filter((r): r is [string, string] => r[1] !== null && r[1] !== '');
+/**
+ * One part of a System row's value: our own words, or log text that is a list of names (the
+ * kernel's build banner, its command line, the module list), which the Markdown report shows as
+ * one inline code span, as the log has it.
+ */
+export interface RowPart {
+	text: string;
+	names: boolean;
 }
 
+/** A row of the System section: its label and its value's parts, in order. */
+export interface MetadataRow {
+	label: string;
+	parts: RowPart[];
+}
+
+/** a System row's value as text (its parts joined) */
+export function rowText(row: MetadataRow): string {
+	return row.parts.map((p) => p.text).join('');
+}
+
+/**
+ * The System section's rows, each value in parts (RowPart), so that a report never has to find
+ * the log's names again inside text it formatted: the Markdown report had looked for the module
+ * list inside `96: fuse nf_nat …`, and found it in the count when a module's name was a number.
+ */
+export function metadataRows(result: AnalysisResult): MetadataRow[] {
+	const m = result.metadata;
+	const label = firstKernelLabels(m);
+	const ours = (text: string | null): RowPart[] => (text ? [{ text, names: false }] : []);
+	const names = (text: string | null): RowPart[] => (text ? [{ text, names: true }] : []);
+	const rows: MetadataRow[] = [
+		{ label: 'Kernel', parts: ours(kernelLine(m)) },
+		{ label: label.build, parts: names(m.kernel_build) },
+		{ label: 'Architecture', parts: ours(m.arch) },
+		{ label: 'Hardware', parts: ours(m.hardware) },
+		{ label: 'Virtual machine', parts: ours(m.hypervisor) },
+		{ label: 'BIOS', parts: ours(m.bios) },
+		{ label: 'CPU', parts: ours(m.cpu) },
+		{ label: 'Memory', parts: ours(m.memory) },
+		{ label: label.commandLine, parts: names(m.command_line) },
+		{
+			label: 'Taint',
+			parts: ours(
+				m.taint
+					? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
+					: m.tainted === false
+						? 'not tainted'
+						: null
+			)
+		},
+		{
+			label: 'Modules',
+			parts: m.modules.length
+				? [
+						...ours(`${groupDigits(m.modules.length)}: `),
+						...names(moduleList(m)),
+						...ours(m.modules.length > MODULES_SHOWN ? ' …' : null)
+					]
+				: []
+		}
+	];
+	return rows.filter((r) => r.parts.length > 0);
+}
+
+/**
+ * The Lines row: `1,022,872 lines (dmesg 348,935, syslog 222,379; 224,383 skipped, 30,914 not
+ * understood)`, its counts grouped as every count of the reports is (counted), and as the page's
+ * System panel has them; line numbers, which a reader looks up, are not.
+ */
 export function inputLine(result: AnalysisResult): string {
 	const i = result.input;
 	const formats = Object.entries(i.formats)
-		.map(([k, v]) => `${k} ${v}`)
+		.map(([k, v]) => `${k} ${groupDigits(v)}`)
 		.join(', ');
-	return `${counted(i.lines_total, 'line')} (${formats || 'no kernel lines'}; ${i.lines_skipped} skipped, ${i.lines_unparsed} not understood)`;
+	return `${counted(i.lines_total, 'line')} (${formats || 'no kernel lines'}; ${groupDigits(i.lines_skipped)} skipped, ${groupDigits(i.lines_unparsed)} not understood)`;
 }
 
 // C0/C1 controls (tab kept), DEL, line/paragraph separators and Unicode's bidirectional controls
@@ -281,7 +320,7 @@ export function verdictLabel(result: AnalysisResult): string {
 export function severityCounts(result: AnalysisResult): string {
 	return Object.entries(result.summary.counts_by_severity)
 		.filter(([, n]) => n > 0)
-		.map(([k, n]) => `${n} ${k}`)
+		.map(([k, n]) => `${groupDigits(n)} ${k}`)
 		.join(', ');
 }
 
@@ -303,9 +342,12 @@ export function guiltyMarks(stack: {
 	return named.map((_, i) => i === at);
 }
 
-/** `n` and the word, plural unless one: `1 frame`, `3 frames` (English words taking `s`). */
+/**
+ * `n`, its digits grouped, and the word, plural unless one: `1 frame`, `3 frames`,
+ * `1,022,872 lines` (English words taking `s`).
+ */
 export function counted(n: number, word: string): string {
-	return `${n} ${n === 1 ? word : `${word}s`}`;
+	return `${groupDigits(n)} ${n === 1 ? word : `${word}s`}`;
 }
 
 /** After a call trace's count, when a frame shown carries the `>` mark of the guilty frame. */
@@ -398,7 +440,7 @@ export function frameLabel(fr: Frame): string {
 
 /** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boot 1`. */
 export function findingWhere(f: Finding, result: AnalysisResult): string {
-	return `${lineRange(f)}${f.count > 1 ? `, seen ${f.count} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${bootList(f.boots)}` : ''}`;
+	return `${lineRange(f)}${f.count > 1 ? `, seen ${groupDigits(f.count)} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${bootList(f.boots)}` : ''}`;
 }
 
 /** boots named at most in a finding's place (a finding of every boot of a year stays one line) */

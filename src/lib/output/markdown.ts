@@ -19,8 +19,7 @@ import {
 	inputLine,
 	kernelLine,
 	metadataRows,
-	moduleList,
-	firstKernelLabels,
+	type MetadataRow,
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
@@ -135,13 +134,42 @@ function details(summary: string, body: string[]): string[] {
 	return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
 }
 
-/** evidence lines and frames a shortened report shows per finding (see MARKDOWN_MAX_CHARS) */
+/** what a finding's section shows (a shortened report shows less: see MARKDOWN_MAX_CHARS) */
 interface SectionLimits {
 	evidence: number;
 	frames: number;
+	/** the explanation (what it means, causes, what to do, references) and the register block */
+	prose: boolean;
 }
-const FULL: SectionLimits = { evidence: Infinity, frames: Infinity };
-const SHORT: SectionLimits = { evidence: 20, frames: 30 };
+const FULL: SectionLimits = { evidence: Infinity, frames: Infinity, prose: true };
+/** a shortened report's finding with its explanation */
+const SHORT: SectionLimits = { evidence: 20, frames: 30, prose: true };
+/** a shortened report's finding with its facts and evidence alone */
+const FACTS: SectionLimits = { evidence: 12, frames: 10, prose: false };
+
+/** a finding's explanation: what it means, likely causes, what to do, references */
+function explanation(f: Finding, result: AnalysisResult): string[] {
+	const out: string[] = [];
+	out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
+	if (f.explanation.causes.length) {
+		out.push('**Likely causes:**', '');
+		for (const c of f.explanation.causes) out.push(`- *${c.kind}:* ${proseMarkdown(c.text)}`);
+		out.push('');
+	}
+	if (f.explanation.next_steps.length) {
+		out.push('**What to do:**', '');
+		for (const n of f.explanation.next_steps)
+			out.push(`- ${proseMarkdown(stepForInput(n, f, result.input.name))}`);
+		out.push('');
+	}
+	if (f.explanation.references.length) {
+		out.push(
+			`**References:** ${f.explanation.references.map((r) => (/^https:\/\/[^\s<>()[\]`]+$/.test(r) ? `<${r}>` : inlineCode(r))).join(' · ')}`,
+			''
+		);
+	}
+	return out;
+}
 
 function findingSection(f: Finding, result: AnalysisResult, limits = FULL): string[] {
 	const out: string[] = [];
@@ -164,24 +192,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 	if (facts.length)
 		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);
 	out.push('');
-	out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
-	if (f.explanation.causes.length) {
-		out.push('**Likely causes:**', '');
-		for (const c of f.explanation.causes) out.push(`- *${c.kind}:* ${proseMarkdown(c.text)}`);
-		out.push('');
-	}
-	if (f.explanation.next_steps.length) {
-		out.push('**What to do:**', '');
-		for (const n of f.explanation.next_steps)
-			out.push(`- ${proseMarkdown(stepForInput(n, f, result.input.name))}`);
-		out.push('');
-	}
-	if (f.explanation.references.length) {
-		out.push(
-			`**References:** ${f.explanation.references.map((r) => (/^https:\/\/[^\s<>()[\]`]+$/.test(r) ? `<${r}>` : inlineCode(r))).join(' · ')}`,
-			''
-		);
-	}
+	if (limits.prose) out.push(...explanation(f, result));
 	// the frames and register lines the evidence shown quotes are read there, once (`>` in its
 	// margin marks the guilty frame's line); only those past it are blocks of their own
 	const shown = f.evidence.slice(0, limits.evidence);
@@ -200,7 +211,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 				: `${what} (${counted(t.rest.length, 'frame')}${marked})`;
 		out.push(...details(label, codeBlock(frames)));
 	}
-	if (t.registers.length)
+	if (t.registers.length && limits.prose)
 		out.push(
 			...details(`Registers (${counted(t.registers.length, 'line')})`, codeBlock(t.registers))
 		);
@@ -228,14 +239,25 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 }
 
 /**
- * Longest Markdown report: GitHub refuses issue and comment bodies over 65,536 characters, and a
- * report that is cut anywhere else loses its end. A report that would be longer lists the
- * findings that do not fit on one line each (most severe ones keep their details) and the boot
- * table up to MAX_BOOT_ROWS rows; the JSON report always has everything.
+ * Longest Markdown report: GitHub refuses issue and comment bodies over 65,536 characters
+ * (characters, not bytes: `body is too long (maximum is 65536 characters)`), and a report that
+ * is cut anywhere else loses its end. It is measured as issueLength does. A report that would be
+ * longer is shortened, the least important findings first (CUTS), and shows the boot table up to
+ * MAX_BOOT_ROWS rows; the JSON report always has everything.
  */
 export const MARKDOWN_MAX_CHARS = 65_536;
-/** room kept for what follows the findings (system table, note, footer) */
-const TAIL_RESERVE = 6_000;
+
+/**
+ * A Markdown report's length as an issue's limit counts it, or more: its UTF-16 code units
+ * (never fewer than its characters: an emoji of a log line is 2), and each line end twice, as a
+ * browser sends a text area's lines (CR LF). Not its UTF-8 bytes: `’` and `…` are 3 bytes and
+ * one character.
+ */
+export function issueLength(md: string): number {
+	let ends = 0;
+	for (let at = md.indexOf('\n'); at !== -1; at = md.indexOf('\n', at + 1)) ends++;
+	return md.length + ends;
+}
 const MAX_BOOT_ROWS = 50;
 
 /**
@@ -252,7 +274,7 @@ export function formatMarkdown(result: AnalysisResult): string {
 	const counts = severityCounts(result);
 	head.push('| | |', '|---|---|');
 	head.push(`| Verdict | ${inlineCode(s.verdict)} |`);
-	head.push(`| Findings | ${result.findings.length}${counts ? ` (${counts})` : ''} |`);
+	head.push(`| Findings | ${groupDigits(result.findings.length)}${counts ? ` (${counts})` : ''} |`);
 	if (result.input.name) head.push(`| Input | ${escapeMarkdown(result.input.name)} |`);
 	head.push(`| Lines | ${escapeMarkdown(inputLine(result))} |`);
 	const anon = anonymizationLine(result);
@@ -299,12 +321,12 @@ export function formatMarkdown(result: AnalysisResult): string {
 			sections: routine.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
 		});
 	const tail = systemSection(result, Infinity);
-	const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+	const size = (lines: string[]) => lines.reduce((n, l) => n + issueLength(l) + 2, 0);
 	const whole =
 		size(head) +
 		size(tail) +
 		groups.reduce(
-			(n, g) => n + size(g.heading) + g.sections.reduce((m, x) => m + x.full.length + 1, 0),
+			(n, g) => n + size(g.heading) + g.sections.reduce((m, x) => m + issueLength(x.full) + 2, 0),
 			0
 		);
 
@@ -319,67 +341,159 @@ export function formatMarkdown(result: AnalysisResult): string {
 		return out.join('\n') + '\n';
 	}
 
-	// too long for an issue: the most severe findings with their details (evidence and trace cut
-	// short) while they fit, the others on one line
+	return shortened(result, out, groups);
+}
+
+/**
+ * How much of a finding a shortened Markdown report shows: counted only (`… and 12 more`), its
+ * one line, its facts and evidence (FACTS), or that with its explanation (SHORT).
+ */
+const COUNTED = 0;
+const ONE_LINE = 1;
+const WITH_FACTS = 2;
+const EXPLAINED = 3;
+
+/**
+ * A finding's place in the order of cuts: routine notices 0, info 1, low 2, medium 3, high 4,
+ * critical 5, the finding the headline names and its root cause 6.
+ */
+const TIERS: Record<string, number> = { info: 1, low: 2, medium: 3, high: 4, critical: 5 };
+const LEAD = 6;
+
+/**
+ * The steps by which a report too long for an issue is shortened, in order, each taken finding
+ * by finding from the least important up (routine notices, then info, low … in the reports'
+ * order) until the report fits: the explanations go first (but the headline's finding's); then
+ * the facts and evidence of the findings below high, which become one line; then the lines of
+ * routine notices, info and low findings, which are counted; then the facts and evidence of
+ * the high findings; the lines of the medium ones; the facts and evidence of the critical ones;
+ * those of the headline's finding and its root cause; and last the lines of any. A high or
+ * critical finding had been one line while findings below it kept their details (the 100 MB
+ * log's report detailed 1 finding of 438, and listed 78 routine notices).
+ */
+const CUTS: ReadonlyArray<{ tiers: readonly number[]; to: number }> = [
+	{ tiers: [0, 1, 2, 3, 4, 5], to: WITH_FACTS },
+	{ tiers: [0, 1, 2, 3], to: ONE_LINE },
+	{ tiers: [0, 1, 2], to: COUNTED },
+	{ tiers: [4], to: ONE_LINE },
+	{ tiers: [3], to: COUNTED },
+	{ tiers: [5], to: ONE_LINE },
+	{ tiers: [LEAD], to: WITH_FACTS },
+	{ tiers: [LEAD], to: ONE_LINE },
+	{ tiers: [0, 1, 2, 3, 4, 5, LEAD], to: COUNTED }
+];
+
+/** room kept for the note that says what was shortened, and for each section's `… and N more` */
+const NOTE_RESERVE = 600;
+const COUNT_RESERVE = 80;
+
+function shortened(
+	result: AnalysisResult,
+	head: string[],
+	groups: Array<{ heading: string[]; sections: Array<{ f: Finding; full: string }> }>
+): string {
+	const s = result.summary;
 	const short = (f: Finding) =>
-		`- ${inlineCode(f.title)} · ${f.severity} · ×${f.count} · line ${f.first_line}${f.boots.length > 1 ? ` · ${f.boots.length} boots` : ''}`;
-	const shortTotal = groups.reduce(
-		(n, g) => n + g.sections.reduce((m, x) => m + short(x.f).length + 1, 0),
-		0
-	);
-	let budget =
-		MARKDOWN_MAX_CHARS - size(out) - TAIL_RESERVE - shortTotal - groups.length * 40 - 400;
-	// the finding the headline names (and the root cause of its chain) keep their details first,
-	// then the others, most severe first, while they fit: the headline's crash of a vmcore's
-	// dmesg (crash-dmesg-vmcore-dmesg-txt.log, after ten soft lockups) had been one line
-	const lead = [s.primary_finding, s.root_cause].filter((id): id is string => Boolean(id));
-	const findings = groups.flatMap((g) => g.sections.map((x) => x.f));
-	const order = [
-		...lead.flatMap((id) => findings.filter((f) => f.id === id)),
-		...findings.filter((f) => !lead.includes(f.id))
-	];
-	const detailed = new Map<Finding, string>();
-	for (const f of order) {
-		if (detailed.has(f)) continue;
-		const section = findingSection(f, result, SHORT).join('\n');
-		if (section.length + 1 <= budget) {
-			budget -= section.length + 1;
-			detailed.set(f, section);
+		`- ${inlineCode(f.title)} · ${f.severity} · ×${groupDigits(f.count)} · line ${f.first_line}${f.boots.length > 1 ? ` · ${groupDigits(f.boots.length)} boots` : ''}`;
+	// every finding in the reports' order (the most important first), with its group
+	const all = groups.flatMap((g, gi) => g.sections.map((x) => ({ f: x.f, g: gi })));
+	const lead = new Set([s.primary_finding, s.root_cause].filter((id): id is string => id !== null));
+	const tier = (f: Finding) =>
+		lead.has(f.id) ? LEAD : f.routine === true ? 0 : (TIERS[f.severity] ?? 0);
+	/** the finding's text at each level, made when first needed */
+	const texts = all.map(() => new Map<number, string>());
+	const text = (i: number, level: number): string => {
+		let t = texts[i].get(level);
+		if (t === undefined) {
+			const f = all[i].f;
+			t =
+				level === ONE_LINE
+					? short(f)
+					: level === COUNTED
+						? ''
+						: findingSection(f, result, level === EXPLAINED ? SHORT : FACTS).join('\n');
+			texts[i].set(level, t);
+		}
+		return t;
+	};
+	const cost = (i: number, level: number) =>
+		level === COUNTED ? 0 : issueLength(text(i, level)) + 2;
+	const levels = all.map(() => EXPLAINED);
+	const tail = systemSection(result, MAX_BOOT_ROWS);
+	const size = (lines: string[]) => lines.reduce((n, l) => n + issueLength(l) + 2, 0);
+	let total =
+		size(head) +
+		NOTE_RESERVE +
+		size(tail) +
+		groups.reduce((n, g) => n + size(g.heading) + 1 + COUNT_RESERVE, 0) +
+		all.reduce((n, _, i) => n + cost(i, EXPLAINED), 0);
+	for (const cut of CUTS) {
+		for (let i = all.length - 1; i >= 0 && total > MARKDOWN_MAX_CHARS; i--) {
+			if (levels[i] <= cut.to || !cut.tiers.includes(tier(all[i].f))) continue;
+			total += cost(i, cut.to) - cost(i, levels[i]);
+			levels[i] = cut.to;
 		}
 	}
-	let listed = 0;
+
 	const body: string[] = [];
-	for (const g of groups) {
+	const at = [0, 0, 0, 0];
+	for (const [gi, g] of groups.entries()) {
 		body.push(...g.heading);
-		for (const x of g.sections) {
-			const section = detailed.get(x.f);
-			if (section !== undefined) body.push(section);
-			else {
-				body.push(short(x.f));
-				listed++;
-			}
-		}
+		let hidden = 0;
+		all.forEach((x, i) => {
+			if (x.g !== gi) return;
+			at[levels[i]]++;
+			if (levels[i] === COUNTED) hidden++;
+			else body.push(text(i, levels[i]));
+		});
+		if (hidden > 0)
+			body.push(
+				hidden === g.sections.length
+					? `- ${counted(hidden, g.sections[0].f.routine === true ? 'routine message' : 'finding')}, not listed here: the JSON report has them`
+					: `- … and ${groupDigits(hidden)} more, not listed here: the JSON report has them`
+			);
 		body.push('');
 	}
-	const cuts: string[] = [];
-	if (listed > 0)
-		cuts.push(
-			`${listed} of ${result.findings.length} findings are listed on one line without their details, the others show at most ${SHORT.evidence} evidence lines and ${SHORT.frames} frames`
+	const parts: string[] = [];
+	const n = (k: number) => groupDigits(at[k]);
+	if (at[EXPLAINED])
+		parts.push(
+			`${n(EXPLAINED)} ${at[EXPLAINED] === 1 ? 'is shown with its' : 'are shown with their'} explanation (at most ${SHORT.evidence} evidence lines and ${SHORT.frames} frames)`
 		);
+	if (at[WITH_FACTS])
+		parts.push(
+			`${n(WITH_FACTS)} with ${at[WITH_FACTS] === 1 ? 'its' : 'their'} facts and evidence alone (at most ${FACTS.evidence} evidence lines and ${FACTS.frames} frames)`
+		);
+	if (at[ONE_LINE]) parts.push(`${n(ONE_LINE)} on one line`);
+	if (at[COUNTED]) parts.push(`${n(COUNTED)} only counted`);
+	const cuts = [
+		at[EXPLAINED] === all.length
+			? `${all.length === 1 ? 'its finding shows' : `its ${groupDigits(all.length)} findings show`} at most ${SHORT.evidence} evidence lines and ${SHORT.frames} frames each`
+			: `of ${counted(all.length, 'finding')}, ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]}`
+	];
 	if (result.metadata.boots.length > MAX_BOOT_ROWS)
-		cuts.push(`the boot table shows ${MAX_BOOT_ROWS} of ${result.metadata.boots.length} boots`);
-	out.push(
-		`> **Note:** This report is shortened to fit in an issue (${groupDigits(MARKDOWN_MAX_CHARS)} characters): ${cuts.join(', and ') || 'its end is cut'}. The JSON report has everything.`,
-		''
-	);
-	out.push(...body, ...systemSection(result, MAX_BOOT_ROWS));
-	let text = out.join('\n') + '\n';
-	// a report of thousands of findings can still be too long: end it at a line
-	if (text.length > MARKDOWN_MAX_CHARS) {
-		const end = '\n\n_… cut here: the JSON report has the rest._\n';
-		text = text.slice(0, text.lastIndexOf('\n', MARKDOWN_MAX_CHARS - end.length)) + end;
+		cuts.push(
+			`the boot table shows ${MAX_BOOT_ROWS} of ${groupDigits(result.metadata.boots.length)} boots`
+		);
+	const out = [
+		...head,
+		`> **Note:** This report is shortened to fit in an issue (${groupDigits(MARKDOWN_MAX_CHARS)} characters), the least important findings first: ${cuts.join('; ')}. The JSON report has everything.`,
+		'',
+		...body,
+		...tail
+	];
+	const md = out.join('\n') + '\n';
+	if (issueLength(md) <= MARKDOWN_MAX_CHARS) return md;
+	// a report whose head alone is too long (thousands of notes) can still be: end it at a line
+	const end = ['', '_… cut here: the JSON report has the rest._'];
+	let room = MARKDOWN_MAX_CHARS - size(end);
+	const kept: string[] = [];
+	for (const l of md.split('\n')) {
+		room -= issueLength(l) + 2;
+		if (room < 0) break;
+		kept.push(l);
 	}
-	return text;
+	return [...kept, ...end].join('\n') + '\n';
 }
 
 /**
@@ -393,22 +507,18 @@ function cellCode(s: string): string {
 /**
  * A System row's value: the kernel's build banner, its command line and the module list are log
  * text of words that are names (`BOOT_IMAGE=/vmlinuz`, `(root@host) … #1 SMP`, `nf_conntrack`),
- * one inline code span each, read as the log has them; escaped, with the names in code and the
- * rest not, `console=ttyS0 \`ddr_manufacture_info\`=Samsung` and `fuse \`nf_nat\` bridge` had read
- * as fragments, the code spans scattered. The other values (the CPU, the memory, the taint's
- * flags in words) are escaped prose.
+ * one inline code span each (RowPart.names), read as the log has them; escaped, with the names
+ * in code and the rest not, `console=ttyS0 \`ddr_manufacture_info\`=Samsung` and
+ * `fuse \`nf_nat\` bridge` had read as fragments, the code spans scattered. The other values
+ * (the CPU, the memory, the taint's flags in words) and our own words around the module list
+ * (`96: `, a last ` …`) are escaped prose.
  */
-function systemValue(label: string, v: string, result: AnalysisResult): string {
-	const m = result.metadata;
-	const labels = firstKernelLabels(m);
-	if (label === labels.build || label === labels.commandLine) return cellCode(v);
-	if (label === 'Modules' && m.modules.length) {
-		// `96: ` and a last ` …` are ours
-		const list = moduleList(m);
-		const at = v.indexOf(list);
-		if (at !== -1) return `${v.slice(0, at)}${cellCode(list)}${v.slice(at + list.length)}`;
-	}
-	return escapeMarkdown(v);
+function systemValue(row: MetadataRow): string {
+	return row.parts
+		.map((p, i) =>
+			p.names ? cellCode(p.text) : i === 0 ? escapeMarkdown(p.text) : escapeInline(inert(p.text))
+		)
+		.join('');
 }
 
 function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
@@ -421,11 +531,11 @@ function systemSection(result: AnalysisResult, maxBootRows: number): string[] {
 	if (rows.length) {
 		out.push('| | |', '|---|---|');
 		// a label may hold log text: the first kernel's release (`Build (6.1.0-…)`)
-		for (const [k, v] of rows) out.push(`| ${escapeMarkdown(k)} | ${systemValue(k, v, result)} |`);
+		for (const row of rows) out.push(`| ${escapeMarkdown(row.label)} | ${systemValue(row)} |`);
 		out.push('');
 	}
 	if (boots.length) {
-		out.push(`**Boots:** ${boots.length}`, '');
+		out.push(`**Boots:** ${groupDigits(boots.length)}`, '');
 		// a column no boot shown fills is left out (a dmesg has no start time nor boot id: the
 		// table had two empty columns), as the text report leaves out a boot's absent parts
 		const shown = boots.slice(0, maxBootRows);

@@ -1,5 +1,6 @@
 import type { Finding } from '../models/finding.ts';
 import type { AnalysisResult } from '../models/report.ts';
+import { groupDigits } from '../util/text.ts';
 import {
 	anonymizationLine,
 	cascadeTree,
@@ -17,6 +18,7 @@ import {
 	inert,
 	inputLine,
 	metadataRows,
+	rowText,
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
@@ -186,7 +188,7 @@ export function formatText(result: AnalysisResult): string {
 	out.push(`Verdict: ${verdictLabel(result)} (${s.verdict})`);
 	out.push(...wrap(inert(s.headline), '', 0));
 	const counts = severityCounts(result);
-	out.push(`Findings: ${result.findings.length}${counts ? ` (${counts})` : ''}`);
+	out.push(`Findings: ${groupDigits(result.findings.length)}${counts ? ` (${counts})` : ''}`);
 	if (result.input.name) out.push(`Input: ${inert(result.input.name)}`);
 	out.push(...wrap(inert(inputLine(result)), 'Lines:', 7));
 	const anon = anonymizationLine(result);
@@ -239,8 +241,8 @@ export function formatText(result: AnalysisResult): string {
 	// an empty input has no system to describe (its one boot of lines 1-1 is the schema's
 	// placeholder, not something the input holds)
 	const boots = result.input.lines_total === 0 ? [] : result.metadata.boots;
-	const rows = [...metadataRows(result)];
-	if (boots.length) rows.push(['Boots', String(boots.length)]);
+	const rows: Array<[string, string]> = metadataRows(result).map((r) => [r.label, rowText(r)]);
+	if (boots.length) rows.push(['Boots', groupDigits(boots.length)]);
 	if (rows.length === 0) return out.join('\n') + '\n';
 	blank();
 	out.push('System');
