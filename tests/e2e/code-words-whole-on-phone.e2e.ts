@@ -86,3 +86,56 @@ test('the command line’s parameters are each whole on a line on a phone', asyn
 	}
 	expect(problems).toEqual([]);
 });
+
+/**
+ * A parameter longer than 28 characters likewise, on a line of its own when it fits one: at 390 px
+ * the panel had cut `BOOT_IMAGE=/boot/vmlinuz-5.13.0-28-` over `generic` and `root=UUID=` inside
+ * its UUID, at a hyphen (askubuntu's dmesg/journalctl log, its Ubuntu 5.13 command line). One
+ * longer than a line breaks where the line ends: its first part starts a line and fills it.
+ */
+test('a long command-line parameter is whole on a line when it fits one', async ({ page }) => {
+	const problems = watchForErrors(page);
+	await page.setViewportSize({ width: 390, height: 844 });
+	const boot = 'BOOT_IMAGE=/boot/vmlinuz-5.13.0-28-generic';
+	const root = 'root=UUID=85898a04-7c7a-405c-bfa9-591bdcdeae0b';
+	const long =
+		'ip=192.168.100.200:192.168.100.1:192.168.100.254:255.255.255.0:host-name-of-it:eth0:off';
+	await analyzeText(
+		page,
+		`[    0.000000] Command line: ${boot} ${root} ro intel_idle.max_cstate=1 processor.max_cstate=1 quiet splash ${long} vt.handoff=7\n`
+	);
+	const cmdline = page.locator('dt:text-is("Command line") + dd');
+	await expect(cmdline).toContainText(root);
+	let whole = 0;
+	let cut = 0;
+	for (let width = 320; width <= 440; width += 4) {
+		await page.setViewportSize({ width, height: 844 });
+		const [lines] = await laidOutLines(cmdline);
+		const said = `${JSON.stringify(lines)} at ${width} px`;
+		// the characters a line holds: the widest line's
+		const widest = Math.max(...lines.map((l) => l.trimEnd().length));
+		for (const param of [boot, root, long]) {
+			if (param.length <= widest) {
+				whole++;
+				expect(
+					lines.some((l) => l.includes(param)),
+					`"${param}" whole on a line of ${said}`
+				).toBe(true);
+			} else {
+				cut++;
+				const at = lines.findIndex((l) => l.startsWith(param.slice(0, 12)));
+				expect(at, `"${param}" starts a line of ${said}`).toBeGreaterThan(-1);
+				expect(lines[at].trimEnd(), `"${param}" cut at the line's end: ${said}`).toBe(
+					param.slice(0, widest)
+				);
+			}
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+	}
+	// both cases were checked: whole where a line holds the parameter, cut where none does
+	expect(whole).toBeGreaterThan(0);
+	expect(cut).toBeGreaterThan(0);
+	expect(problems).toEqual([]);
+});

@@ -26,6 +26,10 @@ test('a syslog without kernel times has a timeline of wall-clock time; a log wit
 	await expect(timeline.getByRole('button', { name: /unregister_netdevice/ })).toHaveAccessibleName(
 		/ — \d{4}-11-21 11:58:33 UTC$/
 	);
+	// the finding's line under its title does not show the year the log does not give as a fact
+	const meta = page.locator('article.finding .meta').first();
+	await expect(meta).toContainText('Nov 21 11:58:33 UTC (year not in the log)');
+	await expect(meta).not.toContainText('-11-21');
 
 	// no time in the log: the line numbers remain the axis
 	await page

@@ -12,6 +12,7 @@ import { formatJson } from '../../src/lib/output/json.ts';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { REPORT_SCHEMA } from '../../src/lib/output/schema.ts';
 import { formatText } from '../../src/lib/output/text.ts';
+import { wallParts } from '../../src/lib/components/format.ts';
 import { analyzeFile, OUTPUT_FIXTURES, ROOT } from './helpers.ts';
 
 const FORMATS = join(ROOT, 'fixtures', 'formats');
@@ -176,5 +177,29 @@ describe('input.assumed_year', () => {
 			expect(out.match(/a placeholder/g)).toHaveLength(1);
 			expect(out).not.toMatch(/assumed/i);
 		}
+	});
+});
+
+describe('the page’s wall times (wallParts) when the year is not in the log', () => {
+	it('a placeholder year is not shown; a lower bound is said to be one; a known year as it is', async () => {
+		const placeholder = await analyzeText(BARD.join('\n') + '\n');
+		const at = placeholder.metadata.boots[0].started_at;
+		expect(at?.slice(0, 4)).toBe('2000');
+		expect(wallParts(at as string, placeholder.input.assumed_year)).toEqual([
+			`Jul 30 ${at?.slice(11, 19)} UTC`,
+			'(year not in the log)'
+		]);
+		const bound = await analyzeText(`Nov 23 10:00:00 h ${JETSON_BANNER}\n`);
+		const started = bound.metadata.boots[0].started_at as string;
+		expect(started.slice(0, 4)).toBe('2017');
+		expect(wallParts(started, bound.input.assumed_year)).toEqual([
+			`2017-11-23 ${started.slice(11, 19)} UTC`,
+			'(year not in the log: 2017 or later)'
+		]);
+		const known = await analyzeText(BARD.join('\n') + '\n', { year: 2014 });
+		const wall = known.metadata.boots[0].started_at as string;
+		expect(wallParts(wall, known.input.assumed_year)).toEqual([
+			`2014-07-30 ${wall.slice(11, 19)} UTC`
+		]);
 	});
 });

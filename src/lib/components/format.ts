@@ -1,5 +1,5 @@
 import { findingKernel, type Finding } from '$lib/models/finding';
-import type { Boot } from '$lib/models/metadata';
+import type { AssumedYear, Boot } from '$lib/models/metadata';
 import { WHOLE_WORD, words } from './words';
 
 /**
@@ -8,6 +8,29 @@ import { WHOLE_WORD, words } from './words';
  */
 export function utcText(iso: string): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/**
+ * A wall-clock time of a log whose dates carry no year (`input.assumed_year`), as the page shows
+ * it: the time, then what is known of its year, in two parts (the second may go to the next line).
+ * A known year (`exact`, or no year assumed) is shown as `utcText` shows it; a lower bound (the
+ * build date, the kernel release) as `2022-02-09 10:42:36 UTC` and `(year not in the log: 2022 or
+ * later)`; the placeholder without its year, `Feb 9 10:42:36 UTC` and `(year not in the log)`. The
+ * line under a finding's title had shown a guessed year as fact, which the report's warning
+ * (and the text and Markdown reports) say is not.
+ */
+export function wallParts(iso: string, year: AssumedYear | null): [string] | [string, string] {
+	if (year === null || year.exact) return [utcText(iso)];
+	if (year.source === 'placeholder') {
+		const month = MONTHS[Number(iso.slice(5, 7)) - 1];
+		return [
+			`${month} ${Number(iso.slice(8, 10))} ${iso.slice(11, 19)} UTC`,
+			'(year not in the log)'
+		];
+	}
+	return [utcText(iso), `(year not in the log: ${iso.slice(0, 4)} or later)`];
 }
 
 /** A span of kernel time in words (see util/text.ts); the page's timeline axis and findings use it. */
