@@ -128,9 +128,10 @@ export async function openPastedReport(
 /**
  * How a compressed file's report text is read (see decompressedReportText): `text` null for a
  * compressed log, `note` what followed its compressed data; throws an Error whose message
- * completes a sentence whose subject is the file. The page's is the analysis worker's
- * (reportTextInWorker): xz's decoder is WebAssembly, which the page's Content-Security-Policy
- * refuses in its main thread.
+ * completes a sentence whose subject is the file. The page's reads an `.xz` file in the analysis
+ * worker (reportTextInWorker): xz's decoder is WebAssembly, which the page's
+ * Content-Security-Policy refuses in its main thread; gzip and Zstandard here (inThisThread),
+ * without waiting for a worker that may be busy.
  */
 export type ReportDecompressor = (
 	file: Blob,
@@ -153,7 +154,7 @@ export const inThisThread: ReportDecompressor = async (file, kind) => {
  * or journalctl's refusal to read the log (refusedAdvice). A report compressed with gzip, Zstandard or xz (`report.json.gz`, `.zst`, `.xz`) is opened too
  * (the last two had been analysed as compressed logs); one followed by other bytes is shown, and
  * `note` says they were not read (see decompressedReportText); `decompress` reads them (the
- * page's: in the analysis worker). A support engineer sent a report file had seen it analysed as
+ * page's: an `.xz` in the analysis worker). A support engineer sent a report file had seen it analysed as
  * a log. Never throws.
  */
 export async function openReportFile(

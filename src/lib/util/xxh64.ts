@@ -1,9 +1,9 @@
 /**
  * XXH64 (xxHash, 64 bits, seed 0), streaming, in 32-bit halves: a Zstandard frame's content
  * checksum is the low 32 bits of the XXH64 of its content (RFC 8878, 3.1.1). Plain JavaScript:
- * the page opened a compressed report in its main thread, whose Content-Security-Policy
- * (`script-src 'self'`) refuses to compile WebAssembly, so a WebAssembly XXH64 (xxhash-wasm)
- * could not check a `.zst` there (it now decompresses one in the worker); BigInt arithmetic allocates at every step and is many times
+ * the page opens a gzip or Zstandard report in its main thread (only an `.xz` one in its worker),
+ * whose Content-Security-Policy (`script-src 'self'`) refuses to compile WebAssembly, so a
+ * WebAssembly XXH64 (xxhash-wasm) could not check a `.zst` there; BigInt arithmetic allocates at every step and is many times
  * slower. A 64-bit product is made of 16-bit partial products (exact in a double) and
  * `Math.imul`.
  */
