@@ -393,13 +393,18 @@ export function findingMachine(
 	metadata: Pick<LogMetadata, 'boots' | 'hypervisor' | 'hardware'>
 ): Pick<LogMetadata, 'hypervisor' | 'hardware'> {
 	const log = { hypervisor: metadata.hypervisor, hardware: metadata.hardware };
-	const named = (h: string | null | undefined): h is string => typeof h === 'string';
-	const inLog = new Set(metadata.boots.map((b) => b.hypervisor).filter(named));
+	const boots = metadata.boots;
+	const inLog = new Set<string>();
+	for (const b of boots) if (typeof b.hypervisor === 'string') inLog.add(b.hypervisor);
 	// a log whose boots name no hypervisor: the log's (a `Hypervisor detected:` line outside them)
 	if (inLog.size === 0) return log;
-	const own = new Set(
-		finding.boots.map((i) => metadata.boots.find((b) => b.index === i)?.hypervisor).filter(named)
-	);
+	const own = new Set<string>();
+	for (const i of finding.boots) {
+		// boots are listed by their index; a search only if not (a finding of a log of 719 boots
+		// in most of them had searched the list for each: quadratic)
+		const b = boots[i]?.index === i ? boots[i] : boots.find((x) => x.index === i);
+		if (typeof b?.hypervisor === 'string') own.add(b.hypervisor);
+	}
 	if (own.size === 1) {
 		const [h] = own;
 		return h === metadata.hypervisor ? log : { hypervisor: h, hardware: null };
