@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/lib/pipeline.ts';
 import { findingsOf } from '../support/analyze.ts';
-import { LKP12_ALLOC_FAILURE, LKP28_HUNG_AT_BOOT, LKP41_STALL } from '../support/excerpts.ts';
+import {
+	LKP12_ALLOC_FAILURE,
+	LKP28_HUNG_AT_BOOT,
+	LKP41_STALL,
+	LKP_KASAN02_JPROBE
+} from '../support/excerpts.ts';
 
 /** The functions of the call trace of the log's first crash finding. */
 async function traceOf(lines: string[]): Promise<string[]> {
@@ -394,36 +399,7 @@ describe('user-space messages in the kernel log', () => {
 describe('a frame the kernel could not symbolise', () => {
 	it('stays in the trace as its address (lkp-kasan-02.log, 4.8: an ftrace trampoline)', async () => {
 		// lkp-kasan-02.log lines 3-30
-		const trace = await traceOf([
-			'[   14.930140] ==================================================================',
-			'[   14.931149] BUG: KASAN: stack-out-of-bounds in setjmp_pre_handler+0x165/0x200 at addr ffff880012057cb8',
-			'[   14.932396] Read of size 64 by task swapper/0/1',
-			'[   14.933007] page:ffffea00004815c0 count:0 mapcount:0 mapping:          (null) index:0x0',
-			'[   14.934089] flags: 0x0()',
-			'[   14.934438] page dumped because: kasan: bad access detected',
-			'[   14.935185] CPU: 1 PID: 1 Comm: swapper/0 Not tainted 4.8.0-rc1 #1',
-			'[   14.936013] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS Debian-1.8.2-1 04/01/2014',
-			'[   14.937186]  ffff880012057cb8 ffff8800120579f8 ffffffff81bd55c0 ffff880012057a88',
-			'[   14.938311]  ffff880012057cb8 ffff880012057a78 ffffffff8149c571 ffff880012057ac0',
-			'[   14.939370]  0000000000000046 ffff88001204c040 0000000000000086 1ffff1000240af51',
-			'[   14.940426] Call Trace:',
-			'[   14.940781]  [<ffffffff81bd55c0>] dump_stack+0x86/0xc6',
-			'[   14.941472]  [<ffffffff8149c571>] kasan_report_error+0x2e1/0x490',
-			'[   14.942277]  [<ffffffff8149cb58>] kasan_report+0x38/0x40',
-			'[   14.943000]  [<ffffffff810a2e35>] ? setjmp_pre_handler+0x165/0x200',
-			'[   14.943828]  [<ffffffff8149b473>] check_memory_region+0x183/0x190',
-			'[   14.944645]  [<ffffffff8149b8c3>] memcpy+0x23/0x50',
-			'[   14.945285]  [<ffffffff810a2e35>] setjmp_pre_handler+0x165/0x200',
-			'[   14.946086]  [<ffffffff812dc2c1>] ? kprobe_target+0x1/0x20',
-			'[   14.946826]  [<ffffffff810a3cc6>] kprobe_ftrace_handler+0x1e6/0x290',
-			'[   14.947665]  [<ffffffff812dc2c5>] ? kprobe_target+0x5/0x20',
-			'[   14.948401]  [<ffffffff8130dc96>] ftrace_ops_assist_func+0x286/0x310',
-			'[   14.949252]  [<ffffffffa00000d5>] 0xffffffffa00000d5',
-			'[   14.949921]  [<ffffffff812dc2c1>] ? kprobe_target+0x1/0x20',
-			'[   14.950657]  [<ffffffff812dc2c5>] kprobe_target+0x5/0x20',
-			'[   14.951367]  [<ffffffff812dc807>] init_test_probes+0x267/0x510',
-			'[   14.952195]  [<ffffffff812dc2c5>] ? kprobe_target+0x5/0x20'
-		]);
+		const trace = await traceOf(LKP_KASAN02_JPROBE.slice(1, 29));
 		const at = trace.indexOf('0xffffffffa00000d5');
 		expect(trace.slice(at - 1, at + 3)).toEqual([
 			'ftrace_ops_assist_func',
