@@ -1,6 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { fixture, openApp, watchForErrors } from './helpers';
+
+/** `gz` dropped as kern.log.gz: the progress says it is read again (with `said`), then the report */
+async function readAgain(page: Page, gz: Buffer, said: string): Promise<void> {
+	await openApp(page);
+	await page.getByLabel('Choose log files').setInputFiles({
+		name: 'kern.log.gz',
+		mimeType: 'application/gzip',
+		buffer: gz
+	});
+	await expect(page.getByRole('status').filter({ hasText: 'Reading again' })).toContainText(said, {
+		timeout: 60_000
+	});
+	await expect(page.locator('#summary-h')).toBeVisible({ timeout: 120_000 });
+}
 
 /**
  * A .gz followed by other bytes makes the browser's decoder fail at its end, and the file is read
@@ -15,17 +29,11 @@ test('a .gz with bytes after its data: the progress says it is read again, the r
 	// about 190,000 lines: the second reading lasts long enough to be seen
 	const log = fixture('e2e/warning-radeon.log').repeat(4000);
 	const gz = Buffer.concat([gzipSync(log), Buffer.from('not gzip: a line of text\n')]);
-	await openApp(page);
-	await page.getByLabel('Choose log files').setInputFiles({
-		name: 'kern.log.gz',
-		mimeType: 'application/gzip',
-		buffer: gz
-	});
-	await expect(page.getByRole('status').filter({ hasText: 'Reading again' })).toContainText(
-		"Reading again from the start (the browser's gzip decoder stopped at a second member, damage, or other bytes after the data)…",
-		{ timeout: 60_000 }
+	await readAgain(
+		page,
+		gz,
+		"Reading again from the start (the browser's gzip decoder stopped at a second member, damage, or other bytes after the data)…"
 	);
-	await expect(page.locator('#summary-h')).toBeVisible({ timeout: 120_000 });
 	const warnings = page.locator('.warnings');
 	await expect(warnings).toContainText(
 		`its gzip data ends at byte ${(gz.length - 25).toLocaleString('en-US')} and was read whole, and the 25 bytes after it (text) were not read`
@@ -47,17 +55,7 @@ test('a .gz of two members: read again, the progress not calling it damaged, eve
 	const problems = watchForErrors(page);
 	const log = fixture('e2e/warning-radeon.log').repeat(2000);
 	const gz = Buffer.concat([gzipSync(log), gzipSync(log)]);
-	await openApp(page);
-	await page.getByLabel('Choose log files').setInputFiles({
-		name: 'kern.log.gz',
-		mimeType: 'application/gzip',
-		buffer: gz
-	});
-	await expect(page.getByRole('status').filter({ hasText: 'Reading again' })).toContainText(
-		'a second member',
-		{ timeout: 60_000 }
-	);
-	await expect(page.locator('#summary-h')).toBeVisible({ timeout: 120_000 });
+	await readAgain(page, gz, 'a second member');
 	const lines = 2 * log.split('\n').length - 2;
 	await expect(page.getByTestId('input-summary')).toContainText(
 		`${lines.toLocaleString('en-US')} lines`
