@@ -2,6 +2,7 @@ import { severityRank, type EvidenceLine, type Finding, type Frame } from '../mo
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction, splitStackMarker } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
+import { dmiMachine } from '../ingestion/metadata.ts';
 import { groupDigits, spanText } from '../util/text.ts';
 
 /** one section of findings in the text and Markdown reports (findingSections) */
@@ -94,10 +95,15 @@ export const MAX_FACT_CHARS = 240;
  * A finding's details as label/value rows for readers, in the rule's order: absent, empty and
  * false values are left out, lists are joined, `true` reads "yes". The JSON report keeps them all.
  */
-export function factRows(f: Finding): Array<[string, string]> {
+export function factRows(
+	f: Finding,
+	repeated: ReadonlySet<string> = NO_FACTS
+): Array<[string, string]> {
 	const rows: Array<[string, string]> = [];
+	// (the crash facts: a notice's `taint` is the letter its message sets)
+	const skip = f.category === 'crash' ? repeated : NO_FACTS;
 	for (const [k, v] of Object.entries(f.details)) {
-		if (NOT_FACTS.has(k) || v === null || v === false || v === '') continue;
+		if (NOT_FACTS.has(k) || skip.has(k) || v === null || v === false || v === '') continue;
 		if (Array.isArray(v) && v.length === 0) continue;
 		if (k === 'lines_omitted' && v === 0) continue;
 		let text = Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : String(v);
@@ -105,6 +111,68 @@ export function factRows(f: Finding): Array<[string, string]> {
 		rows.push([k.replace(/_/g, ' '), text]);
 	}
 	return rows;
+}
+
+const NO_FACTS: ReadonlySet<string> = new Set();
+
+/** a crash's hardware fact (its `Hardware name:`, BIOS included) as the System table's Hardware and BIOS rows say it */
+function machineOf(hardware: string): { machine: string; bios: string | null } {
+	const at = hardware.indexOf(', BIOS ');
+	const head = (at === -1 ? hardware : hardware.slice(0, at)).replace(/ \(DT\)$/, '');
+	return {
+		machine: dmiMachine(head.replace(/ {2,}/g, ' ').trim()),
+		bios: at === -1 ? null : hardware.slice(at + 7).trim()
+	};
+}
+
+/**
+ * The crash facts (`kernel version`, `hardware`, `taint` and its `taint flags`) that in a
+ * report only repeat the System table's one value, for the text and Markdown reports to leave
+ * out of each finding (factRows' `repeated`): a log of one kernel had said its release, its
+ * machine and its taint under every crash, as the System table did. A fact is kept, on every
+ * finding, when the log names several kernels (the Kernel row's `earlier: …`) or when a
+ * finding's value differs from the System table's (another machine's report, a taint that grew
+ * from one crash to the next): then the finding's own value tells something. The JSON report
+ * keeps every fact.
+ */
+export function repeatedFacts(result: AnalysisResult): ReadonlySet<string> {
+	let out = repeatedOf.get(result);
+	if (out === undefined) repeatedOf.set(result, (out = findRepeatedFacts(result)));
+	return out;
+}
+
+const repeatedOf = new WeakMap<AnalysisResult, ReadonlySet<string>>();
+
+function findRepeatedFacts(result: AnalysisResult): ReadonlySet<string> {
+	const m = result.metadata;
+	const crashes = result.findings.filter((f) => f.category === 'crash');
+	const out = new Set<string>();
+	/** every crash's value of `key` is the System's (`always`: every crash has one) */
+	const all = (key: string, same: (v: string) => boolean, always = false) =>
+		crashes.some((f) => typeof f.details[key] === 'string' && f.details[key] !== '') &&
+		crashes.every((f) => {
+			const v = f.details[key];
+			return typeof v !== 'string' || v === '' ? !always : same(v);
+		});
+	const kernel = kernelLine(m);
+	if (kernel !== null && kernel === (m.latest_kernel_version ?? m.kernel_version))
+		if (all('kernel_version', (v) => v === kernel)) out.add('kernel_version');
+	const hw = m.hardware;
+	if (hw !== null)
+		if (
+			all('hardware', (v) => {
+				const h = machineOf(v);
+				return h.machine === hw.replace(/ \(DT\)$/, '') && (h.bios === null || h.bios === m.bios);
+			})
+		)
+			out.add('hardware');
+	const taint = m.taint?.raw;
+	// a crash without a taint was `Not tainted` (or did not say): the taint changed in the log
+	if (taint !== undefined && all('taint', (v) => v === taint, true)) {
+		out.add('taint');
+		out.add('taint_flags');
+	}
+	return out;
 }
 
 /** The register and code lines a crash report printed (details.registers), or none. */

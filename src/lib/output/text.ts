@@ -10,6 +10,7 @@ import {
 	findingSections,
 	sectionHeading,
 	factRows,
+	repeatedFacts,
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
@@ -161,7 +162,7 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		for (const n of f.explanation.next_steps)
 			out.push(...wrap(inert(stepForInput(n, f, result.input.name)), '    -', 6));
 	}
-	const facts = factRows(f);
+	const facts = factRows(f, repeatedFacts(result));
 	if (facts.length) {
 		out.push('  Facts:');
 		for (const [k, v] of facts) out.push(...wrap(inert(v), `    ${k}:`, 6));
