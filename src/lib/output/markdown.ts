@@ -26,6 +26,7 @@ import {
 	verdictLabel,
 	stepForInput
 } from './common.ts';
+import { reportNotes } from './notes.ts';
 
 /**
  * What GitHub and GitLab link after rendering, in any text outside code and links, whatever
@@ -285,7 +286,8 @@ export function formatMarkdown(result: AnalysisResult): string {
 	if (result.metadata.hardware)
 		head.push(`| Hardware | ${escapeMarkdown(result.metadata.hardware)} |`);
 	head.push('');
-	for (const w of result.input.warnings) head.push(`> **Note:** ${proseMarkdown(w)}`, '');
+	for (const w of reportNotes(result.input.warnings))
+		head.push(`> **Note:** ${proseMarkdown(w)}`, '');
 
 	if (result.cascades.length) {
 		head.push('### Chains of related findings', '');

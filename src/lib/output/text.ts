@@ -25,6 +25,7 @@ import {
 	verdictLabel,
 	stepForInput
 } from './common.ts';
+import { reportNotes } from './notes.ts';
 
 const RULE = '='.repeat(72);
 const MAX_FRAMES = 40;
@@ -194,7 +195,7 @@ export function formatText(result: AnalysisResult): string {
 	out.push(...wrap(inert(inputLine(result)), 'Lines:', 7));
 	const anon = anonymizationLine(result);
 	if (anon) out.push(`Privacy: ${anon}`);
-	for (const w of result.input.warnings) out.push(...wrap(inert(w), 'Note:', 6));
+	for (const w of reportNotes(result.input.warnings)) out.push(...wrap(inert(w), 'Note:', 6));
 	if (result.cascades.length) {
 		out.push('');
 		out.push('Chains of related findings (earliest cause first):');
