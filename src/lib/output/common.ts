@@ -506,18 +506,43 @@ export function frameLabel(fr: Frame): string {
 	return `${kernelFrame(fr)}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
 }
 
-/** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boot 1`. */
+/** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boots 1–3`. */
 export function findingWhere(f: Finding, result: AnalysisResult): string {
-	return `${lineRange(f)}${f.count > 1 ? `, seen ${groupDigits(f.count)} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${bootList(f.boots)}` : ''}`;
+	const boots = bootsText(f.boots, result.metadata.boots.length, REPORT_BOOT_RUNS);
+	return `${lineRange(f)}${f.count > 1 ? `, seen ${groupDigits(f.count)} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${boots ? `; ${boots}` : ''}`;
 }
 
-/** boots named at most in a finding's place (a finding of every boot of a year stays one line) */
-const MAX_BOOTS_NAMED = 20;
+/** runs of boots named under a finding's title in the page at most */
+const BOOT_RUNS = 4;
+/** runs of boots named in a finding's place in the reports at most (a finding of every boot of a year stays one line) */
+const REPORT_BOOT_RUNS = 20;
 
-function bootList(boots: readonly number[]): string {
-	return boots.length <= MAX_BOOTS_NAMED
-		? boots.join(', ')
-		: `${boots.slice(0, MAX_BOOTS_NAMED).join(', ')}, … (${boots.length} boots)`;
+/**
+ * The boots a finding occurs in, as the page (under its title) and the text and Markdown reports
+ * (its place, `Where:`) say them when the log holds several boots (`count`): `boot 3`, `boots
+ * 1–6, 8–15`, after `runs` runs `boots 0, 2, 4, 10–15, … (12 boots)`; null for a log of one boot.
+ * Runs keep what a list cut short loses: the reports had said `boot 0, 1, 2, …, 19, … (40
+ * boots)` of a finding of boots 0-39, where the page said `boots 0–39`. A support engineer
+ * reading a journal of 16 boots had been told "16.452 s" without the boot it was after.
+ */
+export function bootsText(
+	boots: readonly number[],
+	count: number,
+	runs = BOOT_RUNS
+): string | null {
+	if (count < 2 || boots.length === 0) return null;
+	const b = [...boots].sort((x, y) => x - y);
+	const all: string[] = [];
+	for (let i = 0; i < b.length; i++) {
+		const from = b[i];
+		while (i + 1 < b.length && b[i + 1] === b[i] + 1) i++;
+		all.push(b[i] > from ? `${from}–${b[i]}` : `${from}`);
+	}
+	const list =
+		all.length > runs
+			? `${all.slice(0, runs).join(', ')}, … (${groupDigits(b.length)} boots)`
+			: all.join(', ');
+	return `${b.length > 1 ? 'boots' : 'boot'} ${list}`;
 }
 
 /** `mac 2, ipv4 1` */
