@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/lib/output/json.ts';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { formatText } from '../../src/lib/output/text.ts';
-import { factRows, repeatedFacts } from '../../src/lib/output/common.ts';
+import { factRows, repeatedFacts, reportFactRows } from '../../src/lib/output/common.ts';
+import { analyzeText } from '../../src/lib/index.ts';
 import type { AnalysisResult } from '../../src/lib/models/report.ts';
 import { analyzeFile, OUTPUT_FIXTURES } from './helpers.ts';
 
@@ -80,5 +81,24 @@ describe("a crash's facts that repeat the System table", () => {
 		const notice = same.findings.find((f) => f.category !== 'crash')!;
 		notice.details = { ...notice.details, taint: 'G        W' };
 		expect(factRows(notice, repeatedFacts(same)).map(([k]) => k)).toContain('taint');
+	});
+
+	it('leaves out a list of one value that its singular fact says, keeps a list of several', async () => {
+		const r = await analyzeText(
+			[
+				'[    4.785688] rtw_8821cs: probe of mmc3:0001:1 failed with error -110',
+				'[    5.785688] foo_drv: probe of spi0.0 failed with error -110',
+				'[    6.785688] foo_drv: probe of spi0.1 failed with error -5'
+			].join('\n') + '\n'
+		);
+		const [one, two] = r.findings;
+		expect(one.details.devices).toEqual(['mmc3:0001:1']);
+		expect(reportFactRows(one, r).map(([k]) => k)).toEqual(['driver', 'device', 'error']);
+		expect(factRows(one).map(([k]) => k)).toContain('devices');
+		expect(reportFactRows(two, r)).toContainEqual(['devices', 'spi0.0, spi0.1']);
+		const txt = formatText(r);
+		expect(txt).not.toContain('devices: mmc3:0001:1');
+		expect(txt).toContain('devices: spi0.0, spi0.1');
+		expect(formatMarkdown(r)).not.toContain('devices `mmc3:0001:1`');
 	});
 });

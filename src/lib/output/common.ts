@@ -175,6 +175,23 @@ function findRepeatedFacts(result: AnalysisResult): ReadonlySet<string> {
 	return out;
 }
 
+/**
+ * A finding's facts as the text and Markdown reports show them: factRows without the crash
+ * facts the System table already says (repeatedFacts), nor a list of one value that its singular
+ * fact says (`devices: mmc3:0001:1` after `device: mmc3:0001:1`, `errors` after `error`): 120
+ * facts in 50 of the 163 real logs' reports had said a value twice.
+ */
+export function reportFactRows(f: Finding, result: AnalysisResult): Array<[string, string]> {
+	const d = f.details;
+	return factRows(f, repeatedFacts(result)).filter(([label]) => {
+		const key = label.replace(/ /g, '_');
+		const v = d[key];
+		if (!key.endsWith('s') || !Array.isArray(v) || v.length !== 1) return true;
+		const one = d[key.slice(0, -1)];
+		return one === undefined || one === null || String(one) !== String(v[0]);
+	});
+}
+
 /** The register and code lines a crash report printed (details.registers), or none. */
 export function registerLines(f: Finding): string[] {
 	const r = f.details.registers;

@@ -9,8 +9,7 @@ import {
 	routineFindings,
 	findingSections,
 	sectionHeading,
-	factRows,
-	repeatedFacts,
+	reportFactRows,
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
@@ -190,7 +189,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 			`- **Report is incomplete or interleaved:** ${escapeMarkdown(String(f.details.corrupted_reason ?? ''))}`
 		);
 	if (f.details.cut_short === true) out.push(`- **Report is cut short:** ${CUT_SHORT}`);
-	const facts = factRows(f, repeatedFacts(result));
+	const facts = reportFactRows(f, result);
 	if (facts.length)
 		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);
 	out.push('');

@@ -9,8 +9,7 @@ import {
 	routineFindings,
 	findingSections,
 	sectionHeading,
-	factRows,
-	repeatedFacts,
+	reportFactRows,
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
@@ -181,7 +180,7 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		for (const n of f.explanation.next_steps)
 			out.push(...wrap(inert(stepForInput(n, f, result.input.name)), '    -', 6));
 	}
-	const facts = factRows(f, repeatedFacts(result));
+	const facts = reportFactRows(f, result);
 	if (facts.length) {
 		out.push('  Facts:');
 		for (const [k, v] of facts) out.push(...wrap(inert(v), `    ${k}:`, 6));
