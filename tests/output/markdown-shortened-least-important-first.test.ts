@@ -118,8 +118,10 @@ describe('a shortened Markdown report', () => {
 		// GitHub counts characters; a browser sends each line end as CR LF
 		expect(chars + ends).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
 		expect(issueLength(md)).toBeGreaterThanOrEqual(chars + ends);
-		// the limit is not in bytes: the report uses the room characters leave it
+		// the limit is not in bytes: the report uses the room characters leave it, but for less
+		// than one finding's step (here a finding with its facts and evidence is 1,800 characters,
+		// its line 150) and the room kept for the note (600)
 		expect(Buffer.byteLength(md)).toBeGreaterThan(MARKDOWN_MAX_CHARS);
-		expect(chars + ends).toBeGreaterThan(MARKDOWN_MAX_CHARS - 2_000);
+		expect(chars + ends).toBeGreaterThan(MARKDOWN_MAX_CHARS - 2_500);
 	});
 });

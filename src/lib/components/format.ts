@@ -138,27 +138,8 @@ export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
 	return f.category === 'crash' ? findingKernel(f, boots) : null;
 }
 
-/** runs of boots named under a finding's title at most */
-const BOOT_RUNS = 4;
-
 /**
- * The boots a finding occurs in, said under its title when the log holds several boots (`count`):
- * `boot 3`, `boots 1–6, 8–15`, after 4 runs `boots 0, 2, 4, 10–15, … (12 boots)`; null for a log
- * of one boot. A support engineer reading a journal of 16 boots had been told "16.452 s" without
- * the boot it was after (the text and Markdown reports say `boot 0, 2, 4`).
+ * The boots a finding occurs in, said under its title when the log holds several boots: the
+ * reports' words for them (output/common.ts bootsText), with at most 4 runs.
  */
-export function bootsText(boots: readonly number[], count: number): string | null {
-	if (count < 2 || boots.length === 0) return null;
-	const b = [...boots].sort((x, y) => x - y);
-	const runs: string[] = [];
-	for (let i = 0; i < b.length; i++) {
-		const from = b[i];
-		while (i + 1 < b.length && b[i + 1] === b[i] + 1) i++;
-		runs.push(b[i] > from ? `${from}–${b[i]}` : `${from}`);
-	}
-	const list =
-		runs.length > BOOT_RUNS
-			? `${runs.slice(0, BOOT_RUNS).join(', ')}, … (${b.length} boots)`
-			: runs.join(', ');
-	return `${b.length > 1 ? 'boots' : 'boot'} ${list}`;
-}
+export { bootsText } from '$lib/output/common';

@@ -2,6 +2,7 @@ import { severityRank, type EvidenceLine, type Finding, type Frame } from '../mo
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction, splitStackMarker } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
+import { dmiMachine } from '../ingestion/metadata.ts';
 import { groupDigits, spanText } from '../util/text.ts';
 
 /** one section of findings in the text and Markdown reports (findingSections) */
@@ -94,10 +95,15 @@ export const MAX_FACT_CHARS = 240;
  * A finding's details as label/value rows for readers, in the rule's order: absent, empty and
  * false values are left out, lists are joined, `true` reads "yes". The JSON report keeps them all.
  */
-export function factRows(f: Finding): Array<[string, string]> {
+export function factRows(
+	f: Finding,
+	repeated: ReadonlySet<string> = NO_FACTS
+): Array<[string, string]> {
 	const rows: Array<[string, string]> = [];
+	// (the crash facts: a notice's `taint` is the letter its message sets)
+	const skip = f.category === 'crash' ? repeated : NO_FACTS;
 	for (const [k, v] of Object.entries(f.details)) {
-		if (NOT_FACTS.has(k) || v === null || v === false || v === '') continue;
+		if (NOT_FACTS.has(k) || skip.has(k) || v === null || v === false || v === '') continue;
 		if (Array.isArray(v) && v.length === 0) continue;
 		if (k === 'lines_omitted' && v === 0) continue;
 		let text = Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : String(v);
@@ -105,6 +111,85 @@ export function factRows(f: Finding): Array<[string, string]> {
 		rows.push([k.replace(/_/g, ' '), text]);
 	}
 	return rows;
+}
+
+const NO_FACTS: ReadonlySet<string> = new Set();
+
+/** a crash's hardware fact (its `Hardware name:`, BIOS included) as the System table's Hardware and BIOS rows say it */
+function machineOf(hardware: string): { machine: string; bios: string | null } {
+	const at = hardware.indexOf(', BIOS ');
+	const head = (at === -1 ? hardware : hardware.slice(0, at)).replace(/ \(DT\)$/, '');
+	return {
+		machine: dmiMachine(head.replace(/ {2,}/g, ' ').trim()),
+		bios: at === -1 ? null : hardware.slice(at + 7).trim()
+	};
+}
+
+/**
+ * The crash facts (`kernel version`, `hardware`, `taint` and its `taint flags`) that in a
+ * report only repeat the System table's one value, for the text and Markdown reports to leave
+ * out of each finding (factRows' `repeated`): a log of one kernel had said its release, its
+ * machine and its taint under every crash, as the System table did. A fact is kept, on every
+ * finding, when the log names several kernels (the Kernel row's `earlier: …`) or when a
+ * finding's value differs from the System table's (another machine's report, a taint that grew
+ * from one crash to the next): then the finding's own value tells something. The JSON report
+ * keeps every fact.
+ */
+export function repeatedFacts(result: AnalysisResult): ReadonlySet<string> {
+	let out = repeatedOf.get(result);
+	if (out === undefined) repeatedOf.set(result, (out = findRepeatedFacts(result)));
+	return out;
+}
+
+const repeatedOf = new WeakMap<AnalysisResult, ReadonlySet<string>>();
+
+function findRepeatedFacts(result: AnalysisResult): ReadonlySet<string> {
+	const m = result.metadata;
+	const crashes = result.findings.filter((f) => f.category === 'crash');
+	const out = new Set<string>();
+	/** every crash's value of `key` is the System's (`always`: every crash has one) */
+	const all = (key: string, same: (v: string) => boolean, always = false) =>
+		crashes.some((f) => typeof f.details[key] === 'string' && f.details[key] !== '') &&
+		crashes.every((f) => {
+			const v = f.details[key];
+			return typeof v !== 'string' || v === '' ? !always : same(v);
+		});
+	const kernel = kernelLine(m);
+	if (kernel !== null && kernel === (m.latest_kernel_version ?? m.kernel_version))
+		if (all('kernel_version', (v) => v === kernel)) out.add('kernel_version');
+	const hw = m.hardware;
+	if (hw !== null)
+		if (
+			all('hardware', (v) => {
+				const h = machineOf(v);
+				return h.machine === hw.replace(/ \(DT\)$/, '') && (h.bios === null || h.bios === m.bios);
+			})
+		)
+			out.add('hardware');
+	const taint = m.taint?.raw;
+	// a crash without a taint was `Not tainted` (or did not say): the taint changed in the log
+	if (taint !== undefined && all('taint', (v) => v === taint, true)) {
+		out.add('taint');
+		out.add('taint_flags');
+	}
+	return out;
+}
+
+/**
+ * A finding's facts as the text and Markdown reports show them: factRows without the crash
+ * facts the System table already says (repeatedFacts), nor a list of one value that its singular
+ * fact says (`devices: mmc3:0001:1` after `device: mmc3:0001:1`, `errors` after `error`): 120
+ * facts in 50 of the 163 real logs' reports had said a value twice.
+ */
+export function reportFactRows(f: Finding, result: AnalysisResult): Array<[string, string]> {
+	const d = f.details;
+	return factRows(f, repeatedFacts(result)).filter(([label]) => {
+		const key = label.replace(/ /g, '_');
+		const v = d[key];
+		if (!key.endsWith('s') || !Array.isArray(v) || v.length !== 1) return true;
+		const one = d[key.slice(0, -1)];
+		return one === undefined || one === null || String(one) !== String(v[0]);
+	});
 }
 
 /** The register and code lines a crash report printed (details.registers), or none. */
@@ -438,18 +523,43 @@ export function frameLabel(fr: Frame): string {
 	return `${kernelFrame(fr)}${fr.context !== 'task' ? `  (${fr.context})` : ''}`;
 }
 
-/** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boot 1`. */
+/** Where a finding is: `lines 2-89, seen 3 times (last at line 120); 744.59 s after boot; boots 1–3`. */
 export function findingWhere(f: Finding, result: AnalysisResult): string {
-	return `${lineRange(f)}${f.count > 1 ? `, seen ${groupDigits(f.count)} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${f.boots.length > 1 || result.metadata.boots.length > 1 ? `; boot ${bootList(f.boots)}` : ''}`;
+	const boots = bootsText(f.boots, result.metadata.boots.length, REPORT_BOOT_RUNS);
+	return `${lineRange(f)}${f.count > 1 ? `, seen ${groupDigits(f.count)} times (last at line ${f.last_seen.first_line})` : ''}${when(f) ? `; ${when(f)}` : ''}${boots ? `; ${boots}` : ''}`;
 }
 
-/** boots named at most in a finding's place (a finding of every boot of a year stays one line) */
-const MAX_BOOTS_NAMED = 20;
+/** runs of boots named under a finding's title in the page at most */
+const BOOT_RUNS = 4;
+/** runs of boots named in a finding's place in the reports at most (a finding of every boot of a year stays one line) */
+const REPORT_BOOT_RUNS = 20;
 
-function bootList(boots: readonly number[]): string {
-	return boots.length <= MAX_BOOTS_NAMED
-		? boots.join(', ')
-		: `${boots.slice(0, MAX_BOOTS_NAMED).join(', ')}, … (${boots.length} boots)`;
+/**
+ * The boots a finding occurs in, as the page (under its title) and the text and Markdown reports
+ * (its place, `Where:`) say them when the log holds several boots (`count`): `boot 3`, `boots
+ * 1–6, 8–15`, after `runs` runs `boots 0, 2, 4, 10–15, … (12 boots)`; null for a log of one boot.
+ * Runs keep what a list cut short loses: the reports had said `boot 0, 1, 2, …, 19, … (40
+ * boots)` of a finding of boots 0-39, where the page said `boots 0–39`. A support engineer
+ * reading a journal of 16 boots had been told "16.452 s" without the boot it was after.
+ */
+export function bootsText(
+	boots: readonly number[],
+	count: number,
+	runs = BOOT_RUNS
+): string | null {
+	if (count < 2 || boots.length === 0) return null;
+	const b = [...boots].sort((x, y) => x - y);
+	const all: string[] = [];
+	for (let i = 0; i < b.length; i++) {
+		const from = b[i];
+		while (i + 1 < b.length && b[i + 1] === b[i] + 1) i++;
+		all.push(b[i] > from ? `${from}–${b[i]}` : `${from}`);
+	}
+	const list =
+		all.length > runs
+			? `${all.slice(0, runs).join(', ')}, … (${groupDigits(b.length)} boots)`
+			: all.join(', ');
+	return `${b.length > 1 ? 'boots' : 'boot'} ${list}`;
 }
 
 /** `mac 2, ipv4 1` */

@@ -9,7 +9,7 @@ import {
 	routineFindings,
 	findingSections,
 	sectionHeading,
-	factRows,
+	reportFactRows,
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
@@ -25,6 +25,7 @@ import {
 	verdictLabel,
 	stepForInput
 } from './common.ts';
+import { reportNotes } from './notes.ts';
 
 /**
  * What GitHub and GitLab link after rendering, in any text outside code and links, whatever
@@ -188,7 +189,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 			`- **Report is incomplete or interleaved:** ${escapeMarkdown(String(f.details.corrupted_reason ?? ''))}`
 		);
 	if (f.details.cut_short === true) out.push(`- **Report is cut short:** ${CUT_SHORT}`);
-	const facts = factRows(f);
+	const facts = reportFactRows(f, result);
 	if (facts.length)
 		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);
 	out.push('');
@@ -284,7 +285,8 @@ export function formatMarkdown(result: AnalysisResult): string {
 	if (result.metadata.hardware)
 		head.push(`| Hardware | ${escapeMarkdown(result.metadata.hardware)} |`);
 	head.push('');
-	for (const w of result.input.warnings) head.push(`> **Note:** ${proseMarkdown(w)}`, '');
+	for (const w of reportNotes(result.input.warnings))
+		head.push(`> **Note:** ${proseMarkdown(w)}`, '');
 
 	if (result.cascades.length) {
 		head.push('### Chains of related findings', '');

@@ -9,7 +9,7 @@ import {
 	routineFindings,
 	findingSections,
 	sectionHeading,
-	factRows,
+	reportFactRows,
 	findingWhere,
 	frameLabel,
 	CUT_SHORT,
@@ -24,6 +24,7 @@ import {
 	verdictLabel,
 	stepForInput
 } from './common.ts';
+import { reportNotes } from './notes.ts';
 
 const RULE = '='.repeat(72);
 const MAX_FRAMES = 40;
@@ -32,24 +33,42 @@ const LABEL = 16;
 /** the width prose is wrapped to (a plain-text mail); log lines are never wrapped nor cut */
 export const TEXT_WIDTH = 80;
 
+/** a unit of time or size after a number: `s`, `ms`, `MB`, `KiB` (with the punctuation after it) */
+const UNIT = /^(?:s|ms|us|ns|[kKMGT]i?B)(?:$|[),.;:])/;
+
 /**
  * Prose as lines of at most TEXT_WIDTH columns: the first line starts with `first`, the others
  * with `indent` spaces. Words are split at spaces only; a word longer than the width, a
- * `code span` (a command to copy) and a bracketed number with its unit ("(70 days)") are never
- * broken, so nothing is cut and a line may be longer.
+ * `code span` (a command to copy), a bracketed number with its unit ("(70 days)") and a number
+ * with its unit ("0.562110 s", "2.6 s") are never broken, so nothing is cut and a line may be
+ * longer. A backtick that no other follows opens no code span (a command line's lone backtick
+ * had made the rest of the value one unbreakable word).
  */
 export function wrap(text: string, first: string, indent: number): string[] {
 	const words: string[] = [];
 	let code = false;
 	/** the last word opened a bracketed number ("(70" of "(70 days)") */
 	let number = false;
+	/** the last word was a number ("0.562110" of "0.562110 s after boot") */
+	let figure = false;
+	/** backticks not read yet */
+	let ticks = 0;
+	for (const c of text) if (c === '`') ticks++;
 	for (const w of text.split(' ')) {
-		// a code span's words stay together, and a bracketed number with its unit: "(70" had
-		// ended a line and "days)" started the next
-		if (code || (number && /\)[,.;:]?$/.test(w))) words[words.length - 1] += ' ' + w;
+		// a code span's words stay together, a bracketed number with its unit ("(70" had ended a
+		// line and "days)" started the next), and a number with its unit of time or size
+		// ("0.562110" had ended a line and "s after boot" started the next)
+		if (code || (number && /\)[,.;:]?$/.test(w)) || (figure && UNIT.test(w)))
+			words[words.length - 1] += ' ' + w;
 		else words.push(w);
 		number = !code && /^\(\d[\d,.]*$/.test(w);
-		for (const c of w) if (c === '`') code = !code;
+		figure = !code && /^\(?\d[\d,.]*$/.test(w);
+		for (const c of w)
+			if (c === '`') {
+				ticks--;
+				// a span opens only when a backtick after it closes it
+				if (code || ticks > 0) code = !code;
+			}
 	}
 	return wrapWords(words, first, indent);
 }
@@ -161,7 +180,7 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 		for (const n of f.explanation.next_steps)
 			out.push(...wrap(inert(stepForInput(n, f, result.input.name)), '    -', 6));
 	}
-	const facts = factRows(f);
+	const facts = reportFactRows(f, result);
 	if (facts.length) {
 		out.push('  Facts:');
 		for (const [k, v] of facts) out.push(...wrap(inert(v), `    ${k}:`, 6));
@@ -193,7 +212,7 @@ export function formatText(result: AnalysisResult): string {
 	out.push(...wrap(inert(inputLine(result)), 'Lines:', 7));
 	const anon = anonymizationLine(result);
 	if (anon) out.push(`Privacy: ${anon}`);
-	for (const w of result.input.warnings) out.push(...wrap(inert(w), 'Note:', 6));
+	for (const w of reportNotes(result.input.warnings)) out.push(...wrap(inert(w), 'Note:', 6));
 	if (result.cascades.length) {
 		out.push('');
 		out.push('Chains of related findings (earliest cause first):');
