@@ -90,10 +90,10 @@ test('hostile values in the System panel, a crash kernel line, a copied trace an
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	const timeline = page.getByRole('region', { name: 'Timeline of findings' });
 	await expect(timeline.locator('figcaption').first()).toHaveText(
-		/— x axis:\s+time, \d{4}-11-21 11:58:33 – 15:24:24 UTC \(3\.4 hours\)$/
+		/— x axis:\s+time, Nov 21 11:58:33 – 15:24:24 UTC \(3\.4 hours; year not in the log\)$/
 	);
 	await expect(timeline.getByRole('button', { name: /unregister_netdevice/ })).toHaveAccessibleName(
-		/ — \d{4}-11-21 11:58:33 UTC$/
+		/ — Nov 21 11:58:33 UTC$/
 	);
 	const wait = page.locator('article.finding').first();
 	await openFinding(wait);

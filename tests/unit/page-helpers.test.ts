@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../src/lib/util/text.ts';
 import {
 	kernelTimed,
+	onAxis,
 	timelineAxis,
 	timelineRows,
 	wallAxisText,
 	wallFine,
 	wallRange,
-	wallText
+	wallText,
+	wallTimed,
+	yearNote
 } from '../../src/lib/components/timeline.ts';
 import { orderNotes } from '../../src/lib/components/notes.ts';
 import { hyphenWhole } from '../../src/lib/components/words.ts';
@@ -100,6 +103,32 @@ describe('timelineAxis', () => {
 		expect(timelineAxis([timed[0], untimed, mark(at(8, null, null))])).toBe('line');
 	});
 
+	it('keeps the wall-clock time when most marks have it, the others apart (onAxis)', () => {
+		// a syslog with a dmesg's ATA error pasted in: three marks of four say when they were written
+		const w = (hm: string) => `2021-11-21T${hm}:00.000Z`;
+		const timed = [
+			mark(at(2, null, w('11:58'))),
+			mark(at(3, null, w('12:10'))),
+			mark(at(6, null, w('15:24')))
+		];
+		const untimed = mark(at(4, null, null), at(5, null, null));
+		expect(timelineAxis([...timed, untimed])).toBe('wall');
+		expect([...timed, untimed].map(wallTimed)).toEqual([true, true, true, false]);
+		expect([...timed, untimed].map((m) => onAxis('wall', m))).toEqual([true, true, true, false]);
+		expect(wallTimed(mark(at(5, null, w('11:58')), at(9, null, null)))).toBe(false);
+		// half or fewer: the line numbers, every finding on them
+		expect(timelineAxis([timed[0], untimed])).toBe('line');
+		expect(onAxis('line', untimed)).toBe(true);
+		// most with the kernel's time still come first
+		expect(
+			timelineAxis([
+				mark(at(2, 1, null)),
+				mark(at(3, 2, w('12:10'))),
+				mark(at(4, null, w('12:11')))
+			])
+		).toBe('kernel');
+	});
+
 	it('runs a wall-clock axis from the boot’s start when known, else the first mark, to the last mark', () => {
 		const marks = [
 			mark(at(2152, null, '2021-11-21T11:58:33.000Z'), at(3568, null, '2021-11-21T15:24:24.000Z')),
@@ -146,6 +175,29 @@ describe('timelineAxis', () => {
 		expect(wallFine([t('2024-06-08T01:41:05.500Z'), t('2024-06-08T01:42:05.500Z')])).toBe(false);
 		expect(wallFine([t(ms[0]), t(ms[0])])).toBe(false);
 		expect(wallText(t('2021-11-21T12:00:00.250Z'), false)).toBe('2021-11-21 12:00:00 UTC');
+	});
+
+	it('does not say a year the log does not give as a fact', () => {
+		const t = (iso: string) => Date.parse(iso);
+		const placeholder = { first: 2000, last: 2000, source: 'placeholder', exact: false } as const;
+		const bound = { first: 2014, last: 2014, source: 'kernel release', exact: false } as const;
+		const exact = { first: 2021, last: 2021, source: 'log date', exact: true } as const;
+		const a = t('2000-11-21T11:58:33.000Z');
+		const z = t('2000-11-22T01:02:03.000Z');
+		expect(wallText(a, false, placeholder)).toBe('Nov 21 11:58:33 UTC');
+		expect(wallAxisText(a, t('2000-11-21T15:24:24.000Z'), false, placeholder)).toBe(
+			'Nov 21 11:58:33 – 15:24:24 UTC'
+		);
+		expect(wallAxisText(a, z, false, placeholder)).toBe('Nov 21 11:58:33 – Nov 22 01:02:03 UTC');
+		expect(yearNote(placeholder, a)).toBe('year not in the log');
+		const b = t('2014-02-09T10:42:36.000Z');
+		expect(wallText(b, false, bound)).toBe('2014-02-09 10:42:36 UTC (year 2014 or later)');
+		expect(wallAxisText(b, b, false, bound)).toBe('2014-02-09 10:42:36 UTC');
+		expect(yearNote(bound, b)).toBe('year not in the log: 2014 or later');
+		// the log's own year, or no date without one: said as it is
+		expect(wallText(b, false, exact)).toBe('2014-02-09 10:42:36 UTC');
+		expect(yearNote(exact, b)).toBeNull();
+		expect(yearNote(null, b)).toBeNull();
 	});
 });
 

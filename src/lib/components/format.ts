@@ -128,6 +128,25 @@ export function registerPieces(line: string): Array<{ text: string; keep: boolea
 	return out;
 }
 
+/** a row of a register file: a name (or the row's indent) and two or more values of one width */
+const COLUMNS =
+	/^((?:(?:Krnl |User )?[a-z]\w{0,15} ?:)? *)([0-9a-f]{8,16}(?: [0-9a-f]{8,16})+) *$/i;
+
+/**
+ * A register row of bare values, in columns: `GPR00: c00000000806b258 c000000010ff3a30 …`
+ * (ppc64's four a row, ppc32's eight), s390's `Krnl GPRS:` and its rows under it. The page shows
+ * its values each whole, the lines after the first indented by the name's width (`name`, in
+ * characters), so a row that wraps on a phone keeps its values in the row's columns: at 390 px
+ * `GPR00:` had been over one value, then two, then one, the columns lost. Null for another line
+ * (a name and value pairs' row is `registerPieces`'s).
+ */
+export function registerColumns(line: string): { name: string; values: string[] } | null {
+	const m = COLUMNS.exec(line);
+	if (!m) return null;
+	const values = m[2].split(' ');
+	return values.every((v) => v.length === values[0].length) ? { name: m[1], values } : null;
+}
+
 /**
  * The kernel a crash finding ran on, shown under its title: the release its own report printed
  * (`details.kernel_version`, from its `CPU: … Not tainted 6.1.0 #1` line), else its boot's
@@ -143,3 +162,49 @@ export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
  * reports' words for them (output/common.ts bootsText), with at most 4 runs.
  */
 export { bootsText } from '$lib/output/common';
+
+/** Unicode's bidirectional controls (Bidi_Control), as the reports' `inert` makes them inert */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_SPLIT = /([\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069])/;
+
+/** whether log text has a bidirectional control in it (shown through `bidiPieces`) */
+export function hasBidi(text: string): boolean {
+	return BIDI.test(text);
+}
+
+const BIDI_NAMES: Readonly<Record<string, string>> = {
+	'\u061c': 'arabic letter mark',
+	'\u200e': 'left-to-right mark',
+	'\u200f': 'right-to-left mark',
+	'\u202a': 'left-to-right embedding',
+	'\u202b': 'right-to-left embedding',
+	'\u202c': 'pop directional formatting',
+	'\u202d': 'left-to-right override',
+	'\u202e': 'right-to-left override',
+	'\u2066': 'left-to-right isolate',
+	'\u2067': 'right-to-left isolate',
+	'\u2068': 'first strong isolate',
+	'\u2069': 'pop directional isolate'
+};
+
+/**
+ * Log text in pieces, each bidirectional control a piece of its own with its escape (`\u202e`,
+ * as the text and Markdown reports write it) and its name, the others as they are: the page
+ * shows a control by its escape and keeps the control itself in an isolate of its own
+ * (`LogText.svelte`), where it reorders nothing. A right-to-left override in a line had shown
+ * `gnp.exe` as `exe.png`: what a reader saw was not the log's order.
+ */
+export function bidiPieces(text: string): Array<{ text: string; esc?: string; name?: string }> {
+	return text
+		.split(BIDI_SPLIT)
+		.filter((t) => t !== '')
+		.map((t) =>
+			t.length === 1 && BIDI_NAMES[t] !== undefined
+				? {
+						text: t,
+						esc: '\\u' + t.charCodeAt(0).toString(16).padStart(4, '0'),
+						name: BIDI_NAMES[t]
+					}
+				: { text: t }
+		);
+}

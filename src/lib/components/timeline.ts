@@ -1,5 +1,5 @@
 import type { Finding, Occurrence } from '$lib/models/finding';
-import type { Boot } from '$lib/models/metadata';
+import type { AssumedYear, Boot } from '$lib/models/metadata';
 
 export interface Mark {
 	f: Finding;
@@ -39,20 +39,22 @@ export function timelineRows(
 /**
  * What a boot's row is plotted against: the kernel's time since boot when every mark has it, else
  * the wall-clock time when every mark has that (a syslog or journal without the kernel's own
- * stamps), else the kernel's time when most marks have it (the others listed apart, `kernelTimed`),
- * else the input's line numbers. A server's /var/log/messages (logs-srv-messages.log) had
- * been plotted against "input line 781 – 8738" though each of its lines says when it was written:
- * a support engineer could not read when its findings happened. A pasted dmesg of which a few
- * lines lost their stamps (an ATA error copied from elsewhere) had lost the kernel's time for
- * every finding of its boot, plotted against its line numbers.
+ * stamps), else the kernel's time when most marks have it, else the wall-clock time when most
+ * marks have that (the others listed apart, `onAxis`), else the input's line numbers. A server's
+ * /var/log/messages (logs-srv-messages.log) had been plotted against "input line 781 – 8738"
+ * though each of its lines says when it was written: a support engineer could not read when its
+ * findings happened. A pasted dmesg of which a few lines lost their stamps (an ATA error copied
+ * from elsewhere) had lost the kernel's time for every finding of its boot, plotted against its
+ * line numbers, and so had a syslog of which a few findings' lines came without their time (a
+ * dmesg pasted into it).
  */
 export type TimelineAxis = 'kernel' | 'wall' | 'line';
 
 export function timelineAxis(marks: readonly Mark[]): TimelineAxis {
-	const all = (has: (o: Occurrence) => boolean) => marks.every((m) => has(m.first) && has(m.last));
-	if (all((o) => o.ts !== null)) return 'kernel';
-	if (all((o) => o.wall !== null && Number.isFinite(Date.parse(o.wall)))) return 'wall';
+	if (marks.every(kernelTimed)) return 'kernel';
+	if (marks.every(wallTimed)) return 'wall';
 	if (marks.filter(kernelTimed).length * 2 > marks.length) return 'kernel';
+	if (marks.filter(wallTimed).length * 2 > marks.length) return 'wall';
 	return 'line';
 }
 
@@ -63,6 +65,18 @@ export function timelineAxis(marks: readonly Mark[]): TimelineAxis {
  */
 export function kernelTimed(m: Mark): boolean {
 	return m.first.ts !== null && m.last.ts !== null;
+}
+
+const hasWall = (o: Occurrence) => o.wall !== null && Number.isFinite(Date.parse(o.wall));
+
+/** Whether a mark has the wall-clock time at its first and last occurrence (see kernelTimed). */
+export function wallTimed(m: Mark): boolean {
+	return hasWall(m.first) && hasWall(m.last);
+}
+
+/** Whether a mark is placed on a row of this axis (else it is listed under the row). */
+export function onAxis(axis: TimelineAxis, m: Mark): boolean {
+	return axis === 'kernel' ? kernelTimed(m) : axis === 'wall' ? wallTimed(m) : true;
 }
 
 /**
@@ -93,21 +107,60 @@ export function wallFine(times: readonly number[]): boolean {
 	return max > min && max - min < SHORT_WALL && times.some((t) => t % 1000 !== 0);
 }
 
-/** A time on a wall-clock axis: `2021-11-21 11:58:33 UTC`, or `2024-12-17 23:43:18.752 UTC` when fine. */
-export function wallText(t: number, fine: boolean): string {
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/** whether the log's dates carry no year and the report's year is a placeholder, not shown */
+const noYear = (year: AssumedYear | null) =>
+	year !== null && !year.exact && year.source === 'placeholder';
+
+/** a wall-clock time's date and time of day (to the millisecond when fine), as the axis says them */
+function wallPartsOf(t: number, fine: boolean, year: AssumedYear | null): [string, string] {
 	const iso = new Date(t).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, fine ? 23 : 19)} UTC`;
+	const date = noYear(year)
+		? `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}`
+		: iso.slice(0, 10);
+	return [date, iso.slice(11, fine ? 23 : 19)];
+}
+
+/**
+ * A time on a wall-clock axis: `2021-11-21 11:58:33 UTC`, or `2024-12-17 23:43:18.752 UTC` when
+ * fine. Of a log whose dates carry no year (`input.assumed_year`, not exact), the year the report
+ * gave them is not said as a fact: `Nov 21 11:58:33 UTC` without it (the placeholder), `2022-02-09
+ * 10:42:36 UTC (year 2022 or later)` for a lower bound (the build date, the kernel release). The
+ * axis and its marks had said "2000-11-21" of a syslog without years, where the finding's own
+ * line said "(year not in the log)".
+ */
+export function wallText(t: number, fine: boolean, year: AssumedYear | null = null): string {
+	const [date, time] = wallPartsOf(t, fine, year);
+	const bound = year !== null && !year.exact && !noYear(year);
+	return `${date} ${time} UTC${bound ? ` (year ${date.slice(0, 4)} or later)` : ''}`;
 }
 
 /**
  * A wall-clock axis in words: `2021-11-21 11:58:33 – 15:24:24 UTC`, the second date said only
  * when it differs from the first (`2021-11-21 23:10:00 – 2021-11-22 01:02:03 UTC`), one time when
- * its marks are all at one.
+ * its marks are all at one; of a log without years, `Nov 21 11:58:33 – 15:24:24 UTC` (yearNote
+ * says why).
  */
-export function wallAxisText(min: number, max: number, fine: boolean): string {
-	const a = wallText(min, fine);
-	if (max <= min) return a;
-	const z = wallText(max, fine);
-	const end = a.slice(0, 10) === z.slice(0, 10) ? z.slice(11) : z;
-	return `${a.slice(0, -4)} – ${end}`;
+export function wallAxisText(
+	min: number,
+	max: number,
+	fine: boolean,
+	year: AssumedYear | null = null
+): string {
+	const [d1, t1] = wallPartsOf(min, fine, year);
+	if (max <= min) return `${d1} ${t1} UTC`;
+	const [d2, t2] = wallPartsOf(max, fine, year);
+	return `${d1} ${t1} – ${d1 === d2 ? '' : `${d2} `}${t2} UTC`;
+}
+
+/**
+ * What a wall-clock axis says of its year when the log's dates carry none, as the line under a
+ * finding's title does (`wallParts`): `year not in the log`, or `year not in the log: 2022 or
+ * later`; null when the year is the log's own.
+ */
+export function yearNote(year: AssumedYear | null, t: number): string | null {
+	if (year === null || year.exact) return null;
+	if (noYear(year)) return 'year not in the log';
+	return `year not in the log: ${new Date(t).toISOString().slice(0, 4)} or later`;
 }

@@ -196,12 +196,24 @@ export async function reportTextInWorker(
 /**
  * Stop a running analysis. The worker is asked to stop and return the report of what it has
  * read so far; if it does not answer within `graceMs` (stuck in a long chunk), it is terminated
- * and the next run starts a new one.
+ * and the next run starts a new one. With no analysis of the page's running, only an .xz report
+ * being decompressed for the page is stopped (its worker replaced at once).
  */
 export function cancelWorker(graceMs = 2000): void {
 	// the page's analysis waits for an aside (see queue): it will not start, the aside goes on
 	if (active === 'aside') {
 		cancelQueued = true;
+		return;
+	}
+	// No analysis of the page's runs (a report file being opened): nothing to end later. The
+	// worker had been ended 2 s after a Cancel while a report file was opening, though nothing ran
+	// in it (and with it an analysis started in those 2 s). An .xz report decompressed in the
+	// worker is the opening itself: that worker is ended now and a fresh one started, ready.
+	if (active !== 'page') {
+		if (ended.size > 0) {
+			dispose();
+			getRemote();
+		}
 		return;
 	}
 	const r = remote;
