@@ -168,3 +168,13 @@ export function lowAddressNote(f: F): string | null {
 	}
 	return null;
 }
+
+/**
+ * The program that asked for a Wi-Fi device's regulatory domain too early (the report's `comm`:
+ * crash.wifi-regdomain-early), in a sentence, or null.
+ */
+export function regdomainAskerNote(f: F): string | null {
+	if (f.rule !== 'crash.wifi-regdomain-early' || typeof f.details.comm !== 'string') return null;
+	const pid = typeof f.details.pid === 'number' ? ` (pid ${f.details.pid})` : '';
+	return `Here the program that asked was \`${f.details.comm}\`${pid}, the report’s \`Comm:\`.`;
+}

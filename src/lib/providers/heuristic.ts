@@ -4,6 +4,7 @@ import {
 	netdevNote,
 	oomTaskNote,
 	registerTextNote,
+	regdomainAskerNote,
 	sysfsSelfRemovalNote,
 	lowAddressNote
 } from './crash-notes.ts';
@@ -551,7 +552,8 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			oomTaskNote(finding, metadata.arch),
 			netdevNote(finding),
 			sysfsSelfRemovalNote(finding),
-			lowAddressNote(finding)
+			lowAddressNote(finding),
+			regdomainAskerNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to
