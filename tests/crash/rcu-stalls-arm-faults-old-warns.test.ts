@@ -298,8 +298,17 @@ describe('a crash of a kernel with out-of-tree or proprietary modules loaded', (
 		const [f] = await crashesOf(WL_BUG);
 		expect(f.title).toBe('kernel BUG in wdev_priv');
 		expect(reportSteps(f)).toEqual([
-			'The trace runs through `wl(PO)`, a module from outside the kernel tree or proprietary (so marked in `Modules linked in:`): report it to that module’s vendor or maintainers; the kernel’s maintainers look at it only if it also happens without it.'
+			'The trace runs through `wl(PO)`, a module from outside the kernel tree or proprietary (so marked in `Modules linked in:`): report it to that module’s vendor or maintainers; the kernel’s maintainers look at it only if it also happens without it. The report stopped in `wl`’s own code: first update or rebuild it for this kernel (its DKMS or akmod package, or its vendor’s newest release), since a module whose source predates the kernel’s interfaces fails this way after a kernel update.'
 		]);
+	});
+
+	it('is not told to update the module when the report stopped outside it', async () => {
+		const [f] = await crashesOf(
+			WL_BUG.map((l) => l.replace('wdev_priv.part.8+0x3/0x5 [wl]', 'wdev_priv+0x3/0x5 [cfg80211]'))
+		);
+		const [step] = reportSteps(f);
+		expect(step).toMatch(/^The trace runs through `wl\(PO\)`/);
+		expect(step).not.toContain('update or rebuild');
 	});
 
 	it('is reproduced without them before it is reported upstream (ms912x-error-log-txt)', async () => {
