@@ -3,6 +3,7 @@ import {
 	deviceGoneStep,
 	netdevNote,
 	oomTaskNote,
+	pciRemovalNote,
 	registerTextNote,
 	regdomainAskerNote,
 	sysfsSelfRemovalNote,
@@ -560,7 +561,8 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			netdevNote(finding),
 			sysfsSelfRemovalNote(finding),
 			lowAddressNote(finding),
-			regdomainAskerNote(finding)
+			regdomainAskerNote(finding),
+			pciRemovalNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to
