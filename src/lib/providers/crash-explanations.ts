@@ -379,17 +379,17 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 	},
 	'crash.test-module': {
 		meaning:
-			'Not a kernel bug: the report was made on purpose by `will_oops`, a test module of ABRT (the automatic bug reporting tool of Fedora and Red Hat Enterprise Linux) whose only job is to make the kernel report a problem as the module is loaded (`This kernel oops is brought to you by will_oops.` just before it), so that a test can check that ABRT catches kernel problems. Loading it (the report’s `Comm:`, `insmod` or `modprobe`) caused this report; nothing about the machine, its hardware or its kernel is wrong, and the kernel went on. The module is unsigned and built outside the kernel tree, so the kernel is tainted (`O`, and `E` or, on 3.7 to 3.14, `F`) until the next boot.',
+			'Not a kernel bug: the report was made on purpose by a test module whose only job is to make the kernel report a problem as it is loaded, so that a crash-reporting tool can be tested: ABRT’s `will_oops` (the automatic bug reporting tool of Fedora and Red Hat Enterprise Linux; `This kernel oops is brought to you by will_oops.` before it) or kerneloops’ test module `oops` (built from `/tmp/oops.c`). Loading it (the report’s `Comm:`, `insmod` or `modprobe`) caused this report; nothing about the machine, its hardware or its kernel is wrong. After a warning the kernel goes on; after a BUG or oops the loading task is killed and the kernel is marked as having oopsed (taint `D`). The module is built outside the kernel tree (and, where modules are signed, unsigned), so the kernel is tainted (`O`, and `E` or, on 3.7 to 3.14, `F`) until the next boot.',
 		causes: [
 			{
 				kind: 'userspace',
-				text: 'A test of crash reporting: ABRT’s test suite, or someone checking by hand that ABRT catches kernel problems, built and loaded will_oops.'
+				text: 'A test of crash reporting: ABRT’s or kerneloops’ test suite, or someone checking by hand that crash reports are caught, built and loaded the module.'
 			}
 		],
 		next_steps: [
-			'Nothing to fix, and nothing to report: if this was a test, check that ABRT caught it (`abrt-cli list`, or `abrt list` on newer releases, or GNOME’s Problem Reporting).',
+			'Nothing to fix, and nothing to report: if this was a test, check that the crash-reporting tool caught it (ABRT: `abrt-cli list`, or `abrt list` on newer releases, or GNOME’s Problem Reporting; kerneloops: its log or the reports it sent).',
 			'If nobody meant to run such a test, find who loaded the module: the report’s `Comm:` and `PID:`, root’s shell history, the audit log (`ausearch -m KERN_MODULE`) or the journal around that time.',
-			'Another crash report of this boot carries the test’s taint (`O`, `E` or `F`): before reporting one upstream, reproduce it after a reboot without the test.'
+			'Another crash report of this boot carries the test’s taint (`O`, `E`, `F` or `D`): before reporting one upstream, reproduce it after a reboot without the test.'
 		],
 		references: [
 			'https://github.com/abrt/abrt',

@@ -239,15 +239,17 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'A Wi-Fi daemon asked for the regulatory domain of a Wi-Fi device whose driver sets it only once the device is started; the kernel warns and refuses that one request, and the device gets its domain when it comes up.'
 	},
 	{
-		// a module written to make the kernel report a problem, to test crash reporting: ABRT's
-		// will_oops (satyr-rhbz-1040900-s390x-1.log: built in a temporary directory, loaded with
-		// insmod on RHEL 7's 3.10 s390x, `This kernel oops is brought to you by will_oops.` and a
-		// WARN at will_oops.c:11 in its init); its frames are the module's, so the line is one of
+		// a module written to make the kernel report a problem, to test a crash-reporting tool:
+		// ABRT's will_oops (satyr-rhbz-1040900-s390x-1.log: built in a temporary directory, loaded
+		// with insmod on RHEL 7's 3.10 s390x, `This kernel oops is brought to you by will_oops.` and
+		// a WARN at will_oops.c:11 in its init) and kerneloops' test module `oops`
+		// (kerneloops-i386-bug-on.log: `/tmp/oops.c`, whose 7-byte `modinit` is a WARN_ON, then on
+		// a second load a BUG_ON, `<0f> 0b`); its frames are the module's, so the line is one of
 		// them, whatever the report's header (WARN, BUG, oops)
 		rule: 'crash.test-module',
 		severity: 'low',
-		title: /^.+ in will_oops_\w+$/,
-		line: /\bwill_oops_\w+\+0x[0-9a-f]+\/0x[0-9a-f]+ \[will_oops\]/,
+		title: /^.+ in \S+$/,
+		line: /\b\w+\+0x[0-9a-f]+\/0x[0-9a-f]+ \[(?:will_oops|oops)\]/,
 		example: {
 			title: 'WARNING in will_oops_init',
 			line: 'Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])'
