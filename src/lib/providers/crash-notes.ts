@@ -183,7 +183,7 @@ export function regdomainAskerNote(f: F): string | null {
 const PCI_REMOVAL =
 	/^(?:pci_device_remove|pci_stop_and_remove_bus_device(?:_locked)?|pci_stop_bus_device)$/;
 /** the removal started by ACPI hotplug finding the device gone (acpiphp's bus check) */
-const ACPI_HOTPLUG = /^(?:trim_stale_devices|acpiphp_check_bridge|hotplug_event|acpiphp_\w+)$/;
+const ACPI_HOTPLUG = /^(?:trim_stale_devices|hotplug_event|acpiphp_\w+)$/;
 
 /**
  * A report printed while a driver let go of its PCI device as the device was removed
