@@ -389,7 +389,7 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		next_steps: [
 			'Nothing to fix, and nothing to report: if this was a test, check that the crash-reporting tool caught it (ABRT: `abrt-cli list`, or `abrt list` on newer releases, or GNOME’s Problem Reporting; kerneloops: its log or the reports it sent).',
 			'If nobody meant to run such a test, find who loaded the module: the report’s `Comm:` and `PID:`, root’s shell history, the audit log (`ausearch -m KERN_MODULE`) or the journal around that time.',
-			'Another crash report of this boot carries the test’s taint (`O`, `E`, `F` or `D`): before reporting one upstream, reproduce it after a reboot without the test.'
+			'Another crash report of this boot carries the test’s taint (`O`, `E`, `F` or `D`): reproduce it after a reboot without the test before reporting it.'
 		],
 		references: [
 			'https://github.com/abrt/abrt',
