@@ -164,10 +164,14 @@ describe('the headline', () => {
 
 	it('keeps the earliest of equally severe findings when no boot ended in a crash', async () => {
 		// a WARNING at the end of a log is no crash: the firmware request before it stays first
+		// (the WARNING, iwd asking for the regulatory domain too early, is a low notice since:
+		// tests/crash/test-module-wifi-regdomain-notices.test.ts)
 		const warn = await analyzeText(fixture('output/linux-bug-dmesg-out.log'));
-		expect(warn.findings.filter((f) => f.severity === 'medium').map((f) => f.title)).toEqual([
-			'Firmware request stalled iwlwifi 0000:52:00.0 for about a minute',
-			'WARNING in nl80211_get_reg_do'
+		expect(
+			warn.findings.filter((f) => f.severity !== 'info').map((f) => [f.title, f.severity])
+		).toEqual([
+			['Firmware request stalled iwlwifi 0000:52:00.0 for about a minute', 'medium'],
+			['WARNING in nl80211_get_reg_do', 'low']
 		]);
 		expect(named(warn)).toBe('Firmware request stalled iwlwifi 0000:52:00.0 for about a minute');
 		// two CPU notices of one boot (Ryzen 7 5700U), both low, both fixed by a microcode update:

@@ -22,17 +22,34 @@ const TEST_MODULE = [
 	...I386_BUG.slice(9)
 ];
 
+/** the same reports of a module of another name: kerneloops' `oops` is a test made on purpose */
+const OTHER_MODULE = TEST_MODULE.map((l) =>
+	l
+		.replace('/tmp/oops.c', '/tmp/mydrv.c')
+		.replace('[oops]', '[mydrv]')
+		.replace('Modules linked in: oops ', 'Modules linked in: mydrv ')
+);
+
 describe('a report from a source file outside the kernel tree', () => {
-	it('is sent to the module, not to the distribution’s kernel update and bug tracker', async () => {
+	it('of kerneloops’ test module is a report made on purpose (crash.test-module)', async () => {
 		const c = await crashesOf(TEST_MODULE);
+		expect(c.map((f) => [f.title, f.rule, f.severity, f.details.source_location])).toEqual([
+			['WARNING in modinit', 'crash.test-module', 'low', '/tmp/oops.c:5'],
+			['kernel BUG in modinit', 'crash.test-module', 'low', '/tmp/oops.c:5']
+		]);
+		for (const f of c) expect(f.explanation.meaning).toContain('kerneloops’ test module `oops`');
+	});
+
+	it('is sent to the module, not to the distribution’s kernel update and bug tracker', async () => {
+		const c = await crashesOf(OTHER_MODULE);
 		expect(c.map((f) => [f.title, f.details.source_location])).toEqual([
-			['WARNING in modinit', '/tmp/oops.c:5'],
-			['kernel BUG in modinit', '/tmp/oops.c:5']
+			['WARNING in modinit', '/tmp/mydrv.c:5'],
+			['kernel BUG in modinit', '/tmp/mydrv.c:5']
 		]);
 		for (const f of c) {
 			const steps = f.explanation.next_steps.join('\n');
 			expect(steps).toContain(
-				'`/tmp/oops.c` (module `oops`), a source file outside the kernel tree'
+				'`/tmp/mydrv.c` (module `mydrv`), a source file outside the kernel tree'
 			);
 			expect(steps).toContain('(line 5)');
 			expect(steps).not.toMatch(/dnf upgrade|bugzilla|syzbot|get_maintainer/);
@@ -41,8 +58,10 @@ describe('a report from a source file outside the kernel tree', () => {
 
 	it('leaves a vendor’s absolute path into its kernel tree to the usual steps', async () => {
 		const c = await crashesOf(
-			TEST_MODULE.map((l) =>
-				l.replace('/tmp/oops.c', '/home/builder/kernel/drivers/misc/oops.c').replace(' [oops]', '')
+			OTHER_MODULE.map((l) =>
+				l
+					.replace('/tmp/mydrv.c', '/home/builder/kernel/drivers/misc/mydrv.c')
+					.replace(' [mydrv]', '')
 			)
 		);
 		expect(c).toHaveLength(2);

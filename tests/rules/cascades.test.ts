@@ -115,17 +115,34 @@ describe('cascades', () => {
 	it('raises the severity of storms and marks them', async () => {
 		const one = await analyzeText(at(1, 'usb 1-3: USB disconnect, device number 5'));
 		expect(one.findings[0].severity).toBe('info');
-		const lines: string[] = [];
-		for (let i = 0; i < 12; i++) {
-			lines.push(at(10 + i, `usb 1-3: new full-speed USB device number ${i + 5} using xhci_hcd`));
-			lines.push(at(10.5 + i, `usb 1-3: USB disconnect, device number ${i + 5}`));
-		}
-		const storm = await analyzeText(lines.join('\n'));
+		// plugged in again 2.5 s after each disconnect (a device back within 2 s re-enumerated)
+		const lines = (gap: number) => {
+			const out: string[] = [];
+			for (let i = 0; i < 12; i++) {
+				out.push(
+					at(
+						10 + i * (gap + 0.5),
+						`usb 1-3: new full-speed USB device number ${i + 5} using xhci_hcd`
+					)
+				);
+				out.push(at(10.5 + i * (gap + 0.5), `usb 1-3: USB disconnect, device number ${i + 5}`));
+			}
+			return out.join('\n');
+		};
+		const storm = await analyzeText(lines(2.5));
 		const f = byRule(storm, 'usb.disconnect');
 		expect(f.count).toBe(12);
 		expect(f.severity).toBe('medium');
 		expect(f.details.storm).toBe(true);
 		expect(f.title).toBe('USB disconnects on port 1-3');
+		// back 0.5 s after each: 11 re-enumerations, a storm of their own
+		const flaps = (await analyzeText(lines(0.5))).findings.filter(
+			(x) => x.rule === 'usb.disconnect'
+		);
+		expect(flaps.map((x) => [x.title, x.count, x.severity])).toEqual([
+			['USB device on port 1-3 dropped off and came back at once (re-enumerated)', 11, 'medium'],
+			['USB disconnects on port 1-3', 1, 'info']
+		]);
 	});
 	it('explains the dev_watchdog WARNING by the transmit timeout it reports', async () => {
 		const log = [

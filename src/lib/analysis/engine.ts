@@ -518,6 +518,16 @@ function wallClock(r: LogRecord | LogEvent | KeptEvent): number | null {
 	return w === null ? null : w / 1000;
 }
 
+/**
+ * Seconds from a held message to `r` by their wall times (a syslog's or journal's, to the
+ * second), for a resolution measured by the wall clock when a kernel time is missing
+ * (RuleResolve.wallClock); null when either has none.
+ */
+function wallApart(e: KeptEvent, r: LogRecord | LogEvent): number | null {
+	const w = wallClock(r);
+	return e.wall === null || w === null ? null : w - e.wall / 1000;
+}
+
 /** The start of the minute of a `dmesg -H` record, in seconds (see wallClock), else NaN. */
 function reltimeMinute(r: LogRecord | LogEvent | KeptEvent, at: number): number {
 	return 'format' in r && r.format === 'dmesg-reltime' ? Math.floor(at / 60) * 60 : NaN;
@@ -1063,7 +1073,13 @@ export class Analyzer {
 			let by: RegExpExecArray | null = null;
 			// a resolution that may come later has that window instead (RuleResolve.later)
 			const seconds = 'later' in res && res.later ? res.later.withinSeconds : res.withinSeconds;
-			const late = seconds !== undefined && e.ts !== null && r.ts !== null && r.ts - e.ts > seconds;
+			const apart =
+				e.ts !== null && r.ts !== null
+					? r.ts - e.ts
+					: 'wallClock' in res && res.wallClock === true
+						? wallApart(e, r)
+						: null;
+			const late = seconds !== undefined && apart !== null && apart > seconds;
 			if (r.boot === e.boot && r.line - e.line <= res.within && !late) {
 				if (!resolving || r.line <= e.line || r.text.indexOf(res.trigger) === -1) {
 					k++;
@@ -1734,11 +1750,20 @@ function androidSeverity(rule: string, severity: Severity): Severity {
 	return most !== undefined && severityRank(severity) < severityRank(most) ? most : severity;
 }
 
-/** Link `f` both ways through `related` to the first other finding that has `line` in one of its kept occurrences. */
-function linkToFindingAt(findings: Finding[], f: Finding, line: number): void {
-	const other = findings.find(
-		(g) => g !== f && g.occurrences.some((o) => o.first_line <= line && line <= o.last_line)
-	);
+/**
+ * Link `f` both ways through `related` to the first other finding that has `line` in one of its
+ * kept occurrences or, when `own`, as its own line (an occurrence's first or last, or an evidence
+ * line): a resolving line inside another finding's range that is not its own (a USB device found again between the lines of a Wi-Fi driver's
+ * missing file and its module that failed to load, log-files-dmesg-log.log) links nothing.
+ */
+function linkToFindingAt(findings: Finding[], f: Finding, line: number, own = false): void {
+	// own: the line starts or ends one of its occurrences, or is one of its evidence lines
+	const has = (g: Finding) =>
+		own
+			? g.occurrences.some((o) => o.first_line === line || o.last_line === line) ||
+				g.evidence.some((e) => e.line === line)
+			: g.occurrences.some((o) => o.first_line <= line && line <= o.last_line);
+	const other = findings.find((g) => g !== f && has(g));
 	if (other) relate(f, other);
 }
 
@@ -1761,7 +1786,7 @@ function linkContinuations(findings: Finding[]): void {
 function linkResolutions(findings: Finding[], builders: Builder[]): void {
 	findings.forEach((f, k) => {
 		const at = builders[k].resolvedBy;
-		if (at !== -1) linkToFindingAt(findings, f, at);
+		if (at !== -1) linkToFindingAt(findings, f, at, true);
 	});
 }
 

@@ -377,6 +377,47 @@ export const CRASH_EXPLANATIONS: Record<string, Partial> = {
 		references: ['https://docs.kernel.org/admin-guide/sysrq.html'],
 		notice: true
 	},
+	'crash.test-module': {
+		meaning:
+			'Not a kernel bug: the report was made on purpose by a test module whose only job is to make the kernel report a problem as it is loaded, so that a crash-reporting tool can be tested: ABRT’s `will_oops` (the automatic bug reporting tool of Fedora and Red Hat Enterprise Linux; `This kernel oops is brought to you by will_oops.` before it) or kerneloops’ test module `oops` (built from `/tmp/oops.c`). Loading it (the report’s `Comm:`, `insmod` or `modprobe`) caused this report; nothing about the machine, its hardware or its kernel is wrong. After a warning the kernel goes on; after a BUG or oops the loading task is killed and the kernel is marked as having oopsed (taint `D`). The module is built outside the kernel tree (and, where modules are signed, unsigned), so the kernel is tainted (`O`, and `E` or, on 3.7 to 3.14, `F`) until the next boot.',
+		causes: [
+			{
+				kind: 'userspace',
+				text: 'A test of crash reporting: ABRT’s or kerneloops’ test suite, or someone checking by hand that crash reports are caught, built and loaded the module.'
+			}
+		],
+		next_steps: [
+			'Nothing to fix, and nothing to report: if this was a test, check that the crash-reporting tool caught it (ABRT: `abrt-cli list`, or `abrt list` on newer releases, or GNOME’s Problem Reporting; kerneloops: its log or the reports it sent).',
+			'If nobody meant to run such a test, find who loaded the module: the report’s `Comm:` and `PID:`, root’s shell history, the audit log (`ausearch -m KERN_MODULE`) or the journal around that time.',
+			'Another crash report of this boot carries the test’s taint (`O`, `E`, `F` or `D`): reproduce it after a reboot without the test before reporting it.'
+		],
+		references: [
+			'https://github.com/abrt/abrt',
+			'https://docs.kernel.org/admin-guide/tainted-kernels.html'
+		],
+		notice: true
+	},
+	'crash.wifi-regdomain-early': {
+		meaning:
+			'A program asked the kernel for the regulatory domain (the channels and transmit power allowed where the machine is) of a Wi-Fi device before the device had one. Its driver manages the domain itself (a self-managed device: Intel’s iwlwifi, whose firmware picks the country, LAR, and a few others) and gets it from the device’s firmware only when the device is started, as its interface first comes up; until then it has none, and the kernel’s nl80211 code, which expects a self-managed device always to have one, warns (this trace, from `WARN_ON(!regdom && self_managed)`) and answers the request with an error (EINVAL). Wi-Fi daemons that ask as soon as a Wi-Fi device appears (iwd, wpa_supplicant) meet that moment, at boot or when the driver is loaded again. Only that one request failed: the daemon learns the domain when the device gets it, and Wi-Fi works as usual; nothing was damaged. The warning taints the kernel (`W`) until the next boot, which matters only to whoever reads a later crash report of this boot.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'The timing of a Wi-Fi daemon that asks for a new device’s regulatory domain at once, and of a driver that sets the domain only once the device’s firmware runs; the kernel treats their meeting as a driver error.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if Wi-Fi connects: the warning says nothing about the device or its firmware, and may come again at each boot.',
+			'To see the domain the device got once it was up: `iw reg get` (a `phy#N (self-managed)` section with its country).',
+			'If Wi-Fi does not work, the cause is elsewhere: look at the Wi-Fi driver’s own findings (firmware that did not load or was late, a device that did not start).',
+			'To follow it up, search for `nl80211_get_reg_do` on the kernel mailing lists (lore.kernel.org, linux-wireless) with the driver’s and the Wi-Fi daemon’s versions: newer versions of either may not meet that moment.'
+		],
+		references: [
+			'https://docs.kernel.org/networking/regulatory.html',
+			'https://docs.kernel.org/admin-guide/tainted-kernels.html'
+		],
+		notice: true
+	},
 	'crash.ioremap-multiple-bars': {
 		meaning:
 			'Not a kernel bug, as the message says (`Your kernel is fine`): on x86, ioremap() checks that the range of device memory a driver maps lies within one entry of the resource tree (one PCI BAR, as /proc/iomem lists them), and warns once, with a stack trace, when it spans more than one; `resource sanity check: requesting [mem …], which spans more than …` names the range and the resource, when it was printed. The mapping is made and works. The trace names the driver that asked for it: the function below `ioremap*`.',

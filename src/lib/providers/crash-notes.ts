@@ -168,3 +168,34 @@ export function lowAddressNote(f: F): string | null {
 	}
 	return null;
 }
+
+/**
+ * The program that asked for a Wi-Fi device's regulatory domain too early (the report's `comm`:
+ * crash.wifi-regdomain-early), in a sentence, or null.
+ */
+export function regdomainAskerNote(f: F): string | null {
+	if (f.rule !== 'crash.wifi-regdomain-early' || typeof f.details.comm !== 'string') return null;
+	const pid = typeof f.details.pid === 'number' ? ` (pid ${f.details.pid})` : '';
+	return `Here the program that asked was \`${f.details.comm}\`${pid}, the report’s \`Comm:\`.`;
+}
+
+/** a driver letting go of its PCI device as the device is removed */
+const PCI_REMOVAL =
+	/^(?:pci_device_remove|pci_stop_and_remove_bus_device(?:_locked)?|pci_stop_bus_device)$/;
+/** the removal started by ACPI hotplug finding the device gone (acpiphp's bus check) */
+const ACPI_HOTPLUG = /^(?:trim_stale_devices|hotplug_event|acpiphp_\w+)$/;
+
+/**
+ * A report printed while a driver let go of its PCI device as the device was removed
+ * (abrt-1-oops.log: radeon's `trying to unbind memory from uninitialized GART !` WARN under
+ * `radeon_pci_remove` ← `pci_device_remove` ← … ← `trim_stale_devices` ← `acpiphp_check_bridge`,
+ * an HP G62's discrete GPU removed by ACPI hotplug), in a sentence, or null.
+ */
+export function pciRemovalNote(f: F): string | null {
+	const frames = (f.stack?.frames ?? []).filter((x) => x.reliable);
+	if (!frames.some((x) => PCI_REMOVAL.test(x.function))) return null;
+	const acpi = frames.some((x) => ACPI_HOTPLUG.test(x.function))
+		? ', and the removal came from ACPI hotplug (`acpiphp`, `trim_stale_devices` in the trace): the firmware reported the device gone from its slot, as when a laptop’s second GPU is powered off by the firmware or a dock or external device goes away'
+		: '';
+	return `Here the report came as the driver let go of its PCI device while the device was being removed (\`pci_device_remove\` in the trace)${acpi}. The driver’s teardown met a state it did not expect (most often a device that was never fully set up, or was already off); what it affects goes away with the device. If the device should not have gone, look at why it was removed (the lines before the report), not at this warning.`;
+}

@@ -3,7 +3,9 @@ import {
 	deviceGoneStep,
 	netdevNote,
 	oomTaskNote,
+	pciRemovalNote,
 	registerTextNote,
+	regdomainAskerNote,
 	sysfsSelfRemovalNote,
 	lowAddressNote
 } from './crash-notes.ts';
@@ -309,8 +311,15 @@ function reportStep(
 	const inTrace = new Set((f.stack?.frames ?? []).map((x) => x.module?.replace(/-/g, '_')));
 	const own = outside.filter((m) => inTrace.has(moduleName(m)));
 	const code = (ms: string[]) => ms.map((m) => `\`${m}\``).join(', ');
+	// the report stopped in the module's own code (`wdev_priv.part.8+0x4/0x6 [wl]`)
+	const at = /\[([\w-]+)\]$/.exec(f.stack?.fault_location ?? '')?.[1]?.replace(/-/g, '_');
+	const faulted = own.find((m) => moduleName(m) === at);
+	const update =
+		faulted === undefined
+			? ''
+			: ` The report stopped in \`${moduleName(faulted)}\`’s own code: first update or rebuild it for this kernel (its DKMS or akmod package, or its vendor’s newest release), since a module whose source predates the kernel’s interfaces fails this way after a kernel update.`;
 	if (own.length > 0)
-		return `The trace runs through ${code(own)}, ${own.length === 1 ? 'a module' : 'modules'} from outside the kernel tree or proprietary (so marked in \`Modules linked in:\`): report it to ${own.length === 1 ? 'that module’s' : 'those modules’'} vendor or maintainers; the kernel’s maintainers look at it only if it also happens without ${own.length === 1 ? 'it' : 'them'}.`;
+		return `The trace runs through ${code(own)}, ${own.length === 1 ? 'a module' : 'modules'} from outside the kernel tree or proprietary (so marked in \`Modules linked in:\`): report it to ${own.length === 1 ? 'that module’s' : 'those modules’'} vendor or maintainers; the kernel’s maintainers look at it only if it also happens without ${own.length === 1 ? 'it' : 'them'}.${update}`;
 	return `If it persists, reproduce it without the out-of-tree or proprietary modules this kernel had loaded (${code(outside)} in \`Modules linked in:\`) before reporting it to ${vendor === null ? 'the maintainers of the guilty function’s subsystem (`scripts/get_maintainer.pl -f <file>`)' : vendor.report} with the whole report: with them loaded the kernel is tainted, and its developers set such reports aside, since those modules could have caused it.`;
 }
 
@@ -551,7 +560,9 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			oomTaskNote(finding, metadata.arch),
 			netdevNote(finding),
 			sysfsSelfRemovalNote(finding),
-			lowAddressNote(finding)
+			lowAddressNote(finding),
+			regdomainAskerNote(finding),
+			pciRemovalNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to

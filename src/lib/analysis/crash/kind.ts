@@ -77,6 +77,9 @@ const BY_RULE: Record<string, string> = {
 	'crash.kasan-false-report':
 		'KASAN’s own false report (a jprobe’s copy of the stack, not a memory bug)',
 	'crash.sysrq-crash': 'crash asked for with SysRq c (on purpose, not a bug)',
+	'crash.test-module': 'report made on purpose by a test module (not a bug)',
+	'crash.wifi-regdomain-early':
+		'Wi-Fi regulatory domain asked for before the device had one (a harmless warning)',
 	'crash.init-died': 'init (PID 1) died',
 	'crash.vfs': 'file system reference bug',
 	'crash.netdev-refcount': 'network device still referenced',

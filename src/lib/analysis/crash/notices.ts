@@ -226,6 +226,38 @@ export const CRASH_NOTICES: readonly CrashNotice[] = [
 		why: 'A jprobe copies a raw chunk of the stack with memcpy(), which KASAN checks against the redzones between the stack’s variables: a known false report of KASAN, not a memory bug of the probed code.'
 	},
 	{
+		// net/wireless/nl80211.c nl80211_get_reg_do(): `/* a self-managed-reg device must have a
+		// private regdom */ if (WARN_ON(!regdom && self_managed))`, the function's only WARN, which
+		// then answers NL80211_CMD_GET_REG with -EINVAL. A self-managed device (iwlwifi with its
+		// firmware's LAR) gets its domain from the firmware when it is first brought up, so a Wi-Fi
+		// daemon that asks as soon as the wiphy appears meets it without one (linux-bug-dmesg-out.log:
+		// iwd on 5.9.12, 15 ms after iwlwifi's `base HW address` of an AX200)
+		rule: 'crash.wifi-regdomain-early',
+		severity: 'low',
+		title: /^WARNING in nl80211_get_reg_do$/,
+		example: { title: 'WARNING in nl80211_get_reg_do' },
+		why: 'A Wi-Fi daemon asked for the regulatory domain of a Wi-Fi device whose driver sets it only once the device is started; the kernel warns and refuses that one request, and the device gets its domain when it comes up.'
+	},
+	{
+		// a module written to make the kernel report a problem, to test a crash-reporting tool:
+		// ABRT's will_oops (satyr-rhbz-1040900-s390x-1.log: built in a temporary directory, loaded
+		// with insmod on RHEL 7's 3.10 s390x, `This kernel oops is brought to you by will_oops.` and
+		// a WARN at will_oops.c:11 in its init) and kerneloops' test module `oops`
+		// (kerneloops-i386-bug-on.log: `/tmp/oops.c`, whose 7-byte `modinit` is a WARN_ON, then on
+		// a second load a BUG_ON, `<0f> 0b`); its frames are the module's, so the line is one of
+		// them, whatever the report's header (WARN, BUG, oops)
+		rule: 'crash.test-module',
+		severity: 'low',
+		title: /^.+ in \S+$/,
+		line: /\b\w+\+0x[0-9a-f]+\/0x[0-9a-f]+ \[(?:will_oops|oops)\]/,
+		example: {
+			title: 'WARNING in will_oops_init',
+			line: 'Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])'
+		},
+		why: 'A test module made the kernel report a problem on purpose, to check that crash reporting works: the kernel did what the test asked.',
+		onPurpose: true
+	},
+	{
 		// kernel/exit.c do_exit(): panic("Attempted to kill init! exitcode=0x%08x\n", …) when PID 1
 		// exits or dies of a signal; the code is a wait status (a signal number, or the exit status
 		// shifted left by 8). lkp-09.log: init segfaults on the vsyscall page (vsyscall=none), 0xb

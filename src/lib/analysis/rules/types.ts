@@ -325,6 +325,13 @@ export interface RuleResolve extends RuleOutcome {
 	 */
 	withinSeconds?: number;
 	/**
+	 * when either message has no kernel time, `withinSeconds` is measured by their wall times (a
+	 * syslog's or journal's prefix, to the second) when both have one: a USB device found again
+	 * on its port 4 s after it left, in a journal without kernel times, had been taken for one
+	 * that came back at once
+	 */
+	wallClock?: true;
+	/**
 	 * what the finding is instead when the resolving message comes more than `withinSeconds`
 	 * after the rule's message (both timed), but within `within` lines and `later.withinSeconds`
 	 * (none: the rest of the boot): the device that started only later in the boot, once its user

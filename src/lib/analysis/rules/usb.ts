@@ -95,6 +95,43 @@ export const usbDisconnect: LineRule = {
 	title: (m) => `USB disconnects on port ${m[1]}`,
 	details: (m) => ({ port: m[1] }),
 	storm: { count: 5, severity: 'medium' },
+	// the device found again on the same port at once (hub.c's `new <speed> USB device number N
+	// using <hcd>`): it dropped off the bus and re-enumerated itself, it was not unplugged
+	// (m11x-hwinfo-m11x-dmesg-log.log: a CSR8510 Bluetooth adapter on 3-2 found again 0.8 s and
+	// 17 lines later as device 3, as NetworkManager took the network down before a suspend); a
+	// person unplugging a device and plugging one in takes longer than 2 s
+	resolve: {
+		trigger: ' USB device number ',
+		pattern:
+			/^usb (?<device>[\d.-]+): new (?:(?:low|full|high|super|wireless)[ -]speed|\S+) USB device number (\d+) using \S+/,
+		key: 'port',
+		within: 200,
+		withinSeconds: 2,
+		wallClock: true,
+		title: (m) => `USB device on port ${m[1]} dropped off and came back at once (re-enumerated)`,
+		severity: 'info',
+		details: (m) => ({ device_number_after: Number(m[2]) }),
+		examples: ['usb 1-3: new full-speed USB device number 3 using xhci_hcd'],
+		explanation: {
+			meaning:
+				'The USB device on this port left the bus and was found again on the same port within 2 seconds, with a new device number: it was not unplugged (a person takes longer to unplug a device and plug one in) but re-enumerated, as when a device resets itself (its firmware restarted or crashed), switches mode (a modem or phone switching from its CD-ROM mode, a Bluetooth adapter turned off and on by rfkill or its driver), or its port’s power blinked. Whatever used the device was cut at that moment and starts again with it: a Bluetooth adapter’s connections, a serial port’s program, a disk’s mount (a mounted USB disk that drops off is not remounted by itself). Once, it is harmless if the device works afterwards.',
+			causes: [
+				{
+					kind: 'hardware',
+					text: 'The device reset itself or switched mode (its firmware, or a driver or rfkill turning it off and on).'
+				},
+				{
+					kind: 'environment',
+					text: 'A short power dip on the port (a bus-powered hub, a loose connector), or the platform re-enumerating the port around a power change.'
+				}
+			],
+			next_steps: [
+				'Nothing to do if the device works afterwards (`lsusb` lists it; the lines after the disconnect say what it is).',
+				'If it drops off again and again (many of these on the port), it is unreliable: try another port, directly on the computer, and another cable; look for the device’s firmware update; for a disk, check its power (a powered hub, a Y-cable).'
+			],
+			references: USB_REFS
+		}
+	},
 	examples: ['usb 1-3: USB disconnect, device number 5', 'usb 2-1.2: USB disconnect, address 4'],
 	negatives: ['usb 1-3: new high-speed USB device number 5 using ehci-pci'],
 	explanation: usbExplanation(
