@@ -1247,7 +1247,8 @@ export class RecordTracker {
 			kernel_version: null,
 			kernel_build: null,
 			started_at: null,
-			hypervisor: null
+			hypervisor: null,
+			physical: false
 		};
 	}
 
@@ -1736,6 +1737,7 @@ export class RecordTracker {
 			b.kernel_version = mc.bootVersions.get(b.index) ?? mc.oopsVersions.get(b.index) ?? null;
 			b.kernel_build = mc.bootBuilds.get(b.index) ?? null;
 			b.hypervisor = mc.bootHypervisors.get(b.index)?.name ?? null;
+			b.physical = mc.bootPhysical.has(b.index);
 			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
 		meta.latest_kernel_version = latest ?? meta.kernel_version;
