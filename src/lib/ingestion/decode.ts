@@ -670,6 +670,11 @@ class PlatformGzipFailure extends Error {}
  * it had decoded but not yet handed on is dropped, and how much that is depends on the chunks the
  * input came in and on how fast the reader reads (0 to 49,421 of 49,421 bytes on one file): the
  * failure is then PlatformGzipFailure when `again()` is true, for a second reading (gunzipChecked).
+ * Node's decoder ends without an error at zero bytes after the data, whatever follows them (a log
+ * appended after a block's padding had been dropped without a word): when the input's last 4
+ * bytes are not the size its text has (a gzip trailer's ISIZE, modulo 2^32), the input is read a
+ * second time too, by gunzipChecked, which tells what follows the data. A file of several members
+ * (`cat a.gz b.gz`), whose last trailer counts its own member only, is read twice for it.
  */
 async function* gunzip(
 	src: AsyncIterable<Uint8Array>,
@@ -677,19 +682,32 @@ async function* gunzip(
 ): AsyncGenerator<Uint8Array> {
 	const ds = new DecompressionStream('gzip');
 	const writer = ds.writable.getWriter();
+	/** the input's last 4 bytes (a gzip trailer's ISIZE when the data ends the input) */
+	let last = new Uint8Array(0);
 	const pump = (async () => {
 		try {
-			for await (const chunk of src) await writer.write(chunk as Uint8Array<ArrayBuffer>);
+			for await (const chunk of src) {
+				// a copy (a Node Buffer's slice is a view of memory a reader may use again)
+				last = new Uint8Array(
+					chunk.length >= 4
+						? chunk.subarray(chunk.length - 4)
+						: concatBytes([last, chunk]).slice(-4)
+				);
+				await writer.write(chunk as Uint8Array<ArrayBuffer>);
+			}
 			await writer.close();
 		} catch (e) {
 			await writer.abort(e).catch(() => {});
 		}
 	})();
 	const reader = ds.readable.getReader();
+	/** the text's size */
+	let size = 0;
 	try {
 		for (;;) {
 			const r = await reader.read();
 			if (r.done) break;
+			size += r.value.length;
 			yield r.value;
 		}
 	} catch (e) {
@@ -702,6 +720,10 @@ async function* gunzip(
 		await reader.cancel().catch(() => {});
 		await pump;
 	}
+	const isize =
+		last.length === 4 ? (last[0] | (last[1] << 8) | (last[2] << 16) | (last[3] << 24)) >>> 0 : -1;
+	// (reached only when the decoder ended: not when the consumer stopped, nor after an error)
+	if (isize !== size >>> 0 && again()) throw new PlatformGzipFailure();
 }
 
 /**
@@ -905,7 +927,10 @@ async function* gunzipChecked(
 			'corrupt-compressed',
 			`The compressed file is damaged: ${members > 1 ? `its member ${badMember} of ${members}` : 'its data'} does not decompress to the size and checksum (CRC) its gzip trailer records, so some of what was read is wrong.`
 		);
-	if (f === null || f.zero) return;
+	if (f === null) return;
+	// zero bytes alone end the gzip data without a word, as `gzip -d` ignores them; what follows
+	// them is told as other bytes after the data are (it had been dropped without a word)
+	if (f.zero && junk.bytes().length === 0) return;
 	if (f.junkAt > 0) return trailing(onTrailing, 'gzip', f.junkAt, total, junk);
 	if (f.code === 0)
 		throw new InputError(
