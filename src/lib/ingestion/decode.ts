@@ -43,7 +43,13 @@ export interface DecodeLimits {
 
 export class InputError extends Error {
 	constructor(
-		readonly code: 'too-large' | 'decompression-bomb' | 'corrupt-compressed' | 'binary' | 'read',
+		readonly code:
+			| 'too-large'
+			| 'decompression-bomb'
+			| 'corrupt-compressed'
+			| 'unsupported-compression'
+			| 'binary'
+			| 'read',
 		message: string
 	) {
 		super(message);
@@ -974,6 +980,11 @@ function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => bo
 const NOT_TEXT: ReadonlyArray<{
 	is: (b: Uint8Array) => boolean;
 	advice: string;
+	/**
+	 * a compression not read here (bzip2, lz4): its bytes hold no text to find, so the input is
+	 * refused (InputError, the CLI's exit status 2), not read as lines of binary bytes
+	 */
+	refused?: true;
 }> = [
 	{
 		is: magic('LPKSHHRH'),
@@ -995,12 +1006,14 @@ const NOT_TEXT: ReadonlyArray<{
 		// `BZh` and the block size, 1 to 9
 		is: (b) => magic('BZh')(b) && b[3] >= 0x31 && b[3] <= 0x39,
 		advice:
-			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
+			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` (or `bzcat FILE > kernel.txt`) and analyse the result (gzip, Zstandard and xz files are read directly).',
+		refused: true
 	},
 	{
 		is: magic([0x04, 0x22, 0x4d, 0x18]),
 		advice:
-			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
+			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` (or `lz4cat FILE > kernel.txt`) and analyse the result (gzip, Zstandard and xz files are read directly).',
+		refused: true
 	},
 	{
 		is: magic([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
@@ -1241,6 +1254,8 @@ async function* decodeOnce(
 			const inflated =
 				kind === NOT_TEXT[NOT_TEXT.length - 1] &&
 				compressedHeader(lead, 0, Math.min(lead.length, PROBE_BYTES), true) !== null;
+			// a compression not read: nothing of it is text (it had been read as lines of its bytes)
+			if (kind?.refused === true) throw new InputError('unsupported-compression', kind.advice);
 			if (kind !== null && !inflated) onNote?.(kind.advice, false);
 		}
 		yield* utf8Text(rest, limits, (r) => onNote?.(inflatedNote(r), true));
