@@ -14,7 +14,14 @@ import { concatBytes } from '../util/bytes.ts';
 import { groupDigits } from '../util/text.ts';
 import { Xxh64 } from '../util/xxh64.ts';
 import { XzReadableStream } from 'xz-decompress';
-import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
+import {
+	archiveKind,
+	ArchiveSummary,
+	walkTar,
+	walkZip,
+	type ArchiveEvent,
+	type ArchiveKind
+} from './archive.ts';
 import {
 	headerEnd,
 	headerMayFollow,
@@ -1444,7 +1451,7 @@ async function* archiveText(
 			const where =
 				reading !== null
 					? `ends in the middle of \`${reading}\``
-					: summary.chosen !== null
+					: summary.chosen !== null && summary.tentative === null
 						? `ends after \`${summary.chosen.name}\``
 						: 'ends before any kernel log in it';
 			throw new InputError(
@@ -1457,22 +1464,74 @@ async function* archiveText(
 		kind === 'tar'
 			? walkTar(outer, summary)
 			: walkZip(outer, summary, limits.maxDecompressedBytes, bomb);
+	/** events read ahead of the loop (after the archive's only file, to tell whether it is) */
+	const ahead: ArchiveEvent[] = [];
+	const next = async (): Promise<IteratorResult<ArchiveEvent, void>> =>
+		ahead.length > 0 ? { done: false, value: ahead.shift() as ArchiveEvent } : walk.next();
 	try {
 		for (;;) {
-			const r = await walk.next();
+			const r = await next();
 			if (r.done) return;
 			const ev = r.value;
 			if (ev.type === 'tick') yield '';
+			// the first file, held as the archive's only one, is not: nothing of it was analysed (the
+			// analysis starts again all the same, with nothing, until a kernel log comes)
+			if (ev.type === 'drop') onMember?.('', ev.name);
 			if (ev.type !== 'start') continue;
 			onMember?.(ev.name, ev.replaces);
-			reading = ev.name;
-			const body = (async function* () {
+			let body: AsyncIterable<Uint8Array> = (async function* () {
 				for (;;) {
-					const m = await walk.next();
+					const m = await next();
 					if (m.done || m.value.type === 'end') return;
 					if (m.value.type === 'data') yield m.value.bytes;
 				}
 			})();
+			if (summary.tentative === ev.name) {
+				// the archive's first file, of a name no kernel log has: held until the archive ends or
+				// another file comes (up to ONLY_FILE_HOLD: past it, read as it comes, and dropped if
+				// another file follows), and not read at all when it is binary data
+				const it = body[Symbol.asyncIterator]();
+				const held: Uint8Array[] = [];
+				let heldBytes = 0;
+				let whole = false;
+				for (;;) {
+					const c = await it.next();
+					if (c.done) {
+						whole = true;
+						break;
+					}
+					held.push(c.value);
+					heldBytes += c.value.length;
+					yield '';
+					if (heldBytes > ONLY_FILE_HOLD) break;
+				}
+				if (binaryMember(concatBytes(held).subarray(0, PROBE_BYTES))) {
+					summary.binaryOnly(ev.name);
+					if (!whole) while (!(await it.next()).done) yield '';
+					continue;
+				}
+				if (whole) {
+					// another file after it (a drop, or a kernel log that replaces it): it is not read
+					let alone = true;
+					for (;;) {
+						const p = await walk.next();
+						if (p.done) break;
+						ahead.push(p.value);
+						if (p.value.type === 'drop' || p.value.type === 'start') {
+							alone = false;
+							break;
+						}
+					}
+					if (!alone) continue;
+				}
+				const kept = concatBytes(held);
+				body = whole
+					? (async function* () {
+							yield kept;
+						})()
+					: prepend(kept, it);
+			}
+			reading = ev.name;
 			yield* memberText(body, limits, onNote);
 			reading = null;
 		}
@@ -1480,6 +1539,21 @@ async function* archiveText(
 		onNote?.(summary.note(), summary.chosen !== null);
 		await walk.return(undefined);
 	}
+}
+
+/** the archive's only file is held (not analysed) up to this many bytes (see archiveText) */
+const ONLY_FILE_HOLD = 16 * 1024 ** 2;
+
+/**
+ * The first bytes of an archive's only file are binary data (see notTextKind; half of them NUL
+ * bytes too, which notTextKind leaves aside: space never written before a log's text), unless
+ * compressed (gzip, Zstandard: read as such) or UTF-16.
+ */
+function binaryMember(head: Uint8Array): boolean {
+	if (head.length === 0 || isGzip(head) || isZstd(head) || utf16Order(head) !== null) return false;
+	let nul = 0;
+	for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
+	return nul * 2 > head.length || notTextKind(head) !== null;
 }
 
 /**
