@@ -207,13 +207,6 @@ const PRE_BANNER_LINES = 30;
  */
 const PRE_BANNER_WALL_MS = 60_000;
 /**
- * Kernel messages printed only after the kernel's `Linux version` banner (its command line, the
- * machine's firmware tables, memory and CPU setup): a boot that printed one before a banner is
- * another boot's excerpt, not the lines some architectures print before it (arm64's `Booting
- * Linux on physical CPU`, old kernels' `Initializing cgroup subsys`, x86's early `microcode:`,
- * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here.
- */
-/**
  * What a kernel prints first, before its banner, at its boot's start only (arm64's and arm's CPU
  * line, old kernels' first early cgroup): after an excerpt (see AFTER_BANNER) it starts the next
  * boot, whose banner follows. (x86's `microcode: … updated early` is not: a CPU brought up later
@@ -223,6 +216,13 @@ function bootOpener(text: string, c0: number): boolean {
 	if (c0 === 66 /* B */) return text.startsWith('Booting Linux on physical CPU');
 	return c0 === 73 /* I */ && text === 'Initializing cgroup subsys cpuset';
 }
+/**
+ * Kernel messages printed only after the kernel's `Linux version` banner (its command line, the
+ * machine's firmware tables, memory and CPU setup): a boot that printed one before a banner is
+ * another boot's excerpt, not the lines some architectures print before it (arm64's `Booting
+ * Linux on physical CPU`, old kernels' `Initializing cgroup subsys`, x86's early `microcode:`,
+ * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here.
+ */
 const AFTER_BANNER =
 	/^(?:(?:Kernel )?[Cc]ommand line: |Machine model: |DMI: |BIOS-e820: |BIOS-provided physical RAM map|e820: |x86\/fpu: |Hypervisor detected: |Zone ranges:|Memory: |OF: fdt: |ACPI: |efi: |Calibrating delay loop|pid_max: |Dentry cache hash table|Mount-cache hash table|NR_IRQS)/;
 /**
