@@ -159,11 +159,60 @@ describe('a tar archive', () => {
 					)
 				);
 			}
-		// a log under another name is not guessed at: the note lists the files and says what to do
-		const other = await analyzeBytes(gzipSync(tar([{ name: 'boot-2026.log', data: DMESG }])));
+		// among other files, a log under another name is not guessed at: the note lists the files
+		const other = await analyzeBytes(
+			gzipSync(
+				tar([
+					{ name: 'boot-2026.log', data: DMESG },
+					{ name: 'Xorg.0.log', data: '[    12.345] (II) Loading extension GLX\n' }
+				])
+			)
+		);
 		expect(other.summary.verdict).toBe('no-kernel-log');
+		expect(other.input.lines_total).toBe(0);
 		expect(other.input.warnings[0]).toBe(
-			"This is a tar archive with no kernel log that is read here (kern.log, messages, syslog, dmesg, kernel.txt, a sosreport's journalctl output or an Android bug report, by their paths). It holds 1 file: `boot-2026.log`. Extract the kernel log from it and analyse that."
+			"This is a tar archive with no kernel log that is read here (kern.log, messages, syslog, dmesg, kernel.txt, a sosreport's journalctl output or an Android bug report, by their paths). It holds 2 files: `boot-2026.log`, `Xorg.0.log`. Extract the kernel log from it and analyse that."
+		);
+	});
+
+	it('reads the one text file of an archive of one file, whatever its name, and says so', async () => {
+		// it had been refused with its file list: an archive of one file is that file
+		const alone = digest(await analyzeText(DMESG));
+		for (const name of ['boot-2026.log', 'console.log', 'home/me/logs/dmesg.txt', 'messages.txt'])
+			for (const [kind, bytes] of [
+				['tar', gzipSync(tar([{ name, data: DMESG }]))],
+				['zip', zip({ [name]: DMESG })],
+				['zip', streamedZip({ [name]: DMESG })]
+			] as const) {
+				const r = await analyzeBytes(bytes, {}, 61);
+				expect(digest(r), `${kind} ${name}`).toEqual(alone);
+				expect(r.input.warnings[0], name).toBe(
+					`This is a ${kind} archive of one file, \`${name}\`: it is analysed as the kernel log, though its name is none of those read by name in an archive (kern.log, messages, syslog, dmesg, kernel.txt, …).`
+				);
+			}
+		// a gzip-compressed one, and one followed by a kernel log, which replaces it (not listed)
+		const gz = await analyzeBytes(tar([{ name: 'boot.log.gz', data: gzipSync(DMESG) }]));
+		expect(digest(gz)).toEqual(alone);
+		const then = await analyzeBytes(
+			tar([
+				{ name: 'boot-2026.log', data: DMESG },
+				{ name: 'var/log/kern.log', data: KERN_LOG }
+			])
+		);
+		expect(digest(then)).toEqual(digest(await analyzeText(KERN_LOG)));
+		expect(then.input.warnings[0]).toBe(
+			'This is a tar archive (2 files): the kernel log analysed is its member `var/log/kern.log` (kern.log).'
+		);
+	});
+
+	it('does not read the one file of an archive when it is binary data', async () => {
+		const bytes = new Uint8Array(4096);
+		for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 1103515245 + 12345) >>> 13;
+		const r = await analyzeBytes(tar([{ name: 'capture.bin', data: bytes }]));
+		expect(r.input.lines_total).toBe(0);
+		expect(r.summary.verdict).toBe('no-kernel-log');
+		expect(r.input.warnings[0]).toBe(
+			'This is a tar archive of one file, `capture.bin`, which is binary data, not a text log: extract it, and analyse the kernel log it holds as text.'
 		);
 	});
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/lib/output/json.ts';
+import { decompressed } from '../../src/lib/ingestion/decode.ts';
 import { analyzeStream, type AnalyzeOptions, type Progress } from '../../src/lib/pipeline.ts';
 import { bundleCli } from '../support/cli-bundle.ts';
 import { OUTPUT_FIXTURES, ROOT } from '../output/helpers.ts';
@@ -42,7 +43,11 @@ const INPUTS: Record<string, Uint8Array> = {
 	// `cat a.gz b.gz`: Chromium's DecompressionStream reads the first member only
 	'two members': new Uint8Array(Buffer.concat([member, gzipSync(PLAIN)])),
 	// zero bytes after the data (a block device's padding): ignored, as Node's zlib ignores them
-	'zero bytes after its data': new Uint8Array(Buffer.concat([member, Buffer.alloc(5000)]))
+	'zero bytes after its data': new Uint8Array(Buffer.concat([member, Buffer.alloc(5000)])),
+	// ...and a log appended after them, which Node's zlib dropped without a word
+	'zero bytes after its data, then a plain log': new Uint8Array(
+		Buffer.concat([member, Buffer.alloc(512), PLAIN])
+	)
 };
 
 const pause = () => new Promise<void>((r) => setTimeout(r, 1));
@@ -160,6 +165,37 @@ describe('a damaged .gz: one report whatever the chunks', () => {
 		const zeros = await warnings(INPUTS['zero bytes after its data']);
 		expect(zeros.r.input.lines_total).toBe(lines(DMESG));
 		expect(zeros.text).not.toContain('compressed file');
+	});
+
+	it('zero bytes, then text: the member is read whole, and the note says what followed it, in the CLI (exit 0) and the page’s paths', async () => {
+		const bytes = INPUTS['zero bytes after its data, then a plain log'];
+		const note = `The compressed file is followed by bytes that are not gzip data ("trailing garbage"): its gzip data ends at byte ${member.length.toLocaleString('en-US')} and was read whole, and the ${(512 + PLAIN.length).toLocaleString('en-US')} bytes after it (512 zero bytes, then text) were not read: \`tail -c +${member.length + 512 + 1} FILE\` prints the text, to analyse apart.`;
+		// Node's decoder (the CLI's, and the page's where its browser reads zero bytes as Node does)
+		const { r } = await warnings(bytes);
+		expect(r.input.lines_total).toBe(lines(DMESG));
+		expect(r.input.warnings).toContain(note);
+		expect(r.input.warnings.join('\n')).not.toContain('Incomplete');
+		// the second reading alone, as in Chromium, whose decoder stops at the zero bytes
+		const notes: string[] = [];
+		let text = 0;
+		for await (const b of decompressed(chunked(bytes, 61), 'gzip', 2 ** 32, (n) => notes.push(n)))
+			text += b.length;
+		expect(text).toBe(DMESG.length);
+		expect(notes).toEqual([note]);
+		// the CLI: the same note, a complete report
+		const file = join(tmp, 'zeros-then-text.log.gz');
+		writeFileSync(file, bytes);
+		const cli = spawnSync(process.execPath, [CLI, '--format', 'json', file], {
+			cwd: ROOT,
+			encoding: 'utf8'
+		});
+		expect(cli.status).toBe(0);
+		expect(JSON.parse(cli.stdout).input.warnings).toContain(note);
+		// zero bytes, then bytes that are not text: not called text
+		const binary = await warnings(
+			new Uint8Array(Buffer.concat([member, Buffer.alloc(3), Buffer.from([0x80, 0x01, 0xfe])]))
+		);
+		expect(binary.text).toContain('and the 6 bytes after it were not read.');
 	});
 
 	it('a flipped byte: everything is read, and the note says the checksum does not match', async () => {

@@ -194,7 +194,8 @@ describe('bootAfter', () => {
 		kernel_version: null,
 		kernel_build: null,
 		started_at: null,
-		hypervisor: null
+		hypervisor: null,
+		physical: false
 	});
 	const boots = [boot(0, 1, 10), boot(1, 12, 20), boot(2, 30, 40)];
 	it('is the boot that starts at the line, or after it with no kernel line before in between', () => {

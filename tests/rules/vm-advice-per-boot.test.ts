@@ -76,7 +76,7 @@ describe('the virtual machine a finding’s advice names', () => {
 });
 
 describe('findingMachine', () => {
-	const boot = (index: number, hypervisor: string | null) => ({
+	const boot = (index: number, hypervisor: string | null, physical = false) => ({
 		index,
 		id: null,
 		first_line: 1,
@@ -85,7 +85,8 @@ describe('findingMachine', () => {
 		kernel_version: null,
 		kernel_build: null,
 		started_at: null,
-		hypervisor
+		hypervisor,
+		physical
 	});
 	const meta = (...hs: (string | null)[]) => ({
 		hypervisor: hs.find((h) => h !== null) ?? null,
@@ -109,5 +110,76 @@ describe('findingMachine', () => {
 			hypervisor: null,
 			hardware: null
 		});
+	});
+
+	it('gives a boot whose own lines show a physical machine no guest’s advice', () => {
+		const physical = (...hs: (string | null)[]) => ({
+			...meta(...hs),
+			boots: hs.map((h, i) => boot(i, h, h === null))
+		});
+		// the guest's QEMU is the log's only hypervisor: it had been the physical boot's too
+		expect(findingMachine({ boots: [1] }, physical('QEMU', null))).toEqual({
+			hypervisor: null,
+			hardware: null
+		});
+		// a physical machine's DMI, the log's first, is its hardware
+		expect(
+			findingMachine(
+				{ boots: [0] },
+				{ ...physical(null, 'QEMU'), hardware: 'Dell Inc. Inspiron 1545/0G848F' }
+			)
+		).toEqual({ hypervisor: null, hardware: 'Dell Inc. Inspiron 1545/0G848F' });
+		// a finding of both: neither's
+		expect(findingMachine({ boots: [0, 1] }, physical('QEMU', null))).toEqual({
+			hypervisor: null,
+			hardware: null
+		});
+		// an older report (no Boot.physical): as before
+		const old = meta('QEMU', null);
+		for (const b of old.boots) delete (b as { physical?: boolean }).physical;
+		expect(findingMachine({ boots: [1] }, old)).toEqual({
+			hypervisor: 'QEMU',
+			hardware: 'QEMU Standard PC (i440FX + PIIX, 1996)'
+		});
+	});
+});
+
+/** crash-logs-log12-04-txt.log lines 1, 42 and 2705: a ThinkPad's journal (a physical machine) */
+const X1C = [
+	'Dec 04 16:56:12 peter-x1c kernel: Linux version 6.0.11-arch1-1 (linux@archlinux) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39.0) #1 SMP PREEMPT_DYNAMIC Fri, 02 Dec 2022 17:25:31 +0000',
+	'Dec 04 16:56:12 peter-x1c kernel: DMI: LENOVO 20KGS2AQ1A/20KGS2AQ1A, BIOS N23ET81W (1.56 ) 05/25/2022',
+	'Dec 04 23:13:13 peter-x1c kernel: e1000e 0000:00:1f.6 enp0s31f6: NIC Link is Down'
+];
+/** askubuntu-dmesg-journalctl-lastdayorso.log lines 83-84: an early microcode update, then the banner */
+const HP_START = [
+	'Feb 09 12:28:50 hpPav kernel: microcode: microcode updated early to revision 0xea, date = 2021-01-05',
+	'Feb 09 12:28:50 hpPav kernel: Linux version 5.13.0-28-generic (buildd@lgw01-amd64-035) (gcc (Ubuntu 9.3.0-17ubuntu1~20.04) 9.3.0, GNU ld (GNU Binutils for Ubuntu) 2.34) #31~20.04.1-Ubuntu SMP Wed Jan 19 14:08:10 UTC 2022 (Ubuntu 5.13.0-28.31~20.04.1-generic 5.13.19)'
+];
+/** the ThinkPad's e1000e line as the HP desktop's journal would print it */
+const HP_LINK_DOWN = X1C[2].replace('Dec 04 23:13:13 peter-x1c', 'Feb 09 12:30:01 hpPav');
+
+describe('a log joined from a guest and a physical machine', () => {
+	it('the physical machine’s boot, which names no hypervisor, gets no guest’s advice', async () => {
+		const r = await analyzeLines([BANNER, ...VBOX, LINK_DOWN, ...X1C]);
+		expect(r.metadata.hypervisor).toBe('VirtualBox');
+		expect(r.metadata.boots.map((b) => [b.hypervisor, b.physical])).toEqual([
+			['VirtualBox', false],
+			[null, true]
+		]);
+		const steps = vmStep(r, 'network.link-down');
+		// the guest's own link-down keeps its advice; the ThinkPad's had been told it was VirtualBox
+		expect(steps).toContainEqual([[0], expect.stringMatching(/virtual machine \(VirtualBox\)/)]);
+		expect(steps).toContainEqual([[1], null]);
+	});
+
+	it('an early microcode update marks a physical machine too, in either order', async () => {
+		const r = await analyzeLines([...HP_START, HP_LINK_DOWN, BANNER, ...VBOX, LINK_DOWN]);
+		expect(r.metadata.boots.map((b) => [b.hypervisor, b.physical])).toEqual([
+			[null, true],
+			['VirtualBox', false]
+		]);
+		const steps = vmStep(r, 'network.link-down');
+		expect(steps).toContainEqual([[0], null]);
+		expect(steps).toContainEqual([[1], expect.stringMatching(/virtual machine \(VirtualBox\)/)]);
 	});
 });

@@ -7,7 +7,9 @@
  * journal of one boot, then dmesg, then an Android bug report's text). Several would give the
  * same kernel messages twice. A better one met later replaces the one being read (the caller
  * starts its analysis again: `start.replaces`). Nothing but the member being read is held, and
- * the names of the first members (for the note).
+ * the names of the first members (for the note). An archive of one file is that file, whatever
+ * its name (ArchiveSummary.tentative: its first file, held until another comes or the archive
+ * ends, see archiveText in decode.ts).
  */
 import {
 	Unzip,
@@ -133,11 +135,19 @@ export type ArchiveEvent =
 	| { type: 'start'; name: string; replaces: string | null }
 	| { type: 'data'; bytes: Uint8Array }
 	| { type: 'end' }
+	/**
+	 * the member read as the archive's only file (ArchiveSummary.tentative) is not: another file
+	 * follows it, and no kernel log is read in its place yet (the analysis starts again, empty)
+	 */
+	| { type: 'drop'; name: string }
 	/** bytes of other members were read: a turn for a Stop request and progress */
 	| { type: 'tick' };
 
 /** names kept for the note */
 const LISTED = 20;
+/** what the archive's only file is (ArchiveSummary.tentative), and its rank: below any kernel log's */
+const ONLY_FILE = 'the archive’s only file';
+const ONLY_FILE_RANK = 1000;
 
 /** What the walk saw, for the note at its end. */
 export class ArchiveSummary {
@@ -151,6 +161,14 @@ export class ArchiveSummary {
 	private chosenRank = Infinity;
 	/** the member the chosen one replaced, until the chosen one gives its first bytes */
 	private replaced: { chosen: { name: string; what: string } | null; rank: number } | null = null;
+	/**
+	 * the archive's first file, whose name is no kernel log's, read as the log while no other
+	 * file is met: an archive of one text file (`messages` in a folder, `console.log`, `boot.txt`)
+	 * is that log; it had been refused with its file list
+	 */
+	tentative: string | null = null;
+	/** the archive's only file was binary data: not read (its name, for the note) */
+	binary: string | null = null;
 
 	constructor(readonly kind: ArchiveKind) {}
 
@@ -160,11 +178,47 @@ export class ArchiveSummary {
 	 * just rotated) is not taken, so that it replaces nothing; nor is one whose compression is
 	 * not read (`readable` false: a zip member's method other than stored or deflate).
 	 */
-	file(name: string, size?: number, readable = true): { take: boolean; replaces: string | null } {
+	file(
+		name: string,
+		size?: number,
+		readable = true
+	): { take: boolean; replaces: string | null; drop?: string } {
 		this.files++;
 		if (this.first.length < LISTED) this.first.push(name);
 		const m = kernelLogMember(name);
-		if (m === null) return { take: false, replaces: null };
+		if (m === null) {
+			// the first file, of any name: read while it is the only one (see tentative)
+			if (this.files === 1 && readable && size !== 0) {
+				this.tentative = name;
+				this.replaced = { chosen: null, rank: Infinity };
+				this.chosen = { name, what: ONLY_FILE };
+				this.chosenRank = ONLY_FILE_RANK;
+				return { take: true, replaces: null };
+			}
+			// a second file: the first was not the archive's only one
+			const drop = this.untake();
+			return drop === null
+				? { take: false, replaces: null }
+				: { take: false, replaces: null, drop };
+		}
+		if (this.tentative !== null && this.chosenRank === ONLY_FILE_RANK) {
+			// a kernel log replaces the first file read as the only one (not listed as a kernel log)
+			if (!m.readable || !readable || size === 0) {
+				const drop = this.untake();
+				this.others.push(
+					`\`${name}\`${size === 0 ? ' (empty)' : ' (compressed in a way not read inside an archive)'}`
+				);
+				return drop === null
+					? { take: false, replaces: null }
+					: { take: false, replaces: null, drop };
+			}
+			const replaces = this.tentative;
+			this.tentative = null;
+			this.replaced = { chosen: null, rank: Infinity };
+			this.chosen = { name, what: m.what };
+			this.chosenRank = m.rank;
+			return { take: true, replaces };
+		}
 		if (!m.readable || !readable) {
 			this.others.push(`\`${name}\` (compressed in a way not read inside an archive)`);
 			return { take: false, replaces: null };
@@ -192,6 +246,13 @@ export class ArchiveSummary {
 	 */
 	empty(name: string): void {
 		if (this.chosen?.name !== name || this.replaced === null) return;
+		if (this.tentative === name) {
+			this.tentative = null;
+			this.chosen = null;
+			this.chosenRank = Infinity;
+			this.replaced = null;
+			return;
+		}
 		const { chosen, rank } = this.replaced;
 		if (chosen !== null) {
 			const at = this.others.lastIndexOf(`\`${chosen.name}\``);
@@ -203,10 +264,32 @@ export class ArchiveSummary {
 		this.replaced = null;
 	}
 
+	/** the first file read as the only one is not (another follows): its name, else null */
+	private untake(): string | null {
+		const t = this.tentative;
+		if (t === null || this.chosen?.name !== t) return null;
+		this.tentative = null;
+		this.chosen = null;
+		this.chosenRank = Infinity;
+		this.replaced = null;
+		return t;
+	}
+
+	/** the archive's only file is binary data (its first bytes): it is not read */
+	binaryOnly(name: string): void {
+		if (this.tentative !== name) return;
+		this.binary = name;
+		this.tentative = null;
+		this.chosen = null;
+		this.chosenRank = Infinity;
+	}
+
 	/** the note for the report's warnings */
 	note(): string {
 		const kind = this.kind === 'tar' ? 'a tar archive' : 'a zip archive';
 		const count = `${groupDigits(this.files)} ${this.files === 1 ? 'file' : 'files'}`;
+		if (this.binary !== null)
+			return `This is ${kind} of one file, \`${this.binary}\`, which is binary data, not a text log: extract it, and analyse the kernel log it holds as text.`;
 		if (this.chosen === null) {
 			const listed = this.first.map((n) => `\`${n}\``).join(', ');
 			const more =
@@ -224,6 +307,8 @@ export class ArchiveSummary {
 			this.others.length > 0
 				? ` Other kernel logs in it, not analysed (one is read, so that no message is counted twice): ${shown.join(', ')}${more}.`
 				: '';
+		if (this.chosen.what === ONLY_FILE)
+			return `This is ${kind} of one file, \`${this.chosen.name}\`: it is analysed as the kernel log, though its name is none of those read by name in an archive (kern.log, messages, syslog, dmesg, kernel.txt, …).`;
 		return `This is ${kind} (${count}): the kernel log analysed is its member \`${this.chosen.name}\` (${this.chosen.what}).${others}`;
 	}
 }
@@ -382,7 +467,10 @@ export async function* walkTar(
 		pax = {};
 		name = name.replace(/^\.\//, '');
 		const regular = type === '0' || type === '7';
-		const choice = regular ? summary.file(name, size) : { take: false, replaces: null };
+		const choice: ReturnType<ArchiveSummary['file']> = regular
+			? summary.file(name, size)
+			: { take: false, replaces: null };
+		if (choice.drop !== undefined) yield { type: 'drop', name: choice.drop };
 		if (!choice.take) {
 			yield* skip(r, padded, name);
 			continue;
@@ -459,11 +547,12 @@ export async function* walkZip(
 	const unzip = new Unzip((file: UnzipFile) => {
 		const isDir = file.name.endsWith('/');
 		const method = ZIP_METHODS.has(file.compression);
-		const choice = isDir
+		const choice: ReturnType<ArchiveSummary['file']> = isDir
 			? { take: false, replaces: null }
 			: // a method not read (bzip2, LZMA, Deflate64) is listed, not taken: it would replace
 				// the member read and then fail
 				summary.file(file.name, file.originalSize, method);
+		if (choice.drop !== undefined) queue.push({ type: 'drop', name: choice.drop });
 		// a member whose size comes after its data (a data descriptor) starts when its first bytes
 		// come: one that ends empty (a kern.log just rotated) replaces nothing (summary.empty)
 		let started = false;

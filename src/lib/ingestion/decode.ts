@@ -14,7 +14,14 @@ import { concatBytes } from '../util/bytes.ts';
 import { groupDigits } from '../util/text.ts';
 import { Xxh64 } from '../util/xxh64.ts';
 import { XzReadableStream } from 'xz-decompress';
-import { archiveKind, ArchiveSummary, walkTar, walkZip, type ArchiveKind } from './archive.ts';
+import {
+	archiveKind,
+	ArchiveSummary,
+	walkTar,
+	walkZip,
+	type ArchiveEvent,
+	type ArchiveKind
+} from './archive.ts';
 import {
 	headerEnd,
 	headerMayFollow,
@@ -43,7 +50,13 @@ export interface DecodeLimits {
 
 export class InputError extends Error {
 	constructor(
-		readonly code: 'too-large' | 'decompression-bomb' | 'corrupt-compressed' | 'binary' | 'read',
+		readonly code:
+			| 'too-large'
+			| 'decompression-bomb'
+			| 'corrupt-compressed'
+			| 'unsupported-compression'
+			| 'binary'
+			| 'read',
 		message: string
 	) {
 		super(message);
@@ -670,6 +683,11 @@ class PlatformGzipFailure extends Error {}
  * it had decoded but not yet handed on is dropped, and how much that is depends on the chunks the
  * input came in and on how fast the reader reads (0 to 49,421 of 49,421 bytes on one file): the
  * failure is then PlatformGzipFailure when `again()` is true, for a second reading (gunzipChecked).
+ * Node's decoder ends without an error at zero bytes after the data, whatever follows them (a log
+ * appended after a block's padding had been dropped without a word): when the input's last 4
+ * bytes are not the size its text has (a gzip trailer's ISIZE, modulo 2^32), the input is read a
+ * second time too, by gunzipChecked, which tells what follows the data. A file of several members
+ * (`cat a.gz b.gz`), whose last trailer counts its own member only, is read twice for it.
  */
 async function* gunzip(
 	src: AsyncIterable<Uint8Array>,
@@ -677,19 +695,32 @@ async function* gunzip(
 ): AsyncGenerator<Uint8Array> {
 	const ds = new DecompressionStream('gzip');
 	const writer = ds.writable.getWriter();
+	/** the input's last 4 bytes (a gzip trailer's ISIZE when the data ends the input) */
+	let last = new Uint8Array(0);
 	const pump = (async () => {
 		try {
-			for await (const chunk of src) await writer.write(chunk as Uint8Array<ArrayBuffer>);
+			for await (const chunk of src) {
+				// a copy (a Node Buffer's slice is a view of memory a reader may use again)
+				last = new Uint8Array(
+					chunk.length >= 4
+						? chunk.subarray(chunk.length - 4)
+						: concatBytes([last, chunk]).slice(-4)
+				);
+				await writer.write(chunk as Uint8Array<ArrayBuffer>);
+			}
 			await writer.close();
 		} catch (e) {
 			await writer.abort(e).catch(() => {});
 		}
 	})();
 	const reader = ds.readable.getReader();
+	/** the text's size */
+	let size = 0;
 	try {
 		for (;;) {
 			const r = await reader.read();
 			if (r.done) break;
+			size += r.value.length;
 			yield r.value;
 		}
 	} catch (e) {
@@ -702,6 +733,10 @@ async function* gunzip(
 		await reader.cancel().catch(() => {});
 		await pump;
 	}
+	const isize =
+		last.length === 4 ? (last[0] | (last[1] << 8) | (last[2] << 16) | (last[3] << 24)) >>> 0 : -1;
+	// (reached only when the decoder ended: not when the consumer stopped, nor after an error)
+	if (isize !== size >>> 0 && again()) throw new PlatformGzipFailure();
 }
 
 /**
@@ -905,7 +940,10 @@ async function* gunzipChecked(
 			'corrupt-compressed',
 			`The compressed file is damaged: ${members > 1 ? `its member ${badMember} of ${members}` : 'its data'} does not decompress to the size and checksum (CRC) its gzip trailer records, so some of what was read is wrong.`
 		);
-	if (f === null || f.zero) return;
+	if (f === null) return;
+	// zero bytes alone end the gzip data without a word, as `gzip -d` ignores them; what follows
+	// them is told as other bytes after the data are (it had been dropped without a word)
+	if (f.zero && junk.bytes().length === 0) return;
 	if (f.junkAt > 0) return trailing(onTrailing, 'gzip', f.junkAt, total, junk);
 	if (f.code === 0)
 		throw new InputError(
@@ -949,6 +987,11 @@ function magic(bytes: readonly number[] | string, at = 0): (b: Uint8Array) => bo
 const NOT_TEXT: ReadonlyArray<{
 	is: (b: Uint8Array) => boolean;
 	advice: string;
+	/**
+	 * a compression not read here (bzip2, lz4): its bytes hold no text to find, so the input is
+	 * refused (InputError, the CLI's exit status 2), not read as lines of binary bytes
+	 */
+	refused?: true;
 }> = [
 	{
 		is: magic('LPKSHHRH'),
@@ -970,12 +1013,14 @@ const NOT_TEXT: ReadonlyArray<{
 		// `BZh` and the block size, 1 to 9
 		is: (b) => magic('BZh')(b) && b[3] >= 0x31 && b[3] <= 0x39,
 		advice:
-			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
+			'This file is bzip2-compressed, which is not read here: decompress it with `bunzip2 -k FILE` (or `bzcat FILE > kernel.txt`) and analyse the result (gzip, Zstandard and xz files are read directly).',
+		refused: true
 	},
 	{
 		is: magic([0x04, 0x22, 0x4d, 0x18]),
 		advice:
-			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` and analyse the result (gzip, Zstandard and xz files are read directly).'
+			'This file is lz4-compressed, which is not read here: decompress it with `lz4 -d FILE` (or `lz4cat FILE > kernel.txt`) and analyse the result (gzip, Zstandard and xz files are read directly).',
+		refused: true
 	},
 	{
 		is: magic([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
@@ -1216,6 +1261,8 @@ async function* decodeOnce(
 			const inflated =
 				kind === NOT_TEXT[NOT_TEXT.length - 1] &&
 				compressedHeader(lead, 0, Math.min(lead.length, PROBE_BYTES), true) !== null;
+			// a compression not read: nothing of it is text (it had been read as lines of its bytes)
+			if (kind?.refused === true) throw new InputError('unsupported-compression', kind.advice);
 			if (kind !== null && !inflated) onNote?.(kind.advice, false);
 		}
 		yield* utf8Text(rest, limits, (r) => onNote?.(inflatedNote(r), true));
@@ -1404,7 +1451,7 @@ async function* archiveText(
 			const where =
 				reading !== null
 					? `ends in the middle of \`${reading}\``
-					: summary.chosen !== null
+					: summary.chosen !== null && summary.tentative === null
 						? `ends after \`${summary.chosen.name}\``
 						: 'ends before any kernel log in it';
 			throw new InputError(
@@ -1417,22 +1464,74 @@ async function* archiveText(
 		kind === 'tar'
 			? walkTar(outer, summary)
 			: walkZip(outer, summary, limits.maxDecompressedBytes, bomb);
+	/** events read ahead of the loop (after the archive's only file, to tell whether it is) */
+	const ahead: ArchiveEvent[] = [];
+	const next = async (): Promise<IteratorResult<ArchiveEvent, void>> =>
+		ahead.length > 0 ? { done: false, value: ahead.shift() as ArchiveEvent } : walk.next();
 	try {
 		for (;;) {
-			const r = await walk.next();
+			const r = await next();
 			if (r.done) return;
 			const ev = r.value;
 			if (ev.type === 'tick') yield '';
+			// the first file, held as the archive's only one, is not: nothing of it was analysed (the
+			// analysis starts again all the same, with nothing, until a kernel log comes)
+			if (ev.type === 'drop') onMember?.('', ev.name);
 			if (ev.type !== 'start') continue;
 			onMember?.(ev.name, ev.replaces);
-			reading = ev.name;
-			const body = (async function* () {
+			let body: AsyncIterable<Uint8Array> = (async function* () {
 				for (;;) {
-					const m = await walk.next();
+					const m = await next();
 					if (m.done || m.value.type === 'end') return;
 					if (m.value.type === 'data') yield m.value.bytes;
 				}
 			})();
+			if (summary.tentative === ev.name) {
+				// the archive's first file, of a name no kernel log has: held until the archive ends or
+				// another file comes (up to ONLY_FILE_HOLD: past it, read as it comes, and dropped if
+				// another file follows), and not read at all when it is binary data
+				const it = body[Symbol.asyncIterator]();
+				const held: Uint8Array[] = [];
+				let heldBytes = 0;
+				let whole = false;
+				for (;;) {
+					const c = await it.next();
+					if (c.done) {
+						whole = true;
+						break;
+					}
+					held.push(c.value);
+					heldBytes += c.value.length;
+					yield '';
+					if (heldBytes > ONLY_FILE_HOLD) break;
+				}
+				if (binaryMember(concatBytes(held).subarray(0, PROBE_BYTES))) {
+					summary.binaryOnly(ev.name);
+					if (!whole) while (!(await it.next()).done) yield '';
+					continue;
+				}
+				if (whole) {
+					// another file after it (a drop, or a kernel log that replaces it): it is not read
+					let alone = true;
+					for (;;) {
+						const p = await walk.next();
+						if (p.done) break;
+						ahead.push(p.value);
+						if (p.value.type === 'drop' || p.value.type === 'start') {
+							alone = false;
+							break;
+						}
+					}
+					if (!alone) continue;
+				}
+				const kept = concatBytes(held);
+				body = whole
+					? (async function* () {
+							yield kept;
+						})()
+					: prepend(kept, it);
+			}
+			reading = ev.name;
 			yield* memberText(body, limits, onNote);
 			reading = null;
 		}
@@ -1440,6 +1539,21 @@ async function* archiveText(
 		onNote?.(summary.note(), summary.chosen !== null);
 		await walk.return(undefined);
 	}
+}
+
+/** the archive's only file is held (not analysed) up to this many bytes (see archiveText) */
+const ONLY_FILE_HOLD = 16 * 1024 ** 2;
+
+/**
+ * The first bytes of an archive's only file are binary data (see notTextKind; half of them NUL
+ * bytes too, which notTextKind leaves aside: space never written before a log's text), unless
+ * compressed (gzip, Zstandard: read as such) or UTF-16.
+ */
+function binaryMember(head: Uint8Array): boolean {
+	if (head.length === 0 || isGzip(head) || isZstd(head) || utf16Order(head) !== null) return false;
+	let nul = 0;
+	for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
+	return nul * 2 > head.length || notTextKind(head) !== null;
 }
 
 /**

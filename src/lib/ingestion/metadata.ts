@@ -367,6 +367,12 @@ export class MetadataCollector {
 	 * machine's boots beside others (Boot.hypervisor)
 	 */
 	readonly bootHypervisors = new Map<number, { name: string; weight: number }>();
+	/**
+	 * the boots whose own lines show a physical machine (Boot.physical): a DMI line naming no
+	 * virtual machine, an early microcode update (a guest's kernel loads none), a CPU's thermal
+	 * throttling, a machine check
+	 */
+	readonly bootPhysical = new Set<number>();
 	/** the boot of the line being read (observe) */
 	private boot = 0;
 	/**
@@ -472,6 +478,7 @@ export class MetadataCollector {
 			e: p.lineLowerE,
 			r: p.lineLowerR,
 			x: p.lineLowerX,
+			m: p.lineLowerM,
 			u: p.lineLowerU,
 			W: p.lineUpperW
 		};
@@ -628,6 +635,10 @@ export class MetadataCollector {
 	/** lines starting with `C` */
 	private lineUpperC(text: string, boot: number): void {
 		const m = this.meta;
+		// a CPU's thermal throttling (`CPU3: Core temperature above threshold, cpu clock throttled`,
+		// `Package temperature`): a physical machine's (Boot.physical)
+		if (text.startsWith('CPU') && text.indexOf(' temperature above threshold') !== -1)
+			this.bootPhysical.add(boot);
 		if (m.command_line === null && text.startsWith('Command line: '))
 			m.command_line = text.slice(14).trim();
 		else if (m.cpu === null && text.startsWith('CPU0: ') && /GHz|stepping/.test(text))
@@ -897,6 +908,19 @@ export class MetadataCollector {
 		if (r !== null) this.oopsVersion(r, boot);
 	}
 
+	/**
+	 * lines starting with `m`: what only a physical machine prints (Boot.physical), an early
+	 * microcode update (`microcode: microcode updated early to revision 0xea, date = …`, `microcode:
+	 * updated early: 0x8e -> 0xf4, …`) or a machine check (`mce: [Hardware Error]: …`)
+	 */
+	private lineLowerM(text: string, boot: number): void {
+		if (
+			(text.startsWith('microcode: ') && text.indexOf(' updated early') !== -1) ||
+			text.startsWith('mce: [Hardware Error]')
+		)
+			this.bootPhysical.add(boot);
+	}
+
 	/** lines starting with `x` */
 	private lineLowerX(text: string, _boot: number): void {
 		if (text.startsWith('x86/fpu: ')) this.setArch('x86_64', 2);
@@ -925,10 +949,11 @@ export class MetadataCollector {
 		}
 		const at = s.indexOf(', BIOS ');
 		// one DMI product of each boot is enough: oops headers repeat it
-		if ((this.bootHypervisors.get(this.boot)?.weight ?? 0) < 4)
-			this.setHypervisor(hypervisorFromDmi(at === -1 ? s : s.slice(0, at)), 4);
+		const vm = hypervisorFromDmi(at === -1 ? s : s.slice(0, at));
+		if ((this.bootHypervisors.get(this.boot)?.weight ?? 0) < 4) this.setHypervisor(vm, 4);
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
 		const hw = dmiMachine(squeezeSpaces(at === -1 ? s : s.slice(0, at)));
+		if (vm === null && hw !== '') this.bootPhysical.add(this.boot);
 		if (m.hardware === null && hw !== '') m.hardware = hw;
 		if ((m.bios === null || m.bios.startsWith('EFI v')) && at !== -1)
 			m.bios = s.slice(at + 7).trim();

@@ -222,6 +222,7 @@ export class RingWrap {
 				first.kernel_build = second.kernel_build;
 			}
 			first.hypervisor ??= second.hypervisor;
+			first.physical = first.physical === true || second.physical === true;
 		}
 		// the boots after each (a log pasted after the buffer) move down
 		for (let i = wrapped.length - 1; i >= 0; i--) boots.splice(wrapped[i], 1);

@@ -207,6 +207,25 @@ const PRE_BANNER_LINES = 30;
  */
 const PRE_BANNER_WALL_MS = 60_000;
 /**
+ * What a kernel prints first, before its banner, at its boot's start only (arm64's and arm's CPU
+ * line, old kernels' first early cgroup): after an excerpt (see AFTER_BANNER) it starts the next
+ * boot, whose banner follows. (x86's `microcode: … updated early` is not: a CPU brought up later
+ * prints it too.)
+ */
+function bootOpener(text: string, c0: number): boolean {
+	if (c0 === 66 /* B */) return text.startsWith('Booting Linux on physical CPU');
+	return c0 === 73 /* I */ && text === 'Initializing cgroup subsys cpuset';
+}
+/**
+ * Kernel messages printed only after the kernel's `Linux version` banner (its command line, the
+ * machine's firmware tables, memory and CPU setup): a boot that printed one before a banner is
+ * another boot's excerpt, not the lines some architectures print before it (arm64's `Booting
+ * Linux on physical CPU`, old kernels' `Initializing cgroup subsys`, x86's early `microcode:`,
+ * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here.
+ */
+const AFTER_BANNER =
+	/^(?:(?:Kernel )?[Cc]ommand line: |Machine model: |DMI: |BIOS-e820: |BIOS-provided physical RAM map|e820: |x86\/fpu: |Hypervisor detected: |Zone ranges:|Memory: |OF: fdt: |ACPI: |efi: |Calibrating delay loop|pid_max: |Dentry cache hash table|Mount-cache hash table|NR_IRQS)/;
+/**
  * a segment's last anchors (from this many to twice as many) whose smallest offset is its clock
  * at its end (see Segment.tailMin)
  */
@@ -360,6 +379,11 @@ export class RecordTracker {
 	private boots: Boot[] = [];
 	private boot = 0;
 	private bootRecords = 0;
+	/**
+	 * the current boot, in its first records and before any banner, printed what a kernel prints
+	 * only after its banner (AFTER_BANNER): an excerpt that a banner after it is not the start of
+	 */
+	private pastBannerStart = false;
 	/** the host that built the current boot's kernel (its banner's `(user@host)`), '' if none */
 	private bannerHost = '';
 	/** a `Linux version` banner was seen in the current boot */
@@ -702,9 +726,11 @@ export class RecordTracker {
 		if (rec.kind === 'kernel') {
 			const text = rec.text;
 			// a banner or a time gone back: a method of its own, called, not inlined (see dispatch)
+			const c0 = codeAt(text, 0);
 			if (
 				ts < this.lastTs - RESET_SLACK_S ||
-				(codeAt(text, 0) === 76 /* L */ && text.startsWith('Linux version '))
+				(c0 === 76 /* L */ && text.startsWith('Linux version ')) ||
+				((c0 === 66 || c0 === 73) /* B, I */ && bootOpener(text, c0))
 			)
 				this.bannerOrReset(rec);
 			this.sinceBanner++;
@@ -760,6 +786,9 @@ export class RecordTracker {
 			this.prevTs = ts;
 			this.prevCaller = rec.caller;
 			this.bootRecords++;
+			// what came before a banner (see bannerOrReset): only while one may still come
+			if (this.bootRecords <= PRE_BANNER_LINES && !this.bannerSeen && !this.pastBannerStart)
+				this.pastBannerStart = AFTER_BANNER.test(text);
 			const c = codeAt(text, 0);
 			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts, rec);
 			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) {
@@ -808,13 +837,21 @@ export class RecordTracker {
 		const ts = rec.ts;
 		const text = rec.text;
 		const banner = text.startsWith('Linux version ');
-		if (
-			banner &&
+		// what came before it in the boot is no kernel's start before its banner: another boot's
+		// lines (a banner of its own, more than 30 records, a message printed only after a banner,
+		// a time past this one's, a prefix time more than a minute off), a cut excerpt among them
+		const before =
 			this.bootRecords > 0 &&
 			!(ts > 5) &&
 			(this.bannerSeen ||
 				this.bootRecords > PRE_BANNER_LINES ||
-				(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS))
+				this.pastBannerStart ||
+				this.lastTs > ts ||
+				(Number.isNaN(ts) && Math.abs(rec.wall - this.lastWall) > PRE_BANNER_WALL_MS));
+		// (a kernel's first line after a drop of the time is a reset's, as it had been)
+		if (
+			before &&
+			(banner || (!(ts < this.lastTs - RESET_SLACK_S) && bootOpener(text, codeAt(text, 0))))
 		)
 			this.startBoot('banner', rec.line, null);
 		else if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, rec.host)) {
@@ -1210,7 +1247,8 @@ export class RecordTracker {
 			kernel_version: null,
 			kernel_build: null,
 			started_at: null,
-			hypervisor: null
+			hypervisor: null,
+			physical: false
 		};
 	}
 
@@ -1255,6 +1293,7 @@ export class RecordTracker {
 		this.lastAnyWall = NaN;
 		this.programsInBoot = false;
 		this.initSeen = false;
+		this.pastBannerStart = false;
 		this.bannerSeen = false;
 		this.bannerHost = '';
 		this.buildYear = 0;
@@ -1698,6 +1737,7 @@ export class RecordTracker {
 			b.kernel_version = mc.bootVersions.get(b.index) ?? mc.oopsVersions.get(b.index) ?? null;
 			b.kernel_build = mc.bootBuilds.get(b.index) ?? null;
 			b.hypervisor = mc.bootHypervisors.get(b.index)?.name ?? null;
+			b.physical = mc.bootPhysical.has(b.index);
 			if (b.kernel_version !== null) latest = b.kernel_version;
 		}
 		meta.latest_kernel_version = latest ?? meta.kernel_version;

@@ -21,6 +21,13 @@ export interface Boot {
 	 * null when they name none: which boots of a log joined from several machines were virtual
 	 */
 	hypervisor: string | null;
+	/**
+	 * this boot's own lines show a physical machine: a DMI line that names no virtual machine
+	 * (`DMI: Dell Inc. …`), an early microcode update, a CPU's thermal throttling or a machine
+	 * check (`mce: [Hardware Error]`); a boot naming no hypervisor gets no guest's advice then
+	 * (since 1.22.0; absent in older reports: read as false)
+	 */
+	physical: boolean;
 }
 
 export interface TaintFlag {

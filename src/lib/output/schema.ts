@@ -143,12 +143,17 @@ const boot = obj({
 		...nstr,
 		description:
 			"since 1.20.0: the hypervisor the boot's own lines name (as metadata.hypervisor, which is the log's first), null when they name none"
+	},
+	physical: {
+		type: 'boolean',
+		description:
+			"since 1.22.0: the boot's own lines show a physical machine (a DMI line naming no virtual machine, an early microcode update, a CPU's thermal throttling, a machine check); its findings then get no virtual machine's advice"
 	}
 });
 // a report of 1.13.0 or before has no `kernel_build` in its boots, one of 1.19.0 or before no
-// `hypervisor`: it still opens
+// `hypervisor`, one of 1.21.0 or before no `physical`: it still opens
 boot.required = (boot.required as string[]).filter(
-	(k) => k !== 'kernel_build' && k !== 'hypervisor'
+	(k) => k !== 'kernel_build' && k !== 'hypervisor' && k !== 'physical'
 );
 
 const taint = obj({

@@ -25,6 +25,7 @@ import { kernelVendor, vendorReportStep, type KernelVendor } from './vendor-kern
 import { RCU_STALL_START, rcuStall, rcuStallNote } from '../util/rcu-stall.ts';
 import { saveLinesHow } from './lines-command.ts';
 import { memoryNote, syzkallerStep, textAddressNote } from './memory-note.ts';
+import { hypervisorFromDmi } from '../ingestion/metadata.ts';
 
 /**
  * The exact decode_stacktrace.sh invocation for a crash finding (scripts/decode_stacktrace.sh in
@@ -395,7 +396,12 @@ const BAD_PAGE_MEMTEST =
  * lkp-calltrace-dmesg-010.log's), and a physical machine's log names none. In a log whose boots
  * name several, or when the finding's own boots do, which machine a boot that names none is
  * cannot be told: neither a virtual machine's advice nor a physical one's (hypervisor and
- * hardware null). The hardware stays the log's when the hypervisor is the log's.
+ * hardware null). The hardware stays the log's when the hypervisor is the log's. A boot that names
+ * none but whose own lines show a physical machine (Boot.physical: a real vendor's DMI, an early
+ * microcode update, thermal throttling, a machine check) is no guest, whatever the log's other
+ * boots are: a guest's log joined with its host's had given the host's findings the guest's advice.
+ * Its hardware is the log's unless that names a virtual machine; a finding of both a physical
+ * machine's boot and a guest's gets neither's advice.
  */
 export function findingMachine(
 	finding: Pick<Finding, 'boots'>,
@@ -408,11 +414,21 @@ export function findingMachine(
 	// a log whose boots name no hypervisor: the log's (a `Hypervisor detected:` line outside them)
 	if (inLog.size === 0) return log;
 	const own = new Set<string>();
+	let physical = false;
 	for (const i of finding.boots) {
 		// boots are listed by their index; a search only if not (a finding of a log of 719 boots
 		// in most of them had searched the list for each: quadratic)
 		const b = boots[i]?.index === i ? boots[i] : boots.find((x) => x.index === i);
 		if (typeof b?.hypervisor === 'string') own.add(b.hypervisor);
+		else if (b?.physical === true) physical = true;
+	}
+	if (physical) {
+		// a physical machine's boot: no guest's advice (with a guest's boot too: neither's)
+		const hw = own.size === 0 ? metadata.hardware : null;
+		return {
+			hypervisor: null,
+			hardware: hw !== null && hypervisorFromDmi(hw) === null ? hw : null
+		};
 	}
 	if (own.size === 1) {
 		const [h] = own;
