@@ -35,32 +35,32 @@ export interface TitleFormat {
 	/** matched against each line; capture groups become {1}, {2}, ... */
 	title: RegExp;
 	/** further lines the title needs, in order, after the title line (captures appended) */
-	titleNext?: RegExp[];
+	titleNext: RegExp[] | undefined;
 	/** report pattern: lines that must follow in order (captures appended after the title's) */
-	report?: RegExp[];
+	report: RegExp[] | undefined;
 	/** the title: {1}.. are captures, {F} the guilty frame */
 	fmt: string;
 	/**
 	 * the capture ({N}) that names the function the title blames, for formats without a stack
 	 * recipe (`possible deadlock in {1}` from a lockdep `at:` line): it is the guilty frame
 	 */
-	frameArg?: number;
+	frameArg: number | undefined;
 	/**
 	 * the title when the stack recipe finds no frame, for reports that name no function in every
 	 * form the kernel prints (the report is not corrupted for it): SLUB's tracks are optional
 	 */
-	fallback?: string;
+	fallback: string | undefined;
 	/** alternative titles, same placeholders */
-	alt?: string[];
-	stack?: StackRecipe;
+	alt: string[] | undefined;
+	stack: StackRecipe | undefined;
 	/**
 	 * NecroScope: for a format whose title names no function (syzkaller's `KASAN: {1} {2}` of a
 	 * `wild-memory-access on address`), the recipe of its guilty frame: it fills no title and no
 	 * alternative, and a report where it finds none (or only `?` frames) is not corrupted for it
 	 */
-	guiltyStack?: StackRecipe;
+	guiltyStack: StackRecipe | undefined;
 	/** no stack trace is required (corruption rule 5 does not apply) */
-	noStackTrace?: boolean;
+	noStackTrace: boolean | undefined;
 	/** the format itself means the report is damaged */
-	corrupted?: boolean;
+	corrupted: boolean | undefined;
 }

@@ -169,8 +169,9 @@ export const tpmDisabled: LineRule = {
 			pattern: /^ima: Error Communicating to TPM chip/,
 			details: () => ({ ima_pcr_read_failed: true }),
 			within: 400,
-			anywhere: true,
 			claims: true,
+			anywhere: true,
+			instead: undefined,
 			examples: ['ima: Error Communicating to TPM chip']
 		}
 	],
