@@ -35,32 +35,32 @@ export interface TitleFormat {
 	/** matched against each line; capture groups become {1}, {2}, ... */
 	title: RegExp;
 	/** further lines the title needs, in order, after the title line (captures appended) */
-	titleNext: RegExp[] | undefined;
+	titleNext?: RegExp[];
 	/** report pattern: lines that must follow in order (captures appended after the title's) */
-	report: RegExp[] | undefined;
+	report?: RegExp[];
 	/** the title: {1}.. are captures, {F} the guilty frame */
 	fmt: string;
 	/**
 	 * the capture ({N}) that names the function the title blames, for formats without a stack
 	 * recipe (`possible deadlock in {1}` from a lockdep `at:` line): it is the guilty frame
 	 */
-	frameArg: number | undefined;
+	frameArg?: number;
 	/**
 	 * the title when the stack recipe finds no frame, for reports that name no function in every
 	 * form the kernel prints (the report is not corrupted for it): SLUB's tracks are optional
 	 */
-	fallback: string | undefined;
+	fallback?: string;
 	/** alternative titles, same placeholders */
-	alt: string[] | undefined;
-	stack: StackRecipe | undefined;
+	alt?: string[];
+	stack?: StackRecipe;
 	/**
 	 * NecroScope: for a format whose title names no function (syzkaller's `KASAN: {1} {2}` of a
 	 * `wild-memory-access on address`), the recipe of its guilty frame: it fills no title and no
 	 * alternative, and a report where it finds none (or only `?` frames) is not corrupted for it
 	 */
-	guiltyStack: StackRecipe | undefined;
+	guiltyStack?: StackRecipe;
 	/** no stack trace is required (corruption rule 5 does not apply) */
-	noStackTrace: boolean | undefined;
+	noStackTrace?: boolean;
 	/** the format itself means the report is damaged */
-	corrupted: boolean | undefined;
+	corrupted?: boolean;
 }

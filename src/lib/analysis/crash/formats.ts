@@ -76,27 +76,17 @@ const BUG: TitleFormat[] = [
 		rule: 'crash.kasan',
 		title: re('BUG: KASAN: ([a-z\\-]+) in {{FUNC}}'),
 		titleNext: [/(Read|Write) (?:of size|at addr) [\da-f]+/],
-		report: undefined,
 		fmt: 'KASAN: {1} {3} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
 		stack: {
 			parts: [re('BUG: KASAN: (?:[a-z\\-]+) in {{FUNC}}'), CALL_TRACE, 'stack'],
 			skip: KASAN_HW_SKIP
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
 	{
 		rule: 'crash.kasan',
 		title: re('BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KASAN: invalid-free in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['invalid-free in {F}'],
 		stack: {
 			parts: [
@@ -105,49 +95,22 @@ const BUG: TitleFormat[] = [
 				'stack'
 			],
 			skip: ['slab_', 'kfree', 'vunmap', 'vfree']
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
 	{
 		rule: 'crash.kasan',
 		title: /BUG: KASAN: ([a-z-]+) on address/,
 		titleNext: [/(Read|Write) of size (\d+)/],
-		report: undefined,
 		fmt: 'KASAN: {1} {2}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
 		// 4.x's `BUG: KASAN: wild-memory-access on address 0000ffff00013138` names no function;
 		// its trace does, below KASAN's own frames (lkp-48.log: init_real_cpu_mask, had none)
-		guiltyStack: { parts: [CALL_TRACE, 'stack'], skip: KASAN_HW_SKIP },
-		noStackTrace: undefined,
-		corrupted: undefined
+		guiltyStack: { parts: [CALL_TRACE, 'stack'], skip: KASAN_HW_SKIP }
 	},
-	{
-		rule: 'crash.kasan',
-		title: /BUG: KASAN: (.*)/,
-		titleNext: undefined,
-		report: undefined,
-		fmt: 'KASAN: {1}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: true
-	},
+	{ rule: 'crash.kasan', title: /BUG: KASAN: (.*)/, fmt: 'KASAN: {1}', corrupted: true },
 	{
 		rule: 'crash.kmsan',
 		title: re('BUG: KMSAN: kernel-usb-infoleak in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KMSAN: kernel-usb-infoleak in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['KMSAN origin in {F2}'],
 		stack: {
 			parts: ['stack', /Local variable .* created at:|Uninit was created at:/, 'stack'],
@@ -160,18 +123,12 @@ const BUG: TitleFormat[] = [
 				'usb_control_msg'
 			]
 		},
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kmsan',
 		title: re('BUG: KMSAN: ([a-z\\-]+) in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KMSAN: {1} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
 		stack: {
 			parts: ['stack'],
@@ -186,9 +143,7 @@ const BUG: TitleFormat[] = [
 				'rng_'
 			]
 		},
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		// `BUG: KCSAN: data-race in generic_permission / kernfs_refresh_inode` (KCSAN orders the
@@ -196,193 +151,95 @@ const BUG: TitleFormat[] = [
 		// the title verbatim; the first function it names is the guilty frame
 		rule: 'crash.kcsan',
 		title: /BUG: KCSAN: (?=[a-z:() -]*? in ([A-Za-z_][\w.$]*))(.*)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KCSAN: {2}',
 		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	// any other KCSAN header, verbatim (listed after: the first listed wins on ties)
-	{
-		rule: 'crash.kcsan',
-		title: /BUG: KCSAN: (.*)/,
-		titleNext: undefined,
-		report: undefined,
-		fmt: 'KCSAN: {1}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
-	},
+	{ rule: 'crash.kcsan', title: /BUG: KCSAN: (.*)/, fmt: 'KCSAN: {1}', noStackTrace: true },
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: (use-after-free|out-of-bounds) ([a-z\\-]+) in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KFENCE: {1} {2} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
 		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: invalid free in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KFENCE: invalid free in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['invalid-free in {F}'],
 		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: invalid (read|write) in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KFENCE: invalid {1} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
 		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.kfence',
 		title: re('BUG: KFENCE: memory corruption in {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'KFENCE: memory corruption in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
 		stack: { parts: [re('BUG: KFENCE: (?:[a-z\\- ]+) in {{FUNC}}'), 'stack'] },
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.paging-fault',
 		title:
 			/BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: unable to handle kernel paging request in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
-		stack: ripStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: ripStack()
 	},
 	{
 		rule: 'crash.null-deref',
 		title:
 			/BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: unable to handle kernel NULL pointer dereference in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
-		stack: ripStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: ripStack()
 	},
 	{
 		rule: 'crash.paging-fault',
 		title: /BUG: (?:unable to handle kernel|Unable to handle kernel)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: unable to handle kernel',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
 		corrupted: true
 	},
 	{
 		rule: 'crash.spinlock',
 		title:
 			/BUG: (spinlock|rwlock) (lockup suspected|lockup|already unlocked|recursion|cpu recursion|bad magic|wrong owner|wrong CPU|trylock failure on UP)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: {1} {2} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['spin_', '_lock', '_unlock']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['spin_', '_lock', '_unlock'])
 	},
 	{
 		rule: 'crash.soft-lockup',
 		title: /BUG: soft lockup/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: soft lockup in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['stall in {F}'],
-		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall' },
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall' }
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: .*still has locks held!/,
-		titleNext: undefined,
 		report: [/still has locks held!/, re('{{PC}} +{{FUNC}}')],
 		fmt: 'BUG: still has locks held in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.atomic-sleep',
 		title: /BUG: scheduling while atomic/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: scheduling while atomic in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['schedule']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['schedule'])
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: lock held when returning to user space/,
-		titleNext: undefined,
 		report: [
 			/BUG: lock held when returning to user space/,
 			/leaving the kernel with locks still held/,
@@ -390,40 +247,20 @@ const BUG: TitleFormat[] = [
 		],
 		fmt: 'BUG: lock held when returning to user space in {1}',
 		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: bad unlock balance detected!/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: bad unlock balance in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: UNLOCK_STACK,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: UNLOCK_STACK
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: held lock freed!/,
-		titleNext: undefined,
 		report: [/BUG: held lock freed!/, re('{{PC}} +{{FUNC}}')],
 		fmt: 'BUG: held lock freed in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		// NecroScope: lockdep's look_up_lock_class() on a lock taken with a subclass out of range
@@ -431,58 +268,27 @@ const BUG: TitleFormat[] = [
 		// correctness validator.` and the trace of the caller that passed it
 		rule: 'crash.lockdep',
 		title: /BUG: looking up invalid subclass/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: looking up invalid subclass in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace()
 	},
 	{
 		rule: 'crash.bad-page',
 		title: /BUG: Bad rss-counter state/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: Bad rss-counter state',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.bad-page',
 		title: /BUG: non-zero (nr_ptes|nr_pmds) on freeing mm/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: non-zero {1} on freeing mm',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.vfs',
 		title: /BUG: Dentry .* still in use \(\d+\) \[(unmount) of ([^\]]+)\]/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: Dentry still in use in {1}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['BUG: Dentry still in use [{1} of {2}]'],
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.bad-page',
@@ -490,12 +296,7 @@ const BUG: TitleFormat[] = [
 		// another check than `Bad page state` (a page freed or allocated in a bad state): the
 		// title keeps the kernel's word, as syzkaller's `Bad page %[1]v`
 		title: /BUG: Bad page (state|cache)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: Bad page {1} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
 		stack: {
 			parts: [/page last allocated/, 'stack'],
 			// NecroScope: the allocation stack is printed only with page_owner on, which syzbot
@@ -524,90 +325,39 @@ const BUG: TitleFormat[] = [
 				'pagevec_lru',
 				'lru_add'
 			]
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
-	{
-		rule: 'crash.bad-page',
-		title: /BUG: Bad page map/,
-		titleNext: undefined,
-		report: undefined,
-		fmt: 'BUG: Bad page map',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
-	},
+	{ rule: 'crash.bad-page', title: /BUG: Bad page map/, fmt: 'BUG: Bad page map' },
 	{
 		rule: 'crash.workqueue',
 		title: /BUG: workqueue lockup/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: workqueue lockup',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.atomic-sleep',
 		title: /BUG: sleeping function called from invalid context at (.*)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: sleeping function called from invalid context in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace()
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: using ([a-z_]+)\(\) in preemptible/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: using {1}() in preemptible code in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['dump_stack', 'preemption', 'preempt', 'debug_', 'processor_id', 'this_cpu']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['dump_stack', 'preemption', 'preempt', 'debug_', 'processor_id', 'this_cpu'])
 	},
 	{
 		rule: 'crash.workqueue',
 		title: /BUG: workqueue leaked lock or atomic/,
-		titleNext: undefined,
 		report: [/BUG: workqueue leaked lock or atomic/, /last function: (\w+)$/],
 		fmt: 'BUG: workqueue leaked lock or atomic in {1}',
 		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.leak',
 		title: /BUG: memory leak/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'memory leak in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
 		stack: {
 			parts: [/backtrace(?: \(crc [0-9a-f]*\))?:/, 'stack'],
 			skip: [
@@ -626,53 +376,22 @@ const BUG: TitleFormat[] = [
 				'strndup',
 				'memdup'
 			]
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
 	{
 		rule: 'crash.stack-overflow',
 		title: /BUG: .*stack guard page was hit at/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: stack guard page was hit in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['stack-overflow in {F}'],
-		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall', guessTop: false },
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: { parts: [RIP_FRAME, CALL_TRACE, 'stack'], extractor: 'stall', guessTop: false }
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /BUG: Invalid wait context/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: locking bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace()
 	},
-	{
-		rule: 'crash.other',
-		title: /BUG:\s*$/,
-		titleNext: undefined,
-		report: undefined,
-		fmt: 'BUG: corrupted',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: true
-	}
+	{ rule: 'crash.other', title: /BUG:\s*$/, fmt: 'BUG: corrupted', corrupted: true }
 ];
 
 const WARNING: TitleFormat[] = [
@@ -680,25 +399,14 @@ const WARNING: TitleFormat[] = [
 		rule: 'crash.hard-lockup',
 		title: /WARNING: .*watchdog_overflow_callback/,
 		titleNext: [/Watchdog detected hard LOCKUP/],
-		report: undefined,
 		fmt: 'watchdog: hard LOCKUP in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['stall in {F}'],
-		stack: { ...warningStack(...HARD_LOCKUP_SKIP), afterMarker: true },
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: { ...warningStack(...HARD_LOCKUP_SKIP), afterMarker: true }
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*lib\/debugobjects\.c.*(?: debug_print| debug_check| at 0x)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: ODEBUG bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
 		stack: warningStack(
 			'debug_',
 			'rcu',
@@ -711,113 +419,54 @@ const WARNING: TitleFormat[] = [
 			'__free_',
 			'debug_check',
 			'kobject_'
-		),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		)
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*mm\/usercopy\.c.*(?: usercopy_warn| at 0x)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: bad usercopy in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack('usercopy', '__check'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('usercopy', '__check')
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*lib\/kobject\.c.*(?: kobject_| at 0x)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: kobject bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack('kobject_'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('kobject_')
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*fs\/proc\/generic\.c.*(?: proc_register| at 0x)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: proc registration bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack('proc_'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('proc_')
 	},
 	{
 		rule: 'crash.refcount',
 		title: /WARNING: .*lib\/refcount\.c.*(?: refcount_| at 0x)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: refcount bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack('refcount', 'kobject_'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('refcount', 'kobject_')
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: .*kernel\/locking\/lockdep\.c.*(?:lock_| at 0x)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: locking bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack('lock_sock', 'release_sock'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('lock_sock', 'release_sock')
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: .*still has locks held!/,
-		titleNext: undefined,
 		report: [/still has locks held!/, re('at: {{FUNC}}')],
 		fmt: 'WARNING: still has locks held in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: Nested lock was not taken/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: nested lock was not taken in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack()
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: lock held when returning to user space/,
-		titleNext: undefined,
 		report: [
 			/WARNING: lock held when returning to user space/,
 			/leaving the kernel with locks still held/,
@@ -825,524 +474,247 @@ const WARNING: TitleFormat[] = [
 		],
 		fmt: 'WARNING: lock held when returning to user space in {1}',
 		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*mm\/.*\.c.* k?.?malloc/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: kmalloc bug in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack('kmalloc', 'krealloc', 'slab', 'kmem'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('kmalloc', 'krealloc', 'slab', 'kmem')
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*mm\/vmalloc\.c.*__vmalloc_node/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: zero-size vmalloc in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack()
 	},
 	{
 		rule: 'crash.warning',
 		title: /WARNING: .*[ :]usb_submit_urb\+/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING in {F}/usb_submit_urb',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack(
-			'usb_submit_urb',
-			'usb_start_wait_urb',
-			'usb_bulk_msg',
-			'usb_interrupt_msg'
-		),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack('usb_submit_urb', 'usb_start_wait_urb', 'usb_bulk_msg', 'usb_interrupt_msg')
 	},
 	{
 		rule: 'crash.warning',
 		title: re('WARNING: .* at {{SRC}} {{FUNC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack()
 	},
 	{
 		rule: 'crash.warning',
 		title: re('WARNING: (?:\\[[^\\]]*\\] )?{{SRC}} at (?:{{FUNC}}|0x[0-9a-f]+)'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack()
 	},
 	{
 		rule: 'crash.warning',
 		title: re('WARNING: at {{SRC}}'),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: warningStack(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: warningStack()
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: possible circular locking dependency detected/,
-		titleNext: undefined,
 		report: [/WARNING: possible circular locking dependency detected/, /is trying to acquire lock/],
 		fmt: 'possible deadlock in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
 		stack: {
 			parts: [LOCKDEP_AT, LOCKDEP_AT, 'stack'],
 			skip: ['process_one_work', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue']
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: possible irq lock inversion dependency detected/,
-		titleNext: undefined,
 		report: [
 			/WARNING: possible irq lock inversion dependency detected/,
 			/just changed the state of lock/,
 			LOCKDEP_AT
 		],
 		fmt: 'possible deadlock in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: .*-safe -> .*-unsafe lock order detected/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'possible deadlock in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: { parts: [/which became .* at:/, 'stack'] },
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: { parts: [/which became .* at:/, 'stack'] }
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: possible recursive locking detected/,
-		titleNext: undefined,
 		report: [
 			/WARNING: possible recursive locking detected/,
 			/is trying to acquire lock/,
 			LOCKDEP_AT
 		],
 		fmt: 'possible deadlock in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: inconsistent lock state/,
-		titleNext: undefined,
 		report: [/WARNING: inconsistent lock state/, /takes/, LOCKDEP_AT],
 		fmt: 'inconsistent lock state in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace()
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: suspicious RCU usage/,
-		titleNext: undefined,
 		report: [/WARNING: suspicious RCU usage/, SRC_LINE],
 		fmt: 'WARNING: suspicious RCU usage in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['rcu', 'kmem', 'slab']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['rcu', 'kmem', 'slab'])
 	},
 	{
 		rule: 'crash.stack-unwind',
 		title: /WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: "WARNING: kernel stack regs has bad '{1}' value",
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.stack-unwind',
 		title: /WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: kernel stack frame pointer has bad value',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		// unreadable addresses (`(ptrval)`): syzkaller files both forms under one title
 		rule: 'crash.stack-unwind',
 		title: /WARNING: kernel stack (?:regs|frame pointer) at .* has bad (?:'[^']*' )?value/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: kernel stack regs has bad value',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: bad unlock balance detected!/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'WARNING: bad unlock balance in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: UNLOCK_STACK,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: UNLOCK_STACK
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /WARNING: held lock freed!/,
-		titleNext: undefined,
 		report: [/WARNING: held lock freed!/, re('at:(?: {{PC}})? +{{FUNC}}')],
 		fmt: 'WARNING: held lock freed in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
-	{
-		rule: 'crash.other',
-		title: /WARNING:\s*$/,
-		titleNext: undefined,
-		report: undefined,
-		fmt: 'WARNING: corrupted',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: true
-	}
+	{ rule: 'crash.other', title: /WARNING:\s*$/, fmt: 'WARNING: corrupted', corrupted: true }
 ];
 
 const INFO: TitleFormat[] = [
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: possible circular locking dependency detected/,
-		titleNext: undefined,
 		report: [/INFO: possible circular locking dependency detected/, /is trying to acquire lock/],
 		fmt: 'possible deadlock in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
 		stack: {
 			parts: [LOCKDEP_AT, LOCKDEP_AT, 'stack'],
 			skip: ['process_one_work', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue']
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: possible irq lock inversion dependency detected/,
-		titleNext: undefined,
 		report: [
 			/INFO: possible irq lock inversion dependency detected/,
 			/just changed the state of lock/,
 			LOCKDEP_AT
 		],
 		fmt: 'possible deadlock in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: .*-safe -> .*-unsafe lock order detected/,
-		titleNext: undefined,
 		report: [/-safe -> .*-unsafe lock order detected/, /is trying to acquire/, LOCKDEP_AT],
 		fmt: 'possible deadlock in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: possible recursive locking detected/,
-		titleNext: undefined,
 		report: [/INFO: possible recursive locking detected/, /is trying to acquire lock/, LOCKDEP_AT],
 		fmt: 'possible deadlock in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: inconsistent lock state/,
-		titleNext: undefined,
 		report: [/INFO: inconsistent lock state/, /takes/, LOCKDEP_AT],
 		fmt: 'inconsistent lock state in {1}',
-		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		frameArg: 1
 	},
 	{
 		rule: 'crash.rcu-stall',
 		title: /INFO: rcu_(?:preempt|sched|bh|tasks\w*) (?:self-)?detected(?: expedited)? stall/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'INFO: rcu detected stall in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['stall in {F}'],
 		stack: {
 			parts: [/apic_timer_interrupt|Exception stack|el1h_64_irq/, RIP_FRAME, 'stack'],
 			parts2: [/(?:apic_timer_interrupt|Exception stack|el1h_64_irq)/, 'stack'],
 			skip: ['apic_timer_interrupt', 'rcu'],
 			extractor: 'stall'
-		},
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		}
 	},
 
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: trying to register non-static key/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'INFO: trying to register non-static key in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['stack', 'lock', 'IRQ']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['stack', 'lock', 'IRQ'])
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: suspicious RCU usage/,
-		titleNext: undefined,
 		report: [/INFO: suspicious RCU usage/, SRC_LINE],
 		fmt: 'INFO: suspicious RCU usage in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['rcu', 'kmem', 'slab']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['rcu', 'kmem', 'slab'])
 	},
 	{
 		rule: 'crash.lockdep',
 		title: /INFO: suspicious rcu_dereference_check\(\) usage/,
-		titleNext: undefined,
 		report: [/INFO: suspicious rcu_dereference_check\(\) usage/, SRC_LINE],
 		fmt: 'INFO: suspicious RCU usage in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['rcu', 'kmem', 'slab']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['rcu', 'kmem', 'slab'])
 	},
 	{
 		rule: 'crash.hung-task',
 		title: /INFO: task .* blocked (?:in I\/O wait )?for more than \d+ seconds/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'INFO: task hung in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['hang in {F}'],
-		stack: callTrace([], 'hang'),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace([], 'hang')
 	},
 	{
 		rule: 'crash.hung-task',
 		title: /INFO: task .* can't die for more than .* seconds/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: "INFO: task can't die in {F}",
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['hang in {F}'],
-		stack: callTrace(['schedule']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['schedule'])
 	},
 	{
 		rule: 'crash.other',
 		title: /INFO: (Freed|Allocated) in (.*)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'INFO: {1} in {2}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
 		corrupted: true
 	},
-	{
-		rule: 'crash.other',
-		title: /INFO:\s*$/,
-		titleNext: undefined,
-		report: undefined,
-		fmt: 'INFO: corrupted',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: true
-	}
+	{ rule: 'crash.other', title: /INFO:\s*$/, fmt: 'INFO: corrupted', corrupted: true }
 ];
 
 const PANIC: TitleFormat[] = [
 	{
 		rule: 'crash.panic',
 		title: /Kernel panic - not syncing: Attempted to kill init!/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel panic: Attempted to kill init!',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.panic',
 		title: /Kernel panic - not syncing: Couldn't open N_TTY ldisc for [^ ]+ --- error -\d+\./,
-		titleNext: undefined,
-		report: undefined,
-		fmt: "kernel panic: Couldn't open N_TTY ldisc",
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		fmt: "kernel panic: Couldn't open N_TTY ldisc"
 	},
 	{
 		rule: 'crash.panic',
 		title:
 			/Kernel panic - not syncing: (Fatal exception|panic_on_warn set|hung_task: blocked tasks)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel panic: {1}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
 		corrupted: true
 	},
 	{
@@ -1350,72 +722,35 @@ const PANIC: TitleFormat[] = [
 		title: re(
 			'Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}'
 		),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel panic: stack is corrupted in {1}',
 		frameArg: 1,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.stack-overflow',
 		title: /Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel panic: stack is corrupted in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['stack_chk']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['stack_chk'])
 	},
 	{
 		rule: 'crash.stack-overflow',
 		title: /Kernel panic - not syncing: corrupted stack end detected inside scheduler/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel panic: corrupted stack end in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['stack-overflow in {F}'],
-		stack: { ...callTrace(['schedule', 'retint_kernel'], 'stall'), guessTop: false },
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: { ...callTrace(['schedule', 'retint_kernel'], 'stall'), guessTop: false }
 	},
 	{
 		rule: 'crash.stack-overflow',
 		title: /Kernel panic - not syncing: kernel stack overflow/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel stack overflow in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['stack-overflow in {F}'],
-		stack: { ...callTrace(['bad_stack'], 'stall'), guessTop: false },
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: { ...callTrace(['bad_stack'], 'stall'), guessTop: false }
 	},
 	{
 		rule: 'crash.panic',
 		title: /Kernel panic - not syncing: (.*)/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'kernel panic: {1}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	}
 ];
 
@@ -1423,44 +758,21 @@ const UBSAN: TitleFormat[] = [
 	{
 		rule: 'crash.ubsan',
 		title: /UBSAN: Undefined behaviour in/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'UBSAN: undefined-behaviour in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['ubsan', 'overflow']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['ubsan', 'overflow'])
 	},
 	{
 		rule: 'crash.ubsan',
 		title: /UBSAN: array-index-out-of-bounds in/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'UBSAN: array-index-out-of-bounds in {F}',
-		frameArg: undefined,
-		fallback: undefined,
 		alt: ['bad-access in {F}'],
-		stack: callTrace(['ubsan', 'overflow']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['ubsan', 'overflow'])
 	},
 	{
 		rule: 'crash.ubsan',
 		title: /UBSAN: ([\w-]+) in/,
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'UBSAN: {1} in {F}',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: callTrace(['ubsan', 'overflow']),
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
+		stack: callTrace(['ubsan', 'overflow'])
 	}
 ];
 
@@ -1497,78 +809,39 @@ const SLUB: TitleFormat[] = [
 	{
 		rule: 'crash.slab',
 		title: new RegExp(`${SLUB_HEAD}(Poison overwritten)`),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'SLUB: {2} in {F}',
-		frameArg: undefined,
 		fallback: 'SLUB: {2}',
-		alt: undefined,
 		stack: { parts: [re('^(?:INFO: )?Freed in {{FUNC}}')], parts2: [SLUB_ALLOCATED] },
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.slab',
 		title: new RegExp(`${SLUB_HEAD}((?:Left |Right )?Redzone overwritten)`),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'SLUB: {2} in {F}',
-		frameArg: undefined,
 		fallback: 'SLUB: {2}',
-		alt: undefined,
 		stack: { parts: [SLUB_ALLOCATED] },
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		rule: 'crash.slab',
 		title: new RegExp(`${SLUB_HEAD}Object already free`),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'BUG: Object already free',
-		frameArg: undefined,
-		fallback: undefined,
-		alt: undefined,
-		stack: undefined,
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	},
 	{
 		// the check's name, without the address or counts printed after it (`Padding overwritten.
 		// 0x..-0x.. @offset=..`, `Invalid object pointer 0x..`, `Wrong object count. Counter is ..`)
 		rule: 'crash.slab',
 		title: new RegExp(`${SLUB_HEAD}([a-zA-Z][a-zA-Z ]*[a-zA-Z])`),
-		titleNext: undefined,
-		report: undefined,
 		fmt: 'SLUB: {2} in {F}',
-		frameArg: undefined,
 		fallback: 'SLUB: {2}',
-		alt: undefined,
 		stack: callTrace(SLUB_CHECK_SKIP),
-		guiltyStack: undefined,
-		noStackTrace: true,
-		corrupted: undefined
+		noStackTrace: true
 	}
 ];
 
 const fixed = (rule: string, title: RegExp, fmt: string, stack?: StackRecipe, alt?: string[]) =>
-	({
-		rule,
-		title,
-		titleNext: undefined,
-		report: undefined,
-		fmt,
-		frameArg: undefined,
-		fallback: undefined,
-		alt,
-		stack,
-		guiltyStack: undefined,
-		noStackTrace: undefined,
-		corrupted: undefined
-	}) as TitleFormat;
+	({ rule, title, fmt, stack, alt }) as TitleFormat;
 
 /** Title formats per oops header key (see ingestion/blocks/headers.ts). */
 export const FORMATS: Record<string, TitleFormat[]> = {
@@ -1586,59 +859,32 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			title:
 				/Unable to handle kernel (?:pointer dereference|paging request) in virtual (?:kernel|user) address space/,
 			titleNext: [/^Failing address: 0{16} /],
-			report: undefined,
 			fmt: 'BUG: unable to handle kernel NULL pointer dereference in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		},
 		{
 			rule: 'crash.null-deref',
 			title:
 				/Unable to handle kernel (?:pointer dereference|paging request) at virtual (?:kernel|user) address (?:\(null\)|0{8,16}$)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'BUG: unable to handle kernel NULL pointer dereference in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		},
 		{
 			rule: 'crash.null-deref',
 			title: /Unable to handle kernel (NULL pointer dereference)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'BUG: unable to handle kernel {1} in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		},
 		{
 			rule: 'crash.paging-fault',
 			title:
 				/Unable to handle kernel (paging request|access to user memory|execute from non-executable memory|write to read-only memory)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'BUG: unable to handle kernel {1} in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		},
 		{
 			// NecroScope: s390's fault on a kernel address (arch/s390/mm/fault.c), the paging request
@@ -1646,16 +892,9 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			rule: 'crash.paging-fault',
 			title:
 				/Unable to handle kernel pointer dereference (?:in virtual kernel address space|at virtual kernel address)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'BUG: unable to handle kernel paging request in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		}
 	],
 	'general protection fault': [
@@ -1681,18 +920,11 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 			rule: 'crash.rust-panic',
 			title: /rust_kernel: panicked at /,
 			titleNext: [/^\s*(\S.*)$/],
-			report: undefined,
 			fmt: '{1} in {F}',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
 			stack: {
 				parts: [CALL_TRACE, 'stack'],
 				skip: ['rust_begin_unwind', 'rust_panic', 'panic_fmt']
-			},
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			}
 		}
 	],
 	'kernel BUG': [
@@ -1716,16 +948,7 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 		{
 			rule: 'crash.slab',
 			title: /BUG kmalloc-.*: Object already free/,
-			titleNext: undefined,
-			report: undefined,
-			fmt: 'BUG: Object already free',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			fmt: 'BUG: Object already free'
 		},
 		...SLUB
 	],
@@ -1740,64 +963,32 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 		{
 			rule: 'crash.reboot',
 			title: /^Booting the kernel\./,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'unexpected kernel reboot',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		}
 	],
 	'unregister_netdevice: waiting for': [
 		{
 			rule: 'crash.netdev-refcount',
 			title: /unregister_netdevice: waiting for .* to become free/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'unregister_netdevice: waiting for DEV to become free',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		}
 	],
 	'VFS: Close: file count is 0': [
 		{
 			rule: 'crash.vfs',
 			title: /VFS: Close: file count is 0/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'VFS: Close: file count is zero (use-after-free)',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		}
 	],
 	'VFS: Busy inodes after unmount': [
 		{
 			rule: 'crash.vfs',
 			title: /VFS: Busy inodes after unmount/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'VFS: Busy inodes after unmount (use-after-free)',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		}
 	],
 	'Internal error:': [
@@ -1817,94 +1008,32 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 		{
 			rule: 'crash.trusty',
 			title: /trusty: panic.* ASSERT FAILED.*: (.*)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'trusty: ASSERT FAILED: {1}',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		},
 		{
 			rule: 'crash.trusty',
 			title: /trusty: panic \([^)]*\):(?: DEBUG)? (.*)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'trusty: panic: {1}',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		}
 	],
 	'fatal error:': [
-		{
-			rule: 'crash.syzkaller',
-			title: /fatal error:/,
-			titleNext: undefined,
-			report: undefined,
-			fmt: 'go runtime error',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
-		}
+		{ rule: 'crash.syzkaller', title: /fatal error:/, fmt: 'go runtime error', noStackTrace: true }
 	],
 	'panic:': [
-		{
-			rule: 'crash.syzkaller',
-			title: /panic: (.*)/,
-			titleNext: undefined,
-			report: undefined,
-			fmt: 'panic: {1}',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
-		}
+		{ rule: 'crash.syzkaller', title: /panic: (.*)/, fmt: 'panic: {1}', noStackTrace: true }
 	],
 	'SYZFAIL:': [
-		{
-			rule: 'crash.syzkaller',
-			title: /SYZFAIL: (.*)/,
-			titleNext: undefined,
-			report: undefined,
-			fmt: 'SYZFAIL: {1}',
-			frameArg: undefined,
-			fallback: undefined,
-			alt: undefined,
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
-		}
+		{ rule: 'crash.syzkaller', title: /SYZFAIL: (.*)/, fmt: 'SYZFAIL: {1}', noStackTrace: true }
 	],
 	'SYZFATAL:': [
 		{
 			rule: 'crash.syzkaller',
 			title: /SYZFATAL: (.*)/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'SYZFATAL: {1}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['SYZFATAL'],
-			stack: undefined,
-			guiltyStack: undefined,
-			noStackTrace: true,
-			corrupted: undefined
+			noStackTrace: true
 		}
 	],
 	// NecroScope additions (real machines, not syzkaller's table)
@@ -1912,46 +1041,25 @@ export const FORMATS: Record<string, TitleFormat[]> = {
 		{
 			rule: 'crash.hard-lockup',
 			title: /Watchdog detected hard LOCKUP/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'watchdog: hard LOCKUP in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['stall in {F}'],
-			stack: { ...ripStack(HARD_LOCKUP_SKIP), afterMarker: true },
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: { ...ripStack(HARD_LOCKUP_SKIP), afterMarker: true }
 		}
 	],
 	'Oops:': [
 		{
 			rule: 'crash.oops',
 			title: /Oops: ([A-Z][\w ]*[a-z]), sig: \d+ \[#\d+\]/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'Oops: {1} in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		},
 		{
 			rule: 'crash.oops',
 			title: /Oops: .*\[#\d+\]/,
-			titleNext: undefined,
-			report: undefined,
 			fmt: 'Oops in {F}',
-			frameArg: undefined,
-			fallback: undefined,
 			alt: ['bad-access in {F}'],
-			stack: ripStack(),
-			guiltyStack: undefined,
-			noStackTrace: undefined,
-			corrupted: undefined
+			stack: ripStack()
 		}
 	]
 };

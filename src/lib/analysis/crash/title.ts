@@ -1,7 +1,6 @@
 import type { TitleFormat } from './format-types.ts';
 import { FORMATS, RAW_RULE } from './formats.ts';
 import { frameNames, guiltyFrame, type FrameResult } from './frames.ts';
-import { objectList } from '../../util/arrays.ts';
 
 /** What titling found for one report (before normalisation). */
 export interface TitleResult {
@@ -23,14 +22,8 @@ interface Hit {
 	captures: string[];
 }
 
-/**
- * a match's groups, unmatched ones empty, in an array of one elements kind (an empty `map`'s
- * result had another, and pushing to it threw `matchTitle`'s optimised code away: "wrong map")
- */
 function groups(m: RegExpExecArray): string[] {
-	const out = objectList<string>();
-	for (let k = 1; k < m.length; k++) out.push(m[k] ?? '');
-	return out;
+	return m.slice(1).map((g) => g ?? '');
 }
 
 /** the title regex (and its follow-up lines) against the report, earliest line first */
@@ -40,16 +33,12 @@ function matchTitle(f: TitleFormat, lines: readonly string[]): Hit | null {
 		if (!m) continue;
 		const captures = groups(m);
 		let j = i;
-		// no iteration of an empty literal for the formats without: `[]` has another hidden class
-		// than the lists of expressions, which threw this function's optimised code away
-		const more = f.titleNext;
-		if (more !== undefined)
-			for (const next of more) {
-				let found: RegExpExecArray | null = null;
-				while (!found && ++j < lines.length) found = next.exec(lines[j]);
-				if (!found) return null;
-				captures.push(...groups(found));
-			}
+		for (const next of f.titleNext ?? []) {
+			let found: RegExpExecArray | null = null;
+			while (!found && ++j < lines.length) found = next.exec(lines[j]);
+			if (!found) return null;
+			captures.push(...groups(found));
+		}
 		return { format: f, line: i, col: m.index, captures };
 	}
 	return null;

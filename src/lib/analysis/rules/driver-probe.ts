@@ -149,8 +149,6 @@ export const probeFailed: LineRule = {
 			details: (m) => ({ probe_error: errnoName(m[3]) }),
 			within: 3,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['mcp251x: probe of spi0.5 failed with error -16']
 		}
 	],

@@ -169,9 +169,8 @@ export const tpmDisabled: LineRule = {
 			pattern: /^ima: Error Communicating to TPM chip/,
 			details: () => ({ ima_pcr_read_failed: true }),
 			within: 400,
-			claims: true,
 			anywhere: true,
-			instead: undefined,
+			claims: true,
 			examples: ['ima: Error Communicating to TPM chip']
 		}
 	],

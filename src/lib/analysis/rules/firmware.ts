@@ -216,9 +216,16 @@ export const firmwareLoad: LineRule = {
 	 */
 	resolve: [
 		{
+			trigger: ': Unknown symbol ',
+			pattern: /^((?:wl1251|wl12xx|wl18xx|wlcore)(?:_sdio|_spi)?): Unknown symbol (\S+)/,
+			within: 2000,
+			withinSeconds: 300,
+			when: (m) => m[14] !== undefined,
 			title: (m) =>
 				`Wi-Fi ${m[14]} probably does not work: calibration file ${m[15]} missing and a driver module could not be loaded`,
 			severity: 'medium',
+			details: (m) => ({ module: m[1], symbol: m[2] }),
+			examples: ['wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)'],
 			explanation: {
 				meaning:
 					'The TI WiLink Wi-Fi driver (wl12xx) asked for its NVS file, the chip’s calibration data (radio settings and MAC address), and it was missing. The driver asks for it again when the Wi-Fi interface is brought up and cannot start the chip without it, so unless the file is there by then, Wi-Fi does not come up. Then a module of the same driver (named in the facts, often the SDIO part wl12xx_sdio) refused to load because the wl12xx module it needs does not have the functions it calls: the two were built from different sources. Either fault alone can keep Wi-Fi from working; together, Wi-Fi most likely does not work at all. The module’s own finding lists every missing symbol.',
@@ -241,17 +248,7 @@ export const firmwareLoad: LineRule = {
 					'https://wireless.docs.kernel.org/en/latest/',
 					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
 				]
-			},
-			trigger: ': Unknown symbol ',
-			pattern: /^((?:wl1251|wl12xx|wl18xx|wlcore)(?:_sdio|_spi)?): Unknown symbol (\S+)/,
-			key: undefined,
-			within: 2000,
-			withinSeconds: 300,
-			later: undefined,
-			when: (m) => m[14] !== undefined,
-			details: (m) => ({ module: m[1], symbol: m[2] }),
-			repeats: undefined,
-			examples: ['wl12xx_sdio: Unknown symbol wl1271_register_hw (err 0)']
+			}
 		},
 		/*
 		 * NVIDIA Tegra's USB controller (drivers/usb/host/xhci-tegra.c) prints the timestamp of the
@@ -271,9 +268,19 @@ export const firmwareLoad: LineRule = {
 		 * initramfs that i915 is loaded from at 1.8 s, the notice on the next line.
 		 */
 		{
+			trigger: 'Failed to load DMC firmware',
+			pattern: /^(?:(?:i915|xe) (?<device>\S+): )?\[drm\] Failed to load DMC firmware\b/,
+			within: 20,
+			withinSeconds: 30,
+			when: (m) =>
+				(m[1] === 'i915' || m[1] === 'xe') && /^i915\/\w*dmc\w*\.bin$/.test(fileOf(m) ?? ''),
 			title: (m) =>
 				`Intel display firmware (DMC) ${fileOf(m)} not loaded: GPU runtime power management off`,
 			severity: 'low',
+			examples: [
+				'i915 0000:00:02.0: [drm] Failed to load DMC firmware i915/kbl_dmc_ver1_04.bin. Disabling runtime power management.',
+				'[drm] Failed to load DMC firmware [https://01.org/linuxgraphics/downloads/firmware], disabling runtime power management.'
+			],
 			explanation: {
 				meaning:
 					'The Intel graphics driver (i915) could not load the firmware of the display microcontroller (DMC), the small processor that saves and restores the display engine’s state so that the display hardware can power down while the screen shows a still picture or is off (the DC5/DC6 power states, panel self refresh). The screen works without it, but the driver then turns off runtime power management of the graphics device: it never powers down when idle, so the machine draws more power at idle (a laptop’s battery lasts less, the processor package reaches its deepest idle states less often).',
@@ -296,25 +303,20 @@ export const firmwareLoad: LineRule = {
 					'https://docs.kernel.org/gpu/i915.html',
 					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
 				]
-			},
-			trigger: 'Failed to load DMC firmware',
-			pattern: /^(?:(?:i915|xe) (?<device>\S+): )?\[drm\] Failed to load DMC firmware\b/,
-			key: undefined,
-			within: 20,
-			withinSeconds: 30,
-			later: undefined,
-			when: (m) =>
-				(m[1] === 'i915' || m[1] === 'xe') && /^i915\/\w*dmc\w*\.bin$/.test(fileOf(m) ?? ''),
-			details: undefined,
-			repeats: undefined,
-			examples: [
-				'i915 0000:00:02.0: [drm] Failed to load DMC firmware i915/kbl_dmc_ver1_04.bin. Disabling runtime power management.',
-				'[drm] Failed to load DMC firmware [https://01.org/linuxgraphics/downloads/firmware], disabling runtime power management.'
-			]
+			}
 		},
 		{
+			trigger: ': Firmware timestamp: ',
+			pattern: /^xhci-tegra (?<device>\S+): Firmware timestamp: /,
+			within: 1000,
+			withinSeconds: 120,
+			// either form of the request (Debian's `firmware: failed to load X (-2)` too)
+			when: (m) => m[1] === 'xhci-tegra' && (m[4] ?? m[8]) === '-2',
 			title: (m) => `Firmware ${fileOf(m)} loaded at a second try`,
 			severity: 'info',
+			examples: [
+				'xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release'
+			],
 			explanation: {
 				meaning:
 					'The Tegra USB (xHCI) controller’s driver asked for its firmware before the file could be read (usually because the root filesystem was not mounted yet and the file is not in the initramfs), tried again and then loaded it: the controller runs and the USB ports work. The first failure only delayed USB by a second or two.',
@@ -329,20 +331,7 @@ export const firmwareLoad: LineRule = {
 					'To have USB up without the delay, put the file in the initramfs (or build the driver as a module).'
 				],
 				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
-			},
-			trigger: ': Firmware timestamp: ',
-			pattern: /^xhci-tegra (?<device>\S+): Firmware timestamp: /,
-			key: undefined,
-			within: 1000,
-			withinSeconds: 120,
-			later: undefined,
-			// either form of the request (Debian's `firmware: failed to load X (-2)` too)
-			when: (m) => m[1] === 'xhci-tegra' && (m[4] ?? m[8]) === '-2',
-			details: undefined,
-			repeats: undefined,
-			examples: [
-				'xhci-tegra 3530000.xhci: Firmware timestamp: 2017-03-31 06:21:56 UTC, Version: 55.07 release'
-			]
+			}
 		},
 		/*
 		 * Realtek's USB Ethernet adapters (r8152 of 5.x and later: RTL8153A/B, RTL8156) ask for a patch of
@@ -353,9 +342,15 @@ export const firmwareLoad: LineRule = {
 		 * `carrier on` at 6.5 s).
 		 */
 		{
+			trigger: 'r8152 ',
+			pattern: /^r8152 (?<device>[\d.-]+:\d+\.\d+) \S+: v\d/,
+			within: 500,
+			withinSeconds: 5,
+			when: (m) => m[1] === 'r8152' && m[4] === '-2' && /^rtl_nic\//.test(fileOf(m) ?? ''),
 			title: (m) =>
 				`Optional firmware patch ${fileOf(m)} of the USB Ethernet adapter not found: r8152 set it up without it`,
 			severity: 'info',
+			examples: ['r8152 2-3.4:1.0 eth0: v1.12.13'],
 			explanation: {
 				meaning:
 					'Realtek’s USB Ethernet driver (r8152: RTL8153 and RTL8156 adapters, and the USB-C docks and hubs built on them) asks for a patch of the chip’s own firmware, fixes Realtek publishes in linux-firmware (`rtl_nic/`), and goes on without it when it is not there (`unable to load firmware patch`): it then set the adapter up and named its interface. The adapter works with the firmware in its chip; the patch only fixes problems some chips have (links that drop, power saving).',
@@ -370,17 +365,7 @@ export const firmwareLoad: LineRule = {
 					'If its link drops or it misbehaves, install or update linux-firmware (Debian: `firmware-realtek`), check `ls /lib/firmware/rtl_nic/` for the file named in the title, rebuild the initramfs (`update-initramfs -u`, `dracut -f`) and replug the adapter.'
 				],
 				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
-			},
-			trigger: 'r8152 ',
-			pattern: /^r8152 (?<device>[\d.-]+:\d+\.\d+) \S+: v\d/,
-			key: undefined,
-			within: 500,
-			withinSeconds: 5,
-			later: undefined,
-			when: (m) => m[1] === 'r8152' && m[4] === '-2' && /^rtl_nic\//.test(fileOf(m) ?? ''),
-			details: undefined,
-			repeats: undefined,
-			examples: ['r8152 2-3.4:1.0 eth0: v1.12.13']
+			}
 		},
 		/*
 		 * Qualcomm's qcacld Wi-Fi driver (QCA6174, QCA9377 on SDIO: its device's driver is
@@ -393,9 +378,15 @@ export const firmwareLoad: LineRule = {
 		 * HW:QCA9377_REV1_1` and `wlan: driver loaded` at 20.0 s, wlan0 up after.
 		 */
 		{
+			trigger: 'wlan: driver loaded',
+			pattern: /^wlan: driver loaded$/,
+			within: 200,
+			withinSeconds: 60,
+			when: (m) => m[1] === 'ar6k_wlan' && m[4] === '-2',
 			title: (m) =>
 				`Optional Wi-Fi file ${fileOf(m)} not found: the Wi-Fi driver (qcacld) loaded without it`,
 			severity: 'info',
+			examples: ['wlan: driver loaded'],
 			explanation: {
 				meaning:
 					'Qualcomm’s Wi-Fi driver (qcacld, the `wlan` module, here on SDIO as `ar6k_wlan`) asks for optional files while it downloads the chip’s firmware: a setup file (`qsetup30.bin`) and, on some devices, the vendor’s extra calibration data (`wlan/qca_cld/…_cal.bin`). It goes on without them, and then said `wlan: driver loaded`: the chip runs with the firmware and board data it did find (`qwlan30.bin`, `bdwlan30.bin`), and Wi-Fi works. Only a missing firmware or board data file (not an optional one) keeps it from starting.',
@@ -410,17 +401,7 @@ export const firmwareLoad: LineRule = {
 					'If Wi-Fi misbehaves (no networks, weak signal), compare the firmware files under the device’s firmware directory (`/lib/firmware/`, on Android `/vendor/firmware/` or `/system/etc/firmware/`) with those its vendor’s image ships.'
 				],
 				references: ['https://docs.kernel.org/driver-api/firmware/fw_search_path.html']
-			},
-			trigger: 'wlan: driver loaded',
-			pattern: /^wlan: driver loaded$/,
-			key: undefined,
-			within: 200,
-			withinSeconds: 60,
-			later: undefined,
-			when: (m) => m[1] === 'ar6k_wlan' && m[4] === '-2',
-			details: undefined,
-			repeats: undefined,
-			examples: ['wlan: driver loaded']
+			}
 		}
 	],
 	/*
@@ -436,8 +417,6 @@ export const firmwareLoad: LineRule = {
 			details: (m) => ({ minimum_version: m[2] }),
 			within: 3,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['iwlwifi 0000:00:14.3: minimum version required: iwlwifi-QuZ-a0-jf-b0-39']
 		},
 		{
@@ -446,8 +425,6 @@ export const firmwareLoad: LineRule = {
 			details: (m) => ({ maximum_version: m[2] }),
 			within: 4,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['iwlwifi 0000:00:14.3: maximum version supported: iwlwifi-QuZ-a0-jf-b0-72']
 		}
 	],
@@ -464,18 +441,13 @@ export const firmwareLoad: LineRule = {
 			/^b43(?:legacy)? (\S+): (?:Direct firmware load for (b43[\w-]*\/\S+) failed with error -\d+|firmware: failed to load (b43[\w-]*\/\S+) \(-\d+\))/,
 		details: (m) => ({ device: m[1], files: [m[2] ?? m[3]] }),
 		within: 50,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: (m) => m[10] !== undefined && m[10].startsWith('b43'),
 		accumulate: true,
-		evidence: undefined,
+		when: (m) => m[10] !== undefined && m[10].startsWith('b43'),
 		examples: [
 			'b43 bcma0:1: firmware: failed to load b43/ucode30_mimo.fw (-2)',
 			'b43 bcma0:1: Direct firmware load for b43-open/ucode30_mimo.fw failed with error -2',
 			'b43legacy ssb0:0: Direct firmware load for b43legacy/ucode4.fw failed with error -2'
-		],
-		outcome: undefined
+		]
 	},
 	/*
 	 * A missing file that the driver's own summary line reports right after it: Broadcom
@@ -597,69 +569,63 @@ export const brcmfmacNvramMissing: LineRule = {
 	}),
 	// Debian's copies of one request (`firmware: failed to load X` twice, then upstream's line)
 	request: (m) => ({ device: m[1], file: m[2] ?? m[3], debian: m[3] !== undefined }),
-	resolve: [
-		{
-			title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
+	resolve: {
+		trigger: 'brcmf_c_preinit_dcmds: Firmware',
+		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
+		within: 20000,
+		withinSeconds: 120,
+		// later in the boot: the user installed the file and loaded the driver again
+		// (archlinux-for-z83: `Firmware version = …` at 17,285 s, after the driver was registered
+		// again; the chip had not answered at boot)
+		later: {
+			title: (m) =>
+				`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing at first: the chip started later`,
 			severity: 'low',
 			explanation: {
 				meaning:
-					'The Broadcom Wi-Fi driver (brcmfmac) did not find the generic board file (NVRAM) of this SDIO chip in /lib/firmware, but the chip’s firmware started and reported its version soon after: the driver took the NVRAM from somewhere else (the UEFI firmware on some x86 tablets, or the chip’s own memory). Wi-Fi should work; if it is weak or unstable, a board file made for this board may help.',
+					'The Broadcom Wi-Fi driver (brcmfmac) did not find the board file (NVRAM) of this SDIO chip when it first set it up, so the chip did not start then and Wi-Fi did not work (look for `HT Avail timeout` just after). Later in the same boot, more than two minutes on, the chip’s firmware started and printed its version (the last line of the evidence): most often the board file was installed and the driver loaded again. Wi-Fi should work from that line on.',
 				causes: [
 					{
 						kind: 'configuration',
-						text: 'No board file installed for this board; the NVRAM came from the UEFI firmware or the chip.'
+						text: 'The board file for this board was not installed at boot: it comes from the board or tablet vendor or a distribution package for the board, not from linux-firmware.'
 					}
 				],
 				next_steps: [
-					'Nothing is needed if Wi-Fi works (`iw dev`, `ip link`).',
-					'If it is weak or drops out, install the board file for this board (the distribution’s or board vendor’s package) under the name in the title.'
+					'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
+					'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name in the title, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
 				],
 				references: [
 					'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
 					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
 				]
-			},
-			trigger: 'brcmf_c_preinit_dcmds: Firmware',
-			pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
-			key: undefined,
-			within: 20000,
-			withinSeconds: 120,
-			// later in the boot: the user installed the file and loaded the driver again
-			// (archlinux-for-z83: `Firmware version = …` at 17,285 s, after the driver was registered
-			// again; the chip had not answered at boot)
-			later: {
-				title: (m) =>
-					`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing at first: the chip started later`,
-				severity: 'low',
-				explanation: {
-					meaning:
-						'The Broadcom Wi-Fi driver (brcmfmac) did not find the board file (NVRAM) of this SDIO chip when it first set it up, so the chip did not start then and Wi-Fi did not work (look for `HT Avail timeout` just after). Later in the same boot, more than two minutes on, the chip’s firmware started and printed its version (the last line of the evidence): most often the board file was installed and the driver loaded again. Wi-Fi should work from that line on.',
-					causes: [
-						{
-							kind: 'configuration',
-							text: 'The board file for this board was not installed at boot: it comes from the board or tablet vendor or a distribution package for the board, not from linux-firmware.'
-						}
-					],
-					next_steps: [
-						'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
-						'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name in the title, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
-					],
-					references: [
-						'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
-						'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
-					]
+			}
+		},
+		title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
+		severity: 'low',
+		examples: [
+			// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571) FWID 01-cc4eda9c',
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware: BCM4345/6 wl0: Mar  1 2015 07:29:38 version 7.45.18 (r538002) FWID 01-6a2c8ad4'
+		],
+		explanation: {
+			meaning:
+				'The Broadcom Wi-Fi driver (brcmfmac) did not find the generic board file (NVRAM) of this SDIO chip in /lib/firmware, but the chip’s firmware started and reported its version soon after: the driver took the NVRAM from somewhere else (the UEFI firmware on some x86 tablets, or the chip’s own memory). Wi-Fi should work; if it is weak or unstable, a board file made for this board may help.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'No board file installed for this board; the NVRAM came from the UEFI firmware or the chip.'
 				}
-			},
-			when: undefined,
-			details: undefined,
-			repeats: undefined,
-			examples: [
-				// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
-				'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571) FWID 01-cc4eda9c',
-				'brcmfmac: brcmf_c_preinit_dcmds: Firmware: BCM4345/6 wl0: Mar  1 2015 07:29:38 version 7.45.18 (r538002) FWID 01-6a2c8ad4'
+			],
+			next_steps: [
+				'Nothing is needed if Wi-Fi works (`iw dev`, `ip link`).',
+				'If it is weak or drops out, install the board file for this board (the distribution’s or board vendor’s package) under the name in the title.'
+			],
+			references: [
+				'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
+				'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
 			]
 		}
-	],
+	},
 	examples: [
 		// archlinux-for-z83 dmesg (Z83 mini PC, Atom x5-Z8350, BCM43340 on SDIO)
 		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',
@@ -819,9 +785,8 @@ const ACPI_ABORTED_METHOD: RuleFollow = {
 	pattern: /^ACPI Error: Aborting method (\S+) due to previous error/,
 	details: (m) => ({ aborted_methods: [m[1]] }),
 	within: 8,
-	claims: true,
 	anywhere: true,
-	instead: undefined,
+	claims: true,
 	examples: [
 		'ACPI Error: Aborting method \\_SB.PCI0.LPCB.EC0._Q37 due to previous error (AE_NOT_FOUND) (20230628/psparse-529)'
 	]
@@ -956,9 +921,6 @@ export const bcmBluetoothPatchMissing: LineRule = {
 			pattern: /^Bluetooth: (?<device>hci\d+): BCM: '([^']+)'$/,
 			details: (m) => ({ files: [m[2]] }),
 			within: 4,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ["Bluetooth: hci0: BCM: 'brcm/BCM4350C5-0a5c-6412.hcd'"]
 		}
 	],
@@ -1023,9 +985,6 @@ export const remoteprocFirmwareMissing: LineRule = {
 				: { device: m[1], files: [m[2] ?? m[3]] },
 		within: 100,
 		sameDevice: true,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
 		accumulate: true,
 		// the requests that failed, and the processor powering up, are what the finding is about
 		evidence: true,
@@ -1033,8 +992,7 @@ export const remoteprocFirmwareMissing: LineRule = {
 			'remoteproc remoteproc0: Direct firmware load for adsp.mdt failed with error -2',
 			'remoteproc remoteproc0: powering up adsp-pil',
 			'remoteproc remoteproc0: firmware: failed to load adsp.mdt (-2)'
-		],
-		outcome: undefined
+		]
 	},
 	examples: [
 		// bacon-pmos-mainline-dev-dmesg-log.log lines 1525 and 1815
@@ -1440,9 +1398,6 @@ export const dmarBroken: LineRule = {
 			pattern: /^ *BIOS vendor: ([^;]*); Ver: ([^;]*); Product Version: (.*)$/,
 			details: (m) => ({ bios_vendor: m[1], bios_version: m[2], product_version: m[3] }),
 			within: 2,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['BIOS vendor: Hewlett-Packard; Ver: F.13; Product Version: F.13']
 		}
 	],
@@ -1602,9 +1557,6 @@ export const iommuFault: LineRule = {
 			pattern: /^DMAR:\[fault reason (\d+)\] ?(.*\S)?/,
 			details: (m) => ({ reason: m[2] ?? `0x${m[1]}` }),
 			within: 1,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['DMAR:[fault reason 06] PTE Read access is not set']
 		}
 	],
@@ -1713,9 +1665,6 @@ export const iommuInvalidationTimeout: LineRule = {
 			pattern: /^DMAR: QI HEAD: ([\w -]+?) qw0 = /,
 			details: (m) => ({ descriptor: m[1] }),
 			within: 2,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'DMAR: QI HEAD: Device-TLB Invalidation qw0 = 0x300000000003, qw1 = 0x7ffffffffffff001'
 			]
@@ -1727,8 +1676,6 @@ export const iommuInvalidationTimeout: LineRule = {
 			details: () => ({ cleared: true }),
 			within: 4,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['DMAR: Invalidation Time-out Error (ITE) cleared']
 		}
 	],
@@ -1836,7 +1783,6 @@ export const efiRuntimeDisabled: LineRule = {
 			within: 20000,
 			claims: true,
 			anywhere: true,
-			instead: undefined,
 			examples: ['efi: EFI Runtime Services are disabled!']
 		}
 	],
@@ -1894,9 +1840,6 @@ export const amdCcpInaccessible: LineRule = {
 			pattern: /^ccp (?<device>\S+): psp enabled$/,
 			details: () => ({ enabled: ['psp'] }),
 			within: 10,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['ccp 0000:0d:00.1: psp enabled']
 		},
 		{
@@ -1904,9 +1847,6 @@ export const amdCcpInaccessible: LineRule = {
 			pattern: /^ccp (?<device>\S+): tee enabled$/,
 			details: () => ({ enabled: ['tee'] }),
 			within: 10,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['ccp 0000:05:00.2: tee enabled']
 		}
 	],

@@ -159,8 +159,6 @@ export const amdgpuTimeout: LineRule = {
 			}),
 			within: 2,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'[drm:amdgpu_job_timedout [amdgpu]] *ERROR* Process information: process physics pid 37602 thread physics pid 37602'
 			]
@@ -202,9 +200,8 @@ export const amdgpuReset: LineRule = {
 			pattern: /^\[drm\] VRAM is lost due to GPU reset!/,
 			details: () => ({ vram_lost: true }),
 			within: 40,
-			claims: true,
 			anywhere: true,
-			instead: undefined,
+			claims: true,
 			examples: ['[drm] VRAM is lost due to GPU reset!']
 		},
 		{
@@ -213,8 +210,6 @@ export const amdgpuReset: LineRule = {
 			details: () => ({ reset_succeeded: true }),
 			within: 200,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['amdgpu 0000:0b:00.0: amdgpu: GPU reset(2) succeeded!']
 		}
 	],
@@ -427,9 +422,6 @@ export const nvidiaMismatch: LineRule = {
 				/^ *NVRM: (?:this kernel module has the version ([\w.-]+)\. {1,2}Please$|make sure that this kernel module and all NVIDIA driver$|components have the same version\.$)/,
 			details: (m) => ({ kernel_module_version: m[1] ?? null }),
 			within: 3,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'NVRM: this kernel module has the version 535.230.02.  Please',
 				'NVRM: make sure that this kernel module and all NVIDIA driver',
@@ -865,13 +857,7 @@ export const nvidiaInitFailed: LineRule = {
 		details: (m) => ({ device: m[1], power_cables_missing: true }),
 		within: 10,
 		sameDevice: true,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
-		examples: ['NVRM: GPU 0000:01:00.0: GPU does not have the necessary power cables connected.'],
-		outcome: undefined
+		examples: ['NVRM: GPU 0000:01:00.0: GPU does not have the necessary power cables connected.']
 	},
 	examples: [
 		'NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x26:0x56:1482)',
@@ -941,18 +927,11 @@ export const nvidiaNoGpu: LineRule = {
 			legacy_branch: m[2] ?? null
 		}),
 		within: 30,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			'NVRM: The NVIDIA probe routine was not called for 1 device(s).',
 			'NVRM:  supported through the NVIDIA 470.xx Legacy drivers. Please',
 			'NVRM: installed in this system is not supported by the'
-		],
-		outcome: undefined
+		]
 	},
 	examples: ['NVRM: No NVIDIA GPU found.', 'NVRM: No NVIDIA devices probed.'],
 	negatives: ['NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05'],

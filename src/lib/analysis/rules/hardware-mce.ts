@@ -96,12 +96,6 @@ export const mceLogged: LineRule = {
 		pattern: /^(?:mce: )?Machine check injector initialized/,
 		details: () => ({ injector_loaded: true }),
 		within: 20000,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: ['Machine check injector initialized'],
 		outcome: {
 			title: () => 'Machine check events logged after the mce-inject test module was loaded',

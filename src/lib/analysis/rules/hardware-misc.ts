@@ -293,9 +293,6 @@ export const clocksourceUnstable: LineRule = {
 			pattern: /^clocksource: +'([\w-]+)' (?:(wd)|cs)_n(?:ow|sec): /,
 			details: (m): Record<string, string> => (m[2] ? { watchdog: m[1] } : {}),
 			within: 3,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				"clocksource:                       'refined-jiffies' wd_now: fffedc19 wd_last: fffedb90 mask: ffffffff",
 				"clocksource:                       'hpet' wd_nsec: 511985489 wd_now: 1a5f8d2 wd_last: 1253d2d mask: ffffffff"
@@ -306,9 +303,8 @@ export const clocksourceUnstable: LineRule = {
 			pattern: /^(?:tsc: )?Marking TSC unstable due to clocksource watchdog/,
 			details: () => ({ tsc_marked_unstable: true }),
 			within: 8,
-			claims: true,
 			anywhere: true,
-			instead: undefined,
+			claims: true,
 			examples: ['tsc: Marking TSC unstable due to clocksource watchdog']
 		}
 	],

@@ -153,9 +153,6 @@ export const pcieAer: LineRule = {
 				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {2,3}device \[([0-9a-f]{4}:[0-9a-f]{4})\] error status\/mask=([0-9a-f]{8})\/([0-9a-f]{8})/,
 			details: (m) => ({ device_id: m[2], error_status: m[3], error_mask: m[4] }),
 			within: 10,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'pcieport 0000:00:06.0:   device [8086:a74d] error status/mask=00000001/00002000',
 				'nvme 0000:01:00.0:   device [144d:a808] error status/mask=00004000/00400000'
@@ -167,9 +164,6 @@ export const pcieAer: LineRule = {
 				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): {4}\[ ?\d+\] ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)*)/,
 			details: (m) => ({ error_bits: [m[2]] }),
 			within: 40,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'pcieport 0000:00:06.0:    [ 0] RxErr                  (First)',
 				'nvme 0000:01:00.0:    [14] CmpltTO                (First)',
@@ -273,12 +267,6 @@ export const pciInaccessible: LineRule = {
 		pattern: HCD_REMOVED,
 		details: (m) => ({ removed_device: m[1] }),
 		within: 20,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: ['xhci_hcd 0000:3b:00.0: remove, state 1'],
 		outcome: {
 			title: (m) => `PCI device ${m[1]} inaccessible while a hot-plugged device was removed`,
@@ -362,9 +350,6 @@ export const pciEeh: LineRule = {
 			pattern: /^EEH: This PCI device has failed (\d+) times in the last hour/,
 			details: (m) => ({ failures_last_hour: Number(m[1]) }),
 			within: 5,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['EEH: This PCI device has failed 1 times in the last hour']
 		},
 		{
@@ -372,9 +357,6 @@ export const pciEeh: LineRule = {
 			pattern: /^EEH: Recovering (?<device>PHB#\w+-PE#\w+)/,
 			details: () => ({ recovery_started: true }),
 			within: 20,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['EEH: Recovering PHB#0-PE#fe']
 		}
 	],
@@ -489,35 +471,27 @@ export const pciBarUnassigned: LineRule = {
 		/^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR ([0-5])(?:: failed to assign \[mem size (0x[0-9a-f]+)|\s\[mem size (0x[0-9a-f]+)(?: [\w ]*)?\]: failed to assign)/,
 	title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} (${barSize(m[3] ?? m[4])}) got no address`,
 	details: (m) => ({ device: m[1], bar: Number(m[2]), size: barSize(m[3] ?? m[4]) }),
-	resolve: [
-		{
-			title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} assigned on a later pass`,
-			severity: 'info',
-			explanation: {
-				meaning:
-					'The kernel could not place this device’s memory window on its first pass, resized the bridge windows above it and placed it on a later pass. The device has its addresses; nothing is wrong.',
-				causes: [
-					{
-						kind: 'firmware',
-						text: 'The firmware left bridge windows too small (common behind Thunderbolt and hot-plug ports); the kernel enlarged them.'
-					}
-				],
-				next_steps: ['Nothing to do.'],
-				references: ['https://docs.kernel.org/PCI/pci.html']
-			},
-			trigger: ': assigned',
-			pattern:
-				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR [0-5](?:: assigned \[mem |\s\[mem [^\]]*\]: assigned)/,
-			key: undefined,
-			within: 200,
-			withinSeconds: undefined,
-			later: undefined,
-			when: undefined,
-			details: undefined,
-			repeats: undefined,
-			examples: ['pci 0000:01:00.0: BAR 0: assigned [mem 0x80000000-0x8fffffff 64bit pref]']
+	resolve: {
+		trigger: ': assigned',
+		pattern:
+			/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR [0-5](?:: assigned \[mem |\s\[mem [^\]]*\]: assigned)/,
+		within: 200,
+		title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} assigned on a later pass`,
+		severity: 'info',
+		examples: ['pci 0000:01:00.0: BAR 0: assigned [mem 0x80000000-0x8fffffff 64bit pref]'],
+		explanation: {
+			meaning:
+				'The kernel could not place this device’s memory window on its first pass, resized the bridge windows above it and placed it on a later pass. The device has its addresses; nothing is wrong.',
+			causes: [
+				{
+					kind: 'firmware',
+					text: 'The firmware left bridge windows too small (common behind Thunderbolt and hot-plug ports); the kernel enlarged them.'
+				}
+			],
+			next_steps: ['Nothing to do.'],
+			references: ['https://docs.kernel.org/PCI/pci.html']
 		}
-	],
+	},
 	examples: [
 		'pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]',
 		'pci 0000:06:00.0: BAR 0 [mem size 0x01000000]: failed to assign'

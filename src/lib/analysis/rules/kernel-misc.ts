@@ -146,12 +146,8 @@ export const moduleLoadFailed: LineRule = {
 			reason: 'GPL-only symbols refused to a module without a GPL-compatible licence'
 		}),
 		within: 20,
-		sameDevice: undefined,
 		sameDetail: 'module',
-		attachedVia: undefined,
 		when: (m) => m[2] !== undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: ["acpi_i2c: module license 'unspecified' taints kernel."],
 		outcome: {
 			title: (m) =>
@@ -310,12 +306,6 @@ export const nohzSoftirqPending: LineRule = {
 		details: (m) =>
 			m[1] ? { during: 'CPUs taken offline (suspend)' } : { during: 'early boot (one CPU up)' },
 		within: 40,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			'Disabling non-boot CPUs ...',
 			'Mountpoint-cache hash table entries: 16384 (order: 5, 131072 bytes)'
@@ -360,37 +350,29 @@ export const initramfsUnpackFailed: LineRule = {
 	details: (m) => ({ error: m[1] }),
 	// `Run /init as init process` (5.x+): the archive's own /init started, so its contents were
 	// unpacked before the error (junk after the archive: a boot loader passing a larger size)
-	resolve: [
-		{
-			title: () => 'Initramfs unpacked with an error at its end (its /init ran)',
-			severity: 'low',
-			explanation: {
-				meaning:
-					'Unpacking the initramfs stopped with an error, but only after the archive itself: its /init program started, so the boot went on normally. The data after the archive was not another archive, most often because the boot loader passed a size larger than the file (the "Freeing initrd memory" line shows the size it passed). Harmless while the machine boots; it costs the memory of that size until the kernel frees it.',
-				causes: [
-					{
-						kind: 'configuration',
-						text: 'A boot loader script (U-Boot `booti`/`bootz`, a fixed initrd size) that passes more bytes than the initramfs file holds, or padding that is not zeros.'
-					}
-				],
-				next_steps: [
-					'Nothing is needed if the system boots fine.',
-					'To silence it, pass the real file size to the boot loader (U-Boot: `${filesize}` after loading the file) or use a uInitrd/image made for it.'
-				],
-				references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
-			},
-			trigger: 'Run /init as init process',
-			pattern: /^Run \/init as init process/,
-			key: undefined,
-			within: 1000,
-			withinSeconds: undefined,
-			later: undefined,
-			when: undefined,
-			details: undefined,
-			repeats: undefined,
-			examples: ['Run /init as init process']
+	resolve: {
+		trigger: 'Run /init as init process',
+		pattern: /^Run \/init as init process/,
+		within: 1000,
+		title: () => 'Initramfs unpacked with an error at its end (its /init ran)',
+		severity: 'low',
+		examples: ['Run /init as init process'],
+		explanation: {
+			meaning:
+				'Unpacking the initramfs stopped with an error, but only after the archive itself: its /init program started, so the boot went on normally. The data after the archive was not another archive, most often because the boot loader passed a size larger than the file (the "Freeing initrd memory" line shows the size it passed). Harmless while the machine boots; it costs the memory of that size until the kernel frees it.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'A boot loader script (U-Boot `booti`/`bootz`, a fixed initrd size) that passes more bytes than the initramfs file holds, or padding that is not zeros.'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if the system boots fine.',
+				'To silence it, pass the real file size to the boot loader (U-Boot: `${filesize}` after loading the file) or use a uInitrd/image made for it.'
+			],
+			references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
 		}
-	],
+	},
 	examples: [
 		// debian-clearfog-gt-8k dmesg (SolidRun ClearFog GT 8K, arm64, Debian 4.19)
 		'Initramfs unpacking failed: invalid magic at start of compressed archive',

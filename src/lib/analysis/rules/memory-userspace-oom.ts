@@ -94,8 +94,6 @@ export const oomdKill: LineRule = {
 			details: (m) => ({ processes_killed: processCount(m[2]) }),
 			within: 100,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'systemd: app-gnome-firefox-2345.scope: systemd-oomd killed 37 process(es) in this unit.'
 			]
@@ -159,14 +157,7 @@ export const earlyoomKill: LineRule = {
 			/^earlyoom: low memory! at or below (SIG[A-Z]+) limits: mem +([\d.]+)%, swap +([\d.]+)%/,
 		details: (m) => ({ limit: `${m[1]} limits: mem ${m[2]}%, swap ${m[3]}%` }),
 		within: 5,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
-		examples: ['earlyoom: low memory! at or below SIGTERM limits: mem 10.00%, swap 10.00%'],
-		outcome: undefined
+		examples: ['earlyoom: low memory! at or below SIGTERM limits: mem 10.00%, swap 10.00%']
 	},
 	examples: [
 		// earlyoom's formats (the corpus has earlyoom 1.7 starting, no kill)
@@ -219,19 +210,13 @@ export const nohangKill: LineRule = {
 			return { rss_mib: Number(m[7]) };
 		},
 		within: 40,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
 		accumulate: true,
-		evidence: undefined,
 		examples: [
 			// real: crash-logs-log20221215-txt.log lines 2445, 2448, 2450
 			'nohang-desktop:   MemAvailable [345 MiB, 4.5 %] <= soft_threshold_min_mem [384 MiB, 5.0 %]',
 			'nohang-desktop:   PID:       23152, name: Privileged Cont, state: S (sleeping), EUID: 1000, SID: 1122 (xfce4-session), lifetime: 1h 10min 39s',
 			'nohang-desktop:   Vm, MiB:   Size: 2443, RSS: 45 (Anon: 10, File: 35, Shmem: 1), Swap: 14'
-		],
-		outcome: undefined
+		]
 	},
 	examples: [
 		// real: crash-logs-log20221215-txt.log line 2463

@@ -82,14 +82,7 @@ export const smbMountFailed: LineRule = {
 		pattern: /^CIFS:? VFS: (?:\\\\(\S+) )?Send error in SessSetup = (-?\d+)/,
 		details: (m) => ({ server: m[1] ?? null, session_setup_error: errnoName(m[2]) }),
 		within: 20,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
-		examples: ['CIFS: VFS: \\\\fileserver Send error in SessSetup = -13'],
-		outcome: undefined
+		examples: ['CIFS: VFS: \\\\fileserver Send error in SessSetup = -13']
 	},
 	examples: [
 		'CIFS: VFS: cifs_mount failed w/return code = -13',

@@ -1,5 +1,5 @@
 import type { DetailValue, Explanation } from '../../models/finding.ts';
-import type { LineRule, RuleFollow } from './types.ts';
+import type { LineRule } from './types.ts';
 import { errnoName } from './util.ts';
 
 const NET_REFS = [
@@ -18,7 +18,7 @@ const DRIVER_TX_TIMEOUT =
 const IGB_RESET = /^(igb) \S+ (?<device>[\w.@-]+): (Reset adapter)$/;
 
 /** the follow-up of a driver's own report right after dev_watchdog's (one timeout, not two) */
-function driverFollow(trigger: string, example: string, pattern = DRIVER_TX_TIMEOUT): RuleFollow {
+function driverFollow(trigger: string, example: string, pattern = DRIVER_TX_TIMEOUT) {
 	return {
 		trigger,
 		pattern,
@@ -26,8 +26,6 @@ function driverFollow(trigger: string, example: string, pattern = DRIVER_TX_TIME
 		// after the WARN's trace of dev_watchdog (about 40 lines)
 		within: 60,
 		claims: true,
-		anywhere: undefined,
-		instead: undefined,
 		examples: [example]
 	};
 }
@@ -182,21 +180,10 @@ export const linkDown: LineRule = {
 			/^(?:(.+?) r8169-(?:([0-9a-f]+)-)?([0-9a-f]+):[0-9a-f]+: attached PHY driver|[\w-]+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]):? [\w.@-]+: (?:\w+: [\w.@-]+ )?(?:NIC )?Link is Up)/,
 		details: (m): Record<string, DetailValue> =>
 			m[4] !== undefined ? { chip: m[4] } : { chip: r8169Chip(m[2], m[3]), phy: m[1] },
-		within: 200,
-		sameDevice: undefined,
 		sameDetail: 'chip',
-		attachedVia: undefined,
 		// r8169's MDIO bus names its card; other drivers' links are read as drops
 		when: (m) => m[1] === 'r8169',
-		accumulate: undefined,
-		evidence: undefined,
-		// zictes-log dmesg.0 (5.11: r8169-<id>), the card of the rule's first r8169 example; the
-		// other names (r8169-<domain>-<id> of 5.17 on: orion-o6, askubuntu) are read in
-		// tests/rules/link-down-as-interface-starts.test.ts
-		examples: [
-			'Generic FE-GE Realtek PHY r8169-700:00: attached PHY driver (mii_bus:phy_addr=r8169-700:00, irq=IGNORE)',
-			'r8169 0000:07:00.0 enp7s0: Link is Up - 1Gbps/Full - flow control rx/tx'
-		],
+		within: 200,
 		outcome: (c) =>
 			c.phy === undefined
 				? undefined
@@ -204,7 +191,14 @@ export const linkDown: LineRule = {
 						title: (m) => `Network link not up yet as ${m[3] ?? m[5]} started`,
 						severity: 'info',
 						explanation: LINK_DOWN_AT_START
-					}
+					},
+		// zictes-log dmesg.0 (5.11: r8169-<id>), the card of the rule's first r8169 example; the
+		// other names (r8169-<domain>-<id> of 5.17 on: orion-o6, askubuntu) are read in
+		// tests/rules/link-down-as-interface-starts.test.ts
+		examples: [
+			'Generic FE-GE Realtek PHY r8169-700:00: attached PHY driver (mii_bus:phy_addr=r8169-700:00, irq=IGNORE)',
+			'r8169 0000:07:00.0 enp7s0: Link is Up - 1Gbps/Full - flow control rx/tx'
+		]
 	},
 	// a link that keeps dropping with no cause in the log (a cable, a switch port): low from 4
 	// drops, medium from 10; the drops of a card that also hangs are that card's (cascades.ts);
@@ -456,8 +450,6 @@ export const mlx5Health: LineRule = {
 			details: (m) => ({ syndrome: m[2] }),
 			within: 3,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'mlx5_core 0000:3b:00.0: print_health_info:431:(pid 0): Health issue observed, firmware internal error, severity(3) ERROR:'
 			]
@@ -468,8 +460,6 @@ export const mlx5Health: LineRule = {
 			details: (m) => ({ assert_var0: m[2] }),
 			within: 4,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['mlx5_core 0000:3b:00.0: print_health_info:435:(pid 0): assert_var[0] 0x00000001']
 		},
 		{
@@ -477,9 +467,6 @@ export const mlx5Health: LineRule = {
 			pattern: /^mlx5_core (?<device>\S+): (?:\w+:\d+:\(pid \d+\): )?synd (0x[0-9a-f]+): (.+)/,
 			details: (m) => ({ syndrome: m[3].trim(), syndrome_code: m[2] }),
 			within: 20,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'mlx5_core 0000:3b:00.0: print_health_info:447:(pid 0): synd 0x1: firmware internal error'
 			]
@@ -570,8 +557,6 @@ export const nicMdd: LineRule = {
 			details: () => ({ pf_reset: true }),
 			within: 5,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['i40e 0000:3b:00.0: TX driver issue detected, PF reset issued']
 		}
 	],
@@ -688,44 +673,38 @@ export const nfsNotResponding: LineRule = {
 	title: (m) => `NFS server ${m[1]} not responding`,
 	// `device` (the server) lets only that server's `OK` resolve the message
 	details: (m) => ({ server: m[1], outcome: m[2], device: m[1] }),
-	resolve: [
-		{
-			title: (m) => `NFS server ${m[1]} stopped answering for a while, then came back`,
-			severity: 'medium',
-			explanation: {
-				meaning:
-					'An NFS server did not answer for a while and then answered again ("nfs: server … OK"). The share is mounted hard, so nothing failed: programs reading or writing files on it waited (frozen, perhaps with hung-task reports meanwhile) and carried on once the server was back.',
-				causes: [
-					{
-						kind: 'environment',
-						text: 'The server was restarted, overloaded or briefly unreachable (network outage, failover, a switch or Wi-Fi link dropping).'
-					},
-					{
-						kind: 'hardware',
-						text: 'A flaky network link on either side (see link-down or transmit-timeout findings at the same time).'
-					}
-				],
-				next_steps: [
-					'Compare the times of the two lines with the server’s own logs and its reboots or maintenance.',
-					'If it happens often, check the network path (`ping`, interface errors with `ip -s link`) and the server’s load; `nfsstat -c` shows the client’s retransmissions.'
-				],
-				references: ['https://man7.org/linux/man-pages/man5/nfs.5.html']
-			},
-			trigger: 'nfs: server ',
-			pattern: /^nfs: server (?<device>\S+) OK$/,
-			key: undefined,
-			// an outage of a hard mount may last long: the OK still ends it, within 5000 lines of the
-			// server's latest `still trying` (every call that timed out prints one: they are one
-			// outage, however many)
-			within: 5000,
-			withinSeconds: undefined,
-			later: undefined,
-			when: (m) => m[2] === 'still trying',
-			details: undefined,
-			repeats: true,
-			examples: ['nfs: server fileserver OK']
+	resolve: {
+		trigger: 'nfs: server ',
+		pattern: /^nfs: server (?<device>\S+) OK$/,
+		// an outage of a hard mount may last long: the OK still ends it, within 5000 lines of the
+		// server's latest `still trying` (every call that timed out prints one: they are one
+		// outage, however many)
+		within: 5000,
+		repeats: true,
+		when: (m) => m[2] === 'still trying',
+		title: (m) => `NFS server ${m[1]} stopped answering for a while, then came back`,
+		severity: 'medium',
+		examples: ['nfs: server fileserver OK'],
+		explanation: {
+			meaning:
+				'An NFS server did not answer for a while and then answered again ("nfs: server … OK"). The share is mounted hard, so nothing failed: programs reading or writing files on it waited (frozen, perhaps with hung-task reports meanwhile) and carried on once the server was back.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'The server was restarted, overloaded or briefly unreachable (network outage, failover, a switch or Wi-Fi link dropping).'
+				},
+				{
+					kind: 'hardware',
+					text: 'A flaky network link on either side (see link-down or transmit-timeout findings at the same time).'
+				}
+			],
+			next_steps: [
+				'Compare the times of the two lines with the server’s own logs and its reboots or maintenance.',
+				'If it happens often, check the network path (`ping`, interface errors with `ip -s link`) and the server’s load; `nfsstat -c` shows the client’s retransmissions.'
+			],
+			references: ['https://man7.org/linux/man-pages/man5/nfs.5.html']
 		}
-	],
+	},
 	examples: [
 		'nfs: server 10.143.140.121 not responding, timed out',
 		'nfs: server fileserver not responding, still trying'
@@ -790,11 +769,7 @@ export const wifiAssocTimeout: LineRule = {
 		details: (m) => ({ device: m[1], rejected_temporarily: true, comeback_tu: Number(m[2]) }),
 		within: 60,
 		sameDevice: true,
-		sameDetail: undefined,
-		attachedVia: undefined,
 		when: (m) => m[2] === 'association',
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			'wlp2s0: d4:35:1d:04:38:b5 rejected association temporarily; comeback duration 1000 TU (1024 ms)'
 		],
@@ -987,16 +962,9 @@ export const qcacldConnectFailed: LineRule = {
 		pattern: /lim_process_mlm_auth_cnf: Auth Failure occurred/,
 		details: () => ({ step: 'authentication' }),
 		within: 20,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			'[schedu][0x28a4c87716b6][20:16:32.843261] wlan: [30402:E:PE] lim_process_mlm_auth_cnf: Auth Failure occurred'
-		],
-		outcome: undefined
+		]
 	},
 	examples: [
 		// androiddmesg-dmesg-txt.log line 33
@@ -1075,12 +1043,6 @@ export const wifiConnectionLost: LineRule = {
 			/^iwlwifi (\S+): (?:Not associated and the (?:session protection|time event)|No association and the time event) is over already/,
 		details: () => ({ never_connected: true }),
 		within: 2,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			'iwlwifi 0000:00:14.3: Not associated and the session protection is over already...',
 			'iwlwifi 0000:02:00.0: Not associated and the time event is over already...',
@@ -1130,8 +1092,6 @@ export const wifiConnectionLost: LineRule = {
 			details: (m) => ({ abandoned: m[3] }),
 			within: 40,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'wlan0: aborting authentication with 02:e4:ce:e6:2e:b1 by local choice (Reason: 3=DEAUTH_LEAVING)'
 			]
@@ -1228,44 +1188,37 @@ export const sdioWifiSilent: LineRule = {
 	// brcmfmac's chip that starts later in the boot, its firmware printing its version: it
 	// answered once what it lacked was there (archlinux-for-z83: the board file copied and the
 	// driver loaded again 4.8 hours later); the rest of the boot, as the user may take that long
-	resolve: [
-		{
-			title: (m) => `Wi-Fi chip on the SDIO bus did not answer at first, then started (${m[4]})`,
-			severity: 'low',
-			explanation: {
-				meaning:
-					'The Broadcom Wi-Fi chip on the SDIO bus did not answer when the driver (brcmfmac) first set it up (its clock never came up: `HT Avail timeout`), so Wi-Fi did not work then; later in the same boot the chip’s firmware started and printed its version, the last line of the evidence. Most often a board file (NVRAM) was missing at first and was installed before the driver was loaded again (`modprobe -r brcmfmac && modprobe brcmfmac`). Wi-Fi should work from that line on.',
-				causes: [
-					{
-						kind: 'configuration',
-						text: 'The board’s NVRAM file (`brcm/brcmfmac<chip>-sdio.txt`) or firmware was missing at boot and was put in place later.'
-					},
-					{
-						kind: 'hardware',
-						text: 'The chip was powered up or out of reset only later (a power sequence or rfkill switch).'
-					}
-				],
-				next_steps: [
-					'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
-					'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name the driver asked for, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
-				],
-				references: ['https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html']
-			},
-			trigger: 'brcmf_c_preinit_dcmds: Firmware',
-			pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
-			key: undefined,
-			within: 20000,
-			withinSeconds: undefined,
-			later: undefined,
-			when: (m) => m[4] !== undefined,
-			details: undefined,
-			repeats: undefined,
-			examples: [
-				// archlinux-for-z83 dmesg line 53, after the driver was loaded again
-				'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Jun 17 2014 11:48:43 version 6.10.190.49 (r485840) FWID 01-8744bcd2'
-			]
+	resolve: {
+		when: (m) => m[4] !== undefined,
+		trigger: 'brcmf_c_preinit_dcmds: Firmware',
+		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
+		within: 20000,
+		title: (m) => `Wi-Fi chip on the SDIO bus did not answer at first, then started (${m[4]})`,
+		severity: 'low',
+		examples: [
+			// archlinux-for-z83 dmesg line 53, after the driver was loaded again
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Jun 17 2014 11:48:43 version 6.10.190.49 (r485840) FWID 01-8744bcd2'
+		],
+		explanation: {
+			meaning:
+				'The Broadcom Wi-Fi chip on the SDIO bus did not answer when the driver (brcmfmac) first set it up (its clock never came up: `HT Avail timeout`), so Wi-Fi did not work then; later in the same boot the chip’s firmware started and printed its version, the last line of the evidence. Most often a board file (NVRAM) was missing at first and was installed before the driver was loaded again (`modprobe -r brcmfmac && modprobe brcmfmac`). Wi-Fi should work from that line on.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'The board’s NVRAM file (`brcm/brcmfmac<chip>-sdio.txt`) or firmware was missing at boot and was put in place later.'
+				},
+				{
+					kind: 'hardware',
+					text: 'The chip was powered up or out of reset only later (a power sequence or rfkill switch).'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
+				'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name the driver asked for, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
+			],
+			references: ['https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html']
 		}
-	],
+	},
 	examples: [
 		'rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110',
 		'brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50'

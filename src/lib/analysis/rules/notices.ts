@@ -699,8 +699,6 @@ export const acpiOpRegionConflict: LineRule = {
 			details: () => ({ driver_refused: true }),
 			within: 3,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'ACPI: If an ACPI driver is available for this device, you should use it instead of the native driver'
 			]
@@ -712,8 +710,6 @@ export const acpiOpRegionConflict: LineRule = {
 			details: () => ({ driver_refused: true }),
 			within: 3,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['ACPI: OSL: Resource conflict; ACPI support missing from driver?']
 		}
 	],
@@ -994,12 +990,6 @@ export const dangerousOption: LineRule = {
 				? { set_on: 'kernel command line', set_by: 'ChromeOS' }
 				: { set_on: 'kernel command line' },
 		within: 20,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			// syslogs messages.3 line 454 (a Chromebook), shortened
 			'Kernel command line: cros_secure console= loglevel=7 console_msg_format=syslog init=/sbin/init cros_secure drm.trace=0x106 root=/dev/dm-0 rootwait ro noinitrd i915.modeset=1 i915.enable_guc=3 intel_iommu=on'
@@ -1665,8 +1655,6 @@ export const usbInterfaceNumbering: LineRule = {
 			details: (m) => ({ missing_interface: Number(m[2]) }),
 			within: 3,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['usb 1-6: config 1 has no interface number 1']
 		}
 	],

@@ -569,8 +569,6 @@ export const wxMappings: LineRule = {
 			details: (m) => ({ pages: Number(m[2]) }),
 			within: 200,
 			claims: true,
-			anywhere: undefined,
-			instead: undefined,
 			examples: ['x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.']
 		}
 	],

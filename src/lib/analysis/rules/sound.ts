@@ -72,14 +72,9 @@ export const soundTopologyFailed: LineRule = {
 		details: (m) => ({ device: m[1], dai: m[2] }),
 		within: 10,
 		sameDevice: true,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
 		// the DAI's line is the evidence of what failed (the finding had named it in its facts only)
 		evidence: true,
-		examples: ['sof-audio-pci-intel-tgl 0000:00:1f.3: Failed to set dai config for dmic16k'],
-		outcome: undefined
+		examples: ['sof-audio-pci-intel-tgl 0000:00:1f.3: Failed to set dai config for dmic16k']
 	},
 	examples: [
 		// intel-audio-sof-dyndbg-conf-log.log line 1272

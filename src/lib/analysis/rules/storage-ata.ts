@@ -86,9 +86,6 @@ export const ataException: LineRule = {
 			pattern: /^(?<device>ata\d+\.\d+): failed command: ([A-Z][\w /-]*)/,
 			details: (m) => ({ failed_commands: [m[2].trim()] }),
 			within: 100,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'ata1.00: failed command: READ FPDMA QUEUED',
 				'ata3.00: failed command: FLUSH CACHE EXT'
@@ -100,9 +97,6 @@ export const ataException: LineRule = {
 				/^\s*res [0-9a-f]{2}\/[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f:/]{26} Emask 0x[0-9a-f]+ \(([a-zA-Z][\w ]*)\)/,
 			details: (m) => ({ command_errors: [m[1]] }),
 			within: 100,
-			claims: undefined,
-			anywhere: undefined,
-			instead: undefined,
 			examples: [
 				'         res 41/40:00:a8:6b:9d/00:00:2e:00:00/40 Emask 0x409 (media error) <F>',
 				'         res 40/00:01:00:00:00/00:00:00:00:00/a0 Emask 0x4 (timeout)'

@@ -184,17 +184,14 @@ function removedOrEmptyContext(
 			m[1] !== undefined ? { port: m[1] } : { device: m[2], additional_sense: m[3].trim() },
 		within: 40,
 		sameDevice: 'if-named',
-		sameDetail: undefined,
 		attachedVia: 'port',
 		when,
-		accumulate: undefined,
-		evidence: undefined,
+		outcome,
 		examples: [
 			'usb 2-1: USB disconnect, device number 3',
 			'sd 6:0:0:0: [sda] tag#0 Add. Sense: Medium not present',
 			'sd 4:0:0:1: [sda] Add. Sense: Medium not present - tray closed'
-		],
-		outcome
+		]
 	};
 }
 
@@ -358,12 +355,6 @@ export const gptPrimaryInvalid: LineRule = {
 		pattern: /^Kernel command line: .*?\bgpt_sector=(\d+)/,
 		details: (m) => ({ gpt_sector: m[1] }),
 		within: 20000,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			// tf201log dmesg.txt (Asus Transformer Prime, Android 2.6.36)
 			'Kernel command line: tegraid=30.1.3.0.0 mem=1024M@2048M tegraboot=sdmmc gpt gpt_sector=124174335 androidboot.carrier=wifi-only'

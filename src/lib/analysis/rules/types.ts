@@ -83,7 +83,7 @@ export interface LineRule {
 	 * resolutions of different messages of the rule: a message waits for the first one whose
 	 * `when` it passes (one without `when` takes them all).
 	 */
-	resolve?: readonly RuleResolve[];
+	resolve?: RuleResolve | readonly RuleResolve[];
 	/**
 	 * A message that is a finding only when the device it names (its `device` detail) then stays
 	 * silent: the next message naming that device, in the same boot, comes between `min` and `max`
@@ -106,7 +106,7 @@ export interface LineRule {
 	 * for neither takes follow-ups: `firmware.load-failed`, whose missing files a driver's own
 	 * summary line may report).
 	 */
-	expects?: readonly RuleExpect[];
+	expects?: RuleExpect | readonly RuleExpect[];
 	/**
 	 * The detail of this name is what the rule message's `device` is attached to, as the
 	 * DEVICE_LINKS messages of its boot tell, on a finding's first occurrence (absent when they do
@@ -209,9 +209,9 @@ export interface RuleContext {
 	 * message names one: a context message that names no device counts for any (the `USB
 	 * disconnect` before the I/O errors of the disk it took away, which names the USB port only)
 	 */
-	sameDevice: boolean | 'if-named' | undefined;
+	sameDevice?: boolean | 'if-named';
 	/** the context message's detail of this name must equal the rule message's (a module's name) */
-	sameDetail: string | undefined;
+	sameDetail?: string;
 	/**
 	 * the context message's detail of this name names what the rule message's device is attached
 	 * to, or one above it (a USB port: the disk sdb on SCSI host 6 of `usb-storage 1-2:1.0`, on
@@ -221,23 +221,23 @@ export interface RuleContext {
 	 * host without its driver's line); a device on something else (an internal SATA disk on
 	 * `ahci`, another port) does not take it
 	 */
-	attachedVia: string | undefined;
+	attachedVia?: string;
 	/** which of the rule's messages it applies to (default: all) */
-	when: ((m: RegExpExecArray) => boolean) | undefined;
+	when?(m: RegExpExecArray): boolean;
 	/**
 	 * the context is several messages (a program's multi-line report: the thresholds crossed,
 	 * then the victim): a context message within `within` lines of the one before it, in the same
 	 * boot, adds its details to that one's instead of replacing them (a string list is appended
 	 * to, each value once and at most FOLLOW_LIST_MAX: the firmware files b43 tried)
 	 */
-	accumulate: boolean | undefined;
+	accumulate?: boolean;
 	/**
 	 * the context message's line (with `accumulate`, each message's, at most FOLLOW_LIST_MAX) joins
 	 * the evidence of the finding's first occurrence, before the rule's own line: the firmware
 	 * requests of a remote processor that was then not started. The occurrence's line range stays
 	 * the rule message's.
 	 */
-	evidence: boolean | undefined;
+	evidence?: boolean;
 	/** real message lines that must match */
 	examples: string[];
 	/**
@@ -246,8 +246,7 @@ export interface RuleContext {
 	 * context message's details when the context messages mean different things (an I/O error
 	 * after `Medium not present` or after a USB disconnect), or none
 	 */
-	outcome:
-		RuleOutcome | ((context: Record<string, DetailValue>) => RuleOutcome | undefined) | undefined;
+	outcome?: RuleOutcome | ((context: Record<string, DetailValue>) => RuleOutcome | undefined);
 }
 
 /** What a rule's finding is instead when a message around it changes its meaning. */
@@ -279,13 +278,13 @@ export interface RuleFollow {
 	 * `oom_reaper` line after the OOM kill of the same process). Otherwise a follow-up is still
 	 * offered to every rule.
 	 */
-	claims: boolean | undefined;
+	claims?: boolean;
 	/**
 	 * a follow-up that names nothing joins only right after the lines it continues; with this it
 	 * may come anywhere within `within` lines (a driver's one-line outcome among its other
 	 * messages: amdgpu's `VRAM is lost due to GPU reset!` seven lines into the reset)
 	 */
-	anywhere: boolean | undefined;
+	anywhere?: boolean;
 	/**
 	 * A follow-up keyed by a named group that names another value than the rule message's may
 	 * still join the latest message, once, when `when` (of the rule message's match) allows it:
@@ -294,7 +293,7 @@ export interface RuleFollow {
 	 * values of the named groups become the message's, so that a later follow-up keyed by them
 	 * joins too (the oom_reaper line of the child).
 	 */
-	instead: RuleFollowInstead | undefined;
+	instead?: RuleFollowInstead;
 	/** real message lines that must match (with the rule's first example before them) */
 	examples: string[];
 }
@@ -317,29 +316,29 @@ export interface RuleResolve extends RuleOutcome {
 	 * oom_reaper's `reaped process 31804` names; a `device` detail had shown `process 31804` as
 	 * the finding's device)
 	 */
-	key: string | undefined;
+	key?: string;
 	/** lines after the rule's message it may come */
 	within: number;
 	/**
 	 * kernel seconds after the rule's message it may come, when both have a time (the line
 	 * window alone when either has none)
 	 */
-	withinSeconds: number | undefined;
+	withinSeconds?: number;
 	/**
 	 * what the finding is instead when the resolving message comes more than `withinSeconds`
 	 * after the rule's message (both timed), but within `within` lines and `later.withinSeconds`
 	 * (none: the rest of the boot): the device that started only later in the boot, once its user
 	 * had fixed what it lacked (brcmfmac's board file installed and the driver loaded again)
 	 */
-	later: (RuleOutcome & { withinSeconds?: number }) | undefined;
+	later?: RuleOutcome & { withinSeconds?: number };
 	/**
 	 * which of the rule's messages wait for a resolution (all when absent): the others become
 	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused
 	 * by watchdog` at boot)
 	 */
-	when: ((m: RegExpExecArray) => boolean) | undefined;
+	when?(m: RegExpExecArray): boolean;
 	/** facts the resolving message adds to the finding (the module that failed to load) */
-	details: ((m: RegExpExecArray) => Record<string, DetailValue>) | undefined;
+	details?(m: RegExpExecArray): Record<string, DetailValue>;
 	/**
 	 * the rule's messages of the same device (its `device` detail, not empty) that come while
 	 * one waits are one event with it: held together, resolved or released together, and the
@@ -347,7 +346,7 @@ export interface RuleResolve extends RuleOutcome {
 	 * events of all devices are held in one group per rule and boot, apart from the 32 places
 	 * (every CPU of a thermal episode); the resolving message names its device (`device` group)
 	 */
-	repeats: boolean | undefined;
+	repeats?: boolean;
 	/** real message lines that must resolve the rule's first example that waits (`when`) */
 	examples: string[];
 }

@@ -34,17 +34,10 @@ export const vboxVersionMismatch: LineRule = {
 		pattern: /^vboxguest: Successfully loaded version (\S+)/,
 		details: (m) => ({ vboxguest_version: m[1] }),
 		within: 5000,
-		sameDevice: undefined,
-		sameDetail: undefined,
-		attachedVia: undefined,
-		when: undefined,
-		accumulate: undefined,
-		evidence: undefined,
 		examples: [
 			'vboxguest: Successfully loaded version 5.2.8_KernelUbuntu (interface 0x00010004)',
 			'vboxguest: Successfully loaded version 7.0.12 r159484'
-		],
-		outcome: undefined
+		]
 	},
 	examples: [
 		// logging-kern-log-1.log, logging-syslog.log (VBoxService 6.0.0, vboxguest 5.2.8_KernelUbuntu)
