@@ -122,15 +122,15 @@ const RULE_LITERALS = [
 	]),
 	...DEVICE_LINKS.map((d) => d.trigger)
 ];
-/**
- * no resolutions: an empty list of the objects' elements kind (`[]` is of small integers', and
- * a read of it beside the rules' lists would be of another hidden class)
- */
-const NO_RESOLUTIONS: readonly RuleResolve[] = objectList<RuleResolve>();
+const NO_RESOLUTIONS: readonly RuleResolve[] = [];
 
 /** a rule's resolutions (LineRule.resolve), none, one or several */
 export function resolutionsOf(rule: LineRule): readonly RuleResolve[] {
-	return rule.resolve ?? NO_RESOLUTIONS;
+	return rule.resolve === undefined
+		? NO_RESOLUTIONS
+		: 'trigger' in rule.resolve
+			? [rule.resolve]
+			: rule.resolve;
 }
 
 /** the resolution a rule message waits for (the first whose `when` it passes), if any */
@@ -138,12 +138,15 @@ export function resolutionFor(rule: LineRule, m: RegExpExecArray): RuleResolve |
 	return resolutionsOf(rule).find((res) => res.when?.(m) ?? true);
 }
 
-/** no messages that end a rule's event (see NO_RESOLUTIONS) */
-const NO_EXPECTATIONS: readonly RuleExpect[] = objectList<RuleExpect>();
+const NO_EXPECTATIONS: readonly RuleExpect[] = [];
 
 /** the messages that end a rule's event (LineRule.expects), none, one or several */
 export function expectationsOf(rule: LineRule): readonly RuleExpect[] {
-	return rule.expects ?? NO_EXPECTATIONS;
+	return rule.expects === undefined
+		? NO_EXPECTATIONS
+		: 'trigger' in rule.expects
+			? [rule.expects]
+			: rule.expects;
 }
 
 /** the end of its event a rule message waits for (the first whose `when` it passes), if any */
@@ -190,13 +193,8 @@ const ANDROID_OUTCOMES = new Map(
 const RULES_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the rules whose context message it starts */
 const CONTEXTS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
-/**
- * for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts, and
- * whether that follow-up claims its message (RuleFollow.claims: read here with its trigger, where
- * `matchRules` read it only once a follow-up had joined, a read without type feedback the first
- * time, which threw its optimised code away)
- */
-const FOLLOWS_BY_LITERAL: Array<Array<[number, number, boolean]>> = TRIGGERS.literals.map(() => []);
+/** for each literal of TRIGGERS, the [rule, follow-up] index pairs whose follow-up it starts */
+const FOLLOWS_BY_LITERAL: Array<Array<[number, number]>> = TRIGGERS.literals.map(() => []);
 /** for each literal of TRIGGERS, the indices of the DEVICE_LINKS messages it starts */
 const LINKS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 {
@@ -211,7 +209,7 @@ const LINKS_BY_LITERAL: number[][] = TRIGGERS.literals.map(() => []);
 		for (const w of r.triggers) add(RULES_BY_LITERAL, w, i);
 		if (r.context) for (const w of contextTriggers(r.context)) add(CONTEXTS_BY_LITERAL, w, i);
 		(r.follow ?? []).forEach((f, k) =>
-			FOLLOWS_BY_LITERAL[literalIndex.get(f.trigger) as number].push([i, k, f.claims === true])
+			FOLLOWS_BY_LITERAL[literalIndex.get(f.trigger) as number].push([i, k])
 		);
 	});
 	DEVICE_LINKS.forEach((d, i) => LINKS_BY_LITERAL[literalIndex.get(d.trigger) as number].push(i));
@@ -757,17 +755,18 @@ export class Analyzer {
 		let claimed = false;
 		for (const w of literals) {
 			if (!userspace) for (const i of LINKS_BY_LITERAL[w]) this.link(i, r, text);
-			// a rule's `userspace` read before the message's kind, on every message: read only for
-			// user-space messages, the first one found no type feedback there and threw this
-			// function's optimised code away
 			for (const i of CONTEXTS_BY_LITERAL[w]) {
-				if (!LINE_RULES[i].userspace && userspace) continue;
+				if (userspace && !LINE_RULES[i].userspace) continue;
 				const c = LINE_RULES[i].context as RuleContext;
 				const m = c.pattern.exec(text);
 				if (m) this.setContext(i, c, r, c.details(m));
 			}
-			for (const [i, k, claims] of FOLLOWS_BY_LITERAL[w])
-				if ((LINE_RULES[i].userspace || !userspace) && this.followUp(i, k, r) && claims)
+			for (const [i, k] of FOLLOWS_BY_LITERAL[w])
+				if (
+					(!userspace || LINE_RULES[i].userspace) &&
+					this.followUp(i, k, r) &&
+					LINE_RULES[i].follow?.[k].claims
+				)
 					claimed = true;
 		}
 		// a follow-up that belongs to its finding alone is no finding of its own
@@ -776,14 +775,12 @@ export class Analyzer {
 		const candidates = literals.length === 1 ? RULES_BY_LITERAL[literals[0]] : rulesOf(literals);
 		for (const i of candidates) {
 			const rule = LINE_RULES[i];
-			if (!rule.userspace && userspace) continue;
+			if (userspace && !rule.userspace) continue;
 			const m = rule.pattern.exec(text);
 			if (!m) continue;
 			if (BENIGN_RULES.some((b) => b.pattern.test(text))) return;
-			// a copy of a firmware request Debian prints again is no message of its own; called
-			// through `call`, whose target TurboFan does not inline: a direct call inlined the first
-			// rule's `request`, and another rule's threw the optimised code away ("wrong call target")
-			if (rule.request && this.requestCopy(i, rule.request.call(rule, m), r)) return;
+			// a copy of a firmware request Debian prints again is no message of its own
+			if (rule.request && this.requestCopy(i, rule.request(m), r)) return;
 			const x: RuleMatch = { m, facts: null };
 			// a resolution first, else the end of its event (LineRule.resolve, expects)
 			const res = resolutionFor(rule, m) ?? expectationFor(rule, m);

@@ -1,7 +1,6 @@
 import type { TitleFormat } from './format-types.ts';
 import { FORMATS, RAW_RULE } from './formats.ts';
 import { frameNames, guiltyFrame, type FrameResult } from './frames.ts';
-import { objectList } from '../../util/arrays.ts';
 
 /** What titling found for one report (before normalisation). */
 export interface TitleResult {
@@ -23,42 +22,23 @@ interface Hit {
 	captures: string[];
 }
 
-/**
- * a match's groups, unmatched ones empty, in an array of one elements kind (an empty `map`'s
- * result had another, and pushing to it threw `matchTitle`'s optimised code away: "wrong map")
- */
 function groups(m: RegExpExecArray): string[] {
-	const out = objectList<string>();
-	for (let k = 1; k < m.length; k++) out.push(m[k] ?? '');
-	return out;
+	return m.slice(1).map((g) => g ?? '');
 }
 
-/**
- * the title regex (and its follow-up lines) against the report, earliest line first. `title` and
- * `more` are the format's `title` and `titleNext`, read by the caller: the formats are objects
- * of many shapes, and this function's reads of them threw its optimised code away at each shape
- * met for the first time ("wrong map"); it only stores the format in its hit.
- */
-function matchTitle(
-	f: TitleFormat,
-	title: RegExp,
-	more: readonly RegExp[] | undefined,
-	lines: readonly string[]
-): Hit | null {
+/** the title regex (and its follow-up lines) against the report, earliest line first */
+function matchTitle(f: TitleFormat, lines: readonly string[]): Hit | null {
 	for (let i = 0; i < lines.length; i++) {
-		const m = title.exec(lines[i]);
+		const m = f.title.exec(lines[i]);
 		if (!m) continue;
 		const captures = groups(m);
 		let j = i;
-		// no iteration of an empty literal for the formats without: `[]` has another hidden class
-		// than the lists of expressions, which threw this function's optimised code away
-		if (more !== undefined)
-			for (const next of more) {
-				let found: RegExpExecArray | null = null;
-				while (!found && ++j < lines.length) found = next.exec(lines[j]);
-				if (!found) return null;
-				captures.push(...groups(found));
-			}
+		for (const next of f.titleNext ?? []) {
+			let found: RegExpExecArray | null = null;
+			while (!found && ++j < lines.length) found = next.exec(lines[j]);
+			if (!found) return null;
+			captures.push(...groups(found));
+		}
 		return { format: f, line: i, col: m.index, captures };
 	}
 	return null;
@@ -93,7 +73,7 @@ export function buildTitle(header: string, lines: readonly string[]): TitleResul
 	let reportCaptures: string[] = [];
 	let matchedTitle = false;
 	for (const f of FORMATS[header] ?? []) {
-		const hit = matchTitle(f, f.title, f.titleNext, lines);
+		const hit = matchTitle(f, lines);
 		if (!hit) continue;
 		if (best && (hit.line > best.line || (hit.line === best.line && hit.col >= best.col))) continue;
 		let rc: string[] = [];

@@ -595,16 +595,14 @@ export const fsckNeeded: LineRule = {
 	],
 	// ntfs3 prints `It is recommened to use chkdsk.` at every mount of a dirty volume: when the
 	// mount is then refused (read-write without `force`), that line is the finding, counted once
-	expects: [
-		{
-			trigger: 'ntfs3',
-			pattern:
-				/^ntfs3(?:: |\()(?<device>[\w!.-]+)\)?:? (?:volume is dirty and "force" flag is not set|failed to replay log file)/,
-			within: 20,
-			when: (m) => m[18] !== undefined,
-			examples: ['ntfs3(sdd1): volume is dirty and "force" flag is not set!']
-		}
-	],
+	expects: {
+		trigger: 'ntfs3',
+		pattern:
+			/^ntfs3(?:: |\()(?<device>[\w!.-]+)\)?:? (?:volume is dirty and "force" flag is not set|failed to replay log file)/,
+		within: 20,
+		when: (m) => m[18] !== undefined,
+		examples: ['ntfs3(sdd1): volume is dirty and "force" flag is not set!']
+	},
 	negatives: [
 		'EXT4-fs (sda1): recovery complete',
 		"EXT3-fs (mmcblk0p25): error: couldn't mount because of unsupported optional features (40)",
@@ -756,35 +754,33 @@ export const f2fsError: LineRule = {
 	title: (m) => `F2FS filesystem errors on ${m[1]}`,
 	details: (m) => ({ device: m[1], message: m.input.slice(m.input.indexOf(')') + 3) }),
 	// fs/f2fs/super.c: a bad superblock copy found at mount and rewritten from the good one
-	resolve: [
-		{
-			trigger: 'th superblock, ret: 0',
-			pattern: /^F2FS-fs \((?<device>[\w!.:-]+)\): Try to recover \d+th superblock, ret: 0$/,
-			within: 20,
-			title: (m) => `F2FS superblock copy on ${m[1]} was damaged and repaired at mount`,
-			severity: 'low',
-			examples: ['F2FS-fs (dm-0): Try to recover 1th superblock, ret: 0'],
-			explanation: {
-				meaning:
-					'F2FS keeps two copies of its superblock. At mount one copy failed its check (bad checksum or values), the filesystem mounted from the other one and rewrote the damaged copy. The filesystem is fine now; it only matters if it happens again.',
-				causes: [
-					{
-						kind: 'environment',
-						text: 'An interrupted write of the superblock: power loss or a forced reboot during an update or a resize.'
-					},
-					{
-						kind: 'hardware',
-						text: 'If it repeats: a flash device (eMMC, SD card, UFS) starting to wear out.'
-					}
-				],
-				next_steps: [
-					'Nothing to do if it happened once after a crash or power loss.',
-					'If it repeats, back up the data and check the device’s health (eMMC/UFS life time, SMART for SSDs).'
-				],
-				references: ['https://docs.kernel.org/filesystems/f2fs.html']
-			}
+	resolve: {
+		trigger: 'th superblock, ret: 0',
+		pattern: /^F2FS-fs \((?<device>[\w!.:-]+)\): Try to recover \d+th superblock, ret: 0$/,
+		within: 20,
+		title: (m) => `F2FS superblock copy on ${m[1]} was damaged and repaired at mount`,
+		severity: 'low',
+		examples: ['F2FS-fs (dm-0): Try to recover 1th superblock, ret: 0'],
+		explanation: {
+			meaning:
+				'F2FS keeps two copies of its superblock. At mount one copy failed its check (bad checksum or values), the filesystem mounted from the other one and rewrote the damaged copy. The filesystem is fine now; it only matters if it happens again.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'An interrupted write of the superblock: power loss or a forced reboot during an update or a resize.'
+				},
+				{
+					kind: 'hardware',
+					text: 'If it repeats: a flash device (eMMC, SD card, UFS) starting to wear out.'
+				}
+			],
+			next_steps: [
+				'Nothing to do if it happened once after a crash or power loss.',
+				'If it repeats, back up the data and check the device’s health (eMMC/UFS life time, SMART for SSDs).'
+			],
+			references: ['https://docs.kernel.org/filesystems/f2fs.html']
 		}
-	],
+	},
 	examples: [
 		'F2FS-fs (dm-0): inconsistent node block, nid:1234, node_footer[nid:0,ino:0,ofs:0,cpver:0,blkaddr:0]',
 		'F2FS-fs (mmcblk0p40): Wrong valid_user_blocks: 123, user_block_count: 100',

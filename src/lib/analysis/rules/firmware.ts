@@ -569,65 +569,63 @@ export const brcmfmacNvramMissing: LineRule = {
 	}),
 	// Debian's copies of one request (`firmware: failed to load X` twice, then upstream's line)
 	request: (m) => ({ device: m[1], file: m[2] ?? m[3], debian: m[3] !== undefined }),
-	resolve: [
-		{
-			trigger: 'brcmf_c_preinit_dcmds: Firmware',
-			pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
-			within: 20000,
-			withinSeconds: 120,
-			// later in the boot: the user installed the file and loaded the driver again
-			// (archlinux-for-z83: `Firmware version = …` at 17,285 s, after the driver was registered
-			// again; the chip had not answered at boot)
-			later: {
-				title: (m) =>
-					`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing at first: the chip started later`,
-				severity: 'low',
-				explanation: {
-					meaning:
-						'The Broadcom Wi-Fi driver (brcmfmac) did not find the board file (NVRAM) of this SDIO chip when it first set it up, so the chip did not start then and Wi-Fi did not work (look for `HT Avail timeout` just after). Later in the same boot, more than two minutes on, the chip’s firmware started and printed its version (the last line of the evidence): most often the board file was installed and the driver loaded again. Wi-Fi should work from that line on.',
-					causes: [
-						{
-							kind: 'configuration',
-							text: 'The board file for this board was not installed at boot: it comes from the board or tablet vendor or a distribution package for the board, not from linux-firmware.'
-						}
-					],
-					next_steps: [
-						'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
-						'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name in the title, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
-					],
-					references: [
-						'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
-						'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
-					]
-				}
-			},
-			title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
+	resolve: {
+		trigger: 'brcmf_c_preinit_dcmds: Firmware',
+		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
+		within: 20000,
+		withinSeconds: 120,
+		// later in the boot: the user installed the file and loaded the driver again
+		// (archlinux-for-z83: `Firmware version = …` at 17,285 s, after the driver was registered
+		// again; the chip had not answered at boot)
+		later: {
+			title: (m) =>
+				`Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing at first: the chip started later`,
 			severity: 'low',
-			examples: [
-				// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
-				'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571) FWID 01-cc4eda9c',
-				'brcmfmac: brcmf_c_preinit_dcmds: Firmware: BCM4345/6 wl0: Mar  1 2015 07:29:38 version 7.45.18 (r538002) FWID 01-6a2c8ad4'
-			],
 			explanation: {
 				meaning:
-					'The Broadcom Wi-Fi driver (brcmfmac) did not find the generic board file (NVRAM) of this SDIO chip in /lib/firmware, but the chip’s firmware started and reported its version soon after: the driver took the NVRAM from somewhere else (the UEFI firmware on some x86 tablets, or the chip’s own memory). Wi-Fi should work; if it is weak or unstable, a board file made for this board may help.',
+					'The Broadcom Wi-Fi driver (brcmfmac) did not find the board file (NVRAM) of this SDIO chip when it first set it up, so the chip did not start then and Wi-Fi did not work (look for `HT Avail timeout` just after). Later in the same boot, more than two minutes on, the chip’s firmware started and printed its version (the last line of the evidence): most often the board file was installed and the driver loaded again. Wi-Fi should work from that line on.',
 				causes: [
 					{
 						kind: 'configuration',
-						text: 'No board file installed for this board; the NVRAM came from the UEFI firmware or the chip.'
+						text: 'The board file for this board was not installed at boot: it comes from the board or tablet vendor or a distribution package for the board, not from linux-firmware.'
 					}
 				],
 				next_steps: [
-					'Nothing is needed if Wi-Fi works (`iw dev`, `ip link`).',
-					'If it is weak or drops out, install the board file for this board (the distribution’s or board vendor’s package) under the name in the title.'
+					'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
+					'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name in the title, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
 				],
 				references: [
 					'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
 					'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
 				]
 			}
+		},
+		title: (m) => `Wi-Fi board file (NVRAM) ${m[2] ?? m[3]} missing, but the chip started`,
+		severity: 'low',
+		examples: [
+			// raspberrypi3router dmesg (4.x) and izassafar kern.log (5.x)
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Dec 15 2015 18:10:45 version 7.45.41.23 (r606571) FWID 01-cc4eda9c',
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware: BCM4345/6 wl0: Mar  1 2015 07:29:38 version 7.45.18 (r538002) FWID 01-6a2c8ad4'
+		],
+		explanation: {
+			meaning:
+				'The Broadcom Wi-Fi driver (brcmfmac) did not find the generic board file (NVRAM) of this SDIO chip in /lib/firmware, but the chip’s firmware started and reported its version soon after: the driver took the NVRAM from somewhere else (the UEFI firmware on some x86 tablets, or the chip’s own memory). Wi-Fi should work; if it is weak or unstable, a board file made for this board may help.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'No board file installed for this board; the NVRAM came from the UEFI firmware or the chip.'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if Wi-Fi works (`iw dev`, `ip link`).',
+				'If it is weak or drops out, install the board file for this board (the distribution’s or board vendor’s package) under the name in the title.'
+			],
+			references: [
+				'https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html',
+				'https://docs.kernel.org/driver-api/firmware/fw_search_path.html'
+			]
 		}
-	],
+	},
 	examples: [
 		// archlinux-for-z83 dmesg (Z83 mini PC, Atom x5-Z8350, BCM43340 on SDIO)
 		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43340-sdio.txt failed with error -2',

@@ -471,29 +471,27 @@ export const pciBarUnassigned: LineRule = {
 		/^\S+ ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR ([0-5])(?:: failed to assign \[mem size (0x[0-9a-f]+)|\s\[mem size (0x[0-9a-f]+)(?: [\w ]*)?\]: failed to assign)/,
 	title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} (${barSize(m[3] ?? m[4])}) got no address`,
 	details: (m) => ({ device: m[1], bar: Number(m[2]), size: barSize(m[3] ?? m[4]) }),
-	resolve: [
-		{
-			trigger: ': assigned',
-			pattern:
-				/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR [0-5](?:: assigned \[mem |\s\[mem [^\]]*\]: assigned)/,
-			within: 200,
-			title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} assigned on a later pass`,
-			severity: 'info',
-			examples: ['pci 0000:01:00.0: BAR 0: assigned [mem 0x80000000-0x8fffffff 64bit pref]'],
-			explanation: {
-				meaning:
-					'The kernel could not place this device’s memory window on its first pass, resized the bridge windows above it and placed it on a later pass. The device has its addresses; nothing is wrong.',
-				causes: [
-					{
-						kind: 'firmware',
-						text: 'The firmware left bridge windows too small (common behind Thunderbolt and hot-plug ports); the kernel enlarged them.'
-					}
-				],
-				next_steps: ['Nothing to do.'],
-				references: ['https://docs.kernel.org/PCI/pci.html']
-			}
+	resolve: {
+		trigger: ': assigned',
+		pattern:
+			/^\S+ (?<device>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): BAR [0-5](?:: assigned \[mem |\s\[mem [^\]]*\]: assigned)/,
+		within: 200,
+		title: (m) => `PCI device ${m[1]}: memory BAR ${m[2]} assigned on a later pass`,
+		severity: 'info',
+		examples: ['pci 0000:01:00.0: BAR 0: assigned [mem 0x80000000-0x8fffffff 64bit pref]'],
+		explanation: {
+			meaning:
+				'The kernel could not place this device’s memory window on its first pass, resized the bridge windows above it and placed it on a later pass. The device has its addresses; nothing is wrong.',
+			causes: [
+				{
+					kind: 'firmware',
+					text: 'The firmware left bridge windows too small (common behind Thunderbolt and hot-plug ports); the kernel enlarged them.'
+				}
+			],
+			next_steps: ['Nothing to do.'],
+			references: ['https://docs.kernel.org/PCI/pci.html']
 		}
-	],
+	},
 	examples: [
 		'pci 0000:01:00.0: BAR 0: failed to assign [mem size 0x10000000 64bit pref]',
 		'pci 0000:06:00.0: BAR 0 [mem size 0x01000000]: failed to assign'

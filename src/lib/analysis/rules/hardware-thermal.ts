@@ -39,49 +39,46 @@ export const thermalThrottle: LineRule = {
 	 * counted on that CPU so far. The line names the CPU (`device`), not always the scope: a CPU's
 	 * core and package lines end together.
 	 */
-	resolve: [
-		{
-			trigger: 'temperature/speed normal',
-			pattern: /^(?:mce: )?(?<device>CPU\d+): (?:Core|Package) temperature\/speed normal/,
-			within: 1000,
-			withinSeconds: 60,
-			// a CPU's core and package lines are one event, every CPU's held in one group (an episode
-			// prints a line per CPU: 64 on a 64-thread machine)
-			repeats: true,
-			when: (m) => m[3] === undefined || Number(m[3]) < FEW_EVENTS,
-			title: (m) =>
-				`CPU ${m[2].toLowerCase()} temperature briefly above threshold, clock throttled`,
-			severity: 'low',
-			details: () => ({ recovered: true }),
-			examples: [
-				'CPU0: Core temperature/speed normal',
-				'mce: CPU0: Package temperature/speed normal (total events = 1)'
+	resolve: {
+		trigger: 'temperature/speed normal',
+		pattern: /^(?:mce: )?(?<device>CPU\d+): (?:Core|Package) temperature\/speed normal/,
+		within: 1000,
+		withinSeconds: 60,
+		// a CPU's core and package lines are one event, every CPU's held in one group (an episode
+		// prints a line per CPU: 64 on a 64-thread machine)
+		repeats: true,
+		when: (m) => m[3] === undefined || Number(m[3]) < FEW_EVENTS,
+		title: (m) => `CPU ${m[2].toLowerCase()} temperature briefly above threshold, clock throttled`,
+		severity: 'low',
+		details: () => ({ recovered: true }),
+		examples: [
+			'CPU0: Core temperature/speed normal',
+			'mce: CPU0: Package temperature/speed normal (total events = 1)'
+		],
+		explanation: {
+			meaning:
+				'The CPU reached its temperature limit and slowed its clock for a short time: the kernel reported it back to normal (`temperature/speed normal`) within a minute, and had counted only a few such events on this CPU since boot (`total events`). A brief episode under a sudden heavy load (a build, a game or a benchmark starting) is how the CPU protects itself, common on laptops and small machines; the work was slowed for a moment and nothing is harmed. If it keeps happening, the kernel’s count grows and the report shows repeated or long throttling (medium) instead.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'A burst of heavy load on a machine whose cooling is just enough (laptops, mini PCs, a warm room, a laptop on a soft surface).'
+				},
+				{
+					kind: 'hardware',
+					text: 'If it happens under light load: dust in the heatsink or fan, a fan that does not spin, dried-out thermal paste.'
+				}
 			],
-			explanation: {
-				meaning:
-					'The CPU reached its temperature limit and slowed its clock for a short time: the kernel reported it back to normal (`temperature/speed normal`) within a minute, and had counted only a few such events on this CPU since boot (`total events`). A brief episode under a sudden heavy load (a build, a game or a benchmark starting) is how the CPU protects itself, common on laptops and small machines; the work was slowed for a moment and nothing is harmed. If it keeps happening, the kernel’s count grows and the report shows repeated or long throttling (medium) instead.',
-				causes: [
-					{
-						kind: 'environment',
-						text: 'A burst of heavy load on a machine whose cooling is just enough (laptops, mini PCs, a warm room, a laptop on a soft surface).'
-					},
-					{
-						kind: 'hardware',
-						text: 'If it happens under light load: dust in the heatsink or fan, a fan that does not spin, dried-out thermal paste.'
-					}
-				],
-				next_steps: [
-					'Nothing needs doing if it is rare and came with heavy load.',
-					'To see how often it happens: `grep . /sys/devices/system/cpu/cpu*/thermal_throttle/*_throttle_count` (counts since boot); watch temperatures under load with `sensors` (lm-sensors) or `turbostat`.',
-					'If it happens often or under light load, clean the fans and heatsink and check that the fans spin.'
-				],
-				references: [
-					'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/x86/kernel/cpu/mce/therm_throt.c?h=v6.6',
-					'https://docs.kernel.org/driver-api/thermal/sysfs-api.html'
-				]
-			}
+			next_steps: [
+				'Nothing needs doing if it is rare and came with heavy load.',
+				'To see how often it happens: `grep . /sys/devices/system/cpu/cpu*/thermal_throttle/*_throttle_count` (counts since boot); watch temperatures under load with `sensors` (lm-sensors) or `turbostat`.',
+				'If it happens often or under light load, clean the fans and heatsink and check that the fans spin.'
+			],
+			references: [
+				'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/x86/kernel/cpu/mce/therm_throt.c?h=v6.6',
+				'https://docs.kernel.org/driver-api/thermal/sysfs-api.html'
+			]
 		}
-	],
+	},
 	examples: [
 		'CPU0: Core temperature above threshold, cpu clock throttled (total events = 1)',
 		'CPU2: Package temperature above threshold, cpu clock throttled (total events = 1)',

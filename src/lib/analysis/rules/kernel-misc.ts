@@ -350,31 +350,29 @@ export const initramfsUnpackFailed: LineRule = {
 	details: (m) => ({ error: m[1] }),
 	// `Run /init as init process` (5.x+): the archive's own /init started, so its contents were
 	// unpacked before the error (junk after the archive: a boot loader passing a larger size)
-	resolve: [
-		{
-			trigger: 'Run /init as init process',
-			pattern: /^Run \/init as init process/,
-			within: 1000,
-			title: () => 'Initramfs unpacked with an error at its end (its /init ran)',
-			severity: 'low',
-			examples: ['Run /init as init process'],
-			explanation: {
-				meaning:
-					'Unpacking the initramfs stopped with an error, but only after the archive itself: its /init program started, so the boot went on normally. The data after the archive was not another archive, most often because the boot loader passed a size larger than the file (the "Freeing initrd memory" line shows the size it passed). Harmless while the machine boots; it costs the memory of that size until the kernel frees it.',
-				causes: [
-					{
-						kind: 'configuration',
-						text: 'A boot loader script (U-Boot `booti`/`bootz`, a fixed initrd size) that passes more bytes than the initramfs file holds, or padding that is not zeros.'
-					}
-				],
-				next_steps: [
-					'Nothing is needed if the system boots fine.',
-					'To silence it, pass the real file size to the boot loader (U-Boot: `${filesize}` after loading the file) or use a uInitrd/image made for it.'
-				],
-				references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
-			}
+	resolve: {
+		trigger: 'Run /init as init process',
+		pattern: /^Run \/init as init process/,
+		within: 1000,
+		title: () => 'Initramfs unpacked with an error at its end (its /init ran)',
+		severity: 'low',
+		examples: ['Run /init as init process'],
+		explanation: {
+			meaning:
+				'Unpacking the initramfs stopped with an error, but only after the archive itself: its /init program started, so the boot went on normally. The data after the archive was not another archive, most often because the boot loader passed a size larger than the file (the "Freeing initrd memory" line shows the size it passed). Harmless while the machine boots; it costs the memory of that size until the kernel frees it.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'A boot loader script (U-Boot `booti`/`bootz`, a fixed initrd size) that passes more bytes than the initramfs file holds, or padding that is not zeros.'
+				}
+			],
+			next_steps: [
+				'Nothing is needed if the system boots fine.',
+				'To silence it, pass the real file size to the boot loader (U-Boot: `${filesize}` after loading the file) or use a uInitrd/image made for it.'
+			],
+			references: ['https://docs.kernel.org/filesystems/ramfs-rootfs-initramfs.html']
 		}
-	],
+	},
 	examples: [
 		// debian-clearfog-gt-8k dmesg (SolidRun ClearFog GT 8K, arm64, Debian 4.19)
 		'Initramfs unpacking failed: invalid magic at start of compressed archive',

@@ -177,21 +177,19 @@ export const oomKillerInvoked: LineRule = {
 			gfp_flags: m[3] ?? null
 		};
 	},
-	expects: [
-		{
-			trigger: 'ut of memory',
-			pattern: /ut of memory(?: \(oom_kill_allocating_task\))?(?::| and no killable processes)/,
-			within: 20000,
-			examples: [
-				'Out of memory: Kill process 2512 (python) score 496 or sacrifice child',
-				'Out of memory: Killed process 1043271 (sphinx-build) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200',
-				'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',
-				'Out of memory: kill process 1234 (java) score 56789 or a child',
-				'Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled',
-				'Kernel panic - not syncing: Out of memory and no killable processes...'
-			]
-		}
-	],
+	expects: {
+		trigger: 'ut of memory',
+		pattern: /ut of memory(?: \(oom_kill_allocating_task\))?(?::| and no killable processes)/,
+		within: 20000,
+		examples: [
+			'Out of memory: Kill process 2512 (python) score 496 or sacrifice child',
+			'Out of memory: Killed process 1043271 (sphinx-build) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200',
+			'Memory cgroup out of memory: Killed process 26865 (php-fpm7) total-vm:367860kB, anon-rss:177544kB, file-rss:1720kB, shmem-rss:0kB',
+			'Out of memory: kill process 1234 (java) score 56789 or a child',
+			'Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled',
+			'Kernel panic - not syncing: Out of memory and no killable processes...'
+		]
+	},
 	examples: [
 		'trinity-c1 invoked oom-killer: gfp_mask=0x24200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=500',
 		'python invoked oom-killer: gfp_mask=0x280da, order=0, oom_score_adj=0',
@@ -477,23 +475,21 @@ export const pageAllocFailure: LineRule = {
 		};
 	},
 	// a binder thread's failure, its process reaped right after: the failure belongs to the kill
-	resolve: [
-		{
-			trigger: OOM_REAPED,
-			pattern: /^oom_reaper: reaped process (?<device>\d+) \(([^)]*)\)/,
-			key: 'process_pid',
-			within: 60,
-			withinSeconds: 5,
-			when: (m) => BINDER_THREAD.test(m[1]),
-			details: (m) => ({ killed_process: m[2] }),
-			title: (m) => `Page allocation failure in a process being killed (order ${m[2]})`,
-			severity: 'info',
-			explanation: ALLOC_FAILED_IN_KILLED_PROCESS,
-			examples: [
-				'oom_reaper: reaped process 31804 (e.process.gapps), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
-			]
-		}
-	],
+	resolve: {
+		trigger: OOM_REAPED,
+		pattern: /^oom_reaper: reaped process (?<device>\d+) \(([^)]*)\)/,
+		key: 'process_pid',
+		within: 60,
+		withinSeconds: 5,
+		when: (m) => BINDER_THREAD.test(m[1]),
+		details: (m) => ({ killed_process: m[2] }),
+		title: (m) => `Page allocation failure in a process being killed (order ${m[2]})`,
+		severity: 'info',
+		explanation: ALLOC_FAILED_IN_KILLED_PROCESS,
+		examples: [
+			'oom_reaper: reaped process 31804 (e.process.gapps), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB'
+		]
+	},
 	// an allocation that could not wait or was allowed to fail: its caller copes (low, as high
 	// orders are), many of them are a storm
 	severityOf: (m) => (Number(m[2]) >= 4 || allocationKind(m[3], m[4]) !== null ? 'low' : 'medium'),

@@ -673,40 +673,38 @@ export const nfsNotResponding: LineRule = {
 	title: (m) => `NFS server ${m[1]} not responding`,
 	// `device` (the server) lets only that server's `OK` resolve the message
 	details: (m) => ({ server: m[1], outcome: m[2], device: m[1] }),
-	resolve: [
-		{
-			trigger: 'nfs: server ',
-			pattern: /^nfs: server (?<device>\S+) OK$/,
-			// an outage of a hard mount may last long: the OK still ends it, within 5000 lines of the
-			// server's latest `still trying` (every call that timed out prints one: they are one
-			// outage, however many)
-			within: 5000,
-			repeats: true,
-			when: (m) => m[2] === 'still trying',
-			title: (m) => `NFS server ${m[1]} stopped answering for a while, then came back`,
-			severity: 'medium',
-			examples: ['nfs: server fileserver OK'],
-			explanation: {
-				meaning:
-					'An NFS server did not answer for a while and then answered again ("nfs: server … OK"). The share is mounted hard, so nothing failed: programs reading or writing files on it waited (frozen, perhaps with hung-task reports meanwhile) and carried on once the server was back.',
-				causes: [
-					{
-						kind: 'environment',
-						text: 'The server was restarted, overloaded or briefly unreachable (network outage, failover, a switch or Wi-Fi link dropping).'
-					},
-					{
-						kind: 'hardware',
-						text: 'A flaky network link on either side (see link-down or transmit-timeout findings at the same time).'
-					}
-				],
-				next_steps: [
-					'Compare the times of the two lines with the server’s own logs and its reboots or maintenance.',
-					'If it happens often, check the network path (`ping`, interface errors with `ip -s link`) and the server’s load; `nfsstat -c` shows the client’s retransmissions.'
-				],
-				references: ['https://man7.org/linux/man-pages/man5/nfs.5.html']
-			}
+	resolve: {
+		trigger: 'nfs: server ',
+		pattern: /^nfs: server (?<device>\S+) OK$/,
+		// an outage of a hard mount may last long: the OK still ends it, within 5000 lines of the
+		// server's latest `still trying` (every call that timed out prints one: they are one
+		// outage, however many)
+		within: 5000,
+		repeats: true,
+		when: (m) => m[2] === 'still trying',
+		title: (m) => `NFS server ${m[1]} stopped answering for a while, then came back`,
+		severity: 'medium',
+		examples: ['nfs: server fileserver OK'],
+		explanation: {
+			meaning:
+				'An NFS server did not answer for a while and then answered again ("nfs: server … OK"). The share is mounted hard, so nothing failed: programs reading or writing files on it waited (frozen, perhaps with hung-task reports meanwhile) and carried on once the server was back.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'The server was restarted, overloaded or briefly unreachable (network outage, failover, a switch or Wi-Fi link dropping).'
+				},
+				{
+					kind: 'hardware',
+					text: 'A flaky network link on either side (see link-down or transmit-timeout findings at the same time).'
+				}
+			],
+			next_steps: [
+				'Compare the times of the two lines with the server’s own logs and its reboots or maintenance.',
+				'If it happens often, check the network path (`ping`, interface errors with `ip -s link`) and the server’s load; `nfsstat -c` shows the client’s retransmissions.'
+			],
+			references: ['https://man7.org/linux/man-pages/man5/nfs.5.html']
 		}
-	],
+	},
 	examples: [
 		'nfs: server 10.143.140.121 not responding, timed out',
 		'nfs: server fileserver not responding, still trying'
@@ -1190,39 +1188,37 @@ export const sdioWifiSilent: LineRule = {
 	// brcmfmac's chip that starts later in the boot, its firmware printing its version: it
 	// answered once what it lacked was there (archlinux-for-z83: the board file copied and the
 	// driver loaded again 4.8 hours later); the rest of the boot, as the user may take that long
-	resolve: [
-		{
-			when: (m) => m[4] !== undefined,
-			trigger: 'brcmf_c_preinit_dcmds: Firmware',
-			pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
-			within: 20000,
-			title: (m) => `Wi-Fi chip on the SDIO bus did not answer at first, then started (${m[4]})`,
-			severity: 'low',
-			examples: [
-				// archlinux-for-z83 dmesg line 53, after the driver was loaded again
-				'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Jun 17 2014 11:48:43 version 6.10.190.49 (r485840) FWID 01-8744bcd2'
+	resolve: {
+		when: (m) => m[4] !== undefined,
+		trigger: 'brcmf_c_preinit_dcmds: Firmware',
+		pattern: /brcmf_c_preinit_dcmds: Firmware(?: version =|:) /,
+		within: 20000,
+		title: (m) => `Wi-Fi chip on the SDIO bus did not answer at first, then started (${m[4]})`,
+		severity: 'low',
+		examples: [
+			// archlinux-for-z83 dmesg line 53, after the driver was loaded again
+			'brcmfmac: brcmf_c_preinit_dcmds: Firmware version = wl0: Jun 17 2014 11:48:43 version 6.10.190.49 (r485840) FWID 01-8744bcd2'
+		],
+		explanation: {
+			meaning:
+				'The Broadcom Wi-Fi chip on the SDIO bus did not answer when the driver (brcmfmac) first set it up (its clock never came up: `HT Avail timeout`), so Wi-Fi did not work then; later in the same boot the chip’s firmware started and printed its version, the last line of the evidence. Most often a board file (NVRAM) was missing at first and was installed before the driver was loaded again (`modprobe -r brcmfmac && modprobe brcmfmac`). Wi-Fi should work from that line on.',
+			causes: [
+				{
+					kind: 'configuration',
+					text: 'The board’s NVRAM file (`brcm/brcmfmac<chip>-sdio.txt`) or firmware was missing at boot and was put in place later.'
+				},
+				{
+					kind: 'hardware',
+					text: 'The chip was powered up or out of reset only later (a power sequence or rfkill switch).'
+				}
 			],
-			explanation: {
-				meaning:
-					'The Broadcom Wi-Fi chip on the SDIO bus did not answer when the driver (brcmfmac) first set it up (its clock never came up: `HT Avail timeout`), so Wi-Fi did not work then; later in the same boot the chip’s firmware started and printed its version, the last line of the evidence. Most often a board file (NVRAM) was missing at first and was installed before the driver was loaded again (`modprobe -r brcmfmac && modprobe brcmfmac`). Wi-Fi should work from that line on.',
-				causes: [
-					{
-						kind: 'configuration',
-						text: 'The board’s NVRAM file (`brcm/brcmfmac<chip>-sdio.txt`) or firmware was missing at boot and was put in place later.'
-					},
-					{
-						kind: 'hardware',
-						text: 'The chip was powered up or out of reset only later (a power sequence or rfkill switch).'
-					}
-				],
-				next_steps: [
-					'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
-					'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name the driver asked for, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
-				],
-				references: ['https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html']
-			}
+			next_steps: [
+				'Nothing is needed if Wi-Fi works now (`iw dev`, `ip link`).',
+				'Check that it will start at the next boot too: the board file must be in /lib/firmware/brcm under the name the driver asked for, and in the initramfs when brcmfmac is loaded from it (rebuild it: `update-initramfs -u`, `mkinitcpio -P` or `dracut -f`).'
+			],
+			references: ['https://wireless.docs.kernel.org/en/latest/en/users/drivers/brcm80211.html']
 		}
-	],
+	},
 	examples: [
 		'rtw_8821cs mmc3:0001:1: sdio read32 failed (0x11080): -110',
 		'brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50'

@@ -105,15 +105,13 @@ export const iwlwifiVersionProbe: LineRule = {
 	collect: { file: 'files' },
 	// versions tried in vain before `no suitable firmware found!` are that failure's, not routine
 	// (intel-audio-dmesg-log.log: 34 lines before it)
-	expects: [
-		{
-			trigger: 'no suitable firmware found',
-			pattern: new RegExp(`^${IWL_DRIVER} (?<device>\\S+): no suitable firmware found`),
-			within: 200,
-			withinSeconds: 30,
-			examples: ['iwlwifi 0000:00:14.3: no suitable firmware found!']
-		}
-	],
+	expects: {
+		trigger: 'no suitable firmware found',
+		pattern: new RegExp(`^${IWL_DRIVER} (?<device>\\S+): no suitable firmware found`),
+		within: 200,
+		withinSeconds: 30,
+		examples: ['iwlwifi 0000:00:14.3: no suitable firmware found!']
+	},
 	examples: [
 		// intel-audio-sof-dyndbg-conf log (an Intel laptop, 5.x): -72 down to -59 before one loads
 		'iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-QuZ-a0-hr-b0-72.ucode failed with error -2',
@@ -206,18 +204,16 @@ export const brcmfmacBoardNvramProbe: LineRule = {
 	details: (m) => ({ driver: 'brcmfmac', device: m[1], file: fileOf(m) }),
 	collect: { file: 'files' },
 	// the generic file missing too is firmware.brcmfmac-nvram-missing's event, not routine
-	expects: [
-		{
-			trigger: 'brcm/brcmfmac',
-			pattern:
-				/^brcmfmac (?<device>\S+): (?:Direct firmware load for|firmware: failed to load) brcm\/brcmfmac\w+-sdio\.txt\b/,
-			within: 20,
-			withinSeconds: 30,
-			examples: [
-				'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.txt failed with error -2'
-			]
-		}
-	],
+	expects: {
+		trigger: 'brcm/brcmfmac',
+		pattern:
+			/^brcmfmac (?<device>\S+): (?:Direct firmware load for|firmware: failed to load) brcm\/brcmfmac\w+-sdio\.txt\b/,
+		within: 20,
+		withinSeconds: 30,
+		examples: [
+			'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.txt failed with error -2'
+		]
+	},
 	examples: [
 		// izassafar-one kern.log (Raspberry Pi 3 B+, Raspberry Pi OS)
 		'brcmfmac mmc1:0001:1: Direct firmware load for brcm/brcmfmac43455-sdio.raspberrypi,3-model-b-plus.txt failed with error -2',

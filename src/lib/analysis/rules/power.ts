@@ -176,49 +176,47 @@ export const watchdogReset: LineRule = {
 	 * with `watchdog pretimeout event`. Real log: wdmd (sanlock) killed at 6060181 s, the
 	 * watchdog not stopped, the NMI panic 51 s later, as swaps were being deactivated.
 	 */
-	resolve: [
-		{
-			trigger: 'Kernel panic - not syncing: ',
-			pattern:
-				/^Kernel panic - not syncing: (?:[0-9A-Fa-f]{2}: )?(?:An NMI occurred[.,]|watchdog pretimeout event)/,
-			within: 2000,
-			// hpwdt panics on any NMI it cannot place: only one soon after the shutdown is this one
-			// (the cascade window, analysis/cascades.ts)
-			withinSeconds: 300,
-			when: (m) => m[3].includes('did not stop'),
-			title: () => 'Watchdog left running at shutdown fired and panicked the machine',
-			severity: 'medium',
-			examples: [
-				'Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
-				'Kernel panic - not syncing: An NMI occurred, please see the Integrated Management Log for details.',
-				'Kernel panic - not syncing: watchdog pretimeout event'
+	resolve: {
+		trigger: 'Kernel panic - not syncing: ',
+		pattern:
+			/^Kernel panic - not syncing: (?:[0-9A-Fa-f]{2}: )?(?:An NMI occurred[.,]|watchdog pretimeout event)/,
+		within: 2000,
+		// hpwdt panics on any NMI it cannot place: only one soon after the shutdown is this one
+		// (the cascade window, analysis/cascades.ts)
+		withinSeconds: 300,
+		when: (m) => m[3].includes('did not stop'),
+		title: () => 'Watchdog left running at shutdown fired and panicked the machine',
+		severity: 'medium',
+		examples: [
+			'Kernel panic - not syncing: 02: An NMI occurred. Depending on your system the reason for the NMI is logged in any one of the following resources:',
+			'Kernel panic - not syncing: An NMI occurred, please see the Integrated Management Log for details.',
+			'Kernel panic - not syncing: watchdog pretimeout event'
+		],
+		explanation: {
+			meaning:
+				'At shutdown the hardware watchdog was left running (the program that kept it alive, such as wdmd, watchdog or systemd, was stopped without disarming it), and the shutdown then took longer than the watchdog’s timeout. The watchdog fired: its pretimeout NMI (HPE iLO hpwdt: "An NMI occurred") or its pretimeout governor panicked the kernel before the shutdown finished. The panic after it is this watchdog, not a kernel bug: the machine went down through a panic (and kdump, if loaded) instead of a clean power-off or reboot.',
+			causes: [
+				{
+					kind: 'userspace',
+					text: 'The watchdog daemon (wdmd of sanlock, watchdog, a cluster fencing agent) was killed at shutdown without stopping the watchdog (no magic close, or nowayout set).'
+				},
+				{
+					kind: 'environment',
+					text: 'A shutdown step that stalled longer than the timeout (an unreachable NFS server, deactivating swap, unmounting a busy filesystem).'
+				},
+				{
+					kind: 'configuration',
+					text: 'A watchdog timeout shorter than a normal shutdown, or systemd’s RebootWatchdogSec/ShutdownWatchdogSec set shorter than the shutdown needs.'
+				}
 			],
-			explanation: {
-				meaning:
-					'At shutdown the hardware watchdog was left running (the program that kept it alive, such as wdmd, watchdog or systemd, was stopped without disarming it), and the shutdown then took longer than the watchdog’s timeout. The watchdog fired: its pretimeout NMI (HPE iLO hpwdt: "An NMI occurred") or its pretimeout governor panicked the kernel before the shutdown finished. The panic after it is this watchdog, not a kernel bug: the machine went down through a panic (and kdump, if loaded) instead of a clean power-off or reboot.',
-				causes: [
-					{
-						kind: 'userspace',
-						text: 'The watchdog daemon (wdmd of sanlock, watchdog, a cluster fencing agent) was killed at shutdown without stopping the watchdog (no magic close, or nowayout set).'
-					},
-					{
-						kind: 'environment',
-						text: 'A shutdown step that stalled longer than the timeout (an unreachable NFS server, deactivating swap, unmounting a busy filesystem).'
-					},
-					{
-						kind: 'configuration',
-						text: 'A watchdog timeout shorter than a normal shutdown, or systemd’s RebootWatchdogSec/ShutdownWatchdogSec set shorter than the shutdown needs.'
-					}
-				],
-				next_steps: [
-					'Find the shutdown step that was still running when it fired (the lines just before the panic) and fix or shorten it (NFS mounts with `soft`/`_netdev`, unmount order).',
-					'Stop the watchdog daemon cleanly before the final shutdown, or raise the timeout: `wdctl` shows it; set systemd `RebootWatchdogSec=` (or `ShutdownWatchdogSec=`) to cover the whole shutdown.',
-					'On HPE servers check the iLO Integrated Management Log (IML) for the ASR/NMI entry at that time.'
-				],
-				references: WATCHDOG_REFS
-			}
+			next_steps: [
+				'Find the shutdown step that was still running when it fired (the lines just before the panic) and fix or shorten it (NFS mounts with `soft`/`_netdev`, unmount order).',
+				'Stop the watchdog daemon cleanly before the final shutdown, or raise the timeout: `wdctl` shows it; set systemd `RebootWatchdogSec=` (or `ShutdownWatchdogSec=`) to cover the whole shutdown.',
+				'On HPE servers check the iLO Integrated Management Log (IML) for the ASR/NMI entry at that time.'
+			],
+			references: WATCHDOG_REFS
 		}
-	],
+	},
 	examples: [
 		'watchdog: watchdog0: watchdog did not stop!',
 		'imx2-wdt 20bc000.wdog: Last reset was caused by watchdog',

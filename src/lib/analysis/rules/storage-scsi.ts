@@ -42,23 +42,21 @@ export const scsiSense: LineRule = {
 	// a disk's `Not Ready` whose additional sense, on the next lines, is `Medium not present`: a
 	// card reader without a card (or one pulled in use), low as its I/O errors are; another
 	// additional sense is a follow-up of the finding as before (the message is released at it)
-	resolve: [
-		{
-			trigger: 'Add. Sense: ',
-			pattern:
-				/^sd \d+:\d+:\d+:\d+: \[(?<device>\w+)\] (?:tag#\d+ )? ?Add\. Sense: (Medium not present.*)$/,
-			within: 3,
-			when: (m) => m[3] === 'Not Ready' && m[2] !== undefined && !MEDIA_DRIVE.test(m[2]),
-			details: (m) => ({ additional_sense: m[2].trim() }),
-			title: (m) => `SCSI Not Ready on ${m[2]}: no medium in the drive`,
-			severity: 'low',
-			explanation: NO_MEDIUM_EXPLANATION,
-			examples: [
-				'sd 6:0:0:0: [sdc] tag#0 Add. Sense: Medium not present',
-				'sd 6:0:0:0: [sdc] Add. Sense: Medium not present - tray closed'
-			]
-		}
-	],
+	resolve: {
+		trigger: 'Add. Sense: ',
+		pattern:
+			/^sd \d+:\d+:\d+:\d+: \[(?<device>\w+)\] (?:tag#\d+ )? ?Add\. Sense: (Medium not present.*)$/,
+		within: 3,
+		when: (m) => m[3] === 'Not Ready' && m[2] !== undefined && !MEDIA_DRIVE.test(m[2]),
+		details: (m) => ({ additional_sense: m[2].trim() }),
+		title: (m) => `SCSI Not Ready on ${m[2]}: no medium in the drive`,
+		severity: 'low',
+		explanation: NO_MEDIUM_EXPLANATION,
+		examples: [
+			'sd 6:0:0:0: [sdc] tag#0 Add. Sense: Medium not present',
+			'sd 6:0:0:0: [sdc] Add. Sense: Medium not present - tray closed'
+		]
+	},
 	details: (m) => ({ device: m[2] ?? null, address: m[1], sense_key: m[3] }),
 	// an optical drive's answer is about its disc (no disc, an unreadable one: low), unless the
 	// drive itself failed (Hardware Error: medium)

@@ -83,7 +83,7 @@ export interface LineRule {
 	 * resolutions of different messages of the rule: a message waits for the first one whose
 	 * `when` it passes (one without `when` takes them all).
 	 */
-	resolve?: readonly RuleResolve[];
+	resolve?: RuleResolve | readonly RuleResolve[];
 	/**
 	 * A message that is a finding only when the device it names (its `device` detail) then stays
 	 * silent: the next message naming that device, in the same boot, comes between `min` and `max`
@@ -106,7 +106,7 @@ export interface LineRule {
 	 * for neither takes follow-ups: `firmware.load-failed`, whose missing files a driver's own
 	 * summary line may report).
 	 */
-	expects?: readonly RuleExpect[];
+	expects?: RuleExpect | readonly RuleExpect[];
 	/**
 	 * The detail of this name is what the rule message's `device` is attached to, as the
 	 * DEVICE_LINKS messages of its boot tell, on a finding's first occurrence (absent when they do

@@ -178,34 +178,31 @@ export const usbReset: LineRule = {
 	// network device is made), then names the interface: raspberrypi3router-dmesg-txt.log's
 	// RTL8153 (0.15 s and 4 lines before `r8152 1-1.4.3:1.0 eth1: v1.08.2`), intel-audio-dmesg-log.log's
 	// (56 ms and 313 lines: its firmware requests and the other drivers' lines between)
-	resolve: [
-		{
-			trigger: 'r8152 ',
-			pattern: /^r8152 (?<device>[\d.-]+):1\.\d+ \S+: v\d/,
-			key: 'port',
-			within: 500,
-			withinSeconds: 2,
-			title: (m) =>
-				`USB network adapter on port ${m[1]} reset by its driver (r8152) as it set it up`,
-			severity: 'info',
-			examples: ['r8152 1-1:1.0 eth1: v1.08.2'],
-			explanation: {
-				meaning:
-					'The kernel reset the USB device on this port just before the r8152 driver (Realtek’s RTL8152, RTL8153 and RTL8156 USB Ethernet adapters, and docks built on them) named its network interface: r8152 resets the adapter itself each time it binds to it (`usb_reset_device()` in its probe), to start it from a known state. The reset is part of setting the adapter up, at every boot and every plug-in: it says nothing about the adapter, its cable or its power.',
-				causes: [
-					{
-						kind: 'driver',
-						text: 'The r8152 driver’s own reset of the adapter as it binds to it.'
-					}
-				],
-				next_steps: [
-					'Nothing to do: the adapter was set up right after it (the `r8152 … eth…: v…` line).',
-					'Only resets of the port while the adapter is in use (with `Tx timeout` or links going down) would point at the adapter, its power or its cable.'
-				],
-				references: USB_REFS
-			}
+	resolve: {
+		trigger: 'r8152 ',
+		pattern: /^r8152 (?<device>[\d.-]+):1\.\d+ \S+: v\d/,
+		key: 'port',
+		within: 500,
+		withinSeconds: 2,
+		title: (m) => `USB network adapter on port ${m[1]} reset by its driver (r8152) as it set it up`,
+		severity: 'info',
+		examples: ['r8152 1-1:1.0 eth1: v1.08.2'],
+		explanation: {
+			meaning:
+				'The kernel reset the USB device on this port just before the r8152 driver (Realtek’s RTL8152, RTL8153 and RTL8156 USB Ethernet adapters, and docks built on them) named its network interface: r8152 resets the adapter itself each time it binds to it (`usb_reset_device()` in its probe), to start it from a known state. The reset is part of setting the adapter up, at every boot and every plug-in: it says nothing about the adapter, its cable or its power.',
+			causes: [
+				{
+					kind: 'driver',
+					text: 'The r8152 driver’s own reset of the adapter as it binds to it.'
+				}
+			],
+			next_steps: [
+				'Nothing to do: the adapter was set up right after it (the `r8152 … eth…: v…` line).',
+				'Only resets of the port while the adapter is in use (with `Tx timeout` or links going down) would point at the adapter, its power or its cable.'
+			],
+			references: USB_REFS
 		}
-	],
+	},
 	examples: [
 		'usb 1-1: reset high-speed USB device number 2 using xhci_hcd',
 		'usb 2-3: reset SuperSpeed USB device number 3 using xhci_hcd',
@@ -282,36 +279,34 @@ export const xhciDied: LineRule = {
 	// dock unplugged, a Thunderbolt controller powering down after its last device left): the
 	// driver's remove runs only when the device is removed (hot-unplug) or unbound; within 10 s,
 	// so that an unbind by hand later to recover a dead controller does not count
-	resolve: [
-		{
-			trigger: HCD_REMOVED_TRIGGER,
-			pattern: HCD_REMOVED,
-			within: 20,
-			withinSeconds: 10,
-			title: (m) => `USB host controller ${m[2]} went away (hot-unplugged)`,
-			severity: 'info',
-			examples: ['xhci_hcd 0000:00:14.0: remove, state 1'],
-			explanation: {
-				meaning:
-					'A USB host controller stopped answering and its PCI device was removed from the system at once: the controller was unplugged, not broken. This is what happens when a Thunderbolt or USB-C dock goes away, or a laptop’s Thunderbolt controller, which brings its own USB controller only while something is plugged into it, powers down after its last device is unplugged: the driver notices the controller gone ("HC died"), then it is removed, and the USB devices behind it disconnect with it. After an unplug it is harmless.',
-				causes: [
-					{
-						kind: 'environment',
-						text: 'A dock, USB-C device or Thunderbolt accessory with its own USB controller was unplugged or lost power.'
-					},
-					{
-						kind: 'hardware',
-						text: 'If nothing was unplugged: the controller, card or dock dropped off the PCIe bus (see PCIe link-down or AER errors before it), or a loose cable.'
-					}
-				],
-				next_steps: [
-					'If a dock or USB-C device was unplugged at that moment, nothing needs doing.',
-					'If nothing was unplugged, look for PCIe errors just before it, then reseat or replace the dock’s cable, the dock or the card, and update the dock’s and the BIOS’s firmware.'
-				],
-				references: USB_REFS
-			}
+	resolve: {
+		trigger: HCD_REMOVED_TRIGGER,
+		pattern: HCD_REMOVED,
+		within: 20,
+		withinSeconds: 10,
+		title: (m) => `USB host controller ${m[2]} went away (hot-unplugged)`,
+		severity: 'info',
+		examples: ['xhci_hcd 0000:00:14.0: remove, state 1'],
+		explanation: {
+			meaning:
+				'A USB host controller stopped answering and its PCI device was removed from the system at once: the controller was unplugged, not broken. This is what happens when a Thunderbolt or USB-C dock goes away, or a laptop’s Thunderbolt controller, which brings its own USB controller only while something is plugged into it, powers down after its last device is unplugged: the driver notices the controller gone ("HC died"), then it is removed, and the USB devices behind it disconnect with it. After an unplug it is harmless.',
+			causes: [
+				{
+					kind: 'environment',
+					text: 'A dock, USB-C device or Thunderbolt accessory with its own USB controller was unplugged or lost power.'
+				},
+				{
+					kind: 'hardware',
+					text: 'If nothing was unplugged: the controller, card or dock dropped off the PCIe bus (see PCIe link-down or AER errors before it), or a loose cable.'
+				}
+			],
+			next_steps: [
+				'If a dock or USB-C device was unplugged at that moment, nothing needs doing.',
+				'If nothing was unplugged, look for PCIe errors just before it, then reseat or replace the dock’s cable, the dock or the card, and update the dock’s and the BIOS’s firmware.'
+			],
+			references: USB_REFS
 		}
-	],
+	},
 	examples: [
 		'xhci_hcd 0000:00:14.0: HC died; cleaning up',
 		'ehci-pci 0000:00:1d.0: HC died; cleaning up',
