@@ -592,26 +592,15 @@ function titleKey(b: ErrorBlock): string | null {
 
 /**
  * What a finding keeps from its first occurrence, with its strings detached from the input's
- * decoded text (see util/text.ts detach); the registry entry is static and kept as it is. Each
- * part copied by its own shape: the evidence's lines, the details' values (a string or a list
- * of strings, see DetailValue), a stack's frames, where one generic walk through every value
- * (`detachDeep`) met them all at one place.
+ * decoded text (see util/text.ts detach); the registry entry is static and kept as it is.
  */
 function detachKept(
 	k: Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'>
 ): Pick<Builder, 'stack' | 'evidence' | 'details' | 'registry'> {
-	const evidence: EvidenceLine[] = [];
-	for (const e of k.evidence) evidence.push({ line: e.line, text: detach(e.text) });
-	const details: Record<string, DetailValue> = {};
-	for (const key in k.details) {
-		const v = k.details[key];
-		details[key] =
-			typeof v === 'string' ? detach(v) : Array.isArray(v) ? v.map(detach) : detachDeep(v);
-	}
 	return {
-		stack: k.stack === null ? null : detachDeep(k.stack),
-		evidence,
-		details,
+		stack: detachDeep(k.stack),
+		evidence: detachDeep(k.evidence),
+		details: detachDeep(k.details),
 		registry: k.registry
 	};
 }
