@@ -2,7 +2,7 @@ import { severityRank, type EvidenceLine, type Finding, type Frame } from '../mo
 import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction, splitStackMarker } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
-import { dmiMachine } from '../ingestion/metadata.ts';
+import { dmiMachine, squeezeSpaces } from '../util/dmi.ts';
 import { groupDigits, spanText } from '../util/text.ts';
 
 /** one section of findings in the text and Markdown reports (findingSections) */
@@ -120,7 +120,7 @@ function machineOf(hardware: string): { machine: string; bios: string | null } {
 	const at = hardware.indexOf(', BIOS ');
 	const head = (at === -1 ? hardware : hardware.slice(0, at)).replace(/ \(DT\)$/, '');
 	return {
-		machine: dmiMachine(head.replace(/ {2,}/g, ' ').trim()),
+		machine: dmiMachine(squeezeSpaces(head)),
 		bios: at === -1 ? null : hardware.slice(at + 7).trim()
 	};
 }
