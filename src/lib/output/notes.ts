@@ -47,13 +47,17 @@ export function reportNotes(warnings: readonly string[]): string[] {
 		const s = EARLY_STOP.exec(w);
 		if (s !== null) {
 			const stop = { boot: s[1], lines: s[2], stop: s[3], stage: s[4], why: s[5] };
-			stops.set(stop.why, [...(stops.get(stop.why) ?? []), stop]);
+			const same = stops.get(stop.why);
+			if (same === undefined) stops.set(stop.why, [stop]);
+			else same.push(stop);
 			return stop;
 		}
 		const p = PASTED.exec(w);
 		if (p === null) return null;
 		const paste = { line: p[1], why: p[2], boot: p[3] };
-		pastes.set(paste.why, [...(pastes.get(paste.why) ?? []), paste]);
+		const same = pastes.get(paste.why);
+		if (same === undefined) pastes.set(paste.why, [paste]);
+		else same.push(paste);
 		return paste;
 	});
 	const out: string[] = [];
