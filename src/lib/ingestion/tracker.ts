@@ -739,7 +739,6 @@ export class RecordTracker {
 			// (the tests and the store run for every line starting with R or F: a call or store that
 			// only the first such line reached had thrown the optimised code of `track` away)
 			if (!this.initSeen) {
-				const c0 = codeAt(text, 0);
 				if (c0 === 82 /* R */)
 					this.initSeen = (+text.startsWith('Run /') & +text.endsWith(' as init process')) === 1;
 				else if (c0 === 70 /* F */) this.initSeen = text.startsWith('Freeing unused kernel');
@@ -789,8 +788,7 @@ export class RecordTracker {
 			// what came before a banner (see bannerOrReset): only while one may still come
 			if (this.bootRecords <= PRE_BANNER_LINES && !this.bannerSeen && !this.pastBannerStart)
 				this.pastBannerStart = AFTER_BANNER.test(text);
-			const c = codeAt(text, 0);
-			if (c === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts, rec);
+			if (c0 === 80 /* P */ && text.startsWith('PM: ')) this.suspendMarker(text, ts, rec);
 			if (!Number.isNaN(ts) && !Number.isNaN(rec.wall)) {
 				if (!this.suspended) {
 					// prefixes from ctime/iso dmesg are exact to the second; syslog/journal ones are
@@ -808,7 +806,7 @@ export class RecordTracker {
 			if (
 				// `audit: type=1400 audit(…)`, `type=1400 audit(…)`: a cheap test before the pattern;
 				// with a prefix time too, where they check the prefixes' clock (see finish)
-				(c === 97 || c === 116) /* a, t */ &&
+				(c0 === 97 || c0 === 116) /* a, t */ &&
 				!Number.isNaN(ts) &&
 				(text.startsWith('audit: type=') || text.startsWith('type='))
 			)
