@@ -910,9 +910,14 @@ export class MetadataCollector {
 			this.hardwareFromPlatform = false;
 		}
 		const at = s.indexOf(', BIOS ');
-		// one DMI product of each boot is enough: oops headers repeat it
-		const vm = hypervisorFromDmi(at === -1 ? s : s.slice(0, at));
-		if ((this.bootHypervisors.get(this.boot)?.weight ?? 0) < 4) this.setHypervisor(vm, 4);
+		// one DMI product of each boot is enough: oops headers repeat it (a boot already named
+		// both a hypervisor and a physical machine needs no other)
+		const named = (this.bootHypervisors.get(this.boot)?.weight ?? 0) >= 4;
+		const vm =
+			named && this.bootPhysical.has(this.boot)
+				? null
+				: hypervisorFromDmi(at === -1 ? s : s.slice(0, at));
+		if (!named) this.setHypervisor(vm, 4);
 		// DMI strings padded by the firmware: `Dell Inc. Inspiron 1545                   /0G848F`
 		const hw = dmiMachine(squeezeSpaces(at === -1 ? s : s.slice(0, at)));
 		if (vm === null && hw !== '') this.bootPhysical.add(this.boot);
