@@ -97,7 +97,8 @@ export const MAX_FACT_CHARS = 240;
  */
 export function factRows(
 	f: Finding,
-	repeated: ReadonlySet<string> = NO_FACTS
+	repeated: ReadonlySet<string> = NO_FACTS,
+	plurals = false
 ): Array<[string, string]> {
 	const rows: Array<[string, string]> = [];
 	// (the crash facts: a notice's `taint` is the letter its message sets)
@@ -106,6 +107,7 @@ export function factRows(
 		if (NOT_FACTS.has(k) || skip.has(k) || v === null || v === false || v === '') continue;
 		if (Array.isArray(v) && v.length === 0) continue;
 		if (k === 'lines_omitted' && v === 0) continue;
+		if (plurals && repeatsSingular(f.details, k, v)) continue;
 		let text = Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : String(v);
 		if (text.length > MAX_FACT_CHARS) text = `${text.slice(0, MAX_FACT_CHARS - 1)}…`;
 		rows.push([k.replace(/_/g, ' '), text]);
@@ -182,14 +184,14 @@ function findRepeatedFacts(result: AnalysisResult): ReadonlySet<string> {
  * facts in 50 of the 163 real logs' reports had said a value twice.
  */
 export function reportFactRows(f: Finding, result: AnalysisResult): Array<[string, string]> {
-	const d = f.details;
-	return factRows(f, repeatedFacts(result)).filter(([label]) => {
-		const key = label.replace(/ /g, '_');
-		const v = d[key];
-		if (!key.endsWith('s') || !Array.isArray(v) || v.length !== 1) return true;
-		const one = d[key.slice(0, -1)];
-		return one === undefined || one === null || String(one) !== String(v[0]);
-	});
+	return factRows(f, repeatedFacts(result), true);
+}
+
+/** `v`, the fact `k`, is a list of one value that its singular fact (`k` without its `s`) says */
+function repeatsSingular(d: Finding['details'], k: string, v: unknown): boolean {
+	if (!k.endsWith('s') || !Array.isArray(v) || v.length !== 1) return false;
+	const one = d[k.slice(0, -1)];
+	return one !== undefined && one !== null && String(one) === String(v[0]);
 }
 
 /** The register and code lines a crash report printed (details.registers), or none. */
