@@ -27,7 +27,7 @@ test('boots that stopped early are one note, as the text report says them', asyn
 	const text = (await notes.locator('.note-text').textContent())!.replace(/\s+/g, ' ').trim();
 	expect(text).toMatch(/^The logs of 2 boots stop early/);
 	// the words of the text report's note
-	const said = /^Note: ([^]*?)\n\n/m
+	const said = /^Note: ([\s\S]*?)\n\n/m
 		.exec(cliReport(LOG, 'text'))![1]
 		.replace(/\s+/g, ' ')
 		// (its code spans are shown as code)
