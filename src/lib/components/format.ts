@@ -1,5 +1,6 @@
 import { findingKernel, type Finding } from '$lib/models/finding';
 import type { AssumedYear, Boot } from '$lib/models/metadata';
+import { BIDI_CONTROLS } from '$lib/util/bidi';
 import { WHOLE_WORD, words } from './words';
 
 /**
@@ -163,9 +164,17 @@ export function crashKernel(f: Finding, boots: readonly Boot[]): string | null {
  */
 export { bootsText } from '$lib/output/common';
 
-/** Unicode's bidirectional controls (Bidi_Control), as the reports' `inert` makes them inert */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const BIDI_SPLIT = /([\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069])/;
+/**
+ * Log text in an attribute (an `aria-label`, an SVG mark's `<title>`), where no element can hold a
+ * control in an isolate of its own: each control is its escape (`\u202e`), as the text and
+ * Markdown reports write it (`inert`). The timeline's marks had carried a right-to-left override
+ * from a finding's title into their tooltip and name, `Out of memory: killed exe.png`.
+ */
+export { inert as attrText } from '$lib/output/common';
+
+/** Unicode's bidirectional controls (Bidi_Control): the set the reports' `inert` makes inert */
+const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
+const BIDI_SPLIT = new RegExp(`([${BIDI_CONTROLS}])`);
 
 /** whether log text has a bidirectional control in it (shown through `bidiPieces`) */
 export function hasBidi(text: string): boolean {

@@ -104,28 +104,59 @@ export function pastedNote(w: string): string {
 		: w;
 }
 
+/** the reports' grouping of notes that differ only in their boot and line numbers (reportNotes) */
+export type NoteGrouping = (warnings: readonly string[]) => string[];
+
+/**
+ * `output/notes.ts`'s reportNotes, loaded when a report has notes to group (two or more besides
+ * the joined logs'): in the page's first JavaScript it had added 0.6 KB gzipped for the few
+ * reports that need it. Null when there is nothing to load for these notes.
+ */
+export function noteGrouping(warnings: readonly string[]): Promise<NoteGrouping> | null {
+	if (warnings.filter((w) => !PASTED.test(w)).length < 2) return null;
+	return (loading ??= import('$lib/output/notes').then((m) => m.reportNotes));
+}
+let loading: Promise<NoteGrouping> | undefined;
+
 /**
  * The input notes as the page shows them, in `orderNotes`'s order. The notes on other logs pasted
  * after the first (a kern.log of several logs joined: up to five, about 310 characters each, each
  * mostly how the join was told) are one note, where the first of them was, which says where each
  * starts and what that means; how each was told is its details. The report itself keeps them.
  * `pasted`: the input was pasted text, not a file (a report with no input name), whose notes on
- * what a file is speak of the pasted text (see pastedNote).
+ * what a file is speak of the pasted text (see pastedNote). `group`: the reports' grouping of the
+ * other notes (noteGrouping), each note as it is until it is loaded.
  */
-export function shownNotes(warnings: readonly string[], pasted = false): ShownNote[] {
-	const out: ShownNote[] = [];
+export function shownNotes(
+	warnings: readonly string[],
+	pasted = false,
+	group: NoteGrouping = (w) => [...w]
+): ShownNote[] {
+	const ordered = orderNotes(warnings);
 	const joins: Array<{ line: string; boot: string; why: string }> = [];
-	let at = -1;
-	for (const w of orderNotes(warnings)) {
+	const others: string[] = [];
+	/** the joined logs' note goes where the first of them was: after the notes before it */
+	let before = -1;
+	for (const w of ordered) {
 		const m = PASTED.exec(w);
 		if (m === null) {
-			out.push(nulNote(w) ?? { text: pasted ? pastedNote(w) : w, details: [] });
+			others.push(w);
 			continue;
 		}
-		if (at === -1) at = out.length;
+		if (before === -1) before = others.length;
 		joins.push({ line: m[1], boot: m[3], why: m[2] });
 	}
+	// the other notes as the text and Markdown reports group them (`group`: the early stops of
+	// several boots are one note, where the first was); a log of hundreds of boots had listed a
+	// note of some 560 characters for each boot that stopped early, as many as 12 before the
+	// findings of the 100 MB benchmark log
+	const out: ShownNote[] = group(others).map(
+		(w) => nulNote(w) ?? { text: pasted ? pastedNote(w) : w, details: [] }
+	);
 	if (joins.length === 0) return out;
+	// a group is said where its first note was, so the notes before the join are as many as
+	// `group` makes of them
+	const at = group(others.slice(0, before)).length;
 	const where = joins.map((j) => `line ${j.line} (boot ${j.boot})`);
 	const list =
 		where.length === 1

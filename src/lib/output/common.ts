@@ -3,6 +3,7 @@ import type { AnalysisResult, Cascade } from '../models/report.ts';
 import { isGuiltyFunction, splitStackMarker } from '../analysis/stack.ts';
 import { linesCommand } from '../providers/lines-command.ts';
 import { dmiMachine, squeezeSpaces } from '../util/dmi.ts';
+import { BIDI_CONTROLS } from '../util/bidi.ts';
 import { groupDigits, spanText } from '../util/text.ts';
 
 /** one section of findings in the text and Markdown reports (findingSections) */
@@ -354,12 +355,10 @@ export function inputLine(result: AnalysisResult): string {
 // (Bidi_Control: the embeddings, overrides and isolates, and the marks LRM, RLM and ALM, which
 // reorder the punctuation and numbers around them): anything that could move the cursor, recolour
 // a terminal or reorder what a reader sees.
-/* eslint-disable no-control-regex */
-const UNSAFE =
-	/[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_G =
-	/[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/* eslint-enable no-control-regex */
+// (util/bidi.ts's set, which the page shows as these escapes too)
+const UNSAFE_CLASS = `[\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f\\u2028\\u2029${BIDI_CONTROLS}]`;
+const UNSAFE = new RegExp(UNSAFE_CLASS);
+const UNSAFE_G = new RegExp(UNSAFE_CLASS, 'g');
 
 /**
  * Make log-derived text inert for a terminal or a rendered page: control characters (ESC of ANSI

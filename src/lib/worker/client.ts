@@ -111,9 +111,16 @@ function recycle(): void {
 	getRemote();
 }
 
+/**
+ * The worker holds an analysis that has not answered yet: false once it came back, while the
+ * page parses the report it returned (see cancelWorker).
+ */
+let inWorker = false;
+
 function start(req: AnalyzeRequest, progress: (p: Progress) => void): Promise<AnalyzeResponse> {
 	const r = getRemote();
 	const began = performance.now();
+	inWorker = true;
 	return new Promise<AnalyzeResponse>((resolve, reject) => {
 		onCrash = (message) => reject(new Error(message));
 		// the callback's return value is dropped: Comlink sends it back to the worker, and a value it
@@ -154,17 +161,44 @@ async function parseReport(head: string, parts: string[]): Promise<AnalysisResul
 	return result;
 }
 
-/** Render a report with the CLI's formatters, in the worker. */
+/**
+ * Render a report with the CLI's formatters, in the worker. A worker ended by a Cancel before it
+ * answered (an `.xz` report's opening given up, an analysis past its grace period: a download
+ * pressed meanwhile waits behind them in the worker) never answers: the report is rendered again
+ * in the fresh worker. The download had waited forever. A worker that crashed rejects the call.
+ */
 export async function formatInWorker(
 	result: AnalysisResult,
 	format: ReportFormat
 ): Promise<string> {
+	const json = JSON.stringify(result);
 	formatting++;
 	try {
-		return await getRemote().format(JSON.stringify(result), format);
+		for (;;) {
+			try {
+				return await untilEnded(getRemote().format(json, format));
+			} catch (e) {
+				if ((e as Error).message !== 'cancelled') throw e;
+			}
+		}
 	} finally {
 		formatting--;
 		if (recycleWhenIdle) recycle();
+	}
+}
+
+/**
+ * A call to the worker, rejected when the worker is ended before it answers (dispose: `cancelled`
+ * by Cancel, else the crash's message), which it then never would.
+ */
+async function untilEnded<P extends Promise<unknown>>(call: P): Promise<Awaited<P>> {
+	let reject: (e: Error) => void = () => {};
+	const gone = new Promise<never>((_, r) => (reject = r));
+	ended.add(reject);
+	try {
+		return (await Promise.race([call, gone])) as Awaited<P>;
+	} finally {
+		ended.delete(reject);
 	}
 }
 
@@ -178,16 +212,14 @@ export async function reportTextInWorker(
 	kind: Compression
 ): Promise<{ text: string | null; note: string | null }> {
 	formatting++;
-	// a worker ended meanwhile (Cancel's grace period ran out, a crash) never answers
-	let reject: (e: Error) => void = () => {};
-	const gone = new Promise<never>((_, r) => (reject = r));
-	ended.add(reject);
+	opening++;
 	try {
-		const r = await Promise.race([getRemote().reportText(file as File, kind), gone]);
+		// a worker ended meanwhile (Cancel's grace period ran out, a crash) never answers
+		const r = await untilEnded(getRemote().reportText(file as File, kind));
 		if (!r.ok) throw new Error(r.error);
 		return { text: r.text, note: r.note };
 	} finally {
-		ended.delete(reject);
+		opening--;
 		formatting--;
 		if (recycleWhenIdle) recycle();
 	}
@@ -210,12 +242,16 @@ export function cancelWorker(graceMs = 2000): void {
 	// in it (and with it an analysis started in those 2 s). An .xz report decompressed in the
 	// worker is the opening itself: that worker is ended now and a fresh one started, ready.
 	if (active !== 'page') {
-		if (ended.size > 0) {
+		if (opening > 0) {
 			dispose();
 			getRemote();
 		}
 		return;
 	}
+	// The worker has answered and the page parses the report it returned: nothing runs in the
+	// worker. Its 2 s end had been armed then, and the worker ended for nothing (the next analysis
+	// waited for a new one); the page shows the report, which is whole.
+	if (!inWorker) return;
 	const r = remote;
 	if (!r) return;
 	const timer = setTimeout(() => {
@@ -232,12 +268,15 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 
 /** The analysis came back (complete or partial): no need to terminate the worker. */
 function settled(): void {
+	inWorker = false;
 	if (pending) clearTimeout(pending);
 	pending = undefined;
 }
 
-/** the reportText calls in flight, rejected when the worker is ended (`cancelled`: by Cancel) */
+/** the calls in flight (format, reportText), rejected when the worker is ended (`cancelled`: by Cancel) */
 const ended = new Set<(e: Error) => void>();
+/** reportText calls in flight: an `.xz` report decompressed in the worker for the page */
+let opening = 0;
 
 export function dispose(reason = 'cancelled'): void {
 	for (const reject of ended) reject(new Error(reason));
