@@ -315,13 +315,13 @@ export function metadataRows(result: AnalysisResult): MetadataRow[] {
 		{ label: label.commandLine, parts: names(m.command_line) },
 		{
 			label: 'Taint',
-			parts: ours(
-				m.taint
-					? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
-					: m.tainted === false
-						? 'not tainted'
-						: null
-			)
+			parts: m.taint
+				? ours(
+						`${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
+					)
+				: m.tainted === false
+					? notTainted(result)
+					: []
 		},
 		{
 			label: 'Modules',
@@ -335,6 +335,34 @@ export function metadataRows(result: AnalysisResult): MetadataRow[] {
 		}
 	];
 	return rows.filter((r) => r.parts.length > 0);
+}
+
+/** a crash report's `CPU: 0 PID: 0 Comm: swapper Not tainted 3.10.0-41.el7.x86_64 #1` line */
+const NOT_TAINTED = /\bNot tainted\b/;
+
+/**
+ * The Taint row of a log that says `Not tainted` and never prints a taint: a crash report prints
+ * the taint the kernel had before it, and a report can taint the kernel as it ends (a WARN()
+ * `W`, an oops `D`, Red Hat's unsupported-hardware warning its own flag), so the row names the
+ * last report that said it, `not tainted before WARNING in mark_hardware_unsupported (line 5)`:
+ * a bare `not tainted` had stood above that warning's explanation, "The kernel is marked tainted
+ * (unsupported hardware)" (abrt-oops-unsupported-hw.log). The title is log text (a code span in
+ * the Markdown report).
+ */
+function notTainted(result: AnalysisResult): RowPart[] {
+	let last: { title: string; line: number } | null = null;
+	for (const f of result.findings) {
+		if (f.category !== 'crash') continue;
+		const e = f.evidence.find((l) => NOT_TAINTED.test(l.text));
+		if (e !== undefined && (last === null || e.line > last.line))
+			last = { title: f.title, line: e.line };
+	}
+	if (last === null) return [{ text: 'not tainted', names: false }];
+	return [
+		{ text: 'not tainted before ', names: false },
+		{ text: last.title, names: true },
+		{ text: ` (line ${last.line})`, names: false }
+	];
 }
 
 /**
