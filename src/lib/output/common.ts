@@ -732,3 +732,81 @@ export function stepForInput(step: string, f: Finding, name: string | null): str
 	const file = shellFileName(name);
 	return file === null ? step : step.replace(linesCommand(f.id), linesCommand(f.id, file));
 }
+
+/** the parts of a finding's explanation that the text and Markdown reports say once */
+export type ExplanationPart = 'meaning' | 'causes' | 'next_steps';
+
+const EXPLANATION_PARTS: readonly ExplanationPart[] = ['meaning', 'causes', 'next_steps'];
+
+/** each part's label, as the text and Markdown reports head it */
+export const PART_LABELS: Record<ExplanationPart, string> = {
+	meaning: 'What it means',
+	causes: 'Likely causes',
+	next_steps: 'What to do'
+};
+
+/** parts of a finding's explanation that an earlier finding (`as`) of the report said in full */
+export interface SaidBefore {
+	as: Finding;
+	parts: ExplanationPart[];
+	/** `What it means, likely causes and what to do` */
+	label: string;
+}
+
+/**
+ * The text and Markdown reports say each part of an explanation once (what it means, the likely
+ * causes, what to do): fed the findings in the order a report prints them, this tells which
+ * parts of each an earlier finding printed word for word, and which (the first finding that
+ * printed them in full), so that the report refers to it (`What it means, likely causes and what
+ * to do: the same as for security-856b833e above`). Five AppArmor denials of
+ * `askubuntu-dmesg-journalctl-lastdayorso.log` had printed the same 20 lines five times. A crash's
+ * steps name its own id (`--lines crash-…`): they differ and are printed. `shown` false (a
+ * shortened Markdown report's finding without its explanation) records nothing. The references
+ * (a line or two) are always printed; the JSON and the page keep every explanation.
+ */
+export function explanationsSaidOnce(
+	result: AnalysisResult
+): (f: Finding, shown?: boolean) => SaidBefore[] {
+	const first = new Map<string, Finding>();
+	return (f, shown = true) => {
+		const before = new Map<Finding, ExplanationPart[]>();
+		for (const part of EXPLANATION_PARTS) {
+			const key = partKey(f, part, result);
+			if (key === null) continue;
+			const g = first.get(key);
+			if (g === undefined) {
+				if (shown) first.set(key, f);
+				continue;
+			}
+			const parts = before.get(g);
+			if (parts === undefined) before.set(g, [part]);
+			else parts.push(part);
+		}
+		return [...before].map(([as, parts]) => ({
+			as,
+			parts,
+			label: parts
+				.map((p, i) => (i === 0 ? PART_LABELS[p] : PART_LABELS[p].toLowerCase()))
+				.join(', ')
+				.replace(/, (?=[^,]*$)/, ' and ')
+		}));
+	};
+}
+
+/** a part of a finding's explanation as the reports print it, keyed by the part; null when empty */
+function partKey(f: Finding, part: ExplanationPart, result: AnalysisResult): string | null {
+	const e = f.explanation;
+	if (part === 'meaning') return e.meaning === '' ? null : `m\n${e.meaning}`;
+	if (part === 'causes')
+		return e.causes.length === 0
+			? null
+			: `c\n${e.causes.map((c) => `${c.kind}\t${c.text}`).join('\n')}`;
+	return e.next_steps.length === 0
+		? null
+		: `s\n${e.next_steps.map((n) => stepForInput(n, f, result.input.name)).join('\n')}`;
+}
+
+/** `the same as for security-856b833e above (AppArmor denied …)`: where a part was said (SaidBefore) */
+export function saidBeforeText(s: SaidBefore): string {
+	return `the same as for ${s.as.id} above (${s.as.title}).`;
+}

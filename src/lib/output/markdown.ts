@@ -23,7 +23,9 @@ import {
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
-	stepForInput
+	stepForInput,
+	explanationsSaidOnce,
+	type SaidBefore
 } from './common.ts';
 import { reportNotes } from './notes.ts';
 
@@ -149,15 +151,30 @@ const SHORT: SectionLimits = { evidence: 20, frames: 30, prose: true };
 const FACTS: SectionLimits = { evidence: 12, frames: 10, prose: false };
 
 /** a finding's explanation: what it means, likely causes, what to do, references */
-function explanation(f: Finding, result: AnalysisResult): string[] {
+function explanation(f: Finding, result: AnalysisResult, said: SaidBefore[]): string[] {
 	const out: string[] = [];
-	out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
-	if (f.explanation.causes.length) {
+	// the parts an earlier finding said word for word: one line that names it, where the first was
+	const same = new Set(said.flatMap((x) => x.parts));
+	let referred = false;
+	const refer = () => {
+		if (referred) return;
+		referred = true;
+		for (const x of said)
+			out.push(
+				`**${x.label}:** the same as for ${inlineCode(x.as.id)} above (${inlineCode(x.as.title)}).`,
+				''
+			);
+	};
+	if (same.has('meaning')) refer();
+	else out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
+	if (same.has('causes')) refer();
+	else if (f.explanation.causes.length) {
 		out.push('**Likely causes:**', '');
 		for (const c of f.explanation.causes) out.push(`- *${c.kind}:* ${proseMarkdown(c.text)}`);
 		out.push('');
 	}
-	if (f.explanation.next_steps.length) {
+	if (same.has('next_steps')) refer();
+	else if (f.explanation.next_steps.length) {
 		out.push('**What to do:**', '');
 		for (const n of f.explanation.next_steps)
 			out.push(`- ${proseMarkdown(stepForInput(n, f, result.input.name))}`);
@@ -172,7 +189,12 @@ function explanation(f: Finding, result: AnalysisResult): string[] {
 	return out;
 }
 
-function findingSection(f: Finding, result: AnalysisResult, limits = FULL): string[] {
+function findingSection(
+	f: Finding,
+	result: AnalysisResult,
+	limits = FULL,
+	said: SaidBefore[] = []
+): string[] {
 	const out: string[] = [];
 	out.push(`#### ${inlineCode(f.title)}`, '');
 	out.push(
@@ -193,7 +215,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 	if (facts.length)
 		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);
 	out.push('');
-	if (limits.prose) out.push(...explanation(f, result));
+	if (limits.prose) out.push(...explanation(f, result, said));
 	// the frames and register lines the evidence shown quotes are read there, once (`>` in its
 	// margin marks the guilty frame's line); only those past it are blocks of their own
 	const shown = f.evidence.slice(0, limits.evidence);
@@ -302,10 +324,13 @@ export function formatMarkdown(result: AnalysisResult): string {
 		head.push('');
 	}
 
-	// the headline's finding first, as the page lists them (findingSections)
+	// the headline's finding first, as the page lists them (findingSections); each part of an
+	// explanation said once (explanationsSaidOnce), in the order the findings are printed
+	const saidBefore = explanationsSaidOnce(result);
+	const full = (f: Finding) => findingSection(f, result, FULL, saidBefore(f)).join('\n');
 	const groups = findingSections(result).map((g) => ({
 		heading: [`### ${sectionHeading(g)}`, ''],
-		sections: g.findings.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+		sections: g.findings.map((f) => ({ f, full: full(f) }))
 	}));
 	// routine notices after the findings, in a section of their own: they never crowd them (and
 	// are the first to be shortened to one line when the report is too long)
@@ -320,7 +345,7 @@ export function formatMarkdown(result: AnalysisResult): string {
 				ROUTINE_INTRO,
 				''
 			],
-			sections: routine.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+			sections: routine.map((f) => ({ f, full: full(f) }))
 		});
 	const tail = systemSection(result, Infinity);
 	const size = (lines: string[]) => lines.reduce((n, l) => n + issueLength(l) + 2, 0);
@@ -439,6 +464,9 @@ function shortened(
 
 	const body: string[] = [];
 	const at = [0, 0, 0, 0];
+	// each part of an explanation said once, by the findings shown with theirs (the report only
+	// gets shorter: it was measured with every explanation whole)
+	const saidBefore = explanationsSaidOnce(result);
 	for (const [gi, g] of groups.entries()) {
 		body.push(...g.heading);
 		let hidden = 0;
@@ -446,7 +474,13 @@ function shortened(
 			if (x.g !== gi) return;
 			at[levels[i]]++;
 			if (levels[i] === COUNTED) hidden++;
-			else body.push(text(i, levels[i]));
+			else if (levels[i] !== EXPLAINED) body.push(text(i, levels[i]));
+			else {
+				const said = saidBefore(x.f);
+				body.push(
+					said.length ? findingSection(x.f, result, SHORT, said).join('\n') : text(i, EXPLAINED)
+				);
+			}
 		});
 		if (hidden > 0)
 			body.push(

@@ -19,6 +19,9 @@ import {
 	inputLine,
 	metadataRows,
 	rowText,
+	explanationsSaidOnce,
+	saidBeforeText,
+	type SaidBefore,
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
@@ -150,7 +153,7 @@ function traceAndEvidence(f: Finding): string[] {
 	return out;
 }
 
-function findingText(f: Finding, result: AnalysisResult): string[] {
+function findingText(f: Finding, result: AnalysisResult, said: SaidBefore[] = []): string[] {
 	const out: string[] = [];
 	// a crash's title is the kernel's own words (searched for as they are, as syzbot's titles
 	// are): whole on its line; the other titles are the rules' prose, wrapped
@@ -170,12 +173,23 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 			)
 		);
 	if (f.details.cut_short === true) out.push(`  Report is cut short: ${CUT_SHORT}`);
-	out.push(...wrap(inert(f.explanation.meaning), '  What it means:', 4));
-	if (f.explanation.causes.length) {
+	// the parts an earlier finding said word for word: one line that names it, where the first was
+	const same = new Set(said.flatMap((x) => x.parts));
+	let referred = false;
+	const refer = () => {
+		if (referred) return;
+		referred = true;
+		for (const x of said) out.push(...wrap(inert(saidBeforeText(x)), `  ${x.label}:`, 4));
+	};
+	if (same.has('meaning')) refer();
+	else out.push(...wrap(inert(f.explanation.meaning), '  What it means:', 4));
+	if (same.has('causes')) refer();
+	else if (f.explanation.causes.length) {
 		out.push('  Likely causes:');
 		for (const c of f.explanation.causes) out.push(...wrap(inert(c.text), `    - (${c.kind})`, 6));
 	}
-	if (f.explanation.next_steps.length) {
+	if (same.has('next_steps')) refer();
+	else if (f.explanation.next_steps.length) {
 		out.push('  What to do:');
 		for (const n of f.explanation.next_steps)
 			out.push(...wrap(inert(stepForInput(n, f, result.input.name)), '    -', 6));
@@ -233,11 +247,12 @@ export function formatText(result: AnalysisResult): string {
 	};
 	// the headline's finding first, as the page lists them (findingSections)
 	const groups = findingSections(result);
+	const saidBefore = explanationsSaidOnce(result);
 	for (const g of groups) {
 		blank();
 		out.push(sectionHeading(g).toUpperCase());
 		out.push('-'.repeat(72));
-		for (const f of g.findings) out.push(...findingText(f, result));
+		for (const f of g.findings) out.push(...findingText(f, result, saidBefore(f)));
 	}
 	if (result.findings.length === 0) {
 		blank();
@@ -255,7 +270,7 @@ export function formatText(result: AnalysisResult): string {
 		out.push('-'.repeat(72));
 		out.push(...wrap(ROUTINE_INTRO, '', 0));
 		out.push('');
-		for (const f of routine) out.push(...findingText(f, result));
+		for (const f of routine) out.push(...findingText(f, result, saidBefore(f)));
 	}
 	// an empty input has no system to describe (its one boot of lines 1-1 is the schema's
 	// placeholder, not something the input holds)
