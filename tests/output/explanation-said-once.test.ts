@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { formatText } from '../../src/lib/output/text.ts';
 import { formatJson } from '../../src/lib/output/json.ts';
-import { explanationsSaidOnce } from '../../src/lib/output/common.ts';
+import { explanationsSaidOnce, saidBeforeText } from '../../src/lib/output/common.ts';
 import type { Finding } from '../../src/lib/models/finding.ts';
 import { analyzeFile, OUTPUT_FIXTURES } from './helpers.ts';
 
@@ -63,7 +63,7 @@ describe('an explanation said once in a report', () => {
 			expect(f.explanation).toEqual(first.explanation);
 	});
 
-	it('names only the parts that are the same, and a crash whose steps name its own id keeps them', async () => {
+	it('names only the parts that are the same, and gives a crash whose steps name its own id that id', async () => {
 		const r = await analyzeFile(FISH);
 		const said = explanationsSaidOnce(r);
 		const [a, b] = r.findings.filter((f) => f.rule === 'hardware.driver-probe-failed');
@@ -92,6 +92,22 @@ describe('an explanation said once in a report', () => {
 		};
 		const fresh = explanationsSaidOnce(r);
 		fresh(withLines);
-		expect(fresh(twin).map((x) => x.label)).toEqual(['What it means and likely causes']);
+		const twinSaid = fresh(twin);
+		expect(twinSaid.map((x) => [x.as.id, x.label, x.id])).toEqual([
+			[crash.id, 'What it means, likely causes and what to do', 'crash-00000001']
+		]);
+		expect(saidBeforeText(twinSaid[0])).toBe(
+			`the same as for ${crash.id} above (${crash.title}), with crash-00000001 in place of its id.`
+		);
+		// a step that differs elsewhere is printed
+		const other: Finding = {
+			...twin,
+			id: 'crash-00000002',
+			explanation: {
+				...crash.explanation,
+				next_steps: ['Run `necroscope --lines crash-00000002 LOG > crash-00000002.txt` twice.']
+			}
+		};
+		expect(fresh(other).map((x) => x.label)).toEqual(['What it means and likely causes']);
 	});
 });

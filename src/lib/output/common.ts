@@ -749,6 +749,8 @@ export const PART_LABELS: Record<ExplanationPart, string> = {
 export interface SaidBefore {
 	as: Finding;
 	parts: ExplanationPart[];
+	/** the finding's own id, when its steps name it where those of `as` name theirs */
+	id: string | null;
 	/** `What it means, likely causes and what to do` */
 	label: string;
 }
@@ -760,7 +762,8 @@ export interface SaidBefore {
  * printed them in full), so that the report refers to it (`What it means, likely causes and what
  * to do: the same as for security-856b833e above`). Five AppArmor denials of
  * `askubuntu-dmesg-journalctl-lastdayorso.log` had printed the same 20 lines five times. A crash's
- * steps name its own id (`--lines crash-…`): they differ and are printed. `shown` false (a
+ * steps name its own id (`--lines crash-…`): steps that differ only there are the same, and the
+ * reference gives the id to put in. `shown` false (a
  * shortened Markdown report's finding without its explanation) records nothing. The references
  * (a line or two) are always printed; the JSON and the page keep every explanation.
  */
@@ -785,6 +788,7 @@ export function explanationsSaidOnce(
 		return [...before].map(([as, parts]) => ({
 			as,
 			parts,
+			id: parts.includes('next_steps') && stepsOf(f, result).includes(f.id) ? f.id : null,
 			label: parts
 				.map((p, i) => (i === 0 ? PART_LABELS[p] : PART_LABELS[p].toLowerCase()))
 				.join(', ')
@@ -801,12 +805,20 @@ function partKey(f: Finding, part: ExplanationPart, result: AnalysisResult): str
 		return e.causes.length === 0
 			? null
 			: `c\n${e.causes.map((c) => `${c.kind}\t${c.text}`).join('\n')}`;
-	return e.next_steps.length === 0
-		? null
-		: `s\n${e.next_steps.map((n) => stepForInput(n, f, result.input.name)).join('\n')}`;
+	// a crash's steps name its own id (`necroscope --lines crash-… LOG > crash-….txt`): steps
+	// that differ only there are the same, said with the id to put in (SaidBefore.id)
+	return e.next_steps.length === 0 ? null : `s\n${stepsOf(f, result).split(f.id).join('\u0000')}`;
 }
 
-/** `the same as for security-856b833e above (AppArmor denied …)`: where a part was said (SaidBefore) */
+/** a finding's steps as the reports print them, one per line */
+function stepsOf(f: Finding, result: AnalysisResult): string {
+	return f.explanation.next_steps.map((n) => stepForInput(n, f, result.input.name)).join('\n');
+}
+
+/**
+ * `the same as for security-856b833e above (AppArmor denied …).`, where a part was said
+ * (SaidBefore); a crash's steps add `, with crash-… in place of its id`
+ */
 export function saidBeforeText(s: SaidBefore): string {
-	return `the same as for ${s.as.id} above (${s.as.title}).`;
+	return `the same as for ${s.as.id} above (${s.as.title})${s.id === null ? '' : `, with ${s.id} in place of its id`}.`;
 }

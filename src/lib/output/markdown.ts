@@ -161,7 +161,7 @@ function explanation(f: Finding, result: AnalysisResult, said: SaidBefore[]): st
 		referred = true;
 		for (const x of said)
 			out.push(
-				`**${x.label}:** the same as for ${inlineCode(x.as.id)} above (${inlineCode(x.as.title)}).`,
+				`**${x.label}:** the same as for ${inlineCode(x.as.id)} above (${inlineCode(x.as.title)})${x.id === null ? '' : `, with ${inlineCode(x.id)} in place of its id`}.`,
 				''
 			);
 	};
