@@ -220,6 +220,9 @@ function findingSection(
 	// margin marks the guilty frame's line); only those past it are blocks of their own
 	const shown = f.evidence.slice(0, limits.evidence);
 	const t = traceInEvidence(f, shown);
+	// frames and registers past the evidence follow it, where the trace goes on; a trace the
+	// evidence does not quote comes first, as it was
+	const apart: string[] = [];
 	if (t.rest.length) {
 		const frames = t.rest
 			.slice(0, limits.frames)
@@ -232,12 +235,13 @@ function findingSection(
 			frames.length < t.rest.length
 				? `${what} (first ${frames.length} of ${t.rest.length} frames${marked})`
 				: `${what} (${counted(t.rest.length, 'frame')}${marked})`;
-		out.push(...details(label, codeBlock(frames)));
+		apart.push(...details(label, codeBlock(frames)));
 	}
 	if (t.registers.length && limits.prose)
-		out.push(
+		apart.push(
 			...details(`Registers (${counted(t.registers.length, 'line')})`, codeBlock(t.registers))
 		);
+	if (t.inEvidence === 0) out.push(...apart);
 	if (shown.length) {
 		// line numbers as wide as the largest shown: a pstore dump's records are out of order
 		// (i225nic's evidence goes from line 1062 to 946), and the last line had set the width
@@ -258,6 +262,7 @@ function findingSection(
 				: `Evidence (${counted(f.evidence.length, 'line')}${trace})`;
 		out.push(...details(label, codeBlock(lines)));
 	}
+	if (t.inEvidence > 0) out.push(...apart);
 	return out;
 }
 

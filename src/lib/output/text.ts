@@ -126,21 +126,28 @@ function traceAndEvidence(f: Finding): string[] {
 		}
 		out.push(...lines);
 	}
+	// frames and registers past the evidence follow it, where the trace goes on (they had come
+	// before it, frames 8-13 above an evidence ending on frames 1-7); a trace the evidence does
+	// not quote comes first, as it was
+	const apart: string[] = [];
 	if (t.rest.length) {
 		const shown = t.rest.slice(0, MAX_FRAMES);
 		const marked = t.restMarks.slice(0, MAX_FRAMES).includes(true);
-		out.push(
+		apart.push(
 			t.inEvidence > 0
 				? `  Call trace past the evidence (${counted(t.rest.length, 'frame')}${guiltyLegend(marked)}):`
 				: `  Call trace (${counted(total, 'frame')}${guiltyLegend(marked)}):`
 		);
-		shown.forEach((fr, i) => out.push(`   ${t.restMarks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`));
-		if (t.rest.length > MAX_FRAMES) out.push(`     … ${t.rest.length - MAX_FRAMES} more frames`);
+		shown.forEach((fr, i) =>
+			apart.push(`   ${t.restMarks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`)
+		);
+		if (t.rest.length > MAX_FRAMES) apart.push(`     … ${t.rest.length - MAX_FRAMES} more frames`);
 	}
 	if (t.registers.length) {
-		out.push('  Registers:');
-		for (const r of t.registers) out.push(`    ${inert(r)}`);
+		apart.push('  Registers:');
+		for (const r of t.registers) apart.push(`    ${inert(r)}`);
 	}
+	if (t.inEvidence === 0) out.push(...apart);
 	if (f.evidence.length) {
 		// line numbers as wide as the largest: the log line keeps as many columns as it can
 		const width = String(Math.max(...f.evidence.map((e) => e.line))).length;
@@ -150,6 +157,7 @@ function traceAndEvidence(f: Finding): string[] {
 				`  ${e.line === t.guiltyLine ? '>' : ' '} ${String(e.line).padStart(width)} | ${inert(e.text)}`
 			);
 	}
+	if (t.inEvidence > 0) out.push(...apart);
 	return out;
 }
 
