@@ -111,3 +111,25 @@ describe('an explanation said once in a report', () => {
 		expect(fresh(other).map((x) => x.label)).toEqual(['What it means and likely causes']);
 	});
 });
+
+describe('an explanation said once in a shortened Markdown report', () => {
+	it('refers only to findings it shows with their explanation, and fits more of them', async () => {
+		// a RHEL 6 kdump's dmesg of 16 findings, five soft lockups among them: too long for an
+		// issue with every explanation whole (11 had kept theirs), short enough with each said once
+		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'crash-dmesg-vmcore-dmesg-txt.log'));
+		const md = formatMarkdown(r);
+		expect(md).toContain(
+			'its 16 findings show at most 20 evidence lines and 30 frames each. The JSON report has everything.'
+		);
+		const refs = [...md.matchAll(/\*\* the same as for `([a-z]+-[0-9a-f]{8})` above/g)];
+		expect(refs.length).toBeGreaterThanOrEqual(5);
+		for (const m of refs) {
+			const section = md.indexOf(`- **Id:** \`${m[1]}\``);
+			expect(section, m[1]).toBeGreaterThan(0);
+			expect(section).toBeLessThan(m.index);
+			// its explanation is there, between its section and the next
+			const next = md.indexOf('\n#### ', section);
+			expect(md.slice(section, next)).toContain('**What it means:**');
+		}
+	});
+});

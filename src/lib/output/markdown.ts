@@ -434,6 +434,12 @@ function shortened(
 		lead.has(f.id) ? LEAD : f.routine === true ? 0 : (TIERS[f.severity] ?? 0);
 	/** the finding's text at each level, made when first needed */
 	const texts = all.map(() => new Map<number, string>());
+	// each shown with its explanation refers to the first that said a part of it (a finding
+	// before it: the cuts below take findings from the last up, so it keeps its explanation as
+	// long as this one does), but the headline's finding and its root cause, cut last, which
+	// say theirs whole
+	const said = explanationsSaidOnce(result);
+	const saidBefore = all.map((x) => said(x.f)).map((b, i) => (tier(all[i].f) === LEAD ? [] : b));
 	const text = (i: number, level: number): string => {
 		let t = texts[i].get(level);
 		if (t === undefined) {
@@ -443,7 +449,9 @@ function shortened(
 					? short(f)
 					: level === COUNTED
 						? ''
-						: findingSection(f, result, level === EXPLAINED ? SHORT : FACTS).join('\n');
+						: level === EXPLAINED
+							? findingSection(f, result, SHORT, saidBefore[i]).join('\n')
+							: findingSection(f, result, FACTS).join('\n');
 			texts[i].set(level, t);
 		}
 		return t;
@@ -469,9 +477,9 @@ function shortened(
 
 	const body: string[] = [];
 	const at = [0, 0, 0, 0];
-	// each part of an explanation said once, by the findings shown with theirs (the report only
-	// gets shorter: it was measured with every explanation whole)
-	const saidBefore = explanationsSaidOnce(result);
+	// each part of an explanation said once, by the findings shown with theirs: the headline's
+	// finding and its root cause too, when a finding before them shows it
+	const shownSaid = explanationsSaidOnce(result);
 	for (const [gi, g] of groups.entries()) {
 		body.push(...g.heading);
 		let hidden = 0;
@@ -481,9 +489,11 @@ function shortened(
 			if (levels[i] === COUNTED) hidden++;
 			else if (levels[i] !== EXPLAINED) body.push(text(i, levels[i]));
 			else {
-				const said = saidBefore(x.f);
+				const b = shownSaid(x.f);
 				body.push(
-					said.length ? findingSection(x.f, result, SHORT, said).join('\n') : text(i, EXPLAINED)
+					sameSaid(b, saidBefore[i])
+						? text(i, EXPLAINED)
+						: findingSection(x.f, result, SHORT, b).join('\n')
 				);
 			}
 		});
@@ -535,6 +545,12 @@ function shortened(
 		kept.push(l);
 	}
 	return [...kept, ...end].join('\n') + '\n';
+}
+
+/** two findings' references to the explanations said before them are the same */
+function sameSaid(a: readonly SaidBefore[], b: readonly SaidBefore[]): boolean {
+	const key = (l: readonly SaidBefore[]) => l.map((x) => `${x.as.id} ${x.parts.join()}`).join(';');
+	return key(a) === key(b);
 }
 
 /**
