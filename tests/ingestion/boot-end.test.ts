@@ -34,9 +34,9 @@ const SURFACE = [
 ];
 
 describe('a boot that stops in its first seconds while the log goes on', () => {
-	it('says so for a journal whose header ends long after the boot’s last line (had said nothing)', () => {
+	it('says so for a journal whose header ends long after the boot’s last line (had said nothing), in words true of whole seconds (had said "0 s after its first line")', () => {
 		expect(notes([HEADER, ...SURFACE])).toEqual([
-			'The log of boot 0 (lines 2-11) stops 0 s after its first line, just after the kernel started user space, though the journal’s header says it goes on 12 min longer: the machine most likely stopped there (it hung, crashed without a report, was reset or lost power), or the log was cut there. What a machine prints as it hangs often never reaches the disk: a serial console (`console=ttyS0,115200`), netconsole or pstore keeps the kernel’s last messages; booting with `systemd.log_level=debug` (or without `quiet`) shows how far start-up got.'
+			'The log of boot 0 (lines 2-11) stops within a second of its first line, just after the kernel started user space, though the journal’s header says it goes on 12 min longer: the machine most likely stopped there (it hung, crashed without a report, was reset or lost power), or the log was cut there. What a machine prints as it hangs often never reaches the disk: a serial console (`console=ttyS0,115200`), netconsole or pstore keeps the kernel’s last messages; booting with `systemd.log_level=debug` (or without `quiet`) shows how far start-up got.'
 		]);
 	});
 
@@ -192,7 +192,7 @@ const T = Date.UTC(2019, 9, 31, 20, 9, 2);
 describe('bootEndNote', () => {
 	it('notes a boot whose lines span a few seconds and that another boot follows', () => {
 		expect(bootEndNote(facts(T, T + 3000), 4, NaN)).toMatch(
-			/^The log of boot 3 \(lines 10-600\) stops 3 s after its first line, just after the kernel started user space, and boot 4 follows: /
+			/^The log of boot 3 \(lines 10-600\) stops about 3 s after its first line, just after the kernel started user space, and boot 4 follows: /
 		);
 	});
 

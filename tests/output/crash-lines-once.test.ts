@@ -83,6 +83,36 @@ describe('a crash’s lines in the text report', () => {
 			`<summary>Evidence (12 lines, with ${inside.length} of ${f.stack!.frames.length} call-trace frames)</summary>`
 		);
 		expect(md).toContain('<summary>Registers (1 line)</summary>');
+		// after the evidence, where the trace goes on: they had come before it, the trace's later
+		// frames above an evidence ending on its first ones
+		const lastLine = f.evidence[f.evidence.length - 1];
+		const at = (s: string, what: string) => {
+			const i = s.indexOf(what);
+			expect(i, what).toBeGreaterThan(0);
+			return i;
+		};
+		expect(at(txt, '  Evidence:')).toBeLessThan(at(txt, '  Call trace past the evidence'));
+		expect(
+			at(txt, ` ${lastLine.line} | ${lastLine.text}\n  Call trace past the evidence (`)
+		).toBeGreaterThan(0);
+		expect(at(txt, '  Call trace past the evidence')).toBeLessThan(at(txt, '  Registers:'));
+		expect(at(md, '<summary>Evidence (')).toBeLessThan(
+			at(md, '<summary>Call trace past the evidence')
+		);
+		expect(at(md, '<summary>Call trace past the evidence')).toBeLessThan(
+			at(md, '<summary>Registers (')
+		);
+	});
+
+	it('lists a trace the evidence does not quote before the evidence, as it was', async () => {
+		const r = await analyzeFile(join(OUTPUT_FIXTURES, 'syzkaller-424.log'));
+		const f = crashOf(r);
+		// the evidence cut before the trace starts
+		const first = Math.min(...f.stack!.frames.map((fr) => fr.line));
+		f.evidence = f.evidence.filter((e) => e.line < first);
+		const txt = formatText(r);
+		expect(txt.indexOf(`  Call trace (${f.stack!.frames.length} frames`)).toBeGreaterThan(0);
+		expect(txt.indexOf('  Call trace (')).toBeLessThan(txt.indexOf('  Evidence:'));
 	});
 });
 

@@ -27,9 +27,12 @@ function inlineText(t: Token): string {
 		.join('');
 }
 
-/** our own bold labels and emphasised cause kinds */
+/**
+ * our own bold labels and emphasised cause kinds; the parts of an explanation an earlier finding
+ * said are one label (`What it means, likely causes and what to do:`)
+ */
 const STRONG =
-	/^(?:Id:|Rule:|Category:|Severity:|Where:|Also known as:|Guilty frame:|Faulting location:|Report is incomplete or interleaved:|Report is cut short:|Facts:|What it means:|Likely causes:|What to do:|References:|Boots:|Note:)$/;
+	/^(?:Id:|Rule:|Category:|Severity:|Where:|Also known as:|Guilty frame:|Faulting location:|Report is incomplete or interleaved:|Report is cut short:|Facts:|References:|Boots:|Note:|(?:What it means|Likely causes|What to do)(?:(?:, | and )(?:likely causes|what to do))*:)$/;
 const H3 =
 	/^(?:Chains of related findings|System|Findings|(?:Most important: )?(?:Critical|High|Medium|Low|Info) \(\d+\)|Routine messages explained \(\d+\))$/;
 const SUMMARY =

@@ -89,9 +89,13 @@ export function bootEndNote(
 		if (!walled || !b.programs || !(after >= JOURNAL_ON_S)) return null;
 		goesOn = `though the journal’s header says it goes on ${duration(after)} longer`;
 	}
+	// wall clocks of syslog and `journalctl` (short) count whole seconds: a boot whose lines share
+	// one second had stopped "0 s after its first line", and "3 s" may be 2.1 or 3.9
 	const stop = timed
 		? `${b.lastTs.toFixed(1)} s after the kernel started`
-		: `${Math.round(span)} s after its first line`;
+		: Math.round(span) === 0
+			? 'within a second of its first line'
+			: `about ${Math.round(span)} s after its first line`;
 	const stage = b.init
 		? 'just after the kernel started user space'
 		: 'before the kernel started user space';

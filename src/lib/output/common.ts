@@ -316,13 +316,13 @@ export function metadataRows(result: AnalysisResult): MetadataRow[] {
 		{ label: label.commandLine, parts: names(m.command_line) },
 		{
 			label: 'Taint',
-			parts: ours(
-				m.taint
-					? `${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
-					: m.tainted === false
-						? 'not tainted'
-						: null
-			)
+			parts: m.taint
+				? ours(
+						`${m.taint.raw} (${m.taint.flags.map((f) => `${f.letter}: ${f.description}`).join('; ')}${m.taint.unknown.length ? `; unknown: ${m.taint.unknown.join(' ')}` : ''})`
+					)
+				: m.tainted === false
+					? notTainted(result)
+					: []
 		},
 		{
 			label: 'Modules',
@@ -336,6 +336,34 @@ export function metadataRows(result: AnalysisResult): MetadataRow[] {
 		}
 	];
 	return rows.filter((r) => r.parts.length > 0);
+}
+
+/** a crash report's `CPU: 0 PID: 0 Comm: swapper Not tainted 3.10.0-41.el7.x86_64 #1` line */
+const NOT_TAINTED = /\bNot tainted\b/;
+
+/**
+ * The Taint row of a log that says `Not tainted` and never prints a taint: a crash report prints
+ * the taint the kernel had before it, and a report can taint the kernel as it ends (a WARN()
+ * `W`, an oops `D`, Red Hat's unsupported-hardware warning its own flag), so the row names the
+ * last report that said it, `not tainted before WARNING in mark_hardware_unsupported (line 5)`:
+ * a bare `not tainted` had stood above that warning's explanation, "The kernel is marked tainted
+ * (unsupported hardware)" (abrt-oops-unsupported-hw.log). The title is log text (a code span in
+ * the Markdown report).
+ */
+function notTainted(result: AnalysisResult): RowPart[] {
+	let last: { title: string; line: number } | null = null;
+	for (const f of result.findings) {
+		if (f.category !== 'crash') continue;
+		const e = f.evidence.find((l) => NOT_TAINTED.test(l.text));
+		if (e !== undefined && (last === null || e.line > last.line))
+			last = { title: f.title, line: e.line };
+	}
+	if (last === null) return [{ text: 'not tainted', names: false }];
+	return [
+		{ text: 'not tainted before ', names: false },
+		{ text: last.title, names: true },
+		{ text: ` (line ${last.line})`, names: false }
+	];
 }
 
 /**
@@ -702,4 +730,94 @@ export function stepForInput(step: string, f: Finding, name: string | null): str
 	if (f.category !== 'crash') return step;
 	const file = shellFileName(name);
 	return file === null ? step : step.replace(linesCommand(f.id), linesCommand(f.id, file));
+}
+
+/** the parts of a finding's explanation that the text and Markdown reports say once */
+export type ExplanationPart = 'meaning' | 'causes' | 'next_steps';
+
+const EXPLANATION_PARTS: readonly ExplanationPart[] = ['meaning', 'causes', 'next_steps'];
+
+/** each part's label, as the text and Markdown reports head it */
+export const PART_LABELS: Record<ExplanationPart, string> = {
+	meaning: 'What it means',
+	causes: 'Likely causes',
+	next_steps: 'What to do'
+};
+
+/** parts of a finding's explanation that an earlier finding (`as`) of the report said in full */
+export interface SaidBefore {
+	as: Finding;
+	parts: ExplanationPart[];
+	/** the finding's own id, when its steps name it where those of `as` name theirs */
+	id: string | null;
+	/** `What it means, likely causes and what to do` */
+	label: string;
+}
+
+/**
+ * The text and Markdown reports say each part of an explanation once (what it means, the likely
+ * causes, what to do): fed the findings in the order a report prints them, this tells which
+ * parts of each an earlier finding printed word for word, and which (the first finding that
+ * printed them in full), so that the report refers to it (`What it means, likely causes and what
+ * to do: the same as for security-856b833e above`). Five AppArmor denials of
+ * `askubuntu-dmesg-journalctl-lastdayorso.log` had printed the same 20 lines five times. A crash's
+ * steps name its own id (`--lines crash-…`): steps that differ only there are the same, and the
+ * reference gives the id to put in. `shown` false (a
+ * shortened Markdown report's finding without its explanation) records nothing. The references
+ * (a line or two) are always printed; the JSON and the page keep every explanation.
+ */
+export function explanationsSaidOnce(
+	result: AnalysisResult
+): (f: Finding, shown?: boolean) => SaidBefore[] {
+	const first = new Map<string, Finding>();
+	return (f, shown = true) => {
+		const before = new Map<Finding, ExplanationPart[]>();
+		for (const part of EXPLANATION_PARTS) {
+			const key = partKey(f, part, result);
+			if (key === null) continue;
+			const g = first.get(key);
+			if (g === undefined) {
+				if (shown) first.set(key, f);
+				continue;
+			}
+			const parts = before.get(g);
+			if (parts === undefined) before.set(g, [part]);
+			else parts.push(part);
+		}
+		return [...before].map(([as, parts]) => ({
+			as,
+			parts,
+			id: parts.includes('next_steps') && stepsOf(f, result).includes(f.id) ? f.id : null,
+			label: parts
+				.map((p, i) => (i === 0 ? PART_LABELS[p] : PART_LABELS[p].toLowerCase()))
+				.join(', ')
+				.replace(/, (?=[^,]*$)/, ' and ')
+		}));
+	};
+}
+
+/** a part of a finding's explanation as the reports print it, keyed by the part; null when empty */
+function partKey(f: Finding, part: ExplanationPart, result: AnalysisResult): string | null {
+	const e = f.explanation;
+	if (part === 'meaning') return e.meaning === '' ? null : `m\n${e.meaning}`;
+	if (part === 'causes')
+		return e.causes.length === 0
+			? null
+			: `c\n${e.causes.map((c) => `${c.kind}\t${c.text}`).join('\n')}`;
+	// a crash's steps name its own id (`necroscope --lines crash-… LOG > crash-….txt`): steps
+	// that differ only there are the same, said with the id to put in (SaidBefore.id)
+	return e.next_steps.length === 0 ? null : `s\n${stepsOf(f, result).split(f.id).join('\u0000')}`;
+}
+
+/** a finding's steps as the reports print them, one per line */
+function stepsOf(f: Finding, result: AnalysisResult): string {
+	return f.explanation.next_steps.map((n) => stepForInput(n, f, result.input.name)).join('\n');
+}
+
+/**
+ * `the same as for security-856b833e above (AppArmor denied …).`, where a part was said
+ * (SaidBefore); a crash's steps add `, with crash-… in place of its id`
+ */
+export function saidBeforeText(s: SaidBefore): string {
+	return `the same as for ${s.as.id} above (${s.as.title})${s.id === null ? '' : `, with ${s.id} in place of its id`}.`;
 }

@@ -23,7 +23,9 @@ import {
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
-	stepForInput
+	stepForInput,
+	explanationsSaidOnce,
+	type SaidBefore
 } from './common.ts';
 import { reportNotes } from './notes.ts';
 
@@ -149,15 +151,30 @@ const SHORT: SectionLimits = { evidence: 20, frames: 30, prose: true };
 const FACTS: SectionLimits = { evidence: 12, frames: 10, prose: false };
 
 /** a finding's explanation: what it means, likely causes, what to do, references */
-function explanation(f: Finding, result: AnalysisResult): string[] {
+function explanation(f: Finding, result: AnalysisResult, said: SaidBefore[]): string[] {
 	const out: string[] = [];
-	out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
-	if (f.explanation.causes.length) {
+	// the parts an earlier finding said word for word: one line that names it, where the first was
+	const same = new Set(said.flatMap((x) => x.parts));
+	let referred = false;
+	const refer = () => {
+		if (referred) return;
+		referred = true;
+		for (const x of said)
+			out.push(
+				`**${x.label}:** the same as for ${inlineCode(x.as.id)} above (${inlineCode(x.as.title)})${x.id === null ? '' : `, with ${inlineCode(x.id)} in place of its id`}.`,
+				''
+			);
+	};
+	if (same.has('meaning')) refer();
+	else out.push(`**What it means:** ${proseMarkdown(f.explanation.meaning)}`, '');
+	if (same.has('causes')) refer();
+	else if (f.explanation.causes.length) {
 		out.push('**Likely causes:**', '');
 		for (const c of f.explanation.causes) out.push(`- *${c.kind}:* ${proseMarkdown(c.text)}`);
 		out.push('');
 	}
-	if (f.explanation.next_steps.length) {
+	if (same.has('next_steps')) refer();
+	else if (f.explanation.next_steps.length) {
 		out.push('**What to do:**', '');
 		for (const n of f.explanation.next_steps)
 			out.push(`- ${proseMarkdown(stepForInput(n, f, result.input.name))}`);
@@ -172,7 +189,12 @@ function explanation(f: Finding, result: AnalysisResult): string[] {
 	return out;
 }
 
-function findingSection(f: Finding, result: AnalysisResult, limits = FULL): string[] {
+function findingSection(
+	f: Finding,
+	result: AnalysisResult,
+	limits = FULL,
+	said: SaidBefore[] = []
+): string[] {
 	const out: string[] = [];
 	out.push(`#### ${inlineCode(f.title)}`, '');
 	out.push(
@@ -193,11 +215,14 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 	if (facts.length)
 		out.push(`- **Facts:** ${facts.map(([k, v]) => `${k} ${inlineCode(v)}`).join(' · ')}`);
 	out.push('');
-	if (limits.prose) out.push(...explanation(f, result));
+	if (limits.prose) out.push(...explanation(f, result, said));
 	// the frames and register lines the evidence shown quotes are read there, once (`>` in its
 	// margin marks the guilty frame's line); only those past it are blocks of their own
 	const shown = f.evidence.slice(0, limits.evidence);
 	const t = traceInEvidence(f, shown);
+	// frames and registers past the evidence follow it, where the trace goes on; a trace the
+	// evidence does not quote comes first, as it was
+	const apart: string[] = [];
 	if (t.rest.length) {
 		const frames = t.rest
 			.slice(0, limits.frames)
@@ -210,12 +235,13 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 			frames.length < t.rest.length
 				? `${what} (first ${frames.length} of ${t.rest.length} frames${marked})`
 				: `${what} (${counted(t.rest.length, 'frame')}${marked})`;
-		out.push(...details(label, codeBlock(frames)));
+		apart.push(...details(label, codeBlock(frames)));
 	}
 	if (t.registers.length && limits.prose)
-		out.push(
+		apart.push(
 			...details(`Registers (${counted(t.registers.length, 'line')})`, codeBlock(t.registers))
 		);
+	if (t.inEvidence === 0) out.push(...apart);
 	if (shown.length) {
 		// line numbers as wide as the largest shown: a pstore dump's records are out of order
 		// (i225nic's evidence goes from line 1062 to 946), and the last line had set the width
@@ -236,6 +262,7 @@ function findingSection(f: Finding, result: AnalysisResult, limits = FULL): stri
 				: `Evidence (${counted(f.evidence.length, 'line')}${trace})`;
 		out.push(...details(label, codeBlock(lines)));
 	}
+	if (t.inEvidence > 0) out.push(...apart);
 	return out;
 }
 
@@ -302,10 +329,13 @@ export function formatMarkdown(result: AnalysisResult): string {
 		head.push('');
 	}
 
-	// the headline's finding first, as the page lists them (findingSections)
+	// the headline's finding first, as the page lists them (findingSections); each part of an
+	// explanation said once (explanationsSaidOnce), in the order the findings are printed
+	const saidBefore = explanationsSaidOnce(result);
+	const full = (f: Finding) => findingSection(f, result, FULL, saidBefore(f)).join('\n');
 	const groups = findingSections(result).map((g) => ({
 		heading: [`### ${sectionHeading(g)}`, ''],
-		sections: g.findings.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+		sections: g.findings.map((f) => ({ f, full: full(f) }))
 	}));
 	// routine notices after the findings, in a section of their own: they never crowd them (and
 	// are the first to be shortened to one line when the report is too long)
@@ -320,7 +350,7 @@ export function formatMarkdown(result: AnalysisResult): string {
 				ROUTINE_INTRO,
 				''
 			],
-			sections: routine.map((f) => ({ f, full: findingSection(f, result).join('\n') }))
+			sections: routine.map((f) => ({ f, full: full(f) }))
 		});
 	const tail = systemSection(result, Infinity);
 	const size = (lines: string[]) => lines.reduce((n, l) => n + issueLength(l) + 2, 0);
@@ -404,6 +434,12 @@ function shortened(
 		lead.has(f.id) ? LEAD : f.routine === true ? 0 : (TIERS[f.severity] ?? 0);
 	/** the finding's text at each level, made when first needed */
 	const texts = all.map(() => new Map<number, string>());
+	// each shown with its explanation refers to the first that said a part of it (a finding
+	// before it: the cuts below take findings from the last up, so it keeps its explanation as
+	// long as this one does), but the headline's finding and its root cause, cut last, which
+	// say theirs whole
+	const said = explanationsSaidOnce(result);
+	const saidBefore = all.map((x) => said(x.f)).map((b, i) => (tier(all[i].f) === LEAD ? [] : b));
 	const text = (i: number, level: number): string => {
 		let t = texts[i].get(level);
 		if (t === undefined) {
@@ -413,7 +449,9 @@ function shortened(
 					? short(f)
 					: level === COUNTED
 						? ''
-						: findingSection(f, result, level === EXPLAINED ? SHORT : FACTS).join('\n');
+						: level === EXPLAINED
+							? findingSection(f, result, SHORT, saidBefore[i]).join('\n')
+							: findingSection(f, result, FACTS).join('\n');
 			texts[i].set(level, t);
 		}
 		return t;
@@ -439,6 +477,9 @@ function shortened(
 
 	const body: string[] = [];
 	const at = [0, 0, 0, 0];
+	// each part of an explanation said once, by the findings shown with theirs: the headline's
+	// finding and its root cause too, when a finding before them shows it
+	const shownSaid = explanationsSaidOnce(result);
 	for (const [gi, g] of groups.entries()) {
 		body.push(...g.heading);
 		let hidden = 0;
@@ -446,7 +487,15 @@ function shortened(
 			if (x.g !== gi) return;
 			at[levels[i]]++;
 			if (levels[i] === COUNTED) hidden++;
-			else body.push(text(i, levels[i]));
+			else if (levels[i] !== EXPLAINED) body.push(text(i, levels[i]));
+			else {
+				const b = shownSaid(x.f);
+				body.push(
+					sameSaid(b, saidBefore[i])
+						? text(i, EXPLAINED)
+						: findingSection(x.f, result, SHORT, b).join('\n')
+				);
+			}
 		});
 		if (hidden > 0)
 			body.push(
@@ -496,6 +545,12 @@ function shortened(
 		kept.push(l);
 	}
 	return [...kept, ...end].join('\n') + '\n';
+}
+
+/** two findings' references to the explanations said before them are the same */
+function sameSaid(a: readonly SaidBefore[], b: readonly SaidBefore[]): boolean {
+	const key = (l: readonly SaidBefore[]) => l.map((x) => `${x.as.id} ${x.parts.join()}`).join(';');
+	return key(a) === key(b);
 }
 
 /**

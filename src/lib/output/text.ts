@@ -19,6 +19,9 @@ import {
 	inputLine,
 	metadataRows,
 	rowText,
+	explanationsSaidOnce,
+	saidBeforeText,
+	type SaidBefore,
 	traceInEvidence,
 	severityCounts,
 	verdictLabel,
@@ -123,21 +126,28 @@ function traceAndEvidence(f: Finding): string[] {
 		}
 		out.push(...lines);
 	}
+	// frames and registers past the evidence follow it, where the trace goes on (they had come
+	// before it, frames 8-13 above an evidence ending on frames 1-7); a trace the evidence does
+	// not quote comes first, as it was
+	const apart: string[] = [];
 	if (t.rest.length) {
 		const shown = t.rest.slice(0, MAX_FRAMES);
 		const marked = t.restMarks.slice(0, MAX_FRAMES).includes(true);
-		out.push(
+		apart.push(
 			t.inEvidence > 0
 				? `  Call trace past the evidence (${counted(t.rest.length, 'frame')}${guiltyLegend(marked)}):`
 				: `  Call trace (${counted(total, 'frame')}${guiltyLegend(marked)}):`
 		);
-		shown.forEach((fr, i) => out.push(`   ${t.restMarks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`));
-		if (t.rest.length > MAX_FRAMES) out.push(`     … ${t.rest.length - MAX_FRAMES} more frames`);
+		shown.forEach((fr, i) =>
+			apart.push(`   ${t.restMarks[i] ? '>' : ' '} ${inert(frameLabel(fr))}`)
+		);
+		if (t.rest.length > MAX_FRAMES) apart.push(`     … ${t.rest.length - MAX_FRAMES} more frames`);
 	}
 	if (t.registers.length) {
-		out.push('  Registers:');
-		for (const r of t.registers) out.push(`    ${inert(r)}`);
+		apart.push('  Registers:');
+		for (const r of t.registers) apart.push(`    ${inert(r)}`);
 	}
+	if (t.inEvidence === 0) out.push(...apart);
 	if (f.evidence.length) {
 		// line numbers as wide as the largest: the log line keeps as many columns as it can
 		const width = String(Math.max(...f.evidence.map((e) => e.line))).length;
@@ -147,10 +157,11 @@ function traceAndEvidence(f: Finding): string[] {
 				`  ${e.line === t.guiltyLine ? '>' : ' '} ${String(e.line).padStart(width)} | ${inert(e.text)}`
 			);
 	}
+	if (t.inEvidence > 0) out.push(...apart);
 	return out;
 }
 
-function findingText(f: Finding, result: AnalysisResult): string[] {
+function findingText(f: Finding, result: AnalysisResult, said: SaidBefore[] = []): string[] {
 	const out: string[] = [];
 	// a crash's title is the kernel's own words (searched for as they are, as syzbot's titles
 	// are): whole on its line; the other titles are the rules' prose, wrapped
@@ -170,12 +181,23 @@ function findingText(f: Finding, result: AnalysisResult): string[] {
 			)
 		);
 	if (f.details.cut_short === true) out.push(`  Report is cut short: ${CUT_SHORT}`);
-	out.push(...wrap(inert(f.explanation.meaning), '  What it means:', 4));
-	if (f.explanation.causes.length) {
+	// the parts an earlier finding said word for word: one line that names it, where the first was
+	const same = new Set(said.flatMap((x) => x.parts));
+	let referred = false;
+	const refer = () => {
+		if (referred) return;
+		referred = true;
+		for (const x of said) out.push(...wrap(inert(saidBeforeText(x)), `  ${x.label}:`, 4));
+	};
+	if (same.has('meaning')) refer();
+	else out.push(...wrap(inert(f.explanation.meaning), '  What it means:', 4));
+	if (same.has('causes')) refer();
+	else if (f.explanation.causes.length) {
 		out.push('  Likely causes:');
 		for (const c of f.explanation.causes) out.push(...wrap(inert(c.text), `    - (${c.kind})`, 6));
 	}
-	if (f.explanation.next_steps.length) {
+	if (same.has('next_steps')) refer();
+	else if (f.explanation.next_steps.length) {
 		out.push('  What to do:');
 		for (const n of f.explanation.next_steps)
 			out.push(...wrap(inert(stepForInput(n, f, result.input.name)), '    -', 6));
@@ -233,11 +255,12 @@ export function formatText(result: AnalysisResult): string {
 	};
 	// the headline's finding first, as the page lists them (findingSections)
 	const groups = findingSections(result);
+	const saidBefore = explanationsSaidOnce(result);
 	for (const g of groups) {
 		blank();
 		out.push(sectionHeading(g).toUpperCase());
 		out.push('-'.repeat(72));
-		for (const f of g.findings) out.push(...findingText(f, result));
+		for (const f of g.findings) out.push(...findingText(f, result, saidBefore(f)));
 	}
 	if (result.findings.length === 0) {
 		blank();
@@ -255,7 +278,7 @@ export function formatText(result: AnalysisResult): string {
 		out.push('-'.repeat(72));
 		out.push(...wrap(ROUTINE_INTRO, '', 0));
 		out.push('');
-		for (const f of routine) out.push(...findingText(f, result));
+		for (const f of routine) out.push(...findingText(f, result, saidBefore(f)));
 	}
 	// an empty input has no system to describe (its one boot of lines 1-1 is the schema's
 	// placeholder, not something the input holds)
