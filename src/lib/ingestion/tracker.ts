@@ -236,10 +236,14 @@ function bootOpener(text: string, c0: number): boolean {
  * machine's firmware tables, memory and CPU setup): a boot that printed one before a banner is
  * another boot's excerpt, not the lines some architectures print before it (arm64's `Booting
  * Linux on physical CPU`, old kernels' `Initializing cgroup subsys`, x86's early `microcode:`,
- * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here.
+ * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here. Also what start_kernel
+ * prints after setting the architecture up (the IOMMU's `DMAR:`, `x2apic enabled`, `smpboot:`,
+ * `rcu:`, `clocksource:`, ftrace's, the console's) and a driver's line about its device by bus
+ * address (`pci 0000:00:02.0: `, `usb 1-1.2: `, `sd 0:0:0:0: `): an untimed excerpt of such lines,
+ * then a dmesg's start, had been counted in that dmesg's boot, named after its kernel.
  */
 const AFTER_BANNER =
-	/^(?:(?:Kernel )?[Cc]ommand line: |Machine model: |DMI: |BIOS-e820: |BIOS-provided physical RAM map|e820: |x86\/fpu: |Hypervisor detected: |Zone ranges:|Memory: |OF: fdt: |ACPI: |efi: |Calibrating delay loop|pid_max: |Dentry cache hash table|Mount-cache hash table|NR_IRQS)/;
+	/^(?:(?:Kernel )?[Cc]ommand line: |Machine model: |DMI: |BIOS-e820: |BIOS-provided physical RAM map|e820: |x86\/fpu: |Hypervisor detected: |Zone ranges:|Memory: |OF: fdt: |ACPI: |efi: |Calibrating delay loop|pid_max: |Dentry cache hash table|Mount-cache hash table|NR_IRQS|DMAR(?:-IR)?: |x2apic enabled|Switched APIC routing|ftrace: allocating|Freeing SMP alternatives|smpboot: |rcu: |clocksource: |Console: colour|NET: Registered|PCI: |pci_bus |[a-z][\w-]* (?:[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]|\d+-\d+(?:\.\d+)*|\d+:\d+:\d+:\d+): )/;
 /**
  * a segment's last anchors (from this many to twice as many) whose smallest offset is its clock
  * at its end (see Segment.tailMin)
@@ -1284,7 +1288,9 @@ export class RecordTracker {
 	private startBoot(reason: string, line: number, id: string | null): void {
 		if (this.handoff && !this.bannerSeen && (reason === 'banner' || reason === 'timestamp-reset')) {
 			// the boot so far was the bootloader (U-Boot, LK) handing over to this kernel: one boot
+			// (what came before the hand-over says nothing of this kernel's banner to come)
 			this.handoff = false;
+			this.pastBannerStart = false;
 			this.lastTs = NaN;
 			this.beforeLastTs = NaN;
 			return;
