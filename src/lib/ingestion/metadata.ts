@@ -765,6 +765,13 @@ export class MetadataCollector {
 			if (p.taint !== null) this.setTaint(p.taint, p.version);
 			else this.notTainted();
 			this.oopsVersion(p.version, boot);
+			// the DMI vendor and product, as a `Hardware name:` line prints them: a physical machine,
+			// or a virtual one's platform (Boot.physical, Boot.hypervisor)
+			if (p.hardware !== '') {
+				const vm = hypervisorFromDmi(p.machine);
+				if (vm === null) this.bootPhysical.add(boot);
+				else if ((this.bootHypervisors.get(boot)?.weight ?? 0) < 4) this.setHypervisor(vm, 4);
+			}
 			if (p.hardware !== '' && m.hardware === null) {
 				m.hardware = p.hardware;
 				if (text.endsWith(p.hardware)) this.machineLine = text.length;
