@@ -59,9 +59,27 @@ describe('a cut excerpt of under 30 lines, then another boot’s dmesg', () => {
 		expect(boots(ingestText(text(fixtureLines(CLEARFOG, 1, 40))))).toEqual(['start@9-40']);
 	});
 
-	it('an excerpt of lines a kernel prints anywhere, untimed, cannot be told from a start', () => {
-		// DMAR and x2apic lines without their times: nothing says they come after a banner, and
-		// powerpc prints lines of its own before its banner; under 30 lines, they stay one boot
-		expect(boots(ingestText(text(untimed(X86_LATER), untimed(X86_START))))).toEqual(['start@1-34']);
+	it('an untimed excerpt of lines a kernel prints after its banner, then a dmesg: its own boot', () => {
+		// DMAR and x2apic lines without their times (start_kernel prints them after setting the
+		// architecture up, never before a banner): they had been counted in the next dmesg's boot,
+		// named after its kernel; the user pasted an excerpt of another boot before that dmesg
+		expect(boots(ingestText(text(untimed(X86_LATER), untimed(X86_START))))).toEqual([
+			'start@1-20',
+			'banner@21-34'
+		]);
+		// the same excerpt before the dmesg with its times (the excerpt copied from `dmesg -t`)
+		expect(boots(ingestText(text(untimed(X86_LATER), X86_START)))).toEqual([
+			'start@1-20',
+			'banner@21-34'
+		]);
+		// a driver's lines about its device by bus address: linux-bug-dmesg-out.log's USB mouse
+		const USB = untimed(fixtureLines('real/linux-bug-dmesg-out.log', 1, 6));
+		expect(USB[0]).toBe('usb 1-1.1: new full-speed USB device number 4 using xhci_hcd');
+		const run = ingestText(text(USB, untimed(ARM64)));
+		expect(boots(run)).toEqual(['start@1-6', 'banner@7-30']);
+		expect(run.summary.metadata.boots.map((b) => b.kernel_version)).toEqual([
+			null,
+			'5.8.0-0.bpo.2-arm64'
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * The same log rewritten into every shape NecroScope reads gives the same crash findings, the
- * same kernel version and the same boots. The log: two real boots (fixtures/formats/real), each
+ * same kernel version and the same boots. The log: three real boots (fixtures/formats/real), each
  * behind a `Linux version` banner.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ describe('the same log in every shape', () => {
 		const ref = await outcome(render(boots, 'dmesg'));
 		expect(ref.crashes.length).toBeGreaterThanOrEqual(2);
 		expect(ref.kernel_version).toBe('5.9.12');
-		expect(ref.boots).toEqual(['5.9.12', '4.10.0-rc6-00059-g2497278']);
+		expect(ref.boots).toEqual(['5.9.12', '4.10.0-rc6-00059-g2497278', '4.10.0-rc3-00259-g9881b02']);
 	});
 	for (const shape of SHAPES) {
 		it(shape, async () => {

@@ -16,7 +16,11 @@ export interface BaseRecord {
 export type Boots = BaseRecord[][];
 
 const HOST = 'myhost';
-const BOOT_IDS = ['3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d', '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b'];
+const BOOT_IDS = [
+	'3f2a9c1d0b7e4f5a8c6d2e1f0a9b8c7d',
+	'9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
+	'5b0e7a2c9d4f4e1a8b3c6d0f2e9a7c51'
+];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
@@ -80,7 +84,7 @@ type LineShape = (r: BaseRecord, boot: number, index: number) => string;
 let deltaPrev = 0;
 
 function netconsole(r: BaseRecord, b: number, i: number, chunk: number): string {
-	const head = `${b === 0 ? '5.9.12' : '4.10.0-rc6'},${r.level},${i},${usec(r.ts)},-`;
+	const head = `${['5.9.12', '4.10.0-rc6', '4.10.0-rc3'][b]},${r.level},${i},${usec(r.ts)},-`;
 	const body = kmsgEscape(r.text);
 	if (body.length <= chunk) return `${head};${body}`;
 	const out: string[] = [];
@@ -362,14 +366,19 @@ export function render(boots: Boots, shape: string): string {
 }
 
 /**
- * The log every shape is made from: two real boots (fixtures/formats/real), each behind a
- * `Linux version` banner (the banners are added).
+ * The log every shape is made from: three real boots (fixtures/formats/real), each behind a
+ * `Linux version` banner (the banners are added). lkp-calltrace-dmesg-007.log is two logs joined
+ * (a QEMU guest's oops, then a DX58SO board's WARNING of another kernel, 1416 s later): each is a
+ * boot of its own here, as the plain dmesg reads them (it had been one boot with the guest's
+ * banner, which the shapes without kernel times cannot tell apart).
  */
 export function baseBoots(): Boots {
 	const read = (f: string) =>
 		readFileSync(new URL(`../../fixtures/formats/real/${f}`, import.meta.url), 'utf8');
 	const a = parseBase(read('linux-bug-dmesg-out.log'));
 	const b = parseBase(read('lkp-calltrace-dmesg-007.log'));
+	const guest = b.filter((r) => r.ts < 1000);
+	const board = b.filter((r) => r.ts >= 1000);
 	const banner = (v: string) => ({ ts: 0, level: 5, text: `Linux version ${v}` });
 	return [
 		[
@@ -378,7 +387,11 @@ export function baseBoots(): Boots {
 		],
 		[
 			banner('4.10.0-rc6-00059-g2497278 (kbuild@lkp) (gcc version 6.2.0) #1 SMP Mon Jan 30 2017'),
-			...b
+			...guest
+		],
+		[
+			banner('4.10.0-rc3-00259-g9881b02 (kbuild@lkp) (gcc version 6.2.0) #1 SMP Mon Jan 16 2017'),
+			...board
 		]
 	];
 }

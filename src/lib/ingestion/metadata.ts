@@ -277,6 +277,23 @@ export function pidLine(
 }
 
 /**
+ * The kernel release an oops's identity line names, as the collector reads it (lineUpperC,
+ * lineUpperP): `CPU: 1 PID: 0 Comm: swapper/1 Tainted: G        W I     4.10.0-rc3-00259-g9881b02 #1`
+ * or x86's old `Pid: 4008, comm: rm Not tainted 2.6.38.6-27.fc15.i686 #1 …`; null for another
+ * line. For the tracker's look at a dmesg whose time jumped (heldNames), not per line.
+ */
+export function identityRelease(text: string): string | null {
+	if (text.startsWith('CPU: ')) {
+		if (!/ PID: \d+ /.test(text)) return null;
+		const nt = text.indexOf('ainted');
+		const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
+		return v === null ? null : v[1];
+	}
+	if (text.startsWith('Pid: ')) return pidLine(text)?.version ?? null;
+	return null;
+}
+
+/**
  * Is `next` the last word of a machine name that a capture wrapped at 80 columns moved off a
  * line of `length` characters: one word of a DMI name (no space, no `:`), and too long to have
  * fitted after it? abrt's koops file (`abrt-koops-tainted-bg1.log`, 2.6.38) prints
@@ -748,6 +765,13 @@ export class MetadataCollector {
 			if (p.taint !== null) this.setTaint(p.taint, p.version);
 			else this.notTainted();
 			this.oopsVersion(p.version, boot);
+			// the DMI vendor and product, as a `Hardware name:` line prints them: a physical machine,
+			// or a virtual one's platform (Boot.physical, Boot.hypervisor)
+			if (p.hardware !== '') {
+				const vm = hypervisorFromDmi(p.machine);
+				if (vm === null) this.bootPhysical.add(boot);
+				else if ((this.bootHypervisors.get(boot)?.weight ?? 0) < 4) this.setHypervisor(vm, 4);
+			}
 			if (p.hardware !== '' && m.hardware === null) {
 				m.hardware = p.hardware;
 				if (text.endsWith(p.hardware)) this.machineLine = text.length;

@@ -10,7 +10,7 @@ import type {
 import { isoFromMs } from '../util/time.ts';
 import { BlockAssembler } from './blocks/assembler.ts';
 import type { ClassifierSummary } from './classifier.ts';
-import { bannerBuilder, MetadataCollector } from './metadata.ts';
+import { bannerBuilder, identityRelease, MetadataCollector } from './metadata.ts';
 import { UNPARSED_NUL } from './nul.ts';
 import { UNPARSED_COMPRESSED } from './ramoops.ts';
 import { BOOTLOADER_HANDOFF, UNPARSED_AFTER_DUMP, UNPARSED_BOOTLOADER } from './formats/index.ts';
@@ -132,6 +132,21 @@ const HOLD = 'hold';
  */
 const JOIN_AFTER = 8;
 const JOIN_PLACES = 64;
+/**
+ * OTHER_KERNEL: two dmesg excerpts pasted one after the other, the second of another machine or
+ * boot whose time lies more than RESET_MAX_S past the first's (lkp's `dmesg-007`: a QEMU guest's
+ * oops at 41 s, a blank line, then a DX58SO board's WARNING at 1457 s), had been one boot, named
+ * after the first's kernel and machine. Nothing resets and the shape is the same; only the second's
+ * oops says so, naming another kernel release, which one boot cannot run. Where a dmesg's time
+ * jumps forward by more than RESET_MAX_S in a boot whose kernel is known (its banner, an oops
+ * line), the records from the jump on are held (heldJump, not passed on) until one names a
+ * kernel: another release starts a boot at the jump (reason `shape-change`, with a note), the same
+ * release, HELD_MAX records without one, or any other line (unparsed, skipped but blank, another
+ * format, another program's line or a boot marker, the input's end) pass them on in the boot as
+ * before. Nothing is added per line but one
+ * comparison of the time, which track makes anyway.
+ */
+const HELD_MAX = 64;
 
 /**
  * A message's fingerprint: its length and nine of its characters spread over it (the first and
@@ -221,10 +236,14 @@ function bootOpener(text: string, c0: number): boolean {
  * machine's firmware tables, memory and CPU setup): a boot that printed one before a banner is
  * another boot's excerpt, not the lines some architectures print before it (arm64's `Booting
  * Linux on physical CPU`, old kernels' `Initializing cgroup subsys`, x86's early `microcode:`,
- * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here.
+ * EFI's stub, powerpc's `dt-cpu-ftrs:` and MMU lines), none of which is here. Also what start_kernel
+ * prints after setting the architecture up (the IOMMU's `DMAR:`, `x2apic enabled`, `smpboot:`,
+ * `rcu:`, `clocksource:`, ftrace's, the console's) and a driver's line about its device by bus
+ * address (`pci 0000:00:02.0: `, `usb 1-1.2: `, `sd 0:0:0:0: `): an untimed excerpt of such lines,
+ * then a dmesg's start, had been counted in that dmesg's boot, named after its kernel.
  */
 const AFTER_BANNER =
-	/^(?:(?:Kernel )?[Cc]ommand line: |Machine model: |DMI: |BIOS-e820: |BIOS-provided physical RAM map|e820: |x86\/fpu: |Hypervisor detected: |Zone ranges:|Memory: |OF: fdt: |ACPI: |efi: |Calibrating delay loop|pid_max: |Dentry cache hash table|Mount-cache hash table|NR_IRQS)/;
+	/^(?:(?:Kernel )?[Cc]ommand line: |Machine model: |DMI: |BIOS-e820: |BIOS-provided physical RAM map|e820: |x86\/fpu: |Hypervisor detected: |Zone ranges:|Memory: |OF: fdt: |ACPI: |efi: |Calibrating delay loop|pid_max: |Dentry cache hash table|Mount-cache hash table|NR_IRQS|DMAR(?:-IR)?: |x2apic enabled|Switched APIC routing|ftrace: allocating|Freeing SMP alternatives|smpboot: |rcu: |clocksource: |Console: colour|NET: Registered|PCI: |pci_bus |[a-z][\w-]* (?:[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]|\d+-\d+(?:\.\d+)*|\d+:\d+:\d+:\d+): )/;
 /**
  * a segment's last anchors (from this many to twice as many) whose smallest offset is its clock
  * at its end (see Segment.tailMin)
@@ -475,6 +494,13 @@ export class RecordTracker {
 	 * boot (see journalAfterDmesg); null when none is held
 	 */
 	private joinHeld: { rec: LogRecord; hint: number; bootId: string; at: number[] } | null = null;
+	/**
+	 * the records held from a forward jump of a dmesg's time (see OTHER_KERNEL), the kernel the
+	 * boot ran and the time before the jump; null when none are held
+	 */
+	private held: { recs: LogRecord[]; hints: number[]; kernel: string; from: number } | null = null;
+	/** the last input line held so (its records are passed on again, not held twice) */
+	private heldUpTo = 0;
 	/** host name of the latest kernel record with a prefix time (the initrd's may differ) */
 	private kernelHost = '';
 	private prevTs = NaN;
@@ -539,6 +565,9 @@ export class RecordTracker {
 
 	/** Count a skipped record (see dispatch): another program's line, a blank line, a marker. */
 	private skippedRecord(rec: LogRecord, lines: number): void {
+		// records held at a dmesg's jump go on before another program's line or a boot's marker
+		if (this.held !== null && (rec.program !== '' || rec.reason === 'boot marker'))
+			this.releaseHeld(null);
 		this.linesSkipped += lines;
 		this.count(this.skipped, rec.reason, lines);
 		if (rec.program !== '') this.sink.program?.(rec, this.boot);
@@ -574,6 +603,7 @@ export class RecordTracker {
 	 */
 	private unparsedRecord(rec: LogRecord, lines: number, hint: number): boolean {
 		if (this.joinHeld !== null) this.releaseJoin(null);
+		if (this.held !== null) this.releaseHeld(null);
 		this.linesUnparsed += lines;
 		this.count(this.unparsed, rec.reason, lines);
 		// not kernel text: in no boot, not analysed (a bootloader's log after a restart has
@@ -632,6 +662,9 @@ export class RecordTracker {
 
 	/** Track a record in its boot and pass it on to the sink and the block assembler. */
 	private pass(rec: LogRecord, hint: number): void {
+		// a dmesg's time jumped forward: perhaps another log (see OTHER_KERNEL)
+		if ((this.held !== null || rec.ts > this.lastTs + RESET_MAX_S) && this.heldJump(rec, hint))
+			return;
 		this.track(rec);
 		this.sink.record(rec, hint);
 		const ctxId = Number.isNaN(rec.ts) ? '' : rec.caller === '' ? 'console' : rec.caller;
@@ -994,6 +1027,7 @@ export class RecordTracker {
 	 * line's fingerprint was that of one of the dmesg's, stayed in the boot).
 	 */
 	dumpStart(line: number, times: number[]): void {
+		if (this.held !== null) this.releaseHeld(null);
 		if (this.joinHeld !== null) this.releaseJoin(null);
 		// the dump's records are kept (see copyOfDump); another dump of the boot the last one was
 		// (the same files listed twice) adds to them
@@ -1089,6 +1123,7 @@ export class RecordTracker {
 	 * one as another log's (see dumpReplayed).
 	 */
 	dumpEnd(line: number, ts: number, text: string): void {
+		if (this.held !== null) this.releaseHeld(null);
 		if (this.joinHeld !== null) this.releaseJoin(null);
 		if (this.bootRecords === 0 || Number.isNaN(this.lastTs) || this.noOtherLogStart(text)) return;
 		if (ts < this.lastTs - RESET_SLACK_S && this.timestampReset(ts, text, '')) return;
@@ -1253,7 +1288,9 @@ export class RecordTracker {
 	private startBoot(reason: string, line: number, id: string | null): void {
 		if (this.handoff && !this.bannerSeen && (reason === 'banner' || reason === 'timestamp-reset')) {
 			// the boot so far was the bootloader (U-Boot, LK) handing over to this kernel: one boot
+			// (what came before the hand-over says nothing of this kernel's banner to come)
 			this.handoff = false;
+			this.pastBannerStart = false;
 			this.lastTs = NaN;
 			this.beforeLastTs = NaN;
 			return;
@@ -1330,6 +1367,9 @@ export class RecordTracker {
 		this.flushFormatRun();
 		this.runFormat = format;
 		this.runLines = n;
+		// records held at a dmesg's jump (see OTHER_KERNEL) go on before another shape is looked at
+		if (this.held !== null && format !== 'continuation' && format !== this.held.recs[0].format)
+			this.releaseHeld(null);
 		// a record is held: this is the next one (the run was ended to come here); a record of yet
 		// another format is looked at as any first record of a format is
 		if (this.joinHeld !== null) {
@@ -1381,6 +1421,61 @@ export class RecordTracker {
 			this.bootNotes.set(text, (to) => note(to(boot)));
 		}
 		this.startBoot('shape-change', line, null);
+	}
+
+	/**
+	 * A record whose dmesg time jumped forward by more than RESET_MAX_S, or one after it while
+	 * records are held (see OTHER_KERNEL): true when it is held, to be passed on by releaseHeld.
+	 */
+	private heldJump(rec: LogRecord, hint: number): boolean {
+		let h = this.held;
+		if (h === null) {
+			if (
+				rec.line <= this.heldUpTo ||
+				rec.kind !== 'kernel' ||
+				!Number.isNaN(rec.wall) ||
+				rec.host !== '' ||
+				this.dumpCopy !== null
+			)
+				return false;
+			const m = this.metaCollector;
+			const kernel = m.bootVersions.get(this.boot) ?? m.oopsVersions.get(this.boot);
+			if (kernel === undefined) return false;
+			h = this.held = { recs: [], hints: [], kernel, from: this.lastTs };
+		}
+		h.recs.push(copyRecord(rec));
+		h.hints.push(hint);
+		this.heldUpTo = rec.line;
+		const c0 = codeAt(rec.text, 0);
+		const named = c0 === 67 /* C */ || c0 === 80 /* P */ ? identityRelease(rec.text) : null;
+		if (named !== null) this.releaseHeld(named);
+		else if (h.recs.length >= HELD_MAX) this.releaseHeld(null);
+		return true;
+	}
+
+	/**
+	 * Pass on the records held at a dmesg's jump (see OTHER_KERNEL): in a boot of their own when
+	 * `named`, the release one of them names, is not the boot's kernel; in the boot as before
+	 * otherwise (null: none named, or another line came first).
+	 */
+	private releaseHeld(named: string | null): void {
+		const h = this.held as NonNullable<typeof this.held>;
+		this.held = null;
+		const first = h.recs[0];
+		if (named !== null && named !== h.kernel) {
+			this.pastedLog(
+				first.line,
+				`its kernel time jumps forward (from ${h.from.toFixed(6)} s to ${first.ts.toFixed(6)} s) and its oops names kernel ${named}, where the lines before ran ${h.kernel}: one boot runs one kernel`
+			);
+		}
+		for (let i = 0; i < h.recs.length; i++) {
+			const rec = h.recs[i];
+			if (rec.kind === 'continuation') {
+				rec.ts = this.prevTs;
+				rec.caller = this.prevCaller;
+			}
+			this.pass(rec, h.hints[i]);
+		}
 	}
 
 	/**
@@ -1633,6 +1728,7 @@ export class RecordTracker {
 
 	/** End of input (after the classifier's finish): close open reports and return the summary. */
 	finish(c: ClassifierSummary): IngestSummary {
+		if (this.held !== null) this.releaseHeld(null);
 		if (this.joinHeld !== null) this.releaseJoin(null);
 		this.flushFormatRun();
 		this.blocks.closeAll('eof');
