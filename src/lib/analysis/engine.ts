@@ -1216,6 +1216,7 @@ export class Analyzer {
 			if (!('title' in res)) return;
 			// resolved after the resolution's own window: the later outcome (RuleResolve.later)
 			const e = one.event;
+			// after the rule's context message: the context's outcome of it (RuleResolve.afterContext)
 			const outcome =
 				res.later !== undefined &&
 				res.withinSeconds !== undefined &&
@@ -1223,7 +1224,9 @@ export class Analyzer {
 				by.ts !== null &&
 				by.ts - e.ts > res.withinSeconds
 					? res.later
-					: res;
+					: one.context !== null && res.afterContext !== undefined
+						? res.afterContext
+						: res;
 			const facts =
 				byMatch && res.details
 					? this.withLines(

@@ -339,6 +339,14 @@ export interface RuleResolve extends RuleOutcome {
 	 */
 	later?: RuleOutcome & { withinSeconds?: number };
 	/**
+	 * what the finding is instead when the rule's context message came before the resolved
+	 * message (LineRule.context): a USB device found again on its port at once, after a resume's
+	 * lines, was re-enumerated because the resume could not restore it, not because it dropped
+	 * off the bus (its finding's title says so, and the storm's `unless` keeps many resumes from
+	 * being a flaky device's storm)
+	 */
+	afterContext?: RuleOutcome;
+	/**
 	 * which of the rule's messages wait for a resolution (all when absent): the others become
 	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused
 	 * by watchdog` at boot)

@@ -1,5 +1,5 @@
 import type { DetailValue, Explanation } from '../../models/finding.ts';
-import type { LineRule } from './types.ts';
+import type { LineRule, RuleContext } from './types.ts';
 import { errnoName, errnoSymbolName } from './util.ts';
 
 const USB_REFS = [
@@ -85,6 +85,46 @@ export const usbEnumeration: LineRule = {
 	)
 };
 
+// the lines a resume prints before and just after the devices are resumed (drivers/base/power,
+// kernel/power, ACPI, xHCI): a controller that lost power in sleep has its devices reset
+const RESUME_CONTEXT: Omit<RuleContext, 'outcome'> = {
+	trigger: [
+		'resume of devices complete',
+		'Low-level resume complete',
+		'Waking up from system sleep state',
+		'xHC error in resume',
+		'Restarting tasks ...',
+		'PM: suspend exit',
+		'PM: Finishing wakeup',
+		'root hub lost power or was reset'
+	],
+	pattern:
+		/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
+	// the USB core's `root hub lost power` follows the line that says why (`xHC error in
+	// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself
+	details: (m): Record<string, DetailValue> =>
+		m[0] === 'root hub lost power or was reset'
+			? { after_resume: true }
+			: { after_resume: true, resume_event: m[0] },
+	accumulate: true,
+	within: 60,
+	examples: [
+		// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
+		'PM: early resume of devices complete after 0.259 msecs',
+		'PM: resume of devices complete after 587.236 msecs',
+		'PM: Finishing wakeup.',
+		'Restarting tasks ... done.',
+		// the USB core as a controller that lost power in sleep is resumed (novo7elf: the log
+		// starts during a resume, 18 lines before the first reset)
+		'usb usb2: root hub lost power or was reset',
+		// crash-logs log12-04 (ThinkPad X1 Carbon)
+		'ACPI: PM: Low-level resume complete',
+		'ACPI: PM: Waking up from system sleep state S3',
+		'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
+		'PM: suspend exit'
+	]
+};
+
 /** `usb 1-3: USB disconnect, device number 5` — routine once, a storm when a port keeps dropping. */
 export const usbDisconnect: LineRule = {
 	id: 'usb.disconnect',
@@ -94,7 +134,38 @@ export const usbDisconnect: LineRule = {
 	pattern: /^usb ([\d.-]+): USB disconnect, (?:address|device number) (\d+)/,
 	title: (m) => `USB disconnects on port ${m[1]}`,
 	details: (m) => ({ port: m[1] }),
-	storm: { count: 5, severity: 'medium' },
+	// a disconnect as the system resumes is the resume's (the device could not be restored after
+	// the controller lost power in sleep), at every resume: many are no flaky device's storm
+	storm: { count: 5, severity: 'medium', unless: 'after_resume' },
+	// the resume's lines just before it (crash-logs log12-04, log12-11, log20221215: a ThinkPad X1
+	// Carbon's fingerprint reader on 1-9 disconnected 12 lines after `usb usb1: root hub lost power
+	// or was reset`, found again 1 to 14 lines later, at every resume)
+	context: {
+		...RESUME_CONTEXT,
+		outcome: {
+			title: (m) => `USB device on port ${m[1]} disconnected as the system resumed`,
+			severity: 'info',
+			explanation: {
+				meaning:
+					'A USB device on this port was disconnected while the system woke up from sleep (a few lines after the resume’s own messages) and was not found again on the port within 2 seconds. Either it was unplugged while the system slept, or the resume could not restore it: when the USB controller loses power in sleep (common on laptops), the kernel resets each device to bring it back ("reset-resume"), and a device that does not answer that reset, answers it as another device, or has USB persist turned off is disconnected. It is the resume’s doing, not a cable’s: many of them over many resumes are no sign of a failing port.',
+				causes: [
+					{
+						kind: 'environment',
+						text: 'The device was unplugged while the system slept.'
+					},
+					{
+						kind: 'firmware',
+						text: 'The platform cuts power to the USB controller in sleep (or the controller reported an error on resume and was re-initialised), and the device could not be restored after it.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if the device was unplugged while the system slept, or if it is back after the resume (a device found again a few seconds later: `lsusb`).',
+					'If a device that stayed plugged in is gone after every resume, re-plug it, check that USB persist is on for it (`cat /sys/bus/usb/devices/<port>/power/persist`: 1) and report it to its driver’s maintainers with this log.'
+				],
+				references: USB_REFS
+			}
+		}
+	},
 	// the device found again on the same port at once (hub.c's `new <speed> USB device number N
 	// using <hcd>`): it dropped off the bus and re-enumerated itself, it was not unplugged
 	// (m11x-hwinfo-m11x-dmesg-log.log: a CSR8510 Bluetooth adapter on 3-2 found again 0.8 s and
@@ -111,6 +182,32 @@ export const usbDisconnect: LineRule = {
 		title: (m) => `USB device on port ${m[1]} dropped off and came back at once (re-enumerated)`,
 		severity: 'info',
 		details: (m) => ({ device_number_after: Number(m[2]) }),
+		// found again at once as the system resumed (the rule's context): the resume could not
+		// restore it and the USB core enumerated it again; the fingerprint reader of crash-logs'
+		// X1 Carbon at each of its five resumes, its M-Audio M-Track after `device firmware changed`
+		afterContext: {
+			title: (m) => `USB device on port ${m[1]} re-enumerated as the system resumed`,
+			severity: 'info',
+			explanation: {
+				meaning:
+					'As the system woke up from sleep, the USB device on this port was disconnected and found again on the same port at once, with a new device number. The USB controller had lost power or its state in sleep (common on laptops: its root hubs "lost power or was reset"), so the kernel had to reset each device to bring it back ("reset-resume"); a device that does not answer that reset as before, reports changed descriptors ("device firmware changed") or has USB persist turned off is disconnected and enumerated again as a new device. The resume explains it, not the cable, the port or the device’s health: it happens at every resume, so many of them on one port are no storm. Whatever used the device was cut and starts again with it (a program that held it open, such as fprintd for a fingerprint reader or a sound server for an audio interface, has to open it again).',
+				causes: [
+					{
+						kind: 'firmware',
+						text: 'The platform cuts power to the USB controller in sleep, or the controller reported an error on resume and was re-initialised (`xHC error in resume … Reinit`).'
+					},
+					{
+						kind: 'hardware',
+						text: 'A device that cannot be restored by a reset after the power loss (it answers as another device, or its firmware starts afresh), so the USB core enumerates it again.'
+					}
+				],
+				next_steps: [
+					'Nothing to do if the device works after resume (`lsusb` lists it).',
+					'If a program loses the device at each resume (a fingerprint reader that works again only after fprintd restarts, an audio interface that stays silent), that program’s or the device driver’s handling of resume is the matter: report it there with this log. A new cable or port will not help.'
+				],
+				references: USB_REFS
+			}
+		},
 		examples: ['usb 1-3: new full-speed USB device number 3 using xhci_hcd'],
 		explanation: {
 			meaning:
@@ -153,44 +250,8 @@ export const usbReset: LineRule = {
 	title: (m) => `USB device resets on port ${m[1]}`,
 	details: (m) => ({ port: m[1], speed: m[2].replace(' ', '-'), controller: m[3] }),
 	storm: { count: 10, severity: 'medium', unless: 'after_resume' },
-	// the lines a resume prints before and just after the devices are resumed (drivers/base/power,
-	// kernel/power, ACPI, xHCI): a controller that lost power in sleep has its devices reset
 	context: {
-		trigger: [
-			'resume of devices complete',
-			'Low-level resume complete',
-			'Waking up from system sleep state',
-			'xHC error in resume',
-			'Restarting tasks ...',
-			'PM: suspend exit',
-			'PM: Finishing wakeup',
-			'root hub lost power or was reset'
-		],
-		pattern:
-			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
-		// the USB core's `root hub lost power` follows the line that says why (`xHC error in
-		// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself
-		details: (m): Record<string, DetailValue> =>
-			m[0] === 'root hub lost power or was reset'
-				? { after_resume: true }
-				: { after_resume: true, resume_event: m[0] },
-		accumulate: true,
-		within: 60,
-		examples: [
-			// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
-			'PM: early resume of devices complete after 0.259 msecs',
-			'PM: resume of devices complete after 587.236 msecs',
-			'PM: Finishing wakeup.',
-			'Restarting tasks ... done.',
-			// the USB core as a controller that lost power in sleep is resumed (novo7elf: the log
-			// starts during a resume, 18 lines before the first reset)
-			'usb usb2: root hub lost power or was reset',
-			// crash-logs log12-04 (ThinkPad X1 Carbon)
-			'ACPI: PM: Low-level resume complete',
-			'ACPI: PM: Waking up from system sleep state S3',
-			'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
-			'PM: suspend exit'
-		],
+		...RESUME_CONTEXT,
 		outcome: {
 			title: (m) => `USB device resets after resume on port ${m[1]}`,
 			severity: 'info',
