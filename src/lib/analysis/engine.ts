@@ -1217,6 +1217,7 @@ export class Analyzer {
 			// resolved after the resolution's own window: the later outcome (RuleResolve.later)
 			const e = one.event;
 			// after the rule's context message: the context's outcome of it (RuleResolve.afterContext)
+			const ac = res.afterContext;
 			const outcome =
 				res.later !== undefined &&
 				res.withinSeconds !== undefined &&
@@ -1224,9 +1225,7 @@ export class Analyzer {
 				by.ts !== null &&
 				by.ts - e.ts > res.withinSeconds
 					? res.later
-					: one.context !== null && res.afterContext !== undefined
-						? res.afterContext
-						: res;
+					: (one.context !== null && (typeof ac === 'function' ? ac(one.context) : ac)) || res;
 			const facts =
 				byMatch && res.details
 					? this.withLines(

@@ -343,9 +343,10 @@ export interface RuleResolve extends RuleOutcome {
 	 * message (LineRule.context): a USB device found again on its port at once, after a resume's
 	 * lines, was re-enumerated because the resume could not restore it, not because it dropped
 	 * off the bus (its finding's title says so, and the storm's `unless` keeps many resumes from
-	 * being a flaky device's storm)
+	 * being a flaky device's storm); a function picks it by the context message's details (a
+	 * resume's lines, not a driver unloaded), or none
 	 */
-	afterContext?: RuleOutcome;
+	afterContext?: RuleOutcome | ((context: Record<string, DetailValue>) => RuleOutcome | undefined);
 	/**
 	 * which of the rule's messages wait for a resolution (all when absent): the others become
 	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused
