@@ -104,7 +104,7 @@ const USB_CONTEXT: Omit<RuleContext, 'outcome'> = {
 		': remove, state '
 	],
 	pattern:
-		/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)|^usbcore: deregistering interface driver (\S+)|^\S+ (\S+): remove, state [0-9a-f]+$/,
+		/PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset|^usbcore: deregistering interface driver (\S+)|^\S+ (\S+): remove, state [0-9a-f]+$/,
 	// the USB core's `root hub lost power` follows the line that says why (`xHC error in
 	// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself; a
 	// driver unloaded or a controller removed after a resume's lines is what the later lines are
