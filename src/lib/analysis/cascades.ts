@@ -820,6 +820,20 @@ function teardownAfterCrash(f: Finding, cause: Finding): void {
 	};
 }
 
+/**
+ * A report printed by panic() itself after the panic it follows (printedInPanic: a WARN() of code
+ * the panic ran, lkp-49.log's uvesafb blanking the console through the netlink connector with
+ * interrupts off): a side effect of going down, not a second problem, so at most low, and the
+ * explanation says so.
+ */
+function printedByPanic(f: Finding, cause: Finding): void {
+	if (severityRank(f.severity) < severityRank('low')) f.severity = 'low';
+	f.explanation = {
+		...f.explanation,
+		meaning: `${f.explanation.meaning} Here it was printed by the panic itself (its trace runs through \`panic\`: the console unblanked, a panic notifier, a dump of the log) after \`${cause.title}\`, by code that runs only while the kernel is already going down: the panic is the problem to solve, and this report a side effect of it (code unfit for the panic’s context, interrupts off), worth reporting only with the panic.`
+	};
+}
+
 /** a card's own reports that it stopped sending, after which its driver resets it */
 const STUCK_CARD: ReadonlySet<string> = new Set(['network.nic-hang', 'network.tx-timeout']);
 
@@ -1323,6 +1337,8 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 		if (p.certainty === 'probable' && linkDropsOfStuckCard(effect, cause))
 			linkDownWithHang(effect, cause);
 		if (cause.rule === EDP_DISABLED) warnOnDisabledEdp(effect, cause);
+		if (PANIC_RULES.has(cause.rule) && IN_PANIC_RULES.has(effect.rule) && printedInPanic(effect))
+			printedByPanic(effect, cause);
 	}
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);
