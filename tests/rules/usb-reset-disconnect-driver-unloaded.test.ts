@@ -70,6 +70,33 @@ const X1C_THUNDERBOLT = [
 	'Dec 10 19:45:54 peter-x1c kernel: usb 4-2: USB disconnect, device number 2'
 ];
 
+/**
+ * ms912x-docs-dmesg-1-txt.log (crazedr0m/ms912x `docs/dmesg-1.txt`, GPL-2.0; a USB display
+ * adapter's out-of-tree driver being tested), lines 44-62: ms912x unloaded and loaded again, the
+ * adapter plugged in, its probe failing, and unplugged 57 s after the unloading, 17 lines later
+ */
+const MS912X_RELOAD = [
+	'[  775.020674] usb 1-1: USB disconnect, device number 6',
+	'[  782.849703] usbcore: deregistering interface driver ms912x',
+	'[  782.937707] usbcore: registered new interface driver ms912x',
+	'[  786.749942] usb 1-1: new high-speed USB device number 7 using xhci_hcd',
+	'[  786.878317] usb 1-1: New USB device found, idVendor=534d, idProduct=6021, bcdDevice= 1.10',
+	'[  786.878333] usb 1-1: New USB device strings: Mfr=1, Product=2, SerialNumber=3',
+	'[  786.878341] usb 1-1: Product: usb extscreen',
+	'[  786.878347] usb 1-1: Manufacturer: USB Display ',
+	'[  786.878352] usb 1-1: SerialNumber: 2019BA7160B0',
+	'[  786.881580] hid-generic 0003:534D:6021.0004: hiddev0,hidraw0: USB HID v1.10 Device [USB Display  usb extscreen] on usb-0000:00:14.0-1/input0',
+	'[  786.885126] ms912x: initializing YUV lookup table',
+	'[  786.885139] ms912x: probe started for device 534d:6021 at 1-7',
+	'[  786.885172] ms912x: assigned device ID 1, name ms912x-1',
+	'[  786.885212] ms912x: setting resolution 800x600, mode 0x4200',
+	'[  786.886148] ms912x: resolution set successfully',
+	'[  786.886153] ms912x: set_resolution failed: 8',
+	'[  786.886161] ms912x: probe failed for device ms912x-1',
+	'[  786.886168] ms912x: probe of 1-1:1.3 failed with error 8',
+	'[  839.861506] usb 1-1: USB disconnect, device number 7'
+];
+
 const usb = async (lines: string[], rule: string) =>
 	(await findingsOf(lines)).filter((f) => f.rule === rule);
 
@@ -118,6 +145,16 @@ describe('a USB device reset or disconnected as its driver or controller went aw
 			'usb.device-reset'
 		);
 		expect(f.title).toBe('USB device resets on port 2-1');
+	});
+
+	it('keeps a disconnect long after the unloading a disconnect (ms912x reloaded)', async () => {
+		const [f, ...rest] = await usb(MS912X_RELOAD, 'usb.disconnect');
+		expect(rest).toEqual([]);
+		expect([f.title, f.count, f.details.driver_unloaded]).toEqual([
+			'USB disconnects on port 1-1',
+			2,
+			undefined
+		]);
 	});
 
 	it('says a Thunderbolt controller’s disk went with the controller (X1 Carbon)', async () => {

@@ -385,6 +385,8 @@ const MAX_LINKS = 4096;
 interface ContextMessage {
 	line: number;
 	boot: number;
+	/** its kernel time, null when unknown (RuleContext.withinSeconds) */
+	ts: number | null;
 	details: Record<string, DetailValue>;
 }
 
@@ -871,12 +873,13 @@ export class Analyzer {
 			list.push({
 				line: r.line,
 				boot: r.boot,
+				ts: r.ts,
 				details: this.withLines(accumulated(had.details, details), lines)
 			});
 			return;
 		}
 		if (list.length >= CONTEXTS_KEPT) list.shift();
-		list.push({ line: r.line, boot: r.boot, details: this.withLines(details, own) });
+		list.push({ line: r.line, boot: r.boot, ts: r.ts, details: this.withLines(details, own) });
 	}
 
 	/**
@@ -1256,6 +1259,13 @@ export class Analyzer {
 			if (c.boot !== r.boot || r.line < c.line) continue;
 			// the earlier ones are farther still
 			if (r.line - c.line > ctx.within) break;
+			if (
+				ctx.withinSeconds !== undefined &&
+				c.ts !== null &&
+				r.ts !== null &&
+				r.ts - c.ts > ctx.withinSeconds
+			)
+				break;
 			const counts = this.counts(lr, ctx, c, x, r.boot);
 			if (counts === 'named') return c.details;
 			if (counts === 'any') fallback ??= c.details;

@@ -204,6 +204,12 @@ export interface RuleContext {
 	/** lines the rule's message may follow it by */
 	within: number;
 	/**
+	 * kernel seconds the rule's message may follow it by, when both have a time (the line window
+	 * alone when either has none): a USB device unplugged a minute after its driver was unloaded
+	 * and loaded again is not the unloading's
+	 */
+	withinSeconds?: number;
+	/**
 	 * the context message's `device` detail must equal the rule message's (a USB device that
 	 * failed to suspend as it was being disconnected); with `'if-named'`, only when the context
 	 * message names one: a context message that names no device counts for any (the `USB

@@ -119,6 +119,9 @@ const USB_CONTEXT: Omit<RuleContext, 'outcome'> = {
 					: { after_resume: true, resume_event: m[0] },
 	accumulate: true,
 	within: 60,
+	// ms912x-docs-dmesg-1-txt.log: the adapter unplugged 57 s after ms912x was unloaded and
+	// loaded again (17 lines) is not the unloading's; novo7elf's reset came 0.25 s after it
+	withinSeconds: 30,
 	examples: [
 		// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
 		'PM: early resume of devices complete after 0.259 msecs',
