@@ -76,6 +76,12 @@ describe('SOF’s HDA Digital device of a codec without a digital output (HP Vic
 			'Digital Codec DAI'
 		]);
 		expect(f[0].evidence.map((e) => e.line)).toEqual([1292, 1293, 1294, 1295, 1296]);
+		expect(f[0].details.failed_at).toEqual([
+			'snd_soc_dai_startup',
+			'__soc_pcm_open',
+			'dpcm_be_dai_startup',
+			'dpcm_fe_dai_startup'
+		]);
 		expect(f[0].explanation.meaning).toContain(
 			'The speakers, headphones and HDMI outputs are not affected'
 		);

@@ -144,8 +144,9 @@ export const sofHdaDigitalMissing: LineRule = {
 		{
 			trigger: 'ASoC error (-22)',
 			pattern:
-				/ASoC error \(-22\): at (?:snd_soc_dai_startup\(\) on (?:Digital|Alt Analog) Codec DAI|__soc_pcm_open\(\) on .+|dpcm_[bf]e_dai_startup\(\) on .+)$/,
-			details: () => ({}),
+				/ASoC error \(-22\): at (snd_soc_dai_startup(?=\(\) on (?:Digital|Alt Analog) Codec DAI$)|__soc_pcm_open|dpcm_[bf]e_dai_startup)\(\) on .+$/,
+			// the functions the refusal was passed up through
+			details: (m) => ({ failed_at: [m[1]] }),
 			within: 4,
 			claims: true,
 			examples: [
