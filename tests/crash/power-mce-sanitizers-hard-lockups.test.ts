@@ -259,11 +259,20 @@ describe('a report printed by panic() itself', () => {
 		expect(r.cascades[0].description).toBe(
 			'Segfault in init, the init process (PID 1) → kernel panic: Attempted to kill init! → WARNING in cn_netlink_send_mult'
 		);
+		// a side effect of going down: low, and its meaning says so
+		const warn = r.findings.find((f) => f.rule === 'crash.warning')!;
+		expect(warn.severity).toBe('low');
+		expect(warn.explanation.meaning).toContain(
+			'Here it was printed by the panic itself (its trace runs through `panic`'
+		);
 	});
 
 	it('is not linked when its trace does not run through panic()', async () => {
 		const r = await analyzeLines(PANIC_THEN_WARN.filter((l) => !l.includes('] panic+0x')));
 		expect(chains(r)).toEqual([['userspace.segfault', 'crash.init-died']]);
+		const warn = r.findings.find((f) => f.rule === 'crash.warning')!;
+		expect(warn.severity).toBe('medium');
+		expect(warn.explanation.meaning).not.toContain('printed by the panic itself');
 	});
 });
 

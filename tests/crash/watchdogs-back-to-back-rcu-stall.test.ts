@@ -91,4 +91,17 @@ describe('an RCU stall', () => {
 			'Here CPU 0 reported its own stall, running swapper/0 (pid 1): the trace of the stalled CPU is where it was stuck.'
 		);
 	});
+
+	it('says the stalled CPU ran the boot’s W+X check (lkp-57: a KASAN guest’s page-table walk)', async () => {
+		const [f] = await crashesOf(LKP57_STALL);
+		expect(f.explanation.meaning).toContain(
+			'Here the stalled CPU was running the check for memory both writable and executable (W+X)'
+		);
+		// a stall elsewhere says nothing of it
+		const other = LKP57_STALL.filter(
+			(l) => !l.includes('checkwx') && !l.includes('mark_rodata_ro')
+		);
+		const [g] = await crashesOf(other);
+		expect(g.explanation.meaning).not.toContain('W+X');
+	});
 });

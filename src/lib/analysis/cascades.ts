@@ -820,6 +820,20 @@ function teardownAfterCrash(f: Finding, cause: Finding): void {
 	};
 }
 
+/**
+ * A report printed by panic() itself after the panic it follows (printedInPanic: a WARN() of code
+ * the panic ran, lkp-49.log's uvesafb blanking the console through the netlink connector with
+ * interrupts off): a side effect of going down, not a second problem, so at most low, and the
+ * explanation says so.
+ */
+function printedByPanic(f: Finding, cause: Finding): void {
+	if (severityRank(f.severity) < severityRank('low')) f.severity = 'low';
+	f.explanation = {
+		...f.explanation,
+		meaning: `${f.explanation.meaning} Here it was printed by the panic itself (its trace runs through \`panic\`: the console unblanked, a panic notifier, a dump of the log) after \`${cause.title}\`, by code that runs only while the kernel is already going down: the panic is the problem to solve, and this report a side effect of it (code unfit for the panic’s context, interrupts off), worth reporting only with the panic.`
+	};
+}
+
 /** a card's own reports that it stopped sending, after which its driver resets it */
 const STUCK_CARD: ReadonlySet<string> = new Set(['network.nic-hang', 'network.tx-timeout']);
 
@@ -1205,6 +1219,62 @@ function firmwareCause(e: Node, nodes: Node[]): Node | null {
 	return best;
 }
 
+/** i915's routine notice that it gave up an eDP port no panel answered on */
+const EDP_DISABLED = 'gpu.i915-edp-disabled';
+/** at most this long (kernel seconds) from that notice to a WARN() of i915's display code */
+const EDP_WARN_S = 10;
+/** and at most this many input lines without kernel times */
+const EDP_WARN_LINES = 300;
+
+/**
+ * The notice that i915 disabled an eDP port (`failed to retrieve link info, disabling eDP`) that a
+ * WARN() of i915's panel power sequencing (drivers/gpu/drm/i915/display/intel_pps.c: the eDP
+ * panel's power, VDD) follows in the same boot, within EDP_WARN_S, of the same GPU when both name
+ * it: ms912x-dmesg-log.log's `drm_WARN_ON(intel_dp->pps.vdd_wakeref)` 30 ms after the HP Victus's
+ * DDI B was disabled (its panel is wired to the NVIDIA GPU), under intel_dp_detect as the
+ * connectors were probed. Only the eDP port has a panel power sequencer: the WARN is about the
+ * port given up on.
+ */
+function edpWarnCause(e: Node, nodes: Node[]): Node | null {
+	if (e.f.rule !== 'crash.warning') return null;
+	if (
+		!String(e.f.details.source_location ?? '').startsWith(
+			'drivers/gpu/drm/i915/display/intel_pps.c'
+		)
+	)
+		return null;
+	const gpu = /^i915 (\S+):/.exec(String(e.f.details.warn_message ?? ''))?.[1] ?? null;
+	let best: Node | null = null;
+	for (const c of nodes) {
+		if (c.f.rule !== EDP_DISABLED) continue;
+		const dev = c.f.details.device;
+		if (gpu !== null && typeof dev === 'string' && dev !== gpu) continue;
+		if (!c.occ.some((o) => within(o, e.first, EDP_WARN_S, EDP_WARN_LINES))) continue;
+		if (best === null || best.f.first_line < c.f.first_line) best = c;
+	}
+	return best;
+}
+
+/**
+ * A panel-power WARN of i915 after it disabled the eDP port (edpWarnCause): i915's own
+ * inconsistency on a port without a panel, harmless when the screens work, so low instead of
+ * medium, and the explanation says so.
+ */
+function warnOnDisabledEdp(f: Finding, cause: Finding): void {
+	if (severityRank(f.severity) < severityRank('low')) f.severity = 'low';
+	const [w, c] = [f.first_seen.ts, cause.first_seen.ts];
+	const gap = w !== null && c !== null && w >= c ? ` ${Math.round((w - c) * 1000)} ms` : '';
+	const port = typeof cause.details.encoder === 'string' ? ` (${cause.details.encoder})` : '';
+	f.explanation = {
+		...f.explanation,
+		meaning: `${f.explanation.meaning} Here it comes${gap} after i915 disabled the eDP port${port}, the built-in screen’s connector, because no panel answered on it (\`${cause.title}\`): the check of the eDP panel’s power sequencing (VDD) tripped as the connectors were probed, on the port i915 had just given up on. It is i915’s own inconsistency on a port without a panel (a hybrid laptop’s screen wired to the discrete GPU, or no built-in screen), not a fault of a screen or of the GPU: harmless if the screens work.`,
+		next_steps: [
+			'Nothing to do if the screens work: the steps below only report i915’s inconsistency (search for `vdd_wakeref` first: it may be known).',
+			...f.explanation.next_steps
+		]
+	};
+}
+
 export function linkCascades(findings: Finding[]): Cascade[] {
 	applyStorms(findings);
 	const nodes = findings.map(node);
@@ -1228,7 +1298,8 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 			followOnCause(e, crashes) ??
 			machineCheckCause(e, nodes) ??
 			resetCause(e, nodes) ??
-			wifiChipCause(e, nodes);
+			wifiChipCause(e, nodes) ??
+			edpWarnCause(e, nodes);
 		if (direct) {
 			parent.set(e.f.id, { id: direct.f.id, certainty: 'probable', reason: null });
 			continue;
@@ -1265,6 +1336,9 @@ export function linkCascades(findings: Finding[]): Cascade[] {
 			teardownAfterCrash(effect, cause);
 		if (p.certainty === 'probable' && linkDropsOfStuckCard(effect, cause))
 			linkDownWithHang(effect, cause);
+		if (cause.rule === EDP_DISABLED) warnOnDisabledEdp(effect, cause);
+		if (PANIC_RULES.has(cause.rule) && IN_PANIC_RULES.has(effect.rule) && printedInPanic(effect))
+			printedByPanic(effect, cause);
 	}
 	const children = new Map<string, string[]>();
 	for (const [child, p] of parent) children.set(p.id, [...(children.get(p.id) ?? []), child]);

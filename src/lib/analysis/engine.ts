@@ -385,6 +385,8 @@ const MAX_LINKS = 4096;
 interface ContextMessage {
 	line: number;
 	boot: number;
+	/** its kernel time, null when unknown (RuleContext.withinSeconds) */
+	ts: number | null;
 	details: Record<string, DetailValue>;
 }
 
@@ -871,12 +873,13 @@ export class Analyzer {
 			list.push({
 				line: r.line,
 				boot: r.boot,
+				ts: r.ts,
 				details: this.withLines(accumulated(had.details, details), lines)
 			});
 			return;
 		}
 		if (list.length >= CONTEXTS_KEPT) list.shift();
-		list.push({ line: r.line, boot: r.boot, details: this.withLines(details, own) });
+		list.push({ line: r.line, boot: r.boot, ts: r.ts, details: this.withLines(details, own) });
 	}
 
 	/**
@@ -1216,6 +1219,8 @@ export class Analyzer {
 			if (!('title' in res)) return;
 			// resolved after the resolution's own window: the later outcome (RuleResolve.later)
 			const e = one.event;
+			// after the rule's context message: the context's outcome of it (RuleResolve.afterContext)
+			const ac = res.afterContext;
 			const outcome =
 				res.later !== undefined &&
 				res.withinSeconds !== undefined &&
@@ -1223,7 +1228,7 @@ export class Analyzer {
 				by.ts !== null &&
 				by.ts - e.ts > res.withinSeconds
 					? res.later
-					: res;
+					: (one.context !== null && (typeof ac === 'function' ? ac(one.context) : ac)) || res;
 			const facts =
 				byMatch && res.details
 					? this.withLines(
@@ -1254,6 +1259,13 @@ export class Analyzer {
 			if (c.boot !== r.boot || r.line < c.line) continue;
 			// the earlier ones are farther still
 			if (r.line - c.line > ctx.within) break;
+			if (
+				ctx.withinSeconds !== undefined &&
+				c.ts !== null &&
+				r.ts !== null &&
+				r.ts - c.ts > ctx.withinSeconds
+			)
+				break;
 			const counts = this.counts(lr, ctx, c, x, r.boot);
 			if (counts === 'named') return c.details;
 			if (counts === 'any') fallback ??= c.details;

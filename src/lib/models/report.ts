@@ -2,7 +2,7 @@ import type { Category, Finding, Severity } from './finding.ts';
 import type { InputSummary, LogMetadata } from './metadata.ts';
 
 /** Follows semver: a new optional field is a minor bump, a renamed or removed field a major one. */
-export const SCHEMA_VERSION = '1.22.0';
+export const SCHEMA_VERSION = '1.23.0';
 
 export type Verdict =
 	'kernel-crash' | 'serious-problems' | 'problems' | 'minor-issues' | 'healthy' | 'no-kernel-log';

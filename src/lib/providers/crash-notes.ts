@@ -199,3 +199,18 @@ export function pciRemovalNote(f: F): string | null {
 		: '';
 	return `Here the report came as the driver let go of its PCI device while the device was being removed (\`pci_device_remove\` in the trace)${acpi}. The driver’s teardown met a state it did not expect (most often a device that was never fully set up, or was already off); what it affects goes away with the device. If the device should not have gone, look at why it was removed (the lines before the report), not at this warning.`;
 }
+
+/** the W+X check's walk of the kernel's page tables (CONFIG_DEBUG_WX), x86 before and after 5.6 */
+const WX_CHECK = /^(?:ptdump_walk_pgd_level_checkwx|ptdump_check_wx|debug_checkwx)$/;
+
+/**
+ * An RCU stall or soft lockup whose stalled task was running the boot's W+X check (lkp-57.log:
+ * `ptdump_walk_pgd_level_checkwx` ← `mark_rodata_ro` ← `kernel_init` on a QEMU guest with KASAN,
+ * 4.8-rc1, then rcu_perf_writer hung in synchronize_rcu), in a sentence, or null.
+ */
+export function wxCheckStallNote(f: F): string | null {
+	if (f.rule !== 'crash.rcu-stall' && f.rule !== 'crash.soft-lockup') return null;
+	const frames = (f.stack?.frames ?? []).filter((x) => x.reliable);
+	if (!frames.some((x) => WX_CHECK.test(x.function))) return null;
+	return 'Here the stalled CPU was running the check for memory both writable and executable (W+X) that CONFIG_DEBUG_WX makes at the end of boot (`ptdump_walk_pgd_level_checkwx` under `mark_rodata_ro` in the trace): it walks every kernel page table in one go, without a pause for RCU. The walk is slow where the page tables are large, most of all with KASAN, whose shadow maps terabytes of address space (kernels since 2017 skip the shadow’s repeated entries in this check), and on an emulated machine (QEMU without KVM): a known cost of debugging options, not a kernel loop. Tasks that waited for an RCU grace period meanwhile (hung in `synchronize_rcu`) are its consequence; the boot goes on once the check is done.';
+}

@@ -4,6 +4,7 @@ import {
 	netdevNote,
 	oomTaskNote,
 	pciRemovalNote,
+	wxCheckStallNote,
 	registerTextNote,
 	regdomainAskerNote,
 	sysfsSelfRemovalNote,
@@ -578,7 +579,8 @@ function explainFor({ finding, metadata, registry, android }: ExplainInput): Exp
 			sysfsSelfRemovalNote(finding),
 			lowAddressNote(finding),
 			regdomainAskerNote(finding),
-			pciRemovalNote(finding)
+			pciRemovalNote(finding),
+			wxCheckStallNote(finding)
 		])
 			if (note !== null) meaning = `${meaning} ${note}`;
 		// a report of a syzkaller program's: its reproducer, and whom to send both to

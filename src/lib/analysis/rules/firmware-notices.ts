@@ -200,3 +200,56 @@ export const tpmDisabled: LineRule = {
 		]
 	}
 };
+
+/**
+ * drivers/acpi/acpica/nsarguments.c acpi_ns_check_argument_types(): ACPICA checks the arguments of
+ * predefined methods and warns when one has another type than the ACPI specification's, then runs
+ * the method all the same. NVIDIA's GPU methods (Optimus, GPS, NBCI, NPCF's Dynamic Boost) are
+ * specified by NVIDIA to take their fourth argument as a Buffer, and nouveau and NVIDIA's driver
+ * pass one: linux-crash-crash1-txt.log (`\_SB.NPCF._DSM` and `\_SB.PCI0.GPP0.PEGP._DSM`, Arch with
+ * NVIDIA's driver), ideapad320-15ikb-defconf-genkernel-dmesg.log (`\_SB.PCI0.RP01.PXSX._DSM`, the
+ * GeForce of an IdeaPad 320), m11x-hwinfo-m11x-dmesg-log.log (`\_SB_.PCI0.GFX0._DSM` and
+ * `\_SB_.PCI0.P0P2.PEGP._DSM`, nouveau on 3.16 probing both GPUs of an Optimus laptop). One
+ * occurrence per boot, each method listed.
+ */
+export const acpiDsmBufferArgument: LineRule = {
+	id: 'firmware.acpi-dsm-argument-type',
+	category: 'firmware',
+	severity: 'info',
+	routine: true,
+	perBoot: true,
+	triggers: ['Argument #4 type mismatch'],
+	pattern:
+		/^ACPI Warning: (\S+)\._DSM: Argument #4 type mismatch - Found \[Buffer\], ACPI requires \[Package\]/,
+	title: () =>
+		'A driver called an ACPI _DSM method with a Buffer where ACPI says Package: a warning only',
+	details: (m) => ({ device: m[1] }),
+	collect: { device: 'devices' },
+	evidenceEach: 'device',
+	examples: [
+		// linux-crash crash1.txt (Arch, NVIDIA's driver)
+		'ACPI Warning: \\_SB.NPCF._DSM: Argument #4 type mismatch - Found [Buffer], ACPI requires [Package] (20221020/nsarguments-61)',
+		'ACPI Warning: \\_SB.PCI0.GPP0.PEGP._DSM: Argument #4 type mismatch - Found [Buffer], ACPI requires [Package] (20221020/nsarguments-61)',
+		// m11x-hwinfo M11x/dmesg.log (Debian's 3.16, nouveau)
+		'ACPI Warning: \\_SB_.PCI0.GFX0._DSM: Argument #4 type mismatch - Found [Buffer], ACPI requires [Package] (20140424/nsarguments-95)'
+	],
+	negatives: [
+		'ACPI Warning: \\_SB.PCI0.GFX0._DSM: Argument #3 type mismatch - Found [Integer], ACPI requires [Package]',
+		'ACPI: \\_SB_.PCI0.GFX0: failed to evaluate _DSM'
+	],
+	explanation: {
+		meaning:
+			'A driver ran a device-specific method (_DSM) of the firmware’s ACPI tables and passed its fourth argument, the method’s parameters, as a Buffer, where the ACPI specification says a Package. The kernel’s ACPI interpreter checks the arguments of the methods the specification defines and warns, then runs the method all the same: nothing failed. NVIDIA’s GPU methods (Optimus power control, GPS, NBCI, and NPCF’s Dynamic Boost, under the GPU’s `PEGP`/`PXSX` device or `NPCF`) are specified by NVIDIA to take a Buffer, and both nouveau and NVIDIA’s driver pass one, so the line comes at every boot on laptops with NVIDIA graphics. It is neither a firmware bug nor a fault of the GPU.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'The GPU driver follows NVIDIA’s definition of the method (a Buffer argument), which differs from the ACPI specification’s generic one.'
+			}
+		],
+		next_steps: [
+			'Nothing to do: the method ran.',
+			'A `failed to evaluate _DSM` line for the same device after it means the method gave no usable answer: the driver then does without that feature (nouveau checks each GPU for Optimus power control). GPU power or performance trouble is in the driver’s own lines (NVRM, nouveau), not in this one.'
+		],
+		references: ['https://docs.kernel.org/firmware-guide/acpi/index.html']
+	}
+};

@@ -69,6 +69,49 @@ const I915_REFS = [
 	'https://docs.kernel.org/gpu/i915.html',
 	'https://gitlab.freedesktop.org/drm/i915/kernel/-/wikis/How-to-file-i915-bugs'
 ];
+/**
+ * drivers/gpu/drm/i915/display/intel_dp.c intel_edp_init_connector(): the VBT lists an eDP port
+ * (the built-in panel's) whose panel did not answer on its AUX channel, so i915 gives the port up
+ * (drm_info). Routine on mini PCs and desktops with a laptop's VBT, and on hybrid laptops whose
+ * panel is wired to the discrete GPU: archlinux-for-z83-dmesg.log (a Z83 mini PC, 4.x: `[drm]
+ * failed to retrieve link info, disabling eDP`), ms912x-dmesg-log.log (an HP Victus with an
+ * NVIDIA GPU, 6.15, with the encoder's name). Its finding is what cascades.ts links i915's
+ * panel-power WARN on that port to (edpWarnCause).
+ */
+export const i915EdpDisabled: LineRule = {
+	id: 'gpu.i915-edp-disabled',
+	category: 'gpu',
+	severity: 'info',
+	routine: true,
+	triggers: ['disabling eDP'],
+	pattern:
+		/^(?:i915 (\S+): \[drm\] (?:\[ENCODER:\d+:([^\]]+)\] )?|\[drm\] )failed to retrieve link info, disabling eDP/,
+	title: () => 'Built-in screen port (eDP) with no panel answering: disabled by i915',
+	details: (m) => ({ device: m[1] ?? null, encoder: m[2] ?? null }),
+	examples: [
+		// ms912x-dmesg-log.log (HP Victus 15-fa0xxx, 6.15.8-liquorix)
+		'i915 0000:00:02.0: [drm] [ENCODER:249:DDI B/PHY B] failed to retrieve link info, disabling eDP',
+		// archlinux-for-z83-dmesg.log (a Z83 mini PC)
+		'[drm] failed to retrieve link info, disabling eDP'
+	],
+	negatives: ['i915 0000:00:02.0: [drm] [ENCODER:249:DDI B/PHY B] is disabled/in DSI mode'],
+	explanation: {
+		meaning:
+			'The Intel graphics driver (i915) found no panel answering on the eDP port, the connector of a built-in screen, that the firmware’s video tables (VBT) list, and disabled that port: reading the panel’s link capabilities over its AUX channel failed. Mini PCs and desktops whose firmware carries a laptop’s tables have no panel there, and hybrid laptops whose built-in screen is wired to the discrete GPU (a display switch, MUX, set to it, or a discrete-only mode) have none on the Intel GPU’s port: the line is routine then. External screens (HDMI, DisplayPort) are not affected.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The VBT lists an eDP port whose panel is not connected to the Intel GPU (no built-in screen, or one driven by the discrete GPU).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the built-in screen works, or the machine has none.',
+			'If a laptop’s built-in screen stays dark while the Intel GPU should drive it: check the firmware’s display mode (hybrid or discrete, the MUX), then update the BIOS and the kernel, and report it to i915’s tracker with this log.'
+		],
+		references: I915_REFS
+	}
+};
+
 const AMDGPU_REFS = [
 	'https://docs.kernel.org/gpu/amdgpu/index.html',
 	'https://docs.kernel.org/gpu/amdgpu/debugging.html'

@@ -32,6 +32,7 @@ import {
 	zenbleedWorkaround
 } from './firmware.ts';
 import {
+	acpiDsmBufferArgument,
 	acpiVideoDuplicate,
 	tpmCrbAcpiLayout,
 	tpmDisabled,
@@ -58,6 +59,7 @@ import {
 	drmDriverError,
 	fifoUnderrun,
 	gpuInitFailed,
+	i915EdpDisabled,
 	i915Hang,
 	i915Reset,
 	nouveauError,
@@ -161,6 +163,7 @@ import { workqueueCpuHog } from './kernel-workqueue.ts';
 import {
 	hdaCodecTimeout,
 	sofFirmwareFailed,
+	sofHdaDigitalMissing,
 	soundCardFailed,
 	soundTopologyFailed
 } from './sound.ts';
@@ -225,6 +228,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	soundTopologyFailed,
 	soundCardFailed,
 	sofFirmwareFailed,
+	sofHdaDigitalMissing,
 	hdaCodecTimeout,
 	bluetoothTimeout,
 	tpmError,
@@ -264,6 +268,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	f2fsError,
 	fatError,
 	// gpu
+	i915EdpDisabled,
 	i915Hang,
 	i915Reset,
 	amdgpuTimeout,
@@ -342,6 +347,7 @@ export const LINE_RULES: readonly LineRule[] = [
 	tpmInterruptPolling,
 	tpmDisabled,
 	acpiVideoDuplicate,
+	acpiDsmBufferArgument,
 	firmwareBug,
 	microcodeMissing,
 	zenbleedWorkaround,

@@ -117,6 +117,72 @@ const HDA_REFS = [
 ];
 
 /**
+ * sound/soc/codecs/hdac_hda.c hdac_hda_dai_open(): SOF's HDA machine driver gives every HD-audio
+ * codec an `HDA Digital` device (the codec's `Digital Codec DAI`), and a codec with no digital
+ * (S/PDIF) output has no PCM for it: a program that opens the device gets -EINVAL, which the ASoC
+ * core passes up as `ASoC error (-22)` lines (snd_soc_dai_startup, __soc_pcm_open,
+ * dpcm_be_dai_startup, dpcm_fe_dai_startup). Sound servers open every device as they start:
+ * ms912x-dmesg-log.log (an HP Victus with a Realtek codec on SOF, 6.15), twice at 9.5 s and twice
+ * at 18.3 s, each open's four ASoC lines after it. The `Alt Analog Codec DAI` of a codec without a
+ * second analog output is the same; a missing `Analog Codec DAI` is not routine (no sound).
+ */
+export const sofHdaDigitalMissing: LineRule = {
+	id: 'hardware.sof-hda-dai-absent',
+	category: 'hardware',
+	severity: 'info',
+	routine: true,
+	triggers: ["didn't find PCM for DAI"],
+	pattern:
+		/^(\S+) (\S+): snd_soc_find_pcm_from_dai: didn't find PCM for DAI (Digital|Alt Analog) Codec DAI$/,
+	title: (m) =>
+		m[3] === 'Digital'
+			? 'Sound: the codec has no digital (S/PDIF) output for the “HDA Digital” device, which a program opened'
+			: 'Sound: the codec has no second analog output for the “Alt Analog” device, which a program opened',
+	details: (m) => ({ driver: m[1], device: m[2], dai: `${m[3]} Codec DAI` }),
+	// the ASoC core's lines of the same failed open, right after it
+	follow: [
+		{
+			trigger: 'ASoC error (-22)',
+			pattern:
+				/ASoC error \(-22\): at (snd_soc_dai_startup(?=\(\) on (?:Digital|Alt Analog) Codec DAI$)|__soc_pcm_open|dpcm_[bf]e_dai_startup)\(\) on .+$/,
+			// the functions the refusal was passed up through
+			details: (m) => ({ failed_at: [m[1]] }),
+			within: 4,
+			claims: true,
+			examples: [
+				'snd_hda_codec_realtek ehdaudio0D0: ASoC error (-22): at snd_soc_dai_startup() on Digital Codec DAI',
+				'Digital Playback and Capture: ASoC error (-22): at __soc_pcm_open() on Digital Playback and Capture',
+				'HDA Digital: ASoC error (-22): at dpcm_be_dai_startup() on HDA Digital',
+				'HDA Digital: ASoC error (-22): at dpcm_fe_dai_startup() on HDA Digital'
+			]
+		}
+	],
+	examples: [
+		// ms912x-dmesg-log.log (HP Victus 15-fa0xxx, 6.15.8-liquorix)
+		"snd_hda_codec_realtek ehdaudio0D0: snd_soc_find_pcm_from_dai: didn't find PCM for DAI Digital Codec DAI"
+	],
+	negatives: [
+		"snd_hda_codec_realtek ehdaudio0D0: snd_soc_find_pcm_from_dai: didn't find PCM for DAI Analog Codec DAI",
+		'snd_hda_codec_realtek ehdaudio0D0: ASoC error (-22): at snd_soc_dai_startup() on Digital Codec DAI'
+	],
+	explanation: {
+		meaning:
+			'A program opened a sound device that the audio codec cannot back, and the open was refused (-22, EINVAL); the `ASoC error (-22)` lines after it are the same refusal passed up through the sound core. On Intel laptops whose sound goes through the SOF driver, every HD-audio codec gets an “HDA Digital” device (and an “Alt Analog” one) whether or not the codec has that output; this codec has none, so the device exists but cannot be opened. Sound servers (PipeWire, PulseAudio) open each device as they start, once per start: at boot, at login. The speakers, headphones and HDMI outputs are not affected, and nothing is wrong with the hardware.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'SOF’s HDA machine driver creates the codec’s digital (or second analog) device for every codec; this codec has no such output.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if sound works: the line comes each time a sound server starts.',
+			'If sound does not work, look at the other sound findings (the SOF firmware or topology, the codec): this line is not the reason.'
+		],
+		references: ['https://thesofproject.github.io/latest/getting_started/index.html']
+	}
+};
+
+/**
  * sound/pci/hda/hda_controller.c azx_rirb_get_response(): the controller got no answer from a
  * codec in time and falls back step by step: `snd_hda_intel 0000:00:1f.3: azx_get_response
  * timeout, switching to polling mode: last cmd=0x20270503`, then `No response from codec,

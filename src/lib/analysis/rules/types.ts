@@ -204,6 +204,12 @@ export interface RuleContext {
 	/** lines the rule's message may follow it by */
 	within: number;
 	/**
+	 * kernel seconds the rule's message may follow it by, when both have a time (the line window
+	 * alone when either has none): a USB device unplugged a minute after its driver was unloaded
+	 * and loaded again is not the unloading's
+	 */
+	withinSeconds?: number;
+	/**
 	 * the context message's `device` detail must equal the rule message's (a USB device that
 	 * failed to suspend as it was being disconnected); with `'if-named'`, only when the context
 	 * message names one: a context message that names no device counts for any (the `USB
@@ -338,6 +344,15 @@ export interface RuleResolve extends RuleOutcome {
 	 * had fixed what it lacked (brcmfmac's board file installed and the driver loaded again)
 	 */
 	later?: RuleOutcome & { withinSeconds?: number };
+	/**
+	 * what the finding is instead when the rule's context message came before the resolved
+	 * message (LineRule.context): a USB device found again on its port at once, after a resume's
+	 * lines, was re-enumerated because the resume could not restore it, not because it dropped
+	 * off the bus (its finding's title says so, and the storm's `unless` keeps many resumes from
+	 * being a flaky device's storm); a function picks it by the context message's details (a
+	 * resume's lines, not a driver unloaded), or none
+	 */
+	afterContext?: RuleOutcome | ((context: Record<string, DetailValue>) => RuleOutcome | undefined);
 	/**
 	 * which of the rule's messages wait for a resolution (all when absent): the others become
 	 * findings at once (a watchdog's `did not stop!` at shutdown, not its `Last reset was caused

@@ -1,5 +1,5 @@
 import type { DetailValue, Explanation } from '../../models/finding.ts';
-import type { LineRule } from './types.ts';
+import type { LineRule, RuleContext, RuleOutcome } from './types.ts';
 import { errnoName, errnoSymbolName } from './util.ts';
 
 const USB_REFS = [
@@ -85,6 +85,214 @@ export const usbEnumeration: LineRule = {
 	)
 };
 
+// the lines a resume prints before and just after the devices are resumed (drivers/base/power,
+// kernel/power, ACPI, xHCI): a controller that lost power in sleep has its devices reset; and the
+// lines of a USB driver unregistered (drivers/usb/core/driver.c usb_deregister(): its module
+// unloaded) and of a USB host controller removed (hcd.c usb_remove_hcd(), any controller's driver:
+// `sw-ehci sw-ehci.2: remove, state 1`), after which a reset or a disconnect is theirs
+const USB_CONTEXT: Omit<RuleContext, 'outcome'> = {
+	trigger: [
+		'resume of devices complete',
+		'Low-level resume complete',
+		'Waking up from system sleep state',
+		'xHC error in resume',
+		'Restarting tasks ...',
+		'PM: suspend exit',
+		'PM: Finishing wakeup',
+		'root hub lost power or was reset',
+		'usbcore: deregistering interface driver ',
+		': remove, state '
+	],
+	pattern:
+		/PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset|^usbcore: deregistering interface driver (\S+)|^\S+ (\S+): remove, state [0-9a-f]+$/,
+	// the USB core's `root hub lost power` follows the line that says why (`xHC error in
+	// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself; a
+	// driver unloaded or a controller removed after a resume's lines is what the later lines are
+	// about (after_resume false)
+	details: (m): Record<string, DetailValue> =>
+		m[1] !== undefined
+			? { driver_unloaded: m[1], after_resume: false }
+			: m[2] !== undefined
+				? { host_controller_removed: m[2], after_resume: false }
+				: m[0] === 'root hub lost power or was reset'
+					? { after_resume: true }
+					: { after_resume: true, resume_event: m[0] },
+	accumulate: true,
+	within: 60,
+	// ms912x-docs-dmesg-1-txt.log: the adapter unplugged 57 s after ms912x was unloaded and
+	// loaded again (17 lines) is not the unloading's; novo7elf's reset came 0.25 s after it
+	withinSeconds: 30,
+	examples: [
+		// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
+		'PM: early resume of devices complete after 0.259 msecs',
+		'PM: resume of devices complete after 587.236 msecs',
+		'PM: Finishing wakeup.',
+		'Restarting tasks ... done.',
+		// the USB core as a controller that lost power in sleep is resumed (novo7elf: the log
+		// starts during a resume, 18 lines before the first reset)
+		'usb usb2: root hub lost power or was reset',
+		// crash-logs log12-04 (ThinkPad X1 Carbon)
+		'ACPI: PM: Low-level resume complete',
+		'ACPI: PM: Waking up from system sleep state S3',
+		'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
+		'PM: suspend exit',
+		// novo7elf: Android turning Wi-Fi off unloads rtl8192cu, whose removal resets its adapter,
+		// then the tablet powers the adapter's USB controller down
+		'usbcore: deregistering interface driver rtl8192cu',
+		'sw-ehci sw-ehci.2: remove, state 1',
+		// crash-logs log12-11: a Thunderbolt controller's xHCI gone
+		'xhci_hcd 0000:3b:00.0: remove, state 1'
+	]
+};
+
+/** a disconnect or reset after a driver was unloaded or a controller removed (USB_CONTEXT) */
+const unloaded = (c: Record<string, DetailValue>): boolean =>
+	c.after_resume !== true && typeof c.driver_unloaded === 'string';
+const controllerGone = (c: Record<string, DetailValue>): boolean =>
+	c.after_resume !== true && typeof c.host_controller_removed === 'string';
+
+/** a USB device disconnected as the system resumed (USB_CONTEXT) */
+const DISCONNECT_AT_RESUME: RuleOutcome = {
+	title: (m) => `USB device on port ${m[1]} disconnected as the system resumed`,
+	severity: 'info',
+	explanation: {
+		meaning:
+			'A USB device on this port was disconnected while the system woke up from sleep (a few lines after the resume’s own messages) and was not found again on the port within 2 seconds. Either it was unplugged while the system slept, or the resume could not restore it: when the USB controller loses power in sleep (common on laptops), the kernel resets each device to bring it back ("reset-resume"), and a device that does not answer that reset, answers it as another device, or has USB persist turned off is disconnected. It is the resume’s doing, not a cable’s: many of them over many resumes are no sign of a failing port.',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'The device was unplugged while the system slept.'
+			},
+			{
+				kind: 'firmware',
+				text: 'The platform cuts power to the USB controller in sleep (or the controller reported an error on resume and was re-initialised), and the device could not be restored after it.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the device was unplugged while the system slept, or if it is back after the resume (a device found again a few seconds later: `lsusb`).',
+			'If a device that stayed plugged in is gone after every resume, re-plug it, check that USB persist is on for it (`cat /sys/bus/usb/devices/<port>/power/persist`: 1) and report it to its driver’s maintainers with this log.'
+		],
+		references: USB_REFS
+	}
+};
+
+/**
+ * a USB device disconnected as its host controller was removed (USB_CONTEXT): a Thunderbolt
+ * controller gone (crash-logs log12-11), an Allwinner tablet's Wi-Fi adapter's controller powered
+ * down as Wi-Fi was turned off (novo7elf)
+ */
+const DISCONNECT_CONTROLLER_REMOVED: RuleOutcome = {
+	title: (m) => `USB device on port ${m[1]} disconnected as its host controller was removed`,
+	severity: 'info',
+	explanation: {
+		meaning:
+			'The USB host controller this device was on had just been removed from the system (its `remove, state` line before this one, `host_controller_removed`), and every device on its bus was disconnected with it: the device was neither unplugged nor failing. A controller is removed when a Thunderbolt or USB-C dock, or a laptop’s Thunderbolt controller, goes away, when its driver is unbound or unloaded, or when the platform powers down the controller of a built-in device it turns off: Allwinner tablets’ kernels power down the USB controller of their internal Wi-Fi adapter when Wi-Fi is turned off, right after its driver is unloaded (`driver_unloaded`, when the log shows it).',
+		causes: [
+			{
+				kind: 'environment',
+				text: 'A dock or a device with its own USB controller was unplugged, or the controller was unbound or powered down on purpose (Wi-Fi or a modem turned off, a driver unloaded).'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the controller was meant to go (a dock unplugged, Wi-Fi turned off): its devices come back with it.',
+			'If nothing was unplugged or turned off, the controller’s own lines just before (`HC died`, PCIe errors) say why it went.'
+		],
+		references: USB_REFS
+	}
+};
+
+/** a USB device disconnected after a USB driver was unregistered (USB_CONTEXT) */
+const DISCONNECT_AFTER_UNLOAD: RuleOutcome = {
+	title: (m) => `USB device on port ${m[1]} disconnected after a USB driver was unloaded`,
+	severity: 'info',
+	explanation: {
+		meaning:
+			'The USB device on this port left the bus shortly after a USB driver was unregistered (`usbcore: deregistering interface driver …`, `driver_unloaded`: its module unloaded by `rmmod` or `modprobe -r`, or by the system turning a device off, as Android does with Wi-Fi). Unloading a driver leaves its device on the bus, so a disconnect right after it is the device powered off or reset with its driver (vendor drivers and boards’ power controls do so), not a cable or a failing device.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'The driver was unloaded on purpose, and the device was powered off or reset with it.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the driver was unloaded on purpose: the device comes back when the driver is loaded again or the feature turned back on.',
+			'If nobody meant to unload it, find what did (a script, a power-management tool, a system’s switch for Wi-Fi or a modem).'
+		],
+		references: USB_REFS
+	}
+};
+
+/** a USB device reset as the system resumed (USB_CONTEXT) */
+const RESET_AT_RESUME: RuleOutcome = {
+	title: (m) => `USB device resets after resume on port ${m[1]}`,
+	severity: 'info',
+	explanation: {
+		meaning:
+			'The kernel reset a USB device while the system woke up from sleep. This is routine: the USB controller (or the port) lost power during sleep, so the kernel resets each device it had to bring it back ("reset-resume"); it happens at every resume, so many resets of the same port over many resumes are no sign of a failing device.',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The platform cuts power to the USB controller in suspend (common on laptops and ARM boards), or the controller reported an error on resume and was re-initialised.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the device works after resume.',
+			'If a device does not come back after resume, re-plug it; if it never does, test with `usbcore.autosuspend=-1` or report it to the device driver with this log.'
+		],
+		references: USB_REFS
+	}
+};
+
+/**
+ * a USB device reset after a USB driver was unregistered (USB_CONTEXT): novo7elf's rtl8192cu
+ * (Realtek's vendor driver) resets its adapter as it is removed (`usb attached..., try to reset usb
+ * device`), 24 lines after `usbcore: deregistering interface driver rtl8192cu`
+ */
+const RESET_AT_UNLOAD: RuleOutcome = {
+	title: (m) => `USB device reset on port ${m[1]} as a USB driver was unloaded`,
+	severity: 'info',
+	explanation: {
+		meaning:
+			'The kernel reset the USB device on this port just after a USB driver was unregistered (`usbcore: deregistering interface driver …`, `driver_unloaded`: its module unloaded by `rmmod` or `modprobe -r`, or by the system turning the device off, as Android does with Wi-Fi). Drivers reset their device as they let go of it (vendor Wi-Fi drivers do, to leave it in a known state for the next load), and the USB core resets a device whose driver asks for it on unbinding: the reset is part of the unloading and says nothing about the device, its cable or its power.',
+		causes: [
+			{
+				kind: 'driver',
+				text: 'The driver’s own reset of its device as it was unloaded.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the driver was unloaded on purpose.',
+			'Only resets while the driver is loaded and the device in use point at the device, its cable or its power.'
+		],
+		references: USB_REFS
+	}
+};
+
+/** a USB device re-enumerated as the system resumed (RuleResolve.afterContext) */
+const RE_ENUMERATED_AT_RESUME: RuleOutcome = {
+	title: (m) => `USB device on port ${m[1]} re-enumerated as the system resumed`,
+	severity: 'info',
+	explanation: {
+		meaning:
+			'As the system woke up from sleep, the USB device on this port was disconnected and found again on the same port at once, with a new device number. The USB controller had lost power or its state in sleep (common on laptops: its root hubs "lost power or was reset"), so the kernel had to reset each device to bring it back ("reset-resume"); a device that does not answer that reset as before, reports changed descriptors ("device firmware changed") or has USB persist turned off is disconnected and enumerated again as a new device. The resume explains it, not the cable, the port or the device’s health: it happens at every resume, so many of them on one port are no storm. Whatever used the device was cut and starts again with it (a program that held it open, such as fprintd for a fingerprint reader or a sound server for an audio interface, has to open it again).',
+		causes: [
+			{
+				kind: 'firmware',
+				text: 'The platform cuts power to the USB controller in sleep, or the controller reported an error on resume and was re-initialised (`xHC error in resume … Reinit`).'
+			},
+			{
+				kind: 'hardware',
+				text: 'A device that cannot be restored by a reset after the power loss (it answers as another device, or its firmware starts afresh), so the USB core enumerates it again.'
+			}
+		],
+		next_steps: [
+			'Nothing to do if the device works after resume (`lsusb` lists it).',
+			'If a program loses the device at each resume (a fingerprint reader that works again only after fprintd restarts, an audio interface that stays silent), that program’s or the device driver’s handling of resume is the matter: report it there with this log. A new cable or port will not help.'
+		],
+		references: USB_REFS
+	}
+};
+
 /** `usb 1-3: USB disconnect, device number 5` — routine once, a storm when a port keeps dropping. */
 export const usbDisconnect: LineRule = {
 	id: 'usb.disconnect',
@@ -94,7 +302,23 @@ export const usbDisconnect: LineRule = {
 	pattern: /^usb ([\d.-]+): USB disconnect, (?:address|device number) (\d+)/,
 	title: (m) => `USB disconnects on port ${m[1]}`,
 	details: (m) => ({ port: m[1] }),
-	storm: { count: 5, severity: 'medium' },
+	// a disconnect as the system resumes is the resume's (the device could not be restored after
+	// the controller lost power in sleep), at every resume: many are no flaky device's storm
+	storm: { count: 5, severity: 'medium', unless: 'after_resume' },
+	// the resume's lines just before it (crash-logs log12-04, log12-11, log20221215: a ThinkPad X1
+	// Carbon's fingerprint reader on 1-9 disconnected 12 lines after `usb usb1: root hub lost power
+	// or was reset`, found again 1 to 14 lines later, at every resume)
+	context: {
+		...USB_CONTEXT,
+		outcome: (c) =>
+			c.after_resume === true
+				? DISCONNECT_AT_RESUME
+				: controllerGone(c)
+					? DISCONNECT_CONTROLLER_REMOVED
+					: unloaded(c)
+						? DISCONNECT_AFTER_UNLOAD
+						: undefined
+	},
 	// the device found again on the same port at once (hub.c's `new <speed> USB device number N
 	// using <hcd>`): it dropped off the bus and re-enumerated itself, it was not unplugged
 	// (m11x-hwinfo-m11x-dmesg-log.log: a CSR8510 Bluetooth adapter on 3-2 found again 0.8 s and
@@ -111,6 +335,10 @@ export const usbDisconnect: LineRule = {
 		title: (m) => `USB device on port ${m[1]} dropped off and came back at once (re-enumerated)`,
 		severity: 'info',
 		details: (m) => ({ device_number_after: Number(m[2]) }),
+		// found again at once as the system resumed (the rule's context): the resume could not
+		// restore it and the USB core enumerated it again; the fingerprint reader of crash-logs'
+		// X1 Carbon at each of its five resumes, its M-Audio M-Track after `device firmware changed`
+		afterContext: (c) => (c.after_resume === true ? RE_ENUMERATED_AT_RESUME : undefined),
 		examples: ['usb 1-3: new full-speed USB device number 3 using xhci_hcd'],
 		explanation: {
 			meaning:
@@ -153,63 +381,10 @@ export const usbReset: LineRule = {
 	title: (m) => `USB device resets on port ${m[1]}`,
 	details: (m) => ({ port: m[1], speed: m[2].replace(' ', '-'), controller: m[3] }),
 	storm: { count: 10, severity: 'medium', unless: 'after_resume' },
-	// the lines a resume prints before and just after the devices are resumed (drivers/base/power,
-	// kernel/power, ACPI, xHCI): a controller that lost power in sleep has its devices reset
 	context: {
-		trigger: [
-			'resume of devices complete',
-			'Low-level resume complete',
-			'Waking up from system sleep state',
-			'xHC error in resume',
-			'Restarting tasks ...',
-			'PM: suspend exit',
-			'PM: Finishing wakeup',
-			'root hub lost power or was reset'
-		],
-		pattern:
-			/(?:PM: (?:(?:early |noirq )?resume of devices complete|suspend exit|Finishing wakeup)|Low-level resume complete|Waking up from system sleep state S\d|xHC error in resume|Restarting tasks \.\.\.|root hub lost power or was reset)/,
-		// the USB core's `root hub lost power` follows the line that says why (`xHC error in
-		// resume … Reinit`): it adds to that line's facts (accumulate) and names no event itself
-		details: (m): Record<string, DetailValue> =>
-			m[0] === 'root hub lost power or was reset'
-				? { after_resume: true }
-				: { after_resume: true, resume_event: m[0] },
-		accumulate: true,
-		within: 60,
-		examples: [
-			// novo7elf dmesg (Allwinner A10 tablet, 3.0 kernel)
-			'PM: early resume of devices complete after 0.259 msecs',
-			'PM: resume of devices complete after 587.236 msecs',
-			'PM: Finishing wakeup.',
-			'Restarting tasks ... done.',
-			// the USB core as a controller that lost power in sleep is resumed (novo7elf: the log
-			// starts during a resume, 18 lines before the first reset)
-			'usb usb2: root hub lost power or was reset',
-			// crash-logs log12-04 (ThinkPad X1 Carbon)
-			'ACPI: PM: Low-level resume complete',
-			'ACPI: PM: Waking up from system sleep state S3',
-			'xhci_hcd 0000:00:14.0: xHC error in resume, USBSTS 0x411, Reinit',
-			'PM: suspend exit'
-		],
-		outcome: {
-			title: (m) => `USB device resets after resume on port ${m[1]}`,
-			severity: 'info',
-			explanation: {
-				meaning:
-					'The kernel reset a USB device while the system woke up from sleep. This is routine: the USB controller (or the port) lost power during sleep, so the kernel resets each device it had to bring it back ("reset-resume"); it happens at every resume, so many resets of the same port over many resumes are no sign of a failing device.',
-				causes: [
-					{
-						kind: 'firmware',
-						text: 'The platform cuts power to the USB controller in suspend (common on laptops and ARM boards), or the controller reported an error on resume and was re-initialised.'
-					}
-				],
-				next_steps: [
-					'Nothing to do if the device works after resume.',
-					'If a device does not come back after resume, re-plug it; if it never does, test with `usbcore.autosuspend=-1` or report it to the device driver with this log.'
-				],
-				references: USB_REFS
-			}
-		}
+		...USB_CONTEXT,
+		outcome: (c) =>
+			c.after_resume === true ? RESET_AT_RESUME : unloaded(c) ? RESET_AT_UNLOAD : undefined
 	},
 	// r8152 resets its adapter as it binds to it (rtl8152_probe: usb_reset_device() before the
 	// network device is made), then names the interface: raspberrypi3router-dmesg-txt.log's
