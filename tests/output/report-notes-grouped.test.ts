@@ -4,30 +4,11 @@
  * 100 MB benchmark log's had held twelve notes of boots that stopped early, 6,700 characters).
  */
 import { describe, expect, it } from 'vitest';
-import { bootEndNote, type BootEndFacts } from '../../src/lib/ingestion/boot-end.ts';
+import { earlyStopNote } from '../support/early-stop.ts';
 import { reportNotes } from '../../src/lib/output/notes.ts';
 import { formatMarkdown } from '../../src/lib/output/markdown.ts';
 import { formatText } from '../../src/lib/output/text.ts';
 import { analyzeText } from '../../src/lib/index.ts';
-
-/** ingestion's own note on a boot that stopped early (the words the reports group) */
-function stopped(index: number, firstLine: number, lastTs: number, init: boolean): string {
-	const b: BootEndFacts = {
-		index,
-		firstLine,
-		lastLine: firstLine + 99,
-		banner: true,
-		firstTs: 0,
-		lastTs,
-		firstWall: NaN,
-		lastWall: NaN,
-		programs: false,
-		init,
-		lastText: 'usb 1-1: new high-speed USB device number 2 using xhci_hcd',
-		crash: false
-	};
-	return bootEndNote(b, index + 1, NaN)!;
-}
 
 const pasted = (line: number, boot: number, why: string) =>
 	`Line ${line} starts another log pasted after the one before it: ${why}. It is counted as a boot of its own (boot ${boot}), another machine's or another boot's; if it is the same boot, analyse each log on its own.`;
@@ -39,10 +20,10 @@ describe('notes that differ only in their boot and line numbers', () => {
 		const other =
 			'Some dates carry no year; they were read as 2023 (year of a dated line in the log).';
 		const notes = [
-			stopped(3, 100, 2.6, true),
+			earlyStopNote(3, 100, 2.6, true),
 			other,
-			stopped(17, 900, 0, false),
-			stopped(30, 2000, 7.25, true)
+			earlyStopNote(17, 900, 0, false),
+			earlyStopNote(30, 2000, 7.25, true)
 		];
 		const out = reportNotes(notes);
 		expect(out).toHaveLength(2);
@@ -76,7 +57,7 @@ describe('notes that differ only in their boot and line numbers', () => {
 		const r = await analyzeText('[    0.000000] Linux version 6.1.0 (b@h) #1 SMP\n', {
 			name: 'x.log'
 		});
-		r.input.warnings = [stopped(3, 100, 2.6, true), stopped(30, 2000, 7.25, true)];
+		r.input.warnings = [earlyStopNote(3, 100, 2.6, true), earlyStopNote(30, 2000, 7.25, true)];
 		const txt = formatText(r);
 		expect(txt).toContain('Note: The logs of 2 boots stop early,');
 		expect(txt).not.toContain('The log of boot');

@@ -5,29 +5,10 @@
  * before its findings.
  */
 import { describe, expect, it } from 'vitest';
+import { earlyStopNote } from '../support/early-stop.ts';
 import { noteGrouping, shownNotes } from '../../src/lib/components/notes.ts';
-import { bootEndNote, type BootEndFacts } from '../../src/lib/ingestion/boot-end.ts';
 import { reportNotes } from '../../src/lib/output/notes.ts';
 import { analyzeText } from '../../src/lib/pipeline.ts';
-
-/** ingestion's own note on a boot that stopped early */
-function stopped(index: number, firstLine: number, lastTs: number, init: boolean): string {
-	const b: BootEndFacts = {
-		index,
-		firstLine,
-		lastLine: firstLine + 99,
-		banner: true,
-		firstTs: 0,
-		lastTs,
-		firstWall: NaN,
-		lastWall: NaN,
-		programs: false,
-		init,
-		lastText: 'usb 1-1: new high-speed USB device number 2 using xhci_hcd',
-		crash: false
-	};
-	return bootEndNote(b, index + 1, NaN)!;
-}
 
 const year = 'Some dates carry no year; they were read as 2023 (year of a dated line in the log).';
 const join = (line: number, boot: number) =>
@@ -35,7 +16,7 @@ const join = (line: number, boot: number) =>
 
 describe('shownNotes on boots that stopped early', () => {
 	it('says several in one note, in the reports’ words, where the first was', () => {
-		const stops = [stopped(3, 100, 2.6, true), stopped(17, 900, 0, false)];
+		const stops = [earlyStopNote(3, 100, 2.6, true), earlyStopNote(17, 900, 0, false)];
 		const notes = shownNotes([stops[0], year, stops[1]], false, reportNotes);
 		expect(notes.map((n) => n.text)).toEqual(reportNotes([stops[0], year, stops[1]]));
 		expect(notes).toHaveLength(2);
@@ -55,8 +36,8 @@ describe('shownNotes on boots that stopped early', () => {
 	});
 
 	it('keeps the joined logs’ note where the first join was, among the grouped notes', () => {
-		const a = stopped(3, 100, 2.6, true);
-		const b = stopped(30, 2000, 7.25, true);
+		const a = earlyStopNote(3, 100, 2.6, true);
+		const b = earlyStopNote(30, 2000, 7.25, true);
 		const notes = shownNotes([a, join(1500, 9), b, year, join(2500, 31)], false, reportNotes);
 		expect(notes.map((n) => n.text.slice(0, 24))).toEqual([
 			'The logs of 2 boots stop',
@@ -87,7 +68,7 @@ describe('shownNotes on boots that stopped early', () => {
 	it('loads the grouping only for notes it may group: two or more besides the joins', async () => {
 		expect(noteGrouping([])).toBeNull();
 		expect(noteGrouping([year, join(1500, 9), join(2500, 31)])).toBeNull();
-		const load = noteGrouping([year, stopped(3, 100, 2.6, true)]);
+		const load = noteGrouping([year, earlyStopNote(3, 100, 2.6, true)]);
 		expect(await load).toBe(reportNotes);
 	});
 });
