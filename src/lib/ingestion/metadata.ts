@@ -276,6 +276,12 @@ export function pidLine(
 	return { taint, version: m[1], hardware: dmiMachine(machine), machine };
 }
 
+/** the release after `Tainted:`/`Not tainted` on an oops's `CPU: 1 PID: 0 Comm: …` line, or null */
+function cpuLineRelease(text: string): string | null {
+	const nt = text.indexOf('ainted');
+	return nt === -1 ? null : (/ (\d+\.\d\S*)/.exec(text.slice(nt))?.[1] ?? null);
+}
+
 /**
  * The kernel release an oops's identity line names, as the collector reads it (lineUpperC,
  * lineUpperP): `CPU: 1 PID: 0 Comm: swapper/1 Tainted: G        W I     4.10.0-rc3-00259-g9881b02 #1`
@@ -283,12 +289,7 @@ export function pidLine(
  * line. For the tracker's look at a dmesg whose time jumped (heldNames), not per line.
  */
 export function identityRelease(text: string): string | null {
-	if (text.startsWith('CPU: ')) {
-		if (!/ PID: \d+ /.test(text)) return null;
-		const nt = text.indexOf('ainted');
-		const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
-		return v === null ? null : v[1];
-	}
+	if (text.startsWith('CPU: ')) return / PID: \d+ /.test(text) ? cpuLineRelease(text) : null;
 	if (text.startsWith('Pid: ')) return pidLine(text)?.version ?? null;
 	return null;
 }
@@ -628,11 +629,10 @@ export class MetadataCollector {
 		else if (text.startsWith('CPU: ')) {
 			if (/ PID: \d+ /.test(text)) {
 				const t = taintFromCpuLine(text);
-				const nt = text.indexOf('ainted');
-				const v = nt === -1 ? null : / (\d+\.\d\S*)/.exec(text.slice(nt));
-				if (t) this.setTaint(t, v?.[1]);
+				const v = cpuLineRelease(text);
+				if (t) this.setTaint(t, v ?? undefined);
 				else if (text.indexOf(' Not tainted ') !== -1) this.notTainted();
-				if (v) this.oopsVersion(v[1], boot);
+				if (v !== null) this.oopsVersion(v, boot);
 			} else if (OLD_ARM_CPU_LINE.test(text)) {
 				// ARM __show_regs before 3.x: `CPU: 3    Tainted: G        W     (3.4.0-gff5ac3e #8)`
 				const t = taintFromCpuLine(text);
